@@ -1,0 +1,64 @@
+/**
+ * How the CLI prints results: readable tables for people, JSON and CSV for scripts.
+ * Commands build rows of plain values and hand them here; nothing else writes tables.
+ */
+import { UsageError } from '../domain/errors.js';
+
+export type OutputFormat = 'table' | 'json' | 'csv';
+
+export function parseFormat(text: string | undefined, allowed: readonly string[] = ['table', 'json', 'csv']): string {
+  const f = (text ?? allowed[0] ?? 'table').toLowerCase();
+  if (!allowed.includes(f)) throw new UsageError(`--format: '${text}' is not one of ${allowed.join(', ')}`, { parameter: '--format' });
+  return f;
+}
+
+export interface Column<Row> {
+  readonly header: string;
+  readonly value: (row: Row) => string | number | null | undefined;
+  /** Right-align (numbers). */
+  readonly align?: 'left' | 'right';
+}
+
+/** Percent with two decimals, like a newspaper table: 0.368 -> "36.80%"; null -> "n/a". */
+export function formatPercent(fraction: number | null | undefined, digits = 2): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return 'n/a';
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+export function formatNumber(value: number | null | undefined, digits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return 'n/a';
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
+  const cells = rows.map((r) => columns.map((c) => cellText(c.value(r))));
+  const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((row) => row[i]!.length)));
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => (columns[i]!.align === 'right' ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const out = [line(columns.map((c) => c.header)), widths.map((w) => '-'.repeat(w)).join('  ')];
+  for (const row of cells) out.push(line(row));
+  return `${out.join('\n')}\n`;
+}
+
+export function renderCsv<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
+  const out = [columns.map((c) => csvCell(c.header)).join(',')];
+  for (const r of rows) out.push(columns.map((c) => csvCell(c.value(r))).join(','));
+  return `${out.join('\n')}\n`;
+}
+
+export function renderJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function cellText(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  return typeof v === 'number' ? String(v) : v;
+}
+
+function csvCell(v: string | number | null | undefined): string {
+  const s = cellText(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,33 @@
+/**
+ * Where the real market data for tests lives: `../shared/data/` beside the repository (see its README).
+ * Tests that read it use `describeWithSharedData`, which skips with a visible message when it is absent.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe } from 'vitest';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const sharedDir = process.env.MARKETDASH_SHARED_DIR ?? resolve(repoRoot, '..', 'shared');
+export const sharedDataDir = join(sharedDir, 'data');
+export const sharedFixturesDir = join(sharedDir, 'fixtures');
+
+export function hasSharedData(): boolean {
+  return existsSync(join(sharedDataDir, 'real'));
+}
+
+/** A real-data file path, e.g. `realFile('etfs-and-megacaps/NVDA.csv')`. */
+export function realFile(relative: string): string {
+  return join(sharedDataDir, 'real', relative);
+}
+
+export function messyFile(name: string): string {
+  return join(sharedDataDir, 'messy', name);
+}
+
+export const describeWithSharedData: typeof describe = hasSharedData()
+  ? describe
+  : (((name: string, fn: () => void) => {
+      console.warn(`SKIPPED (no ../shared/data here): ${name}`);
+      describe.skip(name, fn);
+    }) as unknown as typeof describe);
