@@ -1,0 +1,60 @@
+/**
+ * The universe config: display names and aliases per symbol, groups, baskets, pairs to watch,
+ * fund-vs-index pairs, provider order, event thresholds and alert rules. A default ships with the
+ * package (default-config.json); `marketdash init` writes it out as ./marketdash.config.json for editing.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DataError, NotFoundError } from '../domain/errors.js';
+import type { SymbolKind } from '../domain/symbol-info.js';
+import defaultConfigJson from './default-config.json' with { type: 'json' };
+
+export interface SymbolConfig {
+  readonly name: string;
+  readonly kind: SymbolKind;
+  readonly aliases: readonly string[];
+}
+
+export interface UniverseConfig {
+  readonly symbols: Readonly<Record<string, SymbolConfig>>;
+  readonly groups: Readonly<Record<string, readonly string[]>>;
+  readonly baskets: Readonly<Record<string, { readonly members: readonly string[]; readonly rebalance: 'monthly' | 'quarterly' | 'none'; readonly weights?: readonly number[] }>>;
+  readonly pairs: readonly string[];
+  readonly trackingPairs: readonly { readonly fund: string; readonly index: string }[];
+  readonly providers: { readonly order: readonly string[]; readonly rates: readonly string[]; readonly disabled: readonly string[] };
+  readonly events: { readonly nearAthPct: number; readonly minStreak: number; readonly sinceMinMonths: number };
+  readonly alerts: readonly unknown[];
+}
+
+export const DEFAULT_CONFIG_FILE = 'marketdash.config.json';
+
+export function defaultConfig(): UniverseConfig {
+  return defaultConfigJson as unknown as UniverseConfig;
+}
+
+/**
+ * Loads `path`, else $MARKETDASH_CONFIG, else ./marketdash.config.json when present, else the shipped default.
+ */
+export function loadConfig(path?: string): UniverseConfig {
+  const file = path ?? process.env.MARKETDASH_CONFIG ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  if (!file) return defaultConfig();
+  const full = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch (e) {
+    throw new DataError(`cannot read config ${full}`, { cause: e, file: full });
+  }
+  try {
+    return JSON.parse(text) as UniverseConfig;
+  } catch (e) {
+    throw new DataError(`config ${full} is not valid JSON: ${(e as Error).message}`, { cause: e, file: full });
+  }
+}
+
+/** The members of a named group (case-insensitive), or a NotFoundError listing the groups there are. */
+export function groupMembers(config: UniverseConfig, name: string): readonly string[] {
+  const key = Object.keys(config.groups).find((g) => g.toLowerCase() === name.toLowerCase());
+  if (!key) throw new NotFoundError(name, `unknown group '${name}' (groups: ${Object.keys(config.groups).join(', ')})`);
+  return config.groups[key]!;
+}
