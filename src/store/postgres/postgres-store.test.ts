@@ -1,0 +1,99 @@
+/**
+ * PostgreSQL-specific behaviour, on a real server (started by test/support/postgres-global-setup.ts):
+ * migrations run once across processes, concurrent writers of different symbols neither block nor lose
+ * rows, the direct-COPY fast path falls back to an upsert, and named jobs run once across processes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres-test-db.js';
+import { closeOnlySeries } from '../../domain/price-series.js';
+import { LATEST_VERSION } from './migrations.js';
+import { PostgresStore, redactUrl } from './postgres-store.js';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.drop();
+});
+
+function ramp(symbol: string, firstDay: number, n: number, start = 100) {
+  const dates = new Int32Array(n);
+  const closes = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    dates[i] = firstDay + i;
+    closes[i] = start + i * 0.25;
+  }
+  return closeOnlySeries(symbol, dates, closes);
+}
+
+describe('PostgresStore', () => {
+  it('migrates exactly once when several processes open the store together', async () => {
+    const stores = await Promise.all([1, 2, 3, 4].map(() => PostgresStore.open(db.url)));
+    for (const s of stores) expect(await s.schemaVersion()).toBe(LATEST_VERSION);
+    expect(await stores[0]!.migrate()).toEqual([]);
+    await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it('concurrent writes of different symbols all land, none blocks the other', async () => {
+    const stores = await Promise.all([0, 1, 2, 3].map(() => PostgresStore.open(db.url)));
+    await Promise.all(stores.map((s, k) => s.writeBars([{ series: ramp(`C${k}`, 18000, 5000), source: 'csv' }])));
+    const check = stores[0]!;
+    const all = await check.readMany(['C0', 'C1', 'C2', 'C3']);
+    expect([...all.keys()].sort()).toEqual(['C0', 'C1', 'C2', 'C3']);
+    for (const s of all.values()) {
+      expect(s.dates.length).toBe(5000);
+      expect(s.close[4999]).toBeCloseTo(100 + 4999 * 0.25, 12);
+    }
+    await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it('an overlapping write falls back to the upsert and changes only what differs', async () => {
+    const s = await PostgresStore.open(db.url);
+    await s.writeBars([{ series: ramp('OVL', 19000, 100), source: 'csv' }]);
+    const v1 = await s.dataVersion();
+    const same = await s.writeBars([{ series: ramp('OVL', 19000, 100), source: 'csv' }]);
+    expect(same).toEqual({ rowsChanged: 0, rowsSeen: 100 });
+    const longer = ramp('OVL', 19050, 100, 112.5); // first 50 bars equal the stored ones, 50 new
+    const r = await s.writeBars([{ series: longer, source: 'csv' }]);
+    expect(r.rowsChanged).toBe(50);
+    expect((await s.readSeries('OVL'))!.dates.length).toBe(150);
+    expect(await s.dataVersion()).not.toBe(v1);
+    await s.close();
+  });
+
+  it('a write that fails midway leaves the store unchanged', async () => {
+    const s = await PostgresStore.open(db.url);
+    const good = ramp('ATOM', 19500, 10);
+    const bad = ramp('ATOM2', 19500, 10);
+    bad.close[7] = -1;
+    await expect(s.writeBars([{ series: good, source: 'csv' }, { series: bad, source: 'csv' }])).rejects.toThrow(/positive/);
+    expect(await s.readSeries('ATOM')).toBeNull();
+    expect(await s.getSymbol('ATOM')).toBeNull();
+    await s.close();
+  });
+
+  it('runs a named job in one process only while another holds it', async () => {
+    const a = await PostgresStore.open(db.url);
+    const b = await PostgresStore.open(db.url);
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const first = a.runExclusive('daily-update', async () => {
+      await held;
+      return 'a';
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const second = await b.runExclusive('daily-update', async () => 'b');
+    expect(second).toEqual({ ran: false });
+    release();
+    expect(await first).toEqual({ ran: true, value: 'a' });
+    expect(await b.runExclusive('daily-update', async () => 'b')).toEqual({ ran: true, value: 'b' });
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('never shows the password in its location', () => {
+    expect(redactUrl('postgres://u:secret@127.0.0.1:5432/db')).toBe('postgres://u:***@127.0.0.1:5432/db');
+  });
+});

@@ -1,0 +1,373 @@
+/**
+ * The PostgreSQL store: one shared store for a team and several `marketdash serve` processes.
+ * Writes stream through COPY into a temporary staging table and upsert in the same transaction
+ * (all or nothing); reads fetch whole series in one round trip with dates as day numbers.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { BasketDefinition } from '../../domain/basket.js';
+import { DataError } from '../../domain/errors.js';
+import { type PriceSeries, seriesOfLength } from '../../domain/price-series.js';
+import { guessKind, type SymbolInfo, type SymbolKind, type SymbolSummary } from '../../domain/symbol-info.js';
+import { formatIsoDate } from '../../domain/trading-date.js';
+import type { BarBatch, DateRange, PriceStore, WriteResult } from '../price-store.js';
+import { MIGRATIONS } from './migrations.js';
+
+/** Advisory-lock keys (arbitrary, fixed) for schema migration and named exclusive jobs. */
+const MIGRATION_LOCK = 724_000_001;
+
+// DATE comes back as text; we select day numbers where speed matters.
+pg.types.setTypeParser(1082, (v: string) => v);
+// BIGINT (counts, sequence values) as number: our counts stay far below 2^53.
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+const COPY_CHUNK_ROWS = 20_000;
+
+export class PostgresStore implements PriceStore {
+  readonly backend = 'postgres' as const;
+  readonly location: string;
+
+  private constructor(private readonly pool: pg.Pool, url: string) {
+    this.location = redactUrl(url);
+  }
+
+  /** Connects and runs pending migrations (once across processes, under an advisory lock). */
+  static async open(url: string, options: { migrate?: boolean } = {}): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: 8 });
+    pool.on('error', () => {
+      // idle client errors (server restart) surface on the next query instead
+    });
+    const store = new PostgresStore(pool, url);
+    try {
+      await pool.query('SELECT 1');
+    } catch (e) {
+      await pool.end();
+      throw new DataError(`cannot connect to PostgreSQL at ${store.location}: ${(e as Error).message}`, { cause: e });
+    }
+    if (options.migrate !== false) await store.migrate();
+    return store;
+  }
+
+  /** Applies every migration newer than the database's version; returns the versions applied. */
+  async migrate(): Promise<number[]> {
+    const client = await this.pool.connect();
+    const applied: number[] = [];
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+      const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+      for (const m of MIGRATIONS) {
+        if (done.has(m.version)) continue;
+        await client.query(m.sql);
+        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+        applied.push(m.version);
+      }
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+    return applied;
+  }
+
+  async schemaVersion(): Promise<number> {
+    const r = await this.pool.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+    return r.rows[0]?.v ?? 0;
+  }
+
+  async upsertSymbols(infos: readonly SymbolInfo[]): Promise<void> {
+    if (infos.length === 0) return;
+    await this.pool.query(
+      `INSERT INTO symbols (ticker, name, kind, currency)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+       ON CONFLICT (ticker) DO UPDATE SET name = COALESCE(EXCLUDED.name, symbols.name), kind = EXCLUDED.kind, currency = EXCLUDED.currency`,
+      [infos.map((s) => s.ticker), infos.map((s) => s.name), infos.map((s) => s.kind), infos.map((s) => s.currency)],
+    );
+    await this.bumpVersion();
+  }
+
+  async getSymbol(ticker: string): Promise<SymbolInfo | null> {
+    const r = await this.pool.query<{ ticker: string; name: string | null; kind: SymbolKind; currency: string }>(
+      'SELECT ticker, name, kind, currency FROM symbols WHERE ticker = $1',
+      [ticker],
+    );
+    return r.rows[0] ?? null;
+  }
+
+  async listSymbols(): Promise<SymbolSummary[]> {
+    const r = await this.pool.query<{ ticker: string; name: string | null; kind: SymbolKind; currency: string; first: string | null; last: string | null; rows: number; sources: string[] | null }>(
+      `SELECT s.ticker, s.name, s.kind, s.currency, b.first, b.last, COALESCE(b.rows, 0) AS rows, b.sources
+       FROM symbols s LEFT JOIN (
+         SELECT symbol, min(date) AS first, max(date) AS last, count(*) AS rows, array_agg(DISTINCT source ORDER BY source) AS sources
+         FROM bars GROUP BY symbol) b ON b.symbol = s.ticker
+       ORDER BY s.ticker`,
+    );
+    return r.rows.map((x) => ({ ticker: x.ticker, name: x.name, kind: x.kind, currency: x.currency, firstDate: x.first, lastDate: x.last, rows: x.rows, sources: x.sources ?? [] }));
+  }
+
+  /**
+   * Fast path first: COPY straight into bars inside a savepoint (a fresh import or a new stretch of
+   * history never touches existing keys). If any key exists already, roll back to the savepoint and
+   * upsert through a staging table, changing only rows whose values differ.
+   */
+  async writeBars(batches: Iterable<BarBatch> | AsyncIterable<BarBatch>, symbols: readonly SymbolInfo[] = []): Promise<WriteResult> {
+    const all: BarBatch[] = [];
+    for await (const b of batches) all.push(b);
+    const rowsSeen = all.reduce((n, b) => n + b.series.dates.length, 0);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const known = new Map(symbols.map((s) => [s.ticker, s]));
+      const infos = [...new Set(all.map((b) => b.series.symbol))].map((t) => known.get(t) ?? { ticker: t, name: null, kind: guessKind(t), currency: 'USD' });
+      if (infos.length) {
+        await client.query(
+          `INSERT INTO symbols (ticker, name, kind, currency)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+           ON CONFLICT (ticker) DO UPDATE SET name = COALESCE(EXCLUDED.name, symbols.name), kind = EXCLUDED.kind, currency = EXCLUDED.currency
+           WHERE $5::boolean`,
+          [infos.map((s) => s.ticker), infos.map((s) => s.name), infos.map((s) => s.kind), infos.map((s) => s.currency), symbols.length > 0],
+        );
+      }
+      let rowsChanged: number;
+      await client.query('SAVEPOINT direct_copy');
+      try {
+        await pipeline(Readable.from(copyChunks(all)), client.query(copyFrom('COPY bars (symbol, date, open, high, low, close, adj_close, volume, source) FROM STDIN')));
+        await client.query('RELEASE SAVEPOINT direct_copy');
+        rowsChanged = rowsSeen;
+      } catch (e) {
+        if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
+        await client.query('ROLLBACK TO SAVEPOINT direct_copy');
+        rowsChanged = await upsertThroughStage(client, all);
+      }
+      await client.query('COMMIT');
+      if (rowsChanged > 0 || symbols.length > 0) await this.bumpVersion();
+      return { rowsChanged, rowsSeen };
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      if ((e as { code?: string }).code === CARDINALITY_VIOLATION) {
+        throw new DataError('two bars for the same symbol and date in one write', { cause: e });
+      }
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  async deleteSymbol(ticker: string): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('DELETE FROM bars WHERE symbol = $1', [ticker]);
+      await client.query('DELETE FROM baskets WHERE ticker = $1', [ticker]);
+      await client.query('DELETE FROM symbols WHERE ticker = $1', [ticker]);
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+    await this.bumpVersion();
+  }
+
+  async readSeries(ticker: string, range: DateRange = {}): Promise<PriceSeries | null> {
+    const map = await this.readMany([ticker], range);
+    return map.get(ticker) ?? null;
+  }
+
+  async readMany(tickers: readonly string[] | 'all', range: DateRange = {}): Promise<Map<string, PriceSeries>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (tickers !== 'all') {
+      if (tickers.length === 0) return new Map();
+      params.push(tickers);
+      where.push(`symbol = ANY($${params.length}::text[])`);
+    }
+    if (range.from) {
+      params.push(range.from);
+      where.push(`date >= $${params.length}::date`);
+    }
+    if (range.to) {
+      params.push(range.to);
+      where.push(`date <= $${params.length}::date`);
+    }
+    const sql = `SELECT symbol, (date - DATE '1970-01-01') AS day, open, high, low, close, adj_close, volume
+                 FROM bars ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY symbol, date`;
+    const r = await this.pool.query({ text: sql, values: params, rowMode: 'array' });
+    return columnsFromRows(r.rows as unknown[][]);
+  }
+
+  async lastDates(): Promise<Map<string, string>> {
+    const r = await this.pool.query<{ symbol: string; last: string }>('SELECT symbol, max(date) AS last FROM bars GROUP BY symbol');
+    return new Map(r.rows.map((x) => [x.symbol, x.last]));
+  }
+
+  async saveBasket(def: BasketDefinition): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO symbols (ticker, name, kind, currency) VALUES ($1, NULL, 'basket', 'USD')
+       ON CONFLICT (ticker) DO UPDATE SET kind = 'basket'`,
+      [def.ticker],
+    );
+    await this.pool.query('INSERT INTO baskets (ticker, definition) VALUES ($1, $2) ON CONFLICT (ticker) DO UPDATE SET definition = EXCLUDED.definition', [def.ticker, JSON.stringify(def)]);
+    await this.bumpVersion();
+  }
+
+  async getBasket(ticker: string): Promise<BasketDefinition | null> {
+    const r = await this.pool.query<{ definition: BasketDefinition }>('SELECT definition FROM baskets WHERE ticker = $1', [ticker]);
+    return r.rows[0]?.definition ?? null;
+  }
+
+  async listBaskets(): Promise<BasketDefinition[]> {
+    const r = await this.pool.query<{ definition: BasketDefinition }>('SELECT definition FROM baskets ORDER BY ticker');
+    return r.rows.map((x) => x.definition);
+  }
+
+  async dataVersion(): Promise<string> {
+    const r = await this.pool.query<{ v: number; called: boolean }>('SELECT last_value AS v, is_called AS called FROM data_version_seq');
+    const row = r.rows[0];
+    return row?.called ? String(row.v) : '0';
+  }
+
+  /**
+   * Runs `fn` only if no other process holds the named job lock (a session-level advisory lock):
+   * several servers on one database run the daily update once.
+   */
+  async runExclusive<T>(jobName: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+    const client = await this.pool.connect();
+    const key = hashJobName(jobName);
+    try {
+      const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [key]);
+      if (!got.rows[0]?.ok) return { ran: false };
+      try {
+        return { ran: true, value: await fn() };
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [key]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async bumpVersion(): Promise<void> {
+    await this.pool.query("SELECT nextval('data_version_seq')");
+  }
+}
+
+const UNIQUE_VIOLATION = '23505';
+/** ON CONFLICT DO UPDATE meeting the same key twice in one statement. */
+const CARDINALITY_VIOLATION = '21000';
+
+/** Upserts through a temporary staging table; returns the rows inserted or changed. */
+async function upsertThroughStage(client: pg.PoolClient, all: readonly BarBatch[]): Promise<number> {
+  await client.query(
+    'CREATE TEMP TABLE bars_stage (symbol text, date date, open float8, high float8, low float8, close float8, adj_close float8, volume float8, source text) ON COMMIT DROP',
+  );
+  await pipeline(Readable.from(copyChunks(all)), client.query(copyFrom('COPY bars_stage FROM STDIN')));
+  const r = await client.query(
+    `INSERT INTO bars AS b (symbol, date, open, high, low, close, adj_close, volume, source)
+     SELECT symbol, date, open, high, low, close, adj_close, volume, source FROM bars_stage
+     ON CONFLICT (symbol, date) DO UPDATE SET open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low,
+       close = EXCLUDED.close, adj_close = EXCLUDED.adj_close, volume = EXCLUDED.volume, source = EXCLUDED.source
+     WHERE (b.open, b.high, b.low, b.close, b.adj_close, b.volume, b.source)
+       IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.adj_close, EXCLUDED.volume, EXCLUDED.source)`,
+  );
+  return r.rowCount ?? 0;
+}
+
+/** Turns batches into COPY text-format chunks (tab-separated, \N for unknown values). */
+async function* copyChunks(batches: readonly BarBatch[]): AsyncGenerator<string> {
+  for (const b of batches) {
+    const s = b.series;
+    const sym = copyText(s.symbol);
+    const src = copyText(b.source);
+    let buf = '';
+    let rows = 0;
+    for (let i = 0; i < s.dates.length; i++) {
+      const close = s.close[i]!;
+      const adj = s.adjClose[i]!;
+      if (!(close > 0) || !(adj > 0)) throw new DataError(`${s.symbol} ${isoDateCached(s.dates[i]!)}: close must be a positive number`);
+      buf += `${sym}\t${isoDateCached(s.dates[i]!)}\t${num(s.open[i]!)}\t${num(s.high[i]!)}\t${num(s.low[i]!)}\t${close}\t${adj}\t${num(s.volume[i]!)}\t${src}\n`;
+      if (++rows === COPY_CHUNK_ROWS) {
+        yield buf;
+        buf = '';
+        rows = 0;
+      }
+    }
+    if (buf) yield buf;
+  }
+}
+
+/** Day number -> ISO text, memoised: a universe repeats the same few thousand dates across symbols. */
+const isoCache = new Map<number, string>();
+function isoDateCached(day: number): string {
+  let text = isoCache.get(day);
+  if (text === undefined) {
+    text = formatIsoDate(day);
+    isoCache.set(day, text);
+  }
+  return text;
+}
+
+function num(v: number): string {
+  return Number.isNaN(v) ? '\\N' : String(v);
+}
+
+function copyText(v: string): string {
+  return v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+/** Rows ordered by (symbol, date) -> one columnar series per symbol. */
+function columnsFromRows(rows: unknown[][]): Map<string, PriceSeries> {
+  const out = new Map<string, PriceSeries>();
+  let start = 0;
+  while (start < rows.length) {
+    const symbol = rows[start]![0] as string;
+    let end = start + 1;
+    while (end < rows.length && rows[end]![0] === symbol) end++;
+    const s = seriesOfLength(symbol, end - start);
+    for (let i = start; i < end; i++) {
+      const r = rows[i]!;
+      const k = i - start;
+      s.dates[k] = r[1] as number;
+      s.open[k] = nullable(r[2]);
+      s.high[k] = nullable(r[3]);
+      s.low[k] = nullable(r[4]);
+      s.close[k] = r[5] as number;
+      s.adjClose[k] = r[6] as number;
+      s.volume[k] = nullable(r[7]);
+    }
+    out.set(symbol, s);
+    start = end;
+  }
+  return out;
+}
+
+function nullable(v: unknown): number {
+  return v === null || v === undefined ? Number.NaN : (v as number);
+}
+
+function hashJobName(name: string): number {
+  let h = 0x2f6b;
+  for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres (unparseable URL)';
+  }
+}
