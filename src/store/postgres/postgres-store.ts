@@ -10,8 +10,9 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { BasketDefinition } from '../../domain/basket.js';
 import { DataError } from '../../domain/errors.js';
 import { type PriceSeries, seriesOfLength } from '../../domain/price-series.js';
-import { guessKind, type SymbolInfo, type SymbolKind, type SymbolSummary } from '../../domain/symbol-info.js';
+import { guessKind, normaliseTicker, type SymbolInfo, type SymbolKind, type SymbolSummary } from '../../domain/symbol-info.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
+import { checkBarBatch, checkDateRange } from '../bar-batch-check.js';
 import type { BarBatch, DateRange, PriceStore, WriteResult } from '../price-store.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -80,8 +81,9 @@ export class PostgresStore implements PriceStore {
     return r.rows[0]?.v ?? 0;
   }
 
-  async upsertSymbols(infos: readonly SymbolInfo[]): Promise<void> {
-    if (infos.length === 0) return;
+  async upsertSymbols(given: readonly SymbolInfo[]): Promise<void> {
+    if (given.length === 0) return;
+    const infos = given.map(normalisedInfo);
     await this.pool.query(
       `INSERT INTO symbols (ticker, name, kind, currency)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
@@ -94,7 +96,7 @@ export class PostgresStore implements PriceStore {
   async getSymbol(ticker: string): Promise<SymbolInfo | null> {
     const r = await this.pool.query<{ ticker: string; name: string | null; kind: SymbolKind; currency: string }>(
       'SELECT ticker, name, kind, currency FROM symbols WHERE ticker = $1',
-      [ticker],
+      [normaliseTicker(ticker)],
     );
     return r.rows[0] ?? null;
   }
@@ -117,12 +119,17 @@ export class PostgresStore implements PriceStore {
    */
   async writeBars(batches: Iterable<BarBatch> | AsyncIterable<BarBatch>, symbols: readonly SymbolInfo[] = []): Promise<WriteResult> {
     const all: BarBatch[] = [];
-    for await (const b of batches) all.push(b);
+    const seen = new Set<string>();
+    for await (const b of batches) {
+      const batch = { series: { ...b.series, symbol: normaliseTicker(b.series.symbol) }, source: b.source };
+      checkBarBatch(batch, seen);
+      all.push(batch);
+    }
     const rowsSeen = all.reduce((n, b) => n + b.series.dates.length, 0);
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const known = new Map(symbols.map((s) => [s.ticker, s]));
+      const known = new Map(symbols.map((s) => [normaliseTicker(s.ticker), normalisedInfo(s)]));
       const infos = [...new Set(all.map((b) => b.series.symbol))].map((t) => known.get(t) ?? { ticker: t, name: null, kind: guessKind(t), currency: 'USD' });
       if (infos.length) {
         await client.query(
@@ -158,7 +165,8 @@ export class PostgresStore implements PriceStore {
     }
   }
 
-  async deleteSymbol(ticker: string): Promise<void> {
+  async deleteSymbol(given: string): Promise<void> {
+    const ticker = normaliseTicker(given);
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -177,15 +185,16 @@ export class PostgresStore implements PriceStore {
 
   async readSeries(ticker: string, range: DateRange = {}): Promise<PriceSeries | null> {
     const map = await this.readMany([ticker], range);
-    return map.get(ticker) ?? null;
+    return map.get(normaliseTicker(ticker)) ?? null;
   }
 
   async readMany(tickers: readonly string[] | 'all', range: DateRange = {}): Promise<Map<string, PriceSeries>> {
+    checkDateRange(range);
     const params: unknown[] = [];
     const where: string[] = [];
     if (tickers !== 'all') {
       if (tickers.length === 0) return new Map();
-      params.push(tickers);
+      params.push([...new Set(tickers.map(normaliseTicker))]);
       where.push(`symbol = ANY($${params.length}::text[])`);
     }
     if (range.from) {
@@ -207,7 +216,8 @@ export class PostgresStore implements PriceStore {
     return new Map(r.rows.map((x) => [x.symbol, x.last]));
   }
 
-  async saveBasket(def: BasketDefinition): Promise<void> {
+  async saveBasket(given: BasketDefinition): Promise<void> {
+    const def = { ...given, ticker: normaliseTicker(given.ticker) };
     await this.pool.query(
       `INSERT INTO symbols (ticker, name, kind, currency) VALUES ($1, NULL, 'basket', 'USD')
        ON CONFLICT (ticker) DO UPDATE SET kind = 'basket'`,
@@ -218,7 +228,7 @@ export class PostgresStore implements PriceStore {
   }
 
   async getBasket(ticker: string): Promise<BasketDefinition | null> {
-    const r = await this.pool.query<{ definition: BasketDefinition }>('SELECT definition FROM baskets WHERE ticker = $1', [ticker]);
+    const r = await this.pool.query<{ definition: BasketDefinition }>('SELECT definition FROM baskets WHERE ticker = $1', [normaliseTicker(ticker)]);
     return r.rows[0]?.definition ?? null;
   }
 
@@ -294,7 +304,6 @@ async function* copyChunks(batches: readonly BarBatch[]): AsyncGenerator<string>
     for (let i = 0; i < s.dates.length; i++) {
       const close = s.close[i]!;
       const adj = s.adjClose[i]!;
-      if (!(close > 0) || !(adj > 0)) throw new DataError(`${s.symbol} ${isoDateCached(s.dates[i]!)}: close must be a positive number`);
       buf += `${sym}\t${isoDateCached(s.dates[i]!)}\t${num(s.open[i]!)}\t${num(s.high[i]!)}\t${num(s.low[i]!)}\t${close}\t${adj}\t${num(s.volume[i]!)}\t${src}\n`;
       if (++rows === COPY_CHUNK_ROWS) {
         yield buf;
@@ -359,6 +368,10 @@ function hashJobName(name: string): number {
   let h = 0x2f6b;
   for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
   return h;
+}
+
+function normalisedInfo(info: SymbolInfo): SymbolInfo {
+  return { ticker: normaliseTicker(info.ticker), name: info.name, kind: info.kind, currency: info.currency };
 }
 
 /** The URL without its password, for messages and logs. */
