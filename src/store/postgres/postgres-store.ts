@@ -6,25 +6,24 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { BasketDefinition } from '../../domain/basket.js';
 import { DataError } from '../../domain/errors.js';
-import { type PriceSeries, seriesOfLength } from '../../domain/price-series.js';
+import type { PriceSeries, } from '../../domain/price-series.js';
 import { guessKind, normaliseTicker, type SymbolInfo, type SymbolKind, type SymbolSummary } from '../../domain/symbol-info.js';
-import { formatIsoDate } from '../../domain/trading-date.js';
 import { checkBarBatch, checkDateRange } from '../bar-batch-check.js';
 import type { BarBatch, DateRange, PriceStore, WriteResult } from '../price-store.js';
 import { MIGRATIONS } from './migrations.js';
+import { BarsBinaryDecoder, encodeBarsBinary } from './pg-binary-copy.js';
 
 /** Advisory-lock keys (arbitrary, fixed) for schema migration and named exclusive jobs. */
 const MIGRATION_LOCK = 724_000_001;
 
-// DATE comes back as text; we select day numbers where speed matters.
+// DATE comes back as ISO text (reads of whole series use binary COPY instead).
 pg.types.setTypeParser(1082, (v: string) => v);
 // BIGINT (counts, sequence values) as number: our counts stay far below 2^53.
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
-const COPY_CHUNK_ROWS = 20_000;
 
 export class PostgresStore implements PriceStore {
   readonly backend = 'postgres' as const;
@@ -143,7 +142,7 @@ export class PostgresStore implements PriceStore {
       let rowsChanged: number;
       await client.query('SAVEPOINT direct_copy');
       try {
-        await pipeline(Readable.from(copyChunks(all)), client.query(copyFrom('COPY bars (symbol, date, open, high, low, close, adj_close, volume, source) FROM STDIN')));
+        await pipeline(Readable.from(encodeBarsBinary(all)), client.query(copyFrom('COPY bars (symbol, date, open, high, low, close, adj_close, volume, source) FROM STDIN (FORMAT binary)')));
         await client.query('RELEASE SAVEPOINT direct_copy');
         rowsChanged = rowsSeen;
       } catch (e) {
@@ -188,27 +187,28 @@ export class PostgresStore implements PriceStore {
     return map.get(normaliseTicker(ticker)) ?? null;
   }
 
+  /** One round trip: a binary COPY of the selected rows, decoded straight into columns. */
   async readMany(tickers: readonly string[] | 'all', range: DateRange = {}): Promise<Map<string, PriceSeries>> {
     checkDateRange(range);
-    const params: unknown[] = [];
-    const where: string[] = [];
-    if (tickers !== 'all') {
-      if (tickers.length === 0) return new Map();
-      params.push([...new Set(tickers.map(normaliseTicker))]);
-      where.push(`symbol = ANY($${params.length}::text[])`);
+    const client = await this.pool.connect();
+    try {
+      const where: string[] = [];
+      if (tickers !== 'all') {
+        if (tickers.length === 0) return new Map();
+        const list = [...new Set(tickers.map(normaliseTicker))].map((t) => client.escapeLiteral(t));
+        where.push(`symbol IN (${list.join(',')})`);
+      }
+      // the range ends were validated as ISO dates above, so they are safe to inline
+      if (range.from) where.push(`date >= DATE '${range.from}'`);
+      if (range.to) where.push(`date <= DATE '${range.to}'`);
+      const sql = `COPY (SELECT symbol, date, open, high, low, close, adj_close, volume FROM bars
+                   ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY symbol, date) TO STDOUT (FORMAT binary)`;
+      const decoder = new BarsBinaryDecoder();
+      for await (const chunk of client.query(copyTo(sql))) decoder.push(chunk as Buffer);
+      return decoder.result();
+    } finally {
+      client.release();
     }
-    if (range.from) {
-      params.push(range.from);
-      where.push(`date >= $${params.length}::date`);
-    }
-    if (range.to) {
-      params.push(range.to);
-      where.push(`date <= $${params.length}::date`);
-    }
-    const sql = `SELECT symbol, (date - DATE '1970-01-01') AS day, open, high, low, close, adj_close, volume
-                 FROM bars ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY symbol, date`;
-    const r = await this.pool.query({ text: sql, values: params, rowMode: 'array' });
-    return columnsFromRows(r.rows as unknown[][]);
   }
 
   async lastDates(): Promise<Map<string, string>> {
@@ -281,7 +281,7 @@ async function upsertThroughStage(client: pg.PoolClient, all: readonly BarBatch[
   await client.query(
     'CREATE TEMP TABLE bars_stage (symbol text, date date, open float8, high float8, low float8, close float8, adj_close float8, volume float8, source text) ON COMMIT DROP',
   );
-  await pipeline(Readable.from(copyChunks(all)), client.query(copyFrom('COPY bars_stage FROM STDIN')));
+  await pipeline(Readable.from(encodeBarsBinary(all)), client.query(copyFrom('COPY bars_stage FROM STDIN (FORMAT binary)')));
   const r = await client.query(
     `INSERT INTO bars AS b (symbol, date, open, high, low, close, adj_close, volume, source)
      SELECT symbol, date, open, high, low, close, adj_close, volume, source FROM bars_stage
@@ -291,77 +291,6 @@ async function upsertThroughStage(client: pg.PoolClient, all: readonly BarBatch[
        IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.adj_close, EXCLUDED.volume, EXCLUDED.source)`,
   );
   return r.rowCount ?? 0;
-}
-
-/** Turns batches into COPY text-format chunks (tab-separated, \N for unknown values). */
-async function* copyChunks(batches: readonly BarBatch[]): AsyncGenerator<string> {
-  for (const b of batches) {
-    const s = b.series;
-    const sym = copyText(s.symbol);
-    const src = copyText(b.source);
-    let buf = '';
-    let rows = 0;
-    for (let i = 0; i < s.dates.length; i++) {
-      const close = s.close[i]!;
-      const adj = s.adjClose[i]!;
-      buf += `${sym}\t${isoDateCached(s.dates[i]!)}\t${num(s.open[i]!)}\t${num(s.high[i]!)}\t${num(s.low[i]!)}\t${close}\t${adj}\t${num(s.volume[i]!)}\t${src}\n`;
-      if (++rows === COPY_CHUNK_ROWS) {
-        yield buf;
-        buf = '';
-        rows = 0;
-      }
-    }
-    if (buf) yield buf;
-  }
-}
-
-/** Day number -> ISO text, memoised: a universe repeats the same few thousand dates across symbols. */
-const isoCache = new Map<number, string>();
-function isoDateCached(day: number): string {
-  let text = isoCache.get(day);
-  if (text === undefined) {
-    text = formatIsoDate(day);
-    isoCache.set(day, text);
-  }
-  return text;
-}
-
-function num(v: number): string {
-  return Number.isNaN(v) ? '\\N' : String(v);
-}
-
-function copyText(v: string): string {
-  return v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
-}
-
-/** Rows ordered by (symbol, date) -> one columnar series per symbol. */
-function columnsFromRows(rows: unknown[][]): Map<string, PriceSeries> {
-  const out = new Map<string, PriceSeries>();
-  let start = 0;
-  while (start < rows.length) {
-    const symbol = rows[start]![0] as string;
-    let end = start + 1;
-    while (end < rows.length && rows[end]![0] === symbol) end++;
-    const s = seriesOfLength(symbol, end - start);
-    for (let i = start; i < end; i++) {
-      const r = rows[i]!;
-      const k = i - start;
-      s.dates[k] = r[1] as number;
-      s.open[k] = nullable(r[2]);
-      s.high[k] = nullable(r[3]);
-      s.low[k] = nullable(r[4]);
-      s.close[k] = r[5] as number;
-      s.adjClose[k] = r[6] as number;
-      s.volume[k] = nullable(r[7]);
-    }
-    out.set(symbol, s);
-    start = end;
-  }
-  return out;
-}
-
-function nullable(v: unknown): number {
-  return v === null || v === undefined ? Number.NaN : (v as number);
 }
 
 function hashJobName(name: string): number {
