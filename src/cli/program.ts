@@ -3,6 +3,28 @@
  * add one import and one line below per command.
  */
 import { Command } from 'commander';
+import { registerBaserateCommand } from './commands/baserate-command.js';
+import { registerBasketCommand } from './commands/basket-command.js';
+import { registerBreadthCommand } from './commands/breadth-command.js';
+import { registerCheckCommand } from './commands/check-command.js';
+import { registerDemoCommand } from './commands/demo-command.js';
+import { registerEventsCommand } from './commands/events-command.js';
+import { registerGroupCommand } from './commands/group-command.js';
+import { registerImportCommand } from './commands/import-command.js';
+import { registerIndicatorsCommand } from './commands/indicators-command.js';
+import { registerInitCommand } from './commands/init-command.js';
+import { registerLeadersCommand } from './commands/leaders-command.js';
+import { registerPerfCommand } from './commands/perf-command.js';
+import { registerRankCommand } from './commands/rank-command.js';
+import { registerRatioCommand } from './commands/ratio-command.js';
+import { registerRegimeCommand } from './commands/regime-command.js';
+import { registerReportCommand } from './commands/report-command.js';
+import { registerRotationCommand } from './commands/rotation-command.js';
+import { registerScoreboardCommand } from './commands/scoreboard-command.js';
+import { registerServeCommand } from './commands/serve-command.js';
+import { registerSymbolsCommand } from './commands/symbols-command.js';
+import { registerTrendCommand } from './commands/trend-command.js';
+import { registerUpdateCommand } from './commands/update-command.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -20,6 +42,28 @@ export function buildProgram(): Command {
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   // Commands register here (keep alphabetical).
+  registerBaserateCommand(program);
+  registerBasketCommand(program);
+  registerBreadthCommand(program);
+  registerCheckCommand(program);
+  registerDemoCommand(program);
+  registerEventsCommand(program);
+  registerGroupCommand(program);
+  registerImportCommand(program);
+  registerIndicatorsCommand(program);
+  registerInitCommand(program);
+  registerLeadersCommand(program);
+  registerPerfCommand(program);
+  registerRankCommand(program);
+  registerRatioCommand(program);
+  registerReportCommand(program);
+  registerRegimeCommand(program);
+  registerRotationCommand(program);
+  registerScoreboardCommand(program);
+  registerServeCommand(program);
+  registerSymbolsCommand(program);
+  registerTrendCommand(program);
+  registerUpdateCommand(program);
 
   return program;
 }

@@ -25,6 +25,72 @@ export interface WriteResult {
   readonly rowsSeen: number;
 }
 
+/**
+ * Bulk CSV loading (the `import` command's fast path). The import service reads each file's header,
+ * works out which column holds what and which lines to skip; the store then loads the file with its
+ * native bulk reader (DuckDB `read_csv`, PostgreSQL `COPY`), checks every row, and writes all files
+ * in one transaction, or nothing when any row is bad. Problems come back in neutral terms (the line
+ * when the backend knows it, else symbol and date); the service turns them into a DataError naming
+ * file and line.
+ */
+export type CsvRole = 'date' | 'symbol' | 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume';
+
+export interface CsvFileSpec {
+  /** The file, plain or gzip-compressed (`gzip` says which; decided from the magic bytes, not the name). */
+  readonly path: string;
+  readonly gzip: boolean;
+  /** Header names in file order (all columns, including ignored ones). */
+  readonly columns: readonly string[];
+  /** The 0-based column index of each role the file has; `date` and close or adjClose are always there. */
+  readonly roles: Readonly<Partial<Record<CsvRole, number>>>;
+  /** Physical lines before the first data row: the header plus any junk lines right after it. */
+  readonly skipLines: number;
+  /** `\n` or `\r\n`, as seen in the header line. */
+  readonly newline: '\n' | '\r\n';
+  /** The ticker of every row when the file has no symbol column (upper case). */
+  readonly symbol: string | null;
+  /** Stored in bars.source (`csv`). */
+  readonly source: string;
+}
+
+export type CsvProblemKind = 'malformed' | 'row' | 'duplicate';
+
+export interface CsvProblem {
+  /** Index into the files given to importCsv. */
+  readonly fileIndex: number;
+  readonly kind: CsvProblemKind;
+  /** 1-based physical line, when the backend knows it. */
+  readonly line: number | null;
+  readonly symbol: string | null;
+  /** ISO date of the row, when known (locates the line when `line` is null). */
+  readonly date: string | null;
+  readonly message: string;
+}
+
+export interface CsvFileOutcome {
+  readonly rows: number;
+  readonly symbols: readonly string[];
+  readonly firstDate: string | null;
+  readonly lastDate: string | null;
+  /** Rows that repeated an earlier row of the file exactly (kept once). */
+  readonly exactDuplicates: number;
+}
+
+export interface CsvImportOutcome {
+  /** Non-empty means nothing was written. */
+  readonly problems: readonly CsvProblem[];
+  readonly files: readonly CsvFileOutcome[];
+  readonly rowsChanged: number;
+  readonly rowsSeen: number;
+}
+
+export interface CsvImportOptions {
+  /** Symbol info written in the same transaction (names from a symbol list); unknown tickers are guessed. */
+  readonly symbols?: readonly SymbolInfo[];
+  /** Called as loading advances: which file, which phase, and the fraction of the current step done. */
+  readonly onProgress?: (event: { fileIndex: number; phase: 'read' | 'check' | 'write'; fraction: number }) => void;
+}
+
 export interface PriceStore {
   readonly backend: 'duckdb' | 'postgres';
   /** A human-readable location (file path or URL without password) for messages. */
@@ -39,6 +105,13 @@ export interface PriceStore {
    * Symbols not yet known are created with `symbols` info when given, else guessed.
    */
   writeBars(batches: Iterable<BarBatch> | AsyncIterable<BarBatch>, symbols?: readonly SymbolInfo[]): Promise<WriteResult>;
+  /**
+   * Loads CSV files as one all-or-nothing upsert (see CsvFileSpec). Rows are checked as the import
+   * rules say (number and date syntax, prices > 0, high >= low, volume >= 0, no duplicate date with
+   * different values); when a file later in the list repeats a (symbol, date) of an earlier one, the
+   * later file wins. Returns problems instead of throwing for bad rows.
+   */
+  importCsv(files: readonly CsvFileSpec[], options?: CsvImportOptions): Promise<CsvImportOutcome>;
   /** Removes a symbol's bars (and the symbol). */
   deleteSymbol(ticker: string): Promise<void>;
 

@@ -12,7 +12,8 @@ import { DataError } from '../../domain/errors.js';
 import type { PriceSeries, } from '../../domain/price-series.js';
 import { guessKind, normaliseTicker, type SymbolInfo, type SymbolKind, type SymbolSummary } from '../../domain/symbol-info.js';
 import { checkBarBatch, checkDateRange } from '../bar-batch-check.js';
-import type { BarBatch, DateRange, PriceStore, WriteResult } from '../price-store.js';
+import { DuckDbStore } from '../duckdb/duckdb-store.js';
+import type { BarBatch, CsvFileSpec, CsvImportOptions, CsvImportOutcome, DateRange, PriceStore, WriteResult } from '../price-store.js';
 import { MIGRATIONS } from './migrations.js';
 import { BarsBinaryDecoder, encodeBarsBinary } from './pg-binary-copy.js';
 
@@ -161,6 +162,29 @@ export class PostgresStore implements PriceStore {
       throw e;
     } finally {
       client.release();
+    }
+  }
+
+  /**
+   * CSV files go through an in-memory DuckDB first: its CSV reader and the shared import checks (the very
+   * same as the embedded store's), then every checked series is written here in one binary-COPY
+   * transaction. Bad rows come back as problems and nothing is written.
+   */
+  async importCsv(files: readonly CsvFileSpec[], options: CsvImportOptions = {}): Promise<CsvImportOutcome> {
+    const staging = await DuckDbStore.open(':memory:');
+    try {
+      const outcome = await staging.importCsv(files, options);
+      if (outcome.problems.length > 0) return outcome;
+      const series = await staging.readMany('all');
+      const symbols = (await staging.listSymbols()).map(({ ticker, name, kind, currency }) => ({ ticker, name, kind, currency }));
+      const sources = new Map(files.map((f) => [f.symbol, f.source]));
+      const written = await this.writeBars(
+        [...series.values()].map((s) => ({ series: s, source: sources.get(s.symbol) ?? files[0]?.source ?? 'csv' })),
+        options.symbols?.length ? symbols : [],
+      );
+      return { ...outcome, rowsChanged: written.rowsChanged, rowsSeen: written.rowsSeen };
+    } finally {
+      await staging.close();
     }
   }
 

@@ -1,0 +1,94 @@
+/**
+ * Import speed against DuckDB's own CSV loader, on the seeded 3,000-symbol x 20-year universe
+ * (bench-universe.ts, ~15M rows, ~1 GB). Each step runs in a fresh child process on a fresh database
+ * file, so peak memory is per step:
+ * - baseline: `CREATE TABLE t AS SELECT * FROM read_csv(file)` (what DuckDB alone does)
+ * - import: the import service as `marketdash import` runs it (layout, validation, upsert)
+ * - re-import: the same file again into the imported store (every row checked, 0 changed)
+ * Prints rows/s for each, the import/baseline time ratio (goal <= 1.5) and peak RSS.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCH_DIR, ensureUniverseCsv } from './bench-universe.js';
+
+interface StepResult {
+  readonly step: string;
+  readonly seconds: number;
+  readonly rows: number;
+  readonly rowsChanged: number | null;
+  readonly peakRssMb: number;
+}
+
+const STEP_ENV = 'MARKETDASH_IMPORT_BENCH_STEP';
+
+export async function run(): Promise<void> {
+  const { path, rows } = await ensureUniverseCsv();
+  const db = join(BENCH_DIR, 'import-bench.duckdb');
+  const baselineDb = join(BENCH_DIR, 'import-bench-baseline.duckdb');
+  for (const f of [db, baselineDb]) {
+    rmSync(f, { force: true });
+    rmSync(`${f}.wal`, { force: true });
+  }
+  console.log(`file: ${path} (${rows.toLocaleString('en-US')} rows)`);
+  const baseline = step('baseline', path, baselineDb);
+  const imported = step('import', path, db);
+  const again = step('reimport', path, db);
+  for (const r of [baseline, imported, again]) {
+    const changed = r.rowsChanged === null ? '' : `, ${r.rowsChanged.toLocaleString('en-US')} rows changed`;
+    console.log(
+      `${r.step.padEnd(9)} ${r.seconds.toFixed(2).padStart(7)} s  ${Math.round(r.rows / r.seconds).toLocaleString('en-US').padStart(11)} rows/s  peak RSS ${r.peakRssMb.toFixed(0)} MB${changed}`,
+    );
+  }
+  console.log(`import / read_csv time ratio: ${(imported.seconds / baseline.seconds).toFixed(2)} (goal <= 1.5)`);
+  console.log(`re-import / read_csv time ratio: ${(again.seconds / baseline.seconds).toFixed(2)}`);
+  for (const f of [db, baselineDb]) {
+    rmSync(f, { force: true });
+    rmSync(`${f}.wal`, { force: true });
+  }
+}
+
+/** Runs one step in a child process and reads its JSON line. */
+function step(name: string, csv: string, db: string): StepResult {
+  const self = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, ['--import', 'tsx', self, csv, db], {
+    env: { ...process.env, [STEP_ENV]: name },
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (child.status !== 0) throw new Error(`import-bench step ${name} failed: ${child.stderr}`);
+  const last = child.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as StepResult;
+}
+
+async function childStep(name: string, csv: string, db: string): Promise<StepResult> {
+  const started = performance.now();
+  let rows = 0;
+  let rowsChanged: number | null = null;
+  if (name === 'baseline') {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(db);
+    const connection = await instance.connect();
+    await connection.run(`CREATE TABLE t AS SELECT * FROM read_csv('${csv.replace(/'/g, "''")}')`);
+    rows = Number((await connection.runAndReadAll('SELECT count(*) FROM t')).getRowsJS()[0]![0]);
+    connection.closeSync();
+    instance.closeSync();
+  } else {
+    const { DuckDbStore } = await import('../src/store/duckdb/duckdb-store.js');
+    const { importFiles } = await import('../src/services/import/import-service.js');
+    const store = await DuckDbStore.open(db);
+    const report = await importFiles(store, { files: [csv] });
+    await store.close();
+    rows = report.rowsSeen;
+    rowsChanged = report.rowsChanged;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { step: name, seconds, rows, rowsChanged, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+const stepName = process.env[STEP_ENV];
+if (stepName && process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [csv, db] = process.argv.slice(2);
+  console.log(JSON.stringify(await childStep(stepName, csv!, db!)));
+}

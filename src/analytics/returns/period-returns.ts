@@ -1,0 +1,101 @@
+/**
+ * Period returns over a close column (close = price return, adjClose = total return), with the
+ * conventions a newsroom or Yahoo prints:
+ * - `1d`, `5d`: the close 1 or 5 trading days (bars) before the as-of bar.
+ * - `mtd`, `qtd`, `ytd`: the last close on or before the previous month / quarter / year end
+ *   (calendar day before the first day of the as-of bar's month, quarter, year).
+ * - `1y`, `3y`, `5y`: the last close on or before the same calendar date N years before the as-of
+ *   bar's date (Feb 29 -> Feb 28 in a year without one).
+ * The rule for "not enough history": the base must be a bar on or before the boundary. A series whose
+ * first bar is after the boundary (a fund listed in March has no YTD that year) gives null, never a
+ * return from its first bar; a base close that is not a positive finite number also gives null.
+ */
+import { indexOnOrBefore } from '../../domain/price-series.js';
+import {
+  type DayNumber,
+  previousMonthEnd,
+  previousQuarterEnd,
+  previousYearEnd,
+  sameDateYearsEarlier,
+} from '../../domain/trading-date.js';
+
+export const PERIOD_KEYS = ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y'] as const;
+export type PeriodKey = (typeof PERIOD_KEYS)[number];
+export type PeriodReturns = Record<PeriodKey, number | null>;
+
+/** `v[to] / v[from] - 1`, or null when either close is missing, zero or negative. */
+export function simpleReturn(values: Float64Array, fromIndex: number, toIndex: number): number | null {
+  if (fromIndex < 0 || toIndex < 0 || fromIndex >= values.length || toIndex >= values.length) return null;
+  const base = values[fromIndex]!;
+  const last = values[toIndex]!;
+  if (!(base > 0) || !(last > 0) || !Number.isFinite(base) || !Number.isFinite(last)) return null;
+  return last / base - 1;
+}
+
+/**
+ * The calendar boundary of a period for an as-of day: the base is the last close on or before it.
+ * Bar-count periods (`1d`, `5d`) have no calendar boundary and give null.
+ */
+export function periodBoundary(asOfDay: DayNumber, period: PeriodKey): DayNumber | null {
+  switch (period) {
+    case 'mtd':
+      return previousMonthEnd(asOfDay);
+    case 'qtd':
+      return previousQuarterEnd(asOfDay);
+    case 'ytd':
+      return previousYearEnd(asOfDay);
+    case '1y':
+      return sameDateYearsEarlier(asOfDay, 1);
+    case '3y':
+      return sameDateYearsEarlier(asOfDay, 3);
+    case '5y':
+      return sameDateYearsEarlier(asOfDay, 5);
+    default:
+      return null;
+  }
+}
+
+/** Index of the base bar of `period` for the bar at `asOfIndex`, or -1 when history is too short. */
+export function periodBaseIndex(dates: Int32Array, asOfIndex: number, period: PeriodKey): number {
+  if (asOfIndex < 0 || asOfIndex >= dates.length) return -1;
+  if (period === '1d') return asOfIndex - 1;
+  if (period === '5d') return asOfIndex - 5 >= 0 ? asOfIndex - 5 : -1;
+  const boundary = periodBoundary(dates[asOfIndex]!, period)!;
+  // The base lies strictly before the as-of bar's period, so searching the prefix is enough.
+  return indexOnOrBefore(dates.subarray(0, asOfIndex + 1), boundary);
+}
+
+/** One period's return for the bar at `asOfIndex`, or null when history is too short. */
+export function periodReturn(dates: Int32Array, values: Float64Array, asOfIndex: number, period: PeriodKey): number | null {
+  const base = periodBaseIndex(dates, asOfIndex, period);
+  return base < 0 ? null : simpleReturn(values, base, asOfIndex);
+}
+
+/** Every period's return for the bar at `asOfIndex`. */
+export function periodReturns(dates: Int32Array, values: Float64Array, asOfIndex: number): PeriodReturns {
+  const out = {} as PeriodReturns;
+  for (const key of PERIOD_KEYS) out[key] = periodReturn(dates, values, asOfIndex, key);
+  return out;
+}
+
+export interface WindowReturn {
+  readonly value: number;
+  /** Base bar: the last bar on or before `from`. */
+  readonly fromIndex: number;
+  /** End bar: the last bar on or before `to`. */
+  readonly toIndex: number;
+}
+
+/**
+ * The return of an arbitrary window: from the last close on or before `from` to the last close on or
+ * before `to` (the same base rule as the calendar periods, so `from` = Dec 31 gives the YTD figure).
+ * Null when `from` precedes the first bar or is after `to`.
+ */
+export function windowReturn(dates: Int32Array, values: Float64Array, from: DayNumber, to: DayNumber): WindowReturn | null {
+  if (from > to) return null;
+  const fromIndex = indexOnOrBefore(dates, from);
+  const toIndex = indexOnOrBefore(dates, to);
+  if (fromIndex < 0 || toIndex < 0) return null;
+  const value = simpleReturn(values, fromIndex, toIndex);
+  return value === null ? null : { value, fromIndex, toIndex };
+}

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import { rotationSnapshot } from './rotation-snapshot.js';
+
+/** Weekday dates from 2020-01-06 (a Monday). */
+function weekdays(n: number): Int32Array {
+  const out = new Int32Array(n);
+  let day = parseIsoDate('2020-01-06');
+  for (let i = 0; i < n; i++) {
+    while ((((day + 3) % 7) + 7) % 7 >= 5) day++;
+    out[i] = day++;
+  }
+  return out;
+}
+
+function walk(n: number, seed: number, drift: number): Float64Array {
+  const out = new Float64Array(n);
+  let x = 100;
+  let s = seed;
+  for (let i = 0; i < n; i++) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    x *= 1 + drift + ((s / 2147483648) - 0.5) * 0.02;
+    out[i] = x;
+  }
+  return out;
+}
+
+describe('rotationSnapshot', () => {
+  const dates = weekdays(400);
+  const bench = walk(400, 7, 0);
+  const params = { ratioWindow: 10, momentumWindow: 10, rocPeriod: 1 };
+
+  it('returns the last point, its quadrant, heading and a tail of N points ending at the as-of date', () => {
+    const s = rotationSnapshot({ symbol: 'X', dates, closes: walk(400, 3, 0.001), benchmarkDates: dates, benchmarkCloses: bench, asOf: dates[399]!, tail: 8, interval: 'daily', params });
+    expect(s.tail).toHaveLength(8);
+    expect(s.tail[7]!.date).toBe(formatIsoDate(dates[399]!));
+    expect(s.rsRatio).toBe(s.tail[7]!.rsRatio);
+    expect(s.quadrant).not.toBeNull();
+    expect(s.heading).toBeGreaterThanOrEqual(0);
+    expect(s.heading).toBeLessThan(360);
+  });
+
+  it('reports null values and no tail when history is shorter than the windows', () => {
+    const s = rotationSnapshot({ symbol: 'X', dates: dates.slice(0, 12), closes: bench.slice(0, 12), benchmarkDates: dates, benchmarkCloses: bench, asOf: dates[399]!, tail: 8, interval: 'daily', params });
+    expect(s).toEqual({ symbol: 'X', rsRatio: null, rsMomentum: null, quadrant: null, heading: null, tail: [] });
+  });
+
+  it('a member whose data stopped more than 7 days before the as-of day gets no position, only its tail', () => {
+    const s = rotationSnapshot({ symbol: 'X', dates: dates.slice(0, 300), closes: walk(300, 3, 0), benchmarkDates: dates, benchmarkCloses: bench, asOf: dates[399]!, tail: 4, interval: 'daily', params });
+    expect([s.rsRatio, s.rsMomentum, s.quadrant, s.heading]).toEqual([null, null, null, null]);
+    expect(s.tail.at(-1)!.date).toBe(formatIsoDate(dates[299]!));
+    const fresh = rotationSnapshot({ symbol: 'X', dates: dates.slice(0, 396), closes: walk(396, 3, 0), benchmarkDates: dates, benchmarkCloses: bench, asOf: dates[399]!, tail: 4, interval: 'daily', params });
+    expect(fresh.quadrant).not.toBeNull(); // 3 trading days (5 calendar days) behind is still current
+  });
+
+  it('weekly: an as-of date ignores later bars, and completed weeks never move (property)', () => {
+    const closes = walk(400, 11, 0.0005);
+    fc.assert(
+      fc.property(fc.integer({ min: 150, max: 399 }), (cut) => {
+        const full = rotationSnapshot({ symbol: 'X', dates, closes, benchmarkDates: dates, benchmarkCloses: bench, asOf: dates[399]!, tail: 80, interval: 'weekly', params });
+        const early = rotationSnapshot({ symbol: 'X', dates, closes, benchmarkDates: dates, benchmarkCloses: bench, asOf: dates[cut]!, tail: 80, interval: 'weekly', params });
+        const byDate = new Map(full.tail.map((p) => [p.date, p]));
+        // every point of the earlier tail but its last (the week may still be running) is in the later tail unchanged
+        for (const p of early.tail.slice(0, -1)) expect(byDate.get(p.date)).toEqual(p);
+        expect(early.tail.at(-1)!.date <= formatIsoDate(dates[cut]!)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * `marketdash demo [--db PATH] [--seed N]` (--db is the global store option): fills the store with the seeded synthetic demo market
+ * (the whole default universe, 2015 to the last trading day) and the MAG7 basket.
+ */
+import type { Command } from 'commander';
+import { UsageError } from '../../domain/errors.js';
+import { formatIsoDate } from '../../domain/trading-date.js';
+import { DEFAULT_DEMO_SEED } from '../../providers/demo/demo-market.js';
+import { loadDemoMarket } from '../../services/demo/load-demo-market.js';
+import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
+import { withStore } from '../../services/open-store.js';
+import { parseFormat, renderJson } from '../output-format.js';
+import { globalOptions } from '../program.js';
+
+export function registerDemoCommand(program: Command): void {
+  program
+    .command('demo')
+    .description(`Fill the store with the seeded ${DEMO_DATA_LABEL} market (default universe, 2015 to the last trading day)`)
+    .option('--seed <n>', 'random seed (same seed, same market)', String(DEFAULT_DEMO_SEED))
+    .option('--format <format>', 'table or json', 'table')
+    .action(async (opts: { seed: string; format?: string }, cmd: Command) => {
+      const format = parseFormat(opts.format, ['table', 'json']);
+      const seed = Number(opts.seed);
+      if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed: '${opts.seed}' is not a non-negative integer`, { parameter: '--seed' });
+      const g = globalOptions(cmd);
+      const result = await withStore({ db: g.db, databaseUrl: g.databaseUrl }, (store) => loadDemoMarket(store, { seed }));
+      if (format === 'json') {
+        process.stdout.write(renderJson({ ...result, firstDate: formatIsoDate(result.firstDate), lastDate: formatIsoDate(result.lastDate), millis: Math.round(result.millis) }));
+        return;
+      }
+      process.stdout.write(
+        `${DEMO_DATA_LABEL}: ${result.symbols} symbols, ${result.rows} bars, ${formatIsoDate(result.firstDate)} to ${formatIsoDate(result.lastDate)} (seed ${result.seed}, source 'demo') in ${(result.millis / 1000).toFixed(1)} s\n` +
+          (result.baskets.length ? `baskets: ${result.baskets.map((b) => `${b.ticker} (${b.rows} bars)`).join(', ')}\n` : 'baskets: none created\n'),
+      );
+    });
+}

@@ -1,0 +1,19 @@
+/**
+ * `marketdash init [--force] [--path FILE]`: writes the default universe config
+ * (./marketdash.config.json) and its JSON Schema for editing. Refuses to overwrite without --force.
+ */
+import type { Command } from 'commander';
+import { initConfig } from '../../config/init-config.js';
+import { DEFAULT_CONFIG_FILE } from '../../config/universe-config.js';
+
+export function registerInitCommand(program: Command): void {
+  program
+    .command('init')
+    .description('Write the default universe config (marketdash.config.json) and its JSON Schema for editing')
+    .option('--path <file>', 'where to write the config', DEFAULT_CONFIG_FILE)
+    .option('--force', 'overwrite an existing config')
+    .action((opts: { path: string; force?: boolean }) => {
+      const r = initConfig(opts.path, { force: opts.force });
+      process.stdout.write(`${r.replaced ? 'replaced' : 'wrote'} ${r.configPath}\nwrote ${r.schemaPath}\n`);
+    });
+}

@@ -1,0 +1,108 @@
+/**
+ * `marketdash perf <SYMBOL...> | --all | --group NAME [--as-of DATE] [--total-return] [--format table|json|csv]`:
+ * the performance table. JSON is the contract in services/perf/perf-row.ts; the table prints
+ * percentages with two decimals and says which as-of day was used and whether figures are price or
+ * total return.
+ */
+import type { Command } from 'commander';
+import { groupMembers, loadConfig } from '../../config/universe-config.js';
+import { UsageError } from '../../domain/errors.js';
+import { withStore } from '../../services/open-store.js';
+import type { PerfRow } from '../../services/perf/perf-row.js';
+import { type PerfTable, perfTable } from '../../services/perf/perf-table.js';
+import { type Column, formatNumber, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
+import { globalOptions } from '../program.js';
+
+interface PerfOptions {
+  all?: boolean;
+  group?: string;
+  asOf?: string;
+  totalReturn?: boolean;
+  format?: string;
+}
+
+export function registerPerfCommand(program: Command): void {
+  program
+    .command('perf')
+    .description('Performance table: 1d 5d mtd qtd ytd 1y 3y 5y returns, all-time and 52-week highs/lows, highest/lowest close since, streak')
+    .argument('[symbols...]', 'symbols to show (or use --all / --group)')
+    .option('--all', 'every stored symbol')
+    .option('--group <name>', 'a group from the universe config (mag7, smallcaps, sectors ...)')
+    .option('--as-of <date>', 'YYYY-MM-DD; a non-trading day means the last trading day before it')
+    .option('--total-return', 'use adjusted closes (dividends reinvested) for every figure')
+    .option('--format <format>', 'table, json or csv', 'table')
+    .action(async (symbols: string[], opts: PerfOptions, cmd: Command) => {
+      const format = parseFormat(opts.format);
+      const wanted = perfSelection(symbols, opts);
+      const table = await withStore(globalOptions(cmd), (store) => perfTable(store, { symbols: wanted, asOf: opts.asOf, totalReturn: opts.totalReturn }));
+      process.stdout.write(renderPerf(table, format));
+    });
+}
+
+/** Exactly one of: symbols, --all, --group. */
+function perfSelection(symbols: readonly string[], opts: PerfOptions): readonly string[] | 'all' {
+  const ways = [symbols.length > 0, opts.all === true, opts.group !== undefined].filter(Boolean).length;
+  if (ways !== 1) throw new UsageError('perf: give symbols, or --all, or --group NAME (exactly one of them)', { parameter: 'symbols' });
+  if (opts.all) return 'all';
+  if (opts.group !== undefined) return groupMembers(loadConfig(), opts.group);
+  return symbols;
+}
+
+const pct = (v: number | null) => formatPercent(v);
+
+const TABLE_COLUMNS: readonly Column<PerfRow>[] = [
+  { header: 'Symbol', value: (r) => r.symbol },
+  { header: 'As of', value: (r) => r.asOf },
+  { header: 'Close', value: (r) => formatNumber(r.close), align: 'right' },
+  { header: '1D', value: (r) => pct(r.returns['1d']), align: 'right' },
+  { header: '5D', value: (r) => pct(r.returns['5d']), align: 'right' },
+  { header: 'MTD', value: (r) => pct(r.returns.mtd), align: 'right' },
+  { header: 'QTD', value: (r) => pct(r.returns.qtd), align: 'right' },
+  { header: 'YTD', value: (r) => pct(r.returns.ytd), align: 'right' },
+  { header: '1Y', value: (r) => pct(r.returns['1y']), align: 'right' },
+  { header: '3Y', value: (r) => pct(r.returns['3y']), align: 'right' },
+  { header: '5Y', value: (r) => pct(r.returns['5y']), align: 'right' },
+  { header: 'vs ATH', value: (r) => pct(r.ath.distance), align: 'right' },
+  { header: 'ATH date', value: (r) => r.ath.date },
+  { header: '52w high', value: (r) => formatNumber(r.high52w.close), align: 'right' },
+  { header: '52w low', value: (r) => formatNumber(r.low52w.close), align: 'right' },
+  { header: 'Streak', value: (r) => (r.streak > 0 ? `+${r.streak}` : String(r.streak)), align: 'right' },
+  { header: 'Highest since', value: (r) => r.highestSince ?? 'record' },
+  { header: 'Lowest since', value: (r) => r.lowestSince ?? 'record' },
+];
+
+const CSV_COLUMNS: readonly Column<PerfRow>[] = [
+  { header: 'symbol', value: (r) => r.symbol },
+  { header: 'asOf', value: (r) => r.asOf },
+  { header: 'close', value: (r) => r.close },
+  ...(['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y'] as const).map((k): Column<PerfRow> => ({ header: `return_${k}`, value: (r) => r.returns[k] })),
+  { header: 'ath_close', value: (r) => r.ath.close },
+  { header: 'ath_date', value: (r) => r.ath.date },
+  { header: 'ath_distance', value: (r) => r.ath.distance },
+  { header: 'high52w_close', value: (r) => r.high52w.close },
+  { header: 'high52w_date', value: (r) => r.high52w.date },
+  { header: 'low52w_close', value: (r) => r.low52w.close },
+  { header: 'low52w_date', value: (r) => r.low52w.date },
+  { header: 'highestSince', value: (r) => r.highestSince },
+  { header: 'lowestSince', value: (r) => r.lowestSince },
+  { header: 'streak', value: (r) => r.streak },
+];
+
+export function renderPerf(table: PerfTable, format: string): string {
+  if (format === 'json') return renderJson(table.rows);
+  if (format === 'csv') return renderCsv(table.rows, CSV_COLUMNS);
+  return `${renderTable(table.rows, TABLE_COLUMNS)}${perfFootnote(table)}\n`;
+}
+
+/** Which day the figures describe and what kind of return they are (two lines under the table). */
+export function perfFootnote(table: PerfTable): string {
+  const days = [...new Set(table.rows.map((r) => r.asOf))].sort();
+  const used = days.length === 1 ? days[0]! : `${days[0] ?? 'n/a'} to ${days[days.length - 1] ?? 'n/a'} (each symbol's last trading day)`;
+  let asOf: string;
+  if (table.requestedAsOf === null) asOf = `As of the latest close: ${used}.`;
+  else if (days.length === 1 && days[0] === table.requestedAsOf) asOf = `As of ${table.requestedAsOf}.`;
+  else if (days.length === 1) asOf = `As of ${days[0]}: ${table.requestedAsOf} is not a trading day, so the last trading day before it was used.`;
+  else asOf = `As of ${table.requestedAsOf}: each symbol uses its last trading day on or before it: ${used}.`;
+  const kind = table.field === 'adjClose' ? 'Total return (adjusted closes, dividends reinvested)' : 'Price return (closes)';
+  return `${asOf}\n${kind}; 1d/5d vs 1/5 trading days earlier, mtd/qtd/ytd vs the previous month/quarter/year-end close, 1y/3y/5y vs the close on or before the same date N years earlier.`;
+}

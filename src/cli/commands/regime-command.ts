@@ -1,0 +1,54 @@
+/**
+ * `marketdash regime [--as-of DATE] [--since DATE] [--format table|json]`: the VIX level, its 1- and 5-year
+ * percentile and lowest/highest-close-since dates; DGS2 and DGS10 and their change since a date.
+ */
+import type { Command } from 'commander';
+import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
+import { withStore } from '../../services/open-store.js';
+import { type RegimeReport, regimeReport } from '../../services/regime/regime-report.js';
+import { formatNumber, parseFormat, renderJson, renderTable } from '../output-format.js';
+import { globalOptions } from '../program.js';
+
+interface RegimeOptions {
+  asOf?: string;
+  since?: string;
+  format: string;
+}
+
+export function registerRegimeCommand(program: Command): void {
+  program
+    .command('regime')
+    .description('Regime panel: VIX level and percentile, lowest/highest close since; 2- and 10-year yields and their change')
+    .option('--as-of <date>', 'YYYY-MM-DD; the last value on or before it (default: latest)')
+    .option('--since <date>', 'base date for the yield changes (default: the previous year end)')
+    .option('--format <format>', 'table or json', 'table')
+    .action(async (opts: RegimeOptions, cmd: Command) => {
+      const format = parseFormat(opts.format, ['table', 'json']);
+      const report = await withStore(globalOptions(cmd), (store) => regimeReport(store, { asOf: opts.asOf, since: opts.since }));
+      process.stdout.write(format === 'json' ? renderJson(report) : renderRegime(report));
+      if (report.missing.length > 0) process.stderr.write(`marketdash: not stored: ${report.missing.join(', ')}\n`);
+    });
+}
+
+export function renderRegime(r: RegimeReport): string {
+  const rows: [string, string][] = [];
+  const v = r.volatility;
+  if (v) {
+    const pct = (x: number | null) => (x === null ? 'n/a (too little history)' : `${x.toFixed(1)}`);
+    rows.push([`${v.symbol} close (${v.date})`, formatNumber(v.level)]);
+    rows.push(['Percentile, 1 year', pct(v.percentile1y)]);
+    rows.push(['Percentile, 5 years', pct(v.percentile5y)]);
+    rows.push(['Lowest close since', v.lowestSince ?? 'lowest on record']);
+    rows.push(['Highest close since', v.highestSince ?? 'highest on record']);
+  }
+  for (const x of r.rates) {
+    const ch = x.change === null ? `n/a (nothing stored on or before ${r.since})` : `${x.changeBp! > 0 ? '+' : ''}${x.changeBp} bp since ${x.sinceDate} (${formatNumber(x.sinceLevel)}%)`;
+    rows.push([`${x.symbol} (${x.date})`, `${formatNumber(x.level)}%, ${ch}`]);
+  }
+  if (r.curve2s10s) rows.push(['10y - 2y', `${formatNumber(r.curve2s10s.level)} pts${r.curve2s10s.change === null ? '' : `, ${r.curve2s10s.change > 0 ? '+' : ''}${Math.round(r.curve2s10s.change * 100)} bp since ${r.since}`}`]);
+  if (rows.length === 0) return 'Regime: none of ^VIX, DGS2, DGS10 is stored.\n';
+  return `${renderTable(rows, [
+    { header: 'Regime', value: (x) => x[0] },
+    { header: '', value: (x) => x[1] },
+  ])}Percentile: share of the other closes of the window strictly below the latest (0 = lowest of the window).\n${r.demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`;
+}

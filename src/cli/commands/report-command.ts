@@ -1,0 +1,48 @@
+/**
+ * `marketdash report [--as-of DATE] [--format md|html|json] [--out FILE] [--snapshot DIR]`: the market
+ * note written from the store, deterministic for the same data. `--snapshot DIR` also writes the rows
+ * it used as CSV files that `marketdash import DIR/*` reads back, to rebuild the note offline.
+ */
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/universe-config.js';
+import { DataError } from '../../domain/errors.js';
+import { noteJson, renderHtml, renderMarkdown } from '../../note/report/render-note.js';
+import { withStore } from '../../services/open-store.js';
+import { buildReport } from '../../services/report/build-report.js';
+import { writeSnapshot } from '../../services/report/report-snapshot.js';
+import { parseFormat, renderJson } from '../output-format.js';
+import { globalOptions } from '../program.js';
+
+interface ReportOptions {
+  asOf?: string;
+  format?: string;
+  out?: string;
+  snapshot?: string;
+}
+
+export function registerReportCommand(program: Command): void {
+  program
+    .command('report')
+    .description('Write the market note (headline, sections, performance table, charts, provenance of every figure) from the store')
+    .option('--as-of <date>', 'YYYY-MM-DD (default: the latest stored date); a non-trading day means the trading day before')
+    .option('--format <format>', 'md, html or json', 'md')
+    .option('--out <file>', 'write the note to FILE instead of standard output')
+    .option('--snapshot <dir>', 'also write the rows the note used as CSV files importable with marketdash import')
+    .action(async (opts: ReportOptions, cmd: Command) => {
+      const format = parseFormat(opts.format, ['md', 'html', 'json']);
+      const built = await withStore(globalOptions(cmd), (store) => buildReport(store, { asOf: opts.asOf, config: loadConfig() }));
+      const text = format === 'html' ? renderHtml(built.note) : format === 'json' ? renderJson(noteJson(built.note)) : renderMarkdown(built.note);
+      if (opts.snapshot) {
+        const paths = writeSnapshot(opts.snapshot, built.rowsUsed);
+        process.stderr.write(`snapshot: ${paths.length} files, ${built.note.rows} rows in ${opts.snapshot} (fingerprint ${built.note.fingerprint})\n`);
+      }
+      if (opts.out) {
+        try {
+          writeFileSync(opts.out, text);
+        } catch (e) {
+          throw new DataError(`--out: cannot write ${opts.out}`, { cause: e, file: opts.out });
+        }
+      } else process.stdout.write(text);
+    });
+}

@@ -1,0 +1,88 @@
+/**
+ * `marketdash rotation --group NAME --benchmark SPY [--as-of DATE] [--tail 8] [--interval weekly|daily]
+ * [--format table|json]`: relative rotation (RS-Ratio, RS-Momentum, quadrant, heading, tail) of each
+ * member against the benchmark. JSON is an array of
+ * {"symbol","rsRatio","rsMomentum","quadrant","heading","tail":[{"date","rsRatio","rsMomentum"}]}.
+ */
+import type { Command } from 'commander';
+import { quadrantOf } from '../../analytics/rotation/relative-rotation.js';
+import type { RotationSnapshot } from '../../analytics/rotation/rotation-snapshot.js';
+import { UsageError } from '../../domain/errors.js';
+import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
+import { withStore } from '../../services/open-store.js';
+import { type RotationReport, rotationReport } from '../../services/rotation/rotation-report.js';
+import { type Column, formatNumber, parseFormat, renderJson, renderTable } from '../output-format.js';
+import { globalOptions } from '../program.js';
+
+interface RotationOptions {
+  group: string;
+  benchmark: string;
+  asOf?: string;
+  tail: string;
+  interval: string;
+  ratioWindow: string;
+  momentumWindow: string;
+  rocPeriod: string;
+  totalReturn?: boolean;
+  groupFile?: string;
+  format: string;
+}
+
+function wholeNumber(text: string, parameter: string, min: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${parameter}: '${text}' must be a whole number >= ${min}`, { parameter });
+  return n;
+}
+
+export function registerRotationCommand(program: Command): void {
+  program
+    .command('rotation')
+    .description('Relative rotation of a group against a benchmark: RS-Ratio, RS-Momentum, quadrant, heading and tail')
+    .requiredOption('--group <name>', 'a config group (sectors, mag7, smallcaps ...) or an imported one')
+    .option('--benchmark <symbol>', 'the benchmark', 'SPY')
+    .option('--as-of <date>', 'YYYY-MM-DD; the benchmark bar on or before it (default: latest)')
+    .option('--tail <n>', 'points of tail per member', '8')
+    .option('--interval <interval>', 'weekly or daily', 'weekly')
+    .option('--ratio-window <n>', 'RS-Ratio z-score window (bars)', '14')
+    .option('--momentum-window <n>', 'RS-Momentum z-score window (bars)', '14')
+    .option('--roc-period <n>', 'rate-of-change look-back of RS-Ratio (bars)', '5')
+    .option('--total-return', 'adjusted closes (dividends reinvested) instead of closes')
+    .option('--group-file <path>', 'user groups file (default: marketdash.groups.json)')
+    .option('--format <format>', 'table or json', 'table')
+    .action(async (opts: RotationOptions, cmd: Command) => {
+      const format = parseFormat(opts.format, ['table', 'json']);
+      const params = {
+        ratioWindow: wholeNumber(opts.ratioWindow, '--ratio-window', 2),
+        momentumWindow: wholeNumber(opts.momentumWindow, '--momentum-window', 2),
+        rocPeriod: wholeNumber(opts.rocPeriod, '--roc-period', 1),
+      };
+      const tail = wholeNumber(opts.tail, '--tail', 1);
+      const report = await withStore(globalOptions(cmd), (store) =>
+        rotationReport(store, { group: opts.group, benchmark: opts.benchmark, asOf: opts.asOf, tail, interval: opts.interval, params, totalReturn: opts.totalReturn, groupFile: opts.groupFile }),
+      );
+      process.stdout.write(format === 'json' ? renderJson(report.rows) : renderRotationTable(report));
+      if (report.missing.length > 0) process.stderr.write(`marketdash: no stored bars for ${report.missing.join(', ')} (left out)\n`);
+      if (report.demo && format === 'json') process.stderr.write(`marketdash: ${DEMO_DATA_LABEL}\n`);
+    });
+}
+
+const QUADRANT_CODE = { leading: 'Le', weakening: 'We', lagging: 'La', improving: 'Im' } as const;
+
+const COLUMNS: readonly Column<RotationSnapshot>[] = [
+  { header: 'Symbol', value: (r) => r.symbol },
+  { header: 'Quadrant', value: (r) => r.quadrant ?? 'n/a' },
+  { header: 'RS-Ratio', value: (r) => formatNumber(r.rsRatio), align: 'right' },
+  { header: 'RS-Momentum', value: (r) => formatNumber(r.rsMomentum), align: 'right' },
+  { header: 'Heading', value: (r) => (r.heading === null ? 'n/a' : `${r.heading.toFixed(0)}°`), align: 'right' },
+  { header: 'Tail from', value: (r) => r.tail[0]?.date ?? '' },
+  { header: 'Tail (oldest first)', value: (r) => r.tail.map((p) => QUADRANT_CODE[quadrantOf(p.rsRatio, p.rsMomentum)]).join(' ') },
+];
+
+export function renderRotationTable(r: RotationReport): string {
+  const order = { leading: 0, weakening: 1, improving: 2, lagging: 3 } as const;
+  const rows = [...r.rows].sort((a, b) => (a.quadrant === null ? 9 : order[a.quadrant]) - (b.quadrant === null ? 9 : order[b.quadrant]) || (b.rsRatio ?? 0) - (a.rsRatio ?? 0));
+  const p = r.params;
+  return `${renderTable(rows, COLUMNS)}
+${r.group} vs ${r.benchmark}, ${r.interval}, as of ${r.asOf}${r.requestedAsOf && r.requestedAsOf !== r.asOf ? ` (asked ${r.requestedAsOf})` : ''}. RS-Ratio = 100 + z-score of RS = 100 x price / benchmark over ${p.ratioWindow} bars; RS-Momentum = 100 + z-score over ${p.momentumWindow} bars of the ${p.rocPeriod}-bar rate of change of RS-Ratio. Heading: degrees, 0 = east (RS-Ratio rising), counter-clockwise. Tail: Le leading, We weakening, La lagging, Im improving.
+${r.demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`;
+}

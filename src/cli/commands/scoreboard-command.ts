@@ -1,0 +1,55 @@
+/**
+ * `marketdash scoreboard [--as-of DATE] [--symbols LIST] [--format table|json]`: small caps vs mega caps
+ * (S&P 600, Russell 2000, their ETFs, the MAG7 basket) for YTD and 1Y, and the equal- vs cap-weight
+ * spreads (RSP vs SPY, MAG7 basket vs MAGS).
+ */
+import type { Command } from 'commander';
+import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
+import { withStore } from '../../services/open-store.js';
+import { type Scoreboard, type ScoreboardRow, type SpreadRow, scoreboard } from '../../services/rotation/scoreboard-report.js';
+import { type Column, formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
+import { globalOptions } from '../program.js';
+
+interface ScoreboardOptions {
+  asOf?: string;
+  symbols?: string;
+  totalReturn?: boolean;
+  format: string;
+}
+
+export function registerScoreboardCommand(program: Command): void {
+  program
+    .command('scoreboard')
+    .description('Small caps vs mega caps (YTD, 1Y) and equal- vs cap-weight spreads (RSP vs SPY, MAG7 vs MAGS)')
+    .option('--as-of <date>', "YYYY-MM-DD; each symbol's last bar on or before it (default: latest)")
+    .option('--symbols <list>', 'comma-separated symbols instead of ^SP600,SPSM,^RUT,IWM,MAG7')
+    .option('--total-return', 'adjusted closes (dividends reinvested) instead of closes')
+    .option('--format <format>', 'table or json', 'table')
+    .action(async (opts: ScoreboardOptions, cmd: Command) => {
+      const format = parseFormat(opts.format, ['table', 'json']);
+      const symbols = opts.symbols?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const board = await withStore(globalOptions(cmd), (store) => scoreboard(store, { asOf: opts.asOf, symbols, totalReturn: opts.totalReturn }));
+      process.stdout.write(format === 'json' ? renderJson(board) : renderScoreboard(board));
+      if (board.missing.length > 0) process.stderr.write(`marketdash: not stored: ${board.missing.join(', ')}\n`);
+    });
+}
+
+const ROWS: readonly Column<ScoreboardRow>[] = [
+  { header: 'Symbol', value: (r) => r.symbol },
+  { header: 'Name', value: (r) => r.name ?? '' },
+  { header: 'As of', value: (r) => r.date ?? 'not stored' },
+  { header: 'YTD', value: (r) => formatPercent(r.ytd), align: 'right' },
+  { header: '1Y', value: (r) => formatPercent(r['1y']), align: 'right' },
+];
+
+const SPREADS: readonly Column<SpreadRow>[] = [
+  { header: 'Equal vs cap', value: (r) => `${r.equal} - ${r.cap}` },
+  { header: 'As of', value: (r) => r.date ?? 'n/a' },
+  ...(['mtd', 'qtd', 'ytd', '1y'] as const).map(
+    (k): Column<SpreadRow> => ({ header: `${k.toUpperCase()} spread`, value: (r) => (r.periods ? `${formatPercent(r.periods[k].spread)} (${formatPercent(r.periods[k].equal)} vs ${formatPercent(r.periods[k].cap)})` : 'n/a'), align: 'right' }),
+  ),
+];
+
+export function renderScoreboard(b: Scoreboard): string {
+  return `${renderTable(b.rows, ROWS)}\n${renderTable(b.spreads, SPREADS)}\nReturns: YTD vs the previous year-end close, 1Y vs the close on or before the same date a year earlier. Spread = equal-weight return minus cap-weight return, on the last day both have a bar.\n${b.demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`;
+}

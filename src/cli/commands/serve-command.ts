@@ -1,0 +1,113 @@
+/**
+ * `marketdash serve [--port 8080] [--host 127.0.0.1] [--demo] [--schedule] [--token T]`: one process
+ * serving the JSON API and the web dashboard on the store. `--demo` fills an empty store with the
+ * seeded demo market first; `--schedule` runs the update after each NYSE close and delivers alerts.
+ * Prints the URL and keeps running until SIGINT/SIGTERM.
+ */
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../config/universe-config.js';
+import { UsageError } from '../../domain/errors.js';
+import { formatIsoDate } from '../../domain/trading-date.js';
+import { AlertCenter } from '../../server/alert-center.js';
+import { parseAlertRules } from '../../server/alert-rules.js';
+import { buildApp } from '../../server/build-app.js';
+import type { DailySchedule } from '../../server/daily-schedule.js';
+import { EventFeed } from '../../server/event-feed.js';
+import { isLoopbackHost } from '../../server/request-auth.js';
+import { startSchedule } from '../../server/schedule-wiring.js';
+import { loadDemoMarket } from '../../services/demo/load-demo-market.js';
+import { DEMO_DATA_LABEL, isDemoData } from '../../services/demo-label.js';
+import { openStore, resolveStoreTarget } from '../../services/open-store.js';
+import { globalOptions } from '../program.js';
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  demo?: boolean;
+  schedule?: boolean;
+  token?: string;
+  config?: string;
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the web dashboard and the JSON API (OpenAPI at /api/openapi.json)')
+    .option('--port <n>', 'TCP port (0 picks a free one)', '8080')
+    .option('--host <address>', 'address to listen on; beyond loopback, changes need --token', '127.0.0.1')
+    .option('--demo', `fill an empty store with the seeded ${DEMO_DATA_LABEL} market first`)
+    .option('--schedule', 'update after each NYSE close (17:30 New York) and deliver the configured alerts')
+    .option('--token <token>', 'bearer token for endpoints that change state (default: $MARKETDASH_TOKEN)')
+    .option('--config <file>', 'universe config (default: $MARKETDASH_CONFIG, ./marketdash.config.json or the shipped default)')
+    .action(async (opts: ServeOptions, cmd: Command) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: '${opts.port}' is not a port number (0-65535)`, { parameter: '--port' });
+      const token = opts.token ?? (process.env.MARKETDASH_TOKEN || undefined);
+      if (token !== undefined && token.length < 16) throw new UsageError('--token: use at least 16 characters', { parameter: '--token' });
+      const g = globalOptions(cmd);
+      const config = loadConfig(opts.config);
+      const rules = parseAlertRules(config.alerts);
+      const store = await openStore({ db: g.db, databaseUrl: g.databaseUrl });
+      let schedule: DailySchedule | null = null;
+      try {
+        if (opts.demo && (await store.listSymbols()).length === 0) {
+          process.stdout.write(`building the ${DEMO_DATA_LABEL} market into ${store.location} ...\n`);
+          const r = await loadDemoMarket(store, { config });
+          process.stdout.write(`${r.symbols} symbols, ${r.rows} bars to ${formatIsoDate(r.lastDate)} in ${(r.millis / 1000).toFixed(1)} s\n`);
+        }
+        const feed = new EventFeed();
+        const target = resolveStoreTarget({ db: g.db, databaseUrl: g.databaseUrl });
+        const ledgerPath = target.backend === 'duckdb' && target.path !== ':memory:' ? `${resolve(target.path)}.alerts.json` : join(resolve('.'), 'marketdash-alerts.json');
+        const alerts = new AlertCenter({ rules, feed, ledgerPath, secret: process.env.MARKETDASH_WEBHOOK_SECRET });
+        schedule = opts.schedule ? startSchedule({ store, config, feed, alerts }) : null;
+        const running = schedule;
+        const app = await buildApp({
+          store,
+          config,
+          token,
+          host: opts.host,
+          logger: { level: 'warn' },
+          feed,
+          alerts,
+          update: running ? () => running.updateAndAlert() : null,
+        });
+        const address = await listen(app, port, opts.host);
+        const url = new URL(address);
+        const shown = `http://${isLoopbackHost(opts.host) && opts.host !== '::1' ? '127.0.0.1' : url.hostname}:${url.port}/`;
+        const demo = (await isDemoData(store)) ? ` (${DEMO_DATA_LABEL})` : '';
+        process.stdout.write(`MarketDash dashboard: ${shown}${demo}\nAPI: ${shown}api/openapi.json   store: ${store.location}\n`);
+        if (running) process.stdout.write(`schedule: update at 17:30 America/New_York on NYSE trading days; next ${running.nextRun()?.toISOString() ?? 'n/a'}\n`);
+        if (!isLoopbackHost(opts.host) && token === undefined) {
+          process.stdout.write('note: listening beyond loopback without a token: endpoints that change state are refused\n');
+        }
+        const stop = async () => {
+          running?.stop();
+          await app.close();
+          await store.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', () => void stop());
+        process.once('SIGTERM', () => void stop());
+      } catch (e) {
+        schedule?.stop();
+        await store.close();
+        throw e;
+      }
+    });
+}
+
+/** Listens, turning the usual socket failures into a message that names the option to change. */
+async function listen(app: FastifyInstance, port: number, host: string): Promise<string> {
+  try {
+    return await app.listen({ port, host });
+  } catch (e) {
+    await app.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`--port: ${port} is already in use on ${host} (pick another, or 0 for any free port)`, { parameter: '--port' });
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`--host: cannot listen on '${host}' (${code})`, { parameter: '--host' });
+    if (code === 'EACCES') throw new UsageError(`--port: not allowed to listen on port ${port} (ports below 1024 need privileges)`, { parameter: '--port' });
+    throw e;
+  }
+}

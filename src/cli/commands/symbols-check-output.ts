@@ -1,0 +1,64 @@
+/**
+ * The data-check faces of `marketdash symbols`: `--check` (per symbol: missing trading days, stale
+ * series, suspected unadjusted splits) and `--gaps` (the missing trading days themselves).
+ * Exit code 1 when a check finds a problem. JSON (`--check`): the SeriesCheck objects
+ * `[{"symbol","kind","firstDate","lastDate","rows","missingDays":[],"tradingDaysBehind","stale","suspectedSplits":[{"date","label","move"}],"warnings":[]}]`;
+ * JSON (`--gaps`): `[{"symbol","missing","days":[]}]`.
+ */
+import { parseIsoDate } from '../../domain/trading-date.js';
+import { checkStore } from '../../services/data-checks/check-store.js';
+import { dayRuns, type SeriesCheck } from '../../services/data-checks/series-checks.js';
+import { withStore } from '../../services/open-store.js';
+import { type Column, renderCsv, renderJson, renderTable } from '../output-format.js';
+import type { GlobalOptions } from '../program.js';
+
+export interface SymbolCheckOptions {
+  readonly mode: 'check' | 'gaps';
+  readonly format: string;
+  readonly symbols?: readonly string[];
+  readonly asOf?: string;
+  readonly staleAfter?: string;
+}
+
+const CHECK_COLUMNS: readonly Column<SeriesCheck>[] = [
+  { header: 'Symbol', value: (c) => c.symbol },
+  { header: 'Kind', value: (c) => c.kind },
+  { header: 'Last', value: (c) => c.lastDate },
+  { header: 'Missing days', value: (c) => c.missingDays.length, align: 'right' },
+  { header: 'Behind', value: (c) => c.tradingDaysBehind, align: 'right' },
+  { header: 'Stale', value: (c) => (c.stale ? 'yes' : '') },
+  { header: 'Suspected splits', value: (c) => c.suspectedSplits.map((s) => `${s.label} ${s.date}`).join(', ') },
+];
+
+interface GapRow {
+  readonly symbol: string;
+  readonly missing: number;
+  readonly days: readonly string[];
+}
+
+const GAP_COLUMNS: readonly Column<GapRow>[] = [
+  { header: 'Symbol', value: (g) => g.symbol },
+  { header: 'Missing', value: (g) => g.missing, align: 'right' },
+  { header: 'Days', value: (g) => dayRuns(g.days).join(', ') },
+];
+
+/** Runs the checks and writes the output; returns the exit code (1 when a problem was found). */
+export async function runSymbolChecks(global: GlobalOptions, options: SymbolCheckOptions): Promise<number> {
+  const staleAfter = options.staleAfter === undefined ? undefined : Number(options.staleAfter);
+  const asOf = options.asOf === undefined ? undefined : parseIsoDate(options.asOf, '--as-of');
+  const checks = await withStore(global, (store) => checkStore(store, { symbols: options.symbols, asOf, staleAfter }));
+  if (options.mode === 'gaps') {
+    const rows: GapRow[] = checks.map((c) => ({ symbol: c.symbol, missing: c.missingDays.length, days: c.missingDays }));
+    if (options.format === 'json') process.stdout.write(renderJson(rows));
+    else if (options.format === 'csv') process.stdout.write(renderCsv(rows.flatMap((r) => r.days.map((day) => ({ ...r, days: [day] }))), GAP_COLUMNS));
+    else process.stdout.write(rows.some((r) => r.missing > 0) ? renderTable(rows.filter((r) => r.missing > 0), GAP_COLUMNS) : `no missing trading days in ${rows.length} symbols\n`);
+    return rows.some((r) => r.missing > 0) ? 1 : 0;
+  }
+  if (options.format === 'json') process.stdout.write(renderJson(checks));
+  else if (options.format === 'csv') process.stdout.write(renderCsv(checks, CHECK_COLUMNS));
+  else {
+    process.stdout.write(renderTable(checks, CHECK_COLUMNS));
+    for (const c of checks) for (const w of c.warnings) process.stderr.write(`warning: ${w}\n`);
+  }
+  return checks.some((c) => c.warnings.length > 0) ? 1 : 0;
+}

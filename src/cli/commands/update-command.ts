@@ -1,0 +1,103 @@
+/**
+ * `marketdash update [SYMBOL... | --group NAME | --all] [--provider NAME] [--from DATE]`: fetches what
+ * is missing from the providers (no arguments = --all) and prints a per-symbol outcome table
+ * (updated / up to date / failed and why, and which provider served). Exit code 1 when any failed.
+ * A progress bar on a terminal, plain log lines otherwise.
+ * JSON: `{"outcomes":[{"symbol","status","provider","rows","from","to","lastDate","error","attempts"}],"warnings":[],"baskets":[],"failed":0}`.
+ */
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/universe-config.js';
+import { UsageError } from '../../domain/errors.js';
+import { parseIsoDate } from '../../domain/trading-date.js';
+import { createDefaultRegistry } from '../../providers/default-providers.js';
+import { withStore } from '../../services/open-store.js';
+import { type SymbolOutcome, type UpdateProgress, updateSymbols } from '../../services/update/update-symbols.js';
+import { type Column, parseFormat, renderJson, renderTable } from '../output-format.js';
+import { globalOptions } from '../program.js';
+
+interface UpdateOpts {
+  group?: string;
+  all?: boolean;
+  provider?: string;
+  from?: string;
+  concurrency?: string;
+  config?: string;
+  format?: string;
+}
+
+const COLUMNS: readonly Column<SymbolOutcome>[] = [
+  { header: 'Symbol', value: (o) => o.symbol },
+  { header: 'Status', value: (o) => o.status },
+  { header: 'Provider', value: (o) => o.provider ?? '-' },
+  { header: 'Rows', value: (o) => o.rows, align: 'right' },
+  { header: 'From', value: (o) => o.from },
+  { header: 'Last', value: (o) => o.lastDate ?? '-' },
+  { header: 'Why', value: (o) => o.error ?? (o.attempts.length > 1 ? `after ${o.attempts.filter((a) => a.error).map((a) => a.provider).join(', ')} failed` : '') },
+];
+
+export function registerUpdateCommand(program: Command): void {
+  program
+    .command('update')
+    .description('Fetch missing daily bars from the providers (Yahoo, then Stooq; FRED for rates)')
+    .argument('[symbols...]', 'symbols to update (default: --all)')
+    .option('--group <name>', 'update a config group')
+    .option('--all', 'update the whole universe and everything stored')
+    .option('--provider <name>', 'use only this provider (yahoo, stooq, fred)')
+    .option('--from <date>', 'fetch from this date for every symbol (backfill)')
+    .option('--concurrency <n>', 'symbols fetched at once', '4')
+    .option('--config <file>', 'universe config (default: ./marketdash.config.json or the shipped default)')
+    .option('--format <format>', 'table or json', 'table')
+    .action(async (symbols: string[], opts: UpdateOpts, cmd: Command) => {
+      const format = parseFormat(opts.format, ['table', 'json']);
+      const from = opts.from === undefined ? undefined : parseIsoDate(opts.from, '--from');
+      const concurrency = Number(opts.concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency: '${opts.concurrency}' is not a positive integer`, { parameter: '--concurrency' });
+      const config = loadConfig(opts.config);
+      const registry = createDefaultRegistry(config.providers, {
+        keys: (config.providers as { keys?: Record<string, string> }).keys,
+        onRetry: (r) => {
+          if (!process.stderr.isTTY) process.stderr.write(`retry ${r.symbol} ${r.provider} #${r.attempt} in ${Math.round(r.delayMs)} ms: ${r.error}\n`);
+        },
+      });
+      const progress = makeProgress(format === 'table');
+      const report = await withStore(globalOptions(cmd), (store) =>
+        updateSymbols(store, registry, config, { symbols, group: opts.group, all: opts.all, provider: opts.provider, from }, { concurrency, onProgress: progress.tick }),
+      );
+      progress.stop();
+      if (format === 'json') process.stdout.write(renderJson(report));
+      else {
+        process.stdout.write(renderTable(report.outcomes, COLUMNS));
+        const counts = (s: string) => report.outcomes.filter((o) => o.status === s).length;
+        process.stdout.write(`${counts('updated')} updated, ${counts('up to date')} up to date, ${report.failed} failed\n`);
+        for (const b of report.baskets) process.stdout.write(b.problem ? `basket ${b.ticker}: not refreshed: ${b.problem}\n` : `basket ${b.ticker}: refreshed (${b.rows} bars)\n`);
+        for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
+      }
+      if (report.failed > 0) process.exitCode = 1;
+    });
+}
+
+/** A progress bar on a terminal (stderr), else one log line per finished symbol. */
+function makeProgress(enabled: boolean): { tick: (p: UpdateProgress) => void; stop: () => void } {
+  if (!enabled) return { tick: () => {}, stop: () => {} };
+  if (!process.stderr.isTTY) {
+    return {
+      tick: (p) => process.stderr.write(`[${p.done}/${p.total}] ${p.outcome.symbol}: ${p.outcome.status}${p.outcome.provider ? ` (${p.outcome.provider})` : ''}\n`),
+      stop: () => {},
+    };
+  }
+  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'update [{bar}] {value}/{total} {symbol}', hideCursor: true }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    tick: (p) => {
+      if (!started) {
+        bar.start(p.total, 0, { symbol: '' });
+        started = true;
+      }
+      bar.update(p.done, { symbol: p.outcome.symbol });
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The checkable claims found in free market commentary. A claim names what was said (the sentence
+ * or table row, the subject as written and the symbol it resolves to) and what would make it true;
+ * the checker (`src/note/check/`) holds each one against stored closes.
+ */
+import type { PeriodKey } from '../../analytics/returns/period-returns.js';
+
+export type ClaimMetric = 'return' | 'ath' | 'since' | 'streak' | 'trend';
+
+export interface ClaimBase {
+  /** The sentence or table row the claim was read from, trimmed. */
+  readonly text: string;
+  /** The subject as the writer named it ("the Russell 2000 Index", "NVDA", "the index"). */
+  readonly subject: string;
+  /** The ticker the subject resolves to (`^RUT`, `SPSM/MAG7` for a ratio), or null when nothing matches. */
+  readonly symbol: string | null;
+  /** Why the subject did not resolve (unknown name, ambiguous share class), when symbol is null. */
+  readonly unresolved?: string;
+  /** 1-based line of the input where the claim starts. */
+  readonly line: number;
+}
+
+/** A percent move over a period: "Nvidia is up 36.8% year-to-date". */
+export interface ReturnClaim extends ClaimBase {
+  readonly metric: 'return';
+  /** The period, resolved from the phrase or carried from context; null when the text gives none. */
+  readonly period: PeriodKey | null;
+  /** The period as written when it is not one MarketDash computes ("this week", "in November"). */
+  readonly periodText?: string;
+  /** The move as a fraction, signed (0.368 for "up 36.8%", -0.05 for "fell 5%"). */
+  readonly value: number;
+  /** Decimals the writer printed (1 for 36.8%): a figure is not held to more precision than it states. */
+  readonly decimals: number;
+}
+
+/**
+ * All-time-high status: `new_high` (at a record close), `near_high` ("within spitting distance";
+ * `distance` set when the text says how near), `below_high` ("12% below its record": `distance` -0.12).
+ */
+export interface AthClaim extends ClaimBase {
+  readonly metric: 'ath';
+  readonly kind: 'new_high' | 'near_high' | 'below_high';
+  readonly distance: number | null;
+}
+
+/** "lowest close since September": `since` is the month (and day/year when given) the writer names. */
+export interface SinceClaim extends ClaimBase {
+  readonly metric: 'since';
+  readonly direction: 'lowest' | 'highest';
+  readonly since: { readonly year: number | null; readonly month: number; readonly day: number | null };
+  /** "approaching its lowest close since": the close is near that mark rather than through it. */
+  readonly approaching: boolean;
+}
+
+/** "set to end a winning streak", "a five-day losing streak". */
+export interface StreakClaim extends ClaimBase {
+  readonly metric: 'streak';
+  readonly direction: 'winning' | 'losing';
+  /** `ongoing`: the streak runs through the as-of close; `ending`: the as-of close breaks it. */
+  readonly phase: 'ongoing' | 'ending';
+  readonly length: number | null;
+}
+
+export type TrendState = 'below' | 'testing' | 'breaking' | 'confirmed' | 'failed';
+
+/** "the ratio of X versus Y is attempting to break a multi-year downtrend". */
+export interface TrendClaim extends ClaimBase {
+  readonly metric: 'trend';
+  readonly numerator: string | null;
+  readonly denominator: string | null;
+  readonly kind: 'downtrend' | 'uptrend' | null;
+  readonly state: TrendState;
+}
+
+export type Claim = ReturnClaim | AthClaim | SinceClaim | StreakClaim | TrendClaim;

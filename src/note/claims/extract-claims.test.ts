@@ -1,0 +1,131 @@
+/**
+ * Claim extraction measured on a hand-labelled set (test/fixtures/claims/labelled-sentences.json):
+ * precision and recall are printed and must both be at least 0.95. Expected claims were labelled by
+ * hand, reading each sentence as an editor would.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../../test/support/shared-data.js';
+import { defaultConfig } from '../../config/universe-config.js';
+import type { Claim } from './claim.js';
+import { extractClaims, resolverFromConfig } from './extract-claims.js';
+
+interface Expected {
+  readonly metric: string;
+  readonly symbol: string | null;
+  readonly period?: string | null;
+  readonly value?: number;
+  readonly kind?: string;
+  readonly distance?: number;
+  readonly direction?: string;
+  readonly month?: number;
+  readonly phase?: string;
+  readonly state?: string;
+}
+interface Item {
+  readonly text: string;
+  readonly context?: string;
+  readonly claims: readonly Expected[];
+}
+
+const labelled = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/claims/labelled-sentences.json'), 'utf8')) as { items: Item[] };
+const resolver = resolverFromConfig(defaultConfig());
+
+function matches(c: Claim, e: Expected): boolean {
+  if (c.metric !== e.metric || c.symbol !== e.symbol) return false;
+  switch (c.metric) {
+    case 'return':
+      return c.period === (e.period ?? null) && Math.abs(c.value - e.value!) < 1e-9;
+    case 'ath':
+      return c.kind === e.kind && (e.distance === undefined || (c.distance !== null && Math.abs(c.distance - e.distance) < 1e-9));
+    case 'since':
+      return c.direction === e.direction && c.since.month === e.month;
+    case 'streak':
+      return c.direction === e.direction && c.phase === e.phase;
+    case 'trend':
+      return c.state === e.state;
+  }
+}
+
+/** The claims found in `item.text` (after its context), each matched to at most one expected claim. */
+function score(item: Item): { tp: number; fp: number; fn: number; misses: string[] } {
+  const contextLines = item.context ? item.context.split('\n').length : 0;
+  const input = item.context ? `${item.context}\n${item.text}` : item.text;
+  const found = extractClaims(input, resolver).filter((c) => c.line > contextLines);
+  const left = [...item.claims];
+  let tp = 0;
+  const misses: string[] = [];
+  for (const c of found) {
+    const k = left.findIndex((e) => matches(c, e));
+    if (k >= 0) {
+      tp++;
+      left.splice(k, 1);
+    } else misses.push(`extra ${JSON.stringify({ ...c, text: undefined })} in: ${item.text}`);
+  }
+  for (const e of left) misses.push(`missed ${JSON.stringify(e)} in: ${item.text}`);
+  return { tp, fp: found.length - tp, fn: left.length, misses };
+}
+
+describe('claim extraction on the labelled set', () => {
+  it('has at least 60 sentences, claims and non-claims', () => {
+    expect(labelled.items.length).toBeGreaterThanOrEqual(60);
+    expect(labelled.items.filter((i) => i.claims.length === 0).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('reaches precision and recall of at least 0.95 (printed)', () => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    const misses: string[] = [];
+    for (const item of labelled.items) {
+      const s = score(item);
+      tp += s.tp;
+      fp += s.fp;
+      fn += s.fn;
+      misses.push(...s.misses);
+    }
+    const precision = tp / (tp + fp);
+    const recall = tp / (tp + fn);
+    console.log(
+      `claim extraction on ${labelled.items.length} labelled sentences: precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn})`,
+    );
+    for (const m of misses) console.log(`  ${m}`);
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('extraction details', () => {
+  it('carries a bare "rose 6.55%" to the subject named before it and the period of the claim before', () => {
+    const claims = extractClaims('SPSM is up 6.70% year-to-date. It rose 6.55%.', resolver);
+    expect(claims.map((c) => [c.symbol, c.metric === 'return' ? c.period : null, c.metric === 'return' ? c.value : null])).toEqual([
+      ['SPSM', 'ytd', 0.067],
+      ['SPSM', 'ytd', 0.0655],
+    ]);
+  });
+
+  it('reads a glued table row under a glued header', () => {
+    const claims = extractClaims('StocksYTD PerformanceOne Year Performance\nTesla Inc. (TSLA)28.02%5.04%', resolver);
+    expect(claims).toMatchObject([
+      { symbol: 'TSLA', period: 'ytd', value: 0.2802, line: 2 },
+      { symbol: 'TSLA', period: '1y', value: 0.0504, line: 2 },
+    ]);
+  });
+
+  it('tells the Russell 2000 Index from the fund that tracks it', () => {
+    const [c] = extractClaims('The iShares Russell 2000 ETF, which tracks the Russell 2000 Index, rose 1.2% today.', resolver);
+    expect(c?.symbol).toBe('IWM');
+  });
+
+  it('reports Alphabet without a class as ambiguous', () => {
+    const [c] = extractClaims('Alphabet is up 65% this year.', resolver);
+    expect(c?.symbol).toBeNull();
+    expect(c?.unresolved).toMatch(/GOOGL and GOOG/);
+  });
+
+  it('keeps a period it does not compute as null with the words used', () => {
+    const [c] = extractClaims('Nvidia fell 3.1% this week.', resolver);
+    expect(c).toMatchObject({ metric: 'return', period: null, periodText: 'this week', value: -0.031 });
+  });
+});

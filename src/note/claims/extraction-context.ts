@@ -1,0 +1,52 @@
+/**
+ * What the reader remembers while reading: the last subject named, the last index, fund, stock and
+ * basket named, and the period of the last return claim in the paragraph. It resolves "the index",
+ * "the fund", "it", "over the same period" and a bare "rose 6.55%" to what came before.
+ */
+import type { PeriodKey } from '../../analytics/returns/period-returns.js';
+import type { Mention } from './name-resolver.js';
+
+export class ExtractionContext {
+  lastSubject: Mention | null = null;
+  readonly lastByKind = new Map<string, Mention>();
+  /** Period of the last return claim in the current paragraph (reset per paragraph). */
+  lastPeriod: PeriodKey | null = null;
+  /** Period of the last return claim anywhere before: what "over the same period" refers to across paragraphs. */
+  documentPeriod: PeriodKey | null = null;
+
+  /** Records the mentions of a sentence once its claims are read. */
+  remember(mentions: readonly Mention[]): void {
+    for (const m of mentions) {
+      if (m.kind) this.lastByKind.set(m.kind, m);
+      if (!m.object) this.lastSubject = m;
+    }
+  }
+}
+
+const ANAPHORS: readonly [RegExp, string | null][] = [
+  [/\b(?:the|this|that)\s+(?:index|benchmark|gauge|average)\b/i, 'index'],
+  [/\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:fund|ETF|etf)\b/, 'etf'],
+  [/\b(?:the|this|that)\s+(?:stock|company|shares)\b|\bits\s+shares\b|^\s*shares\b/i, 'stock'],
+  [/\b(?:the|this|that)\s+basket\b/i, 'basket'],
+  [/\b(?:it|its|it's|they|their)\b/i, null],
+];
+
+/**
+ * The subject an anaphor in `clause` refers to: the last mention of its kind (or, for "it", the last
+ * subject) among `earlier` mentions of the sentence, else from the context. Null when the clause has
+ * no anaphor, or nothing was named before.
+ */
+export function resolveAnaphor(clause: string, earlier: readonly Mention[], ctx: ExtractionContext): { mention: Mention; phrase: string } | null {
+  for (const [re, kind] of ANAPHORS) {
+    const m = re.exec(clause);
+    if (!m) continue;
+    const phrase = m[0].trim();
+    for (let i = earlier.length - 1; i >= 0; i--) {
+      const e = earlier[i]!;
+      if (kind === null ? !e.object : e.kind === kind) return { mention: e, phrase };
+    }
+    const fromCtx = kind === null ? ctx.lastSubject : (ctx.lastByKind.get(kind) ?? null);
+    return fromCtx ? { mention: fromCtx, phrase } : null;
+  }
+  return null;
+}

@@ -1,0 +1,148 @@
+/**
+ * Finds the companies, funds and indices a text names, through the config's tickers, names and
+ * aliases: "Nvidia Corp. (NVDA)", "the Russell 2000 Index" (^RUT, not IWM), "S&P SmallCap 600 Index"
+ * (^SP600), "Magnificent 7" (MAG7). The longest match wins, a ticker in parentheses overrides the name
+ * before it, and an unknown ticker in parentheses still names its subject ("Broadcom Inc. (AVGO)").
+ * Alphabet without a share class is reported as ambiguous rather than guessed.
+ */
+import type { SymbolKind } from '../../domain/symbol-info.js';
+
+export interface NamedSymbol {
+  readonly ticker: string;
+  readonly name: string;
+  readonly kind: SymbolKind;
+  readonly aliases: readonly string[];
+}
+
+/** One place in a text that names something. */
+export interface Mention {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** The resolved ticker, or null for an unknown or ambiguous name. */
+  readonly symbol: string | null;
+  readonly kind: SymbolKind | null;
+  /** Why `symbol` is null. */
+  readonly unresolved?: string;
+  /** True when the mention is an object ("which tracks the Russell 2000", "versus the Magnificent 7"). */
+  readonly object: boolean;
+}
+
+interface Pattern {
+  readonly re: RegExp;
+  readonly symbol: string | null;
+  readonly kind: SymbolKind | null;
+  readonly unresolved?: string;
+}
+
+const OBJECT_MARKER = /\b(?:tracks|tracking|tracked|track|versus|vs\.?|against|than|relative to|compared (?:to|with)|outperform\w*|underperform\w*|beat|beating|mirrors|follows|follow)\s+(?:the\s+)?$/i;
+const PAREN_TICKER = /^\s*\((\^?[A-Z][A-Z0-9.]{0,6})\)/;
+const LOOSE_PAREN_TICKER = /\((\^?[A-Z][A-Z0-9.]{0,6})\)/g;
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A name as a pattern: case-insensitive for several words, case-sensitive for one word or a ticker. */
+function namePattern(text: string, caseSensitive: boolean): RegExp {
+  const body = escapeRegex(text).replace(/\s+/g, '\\s+');
+  return new RegExp(`(?<![\\w^])(?:the\\s+)?${body}(?![\\w])`, caseSensitive ? 'g' : 'gi');
+}
+
+export class NameResolver {
+  private readonly patterns: Pattern[] = [];
+  private readonly byTicker = new Map<string, NamedSymbol>();
+
+  constructor(symbols: readonly NamedSymbol[]) {
+    for (const s of symbols) {
+      this.byTicker.set(s.ticker, s);
+      const bare = s.ticker.replace(/^\^/, '');
+      this.patterns.push({ re: new RegExp(`(?<![\\w^])\\^?${escapeRegex(bare)}(?![\\w])`, 'g'), symbol: s.ticker, kind: s.kind });
+      const names = new Set<string>([s.name, ...s.aliases]);
+      // "Nvidia Corp." is also written "Nvidia Corp" and "Nvidia Corporation".
+      const stem = s.name.replace(/,?\s+(?:Inc\.|Corp\.|Co\.|Ltd\.)$/, '');
+      if (stem !== s.name) {
+        names.add(`${stem} Inc`);
+        names.add(`${stem} Corp`);
+        names.add(`${stem} Corporation`);
+      }
+      for (const n of names) {
+        const oneWord = !/\s/.test(n.trim());
+        this.patterns.push({ re: namePattern(n, oneWord), symbol: s.ticker, kind: s.kind });
+      }
+    }
+    // A company with several share classes (Alphabet Class A / Class C): the bare company name is ambiguous.
+    const classes = new Map<string, string[]>();
+    for (const s of symbols) {
+      const m = /^(.*?)\s+Class\s+[A-Z]$/.exec(s.name);
+      if (!m) continue;
+      const base = m[1]!.replace(/,?\s+(?:Inc\.|Corp\.)$/, '');
+      classes.set(base, [...(classes.get(base) ?? []), s.ticker]);
+    }
+    for (const [base, tickers] of classes) {
+      if (tickers.length < 2) continue;
+      const why = `'${base}' is ambiguous: it has share classes ${tickers.join(' and ')}; name the class or the ticker`;
+      for (const n of [`${base} Inc.`, `${base} Inc`, base]) this.patterns.push({ re: namePattern(n, true), symbol: null, kind: 'stock', unresolved: why });
+    }
+  }
+
+  /** The configured symbol of a ticker, if any. */
+  symbol(ticker: string): NamedSymbol | undefined {
+    return this.byTicker.get(ticker);
+  }
+
+  /** Every non-overlapping mention in `text`, in order; the longest match wins where they overlap. */
+  mentions(text: string): Mention[] {
+    const found: { start: number; end: number; p: Pattern }[] = [];
+    for (const p of this.patterns) {
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(text); m !== null; m = p.re.exec(text)) found.push({ start: m.index, end: m.index + m[0].length, p });
+    }
+    // Unknown tickers in parentheses name a subject even when the config does not know them.
+    LOOSE_PAREN_TICKER.lastIndex = 0;
+    for (let m = LOOSE_PAREN_TICKER.exec(text); m !== null; m = LOOSE_PAREN_TICKER.exec(text)) {
+      const t = m[1]!;
+      if (!this.byTicker.has(t) && !/^(?:ETF|YTD|MTD|QTD|AI|CEO|GDP|CPI|US|USD|EPS)$/.test(t)) {
+        found.push({ start: m.index + 1, end: m.index + 1 + t.length, p: { re: /$^/, symbol: t, kind: null } });
+      }
+    }
+    found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+    const chosen: { start: number; end: number; p: Pattern }[] = [];
+    let cursor = 0;
+    for (const f of found) {
+      if (f.start < cursor) continue;
+      chosen.push(f);
+      cursor = f.end;
+    }
+    const out: Mention[] = [];
+    for (let i = 0; i < chosen.length; i++) {
+      const c = chosen[i]!;
+      let { end } = c;
+      let symbol = c.p.symbol;
+      let kind = c.p.kind;
+      let unresolved = c.p.unresolved;
+      // "Nvidia Corp. (NVDA)": the ticker in parentheses is the same subject and wins over the name.
+      const paren = PAREN_TICKER.exec(text.slice(end));
+      const next = chosen[i + 1];
+      if (paren && next && next.start <= end + paren[0].length) {
+        symbol = next.p.symbol;
+        kind = next.p.kind;
+        unresolved = undefined;
+        end += paren[0].length;
+        i++;
+      }
+      const before = text.slice(Math.max(0, c.start - 40), c.start);
+      const mention: Mention = { start: c.start, end, text: text.slice(c.start, end), symbol, kind, object: OBJECT_MARKER.test(before) };
+      out.push(unresolved ? { ...mention, unresolved } : mention);
+    }
+    // A name the config does not know, with an unknown ticker in parentheses: widen the mention to the name.
+    return out.map((m) => {
+      if (m.kind !== null || m.symbol === null) return m;
+      const head = /((?:[A-Z][\w&.'-]*\s+)*[A-Z][\w&.'-]*)\s*\($/.exec(text.slice(0, m.start));
+      if (!head) return m;
+      const start = m.start - head[0].length;
+      const end = text[m.end] === ')' ? m.end + 1 : m.end;
+      return { ...m, start, end, text: text.slice(start, end) };
+    });
+  }
+}

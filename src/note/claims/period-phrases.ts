@@ -1,0 +1,84 @@
+/**
+ * The ways commentary names a return period, mapped to the period keys of `period-returns.ts`:
+ * "year-to-date", "YTD", "since the start of the year" -> ytd; "one-year", "over the past year",
+ * "12-month" -> 1y; "month to date" -> mtd ... and "over the same period", which refers back to the
+ * period of the claim before it.
+ */
+import type { PeriodKey } from '../../analytics/returns/period-returns.js';
+
+/** `same` refers back ("over the same period"); `other` is a period MarketDash does not compute ("this week", "in November"). */
+export type PeriodPhrase = PeriodKey | 'same' | 'other';
+
+export interface PeriodMatch {
+  readonly period: PeriodPhrase;
+  readonly start: number;
+  readonly end: number;
+}
+
+const NUM = {
+  one: '(?:one|1)',
+  three: '(?:three|3)',
+  five: '(?:five|5)',
+};
+
+/** Ordered: the first rule that matches at a position wins (longer phrases come first). */
+const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] = [
+  { period: 'same', re: /\b(?:over|in|during|for)\s+the\s+same\s+(?:period|stretch|span|time\s*frame|timeframe|time)\b/i },
+  { period: 'ytd', re: /\byear[- ]to[- ]date\b|\bYTD\b|\b(?:so\s+far\s+)?this\s+year\b(?![-\w])|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year\b|\bso\s+far\s+in\s+\d{4}\b/i },
+  { period: 'mtd', re: /\bmonth[- ]to[- ]date\b|\bMTD\b|\b(?:so\s+far\s+)?this\s+month\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?month\b/i },
+  { period: 'qtd', re: /\bquarter[- ]to[- ]date\b|\bQTD\b|\b(?:so\s+far\s+)?this\s+quarter\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?quarter\b/i },
+  { period: '3y', re: new RegExp(`\\b${NUM.three}[- ]years?\\b(?![- ](?:high|low))|\\b(?:over|in)\\s+the\\s+(?:past|last)\\s+${NUM.three}\\s+years\\b|\\b36[- ]months?\\b`, 'i') },
+  { period: '5y', re: new RegExp(`\\b${NUM.five}[- ]years?\\b(?![- ](?:high|low))|\\b(?:over|in)\\s+the\\s+(?:past|last)\\s+${NUM.five}\\s+years\\b|\\b60[- ]months?\\b`, 'i') },
+  {
+    period: '1y',
+    re: new RegExp(
+      `\\b${NUM.one}[- ]?year\\b(?![- ](?:high|low))|\\b1Y\\b|\\b(?:over|in|during)\\s+the\\s+(?:past|last|prior|trailing)\\s+(?:year|12\\s+months|twelve\\s+months)\\b|\\b(?:12|twelve)[- ]months?\\b|\\btrailing\\s+year\\b|\\byear[- ]over[- ]year\\b`,
+      'i',
+    ),
+  },
+  { period: '5d', re: /\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:five|5)\s+(?:sessions|trading\s+days|days)\b|\b(?:over|in)\s+the\s+(?:past|last)\s+week\b|\bfive[- ]day\b|\b5[- ]day\b/i },
+  { period: '1d', re: /\b(?:finished|ended|closed)\s+the\s+(?:session|day)\b|\bon\s+the\s+day\b|\btoday\b|\bin\s+(?:the|today's|Thursday's|Wednesday's|Tuesday's|Monday's|Friday's)\s+session\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b/i },
+  {
+    period: 'other',
+    re: /\b(?:this|last|past)\s+week\b|\bweek[- ]to[- ]date\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\bsince\s+the\s+election\b/i,
+  },
+];
+
+/** Every period phrase in `text`, in order of position. */
+export function findPeriods(text: string): PeriodMatch[] {
+  const out: PeriodMatch[] = [];
+  for (const rule of RULES) {
+    const re = new RegExp(rule.re.source, rule.re.flags.includes('g') ? rule.re.flags : `${rule.re.flags}g`);
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (out.some((o) => m!.index < o.end && m!.index + m![0].length > o.start)) continue;
+      out.push({ period: rule.period, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The periods a table header names, in column order, found also when the words are glued together
+ * ("StocksYTD PerformanceOne Year Performance" -> ['ytd', '1y']).
+ */
+export function headerPeriods(header: string): PeriodKey[] {
+  const rules: readonly [PeriodKey, RegExp][] = [
+    ['ytd', /YTD|year[- ]to[- ]date/gi],
+    ['mtd', /MTD|month[- ]to[- ]date/gi],
+    ['qtd', /QTD|quarter[- ]to[- ]date/gi],
+    ['1y', /(?:one|1)[- ]?year|1Y(?![a-z])|12[- ]?months?|twelve[- ]months?/gi],
+    ['3y', /(?:three|3)[- ]?years?|3Y(?![a-z])/gi],
+    ['5y', /(?:five|5)[- ]?years?|5Y(?![a-z])/gi],
+    ['1d', /1D(?![a-z])|one[- ]day|daily/gi],
+  ];
+  const hits: { period: PeriodKey; at: number }[] = [];
+  for (const [period, re] of rules) {
+    re.lastIndex = 0;
+    for (let m = re.exec(header); m !== null; m = re.exec(header)) {
+      // "YTD" is case-sensitive in a glued header; the words are not.
+      if (/^[a-z]+$/.test(m[0]) && m[0].length <= 3) continue;
+      hits.push({ period, at: m.index });
+    }
+  }
+  return hits.sort((a, b) => a.at - b.at).map((h) => h.period);
+}

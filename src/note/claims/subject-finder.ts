@@ -1,0 +1,71 @@
+/**
+ * Who a claim is about: the last name in the clause before the claim's words (objects such as
+ * "which tracks the Russell 2000" skipped), else the thing an anaphor refers to ("the index", "it"),
+ * else an unknown proper name that stands right before the verb ("Palantir is up ..."), else the last
+ * subject of the text ("rose 6.55%" after a sentence about SPSM).
+ */
+import { type ExtractionContext, resolveAnaphor } from './extraction-context.js';
+import type { Mention } from './name-resolver.js';
+
+export interface Subject {
+  readonly subject: string;
+  readonly symbol: string | null;
+  readonly unresolved?: string;
+  readonly mention: Mention | null;
+}
+
+const NOT_A_NAME = new Set([
+  'The', 'A', 'An', 'And', 'But', 'While', 'As', 'Its', 'It', 'They', 'Their', 'Shares', 'Stocks', 'This', 'That', 'These', 'Those',
+  'Meanwhile', 'Still', 'Also', 'Yet', 'So', 'Then', 'Now', 'Here', 'There', 'In', 'On', 'Over', 'Since', 'Year', 'Compare', 'By',
+  'According', 'With', 'After', 'Before', 'During', 'For', 'Of', 'At', 'Both', 'Each', 'All', 'Some', 'Others', 'Investors', 'Analysts',
+  'Let', 'Let\'s', 'Look', 'YTD', 'MTD', 'QTD', 'Publication',
+]);
+
+const UNKNOWN_NAME = /((?:[A-Z][\w&.'-]*\s+)*[A-Z][\w&.'-]*)\s+(?:shares\s+|stock\s+)?(?:(?:is|was|are|were|has|have|had)\s+(?:been\s+|now\s+|also\s+)?)?(?:up|down|rose|risen|gained|climbed|advanced|added|jumped|surged|soared|rallied|fell|fallen|dropped|declined|lost|slid|slipped|sank|tumbled|plunged|returned|\d)/;
+
+const FILLER = new Set(
+  'and while but or also then is was are were has have had been be being it its they their shares stock the a an by about nearly roughly almost just some more than over further another again still so far today day session week year to date this month quarter same period past last one-year year-to-date ytd over during in on of respectively meanwhile rose risen gained climbed advanced added jumped surged soared rallied fell fallen dropped declined lost slid slipped sank tumbled plunged returned up down higher lower'.split(' '),
+);
+
+function onlyFiller(clause: string): boolean {
+  const words = clause.toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
+  return words.every((w) => FILLER.has(w));
+}
+
+function fromMention(m: Mention): Subject {
+  const s: Subject = { subject: m.text.replace(/^the\s+/i, ''), symbol: m.symbol, mention: m };
+  return m.unresolved ? { ...s, unresolved: m.unresolved } : s;
+}
+
+/**
+ * @param sentence the sentence text
+ * @param mentions the sentence's mentions (offsets within the sentence)
+ * @param clauseStart where the claim's clause starts in the sentence
+ * @param at where the claim's words start
+ */
+export function findSubject(sentence: string, mentions: readonly Mention[], clauseStart: number, at: number, ctx: ExtractionContext): Subject | null {
+  const inClause = mentions.filter((m) => m.start >= clauseStart && m.end <= at && !m.object);
+  const last = inClause[inClause.length - 1];
+  if (last) return fromMention(last);
+  const clause = sentence.slice(clauseStart, at);
+  const earlier = mentions.filter((m) => m.end <= clauseStart);
+  const ana = resolveAnaphor(clause, earlier, ctx);
+  if (ana) return fromMention(ana.mention);
+  // The verb may be the claim's own first word ("Palantir is up ..."), so look a little past `at`.
+  const unknown = UNKNOWN_NAME.exec(sentence.slice(clauseStart, at + 24));
+  if (unknown && unknown.index < at - clauseStart) {
+    const words = unknown[1]!.split(/\s+/);
+    while (words.length > 0 && NOT_A_NAME.has(words[0]!.replace(/,$/, ''))) words.shift();
+    const name = words.join(' ').replace(/[,.]$/, '');
+    if (name !== '' && !NOT_A_NAME.has(name)) {
+      return { subject: name, symbol: null, unresolved: `no symbol in the config is named '${name}'`, mention: null };
+    }
+  }
+  // A clause with no subject of its own ("..., and 30% this year", "rose 6.55%") continues the last one;
+  // a clause with some other noun ("small caps rose 5%") is about something we cannot name.
+  if (!onlyFiller(clause)) return null;
+  const prior = mentions.filter((m) => m.end <= at && !m.object);
+  const p = prior[prior.length - 1];
+  if (p) return fromMention(p);
+  return ctx.lastSubject ? fromMention(ctx.lastSubject) : null;
+}

@@ -1,0 +1,59 @@
+/**
+ * Tables of returns pasted into commentary: a header naming the periods ("YTD Performance", "One
+ * Year Performance") and one row per name, with cells separated by tabs, pipes or spaces, or glued
+ * together as a web page's copy gives them (`Nvidia Corp. (NVDA)36.80%34.94%`). A row yields one
+ * return claim per column; a row whose cell count does not match the header is skipped, never guessed.
+ */
+import type { PeriodKey } from '../../analytics/returns/period-returns.js';
+import type { ReturnClaim } from './claim.js';
+import type { NameResolver } from './name-resolver.js';
+import { fraction } from './percent-text.js';
+import { headerPeriods } from './period-phrases.js';
+
+const CELL = /([-+−–]?)(\d+(?:\.\d+)?)\s?%/g;
+
+/** The periods of a table header line, or null when the line is not one (it has figures, or names no period). */
+export function tableHeader(line: string): PeriodKey[] | null {
+  if (/\d\s?%/.test(line)) return null;
+  const periods = headerPeriods(line);
+  // A header is short and names at least one period; prose that mentions "year-to-date" is not a header.
+  if (periods.length === 0 || line.length > 160 || /[.!?]\s*$/.test(line.trim())) return null;
+  return periods;
+}
+
+/** Whether a line is a separator (`|---|---|`) inside a markdown table. */
+export function isSeparatorRow(line: string): boolean {
+  return /^[\s|:+-]+$/.test(line) && line.includes('-');
+}
+
+/** The claims of one table row, or null when the row is not a row of this table. */
+export function rowClaims(row: string, periods: readonly PeriodKey[], resolver: NameResolver, line: number): ReturnClaim[] | null {
+  const cells: { value: number; decimals: number; at: number }[] = [];
+  CELL.lastIndex = 0;
+  for (let m = CELL.exec(row); m !== null; m = CELL.exec(row)) {
+    const digits = m[2]!;
+    const sign = m[1] !== '' && m[1] !== '+' ? -1 : 1;
+    cells.push({ value: fraction(sign, digits), decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0, at: m.index });
+  }
+  if (cells.length === 0) return null;
+  if (cells.length !== periods.length) return [];
+  const nameText = row.slice(0, cells[0]!.at).replace(/[|\t]/g, ' ').trim();
+  if (nameText === '') return [];
+  const mention = resolver.mentions(nameText)[0];
+  const text = row.trim();
+  return cells.map((c, i) => {
+    const base: ReturnClaim = {
+      metric: 'return',
+      text,
+      subject: nameText,
+      symbol: mention?.symbol ?? null,
+      line,
+      period: periods[i]!,
+      value: c.value,
+      decimals: c.decimals,
+    };
+    if (mention?.unresolved) return { ...base, unresolved: mention.unresolved };
+    if (!mention) return { ...base, unresolved: `no symbol in the config is named '${nameText}'` };
+    return base;
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * The HTTP boundary shared by the CSV providers: one fetch with a timeout, statuses mapped to
+ * ProviderError (429, 5xx and timeouts are retryable; other 4xx are not). The fetch function is
+ * injectable, so tests replay recorded responses through the same code path.
+ */
+import { ProviderError } from '../domain/errors.js';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface HttpOptions {
+  readonly fetch?: FetchLike | undefined;
+  /** Milliseconds before a request is abandoned (default 20 s). */
+  readonly timeoutMs?: number | undefined;
+}
+
+/** Whether a status is worth retrying: rate limits and server errors. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || status === 408 || status >= 500;
+}
+
+/** A fetch with the provider's timeout, linked to the caller's abort signal. */
+export async function fetchWithTimeout(provider: string, url: string, options: HttpOptions, signal?: AbortSignal): Promise<Response> {
+  const fetchFn = options.fetch ?? (globalThis.fetch as FetchLike);
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new ProviderError(provider, `timed out after ${timeoutMs} ms`, { retryable: true })), timeoutMs);
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  // Race the abort too: a fetch that ignores its signal must still time out.
+  const aborted = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+  });
+  try {
+    return await Promise.race([fetchFn(url, { signal: controller.signal }), aborted]);
+  } catch (e) {
+    if (e instanceof ProviderError) throw e;
+    if (controller.signal.aborted && controller.signal.reason instanceof ProviderError) throw controller.signal.reason;
+    throw new ProviderError(provider, `network error: ${(e as Error).message ?? String(e)}`, { cause: e, retryable: true });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** The response body as text, or a ProviderError for a failed status. */
+export async function okText(provider: string, response: Response, what: string): Promise<string> {
+  if (!response.ok) {
+    throw new ProviderError(provider, `HTTP ${response.status} for ${what}`, { status: response.status, retryable: isRetryableStatus(response.status) });
+  }
+  return response.text();
+}

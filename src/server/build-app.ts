@@ -1,0 +1,166 @@
+/**
+ * The HTTP app as a value: `buildApp({store, config})` returns a Fastify instance with the JSON API
+ * under /api, its OpenAPI document, the live feed and the built web app at /. Tests drive it with
+ * `app.inject` and never open a port; `marketdash serve` listens on it.
+ *
+ * @example
+ *   const app = await buildApp({ store, config: loadConfig() });
+ *   const res = await app.inject('/api/perf?group=mag7');
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { UniverseConfig } from '../config/universe-config.js';
+import { isDemoData } from '../services/demo-label.js';
+import type { PriceStore } from '../store/price-store.js';
+import type { AlertCenter } from './alert-center.js';
+import { EventFeed } from './event-feed.js';
+import { handleError } from './http-errors.js';
+import { isLoopbackAddress, makeRequireToken } from './request-auth.js';
+import { ResponseCache } from './response-cache.js';
+import { registerAlertRoutes } from './routes/alerts-route.js';
+import { registerAnalyticsRoutes } from './routes/analytics-routes.js';
+import { registerCheckRoute } from './routes/check-route.js';
+import { registerHealthRoutes } from './routes/health-route.js';
+import { registerPerfRoute } from './routes/perf-route.js';
+import { registerReportRoute } from './routes/report-route.js';
+import { registerSeriesRoutes } from './routes/series-route.js';
+import type { ServerContext, UpdateRunner } from './server-context.js';
+
+/** The check endpoint's body limit: a long column is a few tens of KB. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+export interface AppOptions {
+  readonly store: PriceStore;
+  readonly config: UniverseConfig;
+  /** Bearer token for state-changing endpoints (--token / MARKETDASH_TOKEN). */
+  readonly token?: string | undefined;
+  /** The address the server will listen on; beyond loopback, changes need the token. */
+  readonly host?: string;
+  /** The built web app (index.html and assets); default dist/web of the package; null serves none. */
+  readonly webRoot?: string | null;
+  /** Fastify's logger: false (tests), or a level such as `{ level: 'warn' }` (serve: server faults to stderr). */
+  readonly logger?: boolean | { readonly level: string };
+  /** Requests per minute per client; loopback clients get `loopbackMax`. */
+  readonly rateLimit?: { readonly max: number; readonly loopbackMax: number };
+  readonly feed?: EventFeed;
+  readonly alerts?: AlertCenter | null;
+  readonly update?: UpdateRunner | null;
+  /** Milliseconds a read of the store's data version is trusted (the cache's freshness bound). */
+  readonly versionTtlMs?: number;
+}
+
+/** The package's dist/web, found by walking up from this file to package.json. */
+export function defaultWebRoot(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'package.json'))) {
+      const web = join(dir, 'dist', 'web');
+      return existsSync(join(web, 'index.html')) ? web : null;
+    }
+    dir = dirname(dir);
+  }
+  return null;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Unknown query parameters are a 400 naming them, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    return503OnClosing: true,
+  });
+  app.setErrorHandler(handleError);
+
+  const cache = new ResponseCache(options.store, { versionTtlMs: options.versionTtlMs ?? 1000 });
+  let demoFor: { version: string; demo: Promise<boolean> } | null = null;
+  const ctx: ServerContext = {
+    store: options.store,
+    config: options.config,
+    cache,
+    feed: options.feed ?? new EventFeed(),
+    alerts: options.alerts ?? null,
+    update: options.update ?? null,
+    async isDemo() {
+      const version = await cache.dataVersion();
+      if (demoFor?.version !== version) demoFor = { version, demo: isDemoData(options.store) };
+      return demoFor.demo;
+    },
+  };
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // lightweight-charts and the note's SVG set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  const limits = options.rateLimit ?? { max: 600, loopbackMax: 1_000_000 };
+  await app.register(rateLimit, {
+    global: true,
+    timeWindow: 60_000,
+    max: (request) => (isLoopbackAddress(request.ip) ? limits.loopbackMax : limits.max),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'MarketDash API', version: '0.1.0', description: 'Market-rotation analytics as JSON: the same figures as the marketdash CLI.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+
+  const requireToken = makeRequireToken({ token: options.token, host: options.host ?? '127.0.0.1' });
+  await app.register(
+    async (api) => {
+      registerHealthRoutes(api, ctx);
+      registerPerfRoute(api, ctx);
+      registerSeriesRoutes(api, ctx);
+      registerAnalyticsRoutes(api, ctx);
+      registerCheckRoute(api, ctx);
+      registerReportRoute(api, ctx);
+      registerAlertRoutes(api, ctx, requireToken);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      api.setNotFoundHandler(async (request, reply) =>
+        reply.status(404).send({ error: { status: 404, kind: 'not_found', message: `no API route ${request.method} ${request.url.split('?')[0]}` } }),
+      );
+    },
+    { prefix: '/api' },
+  );
+
+  const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
+  if (webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      index: ['index.html'],
+      cacheControl: false,
+      // Built assets carry a content hash in their names: cache them for good. index.html names the
+      // current ones, so it is revalidated on every load (a rebuild is seen at once).
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/plain; charset=utf-8').send('MarketDash API is running; the web app is not built (run `npm run build`). See /api/openapi.json.\n'),
+    );
+  }
+  app.addHook('onClose', async () => ctx.feed.closeAll());
+  return app;
+}
+

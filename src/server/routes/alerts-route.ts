@@ -1,0 +1,62 @@
+/**
+ * The alert and update endpoints. Reads are open: GET /api/alerts (rules and what fired). Changes
+ * need the bearer token beyond loopback: PUT /api/alerts/rules (replace the running rules; the
+ * config file stays the source at the next start) and POST /api/update (run the update now, then
+ * recompute events and alerts, as the schedule does).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { UsageError } from '../../domain/errors.js';
+import { parseAlertRules } from '../alert-rules.js';
+import { errorSchema } from '../api-schemas.js';
+import type { ServerContext } from '../server-context.js';
+
+const authResponses = {
+  401: { description: 'a bearer token is required', ...errorSchema },
+  409: { description: 'not available on this server', ...errorSchema },
+} as const;
+
+export function registerAlertRoutes(app: FastifyInstance, ctx: ServerContext, requireToken: (r: FastifyRequest) => Promise<void>): void {
+  app.get(
+    '/alerts',
+    { schema: { summary: 'Alert rules and the alerts fired so far (newest first)', querystring: { type: 'object', additionalProperties: false, properties: {} } } },
+    async () => ({ rules: ctx.alerts?.rules ?? [], fired: ctx.alerts?.history() ?? [] }),
+  );
+
+  app.put<{ Body: { rules: unknown[] } }>(
+    '/alerts/rules',
+    {
+      preHandler: requireToken,
+      schema: {
+        summary: 'Replace the running alert rules (validated like the config)',
+        security: [{ bearer: [] }],
+        body: { type: 'object', additionalProperties: false, required: ['rules'], properties: { rules: { type: 'array', maxItems: 200, items: { type: 'object' } } } },
+        response: { ...authResponses },
+      },
+    },
+    async (request) => {
+      if (!ctx.alerts) throw new UsageError('rules: this server runs without alerts (start it with --schedule)', { parameter: 'rules' });
+      let rules: ReturnType<typeof parseAlertRules>;
+      try {
+        rules = parseAlertRules(request.body.rules, 'request body');
+      } catch (e) {
+        throw new UsageError((e as Error).message, { parameter: 'rules' });
+      }
+      ctx.alerts.setRules(rules);
+      return { rules };
+    },
+  );
+
+  app.post(
+    '/update',
+    {
+      preHandler: requireToken,
+      schema: { summary: 'Run an update of the store now, then recompute events and alerts', security: [{ bearer: [] }], response: { ...authResponses } },
+    },
+    async (_request, reply) => {
+      if (!ctx.update) return reply.status(409).send({ error: { status: 409, kind: 'usage', message: 'this server has no update job (start it with --schedule)' } });
+      const outcome = await ctx.update();
+      ctx.cache.invalidate();
+      return { outcome };
+    },
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * GET /api/series/:symbol?from=&to=&ind=sma:50,rsi:14 : bars and indicators as columns
+ * (`dates`, `open` ... `volume`, `indicators.{sma_50,...}`), unknown values as null, and
+ * `indicatorSpecs` naming each indicator's kind and output columns (so clients never rebuild names). Indicators are
+ * computed on the whole history up to `to` and then cut to `from`, so a chart window starting in
+ * the middle still has its averages from the first bar shown (no fresh warm-up at the window edge).
+ * GET /api/sparklines?symbols=A,B&days=63 : the last `days` closes per symbol, for table sparklines.
+ */
+import type { FastifyInstance } from 'fastify';
+import { parseIndicatorSpecs } from '../../analytics/indicators/indicator-spec.js';
+import { computeIndicators } from '../../analytics/indicators/indicator-table.js';
+import { NotFoundError } from '../../domain/errors.js';
+import { indexOnOrAfter, type PriceSeries } from '../../domain/price-series.js';
+import { normaliseTicker } from '../../domain/symbol-info.js';
+import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import { checkRange, errorResponses, isoDate, isoDateParam, ticker, tickerList, tickerListParam } from '../api-schemas.js';
+import { type ServerContext, sendCachedJson } from '../server-context.js';
+
+/** A Float64Array as a JSON array with null for NaN (JSON has no NaN). */
+export function nullableColumn(values: Float64Array, start = 0, end = values.length): (number | null)[] {
+  const out = new Array<number | null>(end - start);
+  for (let i = start; i < end; i++) {
+    const v = values[i]!;
+    out[i - start] = Number.isNaN(v) ? null : v;
+  }
+  return out;
+}
+
+function isoColumn(dates: Int32Array, start: number, end: number): string[] {
+  const out = new Array<string>(end - start);
+  for (let i = start; i < end; i++) out[i - start] = formatIsoDate(dates[i]!);
+  return out;
+}
+
+async function readOrNotFound(ctx: ServerContext, symbol: string, to: string | undefined): Promise<PriceSeries | null> {
+  const series = await ctx.store.readSeries(symbol, to === undefined ? undefined : { to });
+  if (series === null && (await ctx.store.getSymbol(symbol)) === null) throw new NotFoundError(symbol);
+  return series;
+}
+
+export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get<{ Params: { symbol: string }; Querystring: { from?: string; to?: string; ind?: string } }>(
+    '/series/:symbol',
+    {
+      schema: {
+        summary: 'Daily bars and indicators as columns',
+        params: { type: 'object', properties: { symbol: ticker }, required: ['symbol'] },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            from: isoDate,
+            to: isoDate,
+            ind: { type: 'string', maxLength: 400, description: 'indicators as the CLI takes them: sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,roc:10' },
+          },
+        },
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const symbol = normaliseTicker(request.params.symbol);
+      const from = isoDateParam(request.query.from, 'from');
+      const to = isoDateParam(request.query.to, 'to');
+      checkRange(from, to);
+      const specs = request.query.ind === undefined ? [] : parseIndicatorSpecs(request.query.ind, 'ind');
+      return sendCachedJson(ctx, reply, 'series', { symbol, from, to, ind: specs.map((s) => s.text) }, async () => {
+        const info = await ctx.store.getSymbol(symbol);
+        const s = await readOrNotFound(ctx, symbol, to);
+        const name = info?.name ?? ctx.config.symbols[symbol]?.name ?? null;
+        const indicatorSpecs = specs.map((spec) => ({ spec: spec.text, kind: spec.kind, columns: spec.columns }));
+        if (s === null) return { symbol, name, dates: [], open: [], high: [], low: [], close: [], adjClose: [], volume: [], indicatorSpecs, indicators: {} };
+        const start = from === undefined ? 0 : indexOnOrAfter(s.dates, parseIsoDate(from, 'from'));
+        const end = s.dates.length;
+        const indicators: Record<string, (number | null)[]> = {};
+        for (const col of computeIndicators(s, specs)) indicators[col.name] = nullableColumn(col.values, start, end);
+        return {
+          symbol,
+          name,
+          dates: isoColumn(s.dates, start, end),
+          open: nullableColumn(s.open, start, end),
+          high: nullableColumn(s.high, start, end),
+          low: nullableColumn(s.low, start, end),
+          close: nullableColumn(s.close, start, end),
+          adjClose: nullableColumn(s.adjClose, start, end),
+          volume: nullableColumn(s.volume, start, end),
+          indicatorSpecs,
+          indicators,
+        };
+      });
+    },
+  );
+
+  app.get<{ Querystring: { symbols: string; days?: number } }>(
+    '/sparklines',
+    {
+      schema: {
+        summary: 'The last N closes of each symbol (for sparklines)',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['symbols'],
+          properties: { symbols: tickerList, days: { type: 'integer', minimum: 2, maximum: 520, default: 63 } },
+        },
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const symbols = tickerListParam(request.query.symbols);
+      const days = request.query.days ?? 63;
+      return sendCachedJson(ctx, reply, 'sparklines', { symbols, days }, async () => {
+        const found = await ctx.store.readMany(symbols);
+        for (const s of symbols) if (!found.has(s) && (await ctx.store.getSymbol(s)) === null) throw new NotFoundError(s);
+        return symbols.map((symbol) => {
+          const s = found.get(symbol);
+          if (!s) return { symbol, dates: [], close: [] };
+          const start = Math.max(0, s.dates.length - days);
+          return { symbol, dates: isoColumn(s.dates, start, s.dates.length), close: nullableColumn(s.close, start, s.dates.length) };
+        });
+      });
+    },
+  );
+}

@@ -1,0 +1,90 @@
+// Basket use-cases on an in-memory DuckDB store: validation, storage as kind 'basket', refresh.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NotFoundError, UsageError } from '../../domain/errors.js';
+import { closeOnlySeries } from '../../domain/price-series.js';
+import { parseIsoDate } from '../../domain/trading-date.js';
+import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
+import type { PriceStore } from '../../store/price-store.js';
+import { listBasketSummaries, showBasket } from './basket-catalog.js';
+import { basketDefinition, createBasket } from './create-basket.js';
+import { refreshBaskets } from './refresh-baskets.js';
+
+const days = (isos: string[]) => isos.map((x) => parseIsoDate(x));
+let store: PriceStore;
+
+beforeEach(async () => {
+  store = await DuckDbStore.open(':memory:');
+  const d = days(['2025-03-28', '2025-03-31', '2025-04-01']);
+  await store.writeBars([
+    { series: closeOnlySeries('A', d, [100, 110, 121]), source: 'test' },
+    { series: closeOnlySeries('B', d, [100, 90, 90]), source: 'test' },
+  ]);
+});
+afterEach(async () => {
+  await store.close();
+});
+
+describe('basket definitions', () => {
+  it('normalises and validates', () => {
+    expect(basketDefinition({ name: 'mag2', members: ['a', ' b '], rebalance: 'Monthly' })).toEqual({
+      ticker: 'MAG2',
+      members: ['A', 'B'],
+      weights: null,
+      rebalance: 'monthly',
+      baseValue: 100,
+    });
+    expect(() => basketDefinition({ name: 'X', members: [] })).toThrow(UsageError);
+    expect(() => basketDefinition({ name: 'X', members: ['A', 'a'] })).toThrow(/listed twice/);
+    expect(() => basketDefinition({ name: 'X', members: ['A', 'X'] })).toThrow(/contain itself/);
+    expect(() => basketDefinition({ name: 'X', members: ['A'], rebalance: 'weekly' })).toThrow(/--rebalance/);
+    expect(() => basketDefinition({ name: 'X', members: ['A', 'B'], weights: [1] })).toThrow(/1 weights for 2 members/);
+    expect(() => basketDefinition({ name: 'X', members: ['A', 'B'], weights: [0.7, 0.2] })).toThrow(/sum to 0.9/);
+    expect(() => basketDefinition({ name: 'X', members: ['A', 'B'], weights: [1.2, -0.2] })).toThrow(/positive/);
+    expect(() => basketDefinition({ name: 'a b', members: ['A'] })).toThrow(/not a valid basket name/);
+  });
+});
+
+describe('creating, listing and refreshing baskets', () => {
+  it('stores the basket as a symbol of kind basket with its levels (hand-computed: 100, 100, 105)', async () => {
+    const created = await createBasket(store, { name: 'AB', members: ['A', 'B'], rebalance: 'monthly' });
+    expect(created.rows).toBe(3);
+    expect((await store.getSymbol('AB'))?.kind).toBe('basket');
+    const s = (await store.readSeries('AB'))!;
+    expect(Array.from(s.close)).toEqual([100, 100, 105].map((x) => expect.closeTo(x, 12)));
+    expect((await store.listSymbols()).find((x) => x.ticker === 'AB')?.sources).toEqual(['basket']);
+    const [summary] = await listBasketSummaries(store);
+    expect(summary).toMatchObject({ firstDate: '2025-03-28', lastDate: '2025-04-01', rows: 3 });
+    expect((await showBasket(store, 'ab')).lastLevel).toBeCloseTo(105, 12);
+  });
+
+  it('rejects unknown members and names taken by other symbols', async () => {
+    await expect(createBasket(store, { name: 'AC', members: ['A', 'C'] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createBasket(store, { name: 'A', members: ['B'] })).rejects.toBeInstanceOf(UsageError);
+    await expect(showBasket(store, 'NONE')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('refresh extends a basket when its members get new bars, and replacing a basket drops its old bars', async () => {
+    await createBasket(store, { name: 'AB', members: ['A', 'B'], rebalance: 'none' });
+    await store.writeBars([
+      { series: closeOnlySeries('A', days(['2025-04-02']), [133.1]), source: 'test' },
+      { series: closeOnlySeries('B', days(['2025-04-02']), [99]), source: 'test' },
+    ]);
+    const refreshed = await refreshBaskets(store);
+    expect(refreshed).toEqual([{ ticker: 'AB', rows: 4, problem: null }]);
+    // buy and hold: 0.5 x 133.1 + 0.5 x 99 = 116.05
+    expect((await store.readSeries('AB'))!.close[3]).toBeCloseTo(116.05, 12);
+
+    await createBasket(store, { name: 'AB', members: ['A'], rebalance: 'none' });
+    const only = (await store.readSeries('AB'))!;
+    expect(only.close[3]).toBeCloseTo(133.1, 12);
+    expect((await store.getBasket('AB'))?.members).toEqual(['A']);
+  });
+
+  it('refresh reports a basket whose member is gone instead of failing', async () => {
+    await createBasket(store, { name: 'AB', members: ['A', 'B'] });
+    await store.deleteSymbol('B');
+    const [r] = await refreshBaskets(store);
+    expect(r!.rows).toBeNull();
+    expect(r!.problem).toMatch(/member 'B'/);
+  });
+});

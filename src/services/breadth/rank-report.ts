@@ -1,0 +1,57 @@
+/**
+ * The composite-rank use-case: every member of a group scored (analytics/composite-rank, SCTR
+ * weights by default) on its last bar on or before the as-of day, ranked 0..99 within the group.
+ */
+import { type CompositeWeights, SCTR_WEIGHTS, WEIGHT_KEYS } from '../../analytics/composite-rank/composite-score.js';
+import { type RankRow, rankGroup } from '../../analytics/composite-rank/group-rank.js';
+import { NotFoundError, UsageError } from '../../domain/errors.js';
+import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import type { PriceStore } from '../../store/price-store.js';
+import { hasDemoData } from '../demo-label.js';
+import { resolveGroup } from '../groups/group-registry.js';
+import { loadCloses } from '../groups/member-closes.js';
+
+export interface RankRequest {
+  readonly group: string;
+  readonly asOf?: string | undefined;
+  /** Six comma-separated numbers in WEIGHT_KEYS order, e.g. "30,30,15,15,5,5". */
+  readonly weights?: string | undefined;
+  readonly totalReturn?: boolean | undefined;
+  readonly groupFile?: string | undefined;
+}
+
+export interface RankReport {
+  readonly group: string;
+  readonly requestedAsOf: string | null;
+  readonly weights: CompositeWeights;
+  readonly rows: RankRow[];
+  readonly missing: string[];
+  /** True when the store holds synthetic demo bars (outputs must say so). */
+  readonly demo: boolean;
+}
+
+/** Parses `--weights`: six non-negative numbers, not all zero, normalised to sum to 1. */
+export function parseWeights(text: string | undefined): CompositeWeights {
+  if (text === undefined) return SCTR_WEIGHTS;
+  const parts = text.split(',').map((s) => Number(s.trim()));
+  if (parts.length !== WEIGHT_KEYS.length || parts.some((w) => !(Number.isFinite(w) && w >= 0)) || parts.every((w) => w === 0)) {
+    throw new UsageError(`--weights: '${text}' must be ${WEIGHT_KEYS.length} non-negative numbers (${WEIGHT_KEYS.join(',')}), not all zero`, { parameter: '--weights' });
+  }
+  const sum = parts.reduce((a, b) => a + b, 0);
+  const out = {} as Record<(typeof WEIGHT_KEYS)[number], number>;
+  WEIGHT_KEYS.forEach((k, i) => {
+    out[k] = parts[i]! / sum;
+  });
+  return out;
+}
+
+export async function rankReport(store: PriceStore, req: RankRequest): Promise<RankReport> {
+  const weights = parseWeights(req.weights);
+  const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
+  const group = resolveGroup(req.group, { groupFile: req.groupFile });
+  const range = asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) };
+  const loaded = await loadCloses(store, group.members, req.totalReturn ? 'adjClose' : 'close', range);
+  if (loaded.found.length === 0) throw new NotFoundError(group.name, `group '${group.name}': none of its ${group.members.length} members has stored bars`);
+  const day = asOfDay ?? Math.max(...loaded.found.map((c) => c.dates[c.dates.length - 1]!));
+  return { group: group.name, requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay), weights, rows: rankGroup(loaded.found, day, weights), missing: loaded.missing, demo: hasDemoData(await store.listSymbols()) };
+}

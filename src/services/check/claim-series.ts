@@ -1,0 +1,73 @@
+/**
+ * Loads the series a set of claims needs, in one store read: stored symbols as they are; a basket of
+ * the universe config that is not stored (MAG7) computed from its stored members; a ratio `A/B` as
+ * A/B on common dates. A symbol with no data gets the reason an editor reads ("no data for ^SP600 in
+ * the store"), with its tracking fund named when the config pairs it with one.
+ */
+import { basketIndex } from '../../analytics/ratios-baskets/basket-index.js';
+import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
+import type { UniverseConfig } from '../../config/universe-config.js';
+import type { BasketDefinition } from '../../domain/basket.js';
+import type { PriceSeries } from '../../domain/price-series.js';
+import type { SeriesFor } from '../../note/check/verify-claim.js';
+import type { PriceStore } from '../../store/price-store.js';
+
+/** The config's basket `ticker` as a definition (equal weight unless weights are given). */
+export function configBasket(config: UniverseConfig, ticker: string): BasketDefinition | null {
+  const b = config.baskets[ticker];
+  if (!b) return null;
+  return { ticker, members: b.members, weights: b.weights ?? null, rebalance: b.rebalance, baseValue: 100 };
+}
+
+/** The plain tickers behind a list of claim symbols (ratios split, baskets' members added). */
+function neededTickers(symbols: readonly string[], config: UniverseConfig): string[] {
+  const out = new Set<string>();
+  for (const s of symbols) {
+    for (const part of s.split('/')) {
+      out.add(part);
+      for (const m of config.baskets[part]?.members ?? []) out.add(m);
+    }
+  }
+  return [...out];
+}
+
+/** Reads everything the claims need and returns the lookup the verifier uses. */
+export async function loadClaimSeries(store: PriceStore, symbols: readonly string[], config: UniverseConfig): Promise<SeriesFor> {
+  const stored = await store.readMany(neededTickers(symbols, config));
+  const cache = new Map<string, ReturnType<SeriesFor>>();
+
+  const single = (ticker: string): ReturnType<SeriesFor> => {
+    const s = stored.get(ticker);
+    if (s && s.dates.length > 0) return { series: s };
+    const def = configBasket(config, ticker);
+    if (def) {
+      const missing = def.members.filter((m) => !stored.has(m));
+      if (missing.length > 0) return { missing: `no data for ${ticker} in the store, and its members ${missing.join(', ')} are missing too` };
+      const series: PriceSeries = basketIndex(def, def.members.map((m) => stored.get(m)!));
+      if (series.dates.length > 0) return { series };
+    }
+    const name = config.symbols[ticker]?.name;
+    const fund = config.trackingPairs.find((p) => p.index === ticker)?.fund;
+    const hint = fund && stored.has(fund) ? ` (its tracking fund ${fund} is stored: the text could be checked against it)` : '';
+    return { missing: `no data for ${ticker}${name ? ` (${name})` : ''} in the store${hint}` };
+  };
+
+  return (symbol: string) => {
+    const hit = cache.get(symbol);
+    if (hit) return hit;
+    let out: ReturnType<SeriesFor>;
+    const parts = symbol.split('/');
+    if (parts.length === 2) {
+      const a = single(parts[0]!);
+      const b = single(parts[1]!);
+      if ('missing' in a) out = a;
+      else if ('missing' in b) out = b;
+      else {
+        const r = ratioSeries(a.series, b.series);
+        out = r.dates.length > 0 ? { series: r } : { missing: `${parts[0]} and ${parts[1]} have no trading day in common` };
+      }
+    } else out = single(symbol);
+    cache.set(symbol, out);
+    return out;
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * `marketdash demo` into a fresh in-memory DuckDB store: every symbol of the default universe with
+ * source 'demo', the MAG7 basket created, labelled as demo data, in seconds.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeOnlySeries } from '../../domain/price-series.js';
+import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
+import type { PriceStore } from '../../store/price-store.js';
+import { hasDemoData, isDemoData } from '../demo-label.js';
+import { loadDemoMarket } from './load-demo-market.js';
+
+let store: PriceStore;
+beforeEach(async () => {
+  store = await DuckDbStore.open(':memory:');
+});
+afterEach(async () => {
+  await store.close();
+});
+
+describe('loadDemoMarket', () => {
+  it('fills the store with the demo universe and the MAG7 basket, labelled demo, in seconds', async () => {
+    const t0 = performance.now();
+    const r = await loadDemoMarket(store, { seed: 42, today: parseIsoDate('2026-11-25') });
+    expect(performance.now() - t0).toBeLessThan(15_000);
+    expect(r.symbols).toBe(35);
+    expect(formatIsoDate(r.lastDate)).toBe('2026-11-24');
+    expect(r.baskets).toEqual([{ ticker: 'MAG7', rows: 2992 }]);
+    const symbols = await store.listSymbols();
+    expect(symbols.find((s) => s.ticker === 'NVDA')).toMatchObject({ name: 'Nvidia Corp.', kind: 'stock', sources: ['demo'], firstDate: '2015-01-02', lastDate: '2026-11-24' });
+    expect(symbols.find((s) => s.ticker === 'DGS10')?.kind).toBe('rate');
+    expect(symbols.find((s) => s.ticker === 'MAG7')?.kind).toBe('basket');
+    expect(await isDemoData(store)).toBe(true);
+  });
+
+  it('a store with any real bars is not pure demo data, but still has demo data to label', async () => {
+    await loadDemoMarket(store, { seed: 1, today: parseIsoDate('2026-11-25') });
+    await store.writeBars([{ series: closeOnlySeries('ZZZ', [parseIsoDate('2026-11-24')], [10]), source: 'csv' }]);
+    expect(await isDemoData(store)).toBe(false);
+    expect(hasDemoData(await store.listSymbols())).toBe(true);
+  });
+
+  it('an empty store is not demo data', async () => {
+    expect(await isDemoData(store)).toBe(false);
+  });
+});

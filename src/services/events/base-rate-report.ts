@@ -1,0 +1,97 @@
+/**
+ * The base-rate use-case behind `marketdash baserate`: for one event on one series (a stored symbol or
+ * a pair A/B), its earlier occurrences up to the as-of day and what followed them over 1, 3 and 6
+ * months (21, 63, 126 trading days). `breakout` is a trendline break (see analytics/trend); every other
+ * event is a series event of analytics/events, counted at most once per 21 trading days.
+ */
+import { type BaseRate, breakoutBaseRate, DEFAULT_COOLDOWN_BARS, eventBaseRate } from '../../analytics/base-rates/base-rate.js';
+import type { EventKey } from '../../analytics/base-rates/event-occurrences.js';
+import { EVENT_TYPES } from '../../analytics/events/market-event.js';
+import { resolveAsOf } from '../../analytics/returns/as-of.js';
+import { trendOptions } from '../../analytics/trend/trend-options.js';
+import type { UniverseConfig } from '../../config/universe-config.js';
+import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
+import type { PriceSeries } from '../../domain/price-series.js';
+import { normaliseTicker } from '../../domain/symbol-info.js';
+import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import type { PriceStore } from '../../store/price-store.js';
+import { ratioReport } from '../perf/ratio-report.js';
+import { eventParams } from './event-params.js';
+import { parsePair } from './events-report.js';
+
+export const BASE_RATE_EVENTS = ['breakout', ...EVENT_TYPES.filter((t) => t !== 'trend_state')] as const;
+export type BaseRateEventName = (typeof BASE_RATE_EVENTS)[number];
+
+export interface BaseRateRequest {
+  readonly event: string;
+  readonly symbol?: string | undefined;
+  readonly pair?: string | undefined;
+  /** streak / streak_end: up (default) or down; ma_cross: golden (default) or death. */
+  readonly direction?: string | undefined;
+  readonly asOf?: string | undefined;
+  readonly config: UniverseConfig;
+}
+
+export interface BaseRateReport extends BaseRate {
+  readonly event: string;
+  readonly series: string;
+  readonly asOf: string;
+  /** Occurrences are at least this many trading days apart (breakouts: every fresh break counts). */
+  readonly cooldownTradingDays: number | null;
+}
+
+export async function baseRateReport(store: PriceStore, req: BaseRateRequest): Promise<BaseRateReport> {
+  const event = req.event.trim().toLowerCase();
+  if (!(BASE_RATE_EVENTS as readonly string[]).includes(event)) {
+    throw new UsageError(`--event: '${req.event}' is not one of ${BASE_RATE_EVENTS.join(', ')}`, { parameter: '--event' });
+  }
+  const key = event === 'breakout' ? null : eventKeyFor(event as Exclude<BaseRateEventName, 'breakout'>, req.direction);
+  if ((req.symbol === undefined) === (req.pair === undefined)) throw new UsageError('baserate: give exactly one of --symbol SYM or --pair A/B', { parameter: '--symbol' });
+  const { label, series, asOfIndex } = await loadSeries(store, req);
+  const values = series.close;
+  const rate =
+    key === null
+      ? breakoutBaseRate(series.dates, values, trendOptions(), asOfIndex)
+      : eventBaseRate(series.dates, values, key, eventParams(req.config), asOfIndex);
+  return {
+    event: key === null || key.variant === undefined ? event : `${event}:${key.variant}`,
+    series: label,
+    asOf: formatIsoDate(series.dates[asOfIndex]!),
+    cooldownTradingDays: key === null ? null : DEFAULT_COOLDOWN_BARS,
+    ...rate,
+  };
+}
+
+function eventKeyFor(type: Exclude<BaseRateEventName, 'breakout'>, direction: string | undefined): EventKey {
+  const d = direction?.trim().toLowerCase();
+  if (type === 'streak' || type === 'streak_end') {
+    if (d !== undefined && d !== 'up' && d !== 'down') throw new UsageError(`--direction: '${direction}' is not up or down (for ${type})`, { parameter: '--direction' });
+    return { type, variant: (d ?? 'up') as 'up' | 'down' };
+  }
+  if (type === 'ma_cross') {
+    if (d !== undefined && d !== 'golden' && d !== 'death') throw new UsageError(`--direction: '${direction}' is not golden or death (for ma_cross)`, { parameter: '--direction' });
+    return { type, variant: (d ?? 'golden') as 'golden' | 'death' };
+  }
+  if (d !== undefined) throw new UsageError(`--direction: ${type} has no direction`, { parameter: '--direction' });
+  return { type };
+}
+
+async function loadSeries(store: PriceStore, req: BaseRateRequest): Promise<{ label: string; series: PriceSeries; asOfIndex: number }> {
+  if (req.pair !== undefined) {
+    const p = parsePair(req.pair);
+    if (p === null) throw new UsageError(`--pair: '${req.pair}' is not A/B (e.g. SPSM/MAG7)`, { parameter: '--pair' });
+    const r = await ratioReport(store, { numerator: p.numerator, denominator: p.denominator, asOf: req.asOf });
+    return { label: p.label, series: r.series, asOfIndex: r.asOfIndex };
+  }
+  const symbol = normaliseTicker(req.symbol ?? '');
+  if (!symbol) throw new UsageError('--symbol: missing', { parameter: '--symbol' });
+  const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
+  const series = await store.readSeries(symbol, asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) });
+  if (series === null) {
+    if ((await store.getSymbol(symbol)) === null) throw new NotFoundError(symbol);
+    throw new DataError(`${symbol}: no bars stored${asOfDay === null ? '' : ` on or before ${formatIsoDate(asOfDay)}`}`);
+  }
+  const { index } = resolveAsOf(series.dates, asOfDay);
+  if (index < 0) throw new DataError(`${symbol}: no bars on or before ${req.asOf}`);
+  return { label: symbol, series, asOfIndex: index };
+}

@@ -1,0 +1,138 @@
+/**
+ * The events use-case: every event of every stored symbol (or of a group) as of a day, plus the
+ * trend_state of each configured pair, each with its base rate (what followed the earlier occurrences
+ * of the same event in the same series, using only data up to the as-of day).
+ *
+ * A symbol whose last bar is more than STALE_DAYS calendar days before the as-of day is skipped: its
+ * "events" would be old news dated long ago. Without --as-of, the as-of day is the latest bar in the store.
+ */
+import { type BaseRate, breakoutBaseRate, eventBaseRate } from '../../analytics/base-rates/base-rate.js';
+import type { EventKey } from '../../analytics/base-rates/event-occurrences.js';
+import { EVENT_TYPES, type MarketEvent } from '../../analytics/events/market-event.js';
+import { detectSeriesEvents } from '../../analytics/events/series-events.js';
+import { detectTrendStateEvent } from '../../analytics/events/trend-state-event.js';
+import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
+import { resolveAsOf } from '../../analytics/returns/as-of.js';
+import { type TrendOptions, trendOptions } from '../../analytics/trend/trend-options.js';
+import { groupMembers, type UniverseConfig } from '../../config/universe-config.js';
+import { DataError } from '../../domain/errors.js';
+import type { PriceSeries } from '../../domain/price-series.js';
+import { normaliseTicker } from '../../domain/symbol-info.js';
+import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import type { PriceStore } from '../../store/price-store.js';
+import { eventParams } from './event-params.js';
+
+export const STALE_DAYS = 7;
+
+/** The summary of a base rate embedded in an event (the occurrence list is left to `marketdash baserate`). */
+export type BaseRateSummary = Omit<BaseRate, 'occurrences'>;
+
+export type EventWithBaseRate = MarketEvent & { readonly baseRate?: BaseRateSummary };
+
+export interface EventsRequest {
+  readonly asOf?: string | undefined;
+  readonly group?: string | undefined;
+  readonly config: UniverseConfig;
+  /** Embed base rates (default true). */
+  readonly baseRates?: boolean | undefined;
+  readonly trend?: Partial<TrendOptions> | undefined;
+}
+
+export interface EventsReport {
+  /** The day asked for (or the latest bar in the store). */
+  readonly asOf: string;
+  readonly events: EventWithBaseRate[];
+  /** Symbols left out because their data ends more than STALE_DAYS before the as-of day. */
+  readonly stale: string[];
+}
+
+export async function eventsReport(store: PriceStore, req: EventsRequest): Promise<EventsReport> {
+  const params = eventParams(req.config);
+  const topts = trendOptions(req.trend);
+  const withBaseRates = req.baseRates ?? true;
+  const requested = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
+  const range = requested === null ? undefined : { to: formatIsoDate(requested) };
+  const wanted = req.group === undefined ? 'all' : groupMembers(req.config, req.group).map(normaliseTicker);
+  const pairs = req.group === undefined ? req.config.pairs.map(configPair) : [];
+  const pairTickers = pairs.flatMap((p) => [p.numerator, p.denominator]);
+  const loaded = await store.readMany(wanted === 'all' ? 'all' : [...new Set([...wanted, ...pairTickers])], range);
+
+  let asOfDay = requested;
+  if (asOfDay === null) for (const s of loaded.values()) if (s.dates.length > 0 && (asOfDay === null || s.dates[s.dates.length - 1]! > asOfDay)) asOfDay = s.dates[s.dates.length - 1]!;
+  if (asOfDay === null) return { asOf: req.asOf ?? '', events: [], stale: [] };
+
+  const events: EventWithBaseRate[] = [];
+  const stale: string[] = [];
+  const tickers = wanted === 'all' ? [...loaded.keys()].sort() : wanted.filter((t) => loaded.has(t));
+  for (const ticker of tickers) {
+    const s = loaded.get(ticker)!;
+    const i = currentBar(s, asOfDay);
+    if (i === null) {
+      stale.push(ticker);
+      continue;
+    }
+    const values = s.close;
+    for (const e of detectSeriesEvents(ticker, s.dates, values, i, params)) {
+      events.push(withBaseRates ? { ...e, baseRate: summary(eventBaseRate(s.dates, values, eventKey(e), params, i)) } : e);
+    }
+  }
+  for (const p of pairs) {
+    const a = loaded.get(p.numerator);
+    const b = loaded.get(p.denominator);
+    if (a === undefined || b === undefined) continue;
+    const ratio = ratioSeries(a, b);
+    const i = currentBar(ratio, asOfDay);
+    if (i === null) continue;
+    const e = detectTrendStateEvent(p.label, ratio.dates, ratio.close, i, topts);
+    if (e !== null) events.push(withBaseRates ? { ...e, baseRate: summary(breakoutBaseRate(ratio.dates, ratio.close, topts, i)) } : e);
+  }
+  const order = (t: string) => EVENT_TYPES.indexOf(t as (typeof EVENT_TYPES)[number]);
+  events.sort((x, y) => order(x.type) - order(y.type) || x.symbol.localeCompare(y.symbol));
+  return { asOf: formatIsoDate(asOfDay), events, stale };
+}
+
+/** The as-of bar of a series, or null when its data ends more than STALE_DAYS before the as-of day. */
+function currentBar(s: PriceSeries, asOfDay: number): number | null {
+  const { index, day } = resolveAsOf(s.dates, asOfDay);
+  if (index < 0 || day === null || asOfDay - day > STALE_DAYS) return null;
+  return index;
+}
+
+/** The base-rate key of an event: its type and, for streaks and crosses, its direction. */
+export function eventKey(e: MarketEvent): EventKey {
+  switch (e.type) {
+    case 'streak':
+    case 'streak_end':
+      return { type: e.type, variant: e.direction };
+    case 'ma_cross':
+      return { type: e.type, variant: e.cross };
+    case 'trend_state':
+      throw new RangeError('trend_state events take the breakout base rate of their pair');
+    default:
+      return { type: e.type };
+  }
+}
+
+function summary(b: BaseRate): BaseRateSummary {
+  const { occurrences: _omitted, ...rest } = b;
+  return rest;
+}
+
+export interface Pair {
+  readonly numerator: string;
+  readonly denominator: string;
+  readonly label: string;
+}
+
+/** `A/B` as a pair, or null when the text is not two symbols joined by a slash. */
+export function parsePair(text: string): Pair | null {
+  const parts = text.split('/').map(normaliseTicker);
+  if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
+  return { numerator: parts[0], denominator: parts[1], label: `${parts[0]}/${parts[1]}` };
+}
+
+function configPair(text: string): Pair {
+  const p = parsePair(text);
+  if (p === null) throw new DataError(`config pairs: '${text}' is not a pair A/B (e.g. "SPSM/MAG7")`);
+  return p;
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../config/universe-config.js';
+import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
+import { parseConstituentCsv, splitCsvLine } from './constituent-csv.js';
+import { readGroupFile, resolveGroupFilePath } from './group-file.js';
+import { importGroup, listGroups, resolveGroup } from './group-registry.js';
+
+describe('constituent CSV', () => {
+  it('reads the Ticker column of a file like constituents/sp600.csv, quoted commas and all', () => {
+    const text = 'Ticker,Company\nAAMI,Acadian Asset Management Inc.\nAAP,"Advance Auto Parts, Inc."\nbrk.b,"Berkshire ""B"""\nAAP,dup\n';
+    expect(parseConstituentCsv(text, 'x.csv')).toEqual(['AAMI', 'AAP', 'BRK.B']);
+    expect(splitCsvLine('a,"b, c","d ""e"""')).toEqual(['a', 'b, c', 'd "e"']);
+  });
+
+  it('accepts a Symbol column in any position and case', () => {
+    expect(parseConstituentCsv('Name,symbol\r\nFoo,foo\r\n', 'x.csv')).toEqual(['FOO']);
+  });
+
+  it('names file and line for a missing column, an empty cell or a non-ticker', () => {
+    expect(() => parseConstituentCsv('Name,Weight\nA,1\n', 'm.csv')).toThrow(/m\.csv:1: no Ticker or Symbol column/);
+    expect(() => parseConstituentCsv('Ticker\nAAA\n,\n', 'm.csv')).toThrow(/m\.csv:3: empty ticker cell/);
+    expect(() => parseConstituentCsv('Ticker\nAAA\nBAD TICKER\n', 'm.csv')).toThrow(/m\.csv:3: 'BAD TICKER' is not a ticker/);
+    expect(() => parseConstituentCsv('Ticker\n', 'm.csv')).toThrow(DataError);
+  });
+});
+
+describe('groups file and registry', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'marketdash-groups-'));
+    file = join(dir, 'groups.json');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('resolves the path: explicit, then $MARKETDASH_GROUPS, then beside $MARKETDASH_CONFIG, then the current folder', () => {
+    expect(resolveGroupFilePath('/x/g.json', {})).toBe('/x/g.json');
+    expect(resolveGroupFilePath(undefined, { MARKETDASH_GROUPS: '/y/g.json' })).toBe('/y/g.json');
+    expect(resolveGroupFilePath(undefined, { MARKETDASH_CONFIG: '/z/marketdash.config.json' })).toBe('/z/marketdash.groups.json');
+    expect(resolveGroupFilePath(undefined, {})).toBe(join(process.cwd(), 'marketdash.groups.json'));
+  });
+
+  it('imports a CSV as a group, replaces it on re-import, and the group shadows a config group of that name', () => {
+    const csv = join(dir, 'm.csv');
+    writeFileSync(csv, 'Ticker\naaa\nbbb\n');
+    expect(importGroup(csv, 'Small', { groupFile: file, benchmark: 'ijr' })).toEqual({ name: 'Small', members: 2, benchmark: 'IJR', groupFile: file, replaced: false });
+    writeFileSync(csv, 'Ticker\nccc\n');
+    expect(importGroup(csv, 'small', { groupFile: file }).replaced).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ groups: { small: { members: ['CCC'], benchmark: null, source: 'm.csv' } } });
+    importGroup(csv, 'sectors', { groupFile: file });
+    expect(resolveGroup('SECTORS', { groupFile: file })).toEqual({ name: 'sectors', members: ['CCC'], benchmark: null, origin: 'groups-file' });
+    expect(resolveGroup('mag7', { groupFile: file }).members).toEqual(defaultConfig().groups.mag7);
+    const listed = listGroups({ groupFile: file, config: defaultConfig() });
+    expect(listed.filter((g) => g.name.toLowerCase() === 'sectors')).toEqual([{ name: 'sectors', members: 1, benchmark: null, origin: 'groups-file' }]);
+  });
+
+  it('an unknown group lists the groups there are and how to import one', () => {
+    expect(() => resolveGroup('nosuch', { groupFile: file })).toThrow(NotFoundError);
+    expect(() => resolveGroup('nosuch', { groupFile: file })).toThrow(/groups: mag7, smallcaps, sectors.*marketdash group import/);
+  });
+
+  it('rejects a bad group name, and a malformed groups file naming the file', () => {
+    expect(() => importGroup(join(dir, 'm.csv'), 'bad name', { groupFile: file })).toThrow(UsageError);
+    writeFileSync(file, '{"groups": {"g": {"members": [1, 2]}}}');
+    expect(() => readGroupFile(file)).toThrow(/group 'g' needs "members"/);
+    writeFileSync(file, '{oops');
+    expect(() => readGroupFile(file)).toThrow(/is not valid JSON/);
+    writeFileSync(file, '{"groups": {"hand": ["x", " y "]}}');
+    expect(readGroupFile(file).groups.hand).toEqual({ members: ['X', 'Y'], benchmark: null, source: null });
+  });
+});

@@ -1,0 +1,39 @@
+/** Layout detection by header names in any order. */
+import { describe, expect, it } from 'vitest';
+import { DataError } from '../../domain/errors.js';
+import { detectCsvLayout } from './csv-layout.js';
+
+describe('detectCsvLayout', () => {
+  it.each([
+    [['Date', 'Open', 'High', 'Low', 'Close', 'Adj Close', 'Volume'], 'yahoo'],
+    [['Date', 'Open', 'High', 'Low', 'Close', 'Volume'], 'stooq'],
+    [['Date', 'Close', 'High', 'Low', 'Open', 'Volume'], 'stooq'],
+    [['Date', 'Close'], 'close-only'],
+    [['Date', 'Adj Close'], 'adj-close-only'],
+    [['date', 'adj_close'], 'adj-close-only'],
+    [['Date', 'Open', 'Close'], 'ohlc'],
+    [['Symbol', 'Date', 'Adj Close'], 'long'],
+    [['Date', 'Ticker', 'Close', 'Volume'], 'long'],
+    [['Name', 'Date', 'Close'], 'long'],
+    [['Ticker', 'Company'], 'symbol-list'],
+  ])('%j is %s', (header, name) => {
+    expect(detectCsvLayout(header, 'f.csv').name).toBe(name);
+  });
+
+  it('maps each role to its column index, whatever the order', () => {
+    const l = detectCsvLayout(['Date', 'Close', 'High', 'Low', 'Open', 'Volume'], 'f.csv');
+    expect(l.roles).toEqual({ date: 0, close: 1, high: 2, low: 3, open: 4, volume: 5 });
+  });
+
+  it('reports unknown columns as ignored and keeps a Name column beside Symbol out of the roles', () => {
+    const l = detectCsvLayout(['Symbol', 'Name', 'Date', 'Close', 'Dividends'], 'f.csv');
+    expect(l.roles).toEqual({ symbol: 0, date: 2, close: 3 });
+    expect(l.ignored).toEqual(['Dividends', 'Name']);
+  });
+
+  it('refuses a file without a date or without a close, naming line 1', () => {
+    expect(() => detectCsvLayout(['When', 'Close'], 'f.csv')).toThrow(/f\.csv line 1: no Date column/);
+    expect(() => detectCsvLayout(['Date', 'Open'], 'f.csv')).toThrow(/no Close or Adj Close column/);
+    expect(() => detectCsvLayout(['Date', 'Close', 'close'], 'f.csv')).toThrow(DataError);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Works out what a CSV file holds from its header, whatever the column order: which column is the
+ * date, the symbol (long layout), open/high/low/close/adj close/volume, or, for a file without dates
+ * (`Ticker,Company`), a list of symbols and their names.
+ *
+ * Layouts recognised (names are matched case-insensitively, ignoring spaces and underscores):
+ * - yahoo: Date, Open, High, Low, Close, Adj Close, Volume
+ * - stooq: Date, Open, High, Low, Close, Volume (adj close = close)
+ * - close-only: Date, Close (adj close = close) and adj-close-only: Date, Adj Close (close = adj close)
+ * - long: any of the above plus a Symbol, Ticker or Name column, many symbols in one file
+ * - symbol-list: Symbol/Ticker plus Company/Name/Security, and no Date
+ */
+import { DataError } from '../../domain/errors.js';
+import type { CsvRole } from '../../store/price-store.js';
+
+export type LayoutName = 'yahoo' | 'stooq' | 'close-only' | 'adj-close-only' | 'ohlc' | 'long' | 'symbol-list';
+
+export interface CsvLayout {
+  readonly name: LayoutName;
+  readonly columns: readonly string[];
+  /** Column index of each price role present (prices layouts only). */
+  readonly roles: Readonly<Partial<Record<CsvRole, number>>>;
+  /** For a symbol list: the ticker and name columns. */
+  readonly listColumns: { readonly ticker: number; readonly name: number | null } | null;
+  /** Header names that mean nothing to the import (kept out, reported as a warning). */
+  readonly ignored: readonly string[];
+}
+
+const ALIASES: Record<string, CsvRole> = {
+  date: 'date',
+  open: 'open',
+  high: 'high',
+  low: 'low',
+  close: 'close',
+  adjclose: 'adjClose',
+  adjustedclose: 'adjClose',
+  volume: 'volume',
+  symbol: 'symbol',
+  ticker: 'symbol',
+};
+const NAME_COLUMNS = new Set(['name', 'company', 'companyname', 'security']);
+
+export function normaliseHeader(name: string): string {
+  return name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_.-]+/g, '');
+}
+
+/**
+ * @example detectCsvLayout(['Date', 'Close', 'High', 'Low', 'Open', 'Volume'], 'XLK.csv').name // 'stooq'
+ */
+export function detectCsvLayout(header: readonly string[], file: string): CsvLayout {
+  const columns = header.map((h) => h.replace(/^\uFEFF/, '').trim());
+  const roles: Partial<Record<CsvRole, number>> = {};
+  const ignored: string[] = [];
+  const seen = new Map<string, number>();
+  let nameColumn: number | null = null;
+  columns.forEach((col, i) => {
+    const key = normaliseHeader(col);
+    if (key === '') {
+      ignored.push(`(unnamed column ${i + 1})`);
+      return;
+    }
+    if (seen.has(key)) throw new DataError(`${file} line 1: column '${col}' appears twice in the header`, { file, line: 1 });
+    seen.set(key, i);
+    const role = ALIASES[key];
+    if (role !== undefined && roles[role] === undefined) roles[role] = i;
+    else if (NAME_COLUMNS.has(key) && nameColumn === null) nameColumn = i;
+    else ignored.push(col);
+  });
+  // `Name` is the symbol column of a long file that has no Symbol/Ticker column
+  if (roles.symbol === undefined && nameColumn !== null && roles.date !== undefined) {
+    roles.symbol = nameColumn;
+    nameColumn = null;
+  }
+  if (roles.date === undefined) {
+    if (roles.symbol !== undefined) {
+      return { name: 'symbol-list', columns, roles: {}, listColumns: { ticker: roles.symbol, name: nameColumn }, ignored: [] };
+    }
+    throw new DataError(`${file} line 1: no Date column (header: ${columns.join(',')})`, { file, line: 1 });
+  }
+  if (roles.close === undefined && roles.adjClose === undefined) {
+    throw new DataError(`${file} line 1: no Close or Adj Close column (header: ${columns.join(',')})`, { file, line: 1 });
+  }
+  if (nameColumn !== null) ignored.push(columns[nameColumn]!);
+  return { name: layoutName(roles), columns, roles, listColumns: null, ignored };
+}
+
+function layoutName(roles: Partial<Record<CsvRole, number>>): LayoutName {
+  if (roles.symbol !== undefined) return 'long';
+  const has = (r: CsvRole) => roles[r] !== undefined;
+  const ohlc = has('open') && has('high') && has('low') && has('close');
+  if (ohlc && has('adjClose') && has('volume')) return 'yahoo';
+  if (ohlc && has('volume') && !has('adjClose')) return 'stooq';
+  if (!has('open') && !has('high') && !has('low') && !has('volume')) {
+    if (has('close') && !has('adjClose')) return 'close-only';
+    if (has('adjClose') && !has('close')) return 'adj-close-only';
+  }
+  return 'ohlc';
+}

@@ -1,0 +1,232 @@
+/**
+ * The `import` use-case: CSV files (any layout csv-layout.ts knows, plain or gzip) into the store as
+ * one all-or-nothing upsert. This service reads only the head of each file (header, junk lines) and
+ * hands the bulk work to the store's native loader; on a bad row it re-reads that one file to name
+ * the line. After a successful import it warns about suspected unadjusted splits and recomputes the
+ * stored baskets.
+ */
+import { detectSuspectedSplits } from '../../analytics/data-quality/split-detection.js';
+import { DataError, UsageError } from '../../domain/errors.js';
+import { guessKind, normaliseTicker, type SymbolInfo } from '../../domain/symbol-info.js';
+import { formatIsoDate } from '../../domain/trading-date.js';
+import type { CsvFileSpec, CsvProblem, PriceStore } from '../../store/price-store.js';
+import { type BasketRefresh, refreshBaskets } from '../baskets/refresh-baskets.js';
+import { splitCsvLine } from './csv-fields.js';
+import { readHead, readLines } from './csv-file-reader.js';
+import { type CsvLayout, detectCsvLayout, type LayoutName } from './csv-layout.js';
+import { type DataFile, findConflictingDuplicate, findFirstBadLine, findKeyLines } from './line-locator.js';
+import { isJunkLine } from './row-rules.js';
+import { symbolFromPath } from './symbol-from-path.js';
+
+/** Files with more rows than this are not scanned for suspected splits (reading them back costs). */
+export const SPLIT_CHECK_MAX_ROWS = 2_000_000;
+export const CSV_SOURCE = 'csv';
+
+export interface ImportRequest {
+  readonly files: readonly string[];
+  /** The ticker for a single-symbol file (else the file name stem). */
+  readonly symbol?: string | undefined;
+  readonly onProgress?: (event: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  readonly fileIndex: number;
+  readonly fileCount: number;
+  readonly path: string;
+  readonly phase: 'read' | 'check' | 'write';
+  /** 0..1 within the phase. */
+  readonly fraction: number;
+}
+
+export interface ImportWarning {
+  readonly file: string;
+  /** The line the warning is about, when there is one. */
+  readonly line: number | null;
+  readonly message: string;
+}
+
+export interface ImportedFile {
+  readonly path: string;
+  readonly layout: LayoutName;
+  readonly rows: number;
+  readonly symbols: readonly string[];
+  readonly firstDate: string | null;
+  readonly lastDate: string | null;
+  readonly warnings: readonly ImportWarning[];
+}
+
+export interface ImportReport {
+  readonly files: readonly ImportedFile[];
+  readonly rowsSeen: number;
+  /** Bars inserted or changed: 0 when the same files are imported again. */
+  readonly rowsChanged: number;
+  /** Symbols whose names a symbol list set. */
+  readonly namesSet: number;
+  readonly baskets: readonly BasketRefresh[];
+}
+
+interface PlannedFile {
+  readonly path: string;
+  readonly layout: CsvLayout;
+  readonly warnings: ImportWarning[];
+  /** Price files: what the store loads. */
+  readonly data: (DataFile & { readonly newline: '\n' | '\r\n' }) | null;
+  /** Symbol lists: ticker -> name. */
+  readonly names: Map<string, string | null> | null;
+}
+
+export async function importFiles(store: PriceStore, request: ImportRequest): Promise<ImportReport> {
+  if (request.files.length === 0) throw new UsageError('import: give at least one file', { parameter: 'files' });
+  const symbol = request.symbol === undefined ? undefined : normaliseTicker(request.symbol);
+  if (symbol === '') throw new UsageError('--symbol: empty ticker', { parameter: '--symbol' });
+  if (symbol !== undefined && request.files.length > 1) {
+    throw new UsageError(`--symbol names the ticker of one file, but ${request.files.length} files were given`, { parameter: '--symbol' });
+  }
+  const planned: PlannedFile[] = [];
+  for (const path of request.files) planned.push(await planFile(path, symbol));
+
+  const dataFiles = planned.filter((p) => p.data !== null);
+  const specs: CsvFileSpec[] = dataFiles.map((p) => ({
+    path: p.path,
+    gzip: p.data!.gzip,
+    columns: p.layout.columns,
+    roles: p.layout.roles,
+    skipLines: p.data!.skipLines,
+    newline: p.data!.newline,
+    symbol: p.data!.symbol,
+    source: CSV_SOURCE,
+  }));
+  const symbolInfos = await namedSymbols(store, planned);
+  const outcome = await store.importCsv(specs, {
+    symbols: symbolInfos,
+    onProgress: (e) =>
+      request.onProgress?.({ fileIndex: e.fileIndex, fileCount: specs.length, path: specs[e.fileIndex]?.path ?? '', phase: e.phase, fraction: e.fraction }),
+  });
+  if (outcome.problems.length > 0) throw await explainProblem(dataFiles, outcome.problems);
+
+  const files: ImportedFile[] = [];
+  let dataIndex = 0;
+  for (const p of planned) {
+    if (p.data === null) {
+      files.push({ path: p.path, layout: p.layout.name, rows: 0, symbols: [...p.names!.keys()], firstDate: null, lastDate: null, warnings: p.warnings });
+      continue;
+    }
+    const o = outcome.files[dataIndex++]!;
+    const warnings = [...p.warnings];
+    if (o.exactDuplicates > 0) warnings.push({ file: p.path, line: null, message: `${o.exactDuplicates} repeated identical row(s) kept once` });
+    if (o.rows === 0) warnings.push({ file: p.path, line: null, message: 'no data rows' });
+    warnings.push(...(await splitWarnings(store, p.data, o.rows, o.symbols, o.firstDate, o.lastDate)));
+    files.push({ path: p.path, layout: p.layout.name, rows: o.rows, symbols: o.symbols, firstDate: o.firstDate, lastDate: o.lastDate, warnings });
+  }
+  const baskets = outcome.rowsChanged > 0 ? await refreshBaskets(store) : [];
+  return { files, rowsSeen: outcome.rowsSeen, rowsChanged: outcome.rowsChanged, namesSet: symbolInfos.length, baskets };
+}
+
+/** Reads the head of one file: layout, symbol, lines to skip (with a warning for each junk line). */
+async function planFile(path: string, symbol: string | undefined): Promise<PlannedFile> {
+  const head = await readHead(path, 16);
+  const headerIndex = head.lines.findIndex((l) => l.trim() !== '');
+  if (headerIndex < 0) throw new DataError(`${path}: the file is empty (no header line)`, { file: path, line: 1 });
+  const layout = detectCsvLayout(splitCsvLine(head.lines[headerIndex]!), path);
+  const warnings: ImportWarning[] = [];
+  if (layout.ignored.length > 0) warnings.push({ file: path, line: headerIndex + 1, message: `ignored column(s): ${layout.ignored.join(', ')}` });
+  if (layout.name === 'symbol-list') {
+    if (symbol !== undefined) throw new UsageError(`--symbol does not apply to ${path}: it is a list of symbols`, { parameter: '--symbol' });
+    return { path, layout, warnings, data: null, names: await readSymbolList(path, head.gzip, layout) };
+  }
+  if (layout.roles.symbol !== undefined && symbol !== undefined) {
+    throw new UsageError(`--symbol does not apply to ${path}: it has a ${layout.columns[layout.roles.symbol]} column`, { parameter: '--symbol' });
+  }
+  const ticker = layout.roles.symbol !== undefined ? null : (symbol ?? symbolFromPath(path));
+  if (ticker === '') throw new UsageError(`cannot tell the symbol of ${path} from its name: use --symbol`, { parameter: '--symbol' });
+  // lines between the header and the first data row: blank ones, and junk left by download tools
+  let skipLines = headerIndex + 1;
+  for (let i = headerIndex + 1; i < head.lines.length; i++) {
+    const line = head.lines[i]!;
+    if (line.trim() === '') {
+      skipLines = i + 1;
+      continue;
+    }
+    if (!isJunkLine(splitCsvLine(line), layout)) break;
+    warnings.push({ file: path, line: i + 1, message: `skipped line ${i + 1} ('${line.trim()}'): not data (left by a download tool)` });
+    skipLines = i + 1;
+  }
+  return { path, layout, warnings, data: { path, gzip: head.gzip, layout, skipLines, symbol: ticker, newline: head.newline }, names: null };
+}
+
+async function readSymbolList(path: string, gzip: boolean, layout: CsvLayout): Promise<Map<string, string | null>> {
+  const names = new Map<string, string | null>();
+  const { ticker, name } = layout.listColumns!;
+  let n = 0;
+  for await (const line of readLines(path, gzip)) {
+    n++;
+    if (n === 1 || line.trim() === '') continue;
+    const fields = splitCsvLine(line);
+    const t = normaliseTicker(fields[ticker] ?? '');
+    if (t === '') throw new DataError(`${path} line ${n}: missing ${layout.columns[ticker]}`, { file: path, line: n });
+    const text = name === null ? '' : (fields[name] ?? '').trim();
+    names.set(t, text === '' ? null : text);
+  }
+  return names;
+}
+
+/** Symbol info for the names from symbol lists, keeping each known symbol's kind and currency. */
+async function namedSymbols(store: PriceStore, planned: readonly PlannedFile[]): Promise<SymbolInfo[]> {
+  const names = new Map<string, string | null>();
+  for (const p of planned) if (p.names) for (const [t, n] of p.names) names.set(t, n);
+  const out: SymbolInfo[] = [];
+  for (const [ticker, name] of names) {
+    const known = await store.getSymbol(ticker);
+    out.push({ ticker, name: name ?? known?.name ?? null, kind: known?.kind ?? guessKind(ticker), currency: known?.currency ?? 'USD' });
+  }
+  return out;
+}
+
+/** Turns the store's first problem into a DataError naming the file and the line. */
+async function explainProblem(files: readonly PlannedFile[], problems: readonly CsvProblem[]): Promise<DataError> {
+  const p = problems[0]!;
+  const file = files[p.fileIndex]!;
+  const data = file.data!;
+  let located =
+    p.kind === 'duplicate' && p.symbol !== null && p.date !== null
+      ? await findConflictingDuplicate(data, p.symbol, p.date)
+      : await findFirstBadLine(data);
+  if (located === null && p.line !== null) located = { line: p.line, message: p.message };
+  const others = new Set(problems.map((q) => q.fileIndex)).size - 1;
+  const more = others > 0 ? ` (and problems in ${others} other file(s))` : '';
+  const where = located ? `line ${located.line}: ${located.message}` : `${p.symbol ?? ''} ${p.date ?? ''}: ${p.message}`;
+  return new DataError(`${file.path} ${where}; nothing was imported${more}`, { file: file.path, ...(located ? { line: located.line } : {}) });
+}
+
+/** Suspected unadjusted splits in what the file brought, with the line of each. */
+async function splitWarnings(
+  store: PriceStore,
+  file: DataFile,
+  rows: number,
+  symbols: readonly string[],
+  firstDate: string | null,
+  lastDate: string | null,
+): Promise<ImportWarning[]> {
+  if (rows === 0 || firstDate === null || lastDate === null) return [];
+  if (rows > SPLIT_CHECK_MAX_ROWS) {
+    return [{ file: file.path, line: null, message: `not checked for unadjusted splits (over ${SPLIT_CHECK_MAX_ROWS.toLocaleString('en-US')} rows)` }];
+  }
+  const series = await store.readMany(symbols, { from: firstDate, to: lastDate });
+  const found: { symbol: string; date: string; text: string }[] = [];
+  for (const [ticker, s] of series) {
+    for (const split of detectSuspectedSplits(s.dates, s.close)) {
+      const date = formatIsoDate(split.date);
+      found.push({
+        symbol: ticker,
+        date,
+        text: `${ticker} closed at ${split.close.toFixed(2)} on ${date} after ${split.previousClose.toFixed(2)} (x${split.move.toFixed(3)}): looks like a ${split.label} ${split.ratio >= 1 ? 'split' : 'reverse split'} that was not back-adjusted`,
+      });
+    }
+  }
+  if (found.length === 0) return [];
+  const lines = await findKeyLines(file, new Set(found.map((f) => `${f.symbol}|${f.date}`)));
+  return found.map((f) => {
+    const line = lines.get(`${f.symbol}|${f.date}`) ?? null;
+    return { file: file.path, line, message: line === null ? f.text : `line ${line}: ${f.text}` };
+  });
+}

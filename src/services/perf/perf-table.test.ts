@@ -1,0 +1,55 @@
+// The perf-table use-case on an in-memory DuckDB store: selection, as-of handling and typed errors.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
+import { closeOnlySeries } from '../../domain/price-series.js';
+import { parseIsoDate } from '../../domain/trading-date.js';
+import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
+import type { PriceStore } from '../../store/price-store.js';
+import { perfTable } from './perf-table.js';
+
+const days = (isos: string[]) => isos.map((x) => parseIsoDate(x));
+let store: PriceStore;
+
+beforeEach(async () => {
+  store = await DuckDbStore.open(':memory:');
+  const a = closeOnlySeries('AAA', days(['2024-12-31', '2025-01-02', '2025-01-03']), [100, 110, 121]);
+  a.adjClose.set([90, 110, 121]);
+  const late = closeOnlySeries('LATE', days(['2025-01-03']), [7]);
+  await store.writeBars([
+    { series: a, source: 'test' },
+    { series: late, source: 'test' },
+  ]);
+  await store.upsertSymbols([{ ticker: 'EMPTY', name: null, kind: 'stock', currency: 'USD' }]);
+});
+afterEach(async () => {
+  await store.close();
+});
+
+describe('perf table', () => {
+  it('computes rows in the order asked, as of the last trading day on or before the as-of', async () => {
+    const t = await perfTable(store, { symbols: ['late', 'aaa', 'AAA'], asOf: '2025-01-05' });
+    expect(t.rows.map((r) => [r.symbol, r.asOf])).toEqual([
+      ['LATE', '2025-01-03'],
+      ['AAA', '2025-01-03'],
+    ]);
+    // ytd of AAA: 121 / 100 - 1 (price), 121 / 90 - 1 (total)
+    expect(t.rows[1]!.returns.ytd).toBeCloseTo(0.21, 12);
+    expect(t.rows[0]!.returns.ytd).toBeNull();
+    const tr = await perfTable(store, { symbols: ['AAA'], totalReturn: true });
+    expect(tr.rows[0]!.returns.ytd).toBeCloseTo(121 / 90 - 1, 14);
+    expect(tr.field).toBe('adjClose');
+  });
+
+  it('--all lists every symbol with a bar on or before the as-of day, in ticker order', async () => {
+    expect((await perfTable(store, { symbols: 'all', asOf: '2025-01-02' })).rows.map((r) => r.symbol)).toEqual(['AAA']);
+    expect((await perfTable(store, { symbols: 'all' })).rows.map((r) => r.symbol)).toEqual(['AAA', 'LATE']);
+  });
+
+  it('an unknown symbol is NotFoundError, a stored one without bars at the as-of a DataError, a bad date a UsageError', async () => {
+    await expect(perfTable(store, { symbols: ['AAA', 'ZZZ'] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(perfTable(store, { symbols: ['LATE'], asOf: '2025-01-02' })).rejects.toBeInstanceOf(DataError);
+    await expect(perfTable(store, { symbols: ['EMPTY'] })).rejects.toBeInstanceOf(DataError);
+    await expect(perfTable(store, { symbols: ['AAA'], asOf: '2025-13-01' })).rejects.toBeInstanceOf(UsageError);
+    await expect(perfTable(store, { symbols: [' '] })).rejects.toBeInstanceOf(UsageError);
+  });
+});

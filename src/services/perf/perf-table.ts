@@ -1,0 +1,73 @@
+/**
+ * The performance table use-case: reads every requested series in ONE store.readMany call (up to the
+ * as-of day) and computes one perf row per symbol. Price return reads close; total return reads
+ * adjClose for every figure (returns, closes, highs and lows).
+ */
+import { performanceSnapshot } from '../../analytics/returns/performance-snapshot.js';
+import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
+import type { CloseField } from '../../domain/price-series.js';
+import { normaliseTicker } from '../../domain/symbol-info.js';
+import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import type { PriceStore } from '../../store/price-store.js';
+import { type PerfRow, perfRow } from './perf-row.js';
+
+export interface PerfRequest {
+  /** Tickers in the order wanted, or every stored symbol. */
+  readonly symbols: readonly string[] | 'all';
+  /** YYYY-MM-DD; a non-trading day means the last trading day on or before it. Default: each symbol's last bar. */
+  readonly asOf?: string | undefined;
+  readonly totalReturn?: boolean | undefined;
+}
+
+export interface PerfTable {
+  readonly rows: PerfRow[];
+  /** The as-of day asked for (null = latest); each row's `asOf` is the day actually used. */
+  readonly requestedAsOf: string | null;
+  readonly field: CloseField;
+}
+
+export async function perfTable(store: PriceStore, req: PerfRequest): Promise<PerfTable> {
+  const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
+  const field: CloseField = req.totalReturn ? 'adjClose' : 'close';
+  const requestedAsOf = asOfDay === null ? null : formatIsoDate(asOfDay);
+  const range = requestedAsOf === null ? undefined : { to: requestedAsOf };
+  const wanted = req.symbols === 'all' ? 'all' : uniqueTickers(req.symbols);
+  const all = await store.readMany(wanted, range);
+
+  const rows: PerfRow[] = [];
+  if (wanted === 'all') {
+    // Symbols with no bar on or before the as-of day are not read at all, so they have no row.
+    for (const ticker of [...all.keys()].sort()) {
+      const snap = performanceSnapshot(all.get(ticker)!, field, asOfDay);
+      if (snap !== null) rows.push(perfRow(snap));
+    }
+    return { rows, requestedAsOf, field };
+  }
+
+  await assertKnown(store, wanted, all);
+  for (const ticker of wanted) {
+    const snap = performanceSnapshot(all.get(ticker)!, field, asOfDay);
+    if (snap === null) throw new DataError(`${ticker}: no bars on or before ${requestedAsOf}`);
+    rows.push(perfRow(snap));
+  }
+  return { rows, requestedAsOf, field };
+}
+
+/** Normalised, de-duplicated tickers in the order given; at least one. */
+export function uniqueTickers(symbols: readonly string[]): string[] {
+  const out = [...new Set(symbols.map(normaliseTicker).filter((s) => s.length > 0))];
+  if (out.length === 0) throw new UsageError('symbols: give at least one symbol, --group NAME or --all', { parameter: 'symbols' });
+  return out;
+}
+
+/**
+ * Every wanted ticker must have bars: an unknown one is a NotFoundError; a known one without bars
+ * (or none up to the as-of day) a DataError.
+ */
+async function assertKnown(store: PriceStore, wanted: readonly string[], found: ReadonlyMap<string, unknown>): Promise<void> {
+  const missing = wanted.filter((t) => !found.has(t));
+  for (const ticker of missing) {
+    if ((await store.getSymbol(ticker)) === null) throw new NotFoundError(ticker);
+  }
+  if (missing.length > 0) throw new DataError(`no bars stored for ${missing.join(', ')} in the requested range`);
+}

@@ -1,0 +1,82 @@
+/**
+ * The ratio use-case: A/B on common dates (both read in one store call) and its figures as of a day:
+ * the last ratio value and its period returns with the same conventions as `perf`. With `from`, also
+ * the ratio's return over the window from the last common date on or before `from`. The ratio series
+ * itself is returned so callers (trend fitting, charts) work on exactly what was reported.
+ */
+import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
+import { resolveAsOf } from '../../analytics/returns/as-of.js';
+import { type PeriodReturns, periodReturns, windowReturn } from '../../analytics/returns/period-returns.js';
+import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
+import type { CloseField, PriceSeries } from '../../domain/price-series.js';
+import { normaliseTicker } from '../../domain/symbol-info.js';
+import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import type { PriceStore } from '../../store/price-store.js';
+
+export interface RatioRequest {
+  readonly numerator: string;
+  readonly denominator: string;
+  readonly from?: string | undefined;
+  readonly asOf?: string | undefined;
+  readonly totalReturn?: boolean | undefined;
+}
+
+export interface RatioReport {
+  readonly numerator: string;
+  readonly denominator: string;
+  /** The common trading day used. */
+  readonly asOf: string;
+  readonly last: number;
+  readonly returns: PeriodReturns;
+  /** With `from`: the base day used (last common date on or before it) and the return since. */
+  readonly window: { readonly from: string; readonly return: number } | null;
+  readonly field: CloseField;
+  /** The whole ratio series up to the as-of day. */
+  readonly series: PriceSeries;
+  readonly asOfIndex: number;
+  readonly fromDay: DayNumber | null;
+}
+
+export async function ratioReport(store: PriceStore, req: RatioRequest): Promise<RatioReport> {
+  const numerator = normaliseTicker(req.numerator);
+  const denominator = normaliseTicker(req.denominator);
+  if (!numerator) throw new UsageError('numerator: missing symbol A', { parameter: 'A' });
+  if (!denominator) throw new UsageError('denominator: missing symbol B', { parameter: 'B' });
+  const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
+  const fromDay = req.from === undefined ? null : parseIsoDate(req.from, '--from');
+  if (fromDay !== null && asOfDay !== null && fromDay > asOfDay) {
+    throw new UsageError(`--from ${req.from} is after --as-of ${req.asOf}`, { parameter: '--from' });
+  }
+  const field: CloseField = req.totalReturn ? 'adjClose' : 'close';
+
+  const both = await store.readMany([numerator, denominator], asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) });
+  for (const t of [numerator, denominator]) {
+    if (!both.has(t)) {
+      if ((await store.getSymbol(t)) === null) throw new NotFoundError(t);
+      throw new DataError(`${t}: no bars stored${asOfDay === null ? '' : ` on or before ${formatIsoDate(asOfDay)}`}`);
+    }
+  }
+  const series = ratioSeries(both.get(numerator)!, both.get(denominator)!);
+  const { index } = resolveAsOf(series.dates, asOfDay);
+  if (index < 0) throw new DataError(`${numerator} and ${denominator} have no common trading day${asOfDay === null ? '' : ` on or before ${formatIsoDate(asOfDay)}`}`);
+  const values = series[field];
+
+  let window: RatioReport['window'] = null;
+  if (fromDay !== null) {
+    const w = windowReturn(series.dates, values, fromDay, series.dates[index]!);
+    if (w === null) throw new DataError(`--from ${formatIsoDate(fromDay)}: ${numerator}/${denominator} has no common close on or before it`);
+    window = { from: formatIsoDate(series.dates[w.fromIndex]!), return: w.value };
+  }
+  return {
+    numerator,
+    denominator,
+    asOf: formatIsoDate(series.dates[index]!),
+    last: values[index]!,
+    returns: periodReturns(series.dates, values, index),
+    window,
+    field,
+    series,
+    asOfIndex: index,
+    fromDay,
+  };
+}

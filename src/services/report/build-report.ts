@@ -1,0 +1,71 @@
+/**
+ * The `report` use-case: reads every series of the universe up to the as-of day in one store call,
+ * computes the MAG7 basket from its members when it is not stored and the small-vs-mega ratios,
+ * fingerprints the rows read, and composes the note. Nothing after the as-of day is read.
+ */
+
+import { basketIndex } from '../../analytics/ratios-baskets/basket-index.js';
+import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
+import { DEFAULT_TREND_OPTIONS } from '../../analytics/trend/trend-options.js';
+import { defaultConfig, type UniverseConfig } from '../../config/universe-config.js';
+import { DataError } from '../../domain/errors.js';
+import type { PriceSeries } from '../../domain/price-series.js';
+import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import { composeNote } from '../../note/report/compose-note.js';
+import type { MarketNote } from '../../note/report/note-model.js';
+import type { PriceStore } from '../../store/price-store.js';
+import { configBasket } from '../check/claim-series.js';
+import { hasDemoData } from '../demo-label.js';
+import { dataFingerprint } from './data-fingerprint.js';
+
+export interface ReportRequest {
+  /** YYYY-MM-DD; default the latest stored date. */
+  readonly asOf?: string | undefined;
+  readonly config?: UniverseConfig | undefined;
+}
+
+export interface BuiltReport {
+  readonly note: MarketNote;
+  /** The stored rows the note was made from (what --snapshot writes). */
+  readonly rowsUsed: readonly PriceSeries[];
+}
+
+const RATIOS: readonly [string, string][] = [
+  ['SPSM', 'MAG7'],
+  ['^SP600', 'MAG7'],
+  ['IWM', 'MAG7'],
+  ['IJR', 'MAG7'],
+];
+
+export async function buildReport(store: PriceStore, req: ReportRequest = {}): Promise<BuiltReport> {
+  const config = req.config ?? defaultConfig();
+  let asOfDay: number;
+  if (req.asOf !== undefined) asOfDay = parseIsoDate(req.asOf, '--as-of');
+  else {
+    const last = [...(await store.lastDates()).values()].sort().pop();
+    if (last === undefined) throw new DataError(`the store at ${store.location} holds no data: run 'marketdash demo' or 'marketdash import' first`);
+    asOfDay = parseIsoDate(last, 'last stored date');
+  }
+  const tickers = Object.keys(config.symbols);
+  const stored = await store.readMany(tickers, { to: formatIsoDate(asOfDay) });
+  if (stored.size === 0) throw new DataError(`no universe symbol has data on or before ${formatIsoDate(asOfDay)} in ${store.location}`);
+  const rowsUsed = [...stored.values()].filter((s) => s.dates.length > 0);
+
+  const series = new Map<string, PriceSeries>(stored);
+  for (const ticker of Object.keys(config.baskets)) {
+    if (series.has(ticker)) continue;
+    const def = configBasket(config, ticker)!;
+    if (!def.members.every((m) => stored.has(m))) continue;
+    const b = basketIndex(def, def.members.map((m) => stored.get(m)!));
+    if (b.dates.length > 0) series.set(ticker, b);
+  }
+  for (const [a, b] of RATIOS) {
+    const x = series.get(a);
+    const y = series.get(b);
+    if (x && y) series.set(`${a}/${b}`, ratioSeries(x, y));
+  }
+  const { fingerprint, rows } = dataFingerprint(rowsUsed);
+  const demo = hasDemoData(await store.listSymbols());
+  const note = composeNote({ asOf: asOfDay, series, config, trend: DEFAULT_TREND_OPTIONS, fingerprint, rows, demo });
+  return { note, rowsUsed };
+}

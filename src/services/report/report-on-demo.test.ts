@@ -1,0 +1,164 @@
+/**
+ * The market note on the demo market (seeded, ending 2025-12-11), whose truth is known because the
+ * store holds it: the note's own claims all check out, in Markdown and in HTML; five altered numbers
+ * are flagged, exactly those five, with the true values; claims about symbols the store lacks are
+ * unverifiable with the reason; the note is deterministic, every figure is linked to its provenance,
+ * and a snapshot rebuilds the same note in an empty store.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../config/universe-config.js';
+import { parseIsoDate } from '../../domain/trading-date.js';
+import type { Claim } from '../../note/claims/claim.js';
+import { extractClaims, resolverFromConfig } from '../../note/claims/extract-claims.js';
+import { DEMO_LABEL, noteJson, renderHtml, renderMarkdown } from '../../note/report/render-note.js';
+import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
+import { checkNote } from '../check/check-note.js';
+import { loadDemoMarket } from '../demo/load-demo-market.js';
+import { importFiles } from '../import/import-service.js';
+import { buildReport } from './build-report.js';
+import { writeSnapshot } from './report-snapshot.js';
+
+const AS_OF = '2025-12-11';
+let store: DuckDbStore;
+let md: string;
+let html: string;
+
+beforeAll(async () => {
+  store = await DuckDbStore.open(':memory:');
+  await loadDemoMarket(store, { today: parseIsoDate('2025-12-12') });
+  const { note } = await buildReport(store, { asOf: AS_OF });
+  md = renderMarkdown(note);
+  html = renderHtml(note);
+}, 120_000);
+
+afterAll(async () => {
+  await store.close();
+});
+
+describe('check on the note the project wrote itself', () => {
+  it('supports every claim of the Markdown note', async () => {
+    const report = await checkNote(store, { text: md, asOf: AS_OF });
+    const notSupported = report.claims.filter((c) => c.verdict !== 'supported');
+    expect(notSupported).toEqual([]);
+    expect(report.claims.length).toBeGreaterThanOrEqual(40);
+    // returns, records, the trendline, the VIX and the sector streaks are all among them
+    expect(new Set(report.claims.map((c) => c.metric))).toEqual(new Set(['return', 'ath', 'trend', 'since', 'streak']));
+  });
+
+  it('supports every claim of the HTML note, read as text', async () => {
+    const report = await checkNote(store, { text: html, asOf: AS_OF });
+    expect(report.claims.filter((c) => c.verdict !== 'supported')).toEqual([]);
+    const fromMd = await checkNote(store, { text: md, asOf: AS_OF });
+    expect(report.claims.length).toBe(fromMd.claims.length);
+  });
+
+  it('flags exactly five altered numbers, each with its true value', async () => {
+    const claims = extractClaims(md, resolverFromConfig(defaultConfig())).filter((c): c is Extract<Claim, { metric: 'return' }> => c.metric === 'return');
+    const lines = md.split('\n');
+    // Five return figures on five different lines: the first figure of the line is raised by 1.50 points.
+    const chosen: { line: number; symbol: string; period: string; truth: number }[] = [];
+    for (const c of claims) {
+      if (chosen.length === 5) break;
+      if (chosen.some((x) => x.line === c.line)) continue;
+      const text = lines[c.line - 1]!;
+      const shown = `${(Math.abs(c.value) * 100).toFixed(2)}%`;
+      const at = text.indexOf(shown);
+      if (at < 0 || text.indexOf(shown, at + 1) >= 0) continue;
+      const altered = `${(Math.abs(c.value) * 100 + 1.5).toFixed(2)}%`;
+      lines[c.line - 1] = text.slice(0, at) + altered + text.slice(at + shown.length);
+      chosen.push({ line: c.line, symbol: c.symbol!, period: c.period!, truth: c.value });
+    }
+    expect(chosen).toHaveLength(5);
+    const report = await checkNote(store, { text: lines.join('\n'), asOf: AS_OF });
+    const flagged = report.claims.filter((c) => c.verdict === 'contradicted');
+    expect(flagged.map((c) => [c.line, c.symbol, c.period])).toEqual(chosen.map((c) => [c.line, c.symbol, c.period]));
+    flagged.forEach((c, i) => {
+      expect(Math.abs(c.actual as number)).toBeCloseTo(Math.abs(chosen[i]!.truth), 4);
+      expect(c.reason).toMatch(/off by/);
+    });
+    expect(report.claims.filter((c) => c.verdict === 'unverifiable')).toEqual([]);
+  });
+
+  it('calls claims about symbols the store lacks unverifiable, with the reason', async () => {
+    const text = 'Broadcom Inc. (AVGO) is up 40.10% year-to-date. Palantir rose 3.2% on the day. Alphabet is up 20% this year. Nvidia fell 1.1% this week.';
+    const report = await checkNote(store, { text, asOf: AS_OF });
+    expect(report.claims.map((c) => [c.verdict, c.reason])).toEqual([
+      ['unverifiable', 'no data for AVGO in the store'],
+      ['unverifiable', "no symbol in the config is named 'Palantir'"],
+      ['unverifiable', "'Alphabet' is ambiguous: it has share classes GOOGL and GOOG; name the class or the ticker"],
+      ['unverifiable', "the period 'this week' is not one MarketDash computes (1d, 5d, MTD, QTD, YTD, 1Y, 3Y, 5Y)"],
+    ]);
+  });
+});
+
+describe('the note itself', () => {
+  it('is deterministic for the same data', async () => {
+    const again = await buildReport(store, { asOf: AS_OF });
+    expect(renderMarkdown(again.note)).toBe(md);
+    expect(renderHtml(again.note)).toBe(html);
+  });
+
+  it('has the sections, the scoreboard rows and the demo label', async () => {
+    const { note } = await buildReport(store, { asOf: AS_OF });
+    expect(note.asOf).toBe(AS_OF);
+    expect(note.sections.map((s) => s.id)).toEqual(['small-caps', 'ratio', 'volatility', 'sectors', 'rates', 'performance', 'base-rates']);
+    const table = note.sections.find((s) => s.id === 'performance')!.table!;
+    expect(table.map((r) => r.symbol)).toEqual(['AAPL', 'MSFT', 'GOOGL', 'GOOG', 'AMZN', 'NVDA', 'META', 'TSLA', 'MAG7', 'MAGS', '^SP600', 'SPSM', 'IJR', '^RUT', 'IWM']);
+    expect(['into_small_caps', 'into_mega_caps', 'no_clear_rotation']).toContain(note.story);
+    expect(note.demo).toBe(true);
+    expect(md).toContain(DEMO_LABEL);
+    expect(html).toContain(DEMO_LABEL);
+    expect(note.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('links every figure in the HTML to a provenance entry, and lists each figure with its formula in JSON', () => {
+    const links = [...html.matchAll(/href="#fig-([^"]+)"/g)].map((m) => m[1]!);
+    const anchors = new Set([...html.matchAll(/<li id="fig-([^"]+)"/g)].map((m) => m[1]!));
+    expect(links.length).toBeGreaterThan(60);
+    for (const l of links) expect(anchors.has(l)).toBe(true);
+    expect((html.match(/<svg /g) ?? []).length).toBe(2);
+    expect(html).toContain('class="trendline"');
+  });
+
+  it('gives every JSON figure an id, metric, symbols, dates, value and formula', async () => {
+    const { note } = await buildReport(store, { asOf: AS_OF });
+    const json = noteJson(note) as { figures: Record<string, unknown>[] };
+    expect(json.figures.length).toBe(note.figures.length);
+    for (const f of json.figures) {
+      expect(Object.keys(f)).toEqual(['id', 'metric', 'symbols', 'dates', 'value', 'formula', 'display']);
+      expect((f.dates as string[]).every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(true);
+    }
+    const ytd = json.figures.find((f) => f.id === 'return-ytd-IWM')!;
+    expect(ytd.formula).toBe(`close(${AS_OF}) / close(2024-12-31) - 1`);
+  });
+
+  it('rebuilds from its snapshot in an empty store: same fingerprint, same figures, same text', async () => {
+    const built = await buildReport(store, { asOf: AS_OF });
+    const dir = mkdtempSync(join(tmpdir(), 'marketdash-snapshot-'));
+    const fresh = await DuckDbStore.open(':memory:');
+    try {
+      writeSnapshot(dir, built.rowsUsed);
+      await importFiles(fresh, { files: readdirSync(dir).map((f) => join(dir, f)) });
+      const rebuilt = await buildReport(fresh, { asOf: AS_OF });
+      expect(rebuilt.note.fingerprint).toBe(built.note.fingerprint);
+      expect(rebuilt.note.figures).toEqual(built.note.figures);
+      // Imported CSV is no longer demo-sourced, so only the label line differs.
+      expect(renderMarkdown({ ...rebuilt.note, demo: true })).toBe(md);
+    } finally {
+      await fresh.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('changes its fingerprint when a stored row changes', async () => {
+    const before = (await buildReport(store, { asOf: AS_OF })).note.fingerprint;
+    const spy = (await store.readSeries('SPY', { from: '2025-12-10', to: '2025-12-10' }))!;
+    spy.close[0] = spy.close[0]! + 0.01;
+    await store.writeBars([{ series: spy, source: 'demo' }]);
+    const after = (await buildReport(store, { asOf: AS_OF })).note.fingerprint;
+    expect(after).not.toBe(before);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Leadership use-case: a group's members ranked by return over a window ending on the as-of day,
+ * with their rank over the window just before and the change ("leadership is shifting").
+ */
+import { type LeadershipRow, leadershipRanks } from '../../analytics/leadership/leadership-ranks.js';
+import { previousWindow, windowEnding } from '../../analytics/leadership/return-window.js';
+import { NotFoundError } from '../../domain/errors.js';
+import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import type { PriceStore } from '../../store/price-store.js';
+import { hasDemoData } from '../demo-label.js';
+import { resolveGroup } from '../groups/group-registry.js';
+import { loadCloses } from '../groups/member-closes.js';
+
+export interface LeadersRequest {
+  readonly group: string;
+  readonly window?: string | undefined;
+  readonly asOf?: string | undefined;
+  readonly totalReturn?: boolean | undefined;
+  readonly groupFile?: string | undefined;
+}
+
+export interface WindowDates {
+  readonly label: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface LeadersReport {
+  readonly group: string;
+  /** The day the windows end: the requested day, or the latest bar among the members. */
+  readonly asOf: string;
+  readonly window: WindowDates;
+  readonly previousWindow: WindowDates;
+  readonly rows: LeadershipRow[];
+  readonly missing: string[];
+  /** True when the store holds synthetic demo bars (outputs must say so). */
+  readonly demo: boolean;
+}
+
+export async function leadersReport(store: PriceStore, req: LeadersRequest): Promise<LeadersReport> {
+  const group = resolveGroup(req.group, { groupFile: req.groupFile });
+  const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
+  const current0 = windowEnding(req.window ?? '3m', asOfDay ?? 0); // validates --window before reading
+  const range = asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) };
+  const loaded = await loadCloses(store, group.members, req.totalReturn ? 'adjClose' : 'close', range);
+  if (loaded.found.length === 0) throw new NotFoundError(group.name, `group '${group.name}': none of its ${group.members.length} members has stored bars`);
+  const day = asOfDay ?? Math.max(...loaded.found.map((c) => c.dates[c.dates.length - 1]!));
+  const current = asOfDay === null ? windowEnding(current0.label, day) : current0;
+  const previous = previousWindow(current);
+  const iso = (w: { label: string; from: number; to: number }): WindowDates => ({ label: w.label, from: formatIsoDate(w.from), to: formatIsoDate(w.to) });
+  return {
+    group: group.name,
+    asOf: formatIsoDate(day),
+    window: iso(current),
+    previousWindow: iso(previous),
+    rows: leadershipRanks(loaded.found, current, previous),
+    missing: loaded.missing,
+    demo: hasDemoData(await store.listSymbols()),
+  };
+}

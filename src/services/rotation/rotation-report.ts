@@ -1,0 +1,80 @@
+/**
+ * The relative-rotation use-case: one store round trip for a group and its benchmark, then each
+ * member's rotation snapshot (analytics/rotation) as of the benchmark's last bar on or before the
+ * requested day. Members without bars are listed as missing, never invented.
+ */
+import { DEFAULT_ROTATION_PARAMS, type RotationParams } from '../../analytics/rotation/relative-rotation.js';
+import { type RotationInterval, type RotationSnapshot, rotationSnapshot } from '../../analytics/rotation/rotation-snapshot.js';
+import { NotFoundError, UsageError } from '../../domain/errors.js';
+import { indexOnOrBefore } from '../../domain/price-series.js';
+import { normaliseTicker } from '../../domain/symbol-info.js';
+import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import type { PriceStore } from '../../store/price-store.js';
+import { hasDemoData } from '../demo-label.js';
+import { resolveGroup } from '../groups/group-registry.js';
+import { loadClosesOrBaskets } from '../groups/member-closes.js';
+
+export interface RotationRequest {
+  readonly group: string;
+  readonly benchmark: string;
+  readonly asOf?: string | undefined;
+  readonly tail?: number | undefined;
+  readonly interval?: string | undefined;
+  readonly params?: Partial<RotationParams> | undefined;
+  readonly totalReturn?: boolean | undefined;
+  readonly groupFile?: string | undefined;
+}
+
+export interface RotationReport {
+  readonly group: string;
+  readonly benchmark: string;
+  readonly interval: RotationInterval;
+  readonly params: RotationParams;
+  readonly requestedAsOf: string | null;
+  /** The benchmark's bar the figures describe. */
+  readonly asOf: string;
+  readonly rows: RotationSnapshot[];
+  readonly missing: string[];
+  /** True when the store holds synthetic demo bars (outputs must say so). */
+  readonly demo: boolean;
+}
+
+export function parseInterval(text: string | undefined): RotationInterval {
+  const v = (text ?? 'weekly').toLowerCase();
+  if (v !== 'weekly' && v !== 'daily') throw new UsageError(`--interval: '${text}' is not one of weekly, daily`, { parameter: '--interval' });
+  return v;
+}
+
+export async function rotationReport(store: PriceStore, req: RotationRequest): Promise<RotationReport> {
+  const interval = parseInterval(req.interval);
+  const tail = req.tail ?? 8;
+  if (!Number.isInteger(tail) || tail < 1 || tail > 520) throw new UsageError(`--tail: ${req.tail} must be a whole number from 1 to 520`, { parameter: '--tail' });
+  const params: RotationParams = { ...DEFAULT_ROTATION_PARAMS, ...req.params };
+  const group = resolveGroup(req.group, { groupFile: req.groupFile });
+  const benchmark = normaliseTicker(req.benchmark);
+  const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
+  const members = group.members.filter((m) => m !== benchmark);
+  const range = asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) };
+  const loaded = await loadClosesOrBaskets(store, [benchmark, ...members], req.totalReturn ? 'adjClose' : 'close', range);
+  const bench = loaded.found.find((c) => c.symbol === benchmark);
+  if (!bench) throw new NotFoundError(benchmark, `benchmark '${benchmark}' has no stored bars (import or update it first)`);
+  const end = asOfDay === null ? bench.dates.length - 1 : indexOnOrBefore(bench.dates, asOfDay);
+  if (end < 0) throw new NotFoundError(benchmark, `benchmark '${benchmark}' has no bar on or before ${req.asOf}`);
+  const day = bench.dates[end]!;
+  const rows = loaded.found
+    .filter((c) => c.symbol !== benchmark)
+    .map((c) =>
+      rotationSnapshot({ symbol: c.symbol, dates: c.dates, closes: c.closes, benchmarkDates: bench.dates, benchmarkCloses: bench.closes, asOf: day, tail, interval, params }),
+    );
+  return {
+    group: group.name,
+    benchmark,
+    interval,
+    params,
+    requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay),
+    asOf: formatIsoDate(day),
+    rows,
+    missing: loaded.missing,
+    demo: hasDemoData(await store.listSymbols()),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The DuckDB schema as numbered migrations. `schema_version` records the last one applied; opening a
+ * store applies the missing ones in one transaction, so an older file is upgraded in place.
+ * Prices are DOUBLE (NULL = unknown, never 0); volume is DOUBLE too (NULL = unknown).
+ *
+ * `bars` is keyed by (symbol, date) but declares no PRIMARY KEY: DuckDB maintains such a key as an ART
+ * index, which made bulk loads about 9x slower (3M rows: 2.1 s against 0.24 s) and costs memory.
+ * Every write goes through `mergeStagedBars`, which updates existing keys and inserts only absent
+ * ones from a staged set already checked to be unique, so a key is never stored twice
+ * (the store contract test checks it). Rows are inserted in (symbol, date) order so DuckDB's
+ * per-block min/max statistics keep one symbol's reads cheap.
+ */
+
+export interface Migration {
+  readonly version: number;
+  readonly statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS symbols (
+         ticker VARCHAR PRIMARY KEY,
+         name VARCHAR,
+         kind VARCHAR NOT NULL,
+         currency VARCHAR NOT NULL
+       )`,
+      `CREATE TABLE IF NOT EXISTS bars (
+         symbol VARCHAR NOT NULL,
+         date DATE NOT NULL,
+         open DOUBLE,
+         high DOUBLE,
+         low DOUBLE,
+         close DOUBLE,
+         adj_close DOUBLE,
+         volume DOUBLE,
+         source VARCHAR NOT NULL
+       )`,
+      `CREATE TABLE IF NOT EXISTS baskets (
+         ticker VARCHAR PRIMARY KEY,
+         definition JSON NOT NULL
+       )`,
+      // One row: bumped by every write transaction, so dataVersion() changes whenever data does.
+      `CREATE TABLE IF NOT EXISTS store_meta (
+         id INTEGER PRIMARY KEY,
+         data_version BIGINT NOT NULL
+       )`,
+      `INSERT INTO store_meta VALUES (1, 0) ON CONFLICT DO NOTHING`,
+    ],
+  },
+  {
+    version: 2,
+    statements: [
+      // Provenance: the data version of the write that last set the row. A bulk CSV load appends
+      // straight into `bars` under a fresh load id and checks its rows there (see duckdb-csv-import.ts).
+      `ALTER TABLE bars ADD COLUMN IF NOT EXISTS load_id BIGINT DEFAULT 0`,
+    ],
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

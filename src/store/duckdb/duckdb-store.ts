@@ -1,0 +1,335 @@
+/**
+ * The embedded store: one DuckDB file (or ':memory:') behind the PriceStore interface.
+ * Reads come back columnar (one query, typed arrays, NULL -> NaN); writes stage rows through the
+ * appender and merge them in one transaction, so a failed or killed write leaves the file unchanged.
+ * Calls on one store run one at a time (a DuckDB connection runs one transaction at a time).
+ */
+import { type DuckDBConnection, DuckDBInstance, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import type { BasketDefinition } from '../../domain/basket.js';
+import { DataError, UsageError } from '../../domain/errors.js';
+import type { PriceSeries } from '../../domain/price-series.js';
+import { guessKind, normaliseTicker, SYMBOL_KINDS, type SymbolInfo, type SymbolKind, type SymbolSummary } from '../../domain/symbol-info.js';
+import { tryParseIsoDate } from '../../domain/trading-date.js';
+import type { BarBatch, CsvFileSpec, CsvImportOptions, CsvImportOutcome, DateRange, PriceStore, WriteResult } from '../price-store.js';
+import { mergeStagedBars } from './duckdb-bar-merge.js';
+import { importCsvFiles } from './duckdb-csv-import.js';
+import { CREATE_BAR_STAGE, DROP_BAR_STAGE, STAGED_BARS, stageBarBatches } from './duckdb-bar-stager.js';
+import { MIGRATIONS } from './duckdb-schema.js';
+import { readSeriesResult, VALUE_SELECT } from './duckdb-series-reader.js';
+
+const STRING_LIST = LIST(VARCHAR);
+
+export class DuckDbStore implements PriceStore {
+  readonly backend = 'duckdb' as const;
+  readonly location: string;
+  private readonly instance: DuckDBInstance;
+  private readonly connection: DuckDBConnection;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(location: string, instance: DuckDBInstance, connection: DuckDBConnection) {
+    this.location = location;
+    this.instance = instance;
+    this.connection = connection;
+  }
+
+  /**
+   * Opens (creating if needed) a store file, or an in-memory store for ':memory:'. Files go through
+   * DuckDB's instance cache so one process never opens the same file twice.
+   */
+  static async open(path: string): Promise<DuckDbStore> {
+    let instance: DuckDBInstance;
+    try {
+      instance = path === ':memory:' ? await DuckDBInstance.create(':memory:') : await DuckDBInstance.fromCache(path);
+    } catch (e) {
+      throw new DataError(`cannot open store ${path}: ${(e as Error).message}`, { cause: e, file: path });
+    }
+    const connection = await instance.connect();
+    const store = new DuckDbStore(path, instance, connection);
+    await store.migrate();
+    return store;
+  }
+
+  /** The connection, for backend-specific services in this folder (bulk CSV load). */
+  get rawConnection(): DuckDBConnection {
+    return this.connection;
+  }
+
+  /** Runs `fn` after every earlier call on this store has finished. */
+  exclusive<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error(`store ${this.location} is closed`));
+    const run = this.queue.then(() => fn(this.connection));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs `fn` inside BEGIN/COMMIT; any error rolls everything back. */
+  async inTransaction<T>(c: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
+    await c.run('BEGIN TRANSACTION');
+    try {
+      const out = await fn();
+      await c.run('COMMIT');
+      return out;
+    } catch (e) {
+      await c.run('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  }
+
+  private async migrate(): Promise<void> {
+    await this.exclusive(async (c) => {
+      await c.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+      const rows = (await c.runAndReadAll('SELECT max(version) AS v FROM schema_version')).getRowsJS();
+      const current = Number(rows[0]?.[0] ?? 0);
+      const pending = MIGRATIONS.filter((m) => m.version > current);
+      if (pending.length === 0) return;
+      await this.inTransaction(c, async () => {
+        for (const m of pending) {
+          for (const sql of m.statements) await c.run(sql);
+          await c.run('INSERT INTO schema_version VALUES ($v)', { v: m.version });
+        }
+      });
+    });
+  }
+
+  async upsertSymbols(infos: readonly SymbolInfo[]): Promise<void> {
+    if (infos.length === 0) return;
+    await this.exclusive((c) =>
+      this.inTransaction(c, async () => {
+        await insertSymbols(c, infos.map(checkedInfo), 'update');
+        await bumpVersion(c);
+      }),
+    );
+  }
+
+  async getSymbol(ticker: string): Promise<SymbolInfo | null> {
+    const rows = await this.exclusive(async (c) =>
+      (await c.runAndReadAll('SELECT ticker, name, kind, currency FROM symbols WHERE ticker = $t', { t: normaliseTicker(ticker) })).getRowsJS(),
+    );
+    const r = rows[0];
+    return r ? toInfo(r) : null;
+  }
+
+  async listSymbols(): Promise<SymbolSummary[]> {
+    const rows = await this.exclusive(async (c) =>
+      (
+        await c.runAndReadAll(
+          `SELECT s.ticker, s.name, s.kind, s.currency,
+                  strftime(b.first_date, '%Y-%m-%d'), strftime(b.last_date, '%Y-%m-%d'), coalesce(b.n, 0)::INTEGER, b.sources
+           FROM symbols s
+           LEFT JOIN (SELECT symbol, min(date) AS first_date, max(date) AS last_date, count(*) AS n,
+                             string_agg(DISTINCT source, ',' ORDER BY source) AS sources
+                      FROM bars GROUP BY symbol) b ON b.symbol = s.ticker
+           ORDER BY s.ticker`,
+        )
+      ).getRowsJS(),
+    );
+    return rows.map((r) => ({
+      ...toInfo(r),
+      firstDate: (r[4] as string | null) ?? null,
+      lastDate: (r[5] as string | null) ?? null,
+      rows: Number(r[6]),
+      sources: r[7] ? String(r[7]).split(',') : [],
+    }));
+  }
+
+  async writeBars(batches: Iterable<BarBatch> | AsyncIterable<BarBatch>, symbols: readonly SymbolInfo[] = []): Promise<WriteResult> {
+    return this.exclusive(async (c) => {
+      for (const sql of CREATE_BAR_STAGE) await c.run(sql);
+      try {
+        const staged = await stageBarBatches(c, batches);
+        return await this.inTransaction(c, async () => {
+          const given = symbols.map(checkedInfo);
+          const known = new Set(given.map((s) => s.ticker));
+          const guessed = staged.symbols.filter((t) => !known.has(t)).map(guessedInfo);
+          const newSymbols = (await insertSymbols(c, guessed, 'keep')) + (await insertSymbols(c, given, 'update'));
+          const loadId = (await currentVersion(c)) + 1;
+          const rowsChanged = await mergeStagedBars(c, STAGED_BARS, loadId);
+          if (rowsChanged > 0 || newSymbols > 0) await bumpVersion(c);
+          return { rowsChanged, rowsSeen: staged.rows };
+        });
+      } finally {
+        for (const sql of DROP_BAR_STAGE) await c.run(sql);
+      }
+    });
+  }
+
+  async importCsv(files: readonly CsvFileSpec[], options: CsvImportOptions = {}): Promise<CsvImportOutcome> {
+    const given = (options.symbols ?? []).map(checkedInfo);
+    const known = new Set(given.map((s) => s.ticker));
+    return this.exclusive((c) =>
+      importCsvFiles(c, files, options, {
+        writeSymbols: async (tx, tickers) =>
+          (await insertSymbols(tx, tickers.filter((t) => !known.has(t)).map(guessedInfo), 'keep')) + (await insertSymbols(tx, given, 'update')),
+        bumpVersion,
+        currentVersion,
+        inTransaction: (tx, fn) => this.inTransaction(tx, fn),
+      }),
+    );
+  }
+
+  async deleteSymbol(ticker: string): Promise<void> {
+    const t = normaliseTicker(ticker);
+    await this.exclusive((c) =>
+      this.inTransaction(c, async () => {
+        await c.run('DELETE FROM bars WHERE symbol = $t', { t });
+        await c.run('DELETE FROM symbols WHERE ticker = $t', { t });
+        await bumpVersion(c);
+      }),
+    );
+  }
+
+  async readSeries(ticker: string, range?: DateRange): Promise<PriceSeries | null> {
+    const t = normaliseTicker(ticker);
+    const map = await this.readMany([t], range);
+    return map.get(t) ?? null;
+  }
+
+  async readMany(tickers: readonly string[] | 'all', range?: DateRange): Promise<Map<string, PriceSeries>> {
+    const { clause, params } = rangeClause(range);
+    if (tickers === 'all') {
+      return this.exclusive(async (c) =>
+        readSeriesResult(
+          await c.run(
+            `SELECT w.i, b.symbol, (b.date - DATE '1970-01-01')::INTEGER, ${VALUE_SELECT}
+             FROM bars b JOIN (SELECT ticker, (row_number() OVER (ORDER BY ticker))::INTEGER AS i FROM symbols) w ON w.ticker = b.symbol
+             WHERE true ${clause}
+             ORDER BY w.i, b.date`,
+            params,
+          ),
+        ),
+      );
+    }
+    const wanted = [...new Set(tickers.map(normaliseTicker))];
+    if (wanted.length === 0) return new Map();
+    return this.exclusive(async (c) =>
+      readSeriesResult(
+        await c.run(
+          `SELECT w.i, b.symbol, (b.date - DATE '1970-01-01')::INTEGER, ${VALUE_SELECT}
+           FROM bars b JOIN (SELECT unnest($tickers) AS ticker, unnest(range(len($tickers)))::INTEGER AS i) w ON w.ticker = b.symbol
+           WHERE true ${clause}
+           ORDER BY w.i, b.date`,
+          { ...params, tickers: listValue(wanted) },
+          { tickers: STRING_LIST },
+        ),
+      ),
+    );
+  }
+
+  async lastDates(): Promise<Map<string, string>> {
+    const rows = await this.exclusive(async (c) =>
+      (await c.runAndReadAll(`SELECT symbol, strftime(max(date), '%Y-%m-%d') FROM bars GROUP BY symbol`)).getRowsJS(),
+    );
+    return new Map(rows.map((r) => [String(r[0]), String(r[1])]));
+  }
+
+  async saveBasket(def: BasketDefinition): Promise<void> {
+    const ticker = normaliseTicker(def.ticker);
+    const json = JSON.stringify({ ...def, ticker });
+    await this.exclusive((c) =>
+      this.inTransaction(c, async () => {
+        await c.run(
+          `INSERT INTO baskets VALUES ($t, CAST($d AS JSON)) ON CONFLICT (ticker) DO UPDATE SET definition = excluded.definition`,
+          { t: ticker, d: json },
+        );
+        await bumpVersion(c);
+      }),
+    );
+  }
+
+  async getBasket(ticker: string): Promise<BasketDefinition | null> {
+    const rows = await this.exclusive(async (c) =>
+      (await c.runAndReadAll('SELECT CAST(definition AS VARCHAR) FROM baskets WHERE ticker = $t', { t: normaliseTicker(ticker) })).getRowsJS(),
+    );
+    const r = rows[0];
+    return r ? (JSON.parse(String(r[0])) as BasketDefinition) : null;
+  }
+
+  async listBaskets(): Promise<BasketDefinition[]> {
+    const rows = await this.exclusive(async (c) =>
+      (await c.runAndReadAll('SELECT CAST(definition AS VARCHAR) FROM baskets ORDER BY ticker')).getRowsJS(),
+    );
+    return rows.map((r) => JSON.parse(String(r[0])) as BasketDefinition);
+  }
+
+  async dataVersion(): Promise<string> {
+    const rows = await this.exclusive(async (c) => (await c.runAndReadAll('SELECT data_version FROM store_meta WHERE id = 1')).getRowsJS());
+    return String(rows[0]?.[0] ?? 0);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.queue;
+    this.closed = true;
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** Increments the data version inside the current write transaction (by `by` when a write used several load ids). */
+export async function bumpVersion(c: DuckDBConnection, by = 1): Promise<void> {
+  await c.run(`UPDATE store_meta SET data_version = data_version + ${Math.max(1, Math.floor(by))} WHERE id = 1`);
+}
+
+export async function currentVersion(c: DuckDBConnection): Promise<number> {
+  const rows = (await c.runAndReadAll('SELECT data_version FROM store_meta WHERE id = 1')).getRowsJS();
+  return Number(rows[0]?.[0] ?? 0);
+}
+
+/**
+ * Inserts symbol rows in one statement. 'update' overwrites name/kind/currency of known tickers,
+ * 'keep' leaves them. Returns the number of rows written.
+ */
+export async function insertSymbols(c: DuckDBConnection, infos: readonly SymbolInfo[], onConflict: 'update' | 'keep'): Promise<number> {
+  if (infos.length === 0) return 0;
+  const conflict =
+    onConflict === 'update'
+      ? 'ON CONFLICT (ticker) DO UPDATE SET name = excluded.name, kind = excluded.kind, currency = excluded.currency'
+      : 'ON CONFLICT (ticker) DO NOTHING';
+  const r = await c.run(
+    `INSERT INTO symbols SELECT unnest($t), unnest($n), unnest($k), unnest($c) ${conflict}`,
+    {
+      t: listValue(infos.map((i) => i.ticker)),
+      n: listValue(infos.map((i) => i.name)),
+      k: listValue(infos.map((i) => i.kind)),
+      c: listValue(infos.map((i) => i.currency)),
+    },
+    { t: STRING_LIST, n: STRING_LIST, k: STRING_LIST, c: STRING_LIST },
+  );
+  return r.rowsChanged;
+}
+
+export function guessedInfo(ticker: string): SymbolInfo {
+  return { ticker, name: null, kind: guessKind(ticker), currency: 'USD' };
+}
+
+function checkedInfo(info: SymbolInfo): SymbolInfo {
+  const ticker = normaliseTicker(info.ticker);
+  if (!ticker) throw new UsageError('symbol: empty ticker', { parameter: 'symbol' });
+  if (!SYMBOL_KINDS.includes(info.kind)) throw new UsageError(`symbol ${ticker}: unknown kind '${info.kind}'`, { parameter: 'kind' });
+  return { ticker, name: info.name, kind: info.kind, currency: info.currency };
+}
+
+function toInfo(r: readonly unknown[]): SymbolInfo {
+  return { ticker: String(r[0]), name: (r[1] as string | null) ?? null, kind: String(r[2]) as SymbolKind, currency: String(r[3]) };
+}
+
+function rangeClause(range: DateRange | undefined): { clause: string; params: Record<string, string> } {
+  const params: Record<string, string> = {};
+  let clause = '';
+  if (range?.from) {
+    checkDate(range.from, 'from');
+    params.from = range.from;
+    clause += ' AND b.date >= CAST($from AS DATE)';
+  }
+  if (range?.to) {
+    checkDate(range.to, 'to');
+    params.to = range.to;
+    clause += ' AND b.date <= CAST($to AS DATE)';
+  }
+  return { clause, params };
+}
+
+function checkDate(text: string, parameter: string): void {
+  if (tryParseIsoDate(text) === null) throw new UsageError(`${parameter}: '${text}' is not a valid date (expected YYYY-MM-DD)`, { parameter });
+}

@@ -1,0 +1,254 @@
+/**
+ * The dashboard in a real browser (Debian's Chromium through playwright-core) against
+ * `marketdash serve --demo` on a fresh store: every page is clicked through, its charts must have
+ * drawn (canvas present), the console must stay clean, the numbers shown must equal the API's, and
+ * a screenshot of each page is saved to test-artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type BrowserSession, type DemoServer, ensureChromium, ensureWebBuilt, openBrowser, percent, screenshot, startDemoServer } from './browser-session.js';
+
+let server: DemoServer;
+let browser: BrowserSession;
+
+interface PerfRow {
+  symbol: string;
+  asOf: string;
+  close: number;
+  returns: Record<string, number | null>;
+  ath: { close: number; date: string; distance: number };
+  lowestSince: string | null;
+}
+
+const api = async <T>(path: string): Promise<T> => {
+  const res = await fetch(new URL(path, server.url));
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+};
+
+beforeAll(async () => {
+  ensureChromium();
+  ensureWebBuilt();
+  server = await startDemoServer();
+  browser = await openBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(hash: string): Promise<void> {
+  await browser.page.goto(new URL(`/${hash}`, server.url).toString());
+}
+
+function expectCleanConsole(): void {
+  expect(browser.takeErrors()).toEqual([]);
+}
+
+describe('dashboard on the demo market', () => {
+  test('the server labels the data as demo and serves the built app', async () => {
+    const health = await api<{ demo: boolean; symbols: number }>('/api/health');
+    expect(health.demo).toBe(true);
+    expect(health.symbols).toBeGreaterThan(30);
+    const html = await (await fetch(server.url)).text();
+    expect(html).toContain('<div id="demo-banner"');
+  });
+
+  test('the navigation links open every page', async () => {
+    const page = browser.page;
+    await open('#/overview');
+    await page.waitForSelector('.page-overview');
+    for (const name of ['rotation', 'symbol', 'compare', 'note', 'overview']) {
+      await page.click(`nav a[data-page="${name}"]`);
+      await page.waitForSelector(`.page-${name}`);
+      expect(await page.getAttribute(`nav a[data-page="${name}"]`, 'aria-current')).toBe('page');
+    }
+    // Let the last page finish loading before the next test navigates away.
+    await page.waitForSelector('#perf-table tbody tr');
+    expectCleanConsole();
+  });
+
+  test('Overview: cards, the sortable table and the heatmap show the API figures', async () => {
+    const page = browser.page;
+    await open('#/overview');
+    await page.waitForSelector('#perf-table tbody tr');
+    await page.waitForSelector('#sector-heatmap .tile');
+    await page.waitForSelector('.card[data-symbol="^VIX"]');
+    expect(await page.isVisible('#demo-banner')).toBe(true);
+
+    const cards = await api<PerfRow[]>('/api/perf?symbols=^SP600,^RUT,MAG7,^VIX');
+    for (const r of cards) {
+      const card = page.locator(`.card[data-symbol="${r.symbol}"]`);
+      expect(await card.locator('[data-metric="ytd"]').textContent()).toBe(percent(r.returns.ytd));
+      expect(await card.locator('[data-metric="1d"]').textContent()).toBe(percent(r.returns['1d']));
+    }
+    const vix = cards.find((r) => r.symbol === '^VIX')!;
+    if (vix.lowestSince) expect(await page.locator('.card[data-symbol="^VIX"] [data-metric="lowestSince"]').textContent()).toContain(vix.lowestSince);
+
+    const mag7 = await api<PerfRow[]>('/api/perf?symbols=AAPL,MSFT,GOOGL,AMZN,NVDA,META,TSLA,MAG7,MAGS');
+    const rows = page.locator('#perf-table tbody tr');
+    expect(await rows.count()).toBe(mag7.length);
+    for (const r of mag7) {
+      const row = page.locator(`#perf-table tr[data-symbol="${r.symbol}"]`);
+      for (const p of ['1d', 'mtd', 'ytd', '1y']) expect(await row.locator(`[data-metric="${p}"]`).textContent()).toBe(percent(r.returns[p]!));
+      expect(await row.locator('[data-metric="ath"]').textContent()).toBe(percent(r.ath.distance));
+      expect(await row.locator('svg.sparkline polyline').count()).toBe(1);
+    }
+    // Sorted by YTD, highest first, by default.
+    const byYtd = [...mag7].sort((a, b) => b.returns.ytd! - a.returns.ytd!).map((r) => r.symbol);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-symbol')))).toEqual(byYtd);
+
+    const sectors = await api<PerfRow[]>('/api/perf?group=sectors');
+    for (const r of sectors) expect(await page.locator(`#sector-heatmap [data-symbol="${r.symbol}"] .tile-value`).textContent()).toBe(percent(r.returns['1d']));
+    await screenshot(page, 'overview');
+    expectCleanConsole();
+  });
+
+  test('Overview is keyboard-usable: a sort header sorts with Enter and the URL keeps it', async () => {
+    const page = browser.page;
+    await page.focus('#perf-table button[data-sort="1y"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction("location.hash.includes('sort=1y')");
+    const mag7 = await api<PerfRow[]>('/api/perf?symbols=AAPL,MSFT,GOOGL,AMZN,NVDA,META,TSLA,MAG7,MAGS');
+    const by1y = [...mag7].sort((a, b) => b.returns['1y']! - a.returns['1y']!).map((r) => r.symbol);
+    expect(await page.locator('#perf-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-symbol')))).toEqual(by1y);
+    expect(await page.evaluate("document.activeElement?.getAttribute('data-sort')")).toBe('1y');
+    // The deep link reopens the same sort.
+    await page.reload();
+    await page.waitForSelector('#perf-table tbody tr');
+    expect(await page.locator('#perf-table tbody tr').first().getAttribute('data-symbol')).toBe(by1y[0]);
+    expectCleanConsole();
+  });
+
+  test('Rotation: the ratio chart with its trendline and state, the rotation chart and its table', async () => {
+    const page = browser.page;
+    await open('#/rotation?pair=SPSM/MAG7');
+    await page.waitForSelector('#ratio-chart canvas');
+    await page.waitForSelector('#rotation-table tbody tr');
+    const ratio = await api<{ last: number; returns: Record<string, number>; trend: { kind: string } | null; breakout: { state: string; since: string } | null }>('/api/ratio?a=SPSM&b=MAG7&trend=1');
+    expect(await page.locator('#ratio-summary [data-metric="last"]').textContent()).toBe(ratio.last.toFixed(4));
+    expect(await page.locator('#ratio-summary [data-metric="ytd"]').textContent()).toBe(percent(ratio.returns.ytd!));
+    if (ratio.breakout) expect(await page.locator('#ratio-summary [data-metric="state"]').textContent()).toContain(ratio.breakout.since);
+    expect(ratio.trend).not.toBeNull();
+
+    const rotation = await api<{ symbol: string; rsRatio: number; rsMomentum: number; quadrant: string }[]>('/api/rotation?group=sectors&benchmark=SPY&tail=8');
+    for (const p of rotation) {
+      const row = page.locator(`#rotation-table tr[data-symbol="${p.symbol}"]`);
+      expect(await row.locator('[data-metric="rsRatio"]').textContent()).toBe(p.rsRatio.toFixed(2));
+      expect(await row.locator('[data-metric="rsMomentum"]').textContent()).toBe(p.rsMomentum.toFixed(2));
+    }
+    expect(await page.locator('canvas.rrg').count()).toBe(1);
+    // Hovering a point names it, with its quadrant and figures.
+    await page.waitForSelector('canvas.rrg[data-points]');
+    const points = JSON.parse((await page.locator('canvas.rrg').getAttribute('data-points'))!) as [string, number, number][];
+    expect(points.map((p) => p[0]).sort()).toEqual(rotation.map((p) => p.symbol).sort());
+    const [symbol, x, y] = points[0]!;
+    const box = (await page.locator('canvas.rrg').boundingBox())!;
+    await page.mouse.move(box.x + x, box.y + y);
+    const hovered = rotation.find((p) => p.symbol === symbol)!;
+    await page.waitForSelector('.rrg-tip:not([hidden])');
+    expect(await page.locator('.rrg-tip').textContent()).toBe(`${symbol}: ${hovered.quadrant}, RS-Ratio ${hovered.rsRatio.toFixed(2)}, RS-Momentum ${hovered.rsMomentum.toFixed(2)}`);
+    await screenshot(page, 'rotation');
+    expectCleanConsole();
+  });
+
+  test('Rotation: picking another pair redraws and updates the URL', async () => {
+    const page = browser.page;
+    await page.selectOption('#pair-select', 'IWM/QQQ');
+    await page.waitForFunction("location.hash.includes('pair=IWM%2FQQQ') || location.hash.includes('pair=IWM/QQQ')");
+    const ratio = await api<{ last: number }>('/api/ratio?a=IWM&b=QQQ&trend=1');
+    await page.waitForFunction(`document.querySelector('#ratio-summary [data-metric="last"]')?.textContent === '${ratio.last.toFixed(4)}'`);
+    expect(await page.locator('#ratio-chart canvas').count()).toBeGreaterThan(0);
+    expectCleanConsole();
+  });
+
+  test('Symbol: candles, volume and indicators drawn; figures equal the API; deep link keeps the choice', async () => {
+    const page = browser.page;
+    await open('#/symbol?s=IWM&ind=sma:50,rsi:14');
+    await page.waitForSelector('#symbol-chart canvas');
+    await page.waitForSelector('.figure-row[data-symbol="IWM"]');
+    expect(await page.isChecked('input[data-ind="rsi:14"]')).toBe(true);
+    expect(await page.isChecked('input[data-ind="sma:200"]')).toBe(false);
+    const [r] = await api<PerfRow[]>('/api/perf?symbols=IWM');
+    expect(await page.locator('.figure-row [data-metric="ytd"]').textContent()).toBe(percent(r!.returns.ytd));
+    expect(await page.locator('.figure-row [data-metric="ath"]').textContent()).toBe(percent(r!.ath.distance));
+    expect(await page.locator('.figure-row [data-metric="athClose"]').textContent()).toContain(r!.ath.date);
+    expect(await page.locator('#symbol-chart canvas').count()).toBeGreaterThan(2);
+    await screenshot(page, 'symbol');
+    // Keyboard: toggle MACD with the space bar.
+    await page.focus('input[data-ind="macd:12:26:9"]');
+    await page.keyboard.press('Space');
+    await page.waitForFunction("location.hash.includes('macd')");
+    await page.waitForSelector('#symbol-chart canvas');
+    expectCleanConsole();
+  });
+
+  test('Compare: series rebased to 100 at the chosen date; MAG7 beside MAGS; the ratio of two', async () => {
+    const page = browser.page;
+    await open('#/compare?s=MAG7,MAGS,IWM&start=2025-06-30&a=MAG7&b=MAGS');
+    await page.waitForSelector('#compare-chart canvas');
+    await page.waitForSelector('#compare-ratio-chart canvas');
+    for (const symbol of ['MAG7', 'MAGS', 'IWM']) {
+      const s = await api<{ dates: string[]; close: (number | null)[] }>(`/api/series/${symbol}?from=2025-06-01`);
+      let base = -1;
+      for (let i = 0; i < s.dates.length && s.dates[i]! <= '2025-06-30'; i++) base = i;
+      const last = s.close[s.close.length - 1]!;
+      const row = page.locator(`#compare-table tr[data-symbol="${symbol}"]`);
+      expect(await row.locator('[data-metric="rebased"]').textContent()).toBe(((last / s.close[base]!) * 100).toFixed(2));
+      expect(await row.locator('[data-metric="change"]').textContent()).toBe(percent(last / s.close[base]! - 1));
+    }
+    await screenshot(page, 'compare');
+    expectCleanConsole();
+  });
+
+  test('Note: the generated note with linked figures; Check marks each claim by verdict', async () => {
+    const page = browser.page;
+    await open('#/note');
+    await page.waitForSelector('#note-body h1');
+    const note = await api<{ headline: string; figures: { id: string }[] }>('/api/report');
+    expect(await page.locator('#note-body h1').textContent()).toBe(note.headline);
+    expect(await page.locator('#note-body a.fig').count()).toBeGreaterThan(5);
+    // A figure link scrolls to its provenance without leaving the page.
+    await page.locator('#note-body a.fig').first().click();
+    expect(await page.evaluate("location.hash.startsWith('#/note')")).toBe(true);
+    await screenshot(page, 'note');
+
+    await page.click('#tab-check');
+    await page.waitForFunction("location.hash.includes('tab=check')");
+    const md = await (await fetch(new URL('/api/report?format=md', server.url))).text();
+    const altered = md.replace(/(\d+\.\d\d)%/, (_m, num: string) => `${(Number(num) + 4.1).toFixed(2)}%`);
+    await page.fill('#check-text', altered);
+    await page.click('#check-run');
+    await page.waitForSelector('#claims-table tbody tr');
+    const checked = (await (await fetch(new URL('/api/check', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: altered }) })).json()) as {
+      claims: { verdict: string }[];
+    };
+    expect(await page.locator('#claims-table tbody tr').count()).toBe(checked.claims.length);
+    const contradicted = checked.claims.filter((c) => c.verdict === 'contradicted').length;
+    expect(contradicted).toBeGreaterThan(0);
+    expect(await page.locator('#claims-table tr[data-verdict="contradicted"]').count()).toBe(contradicted);
+    expect(await page.locator('#checked-text mark.contradicted').count()).toBeGreaterThan(0);
+    expect(await page.locator('#checked-text mark.supported').count()).toBeGreaterThan(0);
+    await screenshot(page, 'note-check');
+    expectCleanConsole();
+  });
+
+  test('dark theme and a phone-width screen', async () => {
+    const page = browser.page;
+    await open('#/overview');
+    await page.waitForSelector('#perf-table tbody tr');
+    await page.click('#theme-toggle');
+    await page.waitForSelector('#perf-table tbody tr');
+    expect(await page.evaluate('document.documentElement.dataset.theme')).toBe('dark');
+    await screenshot(page, 'overview-dark');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForSelector('#sector-heatmap .tile');
+    // Nothing wider than the screen except inside the scrollable table box.
+    const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    expect(overflow).toBeLessThanOrEqual(1);
+    await screenshot(page, 'overview-phone');
+    await page.click('#theme-toggle');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expectCleanConsole();
+  });
+});

@@ -1,0 +1,307 @@
+/**
+ * Every endpoint's 200, 400 and 404 paths through `app.inject` (no port). Expected figures come from
+ * the formula that generated the test store (api-test-store.ts), worked out here by hand, or, for
+ * the wiring of a service, from calling that same service directly.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatIsoDate } from '../../src/domain/trading-date.js';
+import { perfTable } from '../../src/services/perf/perf-table.js';
+import { errorOf, openTestApp, type TestApp } from './api-app.js';
+import { testClose, testDays } from './api-test-store.js';
+
+let t: TestApp;
+const days = testDays();
+const n = days.length;
+const lastIso = formatIsoDate(days[n - 1]!);
+/** Index of the last row on or before an ISO date. */
+const rowOn = (iso: string) => {
+  let i = -1;
+  for (let k = 0; k < n; k++) if (formatIsoDate(days[k]!) <= iso) i = k;
+  return i;
+};
+
+beforeAll(async () => {
+  t = await openTestApp({ logger: process.env.API_LOG === '1' });
+});
+afterAll(async () => t.close());
+
+const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+describe('GET /api/health', () => {
+  test('200 says what the store holds', async () => {
+    const res = await get('/api/health');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ status: 'ok', backend: 'duckdb', demo: false, symbols: 6, lastDate: lastIso });
+  });
+  test('400 names an unknown parameter', async () => {
+    const res = await get('/api/health?verbose=1');
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res.body)).toMatchObject({ kind: 'usage', parameter: 'verbose' });
+  });
+  test('404 for an unknown API route, as JSON', async () => {
+    const res = await get('/api/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(errorOf(res.body).message).toContain('/api/nothing-here');
+  });
+});
+
+describe('GET /api/symbols', () => {
+  test('200 lists stored symbols with config names, groups and pairs', async () => {
+    const res = await get('/api/symbols');
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { symbols: { ticker: string; name: string; rows: number }[]; groups: Record<string, string[]>; pairs: string[] };
+    expect(body.symbols.map((s) => s.ticker).sort()).toEqual(['AAPL', 'MSFT', 'SPY', 'XLF', 'XLK', '^VIX']);
+    expect(body.symbols.find((s) => s.ticker === 'AAPL')).toMatchObject({ name: 'Apple Inc.', rows: n });
+    expect(body.groups.pair).toEqual(['AAPL', 'MSFT']);
+    expect(body.pairs).toContain('IWM/QQQ');
+  });
+  test('400 on an unknown parameter', async () => {
+    expect((await get('/api/symbols?x=1')).statusCode).toBe(400);
+  });
+});
+
+describe('GET /api/perf', () => {
+  test('200: the perf JSON of the service, and the figures by hand', async () => {
+    const res = await get('/api/perf?symbols=AAPL,MSFT');
+    expect(res.statusCode).toBe(200);
+    const rows = res.json() as { symbol: string; asOf: string; close: number; returns: Record<string, number | null> }[];
+    expect(rows).toEqual(JSON.parse(JSON.stringify((await perfTable(t.store, { symbols: ['AAPL', 'MSFT'] })).rows)));
+    // AAPL is symbol 0: its close on the last row, and YTD against the last close of 2023 (2023-12-29, a Friday).
+    expect(rows[0]).toMatchObject({ symbol: 'AAPL', asOf: lastIso, close: testClose(0, n - 1) });
+    const base = rowOn('2023-12-31');
+    expect(formatIsoDate(days[base]!)).toBe('2023-12-29');
+    expect(rows[0]!.returns.ytd).toBeCloseTo(testClose(0, n - 1) / testClose(0, base) - 1, 12);
+    expect(rows[1]!.returns['1d']).toBeCloseTo(testClose(1, n - 1) / testClose(1, n - 2) - 1, 12);
+  });
+  test('200 for a group of the config, as of a weekend day (the Friday before is used)', async () => {
+    const res = await get('/api/perf?group=pair&asOf=2024-06-30');
+    expect(res.statusCode).toBe(200);
+    const rows = res.json() as { symbol: string; asOf: string; close: number }[];
+    expect(rows.map((r) => [r.symbol, r.asOf])).toEqual([
+      ['AAPL', '2024-06-28'],
+      ['MSFT', '2024-06-28'],
+    ]);
+    expect(rows[1]!.close).toBe(testClose(1, rowOn('2024-06-28')));
+  });
+  test('totalReturn=1 is accepted and flagged values are validated', async () => {
+    expect((await get('/api/perf?symbols=AAPL&totalReturn=1')).statusCode).toBe(200);
+    const bad = await get('/api/perf?symbols=AAPL&totalReturn=maybe');
+    expect(bad.statusCode).toBe(400);
+    expect(errorOf(bad.body)).toMatchObject({ parameter: 'totalReturn' });
+  });
+  test.each([
+    ['/api/perf?symbols=AAPL&asOf=2024-02-30', 'asOf', 'not a valid date'],
+    ['/api/perf?symbols=AAPL&asOf=yesterday', 'asOf', 'YYYY-MM-DD'],
+    ['/api/perf', 'symbols', 'exactly one'],
+    ['/api/perf?symbols=AAPL&group=pair', 'group', 'exactly one'],
+    ['/api/perf?symbols=AA%20PL', 'symbols', 'tickers'],
+    ['/api/perf?symbols=AAPL&colour=red', 'colour', 'unknown parameter'],
+  ])('400 %s names %s', async (url, parameter, words) => {
+    const res = await get(url);
+    expect(res.statusCode).toBe(400);
+    const e = errorOf(res.body);
+    expect(e.parameter).toBe(parameter);
+    expect(e.message).toContain(words);
+  });
+  test('404 for an unknown symbol and an unknown group, naming it', async () => {
+    const a = await get('/api/perf?symbols=AAPL,NOPE');
+    expect(a.statusCode).toBe(404);
+    expect(errorOf(a.body).message).toContain("'NOPE'");
+    const b = await get('/api/perf?group=nogroup');
+    expect(b.statusCode).toBe(404);
+    expect(errorOf(b.body).message).toContain("'nogroup'");
+  });
+});
+
+describe('GET /api/series/:symbol', () => {
+  test('200: columns of the stored bars, cut to the window', async () => {
+    const res = await get('/api/series/msft?from=2024-12-23&to=2024-12-27');
+    expect(res.statusCode).toBe(200);
+    const s = res.json() as { symbol: string; dates: string[]; close: number[]; volume: number[] };
+    expect(s.symbol).toBe('MSFT');
+    expect(s.dates).toEqual(['2024-12-23', '2024-12-24', '2024-12-25', '2024-12-26', '2024-12-27']);
+    const first = rowOn('2024-12-23');
+    expect(s.close).toEqual([0, 1, 2, 3, 4].map((k) => testClose(1, first + k)));
+    expect(s.volume[0]).toBe(1_000_000 + first);
+  });
+  test('indicators are computed on the history before the window (no fresh warm-up at its edge)', async () => {
+    const res = await get('/api/series/AAPL?from=2024-12-30&ind=sma:3,bbands:5');
+    const s = res.json() as { dates: string[]; indicators: Record<string, (number | null)[]>; indicatorSpecs: unknown[] };
+    expect(s.dates).toEqual(['2024-12-30', '2024-12-31']);
+    expect(s.indicatorSpecs).toEqual([
+      { spec: 'sma:3', kind: 'sma', columns: ['sma_3'] },
+      { spec: 'bbands:5:2', kind: 'bbands', columns: ['bb_lower_5_2', 'bb_middle_5_2', 'bb_upper_5_2'] },
+    ]);
+    expect(Object.keys(s.indicators)).toEqual(['sma_3', 'bb_lower_5_2', 'bb_middle_5_2', 'bb_upper_5_2']);
+    // SMA(3) on 2024-12-30 = mean of the closes of rows n-4, n-3, n-2 (by hand).
+    expect(s.indicators.sma_3![0]).toBeCloseTo((testClose(0, n - 4) + testClose(0, n - 3) + testClose(0, n - 2)) / 3, 10);
+    expect(s.indicators.sma_3![1]).toBeCloseTo((testClose(0, n - 3) + testClose(0, n - 2) + testClose(0, n - 1)) / 3, 10);
+  });
+  test('warm-up rows are null, not NaN or 0', async () => {
+    const s = (await get('/api/series/AAPL?to=2021-01-06&ind=sma:3')).json() as { indicators: Record<string, (number | null)[]> };
+    expect(s.indicators.sma_3).toEqual([null, null, (testClose(0, 0) + testClose(0, 1) + testClose(0, 2)) / 3]);
+  });
+  test.each([
+    ['/api/series/AAPL?ind=wiggle:3', 'ind', 'unknown indicator'],
+    ['/api/series/AAPL?from=2024-05-01&to=2024-04-01', 'from', 'after'],
+    ['/api/series/AAPL?from=2024-13-01', 'from', 'not a valid date'],
+  ])('400 %s names %s', async (url, parameter, words) => {
+    const res = await get(url);
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res.body)).toMatchObject({ parameter });
+    expect(errorOf(res.body).message).toContain(words);
+  });
+  test('404 for an unknown symbol', async () => {
+    const res = await get('/api/series/ZZZZ');
+    expect(res.statusCode).toBe(404);
+    expect(errorOf(res.body)).toMatchObject({ kind: 'not_found' });
+  });
+});
+
+describe('GET /api/sparklines', () => {
+  test('200: the last N closes', async () => {
+    const res = await get('/api/sparklines?symbols=AAPL,SPY&days=3');
+    expect(res.statusCode).toBe(200);
+    const [a, spy] = res.json() as { symbol: string; close: number[] }[];
+    expect(a!.close).toEqual([n - 3, n - 2, n - 1].map((i) => testClose(0, i)));
+    expect(spy!.symbol).toBe('SPY');
+  });
+  test('400 when days is out of range; 404 for an unknown symbol', async () => {
+    expect(errorOf((await get('/api/sparklines?symbols=AAPL&days=1')).body)).toMatchObject({ status: 400, parameter: 'days' });
+    expect((await get('/api/sparklines?symbols=AAPL,NOPE')).statusCode).toBe(404);
+  });
+});
+
+describe('GET /api/ratio', () => {
+  test('200: last ratio value by hand, the series when asked, trend fields with trend=1', async () => {
+    const res = await get('/api/ratio?a=AAPL&b=MSFT&series=1&trend=1');
+    expect(res.statusCode).toBe(200);
+    const r = res.json() as { numerator: string; last: number; asOf: string; series: { dates: string[]; values: number[] }; trend: unknown; breakout: unknown };
+    expect(r).toMatchObject({ numerator: 'AAPL', denominator: 'MSFT', asOf: lastIso });
+    expect(r.last).toBeCloseTo(testClose(0, n - 1) / testClose(1, n - 1), 12);
+    expect(r.series.dates).toHaveLength(n);
+    expect(r.series.values[10]).toBeCloseTo(testClose(0, 10) / testClose(1, 10), 12);
+    expect(r).toHaveProperty('trend');
+    expect(r).toHaveProperty('breakout');
+  });
+  test('without trend=1 there are no trend fields; from gives the window', async () => {
+    const r = (await get('/api/ratio?a=AAPL&b=MSFT&from=2024-12-01')).json() as Record<string, unknown>;
+    expect(r).not.toHaveProperty('trend');
+    expect(r.window).toMatchObject({ from: '2024-11-29' });
+  });
+  test('400 names the missing b and a bad asOf', async () => {
+    expect(errorOf((await get('/api/ratio?a=AAPL')).body)).toMatchObject({ status: 400, parameter: 'b' });
+    expect(errorOf((await get('/api/ratio?a=AAPL&b=MSFT&asOf=2024-1-1')).body)).toMatchObject({ status: 400, parameter: 'asOf' });
+  });
+  test('404 for an unknown numerator', async () => {
+    expect((await get('/api/ratio?a=NOPE&b=MSFT')).statusCode).toBe(404);
+  });
+});
+
+describe('GET /api/rotation', () => {
+  test('200: the stored sector members against SPY', async () => {
+    const res = await get('/api/rotation?group=sectors&benchmark=SPY&tail=4');
+    expect(res.statusCode).toBe(200);
+    const rows = res.json() as { symbol: string; quadrant: string; tail: unknown[] }[];
+    expect(rows.map((r) => r.symbol).sort()).toEqual(['XLF', 'XLK']);
+    for (const r of rows) {
+      expect(['leading', 'weakening', 'lagging', 'improving']).toContain(r.quadrant);
+      expect(r.tail.length).toBeLessThanOrEqual(4);
+    }
+  });
+  test('400 for tail=0 and a missing benchmark', async () => {
+    expect(errorOf((await get('/api/rotation?group=sectors&benchmark=SPY&tail=0')).body)).toMatchObject({ status: 400, parameter: 'tail' });
+    expect(errorOf((await get('/api/rotation?group=sectors')).body)).toMatchObject({ status: 400, parameter: 'benchmark' });
+  });
+  test('404 for an unknown group or benchmark', async () => {
+    expect((await get('/api/rotation?group=nogroup&benchmark=SPY')).statusCode).toBe(404);
+    expect((await get('/api/rotation?group=sectors&benchmark=NOPE')).statusCode).toBe(404);
+  });
+});
+
+describe('GET /api/events', () => {
+  test('200: an array of events dated on the as-of day', async () => {
+    const res = await get('/api/events?asOf=2024-12-31');
+    expect(res.statusCode).toBe(200);
+    const events = res.json() as { type: string; symbol: string; date: string }[];
+    expect(Array.isArray(events)).toBe(true);
+    for (const e of events) expect(e.date <= '2024-12-31').toBe(true);
+  });
+  test('400 for a bad date; 404 for an unknown group', async () => {
+    expect(errorOf((await get('/api/events?asOf=31-12-2024')).body)).toMatchObject({ status: 400, parameter: 'asOf' });
+    expect((await get('/api/events?group=nogroup')).statusCode).toBe(404);
+  });
+});
+
+describe('POST /api/check', () => {
+  const post = (payload: unknown, contentType = 'application/json') =>
+    t.app.inject({ method: 'POST', url: '/api/check', headers: { 'content-type': contentType }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+
+  test('200: a true return claim is supported, an altered one contradicted (JSON and text/plain bodies)', async () => {
+    const ytd = testClose(0, n - 1) / testClose(0, rowOn('2023-12-31')) - 1;
+    const right = `Apple is up ${(ytd * 100).toFixed(2)}% year to date.`;
+    const res = await post({ text: right, asOf: '2024-12-31' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { asOf: string; claims: { verdict: string; symbol: string; actual: number }[] };
+    expect(body.asOf).toBe('2024-12-31');
+    expect(body.claims[0]).toMatchObject({ verdict: 'supported', symbol: 'AAPL' });
+    expect(body.claims[0]!.actual).toBeCloseTo(ytd, 12);
+    const wrong = await post(`Apple is up ${(ytd * 100 + 3).toFixed(2)}% year to date.`, 'text/plain');
+    expect(wrong.statusCode).toBe(200);
+    expect((wrong.json() as { claims: { verdict: string }[] }).claims[0]!.verdict).toBe('contradicted');
+  });
+  test('400 for empty text and for an unknown field', async () => {
+    expect(errorOf((await post({ text: '  ' })).body)).toMatchObject({ status: 400, parameter: 'text' });
+    expect((await post({ text: 'x', colour: 'red' })).statusCode).toBe(400);
+  });
+  test('413 for a body over 256 KB', async () => {
+    const res = await post({ text: 'a'.repeat(300 * 1024) });
+    expect(res.statusCode).toBe(413);
+    expect(errorOf(res.body).kind).toBe('too_large');
+  });
+  test('404 for GET on the check route', async () => {
+    expect((await get('/api/check')).statusCode).toBe(404);
+  });
+});
+
+describe('GET /api/openapi.json', () => {
+  test('documents every endpoint', async () => {
+    const doc = (await get('/api/openapi.json')).json() as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const p of ['/api/health', '/api/symbols', '/api/perf', '/api/series/{symbol}', '/api/ratio', '/api/rotation', '/api/events', '/api/check', '/api/update', '/api/alerts/rules']) {
+      expect(Object.keys(doc.paths)).toContain(p);
+    }
+  });
+});
+
+describe('GET /api/report', () => {
+  test('200: JSON with every figure carrying its provenance', async () => {
+    const res = await get('/api/report?asOf=2024-12-31');
+    expect(res.statusCode).toBe(200);
+    const note = res.json() as { asOf: string; headline: string; figures: { id: string; metric: string; symbols: string[]; dates: string[]; value: unknown; formula: string }[] };
+    expect(note.asOf).toBe('2024-12-31');
+    expect(note.headline.length).toBeGreaterThan(10);
+    expect(note.figures.length).toBeGreaterThan(0);
+    for (const f of note.figures) {
+      expect(f.symbols.length).toBeGreaterThan(0);
+      expect(f.formula.length).toBeGreaterThan(0);
+    }
+  });
+  test('200: HTML links figures, Markdown is text', async () => {
+    const html = await get('/api/report?format=html');
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.body).toMatch(/<a class="fig" href="#fig-/);
+    const md = await get('/api/report?format=md');
+    expect(md.headers['content-type']).toContain('text/markdown');
+  });
+  test('400 for an unknown format, naming it', async () => {
+    const res = await get('/api/report?format=pdf');
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res.body)).toMatchObject({ parameter: 'format' });
+    expect(errorOf(res.body).message).toContain('json, md, html');
+  });
+  test('404 for a route below it', async () => {
+    expect((await get('/api/report/latest')).statusCode).toBe(404);
+  });
+});

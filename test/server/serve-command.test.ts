@@ -1,0 +1,44 @@
+/** `marketdash serve` refuses bad options with exit code 2 and a message naming the option. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function serve(args: string[]): { status: number | null; stderr: string } {
+  const db = join(mkdtempSync(join(tmpdir(), 'md-serve-')), 'x.duckdb');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), '--db', db, 'serve', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, MARKETDASH_TOKEN: '' },
+  });
+  return { status: r.status, stderr: r.stderr };
+}
+
+test('a port already in use is a usage error naming --port', async () => {
+  const blocker = createServer();
+  await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+  const { port } = blocker.address() as { port: number };
+  try {
+    const r = serve(['--port', String(port)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`--port: ${port} is already in use`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  } finally {
+    await new Promise<void>((r) => blocker.close(() => r()));
+  }
+});
+
+test.each([
+  [['--port', 'http'], '--port'],
+  [['--token', 'short'], '--token: use at least 16 characters'],
+])('serve %j exits 2 naming the option', (args, words) => {
+  const r = serve(args);
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain(words);
+});

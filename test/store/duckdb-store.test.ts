@@ -1,0 +1,34 @@
+/** Runs the store contract on DuckDB in memory and on a temporary file, plus file-specific behaviour. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
+import { runStoreContract, sampleSeries } from './store-contract.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'marketdash-store-'));
+let fileCounter = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+runStoreContract('duckdb :memory:', () => DuckDbStore.open(':memory:'));
+runStoreContract('duckdb file', () => DuckDbStore.open(join(dir, `contract-${++fileCounter}.duckdb`)));
+
+describe('DuckDbStore on a file', () => {
+  it('keeps data across close and reopen', async () => {
+    const path = join(dir, 'reopen.duckdb');
+    const a = await DuckDbStore.open(path);
+    await a.writeBars([{ series: sampleSeries('AAA'), source: 'test' }]);
+    const version = await a.dataVersion();
+    await a.close();
+    const b = await DuckDbStore.open(path);
+    expect(Array.from((await b.readSeries('AAA'))!.close)).toEqual([10.5, 10.875, 11.125]);
+    expect(await b.dataVersion()).toBe(version);
+    await b.close();
+  });
+
+  it('refuses calls after close', async () => {
+    const s = await DuckDbStore.open(':memory:');
+    await s.close();
+    await expect(s.readSeries('AAA')).rejects.toThrow(/closed/);
+  });
+});

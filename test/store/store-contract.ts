@@ -1,0 +1,237 @@
+/**
+ * The behaviour every PriceStore backend must show, as one reusable vitest suite:
+ * `runStoreContract('duckdb :memory:', () => DuckDbStore.open(':memory:'))`. Expected values are the
+ * hand-written bars below, read back exactly (values round-trip bit for bit; unknown = NaN).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BasketDefinition } from '../../src/domain/basket.js';
+import type { PriceSeries } from '../../src/domain/price-series.js';
+import { closeOnlySeries } from '../../src/domain/price-series.js';
+import { parseIsoDate } from '../../src/domain/trading-date.js';
+import type { BarBatch, PriceStore } from '../../src/store/price-store.js';
+
+const d = (iso: string) => parseIsoDate(iso);
+
+/** Three full bars, with a NaN (unknown) volume on the second day. */
+export function sampleSeries(symbol = 'AAA'): PriceSeries {
+  return {
+    symbol,
+    dates: Int32Array.from([d('2024-01-02'), d('2024-01-03'), d('2024-01-05')]),
+    open: Float64Array.from([10, 10.5, 11.25]),
+    high: Float64Array.from([10.75, 11, 11.5]),
+    low: Float64Array.from([9.875, 10.25, 11]),
+    close: Float64Array.from([10.5, 10.875, 11.125]),
+    adjClose: Float64Array.from([10.25, 10.625, 11.125]),
+    volume: Float64Array.from([1000, Number.NaN, 3e9]),
+  };
+}
+
+function batch(series: PriceSeries, source = 'test'): BarBatch {
+  return { series, source };
+}
+
+function expectSameSeries(actual: PriceSeries | null | undefined, expected: PriceSeries): void {
+  expect(actual).toBeTruthy();
+  const a = actual!;
+  expect(a.symbol).toBe(expected.symbol);
+  expect(Array.from(a.dates)).toEqual(Array.from(expected.dates));
+  for (const k of ['open', 'high', 'low', 'close', 'adjClose', 'volume'] as const) {
+    // toEqual treats NaN as equal to NaN, so unknown values must stay unknown
+    expect(Array.from(a[k]), k).toEqual(Array.from(expected[k]));
+  }
+  expect(a.dates).toBeInstanceOf(Int32Array);
+  expect(a.close).toBeInstanceOf(Float64Array);
+}
+
+export function runStoreContract(label: string, makeStore: () => Promise<PriceStore>): void {
+  describe(`PriceStore contract: ${label}`, () => {
+    let store: PriceStore;
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('round-trips bars exactly, unknown volume staying NaN', async () => {
+      const s = sampleSeries();
+      const r = await store.writeBars([batch(s)]);
+      expect(r).toEqual({ rowsChanged: 3, rowsSeen: 3 });
+      expectSameSeries(await store.readSeries('AAA'), s);
+      expectSameSeries(await store.readSeries('aaa'), s);
+    });
+
+    it('round-trips a close-only series with open/high/low/volume unknown', async () => {
+      const s = closeOnlySeries('^VIX', [d('2020-03-16'), d('2020-03-17')], [82.69, 75.91]);
+      await store.writeBars([batch(s, 'csv')]);
+      const back = await store.readSeries('^VIX');
+      expectSameSeries(back, s);
+      expect(Number.isNaN(back!.open[0]!)).toBe(true);
+    });
+
+    it('returns null / absent for a symbol without bars', async () => {
+      expect(await store.readSeries('NOPE')).toBeNull();
+      expect((await store.readMany(['NOPE'])).size).toBe(0);
+    });
+
+    it('returns bars in date order whatever order they were written in, and filters by range', async () => {
+      await store.writeBars([batch(sampleSeries())]);
+      const later = closeOnlySeries('AAA', [d('2024-01-08')], [12]);
+      later.adjClose[0] = 12;
+      await store.writeBars([batch({ ...later, open: Float64Array.from([11.5]), high: Float64Array.from([12.5]), low: Float64Array.from([11.25]), volume: Float64Array.from([5]) })]);
+      const all = await store.readSeries('AAA');
+      expect(Array.from(all!.close)).toEqual([10.5, 10.875, 11.125, 12]);
+      const mid = await store.readSeries('AAA', { from: '2024-01-03', to: '2024-01-05' });
+      expect(Array.from(mid!.close)).toEqual([10.875, 11.125]);
+      const open = await store.readSeries('AAA', { from: '2024-01-04' });
+      expect(Array.from(open!.dates)).toEqual([d('2024-01-05'), d('2024-01-08')]);
+      expect(await store.readSeries('AAA', { from: '2025-01-01' })).toBeNull();
+    });
+
+    it('rejects a malformed date range naming the parameter', async () => {
+      await expect(store.readSeries('AAA', { from: '2024-13-01' })).rejects.toThrow(/from: '2024-13-01'/);
+    });
+
+    it('upserts: re-writing identical bars changes nothing; a changed value changes one row', async () => {
+      await store.writeBars([batch(sampleSeries())]);
+      const v1 = await store.dataVersion();
+      expect(await store.writeBars([batch(sampleSeries())])).toEqual({ rowsChanged: 0, rowsSeen: 3 });
+      expect(await store.dataVersion()).toBe(v1);
+      const changed = sampleSeries();
+      changed.close[1] = 10.9;
+      expect(await store.writeBars([batch(changed)])).toEqual({ rowsChanged: 1, rowsSeen: 3 });
+      const after = await store.readSeries('AAA');
+      expect(after!.close[1]).toBe(10.9);
+      // a key is stored once: the upsert replaced the bar, it did not add one
+      expect(after!.dates.length).toBe(3);
+      expect(await store.dataVersion()).not.toBe(v1);
+      // a known value becoming unknown is a change too
+      const unknown = sampleSeries();
+      unknown.close[1] = 10.9;
+      unknown.open[0] = Number.NaN;
+      expect((await store.writeBars([batch(unknown)])).rowsChanged).toBe(1);
+      expect(Number.isNaN((await store.readSeries('AAA'))!.open[0]!)).toBe(true);
+    });
+
+    it('is all or nothing: a bad batch after good ones leaves the store unchanged', async () => {
+      await store.writeBars([batch(sampleSeries('KEEP'))]);
+      const before = await store.dataVersion();
+      const bad = sampleSeries('BBB');
+      bad.dates[2] = bad.dates[0]!; // dates not ascending
+      await expect(store.writeBars([batch(sampleSeries('NEW')), batch(bad)])).rejects.toThrow(/BBB/);
+      expect(await store.readSeries('NEW')).toBeNull();
+      expect(await store.getSymbol('NEW')).toBeNull();
+      expect(await store.dataVersion()).toBe(before);
+      expectSameSeries(await store.readSeries('KEEP'), sampleSeries('KEEP'));
+    });
+
+    it('is all or nothing when a generator fails midway', async () => {
+      async function* failing(): AsyncIterable<BarBatch> {
+        yield batch(sampleSeries('G1'));
+        throw new Error('provider went away');
+      }
+      await expect(store.writeBars(failing())).rejects.toThrow('provider went away');
+      expect(await store.readSeries('G1')).toBeNull();
+    });
+
+    it('reads many symbols at once, absent ones left out, and all of them', async () => {
+      const a = sampleSeries('AAA');
+      const b = closeOnlySeries('BBB', [d('2023-12-29')], [99.5]);
+      await store.writeBars([batch(a), batch(b)]);
+      const some = await store.readMany(['bbb', 'AAA', 'ZZZ']);
+      expect([...some.keys()].sort()).toEqual(['AAA', 'BBB']);
+      expectSameSeries(some.get('AAA'), a);
+      expectSameSeries(some.get('BBB'), b);
+      const all = await store.readMany('all');
+      expect([...all.keys()].sort()).toEqual(['AAA', 'BBB']);
+      expectSameSeries(all.get('BBB'), b);
+      const ranged = await store.readMany('all', { from: '2024-01-01' });
+      expect([...ranged.keys()]).toEqual(['AAA']);
+    });
+
+    it('reads a series longer than one result chunk (5,000 bars) intact', async () => {
+      const n = 5000;
+      const dates = Int32Array.from({ length: n }, (_, i) => d('2000-01-01') + i);
+      const closes = Float64Array.from({ length: n }, (_, i) => 100 + i / 8);
+      const s = closeOnlySeries('LONG', dates, closes);
+      await store.writeBars([batch(s), batch(sampleSeries('AAA'))]);
+      const back = await store.readMany(['LONG', 'AAA']);
+      expectSameSeries(back.get('LONG'), s);
+      expectSameSeries(back.get('AAA'), sampleSeries('AAA'));
+    });
+
+    it('reports the last date per symbol', async () => {
+      await store.writeBars([batch(sampleSeries('AAA')), batch(closeOnlySeries('BBB', [d('2023-12-29')], [1]))]);
+      expect(Object.fromEntries(await store.lastDates())).toEqual({ AAA: '2024-01-05', BBB: '2023-12-29' });
+    });
+
+    it('creates unknown symbols with a guessed kind, and uses given info', async () => {
+      await store.writeBars([batch(sampleSeries('^RUT')), batch(sampleSeries('NVDA'))], [
+        { ticker: 'NVDA', name: 'NVIDIA', kind: 'stock', currency: 'USD' },
+      ]);
+      expect(await store.getSymbol('^rut')).toEqual({ ticker: '^RUT', name: null, kind: 'index', currency: 'USD' });
+      expect(await store.getSymbol('NVDA')).toEqual({ ticker: 'NVDA', name: 'NVIDIA', kind: 'stock', currency: 'USD' });
+    });
+
+    it('upserts symbol info and lists symbols with their history extent and sources', async () => {
+      await store.upsertSymbols([{ ticker: 'spy', name: 'SPDR S&P 500', kind: 'etf', currency: 'USD' }]);
+      await store.upsertSymbols([{ ticker: 'SPY', name: 'SPDR S&P 500 ETF Trust', kind: 'etf', currency: 'USD' }]);
+      await store.writeBars([batch(sampleSeries('SPY'), 'csv')]);
+      await store.writeBars([batch(closeOnlySeries('SPY', [d('2024-01-08')], [12]), 'yahoo')]);
+      await store.upsertSymbols([{ ticker: 'EMPTY', name: null, kind: 'stock', currency: 'EUR' }]);
+      expect(await store.listSymbols()).toEqual([
+        { ticker: 'EMPTY', name: null, kind: 'stock', currency: 'EUR', firstDate: null, lastDate: null, rows: 0, sources: [] },
+        {
+          ticker: 'SPY',
+          name: 'SPDR S&P 500 ETF Trust',
+          kind: 'etf',
+          currency: 'USD',
+          firstDate: '2024-01-02',
+          lastDate: '2024-01-08',
+          rows: 4,
+          sources: ['csv', 'yahoo'],
+        },
+      ]);
+    });
+
+    it('deletes a symbol and its bars', async () => {
+      await store.writeBars([batch(sampleSeries('AAA')), batch(sampleSeries('BBB'))]);
+      await store.deleteSymbol('aaa');
+      expect(await store.readSeries('AAA')).toBeNull();
+      expect(await store.getSymbol('AAA')).toBeNull();
+      expect((await store.readSeries('BBB'))!.dates.length).toBe(3);
+    });
+
+    it('saves, replaces, gets and lists baskets', async () => {
+      const mag: BasketDefinition = { ticker: 'mag2', members: ['AAPL', 'MSFT'], weights: null, rebalance: 'quarterly', baseValue: 100 };
+      await store.saveBasket(mag);
+      expect(await store.getBasket('MAG2')).toEqual({ ...mag, ticker: 'MAG2' });
+      const fixed: BasketDefinition = { ...mag, ticker: 'MAG2', weights: [0.25, 0.75], rebalance: 'none' };
+      await store.saveBasket(fixed);
+      await store.saveBasket({ ticker: 'ABC', members: ['A'], weights: [1], rebalance: 'monthly', baseValue: 1000 });
+      expect(await store.getBasket('MAG2')).toEqual(fixed);
+      expect((await store.listBaskets()).map((b) => b.ticker)).toEqual(['ABC', 'MAG2']);
+      expect(await store.getBasket('NONE')).toBeNull();
+    });
+
+    it('changes dataVersion on every write that changes data', async () => {
+      const seen = new Set<string>([await store.dataVersion()]);
+      await store.writeBars([batch(sampleSeries())]);
+      seen.add(await store.dataVersion());
+      await store.upsertSymbols([{ ticker: 'AAA', name: 'A', kind: 'stock', currency: 'USD' }]);
+      seen.add(await store.dataVersion());
+      await store.saveBasket({ ticker: 'B1', members: ['AAA'], weights: null, rebalance: 'monthly', baseValue: 100 });
+      seen.add(await store.dataVersion());
+      await store.deleteSymbol('AAA');
+      seen.add(await store.dataVersion());
+      expect(seen.size).toBe(5);
+    });
+
+    it('serialises concurrent calls', async () => {
+      const writes = ['C1', 'C2', 'C3', 'C4'].map((t) => store.writeBars([batch(sampleSeries(t))]));
+      const reads = ['C1', 'C2'].map((t) => store.readSeries(t));
+      await Promise.all([...writes, ...reads]);
+      expect((await store.readMany('all')).size).toBe(4);
+    });
+  });
+}

@@ -1,0 +1,51 @@
+/** A tiny DOM builder: `el('button', {class: 'x', onclick}, 'text')`. The dashboard needs no framework. */
+
+type Child = Node | string | number | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (typeof value === 'function') node.addEventListener(key.replace(/^on/, ''), value);
+    else if (value === true) node.setAttribute(key, '');
+    else node.setAttribute(key, String(value));
+  }
+  append(node, children);
+  return node;
+}
+
+export function append(parent: Node, children: (Child | Child[])[]): void {
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    parent.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
+  }
+}
+
+export function clear(node: Node): void {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+/** A labelled control: `<label>Text <select>…</select></label>`. */
+export function labelled(text: string, control: HTMLElement): HTMLLabelElement {
+  return el('label', { class: 'field' }, el('span', {}, text), control);
+}
+
+export function select(options: readonly (string | readonly [value: string, label: string])[], value: string, onChange: (v: string) => void, attrs: Attrs = {}): HTMLSelectElement {
+  const s = el('select', attrs);
+  for (const o of options) {
+    const [v, label] = typeof o === 'string' ? [o, o] : o;
+    const opt = el('option', { value: v }, label);
+    if (v === value) opt.selected = true;
+    s.appendChild(opt);
+  }
+  s.addEventListener('change', () => onChange(s.value));
+  return s;
+}

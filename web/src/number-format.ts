@@ -1,0 +1,38 @@
+/** How numbers look on the pages: percentages with two decimals like a newspaper table, n/a for unknown. */
+
+export function formatPercent(fraction: number | null | undefined, digits = 2): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return 'n/a';
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+export function formatSignedPercent(fraction: number | null | undefined, digits = 2): string {
+  const s = formatPercent(fraction, digits);
+  return fraction !== null && fraction !== undefined && fraction > 0 ? `+${s}` : s;
+}
+
+export function formatPrice(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return 'n/a';
+  const digits = Math.abs(value) >= 1000 ? 2 : Math.abs(value) >= 1 ? 2 : 4;
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** `up`, `down` or `flat`: the colour class of a return. */
+export function signClass(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction) || fraction === 0) return 'flat';
+  return fraction > 0 ? 'up' : 'down';
+}
+
+/** A heat colour for a return: green up, red down, saturating at ±`scale`. */
+export function heatColour(fraction: number | null | undefined, scale: number, dark: boolean): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return dark ? '#333a44' : '#d9dde3';
+  const t = Math.max(-1, Math.min(1, fraction / scale));
+  const strength = Math.round(Math.abs(t) * 100);
+  const hue = t >= 0 ? 145 : 0;
+  const light = dark ? 22 + Math.abs(t) * 16 : 90 - Math.abs(t) * 40;
+  return `hsl(${hue} ${30 + strength * 0.4}% ${light}%)`;
+}
+
+export function streakText(streak: number | null | undefined): string {
+  if (streak === null || streak === undefined || streak === 0) return '0';
+  return streak > 0 ? `${streak} up` : `${-streak} down`;
+}

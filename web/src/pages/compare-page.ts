@@ -1,0 +1,162 @@
+/**
+ * Compare: several series rebased to 100 at a chosen start date (the last close on or before it,
+ * the same base rule as a period return), so lines do not jump as you scroll; the ratio of any two;
+ * the MAG7 basket beside the MAGS fund by default. State in the URL: s, start, tr, a, b.
+ */
+import { LineSeries, type Time } from 'lightweight-charts';
+import { api, type SeriesResponse } from '../api-client.js';
+import { linePoints, themedChart } from '../charts/themed-chart.js';
+import { el, labelled, select } from '../element-builder.js';
+import { updateParams } from '../hash-route.js';
+import { formatPercent, signClass } from '../number-format.js';
+import { displayName, emptyBlock, fill, type PageContext, storedTickers } from '../page-context.js';
+import { chartColours } from '../theme.js';
+
+export interface Rebased {
+  readonly symbol: string;
+  readonly baseDate: string;
+  readonly dates: string[];
+  readonly values: number[];
+}
+
+/** Rebases to 100 at the last close on or before `start`; null when the series starts after it. */
+export function rebase(s: SeriesResponse, start: string, field: 'close' | 'adjClose'): Rebased | null {
+  const col = s[field];
+  let base = -1;
+  for (let i = 0; i < s.dates.length && s.dates[i]! <= start; i++) if (col[i] != null) base = i;
+  if (base < 0) return null;
+  const b = col[base]!;
+  const dates: string[] = [];
+  const values: number[] = [];
+  for (let i = base; i < s.dates.length; i++) {
+    const v = col[i];
+    if (v == null) continue;
+    dates.push(s.dates[i]!);
+    values.push((v / b) * 100);
+  }
+  return { symbol: s.symbol, baseDate: s.dates[base]!, dates, values };
+}
+
+function shiftDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function renderComparePage(root: HTMLElement, params: URLSearchParams, ctx: PageContext): Promise<void> {
+  const stored = storedTickers(ctx);
+  const defaults = ['^SP600', '^RUT', 'MAG7', 'MAGS'].filter((s) => stored.has(s));
+  let symbols = (params.get('s') ?? defaults.join(',')).split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const last = ctx.health.lastDate ?? new Date().toISOString().slice(0, 10);
+  let start = params.get('start') ?? `${Number(last.slice(0, 4)) - 1}-12-31`;
+  let totalReturn = params.get('tr') === '1';
+  let a = params.get('a') ?? symbols[0] ?? '';
+  let b = params.get('b') ?? symbols[symbols.length - 1] ?? '';
+
+  const symInput = el('input', { id: 'compare-symbols', value: symbols.join(','), size: 28, spellcheck: 'false', 'aria-describedby': 'compare-help' });
+  const startInput = el('input', { id: 'compare-start', type: 'date', value: start, max: last });
+  const trBox = el('input', { id: 'compare-tr', type: 'checkbox', checked: totalReturn });
+  const chartSlot = el('div', { class: 'chart-slot' });
+  const ratioSlot = el('div', { class: 'chart-slot' });
+  const ratioControls = el('div', { class: 'controls' });
+  root.append(
+    el('h1', {}, 'Compare'),
+    el(
+      'form',
+      {
+        class: 'controls',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          symbols = symInput.value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+          start = startInput.value || start;
+          totalReturn = trBox.checked;
+          if (!symbols.includes(a)) a = symbols[0] ?? '';
+          if (!symbols.includes(b)) b = symbols[symbols.length - 1] ?? '';
+          updateParams({ s: symbols.join(','), start, tr: totalReturn ? '1' : null, a, b });
+          void Promise.all([drawRebased(), drawRatio()]);
+        },
+      },
+      labelled('Symbols', symInput),
+      labelled('Rebase to 100 on', startInput),
+      el('label', { class: 'check' }, trBox, ' Total return'),
+      el('button', { type: 'submit' }, 'Compare'),
+      el('small', { id: 'compare-help', class: 'muted' }, 'Comma-separated tickers; the base is the last close on or before the date.'),
+    ),
+    el('section', { class: 'panel' }, el('h2', {}, 'Rebased to 100'), chartSlot),
+    el('section', { class: 'panel' }, el('div', { class: 'panel-head' }, el('h2', {}, 'Ratio'), ratioControls), ratioSlot),
+  );
+
+  const drawRebased = () =>
+    fill(chartSlot, ctx, async () => {
+      if (!symbols.length) return emptyBlock('Name at least one symbol.');
+      const all = await Promise.all(symbols.map((s) => api.series(s, { from: shiftDays(start, -14) })));
+      const field = totalReturn ? 'adjClose' : 'close';
+      const rebased = all.map((s) => ({ s, r: rebase(s, start, field) }));
+      const c = chartColours();
+      const box = el('div', { class: 'chart', id: 'compare-chart' });
+      const legend = el(
+        'table',
+        { class: 'perf', id: 'compare-table' },
+        el('thead', {}, el('tr', {}, ['Symbol', 'Name', 'Base date', 'Last', 'Change'].map((h) => el('th', { scope: 'col' }, h)))),
+        el(
+          'tbody',
+          {},
+          rebased.map(({ s, r }, i) => {
+            const lastV = r?.values[r.values.length - 1];
+            const change = lastV === undefined ? null : lastV / 100 - 1;
+            return el(
+              'tr',
+              { 'data-symbol': s.symbol },
+              el('th', { scope: 'row' }, el('span', { class: 'swatch', style: `background:${c.line[i % c.line.length]}` }), s.symbol),
+              el('td', {}, displayName(ctx, s.symbol)),
+              el('td', {}, r ? r.baseDate : `starts after ${start}`),
+              el('td', { class: 'num', 'data-metric': 'rebased' }, lastV === undefined ? 'n/a' : lastV.toFixed(2)),
+              el('td', { class: `num ${signClass(change)}`, 'data-metric': 'change' }, formatPercent(change)),
+            );
+          }),
+        ),
+      );
+      const wrap = el('div', {}, box, el('div', { class: 'table-scroll' }, legend));
+      requestAnimationFrame(() => {
+        if (ctx.disposed()) return;
+        const chart = themedChart(box, ctx, { height: 380 });
+        rebased.forEach(({ r }, i) => {
+          if (!r) return;
+          const line = chart.addSeries(LineSeries, { color: c.line[i % c.line.length]!, lineWidth: 2, title: r.symbol, priceLineVisible: false });
+          line.setData(r.dates.map((d, j) => ({ time: d as Time, value: r.values[j]! })));
+        });
+        chart.timeScale().fitContent();
+      });
+      return wrap;
+    });
+
+  const drawRatio = () => {
+    ratioControls.replaceChildren(
+      labelled('A', select(symbols, a, (v) => {
+        a = v;
+        updateParams({ a: v });
+        void drawRatio();
+      }, { id: 'ratio-a' })),
+      labelled('B', select(symbols, b, (v) => {
+        b = v;
+        updateParams({ b: v });
+        void drawRatio();
+      }, { id: 'ratio-b' })),
+    );
+    return fill(ratioSlot, ctx, async () => {
+      if (!a || !b || a === b) return emptyBlock('Pick two different symbols for a ratio.');
+      const r = await api.ratio(a, b, { series: true, from: start });
+      const box = el('div', { class: 'chart', id: 'compare-ratio-chart' });
+      const wrap = el('div', {}, el('p', { class: 'muted' }, `${a}/${b} on ${r.asOf}: ${r.last.toFixed(4)}; YTD ${formatPercent(r.returns.ytd)}, 1Y ${formatPercent(r.returns['1y'])}`), box);
+      requestAnimationFrame(() => {
+        if (ctx.disposed() || !r.series) return;
+        const chart = themedChart(box, ctx, { height: 300 });
+        chart.addSeries(LineSeries, { color: chartColours().accent, lineWidth: 2, title: `${a}/${b}` }).setData(linePoints(r.series.dates, r.series.values));
+        chart.timeScale().fitContent();
+      });
+      return wrap;
+    });
+  };
+  if (!stored.has('MAG7') || !stored.has('MAGS')) root.append(emptyBlock('The MAG7 basket or MAGS is not stored, so they are not side by side by default.'));
+  await Promise.all([drawRebased(), drawRatio()]);
+}

@@ -1,0 +1,2 @@
+/** Vite lets modules import stylesheets for their side effect. */
+declare module '*.css';
