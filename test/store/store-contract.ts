@@ -3,12 +3,16 @@
  * `runStoreContract('duckdb :memory:', () => DuckDbStore.open(':memory:'))`. Expected values are the
  * hand-written bars below, read back exactly (values round-trip bit for bit; unknown = NaN).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BasketDefinition } from '../../src/domain/basket.js';
 import type { PriceSeries } from '../../src/domain/price-series.js';
 import { closeOnlySeries } from '../../src/domain/price-series.js';
 import { parseIsoDate } from '../../src/domain/trading-date.js';
-import type { BarBatch, PriceStore } from '../../src/store/price-store.js';
+import type { BarBatch, CsvFileSpec, PriceStore } from '../../src/store/price-store.js';
 
 const d = (iso: string) => parseIsoDate(iso);
 
@@ -41,6 +45,17 @@ function expectSameSeries(actual: PriceSeries | null | undefined, expected: Pric
   }
   expect(a.dates).toBeInstanceOf(Int32Array);
   expect(a.close).toBeInstanceOf(Float64Array);
+}
+
+const csvDir = mkdtempSync(join(tmpdir(), 'marketdash-contract-csv-'));
+let csvCounter = 0;
+
+/** A CSV file for importCsv, plain or gzip; `roles` as the import service would find them. */
+function csvSpec(text: string, roles: CsvFileSpec['roles'], extra: Partial<CsvFileSpec> = {}): CsvFileSpec {
+  const path = join(csvDir, `f${++csvCounter}.csv${extra.gzip ? '.gz' : ''}`);
+  writeFileSync(path, extra.gzip ? gzipSync(Buffer.from(text)) : text);
+  const header = text.split(/\r?\n/)[0]!.split(',');
+  return { path, gzip: false, columns: header, roles, skipLines: 1, newline: '\n', symbol: 'CSV', source: 'csv', ...extra };
 }
 
 export function runStoreContract(label: string, makeStore: () => Promise<PriceStore>): void {
@@ -225,6 +240,69 @@ export function runStoreContract(label: string, makeStore: () => Promise<PriceSt
       await store.deleteSymbol('AAA');
       seen.add(await store.dataVersion());
       expect(seen.size).toBe(5);
+    });
+
+    it('importCsv loads a file, unknown values as NaN, and re-loading it changes nothing', async () => {
+      const spec = csvSpec('Date,Close,Volume\n2024-01-03,11.5,\n2024-01-02,10.25,300\n', { date: 0, close: 1, volume: 2 });
+      const first = await store.importCsv([spec]);
+      expect(first.problems).toEqual([]);
+      expect(first).toMatchObject({ rowsSeen: 2, rowsChanged: 2 });
+      expect(first.files[0]).toMatchObject({ rows: 2, symbols: ['CSV'], firstDate: '2024-01-02', lastDate: '2024-01-03', exactDuplicates: 0 });
+      const s = (await store.readSeries('CSV'))!;
+      expect(Array.from(s.close)).toEqual([10.25, 11.5]);
+      expect(Array.from(s.adjClose)).toEqual([10.25, 11.5]);
+      expect(Array.from(s.volume)).toEqual([300, Number.NaN]);
+      expect(Number.isNaN(s.open[0]!)).toBe(true);
+      const v = await store.dataVersion();
+      expect(await store.importCsv([spec])).toMatchObject({ problems: [], rowsChanged: 0, rowsSeen: 2 });
+      expect(await store.dataVersion()).toBe(v);
+    });
+
+    it('importCsv reads a gzip long file and skips the lines it is told to', async () => {
+      const spec = csvSpec('Symbol,Date,Adj Close\n,junk,junk\nAAA,2024-01-02,5\nBBB,2024-01-02,6\n', { symbol: 0, date: 1, adjClose: 2 }, { gzip: true, skipLines: 2, symbol: null });
+      const r = await store.importCsv([spec]);
+      expect(r.problems).toEqual([]);
+      expect((await store.readSeries('BBB'))!.close[0]).toBe(6);
+      expect((await store.readSeries('AAA'))!.adjClose[0]).toBe(5);
+    });
+
+    it('importCsv reports a bad row and writes nothing from any file', async () => {
+      const good = csvSpec('Date,Close\n2024-01-02,10\n', { date: 0, close: 1 }, { symbol: 'GOOD' });
+      const bad = csvSpec('Date,High,Low,Close\n2024-01-02,9,10,9.5\n', { date: 0, high: 1, low: 2, close: 3 }, { symbol: 'BAD' });
+      const r = await store.importCsv([good, bad]);
+      expect(r.problems.length).toBeGreaterThan(0);
+      expect(r.problems[0]).toMatchObject({ fileIndex: 1 });
+      expect((await store.readMany('all')).size).toBe(0);
+      const text = csvSpec('Date,Close\n2024-01-02,ten\n', { date: 0, close: 1 });
+      const t = await store.importCsv([text]);
+      expect(t.problems[0]).toMatchObject({ fileIndex: 0, line: 2 });
+      expect((await store.readMany('all')).size).toBe(0);
+    });
+
+    it('importCsv: a date twice with different values is a problem; the same row twice is kept once', async () => {
+      const conflict = csvSpec('Date,Close\n2024-01-02,10\n2024-01-02,11\n', { date: 0, close: 1 });
+      expect((await store.importCsv([conflict])).problems[0]).toMatchObject({ kind: 'duplicate', symbol: 'CSV', date: '2024-01-02' });
+      expect(await store.readSeries('CSV')).toBeNull();
+      const repeat = csvSpec('Date,Close\n2024-01-02,10\n2024-01-02,10\n', { date: 0, close: 1 });
+      const r = await store.importCsv([repeat]);
+      expect(r).toMatchObject({ problems: [], rowsChanged: 1 });
+      expect(r.files[0]!.exactDuplicates).toBe(1);
+      expect((await store.readSeries('CSV'))!.dates.length).toBe(1);
+    });
+
+    it('importCsv merges with stored bars and the later of two files wins', async () => {
+      await store.writeBars([batch(closeOnlySeries('CSV', [d('2024-01-02'), d('2024-01-03')], [10, 11]), 'csv')]);
+      const a = csvSpec('Date,Close\n2024-01-03,12\n2024-01-04,13\n', { date: 0, close: 1 });
+      const b = csvSpec('Date,Close\n2024-01-04,14\n', { date: 0, close: 1 });
+      const r = await store.importCsv([a, b]);
+      expect(r.problems).toEqual([]);
+      expect(r.rowsChanged).toBe(2);
+      expect(Array.from((await store.readSeries('CSV'))!.close)).toEqual([10, 12, 14]);
+    });
+
+    it('importCsv sets symbol info in the same transaction', async () => {
+      await store.importCsv([], { symbols: [{ ticker: 'mmm', name: '3M', kind: 'stock', currency: 'USD' }] });
+      expect(await store.getSymbol('MMM')).toEqual({ ticker: 'MMM', name: '3M', kind: 'stock', currency: 'USD' });
     });
 
     it('serialises concurrent calls', async () => {

@@ -43,15 +43,20 @@ export function detectSuspectedSplits(
   if (dates.length !== closes.length) throw new RangeError(`detectSuspectedSplits: ${dates.length} dates but ${closes.length} closes`);
   const out: SuspectedSplit[] = [];
   let prev = -1;
+  // the jump back from a spike is not a split either: no candidates up to the bounce
+  let spikeEnd = -1;
   for (let i = 0; i < closes.length; i++) {
     const c = closes[i]!;
     if (!(c > 0) || !Number.isFinite(c)) continue;
-    if (prev >= 0) {
+    if (prev >= 0 && i > spikeEnd) {
       const before = closes[prev]!;
       const move = c / before;
       const ratio = matchRatio(move, tolerance);
-      if (ratio !== null && !bouncesBack(closes, i, before, move, confirmDays)) {
-        out.push({ index: i, date: dates[i]!, previousClose: before, close: c, move, ratio, label: ratio >= 1 ? `${ratio}:1` : `1:${Math.round(1 / ratio)}` });
+      if (ratio !== null) {
+        const bounce = bounceIndex(closes, i, before, move, confirmDays);
+        if (bounce < 0) {
+          out.push({ index: i, date: dates[i]!, previousClose: before, close: c, move, ratio, label: ratio >= 1 ? `${ratio}:1` : `1:${Math.round(1 / ratio)}` });
+        } else spikeEnd = bounce;
       }
     }
     prev = i;
@@ -76,17 +81,17 @@ function matchRatio(move: number, tolerance: number): number | null {
 }
 
 /**
- * True when a later close within `days` returns closer to the old level than to the new one
- * (in log terms): the jump reversed, so it was a glitch, not a split.
+ * The index of a later close within `days` that returns closer to the old level than to the new one
+ * (in log terms), or -1: when there is one the jump reversed, so it was a glitch, not a split.
  */
-function bouncesBack(closes: ArrayLike<number>, i: number, before: number, move: number, days: number): boolean {
+function bounceIndex(closes: ArrayLike<number>, i: number, before: number, move: number, days: number): number {
   const half = Math.abs(Math.log(move)) / 2;
   let seen = 0;
   for (let j = i + 1; j < closes.length && seen < days; j++) {
     const c = closes[j]!;
     if (!(c > 0) || !Number.isFinite(c)) continue;
     seen++;
-    if (Math.abs(Math.log(c / before)) < half) return true;
+    if (Math.abs(Math.log(c / before)) < half) return j;
   }
-  return false;
+  return -1;
 }

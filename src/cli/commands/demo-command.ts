@@ -18,12 +18,13 @@ export function registerDemoCommand(program: Command): void {
     .description(`Fill the store with the seeded ${DEMO_DATA_LABEL} market (default universe, 2015 to the last trading day)`)
     .option('--seed <n>', 'random seed (same seed, same market)', String(DEFAULT_DEMO_SEED))
     .option('--format <format>', 'table or json', 'table')
-    .action(async (opts: { seed: string; format?: string }, cmd: Command) => {
+    .option('--force', 'overwrite symbols that hold real (non-demo) bars')
+    .action(async (opts: { seed: string; format?: string; force?: boolean }, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
       const seed = Number(opts.seed);
       if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed: '${opts.seed}' is not a non-negative integer`, { parameter: '--seed' });
       const g = globalOptions(cmd);
-      const result = await withStore({ db: g.db, databaseUrl: g.databaseUrl }, (store) => loadDemoMarket(store, { seed }));
+      const result = await withStore({ db: g.db, databaseUrl: g.databaseUrl }, (store) => loadDemoMarket(store, { seed, force: opts.force }));
       if (format === 'json') {
         process.stdout.write(renderJson({ ...result, firstDate: formatIsoDate(result.firstDate), lastDate: formatIsoDate(result.lastDate), millis: Math.round(result.millis) }));
         return;

@@ -41,7 +41,8 @@ export function registerEventsCommand(program: Command): void {
         { header: 'Before (n, 3m median, 3m up)', value: (e) => describeBaseRate(e) },
       ];
       const note = report.stale.length > 0 ? `Left out (no data within 7 days of ${report.asOf}): ${report.stale.join(', ')}.\n` : '';
-      process.stdout.write(`${renderTable(report.events, columns)}Events as of ${report.asOf}; base rates: earlier occurrences in the same series up to that day, forward returns over 63 trading days.\n${note}`);
+      const table = report.events.length === 0 ? 'No events.\n' : renderTable(report.events, columns);
+      process.stdout.write(`${table}Events as of ${report.asOf}; base rates: earlier occurrences in the same series up to that day, forward returns over 63 trading days.\n${note}`);
     });
 }
 

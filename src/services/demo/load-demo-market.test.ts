@@ -40,6 +40,13 @@ describe('loadDemoMarket', () => {
     expect(hasDemoData(await store.listSymbols())).toBe(true);
   });
 
+  it('refuses to overwrite real bars of universe symbols unless forced', async () => {
+    await store.writeBars([{ series: closeOnlySeries('NVDA', [parseIsoDate('2026-11-24')], [180]), source: 'yahoo' }]);
+    await expect(loadDemoMarket(store, { today: parseIsoDate('2026-11-25') })).rejects.toThrow(/holds real bars for NVDA \(yahoo\).*--force/);
+    const r = await loadDemoMarket(store, { today: parseIsoDate('2026-11-25'), force: true });
+    expect(r.symbols).toBe(35);
+  });
+
   it('an empty store is not demo data', async () => {
     expect(await isDemoData(store)).toBe(false);
   });

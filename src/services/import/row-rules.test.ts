@@ -1,8 +1,8 @@
 /** The row rules used to name a bad line, and the junk-line test. */
 import { describe, expect, it } from 'vitest';
+import { splitCsvLine } from './csv-fields.js';
 import { detectCsvLayout } from './csv-layout.js';
 import { checkRow, isJunkLine, parseDateCell, parseNumberCell } from './row-rules.js';
-import { splitCsvLine } from './csv-fields.js';
 import { symbolFromPath } from './symbol-from-path.js';
 
 const yahoo = detectCsvLayout(['Date', 'Open', 'High', 'Low', 'Close', 'Adj Close', 'Volume'], 'f.csv');

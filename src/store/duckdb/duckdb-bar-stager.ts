@@ -5,7 +5,7 @@
  * batch's symbol and source go once into a small key table. STAGED_BARS joins them back into the
  * layout of `bars` for the merge.
  */
-import { type DuckDBConnection, DuckDBDataChunk, DOUBLE, INTEGER } from '@duckdb/node-api';
+import { DOUBLE, type DuckDBConnection, DuckDBDataChunk, INTEGER } from '@duckdb/node-api';
 import { DataError } from '../../domain/errors.js';
 import type { BarBatch } from '../price-store.js';
 

@@ -70,7 +70,14 @@ export async function importCsvFiles(
         if (rejects.length > 0) throw new Rejected(rejects);
       }
       progress({ fileIndex: last, phase: 'check', fraction: 0 });
-      const stats = await newRowStats(c, base);
+      let stats = await newRowStats(c, base);
+      const unnormalised = stats.map((s) => s.symbol).filter((t) => t !== t.trim().toUpperCase());
+      if (unnormalised.length > 0) {
+        // tickers are stored upper case; fixing the few rows that need it after the load is cheaper
+        // than upper(trim()) on every row of a large file
+        await c.run(`UPDATE bars SET symbol = upper(trim(symbol)) WHERE load_id >= ${base} AND symbol IN (${unnormalised.map(sqlString).join(', ')})`);
+        stats = await newRowStats(c, base);
+      }
       const bad = stats.filter((s) => s.badRows > 0);
       if (bad.length > 0) throw new Rejected(await badRowSamples(c, base, bad));
       const exactDuplicates = new Array<number>(files.length).fill(0);
@@ -117,7 +124,7 @@ function loadSql(file: CsvFileSpec, loadId: number): string {
   const close = col('close') ?? col('adjClose')!;
   const adj = col('adjClose') ?? col('close')!;
   const symbol = col('symbol');
-  const symbolExpr = symbol ? `upper(trim(${symbol}))` : sqlString(file.symbol ?? '');
+  const symbolExpr = symbol ?? sqlString(file.symbol ?? '');
   return `INSERT INTO bars (symbol, date, open, high, low, close, adj_close, volume, source, load_id)
     SELECT ${symbolExpr}, ${col('date')}, ${value('open')}, ${value('high')}, ${value('low')}, ${close}, ${adj}, ${value('volume')},
            ${sqlString(file.source)}, ${loadId}
@@ -280,13 +287,14 @@ async function countNewRows(c: DuckDBConnection, base: number): Promise<number> 
 function fileOutcomes(count: number, stats: readonly SymbolStat[], exact: readonly number[]): CsvFileOutcome[] {
   return Array.from({ length: count }, (_, f) => {
     const mine = stats.filter((s) => s.f === f);
-    const firsts = mine.map((s) => s.firstDate).filter((d): d is string => d !== null);
-    const lasts = mine.map((s) => s.lastDate).filter((d): d is string => d !== null);
+    // ISO dates sort as text
+    const firsts = mine.map((s) => s.firstDate).filter((d): d is string => d !== null).sort();
+    const lasts = mine.map((s) => s.lastDate).filter((d): d is string => d !== null).sort();
     return {
       rows: mine.reduce((n, s) => n + s.rows, 0),
       symbols: mine.map((s) => s.symbol),
-      firstDate: firsts.length ? firsts.reduce((a, b) => (a < b ? a : b)) : null,
-      lastDate: lasts.length ? lasts.reduce((a, b) => (a > b ? a : b)) : null,
+      firstDate: firsts[0] ?? null,
+      lastDate: lasts.at(-1) ?? null,
       exactDuplicates: exact[f] ?? 0,
     };
   });

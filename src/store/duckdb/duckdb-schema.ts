@@ -7,8 +7,8 @@
  * index, which made bulk loads about 9x slower (3M rows: 2.1 s against 0.24 s) and costs memory.
  * Every write goes through `mergeStagedBars`, which updates existing keys and inserts only absent
  * ones from a staged set already checked to be unique, so a key is never stored twice
- * (the store contract test checks it). Rows are inserted in (symbol, date) order so DuckDB's
- * per-block min/max statistics keep one symbol's reads cheap.
+ * (the store contract test checks it). writeBars inserts rows in (symbol, date) order and CSV files
+ * usually come grouped by symbol, so DuckDB's per-block min/max statistics keep one symbol's reads cheap.
  */
 
 export interface Migration {

@@ -1,7 +1,8 @@
 /**
  * The embedded store: one DuckDB file (or ':memory:') behind the PriceStore interface.
- * Reads come back columnar (one query, typed arrays, NULL -> NaN); writes stage rows through the
- * appender and merge them in one transaction, so a failed or killed write leaves the file unchanged.
+ * Reads come back columnar (one query, typed arrays, NULL -> NaN). `writeBars` stages rows through
+ * the appender and merges them in one transaction; `importCsv` bulk-loads CSV files with DuckDB's own
+ * reader (duckdb-csv-import.ts). A failed or killed write leaves the file unchanged.
  * Calls on one store run one at a time (a DuckDB connection runs one transaction at a time).
  */
 import { type DuckDBConnection, DuckDBInstance, LIST, listValue, VARCHAR } from '@duckdb/node-api';
@@ -12,8 +13,8 @@ import { guessKind, normaliseTicker, SYMBOL_KINDS, type SymbolInfo, type SymbolK
 import { tryParseIsoDate } from '../../domain/trading-date.js';
 import type { BarBatch, CsvFileSpec, CsvImportOptions, CsvImportOutcome, DateRange, PriceStore, WriteResult } from '../price-store.js';
 import { mergeStagedBars } from './duckdb-bar-merge.js';
-import { importCsvFiles } from './duckdb-csv-import.js';
 import { CREATE_BAR_STAGE, DROP_BAR_STAGE, STAGED_BARS, stageBarBatches } from './duckdb-bar-stager.js';
+import { importCsvFiles } from './duckdb-csv-import.js';
 import { MIGRATIONS } from './duckdb-schema.js';
 import { readSeriesResult, VALUE_SELECT } from './duckdb-series-reader.js';
 
@@ -50,13 +51,8 @@ export class DuckDbStore implements PriceStore {
     return store;
   }
 
-  /** The connection, for backend-specific services in this folder (bulk CSV load). */
-  get rawConnection(): DuckDBConnection {
-    return this.connection;
-  }
-
   /** Runs `fn` after every earlier call on this store has finished. */
-  exclusive<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  private exclusive<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error(`store ${this.location} is closed`));
     const run = this.queue.then(() => fn(this.connection));
     this.queue = run.catch(() => undefined);
@@ -64,7 +60,7 @@ export class DuckDbStore implements PriceStore {
   }
 
   /** Runs `fn` inside BEGIN/COMMIT; any error rolls everything back. */
-  async inTransaction<T>(c: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
+  private async inTransaction<T>(c: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
     await c.run('BEGIN TRANSACTION');
     try {
       const out = await fn();

@@ -1,0 +1,56 @@
+/**
+ * `marketdash symbols --check` and `--gaps` as a user runs them (a child process on a DuckDB file):
+ * the real XLK file with its unadjusted 2:1 split, a series with holes, a stale one; exit code 1.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithSharedData, messyFile, repoRoot } from '../../../test/support/shared-data.js';
+import { closeOnlySeries } from '../../domain/price-series.js';
+import { parseIsoDate } from '../../domain/trading-date.js';
+import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
+
+let dir = '';
+let db = '';
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts'), '--db', db, ...args], { encoding: 'utf8', cwd: repoRoot, env: { ...process.env, MARKETDASH_CONFIG: '' } });
+}
+
+describeWithSharedData('symbols --check / --gaps', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'md-checks-'));
+    db = join(dir, 'checks.duckdb');
+    const store = await DuckDbStore.open(db);
+    const rows = readFileSync(messyFile('XLK-split-not-back-adjusted.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    await store.writeBars([
+      { series: closeOnlySeries('XLK', rows.map((r) => parseIsoDate(r[0]!)), rows.map((r) => Number(r[1]))), source: 'csv' },
+      // 2025-12-23, -24 and -31 are trading days with no bar.
+      { series: closeOnlySeries('GAPPY', ['2025-12-22', '2025-12-26', '2025-12-29', '2025-12-30', '2026-01-02'].map((x) => parseIsoDate(x)), [10, 10, 10, 10, 10]), source: 'csv' },
+    ]);
+    await store.close();
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--check reports the split, the gaps and staleness, exit 1', () => {
+    const r = cli('symbols', '--check', '--as-of', '2026-01-02', '--format', 'json');
+    expect(r.status).toBe(1);
+    const checks = JSON.parse(r.stdout) as { symbol: string; missingDays: string[]; suspectedSplits: { date: string; label: string }[]; stale: boolean }[];
+    const xlk = checks.find((c) => c.symbol === 'XLK')!;
+    expect(xlk.suspectedSplits).toMatchObject([{ date: '2025-11-17', label: '2:1' }]);
+    expect(xlk.stale).toBe(false);
+    expect(checks.find((c) => c.symbol === 'GAPPY')!.missingDays).toEqual(['2025-12-23', '2025-12-24', '2025-12-31']);
+    const table = cli('symbols', '--check', '--as-of', '2026-01-20');
+    expect(table.stdout).toMatch(/XLK .* 2:1 2025-11-17/);
+    expect(table.stderr).toMatch(/warning: XLK: stale, last bar 2026-01-02 is 11 trading days behind 2026-01-20/);
+  }, 60_000);
+
+  it('--gaps lists the missing trading days as runs', () => {
+    const r = cli('symbols', '--gaps');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/GAPPY\s+3\s+2025-12-23\.\.2025-12-24, 2025-12-31/);
+    expect(r.stdout).not.toMatch(/^XLK/m);
+  }, 60_000);
+});
