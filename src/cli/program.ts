@@ -26,11 +26,6 @@ import { registerSymbolsCommand } from './commands/symbols-command.js';
 import { registerTrendCommand } from './commands/trend-command.js';
 import { registerUpdateCommand } from './commands/update-command.js';
 
-export interface GlobalOptions {
-  db?: string;
-  databaseUrl?: string;
-}
-
 export function buildProgram(): Command {
   const program = new Command('marketdash')
     .description('Market-rotation analytics: prices, returns, trends, rotation, breadth and a checked market note.')
@@ -66,11 +61,4 @@ export function buildProgram(): Command {
   registerUpdateCommand(program);
 
   return program;
-}
-
-/** The global store options of the root program, as seen from a subcommand's action. */
-export function globalOptions(cmd: Command): GlobalOptions {
-  let root: Command = cmd;
-  while (root.parent) root = root.parent;
-  return root.opts<GlobalOptions>();
 }

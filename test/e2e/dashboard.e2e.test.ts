@@ -216,16 +216,22 @@ describe('dashboard on the demo market', () => {
     await page.click('#tab-check');
     await page.waitForFunction("location.hash.includes('tab=check')");
     const md = await (await fetch(new URL('/api/report?format=md', server.url))).text();
-    const altered = md.replace(/(\d+\.\d\d)%/, (_m, num: string) => `${(Number(num) + 4.1).toFixed(2)}%`);
+    const checkApi = async (text: string) =>
+      (await (await fetch(new URL('/api/check', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) })).json()) as {
+        claims: { text: string; metric: string; verdict: string }[];
+      };
+    // Alter the figure of one supported return claim of the note, so exactly that claim turns red.
+    const target = (await checkApi(md)).claims.find((c) => c.metric === 'return' && c.verdict === 'supported' && md.includes(c.text))!;
+    const changed = target.text.replace(/(\d+\.\d+)%/, (_m, num: string) => `${(Number(num) + 4.1).toFixed(2)}%`);
+    expect(changed).not.toBe(target.text);
+    const altered = md.replace(target.text, changed);
     await page.fill('#check-text', altered);
     await page.click('#check-run');
     await page.waitForSelector('#claims-table tbody tr');
-    const checked = (await (await fetch(new URL('/api/check', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: altered }) })).json()) as {
-      claims: { verdict: string }[];
-    };
+    const checked = await checkApi(altered);
     expect(await page.locator('#claims-table tbody tr').count()).toBe(checked.claims.length);
     const contradicted = checked.claims.filter((c) => c.verdict === 'contradicted').length;
-    expect(contradicted).toBeGreaterThan(0);
+    expect(checked.claims.filter((c) => c.verdict === 'contradicted').map((c) => c.text)).toContain(changed);
     expect(await page.locator('#claims-table tr[data-verdict="contradicted"]').count()).toBe(contradicted);
     expect(await page.locator('#checked-text mark.contradicted').count()).toBeGreaterThan(0);
     expect(await page.locator('#checked-text mark.supported').count()).toBeGreaterThan(0);

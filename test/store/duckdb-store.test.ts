@@ -26,6 +26,16 @@ describe('DuckDbStore on a file', () => {
     await b.close();
   });
 
+  it('two stores on one file in one process share it, and closing one leaves the other working', async () => {
+    const path = join(dir, 'shared.duckdb');
+    const a = await DuckDbStore.open(path);
+    const b = await DuckDbStore.open(path);
+    await a.writeBars([{ series: sampleSeries('AAA'), source: 'test' }]);
+    await a.close();
+    expect((await b.readSeries('AAA'))!.dates.length).toBe(3);
+    await b.close();
+  });
+
   it('refuses calls after close', async () => {
     const s = await DuckDbStore.open(':memory:');
     await s.close();

@@ -9,7 +9,7 @@ import { loadConfig } from '../../config/universe-config.js';
 import { BASE_RATE_EVENTS, type BaseRateReport, baseRateReport } from '../../services/events/base-rate-report.js';
 import { withStore } from '../../services/open-store.js';
 import { type Column, formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
-import { globalOptions } from '../program.js';
+import { globalOptions } from '../global-options.js';
 
 interface BaseRateOptions {
   event: string;

@@ -13,7 +13,7 @@ import { listBasketSummaries, showBasket } from '../../services/baskets/basket-c
 import { type CreateBasketRequest, createBasket } from '../../services/baskets/create-basket.js';
 import { withStore } from '../../services/open-store.js';
 import { type Column, formatNumber, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
-import { globalOptions } from '../program.js';
+import { globalOptions } from '../global-options.js';
 
 interface CreateOptions {
   members?: string;

@@ -8,7 +8,7 @@ import { type BreadthReport, breadthReport } from '../../services/breadth/breadt
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
 import { formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
-import { globalOptions } from '../program.js';
+import { globalOptions } from '../global-options.js';
 
 interface BreadthOptions {
   group: string;

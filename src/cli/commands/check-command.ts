@@ -12,7 +12,7 @@ import { renderCheckText } from '../../note/check/render-check.js';
 import { checkNote } from '../../services/check/check-note.js';
 import { withStore } from '../../services/open-store.js';
 import { parseFormat, renderJson } from '../output-format.js';
-import { globalOptions } from '../program.js';
+import { globalOptions } from '../global-options.js';
 
 interface CheckOptions {
   asOf?: string;

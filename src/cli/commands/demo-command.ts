@@ -10,7 +10,7 @@ import { loadDemoMarket } from '../../services/demo/load-demo-market.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
 import { parseFormat, renderJson } from '../output-format.js';
-import { globalOptions } from '../program.js';
+import { globalOptions } from '../global-options.js';
 
 export function registerDemoCommand(program: Command): void {
   program

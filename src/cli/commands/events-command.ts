@@ -9,7 +9,7 @@ import { type EventWithBaseRate, eventsReport } from '../../services/events/even
 import { withStore } from '../../services/open-store.js';
 import { stateReading } from '../../services/trend/trend-report.js';
 import { type Column, formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
-import { globalOptions } from '../program.js';
+import { globalOptions } from '../global-options.js';
 
 interface EventsOptions {
   asOf?: string;

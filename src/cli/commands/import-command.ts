@@ -8,7 +8,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { type ImportProgress, type ImportReport, importFiles } from '../../services/import/import-service.js';
 import { withStore } from '../../services/open-store.js';
-import { globalOptions } from '../program.js';
+import { globalOptions } from '../global-options.js';
 
 interface ImportOptions {
   symbol?: string;

@@ -14,7 +14,7 @@ import { indexOnOrAfter, indexOnOrBefore } from '../../domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import { withStore } from '../../services/open-store.js';
 import { type Column, parseFormat, renderCsv, renderJson } from '../output-format.js';
-import { globalOptions } from '../program.js';
+import { globalOptions } from '../global-options.js';
 
 interface IndicatorsOptions {
   ind: string;

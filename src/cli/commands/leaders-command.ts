@@ -8,7 +8,7 @@ import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
 import { type LeadersReport, leadersReport } from '../../services/rotation/leaders-report.js';
 import { type Column, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
-import { globalOptions } from '../program.js';
+import { globalOptions } from '../global-options.js';
 
 interface LeadersOptions {
   group: string;

@@ -11,7 +11,7 @@ import { withStore } from '../../services/open-store.js';
 import type { PerfRow } from '../../services/perf/perf-row.js';
 import { type PerfTable, perfTable } from '../../services/perf/perf-table.js';
 import { type Column, formatNumber, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
-import { globalOptions } from '../program.js';
+import { globalOptions } from '../global-options.js';
 
 interface PerfOptions {
   all?: boolean;
@@ -91,6 +91,7 @@ const CSV_COLUMNS: readonly Column<PerfRow>[] = [
 export function renderPerf(table: PerfTable, format: string): string {
   if (format === 'json') return renderJson(table.rows);
   if (format === 'csv') return renderCsv(table.rows, CSV_COLUMNS);
+  if (table.rows.length === 0) return `No stored symbol has a bar${table.requestedAsOf === null ? '' : ` on or before ${table.requestedAsOf}`} (marketdash import FILES).\n`;
   return `${renderTable(table.rows, TABLE_COLUMNS)}${perfFootnote(table)}\n`;
 }
 

@@ -8,7 +8,7 @@ import { type RankReport, rankReport } from '../../services/breadth/rank-report.
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
 import { type Column, formatNumber, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
-import { globalOptions } from '../program.js';
+import { globalOptions } from '../global-options.js';
 
 interface RankOptions {
   group: string;

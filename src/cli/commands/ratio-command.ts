@@ -7,11 +7,11 @@ import type { Command } from 'commander';
 import { PERIOD_KEYS } from '../../analytics/returns/period-returns.js';
 import { trendOptions } from '../../analytics/trend/trend-options.js';
 import { withStore } from '../../services/open-store.js';
-import { type RatioReport, ratioReport } from '../../services/perf/ratio-report.js';
-import { seriesTrendFields } from '../../services/trend/trend-report.js';
+import { type RatioReport, ratioJson, ratioReport } from '../../services/perf/ratio-report.js';
+import { type BreakoutJson, seriesTrendFields, type TrendJson } from '../../services/trend/trend-report.js';
 import { type Column, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
-import { globalOptions } from '../program.js';
-import { renderRatioWithTrend } from './trend-command.js';
+import { globalOptions } from '../global-options.js';
+import { trendTable } from './trend-table.js';
 
 interface RatioOptions {
   from?: string;
@@ -42,22 +42,6 @@ export function registerRatioCommand(program: Command): void {
         process.stdout.write(renderRatioWithTrend(report, fields, format));
       } else process.stdout.write(renderRatio(report, format));
     });
-}
-
-/**
- * The `ratio` JSON contract: {"numerator","denominator","asOf","last","returns":{1d..5y}}, plus
- * "window":{"from","return"} when --from was given.
- */
-export function ratioJson(report: RatioReport): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    numerator: report.numerator,
-    denominator: report.denominator,
-    asOf: report.asOf,
-    last: report.last,
-    returns: { ...report.returns },
-  };
-  if (report.window !== null) out.window = { from: report.window.from, return: report.window.return };
-  return out;
 }
 
 export function renderRatio(report: RatioReport, format: string): string {
@@ -92,4 +76,26 @@ function flatRow(report: RatioReport): Record<string, string | number | null> {
     row.window_return = report.window.return;
   }
   return row;
+}
+
+/** `ratio --trend`: the ratio output with the `trend` and `breakout` keys (JSON), or a trend table after the ratio table. */
+export function renderRatioWithTrend(report: RatioReport, fields: { trend: TrendJson | null; breakout: BreakoutJson | null }, format: string): string {
+  if (format === 'json') return renderJson({ ...ratioJson(report), trend: fields.trend, breakout: fields.breakout });
+  if (format === 'csv') {
+    const base = renderRatio(report, 'csv').trimEnd().split('\n');
+    const t = fields.trend;
+    const extra: [string, string | number][] = [
+      ['trend_kind', t?.kind ?? ''],
+      ['trend_anchor1_date', t?.anchors[0]?.date ?? ''],
+      ['trend_anchor2_date', t?.anchors[1]?.date ?? ''],
+      ['trend_touches', t?.touches ?? ''],
+      ['trend_slope_log_per_year', t?.slopeLogPerYear ?? ''],
+      ['trend_level_at_as_of', t?.levelAtAsOf ?? ''],
+      ['trend_distance', t?.distance ?? ''],
+      ['breakout_state', fields.breakout?.state ?? ''],
+      ['breakout_since', fields.breakout?.since ?? ''],
+    ];
+    return `${base[0]},${extra.map((e) => e[0]).join(',')}\n${base[1]},${extra.map((e) => e[1]).join(',')}\n`;
+  }
+  return `${renderRatio(report, 'table')}\n${trendTable(`${report.numerator}/${report.denominator}`, report.asOf, report.last, fields.trend, fields.breakout)}`;
 }

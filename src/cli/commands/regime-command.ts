@@ -7,7 +7,7 @@ import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
 import { type RegimeReport, regimeReport } from '../../services/regime/regime-report.js';
 import { formatNumber, parseFormat, renderJson, renderTable } from '../output-format.js';
-import { globalOptions } from '../program.js';
+import { globalOptions } from '../global-options.js';
 
 interface RegimeOptions {
   asOf?: string;

@@ -12,7 +12,7 @@ import { withStore } from '../../services/open-store.js';
 import { buildReport } from '../../services/report/build-report.js';
 import { writeSnapshot } from '../../services/report/report-snapshot.js';
 import { parseFormat, renderJson } from '../output-format.js';
-import { globalOptions } from '../program.js';
+import { globalOptions } from '../global-options.js';
 
 interface ReportOptions {
   asOf?: string;

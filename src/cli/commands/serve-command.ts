@@ -20,7 +20,7 @@ import { startSchedule } from '../../server/schedule-wiring.js';
 import { loadDemoMarket } from '../../services/demo/load-demo-market.js';
 import { DEMO_DATA_LABEL, isDemoData } from '../../services/demo-label.js';
 import { openStore, resolveStoreTarget } from '../../services/open-store.js';
-import { globalOptions } from '../program.js';
+import { globalOptions } from '../global-options.js';
 
 interface ServeOptions {
   port: string;

@@ -14,7 +14,7 @@ import { createDefaultRegistry } from '../../providers/default-providers.js';
 import { withStore } from '../../services/open-store.js';
 import { type SymbolOutcome, type UpdateProgress, updateSymbols } from '../../services/update/update-symbols.js';
 import { type Column, parseFormat, renderJson, renderTable } from '../output-format.js';
-import { globalOptions } from '../program.js';
+import { globalOptions } from '../global-options.js';
 
 interface UpdateOpts {
   group?: string;

@@ -9,11 +9,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { trendOptions } from '../../analytics/trend/trend-options.js';
-import { ratioJson } from '../../cli/commands/ratio-command.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 import { eventsReport } from '../../services/events/events-report.js';
-import { ratioReport } from '../../services/perf/ratio-report.js';
+import { ratioJson, ratioReport } from '../../services/perf/ratio-report.js';
 import { rotationReport } from '../../services/rotation/rotation-report.js';
 import { seriesTrendFields } from '../../services/trend/trend-report.js';
 import { checkRange, errorResponses, flag, flagParam, groupName, isoDate, isoDateParam, ticker } from '../api-schemas.js';

@@ -80,3 +80,19 @@ export async function ratioReport(store: PriceStore, req: RatioRequest): Promise
     fromDay,
   };
 }
+
+/**
+ * The `ratio` JSON contract: {"numerator","denominator","asOf","last","returns":{1d..5y}}, plus
+ * "window":{"from","return"} when --from was given.
+ */
+export function ratioJson(report: RatioReport): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    numerator: report.numerator,
+    denominator: report.denominator,
+    asOf: report.asOf,
+    last: report.last,
+    returns: { ...report.returns },
+  };
+  if (report.window !== null) out.window = { from: report.window.from, return: report.window.return };
+  return out;
+}

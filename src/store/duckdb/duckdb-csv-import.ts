@@ -2,9 +2,9 @@
  * DuckDB's side of the `import` fast path (PriceStore.importCsv). Inside one transaction, each file is
  * appended straight into `bars` by DuckDB's own `read_csv` (typed columns; cells it cannot read go to
  * a rejects table with their line numbers) under its own load id, so the new rows are told apart from
- * the stored ones by `load_id` alone. Then one aggregate pass over the new rows checks every rule:
- * prices > 0 and finite, high >= low, volume >= 0, closes present, no date twice (`bitstring_agg`
- * counts distinct days without a sort). Repeated identical rows are dropped, a date given twice with
+ * the stored ones by `load_id` alone. The row rules (prices > 0 and finite, high >= low, volume >= 0,
+ * closes present) are checked as the rows are read; then one aggregate pass over the new rows finds
+ * dates given twice (`bitstring_agg` counts distinct days without a sort). Repeated identical rows are dropped, a date given twice with
  * different values fails, and where the new rows meet stored history the stored row is replaced only
  * when a value differs. Any failure rolls the whole transaction back: nothing reaches the file.
  * Loading straight into `bars` (rather than a staging table copied afterwards) keeps the import close
@@ -18,17 +18,23 @@ const REJECT_SCANS = 'csv_reject_scans';
 const PRICE_COLUMNS = ['open', 'high', 'low', 'close', 'adj_close'] as const;
 const VALUE_COLUMNS = [...PRICE_COLUMNS, 'volume', 'source'] as const;
 
-/** A row breaks a rule (comparisons with NULL pass: unknown open/high/low/volume are allowed). */
-const BAD_ROW = [
-  "symbol = ''",
-  // close-only layouts fill close and adj_close from the same column, so this is "a close is missing"
-  'close IS NULL OR adj_close IS NULL',
-  ...PRICE_COLUMNS.map((c) => `NOT isfinite(${c}) OR ${c} <= 0`),
-  'high < low',
-  'NOT isfinite(volume) OR volume < 0',
-]
-  .map((p) => `(${p})`)
-  .join(' OR ');
+/**
+ * The row rules as one SQL condition over the columns being loaded (true = the row is bad; a NULL
+ * comparison passes, so unknown open/high/low/volume are allowed). `NOT (x > 0 AND x < inf)` is true
+ * for 0, negatives, NaN (DuckDB orders NaN above infinity) and +-infinity in one pair of comparisons,
+ * several times faster than isfinite(). Checked inside the load itself: a bad row stops it with an
+ * error, so the new rows never need a second scan for it.
+ */
+function badRowCondition(value: Readonly<Record<(typeof PRICE_COLUMNS)[number] | 'volume', string | null>>, required: readonly string[]): string {
+  const terms = required.map((col) => `${col} IS NULL`);
+  for (const c of PRICE_COLUMNS) {
+    const x = value[c];
+    if (x !== null) terms.push(`NOT (${x} > 0 AND ${x} < 'inf'::DOUBLE)`);
+  }
+  if (value.high !== null && value.low !== null) terms.push(`${value.high} < ${value.low}`);
+  if (value.volume !== null) terms.push(`NOT (${value.volume} >= 0 AND ${value.volume} < 'inf'::DOUBLE)`);
+  return terms.map((t) => `(${t})`).join(' OR ');
+}
 
 export interface CsvImportHooks {
   /** Writes symbol rows (new ones guessed) inside the transaction; returns how many changed. */
@@ -63,7 +69,7 @@ export async function importCsvFiles(
         try {
           await withProgress(c, (fraction) => progress({ fileIndex: i, phase: 'read', fraction }), () => c.run(loadSql(file, base + i)));
         } catch (e) {
-          // e.g. a NOT NULL date or symbol: the service re-reads the file to name the line
+          // a rule broken (error() in the load), or a NULL date or symbol: the service re-reads the file to name the line
           throw new Rejected([{ fileIndex: i, kind: 'row', line: null, symbol: file.symbol, date: null, message: (e as Error).message.split('\n')[0]! }]);
         }
         const rejects = await readRejects(c, file, i);
@@ -77,9 +83,9 @@ export async function importCsvFiles(
         // than upper(trim()) on every row of a large file
         await c.run(`UPDATE bars SET symbol = upper(trim(symbol)) WHERE load_id >= ${base} AND symbol IN (${unnormalised.map(sqlString).join(', ')})`);
         stats = await newRowStats(c, base);
+        const blank = stats.find((s) => s.symbol === '');
+        if (blank) throw new Rejected([{ fileIndex: blank.f, kind: 'row', line: null, symbol: '', date: blank.firstDate, message: 'missing symbol' }]);
       }
-      const bad = stats.filter((s) => s.badRows > 0);
-      if (bad.length > 0) throw new Rejected(await badRowSamples(c, base, bad));
       const exactDuplicates = new Array<number>(files.length).fill(0);
       const repeated = [...new Set(stats.filter((s) => s.repeats).map((s) => s.symbol))];
       if (repeated.length > 0) await resolveRepeats(c, base, repeated, exactDuplicates);
@@ -125,8 +131,13 @@ function loadSql(file: CsvFileSpec, loadId: number): string {
   const adj = col('adjClose') ?? col('close')!;
   const symbol = col('symbol');
   const symbolExpr = symbol ?? sqlString(file.symbol ?? '');
+  const bad = badRowCondition(
+    { open: col('open'), high: col('high'), low: col('low'), close: col('close'), adj_close: col('adjClose'), volume: col('volume') },
+    [col('close'), col('adjClose')].filter((x): x is string => x !== null),
+  );
+  const checkedClose = `CASE WHEN ${bad} THEN error('a row breaks the import rules') ELSE ${close} END`;
   return `INSERT INTO bars (symbol, date, open, high, low, close, adj_close, volume, source, load_id)
-    SELECT ${symbolExpr}, ${col('date')}, ${value('open')}, ${value('high')}, ${value('low')}, ${close}, ${adj}, ${value('volume')},
+    SELECT ${symbolExpr}, ${col('date')}, ${value('open')}, ${value('high')}, ${value('low')}, ${checkedClose}, ${adj}, ${value('volume')},
            ${sqlString(file.source)}, ${loadId}
     FROM read_csv(${sqlString(file.path)}, header = false, skip = ${file.skipLines}, auto_detect = false,
                   delim = ',', quote = '"', escape = '"', new_line = ${sqlString(file.newline === '\r\n' ? '\\r\\n' : '\\n')},
@@ -172,14 +183,13 @@ interface SymbolStat {
   readonly f: number;
   readonly symbol: string;
   readonly rows: number;
-  readonly badRows: number;
   readonly firstDate: string | null;
   readonly lastDate: string | null;
   /** Some date of this symbol occurs more than once among the new rows (this file or another). */
   readonly repeats: boolean;
 }
 
-/** One aggregate pass over the new rows: per (file, symbol) counts, rule breaks and date range. */
+/** One aggregate pass over the new rows: per (file, symbol) counts, date range and repeated days. */
 async function newRowStats(c: DuckDBConnection, base: number): Promise<SymbolStat[]> {
   const range = (
     await c.runAndReadAll(`SELECT min(date) - DATE '1970-01-01', max(date) - DATE '1970-01-01' FROM bars WHERE load_id >= ${base}`)
@@ -189,13 +199,13 @@ async function newRowStats(c: DuckDBConnection, base: number): Promise<SymbolSta
   const rows = (
     await c.runAndReadAll(
       `WITH per_file AS (
-         SELECT load_id - ${base} AS f, symbol, count(*) AS n, count(*) FILTER (WHERE ${BAD_ROW}) AS bad,
+         SELECT load_id - ${base} AS f, symbol, count(*) AS n,
                 strftime(min(date), '%Y-%m-%d') AS first_date, strftime(max(date), '%Y-%m-%d') AS last_date,
                 bitstring_agg((date - DATE '1970-01-01')::INTEGER, ${lo}, ${hi}) AS days
          FROM bars WHERE load_id >= ${base} GROUP BY load_id, symbol),
        per_symbol AS (
          SELECT symbol, sum(n) AS n, bit_count(bit_or(days)) AS distinct_days FROM per_file GROUP BY symbol)
-       SELECT p.f, p.symbol, p.n, p.bad, p.first_date, p.last_date, s.distinct_days < s.n
+       SELECT p.f, p.symbol, p.n, p.first_date, p.last_date, s.distinct_days < s.n
        FROM per_file p JOIN per_symbol s USING (symbol)
        ORDER BY p.f, p.symbol`,
     )
@@ -204,24 +214,10 @@ async function newRowStats(c: DuckDBConnection, base: number): Promise<SymbolSta
     f: Number(r[0]),
     symbol: String(r[1]),
     rows: Number(r[2]),
-    badRows: Number(r[3]),
-    firstDate: (r[4] as string | null) ?? null,
-    lastDate: (r[5] as string | null) ?? null,
-    repeats: r[6] === true,
+    firstDate: (r[3] as string | null) ?? null,
+    lastDate: (r[4] as string | null) ?? null,
+    repeats: r[5] === true,
   }));
-}
-
-/** The first rule-breaking row found in each affected file, for the service to locate and explain. */
-async function badRowSamples(c: DuckDBConnection, base: number, bad: readonly SymbolStat[]): Promise<CsvProblem[]> {
-  const out: CsvProblem[] = [];
-  for (const f of [...new Set(bad.map((b) => b.f))]) {
-    const rows = (
-      await c.runAndReadAll(`SELECT symbol, strftime(date, '%Y-%m-%d') FROM bars WHERE load_id = ${base + f} AND (${BAD_ROW}) LIMIT 1`)
-    ).getRowsJS();
-    const r = rows[0];
-    out.push({ fileIndex: f, kind: 'row', line: null, symbol: (r?.[0] as string | null) ?? null, date: (r?.[1] as string | null) ?? null, message: 'a row breaks the import rules' });
-  }
-  return out;
 }
 
 /**

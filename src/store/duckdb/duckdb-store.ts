@@ -186,7 +186,7 @@ export class DuckDbStore implements PriceStore {
     if (tickers === 'all') {
       return this.exclusive(async (c) =>
         readSeriesResult(
-          await c.run(
+          await c.stream(
             `SELECT w.i, b.symbol, (b.date - DATE '1970-01-01')::INTEGER, ${VALUE_SELECT}
              FROM bars b JOIN (SELECT ticker, (row_number() OVER (ORDER BY ticker))::INTEGER AS i FROM symbols) w ON w.ticker = b.symbol
              WHERE true ${clause}
@@ -200,7 +200,7 @@ export class DuckDbStore implements PriceStore {
     if (wanted.length === 0) return new Map();
     return this.exclusive(async (c) =>
       readSeriesResult(
-        await c.run(
+        await c.stream(
           `SELECT w.i, b.symbol, (b.date - DATE '1970-01-01')::INTEGER, ${VALUE_SELECT}
            FROM bars b JOIN (SELECT unnest($tickers) AS ticker, unnest(range(len($tickers)))::INTEGER AS i) w ON w.ticker = b.symbol
            WHERE true ${clause}

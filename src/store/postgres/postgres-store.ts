@@ -130,7 +130,8 @@ export class PostgresStore implements PriceStore {
     try {
       await client.query('BEGIN');
       const known = new Map(symbols.map((s) => [normaliseTicker(s.ticker), normalisedInfo(s)]));
-      const infos = [...new Set(all.map((b) => b.series.symbol))].map((t) => known.get(t) ?? { ticker: t, name: null, kind: guessKind(t), currency: 'USD' });
+      // every given symbol (with bars or not), then a guessed entry for each ticker without one
+      const infos = [...known.values(), ...[...new Set(all.map((b) => b.series.symbol))].filter((t) => !known.has(t)).map((t) => ({ ticker: t, name: null, kind: guessKind(t), currency: 'USD' }))];
       if (infos.length) {
         await client.query(
           `INSERT INTO symbols (ticker, name, kind, currency)

@@ -1,0 +1,26 @@
+/** The human-readable table of a trendline and its breakout state, shared by `trend` and `ratio --trend`. */
+import { type BreakoutJson, stateReading, type TrendJson } from '../../services/trend/trend-report.js';
+import { type Column, formatPercent, renderTable } from '../output-format.js';
+
+export function trendTable(symbol: string, asOf: string, last: number, trend: TrendJson | null, breakout: BreakoutJson | null): string {
+  if (trend === null || breakout === null) {
+    return `${symbol} as of ${asOf}: no trendline (no line through two weekly pivots 2-7 years back holds up to the last half year).\n`;
+  }
+  const row = {
+    Series: symbol,
+    'As of': asOf,
+    Last: last.toPrecision(6),
+    Trend: trend.kind,
+    Anchors: trend.anchors.map((a) => `${a.date} @ ${a.value.toPrecision(6)}`).join(', '),
+    Touches: trend.touches,
+    'Slope/yr': formatPercent(Math.expm1(trend.slopeLogPerYear)),
+    'Line at as-of': trend.levelAtAsOf.toPrecision(6),
+    'vs line': formatPercent(trend.distance),
+    State: breakout.state,
+    Since: breakout.since,
+    Reads: stateReading(trend.kind, breakout.state),
+  };
+  type Row = typeof row;
+  const columns = (Object.keys(row) as (keyof Row)[]).map((header): Column<Row> => ({ header, value: (r) => r[header], align: header === 'Touches' || header === 'vs line' || header === 'Slope/yr' ? 'right' : 'left' }));
+  return `${renderTable([row], columns)}Weekly closes (last close of each ISO week) in log space; slope shown as growth per year.\n`;
+}
