@@ -8,8 +8,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/universe-config.js';
 import { BASE_RATE_EVENTS, type BaseRateReport, baseRateReport } from '../../services/events/base-rate-report.js';
 import { withStore } from '../../services/open-store.js';
-import { type Column, formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { type Column, formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
 
 interface BaseRateOptions {
   event: string;

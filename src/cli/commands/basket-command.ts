@@ -12,8 +12,8 @@ import type { BasketSummary } from '../../services/baskets/basket-catalog.js';
 import { listBasketSummaries, showBasket } from '../../services/baskets/basket-catalog.js';
 import { type CreateBasketRequest, createBasket } from '../../services/baskets/create-basket.js';
 import { withStore } from '../../services/open-store.js';
-import { type Column, formatNumber, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { type Column, formatNumber, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 
 interface CreateOptions {
   members?: string;

@@ -7,8 +7,8 @@ import type { Command } from 'commander';
 import { type BreadthReport, breadthReport } from '../../services/breadth/breadth-report.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
-import { formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
 
 interface BreadthOptions {
   group: string;

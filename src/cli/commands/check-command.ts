@@ -11,8 +11,8 @@ import { countVerdicts } from '../../note/check/claim-verdict.js';
 import { renderCheckText } from '../../note/check/render-check.js';
 import { checkNote } from '../../services/check/check-note.js';
 import { withStore } from '../../services/open-store.js';
-import { parseFormat, renderJson } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { parseFormat, renderJson } from '../output-format.js';
 
 interface CheckOptions {
   asOf?: string;

@@ -9,8 +9,8 @@ import { DEFAULT_DEMO_SEED } from '../../providers/demo/demo-market.js';
 import { loadDemoMarket } from '../../services/demo/load-demo-market.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
-import { parseFormat, renderJson } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { parseFormat, renderJson } from '../output-format.js';
 
 export function registerDemoCommand(program: Command): void {
   program

@@ -8,8 +8,8 @@ import { loadConfig } from '../../config/universe-config.js';
 import { type EventWithBaseRate, eventsReport } from '../../services/events/events-report.js';
 import { withStore } from '../../services/open-store.js';
 import { stateReading } from '../../services/trend/trend-report.js';
-import { type Column, formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { type Column, formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
 
 interface EventsOptions {
   asOf?: string;

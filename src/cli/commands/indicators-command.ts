@@ -13,8 +13,8 @@ import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
 import { indexOnOrAfter, indexOnOrBefore } from '../../domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import { withStore } from '../../services/open-store.js';
-import { type Column, parseFormat, renderCsv, renderJson } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { type Column, parseFormat, renderCsv, renderJson } from '../output-format.js';
 
 interface IndicatorsOptions {
   ind: string;

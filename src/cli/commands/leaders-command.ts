@@ -7,8 +7,8 @@ import type { LeadershipRow } from '../../analytics/leadership/leadership-ranks.
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
 import { type LeadersReport, leadersReport } from '../../services/rotation/leaders-report.js';
-import { type Column, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { type Column, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 
 interface LeadersOptions {
   group: string;

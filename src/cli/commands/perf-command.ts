@@ -10,8 +10,8 @@ import { UsageError } from '../../domain/errors.js';
 import { withStore } from '../../services/open-store.js';
 import type { PerfRow } from '../../services/perf/perf-row.js';
 import { type PerfTable, perfTable } from '../../services/perf/perf-table.js';
-import { type Column, formatNumber, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { type Column, formatNumber, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 
 interface PerfOptions {
   all?: boolean;

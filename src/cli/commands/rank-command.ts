@@ -7,8 +7,8 @@ import type { RankRow } from '../../analytics/composite-rank/group-rank.js';
 import { type RankReport, rankReport } from '../../services/breadth/rank-report.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
-import { type Column, formatNumber, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { type Column, formatNumber, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 
 interface RankOptions {
   group: string;

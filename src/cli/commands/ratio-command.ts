@@ -9,8 +9,8 @@ import { trendOptions } from '../../analytics/trend/trend-options.js';
 import { withStore } from '../../services/open-store.js';
 import { type RatioReport, ratioJson, ratioReport } from '../../services/perf/ratio-report.js';
 import { type BreakoutJson, seriesTrendFields, type TrendJson } from '../../services/trend/trend-report.js';
-import { type Column, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { type Column, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 import { trendTable } from './trend-table.js';
 
 interface RatioOptions {

@@ -6,8 +6,8 @@ import type { Command } from 'commander';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
 import { type RegimeReport, regimeReport } from '../../services/regime/regime-report.js';
-import { formatNumber, parseFormat, renderJson, renderTable } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { formatNumber, parseFormat, renderJson, renderTable } from '../output-format.js';
 
 interface RegimeOptions {
   asOf?: string;

@@ -11,8 +11,8 @@ import { noteJson, renderHtml, renderMarkdown } from '../../note/report/render-n
 import { withStore } from '../../services/open-store.js';
 import { buildReport } from '../../services/report/build-report.js';
 import { writeSnapshot } from '../../services/report/report-snapshot.js';
-import { parseFormat, renderJson } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { parseFormat, renderJson } from '../output-format.js';
 
 interface ReportOptions {
   asOf?: string;

@@ -11,8 +11,8 @@ import { UsageError } from '../../domain/errors.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
 import { type RotationReport, rotationReport } from '../../services/rotation/rotation-report.js';
-import { type Column, formatNumber, parseFormat, renderJson, renderTable } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { type Column, formatNumber, parseFormat, renderJson, renderTable } from '../output-format.js';
 
 interface RotationOptions {
   group: string;

@@ -7,8 +7,8 @@ import type { Command } from 'commander';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
 import { type Scoreboard, type ScoreboardRow, type SpreadRow, scoreboard } from '../../services/rotation/scoreboard-report.js';
-import { type Column, formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { type Column, formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
 
 interface ScoreboardOptions {
   asOf?: string;

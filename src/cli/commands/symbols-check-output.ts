@@ -9,8 +9,8 @@ import { parseIsoDate } from '../../domain/trading-date.js';
 import { checkStore } from '../../services/data-checks/check-store.js';
 import { dayRuns, type SeriesCheck } from '../../services/data-checks/series-checks.js';
 import { withStore } from '../../services/open-store.js';
-import { type Column, renderCsv, renderJson, renderTable } from '../output-format.js';
 import type { GlobalOptions } from '../global-options.js';
+import { type Column, renderCsv, renderJson, renderTable } from '../output-format.js';
 
 export interface SymbolCheckOptions {
   readonly mode: 'check' | 'gaps';

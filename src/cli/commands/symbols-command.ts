@@ -6,8 +6,8 @@
 import type { Command } from 'commander';
 import type { SymbolSummary } from '../../domain/symbol-info.js';
 import { withStore } from '../../services/open-store.js';
-import { type Column, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { type Column, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 import { runSymbolChecks } from './symbols-check-output.js';
 
 export function registerSymbolsCommand(program: Command): void {

@@ -6,8 +6,8 @@
 import type { Command } from 'commander';
 import { withStore } from '../../services/open-store.js';
 import { trendReport } from '../../services/trend/trend-report.js';
-import { parseFormat, renderJson, } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { parseFormat, renderJson, } from '../output-format.js';
 import { trendTable } from './trend-table.js';
 
 interface TrendCommandOptions {

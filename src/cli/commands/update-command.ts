@@ -13,8 +13,8 @@ import { parseIsoDate } from '../../domain/trading-date.js';
 import { createDefaultRegistry } from '../../providers/default-providers.js';
 import { withStore } from '../../services/open-store.js';
 import { type SymbolOutcome, type UpdateProgress, updateSymbols } from '../../services/update/update-symbols.js';
-import { type Column, parseFormat, renderJson, renderTable } from '../output-format.js';
 import { globalOptions } from '../global-options.js';
+import { type Column, parseFormat, renderJson, renderTable } from '../output-format.js';
 
 interface UpdateOpts {
   group?: string;
