@@ -19,6 +19,17 @@ export interface DateRange {
   readonly to?: string | undefined;
 }
 
+/** A value column of the bars table. */
+export type BarColumn = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume';
+
+export interface ReadOptions {
+  /**
+   * The value columns the caller needs (default: all). A store may skip the others, which then read as
+   * NaN (unknown); a whole-universe read of closes alone moves a third of the bytes.
+   */
+  readonly columns?: readonly BarColumn[];
+}
+
 export interface WriteResult {
   /** Rows inserted or changed. Re-writing identical bars reports 0. */
   readonly rowsChanged: number;
@@ -118,7 +129,7 @@ export interface PriceStore {
   /** One symbol's bars in date order, or null when the symbol has no bars. One round trip. */
   readSeries(ticker: string, range?: DateRange): Promise<PriceSeries | null>;
   /** Many symbols' bars in one round trip; symbols without bars are absent from the map. */
-  readMany(tickers: readonly string[] | 'all', range?: DateRange): Promise<Map<string, PriceSeries>>;
+  readMany(tickers: readonly string[] | 'all', range?: DateRange, options?: ReadOptions): Promise<Map<string, PriceSeries>>;
   /** The last stored date per symbol (for incremental updates). */
   lastDates(): Promise<Map<string, string>>;
 

@@ -55,7 +55,8 @@ export async function eventsReport(store: PriceStore, req: EventsRequest): Promi
   const wanted = req.group === undefined ? 'all' : groupMembers(req.config, req.group).map(normaliseTicker);
   const pairs = req.group === undefined ? req.config.pairs.map(configPair) : [];
   const pairTickers = pairs.flatMap((p) => [p.numerator, p.denominator]);
-  const loaded = await store.readMany(wanted === 'all' ? 'all' : [...new Set([...wanted, ...pairTickers])], range);
+  // events read closes only (price-return conventions, like the column's figures)
+  const loaded = await store.readMany(wanted === 'all' ? 'all' : [...new Set([...wanted, ...pairTickers])], range, { columns: ['close'] });
 
   let asOfDay = requested;
   if (asOfDay === null) for (const s of loaded.values()) if (s.dates.length > 0 && (asOfDay === null || s.dates[s.dates.length - 1]! > asOfDay)) asOfDay = s.dates[s.dates.length - 1]!;

@@ -52,7 +52,7 @@ export function closesOf(s: PriceSeries, field: CloseField): SymbolCloses {
 /** `range.to` set to the as-of day keeps later bars out of memory (they are never used). */
 export async function loadCloses(store: PriceStore, symbols: readonly string[], field: CloseField = 'close', range?: DateRange): Promise<LoadedCloses> {
   const unique = [...new Set(symbols)];
-  const map = unique.length === 0 ? new Map<string, PriceSeries>() : await store.readMany(unique, range);
+  const map = unique.length === 0 ? new Map<string, PriceSeries>() : await store.readMany(unique, range, { columns: [field] });
   const found: SymbolCloses[] = [];
   const missing: string[] = [];
   for (const s of unique) {

@@ -32,7 +32,8 @@ export async function perfTable(store: PriceStore, req: PerfRequest): Promise<Pe
   const requestedAsOf = asOfDay === null ? null : formatIsoDate(asOfDay);
   const range = requestedAsOf === null ? undefined : { to: requestedAsOf };
   const wanted = req.symbols === 'all' ? 'all' : uniqueTickers(req.symbols);
-  const all = await store.readMany(wanted, range);
+  // only the close the figures use: a whole-universe read then moves a third of the bytes
+  const all = await store.readMany(wanted, range, { columns: [field] });
 
   const rows: PerfRow[] = [];
   if (wanted === 'all') {

