@@ -7,6 +7,7 @@ import { registerBaserateCommand } from './commands/baserate-command.js';
 import { registerBasketCommand } from './commands/basket-command.js';
 import { registerBreadthCommand } from './commands/breadth-command.js';
 import { registerCheckCommand } from './commands/check-command.js';
+import { registerDbCommand } from './commands/db-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerEventsCommand } from './commands/events-command.js';
 import { registerGroupCommand } from './commands/group-command.js';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerBasketCommand(program);
   registerBreadthCommand(program);
   registerCheckCommand(program);
+  registerDbCommand(program);
   registerDemoCommand(program);
   registerEventsCommand(program);
   registerGroupCommand(program);

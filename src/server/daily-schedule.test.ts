@@ -65,3 +65,22 @@ test('on a trading day: update, then events, then alerts to the feed', async () 
   expect(log).toEqual(['update', 'changed', 'events']);
   expect(feed.recent().map((m) => m.type)).toEqual(['schedule', 'update', 'alert', 'schedule']);
 });
+
+test('when another server on the store holds the job lock, this one skips the run', async () => {
+  const log: string[] = [];
+  const feed = new EventFeed();
+  const schedule = new DailySchedule(
+    {
+      update: async () => log.push('update'),
+      events: async () => [],
+      isTradingDay: () => true,
+      exclusive: async () => ({ ran: false }),
+    },
+    feed,
+    null,
+  );
+  const run = await schedule.runOnce(new Date('2025-12-11T22:30:00Z'));
+  expect(run.skipped).toBe(true);
+  expect(log).toEqual([]);
+  expect(feed.recent().at(-1)?.data).toMatchObject({ message: expect.stringMatching(/another server/) });
+});

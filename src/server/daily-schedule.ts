@@ -19,6 +19,11 @@ export interface ScheduleJobs {
   readonly events: () => Promise<readonly MarketEventLike[]>;
   /** Whether a New York calendar day (YYYY-MM-DD) is an NYSE trading day. */
   readonly isTradingDay: (isoDay: string) => boolean;
+  /**
+   * Runs the scheduled job unless another process sharing the store is running it already (the store's
+   * job lock: a PostgreSQL advisory lock), so several servers on one database update once. Default: just run.
+   */
+  readonly exclusive?: <T>(fn: () => Promise<T>) => Promise<{ ran: true; value: T } | { ran: false }>;
 }
 
 export interface ScheduleRun {
@@ -86,7 +91,13 @@ export class DailySchedule {
       return { day, skipped: true, update: null, alerts: null };
     }
     this.feed.publish('schedule', { message: `scheduled update for ${day} started` });
-    const { update, alerts } = await this.updateAndAlert();
+    const exclusive = this.jobs.exclusive ?? (async <T>(fn: () => Promise<T>) => ({ ran: true as const, value: await fn() }));
+    const outcome = await exclusive(() => this.updateAndAlert());
+    if (!outcome.ran) {
+      this.feed.publish('schedule', { message: `scheduled update for ${day} is running in another server on this store` });
+      return { day, skipped: true, update: null, alerts: null };
+    }
+    const { update, alerts } = outcome.value;
     this.feed.publish('schedule', { message: `scheduled update for ${day} finished${alerts ? `: ${alerts.fired.length} new alert(s)` : ''}` });
     return { day, skipped: false, update, alerts };
   }

@@ -29,6 +29,7 @@ export function startSchedule(w: ScheduleWiring): DailySchedule {
       update: w.update ?? (() => runStoreUpdate(w.store, w.config)),
       events: async () => (await eventsReport(w.store, { config: w.config, baseRates: false })).events.map((e): MarketEventLike => e),
       isTradingDay: (iso) => isTradingDay(parseIsoDate(iso, 'day')),
+      exclusive: (fn) => w.store.runExclusive('daily-update', fn),
     },
     w.feed,
     w.alerts,

@@ -137,6 +137,16 @@ export interface PriceStore {
   getBasket(ticker: string): Promise<BasketDefinition | null>;
   listBaskets(): Promise<BasketDefinition[]>;
 
+  /** Applies pending schema migrations (opening a store does this too); returns the versions applied. */
+  migrate(): Promise<number[]>;
+  /** The schema version the store is at. */
+  schemaVersion(): Promise<number>;
+  /**
+   * Runs `fn` unless the named job is already running (in any process sharing this store, for a shared
+   * backend): the scheduler's daily update runs once across several servers.
+   */
+  runExclusive<T>(jobName: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
+
   /** A token that changes whenever stored data changes: caches key on it. */
   dataVersion(): Promise<string>;
   close(): Promise<void>;

@@ -28,6 +28,8 @@ export class DuckDbStore implements PriceStore {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
+  private readonly runningJobs = new Set<string>();
+
   private constructor(location: string, instance: DuckDBInstance, connection: DuckDBConnection) {
     this.location = location;
     this.instance = instance;
@@ -72,20 +74,40 @@ export class DuckDbStore implements PriceStore {
     }
   }
 
-  private async migrate(): Promise<void> {
-    await this.exclusive(async (c) => {
+  /** Applies pending schema migrations in one transaction; returns the versions applied. */
+  async migrate(): Promise<number[]> {
+    return this.exclusive(async (c) => {
       await c.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
       const rows = (await c.runAndReadAll('SELECT max(version) AS v FROM schema_version')).getRowsJS();
       const current = Number(rows[0]?.[0] ?? 0);
       const pending = MIGRATIONS.filter((m) => m.version > current);
-      if (pending.length === 0) return;
+      if (pending.length === 0) return [];
       await this.inTransaction(c, async () => {
         for (const m of pending) {
           for (const sql of m.statements) await c.run(sql);
           await c.run('INSERT INTO schema_version VALUES ($v)', { v: m.version });
         }
       });
+      return pending.map((m) => m.version);
     });
+  }
+
+  async schemaVersion(): Promise<number> {
+    return this.exclusive(async (c) => Number((await c.runAndReadAll('SELECT max(version) FROM schema_version')).getRowsJS()[0]?.[0] ?? 0));
+  }
+
+  /**
+   * A DuckDB file belongs to one process, so a named job needs only an in-process guard: a second
+   * call while the first runs does not run.
+   */
+  async runExclusive<T>(jobName: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+    if (this.runningJobs.has(jobName)) return { ran: false };
+    this.runningJobs.add(jobName);
+    try {
+      return { ran: true, value: await fn() };
+    } finally {
+      this.runningJobs.delete(jobName);
+    }
   }
 
   async upsertSymbols(infos: readonly SymbolInfo[]): Promise<void> {
