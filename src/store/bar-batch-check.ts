@@ -1,7 +1,7 @@
 /**
  * The checks every store makes on bars before writing them, so a bad batch fails the whole write
  * with a message naming the symbol: one batch per symbol, equal column lengths, strictly ascending
- * dates, and positive closes (a zero or negative price is never a real close).
+ * dates. (Whether a value is a plausible price is the import's rule, not the store's: a rate can be 0.)
  */
 import { DataError, UsageError } from '../domain/errors.js';
 import { tryParseIsoDate } from '../domain/trading-date.js';
@@ -24,9 +24,6 @@ export function checkBarBatch(batch: BarBatch, seen: Set<string>): void {
   }
   for (let i = 1; i < n; i++) {
     if (s.dates[i]! <= s.dates[i - 1]!) throw new DataError(`writeBars: ${s.symbol} dates are not strictly ascending at index ${i}`);
-  }
-  for (let i = 0; i < n; i++) {
-    if (!(s.close[i]! > 0) || !(s.adjClose[i]! > 0)) throw new DataError(`writeBars: ${s.symbol} has a close that is not a positive number at index ${i}`);
   }
 }
 

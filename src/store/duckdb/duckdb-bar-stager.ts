@@ -6,7 +6,7 @@
  * layout of `bars` for the merge.
  */
 import { DOUBLE, type DuckDBConnection, DuckDBDataChunk, INTEGER } from '@duckdb/node-api';
-import { DataError } from '../../domain/errors.js';
+import { checkBarBatch } from '../bar-batch-check.js';
 import type { BarBatch } from '../price-store.js';
 
 const BAR_STAGE_TABLE = 'bar_stage';
@@ -59,7 +59,7 @@ export async function stageBarBatches(
   try {
     for await (const batch of batches) {
       const s = batch.series;
-      checkSeries(batch, seen);
+      checkBarBatch(batch, seen);
       const k = seen.size;
       keys.appendInteger(k);
       keys.appendVarchar(s.symbol);
@@ -91,24 +91,4 @@ export async function stageBarBatches(
 
 function newChunk(): DuckDBDataChunk {
   return DuckDBDataChunk.create(TYPES, CHUNK_ROWS);
-}
-
-function checkSeries(batch: BarBatch, seen: Set<string>): void {
-  const s = batch.series;
-  const n = s.dates.length;
-  if (seen.has(s.symbol)) throw new DataError(`writeBars: symbol ${s.symbol} appears in more than one batch`);
-  seen.add(s.symbol);
-  for (const [name, col] of [
-    ['open', s.open],
-    ['high', s.high],
-    ['low', s.low],
-    ['close', s.close],
-    ['adjClose', s.adjClose],
-    ['volume', s.volume],
-  ] as const) {
-    if (col.length !== n) throw new DataError(`writeBars: ${s.symbol} has ${n} dates but ${col.length} ${name} values`);
-  }
-  for (let i = 1; i < n; i++) {
-    if (s.dates[i]! <= s.dates[i - 1]!) throw new DataError(`writeBars: ${s.symbol} dates are not strictly ascending at index ${i}`);
-  }
 }

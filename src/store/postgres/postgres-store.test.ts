@@ -66,8 +66,8 @@ describe('PostgresStore', () => {
     const s = await PostgresStore.open(db.url);
     const good = ramp('ATOM', 19500, 10);
     const bad = ramp('ATOM2', 19500, 10);
-    bad.close[7] = -1;
-    await expect(s.writeBars([{ series: good, source: 'csv' }, { series: bad, source: 'csv' }])).rejects.toThrow(/positive/);
+    bad.dates[7] = bad.dates[6]!; // dates not ascending
+    await expect(s.writeBars([{ series: good, source: 'csv' }, { series: bad, source: 'csv' }])).rejects.toThrow(/ascending/);
     expect(await s.readSeries('ATOM')).toBeNull();
     expect(await s.getSymbol('ATOM')).toBeNull();
     await s.close();
