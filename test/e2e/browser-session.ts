@@ -3,12 +3,13 @@
  * port, Debian's Chromium driven by playwright-core with a fresh profile, console errors collected
  * per page, screenshots saved to test-artifacts/.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { startServer, stopServer } from '../support/run-cli.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -57,39 +58,13 @@ export interface DemoServer {
 /** Starts `marketdash serve --demo --port 0` on a fresh store and waits for the URL it prints. */
 export async function startDemoServer(extraArgs: string[] = []): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), 'marketdash-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), '--db', join(dir, 'demo.duckdb'), 'serve', '--port', '0', '--demo', ...extraArgs], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, MARKETDASH_CONFIG: '', MARKETDASH_TOKEN: '' },
-  });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const url = await new Promise<string>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`server did not start in 60 s\nstdout: ${out}\nstderr: ${err}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /MarketDash dashboard: (http:\/\/\S+?\/)\s/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        res(m[1]!);
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      rej(new Error(`server exited with ${code}\nstdout: ${out}\nstderr: ${err}`));
-    });
-  });
+  const { url, child } = await startServer(['--db', join(dir, 'demo.duckdb')], { MARKETDASH_CONFIG: '', MARKETDASH_TOKEN: '' }, { serveArgs: ['--demo', ...extraArgs], timeoutMs: 60_000 });
   return {
     url,
     dir,
     process: child,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise<void>((r) => child.once('exit', () => r()));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await stopServer(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -54,6 +54,21 @@ describe('dashboard on the demo market', () => {
     expect(html).toContain('<div id="demo-banner"');
   });
 
+  test('the first page paints in under a second', async () => {
+    const page = browser.page;
+    await open('#/overview');
+    await page.waitForSelector('#perf-table tbody tr');
+    const t = (await page.evaluate(`(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return { fcp: fcp ? fcp.startTime : -1, loaded: nav ? nav.domContentLoadedEventEnd : -1 };
+    })()`)) as { fcp: number; loaded: number };
+    console.log(`first contentful paint ${t.fcp.toFixed(0)} ms, DOMContentLoaded ${t.loaded.toFixed(0)} ms`);
+    expect(t.fcp).toBeGreaterThan(0);
+    expect(t.fcp).toBeLessThan(1000);
+    expectCleanConsole();
+  });
+
   test('the navigation links open every page', async () => {
     const page = browser.page;
     await open('#/overview');
@@ -143,6 +158,9 @@ describe('dashboard on the demo market', () => {
     const points = JSON.parse((await page.locator('canvas.rrg').getAttribute('data-points'))!) as [string, number, number][];
     expect(points.map((p) => p[0]).sort()).toEqual(rotation.map((p) => p.symbol).sort());
     const [symbol, x, y] = points[0]!;
+    // The point must be inside the viewport for the mouse to reach it.
+    await page.locator('canvas.rrg').scrollIntoViewIfNeeded();
+    await page.evaluate(`window.scrollBy(0, ${y} - window.innerHeight / 2)`);
     const box = (await page.locator('canvas.rrg').boundingBox())!;
     await page.mouse.move(box.x + x, box.y + y);
     const hovered = rotation.find((p) => p.symbol === symbol)!;
@@ -174,12 +192,52 @@ describe('dashboard on the demo market', () => {
     expect(await page.locator('.figure-row [data-metric="ath"]').textContent()).toBe(percent(r!.ath.distance));
     expect(await page.locator('.figure-row [data-metric="athClose"]').textContent()).toContain(r!.ath.date);
     expect(await page.locator('#symbol-chart canvas').count()).toBeGreaterThan(2);
+    // The legend names every line in words (no raw column names such as rsi_14).
+    const legend = await page.locator('.chart-legend li').allTextContents();
+    expect(legend).toEqual(expect.arrayContaining(['SMA 50', 'RSI 14 (panel below)', `all-time high ${r!.ath.close.toFixed(2)} (${r!.ath.date})`]));
+    expect(legend.join(' ')).not.toMatch(/_/);
+    // The symbol's events, in words.
+    const events = (await api<{ type: string; symbol: string }[]>('/api/events')).filter((e) => e.symbol === 'IWM');
+    if (events.some((e) => e.type === 'new_ath')) expect(await page.locator('#symbol-events').textContent()).toContain('New all-time high');
     await screenshot(page, 'symbol');
     // Keyboard: toggle MACD with the space bar.
     await page.focus('input[data-ind="macd:12:26:9"]');
     await page.keyboard.press('Space');
     await page.waitForFunction("location.hash.includes('macd')");
     await page.waitForSelector('#symbol-chart canvas');
+    expectCleanConsole();
+  });
+
+  test('Symbol: a deep link to an unknown symbol says so, with links to stored ones', async () => {
+    const page = browser.page;
+    await open('#/symbol?s=NOSUCH');
+    await page.waitForSelector('#symbol-unknown');
+    expect(await page.locator('.page-symbol h1').textContent()).toBe('Unknown symbol');
+    expect(await page.locator('#symbol-unknown').textContent()).toContain('No symbol "NOSUCH" is stored');
+    expect(await page.locator('#symbol-chart').count()).toBe(0);
+    // A suggested symbol opens its chart.
+    const suggestion = page.locator('#symbol-unknown a').first();
+    const picked = (await suggestion.textContent())!;
+    const stored = (await api<{ symbols: { ticker: string }[] }>('/api/symbols')).symbols.map((x) => x.ticker);
+    expect(stored).toContain(picked);
+    await suggestion.click();
+    await page.waitForSelector(`.figure-row[data-symbol="${picked}"]`);
+    await page.waitForSelector('#symbol-chart canvas');
+    expect(await page.evaluate('decodeURIComponent(location.hash)')).toBe(`#/symbol?s=${picked}`);
+    expectCleanConsole();
+  });
+
+  test('Symbol at phone width in the dark theme: nothing wider than the screen', async () => {
+    const page = browser.page;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open('#/symbol?s=MAG7&ind=sma:50,macd:12:26:9');
+    await page.click('#theme-toggle');
+    await page.waitForSelector('#symbol-chart canvas');
+    await page.waitForSelector('.figure-row[data-symbol="MAG7"]');
+    expect((await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number).toBeLessThanOrEqual(1);
+    await screenshot(page, 'symbol-phone-dark');
+    await page.click('#theme-toggle');
+    await page.setViewportSize({ width: 1280, height: 900 });
     expectCleanConsole();
   });
 
@@ -197,7 +255,21 @@ describe('dashboard on the demo market', () => {
       expect(await row.locator('[data-metric="rebased"]').textContent()).toBe(((last / s.close[base]!) * 100).toFixed(2));
       expect(await row.locator('[data-metric="change"]').textContent()).toBe(percent(last / s.close[base]! - 1));
     }
+    // The ratio panel covers the same window: its return since the base day equals the API's.
+    const ratio = await api<{ window: { from: string; return: number } }>('/api/ratio?a=MAG7&b=MAGS&from=2025-06-30&series=1');
+    await page.waitForSelector('#compare-ratio-summary');
+    expect(await page.locator('#compare-ratio-summary [data-metric="window"]').textContent()).toBe(percent(ratio.window.return));
     await screenshot(page, 'compare');
+    expectCleanConsole();
+  });
+
+  test('Compare: an unknown ticker in the link is named and left out; the known ones still draw', async () => {
+    const page = browser.page;
+    await open('#/compare?s=MAG7,NOSUCH&start=2025-06-30');
+    await page.waitForSelector('#compare-chart canvas');
+    expect(await page.locator('#compare-unknown').textContent()).toBe('Not stored, so left out: NOSUCH.');
+    expect(await page.locator('#compare-table tbody tr').count()).toBe(1);
+    await page.waitForSelector('text=No ratio: NOSUCH is not stored.');
     expectCleanConsole();
   });
 

@@ -91,6 +91,8 @@ export interface RatioResponse {
   readonly returns: Readonly<Record<PeriodKey, number | null>>;
   readonly trend?: TrendInfo | null;
   readonly breakout?: { readonly state: string; readonly since: string | null } | null;
+  /** With `from`: the base day used (last common date on or before it) and the ratio's return since. */
+  readonly window?: { readonly from: string; readonly return: number } | null;
   readonly series?: { readonly dates: readonly string[]; readonly values: Column };
 }
 

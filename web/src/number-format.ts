@@ -28,7 +28,8 @@ export function heatColour(fraction: number | null | undefined, scale: number, d
   const t = Math.max(-1, Math.min(1, fraction / scale));
   const strength = Math.round(Math.abs(t) * 100);
   const hue = t >= 0 ? 145 : 0;
-  const light = dark ? 22 + Math.abs(t) * 16 : 90 - Math.abs(t) * 40;
+  // Light mode stops at 62% lightness so the dark tile text keeps a readable contrast.
+  const light = dark ? 22 + Math.abs(t) * 16 : 92 - Math.abs(t) * 30;
   return `hsl(${hue} ${30 + strength * 0.4}% ${light}%)`;
 }
 

@@ -24,7 +24,9 @@ export function emptyBlock(text: string): HTMLElement {
 }
 
 export function errorBlock(e: unknown): HTMLElement {
-  const message = e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e);
+  const raw = e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e);
+  // The server's messages are shared with the CLI; a hint to run a command means nothing here.
+  const message = raw.replace(/\s*\(run '[^']*'[^)]*\)/, ': it is not in the store');
   return el('p', { class: 'error', role: 'alert' }, message);
 }
 

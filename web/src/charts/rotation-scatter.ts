@@ -37,8 +37,13 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], onPick?:
     canvas.style.height = `${h}px`;
     const g = canvas.getContext('2d')!;
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const X = (v: number) => ((v - (100 - rx)) / (2 * rx)) * (w - 40) + 30;
-    const Y = (v: number) => h - 24 - ((v - (100 - ry)) / (2 * ry)) * (h - 40);
+    // Plot box: room on the left for the momentum ticks and its title, below for the ratio ticks.
+    const left = 58;
+    const right = 12;
+    const top = 10;
+    const bottom = 40;
+    const X = (v: number) => ((v - (100 - rx)) / (2 * rx)) * (w - left - right) + left;
+    const Y = (v: number) => h - bottom - ((v - (100 - ry)) / (2 * ry)) * (h - top - bottom);
     g.fillStyle = c.background;
     g.fillRect(0, 0, w, h);
     const quad: [string, number, number, number, number, string][] = [
@@ -61,13 +66,31 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], onPick?:
     g.moveTo(X(100 - rx), Y(100));
     g.lineTo(X(100 + rx), Y(100));
     g.stroke();
+    // Tick labels on both axes (100 is the benchmark), then the axis titles.
+    g.fillStyle = c.muted;
+    g.font = '11px system-ui, sans-serif';
+    g.textAlign = 'center';
+    const tx = ticks(100 - rx, 100 + rx);
+    for (const v of tx.values) {
+      g.fillRect(X(v), Y(100 - ry), 1, 4);
+      g.fillText(v.toFixed(tx.digits), X(v), Y(100 - ry) + 15);
+    }
+    g.textAlign = 'right';
+    const ty = ticks(100 - ry, 100 + ry);
+    for (const v of ty.values) {
+      g.fillRect(X(100 - rx) - 4, Y(v), 4, 1);
+      g.fillText(v.toFixed(ty.digits), X(100 - rx) - 6, Y(v) + 4);
+    }
     g.fillStyle = c.text;
-    g.fillText('RS-Ratio →', w - 80, h - 6);
+    g.font = '12px system-ui, sans-serif';
+    g.textAlign = 'center';
+    g.fillText('RS-Ratio (relative strength vs benchmark) →', (X(100 - rx) + X(100 + rx)) / 2, h - 6);
     g.save();
-    g.translate(12, 90);
+    g.translate(13, (Y(100 + ry) + Y(100 - ry)) / 2);
     g.rotate(-Math.PI / 2);
     g.fillText('RS-Momentum →', 0, 0);
     g.restore();
+    g.textAlign = 'left';
     screen = [];
     points.forEach((p, i) => {
       const colour = c.line[i % c.line.length]!;
@@ -134,4 +157,14 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], onPick?:
   ro.observe(wrap);
   requestAnimationFrame(draw);
   return wrap;
+}
+
+/** Round tick values inside [lo, hi]: steps of 1, 2 or 5 times a power of ten, about six of them. */
+function ticks(lo: number, hi: number): { values: number[]; digits: number } {
+  const raw = (hi - lo) / 6;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw) ?? 10 * pow;
+  const values: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9; v += step) values.push(Math.round(v / step) * step);
+  return { values, digits: Math.max(0, -Math.floor(Math.log10(step) + 1e-9)) };
 }

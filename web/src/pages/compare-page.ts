@@ -5,7 +5,7 @@
  */
 import { LineSeries, type Time } from 'lightweight-charts';
 import { api, type SeriesResponse } from '../api-client.js';
-import { linePoints, themedChart } from '../charts/themed-chart.js';
+import { fitAll, linePoints, ratioFormat, themedChart } from '../charts/themed-chart.js';
 import { el, labelled, select } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { formatPercent, signClass } from '../number-format.js';
@@ -89,7 +89,12 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
   const drawRebased = () =>
     fill(chartSlot, ctx, async () => {
       if (!symbols.length) return emptyBlock('Name at least one symbol.');
-      const all = await Promise.all(symbols.map((s) => api.series(s, { from: shiftDays(start, -14) })));
+      // Unknown tickers are named, not fatal: the known ones are still drawn.
+      const unknown = symbols.filter((s) => !stored.has(s));
+      const known = symbols.filter((s) => stored.has(s));
+      const unknownNote = unknown.length ? el('p', { class: 'error', id: 'compare-unknown', role: 'alert' }, `Not stored, so left out: ${unknown.join(', ')}.`) : null;
+      if (!known.length) return unknownNote!;
+      const all = await Promise.all(known.map((s) => api.series(s, { from: shiftDays(start, -14) })));
       const field = totalReturn ? 'adjClose' : 'close';
       const rebased = all.map((s) => ({ s, r: rebase(s, start, field) }));
       const c = chartColours();
@@ -116,16 +121,21 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
           }),
         ),
       );
-      const wrap = el('div', {}, box, el('div', { class: 'table-scroll' }, legend));
+      const wrap = el('div', {}, unknownNote, box, el('div', { class: 'table-scroll' }, legend));
       requestAnimationFrame(() => {
         if (ctx.disposed()) return;
         const chart = themedChart(box, ctx, { height: 380 });
+        let baseline = false;
         rebased.forEach(({ r }, i) => {
           if (!r) return;
           const line = chart.addSeries(LineSeries, { color: c.line[i % c.line.length]!, lineWidth: 2, title: r.symbol, priceLineVisible: false });
           line.setData(r.dates.map((d, j) => ({ time: d as Time, value: r.values[j]! })));
+          if (!baseline) {
+            line.createPriceLine({ price: 100, color: c.muted, lineStyle: 2, lineWidth: 1, axisLabelVisible: true, title: `base ${r.baseDate}` });
+            baseline = true;
+          }
         });
-        chart.timeScale().fitContent();
+        fitAll(chart);
       });
       return wrap;
     });
@@ -145,14 +155,33 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
     );
     return fill(ratioSlot, ctx, async () => {
       if (!a || !b || a === b) return emptyBlock('Pick two different symbols for a ratio.');
+      const missing = [a, b].filter((s) => !stored.has(s));
+      if (missing.length) return emptyBlock(`No ratio: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not stored.`);
       const r = await api.ratio(a, b, { series: true, from: start });
       const box = el('div', { class: 'chart', id: 'compare-ratio-chart' });
-      const wrap = el('div', {}, el('p', { class: 'muted' }, `${a}/${b} on ${r.asOf}: ${r.last.toFixed(4)}; YTD ${formatPercent(r.returns.ytd)}, 1Y ${formatPercent(r.returns['1y'])}`), box);
+      const figure = (label: string, value: string, cls: string, metric: string) => el('div', { class: 'figure' }, el('span', {}, label), el('b', { class: cls, 'data-metric': metric }, value));
+      const since = r.window ?? null;
+      const summary = el(
+        'div',
+        { class: 'figure-row', id: 'compare-ratio-summary' },
+        figure(`${a}/${b} on ${r.asOf}`, r.last.toFixed(4), '', 'last'),
+        since ? figure(`Since ${since.from}`, formatPercent(since.return), signClass(since.return), 'window') : null,
+        figure('YTD', formatPercent(r.returns.ytd), signClass(r.returns.ytd), 'ytd'),
+        figure('1Y', formatPercent(r.returns['1y']), signClass(r.returns['1y']), '1y'),
+      );
+      const wrap = el('div', {}, summary, box);
       requestAnimationFrame(() => {
         if (ctx.disposed() || !r.series) return;
         const chart = themedChart(box, ctx, { height: 300 });
-        chart.addSeries(LineSeries, { color: chartColours().accent, lineWidth: 2, title: `${a}/${b}` }).setData(linePoints(r.series.dates, r.series.values));
-        chart.timeScale().fitContent();
+        // Drawn from the same base day as the rebased chart above, so both cover one window.
+        const first = since?.from ?? start;
+        const keep = r.series.dates.findIndex((d) => d >= first);
+        const dates = keep < 0 ? r.series.dates : r.series.dates.slice(keep);
+        const values = keep < 0 ? r.series.values : r.series.values.slice(keep);
+        chart
+          .addSeries(LineSeries, { color: chartColours().accent, lineWidth: 2, priceFormat: ratioFormat(r.last) })
+          .setData(linePoints(dates, values));
+        fitAll(chart);
       });
       return wrap;
     });

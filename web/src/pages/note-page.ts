@@ -113,7 +113,7 @@ function checkResult(text: string, res: CheckResponse): HTMLElement {
   const wrap = el(
     'div',
     { id: 'check-result' },
-    el('p', {}, `As of ${res.asOf}: ${res.claims.length} claims; `, el('b', { class: 'verdict-supported' }, `${counts.supported} supported`), ', ', el('b', { class: 'verdict-contradicted' }, `${counts.contradicted} contradicted`), ', ', el('b', { class: 'verdict-unverifiable' }, `${counts.unverifiable} unverifiable`), '.'),
+    el('p', {}, `As of ${res.asOf}: ${res.claims.length} claims; `, el('mark', { class: 'claim supported' }, el('b', {}, `${counts.supported} supported`)), ', ', el('mark', { class: 'claim contradicted' }, el('b', {}, `${counts.contradicted} contradicted`)), ', ', el('mark', { class: 'claim unverifiable' }, el('b', {}, `${counts.unverifiable} unverifiable`)), '. Each claim below is highlighted in its verdict colour; click one to see its row.'),
     highlightClaims(text, res.claims),
     res.claims.length
       ? el(
@@ -150,7 +150,7 @@ function checkResult(text: string, res: CheckResponse): HTMLElement {
 }
 
 function checkForm(ctx: PageContext, asOf: string | undefined): HTMLElement {
-  const area = el('textarea', { id: 'check-text', 'aria-label': 'Commentary to check', placeholder: 'Paste market commentary here, e.g. "The Russell 2000 is up 12.5% year to date."' });
+  const area = el('textarea', { id: 'check-text', 'aria-label': 'Commentary to check (paste text, then Check claims)', placeholder: 'Paste market commentary here, e.g. "The Russell 2000 is up 12.5% year to date."' });
   const result = el('div', {});
   const button = el('button', { type: 'submit', id: 'check-run' }, 'Check claims');
   const sample = el('button', { type: 'button', id: 'check-sample' }, 'Use the generated note');

@@ -135,7 +135,17 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
       const vals = sectors.map((r) => r.returns[heat]).filter((v): v is number => v !== null);
       const scale = Math.max(0.005, ...vals.map(Math.abs));
       const dark = currentTheme() === 'dark';
-      return el(
+      const key = el(
+        'p',
+        { class: 'heat-key muted' },
+        el('span', { class: 'heat-swatch', style: `background:${heatColour(-scale, scale, dark)}` }),
+        ` ${formatPercent(-scale)} or lower`,
+        el('span', { class: 'heat-swatch', style: `background:${heatColour(0, scale, dark)}` }),
+        ' 0% ',
+        el('span', { class: 'heat-swatch', style: `background:${heatColour(scale, scale, dark)}` }),
+        ` ${formatPercent(scale)} or higher; sorted best first, colour strength relative to the largest move.`,
+      );
+      const tiles = el(
         'div',
         { class: 'heatmap', id: 'sector-heatmap', role: 'list' },
         [...sectors]
@@ -150,6 +160,7 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
             ),
           ),
       );
+      return el('div', {}, tiles, key);
     });
 
   await Promise.all([cardsDone, drawTable(), drawHeat()]);

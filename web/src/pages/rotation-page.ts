@@ -7,7 +7,7 @@
 import { createSeriesMarkers, LineSeries, type SeriesMarker, type Time } from 'lightweight-charts';
 import { api, isPlaced, type RatioResponse, type RotationPoint } from '../api-client.js';
 import { rotationScatter } from '../charts/rotation-scatter.js';
-import { linePoints, themedChart } from '../charts/themed-chart.js';
+import { chartLegend, fitAll, linePoints, ratioFormat, themedChart } from '../charts/themed-chart.js';
 import { el, labelled, select } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { formatPercent, signClass } from '../number-format.js';
@@ -136,16 +136,20 @@ function ratioView(r: RatioResponse, ctx: PageContext): HTMLElement {
     r.trend ? el('div', { class: 'figure' }, el('span', {}, 'Distance from line'), el('b', { class: signClass(r.trend.distance), 'data-metric': 'distance' }, formatPercent(r.trend.distance))) : null,
   );
   const box = el('div', { class: 'chart', id: 'ratio-chart' });
-  const wrap = el('div', {}, summary, box);
+  const legend = chartLegend([
+    { label: `${r.numerator}/${r.denominator} ratio (log scale)`, colour: c.line[0]! },
+    ...(r.trend ? [{ label: `${r.trend.kind} trendline through its anchors`, colour: c.accent, dashed: true }] : []),
+  ]);
+  const wrap = el('div', {}, summary, legend, box);
   requestAnimationFrame(() => {
     if (ctx.disposed() || !r.series) return;
     const chart = themedChart(box, ctx, { logScale: true, height: 380 });
-    const line = chart.addSeries(LineSeries, { color: c.line[0]!, lineWidth: 2, title: `${r.numerator}/${r.denominator}` });
+    const line = chart.addSeries(LineSeries, { color: c.line[0]!, lineWidth: 2, priceFormat: ratioFormat(r.last) });
     line.setData(linePoints(r.series.dates, r.series.values));
     const markers: SeriesMarker<Time>[] = [];
     if (r.trend?.anchors.length) {
       const first = r.trend.anchors[0]!;
-      const trend = chart.addSeries(LineSeries, { color: c.accent, lineWidth: 2, lineStyle: 2, priceLineVisible: false, lastValueVisible: false, title: 'trendline', crosshairMarkerVisible: false });
+      const trend = chart.addSeries(LineSeries, { color: c.accent, lineWidth: 2, lineStyle: 2, priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false, priceFormat: ratioFormat(r.last) });
       trend.setData([
         { time: first.date as Time, value: first.value },
         { time: r.asOf as Time, value: r.trend.levelAtAsOf },
@@ -155,7 +159,7 @@ function ratioView(r: RatioResponse, ctx: PageContext): HTMLElement {
     if (r.breakout?.since) markers.push({ time: r.breakout.since as Time, position: 'belowBar', color: state === 'failed' ? c.down : c.up, shape: 'arrowUp', text: r.breakout.state });
     markers.sort((a, b) => (String(a.time) < String(b.time) ? -1 : 1));
     createSeriesMarkers(line, markers);
-    chart.timeScale().fitContent();
+    fitAll(chart);
   });
   return wrap;
 }

@@ -13,7 +13,7 @@ import {
   type Time,
 } from 'lightweight-charts';
 import { api, type MarketEvent, type PerfRow, type SeriesResponse } from '../api-client.js';
-import { linePoints, removeChart, themedChart } from '../charts/themed-chart.js';
+import { chartLegend, fitAll, type LegendItem, linePoints, removeChart, themedChart } from '../charts/themed-chart.js';
 import { el, labelled, select } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { formatPercent, formatPrice, signClass, streakText } from '../number-format.js';
@@ -106,6 +106,16 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
     const mine = ++drawing;
     removeChart(chart);
     chart = null;
+    symbolInput.value = symbol;
+    if (!ctx.symbols.symbols.some((t) => t.ticker === symbol)) {
+      title.textContent = 'Unknown symbol';
+      figures.replaceChildren();
+      eventsSlot.replaceChildren();
+      eventsSlot.hidden = true;
+      chartSlot.replaceChildren(unknownSymbolBlock(symbol, tickers));
+      return;
+    }
+    eventsSlot.hidden = false;
     chartSlot.replaceChildren(loadingBlock(`Loading ${symbol}…`));
     title.textContent = `${displayName(ctx, symbol)} (${symbol})`;
     try {
@@ -136,16 +146,54 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
         chartSlot.replaceChildren(errorBlock(e));
         figures.replaceChildren();
         eventsSlot.replaceChildren();
+        eventsSlot.hidden = true;
       }
     }
   };
   await draw();
 }
 
+/** The message shown for a symbol the store does not hold (a mistyped deep link, say). */
+function unknownSymbolBlock(symbol: string, tickers: readonly string[]): HTMLElement {
+  const near = tickers.filter((t) => t.replace(/^\^/, '').startsWith(symbol.replace(/^\^/, '').slice(0, 1))).slice(0, 8);
+  const suggestions = (near.length ? near : tickers.slice(0, 8)).map((t) => el('a', { href: `#/symbol?s=${encodeURIComponent(t)}` }, t));
+  return el(
+    'div',
+    { class: 'notice', id: 'symbol-unknown', role: 'alert' },
+    el('p', { class: 'error' }, symbol ? `No symbol "${symbol}" is stored, so there is nothing to chart.` : 'Type a symbol to chart it.'),
+    el('p', {}, 'Pick a stored one, for example: ', suggestions.flatMap((a, i) => (i ? [', ', a] : [a])), '.'),
+  );
+}
+
+const money = (v: unknown): string => (typeof v === 'number' ? formatPrice(v) : 'n/a');
+const fig = (v: unknown, key: string): unknown => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined);
+
+/** One event in words, the way a market note would say it. */
 export function eventText(e: MarketEvent): string {
   const since = e.since ? ` since ${e.since}` : '';
-  const extra = typeof e.state === 'string' ? `: ${e.state}` : typeof e.length === 'number' ? `: ${e.length} sessions` : '';
-  return `${e.date} · ${e.type.replace(/_/g, ' ')}${since}${extra}`;
+  const sessions = typeof e.length === 'number' ? `${e.length} sessions` : '';
+  switch (e.type) {
+    case 'new_ath':
+      return `${e.date} · New all-time high at ${money(e.close)}${fig(e.previousHigh, 'date') ? ` (previous high ${money(fig(e.previousHigh, 'close'))} on ${String(fig(e.previousHigh, 'date'))})` : ''}`;
+    case 'near_ath':
+      return `${e.date} · ${formatPercent(typeof e.distance === 'number' ? e.distance : null)} from the all-time high of ${money(fig(e.ath, 'close'))} (${String(fig(e.ath, 'date') ?? 'n/a')})`;
+    case 'highest_since':
+      return `${e.date} · Highest close${since}`;
+    case 'lowest_since':
+      return `${e.date} · Lowest close${since}`;
+    case 'streak':
+      return `${e.date} · ${sessions} ${e.direction === 'down' ? 'down' : 'up'} in a row`;
+    case 'streak_end':
+      return `${e.date} · A streak of ${sessions} ${e.direction === 'down' ? 'down' : 'up'} ended`;
+    default:
+      return `${e.date} · ${e.type.replace(/_/g, ' ')}${since}${typeof e.state === 'string' ? `: ${e.state}` : sessions ? `: ${sessions}` : ''}`;
+  }
+}
+
+/** A short marker label for an event drawn on the chart. */
+function eventLabel(e: MarketEvent): string {
+  const words: Record<string, string> = { new_ath: 'new ATH', near_ath: 'near ATH', highest_since: 'highest since', lowest_since: 'lowest since', streak: 'streak', streak_end: 'streak ended' };
+  return words[e.type] ?? e.type.replace(/_/g, ' ');
 }
 
 function figureStrip(r: PerfRow): HTMLElement {
@@ -164,16 +212,36 @@ function figureStrip(r: PerfRow): HTMLElement {
   );
 }
 
+function hasOhlcColumns(s: SeriesResponse): boolean {
+  return s.open.some((v) => v !== null) && s.high.some((v) => v !== null);
+}
+
+/** `sma_50` -> "SMA 50", `macd_signal_12_26_9` -> "MACD signal"; oscillators say which pane they are in. */
+function columnLabel(col: string, kind: string, pane: number): string {
+  const parts = col.split('_');
+  const numbers = parts.filter((p) => /^[\d.]+$/.test(p));
+  const words = parts.filter((p) => !/^[\d.]+$/.test(p));
+  const name = kind === 'bbands' ? `Bollinger ${words.slice(1).join(' ') || 'band'}` : [words[0]!.toUpperCase(), ...words.slice(1)].join(' ');
+  const label = kind === 'macd' && words.length === 1 ? `MACD ${numbers.join(', ')}` : kind === 'macd' ? name : `${name} ${numbers.join(', ')}`.trim();
+  return pane > 0 ? `${label} (panel below)` : label;
+}
+
 /** Oscillators get a pane of their own; averages and bands are drawn over the price. */
 const OSCILLATORS = new Set(['rsi', 'macd', 'atr', 'roc']);
 
 function drawChart(slot: HTMLElement, ctx: PageContext, s: SeriesResponse, row: PerfRow, events: readonly MarketEvent[]): IChartApi {
   const c = chartColours();
   const box = el('div', { class: 'chart', id: 'symbol-chart' });
-  slot.append(box);
+  const hasVolume = s.volume.some((v) => v !== null && v > 0);
+  const legendItems: LegendItem[] = [
+    { label: `${s.symbol} ${hasOhlcColumns(s) ? 'daily candles' : 'daily close'}${hasVolume ? ', volume at the bottom' : ''}`, colour: hasOhlcColumns(s) ? c.up : c.line[0]! },
+  ];
+  if (row.ath) legendItems.push({ label: `all-time high ${formatPrice(row.ath.close)} (${row.ath.date})`, colour: c.accent, dashed: true });
+  const legend = chartLegend([]);
+  slot.append(legend, box);
   const oscillators = s.indicatorSpecs.filter((i) => OSCILLATORS.has(i.kind)).length;
   const chart = themedChart(box, ctx, { height: 420 + oscillators * 140 });
-  const hasOhlc = s.open.some((v) => v !== null) && s.high.some((v) => v !== null);
+  const hasOhlc = hasOhlcColumns(s);
   const times = s.dates as unknown as Time[];
   const main = hasOhlc
     ? chart.addSeries(CandlestickSeries, { upColor: c.up, downColor: c.down, wickUpColor: c.up, wickDownColor: c.down, borderVisible: false })
@@ -186,7 +254,7 @@ function drawChart(slot: HTMLElement, ctx: PageContext, s: SeriesResponse, row: 
     }
     main.setData(bars);
   } else main.setData(linePoints(s.dates, s.close));
-  if (s.volume.some((v) => v !== null && v > 0)) {
+  if (hasVolume) {
     const vol = chart.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, color: c.muted });
     vol.priceScale().applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
     const bars = [];
@@ -196,7 +264,7 @@ function drawChart(slot: HTMLElement, ctx: PageContext, s: SeriesResponse, row: 
     }
     vol.setData(bars);
   }
-  if (row.ath) main.createPriceLine({ price: row.ath.close, color: c.accent, lineStyle: 2, lineWidth: 1, axisLabelVisible: true, title: `ATH ${row.ath.date}` });
+  if (row.ath) main.createPriceLine({ price: row.ath.close, color: c.accent, lineStyle: 2, lineWidth: 1, axisLabelVisible: true, title: '' });
 
   let colour = 1;
   let pane = 1;
@@ -207,10 +275,15 @@ function drawChart(slot: HTMLElement, ctx: PageContext, s: SeriesResponse, row: 
       const values = s.indicators[col];
       if (!values) return;
       const hist = col.startsWith('macd_hist');
+      const lineColour = hist ? c.muted : c.line[(colour + j) % c.line.length]!;
       const series = hist
-        ? chart.addSeries(HistogramSeries, { color: c.muted, priceLineVisible: false, lastValueVisible: false, title: col }, paneIndex)
-        : chart.addSeries(LineSeries, { color: c.line[(colour + j) % c.line.length]!, lineWidth: 1, priceLineVisible: false, lastValueVisible: false, title: col, crosshairMarkerVisible: false }, paneIndex);
+        ? chart.addSeries(HistogramSeries, { color: c.muted, priceLineVisible: false, lastValueVisible: false }, paneIndex)
+        : chart.addSeries(LineSeries, { color: lineColour, lineWidth: 1, priceLineVisible: false, lastValueVisible: true, crosshairMarkerVisible: false }, paneIndex);
       series.setData(linePoints(s.dates, values));
+      legendItems.push({ label: columnLabel(col, ind.kind, paneIndex), colour: lineColour });
+      if (ind.kind === 'rsi') {
+        for (const level of [30, 70]) series.createPriceLine({ price: level, color: c.muted, lineStyle: 2, lineWidth: 1, axisLabelVisible: true, title: '' });
+      }
     });
     colour += cols.length;
   }
@@ -220,12 +293,15 @@ function drawChart(slot: HTMLElement, ctx: PageContext, s: SeriesResponse, row: 
   const mark = (date: string | null | undefined, text: string, position: 'aboveBar' | 'belowBar', color: string) => {
     if (date && date >= first) markers.push({ time: date as Time, position, color, shape: position === 'aboveBar' ? 'arrowDown' : 'arrowUp', text });
   };
-  if (row.ath) mark(row.ath.date, 'ATH', 'aboveBar', c.accent);
-  if (row.high52w && row.high52w.date !== row.ath?.date) mark(row.high52w.date, '52w high', 'aboveBar', c.up);
-  if (row.low52w) mark(row.low52w.date, '52w low', 'belowBar', c.down);
-  for (const e of events) mark(e.date, e.type.replace(/_/g, ' '), e.type.includes('low') || e.type.includes('down') ? 'belowBar' : 'aboveBar', c.text);
+  // One marker per day and side: an event on the ATH day says it instead of a second "ATH" label.
+  const eventDays = new Set(events.map((e) => `${e.date}:${e.type.includes('low') || e.direction === 'down' ? 'below' : 'above'}`));
+  if (row.ath && !eventDays.has(`${row.ath.date}:above`)) mark(row.ath.date, 'ATH', 'aboveBar', c.accent);
+  if (row.high52w && row.high52w.date !== row.ath?.date && !eventDays.has(`${row.high52w.date}:above`)) mark(row.high52w.date, '52w high', 'aboveBar', c.up);
+  if (row.low52w && !eventDays.has(`${row.low52w.date}:below`)) mark(row.low52w.date, '52w low', 'belowBar', c.down);
+  for (const e of events) mark(e.date, eventLabel(e), e.type.includes('low') || e.direction === 'down' ? 'belowBar' : 'aboveBar', c.accent);
   markers.sort((a, b) => (String(a.time) < String(b.time) ? -1 : 1));
   createSeriesMarkers(main, markers);
-  chart.timeScale().fitContent();
+  legend.replaceWith(chartLegend(legendItems));
+  fitAll(chart);
   return chart;
 }
