@@ -25,9 +25,12 @@ export function messyFile(name: string): string {
   return join(sharedDataDir, 'messy', name);
 }
 
+function skippedDescribe(name: string, fn: () => void): void {
+  console.warn(`SKIPPED (no ../shared/data here): ${name}`);
+  describe.skip(name, fn);
+}
+
+/** `describe` when the data is here; else a skip with a message (`.skipIf(c)` / `.runIf(c)` skip too). */
 export const describeWithSharedData: typeof describe = hasSharedData()
   ? describe
-  : (((name: string, fn: () => void) => {
-      console.warn(`SKIPPED (no ../shared/data here): ${name}`);
-      describe.skip(name, fn);
-    }) as unknown as typeof describe);
+  : (Object.assign(skippedDescribe, { skipIf: () => skippedDescribe, runIf: () => skippedDescribe }) as unknown as typeof describe);

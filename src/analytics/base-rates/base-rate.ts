@@ -101,10 +101,16 @@ export function eventBaseRate(dates: Int32Array, values: Float64Array, key: Even
 
 /**
  * Base rate of trendline breakouts (breakoutHistory: each break seen with data up to its week only)
- * before bar `asOfIndex`, with the share still beyond the line 63 trading days after the break.
+ * before bar `asOfIndex`, with the share still beyond the line 63 trading days after the break. The
+ * break in force at the as-of bar is excluded: it is the one whose odds are being asked.
  */
 export function breakoutBaseRate(dates: Int32Array, values: Float64Array, options: TrendOptions, asOfIndex: number, horizons: readonly Horizon[] = DEFAULT_HORIZONS): BaseRate {
-  const breaks = breakoutHistory(dates, values, options, asOfIndex + 1).filter((b) => b.barIndex < asOfIndex);
+  const all = breakoutHistory(dates, values, options, asOfIndex + 1).filter((b) => b.barIndex < asOfIndex);
+  // The break the series is in right now (still beyond its line at the as-of bar, less than three
+  // months old) is the signal being judged, not an earlier occurrence of it: leave it out.
+  const last = all[all.length - 1];
+  const current = last !== undefined && asOfIndex - last.barIndex < 63 && beyondLine(last.line, dates[asOfIndex]!, values[asOfIndex]!) > 0;
+  const breaks = current ? all.slice(0, -1) : all;
   const fw = forwardReturnStats(
     dates,
     values,

@@ -202,7 +202,7 @@ export function composeNote(input: NoteInput): MarketNote {
         below: [`${subject} `, v('remains below'), ` its ${lineName}, `, f(distId), ` ${side} it, as it has been since ${sinceText}.`],
         testing: [`${subject} `, v('is testing'), ` its ${lineName}, `, f(distId), ` ${side} it, and has been pressing against the line since ${sinceText}.`],
         breaking: [`${subject} `, v('has broken above'), ` its ${lineName} and sits `, f(distId), ` ${side} it; the break dates from ${sinceText} and is not yet confirmed.`],
-        confirmed: [`${subject} `, v('has confirmed its breakout'), ` above the ${lineName}, now `, f(distId), ` ${side} it, a move that began on ${sinceText}.`],
+        confirmed: [`${subject} `, v('has confirmed its breakout'), ` above the ${lineName}, now `, f(distId), ` ${side} it; the confirmation dates from ${sinceText}.`],
         failed: [`${subject} `, v('failed to hold its break'), ` and fell back below its ${lineName}, now `, f(distId), ` ${side} it.`],
       };
       paras.push(p(...statePhrase[t.breakout.state]!));
