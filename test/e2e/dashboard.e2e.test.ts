@@ -123,7 +123,7 @@ describe('dashboard on the demo market', () => {
     const page = browser.page;
     await page.focus('#perf-table button[data-sort="1y"]');
     await page.keyboard.press('Enter');
-    await page.waitForFunction("location.hash.includes('sort=1y')");
+    await expect.poll(() => page.url()).toContain('sort=1y');
     const mag7 = await api<PerfRow[]>('/api/perf?symbols=AAPL,MSFT,GOOGL,AMZN,NVDA,META,TSLA,MAG7,MAGS');
     const by1y = [...mag7].sort((a, b) => b.returns['1y']! - a.returns['1y']!).map((r) => r.symbol);
     expect(await page.locator('#perf-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-symbol')))).toEqual(by1y);
@@ -161,10 +161,18 @@ describe('dashboard on the demo market', () => {
     // The point must be inside the viewport for the mouse to reach it.
     await page.locator('canvas.rrg').scrollIntoViewIfNeeded();
     await page.evaluate(`window.scrollBy(0, ${y} - window.innerHeight / 2)`);
-    const box = (await page.locator('canvas.rrg').boundingBox())!;
-    await page.mouse.move(box.x + x, box.y + y);
+    // Under load the page may still be settling after the scroll: move again until the tip shows.
+    await expect
+      .poll(
+        async () => {
+          const box = (await page.locator('canvas.rrg').boundingBox())!;
+          await page.mouse.move(box.x + x, box.y + y);
+          return page.locator('.rrg-tip:not([hidden])').count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(1);
     const hovered = rotation.find((p) => p.symbol === symbol)!;
-    await page.waitForSelector('.rrg-tip:not([hidden])');
     expect(await page.locator('.rrg-tip').textContent()).toBe(`${symbol}: ${hovered.quadrant}, RS-Ratio ${hovered.rsRatio.toFixed(2)}, RS-Momentum ${hovered.rsMomentum.toFixed(2)}`);
     await screenshot(page, 'rotation');
     expectCleanConsole();
@@ -173,9 +181,9 @@ describe('dashboard on the demo market', () => {
   test('Rotation: picking another pair redraws and updates the URL', async () => {
     const page = browser.page;
     await page.selectOption('#pair-select', 'IWM/QQQ');
-    await page.waitForFunction("location.hash.includes('pair=IWM%2FQQQ') || location.hash.includes('pair=IWM/QQQ')");
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('pair=IWM/QQQ');
     const ratio = await api<{ last: number }>('/api/ratio?a=IWM&b=QQQ&trend=1');
-    await page.waitForFunction(`document.querySelector('#ratio-summary [data-metric="last"]')?.textContent === '${ratio.last.toFixed(4)}'`);
+    await expect.poll(() => page.locator('#ratio-summary [data-metric="last"]').textContent()).toBe(ratio.last.toFixed(4));
     expect(await page.locator('#ratio-chart canvas').count()).toBeGreaterThan(0);
     expectCleanConsole();
   });
@@ -203,7 +211,7 @@ describe('dashboard on the demo market', () => {
     // Keyboard: toggle MACD with the space bar.
     await page.focus('input[data-ind="macd:12:26:9"]');
     await page.keyboard.press('Space');
-    await page.waitForFunction("location.hash.includes('macd')");
+    await expect.poll(() => page.url()).toContain('macd');
     await page.waitForSelector('#symbol-chart canvas');
     expectCleanConsole();
   });
@@ -286,7 +294,7 @@ describe('dashboard on the demo market', () => {
     await screenshot(page, 'note');
 
     await page.click('#tab-check');
-    await page.waitForFunction("location.hash.includes('tab=check')");
+    await expect.poll(() => page.url()).toContain('tab=check');
     const md = await (await fetch(new URL('/api/report?format=md', server.url))).text();
     const checkApi = async (text: string) =>
       (await (await fetch(new URL('/api/check', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) })).json()) as {
