@@ -34,7 +34,7 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** A standard normal draw (Box-Muller) from a uniform source. */
-function normal(rand: () => number): number {
+export function normal(rand: () => number): number {
   const u = Math.max(rand(), 1e-12);
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
 }

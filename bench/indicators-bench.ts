@@ -13,6 +13,7 @@ import { macd } from '../src/analytics/indicators/macd.js';
 import { roc } from '../src/analytics/indicators/roc.js';
 import { rsi } from '../src/analytics/indicators/rsi.js';
 import { sma } from '../src/analytics/indicators/sma.js';
+import { mulberry32 } from './bench-universe.js';
 
 const SYMBOLS = Number(process.env.MARKETDASH_BENCH_SYMBOLS ?? 3000);
 const REFERENCE_SYMBOLS = Math.min(SYMBOLS, Number(process.env.MARKETDASH_BENCH_REFERENCE_SYMBOLS ?? 60));
@@ -25,21 +26,9 @@ interface Bars {
   readonly close: Float64Array;
 }
 
-/** mulberry32: a small seeded generator, so every run times the same numbers. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One contiguous block per column; each symbol is a subarray view of DAYS points. */
 function makeMarket(symbols: number): Bars[] {
-  const random = generator(20251125);
+  const random = mulberry32(20251125); // seeded, so every run times the same numbers
   const total = symbols * DAYS;
   const high = new Float64Array(total);
   const low = new Float64Array(total);

@@ -5,44 +5,26 @@
  * members since 2015 when ../shared/data is present. Computation only (the data is in memory):
  * median of 7 runs after a warm-up, wall and CPU time, plus the machine's load average.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { gunzipSync } from 'node:zlib';
 import { breadthHistory, type MemberCloses } from '../src/analytics/breadth/breadth-history.js';
 import { breadthAt } from '../src/analytics/breadth/breadth-snapshot.js';
 import { rotationSnapshot } from '../src/analytics/rotation/rotation-snapshot.js';
 import { parseIsoDate } from '../src/domain/trading-date.js';
-import { realFile } from '../test/support/shared-data.js';
+import { loadSp600Members, SP600_MEMBERS_FILE } from '../test/support/sp600-members.js';
+import { weekdays } from '../test/support/weekdays.js';
+import { mulberry32, normal } from './bench-universe.js';
 
 const YEARS = 20;
 const BARS = 252 * YEARS;
 
-/** Weekdays from 2006-01-02 (a Monday). */
-function weekdays(n: number): Int32Array {
-  const out = new Int32Array(n);
-  let day = parseIsoDate('2006-01-02');
-  for (let i = 0; i < n; i++) {
-    while ((((day + 3) % 7) + 7) % 7 >= 5) day++;
-    out[i] = day++;
-  }
-  return out;
-}
-
 /** A seeded geometric random walk (mulberry32 uniforms, Box-Muller normals). */
 function randomWalk(n: number, seed: number, vol = 0.015): Float64Array {
-  let s = seed >>> 0;
-  const uniform = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   const out = new Float64Array(n);
   let x = 50 + 100 * uniform();
   for (let i = 0; i < n; i++) {
-    const z = Math.sqrt(-2 * Math.log(uniform() || 1e-12)) * Math.cos(2 * Math.PI * uniform());
-    x *= Math.exp(0.0003 + vol * z);
+    x *= Math.exp(0.0003 + vol * normal(uniform));
     out[i] = x;
   }
   return out;
@@ -76,7 +58,7 @@ function time(label: string, fn: () => unknown, runs = 7): number {
 
 export async function run(): Promise<void> {
   console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
-  const dates = weekdays(BARS);
+  const dates = weekdays(BARS, '2006-01-02');
   const bench = randomWalk(BARS, 1, 0.012);
   const sectors = Array.from({ length: 11 }, (_, k) => ({ symbol: `S${k}`, closes: randomWalk(BARS, 100 + k) }));
   const asOf = dates[BARS - 1]!;
@@ -95,22 +77,11 @@ export async function run(): Promise<void> {
   const rows = members.reduce((a, m) => a + m.dates.length, 0);
   time(`breadth: 600 members x ${YEARS} years (${(rows / 1e6).toFixed(2)} M bars), full daily history + as-of snapshot`, () => breadthAt(breadthHistory(members, benchSeries), asOf));
 
-  const gz = realFile('sp600-members-adjclose-2015.csv.gz');
-  if (!existsSync(gz)) {
+  if (!existsSync(SP600_MEMBERS_FILE)) {
     console.log('real S&P 600 members: skipped (no ../shared/data here)');
     return;
   }
-  const text = gunzipSync(readFileSync(gz)).toString('utf8');
-  const by = new Map<string, { d: number[]; v: number[] }>();
-  for (const line of text.split('\n').slice(1)) {
-    const [s, d, v] = line.split(',');
-    if (!s || !d || !v) continue;
-    let e = by.get(s);
-    if (!e) by.set(s, (e = { d: [], v: [] }));
-    e.d.push(parseIsoDate(d));
-    e.v.push(Number(v));
-  }
-  const real = [...by].map(([symbol, e]) => ({ symbol, dates: Int32Array.from(e.d), closes: Float64Array.from(e.v) }));
+  const real = loadSp600Members();
   const realRows = real.reduce((a, m) => a + m.dates.length, 0);
   time(`breadth: real S&P 600 members since 2015 (${real.length} members, ${(realRows / 1e6).toFixed(2)} M bars)`, () => breadthAt(breadthHistory(real, null), parseIsoDate('2025-12-11')));
 }

@@ -22,7 +22,9 @@ export interface Column<Row> {
 /** Percent with two decimals, like a newspaper table: 0.368 -> "36.80%"; null -> "n/a". */
 export function formatPercent(fraction: number | null | undefined, digits = 2): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return 'n/a';
-  return `${(fraction * 100).toFixed(digits)}%`;
+  const text = (fraction * 100).toFixed(digits);
+  // A tiny negative rounds to zero: print 0.00%, not -0.00%.
+  return `${Number(text) === 0 ? text.replace('-', '') : text}%`;
 }
 
 export function formatNumber(value: number | null | undefined, digits = 2): string {

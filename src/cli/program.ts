@@ -26,6 +26,7 @@ import { registerServeCommand } from './commands/serve-command.js';
 import { registerSymbolsCommand } from './commands/symbols-command.js';
 import { registerTrendCommand } from './commands/trend-command.js';
 import { registerUpdateCommand } from './commands/update-command.js';
+import { addHelpExamples } from './help-examples.js';
 
 export function buildProgram(): Command {
   const program = new Command('marketdash')
@@ -33,9 +34,12 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .option('--db <path>', 'DuckDB store file (default: $MARKETDASH_DB or ./marketdash.duckdb)')
     .option('--database-url <url>', 'PostgreSQL store (default: $MARKETDASH_DATABASE_URL); overrides --db')
-    .exitOverride()
-    .showHelpAfterError('(run with --help for usage)');
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .exitOverride();
+  // A usage mistake is one line on stderr, like every other error: `marketdash: unknown option '--x' (...)`.
+  program.configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    outputError: (s, write) => write(`marketdash: ${s.replace(/^error: /, '').trim()} (run with --help for usage)\n`),
+  });
 
   // Commands register here (keep alphabetical).
   registerBaserateCommand(program);
@@ -62,5 +66,6 @@ export function buildProgram(): Command {
   registerTrendCommand(program);
   registerUpdateCommand(program);
 
+  addHelpExamples(program);
   return program;
 }

@@ -4,7 +4,6 @@
  * months, XLK ending a winning streak of 5+ days, the small/mega ratio testing or breaking its line.
  * Each event's figures are re-derived here by plain loops over the stored closes.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import type { PriceSeries } from '../../src/domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../src/domain/trading-date.js';
 import { loadDemoMarket } from '../../src/services/demo/load-demo-market.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
-import { repoRoot } from '../support/shared-data.js';
+import { runCli } from '../support/run-cli.js';
 
 type Ev = Record<string, unknown> & { type: string; symbol: string };
 
@@ -29,11 +28,7 @@ describe('events on the demo market', () => {
     await loadDemoMarket(store, { seed: 42, today: parseIsoDate('2026-11-25') });
     for (const [t, s] of await store.readMany(['^RUT', 'IWM', '^SP600', 'SPSM', '^VIX', 'XLK'])) series.set(t, s);
     await store.close();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts'), '--db', db, 'events', '--format', 'json'], {
-      encoding: 'utf8',
-      cwd: repoRoot,
-      env: { ...process.env, MARKETDASH_CONFIG: '' },
-    });
+    const r = runCli(['--db', db, 'events', '--format', 'json'], { env: { MARKETDASH_CONFIG: '' } });
     expect(r.stderr).toBe('');
     events = JSON.parse(r.stdout) as Ev[];
   }, 120_000);

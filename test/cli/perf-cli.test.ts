@@ -4,14 +4,14 @@
  * (2 for a usage mistake, 1 for an unknown symbol) with one-line messages. Expected figures come from
  * the pandas reference (test/reference/perf_reference.py) run on the same files.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { readRealCsv } from '../reference/real-csv.js';
-import { describeWithSharedData, realFile, repoRoot } from '../support/shared-data.js';
+import { type CliResult, runCli } from '../support/run-cli.js';
+import { describeWithSharedData, realFile } from '../support/shared-data.js';
 
 const PERF_KEYS = ['symbol', 'asOf', 'close', 'returns', 'ath', 'high52w', 'low52w', 'highestSince', 'lowestSince', 'streak'];
 const RETURN_KEYS = ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y'];
@@ -19,13 +19,8 @@ const RETURN_KEYS = ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y'];
 let dir: string;
 let db: string;
 
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts'), '--db', db, ...args], {
-    encoding: 'utf8',
-    cwd: repoRoot,
-    env: { ...process.env, MARKETDASH_CONFIG: '' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function cli(...args: string[]): CliResult {
+  return runCli(['--db', db, ...args], { env: { MARKETDASH_CONFIG: '' } });
 }
 
 describeWithSharedData('perf, ratio and basket commands', () => {

@@ -6,7 +6,6 @@
  * AAA/ONE is the planted series itself. RISE climbs 1 a day: a new all-time high and an up streak.
  * On real data (../shared/data), the 2025-12-11 events are checked against pandas figures.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,25 +15,21 @@ import { closeOnlySeries } from '../../src/domain/price-series.js';
 import { formatIsoDate } from '../../src/domain/trading-date.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { readRealCsv } from '../reference/real-csv.js';
+import { type CliResult, runCli } from '../support/run-cli.js';
 import { describeWithSharedData, realFile, repoRoot } from '../support/shared-data.js';
 
 const planted = plantedDowntrend(phaseTail());
 const friday = (weeksAfterLastTouch: number) => formatIsoDate(planted.fridays[planted.weekAfterLastTouch(weeksAfterLastTouch)]!);
 
-function runCli(db: string, config: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts'), '--db', db, ...args], {
-    encoding: 'utf8',
-    cwd: repoRoot,
-    env: { ...process.env, MARKETDASH_CONFIG: config },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function cliWith(db: string, config: string, args: string[]): CliResult {
+  return runCli(['--db', db, ...args], { env: { MARKETDASH_CONFIG: config } });
 }
 
 describe('trend, ratio --trend, events and baserate on generated series', () => {
   let dir: string;
   let db: string;
   let config: string;
-  const cli = (...args: string[]) => runCli(db, config, args);
+  const cli = (...args: string[]) => cliWith(db, config, args);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'marketdash-ta-cli-'));
@@ -154,7 +149,7 @@ describeWithSharedData('events on the real data as of 2025-12-11', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('finds what the column says; figures as computed with pandas on the same files', () => {
-    const r = runCli(db, '', ['events', '--as-of', '2025-12-11', '--format', 'json']);
+    const r = cliWith(db, '', ['events', '--as-of', '2025-12-11', '--format', 'json']);
     expect(r.code).toBe(0);
     const events = JSON.parse(r.stdout) as Record<string, unknown>[];
     const find = (type: string, symbol: string) => events.find((e) => e.type === type && e.symbol === symbol);

@@ -1,23 +1,15 @@
 /** `marketdash serve` refuses bad options with exit code 2 and a message naming the option. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { runCli } from '../support/run-cli.js';
 
 function serve(args: string[]): { status: number | null; stderr: string } {
   const db = join(mkdtempSync(join(tmpdir(), 'md-serve-')), 'x.duckdb');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), '--db', db, 'serve', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, MARKETDASH_TOKEN: '' },
-  });
-  return { status: r.status, stderr: r.stderr };
+  const r = runCli(['--db', db, 'serve', ...args], { env: { MARKETDASH_TOKEN: '' }, timeoutMs: 60_000 });
+  return { status: r.code, stderr: r.stderr };
 }
 
 test('a port already in use is a usage error naming --port', async () => {

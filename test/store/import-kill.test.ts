@@ -1,10 +1,10 @@
 /**
  * Crash safety: an import killed with SIGKILL in the middle of writing leaves the store exactly as it
  * was (same row count, same checksum over every stored value), and the store still opens and works.
- * Runs the real CLI (`npx tsx src/cli/main.ts import ...`) in a child process on a generated
+ * Runs the real CLI (`node --import tsx src/cli/main.ts import ...`) in a child process on a generated
  * 1.5M-row file and kills it once the database file has started to grow.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PriceSeries } from '../../src/domain/price-series.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
-import { repoRoot } from '../support/shared-data.js';
+import { spawnCli } from '../support/run-cli.js';
 import { sampleSeries } from './store-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'marketdash-kill-'));
@@ -65,7 +65,7 @@ describe('an import killed midway', () => {
     await before.close();
     const sizeBefore = statSync(db).size;
 
-    const child = spawn('npx', ['tsx', 'src/cli/main.ts', '--db', db, 'import', csv], { cwd: repoRoot, stdio: 'ignore' });
+    const child = spawnCli(['--db', db, 'import', csv], { stdio: 'ignore' });
     const exited = once(child, 'exit');
     // "started writing": the database file (or its write-ahead log) has grown
     const started = Date.now();
@@ -98,7 +98,7 @@ describe('an import killed midway', () => {
   });
 });
 
-/** SIGKILL the child and every process below it (npx starts node, which runs the import). */
+/** SIGKILL the child and every process below it (node runs the import; anything it started goes too). */
 function killTree(pid: number): number[] {
   const all = descendants(pid);
   for (const p of [...all].reverse()) {

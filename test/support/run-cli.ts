@@ -2,7 +2,7 @@
  * Runs the `marketdash` CLI from source in a child process (node --import tsx src/cli/main.ts), the way a
  * user runs the installed command, and returns its exit code and output.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, type StdioOptions, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from './shared-data.js';
 
@@ -26,20 +26,33 @@ export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessE
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Starts `marketdash ... serve --port 0` and resolves with the URL it prints, and the process to stop. */
-export async function startServer(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, ...args, 'serve', '--port', '0'], {
+/** Starts the CLI without waiting for it (for tests that watch or kill the running process). */
+export function spawnCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; stdio?: StdioOptions } = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, ...args], {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
+    stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/**
+ * Starts `marketdash <args> serve --port 0 <serveArgs>` and resolves with the URL it prints, and the
+ * process to stop.
+ */
+export async function startServer(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  options: { serveArgs?: readonly string[]; timeoutMs?: number } = {},
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawnCli([...args, 'serve', '--port', '0', ...(options.serveArgs ?? [])], { env });
+  const timeoutMs = options.timeoutMs ?? 120_000;
   let out = '';
   let err = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time: ${out}${err}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs / 1000} s\nstdout: ${out}\nstderr: ${err}`)), timeoutMs);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /dashboard: (http:\/\/\S+\/)/.exec(out);
+      const m = /dashboard: (http:\/\/\S+?\/)\s/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);
@@ -50,7 +63,7 @@ export async function startServer(args: readonly string[], env: NodeJS.ProcessEn
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}: ${out}${err}`));
+      reject(new Error(`server exited with ${code}\nstdout: ${out}\nstderr: ${err}`));
     });
   });
   return { url, child };

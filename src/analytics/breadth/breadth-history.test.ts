@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { weekdays } from '../../../test/support/weekdays.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import { breadthHistory, type MemberCloses } from './breadth-history.js';
 import { breadthSeries } from './breadth-series.js';
 import { breadthAt } from './breadth-snapshot.js';
 
-/** Weekday dates from 2020-01-06 (a Monday). */
-function weekdays(n: number): Int32Array {
-  const out = new Int32Array(n);
-  let day = parseIsoDate('2020-01-06');
-  for (let i = 0; i < n; i++) {
-    while ((((day + 3) % 7) + 7) % 7 >= 5) day++;
-    out[i] = day++;
-  }
-  return out;
-}
-
 describe('breadthHistory', () => {
   const n = 300;
-  const dates = weekdays(n);
+  const dates = weekdays(n, '2020-01-06');
   // nine members rise steadily (above every trailing average, making new highs), one falls
   const members: MemberCloses[] = [];
   for (let j = 0; j < 10; j++) {
@@ -60,7 +50,7 @@ describe('breadthHistory', () => {
   });
 
   it('advance/decline line by hand, with a member that skips a day', () => {
-    const d = weekdays(4);
+    const d = weekdays(4, '2020-01-06');
     const a = { symbol: 'A', dates: d, closes: Float64Array.of(10, 11, 11, 12) }; // -, up, flat, up
     const b = { symbol: 'B', dates: d, closes: Float64Array.of(20, 19, 18, 19) }; // -, down, down, up
     const c = { symbol: 'C', dates: Int32Array.of(d[0]!, d[1]!, d[3]!), closes: Float64Array.of(5, 4, 6) }; // -, down, (no bar), up vs its last bar
@@ -78,7 +68,7 @@ describe('breadthHistory', () => {
   });
 
   it('breadthSeries lists the last N days as shares, oldest first (the hand-made A/D case)', () => {
-    const d = weekdays(4);
+    const d = weekdays(4, '2020-01-06');
     const a = { symbol: 'A', dates: d, closes: Float64Array.of(10, 11, 11, 12) };
     const b = { symbol: 'B', dates: d, closes: Float64Array.of(20, 19, 18, 19) };
     const h = breadthHistory([a, b], null, { shortWindow: 2, longWindow: 3, beatWindow: 1 });
@@ -92,7 +82,7 @@ describe('breadthHistory', () => {
   });
 
   it('drops non-finite closes before computing', () => {
-    const d = weekdays(3);
+    const d = weekdays(3, '2020-01-06');
     const h = breadthHistory([{ symbol: 'A', dates: d, closes: Float64Array.of(1, Number.NaN, 2) }], null, { shortWindow: 2 });
     expect(Array.from(h.members)).toEqual([1, 1]);
     expect(h.aboveShort[1]).toBe(1);

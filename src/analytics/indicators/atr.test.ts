@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectSeries } from '../../../test/support/expect-series.js';
 import { AtrStream, atr } from './atr.js';
 import { NonLeadingNaNError } from './nan-policy.js';
 
@@ -15,14 +16,6 @@ const TTR_ATR_3 = [
   NA, NA, NA, NA, NA, 2.5, 2.33333333333333, 3.22222222222222, 2.81481481481481, 2.54320987654321, 2.36213991769547,
   2.57475994513032,
 ];
-
-function expectSeries(actual: Float64Array, expected: readonly number[], tolerance = 1e-12): void {
-  expect(actual.length).toBe(expected.length);
-  expected.forEach((e, i) => {
-    if (Number.isNaN(e)) expect(actual[i], `row ${i}`).toBeNaN();
-    else expect(Math.abs(actual[i]! - e), `row ${i}: ${actual[i]} vs ${e}`).toBeLessThanOrEqual(tolerance);
-  });
-}
 
 describe('atr', () => {
   it('matches TTR ATR(HLC, 3): the first bar has no true range, so the first ATR is n rows after it', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectSeries } from '../../../test/support/expect-series.js';
 import { BollingerStream, bollingerBands } from './bollinger-bands.js';
 import { NonLeadingNaNError } from './nan-policy.js';
 
@@ -13,14 +14,6 @@ const TTR_UP = [
   NA, NA, NA, NA, 3.63299316185545, 5.82777159118263, 5.63299316185545, 6.63299316185545, 8.16110492451596,
   8.63299316185545, 8.2761423749154, 9.63299316185545,
 ];
-
-function expectSeries(actual: Float64Array, expected: readonly number[], tolerance = 1e-12): void {
-  expect(actual.length).toBe(expected.length);
-  expected.forEach((e, i) => {
-    if (Number.isNaN(e)) expect(actual[i], `row ${i}`).toBeNaN();
-    else expect(Math.abs(actual[i]! - e), `row ${i}: ${actual[i]} vs ${e}`).toBeLessThanOrEqual(tolerance);
-  });
-}
 
 describe('bollingerBands', () => {
   it('matches TTR BBands(x, 3, sd = 2) on a close series', () => {

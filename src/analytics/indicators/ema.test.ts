@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectSeries } from '../../../test/support/expect-series.js';
 import { EmaStream, ema, emaRatio } from './ema.js';
 import { NonLeadingNaNError } from './nan-policy.js';
 
@@ -10,14 +11,6 @@ const TTR_EMA_3_WILDER = [
   NA, NA, NA, NA, 2, 3, 3.33333333333333, 4.22222222222222, 5.14814814814815, 6.09876543209877, 6.39917695473251,
   7.26611796982167,
 ];
-
-function expectSeries(actual: Float64Array, expected: readonly number[], tolerance = 1e-12): void {
-  expect(actual.length).toBe(expected.length);
-  expected.forEach((e, i) => {
-    if (Number.isNaN(e)) expect(actual[i], `row ${i}`).toBeNaN();
-    else expect(Math.abs(actual[i]! - e), `row ${i}: ${actual[i]} vs ${e}`).toBeLessThanOrEqual(tolerance);
-  });
-}
 
 describe('ema', () => {
   it('matches TTR EMA(x, 3): seeded with the SMA of the first 3 values after the leading NaNs', () => {

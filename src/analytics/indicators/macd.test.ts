@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectSeries } from '../../../test/support/expect-series.js';
 import { MacdStream, macd } from './macd.js';
 import { NonLeadingNaNError } from './nan-policy.js';
 
@@ -13,14 +14,6 @@ const TTR_SIGNAL = [
   NA, NA, NA, NA, NA, NA, NA, 1.07469135802469, 1.05765432098765, 1.04759670781893, 0.770588203017832,
   0.778544051211705,
 ];
-
-function expectSeries(actual: Float64Array, expected: readonly number[], tolerance = 1e-12): void {
-  expect(actual.length).toBe(expected.length);
-  expected.forEach((e, i) => {
-    if (Number.isNaN(e)) expect(actual[i], `row ${i}`).toBeNaN();
-    else expect(Math.abs(actual[i]! - e), `row ${i}: ${actual[i]} vs ${e}`).toBeLessThanOrEqual(tolerance);
-  });
-}
 
 describe('macd', () => {
   it('matches TTR MACD(x, 2, 4, 3, percent = FALSE): line, signal, and histogram = line - signal', () => {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { expectSeries } from '../../../test/support/expect-series.js';
 import { RocStream, roc } from './roc.js';
 
 const NA = Number.NaN;
-
-function expectSeries(actual: Float64Array, expected: readonly number[], tolerance = 1e-12): void {
-  expect(actual.length).toBe(expected.length);
-  expected.forEach((e, i) => {
-    if (Number.isNaN(e)) expect(actual[i], `row ${i}`).toBeNaN();
-    else expect(Math.abs(actual[i]! - e), `row ${i}: ${actual[i]} vs ${e}`).toBeLessThanOrEqual(tolerance);
-  });
-}
 
 describe('roc', () => {
   it('matches TTR ROC(x, 2, type = "discrete") with leading NaNs', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectSeries } from '../../../test/support/expect-series.js';
 import { NonLeadingNaNError } from './nan-policy.js';
 import { RsiStream, rsi } from './rsi.js';
 
@@ -8,14 +9,6 @@ const X = Float64Array.of(NA, NA, 1, 2, 3, 5, 4, 6, 7, 8, 7, 9);
 const TTR_RSI_3 = [
   NA, NA, NA, NA, NA, 100, 72.7272727272727, 85, 88.785046728972, 91.864406779661, 65.0660264105642, 81.3700384122919,
 ];
-
-function expectSeries(actual: Float64Array, expected: readonly number[], tolerance = 1e-12): void {
-  expect(actual.length).toBe(expected.length);
-  expected.forEach((e, i) => {
-    if (Number.isNaN(e)) expect(actual[i], `row ${i}`).toBeNaN();
-    else expect(Math.abs(actual[i]! - e), `row ${i}: ${actual[i]} vs ${e}`).toBeLessThanOrEqual(tolerance);
-  });
-}
 
 describe('rsi', () => {
   it('matches TTR RSI(x, 3): first value n rows after the first close, Wilder smoothing', () => {

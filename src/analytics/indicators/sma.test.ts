@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectSeries } from '../../../test/support/expect-series.js';
 import { NonLeadingNaNError } from './nan-policy.js';
 import { SmaStream, sma } from './sma.js';
 
@@ -6,14 +7,6 @@ const NA = Number.NaN;
 // Reference: R 4.2.2, TTR 0.24.3: x <- c(NA,NA,1,2,3,5,4,6,7,8,7,9); SMA(x, 3)
 const X = Float64Array.of(NA, NA, 1, 2, 3, 5, 4, 6, 7, 8, 7, 9);
 const TTR_SMA_3 = [NA, NA, NA, NA, 2, 3.33333333333333, 4, 5, 5.66666666666667, 7, 7.33333333333333, 8];
-
-function expectSeries(actual: Float64Array, expected: readonly number[], tolerance = 1e-12): void {
-  expect(actual.length).toBe(expected.length);
-  expected.forEach((e, i) => {
-    if (Number.isNaN(e)) expect(actual[i], `row ${i}`).toBeNaN();
-    else expect(Math.abs(actual[i]! - e), `row ${i}: ${actual[i]} vs ${e}`).toBeLessThanOrEqual(tolerance);
-  });
-}
 
 describe('sma', () => {
   it('matches TTR SMA(x, 3), starting n - 1 rows after the leading NaNs', () => {

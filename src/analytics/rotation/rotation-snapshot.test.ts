@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import { weekdays } from '../../../test/support/weekdays.js';
+import { formatIsoDate } from '../../domain/trading-date.js';
 import { rotationSnapshot } from './rotation-snapshot.js';
-
-/** Weekday dates from 2020-01-06 (a Monday). */
-function weekdays(n: number): Int32Array {
-  const out = new Int32Array(n);
-  let day = parseIsoDate('2020-01-06');
-  for (let i = 0; i < n; i++) {
-    while ((((day + 3) % 7) + 7) % 7 >= 5) day++;
-    out[i] = day++;
-  }
-  return out;
-}
 
 function walk(n: number, seed: number, drift: number): Float64Array {
   const out = new Float64Array(n);
@@ -27,7 +17,7 @@ function walk(n: number, seed: number, drift: number): Float64Array {
 }
 
 describe('rotationSnapshot', () => {
-  const dates = weekdays(400);
+  const dates = weekdays(400, '2020-01-06');
   const bench = walk(400, 7, 0);
   const params = { ratioWindow: 10, momentumWindow: 10, rocPeriod: 1 };
 

@@ -6,8 +6,9 @@
  */
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/universe-config.js';
+import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { BASE_RATE_EVENTS, type BaseRateReport, baseRateReport } from '../../services/events/base-rate-report.js';
-import { withStore } from '../../services/open-store.js';
+import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
 
@@ -32,10 +33,11 @@ export function registerBaserateCommand(program: Command): void {
     .option('--format <format>', 'table or json', 'table')
     .action(async (opts: BaseRateOptions, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
-      const report = await withStore(globalOptions(cmd), (store) =>
-        baseRateReport(store, { event: opts.event, symbol: opts.symbol, pair: opts.pair, direction: opts.direction, asOf: opts.asOf, config: loadConfig() }),
-      );
-      process.stdout.write(format === 'json' ? renderJson(report) : renderBaseRate(report));
+      const { report, demo } = await withDataStore(globalOptions(cmd), async (store, facts) => ({
+        report: await baseRateReport(store, { event: opts.event, symbol: opts.symbol, pair: opts.pair, direction: opts.direction, asOf: opts.asOf, config: loadConfig() }),
+        demo: facts.demo,
+      }));
+      process.stdout.write(format === 'json' ? renderJson(report) : `${renderBaseRate(report)}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`);
     });
 }
 
@@ -47,7 +49,7 @@ function renderBaseRate(r: BaseRateReport): string {
     n: h.n,
     median: formatPercent(h.median),
     mean: formatPercent(h.mean),
-    up: formatPercent(h.sharePositive, 0),
+    up: formatPercent(h.sharePositive),
   }));
   const columns: Column<Row>[] = [
     { header: 'Horizon', value: (x) => x.label },
@@ -58,6 +60,6 @@ function renderBaseRate(r: BaseRateReport): string {
     { header: 'Share up', value: (x) => x.up, align: 'right' },
   ];
   const head = `${r.event} on ${r.series}, as of ${r.asOf}: ${r.count} earlier occurrence${r.count === 1 ? '' : 's'}${r.cooldownTradingDays === null ? '' : ` (at most one per ${r.cooldownTradingDays} trading days)`}: ${r.occurrences.map((o) => o.date).join(', ') || 'none'}\n`;
-  const held = r.stillAboveLine3m === undefined ? '' : `Still beyond the line 3 months (63 trading days) later: ${r.stillAboveLine3m.n === 0 ? 'n/a (none old enough)' : `${formatPercent(r.stillAboveLine3m.share, 0)} of ${r.stillAboveLine3m.n}`}\n`;
+  const held = r.stillAboveLine3m === undefined ? '' : `Still beyond the line 3 months (63 trading days) later: ${r.stillAboveLine3m.n === 0 ? 'n/a (none old enough)' : `${formatPercent(r.stillAboveLine3m.share)} of ${r.stillAboveLine3m.n}`}\n`;
   return `${head}${renderTable(rows, columns)}${held}`;
 }

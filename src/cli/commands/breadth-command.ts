@@ -4,9 +4,10 @@
  * declines and the A/D line, and the share beating the benchmark over the window.
  */
 import type { Command } from 'commander';
+import { UsageError } from '../../domain/errors.js';
 import { type BreadthReport, breadthReport } from '../../services/breadth/breadth-report.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
-import { withStore } from '../../services/open-store.js';
+import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
 import { formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
 
@@ -35,8 +36,12 @@ export function registerBreadthCommand(program: Command): void {
     .option('--format <format>', 'table or json', 'table')
     .action(async (opts: BreadthOptions, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
-      const report = await withStore(globalOptions(cmd), (store) =>
-        breadthReport(store, { group: opts.group, benchmark: opts.benchmark, window: opts.window, asOf: opts.asOf, totalReturn: opts.totalReturn, groupFile: opts.groupFile, history: Number(opts.history) }),
+      const history = Number(opts.history);
+      if (opts.history.trim() === '' || !Number.isInteger(history) || history < 0) {
+        throw new UsageError(`--history: '${opts.history}' is not a whole number of days (0 or more)`, { parameter: '--history' });
+      }
+      const report = await withDataStore(globalOptions(cmd), (store) =>
+        breadthReport(store, { group: opts.group, benchmark: opts.benchmark, window: opts.window, asOf: opts.asOf, totalReturn: opts.totalReturn, groupFile: opts.groupFile, history }),
       );
       process.stdout.write(format === 'json' ? renderJson(report) : renderBreadth(report));
       if (report.missing.length > 0) process.stderr.write(`marketdash: no stored bars for ${report.missing.length} member(s): ${report.missing.slice(0, 20).join(', ')}${report.missing.length > 20 ? ' ...' : ''}\n`);
@@ -44,7 +49,7 @@ export function registerBreadthCommand(program: Command): void {
 }
 
 export function renderBreadth(r: BreadthReport): string {
-  const share = (s: { count: number; of: number; share: number | null }) => `${formatPercent(s.share, 1)} (${s.count} of ${s.of})`;
+  const share = (s: { count: number; of: number; share: number | null }) => `${formatPercent(s.share)} (${s.count} of ${s.of})`;
   const ad = r.adLine;
   const rows: [string, string][] = [
     ['Members trading / with data / listed', `${r.members.trading} / ${r.members.withData} / ${r.members.listed}`],

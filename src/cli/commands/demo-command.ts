@@ -15,7 +15,7 @@ import { parseFormat, renderJson } from '../output-format.js';
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description(`Fill the store with the seeded ${DEMO_DATA_LABEL} market (default universe, 2015 to the last trading day)`)
+    .description(`Fill the store with the seeded demo market (${DEMO_DATA_LABEL}: default universe, 2015 to the last trading day)`)
     .option('--seed <n>', 'random seed (same seed, same market)', String(DEFAULT_DEMO_SEED))
     .option('--format <format>', 'table or json', 'table')
     .option('--force', 'overwrite symbols that hold real (non-demo) bars')

@@ -5,9 +5,10 @@
  */
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/universe-config.js';
+import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type EventWithBaseRate, eventsReport } from '../../services/events/events-report.js';
-import { withStore } from '../../services/open-store.js';
 import { stateReading } from '../../services/trend/trend-report.js';
+import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
 
@@ -28,7 +29,10 @@ export function registerEventsCommand(program: Command): void {
     .option('--format <format>', 'table or json', 'table')
     .action(async (opts: EventsOptions, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
-      const report = await withStore(globalOptions(cmd), (store) => eventsReport(store, { asOf: opts.asOf, group: opts.group, config: loadConfig(), baseRates: opts.baseRates }));
+      const { report, demo } = await withDataStore(globalOptions(cmd), async (store, facts) => ({
+        report: await eventsReport(store, { asOf: opts.asOf, group: opts.group, config: loadConfig(), baseRates: opts.baseRates }),
+        demo: facts.demo,
+      }));
       if (format === 'json') {
         process.stdout.write(renderJson(report.events));
         return;
@@ -42,7 +46,9 @@ export function registerEventsCommand(program: Command): void {
       ];
       const note = report.stale.length > 0 ? `Left out (no data within 7 days of ${report.asOf}): ${report.stale.join(', ')}.\n` : '';
       const table = report.events.length === 0 ? 'No events.\n' : renderTable(report.events, columns);
-      process.stdout.write(`${table}Events as of ${report.asOf}; base rates: earlier occurrences in the same series up to that day, forward returns over 63 trading days.\n${note}`);
+      const days = [...new Set(report.events.map((e) => e.date))].sort();
+      const used = days.length === 0 || (days.length === 1 && days[0] === report.asOf) ? '' : ` (the last bar on or before it: ${days.length === 1 ? days[0] : `${days[0]} to ${days[days.length - 1]}`})`;
+      process.stdout.write(`${table}Events as of ${report.asOf}${used}; base rates: earlier occurrences in the same series up to that day, forward returns over 63 trading days.\n${note}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`);
     });
 }
 
@@ -76,5 +82,5 @@ function describeBaseRate(e: EventWithBaseRate): string {
   if (b === undefined) return '';
   const h = b.horizons['3m'];
   if (h === undefined || h.n === 0) return `${b.count}`;
-  return `${b.count}, ${formatPercent(h.median)}, ${formatPercent(h.sharePositive, 0)}`;
+  return `${b.count}, ${formatPercent(h.median)}, ${formatPercent(h.sharePositive)}`;
 }

@@ -1,17 +1,15 @@
 /** End to end: `marketdash import` and `marketdash symbols` as a user runs them (child processes). */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../../test/support/shared-data.js';
+import { type CliResult, runCli } from '../../../test/support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'marketdash-cli-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, MARKETDASH_DB: '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function cli(...args: string[]): CliResult {
+  return runCli(args, { env: { MARKETDASH_DB: '' } });
 }
 
 function file(name: string, text: string): string {

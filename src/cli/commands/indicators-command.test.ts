@@ -4,11 +4,11 @@
  * `marketdash indicators` runs as a child process. Its CSV must equal TTR's values to 1e-6 with
  * empty cells exactly where TTR has NA; --from/--to must cut rows without touching the warm-up.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, runCli } from '../../../test/support/run-cli.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
@@ -24,12 +24,8 @@ const EXAMPLE_COLUMNS = [
 let dir: string;
 let db: string;
 
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts'), '--db', db, ...args], {
-    encoding: 'utf8',
-    cwd: repoRoot,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function cli(...args: string[]): CliResult {
+  return runCli(['--db', db, ...args]);
 }
 
 /** Rows of a CSV as header -> cell maps. */

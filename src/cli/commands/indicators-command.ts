@@ -12,7 +12,7 @@ import { computeIndicators, type IndicatorColumn } from '../../analytics/indicat
 import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
 import { indexOnOrAfter, indexOnOrBefore } from '../../domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
-import { withStore } from '../../services/open-store.js';
+import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, parseFormat, renderCsv, renderJson } from '../output-format.js';
 
@@ -48,7 +48,7 @@ export function registerIndicatorsCommand(program: Command): void {
           parameter: '--total-return',
         });
       }
-      const series = await withStore(globalOptions(cmd), (store) => store.readSeries(symbol));
+      const series = await withDataStore(globalOptions(cmd), (store) => store.readSeries(symbol));
       if (series === null) throw new NotFoundError(symbol);
       const field = opts.totalReturn ? 'adjClose' : 'close';
       const columns = computeIndicators(series, specs, field);

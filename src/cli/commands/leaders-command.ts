@@ -5,8 +5,8 @@
 import type { Command } from 'commander';
 import type { LeadershipRow } from '../../analytics/leadership/leadership-ranks.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
-import { withStore } from '../../services/open-store.js';
 import { type LeadersReport, leadersReport } from '../../services/rotation/leaders-report.js';
+import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 
@@ -31,7 +31,7 @@ export function registerLeadersCommand(program: Command): void {
     .option('--format <format>', 'table, json or csv', 'table')
     .action(async (opts: LeadersOptions, cmd: Command) => {
       const format = parseFormat(opts.format);
-      const report = await withStore(globalOptions(cmd), (store) =>
+      const report = await withDataStore(globalOptions(cmd), (store) =>
         leadersReport(store, { group: opts.group, window: opts.window, asOf: opts.asOf, totalReturn: opts.totalReturn, groupFile: opts.groupFile }),
       );
       process.stdout.write(renderLeaders(report, format));

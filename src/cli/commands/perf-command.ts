@@ -7,9 +7,12 @@
 import type { Command } from 'commander';
 import { groupMembers, loadConfig } from '../../config/universe-config.js';
 import { UsageError } from '../../domain/errors.js';
-import { withStore } from '../../services/open-store.js';
+import { isTradingDay } from '../../domain/nyse-calendar.js';
+import { parseIsoDate } from '../../domain/trading-date.js';
+import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import type { PerfRow } from '../../services/perf/perf-row.js';
 import { type PerfTable, perfTable } from '../../services/perf/perf-table.js';
+import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, formatNumber, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 
@@ -34,8 +37,11 @@ export function registerPerfCommand(program: Command): void {
     .action(async (symbols: string[], opts: PerfOptions, cmd: Command) => {
       const format = parseFormat(opts.format);
       const wanted = perfSelection(symbols, opts);
-      const table = await withStore(globalOptions(cmd), (store) => perfTable(store, { symbols: wanted, asOf: opts.asOf, totalReturn: opts.totalReturn }));
-      process.stdout.write(renderPerf(table, format));
+      const { table, demo } = await withDataStore(globalOptions(cmd), async (store, facts) => ({
+        table: await perfTable(store, { symbols: wanted, asOf: opts.asOf, totalReturn: opts.totalReturn }),
+        demo: facts.demo,
+      }));
+      process.stdout.write(renderPerf(table, format, demo));
     });
 }
 
@@ -88,11 +94,12 @@ const CSV_COLUMNS: readonly Column<PerfRow>[] = [
   { header: 'streak', value: (r) => r.streak },
 ];
 
-export function renderPerf(table: PerfTable, format: string): string {
+/** `demo`: the store holds synthetic demo bars; the table says so (JSON and CSV keep their contracts). */
+export function renderPerf(table: PerfTable, format: string, demo = false): string {
   if (format === 'json') return renderJson(table.rows);
   if (format === 'csv') return renderCsv(table.rows, CSV_COLUMNS);
   if (table.rows.length === 0) return `No stored symbol has a bar${table.requestedAsOf === null ? '' : ` on or before ${table.requestedAsOf}`} (marketdash import FILES).\n`;
-  return `${renderTable(table.rows, TABLE_COLUMNS)}${perfFootnote(table)}\n`;
+  return `${renderTable(table.rows, TABLE_COLUMNS)}${perfFootnote(table)}\n${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`;
 }
 
 /** Which day the figures describe and what kind of return they are (two lines under the table). */
@@ -102,8 +109,9 @@ export function perfFootnote(table: PerfTable): string {
   let asOf: string;
   if (table.requestedAsOf === null) asOf = `As of the latest close: ${used}.`;
   else if (days.length === 1 && days[0] === table.requestedAsOf) asOf = `As of ${table.requestedAsOf}.`;
-  else if (days.length === 1) asOf = `As of ${days[0]}: ${table.requestedAsOf} is not a trading day, so the last trading day before it was used.`;
+  else if (days.length === 1 && !isTradingDay(parseIsoDate(table.requestedAsOf))) asOf = `As of ${days[0]}: ${table.requestedAsOf} is not a trading day, so the last trading day before it was used.`;
+  else if (days.length === 1) asOf = `As of ${days[0]}: nothing is stored for ${table.requestedAsOf}, so the last stored trading day before it was used.`;
   else asOf = `As of ${table.requestedAsOf}: each symbol uses its last trading day on or before it: ${used}.`;
-  const kind = table.field === 'adjClose' ? 'Total return (adjusted closes, dividends reinvested)' : 'Price return (closes)';
+  const kind = table.field === 'adjClose' ? 'Total return (adjusted closes, dividends reinvested)' : 'Price return (closes; a symbol imported from a file of adjusted closes only has no separate price series, so its figures include dividends)';
   return `${asOf}\n${kind}; 1d/5d vs 1/5 trading days earlier, mtd/qtd/ytd vs the previous month/quarter/year-end close, 1y/3y/5y vs the close on or before the same date N years earlier.`;
 }

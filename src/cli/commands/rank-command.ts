@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { RankRow } from '../../analytics/composite-rank/group-rank.js';
 import { type RankReport, rankReport } from '../../services/breadth/rank-report.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
-import { withStore } from '../../services/open-store.js';
+import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, formatNumber, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 
@@ -31,7 +31,7 @@ export function registerRankCommand(program: Command): void {
     .option('--format <format>', 'table, json or csv', 'table')
     .action(async (opts: RankOptions, cmd: Command) => {
       const format = parseFormat(opts.format);
-      const report = await withStore(globalOptions(cmd), (store) =>
+      const report = await withDataStore(globalOptions(cmd), (store) =>
         rankReport(store, { group: opts.group, asOf: opts.asOf, weights: opts.weights, totalReturn: opts.totalReturn, groupFile: opts.groupFile }),
       );
       process.stdout.write(renderRank(report, format));

@@ -6,9 +6,10 @@
 import type { Command } from 'commander';
 import { PERIOD_KEYS } from '../../analytics/returns/period-returns.js';
 import { trendOptions } from '../../analytics/trend/trend-options.js';
-import { withStore } from '../../services/open-store.js';
+import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type RatioReport, ratioJson, ratioReport } from '../../services/perf/ratio-report.js';
 import { type BreakoutJson, seriesTrendFields, type TrendJson } from '../../services/trend/trend-report.js';
+import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 import { trendTable } from './trend-table.js';
@@ -34,13 +35,15 @@ export function registerRatioCommand(program: Command): void {
     .option('--trend', 'add the dominant multi-year trendline and breakout state ("trend", "breakout")')
     .action(async (a: string, b: string, opts: RatioOptions, cmd: Command) => {
       const format = parseFormat(opts.format);
-      const report = await withStore(globalOptions(cmd), (store) =>
-        ratioReport(store, { numerator: a, denominator: b, from: opts.from, asOf: opts.asOf, totalReturn: opts.totalReturn }),
-      );
+      const { report, demo } = await withDataStore(globalOptions(cmd), async (store, facts) => ({
+        report: await ratioReport(store, { numerator: a, denominator: b, from: opts.from, asOf: opts.asOf, totalReturn: opts.totalReturn }),
+        demo: facts.demo,
+      }));
+      const label = demo && format === 'table' ? `Source: ${DEMO_DATA_LABEL}.\n` : '';
       if (opts.trend) {
         const fields = seriesTrendFields(report.series.dates, report.series[report.field], report.asOfIndex, trendOptions());
-        process.stdout.write(renderRatioWithTrend(report, fields, format));
-      } else process.stdout.write(renderRatio(report, format));
+        process.stdout.write(`${renderRatioWithTrend(report, fields, format)}${label}`);
+      } else process.stdout.write(`${renderRatio(report, format)}${label}`);
     });
 }
 
@@ -59,7 +62,7 @@ export function renderRatio(report: RatioReport, format: string): string {
   const tableColumns = Object.keys(shown).map(
     (header): Column<Record<string, string | number | null>> => ({ header, value: (r) => r[header], align: header === 'Ratio' || header === 'As of' ? 'left' : 'right' }),
   );
-  const kind = report.field === 'adjClose' ? 'total return (adjusted closes)' : 'price return (closes)';
+  const kind = report.field === 'adjClose' ? 'total return (adjusted closes)' : 'price return (closes; adjusted for dividends where a file gave only adjusted closes)';
   return `${renderTable([shown], tableColumns)}Ratio on common trading days, as of ${report.asOf} (the last common trading day on or before the day asked); ${kind}.\n`;
 }
 

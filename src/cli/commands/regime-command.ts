@@ -4,8 +4,8 @@
  */
 import type { Command } from 'commander';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
-import { withStore } from '../../services/open-store.js';
 import { type RegimeReport, regimeReport } from '../../services/regime/regime-report.js';
+import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
 import { formatNumber, parseFormat, renderJson, renderTable } from '../output-format.js';
 
@@ -24,7 +24,7 @@ export function registerRegimeCommand(program: Command): void {
     .option('--format <format>', 'table or json', 'table')
     .action(async (opts: RegimeOptions, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
-      const report = await withStore(globalOptions(cmd), (store) => regimeReport(store, { asOf: opts.asOf, since: opts.since }));
+      const report = await withDataStore(globalOptions(cmd), (store) => regimeReport(store, { asOf: opts.asOf, since: opts.since }));
       process.stdout.write(format === 'json' ? renderJson(report) : renderRegime(report));
       if (report.missing.length > 0) process.stderr.write(`marketdash: not stored: ${report.missing.join(', ')}\n`);
     });

@@ -3,24 +3,17 @@
  * store file: the HTML note is written, checks clean (exit 0), a copy with a wrong figure exits 1,
  * and usage or data errors exit 2 with a one-line message. JSON keys follow the contract exactly.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../../test/support/shared-data.js';
+import { type CliResult, runCli } from '../../../test/support/run-cli.js';
 
 let dir: string;
 let db: string;
 
-function cli(args: string[], input?: string, store = db): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts'), '--db', store, ...args], {
-    encoding: 'utf8',
-    cwd: repoRoot,
-    input,
-    env: { ...process.env, MARKETDASH_CONFIG: '' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function cli(args: string[], input?: string, store = db): CliResult {
+  return runCli(['--db', store, ...args], { input, env: { MARKETDASH_CONFIG: '' } });
 }
 
 describe('report and check commands', () => {

@@ -4,33 +4,22 @@
  * run through the real commander program (in process), and two runs of the real binary entry
  * (child process) check the exit codes of a usage error (2) and an unknown group (1).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../../test/support/run-cli.js';
+import { weekdays } from '../../../test/support/weekdays.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
-import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import { formatIsoDate } from '../../domain/trading-date.js';
 import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
 import { buildProgram } from '../program.js';
 
-const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const N = 600;
 let dir: string;
 let db: string;
 let groups: string;
 let lastDay: string;
-
-/** Weekdays from 2022-01-03 (a Monday). */
-function weekdays(n: number): Int32Array {
-  const out = new Int32Array(n);
-  let day = parseIsoDate('2022-01-03');
-  for (let i = 0; i < n; i++) {
-    while ((((day + 3) % 7) + 7) % 7 >= 5) day++;
-    out[i] = day++;
-  }
-  return out;
-}
 
 async function run(...args: string[]): Promise<string> {
   let out = '';
@@ -52,7 +41,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'marketdash-rotation-'));
   db = join(dir, 'test.duckdb');
   groups = join(dir, 'groups.json');
-  const dates = weekdays(N);
+  const dates = weekdays(N, '2022-01-03');
   lastDay = formatIsoDate(dates[N - 1]!);
   const spy = new Float64Array(N);
   for (let i = 0; i < N; i++) spy[i] = 400 * (1 + 0.1 * Math.sin(i / 40)) * (1 + 0.0002 * i);
@@ -162,18 +151,18 @@ describe('marketdash regime and scoreboard', () => {
 
 describe('exit codes of the real entry point', () => {
   function cli(...args: string[]) {
-    return spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts'), '--db', db, ...args], { encoding: 'utf8', cwd: repoRoot, env: { ...process.env, MARKETDASH_GROUPS: groups } });
+    return runCli(['--db', db, ...args], { env: { MARKETDASH_GROUPS: groups } });
   }
 
   it('a bad --interval is a usage error (exit 2) naming the option', () => {
     const r = cli('rotation', '--group', 'sectors', '--interval', 'monthly');
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain("--interval: 'monthly' is not one of weekly, daily");
   });
 
   it('an unknown group exits 1 and says how to import one', () => {
     const r = cli('breadth', '--group', 'nosuch');
-    expect(r.status).toBe(1);
+    expect(r.code).toBe(1);
     expect(r.stderr).toContain("unknown group 'nosuch'");
     expect(r.stderr).toContain('marketdash group import');
   });

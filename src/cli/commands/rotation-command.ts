@@ -9,8 +9,8 @@ import { quadrantOf } from '../../analytics/rotation/relative-rotation.js';
 import type { RotationSnapshot } from '../../analytics/rotation/rotation-snapshot.js';
 import { UsageError } from '../../domain/errors.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
-import { withStore } from '../../services/open-store.js';
 import { type RotationReport, rotationReport } from '../../services/rotation/rotation-report.js';
+import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, formatNumber, parseFormat, renderJson, renderTable } from '../output-format.js';
 
@@ -57,7 +57,7 @@ export function registerRotationCommand(program: Command): void {
         rocPeriod: wholeNumber(opts.rocPeriod, '--roc-period', 1),
       };
       const tail = wholeNumber(opts.tail, '--tail', 1);
-      const report = await withStore(globalOptions(cmd), (store) =>
+      const report = await withDataStore(globalOptions(cmd), (store) =>
         rotationReport(store, { group: opts.group, benchmark: opts.benchmark, asOf: opts.asOf, tail, interval: opts.interval, params, totalReturn: opts.totalReturn, groupFile: opts.groupFile }),
       );
       process.stdout.write(format === 'json' ? renderJson(report.rows) : renderRotationTable(report));

@@ -4,9 +4,10 @@
  * spreads (RSP vs SPY, MAG7 basket vs MAGS).
  */
 import type { Command } from 'commander';
+import { NotFoundError } from '../../domain/errors.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
-import { withStore } from '../../services/open-store.js';
 import { type Scoreboard, type ScoreboardRow, type SpreadRow, scoreboard } from '../../services/rotation/scoreboard-report.js';
+import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
 
@@ -28,7 +29,11 @@ export function registerScoreboardCommand(program: Command): void {
     .action(async (opts: ScoreboardOptions, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
       const symbols = opts.symbols?.split(',').map((s) => s.trim()).filter((s) => s !== '');
-      const board = await withStore(globalOptions(cmd), (store) => scoreboard(store, { asOf: opts.asOf, symbols, totalReturn: opts.totalReturn }));
+      const board = await withDataStore(globalOptions(cmd), (store) => scoreboard(store, { asOf: opts.asOf, symbols, totalReturn: opts.totalReturn }));
+      const unknown = symbols?.filter((s) => board.missing.includes(s)) ?? [];
+      if (symbols !== undefined && symbols.length > 0 && unknown.length === symbols.length) {
+        throw new NotFoundError(unknown.join(', '), `--symbols: none of ${unknown.join(', ')} is stored (run 'marketdash symbols' to see what is)`);
+      }
       process.stdout.write(format === 'json' ? renderJson(board) : renderScoreboard(board));
       if (board.missing.length > 0) process.stderr.write(`marketdash: not stored: ${board.missing.join(', ')}\n`);
     });

@@ -2,12 +2,12 @@
  * `marketdash symbols --check` and `--gaps` as a user runs them (a child process on a DuckDB file):
  * the real XLK file with its unadjusted 2:1 split, a series with holes, a stale one; exit code 1.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithSharedData, messyFile, repoRoot } from '../../../test/support/shared-data.js';
+import { runCli } from '../../../test/support/run-cli.js';
+import { describeWithSharedData, messyFile } from '../../../test/support/shared-data.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
@@ -16,7 +16,7 @@ let dir = '';
 let db = '';
 
 function cli(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts'), '--db', db, ...args], { encoding: 'utf8', cwd: repoRoot, env: { ...process.env, MARKETDASH_CONFIG: '' } });
+  return runCli(['--db', db, ...args], { env: { MARKETDASH_CONFIG: '' } });
 }
 
 describeWithSharedData('symbols --check / --gaps', () => {
@@ -36,7 +36,7 @@ describeWithSharedData('symbols --check / --gaps', () => {
 
   it('--check reports the split, the gaps and staleness, exit 1', () => {
     const r = cli('symbols', '--check', '--as-of', '2026-01-02', '--format', 'json');
-    expect(r.status).toBe(1);
+    expect(r.code).toBe(1);
     const checks = JSON.parse(r.stdout) as { symbol: string; missingDays: string[]; suspectedSplits: { date: string; label: string }[]; stale: boolean }[];
     const xlk = checks.find((c) => c.symbol === 'XLK')!;
     expect(xlk.suspectedSplits).toMatchObject([{ date: '2025-11-17', label: '2:1' }]);
@@ -49,7 +49,7 @@ describeWithSharedData('symbols --check / --gaps', () => {
 
   it('--gaps lists the missing trading days as runs', () => {
     const r = cli('symbols', '--gaps');
-    expect(r.status).toBe(1);
+    expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/GAPPY\s+3\s+2025-12-23\.\.2025-12-24, 2025-12-31/);
     expect(r.stdout).not.toMatch(/^XLK/m);
   }, 60_000);

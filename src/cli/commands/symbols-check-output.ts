@@ -5,6 +5,7 @@
  * `[{"symbol","kind","firstDate","lastDate","rows","missingDays":[],"tradingDaysBehind","stale","suspectedSplits":[{"date","label","move"}],"warnings":[]}]`;
  * JSON (`--gaps`): `[{"symbol","missing","days":[]}]`.
  */
+import { UsageError } from '../../domain/errors.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import { checkStore } from '../../services/data-checks/check-store.js';
 import { dayRuns, type SeriesCheck } from '../../services/data-checks/series-checks.js';
@@ -45,6 +46,9 @@ const GAP_COLUMNS: readonly Column<GapRow>[] = [
 /** Runs the checks and writes the output; returns the exit code (1 when a problem was found). */
 export async function runSymbolChecks(global: GlobalOptions, options: SymbolCheckOptions): Promise<number> {
   const staleAfter = options.staleAfter === undefined ? undefined : Number(options.staleAfter);
+  if (staleAfter !== undefined && (options.staleAfter!.trim() === '' || !Number.isInteger(staleAfter) || staleAfter < 1)) {
+    throw new UsageError(`--stale-after: '${options.staleAfter}' is not a whole number of trading days (1 or more)`, { parameter: '--stale-after' });
+  }
   const asOf = options.asOf === undefined ? undefined : parseIsoDate(options.asOf, '--as-of');
   const checks = await withStore(global, (store) => checkStore(store, { symbols: options.symbols, asOf, staleAfter }));
   if (options.mode === 'gaps') {

@@ -4,10 +4,11 @@
  * the `trend`/`breakout` keys that `marketdash ratio --trend` adds to the ratio output.
  */
 import type { Command } from 'commander';
-import { withStore } from '../../services/open-store.js';
+import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { trendReport } from '../../services/trend/trend-report.js';
+import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderJson, } from '../output-format.js';
+import { parseFormat, renderJson } from '../output-format.js';
 import { trendTable } from './trend-table.js';
 
 interface TrendCommandOptions {
@@ -28,7 +29,14 @@ export function registerTrendCommand(program: Command): void {
     .option('--format <format>', 'table or json', 'table')
     .action(async (symbol: string, opts: TrendCommandOptions, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
-      const report = await withStore(globalOptions(cmd), (store) => trendReport(store, { series: symbol, asOf: opts.asOf, lookbackYears: opts.lookbackYears, totalReturn: opts.totalReturn }));
-      process.stdout.write(format === 'json' ? renderJson(report) : `${trendTable(report.symbol, report.asOf, report.last, report.trend, report.breakout)}`);
+      const { report, demo } = await withDataStore(globalOptions(cmd), async (store, facts) => ({
+        report: await trendReport(store, { series: symbol, asOf: opts.asOf, lookbackYears: opts.lookbackYears, totalReturn: opts.totalReturn }),
+        demo: facts.demo,
+      }));
+      process.stdout.write(
+        format === 'json'
+          ? renderJson(report)
+          : `${trendTable(report.symbol, report.asOf, report.last, report.trend, report.breakout)}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`,
+      );
     });
 }

@@ -11,6 +11,7 @@ import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { hasDemoData } from '../demo-label.js';
+import { noMemberBarsError } from '../groups/group-closes.js';
 import { resolveGroup } from '../groups/group-registry.js';
 import { loadClosesOrBaskets } from '../groups/member-closes.js';
 
@@ -74,7 +75,7 @@ export async function breadthReport(store: PriceStore, req: BreadthRequest): Pro
   if (!bench) throw new NotFoundError(benchmark, `benchmark '${benchmark}' has no stored bars${range ? ` on or before ${range.to}` : ''} (choose one with --benchmark)`);
   const members = loaded.found.filter((c) => c.symbol !== benchmark || group.members.includes(benchmark));
   const missing = loaded.missing.filter((m) => m !== benchmark);
-  if (members.length === 0) throw new NotFoundError(group.name, `group '${group.name}': none of its ${group.members.length} members has stored bars`);
+  if (members.length === 0) throw noMemberBarsError(group);
   const history = breadthHistory(members, bench, { beatWindow });
   const snap = asOfDay === null ? breadthAt(history, history.dates[history.dates.length - 1]!) : breadthAt(history, asOfDay);
   if (!snap) throw new DataError(`group '${group.name}': no member has a bar on or before ${req.asOf}`);

@@ -4,12 +4,12 @@
  */
 import { type CompositeWeights, SCTR_WEIGHTS, WEIGHT_KEYS } from '../../analytics/composite-rank/composite-score.js';
 import { type RankRow, rankGroup } from '../../analytics/composite-rank/group-rank.js';
-import { NotFoundError, UsageError } from '../../domain/errors.js';
+import { UsageError } from '../../domain/errors.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { hasDemoData } from '../demo-label.js';
+import { loadGroupCloses } from '../groups/group-closes.js';
 import { resolveGroup } from '../groups/group-registry.js';
-import { loadCloses } from '../groups/member-closes.js';
 
 export interface RankRequest {
   readonly group: string;
@@ -49,9 +49,6 @@ export async function rankReport(store: PriceStore, req: RankRequest): Promise<R
   const weights = parseWeights(req.weights);
   const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
   const group = resolveGroup(req.group, { groupFile: req.groupFile });
-  const range = asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) };
-  const loaded = await loadCloses(store, group.members, req.totalReturn ? 'adjClose' : 'close', range);
-  if (loaded.found.length === 0) throw new NotFoundError(group.name, `group '${group.name}': none of its ${group.members.length} members has stored bars`);
-  const day = asOfDay ?? Math.max(...loaded.found.map((c) => c.dates[c.dates.length - 1]!));
-  return { group: group.name, requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay), weights, rows: rankGroup(loaded.found, day, weights), missing: loaded.missing, demo: hasDemoData(await store.listSymbols()) };
+  const loaded = await loadGroupCloses(store, group, asOfDay, req.totalReturn);
+  return { group: group.name, requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay), weights, rows: rankGroup(loaded.found, loaded.day, weights), missing: loaded.missing, demo: hasDemoData(await store.listSymbols()) };
 }

@@ -7,15 +7,15 @@
 import { type BaseRate, breakoutBaseRate, DEFAULT_COOLDOWN_BARS, eventBaseRate } from '../../analytics/base-rates/base-rate.js';
 import type { EventKey } from '../../analytics/base-rates/event-occurrences.js';
 import { EVENT_TYPES } from '../../analytics/events/market-event.js';
-import { resolveAsOf } from '../../analytics/returns/as-of.js';
 import { trendOptions } from '../../analytics/trend/trend-options.js';
 import type { UniverseConfig } from '../../config/universe-config.js';
-import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
+import { UsageError } from '../../domain/errors.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
-import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import { formatIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { ratioReport } from '../perf/ratio-report.js';
+import { readSeriesAsOf } from '../stored-series.js';
 import { eventParams } from './event-params.js';
 import { parsePair } from './events-report.js';
 
@@ -85,13 +85,6 @@ async function loadSeries(store: PriceStore, req: BaseRateRequest): Promise<{ la
   }
   const symbol = normaliseTicker(req.symbol ?? '');
   if (!symbol) throw new UsageError('--symbol: missing', { parameter: '--symbol' });
-  const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
-  const series = await store.readSeries(symbol, asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) });
-  if (series === null) {
-    if ((await store.getSymbol(symbol)) === null) throw new NotFoundError(symbol);
-    throw new DataError(`${symbol}: no bars stored${asOfDay === null ? '' : ` on or before ${formatIsoDate(asOfDay)}`}`);
-  }
-  const { index } = resolveAsOf(series.dates, asOfDay);
-  if (index < 0) throw new DataError(`${symbol}: no bars on or before ${req.asOf}`);
+  const { series, index } = await readSeriesAsOf(store, symbol, req.asOf);
   return { label: symbol, series, asOfIndex: index };
 }

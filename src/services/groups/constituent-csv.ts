@@ -4,29 +4,7 @@
  * ("Advance Auto Parts, Inc."). Tickers are upper-cased and de-duplicated, order kept.
  */
 import { DataError } from '../../domain/errors.js';
-
-/** Splits one CSV line, honouring double quotes and "" escapes. */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
+import { splitCsvLine } from '../import/csv-fields.js';
 
 /** The tickers of a constituent CSV's text; `file` names it in errors. */
 export function parseConstituentCsv(text: string, file: string): string[] {

@@ -61,6 +61,10 @@ export function readGroupFile(path: string): GroupFile {
 /** Writes the file atomically (temp file + rename), so a crash never leaves half a file. */
 export function writeGroupFile(path: string, file: GroupFile): void {
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, `${JSON.stringify(file, null, 2)}\n`);
-  renameSync(tmp, path);
+  try {
+    writeFileSync(tmp, `${JSON.stringify(file, null, 2)}\n`);
+    renameSync(tmp, path);
+  } catch (e) {
+    throw new DataError(`cannot write groups file ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e, file: path });
+  }
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../config/universe-config.js';
 import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
-import { parseConstituentCsv, splitCsvLine } from './constituent-csv.js';
+import { splitCsvLine } from '../import/csv-fields.js';
+import { parseConstituentCsv } from './constituent-csv.js';
 import { readGroupFile, resolveGroupFilePath } from './group-file.js';
 import { importGroup, listGroups, resolveGroup } from './group-registry.js';
 

@@ -7,11 +7,12 @@
 import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
 import { resolveAsOf } from '../../analytics/returns/as-of.js';
 import { type PeriodReturns, periodReturns, windowReturn } from '../../analytics/returns/period-returns.js';
-import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
+import { DataError, UsageError } from '../../domain/errors.js';
 import type { CloseField, PriceSeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
+import { missingSeriesError } from '../stored-series.js';
 
 export interface RatioRequest {
   readonly numerator: string;
@@ -51,10 +52,7 @@ export async function ratioReport(store: PriceStore, req: RatioRequest): Promise
 
   const both = await store.readMany([numerator, denominator], asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) });
   for (const t of [numerator, denominator]) {
-    if (!both.has(t)) {
-      if ((await store.getSymbol(t)) === null) throw new NotFoundError(t);
-      throw new DataError(`${t}: no bars stored${asOfDay === null ? '' : ` on or before ${formatIsoDate(asOfDay)}`}`);
-    }
+    if (!both.has(t)) throw await missingSeriesError(store, t, asOfDay);
   }
   const series = ratioSeries(both.get(numerator)!, both.get(denominator)!);
   const { index } = resolveAsOf(series.dates, asOfDay);

@@ -4,12 +4,11 @@
  */
 import { type LeadershipRow, leadershipRanks } from '../../analytics/leadership/leadership-ranks.js';
 import { previousWindow, windowEnding } from '../../analytics/leadership/return-window.js';
-import { NotFoundError } from '../../domain/errors.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { hasDemoData } from '../demo-label.js';
+import { loadGroupCloses } from '../groups/group-closes.js';
 import { resolveGroup } from '../groups/group-registry.js';
-import { loadCloses } from '../groups/member-closes.js';
 
 export interface LeadersRequest {
   readonly group: string;
@@ -41,10 +40,8 @@ export async function leadersReport(store: PriceStore, req: LeadersRequest): Pro
   const group = resolveGroup(req.group, { groupFile: req.groupFile });
   const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
   const current0 = windowEnding(req.window ?? '3m', asOfDay ?? 0); // validates --window before reading
-  const range = asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) };
-  const loaded = await loadCloses(store, group.members, req.totalReturn ? 'adjClose' : 'close', range);
-  if (loaded.found.length === 0) throw new NotFoundError(group.name, `group '${group.name}': none of its ${group.members.length} members has stored bars`);
-  const day = asOfDay ?? Math.max(...loaded.found.map((c) => c.dates[c.dates.length - 1]!));
+  const loaded = await loadGroupCloses(store, group, asOfDay, req.totalReturn);
+  const day = loaded.day;
   const current = asOfDay === null ? windowEnding(current0.label, day) : current0;
   const previous = previousWindow(current);
   const iso = (w: { label: string; from: number; to: number }): WindowDates => ({ label: w.label, from: formatIsoDate(w.from), to: formatIsoDate(w.to) });

@@ -4,15 +4,15 @@
  * day, as the JSON pieces `trend` and `breakout` that `marketdash trend` and `marketdash ratio --trend`
  * print.
  */
-import { resolveAsOf } from '../../analytics/returns/as-of.js';
 import { analyseTrend, type TrendAnalysis } from '../../analytics/trend/trend-analysis.js';
 import { type TrendOptions, trendOptions } from '../../analytics/trend/trend-options.js';
-import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
+import { UsageError } from '../../domain/errors.js';
 import type { CloseField } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
-import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import { formatIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { ratioReport } from '../perf/ratio-report.js';
+import { readSeriesAsOf } from '../stored-series.js';
 
 export interface TrendJson {
   readonly kind: 'downtrend' | 'uptrend';
@@ -112,13 +112,6 @@ export async function trendReport(store: PriceStore, req: TrendRequest): Promise
   if (parts.length > 2) throw new UsageError(`symbol: '${req.series}' is neither a symbol nor a pair A/B`, { parameter: 'SYMBOL' });
   const symbol = normaliseTicker(req.series);
   if (!symbol) throw new UsageError('symbol: missing', { parameter: 'SYMBOL' });
-  const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
-  const series = await store.readSeries(symbol, asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) });
-  if (series === null) {
-    if ((await store.getSymbol(symbol)) === null) throw new NotFoundError(symbol);
-    throw new DataError(`${symbol}: no bars stored${asOfDay === null ? '' : ` on or before ${formatIsoDate(asOfDay)}`}`);
-  }
-  const { index } = resolveAsOf(series.dates, asOfDay);
-  if (index < 0) throw new DataError(`${symbol}: no bars on or before ${req.asOf}`);
+  const { series, index } = await readSeriesAsOf(store, symbol, req.asOf);
   return { symbol, asOf: formatIsoDate(series.dates[index]!), last: series[field][index]!, ...seriesTrendFields(series.dates, series[field], index, options) };
 }

@@ -1,0 +1,25 @@
+/**
+ * Opens the store for a command that reads prices, refusing an empty one with one clear line (a typo
+ * in --db silently creates a new, empty file), and tells the command whether the data is the
+ * synthetic demo market so its table can say so.
+ */
+import { DataError } from '../domain/errors.js';
+import { hasDemoData } from '../services/demo-label.js';
+import { withStore } from '../services/open-store.js';
+import type { PriceStore } from '../store/price-store.js';
+import type { GlobalOptions } from './global-options.js';
+
+export interface StoreFacts {
+  /** True when the store holds synthetic demo bars (see services/demo-label.ts). */
+  readonly demo: boolean;
+}
+
+export async function withDataStore<T>(global: GlobalOptions, fn: (store: PriceStore, facts: StoreFacts) => Promise<T>): Promise<T> {
+  return withStore(global, async (store) => {
+    const symbols = await store.listSymbols();
+    if (!symbols.some((s) => s.rows > 0)) {
+      throw new DataError(`the store at ${store.location} holds no data: run 'marketdash demo' or 'marketdash import FILES' first (or pass the right --db)`);
+    }
+    return fn(store, { demo: hasDemoData(symbols) });
+  });
+}

@@ -1,0 +1,152 @@
+/**
+ * A sweep of the whole command line as a user meets it. In-process: every command and subcommand of
+ * buildProgram() has a description, every option and argument is described, and `--help` exits 0
+ * with usage and examples. Through the real CLI (child processes): each user mistake prints exactly
+ * one stderr line naming the parameter, symbol or file at fault, exits 2 for usage and 1 for data or
+ * not found, and never shows a stack trace; an empty store is refused; demo data is labelled.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandPath, HELP_EXAMPLES } from '../../src/cli/help-examples.js';
+import { buildProgram } from '../../src/cli/program.js';
+import { loadDemoMarket } from '../../src/services/demo/load-demo-market.js';
+import { DEMO_DATA_LABEL } from '../../src/services/demo-label.js';
+import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
+import { readRealCsv } from '../reference/real-csv.js';
+import { type CliResult, runCli } from '../support/run-cli.js';
+import { describeWithSharedData, realFile } from '../support/shared-data.js';
+
+function allCommands(root: Command): Command[] {
+  const out: Command[] = [];
+  const visit = (c: Command) => {
+    out.push(c);
+    for (const sub of c.commands) visit(sub);
+  };
+  for (const c of root.commands) visit(c);
+  return out;
+}
+
+/** Runs `marketdash <path> --help` in-process and returns the exit code and what was written. */
+async function helpInProcess(path: string[]): Promise<{ code: number; out: string }> {
+  const program = buildProgram();
+  let out = '';
+  for (const c of [program, ...allCommands(program)]) c.configureOutput({ writeOut: (s) => void (out += s), writeErr: (s) => void (out += s) });
+  try {
+    await program.parseAsync(['node', 'marketdash', ...path, '--help']);
+    return { code: 0, out };
+  } catch (e) {
+    return { code: (e as { exitCode?: number }).exitCode ?? -1, out };
+  }
+}
+
+describe('every command and subcommand documents itself', () => {
+  const program = buildProgram();
+  const commands = allCommands(program);
+
+  it('walks the whole tree (26 or more commands and subcommands)', () => {
+    expect(commands.length).toBeGreaterThanOrEqual(26);
+  });
+
+  it.each(commands.map((c) => [commandPath(c), c] as const))('%s: description, described options and arguments, an example', (path, cmd) => {
+    expect(cmd.description().trim().length, `${path} has no description`).toBeGreaterThan(10);
+    for (const o of cmd.options) expect(o.description.trim().length, `${path} ${o.flags} has no description`).toBeGreaterThan(3);
+    for (const a of cmd.registeredArguments) expect(a.description.trim().length, `${path} <${a.name()}> has no description`).toBeGreaterThan(3);
+    expect(HELP_EXAMPLES[path], `${path} has no example`).toBeDefined();
+    expect(cmd.helpInformation()).toContain(`Usage: marketdash ${path}`);
+  });
+
+  it.each(commands.map((c) => [commandPath(c)] as const))('%s --help exits 0 and shows the examples', async (path) => {
+    const r = await helpInProcess(path.split(' '));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`Usage: marketdash ${path}`);
+    expect(r.out).toContain(`Examples:\n  $ ${HELP_EXAMPLES[path]![0]}`);
+  });
+
+  it('the root --help lists every top-level command', async () => {
+    const r = await helpInProcess([]);
+    expect(r.code).toBe(0);
+    for (const c of program.commands) expect(r.out).toContain(`  ${c.name()}`);
+  });
+});
+
+let dir: string;
+let realDb: string;
+let demoDb: string;
+let emptyDb: string;
+
+describeWithSharedData('user mistakes through the real CLI', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'marketdash-cli-sweep-'));
+    realDb = join(dir, 'real.duckdb');
+    demoDb = join(dir, 'demo.duckdb');
+    emptyDb = join(dir, 'empty.duckdb');
+    const real = await DuckDbStore.open(realDb);
+    const files = ['etfs-and-megacaps/SPY.csv', 'etfs-and-megacaps/QQQ.csv', 'etfs-and-megacaps/NVDA.csv'];
+    await real.writeBars(files.map((f) => ({ series: readRealCsv(realFile(f)), source: 'csv' })));
+    await real.close();
+    const demo = await DuckDbStore.open(demoDb);
+    await loadDemoMarket(demo, { seed: 42 });
+    await demo.close();
+  }, 120_000);
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const cli = (db: string, args: string[]): CliResult => runCli(['--db', db, ...args], { env: { MARKETDASH_CONFIG: '' } });
+
+  // [args, exit code, what the one stderr line must name]; run against the small real store.
+  const mistakes: [string[], number, RegExp][] = [
+    [['perf', 'NOPE'], 1, /unknown symbol 'NOPE'/],
+    [['perf', 'SPY', '--as-of', '2025-13-01'], 2, /--as-of: '2025-13-01' is not a valid date/],
+    [['perf', '--group', 'nogroup'], 1, /unknown group 'nogroup'/],
+    [['perf'], 2, /give symbols, or --all, or --group/],
+    [['perf', 'SPY', '--bogus'], 2, /unknown option '--bogus'/],
+    [['ratio', 'SPY'], 2, /missing required argument 'B'/],
+    [['ratio', 'SPY', 'NOPE'], 1, /unknown symbol 'NOPE'/],
+    [['trend', 'SPY', '--lookback-years', 'abc'], 2, /--lookback-years: 'abc'/],
+    [['indicators', 'SPY', '--ind', 'sma:abc'], 2, /--ind: 'sma:abc'/],
+    [['leaders', '--group', 'nogroup'], 1, /unknown group 'nogroup'/],
+    [['rotation', '--group', 'sectors', '--tail', 'abc'], 2, /--tail: 'abc'/],
+    [['breadth', '--group', 'mag7', '--history', 'abc'], 2, /--history: 'abc' is not a whole number/],
+    [['symbols', '--check', '--stale-after', 'abc'], 2, /--stale-after: 'abc' is not a whole number/],
+    [['scoreboard', '--symbols', 'NOPE'], 1, /--symbols: none of NOPE is stored/],
+    [['baserate', '--event', 'nope', '--symbol', 'SPY'], 2, /--event: 'nope'/],
+    [['check', join('/nonexistent', 'note.md')], 2, /cannot read '\/nonexistent\/note\.md'/],
+    [['import', join('/nonexistent', 'x.csv')], 1, /\/nonexistent\/x\.csv: file not found/],
+    // below a regular file, so it cannot be created even by root
+    [['init', '--path', join(realFile('etfs-and-megacaps/SPY.csv'), 'c.json')], 2, /--path: cannot write '.*SPY\.csv\/c\.json' \(ENOTDIR\)/],
+    [['nosuchcommand'], 2, /unknown command 'nosuchcommand'/],
+  ];
+
+  it.each(mistakes)('%j: exit %i, one line naming the problem, no stack trace', (args, code, names) => {
+    const r = cli(realDb, args);
+    expect(r.code, r.stderr).toBe(code);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines, r.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^marketdash: /);
+    expect(lines[0]).toMatch(names);
+    expect(r.stderr).not.toContain('    at ');
+    expect(r.stderr).not.toContain('internal error');
+  });
+
+  it.each([[['perf', 'SPY']], [['events']]])('an empty store is refused with one line: %j', (args) => {
+    const r = cli(emptyDb, args);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`marketdash: the store at ${emptyDb} holds no data: run 'marketdash demo' or 'marketdash import FILES' first (or pass the right --db)\n`);
+  });
+
+  it('perf on demo data says so under the table, while its JSON stays the documented array', () => {
+    const table = cli(demoDb, ['perf', 'SPY']);
+    expect(table.code).toBe(0);
+    expect(table.stdout.trimEnd().split('\n').at(-1)).toBe(`Source: ${DEMO_DATA_LABEL}.`);
+    const json = cli(demoDb, ['perf', 'SPY', '--format', 'json']);
+    const rows = JSON.parse(json.stdout) as Record<string, unknown>[];
+    expect(Object.keys(rows[0]!)).toEqual(['symbol', 'asOf', 'close', 'returns', 'ath', 'high52w', 'low52w', 'highestSince', 'lowestSince', 'streak']);
+    const real = cli(realDb, ['perf', 'SPY']);
+    expect(real.stdout).not.toContain(DEMO_DATA_LABEL);
+  });
+});
