@@ -4,7 +4,6 @@
  * synthetic demo market so its table can say so.
  */
 import { DataError } from '../domain/errors.js';
-import { hasDemoData } from '../services/demo-label.js';
 import { withStore } from '../services/open-store.js';
 import type { PriceStore } from '../store/price-store.js';
 import type { GlobalOptions } from './global-options.js';
@@ -16,10 +15,11 @@ export interface StoreFacts {
 
 export async function withDataStore<T>(global: GlobalOptions, fn: (store: PriceStore, facts: StoreFacts) => Promise<T>): Promise<T> {
   return withStore(global, async (store) => {
-    const symbols = await store.listSymbols();
-    if (!symbols.some((s) => s.rows > 0)) {
+    // the distinct sources answer both questions without a pass over every symbol's history
+    const sources = await store.barSources();
+    if (sources.length === 0) {
       throw new DataError(`the store at ${store.location} holds no data: run 'marketdash demo' or 'marketdash import FILES' first (or pass the right --db)`);
     }
-    return fn(store, { demo: hasDemoData(symbols) });
+    return fn(store, { demo: sources.includes('demo') });
   });
 }

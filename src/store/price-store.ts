@@ -130,6 +130,8 @@ export interface PriceStore {
   readSeries(ticker: string, range?: DateRange): Promise<PriceSeries | null>;
   /** Many symbols' bars in one round trip; symbols without bars are absent from the map. */
   readMany(tickers: readonly string[] | 'all', range?: DateRange, options?: ReadOptions): Promise<Map<string, PriceSeries>>;
+  /** The distinct sources of the stored bars (`csv`, `demo`, `basket` ...); empty when no bar is stored. Cheap. */
+  barSources(): Promise<string[]>;
   /** The last stored date per symbol (for incremental updates). */
   lastDates(): Promise<Map<string, string>>;
 

@@ -175,6 +175,14 @@ export function runStoreContract(label: string, makeStore: () => Promise<PriceSt
       expectSameSeries(back.get('AAA'), sampleSeries('AAA'));
     });
 
+    it('lists the distinct sources of stored bars, none for an empty store', async () => {
+      expect(await store.barSources()).toEqual([]);
+      await store.upsertSymbols([{ ticker: 'EMPTY', name: null, kind: 'stock', currency: 'USD' }]);
+      expect(await store.barSources()).toEqual([]);
+      await store.writeBars([batch(sampleSeries('AAA'), 'demo'), batch(sampleSeries('BBB'), 'csv')]);
+      expect(await store.barSources()).toEqual(['csv', 'demo']);
+    });
+
     it('reports the last date per symbol', async () => {
       await store.writeBars([batch(sampleSeries('AAA')), batch(closeOnlySeries('BBB', [d('2023-12-29')], [1]))]);
       expect(Object.fromEntries(await store.lastDates())).toEqual({ AAA: '2024-01-05', BBB: '2023-12-29' });

@@ -10,14 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../config/universe-config.js';
 import { UsageError } from '../../domain/errors.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
-import { AlertCenter } from '../../server/alert-center.js';
-import { parseAlertRules } from '../../server/alert-rules.js';
-import { buildApp } from '../../server/build-app.js';
 import type { DailySchedule } from '../../server/daily-schedule.js';
-import { EventFeed } from '../../server/event-feed.js';
-import { isLoopbackHost } from '../../server/request-auth.js';
-import { startSchedule } from '../../server/schedule-wiring.js';
-import { loadDemoMarket } from '../../services/demo/load-demo-market.js';
 import { DEMO_DATA_LABEL, isDemoData } from '../../services/demo-label.js';
 import { openStore, resolveStoreTarget } from '../../services/open-store.js';
 import { globalOptions } from '../global-options.js';
@@ -42,6 +35,16 @@ export function registerServeCommand(program: Command): void {
     .option('--token <token>', 'bearer token for endpoints that change state (default: $MARKETDASH_TOKEN)')
     .option('--config <file>', 'universe config (default: $MARKETDASH_CONFIG, ./marketdash.config.json or the shipped default)')
     .action(async (opts: ServeOptions, cmd: Command) => {
+      // The server and its dependencies load only when serving: every other command starts faster.
+      const [{ AlertCenter }, { parseAlertRules }, { buildApp }, { EventFeed }, { isLoopbackHost }, { startSchedule }, { loadDemoMarket }] = await Promise.all([
+        import('../../server/alert-center.js'),
+        import('../../server/alert-rules.js'),
+        import('../../server/build-app.js'),
+        import('../../server/event-feed.js'),
+        import('../../server/request-auth.js'),
+        import('../../server/schedule-wiring.js'),
+        import('../../services/demo/load-demo-market.js'),
+      ]);
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: '${opts.port}' is not a port number (0-65535)`, { parameter: '--port' });
       const token = opts.token ?? (process.env.MARKETDASH_TOKEN || undefined);

@@ -10,9 +10,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/universe-config.js';
 import { UsageError } from '../../domain/errors.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
-import { createDefaultRegistry } from '../../providers/default-providers.js';
 import { withStore } from '../../services/open-store.js';
-import { type SymbolOutcome, type UpdateProgress, updateSymbols } from '../../services/update/update-symbols.js';
+import type { SymbolOutcome, UpdateProgress } from '../../services/update/update-symbols.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, parseFormat, renderJson, renderTable } from '../output-format.js';
 
@@ -49,6 +48,8 @@ export function registerUpdateCommand(program: Command): void {
     .option('--config <file>', 'universe config (default: ./marketdash.config.json or the shipped default)')
     .option('--format <format>', 'table or json', 'table')
     .action(async (symbols: string[], opts: UpdateOpts, cmd: Command) => {
+      // the providers (yahoo-finance2 and its dependencies) load only when updating
+      const [{ createDefaultRegistry }, { updateSymbols }] = await Promise.all([import('../../providers/default-providers.js'), import('../../services/update/update-symbols.js')]);
       const format = parseFormat(opts.format, ['table', 'json']);
       const from = opts.from === undefined ? undefined : parseIsoDate(opts.from, '--from');
       const concurrency = Number(opts.concurrency);

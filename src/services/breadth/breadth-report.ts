@@ -10,7 +10,7 @@ import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
-import { hasDemoData } from '../demo-label.js';
+import { holdsDemoBars } from '../demo-label.js';
 import { noMemberBarsError } from '../groups/group-closes.js';
 import { resolveGroup } from '../groups/group-registry.js';
 import { loadClosesOrBaskets } from '../groups/member-closes.js';
@@ -97,6 +97,6 @@ export async function breadthReport(store: PriceStore, req: BreadthRequest): Pro
     beatingBenchmark: { benchmark, windowBars: beatWindow, ...snap.beating },
     history: breadthSeries(history, parseIsoDate(snap.date), req.history ?? 0),
     missing,
-    demo: hasDemoData(await store.listSymbols()),
+    demo: await holdsDemoBars(store),
   };
 }

@@ -7,7 +7,7 @@ import { type RankRow, rankGroup } from '../../analytics/composite-rank/group-ra
 import { UsageError } from '../../domain/errors.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
-import { hasDemoData } from '../demo-label.js';
+import { holdsDemoBars } from '../demo-label.js';
 import { loadGroupCloses } from '../groups/group-closes.js';
 import { resolveGroup } from '../groups/group-registry.js';
 
@@ -50,5 +50,5 @@ export async function rankReport(store: PriceStore, req: RankRequest): Promise<R
   const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
   const group = resolveGroup(req.group, { groupFile: req.groupFile });
   const loaded = await loadGroupCloses(store, group, asOfDay, req.totalReturn);
-  return { group: group.name, requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay), weights, rows: rankGroup(loaded.found, loaded.day, weights), missing: loaded.missing, demo: hasDemoData(await store.listSymbols()) };
+  return { group: group.name, requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay), weights, rows: rankGroup(loaded.found, loaded.day, weights), missing: loaded.missing, demo: await holdsDemoBars(store) };
 }

@@ -7,7 +7,7 @@ import { closeOnlySeries } from '../../domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
 import type { PriceStore } from '../../store/price-store.js';
-import { hasDemoData, isDemoData } from '../demo-label.js';
+import { holdsDemoBars, isDemoData } from '../demo-label.js';
 import { loadDemoMarket } from './load-demo-market.js';
 
 let store: PriceStore;
@@ -37,7 +37,7 @@ describe('loadDemoMarket', () => {
     await loadDemoMarket(store, { seed: 1, today: parseIsoDate('2026-11-25') });
     await store.writeBars([{ series: closeOnlySeries('ZZZ', [parseIsoDate('2026-11-24')], [10]), source: 'csv' }]);
     expect(await isDemoData(store)).toBe(false);
-    expect(hasDemoData(await store.listSymbols())).toBe(true);
+    expect(await holdsDemoBars(store)).toBe(true);
   });
 
   it('refuses to overwrite real bars of universe symbols unless forced', async () => {

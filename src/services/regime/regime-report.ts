@@ -8,7 +8,7 @@ import { type VolatilityRegime, volatilityRegime } from '../../analytics/regime/
 import { UsageError } from '../../domain/errors.js';
 import { type DayNumber, formatIsoDate, parseIsoDate, previousYearEnd } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
-import { hasDemoData } from '../demo-label.js';
+import { holdsDemoBars } from '../demo-label.js';
 import { loadCloses } from '../groups/member-closes.js';
 
 export const DEFAULT_VOLATILITY = '^VIX';
@@ -64,7 +64,7 @@ export async function regimeReport(store: PriceStore, req: RegimeRequest = {}): 
     rates: rateRows,
     curve2s10s,
     missing,
-    demo: hasDemoData(await store.listSymbols()),
+    demo: await holdsDemoBars(store),
   };
 }
 

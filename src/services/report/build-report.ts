@@ -15,7 +15,7 @@ import { composeNote } from '../../note/report/compose-note.js';
 import type { MarketNote } from '../../note/report/note-model.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { configBasket } from '../check/claim-series.js';
-import { hasDemoData } from '../demo-label.js';
+import { holdsDemoBars } from '../demo-label.js';
 import { dataFingerprint } from './data-fingerprint.js';
 
 export interface ReportRequest {
@@ -65,7 +65,7 @@ export async function buildReport(store: PriceStore, req: ReportRequest = {}): P
     if (x && y) series.set(`${a}/${b}`, ratioSeries(x, y));
   }
   const { fingerprint, rows } = dataFingerprint(rowsUsed);
-  const demo = hasDemoData(await store.listSymbols());
+  const demo = await holdsDemoBars(store);
   const note = composeNote({ asOf: asOfDay, series, config, trend: DEFAULT_TREND_OPTIONS, fingerprint, rows, demo });
   return { note, rowsUsed };
 }

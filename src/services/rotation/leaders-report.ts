@@ -6,7 +6,7 @@ import { type LeadershipRow, leadershipRanks } from '../../analytics/leadership/
 import { previousWindow, windowEnding } from '../../analytics/leadership/return-window.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
-import { hasDemoData } from '../demo-label.js';
+import { holdsDemoBars } from '../demo-label.js';
 import { loadGroupCloses } from '../groups/group-closes.js';
 import { resolveGroup } from '../groups/group-registry.js';
 
@@ -52,6 +52,6 @@ export async function leadersReport(store: PriceStore, req: LeadersRequest): Pro
     previousWindow: iso(previous),
     rows: leadershipRanks(loaded.found, current, previous),
     missing: loaded.missing,
-    demo: hasDemoData(await store.listSymbols()),
+    demo: await holdsDemoBars(store),
   };
 }

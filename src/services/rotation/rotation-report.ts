@@ -10,7 +10,7 @@ import { indexOnOrBefore } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
-import { hasDemoData } from '../demo-label.js';
+import { holdsDemoBars } from '../demo-label.js';
 import { resolveGroup } from '../groups/group-registry.js';
 import { loadClosesOrBaskets } from '../groups/member-closes.js';
 
@@ -75,6 +75,6 @@ export async function rotationReport(store: PriceStore, req: RotationRequest): P
     asOf: formatIsoDate(day),
     rows,
     missing: loaded.missing,
-    demo: hasDemoData(await store.listSymbols()),
+    demo: await holdsDemoBars(store),
   };
 }

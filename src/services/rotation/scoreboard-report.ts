@@ -13,7 +13,7 @@ import { indexOnOrBefore } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
-import { hasDemoData } from '../demo-label.js';
+import { holdsDemoBars } from '../demo-label.js';
 import { loadClosesOrBaskets, type SymbolCloses } from '../groups/member-closes.js';
 
 export const SCOREBOARD_SYMBOLS = ['^SP600', 'SPSM', '^RUT', 'IWM', 'MAG7'] as const;
@@ -76,5 +76,5 @@ export async function scoreboard(store: PriceStore, req: ScoreboardRequest = {})
     const s = e && c ? weightSpread(e, c, asOfDay ?? Math.min(e.dates[e.dates.length - 1]!, c.dates[c.dates.length - 1]!)) : null;
     return { equal: p.equal, cap: p.cap, date: s ? formatIsoDate(s.day) : null, periods: s?.periods ?? null };
   });
-  return { requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay), rows, spreads, missing, demo: hasDemoData(await store.listSymbols()) };
+  return { requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay), rows, spreads, missing, demo: await holdsDemoBars(store) };
 }

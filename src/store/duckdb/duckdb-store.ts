@@ -255,6 +255,10 @@ export class DuckDbStore implements PriceStore {
 
 
 
+  async barSources(): Promise<string[]> {
+    return this.exclusive(async (c) => (await c.runAndReadAll('SELECT DISTINCT source FROM bars ORDER BY source')).getRowsJS().map((r) => String(r[0])));
+  }
+
   async lastDates(): Promise<Map<string, string>> {
     const rows = await this.exclusive(async (c) =>
       (await c.runAndReadAll(`SELECT symbol, strftime(max(date), '%Y-%m-%d') FROM bars GROUP BY symbol`)).getRowsJS(),

@@ -236,6 +236,11 @@ export class PostgresStore implements PriceStore {
     }
   }
 
+  async barSources(): Promise<string[]> {
+    const r = await this.pool.query<{ source: string }>('SELECT DISTINCT source FROM bars ORDER BY source');
+    return r.rows.map((x) => x.source);
+  }
+
   async lastDates(): Promise<Map<string, string>> {
     const r = await this.pool.query<{ symbol: string; last: string }>('SELECT symbol, max(date) AS last FROM bars GROUP BY symbol');
     return new Map(r.rows.map((x) => [x.symbol, x.last]));
