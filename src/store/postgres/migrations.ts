@@ -2,7 +2,7 @@
  * Versioned schema migrations for the PostgreSQL store. Each runs once, in order, inside a transaction
  * holding an advisory lock, so several servers starting together migrate exactly once.
  *
- * Layout choices for scale (see docs/readme/postgres.md):
+ * Layout choices for scale (see the README, "PostgreSQL: one store for a team"):
  * - bars is keyed (symbol, date) and range-partitioned by year, so a year's rows sit together and old
  *   years can be detached; Citus can distribute it unchanged with create_distributed_table('bars','symbol')
  *   because every unique key contains the distribution column.
