@@ -27,7 +27,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   leaders: ['marketdash leaders --group mag7', 'marketdash leaders --group sectors --window ytd --format csv'],
   perf: ['marketdash perf SPY QQQ NVDA', 'marketdash perf --group mag7 --as-of 2025-06-30', 'marketdash perf --all --total-return --format json'],
   rank: ['marketdash rank --group sectors', 'marketdash rank --group mag7 --weights 30,30,15,15,5,5 --format json'],
-  ratio: ['marketdash ratio SPSM MAG7 --from 2025-01-01', 'marketdash ratio RSP SPY --trend --format json'],
+  ratio: ['marketdash ratio SPSM MAG7 --from 2025-01-01', 'marketdash ratio RSP SPY --trend --format json', 'marketdash ratio SPSM MAG7 --trend --lookback-years 3-5'],
   regime: ['marketdash regime', 'marketdash regime --since 2025-01-01 --format json'],
   report: ['marketdash report --out note.md', 'marketdash report --as-of 2025-06-30 --format html --out note.html --snapshot snap/'],
   rotation: ['marketdash rotation --group sectors --benchmark SPY', 'marketdash rotation --group mag7 --interval daily --tail 10 --format json'],

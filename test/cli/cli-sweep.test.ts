@@ -108,6 +108,7 @@ describeWithSharedData('user mistakes through the real CLI', () => {
     [['ratio', 'SPY'], 2, /missing required argument 'B'/],
     [['ratio', 'SPY', 'NOPE'], 1, /unknown symbol 'NOPE'/],
     [['trend', 'SPY', '--lookback-years', 'abc'], 2, /--lookback-years: 'abc'/],
+    [['ratio', 'SPY', 'QQQ', '--trend', '--lookback-years', '9-3'], 2, /--lookback-years: '9-3'/],
     [['indicators', 'SPY', '--ind', 'sma:abc'], 2, /--ind: 'sma:abc'/],
     [['leaders', '--group', 'nogroup'], 1, /unknown group 'nogroup'/],
     [['rotation', '--group', 'sectors', '--tail', 'abc'], 2, /--tail: 'abc'/],

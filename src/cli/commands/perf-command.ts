@@ -5,11 +5,11 @@
  * total return.
  */
 import type { Command } from 'commander';
-import { groupMembers, loadConfig } from '../../config/universe-config.js';
 import { UsageError } from '../../domain/errors.js';
 import { isTradingDay } from '../../domain/nyse-calendar.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
+import { resolveGroup } from '../../services/groups/group-registry.js';
 import type { PerfRow } from '../../services/perf/perf-row.js';
 import { type PerfTable, perfTable } from '../../services/perf/perf-table.js';
 import { withDataStore } from '../data-store.js';
@@ -30,7 +30,7 @@ export function registerPerfCommand(program: Command): void {
     .description('Performance table: 1d 5d mtd qtd ytd 1y 3y 5y returns, all-time and 52-week highs/lows, highest/lowest close since, streak')
     .argument('[symbols...]', 'symbols to show (or use --all / --group)')
     .option('--all', 'every stored symbol')
-    .option('--group <name>', 'a group from the universe config (mag7, smallcaps, sectors ...)')
+    .option('--group <name>', 'a group: imported with `marketdash group import`, or from the universe config (mag7, smallcaps, sectors ...)')
     .option('--as-of <date>', 'YYYY-MM-DD; a non-trading day means the last trading day before it')
     .option('--total-return', 'use adjusted closes (dividends reinvested) for every figure')
     .option('--format <format>', 'table, json or csv', 'table')
@@ -50,7 +50,8 @@ function perfSelection(symbols: readonly string[], opts: PerfOptions): readonly 
   const ways = [symbols.length > 0, opts.all === true, opts.group !== undefined].filter(Boolean).length;
   if (ways !== 1) throw new UsageError('perf: give symbols, or --all, or --group NAME (exactly one of them)', { parameter: 'symbols' });
   if (opts.all) return 'all';
-  if (opts.group !== undefined) return groupMembers(loadConfig(), opts.group);
+  // imported groups (marketdash group import) first, then the universe config's, as leaders/rank/breadth do
+  if (opts.group !== undefined) return resolveGroup(opts.group).members;
   return symbols;
 }
 

@@ -8,7 +8,7 @@ import { PERIOD_KEYS } from '../../analytics/returns/period-returns.js';
 import { trendOptions } from '../../analytics/trend/trend-options.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type RatioReport, ratioJson, ratioReport } from '../../services/perf/ratio-report.js';
-import { type BreakoutJson, seriesTrendFields, type TrendJson } from '../../services/trend/trend-report.js';
+import { type BreakoutJson, parseLookbackYears, seriesTrendFields, type TrendJson } from '../../services/trend/trend-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
@@ -20,6 +20,7 @@ interface RatioOptions {
   totalReturn?: boolean;
   format?: string;
   trend?: boolean;
+  lookbackYears?: string;
 }
 
 export function registerRatioCommand(program: Command): void {
@@ -33,15 +34,18 @@ export function registerRatioCommand(program: Command): void {
     .option('--total-return', 'use adjusted closes on both sides')
     .option('--format <format>', 'table, json or csv', 'table')
     .option('--trend', 'add the dominant multi-year trendline and breakout state ("trend", "breakout")')
+    .option('--lookback-years <years>', 'with --trend: first anchor this many years back, N or A-B', '2-7')
     .action(async (a: string, b: string, opts: RatioOptions, cmd: Command) => {
       const format = parseFormat(opts.format);
+      // checked before any data is read, so a bad value is a usage error whatever the store holds
+      const lookback = parseLookbackYears(opts.lookbackYears);
       const { report, demo } = await withDataStore(globalOptions(cmd), async (store, facts) => ({
         report: await ratioReport(store, { numerator: a, denominator: b, from: opts.from, asOf: opts.asOf, totalReturn: opts.totalReturn }),
         demo: facts.demo,
       }));
       const label = demo && format === 'table' ? `Source: ${DEMO_DATA_LABEL}.\n` : '';
       if (opts.trend) {
-        const fields = seriesTrendFields(report.series.dates, report.series[report.field], report.asOfIndex, trendOptions());
+        const fields = seriesTrendFields(report.series.dates, report.series[report.field], report.asOfIndex, trendOptions(lookback));
         process.stdout.write(`${renderRatioWithTrend(report, fields, format)}${label}`);
       } else process.stdout.write(`${renderRatio(report, format)}${label}`);
     });
