@@ -52,7 +52,7 @@ export function registerBasketCommand(program: Command): void {
       const format = parseFormat(opts.format);
       const baskets = await withStore(globalOptions(cmd), (store) => listBasketSummaries(store));
       if (format === 'json') process.stdout.write(renderJson(baskets.map(summaryJson)));
-      else if (format === 'csv') process.stdout.write(renderCsv(baskets, LIST_COLUMNS));
+      else if (format === 'csv') process.stdout.write(renderCsv(baskets, LIST_CSV_COLUMNS));
       else process.stdout.write(baskets.length === 0 ? 'No baskets stored (marketdash basket create NAME --members A,B,...).\n' : renderTable(baskets, LIST_COLUMNS));
     });
 
@@ -122,4 +122,16 @@ const LIST_COLUMNS: readonly Column<BasketSummary>[] = [
   { header: 'From', value: (s) => s.firstDate },
   { header: 'To', value: (s) => s.lastDate },
   { header: 'Bars', value: (s) => s.rows, align: 'right' },
+];
+
+/** CSV for scripts: the JSON field names (`basket list --format json`), raw values. */
+const LIST_CSV_COLUMNS: Column<BasketSummary>[] = [
+  { header: 'ticker', value: (s) => s.definition.ticker },
+  { header: 'members', value: (s) => s.definition.members.join(' ') },
+  { header: 'weights', value: (s) => (s.definition.weights ? s.definition.weights.join(' ') : '') },
+  { header: 'rebalance', value: (s) => s.definition.rebalance },
+  { header: 'baseValue', value: (s) => s.definition.baseValue },
+  { header: 'firstDate', value: (s) => s.firstDate },
+  { header: 'lastDate', value: (s) => s.lastDate },
+  { header: 'rows', value: (s) => s.rows },
 ];
