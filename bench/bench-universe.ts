@@ -64,14 +64,20 @@ export function universeCsvPath(spec: UniverseSpec = DEFAULT_UNIVERSE): string {
  * Prices follow a geometric random walk per symbol (daily volatility 1-3%); one symbol in ten lists
  * later than the first day, so histories differ in length. Adj Close folds in a 1.5% yearly yield.
  */
-export async function ensureUniverseCsv(spec: UniverseSpec = DEFAULT_UNIVERSE): Promise<{ path: string; rows: number }> {
+export async function ensureUniverseCsv(
+  spec: UniverseSpec = DEFAULT_UNIVERSE,
+): Promise<{ path: string; rows: number }> {
   const path = universeCsvPath(spec);
   const days = universeDays(spec);
   const isoDays = Array.from(days, (d) => formatIsoDate(d));
   const rand = mulberry32(spec.seed);
   const plan = Array.from({ length: spec.symbols }, () => {
     const late = rand() < 0.1;
-    return { start: late ? Math.floor(rand() * days.length * 0.8) : 0, vol: 0.01 + rand() * 0.02, price: 10 + rand() * 190 };
+    return {
+      start: late ? Math.floor(rand() * days.length * 0.8) : 0,
+      vol: 0.01 + rand() * 0.02,
+      price: 10 + rand() * 190,
+    };
   });
   const rows = plan.reduce((sum, p) => sum + days.length - p.start, 0);
   if (existsSync(path) && statSync(path).size > 0) return { path, rows };
@@ -92,7 +98,9 @@ export async function ensureUniverseCsv(spec: UniverseSpec = DEFAULT_UNIVERSE): 
       const low = Math.min(open, close) * (1 - rand() * p.vol);
       const adj = close / (1 + 0.015) ** ((days.length - 1 - i) / 252);
       const volume = Math.floor(1e5 + rand() * 5e6);
-      parts.push(`${ticker},${isoDays[i]},${open.toFixed(4)},${high.toFixed(4)},${low.toFixed(4)},${close.toFixed(4)},${adj.toFixed(4)},${volume}\n`);
+      parts.push(
+        `${ticker},${isoDays[i]},${open.toFixed(4)},${high.toFixed(4)},${low.toFixed(4)},${close.toFixed(4)},${adj.toFixed(4)},${volume}\n`,
+      );
     }
     if (parts.length !== n) throw new Error('universe generator: row count mismatch');
     if (!out.write(parts.join(''))) await once(out, 'drain');

@@ -33,7 +33,9 @@ export async function run(): Promise<void> {
     console.log(`${label}: ${((performance.now() - t0) / 1000).toFixed(2)} s (${count} results)`);
   };
   console.log(`${series.length} symbols x ${n} bars`);
-  timeIt('events as of the last bar, no base rates', () => series.reduce((a, v, k) => a + detectSeriesEvents(`S${k}`, dates, v, last, DEFAULT_EVENT_PARAMS).length, 0));
+  timeIt('events as of the last bar, no base rates', () =>
+    series.reduce((a, v, k) => a + detectSeriesEvents(`S${k}`, dates, v, last, DEFAULT_EVENT_PARAMS).length, 0),
+  );
   timeIt('events as of the last bar, with base rates', () =>
     series.reduce((a, v, k) => {
       const evs = detectSeriesEvents(`S${k}`, dates, v, last, DEFAULT_EVENT_PARAMS);
@@ -42,6 +44,11 @@ export async function run(): Promise<void> {
     }, 0),
   );
   const opts = trendOptions();
-  timeIt('trendline + breakout state per symbol', () => series.reduce((a, v) => a + (analyseTrend(dates, v, opts)?.line ? 1 : 0), 0));
-  timeIt('breakout history (base rate) of one 20-year series, week by week', () => breakoutBaseRate(dates, series[0]!, opts, last).count);
+  timeIt('trendline + breakout state per symbol', () =>
+    series.reduce((a, v) => a + (analyseTrend(dates, v, opts)?.line ? 1 : 0), 0),
+  );
+  timeIt(
+    'breakout history (base rate) of one 20-year series, week by week',
+    () => breakoutBaseRate(dates, series[0]!, opts, last).count,
+  );
 }

@@ -51,13 +51,19 @@ export async function run(): Promise<void> {
   for (const r of [...baselines, ...imports, again, read]) {
     const changed = r.rowsChanged === null ? '' : `, ${r.rowsChanged.toLocaleString('en-US')} rows changed`;
     console.log(
-      `${r.step.padEnd(9)} ${r.seconds.toFixed(2).padStart(7)} s  ${Math.round(r.rows / r.seconds).toLocaleString('en-US').padStart(11)} rows/s  peak RSS ${r.peakRssMb.toFixed(0)} MB${changed}`,
+      `${r.step.padEnd(9)} ${r.seconds.toFixed(2).padStart(7)} s  ${Math.round(r.rows / r.seconds)
+        .toLocaleString('en-US')
+        .padStart(11)} rows/s  peak RSS ${r.peakRssMb.toFixed(0)} MB${changed}`,
     );
   }
   const median = (xs: StepResult[]) => xs.map((x) => x.seconds).sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const best = (xs: StepResult[]) => Math.min(...xs.map((x) => x.seconds));
-  console.log(`median: read_csv ${median(baselines).toFixed(2)} s, import ${median(imports).toFixed(2)} s (${Math.round(rows / median(imports)).toLocaleString('en-US')} rows/s)`);
-  console.log(`import / read_csv time ratio: ${(median(imports) / median(baselines)).toFixed(2)} (medians), ${(best(imports) / best(baselines)).toFixed(2)} (best runs); goal <= 1.5`);
+  console.log(
+    `median: read_csv ${median(baselines).toFixed(2)} s, import ${median(imports).toFixed(2)} s (${Math.round(rows / median(imports)).toLocaleString('en-US')} rows/s)`,
+  );
+  console.log(
+    `import / read_csv time ratio: ${(median(imports) / median(baselines)).toFixed(2)} (medians), ${(best(imports) / best(baselines)).toFixed(2)} (best runs); goal <= 1.5`,
+  );
   console.log(`re-import / read_csv time ratio: ${(again.seconds / median(baselines)).toFixed(2)}`);
   for (const f of [db, baselineDb]) {
     rmSync(f, { force: true });

@@ -44,7 +44,11 @@ function makeMarket(symbols: number): Bars[] {
       high[i] = level * (1 + random() * 0.01);
       low[i] = level * (1 - random() * 0.01);
     }
-    out.push({ high: high.subarray(base, base + DAYS), low: low.subarray(base, base + DAYS), close: close.subarray(base, base + DAYS) });
+    out.push({
+      high: high.subarray(base, base + DAYS),
+      low: low.subarray(base, base + DAYS),
+      close: close.subarray(base, base + DAYS),
+    });
   }
   return out;
 }
@@ -85,7 +89,14 @@ const CASES: readonly Case[] = [
     ours: (b) => macd(b.close, { fast: 12, slow: 26, signal: 9 }),
     oursInto: (b) => macd(b.close, { fast: 12, slow: 26, signal: 9 }, { macd: b1, signal: b2, histogram: b3 }),
     theirs: (b) =>
-      MACD.calculate({ values: b.close, fastPeriod: 12, slowPeriod: 26, signalPeriod: 9, SimpleMAOscillator: false, SimpleMASignal: false }),
+      MACD.calculate({
+        values: b.close,
+        fastPeriod: 12,
+        slowPeriod: 26,
+        signalPeriod: 9,
+        SimpleMAOscillator: false,
+        SimpleMASignal: false,
+      }),
   },
   {
     name: 'bbands:20:2',
@@ -119,7 +130,9 @@ export async function run(): Promise<void> {
   const market = makeMarket(SYMBOLS);
   const points = SYMBOLS * DAYS;
   // technicalindicators takes plain arrays: converted once, outside the timing.
-  const reference = market.slice(0, REFERENCE_SYMBOLS).map((b) => ({ high: Array.from(b.high), low: Array.from(b.low), close: Array.from(b.close) }));
+  const reference = market
+    .slice(0, REFERENCE_SYMBOLS)
+    .map((b) => ({ high: Array.from(b.high), low: Array.from(b.low), close: Array.from(b.close) }));
   const referencePoints = REFERENCE_SYMBOLS * DAYS;
   console.log(
     `${SYMBOLS} symbols x ${DAYS} days = ${(points / 1e6).toFixed(2)}M points (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s); ` +

@@ -24,7 +24,9 @@ async function best(label: string, runs: number, fn: () => Promise<unknown> | un
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  console.log(`${label}: best ${times[0]!.toFixed(1)} ms, median ${times[Math.floor(runs / 2)]!.toFixed(1)} ms (${runs} runs)`);
+  console.log(
+    `${label}: best ${times[0]!.toFixed(1)} ms, median ${times[Math.floor(runs / 2)]!.toFixed(1)} ms (${runs} runs)`,
+  );
 }
 
 export async function run(): Promise<void> {
@@ -34,8 +36,12 @@ export async function run(): Promise<void> {
     await best('extract claims, reference column', 50, () => extractClaims(text, resolver));
     const store = await DuckDbStore.open(':memory:');
     const dir = realFile('etfs-and-megacaps');
-    await importFiles(store, { files: [...readdirSync(dir).map((f) => join(dir, f)), realFile('indices/^RUT.csv'), realFile('indices/^VIX.csv')] });
-    await best('check reference column on real data (28 claims)', 5, () => checkNote(store, { text, asOf: '2025-12-11' }));
+    await importFiles(store, {
+      files: [...readdirSync(dir).map((f) => join(dir, f)), realFile('indices/^RUT.csv'), realFile('indices/^VIX.csv')],
+    });
+    await best('check reference column on real data (28 claims)', 5, () =>
+      checkNote(store, { text, asOf: '2025-12-11' }),
+    );
     await store.close();
   } else console.log('no ../shared/data: reference-column figures skipped');
 

@@ -64,9 +64,13 @@ export async function run(): Promise<void> {
   console.log(`universe: ${rows} bars (3,000 symbols x 20 years), store ${db}, pickle ${pkl}`);
 
   const built = existsSync(join(ROOT, 'dist', 'cli', 'main.js'));
-  const [cmd, ...prefix] = built ? [process.execPath, join(ROOT, 'bin', 'marketdash.js')] : [process.execPath, '--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts')];
+  const [cmd, ...prefix] = built
+    ? [process.execPath, join(ROOT, 'bin', 'marketdash.js')]
+    : [process.execPath, '--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts')];
   const args = [...prefix, '--db', db, 'perf', '--all', '--format', 'json'];
-  console.log(`command: ${built ? 'node bin/marketdash.js' : 'node --import tsx src/cli/main.ts'} --db ${db} perf --all --format json`);
+  console.log(
+    `command: ${built ? 'node bin/marketdash.js' : 'node --import tsx src/cli/main.ts'} --db ${db} perf --all --format json`,
+  );
   const ours = Array.from({ length: RUNS }, () => timed(cmd!, args));
   const ourBest = Math.min(...ours.map((r) => r.seconds));
   const ourPeak = Math.max(...ours.map((r) => r.peakMb));
@@ -90,13 +94,24 @@ export async function run(): Promise<void> {
     return { read: (t1 - t0) / 1000, readAndCompute: (t2 - t1) / 1000, rows: table.rows.length };
   });
 
-  const agreement = compareTables(JSON.parse(ours[0]!.stdout) as unknown[], JSON.parse(readFileSync(pandasOut, 'utf8')) as unknown[]);
+  const agreement = compareTables(
+    JSON.parse(ours[0]!.stdout) as unknown[],
+    JSON.parse(readFileSync(pandasOut, 'utf8')) as unknown[],
+  );
   const fmt = (s: number) => `${s.toFixed(2)} s`;
-  console.log(`marketdash perf --all (whole command): best ${fmt(ourBest)}, median ${fmt(median(ours.map((r) => r.seconds)))}, peak RSS ${ourPeak.toFixed(0)} MB`);
-  console.log(`  in process: store.readMany('all') ${fmt(split.read)}; readMany + compute ${fmt(split.readAndCompute)} for ${split.rows} rows`);
+  console.log(
+    `marketdash perf --all (whole command): best ${fmt(ourBest)}, median ${fmt(median(ours.map((r) => r.seconds)))}, peak RSS ${ourPeak.toFixed(0)} MB`,
+  );
+  console.log(
+    `  in process: store.readMany('all') ${fmt(split.read)}; readMany + compute ${fmt(split.readAndCompute)} for ${split.rows} rows`,
+  );
   console.log(
     `pandas from pickle (load + compute): best ${fmt(pandasBest)} (load ${fmt(pandasFastest.load)}, compute ${fmt(pandasFastest.compute)}), median ${fmt(median(pandas.map((r) => r.seconds)))}, peak RSS ${Math.max(...pandas.map((r) => r.peakMb)).toFixed(0)} MB`,
   );
-  console.log(`ratio marketdash / pandas: ${(ourBest / pandasBest).toFixed(2)} (goal < 1); goal < 1 s: ${ourBest < 1 ? 'met' : 'not met'}; goal < 1 GB: ${ourPeak < 1024 ? 'met' : 'not met'}`);
-  console.log(`tables agree: ${agreement.mismatches === 0 ? 'yes' : `NO (${agreement.mismatches} values differ)`}, largest difference ${agreement.worst.toExponential(2)}`);
+  console.log(
+    `ratio marketdash / pandas: ${(ourBest / pandasBest).toFixed(2)} (goal < 1); goal < 1 s: ${ourBest < 1 ? 'met' : 'not met'}; goal < 1 GB: ${ourPeak < 1024 ? 'met' : 'not met'}`,
+  );
+  console.log(
+    `tables agree: ${agreement.mismatches === 0 ? 'yes' : `NO (${agreement.mismatches} values differ)`}, largest difference ${agreement.worst.toExponential(2)}`,
+  );
 }

@@ -59,9 +59,15 @@ export async function run(): Promise<void> {
     const all = await store.readMany('all');
     const read = (performance.now() - t) / 1000;
     console.log(`postgres: ${rows.toLocaleString()} bars, ${SYMBOLS} symbols`);
-    console.log(`  bulk load (COPY):        ${fresh.toFixed(2)} s  ${Math.round(rows / fresh).toLocaleString()} rows/s`);
-    console.log(`  re-write (upsert, ${again.rowsChanged} changed): ${upsert.toFixed(2)} s  ${Math.round(rows / upsert).toLocaleString()} rows/s`);
-    console.log(`  read all in one query:   ${read.toFixed(2)} s  ${Math.round(rows / read).toLocaleString()} rows/s (${all.size} series)`);
+    console.log(
+      `  bulk load (COPY):        ${fresh.toFixed(2)} s  ${Math.round(rows / fresh).toLocaleString()} rows/s`,
+    );
+    console.log(
+      `  re-write (upsert, ${again.rowsChanged} changed): ${upsert.toFixed(2)} s  ${Math.round(rows / upsert).toLocaleString()} rows/s`,
+    );
+    console.log(
+      `  read all in one query:   ${read.toFixed(2)} s  ${Math.round(rows / read).toLocaleString()} rows/s (${all.size} series)`,
+    );
     await store.close();
   } finally {
     execFileSync('bash', [script, 'stop', dir]);

@@ -52,19 +52,36 @@ function time(label: string, fn: () => unknown, runs = 7): number {
     cpu.push((c.user + c.system) / 1000);
   }
   const m = median(wall);
-  console.log(`${label}: ${m.toFixed(1)} ms wall (median of ${runs}; min ${Math.min(...wall).toFixed(1)} ms), ${median(cpu).toFixed(1)} ms CPU`);
+  console.log(
+    `${label}: ${m.toFixed(1)} ms wall (median of ${runs}; min ${Math.min(...wall).toFixed(1)} ms), ${median(cpu).toFixed(1)} ms CPU`,
+  );
   return m;
 }
 
 export async function run(): Promise<void> {
-  console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+  console.log(
+    `load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores`,
+  );
   const dates = weekdays(BARS, '2006-01-02');
   const bench = randomWalk(BARS, 1, 0.012);
   const sectors = Array.from({ length: 11 }, (_, k) => ({ symbol: `S${k}`, closes: randomWalk(BARS, 100 + k) }));
   const asOf = dates[BARS - 1]!;
   for (const interval of ['weekly', 'daily'] as const) {
     time(`rotation: 11 series x ${YEARS} years (${BARS} daily bars), ${interval}, tail 8`, () =>
-      sectors.map((s) => rotationSnapshot({ symbol: s.symbol, dates, closes: s.closes, benchmarkDates: dates, benchmarkCloses: bench, asOf, tail: 8, interval })),
+      sectors.map((s) =>
+        rotationSnapshot({
+          symbol: s.symbol,
+          dates,
+          closes: s.closes,
+          benchmarkDates: dates,
+          benchmarkCloses: bench,
+          asOf,
+          tail: 8,
+          interval,
+        }),
+      ),
     );
   }
 
@@ -75,7 +92,10 @@ export async function run(): Promise<void> {
   });
   const benchSeries = { symbol: 'BENCH', dates, closes: bench };
   const rows = members.reduce((a, m) => a + m.dates.length, 0);
-  time(`breadth: 600 members x ${YEARS} years (${(rows / 1e6).toFixed(2)} M bars), full daily history + as-of snapshot`, () => breadthAt(breadthHistory(members, benchSeries), asOf));
+  time(
+    `breadth: 600 members x ${YEARS} years (${(rows / 1e6).toFixed(2)} M bars), full daily history + as-of snapshot`,
+    () => breadthAt(breadthHistory(members, benchSeries), asOf),
+  );
 
   if (!existsSync(SP600_MEMBERS_FILE)) {
     console.log('real S&P 600 members: skipped (no ../shared/data here)');
@@ -83,5 +103,7 @@ export async function run(): Promise<void> {
   }
   const real = loadSp600Members();
   const realRows = real.reduce((a, m) => a + m.dates.length, 0);
-  time(`breadth: real S&P 600 members since 2015 (${real.length} members, ${(realRows / 1e6).toFixed(2)} M bars)`, () => breadthAt(breadthHistory(real, null), parseIsoDate('2025-12-11')));
+  time(`breadth: real S&P 600 members since 2015 (${real.length} members, ${(realRows / 1e6).toFixed(2)} M bars)`, () =>
+    breadthAt(breadthHistory(real, null), parseIsoDate('2025-12-11')),
+  );
 }

@@ -13,12 +13,17 @@ export interface StoreFacts {
   readonly demo: boolean;
 }
 
-export async function withDataStore<T>(global: GlobalOptions, fn: (store: PriceStore, facts: StoreFacts) => Promise<T>): Promise<T> {
+export async function withDataStore<T>(
+  global: GlobalOptions,
+  fn: (store: PriceStore, facts: StoreFacts) => Promise<T>,
+): Promise<T> {
   return withStore(global, async (store) => {
     // the distinct sources answer both questions without a pass over every symbol's history
     const sources = await store.barSources();
     if (sources.length === 0) {
-      throw new DataError(`the store at ${store.location} holds no data: run 'marketdash demo' or 'marketdash import FILES' first (or pass the right --db)`);
+      throw new DataError(
+        `the store at ${store.location} holds no data: run 'marketdash demo' or 'marketdash import FILES' first (or pass the right --db)`,
+      );
     }
     return fn(store, { demo: sources.includes('demo') });
   });

@@ -5,12 +5,21 @@
 import type { Command } from 'commander';
 
 export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
-  baserate: ['marketdash baserate --event streak --symbol SPY', 'marketdash baserate --event breakout --pair SPSM/MAG7 --format json'],
+  baserate: [
+    'marketdash baserate --event streak --symbol SPY',
+    'marketdash baserate --event breakout --pair SPSM/MAG7 --format json',
+  ],
   basket: ['marketdash basket create MAG7', 'marketdash basket list'],
-  'basket create': ['marketdash basket create MAG7', 'marketdash basket create BIG2 --members AAPL,MSFT --weights 0.6,0.4 --rebalance monthly'],
+  'basket create': [
+    'marketdash basket create MAG7',
+    'marketdash basket create BIG2 --members AAPL,MSFT --weights 0.6,0.4 --rebalance monthly',
+  ],
   'basket list': ['marketdash basket list --format json'],
   'basket show': ['marketdash basket show MAG7'],
-  breadth: ['marketdash breadth --group sectors', 'marketdash breadth --group sp600 --benchmark IJR --window 63d --format json'],
+  breadth: [
+    'marketdash breadth --group sectors',
+    'marketdash breadth --group sp600 --benchmark IJR --window 63d --format json',
+  ],
   check: ['marketdash check note.md', 'echo "SPY is up 12.3% this year." | marketdash check - --as-of 2025-06-30'],
   db: ['marketdash db status', 'marketdash --database-url postgres://user@host/db db migrate'],
   'db migrate': ['marketdash --database-url postgres://user@host/db db migrate'],
@@ -22,20 +31,45 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'group list': ['marketdash group list --format json'],
   'group show': ['marketdash group show mag7'],
   import: ['marketdash import data/*.csv', 'marketdash import spx.csv.gz --symbol ^GSPC'],
-  indicators: ['marketdash indicators SPY --ind sma:50,rsi:14 --from 2025-01-01', 'marketdash indicators NVDA --ind macd:12:26:9,bbands:20:2 --format json'],
+  indicators: [
+    'marketdash indicators SPY --ind sma:50,rsi:14 --from 2025-01-01',
+    'marketdash indicators NVDA --ind macd:12:26:9,bbands:20:2 --format json',
+  ],
   init: ['marketdash init', 'marketdash init --path config/marketdash.config.json --force'],
   leaders: ['marketdash leaders --group mag7', 'marketdash leaders --group sectors --window ytd --format csv'],
-  perf: ['marketdash perf SPY QQQ NVDA', 'marketdash perf --group mag7 --as-of 2025-06-30', 'marketdash perf --all --total-return --format json'],
+  perf: [
+    'marketdash perf SPY QQQ NVDA',
+    'marketdash perf --group mag7 --as-of 2025-06-30',
+    'marketdash perf --all --total-return --format json',
+  ],
   rank: ['marketdash rank --group sectors', 'marketdash rank --group mag7 --weights 30,30,15,15,5,5 --format json'],
-  ratio: ['marketdash ratio SPSM MAG7 --from 2025-01-01', 'marketdash ratio RSP SPY --trend --format json', 'marketdash ratio SPSM MAG7 --trend --lookback-years 3-5'],
+  ratio: [
+    'marketdash ratio SPSM MAG7 --from 2025-01-01',
+    'marketdash ratio RSP SPY --trend --format json',
+    'marketdash ratio SPSM MAG7 --trend --lookback-years 3-5',
+  ],
   regime: ['marketdash regime', 'marketdash regime --since 2025-01-01 --format json'],
-  report: ['marketdash report --out note.md', 'marketdash report --as-of 2025-06-30 --format html --out note.html --snapshot snap/'],
-  rotation: ['marketdash rotation --group sectors --benchmark SPY', 'marketdash rotation --group mag7 --interval daily --tail 10 --format json'],
+  report: [
+    'marketdash report --out note.md',
+    'marketdash report --as-of 2025-06-30 --format html --out note.html --snapshot snap/',
+  ],
+  rotation: [
+    'marketdash rotation --group sectors --benchmark SPY',
+    'marketdash rotation --group mag7 --interval daily --tail 10 --format json',
+  ],
   scoreboard: ['marketdash scoreboard', 'marketdash scoreboard --symbols IWM,SPSM,MAG7 --total-return'],
-  serve: ['marketdash serve', 'marketdash --db demo.duckdb serve --demo --port 0', 'MARKETDASH_TOKEN=... marketdash serve --host 0.0.0.0 --schedule'],
+  serve: [
+    'marketdash serve',
+    'marketdash --db demo.duckdb serve --demo --port 0',
+    'MARKETDASH_TOKEN=... marketdash serve --host 0.0.0.0 --schedule',
+  ],
   symbols: ['marketdash symbols', 'marketdash symbols --check', 'marketdash symbols --gaps --format csv'],
   trend: ['marketdash trend SPY', 'marketdash trend SPSM/MAG7 --lookback-years 3-6 --format json'],
-  update: ['marketdash update', 'marketdash update NVDA AAPL --from 2020-01-01', 'marketdash update --group rates --provider fred'],
+  update: [
+    'marketdash update',
+    'marketdash update NVDA AAPL --from 2020-01-01',
+    'marketdash update --group rates --provider fred',
+  ],
 };
 
 /** The path of a command below the root: `basket create`. */

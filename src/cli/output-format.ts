@@ -8,7 +8,8 @@ export type OutputFormat = 'table' | 'json' | 'csv';
 
 export function parseFormat(text: string | undefined, allowed: readonly string[] = ['table', 'json', 'csv']): string {
   const f = (text ?? allowed[0] ?? 'table').toLowerCase();
-  if (!allowed.includes(f)) throw new UsageError(`--format: '${text}' is not one of ${allowed.join(', ')}`, { parameter: '--format' });
+  if (!allowed.includes(f))
+    throw new UsageError(`--format: '${text}' is not one of ${allowed.join(', ')}`, { parameter: '--format' });
   return f;
 }
 

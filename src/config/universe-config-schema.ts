@@ -24,7 +24,10 @@ const basketSchema = z
   .object({
     members: z.array(ticker).min(1),
     rebalance: z.enum(['monthly', 'quarterly', 'none']).default('quarterly'),
-    weights: z.array(z.number().positive()).optional().describe('fixed weights in member order, summing to 1; omit for equal weight'),
+    weights: z
+      .array(z.number().positive())
+      .optional()
+      .describe('fixed weights in member order, summing to 1; omit for equal weight'),
   })
   .strict();
 
@@ -32,16 +35,30 @@ export const universeConfigSchema = z
   .object({
     $schema: z.string().optional(),
     symbols: z.record(ticker, symbolSchema).describe('every symbol with its display name, kind and aliases'),
-    groups: z.record(z.string().regex(/^[a-z0-9_-]+$/, 'group names are lower-case: mag7, smallcaps'), z.array(ticker).min(1)).default({}),
+    groups: z
+      .record(z.string().regex(/^[a-z0-9_-]+$/, 'group names are lower-case: mag7, smallcaps'), z.array(ticker).min(1))
+      .default({}),
     baskets: z.record(ticker, basketSchema).default({}),
-    pairs: z.array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, "a pair is 'A/B', like SPSM/MAG7")).default([]).describe('ratios to watch'),
-    trackingPairs: z.array(z.object({ fund: ticker, index: ticker }).strict()).default([]).describe('a fund and the index it tracks'),
+    pairs: z
+      .array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, "a pair is 'A/B', like SPSM/MAG7"))
+      .default([])
+      .describe('ratios to watch'),
+    trackingPairs: z
+      .array(z.object({ fund: ticker, index: ticker }).strict())
+      .default([])
+      .describe('a fund and the index it tracks'),
     providers: z
       .object({
-        order: z.array(providerName).default(['yahoo', 'stooq']).describe('fallback order for stocks, ETFs and indices'),
+        order: z
+          .array(providerName)
+          .default(['yahoo', 'stooq'])
+          .describe('fallback order for stocks, ETFs and indices'),
         rates: z.array(providerName).default(['fred']).describe('fallback order for rate series'),
         disabled: z.array(providerName).default([]).describe('providers switched off'),
-        keys: z.record(z.string(), z.string()).optional().describe('API keys by provider (prefer MARKETDASH_<PROVIDER>_API_KEY in the environment)'),
+        keys: z
+          .record(z.string(), z.string())
+          .optional()
+          .describe('API keys by provider (prefer MARKETDASH_<PROVIDER>_API_KEY in the environment)'),
       })
       .strict()
       .default({ order: ['yahoo', 'stooq'], rates: ['fred'], disabled: [] }),
@@ -71,9 +88,19 @@ export const universeConfigSchema = z
         need(m, ['baskets', b, 'members', i]);
       });
       if (spec.weights) {
-        if (spec.weights.length !== spec.members.length) ctx.addIssue({ code: 'custom', path: ['baskets', b, 'weights'], message: `${spec.weights.length} weights for ${spec.members.length} members` });
+        if (spec.weights.length !== spec.members.length)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['baskets', b, 'weights'],
+            message: `${spec.weights.length} weights for ${spec.members.length} members`,
+          });
         const sum = spec.weights.reduce((a, x) => a + x, 0);
-        if (Math.abs(sum - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['baskets', b, 'weights'], message: `weights sum to ${Number(sum.toFixed(6))}, not 1` });
+        if (Math.abs(sum - 1) > 1e-6)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['baskets', b, 'weights'],
+            message: `weights sum to ${Number(sum.toFixed(6))}, not 1`,
+          });
       }
     }
     cfg.pairs.forEach((p, i) => {
@@ -85,7 +112,12 @@ export const universeConfigSchema = z
     });
     for (const key of ['order', 'rates', 'disabled'] as const) {
       cfg.providers[key].forEach((p, i) => {
-        if (!(KNOWN_PROVIDERS as readonly string[]).includes(p)) ctx.addIssue({ code: 'custom', path: ['providers', key, i], message: `'${p}' is not a provider (${KNOWN_PROVIDERS.join(', ')})` });
+        if (!(KNOWN_PROVIDERS as readonly string[]).includes(p))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['providers', key, i],
+            message: `'${p}' is not a provider (${KNOWN_PROVIDERS.join(', ')})`,
+          });
       });
     }
   });
@@ -110,6 +142,13 @@ export function configProblems(value: unknown): string[] {
 
 /** The JSON Schema for editors, generated from the zod schema. */
 export function configJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(universeConfigSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return { ...schema, $id: 'https://marketdash.dev/marketdash.config.schema.json', title: 'MarketDash universe config' };
+  const schema = z.toJSONSchema(universeConfigSchema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return {
+    ...schema,
+    $id: 'https://marketdash.dev/marketdash.config.schema.json',
+    title: 'MarketDash universe config',
+  };
 }

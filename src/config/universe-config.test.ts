@@ -25,7 +25,10 @@ describe('universe config', () => {
     expect(c.groups.volatility).toEqual(['^VIX']);
     expect(c.baskets.MAG7).toMatchObject({ rebalance: 'quarterly' });
     expect(c.pairs).toEqual(['SPSM/MAG7', 'IWM/QQQ', '^SP600/MAG7', 'RSP/SPY']);
-    expect(c.trackingPairs).toEqual([{ fund: 'SPSM', index: '^SP600' }, { fund: 'IWM', index: '^RUT' }]);
+    expect(c.trackingPairs).toEqual([
+      { fund: 'SPSM', index: '^SP600' },
+      { fund: 'IWM', index: '^RUT' },
+    ]);
     expect(c.symbols.NVDA!.name).toBe('Nvidia Corp.');
     expect(c.symbols['^RUT']!.name).toBe('Russell 2000 Index');
     expect(c.symbols.MAGS!.name).toBe('Roundhill Magnificent Seven ETF');
@@ -53,7 +56,10 @@ describe('universe config', () => {
     const d = clone();
     d.baskets.MAG7.weights = [0.5, 0.5];
     d.providers.order = ['yahoo', 'bloomberg'];
-    expect(configProblems(d)).toEqual(['baskets.MAG7.weights: 2 weights for 7 members', "providers.order[1]: 'bloomberg' is not a provider (yahoo, stooq, fred, demo)"]);
+    expect(configProblems(d)).toEqual([
+      'baskets.MAG7.weights: 2 weights for 7 members',
+      "providers.order[1]: 'bloomberg' is not a provider (yahoo, stooq, fred, demo)",
+    ]);
     const e = clone();
     e.baskets.MAG7.weights = [0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2];
     expect(configProblems(e)).toEqual(['baskets.MAG7.weights: weights sum to 1.4, not 1']);
@@ -68,7 +74,10 @@ describe('universe config', () => {
     expect(() => loadConfig(bad)).toThrow(DataError);
     expect(() => loadConfig(bad)).toThrow(/bad\.json is invalid:\n {2}groups\.mag7\[2\]: 'GOOGX' is not a symbol/);
     const minimal = join(dir, 'min.json');
-    writeFileSync(minimal, JSON.stringify({ symbols: { SPY: { name: 'SPDR S&P 500 ETF Trust', kind: 'etf' } }, groups: { core: ['SPY'] } }));
+    writeFileSync(
+      minimal,
+      JSON.stringify({ symbols: { SPY: { name: 'SPDR S&P 500 ETF Trust', kind: 'etf' } }, groups: { core: ['SPY'] } }),
+    );
     const m = loadConfig(minimal);
     expect(m.providers.order).toEqual(['yahoo', 'stooq']);
     expect(m.symbols.SPY!.aliases).toEqual([]);

@@ -20,7 +20,16 @@ export interface SymbolConfig {
 export interface UniverseConfig {
   readonly symbols: Readonly<Record<string, SymbolConfig>>;
   readonly groups: Readonly<Record<string, readonly string[]>>;
-  readonly baskets: Readonly<Record<string, { readonly members: readonly string[]; readonly rebalance: 'monthly' | 'quarterly' | 'none'; readonly weights?: readonly number[] }>>;
+  readonly baskets: Readonly<
+    Record<
+      string,
+      {
+        readonly members: readonly string[];
+        readonly rebalance: 'monthly' | 'quarterly' | 'none';
+        readonly weights?: readonly number[];
+      }
+    >
+  >;
   readonly pairs: readonly string[];
   readonly trackingPairs: readonly { readonly fund: string; readonly index: string }[];
   readonly providers: {
@@ -67,7 +76,8 @@ export function parseConfig(value: unknown, file: string): UniverseConfig {
  * Loads `path`, else $MARKETDASH_CONFIG, else ./marketdash.config.json when present, else the shipped default.
  */
 export function loadConfig(path?: string): UniverseConfig {
-  const file = path ?? process.env.MARKETDASH_CONFIG ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  const file =
+    path ?? process.env.MARKETDASH_CONFIG ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
   if (!file) return defaultConfig();
   const full = resolve(file);
   let text: string;

@@ -101,7 +101,8 @@ export function nyseHolidays(year: number): readonly MarketClosure[] {
   out.push({ day: nthWeekday(year, 2, 1, 3), name: "Washington's Birthday" });
   out.push({ day: easterSunday(year) - 2, name: 'Good Friday' });
   out.push({ day: lastWeekday(year, 5, 1), name: 'Memorial Day' });
-  if (year >= 2022) out.push({ day: observed(daysFromCivil(year, 6, 19)), name: 'Juneteenth National Independence Day' });
+  if (year >= 2022)
+    out.push({ day: observed(daysFromCivil(year, 6, 19)), name: 'Juneteenth National Independence Day' });
   out.push({ day: observed(daysFromCivil(year, 7, 4)), name: 'Independence Day' });
   out.push({ day: nthWeekday(year, 9, 1, 1), name: 'Labor Day' });
   out.push({ day: nthWeekday(year, 11, 4, 4), name: 'Thanksgiving Day' });

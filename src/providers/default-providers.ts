@@ -22,12 +22,19 @@ export interface DefaultProvidersOptions extends RegistryOptions {
 /** Default pacing: Yahoo and Stooq tolerate about two requests a second from one client; FRED more. */
 export const DEFAULT_MIN_INTERVAL_MS: Readonly<Record<string, number>> = { yahoo: 500, stooq: 500, fred: 200, demo: 0 };
 
-export function createDefaultRegistry(settings: ProviderSettings, options: DefaultProvidersOptions = {}): ProviderRegistry {
+export function createDefaultRegistry(
+  settings: ProviderSettings,
+  options: DefaultProvidersOptions = {},
+): ProviderRegistry {
   const http = { fetch: options.fetch, timeoutMs: options.timeoutMs };
   const demo = new DemoProvider(defaultConfig().symbols);
-  return new ProviderRegistry([new YahooProvider(http), new StooqProvider(http), new FredProvider(http), demo], settings, {
-    ...options,
-    minIntervalMs: options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS,
-    secrets: options.secrets ?? new ProviderSecrets(options.keys ?? {}, options.env ?? process.env),
-  });
+  return new ProviderRegistry(
+    [new YahooProvider(http), new StooqProvider(http), new FredProvider(http), demo],
+    settings,
+    {
+      ...options,
+      minIntervalMs: options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS,
+      secrets: options.secrets ?? new ProviderSecrets(options.keys ?? {}, options.env ?? process.env),
+    },
+  );
 }

@@ -19,11 +19,19 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /** A fetch with the provider's timeout, linked to the caller's abort signal. */
-export async function fetchWithTimeout(provider: string, url: string, options: HttpOptions, signal?: AbortSignal): Promise<Response> {
+export async function fetchWithTimeout(
+  provider: string,
+  url: string,
+  options: HttpOptions,
+  signal?: AbortSignal,
+): Promise<Response> {
   const fetchFn = options.fetch ?? (globalThis.fetch as FetchLike);
   const timeoutMs = options.timeoutMs ?? 20_000;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new ProviderError(provider, `timed out after ${timeoutMs} ms`, { retryable: true })), timeoutMs);
+  const timer = setTimeout(
+    () => controller.abort(new ProviderError(provider, `timed out after ${timeoutMs} ms`, { retryable: true })),
+    timeoutMs,
+  );
   const onAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
   // Race the abort too: a fetch that ignores its signal must still time out.
@@ -35,7 +43,10 @@ export async function fetchWithTimeout(provider: string, url: string, options: H
   } catch (e) {
     if (e instanceof ProviderError) throw e;
     if (controller.signal.aborted && controller.signal.reason instanceof ProviderError) throw controller.signal.reason;
-    throw new ProviderError(provider, `network error: ${(e as Error).message ?? String(e)}`, { cause: e, retryable: true });
+    throw new ProviderError(provider, `network error: ${(e as Error).message ?? String(e)}`, {
+      cause: e,
+      retryable: true,
+    });
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
@@ -45,7 +56,10 @@ export async function fetchWithTimeout(provider: string, url: string, options: H
 /** The response body as text, or a ProviderError for a failed status. */
 export async function okText(provider: string, response: Response, what: string): Promise<string> {
   if (!response.ok) {
-    throw new ProviderError(provider, `HTTP ${response.status} for ${what}`, { status: response.status, retryable: isRetryableStatus(response.status) });
+    throw new ProviderError(provider, `HTTP ${response.status} for ${what}`, {
+      status: response.status,
+      retryable: isRetryableStatus(response.status),
+    });
   }
   return response.text();
 }

@@ -4,7 +4,13 @@
  * 429 every time, Stooq serves, and the outcome says so.
  */
 import { describe, expect, it } from 'vitest';
-import { localFixture, ReplayFetch, textResponse, toResponse, yahooChart } from '../../test/fixtures/providers/replay-fetch.js';
+import {
+  localFixture,
+  ReplayFetch,
+  textResponse,
+  toResponse,
+  yahooChart,
+} from '../../test/fixtures/providers/replay-fetch.js';
 import { ProviderError } from '../domain/errors.js';
 import { closeOnlySeries } from '../domain/price-series.js';
 import { parseIsoDate } from '../domain/trading-date.js';
@@ -29,7 +35,11 @@ class FakeClock implements Clock {
   }
 }
 
-function scripted(name: string, script: (Error | 'ok')[], kinds: string[] = ['stock', 'etf', 'index']): DataProvider & { calls: number } {
+function scripted(
+  name: string,
+  script: (Error | 'ok')[],
+  kinds: string[] = ['stock', 'etf', 'index'],
+): DataProvider & { calls: number } {
   const p = {
     name,
     testSymbol: 'SPY',
@@ -38,7 +48,16 @@ function scripted(name: string, script: (Error | 'ok')[], kinds: string[] = ['st
     async fetchDaily(req: FetchDailyRequest): Promise<DailyHistory> {
       const step = script[Math.min(p.calls++, script.length - 1)]!;
       if (step !== 'ok') throw step;
-      return { symbol: req.symbol, provider: name, series: closeOnlySeries(req.symbol, [req.from], [1]), splits: [], dividends: [], currency: 'USD', name: null, kind: null };
+      return {
+        symbol: req.symbol,
+        provider: name,
+        series: closeOnlySeries(req.symbol, [req.from], [1]),
+        splits: [],
+        dividends: [],
+        currency: 'USD',
+        name: null,
+        kind: null,
+      };
     },
   };
   return p;
@@ -50,7 +69,11 @@ describe('ProviderRegistry', () => {
   it('retries a retryable failure with exponential backoff and jitter, then succeeds', async () => {
     const clock = new FakeClock();
     const yahoo = scripted('yahoo', [e429(), e429(), 'ok']);
-    const reg = new ProviderRegistry([yahoo], { order: ['yahoo'], rates: [], disabled: [] }, { clock, retry: { retries: 3, baseDelayMs: 100, maxDelayMs: 1000 }, minIntervalMs: { yahoo: 0 } });
+    const reg = new ProviderRegistry(
+      [yahoo],
+      { order: ['yahoo'], rates: [], disabled: [] },
+      { clock, retry: { retries: 3, baseDelayMs: 100, maxDelayMs: 1000 }, minIntervalMs: { yahoo: 0 } },
+    );
     const out = await reg.fetchDaily(req);
     expect(out.provider).toBe('yahoo');
     expect(out.attempts).toEqual([{ provider: 'yahoo', tries: 3, error: null }]);
@@ -62,7 +85,11 @@ describe('ProviderRegistry', () => {
     const clock = new FakeClock();
     const yahoo = scripted('yahoo', [e429()]);
     const stooq = scripted('stooq', ['ok']);
-    const reg = new ProviderRegistry([yahoo, stooq], { order: ['yahoo', 'stooq'], rates: [], disabled: [] }, { clock, retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 100 } });
+    const reg = new ProviderRegistry(
+      [yahoo, stooq],
+      { order: ['yahoo', 'stooq'], rates: [], disabled: [] },
+      { clock, retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 100 } },
+    );
     const out = await reg.fetchDaily(req);
     expect(out.provider).toBe('stooq');
     expect(out.history.provider).toBe('stooq');
@@ -74,7 +101,11 @@ describe('ProviderRegistry', () => {
 
   it('does not retry a non-retryable failure', async () => {
     const yahoo = scripted('yahoo', [new ProviderError('yahoo', 'malformed payload for AAPL')]);
-    const reg = new ProviderRegistry([yahoo], { order: ['yahoo'], rates: [], disabled: [] }, { clock: new FakeClock() });
+    const reg = new ProviderRegistry(
+      [yahoo],
+      { order: ['yahoo'], rates: [], disabled: [] },
+      { clock: new FakeClock() },
+    );
     const e = (await reg.fetchDaily(req).catch((x) => x)) as AllProvidersFailedError;
     expect(e).toBeInstanceOf(AllProvidersFailedError);
     expect(yahoo.calls).toBe(1);
@@ -86,7 +117,11 @@ describe('ProviderRegistry', () => {
     const yahoo = scripted('yahoo', ['ok']);
     const stooq = scripted('stooq', ['ok']);
     const fred = scripted('fred', ['ok'], ['rate']);
-    const reg = new ProviderRegistry([yahoo, stooq, fred], { order: ['yahoo', 'stooq'], rates: ['fred'], disabled: ['yahoo'] }, { clock: new FakeClock() });
+    const reg = new ProviderRegistry(
+      [yahoo, stooq, fred],
+      { order: ['yahoo', 'stooq'], rates: ['fred'], disabled: ['yahoo'] },
+      { clock: new FakeClock() },
+    );
     expect(reg.candidates('AAPL', 'stock').map((p) => p.name)).toEqual(['stooq']);
     expect(reg.candidates('DGS10', 'rate').map((p) => p.name)).toEqual(['fred']);
     expect(() => reg.candidates('AAPL', 'stock', 'yahoo')).toThrow(/switched off/);
@@ -97,8 +132,14 @@ describe('ProviderRegistry', () => {
   it('never shows an API key in an error', async () => {
     const secrets = new ProviderSecrets({}, { MARKETDASH_TIINGO_API_KEY: 'sekrit-key-123' });
     expect(secrets.keyFor('tiingo')).toBe('sekrit-key-123');
-    const tiingo = scripted('tiingo', [new ProviderError('tiingo', 'HTTP 401 for https://api.tiingo.com/x?token=sekrit-key-123')]);
-    const reg = new ProviderRegistry([tiingo], { order: ['tiingo'], rates: [], disabled: [] }, { clock: new FakeClock(), secrets });
+    const tiingo = scripted('tiingo', [
+      new ProviderError('tiingo', 'HTTP 401 for https://api.tiingo.com/x?token=sekrit-key-123'),
+    ]);
+    const reg = new ProviderRegistry(
+      [tiingo],
+      { order: ['tiingo'], rates: [], disabled: [] },
+      { clock: new FakeClock(), secrets },
+    );
     const e = (await reg.fetchDaily(req).catch((x) => x)) as Error;
     expect(e.message).not.toContain('sekrit-key-123');
     expect(e.message).toContain('token=***');
@@ -139,11 +180,24 @@ describe('pacing', () => {
 describe('default registry over replayed HTTP', () => {
   it('Yahoo answering 429 throughout: Stooq serves and the outcome names it', async () => {
     const replay = new ReplayFetch([
-      { match: yahooChart('AAPL'), respond: () => toResponse(localFixture('yahoo/chart-429-too-many-requests.hand.json')) },
-      { match: (u) => u.hostname === 'stooq.com', respond: () => textResponse(200, 'Date,Open,High,Low,Close,Volume\n2025-01-02,248.93,249.1,241.82,243.85,55740731\n2025-01-03,243.36,244.18,241.89,243.36,40244114\n') },
+      {
+        match: yahooChart('AAPL'),
+        respond: () => toResponse(localFixture('yahoo/chart-429-too-many-requests.hand.json')),
+      },
+      {
+        match: (u) => u.hostname === 'stooq.com',
+        respond: () =>
+          textResponse(
+            200,
+            'Date,Open,High,Low,Close,Volume\n2025-01-02,248.93,249.1,241.82,243.85,55740731\n2025-01-03,243.36,244.18,241.89,243.36,40244114\n',
+          ),
+      },
     ]);
     const clock = new FakeClock();
-    const reg = createDefaultRegistry({ order: ['yahoo', 'stooq'], rates: ['fred'], disabled: [] }, { fetch: replay.fetch, clock, retry: { retries: 2, baseDelayMs: 1000, maxDelayMs: 4000 }, env: {} });
+    const reg = createDefaultRegistry(
+      { order: ['yahoo', 'stooq'], rates: ['fred'], disabled: [] },
+      { fetch: replay.fetch, clock, retry: { retries: 2, baseDelayMs: 1000, maxDelayMs: 4000 }, env: {} },
+    );
     const out = await reg.fetchDaily({ ...req, kind: 'stock' });
     expect(out.provider).toBe('stooq');
     expect(out.attempts[0]).toEqual({ provider: 'yahoo', tries: 3, error: 'yahoo: HTTP 429 (rate limited)' });

@@ -34,7 +34,11 @@ export interface FetchOutcome {
 export class AllProvidersFailedError extends ProviderError {
   readonly attempts: readonly ProviderAttempt[];
   constructor(symbol: string, attempts: readonly ProviderAttempt[], retryable: boolean) {
-    super(attempts.map((a) => a.provider).join('+') || 'none', `${symbol}: ${attempts.map((a) => `${a.provider}: ${a.error}`).join('; ')}`, { retryable });
+    super(
+      attempts.map((a) => a.provider).join('+') || 'none',
+      `${symbol}: ${attempts.map((a) => `${a.provider}: ${a.error}`).join('; ')}`,
+      { retryable },
+    );
     this.attempts = attempts;
   }
 }
@@ -46,7 +50,13 @@ export interface RegistryOptions {
   readonly clock?: Clock;
   readonly secrets?: ProviderSecrets;
   /** Per-request timeout for the abort signal handed to providers (they also time out themselves). */
-  readonly onRetry?: (info: { symbol: string; provider: string; attempt: number; delayMs: number; error: string }) => void;
+  readonly onRetry?: (info: {
+    symbol: string;
+    provider: string;
+    attempt: number;
+    delayMs: number;
+    error: string;
+  }) => void;
 }
 
 export class ProviderRegistry {
@@ -65,7 +75,8 @@ export class ProviderRegistry {
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.clock = options.clock ?? realClock;
     this.secrets = options.secrets ?? new ProviderSecrets();
-    for (const p of providers) this.limiters.set(p.name, new RateLimiter(options.minIntervalMs?.[p.name] ?? 250, this.clock));
+    for (const p of providers)
+      this.limiters.set(p.name, new RateLimiter(options.minIntervalMs?.[p.name] ?? 250, this.clock));
   }
 
   names(): string[] {
@@ -80,8 +91,14 @@ export class ProviderRegistry {
   candidates(symbol: string, kind?: SymbolKind, only?: string): DataProvider[] {
     if (only !== undefined) {
       const p = this.byName.get(only);
-      if (!p) throw new UsageError(`--provider: '${only}' is not one of ${this.names().join(', ')}`, { parameter: '--provider' });
-      if (!this.isEnabled(only)) throw new UsageError(`--provider: '${only}' is switched off in the config (providers.disabled)`, { parameter: '--provider' });
+      if (!p)
+        throw new UsageError(`--provider: '${only}' is not one of ${this.names().join(', ')}`, {
+          parameter: '--provider',
+        });
+      if (!this.isEnabled(only))
+        throw new UsageError(`--provider: '${only}' is switched off in the config (providers.disabled)`, {
+          parameter: '--provider',
+        });
       return p.canHandle(symbol, kind) ? [p] : [];
     }
     const order = kind === 'rate' ? this.settings.rates : this.settings.order;
@@ -95,7 +112,11 @@ export class ProviderRegistry {
   async fetchDaily(request: FetchDailyRequest, only?: string): Promise<FetchOutcome> {
     const providers = this.candidates(request.symbol, request.kind, only);
     if (providers.length === 0) {
-      throw new AllProvidersFailedError(request.symbol, [{ provider: only ?? 'none', tries: 0, error: 'no enabled provider handles this symbol' }], false);
+      throw new AllProvidersFailedError(
+        request.symbol,
+        [{ provider: only ?? 'none', tries: 0, error: 'no enabled provider handles this symbol' }],
+        false,
+      );
     }
     const attempts: ProviderAttempt[] = [];
     let anyRetryable = false;
@@ -109,11 +130,20 @@ export class ProviderRegistry {
           attempts.push({ provider: provider.name, tries, error: null });
           return { history, provider: provider.name, attempts };
         } catch (e) {
-          const error = e instanceof ProviderError ? e : new ProviderError(provider.name, e instanceof Error ? e.message : String(e), { cause: e });
+          const error =
+            e instanceof ProviderError
+              ? e
+              : new ProviderError(provider.name, e instanceof Error ? e.message : String(e), { cause: e });
           const message = this.secrets.redact(error.message);
           if (error.retryable && tries <= this.retry.retries) {
             const delayMs = backoffDelay(this.retry, tries, this.clock.random());
-            this.options.onRetry?.({ symbol: request.symbol, provider: provider.name, attempt: tries, delayMs, error: message });
+            this.options.onRetry?.({
+              symbol: request.symbol,
+              provider: provider.name,
+              attempt: tries,
+              delayMs,
+              error: message,
+            });
             await this.clock.sleep(delayMs);
             continue;
           }

@@ -52,7 +52,11 @@ export class RateLimiter {
 }
 
 /** Runs `fn` over `items` with at most `limit` running at once; results in input order. */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let nextIndex = 0;
   const worker = async () => {

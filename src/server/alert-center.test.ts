@@ -18,7 +18,9 @@ afterEach(async () => {
   server = null;
 });
 
-async function receiver(statuses: number[]): Promise<{ url: string; bodies: { body: string; signature: string | undefined }[] }> {
+async function receiver(
+  statuses: number[],
+): Promise<{ url: string; bodies: { body: string; signature: string | undefined }[] }> {
   const bodies: { body: string; signature: string | undefined }[] = [];
   let n = 0;
   server = createServer((req, res) => {
@@ -53,7 +55,8 @@ test('each alert goes out once, signed, and a restart with the same ledger sends
   expect(first.fired.map((a) => a.event.symbol)).toEqual(['IWM', '^VIX']);
   expect(first.deliveries.every((d) => d.delivered)).toBe(true);
   expect(r.bodies).toHaveLength(2);
-  for (const b of r.bodies) expect(b.signature).toBe(`sha256=${createHmac('sha256', 'k').update(b.body).digest('hex')}`);
+  for (const b of r.bodies)
+    expect(b.signature).toBe(`sha256=${createHmac('sha256', 'k').update(b.body).digest('hex')}`);
   expect(feed.recent().map((m) => m.type)).toEqual(['alert', 'alert']);
 
   const second = await center.process(events);
@@ -71,7 +74,12 @@ test('a delivery that fails is retried on the next run, not fired twice to the f
   const r = await receiver([503, 503, 200]);
   const rules = parseAlertRules([{ type: 'new_ath', webhook: r.url, id: 'ath' }]);
   const feed = new EventFeed();
-  const center = new AlertCenter({ rules, feed, ledgerPath: null, delivery: { attempts: 2, sleep: async () => undefined } });
+  const center = new AlertCenter({
+    rules,
+    feed,
+    ledgerPath: null,
+    delivery: { attempts: 2, sleep: async () => undefined },
+  });
   const one = [events[0]!];
   const first = await center.process(one);
   expect(first.deliveries[0]).toMatchObject({ delivered: false, attempts: 2, status: 503 });

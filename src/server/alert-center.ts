@@ -54,9 +54,23 @@ export class AlertCenter {
   }
 
   /** Alerts fired so far, newest first. */
-  history(): { key: string; firedAt: string; delivered: boolean; message: string; ruleId: string; event: MarketEventLike }[] {
+  history(): {
+    key: string;
+    firedAt: string;
+    delivered: boolean;
+    message: string;
+    ruleId: string;
+    event: MarketEventLike;
+  }[] {
     return Object.entries(this.ledger)
-      .map(([key, e]) => ({ key, firedAt: e.firedAt, delivered: e.delivered, message: e.message, ruleId: e.ruleId, event: e.event }))
+      .map(([key, e]) => ({
+        key,
+        firedAt: e.firedAt,
+        delivered: e.delivered,
+        message: e.message,
+        ruleId: e.ruleId,
+        event: e.event,
+      }))
       .sort((a, b) => (a.firedAt < b.firedAt ? 1 : a.firedAt > b.firedAt ? -1 : a.key < b.key ? 1 : -1));
   }
 
@@ -84,14 +98,23 @@ export class AlertCenter {
         ruleId: alert.rule.id,
       };
       fired.push(alert);
-      this.options.feed.publish('alert', { key: alert.key, rule: alert.rule.id, message: alert.message, event: alert.event });
+      this.options.feed.publish('alert', {
+        key: alert.key,
+        rule: alert.rule.id,
+        message: alert.message,
+        event: alert.event,
+      });
     }
     this.save();
     const deliveries: (DeliveryOutcome & { key: string; url: string })[] = [];
     for (const [key, entry] of Object.entries(this.ledger)) {
       if (entry.delivered || !entry.webhook) continue;
       const payload = { key, rule: entry.ruleId, message: entry.message, event: entry.event, firedAt: entry.firedAt };
-      const outcome = await deliverWebhook({ url: entry.webhook, secret: this.options.secret }, payload, this.options.delivery);
+      const outcome = await deliverWebhook(
+        { url: entry.webhook, secret: this.options.secret },
+        payload,
+        this.options.delivery,
+      );
       deliveries.push({ ...outcome, key, url: entry.webhook });
       if (outcome.delivered) {
         entry.delivered = true;
@@ -115,6 +138,9 @@ function readLedger(path: string): Record<string, LedgerEntry> {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as Record<string, LedgerEntry>;
   } catch (e) {
-    throw new DataError(`alert ledger ${path} is not valid JSON (delete it to start afresh): ${(e as Error).message}`, { cause: e, file: path });
+    throw new DataError(`alert ledger ${path} is not valid JSON (delete it to start afresh): ${(e as Error).message}`, {
+      cause: e,
+      file: path,
+    });
   }
 }

@@ -36,8 +36,12 @@ describe('ruleMatches', () => {
     { type: 'vix_lowest_since', months: 3 },
   ]);
   test('a trend_state event of the configured pair (case-insensitive)', () => {
-    expect(ruleMatches(trend!, { type: 'trend_state', symbol: 'spsm/mag7', date: '2025-12-11', state: 'testing' })).toBe(true);
-    expect(ruleMatches(trend!, { type: 'trend_state', symbol: 'IWM/QQQ', date: '2025-12-11', state: 'testing' })).toBe(false);
+    expect(
+      ruleMatches(trend!, { type: 'trend_state', symbol: 'spsm/mag7', date: '2025-12-11', state: 'testing' }),
+    ).toBe(true);
+    expect(ruleMatches(trend!, { type: 'trend_state', symbol: 'IWM/QQQ', date: '2025-12-11', state: 'testing' })).toBe(
+      false,
+    );
   });
   test('new_ath for the listed symbols, or for any symbol when none are listed', () => {
     expect(ruleMatches(ath!, { type: 'new_ath', symbol: 'IWM', date: '2025-12-11' })).toBe(true);
@@ -47,10 +51,18 @@ describe('ruleMatches', () => {
   });
   test('VIX lowest-since counts only when the since-date is at least N months back (same calendar date rule)', () => {
     // 2025-12-11 minus 3 months = 2025-09-11: a since of 2025-09-11 qualifies, 2025-09-12 does not.
-    expect(ruleMatches(vix!, { type: 'lowest_since', symbol: '^VIX', date: '2025-12-11', since: '2025-09-11' })).toBe(true);
-    expect(ruleMatches(vix!, { type: 'lowest_since', symbol: '^VIX', date: '2025-12-11', since: '2025-09-12' })).toBe(false);
-    expect(ruleMatches(vix!, { type: 'lowest_since', symbol: 'SPY', date: '2025-12-11', since: '2024-01-02' })).toBe(false);
-    expect(ruleMatches(vix!, { type: 'highest_since', symbol: '^VIX', date: '2025-12-11', since: '2024-01-02' })).toBe(false);
+    expect(ruleMatches(vix!, { type: 'lowest_since', symbol: '^VIX', date: '2025-12-11', since: '2025-09-11' })).toBe(
+      true,
+    );
+    expect(ruleMatches(vix!, { type: 'lowest_since', symbol: '^VIX', date: '2025-12-11', since: '2025-09-12' })).toBe(
+      false,
+    );
+    expect(ruleMatches(vix!, { type: 'lowest_since', symbol: 'SPY', date: '2025-12-11', since: '2024-01-02' })).toBe(
+      false,
+    );
+    expect(ruleMatches(vix!, { type: 'highest_since', symbol: '^VIX', date: '2025-12-11', since: '2024-01-02' })).toBe(
+      false,
+    );
   });
 });
 

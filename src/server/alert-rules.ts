@@ -13,9 +13,31 @@ import { parseIsoDate, sameDateMonthsEarlier } from '../domain/trading-date.js';
 
 const webhook = z.string().url().optional();
 const ruleSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('trend_state'), id: z.string().min(1).optional(), pair: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'expected A/B'), webhook }).strict(),
-  z.object({ type: z.literal('new_ath'), id: z.string().min(1).optional(), symbols: z.array(z.string().min(1)).optional(), webhook }).strict(),
-  z.object({ type: z.literal('vix_lowest_since'), id: z.string().min(1).optional(), months: z.number().int().min(1).max(600), symbol: z.string().optional(), webhook }).strict(),
+  z
+    .object({
+      type: z.literal('trend_state'),
+      id: z.string().min(1).optional(),
+      pair: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'expected A/B'),
+      webhook,
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('new_ath'),
+      id: z.string().min(1).optional(),
+      symbols: z.array(z.string().min(1)).optional(),
+      webhook,
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('vix_lowest_since'),
+      id: z.string().min(1).optional(),
+      months: z.number().int().min(1).max(600),
+      symbol: z.string().optional(),
+      webhook,
+    })
+    .strict(),
 ]);
 
 export type AlertRuleInput = z.infer<typeof ruleSchema>;
@@ -75,9 +97,13 @@ export function ruleMatches(rule: AlertRule, event: MarketEventLike): boolean {
     case 'trend_state':
       return event.type === 'trend_state' && sameSymbol(event.symbol, rule.pair);
     case 'new_ath':
-      return event.type === 'new_ath' && (rule.symbols === undefined || rule.symbols.some((s) => sameSymbol(s, event.symbol)));
+      return (
+        event.type === 'new_ath' &&
+        (rule.symbols === undefined || rule.symbols.some((s) => sameSymbol(s, event.symbol)))
+      );
     case 'vix_lowest_since': {
-      if (event.type !== 'lowest_since' || !sameSymbol(event.symbol, rule.symbol ?? '^VIX') || !event.since) return false;
+      if (event.type !== 'lowest_since' || !sameSymbol(event.symbol, rule.symbol ?? '^VIX') || !event.since)
+        return false;
       const cutoff = sameDateMonthsEarlier(parseIsoDate(event.date, 'event.date'), rule.months);
       return parseIsoDate(event.since, 'event.since') <= cutoff;
     }
@@ -102,7 +128,12 @@ export function matchAlerts(rules: readonly AlertRule[], events: readonly Market
     for (const event of events) {
       if (!ruleMatches(rule, event)) continue;
       const state = event.type === 'trend_state' ? `|${String(event.state ?? '')}` : '';
-      out.push({ key: `${rule.id}|${event.type}|${event.symbol.toUpperCase()}|${event.date}${state}`, rule, event, message: describe(rule, event) });
+      out.push({
+        key: `${rule.id}|${event.type}|${event.symbol.toUpperCase()}|${event.date}${state}`,
+        rule,
+        event,
+        message: describe(rule, event),
+      });
     }
   }
   return out;

@@ -19,9 +19,19 @@ export const PATTERN_WORDS: Readonly<Record<string, string>> = {
 
 export const isoDate = { type: 'string', pattern: DATE_PATTERN, description: 'ISO date YYYY-MM-DD' } as const;
 export const ticker = { type: 'string', pattern: TICKER_PATTERN, description: 'a ticker: NVDA, ^VIX, MAG7' } as const;
-export const tickerList = { type: 'string', pattern: TICKER_LIST_PATTERN, description: 'comma-separated tickers' } as const;
+export const tickerList = {
+  type: 'string',
+  pattern: TICKER_LIST_PATTERN,
+  description: 'comma-separated tickers',
+} as const;
 export const flag = { type: 'string', enum: ['0', '1', 'true', 'false'], description: '1/true or 0/false' } as const;
-export const groupName = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: 'a group of the universe config' } as const;
+export const groupName = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[A-Za-z0-9_-]+$',
+  description: 'a group of the universe config',
+} as const;
 
 export const errorSchema = {
   type: 'object',
@@ -51,7 +61,8 @@ export const errorResponses = {
 export function dateParam(value: string | undefined, parameter: string): DayNumber | undefined {
   if (value === undefined) return undefined;
   const day = tryParseIsoDate(value);
-  if (day === null) throw new UsageError(`${parameter}: '${value}' is not a valid date (expected YYYY-MM-DD)`, { parameter });
+  if (day === null)
+    throw new UsageError(`${parameter}: '${value}' is not a valid date (expected YYYY-MM-DD)`, { parameter });
   return day;
 }
 
@@ -71,5 +82,6 @@ export function tickerListParam(value: string): string[] {
 
 /** `from` must not come after `to`. */
 export function checkRange(from: string | undefined, to: string | undefined, fromName = 'from'): void {
-  if (from !== undefined && to !== undefined && from > to) throw new UsageError(`${fromName}: ${from} is after ${to}`, { parameter: fromName });
+  if (from !== undefined && to !== undefined && from > to)
+    throw new UsageError(`${fromName}: ${from} is after ${to}`, { parameter: fromName });
 }

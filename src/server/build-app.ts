@@ -119,7 +119,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'MarketDash API', version: '0.1.0', description: 'Market-rotation analytics as JSON: the same figures as the marketdash CLI.' },
+      info: {
+        title: 'MarketDash API',
+        version: '0.1.0',
+        description: 'Market-rotation analytics as JSON: the same figures as the marketdash CLI.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });
@@ -136,7 +140,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerAlertRoutes(api, ctx, requireToken);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler(async (request, reply) =>
-        reply.status(404).send({ error: { status: 404, kind: 'not_found', message: `no API route ${request.method} ${request.url.split('?')[0]}` } }),
+        reply.status(404).send({
+          error: {
+            status: 404,
+            kind: 'not_found',
+            message: `no API route ${request.method} ${request.url.split('?')[0]}`,
+          },
+        }),
       );
     },
     { prefix: '/api' },
@@ -152,15 +162,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // Built assets carry a content hash in their names: cache them for good. index.html names the
       // current ones, so it is revalidated on every load (a rebuild is seen at once).
       setHeaders: (reply, path) => {
-        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   } else {
     app.get('/', { schema: { hide: true } }, async (_req, reply) =>
-      reply.type('text/plain; charset=utf-8').send('MarketDash API is running; the web app is not built (run `npm run build`). See /api/openapi.json.\n'),
+      reply
+        .type('text/plain; charset=utf-8')
+        .send('MarketDash API is running; the web app is not built (run `npm run build`). See /api/openapi.json.\n'),
     );
   }
   app.addHook('onClose', async () => ctx.feed.closeAll());
   return app;
 }
-

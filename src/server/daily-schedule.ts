@@ -35,7 +35,12 @@ export interface ScheduleRun {
 
 /** The calendar day in New York at `now`, as YYYY-MM-DD. */
 export function newYorkDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: NEW_YORK, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: NEW_YORK,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 export class DailySchedule {
@@ -51,7 +56,9 @@ export class DailySchedule {
 
   start(pattern = AFTER_CLOSE_PATTERN): void {
     this.job = new Cron(pattern, { timezone: NEW_YORK, protect: true }, async () => {
-      await this.runOnce(new Date()).catch((e: unknown) => this.feed.publish('schedule', { message: `scheduled run failed: ${(e as Error).message}` }));
+      await this.runOnce(new Date()).catch((e: unknown) =>
+        this.feed.publish('schedule', { message: `scheduled run failed: ${(e as Error).message}` }),
+      );
     });
   }
 
@@ -91,14 +98,19 @@ export class DailySchedule {
       return { day, skipped: true, update: null, alerts: null };
     }
     this.feed.publish('schedule', { message: `scheduled update for ${day} started` });
-    const exclusive = this.jobs.exclusive ?? (async <T>(fn: () => Promise<T>) => ({ ran: true as const, value: await fn() }));
+    const exclusive =
+      this.jobs.exclusive ?? (async <T>(fn: () => Promise<T>) => ({ ran: true as const, value: await fn() }));
     const outcome = await exclusive(() => this.updateAndAlert());
     if (!outcome.ran) {
-      this.feed.publish('schedule', { message: `scheduled update for ${day} is running in another server on this store` });
+      this.feed.publish('schedule', {
+        message: `scheduled update for ${day} is running in another server on this store`,
+      });
       return { day, skipped: true, update: null, alerts: null };
     }
     const { update, alerts } = outcome.value;
-    this.feed.publish('schedule', { message: `scheduled update for ${day} finished${alerts ? `: ${alerts.fired.length} new alert(s)` : ''}` });
+    this.feed.publish('schedule', {
+      message: `scheduled update for ${day} finished${alerts ? `: ${alerts.fired.length} new alert(s)` : ''}`,
+    });
     return { day, skipped: false, update, alerts };
   }
 }

@@ -49,10 +49,13 @@ export function parameterOfIssue(issue: AjvIssue): string | undefined {
 
 function describeIssue(issue: AjvIssue, parameter: string | undefined, context: string | undefined): string {
   const p = issue.params ?? {};
-  if (issue.keyword === 'additionalProperties') return `${parameter}: unknown ${context === 'body' ? 'field' : 'parameter'}`;
+  if (issue.keyword === 'additionalProperties')
+    return `${parameter}: unknown ${context === 'body' ? 'field' : 'parameter'}`;
   if (issue.keyword === 'required') return `${parameter}: required`;
-  if (issue.keyword === 'enum' && Array.isArray(p.allowedValues)) return `${parameter}: must be one of ${p.allowedValues.join(', ')}`;
-  if (issue.keyword === 'pattern' && typeof p.pattern === 'string' && PATTERN_WORDS[p.pattern]) return `${parameter}: ${PATTERN_WORDS[p.pattern]}`;
+  if (issue.keyword === 'enum' && Array.isArray(p.allowedValues))
+    return `${parameter}: must be one of ${p.allowedValues.join(', ')}`;
+  if (issue.keyword === 'pattern' && typeof p.pattern === 'string' && PATTERN_WORDS[p.pattern])
+    return `${parameter}: ${PATTERN_WORDS[p.pattern]}`;
   return `${parameter ?? context ?? 'request'}: ${issue.message ?? 'is invalid'}`;
 }
 
@@ -68,13 +71,19 @@ export function errorResponse(error: unknown): ErrorBody {
     const parameter = error instanceof UsageError && error.parameter ? apiParameterName(error.parameter) : undefined;
     return { error: { status, kind: error.kind, message: error.message, ...(parameter ? { parameter } : {}) } };
   }
-  if (error instanceof UnauthorizedError) return { error: { status: 401, kind: 'unauthorized', message: error.message } };
+  if (error instanceof UnauthorizedError)
+    return { error: { status: 401, kind: 'unauthorized', message: error.message } };
   const fe = error as Partial<FastifyError> & { validation?: AjvIssue[]; validationContext?: string };
   if (Array.isArray(fe.validation) && fe.validation.length > 0) {
     const issue = fe.validation[0]!;
     const parameter = parameterOfIssue(issue);
     return {
-      error: { status: 400, kind: 'usage', message: describeIssue(issue, parameter, fe.validationContext), ...(parameter ? { parameter } : {}) },
+      error: {
+        status: 400,
+        kind: 'usage',
+        message: describeIssue(issue, parameter, fe.validationContext),
+        ...(parameter ? { parameter } : {}),
+      },
     };
   }
   const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;

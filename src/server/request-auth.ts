@@ -8,7 +8,10 @@ import type { FastifyRequest } from 'fastify';
 import { UnauthorizedError } from './http-errors.js';
 
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || h.startsWith('127.') || h === '::ffff:127.0.0.1';
 }
 
@@ -38,10 +41,13 @@ export function makeRequireToken(policy: AuthPolicy): (request: FastifyRequest) 
   return async (request) => {
     if (!tokenRequired(policy)) return;
     if (policy.token === undefined) {
-      throw new UnauthorizedError('this server listens beyond loopback without a token: restart it with --token or MARKETDASH_TOKEN to allow changes');
+      throw new UnauthorizedError(
+        'this server listens beyond loopback without a token: restart it with --token or MARKETDASH_TOKEN to allow changes',
+      );
     }
     const header = request.headers.authorization ?? '';
     const m = /^Bearer\s+(.+)$/i.exec(header);
-    if (!m || !sameSecret(m[1]!.trim(), policy.token)) throw new UnauthorizedError('a bearer token is required (Authorization: Bearer <token>)');
+    if (!m || !sameSecret(m[1]!.trim(), policy.token))
+      throw new UnauthorizedError('a bearer token is required (Authorization: Bearer <token>)');
   };
 }

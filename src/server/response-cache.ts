@@ -64,7 +64,11 @@ export class ResponseCache {
   }
 
   /** The cached response for `key` at the current data version, computing and storing it on a miss. */
-  async getOrCompute(route: string, params: Readonly<Record<string, unknown>>, compute: () => Promise<CachedResponse>): Promise<CachedResponse> {
+  async getOrCompute(
+    route: string,
+    params: Readonly<Record<string, unknown>>,
+    compute: () => Promise<CachedResponse>,
+  ): Promise<CachedResponse> {
     const version = await this.dataVersion();
     const key = `${version}\u0000${route}\u0000${canonicalParams(params)}`;
     const hit = this.entries.get(key);

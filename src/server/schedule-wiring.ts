@@ -27,7 +27,8 @@ export function startSchedule(w: ScheduleWiring): DailySchedule {
   const schedule = new DailySchedule(
     {
       update: w.update ?? (() => runStoreUpdate(w.store, w.config)),
-      events: async () => (await eventsReport(w.store, { config: w.config, baseRates: false })).events.map((e): MarketEventLike => e),
+      events: async () =>
+        (await eventsReport(w.store, { config: w.config, baseRates: false })).events.map((e): MarketEventLike => e),
       isTradingDay: (iso) => isTradingDay(parseIsoDate(iso, 'day')),
       exclusive: (fn) => w.store.runExclusive('daily-update', fn),
     },
@@ -48,7 +49,9 @@ export interface UpdateSummary {
 
 /** `marketdash update --all` on the config's providers (keys from the config or environment). */
 export async function runStoreUpdate(store: PriceStore, config: UniverseConfig): Promise<UpdateSummary> {
-  const registry = createDefaultRegistry(config.providers, { keys: (config.providers as { keys?: Record<string, string> }).keys });
+  const registry = createDefaultRegistry(config.providers, {
+    keys: (config.providers as { keys?: Record<string, string> }).keys,
+  });
   const report = await updateSymbols(store, registry, config, { all: true });
   return {
     updated: report.outcomes.filter((o) => o.status === 'updated').length,

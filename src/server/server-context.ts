@@ -36,11 +36,18 @@ export async function sendCachedJson(
   params: Readonly<Record<string, unknown>>,
   compute: () => Promise<unknown>,
 ): Promise<FastifyReply> {
-  const cached = await ctx.cache.getOrCompute(route, params, async () => ({ body: JSON.stringify(await compute()), contentType: JSON_TYPE }));
+  const cached = await ctx.cache.getOrCompute(route, params, async () => ({
+    body: JSON.stringify(await compute()),
+    contentType: JSON_TYPE,
+  }));
   return sendCached(ctx, reply, cached);
 }
 
-export async function sendCached(ctx: ServerContext, reply: FastifyReply, cached: { body: string; contentType: string }): Promise<FastifyReply> {
+export async function sendCached(
+  ctx: ServerContext,
+  reply: FastifyReply,
+  cached: { body: string; contentType: string },
+): Promise<FastifyReply> {
   if (await ctx.isDemo()) reply.header('x-marketdash-source', 'demo');
   return reply.type(cached.contentType).send(cached.body);
 }

@@ -40,7 +40,11 @@ const noSleep = { sleep: async () => undefined };
 describe('deliverWebhook', () => {
   test('POSTs the JSON payload signed with HMAC-SHA256 of the exact body', async () => {
     const r = await receiver([200]);
-    const payload = { key: 'k1', message: 'IWM: new all-time closing high on 2025-12-11', event: { type: 'new_ath', symbol: 'IWM', date: '2025-12-11' } };
+    const payload = {
+      key: 'k1',
+      message: 'IWM: new all-time closing high on 2025-12-11',
+      event: { type: 'new_ath', symbol: 'IWM', date: '2025-12-11' },
+    };
     const out = await deliverWebhook({ url: r.url, secret: 's3cret' }, payload, noSleep);
     expect(out).toMatchObject({ delivered: true, attempts: 1, status: 200, error: null });
     expect(r.received).toHaveLength(1);
@@ -60,7 +64,11 @@ describe('deliverWebhook', () => {
   test('retries 5xx and 429 with doubling delays, then succeeds', async () => {
     const r = await receiver([500, 429, 200]);
     const delays: number[] = [];
-    const out = await deliverWebhook({ url: r.url }, { x: 1 }, { baseDelayMs: 100, sleep: async (ms) => void delays.push(ms) });
+    const out = await deliverWebhook(
+      { url: r.url },
+      { x: 1 },
+      { baseDelayMs: 100, sleep: async (ms) => void delays.push(ms) },
+    );
     expect(out).toMatchObject({ delivered: true, attempts: 3, status: 200 });
     expect(r.received).toHaveLength(3);
     expect(delays).toHaveLength(2);
@@ -82,7 +90,11 @@ describe('deliverWebhook', () => {
     const r = await receiver([200]);
     await new Promise<void>((res) => server!.close(() => res()));
     server = null;
-    const out = await deliverWebhook({ url: r.url }, { x: 1 }, { attempts: 3, sleep: async () => undefined, timeoutMs: 2000 });
+    const out = await deliverWebhook(
+      { url: r.url },
+      { x: 1 },
+      { attempts: 3, sleep: async () => undefined, timeoutMs: 2000 },
+    );
     expect(out.delivered).toBe(false);
     expect(out.attempts).toBe(3);
     expect(out.status).toBeNull();

@@ -43,7 +43,11 @@ function isRetryable(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
-export async function deliverWebhook(target: WebhookTarget, payload: unknown, options: DeliveryOptions = {}): Promise<DeliveryOutcome> {
+export async function deliverWebhook(
+  target: WebhookTarget,
+  payload: unknown,
+  options: DeliveryOptions = {},
+): Promise<DeliveryOutcome> {
   const attempts = Math.max(1, options.attempts ?? 5);
   const baseDelay = options.baseDelayMs ?? 1000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -60,7 +64,12 @@ export async function deliverWebhook(target: WebhookTarget, payload: unknown, op
   let error: string | null = null;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      const res = await fetch(target.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
+      const res = await fetch(target.url, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      });
       status = res.status;
       await res.arrayBuffer().catch(() => undefined);
       if (res.ok) return { delivered: true, attempts: attempt, status, error: null, deliveryId };

@@ -9,7 +9,10 @@ export interface StoreOptions {
   readonly databaseUrl?: string | undefined;
 }
 
-export function resolveStoreTarget(opts: StoreOptions, env: NodeJS.ProcessEnv = process.env): { backend: 'duckdb'; path: string } | { backend: 'postgres'; url: string } {
+export function resolveStoreTarget(
+  opts: StoreOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): { backend: 'duckdb'; path: string } | { backend: 'postgres'; url: string } {
   const url = opts.databaseUrl ?? env.MARKETDASH_DATABASE_URL;
   if (url) return { backend: 'postgres', url };
   return { backend: 'duckdb', path: opts.db ?? env.MARKETDASH_DB ?? './marketdash.duckdb' };

@@ -9,13 +9,21 @@ import { type DayNumber, formatIsoDate, parseIsoDate } from '../domain/trading-d
 import type { PriceStore } from '../store/price-store.js';
 
 /** The error for `symbol` having no series in the store (up to `asOfDay`). */
-export async function missingSeriesError(store: PriceStore, symbol: string, asOfDay: DayNumber | null): Promise<NotFoundError | DataError> {
+export async function missingSeriesError(
+  store: PriceStore,
+  symbol: string,
+  asOfDay: DayNumber | null,
+): Promise<NotFoundError | DataError> {
   if ((await store.getSymbol(symbol)) === null) return new NotFoundError(symbol);
   return new DataError(`${symbol}: no bars stored${asOfDay === null ? '' : ` on or before ${formatIsoDate(asOfDay)}`}`);
 }
 
 /** The series of `symbol` up to `asOf` (`--as-of` text; latest when undefined) and the index of the as-of bar. */
-export async function readSeriesAsOf(store: PriceStore, symbol: string, asOf: string | undefined): Promise<{ series: PriceSeries; index: number }> {
+export async function readSeriesAsOf(
+  store: PriceStore,
+  symbol: string,
+  asOf: string | undefined,
+): Promise<{ series: PriceSeries; index: number }> {
   const asOfDay = asOf === undefined ? null : parseIsoDate(asOf, '--as-of');
   const series = await store.readSeries(symbol, asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) });
   if (series === null) throw await missingSeriesError(store, symbol, asOfDay);

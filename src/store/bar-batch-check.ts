@@ -23,7 +23,8 @@ export function checkBarBatch(batch: BarBatch, seen: Set<string>): void {
     if (col.length !== n) throw new DataError(`writeBars: ${s.symbol} has ${n} dates but ${col.length} ${name} values`);
   }
   for (let i = 1; i < n; i++) {
-    if (s.dates[i]! <= s.dates[i - 1]!) throw new DataError(`writeBars: ${s.symbol} dates are not strictly ascending at index ${i}`);
+    if (s.dates[i]! <= s.dates[i - 1]!)
+      throw new DataError(`writeBars: ${s.symbol} dates are not strictly ascending at index ${i}`);
   }
 }
 

@@ -115,7 +115,10 @@ export interface PriceStore {
    * Upserts bars (symbol, date) -> values, all batches in one transaction: all or nothing.
    * Symbols not yet known are created with `symbols` info when given, else guessed.
    */
-  writeBars(batches: Iterable<BarBatch> | AsyncIterable<BarBatch>, symbols?: readonly SymbolInfo[]): Promise<WriteResult>;
+  writeBars(
+    batches: Iterable<BarBatch> | AsyncIterable<BarBatch>,
+    symbols?: readonly SymbolInfo[],
+  ): Promise<WriteResult>;
   /**
    * Loads CSV files as one all-or-nothing upsert (see CsvFileSpec). Rows are checked as the import
    * rules say (number and date syntax, prices > 0, high >= low, volume >= 0, no duplicate date with
@@ -129,7 +132,11 @@ export interface PriceStore {
   /** One symbol's bars in date order, or null when the symbol has no bars. One round trip. */
   readSeries(ticker: string, range?: DateRange): Promise<PriceSeries | null>;
   /** Many symbols' bars in one round trip; symbols without bars are absent from the map. */
-  readMany(tickers: readonly string[] | 'all', range?: DateRange, options?: ReadOptions): Promise<Map<string, PriceSeries>>;
+  readMany(
+    tickers: readonly string[] | 'all',
+    range?: DateRange,
+    options?: ReadOptions,
+  ): Promise<Map<string, PriceSeries>>;
   /** The distinct sources of the stored bars (`csv`, `demo`, `basket` ...); empty when no bar is stored. Cheap. */
   barSources(): Promise<string[]>;
   /** The last stored date per symbol (for incremental updates). */

@@ -65,9 +65,18 @@ interface BaseReturn {
 }
 interface Pandas {
   readonly returns: Record<string, { ytd: BaseReturn; '1y': BaseReturn }>;
-  readonly ath: Record<string, { close: number; date: string; distance: number; previousHigh: number; previousHighDate: string }>;
+  readonly ath: Record<
+    string,
+    { close: number; date: string; distance: number; previousHigh: number; previousHighDate: string }
+  >;
   readonly vix: { close: number; lowestSince: string; thenClose: number; percentile1y: number; percentile5y: number };
-  readonly xlk: { streakBefore: number; streakNow: number; streakReturn: number; dayReturn: number; streakStart: string };
+  readonly xlk: {
+    streakBefore: number;
+    streakNow: number;
+    streakReturn: number;
+    dayReturn: number;
+    streakStart: string;
+  };
   readonly mag7: { first: string; levelAsOf: number; ytd: BaseReturn; '1y': BaseReturn };
   readonly ratio: { last: number; ytd: BaseReturn; '1y': BaseReturn };
   readonly tslaBestYtd2025: { value: number; date: string };
@@ -83,7 +92,18 @@ interface Pandas {
     dailyBeyondLastWeek: Record<string, number>;
   };
   readonly rotation: Record<string, { rsRatio: number; rsMomentum: number; quadrant: string }>;
-  readonly breadth: { listed: number; trading: number; above50: number; with50: number; above200: number; with200: number; advances: number; declines: number; beatingIjr63: number; with63: number };
+  readonly breadth: {
+    listed: number;
+    trading: number;
+    above50: number;
+    with50: number;
+    above200: number;
+    with200: number;
+    advances: number;
+    declines: number;
+    beatingIjr63: number;
+    with63: number;
+  };
 }
 
 /** What the column's table and prose claim (percent, as printed). */
@@ -103,7 +123,8 @@ const CLAIMED: Record<string, { ytd: number; '1y'?: number }> = {
 };
 
 const hasPandas = spawnSync(PYTHON, ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0;
-if (!hasPandas) console.warn(`SKIPPED: ${PYTHON} with pandas is not available for the reference-column acceptance test`);
+if (!hasPandas)
+  console.warn(`SKIPPED: ${PYTHON} with pandas is not available for the reference-column acceptance test`);
 // describeWithSharedData skips (with its own message) when ../shared/data is absent; its fallback has no .skipIf.
 const describeAcceptance = hasPandas ? describeWithSharedData : describe.skip;
 
@@ -145,7 +166,10 @@ describeAcceptance('acceptance: the reference column as of 2025-12-11 on real da
 
     trend = await trendReport(store, { series: 'SPSM/MAG7', asOf: AS_OF });
     const anchors = trend.trend!.anchors.map((a) => a.date);
-    const run = spawnSync(PYTHON, [SCRIPT, sharedDataDir, AS_OF, ...anchors], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const run = spawnSync(PYTHON, [SCRIPT, sharedDataDir, AS_OF, ...anchors], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
     if (run.status !== 0) throw new Error(`reference_column.py failed: ${run.stderr}`);
     pandas = JSON.parse(run.stdout) as Pandas;
 
@@ -173,7 +197,9 @@ describeAcceptance('acceptance: the reference column as of 2025-12-11 on real da
       }
     }
     // The bases pandas used: the year-end close and the close a year earlier (both trading days).
-    expect(new Set(Object.values(pandas.returns).map((r) => `${r.ytd.baseDate} ${r['1y'].baseDate}`))).toEqual(new Set(['2024-12-31 2024-12-11']));
+    expect(new Set(Object.values(pandas.returns).map((r) => `${r.ytd.baseDate} ${r['1y'].baseDate}`))).toEqual(
+      new Set(['2024-12-31 2024-12-11']),
+    );
   });
 
   it('IWM, ^RUT and SPSM closed at all-time highs, as pandas finds (SPSM above its 2024-11-25 high)', () => {
@@ -264,8 +290,14 @@ describeAcceptance('acceptance: the reference column as of 2025-12-11 on real da
     expect(rows.map((r) => r.symbol).sort()).toEqual(Object.keys(pandas.rotation).sort());
     for (const r of rows) {
       const want = pandas.rotation[r.symbol]!;
-      expect(Math.abs(r.rsRatio! - want.rsRatio), `${r.symbol} RS-Ratio ${r.rsRatio} vs ${want.rsRatio}`).toBeLessThanOrEqual(5e-5);
-      expect(Math.abs(r.rsMomentum! - want.rsMomentum), `${r.symbol} RS-Momentum ${r.rsMomentum} vs ${want.rsMomentum}`).toBeLessThanOrEqual(5e-5);
+      expect(
+        Math.abs(r.rsRatio! - want.rsRatio),
+        `${r.symbol} RS-Ratio ${r.rsRatio} vs ${want.rsRatio}`,
+      ).toBeLessThanOrEqual(5e-5);
+      expect(
+        Math.abs(r.rsMomentum! - want.rsMomentum),
+        `${r.symbol} RS-Momentum ${r.rsMomentum} vs ${want.rsMomentum}`,
+      ).toBeLessThanOrEqual(5e-5);
       expect(r.quadrant, r.symbol).toBe(want.quadrant);
     }
   });
@@ -278,8 +310,15 @@ describeAcceptance('acceptance: the reference column as of 2025-12-11 on real da
     expect([breadth.aboveSma50.count, breadth.aboveSma50.of]).toEqual([b.above50, b.with50]);
     expect([breadth.advances, breadth.declines]).toEqual([b.advances, b.declines]);
     close(breadth.aboveSma200.share, b.above200 / b.with200, '% above 200-day');
-    expect(breadth.beatingBenchmark).toMatchObject({ benchmark: 'IJR', windowBars: 63, count: b.beatingIjr63, of: b.with63 });
-    expect([b.above200, b.with200, b.above50, b.with50, b.beatingIjr63, b.with63]).toEqual([381, 577, 419, 578, 216, 578]);
+    expect(breadth.beatingBenchmark).toMatchObject({
+      benchmark: 'IJR',
+      windowBars: 63,
+      count: b.beatingIjr63,
+      of: b.with63,
+    });
+    expect([b.above200, b.with200, b.above50, b.with50, b.beatingIjr63, b.with63]).toEqual([
+      381, 577, 419, 578, 216, 578,
+    ]);
   });
 
   it('check: every return in the column is judged by what pandas says (supported within 0.05 pp, else contradicted)', () => {
@@ -292,7 +331,9 @@ describeAcceptance('acceptance: the reference column as of 2025-12-11 on real da
         const data = pandas.returns[symbol]![period].value;
         close(v!.claimed as number, claimed / 100, `${symbol} ${period} claimed`);
         close(v!.actual as number, data, `${symbol} ${period} data`);
-        expect(v!.verdict, `${symbol} ${period}: says ${claimed}%, pandas ${(data * 100).toFixed(2)}%`).toBe(Math.abs(claimed / 100 - data) <= 0.0005 ? 'supported' : 'contradicted');
+        expect(v!.verdict, `${symbol} ${period}: says ${claimed}%, pandas ${(data * 100).toFixed(2)}%`).toBe(
+          Math.abs(claimed / 100 - data) <= 0.0005 ? 'supported' : 'contradicted',
+        );
       }
     }
     // every table and prose return is off by more than the tolerance; TSLA YTD by 17.36 pp
@@ -308,14 +349,19 @@ describeAcceptance('acceptance: the reference column as of 2025-12-11 on real da
     expect(by('IWM', 'ath')?.verdict).toBe('supported');
     expect(by('^VIX', 'since')).toMatchObject({ verdict: 'supported', actual: pandas.vix.lowestSince });
     expect(by('XLK', 'streak')?.verdict).toBe('supported');
-    expect(by('SPSM/MAG7', 'trend')).toMatchObject({ verdict: 'contradicted', claimed: 'testing', actual: 'confirmed' });
+    expect(by('SPSM/MAG7', 'trend')).toMatchObject({
+      verdict: 'contradicted',
+      claimed: 'testing',
+      actual: 'confirmed',
+    });
     const sp600 = check.claims.filter((c) => c.symbol?.startsWith('^SP600'));
     expect(sp600.length).toBe(3);
     expect(sp600.every((c) => c.verdict === 'unverifiable')).toBe(true);
   });
 
   it('the report states the same figures: scoreboard returns, the 21-session spread, MAG7 five sessions, the VIX day', () => {
-    const fig = (metric: string, symbol: string) => note.figures.find((f) => f.metric === metric && f.symbols[0] === symbol);
+    const fig = (metric: string, symbol: string) =>
+      note.figures.find((f) => f.metric === metric && f.symbols[0] === symbol);
     const byId = (id: string | null | undefined) => note.figures.find((f) => f.id === id);
     const table = note.sections.flatMap((s) => s.table ?? []);
     for (const symbol of TABLE) {

@@ -22,5 +22,12 @@ it('the no-data fallback of describeWithSharedData has skipIf and runIf, each gi
     env: { ...process.env, MARKETDASH_SHARED_DIR: join(repoRoot, 'no-such-shared-dir') },
   });
   expect(run.status, run.stderr).toBe(0);
-  expect(JSON.parse(run.stdout.trim().split('\n').pop()!)).toEqual([false, 'function', 'function', 'function', 'function', 'function']);
+  expect(JSON.parse(run.stdout.trim().split('\n').pop()!)).toEqual([
+    false,
+    'function',
+    'function',
+    'function',
+    'function',
+    'function',
+  ]);
 }, 30_000);

@@ -33,7 +33,8 @@ function allCommands(root: Command): Command[] {
 async function helpInProcess(path: string[]): Promise<{ code: number; out: string }> {
   const program = buildProgram();
   let out = '';
-  for (const c of [program, ...allCommands(program)]) c.configureOutput({ writeOut: (s) => void (out += s), writeErr: (s) => void (out += s) });
+  for (const c of [program, ...allCommands(program)])
+    c.configureOutput({ writeOut: (s) => void (out += s), writeErr: (s) => void (out += s) });
   try {
     await program.parseAsync(['node', 'marketdash', ...path, '--help']);
     return { code: 0, out };
@@ -50,13 +51,18 @@ describe('every command and subcommand documents itself', () => {
     expect(commands.length).toBeGreaterThanOrEqual(26);
   });
 
-  it.each(commands.map((c) => [commandPath(c), c] as const))('%s: description, described options and arguments, an example', (path, cmd) => {
-    expect(cmd.description().trim().length, `${path} has no description`).toBeGreaterThan(10);
-    for (const o of cmd.options) expect(o.description.trim().length, `${path} ${o.flags} has no description`).toBeGreaterThan(3);
-    for (const a of cmd.registeredArguments) expect(a.description.trim().length, `${path} <${a.name()}> has no description`).toBeGreaterThan(3);
-    expect(HELP_EXAMPLES[path], `${path} has no example`).toBeDefined();
-    expect(cmd.helpInformation()).toContain(`Usage: marketdash ${path}`);
-  });
+  it.each(commands.map((c) => [commandPath(c), c] as const))(
+    '%s: description, described options and arguments, an example',
+    (path, cmd) => {
+      expect(cmd.description().trim().length, `${path} has no description`).toBeGreaterThan(10);
+      for (const o of cmd.options)
+        expect(o.description.trim().length, `${path} ${o.flags} has no description`).toBeGreaterThan(3);
+      for (const a of cmd.registeredArguments)
+        expect(a.description.trim().length, `${path} <${a.name()}> has no description`).toBeGreaterThan(3);
+      expect(HELP_EXAMPLES[path], `${path} has no example`).toBeDefined();
+      expect(cmd.helpInformation()).toContain(`Usage: marketdash ${path}`);
+    },
+  );
 
   it.each(commands.map((c) => [commandPath(c)] as const))('%s --help exits 0 and shows the examples', async (path) => {
     const r = await helpInProcess(path.split(' '));
@@ -96,7 +102,8 @@ describeWithSharedData('user mistakes through the real CLI', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const cli = (db: string, args: string[]): CliResult => runCli(['--db', db, ...args], { env: { MARKETDASH_CONFIG: '' } });
+  const cli = (db: string, args: string[]): CliResult =>
+    runCli(['--db', db, ...args], { env: { MARKETDASH_CONFIG: '' } });
 
   // [args, exit code, what the one stderr line must name]; run against the small real store.
   const mistakes: [string[], number, RegExp][] = [
@@ -119,7 +126,11 @@ describeWithSharedData('user mistakes through the real CLI', () => {
     [['check', join('/nonexistent', 'note.md')], 2, /cannot read '\/nonexistent\/note\.md'/],
     [['import', join('/nonexistent', 'x.csv')], 1, /\/nonexistent\/x\.csv: file not found/],
     // below a regular file, so it cannot be created even by root
-    [['init', '--path', join(realFile('etfs-and-megacaps/SPY.csv'), 'c.json')], 2, /--path: cannot write '.*SPY\.csv\/c\.json' \(ENOTDIR\)/],
+    [
+      ['init', '--path', join(realFile('etfs-and-megacaps/SPY.csv'), 'c.json')],
+      2,
+      /--path: cannot write '.*SPY\.csv\/c\.json' \(ENOTDIR\)/,
+    ],
     [['nosuchcommand'], 2, /unknown command 'nosuchcommand'/],
   ];
 
@@ -137,7 +148,9 @@ describeWithSharedData('user mistakes through the real CLI', () => {
   it.each([[['perf', 'SPY']], [['events']]])('an empty store is refused with one line: %j', (args) => {
     const r = cli(emptyDb, args);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`marketdash: the store at ${emptyDb} holds no data: run 'marketdash demo' or 'marketdash import FILES' first (or pass the right --db)\n`);
+    expect(r.stderr).toBe(
+      `marketdash: the store at ${emptyDb} holds no data: run 'marketdash demo' or 'marketdash import FILES' first (or pass the right --db)\n`,
+    );
   });
 
   it('perf on demo data says so under the table, while its JSON stays the documented array', () => {
@@ -146,7 +159,18 @@ describeWithSharedData('user mistakes through the real CLI', () => {
     expect(table.stdout.trimEnd().split('\n').at(-1)).toBe(`Source: ${DEMO_DATA_LABEL}.`);
     const json = cli(demoDb, ['perf', 'SPY', '--format', 'json']);
     const rows = JSON.parse(json.stdout) as Record<string, unknown>[];
-    expect(Object.keys(rows[0]!)).toEqual(['symbol', 'asOf', 'close', 'returns', 'ath', 'high52w', 'low52w', 'highestSince', 'lowestSince', 'streak']);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'symbol',
+      'asOf',
+      'close',
+      'returns',
+      'ath',
+      'high52w',
+      'low52w',
+      'highestSince',
+      'lowestSince',
+      'streak',
+    ]);
     const real = cli(realDb, ['perf', 'SPY']);
     expect(real.stdout).not.toContain(DEMO_DATA_LABEL);
   });

@@ -47,7 +47,10 @@ describe('events on the demo market', () => {
   it('^RUT and IWM: new all-time highs over the previous record', () => {
     for (const t of ['^RUT', 'IWM']) {
       const p = priorMax(t);
-      expect(find('new_ath', t), t).toMatchObject({ close: closes(t)[last(t)], previousHigh: { close: p.m, date: formatIsoDate(series.get(t)!.dates[p.at]!) } });
+      expect(find('new_ath', t), t).toMatchObject({
+        close: closes(t)[last(t)],
+        previousHigh: { close: p.m, date: formatIsoDate(series.get(t)!.dates[p.at]!) },
+      });
     }
   });
 
@@ -82,7 +85,12 @@ describe('events on the demo market', () => {
 
   it('SPSM/MAG7 and ^SP600/MAG7: testing or breaking a multi-year downtrend line', () => {
     for (const pair of ['SPSM/MAG7', '^SP600/MAG7']) {
-      const e = find('trend_state', pair) as unknown as { kind: string; state: string; anchors: { date: string }[]; baseRate: unknown };
+      const e = find('trend_state', pair) as unknown as {
+        kind: string;
+        state: string;
+        anchors: { date: string }[];
+        baseRate: unknown;
+      };
       expect(e, pair).toBeDefined();
       expect(e.kind).toBe('downtrend');
       expect(['testing', 'breaking']).toContain(e.state);

@@ -13,7 +13,18 @@ import { readRealCsv } from '../reference/real-csv.js';
 import { type CliResult, runCli } from '../support/run-cli.js';
 import { describeWithSharedData, realFile } from '../support/shared-data.js';
 
-const PERF_KEYS = ['symbol', 'asOf', 'close', 'returns', 'ath', 'high52w', 'low52w', 'highestSince', 'lowestSince', 'streak'];
+const PERF_KEYS = [
+  'symbol',
+  'asOf',
+  'close',
+  'returns',
+  'ath',
+  'high52w',
+  'low52w',
+  'highestSince',
+  'lowestSince',
+  'streak',
+];
 const RETURN_KEYS = ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y'];
 
 let dir: string;
@@ -28,7 +39,12 @@ describeWithSharedData('perf, ratio and basket commands', () => {
     dir = mkdtempSync(join(tmpdir(), 'marketdash-perf-cli-'));
     db = join(dir, 'test.duckdb');
     const store = await DuckDbStore.open(db);
-    const files = ['etfs-and-megacaps/SPY.csv', 'etfs-and-megacaps/QQQ.csv', 'etfs-and-megacaps/MAGS.csv', 'indices/^VIX.csv'];
+    const files = [
+      'etfs-and-megacaps/SPY.csv',
+      'etfs-and-megacaps/QQQ.csv',
+      'etfs-and-megacaps/MAGS.csv',
+      'indices/^VIX.csv',
+    ];
     await store.writeBars(files.map((f) => ({ series: readRealCsv(realFile(f)), source: 'csv' })));
     await store.close();
   }, 60_000);
@@ -50,7 +66,14 @@ describeWithSharedData('perf, ratio and basket commands', () => {
       expect(Object.keys(row.high52w as object)).toEqual(['close', 'date']);
       expect(Object.keys(row.low52w as object)).toEqual(['close', 'date']);
     }
-    const spy = rows[0] as { asOf: string; close: number; returns: Record<string, number>; streak: number; lowestSince: string; highestSince: null };
+    const spy = rows[0] as {
+      asOf: string;
+      close: number;
+      returns: Record<string, number>;
+      streak: number;
+      lowestSince: string;
+      highestSince: null;
+    };
     // pandas reference (perf_reference.py) on SPY.csv as of 2025-12-25: the 24th is used.
     expect(spy.asOf).toBe('2025-12-24');
     expect(spy.close).toBe(686.73053);
@@ -83,7 +106,9 @@ describeWithSharedData('perf, ratio and basket commands', () => {
   it('a bad date is a usage error (exit 2), an unknown symbol a data error (exit 1), each one line', () => {
     const bad = cli('perf', 'SPY', '--as-of', '2025-02-30');
     expect(bad.code).toBe(2);
-    expect(bad.stderr.trim().split('\n')).toEqual(["marketdash: --as-of: '2025-02-30' is not a valid date (expected YYYY-MM-DD)"]);
+    expect(bad.stderr.trim().split('\n')).toEqual([
+      "marketdash: --as-of: '2025-02-30' is not a valid date (expected YYYY-MM-DD)",
+    ]);
     const unknown = cli('perf', 'SPY', 'NOPE');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
@@ -109,8 +134,13 @@ describeWithSharedData('perf, ratio and basket commands', () => {
   });
 
   it('ratio QQQ/SPY: last is the quotient of the two closes; --from adds the window', () => {
-    const perf = JSON.parse(cli('perf', 'QQQ', 'SPY', '--as-of', '2025-12-24', '--format', 'json').stdout) as { close: number; returns: { ytd: number } }[];
-    const r = JSON.parse(cli('ratio', 'QQQ', 'SPY', '--as-of', '2025-12-24', '--from', '2024-12-31', '--format', 'json').stdout) as {
+    const perf = JSON.parse(cli('perf', 'QQQ', 'SPY', '--as-of', '2025-12-24', '--format', 'json').stdout) as {
+      close: number;
+      returns: { ytd: number };
+    }[];
+    const r = JSON.parse(
+      cli('ratio', 'QQQ', 'SPY', '--as-of', '2025-12-24', '--from', '2024-12-31', '--format', 'json').stdout,
+    ) as {
       last: number;
       returns: { ytd: number };
       window: { from: string; return: number };
@@ -125,11 +155,26 @@ describeWithSharedData('perf, ratio and basket commands', () => {
     const created = cli('basket', 'create', 'one', '--members', 'SPY', '--rebalance', 'none');
     expect(created.code).toBe(0);
     expect(created.stdout).toContain('Created basket ONE');
-    const pair = cli('basket', 'create', 'PAIR', '--members', 'SPY,QQQ', '--weights', '0.6,0.4', '--rebalance', 'monthly');
+    const pair = cli(
+      'basket',
+      'create',
+      'PAIR',
+      '--members',
+      'SPY,QQQ',
+      '--weights',
+      '0.6,0.4',
+      '--rebalance',
+      'monthly',
+    );
     expect(pair.code).toBe(0);
-    const rows = JSON.parse(cli('perf', 'ONE', 'SPY', '--as-of', '2025-12-24', '--format', 'json').stdout) as { returns: Record<string, number | null> }[];
+    const rows = JSON.parse(cli('perf', 'ONE', 'SPY', '--as-of', '2025-12-24', '--format', 'json').stdout) as {
+      returns: Record<string, number | null>;
+    }[];
     for (const k of RETURN_KEYS) expect(rows[0]!.returns[k]).toBeCloseTo(rows[1]!.returns[k]!, 12);
-    const list = JSON.parse(cli('basket', 'list', '--format', 'json').stdout) as { ticker: string; rebalance: string }[];
+    const list = JSON.parse(cli('basket', 'list', '--format', 'json').stdout) as {
+      ticker: string;
+      rebalance: string;
+    }[];
     expect(list.map((b) => [b.ticker, b.rebalance])).toEqual([
       ['ONE', 'none'],
       ['PAIR', 'monthly'],

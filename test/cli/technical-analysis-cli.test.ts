@@ -19,7 +19,8 @@ import { type CliResult, runCli } from '../support/run-cli.js';
 import { describeWithSharedData, realFile, repoRoot } from '../support/shared-data.js';
 
 const planted = plantedDowntrend(phaseTail());
-const friday = (weeksAfterLastTouch: number) => formatIsoDate(planted.fridays[planted.weekAfterLastTouch(weeksAfterLastTouch)]!);
+const friday = (weeksAfterLastTouch: number) =>
+  formatIsoDate(planted.fridays[planted.weekAfterLastTouch(weeksAfterLastTouch)]!);
 
 function cliWith(db: string, config: string, args: string[]): CliResult {
   return runCli(['--db', db, ...args], { env: { MARKETDASH_CONFIG: config } });
@@ -35,16 +36,30 @@ describe('trend, ratio --trend, events and baserate on generated series', () => 
     dir = mkdtempSync(join(tmpdir(), 'marketdash-ta-cli-'));
     db = join(dir, 'test.duckdb');
     config = join(dir, 'config.json');
-    const base = JSON.parse(readFileSync(join(repoRoot, 'src', 'config', 'default-config.json'), 'utf8')) as { symbols: Record<string, unknown> };
+    const base = JSON.parse(readFileSync(join(repoRoot, 'src', 'config', 'default-config.json'), 'utf8')) as {
+      symbols: Record<string, unknown>;
+    };
     const test = (name: string) => ({ name, kind: 'index', aliases: [] });
-    const symbols = { ...base.symbols, AAA: test('planted downtrend'), ONE: test('constant 1'), RISE: test('rising 1 a day') };
+    const symbols = {
+      ...base.symbols,
+      AAA: test('planted downtrend'),
+      ONE: test('constant 1'),
+      RISE: test('rising 1 a day'),
+    };
     writeFileSync(config, JSON.stringify({ ...base, symbols, pairs: ['AAA/ONE'] }));
     const store = await DuckDbStore.open(db);
     const n = planted.dates.length;
     await store.writeBars([
       { series: closeOnlySeries('AAA', planted.dates, planted.values), source: 'test' },
       { series: closeOnlySeries('ONE', planted.dates, new Float64Array(n).fill(1)), source: 'test' },
-      { series: closeOnlySeries('RISE', planted.dates, Float64Array.from({ length: n }, (_, i) => 100 + i)), source: 'test' },
+      {
+        series: closeOnlySeries(
+          'RISE',
+          planted.dates,
+          Float64Array.from({ length: n }, (_, i) => 100 + i),
+        ),
+        source: 'test',
+      },
     ]);
     await store.close();
   }, 60_000);
@@ -57,15 +72,27 @@ describe('trend, ratio --trend, events and baserate on generated series', () => 
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['symbol', 'asOf', 'last', 'trend', 'breakout']);
-    expect(Object.keys(out.trend)).toEqual(['kind', 'anchors', 'touches', 'slopeLogPerYear', 'levelAtAsOf', 'distance']);
+    expect(Object.keys(out.trend)).toEqual([
+      'kind',
+      'anchors',
+      'touches',
+      'slopeLogPerYear',
+      'levelAtAsOf',
+      'distance',
+    ]);
     expect(out.trend.kind).toBe('downtrend');
     expect(out.trend.anchors.map((a: { date: string }) => a.date)).toEqual(['2019-06-07', '2021-03-12']);
     expect(out.trend.touches).toBe(3);
     expect(out.trend.slopeLogPerYear).toBeCloseTo(-0.15, 9);
-    expect(Math.abs(out.trend.levelAtAsOf / planted.level(planted.fridays[planted.weekAfterLastTouch(75)]!) - 1)).toBeLessThan(0.01);
+    expect(
+      Math.abs(out.trend.levelAtAsOf / planted.level(planted.fridays[planted.weekAfterLastTouch(75)]!) - 1),
+    ).toBeLessThan(0.01);
     expect(out.trend.distance).toBeCloseTo(Math.exp(0.03) - 1, 9);
     // Confirmed on the Monday of week 75 (see trend-analysis.test.ts): 4 days before the Friday.
-    expect(out.breakout).toEqual({ state: 'confirmed', since: formatIsoDate(planted.fridays[planted.weekAfterLastTouch(75)]! - 4) });
+    expect(out.breakout).toEqual({
+      state: 'confirmed',
+      since: formatIsoDate(planted.fridays[planted.weekAfterLastTouch(75)]! - 4),
+    });
   });
 
   it('ratio --trend adds exactly the trend and breakout keys; without --trend they are absent', () => {
@@ -91,7 +118,14 @@ describe('trend, ratio --trend, events and baserate on generated series', () => 
     expect(r.code).toBe(0);
     const events = JSON.parse(r.stdout) as Record<string, unknown>[];
     const ts = events.find((e) => e.type === 'trend_state')!;
-    expect(ts).toMatchObject({ symbol: 'AAA/ONE', date: friday(73), kind: 'downtrend', state: 'breaking', since: formatIsoDate(planted.fridays[planted.weekAfterLastTouch(73)]! - 3), previousState: 'testing' });
+    expect(ts).toMatchObject({
+      symbol: 'AAA/ONE',
+      date: friday(73),
+      kind: 'downtrend',
+      state: 'breaking',
+      since: formatIsoDate(planted.fridays[planted.weekAfterLastTouch(73)]! - 3),
+      previousState: 'testing',
+    });
     expect((ts.baseRate as { count: number }).count).toBe(0);
     const rise = events.filter((e) => e.symbol === 'RISE');
     expect(rise.map((e) => e.type)).toEqual(['new_ath', 'streak']);
@@ -107,7 +141,13 @@ describe('trend, ratio --trend, events and baserate on generated series', () => 
     const r = cli('baserate', '--event', 'breakout', '--pair', 'AAA/ONE', '--format', 'json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ event: 'breakout', series: 'AAA/ONE', count: 1, stillAboveLine3m: { n: 1, share: 0 }, cooldownTradingDays: null });
+    expect(out).toMatchObject({
+      event: 'breakout',
+      series: 'AAA/ONE',
+      count: 1,
+      stillAboveLine3m: { n: 1, share: 0 },
+      cooldownTradingDays: null,
+    });
     expect(out.occurrences[0].date).toBe(friday(73));
     expect(Object.keys(out.horizons)).toEqual(['1m', '3m', '6m']);
     expect(out.horizons['3m'].tradingDays).toBe(63);
@@ -142,7 +182,12 @@ describeWithSharedData('events on the real data as of 2025-12-11', () => {
     dir = mkdtempSync(join(tmpdir(), 'marketdash-ta-real-'));
     db = join(dir, 'real.duckdb');
     const store = await DuckDbStore.open(db);
-    const files = ['etfs-and-megacaps/IWM.csv', 'etfs-and-megacaps/XLK.csv', 'etfs-and-megacaps/ORCL.csv', 'indices/^VIX.csv'];
+    const files = [
+      'etfs-and-megacaps/IWM.csv',
+      'etfs-and-megacaps/XLK.csv',
+      'etfs-and-megacaps/ORCL.csv',
+      'indices/^VIX.csv',
+    ];
     await store.writeBars(files.map((f) => ({ series: readRealCsv(realFile(f)), source: 'csv' })));
     await store.close();
   }, 60_000);
@@ -154,7 +199,10 @@ describeWithSharedData('events on the real data as of 2025-12-11', () => {
     const events = JSON.parse(r.stdout) as Record<string, unknown>[];
     const find = (type: string, symbol: string) => events.find((e) => e.type === type && e.symbol === symbol);
     // pandas: IWM 255.873642 > previous max 252.905991 (2025-12-10); up 4 days in a row.
-    expect(find('new_ath', 'IWM')).toMatchObject({ close: 255.873642, previousHigh: { close: 252.905991, date: '2025-12-10' } });
+    expect(find('new_ath', 'IWM')).toMatchObject({
+      close: 255.873642,
+      previousHigh: { close: 252.905991, date: '2025-12-10' },
+    });
     expect(find('streak', 'IWM')).toMatchObject({ direction: 'up', length: 4 });
     // pandas: ^VIX 14.85, the last lower close 14.76 on 2025-09-12.
     expect(find('lowest_since', '^VIX')).toMatchObject({ close: 14.85, since: '2025-09-12', sinceClose: 14.76 });

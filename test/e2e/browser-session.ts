@@ -38,7 +38,11 @@ export function ensureWebBuilt(): void {
   const index = join(ROOT, 'dist/web/index.html');
   const sources = Math.max(newestMtime(join(ROOT, 'web/src')), statSync(join(ROOT, 'web/index.html')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    join(ROOT, 'node_modules/.bin/vite'),
+    ['build', '--config', 'web/vite.config.ts', '--logLevel', 'error'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
 }
 
 /** Installs Chromium through the project's script when it is missing (a fresh machine). */
@@ -58,7 +62,11 @@ export interface DemoServer {
 /** Starts `marketdash serve --demo --port 0` on a fresh store and waits for the URL it prints. */
 export async function startDemoServer(extraArgs: string[] = []): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), 'marketdash-e2e-'));
-  const { url, child } = await startServer(['--db', join(dir, 'demo.duckdb')], { MARKETDASH_CONFIG: '', MARKETDASH_TOKEN: '' }, { serveArgs: ['--demo', ...extraArgs], timeoutMs: 60_000 });
+  const { url, child } = await startServer(
+    ['--db', join(dir, 'demo.duckdb')],
+    { MARKETDASH_CONFIG: '', MARKETDASH_TOKEN: '' },
+    { serveArgs: ['--demo', ...extraArgs], timeoutMs: 60_000 },
+  );
   return {
     url,
     dir,
@@ -80,7 +88,12 @@ export interface BrowserSession {
 
 export async function openBrowser(viewport = { width: 1280, height: 900 }): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'marketdash-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   let errors: string[] = [];
   page.on('console', (m) => {

@@ -5,7 +5,16 @@
  * a screenshot of each page is saved to test-artifacts/.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type BrowserSession, type DemoServer, ensureChromium, ensureWebBuilt, openBrowser, percent, screenshot, startDemoServer } from './browser-session.js';
+import {
+  type BrowserSession,
+  type DemoServer,
+  ensureChromium,
+  ensureWebBuilt,
+  openBrowser,
+  percent,
+  screenshot,
+  startDemoServer,
+} from './browser-session.js';
 
 let server: DemoServer;
 let browser: BrowserSession;
@@ -98,14 +107,18 @@ describe('dashboard on the demo market', () => {
       expect(await card.locator('[data-metric="1d"]').textContent()).toBe(percent(r.returns['1d']));
     }
     const vix = cards.find((r) => r.symbol === '^VIX')!;
-    if (vix.lowestSince) expect(await page.locator('.card[data-symbol="^VIX"] [data-metric="lowestSince"]').textContent()).toContain(vix.lowestSince);
+    if (vix.lowestSince)
+      expect(await page.locator('.card[data-symbol="^VIX"] [data-metric="lowestSince"]').textContent()).toContain(
+        vix.lowestSince,
+      );
 
     const mag7 = await api<PerfRow[]>('/api/perf?symbols=AAPL,MSFT,GOOGL,AMZN,NVDA,META,TSLA,MAG7,MAGS');
     const rows = page.locator('#perf-table tbody tr');
     expect(await rows.count()).toBe(mag7.length);
     for (const r of mag7) {
       const row = page.locator(`#perf-table tr[data-symbol="${r.symbol}"]`);
-      for (const p of ['1d', 'mtd', 'ytd', '1y']) expect(await row.locator(`[data-metric="${p}"]`).textContent()).toBe(percent(r.returns[p]!));
+      for (const p of ['1d', 'mtd', 'ytd', '1y'])
+        expect(await row.locator(`[data-metric="${p}"]`).textContent()).toBe(percent(r.returns[p]!));
       expect(await row.locator('[data-metric="ath"]').textContent()).toBe(percent(r.ath.distance));
       expect(await row.locator('svg.sparkline polyline').count()).toBe(1);
     }
@@ -114,7 +127,10 @@ describe('dashboard on the demo market', () => {
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-symbol')))).toEqual(byYtd);
 
     const sectors = await api<PerfRow[]>('/api/perf?group=sectors');
-    for (const r of sectors) expect(await page.locator(`#sector-heatmap [data-symbol="${r.symbol}"] .tile-value`).textContent()).toBe(percent(r.returns['1d']));
+    for (const r of sectors)
+      expect(await page.locator(`#sector-heatmap [data-symbol="${r.symbol}"] .tile-value`).textContent()).toBe(
+        percent(r.returns['1d']),
+      );
     await screenshot(page, 'overview');
     expectCleanConsole();
   });
@@ -126,7 +142,9 @@ describe('dashboard on the demo market', () => {
     await expect.poll(() => page.url()).toContain('sort=1y');
     const mag7 = await api<PerfRow[]>('/api/perf?symbols=AAPL,MSFT,GOOGL,AMZN,NVDA,META,TSLA,MAG7,MAGS');
     const by1y = [...mag7].sort((a, b) => b.returns['1y']! - a.returns['1y']!).map((r) => r.symbol);
-    expect(await page.locator('#perf-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-symbol')))).toEqual(by1y);
+    expect(
+      await page.locator('#perf-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-symbol'))),
+    ).toEqual(by1y);
     expect(await page.evaluate("document.activeElement?.getAttribute('data-sort')")).toBe('1y');
     // The deep link reopens the same sort.
     await page.reload();
@@ -140,13 +158,21 @@ describe('dashboard on the demo market', () => {
     await open('#/rotation?pair=SPSM/MAG7');
     await page.waitForSelector('#ratio-chart canvas');
     await page.waitForSelector('#rotation-table tbody tr');
-    const ratio = await api<{ last: number; returns: Record<string, number>; trend: { kind: string } | null; breakout: { state: string; since: string } | null }>('/api/ratio?a=SPSM&b=MAG7&trend=1');
+    const ratio = await api<{
+      last: number;
+      returns: Record<string, number>;
+      trend: { kind: string } | null;
+      breakout: { state: string; since: string } | null;
+    }>('/api/ratio?a=SPSM&b=MAG7&trend=1');
     expect(await page.locator('#ratio-summary [data-metric="last"]').textContent()).toBe(ratio.last.toFixed(4));
     expect(await page.locator('#ratio-summary [data-metric="ytd"]').textContent()).toBe(percent(ratio.returns.ytd!));
-    if (ratio.breakout) expect(await page.locator('#ratio-summary [data-metric="state"]').textContent()).toContain(ratio.breakout.since);
+    if (ratio.breakout)
+      expect(await page.locator('#ratio-summary [data-metric="state"]').textContent()).toContain(ratio.breakout.since);
     expect(ratio.trend).not.toBeNull();
 
-    const rotation = await api<{ symbol: string; rsRatio: number; rsMomentum: number; quadrant: string }[]>('/api/rotation?group=sectors&benchmark=SPY&tail=8');
+    const rotation = await api<{ symbol: string; rsRatio: number; rsMomentum: number; quadrant: string }[]>(
+      '/api/rotation?group=sectors&benchmark=SPY&tail=8',
+    );
     for (const p of rotation) {
       const row = page.locator(`#rotation-table tr[data-symbol="${p.symbol}"]`);
       expect(await row.locator('[data-metric="rsRatio"]').textContent()).toBe(p.rsRatio.toFixed(2));
@@ -155,7 +181,11 @@ describe('dashboard on the demo market', () => {
     expect(await page.locator('canvas.rrg').count()).toBe(1);
     // Hovering a point names it, with its quadrant and figures.
     await page.waitForSelector('canvas.rrg[data-points]');
-    const points = JSON.parse((await page.locator('canvas.rrg').getAttribute('data-points'))!) as [string, number, number][];
+    const points = JSON.parse((await page.locator('canvas.rrg').getAttribute('data-points'))!) as [
+      string,
+      number,
+      number,
+    ][];
     expect(points.map((p) => p[0]).sort()).toEqual(rotation.map((p) => p.symbol).sort());
     const [symbol, x, y] = points[0]!;
     // The point must be inside the viewport for the mouse to reach it.
@@ -173,7 +203,9 @@ describe('dashboard on the demo market', () => {
       )
       .toBe(1);
     const hovered = rotation.find((p) => p.symbol === symbol)!;
-    expect(await page.locator('.rrg-tip').textContent()).toBe(`${symbol}: ${hovered.quadrant}, RS-Ratio ${hovered.rsRatio.toFixed(2)}, RS-Momentum ${hovered.rsMomentum.toFixed(2)}`);
+    expect(await page.locator('.rrg-tip').textContent()).toBe(
+      `${symbol}: ${hovered.quadrant}, RS-Ratio ${hovered.rsRatio.toFixed(2)}, RS-Momentum ${hovered.rsMomentum.toFixed(2)}`,
+    );
     await screenshot(page, 'rotation');
     expectCleanConsole();
   });
@@ -183,7 +215,9 @@ describe('dashboard on the demo market', () => {
     await page.selectOption('#pair-select', 'IWM/QQQ');
     await expect.poll(() => decodeURIComponent(page.url())).toContain('pair=IWM/QQQ');
     const ratio = await api<{ last: number }>('/api/ratio?a=IWM&b=QQQ&trend=1');
-    await expect.poll(() => page.locator('#ratio-summary [data-metric="last"]').textContent()).toBe(ratio.last.toFixed(4));
+    await expect
+      .poll(() => page.locator('#ratio-summary [data-metric="last"]').textContent())
+      .toBe(ratio.last.toFixed(4));
     expect(await page.locator('#ratio-chart canvas').count()).toBeGreaterThan(0);
     expectCleanConsole();
   });
@@ -202,11 +236,18 @@ describe('dashboard on the demo market', () => {
     expect(await page.locator('#symbol-chart canvas').count()).toBeGreaterThan(2);
     // The legend names every line in words (no raw column names such as rsi_14).
     const legend = await page.locator('.chart-legend li').allTextContents();
-    expect(legend).toEqual(expect.arrayContaining(['SMA 50', 'RSI 14 (panel below)', `all-time high ${r!.ath.close.toFixed(2)} (${r!.ath.date})`]));
+    expect(legend).toEqual(
+      expect.arrayContaining([
+        'SMA 50',
+        'RSI 14 (panel below)',
+        `all-time high ${r!.ath.close.toFixed(2)} (${r!.ath.date})`,
+      ]),
+    );
     expect(legend.join(' ')).not.toMatch(/_/);
     // The symbol's events, in words.
     const events = (await api<{ type: string; symbol: string }[]>('/api/events')).filter((e) => e.symbol === 'IWM');
-    if (events.some((e) => e.type === 'new_ath')) expect(await page.locator('#symbol-events').textContent()).toContain('New all-time high');
+    if (events.some((e) => e.type === 'new_ath'))
+      expect(await page.locator('#symbol-events').textContent()).toContain('New all-time high');
     await screenshot(page, 'symbol');
     // Keyboard: toggle MACD with the space bar.
     await page.focus('input[data-ind="macd:12:26:9"]');
@@ -242,7 +283,9 @@ describe('dashboard on the demo market', () => {
     await page.click('#theme-toggle');
     await page.waitForSelector('#symbol-chart canvas');
     await page.waitForSelector('.figure-row[data-symbol="MAG7"]');
-    expect((await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number).toBeLessThanOrEqual(1);
+    expect(
+      (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number,
+    ).toBeLessThanOrEqual(1);
     await screenshot(page, 'symbol-phone-dark');
     await page.click('#theme-toggle');
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -260,13 +303,19 @@ describe('dashboard on the demo market', () => {
       for (let i = 0; i < s.dates.length && s.dates[i]! <= '2025-06-30'; i++) base = i;
       const last = s.close[s.close.length - 1]!;
       const row = page.locator(`#compare-table tr[data-symbol="${symbol}"]`);
-      expect(await row.locator('[data-metric="rebased"]').textContent()).toBe(((last / s.close[base]!) * 100).toFixed(2));
+      expect(await row.locator('[data-metric="rebased"]').textContent()).toBe(
+        ((last / s.close[base]!) * 100).toFixed(2),
+      );
       expect(await row.locator('[data-metric="change"]').textContent()).toBe(percent(last / s.close[base]! - 1));
     }
     // The ratio panel covers the same window: its return since the base day equals the API's.
-    const ratio = await api<{ window: { from: string; return: number } }>('/api/ratio?a=MAG7&b=MAGS&from=2025-06-30&series=1');
+    const ratio = await api<{ window: { from: string; return: number } }>(
+      '/api/ratio?a=MAG7&b=MAGS&from=2025-06-30&series=1',
+    );
     await page.waitForSelector('#compare-ratio-summary');
-    expect(await page.locator('#compare-ratio-summary [data-metric="window"]').textContent()).toBe(percent(ratio.window.return));
+    expect(await page.locator('#compare-ratio-summary [data-metric="window"]').textContent()).toBe(
+      percent(ratio.window.return),
+    );
     await screenshot(page, 'compare');
     expectCleanConsole();
   });
@@ -297,11 +346,19 @@ describe('dashboard on the demo market', () => {
     await expect.poll(() => page.url()).toContain('tab=check');
     const md = await (await fetch(new URL('/api/report?format=md', server.url))).text();
     const checkApi = async (text: string) =>
-      (await (await fetch(new URL('/api/check', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) })).json()) as {
+      (await (
+        await fetch(new URL('/api/check', server.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text }),
+        })
+      ).json()) as {
         claims: { text: string; metric: string; verdict: string }[];
       };
     // Alter the figure of one supported return claim of the note, so exactly that claim turns red.
-    const target = (await checkApi(md)).claims.find((c) => c.metric === 'return' && c.verdict === 'supported' && md.includes(c.text))!;
+    const target = (await checkApi(md)).claims.find(
+      (c) => c.metric === 'return' && c.verdict === 'supported' && md.includes(c.text),
+    )!;
     const changed = target.text.replace(/(\d+\.\d+)%/, (_m, num: string) => `${(Number(num) + 4.1).toFixed(2)}%`);
     expect(changed).not.toBe(target.text);
     const altered = md.replace(target.text, changed);

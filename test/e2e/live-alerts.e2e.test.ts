@@ -10,14 +10,25 @@ import { buildApp } from '../../src/server/build-app.js';
 import { EventFeed } from '../../src/server/event-feed.js';
 import type { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { openTestStore, testConfig } from '../server/api-test-store.js';
-import { type BrowserSession, ensureChromium, ensureWebBuilt, openBrowser, ROOT, screenshot } from './browser-session.js';
+import {
+  type BrowserSession,
+  ensureChromium,
+  ensureWebBuilt,
+  openBrowser,
+  ROOT,
+  screenshot,
+} from './browser-session.js';
 
 let store: DuckDbStore;
 let app: Awaited<ReturnType<typeof buildApp>>;
 let browser: BrowserSession;
 let url: string;
 const feed = new EventFeed();
-const alerts = new AlertCenter({ rules: parseAlertRules([{ type: 'new_ath', symbols: ['AAPL'] }]), feed, ledgerPath: null });
+const alerts = new AlertCenter({
+  rules: parseAlertRules([{ type: 'new_ath', symbols: ['AAPL'] }]),
+  feed,
+  ledgerPath: null,
+});
 
 beforeAll(async () => {
   ensureChromium();
@@ -48,7 +59,9 @@ test('an alert fired on the server appears in the open page', async () => {
 
   await page.click('#feed-toggle');
   expect(await page.getAttribute('#feed-toggle', 'aria-expanded')).toBe('true');
-  expect(await page.locator('#feed-list li.feed-alert').textContent()).toContain('AAPL: new all-time closing high on 2024-12-31');
+  expect(await page.locator('#feed-list li.feed-alert').textContent()).toContain(
+    'AAPL: new all-time closing high on 2024-12-31',
+  );
   expect(await page.isHidden('#feed-count')).toBe(true);
   await screenshot(page, 'live-alert');
   expect(browser.takeErrors()).toEqual([]);

@@ -20,7 +20,9 @@ describe('two servers on one PostgreSQL store', () => {
     db = await createTestDatabase();
     const demo = runCli(['--database-url', db.url, 'demo']);
     expect(demo.code, demo.stderr).toBe(0);
-    servers.push(...(await Promise.all([startServer(['--database-url', db.url]), startServer(['--database-url', db.url])])));
+    servers.push(
+      ...(await Promise.all([startServer(['--database-url', db.url]), startServer(['--database-url', db.url])])),
+    );
   }, 240_000);
 
   afterAll(async () => {

@@ -84,7 +84,18 @@ describeWithSharedData.skipIf(!hasPandas)('perf table agrees with pandas on real
         for (const want of expected) {
           const got = table.rows.find((r) => r.symbol === want.symbol)!;
           const at = `${want.symbol} as of ${asOf}`;
-          expect(Object.keys(got)).toEqual(['symbol', 'asOf', 'close', 'returns', 'ath', 'high52w', 'low52w', 'highestSince', 'lowestSince', 'streak']);
+          expect(Object.keys(got)).toEqual([
+            'symbol',
+            'asOf',
+            'close',
+            'returns',
+            'ath',
+            'high52w',
+            'low52w',
+            'highestSince',
+            'lowestSince',
+            'streak',
+          ]);
           expect(got.asOf, at).toBe(want.asOf);
           expectClose(got.close, want.close, `${at} close`);
           for (const k of PERIOD_KEYS) expectClose(got.returns[k], want.returns[k], `${at} ${k}`);

@@ -9,10 +9,20 @@ import { type PriceSeries, seriesOfLength } from '../../src/domain/price-series.
 import { parseIsoDate } from '../../src/domain/trading-date.js';
 
 export function readRealCsv(path: string): PriceSeries {
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim().length > 0);
+  const lines = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim().length > 0);
   const header = lines[0]!.split(',').map((h) => h.trim());
   const col = (name: string) => header.indexOf(name);
-  const [iDate, iOpen, iHigh, iLow, iClose, iAdj, iVol] = ['Date', 'Open', 'High', 'Low', 'Close', 'Adj Close', 'Volume'].map(col) as number[];
+  const [iDate, iOpen, iHigh, iLow, iClose, iAdj, iVol] = [
+    'Date',
+    'Open',
+    'High',
+    'Low',
+    'Close',
+    'Adj Close',
+    'Volume',
+  ].map(col) as number[];
   const s = seriesOfLength(basename(path).replace(/\.csv$/, ''), lines.length - 1);
   const num = (cells: string[], i: number) => (i! < 0 ? Number.NaN : Number(cells[i]!));
   for (let r = 1; r < lines.length; r++) {

@@ -50,7 +50,11 @@ describe('GET /api/symbols', () => {
   test('200 lists stored symbols with config names, groups and pairs', async () => {
     const res = await get('/api/symbols');
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { symbols: { ticker: string; name: string; rows: number }[]; groups: Record<string, string[]>; pairs: string[] };
+    const body = res.json() as {
+      symbols: { ticker: string; name: string; rows: number }[];
+      groups: Record<string, string[]>;
+      pairs: string[];
+    };
     expect(body.symbols.map((s) => s.ticker).sort()).toEqual(['AAPL', 'MSFT', 'SPY', 'XLF', 'XLK', '^VIX']);
     expect(body.symbols.find((s) => s.ticker === 'AAPL')).toMatchObject({ name: 'Apple Inc.', rows: n });
     expect(body.groups.pair).toEqual(['AAPL', 'MSFT']);
@@ -65,7 +69,12 @@ describe('GET /api/perf', () => {
   test('200: the perf JSON of the service, and the figures by hand', async () => {
     const res = await get('/api/perf?symbols=AAPL,MSFT');
     expect(res.statusCode).toBe(200);
-    const rows = res.json() as { symbol: string; asOf: string; close: number; returns: Record<string, number | null> }[];
+    const rows = res.json() as {
+      symbol: string;
+      asOf: string;
+      close: number;
+      returns: Record<string, number | null>;
+    }[];
     expect(rows).toEqual(JSON.parse(JSON.stringify((await perfTable(t.store, { symbols: ['AAPL', 'MSFT'] })).rows)));
     // AAPL is symbol 0: its close on the last row, and YTD against the last close of 2023 (2023-12-29, a Friday).
     expect(rows[0]).toMatchObject({ symbol: 'AAPL', asOf: lastIso, close: testClose(0, n - 1) });
@@ -127,7 +136,11 @@ describe('GET /api/series/:symbol', () => {
   });
   test('indicators are computed on the history before the window (no fresh warm-up at its edge)', async () => {
     const res = await get('/api/series/AAPL?from=2024-12-30&ind=sma:3,bbands:5');
-    const s = res.json() as { dates: string[]; indicators: Record<string, (number | null)[]>; indicatorSpecs: unknown[] };
+    const s = res.json() as {
+      dates: string[];
+      indicators: Record<string, (number | null)[]>;
+      indicatorSpecs: unknown[];
+    };
     expect(s.dates).toEqual(['2024-12-30', '2024-12-31']);
     expect(s.indicatorSpecs).toEqual([
       { spec: 'sma:3', kind: 'sma', columns: ['sma_3'] },
@@ -135,11 +148,19 @@ describe('GET /api/series/:symbol', () => {
     ]);
     expect(Object.keys(s.indicators)).toEqual(['sma_3', 'bb_lower_5_2', 'bb_middle_5_2', 'bb_upper_5_2']);
     // SMA(3) on 2024-12-30 = mean of the closes of rows n-4, n-3, n-2 (by hand).
-    expect(s.indicators.sma_3![0]).toBeCloseTo((testClose(0, n - 4) + testClose(0, n - 3) + testClose(0, n - 2)) / 3, 10);
-    expect(s.indicators.sma_3![1]).toBeCloseTo((testClose(0, n - 3) + testClose(0, n - 2) + testClose(0, n - 1)) / 3, 10);
+    expect(s.indicators.sma_3![0]).toBeCloseTo(
+      (testClose(0, n - 4) + testClose(0, n - 3) + testClose(0, n - 2)) / 3,
+      10,
+    );
+    expect(s.indicators.sma_3![1]).toBeCloseTo(
+      (testClose(0, n - 3) + testClose(0, n - 2) + testClose(0, n - 1)) / 3,
+      10,
+    );
   });
   test('warm-up rows are null, not NaN or 0', async () => {
-    const s = (await get('/api/series/AAPL?to=2021-01-06&ind=sma:3')).json() as { indicators: Record<string, (number | null)[]> };
+    const s = (await get('/api/series/AAPL?to=2021-01-06&ind=sma:3')).json() as {
+      indicators: Record<string, (number | null)[]>;
+    };
     expect(s.indicators.sma_3).toEqual([null, null, (testClose(0, 0) + testClose(0, 1) + testClose(0, 2)) / 3]);
   });
   test.each([
@@ -168,7 +189,10 @@ describe('GET /api/sparklines', () => {
     expect(spy!.symbol).toBe('SPY');
   });
   test('400 when days is out of range; 404 for an unknown symbol', async () => {
-    expect(errorOf((await get('/api/sparklines?symbols=AAPL&days=1')).body)).toMatchObject({ status: 400, parameter: 'days' });
+    expect(errorOf((await get('/api/sparklines?symbols=AAPL&days=1')).body)).toMatchObject({
+      status: 400,
+      parameter: 'days',
+    });
     expect((await get('/api/sparklines?symbols=AAPL,NOPE')).statusCode).toBe(404);
   });
 });
@@ -177,7 +201,14 @@ describe('GET /api/ratio', () => {
   test('200: last ratio value by hand, the series when asked, trend fields with trend=1', async () => {
     const res = await get('/api/ratio?a=AAPL&b=MSFT&series=1&trend=1');
     expect(res.statusCode).toBe(200);
-    const r = res.json() as { numerator: string; last: number; asOf: string; series: { dates: string[]; values: number[] }; trend: unknown; breakout: unknown };
+    const r = res.json() as {
+      numerator: string;
+      last: number;
+      asOf: string;
+      series: { dates: string[]; values: number[] };
+      trend: unknown;
+      breakout: unknown;
+    };
     expect(r).toMatchObject({ numerator: 'AAPL', denominator: 'MSFT', asOf: lastIso });
     expect(r.last).toBeCloseTo(testClose(0, n - 1) / testClose(1, n - 1), 12);
     expect(r.series.dates).toHaveLength(n);
@@ -192,7 +223,10 @@ describe('GET /api/ratio', () => {
   });
   test('400 names the missing b and a bad asOf', async () => {
     expect(errorOf((await get('/api/ratio?a=AAPL')).body)).toMatchObject({ status: 400, parameter: 'b' });
-    expect(errorOf((await get('/api/ratio?a=AAPL&b=MSFT&asOf=2024-1-1')).body)).toMatchObject({ status: 400, parameter: 'asOf' });
+    expect(errorOf((await get('/api/ratio?a=AAPL&b=MSFT&asOf=2024-1-1')).body)).toMatchObject({
+      status: 400,
+      parameter: 'asOf',
+    });
   });
   test('404 for an unknown numerator', async () => {
     expect((await get('/api/ratio?a=NOPE&b=MSFT')).statusCode).toBe(404);
@@ -211,8 +245,14 @@ describe('GET /api/rotation', () => {
     }
   });
   test('400 for tail=0 and a missing benchmark', async () => {
-    expect(errorOf((await get('/api/rotation?group=sectors&benchmark=SPY&tail=0')).body)).toMatchObject({ status: 400, parameter: 'tail' });
-    expect(errorOf((await get('/api/rotation?group=sectors')).body)).toMatchObject({ status: 400, parameter: 'benchmark' });
+    expect(errorOf((await get('/api/rotation?group=sectors&benchmark=SPY&tail=0')).body)).toMatchObject({
+      status: 400,
+      parameter: 'tail',
+    });
+    expect(errorOf((await get('/api/rotation?group=sectors')).body)).toMatchObject({
+      status: 400,
+      parameter: 'benchmark',
+    });
   });
   test('404 for an unknown group or benchmark', async () => {
     expect((await get('/api/rotation?group=nogroup&benchmark=SPY')).statusCode).toBe(404);
@@ -236,7 +276,12 @@ describe('GET /api/events', () => {
 
 describe('POST /api/check', () => {
   const post = (payload: unknown, contentType = 'application/json') =>
-    t.app.inject({ method: 'POST', url: '/api/check', headers: { 'content-type': contentType }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/check',
+      headers: { 'content-type': contentType },
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    });
 
   test('200: a true return claim is supported, an altered one contradicted (JSON and text/plain bodies)', async () => {
     const ytd = testClose(0, n - 1) / testClose(0, rowOn('2023-12-31')) - 1;
@@ -269,7 +314,18 @@ describe('GET /api/openapi.json', () => {
   test('documents every endpoint', async () => {
     const doc = (await get('/api/openapi.json')).json() as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/health', '/api/symbols', '/api/perf', '/api/series/{symbol}', '/api/ratio', '/api/rotation', '/api/events', '/api/check', '/api/update', '/api/alerts/rules']) {
+    for (const p of [
+      '/api/health',
+      '/api/symbols',
+      '/api/perf',
+      '/api/series/{symbol}',
+      '/api/ratio',
+      '/api/rotation',
+      '/api/events',
+      '/api/check',
+      '/api/update',
+      '/api/alerts/rules',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
   });
@@ -279,7 +335,11 @@ describe('GET /api/report', () => {
   test('200: JSON with every figure carrying its provenance', async () => {
     const res = await get('/api/report?asOf=2024-12-31');
     expect(res.statusCode).toBe(200);
-    const note = res.json() as { asOf: string; headline: string; figures: { id: string; metric: string; symbols: string[]; dates: string[]; value: unknown; formula: string }[] };
+    const note = res.json() as {
+      asOf: string;
+      headline: string;
+      figures: { id: string; metric: string; symbols: string[]; dates: string[]; value: unknown; formula: string }[];
+    };
     expect(note.asOf).toBe('2024-12-31');
     expect(note.headline.length).toBeGreaterThan(10);
     expect(note.figures.length).toBeGreaterThan(0);

@@ -33,7 +33,8 @@ describe('headers and limits', () => {
     const third = await remote();
     expect(third.statusCode).toBe(429);
     expect(errorOf(third.body).kind).toBe('rate_limited');
-    for (let i = 0; i < 5; i++) expect((await t.app.inject({ url: '/api/health', remoteAddress: '127.0.0.1' })).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++)
+      expect((await t.app.inject({ url: '/api/health', remoteAddress: '127.0.0.1' })).statusCode).toBe(200);
   });
 });
 
@@ -58,8 +59,19 @@ describe('state-changing endpoints', () => {
   test('beyond loopback with a token: wrong or missing bearer is 401, the right one passes; reads stay open', async () => {
     t = await openTestApp({ host: '0.0.0.0', token: TOKEN, update });
     expect((await t.app.inject({ method: 'POST', url: '/api/update' })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'POST', url: '/api/update', headers: { authorization: 'Bearer wrong-token-of-some-length' } })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'POST', url: '/api/update', headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/update',
+          headers: { authorization: 'Bearer wrong-token-of-some-length' },
+        })
+      ).statusCode,
+    ).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/update', headers: { authorization: `Bearer ${TOKEN}` } }))
+        .statusCode,
+    ).toBe(200);
     expect((await t.app.inject('/api/perf?symbols=AAPL')).statusCode).toBe(200);
     const put = await t.app.inject({ method: 'PUT', url: '/api/alerts/rules', payload: { rules: [] } });
     expect(put.statusCode).toBe(401);
@@ -90,7 +102,12 @@ describe('errors never carry a stack trace', () => {
   });
   test('malformed JSON is a 400 without internals', async () => {
     t = await openTestApp();
-    const res = await t.app.inject({ method: 'POST', url: '/api/check', headers: { 'content-type': 'application/json' }, payload: '{"text": ' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/check',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"text": ',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).not.toMatch(/\n\s+at /);
   });
@@ -136,10 +153,22 @@ describe('alert rules over the API', () => {
     const TOKEN = 'another-long-test-token';
     t = await openTestApp({ host: '0.0.0.0', token: TOKEN, alerts, feed });
     const auth = { authorization: `Bearer ${TOKEN}` };
-    const ok = await t.app.inject({ method: 'PUT', url: '/api/alerts/rules', headers: auth, payload: { rules: [{ type: 'vix_lowest_since', months: 6 }] } });
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url: '/api/alerts/rules',
+      headers: auth,
+      payload: { rules: [{ type: 'vix_lowest_since', months: 6 }] },
+    });
     expect(ok.statusCode).toBe(200);
-    expect(((await t.app.inject('/api/alerts')).json() as { rules: { id: string }[] }).rules.map((r) => r.id)).toEqual(['vix_lowest_since:6m']);
-    const bad = await t.app.inject({ method: 'PUT', url: '/api/alerts/rules', headers: auth, payload: { rules: [{ type: 'vix_lowest_since', months: -1 }] } });
+    expect(((await t.app.inject('/api/alerts')).json() as { rules: { id: string }[] }).rules.map((r) => r.id)).toEqual([
+      'vix_lowest_since:6m',
+    ]);
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: '/api/alerts/rules',
+      headers: auth,
+      payload: { rules: [{ type: 'vix_lowest_since', months: -1 }] },
+    });
     expect(bad.statusCode).toBe(400);
     expect(errorOf(bad.body)).toMatchObject({ parameter: 'rules' });
     expect(errorOf(bad.body).message).toContain('alerts[0].months');

@@ -14,7 +14,8 @@ export const TEST_SYMBOLS = ['AAPL', 'MSFT', 'SPY', 'XLK', 'XLF', '^VIX'] as con
 /** Weekdays from 2021-01-04 to 2024-12-31. */
 export function testDays(): Int32Array {
   const out: number[] = [];
-  for (let d = daysFromCivil(2021, 1, 4); d <= daysFromCivil(2024, 12, 31); d++) if (weekday(d) !== 0 && weekday(d) !== 6) out.push(d);
+  for (let d = daysFromCivil(2021, 1, 4); d <= daysFromCivil(2024, 12, 31); d++)
+    if (weekday(d) !== 0 && weekday(d) !== 6) out.push(d);
   return Int32Array.from(out);
 }
 
@@ -49,7 +50,12 @@ export async function openTestStore(source = 'csv'): Promise<DuckDbStore> {
   const store = await DuckDbStore.open(':memory:');
   const days = testDays();
   const config = defaultConfig();
-  const infos: SymbolInfo[] = TEST_SYMBOLS.map((t) => ({ ticker: t, name: config.symbols[t]?.name ?? null, kind: config.symbols[t]?.kind ?? 'stock', currency: 'USD' }));
+  const infos: SymbolInfo[] = TEST_SYMBOLS.map((t) => ({
+    ticker: t,
+    name: config.symbols[t]?.name ?? null,
+    kind: config.symbols[t]?.kind ?? 'stock',
+    currency: 'USD',
+  }));
   await store.writeBars(
     TEST_SYMBOLS.map((t, k) => ({ series: testSeries(t, k, days), source })),
     infos,

@@ -50,7 +50,9 @@ test('update -> events -> alerts: every event a rule matches is posted once', as
     const app = await buildApp({ store, config, feed, alerts, update: () => schedule.updateAndAlert(), webRoot: null });
     const res = await app.inject({ method: 'POST', url: '/api/update' });
     expect(res.statusCode).toBe(200);
-    const expected = all.filter((e) => e.type === 'new_ath' || (e.type === 'lowest_since' && e.symbol === 'MSFT' && e.since <= '2024-11-30'));
+    const expected = all.filter(
+      (e) => e.type === 'new_ath' || (e.type === 'lowest_since' && e.symbol === 'MSFT' && e.since <= '2024-11-30'),
+    );
     expect(expected.map((e) => `${e.type}:${e.symbol}`)).toEqual(['lowest_since:MSFT']);
     expect(posted.map((p) => `${p.event.type}:${p.event.symbol}`)).toEqual(['lowest_since:MSFT']);
     // Run again: nothing new is posted.

@@ -59,7 +59,10 @@ describe('an import killed midway', () => {
     const csv = join(dir, 'big.csv');
     await writeBigCsv(csv, 500, 3000);
     const before = await DuckDbStore.open(db);
-    await before.writeBars([{ series: sampleSeries('KEEP'), source: 'test' }, { series: sampleSeries('K1'), source: 'test' }]);
+    await before.writeBars([
+      { series: sampleSeries('KEEP'), source: 'test' },
+      { series: sampleSeries('K1'), source: 'test' },
+    ]);
     const expected = fingerprint(await before.readMany('all'));
     const version = await before.dataVersion();
     await before.close();
@@ -128,7 +131,10 @@ async function waitGone(pids: readonly number[]): Promise<void> {
 function descendants(pid: number): number[] {
   const out = [pid];
   try {
-    const children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    const children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
     for (const c of children) out.push(...descendants(c));
   } catch {
     // no children

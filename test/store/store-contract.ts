@@ -55,7 +55,17 @@ function csvSpec(text: string, roles: CsvFileSpec['roles'], extra: Partial<CsvFi
   const path = join(csvDir, `f${++csvCounter}.csv${extra.gzip ? '.gz' : ''}`);
   writeFileSync(path, extra.gzip ? gzipSync(Buffer.from(text)) : text);
   const header = text.split(/\r?\n/)[0]!.split(',');
-  return { path, gzip: false, columns: header, roles, skipLines: 1, newline: '\n', symbol: 'CSV', source: 'csv', ...extra };
+  return {
+    path,
+    gzip: false,
+    columns: header,
+    roles,
+    skipLines: 1,
+    newline: '\n',
+    symbol: 'CSV',
+    source: 'csv',
+    ...extra,
+  };
 }
 
 export function runStoreContract(label: string, makeStore: () => Promise<PriceStore>): void {
@@ -93,7 +103,15 @@ export function runStoreContract(label: string, makeStore: () => Promise<PriceSt
       await store.writeBars([batch(sampleSeries())]);
       const later = closeOnlySeries('AAA', [d('2024-01-08')], [12]);
       later.adjClose[0] = 12;
-      await store.writeBars([batch({ ...later, open: Float64Array.from([11.5]), high: Float64Array.from([12.5]), low: Float64Array.from([11.25]), volume: Float64Array.from([5]) })]);
+      await store.writeBars([
+        batch({
+          ...later,
+          open: Float64Array.from([11.5]),
+          high: Float64Array.from([12.5]),
+          low: Float64Array.from([11.25]),
+          volume: Float64Array.from([5]),
+        }),
+      ]);
       const all = await store.readSeries('AAA');
       expect(Array.from(all!.close)).toEqual([10.5, 10.875, 11.125, 12]);
       const mid = await store.readSeries('AAA', { from: '2024-01-03', to: '2024-01-05' });
@@ -189,9 +207,10 @@ export function runStoreContract(label: string, makeStore: () => Promise<PriceSt
     });
 
     it('creates unknown symbols with a guessed kind, and uses given info', async () => {
-      await store.writeBars([batch(sampleSeries('^RUT')), batch(sampleSeries('NVDA'))], [
-        { ticker: 'NVDA', name: 'NVIDIA', kind: 'stock', currency: 'USD' },
-      ]);
+      await store.writeBars(
+        [batch(sampleSeries('^RUT')), batch(sampleSeries('NVDA'))],
+        [{ ticker: 'NVDA', name: 'NVIDIA', kind: 'stock', currency: 'USD' }],
+      );
       expect(await store.getSymbol('^rut')).toEqual({ ticker: '^RUT', name: null, kind: 'index', currency: 'USD' });
       expect(await store.getSymbol('NVDA')).toEqual({ ticker: 'NVDA', name: 'NVIDIA', kind: 'stock', currency: 'USD' });
     });
@@ -203,7 +222,16 @@ export function runStoreContract(label: string, makeStore: () => Promise<PriceSt
       await store.writeBars([batch(closeOnlySeries('SPY', [d('2024-01-08')], [12]), 'yahoo')]);
       await store.upsertSymbols([{ ticker: 'EMPTY', name: null, kind: 'stock', currency: 'EUR' }]);
       expect(await store.listSymbols()).toEqual([
-        { ticker: 'EMPTY', name: null, kind: 'stock', currency: 'EUR', firstDate: null, lastDate: null, rows: 0, sources: [] },
+        {
+          ticker: 'EMPTY',
+          name: null,
+          kind: 'stock',
+          currency: 'EUR',
+          firstDate: null,
+          lastDate: null,
+          rows: 0,
+          sources: [],
+        },
         {
           ticker: 'SPY',
           name: 'SPDR S&P 500 ETF Trust',
@@ -226,7 +254,13 @@ export function runStoreContract(label: string, makeStore: () => Promise<PriceSt
     });
 
     it('saves, replaces, gets and lists baskets', async () => {
-      const mag: BasketDefinition = { ticker: 'mag2', members: ['AAPL', 'MSFT'], weights: null, rebalance: 'quarterly', baseValue: 100 };
+      const mag: BasketDefinition = {
+        ticker: 'mag2',
+        members: ['AAPL', 'MSFT'],
+        weights: null,
+        rebalance: 'quarterly',
+        baseValue: 100,
+      };
       await store.saveBasket(mag);
       expect(await store.getBasket('MAG2')).toEqual({ ...mag, ticker: 'MAG2' });
       const fixed: BasketDefinition = { ...mag, ticker: 'MAG2', weights: [0.25, 0.75], rebalance: 'none' };
@@ -251,11 +285,21 @@ export function runStoreContract(label: string, makeStore: () => Promise<PriceSt
     });
 
     it('importCsv loads a file, unknown values as NaN, and re-loading it changes nothing', async () => {
-      const spec = csvSpec('Date,Close,Volume\n2024-01-03,11.5,\n2024-01-02,10.25,300\n', { date: 0, close: 1, volume: 2 });
+      const spec = csvSpec('Date,Close,Volume\n2024-01-03,11.5,\n2024-01-02,10.25,300\n', {
+        date: 0,
+        close: 1,
+        volume: 2,
+      });
       const first = await store.importCsv([spec]);
       expect(first.problems).toEqual([]);
       expect(first).toMatchObject({ rowsSeen: 2, rowsChanged: 2 });
-      expect(first.files[0]).toMatchObject({ rows: 2, symbols: ['CSV'], firstDate: '2024-01-02', lastDate: '2024-01-03', exactDuplicates: 0 });
+      expect(first.files[0]).toMatchObject({
+        rows: 2,
+        symbols: ['CSV'],
+        firstDate: '2024-01-02',
+        lastDate: '2024-01-03',
+        exactDuplicates: 0,
+      });
       const s = (await store.readSeries('CSV'))!;
       expect(Array.from(s.close)).toEqual([10.25, 11.5]);
       expect(Array.from(s.adjClose)).toEqual([10.25, 11.5]);
@@ -267,7 +311,11 @@ export function runStoreContract(label: string, makeStore: () => Promise<PriceSt
     });
 
     it('importCsv reads a gzip long file and skips the lines it is told to', async () => {
-      const spec = csvSpec('Symbol,Date,Adj Close\n,junk,junk\nAAA,2024-01-02,5\nBBB,2024-01-02,6\n', { symbol: 0, date: 1, adjClose: 2 }, { gzip: true, skipLines: 2, symbol: null });
+      const spec = csvSpec(
+        'Symbol,Date,Adj Close\n,junk,junk\nAAA,2024-01-02,5\nBBB,2024-01-02,6\n',
+        { symbol: 0, date: 1, adjClose: 2 },
+        { gzip: true, skipLines: 2, symbol: null },
+      );
       const r = await store.importCsv([spec]);
       expect(r.problems).toEqual([]);
       expect((await store.readSeries('BBB'))!.close[0]).toBe(6);
@@ -276,7 +324,11 @@ export function runStoreContract(label: string, makeStore: () => Promise<PriceSt
 
     it('importCsv reports a bad row and writes nothing from any file', async () => {
       const good = csvSpec('Date,Close\n2024-01-02,10\n', { date: 0, close: 1 }, { symbol: 'GOOD' });
-      const bad = csvSpec('Date,High,Low,Close\n2024-01-02,9,10,9.5\n', { date: 0, high: 1, low: 2, close: 3 }, { symbol: 'BAD' });
+      const bad = csvSpec(
+        'Date,High,Low,Close\n2024-01-02,9,10,9.5\n',
+        { date: 0, high: 1, low: 2, close: 3 },
+        { symbol: 'BAD' },
+      );
       const r = await store.importCsv([good, bad]);
       expect(r.problems.length).toBeGreaterThan(0);
       expect(r.problems[0]).toMatchObject({ fileIndex: 1 });
@@ -289,7 +341,11 @@ export function runStoreContract(label: string, makeStore: () => Promise<PriceSt
 
     it('importCsv: a date twice with different values is a problem; the same row twice is kept once', async () => {
       const conflict = csvSpec('Date,Close\n2024-01-02,10\n2024-01-02,11\n', { date: 0, close: 1 });
-      expect((await store.importCsv([conflict])).problems[0]).toMatchObject({ kind: 'duplicate', symbol: 'CSV', date: '2024-01-02' });
+      expect((await store.importCsv([conflict])).problems[0]).toMatchObject({
+        kind: 'duplicate',
+        symbol: 'CSV',
+        date: '2024-01-02',
+      });
       expect(await store.readSeries('CSV')).toBeNull();
       const repeat = csvSpec('Date,Close\n2024-01-02,10\n2024-01-02,10\n', { date: 0, close: 1 });
       const r = await store.importCsv([repeat]);

@@ -14,7 +14,10 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {}): CliResult {
+export function runCli(
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {},
+): CliResult {
   const r = spawnSync(process.execPath, ['--import', 'tsx', CLI_ENTRY, ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
@@ -27,7 +30,10 @@ export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessE
 }
 
 /** Starts the CLI without waiting for it (for tests that watch or kill the running process). */
-export function spawnCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; stdio?: StdioOptions } = {}): ChildProcess {
+export function spawnCli(
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; stdio?: StdioOptions } = {},
+): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...options.env },
@@ -49,7 +55,10 @@ export async function startServer(
   let out = '';
   let err = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs / 1000} s\nstdout: ${out}\nstderr: ${err}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in ${timeoutMs / 1000} s\nstdout: ${out}\nstderr: ${err}`)),
+      timeoutMs,
+    );
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /dashboard: (http:\/\/\S+?\/)\s/.exec(out);

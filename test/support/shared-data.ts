@@ -33,4 +33,7 @@ function skippedDescribe(name: string, fn: () => void): void {
 /** `describe` when the data is here; else a skip with a message (`.skipIf(c)` / `.runIf(c)` skip too). */
 export const describeWithSharedData: typeof describe = hasSharedData()
   ? describe
-  : (Object.assign(skippedDescribe, { skipIf: () => skippedDescribe, runIf: () => skippedDescribe }) as unknown as typeof describe);
+  : (Object.assign(skippedDescribe, {
+      skipIf: () => skippedDescribe,
+      runIf: () => skippedDescribe,
+    }) as unknown as typeof describe);

@@ -64,7 +64,11 @@ export interface SeriesResponse {
   readonly adjClose: Column;
   readonly volume: Column;
   /** Each requested indicator written out in full, its kind and the columns it fills. */
-  readonly indicatorSpecs: readonly { readonly spec: string; readonly kind: string; readonly columns: readonly string[] }[];
+  readonly indicatorSpecs: readonly {
+    readonly spec: string;
+    readonly kind: string;
+    readonly columns: readonly string[];
+  }[];
   readonly indicators: Readonly<Record<string, Column>>;
 }
 
@@ -170,22 +174,35 @@ export const api = {
   health: () => request<Health>('/api/health'),
   symbols: () => request<SymbolsResponse>('/api/symbols'),
   perf: (p: { symbols?: string; group?: string; asOf?: string; totalReturn?: boolean }) =>
-    request<PerfRow[]>(`/api/perf${query({ symbols: p.symbols, group: p.group, asOf: p.asOf, totalReturn: p.totalReturn ? 1 : undefined })}`),
+    request<PerfRow[]>(
+      `/api/perf${query({ symbols: p.symbols, group: p.group, asOf: p.asOf, totalReturn: p.totalReturn ? 1 : undefined })}`,
+    ),
   sparklines: (symbols: string, days: number) => request<Sparkline[]>(`/api/sparklines${query({ symbols, days })}`),
   series: (symbol: string, p: { from?: string; to?: string; ind?: string }) =>
     request<SeriesResponse>(`/api/series/${encodeURIComponent(symbol)}${query(p)}`),
   ratio: (a: string, b: string, p: { asOf?: string; trend?: boolean; series?: boolean; from?: string }) =>
-    request<RatioResponse>(`/api/ratio${query({ a, b, asOf: p.asOf, from: p.from, trend: p.trend ? 1 : undefined, series: p.series ? 1 : undefined })}`),
-  rotation: (p: { group: string; benchmark: string; asOf?: string; tail?: number }) => request<RotationPoint[]>(`/api/rotation${query(p)}`),
+    request<RatioResponse>(
+      `/api/ratio${query({ a, b, asOf: p.asOf, from: p.from, trend: p.trend ? 1 : undefined, series: p.series ? 1 : undefined })}`,
+    ),
+  rotation: (p: { group: string; benchmark: string; asOf?: string; tail?: number }) =>
+    request<RotationPoint[]>(`/api/rotation${query(p)}`),
   events: (p: { asOf?: string; group?: string }) => request<MarketEvent[]>(`/api/events${query(p)}`),
   reportJson: (asOf?: string) => request<unknown>(`/api/report${query({ asOf, format: 'json' })}`),
   reportHtml: (asOf?: string) => request<string>(`/api/report${query({ asOf, format: 'html' })}`),
   check: (text: string, asOf?: string) =>
-    request<CheckResponse>('/api/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, ...(asOf ? { asOf } : {}) }) }),
+    request<CheckResponse>('/api/check', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text, ...(asOf ? { asOf } : {}) }),
+    }),
 };
 
 /** A rotation point with its figures known (what the chart can place). */
-export type PlacedRotationPoint = RotationPoint & { readonly rsRatio: number; readonly rsMomentum: number; readonly quadrant: string };
+export type PlacedRotationPoint = RotationPoint & {
+  readonly rsRatio: number;
+  readonly rsMomentum: number;
+  readonly quadrant: string;
+};
 
 export function isPlaced(p: RotationPoint): p is PlacedRotationPoint {
   return p.rsRatio !== null && p.rsMomentum !== null && p.quadrant !== null;

@@ -3,7 +3,11 @@
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
@@ -27,7 +31,10 @@ export function clear(node: Node): void {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   return node;
@@ -38,7 +45,12 @@ export function labelled(text: string, control: HTMLElement): HTMLLabelElement {
   return el('label', { class: 'field' }, el('span', {}, text), control);
 }
 
-export function select(options: readonly (string | readonly [value: string, label: string])[], value: string, onChange: (v: string) => void, attrs: Attrs = {}): HTMLSelectElement {
+export function select(
+  options: readonly (string | readonly [value: string, label: string])[],
+  value: string,
+  onChange: (v: string) => void,
+  attrs: Attrs = {},
+): HTMLSelectElement {
   const s = el('select', attrs);
   for (const o of options) {
     const [v, label] = typeof o === 'string' ? [o, o] : o;

@@ -27,7 +27,9 @@ export function startFeed(onDataChanged: () => void): void {
   const source = new EventSource('/api/feed');
   const add = (kind: string, text: string, at: string) => {
     if (list.querySelector('.muted')) list.replaceChildren();
-    list.prepend(el('li', { class: `feed-${kind}` }, el('time', { datetime: at }, at.slice(0, 16).replace('T', ' ')), ' ', text));
+    list.prepend(
+      el('li', { class: `feed-${kind}` }, el('time', { datetime: at }, at.slice(0, 16).replace('T', ' ')), ' ', text),
+    );
     if (panel.hidden) {
       unread++;
       count.textContent = String(unread);

@@ -40,7 +40,12 @@ export function displayName(ctx: PageContext, ticker: string): string {
 }
 
 /** Runs `work` into `slot`, showing a loading block first and an error block on failure. */
-export async function fill(slot: HTMLElement, ctx: PageContext, work: () => Promise<Node>, loadingText?: string): Promise<void> {
+export async function fill(
+  slot: HTMLElement,
+  ctx: PageContext,
+  work: () => Promise<Node>,
+  loadingText?: string,
+): Promise<void> {
   slot.replaceChildren(loadingBlock(loadingText));
   try {
     const node = await work();

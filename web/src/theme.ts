@@ -9,7 +9,12 @@ export function currentTheme(): Theme {
 
 export function initTheme(): Theme {
   const saved = localStorage.getItem(KEY);
-  const theme: Theme = saved === 'dark' || saved === 'light' ? saved : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  const theme: Theme =
+    saved === 'dark' || saved === 'light'
+      ? saved
+      : matchMedia('(prefers-color-scheme: dark)').matches
+        ? 'dark'
+        : 'light';
   document.documentElement.dataset.theme = theme;
   return theme;
 }
@@ -22,7 +27,16 @@ export function toggleTheme(): Theme {
 }
 
 /** Colours the canvas charts read (they cannot use CSS variables). */
-export function chartColours(): { text: string; grid: string; background: string; up: string; down: string; accent: string; muted: string; line: string[] } {
+export function chartColours(): {
+  text: string;
+  grid: string;
+  background: string;
+  up: string;
+  down: string;
+  accent: string;
+  muted: string;
+  line: string[];
+} {
   const dark = currentTheme() === 'dark';
   return {
     text: dark ? '#d6dbe3' : '#1d2430',

@@ -27,7 +27,13 @@ describe('eventBaseRate', () => {
     expect(br.occurrences.map((o) => o.date)).toEqual([300, 400, 500].map((i) => formatIsoDate(dates[i]!)));
     // 1m (21 bars): 105/110-1, 126/120-1 = +5%, 130/130-1 = 0 -> median 0, one positive of three.
     const r1 = [105 / 110 - 1, 126 / 120 - 1, 0];
-    expect(br.horizons['1m']).toEqual({ tradingDays: 21, n: 3, median: 0, mean: (r1[0]! + r1[1]! + r1[2]!) / 3, sharePositive: 1 / 3 });
+    expect(br.horizons['1m']).toEqual({
+      tradingDays: 21,
+      n: 3,
+      median: 0,
+      mean: (r1[0]! + r1[1]! + r1[2]!) / 3,
+      sharePositive: 1 / 3,
+    });
     // 3m (63 bars): the same three levels.
     expect(br.horizons['3m']!.median).toBe(0);
     // 6m (126 bars): 300 -> 426 = 126/110-1, 400 -> 526 = 130/120-1; 500 -> 626 is after the as-of bar: n = 2.
@@ -71,7 +77,10 @@ describe('breakoutBaseRate on the planted downtrend', () => {
     // from the Friday before (g = +0.01) to week 78's Friday (-0.02): Monday is 3/7 of the way;
     // the line fell 0.15 * 31 / 365.25 in log terms meanwhile; g at the break was +0.01.
     const g = 0.01 + (3 / 7) * (-0.02 - 0.01);
-    expect(br.occurrences[0]!.returns['1m']).toBeCloseTo(Math.exp((LINE_SLOPE_PER_YEAR * 31) / 365.25 + g - 0.01) - 1, 12);
+    expect(br.occurrences[0]!.returns['1m']).toBeCloseTo(
+      Math.exp((LINE_SLOPE_PER_YEAR * 31) / 365.25 + g - 0.01) - 1,
+      12,
+    );
     // 63 weekdays later (week 85 + 3 days) g = -0.06: under the line, the break did not hold.
     expect(br.stillAboveLine3m).toEqual({ n: 1, share: 0 });
     expect(br.occurrences[0]!.beyondLine3m).toBe(false);

@@ -60,7 +60,13 @@ export function median(xs: readonly number[]): number {
 }
 
 /** Statistics of forward returns from occurrence bars, reading bars up to `asOfIndex` only. */
-export function forwardReturnStats(dates: Int32Array, values: Float64Array, bars: readonly number[], asOfIndex: number, horizons: readonly Horizon[] = DEFAULT_HORIZONS): { horizons: Record<string, HorizonStats>; occurrences: Occurrence[] } {
+export function forwardReturnStats(
+  dates: Int32Array,
+  values: Float64Array,
+  bars: readonly number[],
+  asOfIndex: number,
+  horizons: readonly Horizon[] = DEFAULT_HORIZONS,
+): { horizons: Record<string, HorizonStats>; occurrences: Occurrence[] } {
   const perHorizon = horizons.map(() => [] as number[]);
   const occurrences: Occurrence[] = [];
   for (const b of bars) {
@@ -93,8 +99,18 @@ export function forwardReturnStats(dates: Int32Array, values: Float64Array, bars
  * bars) and their forward returns.
  * @example eventBaseRate(s.dates, s.close, { type: 'new_ath' }, DEFAULT_EVENT_PARAMS, s.dates.length - 1)
  */
-export function eventBaseRate(dates: Int32Array, values: Float64Array, key: EventKey, params: EventParams, asOfIndex: number, cooldown: number = DEFAULT_COOLDOWN_BARS, horizons: readonly Horizon[] = DEFAULT_HORIZONS): BaseRate {
-  const bars = Array.from(episodes(eventFires(dates, values, key, params, asOfIndex + 1), cooldown)).filter((b) => b < asOfIndex);
+export function eventBaseRate(
+  dates: Int32Array,
+  values: Float64Array,
+  key: EventKey,
+  params: EventParams,
+  asOfIndex: number,
+  cooldown: number = DEFAULT_COOLDOWN_BARS,
+  horizons: readonly Horizon[] = DEFAULT_HORIZONS,
+): BaseRate {
+  const bars = Array.from(episodes(eventFires(dates, values, key, params, asOfIndex + 1), cooldown)).filter(
+    (b) => b < asOfIndex,
+  );
   const fw = forwardReturnStats(dates, values, bars, asOfIndex, horizons);
   return { count: bars.length, horizons: fw.horizons, occurrences: fw.occurrences };
 }
@@ -104,12 +120,21 @@ export function eventBaseRate(dates: Int32Array, values: Float64Array, key: Even
  * before bar `asOfIndex`, with the share still beyond the line 63 trading days after the break. The
  * break in force at the as-of bar is excluded: it is the one whose odds are being asked.
  */
-export function breakoutBaseRate(dates: Int32Array, values: Float64Array, options: TrendOptions, asOfIndex: number, horizons: readonly Horizon[] = DEFAULT_HORIZONS): BaseRate {
+export function breakoutBaseRate(
+  dates: Int32Array,
+  values: Float64Array,
+  options: TrendOptions,
+  asOfIndex: number,
+  horizons: readonly Horizon[] = DEFAULT_HORIZONS,
+): BaseRate {
   const all = breakoutHistory(dates, values, options, asOfIndex + 1).filter((b) => b.barIndex < asOfIndex);
   // The break the series is in right now (still beyond its line at the as-of bar, less than three
   // months old) is the signal being judged, not an earlier occurrence of it: leave it out.
   const last = all[all.length - 1];
-  const current = last !== undefined && asOfIndex - last.barIndex < 63 && beyondLine(last.line, dates[asOfIndex]!, values[asOfIndex]!) > 0;
+  const current =
+    last !== undefined &&
+    asOfIndex - last.barIndex < 63 &&
+    beyondLine(last.line, dates[asOfIndex]!, values[asOfIndex]!) > 0;
   const breaks = current ? all.slice(0, -1) : all;
   const fw = forwardReturnStats(
     dates,
@@ -129,5 +154,10 @@ export function breakoutBaseRate(dates: Int32Array, values: Float64Array, option
     if (beyond) held++;
     return { ...o, beyondLine3m: beyond };
   });
-  return { count: breaks.length, horizons: fw.horizons, stillAboveLine3m: { n, share: n === 0 ? null : held / n }, occurrences };
+  return {
+    count: breaks.length,
+    horizons: fw.horizons,
+    stillAboveLine3m: { n, share: n === 0 ? null : held / n },
+    occurrences,
+  };
 }

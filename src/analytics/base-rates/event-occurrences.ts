@@ -26,7 +26,13 @@ export function eventKeyLabel(key: EventKey): string {
  * 1 where the event fires at that bar, among bars [0, end).
  * @example eventFires(dates, closes, { type: 'new_ath' }, DEFAULT_EVENT_PARAMS)
  */
-export function eventFires(dates: Int32Array, values: Float64Array, key: EventKey, params: EventParams, end: number = dates.length): Uint8Array {
+export function eventFires(
+  dates: Int32Array,
+  values: Float64Array,
+  key: EventKey,
+  params: EventParams,
+  end: number = dates.length,
+): Uint8Array {
   const n = Math.min(end, dates.length);
   const fires = new Uint8Array(n);
   switch (key.type) {
@@ -71,7 +77,14 @@ function firstBarWithYear(dates: Int32Array, n: number): number {
   return lo;
 }
 
-function athFires(dates: Int32Array, values: Float64Array, n: number, type: 'new_ath' | 'near_ath', params: EventParams, fires: Uint8Array): void {
+function athFires(
+  dates: Int32Array,
+  values: Float64Array,
+  n: number,
+  type: 'new_ath' | 'near_ath',
+  params: EventParams,
+  fires: Uint8Array,
+): void {
   let max = Number.NEGATIVE_INFINITY;
   const from = firstBarWithYear(dates, n);
   for (let i = 0; i < n; i++) {
@@ -111,7 +124,14 @@ function fiftyTwoWeekFires(dates: Int32Array, values: Float64Array, n: number, h
   }
 }
 
-function sinceFires(dates: Int32Array, values: Float64Array, n: number, highest: boolean, params: EventParams, fires: Uint8Array): void {
+function sinceFires(
+  dates: Int32Array,
+  values: Float64Array,
+  n: number,
+  highest: boolean,
+  params: EventParams,
+  fires: Uint8Array,
+): void {
   const sign = highest ? 1 : -1;
   // Stack of indices whose signed values strictly decrease from bottom to top: after popping those
   // not strictly beyond v, the top is the most recent earlier bar strictly above (below) v.
@@ -125,7 +145,14 @@ function sinceFires(dates: Int32Array, values: Float64Array, n: number, highest:
   }
 }
 
-function streakFires(values: Float64Array, n: number, type: 'streak' | 'streak_end', sign: number, params: EventParams, fires: Uint8Array): void {
+function streakFires(
+  values: Float64Array,
+  n: number,
+  type: 'streak' | 'streak_end',
+  sign: number,
+  params: EventParams,
+  fires: Uint8Array,
+): void {
   let run = 0;
   for (let i = 1; i < n; i++) {
     const move = Math.sign(values[i]! - values[i - 1]!);
@@ -137,11 +164,18 @@ function streakFires(values: Float64Array, n: number, type: 'streak' | 'streak_e
   }
 }
 
-function crossFires(values: Float64Array, n: number, cross: 'golden' | 'death', params: EventParams, fires: Uint8Array): void {
+function crossFires(
+  values: Float64Array,
+  n: number,
+  cross: 'golden' | 'death',
+  params: EventParams,
+  fires: Uint8Array,
+): void {
   const upto = values.subarray(0, n);
   const fast = sma(upto, params.fastPeriod);
   const slow = sma(upto, params.slowPeriod);
-  for (let i = params.slowPeriod; i < n; i++) fires[i] = maCross(fast[i - 1]!, slow[i - 1]!, fast[i]!, slow[i]!) === cross ? 1 : 0;
+  for (let i = params.slowPeriod; i < n; i++)
+    fires[i] = maCross(fast[i - 1]!, slow[i - 1]!, fast[i]!, slow[i]!) === cross ? 1 : 0;
 }
 
 /**

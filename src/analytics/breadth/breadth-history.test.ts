@@ -83,7 +83,9 @@ describe('breadthHistory', () => {
 
   it('drops non-finite closes before computing', () => {
     const d = weekdays(3, '2020-01-06');
-    const h = breadthHistory([{ symbol: 'A', dates: d, closes: Float64Array.of(1, Number.NaN, 2) }], null, { shortWindow: 2 });
+    const h = breadthHistory([{ symbol: 'A', dates: d, closes: Float64Array.of(1, Number.NaN, 2) }], null, {
+      shortWindow: 2,
+    });
     expect(Array.from(h.members)).toEqual([1, 1]);
     expect(h.aboveShort[1]).toBe(1);
   });

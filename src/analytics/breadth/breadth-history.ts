@@ -78,7 +78,11 @@ function finiteOnly(m: MemberCloses): MemberCloses {
  * Breadth for every day of the members' union of dates.
  * @example breadthHistory(members, spy).aboveLong[t] / withLong[t] // share above the 200-day SMA
  */
-export function breadthHistory(members: readonly MemberCloses[], benchmark: MemberCloses | null, options: BreadthOptions = {}): BreadthHistory {
+export function breadthHistory(
+  members: readonly MemberCloses[],
+  benchmark: MemberCloses | null,
+  options: BreadthOptions = {},
+): BreadthHistory {
   const shortWindow = options.shortWindow ?? 50;
   const longWindow = options.longWindow ?? 200;
   const beatWindow = options.beatWindow ?? 63;

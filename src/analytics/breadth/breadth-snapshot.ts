@@ -30,7 +30,12 @@ export interface BreadthSnapshot {
   readonly advances: number;
   readonly declines: number;
   readonly unchanged: number;
-  readonly adLine: { readonly value: number; readonly from: string; readonly change: number | null; readonly changeFrom: string | null };
+  readonly adLine: {
+    readonly value: number;
+    readonly from: string;
+    readonly change: number | null;
+    readonly changeFrom: string | null;
+  };
   readonly beating: ShareCount;
 }
 

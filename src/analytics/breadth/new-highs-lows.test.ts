@@ -28,26 +28,30 @@ describe('newHighLowFlags', () => {
 
   it('agrees with fiftyTwoWeekHigh / fiftyTwoWeekLow bar by bar on random series (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 200, maxLength: 400 }), fc.array(fc.integer({ min: 90, max: 110 }), { minLength: 400, maxLength: 400 }), (gaps, levels) => {
-        const n = gaps.length;
-        const dates = new Int32Array(n);
-        const closes = new Float64Array(n);
-        let d = parseIsoDate('2019-03-01');
-        for (let i = 0; i < n; i++) {
-          d += gaps[i]!;
-          dates[i] = d;
-          closes[i] = levels[i]!;
-        }
-        const f = newHighLowFlags(dates, closes);
-        for (let i = 0; i < n; i++) {
-          const hi = fiftyTwoWeekHigh(dates, closes, i);
-          const lo = fiftyTwoWeekLow(dates, closes, i);
-          const isHigh = hi !== null && hi.index === i && hi.index !== lo?.index;
-          const isLow = lo !== null && lo.index === i && !isHigh && hi?.index !== i;
-          expect(f[i] === 1).toBe(isHigh);
-          expect(f[i] === -1).toBe(isLow);
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 200, maxLength: 400 }),
+        fc.array(fc.integer({ min: 90, max: 110 }), { minLength: 400, maxLength: 400 }),
+        (gaps, levels) => {
+          const n = gaps.length;
+          const dates = new Int32Array(n);
+          const closes = new Float64Array(n);
+          let d = parseIsoDate('2019-03-01');
+          for (let i = 0; i < n; i++) {
+            d += gaps[i]!;
+            dates[i] = d;
+            closes[i] = levels[i]!;
+          }
+          const f = newHighLowFlags(dates, closes);
+          for (let i = 0; i < n; i++) {
+            const hi = fiftyTwoWeekHigh(dates, closes, i);
+            const lo = fiftyTwoWeekLow(dates, closes, i);
+            const isHigh = hi !== null && hi.index === i && hi.index !== lo?.index;
+            const isLow = lo !== null && lo.index === i && !isHigh && hi?.index !== i;
+            expect(f[i] === 1).toBe(isHigh);
+            expect(f[i] === -1).toBe(isLow);
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });

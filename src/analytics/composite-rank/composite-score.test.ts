@@ -31,7 +31,15 @@ describe('compositeScore', () => {
   });
 
   it('weights are configurable: all weight on RSI scores the RSI', () => {
-    const s = compositeScore(series(260), 259, { ...SCTR_WEIGHTS, aboveEma200: 0, roc125: 0, aboveEma50: 0, roc20: 0, ppoHistogramSlope: 0, rsi14: 1 })!;
+    const s = compositeScore(series(260), 259, {
+      ...SCTR_WEIGHTS,
+      aboveEma200: 0,
+      roc125: 0,
+      aboveEma50: 0,
+      roc20: 0,
+      ppoHistogramSlope: 0,
+      rsi14: 1,
+    })!;
     expect(s.score).toBeCloseTo(s.components.rsi14, 12);
   });
 });

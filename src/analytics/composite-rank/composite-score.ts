@@ -25,7 +25,14 @@ export interface CompositeWeights {
 }
 
 /** The SCTR's published weights. */
-export const SCTR_WEIGHTS: CompositeWeights = { aboveEma200: 0.3, roc125: 0.3, aboveEma50: 0.15, roc20: 0.15, ppoHistogramSlope: 0.05, rsi14: 0.05 };
+export const SCTR_WEIGHTS: CompositeWeights = {
+  aboveEma200: 0.3,
+  roc125: 0.3,
+  aboveEma50: 0.15,
+  roc20: 0.15,
+  ppoHistogramSlope: 0.05,
+  rsi14: 0.05,
+};
 
 export const WEIGHT_KEYS = ['aboveEma200', 'roc125', 'aboveEma50', 'roc20', 'ppoHistogramSlope', 'rsi14'] as const;
 
@@ -57,7 +64,11 @@ export function ppoHistogram(closes: Float64Array): Float64Array {
  * The score of the bar at `index` of a member's closes (no NaN inside), or null when any
  * component is still warming up there.
  */
-export function compositeScore(closes: Float64Array, index: number, weights: CompositeWeights = SCTR_WEIGHTS): CompositeScore | null {
+export function compositeScore(
+  closes: Float64Array,
+  index: number,
+  weights: CompositeWeights = SCTR_WEIGHTS,
+): CompositeScore | null {
   if (index < 0 || index >= closes.length) return null;
   const c = closes.subarray(0, index + 1);
   const i = index;

@@ -15,7 +15,11 @@ describe('rankGroup', () => {
     });
     members.push({ symbol: 'NEW', dates: dates.slice(250), closes: new Float64Array(50).fill(10) });
     // a strong member whose bars stopped 10 days before the as-of day: not ranked
-    members.push({ symbol: 'GONE', dates: dates.slice(0, n - 10), closes: members[4]!.closes.map((c) => c * 2).slice(0, n - 10) });
+    members.push({
+      symbol: 'GONE',
+      dates: dates.slice(0, n - 10),
+      closes: members[4]!.closes.map((c) => c * 2).slice(0, n - 10),
+    });
     const rows = rankGroup(members, dates[n - 1]!);
     expect(rows.map((r) => [r.symbol, r.rank])).toEqual([
       ['S4', 99],

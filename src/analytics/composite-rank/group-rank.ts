@@ -27,16 +27,33 @@ export interface RankRow {
 }
 
 /** Rows ordered by rank, strongest first; unranked members last, alphabetically. */
-export function rankGroup(members: readonly RankInput[], asOf: DayNumber, weights: CompositeWeights = SCTR_WEIGHTS, maxStaleDays = 7): RankRow[] {
+export function rankGroup(
+  members: readonly RankInput[],
+  asOf: DayNumber,
+  weights: CompositeWeights = SCTR_WEIGHTS,
+  maxStaleDays = 7,
+): RankRow[] {
   const partial = members.map((m) => {
     const i = indexOnOrBefore(m.dates, asOf);
     const s = i < 0 || asOf - m.dates[i]! > maxStaleDays ? null : compositeScore(m.closes, i, weights);
-    return { symbol: m.symbol, score: s?.score ?? null, date: i < 0 ? null : formatIsoDate(m.dates[i]!), components: s?.components ?? null };
+    return {
+      symbol: m.symbol,
+      score: s?.score ?? null,
+      date: i < 0 ? null : formatIsoDate(m.dates[i]!),
+      components: s?.components ?? null,
+    };
   });
   const ranks = percentileRanks(partial.map((p) => p.score ?? Number.NaN));
-  const rows: RankRow[] = partial.map((p, k) => ({ symbol: p.symbol, rank: ranks[k]!, score: p.score, date: p.date, components: p.components }));
+  const rows: RankRow[] = partial.map((p, k) => ({
+    symbol: p.symbol,
+    rank: ranks[k]!,
+    score: p.score,
+    date: p.date,
+    components: p.components,
+  }));
   return rows.sort((a, b) => {
-    if (a.score === null || b.score === null) return a.score === null && b.score === null ? a.symbol.localeCompare(b.symbol) : a.score === null ? 1 : -1;
+    if (a.score === null || b.score === null)
+      return a.score === null && b.score === null ? a.symbol.localeCompare(b.symbol) : a.score === null ? 1 : -1;
     return b.score - a.score || a.symbol.localeCompare(b.symbol);
   });
 }

@@ -45,7 +45,9 @@ describe('detectSuspectedSplits', () => {
   });
 
   it('skips unknown (NaN) closes, comparing with the last known one', () => {
-    expect(detectSuspectedSplits(days(5), [100, Number.NaN, 50, 50.5, 49.8])).toMatchObject([{ index: 2, previousClose: 100 }]);
+    expect(detectSuspectedSplits(days(5), [100, Number.NaN, 50, 50.5, 49.8])).toMatchObject([
+      { index: 2, previousClose: 100 },
+    ]);
   });
 
   it('refuses columns of different lengths', () => {

@@ -40,7 +40,8 @@ export function detectSuspectedSplits(
 ): SuspectedSplit[] {
   const tolerance = options.tolerance ?? 0.03;
   const confirmDays = options.confirmDays ?? 5;
-  if (dates.length !== closes.length) throw new RangeError(`detectSuspectedSplits: ${dates.length} dates but ${closes.length} closes`);
+  if (dates.length !== closes.length)
+    throw new RangeError(`detectSuspectedSplits: ${dates.length} dates but ${closes.length} closes`);
   const out: SuspectedSplit[] = [];
   let prev = -1;
   // the jump back from a spike is not a split either: no candidates up to the bounce
@@ -55,7 +56,15 @@ export function detectSuspectedSplits(
       if (ratio !== null) {
         const bounce = bounceIndex(closes, i, before, move, confirmDays);
         if (bounce < 0) {
-          out.push({ index: i, date: dates[i]!, previousClose: before, close: c, move, ratio, label: ratio >= 1 ? `${ratio}:1` : `1:${Math.round(1 / ratio)}` });
+          out.push({
+            index: i,
+            date: dates[i]!,
+            previousClose: before,
+            close: c,
+            move,
+            ratio,
+            label: ratio >= 1 ? `${ratio}:1` : `1:${Math.round(1 / ratio)}`,
+          });
         } else spikeEnd = bounce;
       }
     }
@@ -70,7 +79,8 @@ const SMALLEST_LOG_RATIO = Math.min(...LOG_RATIOS);
 /** The split ratio whose price effect (1/ratio) the move matches, or null. */
 function matchRatio(move: number, tolerance: number): number | null {
   // most days move far less than the smallest split: skip the logarithms for them
-  if (move < 1 + (SMALLEST_LOG_RATIO - tolerance) / 2 && move > 1 / (1 + (SMALLEST_LOG_RATIO - tolerance) / 2)) return null;
+  if (move < 1 + (SMALLEST_LOG_RATIO - tolerance) / 2 && move > 1 / (1 + (SMALLEST_LOG_RATIO - tolerance) / 2))
+    return null;
   const lnMove = Math.log(move);
   for (let k = 0; k < LOG_RATIOS.length; k++) {
     const lr = LOG_RATIOS[k]!;

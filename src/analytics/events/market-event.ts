@@ -4,7 +4,18 @@
  * strings, closes plain numbers, changes and distances fractions (0.02 = 2%).
  */
 
-export const EVENT_TYPES = ['new_ath', 'near_ath', 'new_52w_high', 'new_52w_low', 'highest_since', 'lowest_since', 'streak', 'streak_end', 'trend_state', 'ma_cross'] as const;
+export const EVENT_TYPES = [
+  'new_ath',
+  'near_ath',
+  'new_52w_high',
+  'new_52w_low',
+  'highest_since',
+  'lowest_since',
+  'streak',
+  'streak_end',
+  'trend_state',
+  'ma_cross',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export interface DatedClose {
@@ -97,7 +108,15 @@ export interface TrendStateEvent extends EventBase {
   readonly distance: number;
 }
 
-export type MarketEvent = NewAthEvent | NearAthEvent | New52wEvent | SinceEvent | StreakEvent | StreakEndEvent | MaCrossEvent | TrendStateEvent;
+export type MarketEvent =
+  | NewAthEvent
+  | NearAthEvent
+  | New52wEvent
+  | SinceEvent
+  | StreakEvent
+  | StreakEndEvent
+  | MaCrossEvent
+  | TrendStateEvent;
 
 /** Event thresholds (config `events`), with the issue's defaults. */
 export interface EventParams {
@@ -112,4 +131,10 @@ export interface EventParams {
   readonly slowPeriod: number;
 }
 
-export const DEFAULT_EVENT_PARAMS: EventParams = { nearAthPct: 0.02, minStreak: 4, sinceMinMonths: 1, fastPeriod: 50, slowPeriod: 200 };
+export const DEFAULT_EVENT_PARAMS: EventParams = {
+  nearAthPct: 0.02,
+  minStreak: 4,
+  sinceMinMonths: 1,
+  fastPeriod: 50,
+  slowPeriod: 200,
+};

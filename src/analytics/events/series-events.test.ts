@@ -19,32 +19,68 @@ describe('detectSeriesEvents', () => {
   it('a steady rise: new_ath and an up streak, nothing else (no 52-week high on an ATH day)', () => {
     const { dates, events } = detect(Array.from({ length: 300 }, (_, i) => 100 + i));
     expect(types(events)).toEqual(['new_ath', 'streak']);
-    expect(events.find((e) => e.type === 'new_ath')).toEqual({ type: 'new_ath', symbol: 'X', date: formatIsoDate(dates[299]!), close: 399, previousHigh: { close: 398, date: formatIsoDate(dates[298]!) } });
-    expect(events.find((e) => e.type === 'streak')).toMatchObject({ direction: 'up', length: 299, change: 399 / 100 - 1 });
+    expect(events.find((e) => e.type === 'new_ath')).toEqual({
+      type: 'new_ath',
+      symbol: 'X',
+      date: formatIsoDate(dates[299]!),
+      close: 399,
+      previousHigh: { close: 398, date: formatIsoDate(dates[298]!) },
+    });
+    expect(events.find((e) => e.type === 'streak')).toMatchObject({
+      direction: 'up',
+      length: 299,
+      change: 399 / 100 - 1,
+    });
   });
 
   it('a 4-day dip under a record: down streak and near_ath; the next up day ends the streak', () => {
     const v = [...Array.from({ length: 281 }, (_, i) => 20 + i), 299, 298, 297, 296, 297]; // ATH 300 at bar 280
     const dip = detect(v, 284);
     expect(types(dip.events)).toEqual(['near_ath', 'streak']);
-    expect(dip.events.find((e) => e.type === 'near_ath')).toMatchObject({ close: 296, ath: { close: 300, date: formatIsoDate(dip.dates[280]!) }, distance: 296 / 300 - 1 });
-    expect(dip.events.find((e) => e.type === 'streak')).toMatchObject({ direction: 'down', length: 4, change: 296 / 300 - 1 });
+    expect(dip.events.find((e) => e.type === 'near_ath')).toMatchObject({
+      close: 296,
+      ath: { close: 300, date: formatIsoDate(dip.dates[280]!) },
+      distance: 296 / 300 - 1,
+    });
+    expect(dip.events.find((e) => e.type === 'streak')).toMatchObject({
+      direction: 'down',
+      length: 4,
+      change: 296 / 300 - 1,
+    });
     const end = detect(v, 285);
     expect(types(end.events)).toEqual(['near_ath', 'streak_end']);
-    expect(end.events.find((e) => e.type === 'streak_end')).toMatchObject({ direction: 'down', length: 4, streakChange: 296 / 300 - 1, change: 297 / 296 - 1 });
+    expect(end.events.find((e) => e.type === 'streak_end')).toMatchObject({
+      direction: 'down',
+      length: 4,
+      streakChange: 296 / 300 - 1,
+      change: 297 / 296 - 1,
+    });
   });
 
   it('an unchanged close also ends a streak; 3 days is not a streak', () => {
     const v = [10, 11, 12, 13, 14, 14];
     expect(types(detect(v, 4).events)).toEqual(['streak']);
-    expect(detect(v, 5).events.find((e) => e.type === 'streak_end')).toMatchObject({ direction: 'up', length: 4, change: 0 });
+    expect(detect(v, 5).events.find((e) => e.type === 'streak_end')).toMatchObject({
+      direction: 'up',
+      length: 4,
+      change: 0,
+    });
     expect(types(detect([10, 11, 12, 13], 3).events)).toEqual([]);
   });
 
   it('highest close since a date more than a month back; no ATH events with less than a year of history', () => {
     const v = [...new Array(10).fill(10), 20, ...new Array(49).fill(15), 18];
     const { dates, events } = detect(v);
-    expect(events).toEqual([{ type: 'highest_since', symbol: 'X', date: formatIsoDate(dates[60]!), close: 18, since: formatIsoDate(dates[10]!), sinceClose: 20 }]);
+    expect(events).toEqual([
+      {
+        type: 'highest_since',
+        symbol: 'X',
+        date: formatIsoDate(dates[60]!),
+        close: 18,
+        since: formatIsoDate(dates[10]!),
+        sinceClose: 20,
+      },
+    ]);
     // 21 is above everything but there is no year of history: no new_ath, and no since date.
     expect(detect([...v.slice(0, 60), 21]).events).toEqual([]);
   });
@@ -63,8 +99,14 @@ describe('detectSeriesEvents', () => {
     // as-of bar 299 = 2025-02-21; window from the first bar after 2024-02-21, i.e. bar 38 (2024-02-22),
     // whose 100 is the earliest of the equal previous lows.
     expect(formatIsoDate(dates[299]!)).toBe('2025-02-21');
-    expect(events.find((e) => e.type === 'new_52w_low')).toMatchObject({ close: 60, previous: { close: 100, date: '2024-02-22' } });
-    expect(events.find((e) => e.type === 'lowest_since')).toMatchObject({ since: formatIsoDate(dates[10]!), sinceClose: 50 });
+    expect(events.find((e) => e.type === 'new_52w_low')).toMatchObject({
+      close: 60,
+      previous: { close: 100, date: '2024-02-22' },
+    });
+    expect(events.find((e) => e.type === 'lowest_since')).toMatchObject({
+      since: formatIsoDate(dates[10]!),
+      sinceClose: 50,
+    });
   });
 
   it('golden and death crosses of SMA(50) and SMA(200), by hand', () => {

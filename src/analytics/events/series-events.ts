@@ -18,7 +18,14 @@
 import { indexOnOrBefore } from '../../domain/price-series.js';
 import { formatIsoDate, sameDateMonthsEarlier } from '../../domain/trading-date.js';
 import { sma } from '../indicators/sma.js';
-import { allTimeHigh, fiftyTwoWeekHigh, fiftyTwoWeekLow, fiftyTwoWeekStart, highestIn, lowestIn } from '../returns/highs-lows.js';
+import {
+  allTimeHigh,
+  fiftyTwoWeekHigh,
+  fiftyTwoWeekLow,
+  fiftyTwoWeekStart,
+  highestIn,
+  lowestIn,
+} from '../returns/highs-lows.js';
 import { highestSince, lowestSince } from '../returns/since.js';
 import { streak } from '../returns/streak.js';
 import type { EventParams, MarketEvent } from './market-event.js';
@@ -27,7 +34,13 @@ import type { EventParams, MarketEvent } from './market-event.js';
  * Every event of `symbol` at bar `i` (trend_state excepted: that one needs a pair, see trend-state-event.ts).
  * @example detectSeriesEvents('IWM', s.dates, s.close, indexOnOrBefore(s.dates, asOf), DEFAULT_EVENT_PARAMS)
  */
-export function detectSeriesEvents(symbol: string, dates: Int32Array, values: Float64Array, i: number, params: EventParams): MarketEvent[] {
+export function detectSeriesEvents(
+  symbol: string,
+  dates: Int32Array,
+  values: Float64Array,
+  i: number,
+  params: EventParams,
+): MarketEvent[] {
   const out: MarketEvent[] = [];
   if (i < 1 || i >= dates.length) return out;
   const date = formatIsoDate(dates[i]!);
@@ -48,21 +61,58 @@ export function detectSeriesEvents(symbol: string, dates: Int32Array, values: Fl
     }
     if (windowStart < i) {
       const high = fiftyTwoWeekHigh(dates, values, i)!;
-      if (high.index === i && !isNewAth) out.push({ type: 'new_52w_high', symbol, date, close, previous: at(highestIn(dates, values, windowStart, i - 1)!.index) });
+      if (high.index === i && !isNewAth)
+        out.push({
+          type: 'new_52w_high',
+          symbol,
+          date,
+          close,
+          previous: at(highestIn(dates, values, windowStart, i - 1)!.index),
+        });
       const low = fiftyTwoWeekLow(dates, values, i)!;
-      if (low.index === i) out.push({ type: 'new_52w_low', symbol, date, close, previous: at(lowestIn(dates, values, windowStart, i - 1)!.index) });
+      if (low.index === i)
+        out.push({
+          type: 'new_52w_low',
+          symbol,
+          date,
+          close,
+          previous: at(lowestIn(dates, values, windowStart, i - 1)!.index),
+        });
     }
   }
 
   const sinceLimit = sameDateMonthsEarlier(dates[i]!, params.sinceMinMonths);
   const hs = highestSince(dates, values, i);
-  if (hs !== null && hs <= sinceLimit) out.push({ type: 'highest_since', symbol, date, close, since: formatIsoDate(hs), sinceClose: values[indexOnOrBefore(dates, hs)]! });
+  if (hs !== null && hs <= sinceLimit)
+    out.push({
+      type: 'highest_since',
+      symbol,
+      date,
+      close,
+      since: formatIsoDate(hs),
+      sinceClose: values[indexOnOrBefore(dates, hs)]!,
+    });
   const ls = lowestSince(dates, values, i);
-  if (ls !== null && ls <= sinceLimit) out.push({ type: 'lowest_since', symbol, date, close, since: formatIsoDate(ls), sinceClose: values[indexOnOrBefore(dates, ls)]! });
+  if (ls !== null && ls <= sinceLimit)
+    out.push({
+      type: 'lowest_since',
+      symbol,
+      date,
+      close,
+      since: formatIsoDate(ls),
+      sinceClose: values[indexOnOrBefore(dates, ls)]!,
+    });
 
   const run = streak(values, i);
   if (Math.abs(run) >= params.minStreak) {
-    out.push({ type: 'streak', symbol, date, direction: run > 0 ? 'up' : 'down', length: Math.abs(run), change: close / values[i - Math.abs(run)]! - 1 });
+    out.push({
+      type: 'streak',
+      symbol,
+      date,
+      direction: run > 0 ? 'up' : 'down',
+      length: Math.abs(run),
+      change: close / values[i - Math.abs(run)]! - 1,
+    });
   }
   const previousRun = streak(values, i - 1);
   if (Math.abs(previousRun) >= params.minStreak && Math.sign(close - values[i - 1]!) !== Math.sign(previousRun)) {
@@ -83,7 +133,17 @@ export function detectSeriesEvents(symbol: string, dates: Int32Array, values: Fl
     const fast = sma(upto, params.fastPeriod);
     const slow = sma(upto, params.slowPeriod);
     const cross = maCross(fast[i - 1]!, slow[i - 1]!, fast[i]!, slow[i]!);
-    if (cross !== null) out.push({ type: 'ma_cross', symbol, date, cross, fast: fast[i]!, slow: slow[i]!, fastPeriod: params.fastPeriod, slowPeriod: params.slowPeriod });
+    if (cross !== null)
+      out.push({
+        type: 'ma_cross',
+        symbol,
+        date,
+        cross,
+        fast: fast[i]!,
+        slow: slow[i]!,
+        fastPeriod: params.fastPeriod,
+        slowPeriod: params.slowPeriod,
+      });
   }
   return out;
 }

@@ -9,12 +9,23 @@ import { analyseTrend } from '../trend/trend-analysis.js';
 import type { TrendOptions } from '../trend/trend-options.js';
 import type { TrendStateEvent } from './market-event.js';
 
-export function detectTrendStateEvent(pair: string, dates: Int32Array, values: Float64Array, i: number, options: TrendOptions): TrendStateEvent | null {
+export function detectTrendStateEvent(
+  pair: string,
+  dates: Int32Array,
+  values: Float64Array,
+  i: number,
+  options: TrendOptions,
+): TrendStateEvent | null {
   if (i < 0 || i >= dates.length) return null;
   const now = analyseTrend(dates, values, options, i + 1);
   if (now === null || now.line === null || now.breakout === null) return null;
   const before = i > 0 ? analyseTrend(dates, values, options, i) : null;
-  const changed = before === null || before.line === null || before.breakout === null || before.breakout.state !== now.breakout.state || before.line.kind !== now.line.kind;
+  const changed =
+    before === null ||
+    before.line === null ||
+    before.breakout === null ||
+    before.breakout.state !== now.breakout.state ||
+    before.line.kind !== now.line.kind;
   if (!changed && now.breakout.state === 'below') return null;
   return {
     type: 'trend_state',

@@ -37,11 +37,19 @@ function trueRangeBranchFree(high: number, low: number, previousClose: number): 
  * `out`, when given, receives the result (see output-buffer.ts).
  * @example atr(series.high, series.low, series.close, 14)
  */
-export function atr(high: Float64Array, low: Float64Array, close: Float64Array, period: number, out?: Float64Array): Float64Array {
+export function atr(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  period: number,
+  out?: Float64Array,
+): Float64Array {
   checkPeriod(period, 'atr');
   const n = close.length;
   if (high.length !== n || low.length !== n) {
-    throw new UsageError(`atr: high, low and close must have the same length (got ${high.length}, ${low.length}, ${n})`);
+    throw new UsageError(
+      `atr: high, low and close must have the same length (got ${high.length}, ${low.length}, ${n})`,
+    );
   }
   const result = outputBuffer(out, n, 'atr');
   let first = 1;

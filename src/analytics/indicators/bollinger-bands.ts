@@ -38,7 +38,9 @@ const TINY_RELATIVE_VARIANCE = 1e-8;
 function checkParams(p: BollingerParams): void {
   checkPeriod(p.period, 'bbands');
   if (!Number.isFinite(p.width) || p.width <= 0) {
-    throw new UsageError(`bbands: width must be a number > 0 (standard deviations), got ${p.width}`, { parameter: 'width' });
+    throw new UsageError(`bbands: width must be a number > 0 (standard deviations), got ${p.width}`, {
+      parameter: 'width',
+    });
   }
 }
 

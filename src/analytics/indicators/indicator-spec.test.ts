@@ -17,8 +17,17 @@ describe('parseIndicatorSpecs', () => {
   it('names the columns of the CLI example as the issue lists them', () => {
     const specs = parseIndicatorSpecs('sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,roc:10');
     expect(specs.flatMap((s) => s.columns)).toEqual([
-      'sma_20', 'ema_20', 'rsi_14', 'macd_12_26_9', 'macd_signal_12_26_9', 'macd_hist_12_26_9',
-      'bb_lower_20_2', 'bb_middle_20_2', 'bb_upper_20_2', 'atr_14', 'roc_10',
+      'sma_20',
+      'ema_20',
+      'rsi_14',
+      'macd_12_26_9',
+      'macd_signal_12_26_9',
+      'macd_hist_12_26_9',
+      'bb_lower_20_2',
+      'bb_middle_20_2',
+      'bb_upper_20_2',
+      'atr_14',
+      'roc_10',
     ]);
     expect(specs.map((s) => s.kind)).toEqual(['sma', 'ema', 'rsi', 'macd', 'bbands', 'atr', 'roc']);
   });
@@ -32,18 +41,27 @@ describe('parseIndicatorSpecs', () => {
   });
 
   it('accepts a fractional band width and tolerates spaces', () => {
-    expect(parseIndicatorSpecs(' bbands : 10 : 1.5 , sma:5 ').map((s) => s.columns[0])).toEqual(['bb_lower_10_1.5', 'sma_5']);
+    expect(parseIndicatorSpecs(' bbands : 10 : 1.5 , sma:5 ').map((s) => s.columns[0])).toEqual([
+      'bb_lower_10_1.5',
+      'sma_5',
+    ]);
   });
 
   it('names the bad item in every error', () => {
-    expect(usageMessage(() => parseIndicatorSpecs('sma:20,foo:3'))).toMatch(/'foo:3': unknown indicator 'foo' \(known: sma, ema/);
-    expect(usageMessage(() => parseIndicatorSpecs('sma:0'))).toMatch(/'sma:0': period must be a whole number >= 1, got '0'/);
+    expect(usageMessage(() => parseIndicatorSpecs('sma:20,foo:3'))).toMatch(
+      /'foo:3': unknown indicator 'foo' \(known: sma, ema/,
+    );
+    expect(usageMessage(() => parseIndicatorSpecs('sma:0'))).toMatch(
+      /'sma:0': period must be a whole number >= 1, got '0'/,
+    );
     expect(usageMessage(() => parseIndicatorSpecs('rsi:14.5'))).toMatch(/'rsi:14.5'/);
     expect(usageMessage(() => parseIndicatorSpecs('ema:x'))).toMatch(/got 'x'/);
     expect(usageMessage(() => parseIndicatorSpecs('sma:'))).toMatch(/'sma:': period must be/);
     expect(usageMessage(() => parseIndicatorSpecs('bbands:20:-1'))).toMatch(/width must be a number > 0, got '-1'/);
     expect(usageMessage(() => parseIndicatorSpecs('atr:14:3'))).toMatch(/'atr:14:3': atr takes at most 1 parameter/);
-    expect(usageMessage(() => parseIndicatorSpecs('macd:26:12:9'))).toMatch(/fast \(26\) must be shorter than slow \(12\)/);
+    expect(usageMessage(() => parseIndicatorSpecs('macd:26:12:9'))).toMatch(
+      /fast \(26\) must be shorter than slow \(12\)/,
+    );
     expect(usageMessage(() => parseIndicatorSpecs('sma:20,,rsi'))).toMatch(/item 2 of 'sma:20,,rsi' is empty/);
     expect(usageMessage(() => parseIndicatorSpecs('sma:10,sma'))).toMatch(/'sma': given twice \(as sma:10\)/);
     expect(usageMessage(() => parseIndicatorSpecs('  '))).toMatch(/no indicators given/);

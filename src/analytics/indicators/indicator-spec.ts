@@ -62,13 +62,21 @@ function usage(item: string, problem: string, parameter: string): UsageError {
  * @example parseIndicatorSpec('bbands:10:1.5').columns // ['bb_lower_10_1.5', 'bb_middle_10_1.5', 'bb_upper_10_1.5']
  */
 export function parseIndicatorSpec(item: string, parameter = '--ind'): IndicatorSpec {
-  const parts = item.trim().split(':').map((p) => p.trim());
+  const parts = item
+    .trim()
+    .split(':')
+    .map((p) => p.trim());
   const kind = parts[0]!.toLowerCase();
-  if (!isKind(kind)) throw usage(item, `unknown indicator '${parts[0]}' (known: ${INDICATOR_KINDS.join(', ')})`, parameter);
+  if (!isKind(kind))
+    throw usage(item, `unknown indicator '${parts[0]}' (known: ${INDICATOR_KINDS.join(', ')})`, parameter);
   const defs = KINDS[kind].params;
   const given = parts.slice(1);
   if (given.length > defs.length) {
-    throw usage(item, `${kind} takes at most ${defs.length} parameter(s) (${defs.map((d) => d.name).join(':')}), got ${given.length}`, parameter);
+    throw usage(
+      item,
+      `${kind} takes at most ${defs.length} parameter(s) (${defs.map((d) => d.name).join(':')}), got ${given.length}`,
+      parameter,
+    );
   }
   const params = defs.map((def, i) => {
     const raw = given[i];

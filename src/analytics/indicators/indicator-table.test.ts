@@ -18,7 +18,14 @@ function ohlc(closes: number[]) {
 describe('computeIndicators', () => {
   it('returns one named column per output, in the order of the specs', () => {
     const cols = computeIndicators(ohlc([1, 2, 3, 4, 5, 6]), parseIndicatorSpecs('roc:1,sma:2,bbands:2:1,atr:2'));
-    expect(cols.map((c) => c.name)).toEqual(['roc_1', 'sma_2', 'bb_lower_2_1', 'bb_middle_2_1', 'bb_upper_2_1', 'atr_2']);
+    expect(cols.map((c) => c.name)).toEqual([
+      'roc_1',
+      'sma_2',
+      'bb_lower_2_1',
+      'bb_middle_2_1',
+      'bb_upper_2_1',
+      'atr_2',
+    ]);
     // by hand: sma(2) of 5, 6 = 5.5; population sd of (5, 6) = 0.5; true ranges are all 2
     expect(cols[1]!.values[5]).toBe(5.5);
     expect(cols[4]!.values[5]).toBe(6);
@@ -35,14 +42,24 @@ describe('computeIndicators', () => {
   it('says a close-only series has no high/low for ATR instead of inventing a range', () => {
     const s = closeOnlySeries('SPY', DATES.slice(0, 4), [1, 2, 3, 4]);
     expect(() => computeIndicators(s, parseIndicatorSpecs('sma:2,atr:2'))).toThrow(DataError);
-    expect(() => computeIndicators(s, parseIndicatorSpecs('atr:2'))).toThrow(/SPY has closes only \(no high\/low stored\): atr:2 needs high, low and close/);
+    expect(() => computeIndicators(s, parseIndicatorSpecs('atr:2'))).toThrow(
+      /SPY has closes only \(no high\/low stored\): atr:2 needs high, low and close/,
+    );
   });
 
   it('names the symbol, the indicator and the date of a hole inside the history', () => {
     const s = ohlc([1, 2, 3, 4, 5]);
     s.close[3] = NA;
-    expect(() => computeIndicators(s, parseIndicatorSpecs('ema:2'))).toThrow(/TEST: ema:2: a value is missing on 2025-01-09 inside the history/);
+    expect(() => computeIndicators(s, parseIndicatorSpecs('ema:2'))).toThrow(
+      /TEST: ema:2: a value is missing on 2025-01-09 inside the history/,
+    );
     // ROC lets the hole through, as TTR does
-    expect(Array.from(computeIndicators(s, parseIndicatorSpecs('roc:1'))[0]!.values).map(Number.isNaN)).toEqual([true, false, false, true, true]);
+    expect(Array.from(computeIndicators(s, parseIndicatorSpecs('roc:1'))[0]!.values).map(Number.isNaN)).toEqual([
+      true,
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 });

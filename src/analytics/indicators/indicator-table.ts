@@ -48,7 +48,9 @@ function compute(series: PriceSeries, spec: IndicatorSpec, closes: Float64Array)
     }
     case 'atr':
       if (!hasAny(series.high) || !hasAny(series.low)) {
-        throw new DataError(`${series.symbol} has closes only (no high/low stored): ${spec.text} needs high, low and close`);
+        throw new DataError(
+          `${series.symbol} has closes only (no high/low stored): ${spec.text} needs high, low and close`,
+        );
       }
       return [atr(series.high, series.low, series.close, p[0]!)];
   }
@@ -58,7 +60,11 @@ function compute(series: PriceSeries, spec: IndicatorSpec, closes: Float64Array)
  * Every output column of every spec over the whole series, named as the specs name them.
  * @example computeIndicators(series, parseIndicatorSpecs('sma:20,macd:12:26:9'))[1]!.name // 'macd_12_26_9'
  */
-export function computeIndicators(series: PriceSeries, specs: readonly IndicatorSpec[], field: CloseField = 'close'): IndicatorColumn[] {
+export function computeIndicators(
+  series: PriceSeries,
+  specs: readonly IndicatorSpec[],
+  field: CloseField = 'close',
+): IndicatorColumn[] {
   const closes = series[field];
   const columns: IndicatorColumn[] = [];
   for (const spec of specs) {

@@ -12,7 +12,9 @@ export class NonLeadingNaNError extends DataError {
   readonly indicator: string;
   readonly index: number;
   constructor(indicator: string, index: number) {
-    super(`${indicator}: missing value at row ${index} after the series started (only leading gaps are allowed, as in TTR)`);
+    super(
+      `${indicator}: missing value at row ${index} after the series started (only leading gaps are allowed, as in TTR)`,
+    );
     this.indicator = indicator;
     this.index = index;
   }

@@ -8,7 +8,9 @@ import { UsageError } from '../../domain/errors.js';
 export function outputBuffer(out: Float64Array | undefined, length: number, indicator: string): Float64Array {
   if (out === undefined) return new Float64Array(length);
   if (out.length !== length) {
-    throw new UsageError(`${indicator}: the output buffer has ${out.length} cells but the input has ${length}`, { parameter: 'out' });
+    throw new UsageError(`${indicator}: the output buffer has ${out.length} cells but the input has ${length}`, {
+      parameter: 'out',
+    });
   }
   return out;
 }

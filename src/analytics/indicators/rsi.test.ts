@@ -7,7 +7,18 @@ const NA = Number.NaN;
 // Reference: R 4.2.2, TTR 0.24.3: x <- c(NA,NA,1,2,3,5,4,6,7,8,7,9); RSI(x, 3)
 const X = Float64Array.of(NA, NA, 1, 2, 3, 5, 4, 6, 7, 8, 7, 9);
 const TTR_RSI_3 = [
-  NA, NA, NA, NA, NA, 100, 72.7272727272727, 85, 88.785046728972, 91.864406779661, 65.0660264105642, 81.3700384122919,
+  NA,
+  NA,
+  NA,
+  NA,
+  NA,
+  100,
+  72.7272727272727,
+  85,
+  88.785046728972,
+  91.864406779661,
+  65.0660264105642,
+  81.3700384122919,
 ];
 
 describe('rsi', () => {
@@ -15,7 +26,7 @@ describe('rsi', () => {
     expectSeries(rsi(X, 3), TTR_RSI_3, 1e-11);
   });
 
-  it("follows Wilder by hand: gains 1,1,2 and no loss give 100 (to the last bit of 100 * avgUp); then a loss of 1 gives 72.73", () => {
+  it('follows Wilder by hand: gains 1,1,2 and no loss give 100 (to the last bit of 100 * avgUp); then a loss of 1 gives 72.73', () => {
     // avgUp = 4/3, avgDown = 0 -> 100; next change -1: avgUp = 4/3*2/3 = 8/9, avgDown = 1/3
     // RSI = 100 * (8/9) / (8/9 + 3/9) = 800/11 = 72.7272...
     const r = rsi(Float64Array.of(1, 2, 3, 5, 4), 3);

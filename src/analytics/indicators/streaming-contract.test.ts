@@ -24,7 +24,10 @@ interface Bars {
 interface Contract {
   readonly name: string;
   readonly batch: (bars: Bars, period: number) => Float64Array[];
-  readonly stream: (period: number) => { readonly s: StreamingIndicator<never, unknown>; readonly feed: (bars: Bars, i: number) => (number | null)[] };
+  readonly stream: (period: number) => {
+    readonly s: StreamingIndicator<never, unknown>;
+    readonly feed: (bars: Bars, i: number) => (number | null)[];
+  };
 }
 
 function single<In>(s: StreamingIndicator<In, number>, input: (bars: Bars, i: number) => In) {
@@ -36,7 +39,11 @@ const close = (bars: Bars, i: number) => bars.close[i]!;
 const CONTRACTS: readonly Contract[] = [
   { name: 'sma', batch: (b, p) => [sma(b.close, p)], stream: (p) => single(new SmaStream(p), close) },
   { name: 'ema', batch: (b, p) => [ema(b.close, p)], stream: (p) => single(new EmaStream(p), close) },
-  { name: 'ema wilder', batch: (b, p) => [ema(b.close, p, { wilder: true })], stream: (p) => single(new EmaStream(p, { wilder: true }), close) },
+  {
+    name: 'ema wilder',
+    batch: (b, p) => [ema(b.close, p, { wilder: true })],
+    stream: (p) => single(new EmaStream(p, { wilder: true }), close),
+  },
   { name: 'rsi', batch: (b, p) => [rsi(b.close, p)], stream: (p) => single(new RsiStream(p), close) },
   { name: 'roc', batch: (b, p) => [roc(b.close, p)], stream: (p) => single(new RocStream(p), close) },
   {
@@ -84,12 +91,19 @@ const CONTRACTS: readonly Contract[] = [
 const barsArbitrary = fc
   .record({
     leading: fc.integer({ min: 0, max: 5 }),
-    steps: fc.array(fc.oneof(fc.constant(0), fc.double({ min: -0.05, max: 0.05, noNaN: true })), { minLength: 0, maxLength: 80 }),
+    steps: fc.array(fc.oneof(fc.constant(0), fc.double({ min: -0.05, max: 0.05, noNaN: true })), {
+      minLength: 0,
+      maxLength: 80,
+    }),
     spread: fc.double({ min: 0, max: 0.03, noNaN: true }),
   })
   .map(({ leading, steps, spread }): Bars => {
     const n = leading + steps.length;
-    const bars = { high: new Float64Array(n).fill(Number.NaN), low: new Float64Array(n).fill(Number.NaN), close: new Float64Array(n).fill(Number.NaN) };
+    const bars = {
+      high: new Float64Array(n).fill(Number.NaN),
+      low: new Float64Array(n).fill(Number.NaN),
+      close: new Float64Array(n).fill(Number.NaN),
+    };
     let level = 100;
     steps.forEach((step, j) => {
       level *= 1 + step;
@@ -124,7 +138,9 @@ describe('streaming and batch forms agree (shared contract)', () => {
             if (Number.isNaN(want)) expect(v, `output ${j} row ${i}`).toBeNull();
             else {
               expect(v, `output ${j} row ${i}`).not.toBeNull();
-              expect(Math.abs(v! - want), `output ${j} row ${i}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+              expect(Math.abs(v! - want), `output ${j} row ${i}`).toBeLessThanOrEqual(
+                1e-9 * Math.max(1, Math.abs(want)),
+              );
             }
           });
         }
@@ -140,40 +156,55 @@ describe('streaming and batch forms agree (shared contract)', () => {
 });
 
 describe('batch forms write into a buffer the caller passes (reused across symbols)', () => {
-  const ALL: readonly { name: string; fresh: (b: Bars) => Float64Array[]; into: (b: Bars, out: Float64Array[]) => Float64Array[] }[] = [
+  const ALL: readonly {
+    name: string;
+    fresh: (b: Bars) => Float64Array[];
+    into: (b: Bars, out: Float64Array[]) => Float64Array[];
+  }[] = [
     { name: 'sma', fresh: (b) => [sma(b.close, 4)], into: (b, o) => [sma(b.close, 4, o[0])] },
     { name: 'ema', fresh: (b) => [ema(b.close, 4)], into: (b, o) => [ema(b.close, 4, {}, o[0])] },
     { name: 'rsi', fresh: (b) => [rsi(b.close, 4)], into: (b, o) => [rsi(b.close, 4, o[0])] },
     { name: 'roc', fresh: (b) => [roc(b.close, 4)], into: (b, o) => [roc(b.close, 4, o[0])] },
-    { name: 'atr', fresh: (b) => [atr(b.high, b.low, b.close, 4)], into: (b, o) => [atr(b.high, b.low, b.close, 4, o[0])] },
+    {
+      name: 'atr',
+      fresh: (b) => [atr(b.high, b.low, b.close, 4)],
+      into: (b, o) => [atr(b.high, b.low, b.close, 4, o[0])],
+    },
     {
       name: 'macd',
       fresh: (b) => Object.values(macd(b.close, { fast: 2, slow: 5, signal: 3 })),
-      into: (b, o) => Object.values(macd(b.close, { fast: 2, slow: 5, signal: 3 }, { macd: o[0]!, signal: o[1]!, histogram: o[2]! })),
+      into: (b, o) =>
+        Object.values(macd(b.close, { fast: 2, slow: 5, signal: 3 }, { macd: o[0]!, signal: o[1]!, histogram: o[2]! })),
     },
     {
       name: 'bbands',
       fresh: (b) => Object.values(bollingerBands(b.close, { period: 4, width: 2 })),
-      into: (b, o) => Object.values(bollingerBands(b.close, { period: 4, width: 2 }, { lower: o[0]!, middle: o[1]!, upper: o[2]! })),
+      into: (b, o) =>
+        Object.values(bollingerBands(b.close, { period: 4, width: 2 }, { lower: o[0]!, middle: o[1]!, upper: o[2]! })),
     },
   ];
 
-  it.each(ALL.map((c) => [c.name, c] as const))('%s: every cell overwritten, same values as a fresh result', (_name, c) => {
-    fc.assert(
-      fc.property(barsArbitrary, (bars) => {
-        const fresh = c.fresh(bars);
-        const buffers = fresh.map((f) => new Float64Array(f.length).fill(12345));
-        const written = c.into(bars, buffers);
-        written.forEach((w, j) => {
-          expect(w).toBe(buffers[j]);
-          expect(Array.from(w)).toEqual(Array.from(fresh[j]!));
-        });
-      }),
-      { numRuns: 60, seed: 7 },
-    );
-  });
+  it.each(ALL.map((c) => [c.name, c] as const))(
+    '%s: every cell overwritten, same values as a fresh result',
+    (_name, c) => {
+      fc.assert(
+        fc.property(barsArbitrary, (bars) => {
+          const fresh = c.fresh(bars);
+          const buffers = fresh.map((f) => new Float64Array(f.length).fill(12345));
+          const written = c.into(bars, buffers);
+          written.forEach((w, j) => {
+            expect(w).toBe(buffers[j]);
+            expect(Array.from(w)).toEqual(Array.from(fresh[j]!));
+          });
+        }),
+        { numRuns: 60, seed: 7 },
+      );
+    },
+  );
 
   it('refuses a buffer of the wrong length', () => {
-    expect(() => sma(Float64Array.of(1, 2, 3), 2, new Float64Array(2))).toThrow(/sma: the output buffer has 2 cells but the input has 3/);
+    expect(() => sma(Float64Array.of(1, 2, 3), 2, new Float64Array(2))).toThrow(
+      /sma: the output buffer has 2 cells but the input has 3/,
+    );
   });
 });

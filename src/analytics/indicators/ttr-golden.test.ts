@@ -106,8 +106,15 @@ const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.csv'));
 
 describe('indicators agree with R TTR 0.24.3 (test/fixtures/ttr)', () => {
   it('has the five golden series, each with every output column of every parameter set', () => {
-    expect(files.sort()).toEqual(['flat-start.csv', 'flat-stretches.csv', 'leading-gaps.csv', 'random-walk-gaps.csv', 'rising-then-falling.csv']);
-    for (const f of files) expect([...readGolden(f).columns.keys()].sort()).toEqual(SPECS.flatMap((s) => s.columns).sort());
+    expect(files.sort()).toEqual([
+      'flat-start.csv',
+      'flat-stretches.csv',
+      'leading-gaps.csv',
+      'random-walk-gaps.csv',
+      'rising-then-falling.csv',
+    ]);
+    for (const f of files)
+      expect([...readGolden(f).columns.keys()].sort()).toEqual(SPECS.flatMap((s) => s.columns).sort());
   });
 
   describe.each(files)('%s', (file) => {
@@ -121,12 +128,15 @@ describe('indicators agree with R TTR 0.24.3 (test/fixtures/ttr)', () => {
       }
     });
 
-    it.each(SPECS.map((s) => [s.text, s] as const))('%s (streaming) to 1e-6 with null in the same rows', (_text, spec) => {
-      streamed(spec, golden.series).forEach((values, j) => {
-        const name = spec.columns[j]!;
-        expect(mismatches(values, golden.columns.get(name)!), name).toEqual([]);
-      });
-    });
+    it.each(SPECS.map((s) => [s.text, s] as const))(
+      '%s (streaming) to 1e-6 with null in the same rows',
+      (_text, spec) => {
+        streamed(spec, golden.series).forEach((values, j) => {
+          const name = spec.columns[j]!;
+          expect(mismatches(values, golden.columns.get(name)!), name).toEqual([]);
+        });
+      },
+    );
   });
 
   it('the goldens exercise what they claim: a halt in the dates, zero widths, RSI 0/0 and 100, leading gaps', () => {
@@ -150,18 +160,25 @@ describe('indicators agree with R TTR 0.24.3 (test/fixtures/ttr)', () => {
 
 describeWithSharedData('indicators agree with R TTR 0.24.3 over 36 years of real VIX bars', () => {
   it('sma:20 ... roc:10 on the last 250 rows, computed on the whole history (no drift over decades)', () => {
-    const golden = readFileSync(join(FIXTURES, 'real', 'vix-last-250.csv'), 'utf8').trim().split('\n');
+    const golden = readFileSync(join(FIXTURES, 'real', 'vix-last-250.csv'), 'utf8')
+      .trim()
+      .split('\n');
     const header = golden[0]!.split(',');
     const rows = golden.slice(1).map((l) => l.split(','));
     const vix = readRealCsv(realFile('indices/^VIX.csv'));
     expect(vix.dates.length).toBeGreaterThan(9000);
-    const columns = computeIndicators(vix, parseIndicatorSpecs('sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,roc:10'));
+    const columns = computeIndicators(
+      vix,
+      parseIndicatorSpecs('sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,roc:10'),
+    );
     expect(columns.map((c) => c.name)).toEqual(header.slice(1));
     const offset = vix.dates.length - rows.length;
     rows.forEach((row, k) => {
       expect(formatIsoDate(vix.dates[offset + k]!)).toBe(row[0]);
       columns.forEach((c, j) => {
-        expect(Math.abs(c.values[offset + k]! - Number(row[j + 1])), `${c.name} on ${row[0]}`).toBeLessThanOrEqual(TOLERANCE);
+        expect(Math.abs(c.values[offset + k]! - Number(row[j + 1])), `${c.name} on ${row[0]}`).toBeLessThanOrEqual(
+          TOLERANCE,
+        );
       });
     });
   });

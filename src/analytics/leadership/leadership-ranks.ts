@@ -42,7 +42,12 @@ function freshReturn(m: LeadershipInput, w: ReturnWindow, maxStaleDays: number):
 }
 
 /** Rows ordered by current rank (unranked last, alphabetically). */
-export function leadershipRanks(members: readonly LeadershipInput[], current: ReturnWindow, previous: ReturnWindow, maxStaleDays = 7): LeadershipRow[] {
+export function leadershipRanks(
+  members: readonly LeadershipInput[],
+  current: ReturnWindow,
+  previous: ReturnWindow,
+  maxStaleDays = 7,
+): LeadershipRow[] {
   const now = members.map((m) => freshReturn(m, current, maxStaleDays));
   const before = members.map((m) => freshReturn(m, previous, maxStaleDays));
   const r1 = descendingRanks(now);
@@ -55,5 +60,8 @@ export function leadershipRanks(members: readonly LeadershipInput[], current: Re
     previousRank: r0[i]!,
     rankChange: r1[i] !== null && r0[i] !== null ? r0[i]! - r1[i]! : null,
   }));
-  return rows.sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || a.symbol.localeCompare(b.symbol));
+  return rows.sort(
+    (a, b) =>
+      (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || a.symbol.localeCompare(b.symbol),
+  );
 }

@@ -79,6 +79,8 @@ describe('weightSpread', () => {
     expect(s.periods.ytd.cap).toBeCloseTo(0.15, 12);
     expect(s.periods.ytd.spread).toBeCloseTo(-0.1, 12);
     expect(s.periods['1y']).toEqual({ equal: null, cap: null, spread: null });
-    expect(weightSpread(equal, { dates: Int32Array.of(d('2030-01-01')), closes: Float64Array.of(1) }, d('2025-12-11'))).toBeNull();
+    expect(
+      weightSpread(equal, { dates: Int32Array.of(d('2030-01-01')), closes: Float64Array.of(1) }, d('2025-12-11')),
+    ).toBeNull();
   });
 });

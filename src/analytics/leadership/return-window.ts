@@ -6,7 +6,13 @@
  * and `3m` at the same calendar date three months earlier.
  */
 import { UsageError } from '../../domain/errors.js';
-import { civilFromDays, type DayNumber, daysFromCivil, previousYearEnd, sameDateMonthsEarlier } from '../../domain/trading-date.js';
+import {
+  civilFromDays,
+  type DayNumber,
+  daysFromCivil,
+  previousYearEnd,
+  sameDateMonthsEarlier,
+} from '../../domain/trading-date.js';
 
 export interface ReturnWindow {
   readonly label: string;
@@ -23,7 +29,11 @@ export function checkWindowLabel(label: string, parameter = '--window'): string 
   const m = PATTERN.exec(l);
   const n = m ? Number(m[1]) : 0;
   const max = m?.[2] === 'w' ? 260 : m?.[2] === 'm' ? 120 : 10;
-  if (!m || n < 1 || n > max) throw new UsageError(`${parameter}: '${label}' is not a window (expected ytd, or a count with w, m or y: 4w, 3m, 6m, 1y)`, { parameter });
+  if (!m || n < 1 || n > max)
+    throw new UsageError(
+      `${parameter}: '${label}' is not a window (expected ytd, or a count with w, m or y: 4w, 3m, 6m, 1y)`,
+      { parameter },
+    );
   return l;
 }
 

@@ -26,7 +26,11 @@ export interface SeriesCloses {
  * Both legs as of the last day on or before `asOf` that BOTH have a bar, so a stale leg never
  * compares different days. Null when they share no day.
  */
-export function weightSpread(equal: SeriesCloses, cap: SeriesCloses, asOf: DayNumber): { day: DayNumber; periods: Record<(typeof SPREAD_PERIODS)[number], SpreadPeriod> } | null {
+export function weightSpread(
+  equal: SeriesCloses,
+  cap: SeriesCloses,
+  asOf: DayNumber,
+): { day: DayNumber; periods: Record<(typeof SPREAD_PERIODS)[number], SpreadPeriod> } | null {
   let i = indexOnOrBefore(equal.dates, asOf);
   let j = indexOnOrBefore(cap.dates, asOf);
   while (i >= 0 && j >= 0 && equal.dates[i] !== cap.dates[j]) {

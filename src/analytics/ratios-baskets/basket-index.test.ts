@@ -53,7 +53,11 @@ describe('basket index by hand', () => {
   });
 
   it('starts on the first date all members have data, ends on the last, and carries a missing close forward', () => {
-    const a = closeOnlySeries('A', days(['2025-01-02', '2025-01-03', '2025-01-06', '2025-01-07', '2025-01-08']), [50, 100, 120, 130, 999]);
+    const a = closeOnlySeries(
+      'A',
+      days(['2025-01-02', '2025-01-03', '2025-01-06', '2025-01-07', '2025-01-08']),
+      [50, 100, 120, 130, 999],
+    );
     const b = closeOnlySeries('B', days(['2025-01-03', '2025-01-07']), [10, 12]);
     const basket = basketIndex(def(['A', 'B'], 'none'), [a, b]);
     expect(Array.from(basket.dates, formatIsoDate)).toEqual(['2025-01-03', '2025-01-06', '2025-01-07']);
@@ -80,7 +84,13 @@ describe('basket index by hand', () => {
 describe('basket properties', () => {
   const arbSeries = fc
     .array(fc.double({ min: 1, max: 1000, noNaN: true }), { minLength: 2, maxLength: 80 })
-    .map((closes) => closeOnlySeries('M', Array.from(closes, (_, i) => 19000 + i * 5), closes));
+    .map((closes) =>
+      closeOnlySeries(
+        'M',
+        Array.from(closes, (_, i) => 19000 + i * 5),
+        closes,
+      ),
+    );
   const arbSchedule = fc.constantFrom<RebalanceSchedule>('monthly', 'quarterly', 'none');
 
   const rebased = (s: PriceSeries, i: number) => (100 * s.close[i]!) / s.close[0]!;
@@ -98,7 +108,13 @@ describe('basket properties', () => {
   it('an equal-weight basket of identical members equals the member rebased', () => {
     fc.assert(
       fc.property(arbSeries, arbSchedule, fc.integer({ min: 2, max: 7 }), (s, schedule, k) => {
-        const b = basketIndex(def(Array.from({ length: k }, (_, i) => `M${i}`), schedule), Array.from({ length: k }, () => s));
+        const b = basketIndex(
+          def(
+            Array.from({ length: k }, (_, i) => `M${i}`),
+            schedule,
+          ),
+          Array.from({ length: k }, () => s),
+        );
         for (let i = 0; i < s.dates.length; i++) expect(Math.abs(b.close[i]! / rebased(s, i) - 1)).toBeLessThan(1e-12);
       }),
     );

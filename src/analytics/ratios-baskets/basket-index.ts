@@ -72,7 +72,13 @@ function alignedValues(dates: Int32Array, member: PriceSeries, field: CloseField
   return out;
 }
 
-function indexLevels(def: BasketDefinition, dates: Int32Array, members: readonly PriceSeries[], field: CloseField, ids: Int32Array | null): Float64Array {
+function indexLevels(
+  def: BasketDefinition,
+  dates: Int32Array,
+  members: readonly PriceSeries[],
+  field: CloseField,
+  ids: Int32Array | null,
+): Float64Array {
   const n = dates.length;
   const m = members.length;
   const weights = basketWeights(def);
@@ -99,7 +105,9 @@ function indexLevels(def: BasketDefinition, dates: Int32Array, members: readonly
  */
 export function basketIndex(def: BasketDefinition, members: readonly PriceSeries[]): PriceSeries {
   if (members.length !== def.members.length) {
-    throw new RangeError(`basketIndex(${def.ticker}): ${def.members.length} members defined but ${members.length} series given`);
+    throw new RangeError(
+      `basketIndex(${def.ticker}): ${def.members.length} members defined but ${members.length} series given`,
+    );
   }
   const dates = basketDates(members);
   const ids = def.rebalance === 'none' ? null : periodIds(dates, def.rebalance);

@@ -28,12 +28,19 @@ describe('ratio series', () => {
 
   it('A/A is 1 on every date', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.001, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 50 }), (closes) => {
-        const a = closeOnlySeries('A', Array.from(closes, (_, i) => i * 3), closes);
-        const r = ratioSeries(a, a);
-        expect(r.dates.length).toBe(closes.length);
-        for (const v of r.close) expect(v).toBe(1);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0.001, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 50 }),
+        (closes) => {
+          const a = closeOnlySeries(
+            'A',
+            Array.from(closes, (_, i) => i * 3),
+            closes,
+          );
+          const r = ratioSeries(a, a);
+          expect(r.dates.length).toBe(closes.length);
+          for (const v of r.close) expect(v).toBe(1);
+        },
+      ),
     );
   });
 });

@@ -21,7 +21,10 @@ describe('tracking difference', () => {
   it('can read the fund total return against a price index', () => {
     const tr = closeOnlySeries('FUND', days(['2024-12-31', '2025-12-31']), [50, 59.85]);
     tr.adjClose.set([49, 59.85]);
-    const td = trackingDifference(tr, index, parseIsoDate('2024-12-31'), parseIsoDate('2025-12-31'), { fund: 'adjClose', index: 'close' })!;
+    const td = trackingDifference(tr, index, parseIsoDate('2024-12-31'), parseIsoDate('2025-12-31'), {
+      fund: 'adjClose',
+      index: 'close',
+    })!;
     expect(td.fundReturn).toBeCloseTo(59.85 / 49 - 1, 14);
     expect(td.difference).toBeCloseTo(59.85 / 49 - 1 - 0.2, 14);
   });

@@ -19,12 +19,18 @@ export interface RateChange {
 }
 
 /** Null when the series has no value on or before `asOf`. Values must be finite. */
-export function rateChange(dates: Int32Array, values: Float64Array, asOf: DayNumber, since: DayNumber): RateChange | null {
+export function rateChange(
+  dates: Int32Array,
+  values: Float64Array,
+  asOf: DayNumber,
+  since: DayNumber,
+): RateChange | null {
   const i = indexOnOrBefore(dates, asOf);
   if (i < 0) return null;
   const j = indexOnOrBefore(dates.subarray(0, i + 1), since);
   const level = values[i]!;
-  if (j < 0) return { date: formatIsoDate(dates[i]!), level, sinceDate: null, sinceLevel: null, change: null, changeBp: null };
+  if (j < 0)
+    return { date: formatIsoDate(dates[i]!), level, sinceDate: null, sinceLevel: null, change: null, changeBp: null };
   const change = level - values[j]!;
   return {
     date: formatIsoDate(dates[i]!),

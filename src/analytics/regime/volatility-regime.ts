@@ -24,7 +24,12 @@ export interface VolatilityRegime {
 }
 
 /** Percentile (0..100) of the close at `asOfIndex` within the trailing `years` window, or null. */
-export function trailingPercentile(dates: Int32Array, closes: Float64Array, asOfIndex: number, years: number): number | null {
+export function trailingPercentile(
+  dates: Int32Array,
+  closes: Float64Array,
+  asOfIndex: number,
+  years: number,
+): number | null {
   if (asOfIndex < 0) return null;
   const boundary = sameDateYearsEarlier(dates[asOfIndex]!, years);
   const before = indexOnOrBefore(dates, boundary);

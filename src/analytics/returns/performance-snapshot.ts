@@ -29,7 +29,11 @@ export interface PerformanceSnapshot {
  * The snapshot of `series` as of the last bar on or before `asOf` (null = the last bar), or null when
  * the series has no bar that early.
  */
-export function performanceSnapshot(series: PriceSeries, field: CloseField, asOf: DayNumber | null): PerformanceSnapshot | null {
+export function performanceSnapshot(
+  series: PriceSeries,
+  field: CloseField,
+  asOf: DayNumber | null,
+): PerformanceSnapshot | null {
   const { index } = resolveAsOf(series.dates, asOf);
   if (index < 0) return null;
   const dates = series.dates;

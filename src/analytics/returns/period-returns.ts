@@ -66,7 +66,12 @@ export function periodBaseIndex(dates: Int32Array, asOfIndex: number, period: Pe
 }
 
 /** One period's return for the bar at `asOfIndex`, or null when history is too short. */
-export function periodReturn(dates: Int32Array, values: Float64Array, asOfIndex: number, period: PeriodKey): number | null {
+export function periodReturn(
+  dates: Int32Array,
+  values: Float64Array,
+  asOfIndex: number,
+  period: PeriodKey,
+): number | null {
   const base = periodBaseIndex(dates, asOfIndex, period);
   return base < 0 ? null : simpleReturn(values, base, asOfIndex);
 }
@@ -91,7 +96,12 @@ export interface WindowReturn {
  * before `to` (the same base rule as the calendar periods, so `from` = Dec 31 gives the YTD figure).
  * Null when `from` precedes the first bar or is after `to`.
  */
-export function windowReturn(dates: Int32Array, values: Float64Array, from: DayNumber, to: DayNumber): WindowReturn | null {
+export function windowReturn(
+  dates: Int32Array,
+  values: Float64Array,
+  from: DayNumber,
+  to: DayNumber,
+): WindowReturn | null {
   if (from > to) return null;
   const fromIndex = indexOnOrBefore(dates, from);
   const toIndex = indexOnOrBefore(dates, to);

@@ -18,7 +18,11 @@ describe('annualised volatility', () => {
 describe('maximum drawdown', () => {
   it('is the worst fall from a running peak', () => {
     // 120 -> 90 is -25%; 130 -> 104 is only -20%.
-    expect(maxDrawdown(new Float64Array([100, 120, 90, 130, 104]), 0, 4)).toEqual({ depth: -0.25, peakIndex: 1, troughIndex: 2 });
+    expect(maxDrawdown(new Float64Array([100, 120, 90, 130, 104]), 0, 4)).toEqual({
+      depth: -0.25,
+      peakIndex: 1,
+      troughIndex: 2,
+    });
     expect(maxDrawdown(new Float64Array([100, 120, 90, 130, 104]), 3, 4)!.depth).toBeCloseTo(-0.2, 12);
     expect(maxDrawdown(new Float64Array([1, 2, 3]), 0, 2)!.depth).toBe(0);
   });
@@ -29,7 +33,10 @@ describe('CAGR', () => {
     // 4 x 365.25 = 1461 days; 100 -> 146.41 = 1.1^4.
     expect(cagr(new Int32Array([0, 1461]), new Float64Array([100, 146.41]), 0, 1)).toBeCloseTo(0.1, 12);
     // 365 calendar days are 365/365.25 of a year: 100 -> 110
-    expect(cagr(new Int32Array([0, 365]), new Float64Array([100, 110]), 0, 1)).toBeCloseTo(1.1 ** (365.25 / 365) - 1, 14);
+    expect(cagr(new Int32Array([0, 365]), new Float64Array([100, 110]), 0, 1)).toBeCloseTo(
+      1.1 ** (365.25 / 365) - 1,
+      14,
+    );
     expect(cagr(new Int32Array([0, 0]), new Float64Array([1, 2]), 0, 1)).toBeNull();
   });
 });

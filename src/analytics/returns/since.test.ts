@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import { highestSince, lowestSince } from './since.js';
 
-const dates = Int32Array.from(['2025-01-02', '2025-01-03', '2025-01-06', '2025-01-07', '2025-01-08', '2025-01-09'], (x) => parseIsoDate(x));
+const dates = Int32Array.from(
+  ['2025-01-02', '2025-01-03', '2025-01-06', '2025-01-07', '2025-01-08', '2025-01-09'],
+  (x) => parseIsoDate(x),
+);
 const iso = (day: number | null) => (day === null ? null : formatIsoDate(day));
 
 describe('highest and lowest close since', () => {

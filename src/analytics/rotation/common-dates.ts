@@ -10,7 +10,12 @@ export interface AlignedPair {
 }
 
 /** Inner join of two ascending date columns; a merge in O(na + nb). */
-export function alignOnCommonDates(aDates: Int32Array, aValues: Float64Array, bDates: Int32Array, bValues: Float64Array): AlignedPair {
+export function alignOnCommonDates(
+  aDates: Int32Array,
+  aValues: Float64Array,
+  bDates: Int32Array,
+  bValues: Float64Array,
+): AlignedPair {
   const cap = Math.min(aDates.length, bDates.length);
   const dates = new Int32Array(cap);
   const a = new Float64Array(cap);

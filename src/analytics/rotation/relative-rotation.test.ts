@@ -77,7 +77,9 @@ describe('relativeRotation', () => {
   });
 
   it('validates its windows', () => {
-    expect(() => relativeRotation(new Float64Array(3), new Float64Array(3), { ratioWindow: 1, momentumWindow: 5, rocPeriod: 1 })).toThrow(/ratioWindow/);
+    expect(() =>
+      relativeRotation(new Float64Array(3), new Float64Array(3), { ratioWindow: 1, momentumWindow: 5, rocPeriod: 1 }),
+    ).toThrow(/ratioWindow/);
     expect(() => relativeRotation(new Float64Array(3), new Float64Array(2))).toThrow(/benchmark/);
   });
 });

@@ -51,11 +51,17 @@ export function rotationWarmup(p: RotationParams): number {
  * The three rotation lines over aligned closes (same length, same dates). NaN during warm-up.
  * @example relativeRotation(prices, benchmark).rsRatio[i] > 100 // relative trend is up at i
  */
-export function relativeRotation(prices: Float64Array, benchmark: Float64Array, params: RotationParams = DEFAULT_ROTATION_PARAMS): RotationSeries {
+export function relativeRotation(
+  prices: Float64Array,
+  benchmark: Float64Array,
+  params: RotationParams = DEFAULT_ROTATION_PARAMS,
+): RotationSeries {
   const n = prices.length;
-  if (benchmark.length !== n) throw new RangeError(`relativeRotation: ${n} prices but ${benchmark.length} benchmark values`);
+  if (benchmark.length !== n)
+    throw new RangeError(`relativeRotation: ${n} prices but ${benchmark.length} benchmark values`);
   for (const [name, v] of Object.entries(params)) {
-    if (!Number.isInteger(v) || v < (name === 'rocPeriod' ? 1 : 2)) throw new RangeError(`relativeRotation: ${name} must be an integer >= ${name === 'rocPeriod' ? 1 : 2}, got ${v}`);
+    if (!Number.isInteger(v) || v < (name === 'rocPeriod' ? 1 : 2))
+      throw new RangeError(`relativeRotation: ${name} must be an integer >= ${name === 'rocPeriod' ? 1 : 2}, got ${v}`);
   }
   const rs = new Float64Array(n);
   for (let i = 0; i < n; i++) rs[i] = (100 * prices[i]!) / benchmark[i]!;
@@ -87,7 +93,12 @@ export function quadrantOf(rsRatio: number, rsMomentum: number): Quadrant {
  * counter-clockwise. Null when the two points coincide. Typical rotation runs clockwise,
  * so a healthy leader's heading falls over time (45 -> 0 -> 315 ...).
  */
-export function headingDegrees(fromRatio: number, fromMomentum: number, toRatio: number, toMomentum: number): number | null {
+export function headingDegrees(
+  fromRatio: number,
+  fromMomentum: number,
+  toRatio: number,
+  toMomentum: number,
+): number | null {
   const dx = toRatio - fromRatio;
   const dy = toMomentum - fromMomentum;
   if (dx === 0 && dy === 0) return null;

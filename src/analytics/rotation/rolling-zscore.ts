@@ -11,7 +11,8 @@
  * @example rollingZScore(Float64Array.of(1, 2, 3), 3) // [NaN, NaN, 1]
  */
 export function rollingZScore(values: Float64Array, window: number): Float64Array {
-  if (!Number.isInteger(window) || window < 2) throw new RangeError(`rollingZScore: window must be an integer >= 2, got ${window}`);
+  if (!Number.isInteger(window) || window < 2)
+    throw new RangeError(`rollingZScore: window must be an integer >= 2, got ${window}`);
   const n = values.length;
   const out = new Float64Array(n).fill(Number.NaN);
   // Two passes per window: exact (no running-sum cancellation) and cheap at rotation window sizes.

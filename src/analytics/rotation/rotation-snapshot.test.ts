@@ -10,7 +10,7 @@ function walk(n: number, seed: number, drift: number): Float64Array {
   let s = seed;
   for (let i = 0; i < n; i++) {
     s = (s * 1103515245 + 12345) % 2147483648;
-    x *= 1 + drift + ((s / 2147483648) - 0.5) * 0.02;
+    x *= 1 + drift + (s / 2147483648 - 0.5) * 0.02;
     out[i] = x;
   }
   return out;
@@ -22,7 +22,17 @@ describe('rotationSnapshot', () => {
   const params = { ratioWindow: 10, momentumWindow: 10, rocPeriod: 1 };
 
   it('returns the last point, its quadrant, heading and a tail of N points ending at the as-of date', () => {
-    const s = rotationSnapshot({ symbol: 'X', dates, closes: walk(400, 3, 0.001), benchmarkDates: dates, benchmarkCloses: bench, asOf: dates[399]!, tail: 8, interval: 'daily', params });
+    const s = rotationSnapshot({
+      symbol: 'X',
+      dates,
+      closes: walk(400, 3, 0.001),
+      benchmarkDates: dates,
+      benchmarkCloses: bench,
+      asOf: dates[399]!,
+      tail: 8,
+      interval: 'daily',
+      params,
+    });
     expect(s.tail).toHaveLength(8);
     expect(s.tail[7]!.date).toBe(formatIsoDate(dates[399]!));
     expect(s.rsRatio).toBe(s.tail[7]!.rsRatio);
@@ -32,15 +42,45 @@ describe('rotationSnapshot', () => {
   });
 
   it('reports null values and no tail when history is shorter than the windows', () => {
-    const s = rotationSnapshot({ symbol: 'X', dates: dates.slice(0, 12), closes: bench.slice(0, 12), benchmarkDates: dates, benchmarkCloses: bench, asOf: dates[399]!, tail: 8, interval: 'daily', params });
+    const s = rotationSnapshot({
+      symbol: 'X',
+      dates: dates.slice(0, 12),
+      closes: bench.slice(0, 12),
+      benchmarkDates: dates,
+      benchmarkCloses: bench,
+      asOf: dates[399]!,
+      tail: 8,
+      interval: 'daily',
+      params,
+    });
     expect(s).toEqual({ symbol: 'X', rsRatio: null, rsMomentum: null, quadrant: null, heading: null, tail: [] });
   });
 
   it('a member whose data stopped more than 7 days before the as-of day gets no position, only its tail', () => {
-    const s = rotationSnapshot({ symbol: 'X', dates: dates.slice(0, 300), closes: walk(300, 3, 0), benchmarkDates: dates, benchmarkCloses: bench, asOf: dates[399]!, tail: 4, interval: 'daily', params });
+    const s = rotationSnapshot({
+      symbol: 'X',
+      dates: dates.slice(0, 300),
+      closes: walk(300, 3, 0),
+      benchmarkDates: dates,
+      benchmarkCloses: bench,
+      asOf: dates[399]!,
+      tail: 4,
+      interval: 'daily',
+      params,
+    });
     expect([s.rsRatio, s.rsMomentum, s.quadrant, s.heading]).toEqual([null, null, null, null]);
     expect(s.tail.at(-1)!.date).toBe(formatIsoDate(dates[299]!));
-    const fresh = rotationSnapshot({ symbol: 'X', dates: dates.slice(0, 396), closes: walk(396, 3, 0), benchmarkDates: dates, benchmarkCloses: bench, asOf: dates[399]!, tail: 4, interval: 'daily', params });
+    const fresh = rotationSnapshot({
+      symbol: 'X',
+      dates: dates.slice(0, 396),
+      closes: walk(396, 3, 0),
+      benchmarkDates: dates,
+      benchmarkCloses: bench,
+      asOf: dates[399]!,
+      tail: 4,
+      interval: 'daily',
+      params,
+    });
     expect(fresh.quadrant).not.toBeNull(); // 3 trading days (5 calendar days) behind is still current
   });
 
@@ -48,8 +88,28 @@ describe('rotationSnapshot', () => {
     const closes = walk(400, 11, 0.0005);
     fc.assert(
       fc.property(fc.integer({ min: 150, max: 399 }), (cut) => {
-        const full = rotationSnapshot({ symbol: 'X', dates, closes, benchmarkDates: dates, benchmarkCloses: bench, asOf: dates[399]!, tail: 80, interval: 'weekly', params });
-        const early = rotationSnapshot({ symbol: 'X', dates, closes, benchmarkDates: dates, benchmarkCloses: bench, asOf: dates[cut]!, tail: 80, interval: 'weekly', params });
+        const full = rotationSnapshot({
+          symbol: 'X',
+          dates,
+          closes,
+          benchmarkDates: dates,
+          benchmarkCloses: bench,
+          asOf: dates[399]!,
+          tail: 80,
+          interval: 'weekly',
+          params,
+        });
+        const early = rotationSnapshot({
+          symbol: 'X',
+          dates,
+          closes,
+          benchmarkDates: dates,
+          benchmarkCloses: bench,
+          asOf: dates[cut]!,
+          tail: 80,
+          interval: 'weekly',
+          params,
+        });
         const byDate = new Map(full.tail.map((p) => [p.date, p]));
         // every point of the earlier tail but its last (the week may still be running) is in the later tail unchanged
         for (const p of early.tail.slice(0, -1)) expect(byDate.get(p.date)).toEqual(p);

@@ -8,7 +8,14 @@ import { indexOnOrBefore } from '../../domain/price-series.js';
 import { type DayNumber, formatIsoDate } from '../../domain/trading-date.js';
 import { weeklyCloses } from '../trend/weekly-closes.js';
 import { alignOnCommonDates } from './common-dates.js';
-import { DEFAULT_ROTATION_PARAMS, headingDegrees, type Quadrant, quadrantOf, type RotationParams, relativeRotation } from './relative-rotation.js';
+import {
+  DEFAULT_ROTATION_PARAMS,
+  headingDegrees,
+  type Quadrant,
+  quadrantOf,
+  type RotationParams,
+  relativeRotation,
+} from './relative-rotation.js';
 
 export type RotationInterval = 'daily' | 'weekly';
 
@@ -73,7 +80,8 @@ export function rotationSnapshot(input: SnapshotInput): RotationSnapshot {
   for (let i = Math.max(0, n - input.tail); i < n; i++) {
     const x = rot.rsRatio[i]!;
     const y = rot.rsMomentum[i]!;
-    if (Number.isFinite(x) && Number.isFinite(y)) tail.push({ date: formatIsoDate(dates[i]!), rsRatio: r4(x), rsMomentum: r4(y) });
+    if (Number.isFinite(x) && Number.isFinite(y))
+      tail.push({ date: formatIsoDate(dates[i]!), rsRatio: r4(x), rsMomentum: r4(y) });
   }
   const stale = n === 0 || input.asOf - dates[n - 1]! > (input.maxStaleDays ?? 7);
   const lastX = stale ? Number.NaN : rot.rsRatio[n - 1]!;

@@ -6,7 +6,22 @@ const names = (codes: Uint8Array) => Array.from(codes, (c) => BREAKOUT_STATES[c]
 
 describe('breakoutPath', () => {
   it('walks below -> testing -> breaking -> confirmed -> failed -> breaking (by hand, default thresholds)', () => {
-    const beyond = Float64Array.of(-0.1, -0.031, -0.03, 0, 0.01, -0.01, 0.01, 0.015, 0.019, 0.02, -0.029, -0.031, -0.2, 0.001);
+    const beyond = Float64Array.of(
+      -0.1,
+      -0.031,
+      -0.03,
+      0,
+      0.01,
+      -0.01,
+      0.01,
+      0.015,
+      0.019,
+      0.02,
+      -0.029,
+      -0.031,
+      -0.2,
+      0.001,
+    );
     const p = breakoutPath(beyond, DEFAULT_TREND_OPTIONS);
     expect(names(p.states)).toEqual([
       'below', // -10%

@@ -40,7 +40,10 @@ export interface BreakoutPath {
  * Runs the machine over `beyond` (distance beyond the line per week, break direction positive).
  * @example breakoutPath(Float64Array.of(-0.1, -0.02, 0.01), opts).states // [below, testing, breaking]
  */
-export function breakoutPath(beyond: Float64Array, options: Pick<TrendOptions, 'testingPct' | 'confirmWeeks' | 'confirmPct' | 'failPct'>): BreakoutPath {
+export function breakoutPath(
+  beyond: Float64Array,
+  options: Pick<TrendOptions, 'testingPct' | 'confirmWeeks' | 'confirmPct' | 'failPct'>,
+): BreakoutPath {
   const n = beyond.length;
   const states = new Uint8Array(n);
   const since = new Int32Array(n);
@@ -76,6 +79,7 @@ export function breakoutPath(beyond: Float64Array, options: Pick<TrendOptions, '
 
 export function breakoutStateName(code: number): BreakoutState {
   const name = BREAKOUT_STATES[code];
-  if (name === undefined) throw new RangeError(`breakout state code ${code} is not one of 0..${BREAKOUT_STATES.length - 1}`);
+  if (name === undefined)
+    throw new RangeError(`breakout state code ${code} is not one of 0..${BREAKOUT_STATES.length - 1}`);
   return name;
 }

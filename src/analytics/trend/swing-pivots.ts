@@ -13,8 +13,14 @@ export type PivotKind = 'high' | 'low';
  * scan "as of" bar a passes end = a + 1 and only gets pivots confirmed by then.
  * @example swingPivots(Float64Array.of(1, 3, 2, 1, 2), 'high', 1) // Int32Array [1]
  */
-export function swingPivots(values: Float64Array, kind: PivotKind, window: number, end: number = values.length): Int32Array {
-  if (!Number.isInteger(window) || window < 1) throw new RangeError(`swingPivots: window must be a positive integer, got ${window}`);
+export function swingPivots(
+  values: Float64Array,
+  kind: PivotKind,
+  window: number,
+  end: number = values.length,
+): Int32Array {
+  if (!Number.isInteger(window) || window < 1)
+    throw new RangeError(`swingPivots: window must be a positive integer, got ${window}`);
   const n = Math.min(end, values.length);
   const sign = kind === 'high' ? 1 : -1;
   const out: number[] = [];

@@ -54,7 +54,9 @@ describe('analyseTrend on a planted multi-year downtrend', () => {
       const { a } = asOfWeek(week);
       expect(a.line!.anchors.map((x) => formatIsoDate(x.day))).toEqual(['2019-06-07', '2021-03-12']);
       expect(a.breakout!.state).toBe(state);
-      expect(formatIsoDate(a.breakout!.sinceDay)).toBe(formatIsoDate(planted.fridays[planted.weekAfterLastTouch(since)]! + offset));
+      expect(formatIsoDate(a.breakout!.sinceDay)).toBe(
+        formatIsoDate(planted.fridays[planted.weekAfterLastTouch(since)]! + offset),
+      );
     });
   }
 
@@ -82,13 +84,19 @@ describe('analyseTrend on a planted multi-year downtrend', () => {
 
 describe('stale lines (last touch more than staleYears = 2 before the as-of)', () => {
   // After the last touch: 8 weeks down to -0.20, then -0.20 until week 110, then back to -0.02 at week 112.
-  const tail = [...Array.from({ length: 8 }, (_, k) => (-0.2 * (k + 1)) / 8), ...new Array<number>(102).fill(-0.2), -0.1, -0.02];
+  const tail = [
+    ...Array.from({ length: 8 }, (_, k) => (-0.2 * (k + 1)) / 8),
+    ...new Array<number>(102).fill(-0.2),
+    -0.1,
+    -0.02,
+  ];
   const s = plantedDowntrend(tail);
   const at = (week: number) => {
     const day = s.fridays[s.weekAfterLastTouch(week)]!;
     return analyseTrend(s.dates, s.values, opts, indexOnOrBefore(s.dates, day) + 1)!;
   };
-  const anchors = (a: ReturnType<typeof at>) => (a.line === null ? null : a.line.anchors.map((x) => formatIsoDate(x.day)));
+  const anchors = (a: ReturnType<typeof at>) =>
+    a.line === null ? null : a.line.anchors.map((x) => formatIsoDate(x.day));
   it('a line the price left more than 2 years ago is not the current trend', () => {
     expect(anchors(at(100))).toEqual(['2019-06-07', '2021-03-12']); // 100 weeks: under 2 years
     expect(anchors(at(110))).not.toEqual(['2019-06-07', '2021-03-12']); // 110 weeks, 18% under the line

@@ -18,14 +18,23 @@ export interface TrendAnalysis {
   readonly levelAtAsOf: number | null;
   readonly distance: number | null;
   /** The state, the day it began, and the state the week before that (null when the line began in it). */
-  readonly breakout: { readonly state: BreakoutState; readonly sinceDay: number; readonly previousState: BreakoutState | null } | null;
+  readonly breakout: {
+    readonly state: BreakoutState;
+    readonly sinceDay: number;
+    readonly previousState: BreakoutState | null;
+  } | null;
 }
 
 /**
  * Trend analysis of values[0, end) (end = as-of index + 1; default all bars).
  * @example analyseTrend(ratio.dates, ratio.close, trendOptions(), indexOnOrBefore(ratio.dates, asOf) + 1)
  */
-export function analyseTrend(dates: Int32Array, values: Float64Array, options: TrendOptions, end: number = dates.length): TrendAnalysis | null {
+export function analyseTrend(
+  dates: Int32Array,
+  values: Float64Array,
+  options: TrendOptions,
+  end: number = dates.length,
+): TrendAnalysis | null {
   const weekly = weeklyCloses(dates, values, end);
   const last = weekly.values.length - 1;
   if (last < 0) return null;
@@ -39,7 +48,10 @@ export function analyseTrend(dates: Int32Array, values: Float64Array, options: T
   const began = path.since[final]!;
   const state = path.states[final]!;
   const sinceWeek = line.anchors[0].week + began;
-  const sinceDay = began > 0 ? (firstDayOfStateInWeek(dates, values, weekly, line, sinceWeek, state, options) ?? weekly.dates[sinceWeek]!) : weekly.dates[sinceWeek]!;
+  const sinceDay =
+    began > 0
+      ? (firstDayOfStateInWeek(dates, values, weekly, line, sinceWeek, state, options) ?? weekly.dates[sinceWeek]!)
+      : weekly.dates[sinceWeek]!;
   return {
     asOfDay,
     lastValue,
@@ -60,7 +72,15 @@ export function analyseTrend(dates: Int32Array, values: Float64Array, options: T
  * the machine already gave the state (an as-of Tuesday reads "breaking since Monday" when Monday
  * closed above the line, and still does once the week is complete).
  */
-function firstDayOfStateInWeek(dates: Int32Array, values: Float64Array, weekly: WeeklyCloses, line: Trendline, week: number, state: number, options: TrendOptions): number | null {
+function firstDayOfStateInWeek(
+  dates: Int32Array,
+  values: Float64Array,
+  weekly: WeeklyCloses,
+  line: Trendline,
+  week: number,
+  state: number,
+  options: TrendOptions,
+): number | null {
   const from = line.anchors[0].week;
   const beyond = new Float64Array(week - from + 1);
   for (let k = from; k <= week; k++) beyond[k - from] = beyondLine(line, weekly.dates[k]!, weekly.values[k]!);
@@ -83,7 +103,13 @@ export function beyondLine(line: Trendline, day: number, value: number): number 
 }
 
 /** The state machine over weeks [from, to] along a line (index 0 of the result is week `from`). */
-export function pathAlongLine(weekly: WeeklyCloses, line: Trendline, from: number, to: number, options: TrendOptions): BreakoutPath {
+export function pathAlongLine(
+  weekly: WeeklyCloses,
+  line: Trendline,
+  from: number,
+  to: number,
+  options: TrendOptions,
+): BreakoutPath {
   const beyond = new Float64Array(to - from + 1);
   for (let k = from; k <= to; k++) beyond[k - from] = beyondLine(line, weekly.dates[k]!, weekly.values[k]!);
   return breakoutPath(beyond, options);
@@ -103,7 +129,12 @@ export interface BreakOccurrence {
  * nor confirmed (so a line swap during one attempt is not counted twice). A break after a failure
  * counts as a new attempt. Weeks are whole ISO weeks (the last bar of each).
  */
-export function breakoutHistory(dates: Int32Array, values: Float64Array, options: TrendOptions, end: number = dates.length): BreakOccurrence[] {
+export function breakoutHistory(
+  dates: Int32Array,
+  values: Float64Array,
+  options: TrendOptions,
+  end: number = dates.length,
+): BreakOccurrence[] {
   const weekly = weeklyCloses(dates, values, end);
   const pivots: WeeklyPivots = weeklyPivots(weekly, options);
   const out: BreakOccurrence[] = [];

@@ -52,14 +52,18 @@ export const DEFAULT_TREND_OPTIONS: TrendOptions = {
 /** Defaults overridden by the given fields; throws RangeError on a nonsensical combination. */
 export function trendOptions(overrides: Partial<TrendOptions> = {}): TrendOptions {
   const o = { ...DEFAULT_TREND_OPTIONS, ...overrides };
-  if (!(o.minYears > 0 && o.maxYears >= o.minYears)) throw new RangeError(`trend options: need 0 < minYears <= maxYears, got ${o.minYears} and ${o.maxYears}`);
-  if (!(Number.isInteger(o.pivotWindow) && o.pivotWindow >= 1)) throw new RangeError(`trend options: pivotWindow must be a positive integer, got ${o.pivotWindow}`);
+  if (!(o.minYears > 0 && o.maxYears >= o.minYears))
+    throw new RangeError(`trend options: need 0 < minYears <= maxYears, got ${o.minYears} and ${o.maxYears}`);
+  if (!(Number.isInteger(o.pivotWindow) && o.pivotWindow >= 1))
+    throw new RangeError(`trend options: pivotWindow must be a positive integer, got ${o.pivotWindow}`);
   if (!(o.staleYears > 0)) throw new RangeError(`trend options: staleYears must be positive, got ${o.staleYears}`);
   for (const key of ['touchPct', 'testingPct', 'confirmPct', 'failPct'] as const) {
-    if (!(o[key] >= 0 && o[key] < 1)) throw new RangeError(`trend options: ${key} must be a fraction in [0, 1), got ${o[key]}`);
+    if (!(o[key] >= 0 && o[key] < 1))
+      throw new RangeError(`trend options: ${key} must be a fraction in [0, 1), got ${o[key]}`);
   }
   for (const key of ['minAnchorGapWeeks', 'breakWindowWeeks', 'confirmWeeks'] as const) {
-    if (!(Number.isInteger(o[key]) && o[key] >= 1)) throw new RangeError(`trend options: ${key} must be a positive integer, got ${o[key]}`);
+    if (!(Number.isInteger(o[key]) && o[key] >= 1))
+      throw new RangeError(`trend options: ${key} must be a positive integer, got ${o[key]}`);
   }
   return o;
 }

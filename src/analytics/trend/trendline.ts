@@ -55,7 +55,10 @@ export interface WeeklyPivots {
 }
 
 export function weeklyPivots(weekly: WeeklyCloses, options: TrendOptions): WeeklyPivots {
-  return { highs: swingPivots(weekly.values, 'high', options.pivotWindow), lows: swingPivots(weekly.values, 'low', options.pivotWindow) };
+  return {
+    highs: swingPivots(weekly.values, 'high', options.pivotWindow),
+    lows: swingPivots(weekly.values, 'low', options.pivotWindow),
+  };
 }
 
 /** The line's value (in price units) on a given day. */
@@ -79,10 +82,19 @@ interface Candidate {
  * The dominant line of one kind as of weekly index `asOfWeek` (default: the last week), using only
  * weeks [0, asOfWeek] and pivots confirmed by then. Null when no line qualifies.
  */
-export function findTrendline(weekly: WeeklyCloses, kind: TrendKind, options: TrendOptions, asOfWeek: number = weekly.values.length - 1, pivots?: WeeklyPivots): Trendline | null {
+export function findTrendline(
+  weekly: WeeklyCloses,
+  kind: TrendKind,
+  options: TrendOptions,
+  asOfWeek: number = weekly.values.length - 1,
+  pivots?: WeeklyPivots,
+): Trendline | null {
   const end = asOfWeek + 1;
   if (end < 2) return null;
-  const allPivots = kind === 'downtrend' ? (pivots ?? weeklyPivots(weekly, options)).highs : (pivots ?? weeklyPivots(weekly, options)).lows;
+  const allPivots =
+    kind === 'downtrend'
+      ? (pivots ?? weeklyPivots(weekly, options)).highs
+      : (pivots ?? weeklyPivots(weekly, options)).lows;
   // Pivots confirmed by the as-of week: the right-hand window must be complete.
   let pivotCount = 0;
   while (pivotCount < allPivots.length && allPivots[pivotCount]! + options.pivotWindow < end) pivotCount++;
@@ -180,10 +192,17 @@ function isTouch(pivotY: number, lineY: number, sign: number, options: TrendOpti
  * The dominant line of either kind: the downtrend resistance or the uptrend support with more touches,
  * then the earlier first anchor; a tie goes to the downtrend.
  */
-export function findDominantTrendline(weekly: WeeklyCloses, options: TrendOptions, asOfWeek: number = weekly.values.length - 1, pivots?: WeeklyPivots): Trendline | null {
+export function findDominantTrendline(
+  weekly: WeeklyCloses,
+  options: TrendOptions,
+  asOfWeek: number = weekly.values.length - 1,
+  pivots?: WeeklyPivots,
+): Trendline | null {
   const p = pivots ?? weeklyPivots(weekly, options);
   const down = findTrendline(weekly, 'downtrend', options, asOfWeek, p);
   const up = findTrendline(weekly, 'uptrend', options, asOfWeek, p);
   if (down === null || up === null) return down ?? up;
-  return up.touches > down.touches || (up.touches === down.touches && up.anchors[0].day < down.anchors[0].day) ? up : down;
+  return up.touches > down.touches || (up.touches === down.touches && up.anchors[0].day < down.anchors[0].day)
+    ? up
+    : down;
 }

@@ -24,7 +24,9 @@ interface BaseRateOptions {
 export function registerBaserateCommand(program: Command): void {
   program
     .command('baserate')
-    .description('Base rate of an event in a series: earlier occurrences and forward returns over 1, 3, 6 months (21/63/126 trading days)')
+    .description(
+      'Base rate of an event in a series: earlier occurrences and forward returns over 1, 3, 6 months (21/63/126 trading days)',
+    )
     .requiredOption('--event <name>', BASE_RATE_EVENTS.join(' | '))
     .option('--symbol <symbol>', 'a stored symbol (baskets such as MAG7 too)')
     .option('--pair <A/B>', 'a pair such as SPSM/MAG7 (the ratio on common dates)')
@@ -34,10 +36,21 @@ export function registerBaserateCommand(program: Command): void {
     .action(async (opts: BaseRateOptions, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
       const { report, demo } = await withDataStore(globalOptions(cmd), async (store, facts) => ({
-        report: await baseRateReport(store, { event: opts.event, symbol: opts.symbol, pair: opts.pair, direction: opts.direction, asOf: opts.asOf, config: loadConfig() }),
+        report: await baseRateReport(store, {
+          event: opts.event,
+          symbol: opts.symbol,
+          pair: opts.pair,
+          direction: opts.direction,
+          asOf: opts.asOf,
+          config: loadConfig(),
+        }),
         demo: facts.demo,
       }));
-      process.stdout.write(format === 'json' ? renderJson(report) : `${renderBaseRate(report)}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`);
+      process.stdout.write(
+        format === 'json'
+          ? renderJson(report)
+          : `${renderBaseRate(report)}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`,
+      );
     });
 }
 
@@ -60,6 +73,9 @@ function renderBaseRate(r: BaseRateReport): string {
     { header: 'Share up', value: (x) => x.up, align: 'right' },
   ];
   const head = `${r.event} on ${r.series}, as of ${r.asOf}: ${r.count} earlier occurrence${r.count === 1 ? '' : 's'}${r.cooldownTradingDays === null ? '' : ` (at most one per ${r.cooldownTradingDays} trading days)`}: ${r.occurrences.map((o) => o.date).join(', ') || 'none'}\n`;
-  const held = r.stillAboveLine3m === undefined ? '' : `Still beyond the line 3 months (63 trading days) later: ${r.stillAboveLine3m.n === 0 ? 'n/a (none old enough)' : `${formatPercent(r.stillAboveLine3m.share)} of ${r.stillAboveLine3m.n}`}\n`;
+  const held =
+    r.stillAboveLine3m === undefined
+      ? ''
+      : `Still beyond the line 3 months (63 trading days) later: ${r.stillAboveLine3m.n === 0 ? 'n/a (none old enough)' : `${formatPercent(r.stillAboveLine3m.share)} of ${r.stillAboveLine3m.n}`}\n`;
   return `${head}${renderTable(rows, columns)}${held}`;
 }

@@ -23,7 +23,9 @@ interface CreateOptions {
 }
 
 export function registerBasketCommand(program: Command): void {
-  const basket = program.command('basket').description('Baskets: equal- or fixed-weight synthetic symbols (create, list, show)');
+  const basket = program
+    .command('basket')
+    .description('Baskets: equal- or fixed-weight synthetic symbols (create, list, show)');
 
   basket
     .command('create')
@@ -53,7 +55,12 @@ export function registerBasketCommand(program: Command): void {
       const baskets = await withStore(globalOptions(cmd), (store) => listBasketSummaries(store));
       if (format === 'json') process.stdout.write(renderJson(baskets.map(summaryJson)));
       else if (format === 'csv') process.stdout.write(renderCsv(baskets, LIST_CSV_COLUMNS));
-      else process.stdout.write(baskets.length === 0 ? 'No baskets stored (marketdash basket create NAME --members A,B,...).\n' : renderTable(baskets, LIST_COLUMNS));
+      else
+        process.stdout.write(
+          baskets.length === 0
+            ? 'No baskets stored (marketdash basket create NAME --members A,B,...).\n'
+            : renderTable(baskets, LIST_COLUMNS),
+        );
     });
 
   basket
@@ -65,7 +72,13 @@ export function registerBasketCommand(program: Command): void {
       const format = parseFormat(opts.format, ['table', 'json']);
       const detail = await withStore(globalOptions(cmd), (store) => showBasket(store, name));
       if (format === 'json') {
-        process.stdout.write(renderJson({ ...summaryJson(detail), lastLevel: detail.lastLevel, lastTotalReturnLevel: detail.lastTotalReturnLevel }));
+        process.stdout.write(
+          renderJson({
+            ...summaryJson(detail),
+            lastLevel: detail.lastLevel,
+            lastTotalReturnLevel: detail.lastTotalReturnLevel,
+          }),
+        );
         return;
       }
       const d = detail.definition;
@@ -87,7 +100,10 @@ function createRequest(name: string, opts: CreateOptions): CreateBasketRequest {
   if (members === undefined) {
     const config = loadConfig();
     const key = Object.keys(config.baskets).find((k) => k.toLowerCase() === name.trim().toLowerCase());
-    if (key === undefined) throw new UsageError(`--members: required (no basket '${name}' in the universe config)`, { parameter: '--members' });
+    if (key === undefined)
+      throw new UsageError(`--members: required (no basket '${name}' in the universe config)`, {
+        parameter: '--members',
+      });
     const fromConfig = config.baskets[key]!;
     members = [...fromConfig.members];
     rebalance ??= fromConfig.rebalance;
@@ -105,13 +121,23 @@ function splitList(text: string): string[] {
 
 function parseNumber(text: string, parameter: string): number {
   const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v)) throw new UsageError(`${parameter}: '${text}' is not a number`, { parameter });
+  if (text.trim() === '' || !Number.isFinite(v))
+    throw new UsageError(`${parameter}: '${text}' is not a number`, { parameter });
   return v;
 }
 
 function summaryJson(s: BasketSummary): Record<string, unknown> {
   const d = s.definition;
-  return { ticker: d.ticker, members: d.members, weights: d.weights, rebalance: d.rebalance, baseValue: d.baseValue, firstDate: s.firstDate, lastDate: s.lastDate, rows: s.rows };
+  return {
+    ticker: d.ticker,
+    members: d.members,
+    weights: d.weights,
+    rebalance: d.rebalance,
+    baseValue: d.baseValue,
+    firstDate: s.firstDate,
+    lastDate: s.lastDate,
+    rows: s.rows,
+  };
 }
 
 const LIST_COLUMNS: readonly Column<BasketSummary>[] = [

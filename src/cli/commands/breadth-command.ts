@@ -25,7 +25,9 @@ interface BreadthOptions {
 export function registerBreadthCommand(program: Command): void {
   program
     .command('breadth')
-    .description('Breadth of a group: % above 50/200-day averages, new highs minus lows, A/D line, % beating the benchmark')
+    .description(
+      'Breadth of a group: % above 50/200-day averages, new highs minus lows, A/D line, % beating the benchmark',
+    )
     .requiredOption('--group <name>', 'a config group or an imported one (marketdash group import)')
     .option('--benchmark <symbol>', "benchmark to beat (default: the group's own, else SPY)")
     .option('--window <window>', 'benchmark comparison window: trading days (63d) or 4w, 3m, 1y', '3m')
@@ -38,27 +40,50 @@ export function registerBreadthCommand(program: Command): void {
       const format = parseFormat(opts.format, ['table', 'json']);
       const history = Number(opts.history);
       if (opts.history.trim() === '' || !Number.isInteger(history) || history < 0) {
-        throw new UsageError(`--history: '${opts.history}' is not a whole number of days (0 or more)`, { parameter: '--history' });
+        throw new UsageError(`--history: '${opts.history}' is not a whole number of days (0 or more)`, {
+          parameter: '--history',
+        });
       }
       const report = await withDataStore(globalOptions(cmd), (store) =>
-        breadthReport(store, { group: opts.group, benchmark: opts.benchmark, window: opts.window, asOf: opts.asOf, totalReturn: opts.totalReturn, groupFile: opts.groupFile, history }),
+        breadthReport(store, {
+          group: opts.group,
+          benchmark: opts.benchmark,
+          window: opts.window,
+          asOf: opts.asOf,
+          totalReturn: opts.totalReturn,
+          groupFile: opts.groupFile,
+          history,
+        }),
       );
       process.stdout.write(format === 'json' ? renderJson(report) : renderBreadth(report));
-      if (report.missing.length > 0) process.stderr.write(`marketdash: no stored bars for ${report.missing.length} member(s): ${report.missing.slice(0, 20).join(', ')}${report.missing.length > 20 ? ' ...' : ''}\n`);
+      if (report.missing.length > 0)
+        process.stderr.write(
+          `marketdash: no stored bars for ${report.missing.length} member(s): ${report.missing.slice(0, 20).join(', ')}${report.missing.length > 20 ? ' ...' : ''}\n`,
+        );
     });
 }
 
 export function renderBreadth(r: BreadthReport): string {
-  const share = (s: { count: number; of: number; share: number | null }) => `${formatPercent(s.share)} (${s.count} of ${s.of})`;
+  const share = (s: { count: number; of: number; share: number | null }) =>
+    `${formatPercent(s.share)} (${s.count} of ${s.of})`;
   const ad = r.adLine;
   const rows: [string, string][] = [
     ['Members trading / with data / listed', `${r.members.trading} / ${r.members.withData} / ${r.members.listed}`],
     ['Above 50-day average', share(r.aboveSma50)],
     ['Above 200-day average', share(r.aboveSma200)],
-    ['New 52-week highs - lows', `${r.newHighs} - ${r.newLows} = ${r.netNewHighs > 0 ? '+' : ''}${r.netNewHighs} (of ${r.withYear} with a year of history)`],
+    [
+      'New 52-week highs - lows',
+      `${r.newHighs} - ${r.newLows} = ${r.netNewHighs > 0 ? '+' : ''}${r.netNewHighs} (of ${r.withYear} with a year of history)`,
+    ],
     ['Advances / declines / unchanged', `${r.advances} / ${r.declines} / ${r.unchanged}`],
-    ['A/D line', `${ad.value} (cumulative since ${ad.from})${ad.change === null ? '' : `, ${ad.change > 0 ? '+' : ''}${ad.change} since ${ad.changeFrom}`}`],
-    [`Beating ${r.beatingBenchmark.benchmark} over ${r.beatingBenchmark.windowBars} trading days`, share(r.beatingBenchmark)],
+    [
+      'A/D line',
+      `${ad.value} (cumulative since ${ad.from})${ad.change === null ? '' : `, ${ad.change > 0 ? '+' : ''}${ad.change} since ${ad.changeFrom}`}`,
+    ],
+    [
+      `Beating ${r.beatingBenchmark.benchmark} over ${r.beatingBenchmark.windowBars} trading days`,
+      share(r.beatingBenchmark),
+    ],
   ];
   return `${renderTable(rows, [
     { header: `Breadth: ${r.group}, as of ${r.asOf}`, value: (x) => x[0] },

@@ -25,14 +25,19 @@ function readInput(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`FILE: cannot read '${file}' (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { parameter: 'FILE', cause: e });
+    throw new UsageError(`FILE: cannot read '${file}' (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, {
+      parameter: 'FILE',
+      cause: e,
+    });
   }
 }
 
 export function registerCheckCommand(program: Command): void {
   program
     .command('check')
-    .description('Check the figures of market commentary (returns, all-time highs, since, streaks, trendlines) against the store')
+    .description(
+      'Check the figures of market commentary (returns, all-time highs, since, streaks, trendlines) against the store',
+    )
     .argument('<file>', "the commentary to check, or '-' for standard input")
     .option('--as-of <date>', 'YYYY-MM-DD to check as of (default: the latest stored date)')
     .option('--tolerance <fraction>', 'allowed difference for a return, as a fraction (0.0005 = 0.05 pp)', '0.0005')
@@ -46,7 +51,9 @@ export function registerCheckCommand(program: Command): void {
       const text = readInput(file);
       let report: Awaited<ReturnType<typeof checkNote>>;
       try {
-        report = await withStore(globalOptions(cmd), (store) => checkNote(store, { text, asOf: opts.asOf, tolerance, config: loadConfig() }));
+        report = await withStore(globalOptions(cmd), (store) =>
+          checkNote(store, { text, asOf: opts.asOf, tolerance, config: loadConfig() }),
+        );
       } catch (e) {
         // The checker's own exit code 1 means "contradicted": a data problem here is exit 2.
         if (isMarketDashError(e) && e.kind !== 'usage') throw new UsageError(e.message, { cause: e });

@@ -17,7 +17,12 @@ export function registerDbCommand(program: Command): void {
       const format = parseFormat(opts.format, ['table', 'json']);
       const out = await withStore(globalOptions(cmd), async (store) => {
         const applied = await store.migrate();
-        return { backend: store.backend, location: store.location, applied, schemaVersion: await store.schemaVersion() };
+        return {
+          backend: store.backend,
+          location: store.location,
+          applied,
+          schemaVersion: await store.schemaVersion(),
+        };
       });
       process.stdout.write(
         format === 'json'

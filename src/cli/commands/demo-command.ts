@@ -15,23 +15,37 @@ import { parseFormat, renderJson } from '../output-format.js';
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description(`Fill the store with the seeded demo market (${DEMO_DATA_LABEL}: default universe, 2015 to the last trading day)`)
+    .description(
+      `Fill the store with the seeded demo market (${DEMO_DATA_LABEL}: default universe, 2015 to the last trading day)`,
+    )
     .option('--seed <n>', 'random seed (same seed, same market)', String(DEFAULT_DEMO_SEED))
     .option('--format <format>', 'table or json', 'table')
     .option('--force', 'overwrite symbols that hold real (non-demo) bars')
     .action(async (opts: { seed: string; format?: string; force?: boolean }, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
       const seed = Number(opts.seed);
-      if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed: '${opts.seed}' is not a non-negative integer`, { parameter: '--seed' });
+      if (!Number.isInteger(seed) || seed < 0)
+        throw new UsageError(`--seed: '${opts.seed}' is not a non-negative integer`, { parameter: '--seed' });
       const g = globalOptions(cmd);
-      const result = await withStore({ db: g.db, databaseUrl: g.databaseUrl }, (store) => loadDemoMarket(store, { seed, force: opts.force }));
+      const result = await withStore({ db: g.db, databaseUrl: g.databaseUrl }, (store) =>
+        loadDemoMarket(store, { seed, force: opts.force }),
+      );
       if (format === 'json') {
-        process.stdout.write(renderJson({ ...result, firstDate: formatIsoDate(result.firstDate), lastDate: formatIsoDate(result.lastDate), millis: Math.round(result.millis) }));
+        process.stdout.write(
+          renderJson({
+            ...result,
+            firstDate: formatIsoDate(result.firstDate),
+            lastDate: formatIsoDate(result.lastDate),
+            millis: Math.round(result.millis),
+          }),
+        );
         return;
       }
       process.stdout.write(
         `${DEMO_DATA_LABEL}: ${result.symbols} symbols, ${result.rows} bars, ${formatIsoDate(result.firstDate)} to ${formatIsoDate(result.lastDate)} (seed ${result.seed}, source 'demo') in ${(result.millis / 1000).toFixed(1)} s\n` +
-          (result.baskets.length ? `baskets: ${result.baskets.map((b) => `${b.ticker} (${b.rows} bars)`).join(', ')}\n` : 'baskets: none created\n'),
+          (result.baskets.length
+            ? `baskets: ${result.baskets.map((b) => `${b.ticker} (${b.rows} bars)`).join(', ')}\n`
+            : 'baskets: none created\n'),
       );
     });
 }

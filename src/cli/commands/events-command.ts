@@ -22,7 +22,9 @@ interface EventsOptions {
 export function registerEventsCommand(program: Command): void {
   program
     .command('events')
-    .description('Market events as of a day: new/near ATH, 52-week highs and lows, highest/lowest close since, streaks and their end, 50/200 crosses, pair trendline states, each with its base rate')
+    .description(
+      'Market events as of a day: new/near ATH, 52-week highs and lows, highest/lowest close since, streaks and their end, 50/200 crosses, pair trendline states, each with its base rate',
+    )
     .option('--as-of <date>', 'YYYY-MM-DD; default: the latest bar in the store')
     .option('--group <name>', 'only the symbols of this config group (pairs are then left out)')
     .option('--no-base-rates', 'skip the base rates (faster)')
@@ -30,7 +32,12 @@ export function registerEventsCommand(program: Command): void {
     .action(async (opts: EventsOptions, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
       const { report, demo } = await withDataStore(globalOptions(cmd), async (store, facts) => ({
-        report: await eventsReport(store, { asOf: opts.asOf, group: opts.group, config: loadConfig(), baseRates: opts.baseRates }),
+        report: await eventsReport(store, {
+          asOf: opts.asOf,
+          group: opts.group,
+          config: loadConfig(),
+          baseRates: opts.baseRates,
+        }),
         demo: facts.demo,
       }));
       if (format === 'json') {
@@ -44,11 +51,19 @@ export function registerEventsCommand(program: Command): void {
         { header: 'What', value: describeEvent },
         { header: 'Before (n, 3m median, 3m up)', value: (e) => describeBaseRate(e) },
       ];
-      const note = report.stale.length > 0 ? `Left out (no data within 7 days of ${report.asOf}): ${report.stale.join(', ')}.\n` : '';
+      const note =
+        report.stale.length > 0
+          ? `Left out (no data within 7 days of ${report.asOf}): ${report.stale.join(', ')}.\n`
+          : '';
       const table = report.events.length === 0 ? 'No events.\n' : renderTable(report.events, columns);
       const days = [...new Set(report.events.map((e) => e.date))].sort();
-      const used = days.length === 0 || (days.length === 1 && days[0] === report.asOf) ? '' : ` (the last bar on or before it: ${days.length === 1 ? days[0] : `${days[0]} to ${days[days.length - 1]}`})`;
-      process.stdout.write(`${table}Events as of ${report.asOf}${used}; base rates: earlier occurrences in the same series up to that day, forward returns over 63 trading days.\n${note}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`);
+      const used =
+        days.length === 0 || (days.length === 1 && days[0] === report.asOf)
+          ? ''
+          : ` (the last bar on or before it: ${days.length === 1 ? days[0] : `${days[0]} to ${days[days.length - 1]}`})`;
+      process.stdout.write(
+        `${table}Events as of ${report.asOf}${used}; base rates: earlier occurrences in the same series up to that day, forward returns over 63 trading days.\n${note}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`,
+      );
     });
 }
 

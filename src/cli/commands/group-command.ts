@@ -7,7 +7,9 @@ import { importGroup, listGroups, resolveGroup } from '../../services/groups/gro
 import { parseFormat, renderJson, renderTable } from '../output-format.js';
 
 export function registerGroupCommand(program: Command): void {
-  const group = program.command('group').description('Constituent lists (groups) for rotation, leaders, rank and breadth');
+  const group = program
+    .command('group')
+    .description('Constituent lists (groups) for rotation, leaders, rank and breadth');
   group
     .command('import')
     .description('Import a CSV with a Ticker or Symbol column as a group')
@@ -17,7 +19,9 @@ export function registerGroupCommand(program: Command): void {
     .option('--group-file <path>', 'user groups file (default: marketdash.groups.json)')
     .action((file: string, opts: { name: string; benchmark?: string; groupFile?: string }) => {
       const r = importGroup(file, opts.name, { groupFile: opts.groupFile, benchmark: opts.benchmark });
-      process.stdout.write(`${r.replaced ? 'replaced' : 'imported'} group '${r.name}': ${r.members} members${r.benchmark ? `, benchmark ${r.benchmark}` : ''} -> ${r.groupFile}\n`);
+      process.stdout.write(
+        `${r.replaced ? 'replaced' : 'imported'} group '${r.name}': ${r.members} members${r.benchmark ? `, benchmark ${r.benchmark}` : ''} -> ${r.groupFile}\n`,
+      );
     });
   group
     .command('list')
@@ -47,6 +51,10 @@ export function registerGroupCommand(program: Command): void {
     .action((name: string, opts: { groupFile?: string; format: string }) => {
       const format = parseFormat(opts.format, ['table', 'json']);
       const g = resolveGroup(name, { groupFile: opts.groupFile });
-      process.stdout.write(format === 'json' ? renderJson(g) : `${g.name} (${g.origin}, ${g.members.length} members${g.benchmark ? `, benchmark ${g.benchmark}` : ''}): ${g.members.join(' ')}\n`);
+      process.stdout.write(
+        format === 'json'
+          ? renderJson(g)
+          : `${g.name} (${g.origin}, ${g.members.length} members${g.benchmark ? `, benchmark ${g.benchmark}` : ''}): ${g.members.join(' ')}\n`,
+      );
     });
 }

@@ -22,8 +22,14 @@ describe('marketdash import / symbols', { timeout: 120_000 }, () => {
   const db = join(dir, 'cli.duckdb');
 
   it('imports, prints a line per file with warnings, and lists the symbols', () => {
-    const nvda = file('NVDA.csv', 'Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,49.24,49.30,47.59,48.17,48.15,411254000\n2024-01-03,47.49,48.18,47.32,47.57,47.55,320896000\n');
-    const xle = file('XLE.csv', 'Date,Close,High,Low,Open,Volume\n,XLE,XLE,XLE,XLE,XLE\n1998-12-22,11.74,11.80,11.70,11.76,15200\n');
+    const nvda = file(
+      'NVDA.csv',
+      'Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,49.24,49.30,47.59,48.17,48.15,411254000\n2024-01-03,47.49,48.18,47.32,47.57,47.55,320896000\n',
+    );
+    const xle = file(
+      'XLE.csv',
+      'Date,Close,High,Low,Open,Volume\n,XLE,XLE,XLE,XLE,XLE\n1998-12-22,11.74,11.80,11.70,11.76,15200\n',
+    );
     const r = cli('--db', db, 'import', nvda, xle);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -35,8 +41,26 @@ describe('marketdash import / symbols', { timeout: 120_000 }, () => {
     const json = cli('--db', db, 'symbols', '--format', 'json');
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual([
-      { ticker: 'NVDA', name: null, kind: 'stock', currency: 'USD', firstDate: '2024-01-02', lastDate: '2024-01-03', rows: 2, sources: ['csv'] },
-      { ticker: 'XLE', name: null, kind: 'stock', currency: 'USD', firstDate: '1998-12-22', lastDate: '1998-12-22', rows: 1, sources: ['csv'] },
+      {
+        ticker: 'NVDA',
+        name: null,
+        kind: 'stock',
+        currency: 'USD',
+        firstDate: '2024-01-02',
+        lastDate: '2024-01-03',
+        rows: 2,
+        sources: ['csv'],
+      },
+      {
+        ticker: 'XLE',
+        name: null,
+        kind: 'stock',
+        currency: 'USD',
+        firstDate: '1998-12-22',
+        lastDate: '1998-12-22',
+        rows: 1,
+        sources: ['csv'],
+      },
     ]);
     const csv = cli('--db', db, 'symbols', '--format', 'csv');
     expect(csv.stdout.split('\n')[0]).toBe('Ticker,Name,Kind,Currency,First,Last,Rows,Source');

@@ -17,8 +17,13 @@ interface ImportOptions {
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('Import daily bars from CSV files (Yahoo, Stooq, Date,Close, Date,Adj Close, long Symbol/Ticker layout; .gz too)')
-    .argument('<files...>', 'CSV files; the symbol is the file name stem (NVDA.csv -> NVDA) unless the file has a symbol column')
+    .description(
+      'Import daily bars from CSV files (Yahoo, Stooq, Date,Close, Date,Adj Close, long Symbol/Ticker layout; .gz too)',
+    )
+    .argument(
+      '<files...>',
+      'CSV files; the symbol is the file name stem (NVDA.csv -> NVDA) unless the file has a symbol column',
+    )
     .option('--symbol <ticker>', 'the ticker of a single-symbol file, instead of its name')
     .action(async (files: string[], opts: ImportOptions, cmd: Command) => {
       const progress = process.stderr.isTTY ? terminalProgress() : null;
@@ -36,15 +41,23 @@ export function registerImportCommand(program: Command): void {
 
 /** A one-line bar on stderr: file n/m, phase, percent of the phase. */
 function terminalProgress(): { update: (e: ImportProgress) => void; stop: () => void } {
-  const bar = new SingleBar(
-    { format: 'import [{bar}] {percentage}% | file {file}/{files} {phase} {name}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
-  );
+  const bar = new SingleBar({
+    format: 'import [{bar}] {percentage}% | file {file}/{files} {phase} {name}',
+    hideCursor: true,
+    clearOnComplete: true,
+    stream: process.stderr,
+  });
   let started = false;
   let stopped = false;
   return {
     update: (e) => {
       if (stopped) return;
-      const payload = { file: e.fileIndex + 1, files: e.fileCount, phase: e.phase, name: e.path.split('/').pop() ?? '' };
+      const payload = {
+        file: e.fileIndex + 1,
+        files: e.fileCount,
+        phase: e.phase,
+        name: e.path.split('/').pop() ?? '',
+      };
       if (!started) {
         bar.start(100, 0, payload);
         started = true;
@@ -72,7 +85,11 @@ export function renderImportReport(report: ImportReport): string {
   }
   out.push(`imported ${report.rowsSeen} rows: ${report.rowsChanged} new or changed`);
   for (const b of report.baskets) {
-    out.push(b.rows === null ? `  basket ${b.ticker} not recomputed: ${b.problem}` : `  basket ${b.ticker} recomputed (${b.rows} bars)`);
+    out.push(
+      b.rows === null
+        ? `  basket ${b.ticker} not recomputed: ${b.problem}`
+        : `  basket ${b.ticker} recomputed (${b.rows} bars)`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

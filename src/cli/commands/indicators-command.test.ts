@@ -17,8 +17,17 @@ const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const GOLDEN = join(repoRoot, 'test', 'fixtures', 'ttr', 'random-walk-gaps.csv');
 const EXAMPLE = 'sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,roc:10';
 const EXAMPLE_COLUMNS = [
-  'sma_20', 'ema_20', 'rsi_14', 'macd_12_26_9', 'macd_signal_12_26_9', 'macd_hist_12_26_9',
-  'bb_lower_20_2', 'bb_middle_20_2', 'bb_upper_20_2', 'atr_14', 'roc_10',
+  'sma_20',
+  'ema_20',
+  'rsi_14',
+  'macd_12_26_9',
+  'macd_signal_12_26_9',
+  'macd_hist_12_26_9',
+  'bb_lower_20_2',
+  'bb_middle_20_2',
+  'bb_upper_20_2',
+  'atr_14',
+  'roc_10',
 ];
 
 let dir: string;
@@ -32,7 +41,10 @@ function cli(...args: string[]): CliResult {
 function parseCsv(text: string): { header: string[]; rows: Map<string, string>[] } {
   const lines = text.trim().split('\n');
   const header = lines[0]!.split(',');
-  return { header, rows: lines.slice(1).map((l) => new Map(l.split(',').map((cell, j) => [header[j]!, cell] as const))) };
+  return {
+    header,
+    rows: lines.slice(1).map((l) => new Map(l.split(',').map((cell, j) => [header[j]!, cell] as const))),
+  };
 }
 
 const golden = parseCsv(readFileSync(GOLDEN, 'utf8'));
@@ -45,7 +57,11 @@ function expectMatchesTtr(rows: Map<string, string>[], goldenOffset: number): vo
       const w = want.get(name)!;
       const got = row.get(name)!;
       if (w === 'NA') expect(got, `${name} on ${row.get('date')}`).toBe('');
-      else expect(Math.abs(Number(got) - Number(w)), `${name} on ${row.get('date')}: ${got} vs TTR ${w}`).toBeLessThanOrEqual(1e-6);
+      else
+        expect(
+          Math.abs(Number(got) - Number(w)),
+          `${name} on ${row.get('date')}: ${got} vs TTR ${w}`,
+        ).toBeLessThanOrEqual(1e-6);
     }
   });
 }
@@ -56,7 +72,11 @@ describe('marketdash indicators', () => {
     db = join(dir, 'test.duckdb');
     const num = (r: Map<string, string>, k: string) => Number(r.get(k));
     const dates = golden.rows.map((r) => parseIsoDate(r.get('date')!));
-    const walk = closeOnlySeries('WALK', dates, golden.rows.map((r) => num(r, 'close')));
+    const walk = closeOnlySeries(
+      'WALK',
+      dates,
+      golden.rows.map((r) => num(r, 'close')),
+    );
     walk.open.set(walk.close);
     walk.high.set(golden.rows.map((r) => num(r, 'high')));
     walk.low.set(golden.rows.map((r) => num(r, 'low')));
@@ -97,9 +117,22 @@ describe('marketdash indicators', () => {
     expect(out.rows.length).toBe(51);
     expectMatchesTtr(out.rows, 10);
     // a Saturday --from starts at the next stored session, whose values are still TTR's
-    const friday = golden.rows.findIndex((row, i) => i > 30 && new Date(`${row.get('date')}T00:00:00Z`).getUTCDay() === 5);
-    const saturday = new Date(Date.parse(`${golden.rows[friday]!.get('date')}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const s = cli('indicators', 'WALK', '--ind', EXAMPLE, '--from', saturday, '--to', golden.rows[friday + 3]!.get('date')!);
+    const friday = golden.rows.findIndex(
+      (row, i) => i > 30 && new Date(`${row.get('date')}T00:00:00Z`).getUTCDay() === 5,
+    );
+    const saturday = new Date(Date.parse(`${golden.rows[friday]!.get('date')}T00:00:00Z`) + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const s = cli(
+      'indicators',
+      'WALK',
+      '--ind',
+      EXAMPLE,
+      '--from',
+      saturday,
+      '--to',
+      golden.rows[friday + 3]!.get('date')!,
+    );
     expect(s.code).toBe(0);
     const weekend = parseCsv(s.stdout).rows;
     expect(weekend.length).toBe(3);
@@ -107,9 +140,26 @@ describe('marketdash indicators', () => {
   });
 
   it('prints JSON rows with null during warm-up', () => {
-    const r = cli('indicators', 'WALK', '--ind', 'sma:5,macd:12:26:9', '--to', golden.rows[40]!.get('date')!, '--format', 'json');
+    const r = cli(
+      'indicators',
+      'WALK',
+      '--ind',
+      'sma:5,macd:12:26:9',
+      '--to',
+      golden.rows[40]!.get('date')!,
+      '--format',
+      'json',
+    );
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout) as { symbol: string; field: string; from: string; to: string; indicators: string[]; columns: string[]; rows: Record<string, unknown>[] };
+    const json = JSON.parse(r.stdout) as {
+      symbol: string;
+      field: string;
+      from: string;
+      to: string;
+      indicators: string[];
+      columns: string[];
+      rows: Record<string, unknown>[];
+    };
     expect(Object.keys(json)).toEqual(['symbol', 'field', 'from', 'to', 'indicators', 'columns', 'rows']);
     expect(json.symbol).toBe('WALK');
     expect(json.field).toBe('close');
@@ -136,7 +186,9 @@ describe('marketdash indicators', () => {
     expect(bad.stderr).toBe("marketdash: --ind: 'rsi:0': period must be a whole number >= 1, got '0'\n");
     const closeOnly = cli('indicators', 'CLOSEONLY', '--ind', 'sma:20,atr:14');
     expect(closeOnly.code).toBe(1);
-    expect(closeOnly.stderr).toBe('marketdash: CLOSEONLY has closes only (no high/low stored): atr:14 needs high, low and close\n');
+    expect(closeOnly.stderr).toBe(
+      'marketdash: CLOSEONLY has closes only (no high/low stored): atr:14 needs high, low and close\n',
+    );
     const tr = cli('indicators', 'WALK', '--ind', 'atr:14', '--total-return');
     expect(tr.code).toBe(2);
     expect(tr.stderr).toMatch(/atr:14 cannot use --total-return/);
@@ -144,7 +196,9 @@ describe('marketdash indicators', () => {
     const range = cli('indicators', 'WALK', '--ind', 'sma:5', '--from', '2030-01-01');
     expect(range.code).toBe(1);
     expect(range.stderr).toMatch(/WALK has no bars from 2030-01-01 to the end \(stored: 2015-01-02 to /);
-    expect(cli('indicators', 'WALK', '--ind', 'sma:5', '--from', '2020-02-30').stderr).toMatch(/--from: '2020-02-30' is not a valid date/);
+    expect(cli('indicators', 'WALK', '--ind', 'sma:5', '--from', '2020-02-30').stderr).toMatch(
+      /--from: '2020-02-30' is not a valid date/,
+    );
     expect(cli('indicators', 'WALK').code).toBe(2);
   });
 });

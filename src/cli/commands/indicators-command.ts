@@ -27,7 +27,9 @@ interface IndicatorsOptions {
 export function registerIndicatorsCommand(program: Command): void {
   program
     .command('indicators')
-    .description("Technical indicators matching R's TTR (SMA, EMA, RSI, MACD, Bollinger Bands, ATR, ROC), one column per output")
+    .description(
+      "Technical indicators matching R's TTR (SMA, EMA, RSI, MACD, Bollinger Bands, ATR, ROC), one column per output",
+    )
     .argument('<symbol>', 'a stored symbol')
     .requiredOption('--ind <list>', 'comma-separated, e.g. sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,roc:10')
     .option('--from <date>', 'first date printed, YYYY-MM-DD (the warm-up still uses the history before it)')
@@ -44,9 +46,12 @@ export function registerIndicatorsCommand(program: Command): void {
       }
       const atr = specs.find((s) => s.kind === 'atr');
       if (opts.totalReturn && atr) {
-        throw new UsageError(`${atr.text} cannot use --total-return: it reads high and low, which are not adjusted for dividends`, {
-          parameter: '--total-return',
-        });
+        throw new UsageError(
+          `${atr.text} cannot use --total-return: it reads high and low, which are not adjusted for dividends`,
+          {
+            parameter: '--total-return',
+          },
+        );
       }
       const series = await withDataStore(globalOptions(cmd), (store) => store.readSeries(symbol));
       if (series === null) throw new NotFoundError(symbol);
@@ -57,7 +62,9 @@ export function registerIndicatorsCommand(program: Command): void {
       const end = to === undefined ? series.dates.length : indexOnOrBefore(series.dates, to) + 1;
       if (start >= end) {
         const span = `${formatIsoDate(series.dates[0]!)} to ${formatIsoDate(series.dates[series.dates.length - 1]!)}`;
-        throw new DataError(`${series.symbol} has no bars from ${opts.from ?? 'the start'} to ${opts.to ?? 'the end'} (stored: ${span})`);
+        throw new DataError(
+          `${series.symbol} has no bars from ${opts.from ?? 'the start'} to ${opts.to ?? 'the end'} (stored: ${span})`,
+        );
       }
       const rows = Array.from({ length: end - start }, (_, k) => start + k);
       const dateOf = (i: number) => formatIsoDate(series.dates[i]!);

@@ -22,7 +22,9 @@ interface LeadersOptions {
 export function registerLeadersCommand(program: Command): void {
   program
     .command('leaders')
-    .description('Leadership: a group ranked by return over a window, with the change in rank against the window before')
+    .description(
+      'Leadership: a group ranked by return over a window, with the change in rank against the window before',
+    )
     .requiredOption('--group <name>', 'a config group or an imported one')
     .option('--window <window>', 'ytd, or a count with w, m or y (4w, 3m, 6m, 1y)', '3m')
     .option('--as-of <date>', 'YYYY-MM-DD (default: the latest bar among the members)')
@@ -32,10 +34,17 @@ export function registerLeadersCommand(program: Command): void {
     .action(async (opts: LeadersOptions, cmd: Command) => {
       const format = parseFormat(opts.format);
       const report = await withDataStore(globalOptions(cmd), (store) =>
-        leadersReport(store, { group: opts.group, window: opts.window, asOf: opts.asOf, totalReturn: opts.totalReturn, groupFile: opts.groupFile }),
+        leadersReport(store, {
+          group: opts.group,
+          window: opts.window,
+          asOf: opts.asOf,
+          totalReturn: opts.totalReturn,
+          groupFile: opts.groupFile,
+        }),
       );
       process.stdout.write(renderLeaders(report, format));
-      if (report.missing.length > 0) process.stderr.write(`marketdash: no stored bars for ${report.missing.join(', ')} (left out)\n`);
+      if (report.missing.length > 0)
+        process.stderr.write(`marketdash: no stored bars for ${report.missing.join(', ')} (left out)\n`);
     });
 }
 
@@ -48,7 +57,11 @@ function columns(report: LeadersReport): Column<LeadershipRow>[] {
     { header: `Return ${report.window.label}`, value: (r) => formatPercent(r.return), align: 'right' },
     { header: 'Prior rank', value: (r) => rank(r.previousRank), align: 'right' },
     { header: `Return ${report.previousWindow.label}`, value: (r) => formatPercent(r.previousReturn), align: 'right' },
-    { header: 'Change', value: (r) => (r.rankChange === null ? 'n/a' : r.rankChange > 0 ? `+${r.rankChange}` : String(r.rankChange)), align: 'right' },
+    {
+      header: 'Change',
+      value: (r) => (r.rankChange === null ? 'n/a' : r.rankChange > 0 ? `+${r.rankChange}` : String(r.rankChange)),
+      align: 'right',
+    },
   ];
 }
 

@@ -14,7 +14,15 @@ import type { PerfRow } from '../../services/perf/perf-row.js';
 import { type PerfTable, perfTable } from '../../services/perf/perf-table.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, formatNumber, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
+import {
+  type Column,
+  formatNumber,
+  formatPercent,
+  parseFormat,
+  renderCsv,
+  renderJson,
+  renderTable,
+} from '../output-format.js';
 
 interface PerfOptions {
   all?: boolean;
@@ -27,10 +35,15 @@ interface PerfOptions {
 export function registerPerfCommand(program: Command): void {
   program
     .command('perf')
-    .description('Performance table: 1d 5d mtd qtd ytd 1y 3y 5y returns, all-time and 52-week highs/lows, highest/lowest close since, streak')
+    .description(
+      'Performance table: 1d 5d mtd qtd ytd 1y 3y 5y returns, all-time and 52-week highs/lows, highest/lowest close since, streak',
+    )
     .argument('[symbols...]', 'symbols to show (or use --all / --group)')
     .option('--all', 'every stored symbol')
-    .option('--group <name>', 'a group: imported with `marketdash group import`, or from the universe config (mag7, smallcaps, sectors ...)')
+    .option(
+      '--group <name>',
+      'a group: imported with `marketdash group import`, or from the universe config (mag7, smallcaps, sectors ...)',
+    )
     .option('--as-of <date>', 'YYYY-MM-DD; a non-trading day means the last trading day before it')
     .option('--total-return', 'use adjusted closes (dividends reinvested) for every figure')
     .option('--format <format>', 'table, json or csv', 'table')
@@ -48,7 +61,10 @@ export function registerPerfCommand(program: Command): void {
 /** Exactly one of: symbols, --all, --group. */
 function perfSelection(symbols: readonly string[], opts: PerfOptions): readonly string[] | 'all' {
   const ways = [symbols.length > 0, opts.all === true, opts.group !== undefined].filter(Boolean).length;
-  if (ways !== 1) throw new UsageError('perf: give symbols, or --all, or --group NAME (exactly one of them)', { parameter: 'symbols' });
+  if (ways !== 1)
+    throw new UsageError('perf: give symbols, or --all, or --group NAME (exactly one of them)', {
+      parameter: 'symbols',
+    });
   if (opts.all) return 'all';
   // imported groups (marketdash group import) first, then the universe config's, as leaders/rank/breadth do
   if (opts.group !== undefined) return resolveGroup(opts.group).members;
@@ -82,7 +98,9 @@ const CSV_COLUMNS: readonly Column<PerfRow>[] = [
   { header: 'symbol', value: (r) => r.symbol },
   { header: 'asOf', value: (r) => r.asOf },
   { header: 'close', value: (r) => r.close },
-  ...(['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y'] as const).map((k): Column<PerfRow> => ({ header: `return_${k}`, value: (r) => r.returns[k] })),
+  ...(['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y'] as const).map(
+    (k): Column<PerfRow> => ({ header: `return_${k}`, value: (r) => r.returns[k] }),
+  ),
   { header: 'ath_close', value: (r) => r.ath.close },
   { header: 'ath_date', value: (r) => r.ath.date },
   { header: 'ath_distance', value: (r) => r.ath.distance },
@@ -99,20 +117,29 @@ const CSV_COLUMNS: readonly Column<PerfRow>[] = [
 export function renderPerf(table: PerfTable, format: string, demo = false): string {
   if (format === 'json') return renderJson(table.rows);
   if (format === 'csv') return renderCsv(table.rows, CSV_COLUMNS);
-  if (table.rows.length === 0) return `No stored symbol has a bar${table.requestedAsOf === null ? '' : ` on or before ${table.requestedAsOf}`} (marketdash import FILES).\n`;
+  if (table.rows.length === 0)
+    return `No stored symbol has a bar${table.requestedAsOf === null ? '' : ` on or before ${table.requestedAsOf}`} (marketdash import FILES).\n`;
   return `${renderTable(table.rows, TABLE_COLUMNS)}${perfFootnote(table)}\n${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`;
 }
 
 /** Which day the figures describe and what kind of return they are (two lines under the table). */
 export function perfFootnote(table: PerfTable): string {
   const days = [...new Set(table.rows.map((r) => r.asOf))].sort();
-  const used = days.length === 1 ? days[0]! : `${days[0] ?? 'n/a'} to ${days[days.length - 1] ?? 'n/a'} (each symbol's last trading day)`;
+  const used =
+    days.length === 1
+      ? days[0]!
+      : `${days[0] ?? 'n/a'} to ${days[days.length - 1] ?? 'n/a'} (each symbol's last trading day)`;
   let asOf: string;
   if (table.requestedAsOf === null) asOf = `As of the latest close: ${used}.`;
   else if (days.length === 1 && days[0] === table.requestedAsOf) asOf = `As of ${table.requestedAsOf}.`;
-  else if (days.length === 1 && !isTradingDay(parseIsoDate(table.requestedAsOf))) asOf = `As of ${days[0]}: ${table.requestedAsOf} is not a trading day, so the last trading day before it was used.`;
-  else if (days.length === 1) asOf = `As of ${days[0]}: nothing is stored for ${table.requestedAsOf}, so the last stored trading day before it was used.`;
+  else if (days.length === 1 && !isTradingDay(parseIsoDate(table.requestedAsOf)))
+    asOf = `As of ${days[0]}: ${table.requestedAsOf} is not a trading day, so the last trading day before it was used.`;
+  else if (days.length === 1)
+    asOf = `As of ${days[0]}: nothing is stored for ${table.requestedAsOf}, so the last stored trading day before it was used.`;
   else asOf = `As of ${table.requestedAsOf}: each symbol uses its last trading day on or before it: ${used}.`;
-  const kind = table.field === 'adjClose' ? 'Total return (adjusted closes, dividends reinvested)' : 'Price return (closes; a symbol imported from a file of adjusted closes only has no separate price series, so its figures include dividends)';
+  const kind =
+    table.field === 'adjClose'
+      ? 'Total return (adjusted closes, dividends reinvested)'
+      : 'Price return (closes; a symbol imported from a file of adjusted closes only has no separate price series, so its figures include dividends)';
   return `${asOf}\n${kind}; 1d/5d vs 1/5 trading days earlier, mtd/qtd/ytd vs the previous month/quarter/year-end close, 1y/3y/5y vs the close on or before the same date N years earlier.`;
 }

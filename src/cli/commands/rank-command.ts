@@ -25,17 +25,29 @@ export function registerRankCommand(program: Command): void {
     .description('Composite technical rank (SCTR-style weights) of every member of a group, 0 to 99 within the group')
     .requiredOption('--group <name>', 'a config group or an imported one')
     .option('--as-of <date>', "YYYY-MM-DD; each member's last bar on or before it (default: latest)")
-    .option('--weights <list>', 'six weights: ema200 distance, roc125, ema50 distance, roc20, PPO-histogram slope, rsi14 (default 30,30,15,15,5,5)')
+    .option(
+      '--weights <list>',
+      'six weights: ema200 distance, roc125, ema50 distance, roc20, PPO-histogram slope, rsi14 (default 30,30,15,15,5,5)',
+    )
     .option('--total-return', 'adjusted closes (dividends reinvested) instead of closes')
     .option('--group-file <path>', 'user groups file (default: marketdash.groups.json)')
     .option('--format <format>', 'table, json or csv', 'table')
     .action(async (opts: RankOptions, cmd: Command) => {
       const format = parseFormat(opts.format);
       const report = await withDataStore(globalOptions(cmd), (store) =>
-        rankReport(store, { group: opts.group, asOf: opts.asOf, weights: opts.weights, totalReturn: opts.totalReturn, groupFile: opts.groupFile }),
+        rankReport(store, {
+          group: opts.group,
+          asOf: opts.asOf,
+          weights: opts.weights,
+          totalReturn: opts.totalReturn,
+          groupFile: opts.groupFile,
+        }),
       );
       process.stdout.write(renderRank(report, format));
-      if (report.missing.length > 0) process.stderr.write(`marketdash: no stored bars for ${report.missing.length} member(s): ${report.missing.slice(0, 20).join(', ')}${report.missing.length > 20 ? ' ...' : ''}\n`);
+      if (report.missing.length > 0)
+        process.stderr.write(
+          `marketdash: no stored bars for ${report.missing.length} member(s): ${report.missing.slice(0, 20).join(', ')}${report.missing.length > 20 ? ' ...' : ''}\n`,
+        );
     });
 }
 
@@ -59,7 +71,9 @@ const CSV: readonly Column<RankRow>[] = [
   { header: 'rank', value: (r) => r.rank },
   { header: 'score', value: (r) => r.score },
   { header: 'date', value: (r) => r.date },
-  ...(['aboveEma200', 'roc125', 'aboveEma50', 'roc20', 'ppoHistogramSlope', 'rsi14'] as const).map((k): Column<RankRow> => ({ header: k, value: (r) => r.components?.[k] ?? null })),
+  ...(['aboveEma200', 'roc125', 'aboveEma50', 'roc20', 'ppoHistogramSlope', 'rsi14'] as const).map(
+    (k): Column<RankRow> => ({ header: k, value: (r) => r.components?.[k] ?? null }),
+  ),
 ];
 
 export function renderRank(report: RankReport, format: string): string {

@@ -8,7 +8,12 @@ import { PERIOD_KEYS } from '../../analytics/returns/period-returns.js';
 import { trendOptions } from '../../analytics/trend/trend-options.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type RatioReport, ratioJson, ratioReport } from '../../services/perf/ratio-report.js';
-import { type BreakoutJson, parseLookbackYears, seriesTrendFields, type TrendJson } from '../../services/trend/trend-report.js';
+import {
+  type BreakoutJson,
+  parseLookbackYears,
+  seriesTrendFields,
+  type TrendJson,
+} from '../../services/trend/trend-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
@@ -40,12 +45,23 @@ export function registerRatioCommand(program: Command): void {
       // checked before any data is read, so a bad value is a usage error whatever the store holds
       const lookback = parseLookbackYears(opts.lookbackYears);
       const { report, demo } = await withDataStore(globalOptions(cmd), async (store, facts) => ({
-        report: await ratioReport(store, { numerator: a, denominator: b, from: opts.from, asOf: opts.asOf, totalReturn: opts.totalReturn }),
+        report: await ratioReport(store, {
+          numerator: a,
+          denominator: b,
+          from: opts.from,
+          asOf: opts.asOf,
+          totalReturn: opts.totalReturn,
+        }),
         demo: facts.demo,
       }));
       const label = demo && format === 'table' ? `Source: ${DEMO_DATA_LABEL}.\n` : '';
       if (opts.trend) {
-        const fields = seriesTrendFields(report.series.dates, report.series[report.field], report.asOfIndex, trendOptions(lookback));
+        const fields = seriesTrendFields(
+          report.series.dates,
+          report.series[report.field],
+          report.asOfIndex,
+          trendOptions(lookback),
+        );
         process.stdout.write(`${renderRatioWithTrend(report, fields, format)}${label}`);
       } else process.stdout.write(`${renderRatio(report, format)}${label}`);
     });
@@ -54,7 +70,9 @@ export function registerRatioCommand(program: Command): void {
 export function renderRatio(report: RatioReport, format: string): string {
   if (format === 'json') return renderJson(ratioJson(report));
   const flat = flatRow(report);
-  const columns = Object.keys(flat).map((header): Column<Record<string, string | number | null>> => ({ header, value: (r) => r[header] }));
+  const columns = Object.keys(flat).map(
+    (header): Column<Record<string, string | number | null>> => ({ header, value: (r) => r[header] }),
+  );
   if (format === 'csv') return renderCsv([flat], columns);
   const shown: Record<string, string | number | null> = {
     Ratio: `${report.numerator}/${report.denominator}`,
@@ -64,9 +82,16 @@ export function renderRatio(report: RatioReport, format: string): string {
   for (const k of PERIOD_KEYS) shown[k.toUpperCase()] = formatPercent(report.returns[k]);
   if (report.window !== null) shown[`Since ${report.window.from}`] = formatPercent(report.window.return);
   const tableColumns = Object.keys(shown).map(
-    (header): Column<Record<string, string | number | null>> => ({ header, value: (r) => r[header], align: header === 'Ratio' || header === 'As of' ? 'left' : 'right' }),
+    (header): Column<Record<string, string | number | null>> => ({
+      header,
+      value: (r) => r[header],
+      align: header === 'Ratio' || header === 'As of' ? 'left' : 'right',
+    }),
   );
-  const kind = report.field === 'adjClose' ? 'total return (adjusted closes)' : 'price return (closes; adjusted for dividends where a file gave only adjusted closes)';
+  const kind =
+    report.field === 'adjClose'
+      ? 'total return (adjusted closes)'
+      : 'price return (closes; adjusted for dividends where a file gave only adjusted closes)';
   return `${renderTable([shown], tableColumns)}Ratio on common trading days, as of ${report.asOf} (the last common trading day on or before the day asked); ${kind}.\n`;
 }
 
@@ -86,7 +111,11 @@ function flatRow(report: RatioReport): Record<string, string | number | null> {
 }
 
 /** `ratio --trend`: the ratio output with the `trend` and `breakout` keys (JSON), or a trend table after the ratio table. */
-export function renderRatioWithTrend(report: RatioReport, fields: { trend: TrendJson | null; breakout: BreakoutJson | null }, format: string): string {
+export function renderRatioWithTrend(
+  report: RatioReport,
+  fields: { trend: TrendJson | null; breakout: BreakoutJson | null },
+  format: string,
+): string {
   if (format === 'json') return renderJson({ ...ratioJson(report), trend: fields.trend, breakout: fields.breakout });
   if (format === 'csv') {
     const base = renderRatio(report, 'csv').trimEnd().split('\n');

@@ -18,13 +18,17 @@ interface RegimeOptions {
 export function registerRegimeCommand(program: Command): void {
   program
     .command('regime')
-    .description('Regime panel: VIX level and percentile, lowest/highest close since; 2- and 10-year yields and their change')
+    .description(
+      'Regime panel: VIX level and percentile, lowest/highest close since; 2- and 10-year yields and their change',
+    )
     .option('--as-of <date>', 'YYYY-MM-DD; the last value on or before it (default: latest)')
     .option('--since <date>', 'base date for the yield changes (default: the previous year end)')
     .option('--format <format>', 'table or json', 'table')
     .action(async (opts: RegimeOptions, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
-      const report = await withDataStore(globalOptions(cmd), (store) => regimeReport(store, { asOf: opts.asOf, since: opts.since }));
+      const report = await withDataStore(globalOptions(cmd), (store) =>
+        regimeReport(store, { asOf: opts.asOf, since: opts.since }),
+      );
       process.stdout.write(format === 'json' ? renderJson(report) : renderRegime(report));
       if (report.missing.length > 0) process.stderr.write(`marketdash: not stored: ${report.missing.join(', ')}\n`);
     });
@@ -42,10 +46,17 @@ export function renderRegime(r: RegimeReport): string {
     rows.push(['Highest close since', v.highestSince ?? 'highest on record']);
   }
   for (const x of r.rates) {
-    const ch = x.change === null ? `n/a (nothing stored on or before ${r.since})` : `${x.changeBp! > 0 ? '+' : ''}${x.changeBp} bp since ${x.sinceDate} (${formatNumber(x.sinceLevel)}%)`;
+    const ch =
+      x.change === null
+        ? `n/a (nothing stored on or before ${r.since})`
+        : `${x.changeBp! > 0 ? '+' : ''}${x.changeBp} bp since ${x.sinceDate} (${formatNumber(x.sinceLevel)}%)`;
     rows.push([`${x.symbol} (${x.date})`, `${formatNumber(x.level)}%, ${ch}`]);
   }
-  if (r.curve2s10s) rows.push(['10y - 2y', `${formatNumber(r.curve2s10s.level)} pts${r.curve2s10s.change === null ? '' : `, ${r.curve2s10s.change > 0 ? '+' : ''}${Math.round(r.curve2s10s.change * 100)} bp since ${r.since}`}`]);
+  if (r.curve2s10s)
+    rows.push([
+      '10y - 2y',
+      `${formatNumber(r.curve2s10s.level)} pts${r.curve2s10s.change === null ? '' : `, ${r.curve2s10s.change > 0 ? '+' : ''}${Math.round(r.curve2s10s.change * 100)} bp since ${r.since}`}`,
+    ]);
   if (rows.length === 0) return 'Regime: none of ^VIX, DGS2, DGS10 is stored.\n';
   return `${renderTable(rows, [
     { header: 'Regime', value: (x) => x[0] },

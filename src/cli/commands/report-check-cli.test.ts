@@ -41,18 +41,25 @@ describe('report and check commands', () => {
 
   it('exits 1 when a figure is contradicted, and prints the JSON contract', () => {
     const md = cli(['report']).stdout;
-    const altered = md.replace(/is up (\d+\.\d{2})% year-to-date/, (_m, x: string) => `is up ${(Number(x) + 3).toFixed(2)}% year-to-date`);
+    const altered = md.replace(
+      /is up (\d+\.\d{2})% year-to-date/,
+      (_m, x: string) => `is up ${(Number(x) + 3).toFixed(2)}% year-to-date`,
+    );
     expect(altered).not.toBe(md);
     const r = cli(['check', '-', '--format', 'json'], altered);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as { asOf: string; claims: Record<string, unknown>[] };
     expect(Object.keys(json)).toEqual(['asOf', 'claims']);
-    for (const c of json.claims) expect(Object.keys(c)).toEqual(['text', 'symbol', 'metric', 'period', 'claimed', 'actual', 'verdict', 'reason']);
+    for (const c of json.claims)
+      expect(Object.keys(c)).toEqual(['text', 'symbol', 'metric', 'period', 'claimed', 'actual', 'verdict', 'reason']);
     expect(json.claims.filter((c) => c.verdict === 'contradicted')).toHaveLength(1);
   });
 
   it('marks claims inline in the text output', () => {
-    const r = cli(['check', '-'], 'Nvidia Corp. (NVDA) is up 900.00% year-to-date. Broadcom Inc. (AVGO) rose 2% today.');
+    const r = cli(
+      ['check', '-'],
+      'Nvidia Corp. (NVDA) is up 900.00% year-to-date. Broadcom Inc. (AVGO) rose 2% today.',
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/year-to-date\. \[WRONG NVDA ytd: says 900\.00%, data -?\d+\.\d{2}%/);
     expect(r.stdout).toMatch(/today\. \[\?\? AVGO 1d: no data for AVGO in the store\]/);

@@ -24,18 +24,32 @@ interface ReportOptions {
 export function registerReportCommand(program: Command): void {
   program
     .command('report')
-    .description('Write the market note (headline, sections, performance table, charts, provenance of every figure) from the store')
-    .option('--as-of <date>', 'YYYY-MM-DD (default: the latest stored date); a non-trading day means the trading day before')
+    .description(
+      'Write the market note (headline, sections, performance table, charts, provenance of every figure) from the store',
+    )
+    .option(
+      '--as-of <date>',
+      'YYYY-MM-DD (default: the latest stored date); a non-trading day means the trading day before',
+    )
     .option('--format <format>', 'md, html or json', 'md')
     .option('--out <file>', 'write the note to FILE instead of standard output')
     .option('--snapshot <dir>', 'also write the rows the note used as CSV files importable with marketdash import')
     .action(async (opts: ReportOptions, cmd: Command) => {
       const format = parseFormat(opts.format, ['md', 'html', 'json']);
-      const built = await withStore(globalOptions(cmd), (store) => buildReport(store, { asOf: opts.asOf, config: loadConfig() }));
-      const text = format === 'html' ? renderHtml(built.note) : format === 'json' ? renderJson(noteJson(built.note)) : renderMarkdown(built.note);
+      const built = await withStore(globalOptions(cmd), (store) =>
+        buildReport(store, { asOf: opts.asOf, config: loadConfig() }),
+      );
+      const text =
+        format === 'html'
+          ? renderHtml(built.note)
+          : format === 'json'
+            ? renderJson(noteJson(built.note))
+            : renderMarkdown(built.note);
       if (opts.snapshot) {
         const paths = writeSnapshot(opts.snapshot, built.rowsUsed);
-        process.stderr.write(`snapshot: ${paths.length} files, ${built.note.rows} rows in ${opts.snapshot} (fingerprint ${built.note.fingerprint})\n`);
+        process.stderr.write(
+          `snapshot: ${paths.length} files, ${built.note.rows} rows in ${opts.snapshot} (fingerprint ${built.note.fingerprint})\n`,
+        );
       }
       if (opts.out) {
         try {

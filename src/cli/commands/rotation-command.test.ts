@@ -48,19 +48,59 @@ beforeAll(async () => {
   const series = [closeOnlySeries('SPY', dates, spy)];
   // LEAD: relative strength flat with a wobble, then accelerating up over the last 20 weeks; LAG: its mirror
   const rel = (i: number) => 1 + 0.003 * Math.sin(i * 1.3) + (i > N - 100 ? 0.00004 * (i - (N - 100)) ** 2 : 0);
-  series.push(closeOnlySeries('LEAD', dates, spy.map((v, i) => v * rel(i))));
-  series.push(closeOnlySeries('LAG', dates, spy.map((v, i) => v / rel(i))));
+  series.push(
+    closeOnlySeries(
+      'LEAD',
+      dates,
+      spy.map((v, i) => v * rel(i)),
+    ),
+  );
+  series.push(
+    closeOnlySeries(
+      'LAG',
+      dates,
+      spy.map((v, i) => v / rel(i)),
+    ),
+  );
   // M0..M9: nine rise steadily, one falls; breadth above the 200-day average must read 90%
-  for (let j = 0; j < 10; j++) series.push(closeOnlySeries(`M${j}`, dates, Float64Array.from({ length: N }, (_, i) => (j < 9 ? 20 + j + (0.02 + 0.01 * j) * i : 80 - 0.05 * i))));
+  for (let j = 0; j < 10; j++)
+    series.push(
+      closeOnlySeries(
+        `M${j}`,
+        dates,
+        Float64Array.from({ length: N }, (_, i) => (j < 9 ? 20 + j + (0.02 + 0.01 * j) * i : 80 - 0.05 * i)),
+      ),
+    );
   // VIX: a hump, then the lowest close for 100 days on the last day; yields with known changes
-  series.push(closeOnlySeries('^VIX', dates, Float64Array.from({ length: N }, (_, i) => (i === N - 1 ? 11 : 20 + 5 * Math.sin(i / 30)))));
-  series.push(closeOnlySeries('DGS2', dates, Float64Array.from({ length: N }, (_, i) => 4 - i / 1000)));
-  series.push(closeOnlySeries('DGS10', dates, Float64Array.from({ length: N }, () => 4.25)));
+  series.push(
+    closeOnlySeries(
+      '^VIX',
+      dates,
+      Float64Array.from({ length: N }, (_, i) => (i === N - 1 ? 11 : 20 + 5 * Math.sin(i / 30))),
+    ),
+  );
+  series.push(
+    closeOnlySeries(
+      'DGS2',
+      dates,
+      Float64Array.from({ length: N }, (_, i) => 4 - i / 1000),
+    ),
+  );
+  series.push(
+    closeOnlySeries(
+      'DGS10',
+      dates,
+      Float64Array.from({ length: N }, () => 4.25),
+    ),
+  );
   const store = await DuckDbStore.open(db);
   await store.writeBars(series.map((s) => ({ series: s, source: 'test' })));
   await store.close();
   const csv = join(dir, 'members.csv');
-  writeFileSync(csv, `Ticker,Company\n${Array.from({ length: 10 }, (_, j) => `M${j},"Member ${j}, Inc."`).join('\n')}\nNOPE,Not stored\n`);
+  writeFileSync(
+    csv,
+    `Ticker,Company\n${Array.from({ length: 10 }, (_, j) => `M${j},"Member ${j}, Inc."`).join('\n')}\nNOPE,Not stored\n`,
+  );
   await run('group', 'import', csv, '--name', 'tenner', '--benchmark', 'SPY', '--group-file', groups);
   writeFileSync(groups.replace('groups.json', 'pair.json'), JSON.stringify({ groups: { pair: ['LEAD', 'LAG'] } }));
 }, 60_000);
@@ -71,7 +111,19 @@ afterAll(() => {
 
 describe('marketdash rotation', () => {
   it('puts the member that leads by construction in "leading" and its mirror in "lagging", with the JSON contract', async () => {
-    const rows = JSON.parse(await run('rotation', '--group', 'pair', '--benchmark', 'SPY', '--group-file', join(dir, 'pair.json'), '--format', 'json'));
+    const rows = JSON.parse(
+      await run(
+        'rotation',
+        '--group',
+        'pair',
+        '--benchmark',
+        'SPY',
+        '--group-file',
+        join(dir, 'pair.json'),
+        '--format',
+        'json',
+      ),
+    );
     expect(rows.map((r: { symbol: string; quadrant: string }) => [r.symbol, r.quadrant])).toEqual([
       ['LEAD', 'leading'],
       ['LAG', 'lagging'],
@@ -85,7 +137,23 @@ describe('marketdash rotation', () => {
   });
 
   it('--as-of and --interval daily: the tail ends on the as-of day and holds daily points', async () => {
-    const rows = JSON.parse(await run('rotation', '--group', 'pair', '--group-file', join(dir, 'pair.json'), '--interval', 'daily', '--tail', '3', '--as-of', '2023-06-04', '--format', 'json'));
+    const rows = JSON.parse(
+      await run(
+        'rotation',
+        '--group',
+        'pair',
+        '--group-file',
+        join(dir, 'pair.json'),
+        '--interval',
+        'daily',
+        '--tail',
+        '3',
+        '--as-of',
+        '2023-06-04',
+        '--format',
+        'json',
+      ),
+    );
     expect(rows[0].tail.map((p: { date: string }) => p.date)).toEqual(['2023-05-31', '2023-06-01', '2023-06-02']);
   });
 });
@@ -101,9 +169,18 @@ describe('marketdash breadth, rank, leaders', () => {
     expect(r.beatingBenchmark.benchmark).toBe('SPY');
     expect(r.asOf).toBe(lastDay);
     expect(r.history).toEqual([]);
-    const withHistory = JSON.parse(await run('breadth', '--group', 'tenner', '--group-file', groups, '--history', '5', '--format', 'json'));
+    const withHistory = JSON.parse(
+      await run('breadth', '--group', 'tenner', '--group-file', groups, '--history', '5', '--format', 'json'),
+    );
     expect(withHistory.history).toHaveLength(5);
-    expect(withHistory.history.at(-1)).toEqual({ date: lastDay, aboveSma50: 0.9, aboveSma200: 0.9, netNewHighs: 8, adLine: withHistory.adLine.value, beating: 0.9 });
+    expect(withHistory.history.at(-1)).toEqual({
+      date: lastDay,
+      aboveSma50: 0.9,
+      aboveSma200: 0.9,
+      netNewHighs: 8,
+      adLine: withHistory.adLine.value,
+      beating: 0.9,
+    });
   });
 
   // the risers' relative slope (and so every return and distance from an average) grows with j; M9 falls
@@ -113,11 +190,20 @@ describe('marketdash breadth, rank, leaders', () => {
     const r = JSON.parse(await run('rank', '--group', 'tenner', '--group-file', groups, '--format', 'json'));
     expect(r.rows.map((x: { symbol: string }) => x.symbol)).toEqual(strongestFirst);
     expect(r.rows.map((x: { rank: number }) => x.rank)).toEqual([99, 88, 77, 66, 55, 44, 33, 22, 11, 0]);
-    expect(r.weights).toEqual({ aboveEma200: 0.3, roc125: 0.3, aboveEma50: 0.15, roc20: 0.15, ppoHistogramSlope: 0.05, rsi14: 0.05 });
+    expect(r.weights).toEqual({
+      aboveEma200: 0.3,
+      roc125: 0.3,
+      aboveEma50: 0.15,
+      roc20: 0.15,
+      ppoHistogramSlope: 0.05,
+      rsi14: 0.05,
+    });
   });
 
   it('leaders ranks by 3-month return, strongest first', async () => {
-    const r = JSON.parse(await run('leaders', '--group', 'tenner', '--group-file', groups, '--window', '3m', '--format', 'json'));
+    const r = JSON.parse(
+      await run('leaders', '--group', 'tenner', '--group-file', groups, '--window', '3m', '--format', 'json'),
+    );
     expect(r.rows.map((x: { symbol: string }) => x.symbol)).toEqual(strongestFirst);
     expect(r.rows.map((x: { rank: number }) => x.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(r.rows.map((x: { rankChange: number }) => x.rankChange)).toEqual(Array(10).fill(0));

@@ -30,7 +30,8 @@ interface RotationOptions {
 
 function wholeNumber(text: string, parameter: string, min: number): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${parameter}: '${text}' must be a whole number >= ${min}`, { parameter });
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`${parameter}: '${text}' must be a whole number >= ${min}`, { parameter });
   return n;
 }
 
@@ -58,10 +59,20 @@ export function registerRotationCommand(program: Command): void {
       };
       const tail = wholeNumber(opts.tail, '--tail', 1);
       const report = await withDataStore(globalOptions(cmd), (store) =>
-        rotationReport(store, { group: opts.group, benchmark: opts.benchmark, asOf: opts.asOf, tail, interval: opts.interval, params, totalReturn: opts.totalReturn, groupFile: opts.groupFile }),
+        rotationReport(store, {
+          group: opts.group,
+          benchmark: opts.benchmark,
+          asOf: opts.asOf,
+          tail,
+          interval: opts.interval,
+          params,
+          totalReturn: opts.totalReturn,
+          groupFile: opts.groupFile,
+        }),
       );
       process.stdout.write(format === 'json' ? renderJson(report.rows) : renderRotationTable(report));
-      if (report.missing.length > 0) process.stderr.write(`marketdash: no stored bars for ${report.missing.join(', ')} (left out)\n`);
+      if (report.missing.length > 0)
+        process.stderr.write(`marketdash: no stored bars for ${report.missing.join(', ')} (left out)\n`);
       if (report.demo && format === 'json') process.stderr.write(`marketdash: ${DEMO_DATA_LABEL}\n`);
     });
 }
@@ -75,12 +86,19 @@ const COLUMNS: readonly Column<RotationSnapshot>[] = [
   { header: 'RS-Momentum', value: (r) => formatNumber(r.rsMomentum), align: 'right' },
   { header: 'Heading', value: (r) => (r.heading === null ? 'n/a' : `${r.heading.toFixed(0)}°`), align: 'right' },
   { header: 'Tail from', value: (r) => r.tail[0]?.date ?? '' },
-  { header: 'Tail (oldest first)', value: (r) => r.tail.map((p) => QUADRANT_CODE[quadrantOf(p.rsRatio, p.rsMomentum)]).join(' ') },
+  {
+    header: 'Tail (oldest first)',
+    value: (r) => r.tail.map((p) => QUADRANT_CODE[quadrantOf(p.rsRatio, p.rsMomentum)]).join(' '),
+  },
 ];
 
 export function renderRotationTable(r: RotationReport): string {
   const order = { leading: 0, weakening: 1, improving: 2, lagging: 3 } as const;
-  const rows = [...r.rows].sort((a, b) => (a.quadrant === null ? 9 : order[a.quadrant]) - (b.quadrant === null ? 9 : order[b.quadrant]) || (b.rsRatio ?? 0) - (a.rsRatio ?? 0));
+  const rows = [...r.rows].sort(
+    (a, b) =>
+      (a.quadrant === null ? 9 : order[a.quadrant]) - (b.quadrant === null ? 9 : order[b.quadrant]) ||
+      (b.rsRatio ?? 0) - (a.rsRatio ?? 0),
+  );
   const p = r.params;
   return `${renderTable(rows, COLUMNS)}
 ${r.group} vs ${r.benchmark}, ${r.interval}, as of ${r.asOf}${r.requestedAsOf && r.requestedAsOf !== r.asOf ? ` (asked ${r.requestedAsOf})` : ''}. RS-Ratio = 100 + z-score of RS = 100 x price / benchmark over ${p.ratioWindow} bars; RS-Momentum = 100 + z-score over ${p.momentumWindow} bars of the ${p.rocPeriod}-bar rate of change of RS-Ratio. Heading: degrees, 0 = east (RS-Ratio rising), counter-clockwise. Tail: Le leading, We weakening, La lagging, Im improving.

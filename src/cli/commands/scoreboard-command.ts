@@ -6,7 +6,12 @@
 import type { Command } from 'commander';
 import { NotFoundError } from '../../domain/errors.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
-import { type Scoreboard, type ScoreboardRow, type SpreadRow, scoreboard } from '../../services/rotation/scoreboard-report.js';
+import {
+  type Scoreboard,
+  type ScoreboardRow,
+  type SpreadRow,
+  scoreboard,
+} from '../../services/rotation/scoreboard-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
@@ -28,11 +33,19 @@ export function registerScoreboardCommand(program: Command): void {
     .option('--format <format>', 'table or json', 'table')
     .action(async (opts: ScoreboardOptions, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
-      const symbols = opts.symbols?.split(',').map((s) => s.trim()).filter((s) => s !== '');
-      const board = await withDataStore(globalOptions(cmd), (store) => scoreboard(store, { asOf: opts.asOf, symbols, totalReturn: opts.totalReturn }));
+      const symbols = opts.symbols
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+      const board = await withDataStore(globalOptions(cmd), (store) =>
+        scoreboard(store, { asOf: opts.asOf, symbols, totalReturn: opts.totalReturn }),
+      );
       const unknown = symbols?.filter((s) => board.missing.includes(s)) ?? [];
       if (symbols !== undefined && symbols.length > 0 && unknown.length === symbols.length) {
-        throw new NotFoundError(unknown.join(', '), `--symbols: none of ${unknown.join(', ')} is stored (run 'marketdash symbols' to see what is)`);
+        throw new NotFoundError(
+          unknown.join(', '),
+          `--symbols: none of ${unknown.join(', ')} is stored (run 'marketdash symbols' to see what is)`,
+        );
       }
       process.stdout.write(format === 'json' ? renderJson(board) : renderScoreboard(board));
       if (board.missing.length > 0) process.stderr.write(`marketdash: not stored: ${board.missing.join(', ')}\n`);
@@ -51,7 +64,14 @@ const SPREADS: readonly Column<SpreadRow>[] = [
   { header: 'Equal vs cap', value: (r) => `${r.equal} - ${r.cap}` },
   { header: 'As of', value: (r) => r.date ?? 'n/a' },
   ...(['mtd', 'qtd', 'ytd', '1y'] as const).map(
-    (k): Column<SpreadRow> => ({ header: `${k.toUpperCase()} spread`, value: (r) => (r.periods ? `${formatPercent(r.periods[k].spread)} (${formatPercent(r.periods[k].equal)} vs ${formatPercent(r.periods[k].cap)})` : 'n/a'), align: 'right' }),
+    (k): Column<SpreadRow> => ({
+      header: `${k.toUpperCase()} spread`,
+      value: (r) =>
+        r.periods
+          ? `${formatPercent(r.periods[k].spread)} (${formatPercent(r.periods[k].equal)} vs ${formatPercent(r.periods[k].cap)})`
+          : 'n/a',
+      align: 'right',
+    }),
   ),
 ];
 

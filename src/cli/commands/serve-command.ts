@@ -33,10 +33,21 @@ export function registerServeCommand(program: Command): void {
     .option('--demo', `fill an empty store with the seeded ${DEMO_DATA_LABEL} market first`)
     .option('--schedule', 'update after each NYSE close (17:30 New York) and deliver the configured alerts')
     .option('--token <token>', 'bearer token for endpoints that change state (default: $MARKETDASH_TOKEN)')
-    .option('--config <file>', 'universe config (default: $MARKETDASH_CONFIG, ./marketdash.config.json or the shipped default)')
+    .option(
+      '--config <file>',
+      'universe config (default: $MARKETDASH_CONFIG, ./marketdash.config.json or the shipped default)',
+    )
     .action(async (opts: ServeOptions, cmd: Command) => {
       // The server and its dependencies load only when serving: every other command starts faster.
-      const [{ AlertCenter }, { parseAlertRules }, { buildApp }, { EventFeed }, { isLoopbackHost }, { startSchedule }, { loadDemoMarket }] = await Promise.all([
+      const [
+        { AlertCenter },
+        { parseAlertRules },
+        { buildApp },
+        { EventFeed },
+        { isLoopbackHost },
+        { startSchedule },
+        { loadDemoMarket },
+      ] = await Promise.all([
         import('../../server/alert-center.js'),
         import('../../server/alert-rules.js'),
         import('../../server/build-app.js'),
@@ -46,9 +57,11 @@ export function registerServeCommand(program: Command): void {
         import('../../services/demo/load-demo-market.js'),
       ]);
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: '${opts.port}' is not a port number (0-65535)`, { parameter: '--port' });
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port: '${opts.port}' is not a port number (0-65535)`, { parameter: '--port' });
       const token = opts.token ?? (process.env.MARKETDASH_TOKEN || undefined);
-      if (token !== undefined && token.length < 16) throw new UsageError('--token: use at least 16 characters', { parameter: '--token' });
+      if (token !== undefined && token.length < 16)
+        throw new UsageError('--token: use at least 16 characters', { parameter: '--token' });
       const g = globalOptions(cmd);
       const config = loadConfig(opts.config);
       const rules = parseAlertRules(config.alerts);
@@ -58,11 +71,16 @@ export function registerServeCommand(program: Command): void {
         if (opts.demo && (await store.listSymbols()).length === 0) {
           process.stdout.write(`building the ${DEMO_DATA_LABEL} market into ${store.location} ...\n`);
           const r = await loadDemoMarket(store, { config });
-          process.stdout.write(`${r.symbols} symbols, ${r.rows} bars to ${formatIsoDate(r.lastDate)} in ${(r.millis / 1000).toFixed(1)} s\n`);
+          process.stdout.write(
+            `${r.symbols} symbols, ${r.rows} bars to ${formatIsoDate(r.lastDate)} in ${(r.millis / 1000).toFixed(1)} s\n`,
+          );
         }
         const feed = new EventFeed();
         const target = resolveStoreTarget({ db: g.db, databaseUrl: g.databaseUrl });
-        const ledgerPath = target.backend === 'duckdb' && target.path !== ':memory:' ? `${resolve(target.path)}.alerts.json` : join(resolve('.'), 'marketdash-alerts.json');
+        const ledgerPath =
+          target.backend === 'duckdb' && target.path !== ':memory:'
+            ? `${resolve(target.path)}.alerts.json`
+            : join(resolve('.'), 'marketdash-alerts.json');
         const alerts = new AlertCenter({ rules, feed, ledgerPath, secret: process.env.MARKETDASH_WEBHOOK_SECRET });
         schedule = opts.schedule ? startSchedule({ store, config, feed, alerts }) : null;
         const running = schedule;
@@ -80,10 +98,17 @@ export function registerServeCommand(program: Command): void {
         const url = new URL(address);
         const shown = `http://${isLoopbackHost(opts.host) && opts.host !== '::1' ? '127.0.0.1' : url.hostname}:${url.port}/`;
         const demo = (await isDemoData(store)) ? ` (${DEMO_DATA_LABEL})` : '';
-        process.stdout.write(`MarketDash dashboard: ${shown}${demo}\nAPI: ${shown}api/openapi.json   store: ${store.location}\n`);
-        if (running) process.stdout.write(`schedule: update at 17:30 America/New_York on NYSE trading days; next ${running.nextRun()?.toISOString() ?? 'n/a'}\n`);
+        process.stdout.write(
+          `MarketDash dashboard: ${shown}${demo}\nAPI: ${shown}api/openapi.json   store: ${store.location}\n`,
+        );
+        if (running)
+          process.stdout.write(
+            `schedule: update at 17:30 America/New_York on NYSE trading days; next ${running.nextRun()?.toISOString() ?? 'n/a'}\n`,
+          );
         if (!isLoopbackHost(opts.host) && token === undefined) {
-          process.stdout.write('note: listening beyond loopback without a token: endpoints that change state are refused\n');
+          process.stdout.write(
+            'note: listening beyond loopback without a token: endpoints that change state are refused\n',
+          );
         }
         const stop = async () => {
           running?.stop();
@@ -108,9 +133,16 @@ async function listen(app: FastifyInstance, port: number, host: string): Promise
   } catch (e) {
     await app.close();
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UsageError(`--port: ${port} is already in use on ${host} (pick another, or 0 for any free port)`, { parameter: '--port' });
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`--host: cannot listen on '${host}' (${code})`, { parameter: '--host' });
-    if (code === 'EACCES') throw new UsageError(`--port: not allowed to listen on port ${port} (ports below 1024 need privileges)`, { parameter: '--port' });
+    if (code === 'EADDRINUSE')
+      throw new UsageError(`--port: ${port} is already in use on ${host} (pick another, or 0 for any free port)`, {
+        parameter: '--port',
+      });
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new UsageError(`--host: cannot listen on '${host}' (${code})`, { parameter: '--host' });
+    if (code === 'EACCES')
+      throw new UsageError(`--port: not allowed to listen on port ${port} (ports below 1024 need privileges)`, {
+        parameter: '--port',
+      });
     throw e;
   }
 }

@@ -24,11 +24,29 @@ describeWithSharedData('symbols --check / --gaps', () => {
     dir = mkdtempSync(join(tmpdir(), 'md-checks-'));
     db = join(dir, 'checks.duckdb');
     const store = await DuckDbStore.open(db);
-    const rows = readFileSync(messyFile('XLK-split-not-back-adjusted.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = readFileSync(messyFile('XLK-split-not-back-adjusted.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     await store.writeBars([
-      { series: closeOnlySeries('XLK', rows.map((r) => parseIsoDate(r[0]!)), rows.map((r) => Number(r[1]))), source: 'csv' },
+      {
+        series: closeOnlySeries(
+          'XLK',
+          rows.map((r) => parseIsoDate(r[0]!)),
+          rows.map((r) => Number(r[1])),
+        ),
+        source: 'csv',
+      },
       // 2025-12-23, -24 and -31 are trading days with no bar.
-      { series: closeOnlySeries('GAPPY', ['2025-12-22', '2025-12-26', '2025-12-29', '2025-12-30', '2026-01-02'].map((x) => parseIsoDate(x)), [10, 10, 10, 10, 10]), source: 'csv' },
+      {
+        series: closeOnlySeries(
+          'GAPPY',
+          ['2025-12-22', '2025-12-26', '2025-12-29', '2025-12-30', '2026-01-02'].map((x) => parseIsoDate(x)),
+          [10, 10, 10, 10, 10],
+        ),
+        source: 'csv',
+      },
     ]);
     await store.close();
   }, 60_000);
@@ -37,7 +55,12 @@ describeWithSharedData('symbols --check / --gaps', () => {
   it('--check reports the split, the gaps and staleness, exit 1', () => {
     const r = cli('symbols', '--check', '--as-of', '2026-01-02', '--format', 'json');
     expect(r.code).toBe(1);
-    const checks = JSON.parse(r.stdout) as { symbol: string; missingDays: string[]; suspectedSplits: { date: string; label: string }[]; stale: boolean }[];
+    const checks = JSON.parse(r.stdout) as {
+      symbol: string;
+      missingDays: string[];
+      suspectedSplits: { date: string; label: string }[];
+      stale: boolean;
+    }[];
     const xlk = checks.find((c) => c.symbol === 'XLK')!;
     expect(xlk.suspectedSplits).toMatchObject([{ date: '2025-11-17', label: '2:1' }]);
     expect(xlk.stale).toBe(false);

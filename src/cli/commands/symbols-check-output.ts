@@ -46,16 +46,39 @@ const GAP_COLUMNS: readonly Column<GapRow>[] = [
 /** Runs the checks and writes the output; returns the exit code (1 when a problem was found). */
 export async function runSymbolChecks(global: GlobalOptions, options: SymbolCheckOptions): Promise<number> {
   const staleAfter = options.staleAfter === undefined ? undefined : Number(options.staleAfter);
-  if (staleAfter !== undefined && (options.staleAfter!.trim() === '' || !Number.isInteger(staleAfter) || staleAfter < 1)) {
-    throw new UsageError(`--stale-after: '${options.staleAfter}' is not a whole number of trading days (1 or more)`, { parameter: '--stale-after' });
+  if (
+    staleAfter !== undefined &&
+    (options.staleAfter!.trim() === '' || !Number.isInteger(staleAfter) || staleAfter < 1)
+  ) {
+    throw new UsageError(`--stale-after: '${options.staleAfter}' is not a whole number of trading days (1 or more)`, {
+      parameter: '--stale-after',
+    });
   }
   const asOf = options.asOf === undefined ? undefined : parseIsoDate(options.asOf, '--as-of');
   const checks = await withStore(global, (store) => checkStore(store, { symbols: options.symbols, asOf, staleAfter }));
   if (options.mode === 'gaps') {
-    const rows: GapRow[] = checks.map((c) => ({ symbol: c.symbol, missing: c.missingDays.length, days: c.missingDays }));
+    const rows: GapRow[] = checks.map((c) => ({
+      symbol: c.symbol,
+      missing: c.missingDays.length,
+      days: c.missingDays,
+    }));
     if (options.format === 'json') process.stdout.write(renderJson(rows));
-    else if (options.format === 'csv') process.stdout.write(renderCsv(rows.flatMap((r) => r.days.map((day) => ({ ...r, days: [day] }))), GAP_COLUMNS));
-    else process.stdout.write(rows.some((r) => r.missing > 0) ? renderTable(rows.filter((r) => r.missing > 0), GAP_COLUMNS) : `no missing trading days in ${rows.length} symbols\n`);
+    else if (options.format === 'csv')
+      process.stdout.write(
+        renderCsv(
+          rows.flatMap((r) => r.days.map((day) => ({ ...r, days: [day] }))),
+          GAP_COLUMNS,
+        ),
+      );
+    else
+      process.stdout.write(
+        rows.some((r) => r.missing > 0)
+          ? renderTable(
+              rows.filter((r) => r.missing > 0),
+              GAP_COLUMNS,
+            )
+          : `no missing trading days in ${rows.length} symbols\n`,
+      );
     return rows.some((r) => r.missing > 0) ? 1 : 0;
   }
   if (options.format === 'json') process.stdout.write(renderJson(checks));

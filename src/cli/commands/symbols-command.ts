@@ -19,16 +19,26 @@ export function registerSymbolsCommand(program: Command): void {
     .option('--gaps', 'list the missing NYSE trading days per symbol')
     .option('--stale-after <n>', 'with --check: stale after this many trading days without a bar', '5')
     .option('--as-of <date>', 'with --check/--gaps: check against this day (default today)')
-    .action(async (opts: { format?: string; check?: boolean; gaps?: boolean; staleAfter?: string; asOf?: string }, cmd: Command) => {
-      const format = parseFormat(opts.format);
-      if (opts.check || opts.gaps) {
-        const mode = opts.gaps ? 'gaps' : 'check';
-        process.exitCode = await runSymbolChecks(globalOptions(cmd), { mode, format, asOf: opts.asOf, staleAfter: opts.staleAfter });
-        return;
-      }
-      const symbols = await withStore(globalOptions(cmd), (store) => store.listSymbols());
-      process.stdout.write(renderSymbols(symbols, format));
-    });
+    .action(
+      async (
+        opts: { format?: string; check?: boolean; gaps?: boolean; staleAfter?: string; asOf?: string },
+        cmd: Command,
+      ) => {
+        const format = parseFormat(opts.format);
+        if (opts.check || opts.gaps) {
+          const mode = opts.gaps ? 'gaps' : 'check';
+          process.exitCode = await runSymbolChecks(globalOptions(cmd), {
+            mode,
+            format,
+            asOf: opts.asOf,
+            staleAfter: opts.staleAfter,
+          });
+          return;
+        }
+        const symbols = await withStore(globalOptions(cmd), (store) => store.listSymbols());
+        process.stdout.write(renderSymbols(symbols, format));
+      },
+    );
 }
 
 const COLUMNS: readonly Column<SymbolSummary>[] = [

@@ -21,7 +21,9 @@ interface TrendCommandOptions {
 export function registerTrendCommand(program: Command): void {
   program
     .command('trend')
-    .description('Dominant multi-year trendline (weekly closes, log space) and breakout state: below, testing, breaking, confirmed, failed')
+    .description(
+      'Dominant multi-year trendline (weekly closes, log space) and breakout state: below, testing, breaking, confirmed, failed',
+    )
     .argument('<symbol>', 'a stored symbol (a basket such as MAG7 too) or a pair A/B such as SPSM/MAG7')
     .option('--as-of <date>', 'YYYY-MM-DD; a non-trading day means the last trading day before it')
     .option('--lookback-years <years>', 'first anchor this many years back: N or A-B', '2-7')
@@ -30,7 +32,12 @@ export function registerTrendCommand(program: Command): void {
     .action(async (symbol: string, opts: TrendCommandOptions, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
       const { report, demo } = await withDataStore(globalOptions(cmd), async (store, facts) => ({
-        report: await trendReport(store, { series: symbol, asOf: opts.asOf, lookbackYears: opts.lookbackYears, totalReturn: opts.totalReturn }),
+        report: await trendReport(store, {
+          series: symbol,
+          asOf: opts.asOf,
+          lookbackYears: opts.lookbackYears,
+          totalReturn: opts.totalReturn,
+        }),
         demo: facts.demo,
       }));
       process.stdout.write(

@@ -2,7 +2,13 @@
 import { type BreakoutJson, stateReading, type TrendJson } from '../../services/trend/trend-report.js';
 import { type Column, formatPercent, renderTable } from '../output-format.js';
 
-export function trendTable(symbol: string, asOf: string, last: number, trend: TrendJson | null, breakout: BreakoutJson | null): string {
+export function trendTable(
+  symbol: string,
+  asOf: string,
+  last: number,
+  trend: TrendJson | null,
+  breakout: BreakoutJson | null,
+): string {
   if (trend === null || breakout === null) {
     return `${symbol} as of ${asOf}: no trendline (no line through two weekly pivots 2-7 years back holds up to the last half year).\n`;
   }
@@ -21,6 +27,12 @@ export function trendTable(symbol: string, asOf: string, last: number, trend: Tr
     Reads: stateReading(trend.kind, breakout.state),
   };
   type Row = typeof row;
-  const columns = (Object.keys(row) as (keyof Row)[]).map((header): Column<Row> => ({ header, value: (r) => r[header], align: header === 'Touches' || header === 'vs line' || header === 'Slope/yr' ? 'right' : 'left' }));
+  const columns = (Object.keys(row) as (keyof Row)[]).map(
+    (header): Column<Row> => ({
+      header,
+      value: (r) => r[header],
+      align: header === 'Touches' || header === 'vs line' || header === 'Slope/yr' ? 'right' : 'left',
+    }),
+  );
   return `${renderTable([row], columns)}Weekly closes (last close of each ISO week) in log space; slope shown as growth per year.\n`;
 }

@@ -32,7 +32,17 @@ const COLUMNS: readonly Column<SymbolOutcome>[] = [
   { header: 'Rows', value: (o) => o.rows, align: 'right' },
   { header: 'From', value: (o) => o.from },
   { header: 'Last', value: (o) => o.lastDate ?? '-' },
-  { header: 'Why', value: (o) => o.error ?? (o.attempts.length > 1 ? `after ${o.attempts.filter((a) => a.error).map((a) => a.provider).join(', ')} failed` : '') },
+  {
+    header: 'Why',
+    value: (o) =>
+      o.error ??
+      (o.attempts.length > 1
+        ? `after ${o.attempts
+            .filter((a) => a.error)
+            .map((a) => a.provider)
+            .join(', ')} failed`
+        : ''),
+  },
 ];
 
 export function registerUpdateCommand(program: Command): void {
@@ -49,29 +59,51 @@ export function registerUpdateCommand(program: Command): void {
     .option('--format <format>', 'table or json', 'table')
     .action(async (symbols: string[], opts: UpdateOpts, cmd: Command) => {
       // the providers (yahoo-finance2 and its dependencies) load only when updating
-      const [{ createDefaultRegistry }, { updateSymbols }] = await Promise.all([import('../../providers/default-providers.js'), import('../../services/update/update-symbols.js')]);
+      const [{ createDefaultRegistry }, { updateSymbols }] = await Promise.all([
+        import('../../providers/default-providers.js'),
+        import('../../services/update/update-symbols.js'),
+      ]);
       const format = parseFormat(opts.format, ['table', 'json']);
       const from = opts.from === undefined ? undefined : parseIsoDate(opts.from, '--from');
       const concurrency = Number(opts.concurrency);
-      if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency: '${opts.concurrency}' is not a positive integer`, { parameter: '--concurrency' });
+      if (!Number.isInteger(concurrency) || concurrency < 1)
+        throw new UsageError(`--concurrency: '${opts.concurrency}' is not a positive integer`, {
+          parameter: '--concurrency',
+        });
       const config = loadConfig(opts.config);
       const registry = createDefaultRegistry(config.providers, {
         keys: (config.providers as { keys?: Record<string, string> }).keys,
         onRetry: (r) => {
-          if (!process.stderr.isTTY) process.stderr.write(`retry ${r.symbol} ${r.provider} #${r.attempt} in ${Math.round(r.delayMs)} ms: ${r.error}\n`);
+          if (!process.stderr.isTTY)
+            process.stderr.write(
+              `retry ${r.symbol} ${r.provider} #${r.attempt} in ${Math.round(r.delayMs)} ms: ${r.error}\n`,
+            );
         },
       });
       const progress = makeProgress(format === 'table');
       const report = await withStore(globalOptions(cmd), (store) =>
-        updateSymbols(store, registry, config, { symbols, group: opts.group, all: opts.all, provider: opts.provider, from }, { concurrency, onProgress: progress.tick }),
+        updateSymbols(
+          store,
+          registry,
+          config,
+          { symbols, group: opts.group, all: opts.all, provider: opts.provider, from },
+          { concurrency, onProgress: progress.tick },
+        ),
       );
       progress.stop();
       if (format === 'json') process.stdout.write(renderJson(report));
       else {
         process.stdout.write(renderTable(report.outcomes, COLUMNS));
         const counts = (s: string) => report.outcomes.filter((o) => o.status === s).length;
-        process.stdout.write(`${counts('updated')} updated, ${counts('up to date')} up to date, ${report.failed} failed\n`);
-        for (const b of report.baskets) process.stdout.write(b.problem ? `basket ${b.ticker}: not refreshed: ${b.problem}\n` : `basket ${b.ticker}: refreshed (${b.rows} bars)\n`);
+        process.stdout.write(
+          `${counts('updated')} updated, ${counts('up to date')} up to date, ${report.failed} failed\n`,
+        );
+        for (const b of report.baskets)
+          process.stdout.write(
+            b.problem
+              ? `basket ${b.ticker}: not refreshed: ${b.problem}\n`
+              : `basket ${b.ticker}: refreshed (${b.rows} bars)\n`,
+          );
         for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
       }
       if (report.failed > 0) process.exitCode = 1;
@@ -83,11 +115,17 @@ function makeProgress(enabled: boolean): { tick: (p: UpdateProgress) => void; st
   if (!enabled) return { tick: () => {}, stop: () => {} };
   if (!process.stderr.isTTY) {
     return {
-      tick: (p) => process.stderr.write(`[${p.done}/${p.total}] ${p.outcome.symbol}: ${p.outcome.status}${p.outcome.provider ? ` (${p.outcome.provider})` : ''}\n`),
+      tick: (p) =>
+        process.stderr.write(
+          `[${p.done}/${p.total}] ${p.outcome.symbol}: ${p.outcome.status}${p.outcome.provider ? ` (${p.outcome.provider})` : ''}\n`,
+        ),
       stop: () => {},
     };
   }
-  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'update [{bar}] {value}/{total} {symbol}', hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'update [{bar}] {value}/{total} {symbol}', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   return {
     tick: (p) => {

@@ -17,7 +17,8 @@ function show(v: number | string | null, metric: ClaimVerdict['metric']): string
 function marker(c: ClaimVerdict): string {
   const what = `${c.symbol ?? '?'}${c.period ? ` ${c.period}` : ''}`;
   if (c.verdict === 'supported') return `[${MARK.supported} ${what}: ${show(c.actual, c.metric)}]`;
-  if (c.verdict === 'contradicted') return `[${MARK.contradicted} ${what}: says ${show(c.claimed, c.metric)}, data ${show(c.actual, c.metric)} - ${c.reason}]`;
+  if (c.verdict === 'contradicted')
+    return `[${MARK.contradicted} ${what}: says ${show(c.claimed, c.metric)}, data ${show(c.actual, c.metric)} - ${c.reason}]`;
   return `[${MARK.unverifiable} ${what}: ${c.reason}]`;
 }
 
@@ -40,10 +41,14 @@ export function renderCheckText(input: string, report: CheckReport): string {
       inserts.set(end, [...(inserts.get(end) ?? []), marker(c)]);
     }
     let text = line;
-    for (const end of [...inserts.keys()].sort((a, b) => b - a)) text = `${text.slice(0, end)} ${inserts.get(end)!.join(' ')}${text.slice(end)}`;
+    for (const end of [...inserts.keys()].sort((a, b) => b - a))
+      text = `${text.slice(0, end)} ${inserts.get(end)!.join(' ')}${text.slice(end)}`;
     out.push(text);
   });
   const n = countVerdicts(report);
-  out.push('', `${report.claims.length} claims checked as of ${report.asOf}: ${n.supported} supported, ${n.contradicted} contradicted, ${n.unverifiable} unverifiable`);
+  out.push(
+    '',
+    `${report.claims.length} claims checked as of ${report.asOf}: ${n.supported} supported, ${n.contradicted} contradicted, ${n.unverifiable} unverifiable`,
+  );
   return `${out.join('\n')}\n`;
 }

@@ -9,7 +9,22 @@ import type { Claim } from '../claims/claim.js';
 import { type SeriesFor, type VerifyOptions, verifyClaim } from './verify-claim.js';
 
 // Weekdays from 2024-12-30 (Mon) to 2025-01-17 (Fri); Jan 1 is left out as a holiday.
-const DAYS = ['2024-12-30', '2024-12-31', '2025-01-02', '2025-01-03', '2025-01-06', '2025-01-07', '2025-01-08', '2025-01-09', '2025-01-10', '2025-01-13', '2025-01-14', '2025-01-15', '2025-01-16', '2025-01-17'];
+const DAYS = [
+  '2024-12-30',
+  '2024-12-31',
+  '2025-01-02',
+  '2025-01-03',
+  '2025-01-06',
+  '2025-01-07',
+  '2025-01-08',
+  '2025-01-09',
+  '2025-01-10',
+  '2025-01-13',
+  '2025-01-14',
+  '2025-01-15',
+  '2025-01-16',
+  '2025-01-17',
+];
 //              100            100            101           102           103           104           105           104           103           106           107           108           109           110
 const CLOSES = [100, 100, 101, 102, 103, 104, 105, 104, 103, 106, 107, 108, 109, 110];
 const series: PriceSeries = closeOnlySeries(
@@ -18,18 +33,34 @@ const series: PriceSeries = closeOnlySeries(
   CLOSES,
 );
 const lookup: SeriesFor = (s) => (s === 'ABC' ? { series } : { missing: `no data for ${s} in the store` });
-const options = (asOf: string): VerifyOptions => ({ asOf: parseIsoDate(asOf), tolerance: 0.0005, nearAthPct: 0.02, approachPct: 0.05, trend: DEFAULT_TREND_OPTIONS, sessionsAround: 5, staleDays: 7 });
+const options = (asOf: string): VerifyOptions => ({
+  asOf: parseIsoDate(asOf),
+  tolerance: 0.0005,
+  nearAthPct: 0.02,
+  approachPct: 0.05,
+  trend: DEFAULT_TREND_OPTIONS,
+  sessionsAround: 5,
+  staleDays: 7,
+});
 const base = { text: 't', subject: 'ABC', symbol: 'ABC', line: 1 } as const;
 
 describe('return claims', () => {
   it('supports a YTD figure within the tolerance (YTD as of Jan 10: 103/100 - 1 = 3.00%)', () => {
-    const v = verifyClaim({ ...base, metric: 'return', period: 'ytd', value: 0.03, decimals: 2 }, lookup, options('2025-01-10'));
+    const v = verifyClaim(
+      { ...base, metric: 'return', period: 'ytd', value: 0.03, decimals: 2 },
+      lookup,
+      options('2025-01-10'),
+    );
     expect(v.verdict).toBe('supported');
     expect(v.actual).toBeCloseTo(0.03, 12);
   });
 
   it('contradicts a wrong figure, shows the actual value and finds the close it matches (5.00% is Jan 8: 105/100 - 1)', () => {
-    const v = verifyClaim({ ...base, metric: 'return', period: 'ytd', value: 0.05, decimals: 2 }, lookup, options('2025-01-10'));
+    const v = verifyClaim(
+      { ...base, metric: 'return', period: 'ytd', value: 0.05, decimals: 2 },
+      lookup,
+      options('2025-01-10'),
+    );
     expect(v.verdict).toBe('contradicted');
     expect(v.actual).toBeCloseTo(0.03, 12);
     expect(v.matchesCloseOf).toBe('2025-01-08');
@@ -37,26 +68,52 @@ describe('return claims', () => {
   });
 
   it('looks no further than five sessions: 10.00% (Jan 17) is six sessions after Jan 8', () => {
-    const v = verifyClaim({ ...base, metric: 'return', period: 'ytd', value: 0.1, decimals: 2 }, lookup, options('2025-01-08'));
+    const v = verifyClaim(
+      { ...base, metric: 'return', period: 'ytd', value: 0.1, decimals: 2 },
+      lookup,
+      options('2025-01-08'),
+    );
     expect(v.verdict).toBe('contradicted');
     expect(v.matchesCloseOf).toBeUndefined();
     expect(v.reason).toMatch(/no close within 5 sessions/);
   });
 
   it('holds a figure printed with no decimals to half a point (3% vs 3.00% is fine, 4% vs 3.00% is not)', () => {
-    expect(verifyClaim({ ...base, metric: 'return', period: 'ytd', value: 0.034, decimals: 1 }, lookup, options('2025-01-10')).verdict).toBe('contradicted');
-    expect(verifyClaim({ ...base, metric: 'return', period: 'ytd', value: 0.03, decimals: 0 }, lookup, options('2025-01-10')).verdict).toBe('supported');
-    expect(verifyClaim({ ...base, metric: 'return', period: 'ytd', value: 0.04, decimals: 0 }, lookup, options('2025-01-10')).verdict).toBe('contradicted');
+    expect(
+      verifyClaim(
+        { ...base, metric: 'return', period: 'ytd', value: 0.034, decimals: 1 },
+        lookup,
+        options('2025-01-10'),
+      ).verdict,
+    ).toBe('contradicted');
+    expect(
+      verifyClaim({ ...base, metric: 'return', period: 'ytd', value: 0.03, decimals: 0 }, lookup, options('2025-01-10'))
+        .verdict,
+    ).toBe('supported');
+    expect(
+      verifyClaim({ ...base, metric: 'return', period: 'ytd', value: 0.04, decimals: 0 }, lookup, options('2025-01-10'))
+        .verdict,
+    ).toBe('contradicted');
   });
 
   it('is unverifiable for a symbol with no data, with the reason', () => {
-    const v = verifyClaim({ ...base, symbol: 'ZZZ', metric: 'return', period: 'ytd', value: 0.03, decimals: 2 }, lookup, options('2025-01-10'));
+    const v = verifyClaim(
+      { ...base, symbol: 'ZZZ', metric: 'return', period: 'ytd', value: 0.03, decimals: 2 },
+      lookup,
+      options('2025-01-10'),
+    );
     expect(v).toMatchObject({ verdict: 'unverifiable', actual: null, reason: 'no data for ZZZ in the store' });
   });
 
   it('is unverifiable without a period, and for too little history (no 1-year base before 2024-12-30)', () => {
-    expect(verifyClaim({ ...base, metric: 'return', period: null, value: 0.03, decimals: 2 }, lookup, options('2025-01-10')).reason).toMatch(/no period/);
-    expect(verifyClaim({ ...base, metric: 'return', period: '1y', value: 0.03, decimals: 2 }, lookup, options('2025-01-10')).reason).toMatch(/too little history/);
+    expect(
+      verifyClaim({ ...base, metric: 'return', period: null, value: 0.03, decimals: 2 }, lookup, options('2025-01-10'))
+        .reason,
+    ).toMatch(/no period/);
+    expect(
+      verifyClaim({ ...base, metric: 'return', period: '1y', value: 0.03, decimals: 2 }, lookup, options('2025-01-10'))
+        .reason,
+    ).toMatch(/too little history/);
   });
 });
 
@@ -71,14 +128,28 @@ describe('event claims', () => {
   });
 
   it('near high: 1.90% below is within the 2% "spitting distance"', () => {
-    expect(verifyClaim({ ...base, metric: 'ath', kind: 'near_high', distance: null }, lookup, options('2025-01-10')).verdict).toBe('supported');
+    expect(
+      verifyClaim({ ...base, metric: 'ath', kind: 'near_high', distance: null }, lookup, options('2025-01-10')).verdict,
+    ).toBe('supported');
   });
 
   it('lowest close since: 103 on Jan 10 is the lowest since Jan 6 (103 is not below 103; Jan 3 at 102 is)', () => {
-    const c: Claim = { ...base, metric: 'since', direction: 'lowest', since: { year: 2025, month: 1, day: 3 }, approaching: false };
+    const c: Claim = {
+      ...base,
+      metric: 'since',
+      direction: 'lowest',
+      since: { year: 2025, month: 1, day: 3 },
+      approaching: false,
+    };
     const v = verifyClaim(c, lookup, options('2025-01-10'));
     expect(v).toMatchObject({ verdict: 'supported', actual: '2025-01-03' });
-    const later: Claim = { ...base, metric: 'since', direction: 'lowest', since: { year: 2025, month: 1, day: 2 }, approaching: false };
+    const later: Claim = {
+      ...base,
+      metric: 'since',
+      direction: 'lowest',
+      since: { year: 2025, month: 1, day: 2 },
+      approaching: false,
+    };
     expect(verifyClaim(later, lookup, options('2025-01-10')).verdict).toBe('contradicted');
   });
 
@@ -91,7 +162,15 @@ describe('event claims', () => {
   });
 
   it('an unresolved name is unverifiable with the resolver reason', () => {
-    const c: Claim = { ...base, symbol: null, unresolved: "no symbol in the config is named 'Palantir'", metric: 'return', period: 'ytd', value: 1.4, decimals: 0 };
+    const c: Claim = {
+      ...base,
+      symbol: null,
+      unresolved: "no symbol in the config is named 'Palantir'",
+      metric: 'return',
+      period: 'ytd',
+      value: 1.4,
+      decimals: 0,
+    };
     expect(verifyClaim(c, lookup, options('2025-01-10')).reason).toBe("no symbol in the config is named 'Palantir'");
   });
 });

@@ -57,30 +57,54 @@ export function pct(x: number): string {
   return `${(x * 100).toFixed(2)}%`;
 }
 
-const PERIOD_LABEL: Record<string, string> = { '1d': 'one-day', '5d': 'five-day', mtd: 'month-to-date', qtd: 'quarter-to-date', ytd: 'YTD', '1y': 'one-year', '3y': 'three-year', '5y': 'five-year' };
+const PERIOD_LABEL: Record<string, string> = {
+  '1d': 'one-day',
+  '5d': 'five-day',
+  mtd: 'month-to-date',
+  qtd: 'quarter-to-date',
+  ytd: 'YTD',
+  '1y': 'one-year',
+  '3y': 'three-year',
+  '5y': 'five-year',
+};
 
 /** A stated figure is held to the precision it is printed with, and never tighter than the tolerance. */
 export function claimTolerance(decimals: number, tolerance: number): number {
   return Math.max(tolerance, 0.5 * 10 ** -(decimals + 2) + 1e-12);
 }
 
-function evaluateReturn(c: ReturnClaim, s: PriceSeries, k: number, o: VerifyOptions, field: 'close' | 'adjClose' = 'close'): Outcome {
+function evaluateReturn(
+  c: ReturnClaim,
+  s: PriceSeries,
+  k: number,
+  o: VerifyOptions,
+  field: 'close' | 'adjClose' = 'close',
+): Outcome {
   const period = c.period!;
   const actual = periodReturn(s.dates, s[field], k, period);
   if (actual === null) {
     const base = periodBaseIndex(s.dates, k, period);
-    return { unverifiable: `${s.symbol} has too little history for a ${PERIOD_LABEL[period]} return as of ${formatIsoDate(s.dates[k]!)}${base < 0 ? ` (its first close is ${formatIsoDate(s.dates[0]!)})` : ''}` };
+    return {
+      unverifiable: `${s.symbol} has too little history for a ${PERIOD_LABEL[period]} return as of ${formatIsoDate(s.dates[k]!)}${base < 0 ? ` (its first close is ${formatIsoDate(s.dates[0]!)})` : ''}`,
+    };
   }
   const base = periodBaseIndex(s.dates, k, period);
   const ok = Math.abs(actual - c.value) <= claimTolerance(c.decimals, o.tolerance);
-  return { ok, actual, says: `${PERIOD_LABEL[period]} return ${pct(actual)} (base close ${formatIsoDate(s.dates[base]!)})` };
+  return {
+    ok,
+    actual,
+    says: `${PERIOD_LABEL[period]} return ${pct(actual)} (base close ${formatIsoDate(s.dates[base]!)})`,
+  };
 }
 
 function evaluateAth(c: AthClaim, s: PriceSeries, k: number, o: VerifyOptions): Outcome {
   const ath = allTimeHigh(s.dates, s.close, k);
   if (ath === null) return { unverifiable: `${s.symbol} has no close on or before ${formatIsoDate(s.dates[k]!)}` };
   const d = ath.distance;
-  const where = d === 0 ? `a record close (${formatIsoDate(ath.day)})` : `${pct(-d)} below its record close of ${formatIsoDate(ath.day)}`;
+  const where =
+    d === 0
+      ? `a record close (${formatIsoDate(ath.day)})`
+      : `${pct(-d)} below its record close of ${formatIsoDate(ath.day)}`;
   let ok: boolean;
   if (c.kind === 'new_high') ok = d === 0;
   else if (c.kind === 'near_high') ok = d >= -(c.distance === null ? o.nearAthPct : -c.distance) - 1e-12;
@@ -97,7 +121,10 @@ export function sinceWindow(c: SinceClaim, asOf: DayNumber): { first: DayNumber;
     const day = daysFromCivil(year, c.since.month, Math.min(c.since.day, daysInMonth(year, c.since.month)));
     return { first: day, last: day };
   }
-  return { first: daysFromCivil(year, c.since.month, 1), last: daysFromCivil(year, c.since.month, daysInMonth(year, c.since.month)) };
+  return {
+    first: daysFromCivil(year, c.since.month, 1),
+    last: daysFromCivil(year, c.since.month, daysInMonth(year, c.since.month)),
+  };
 }
 
 function evaluateSince(c: SinceClaim, s: PriceSeries, k: number, o: VerifyOptions): Outcome {
@@ -105,22 +132,33 @@ function evaluateSince(c: SinceClaim, s: PriceSeries, k: number, o: VerifyOption
   const values = s.close;
   const since = c.direction === 'lowest' ? lowestSince(s.dates, values, k) : highestSince(s.dates, values, k);
   const word = c.direction === 'lowest' ? 'lowest' : 'highest';
-  const says = since === null ? `the ${word} close on record (${formatIsoDate(s.dates[k]!)})` : `the ${word} close since ${formatIsoDate(since)}`;
+  const says =
+    since === null
+      ? `the ${word} close on record (${formatIsoDate(s.dates[k]!)})`
+      : `the ${word} close since ${formatIsoDate(since)}`;
   if (since === null || since <= last) return { ok: true, actual: since === null ? null : formatIsoDate(since), says };
   if (!c.approaching) return { ok: false, actual: formatIsoDate(since), says };
   // Approaching: the close is within approachPct of the extreme close after the named month.
   const from = indexOnOrBefore(s.dates, last) + 1;
   let mark = c.direction === 'lowest' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-  for (let i = from; i < k; i++) mark = c.direction === 'lowest' ? Math.min(mark, values[i]!) : Math.max(mark, values[i]!);
+  for (let i = from; i < k; i++)
+    mark = c.direction === 'lowest' ? Math.min(mark, values[i]!) : Math.max(mark, values[i]!);
   const gap = values[k]! / mark - 1;
   const near = c.direction === 'lowest' ? gap <= o.approachPct : gap >= -o.approachPct;
-  return { ok: near, actual: formatIsoDate(since), says: `${says}; ${pct(Math.abs(gap))} from the ${word} close after ${shortDate(last, o.asOf)} (${mark.toFixed(2)})` };
+  return {
+    ok: near,
+    actual: formatIsoDate(since),
+    says: `${says}; ${pct(Math.abs(gap))} from the ${word} close after ${shortDate(last, o.asOf)} (${mark.toFixed(2)})`,
+  };
 }
 
 function evaluateStreak(c: StreakClaim, s: PriceSeries, k: number): Outcome {
   const now = streak(s.close, k);
   const sign = c.direction === 'winning' ? 1 : -1;
-  const name = (n: number) => (n === 0 ? 'an unchanged close' : `${Math.abs(n)} ${n > 0 ? 'up' : 'down'} close${Math.abs(n) === 1 ? '' : 's'} in a row`);
+  const name = (n: number) =>
+    n === 0
+      ? 'an unchanged close'
+      : `${Math.abs(n)} ${n > 0 ? 'up' : 'down'} close${Math.abs(n) === 1 ? '' : 's'} in a row`;
   if (c.phase === 'ongoing') {
     const ok = c.length === null ? now * sign >= 2 : now * sign === c.length;
     return { ok, actual: now, says: name(now) };
@@ -132,12 +170,18 @@ function evaluateStreak(c: StreakClaim, s: PriceSeries, k: number): Outcome {
 
 function evaluateTrend(c: TrendClaim, s: PriceSeries, k: number, o: VerifyOptions): Outcome {
   const t = analyseTrend(s.dates, s.close, o.trend, k + 1);
-  if (t === null || t.line === null || t.breakout === null) return { ok: false, actual: null, says: 'no multi-year trendline found' };
+  if (t === null || t.line === null || t.breakout === null)
+    return { ok: false, actual: null, says: 'no multi-year trendline found' };
   const state = t.breakout.state;
   const kindOk = c.kind === null || c.kind === t.line.kind;
   const ok = kindOk && (state === c.state || (c.state === 'breaking' && state === 'confirmed'));
-  const dist = t.distance === null ? '' : `, ${pct(Math.abs(t.distance))} ${t.distance < 0 ? 'under' : 'over'} the line`;
-  return { ok, actual: state, says: `${state} against its ${t.line.kind} line since ${formatIsoDate(t.breakout.sinceDay)}${dist}` };
+  const dist =
+    t.distance === null ? '' : `, ${pct(Math.abs(t.distance))} ${t.distance < 0 ? 'under' : 'over'} the line`;
+  return {
+    ok,
+    actual: state,
+    says: `${state} against its ${t.line.kind} line since ${formatIsoDate(t.breakout.sinceDay)}${dist}`,
+  };
 }
 
 function evaluateAt(c: Claim, s: PriceSeries, k: number, o: VerifyOptions): Outcome {
@@ -184,7 +228,11 @@ function claimedText(c: Claim): string {
     case 'return':
       return pct(c.value);
     case 'ath':
-      return c.kind === 'new_high' ? 'a new all-time high' : c.kind === 'near_high' ? `near its all-time high${c.distance === null ? '' : ` (within ${pct(-c.distance)})`}` : `${pct(-c.distance!)} below its all-time high`;
+      return c.kind === 'new_high'
+        ? 'a new all-time high'
+        : c.kind === 'near_high'
+          ? `near its all-time high${c.distance === null ? '' : ` (within ${pct(-c.distance)})`}`
+          : `${pct(-c.distance!)} below its all-time high`;
     case 'since':
       return `${c.approaching ? 'approaching ' : ''}its ${c.direction} close since ${c.since.day === null ? MONTH_NAMES[c.since.month - 1] : `${MONTH_NAMES[c.since.month - 1]} ${c.since.day}`}`;
     case 'streak':
@@ -196,25 +244,49 @@ function claimedText(c: Claim): string {
 
 /** The verdict on one claim, with the reason an editor reads. */
 export function verifyClaim(c: Claim, seriesFor: SeriesFor, o: VerifyOptions): ClaimVerdict {
-  const base = { text: c.text, symbol: c.symbol, metric: c.metric, period: periodOf(c, o), claimed: claimedValue(c, o), line: c.line };
+  const base = {
+    text: c.text,
+    symbol: c.symbol,
+    metric: c.metric,
+    period: periodOf(c, o),
+    claimed: claimedValue(c, o),
+    line: c.line,
+  };
   const unverifiable = (reason: string): ClaimVerdict => ({ ...base, actual: null, verdict: 'unverifiable', reason });
   if (c.symbol === null) return unverifiable(c.unresolved ?? `'${c.subject}' does not name a configured symbol`);
   if (c.metric === 'return' && c.period === null) {
-    return unverifiable(c.periodText ? `the period '${c.periodText}' is not one MarketDash computes (1d, 5d, MTD, QTD, YTD, 1Y, 3Y, 5Y)` : 'the text gives no period for this figure');
+    return unverifiable(
+      c.periodText
+        ? `the period '${c.periodText}' is not one MarketDash computes (1d, 5d, MTD, QTD, YTD, 1Y, 3Y, 5Y)`
+        : 'the text gives no period for this figure',
+    );
   }
   const found = seriesFor(c.symbol);
   if ('missing' in found) return unverifiable(found.missing);
   const s = found.series;
   const k = indexOnOrBefore(s.dates, o.asOf);
-  if (k < 0) return unverifiable(`${c.symbol} has no close on or before ${formatIsoDate(o.asOf)} (its first is ${formatIsoDate(s.dates[0]!)})`);
-  if (o.asOf - s.dates[k]! > o.staleDays) return unverifiable(`${c.symbol}'s last close on or before ${formatIsoDate(o.asOf)} is ${formatIsoDate(s.dates[k]!)}: too old to check against`);
+  if (k < 0)
+    return unverifiable(
+      `${c.symbol} has no close on or before ${formatIsoDate(o.asOf)} (its first is ${formatIsoDate(s.dates[0]!)})`,
+    );
+  if (o.asOf - s.dates[k]! > o.staleDays)
+    return unverifiable(
+      `${c.symbol}'s last close on or before ${formatIsoDate(o.asOf)} is ${formatIsoDate(s.dates[k]!)}: too old to check against`,
+    );
   const at = evaluateAt(c, s, k, o);
   if ('unverifiable' in at) return unverifiable(at.unverifiable);
   const when = formatIsoDate(s.dates[k]!);
-  if (at.ok) return { ...base, actual: at.actual, verdict: 'supported', reason: `${c.symbol} ${at.says} as of ${when}: consistent with ${claimedText(c)}` };
+  if (at.ok)
+    return {
+      ...base,
+      actual: at.actual,
+      verdict: 'supported',
+      reason: `${c.symbol} ${at.says} as of ${when}: consistent with ${claimedText(c)}`,
+    };
 
   let reason = `${c.symbol} ${at.says} as of ${when}, not ${claimedText(c)}`;
-  if (c.metric === 'return' && typeof at.actual === 'number') reason += ` (off by ${((c.value - at.actual) * 100).toFixed(2)} pp)`;
+  if (c.metric === 'return' && typeof at.actual === 'number')
+    reason += ` (off by ${((c.value - at.actual) * 100).toFixed(2)} pp)`;
   let matchesCloseOf: string | undefined;
   for (let step = 1; step <= o.sessionsAround && matchesCloseOf === undefined; step++) {
     for (const j of [k - step, k + step]) {
@@ -231,7 +303,8 @@ export function verifyClaim(c: Claim, seriesFor: SeriesFor, o: VerifyOptions): C
     reason += `; no close within ${o.sessionsAround} sessions either side matches`;
     if (c.metric === 'return') {
       const total = evaluateReturn(c, s, k, o, 'adjClose');
-      if (!('unverifiable' in total) && total.ok && s.adjClose[k] !== s.close[k]) reason += `; the total return with dividends, ${pct(total.actual as number)}, does`;
+      if (!('unverifiable' in total) && total.ok && s.adjClose[k] !== s.close[k])
+        reason += `; the total return with dividends, ${pct(total.actual as number)}, does`;
     }
   }
   const out: ClaimVerdict = { ...base, actual: at.actual, verdict: 'contradicted', reason };

@@ -29,7 +29,9 @@ interface Item {
   readonly claims: readonly Expected[];
 }
 
-const labelled = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/claims/labelled-sentences.json'), 'utf8')) as { items: Item[] };
+const labelled = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/claims/labelled-sentences.json'), 'utf8')) as {
+  items: Item[];
+};
 const resolver = resolverFromConfig(defaultConfig());
 
 function matches(c: Claim, e: Expected): boolean {
@@ -38,7 +40,10 @@ function matches(c: Claim, e: Expected): boolean {
     case 'return':
       return c.period === (e.period ?? null) && Math.abs(c.value - e.value!) < 1e-9;
     case 'ath':
-      return c.kind === e.kind && (e.distance === undefined || (c.distance !== null && Math.abs(c.distance - e.distance) < 1e-9));
+      return (
+        c.kind === e.kind &&
+        (e.distance === undefined || (c.distance !== null && Math.abs(c.distance - e.distance) < 1e-9))
+      );
     case 'since':
       return c.direction === e.direction && c.since.month === e.month;
     case 'streak':
@@ -99,7 +104,9 @@ describe('claim extraction on the labelled set', () => {
 describe('extraction details', () => {
   it('carries a bare "rose 6.55%" to the subject named before it and the period of the claim before', () => {
     const claims = extractClaims('SPSM is up 6.70% year-to-date. It rose 6.55%.', resolver);
-    expect(claims.map((c) => [c.symbol, c.metric === 'return' ? c.period : null, c.metric === 'return' ? c.value : null])).toEqual([
+    expect(
+      claims.map((c) => [c.symbol, c.metric === 'return' ? c.period : null, c.metric === 'return' ? c.value : null]),
+    ).toEqual([
       ['SPSM', 'ytd', 0.067],
       ['SPSM', 'ytd', 0.0655],
     ]);
@@ -114,7 +121,10 @@ describe('extraction details', () => {
   });
 
   it('tells the Russell 2000 Index from the fund that tracks it', () => {
-    const [c] = extractClaims('The iShares Russell 2000 ETF, which tracks the Russell 2000 Index, rose 1.2% today.', resolver);
+    const [c] = extractClaims(
+      'The iShares Russell 2000 ETF, which tracks the Russell 2000 Index, rose 1.2% today.',
+      resolver,
+    );
     expect(c?.symbol).toBe('IWM');
   });
 

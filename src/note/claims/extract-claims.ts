@@ -19,7 +19,9 @@ import { isSeparatorRow, rowClaims, tableHeader } from './table-claims.js';
 
 /** A resolver over the config's symbols, names and aliases. */
 export function resolverFromConfig(config: UniverseConfig): NameResolver {
-  return new NameResolver(Object.entries(config.symbols).map(([ticker, s]) => ({ ticker, name: s.name, kind: s.kind, aliases: s.aliases })));
+  return new NameResolver(
+    Object.entries(config.symbols).map(([ticker, s]) => ({ ticker, name: s.name, kind: s.kind, aliases: s.aliases })),
+  );
 }
 
 export function extractClaims(text: string, resolver: NameResolver): Claim[] {
@@ -55,7 +57,9 @@ export function extractClaims(text: string, resolver: NameResolver): Claim[] {
       // "Ten of the eleven sectors gained over the past five sessions. Energy led: it rallied 8.05%":
       // a period named in a sentence without figures frames the figures that follow it.
       if (returns.length === 0) {
-        const framed = findPeriods(s.text).filter((x) => x.period !== 'same' && x.period !== 'other').pop();
+        const framed = findPeriods(s.text)
+          .filter((x) => x.period !== 'same' && x.period !== 'other')
+          .pop();
         if (framed) {
           ctx.lastPeriod = framed.period as PeriodKey;
           ctx.documentPeriod = framed.period as PeriodKey;

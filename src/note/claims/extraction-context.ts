@@ -36,7 +36,11 @@ const ANAPHORS: readonly [RegExp, string | null][] = [
  * subject) among `earlier` mentions of the sentence, else from the context. Null when the clause has
  * no anaphor, or nothing was named before.
  */
-export function resolveAnaphor(clause: string, earlier: readonly Mention[], ctx: ExtractionContext): { mention: Mention; phrase: string } | null {
+export function resolveAnaphor(
+  clause: string,
+  earlier: readonly Mention[],
+  ctx: ExtractionContext,
+): { mention: Mention; phrase: string } | null {
   for (const [re, kind] of ANAPHORS) {
     const m = re.exec(clause);
     if (!m) continue;

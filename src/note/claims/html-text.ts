@@ -8,7 +8,20 @@ export function looksLikeHtml(text: string): boolean {
   return /^\s*(?:<!doctype html|<html[\s>])/i.test(text) || /<(?:p|div|table|article)[\s>]/i.test(text.slice(0, 2000));
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', mdash: '—', ndash: '–' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  mdash: '—',
+  ndash: '–',
+};
 
 export function htmlToText(html: string): string {
   return html

@@ -35,7 +35,8 @@ interface Pattern {
   readonly unresolved?: string;
 }
 
-const OBJECT_MARKER = /\b(?:tracks|tracking|tracked|track|versus|vs\.?|against|than|relative to|compared (?:to|with)|outperform\w*|underperform\w*|beat|beating|mirrors|follows|follow)\s+(?:the\s+)?$/i;
+const OBJECT_MARKER =
+  /\b(?:tracks|tracking|tracked|track|versus|vs\.?|against|than|relative to|compared (?:to|with)|outperform\w*|underperform\w*|beat|beating|mirrors|follows|follow)\s+(?:the\s+)?$/i;
 const PAREN_TICKER = /^\s*\((\^?[A-Z][A-Z0-9.]{0,6})\)/;
 const LOOSE_PAREN_TICKER = /\((\^?[A-Z][A-Z0-9.]{0,6})\)/g;
 
@@ -57,7 +58,11 @@ export class NameResolver {
     for (const s of symbols) {
       this.byTicker.set(s.ticker, s);
       const bare = s.ticker.replace(/^\^/, '');
-      this.patterns.push({ re: new RegExp(`(?<![\\w^])\\^?${escapeRegex(bare)}(?![\\w])`, 'g'), symbol: s.ticker, kind: s.kind });
+      this.patterns.push({
+        re: new RegExp(`(?<![\\w^])\\^?${escapeRegex(bare)}(?![\\w])`, 'g'),
+        symbol: s.ticker,
+        kind: s.kind,
+      });
       const names = new Set<string>([s.name, ...s.aliases]);
       // "Nvidia Corp." is also written "Nvidia Corp" and "Nvidia Corporation".
       const stem = s.name.replace(/,?\s+(?:Inc\.|Corp\.|Co\.|Ltd\.)$/, '');
@@ -82,7 +87,8 @@ export class NameResolver {
     for (const [base, tickers] of classes) {
       if (tickers.length < 2) continue;
       const why = `'${base}' is ambiguous: it has share classes ${tickers.join(' and ')}; name the class or the ticker`;
-      for (const n of [`${base} Inc.`, `${base} Inc`, base]) this.patterns.push({ re: namePattern(n, true), symbol: null, kind: 'stock', unresolved: why });
+      for (const n of [`${base} Inc.`, `${base} Inc`, base])
+        this.patterns.push({ re: namePattern(n, true), symbol: null, kind: 'stock', unresolved: why });
     }
   }
 
@@ -96,7 +102,8 @@ export class NameResolver {
     const found: { start: number; end: number; p: Pattern }[] = [];
     for (const p of this.patterns) {
       p.re.lastIndex = 0;
-      for (let m = p.re.exec(text); m !== null; m = p.re.exec(text)) found.push({ start: m.index, end: m.index + m[0].length, p });
+      for (let m = p.re.exec(text); m !== null; m = p.re.exec(text))
+        found.push({ start: m.index, end: m.index + m[0].length, p });
     }
     // Unknown tickers in parentheses name a subject even when the config does not know them.
     LOOSE_PAREN_TICKER.lastIndex = 0;
@@ -132,7 +139,14 @@ export class NameResolver {
         i++;
       }
       const before = text.slice(Math.max(0, c.start - 40), c.start);
-      const mention: Mention = { start: c.start, end, text: text.slice(c.start, end), symbol, kind, object: OBJECT_MARKER.test(before) };
+      const mention: Mention = {
+        start: c.start,
+        end,
+        text: text.slice(c.start, end),
+        symbol,
+        kind,
+        object: OBJECT_MARKER.test(before),
+      };
       out.push(unresolved ? { ...mention, unresolved } : mention);
     }
     // A name the config does not know, with an unknown ticker in parentheses: widen the mention to the name.

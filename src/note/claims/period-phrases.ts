@@ -23,12 +23,36 @@ const NUM = {
 
 /** Ordered: the first rule that matches at a position wins (longer phrases come first). */
 const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] = [
-  { period: 'same', re: /\b(?:over|in|during|for)\s+the\s+same\s+(?:period|stretch|span|time\s*frame|timeframe|time)\b/i },
-  { period: 'ytd', re: /\byear[- ]to[- ]date\b|\bYTD\b|\b(?:so\s+far\s+)?this\s+year\b(?![-\w])|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year\b|\bso\s+far\s+in\s+\d{4}\b/i },
-  { period: 'mtd', re: /\bmonth[- ]to[- ]date\b|\bMTD\b|\b(?:so\s+far\s+)?this\s+month\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?month\b/i },
-  { period: 'qtd', re: /\bquarter[- ]to[- ]date\b|\bQTD\b|\b(?:so\s+far\s+)?this\s+quarter\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?quarter\b/i },
-  { period: '3y', re: new RegExp(`\\b${NUM.three}[- ]years?\\b(?![- ](?:high|low))|\\b(?:over|in)\\s+the\\s+(?:past|last)\\s+${NUM.three}\\s+years\\b|\\b36[- ]months?\\b`, 'i') },
-  { period: '5y', re: new RegExp(`\\b${NUM.five}[- ]years?\\b(?![- ](?:high|low))|\\b(?:over|in)\\s+the\\s+(?:past|last)\\s+${NUM.five}\\s+years\\b|\\b60[- ]months?\\b`, 'i') },
+  {
+    period: 'same',
+    re: /\b(?:over|in|during|for)\s+the\s+same\s+(?:period|stretch|span|time\s*frame|timeframe|time)\b/i,
+  },
+  {
+    period: 'ytd',
+    re: /\byear[- ]to[- ]date\b|\bYTD\b|\b(?:so\s+far\s+)?this\s+year\b(?![-\w])|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year\b|\bso\s+far\s+in\s+\d{4}\b/i,
+  },
+  {
+    period: 'mtd',
+    re: /\bmonth[- ]to[- ]date\b|\bMTD\b|\b(?:so\s+far\s+)?this\s+month\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?month\b/i,
+  },
+  {
+    period: 'qtd',
+    re: /\bquarter[- ]to[- ]date\b|\bQTD\b|\b(?:so\s+far\s+)?this\s+quarter\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?quarter\b/i,
+  },
+  {
+    period: '3y',
+    re: new RegExp(
+      `\\b${NUM.three}[- ]years?\\b(?![- ](?:high|low))|\\b(?:over|in)\\s+the\\s+(?:past|last)\\s+${NUM.three}\\s+years\\b|\\b36[- ]months?\\b`,
+      'i',
+    ),
+  },
+  {
+    period: '5y',
+    re: new RegExp(
+      `\\b${NUM.five}[- ]years?\\b(?![- ](?:high|low))|\\b(?:over|in)\\s+the\\s+(?:past|last)\\s+${NUM.five}\\s+years\\b|\\b60[- ]months?\\b`,
+      'i',
+    ),
+  },
   {
     period: '1y',
     re: new RegExp(
@@ -36,8 +60,14 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
       'i',
     ),
   },
-  { period: '5d', re: /\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:five|5)\s+(?:sessions|trading\s+days|days)\b|\b(?:over|in)\s+the\s+(?:past|last)\s+week\b|\bfive[- ]day\b|\b5[- ]day\b/i },
-  { period: '1d', re: /\b(?:finished|ended|closed)\s+the\s+(?:session|day)\b|\bon\s+the\s+day\b|\btoday\b|\bin\s+(?:the|today's|Thursday's|Wednesday's|Tuesday's|Monday's|Friday's)\s+session\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b/i },
+  {
+    period: '5d',
+    re: /\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:five|5)\s+(?:sessions|trading\s+days|days)\b|\b(?:over|in)\s+the\s+(?:past|last)\s+week\b|\bfive[- ]day\b|\b5[- ]day\b/i,
+  },
+  {
+    period: '1d',
+    re: /\b(?:finished|ended|closed)\s+the\s+(?:session|day)\b|\bon\s+the\s+day\b|\btoday\b|\bin\s+(?:the|today's|Thursday's|Wednesday's|Tuesday's|Monday's|Friday's)\s+session\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b/i,
+  },
   {
     period: 'other',
     re: /\b(?:this|last|past)\s+week\b|\bweek[- ]to[- ]date\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\bsince\s+the\s+election\b/i,

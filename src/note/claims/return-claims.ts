@@ -13,16 +13,22 @@ import { findPeriods } from './period-phrases.js';
 import { findSubject } from './subject-finder.js';
 
 const PERCENT = /([-+−–]?)(\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)/g;
-const UP_WORDS = 'up|spiked|spikes|popped|pops|leapt|leaped|rebounded|rebounds|bounced|rose|risen|rises|rising|gained|gains|gaining|climbed|climbs|climbing|advanced|advances|added|adds|jumped|jumps|surged|surges|soared|soars|rallied|rallies|increased|returned|returning|returns|a\\s+gain\\s+of|a\\s+rise\\s+of|a\\s+return\\s+of|an\\s+advance\\s+of|a\\s+rally\\s+of';
-const DOWN_WORDS = 'down|dipped|dips|eased|eases|retreated|retreats|slumped|slumps|skidded|sagged|fell|fallen|falls|falling|dropped|drops|declined|declines|lost|loses|slid|slides|slipped|slips|sank|sinks|tumbled|tumbles|plunged|plunges|decreased|shed|sheds|a\\s+loss\\s+of|a\\s+decline\\s+of|a\\s+drop\\s+of|a\\s+fall\\s+of';
+const UP_WORDS =
+  'up|spiked|spikes|popped|pops|leapt|leaped|rebounded|rebounds|bounced|rose|risen|rises|rising|gained|gains|gaining|climbed|climbs|climbing|advanced|advances|added|adds|jumped|jumps|surged|surges|soared|soars|rallied|rallies|increased|returned|returning|returns|a\\s+gain\\s+of|a\\s+rise\\s+of|a\\s+return\\s+of|an\\s+advance\\s+of|a\\s+rally\\s+of';
+const DOWN_WORDS =
+  'down|dipped|dips|eased|eases|retreated|retreats|slumped|slumps|skidded|sagged|fell|fallen|falls|falling|dropped|drops|declined|declines|lost|loses|slid|slides|slipped|slips|sank|sinks|tumbled|tumbles|plunged|plunges|decreased|shed|sheds|a\\s+loss\\s+of|a\\s+decline\\s+of|a\\s+drop\\s+of|a\\s+fall\\s+of';
 const QUALIFIER = '(?:\\s+(?:by|about|roughly|nearly|almost|around|some|just|over|more\\s+than|a\\s+further|another))*';
 const MOVE_BEFORE = new RegExp(`\\b(${UP_WORDS}|${DOWN_WORDS})${QUALIFIER}\\s*$`, 'i');
-const MOVE_AFTER = /^\s*(higher|lower|up|down|gain|gains|rally|advance|rise|jump|increase|return|decline|drop|loss|fall|slide|slump|retreat)\b/i;
+const MOVE_AFTER =
+  /^\s*(higher|lower|up|down|gain|gains|rally|advance|rise|jump|increase|return|decline|drop|loss|fall|slide|slump|retreat)\b/i;
 const DOWN = new RegExp(`^(?:${DOWN_WORDS})$`, 'i');
-const NOT_A_MOVE_AFTER = /^\s*(?:of\b|stake|weight|chance|probability|odds|likelihood|yield|dividend|interest|tariff|margin|market\s+share|owned|ownership)/i;
-const ATH_DISTANCE_AFTER = /^\s*(?:below|under|beneath|off|from|short\s+of|away\s+from)\s+(?:its|their|the|an?)?\s*(?:all[- ]time|record)\s+(?:high|peak|close)/i;
+const NOT_A_MOVE_AFTER =
+  /^\s*(?:of\b|stake|weight|chance|probability|odds|likelihood|yield|dividend|interest|tariff|margin|market\s+share|owned|ownership)/i;
+const ATH_DISTANCE_AFTER =
+  /^\s*(?:below|under|beneath|off|from|short\s+of|away\s+from)\s+(?:its|their|the|an?)?\s*(?:all[- ]time|record)\s+(?:high|peak|close)/i;
 /** "extending its year-to-date advance to 38.1%": a cumulative move given as a noun, then "to" or "of". */
-const MOVE_NOUN_BEFORE = /\b(advance|gain|gains|rise|rally|return|decline|loss|losses|drop|slide|slump)\s+(?:to|of)\s*$/i;
+const MOVE_NOUN_BEFORE =
+  /\b(advance|gain|gains|rise|rally|return|decline|loss|losses|drop|slide|slump)\s+(?:to|of)\s*$/i;
 /** "25.8% YTD versus 13.9% for IWM": a compared figure whose subject follows it. */
 const COMPARED = /\b(?:versus|vs\.?|against|compared\s+(?:with|to))\b/i;
 const LEVEL_BEFORE = /\b(?:to|at|up\s+to|yield(?:s|ing)?|rate\s+of|ratio\s+of)\s*$/i;
@@ -51,7 +57,12 @@ function isContinuation(between: string, mentions: readonly Mention[], offset: n
 }
 
 /** The return claims of one sentence; `ctx.lastPeriod` carries the period to the next claim. */
-export function returnClaims(sentence: string, mentions: readonly Mention[], ctx: ExtractionContext, line: number): ReturnClaim[] {
+export function returnClaims(
+  sentence: string,
+  mentions: readonly Mention[],
+  ctx: ExtractionContext,
+  line: number,
+): ReturnClaim[] {
   const hits: Hit[] = [];
   PERCENT.lastIndex = 0;
   for (let m = PERCENT.exec(sentence); m !== null; m = PERCENT.exec(sentence)) {
@@ -64,19 +75,40 @@ export function returnClaims(sentence: string, mentions: readonly Mention[], ctx
     const moveAfter = moveBefore ? null : MOVE_AFTER.exec(after);
     const prev = hits[hits.length - 1];
     // "rose 2.1% today and 36.8% year-to-date", "QQQ rose 18.2% and SPY 13.1%": the verb carries over.
-    const continued = !moveBefore && !moveAfter && prev !== undefined && isContinuation(sentence.slice(prev.end, m.index), mentions, prev.end);
+    const continued =
+      !moveBefore &&
+      !moveAfter &&
+      prev !== undefined &&
+      isContinuation(sentence.slice(prev.end, m.index), mentions, prev.end);
     const end = m.index + m[0].length;
-    const follower = mentions.find((x) => x.start >= end && /^\s*for\s+(?:the\s+)?$/i.test(sentence.slice(end, x.start)));
-    const compared = !moveBefore && !moveAfter && !continued && prev !== undefined && follower !== undefined && COMPARED.test(sentence.slice(prev.end, m.index));
+    const follower = mentions.find(
+      (x) => x.start >= end && /^\s*for\s+(?:the\s+)?$/i.test(sentence.slice(end, x.start)),
+    );
+    const compared =
+      !moveBefore &&
+      !moveAfter &&
+      !continued &&
+      prev !== undefined &&
+      follower !== undefined &&
+      COMPARED.test(sentence.slice(prev.end, m.index));
     if (!moveBefore && !moveAfter && !continued && !compared) continue;
     const word = (moveBefore?.[1] ?? moveAfter?.[1] ?? '').replace(/\s+/g, ' ');
-    const negativeWord = continued ? prev!.negative : DOWN.test(word) || /^(?:lower|down|decline|drop|loss|losses|fall|slide|slump|retreat)$/i.test(word);
+    const negativeWord = continued
+      ? prev!.negative
+      : DOWN.test(word) || /^(?:lower|down|decline|drop|loss|losses|fall|slide|slump|retreat)$/i.test(word);
     const sign = m[1] !== '' && m[1] !== '+' ? -1 : negativeWord ? -1 : 1;
     const digits = m[2]!;
     const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
     // The claim's words start at the movement word when it comes first ("rose 6.55%").
     const start = moveBefore ? moveBefore.index : m.index;
-    hits.push({ start, end, value: fraction(sign, digits), decimals, negative: negativeWord, ...(compared ? { subject: follower } : {}) });
+    hits.push({
+      start,
+      end,
+      value: fraction(sign, digits),
+      decimals,
+      negative: negativeWord,
+      ...(compared ? { subject: follower } : {}),
+    });
   }
   if (hits.length === 0) return [];
   const periods = findPeriods(sentence);
@@ -87,7 +119,9 @@ export function returnClaims(sentence: string, mentions: readonly Mention[], ctx
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i]!;
     const nextStart = hits[i + 1]?.start ?? sentence.length;
-    const subject = h.subject ? { subject: h.subject.text.replace(/^the\s+/i, ''), symbol: h.subject.symbol, mention: h.subject } : findSubject(sentence, mentions, prevEnd, h.start, ctx);
+    const subject = h.subject
+      ? { subject: h.subject.text.replace(/^the\s+/i, ''), symbol: h.subject.symbol, mention: h.subject }
+      : findSubject(sentence, mentions, prevEnd, h.start, ctx);
     // Period: a phrase after the figure (up to the next figure), else in its clause, else earlier in the sentence.
     const period =
       periods.find((p) => p.start >= h.end && p.start < nextStart) ??
@@ -104,8 +138,18 @@ export function returnClaims(sentence: string, mentions: readonly Mention[], ctx
       ctx.lastPeriod = key;
       ctx.documentPeriod = key;
     }
-    const base: ReturnClaim = { metric: 'return', text: sentence, subject: subject.subject, symbol: subject.symbol, line, period: key, value: h.value, decimals: h.decimals };
-    const claim: ReturnClaim = period?.period === 'other' ? { ...base, periodText: sentence.slice(period.start, period.end) } : base;
+    const base: ReturnClaim = {
+      metric: 'return',
+      text: sentence,
+      subject: subject.subject,
+      symbol: subject.symbol,
+      line,
+      period: key,
+      value: h.value,
+      decimals: h.decimals,
+    };
+    const claim: ReturnClaim =
+      period?.period === 'other' ? { ...base, periodText: sentence.slice(period.start, period.end) } : base;
     out.push(subject.unresolved ? { ...claim, unresolved: subject.unresolved } : claim);
     if (subject.mention) ctx.lastSubject = subject.mention;
   }

@@ -15,7 +15,8 @@ export interface Paragraph {
   readonly line: number;
 }
 
-const ABBREVIATIONS = /(?:\b(?:Corp|Inc|Co|Ltd|vs|Mr|Mrs|Ms|Dr|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est)|\b[A-Z](?:\.[A-Z])*)\.$/;
+const ABBREVIATIONS =
+  /(?:\b(?:Corp|Inc|Co|Ltd|vs|Mr|Mrs|Ms|Dr|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est)|\b[A-Z](?:\.[A-Z])*)\.$/;
 
 /** Non-empty lines, each a paragraph, with its line number. */
 export function paragraphs(text: string): Paragraph[] {

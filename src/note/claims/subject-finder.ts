@@ -15,16 +15,70 @@ export interface Subject {
 }
 
 const NOT_A_NAME = new Set([
-  'The', 'A', 'An', 'And', 'But', 'While', 'As', 'Its', 'It', 'They', 'Their', 'Shares', 'Stocks', 'This', 'That', 'These', 'Those',
-  'Meanwhile', 'Still', 'Also', 'Yet', 'So', 'Then', 'Now', 'Here', 'There', 'In', 'On', 'Over', 'Since', 'Year', 'Compare', 'By',
-  'According', 'With', 'After', 'Before', 'During', 'For', 'Of', 'At', 'Both', 'Each', 'All', 'Some', 'Others', 'Investors', 'Analysts',
-  'Let', 'Let\'s', 'Look', 'YTD', 'MTD', 'QTD', 'Publication',
+  'The',
+  'A',
+  'An',
+  'And',
+  'But',
+  'While',
+  'As',
+  'Its',
+  'It',
+  'They',
+  'Their',
+  'Shares',
+  'Stocks',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'Meanwhile',
+  'Still',
+  'Also',
+  'Yet',
+  'So',
+  'Then',
+  'Now',
+  'Here',
+  'There',
+  'In',
+  'On',
+  'Over',
+  'Since',
+  'Year',
+  'Compare',
+  'By',
+  'According',
+  'With',
+  'After',
+  'Before',
+  'During',
+  'For',
+  'Of',
+  'At',
+  'Both',
+  'Each',
+  'All',
+  'Some',
+  'Others',
+  'Investors',
+  'Analysts',
+  'Let',
+  "Let's",
+  'Look',
+  'YTD',
+  'MTD',
+  'QTD',
+  'Publication',
 ]);
 
-const UNKNOWN_NAME = /((?:[A-Z][\w&.'-]*\s+)*[A-Z][\w&.'-]*)\s+(?:shares\s+|stock\s+)?(?:(?:is|was|are|were|has|have|had)\s+(?:been\s+|now\s+|also\s+)?)?(?:up|down|rose|risen|gained|climbed|advanced|added|jumped|surged|soared|rallied|fell|fallen|dropped|declined|lost|slid|slipped|sank|tumbled|plunged|returned|\d)/;
+const UNKNOWN_NAME =
+  /((?:[A-Z][\w&.'-]*\s+)*[A-Z][\w&.'-]*)\s+(?:shares\s+|stock\s+)?(?:(?:is|was|are|were|has|have|had)\s+(?:been\s+|now\s+|also\s+)?)?(?:up|down|rose|risen|gained|climbed|advanced|added|jumped|surged|soared|rallied|fell|fallen|dropped|declined|lost|slid|slipped|sank|tumbled|plunged|returned|\d)/;
 
 const FILLER = new Set(
-  'and while but or also then is was are were has have had been be being it its they their shares stock the a an by about nearly roughly almost just some more than over further another again still so far today day session week year to date this month quarter same period past last one-year year-to-date ytd over during in on of respectively meanwhile rose risen gained climbed advanced added jumped surged soared rallied fell fallen dropped declined lost slid slipped sank tumbled plunged returned up down higher lower'.split(' '),
+  'and while but or also then is was are were has have had been be being it its they their shares stock the a an by about nearly roughly almost just some more than over further another again still so far today day session week year to date this month quarter same period past last one-year year-to-date ytd over during in on of respectively meanwhile rose risen gained climbed advanced added jumped surged soared rallied fell fallen dropped declined lost slid slipped sank tumbled plunged returned up down higher lower'.split(
+    ' ',
+  ),
 );
 
 function onlyFiller(clause: string): boolean {
@@ -43,7 +97,13 @@ function fromMention(m: Mention): Subject {
  * @param clauseStart where the claim's clause starts in the sentence
  * @param at where the claim's words start
  */
-export function findSubject(sentence: string, mentions: readonly Mention[], clauseStart: number, at: number, ctx: ExtractionContext): Subject | null {
+export function findSubject(
+  sentence: string,
+  mentions: readonly Mention[],
+  clauseStart: number,
+  at: number,
+  ctx: ExtractionContext,
+): Subject | null {
   const inClause = mentions.filter((m) => m.start >= clauseStart && m.end <= at && !m.object);
   const last = inClause[inClause.length - 1];
   if (last) return fromMention(last);

@@ -27,13 +27,22 @@ export function isSeparatorRow(line: string): boolean {
 }
 
 /** The claims of one table row, or null when the row is not a row of this table. */
-export function rowClaims(row: string, periods: readonly PeriodKey[], resolver: NameResolver, line: number): ReturnClaim[] | null {
+export function rowClaims(
+  row: string,
+  periods: readonly PeriodKey[],
+  resolver: NameResolver,
+  line: number,
+): ReturnClaim[] | null {
   const cells: { value: number; decimals: number; at: number }[] = [];
   CELL.lastIndex = 0;
   for (let m = CELL.exec(row); m !== null; m = CELL.exec(row)) {
     const digits = m[2]!;
     const sign = m[1] !== '' && m[1] !== '+' ? -1 : 1;
-    cells.push({ value: fraction(sign, digits), decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0, at: m.index });
+    cells.push({
+      value: fraction(sign, digits),
+      decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
+      at: m.index,
+    });
   }
   if (cells.length === 0) return null;
   if (cells.length !== periods.length) return [];

@@ -34,7 +34,15 @@ function note(smallMove: number, megaMove: number) {
     ['SPSM/MAG7', ratioSeries(spsm, mag7)],
   ]);
   const asOf = days[days.length - 1]!;
-  return composeNote({ asOf, series, config: defaultConfig(), trend: DEFAULT_TREND_OPTIONS, fingerprint: 'f'.repeat(64), rows: 120, demo: false });
+  return composeNote({
+    asOf,
+    series,
+    config: defaultConfig(),
+    trend: DEFAULT_TREND_OPTIONS,
+    fingerprint: 'f'.repeat(64),
+    rows: 120,
+    demo: false,
+  });
 }
 
 describe('story rules', () => {
@@ -80,7 +88,15 @@ describe('story rules', () => {
   it('without a small-vs-mega ratio, says there is too little data instead of inventing a story', () => {
     const days = weekdays('2025-09-01', 60);
     const series = new Map<string, PriceSeries>([['NVDA', path('NVDA', days, 0.1)]]);
-    const n = composeNote({ asOf: days[59]!, series, config: defaultConfig(), trend: DEFAULT_TREND_OPTIONS, fingerprint: 'f'.repeat(64), rows: 60, demo: false });
+    const n = composeNote({
+      asOf: days[59]!,
+      series,
+      config: defaultConfig(),
+      trend: DEFAULT_TREND_OPTIONS,
+      fingerprint: 'f'.repeat(64),
+      rows: 60,
+      demo: false,
+    });
     expect(n.story).toBe('no_clear_rotation');
     expect(n.headline).toMatch(/Too Little Data for a Rotation Call$/);
     expect(n.sections.map((x) => x.id)).toEqual(['performance']);

@@ -73,7 +73,8 @@ export function composeNote(input: NoteInput): MarketNote {
   const name = (t: string) => cfg.symbols[t]?.name ?? t;
   const labelled = (t: string) => `the ${name(t)} (${t})`;
   const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-  const shortName = (t: string) => cfg.symbols[t]?.aliases.find((a) => /^[A-Z]/.test(a) && !/sector/i.test(a)) ?? name(t);
+  const shortName = (t: string) =>
+    cfg.symbols[t]?.aliases.find((a) => /^[A-Z]/.test(a) && !/sector/i.test(a)) ?? name(t);
 
   // ---- the ratio, its line and the story ------------------------------------------------------
   let ratio: { num: string; den: string; s: PriceSeries; k: number; trend: TrendAnalysis | null } | null = null;
@@ -106,7 +107,8 @@ export function composeNote(input: NoteInput): MarketNote {
       display: `${(Math.abs(ratioChange) * 100).toFixed(1)} percentage points`,
     });
     const state = ratio.trend?.breakout?.state;
-    if (ratioChange >= ROTATION_THRESHOLD || (ratioChange > 0 && (state === 'breaking' || state === 'confirmed'))) story = 'into_small_caps';
+    if (ratioChange >= ROTATION_THRESHOLD || (ratioChange > 0 && (state === 'breaking' || state === 'confirmed')))
+      story = 'into_small_caps';
     else if (ratioChange <= -ROTATION_THRESHOLD || (ratioChange < 0 && state === 'failed')) story = 'into_mega_caps';
   }
 
@@ -128,9 +130,23 @@ export function composeNote(input: NoteInput): MarketNote {
       runs.push(`${cap(labelled(t))} closed at a record high`, ...ytdRuns);
     } else if (-ath.value <= nearAth) {
       const within = book.athDistance(x.s, x.k, true);
-      runs.push(`${cap(labelled(t))} is within `, f(within.id), ' of its record close, set on ', f(book.recordDate(x.s, x.k)), ',', ...ytdRuns);
+      runs.push(
+        `${cap(labelled(t))} is within `,
+        f(within.id),
+        ' of its record close, set on ',
+        f(book.recordDate(x.s, x.k)),
+        ',',
+        ...ytdRuns,
+      );
     } else {
-      runs.push(`${cap(labelled(t))} sits `, f(ath.id), ' below its all-time high of ', f(book.recordDate(x.s, x.k)), ',', ...ytdRuns);
+      runs.push(
+        `${cap(labelled(t))} sits `,
+        f(ath.id),
+        ' below its all-time high of ',
+        f(book.recordDate(x.s, x.k)),
+        ',',
+        ...ytdRuns,
+      );
     }
   }
 
@@ -144,29 +160,55 @@ export function composeNote(input: NoteInput): MarketNote {
     else if (mag5d && mag5d.value < 0) headline = 'Money Rotates Toward Small Caps as the Magnificent 7 Cool';
     else headline = 'Small Caps Pull Ahead of the Magnificent 7';
   } else if (story === 'into_mega_caps') {
-    headline = mag5d && mag5d.value > 0 ? 'The Magnificent 7 Outrun Small Caps Again' : 'Mega-Caps Reassert Their Lead as Small Caps Fade';
+    headline =
+      mag5d && mag5d.value > 0
+        ? 'The Magnificent 7 Outrun Small Caps Again'
+        : 'Mega-Caps Reassert Their Lead as Small Caps Fade';
   } else if (ratio) headline = 'Small Caps and the Magnificent 7 Move in Step, With No Clear Rotation Yet';
   else headline = `The Market on ${longDate(asOfIso, asOfIso)}: Too Little Data for a Rotation Call`;
 
   const ledeRuns: Run[] = [];
   if (ratio && ratioChangeId) {
     const small = ratio.num;
-    if (story === 'into_small_caps') ledeRuns.push(`Small caps are taking over leadership: ${small} has outpaced the Magnificent 7 basket by `, f(ratioChangeId), ' over the past 21 sessions.');
-    else if (story === 'into_mega_caps') ledeRuns.push(`The big names are back in charge: the Magnificent 7 basket has outpaced ${small} by `, f(ratioChangeId), ' over the past 21 sessions.');
-    else ledeRuns.push(`Neither side has pulled away: ${small} and the Magnificent 7 basket are within `, f(ratioChangeId), ' of each other over the past 21 sessions.');
+    if (story === 'into_small_caps')
+      ledeRuns.push(
+        `Small caps are taking over leadership: ${small} has outpaced the Magnificent 7 basket by `,
+        f(ratioChangeId),
+        ' over the past 21 sessions.',
+      );
+    else if (story === 'into_mega_caps')
+      ledeRuns.push(
+        `The big names are back in charge: the Magnificent 7 basket has outpaced ${small} by `,
+        f(ratioChangeId),
+        ' over the past 21 sessions.',
+      );
+    else
+      ledeRuns.push(
+        `Neither side has pulled away: ${small} and the Magnificent 7 basket are within `,
+        f(ratioChangeId),
+        ' of each other over the past 21 sessions.',
+      );
   }
-  if (mag7 && mag5d) ledeRuns.push(` The Magnificent 7 basket (MAG7) ${moveVerb(mag5d.value)} `, f(mag5d.id), ' over the past five sessions.');
+  if (mag7 && mag5d)
+    ledeRuns.push(
+      ` The Magnificent 7 basket (MAG7) ${moveVerb(mag5d.value)} `,
+      f(mag5d.id),
+      ' over the past five sessions.',
+    );
   if (lead) {
     const x = at(lead)!;
     const ytd = book.periodReturn(x.s, x.k, 'ytd');
     if (ytd) ledeRuns.push(` ${cap(labelled(lead))} is ${upDown(ytd.value)} `, f(ytd.id), ' year-to-date.');
   }
-  const lede = p(...(ledeRuns.length > 0 ? ledeRuns : ['There is too little stored data to tell a rotation story for this day.']));
+  const lede = p(
+    ...(ledeRuns.length > 0 ? ledeRuns : ['There is too little stored data to tell a rotation story for this day.']),
+  );
 
   const sections: NoteSection[] = [];
   const charts: NoteChart[] = [];
   const smallParas = [indexRuns, fundRuns].filter((r) => r.length > 0).map((r) => p(...r));
-  if (smallParas.length > 0) sections.push({ id: 'small-caps', title: 'Small caps and their records', paragraphs: smallParas });
+  if (smallParas.length > 0)
+    sections.push({ id: 'small-caps', title: 'Small caps and their records', paragraphs: smallParas });
 
   // ---- the ratio and its trendline ---------------------------------------------------------------
   if (ratio) {
@@ -199,20 +241,77 @@ export function composeNote(input: NoteInput): MarketNote {
       const side = t.distance < 0 ? 'under' : 'over';
       const v = (text: string): Run => ({ figure: stateId, text });
       const statePhrase: Record<string, Run[]> = {
-        below: [`${subject} `, v('remains below'), ` its ${lineName}, `, f(distId), ` ${side} it, as it has been since ${sinceText}.`],
-        testing: [`${subject} `, v('is testing'), ` its ${lineName}, `, f(distId), ` ${side} it, and has been pressing against the line since ${sinceText}.`],
-        breaking: [`${subject} `, v('has broken above'), ` its ${lineName} and sits `, f(distId), ` ${side} it; the break dates from ${sinceText} and is not yet confirmed.`],
-        confirmed: [`${subject} `, v('has confirmed its breakout'), ` above the ${lineName}, now `, f(distId), ` ${side} it; the confirmation dates from ${sinceText}.`],
-        failed: [`${subject} `, v('failed to hold its break'), ` and fell back below its ${lineName}, now `, f(distId), ` ${side} it.`],
+        below: [
+          `${subject} `,
+          v('remains below'),
+          ` its ${lineName}, `,
+          f(distId),
+          ` ${side} it, as it has been since ${sinceText}.`,
+        ],
+        testing: [
+          `${subject} `,
+          v('is testing'),
+          ` its ${lineName}, `,
+          f(distId),
+          ` ${side} it, and has been pressing against the line since ${sinceText}.`,
+        ],
+        breaking: [
+          `${subject} `,
+          v('has broken above'),
+          ` its ${lineName} and sits `,
+          f(distId),
+          ` ${side} it; the break dates from ${sinceText} and is not yet confirmed.`,
+        ],
+        confirmed: [
+          `${subject} `,
+          v('has confirmed its breakout'),
+          ` above the ${lineName}, now `,
+          f(distId),
+          ` ${side} it; the confirmation dates from ${sinceText}.`,
+        ],
+        failed: [
+          `${subject} `,
+          v('failed to hold its break'),
+          ` and fell back below its ${lineName}, now `,
+          f(distId),
+          ` ${side} it.`,
+        ],
       };
       paras.push(p(...statePhrase[t.breakout.state]!));
       const slope = (Math.exp(t.line.slopeLogPerYear) - 1) * 100;
-      const touchesId = book.add({ id: `trend-touches-${num}-${den}`, metric: 'trend.touches', symbols: [num, den], dates: [formatIsoDate(t.line.anchors[0].day), formatIsoDate(t.line.lastTouchDay)], value: t.line.touches, formula: 'weekly pivots within the touch band of the line', display: cardinal(t.line.touches) });
-      const slopeId = book.add({ id: `trend-slope-${num}-${den}`, metric: 'trend.slope', symbols: [num, den], dates: [formatIsoDate(t.line.anchors[0].day), formatIsoDate(t.line.anchors[1].day)], value: t.line.slopeLogPerYear, formula: 'exp(slope of ln(line) per 365.25 days) - 1', display: `${slope.toFixed(1)}% a year` });
-      paras.push(p(`The line starts at the weekly close of ${longDate(formatIsoDate(t.line.anchors[0].day), asOfIso)}, has been touched `, f(touchesId), ' times and has a slope of ', f(slopeId), '.'));
+      const touchesId = book.add({
+        id: `trend-touches-${num}-${den}`,
+        metric: 'trend.touches',
+        symbols: [num, den],
+        dates: [formatIsoDate(t.line.anchors[0].day), formatIsoDate(t.line.lastTouchDay)],
+        value: t.line.touches,
+        formula: 'weekly pivots within the touch band of the line',
+        display: cardinal(t.line.touches),
+      });
+      const slopeId = book.add({
+        id: `trend-slope-${num}-${den}`,
+        metric: 'trend.slope',
+        symbols: [num, den],
+        dates: [formatIsoDate(t.line.anchors[0].day), formatIsoDate(t.line.anchors[1].day)],
+        value: t.line.slopeLogPerYear,
+        formula: 'exp(slope of ln(line) per 365.25 days) - 1',
+        display: `${slope.toFixed(1)}% a year`,
+      });
+      paras.push(
+        p(
+          `The line starts at the weekly close of ${longDate(formatIsoDate(t.line.anchors[0].day), asOfIso)}, has been touched `,
+          f(touchesId),
+          ' times and has a slope of ',
+          f(slopeId),
+          '.',
+        ),
+      );
       const weekly = weeklyCloses(s.dates, s.close, k + 1);
       const from = t.line.anchors[0].day;
-      const start = Math.max(0, weekly.dates.findIndex((d) => d >= from - 365));
+      const start = Math.max(
+        0,
+        weekly.dates.findIndex((d) => d >= from - 365),
+      );
       charts.push({
         id: 'chart-ratio',
         kind: 'ratio',
@@ -224,7 +323,12 @@ export function composeNote(input: NoteInput): MarketNote {
     } else {
       paras.push(p(`${subject} shows no multi-year trendline in the stored history, so there is no line to test.`));
     }
-    sections.push({ id: 'ratio', title: 'Small caps against the Magnificent 7', paragraphs: paras, charts: charts.length > 0 ? ['chart-ratio'] : [] });
+    sections.push({
+      id: 'ratio',
+      title: 'Small caps against the Magnificent 7',
+      paragraphs: paras,
+      charts: charts.length > 0 ? ['chart-ratio'] : [],
+    });
   }
 
   // ---- volatility --------------------------------------------------------------------------------
@@ -263,7 +367,12 @@ export function composeNote(input: NoteInput): MarketNote {
     const named = (t: string) => `${shortName(t)} (${t})`;
     const ups = sectorRows.filter((r) => r.r5!.value > 0).length;
     // The framing follows breadth: most sectors up, most down, or a split tape.
-    const frame = ups >= (sectorRows.length * 2) / 3 ? `${cap(cardinal(ups))} of the ${total} sector funds gained ground` : ups <= sectorRows.length / 3 ? `Only ${cardinal(ups)} of the ${total} sector funds gained ground` : `The ${total} sector funds split, ${cardinal(ups)} up and ${cardinal(sectorRows.length - ups)} down`;
+    const frame =
+      ups >= (sectorRows.length * 2) / 3
+        ? `${cap(cardinal(ups))} of the ${total} sector funds gained ground`
+        : ups <= sectorRows.length / 3
+          ? `Only ${cardinal(ups)} of the ${total} sector funds gained ground`
+          : `The ${total} sector funds split, ${cardinal(ups)} up and ${cardinal(sectorRows.length - ups)} down`;
     const leaderWord = first!.r5!.value > 0 ? 'led the way' : 'held up best';
     paras.push(
       p(
@@ -276,17 +385,38 @@ export function composeNote(input: NoteInput): MarketNote {
         '.',
       ),
     );
-    paras.push(p(`At the other end, ${named(last.t)} ${moveVerb(last.r5!.value)} `, f(last.r5!.id), ' over the same stretch, and ', `${named(secondLast.t)} ${moveVerb(secondLast.r5!.value)} `, f(secondLast.r5!.id), '.'));
+    paras.push(
+      p(
+        `At the other end, ${named(last.t)} ${moveVerb(last.r5!.value)} `,
+        f(last.r5!.id),
+        ' over the same stretch, and ',
+        `${named(secondLast.t)} ${moveVerb(secondLast.r5!.value)} `,
+        f(secondLast.r5!.id),
+        '.',
+      ),
+    );
     const minStreak = cfg.events?.minStreak ?? 4;
     for (const r of [...sectorRows].sort((a, b) => (a.t < b.t ? -1 : 1))) {
       const now = book.streak(r.x.s, r.x.k);
       if (Math.abs(now.value) >= minStreak && Math.abs(now.value) <= 12) {
-        paras.push(p(`${named(r.t)} ${now.value > 0 ? 'rose' : 'fell'} for a ${ordinal(Math.abs(now.value))} straight session.`));
+        paras.push(
+          p(`${named(r.t)} ${now.value > 0 ? 'rose' : 'fell'} for a ${ordinal(Math.abs(now.value))} straight session.`),
+        );
         continue;
       }
       const before = book.streak(r.x.s, r.x.k, r.x.k - 1);
-      if (Math.abs(now.value) === 1 && Math.sign(now.value) !== Math.sign(before.value) && Math.abs(before.value) >= minStreak) {
-        paras.push(p(`${named(r.t)} ended ${/^[aeiou]/.test(cardinal(Math.abs(before.value))) ? 'an' : 'a'} `, f(before.id), `-session ${before.value > 0 ? 'winning' : 'losing'} streak.`));
+      if (
+        Math.abs(now.value) === 1 &&
+        Math.sign(now.value) !== Math.sign(before.value) &&
+        Math.abs(before.value) >= minStreak
+      ) {
+        paras.push(
+          p(
+            `${named(r.t)} ended ${/^[aeiou]/.test(cardinal(Math.abs(before.value))) ? 'an' : 'a'} `,
+            f(before.id),
+            `-session ${before.value > 0 ? 'winning' : 'losing'} streak.`,
+          ),
+        );
       }
     }
     sections.push({ id: 'sectors', title: 'Sectors: leaders, laggards and streaks', paragraphs: paras });
@@ -306,8 +436,24 @@ export function composeNote(input: NoteInput): MarketNote {
     const change = x.s.close[x.k]! - x.s.close[yearEnd]!;
     const b = formatIsoDate(x.s.dates[yearEnd]!);
     const a = formatIsoDate(x.s.dates[x.k]!);
-    const changeId = book.add({ id: `rate-change-ytd-${t}`, metric: 'rate.change.ytd', symbols: [t], dates: [b, a], value: change, formula: `value(${a}) - value(${b}), percentage points`, display: `${Math.abs(change).toFixed(2)} percentage points` });
-    rateParas.push(p(`The ${name(t)} (${t}) stands at `, f(levelId), `%, `, f(changeId), ` ${change >= 0 ? 'above' : 'below'} where it ended last year.`));
+    const changeId = book.add({
+      id: `rate-change-ytd-${t}`,
+      metric: 'rate.change.ytd',
+      symbols: [t],
+      dates: [b, a],
+      value: change,
+      formula: `value(${a}) - value(${b}), percentage points`,
+      display: `${Math.abs(change).toFixed(2)} percentage points`,
+    });
+    rateParas.push(
+      p(
+        `The ${name(t)} (${t}) stands at `,
+        f(levelId),
+        `%, `,
+        f(changeId),
+        ` ${change >= 0 ? 'above' : 'below'} where it ended last year.`,
+      ),
+    );
   }
   if (rateParas.length > 0) sections.push({ id: 'rates', title: 'Rates', paragraphs: rateParas });
 
@@ -316,17 +462,42 @@ export function composeNote(input: NoteInput): MarketNote {
   const addRow = (t: string, group: PerformanceRow['group']) => {
     const x = at(t);
     if (!x) return;
-    rows.push({ symbol: t, label: `${name(t)} (${t})`, group, ytd: book.periodReturn(x.s, x.k, 'ytd', true)?.id ?? null, oneYear: book.periodReturn(x.s, x.k, '1y', true)?.id ?? null });
+    rows.push({
+      symbol: t,
+      label: `${name(t)} (${t})`,
+      group,
+      ytd: book.periodReturn(x.s, x.k, 'ytd', true)?.id ?? null,
+      oneYear: book.periodReturn(x.s, x.k, '1y', true)?.id ?? null,
+    });
   };
   const mag7Members = cfg.groups.mag7 ?? [];
-  for (const t of [...mag7Members.slice(0, mag7Members.indexOf('GOOGL') + 1), 'GOOG', ...mag7Members.slice(mag7Members.indexOf('GOOGL') + 1)]) if (cfg.symbols[t]) addRow(t, 'Magnificent 7');
+  for (const t of [
+    ...mag7Members.slice(0, mag7Members.indexOf('GOOGL') + 1),
+    'GOOG',
+    ...mag7Members.slice(mag7Members.indexOf('GOOGL') + 1),
+  ])
+    if (cfg.symbols[t]) addRow(t, 'Magnificent 7');
   addRow('MAG7', 'Mag 7 basket and fund');
   addRow('MAGS', 'Mag 7 basket and fund');
   for (const t of SMALL_CAPS) addRow(t, 'Small caps');
   if (rows.length > 0) {
-    const bars = rows.filter((r) => r.ytd !== null).map((r) => ({ label: r.symbol, value: book.get(r.ytd!).value as number }));
+    const bars = rows
+      .filter((r) => r.ytd !== null)
+      .map((r) => ({ label: r.symbol, value: book.get(r.ytd!).value as number }));
     charts.push({ id: 'chart-performance', kind: 'bars', title: 'Year-to-date price return', bars });
-    sections.push({ id: 'performance', title: 'The scoreboard: year-to-date and one-year returns', paragraphs: [p('Returns on stored closing prices, as of the close of ', longDate(asOfIso, asOfIso), ' (price returns; where a source gives only adjusted closes, they include dividends).')], table: rows, charts: ['chart-performance'] });
+    sections.push({
+      id: 'performance',
+      title: 'The scoreboard: year-to-date and one-year returns',
+      paragraphs: [
+        p(
+          'Returns on stored closing prices, as of the close of ',
+          longDate(asOfIso, asOfIso),
+          ' (price returns; where a source gives only adjusted closes, they include dividends).',
+        ),
+      ],
+      table: rows,
+      charts: ['chart-performance'],
+    });
   }
 
   // ---- base rates ----------------------------------------------------------------------------------
@@ -335,32 +506,106 @@ export function composeNote(input: NoteInput): MarketNote {
     const br = breakoutBaseRate(s.dates, s.close, input.trend, k);
     const paras: NoteParagraph[] = [];
     const a = formatIsoDate(s.dates[k]!);
-    const countId = book.add({ id: `baserate-count-${num}-${den}`, metric: 'baserate.breaks', symbols: [num, den], dates: [formatIsoDate(s.dates[0]!), a], value: br.count, formula: `breaks of the dominant multi-year line of ${num}/${den} found week by week with only the data up to each week`, display: cardinal(br.count) });
+    const countId = book.add({
+      id: `baserate-count-${num}-${den}`,
+      metric: 'baserate.breaks',
+      symbols: [num, den],
+      dates: [formatIsoDate(s.dates[0]!), a],
+      value: br.count,
+      formula: `breaks of the dominant multi-year line of ${num}/${den} found week by week with only the data up to each week`,
+      display: cardinal(br.count),
+    });
     if (br.count === 0) {
-      paras.push(p(`History offers no guide here: in the stored record since ${s.dates.length > 0 ? formatIsoDate(s.dates[0]!).slice(0, 4) : 'its start'}, the ${num}/${den} ratio has `, f(countId), ' earlier breaks of a multi-year line.'));
+      paras.push(
+        p(
+          `History offers no guide here: in the stored record since ${s.dates.length > 0 ? formatIsoDate(s.dates[0]!).slice(0, 4) : 'its start'}, the ${num}/${den} ratio has `,
+          f(countId),
+          ' earlier breaks of a multi-year line.',
+        ),
+      );
     } else {
       const held = br.stillAboveLine3m;
       const firstYear = br.occurrences[0]!.date.slice(0, 4);
       if (held && held.n > 0) {
         const heldCount = Math.round((held.share ?? 0) * held.n);
-        const heldId = book.add({ id: `baserate-held-${num}-${den}`, metric: 'baserate.held3m', symbols: [num, den], dates: br.occurrences.map((o) => o.date), value: heldCount, formula: 'breaks whose ratio was still beyond the line (as drawn at the break) 63 trading days later', display: cardinal(heldCount) });
-        const nId = book.add({ id: `baserate-n-${num}-${den}`, metric: 'baserate.complete', symbols: [num, den], dates: br.occurrences.map((o) => o.date), value: held.n, formula: 'breaks with 63 trading days of data after them', display: cardinal(held.n) });
-        paras.push(p(`Of the `, f(countId), ` earlier breaks of a multi-year line in the ${num}/${den} ratio since ${firstYear}, `, f(heldId), ' of ', f(nId), ' with three months of history after them were still beyond the line three months later.'));
-      } else paras.push(p(`The ${num}/${den} ratio has `, f(countId), ` earlier breaks of a multi-year line since ${firstYear}, too recent to judge three months on.`));
+        const heldId = book.add({
+          id: `baserate-held-${num}-${den}`,
+          metric: 'baserate.held3m',
+          symbols: [num, den],
+          dates: br.occurrences.map((o) => o.date),
+          value: heldCount,
+          formula: 'breaks whose ratio was still beyond the line (as drawn at the break) 63 trading days later',
+          display: cardinal(heldCount),
+        });
+        const nId = book.add({
+          id: `baserate-n-${num}-${den}`,
+          metric: 'baserate.complete',
+          symbols: [num, den],
+          dates: br.occurrences.map((o) => o.date),
+          value: held.n,
+          formula: 'breaks with 63 trading days of data after them',
+          display: cardinal(held.n),
+        });
+        paras.push(
+          p(
+            `Of the `,
+            f(countId),
+            ` earlier breaks of a multi-year line in the ${num}/${den} ratio since ${firstYear}, `,
+            f(heldId),
+            ' of ',
+            f(nId),
+            ' with three months of history after them were still beyond the line three months later.',
+          ),
+        );
+      } else
+        paras.push(
+          p(
+            `The ${num}/${den} ratio has `,
+            f(countId),
+            ` earlier breaks of a multi-year line since ${firstYear}, too recent to judge three months on.`,
+          ),
+        );
       const m3 = br.horizons['3m'];
       if (m3 && m3.n > 0 && m3.median !== null) {
-        const medId = book.add({ id: `baserate-median3m-${num}-${den}`, metric: 'baserate.median3m', symbols: [num, den], dates: br.occurrences.map((o) => o.date), value: m3.median, formula: 'median of ratio(break + 63 sessions) / ratio(break) - 1', display: `${(m3.median * 100).toFixed(1)} percentage points` });
-        paras.push(p(`The median three-month change in the ratio after those breaks was `, f(medId), ` of relative performance, ${m3.median > 0 ? 'in favour of small caps' : 'in favour of the Magnificent 7'}.`));
+        const medId = book.add({
+          id: `baserate-median3m-${num}-${den}`,
+          metric: 'baserate.median3m',
+          symbols: [num, den],
+          dates: br.occurrences.map((o) => o.date),
+          value: m3.median,
+          formula: 'median of ratio(break + 63 sessions) / ratio(break) - 1',
+          display: `${(m3.median * 100).toFixed(1)} percentage points`,
+        });
+        paras.push(
+          p(
+            `The median three-month change in the ratio after those breaks was `,
+            f(medId),
+            ` of relative performance, ${m3.median > 0 ? 'in favour of small caps' : 'in favour of the Magnificent 7'}.`,
+          ),
+        );
       }
     }
     const closing: Record<typeof story, string> = {
-      into_small_caps: 'The rotation has the numbers on its side for now; whether it lasts is a question the line will answer week by week.',
-      into_mega_caps: 'For now the old leaders hold the field, and small caps have work to do before the line comes back into play.',
+      into_small_caps:
+        'The rotation has the numbers on its side for now; whether it lasts is a question the line will answer week by week.',
+      into_mega_caps:
+        'For now the old leaders hold the field, and small caps have work to do before the line comes back into play.',
       no_clear_rotation: 'Until one side pulls away, the line is the level to watch.',
     };
     paras.push(p(closing[story]));
     sections.push({ id: 'base-rates', title: 'What history says', paragraphs: paras });
   }
 
-  return { asOf: asOfIso, headline, lede, story, sections, charts, figures: book.all(), fingerprint: input.fingerprint, rows: input.rows, demo: input.demo };
+  return {
+    asOf: asOfIso,
+    headline,
+    lede,
+    story,
+    sections,
+    charts,
+    figures: book.all(),
+    fingerprint: input.fingerprint,
+    rows: input.rows,
+    demo: input.demo,
+  };
 }

@@ -19,7 +19,8 @@ export class FigureBook {
 
   add(f: Figure): string {
     const existing = this.byId.get(f.id);
-    if (existing && (existing.value !== f.value || existing.display !== f.display)) throw new RangeError(`figure id ${f.id} used for two different values`);
+    if (existing && (existing.value !== f.value || existing.display !== f.display))
+      throw new RangeError(`figure id ${f.id} used for two different values`);
     this.byId.set(f.id, f);
     return f.id;
   }
@@ -75,12 +76,28 @@ export class FigureBook {
   recordDate(s: PriceSeries, k: number): string {
     const ath = allTimeHigh(s.dates, s.close, k)!;
     const r = formatIsoDate(ath.day);
-    return this.add({ id: `ath-date-${s.symbol}`, metric: 'ath.date', symbols: [s.symbol], dates: [r], value: r, formula: `date of max(close up to ${formatIsoDate(s.dates[k]!)})`, display: longDate(r, this.asOfIso) });
+    return this.add({
+      id: `ath-date-${s.symbol}`,
+      metric: 'ath.date',
+      symbols: [s.symbol],
+      dates: [r],
+      value: r,
+      formula: `date of max(close up to ${formatIsoDate(s.dates[k]!)})`,
+      display: longDate(r, this.asOfIso),
+    });
   }
 
   close(s: PriceSeries, k: number, digits = 2): string {
     const a = formatIsoDate(s.dates[k]!);
-    return this.add({ id: `close-${s.symbol}`, metric: 'close', symbols: [s.symbol], dates: [a], value: s.close[k]!, formula: `close(${a})`, display: s.close[k]!.toFixed(digits) });
+    return this.add({
+      id: `close-${s.symbol}`,
+      metric: 'close',
+      symbols: [s.symbol],
+      dates: [a],
+      value: s.close[k]!,
+      formula: `close(${a})`,
+      display: s.close[k]!.toFixed(digits),
+    });
   }
 
   /** The date of the most recent earlier close beyond today's ("lowest close since September 12"). */

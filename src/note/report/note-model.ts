@@ -51,7 +51,12 @@ export interface RatioChart {
   readonly dates: readonly string[];
   readonly values: readonly number[];
   /** The trendline drawn from its first anchor to the as-of date, or null. */
-  readonly line: { readonly from: string; readonly to: string; readonly fromValue: number; readonly toValue: number } | null;
+  readonly line: {
+    readonly from: string;
+    readonly to: string;
+    readonly fromValue: number;
+    readonly toValue: number;
+  } | null;
 }
 
 export interface BarChart {

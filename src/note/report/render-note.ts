@@ -16,7 +16,10 @@ function figureMap(note: MarketNote): Map<string, Figure> {
 }
 
 function plain(p: NoteParagraph, figs: Map<string, Figure>): string {
-  return p.runs.map((r) => (typeof r === 'string' ? r : (r.text ?? figs.get(r.figure)!.display))).join('').trim();
+  return p.runs
+    .map((r) => (typeof r === 'string' ? r : (r.text ?? figs.get(r.figure)!.display)))
+    .join('')
+    .trim();
 }
 
 function rowCells(r: PerformanceRow, figs: Map<string, Figure>): [string, string] {
@@ -79,10 +82,19 @@ export function renderHtml(note: MarketNote): string {
     body.push(`<section id="${esc(s.id)}">`, `<h2>${esc(s.title)}</h2>`);
     for (const p of s.paragraphs) body.push(`<p>${htmlRuns(p, figs)}</p>`);
     if (s.table) {
-      body.push('<table>', '<thead><tr><th>Name</th><th class="num">YTD</th><th class="num">One year</th></tr></thead>', '<tbody>');
+      body.push(
+        '<table>',
+        '<thead><tr><th>Name</th><th class="num">YTD</th><th class="num">One year</th></tr></thead>',
+        '<tbody>',
+      );
       for (const r of s.table) {
-        const cell = (id: string | null) => (id ? `<a class="fig" href="#fig-${esc(id)}" title="${esc(figs.get(id)!.formula)}">${esc(figs.get(id)!.display)}</a>` : 'n/a');
-        body.push(`<tr><td>${esc(r.label)}</td><td class="num">${cell(r.ytd)}</td><td class="num">${cell(r.oneYear)}</td></tr>`);
+        const cell = (id: string | null) =>
+          id
+            ? `<a class="fig" href="#fig-${esc(id)}" title="${esc(figs.get(id)!.formula)}">${esc(figs.get(id)!.display)}</a>`
+            : 'n/a';
+        body.push(
+          `<tr><td>${esc(r.label)}</td><td class="num">${cell(r.ytd)}</td><td class="num">${cell(r.oneYear)}</td></tr>`,
+        );
       }
       body.push('</tbody>', '</table>');
     }
@@ -109,15 +121,39 @@ export function noteJson(note: MarketNote): unknown {
     rows: note.rows,
     story: note.story,
     headline: note.headline,
-    lede: { text: plain(note.lede, figs), figures: note.lede.runs.filter((r) => typeof r !== 'string').map((r) => (r as { figure: string }).figure) },
+    lede: {
+      text: plain(note.lede, figs),
+      figures: note.lede.runs.filter((r) => typeof r !== 'string').map((r) => (r as { figure: string }).figure),
+    },
     sections: note.sections.map((s) => ({
       id: s.id,
       title: s.title,
-      paragraphs: s.paragraphs.map((p) => ({ text: plain(p, figs), figures: p.runs.filter((r) => typeof r !== 'string').map((r) => (r as { figure: string }).figure) })),
-      ...(s.table ? { table: s.table.map((r) => ({ symbol: r.symbol, label: r.label, group: r.group, ytd: r.ytd, oneYear: r.oneYear })) } : {}),
+      paragraphs: s.paragraphs.map((p) => ({
+        text: plain(p, figs),
+        figures: p.runs.filter((r) => typeof r !== 'string').map((r) => (r as { figure: string }).figure),
+      })),
+      ...(s.table
+        ? {
+            table: s.table.map((r) => ({
+              symbol: r.symbol,
+              label: r.label,
+              group: r.group,
+              ytd: r.ytd,
+              oneYear: r.oneYear,
+            })),
+          }
+        : {}),
       ...(s.charts ? { charts: s.charts } : {}),
     })),
     charts: note.charts,
-    figures: note.figures.map((f) => ({ id: f.id, metric: f.metric, symbols: f.symbols, dates: f.dates, value: f.value, formula: f.formula, display: f.display })),
+    figures: note.figures.map((f) => ({
+      id: f.id,
+      metric: f.metric,
+      symbols: f.symbols,
+      dates: f.dates,
+      value: f.value,
+      formula: f.formula,
+      display: f.display,
+    })),
   };
 }

@@ -38,12 +38,16 @@ export function ratioChartSvg(c: RatioChart): string {
     parts.push(`<text x="${L - 6}" y="${n(y(v) + 4)}" class="tick" text-anchor="end">${v.toPrecision(3)}</text>`);
   }
   for (const i of [0, Math.floor((values.length - 1) / 2), values.length - 1]) {
-    parts.push(`<text x="${n(x(i))}" y="${H - B + 16}" class="tick" text-anchor="middle">${esc(c.dates[i] ?? '')}</text>`);
+    parts.push(
+      `<text x="${n(x(i))}" y="${H - B + 16}" class="tick" text-anchor="middle">${esc(c.dates[i] ?? '')}</text>`,
+    );
   }
   if (c.line) {
     const i0 = dateIndex(c.line.from);
     const i1 = values.length - 1;
-    parts.push(`<line x1="${n(x(i0))}" y1="${n(y(c.line.fromValue))}" x2="${n(x(i1))}" y2="${n(y(c.line.toValue))}" class="trendline"/>`);
+    parts.push(
+      `<line x1="${n(x(i0))}" y1="${n(y(c.line.fromValue))}" x2="${n(x(i1))}" y2="${n(y(c.line.toValue))}" class="trendline"/>`,
+    );
   }
   parts.push('</svg>');
   return parts.join('');
@@ -69,8 +73,12 @@ export function barChartSvg(c: BarChart): string {
     const w = Math.abs(b.value) * scale;
     const x0 = b.value >= 0 ? zero : zero - w;
     parts.push(`<text x="${L - 6}" y="${y + 14}" class="tick" text-anchor="end">${esc(b.label)}</text>`);
-    parts.push(`<rect x="${n(x0)}" y="${y + 3}" width="${n(w)}" height="${row - 6}" class="${b.value >= 0 ? 'bar-up' : 'bar-down'}"/>`);
-    parts.push(`<text x="${n(b.value >= 0 ? x0 + w + 4 : x0 - 4)}" y="${y + 14}" class="tick" text-anchor="${b.value >= 0 ? 'start' : 'end'}">${(b.value * 100).toFixed(2)}%</text>`);
+    parts.push(
+      `<rect x="${n(x0)}" y="${y + 3}" width="${n(w)}" height="${row - 6}" class="${b.value >= 0 ? 'bar-up' : 'bar-down'}"/>`,
+    );
+    parts.push(
+      `<text x="${n(b.value >= 0 ? x0 + w + 4 : x0 - 4)}" y="${y + 14}" class="tick" text-anchor="${b.value >= 0 ? 'start' : 'end'}">${(b.value * 100).toFixed(2)}%</text>`,
+    );
   });
   parts.push(`<line x1="${n(zero)}" y1="${T}" x2="${n(zero)}" y2="${H - 10}" class="axis"/>`);
   parts.push('</svg>');

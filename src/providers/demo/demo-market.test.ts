@@ -51,7 +51,10 @@ function correlation(a: number[], b: number[]): number {
 describe('demo market: shape', () => {
   it('covers every non-basket symbol of the default universe, on NYSE trading days from 2015-01-02 to the day before today', () => {
     const m = market(42);
-    const wanted = Object.entries(config.symbols).filter(([, s]) => s.kind !== 'basket').map(([t]) => t).sort();
+    const wanted = Object.entries(config.symbols)
+      .filter(([, s]) => s.kind !== 'basket')
+      .map(([t]) => t)
+      .sort();
     expect([...m.series.keys()].sort()).toEqual(wanted);
     expect(formatIsoDate(m.days[0]!)).toBe('2015-01-02');
     // 2026-11-25 is a Wednesday; the day before is the last trading day.
@@ -72,7 +75,10 @@ describe('demo market: shape', () => {
     for (const [ticker, s] of m.series) {
       if (['DFF', 'DGS2', 'DGS10'].includes(ticker)) {
         expect(Number.isNaN(s.open[0]!), ticker).toBe(true);
-        expect(s.close.every((v) => v > 0 && v < 8), ticker).toBe(true);
+        expect(
+          s.close.every((v) => v > 0 && v < 8),
+          ticker,
+        ).toBe(true);
         continue;
       }
       for (let i = 0; i < s.close.length; i++) {

@@ -64,7 +64,6 @@ export interface DemoMarketOptions {
 
 const YEAR = 252;
 
-
 interface StockSpec {
   readonly ticker: string;
   readonly price0: number;
@@ -78,13 +77,76 @@ interface StockSpec {
 }
 
 const MAG7: readonly StockSpec[] = [
-  { ticker: 'AAPL', price0: 24.4, relDrift: -0.04, vol: 0.014, yield: 0.006, dividendFrom: DEMO_FIRST_DAY, months: [2, 5, 8, 11], volume: 55e6 },
-  { ticker: 'MSFT', price0: 40.1, relDrift: -0.02, vol: 0.013, yield: 0.009, dividendFrom: DEMO_FIRST_DAY, months: [2, 5, 8, 11], volume: 24e6 },
-  { ticker: 'GOOGL', price0: 26.5, relDrift: -0.02, vol: 0.015, yield: 0.0045, dividendFrom: '2024-06-10', months: [3, 6, 9, 12], volume: 30e6 },
-  { ticker: 'AMZN', price0: 15.4, relDrift: -0.01, vol: 0.017, yield: 0, dividendFrom: DEMO_FIRST_DAY, months: [], volume: 45e6 },
-  { ticker: 'NVDA', price0: 0.48, relDrift: 0.27, vol: 0.026, yield: 0.0004, dividendFrom: DEMO_FIRST_DAY, months: [3, 6, 9, 12], volume: 250e6 },
-  { ticker: 'META', price0: 78.5, relDrift: -0.05, vol: 0.02, yield: 0.004, dividendFrom: '2024-02-22', months: [3, 6, 9, 12], volume: 16e6 },
-  { ticker: 'TSLA', price0: 14.6, relDrift: 0.02, vol: 0.031, yield: 0, dividendFrom: DEMO_FIRST_DAY, months: [], volume: 95e6 },
+  {
+    ticker: 'AAPL',
+    price0: 24.4,
+    relDrift: -0.04,
+    vol: 0.014,
+    yield: 0.006,
+    dividendFrom: DEMO_FIRST_DAY,
+    months: [2, 5, 8, 11],
+    volume: 55e6,
+  },
+  {
+    ticker: 'MSFT',
+    price0: 40.1,
+    relDrift: -0.02,
+    vol: 0.013,
+    yield: 0.009,
+    dividendFrom: DEMO_FIRST_DAY,
+    months: [2, 5, 8, 11],
+    volume: 24e6,
+  },
+  {
+    ticker: 'GOOGL',
+    price0: 26.5,
+    relDrift: -0.02,
+    vol: 0.015,
+    yield: 0.0045,
+    dividendFrom: '2024-06-10',
+    months: [3, 6, 9, 12],
+    volume: 30e6,
+  },
+  {
+    ticker: 'AMZN',
+    price0: 15.4,
+    relDrift: -0.01,
+    vol: 0.017,
+    yield: 0,
+    dividendFrom: DEMO_FIRST_DAY,
+    months: [],
+    volume: 45e6,
+  },
+  {
+    ticker: 'NVDA',
+    price0: 0.48,
+    relDrift: 0.27,
+    vol: 0.026,
+    yield: 0.0004,
+    dividendFrom: DEMO_FIRST_DAY,
+    months: [3, 6, 9, 12],
+    volume: 250e6,
+  },
+  {
+    ticker: 'META',
+    price0: 78.5,
+    relDrift: -0.05,
+    vol: 0.02,
+    yield: 0.004,
+    dividendFrom: '2024-02-22',
+    months: [3, 6, 9, 12],
+    volume: 16e6,
+  },
+  {
+    ticker: 'TSLA',
+    price0: 14.6,
+    relDrift: 0.02,
+    vol: 0.031,
+    yield: 0,
+    dividendFrom: DEMO_FIRST_DAY,
+    months: [],
+    volume: 95e6,
+  },
 ];
 
 /** A fund or sector ETF: a blend of factor steps plus its own noise, a start price, and a payout. */
@@ -106,7 +168,8 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   const today = options.today ?? todayDay();
   const days = tradingDaysBetween(parseIsoDate(DEMO_FIRST_DAY), previousTradingDay(today));
   const N = days.length;
-  if (N < 2600) throw new RangeError(`demo market: needs history to at least mid-2025 (got ${N} trading days up to today)`);
+  if (N < 2600)
+    throw new RangeError(`demo market: needs history to at least mid-2025 (got ${N} trading days up to today)`);
   const L = N - 1;
   const at = (iso: string): number => Math.min(indexOnOrAfter(days, parseIsoDate(iso)), L);
   const rng = (name: string) => new SeededRandom(seed, name);
@@ -132,9 +195,21 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   const sp600Anchors: PathAnchor[] = [
     ...absolute(
       [
-        ['2015-01-02', 690], ['2015-06-23', 730], ['2016-02-11', 600], ['2018-08-29', 1090], ['2018-12-24', 800],
-        ['2020-01-16', 1030], ['2020-03-23', 560], ['2021-03-12', 1330], ['2021-11-08', 1460], ['2022-06-16', 1120],
-        ['2022-08-16', 1310], ['2022-10-12', 1100], ['2023-07-31', 1290], ['2023-10-27', 1070], ['2024-11-25', 1480],
+        ['2015-01-02', 690],
+        ['2015-06-23', 730],
+        ['2016-02-11', 600],
+        ['2018-08-29', 1090],
+        ['2018-12-24', 800],
+        ['2020-01-16', 1030],
+        ['2020-03-23', 560],
+        ['2021-03-12', 1330],
+        ['2021-11-08', 1460],
+        ['2022-06-16', 1120],
+        ['2022-08-16', 1310],
+        ['2022-10-12', 1100],
+        ['2023-07-31', 1290],
+        ['2023-10-27', 1070],
+        ['2024-11-25', 1480],
         ['2025-04-08', 1080],
       ],
       L - 140,
@@ -145,11 +220,17 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   const stress = stressMultiplier(N, sp600Anchors);
   for (let t = 0; t < N; t++) shock[t] = shock[t]! * stress[t]!;
   const zs = rng('smallcap').normals(N);
-  const sp600 = cumulativePath(mapSteps(N, (t) => 1.15 * shock[t]! + 0.0055 * zs[t]!), 0);
+  const sp600 = cumulativePath(
+    mapSteps(N, (t) => 1.15 * shock[t]! + 0.0055 * zs[t]!),
+    0,
+  );
   pinToAnchors(sp600, sp600Anchors);
   const sp600HighBefore = maxOf(sp600, 0, L - 26);
   const sp600Final = sp600HighBefore + ln(0.985);
-  pinToAnchors(sp600, [{ index: L - 25, value: sp600[L - 25]! }, { index: L, value: sp600Final }]);
+  pinToAnchors(sp600, [
+    { index: L - 25, value: sp600[L - 25]! },
+    { index: L, value: sp600Final },
+  ]);
   foldBelow(sp600, () => sp600HighBefore, L - 25, L - 1, 0.004);
   sp600[L] = sp600Final;
 
@@ -160,7 +241,10 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   const slope = -lineDrop / (L - P);
   const line = (t: number) => peak + slope * (t - P);
   const zr = rng('ratio').normals(N);
-  const ratio = cumulativePath(mapSteps(N, (t) => -0.15 * shock[t]! + 0.009 * zr[t]!), 0);
+  const ratio = cumulativePath(
+    mapSteps(N, (t) => -0.15 * shock[t]! + 0.009 * zr[t]!),
+    0,
+  );
   // Touches fall on week ends (trendlines read weekly closes); between them the ratio keeps off the
   // line, so each touch is a clean swing high and the line through them is the dominant one.
   const weekEnd = (t: number) => {
@@ -180,8 +264,13 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   const ratioAnchors: PathAnchor[] = [
     ...(
       [
-        ['2015-01-02', sp600[0]! - ln(100)], ['2016-02-11', 1.75], ['2017-06-01', 1.45], ['2018-08-29', 1.28],
-        ['2018-12-24', 1.05], ['2019-11-15', peak - 0.15], ['2020-03-23', peak - 0.5],
+        ['2015-01-02', sp600[0]! - ln(100)],
+        ['2016-02-11', 1.75],
+        ['2017-06-01', 1.45],
+        ['2018-08-29', 1.28],
+        ['2018-12-24', 1.05],
+        ['2019-11-15', peak - 0.15],
+        ['2020-03-23', peak - 0.5],
       ] as const
     )
       .map(([iso, value]) => ({ index: at(iso), value }))
@@ -189,7 +278,19 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
     { index: P, value: peak - 0.002 },
     // A sharp turn down from the peak, so the first swing high on the line comes months later.
     { index: P + 15, value: line(P + 15) - 0.1 },
-    ...[[0.1, -0.2], [0.2, -0.002], [0.28, -0.24], [0.36, -0.002], [0.44, -0.28], [0.52, -0.002], [0.6, -0.25], [0.68, -0.002], [0.76, -0.22], [0.84, -0.002], [0.92, -0.16]].map(([f, off]) => ({
+    ...[
+      [0.1, -0.2],
+      [0.2, -0.002],
+      [0.28, -0.24],
+      [0.36, -0.002],
+      [0.44, -0.28],
+      [0.52, -0.002],
+      [0.6, -0.25],
+      [0.68, -0.002],
+      [0.76, -0.22],
+      [0.84, -0.002],
+      [0.92, -0.16],
+    ].map(([f, off]) => ({
       index: frac(f!),
       value: line(frac(f!)) + off!,
     })),
@@ -206,7 +307,10 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   for (let t = 0; t < N; t++) basketLog[t] = sp600[t]! - ratio[t]!;
   const raw = MAG7.map((s) => {
     const z = rng(`idio:${s.ticker}`).normals(N);
-    const p = cumulativePath(mapSteps(N, (t) => s.vol * z[t]!), 0);
+    const p = cumulativePath(
+      mapSteps(N, (t) => s.vol * z[t]!),
+      0,
+    );
     // Each stock ends near its planned drift against the basket (a random walk this long wanders too far).
     pinToAnchors(p, [
       { index: 0, value: ln(s.price0) },
@@ -214,7 +318,13 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
     ]);
     return p;
   });
-  const def: BasketDefinition = { ticker: 'MAG7', members: MAG7.map((s) => s.ticker), weights: null, rebalance: 'quarterly', baseValue: 100 };
+  const def: BasketDefinition = {
+    ticker: 'MAG7',
+    members: MAG7.map((s) => s.ticker),
+    weights: null,
+    rebalance: 'quarterly',
+    baseValue: 100,
+  };
   const rawBasket = basketIndex(
     def,
     raw.map((p, i) => closeOnlySeries(MAG7[i]!.ticker, days, p.map(Math.exp))),
@@ -222,19 +332,30 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   const stockPrice = new Map<string, Float64Array>();
   MAG7.forEach((s, i) => {
     const p = new Float64Array(N);
-    for (let t = 0; t < N; t++) p[t] = raw[i]![t]! + basketLog[t]! - ln(rawBasket.close[t]!) ;
+    for (let t = 0; t < N; t++) p[t] = raw[i]![t]! + basketLog[t]! - ln(rawBasket.close[t]!);
     stockPrice.set(s.ticker, p);
   });
   const dBasket = pathSteps(basketLog);
 
   // 5. The S&P 500: a third mega-caps, the rest the broad market; pinned to a plausible history.
   const zg = rng('sp500').normals(N);
-  const gspc = cumulativePath(mapSteps(N, (t) => 0.32 * dBasket[t]! + 0.68 * (shock[t]! + 0.0025 * zg[t]!)), 0);
+  const gspc = cumulativePath(
+    mapSteps(N, (t) => 0.32 * dBasket[t]! + 0.68 * (shock[t]! + 0.0025 * zg[t]!)),
+    0,
+  );
   pinToAnchors(gspc, [
     ...absolute(
       [
-        ['2015-01-02', 2058], ['2016-02-11', 1829], ['2018-01-26', 2873], ['2018-12-24', 2351], ['2020-02-19', 3386],
-        ['2020-03-23', 2237], ['2022-01-03', 4797], ['2022-10-12', 3577], ['2023-12-29', 4770], ['2025-04-08', 4983],
+        ['2015-01-02', 2058],
+        ['2016-02-11', 1829],
+        ['2018-01-26', 2873],
+        ['2018-12-24', 2351],
+        ['2020-02-19', 3386],
+        ['2020-03-23', 2237],
+        ['2022-01-03', 4797],
+        ['2022-10-12', 3577],
+        ['2023-12-29', 4770],
+        ['2025-04-08', 4983],
       ],
       L - 140,
     ),
@@ -245,7 +366,10 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
 
   // 6. The Russell 2000: the S&P 600 plus a slowly wandering spread; its final rally clears its old high.
   const zu = rng('rut-spread').normals(N);
-  const spread = cumulativePath(mapSteps(N, (t) => 0.0035 * zu[t]!), ln(1200 / 690));
+  const spread = cumulativePath(
+    mapSteps(N, (t) => 0.0035 * zu[t]!),
+    ln(1200 / 690),
+  );
   pinToAnchors(spread, [
     { index: 0, value: ln(1200 / 690) },
     { index: at('2021-11-08'), value: ln(2442 / 1460) },
@@ -270,12 +394,23 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   const fund = (spec: FundSpec, step: (t: number) => number) => {
     const z = rng(`fund:${spec.ticker}`).normals(N);
     const from = at(spec.inception);
-    const path = cumulativePath(mapSteps(N, (t) => step(t) + 0.0004 * spec.volMult * z[t]!), 0);
+    const path = cumulativePath(
+      mapSteps(N, (t) => step(t) + 0.0004 * spec.volMult * z[t]!),
+      0,
+    );
     const shift = ln(spec.price0) - path[from]!;
     for (let t = 0; t < N; t++) path[t] = path[t]! + shift;
     steps.set(spec.ticker, { path, spec });
   };
-  const tracking = (ticker: string, index: Float64Array, scale: number, yld: number, fee: number, volume: number, inception = DEMO_FIRST_DAY) => {
+  const tracking = (
+    ticker: string,
+    index: Float64Array,
+    scale: number,
+    yld: number,
+    fee: number,
+    volume: number,
+    inception = DEMO_FIRST_DAY,
+  ) => {
     const z = rng(`fund:${ticker}`).normals(N);
     const from = at(inception);
     const path = new Float64Array(N);
@@ -284,19 +419,81 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
       noise = 0.9 * noise + 0.0003 * z[t]!;
       path[t] = index[t]! + ln(scale) + noise - (fee * (t - from)) / YEAR;
     }
-    steps.set(ticker, { path, spec: { ticker, inception, price0: Math.exp(path[from]!), yield: yld, fee, months: QUARTERLY_FUND, volume, volMult: 1.1 } });
+    steps.set(ticker, {
+      path,
+      spec: {
+        ticker,
+        inception,
+        price0: Math.exp(path[from]!),
+        yield: yld,
+        fee,
+        months: QUARTERLY_FUND,
+        volume,
+        volMult: 1.1,
+      },
+    });
   };
   tracking('SPSM', sp600, 1 / 32.4, 0.016, 0.0003, 2e6);
   tracking('IJR', sp600, 1 / 12.45, 0.015, 0.0006, 4e6);
   tracking('IWM', rut, 1 / 10.1, 0.012, 0.0019, 30e6);
   tracking('SPY', gspc, 1 / 10.02, 0.013, 0.000945, 70e6);
   const zq = rng('qqq-mix').normals(N);
-  fund({ ticker: 'QQQ', inception: DEMO_FIRST_DAY, price0: 102.9, yield: 0.006, fee: 0.002, months: QUARTERLY_FUND, volume: 45e6, volMult: 1 }, (t) => 0.55 * dBasket[t]! + 0.45 * dG[t]! + 0.002 * zq[t]! - 0.03 / YEAR);
-  fund({ ticker: 'RSP', inception: DEMO_FIRST_DAY, price0: 79.4, yield: 0.016, fee: 0.002, months: QUARTERLY_FUND, volume: 6e6, volMult: 1 }, (t) => 0.55 * dG[t]! + 0.45 * dS[t]! + 0.012 / YEAR);
-  fund({ ticker: 'DIA', inception: DEMO_FIRST_DAY, price0: 178.4, yield: 0.018, fee: 0.0016, months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], volume: 3.5e6, volMult: 2 }, (t) => 0.95 * dG[t]! - 0.005 / YEAR);
-  const sector = (ticker: string, price0: number, yld: number, beta: number, mega: number, small: number, drift: number, vol: number, volume: number, inception = DEMO_FIRST_DAY) => {
+  fund(
+    {
+      ticker: 'QQQ',
+      inception: DEMO_FIRST_DAY,
+      price0: 102.9,
+      yield: 0.006,
+      fee: 0.002,
+      months: QUARTERLY_FUND,
+      volume: 45e6,
+      volMult: 1,
+    },
+    (t) => 0.55 * dBasket[t]! + 0.45 * dG[t]! + 0.002 * zq[t]! - 0.03 / YEAR,
+  );
+  fund(
+    {
+      ticker: 'RSP',
+      inception: DEMO_FIRST_DAY,
+      price0: 79.4,
+      yield: 0.016,
+      fee: 0.002,
+      months: QUARTERLY_FUND,
+      volume: 6e6,
+      volMult: 1,
+    },
+    (t) => 0.55 * dG[t]! + 0.45 * dS[t]! + 0.012 / YEAR,
+  );
+  fund(
+    {
+      ticker: 'DIA',
+      inception: DEMO_FIRST_DAY,
+      price0: 178.4,
+      yield: 0.018,
+      fee: 0.0016,
+      months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+      volume: 3.5e6,
+      volMult: 2,
+    },
+    (t) => 0.95 * dG[t]! - 0.005 / YEAR,
+  );
+  const sector = (
+    ticker: string,
+    price0: number,
+    yld: number,
+    beta: number,
+    mega: number,
+    small: number,
+    drift: number,
+    vol: number,
+    volume: number,
+    inception = DEMO_FIRST_DAY,
+  ) => {
     const z = rng(`sector:${ticker}`).normals(N);
-    fund({ ticker, inception, price0, yield: yld, fee: 0.0009, months: QUARTERLY_FUND, volume, volMult: 1 }, (t) => beta * dG[t]! + mega * dBasket[t]! + small * dS[t]! + vol * z[t]! + drift / YEAR);
+    fund(
+      { ticker, inception, price0, yield: yld, fee: 0.0009, months: QUARTERLY_FUND, volume, volMult: 1 },
+      (t) => beta * dG[t]! + mega * dBasket[t]! + small * dS[t]! + vol * z[t]! + drift / YEAR,
+    );
   };
   sector('XLK', 40.9, 0.008, 0.5, 0.5, 0, 0.0, 0.004, 9e6);
   sector('XLF', 24.6, 0.018, 0.7, 0, 0.35, 0.0, 0.007, 40e6);
@@ -310,7 +507,19 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   sector('XLRE', 31.6, 0.033, 0.7, 0, 0.2, -0.02, 0.008, 5e6, '2015-10-08');
   sector('XLC', 50.1, 0.009, 0.5, 0.45, 0, -0.02, 0.006, 4e6, '2018-06-19');
   const zo = rng('idio:ORCL').normals(N);
-  fund({ ticker: 'ORCL', inception: DEMO_FIRST_DAY, price0: 39.2, yield: 0.015, fee: 0, months: [1, 4, 7, 10], volume: 9e6, volMult: 1 }, (t) => 0.85 * dG[t]! + 0.014 * zo[t]! + 0.09 / YEAR);
+  fund(
+    {
+      ticker: 'ORCL',
+      inception: DEMO_FIRST_DAY,
+      price0: 39.2,
+      yield: 0.015,
+      fee: 0,
+      months: [1, 4, 7, 10],
+      volume: 9e6,
+      volMult: 1,
+    },
+    (t) => 0.85 * dG[t]! + 0.014 * zo[t]! + 0.09 / YEAR,
+  );
   // Oracle disappoints on the last day and drags tech; tech had risen six days running until then.
   const orcl = steps.get('ORCL')!.path;
   shiftFrom(orcl, L, -0.11 - (orcl[L]! - orcl[L - 1]!));
@@ -337,8 +546,20 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
     }
     return out;
   };
-  const withAccrual = (path: Float64Array, yld: number): Float64Array => mapSteps(N, (t) => path[t]! + (yld * t) / YEAR);
-  const add = (ticker: string, logPath: Float64Array, from: number, yld: number, months: readonly number[], dom: number, dividendFrom: string, volMult: number, volume: number, decimals?: number) => {
+  const withAccrual = (path: Float64Array, yld: number): Float64Array =>
+    mapSteps(N, (t) => path[t]! + (yld * t) / YEAR);
+  const add = (
+    ticker: string,
+    logPath: Float64Array,
+    from: number,
+    yld: number,
+    months: readonly number[],
+    dom: number,
+    dividendFrom: string,
+    volMult: number,
+    volume: number,
+    decimals?: number,
+  ) => {
     const perYear = months.length;
     const built = buildBars(
       {
@@ -358,42 +579,96 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
     series.set(ticker, built.series);
     if (built.dividends.length) dividends.set(ticker, built.dividends);
   };
-  for (const s of MAG7) add(s.ticker, stockPrice.get(s.ticker)!, 0, s.yield, s.months, 9, s.dividendFrom, s.vol / 0.01, s.volume);
+  for (const s of MAG7)
+    add(s.ticker, stockPrice.get(s.ticker)!, 0, s.yield, s.months, 9, s.dividendFrom, s.vol / 0.01, s.volume);
   // The published stocks carry dividends and cents, so their basket drifts a little from the plan:
   // re-plant the ratio on the real basket by scaling all seven stocks by one factor per day (a common
   // factor scales an equal-weight basket exactly).
   const sp600Close = Float64Array.from(sp600, Math.exp);
-  const planted = basketIndex(def, MAG7.map((s) => series.get(s.ticker)!));
+  const planted = basketIndex(
+    def,
+    MAG7.map((s) => series.get(s.ticker)!),
+  );
   const actual = mapSteps(N, (t) => Math.log(sp600Close[t]!) - Math.log(planted.close[t]!));
   const target = Float64Array.from(actual);
   const lineAct = (t: number) => actual[P]! + slope * (t - P);
   foldBelow(target, (t) => lineAct(t) - clearance(t), P + 1, L - 12, 0.003, 100);
-  pinToAnchors(target, [{ index: L - 12, value: target[L - 12]! }, { index: L, value: lineAct(L) - 0.008 }]);
+  pinToAnchors(target, [
+    { index: L - 12, value: target[L - 12]! },
+    { index: L, value: lineAct(L) - 0.008 },
+  ]);
   for (const s of MAG7) scaleBars(series.get(s.ticker)!, (t) => Math.exp(actual[t]! - target[t]!));
   // GOOG: the class C shares, a hair above class A.
   const zc = rng('goog-spread').normals(N);
   const googl = stockPrice.get('GOOGL')!;
   let gap = 0;
-  add('GOOG', mapSteps(N, (t) => googl[t]! + 0.004 + (gap = 0.8 * gap + 0.0008 * zc[t]!)), 0, 0.0045, [3, 6, 9, 12], 9, '2024-06-10', 1.5, 20e6);
-  for (const { path, spec } of steps.values()) add(spec.ticker, path, at(spec.inception), spec.yield, spec.months, 18, spec.inception, spec.volMult * 1.1, spec.volume);
+  add(
+    'GOOG',
+    mapSteps(N, (t) => googl[t]! + 0.004 + (gap = 0.8 * gap + 0.0008 * zc[t]!)),
+    0,
+    0.0045,
+    [3, 6, 9, 12],
+    9,
+    '2024-06-10',
+    1.5,
+    20e6,
+  );
+  for (const { path, spec } of steps.values())
+    add(
+      spec.ticker,
+      path,
+      at(spec.inception),
+      spec.yield,
+      spec.months,
+      18,
+      spec.inception,
+      spec.volMult * 1.1,
+      spec.volume,
+    );
   // MAGS (from its 2023 launch): the Mag 7 basket less its fee.
-  const mag7Series = basketIndex(def, MAG7.map((s) => series.get(s.ticker)!));
+  const mag7Series = basketIndex(
+    def,
+    MAG7.map((s) => series.get(s.ticker)!),
+  );
   const magsFrom = at('2023-04-11');
-  const magsPath = mapSteps(N, (t) => ln(mag7Series.close[t]!) - ln(mag7Series.close[magsFrom]!) + ln(20) - (0.0029 * (t - magsFrom)) / YEAR);
+  const magsPath = mapSteps(
+    N,
+    (t) => ln(mag7Series.close[t]!) - ln(mag7Series.close[magsFrom]!) + ln(20) - (0.0029 * (t - magsFrom)) / YEAR,
+  );
   add('MAGS', magsPath, magsFrom, 0.004, [12], 20, '2023-04-11', 1.4, 0.6e6);
-  const index = (ticker: string, path: Float64Array, volMult: number, volume: number) => add(ticker, path, 0, 0, [], 1, DEMO_FIRST_DAY, volMult, volume, 2);
+  const index = (ticker: string, path: Float64Array, volMult: number, volume: number) =>
+    add(ticker, path, 0, 0, [], 1, DEMO_FIRST_DAY, volMult, volume, 2);
   index('^SP600', sp600, 1.2, 0);
   index('^RUT', rut, 1.25, 0);
   index('^GSPC', gspc, 1, 4e9);
   index('^VIX', vixLog, 5, 0);
   for (const [ticker, path] of ratePaths(days, at, L, rng)) {
-    const s = buildBars({ symbol: ticker, days, from: 0, logTotal: path.map(Math.log), exDates: [], payoutFraction: 0, sigma: new Float64Array(N), volume: 0, ohlc: false, decimals: 2 }, rng(`bars:${ticker}`));
+    const s = buildBars(
+      {
+        symbol: ticker,
+        days,
+        from: 0,
+        logTotal: path.map(Math.log),
+        exDates: [],
+        payoutFraction: 0,
+        sigma: new Float64Array(N),
+        volume: 0,
+        ohlc: false,
+        decimals: 2,
+      },
+      rng(`bars:${ticker}`),
+    );
     series.set(ticker, s.series);
   }
 
   const symbols: SymbolInfo[] = [...series.keys()].map((ticker) => {
     const info = options.symbolNames[ticker];
-    return { ticker, name: info?.name ?? null, kind: info?.kind ?? (ticker.startsWith('^') ? 'index' : 'etf'), currency: 'USD' };
+    return {
+      ticker,
+      name: info?.name ?? null,
+      kind: info?.kind ?? (ticker.startsWith('^') ? 'index' : 'etf'),
+      currency: 'USD',
+    };
   });
   return {
     seed,
@@ -402,7 +677,11 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
     dividends,
     splits: [{ symbol: 'NVDA', day: parseIsoDate('2024-06-10'), ratio: 10 }],
     symbols,
-    story: { ratioPeakDay: days[P]!, ratioLine: { peakValue: peak, slopePerDay: slope }, splitDay: parseIsoDate('2024-06-10') },
+    story: {
+      ratioPeakDay: days[P]!,
+      ratioLine: { peakValue: peak, slopePerDay: slope },
+      splitDay: parseIsoDate('2024-06-10'),
+    },
   };
 }
 
@@ -483,17 +762,47 @@ function plantVixLow(vixLog: Float64Array, L: number): void {
 }
 
 /** Fed funds (steps at the decisions, with the last cut a month before the end) and 2- and 10-year yields. */
-function ratePaths(days: Int32Array, at: (iso: string) => number, L: number, rng: (name: string) => SeededRandom): Map<string, Float64Array> {
+function ratePaths(
+  days: Int32Array,
+  at: (iso: string) => number,
+  L: number,
+  rng: (name: string) => SeededRandom,
+): Map<string, Float64Array> {
   const n = days.length;
   const out = new Map<string, Float64Array>();
   const steps: (readonly [string, number])[] = [
-    ['2015-01-02', 0.12], ['2015-12-17', 0.37], ['2016-12-15', 0.66], ['2017-03-16', 0.91], ['2017-06-15', 1.16],
-    ['2017-12-14', 1.42], ['2018-03-22', 1.68], ['2018-06-14', 1.91], ['2018-09-27', 2.18], ['2018-12-20', 2.4],
-    ['2019-08-01', 2.13], ['2019-09-19', 1.9], ['2019-10-31', 1.55], ['2020-03-04', 1.09], ['2020-03-16', 0.09],
-    ['2022-03-17', 0.33], ['2022-05-05', 0.83], ['2022-06-16', 1.58], ['2022-07-28', 2.33], ['2022-09-22', 3.08],
-    ['2022-11-03', 3.83], ['2022-12-15', 4.33], ['2023-02-02', 4.58], ['2023-03-23', 4.83], ['2023-05-04', 5.08],
-    ['2023-07-27', 5.33], ['2024-09-19', 4.83], ['2024-11-08', 4.58], ['2024-12-19', 4.33], ['2025-09-18', 4.08],
-    ['2025-10-30', 3.87], ['2025-12-11', 3.64],
+    ['2015-01-02', 0.12],
+    ['2015-12-17', 0.37],
+    ['2016-12-15', 0.66],
+    ['2017-03-16', 0.91],
+    ['2017-06-15', 1.16],
+    ['2017-12-14', 1.42],
+    ['2018-03-22', 1.68],
+    ['2018-06-14', 1.91],
+    ['2018-09-27', 2.18],
+    ['2018-12-20', 2.4],
+    ['2019-08-01', 2.13],
+    ['2019-09-19', 1.9],
+    ['2019-10-31', 1.55],
+    ['2020-03-04', 1.09],
+    ['2020-03-16', 0.09],
+    ['2022-03-17', 0.33],
+    ['2022-05-05', 0.83],
+    ['2022-06-16', 1.58],
+    ['2022-07-28', 2.33],
+    ['2022-09-22', 3.08],
+    ['2022-11-03', 3.83],
+    ['2022-12-15', 4.33],
+    ['2023-02-02', 4.58],
+    ['2023-03-23', 4.83],
+    ['2023-05-04', 5.08],
+    ['2023-07-27', 5.33],
+    ['2024-09-19', 4.83],
+    ['2024-11-08', 4.58],
+    ['2024-12-19', 4.33],
+    ['2025-09-18', 4.08],
+    ['2025-10-30', 3.87],
+    ['2025-12-11', 3.64],
   ];
   const dff = new Float64Array(n);
   const zf = rng('rate:DFF');
@@ -507,15 +816,61 @@ function ratePaths(days: Int32Array, at: (iso: string) => number, L: number, rng
   out.set('DFF', dff);
   const yieldPath = (name: string, anchors: readonly (readonly [string, number])[], end: readonly [number, number]) => {
     const z = rng(`rate:${name}`).normals(n);
-    const p = cumulativePath(mapSteps(n, (t) => 0.045 * z[t]!), 0);
+    const p = cumulativePath(
+      mapSteps(n, (t) => 0.045 * z[t]!),
+      0,
+    );
     pinToAnchors(p, [
       ...anchors.map(([iso, val]) => ({ index: at(iso), value: val })).filter((a) => a.index < L - 80),
       { index: L - 60, value: end[0] },
       { index: L, value: end[1] },
     ]);
-    out.set(name, mapSteps(n, (t) => Math.max(0.05, Math.round(p[t]! * 100) / 100)));
+    out.set(
+      name,
+      mapSteps(n, (t) => Math.max(0.05, Math.round(p[t]! * 100) / 100)),
+    );
   };
-  yieldPath('DGS2', [['2015-01-02', 0.66], ['2016-07-08', 0.56], ['2018-11-08', 2.98], ['2019-09-03', 1.43], ['2020-08-04', 0.11], ['2021-03-19', 0.15], ['2022-06-14', 3.43], ['2022-11-07', 4.72], ['2023-03-08', 5.07], ['2023-05-04', 3.78], ['2023-10-18', 5.21], ['2024-09-24', 3.49], ['2025-01-13', 4.4], ['2025-04-04', 3.66]], [3.6, 3.47]);
-  yieldPath('DGS10', [['2015-01-02', 2.12], ['2016-07-08', 1.37], ['2018-10-05', 3.23], ['2019-08-28', 1.47], ['2020-08-04', 0.52], ['2021-03-19', 1.72], ['2022-06-14', 3.48], ['2022-10-24', 4.25], ['2023-04-06', 3.3], ['2023-10-19', 4.98], ['2023-12-27', 3.79], ['2024-04-25', 4.7], ['2024-09-16', 3.62], ['2025-01-14', 4.79], ['2025-04-04', 4.01], ['2025-05-21', 4.6]], [4.15, 4.02]);
+  yieldPath(
+    'DGS2',
+    [
+      ['2015-01-02', 0.66],
+      ['2016-07-08', 0.56],
+      ['2018-11-08', 2.98],
+      ['2019-09-03', 1.43],
+      ['2020-08-04', 0.11],
+      ['2021-03-19', 0.15],
+      ['2022-06-14', 3.43],
+      ['2022-11-07', 4.72],
+      ['2023-03-08', 5.07],
+      ['2023-05-04', 3.78],
+      ['2023-10-18', 5.21],
+      ['2024-09-24', 3.49],
+      ['2025-01-13', 4.4],
+      ['2025-04-04', 3.66],
+    ],
+    [3.6, 3.47],
+  );
+  yieldPath(
+    'DGS10',
+    [
+      ['2015-01-02', 2.12],
+      ['2016-07-08', 1.37],
+      ['2018-10-05', 3.23],
+      ['2019-08-28', 1.47],
+      ['2020-08-04', 0.52],
+      ['2021-03-19', 1.72],
+      ['2022-06-14', 3.48],
+      ['2022-10-24', 4.25],
+      ['2023-04-06', 3.3],
+      ['2023-10-19', 4.98],
+      ['2023-12-27', 3.79],
+      ['2024-04-25', 4.7],
+      ['2024-09-16', 3.62],
+      ['2025-01-14', 4.79],
+      ['2025-04-04', 4.01],
+      ['2025-05-21', 4.6],
+    ],
+    [4.15, 4.02],
+  );
   return out;
 }

@@ -16,12 +16,18 @@ export class DemoProvider implements DataProvider {
   private market: DemoMarket | null = null;
 
   constructor(
-    private readonly symbolNames: Readonly<Record<string, { readonly name: string; readonly kind: SymbolInfo['kind'] }>>,
+    private readonly symbolNames: Readonly<
+      Record<string, { readonly name: string; readonly kind: SymbolInfo['kind'] }>
+    >,
     private readonly options: { readonly seed?: number; readonly today?: DayNumber } = {},
   ) {}
 
   private get demo(): DemoMarket {
-    this.market ??= generateDemoMarket({ seed: this.options.seed ?? DEFAULT_DEMO_SEED, today: this.options.today, symbolNames: this.symbolNames });
+    this.market ??= generateDemoMarket({
+      seed: this.options.seed ?? DEFAULT_DEMO_SEED,
+      today: this.options.today,
+      symbolNames: this.symbolNames,
+    });
     return this.market;
   }
 
@@ -32,7 +38,12 @@ export class DemoProvider implements DataProvider {
 
   async fetchDaily(request: FetchDailyRequest): Promise<DailyHistory> {
     const series = this.demo.series.get(request.symbol);
-    if (!series) throw new ProviderError(this.name, `unknown symbol ${request.symbol} (the demo market has the default universe only)`, { status: 404 });
+    if (!series)
+      throw new ProviderError(
+        this.name,
+        `unknown symbol ${request.symbol} (the demo market has the default universe only)`,
+        { status: 404 },
+      );
     const start = indexOnOrAfter(series.dates, request.from);
     const end = indexOnOrBefore(series.dates, request.to) + 1;
     const info = this.demo.symbols.find((s) => s.ticker === request.symbol)!;
@@ -41,7 +52,9 @@ export class DemoProvider implements DataProvider {
       symbol: request.symbol,
       provider: this.name,
       series: sliceSeries(series, start, Math.max(start, end)),
-      splits: this.demo.splits.filter((s) => s.symbol === request.symbol && inRange(s.day)).map((s) => ({ day: s.day, numerator: s.ratio, denominator: 1 })),
+      splits: this.demo.splits
+        .filter((s) => s.symbol === request.symbol && inRange(s.day))
+        .map((s) => ({ day: s.day, numerator: s.ratio, denominator: 1 })),
       dividends: (this.demo.dividends.get(request.symbol) ?? []).filter((d) => inRange(d.day)),
       currency: info.currency,
       name: info.name,

@@ -47,7 +47,14 @@ export function pinToAnchors(path: Float64Array, anchors: readonly PathAnchor[])
  * For t in [from, to]: keeps path[t] below ceiling(t) - gap with a softplus fold of sharpness k (per
  * unit of log price): far below the ceiling nothing changes, above it the value lands just under it.
  */
-export function foldBelow(path: Float64Array, ceiling: (t: number) => number, from: number, to: number, gap: number, k = 60): void {
+export function foldBelow(
+  path: Float64Array,
+  ceiling: (t: number) => number,
+  from: number,
+  to: number,
+  gap: number,
+  k = 60,
+): void {
   for (let t = Math.max(0, from); t <= Math.min(to, path.length - 1); t++) {
     const top = ceiling(t) - gap;
     const u = top - path[t]!;

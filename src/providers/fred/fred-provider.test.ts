@@ -11,15 +11,25 @@ import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import { FredProvider, parseFredCsv } from './fred-provider.js';
 
 const d = parseIsoDate;
-const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../../test/fixtures/providers/fred', name), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(join(import.meta.dirname, '../../../test/fixtures/providers/fred', name), 'utf8');
 
 describe('FredProvider', () => {
   it('requests fredgraph.csv for the series and range, skipping empty holiday values', async () => {
-    const replay = new ReplayFetch([{ match: (u) => u.pathname.endsWith('fredgraph.csv'), respond: () => textResponse(200, fixture('DGS10-2024-12-20-to-2025-01-03.csv')) }]);
+    const replay = new ReplayFetch([
+      {
+        match: (u) => u.pathname.endsWith('fredgraph.csv'),
+        respond: () => textResponse(200, fixture('DGS10-2024-12-20-to-2025-01-03.csv')),
+      },
+    ]);
     const fred = new FredProvider({ fetch: replay.fetch });
     const h = await fred.fetchDaily({ symbol: 'DGS10', from: d('2024-12-20'), to: d('2025-01-03'), kind: 'rate' });
     const url = new URL(replay.requests[0]!);
-    expect([url.searchParams.get('id'), url.searchParams.get('cosd'), url.searchParams.get('coed')]).toEqual(['DGS10', '2024-12-20', '2025-01-03']);
+    expect([url.searchParams.get('id'), url.searchParams.get('cosd'), url.searchParams.get('coed')]).toEqual([
+      'DGS10',
+      '2024-12-20',
+      '2025-01-03',
+    ]);
     expect(h.kind).toBe('rate');
     expect(h.provider).toBe('fred');
     expect(Array.from(h.series.dates, formatIsoDate)).not.toContain('2024-12-25');
@@ -31,13 +41,26 @@ describe('FredProvider', () => {
   });
 
   it("reads the older 'DATE' header with '.' for missing values", () => {
-    const h = parseFredCsv('DGS10', fixture('DGS10-old-format-2019-12-20-to-2019-12-27.csv'), d('2019-12-01'), d('2019-12-31'));
-    expect(Array.from(h.series.dates, formatIsoDate)).toEqual(['2019-12-20', '2019-12-23', '2019-12-24', '2019-12-26', '2019-12-27']);
+    const h = parseFredCsv(
+      'DGS10',
+      fixture('DGS10-old-format-2019-12-20-to-2019-12-27.csv'),
+      d('2019-12-01'),
+      d('2019-12-31'),
+    );
+    expect(Array.from(h.series.dates, formatIsoDate)).toEqual([
+      '2019-12-20',
+      '2019-12-23',
+      '2019-12-24',
+      '2019-12-26',
+      '2019-12-27',
+    ]);
     expect(Array.from(h.series.close)).toEqual([1.92, 1.93, 1.9, 1.9, 1.88]);
   });
 
   it('rejects a file of another series or a bad value, naming the line', () => {
-    expect(() => parseFredCsv('DGS2', fixture('DGS10-2024-12-20-to-2025-01-03.csv'), 0, 99999)).toThrow(/holds series 'DGS10'/);
+    expect(() => parseFredCsv('DGS2', fixture('DGS10-2024-12-20-to-2025-01-03.csv'), 0, 99999)).toThrow(
+      /holds series 'DGS10'/,
+    );
     expect(() => parseFredCsv('DGS10', 'observation_date,DGS10\n2025-01-02,abc\n', 0, 99999)).toThrow(ProviderError);
     expect(() => parseFredCsv('DGS10', 'observation_date,DGS10\n2025-01-02,abc\n', 0, 99999)).toThrow(/line 2/);
   });

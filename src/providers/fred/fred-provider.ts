@@ -36,10 +36,16 @@ export class FredProvider implements DataProvider {
 
 /** Parses a fredgraph CSV for one series; rows outside [from, to] and empty or '.' values are skipped. */
 export function parseFredCsv(symbol: string, text: string, from: DayNumber, to: DayNumber): DailyHistory {
-  const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
   const header = lines[0]!.split(',').map((h) => h.trim());
   if (header.length < 2 || !/^(observation_date|DATE)$/i.test(header[0]!)) {
-    throw new ProviderError(NAME, `malformed payload for ${symbol}: header '${lines[0]!.slice(0, 60)}' is not 'observation_date,${symbol}'`);
+    throw new ProviderError(
+      NAME,
+      `malformed payload for ${symbol}: header '${lines[0]!.slice(0, 60)}' is not 'observation_date,${symbol}'`,
+    );
   }
   if (header[1]!.toUpperCase() !== symbol.toUpperCase()) {
     throw new ProviderError(NAME, `malformed payload for ${symbol}: the file holds series '${header[1]}'`);
@@ -51,15 +57,27 @@ export function parseFredCsv(symbol: string, text: string, from: DayNumber, to: 
     if (line === '') continue;
     const [dateText, valueText = ''] = line.split(',');
     const day = tryParseIsoDate(dateText ?? '');
-    if (day === null) throw new ProviderError(NAME, `malformed payload for ${symbol}: line ${n + 1} '${line.slice(0, 60)}'`);
+    if (day === null)
+      throw new ProviderError(NAME, `malformed payload for ${symbol}: line ${n + 1} '${line.slice(0, 60)}'`);
     const v = valueText.trim();
     if (v === '' || v === '.') continue;
     const value = Number(v);
-    if (!Number.isFinite(value)) throw new ProviderError(NAME, `malformed payload for ${symbol}: line ${n + 1} value '${v}'`);
+    if (!Number.isFinite(value))
+      throw new ProviderError(NAME, `malformed payload for ${symbol}: line ${n + 1} value '${v}'`);
     if (day < from || day > to) continue;
-    if (dates.length > 0 && day <= dates[dates.length - 1]!) throw new ProviderError(NAME, `malformed payload for ${symbol}: line ${n + 1} is not after the line before`);
+    if (dates.length > 0 && day <= dates[dates.length - 1]!)
+      throw new ProviderError(NAME, `malformed payload for ${symbol}: line ${n + 1} is not after the line before`);
     dates.push(day);
     values.push(value);
   }
-  return { symbol, provider: NAME, series: closeOnlySeries(symbol, dates, values), splits: [], dividends: [], currency: null, name: null, kind: 'rate' };
+  return {
+    symbol,
+    provider: NAME,
+    series: closeOnlySeries(symbol, dates, values),
+    splits: [],
+    dividends: [],
+    currency: null,
+    name: null,
+    kind: 'rate',
+  };
 }

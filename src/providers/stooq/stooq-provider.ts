@@ -56,13 +56,23 @@ export class StooqProvider implements DataProvider {
 /** Parses a Stooq daily CSV; rows outside [from, to] are dropped. */
 export function parseStooqCsv(symbol: string, text: string, from: DayNumber, to: DayNumber): DailyHistory {
   const body = text.replace(/^\uFEFF/, '').trim();
-  if (body === '' || /^no data/i.test(body)) throw new ProviderError(NAME, `unknown symbol ${symbol} (Stooq answered 'No data')`, { status: 404 });
-  if (/exceeded the daily hits limit/i.test(body)) throw new ProviderError(NAME, 'daily request limit exceeded', { status: 429 });
+  if (body === '' || /^no data/i.test(body))
+    throw new ProviderError(NAME, `unknown symbol ${symbol} (Stooq answered 'No data')`, { status: 404 });
+  if (/exceeded the daily hits limit/i.test(body))
+    throw new ProviderError(NAME, 'daily request limit exceeded', { status: 429 });
   const lines = body.split(/\r?\n/);
   const header = lines[0]!.split(',').map((h) => h.trim().toLowerCase());
   const col = (name: string) => header.indexOf(name);
-  const [iDate, iOpen, iHigh, iLow, iClose, iVol] = ['date', 'open', 'high', 'low', 'close', 'volume'].map(col) as [number, number, number, number, number, number];
-  if (iDate < 0 || iClose < 0) throw new ProviderError(NAME, `malformed payload for ${symbol}: header '${lines[0]}' has no Date/Close`);
+  const [iDate, iOpen, iHigh, iLow, iClose, iVol] = ['date', 'open', 'high', 'low', 'close', 'volume'].map(col) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (iDate < 0 || iClose < 0)
+    throw new ProviderError(NAME, `malformed payload for ${symbol}: header '${lines[0]}' has no Date/Close`);
   const rows: number[][] = [];
   for (let n = 1; n < lines.length; n++) {
     const line = lines[n]!.trim();
@@ -70,9 +80,11 @@ export function parseStooqCsv(symbol: string, text: string, from: DayNumber, to:
     const cells = line.split(',');
     const day = tryParseIsoDate(cells[iDate] ?? '');
     const close = Number(cells[iClose]);
-    if (day === null || !Number.isFinite(close)) throw new ProviderError(NAME, `malformed payload for ${symbol}: line ${n + 1} '${line.slice(0, 60)}'`);
+    if (day === null || !Number.isFinite(close))
+      throw new ProviderError(NAME, `malformed payload for ${symbol}: line ${n + 1} '${line.slice(0, 60)}'`);
     if (day < from || day > to) continue;
-    if (rows.length > 0 && day <= rows[rows.length - 1]![0]!) throw new ProviderError(NAME, `malformed payload for ${symbol}: line ${n + 1} is not after the line before`);
+    if (rows.length > 0 && day <= rows[rows.length - 1]![0]!)
+      throw new ProviderError(NAME, `malformed payload for ${symbol}: line ${n + 1} is not after the line before`);
     const num = (i: number) => (i < 0 || cells[i] === undefined || cells[i] === '' ? Number.NaN : Number(cells[i]));
     rows.push([day, num(iOpen), num(iHigh), num(iLow), close, num(iVol)]);
   }

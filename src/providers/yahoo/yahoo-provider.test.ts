@@ -5,7 +5,14 @@
  * Expected values are read off the recorded JSON by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { hang, localFixture, ReplayFetch, sharedYahoo, toResponse, yahooChart } from '../../../test/fixtures/providers/replay-fetch.js';
+import {
+  hang,
+  localFixture,
+  ReplayFetch,
+  sharedYahoo,
+  toResponse,
+  yahooChart,
+} from '../../../test/fixtures/providers/replay-fetch.js';
 import { ProviderError } from '../../domain/errors.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import { unadjustedCloses } from '../data-provider.js';
@@ -20,7 +27,9 @@ function provider(routes: ConstructorParameters<typeof ReplayFetch>[0], timeoutM
 
 describe('YahooProvider on recorded payloads', () => {
   it('maps the AAPL chart across the 4:1 split of 2020-08-31 (bars already split-adjusted, event reported)', async () => {
-    const { yahoo, replay } = provider([{ match: yahooChart('AAPL'), respond: () => toResponse(sharedYahoo('chart-AAPL-2020-08-31-to-2020-11-07.json')) }]);
+    const { yahoo, replay } = provider([
+      { match: yahooChart('AAPL'), respond: () => toResponse(sharedYahoo('chart-AAPL-2020-08-31-to-2020-11-07.json')) },
+    ]);
     const h = await yahoo.fetchDaily({ symbol: 'AAPL', from: d('2020-08-31'), to: d('2020-11-06') });
     expect(replay.requests[0]).toContain('/v8/finance/chart/AAPL');
     expect(h.provider).toBe('yahoo');
@@ -43,15 +52,25 @@ describe('YahooProvider on recorded payloads', () => {
   });
 
   it('gives the unadjusted close before a split as the adjusted close times the ratio', async () => {
-    const { yahoo } = provider([{ match: yahooChart('AAPL'), respond: () => toResponse(sharedYahoo('chart-AAPL-2020-01-01-to-2020-01-03.json')) }]);
+    const { yahoo } = provider([
+      { match: yahooChart('AAPL'), respond: () => toResponse(sharedYahoo('chart-AAPL-2020-01-01-to-2020-01-03.json')) },
+    ]);
     const h = await yahoo.fetchDaily({ symbol: 'AAPL', from: d('2020-01-01'), to: d('2020-01-03') });
     // 2020-01-02 close 75.0875 split-adjusted = 300.35 as traded before the 4:1 split.
     expect(h.series.close[0]).toBeCloseTo(75.0875, 3);
-    expect(unadjustedCloses(h.series, [{ day: d('2020-08-31'), numerator: 4, denominator: 1 }])[0]).toBeCloseTo(300.35, 2);
+    expect(unadjustedCloses(h.series, [{ day: d('2020-08-31'), numerator: 4, denominator: 1 }])[0]).toBeCloseTo(
+      300.35,
+      2,
+    );
   });
 
   it('reads the MSFT dividends of 2021 (0.56 x 3, then 0.62) and an adjusted close below the close', async () => {
-    const { yahoo } = provider([{ match: yahooChart('MSFT'), respond: () => toResponse(sharedYahoo('historical-via-chart-MSFT-dividends-2021-02-01-to-2022-01-31.csv.json')) }]);
+    const { yahoo } = provider([
+      {
+        match: yahooChart('MSFT'),
+        respond: () => toResponse(sharedYahoo('historical-via-chart-MSFT-dividends-2021-02-01-to-2022-01-31.csv.json')),
+      },
+    ]);
     const h = await yahoo.fetchDaily({ symbol: 'MSFT', from: d('2021-02-01'), to: d('2022-01-31') });
     expect(h.dividends.map((x) => [formatIsoDate(x.day), x.amount])).toEqual([
       ['2021-02-17', 0.56],
@@ -64,11 +83,23 @@ describe('YahooProvider on recorded payloads', () => {
   });
 
   it('maps an index (^VIX): kind index, volume 0, exchange-local dates', async () => {
-    const { yahoo, replay } = provider([{ match: yahooChart('^VIX'), respond: () => toResponse(localFixture('yahoo/chart-VIX-2020-03-12-to-2020-03-19.hand.json')) }]);
+    const { yahoo, replay } = provider([
+      {
+        match: yahooChart('^VIX'),
+        respond: () => toResponse(localFixture('yahoo/chart-VIX-2020-03-12-to-2020-03-19.hand.json')),
+      },
+    ]);
     const h = await yahoo.fetchDaily({ symbol: '^VIX', from: d('2020-03-12'), to: d('2020-03-19') });
     expect(decodeURIComponent(replay.requests[0]!)).toContain('/chart/^VIX');
     expect(h.kind).toBe('index');
-    expect(Array.from(h.series.dates, formatIsoDate)).toEqual(['2020-03-12', '2020-03-13', '2020-03-16', '2020-03-17', '2020-03-18', '2020-03-19']);
+    expect(Array.from(h.series.dates, formatIsoDate)).toEqual([
+      '2020-03-12',
+      '2020-03-13',
+      '2020-03-16',
+      '2020-03-17',
+      '2020-03-18',
+      '2020-03-19',
+    ]);
     expect(Array.from(h.series.close)).toEqual([75.47, 57.83, 82.69, 75.91, 76.45, 72]);
     expect(h.series.volume.every((v) => v === 0)).toBe(true);
   });
@@ -76,7 +107,10 @@ describe('YahooProvider on recorded payloads', () => {
   it('maps an ETF, and a non-US listing in its own time zone and currency', async () => {
     const { yahoo } = provider([
       { match: yahooChart('QQQ'), respond: () => toResponse(sharedYahoo('chart-QQQ-2020-01-01-to-2020-01-03.json')) },
-      { match: yahooChart('WSU.DE'), respond: () => toResponse(sharedYahoo('chart-WSU.DE-2023-08-04-to-2023-08-09.json')) },
+      {
+        match: yahooChart('WSU.DE'),
+        respond: () => toResponse(sharedYahoo('chart-WSU.DE-2023-08-04-to-2023-08-09.json')),
+      },
     ]);
     const qqq = await yahoo.fetchDaily({ symbol: 'QQQ', from: d('2020-01-01'), to: d('2020-01-03') });
     expect(qqq.kind).toBe('etf');
@@ -88,14 +122,18 @@ describe('YahooProvider on recorded payloads', () => {
   });
 
   it('returns an empty series for an empty range (no timestamps, one empty quote)', async () => {
-    const { yahoo } = provider([{ match: yahooChart('AAPL'), respond: () => toResponse(localFixture('yahoo/chart-empty-range.hand.json')) }]);
+    const { yahoo } = provider([
+      { match: yahooChart('AAPL'), respond: () => toResponse(localFixture('yahoo/chart-empty-range.hand.json')) },
+    ]);
     const h = await yahoo.fetchDaily({ symbol: 'AAPL', from: d('2020-01-04'), to: d('2020-01-05') });
     expect(h.series.dates.length).toBe(0);
     expect(h.splits).toEqual([]);
   });
 
   it('searches by name (recorded search endpoint)', async () => {
-    const { yahoo } = provider([{ match: (u) => u.pathname.includes('/search'), respond: () => toResponse(sharedYahoo('search-AAPL.json')) }]);
+    const { yahoo } = provider([
+      { match: (u) => u.pathname.includes('/search'), respond: () => toResponse(sharedYahoo('search-AAPL.json')) },
+    ]);
     const results = await yahoo.search('AAPL');
     expect(results[0]).toMatchObject({ symbol: 'AAPL', kind: 'stock' });
     expect(results[0]!.name).toMatch(/Apple/);
@@ -128,7 +166,13 @@ describe('YahooProvider failures', () => {
   it('5xx is retryable, 404 is not', async () => {
     const e5 = (await fail(() => new Response('upstream', { status: 502 }))) as ProviderError;
     expect([e5.status, e5.retryable]).toEqual([502, true]);
-    const e4 = (await fail(() => new Response('{"chart":{"result":null,"error":{"code":"Not Found","description":"No data found, symbol may be delisted"}}}', { status: 404 }))) as ProviderError;
+    const e4 = (await fail(
+      () =>
+        new Response(
+          '{"chart":{"result":null,"error":{"code":"Not Found","description":"No data found, symbol may be delisted"}}}',
+          { status: 404 },
+        ),
+    )) as ProviderError;
     expect([e4.status, e4.retryable]).toEqual([404, false]);
   });
 
@@ -139,14 +183,16 @@ describe('YahooProvider failures', () => {
     expect(e.retryable).toBe(true);
   });
 
-  it('quotes without timestamps (the yahoo-finance2 project\'s fake payload) are a malformed payload', async () => {
+  it("quotes without timestamps (the yahoo-finance2 project's fake payload) are a malformed payload", async () => {
     const e = (await fail(() => toResponse(sharedYahoo('chart-notimestamp-quotes-length.fake.json')))) as ProviderError;
     expect(e).toBeInstanceOf(ProviderError);
     expect(e.message).toMatch(/malformed payload/);
   });
 
   it('a malformed (truncated) payload is a non-retryable ProviderError', async () => {
-    const e = (await fail(() => toResponse(localFixture('yahoo/chart-malformed-truncated.hand.json')))) as ProviderError;
+    const e = (await fail(() =>
+      toResponse(localFixture('yahoo/chart-malformed-truncated.hand.json')),
+    )) as ProviderError;
     expect(e).toBeInstanceOf(ProviderError);
     expect(e.message).toMatch(/malformed payload/);
     expect(e.retryable).toBe(false);

@@ -11,7 +11,14 @@ import { ProviderError } from '../../domain/errors.js';
 import { seriesOfLength } from '../../domain/price-series.js';
 import type { SymbolKind } from '../../domain/symbol-info.js';
 import { type DayNumber, formatIsoDate } from '../../domain/trading-date.js';
-import type { DailyHistory, DataProvider, DividendEvent, FetchDailyRequest, SearchResult, SplitEvent } from '../data-provider.js';
+import type {
+  DailyHistory,
+  DataProvider,
+  DividendEvent,
+  FetchDailyRequest,
+  SearchResult,
+  SplitEvent,
+} from '../data-provider.js';
 import { fetchWithTimeout, type HttpOptions, isRetryableStatus } from '../provider-http.js';
 
 const NAME = 'yahoo';
@@ -24,14 +31,27 @@ export function yahooSymbol(ticker: string): string {
 }
 
 interface ChartObject {
-  meta: { currency?: string | null; symbol: string; gmtoffset?: number; instrumentType?: string; longName?: string; shortName?: string };
+  meta: {
+    currency?: string | null;
+    symbol: string;
+    gmtoffset?: number;
+    instrumentType?: string;
+    longName?: string;
+    shortName?: string;
+  };
   timestamp?: number[];
   events?: {
     dividends?: Record<string, { amount: number; date: Date | number }>;
     splits?: Record<string, { date: Date | number; numerator: number; denominator: number }>;
   };
   indicators: {
-    quote: { open?: (number | null)[]; high?: (number | null)[]; low?: (number | null)[]; close?: (number | null)[]; volume?: (number | null)[] }[];
+    quote: {
+      open?: (number | null)[];
+      high?: (number | null)[];
+      low?: (number | null)[];
+      close?: (number | null)[];
+      volume?: (number | null)[];
+    }[];
     adjclose?: { adjclose?: (number | null)[] }[];
   };
 }
@@ -93,7 +113,13 @@ export class YahooProvider implements DataProvider {
     try {
       chart = (await this.client.chart(
         yahooSymbol(symbol),
-        { period1: formatIsoDate(from), period2: formatIsoDate(to + 1), interval: '1d', events: 'div|split', return: 'object' },
+        {
+          period1: formatIsoDate(from),
+          period2: formatIsoDate(to + 1),
+          interval: '1d',
+          events: 'div|split',
+          return: 'object',
+        },
         { fetchOptions: { signal: request.signal } },
       )) as unknown as ChartObject;
     } catch (e) {
@@ -109,7 +135,12 @@ export class YahooProvider implements DataProvider {
       };
       return r.quotes
         .filter((q) => typeof q.symbol === 'string')
-        .map((q) => ({ symbol: q.symbol!, name: q.longname ?? q.shortname ?? null, kind: kindOf(q.quoteType), exchange: q.exchange ?? null }));
+        .map((q) => ({
+          symbol: q.symbol!,
+          name: q.longname ?? q.shortname ?? null,
+          kind: kindOf(q.quoteType),
+          exchange: q.exchange ?? null,
+        }));
     } catch (e) {
       throw toProviderError(e, name);
     }
@@ -119,14 +150,21 @@ export class YahooProvider implements DataProvider {
 function toProviderError(e: unknown, symbol: string): ProviderError {
   if (e instanceof ProviderError) return e;
   const message = e instanceof Error ? e.message : String(e);
-  if (/not parsable|Unexpected result|No timestamp|count mismatch|Failed Yahoo Schema validation|validation/i.test(message)) {
+  if (
+    /not parsable|Unexpected result|No timestamp|count mismatch|Failed Yahoo Schema validation|validation/i.test(
+      message,
+    )
+  ) {
     return new ProviderError(NAME, `malformed payload for ${symbol}: ${message.slice(0, 160)}`, { cause: e });
   }
   if (/No data found|symbol may be delisted|Not Found/i.test(message)) {
     return new ProviderError(NAME, `unknown symbol ${symbol}`, { cause: e, status: 404 });
   }
   if (/crumb|cookie|consent/i.test(message)) {
-    return new ProviderError(NAME, `cookie/crumb handshake failed: ${message.slice(0, 160)}`, { cause: e, retryable: true });
+    return new ProviderError(NAME, `cookie/crumb handshake failed: ${message.slice(0, 160)}`, {
+      cause: e,
+      retryable: true,
+    });
   }
   return new ProviderError(NAME, `${symbol}: ${message.slice(0, 200)}`, { cause: e });
 }
@@ -146,7 +184,8 @@ export function parseYahooChart(symbol: string, chart: ChartObject, from: DayNum
     const d = dayOf(ts[i]!);
     const c = q.close?.[i];
     if (d < from || d > to || c === null || c === undefined || !Number.isFinite(c)) continue;
-    if (keep.length > 0 && dayOf(ts[keep[keep.length - 1]!]!) === d) keep[keep.length - 1] = i; // a duplicate day keeps the last
+    if (keep.length > 0 && dayOf(ts[keep[keep.length - 1]!]!) === d)
+      keep[keep.length - 1] = i; // a duplicate day keeps the last
     else keep.push(i);
   }
   const s = seriesOfLength(symbol, keep.length);

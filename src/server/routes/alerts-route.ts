@@ -15,10 +15,19 @@ const authResponses = {
   409: { description: 'not available on this server', ...errorSchema },
 } as const;
 
-export function registerAlertRoutes(app: FastifyInstance, ctx: ServerContext, requireToken: (r: FastifyRequest) => Promise<void>): void {
+export function registerAlertRoutes(
+  app: FastifyInstance,
+  ctx: ServerContext,
+  requireToken: (r: FastifyRequest) => Promise<void>,
+): void {
   app.get(
     '/alerts',
-    { schema: { summary: 'Alert rules and the alerts fired so far (newest first)', querystring: { type: 'object', additionalProperties: false, properties: {} } } },
+    {
+      schema: {
+        summary: 'Alert rules and the alerts fired so far (newest first)',
+        querystring: { type: 'object', additionalProperties: false, properties: {} },
+      },
+    },
     async () => ({ rules: ctx.alerts?.rules ?? [], fired: ctx.alerts?.history() ?? [] }),
   );
 
@@ -29,12 +38,20 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: ServerContext, re
       schema: {
         summary: 'Replace the running alert rules (validated like the config)',
         security: [{ bearer: [] }],
-        body: { type: 'object', additionalProperties: false, required: ['rules'], properties: { rules: { type: 'array', maxItems: 200, items: { type: 'object' } } } },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['rules'],
+          properties: { rules: { type: 'array', maxItems: 200, items: { type: 'object' } } },
+        },
         response: { ...authResponses },
       },
     },
     async (request) => {
-      if (!ctx.alerts) throw new UsageError('rules: this server runs without alerts (start it with --schedule)', { parameter: 'rules' });
+      if (!ctx.alerts)
+        throw new UsageError('rules: this server runs without alerts (start it with --schedule)', {
+          parameter: 'rules',
+        });
       let rules: ReturnType<typeof parseAlertRules>;
       try {
         rules = parseAlertRules(request.body.rules, 'request body');
@@ -50,10 +67,17 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: ServerContext, re
     '/update',
     {
       preHandler: requireToken,
-      schema: { summary: 'Run an update of the store now, then recompute events and alerts', security: [{ bearer: [] }], response: { ...authResponses } },
+      schema: {
+        summary: 'Run an update of the store now, then recompute events and alerts',
+        security: [{ bearer: [] }],
+        response: { ...authResponses },
+      },
     },
     async (_request, reply) => {
-      if (!ctx.update) return reply.status(409).send({ error: { status: 409, kind: 'usage', message: 'this server has no update job (start it with --schedule)' } });
+      if (!ctx.update)
+        return reply.status(409).send({
+          error: { status: 409, kind: 'usage', message: 'this server has no update job (start it with --schedule)' },
+        });
       const outcome = await ctx.update();
       ctx.cache.invalidate();
       return { outcome };

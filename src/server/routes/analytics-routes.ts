@@ -15,7 +15,16 @@ import { eventsReport } from '../../services/events/events-report.js';
 import { ratioJson, ratioReport } from '../../services/perf/ratio-report.js';
 import { rotationReport } from '../../services/rotation/rotation-report.js';
 import { seriesTrendFields } from '../../services/trend/trend-report.js';
-import { checkRange, errorResponses, flag, flagParam, groupName, isoDate, isoDateParam, ticker } from '../api-schemas.js';
+import {
+  checkRange,
+  errorResponses,
+  flag,
+  flagParam,
+  groupName,
+  isoDate,
+  isoDateParam,
+  ticker,
+} from '../api-schemas.js';
 import { type ServerContext, sendCachedJson } from '../server-context.js';
 import { nullableColumn } from './series-route.js';
 
@@ -39,7 +48,15 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: ServerContext
           type: 'object',
           additionalProperties: false,
           required: ['a', 'b'],
-          properties: { a: ticker, b: ticker, asOf: isoDate, from: isoDate, trend: flag, series: flag, totalReturn: flag },
+          properties: {
+            a: ticker,
+            b: ticker,
+            asOf: isoDate,
+            from: isoDate,
+            trend: flag,
+            series: flag,
+            totalReturn: flag,
+          },
         },
         response: { ...errorResponses },
       },
@@ -57,7 +74,11 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: ServerContext
       return sendCachedJson(ctx, reply, 'ratio', { a, b, asOf, from, trend, withSeries, totalReturn }, async () => {
         const report = await ratioReport(ctx.store, { numerator: a, denominator: b, asOf, from, totalReturn });
         const out: Record<string, unknown> = ratioJson(report);
-        if (trend) Object.assign(out, seriesTrendFields(report.series.dates, report.series[report.field], report.asOfIndex, trendOptions()));
+        if (trend)
+          Object.assign(
+            out,
+            seriesTrendFields(report.series.dates, report.series[report.field], report.asOfIndex, trendOptions()),
+          );
         if (withSeries) {
           const values = report.series[report.field];
           const end = report.asOfIndex + 1;
@@ -79,7 +100,12 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: ServerContext
           type: 'object',
           additionalProperties: false,
           required: ['group', 'benchmark'],
-          properties: { group: groupName, benchmark: ticker, asOf: isoDate, tail: { type: 'integer', minimum: 1, maximum: 104, default: 8 } },
+          properties: {
+            group: groupName,
+            benchmark: ticker,
+            asOf: isoDate,
+            tail: { type: 'integer', minimum: 1, maximum: 104, default: 8 },
+          },
         },
         response: { ...errorResponses },
       },
@@ -100,7 +126,8 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: ServerContext
     '/events',
     {
       schema: {
-        summary: 'Market events as of a day: new ATH, near ATH, 52-week highs/lows, since-dates, streaks, trend states, MA crosses',
+        summary:
+          'Market events as of a day: new ATH, near ATH, 52-week highs/lows, since-dates, streaks, trend states, MA crosses',
         querystring: { type: 'object', additionalProperties: false, properties: { asOf: isoDate, group: groupName } },
         response: { ...errorResponses },
       },
@@ -108,7 +135,13 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: ServerContext
     async (request, reply) => {
       const asOf = isoDateParam(request.query.asOf, 'asOf');
       const group = request.query.group;
-      return sendCachedJson(ctx, reply, 'events', { asOf, group }, async () => (await eventsReport(ctx.store, { asOf, group, config: ctx.config })).events);
+      return sendCachedJson(
+        ctx,
+        reply,
+        'events',
+        { asOf, group },
+        async () => (await eventsReport(ctx.store, { asOf, group, config: ctx.config })).events,
+      );
     },
   );
 }

@@ -32,7 +32,12 @@ export function registerCheckRoute(app: FastifyInstance, ctx: ServerContext): vo
               properties: {
                 text: { type: 'string', description: 'the commentary' },
                 asOf: isoDate,
-                tolerance: { type: 'number', minimum: 0, maximum: 0.5, description: 'allowed difference for returns, as a fraction (default 0.0005)' },
+                tolerance: {
+                  type: 'number',
+                  minimum: 0,
+                  maximum: 0.5,
+                  description: 'allowed difference for returns, as a fraction (default 0.0005)',
+                },
               },
             },
             { type: 'string', description: 'the commentary as text/plain' },
@@ -43,11 +48,14 @@ export function registerCheckRoute(app: FastifyInstance, ctx: ServerContext): vo
     },
     async (request, reply) => {
       const body: CheckBody = typeof request.body === 'string' ? { text: request.body } : request.body;
-      if (!body || typeof body.text !== 'string' || body.text.trim() === '') throw new UsageError('text: the commentary to check is empty', { parameter: 'text' });
+      if (!body || typeof body.text !== 'string' || body.text.trim() === '')
+        throw new UsageError('text: the commentary to check is empty', { parameter: 'text' });
       const asOf = isoDateParam(body.asOf, 'asOf');
       const tolerance = body.tolerance;
       const digest = createHash('sha256').update(body.text).digest('hex');
-      return sendCachedJson(ctx, reply, 'check', { digest, asOf, tolerance }, async () => checkNote(ctx.store, { text: body.text, asOf, tolerance, config: ctx.config }));
+      return sendCachedJson(ctx, reply, 'check', { digest, asOf, tolerance }, async () =>
+        checkNote(ctx.store, { text: body.text, asOf, tolerance, config: ctx.config }),
+      );
     },
   );
 }

@@ -34,7 +34,10 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: ServerContext): 
       const dataVersion = await ctx.cache.dataVersion();
       return sendCachedJson(ctx, reply, 'health', {}, async () => {
         const symbols = await ctx.store.listSymbols();
-        const lastDate = symbols.reduce<string | null>((m, s) => (s.lastDate && (!m || s.lastDate > m) ? s.lastDate : m), null);
+        const lastDate = symbols.reduce<string | null>(
+          (m, s) => (s.lastDate && (!m || s.lastDate > m) ? s.lastDate : m),
+          null,
+        );
         return {
           status: 'ok',
           backend: ctx.store.backend,
@@ -76,7 +79,11 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: ServerContext): 
     {
       schema: {
         summary: 'Live events (server-sent events): alert, update, schedule',
-        querystring: { type: 'object', additionalProperties: false, properties: { after: { type: 'integer', minimum: 0 } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { after: { type: 'integer', minimum: 0 } },
+        },
       },
       config: { rateLimit: false },
     },

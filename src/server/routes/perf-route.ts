@@ -7,7 +7,16 @@ import type { FastifyInstance } from 'fastify';
 import { groupMembers } from '../../config/universe-config.js';
 import { UsageError } from '../../domain/errors.js';
 import { perfTable } from '../../services/perf/perf-table.js';
-import { errorResponses, flag, flagParam, groupName, isoDate, isoDateParam, tickerList, tickerListParam } from '../api-schemas.js';
+import {
+  errorResponses,
+  flag,
+  flagParam,
+  groupName,
+  isoDate,
+  isoDateParam,
+  tickerList,
+  tickerListParam,
+} from '../api-schemas.js';
 import { type ServerContext, sendCachedJson } from '../server-context.js';
 
 interface PerfQuery {
@@ -19,9 +28,14 @@ interface PerfQuery {
 
 const returnsSchema = {
   type: 'object',
-  properties: Object.fromEntries(['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y'].map((k) => [k, { type: ['number', 'null'] }])),
+  properties: Object.fromEntries(
+    ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y'].map((k) => [k, { type: ['number', 'null'] }]),
+  ),
 } as const;
-const datedClose = { type: 'object', properties: { close: { type: ['number', 'null'] }, date: { type: ['string', 'null'] } } } as const;
+const datedClose = {
+  type: 'object',
+  properties: { close: { type: ['number', 'null'] }, date: { type: ['string', 'null'] } },
+} as const;
 
 export const perfRowSchema = {
   type: 'object',
@@ -30,7 +44,10 @@ export const perfRowSchema = {
     asOf: { type: 'string' },
     close: { type: 'number' },
     returns: returnsSchema,
-    ath: { type: 'object', properties: { close: { type: 'number' }, date: { type: 'string' }, distance: { type: 'number' } } },
+    ath: {
+      type: 'object',
+      properties: { close: { type: 'number' }, date: { type: 'string' }, distance: { type: 'number' } },
+    },
     high52w: datedClose,
     low52w: datedClose,
     highestSince: { type: ['string', 'null'] },
@@ -57,12 +74,20 @@ export function registerPerfRoute(app: FastifyInstance, ctx: ServerContext): voi
     async (request, reply) => {
       const q = request.query;
       if ((q.symbols === undefined) === (q.group === undefined)) {
-        throw new UsageError('symbols: give either symbols=A,B or group=NAME (exactly one)', { parameter: q.symbols === undefined ? 'symbols' : 'group' });
+        throw new UsageError('symbols: give either symbols=A,B or group=NAME (exactly one)', {
+          parameter: q.symbols === undefined ? 'symbols' : 'group',
+        });
       }
       const asOf = isoDateParam(q.asOf, 'asOf');
       const symbols = q.symbols !== undefined ? tickerListParam(q.symbols) : [...groupMembers(ctx.config, q.group!)];
       const totalReturn = flagParam(q.totalReturn);
-      return sendCachedJson(ctx, reply, 'perf', { symbols, asOf, totalReturn }, async () => (await perfTable(ctx.store, { symbols, asOf, totalReturn })).rows);
+      return sendCachedJson(
+        ctx,
+        reply,
+        'perf',
+        { symbols, asOf, totalReturn },
+        async () => (await perfTable(ctx.store, { symbols, asOf, totalReturn })).rows,
+      );
     },
   );
 }

@@ -9,7 +9,11 @@ import { buildReport } from '../../services/report/build-report.js';
 import { errorResponses, isoDate, isoDateParam } from '../api-schemas.js';
 import { JSON_TYPE, type ServerContext, sendCached } from '../server-context.js';
 
-const CONTENT_TYPES = { json: JSON_TYPE, md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
+const CONTENT_TYPES = {
+  json: JSON_TYPE,
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+} as const;
 type NoteFormat = keyof typeof CONTENT_TYPES;
 
 export function registerReportRoute(app: FastifyInstance, ctx: ServerContext): void {
@@ -31,7 +35,12 @@ export function registerReportRoute(app: FastifyInstance, ctx: ServerContext): v
       const format: NoteFormat = request.query.format ?? 'json';
       const cached = await ctx.cache.getOrCompute('report', { asOf, format }, async () => {
         const { note } = await buildReport(ctx.store, { asOf, config: ctx.config });
-        const body = format === 'json' ? JSON.stringify(noteJson(note)) : format === 'md' ? renderMarkdown(note) : renderHtml(note);
+        const body =
+          format === 'json'
+            ? JSON.stringify(noteJson(note))
+            : format === 'md'
+              ? renderMarkdown(note)
+              : renderHtml(note);
         return { body, contentType: CONTENT_TYPES[format] };
       });
       return sendCached(ctx, reply, cached);

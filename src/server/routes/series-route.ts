@@ -13,7 +13,15 @@ import { NotFoundError } from '../../domain/errors.js';
 import { indexOnOrAfter, type PriceSeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
-import { checkRange, errorResponses, isoDate, isoDateParam, ticker, tickerList, tickerListParam } from '../api-schemas.js';
+import {
+  checkRange,
+  errorResponses,
+  isoDate,
+  isoDateParam,
+  ticker,
+  tickerList,
+  tickerListParam,
+} from '../api-schemas.js';
 import { type ServerContext, sendCachedJson } from '../server-context.js';
 
 /** A Float64Array as a JSON array with null for NaN (JSON has no NaN). */
@@ -51,7 +59,12 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
           properties: {
             from: isoDate,
             to: isoDate,
-            ind: { type: 'string', maxLength: 400, description: 'indicators as the CLI takes them: sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,roc:10' },
+            ind: {
+              type: 'string',
+              maxLength: 400,
+              description:
+                'indicators as the CLI takes them: sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,roc:10',
+            },
           },
         },
         response: { ...errorResponses },
@@ -68,7 +81,20 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
         const s = await readOrNotFound(ctx, symbol, to);
         const name = info?.name ?? ctx.config.symbols[symbol]?.name ?? null;
         const indicatorSpecs = specs.map((spec) => ({ spec: spec.text, kind: spec.kind, columns: spec.columns }));
-        if (s === null) return { symbol, name, dates: [], open: [], high: [], low: [], close: [], adjClose: [], volume: [], indicatorSpecs, indicators: {} };
+        if (s === null)
+          return {
+            symbol,
+            name,
+            dates: [],
+            open: [],
+            high: [],
+            low: [],
+            close: [],
+            adjClose: [],
+            volume: [],
+            indicatorSpecs,
+            indicators: {},
+          };
         const start = from === undefined ? 0 : indexOnOrAfter(s.dates, parseIsoDate(from, 'from'));
         const end = s.dates.length;
         const indicators: Record<string, (number | null)[]> = {};
@@ -109,12 +135,17 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
       const days = request.query.days ?? 63;
       return sendCachedJson(ctx, reply, 'sparklines', { symbols, days }, async () => {
         const found = await ctx.store.readMany(symbols);
-        for (const s of symbols) if (!found.has(s) && (await ctx.store.getSymbol(s)) === null) throw new NotFoundError(s);
+        for (const s of symbols)
+          if (!found.has(s) && (await ctx.store.getSymbol(s)) === null) throw new NotFoundError(s);
         return symbols.map((symbol) => {
           const s = found.get(symbol);
           if (!s) return { symbol, dates: [], close: [] };
           const start = Math.max(0, s.dates.length - days);
-          return { symbol, dates: isoColumn(s.dates, start, s.dates.length), close: nullableColumn(s.close, start, s.dates.length) };
+          return {
+            symbol,
+            dates: isoColumn(s.dates, start, s.dates.length),
+            close: nullableColumn(s.close, start, s.dates.length),
+          };
         });
       });
     },

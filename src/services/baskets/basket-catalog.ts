@@ -33,7 +33,8 @@ export async function listBasketSummaries(store: PriceStore): Promise<BasketSumm
 export async function showBasket(store: PriceStore, name: string): Promise<BasketDetail> {
   const ticker = normaliseTicker(name);
   const definition = await store.getBasket(ticker);
-  if (definition === null) throw new NotFoundError(ticker, `unknown basket '${ticker}' (run 'marketdash basket list' to see the baskets)`);
+  if (definition === null)
+    throw new NotFoundError(ticker, `unknown basket '${ticker}' (run 'marketdash basket list' to see the baskets)`);
   const series = await store.readSeries(ticker);
   const n = series?.dates.length ?? 0;
   return {

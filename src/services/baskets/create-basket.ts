@@ -31,27 +31,39 @@ export interface CreatedBasket {
 /** Checks and normalises a request into a definition; throws UsageError naming the parameter at fault. */
 export function basketDefinition(req: CreateBasketRequest): BasketDefinition {
   const ticker = normaliseTicker(req.name);
-  if (!/^[A-Z0-9^._-]+$/.test(ticker)) throw new UsageError(`NAME: '${req.name}' is not a valid basket name (letters, digits, ^ . _ -)`, { parameter: 'NAME' });
+  if (!/^[A-Z0-9^._-]+$/.test(ticker))
+    throw new UsageError(`NAME: '${req.name}' is not a valid basket name (letters, digits, ^ . _ -)`, {
+      parameter: 'NAME',
+    });
   const members = req.members.map(normaliseTicker).filter((m) => m.length > 0);
-  if (members.length === 0) throw new UsageError('--members: give at least one member symbol', { parameter: '--members' });
+  if (members.length === 0)
+    throw new UsageError('--members: give at least one member symbol', { parameter: '--members' });
   const dup = members.find((m, i) => members.indexOf(m) !== i);
   if (dup) throw new UsageError(`--members: '${dup}' is listed twice`, { parameter: '--members' });
-  if (members.includes(ticker)) throw new UsageError(`--members: a basket cannot contain itself (${ticker})`, { parameter: '--members' });
+  if (members.includes(ticker))
+    throw new UsageError(`--members: a basket cannot contain itself (${ticker})`, { parameter: '--members' });
   const rebalance = (req.rebalance ?? 'quarterly').toLowerCase() as RebalanceSchedule;
   if (!REBALANCE_SCHEDULES.includes(rebalance)) {
-    throw new UsageError(`--rebalance: '${req.rebalance}' is not one of ${REBALANCE_SCHEDULES.join(', ')}`, { parameter: '--rebalance' });
+    throw new UsageError(`--rebalance: '${req.rebalance}' is not one of ${REBALANCE_SCHEDULES.join(', ')}`, {
+      parameter: '--rebalance',
+    });
   }
   const weights = req.weights && req.weights.length > 0 ? [...req.weights] : null;
   if (weights) {
     if (weights.length !== members.length) {
-      throw new UsageError(`--weights: ${weights.length} weights for ${members.length} members`, { parameter: '--weights' });
+      throw new UsageError(`--weights: ${weights.length} weights for ${members.length} members`, {
+        parameter: '--weights',
+      });
     }
-    if (weights.some((w) => !(Number.isFinite(w) && w > 0))) throw new UsageError('--weights: every weight must be a positive number', { parameter: '--weights' });
+    if (weights.some((w) => !(Number.isFinite(w) && w > 0)))
+      throw new UsageError('--weights: every weight must be a positive number', { parameter: '--weights' });
     const sum = weights.reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - 1) > 1e-6) throw new UsageError(`--weights: weights sum to ${Number(sum.toFixed(6))}, not 1`, { parameter: '--weights' });
+    if (Math.abs(sum - 1) > 1e-6)
+      throw new UsageError(`--weights: weights sum to ${Number(sum.toFixed(6))}, not 1`, { parameter: '--weights' });
   }
   const baseValue = req.baseValue ?? DEFAULT_BASE_VALUE;
-  if (!(Number.isFinite(baseValue) && baseValue > 0)) throw new UsageError(`base value ${baseValue} must be a positive number`, { parameter: 'baseValue' });
+  if (!(Number.isFinite(baseValue) && baseValue > 0))
+    throw new UsageError(`base value ${baseValue} must be a positive number`, { parameter: 'baseValue' });
   return { ticker, members, weights, rebalance, baseValue };
 }
 
@@ -59,7 +71,10 @@ export async function createBasket(store: PriceStore, req: CreateBasketRequest):
   const definition = basketDefinition(req);
   const existing = await store.getSymbol(definition.ticker);
   if (existing !== null && existing.kind !== 'basket') {
-    throw new UsageError(`NAME: '${definition.ticker}' is already a stored ${existing.kind}; choose another basket name`, { parameter: 'NAME' });
+    throw new UsageError(
+      `NAME: '${definition.ticker}' is already a stored ${existing.kind}; choose another basket name`,
+      { parameter: 'NAME' },
+    );
   }
   const series = await computeBasketSeries(store, definition);
   const replaced = existing !== null;

@@ -13,7 +13,12 @@ export const BASKET_SOURCE = 'basket';
 
 export function basketSymbolInfo(def: BasketDefinition): SymbolInfo {
   const how = def.weights ? 'fixed-weight' : 'equal-weight';
-  return { ticker: def.ticker, name: `${how} basket of ${def.members.join(', ')} (rebalance ${def.rebalance})`, kind: 'basket', currency: 'USD' };
+  return {
+    ticker: def.ticker,
+    name: `${how} basket of ${def.members.join(', ')} (rebalance ${def.rebalance})`,
+    kind: 'basket',
+    currency: 'USD',
+  };
 }
 
 /** The basket's series from the stored members; NotFoundError for a member without bars. */
@@ -25,12 +30,17 @@ export async function computeBasketSeries(store: PriceStore, def: BasketDefiniti
     return s;
   });
   const series = basketIndex(def, members);
-  if (series.dates.length === 0) throw new DataError(`basket ${def.ticker}: the members' histories have no date in common`);
+  if (series.dates.length === 0)
+    throw new DataError(`basket ${def.ticker}: the members' histories have no date in common`);
   return series;
 }
 
 /** Writes computed basket bars (an upsert: unchanged levels are not rewritten). Returns the bar count. */
-export async function writeBasketSeries(store: PriceStore, def: BasketDefinition, series: PriceSeries): Promise<number> {
+export async function writeBasketSeries(
+  store: PriceStore,
+  def: BasketDefinition,
+  series: PriceSeries,
+): Promise<number> {
   await store.writeBars([{ series, source: BASKET_SOURCE }], [basketSymbolInfo(def)]);
   return series.dates.length;
 }

@@ -23,7 +23,21 @@ describeWithSharedData('breadth of the real S&P 600 members matches pandas', () 
     for (const [day, w] of Object.entries(want)) {
       const s = breadthAt(h, parseIsoDate(day))!;
       expect(s.date).toBe(day);
-      expect([s.aboveShort.count, s.aboveShort.of, s.aboveLong.count, s.aboveLong.of, s.advances, s.declines, s.unchanged, s.newHighs, s.newLows, s.withYear], day).toEqual(w);
+      expect(
+        [
+          s.aboveShort.count,
+          s.aboveShort.of,
+          s.aboveLong.count,
+          s.aboveLong.of,
+          s.advances,
+          s.declines,
+          s.unchanged,
+          s.newHighs,
+          s.newLows,
+          s.withYear,
+        ],
+        day,
+      ).toEqual(w);
     }
   });
 });

@@ -56,14 +56,20 @@ export interface BreadthReport {
 export function windowBars(label: string): number {
   const m = /^(\d{1,4})([dwmy])$/.exec(label.trim().toLowerCase());
   const bars = m ? Number(m[1]) * { d: 1, w: 5, m: 21, y: 252 }[m[2] as 'd' | 'w' | 'm' | 'y'] : 0;
-  if (!m || bars < 1 || bars > 2520) throw new UsageError(`--window: '${label}' is not a window (expected trading days like 63d, or 4w, 3m, 1y)`, { parameter: '--window' });
+  if (!m || bars < 1 || bars > 2520)
+    throw new UsageError(`--window: '${label}' is not a window (expected trading days like 63d, or 4w, 3m, 1y)`, {
+      parameter: '--window',
+    });
   return bars;
 }
 
 export async function breadthReport(store: PriceStore, req: BreadthRequest): Promise<BreadthReport> {
   const beatWindow = windowBars(req.window ?? '3m');
   const days = req.history ?? 0;
-  if (!Number.isInteger(days) || days < 0 || days > 10000) throw new UsageError(`--history: ${req.history} must be a whole number of days from 0 to 10000`, { parameter: '--history' });
+  if (!Number.isInteger(days) || days < 0 || days > 10000)
+    throw new UsageError(`--history: ${req.history} must be a whole number of days from 0 to 10000`, {
+      parameter: '--history',
+    });
   const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
   const group = resolveGroup(req.group, { groupFile: req.groupFile });
   const benchmark = normaliseTicker(req.benchmark ?? group.benchmark ?? DEFAULT_BREADTH_BENCHMARK);
@@ -72,12 +78,17 @@ export async function breadthReport(store: PriceStore, req: BreadthRequest): Pro
   const wanted = group.members.includes(benchmark) ? group.members : [...group.members, benchmark];
   const loaded = await loadClosesOrBaskets(store, wanted, field, range);
   const bench = loaded.found.find((c) => c.symbol === benchmark) ?? null;
-  if (!bench) throw new NotFoundError(benchmark, `benchmark '${benchmark}' has no stored bars${range ? ` on or before ${range.to}` : ''} (choose one with --benchmark)`);
+  if (!bench)
+    throw new NotFoundError(
+      benchmark,
+      `benchmark '${benchmark}' has no stored bars${range ? ` on or before ${range.to}` : ''} (choose one with --benchmark)`,
+    );
   const members = loaded.found.filter((c) => c.symbol !== benchmark || group.members.includes(benchmark));
   const missing = loaded.missing.filter((m) => m !== benchmark);
   if (members.length === 0) throw noMemberBarsError(group);
   const history = breadthHistory(members, bench, { beatWindow });
-  const snap = asOfDay === null ? breadthAt(history, history.dates[history.dates.length - 1]!) : breadthAt(history, asOfDay);
+  const snap =
+    asOfDay === null ? breadthAt(history, history.dates[history.dates.length - 1]!) : breadthAt(history, asOfDay);
   if (!snap) throw new DataError(`group '${group.name}': no member has a bar on or before ${req.asOf}`);
   return {
     group: group.name,

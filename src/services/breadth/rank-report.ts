@@ -34,8 +34,15 @@ export interface RankReport {
 export function parseWeights(text: string | undefined): CompositeWeights {
   if (text === undefined) return SCTR_WEIGHTS;
   const parts = text.split(',').map((s) => Number(s.trim()));
-  if (parts.length !== WEIGHT_KEYS.length || parts.some((w) => !(Number.isFinite(w) && w >= 0)) || parts.every((w) => w === 0)) {
-    throw new UsageError(`--weights: '${text}' must be ${WEIGHT_KEYS.length} non-negative numbers (${WEIGHT_KEYS.join(',')}), not all zero`, { parameter: '--weights' });
+  if (
+    parts.length !== WEIGHT_KEYS.length ||
+    parts.some((w) => !(Number.isFinite(w) && w >= 0)) ||
+    parts.every((w) => w === 0)
+  ) {
+    throw new UsageError(
+      `--weights: '${text}' must be ${WEIGHT_KEYS.length} non-negative numbers (${WEIGHT_KEYS.join(',')}), not all zero`,
+      { parameter: '--weights' },
+    );
   }
   const sum = parts.reduce((a, b) => a + b, 0);
   const out = {} as Record<(typeof WEIGHT_KEYS)[number], number>;
@@ -50,5 +57,12 @@ export async function rankReport(store: PriceStore, req: RankRequest): Promise<R
   const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
   const group = resolveGroup(req.group, { groupFile: req.groupFile });
   const loaded = await loadGroupCloses(store, group, asOfDay, req.totalReturn);
-  return { group: group.name, requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay), weights, rows: rankGroup(loaded.found, loaded.day, weights), missing: loaded.missing, demo: await holdsDemoBars(store) };
+  return {
+    group: group.name,
+    requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay),
+    weights,
+    rows: rankGroup(loaded.found, loaded.day, weights),
+    missing: loaded.missing,
+    demo: await holdsDemoBars(store),
+  };
 }

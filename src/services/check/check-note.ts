@@ -30,14 +30,20 @@ export const APPROACH_PCT = 0.05;
 async function checkDay(store: PriceStore, asOf: string | undefined): Promise<DayNumber> {
   if (asOf !== undefined) return parseIsoDate(asOf, '--as-of');
   const last = [...(await store.lastDates()).values()].sort().pop();
-  if (last === undefined) throw new DataError(`the store at ${store.location} holds no data: import some first ('marketdash import' or 'marketdash demo')`);
+  if (last === undefined)
+    throw new DataError(
+      `the store at ${store.location} holds no data: import some first ('marketdash import' or 'marketdash demo')`,
+    );
   return parseIsoDate(last, 'last stored date');
 }
 
 export async function checkNote(store: PriceStore, req: CheckRequest): Promise<CheckReport> {
   const tolerance = req.tolerance ?? DEFAULT_TOLERANCE;
   if (!(Number.isFinite(tolerance) && tolerance >= 0 && tolerance < 1)) {
-    throw new UsageError(`--tolerance: '${req.tolerance}' must be a fraction in [0, 1), e.g. 0.0005 for 0.05 percentage points`, { parameter: '--tolerance' });
+    throw new UsageError(
+      `--tolerance: '${req.tolerance}' must be a fraction in [0, 1), e.g. 0.0005 for 0.05 percentage points`,
+      { parameter: '--tolerance' },
+    );
   }
   const config = req.config ?? defaultConfig();
   const asOf = await checkDay(store, req.asOf);

@@ -24,14 +24,21 @@ describeWithSharedData('check on the reference column with real data as of 2025-
   beforeAll(async () => {
     store = await DuckDbStore.open(':memory:');
     const dir = realFile('etfs-and-megacaps');
-    const files = [...readdirSync(dir).map((f) => join(dir, f)), realFile('indices/^RUT.csv'), realFile('indices/^VIX.csv')];
+    const files = [
+      ...readdirSync(dir).map((f) => join(dir, f)),
+      realFile('indices/^RUT.csv'),
+      realFile('indices/^VIX.csv'),
+    ];
     await importFiles(store, { files });
     const text = readFileSync(join(sharedDir, 'seed', 'the-great-rotation.txt'), 'utf8');
     report = await checkNote(store, { text, asOf: '2025-12-11' });
     const rows = report.claims
       .filter((c) => c.verdict !== 'supported')
       .map((c) => {
-        const gap = typeof c.claimed === 'number' && typeof c.actual === 'number' ? ` (${((c.claimed - c.actual) * 100).toFixed(2)} pp)` : '';
+        const gap =
+          typeof c.claimed === 'number' && typeof c.actual === 'number'
+            ? ` (${((c.claimed - c.actual) * 100).toFixed(2)} pp)`
+            : '';
         return `  ${c.verdict.padEnd(12)} ${String(c.symbol).padEnd(12)} ${String(c.period ?? c.metric).padEnd(6)} says ${String(c.claimed)} data ${String(c.actual)}${gap}`;
       });
     console.log(`reference column as of ${report.asOf}: ${report.claims.length} claims\n${rows.join('\n')}`);
@@ -59,7 +66,9 @@ describeWithSharedData('check on the reference column with real data as of 2025-
     const c = find('TSLA', 'return', 'ytd');
     expect(c.verdict).toBe('contradicted');
     expect(c.actual as number).toBeCloseTo(0.106602, 6);
-    const gaps = report.claims.filter((x) => x.verdict === 'contradicted' && x.metric === 'return').map((x) => Math.abs((x.claimed as number) - (x.actual as number)));
+    const gaps = report.claims
+      .filter((x) => x.verdict === 'contradicted' && x.metric === 'return')
+      .map((x) => Math.abs((x.claimed as number) - (x.actual as number)));
     expect(Math.max(...gaps)).toBeCloseTo(0.2802 - 0.106602, 5);
   });
 

@@ -32,7 +32,11 @@ function neededTickers(symbols: readonly string[], config: UniverseConfig): stri
 }
 
 /** Reads everything the claims need and returns the lookup the verifier uses. */
-export async function loadClaimSeries(store: PriceStore, symbols: readonly string[], config: UniverseConfig): Promise<SeriesFor> {
+export async function loadClaimSeries(
+  store: PriceStore,
+  symbols: readonly string[],
+  config: UniverseConfig,
+): Promise<SeriesFor> {
   const stored = await store.readMany(neededTickers(symbols, config));
   const cache = new Map<string, ReturnType<SeriesFor>>();
 
@@ -42,13 +46,18 @@ export async function loadClaimSeries(store: PriceStore, symbols: readonly strin
     const def = configBasket(config, ticker);
     if (def) {
       const missing = def.members.filter((m) => !stored.has(m));
-      if (missing.length > 0) return { missing: `no data for ${ticker} in the store, and its members ${missing.join(', ')} are missing too` };
-      const series: PriceSeries = basketIndex(def, def.members.map((m) => stored.get(m)!));
+      if (missing.length > 0)
+        return { missing: `no data for ${ticker} in the store, and its members ${missing.join(', ')} are missing too` };
+      const series: PriceSeries = basketIndex(
+        def,
+        def.members.map((m) => stored.get(m)!),
+      );
       if (series.dates.length > 0) return { series };
     }
     const name = config.symbols[ticker]?.name;
     const fund = config.trackingPairs.find((p) => p.index === ticker)?.fund;
-    const hint = fund && stored.has(fund) ? ` (its tracking fund ${fund} is stored: the text could be checked against it)` : '';
+    const hint =
+      fund && stored.has(fund) ? ` (its tracking fund ${fund} is stored: the text could be checked against it)` : '';
     return { missing: `no data for ${ticker}${name ? ` (${name})` : ''} in the store${hint}` };
   };
 
@@ -64,7 +73,8 @@ export async function loadClaimSeries(store: PriceStore, symbols: readonly strin
       else if ('missing' in b) out = b;
       else {
         const r = ratioSeries(a.series, b.series);
-        out = r.dates.length > 0 ? { series: r } : { missing: `${parts[0]} and ${parts[1]} have no trading day in common` };
+        out =
+          r.dates.length > 0 ? { series: r } : { missing: `${parts[0]} and ${parts[1]} have no trading day in common` };
       }
     } else out = single(symbol);
     cache.set(symbol, out);

@@ -11,13 +11,21 @@ import { checkSeries, dayRuns, missingTradingDays, tradingDaysAfter } from './se
 
 const d = parseIsoDate;
 const series = (isoDates: string[], closes?: number[]) =>
-  closeOnlySeries('T', isoDates.map((x) => d(x)), closes ?? isoDates.map(() => 100));
+  closeOnlySeries(
+    'T',
+    isoDates.map((x) => d(x)),
+    closes ?? isoDates.map(() => 100),
+  );
 
 describe('series checks', () => {
   it('finds trading days with no bar, not weekends or holidays', () => {
     // 2025-12-22..2026-01-05: holidays 12-25 and 01-01. Bars skip 12-23, 12-24 and 12-31.
     const s = series(['2025-12-22', '2025-12-26', '2025-12-29', '2025-12-30', '2026-01-02', '2026-01-05']);
-    expect(missingTradingDays(s.dates).map((x) => new Date(x * 86400000).toISOString().slice(0, 10))).toEqual(['2025-12-23', '2025-12-24', '2025-12-31']);
+    expect(missingTradingDays(s.dates).map((x) => new Date(x * 86400000).toISOString().slice(0, 10))).toEqual([
+      '2025-12-23',
+      '2025-12-24',
+      '2025-12-31',
+    ]);
     const c = checkSeries(s, 'etf', { asOf: d('2026-01-05') });
     expect(c.missingDays).toEqual(['2025-12-23', '2025-12-24', '2025-12-31']);
     expect(c.warnings[0]).toBe('T: 3 missing trading days (2025-12-23..2025-12-24, 2025-12-31)');
@@ -49,10 +57,16 @@ describeWithSharedData('data checks on the real XLK file with an unadjusted spli
   it('reports the 2:1 split of 2025-11-17', () => {
     const lines = readFileSync(messyFile('XLK-split-not-back-adjusted.csv'), 'utf8').trim().split('\n').slice(1);
     const rows = lines.map((l) => l.split(','));
-    const s = closeOnlySeries('XLK', rows.map((r) => d(r[0]!)), rows.map((r) => Number(r[1])));
+    const s = closeOnlySeries(
+      'XLK',
+      rows.map((r) => d(r[0]!)),
+      rows.map((r) => Number(r[1])),
+    );
     const c = checkSeries(s, 'etf', { asOf: d('2026-01-02') });
     expect(c.suspectedSplits).toHaveLength(1);
     expect(c.suspectedSplits[0]).toMatchObject({ date: '2025-11-17', label: '2:1' });
-    expect(c.warnings.some((w) => w.startsWith('XLK: suspected unadjusted 2:1 split on 2025-11-17 (close 288.15 -> 141.61'))).toBe(true);
+    expect(
+      c.warnings.some((w) => w.startsWith('XLK: suspected unadjusted 2:1 split on 2025-11-17 (close 288.15 -> 141.61')),
+    ).toBe(true);
   });
 });

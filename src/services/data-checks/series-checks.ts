@@ -83,11 +83,18 @@ export function checkSeries(series: PriceSeries, kind: SymbolKind, options: Seri
   const symbol = series.symbol;
   if (missing.length) {
     const runs = dayRuns(missing);
-    warnings.push(`${symbol}: ${missing.length} missing trading day${missing.length === 1 ? '' : 's'} (${runs.slice(0, 5).join(', ')}${runs.length > 5 ? ', ...' : ''})`);
+    warnings.push(
+      `${symbol}: ${missing.length} missing trading day${missing.length === 1 ? '' : 's'} (${runs.slice(0, 5).join(', ')}${runs.length > 5 ? ', ...' : ''})`,
+    );
   }
-  if (stale) warnings.push(`${symbol}: stale, last bar ${formatIsoDate(series.dates[n - 1]!)} is ${behind} trading days behind ${formatIsoDate(tradingDayOnOrBefore(options.asOf))}`);
+  if (stale)
+    warnings.push(
+      `${symbol}: stale, last bar ${formatIsoDate(series.dates[n - 1]!)} is ${behind} trading days behind ${formatIsoDate(tradingDayOnOrBefore(options.asOf))}`,
+    );
   for (const s of splits) {
-    warnings.push(`${symbol}: suspected unadjusted ${s.label} split on ${formatIsoDate(s.date)} (close ${round(s.previousClose)} -> ${round(s.close)}, x${s.move.toFixed(3)})`);
+    warnings.push(
+      `${symbol}: suspected unadjusted ${s.label} split on ${formatIsoDate(s.date)} (close ${round(s.previousClose)} -> ${round(s.close)}, x${s.move.toFixed(3)})`,
+    );
   }
   return {
     symbol,

@@ -27,7 +27,13 @@ describe('loadDemoMarket', () => {
     expect(formatIsoDate(r.lastDate)).toBe('2026-11-24');
     expect(r.baskets).toEqual([{ ticker: 'MAG7', rows: 2992 }]);
     const symbols = await store.listSymbols();
-    expect(symbols.find((s) => s.ticker === 'NVDA')).toMatchObject({ name: 'Nvidia Corp.', kind: 'stock', sources: ['demo'], firstDate: '2015-01-02', lastDate: '2026-11-24' });
+    expect(symbols.find((s) => s.ticker === 'NVDA')).toMatchObject({
+      name: 'Nvidia Corp.',
+      kind: 'stock',
+      sources: ['demo'],
+      firstDate: '2015-01-02',
+      lastDate: '2026-11-24',
+    });
     expect(symbols.find((s) => s.ticker === 'DGS10')?.kind).toBe('rate');
     expect(symbols.find((s) => s.ticker === 'MAG7')?.kind).toBe('basket');
     expect(await isDemoData(store)).toBe(true);
@@ -42,7 +48,9 @@ describe('loadDemoMarket', () => {
 
   it('refuses to overwrite real bars of universe symbols unless forced', async () => {
     await store.writeBars([{ series: closeOnlySeries('NVDA', [parseIsoDate('2026-11-24')], [180]), source: 'yahoo' }]);
-    await expect(loadDemoMarket(store, { today: parseIsoDate('2026-11-25') })).rejects.toThrow(/holds real bars for NVDA \(yahoo\).*--force/);
+    await expect(loadDemoMarket(store, { today: parseIsoDate('2026-11-25') })).rejects.toThrow(
+      /holds real bars for NVDA \(yahoo\).*--force/,
+    );
     const r = await loadDemoMarket(store, { today: parseIsoDate('2026-11-25'), force: true });
     expect(r.symbols).toBe(35);
   });

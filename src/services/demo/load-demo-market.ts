@@ -33,20 +33,38 @@ export async function loadDemoMarket(store: PriceStore, options: DemoLoadOptions
   const started = performance.now();
   const config = options.config ?? defaultConfig();
   if (!options.force) {
-    const real = (await store.listSymbols()).filter((s) => s.kind !== 'basket' && s.sources.some((src) => src !== DEMO_SOURCE) && config.symbols[s.ticker] !== undefined);
+    const real = (await store.listSymbols()).filter(
+      (s) =>
+        s.kind !== 'basket' && s.sources.some((src) => src !== DEMO_SOURCE) && config.symbols[s.ticker] !== undefined,
+    );
     if (real.length > 0) {
-      const names = real.slice(0, 5).map((s) => `${s.ticker} (${s.sources.join('+')})`).join(', ');
-      throw new UsageError(`${store.location} holds real bars for ${names}${real.length > 5 ? ' ...' : ''}; the demo would overwrite them. Use another --db, or --force`, { parameter: '--force' });
+      const names = real
+        .slice(0, 5)
+        .map((s) => `${s.ticker} (${s.sources.join('+')})`)
+        .join(', ');
+      throw new UsageError(
+        `${store.location} holds real bars for ${names}${real.length > 5 ? ' ...' : ''}; the demo would overwrite them. Use another --db, or --force`,
+        { parameter: '--force' },
+      );
     }
   }
-  const market = generateDemoMarket({ seed: options.seed ?? DEFAULT_DEMO_SEED, today: options.today, symbolNames: config.symbols });
+  const market = generateDemoMarket({
+    seed: options.seed ?? DEFAULT_DEMO_SEED,
+    today: options.today,
+    symbolNames: config.symbols,
+  });
   const batches = [...market.series.values()].map((series) => ({ series, source: DEMO_SOURCE }));
   await store.upsertSymbols(market.symbols);
   const written = await store.writeBars(batches, market.symbols);
   const baskets: { ticker: string; rows: number }[] = [];
   for (const [name, spec] of Object.entries(config.baskets)) {
     if (!spec.members.every((m) => market.series.has(m))) continue;
-    const created = await createBasket(store, { name, members: spec.members, weights: spec.weights ?? null, rebalance: spec.rebalance });
+    const created = await createBasket(store, {
+      name,
+      members: spec.members,
+      weights: spec.weights ?? null,
+      rebalance: spec.rebalance,
+    });
     baskets.push({ ticker: created.definition.ticker, rows: created.rows });
   }
   return {

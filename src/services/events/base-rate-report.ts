@@ -4,7 +4,12 @@
  * months (21, 63, 126 trading days). `breakout` is a trendline break (see analytics/trend); every other
  * event is a series event of analytics/events, counted at most once per 21 trading days.
  */
-import { type BaseRate, breakoutBaseRate, DEFAULT_COOLDOWN_BARS, eventBaseRate } from '../../analytics/base-rates/base-rate.js';
+import {
+  type BaseRate,
+  breakoutBaseRate,
+  DEFAULT_COOLDOWN_BARS,
+  eventBaseRate,
+} from '../../analytics/base-rates/base-rate.js';
 import type { EventKey } from '../../analytics/base-rates/event-occurrences.js';
 import { EVENT_TYPES } from '../../analytics/events/market-event.js';
 import { trendOptions } from '../../analytics/trend/trend-options.js';
@@ -43,10 +48,13 @@ export interface BaseRateReport extends BaseRate {
 export async function baseRateReport(store: PriceStore, req: BaseRateRequest): Promise<BaseRateReport> {
   const event = req.event.trim().toLowerCase();
   if (!(BASE_RATE_EVENTS as readonly string[]).includes(event)) {
-    throw new UsageError(`--event: '${req.event}' is not one of ${BASE_RATE_EVENTS.join(', ')}`, { parameter: '--event' });
+    throw new UsageError(`--event: '${req.event}' is not one of ${BASE_RATE_EVENTS.join(', ')}`, {
+      parameter: '--event',
+    });
   }
   const key = event === 'breakout' ? null : eventKeyFor(event as Exclude<BaseRateEventName, 'breakout'>, req.direction);
-  if ((req.symbol === undefined) === (req.pair === undefined)) throw new UsageError('baserate: give exactly one of --symbol SYM or --pair A/B', { parameter: '--symbol' });
+  if ((req.symbol === undefined) === (req.pair === undefined))
+    throw new UsageError('baserate: give exactly one of --symbol SYM or --pair A/B', { parameter: '--symbol' });
   const { label, series, asOfIndex } = await loadSeries(store, req);
   const values = series.close;
   const rate =
@@ -65,18 +73,25 @@ export async function baseRateReport(store: PriceStore, req: BaseRateRequest): P
 function eventKeyFor(type: Exclude<BaseRateEventName, 'breakout'>, direction: string | undefined): EventKey {
   const d = direction?.trim().toLowerCase();
   if (type === 'streak' || type === 'streak_end') {
-    if (d !== undefined && d !== 'up' && d !== 'down') throw new UsageError(`--direction: '${direction}' is not up or down (for ${type})`, { parameter: '--direction' });
+    if (d !== undefined && d !== 'up' && d !== 'down')
+      throw new UsageError(`--direction: '${direction}' is not up or down (for ${type})`, { parameter: '--direction' });
     return { type, variant: (d ?? 'up') as 'up' | 'down' };
   }
   if (type === 'ma_cross') {
-    if (d !== undefined && d !== 'golden' && d !== 'death') throw new UsageError(`--direction: '${direction}' is not golden or death (for ma_cross)`, { parameter: '--direction' });
+    if (d !== undefined && d !== 'golden' && d !== 'death')
+      throw new UsageError(`--direction: '${direction}' is not golden or death (for ma_cross)`, {
+        parameter: '--direction',
+      });
     return { type, variant: (d ?? 'golden') as 'golden' | 'death' };
   }
   if (d !== undefined) throw new UsageError(`--direction: ${type} has no direction`, { parameter: '--direction' });
   return { type };
 }
 
-async function loadSeries(store: PriceStore, req: BaseRateRequest): Promise<{ label: string; series: PriceSeries; asOfIndex: number }> {
+async function loadSeries(
+  store: PriceStore,
+  req: BaseRateRequest,
+): Promise<{ label: string; series: PriceSeries; asOfIndex: number }> {
   if (req.pair !== undefined) {
     const p = parsePair(req.pair);
     if (p === null) throw new UsageError(`--pair: '${req.pair}' is not A/B (e.g. SPSM/MAG7)`, { parameter: '--pair' });

@@ -11,8 +11,11 @@ export function eventParams(config: UniverseConfig): EventParams {
     minStreak: e.minStreak ?? DEFAULT_EVENT_PARAMS.minStreak,
     sinceMinMonths: e.sinceMinMonths ?? DEFAULT_EVENT_PARAMS.sinceMinMonths,
   };
-  if (!(params.nearAthPct >= 0 && params.nearAthPct < 1)) throw new DataError(`config events.nearAthPct: ${params.nearAthPct} is not a fraction in [0, 1) (0.02 = 2%)`);
-  if (!(Number.isInteger(params.minStreak) && params.minStreak >= 1)) throw new DataError(`config events.minStreak: ${params.minStreak} is not a positive whole number of sessions`);
-  if (!(Number.isInteger(params.sinceMinMonths) && params.sinceMinMonths >= 0)) throw new DataError(`config events.sinceMinMonths: ${params.sinceMinMonths} is not a whole number of months >= 0`);
+  if (!(params.nearAthPct >= 0 && params.nearAthPct < 1))
+    throw new DataError(`config events.nearAthPct: ${params.nearAthPct} is not a fraction in [0, 1) (0.02 = 2%)`);
+  if (!(Number.isInteger(params.minStreak) && params.minStreak >= 1))
+    throw new DataError(`config events.minStreak: ${params.minStreak} is not a positive whole number of sessions`);
+  if (!(Number.isInteger(params.sinceMinMonths) && params.sinceMinMonths >= 0))
+    throw new DataError(`config events.sinceMinMonths: ${params.sinceMinMonths} is not a whole number of months >= 0`);
   return params;
 }

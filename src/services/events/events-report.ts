@@ -56,10 +56,15 @@ export async function eventsReport(store: PriceStore, req: EventsRequest): Promi
   const pairs = req.group === undefined ? req.config.pairs.map(configPair) : [];
   const pairTickers = pairs.flatMap((p) => [p.numerator, p.denominator]);
   // events read closes only (price-return conventions, like the column's figures)
-  const loaded = await store.readMany(wanted === 'all' ? 'all' : [...new Set([...wanted, ...pairTickers])], range, { columns: ['close'] });
+  const loaded = await store.readMany(wanted === 'all' ? 'all' : [...new Set([...wanted, ...pairTickers])], range, {
+    columns: ['close'],
+  });
 
   let asOfDay = requested;
-  if (asOfDay === null) for (const s of loaded.values()) if (s.dates.length > 0 && (asOfDay === null || s.dates[s.dates.length - 1]! > asOfDay)) asOfDay = s.dates[s.dates.length - 1]!;
+  if (asOfDay === null)
+    for (const s of loaded.values())
+      if (s.dates.length > 0 && (asOfDay === null || s.dates[s.dates.length - 1]! > asOfDay))
+        asOfDay = s.dates[s.dates.length - 1]!;
   if (asOfDay === null) return { asOf: req.asOf ?? '', events: [], stale: [] };
 
   const events: EventWithBaseRate[] = [];
@@ -74,7 +79,9 @@ export async function eventsReport(store: PriceStore, req: EventsRequest): Promi
     }
     const values = s.close;
     for (const e of detectSeriesEvents(ticker, s.dates, values, i, params)) {
-      events.push(withBaseRates ? { ...e, baseRate: summary(eventBaseRate(s.dates, values, eventKey(e), params, i)) } : e);
+      events.push(
+        withBaseRates ? { ...e, baseRate: summary(eventBaseRate(s.dates, values, eventKey(e), params, i)) } : e,
+      );
     }
   }
   for (const p of pairs) {
@@ -85,7 +92,10 @@ export async function eventsReport(store: PriceStore, req: EventsRequest): Promi
     const i = currentBar(ratio, asOfDay);
     if (i === null) continue;
     const e = detectTrendStateEvent(p.label, ratio.dates, ratio.close, i, topts);
-    if (e !== null) events.push(withBaseRates ? { ...e, baseRate: summary(breakoutBaseRate(ratio.dates, ratio.close, topts, i)) } : e);
+    if (e !== null)
+      events.push(
+        withBaseRates ? { ...e, baseRate: summary(breakoutBaseRate(ratio.dates, ratio.close, topts, i)) } : e,
+      );
   }
   const order = (t: string) => EVENT_TYPES.indexOf(t as (typeof EVENT_TYPES)[number]);
   events.sort((x, y) => order(x.type) - order(y.type) || x.symbol.localeCompare(y.symbol));

@@ -11,7 +11,11 @@ export function parseConstituentCsv(text: string, file: string): string[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.trim().toLowerCase());
   const col = header.findIndex((h) => h === 'ticker' || h === 'symbol');
-  if (col < 0) throw new DataError(`${file}:1: no Ticker or Symbol column in the header (found: ${header.join(', ') || 'nothing'})`, { file, line: 1 });
+  if (col < 0)
+    throw new DataError(
+      `${file}:1: no Ticker or Symbol column in the header (found: ${header.join(', ') || 'nothing'})`,
+      { file, line: 1 },
+    );
   const seen = new Set<string>();
   const out: string[] = [];
   for (let i = 1; i < lines.length; i++) {
@@ -19,7 +23,8 @@ export function parseConstituentCsv(text: string, file: string): string[] {
     if (line.trim() === '') continue;
     const ticker = (splitCsvLine(line)[col] ?? '').trim().toUpperCase();
     if (ticker === '') throw new DataError(`${file}:${i + 1}: empty ${header[col]} cell`, { file, line: i + 1 });
-    if (!/^[A-Z0-9^][A-Z0-9.\-^=]*$/.test(ticker)) throw new DataError(`${file}:${i + 1}: '${ticker}' is not a ticker`, { file, line: i + 1 });
+    if (!/^[A-Z0-9^][A-Z0-9.\-^=]*$/.test(ticker))
+      throw new DataError(`${file}:${i + 1}: '${ticker}' is not a ticker`, { file, line: i + 1 });
     if (!seen.has(ticker)) {
       seen.add(ticker);
       out.push(ticker);

@@ -16,11 +16,19 @@ export interface GroupCloses extends LoadedCloses {
 
 /** The error for a group none of whose members has stored bars. */
 export function noMemberBarsError(group: ResolvedGroup): NotFoundError {
-  return new NotFoundError(group.name, `group '${group.name}': none of its ${group.members.length} members has stored bars`);
+  return new NotFoundError(
+    group.name,
+    `group '${group.name}': none of its ${group.members.length} members has stored bars`,
+  );
 }
 
 /** Price-return closes by default, total-return (adjClose) with `totalReturn`; throws when no member has bars. */
-export async function loadGroupCloses(store: PriceStore, group: ResolvedGroup, asOfDay: DayNumber | null, totalReturn: boolean | undefined): Promise<GroupCloses> {
+export async function loadGroupCloses(
+  store: PriceStore,
+  group: ResolvedGroup,
+  asOfDay: DayNumber | null,
+  totalReturn: boolean | undefined,
+): Promise<GroupCloses> {
   const range = asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) };
   const loaded = await loadCloses(store, group.members, totalReturn ? 'adjClose' : 'close', range);
   if (loaded.found.length === 0) throw noMemberBarsError(group);

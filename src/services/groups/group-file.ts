@@ -41,7 +41,9 @@ export function readGroupFile(path: string): GroupFile {
   }
   const groups = (parsed as { groups?: unknown } | null)?.groups;
   if (typeof groups !== 'object' || groups === null || Array.isArray(groups)) {
-    throw new DataError(`groups file ${path}: expected an object {"groups": {"NAME": {"members": [...]}}}`, { file: path });
+    throw new DataError(`groups file ${path}: expected an object {"groups": {"NAME": {"members": [...]}}}`, {
+      file: path,
+    });
   }
   const out: Record<string, UserGroup> = {};
   for (const [name, value] of Object.entries(groups as Record<string, unknown>)) {
@@ -51,7 +53,8 @@ export function readGroupFile(path: string): GroupFile {
     if (!Array.isArray(members) || !members.every((m) => typeof m === 'string')) {
       throw new DataError(`groups file ${path}: group '${name}' needs "members": an array of tickers`, { file: path });
     }
-    const benchmark = typeof v?.benchmark === 'string' && v.benchmark.trim() !== '' ? v.benchmark.trim().toUpperCase() : null;
+    const benchmark =
+      typeof v?.benchmark === 'string' && v.benchmark.trim() !== '' ? v.benchmark.trim().toUpperCase() : null;
     const source = typeof v?.source === 'string' ? v.source : null;
     out[name] = { members: members.map((m) => m.trim().toUpperCase()), benchmark, source };
   }
@@ -65,6 +68,9 @@ export function writeGroupFile(path: string, file: GroupFile): void {
     writeFileSync(tmp, `${JSON.stringify(file, null, 2)}\n`);
     renameSync(tmp, path);
   } catch (e) {
-    throw new DataError(`cannot write groups file ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e, file: path });
+    throw new DataError(
+      `cannot write groups file ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      { cause: e, file: path },
+    );
   }
 }

@@ -37,7 +37,10 @@ export function resolveGroup(name: string, lookup: GroupLookup = {}): ResolvedGr
   } catch (e) {
     if (e instanceof NotFoundError) {
       const all = [...Object.keys(file.groups), ...Object.keys(config.groups)];
-      throw new NotFoundError(name, `unknown group '${name}' (groups: ${all.join(', ')}; import one with 'marketdash group import FILE --name NAME')`);
+      throw new NotFoundError(
+        name,
+        `unknown group '${name}' (groups: ${all.join(', ')}; import one with 'marketdash group import FILE --name NAME')`,
+      );
     }
     throw e;
   }
@@ -53,10 +56,16 @@ export interface GroupSummary {
 export function listGroups(lookup: GroupLookup = {}): GroupSummary[] {
   const file = readGroupFile(resolveGroupFilePath(lookup.groupFile));
   const config = lookup.config ?? loadConfig();
-  const out: GroupSummary[] = Object.entries(file.groups).map(([name, g]) => ({ name, members: g.members.length, benchmark: g.benchmark, origin: 'groups-file' }));
+  const out: GroupSummary[] = Object.entries(file.groups).map(([name, g]) => ({
+    name,
+    members: g.members.length,
+    benchmark: g.benchmark,
+    origin: 'groups-file',
+  }));
   const shadowed = new Set(out.map((g) => g.name.toLowerCase()));
   for (const [name, members] of Object.entries(config.groups)) {
-    if (!shadowed.has(name.toLowerCase())) out.push({ name, members: members.length, benchmark: null, origin: 'config' });
+    if (!shadowed.has(name.toLowerCase()))
+      out.push({ name, members: members.length, benchmark: null, origin: 'config' });
   }
   return out;
 }
@@ -71,8 +80,13 @@ export interface ImportedGroup {
 }
 
 /** Reads a constituent CSV and saves it as group `name` in the groups file (replacing one of the same name). */
-export function importGroup(csvPath: string, name: string, opts: { groupFile?: string | undefined; benchmark?: string | undefined } = {}): ImportedGroup {
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) throw new UsageError(`--name: '${name}' is not a group name (letters, digits, _ . -)`, { parameter: '--name' });
+export function importGroup(
+  csvPath: string,
+  name: string,
+  opts: { groupFile?: string | undefined; benchmark?: string | undefined } = {},
+): ImportedGroup {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name))
+    throw new UsageError(`--name: '${name}' is not a group name (letters, digits, _ . -)`, { parameter: '--name' });
   const full = resolve(csvPath);
   let text: string;
   try {

@@ -11,7 +11,8 @@ import { importGroup, listGroups, resolveGroup } from './group-registry.js';
 
 describe('constituent CSV', () => {
   it('reads the Ticker column of a file like constituents/sp600.csv, quoted commas and all', () => {
-    const text = 'Ticker,Company\nAAMI,Acadian Asset Management Inc.\nAAP,"Advance Auto Parts, Inc."\nbrk.b,"Berkshire ""B"""\nAAP,dup\n';
+    const text =
+      'Ticker,Company\nAAMI,Acadian Asset Management Inc.\nAAP,"Advance Auto Parts, Inc."\nbrk.b,"Berkshire ""B"""\nAAP,dup\n';
     expect(parseConstituentCsv(text, 'x.csv')).toEqual(['AAMI', 'AAP', 'BRK.B']);
     expect(splitCsvLine('a,"b, c","d ""e"""')).toEqual(['a', 'b, c', 'd "e"']);
   });
@@ -23,7 +24,9 @@ describe('constituent CSV', () => {
   it('names file and line for a missing column, an empty cell or a non-ticker', () => {
     expect(() => parseConstituentCsv('Name,Weight\nA,1\n', 'm.csv')).toThrow(/m\.csv:1: no Ticker or Symbol column/);
     expect(() => parseConstituentCsv('Ticker\nAAA\n,\n', 'm.csv')).toThrow(/m\.csv:3: empty ticker cell/);
-    expect(() => parseConstituentCsv('Ticker\nAAA\nBAD TICKER\n', 'm.csv')).toThrow(/m\.csv:3: 'BAD TICKER' is not a ticker/);
+    expect(() => parseConstituentCsv('Ticker\nAAA\nBAD TICKER\n', 'm.csv')).toThrow(
+      /m\.csv:3: 'BAD TICKER' is not a ticker/,
+    );
     expect(() => parseConstituentCsv('Ticker\n', 'm.csv')).toThrow(DataError);
   });
 });
@@ -40,27 +43,46 @@ describe('groups file and registry', () => {
   it('resolves the path: explicit, then $MARKETDASH_GROUPS, then beside $MARKETDASH_CONFIG, then the current folder', () => {
     expect(resolveGroupFilePath('/x/g.json', {})).toBe('/x/g.json');
     expect(resolveGroupFilePath(undefined, { MARKETDASH_GROUPS: '/y/g.json' })).toBe('/y/g.json');
-    expect(resolveGroupFilePath(undefined, { MARKETDASH_CONFIG: '/z/marketdash.config.json' })).toBe('/z/marketdash.groups.json');
+    expect(resolveGroupFilePath(undefined, { MARKETDASH_CONFIG: '/z/marketdash.config.json' })).toBe(
+      '/z/marketdash.groups.json',
+    );
     expect(resolveGroupFilePath(undefined, {})).toBe(join(process.cwd(), 'marketdash.groups.json'));
   });
 
   it('imports a CSV as a group, replaces it on re-import, and the group shadows a config group of that name', () => {
     const csv = join(dir, 'm.csv');
     writeFileSync(csv, 'Ticker\naaa\nbbb\n');
-    expect(importGroup(csv, 'Small', { groupFile: file, benchmark: 'ijr' })).toEqual({ name: 'Small', members: 2, benchmark: 'IJR', groupFile: file, replaced: false });
+    expect(importGroup(csv, 'Small', { groupFile: file, benchmark: 'ijr' })).toEqual({
+      name: 'Small',
+      members: 2,
+      benchmark: 'IJR',
+      groupFile: file,
+      replaced: false,
+    });
     writeFileSync(csv, 'Ticker\nccc\n');
     expect(importGroup(csv, 'small', { groupFile: file }).replaced).toBe(true);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ groups: { small: { members: ['CCC'], benchmark: null, source: 'm.csv' } } });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      groups: { small: { members: ['CCC'], benchmark: null, source: 'm.csv' } },
+    });
     importGroup(csv, 'sectors', { groupFile: file });
-    expect(resolveGroup('SECTORS', { groupFile: file })).toEqual({ name: 'sectors', members: ['CCC'], benchmark: null, origin: 'groups-file' });
+    expect(resolveGroup('SECTORS', { groupFile: file })).toEqual({
+      name: 'sectors',
+      members: ['CCC'],
+      benchmark: null,
+      origin: 'groups-file',
+    });
     expect(resolveGroup('mag7', { groupFile: file }).members).toEqual(defaultConfig().groups.mag7);
     const listed = listGroups({ groupFile: file, config: defaultConfig() });
-    expect(listed.filter((g) => g.name.toLowerCase() === 'sectors')).toEqual([{ name: 'sectors', members: 1, benchmark: null, origin: 'groups-file' }]);
+    expect(listed.filter((g) => g.name.toLowerCase() === 'sectors')).toEqual([
+      { name: 'sectors', members: 1, benchmark: null, origin: 'groups-file' },
+    ]);
   });
 
   it('an unknown group lists the groups there are and how to import one', () => {
     expect(() => resolveGroup('nosuch', { groupFile: file })).toThrow(NotFoundError);
-    expect(() => resolveGroup('nosuch', { groupFile: file })).toThrow(/groups: mag7, smallcaps, sectors.*marketdash group import/);
+    expect(() => resolveGroup('nosuch', { groupFile: file })).toThrow(
+      /groups: mag7, smallcaps, sectors.*marketdash group import/,
+    );
   });
 
   it('rejects a bad group name, and a malformed groups file naming the file', () => {

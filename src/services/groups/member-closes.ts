@@ -50,9 +50,15 @@ export function closesOf(s: PriceSeries, field: CloseField): SymbolCloses {
 }
 
 /** `range.to` set to the as-of day keeps later bars out of memory (they are never used). */
-export async function loadCloses(store: PriceStore, symbols: readonly string[], field: CloseField = 'close', range?: DateRange): Promise<LoadedCloses> {
+export async function loadCloses(
+  store: PriceStore,
+  symbols: readonly string[],
+  field: CloseField = 'close',
+  range?: DateRange,
+): Promise<LoadedCloses> {
   const unique = [...new Set(symbols)];
-  const map = unique.length === 0 ? new Map<string, PriceSeries>() : await store.readMany(unique, range, { columns: [field] });
+  const map =
+    unique.length === 0 ? new Map<string, PriceSeries>() : await store.readMany(unique, range, { columns: [field] });
   const found: SymbolCloses[] = [];
   const missing: string[] = [];
   for (const s of unique) {
@@ -65,7 +71,11 @@ export async function loadCloses(store: PriceStore, symbols: readonly string[], 
 }
 
 /** The definition of a basket: the one saved in the store, else the universe config's, else null. */
-export async function basketDefinitionFor(store: PriceStore, ticker: string, config: UniverseConfig): Promise<BasketDefinition | null> {
+export async function basketDefinitionFor(
+  store: PriceStore,
+  ticker: string,
+  config: UniverseConfig,
+): Promise<BasketDefinition | null> {
   const stored = await store.getBasket(ticker);
   if (stored) return stored;
   const c = config.baskets[ticker];
@@ -89,7 +99,11 @@ export async function loadClosesOrBaskets(
   const missing: string[] = [];
   for (const t of loaded.missing) {
     const def = await basketDefinitionFor(store, t, config);
-    const series = def ? await computeBasketSeries(store, def).catch((e: unknown) => (e instanceof NotFoundError || e instanceof DataError ? null : Promise.reject(e))) : null;
+    const series = def
+      ? await computeBasketSeries(store, def).catch((e: unknown) =>
+          e instanceof NotFoundError || e instanceof DataError ? null : Promise.reject(e),
+        )
+      : null;
     if (!series) {
       missing.push(t);
       continue;

@@ -63,7 +63,8 @@ export function detectCsvLayout(header: readonly string[], file: string): CsvLay
       ignored.push(`(unnamed column ${i + 1})`);
       return;
     }
-    if (seen.has(key)) throw new DataError(`${file} line 1: column '${col}' appears twice in the header`, { file, line: 1 });
+    if (seen.has(key))
+      throw new DataError(`${file} line 1: column '${col}' appears twice in the header`, { file, line: 1 });
     seen.set(key, i);
     const role = ALIASES[key];
     if (role !== undefined && roles[role] === undefined) roles[role] = i;
@@ -77,12 +78,21 @@ export function detectCsvLayout(header: readonly string[], file: string): CsvLay
   }
   if (roles.date === undefined) {
     if (roles.symbol !== undefined) {
-      return { name: 'symbol-list', columns, roles: {}, listColumns: { ticker: roles.symbol, name: nameColumn }, ignored: [] };
+      return {
+        name: 'symbol-list',
+        columns,
+        roles: {},
+        listColumns: { ticker: roles.symbol, name: nameColumn },
+        ignored: [],
+      };
     }
     throw new DataError(`${file} line 1: no Date column (header: ${columns.join(',')})`, { file, line: 1 });
   }
   if (roles.close === undefined && roles.adjClose === undefined) {
-    throw new DataError(`${file} line 1: no Close or Adj Close column (header: ${columns.join(',')})`, { file, line: 1 });
+    throw new DataError(`${file} line 1: no Close or Adj Close column (header: ${columns.join(',')})`, {
+      file,
+      line: 1,
+    });
   }
   if (nameColumn !== null) ignored.push(columns[nameColumn]!);
   return { name: layoutName(roles), columns, roles, listColumns: null, ignored };

@@ -17,14 +17,19 @@ const dir = mkdtempSync(join(tmpdir(), 'marketdash-real-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function dataLines(text: string): string[] {
-  return text.split(/\r?\n/).slice(1).filter((l) => l.trim() !== '');
+  return text
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((l) => l.trim() !== '');
 }
 
 describeWithSharedData('import of ../shared/data/real', () => {
   let store: DuckDbStore;
   let report: ImportReport;
   const files = [
-    ...['etfs-and-megacaps', 'indices', 'constituents'].flatMap((sub) => readdirSync(realFile(sub)).map((f) => realFile(join(sub, f)))),
+    ...['etfs-and-megacaps', 'indices', 'constituents'].flatMap((sub) =>
+      readdirSync(realFile(sub)).map((f) => realFile(join(sub, f))),
+    ),
     realFile('sp500-members-adjclose-2015.csv.gz'),
     realFile('sp600-members-adjclose-2015.csv.gz'),
   ];
@@ -43,7 +48,12 @@ describeWithSharedData('import of ../shared/data/real', () => {
   });
 
   it('stores each single-symbol file row for row, first and last values exact', async () => {
-    for (const name of ['etfs-and-megacaps/NVDA.csv', 'etfs-and-megacaps/XLK.csv', 'indices/^VIX.csv', 'indices/^RUT.csv']) {
+    for (const name of [
+      'etfs-and-megacaps/NVDA.csv',
+      'etfs-and-megacaps/XLK.csv',
+      'indices/^VIX.csv',
+      'indices/^RUT.csv',
+    ]) {
       const lines = dataLines(readFileSync(realFile(name), 'utf8'));
       const ticker = name.split('/')[1]!.replace('.csv', '');
       const imported = report.files.find((f) => f.path === realFile(name))!;
@@ -54,9 +64,13 @@ describeWithSharedData('import of ../shared/data/real', () => {
       expect(s.close[0]).toBe(Number(first.length === 2 ? first[1] : first[4]));
     }
     const vix = (await store.readSeries('^VIX'))!;
-    const last = dataLines(readFileSync(realFile('indices/^VIX.csv'), 'utf8')).at(-1)!.split(',');
+    const last = dataLines(readFileSync(realFile('indices/^VIX.csv'), 'utf8'))
+      .at(-1)!
+      .split(',');
     expect(vix.dates.at(-1)).toBe(parseIsoDate(last[0]!));
-    expect([vix.open.at(-1), vix.high.at(-1), vix.low.at(-1), vix.close.at(-1), vix.volume.at(-1)]).toEqual(last.slice(1).map(Number));
+    expect([vix.open.at(-1), vix.high.at(-1), vix.low.at(-1), vix.close.at(-1), vix.volume.at(-1)]).toEqual(
+      last.slice(1).map(Number),
+    );
     expect(vix.adjClose.at(-1)).toBe(Number(last[4]));
   });
 
@@ -107,7 +121,9 @@ describeWithSharedData('import of ../shared/data/messy', () => {
       expect(w[0]!.message).toMatch(/XLK closed at 141\.61 on 2025-11-17 after 288\.15 .*2:1 split/);
       const s = (await store.readSeries('XLK', { from: '2025-11-17', to: '2025-11-17' }))!;
       // Date,Close,High,Low,Open,Volume: the close is the second column
-      expect([s.close[0], s.high[0], s.low[0], s.open[0], s.volume[0]]).toEqual([141.605224609375, 144.06648777438318, 140.46195441612323, 142.50885279154377, 24675400]);
+      expect([s.close[0], s.high[0], s.low[0], s.open[0], s.volume[0]]).toEqual([
+        141.605224609375, 144.06648777438318, 140.46195441612323, 142.50885279154377, 24675400,
+      ]);
     } finally {
       await store.close();
     }

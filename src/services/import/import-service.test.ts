@@ -55,9 +55,18 @@ async function dataError(promise: Promise<unknown>): Promise<DataError> {
 
 describe('layouts', () => {
   it('reads the Yahoo layout, all seven columns', async () => {
-    const path = file('NVDA.csv', 'Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,49.24,49.30,47.59,48.17,48.15,411254000\n2024-01-03,47.49,48.18,47.32,47.57,47.55,320896000\n');
+    const path = file(
+      'NVDA.csv',
+      'Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,49.24,49.30,47.59,48.17,48.15,411254000\n2024-01-03,47.49,48.18,47.32,47.57,47.55,320896000\n',
+    );
     const report = await importFiles(store, { files: [path] });
-    expect(report.files[0]).toMatchObject({ layout: 'yahoo', rows: 2, symbols: ['NVDA'], firstDate: '2024-01-02', lastDate: '2024-01-03' });
+    expect(report.files[0]).toMatchObject({
+      layout: 'yahoo',
+      rows: 2,
+      symbols: ['NVDA'],
+      firstDate: '2024-01-02',
+      lastDate: '2024-01-03',
+    });
     const s = (await store.readSeries('NVDA'))!;
     expect(Array.from(s.dates)).toEqual([d('2024-01-02'), d('2024-01-03')]);
     expect(Array.from(s.open)).toEqual([49.24, 47.49]);
@@ -70,7 +79,10 @@ describe('layouts', () => {
   });
 
   it('reads the Stooq layout with adj close = close, columns in any order', async () => {
-    const path = file('^RUT.csv', 'Date,Close,High,Low,Open,Volume\n1987-09-11,170.54,170.54,168.75,168.97,178000000\n1987-09-10,168.97,168.98,167.44,167.44,179800000\n');
+    const path = file(
+      '^RUT.csv',
+      'Date,Close,High,Low,Open,Volume\n1987-09-11,170.54,170.54,168.75,168.97,178000000\n1987-09-10,168.97,168.98,167.44,167.44,179800000\n',
+    );
     const report = await importFiles(store, { files: [path] });
     expect(report.files[0]!.layout).toBe('stooq');
     const s = (await store.readSeries('^RUT'))!;
@@ -90,7 +102,9 @@ describe('layouts', () => {
   });
 
   it('reads Date,Adj Close storing the value as both close and adj close', async () => {
-    await importFiles(store, { files: [file('AAPL.csv', 'Date,Adj Close\n1980-12-12,0.098207\n1980-12-15,0.093083\n')] });
+    await importFiles(store, {
+      files: [file('AAPL.csv', 'Date,Adj Close\n1980-12-12,0.098207\n1980-12-15,0.093083\n')],
+    });
     const s = (await store.readSeries('AAPL'))!;
     expect(Array.from(s.close)).toEqual([0.098207, 0.093083]);
     expect(Array.from(s.adjClose)).toEqual([0.098207, 0.093083]);
@@ -127,14 +141,19 @@ describe('layouts', () => {
   });
 
   it('accepts CRLF, blank lines, a trailing newline or none, quoted cells and a BOM', async () => {
-    await importFiles(store, { files: [file('CR.csv', '\uFEFFDate,Close\r\n2024-01-02,"10.5"\r\n\r\n2024-01-03,11\r\n\r\n')] });
+    await importFiles(store, {
+      files: [file('CR.csv', '\uFEFFDate,Close\r\n2024-01-02,"10.5"\r\n\r\n2024-01-03,11\r\n\r\n')],
+    });
     await importFiles(store, { files: [file('NOEOL.csv', 'Date,Close\n2024-01-02,7')] });
     expect(Array.from((await store.readSeries('CR'))!.close)).toEqual([10.5, 11]);
     expect(Array.from((await store.readSeries('NOEOL'))!.close)).toEqual([7]);
   });
 
   it('repairs a junk line after the header with a warning naming the line', async () => {
-    const path = file('XLE.csv', 'Date,Close,High,Low,Open,Volume\n,XLE,XLE,XLE,XLE,XLE\n1998-12-22,11.74,11.80,11.70,11.76,15200\n');
+    const path = file(
+      'XLE.csv',
+      'Date,Close,High,Low,Open,Volume\n,XLE,XLE,XLE,XLE,XLE\n1998-12-22,11.74,11.80,11.70,11.76,15200\n',
+    );
     const report = await importFiles(store, { files: [path] });
     expect(report.files[0]!.rows).toBe(1);
     expect(report.files[0]!.warnings.map((w) => w.line)).toEqual([2]);
@@ -143,14 +162,24 @@ describe('layouts', () => {
 
   it('imports a symbol list (Ticker,Company): names, kinds kept', async () => {
     await store.upsertSymbols([{ ticker: 'MMM', name: null, kind: 'stock', currency: 'USD' }]);
-    const report = await importFiles(store, { files: [file('sp.csv', 'Ticker,Company\nMMM,3M\nAAP,"Advance Auto Parts, Inc."\n')] });
+    const report = await importFiles(store, {
+      files: [file('sp.csv', 'Ticker,Company\nMMM,3M\nAAP,"Advance Auto Parts, Inc."\n')],
+    });
     expect(report.files[0]).toMatchObject({ layout: 'symbol-list', symbols: ['MMM', 'AAP'] });
-    expect(await store.getSymbol('AAP')).toEqual({ ticker: 'AAP', name: 'Advance Auto Parts, Inc.', kind: 'stock', currency: 'USD' });
+    expect(await store.getSymbol('AAP')).toEqual({
+      ticker: 'AAP',
+      name: 'Advance Auto Parts, Inc.',
+      kind: 'stock',
+      currency: 'USD',
+    });
     expect((await store.getSymbol('MMM'))!.name).toBe('3M');
   });
 
   it('warns about an unadjusted 2:1 split naming date and line', async () => {
-    const path = file('XLK.csv', 'Date,Close\n2025-11-12,293.92\n2025-11-13,286.59\n2025-11-14,288.15\n2025-11-17,141.61\n2025-11-18,139.30\n2025-11-19,140.27\n');
+    const path = file(
+      'XLK.csv',
+      'Date,Close\n2025-11-12,293.92\n2025-11-13,286.59\n2025-11-14,288.15\n2025-11-17,141.61\n2025-11-18,139.30\n2025-11-19,140.27\n',
+    );
     const report = await importFiles(store, { files: [path] });
     const w = report.files[0]!.warnings;
     expect(w).toHaveLength(1);
@@ -162,7 +191,10 @@ describe('layouts', () => {
 
 describe('upsert and atomicity', () => {
   it('re-importing the same file changes nothing, and the version stays', async () => {
-    const path = file('SAME.csv', 'Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,1,2,0.5,1.5,1.4,100\n2024-01-03,1.5,2,1,1.75,1.7,\n');
+    const path = file(
+      'SAME.csv',
+      'Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,1,2,0.5,1.5,1.4,100\n2024-01-03,1.5,2,1,1.75,1.7,\n',
+    );
     expect((await importFiles(store, { files: [path] })).rowsChanged).toBe(2);
     const v = await store.dataVersion();
     const again = await importFiles(store, { files: [path] });
@@ -173,7 +205,9 @@ describe('upsert and atomicity', () => {
 
   it('an overlapping file updates changed bars, keeps equal ones and adds new ones', async () => {
     await importFiles(store, { files: [file('UPD.csv', 'Date,Close\n2024-01-02,10\n2024-01-03,11\n2024-01-04,12\n')] });
-    const r = await importFiles(store, { files: [file('UPD.csv', 'Date,Close\n2024-01-03,11\n2024-01-04,12.5\n2024-01-05,13\n')] });
+    const r = await importFiles(store, {
+      files: [file('UPD.csv', 'Date,Close\n2024-01-03,11\n2024-01-04,12.5\n2024-01-05,13\n')],
+    });
     expect(r.rowsChanged).toBe(2);
     const s = (await store.readSeries('UPD'))!;
     expect(Array.from(s.close)).toEqual([10, 11, 12.5, 13]);
@@ -181,7 +215,9 @@ describe('upsert and atomicity', () => {
   });
 
   it('a repeated identical row is kept once', async () => {
-    const r = await importFiles(store, { files: [file('REP.csv', 'Date,Close\n2024-01-02,10\n2024-01-03,11\n2024-01-02,10\n')] });
+    const r = await importFiles(store, {
+      files: [file('REP.csv', 'Date,Close\n2024-01-02,10\n2024-01-03,11\n2024-01-02,10\n')],
+    });
     expect(r.rowsChanged).toBe(2);
     expect(r.files[0]!.warnings.map((w) => w.message)).toContain('1 repeated identical row(s) kept once');
     expect(Array.from((await store.readSeries('REP'))!.close)).toEqual([10, 11]);
@@ -218,12 +254,37 @@ describe('bad rows: nothing lands, the error names file, line and problem', () =
     ['unparseable date', 'Date,Close\n2024-01-02,10\n2024-02-30,11\n', 3, /Date: '2024-02-30' is not a date/],
     ['text date', 'Date,Close\n2024-01-02,10\nyesterday,11\n', 3, /Date: 'yesterday' is not a date/],
     ['zero price', 'Date,Close\n2024-01-02,10\n2024-01-03,0\n', 3, /Close is 0: prices must be above 0/],
-    ['negative price', 'Date,Open,High,Low,Close,Volume\n2024-01-02,-1,2,1,1.5,10\n', 2, /Open is -1: prices must be above 0/],
-    ['high below low', 'Date,Open,High,Low,Close,Volume\n2024-01-02,1,2,1,1.5,10\n2024-01-03,1,0.9,1.1,1,10\n', 3, /High 0\.9 is below Low 1\.1/],
-    ['negative volume', 'Date,Open,High,Low,Close,Volume\n2024-01-02,1,2,1,1.5,-10\n', 2, /Volume is -10: volume cannot be negative/],
-    ['duplicate date, different values', 'Date,Close\n2024-01-02,10\n2024-01-03,11\n2024-01-02,10.5\n', 4, /duplicate date 2024-01-02 for BADROW with different values \(first given on line 2\)/],
+    [
+      'negative price',
+      'Date,Open,High,Low,Close,Volume\n2024-01-02,-1,2,1,1.5,10\n',
+      2,
+      /Open is -1: prices must be above 0/,
+    ],
+    [
+      'high below low',
+      'Date,Open,High,Low,Close,Volume\n2024-01-02,1,2,1,1.5,10\n2024-01-03,1,0.9,1.1,1,10\n',
+      3,
+      /High 0\.9 is below Low 1\.1/,
+    ],
+    [
+      'negative volume',
+      'Date,Open,High,Low,Close,Volume\n2024-01-02,1,2,1,1.5,-10\n',
+      2,
+      /Volume is -10: volume cannot be negative/,
+    ],
+    [
+      'duplicate date, different values',
+      'Date,Close\n2024-01-02,10\n2024-01-03,11\n2024-01-02,10.5\n',
+      4,
+      /duplicate date 2024-01-02 for BADROW with different values \(first given on line 2\)/,
+    ],
     ['missing close', 'Date,Close\n2024-01-02,10\n2024-01-03,\n', 3, /missing Close/],
-    ['missing adj close in a Yahoo file', 'Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,1,2,0.5,1.5,,100\n', 2, /missing Adj Close/],
+    [
+      'missing adj close in a Yahoo file',
+      'Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,1,2,0.5,1.5,,100\n',
+      2,
+      /missing Adj Close/,
+    ],
     ['missing date', 'Date,Close\n2024-01-02,10\n,11\n', 3, /missing Date/],
     ['NaN price', 'Date,Close\n2024-01-02,10\n2024-01-03,nan\n', 3, /Close: 'nan' is not a finite number/],
     ['too many columns', 'Date,Close\n2024-01-02,10\n2024-01-03,11,12\n', 3, /expected 2 columns/],

@@ -80,7 +80,9 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
   const symbol = request.symbol === undefined ? undefined : normaliseTicker(request.symbol);
   if (symbol === '') throw new UsageError('--symbol: empty ticker', { parameter: '--symbol' });
   if (symbol !== undefined && request.files.length > 1) {
-    throw new UsageError(`--symbol names the ticker of one file, but ${request.files.length} files were given`, { parameter: '--symbol' });
+    throw new UsageError(`--symbol names the ticker of one file, but ${request.files.length} files were given`, {
+      parameter: '--symbol',
+    });
   }
   const planned: PlannedFile[] = [];
   for (const path of request.files) planned.push(await planFile(path, symbol));
@@ -100,7 +102,13 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
   const outcome = await store.importCsv(specs, {
     symbols: symbolInfos,
     onProgress: (e) =>
-      request.onProgress?.({ fileIndex: e.fileIndex, fileCount: specs.length, path: specs[e.fileIndex]?.path ?? '', phase: e.phase, fraction: e.fraction }),
+      request.onProgress?.({
+        fileIndex: e.fileIndex,
+        fileCount: specs.length,
+        path: specs[e.fileIndex]?.path ?? '',
+        phase: e.phase,
+        fraction: e.fraction,
+      }),
   });
   if (outcome.problems.length > 0) throw await explainProblem(dataFiles, outcome.problems);
 
@@ -108,15 +116,32 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
   let dataIndex = 0;
   for (const p of planned) {
     if (p.data === null) {
-      files.push({ path: p.path, layout: p.layout.name, rows: 0, symbols: [...p.names!.keys()], firstDate: null, lastDate: null, warnings: p.warnings });
+      files.push({
+        path: p.path,
+        layout: p.layout.name,
+        rows: 0,
+        symbols: [...p.names!.keys()],
+        firstDate: null,
+        lastDate: null,
+        warnings: p.warnings,
+      });
       continue;
     }
     const o = outcome.files[dataIndex++]!;
     const warnings = [...p.warnings];
-    if (o.exactDuplicates > 0) warnings.push({ file: p.path, line: null, message: `${o.exactDuplicates} repeated identical row(s) kept once` });
+    if (o.exactDuplicates > 0)
+      warnings.push({ file: p.path, line: null, message: `${o.exactDuplicates} repeated identical row(s) kept once` });
     if (o.rows === 0) warnings.push({ file: p.path, line: null, message: 'no data rows' });
     warnings.push(...(await splitWarnings(store, p.data, o.rows, o.symbols, o.firstDate, o.lastDate)));
-    files.push({ path: p.path, layout: p.layout.name, rows: o.rows, symbols: o.symbols, firstDate: o.firstDate, lastDate: o.lastDate, warnings });
+    files.push({
+      path: p.path,
+      layout: p.layout.name,
+      rows: o.rows,
+      symbols: o.symbols,
+      firstDate: o.firstDate,
+      lastDate: o.lastDate,
+      warnings,
+    });
   }
   const baskets = outcome.rowsChanged > 0 ? await refreshBaskets(store) : [];
   return { files, rowsSeen: outcome.rowsSeen, rowsChanged: outcome.rowsChanged, namesSet: symbolInfos.length, baskets };
@@ -129,16 +154,21 @@ async function planFile(path: string, symbol: string | undefined): Promise<Plann
   if (headerIndex < 0) throw new DataError(`${path}: the file is empty (no header line)`, { file: path, line: 1 });
   const layout = detectCsvLayout(splitCsvLine(head.lines[headerIndex]!), path);
   const warnings: ImportWarning[] = [];
-  if (layout.ignored.length > 0) warnings.push({ file: path, line: headerIndex + 1, message: `ignored column(s): ${layout.ignored.join(', ')}` });
+  if (layout.ignored.length > 0)
+    warnings.push({ file: path, line: headerIndex + 1, message: `ignored column(s): ${layout.ignored.join(', ')}` });
   if (layout.name === 'symbol-list') {
-    if (symbol !== undefined) throw new UsageError(`--symbol does not apply to ${path}: it is a list of symbols`, { parameter: '--symbol' });
+    if (symbol !== undefined)
+      throw new UsageError(`--symbol does not apply to ${path}: it is a list of symbols`, { parameter: '--symbol' });
     return { path, layout, warnings, data: null, names: await readSymbolList(path, head.gzip, layout) };
   }
   if (layout.roles.symbol !== undefined && symbol !== undefined) {
-    throw new UsageError(`--symbol does not apply to ${path}: it has a ${layout.columns[layout.roles.symbol]} column`, { parameter: '--symbol' });
+    throw new UsageError(`--symbol does not apply to ${path}: it has a ${layout.columns[layout.roles.symbol]} column`, {
+      parameter: '--symbol',
+    });
   }
   const ticker = layout.roles.symbol !== undefined ? null : (symbol ?? symbolFromPath(path));
-  if (ticker === '') throw new UsageError(`cannot tell the symbol of ${path} from its name: use --symbol`, { parameter: '--symbol' });
+  if (ticker === '')
+    throw new UsageError(`cannot tell the symbol of ${path} from its name: use --symbol`, { parameter: '--symbol' });
   // lines between the header and the first data row: blank ones, and junk left by download tools
   let skipLines = headerIndex + 1;
   for (let i = headerIndex + 1; i < head.lines.length; i++) {
@@ -148,10 +178,20 @@ async function planFile(path: string, symbol: string | undefined): Promise<Plann
       continue;
     }
     if (!isJunkLine(splitCsvLine(line), layout)) break;
-    warnings.push({ file: path, line: i + 1, message: `skipped line ${i + 1} ('${line.trim()}'): not data (left by a download tool)` });
+    warnings.push({
+      file: path,
+      line: i + 1,
+      message: `skipped line ${i + 1} ('${line.trim()}'): not data (left by a download tool)`,
+    });
     skipLines = i + 1;
   }
-  return { path, layout, warnings, data: { path, gzip: head.gzip, layout, skipLines, symbol: ticker, newline: head.newline }, names: null };
+  return {
+    path,
+    layout,
+    warnings,
+    data: { path, gzip: head.gzip, layout, skipLines, symbol: ticker, newline: head.newline },
+    names: null,
+  };
 }
 
 async function readSymbolList(path: string, gzip: boolean, layout: CsvLayout): Promise<Map<string, string | null>> {
@@ -177,7 +217,12 @@ async function namedSymbols(store: PriceStore, planned: readonly PlannedFile[]):
   const out: SymbolInfo[] = [];
   for (const [ticker, name] of names) {
     const known = await store.getSymbol(ticker);
-    out.push({ ticker, name: name ?? known?.name ?? null, kind: known?.kind ?? guessKind(ticker), currency: known?.currency ?? 'USD' });
+    out.push({
+      ticker,
+      name: name ?? known?.name ?? null,
+      kind: known?.kind ?? guessKind(ticker),
+      currency: known?.currency ?? 'USD',
+    });
   }
   return out;
 }
@@ -194,8 +239,13 @@ async function explainProblem(files: readonly PlannedFile[], problems: readonly 
   if (located === null && p.line !== null) located = { line: p.line, message: p.message };
   const others = new Set(problems.map((q) => q.fileIndex)).size - 1;
   const more = others > 0 ? ` (and problems in ${others} other file(s))` : '';
-  const where = located ? `line ${located.line}: ${located.message}` : `${p.symbol ?? ''} ${p.date ?? ''}: ${p.message}`;
-  return new DataError(`${file.path} ${where}; nothing was imported${more}`, { file: file.path, ...(located ? { line: located.line } : {}) });
+  const where = located
+    ? `line ${located.line}: ${located.message}`
+    : `${p.symbol ?? ''} ${p.date ?? ''}: ${p.message}`;
+  return new DataError(`${file.path} ${where}; nothing was imported${more}`, {
+    file: file.path,
+    ...(located ? { line: located.line } : {}),
+  });
 }
 
 /** Suspected unadjusted splits in what the file brought, with the line of each. */
@@ -209,7 +259,13 @@ async function splitWarnings(
 ): Promise<ImportWarning[]> {
   if (rows === 0 || firstDate === null || lastDate === null) return [];
   if (rows > SPLIT_CHECK_MAX_ROWS) {
-    return [{ file: file.path, line: null, message: `not checked for unadjusted splits (over ${SPLIT_CHECK_MAX_ROWS.toLocaleString('en-US')} rows)` }];
+    return [
+      {
+        file: file.path,
+        line: null,
+        message: `not checked for unadjusted splits (over ${SPLIT_CHECK_MAX_ROWS.toLocaleString('en-US')} rows)`,
+      },
+    ];
   }
   const series = await store.readMany(symbols, { from: firstDate, to: lastDate });
   const found: { symbol: string; date: string; text: string }[] = [];

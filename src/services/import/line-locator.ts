@@ -48,7 +48,11 @@ function keyOf(row: CheckedRow, file: DataFile): string {
 }
 
 /** The second line that gives `date` (of `symbol`) different values from an earlier one. */
-export async function findConflictingDuplicate(file: DataFile, symbol: string, date: string): Promise<LocatedProblem | null> {
+export async function findConflictingDuplicate(
+  file: DataFile,
+  symbol: string,
+  date: string,
+): Promise<LocatedProblem | null> {
   const wanted = `${symbol}|${date}`;
   let first: { line: number; values: string } | null = null;
   for await (const [n, line] of dataLines(file)) {
@@ -57,7 +61,10 @@ export async function findConflictingDuplicate(file: DataFile, symbol: string, d
     const values = JSON.stringify(checked.row.values);
     if (first === null) first = { line: n, values };
     else if (values !== first.values) {
-      return { line: n, message: `duplicate date ${date} for ${symbol} with different values (first given on line ${first.line})` };
+      return {
+        line: n,
+        message: `duplicate date ${date} for ${symbol} with different values (first given on line ${first.line})`,
+      };
     }
   }
   return null;
@@ -69,7 +76,9 @@ export async function findKeyLines(file: DataFile, keys: ReadonlySet<string>): P
   if (keys.size === 0) return out;
   // only lines that mention one of the dates are parsed (a long file has millions of others)
   const dates = [...new Set([...keys].map((k) => k.slice(k.indexOf('|') + 1)))];
-  const mentionsDate = new RegExp(dates.map((d) => `${d.slice(0, 4)}-0?${Number(d.slice(5, 7))}-0?${Number(d.slice(8, 10))}`).join('|'));
+  const mentionsDate = new RegExp(
+    dates.map((d) => `${d.slice(0, 4)}-0?${Number(d.slice(5, 7))}-0?${Number(d.slice(8, 10))}`).join('|'),
+  );
   for await (const [n, line] of dataLines(file)) {
     if (!mentionsDate.test(line)) continue;
     const checked = checkRow(splitCsvLine(line), file.layout);

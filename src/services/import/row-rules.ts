@@ -12,14 +12,21 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 const DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
-export type Cell = { readonly kind: 'empty' } | { readonly kind: 'number'; readonly value: number } | { readonly kind: 'bad' };
+export type Cell =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'bad' };
 
 /** A numeric cell: empty (unknown), a number (NaN/Infinity included, rejected later), or not a number. */
 export function parseNumberCell(text: string): Cell {
   const t = text.trim();
   if (t === '') return { kind: 'empty' };
   if (NUMBER.test(t)) return { kind: 'number', value: Number(t) };
-  if (NON_FINITE.test(t)) return { kind: 'number', value: t.toLowerCase().includes('nan') ? Number.NaN : t.startsWith('-') ? -Infinity : Infinity };
+  if (NON_FINITE.test(t))
+    return {
+      kind: 'number',
+      value: t.toLowerCase().includes('nan') ? Number.NaN : t.startsWith('-') ? -Infinity : Infinity,
+    };
   return { kind: 'bad' };
 }
 
@@ -56,7 +63,9 @@ export interface CheckedRow {
  */
 export function checkRow(fields: readonly string[], layout: CsvLayout): { problem: string } | { row: CheckedRow } {
   if (fields.length !== layout.columns.length) {
-    return { problem: `expected ${layout.columns.length} columns (${layout.columns.join(',')}), found ${fields.length}` };
+    return {
+      problem: `expected ${layout.columns.length} columns (${layout.columns.join(',')}), found ${fields.length}`,
+    };
   }
   const col = (role: CsvRole) => layout.roles[role];
   const header = (role: CsvRole) => layout.columns[col(role)!]!;
@@ -75,7 +84,8 @@ export function checkRow(fields: readonly string[], layout: CsvLayout): { proble
     const text = fields[col(role)!]!;
     const cell = parseNumberCell(text);
     if (cell.kind === 'bad') return { problem: `${header(role)}: '${text.trim()}' is not a number` };
-    if (cell.kind === 'number' && !Number.isFinite(cell.value)) return { problem: `${header(role)}: '${text.trim()}' is not a finite number` };
+    if (cell.kind === 'number' && !Number.isFinite(cell.value))
+      return { problem: `${header(role)}: '${text.trim()}' is not a finite number` };
     values.set(role, cell.kind === 'number' ? cell.value : null);
   }
   for (const role of ['close', 'adjClose'] as const) {
@@ -87,7 +97,8 @@ export function checkRow(fields: readonly string[], layout: CsvLayout): { proble
   }
   const high = values.get('high');
   const low = values.get('low');
-  if (high != null && low != null && high < low) return { problem: `${header('high')} ${high} is below ${header('low')} ${low}` };
+  if (high != null && low != null && high < low)
+    return { problem: `${header('high')} ${high} is below ${header('low')} ${low}` };
   const volume = values.get('volume');
   if (volume != null && volume < 0) return { problem: `${header('volume')} is ${volume}: volume cannot be negative` };
   const close = values.get('close') ?? values.get('adjClose') ?? null;
@@ -96,7 +107,14 @@ export function checkRow(fields: readonly string[], layout: CsvLayout): { proble
     row: {
       symbol,
       date,
-      values: [values.get('open') ?? null, values.get('high') ?? null, values.get('low') ?? null, close, adj, values.get('volume') ?? null],
+      values: [
+        values.get('open') ?? null,
+        values.get('high') ?? null,
+        values.get('low') ?? null,
+        close,
+        adj,
+        values.get('volume') ?? null,
+      ],
     },
   };
 }

@@ -57,7 +57,8 @@ export async function perfTable(store: PriceStore, req: PerfRequest): Promise<Pe
 /** Normalised, de-duplicated tickers in the order given; at least one. */
 export function uniqueTickers(symbols: readonly string[]): string[] {
   const out = [...new Set(symbols.map(normaliseTicker).filter((s) => s.length > 0))];
-  if (out.length === 0) throw new UsageError('symbols: give at least one symbol, --group NAME or --all', { parameter: 'symbols' });
+  if (out.length === 0)
+    throw new UsageError('symbols: give at least one symbol, --group NAME or --all', { parameter: 'symbols' });
   return out;
 }
 
@@ -65,7 +66,11 @@ export function uniqueTickers(symbols: readonly string[]): string[] {
  * Every wanted ticker must have bars: an unknown one is a NotFoundError; a known one without bars
  * (or none up to the as-of day) a DataError.
  */
-async function assertKnown(store: PriceStore, wanted: readonly string[], found: ReadonlyMap<string, unknown>): Promise<void> {
+async function assertKnown(
+  store: PriceStore,
+  wanted: readonly string[],
+  found: ReadonlyMap<string, unknown>,
+): Promise<void> {
   const missing = wanted.filter((t) => !found.has(t));
   for (const ticker of missing) {
     if ((await store.getSymbol(ticker)) === null) throw new NotFoundError(ticker);

@@ -50,19 +50,28 @@ export async function ratioReport(store: PriceStore, req: RatioRequest): Promise
   }
   const field: CloseField = req.totalReturn ? 'adjClose' : 'close';
 
-  const both = await store.readMany([numerator, denominator], asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) });
+  const both = await store.readMany(
+    [numerator, denominator],
+    asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) },
+  );
   for (const t of [numerator, denominator]) {
     if (!both.has(t)) throw await missingSeriesError(store, t, asOfDay);
   }
   const series = ratioSeries(both.get(numerator)!, both.get(denominator)!);
   const { index } = resolveAsOf(series.dates, asOfDay);
-  if (index < 0) throw new DataError(`${numerator} and ${denominator} have no common trading day${asOfDay === null ? '' : ` on or before ${formatIsoDate(asOfDay)}`}`);
+  if (index < 0)
+    throw new DataError(
+      `${numerator} and ${denominator} have no common trading day${asOfDay === null ? '' : ` on or before ${formatIsoDate(asOfDay)}`}`,
+    );
   const values = series[field];
 
   let window: RatioReport['window'] = null;
   if (fromDay !== null) {
     const w = windowReturn(series.dates, values, fromDay, series.dates[index]!);
-    if (w === null) throw new DataError(`--from ${formatIsoDate(fromDay)}: ${numerator}/${denominator} has no common close on or before it`);
+    if (w === null)
+      throw new DataError(
+        `--from ${formatIsoDate(fromDay)}: ${numerator}/${denominator} has no common close on or before it`,
+      );
     window = { from: formatIsoDate(series.dates[w.fromIndex]!), return: w.value };
   }
   return {

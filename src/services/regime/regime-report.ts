@@ -46,8 +46,10 @@ export async function regimeReport(store: PriceStore, req: RegimeRequest = {}): 
   const v = loaded.found.find((c) => c.symbol === vix);
   const volatility = v ? volatilityRegime(v.dates, v.closes, at(v.dates)) : null;
   const endDay = asOfDay ?? latest(loaded.found);
-  const sinceDay = req.since !== undefined ? parseIsoDate(req.since, '--since') : endDay === null ? null : previousYearEnd(endDay);
-  if (asOfDay !== null && sinceDay !== null && sinceDay > asOfDay) throw new UsageError(`--since: ${req.since} is after --as-of ${req.asOf}`, { parameter: '--since' });
+  const sinceDay =
+    req.since !== undefined ? parseIsoDate(req.since, '--since') : endDay === null ? null : previousYearEnd(endDay);
+  if (asOfDay !== null && sinceDay !== null && sinceDay > asOfDay)
+    throw new UsageError(`--since: ${req.since} is after --as-of ${req.asOf}`, { parameter: '--since' });
   const rateRows: RegimeReport['rates'] = [];
   for (const r of rates) {
     const c = loaded.found.find((x) => x.symbol === r);
@@ -56,7 +58,13 @@ export async function regimeReport(store: PriceStore, req: RegimeRequest = {}): 
   }
   const two = rateRows.find((r) => r.symbol === 'DGS2');
   const ten = rateRows.find((r) => r.symbol === 'DGS10');
-  const curve2s10s = two && ten ? { level: round6(ten.level - two.level), change: ten.change !== null && two.change !== null ? round6(ten.change - two.change) : null } : null;
+  const curve2s10s =
+    two && ten
+      ? {
+          level: round6(ten.level - two.level),
+          change: ten.change !== null && two.change !== null ? round6(ten.change - two.change) : null,
+        }
+      : null;
   return {
     requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay),
     volatility: volatility && v ? { symbol: vix, ...volatility } : null,

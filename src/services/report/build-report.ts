@@ -43,12 +43,16 @@ export async function buildReport(store: PriceStore, req: ReportRequest = {}): P
   if (req.asOf !== undefined) asOfDay = parseIsoDate(req.asOf, '--as-of');
   else {
     const last = [...(await store.lastDates()).values()].sort().pop();
-    if (last === undefined) throw new DataError(`the store at ${store.location} holds no data: run 'marketdash demo' or 'marketdash import' first`);
+    if (last === undefined)
+      throw new DataError(
+        `the store at ${store.location} holds no data: run 'marketdash demo' or 'marketdash import' first`,
+      );
     asOfDay = parseIsoDate(last, 'last stored date');
   }
   const tickers = Object.keys(config.symbols);
   const stored = await store.readMany(tickers, { to: formatIsoDate(asOfDay) });
-  if (stored.size === 0) throw new DataError(`no universe symbol has data on or before ${formatIsoDate(asOfDay)} in ${store.location}`);
+  if (stored.size === 0)
+    throw new DataError(`no universe symbol has data on or before ${formatIsoDate(asOfDay)} in ${store.location}`);
   const rowsUsed = [...stored.values()].filter((s) => s.dates.length > 0);
 
   const series = new Map<string, PriceSeries>(stored);
@@ -56,7 +60,10 @@ export async function buildReport(store: PriceStore, req: ReportRequest = {}): P
     if (series.has(ticker)) continue;
     const def = configBasket(config, ticker)!;
     if (!def.members.every((m) => stored.has(m))) continue;
-    const b = basketIndex(def, def.members.map((m) => stored.get(m)!));
+    const b = basketIndex(
+      def,
+      def.members.map((m) => stored.get(m)!),
+    );
     if (b.dates.length > 0) series.set(ticker, b);
   }
   for (const [a, b] of RATIOS) {

@@ -12,7 +12,8 @@ export function dataFingerprint(series: readonly PriceSeries[]): { fingerprint: 
   let rows = 0;
   for (const s of [...series].sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0))) {
     const lines: string[] = [];
-    for (let i = 0; i < s.dates.length; i++) lines.push(`${s.symbol},${formatIsoDate(s.dates[i]!)},${s.close[i]},${s.adjClose[i]}\n`);
+    for (let i = 0; i < s.dates.length; i++)
+      lines.push(`${s.symbol},${formatIsoDate(s.dates[i]!)},${s.close[i]},${s.adjClose[i]}\n`);
     hash.update(lines.join(''));
     rows += s.dates.length;
   }

@@ -56,7 +56,9 @@ describe('check on the note the project wrote itself', () => {
   });
 
   it('flags exactly five altered numbers, each with its true value', async () => {
-    const claims = extractClaims(md, resolverFromConfig(defaultConfig())).filter((c): c is Extract<Claim, { metric: 'return' }> => c.metric === 'return');
+    const claims = extractClaims(md, resolverFromConfig(defaultConfig())).filter(
+      (c): c is Extract<Claim, { metric: 'return' }> => c.metric === 'return',
+    );
     const lines = md.split('\n');
     // Five return figures on five different lines: the first figure of the line is raised by 1.50 points.
     const chosen: { line: number; symbol: string; period: string; truth: number }[] = [];
@@ -83,7 +85,8 @@ describe('check on the note the project wrote itself', () => {
   });
 
   it('calls claims about symbols the store lacks unverifiable, with the reason', async () => {
-    const text = 'Broadcom Inc. (AVGO) is up 40.10% year-to-date. Palantir rose 3.2% on the day. Alphabet is up 20% this year. Nvidia fell 1.1% this week.';
+    const text =
+      'Broadcom Inc. (AVGO) is up 40.10% year-to-date. Palantir rose 3.2% on the day. Alphabet is up 20% this year. Nvidia fell 1.1% this week.';
     const report = await checkNote(store, { text, asOf: AS_OF });
     expect(report.claims.map((c) => [c.verdict, c.reason])).toEqual([
       ['unverifiable', 'no data for AVGO in the store'],
@@ -104,9 +107,33 @@ describe('the note itself', () => {
   it('has the sections, the scoreboard rows and the demo label', async () => {
     const { note } = await buildReport(store, { asOf: AS_OF });
     expect(note.asOf).toBe(AS_OF);
-    expect(note.sections.map((s) => s.id)).toEqual(['small-caps', 'ratio', 'volatility', 'sectors', 'rates', 'performance', 'base-rates']);
+    expect(note.sections.map((s) => s.id)).toEqual([
+      'small-caps',
+      'ratio',
+      'volatility',
+      'sectors',
+      'rates',
+      'performance',
+      'base-rates',
+    ]);
     const table = note.sections.find((s) => s.id === 'performance')!.table!;
-    expect(table.map((r) => r.symbol)).toEqual(['AAPL', 'MSFT', 'GOOGL', 'GOOG', 'AMZN', 'NVDA', 'META', 'TSLA', 'MAG7', 'MAGS', '^SP600', 'SPSM', 'IJR', '^RUT', 'IWM']);
+    expect(table.map((r) => r.symbol)).toEqual([
+      'AAPL',
+      'MSFT',
+      'GOOGL',
+      'GOOG',
+      'AMZN',
+      'NVDA',
+      'META',
+      'TSLA',
+      'MAG7',
+      'MAGS',
+      '^SP600',
+      'SPSM',
+      'IJR',
+      '^RUT',
+      'IWM',
+    ]);
     expect(['into_small_caps', 'into_mega_caps', 'no_clear_rotation']).toContain(note.story);
     expect(note.demo).toBe(true);
     expect(md).toContain(DEMO_LABEL);

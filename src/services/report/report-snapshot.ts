@@ -15,7 +15,9 @@ const cell = (v: number) => (Number.isFinite(v) ? String(v) : '');
 export function snapshotCsv(s: PriceSeries): string {
   const out = ['Date,Open,High,Low,Close,Adj Close,Volume'];
   for (let i = 0; i < s.dates.length; i++) {
-    out.push(`${formatIsoDate(s.dates[i]!)},${cell(s.open[i]!)},${cell(s.high[i]!)},${cell(s.low[i]!)},${cell(s.close[i]!)},${cell(s.adjClose[i]!)},${cell(s.volume[i]!)}`);
+    out.push(
+      `${formatIsoDate(s.dates[i]!)},${cell(s.open[i]!)},${cell(s.high[i]!)},${cell(s.low[i]!)},${cell(s.close[i]!)},${cell(s.adjClose[i]!)},${cell(s.volume[i]!)}`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

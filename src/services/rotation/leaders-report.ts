@@ -44,7 +44,11 @@ export async function leadersReport(store: PriceStore, req: LeadersRequest): Pro
   const day = loaded.day;
   const current = asOfDay === null ? windowEnding(current0.label, day) : current0;
   const previous = previousWindow(current);
-  const iso = (w: { label: string; from: number; to: number }): WindowDates => ({ label: w.label, from: formatIsoDate(w.from), to: formatIsoDate(w.to) });
+  const iso = (w: { label: string; from: number; to: number }): WindowDates => ({
+    label: w.label,
+    from: formatIsoDate(w.from),
+    to: formatIsoDate(w.to),
+  });
   return {
     group: group.name,
     asOf: formatIsoDate(day),

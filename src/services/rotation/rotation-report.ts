@@ -4,7 +4,11 @@
  * requested day. Members without bars are listed as missing, never invented.
  */
 import { DEFAULT_ROTATION_PARAMS, type RotationParams } from '../../analytics/rotation/relative-rotation.js';
-import { type RotationInterval, type RotationSnapshot, rotationSnapshot } from '../../analytics/rotation/rotation-snapshot.js';
+import {
+  type RotationInterval,
+  type RotationSnapshot,
+  rotationSnapshot,
+} from '../../analytics/rotation/rotation-snapshot.js';
 import { NotFoundError, UsageError } from '../../domain/errors.js';
 import { indexOnOrBefore } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
@@ -41,30 +45,48 @@ export interface RotationReport {
 
 export function parseInterval(text: string | undefined): RotationInterval {
   const v = (text ?? 'weekly').toLowerCase();
-  if (v !== 'weekly' && v !== 'daily') throw new UsageError(`--interval: '${text}' is not one of weekly, daily`, { parameter: '--interval' });
+  if (v !== 'weekly' && v !== 'daily')
+    throw new UsageError(`--interval: '${text}' is not one of weekly, daily`, { parameter: '--interval' });
   return v;
 }
 
 export async function rotationReport(store: PriceStore, req: RotationRequest): Promise<RotationReport> {
   const interval = parseInterval(req.interval);
   const tail = req.tail ?? 8;
-  if (!Number.isInteger(tail) || tail < 1 || tail > 520) throw new UsageError(`--tail: ${req.tail} must be a whole number from 1 to 520`, { parameter: '--tail' });
+  if (!Number.isInteger(tail) || tail < 1 || tail > 520)
+    throw new UsageError(`--tail: ${req.tail} must be a whole number from 1 to 520`, { parameter: '--tail' });
   const params: RotationParams = { ...DEFAULT_ROTATION_PARAMS, ...req.params };
   const group = resolveGroup(req.group, { groupFile: req.groupFile });
   const benchmark = normaliseTicker(req.benchmark);
   const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
   const members = group.members.filter((m) => m !== benchmark);
   const range = asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) };
-  const loaded = await loadClosesOrBaskets(store, [benchmark, ...members], req.totalReturn ? 'adjClose' : 'close', range);
+  const loaded = await loadClosesOrBaskets(
+    store,
+    [benchmark, ...members],
+    req.totalReturn ? 'adjClose' : 'close',
+    range,
+  );
   const bench = loaded.found.find((c) => c.symbol === benchmark);
-  if (!bench) throw new NotFoundError(benchmark, `benchmark '${benchmark}' has no stored bars (import or update it first)`);
+  if (!bench)
+    throw new NotFoundError(benchmark, `benchmark '${benchmark}' has no stored bars (import or update it first)`);
   const end = asOfDay === null ? bench.dates.length - 1 : indexOnOrBefore(bench.dates, asOfDay);
   if (end < 0) throw new NotFoundError(benchmark, `benchmark '${benchmark}' has no bar on or before ${req.asOf}`);
   const day = bench.dates[end]!;
   const rows = loaded.found
     .filter((c) => c.symbol !== benchmark)
     .map((c) =>
-      rotationSnapshot({ symbol: c.symbol, dates: c.dates, closes: c.closes, benchmarkDates: bench.dates, benchmarkCloses: bench.closes, asOf: day, tail, interval, params }),
+      rotationSnapshot({
+        symbol: c.symbol,
+        dates: c.dates,
+        closes: c.closes,
+        benchmarkDates: bench.dates,
+        benchmarkCloses: bench.closes,
+        asOf: day,
+        tail,
+        interval,
+        params,
+      }),
     );
   return {
     group: group.name,

@@ -15,7 +15,9 @@ describe('scoreboard', () => {
       const dates = Int32Array.from(['2024-12-31', '2025-12-11'].map((s) => parseIsoDate(s)));
       const mag7 = defaultConfig().baskets.MAG7!.members;
       // every member doubles except one that stays flat: equal weight -> (6 x 2 + 1) / 7 - 1 = 6/7
-      await store.writeBars(mag7.map((t, k) => ({ series: closeOnlySeries(t, dates, [100, k === 0 ? 100 : 200]), source: 'test' })));
+      await store.writeBars(
+        mag7.map((t, k) => ({ series: closeOnlySeries(t, dates, [100, k === 0 ? 100 : 200]), source: 'test' })),
+      );
       await store.writeBars([{ series: closeOnlySeries('IWM', dates, [200, 230]), source: 'test' }]);
       const b = await scoreboard(store, { symbols: ['IWM', 'MAG7', '^SP600'] });
       expect(b.rows.map((r) => [r.symbol, r.date, r.ytd === null ? null : Number(r.ytd.toFixed(12))])).toEqual([
@@ -40,7 +42,14 @@ describe('option parsers', () => {
   });
 
   it('--weights: six non-negative numbers, normalised', () => {
-    expect(parseWeights('30,30,15,15,5,5')).toEqual({ aboveEma200: 0.3, roc125: 0.3, aboveEma50: 0.15, roc20: 0.15, ppoHistogramSlope: 0.05, rsi14: 0.05 });
+    expect(parseWeights('30,30,15,15,5,5')).toEqual({
+      aboveEma200: 0.3,
+      roc125: 0.3,
+      aboveEma50: 0.15,
+      roc20: 0.15,
+      ppoHistogramSlope: 0.05,
+      rsi14: 0.05,
+    });
     expect(parseWeights('1,0,0,0,0,1').rsi14).toBe(0.5);
     expect(() => parseWeights('1,2,3')).toThrow(/--weights/);
     expect(() => parseWeights('0,0,0,0,0,0')).toThrow(/not all zero/);

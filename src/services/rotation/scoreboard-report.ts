@@ -68,13 +68,28 @@ export async function scoreboard(store: PriceStore, req: ScoreboardRequest = {})
     const name = config.symbols[t]?.name ?? null;
     const i = c ? (asOfDay === null ? c.dates.length - 1 : indexOnOrBefore(c.dates, asOfDay)) : -1;
     if (!c || i < 0) return { symbol: t, name, date: null, ytd: null, '1y': null };
-    return { symbol: t, name, date: formatIsoDate(c.dates[i]!), ytd: periodReturn(c.dates, c.closes, i, 'ytd'), '1y': periodReturn(c.dates, c.closes, i, '1y') };
+    return {
+      symbol: t,
+      name,
+      date: formatIsoDate(c.dates[i]!),
+      ytd: periodReturn(c.dates, c.closes, i, 'ytd'),
+      '1y': periodReturn(c.dates, c.closes, i, '1y'),
+    };
   });
   const spreads: SpreadRow[] = SPREAD_PAIRS.map((p) => {
     const e = byTicker.get(p.equal);
     const c = byTicker.get(p.cap);
-    const s = e && c ? weightSpread(e, c, asOfDay ?? Math.min(e.dates[e.dates.length - 1]!, c.dates[c.dates.length - 1]!)) : null;
+    const s =
+      e && c
+        ? weightSpread(e, c, asOfDay ?? Math.min(e.dates[e.dates.length - 1]!, c.dates[c.dates.length - 1]!))
+        : null;
     return { equal: p.equal, cap: p.cap, date: s ? formatIsoDate(s.day) : null, periods: s?.periods ?? null };
   });
-  return { requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay), rows, spreads, missing, demo: await holdsDemoBars(store) };
+  return {
+    requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay),
+    rows,
+    spreads,
+    missing,
+    demo: await holdsDemoBars(store),
+  };
 }

@@ -48,7 +48,10 @@ export function stateReading(kind: 'downtrend' | 'uptrend', state: string): stri
 }
 
 /** The `trend` and `breakout` keys: both null when no line qualifies. */
-export function trendFields(analysis: TrendAnalysis | null): { trend: TrendJson | null; breakout: BreakoutJson | null } {
+export function trendFields(analysis: TrendAnalysis | null): {
+  trend: TrendJson | null;
+  breakout: BreakoutJson | null;
+} {
   if (analysis === null || analysis.line === null || analysis.breakout === null) return { trend: null, breakout: null };
   const line = analysis.line;
   return {
@@ -65,7 +68,12 @@ export function trendFields(analysis: TrendAnalysis | null): { trend: TrendJson 
 }
 
 /** Trend fields of a series' values up to and including bar `asOfIndex`. */
-export function seriesTrendFields(dates: Int32Array, values: Float64Array, asOfIndex: number, options: TrendOptions): { trend: TrendJson | null; breakout: BreakoutJson | null } {
+export function seriesTrendFields(
+  dates: Int32Array,
+  values: Float64Array,
+  asOfIndex: number,
+  options: TrendOptions,
+): { trend: TrendJson | null; breakout: BreakoutJson | null } {
   return trendFields(analyseTrend(dates, values, options, asOfIndex + 1));
 }
 
@@ -80,7 +88,10 @@ export function parseLookbackYears(text: string | undefined): Pick<TrendOptions,
   const b = m?.[2] !== undefined ? Number(m[2]) : Number.NaN;
   const range = Number.isNaN(b) ? { minYears: Math.min(2, a), maxYears: a } : { minYears: a, maxYears: b };
   if (!m || !(range.minYears > 0 && range.maxYears >= range.minYears && range.maxYears <= 50)) {
-    throw new UsageError(`--lookback-years: '${text}' is not N or A-B with 0 < A <= B <= 50 (years back to the first anchor)`, { parameter: '--lookback-years' });
+    throw new UsageError(
+      `--lookback-years: '${text}' is not N or A-B with 0 < A <= B <= 50 (years back to the first anchor)`,
+      { parameter: '--lookback-years' },
+    );
   }
   return range;
 }
@@ -106,12 +117,28 @@ export async function trendReport(store: PriceStore, req: TrendRequest): Promise
   const field: CloseField = req.totalReturn ? 'adjClose' : 'close';
   const parts = req.series.split('/');
   if (parts.length === 2) {
-    const r = await ratioReport(store, { numerator: parts[0]!, denominator: parts[1]!, asOf: req.asOf, totalReturn: req.totalReturn });
-    return { symbol: `${r.numerator}/${r.denominator}`, asOf: r.asOf, last: r.last, ...seriesTrendFields(r.series.dates, r.series[r.field], r.asOfIndex, options) };
+    const r = await ratioReport(store, {
+      numerator: parts[0]!,
+      denominator: parts[1]!,
+      asOf: req.asOf,
+      totalReturn: req.totalReturn,
+    });
+    return {
+      symbol: `${r.numerator}/${r.denominator}`,
+      asOf: r.asOf,
+      last: r.last,
+      ...seriesTrendFields(r.series.dates, r.series[r.field], r.asOfIndex, options),
+    };
   }
-  if (parts.length > 2) throw new UsageError(`symbol: '${req.series}' is neither a symbol nor a pair A/B`, { parameter: 'SYMBOL' });
+  if (parts.length > 2)
+    throw new UsageError(`symbol: '${req.series}' is neither a symbol nor a pair A/B`, { parameter: 'SYMBOL' });
   const symbol = normaliseTicker(req.series);
   if (!symbol) throw new UsageError('symbol: missing', { parameter: 'SYMBOL' });
   const { series, index } = await readSeriesAsOf(store, symbol, req.asOf);
-  return { symbol, asOf: formatIsoDate(series.dates[index]!), last: series[field][index]!, ...seriesTrendFields(series.dates, series[field], index, options) };
+  return {
+    symbol,
+    asOf: formatIsoDate(series.dates[index]!),
+    last: series[field][index]!,
+    ...seriesTrendFields(series.dates, series[field], index, options),
+  };
 }

@@ -7,7 +7,15 @@
  * Injected faults: 429 throughout, a timeout, a malformed payload.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hang, localFixture, ReplayFetch, type Route, sharedYahoo, textResponse, toResponse } from '../../../test/fixtures/providers/replay-fetch.js';
+import {
+  hang,
+  localFixture,
+  ReplayFetch,
+  type Route,
+  sharedYahoo,
+  textResponse,
+  toResponse,
+} from '../../../test/fixtures/providers/replay-fetch.js';
 import { defaultConfig } from '../../config/universe-config.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
@@ -21,25 +29,54 @@ import { updateSymbols } from './update-symbols.js';
 const config = defaultConfig();
 const today = parseIsoDate('2026-11-25');
 const market = generateDemoMarket({ seed: 11, today, symbolNames: config.symbols });
-const template = sharedYahoo('chart-AAPL-2020-01-01-to-2020-01-03.json').bodyJson as { chart: { result: Record<string, unknown>[] } };
+const template = sharedYahoo('chart-AAPL-2020-01-01-to-2020-01-03.json').bodyJson as {
+  chart: { result: Record<string, unknown>[] };
+};
 const INSTRUMENT: Record<string, string> = { stock: 'EQUITY', etf: 'ETF', index: 'INDEX' };
 const DAY = 86_400;
 
 /** A chart payload in the recorded layout for one symbol's bars within [period1, period2). */
 function chartBody(symbol: string, series: PriceSeries, period1: number, period2: number): unknown {
   const body = structuredClone(template);
-  const result = body.chart.result[0]! as { meta: Record<string, unknown>; timestamp?: number[]; indicators: unknown; events?: unknown };
+  const result = body.chart.result[0]! as {
+    meta: Record<string, unknown>;
+    timestamp?: number[];
+    indicators: unknown;
+    events?: unknown;
+  };
   const idx: number[] = [];
   for (let i = 0; i < series.dates.length; i++) {
     const t = series.dates[i]! * DAY;
     if (t >= period1 && t < period2) idx.push(i);
   }
-  result.meta = { ...result.meta, symbol, instrumentType: INSTRUMENT[config.symbols[symbol]!.kind] ?? 'EQUITY', longName: config.symbols[symbol]!.name };
+  result.meta = {
+    ...result.meta,
+    symbol,
+    instrumentType: INSTRUMENT[config.symbols[symbol]!.kind] ?? 'EQUITY',
+    longName: config.symbols[symbol]!.name,
+  };
   result.timestamp = idx.map((i) => series.dates[i]! * DAY + 14.5 * 3600);
   const col = (a: Float64Array) => idx.map((i) => a[i]!);
-  result.indicators = { quote: [{ open: col(series.open), high: col(series.high), low: col(series.low), close: col(series.close), volume: col(series.volume) }], adjclose: [{ adjclose: col(series.adjClose) }] };
+  result.indicators = {
+    quote: [
+      {
+        open: col(series.open),
+        high: col(series.high),
+        low: col(series.low),
+        close: col(series.close),
+        volume: col(series.volume),
+      },
+    ],
+    adjclose: [{ adjclose: col(series.adjClose) }],
+  };
   const divs = (market.dividends.get(symbol) ?? []).filter((x) => x.day * DAY >= period1 && x.day * DAY < period2);
-  result.events = divs.length ? { dividends: Object.fromEntries(divs.map((x) => [String(x.day * DAY + 14.5 * 3600), { amount: x.amount, date: x.day * DAY + 14.5 * 3600 }])) } : undefined;
+  result.events = divs.length
+    ? {
+        dividends: Object.fromEntries(
+          divs.map((x) => [String(x.day * DAY + 14.5 * 3600), { amount: x.amount, date: x.day * DAY + 14.5 * 3600 }]),
+        ),
+      }
+    : undefined;
   if (!idx.length) {
     delete result.timestamp;
     result.indicators = { quote: [{}], adjclose: [{}] };
@@ -67,15 +104,27 @@ function replay(faults: Record<string, Fault> = {}) {
         const fault = faults[symbol]?.(u, init);
         if (fault) return fault;
         const series = market.series.get(symbol);
-        if (!series) return new Response('{"chart":{"result":null,"error":{"code":"Not Found","description":"No data found, symbol may be delisted"}}}', { status: 404 });
-        return new Response(JSON.stringify(chartBody(symbol, series, Number(u.searchParams.get('period1')), Number(u.searchParams.get('period2')))), { status: 200, headers: { 'content-type': 'application/json' } });
+        if (!series)
+          return new Response(
+            '{"chart":{"result":null,"error":{"code":"Not Found","description":"No data found, symbol may be delisted"}}}',
+            { status: 404 },
+          );
+        return new Response(
+          JSON.stringify(
+            chartBody(symbol, series, Number(u.searchParams.get('period1')), Number(u.searchParams.get('period2'))),
+          ),
+          { status: 200, headers: { 'content-type': 'application/json' } },
+        );
       },
     },
     {
       match: (u) => u.pathname.endsWith('fredgraph.csv'),
       respond: (u) => {
         const id = u.searchParams.get('id')!;
-        return textResponse(200, fredCsv(id, market.series.get(id)!, u.searchParams.get('cosd')!, u.searchParams.get('coed')!));
+        return textResponse(
+          200,
+          fredCsv(id, market.series.get(id)!, u.searchParams.get('cosd')!, u.searchParams.get('coed')!),
+        );
       },
     },
     { match: (u) => u.hostname === 'stooq.com', respond: () => textResponse(200, 'No data') },
@@ -86,7 +135,13 @@ function replay(faults: Record<string, Fault> = {}) {
 const instantClock: Clock = { now: () => 0, sleep: async () => {}, random: () => 0.5 };
 
 function registry(fetch: ReplayFetch['fetch'], timeoutMs = 5000) {
-  return createDefaultRegistry(config.providers, { fetch, clock: instantClock, timeoutMs, minIntervalMs: { yahoo: 0, stooq: 0, fred: 0 }, env: {} });
+  return createDefaultRegistry(config.providers, {
+    fetch,
+    clock: instantClock,
+    timeoutMs,
+    minIntervalMs: { yahoo: 0, stooq: 0, fred: 0 },
+    env: {},
+  });
 }
 
 let store: PriceStore;
@@ -97,7 +152,9 @@ afterEach(async () => {
   await store.close();
 });
 
-const universe = Object.entries(config.symbols).filter(([, s]) => s.kind !== 'basket').map(([t]) => t);
+const universe = Object.entries(config.symbols)
+  .filter(([, s]) => s.kind !== 'basket')
+  .map(([t]) => t);
 
 describe('marketdash update (replayed providers)', () => {
   it('fills a fresh store for the default universe, then a second run is idempotent', async () => {
@@ -136,7 +193,13 @@ describe('marketdash update (replayed providers)', () => {
       MSFT: (u, init) => (msftCalls++ === 0 ? (hang(u, init) as Promise<Response>) : null),
       NVDA: () => toResponse(localFixture('yahoo/chart-malformed-truncated.hand.json')),
     });
-    const report = await updateSymbols(store, registry(http.fetch, 50), config, { all: true }, { today, concurrency: 3 });
+    const report = await updateSymbols(
+      store,
+      registry(http.fetch, 50),
+      config,
+      { all: true },
+      { today, concurrency: 3 },
+    );
     const by = new Map(report.outcomes.map((o) => [o.symbol, o]));
     expect(report.failed).toBe(2);
     expect(by.get('^VIX')).toMatchObject({ status: 'failed', provider: null });
@@ -150,26 +213,45 @@ describe('marketdash update (replayed providers)', () => {
     const stored = await store.readMany('all');
     expect(stored.has('^VIX')).toBe(false);
     expect(stored.has('NVDA')).toBe(false);
-    for (const t of universe.filter((x) => x !== '^VIX' && x !== 'NVDA')) expect(stored.get(t)?.dates.length, t).toBe(market.series.get(t)!.dates.length);
+    for (const t of universe.filter((x) => x !== '^VIX' && x !== 'NVDA'))
+      expect(stored.get(t)?.dates.length, t).toBe(market.series.get(t)!.dates.length);
   });
 
   it('updates one group or named symbols, with --provider forcing one source', async () => {
     const http = replay();
     const r = await updateSymbols(store, registry(http.fetch), config, { group: 'volatility' }, { today });
     expect(r.outcomes.map((o) => [o.symbol, o.status, o.provider])).toEqual([['^VIX', 'updated', 'yahoo']]);
-    const s = await updateSymbols(store, registry(http.fetch), config, { symbols: ['aapl'], provider: 'stooq' }, { today });
+    const s = await updateSymbols(
+      store,
+      registry(http.fetch),
+      config,
+      { symbols: ['aapl'], provider: 'stooq' },
+      { today },
+    );
     expect(s.outcomes[0]).toMatchObject({ symbol: 'AAPL', status: 'failed' });
     expect(s.outcomes[0]!.error).toMatch(/stooq: unknown symbol AAPL/);
-    await expect(updateSymbols(store, registry(http.fetch), config, { symbols: ['AAPL'], group: 'mag7' }, { today })).rejects.toThrow(/not SYMBOL and --group/);
-    await expect(updateSymbols(store, registry(http.fetch), config, { symbols: ['MAG7'] }, { today })).rejects.toThrow(/basket/);
+    await expect(
+      updateSymbols(store, registry(http.fetch), config, { symbols: ['AAPL'], group: 'mag7' }, { today }),
+    ).rejects.toThrow(/not SYMBOL and --group/);
+    await expect(updateSymbols(store, registry(http.fetch), config, { symbols: ['MAG7'] }, { today })).rejects.toThrow(
+      /basket/,
+    );
   });
 
   it('prints data-check warnings for what it wrote (an unadjusted split served by a provider)', async () => {
     const http = replay({
       XLK: (u) => {
         const xlk = market.series.get('XLK')!;
-        const halved = { ...xlk, close: xlk.close.map((c, i) => (xlk.dates[i]! >= parseIsoDate('2025-11-17') ? c / 2 : c)) };
-        return new Response(JSON.stringify(chartBody('XLK', halved, Number(u.searchParams.get('period1')), Number(u.searchParams.get('period2')))), { status: 200 });
+        const halved = {
+          ...xlk,
+          close: xlk.close.map((c, i) => (xlk.dates[i]! >= parseIsoDate('2025-11-17') ? c / 2 : c)),
+        };
+        return new Response(
+          JSON.stringify(
+            chartBody('XLK', halved, Number(u.searchParams.get('period1')), Number(u.searchParams.get('period2'))),
+          ),
+          { status: 200 },
+        );
       },
     });
     const r = await updateSymbols(store, registry(http.fetch), config, { symbols: ['XLK'] }, { today });
@@ -178,6 +260,8 @@ describe('marketdash update (replayed providers)', () => {
 
   it('rejects an unknown --provider', async () => {
     const http = replay();
-    await expect(updateSymbols(store, registry(http.fetch), config, { symbols: ['AAPL'], provider: 'bloomberg' }, { today })).rejects.toThrow(/--provider: 'bloomberg'/);
+    await expect(
+      updateSymbols(store, registry(http.fetch), config, { symbols: ['AAPL'], provider: 'bloomberg' }, { today }),
+    ).rejects.toThrow(/--provider: 'bloomberg'/);
   });
 });

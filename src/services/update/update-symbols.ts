@@ -71,7 +71,11 @@ export interface SymbolOutcome {
 export interface UpdateReport {
   readonly outcomes: readonly SymbolOutcome[];
   readonly warnings: readonly string[];
-  readonly baskets: readonly { readonly ticker: string; readonly rows: number | null; readonly problem: string | null }[];
+  readonly baskets: readonly {
+    readonly ticker: string;
+    readonly rows: number | null;
+    readonly problem: string | null;
+  }[];
   readonly failed: number;
 }
 
@@ -81,7 +85,11 @@ interface Target {
 }
 
 /** The symbols an update covers, with what is known about each (kind, name). */
-export async function updateTargets(store: PriceStore, config: UniverseConfig, request: UpdateRequest): Promise<Target[]> {
+export async function updateTargets(
+  store: PriceStore,
+  config: UniverseConfig,
+  request: UpdateRequest,
+): Promise<Target[]> {
   const stored = new Map((await store.listSymbols()).map((s) => [s.ticker, s]));
   const infoOf = (ticker: string): SymbolInfo => {
     const c = config.symbols[ticker];
@@ -90,8 +98,13 @@ export async function updateTargets(store: PriceStore, config: UniverseConfig, r
     return { ticker, name: c?.name ?? s?.name ?? null, kind, currency: s?.currency ?? 'USD' };
   };
   let tickers: string[];
-  const chosen = [request.symbols?.length ? 'SYMBOL' : null, request.group ? '--group' : null, request.all ? '--all' : null].filter(Boolean);
-  if (chosen.length > 1) throw new UsageError(`give symbols, --group or --all, not ${chosen.join(' and ')}`, { parameter: chosen[1]! });
+  const chosen = [
+    request.symbols?.length ? 'SYMBOL' : null,
+    request.group ? '--group' : null,
+    request.all ? '--all' : null,
+  ].filter(Boolean);
+  if (chosen.length > 1)
+    throw new UsageError(`give symbols, --group or --all, not ${chosen.join(' and ')}`, { parameter: chosen[1]! });
   if (request.symbols?.length) tickers = request.symbols.map(normaliseTicker);
   else if (request.group) tickers = [...groupMembers(config, request.group)];
   else tickers = [...new Set([...Object.keys(config.symbols), ...stored.keys()])];
@@ -102,7 +115,10 @@ export async function updateTargets(store: PriceStore, config: UniverseConfig, r
     seen.add(t);
     const info = infoOf(t);
     if (info.kind === 'basket') {
-      if (request.symbols?.length) throw new UsageError(`${t} is a basket: it is recomputed from its members, not fetched`, { parameter: 'SYMBOL' });
+      if (request.symbols?.length)
+        throw new UsageError(`${t} is a basket: it is recomputed from its members, not fetched`, {
+          parameter: 'SYMBOL',
+        });
       continue;
     }
     out.push({ symbol: t, info });
@@ -110,7 +126,13 @@ export async function updateTargets(store: PriceStore, config: UniverseConfig, r
   return out;
 }
 
-export async function updateSymbols(store: PriceStore, registry: ProviderRegistry, config: UniverseConfig, request: UpdateRequest, options: UpdateOptions = {}): Promise<UpdateReport> {
+export async function updateSymbols(
+  store: PriceStore,
+  registry: ProviderRegistry,
+  config: UniverseConfig,
+  request: UpdateRequest,
+  options: UpdateOptions = {},
+): Promise<UpdateReport> {
   const targets = await updateTargets(store, config, request);
   if (request.provider !== undefined) registry.candidates('SPY', 'etf', request.provider); // validates the name early
   const lastDates = await store.lastDates();
@@ -121,36 +143,63 @@ export async function updateSymbols(store: PriceStore, registry: ProviderRegistr
   const warnings: string[] = [];
   let done = 0;
 
-  const outcomes = await mapWithConcurrency(targets, options.concurrency ?? 4, async ({ symbol, info }): Promise<SymbolOutcome> => {
-    const last = lastDates.get(symbol);
-    let from: DayNumber;
-    if (request.from !== undefined) from = request.from;
-    else if (last !== undefined) {
-      from = parseIsoDate(last);
-      for (let k = 0; k < overlap; k++) from = previousTradingDay(from);
-    } else from = historyStart;
-    const base = { symbol, from: formatIsoDate(from), to: formatIsoDate(to) };
-    let outcome: SymbolOutcome;
-    try {
-      const fetched = await registry.fetchDaily({ symbol, from, to, kind: info.kind }, request.provider);
-      const series = fetched.history.series;
-      const symbolInfo: SymbolInfo = { ...info, name: info.name ?? fetched.history.name, currency: fetched.history.currency ?? info.currency };
-      // Bars identical to the stored ones are not rewritten, so a no-op update leaves the data version alone.
-      const unchanged = series.dates.length === 0 || (last !== undefined && sameBars(series, await store.readSeries(symbol, { from: base.from, to: base.to })));
-      const written = unchanged ? { rowsChanged: 0, rowsSeen: series.dates.length } : await store.writeBars([{ series, source: fetched.provider }], [symbolInfo]);
-      const newLast = series.dates.length > 0 ? formatIsoDate(series.dates[series.dates.length - 1]!) : null;
-      const lastDate = [last ?? null, newLast].filter((x): x is string => x !== null).sort().pop() ?? null;
-      outcome = { ...base, status: written.rowsChanged > 0 ? 'updated' : 'up to date', provider: fetched.provider, rows: written.rowsChanged, lastDate, error: null, attempts: fetched.attempts };
-    } catch (e) {
-      if (!isMarketDashError(e)) throw e;
-      const attempts = e instanceof AllProvidersFailedError ? e.attempts : [];
-      const error = e instanceof AllProvidersFailedError ? attempts.map((a) => a.error).join('; ') : registry.secrets.redact(e.message);
-      outcome = { ...base, status: 'failed', provider: null, rows: 0, lastDate: last ?? null, error, attempts };
-    }
-    done++;
-    options.onProgress?.({ done, total: targets.length, outcome });
-    return outcome;
-  });
+  const outcomes = await mapWithConcurrency(
+    targets,
+    options.concurrency ?? 4,
+    async ({ symbol, info }): Promise<SymbolOutcome> => {
+      const last = lastDates.get(symbol);
+      let from: DayNumber;
+      if (request.from !== undefined) from = request.from;
+      else if (last !== undefined) {
+        from = parseIsoDate(last);
+        for (let k = 0; k < overlap; k++) from = previousTradingDay(from);
+      } else from = historyStart;
+      const base = { symbol, from: formatIsoDate(from), to: formatIsoDate(to) };
+      let outcome: SymbolOutcome;
+      try {
+        const fetched = await registry.fetchDaily({ symbol, from, to, kind: info.kind }, request.provider);
+        const series = fetched.history.series;
+        const symbolInfo: SymbolInfo = {
+          ...info,
+          name: info.name ?? fetched.history.name,
+          currency: fetched.history.currency ?? info.currency,
+        };
+        // Bars identical to the stored ones are not rewritten, so a no-op update leaves the data version alone.
+        const unchanged =
+          series.dates.length === 0 ||
+          (last !== undefined && sameBars(series, await store.readSeries(symbol, { from: base.from, to: base.to })));
+        const written = unchanged
+          ? { rowsChanged: 0, rowsSeen: series.dates.length }
+          : await store.writeBars([{ series, source: fetched.provider }], [symbolInfo]);
+        const newLast = series.dates.length > 0 ? formatIsoDate(series.dates[series.dates.length - 1]!) : null;
+        const lastDate =
+          [last ?? null, newLast]
+            .filter((x): x is string => x !== null)
+            .sort()
+            .pop() ?? null;
+        outcome = {
+          ...base,
+          status: written.rowsChanged > 0 ? 'updated' : 'up to date',
+          provider: fetched.provider,
+          rows: written.rowsChanged,
+          lastDate,
+          error: null,
+          attempts: fetched.attempts,
+        };
+      } catch (e) {
+        if (!isMarketDashError(e)) throw e;
+        const attempts = e instanceof AllProvidersFailedError ? e.attempts : [];
+        const error =
+          e instanceof AllProvidersFailedError
+            ? attempts.map((a) => a.error).join('; ')
+            : registry.secrets.redact(e.message);
+        outcome = { ...base, status: 'failed', provider: null, rows: 0, lastDate: last ?? null, error, attempts };
+      }
+      done++;
+      options.onProgress?.({ done, total: targets.length, outcome });
+      return outcome;
+    },
+  );
 
   const changed = outcomes.filter((o) => o.status === 'updated').map((o) => o.symbol);
   let baskets: UpdateReport['baskets'] = [];
@@ -170,8 +219,17 @@ export async function updateSymbols(store: PriceStore, registry: ProviderRegistr
 function sameBars(a: PriceSeries, b: PriceSeries | null): boolean {
   if (b === null || a.dates.length !== b.dates.length) return false;
   const same = (x: ArrayLike<number>, y: ArrayLike<number>) => {
-    for (let i = 0; i < x.length; i++) if (!(x[i] === y[i] || (Number.isNaN(x[i]!) && Number.isNaN(y[i]!)))) return false;
+    for (let i = 0; i < x.length; i++)
+      if (!(x[i] === y[i] || (Number.isNaN(x[i]!) && Number.isNaN(y[i]!)))) return false;
     return true;
   };
-  return same(a.dates, b.dates) && same(a.open, b.open) && same(a.high, b.high) && same(a.low, b.low) && same(a.close, b.close) && same(a.adjClose, b.adjClose) && same(a.volume, b.volume);
+  return (
+    same(a.dates, b.dates) &&
+    same(a.open, b.open) &&
+    same(a.high, b.high) &&
+    same(a.low, b.low) &&
+    same(a.close, b.close) &&
+    same(a.adjClose, b.adjClose) &&
+    same(a.volume, b.volume)
+  );
 }

@@ -11,7 +11,14 @@
  * to DuckDB's own CSV load time.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { CsvFileOutcome, CsvFileSpec, CsvImportOptions, CsvImportOutcome, CsvProblem, CsvRole } from '../price-store.js';
+import type {
+  CsvFileOutcome,
+  CsvFileSpec,
+  CsvImportOptions,
+  CsvImportOutcome,
+  CsvProblem,
+  CsvRole,
+} from '../price-store.js';
 
 const REJECTS = 'csv_rejects';
 const REJECT_SCANS = 'csv_reject_scans';
@@ -26,9 +33,16 @@ const VALUE_COLUMNS = [...PRICE_COLUMNS, 'volume', 'source'] as const;
  * Checked inside the load: a bad row stops it with an error. Measured faster than a filter scan of
  * the new rows afterwards (15M rows: 9.9 s against 10.7 s for the whole import).
  */
-function badRowCondition(prices: readonly string[], high: string | null, low: string | null, volume: string | null, required: readonly string[]): string {
+function badRowCondition(
+  prices: readonly string[],
+  high: string | null,
+  low: string | null,
+  volume: string | null,
+  required: readonly string[],
+): string {
   const terms = required.map((col) => `${col} IS NULL`);
-  if (prices.length > 0) terms.push(`NOT (least(${prices.join(', ')}) > 0 AND greatest(${prices.join(', ')}) < 'inf'::DOUBLE)`);
+  if (prices.length > 0)
+    terms.push(`NOT (least(${prices.join(', ')}) > 0 AND greatest(${prices.join(', ')}) < 'inf'::DOUBLE)`);
   if (high !== null && low !== null) terms.push(`${high} < ${low}`);
   if (volume !== null) terms.push(`NOT (${volume} >= 0 AND ${volume} < 'inf'::DOUBLE)`);
   return terms.map((t) => `(${t})`).join(' OR ');
@@ -65,10 +79,23 @@ export async function importCsvFiles(
         const file = files[i]!;
         await dropRejects(c);
         try {
-          await withProgress(c, (fraction) => progress({ fileIndex: i, phase: 'read', fraction }), () => c.run(loadSql(file, base + i)));
+          await withProgress(
+            c,
+            (fraction) => progress({ fileIndex: i, phase: 'read', fraction }),
+            () => c.run(loadSql(file, base + i)),
+          );
         } catch (e) {
           // a rule broken (error() in the load), or a NULL date or symbol: the service re-reads the file to name the line
-          throw new Rejected([{ fileIndex: i, kind: 'row', line: null, symbol: file.symbol, date: null, message: (e as Error).message.split('\n')[0]! }]);
+          throw new Rejected([
+            {
+              fileIndex: i,
+              kind: 'row',
+              line: null,
+              symbol: file.symbol,
+              date: null,
+              message: (e as Error).message.split('\n')[0]!,
+            },
+          ]);
         }
         const rejects = await readRejects(c, file, i);
         if (rejects.length > 0) throw new Rejected(rejects);
@@ -79,10 +106,22 @@ export async function importCsvFiles(
       if (unnormalised.length > 0) {
         // tickers are stored upper case; fixing the few rows that need it after the load is cheaper
         // than upper(trim()) on every row of a large file
-        await c.run(`UPDATE bars SET symbol = upper(trim(symbol)) WHERE load_id >= ${base} AND symbol IN (${unnormalised.map(sqlString).join(', ')})`);
+        await c.run(
+          `UPDATE bars SET symbol = upper(trim(symbol)) WHERE load_id >= ${base} AND symbol IN (${unnormalised.map(sqlString).join(', ')})`,
+        );
         stats = await newRowStats(c, base);
         const blank = stats.find((s) => s.symbol === '');
-        if (blank) throw new Rejected([{ fileIndex: blank.f, kind: 'row', line: null, symbol: '', date: blank.firstDate, message: 'missing symbol' }]);
+        if (blank)
+          throw new Rejected([
+            {
+              fileIndex: blank.f,
+              kind: 'row',
+              line: null,
+              symbol: '',
+              date: blank.firstDate,
+              message: 'missing symbol',
+            },
+          ]);
       }
       const exactDuplicates = new Array<number>(files.length).fill(0);
       const repeated = [...new Set(stats.filter((s) => s.repeats).map((s) => s.symbol))];
@@ -154,7 +193,9 @@ async function dropRejects(c: DuckDBConnection): Promise<void> {
 
 /** Cells DuckDB could not read: wrong column count, a number or date it cannot parse. */
 async function readRejects(c: DuckDBConnection, file: CsvFileSpec, index: number): Promise<CsvProblem[]> {
-  const exists = (await c.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE table_name = '${REJECTS}'`)).getRowsJS();
+  const exists = (
+    await c.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE table_name = '${REJECTS}'`)
+  ).getRowsJS();
   if (Number(exists[0]?.[0] ?? 0) === 0) return [];
   const rows = (
     await c.runAndReadAll(`SELECT line, column_name, error_type, error_message FROM ${REJECTS} ORDER BY line LIMIT 5`)
@@ -174,9 +215,12 @@ function rejectMessage(file: CsvFileSpec, column: string | null, type: string, m
   const header = file.columns[index];
   if (type === 'CAST' && header !== undefined) {
     const value = /Could not convert string "(.*)" to/.exec(message)?.[1] ?? '';
-    return file.roles.date === index ? `${header}: '${value}' is not a date (expected YYYY-MM-DD)` : `${header}: '${value}' is not a number`;
+    return file.roles.date === index
+      ? `${header}: '${value}' is not a date (expected YYYY-MM-DD)`
+      : `${header}: '${value}' is not a number`;
   }
-  if (type === 'TOO MANY COLUMNS' || type === 'MISSING COLUMNS') return `expected ${file.columns.length} columns (${file.columns.join(',')}): ${message}`;
+  if (type === 'TOO MANY COLUMNS' || type === 'MISSING COLUMNS')
+    return `expected ${file.columns.length} columns (${file.columns.join(',')}): ${message}`;
   return `${type.toLowerCase()}: ${message}`;
 }
 
@@ -194,7 +238,9 @@ interface SymbolStat {
 /** One aggregate pass over the new rows: per (file, symbol) counts, date range and repeated days. */
 async function newRowStats(c: DuckDBConnection, base: number): Promise<SymbolStat[]> {
   const range = (
-    await c.runAndReadAll(`SELECT min(date) - DATE '1970-01-01', max(date) - DATE '1970-01-01' FROM bars WHERE load_id >= ${base}`)
+    await c.runAndReadAll(
+      `SELECT min(date) - DATE '1970-01-01', max(date) - DATE '1970-01-01' FROM bars WHERE load_id >= ${base}`,
+    )
   ).getRowsJS()[0];
   const lo = range?.[0] == null ? 0 : Number(range[0]);
   const hi = range?.[1] == null ? 0 : Number(range[1]);
@@ -226,7 +272,12 @@ async function newRowStats(c: DuckDBConnection, base: number): Promise<SymbolSta
  * A (symbol, date) given more than once among the new rows: within one file, the same values are
  * kept once and different values are an error; across files the later file wins.
  */
-async function resolveRepeats(c: DuckDBConnection, base: number, symbols: readonly string[], exact: number[]): Promise<void> {
+async function resolveRepeats(
+  c: DuckDBConnection,
+  base: number,
+  symbols: readonly string[],
+  exact: number[],
+): Promise<void> {
   const inList = symbols.map(sqlString).join(', ');
   const conflicts = (
     await c.runAndReadAll(
@@ -252,7 +303,11 @@ async function resolveRepeats(c: DuckDBConnection, base: number, symbols: readon
   const ranked = `SELECT rowid AS rid, load_id, row_number() OVER (PARTITION BY symbol, date ORDER BY load_id DESC, rowid) AS rn,
                          max(load_id) OVER (PARTITION BY symbol, date) AS newest
                   FROM bars WHERE load_id >= ${base} AND symbol IN (${inList})`;
-  const counts = (await c.runAndReadAll(`SELECT load_id - ${base}, count(*) FROM (${ranked}) WHERE rn > 1 AND load_id = newest GROUP BY load_id`)).getRowsJS();
+  const counts = (
+    await c.runAndReadAll(
+      `SELECT load_id - ${base}, count(*) FROM (${ranked}) WHERE rn > 1 AND load_id = newest GROUP BY load_id`,
+    )
+  ).getRowsJS();
   for (const r of counts) exact[Number(r[0])] = Number(r[1]);
   await c.run(`DELETE FROM bars WHERE rowid IN (SELECT rid FROM (${ranked}) WHERE rn > 1)`);
 }
@@ -286,8 +341,14 @@ function fileOutcomes(count: number, stats: readonly SymbolStat[], exact: readon
   return Array.from({ length: count }, (_, f) => {
     const mine = stats.filter((s) => s.f === f);
     // ISO dates sort as text
-    const firsts = mine.map((s) => s.firstDate).filter((d): d is string => d !== null).sort();
-    const lasts = mine.map((s) => s.lastDate).filter((d): d is string => d !== null).sort();
+    const firsts = mine
+      .map((s) => s.firstDate)
+      .filter((d): d is string => d !== null)
+      .sort();
+    const lasts = mine
+      .map((s) => s.lastDate)
+      .filter((d): d is string => d !== null)
+      .sort();
     return {
       rows: mine.reduce((n, s) => n + s.rows, 0),
       symbols: mine.map((s) => s.symbol),
@@ -299,11 +360,20 @@ function fileOutcomes(count: number, stats: readonly SymbolStat[], exact: readon
 }
 
 function failed(files: readonly CsvFileSpec[], problems: CsvProblem[]): CsvImportOutcome {
-  return { problems, files: files.map(() => ({ rows: 0, symbols: [], firstDate: null, lastDate: null, exactDuplicates: 0 })), rowsChanged: 0, rowsSeen: 0 };
+  return {
+    problems,
+    files: files.map(() => ({ rows: 0, symbols: [], firstDate: null, lastDate: null, exactDuplicates: 0 })),
+    rowsChanged: 0,
+    rowsSeen: 0,
+  };
 }
 
 /** Reports DuckDB's progress on the running statement every 250 ms. */
-async function withProgress<T>(c: DuckDBConnection, report: (fraction: number) => void, fn: () => Promise<T>): Promise<T> {
+async function withProgress<T>(
+  c: DuckDBConnection,
+  report: (fraction: number) => void,
+  fn: () => Promise<T>,
+): Promise<T> {
   report(0);
   const timer = setInterval(() => {
     const p = c.progress;

@@ -35,7 +35,11 @@ describe('DuckDbStore.readMany without a SQL sort', () => {
   it('keeps 300 interleaved symbols apart across result chunks', async () => {
     const store = await DuckDbStore.open(':memory:');
     const batches = Array.from({ length: 300 }, (_, k) => ({
-      series: closeOnlySeries(`S${k}`, Array.from({ length: 40 }, (_, i) => i), Array.from({ length: 40 }, (_, i) => k * 1000 + i + 1)),
+      series: closeOnlySeries(
+        `S${k}`,
+        Array.from({ length: 40 }, (_, i) => i),
+        Array.from({ length: 40 }, (_, i) => k * 1000 + i + 1),
+      ),
       source: 't',
     }));
     await store.writeBars(batches);

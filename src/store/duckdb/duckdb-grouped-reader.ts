@@ -13,7 +13,14 @@ import type { PriceSeries } from '../../domain/price-series.js';
 import type { BarColumn } from '../price-store.js';
 
 export const ALL_BAR_COLUMNS: readonly BarColumn[] = ['open', 'high', 'low', 'close', 'adjClose', 'volume'];
-const SQL_NAME: Record<BarColumn, string> = { open: 'open', high: 'high', low: 'low', close: 'close', adjClose: 'adj_close', volume: 'volume' };
+const SQL_NAME: Record<BarColumn, string> = {
+  open: 'open',
+  high: 'high',
+  low: 'low',
+  close: 'close',
+  adjClose: 'adj_close',
+  volume: 'volume',
+};
 
 /** The SELECT list for the value columns asked for, in ALL_BAR_COLUMNS order, NULL as NaN. */
 export function selectedValueSql(columns: readonly BarColumn[]): string {
@@ -47,7 +54,11 @@ class SymbolColumns {
   }
 }
 
-export async function readGroupedSeries(result: DuckDBResult, tickers: readonly string[], columns: readonly BarColumn[]): Promise<Map<string, PriceSeries>> {
+export async function readGroupedSeries(
+  result: DuckDBResult,
+  tickers: readonly string[],
+  columns: readonly BarColumn[],
+): Promise<Map<string, PriceSeries>> {
   const chosen = ALL_BAR_COLUMNS.filter((c) => columns.includes(c));
   const perSymbol: (SymbolColumns | undefined)[] = new Array(tickers.length);
   for (;;) {

@@ -9,9 +9,26 @@ import { type DuckDBConnection, DuckDBInstance, LIST, listValue, VARCHAR } from 
 import type { BasketDefinition } from '../../domain/basket.js';
 import { DataError, UsageError } from '../../domain/errors.js';
 import type { PriceSeries } from '../../domain/price-series.js';
-import { guessKind, normaliseTicker, SYMBOL_KINDS, type SymbolInfo, type SymbolKind, type SymbolSummary } from '../../domain/symbol-info.js';
+import {
+  guessKind,
+  normaliseTicker,
+  SYMBOL_KINDS,
+  type SymbolInfo,
+  type SymbolKind,
+  type SymbolSummary,
+} from '../../domain/symbol-info.js';
 import { tryParseIsoDate } from '../../domain/trading-date.js';
-import type { BarBatch, BarColumn, CsvFileSpec, CsvImportOptions, CsvImportOutcome, DateRange, PriceStore, ReadOptions, WriteResult } from '../price-store.js';
+import type {
+  BarBatch,
+  BarColumn,
+  CsvFileSpec,
+  CsvImportOptions,
+  CsvImportOutcome,
+  DateRange,
+  PriceStore,
+  ReadOptions,
+  WriteResult,
+} from '../price-store.js';
 import { mergeStagedBars } from './duckdb-bar-merge.js';
 import { CREATE_BAR_STAGE, DROP_BAR_STAGE, STAGED_BARS, stageBarBatches } from './duckdb-bar-stager.js';
 import { importCsvFiles } from './duckdb-csv-import.js';
@@ -94,7 +111,9 @@ export class DuckDbStore implements PriceStore {
   }
 
   async schemaVersion(): Promise<number> {
-    return this.exclusive(async (c) => Number((await c.runAndReadAll('SELECT max(version) FROM schema_version')).getRowsJS()[0]?.[0] ?? 0));
+    return this.exclusive(async (c) =>
+      Number((await c.runAndReadAll('SELECT max(version) FROM schema_version')).getRowsJS()[0]?.[0] ?? 0),
+    );
   }
 
   /**
@@ -123,7 +142,11 @@ export class DuckDbStore implements PriceStore {
 
   async getSymbol(ticker: string): Promise<SymbolInfo | null> {
     const rows = await this.exclusive(async (c) =>
-      (await c.runAndReadAll('SELECT ticker, name, kind, currency FROM symbols WHERE ticker = $t', { t: normaliseTicker(ticker) })).getRowsJS(),
+      (
+        await c.runAndReadAll('SELECT ticker, name, kind, currency FROM symbols WHERE ticker = $t', {
+          t: normaliseTicker(ticker),
+        })
+      ).getRowsJS(),
     );
     const r = rows[0];
     return r ? toInfo(r) : null;
@@ -152,7 +175,10 @@ export class DuckDbStore implements PriceStore {
     }));
   }
 
-  async writeBars(batches: Iterable<BarBatch> | AsyncIterable<BarBatch>, symbols: readonly SymbolInfo[] = []): Promise<WriteResult> {
+  async writeBars(
+    batches: Iterable<BarBatch> | AsyncIterable<BarBatch>,
+    symbols: readonly SymbolInfo[] = [],
+  ): Promise<WriteResult> {
     return this.exclusive(async (c) => {
       for (const sql of CREATE_BAR_STAGE) await c.run(sql);
       try {
@@ -179,7 +205,8 @@ export class DuckDbStore implements PriceStore {
     return this.exclusive((c) =>
       importCsvFiles(c, files, options, {
         writeSymbols: async (tx, tickers) =>
-          (await insertSymbols(tx, tickers.filter((t) => !known.has(t)).map(guessedInfo), 'keep')) + (await insertSymbols(tx, given, 'update')),
+          (await insertSymbols(tx, tickers.filter((t) => !known.has(t)).map(guessedInfo), 'keep')) +
+          (await insertSymbols(tx, given, 'update')),
         bumpVersion,
         currentVersion,
         inTransaction: (tx, fn) => this.inTransaction(tx, fn),
@@ -204,7 +231,11 @@ export class DuckDbStore implements PriceStore {
     return map.get(t) ?? null;
   }
 
-  async readMany(tickers: readonly string[] | 'all', range?: DateRange, options: ReadOptions = {}): Promise<Map<string, PriceSeries>> {
+  async readMany(
+    tickers: readonly string[] | 'all',
+    range?: DateRange,
+    options: ReadOptions = {},
+  ): Promise<Map<string, PriceSeries>> {
     const { clause, params } = rangeClause(range);
     const columns = options.columns ?? ALL_BAR_COLUMNS;
     return this.exclusive(async (c) => {
@@ -228,7 +259,13 @@ export class DuckDbStore implements PriceStore {
   }
 
   /** One query for `tickers`, rows grouped in JavaScript (see duckdb-grouped-reader.ts). */
-  private async readGrouped(c: DuckDBConnection, tickers: string[], clause: string, params: Record<string, string>, columns: readonly BarColumn[]): Promise<Map<string, PriceSeries>> {
+  private async readGrouped(
+    c: DuckDBConnection,
+    tickers: string[],
+    clause: string,
+    params: Record<string, string>,
+    columns: readonly BarColumn[],
+  ): Promise<Map<string, PriceSeries>> {
     const values = selectedValueSql(columns);
     // No ORDER BY, and no need for storage order either: readGroupedSeries groups rows by symbol and
     // sorts a series only if it must. Letting DuckDB hand chunks over in any order is faster.
@@ -253,10 +290,10 @@ export class DuckDbStore implements PriceStore {
     return this.readConnection;
   }
 
-
-
   async barSources(): Promise<string[]> {
-    return this.exclusive(async (c) => (await c.runAndReadAll('SELECT DISTINCT source FROM bars ORDER BY source')).getRowsJS().map((r) => String(r[0])));
+    return this.exclusive(async (c) =>
+      (await c.runAndReadAll('SELECT DISTINCT source FROM bars ORDER BY source')).getRowsJS().map((r) => String(r[0])),
+    );
   }
 
   async lastDates(): Promise<Map<string, string>> {
@@ -282,7 +319,11 @@ export class DuckDbStore implements PriceStore {
 
   async getBasket(ticker: string): Promise<BasketDefinition | null> {
     const rows = await this.exclusive(async (c) =>
-      (await c.runAndReadAll('SELECT CAST(definition AS VARCHAR) FROM baskets WHERE ticker = $t', { t: normaliseTicker(ticker) })).getRowsJS(),
+      (
+        await c.runAndReadAll('SELECT CAST(definition AS VARCHAR) FROM baskets WHERE ticker = $t', {
+          t: normaliseTicker(ticker),
+        })
+      ).getRowsJS(),
     );
     const r = rows[0];
     return r ? (JSON.parse(String(r[0])) as BasketDefinition) : null;
@@ -296,7 +337,9 @@ export class DuckDbStore implements PriceStore {
   }
 
   async dataVersion(): Promise<string> {
-    const rows = await this.exclusive(async (c) => (await c.runAndReadAll('SELECT data_version FROM store_meta WHERE id = 1')).getRowsJS());
+    const rows = await this.exclusive(async (c) =>
+      (await c.runAndReadAll('SELECT data_version FROM store_meta WHERE id = 1')).getRowsJS(),
+    );
     return String(rows[0]?.[0] ?? 0);
   }
 
@@ -327,7 +370,11 @@ export async function currentVersion(c: DuckDBConnection): Promise<number> {
  * Inserts symbol rows in one statement. 'update' overwrites name/kind/currency of known tickers,
  * 'keep' leaves them. Returns the number of rows written.
  */
-export async function insertSymbols(c: DuckDBConnection, infos: readonly SymbolInfo[], onConflict: 'update' | 'keep'): Promise<number> {
+export async function insertSymbols(
+  c: DuckDBConnection,
+  infos: readonly SymbolInfo[],
+  onConflict: 'update' | 'keep',
+): Promise<number> {
   if (infos.length === 0) return 0;
   const conflict =
     onConflict === 'update'
@@ -353,12 +400,18 @@ export function guessedInfo(ticker: string): SymbolInfo {
 function checkedInfo(info: SymbolInfo): SymbolInfo {
   const ticker = normaliseTicker(info.ticker);
   if (!ticker) throw new UsageError('symbol: empty ticker', { parameter: 'symbol' });
-  if (!SYMBOL_KINDS.includes(info.kind)) throw new UsageError(`symbol ${ticker}: unknown kind '${info.kind}'`, { parameter: 'kind' });
+  if (!SYMBOL_KINDS.includes(info.kind))
+    throw new UsageError(`symbol ${ticker}: unknown kind '${info.kind}'`, { parameter: 'kind' });
   return { ticker, name: info.name, kind: info.kind, currency: info.currency };
 }
 
 function toInfo(r: readonly unknown[]): SymbolInfo {
-  return { ticker: String(r[0]), name: (r[1] as string | null) ?? null, kind: String(r[2]) as SymbolKind, currency: String(r[3]) };
+  return {
+    ticker: String(r[0]),
+    name: (r[1] as string | null) ?? null,
+    kind: String(r[2]) as SymbolKind,
+    currency: String(r[3]),
+  };
 }
 
 function rangeClause(range: DateRange | undefined): { clause: string; params: Record<string, string> } {
@@ -378,5 +431,6 @@ function rangeClause(range: DateRange | undefined): { clause: string; params: Re
 }
 
 function checkDate(text: string, parameter: string): void {
-  if (tryParseIsoDate(text) === null) throw new UsageError(`${parameter}: '${text}' is not a valid date (expected YYYY-MM-DD)`, { parameter });
+  if (tryParseIsoDate(text) === null)
+    throw new UsageError(`${parameter}: '${text}' is not a valid date (expected YYYY-MM-DD)`, { parameter });
 }

@@ -18,7 +18,9 @@ export interface Migration {
 function yearPartitions(from: number, to: number): string {
   const out: string[] = [];
   for (let y = from; y <= to; y++) {
-    out.push(`CREATE TABLE IF NOT EXISTS bars_${y} PARTITION OF bars FOR VALUES FROM ('${y}-01-01') TO ('${y + 1}-01-01');`);
+    out.push(
+      `CREATE TABLE IF NOT EXISTS bars_${y} PARTITION OF bars FOR VALUES FROM ('${y}-01-01') TO ('${y + 1}-01-01');`,
+    );
   }
   return out.join('\n');
 }

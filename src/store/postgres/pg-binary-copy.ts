@@ -109,7 +109,7 @@ export class BarsBinaryDecoder {
     for (let f = 0; f < fields; f++) {
       if (o + 4 > buf.length) return -1;
       const len = buf.readInt32BE(o);
-      o += 4 + (Math.max(len , 0));
+      o += 4 + Math.max(len, 0);
       if (o > buf.length) return -1;
     }
     return o;
@@ -155,8 +155,24 @@ export class BarsBinaryDecoder {
     const out = new Map<string, PriceSeries>();
     this.boundaries.forEach((b, k) => {
       const end = k + 1 < this.boundaries.length ? this.boundaries[k + 1]!.start : this.n;
-      const [open, high, low, close, adjClose, volume] = this.cols.map((c) => c.subarray(b.start, end)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
-      out.set(b.symbol, { symbol: b.symbol, dates: this.dates.subarray(b.start, end), open, high, low, close, adjClose, volume });
+      const [open, high, low, close, adjClose, volume] = this.cols.map((c) => c.subarray(b.start, end)) as [
+        Float64Array,
+        Float64Array,
+        Float64Array,
+        Float64Array,
+        Float64Array,
+        Float64Array,
+      ];
+      out.set(b.symbol, {
+        symbol: b.symbol,
+        dates: this.dates.subarray(b.start, end),
+        open,
+        high,
+        low,
+        close,
+        adjClose,
+        volume,
+      });
     });
     return out;
   }

@@ -67,7 +67,12 @@ describe('PostgresStore', () => {
     const good = ramp('ATOM', 19500, 10);
     const bad = ramp('ATOM2', 19500, 10);
     bad.dates[7] = bad.dates[6]!; // dates not ascending
-    await expect(s.writeBars([{ series: good, source: 'csv' }, { series: bad, source: 'csv' }])).rejects.toThrow(/ascending/);
+    await expect(
+      s.writeBars([
+        { series: good, source: 'csv' },
+        { series: bad, source: 'csv' },
+      ]),
+    ).rejects.toThrow(/ascending/);
     expect(await s.readSeries('ATOM')).toBeNull();
     expect(await s.getSymbol('ATOM')).toBeNull();
     await s.close();

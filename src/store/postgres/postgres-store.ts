@@ -9,11 +9,25 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { BasketDefinition } from '../../domain/basket.js';
 import { DataError } from '../../domain/errors.js';
-import type { PriceSeries, } from '../../domain/price-series.js';
-import { guessKind, normaliseTicker, type SymbolInfo, type SymbolKind, type SymbolSummary } from '../../domain/symbol-info.js';
+import type { PriceSeries } from '../../domain/price-series.js';
+import {
+  guessKind,
+  normaliseTicker,
+  type SymbolInfo,
+  type SymbolKind,
+  type SymbolSummary,
+} from '../../domain/symbol-info.js';
 import { checkBarBatch, checkDateRange } from '../bar-batch-check.js';
 import { DuckDbStore } from '../duckdb/duckdb-store.js';
-import type { BarBatch, CsvFileSpec, CsvImportOptions, CsvImportOutcome, DateRange, PriceStore, WriteResult } from '../price-store.js';
+import type {
+  BarBatch,
+  CsvFileSpec,
+  CsvImportOptions,
+  CsvImportOutcome,
+  DateRange,
+  PriceStore,
+  WriteResult,
+} from '../price-store.js';
 import { MIGRATIONS } from './migrations.js';
 import { BarsBinaryDecoder, encodeBarsBinary } from './pg-binary-copy.js';
 
@@ -25,12 +39,14 @@ pg.types.setTypeParser(1082, (v: string) => v);
 // BIGINT (counts, sequence values) as number: our counts stay far below 2^53.
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
-
 export class PostgresStore implements PriceStore {
   readonly backend = 'postgres' as const;
   readonly location: string;
 
-  private constructor(private readonly pool: pg.Pool, url: string) {
+  private constructor(
+    private readonly pool: pg.Pool,
+    url: string,
+  ) {
     this.location = redactUrl(url);
   }
 
@@ -58,8 +74,12 @@ export class PostgresStore implements PriceStore {
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
-      const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
+      const done = new Set(
+        (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
+      );
       for (const m of MIGRATIONS) {
         if (done.has(m.version)) continue;
         await client.query(m.sql);
@@ -102,14 +122,32 @@ export class PostgresStore implements PriceStore {
   }
 
   async listSymbols(): Promise<SymbolSummary[]> {
-    const r = await this.pool.query<{ ticker: string; name: string | null; kind: SymbolKind; currency: string; first: string | null; last: string | null; rows: number; sources: string[] | null }>(
+    const r = await this.pool.query<{
+      ticker: string;
+      name: string | null;
+      kind: SymbolKind;
+      currency: string;
+      first: string | null;
+      last: string | null;
+      rows: number;
+      sources: string[] | null;
+    }>(
       `SELECT s.ticker, s.name, s.kind, s.currency, b.first, b.last, COALESCE(b.rows, 0) AS rows, b.sources
        FROM symbols s LEFT JOIN (
          SELECT symbol, min(date) AS first, max(date) AS last, count(*) AS rows, array_agg(DISTINCT source ORDER BY source) AS sources
          FROM bars GROUP BY symbol) b ON b.symbol = s.ticker
        ORDER BY s.ticker`,
     );
-    return r.rows.map((x) => ({ ticker: x.ticker, name: x.name, kind: x.kind, currency: x.currency, firstDate: x.first, lastDate: x.last, rows: x.rows, sources: x.sources ?? [] }));
+    return r.rows.map((x) => ({
+      ticker: x.ticker,
+      name: x.name,
+      kind: x.kind,
+      currency: x.currency,
+      firstDate: x.first,
+      lastDate: x.last,
+      rows: x.rows,
+      sources: x.sources ?? [],
+    }));
   }
 
   /**
@@ -117,7 +155,10 @@ export class PostgresStore implements PriceStore {
    * history never touches existing keys). If any key exists already, roll back to the savepoint and
    * upsert through a staging table, changing only rows whose values differ.
    */
-  async writeBars(batches: Iterable<BarBatch> | AsyncIterable<BarBatch>, symbols: readonly SymbolInfo[] = []): Promise<WriteResult> {
+  async writeBars(
+    batches: Iterable<BarBatch> | AsyncIterable<BarBatch>,
+    symbols: readonly SymbolInfo[] = [],
+  ): Promise<WriteResult> {
     const all: BarBatch[] = [];
     const seen = new Set<string>();
     for await (const b of batches) {
@@ -131,20 +172,38 @@ export class PostgresStore implements PriceStore {
       await client.query('BEGIN');
       const known = new Map(symbols.map((s) => [normaliseTicker(s.ticker), normalisedInfo(s)]));
       // every given symbol (with bars or not), then a guessed entry for each ticker without one
-      const infos = [...known.values(), ...[...new Set(all.map((b) => b.series.symbol))].filter((t) => !known.has(t)).map((t) => ({ ticker: t, name: null, kind: guessKind(t), currency: 'USD' }))];
+      const infos = [
+        ...known.values(),
+        ...[...new Set(all.map((b) => b.series.symbol))]
+          .filter((t) => !known.has(t))
+          .map((t) => ({ ticker: t, name: null, kind: guessKind(t), currency: 'USD' })),
+      ];
       if (infos.length) {
         await client.query(
           `INSERT INTO symbols (ticker, name, kind, currency)
            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
            ON CONFLICT (ticker) DO UPDATE SET name = COALESCE(EXCLUDED.name, symbols.name), kind = EXCLUDED.kind, currency = EXCLUDED.currency
            WHERE $5::boolean`,
-          [infos.map((s) => s.ticker), infos.map((s) => s.name), infos.map((s) => s.kind), infos.map((s) => s.currency), symbols.length > 0],
+          [
+            infos.map((s) => s.ticker),
+            infos.map((s) => s.name),
+            infos.map((s) => s.kind),
+            infos.map((s) => s.currency),
+            symbols.length > 0,
+          ],
         );
       }
       let rowsChanged: number;
       await client.query('SAVEPOINT direct_copy');
       try {
-        await pipeline(Readable.from(encodeBarsBinary(all)), client.query(copyFrom('COPY bars (symbol, date, open, high, low, close, adj_close, volume, source) FROM STDIN (FORMAT binary)')));
+        await pipeline(
+          Readable.from(encodeBarsBinary(all)),
+          client.query(
+            copyFrom(
+              'COPY bars (symbol, date, open, high, low, close, adj_close, volume, source) FROM STDIN (FORMAT binary)',
+            ),
+          ),
+        );
         await client.query('RELEASE SAVEPOINT direct_copy');
         rowsChanged = rowsSeen;
       } catch (e) {
@@ -177,7 +236,12 @@ export class PostgresStore implements PriceStore {
       const outcome = await staging.importCsv(files, options);
       if (outcome.problems.length > 0) return outcome;
       const series = await staging.readMany('all');
-      const symbols = (await staging.listSymbols()).map(({ ticker, name, kind, currency }) => ({ ticker, name, kind, currency }));
+      const symbols = (await staging.listSymbols()).map(({ ticker, name, kind, currency }) => ({
+        ticker,
+        name,
+        kind,
+        currency,
+      }));
       const sources = new Map(files.map((f) => [f.symbol, f.source]));
       const written = await this.writeBars(
         [...series.values()].map((s) => ({ series: s, source: sources.get(s.symbol) ?? files[0]?.source ?? 'csv' })),
@@ -242,7 +306,9 @@ export class PostgresStore implements PriceStore {
   }
 
   async lastDates(): Promise<Map<string, string>> {
-    const r = await this.pool.query<{ symbol: string; last: string }>('SELECT symbol, max(date) AS last FROM bars GROUP BY symbol');
+    const r = await this.pool.query<{ symbol: string; last: string }>(
+      'SELECT symbol, max(date) AS last FROM bars GROUP BY symbol',
+    );
     return new Map(r.rows.map((x) => [x.symbol, x.last]));
   }
 
@@ -253,12 +319,18 @@ export class PostgresStore implements PriceStore {
        ON CONFLICT (ticker) DO UPDATE SET kind = 'basket'`,
       [def.ticker],
     );
-    await this.pool.query('INSERT INTO baskets (ticker, definition) VALUES ($1, $2) ON CONFLICT (ticker) DO UPDATE SET definition = EXCLUDED.definition', [def.ticker, JSON.stringify(def)]);
+    await this.pool.query(
+      'INSERT INTO baskets (ticker, definition) VALUES ($1, $2) ON CONFLICT (ticker) DO UPDATE SET definition = EXCLUDED.definition',
+      [def.ticker, JSON.stringify(def)],
+    );
     await this.bumpVersion();
   }
 
   async getBasket(ticker: string): Promise<BasketDefinition | null> {
-    const r = await this.pool.query<{ definition: BasketDefinition }>('SELECT definition FROM baskets WHERE ticker = $1', [normaliseTicker(ticker)]);
+    const r = await this.pool.query<{ definition: BasketDefinition }>(
+      'SELECT definition FROM baskets WHERE ticker = $1',
+      [normaliseTicker(ticker)],
+    );
     return r.rows[0]?.definition ?? null;
   }
 
@@ -268,7 +340,9 @@ export class PostgresStore implements PriceStore {
   }
 
   async dataVersion(): Promise<string> {
-    const r = await this.pool.query<{ v: number; called: boolean }>('SELECT last_value AS v, is_called AS called FROM data_version_seq');
+    const r = await this.pool.query<{ v: number; called: boolean }>(
+      'SELECT last_value AS v, is_called AS called FROM data_version_seq',
+    );
     const row = r.rows[0];
     return row?.called ? String(row.v) : '0';
   }
@@ -311,7 +385,10 @@ async function upsertThroughStage(client: pg.PoolClient, all: readonly BarBatch[
   await client.query(
     'CREATE TEMP TABLE bars_stage (symbol text, date date, open float8, high float8, low float8, close float8, adj_close float8, volume float8, source text) ON COMMIT DROP',
   );
-  await pipeline(Readable.from(encodeBarsBinary(all)), client.query(copyFrom('COPY bars_stage FROM STDIN (FORMAT binary)')));
+  await pipeline(
+    Readable.from(encodeBarsBinary(all)),
+    client.query(copyFrom('COPY bars_stage FROM STDIN (FORMAT binary)')),
+  );
   const r = await client.query(
     `INSERT INTO bars AS b (symbol, date, open, high, low, close, adj_close, volume, source)
      SELECT symbol, date, open, high, low, close, adj_close, volume, source FROM bars_stage

@@ -7,7 +7,10 @@ import type { PlacedRotationPoint } from '../api-client.js';
 import { el } from '../element-builder.js';
 import { chartColours } from '../theme.js';
 
-export function rotationScatter(points: readonly PlacedRotationPoint[], onPick?: (symbol: string) => void): HTMLElement {
+export function rotationScatter(
+  points: readonly PlacedRotationPoint[],
+  onPick?: (symbol: string) => void,
+): HTMLElement {
   const wrap = el('div', { class: 'rrg-wrap' });
   const canvas = el('canvas', { class: 'rrg', role: 'img', 'aria-label': 'Relative rotation chart' });
   const tip = el('div', { class: 'rrg-tip', hidden: true });

@@ -2,12 +2,23 @@
  * lightweight-charts set up the MarketDash way: theme colours, sizing to its box, dates as
  * `YYYY-MM-DD` business days, removed when the page is left.
  */
-import { ColorType, createChart, type IChartApi, type LineData, type Time, type WhitespaceData } from 'lightweight-charts';
+import {
+  ColorType,
+  createChart,
+  type IChartApi,
+  type LineData,
+  type Time,
+  type WhitespaceData,
+} from 'lightweight-charts';
 import type { Column } from '../api-client.js';
 import type { PageContext } from '../page-context.js';
 import { chartColours } from '../theme.js';
 
-export function themedChart(container: HTMLElement, ctx: PageContext, options: { logScale?: boolean; height?: number } = {}): IChartApi {
+export function themedChart(
+  container: HTMLElement,
+  ctx: PageContext,
+  options: { logScale?: boolean; height?: number } = {},
+): IChartApi {
   const c = chartColours();
   container.style.height = `${options.height ?? 380}px`;
   const chart = createChart(container, {
@@ -49,7 +60,6 @@ export function fitAll(chart: IChartApi): void {
     }
   });
 }
-
 
 /** Removes a chart once; a second call (page left after a redraw) does nothing. */
 export function removeChart(chart: IChartApi | null): void {

@@ -46,14 +46,23 @@ function shiftDays(iso: string, days: number): string {
 export async function renderComparePage(root: HTMLElement, params: URLSearchParams, ctx: PageContext): Promise<void> {
   const stored = storedTickers(ctx);
   const defaults = ['^SP600', '^RUT', 'MAG7', 'MAGS'].filter((s) => stored.has(s));
-  let symbols = (params.get('s') ?? defaults.join(',')).split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+  let symbols = (params.get('s') ?? defaults.join(','))
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
   const last = ctx.health.lastDate ?? new Date().toISOString().slice(0, 10);
   let start = params.get('start') ?? `${Number(last.slice(0, 4)) - 1}-12-31`;
   let totalReturn = params.get('tr') === '1';
   let a = params.get('a') ?? symbols[0] ?? '';
   let b = params.get('b') ?? symbols[symbols.length - 1] ?? '';
 
-  const symInput = el('input', { id: 'compare-symbols', value: symbols.join(','), size: 28, spellcheck: 'false', 'aria-describedby': 'compare-help' });
+  const symInput = el('input', {
+    id: 'compare-symbols',
+    value: symbols.join(','),
+    size: 28,
+    spellcheck: 'false',
+    'aria-describedby': 'compare-help',
+  });
   const startInput = el('input', { id: 'compare-start', type: 'date', value: start, max: last });
   const trBox = el('input', { id: 'compare-tr', type: 'checkbox', checked: totalReturn });
   const chartSlot = el('div', { class: 'chart-slot' });
@@ -67,7 +76,10 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         class: 'controls',
         onsubmit: (e: Event) => {
           e.preventDefault();
-          symbols = symInput.value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+          symbols = symInput.value
+            .split(',')
+            .map((s) => s.trim().toUpperCase())
+            .filter(Boolean);
           start = startInput.value || start;
           totalReturn = trBox.checked;
           if (!symbols.includes(a)) a = symbols[0] ?? '';
@@ -80,10 +92,19 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       labelled('Rebase to 100 on', startInput),
       el('label', { class: 'check' }, trBox, ' Total return'),
       el('button', { type: 'submit' }, 'Compare'),
-      el('small', { id: 'compare-help', class: 'muted' }, 'Comma-separated tickers; the base is the last close on or before the date.'),
+      el(
+        'small',
+        { id: 'compare-help', class: 'muted' },
+        'Comma-separated tickers; the base is the last close on or before the date.',
+      ),
     ),
     el('section', { class: 'panel' }, el('h2', {}, 'Rebased to 100'), chartSlot),
-    el('section', { class: 'panel' }, el('div', { class: 'panel-head' }, el('h2', {}, 'Ratio'), ratioControls), ratioSlot),
+    el(
+      'section',
+      { class: 'panel' },
+      el('div', { class: 'panel-head' }, el('h2', {}, 'Ratio'), ratioControls),
+      ratioSlot,
+    ),
   );
 
   const drawRebased = () =>
@@ -92,7 +113,13 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       // Unknown tickers are named, not fatal: the known ones are still drawn.
       const unknown = symbols.filter((s) => !stored.has(s));
       const known = symbols.filter((s) => stored.has(s));
-      const unknownNote = unknown.length ? el('p', { class: 'error', id: 'compare-unknown', role: 'alert' }, `Not stored, so left out: ${unknown.join(', ')}.`) : null;
+      const unknownNote = unknown.length
+        ? el(
+            'p',
+            { class: 'error', id: 'compare-unknown', role: 'alert' },
+            `Not stored, so left out: ${unknown.join(', ')}.`,
+          )
+        : null;
       if (!known.length) return unknownNote!;
       const all = await Promise.all(known.map((s) => api.series(s, { from: shiftDays(start, -14) })));
       const field = totalReturn ? 'adjClose' : 'close';
@@ -102,7 +129,15 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       const legend = el(
         'table',
         { class: 'perf', id: 'compare-table' },
-        el('thead', {}, el('tr', {}, ['Symbol', 'Name', 'Base date', 'Last', 'Change'].map((h) => el('th', { scope: 'col' }, h)))),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            ['Symbol', 'Name', 'Base date', 'Last', 'Change'].map((h) => el('th', { scope: 'col' }, h)),
+          ),
+        ),
         el(
           'tbody',
           {},
@@ -112,7 +147,12 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
             return el(
               'tr',
               { 'data-symbol': s.symbol },
-              el('th', { scope: 'row' }, el('span', { class: 'swatch', style: `background:${c.line[i % c.line.length]}` }), s.symbol),
+              el(
+                'th',
+                { scope: 'row' },
+                el('span', { class: 'swatch', style: `background:${c.line[i % c.line.length]}` }),
+                s.symbol,
+              ),
               el('td', {}, displayName(ctx, s.symbol)),
               el('td', {}, r ? r.baseDate : `starts after ${start}`),
               el('td', { class: 'num', 'data-metric': 'rebased' }, lastV === undefined ? 'n/a' : lastV.toFixed(2)),
@@ -128,10 +168,22 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         let baseline = false;
         rebased.forEach(({ r }, i) => {
           if (!r) return;
-          const line = chart.addSeries(LineSeries, { color: c.line[i % c.line.length]!, lineWidth: 2, title: r.symbol, priceLineVisible: false });
+          const line = chart.addSeries(LineSeries, {
+            color: c.line[i % c.line.length]!,
+            lineWidth: 2,
+            title: r.symbol,
+            priceLineVisible: false,
+          });
           line.setData(r.dates.map((d, j) => ({ time: d as Time, value: r.values[j]! })));
           if (!baseline) {
-            line.createPriceLine({ price: 100, color: c.muted, lineStyle: 2, lineWidth: 1, axisLabelVisible: true, title: `base ${r.baseDate}` });
+            line.createPriceLine({
+              price: 100,
+              color: c.muted,
+              lineStyle: 2,
+              lineWidth: 1,
+              axisLabelVisible: true,
+              title: `base ${r.baseDate}`,
+            });
             baseline = true;
           }
         });
@@ -142,24 +194,42 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
 
   const drawRatio = () => {
     ratioControls.replaceChildren(
-      labelled('A', select(symbols, a, (v) => {
-        a = v;
-        updateParams({ a: v });
-        void drawRatio();
-      }, { id: 'ratio-a' })),
-      labelled('B', select(symbols, b, (v) => {
-        b = v;
-        updateParams({ b: v });
-        void drawRatio();
-      }, { id: 'ratio-b' })),
+      labelled(
+        'A',
+        select(
+          symbols,
+          a,
+          (v) => {
+            a = v;
+            updateParams({ a: v });
+            void drawRatio();
+          },
+          { id: 'ratio-a' },
+        ),
+      ),
+      labelled(
+        'B',
+        select(
+          symbols,
+          b,
+          (v) => {
+            b = v;
+            updateParams({ b: v });
+            void drawRatio();
+          },
+          { id: 'ratio-b' },
+        ),
+      ),
     );
     return fill(ratioSlot, ctx, async () => {
       if (!a || !b || a === b) return emptyBlock('Pick two different symbols for a ratio.');
       const missing = [a, b].filter((s) => !stored.has(s));
-      if (missing.length) return emptyBlock(`No ratio: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not stored.`);
+      if (missing.length)
+        return emptyBlock(`No ratio: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not stored.`);
       const r = await api.ratio(a, b, { series: true, from: start });
       const box = el('div', { class: 'chart', id: 'compare-ratio-chart' });
-      const figure = (label: string, value: string, cls: string, metric: string) => el('div', { class: 'figure' }, el('span', {}, label), el('b', { class: cls, 'data-metric': metric }, value));
+      const figure = (label: string, value: string, cls: string, metric: string) =>
+        el('div', { class: 'figure' }, el('span', {}, label), el('b', { class: cls, 'data-metric': metric }, value));
       const since = r.window ?? null;
       const summary = el(
         'div',
@@ -186,6 +256,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       return wrap;
     });
   };
-  if (!stored.has('MAG7') || !stored.has('MAGS')) root.append(emptyBlock('The MAG7 basket or MAGS is not stored, so they are not side by side by default.'));
+  if (!stored.has('MAG7') || !stored.has('MAGS'))
+    root.append(emptyBlock('The MAG7 basket or MAGS is not stored, so they are not side by side by default.'));
   await Promise.all([drawRebased(), drawRatio()]);
 }

@@ -13,9 +13,23 @@ export async function renderNotePage(root: HTMLElement, params: URLSearchParams,
   let tab = params.get('tab') === 'check' ? 'check' : 'note';
   const asOf = params.get('asOf') ?? undefined;
   const noteTab = el('button', { type: 'button', role: 'tab', id: 'tab-note', 'aria-controls': 'note-panel' }, 'Note');
-  const checkTab = el('button', { type: 'button', role: 'tab', id: 'tab-check', 'aria-controls': 'check-panel' }, 'Check');
-  const notePanel = el('section', { id: 'note-panel', role: 'tabpanel', 'aria-labelledby': 'tab-note', class: 'panel' });
-  const checkPanel = el('section', { id: 'check-panel', role: 'tabpanel', 'aria-labelledby': 'tab-check', class: 'panel' });
+  const checkTab = el(
+    'button',
+    { type: 'button', role: 'tab', id: 'tab-check', 'aria-controls': 'check-panel' },
+    'Check',
+  );
+  const notePanel = el('section', {
+    id: 'note-panel',
+    role: 'tabpanel',
+    'aria-labelledby': 'tab-note',
+    class: 'panel',
+  });
+  const checkPanel = el('section', {
+    id: 'check-panel',
+    role: 'tabpanel',
+    'aria-labelledby': 'tab-check',
+    class: 'panel',
+  });
   const tabs = el('div', { class: 'tabs', role: 'tablist' }, noteTab, checkTab);
   root.append(el('h1', {}, 'Market note'), tabs, notePanel, checkPanel);
 
@@ -99,7 +113,15 @@ export function highlightClaims(text: string, claims: readonly CheckClaim[]): HT
   for (const s of spans) {
     out.append(text.slice(pos, s.start));
     out.append(
-      el('mark', { class: `claim ${s.claim.verdict}`, title: `${s.claim.verdict}: ${s.claim.reason ?? ''}`, 'data-verdict': s.claim.verdict }, el('a', { href: `#claim-${s.index}`, class: 'claim-link' }, text.slice(s.start, s.end))),
+      el(
+        'mark',
+        {
+          class: `claim ${s.claim.verdict}`,
+          title: `${s.claim.verdict}: ${s.claim.reason ?? ''}`,
+          'data-verdict': s.claim.verdict,
+        },
+        el('a', { href: `#claim-${s.index}`, class: 'claim-link' }, text.slice(s.start, s.end)),
+      ),
     );
     pos = s.end;
   }
@@ -113,7 +135,17 @@ function checkResult(text: string, res: CheckResponse): HTMLElement {
   const wrap = el(
     'div',
     { id: 'check-result' },
-    el('p', {}, `As of ${res.asOf}: ${res.claims.length} claims; `, el('mark', { class: 'claim supported' }, el('b', {}, `${counts.supported} supported`)), ', ', el('mark', { class: 'claim contradicted' }, el('b', {}, `${counts.contradicted} contradicted`)), ', ', el('mark', { class: 'claim unverifiable' }, el('b', {}, `${counts.unverifiable} unverifiable`)), '. Each claim below is highlighted in its verdict colour; click one to see its row.'),
+    el(
+      'p',
+      {},
+      `As of ${res.asOf}: ${res.claims.length} claims; `,
+      el('mark', { class: 'claim supported' }, el('b', {}, `${counts.supported} supported`)),
+      ', ',
+      el('mark', { class: 'claim contradicted' }, el('b', {}, `${counts.contradicted} contradicted`)),
+      ', ',
+      el('mark', { class: 'claim unverifiable' }, el('b', {}, `${counts.unverifiable} unverifiable`)),
+      '. Each claim below is highlighted in its verdict colour; click one to see its row.',
+    ),
     highlightClaims(text, res.claims),
     res.claims.length
       ? el(
@@ -122,7 +154,17 @@ function checkResult(text: string, res: CheckResponse): HTMLElement {
           el(
             'table',
             { class: 'perf provenance', id: 'claims-table' },
-            el('thead', {}, el('tr', {}, ['Claim', 'Symbol', 'Metric', 'Period', 'Claimed', 'Actual', 'Verdict', 'Why'].map((h) => el('th', { scope: 'col' }, h)))),
+            el(
+              'thead',
+              {},
+              el(
+                'tr',
+                {},
+                ['Claim', 'Symbol', 'Metric', 'Period', 'Claimed', 'Actual', 'Verdict', 'Why'].map((h) =>
+                  el('th', { scope: 'col' }, h),
+                ),
+              ),
+            ),
             el(
               'tbody',
               {},
@@ -143,14 +185,20 @@ function checkResult(text: string, res: CheckResponse): HTMLElement {
             ),
           ),
         )
-      : emptyBlock('No checkable claim found: try sentences with a percent move and a period, or an all-time-high claim.'),
+      : emptyBlock(
+          'No checkable claim found: try sentences with a percent move and a period, or an all-time-high claim.',
+        ),
   );
   keepAnchorsLocal(wrap);
   return wrap;
 }
 
 function checkForm(ctx: PageContext, asOf: string | undefined): HTMLElement {
-  const area = el('textarea', { id: 'check-text', 'aria-label': 'Commentary to check (paste text, then Check claims)', placeholder: 'Paste market commentary here, e.g. "The Russell 2000 is up 12.5% year to date."' });
+  const area = el('textarea', {
+    id: 'check-text',
+    'aria-label': 'Commentary to check (paste text, then Check claims)',
+    placeholder: 'Paste market commentary here, e.g. "The Russell 2000 is up 12.5% year to date."',
+  });
   const result = el('div', {});
   const button = el('button', { type: 'submit', id: 'check-run' }, 'Check claims');
   const sample = el('button', { type: 'button', id: 'check-sample' }, 'Use the generated note');

@@ -13,7 +13,16 @@ import { currentTheme } from '../theme.js';
 
 const CARD_SYMBOLS = ['^SP600', '^RUT', 'MAG7', '^VIX'] as const;
 const TABLE_PERIODS: readonly PeriodKey[] = ['1d', 'mtd', 'ytd', '1y'];
-const PERIOD_LABEL: Record<string, string> = { '1d': '1D', '5d': '5D', mtd: 'MTD', qtd: 'QTD', ytd: 'YTD', '1y': '1Y', '3y': '3Y', '5y': '5Y' };
+const PERIOD_LABEL: Record<string, string> = {
+  '1d': '1D',
+  '5d': '5D',
+  mtd: 'MTD',
+  qtd: 'QTD',
+  ytd: 'YTD',
+  '1y': '1Y',
+  '3y': '3Y',
+  '5y': '5Y',
+};
 type SortKey = 'symbol' | 'close' | PeriodKey | 'ath';
 
 export async function renderOverviewPage(root: HTMLElement, params: URLSearchParams, ctx: PageContext): Promise<void> {
@@ -21,27 +30,57 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
   const cards = el('section', { class: 'cards', 'aria-label': 'Key figures' });
   const tableSlot = el('div', { class: 'table-slot' });
   const heatSlot = el('div', { class: 'heat-slot' });
-  const groups = Object.keys(ctx.symbols.groups).filter((g) => ctx.symbols.groups[g]!.some((s) => stored.has(s)) && g !== 'rates');
+  const groups = Object.keys(ctx.symbols.groups).filter(
+    (g) => ctx.symbols.groups[g]!.some((s) => stored.has(s)) && g !== 'rates',
+  );
   let group = params.get('group') ?? (groups.includes('mag7') ? 'mag7' : (groups[0] ?? ''));
   let sort = (params.get('sort') as SortKey | null) ?? 'ytd';
   let dir = params.get('dir') === 'asc' ? 'asc' : 'desc';
   let heat = (params.get('heat') as PeriodKey | null) ?? '1d';
 
-  const groupSelect = select(groups, group, (v) => {
-    group = v;
-    updateParams({ group: v });
-    void drawTable();
-  }, { id: 'group-select' });
+  const groupSelect = select(
+    groups,
+    group,
+    (v) => {
+      group = v;
+      updateParams({ group: v });
+      void drawTable();
+    },
+    { id: 'group-select' },
+  );
 
   root.append(
     el('h1', {}, 'Overview'),
     cards,
-    el('section', { class: 'panel' }, el('div', { class: 'panel-head' }, el('h2', {}, 'Performance'), labelled('Group', groupSelect)), tableSlot),
-    el('section', { class: 'panel' }, el('div', { class: 'panel-head' }, el('h2', {}, 'Sectors'), labelled('Period', select(['1d', '5d', 'mtd', 'ytd', '1y'].map((p) => [p, PERIOD_LABEL[p]!] as const), heat, (v) => {
-      heat = v as PeriodKey;
-      updateParams({ heat: v });
-      void drawHeat();
-    }, { id: 'heat-period' }))), heatSlot),
+    el(
+      'section',
+      { class: 'panel' },
+      el('div', { class: 'panel-head' }, el('h2', {}, 'Performance'), labelled('Group', groupSelect)),
+      tableSlot,
+    ),
+    el(
+      'section',
+      { class: 'panel' },
+      el(
+        'div',
+        { class: 'panel-head' },
+        el('h2', {}, 'Sectors'),
+        labelled(
+          'Period',
+          select(
+            ['1d', '5d', 'mtd', 'ytd', '1y'].map((p) => [p, PERIOD_LABEL[p]!] as const),
+            heat,
+            (v) => {
+              heat = v as PeriodKey;
+              updateParams({ heat: v });
+              void drawHeat();
+            },
+            { id: 'heat-period' },
+          ),
+        ),
+      ),
+      heatSlot,
+    ),
   );
 
   const cardSymbols = CARD_SYMBOLS.filter((s) => stored.has(s));
@@ -62,7 +101,10 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
       const extra = group === 'mag7' ? ['MAG7', 'MAGS'].filter((s) => stored.has(s)) : [];
       const symbols = [...members, ...extra];
       if (!symbols.length) return emptyBlock(`No member of ${group} is stored.`);
-      const [perf, spark] = await Promise.all([api.perf({ symbols: symbols.join(',') }), api.sparklines(symbols.join(','), 63)]);
+      const [perf, spark] = await Promise.all([
+        api.perf({ symbols: symbols.join(',') }),
+        api.sparklines(symbols.join(','), 63),
+      ]);
       rows = perf;
       sparks = new Map(spark.map((s) => [s.symbol, s.close]));
       return perfTable();
@@ -84,18 +126,23 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
       return el(
         'th',
         { scope: 'col', 'aria-sort': active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none' },
-        el('button', {
-          type: 'button',
-          class: 'sort',
-          'data-sort': key,
-          onclick: () => {
-            dir = active && dir === 'desc' ? 'asc' : 'desc';
-            sort = key;
-            updateParams({ sort, dir });
-            tableSlot.replaceChildren(perfTable());
-            tableSlot.querySelector<HTMLButtonElement>(`button[data-sort="${key}"]`)?.focus();
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'sort',
+            'data-sort': key,
+            onclick: () => {
+              dir = active && dir === 'desc' ? 'asc' : 'desc';
+              sort = key;
+              updateParams({ sort, dir });
+              tableSlot.replaceChildren(perfTable());
+              tableSlot.querySelector<HTMLButtonElement>(`button[data-sort="${key}"]`)?.focus();
+            },
           },
-        }, label, active ? (dir === 'asc' ? ' ▲' : ' ▼') : ''),
+          label,
+          active ? (dir === 'asc' ? ' ▲' : ' ▼') : '',
+        ),
       );
     };
     return el(
@@ -104,7 +151,21 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
       el(
         'table',
         { class: 'perf', id: 'perf-table' },
-        el('thead', {}, el('tr', {}, head('symbol', 'Symbol'), el('th', { scope: 'col', class: 'name' }, 'Name'), head('close', 'Close'), ...TABLE_PERIODS.map((p) => head(p, PERIOD_LABEL[p]!)), head('ath', 'From ATH'), el('th', { scope: 'col' }, 'Streak'), el('th', { scope: 'col' }, '3 months'))),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            head('symbol', 'Symbol'),
+            el('th', { scope: 'col', class: 'name' }, 'Name'),
+            head('close', 'Close'),
+            ...TABLE_PERIODS.map((p) => head(p, PERIOD_LABEL[p]!)),
+            head('ath', 'From ATH'),
+            el('th', { scope: 'col' }, 'Streak'),
+            el('th', { scope: 'col' }, '3 months'),
+          ),
+        ),
         el(
           'tbody',
           {},
@@ -115,8 +176,14 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
               el('th', { scope: 'row' }, el('a', { href: `#/symbol?s=${encodeURIComponent(r.symbol)}` }, r.symbol)),
               el('td', { class: 'name' }, displayName(ctx, r.symbol)),
               el('td', { class: 'num', 'data-metric': 'close' }, formatPrice(r.close)),
-              ...TABLE_PERIODS.map((p) => el('td', { class: `num ${signClass(r.returns[p])}`, 'data-metric': p }, formatPercent(r.returns[p]))),
-              el('td', { class: `num ${signClass(r.ath?.distance)}`, 'data-metric': 'ath' }, formatPercent(r.ath?.distance)),
+              ...TABLE_PERIODS.map((p) =>
+                el('td', { class: `num ${signClass(r.returns[p])}`, 'data-metric': p }, formatPercent(r.returns[p])),
+              ),
+              el(
+                'td',
+                { class: `num ${signClass(r.ath?.distance)}`, 'data-metric': 'ath' },
+                formatPercent(r.ath?.distance),
+              ),
               el('td', { class: `num ${signClass(r.streak)}` }, streakText(r.streak)),
               el('td', { class: 'spark' }, sparkline(sparks.get(r.symbol) ?? [])),
             ),
@@ -153,7 +220,13 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
           .map((r) =>
             el(
               'a',
-              { role: 'listitem', class: 'tile', href: `#/symbol?s=${encodeURIComponent(r.symbol)}`, style: `background:${heatColour(r.returns[heat], scale, dark)}`, 'data-symbol': r.symbol },
+              {
+                role: 'listitem',
+                class: 'tile',
+                href: `#/symbol?s=${encodeURIComponent(r.symbol)}`,
+                style: `background:${heatColour(r.returns[heat], scale, dark)}`,
+                'data-symbol': r.symbol,
+              },
               el('strong', {}, r.symbol),
               el('span', { class: 'tile-name' }, displayName(ctx, r.symbol).replace(/ Select Sector SPDR Fund$/, '')),
               el('span', { class: 'tile-value', 'data-metric': heat }, formatPercent(r.returns[heat])),
@@ -174,9 +247,32 @@ function card(r: PerfRow, ctx: PageContext): HTMLElement {
     el('span', { class: 'card-title' }, displayName(ctx, r.symbol)),
     el('span', { class: 'card-symbol' }, r.symbol, ' · ', r.asOf),
     el('span', { class: 'card-close', 'data-metric': 'close' }, formatPrice(r.close)),
-    el('span', { class: 'card-line' }, 'Day ', el('b', { class: signClass(r.returns['1d']), 'data-metric': '1d' }, formatPercent(r.returns['1d'])), ' · YTD ', el('b', { class: signClass(r.returns.ytd), 'data-metric': 'ytd' }, formatPercent(r.returns.ytd))),
+    el(
+      'span',
+      { class: 'card-line' },
+      'Day ',
+      el('b', { class: signClass(r.returns['1d']), 'data-metric': '1d' }, formatPercent(r.returns['1d'])),
+      ' · YTD ',
+      el('b', { class: signClass(r.returns.ytd), 'data-metric': 'ytd' }, formatPercent(r.returns.ytd)),
+    ),
     isVix
-      ? el('span', { class: 'card-line', 'data-metric': 'lowestSince' }, r.lowestSince ? `Lowest close since ${r.lowestSince}` : r.highestSince ? `Highest close since ${r.highestSince}` : 'Neither a low nor a high since a month ago')
-      : el('span', { class: 'card-line', 'data-metric': 'ath' }, r.ath ? (r.ath.distance === 0 ? `At its all-time high (${r.ath.date})` : `${formatPercent(r.ath.distance)} from the ATH of ${r.ath.date}`) : 'No ATH'),
+      ? el(
+          'span',
+          { class: 'card-line', 'data-metric': 'lowestSince' },
+          r.lowestSince
+            ? `Lowest close since ${r.lowestSince}`
+            : r.highestSince
+              ? `Highest close since ${r.highestSince}`
+              : 'Neither a low nor a high since a month ago',
+        )
+      : el(
+          'span',
+          { class: 'card-line', 'data-metric': 'ath' },
+          r.ath
+            ? r.ath.distance === 0
+              ? `At its all-time high (${r.ath.date})`
+              : `${formatPercent(r.ath.distance)} from the ATH of ${r.ath.date}`
+            : 'No ATH',
+        ),
   );
 }

@@ -26,15 +26,29 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
   const stored = storedTickers(ctx);
   const pairs = ctx.symbols.pairs.filter((p) => p.split('/').every((s) => stored.has(s)));
   let pair = params.get('pair') ?? pairs[0] ?? '';
-  const groups = Object.keys(ctx.symbols.groups).filter((g) => g !== 'rates' && ctx.symbols.groups[g]!.filter((s) => stored.has(s)).length >= 2);
+  const groups = Object.keys(ctx.symbols.groups).filter(
+    (g) => g !== 'rates' && ctx.symbols.groups[g]!.filter((s) => stored.has(s)).length >= 2,
+  );
   let group = params.get('group') ?? (groups.includes('sectors') ? 'sectors' : (groups[0] ?? ''));
   let bench = params.get('bench') ?? (stored.has('SPY') ? 'SPY' : ([...stored][0] ?? ''));
   let tail = Number(params.get('tail') ?? 8);
 
   const ratioSlot = el('div', { class: 'chart-slot' });
   const rrgSlot = el('div', { class: 'rrg-slot' });
-  const pairA = el('input', { id: 'pair-a', list: 'rot-symbols', value: pair.split('/')[0] ?? '', size: 8, 'aria-label': 'Numerator' });
-  const pairB = el('input', { id: 'pair-b', list: 'rot-symbols', value: pair.split('/')[1] ?? '', size: 8, 'aria-label': 'Denominator' });
+  const pairA = el('input', {
+    id: 'pair-a',
+    list: 'rot-symbols',
+    value: pair.split('/')[0] ?? '',
+    size: 8,
+    'aria-label': 'Numerator',
+  });
+  const pairB = el('input', {
+    id: 'pair-b',
+    list: 'rot-symbols',
+    value: pair.split('/')[1] ?? '',
+    size: 8,
+    'aria-label': 'Denominator',
+  });
   const setPair = (p: string) => {
     pair = p;
     [pairA.value, pairB.value] = [p.split('/')[0] ?? '', p.split('/')[1] ?? ''];
@@ -59,11 +73,18 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
               setPair(`${pairA.value.trim().toUpperCase()}/${pairB.value.trim().toUpperCase()}`);
             },
           },
-          labelled('Pair', select(pairs.includes(pair) ? pairs : [pair, ...pairs], pair, setPair, { id: 'pair-select' })),
+          labelled(
+            'Pair',
+            select(pairs.includes(pair) ? pairs : [pair, ...pairs], pair, setPair, { id: 'pair-select' }),
+          ),
           pairA,
           el('span', {}, '/'),
           pairB,
-          el('datalist', { id: 'rot-symbols' }, [...stored].map((t) => el('option', { value: t }))),
+          el(
+            'datalist',
+            { id: 'rot-symbols' },
+            [...stored].map((t) => el('option', { value: t })),
+          ),
           el('button', { type: 'submit' }, 'Show'),
         ),
       ),
@@ -79,21 +100,45 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
         el(
           'div',
           { class: 'controls' },
-          labelled('Group', select(groups, group, (v) => {
-            group = v;
-            updateParams({ group: v });
-            void drawRrg();
-          }, { id: 'rrg-group' })),
-          labelled('Benchmark', select([...stored].filter((s) => ctx.symbols.symbols.find((x) => x.ticker === s)?.kind !== 'rate'), bench, (v) => {
-            bench = v;
-            updateParams({ bench: v });
-            void drawRrg();
-          }, { id: 'rrg-bench' })),
-          labelled('Tail', select(['4', '8', '12', '26'], String(tail), (v) => {
-            tail = Number(v);
-            updateParams({ tail: v });
-            void drawRrg();
-          }, { id: 'rrg-tail' })),
+          labelled(
+            'Group',
+            select(
+              groups,
+              group,
+              (v) => {
+                group = v;
+                updateParams({ group: v });
+                void drawRrg();
+              },
+              { id: 'rrg-group' },
+            ),
+          ),
+          labelled(
+            'Benchmark',
+            select(
+              [...stored].filter((s) => ctx.symbols.symbols.find((x) => x.ticker === s)?.kind !== 'rate'),
+              bench,
+              (v) => {
+                bench = v;
+                updateParams({ bench: v });
+                void drawRrg();
+              },
+              { id: 'rrg-bench' },
+            ),
+          ),
+          labelled(
+            'Tail',
+            select(
+              ['4', '8', '12', '26'],
+              String(tail),
+              (v) => {
+                tail = Number(v);
+                updateParams({ tail: v });
+                void drawRrg();
+              },
+              { id: 'rrg-tail' },
+            ),
+          ),
         ),
       ),
       rrgSlot,
@@ -113,7 +158,12 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
       const points = await api.rotation({ group, benchmark: bench, tail });
       const placed = points.filter(isPlaced);
       if (!placed.length) return emptyBlock(`No member of ${group} has enough history against ${bench}.`);
-      return el('div', {}, rotationScatter(placed, (s) => (location.hash = `#/symbol?s=${encodeURIComponent(s)}`)), rotationTable(points));
+      return el(
+        'div',
+        {},
+        rotationScatter(placed, (s) => (location.hash = `#/symbol?s=${encodeURIComponent(s)}`)),
+        rotationTable(points),
+      );
     });
   await Promise.all([drawRatio(), drawRrg()]);
 }
@@ -124,16 +174,44 @@ function ratioView(r: RatioResponse, ctx: PageContext): HTMLElement {
   const summary = el(
     'div',
     { class: 'figure-row', id: 'ratio-summary' },
-    el('div', { class: 'figure' }, el('span', {}, `${r.numerator}/${r.denominator} on ${r.asOf}`), el('b', { 'data-metric': 'last' }, r.last.toFixed(4))),
-    el('div', { class: 'figure' }, el('span', {}, 'YTD'), el('b', { class: signClass(r.returns.ytd), 'data-metric': 'ytd' }, formatPercent(r.returns.ytd))),
-    el('div', { class: 'figure' }, el('span', {}, '1Y'), el('b', { class: signClass(r.returns['1y']), 'data-metric': '1y' }, formatPercent(r.returns['1y']))),
+    el(
+      'div',
+      { class: 'figure' },
+      el('span', {}, `${r.numerator}/${r.denominator} on ${r.asOf}`),
+      el('b', { 'data-metric': 'last' }, r.last.toFixed(4)),
+    ),
+    el(
+      'div',
+      { class: 'figure' },
+      el('span', {}, 'YTD'),
+      el('b', { class: signClass(r.returns.ytd), 'data-metric': 'ytd' }, formatPercent(r.returns.ytd)),
+    ),
+    el(
+      'div',
+      { class: 'figure' },
+      el('span', {}, '1Y'),
+      el('b', { class: signClass(r.returns['1y']), 'data-metric': '1y' }, formatPercent(r.returns['1y'])),
+    ),
     el(
       'div',
       { class: 'figure' },
       el('span', {}, r.trend ? `${r.trend.kind}, ${r.trend.touches} touches` : 'Trendline'),
-      el('b', { class: `state state-${state ?? 'none'}`, 'data-metric': 'state' }, state ? `${STATE_WORDS[state] ?? state}${r.breakout?.since ? ` since ${r.breakout.since}` : ''}` : 'no dominant line'),
+      el(
+        'b',
+        { class: `state state-${state ?? 'none'}`, 'data-metric': 'state' },
+        state
+          ? `${STATE_WORDS[state] ?? state}${r.breakout?.since ? ` since ${r.breakout.since}` : ''}`
+          : 'no dominant line',
+      ),
     ),
-    r.trend ? el('div', { class: 'figure' }, el('span', {}, 'Distance from line'), el('b', { class: signClass(r.trend.distance), 'data-metric': 'distance' }, formatPercent(r.trend.distance))) : null,
+    r.trend
+      ? el(
+          'div',
+          { class: 'figure' },
+          el('span', {}, 'Distance from line'),
+          el('b', { class: signClass(r.trend.distance), 'data-metric': 'distance' }, formatPercent(r.trend.distance)),
+        )
+      : null,
   );
   const box = el('div', { class: 'chart', id: 'ratio-chart' });
   const legend = chartLegend([
@@ -149,14 +227,30 @@ function ratioView(r: RatioResponse, ctx: PageContext): HTMLElement {
     const markers: SeriesMarker<Time>[] = [];
     if (r.trend?.anchors.length) {
       const first = r.trend.anchors[0]!;
-      const trend = chart.addSeries(LineSeries, { color: c.accent, lineWidth: 2, lineStyle: 2, priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false, priceFormat: ratioFormat(r.last) });
+      const trend = chart.addSeries(LineSeries, {
+        color: c.accent,
+        lineWidth: 2,
+        lineStyle: 2,
+        priceLineVisible: false,
+        lastValueVisible: false,
+        crosshairMarkerVisible: false,
+        priceFormat: ratioFormat(r.last),
+      });
       trend.setData([
         { time: first.date as Time, value: first.value },
         { time: r.asOf as Time, value: r.trend.levelAtAsOf },
       ]);
-      for (const a of r.trend.anchors) markers.push({ time: a.date as Time, position: 'aboveBar', color: c.accent, shape: 'circle', text: 'anchor' });
+      for (const a of r.trend.anchors)
+        markers.push({ time: a.date as Time, position: 'aboveBar', color: c.accent, shape: 'circle', text: 'anchor' });
     }
-    if (r.breakout?.since) markers.push({ time: r.breakout.since as Time, position: 'belowBar', color: state === 'failed' ? c.down : c.up, shape: 'arrowUp', text: r.breakout.state });
+    if (r.breakout?.since)
+      markers.push({
+        time: r.breakout.since as Time,
+        position: 'belowBar',
+        color: state === 'failed' ? c.down : c.up,
+        shape: 'arrowUp',
+        text: r.breakout.state,
+      });
     markers.sort((a, b) => (String(a.time) < String(b.time) ? -1 : 1));
     createSeriesMarkers(line, markers);
     fitAll(chart);
@@ -172,7 +266,15 @@ function rotationTable(points: readonly RotationPoint[]): HTMLElement {
       'table',
       { class: 'perf', id: 'rotation-table' },
       el('caption', {}, 'The same points as a table'),
-      el('thead', {}, el('tr', {}, ['Symbol', 'Quadrant', 'RS-Ratio', 'RS-Momentum', 'Heading'].map((h) => el('th', { scope: 'col' }, h)))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          ['Symbol', 'Quadrant', 'RS-Ratio', 'RS-Momentum', 'Heading'].map((h) => el('th', { scope: 'col' }, h)),
+        ),
+      ),
       el(
         'tbody',
         {},
@@ -183,7 +285,11 @@ function rotationTable(points: readonly RotationPoint[]): HTMLElement {
             el('th', { scope: 'row' }, el('a', { href: `#/symbol?s=${encodeURIComponent(p.symbol)}` }, p.symbol)),
             el('td', { class: `quadrant q-${p.quadrant ?? 'none'}` }, p.quadrant ?? 'too little history'),
             el('td', { class: 'num', 'data-metric': 'rsRatio' }, p.rsRatio === null ? 'n/a' : p.rsRatio.toFixed(2)),
-            el('td', { class: 'num', 'data-metric': 'rsMomentum' }, p.rsMomentum === null ? 'n/a' : p.rsMomentum.toFixed(2)),
+            el(
+              'td',
+              { class: 'num', 'data-metric': 'rsMomentum' },
+              p.rsMomentum === null ? 'n/a' : p.rsMomentum.toFixed(2),
+            ),
             el('td', { class: 'num' }, p.heading === null ? 'n/a' : `${Math.round(p.heading)}°`),
           ),
         ),

@@ -49,10 +49,15 @@ function rangeStart(last: string, range: string): string | undefined {
 export async function renderSymbolPage(root: HTMLElement, params: URLSearchParams, ctx: PageContext): Promise<void> {
   const tickers = ctx.symbols.symbols.filter((s) => s.kind !== 'rate').map((s) => s.ticker);
   let symbol = (params.get('s') ?? (tickers.includes('IWM') ? 'IWM' : (tickers[0] ?? ''))).toUpperCase();
-  let chosen = new Set((params.get('ind') ?? 'sma:50,sma:200').split(',').filter((s) => INDICATORS.some(([spec]) => spec === s)));
+  let chosen = new Set(
+    (params.get('ind') ?? 'sma:50,sma:200').split(',').filter((s) => INDICATORS.some(([spec]) => spec === s)),
+  );
   let range = params.get('range') ?? '2y';
   if (!symbol) {
-    root.append(el('h1', {}, 'Symbol'), emptyBlock('The store holds no symbols yet: run `marketdash demo` or `marketdash update`.'));
+    root.append(
+      el('h1', {}, 'Symbol'),
+      emptyBlock('The store holds no symbols yet: run `marketdash demo` or `marketdash update`.'),
+    );
     return;
   }
 
@@ -60,8 +65,19 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
   const figures = el('section', { class: 'figures', 'aria-label': 'Figures' });
   const chartSlot = el('div', { class: 'chart-slot' });
   const eventsSlot = el('section', { class: 'panel' });
-  const symbolInput = el('input', { id: 'symbol-input', list: 'symbol-list', value: symbol, autocomplete: 'off', spellcheck: 'false', size: 10 });
-  const datalist = el('datalist', { id: 'symbol-list' }, tickers.map((t) => el('option', { value: t }, displayName(ctx, t))));
+  const symbolInput = el('input', {
+    id: 'symbol-input',
+    list: 'symbol-list',
+    value: symbol,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    size: 10,
+  });
+  const datalist = el(
+    'datalist',
+    { id: 'symbol-list' },
+    tickers.map((t) => el('option', { value: t }, displayName(ctx, t))),
+  );
   const form = el(
     'form',
     {
@@ -76,11 +92,19 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
     labelled('Symbol', symbolInput),
     datalist,
     el('button', { type: 'submit' }, 'Show'),
-    labelled('Range', select(RANGES, range, (v) => {
-      range = v;
-      updateParams({ range: v });
-      void draw();
-    }, { id: 'range-select' })),
+    labelled(
+      'Range',
+      select(
+        RANGES,
+        range,
+        (v) => {
+          range = v;
+          updateParams({ range: v });
+          void draw();
+        },
+        { id: 'range-select' },
+      ),
+    ),
   );
   const indBox = el(
     'fieldset',
@@ -139,7 +163,13 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
       chart = drawChart(chartSlot, ctx, series, row, mine2);
       eventsSlot.replaceChildren(
         el('h2', {}, `Events on ${row.asOf}`),
-        mine2.length ? el('ul', { class: 'events', id: 'symbol-events' }, mine2.map((e) => el('li', {}, eventText(e)))) : emptyBlock(`No events for ${symbol} on ${row.asOf}.`),
+        mine2.length
+          ? el(
+              'ul',
+              { class: 'events', id: 'symbol-events' },
+              mine2.map((e) => el('li', {}, eventText(e))),
+            )
+          : emptyBlock(`No events for ${symbol} on ${row.asOf}.`),
       );
     } catch (e) {
       if (mine === drawing) {
@@ -155,18 +185,33 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
 
 /** The message shown for a symbol the store does not hold (a mistyped deep link, say). */
 function unknownSymbolBlock(symbol: string, tickers: readonly string[]): HTMLElement {
-  const near = tickers.filter((t) => t.replace(/^\^/, '').startsWith(symbol.replace(/^\^/, '').slice(0, 1))).slice(0, 8);
-  const suggestions = (near.length ? near : tickers.slice(0, 8)).map((t) => el('a', { href: `#/symbol?s=${encodeURIComponent(t)}` }, t));
+  const near = tickers
+    .filter((t) => t.replace(/^\^/, '').startsWith(symbol.replace(/^\^/, '').slice(0, 1)))
+    .slice(0, 8);
+  const suggestions = (near.length ? near : tickers.slice(0, 8)).map((t) =>
+    el('a', { href: `#/symbol?s=${encodeURIComponent(t)}` }, t),
+  );
   return el(
     'div',
     { class: 'notice', id: 'symbol-unknown', role: 'alert' },
-    el('p', { class: 'error' }, symbol ? `No symbol "${symbol}" is stored, so there is nothing to chart.` : 'Type a symbol to chart it.'),
-    el('p', {}, 'Pick a stored one, for example: ', suggestions.flatMap((a, i) => (i ? [', ', a] : [a])), '.'),
+    el(
+      'p',
+      { class: 'error' },
+      symbol ? `No symbol "${symbol}" is stored, so there is nothing to chart.` : 'Type a symbol to chart it.',
+    ),
+    el(
+      'p',
+      {},
+      'Pick a stored one, for example: ',
+      suggestions.flatMap((a, i) => (i ? [', ', a] : [a])),
+      '.',
+    ),
   );
 }
 
 const money = (v: unknown): string => (typeof v === 'number' ? formatPrice(v) : 'n/a');
-const fig = (v: unknown, key: string): unknown => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined);
+const fig = (v: unknown, key: string): unknown =>
+  v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
 
 /** One event in words, the way a market note would say it. */
 export function eventText(e: MarketEvent): string {
@@ -192,12 +237,20 @@ export function eventText(e: MarketEvent): string {
 
 /** A short marker label for an event drawn on the chart. */
 function eventLabel(e: MarketEvent): string {
-  const words: Record<string, string> = { new_ath: 'new ATH', near_ath: 'near ATH', highest_since: 'highest since', lowest_since: 'lowest since', streak: 'streak', streak_end: 'streak ended' };
+  const words: Record<string, string> = {
+    new_ath: 'new ATH',
+    near_ath: 'near ATH',
+    highest_since: 'highest since',
+    lowest_since: 'lowest since',
+    streak: 'streak',
+    streak_end: 'streak ended',
+  };
   return words[e.type] ?? e.type.replace(/_/g, ' ');
 }
 
 function figureStrip(r: PerfRow): HTMLElement {
-  const item = (label: string, value: string, cls = '', metric = '') => el('div', { class: 'figure' }, el('span', {}, label), el('b', { class: cls, 'data-metric': metric }, value));
+  const item = (label: string, value: string, cls = '', metric = '') =>
+    el('div', { class: 'figure' }, el('span', {}, label), el('b', { class: cls, 'data-metric': metric }, value));
   return el(
     'div',
     { class: 'figure-row', 'data-symbol': r.symbol },
@@ -207,7 +260,10 @@ function figureStrip(r: PerfRow): HTMLElement {
     item('1Y', formatPercent(r.returns['1y']), signClass(r.returns['1y']), '1y'),
     item('ATH', r.ath ? `${formatPrice(r.ath.close)} (${r.ath.date})` : 'n/a', '', 'athClose'),
     item('From ATH', formatPercent(r.ath?.distance), signClass(r.ath?.distance), 'ath'),
-    item('52w range', r.low52w && r.high52w ? `${formatPrice(r.low52w.close)} – ${formatPrice(r.high52w.close)}` : 'n/a'),
+    item(
+      '52w range',
+      r.low52w && r.high52w ? `${formatPrice(r.low52w.close)} – ${formatPrice(r.high52w.close)}` : 'n/a',
+    ),
     item('Streak', streakText(r.streak), signClass(r.streak)),
   );
 }
@@ -221,22 +277,44 @@ function columnLabel(col: string, kind: string, pane: number): string {
   const parts = col.split('_');
   const numbers = parts.filter((p) => /^[\d.]+$/.test(p));
   const words = parts.filter((p) => !/^[\d.]+$/.test(p));
-  const name = kind === 'bbands' ? `Bollinger ${words.slice(1).join(' ') || 'band'}` : [words[0]!.toUpperCase(), ...words.slice(1)].join(' ');
-  const label = kind === 'macd' && words.length === 1 ? `MACD ${numbers.join(', ')}` : kind === 'macd' ? name : `${name} ${numbers.join(', ')}`.trim();
+  const name =
+    kind === 'bbands'
+      ? `Bollinger ${words.slice(1).join(' ') || 'band'}`
+      : [words[0]!.toUpperCase(), ...words.slice(1)].join(' ');
+  const label =
+    kind === 'macd' && words.length === 1
+      ? `MACD ${numbers.join(', ')}`
+      : kind === 'macd'
+        ? name
+        : `${name} ${numbers.join(', ')}`.trim();
   return pane > 0 ? `${label} (panel below)` : label;
 }
 
 /** Oscillators get a pane of their own; averages and bands are drawn over the price. */
 const OSCILLATORS = new Set(['rsi', 'macd', 'atr', 'roc']);
 
-function drawChart(slot: HTMLElement, ctx: PageContext, s: SeriesResponse, row: PerfRow, events: readonly MarketEvent[]): IChartApi {
+function drawChart(
+  slot: HTMLElement,
+  ctx: PageContext,
+  s: SeriesResponse,
+  row: PerfRow,
+  events: readonly MarketEvent[],
+): IChartApi {
   const c = chartColours();
   const box = el('div', { class: 'chart', id: 'symbol-chart' });
   const hasVolume = s.volume.some((v) => v !== null && v > 0);
   const legendItems: LegendItem[] = [
-    { label: `${s.symbol} ${hasOhlcColumns(s) ? 'daily candles' : 'daily close'}${hasVolume ? ', volume at the bottom' : ''}`, colour: hasOhlcColumns(s) ? c.up : c.line[0]! },
+    {
+      label: `${s.symbol} ${hasOhlcColumns(s) ? 'daily candles' : 'daily close'}${hasVolume ? ', volume at the bottom' : ''}`,
+      colour: hasOhlcColumns(s) ? c.up : c.line[0]!,
+    },
   ];
-  if (row.ath) legendItems.push({ label: `all-time high ${formatPrice(row.ath.close)} (${row.ath.date})`, colour: c.accent, dashed: true });
+  if (row.ath)
+    legendItems.push({
+      label: `all-time high ${formatPrice(row.ath.close)} (${row.ath.date})`,
+      colour: c.accent,
+      dashed: true,
+    });
   const legend = chartLegend([]);
   slot.append(legend, box);
   const oscillators = s.indicatorSpecs.filter((i) => OSCILLATORS.has(i.kind)).length;
@@ -244,27 +322,51 @@ function drawChart(slot: HTMLElement, ctx: PageContext, s: SeriesResponse, row: 
   const hasOhlc = hasOhlcColumns(s);
   const times = s.dates as unknown as Time[];
   const main = hasOhlc
-    ? chart.addSeries(CandlestickSeries, { upColor: c.up, downColor: c.down, wickUpColor: c.up, wickDownColor: c.down, borderVisible: false })
+    ? chart.addSeries(CandlestickSeries, {
+        upColor: c.up,
+        downColor: c.down,
+        wickUpColor: c.up,
+        wickDownColor: c.down,
+        borderVisible: false,
+      })
     : chart.addSeries(LineSeries, { color: c.line[0]!, lineWidth: 2 });
   if (hasOhlc) {
     const bars = [];
     for (let i = 0; i < times.length; i++) {
       const [o, h, l, cl] = [s.open[i], s.high[i], s.low[i], s.close[i]];
-      if (o != null && h != null && l != null && cl != null) bars.push({ time: times[i]!, open: o, high: h, low: l, close: cl });
+      if (o != null && h != null && l != null && cl != null)
+        bars.push({ time: times[i]!, open: o, high: h, low: l, close: cl });
     }
     main.setData(bars);
   } else main.setData(linePoints(s.dates, s.close));
   if (hasVolume) {
-    const vol = chart.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, color: c.muted });
+    const vol = chart.addSeries(HistogramSeries, {
+      priceScaleId: 'volume',
+      priceFormat: { type: 'volume' },
+      color: c.muted,
+    });
     vol.priceScale().applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
     const bars = [];
     for (let i = 0; i < times.length; i++) {
       const v = s.volume[i];
-      if (v != null) bars.push({ time: times[i]!, value: v, color: (s.close[i] ?? 0) >= (s.open[i] ?? 0) ? `${c.up}88` : `${c.down}88` });
+      if (v != null)
+        bars.push({
+          time: times[i]!,
+          value: v,
+          color: (s.close[i] ?? 0) >= (s.open[i] ?? 0) ? `${c.up}88` : `${c.down}88`,
+        });
     }
     vol.setData(bars);
   }
-  if (row.ath) main.createPriceLine({ price: row.ath.close, color: c.accent, lineStyle: 2, lineWidth: 1, axisLabelVisible: true, title: '' });
+  if (row.ath)
+    main.createPriceLine({
+      price: row.ath.close,
+      color: c.accent,
+      lineStyle: 2,
+      lineWidth: 1,
+      axisLabelVisible: true,
+      title: '',
+    });
 
   let colour = 1;
   let pane = 1;
@@ -277,12 +379,34 @@ function drawChart(slot: HTMLElement, ctx: PageContext, s: SeriesResponse, row: 
       const hist = col.startsWith('macd_hist');
       const lineColour = hist ? c.muted : c.line[(colour + j) % c.line.length]!;
       const series = hist
-        ? chart.addSeries(HistogramSeries, { color: c.muted, priceLineVisible: false, lastValueVisible: false }, paneIndex)
-        : chart.addSeries(LineSeries, { color: lineColour, lineWidth: 1, priceLineVisible: false, lastValueVisible: true, crosshairMarkerVisible: false }, paneIndex);
+        ? chart.addSeries(
+            HistogramSeries,
+            { color: c.muted, priceLineVisible: false, lastValueVisible: false },
+            paneIndex,
+          )
+        : chart.addSeries(
+            LineSeries,
+            {
+              color: lineColour,
+              lineWidth: 1,
+              priceLineVisible: false,
+              lastValueVisible: true,
+              crosshairMarkerVisible: false,
+            },
+            paneIndex,
+          );
       series.setData(linePoints(s.dates, values));
       legendItems.push({ label: columnLabel(col, ind.kind, paneIndex), colour: lineColour });
       if (ind.kind === 'rsi') {
-        for (const level of [30, 70]) series.createPriceLine({ price: level, color: c.muted, lineStyle: 2, lineWidth: 1, axisLabelVisible: true, title: '' });
+        for (const level of [30, 70])
+          series.createPriceLine({
+            price: level,
+            color: c.muted,
+            lineStyle: 2,
+            lineWidth: 1,
+            axisLabelVisible: true,
+            title: '',
+          });
       }
     });
     colour += cols.length;
@@ -291,14 +415,25 @@ function drawChart(slot: HTMLElement, ctx: PageContext, s: SeriesResponse, row: 
   const first = s.dates[0]!;
   const markers: SeriesMarker<Time>[] = [];
   const mark = (date: string | null | undefined, text: string, position: 'aboveBar' | 'belowBar', color: string) => {
-    if (date && date >= first) markers.push({ time: date as Time, position, color, shape: position === 'aboveBar' ? 'arrowDown' : 'arrowUp', text });
+    if (date && date >= first)
+      markers.push({
+        time: date as Time,
+        position,
+        color,
+        shape: position === 'aboveBar' ? 'arrowDown' : 'arrowUp',
+        text,
+      });
   };
   // One marker per day and side: an event on the ATH day says it instead of a second "ATH" label.
-  const eventDays = new Set(events.map((e) => `${e.date}:${e.type.includes('low') || e.direction === 'down' ? 'below' : 'above'}`));
+  const eventDays = new Set(
+    events.map((e) => `${e.date}:${e.type.includes('low') || e.direction === 'down' ? 'below' : 'above'}`),
+  );
   if (row.ath && !eventDays.has(`${row.ath.date}:above`)) mark(row.ath.date, 'ATH', 'aboveBar', c.accent);
-  if (row.high52w && row.high52w.date !== row.ath?.date && !eventDays.has(`${row.high52w.date}:above`)) mark(row.high52w.date, '52w high', 'aboveBar', c.up);
+  if (row.high52w && row.high52w.date !== row.ath?.date && !eventDays.has(`${row.high52w.date}:above`))
+    mark(row.high52w.date, '52w high', 'aboveBar', c.up);
   if (row.low52w && !eventDays.has(`${row.low52w.date}:below`)) mark(row.low52w.date, '52w low', 'belowBar', c.down);
-  for (const e of events) mark(e.date, eventLabel(e), e.type.includes('low') || e.direction === 'down' ? 'belowBar' : 'aboveBar', c.accent);
+  for (const e of events)
+    mark(e.date, eventLabel(e), e.type.includes('low') || e.direction === 'down' ? 'belowBar' : 'aboveBar', c.accent);
   markers.sort((a, b) => (String(a.time) < String(b.time) ? -1 : 1));
   createSeriesMarkers(main, markers);
   legend.replaceWith(chartLegend(legendItems));
