@@ -20,19 +20,6 @@ export interface Column<Row> {
   readonly align?: 'left' | 'right';
 }
 
-/** Percent with two decimals, like a newspaper table: 0.368 -> "36.80%"; null -> "n/a". */
-export function formatPercent(fraction: number | null | undefined, digits = 2): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return 'n/a';
-  const text = (fraction * 100).toFixed(digits);
-  // A tiny negative rounds to zero: print 0.00%, not -0.00%.
-  return `${Number(text) === 0 ? text.replace('-', '') : text}%`;
-}
-
-export function formatNumber(value: number | null | undefined, digits = 2): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return 'n/a';
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
 export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
   const cells = rows.map((r) => columns.map((c) => cellText(c.value(r))));
   const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((row) => row[i]!.length)));

@@ -123,7 +123,5 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** The pages' percentage format, computed here from the API's fraction: 0.368 -> "36.80%". */
-export function percent(fraction: number | null | undefined): string {
-  return fraction === null || fraction === undefined ? 'n/a' : `${(fraction * 100).toFixed(2)}%`;
-}
+/** The pages' percentage format (the domain's one formatter): 0.368 -> "36.80%". */
+export { formatPercent as percent } from '../../src/domain/format/display-format.js';

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PERIOD_KEYS } from '../../src/analytics/returns/period-returns.js';
+import { PERIOD_KEYS } from '../../src/domain/period-keys.js';
 import type { PerfRow } from '../../src/services/perf/perf-row.js';
 import { perfTable } from '../../src/services/perf/perf-table.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';

@@ -3,8 +3,9 @@
  * as an ApiError carrying the server's message (and the parameter it names), shown on the page.
  */
 
-export type PeriodKey = '1d' | '5d' | 'mtd' | 'qtd' | 'ytd' | '1y' | '3y' | '5y';
-export const PERIODS: readonly PeriodKey[] = ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y'];
+import type { PeriodKey } from '../../src/domain/period-keys.js';
+
+export type { PeriodKey };
 
 export interface DatedClose {
   readonly close: number;

@@ -1,20 +1,14 @@
-/** How numbers look on the pages: percentages with two decimals like a newspaper table, n/a for unknown. */
-
-export function formatPercent(fraction: number | null | undefined, digits = 2): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return 'n/a';
-  return `${(fraction * 100).toFixed(digits)}%`;
-}
-
-export function formatSignedPercent(fraction: number | null | undefined, digits = 2): string {
-  const s = formatPercent(fraction, digits);
-  return fraction !== null && fraction !== undefined && fraction > 0 ? `+${s}` : s;
-}
-
-export function formatPrice(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return 'n/a';
-  const digits = Math.abs(value) >= 1000 ? 2 : Math.abs(value) >= 1 ? 2 : 4;
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
+/**
+ * How numbers look on the pages. The formatting itself is the domain's one pure module (the CLI and the
+ * note print through it too, so a fraction reads the same everywhere); this file adds the page-only
+ * parts: the colour class and heat colour of a return, and the streak text.
+ */
+export {
+  fixed,
+  formatPercent,
+  formatPrice,
+  formatSignedPercent,
+} from '../../src/domain/format/display-format.js';
 
 /** `up`, `down` or `flat`: the colour class of a return. */
 export function signClass(fraction: number | null | undefined): string {

@@ -4,9 +4,11 @@
  * equal minus cap, in fractions. A positive spread means the average member beat the index's
  * heavyweights: participation is broadening. Periods follow returns/period-returns.ts.
  */
+
+import type { PeriodKey } from '../../domain/period-keys.js';
 import { indexOnOrBefore } from '../../domain/price-series.js';
 import type { DayNumber } from '../../domain/trading-date.js';
-import { type PeriodKey, periodReturn } from '../returns/period-returns.js';
+import { periodReturn } from '../returns/period-returns.js';
 
 export const SPREAD_PERIODS = ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y'] as const satisfies readonly PeriodKey[];
 

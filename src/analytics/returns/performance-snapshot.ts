@@ -3,11 +3,13 @@
  * lows, highest/lowest-since dates and the streak, all on one close column (close for price
  * return, adjClose for total return). The perf table is one snapshot per symbol.
  */
+
+import type { PeriodReturns } from '../../domain/period-keys.js';
 import type { CloseField, PriceSeries } from '../../domain/price-series.js';
 import type { DayNumber } from '../../domain/trading-date.js';
 import { resolveAsOf } from './as-of.js';
 import { type AllTimeHigh, allTimeHigh, type Extreme, fiftyTwoWeekHigh, fiftyTwoWeekLow } from './highs-lows.js';
-import { type PeriodReturns, periodReturns } from './period-returns.js';
+import { periodReturns } from './period-returns.js';
 import { highestSince, lowestSince } from './since.js';
 import { streak } from './streak.js';
 

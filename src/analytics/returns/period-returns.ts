@@ -10,6 +10,7 @@
  * first bar is after the boundary (a fund listed in March has no YTD that year) gives null, never a
  * return from its first bar; a base close that is not a positive finite number also gives null.
  */
+import { PERIOD_KEYS, type PeriodKey, type PeriodReturns } from '../../domain/period-keys.js';
 import { indexOnOrBefore } from '../../domain/price-series.js';
 import {
   type DayNumber,
@@ -18,10 +19,6 @@ import {
   previousYearEnd,
   sameDateYearsEarlier,
 } from '../../domain/trading-date.js';
-
-export const PERIOD_KEYS = ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y'] as const;
-export type PeriodKey = (typeof PERIOD_KEYS)[number];
-export type PeriodReturns = Record<PeriodKey, number | null>;
 
 /** `v[to] / v[from] - 1`, or null when either close is missing, zero or negative. */
 export function simpleReturn(values: Float64Array, fromIndex: number, toIndex: number): number | null {

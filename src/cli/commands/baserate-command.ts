@@ -6,11 +6,12 @@
  */
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/universe-config.js';
+import { formatPercent } from '../../domain/format/display-format.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { BASE_RATE_EVENTS, type BaseRateReport, baseRateReport } from '../../services/events/base-rate-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderJson, renderTable } from '../output-format.js';
 
 interface BaseRateOptions {
   event: string;

@@ -7,13 +7,14 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/universe-config.js';
 import { UsageError } from '../../domain/errors.js';
+import { formatNumber, formatPercent } from '../../domain/format/display-format.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 import type { BasketSummary } from '../../services/baskets/basket-catalog.js';
 import { listBasketSummaries, showBasket } from '../../services/baskets/basket-catalog.js';
 import { type CreateBasketRequest, createBasket } from '../../services/baskets/create-basket.js';
 import { withStore } from '../../services/open-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, formatNumber, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 
 interface CreateOptions {
   members?: string;
@@ -84,7 +85,7 @@ export function registerBasketCommand(program: Command): void {
       const d = detail.definition;
       const lines = [
         `Basket ${d.ticker}`,
-        `  members:   ${d.members.map((m, i) => (d.weights ? `${m} ${(d.weights[i]! * 100).toFixed(2)}%` : m)).join(', ')}`,
+        `  members:   ${d.members.map((m, i) => (d.weights ? `${m} ${formatPercent(d.weights[i])}` : m)).join(', ')}`,
         `  weighting: ${d.weights ? 'fixed weights' : 'equal weight'}, rebalance ${d.rebalance}`,
         `  bars:      ${detail.rows} (${detail.firstDate ?? 'n/a'} to ${detail.lastDate ?? 'n/a'}), base ${d.baseValue}`,
         `  last:      ${formatNumber(detail.lastLevel)} price index, ${formatNumber(detail.lastTotalReturnLevel)} total-return index`,

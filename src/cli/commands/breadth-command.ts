@@ -5,11 +5,12 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
+import { formatPercent } from '../../domain/format/display-format.js';
 import { type BreadthReport, breadthReport } from '../../services/breadth/breadth-report.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
+import { parseFormat, renderJson, renderTable } from '../output-format.js';
 
 interface BreadthOptions {
   group: string;

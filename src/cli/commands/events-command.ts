@@ -5,12 +5,13 @@
  */
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/universe-config.js';
+import { formatPercent } from '../../domain/format/display-format.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type EventWithBaseRate, eventsReport } from '../../services/events/events-report.js';
 import { stateReading } from '../../services/trend/trend-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderJson, renderTable } from '../output-format.js';
 
 interface EventsOptions {
   asOf?: string;

@@ -4,11 +4,12 @@
  */
 import type { Command } from 'commander';
 import type { LeadershipRow } from '../../analytics/leadership/leadership-ranks.js';
+import { formatPercent } from '../../domain/format/display-format.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type LeadersReport, leadersReport } from '../../services/rotation/leaders-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 
 interface LeadersOptions {
   group: string;

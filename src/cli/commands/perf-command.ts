@@ -6,7 +6,9 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
+import { formatNumber, formatPercent } from '../../domain/format/display-format.js';
 import { isTradingDay } from '../../domain/nyse-calendar.js';
+import { PERIOD_KEYS, periodHeader } from '../../domain/period-keys.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { resolveGroup } from '../../services/groups/group-registry.js';
@@ -14,15 +16,7 @@ import type { PerfRow } from '../../services/perf/perf-row.js';
 import { type PerfTable, perfTable } from '../../services/perf/perf-table.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import {
-  type Column,
-  formatNumber,
-  formatPercent,
-  parseFormat,
-  renderCsv,
-  renderJson,
-  renderTable,
-} from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 
 interface PerfOptions {
   all?: boolean;
@@ -77,14 +71,9 @@ const TABLE_COLUMNS: readonly Column<PerfRow>[] = [
   { header: 'Symbol', value: (r) => r.symbol },
   { header: 'As of', value: (r) => r.asOf },
   { header: 'Close', value: (r) => formatNumber(r.close), align: 'right' },
-  { header: '1D', value: (r) => pct(r.returns['1d']), align: 'right' },
-  { header: '5D', value: (r) => pct(r.returns['5d']), align: 'right' },
-  { header: 'MTD', value: (r) => pct(r.returns.mtd), align: 'right' },
-  { header: 'QTD', value: (r) => pct(r.returns.qtd), align: 'right' },
-  { header: 'YTD', value: (r) => pct(r.returns.ytd), align: 'right' },
-  { header: '1Y', value: (r) => pct(r.returns['1y']), align: 'right' },
-  { header: '3Y', value: (r) => pct(r.returns['3y']), align: 'right' },
-  { header: '5Y', value: (r) => pct(r.returns['5y']), align: 'right' },
+  ...PERIOD_KEYS.map(
+    (k): Column<PerfRow> => ({ header: periodHeader(k), value: (r) => pct(r.returns[k]), align: 'right' }),
+  ),
   { header: 'vs ATH', value: (r) => pct(r.ath.distance), align: 'right' },
   { header: 'ATH date', value: (r) => r.ath.date },
   { header: '52w high', value: (r) => formatNumber(r.high52w.close), align: 'right' },
@@ -98,9 +87,7 @@ const CSV_COLUMNS: readonly Column<PerfRow>[] = [
   { header: 'symbol', value: (r) => r.symbol },
   { header: 'asOf', value: (r) => r.asOf },
   { header: 'close', value: (r) => r.close },
-  ...(['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y'] as const).map(
-    (k): Column<PerfRow> => ({ header: `return_${k}`, value: (r) => r.returns[k] }),
-  ),
+  ...PERIOD_KEYS.map((k): Column<PerfRow> => ({ header: `return_${k}`, value: (r) => r.returns[k] })),
   { header: 'ath_close', value: (r) => r.ath.close },
   { header: 'ath_date', value: (r) => r.ath.date },
   { header: 'ath_distance', value: (r) => r.ath.distance },

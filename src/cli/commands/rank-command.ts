@@ -4,11 +4,12 @@
  */
 import type { Command } from 'commander';
 import type { RankRow } from '../../analytics/composite-rank/group-rank.js';
+import { formatNumber, formatPercent } from '../../domain/format/display-format.js';
 import { type RankReport, rankReport } from '../../services/breadth/rank-report.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, formatNumber, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 
 interface RankOptions {
   group: string;
@@ -80,7 +81,7 @@ export function renderRank(report: RankReport, format: string): string {
   if (format === 'json') return renderJson(report);
   if (format === 'csv') return renderCsv(report.rows, CSV);
   const w = report.weights;
-  const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+  const pct = (x: number) => formatPercent(x, 0);
   return `${renderTable(report.rows, TABLE)}
 ${report.group}: rank 0..99 within the group by a composite score, weights ${pct(w.aboveEma200)} distance from the 200-day EMA, ${pct(w.roc125)} 125-day ROC, ${pct(w.aboveEma50)} distance from the 50-day EMA, ${pct(w.roc20)} 20-day ROC, ${pct(w.ppoHistogramSlope)} 3-day slope of the PPO(12,26,9) histogram, ${pct(w.rsi14)} RSI(14). n/a: fewer than 200 bars, or no bar in the 7 days up to the as-of day.
 ${report.demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`;

@@ -4,8 +4,9 @@
  * one place, `ratioJson`, so further figures (a trendline, a breakout state) extend it there.
  */
 import type { Command } from 'commander';
-import { PERIOD_KEYS } from '../../analytics/returns/period-returns.js';
 import { trendOptions } from '../../analytics/trend/trend-options.js';
+import { formatPercent } from '../../domain/format/display-format.js';
+import { PERIOD_KEYS, periodHeader } from '../../domain/period-keys.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type RatioReport, ratioJson, ratioReport } from '../../services/perf/ratio-report.js';
 import {
@@ -16,7 +17,7 @@ import {
 } from '../../services/trend/trend-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, formatPercent, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 import { trendTable } from './trend-table.js';
 
 interface RatioOptions {
@@ -79,7 +80,7 @@ export function renderRatio(report: RatioReport, format: string): string {
     'As of': report.asOf,
     Last: report.last.toPrecision(6),
   };
-  for (const k of PERIOD_KEYS) shown[k.toUpperCase()] = formatPercent(report.returns[k]);
+  for (const k of PERIOD_KEYS) shown[periodHeader(k)] = formatPercent(report.returns[k]);
   if (report.window !== null) shown[`Since ${report.window.from}`] = formatPercent(report.window.return);
   const tableColumns = Object.keys(shown).map(
     (header): Column<Record<string, string | number | null>> => ({

@@ -3,11 +3,12 @@
  * percentile and lowest/highest-close-since dates; DGS2 and DGS10 and their change since a date.
  */
 import type { Command } from 'commander';
+import { fixed, formatNumber } from '../../domain/format/display-format.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type RegimeReport, regimeReport } from '../../services/regime/regime-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { formatNumber, parseFormat, renderJson, renderTable } from '../output-format.js';
+import { parseFormat, renderJson, renderTable } from '../output-format.js';
 
 interface RegimeOptions {
   asOf?: string;
@@ -38,7 +39,7 @@ export function renderRegime(r: RegimeReport): string {
   const rows: [string, string][] = [];
   const v = r.volatility;
   if (v) {
-    const pct = (x: number | null) => (x === null ? 'n/a (too little history)' : `${x.toFixed(1)}`);
+    const pct = (x: number | null) => (x === null ? 'n/a (too little history)' : fixed(x, 1));
     rows.push([`${v.symbol} close (${v.date})`, formatNumber(v.level)]);
     rows.push(['Percentile, 1 year', pct(v.percentile1y)]);
     rows.push(['Percentile, 5 years', pct(v.percentile5y)]);

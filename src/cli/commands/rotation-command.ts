@@ -8,11 +8,12 @@ import type { Command } from 'commander';
 import { quadrantOf } from '../../analytics/rotation/relative-rotation.js';
 import type { RotationSnapshot } from '../../analytics/rotation/rotation-snapshot.js';
 import { UsageError } from '../../domain/errors.js';
+import { fixed, formatNumber } from '../../domain/format/display-format.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type RotationReport, rotationReport } from '../../services/rotation/rotation-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, formatNumber, parseFormat, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderJson, renderTable } from '../output-format.js';
 
 interface RotationOptions {
   group: string;
@@ -84,7 +85,7 @@ const COLUMNS: readonly Column<RotationSnapshot>[] = [
   { header: 'Quadrant', value: (r) => r.quadrant ?? 'n/a' },
   { header: 'RS-Ratio', value: (r) => formatNumber(r.rsRatio), align: 'right' },
   { header: 'RS-Momentum', value: (r) => formatNumber(r.rsMomentum), align: 'right' },
-  { header: 'Heading', value: (r) => (r.heading === null ? 'n/a' : `${r.heading.toFixed(0)}°`), align: 'right' },
+  { header: 'Heading', value: (r) => (r.heading === null ? 'n/a' : `${fixed(r.heading, 0)}°`), align: 'right' },
   { header: 'Tail from', value: (r) => r.tail[0]?.date ?? '' },
   {
     header: 'Tail (oldest first)',

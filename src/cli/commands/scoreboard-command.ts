@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { NotFoundError } from '../../domain/errors.js';
+import { formatPercent } from '../../domain/format/display-format.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import {
   type Scoreboard,
@@ -14,7 +15,7 @@ import {
 } from '../../services/rotation/scoreboard-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, formatPercent, parseFormat, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderJson, renderTable } from '../output-format.js';
 
 interface ScoreboardOptions {
   asOf?: string;

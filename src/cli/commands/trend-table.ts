@@ -1,6 +1,8 @@
 /** The human-readable table of a trendline and its breakout state, shared by `trend` and `ratio --trend`. */
+
+import { formatPercent } from '../../domain/format/display-format.js';
 import { type BreakoutJson, stateReading, type TrendJson } from '../../services/trend/trend-report.js';
-import { type Column, formatPercent, renderTable } from '../output-format.js';
+import { type Column, renderTable } from '../output-format.js';
 
 export function trendTable(
   symbol: string,

@@ -2,15 +2,16 @@
  * The text face of a check: the commentary as given, each claim marked inline right after the
  * sentence or table row it came from ([OK ...], [WRONG ...], [?? ...]), then a one-line tally.
  */
+
+import { formatPercent } from '../../domain/format/display-format.js';
 import type { CheckReport, ClaimVerdict } from './claim-verdict.js';
 import { countVerdicts } from './claim-verdict.js';
-import { pct } from './verify-claim.js';
 
 const MARK: Record<ClaimVerdict['verdict'], string> = { supported: 'OK', contradicted: 'WRONG', unverifiable: '??' };
 
 function show(v: number | string | null, metric: ClaimVerdict['metric']): string {
   if (v === null) return 'n/a';
-  if (typeof v === 'number' && (metric === 'return' || metric === 'ath')) return pct(v);
+  if (typeof v === 'number' && (metric === 'return' || metric === 'ath')) return formatPercent(v);
   return String(v);
 }
 

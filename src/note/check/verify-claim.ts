@@ -12,6 +12,8 @@ import { highestSince, lowestSince } from '../../analytics/returns/since.js';
 import { streak } from '../../analytics/returns/streak.js';
 import { analyseTrend } from '../../analytics/trend/trend-analysis.js';
 import type { TrendOptions } from '../../analytics/trend/trend-options.js';
+import { fixed, formatPercent, formatShortDate, monthName } from '../../domain/format/display-format.js';
+import type { PeriodKey } from '../../domain/period-keys.js';
 import { indexOnOrBefore, type PriceSeries } from '../../domain/price-series.js';
 import { civilFromDays, type DayNumber, daysFromCivil, daysInMonth, formatIsoDate } from '../../domain/trading-date.js';
 import type { AthClaim, Claim, ReturnClaim, SinceClaim, StreakClaim, TrendClaim } from '../claims/claim.js';
@@ -43,21 +45,7 @@ interface Evaluation {
 }
 type Outcome = Evaluation | { readonly unverifiable: string };
 
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "Dec 10" (with the year when it is not the as-of year). */
-export function shortDate(day: DayNumber, asOf?: DayNumber): string {
-  const [y, m, d] = civilFromDays(day);
-  const sameYear = asOf === undefined || civilFromDays(asOf)[0] === y;
-  return `${MONTH_NAMES[m - 1]} ${d}${sameYear ? '' : `, ${y}`}`;
-}
-
-/** 0.368 -> "36.80%". */
-export function pct(x: number): string {
-  return `${(x * 100).toFixed(2)}%`;
-}
-
-const PERIOD_LABEL: Record<string, string> = {
+const PERIOD_LABEL: Record<PeriodKey, string> = {
   '1d': 'one-day',
   '5d': 'five-day',
   mtd: 'month-to-date',
@@ -93,7 +81,7 @@ function evaluateReturn(
   return {
     ok,
     actual,
-    says: `${PERIOD_LABEL[period]} return ${pct(actual)} (base close ${formatIsoDate(s.dates[base]!)})`,
+    says: `${PERIOD_LABEL[period]} return ${formatPercent(actual)} (base close ${formatIsoDate(s.dates[base]!)})`,
   };
 }
 
@@ -104,7 +92,7 @@ function evaluateAth(c: AthClaim, s: PriceSeries, k: number, o: VerifyOptions): 
   const where =
     d === 0
       ? `a record close (${formatIsoDate(ath.day)})`
-      : `${pct(-d)} below its record close of ${formatIsoDate(ath.day)}`;
+      : `${formatPercent(-d)} below its record close of ${formatIsoDate(ath.day)}`;
   let ok: boolean;
   if (c.kind === 'new_high') ok = d === 0;
   else if (c.kind === 'near_high') ok = d >= -(c.distance === null ? o.nearAthPct : -c.distance) - 1e-12;
@@ -148,7 +136,7 @@ function evaluateSince(c: SinceClaim, s: PriceSeries, k: number, o: VerifyOption
   return {
     ok: near,
     actual: formatIsoDate(since),
-    says: `${says}; ${pct(Math.abs(gap))} from the ${word} close after ${shortDate(last, o.asOf)} (${mark.toFixed(2)})`,
+    says: `${says}; ${formatPercent(Math.abs(gap))} from the ${word} close after ${formatShortDate(last, o.asOf)} (${mark.toFixed(2)})`,
   };
 }
 
@@ -176,7 +164,7 @@ function evaluateTrend(c: TrendClaim, s: PriceSeries, k: number, o: VerifyOption
   const kindOk = c.kind === null || c.kind === t.line.kind;
   const ok = kindOk && (state === c.state || (c.state === 'breaking' && state === 'confirmed'));
   const dist =
-    t.distance === null ? '' : `, ${pct(Math.abs(t.distance))} ${t.distance < 0 ? 'under' : 'over'} the line`;
+    t.distance === null ? '' : `, ${formatPercent(Math.abs(t.distance))} ${t.distance < 0 ? 'under' : 'over'} the line`;
   return {
     ok,
     actual: state,
@@ -226,15 +214,15 @@ function periodOf(c: Claim, o: VerifyOptions): string | null {
 function claimedText(c: Claim): string {
   switch (c.metric) {
     case 'return':
-      return pct(c.value);
+      return formatPercent(c.value);
     case 'ath':
       return c.kind === 'new_high'
         ? 'a new all-time high'
         : c.kind === 'near_high'
-          ? `near its all-time high${c.distance === null ? '' : ` (within ${pct(-c.distance)})`}`
-          : `${pct(-c.distance!)} below its all-time high`;
+          ? `near its all-time high${c.distance === null ? '' : ` (within ${formatPercent(-c.distance)})`}`
+          : `${formatPercent(-c.distance!)} below its all-time high`;
     case 'since':
-      return `${c.approaching ? 'approaching ' : ''}its ${c.direction} close since ${c.since.day === null ? MONTH_NAMES[c.since.month - 1] : `${MONTH_NAMES[c.since.month - 1]} ${c.since.day}`}`;
+      return `${c.approaching ? 'approaching ' : ''}its ${c.direction} close since ${c.since.day === null ? monthName(c.since.month, true) : `${monthName(c.since.month, true)} ${c.since.day}`}`;
     case 'streak':
       return `${c.phase === 'ending' ? 'ending' : 'on'} a ${c.length === null ? '' : `${c.length}-session `}${c.direction} streak`;
     case 'trend':
@@ -286,7 +274,7 @@ export function verifyClaim(c: Claim, seriesFor: SeriesFor, o: VerifyOptions): C
 
   let reason = `${c.symbol} ${at.says} as of ${when}, not ${claimedText(c)}`;
   if (c.metric === 'return' && typeof at.actual === 'number')
-    reason += ` (off by ${((c.value - at.actual) * 100).toFixed(2)} pp)`;
+    reason += ` (off by ${fixed((c.value - at.actual) * 100, 2)} pp)`;
   let matchesCloseOf: string | undefined;
   for (let step = 1; step <= o.sessionsAround && matchesCloseOf === undefined; step++) {
     for (const j of [k - step, k + step]) {
@@ -294,7 +282,7 @@ export function verifyClaim(c: Claim, seriesFor: SeriesFor, o: VerifyOptions): C
       const e = evaluateAt(c, s, j, o);
       if (!('unverifiable' in e) && e.ok) {
         matchesCloseOf = formatIsoDate(s.dates[j]!);
-        reason += `; matches the close of ${shortDate(s.dates[j]!, o.asOf)} (${e.says})`;
+        reason += `; matches the close of ${formatShortDate(s.dates[j]!, o.asOf)} (${e.says})`;
         break;
       }
     }
@@ -304,7 +292,7 @@ export function verifyClaim(c: Claim, seriesFor: SeriesFor, o: VerifyOptions): C
     if (c.metric === 'return') {
       const total = evaluateReturn(c, s, k, o, 'adjClose');
       if (!('unverifiable' in total) && total.ok && s.adjClose[k] !== s.close[k])
-        reason += `; the total return with dividends, ${pct(total.actual as number)}, does`;
+        reason += `; the total return with dividends, ${formatPercent(total.actual as number)}, does`;
     }
   }
   const out: ClaimVerdict = { ...base, actual: at.actual, verdict: 'contradicted', reason };

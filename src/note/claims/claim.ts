@@ -3,7 +3,7 @@
  * or table row, the subject as written and the symbol it resolves to) and what would make it true;
  * the checker (`src/note/check/`) holds each one against stored closes.
  */
-import type { PeriodKey } from '../../analytics/returns/period-returns.js';
+import type { PeriodKey } from '../../domain/period-keys.js';
 
 export type ClaimMetric = 'return' | 'ath' | 'since' | 'streak' | 'trend';
 

@@ -6,8 +6,9 @@
  * @example extractClaims('Nvidia is up 36.8% year-to-date.', resolverFromConfig(defaultConfig()))
  *   // [{ metric: 'return', symbol: 'NVDA', period: 'ytd', value: 0.368, ... }]
  */
-import type { PeriodKey } from '../../analytics/returns/period-returns.js';
+
 import type { UniverseConfig } from '../../config/universe-config.js';
+import type { PeriodKey } from '../../domain/period-keys.js';
 import type { Claim } from './claim.js';
 import { eventClaims } from './event-claims.js';
 import { ExtractionContext } from './extraction-context.js';

@@ -3,7 +3,7 @@
  * basket named, and the period of the last return claim in the paragraph. It resolves "the index",
  * "the fund", "it", "over the same period" and a bare "rose 6.55%" to what came before.
  */
-import type { PeriodKey } from '../../analytics/returns/period-returns.js';
+import type { PeriodKey } from '../../domain/period-keys.js';
 import type { Mention } from './name-resolver.js';
 
 export class ExtractionContext {

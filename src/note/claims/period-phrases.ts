@@ -4,7 +4,7 @@
  * "12-month" -> 1y; "month to date" -> mtd ... and "over the same period", which refers back to the
  * period of the claim before it.
  */
-import type { PeriodKey } from '../../analytics/returns/period-returns.js';
+import type { PeriodKey } from '../../domain/period-keys.js';
 
 /** `same` refers back ("over the same period"); `other` is a period MarketDash does not compute ("this week", "in November"). */
 export type PeriodPhrase = PeriodKey | 'same' | 'other';

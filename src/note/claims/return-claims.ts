@@ -4,7 +4,7 @@
  * rose, fell, higher, a gain of ...); levels ("rose to 4.1%"), shares ("30% of"), odds and yields
  * are not returns, and a distance from a record ("5% below its all-time high") is an ATH claim.
  */
-import type { PeriodKey } from '../../analytics/returns/period-returns.js';
+import type { PeriodKey } from '../../domain/period-keys.js';
 import type { ReturnClaim } from './claim.js';
 import type { ExtractionContext } from './extraction-context.js';
 import type { Mention } from './name-resolver.js';

@@ -4,7 +4,7 @@
  * together as a web page's copy gives them (`Nvidia Corp. (NVDA)36.80%34.94%`). A row yields one
  * return claim per column; a row whose cell count does not match the header is skipped, never guessed.
  */
-import type { PeriodKey } from '../../analytics/returns/period-returns.js';
+import type { PeriodKey } from '../../domain/period-keys.js';
 import type { ReturnClaim } from './claim.js';
 import type { NameResolver } from './name-resolver.js';
 import { fraction } from './percent-text.js';

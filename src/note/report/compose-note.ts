@@ -12,11 +12,18 @@ import type { TrendOptions } from '../../analytics/trend/trend-options.js';
 import { lineLevel } from '../../analytics/trend/trendline.js';
 import { weeklyCloses } from '../../analytics/trend/weekly-closes.js';
 import type { UniverseConfig } from '../../config/universe-config.js';
+import {
+  fixed,
+  formatLongDate,
+  formatPercent,
+  formatPercentagePoints,
+  formatUnsignedPercent,
+} from '../../domain/format/display-format.js';
 import { indexOnOrBefore, type PriceSeries } from '../../domain/price-series.js';
 import { type DayNumber, formatIsoDate, previousYearEnd } from '../../domain/trading-date.js';
 import { FigureBook } from './figure-book.js';
 import type { MarketNote, NoteChart, NoteParagraph, NoteSection, PerformanceRow, Run } from './note-model.js';
-import { cardinal, longDate, moveVerb, ordinal, upDown } from './wording.js';
+import { cardinal, indefiniteArticle, moveVerb, ordinal, upDown } from './wording.js';
 
 export interface NoteInput {
   readonly asOf: DayNumber;
@@ -104,7 +111,7 @@ export function composeNote(input: NoteInput): MarketNote {
       dates: [b, a],
       value: ratioChange,
       formula: `(${ratio.num}/${ratio.den})(${a}) / (${ratio.num}/${ratio.den})(${b}) - 1, in percentage points of relative performance`,
-      display: `${(Math.abs(ratioChange) * 100).toFixed(1)} percentage points`,
+      display: formatPercentagePoints(Math.abs(ratioChange)),
     });
     const state = ratio.trend?.breakout?.state;
     if (ratioChange >= ROTATION_THRESHOLD || (ratioChange > 0 && (state === 'breaking' || state === 'confirmed')))
@@ -165,7 +172,7 @@ export function composeNote(input: NoteInput): MarketNote {
         ? 'The Magnificent 7 Outrun Small Caps Again'
         : 'Mega-Caps Reassert Their Lead as Small Caps Fade';
   } else if (ratio) headline = 'Small Caps and the Magnificent 7 Move in Step, With No Clear Rotation Yet';
-  else headline = `The Market on ${longDate(asOfIso, asOfIso)}: Too Little Data for a Rotation Call`;
+  else headline = `The Market on ${formatLongDate(day)}: Too Little Data for a Rotation Call`;
 
   const ledeRuns: Run[] = [];
   if (ratio && ratioChangeId) {
@@ -225,7 +232,7 @@ export function composeNote(input: NoteInput): MarketNote {
         dates: [formatIsoDate(t.line.anchors[0].day), formatIsoDate(t.line.anchors[1].day), a],
         value: t.distance,
         formula: `weekly close of ${num}/${den} on ${a} / line level ${t.levelAtAsOf.toPrecision(6)} - 1 (${t.line.kind} line through the weekly closes of ${formatIsoDate(t.line.anchors[0].day)} and ${formatIsoDate(t.line.anchors[1].day)}, log scale)`,
-        display: `${(Math.abs(t.distance) * 100).toFixed(2)}%`,
+        display: formatUnsignedPercent(t.distance),
       });
       const stateId = book.add({
         id: `trend-state-${num}-${den}`,
@@ -233,10 +240,10 @@ export function composeNote(input: NoteInput): MarketNote {
         symbols: [num, den],
         dates: [formatIsoDate(t.breakout.sinceDay), a],
         value: t.breakout.state,
-        formula: `breakout state machine on weekly closes against the line (testing within ${(input.trend.testingPct * 100).toFixed(0)}% under it; confirmed after ${input.trend.confirmWeeks} weekly closes at least ${(input.trend.confirmPct * 100).toFixed(0)}% over it)`,
+        formula: `breakout state machine on weekly closes against the line (testing within ${formatPercent(input.trend.testingPct, 0)} under it; confirmed after ${input.trend.confirmWeeks} weekly closes at least ${formatPercent(input.trend.confirmPct, 0)} over it)`,
         display: t.breakout.state,
       });
-      const sinceText = longDate(formatIsoDate(t.breakout.sinceDay), asOfIso);
+      const sinceText = formatLongDate(t.breakout.sinceDay, day);
       const lineName = t.line.kind === 'downtrend' ? 'multi-year downtrend line' : 'multi-year uptrend support line';
       const side = t.distance < 0 ? 'under' : 'over';
       const v = (text: string): Run => ({ figure: stateId, text });
@@ -295,11 +302,11 @@ export function composeNote(input: NoteInput): MarketNote {
         dates: [formatIsoDate(t.line.anchors[0].day), formatIsoDate(t.line.anchors[1].day)],
         value: t.line.slopeLogPerYear,
         formula: 'exp(slope of ln(line) per 365.25 days) - 1',
-        display: `${slope.toFixed(1)}% a year`,
+        display: `${fixed(slope, 1)}% a year`,
       });
       paras.push(
         p(
-          `The line starts at the weekly close of ${longDate(formatIsoDate(t.line.anchors[0].day), asOfIso)}, has been touched `,
+          `The line starts at the weekly close of ${formatLongDate(t.line.anchors[0].day, day)}, has been touched `,
           f(touchesId),
           ' times and has a slope of ',
           f(slopeId),
@@ -400,7 +407,9 @@ export function composeNote(input: NoteInput): MarketNote {
       const now = book.streak(r.x.s, r.x.k);
       if (Math.abs(now.value) >= minStreak && Math.abs(now.value) <= 12) {
         paras.push(
-          p(`${named(r.t)} ${now.value > 0 ? 'rose' : 'fell'} for a ${ordinal(Math.abs(now.value))} straight session.`),
+          p(
+            `${named(r.t)} ${now.value > 0 ? 'rose' : 'fell'} for ${indefiniteArticle(ordinal(Math.abs(now.value)))} ${ordinal(Math.abs(now.value))} straight session.`,
+          ),
         );
         continue;
       }
@@ -412,7 +421,7 @@ export function composeNote(input: NoteInput): MarketNote {
       ) {
         paras.push(
           p(
-            `${named(r.t)} ended ${/^[aeiou]/.test(cardinal(Math.abs(before.value))) ? 'an' : 'a'} `,
+            `${named(r.t)} ended ${indefiniteArticle(cardinal(Math.abs(before.value)))} `,
             f(before.id),
             `-session ${before.value > 0 ? 'winning' : 'losing'} streak.`,
           ),
@@ -443,7 +452,7 @@ export function composeNote(input: NoteInput): MarketNote {
       dates: [b, a],
       value: change,
       formula: `value(${a}) - value(${b}), percentage points`,
-      display: `${Math.abs(change).toFixed(2)} percentage points`,
+      display: `${fixed(Math.abs(change), 2)} percentage points`,
     });
     rateParas.push(
       p(
@@ -491,7 +500,7 @@ export function composeNote(input: NoteInput): MarketNote {
       paragraphs: [
         p(
           'Returns on stored closing prices, as of the close of ',
-          longDate(asOfIso, asOfIso),
+          formatLongDate(day),
           ' (price returns; where a source gives only adjusted closes, they include dividends).',
         ),
       ],
@@ -574,7 +583,7 @@ export function composeNote(input: NoteInput): MarketNote {
           dates: br.occurrences.map((o) => o.date),
           value: m3.median,
           formula: 'median of ratio(break + 63 sessions) / ratio(break) - 1',
-          display: `${(m3.median * 100).toFixed(1)} percentage points`,
+          display: formatPercentagePoints(m3.median),
         });
         paras.push(
           p(

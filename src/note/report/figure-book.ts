@@ -4,13 +4,15 @@
  * (`return-ytd-NVDA`, `ath-IWM`), so the same data gives the same note and the same links.
  */
 import { allTimeHigh } from '../../analytics/returns/highs-lows.js';
-import { type PeriodKey, periodBaseIndex, periodReturn } from '../../analytics/returns/period-returns.js';
+import { periodBaseIndex, periodReturn } from '../../analytics/returns/period-returns.js';
 import { highestSince, lowestSince } from '../../analytics/returns/since.js';
 import { streak } from '../../analytics/returns/streak.js';
+import { fixed, formatLongDate, formatPercent, formatUnsignedPercent } from '../../domain/format/display-format.js';
+import type { PeriodKey } from '../../domain/period-keys.js';
 import type { PriceSeries } from '../../domain/price-series.js';
-import { formatIsoDate } from '../../domain/trading-date.js';
+import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { Figure } from './note-model.js';
-import { absPct, cardinal, longDate, signedPct } from './wording.js';
+import { cardinal } from './wording.js';
 
 export class FigureBook {
   private readonly byId = new Map<string, Figure>();
@@ -49,7 +51,7 @@ export class FigureBook {
       dates: [b, a],
       value,
       formula: `close(${a}) / close(${b}) - 1`,
-      display: signed ? signedPct(value) : absPct(value),
+      display: signed ? formatPercent(value) : formatUnsignedPercent(value),
     });
     return { id, value };
   }
@@ -59,7 +61,9 @@ export class FigureBook {
     const ath = allTimeHigh(s.dates, s.close, k)!;
     const a = formatIsoDate(s.dates[k]!);
     const r = formatIsoDate(ath.day);
-    const shown = ceil ? `${(Math.ceil(-ath.distance * 10000 - 1e-9) / 100).toFixed(2)}%` : absPct(ath.distance);
+    const shown = ceil
+      ? `${fixed(Math.ceil(-ath.distance * 10000 - 1e-9) / 100, 2)}%`
+      : formatUnsignedPercent(ath.distance);
     const id = this.add({
       id: `ath-${s.symbol}${ceil ? '-within' : ''}`,
       metric: 'ath.distance',
@@ -83,7 +87,7 @@ export class FigureBook {
       dates: [r],
       value: r,
       formula: `date of max(close up to ${formatIsoDate(s.dates[k]!)})`,
-      display: longDate(r, this.asOfIso),
+      display: formatLongDate(ath.day, parseIsoDate(this.asOfIso)),
     });
   }
 
@@ -96,7 +100,7 @@ export class FigureBook {
       dates: [a],
       value: s.close[k]!,
       formula: `close(${a})`,
-      display: s.close[k]!.toFixed(digits),
+      display: fixed(s.close[k]!, digits),
     });
   }
 
@@ -113,7 +117,7 @@ export class FigureBook {
       dates: [d, a],
       value: d,
       formula: `last date before ${a} with a close ${direction === 'lowest' ? 'below' : 'above'} close(${a})`,
-      display: longDate(d, this.asOfIso),
+      display: formatLongDate(day, parseIsoDate(this.asOfIso)),
     });
     return { id, day };
   }

@@ -4,6 +4,7 @@
  * it "surged" (and the same ladder downward: edged down, fell, slid, tumbled, plunged). Every verb
  * here is one the claim extractor reads as a move, so the checker can hold the note to its figures.
  */
+import { formatOrdinalNumber } from '../../domain/format/display-format.js';
 
 const UP = [
   [0.005, 'edged up'],
@@ -31,16 +32,6 @@ export function moveVerb(r: number): string {
 /** "up" or "down" for a move, for "is up 6.55% year-to-date". */
 export function upDown(r: number): 'up' | 'down' {
   return r >= 0 ? 'up' : 'down';
-}
-
-/** Unsigned percent with two decimals: -0.0123 -> "1.23%". */
-export function absPct(r: number): string {
-  return `${(Math.abs(r) * 100).toFixed(2)}%`;
-}
-
-/** Signed percent with two decimals for tables: 0.368 -> "36.80%", -0.05 -> "-5.00%". */
-export function signedPct(r: number): string {
-  return `${(r * 100).toFixed(2)}%`;
 }
 
 const ORDINALS = [
@@ -74,34 +65,24 @@ const CARDINALS = [
   'twelve',
 ];
 
+/** "fourth" for one to twelve, then digits with the English suffix: 21 -> "21st", 111 -> "111th". */
 export function ordinal(n: number): string {
-  return ORDINALS[n] ?? `${n}th`;
+  return ORDINALS[n] ?? formatOrdinalNumber(n);
 }
 
 export function cardinal(n: number): string {
   return CARDINALS[n] ?? String(n);
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "September 12" (", 2024" added when the year differs from `asOfIso`'s). */
-export function longDate(iso: string, asOfIso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const sameYear = asOfIso.slice(0, 4) === iso.slice(0, 4);
-  return `${MONTHS[m - 1]} ${d}${sameYear ? '' : `, ${y}`}`;
+/**
+ * "a" or "an" before a word or a number as it is spoken: "an eighth", "an 18-session", "an 11th", "a 21st".
+ * Numbers take "an" when read aloud they start with a vowel: 8..., and eleven/eighteen (thousand, million ...).
+ */
+export function indefiniteArticle(word: string): 'a' | 'an' {
+  const digits = /^\d+/.exec(word)?.[0];
+  if (digits === undefined) return /^[aeiou]/i.test(word) ? 'an' : 'a';
+  if (digits.startsWith('8')) return 'an';
+  return digits.length % 3 === 2 && /^1[18]/.test(digits) ? 'an' : 'a';
 }
 
 /** Joins names: "A", "A and B", "A, B and C". */

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { groupMembers } from '../../config/universe-config.js';
 import { UsageError } from '../../domain/errors.js';
+import { PERIOD_KEYS } from '../../domain/period-keys.js';
 import { perfTable } from '../../services/perf/perf-table.js';
 import {
   errorResponses,
@@ -28,9 +29,7 @@ interface PerfQuery {
 
 const returnsSchema = {
   type: 'object',
-  properties: Object.fromEntries(
-    ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y'].map((k) => [k, { type: ['number', 'null'] }]),
-  ),
+  properties: Object.fromEntries(PERIOD_KEYS.map((k) => [k, { type: ['number', 'null'] }])),
 } as const;
 const datedClose = {
   type: 'object',

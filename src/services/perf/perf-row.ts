@@ -1,12 +1,12 @@
 /**
  * The `perf` JSON contract for one symbol, built from a performance snapshot: returns as fractions,
  * dates as YYYY-MM-DD, null where history is too short. Other tools script against this shape:
- * {"symbol","asOf","close","returns":{"1d","5d","mtd","qtd","ytd","1y","3y","5y"},
+ * {"symbol","asOf","close","returns":{<one per PERIOD_KEYS: "1d","5d",...>},
  *  "ath":{"close","date","distance"},"high52w":{"close","date"},"low52w":{"close","date"},
  *  "highestSince","lowestSince","streak"}
  */
 import type { PerformanceSnapshot } from '../../analytics/returns/performance-snapshot.js';
-import type { PeriodReturns } from '../../analytics/returns/period-returns.js';
+import type { PeriodReturns } from '../../domain/period-keys.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 
 export interface PerfRow {

@@ -6,8 +6,9 @@
  */
 import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
 import { resolveAsOf } from '../../analytics/returns/as-of.js';
-import { type PeriodReturns, periodReturns, windowReturn } from '../../analytics/returns/period-returns.js';
+import { periodReturns, windowReturn } from '../../analytics/returns/period-returns.js';
 import { DataError, UsageError } from '../../domain/errors.js';
+import type { PeriodReturns } from '../../domain/period-keys.js';
 import type { CloseField, PriceSeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';

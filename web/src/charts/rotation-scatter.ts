@@ -5,6 +5,7 @@
  */
 import type { PlacedRotationPoint } from '../api-client.js';
 import { el } from '../element-builder.js';
+import { fixed } from '../number-format.js';
 import { chartColours } from '../theme.js';
 
 export function rotationScatter(
@@ -76,13 +77,13 @@ export function rotationScatter(
     const tx = ticks(100 - rx, 100 + rx);
     for (const v of tx.values) {
       g.fillRect(X(v), Y(100 - ry), 1, 4);
-      g.fillText(v.toFixed(tx.digits), X(v), Y(100 - ry) + 15);
+      g.fillText(fixed(v, tx.digits), X(v), Y(100 - ry) + 15);
     }
     g.textAlign = 'right';
     const ty = ticks(100 - ry, 100 + ry);
     for (const v of ty.values) {
       g.fillRect(X(100 - rx) - 4, Y(v), 4, 1);
-      g.fillText(v.toFixed(ty.digits), X(100 - rx) - 6, Y(v) + 4);
+      g.fillText(fixed(v, ty.digits), X(100 - rx) - 6, Y(v) + 4);
     }
     g.fillStyle = c.text;
     g.font = '12px system-ui, sans-serif';
@@ -131,7 +132,7 @@ export function rotationScatter(
       return;
     }
     tip.hidden = false;
-    tip.textContent = `${hit.symbol}: ${hit.p.quadrant}, RS-Ratio ${hit.p.rsRatio.toFixed(2)}, RS-Momentum ${hit.p.rsMomentum.toFixed(2)}`;
+    tip.textContent = `${hit.symbol}: ${hit.p.quadrant}, RS-Ratio ${fixed(hit.p.rsRatio, 2)}, RS-Momentum ${fixed(hit.p.rsMomentum, 2)}`;
     tip.style.left = `${Math.min(hit.x + 12, (wrap.clientWidth || 600) - 220)}px`;
     tip.style.top = `${hit.y + 12}px`;
   };

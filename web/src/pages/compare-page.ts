@@ -8,7 +8,7 @@ import { api, type SeriesResponse } from '../api-client.js';
 import { fitAll, linePoints, ratioFormat, themedChart } from '../charts/themed-chart.js';
 import { el, labelled, select } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
-import { formatPercent, signClass } from '../number-format.js';
+import { fixed, formatPercent, signClass } from '../number-format.js';
 import { displayName, emptyBlock, fill, type PageContext, storedTickers } from '../page-context.js';
 import { chartColours } from '../theme.js';
 
@@ -155,7 +155,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
               ),
               el('td', {}, displayName(ctx, s.symbol)),
               el('td', {}, r ? r.baseDate : `starts after ${start}`),
-              el('td', { class: 'num', 'data-metric': 'rebased' }, lastV === undefined ? 'n/a' : lastV.toFixed(2)),
+              el('td', { class: 'num', 'data-metric': 'rebased' }, lastV === undefined ? 'n/a' : fixed(lastV, 2)),
               el('td', { class: `num ${signClass(change)}`, 'data-metric': 'change' }, formatPercent(change)),
             );
           }),
@@ -234,7 +234,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       const summary = el(
         'div',
         { class: 'figure-row', id: 'compare-ratio-summary' },
-        figure(`${a}/${b} on ${r.asOf}`, r.last.toFixed(4), '', 'last'),
+        figure(`${a}/${b} on ${r.asOf}`, fixed(r.last, 4), '', 'last'),
         since ? figure(`Since ${since.from}`, formatPercent(since.return), signClass(since.return), 'window') : null,
         figure('YTD', formatPercent(r.returns.ytd), signClass(r.returns.ytd), 'ytd'),
         figure('1Y', formatPercent(r.returns['1y']), signClass(r.returns['1y']), '1y'),

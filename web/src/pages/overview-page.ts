@@ -3,6 +3,8 @@
  * performance table of a group (1D, MTD, YTD, 1Y, with colours and sparklines) and the sector heatmap.
  * State in the URL: group, sort, dir, heat (the heatmap's period).
  */
+
+import { periodHeader } from '../../../src/domain/period-keys.js';
 import { api, type PerfRow, type PeriodKey } from '../api-client.js';
 import { sparkline } from '../charts/sparkline.js';
 import { el, labelled, select } from '../element-builder.js';
@@ -13,16 +15,7 @@ import { currentTheme } from '../theme.js';
 
 const CARD_SYMBOLS = ['^SP600', '^RUT', 'MAG7', '^VIX'] as const;
 const TABLE_PERIODS: readonly PeriodKey[] = ['1d', 'mtd', 'ytd', '1y'];
-const PERIOD_LABEL: Record<string, string> = {
-  '1d': '1D',
-  '5d': '5D',
-  mtd: 'MTD',
-  qtd: 'QTD',
-  ytd: 'YTD',
-  '1y': '1Y',
-  '3y': '3Y',
-  '5y': '5Y',
-};
+const HEAT_PERIODS: readonly PeriodKey[] = ['1d', '5d', 'mtd', 'ytd', '1y'];
 type SortKey = 'symbol' | 'close' | PeriodKey | 'ath';
 
 export async function renderOverviewPage(root: HTMLElement, params: URLSearchParams, ctx: PageContext): Promise<void> {
@@ -68,7 +61,7 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
         labelled(
           'Period',
           select(
-            ['1d', '5d', 'mtd', 'ytd', '1y'].map((p) => [p, PERIOD_LABEL[p]!] as const),
+            HEAT_PERIODS.map((p) => [p, periodHeader(p)] as const),
             heat,
             (v) => {
               heat = v as PeriodKey;
@@ -160,7 +153,7 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
             head('symbol', 'Symbol'),
             el('th', { scope: 'col', class: 'name' }, 'Name'),
             head('close', 'Close'),
-            ...TABLE_PERIODS.map((p) => head(p, PERIOD_LABEL[p]!)),
+            ...TABLE_PERIODS.map((p) => head(p, periodHeader(p))),
             head('ath', 'From ATH'),
             el('th', { scope: 'col' }, 'Streak'),
             el('th', { scope: 'col' }, '3 months'),

@@ -10,7 +10,7 @@ import { rotationScatter } from '../charts/rotation-scatter.js';
 import { chartLegend, fitAll, linePoints, ratioFormat, themedChart } from '../charts/themed-chart.js';
 import { el, labelled, select } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
-import { formatPercent, signClass } from '../number-format.js';
+import { fixed, formatPercent, signClass } from '../number-format.js';
 import { emptyBlock, fill, type PageContext, storedTickers } from '../page-context.js';
 import { chartColours } from '../theme.js';
 
@@ -178,7 +178,7 @@ function ratioView(r: RatioResponse, ctx: PageContext): HTMLElement {
       'div',
       { class: 'figure' },
       el('span', {}, `${r.numerator}/${r.denominator} on ${r.asOf}`),
-      el('b', { 'data-metric': 'last' }, r.last.toFixed(4)),
+      el('b', { 'data-metric': 'last' }, fixed(r.last, 4)),
     ),
     el(
       'div',
@@ -284,11 +284,11 @@ function rotationTable(points: readonly RotationPoint[]): HTMLElement {
             { 'data-symbol': p.symbol },
             el('th', { scope: 'row' }, el('a', { href: `#/symbol?s=${encodeURIComponent(p.symbol)}` }, p.symbol)),
             el('td', { class: `quadrant q-${p.quadrant ?? 'none'}` }, p.quadrant ?? 'too little history'),
-            el('td', { class: 'num', 'data-metric': 'rsRatio' }, p.rsRatio === null ? 'n/a' : p.rsRatio.toFixed(2)),
+            el('td', { class: 'num', 'data-metric': 'rsRatio' }, p.rsRatio === null ? 'n/a' : fixed(p.rsRatio, 2)),
             el(
               'td',
               { class: 'num', 'data-metric': 'rsMomentum' },
-              p.rsMomentum === null ? 'n/a' : p.rsMomentum.toFixed(2),
+              p.rsMomentum === null ? 'n/a' : fixed(p.rsMomentum, 2),
             ),
             el('td', { class: 'num' }, p.heading === null ? 'n/a' : `${Math.round(p.heading)}°`),
           ),

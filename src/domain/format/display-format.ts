@@ -1,0 +1,112 @@
+/**
+ * How numbers, percentages and dates read: the CLI tables, the market note and the dashboard all print
+ * through this one pure module (no Node, no DOM), so one fraction reads the same everywhere.
+ *
+ * Conventions: returns are fractions (0.368 prints "36.80%"); unknown (null, undefined, NaN, ±Infinity)
+ * prints "n/a"; a value that rounds to zero prints without a minus sign ("0.00%", never "-0.00%");
+ * numbers use the en-US grouping and decimal point whatever the machine's locale.
+ */
+import { civilFromDays, type DayNumber } from '../trading-date.js';
+
+/** What an unknown value prints as. */
+export const NOT_AVAILABLE = 'n/a';
+
+type MaybeNumber = number | null | undefined;
+
+function known(value: MaybeNumber): value is number {
+  return value !== null && value !== undefined && Number.isFinite(value);
+}
+
+/**
+ * `value.toFixed(digits)` without the negative zero a tiny negative rounds to.
+ * @example fixed(-0.0004, 2) // "0.00"; fixed(-1.005, 1) // "-1.0"
+ */
+export function fixed(value: number, digits: number): string {
+  const text = value.toFixed(digits);
+  return /^-0(?:\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * A fraction as a percent: 0.368 -> "36.80%", -0.00001 -> "0.00%", null -> "n/a".
+ * @example formatPercent(-0.0512) // "-5.12%"
+ */
+export function formatPercent(fraction: MaybeNumber, digits = 2): string {
+  return known(fraction) ? `${fixed(fraction * 100, digits)}%` : NOT_AVAILABLE;
+}
+
+/** Like formatPercent with a "+" on a rise: 0.05 -> "+5.00%", 0.00001 -> "0.00%" (no sign on a rounded zero). */
+export function formatSignedPercent(fraction: MaybeNumber, digits = 2): string {
+  const text = formatPercent(fraction, digits);
+  return /^[1-9]|^0\.\d*[1-9]/.test(text) ? `+${text}` : text;
+}
+
+/** The size of a move without its sign, for prose that says the direction in words: -0.0123 -> "1.23%". */
+export function formatUnsignedPercent(fraction: MaybeNumber, digits = 2): string {
+  return known(fraction) ? formatPercent(Math.abs(fraction), digits) : NOT_AVAILABLE;
+}
+
+/** A difference of two fractions in percentage points: 0.0312 -> "3.1 percentage points". */
+export function formatPercentagePoints(fraction: number, digits = 1): string {
+  return `${fixed(fraction * 100, digits)} percentage points`;
+}
+
+/** A number with en-US grouping and exactly `digits` decimals: 12345.6 -> "12,345.60", null -> "n/a". */
+export function formatNumber(value: MaybeNumber, digits = 2): string {
+  if (!known(value)) return NOT_AVAILABLE;
+  const text = value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return /^-[0.,]*$/.test(text) ? text.slice(1) : text;
+}
+
+/** A price: two decimals from 1 up (grouped), four below 1 so a penny stock keeps its precision. */
+export function formatPrice(value: MaybeNumber): string {
+  return known(value) ? formatNumber(value, Math.abs(value) >= 1 ? 2 : 4) : NOT_AVAILABLE;
+}
+
+const ORDINAL_RULES = new Intl.PluralRules('en-US', { type: 'ordinal' });
+const ORDINAL_SUFFIX: Readonly<Record<string, string>> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+
+/**
+ * An integer with its English ordinal suffix, by CLDR's ordinal plural rules (Intl.PluralRules).
+ * @example formatOrdinalNumber(21) // "21st"; formatOrdinalNumber(112) // "112th"
+ */
+export function formatOrdinalNumber(n: number): string {
+  return `${n}${ORDINAL_SUFFIX[ORDINAL_RULES.select(n)] ?? 'th'}`;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** The English name of a month 1..12: "September", or "Sep" when `short`. */
+export function monthName(month: number, short = false): string {
+  const name = MONTHS[month - 1];
+  if (name === undefined) throw new RangeError(`monthName: month ${month} is not 1..12`);
+  return short ? name.slice(0, 3) : name;
+}
+
+function monthDay(day: DayNumber, asOf: DayNumber | undefined, short: boolean): string {
+  const [y, m, d] = civilFromDays(day);
+  const sameYear = asOf === undefined || civilFromDays(asOf)[0] === y;
+  return `${monthName(m, short)} ${d}${sameYear ? '' : `, ${y}`}`;
+}
+
+/** "September 12", with ", 2024" when the year is not the as-of day's. */
+export function formatLongDate(day: DayNumber, asOf?: DayNumber): string {
+  return monthDay(day, asOf, false);
+}
+
+/** "Sep 12", with ", 2024" when the year is not the as-of day's. */
+export function formatShortDate(day: DayNumber, asOf?: DayNumber): string {
+  return monthDay(day, asOf, true);
+}
