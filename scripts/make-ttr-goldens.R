@@ -161,3 +161,71 @@ if (file.exists(vix_path)) {
   cat(sprintf("skipped the real-data golden: %s not found\n", vix_path))
 }
 cat(sprintf("TTR %s, %s\n", as.character(packageVersion("TTR")), R.version.string))
+
+# The TTR set (issue 15): every further indicator on real bars, the last 600 sessions of the
+# Russell 2000 (^RUT: open, high, low, close and volume), computed on exactly those 600 rows so
+# the file holds its own inputs and the warm-up NA rows. Columns are named as `marketdash
+# indicators` names them. ADXR is not a TTR output: it is (ADX + ADX n rows earlier) / 2, Wilder's
+# definition, computed here from TTR's ADX. runCor correlates close with volume (a check of the
+# function; the product uses it for returns). Written to real/rut-ttr-set.csv.
+rut_path <- file.path(shared, "data", "real", "indices", "^RUT.csv")
+if (file.exists(rut_path)) {
+  rut <- read.csv(rut_path, stringsAsFactors = FALSE)
+  rut <- rut[seq(nrow(rut) - 599, nrow(rut)), ]
+  o <- rut$Open; h <- rut$High; l <- rut$Low; cl <- rut$Close; v <- rut$Volume
+  hlc <- cbind(h, l, cl); hl <- cbind(h, l); ohlc <- cbind(o, h, l, cl)
+  lagn <- function(x, n) c(rep(NA, n), head(x, -n))
+  cols <- list()
+  a <- ADX(hlc, 14)
+  cols$adx_dip_14 <- a[, "DIp"]; cols$adx_din_14 <- a[, "DIn"]; cols$adx_dx_14 <- a[, "DX"]
+  cols$adx_14 <- a[, "ADX"]; cols$adx_adxr_14 <- (a[, "ADX"] + lagn(a[, "ADX"], 14)) / 2
+  s <- stoch(hlc, 14, 3, 3)
+  cols$stoch_fastk_14_3_3 <- s[, "fastK"]; cols$stoch_fastd_14_3_3 <- s[, "fastD"]; cols$stoch_slowd_14_3_3 <- s[, "slowD"]
+  cols$wpr_14 <- WPR(hlc, 14)
+  cols$cci_20_0.015 <- CCI(hlc, 20)
+  cols$mfi_14 <- MFI(hlc, v, 14)
+  cols$obv <- OBV(cl, v)
+  cols$cmf_20 <- CMF(hlc, v, 20)
+  cols$chaikinad <- chaikinAD(hlc, v)
+  ar <- aroon(hl, 20)
+  cols$aroon_up_20 <- ar[, "aroonUp"]; cols$aroon_dn_20 <- ar[, "aroonDn"]; cols$aroon_osc_20 <- ar[, "oscillator"]
+  dc <- DonchianChannel(hl, 20)
+  cols$donchian_high_20 <- dc[, "high"]; cols$donchian_mid_20 <- dc[, "mid"]; cols$donchian_low_20 <- dc[, "low"]
+  kc <- keltnerChannels(hlc, 20, atr = 2)
+  cols$keltner_dn_20_2 <- kc[, "dn"]; cols$keltner_mavg_20_2 <- kc[, "mavg"]; cols$keltner_up_20_2 <- kc[, "up"]
+  cols$sar_0.02_0.2 <- SAR(hl, c(0.02, 0.2))[, 1]
+  p <- MACD(cl, 12, 26, 9, percent = TRUE)
+  cols$ppo_12_26_9 <- p[, "macd"]; cols$ppo_signal_12_26_9 <- p[, "signal"]; cols$ppo_hist_12_26_9 <- p[, "macd"] - p[, "signal"]
+  tx <- TRIX(cl, 20)
+  cols$trix_20 <- tx[, "TRIX"]; cols$trix_signal_20 <- tx[, "signal"]
+  cols$momentum_1 <- momentum(cl, 1); cols$momentum_10 <- momentum(cl, 10)
+  cols$wma_20 <- WMA(cl, 20)
+  cols$dema_20 <- DEMA(cl, 20)
+  cols$zlema_10 <- ZLEMA(cl, 10); cols$zlema_20 <- ZLEMA(cl, 20)
+  cols$hma_20 <- HMA(cl, 20)
+  cols$vwma_20 <- VWMA(cl, v, 20)
+  k <- KST(cl, nSig = 9)
+  cols$kst_9 <- k[, "kst"]; cols$kst_signal_9 <- k[, "signal"]
+  cols$ultimateoscillator_7_14_28 <- ultimateOscillator(hlc, c(7, 14, 28))
+  cols$chaikinvolatility_10 <- chaikinVolatility(hl, 10)
+  cols$snr_14 <- SNR(hlc, 14)
+  for (calc in c("close", "garman.klass", "parkinson", "rogers.satchell", "gk.yz", "yang.zhang"))
+    cols[[paste0("volatility_20_", calc)]] <- volatility(ohlc, 20, calc = calc)
+  cols$runpercentrank_260 <- runPercentRank(cl, 260)
+  cols$runsd_20 <- runSD(cl, 20)
+  cols$runmax_20 <- runMax(cl, 20)
+  cols$runmin_20 <- runMin(cl, 20)
+  cols$runcor_close_volume_20 <- runCor(cl, v, 20)
+  full <- function(x) ifelse(is.na(x), "NA", sprintf("%.17g", x))
+  table <- data.frame(
+    date = rut$Date, open = full(o), high = full(h), low = full(l), close = full(cl), volume = full(v),
+    lapply(cols, function(x) fmt(as.numeric(x))),
+    check.names = FALSE, stringsAsFactors = FALSE
+  )
+  path <- file.path(out_dir, "real", "rut-ttr-set.csv")
+  dir.create(dirname(path), showWarnings = FALSE)
+  write.csv(table, path, row.names = FALSE, quote = FALSE)
+  cat(sprintf("wrote %s (%d rows, %d indicator columns, from %s)\n", path, nrow(table), length(cols), rut_path))
+} else {
+  cat(sprintf("skipped the TTR-set golden: %s not found\n", rut_path))
+}

@@ -1,21 +1,37 @@
 /**
  * Computes a list of parsed indicator specs over one symbol's history: one named Float64Array
  * column per output (NaN during warm-up), in the order of the specs. Close-based indicators read
- * `close` (price) or `adjClose` (total return); ATR always reads high, low and close, and a
- * close-only series (no high/low stored) is a DataError rather than an invented range.
+ * `close` (price) or `adjClose` (total return); bar-based ones (ATR, ADX, stoch, MFI ...) read the
+ * raw high, low, close (open, volume), and a close-only series (no high/low or volume stored) is
+ * a DataError naming what is missing rather than an invented range.
  */
 import { DataError } from '../../domain/errors.js';
 import type { CloseField, PriceSeries } from '../../domain/price-series.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
+import { adx } from './adx.js';
+import { aroon } from './aroon.js';
 import { atr } from './atr.js';
 import { bollingerBands } from './bollinger-bands.js';
+import { cci } from './cci.js';
+import { donchian, keltner } from './channels.js';
 import { ema } from './ema.js';
-import type { IndicatorSpec } from './indicator-spec.js';
+import type { IndicatorInputs, IndicatorSpec } from './indicator-spec.js';
+import { kst } from './kst.js';
 import { macd } from './macd.js';
 import { NonLeadingNaNError } from './nan-policy.js';
+import { ppo } from './ppo.js';
+import { chaikinVolatility, snr } from './range-volatility.js';
 import { roc } from './roc.js';
+import { momentum, runMax, runMin, runPercentRank, runSD } from './rolling.js';
 import { rsi } from './rsi.js';
+import { sar } from './sar.js';
 import { sma } from './sma.js';
+import { stoch, wpr } from './stochastic.js';
+import { trix } from './trix.js';
+import { ultimateOscillator } from './ultimate-oscillator.js';
+import { type VolatilityCalc, volatility } from './volatility.js';
+import { chaikinAD, cmf, mfi, obv } from './volume-flow.js';
+import { dema, hma, vwma, wma, zlema } from './weighted-averages.js';
 
 export interface IndicatorColumn {
   readonly name: string;
@@ -27,8 +43,36 @@ function hasAny(values: Float64Array): boolean {
   return false;
 }
 
+const NEEDS: Record<Exclude<IndicatorInputs, 'close'>, readonly ('open' | 'high' | 'low' | 'volume')[]> = {
+  hl: ['high', 'low'],
+  hlc: ['high', 'low'],
+  hlcv: ['high', 'low', 'volume'],
+  cv: ['volume'],
+  ohlc: ['open', 'high', 'low'],
+};
+
+const NEEDS_TEXT: Record<Exclude<IndicatorInputs, 'close'>, string> = {
+  hl: 'high and low',
+  hlc: 'high, low and close',
+  hlcv: 'high, low, close and volume',
+  cv: 'close and volume',
+  ohlc: 'open, high, low and close',
+};
+
+/** Refuses, in one line, an indicator whose inputs the series does not store (close-only files). */
+function checkInputs(series: PriceSeries, spec: IndicatorSpec): void {
+  if (spec.inputs === 'close') return;
+  const missing = NEEDS[spec.inputs].filter((field) => !hasAny(series[field]));
+  if (missing.length === 0) return;
+  throw new DataError(
+    `${series.symbol} has closes only (no ${missing.join('/')} stored): ${spec.text} needs ${NEEDS_TEXT[spec.inputs]}`,
+  );
+}
+
 function compute(series: PriceSeries, spec: IndicatorSpec, closes: Float64Array): Float64Array[] {
   const p = spec.params;
+  const bars = { high: series.high, low: series.low, close: series.close };
+  checkInputs(series, spec);
   switch (spec.kind) {
     case 'sma':
       return [sma(closes, p[0]!)];
@@ -47,12 +91,85 @@ function compute(series: PriceSeries, spec: IndicatorSpec, closes: Float64Array)
       return [b.lower, b.middle, b.upper];
     }
     case 'atr':
-      if (!hasAny(series.high) || !hasAny(series.low)) {
-        throw new DataError(
-          `${series.symbol} has closes only (no high/low stored): ${spec.text} needs high, low and close`,
-        );
-      }
       return [atr(series.high, series.low, series.close, p[0]!)];
+    case 'adx': {
+      const a = adx(bars, p[0]!);
+      return [a.plusDi, a.minusDi, a.dx, a.adx, a.adxr];
+    }
+    case 'stoch': {
+      const s = stoch(bars, { fastK: p[0]!, fastD: p[1]!, slowD: p[2]! });
+      return [s.fastK, s.fastD, s.slowD];
+    }
+    case 'wpr':
+      return [wpr(bars, p[0]!)];
+    case 'cci':
+      return [cci(bars, p[0]!, p[1]!)];
+    case 'mfi':
+      return [mfi(bars, series.volume, p[0]!)];
+    case 'obv':
+      return [obv(closes, series.volume)];
+    case 'cmf':
+      return [cmf(bars, series.volume, p[0]!)];
+    case 'chaikinad':
+      return [chaikinAD(bars, series.volume)];
+    case 'aroon': {
+      const a = aroon(series.high, series.low, p[0]!);
+      return [a.up, a.down, a.oscillator];
+    }
+    case 'donchian': {
+      const d = donchian(series.high, series.low, p[0]!);
+      return [d.upper, d.middle, d.lower];
+    }
+    case 'keltner': {
+      const k = keltner(bars, p[0]!, p[1]!);
+      return [k.lower, k.middle, k.upper];
+    }
+    case 'sar':
+      return [sar(series.high, series.low, p[0]!, p[1]!)];
+    case 'ppo': {
+      const m = ppo(closes, { fast: p[0]!, slow: p[1]!, signal: p[2]! });
+      return [m.macd, m.signal, m.histogram];
+    }
+    case 'trix': {
+      const t = trix(closes, p[0]!);
+      return [t.trix, t.signal];
+    }
+    case 'momentum':
+      return [momentum(closes, p[0]!)];
+    case 'wma':
+      return [wma(closes, p[0]!)];
+    case 'dema':
+      return [dema(closes, p[0]!)];
+    case 'zlema':
+      return [zlema(closes, p[0]!)];
+    case 'hma':
+      return [hma(closes, p[0]!)];
+    case 'vwma':
+      return [vwma(closes, series.volume, p[0]!)];
+    case 'kst': {
+      const k = kst(closes, p[0]!);
+      return [k.kst, k.signal];
+    }
+    case 'ultimateoscillator':
+      return [ultimateOscillator(bars, [p[0]!, p[1]!, p[2]!])];
+    case 'chaikinvolatility':
+      return [chaikinVolatility(series.high, series.low, p[0]!)];
+    case 'snr':
+      return [snr(bars, p[0]!)];
+    case 'volatility': {
+      const calc = spec.choice as VolatilityCalc;
+      // calc close reads the chosen close (adjusted with --total-return); the others raw OHLC.
+      const ohlc = calc === 'close' ? { ...series, close: closes } : series;
+      return [volatility(ohlc, p[0]!, calc)];
+    }
+    case 'runpercentrank':
+      return [runPercentRank(closes, p[0]!)];
+    case 'runsd':
+      return [runSD(closes, p[0]!)];
+    case 'runmax':
+      return [runMax(closes, p[0]!)];
+    case 'runmin':
+      return [runMin(closes, p[0]!)];
   }
 }
 

@@ -84,7 +84,8 @@ function streamed(spec: IndicatorSpec, s: PriceSeries): Float64Array[] {
     const a = new AtrStream(p[0]!);
     for (let i = 0; i < n; i++) put(0, i, a.add({ high: s.high[i]!, low: s.low[i]!, close: s.close[i]! }));
   } else {
-    const one = single[spec.kind]();
+    if (!Object.hasOwn(single, spec.kind)) throw new Error(`no streaming form for ${spec.text}`);
+    const one = single[spec.kind as keyof typeof single]();
     for (let i = 0; i < n; i++) put(0, i, one.add(s.close[i]!));
   }
   return outs;

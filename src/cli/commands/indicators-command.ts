@@ -28,13 +28,16 @@ export function registerIndicatorsCommand(program: Command): void {
   program
     .command('indicators')
     .description(
-      "Technical indicators matching R's TTR (SMA, EMA, RSI, MACD, Bollinger Bands, ATR, ROC), one column per output",
+      "Technical indicators matching R's TTR 0.24.3 (36 kinds, SMA to ADX, stoch, MFI, SAR and the volatility estimators: docs/analytics.md), one column per output",
     )
     .argument('<symbol>', 'a stored symbol')
     .requiredOption('--ind <list>', 'comma-separated, e.g. sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,roc:10')
     .option('--from <date>', 'first date printed, YYYY-MM-DD (the warm-up still uses the history before it)')
     .option('--to <date>', 'last date printed, YYYY-MM-DD')
-    .option('--total-return', 'compute on adjusted closes (dividends reinvested); not with atr')
+    .option(
+      '--total-return',
+      'compute on adjusted closes (dividends reinvested); not with bar-based ones (atr, adx ...)',
+    )
     .option('--format <format>', 'csv or json', 'csv')
     .action(async (symbol: string, opts: IndicatorsOptions, cmd: Command) => {
       const format = parseFormat(opts.format, ['csv', 'json']);
@@ -44,10 +47,10 @@ export function registerIndicatorsCommand(program: Command): void {
       if (from !== undefined && to !== undefined && from > to) {
         throw new UsageError(`--from ${opts.from} is after --to ${opts.to}`, { parameter: '--from' });
       }
-      const atr = specs.find((s) => s.kind === 'atr');
-      if (opts.totalReturn && atr) {
+      const barBased = specs.find((s) => s.inputs !== 'close');
+      if (opts.totalReturn && barBased) {
         throw new UsageError(
-          `${atr.text} cannot use --total-return: it reads high and low, which are not adjusted for dividends`,
+          `${barBased.text} cannot use --total-return: it reads high, low, open or volume, which are not adjusted for dividends`,
           {
             parameter: '--total-return',
           },
