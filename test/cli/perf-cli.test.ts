@@ -24,6 +24,7 @@ const PERF_KEYS = [
   'highestSince',
   'lowestSince',
   'streak',
+  'stale',
 ];
 const RETURN_KEYS = ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y'];
 
@@ -127,7 +128,7 @@ describeWithSharedData('perf, ratio and basket commands', () => {
     const r = cli('ratio', 'SPY', 'SPY', '--as-of', '2025-12-25', '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(j)).toEqual(['numerator', 'denominator', 'asOf', 'last', 'returns']);
+    expect(Object.keys(j)).toEqual(['numerator', 'denominator', 'asOf', 'last', 'returns', 'stale']);
     expect(j.asOf).toBe('2025-12-24');
     expect(j.last).toBe(1);
     expect(Object.values(j.returns as object)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);

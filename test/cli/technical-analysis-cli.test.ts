@@ -71,7 +71,7 @@ describe('trend, ratio --trend, events and baserate on generated series', () => 
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['symbol', 'asOf', 'last', 'trend', 'breakout']);
+    expect(Object.keys(out)).toEqual(['symbol', 'asOf', 'last', 'trend', 'breakout', 'stale', 'warnings']);
     expect(Object.keys(out.trend)).toEqual([
       'kind',
       'anchors',
@@ -99,11 +99,20 @@ describe('trend, ratio --trend, events and baserate on generated series', () => 
     const r = cli('ratio', 'AAA', 'ONE', '--trend', '--as-of', friday(40), '--format', 'json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['numerator', 'denominator', 'asOf', 'last', 'returns', 'trend', 'breakout']);
+    expect(Object.keys(out)).toEqual([
+      'numerator',
+      'denominator',
+      'asOf',
+      'last',
+      'returns',
+      'stale',
+      'trend',
+      'breakout',
+    ]);
     expect(out.breakout.state).toBe('below');
     expect(out.trend.anchors[0]).toEqual({ date: '2019-06-07', value: 100 });
     const plain = JSON.parse(cli('ratio', 'AAA', 'ONE', '--as-of', friday(40), '--format', 'json').stdout);
-    expect(Object.keys(plain)).toEqual(['numerator', 'denominator', 'asOf', 'last', 'returns']);
+    expect(Object.keys(plain)).toEqual(['numerator', 'denominator', 'asOf', 'last', 'returns', 'stale']);
   });
 
   it('ratio --trend reports null trend and breakout when no line qualifies (RISE has no pivots)', () => {

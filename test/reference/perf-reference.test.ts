@@ -95,6 +95,7 @@ describeWithSharedData.skipIf(!hasPandas)('perf table agrees with pandas on real
             'highestSince',
             'lowestSince',
             'streak',
+            'stale',
           ]);
           expect(got.asOf, at).toBe(want.asOf);
           expectClose(got.close, want.close, `${at} close`);

@@ -129,7 +129,16 @@ describe('marketdash rotation', () => {
       ['LAG', 'lagging'],
     ]);
     const lead = rows[0];
-    expect(Object.keys(lead)).toEqual(['symbol', 'rsRatio', 'rsMomentum', 'quadrant', 'heading', 'tail']);
+    expect(Object.keys(lead)).toEqual([
+      'symbol',
+      'rsRatio',
+      'rsMomentum',
+      'quadrant',
+      'heading',
+      'tail',
+      'asOf',
+      'stale',
+    ]);
     expect(lead.tail).toHaveLength(8);
     expect(Object.keys(lead.tail[0])).toEqual(['date', 'rsRatio', 'rsMomentum']);
     expect(lead.tail.at(-1)).toEqual({ date: lastDay, rsRatio: lead.rsRatio, rsMomentum: lead.rsMomentum });

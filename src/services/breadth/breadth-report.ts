@@ -10,6 +10,7 @@ import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
+import { asOfAfterData, type DataWarning, latestDay, notComputed, warningList } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { noMemberBarsError } from '../groups/group-closes.js';
 import { resolveGroup } from '../groups/group-registry.js';
@@ -33,7 +34,11 @@ export interface BreadthReport {
   readonly group: string;
   readonly requestedAsOf: string | null;
   readonly asOf: string;
-  readonly members: { readonly listed: number; readonly withData: number; readonly trading: number };
+  readonly members: {
+    readonly listed: number;
+    readonly withData: number;
+    readonly trading: number;
+  };
   readonly aboveSma50: BreadthSnapshot['aboveShort'];
   readonly aboveSma200: BreadthSnapshot['aboveLong'];
   readonly newHighs: number;
@@ -50,6 +55,8 @@ export interface BreadthReport {
   readonly missing: string[];
   /** True when the store holds synthetic demo bars (outputs must say so). */
   readonly demo: boolean;
+  /** The as-of day past the data, members without bars (see data-warnings.ts). */
+  readonly warnings: DataWarning[];
 }
 
 /** Trading days in a window label: 63d, 4w (20), 3m (63), 1y (252). */
@@ -108,6 +115,10 @@ export async function breadthReport(store: PriceStore, req: BreadthRequest): Pro
     beatingBenchmark: { benchmark, windowBars: beatWindow, ...snap.beating },
     history: breadthSeries(history, parseIsoDate(snap.date), req.history ?? 0),
     missing,
+    warnings: warningList(
+      asOfAfterData(asOfDay, latestDay(members.map((m) => m.dates[m.dates.length - 1]!))),
+      notComputed(missing.map((m) => ({ name: m, reason: 'no stored bars' }))),
+    ),
     demo: await holdsDemoBars(store),
   };
 }

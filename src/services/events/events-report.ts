@@ -20,6 +20,7 @@ import type { PriceSeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
+import { asOfAfterData, type DataWarning, latestDay, notComputed, staleRows, warningList } from '../data-warnings.js';
 import { eventParams } from './event-params.js';
 
 export const STALE_DAYS = 7;
@@ -44,6 +45,8 @@ export interface EventsReport {
   readonly events: EventWithBaseRate[];
   /** Symbols left out because their data ends more than STALE_DAYS before the as-of day. */
   readonly stale: string[];
+  /** The as-of day past the data, symbols left out as stale, configured pairs that could not be computed. */
+  readonly warnings: DataWarning[];
 }
 
 export async function eventsReport(store: PriceStore, req: EventsRequest): Promise<EventsReport> {
@@ -60,12 +63,20 @@ export async function eventsReport(store: PriceStore, req: EventsRequest): Promi
     columns: ['close'],
   });
 
-  let asOfDay = requested;
+  const dataEnd = latestDay(
+    [...loaded.values()].filter((s) => s.dates.length > 0).map((s) => s.dates[s.dates.length - 1]!),
+  );
+  // past the data, events are as of the data's last day (and say so), never "quiet" days after it
+  const asOfDay = requested === null || (dataEnd !== null && requested > dataEnd) ? dataEnd : requested;
   if (asOfDay === null)
-    for (const s of loaded.values())
-      if (s.dates.length > 0 && (asOfDay === null || s.dates[s.dates.length - 1]! > asOfDay))
-        asOfDay = s.dates[s.dates.length - 1]!;
-  if (asOfDay === null) return { asOf: req.asOf ?? '', events: [], stale: [] };
+    return {
+      asOf: req.asOf ?? '',
+      events: [],
+      stale: [],
+      warnings: warningList(
+        requested === null ? null : { code: 'as-of-after-data', message: `no bars stored on or before ${req.asOf}` },
+      ),
+    };
 
   const events: EventWithBaseRate[] = [];
   const stale: string[] = [];
@@ -84,13 +95,24 @@ export async function eventsReport(store: PriceStore, req: EventsRequest): Promi
       );
     }
   }
+  const skippedPairs: { name: string; reason: string }[] = [];
   for (const p of pairs) {
     const a = loaded.get(p.numerator);
     const b = loaded.get(p.denominator);
-    if (a === undefined || b === undefined) continue;
+    if (a === undefined || b === undefined) {
+      const missing = [a === undefined ? p.numerator : null, b === undefined ? p.denominator : null].filter(Boolean);
+      skippedPairs.push({ name: p.label, reason: `no bars stored for ${missing.join(' and ')}` });
+      continue;
+    }
     const ratio = ratioSeries(a, b);
     const i = currentBar(ratio, asOfDay);
-    if (i === null) continue;
+    if (i === null) {
+      skippedPairs.push({
+        name: p.label,
+        reason: `no common bar within ${STALE_DAYS} days of ${formatIsoDate(asOfDay)}`,
+      });
+      continue;
+    }
     const e = detectTrendStateEvent(p.label, ratio.dates, ratio.close, i, topts);
     if (e !== null)
       events.push(
@@ -99,7 +121,16 @@ export async function eventsReport(store: PriceStore, req: EventsRequest): Promi
   }
   const order = (t: string) => EVENT_TYPES.indexOf(t as (typeof EVENT_TYPES)[number]);
   events.sort((x, y) => order(x.type) - order(y.type) || x.symbol.localeCompare(y.symbol));
-  return { asOf: formatIsoDate(asOfDay), events, stale };
+  return {
+    asOf: formatIsoDate(asOfDay),
+    events,
+    stale,
+    warnings: warningList(
+      asOfAfterData(requested, dataEnd),
+      staleRows(stale, asOfDay, `left out, data ending more than ${STALE_DAYS} days before {day}`),
+      notComputed(skippedPairs),
+    ),
+  };
 }
 
 /** The as-of bar of a series, or null when its data ends more than STALE_DAYS before the as-of day. */

@@ -3,7 +3,7 @@
  * dates as YYYY-MM-DD, null where history is too short. Other tools script against this shape:
  * {"symbol","asOf","close","returns":{<one per PERIOD_KEYS: "1d","5d",...>},
  *  "ath":{"close","date","distance"},"high52w":{"close","date"},"low52w":{"close","date"},
- *  "highestSince","lowestSince","streak"}
+ *  "highestSince","lowestSince","streak","stale"}
  */
 import type { PerformanceSnapshot } from '../../analytics/returns/performance-snapshot.js';
 import type { PeriodReturns } from '../../domain/period-keys.js';
@@ -20,6 +20,8 @@ export interface PerfRow {
   readonly highestSince: string | null;
   readonly lowestSince: string | null;
   readonly streak: number;
+  /** True when this symbol's last bar is before the day the rest of its table is as of (`asOf` says which). */
+  readonly stale: boolean;
 }
 
 const isoOrNull = (day: number | null) => (day === null ? null : formatIsoDate(day));
@@ -36,5 +38,6 @@ export function perfRow(s: PerformanceSnapshot): PerfRow {
     highestSince: isoOrNull(s.highestSince),
     lowestSince: isoOrNull(s.lowestSince),
     streak: s.streak,
+    stale: false,
   };
 }

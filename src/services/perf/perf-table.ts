@@ -9,6 +9,7 @@ import type { CloseField } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
+import { asOfAfterData, type DataWarning, latestDay, staleRows, warningList } from '../data-warnings.js';
 import { type PerfRow, perfRow } from './perf-row.js';
 
 export interface PerfRequest {
@@ -24,6 +25,8 @@ export interface PerfTable {
   /** The as-of day asked for (null = latest); each row's `asOf` is the day actually used. */
   readonly requestedAsOf: string | null;
   readonly field: CloseField;
+  /** The as-of day past the data, stale rows (see data-warnings.ts). */
+  readonly warnings: DataWarning[];
 }
 
 export async function perfTable(store: PriceStore, req: PerfRequest): Promise<PerfTable> {
@@ -42,7 +45,7 @@ export async function perfTable(store: PriceStore, req: PerfRequest): Promise<Pe
       const snap = performanceSnapshot(all.get(ticker)!, field, asOfDay);
       if (snap !== null) rows.push(perfRow(snap));
     }
-    return { rows, requestedAsOf, field };
+    return finish(rows, asOfDay, field);
   }
 
   await assertKnown(store, wanted, all);
@@ -51,7 +54,23 @@ export async function perfTable(store: PriceStore, req: PerfRequest): Promise<Pe
     if (snap === null) throw new DataError(`${ticker}: no bars on or before ${requestedAsOf}`);
     rows.push(perfRow(snap));
   }
-  return { rows, requestedAsOf, field };
+  return finish(rows, asOfDay, field);
+}
+
+/** Marks rows whose own last bar is before the table's day as stale and gathers the warnings. */
+function finish(rows: PerfRow[], asOfDay: number | null, field: CloseField): PerfTable {
+  const end = latestDay(rows.map((r) => parseIsoDate(r.asOf)));
+  const marked = rows.map((r) => (end !== null && r.asOf < formatIsoDate(end) ? { ...r, stale: true } : r));
+  const warnings = warningList(
+    asOfAfterData(asOfDay, end),
+    end === null
+      ? null
+      : staleRows(
+          marked.filter((r) => r.stale).map((r) => r.symbol),
+          end,
+        ),
+  );
+  return { rows: marked, requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay), field, warnings };
 }
 
 /** Normalised, de-duplicated tickers in the order given; at least one. */

@@ -13,6 +13,7 @@ import type { CloseField, PriceSeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
+import { type DataWarning, seriesFreshness } from '../data-warnings.js';
 import { missingSeriesError } from '../stored-series.js';
 
 export interface RatioRequest {
@@ -37,6 +38,9 @@ export interface RatioReport {
   readonly series: PriceSeries;
   readonly asOfIndex: number;
   readonly fromDay: DayNumber | null;
+  /** True when the ratio's last common day is before the store's latest bar (up to the as-of day). */
+  readonly stale: boolean;
+  readonly warnings: DataWarning[];
 }
 
 export async function ratioReport(store: PriceStore, req: RatioRequest): Promise<RatioReport> {
@@ -75,6 +79,7 @@ export async function ratioReport(store: PriceStore, req: RatioRequest): Promise
       );
     window = { from: formatIsoDate(series.dates[w.fromIndex]!), return: w.value };
   }
+  const freshness = await seriesFreshness(store, `${numerator}/${denominator}`, series.dates[index]!, asOfDay);
   return {
     numerator,
     denominator,
@@ -86,11 +91,13 @@ export async function ratioReport(store: PriceStore, req: RatioRequest): Promise
     series,
     asOfIndex: index,
     fromDay,
+    stale: freshness.stale,
+    warnings: freshness.warnings,
   };
 }
 
 /**
- * The `ratio` JSON contract: {"numerator","denominator","asOf","last","returns":{1d..5y}}, plus
+ * The `ratio` JSON contract: {"numerator","denominator","asOf","last","returns":{1d..5y},"stale"}, plus
  * "window":{"from","return"} when --from was given.
  */
 export function ratioJson(report: RatioReport): Record<string, unknown> {
@@ -100,6 +107,7 @@ export function ratioJson(report: RatioReport): Record<string, unknown> {
     asOf: report.asOf,
     last: report.last,
     returns: { ...report.returns },
+    stale: report.stale,
   };
   if (report.window !== null) out.window = { from: report.window.from, return: report.window.return };
   return out;

@@ -14,6 +14,7 @@ import { indexOnOrBefore } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
+import { asOfAfterData, type DataWarning, notComputed, staleRows, warningList } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { resolveGroup } from '../groups/group-registry.js';
 import { loadClosesOrBaskets } from '../groups/member-closes.js';
@@ -37,8 +38,11 @@ export interface RotationReport {
   readonly requestedAsOf: string | null;
   /** The benchmark's bar the figures describe. */
   readonly asOf: string;
-  readonly rows: RotationSnapshot[];
+  /** Each member's quadrant; `asOf` is the member's own last bar used, `stale` when before the benchmark's. */
+  readonly rows: (RotationSnapshot & { readonly asOf: string; readonly stale: boolean })[];
   readonly missing: string[];
+  /** The as-of day past the data, stale members, members without bars (see data-warnings.ts). */
+  readonly warnings: DataWarning[];
   /** True when the store holds synthetic demo bars (outputs must say so). */
   readonly demo: boolean;
 }
@@ -75,8 +79,10 @@ export async function rotationReport(store: PriceStore, req: RotationRequest): P
   const day = bench.dates[end]!;
   const rows = loaded.found
     .filter((c) => c.symbol !== benchmark)
-    .map((c) =>
-      rotationSnapshot({
+    .map((c) => {
+      const last = indexOnOrBefore(c.dates, day);
+      const own = last < 0 ? null : c.dates[last]!;
+      const snap = rotationSnapshot({
         symbol: c.symbol,
         dates: c.dates,
         closes: c.closes,
@@ -86,8 +92,10 @@ export async function rotationReport(store: PriceStore, req: RotationRequest): P
         tail,
         interval,
         params,
-      }),
-    );
+      });
+      return { ...snap, asOf: own === null ? '' : formatIsoDate(own), stale: own === null || own < day };
+    });
+  const benchEnd = bench.dates[bench.dates.length - 1]!;
   return {
     group: group.name,
     benchmark,
@@ -98,5 +106,13 @@ export async function rotationReport(store: PriceStore, req: RotationRequest): P
     rows,
     missing: loaded.missing,
     demo: await holdsDemoBars(store),
+    warnings: warningList(
+      asOfAfterData(asOfDay, benchEnd),
+      staleRows(
+        rows.filter((r) => r.stale).map((r) => r.symbol),
+        day,
+      ),
+      notComputed(loaded.missing.map((m) => ({ name: m, reason: 'no stored bars' }))),
+    ),
   };
 }

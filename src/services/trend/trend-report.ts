@@ -9,8 +9,9 @@ import { type TrendOptions, trendOptions } from '../../analytics/trend/trend-opt
 import { UsageError } from '../../domain/errors.js';
 import type { CloseField } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
-import { formatIsoDate } from '../../domain/trading-date.js';
+import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
+import { type DataWarning, seriesFreshness } from '../data-warnings.js';
 import { ratioReport } from '../perf/ratio-report.js';
 import { readSeriesAsOf } from '../stored-series.js';
 
@@ -110,6 +111,9 @@ export interface TrendReport {
   readonly last: number;
   readonly trend: TrendJson | null;
   readonly breakout: BreakoutJson | null;
+  /** True when the series ends before the store's latest bar (up to the as-of day); `asOf` says where. */
+  readonly stale: boolean;
+  readonly warnings: DataWarning[];
 }
 
 export async function trendReport(store: PriceStore, req: TrendRequest): Promise<TrendReport> {
@@ -128,6 +132,8 @@ export async function trendReport(store: PriceStore, req: TrendRequest): Promise
       asOf: r.asOf,
       last: r.last,
       ...seriesTrendFields(r.series.dates, r.series[r.field], r.asOfIndex, options),
+      stale: r.stale,
+      warnings: r.warnings,
     };
   }
   if (parts.length > 2)
@@ -135,10 +141,14 @@ export async function trendReport(store: PriceStore, req: TrendRequest): Promise
   const symbol = normaliseTicker(req.series);
   if (!symbol) throw new UsageError('symbol: missing', { parameter: 'SYMBOL' });
   const { series, index } = await readSeriesAsOf(store, symbol, req.asOf);
+  const requested = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
+  const freshness = await seriesFreshness(store, symbol, series.dates[index]!, requested);
   return {
     symbol,
     asOf: formatIsoDate(series.dates[index]!),
     last: series[field][index]!,
     ...seriesTrendFields(series.dates, series[field], index, options),
+    stale: freshness.stale,
+    warnings: freshness.warnings,
   };
 }

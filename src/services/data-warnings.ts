@@ -1,0 +1,126 @@
+/**
+ * What a result says about the data behind it, beside its figures: the `warnings` of every JSON output
+ * (CLI and API) and the one stderr line each of them gives a person. Three facts:
+ * - the as-of day asked for is past the last stored bar (figures are as of the data's last day);
+ * - rows are stale: their own last bar is before the day the rest of the result is as of;
+ * - a configured pair or basket could not be computed (its members are missing).
+ *
+ * "Past the data" means a NYSE trading day lies between the last bar and the day asked for: asking for a
+ * Saturday when Friday is the last bar is not past the data.
+ */
+import { isTradingDay, NYSE_CALENDAR_LAST_YEAR } from '../domain/nyse-calendar.js';
+import { type DayNumber, daysFromCivil, formatIsoDate, parseIsoDate, weekday } from '../domain/trading-date.js';
+import type { PriceStore } from '../store/price-store.js';
+
+export type DataWarningCode = 'as-of-after-data' | 'stale-rows' | 'not-computed';
+
+export interface DataWarning {
+  readonly code: DataWarningCode;
+  /** One line for a person (the CLI prints it on stderr as `marketdash: warning: <message>`). */
+  readonly message: string;
+  /** The symbols, pairs or baskets concerned, when the warning is about some of them. */
+  readonly symbols?: readonly string[];
+}
+
+const CALENDAR_END = daysFromCivil(NYSE_CALENDAR_LAST_YEAR, 12, 31);
+
+/** True when the exchange trades on some day d with after < d <= until (weekdays past the calendar's range). */
+export function tradingDayBetween(after: DayNumber, until: DayNumber): boolean {
+  for (let d = after + 1; d <= until; d++) {
+    if (d > CALENDAR_END) {
+      const wd = weekday(d);
+      if (wd !== 0 && wd !== 6) return true;
+    } else if (isTradingDay(d)) return true;
+  }
+  return false;
+}
+
+/**
+ * The warning for an as-of day past the data: null when nothing was asked for, when there is no data,
+ * or when no trading day lies between the data's end and the day asked for.
+ * @example asOfAfterData(day('2030-01-01'), day('2026-08-03'))?.message
+ *   // 'data ends 2026-08-03; figures are as of that day (asked for 2030-01-01)'
+ */
+export function asOfAfterData(requested: DayNumber | null, dataEnd: DayNumber | null): DataWarning | null {
+  if (requested === null || dataEnd === null || requested <= dataEnd) return null;
+  if (!tradingDayBetween(dataEnd, requested)) return null;
+  return {
+    code: 'as-of-after-data',
+    message: `data ends ${formatIsoDate(dataEnd)}; figures are as of that day (asked for ${formatIsoDate(requested)})`,
+  };
+}
+
+/**
+ * The warning for rows whose own last bar is before the result's day; null when there are none.
+ * `what` names them and what was done ("rows ... (marked stale, each as of its own last bar)" by default).
+ */
+export function staleRows(
+  symbols: readonly string[],
+  resultDay: DayNumber,
+  what = 'rows with data ending before {day} (marked stale, each as of its own last bar)',
+): DataWarning | null {
+  if (symbols.length === 0) return null;
+  const shown =
+    symbols.length <= 6 ? symbols.join(', ') : `${symbols.slice(0, 6).join(', ')} and ${symbols.length - 6} more`;
+  return {
+    code: 'stale-rows',
+    message: `${what.replace('{day}', formatIsoDate(resultDay))}: ${shown}`,
+    symbols: [...symbols],
+  };
+}
+
+/** The warning for configured pairs or baskets that could not be computed, each with its reason. */
+export function notComputed(items: readonly { readonly name: string; readonly reason: string }[]): DataWarning | null {
+  if (items.length === 0) return null;
+  return {
+    code: 'not-computed',
+    message: `not computed: ${items.map((i) => `${i.name} (${i.reason})`).join('; ')}`,
+    symbols: items.map((i) => i.name),
+  };
+}
+
+/** The non-null warnings, in order. */
+export function warningList(...items: (DataWarning | null)[]): DataWarning[] {
+  return items.filter((w): w is DataWarning => w !== null);
+}
+
+/** The latest of the given days (the end of the data a result used), or null when there are none. */
+export function latestDay(days: Iterable<DayNumber>): DayNumber | null {
+  let out: DayNumber | null = null;
+  for (const d of days) if (out === null || d > out) out = d;
+  return out;
+}
+
+/** One series' standing against the rest of the store: `stale` and the warnings of a single-series result. */
+export interface SeriesFreshness {
+  readonly stale: boolean;
+  readonly warnings: DataWarning[];
+}
+
+/**
+ * For a single-series result (trend, ratio, indicators) as of `seriesDay` (its own as-of bar): past the
+ * data when the day asked for is after the series' end, and stale when the store holds later bars
+ * (up to the day asked for) than the series has. One cheap store call (`lastDates`).
+ */
+export async function seriesFreshness(
+  store: PriceStore,
+  name: string,
+  seriesDay: DayNumber,
+  requested: DayNumber | null,
+): Promise<SeriesFreshness> {
+  const past = asOfAfterData(requested, seriesDay);
+  let storeEnd: DayNumber | null = null;
+  for (const iso of (await store.lastDates()).values()) {
+    const d = parseIsoDate(iso);
+    if (storeEnd === null || d > storeEnd) storeEnd = d;
+  }
+  if (storeEnd !== null && requested !== null && requested < storeEnd) storeEnd = requested;
+  const stale = storeEnd !== null && tradingDayBetween(seriesDay, storeEnd);
+  return {
+    stale,
+    warnings: warningList(
+      past,
+      stale && storeEnd !== null ? staleRows([name], storeEnd, 'series ending before {day} (marked stale)') : null,
+    ),
+  };
+}
