@@ -123,5 +123,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** The pages' percentage format (the domain's one formatter): 0.368 -> "36.80%". */
-export { formatPercent as percent } from '../../src/domain/format/display-format.js';
+/** The pages' percentage formats (the domain's one formatter): 0.368 -> "36.80%", signed "+36.80%". */
+export {
+  formatPercent as percent,
+  formatSignedPercent as signed,
+} from '../../src/domain/format/display-format.js';

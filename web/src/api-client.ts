@@ -99,6 +99,8 @@ export interface RatioResponse {
   /** With `from`: the base day used (last common date on or before it) and the ratio's return since. */
   readonly window?: { readonly from: string; readonly return: number } | null;
   readonly series?: { readonly dates: readonly string[]; readonly values: Column };
+  /** Said when the as-of day is past the data (the figures are then as of the last day used). */
+  readonly warnings?: readonly string[];
 }
 
 /** A member's rotation; the figures are null when its history is too short for the windows. */
@@ -178,7 +180,8 @@ export const api = {
     request<PerfRow[]>(
       `/api/perf${query({ symbols: p.symbols, group: p.group, asOf: p.asOf, totalReturn: p.totalReturn ? 1 : undefined })}`,
     ),
-  sparklines: (symbols: string, days: number) => request<Sparkline[]>(`/api/sparklines${query({ symbols, days })}`),
+  sparklines: (symbols: string, days: number, asOf?: string) =>
+    request<Sparkline[]>(`/api/sparklines${query({ symbols, days, asOf })}`),
   series: (symbol: string, p: { from?: string; to?: string; ind?: string }) =>
     request<SeriesResponse>(`/api/series/${encodeURIComponent(symbol)}${query(p)}`),
   ratio: (a: string, b: string, p: { asOf?: string; trend?: boolean; series?: boolean; from?: string }) =>

@@ -1,39 +1,87 @@
 /**
- * The dashboard's entry: theme, demo banner, the live alerts feed, and the hash router that renders
- * one page at a time (Overview, Rotation, Symbol, Compare, Note).
+ * The dashboard's entry: theme, demo banner, the as-of date control, the live alerts feed, and the
+ * hash router that renders one page at a time (Overview, Rotation, Symbol, Compare, Note). Pages
+ * are loaded on demand: the chart library only arrives with the pages that draw charts.
  */
 import './styles.css';
 import { api } from './api-client.js';
+import { asOfControl, readAsOf } from './as-of.js';
 import { el } from './element-builder.js';
-import { parseHash } from './hash-route.js';
+import { formatHash, parseHash } from './hash-route.js';
 import { startFeed } from './live-feed.js';
 import { errorBlock, loadingBlock, type Page, type PageContext } from './page-context.js';
-import { renderComparePage } from './pages/compare-page.js';
-import { renderNotePage } from './pages/note-page.js';
-import { renderOverviewPage } from './pages/overview-page.js';
-import { renderRotationPage } from './pages/rotation-page.js';
-import { renderSymbolPage } from './pages/symbol-page.js';
 import { initTheme, toggleTheme } from './theme.js';
 
-const PAGES: Record<string, Page> = {
-  overview: renderOverviewPage,
-  rotation: renderRotationPage,
-  symbol: renderSymbolPage,
-  compare: renderComparePage,
-  note: renderNotePage,
+const PAGES: Record<string, () => Promise<Page>> = {
+  overview: () => import('./pages/overview-page.js').then((m) => m.renderOverviewPage),
+  rotation: () => import('./pages/rotation-page.js').then((m) => m.renderRotationPage),
+  symbol: () => import('./pages/symbol-page.js').then((m) => m.renderSymbolPage),
+  compare: () => import('./pages/compare-page.js').then((m) => m.renderComparePage),
+  note: () => import('./pages/note-page.js').then((m) => m.renderNotePage),
+};
+const TITLES: Record<string, string> = {
+  overview: 'Overview',
+  rotation: 'Rotation',
+  symbol: 'Symbol',
+  compare: 'Compare',
+  note: 'Note',
 };
 
-const main = document.getElementById('main')!;
+function required(id: string): HTMLElement {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`the page has no #${id}`);
+  return node;
+}
+
+const main = required('main');
+const control = asOfControl();
+required('asof-slot').replaceWith(control.root);
 let disposers: (() => void)[] = [];
 let generation = 0;
 let base: Pick<PageContext, 'health' | 'symbols'> | null = null;
 
 async function loadBase(): Promise<Pick<PageContext, 'health' | 'symbols'>> {
   const [health, symbols] = await Promise.all([api.health(), api.symbols()]);
-  document.getElementById('demo-banner')!.hidden = !health.demo;
-  document.getElementById('data-status')!.textContent =
+  required('demo-banner').hidden = !health.demo;
+  required('data-status').textContent =
     `${health.symbols} symbols, last close ${health.lastDate ?? 'n/a'}${health.demo ? ' (synthetic demo data)' : ''}`;
   return { health, symbols };
+}
+
+function firstDate(b: Pick<PageContext, 'symbols'>): string | null {
+  let first: string | null = null;
+  for (const s of b.symbols.symbols) if (s.firstDate && (!first || s.firstDate < first)) first = s.firstDate;
+  return first;
+}
+
+/** The navigation keeps the as-of day from page to page and marks the current page. */
+function updateNav(page: string, asOf: string | null): void {
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('nav a[data-page], a.brand')) {
+    const target = a.dataset.page ?? 'overview';
+    a.href = formatHash(target, new URLSearchParams(asOf ? { asOf } : {}));
+    if (!a.dataset.page) continue;
+    if (target === page) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+function notFoundPage(root: HTMLElement, page: string): void {
+  document.title = 'MarketDash: page not found';
+  root.append(
+    el('h1', {}, 'Page not found'),
+    el(
+      'div',
+      { class: 'notice', id: 'not-found', role: 'alert' },
+      el('p', {}, `There is no page called "${page}".`),
+      el(
+        'p',
+        {},
+        'Open one of: ',
+        Object.entries(TITLES).flatMap(([p, t], i) => [i ? ', ' : '', el('a', { href: `#/${p}` }, t)]),
+        '.',
+      ),
+    ),
+  );
 }
 
 async function render(): Promise<void> {
@@ -41,33 +89,67 @@ async function render(): Promise<void> {
   for (const d of disposers) d();
   disposers = [];
   const route = parseHash(location.hash);
-  const page = PAGES[route.page] ?? renderOverviewPage;
-  for (const a of document.querySelectorAll<HTMLAnchorElement>('nav a[data-page]')) {
-    if (a.dataset.page === route.page) a.setAttribute('aria-current', 'page');
-    else a.removeAttribute('aria-current');
-  }
-  main.replaceChildren(loadingBlock());
+  const asOfParam = readAsOf(route.params);
+  updateNav(route.page, asOfParam.kind === 'day' ? asOfParam.day : null);
+  main.replaceChildren(loadingBlock('Loading the page…', 'chart'));
   try {
     base ??= await loadBase();
   } catch (e) {
     main.replaceChildren(errorBlock(e));
     return;
   }
-  const ctx: PageContext = { ...base, onDispose: (fn) => disposers.push(fn), disposed: () => mine !== generation };
-  const root = el('div', { class: `page page-${route.page}`, 'data-page': route.page });
+  if (mine !== generation) return;
+  const last = base.health.lastDate;
+  control.render(firstDate(base), last);
+  const notices = el('div', { class: 'notices', id: 'page-notices', role: 'status' });
+  const root = el('div', { class: `page page-${route.page}`, 'data-page': route.page }, notices);
   main.replaceChildren(root);
-  document.title = `MarketDash: ${route.page[0]!.toUpperCase()}${route.page.slice(1)}`;
+  const load = PAGES[route.page];
+  if (!load) {
+    notFoundPage(root, route.page);
+    return;
+  }
+  const asOf = asOfParam.kind === 'day' ? asOfParam.day : undefined;
+  const ctx: PageContext = {
+    ...base,
+    asOf,
+    day: asOf && (!last || asOf < last) ? asOf : (last ?? ''),
+    onDispose: (fn) => disposers.push(fn),
+    disposed: () => mine !== generation,
+    notice: (text, kind = 'info') => {
+      if (mine === generation) notices.append(el('p', { class: `notice-line notice-${kind}` }, text));
+    },
+  };
+  if (asOfParam.kind === 'invalid')
+    ctx.notice(`asOf: '${asOfParam.text}' is not a date (YYYY-MM-DD); showing the latest data`, 'warning');
+  else if (asOf && last && asOf > last)
+    ctx.notice(`The stored data ends ${last}: figures are as of that day, not ${asOf}.`, 'warning');
+  document.title = `MarketDash: ${TITLES[route.page]}${asOf ? ` as of ${asOf}` : ''}`;
   try {
+    const page = await load();
+    if (mine !== generation) return;
     await page(root, route.params, ctx);
   } catch (e) {
-    if (mine === generation) root.replaceChildren(errorBlock(e));
+    if (mine === generation) root.replaceChildren(notices, errorBlock(e));
   }
 }
 
 initTheme();
-document.getElementById('theme-toggle')!.addEventListener('click', () => {
+required('theme-toggle').addEventListener('click', () => {
   toggleTheme();
   void render();
+});
+// In-page anchors (the skip link, "figures as text") move focus without changing the route.
+document.addEventListener('click', (e) => {
+  const a = (e.target as HTMLElement | null)?.closest?.('a[href^="#"]');
+  const href = a?.getAttribute('href');
+  if (!a || !href || href.startsWith('#/') || href === '#') return;
+  const target = document.getElementById(href.slice(1));
+  if (!target || a.closest('#note-body, #check-result')) return;
+  e.preventDefault();
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus();
+  target.scrollIntoView({ block: 'start' });
 });
 window.addEventListener('hashchange', () => void render());
 startFeed(() => {

@@ -3,6 +3,8 @@
  * note print through it too, so a fraction reads the same everywhere); this file adds the page-only
  * parts: the colour class and heat colour of a return, and the streak text.
  */
+import { hslToRgb, parseHex, type Rgb } from './colour.js';
+
 export {
   fixed,
   formatPercent,
@@ -16,15 +18,18 @@ export function signClass(fraction: number | null | undefined): string {
   return fraction > 0 ? 'up' : 'down';
 }
 
-/** A heat colour for a return: green up, red down, saturating at ±`scale`. */
-export function heatColour(fraction: number | null | undefined, scale: number, dark: boolean): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return dark ? '#333a44' : '#d9dde3';
+/**
+ * A heat colour for a return as sRGB: green up, red down, saturating at ±`scale`; a return that rounds
+ * to 0.00% is neutral grey. The tile's text colour is then picked by brightness (colour.ts `textOn`).
+ */
+export function heatRgb(fraction: number | null | undefined, scale: number, dark: boolean): Rgb {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction))
+    return dark ? parseHex('#333a44') : parseHex('#d9dde3');
+  if (Math.abs(fraction) < 0.00005) return dark ? parseHex('#3a3f47') : parseHex('#e4e6ea');
   const t = Math.max(-1, Math.min(1, fraction / scale));
-  const strength = Math.round(Math.abs(t) * 100);
   const hue = t >= 0 ? 145 : 0;
-  // Light mode stops at 62% lightness so the dark tile text keeps a readable contrast.
-  const light = dark ? 22 + Math.abs(t) * 16 : 92 - Math.abs(t) * 30;
-  return `hsl(${hue} ${30 + strength * 0.4}% ${light}%)`;
+  const light = dark ? 24 + Math.abs(t) * 14 : 93 - Math.abs(t) * 38;
+  return hslToRgb(hue, 30 + Math.abs(t) * 40, light);
 }
 
 export function streakText(streak: number | null | undefined): string {

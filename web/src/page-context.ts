@@ -1,6 +1,7 @@
 /**
- * What a page gets: the stored symbols and config groups (fetched once), a place to register
- * clean-ups (charts, listeners) run when the page is left, and the shared loading/empty/error blocks.
+ * What a page gets: the stored symbols and config groups (fetched once), the as-of day of the URL,
+ * a place to register clean-ups (charts, listeners) run when the page is left, a notice area, and
+ * the shared loading (skeleton), empty and error blocks.
  */
 import { ApiError, type Health, type SymbolsResponse } from './api-client.js';
 import { el } from './element-builder.js';
@@ -8,26 +9,45 @@ import { el } from './element-builder.js';
 export interface PageContext {
   readonly health: Health;
   readonly symbols: SymbolsResponse;
+  /** The as-of day asked for in the URL (validated), or undefined for the latest data. */
+  readonly asOf: string | undefined;
+  /** The day the page shows: the as-of day, or the last stored day when it is later or unset. */
+  readonly day: string;
   onDispose(fn: () => void): void;
   /** True once the page has been left: late async work must not draw. */
   readonly disposed: () => boolean;
+  /** Shows a plain notice at the top of the page (ignored parameters, data ending early). */
+  notice(text: string, kind?: 'info' | 'warning'): void;
 }
 
 export type Page = (root: HTMLElement, params: URLSearchParams, ctx: PageContext) => Promise<void>;
 
-export function loadingBlock(text = 'Loading…'): HTMLElement {
-  return el('p', { class: 'loading', role: 'status' }, text);
+/** A placeholder with the shape of what is coming (so the layout does not jump when it arrives). */
+export function loadingBlock(text = 'Loading…', shape: 'lines' | 'chart' | 'table' | 'cards' = 'lines'): HTMLElement {
+  const rows = shape === 'cards' ? 4 : shape === 'table' ? 8 : shape === 'chart' ? 1 : 3;
+  return el(
+    'div',
+    { class: `loading skeleton skeleton-${shape}`, role: 'status', 'aria-live': 'polite' },
+    el('span', { class: 'visually-hidden' }, text),
+    Array.from({ length: rows }, () => el('span', { class: 'skeleton-bar', 'aria-hidden': 'true' })),
+  );
 }
 
 export function emptyBlock(text: string): HTMLElement {
   return el('p', { class: 'empty' }, text);
 }
 
-export function errorBlock(e: unknown): HTMLElement {
+export function errorMessage(e: unknown): string {
   const raw = e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e);
   // The server's messages are shared with the CLI; a hint to run a command means nothing here.
-  const message = raw.replace(/\s*\(run '[^']*'[^)]*\)/, ': it is not in the store');
-  return el('p', { class: 'error', role: 'alert' }, message);
+  return raw
+    .replace(/\s*\(run '[^']*'[^)]*\)/, ': it is not in the store')
+    .replace(/;?\s*(run|try) `?marketdash [^.;]*[.;]?/gi, '')
+    .trim();
+}
+
+export function errorBlock(e: unknown): HTMLElement {
+  return el('p', { class: 'error', role: 'alert' }, errorMessage(e));
 }
 
 export function storedTickers(ctx: PageContext): Set<string> {
@@ -39,18 +59,32 @@ export function displayName(ctx: PageContext, ticker: string): string {
   return ctx.symbols.symbols.find((s) => s.ticker === ticker)?.name ?? ticker;
 }
 
-/** Runs `work` into `slot`, showing a loading block first and an error block on failure. */
+/** Runs `work` into `slot`, showing a skeleton first and an error block on failure. */
 export async function fill(
   slot: HTMLElement,
   ctx: PageContext,
   work: () => Promise<Node>,
   loadingText?: string,
+  shape: 'lines' | 'chart' | 'table' | 'cards' = 'lines',
 ): Promise<void> {
-  slot.replaceChildren(loadingBlock(loadingText));
+  slot.replaceChildren(loadingBlock(loadingText, shape));
+  slot.setAttribute('aria-busy', 'true');
   try {
     const node = await work();
     if (!ctx.disposed()) slot.replaceChildren(node);
   } catch (e) {
     if (!ctx.disposed()) slot.replaceChildren(errorBlock(e));
+  } finally {
+    slot.removeAttribute('aria-busy');
   }
+}
+
+/** A "stale" mark for a figure whose own last bar is before the page's day. */
+export function staleMark(rowAsOf: string, ctx: PageContext): HTMLElement | null {
+  if (rowAsOf >= ctx.day) return null;
+  return el(
+    'span',
+    { class: 'stale', title: `its data ends ${rowAsOf}, before ${ctx.day}`, 'data-stale': rowAsOf },
+    `stale: ${rowAsOf}`,
+  );
 }

@@ -1,4 +1,5 @@
 /** Light and dark themes: the choice is kept in localStorage; the first visit follows the system. */
+import { DARK, LIGHT } from './palette.js';
 
 export type Theme = 'light' | 'dark';
 const KEY = 'marketdash.theme';
@@ -26,7 +27,7 @@ export function toggleTheme(): Theme {
   return next;
 }
 
-/** Colours the canvas charts read (they cannot use CSS variables). */
+/** Colours the canvas charts read (they cannot use CSS variables); see palette.ts for the rules. */
 export function chartColours(): {
   text: string;
   grid: string;
@@ -35,19 +36,18 @@ export function chartColours(): {
   down: string;
   accent: string;
   muted: string;
-  line: string[];
+  line: readonly string[];
 } {
   const dark = currentTheme() === 'dark';
+  const p = dark ? DARK : LIGHT;
   return {
     text: dark ? '#d6dbe3' : '#1d2430',
     grid: dark ? '#2a313c' : '#e6e9ee',
-    background: dark ? '#161b22' : '#ffffff',
-    up: dark ? '#3fb27f' : '#1a8a55',
-    down: dark ? '#f0645a' : '#c9372c',
-    accent: dark ? '#f2b84b' : '#b86e00',
+    background: p.background,
+    up: p.up,
+    down: p.down,
+    accent: p.accent,
     muted: dark ? '#8b95a3' : '#6b7482',
-    line: dark
-      ? ['#6cb6ff', '#f2b84b', '#3fb27f', '#f0645a', '#c39bff', '#4dd0e1', '#ff9e64', '#a5d6a7']
-      : ['#1f6feb', '#b86e00', '#1a8a55', '#c9372c', '#7a4cc2', '#00838f', '#d45500', '#558b2f'],
+    line: p.series,
   };
 }

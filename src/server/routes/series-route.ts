@@ -4,7 +4,7 @@
  * `indicatorSpecs` naming each indicator's kind and output columns (so clients never rebuild names). Indicators are
  * computed on the whole history up to `to` and then cut to `from`, so a chart window starting in
  * the middle still has its averages from the first bar shown (no fresh warm-up at the window edge).
- * GET /api/sparklines?symbols=A,B&days=63 : the last `days` closes per symbol, for table sparklines.
+ * GET /api/sparklines?symbols=A,B&days=63&asOf= : the last `days` closes per symbol up to the as-of day, for sparklines.
  */
 import type { FastifyInstance } from 'fastify';
 import { parseIndicatorSpecs } from '../../analytics/indicators/indicator-spec.js';
@@ -116,7 +116,7 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
     },
   );
 
-  app.get<{ Querystring: { symbols: string; days?: number } }>(
+  app.get<{ Querystring: { symbols: string; days?: number; asOf?: string } }>(
     '/sparklines',
     {
       schema: {
@@ -125,7 +125,11 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
           type: 'object',
           additionalProperties: false,
           required: ['symbols'],
-          properties: { symbols: tickerList, days: { type: 'integer', minimum: 2, maximum: 520, default: 63 } },
+          properties: {
+            symbols: tickerList,
+            days: { type: 'integer', minimum: 2, maximum: 520, default: 63 },
+            asOf: isoDate,
+          },
         },
         response: { ...errorResponses },
       },
@@ -133,8 +137,9 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
     async (request, reply) => {
       const symbols = tickerListParam(request.query.symbols);
       const days = request.query.days ?? 63;
-      return sendCachedJson(ctx, reply, 'sparklines', { symbols, days }, async () => {
-        const found = await ctx.store.readMany(symbols);
+      const asOf = isoDateParam(request.query.asOf, 'asOf');
+      return sendCachedJson(ctx, reply, 'sparklines', { symbols, days, asOf }, async () => {
+        const found = await ctx.store.readMany(symbols, asOf === undefined ? undefined : { to: asOf });
         for (const s of symbols)
           if (!found.has(s) && (await ctx.store.getSymbol(s)) === null) throw new NotFoundError(s);
         return symbols.map((symbol) => {

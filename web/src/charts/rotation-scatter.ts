@@ -1,22 +1,57 @@
 /**
- * The relative-rotation chart: RS-Ratio across, RS-Momentum up, quadrants around (100, 100)
- * (leading top-right, weakening bottom-right, lagging bottom-left, improving top-left), each series
- * with its tail ending in a dot. Drawn on a canvas; hovering or focusing a point names it.
+ * The relative-rotation chart, read like StockCharts' RRG: RS-Ratio across, RS-Momentum up,
+ * quadrants around (100, 100) (leading top-right, weakening bottom-right, lagging bottom-left,
+ * improving top-left), each series a smoothed tail ending in an arrowhead that shows where it is
+ * heading. Hovering a point, or its row in the table, highlights that series and fades the others;
+ * a toggle per series shows or hides it. Drawn on a canvas with a text caption; the table is the
+ * accessible view of the same points.
  */
 import type { PlacedRotationPoint } from '../api-client.js';
 import { el } from '../element-builder.js';
 import { fixed } from '../number-format.js';
 import { chartColours } from '../theme.js';
 
-export function rotationScatter(
-  points: readonly PlacedRotationPoint[],
-  onPick?: (symbol: string) => void,
-): HTMLElement {
-  const wrap = el('div', { class: 'rrg-wrap' });
-  const canvas = el('canvas', { class: 'rrg', role: 'img', 'aria-label': 'Relative rotation chart' });
-  const tip = el('div', { class: 'rrg-tip', hidden: true });
-  wrap.append(canvas, tip);
+interface Options {
+  readonly onPick?: (symbol: string) => void;
+  /** The table of the same points: hovering a row highlights the series. */
+  readonly table?: HTMLElement;
+  readonly caption: string;
+}
+
+export function rotationScatter(points: readonly PlacedRotationPoint[], options: Options): HTMLElement {
   const c = chartColours();
+  const colourOf = new Map(points.map((p, i) => [p.symbol, c.line[i % c.line.length]!]));
+  const hidden = new Set<string>();
+  let highlight: string | null = null;
+  const canvas = el('canvas', { class: 'rrg', role: 'img', 'aria-label': options.caption });
+  const tip = el('div', { class: 'rrg-tip', hidden: true, role: 'status' });
+  const toggles = el(
+    'div',
+    { class: 'rrg-toggles', role: 'group', 'aria-label': 'Show or hide series' },
+    points.map((p) => {
+      const box = el('input', { type: 'checkbox', checked: true, 'data-series': p.symbol });
+      box.addEventListener('change', () => {
+        if (box.checked) hidden.delete(p.symbol);
+        else hidden.add(p.symbol);
+        draw();
+      });
+      return el(
+        'label',
+        { class: 'check rrg-toggle' },
+        box,
+        el('span', { class: 'swatch', style: `background:${colourOf.get(p.symbol)}` }),
+        p.symbol,
+      );
+    }),
+  );
+  const plot = el('div', { class: 'rrg-plot' }, canvas, tip);
+  const wrap = el(
+    'figure',
+    { class: 'rrg-wrap' },
+    toggles,
+    plot,
+    el('figcaption', { class: 'chart-caption' }, options.caption),
+  );
 
   let lo = { x: 100, y: 100 };
   let hi = { x: 100, y: 100 };
@@ -31,17 +66,17 @@ export function rotationScatter(
   const ry = Math.max(Math.abs(hi.y - 100), Math.abs(lo.y - 100), 0.5) * 1.15;
   let screen: { symbol: string; x: number; y: number; p: PlacedRotationPoint }[] = [];
 
-  const draw = () => {
-    const w = wrap.clientWidth || 600;
-    const h = Math.min(520, Math.max(300, w * 0.75));
+  function draw(): void {
+    const w = plot.clientWidth || 600;
+    const h = Math.min(540, Math.max(300, w * 0.72));
     const dpr = window.devicePixelRatio || 1;
     canvas.width = w * dpr;
     canvas.height = h * dpr;
     canvas.style.width = `${w}px`;
     canvas.style.height = `${h}px`;
-    const g = canvas.getContext('2d')!;
+    const g = canvas.getContext('2d');
+    if (!g) return;
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    // Plot box: room on the left for the momentum ticks and its title, below for the ratio ticks.
     const left = 58;
     const right = 12;
     const top = 10;
@@ -64,13 +99,13 @@ export function rotationScatter(
       g.fillText(name, x0 + 6, y0 + 16);
     }
     g.strokeStyle = c.muted;
+    g.lineWidth = 1;
     g.beginPath();
     g.moveTo(X(100), Y(100 + ry));
     g.lineTo(X(100), Y(100 - ry));
     g.moveTo(X(100 - rx), Y(100));
     g.lineTo(X(100 + rx), Y(100));
     g.stroke();
-    // Tick labels on both axes (100 is the benchmark), then the axis titles.
     g.fillStyle = c.muted;
     g.font = '11px system-ui, sans-serif';
     g.textAlign = 'center';
@@ -96,44 +131,56 @@ export function rotationScatter(
     g.restore();
     g.textAlign = 'left';
     screen = [];
-    points.forEach((p, i) => {
-      const colour = c.line[i % c.line.length]!;
-      const path = [...p.tail, p];
+    const order = [...points].sort((a, b) => Number(a.symbol === highlight) - Number(b.symbol === highlight));
+    const labels: { x: number; y: number }[] = [];
+    for (const p of order) {
+      if (hidden.has(p.symbol)) continue;
+      const colour = colourOf.get(p.symbol)!;
+      const faded = highlight !== null && highlight !== p.symbol;
+      g.globalAlpha = faded ? 0.22 : 1;
+      const path = [...p.tail, p].map((t) => ({ x: X(t.rsRatio), y: Y(t.rsMomentum) }));
       g.strokeStyle = colour;
       g.fillStyle = colour;
-      g.lineWidth = 1.5;
-      g.beginPath();
-      path.forEach((t, j) => {
-        if (j === 0) g.moveTo(X(t.rsRatio), Y(t.rsMomentum));
-        else g.lineTo(X(t.rsRatio), Y(t.rsMomentum));
-      });
-      g.stroke();
-      for (const t of p.tail) {
+      g.lineWidth = highlight === p.symbol ? 3 : 1.8;
+      smoothPath(g, path);
+      for (const t of path.slice(0, -1)) {
         g.beginPath();
-        g.arc(X(t.rsRatio), Y(t.rsMomentum), 2, 0, Math.PI * 2);
+        g.arc(t.x, t.y, 1.8, 0, Math.PI * 2);
         g.fill();
       }
-      const x = X(p.rsRatio);
-      const y = Y(p.rsMomentum);
-      g.beginPath();
-      g.arc(x, y, 5, 0, Math.PI * 2);
-      g.fill();
+      const head = path[path.length - 1]!;
+      const before = path.length > 1 ? path[path.length - 2]! : { x: head.x - 1, y: head.y };
+      arrowHead(g, before, head, highlight === p.symbol ? 11 : 9);
+      // Labels placed where they do not cover another label.
+      let ly = head.y - 8;
+      for (let k = 0; k < 6 && labels.some((l) => Math.abs(l.x - (head.x + 8)) < 34 && Math.abs(l.y - ly) < 12); k++)
+        ly += 12;
+      labels.push({ x: head.x + 8, y: ly });
       g.fillStyle = c.text;
-      g.fillText(p.symbol, x + 7, y - 6);
-      screen.push({ symbol: p.symbol, x, y, p });
-    });
-    // Where each point is drawn, in CSS pixels (for tests and tooling that need to point at one).
+      g.font = highlight === p.symbol ? 'bold 12px system-ui, sans-serif' : '12px system-ui, sans-serif';
+      g.fillText(p.symbol, head.x + 8, ly);
+      screen.push({ symbol: p.symbol, x: head.x, y: head.y, p });
+    }
+    g.globalAlpha = 1;
     canvas.dataset.points = JSON.stringify(screen.map((s) => [s.symbol, Math.round(s.x), Math.round(s.y)]));
-  };
+  }
 
+  const setHighlight = (symbol: string | null) => {
+    if (symbol === highlight) return;
+    highlight = symbol;
+    for (const row of options.table?.querySelectorAll<HTMLElement>('tr[data-symbol]') ?? [])
+      row.classList.toggle('highlight', row.dataset.symbol === symbol);
+    draw();
+  };
   const showTip = (hit: (typeof screen)[number] | undefined) => {
+    setHighlight(hit?.symbol ?? null);
     if (!hit) {
       tip.hidden = true;
       return;
     }
     tip.hidden = false;
     tip.textContent = `${hit.symbol}: ${hit.p.quadrant}, RS-Ratio ${fixed(hit.p.rsRatio, 2)}, RS-Momentum ${fixed(hit.p.rsMomentum, 2)}`;
-    tip.style.left = `${Math.min(hit.x + 12, (wrap.clientWidth || 600) - 220)}px`;
+    tip.style.left = `${Math.max(0, Math.min(hit.x + 12, (plot.clientWidth || 600) - 230))}px`;
     tip.style.top = `${hit.y + 12}px`;
   };
   const nearest = (ev: MouseEvent) => {
@@ -155,12 +202,51 @@ export function rotationScatter(
   canvas.addEventListener('mouseleave', () => showTip(undefined));
   canvas.addEventListener('click', (ev) => {
     const hit = nearest(ev);
-    if (hit && onPick) onPick(hit.symbol);
+    if (hit && options.onPick) options.onPick(hit.symbol);
+  });
+  options.table?.addEventListener('mouseover', (ev) => {
+    const row = (ev.target as HTMLElement).closest<HTMLElement>('tr[data-symbol]');
+    setHighlight(row?.dataset.symbol ?? null);
+  });
+  options.table?.addEventListener('mouseleave', () => setHighlight(null));
+  options.table?.addEventListener('focusin', (ev) => {
+    const row = (ev.target as HTMLElement).closest<HTMLElement>('tr[data-symbol]');
+    setHighlight(row?.dataset.symbol ?? null);
   });
   const ro = new ResizeObserver(() => draw());
-  ro.observe(wrap);
+  ro.observe(plot);
   requestAnimationFrame(draw);
   return wrap;
+}
+
+/** A curve through the points (quadratic segments between midpoints), as RRG tails are drawn. */
+function smoothPath(g: CanvasRenderingContext2D, pts: readonly { x: number; y: number }[]): void {
+  if (pts.length < 2) return;
+  g.beginPath();
+  g.moveTo(pts[0]!.x, pts[0]!.y);
+  for (let i = 1; i < pts.length - 1; i++) {
+    const mx = (pts[i]!.x + pts[i + 1]!.x) / 2;
+    const my = (pts[i]!.y + pts[i + 1]!.y) / 2;
+    g.quadraticCurveTo(pts[i]!.x, pts[i]!.y, mx, my);
+  }
+  const last = pts[pts.length - 1]!;
+  g.lineTo(last.x, last.y);
+  g.stroke();
+}
+
+function arrowHead(
+  g: CanvasRenderingContext2D,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  size: number,
+): void {
+  const angle = Math.atan2(to.y - from.y, to.x - from.x);
+  g.beginPath();
+  g.moveTo(to.x + Math.cos(angle) * size * 0.5, to.y + Math.sin(angle) * size * 0.5);
+  g.lineTo(to.x + Math.cos(angle + 2.5) * size, to.y + Math.sin(angle + 2.5) * size);
+  g.lineTo(to.x + Math.cos(angle - 2.5) * size, to.y + Math.sin(angle - 2.5) * size);
+  g.closePath();
+  g.fill();
 }
 
 /** Round tick values inside [lo, hi]: steps of 1, 2 or 5 times a power of ten, about six of them. */

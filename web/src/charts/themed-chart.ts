@@ -1,18 +1,24 @@
 /**
  * lightweight-charts set up the MarketDash way: theme colours, sizing to its box, dates as
- * `YYYY-MM-DD` business days, removed when the page is left.
+ * `YYYY-MM-DD` business days, the library's enums (never bare numbers), removed when the page is left.
  */
 import {
+  type AutoscaleInfo,
   ColorType,
+  CrosshairMode,
   createChart,
   type IChartApi,
   type LineData,
+  LineStyle,
+  PriceScaleMode,
   type Time,
   type WhitespaceData,
 } from 'lightweight-charts';
 import type { Column } from '../api-client.js';
 import type { PageContext } from '../page-context.js';
 import { chartColours } from '../theme.js';
+
+export { LineStyle };
 
 export function themedChart(
   container: HTMLElement,
@@ -30,34 +36,60 @@ export function themedChart(
       panes: { separatorColor: c.grid, separatorHoverColor: c.muted, enableResize: true },
     },
     grid: { vertLines: { color: c.grid }, horzLines: { color: c.grid } },
-    rightPriceScale: { borderColor: c.grid, mode: options.logScale ? 1 : 0 },
+    rightPriceScale: {
+      borderColor: c.grid,
+      mode: options.logScale ? PriceScaleMode.Logarithmic : PriceScaleMode.Normal,
+    },
     timeScale: { borderColor: c.grid, rightOffset: 4, minBarSpacing: 0.05 },
-    crosshair: { mode: 0 },
+    crosshair: { mode: CrosshairMode.Normal },
   });
   ctx.onDispose(() => removeChart(chart));
   return chart;
 }
 
+/** Switches the right price scale between log and linear. */
+export function setLogScale(chart: IChartApi, log: boolean): void {
+  chart.priceScale('right').applyOptions({ mode: log ? PriceScaleMode.Logarithmic : PriceScaleMode.Normal });
+}
+
+/** An autoscale that never shows a price below zero for a positive series (linear scale margins could). */
+export function nonNegativeAutoscale(original: () => AutoscaleInfo | null): AutoscaleInfo | null {
+  const info = original();
+  if (info?.priceRange && info.priceRange.minValue < 0)
+    return { ...info, priceRange: { ...info.priceRange, minValue: 0 } };
+  return info;
+}
+
 const removed = new WeakSet<IChartApi>();
 
 /**
- * Fits all bars, then leaves a little room before the first one so the first date label (often
- * the year) is not cut off at the left edge, and after the last so its marker text shows.
+ * Shows `from`..`to` (or all bars), leaving a little room before the first one so the first date
+ * label is not cut off and after the last so its marker text shows; then sets `data-ready` on the
+ * chart box to `ready` (what tests and tools wait for: the chart has drawn this data).
  */
-export function fitAll(chart: IChartApi): void {
+export function fitAll(chart: IChartApi, box?: HTMLElement, ready = '1', from?: string, to?: string): void {
   const ts = chart.timeScale();
-  ts.fitContent();
-  // Once more after layout, when the chart knows its width (autoSize measures asynchronously).
-  requestAnimationFrame(() => {
-    if (removed.has(chart)) return;
-    ts.fitContent();
+  const apply = () => {
+    if (from && to) {
+      try {
+        ts.setVisibleRange({ from: from as Time, to: to as Time });
+      } catch {
+        ts.fitContent();
+      }
+    } else ts.fitContent();
     const range = ts.getVisibleLogicalRange();
-    // About 28 px of empty room on the left and 48 px on the right (for the last markers' text), whatever the bar spacing.
     const width = ts.width();
     if (range && width > 0) {
       const perPixel = (range.to - range.from) / width;
       ts.setVisibleLogicalRange({ from: range.from - 28 * perPixel, to: range.to + 48 * perPixel });
     }
+  };
+  apply();
+  // Once more after layout, when the chart knows its width (autoSize measures asynchronously).
+  requestAnimationFrame(() => {
+    if (removed.has(chart)) return;
+    apply();
+    if (box) box.dataset.ready = ready;
   });
 }
 
@@ -73,31 +105,10 @@ export function linePoints(dates: readonly string[], values: Column): (LineData<
   const out: LineData<Time>[] = [];
   for (let i = 0; i < dates.length; i++) {
     const v = values[i];
-    if (v !== null && v !== undefined && Number.isFinite(v)) out.push({ time: dates[i]! as Time, value: v });
+    const d = dates[i];
+    if (d !== undefined && v !== null && v !== undefined && Number.isFinite(v)) out.push({ time: d as Time, value: v });
   }
   return out;
-}
-
-/** One entry of a chart legend: what a line is called, its colour, and whether it is dashed. */
-export interface LegendItem {
-  readonly label: string;
-  readonly colour: string;
-  readonly dashed?: boolean;
-}
-
-/** The legend drawn above a chart, in HTML so it stays readable and never covers the series. */
-export function chartLegend(items: readonly LegendItem[]): HTMLElement {
-  const box = document.createElement('ul');
-  box.className = 'chart-legend';
-  for (const item of items) {
-    const li = document.createElement('li');
-    const key = document.createElement('span');
-    key.className = item.dashed ? 'legend-key dashed' : 'legend-key';
-    key.style.borderColor = item.colour;
-    li.append(key, item.label);
-    box.append(li);
-  }
-  return box;
 }
 
 /** A price format for a ratio: four significant-ish decimals for small ratios, two for large ones. */
@@ -105,4 +116,36 @@ export function ratioFormat(typical: number): { type: 'price'; precision: number
   const a = Math.abs(typical);
   const precision = a >= 10 ? 2 : a >= 1 ? 3 : 4;
   return { type: 'price', precision, minMove: 10 ** -precision };
+}
+
+/**
+ * Titles over each pane after the first (RSI 14, MACD 12, 26, 9 ...), placed at the top-left of the
+ * pane and kept there when the chart is resized or a pane separator is dragged.
+ */
+export function paneTitles(chart: IChartApi, box: HTMLElement, titles: readonly string[]): void {
+  if (!titles.length) return;
+  box.style.position = 'relative';
+  const labels = titles.map((t) => {
+    const label = document.createElement('span');
+    label.className = 'pane-title';
+    label.textContent = t;
+    box.append(label);
+    return label;
+  });
+  const place = () => {
+    if (removed.has(chart)) return;
+    const panes = chart.panes();
+    let top = 0;
+    panes.forEach((pane, i) => {
+      if (i > 0) {
+        const label = labels[i - 1];
+        if (label) label.style.top = `${top + 4}px`;
+      }
+      top += pane.getHeight() + 1;
+    });
+  };
+  requestAnimationFrame(place);
+  const ro = new ResizeObserver(() => requestAnimationFrame(place));
+  ro.observe(box);
+  box.addEventListener('pointerup', () => requestAnimationFrame(place));
 }

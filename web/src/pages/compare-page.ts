@@ -5,12 +5,14 @@
  */
 import { LineSeries, type Time } from 'lightweight-charts';
 import { api, type SeriesResponse } from '../api-client.js';
-import { fitAll, linePoints, ratioFormat, themedChart } from '../charts/themed-chart.js';
+import { chartReadout } from '../charts/chart-readout.js';
+import { fitAll, LineStyle, linePoints, ratioFormat, themedChart } from '../charts/themed-chart.js';
 import { el, labelled, select } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
-import { fixed, formatPercent, signClass } from '../number-format.js';
-import { displayName, emptyBlock, fill, type PageContext, storedTickers } from '../page-context.js';
+import { fixed, formatSignedPercent, signClass } from '../number-format.js';
+import { displayName, emptyBlock, fill, type PageContext, staleMark, storedTickers } from '../page-context.js';
 import { chartColours } from '../theme.js';
+import { PageParams } from '../url-params.js';
 
 export interface Rebased {
   readonly symbol: string;
@@ -45,16 +47,25 @@ function shiftDays(iso: string, days: number): string {
 
 export async function renderComparePage(root: HTMLElement, params: URLSearchParams, ctx: PageContext): Promise<void> {
   const stored = storedTickers(ctx);
+  const p = new PageParams(params);
   const defaults = ['^SP600', '^RUT', 'MAG7', 'MAGS'].filter((s) => stored.has(s));
-  let symbols = (params.get('s') ?? defaults.join(','))
+  let symbols = p
+    .text('s', defaults.join(','), (v) =>
+      /^[A-Za-z0-9^.=_,-]{1,400}$/.test(v) ? null : `'${v}' is not a list of tickers`,
+    )
     .split(',')
     .map((s) => s.trim().toUpperCase())
     .filter(Boolean);
-  const last = ctx.health.lastDate ?? new Date().toISOString().slice(0, 10);
-  let start = params.get('start') ?? `${Number(last.slice(0, 4)) - 1}-12-31`;
-  let totalReturn = params.get('tr') === '1';
-  let a = params.get('a') ?? symbols[0] ?? '';
-  let b = params.get('b') ?? symbols[symbols.length - 1] ?? '';
+  const last = ctx.day || new Date().toISOString().slice(0, 10);
+  let start = p.date('start', `${Number(last.slice(0, 4)) - 1}-12-31`);
+  if (start > last) {
+    p.report(`start: ${start} is after the page's day ${last}; showing ${Number(last.slice(0, 4)) - 1}-12-31`);
+    start = `${Number(last.slice(0, 4)) - 1}-12-31`;
+  }
+  let totalReturn = p.oneOf('tr', ['0', '1'] as const, '0') === '1';
+  let a = p.text('a', symbols[0] ?? '').toUpperCase();
+  let b = p.text('b', symbols[symbols.length - 1] ?? '').toUpperCase();
+  for (const n of p.notes()) ctx.notice(n, 'warning');
 
   const symInput = el('input', {
     id: 'compare-symbols',
@@ -69,7 +80,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
   const ratioSlot = el('div', { class: 'chart-slot' });
   const ratioControls = el('div', { class: 'controls' });
   root.append(
-    el('h1', {}, 'Compare'),
+    el('h1', {}, 'Compare', ctx.asOf ? el('span', { class: 'h1-day' }, ` as of ${ctx.day}`) : null),
     el(
       'form',
       {
@@ -121,7 +132,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
           )
         : null;
       if (!known.length) return unknownNote!;
-      const all = await Promise.all(known.map((s) => api.series(s, { from: shiftDays(start, -14) })));
+      const all = await Promise.all(known.map((s) => api.series(s, { from: shiftDays(start, -14), to: ctx.asOf })));
       const field = totalReturn ? 'adjClose' : 'close';
       const rebased = all.map((s) => ({ s, r: rebase(s, start, field) }));
       const c = chartColours();
@@ -135,7 +146,9 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
           el(
             'tr',
             {},
-            ['Symbol', 'Name', 'Base date', 'Last', 'Change'].map((h) => el('th', { scope: 'col' }, h)),
+            ['Symbol', 'Name', 'Base date', 'Last date', 'Last', 'Change'].map((h, i) =>
+              el('th', { scope: 'col', class: i > 3 ? 'num' : '' }, h),
+            ),
           ),
         ),
         el(
@@ -143,10 +156,12 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
           {},
           rebased.map(({ s, r }, i) => {
             const lastV = r?.values[r.values.length - 1];
+            const lastDate = r?.dates[r.dates.length - 1];
             const change = lastV === undefined ? null : lastV / 100 - 1;
+            const stale = lastDate ? staleMark(lastDate, ctx) : null;
             return el(
               'tr',
-              { 'data-symbol': s.symbol },
+              { 'data-symbol': s.symbol, class: stale ? 'is-stale' : '' },
               el(
                 'th',
                 { scope: 'row' },
@@ -155,13 +170,23 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
               ),
               el('td', {}, displayName(ctx, s.symbol)),
               el('td', {}, r ? r.baseDate : `starts after ${start}`),
+              el('td', { 'data-metric': 'lastDate' }, lastDate ?? 'n/a', stale ? ' ' : '', stale),
               el('td', { class: 'num', 'data-metric': 'rebased' }, lastV === undefined ? 'n/a' : fixed(lastV, 2)),
-              el('td', { class: `num ${signClass(change)}`, 'data-metric': 'change' }, formatPercent(change)),
+              el('td', { class: `num ${signClass(change)}`, 'data-metric': 'change' }, formatSignedPercent(change)),
             );
           }),
         ),
       );
-      const wrap = el('div', {}, unknownNote, box, el('div', { class: 'table-scroll' }, legend));
+      const readoutSlot = el('div', { class: 'readout-slot' });
+      const staleCount = rebased.filter(({ r }) => r && r.dates[r.dates.length - 1]! < ctx.day).length;
+      const caption = el(
+        'p',
+        { class: 'chart-caption', id: 'compare-caption' },
+        `${rebased.filter(({ r }) => r).length} series rebased to 100 at the last close on or before ${start}; the table below gives each one's last value${staleCount ? `; ${staleCount} end before ${ctx.day} (marked stale)` : ''}.`,
+      );
+      box.setAttribute('role', 'img');
+      box.setAttribute('aria-label', caption.textContent ?? '');
+      const wrap = el('div', {}, unknownNote, readoutSlot, box, caption, el('div', { class: 'table-scroll' }, legend));
       requestAnimationFrame(() => {
         if (ctx.disposed()) return;
         const chart = themedChart(box, ctx, { height: 380 });
@@ -179,7 +204,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
             line.createPriceLine({
               price: 100,
               color: c.muted,
-              lineStyle: 2,
+              lineStyle: LineStyle.Dashed,
               lineWidth: 1,
               axisLabelVisible: true,
               title: `base ${r.baseDate}`,
@@ -187,7 +212,29 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
             baseline = true;
           }
         });
-        fitAll(chart);
+        const drawn = rebased.filter((x): x is { s: SeriesResponse; r: Rebased } => x.r !== null);
+        const head = drawn[0];
+        if (head)
+          readoutSlot.replaceChildren(
+            chartReadout(
+              chart,
+              {
+                label: head.r.symbol,
+                colour: c.line[rebased.indexOf(head) % c.line.length]!,
+                dates: head.r.dates,
+                bars: head.r.values.map((v) => ({ close: v })),
+                format: (v) => fixed(v, 2),
+              },
+              drawn.slice(1).map((x) => ({
+                label: x.r.symbol,
+                colour: c.line[rebased.indexOf(x) % c.line.length]!,
+                dates: x.r.dates,
+                values: x.r.values,
+                format: (v: number) => fixed(v, 2),
+              })),
+            ),
+          );
+        fitAll(chart, box, symbols.join(','));
       });
       return wrap;
     });
@@ -226,7 +273,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       const missing = [a, b].filter((s) => !stored.has(s));
       if (missing.length)
         return emptyBlock(`No ratio: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not stored.`);
-      const r = await api.ratio(a, b, { series: true, from: start });
+      const r = await api.ratio(a, b, { series: true, from: start, asOf: ctx.asOf });
       const box = el('div', { class: 'chart', id: 'compare-ratio-chart' });
       const figure = (label: string, value: string, cls: string, metric: string) =>
         el('div', { class: 'figure' }, el('span', {}, label), el('b', { class: cls, 'data-metric': metric }, value));
@@ -235,11 +282,21 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         'div',
         { class: 'figure-row', id: 'compare-ratio-summary' },
         figure(`${a}/${b} on ${r.asOf}`, fixed(r.last, 4), '', 'last'),
-        since ? figure(`Since ${since.from}`, formatPercent(since.return), signClass(since.return), 'window') : null,
-        figure('YTD', formatPercent(r.returns.ytd), signClass(r.returns.ytd), 'ytd'),
-        figure('1Y', formatPercent(r.returns['1y']), signClass(r.returns['1y']), '1y'),
+        since
+          ? figure(`Since ${since.from}`, formatSignedPercent(since.return), signClass(since.return), 'window')
+          : null,
+        figure('YTD', formatSignedPercent(r.returns.ytd), signClass(r.returns.ytd), 'ytd'),
+        figure('1Y', formatSignedPercent(r.returns['1y']), signClass(r.returns['1y']), '1y'),
       );
-      const wrap = el('div', {}, summary, box);
+      const ratioCaption = el(
+        'p',
+        { class: 'chart-caption' },
+        `The ratio ${a}/${b} from ${since?.from ?? start} to ${r.asOf}: last ${fixed(r.last, 4)}; the figures above give its changes.`,
+      );
+      box.setAttribute('role', 'img');
+      box.setAttribute('aria-label', ratioCaption.textContent ?? '');
+      const ratioReadout = el('div', { class: 'readout-slot' });
+      const wrap = el('div', {}, summary, ratioReadout, box, ratioCaption);
       requestAnimationFrame(() => {
         if (ctx.disposed() || !r.series) return;
         const chart = themedChart(box, ctx, { height: 300 });
@@ -249,9 +306,23 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         const dates = keep < 0 ? r.series.dates : r.series.dates.slice(keep);
         const values = keep < 0 ? r.series.values : r.series.values.slice(keep);
         chart
-          .addSeries(LineSeries, { color: chartColours().accent, lineWidth: 2, priceFormat: ratioFormat(r.last) })
+          .addSeries(LineSeries, { color: chartColours().line[0]!, lineWidth: 2, priceFormat: ratioFormat(r.last) })
           .setData(linePoints(dates, values));
-        fitAll(chart);
+        const digits = ratioFormat(r.last).precision;
+        ratioReadout.replaceChildren(
+          chartReadout(
+            chart,
+            {
+              label: `${a}/${b}`,
+              colour: chartColours().line[0]!,
+              dates,
+              bars: values.map((v) => (v == null ? null : { close: v })),
+              format: (v) => fixed(v, digits),
+            },
+            [],
+          ),
+        );
+        fitAll(chart, box, `${a}/${b}`);
       });
       return wrap;
     });

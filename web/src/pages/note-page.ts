@@ -8,10 +8,15 @@ import { el } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { formatPercent } from '../number-format.js';
 import { emptyBlock, errorBlock, fill, loadingBlock, type PageContext } from '../page-context.js';
+import { PageParams } from '../url-params.js';
+import { linkFigures } from './note/note-figures.js';
 
 export async function renderNotePage(root: HTMLElement, params: URLSearchParams, ctx: PageContext): Promise<void> {
   let tab = params.get('tab') === 'check' ? 'check' : 'note';
-  const asOf = params.get('asOf') ?? undefined;
+  const asOf = ctx.asOf;
+  const p = new PageParams(params);
+  tab = p.oneOf('tab', ['note', 'check'] as const, 'note');
+  for (const n of p.notes()) ctx.notice(n, 'warning');
   const noteTab = el('button', { type: 'button', role: 'tab', id: 'tab-note', 'aria-controls': 'note-panel' }, 'Note');
   const checkTab = el(
     'button',
@@ -31,7 +36,12 @@ export async function renderNotePage(root: HTMLElement, params: URLSearchParams,
     class: 'panel',
   });
   const tabs = el('div', { class: 'tabs', role: 'tablist' }, noteTab, checkTab);
-  root.append(el('h1', {}, 'Market note'), tabs, notePanel, checkPanel);
+  root.append(
+    el('h1', {}, 'Market note', asOf ? el('span', { class: 'h1-day' }, ` as of ${ctx.day}`) : null),
+    tabs,
+    notePanel,
+    checkPanel,
+  );
 
   let noteLoaded = false;
   const show = (which: string) => {
@@ -68,6 +78,8 @@ function keepAnchorsLocal(container: HTMLElement): void {
     if (!a || !href?.startsWith('#') || href.startsWith('#/')) return;
     e.preventDefault();
     const target = container.querySelector<HTMLElement>(`[id="${CSS.escape(href.slice(1))}"]`);
+    const details = target?.closest('details');
+    if (details) details.open = true;
     if (target) {
       target.scrollIntoView({ block: 'center' });
       target.classList.add('flash');
@@ -78,7 +90,7 @@ function keepAnchorsLocal(container: HTMLElement): void {
 }
 
 async function noteView(asOf: string | undefined): Promise<Node> {
-  const html = await api.reportHtml(asOf);
+  const [html, json] = await Promise.all([api.reportHtml(asOf), api.reportJson(asOf).catch(() => null)]);
   const doc = new DOMParser().parseFromString(html, 'text/html');
   for (const bad of doc.querySelectorAll('script, iframe, object, embed, link, meta, base')) bad.remove();
   for (const node of doc.querySelectorAll('*')) {
@@ -87,6 +99,7 @@ async function noteView(asOf: string | undefined): Promise<Node> {
   const container = el('article', { class: 'note', id: 'note-body' });
   for (const style of doc.querySelectorAll('style')) style.remove();
   container.append(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
+  linkFigures(container, json);
   keepAnchorsLocal(container);
   return container;
 }

@@ -1,35 +1,57 @@
 /**
- * Overview: key cards (S&P 600, Russell 2000, MAG7 basket, VIX with its lowest-since), the sortable
- * performance table of a group (1D, MTD, YTD, 1Y, with colours and sparklines) and the sector heatmap.
- * State in the URL: group, sort, dir, heat (the heatmap's period).
+ * Overview: key cards (S&P 600, Russell 2000, MAG7 basket, VIX with what is notable about its close),
+ * the sortable performance table of a group (every period the API gives, columns of your choice, a
+ * sparkline) and the sector heatmap, all as of the page's day; a row, card or tile whose data ends
+ * earlier says so. State in the URL: group, sort, dir, cols, heat, asOf.
  */
-
-import { periodHeader } from '../../../src/domain/period-keys.js';
-import { api, type PerfRow, type PeriodKey } from '../api-client.js';
+import { PERIOD_KEYS } from '../../../src/domain/period-keys.js';
+import { api, type PerfRow } from '../api-client.js';
+import { pageLink } from '../as-of.js';
 import { sparkline } from '../charts/sparkline.js';
+import { textOn } from '../colour.js';
 import { el, labelled, select } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
-import { formatPercent, formatPrice, heatColour, signClass, streakText } from '../number-format.js';
-import { displayName, emptyBlock, fill, type PageContext, storedTickers } from '../page-context.js';
+import { notableClose, notableText } from '../notable-close.js';
+import { formatPercent, formatPrice, formatSignedPercent, heatRgb, signClass, streakText } from '../number-format.js';
+import { displayName, emptyBlock, fill, type PageContext, staleMark, storedTickers } from '../page-context.js';
 import { currentTheme } from '../theme.js';
+import { PageParams } from '../url-params.js';
 
 const CARD_SYMBOLS = ['^SP600', '^RUT', 'MAG7', '^VIX'] as const;
-const TABLE_PERIODS: readonly PeriodKey[] = ['1d', 'mtd', 'ytd', '1y'];
-const HEAT_PERIODS: readonly PeriodKey[] = ['1d', '5d', 'mtd', 'ytd', '1y'];
-type SortKey = 'symbol' | 'close' | PeriodKey | 'ath';
+const DEFAULT_COLS: readonly string[] = ['1d', 'mtd', 'ytd', '1y'];
+
+/** The header of a period column: "1D", "YTD" (the domain's periodHeader, for new periods too). */
+export function periodLabel(p: string): string {
+  return p.toUpperCase();
+}
+
+/** Every period the rows carry, in the API's order first, then any newer ones as they come. */
+function periodsOf(rows: readonly PerfRow[]): string[] {
+  const keys = new Set<string>(PERIOD_KEYS);
+  for (const r of rows) for (const k of Object.keys(r.returns)) keys.add(k);
+  return [...keys];
+}
 
 export async function renderOverviewPage(root: HTMLElement, params: URLSearchParams, ctx: PageContext): Promise<void> {
   const stored = storedTickers(ctx);
+  const p = new PageParams(params);
   const cards = el('section', { class: 'cards', 'aria-label': 'Key figures' });
   const tableSlot = el('div', { class: 'table-slot' });
   const heatSlot = el('div', { class: 'heat-slot' });
   const groups = Object.keys(ctx.symbols.groups).filter(
-    (g) => ctx.symbols.groups[g]!.some((s) => stored.has(s)) && g !== 'rates',
+    (g) => (ctx.symbols.groups[g] ?? []).some((s) => stored.has(s)) && g !== 'rates',
   );
-  let group = params.get('group') ?? (groups.includes('mag7') ? 'mag7' : (groups[0] ?? ''));
-  let sort = (params.get('sort') as SortKey | null) ?? 'ytd';
-  let dir = params.get('dir') === 'asc' ? 'asc' : 'desc';
-  let heat = (params.get('heat') as PeriodKey | null) ?? '1d';
+  let group = p.oneOf('group', groups, groups.includes('mag7') ? 'mag7' : (groups[0] ?? ''));
+  let cols = p
+    .text('cols', DEFAULT_COLS.join(','), (v) =>
+      v.split(',').every((c) => /^[a-z0-9]{1,8}$/i.test(c)) ? null : `'${v}' is not a list of periods`,
+    )
+    .split(',')
+    .map((c) => c.toLowerCase());
+  let sort = p.text('sort', 'ytd', (v) => (/^[a-z0-9]{1,10}$/i.test(v) ? null : `'${v}' is not a column`));
+  let dir: 'asc' | 'desc' = p.oneOf('dir', ['asc', 'desc'] as const, 'desc');
+  let heat = p.oneOf('heat', ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y'] as const, '1d', periodLabel);
+  for (const n of p.notes()) ctx.notice(n, 'warning');
 
   const groupSelect = select(
     groups,
@@ -41,14 +63,15 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
     },
     { id: 'group-select' },
   );
+  const columnsBox = el('details', { class: 'columns-choice', id: 'columns-choice' });
 
   root.append(
-    el('h1', {}, 'Overview'),
+    el('h1', {}, 'Overview', ctx.asOf ? el('span', { class: 'h1-day' }, ` as of ${ctx.day}`) : null),
     cards,
     el(
       'section',
       { class: 'panel' },
-      el('div', { class: 'panel-head' }, el('h2', {}, 'Performance'), labelled('Group', groupSelect)),
+      el('div', { class: 'panel-head' }, el('h2', {}, 'Performance'), labelled('Group', groupSelect), columnsBox),
       tableSlot,
     ),
     el(
@@ -61,10 +84,10 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
         labelled(
           'Period',
           select(
-            HEAT_PERIODS.map((p) => [p, periodHeader(p)] as const),
+            ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y'].map((k) => [k, periodLabel(k)] as const),
             heat,
             (v) => {
-              heat = v as PeriodKey;
+              heat = v as typeof heat;
               updateParams({ heat: v });
               void drawHeat();
             },
@@ -77,35 +100,88 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
   );
 
   const cardSymbols = CARD_SYMBOLS.filter((s) => stored.has(s));
-  const cardsDone = fill(cards, ctx, async () => {
-    if (!cardSymbols.length) return emptyBlock('None of S&P 600, Russell 2000, MAG7 or VIX is stored yet.');
-    const rows = await api.perf({ symbols: cardSymbols.join(',') });
-    const frag = document.createDocumentFragment();
-    for (const r of rows) frag.append(card(r, ctx));
-    return frag;
-  });
+  const cardsDone = fill(
+    cards,
+    ctx,
+    async () => {
+      if (!cardSymbols.length)
+        return emptyBlock(
+          'None of S&P 600, Russell 2000, MAG7 or VIX is stored yet: import them (or load the demo market) to see these cards.',
+        );
+      const rows = await api.perf({ symbols: cardSymbols.join(','), asOf: ctx.asOf });
+      const frag = document.createDocumentFragment();
+      for (const r of rows) frag.append(card(r, ctx));
+      return frag;
+    },
+    'Loading the key figures…',
+    'cards',
+  );
 
   let rows: PerfRow[] = [];
   let sparks = new Map<string, readonly (number | null)[]>();
+  const drawColumnsChoice = (available: readonly string[]) => {
+    columnsBox.replaceChildren(
+      el('summary', {}, 'Columns'),
+      el(
+        'div',
+        { class: 'columns-list' },
+        available.map((k) => {
+          const box = el('input', { type: 'checkbox', value: k, checked: cols.includes(k), 'data-col': k });
+          box.addEventListener('change', () => {
+            cols = available.filter((c) => (c === k ? box.checked : cols.includes(c)));
+            updateParams({ cols: cols.join(',') === DEFAULT_COLS.join(',') ? null : cols.join(',') });
+            tableSlot.replaceChildren(perfTable());
+          });
+          return el('label', { class: 'check' }, box, ` ${periodLabel(k)}`);
+        }),
+      ),
+    );
+  };
   const drawTable = async () =>
-    fill(tableSlot, ctx, async () => {
-      if (!group) return emptyBlock('No group of the config has stored symbols.');
-      const members = ctx.symbols.groups[group]!.filter((s) => stored.has(s));
-      const extra = group === 'mag7' ? ['MAG7', 'MAGS'].filter((s) => stored.has(s)) : [];
-      const symbols = [...members, ...extra];
-      if (!symbols.length) return emptyBlock(`No member of ${group} is stored.`);
-      const [perf, spark] = await Promise.all([
-        api.perf({ symbols: symbols.join(',') }),
-        api.sparklines(symbols.join(','), 63),
-      ]);
-      rows = perf;
-      sparks = new Map(spark.map((s) => [s.symbol, s.close]));
-      return perfTable();
-    });
+    fill(
+      tableSlot,
+      ctx,
+      async () => {
+        if (!group) return emptyBlock('No group of the config has stored symbols: import some members of a group.');
+        const members = (ctx.symbols.groups[group] ?? []).filter((s) => stored.has(s));
+        const extra = group === 'mag7' ? ['MAG7', 'MAGS'].filter((s) => stored.has(s)) : [];
+        const symbols = [...members, ...extra];
+        if (!symbols.length) return emptyBlock(`No member of ${group} is stored: import them to fill this table.`);
+        const [perf, spark] = await Promise.all([
+          api.perf({ symbols: symbols.join(','), asOf: ctx.asOf }),
+          api.sparklines(symbols.join(','), 63, ctx.asOf),
+        ]);
+        rows = perf;
+        sparks = new Map(spark.map((s) => [s.symbol, s.close]));
+        const available = periodsOf(rows);
+        const unknown = cols.filter((c) => !available.includes(c));
+        if (unknown.length) {
+          ctx.notice(
+            `cols: ${unknown.join(', ')} ${unknown.length > 1 ? 'are not periods' : 'is not a period'} of the table, ignored`,
+            'warning',
+          );
+          cols = cols.filter((c) => available.includes(c));
+        }
+        if (!['symbol', 'close', 'ath', ...available].includes(sort)) {
+          ctx.notice(`sort: '${sort}' is not a column; sorted by YTD`, 'warning');
+          sort = 'ytd';
+        }
+        drawColumnsChoice(available);
+        return perfTable();
+      },
+      'Loading the table…',
+      'table',
+    );
 
   const perfTable = (): HTMLElement => {
-    const value = (r: PerfRow, k: SortKey): number | string | null =>
-      k === 'symbol' ? r.symbol : k === 'close' ? r.close : k === 'ath' ? (r.ath?.distance ?? null) : r.returns[k];
+    const value = (r: PerfRow, k: string): number | string | null =>
+      k === 'symbol'
+        ? r.symbol
+        : k === 'close'
+          ? r.close
+          : k === 'ath'
+            ? (r.ath?.distance ?? null)
+            : ((r.returns as Record<string, number | null>)[k] ?? null);
     const sorted = [...rows].sort((a, b) => {
       const va = value(a, sort);
       const vb = value(b, sort);
@@ -114,11 +190,15 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
       const c = typeof va === 'string' ? va.localeCompare(String(vb)) : va - (vb as number);
       return dir === 'asc' ? c : -c;
     });
-    const head = (key: SortKey, label: string) => {
+    const head = (key: string, label: string) => {
       const active = sort === key;
       return el(
         'th',
-        { scope: 'col', 'aria-sort': active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none' },
+        {
+          scope: 'col',
+          class: key === 'symbol' ? '' : 'num',
+          'aria-sort': active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none',
+        },
         el(
           'button',
           {
@@ -130,20 +210,24 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
               sort = key;
               updateParams({ sort, dir });
               tableSlot.replaceChildren(perfTable());
-              tableSlot.querySelector<HTMLButtonElement>(`button[data-sort="${key}"]`)?.focus();
+              const button = tableSlot.querySelector<HTMLButtonElement>(`button[data-sort="${key}"]`);
+              button?.focus();
+              button?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
             },
           },
           label,
-          active ? (dir === 'asc' ? ' ▲' : ' ▼') : '',
+          el('span', { 'aria-hidden': 'true' }, active ? (dir === 'asc' ? ' ▲' : ' ▼') : ''),
         ),
       );
     };
+    const days = new Set(rows.map((r) => r.asOf));
+    const mixed = days.size > 1;
     return el(
       'div',
       { class: 'table-scroll' },
       el(
         'table',
-        { class: 'perf', id: 'perf-table' },
+        { class: 'perf dense', id: 'perf-table' },
         el(
           'thead',
           {},
@@ -153,32 +237,55 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
             head('symbol', 'Symbol'),
             el('th', { scope: 'col', class: 'name' }, 'Name'),
             head('close', 'Close'),
-            ...TABLE_PERIODS.map((p) => head(p, periodHeader(p))),
+            ...cols.map((k) => head(k, periodLabel(k))),
             head('ath', 'From ATH'),
-            el('th', { scope: 'col' }, 'Streak'),
+            el('th', { scope: 'col', class: 'num' }, 'Streak'),
             el('th', { scope: 'col' }, '3 months'),
           ),
         ),
         el(
           'tbody',
           {},
-          sorted.map((r) =>
-            el(
+          sorted.map((r) => {
+            const stale = staleMark(r.asOf, ctx);
+            return el(
               'tr',
-              { 'data-symbol': r.symbol },
-              el('th', { scope: 'row' }, el('a', { href: `#/symbol?s=${encodeURIComponent(r.symbol)}` }, r.symbol)),
+              { 'data-symbol': r.symbol, class: stale ? 'is-stale' : '' },
+              el(
+                'th',
+                { scope: 'row' },
+                el('a', { href: pageLink('symbol', { s: r.symbol }) }, r.symbol),
+                stale ? el('br') : null,
+                stale,
+              ),
               el('td', { class: 'name' }, displayName(ctx, r.symbol)),
               el('td', { class: 'num', 'data-metric': 'close' }, formatPrice(r.close)),
-              ...TABLE_PERIODS.map((p) =>
-                el('td', { class: `num ${signClass(r.returns[p])}`, 'data-metric': p }, formatPercent(r.returns[p])),
-              ),
+              ...cols.map((k) => {
+                const v = (r.returns as Record<string, number | null>)[k] ?? null;
+                return el('td', { class: `num ${signClass(v)}`, 'data-metric': k }, formatSignedPercent(v));
+              }),
               el(
                 'td',
                 { class: `num ${signClass(r.ath?.distance)}`, 'data-metric': 'ath' },
                 formatPercent(r.ath?.distance),
               ),
               el('td', { class: `num ${signClass(r.streak)}` }, streakText(r.streak)),
-              el('td', { class: 'spark' }, sparkline(sparks.get(r.symbol) ?? [])),
+              el('td', { class: 'spark' }, sparkline(sparks.get(r.symbol) ?? [], 96, 24, r.symbol)),
+            );
+          }),
+        ),
+        el(
+          'tfoot',
+          {},
+          el(
+            'tr',
+            {},
+            el(
+              'td',
+              { colspan: cols.length + 6, class: 'muted' },
+              mixed
+                ? `Rows end on different days (${[...days].sort().join(', ')}): a stale mark shows each row's own last day.`
+                : `All rows as of ${[...days][0] ?? ctx.day}. Returns use the last close on or before each period's base day.`,
             ),
           ),
         ),
@@ -188,75 +295,89 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
 
   let sectors: PerfRow[] | null = null;
   const drawHeat = async () =>
-    fill(heatSlot, ctx, async () => {
-      const members = (ctx.symbols.groups.sectors ?? []).filter((s) => stored.has(s));
-      if (!members.length) return emptyBlock('No sector ETF is stored.');
-      sectors ??= await api.perf({ symbols: members.join(',') });
-      const vals = sectors.map((r) => r.returns[heat]).filter((v): v is number => v !== null);
-      const scale = Math.max(0.005, ...vals.map(Math.abs));
-      const dark = currentTheme() === 'dark';
-      const key = el(
-        'p',
-        { class: 'heat-key muted' },
-        el('span', { class: 'heat-swatch', style: `background:${heatColour(-scale, scale, dark)}` }),
-        ` ${formatPercent(-scale)} or lower`,
-        el('span', { class: 'heat-swatch', style: `background:${heatColour(0, scale, dark)}` }),
-        ' 0% ',
-        el('span', { class: 'heat-swatch', style: `background:${heatColour(scale, scale, dark)}` }),
-        ` ${formatPercent(scale)} or higher; sorted best first, colour strength relative to the largest move.`,
-      );
-      const tiles = el(
-        'div',
-        { class: 'heatmap', id: 'sector-heatmap', role: 'list' },
-        [...sectors]
-          .sort((a, b) => (b.returns[heat] ?? -Infinity) - (a.returns[heat] ?? -Infinity))
-          .map((r) =>
-            el(
-              'a',
-              {
-                role: 'listitem',
-                class: 'tile',
-                href: `#/symbol?s=${encodeURIComponent(r.symbol)}`,
-                style: `background:${heatColour(r.returns[heat], scale, dark)}`,
-                'data-symbol': r.symbol,
-              },
-              el('strong', {}, r.symbol),
-              el('span', { class: 'tile-name' }, displayName(ctx, r.symbol).replace(/ Select Sector SPDR Fund$/, '')),
-              el('span', { class: 'tile-value', 'data-metric': heat }, formatPercent(r.returns[heat])),
-            ),
-          ),
-      );
-      return el('div', {}, tiles, key);
-    });
+    fill(
+      heatSlot,
+      ctx,
+      async () => {
+        const members = (ctx.symbols.groups.sectors ?? []).filter((s) => stored.has(s));
+        if (!members.length) return emptyBlock('No sector ETF is stored: import XLB … XLY to see the heatmap.');
+        sectors ??= await api.perf({ symbols: members.join(','), asOf: ctx.asOf });
+        const got = (r: PerfRow) => (r.returns as Record<string, number | null>)[heat] ?? null;
+        const vals = sectors.map(got).filter((v): v is number => v !== null);
+        const scale = Math.max(0.005, ...vals.map(Math.abs));
+        const dark = currentTheme() === 'dark';
+        const swatch = (v: number) =>
+          el('span', { class: 'heat-swatch', style: `background:${heatCss(v, scale, dark)}` });
+        const key = el(
+          'p',
+          { class: 'heat-key muted' },
+          swatch(-scale),
+          ` ${formatPercent(-scale)} or lower `,
+          swatch(0),
+          ' 0% ',
+          swatch(scale),
+          ` ${formatSignedPercent(scale)} or higher; sorted best first, colour strength relative to the largest move.`,
+        );
+        const tiles = el(
+          'div',
+          { class: 'heatmap', id: 'sector-heatmap', role: 'list' },
+          [...sectors]
+            .sort((a, b) => (got(b) ?? -Infinity) - (got(a) ?? -Infinity))
+            .map((r) => {
+              const rgb = heatRgb(got(r), scale, dark);
+              const stale = staleMark(r.asOf, ctx);
+              return el(
+                'a',
+                {
+                  role: 'listitem',
+                  class: `tile${stale ? ' is-stale' : ''}`,
+                  href: pageLink('symbol', { s: r.symbol }),
+                  style: `background:rgb(${rgb.map(Math.round).join(',')});color:${textOn(rgb)}`,
+                  'data-symbol': r.symbol,
+                },
+                el('strong', {}, r.symbol),
+                el('span', { class: 'tile-name' }, displayName(ctx, r.symbol).replace(/ Select Sector SPDR Fund$/, '')),
+                el('span', { class: 'tile-value', 'data-metric': heat }, formatSignedPercent(got(r))),
+                stale,
+              );
+            }),
+        );
+        return el('div', {}, tiles, key);
+      },
+      'Loading the sectors…',
+      'cards',
+    );
 
   await Promise.all([cardsDone, drawTable(), drawHeat()]);
 }
 
+function heatCss(v: number, scale: number, dark: boolean): string {
+  return `rgb(${heatRgb(v, scale, dark).map(Math.round).join(',')})`;
+}
+
 function card(r: PerfRow, ctx: PageContext): HTMLElement {
   const isVix = r.symbol === '^VIX';
+  const stale = staleMark(r.asOf, ctx);
+  const notable = isVix ? notableClose(r) : null;
   return el(
     'a',
-    { class: 'card', href: `#/symbol?s=${encodeURIComponent(r.symbol)}`, 'data-symbol': r.symbol },
+    { class: `card${stale ? ' is-stale' : ''}`, href: pageLink('symbol', { s: r.symbol }), 'data-symbol': r.symbol },
     el('span', { class: 'card-title' }, displayName(ctx, r.symbol)),
-    el('span', { class: 'card-symbol' }, r.symbol, ' · ', r.asOf),
+    el('span', { class: 'card-symbol' }, r.symbol, ' · ', el('span', { 'data-metric': 'asOf' }, r.asOf), ' ', stale),
     el('span', { class: 'card-close', 'data-metric': 'close' }, formatPrice(r.close)),
     el(
       'span',
       { class: 'card-line' },
       'Day ',
-      el('b', { class: signClass(r.returns['1d']), 'data-metric': '1d' }, formatPercent(r.returns['1d'])),
+      el('b', { class: signClass(r.returns['1d']), 'data-metric': '1d' }, formatSignedPercent(r.returns['1d'])),
       ' · YTD ',
-      el('b', { class: signClass(r.returns.ytd), 'data-metric': 'ytd' }, formatPercent(r.returns.ytd)),
+      el('b', { class: signClass(r.returns.ytd), 'data-metric': 'ytd' }, formatSignedPercent(r.returns.ytd)),
     ),
-    isVix
+    notable
       ? el(
           'span',
-          { class: 'card-line', 'data-metric': 'lowestSince' },
-          r.lowestSince
-            ? `Lowest close since ${r.lowestSince}`
-            : r.highestSince
-              ? `Highest close since ${r.highestSince}`
-              : 'Neither a low nor a high since a month ago',
+          { class: 'card-line', 'data-metric': 'lowestSince', 'data-notable': notable.kind },
+          notableText(notable),
         )
       : el(
           'span',

@@ -1,37 +1,58 @@
 /**
- * Rotation: the ratio of a pair (small vs mega caps by default) on a log scale with its dominant
- * trendline drawn from its first anchor to the as-of date and the breakout state marked; and the
- * relative-rotation chart of a group against a benchmark (quadrants, tails, hover), with a table of
- * the same points for keyboard and screen-reader users. State in the URL: pair, group, bench, tail.
+ * Rotation: the ratio of a pair (small vs mega caps by default) rebased to 100 with its dominant
+ * trendline, anchors and breakout state; and the relative-rotation chart of a group against a
+ * benchmark (quadrants, smoothed tails, hover), with a table of the same points. Everything as of
+ * the page's day. State in the URL: pair, range, scale, base, group, bench, tail, asOf.
  */
-import { createSeriesMarkers, LineSeries, type SeriesMarker, type Time } from 'lightweight-charts';
 import { api, isPlaced, type RatioResponse, type RotationPoint } from '../api-client.js';
+import { pageLink } from '../as-of.js';
+import { RANGE_KEYS, type RangeKey } from '../chart-range.js';
+import { type RatioView, ratioChart } from '../charts/ratio-chart.js';
 import { rotationScatter } from '../charts/rotation-scatter.js';
-import { chartLegend, fitAll, linePoints, ratioFormat, themedChart } from '../charts/themed-chart.js';
 import { el, labelled, select } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
-import { fixed, formatPercent, signClass } from '../number-format.js';
+import { fixed, formatSignedPercent, signClass } from '../number-format.js';
 import { emptyBlock, fill, type PageContext, storedTickers } from '../page-context.js';
-import { chartColours } from '../theme.js';
+import { isIsoDate, PageParams, tickerProblem } from '../url-params.js';
 
 const STATE_WORDS: Record<string, string> = {
   below: 'below the line',
   testing: 'testing the line (attempting to break)',
-  breaking: 'breaking above the line',
+  breaking: 'breaking through the line',
   confirmed: 'breakout confirmed',
   failed: 'breakout failed',
 };
+const TAILS = ['3', '5', '8', '13', '26'] as const;
 
 export async function renderRotationPage(root: HTMLElement, params: URLSearchParams, ctx: PageContext): Promise<void> {
   const stored = storedTickers(ctx);
-  const pairs = ctx.symbols.pairs.filter((p) => p.split('/').every((s) => stored.has(s)));
-  let pair = params.get('pair') ?? pairs[0] ?? '';
+  const p = new PageParams(params);
+  const configured = ctx.symbols.pairs;
+  const drawable = configured.filter((x) => x.split('/').every((s) => stored.has(s)));
+  const defaultPair = configured[0] ?? '';
+  let pair = p
+    .text('pair', defaultPair, (v) => {
+      const parts = v.split('/');
+      return parts.length === 2 && parts.every((s) => tickerProblem(s) === null)
+        ? null
+        : `'${v}' is not a pair A/B of tickers`;
+    })
+    .toUpperCase();
   const groups = Object.keys(ctx.symbols.groups).filter(
-    (g) => g !== 'rates' && ctx.symbols.groups[g]!.filter((s) => stored.has(s)).length >= 2,
+    (g) => g !== 'rates' && (ctx.symbols.groups[g] ?? []).filter((s) => stored.has(s)).length >= 2,
   );
-  let group = params.get('group') ?? (groups.includes('sectors') ? 'sectors' : (groups[0] ?? ''));
-  let bench = params.get('bench') ?? (stored.has('SPY') ? 'SPY' : ([...stored][0] ?? ''));
-  let tail = Number(params.get('tail') ?? 8);
+  let group = p.oneOf('group', groups, groups.includes('sectors') ? 'sectors' : (groups[0] ?? ''));
+  const benches = [...stored].filter((s) => ctx.symbols.symbols.find((x) => x.ticker === s)?.kind !== 'rate');
+  let bench = p.oneOf('bench', benches, stored.has('SPY') ? 'SPY' : (benches[0] ?? ''));
+  let tail = Number(p.oneOf('tail', TAILS, '5', (t) => `${t} weeks`));
+  const view: { range: RangeKey | 'line'; log: boolean | null; base: string | null } = {
+    range: params.has('range') ? p.oneOf('range', RANGE_KEYS, '3y', (k) => k.toUpperCase()) : 'line',
+    log: params.has('scale') ? p.oneOf('scale', ['log', 'linear'] as const, 'log') === 'log' : null,
+    base: params.has('base')
+      ? p.text('base', '', (v) => (isIsoDate(v) ? null : `'${v}' is not a date (YYYY-MM-DD)`)) || null
+      : null,
+  };
+  for (const n of p.notes()) ctx.notice(n, 'warning');
 
   const ratioSlot = el('div', { class: 'chart-slot' });
   const rrgSlot = el('div', { class: 'rrg-slot' });
@@ -49,14 +70,21 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
     size: 8,
     'aria-label': 'Denominator',
   });
-  const setPair = (p: string) => {
-    pair = p;
-    [pairA.value, pairB.value] = [p.split('/')[0] ?? '', p.split('/')[1] ?? ''];
-    updateParams({ pair: p });
+  const baseInput = el('input', { id: 'ratio-base', type: 'date', value: view.base ?? '', max: ctx.day });
+  const setPair = (next: string) => {
+    pair = next;
+    [pairA.value, pairB.value] = [next.split('/')[0] ?? '', next.split('/')[1] ?? ''];
+    updateParams({ pair: next });
     void drawRatio();
   };
+  baseInput.addEventListener('change', () => {
+    view.base = baseInput.value || null;
+    updateParams({ base: view.base });
+    void drawRatio();
+  });
+  const pairChoices = drawable.includes(pair) || !pair ? drawable : [pair, ...drawable];
   root.append(
-    el('h1', {}, 'Rotation'),
+    el('h1', {}, 'Rotation', ctx.asOf ? el('span', { class: 'h1-day' }, ` as of ${ctx.day}`) : null),
     el(
       'section',
       { class: 'panel' },
@@ -73,12 +101,9 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
               setPair(`${pairA.value.trim().toUpperCase()}/${pairB.value.trim().toUpperCase()}`);
             },
           },
-          labelled(
-            'Pair',
-            select(pairs.includes(pair) ? pairs : [pair, ...pairs], pair, setPair, { id: 'pair-select' }),
-          ),
+          labelled('Pair', select(pairChoices, pair, setPair, { id: 'pair-select' })),
           pairA,
-          el('span', {}, '/'),
+          el('span', { 'aria-hidden': 'true' }, '/'),
           pairB,
           el(
             'datalist',
@@ -86,6 +111,7 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
             [...stored].map((t) => el('option', { value: t })),
           ),
           el('button', { type: 'submit' }, 'Show'),
+          labelled('Rebase to 100 on', baseInput),
         ),
       ),
       ratioSlot,
@@ -116,7 +142,7 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
           labelled(
             'Benchmark',
             select(
-              [...stored].filter((s) => ctx.symbols.symbols.find((x) => x.ticker === s)?.kind !== 'rate'),
+              benches,
               bench,
               (v) => {
                 bench = v;
@@ -129,7 +155,7 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
           labelled(
             'Tail',
             select(
-              ['4', '8', '12', '26'],
+              TAILS.map((t) => [t, `${t} weeks`] as const),
               String(tail),
               (v) => {
                 tail = Number(v);
@@ -146,133 +172,120 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
   );
 
   const drawRatio = () =>
-    fill(ratioSlot, ctx, async () => {
-      const [a, b] = pair.split('/');
-      if (!a || !b) return emptyBlock('Pick a pair (A/B) to chart its ratio.');
-      const r = await api.ratio(a, b, { trend: true, series: true });
-      return ratioView(r, ctx);
-    });
+    fill(
+      ratioSlot,
+      ctx,
+      async () => {
+        const [a, b] = pair.split('/');
+        if (!a || !b) return emptyBlock('Pick a pair (A/B) to chart its ratio.');
+        const missing = [a, b].filter((s) => !stored.has(s));
+        if (missing.length)
+          return el(
+            'div',
+            { class: 'notice', id: 'pair-missing', role: 'alert' },
+            el(
+              'p',
+              {},
+              `The pair ${a}/${b} cannot be drawn: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not stored.`,
+            ),
+            el(
+              'p',
+              {},
+              missing.includes('MAG7')
+                ? 'MAG7 is a basket built from its members (AAPL, MSFT, GOOGL, AMZN, NVDA, META, TSLA): import them and it appears.'
+                : `Import ${missing.join(' and ')}, or pick a stored pair${drawable.length ? `: ${drawable.join(', ')}` : ''}.`,
+            ),
+          );
+        const r = await api.ratio(a, b, { trend: true, series: true, asOf: ctx.asOf });
+        for (const w of r.warnings ?? []) ctx.notice(w, 'warning');
+        return ratioView(r, ctx, view, (change) => {
+          Object.assign(view, change);
+          if (change.range !== undefined) {
+            view.log = null;
+            updateParams({ range: change.range, scale: null });
+          }
+          if (change.log !== undefined && change.log !== null) updateParams({ scale: change.log ? 'log' : 'linear' });
+          void drawRatio();
+        });
+      },
+      `Loading ${pair}…`,
+      'chart',
+    );
   const drawRrg = () =>
-    fill(rrgSlot, ctx, async () => {
-      if (!group || !bench) return emptyBlock('Pick a group and a benchmark.');
-      const points = await api.rotation({ group, benchmark: bench, tail });
-      const placed = points.filter(isPlaced);
-      if (!placed.length) return emptyBlock(`No member of ${group} has enough history against ${bench}.`);
-      return el(
-        'div',
-        {},
-        rotationScatter(placed, (s) => (location.hash = `#/symbol?s=${encodeURIComponent(s)}`)),
-        rotationTable(points),
-      );
-    });
+    fill(
+      rrgSlot,
+      ctx,
+      async () => {
+        if (!group || !bench) return emptyBlock('Pick a group and a benchmark.');
+        const points = await api.rotation({ group, benchmark: bench, tail, asOf: ctx.asOf });
+        const placed = points.filter(isPlaced);
+        if (!placed.length)
+          return emptyBlock(
+            `No member of ${group} has enough history against ${bench} before ${ctx.day}: pick a later day or another group.`,
+          );
+        const table = rotationTable(points);
+        const chart = rotationScatter(placed, {
+          onPick: (s) => {
+            location.hash = pageLink('symbol', { s });
+          },
+          table,
+          caption: `Relative rotation of ${group} against ${bench} as of ${ctx.day}, ${tail}-week tails; the table below lists every point.`,
+        });
+        return el('div', { class: 'rrg-layout' }, chart, table);
+      },
+      'Loading the rotation…',
+      'chart',
+    );
   await Promise.all([drawRatio(), drawRrg()]);
 }
 
-function ratioView(r: RatioResponse, ctx: PageContext): HTMLElement {
-  const c = chartColours();
+function ratioView(
+  r: RatioResponse,
+  ctx: PageContext,
+  view: RatioView,
+  onView: (v: Partial<RatioView>) => void,
+): HTMLElement {
   const state = r.breakout?.state ?? null;
+  const figure = (label: string, value: string, cls: string, metric: string) =>
+    el('div', { class: 'figure' }, el('span', {}, label), el('b', { class: cls, 'data-metric': metric }, value));
   const summary = el(
     'div',
     { class: 'figure-row', id: 'ratio-summary' },
-    el(
-      'div',
-      { class: 'figure' },
-      el('span', {}, `${r.numerator}/${r.denominator} on ${r.asOf}`),
-      el('b', { 'data-metric': 'last' }, fixed(r.last, 4)),
-    ),
-    el(
-      'div',
-      { class: 'figure' },
-      el('span', {}, 'YTD'),
-      el('b', { class: signClass(r.returns.ytd), 'data-metric': 'ytd' }, formatPercent(r.returns.ytd)),
-    ),
-    el(
-      'div',
-      { class: 'figure' },
-      el('span', {}, '1Y'),
-      el('b', { class: signClass(r.returns['1y']), 'data-metric': '1y' }, formatPercent(r.returns['1y'])),
-    ),
-    el(
-      'div',
-      { class: 'figure' },
-      el('span', {}, r.trend ? `${r.trend.kind}, ${r.trend.touches} touches` : 'Trendline'),
-      el(
-        'b',
-        { class: `state state-${state ?? 'none'}`, 'data-metric': 'state' },
-        state
-          ? `${STATE_WORDS[state] ?? state}${r.breakout?.since ? ` since ${r.breakout.since}` : ''}`
-          : 'no dominant line',
-      ),
+    figure(`${r.numerator}/${r.denominator} on ${r.asOf}`, fixed(r.last, 4), '', 'last'),
+    figure('YTD', formatSignedPercent(r.returns.ytd), signClass(r.returns.ytd), 'ytd'),
+    figure('1Y', formatSignedPercent(r.returns['1y']), signClass(r.returns['1y']), '1y'),
+    figure(
+      r.trend ? `${r.trend.kind} from ${r.trend.anchors[0]?.date ?? '?'}, ${r.trend.touches} touches` : 'Trendline',
+      state
+        ? `${STATE_WORDS[state] ?? state}${r.breakout?.since ? ` since ${r.breakout.since}` : ''}`
+        : 'no dominant line',
+      `state state-${state ?? 'none'}`,
+      'state',
     ),
     r.trend
-      ? el(
-          'div',
-          { class: 'figure' },
-          el('span', {}, 'Distance from line'),
-          el('b', { class: signClass(r.trend.distance), 'data-metric': 'distance' }, formatPercent(r.trend.distance)),
-        )
+      ? figure('Distance from line', formatSignedPercent(r.trend.distance), signClass(r.trend.distance), 'distance')
       : null,
   );
-  const box = el('div', { class: 'chart', id: 'ratio-chart' });
-  const legend = chartLegend([
-    { label: `${r.numerator}/${r.denominator} ratio (log scale)`, colour: c.line[0]! },
-    ...(r.trend ? [{ label: `${r.trend.kind} trendline through its anchors`, colour: c.accent, dashed: true }] : []),
-  ]);
-  const wrap = el('div', {}, summary, legend, box);
-  requestAnimationFrame(() => {
-    if (ctx.disposed() || !r.series) return;
-    const chart = themedChart(box, ctx, { logScale: true, height: 380 });
-    const line = chart.addSeries(LineSeries, { color: c.line[0]!, lineWidth: 2, priceFormat: ratioFormat(r.last) });
-    line.setData(linePoints(r.series.dates, r.series.values));
-    const markers: SeriesMarker<Time>[] = [];
-    if (r.trend?.anchors.length) {
-      const first = r.trend.anchors[0]!;
-      const trend = chart.addSeries(LineSeries, {
-        color: c.accent,
-        lineWidth: 2,
-        lineStyle: 2,
-        priceLineVisible: false,
-        lastValueVisible: false,
-        crosshairMarkerVisible: false,
-        priceFormat: ratioFormat(r.last),
-      });
-      trend.setData([
-        { time: first.date as Time, value: first.value },
-        { time: r.asOf as Time, value: r.trend.levelAtAsOf },
-      ]);
-      for (const a of r.trend.anchors)
-        markers.push({ time: a.date as Time, position: 'aboveBar', color: c.accent, shape: 'circle', text: 'anchor' });
-    }
-    if (r.breakout?.since)
-      markers.push({
-        time: r.breakout.since as Time,
-        position: 'belowBar',
-        color: state === 'failed' ? c.down : c.up,
-        shape: 'arrowUp',
-        text: r.breakout.state,
-      });
-    markers.sort((a, b) => (String(a.time) < String(b.time) ? -1 : 1));
-    createSeriesMarkers(line, markers);
-    fitAll(chart);
-  });
-  return wrap;
+  return el('div', {}, summary, ratioChart(r, ctx, view, onView));
 }
 
 function rotationTable(points: readonly RotationPoint[]): HTMLElement {
   return el(
     'div',
-    { class: 'table-scroll' },
+    { class: 'table-scroll rrg-table' },
     el(
       'table',
-      { class: 'perf', id: 'rotation-table' },
-      el('caption', {}, 'The same points as a table'),
+      { class: 'perf dense', id: 'rotation-table' },
+      el('caption', {}, 'The rotation points as a table (hover a row to highlight its tail)'),
       el(
         'thead',
         {},
         el(
           'tr',
           {},
-          ['Symbol', 'Quadrant', 'RS-Ratio', 'RS-Momentum', 'Heading'].map((h) => el('th', { scope: 'col' }, h)),
+          ['Symbol', 'Quadrant', 'RS-Ratio', 'RS-Momentum', 'Heading'].map((h, i) =>
+            el('th', { scope: 'col', class: i > 1 ? 'num' : '' }, h),
+          ),
         ),
       ),
       el(
@@ -282,7 +295,7 @@ function rotationTable(points: readonly RotationPoint[]): HTMLElement {
           el(
             'tr',
             { 'data-symbol': p.symbol },
-            el('th', { scope: 'row' }, el('a', { href: `#/symbol?s=${encodeURIComponent(p.symbol)}` }, p.symbol)),
+            el('th', { scope: 'row' }, el('a', { href: pageLink('symbol', { s: p.symbol }) }, p.symbol)),
             el('td', { class: `quadrant q-${p.quadrant ?? 'none'}` }, p.quadrant ?? 'too little history'),
             el('td', { class: 'num', 'data-metric': 'rsRatio' }, p.rsRatio === null ? 'n/a' : fixed(p.rsRatio, 2)),
             el(

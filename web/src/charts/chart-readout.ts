@@ -1,0 +1,120 @@
+/**
+ * The crosshair readout, as TradingView shows it: above the chart, the date under the cursor, the
+ * main series' O/H/L/C (or close) with its change from the bar before, and each other line's value
+ * at that date. With no cursor on the chart it shows the last bar. Plain HTML, so it is readable,
+ * selectable and announced; the legend keys (colour, dashed) double as the chart's legend.
+ */
+import type { IChartApi, MouseEventParams, Time } from 'lightweight-charts';
+import { el } from '../element-builder.js';
+import { formatPrice, formatSignedPercent } from '../number-format.js';
+
+export interface ReadoutBar {
+  readonly open?: number | null;
+  readonly high?: number | null;
+  readonly low?: number | null;
+  readonly close: number;
+}
+
+export interface ReadoutLine {
+  readonly label: string;
+  readonly colour: string;
+  readonly dashed?: boolean;
+  /** Dates (sorted ISO) and values of the line. */
+  readonly dates: readonly string[];
+  readonly values: readonly (number | null)[];
+  readonly format?: (v: number) => string;
+  /** Extra words after the value (the raw ratio beside the rebased one). */
+  readonly extra?: (index: number) => string;
+}
+
+export interface ReadoutMain {
+  readonly label: string;
+  readonly colour: string;
+  readonly dates: readonly string[];
+  readonly bars: readonly (ReadoutBar | null)[];
+  readonly format?: (v: number) => string;
+  readonly extra?: (index: number) => string;
+}
+
+/** Index of the last date <= `date` in sorted ISO dates, or -1. */
+export function indexAtOrBefore(dates: readonly string[], date: string): number {
+  let lo = 0;
+  let hi = dates.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]! <= date) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+export function chartReadout(chart: IChartApi, main: ReadoutMain, lines: readonly ReadoutLine[]): HTMLElement {
+  const box = el('div', { class: 'readout', 'aria-live': 'off' });
+  const date = el('span', { class: 'readout-date' });
+  const mainValue = el('span', { class: 'readout-value' });
+  const items = lines.map((l) => {
+    const value = el('span', { class: 'readout-value' });
+    return {
+      line: l,
+      value,
+      node: el(
+        'li',
+        {},
+        el('span', { class: `legend-key${l.dashed ? ' dashed' : ''}`, style: `border-color:${l.colour}` }),
+        `${l.label} `,
+        value,
+      ),
+    };
+  });
+  box.append(
+    el(
+      'ul',
+      { class: 'chart-legend' },
+      el(
+        'li',
+        { class: 'readout-main' },
+        date,
+        el('span', { class: 'legend-key', style: `border-color:${main.colour}` }),
+        el('b', {}, main.label),
+        ' ',
+        mainValue,
+      ),
+      items.map((i) => i.node),
+    ),
+  );
+  const fmt = main.format ?? formatPrice;
+  const show = (at: string | null) => {
+    const last = main.dates.length - 1;
+    const i = at === null ? last : indexAtOrBefore(main.dates, at);
+    if (i < 0) return;
+    const day = main.dates[i]!;
+    date.textContent = day;
+    const bar = main.bars[i];
+    let prev: ReadoutBar | null | undefined = null;
+    for (let j = i - 1; j >= 0 && !prev; j--) prev = main.bars[j];
+    if (!bar) mainValue.textContent = 'n/a';
+    else {
+      const change = prev ? bar.close / prev.close - 1 : null;
+      const ohlc =
+        bar.open != null && bar.high != null && bar.low != null
+          ? `O ${fmt(bar.open)} H ${fmt(bar.high)} L ${fmt(bar.low)} C ${fmt(bar.close)}`
+          : `${fmt(bar.close)}`;
+      mainValue.textContent = `${ohlc}${change === null ? '' : ` ${formatSignedPercent(change)}`}${main.extra ? main.extra(i) : ''}`;
+      mainValue.className = `readout-value ${change === null || change === 0 ? 'flat' : change > 0 ? 'up' : 'down'}`;
+    }
+    for (const it of items) {
+      const k = indexAtOrBefore(it.line.dates, day);
+      const v = k >= 0 && it.line.dates[k] === day ? it.line.values[k] : null;
+      it.value.textContent =
+        v === null || v === undefined ? '–' : `${(it.line.format ?? fmt)(v)}${it.line.extra ? it.line.extra(k) : ''}`;
+    }
+  };
+  show(null);
+  chart.subscribeCrosshairMove((param: MouseEventParams<Time>) => {
+    show(param.time === undefined ? null : String(param.time));
+  });
+  return box;
+}

@@ -1,0 +1,181 @@
+/**
+ * The ratio chart of the Rotation page: the ratio A/B rebased to 100 at a chosen day (the raw ratio
+ * stays in the readout), its dominant trendline from the first anchor to the as-of day, the anchors
+ * marked, and the breakout state marked with the symbol and colour of its meaning: a break of a
+ * downtrend (resistance) is up, of an uptrend (support) down; confirmed and breaking in the colour of
+ * that direction, failed in the opposite one, testing in the accent, "below" with no arrow at all.
+ */
+import { createSeriesMarkers, type IChartApi, LineSeries, type SeriesMarker, type Time } from 'lightweight-charts';
+import type { RatioResponse } from '../api-client.js';
+import { defaultLog, type RangeKey, rangeStart } from '../chart-range.js';
+import { el } from '../element-builder.js';
+import { fixed } from '../number-format.js';
+import type { PageContext } from '../page-context.js';
+import { chartColours } from '../theme.js';
+import { chartReadout, indexAtOrBefore } from './chart-readout.js';
+import { rangeControls } from './range-controls.js';
+import { fitAll, LineStyle, nonNegativeAutoscale, removeChart, setLogScale, themedChart } from './themed-chart.js';
+
+export interface RatioView {
+  readonly range: RangeKey | 'line';
+  readonly log: boolean | null;
+  readonly base: string | null;
+}
+
+/** The marker of a breakout state, or null when there is nothing to mark ("below": never broken). */
+export function breakMarker(
+  state: string,
+  kind: 'downtrend' | 'uptrend',
+  colours: { up: string; down: string; accent: string },
+): { shape: 'arrowUp' | 'arrowDown' | 'circle'; color: string; position: 'aboveBar' | 'belowBar' } | null {
+  const breakUp = kind === 'downtrend';
+  switch (state) {
+    case 'breaking':
+    case 'confirmed':
+      return breakUp
+        ? { shape: 'arrowUp', color: colours.up, position: 'belowBar' }
+        : { shape: 'arrowDown', color: colours.down, position: 'aboveBar' };
+    case 'failed':
+      return breakUp
+        ? { shape: 'arrowDown', color: colours.down, position: 'aboveBar' }
+        : { shape: 'arrowUp', color: colours.up, position: 'belowBar' };
+    case 'testing':
+      return { shape: 'circle', color: colours.accent, position: breakUp ? 'aboveBar' : 'belowBar' };
+    default:
+      return null;
+  }
+}
+
+export function ratioChart(
+  r: RatioResponse,
+  ctx: PageContext,
+  view: RatioView,
+  onView: (v: Partial<RatioView>) => void,
+): HTMLElement {
+  const c = chartColours();
+  const box = el('div', { class: 'chart', id: 'ratio-chart', role: 'img' });
+  const readoutSlot = el('div', { class: 'readout-slot' });
+  const dates = r.series?.dates ?? [];
+  const raw = r.series?.values ?? [];
+  const first = r.trend?.anchors[0]?.date;
+  // The default window shows the whole trendline with a little before its first anchor.
+  const lineStart = first ? (rangeStart(first, '3m') ?? first) : rangeStart(r.asOf, '3y');
+  const windowStart = view.range === 'line' ? lineStart : rangeStart(r.asOf, view.range);
+  const log = view.log ?? (view.range === 'line' ? true : defaultLog(view.range));
+  const controls = rangeControls(
+    view.range === 'line' ? ('line' as RangeKey) : view.range,
+    log,
+    (k) => onView({ range: k }),
+    (l) => onView({ log: l }),
+    'ratio',
+  );
+  const baseDay = view.base ?? windowStart ?? dates[0] ?? r.asOf;
+  const bi = Math.max(0, indexAtOrBefore(dates, baseDay));
+  let baseIndex = bi;
+  while (baseIndex < raw.length && raw[baseIndex] == null) baseIndex++;
+  const baseValue = raw[baseIndex] ?? 1;
+  const rebase = (v: number) => (v / baseValue) * 100;
+  const values = raw.map((v) => (v == null ? null : rebase(v)));
+  const caption = el(
+    'p',
+    { class: 'chart-caption', id: 'ratio-caption' },
+    `${r.numerator}/${r.denominator} rebased to 100 on ${dates[baseIndex] ?? baseDay}: ${fixed(values[values.length - 1] ?? Number.NaN, 2)} on ${r.asOf} (raw ratio ${fixed(r.last, 4)}).`,
+    r.trend
+      ? ` ${r.trend.kind === 'downtrend' ? 'Downtrend' : 'Uptrend'} line from ${first} through ${r.trend.anchors.length} anchors with ${r.trend.touches} touches; state ${r.breakout?.state ?? 'none'}${r.breakout?.since ? ` since ${r.breakout.since}` : ''}.`
+      : ' No dominant trendline.',
+    ' The same figures are in the summary above.',
+  );
+  box.setAttribute('aria-label', caption.textContent ?? '');
+  const wrap = el('div', { class: 'chart-wrap' }, controls, readoutSlot, box, caption);
+  let chart: IChartApi | null = null;
+  requestAnimationFrame(() => {
+    if (ctx.disposed() || !r.series) return;
+    chart = themedChart(box, ctx, { logScale: log, height: 400 });
+    const fmt = (v: number) => fixed(v, 2);
+    const line = chart.addSeries(LineSeries, {
+      color: c.line[0]!,
+      lineWidth: 2,
+      priceFormat: { type: 'price', precision: 2, minMove: 0.01 },
+      autoscaleInfoProvider: nonNegativeAutoscale,
+    });
+    const points: { time: Time; value: number }[] = [];
+    dates.forEach((d, i) => {
+      const v = values[i];
+      if (v != null) points.push({ time: d as Time, value: v });
+    });
+    line.setData(points);
+    const markers: SeriesMarker<Time>[] = [];
+    const trendDates: string[] = [];
+    const trendValues: (number | null)[] = [];
+    if (r.trend?.anchors.length && first) {
+      const a0 = r.trend.anchors[0]!;
+      const trend = chart.addSeries(LineSeries, {
+        color: c.accent,
+        lineWidth: 2,
+        lineStyle: LineStyle.Dashed,
+        priceLineVisible: false,
+        lastValueVisible: false,
+        crosshairMarkerVisible: false,
+        priceFormat: { type: 'price', precision: 2, minMove: 0.01 },
+      });
+      // The line is straight in log space: sample it daily so a linear scale shows its true curve.
+      const slope = Math.log(r.trend.levelAtAsOf / a0.value);
+      const i0 = indexAtOrBefore(dates, a0.date);
+      const i1 = dates.length - 1;
+      const t0 = Date.parse(a0.date);
+      const t1 = Date.parse(r.asOf);
+      for (let i = Math.max(0, i0); i <= i1; i++) {
+        const d = dates[i]!;
+        const f = t1 === t0 ? 1 : (Date.parse(d) - t0) / (t1 - t0);
+        trendDates.push(d);
+        trendValues.push(rebase(a0.value * Math.exp(slope * f)));
+      }
+      trend.setData(trendDates.map((d, k) => ({ time: d as Time, value: trendValues[k]! })));
+      for (const a of r.trend.anchors)
+        markers.push({ time: a.date as Time, position: 'aboveBar', color: c.accent, shape: 'circle', text: 'anchor' });
+    }
+    const state = r.breakout?.state;
+    if (state && r.breakout?.since && r.trend) {
+      const m = breakMarker(state, r.trend.kind, c);
+      if (m) markers.push({ time: r.breakout.since as Time, ...m, text: state });
+    }
+    markers.sort((a, b) => (String(a.time) < String(b.time) ? -1 : 1));
+    // Anchors close together would print "anchor" over each other: keep the text on the first only.
+    let lastText = '';
+    for (const m of markers) {
+      if (m.text === 'anchor' && lastText && Date.parse(String(m.time)) - Date.parse(lastText) < 120 * 86_400_000)
+        m.text = '';
+      if (m.text === 'anchor') lastText = String(m.time);
+    }
+    createSeriesMarkers(line, markers);
+    readoutSlot.replaceChildren(
+      chartReadout(
+        chart,
+        {
+          label: `${r.numerator}/${r.denominator} (100 = ${dates[baseIndex] ?? ''})`,
+          colour: c.line[0]!,
+          dates,
+          bars: values.map((v) => (v == null ? null : { close: v })),
+          format: fmt,
+          extra: (i) => (raw[i] == null ? '' : ` · ratio ${fixed(raw[i] as number, 4)}`),
+        },
+        r.trend
+          ? [
+              {
+                label: `${r.trend.kind} line (${r.trend.touches} touches)`,
+                colour: c.accent,
+                dashed: true,
+                dates: trendDates,
+                values: trendValues,
+                format: fmt,
+              },
+            ]
+          : [],
+      ),
+    );
+    setLogScale(chart, log);
+    fitAll(chart, box, `${r.numerator}/${r.denominator}`, windowStart, r.asOf);
+  });
+  ctx.onDispose(() => removeChart(chart));
+  return wrap;
+}

@@ -1,0 +1,241 @@
+/**
+ * The symbol chart: candles (or the close line for close-only data) with volume, averages and bands
+ * over the price, oscillators (RSI, MACD, ATR, ROC) each in a titled pane with its own scale, the
+ * all-time-high line, highs, lows and events as markers, and the crosshair readout above it.
+ */
+import {
+  CandlestickSeries,
+  createSeriesMarkers,
+  HistogramSeries,
+  type IChartApi,
+  LineSeries,
+  type SeriesMarker,
+  type Time,
+} from 'lightweight-charts';
+import type { MarketEvent, PerfRow, SeriesResponse } from '../../api-client.js';
+import { chartReadout, type ReadoutLine } from '../../charts/chart-readout.js';
+import {
+  fitAll,
+  LineStyle,
+  linePoints,
+  nonNegativeAutoscale,
+  paneTitles,
+  themedChart,
+} from '../../charts/themed-chart.js';
+import { el } from '../../element-builder.js';
+import { fixed, formatPrice } from '../../number-format.js';
+import type { PageContext } from '../../page-context.js';
+import { chartColours } from '../../theme.js';
+import { eventBelow, eventLabel } from './symbol-events.js';
+
+/** Oscillators get a pane of their own; averages and bands are drawn over the price. */
+const OSCILLATORS = new Set(['rsi', 'macd', 'atr', 'roc']);
+
+export function hasOhlcColumns(s: SeriesResponse): boolean {
+  return s.open.some((v) => v !== null) && s.high.some((v) => v !== null);
+}
+
+/** `sma_50` -> "SMA 50", `macd_signal_12_26_9` -> "MACD signal". */
+export function columnLabel(col: string, kind: string): string {
+  const parts = col.split('_');
+  const numbers = parts.filter((p) => /^[\d.]+$/.test(p));
+  const words = parts.filter((p) => !/^[\d.]+$/.test(p));
+  const name =
+    kind === 'bbands'
+      ? `Bollinger ${words.slice(1).join(' ') || 'band'}`
+      : [(words[0] ?? '').toUpperCase(), ...words.slice(1)].join(' ');
+  if (kind === 'macd' && words.length === 1) return `MACD ${numbers.join(', ')}`;
+  if (kind === 'macd') return name;
+  return `${name} ${numbers.join(', ')}`.trim();
+}
+
+export function drawSymbolChart(
+  slot: HTMLElement,
+  ctx: PageContext,
+  s: SeriesResponse,
+  row: PerfRow,
+  events: readonly MarketEvent[],
+  options: { log: boolean; ready: string; marks?: readonly string[] },
+): IChartApi {
+  const c = chartColours();
+  const box = el('div', { class: 'chart', id: 'symbol-chart', role: 'img' });
+  const hasOhlc = hasOhlcColumns(s);
+  const hasVolume = s.volume.some((v) => v !== null && v > 0);
+  const readoutSlot = el('div', { class: 'readout-slot' });
+  const oscillatorSpecs = s.indicatorSpecs.filter((i) => OSCILLATORS.has(i.kind));
+  const lastIndex = s.dates.length - 1;
+  const lastClose = s.close[lastIndex];
+  const caption = el('p', { class: 'chart-caption', id: 'symbol-caption' });
+  slot.append(readoutSlot, box, caption);
+  const chart = themedChart(box, ctx, { height: 420 + oscillatorSpecs.length * 140, logScale: options.log });
+  const times = s.dates as unknown as Time[];
+  const main = hasOhlc
+    ? chart.addSeries(CandlestickSeries, {
+        upColor: c.up,
+        downColor: c.down,
+        wickUpColor: c.up,
+        wickDownColor: c.down,
+        borderVisible: false,
+        autoscaleInfoProvider: nonNegativeAutoscale,
+      })
+    : chart.addSeries(LineSeries, { color: c.line[0]!, lineWidth: 2, autoscaleInfoProvider: nonNegativeAutoscale });
+  if (hasOhlc) {
+    const bars = [];
+    for (let i = 0; i < times.length; i++) {
+      const [o, h, l, cl] = [s.open[i], s.high[i], s.low[i], s.close[i]];
+      if (o != null && h != null && l != null && cl != null)
+        bars.push({ time: times[i]!, open: o, high: h, low: l, close: cl });
+    }
+    main.setData(bars);
+  } else main.setData(linePoints(s.dates, s.close));
+  if (hasVolume) {
+    const vol = chart.addSeries(HistogramSeries, {
+      priceScaleId: 'volume',
+      priceFormat: { type: 'volume' },
+      color: c.muted,
+      lastValueVisible: false,
+      priceLineVisible: false,
+    });
+    vol.priceScale().applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
+    const bars = [];
+    for (let i = 0; i < times.length; i++) {
+      const v = s.volume[i];
+      if (v != null)
+        bars.push({
+          time: times[i]!,
+          value: v,
+          color: (s.close[i] ?? 0) >= (s.open[i] ?? 0) ? `${c.up}88` : `${c.down}88`,
+        });
+    }
+    vol.setData(bars);
+  }
+  // The ATH line's axis label would sit on the last price's label when the close is near the high:
+  // then the readout carries it and the axis shows the close alone.
+  if (row.ath)
+    main.createPriceLine({
+      price: row.ath.close,
+      color: c.accent,
+      lineStyle: LineStyle.Dashed,
+      lineWidth: 1,
+      axisLabelVisible: lastClose == null || Math.abs(lastClose / row.ath.close - 1) > 0.03,
+      title: 'ATH',
+    });
+
+  const lines: ReadoutLine[] = [];
+  if (row.ath)
+    lines.push({
+      label: `all-time high ${formatPrice(row.ath.close)} (${row.ath.date})`,
+      colour: c.accent,
+      dashed: true,
+      dates: [],
+      values: [],
+    });
+  let colour = 1;
+  let pane = 1;
+  const titles: string[] = [];
+  for (const ind of s.indicatorSpecs) {
+    const paneIndex = OSCILLATORS.has(ind.kind) ? pane++ : 0;
+    if (paneIndex > 0) titles.push(columnLabel(ind.columns[0] ?? ind.spec, ind.kind));
+    ind.columns.forEach((col, j) => {
+      const values = s.indicators[col];
+      if (!values) return;
+      const hist = col.startsWith('macd_hist');
+      const lineColour = hist ? c.muted : c.line[(colour + j) % c.line.length]!;
+      const series = hist
+        ? chart.addSeries(
+            HistogramSeries,
+            { color: c.muted, priceLineVisible: false, lastValueVisible: false },
+            paneIndex,
+          )
+        : chart.addSeries(
+            LineSeries,
+            {
+              color: lineColour,
+              lineWidth: 1,
+              priceLineVisible: false,
+              // Averages on the price pane leave the axis to the price (their values are in the readout).
+              lastValueVisible: paneIndex > 0,
+              crosshairMarkerVisible: false,
+            },
+            paneIndex,
+          );
+      series.setData(linePoints(s.dates, values));
+      lines.push({
+        label: `${columnLabel(col, ind.kind)}${paneIndex > 0 ? ' (pane below)' : ''}`,
+        colour: lineColour,
+        dates: s.dates,
+        values,
+        format: (v) => fixed(v, 2),
+      });
+      if (ind.kind === 'rsi')
+        for (const level of [30, 70])
+          series.createPriceLine({
+            price: level,
+            color: c.muted,
+            lineStyle: LineStyle.Dashed,
+            lineWidth: 1,
+            axisLabelVisible: false,
+            title: String(level),
+          });
+    });
+    colour += ind.columns.length;
+  }
+  paneTitles(chart, box, titles);
+
+  const first = s.dates[0]!;
+  const markers: SeriesMarker<Time>[] = [];
+  const mark = (date: string | null | undefined, text: string, position: 'aboveBar' | 'belowBar', color: string) => {
+    if (date && date >= first && date <= s.dates[lastIndex]!)
+      markers.push({
+        time: date as Time,
+        position,
+        color,
+        shape: position === 'aboveBar' ? 'arrowDown' : 'arrowUp',
+        text,
+      });
+  };
+  // One marker per day and side: an event on the ATH day says it instead of a second "ATH" label.
+  const eventDays = new Set(events.map((e) => `${e.date}:${eventBelow(e) ? 'below' : 'above'}`));
+  if (row.ath && !eventDays.has(`${row.ath.date}:above`)) mark(row.ath.date, 'ATH', 'aboveBar', c.accent);
+  if (row.high52w && row.high52w.date !== row.ath?.date && !eventDays.has(`${row.high52w.date}:above`))
+    mark(row.high52w.date, '52w high', 'aboveBar', c.up);
+  if (row.low52w && !eventDays.has(`${row.low52w.date}:below`)) mark(row.low52w.date, '52w low', 'belowBar', c.down);
+  for (const e of events) mark(e.date, eventLabel(e), eventBelow(e) ? 'belowBar' : 'aboveBar', c.accent);
+  for (const d of options.marks ?? [])
+    if (d >= first && d <= s.dates[lastIndex]!)
+      markers.push({ time: d as Time, position: 'inBar', color: c.accent, shape: 'square', text: 'figure', size: 1.4 });
+  markers.sort((a, b) => (String(a.time) < String(b.time) ? -1 : 1));
+  createSeriesMarkers(main, markers);
+
+  readoutSlot.replaceChildren(
+    chartReadout(
+      chart,
+      {
+        label: `${s.symbol} ${hasOhlc ? 'daily' : 'close'}`,
+        colour: hasOhlc ? c.up : c.line[0]!,
+        dates: s.dates,
+        bars: s.dates.map((_, i) => {
+          const cl = s.close[i];
+          return cl == null ? null : { open: s.open[i], high: s.high[i], low: s.low[i], close: cl };
+        }),
+      },
+      lines,
+    ),
+  );
+  const words = lines
+    .filter((l) => l.values.length)
+    .map((l) => {
+      const v = l.values[l.values.length - 1];
+      return `${l.label.replace(' (pane below)', '')} ${v == null ? 'n/a' : fixed(v, 2)}`;
+    });
+  caption.append(
+    `${s.symbol} ${hasOhlc ? 'daily candles' : 'daily closes'} from ${first} to ${s.dates[lastIndex]}: last close ${lastClose == null ? 'n/a' : formatPrice(lastClose)}`,
+    words.length ? `; ${words.join('; ')}` : '',
+    '. ',
+    el('a', { href: '#symbol-figures', class: 'in-page' }, 'The figures as text'),
+    ' are above the chart.',
+  );
+  box.setAttribute('aria-label', caption.textContent ?? '');
+  fitAll(chart, box, options.ready);
+  return chart;
+}
