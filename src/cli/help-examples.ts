@@ -24,7 +24,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   db: ['marketdash db status', 'marketdash --database-url postgres://user@host/db db migrate'],
   'db migrate': ['marketdash --database-url postgres://user@host/db db migrate'],
   'db status': ['marketdash db status --format json'],
-  demo: ['marketdash --db demo.duckdb demo', 'marketdash --db demo.duckdb demo --seed 7'],
+  demo: ['marketdash --db demo.duckdb demo', 'marketdash --db demo.duckdb demo --end 2025-12-11 --seed 7'],
   events: ['marketdash events', 'marketdash events --group mag7 --as-of 2025-06-30 --format json'],
   group: ['marketdash group import sp600.csv --name sp600 --benchmark IJR', 'marketdash group list'],
   'group import': ['marketdash group import sp600.csv --name sp600 --benchmark IJR'],

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
-import { formatIsoDate } from '../../domain/trading-date.js';
+import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import { DEFAULT_DEMO_SEED } from '../../providers/demo/demo-market.js';
 import { loadDemoMarket } from '../../services/demo/load-demo-market.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
@@ -19,16 +19,22 @@ export function registerDemoCommand(program: Command): void {
       `Fill the store with the seeded demo market (${DEMO_DATA_LABEL}: default universe, 2015 to the last trading day)`,
     )
     .option('--seed <n>', 'random seed (same seed, same market)', String(DEFAULT_DEMO_SEED))
+    .option(
+      '--end <date>',
+      'last day of the market (default: the last trading day before today); the docs use 2025-12-11',
+    )
     .option('--format <format>', 'table or json', 'table')
     .option('--force', 'overwrite symbols that hold real (non-demo) bars')
-    .action(async (opts: { seed: string; format?: string; force?: boolean }, cmd: Command) => {
+    .action(async (opts: { seed: string; end?: string; format?: string; force?: boolean }, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
       const seed = Number(opts.seed);
       if (!Number.isInteger(seed) || seed < 0)
         throw new UsageError(`--seed: '${opts.seed}' is not a non-negative integer`, { parameter: '--seed' });
+      // The market ends on the last trading day before `today`, so --end D means today = D + 1.
+      const today = opts.end === undefined ? undefined : parseIsoDate(opts.end, '--end') + 1;
       const g = globalOptions(cmd);
       const result = await withStore({ db: g.db, databaseUrl: g.databaseUrl }, (store) =>
-        loadDemoMarket(store, { seed, force: opts.force }),
+        loadDemoMarket(store, { seed, force: opts.force, today }),
       );
       if (format === 'json') {
         process.stdout.write(

@@ -1,0 +1,129 @@
+/**
+ * The docs are tested: every `marketdash ...` line of a shell block in README.md, CONTRIBUTING.md and
+ * docs/*.md runs, in page order, on the store its block asks for (markdown-examples.ts says how a page
+ * marks that), must exit as documented, and must print the output block that follows it (output-match.ts:
+ * numbers to the shown precision, `...` to elide). A changed figure, flag or exit code fails here until
+ * the page is brought up to date by running the example again.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/postgres-test-db.js';
+import { hasSharedData, repoRoot } from '../support/shared-data.js';
+import { documentationPages } from './doc-pages.js';
+import { assertBuildIsCurrent, DocStores, makeWorkspace, REAL_DATA_SETUP, runShell } from './doc-stores.js';
+import { type DataKind, type DocExample, examplesOf } from './markdown-examples.js';
+import { compareJson, compareText } from './output-match.js';
+
+/**
+ * Pages whose examples are enforced. While the other engineers' pages are being written this lists the
+ * pages of the docs issue; it becomes every page once they have landed.
+ */
+const ENFORCED: ReadonlySet<string> = new Set([
+  'CONTRIBUTING.md',
+  'docs/ARCHITECTURE.md',
+  'docs/api.md',
+  'docs/cli.md',
+  'docs/data.md',
+  'docs/postgres.md',
+]);
+
+const stores = new DocStores();
+const pages = documentationPages().filter((p) => ENFORCED.has(p));
+
+beforeAll(() => {
+  assertBuildIsCurrent();
+});
+
+afterAll(() => {
+  rmSync(stores.directory, { recursive: true, force: true });
+});
+
+function slug(page: string): string {
+  return page.replace(/[^A-Za-z0-9]+/g, '-');
+}
+
+function describeExample(e: DocExample): string {
+  return `${e.file}:${e.line} ${e.command.length > 90 ? `${e.command.slice(0, 87)}...` : e.command}`;
+}
+
+for (const page of pages) {
+  const examples = examplesOf(page, readFileSync(join(repoRoot, page), 'utf8'));
+  if (examples.length === 0) continue;
+
+  describe(page, () => {
+    let work = '';
+    const storeOf = new Map<DataKind, string>();
+
+    beforeAll(() => {
+      const root = join(stores.directory, slug(page));
+      mkdirSync(root, { recursive: true });
+      work = makeWorkspace(root);
+    });
+
+    const databases: TestDatabase[] = [];
+    afterAll(async () => {
+      for (const d of databases) await d.drop();
+    });
+
+    const storeFor = async (kind: DataKind, fresh: boolean): Promise<string> => {
+      const known = storeOf.get(kind);
+      if (known && !fresh) return known;
+      if (kind === 'postgres') {
+        const database = await createTestDatabase();
+        databases.push(database);
+        storeOf.set(kind, database.url);
+        return database.url;
+      }
+      const path = join(work, `docs-${kind}.duckdb`);
+      rmSync(path, { force: true });
+      rmSync(`${path}.wal`, { force: true });
+      storeOf.set(kind, stores.copyTo(kind, path));
+      return path;
+    };
+
+    for (const e of examples) {
+      const name = describeExample(e);
+      if (e.skip !== null) {
+        test.skip(`${name} (skipped: ${e.skip})`, () => {});
+        continue;
+      }
+      if ((e.data === 'real' || e.command.includes('../shared/')) && !hasSharedData()) {
+        test.skip(`${name} (skipped: no ../shared/data here)`, () => {});
+        continue;
+      }
+      test(name, async () => {
+        const db = await storeFor(e.data, e.firstInBlock && (e.fresh || e.data === 'empty'));
+        const json = e.expected?.lang === 'json';
+        const r = runShell(e.command, work, db, !json);
+        const printed = json ? `${r.stdout}${r.stderr ? `\n(stderr)\n${r.stderr}` : ''}` : r.stdout;
+        const where = `${e.file}:${e.line}: \`${e.command}\``;
+        if (r.timedOut)
+          expect.fail(`${where} did not finish in 120 s (a server example needs <!-- doctest: skip ... -->)`);
+        expect(r.code, `${where} exited ${r.code}, the page says ${e.exit}. It printed:\n${printed}`).toBe(e.exit);
+        if (e.expected) {
+          const difference = json ? compareJson(e.expected.text, r.stdout) : compareText(e.expected.text, r.stdout);
+          expect(
+            difference,
+            `${where} (output shown at line ${e.expected.line}): ${difference}\nIt printed:\n${printed}`,
+          ).toBeNull();
+        }
+      });
+    }
+  });
+}
+
+describe('the doc tests themselves', () => {
+  test('the real-data store of the docs is made by the commands docs/data.md shows', () => {
+    const dataPage = join(repoRoot, 'docs', 'data.md');
+    if (!existsSync(dataPage)) return expect.fail('docs/data.md is missing');
+    const text = readFileSync(dataPage, 'utf8');
+    for (const line of REAL_DATA_SETUP) expect(text, `docs/data.md should show \`${line}\``).toContain(line);
+  });
+
+  test('every page the doc tests know of has been read (none fails to parse)', () => {
+    for (const page of documentationPages()) {
+      expect(() => examplesOf(page, readFileSync(join(repoRoot, page), 'utf8'))).not.toThrow();
+    }
+  });
+});
