@@ -14,6 +14,7 @@ import { type BasketRefresh, refreshBaskets } from '../baskets/refresh-baskets.j
 import { splitCsvLine } from './csv-fields.js';
 import { readHead, readLines } from './csv-file-reader.js';
 import { type CsvLayout, detectCsvLayout, type LayoutName } from './csv-layout.js';
+import { type FredFile, isFredHeader, readFredFile } from './fred-file.js';
 import { type DataFile, findConflictingDuplicate, findFirstBadLine, findKeyLines } from './line-locator.js';
 import { isJunkLine } from './row-rules.js';
 import { symbolFromPath } from './symbol-from-path.js';
@@ -47,7 +48,8 @@ export interface ImportWarning {
 
 export interface ImportedFile {
   readonly path: string;
-  readonly layout: LayoutName;
+  /** `fred` for FRED's `observation_date,SERIES` files (stored as kind `rate`). */
+  readonly layout: LayoutName | 'fred';
   readonly rows: number;
   readonly symbols: readonly string[];
   readonly firstDate: string | null;
@@ -67,6 +69,8 @@ export interface ImportReport {
 
 interface PlannedFile {
   readonly path: string;
+  /** A FRED file, read whole while planning and written with writeBars after the CSV load. */
+  readonly fred?: FredFile;
   readonly layout: CsvLayout;
   readonly warnings: ImportWarning[];
   /** Price files: what the store loads. */
@@ -74,6 +78,8 @@ interface PlannedFile {
   /** Symbol lists: ticker -> name. */
   readonly names: Map<string, string | null> | null;
 }
+
+const EMPTY_OUTCOME = { problems: [], files: [], rowsChanged: 0, rowsSeen: 0 } as const;
 
 export async function importFiles(store: PriceStore, request: ImportRequest): Promise<ImportReport> {
   if (request.files.length === 0) throw new UsageError('import: give at least one file', { parameter: 'files' });
@@ -99,22 +105,31 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
     source: CSV_SOURCE,
   }));
   const symbolInfos = await namedSymbols(store, planned);
-  const outcome = await store.importCsv(specs, {
-    symbols: symbolInfos,
-    onProgress: (e) =>
-      request.onProgress?.({
-        fileIndex: e.fileIndex,
-        fileCount: specs.length,
-        path: specs[e.fileIndex]?.path ?? '',
-        phase: e.phase,
-        fraction: e.fraction,
-      }),
-  });
+  const onlyFred = planned.every((p) => p.fred !== undefined);
+  const outcome = onlyFred
+    ? EMPTY_OUTCOME
+    : await store.importCsv(specs, {
+        symbols: symbolInfos,
+        onProgress: (e) =>
+          request.onProgress?.({
+            fileIndex: e.fileIndex,
+            fileCount: specs.length,
+            path: specs[e.fileIndex]?.path ?? '',
+            phase: e.phase,
+            fraction: e.fraction,
+          }),
+      });
   if (outcome.problems.length > 0) throw await explainProblem(dataFiles, outcome.problems);
+  // FRED files were read whole while planning (a bad line already stopped the import); written now.
+  const fred = await writeFredFiles(store, planned);
 
   const files: ImportedFile[] = [];
   let dataIndex = 0;
   for (const p of planned) {
+    if (p.fred !== undefined) {
+      files.push(fred.files.get(p)!);
+      continue;
+    }
     if (p.data === null) {
       files.push({
         path: p.path,
@@ -143,8 +158,10 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
       warnings,
     });
   }
-  const baskets = outcome.rowsChanged > 0 ? await refreshBaskets(store) : [];
-  return { files, rowsSeen: outcome.rowsSeen, rowsChanged: outcome.rowsChanged, namesSet: symbolInfos.length, baskets };
+  const rowsChanged = outcome.rowsChanged + fred.rowsChanged;
+  const baskets = rowsChanged > 0 ? await refreshBaskets(store) : [];
+  const rowsSeen = outcome.rowsSeen + fred.rowsSeen;
+  return { files, rowsSeen, rowsChanged, namesSet: symbolInfos.length, baskets };
 }
 
 /** Reads the head of one file: layout, symbol, lines to skip (with a warning for each junk line). */
@@ -152,7 +169,13 @@ async function planFile(path: string, symbol: string | undefined): Promise<Plann
   const head = await readHead(path, 16);
   const headerIndex = head.lines.findIndex((l) => l.trim() !== '');
   if (headerIndex < 0) throw new DataError(`${path}: the file is empty (no header line)`, { file: path, line: 1 });
-  const layout = detectCsvLayout(splitCsvLine(head.lines[headerIndex]!), path);
+  const header = splitCsvLine(head.lines[headerIndex]!);
+  if (isFredHeader(header)) {
+    const fred = await readFredFile(path, head.gzip, symbol);
+    const layout = { name: 'close-only', columns: header, roles: {}, listColumns: null, ignored: [] } as const;
+    return { path, fred, layout, warnings: [], data: null, names: null };
+  }
+  const layout = detectCsvLayout(header, path);
   const warnings: ImportWarning[] = [];
   if (layout.ignored.length > 0)
     warnings.push({ file: path, line: headerIndex + 1, message: `ignored column(s): ${layout.ignored.join(', ')}` });
@@ -285,4 +308,35 @@ async function splitWarnings(
     const line = lines.get(`${f.symbol}|${f.date}`) ?? null;
     return { file: file.path, line, message: line === null ? f.text : `line ${line}: ${f.text}` };
   });
+}
+
+/** Writes every FRED file's series (kind `rate`) in one all-or-nothing writeBars; one report per file. */
+async function writeFredFiles(
+  store: PriceStore,
+  planned: readonly PlannedFile[],
+): Promise<{ files: Map<PlannedFile, ImportedFile>; rowsChanged: number; rowsSeen: number }> {
+  const fred = planned.filter((p) => p.fred !== undefined);
+  const files = new Map<PlannedFile, ImportedFile>();
+  if (fred.length === 0) return { files, rowsChanged: 0, rowsSeen: 0 };
+  const result = await store.writeBars(
+    fred.map((p) => ({ series: p.fred!.series, source: CSV_SOURCE })),
+    fred.map((p) => p.fred!.info),
+  );
+  for (const p of fred) {
+    const { series, info, blanks } = p.fred!;
+    const n = series.dates.length;
+    const warnings: ImportWarning[] = [];
+    if (n === 0) warnings.push({ file: p.path, line: null, message: 'no data rows' });
+    if (blanks > 0) warnings.push({ file: p.path, line: null, message: `${blanks} empty value(s) skipped (holidays)` });
+    files.set(p, {
+      path: p.path,
+      layout: 'fred',
+      rows: n,
+      symbols: [info.ticker],
+      firstDate: n === 0 ? null : formatIsoDate(series.dates[0]!),
+      lastDate: n === 0 ? null : formatIsoDate(series.dates[n - 1]!),
+      warnings,
+    });
+  }
+  return { files, rowsChanged: result.rowsChanged, rowsSeen: result.rowsSeen };
 }

@@ -1,0 +1,84 @@
+/**
+ * FRED's own CSV layout, as downloaded from fred.stlouisfed.org and saved in ../shared/data/real/
+ * rates: `observation_date,DGS10` (older files `DATE,DGS10`), one value per row, empty (or '.')
+ * on market holidays. `import` stores such a file as kind `rate` under the series name of its
+ * header (or --symbol), the value as the close, holidays skipped; any other bad line is a
+ * one-line DataError naming the file and the line.
+ */
+import { DataError } from '../../domain/errors.js';
+import { closeOnlySeries, type PriceSeries } from '../../domain/price-series.js';
+import { normaliseTicker, type SymbolInfo } from '../../domain/symbol-info.js';
+import { tryParseIsoDate } from '../../domain/trading-date.js';
+import { splitCsvLine } from './csv-fields.js';
+import { readLines } from './csv-file-reader.js';
+import { normaliseHeader } from './csv-layout.js';
+
+export interface FredFile {
+  readonly series: PriceSeries;
+  readonly info: SymbolInfo;
+  /** Rows skipped for an empty value (holidays). */
+  readonly blanks: number;
+}
+
+const PRICE_NAMES = new Set([
+  'open',
+  'high',
+  'low',
+  'close',
+  'adjclose',
+  'adjustedclose',
+  'volume',
+  'symbol',
+  'ticker',
+]);
+
+/**
+ * True for FRED's two-column header: the date column (`observation_date`, or `DATE` in older
+ * files) and a series name that is not a price column (`Date,Close` stays a close-only file).
+ * @example isFredHeader(['observation_date', 'DGS2']) // true
+ */
+export function isFredHeader(columns: readonly string[]): boolean {
+  if (columns.length !== 2) return false;
+  const first = normaliseHeader(columns[0]!);
+  const second = normaliseHeader(columns[1]!);
+  return (first === 'observationdate' || first === 'date') && second !== '' && !PRICE_NAMES.has(second);
+}
+
+/** Reads a whole FRED file (a few thousand lines) into a close-only series of kind `rate`. */
+export async function readFredFile(path: string, gzip: boolean, symbol: string | undefined): Promise<FredFile> {
+  const dates: number[] = [];
+  const values: number[] = [];
+  let ticker = '';
+  let blanks = 0;
+  let n = 0;
+  for await (const raw of readLines(path, gzip)) {
+    n++;
+    const line = raw.trim();
+    if (line === '') continue;
+    const fields = splitCsvLine(line);
+    if (ticker === '') {
+      ticker = symbol ?? normaliseTicker(fields[1] ?? '');
+      if (ticker === '') throw new DataError(`${path} line ${n}: the header names no series`, { file: path, line: n });
+      continue;
+    }
+    const bad = (why: string) => new DataError(`${path} line ${n}: ${why}`, { file: path, line: n });
+    if (fields.length !== 2) throw bad(`expected 2 fields (date,value), got ${fields.length}`);
+    const day = tryParseIsoDate(fields[0]!.trim());
+    if (day === null) throw bad(`'${fields[0]}' is not a date (YYYY-MM-DD)`);
+    const text = fields[1]!.trim();
+    if (text === '' || text === '.') {
+      blanks++;
+      continue;
+    }
+    const value = Number(text);
+    if (!Number.isFinite(value)) throw bad(`'${text}' is not a number`);
+    if (dates.length > 0 && day <= dates[dates.length - 1]!) throw bad(`${fields[0]} is not after the date before`);
+    dates.push(day);
+    values.push(value);
+  }
+  return {
+    series: closeOnlySeries(ticker, dates, values),
+    info: { ticker, name: null, kind: 'rate', currency: 'USD' },
+    blanks,
+  };
+}
