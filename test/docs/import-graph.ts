@@ -2,7 +2,7 @@
  * The diagram of docs/ARCHITECTURE.md, drawn from the code: every relative `import` (and
  * `import type`, `export ... from`, dynamic `import()`) of every non-test source file under `src/`
  * and `web/src/`, folded to its layer folder (`src/analytics/trend/x.ts` -> `analytics`), as a
- * Mermaid graph with the number of import statements on each edge. Regenerate with `npm run docs`.
+ * Mermaid graph of which layer imports which. Regenerate with `npm run docs`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -79,9 +79,11 @@ export function renderImportGraph(repoRoot: string): string {
   // Every layer is a node, even one that imports nothing from the others (web talks to the server over HTTP).
   const present = new Set([...edges.keys()].flatMap((k) => k.split(' -> ')));
   for (const layer of LAYERS) if (present.has(layer) || layer === 'web') lines.push(`  ${layer}`);
-  for (const [key, n] of sorted) {
+  // Edges without counts: the diagram changes when a layer starts or stops depending on another, not
+  // with every import statement.
+  for (const [key] of sorted) {
     const [from, to] = key.split(' -> ') as [string, string];
-    lines.push(`  ${from} -->|${n}| ${to}`);
+    lines.push(`  ${from} --> ${to}`);
   }
   lines.push('```');
   return lines.join('\n');
