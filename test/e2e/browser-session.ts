@@ -123,6 +123,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
+/**
+ * The README's pictures: the visible part of the page (not the full length), written to docs/images/ so
+ * every run of the browser tests keeps them current (commit them when they change).
+ */
+export async function docImage(page: Page, name: string): Promise<void> {
+  const images = join(ROOT, 'docs', 'images');
+  mkdirSync(images, { recursive: true });
+  await page.screenshot({ path: join(images, `${name}.png`), fullPage: false });
+}
+
 /** The pages' percentage formats (the domain's one formatter): 0.368 -> "36.80%", signed "+36.80%". */
 export {
   formatPercent as percent,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type BrowserSession,
   type DemoServer,
+  docImage,
   ensureChromium,
   ensureWebBuilt,
   openBrowser,
@@ -128,6 +129,7 @@ describe('dashboard on the demo market', () => {
         signed(r.returns['1d']),
       );
     await screenshot(page, 'overview');
+    await docImage(page, 'dashboard');
     expectCleanConsole();
   });
 
@@ -366,6 +368,8 @@ describe('dashboard on the demo market', () => {
     expect(await page.locator('#checked-text mark.contradicted').count()).toBeGreaterThan(0);
     expect(await page.locator('#checked-text mark.supported').count()).toBeGreaterThan(0);
     await screenshot(page, 'note-check');
+    await page.locator('#checked-text mark.contradicted').first().scrollIntoViewIfNeeded();
+    await docImage(page, 'checked-note');
     expectCleanConsole();
   });
 
