@@ -19,7 +19,7 @@ import type { DataKind } from './markdown-examples.js';
 
 /** How the docs' real-data store is made, run in a folder beside `../shared` (docs/data.md shows these lines). */
 export const REAL_DATA_SETUP: readonly string[] = [
-  'marketdash import ../shared/data/real/etfs-and-megacaps/*.csv ../shared/data/real/indices/*.csv',
+  'marketdash import ../shared/data/real/etfs-and-megacaps/*.csv ../shared/data/real/indices/*.csv ../shared/data/real/rates/*.csv',
   'marketdash basket create MAG7',
 ];
 
