@@ -17,6 +17,7 @@ import { registerInitCommand } from './commands/init-command.js';
 import { registerLeadersCommand } from './commands/leaders-command.js';
 import { registerPerfCommand } from './commands/perf-command.js';
 import { registerRankCommand } from './commands/rank-command.js';
+import { registerRatesCommand } from './commands/rates-command.js';
 import { registerRatioCommand } from './commands/ratio-command.js';
 import { registerRegimeCommand } from './commands/regime-command.js';
 import { registerReportCommand } from './commands/report-command.js';
@@ -59,6 +60,7 @@ export function buildProgram(): Command {
   registerRatioCommand(program);
   registerReportCommand(program);
   registerRegimeCommand(program);
+  registerRatesCommand(program);
   registerRotationCommand(program);
   registerScoreboardCommand(program);
   registerServeCommand(program);

@@ -30,6 +30,7 @@ import { registerHealthRoutes } from './routes/health-route.js';
 import { registerPerfRoute } from './routes/perf-route.js';
 import { registerReportRoute } from './routes/report-route.js';
 import { registerSeriesRoutes } from './routes/series-route.js';
+import { registerToolboxRoutes } from './routes/toolbox-routes.js';
 import type { ServerContext, UpdateRunner } from './server-context.js';
 
 /** The check endpoint's body limit: a long column is a few tens of KB. */
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerPerfRoute(api, ctx);
       registerSeriesRoutes(api, ctx);
       registerAnalyticsRoutes(api, ctx);
+      registerToolboxRoutes(api, ctx);
       registerCheckRoute(api, ctx);
       registerReportRoute(api, ctx);
       registerAlertRoutes(api, ctx, requireToken);

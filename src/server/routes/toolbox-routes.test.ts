@@ -1,0 +1,57 @@
+/**
+ * GET /api/rates on the API test store plus three made-up FRED series: the JSON is the rates
+ * report (levels with bp changes worked out by hand), a bad `rate` is a 400 naming it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorOf, openTestApp, type TestApp } from '../../../test/server/api-app.js';
+import { testDays } from '../../../test/server/api-test-store.js';
+import { closeOnlySeries } from '../../domain/price-series.js';
+import type { RatesReport } from '../../services/rates/rates-report.js';
+
+describe('GET /api/rates', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await openTestApp();
+    const days = testDays();
+    // yields fall 1 bp a day from 5.00% (2y) and 5.50% (10y); DFF flat at 4.00%
+    const last = days.slice(-300);
+    const level = (start: number) => Float64Array.from(last, (_, i) => Math.round((start - i * 0.01) * 100) / 100);
+    await t.store.writeBars(
+      [
+        { series: closeOnlySeries('DGS2', last, level(5)), source: 'csv' },
+        { series: closeOnlySeries('DGS10', last, level(5.5)), source: 'csv' },
+        {
+          series: closeOnlySeries(
+            'DFF',
+            days,
+            Float64Array.from(days, () => 4),
+          ),
+          source: 'csv',
+        },
+      ],
+      ['DGS2', 'DGS10', 'DFF'].map((ticker) => ({ ticker, name: null, kind: 'rate' as const, currency: 'USD' })),
+    );
+  });
+  afterAll(async () => t.close());
+
+  it('returns levels, bp changes and the curve as of a day', async () => {
+    const res = await t.app.inject('/api/rates?asOf=2024-12-31');
+    expect(res.statusCode).toBe(200);
+    const r = JSON.parse(res.body) as RatesReport;
+    expect(r.asOf).toBe('2024-12-31');
+    const two = r.levels.find((l) => l.symbol === 'DGS2')!;
+    // one month back is 2024-11-30, a Saturday: the base is Friday 2024-11-29, 22 weekdays before 12-31: -22 bp
+    expect(two.baseDates['1m']).toBe('2024-11-29');
+    expect(two.changesBp['1m']).toBe(-22);
+    expect(r.curve!.level).toBeCloseTo(0.5, 9);
+    expect(r.curve!.changesBp['1m']).toBe(0);
+    expect(r.lastDecision!.date).toBe('2024-12-18');
+    expect(r.lastDecision!.dffChangeBp).toBe(0);
+  });
+
+  it('refuses an unknown rate', async () => {
+    const res = await t.app.inject('/api/rates?rate=DGS30');
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res.body).message).toMatch(/rate/);
+  });
+});
