@@ -3,7 +3,7 @@
  * store file: the HTML note is written, checks clean (exit 0), a copy with a wrong figure exits 1,
  * and usage or data errors exit 2 with a one-line message. JSON keys follow the contract exactly.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,9 +49,26 @@ describe('report and check commands', () => {
     const r = cli(['check', '-', '--format', 'json'], altered);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as { asOf: string; claims: Record<string, unknown>[] };
-    expect(Object.keys(json)).toEqual(['asOf', 'claims']);
+    expect(Object.keys(json)).toEqual(['asOf', 'asOfSource', 'warnings', 'counts', 'claims']);
+    // The note states its own date ("As of the close of ..."), so no --as-of is needed.
+    expect(json).toMatchObject({ asOfSource: { source: 'note' } });
     for (const c of json.claims)
-      expect(Object.keys(c)).toEqual(['text', 'symbol', 'metric', 'period', 'claimed', 'actual', 'verdict', 'reason']);
+      expect(Object.keys(c)).toEqual([
+        'text',
+        'symbol',
+        'metric',
+        'period',
+        'claimed',
+        'actual',
+        'verdict',
+        'sentence',
+        'reason',
+        'basis',
+        'matchesCloseOf',
+        'asOf',
+        'span',
+        'line',
+      ]);
     expect(json.claims.filter((c) => c.verdict === 'contradicted')).toHaveLength(1);
   });
 
@@ -61,8 +78,63 @@ describe('report and check commands', () => {
       'Nvidia Corp. (NVDA) is up 900.00% year-to-date. Broadcom Inc. (AVGO) rose 2% today.',
     );
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/year-to-date\. \[WRONG NVDA ytd: says 900\.00%, data -?\d+\.\d{2}%/);
-    expect(r.stdout).toMatch(/today\. \[\?\? AVGO 1d: no data for AVGO in the store\]/);
+    expect(r.stdout).toMatch(
+      /year-to-date\. \[NVDA is (?:up|down) \d+\.\d{2}% YTD on \w{3} \d+, not 900\.00%: contradicted; no close within 5 sessions either side matches, on the price or the total return\]/,
+    );
+    expect(r.stdout).toMatch(/today\. \[AVGO up 2\.00% on the day: unverifiable; no data for AVGO in the store\]/);
+    expect(r.stdout).toMatch(/^Checked as of \d{4}-\d{2}-\d{2}: the note states no date/);
+    expect(r.stdout).toMatch(/Warning: the note states no date: checked as of the latest stored close/);
+  });
+
+  it('refuses binary input and input over --max-bytes with one line, and never echoes control characters', () => {
+    const bin = join(dir, 'photo.txt');
+    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x1b, 0x5b]));
+    const r = cli(['check', bin]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^marketdash: FILE: '.*photo\.txt' is not text \(a NUL byte at offset 8\)/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    const latin1 = join(dir, 'latin1.txt');
+    writeFileSync(latin1, Buffer.from('Nestl\xe9 rose 2% today.', 'latin1'));
+    expect(cli(['check', latin1]).stderr).toMatch(/is not UTF-8 text/);
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, 'Nvidia rose 1% today. '.repeat(100));
+    const tooBig = cli(['check', big, '--max-bytes', '1000']);
+    expect(tooBig.code).toBe(2);
+    expect(tooBig.stderr).toMatch(/is over the 1000-byte limit for one note \(raise it with --max-bytes\)/);
+    expect(cli(['check', '-', '--max-bytes', '10'], 'Nvidia rose 1% today.').stderr).toMatch(/standard input/);
+    expect(cli(['check', '-', '--max-bytes', 'lots'], 'x').code).toBe(2);
+    const escapes = cli(['check', '-', '--as-of', '2025-12-11'], 'Nvidia \x1b[2J\x1b]0;pwned\x07rose 1.00% today.');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may reach the terminal.
+    expect(escapes.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(escapes.stdout).toContain('Nvidia [2J]0;pwnedrose 1.00% today.');
+  });
+
+  it('checks a folder of notes with one summary row per note, as text, CSV and JSON', () => {
+    const folder = join(dir, 'archive');
+    mkdirSync(join(folder, 'december'), { recursive: true });
+    const md = cli(['report']).stdout;
+    writeFileSync(join(folder, 'december', 'note.md'), md);
+    writeFileSync(join(folder, 'wrong.txt'), 'Nvidia Corp. (NVDA) is up 900.00% year-to-date.');
+    writeFileSync(join(folder, 'ignored.csv'), 'Date,Close\n');
+    const text = cli(['check', folder]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^note\s+asOf\s+asOfSource\s+claims\s+supported\s+contradicted\s+unverifiable/);
+    expect(text.stdout).toMatch(/december\/note\.md\s+\d{4}-\d{2}-\d{2}\s+note\s+(\d+)\s+\1\s+0\s+0/);
+    expect(text.stdout).toMatch(/wrong\.txt:1: NVDA is .* not 900\.00%: contradicted/);
+    const csv = cli(['check', folder, '--format', 'csv']).stdout.trim().split('\n');
+    expect(csv[0]).toBe('note,asOf,asOfSource,claims,supported,contradicted,unverifiable');
+    expect(csv).toHaveLength(3);
+    expect(csv[2]).toMatch(/wrong\.txt,\d{4}-\d{2}-\d{2},latest,1,0,1,0$/);
+    const json = JSON.parse(cli(['check', folder, '--format', 'json']).stdout) as { notes: { note: string }[] };
+    expect(json.notes.map((n) => n.note.slice(folder.length))).toEqual(['/december/note.md', '/wrong.txt']);
+    const one = cli(['check', join(folder, 'wrong.txt'), '--format', 'csv']).stdout.split('\n');
+    expect(one[0]).toBe(
+      'file,line,start,end,symbol,metric,period,claimed,actual,verdict,basis,matchesCloseOf,asOf,sentence',
+    );
+    expect(one[1]).toMatch(/wrong\.txt,1,23,33,NVDA,return,ytd,9,/);
+    const html = cli(['check', join(folder, 'wrong.txt'), '--format', 'html']).stdout;
+    expect(html).toContain('<mark class="contradicted" id="claim-0" title="NVDA is');
+    expect(html).not.toContain('<script');
   });
 
   it('exits 2 on usage and data errors, with one line on stderr', () => {

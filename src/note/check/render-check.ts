@@ -1,55 +1,50 @@
 /**
- * The text face of a check: the commentary as given, each claim marked inline right after the
- * sentence or table row it came from ([OK ...], [WRONG ...], [?? ...]), then a one-line tally.
+ * The text face of a check: a first line saying which day the note was checked as of and why, the
+ * commentary as read, each claim's verdict sentence in brackets right after the sentence or table
+ * row it came from ("[XLK ended a 13-day winning streak on Dec 11: supported]"), then a tally.
  */
-
-import { formatPercent } from '../../domain/format/display-format.js';
 import type { CheckReport, ClaimVerdict } from './claim-verdict.js';
 import { countVerdicts } from './claim-verdict.js';
 
-const MARK: Record<ClaimVerdict['verdict'], string> = { supported: 'OK', contradicted: 'WRONG', unverifiable: '??' };
-
-function show(v: number | string | null, metric: ClaimVerdict['metric']): string {
-  if (v === null) return 'n/a';
-  if (typeof v === 'number' && (metric === 'return' || metric === 'ath')) return formatPercent(v);
-  return String(v);
-}
-
-function marker(c: ClaimVerdict): string {
-  const what = `${c.symbol ?? '?'}${c.period ? ` ${c.period}` : ''}`;
-  if (c.verdict === 'supported') return `[${MARK.supported} ${what}: ${show(c.actual, c.metric)}]`;
-  if (c.verdict === 'contradicted')
-    return `[${MARK.contradicted} ${what}: says ${show(c.claimed, c.metric)}, data ${show(c.actual, c.metric)} - ${c.reason}]`;
-  return `[${MARK.unverifiable} ${what}: ${c.reason}]`;
-}
-
-export function renderCheckText(input: string, report: CheckReport): string {
-  const lines = input.replace(/\r\n?/g, '\n').split('\n');
-  const byLine = new Map<number, ClaimVerdict[]>();
-  for (const c of report.claims) byLine.set(c.line, [...(byLine.get(c.line) ?? []), c]);
-  const out: string[] = [];
-  lines.forEach((line, i) => {
-    const claims = byLine.get(i + 1);
-    if (!claims) {
-      out.push(line);
-      return;
-    }
-    // Insert each claim's marks after the end of its sentence (or row) in the line.
-    const inserts = new Map<number, string[]>();
-    for (const c of claims) {
-      const at = line.indexOf(c.text);
-      const end = at < 0 ? line.length : at + c.text.length;
-      inserts.set(end, [...(inserts.get(end) ?? []), marker(c)]);
-    }
-    let text = line;
-    for (const end of [...inserts.keys()].sort((a, b) => b - a))
-      text = `${text.slice(0, end)} ${inserts.get(end)!.join(' ')}${text.slice(end)}`;
-    out.push(text);
-  });
+/** "12 claims checked as of 2025-12-11: 10 supported, 1 contradicted, 1 unverifiable". */
+export function tally(report: CheckReport): string {
   const n = countVerdicts(report);
-  out.push(
-    '',
-    `${report.claims.length} claims checked as of ${report.asOf}: ${n.supported} supported, ${n.contradicted} contradicted, ${n.unverifiable} unverifiable`,
-  );
-  return `${out.join('\n')}\n`;
+  return `${report.claims.length} claims checked as of ${report.asOf}: ${n.supported} supported, ${n.contradicted} contradicted, ${n.unverifiable} unverifiable`;
+}
+
+/** "Checked as of 2025-12-11: the note says 'As of the close of December 11, 2025' (line 3)." */
+export function asOfLine(report: CheckReport): string {
+  return `Checked as of ${report.asOf}: ${report.asOfSource.why}.`;
+}
+
+/** Where the sentence (or row) holding `at` ends in `text`: the next sentence end or line end. */
+function sentenceEnd(text: string, at: number): number {
+  const lineEnd = text.indexOf('\n', at);
+  const stop = lineEnd < 0 ? text.length : lineEnd;
+  const re = /[.!?]["”')]*(?=\s|$)/g;
+  re.lastIndex = at;
+  // A decimal point is not an end: the next character must be a space or the end of the text.
+  const m = re.exec(text);
+  return m !== null && m.index < stop ? m.index + m[0].length : stop;
+}
+
+export function renderCheckText(report: CheckReport): string {
+  const text = report.text;
+  const inserts = new Map<number, ClaimVerdict[]>();
+  for (const c of report.claims) {
+    const end = sentenceEnd(text, c.span.end);
+    inserts.set(end, [...(inserts.get(end) ?? []), c]);
+  }
+  let out = '';
+  let pos = 0;
+  for (const end of [...inserts.keys()].sort((a, b) => a - b)) {
+    out += `${text.slice(pos, end)} ${inserts
+      .get(end)!
+      .map((c) => `[${c.sentence}]`)
+      .join(' ')}`;
+    pos = end;
+  }
+  out += text.slice(pos);
+  const head = [asOfLine(report), ...report.warnings.map((w) => `Warning: ${w}.`)];
+  return `${head.join('\n')}\n\n${out.replace(/\s+$/, '')}\n\n${tally(report)}\n`;
 }

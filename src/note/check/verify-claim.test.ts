@@ -42,7 +42,7 @@ const options = (asOf: string): VerifyOptions => ({
   sessionsAround: 5,
   staleDays: 7,
 });
-const base = { text: 't', subject: 'ABC', symbol: 'ABC', line: 1 } as const;
+const base = { text: 't', subject: 'ABC', symbol: 'ABC', line: 1, span: { start: 0, end: 1 } } as const;
 
 describe('return claims', () => {
   it('supports a YTD figure within the tolerance (YTD as of Jan 10: 103/100 - 1 = 3.00%)', () => {
@@ -74,7 +74,7 @@ describe('return claims', () => {
       options('2025-01-08'),
     );
     expect(v.verdict).toBe('contradicted');
-    expect(v.matchesCloseOf).toBeUndefined();
+    expect(v.matchesCloseOf).toBeNull();
     expect(v.reason).toMatch(/no close within 5 sessions/);
   });
 
@@ -157,8 +157,45 @@ describe('event claims', () => {
     const ongoing: Claim = { ...base, metric: 'streak', direction: 'winning', phase: 'ongoing', length: 5 };
     expect(verifyClaim(ongoing, lookup, options('2025-01-08'))).toMatchObject({ verdict: 'supported', actual: 5 });
     const ending: Claim = { ...base, metric: 'streak', direction: 'winning', phase: 'ending', length: null };
-    expect(verifyClaim(ending, lookup, options('2025-01-09'))).toMatchObject({ verdict: 'supported', actual: -1 });
+    // An ended streak's actual is the streak it ended (+5), in the claim's sign convention.
+    expect(verifyClaim(ending, lookup, options('2025-01-09'))).toMatchObject({
+      verdict: 'supported',
+      actual: 5,
+      sentence: 'ABC ended a 5-day winning streak on Jan 9: supported',
+    });
     expect(verifyClaim(ending, lookup, options('2025-01-08')).verdict).toBe('contradicted');
+    // A losing streak is negative on both sides (the "claimed 6 against actual -6").
+    const losing: Claim = { ...base, metric: 'streak', direction: 'losing', phase: 'ongoing', length: 2 };
+    expect(verifyClaim(losing, lookup, options('2025-01-10'))).toMatchObject({
+      verdict: 'supported',
+      claimed: -2,
+      actual: -2,
+    });
+  });
+
+  it('says which basis a return matches: price (close) or total (adjusted close, with dividends)', () => {
+    // Same dates; adjusted closes 1% higher from Jan 6 on (a dividend before it): YTD as of Jan 10 is
+    // 103/100 - 1 = 3.00% on price and 103*1.01/100 - 1 = 4.03% on total return.
+    const adj = CLOSES.map((x, i) => (i >= 4 ? x * 1.01 : x));
+    const two: PriceSeries = { ...series, adjClose: Float64Array.from(adj) };
+    const both: SeriesFor = () => ({ series: two });
+    const claim = (value: number): Claim => ({ ...base, metric: 'return', period: 'ytd', value, decimals: 2 });
+    expect(verifyClaim(claim(0.03), both, options('2025-01-10'))).toMatchObject({
+      verdict: 'supported',
+      basis: 'price',
+      sentence: 'ABC is up 3.00% YTD on Jan 10: supported; matches the price return',
+    });
+    expect(verifyClaim(claim(0.0403), both, options('2025-01-10'))).toMatchObject({
+      verdict: 'supported',
+      basis: 'total',
+      sentence:
+        'ABC is up 4.03% YTD on Jan 10: supported; matches the total return (with dividends); the price return is 3.00%',
+    });
+    // A close-only series: one close, and the reason says so.
+    const v = verifyClaim(claim(0.03), lookup, options('2025-01-10'));
+    expect(v).toMatchObject({ basis: 'same', sentence: 'ABC is up 3.00% YTD on Jan 10: supported' });
+    expect(v.reason).toMatch(/price and total return are the same here/);
+    expect(v.reason).toMatch(/YTD return on the one stored close/);
   });
 
   it('an unresolved name is unverifiable with the resolver reason', () => {

@@ -1,254 +1,69 @@
 /**
- * Holds one claim against a symbol's closes as of a day. Each metric has a test that can be run at
- * any bar (`evaluateAt`); a claim is supported when it holds at the as-of close, and when it does not,
- * the closes up to five sessions either side are tried, nearest first, because writers often quote a
- * slightly earlier close ("matches the close of Dec 10"). Price returns read `close`; when a figure
- * fails on price but matches the total return (adjusted close), the reason says so.
+ * Holds one claim against a symbol's closes as of a day, through the claim's registered type
+ * (`src/note/claim-types/`). A claim is supported when it holds at the as-of close. A return or
+ * spread is tried on the price (close) and, when that misses, on the total return (adjusted close);
+ * the verdict names the basis it matched. When the claim fails at the as-of close, the closes up to
+ * five sessions either side are tried, nearest first, because writers often quote a slightly earlier
+ * close ("matches the close of Dec 10").
  */
+import { type CloseField, indexOnOrBefore, type PriceSeries } from '../../domain/price-series.js';
+import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import type { AnyClaimType, Evaluation, Outcome, SeriesFor, VerifyOptions } from '../claim-types/claim-type.js';
+import { claimTypeOf } from '../claim-types/claim-types.js';
+import { pct, shortDate } from '../claim-types/verdict-words.js';
+import type { Claim } from '../claims/claim.js';
+import type { Basis, ClaimVerdict } from './claim-verdict.js';
 
-import { allTimeHigh } from '../../analytics/returns/highs-lows.js';
-import { periodBaseIndex, periodReturn } from '../../analytics/returns/period-returns.js';
-import { highestSince, lowestSince } from '../../analytics/returns/since.js';
-import { streak } from '../../analytics/returns/streak.js';
-import { analyseTrend } from '../../analytics/trend/trend-analysis.js';
-import type { TrendOptions } from '../../analytics/trend/trend-options.js';
-import { fixed, formatPercent, formatShortDate, monthName } from '../../domain/format/display-format.js';
-import type { PeriodKey } from '../../domain/period-keys.js';
-import { indexOnOrBefore, type PriceSeries } from '../../domain/price-series.js';
-import { civilFromDays, type DayNumber, daysFromCivil, daysInMonth, formatIsoDate } from '../../domain/trading-date.js';
-import type { AthClaim, Claim, ReturnClaim, SinceClaim, StreakClaim, TrendClaim } from '../claims/claim.js';
-import type { ClaimVerdict } from './claim-verdict.js';
+export type { SeriesFor, VerifyOptions } from '../claim-types/claim-type.js';
+export { sinceWindow } from '../claim-types/since-claim-type.js';
+export { claimTolerance, pct, shortDate } from '../claim-types/verdict-words.js';
 
-export interface VerifyOptions {
-  readonly asOf: DayNumber;
-  /** Allowed difference for a return or distance, as a fraction (0.0005 = 0.05 percentage points). */
-  readonly tolerance: number;
-  /** "within spitting distance" of a record: at most this far below it (config events.nearAthPct). */
-  readonly nearAthPct: number;
-  /** "approaching its lowest close since": within this fraction of the mark. */
-  readonly approachPct: number;
-  readonly trend: TrendOptions;
-  /** Sessions either side tried when the as-of close contradicts a claim. */
-  readonly sessionsAround: number;
-  /** A series whose last bar is more than this many days before the as-of day is stale. */
-  readonly staleDays: number;
+/** Whether a series holds one close (close equals adjusted close on every bar up to `k`). */
+export function holdsOneClose(s: PriceSeries, k: number): boolean {
+  if (s.close === s.adjClose) return true;
+  for (let i = 0; i <= k; i++) if (s.close[i] !== s.adjClose[i]) return false;
+  return true;
 }
 
-/** The series a claim needs, or why there is none ("no data for ^SP600 in the store"). */
-export type SeriesFor = (symbol: string) => { readonly series: PriceSeries } | { readonly missing: string };
-
-interface Evaluation {
-  readonly ok: boolean;
-  readonly actual: number | string | null;
-  /** What the data says, for the reason ("YTD return 6.12% (base 2024-12-31)"). */
-  readonly says: string;
-}
-type Outcome = Evaluation | { readonly unverifiable: string };
-
-const PERIOD_LABEL: Record<PeriodKey, string> = {
-  '1d': 'one-day',
-  '5d': 'five-day',
-  mtd: 'month-to-date',
-  qtd: 'quarter-to-date',
-  ytd: 'YTD',
-  '1y': 'one-year',
-  '3y': 'three-year',
-  '5y': 'five-year',
+const FIELD_BASIS: Record<CloseField, Basis> = { close: 'price', adjClose: 'total' };
+const BASIS_NAME: Record<CloseField, string> = {
+  close: 'the price return',
+  adjClose: 'the total return (with dividends)',
 };
 
-/** A stated figure is held to the precision it is printed with, and never tighter than the tolerance. */
-export function claimTolerance(decimals: number, tolerance: number): number {
-  return Math.max(tolerance, 0.5 * 10 ** -(decimals + 2) + 1e-12);
+/** "XLK is down 1.20% on the day" + "Dec 11" -> "XLK is down 1.20% on Dec 11". */
+function onDay(fact: string, day: string): string {
+  return `${fact.replace(/ on the day$/, '')} on ${day}`;
 }
 
-function evaluateReturn(
-  c: ReturnClaim,
-  s: PriceSeries,
-  k: number,
-  o: VerifyOptions,
-  field: 'close' | 'adjClose' = 'close',
-): Outcome {
-  const period = c.period!;
-  const actual = periodReturn(s.dates, s[field], k, period);
-  if (actual === null) {
-    const base = periodBaseIndex(s.dates, k, period);
-    return {
-      unverifiable: `${s.symbol} has too little history for a ${PERIOD_LABEL[period]} return as of ${formatIsoDate(s.dates[k]!)}${base < 0 ? ` (its first close is ${formatIsoDate(s.dates[0]!)})` : ''}`,
-    };
-  }
-  const base = periodBaseIndex(s.dates, k, period);
-  const ok = Math.abs(actual - c.value) <= claimTolerance(c.decimals, o.tolerance);
-  return {
-    ok,
-    actual,
-    says: `${PERIOD_LABEL[period]} return ${formatPercent(actual)} (base close ${formatIsoDate(s.dates[base]!)})`,
-  };
-}
-
-function evaluateAth(c: AthClaim, s: PriceSeries, k: number, o: VerifyOptions): Outcome {
-  const ath = allTimeHigh(s.dates, s.close, k);
-  if (ath === null) return { unverifiable: `${s.symbol} has no close on or before ${formatIsoDate(s.dates[k]!)}` };
-  const d = ath.distance;
-  const where =
-    d === 0
-      ? `a record close (${formatIsoDate(ath.day)})`
-      : `${formatPercent(-d)} below its record close of ${formatIsoDate(ath.day)}`;
-  let ok: boolean;
-  if (c.kind === 'new_high') ok = d === 0;
-  else if (c.kind === 'near_high') ok = d >= -(c.distance === null ? o.nearAthPct : -c.distance) - 1e-12;
-  else ok = Math.abs(d - c.distance!) <= claimTolerance(1, o.tolerance);
-  return { ok, actual: d, says: where };
-}
-
-/** The first and last day of the month (or the day) a "since" claim names, in the latest year that fits before `asOf`. */
-export function sinceWindow(c: SinceClaim, asOf: DayNumber): { first: DayNumber; last: DayNumber } {
-  const [ay, am, ad] = civilFromDays(asOf);
-  let year = c.since.year ?? ay;
-  if (c.since.year === null && (c.since.month > am || (c.since.month === am && (c.since.day ?? 1) > ad))) year -= 1;
-  if (c.since.day !== null) {
-    const day = daysFromCivil(year, c.since.month, Math.min(c.since.day, daysInMonth(year, c.since.month)));
-    return { first: day, last: day };
-  }
-  return {
-    first: daysFromCivil(year, c.since.month, 1),
-    last: daysFromCivil(year, c.since.month, daysInMonth(year, c.since.month)),
-  };
-}
-
-function evaluateSince(c: SinceClaim, s: PriceSeries, k: number, o: VerifyOptions): Outcome {
-  const { last } = sinceWindow(c, o.asOf);
-  const values = s.close;
-  const since = c.direction === 'lowest' ? lowestSince(s.dates, values, k) : highestSince(s.dates, values, k);
-  const word = c.direction === 'lowest' ? 'lowest' : 'highest';
-  const says =
-    since === null
-      ? `the ${word} close on record (${formatIsoDate(s.dates[k]!)})`
-      : `the ${word} close since ${formatIsoDate(since)}`;
-  if (since === null || since <= last) return { ok: true, actual: since === null ? null : formatIsoDate(since), says };
-  if (!c.approaching) return { ok: false, actual: formatIsoDate(since), says };
-  // Approaching: the close is within approachPct of the extreme close after the named month.
-  const from = indexOnOrBefore(s.dates, last) + 1;
-  let mark = c.direction === 'lowest' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-  for (let i = from; i < k; i++)
-    mark = c.direction === 'lowest' ? Math.min(mark, values[i]!) : Math.max(mark, values[i]!);
-  const gap = values[k]! / mark - 1;
-  const near = c.direction === 'lowest' ? gap <= o.approachPct : gap >= -o.approachPct;
-  return {
-    ok: near,
-    actual: formatIsoDate(since),
-    says: `${says}; ${formatPercent(Math.abs(gap))} from the ${word} close after ${formatShortDate(last, o.asOf)} (${mark.toFixed(2)})`,
-  };
-}
-
-function evaluateStreak(c: StreakClaim, s: PriceSeries, k: number): Outcome {
-  const now = streak(s.close, k);
-  const sign = c.direction === 'winning' ? 1 : -1;
-  const name = (n: number) =>
-    n === 0
-      ? 'an unchanged close'
-      : `${Math.abs(n)} ${n > 0 ? 'up' : 'down'} close${Math.abs(n) === 1 ? '' : 's'} in a row`;
-  if (c.phase === 'ongoing') {
-    const ok = c.length === null ? now * sign >= 2 : now * sign === c.length;
-    return { ok, actual: now, says: name(now) };
-  }
-  const before = streak(s.close, k - 1);
-  const ok = now * sign < 0 && before * sign >= (c.length ?? 2) && (c.length === null || before * sign === c.length);
-  return { ok, actual: now, says: `${name(now)}, after ${name(before)}` };
-}
-
-function evaluateTrend(c: TrendClaim, s: PriceSeries, k: number, o: VerifyOptions): Outcome {
-  const t = analyseTrend(s.dates, s.close, o.trend, k + 1);
-  if (t === null || t.line === null || t.breakout === null)
-    return { ok: false, actual: null, says: 'no multi-year trendline found' };
-  const state = t.breakout.state;
-  const kindOk = c.kind === null || c.kind === t.line.kind;
-  const ok = kindOk && (state === c.state || (c.state === 'breaking' && state === 'confirmed'));
-  const dist =
-    t.distance === null ? '' : `, ${formatPercent(Math.abs(t.distance))} ${t.distance < 0 ? 'under' : 'over'} the line`;
-  return {
-    ok,
-    actual: state,
-    says: `${state} against its ${t.line.kind} line since ${formatIsoDate(t.breakout.sinceDay)}${dist}`,
-  };
-}
-
-function evaluateAt(c: Claim, s: PriceSeries, k: number, o: VerifyOptions): Outcome {
-  switch (c.metric) {
-    case 'return':
-      return evaluateReturn(c, s, k, o);
-    case 'ath':
-      return evaluateAth(c, s, k, o);
-    case 'since':
-      return evaluateSince(c, s, k, o);
-    case 'streak':
-      return evaluateStreak(c, s, k);
-    case 'trend':
-      return evaluateTrend(c, s, k, o);
-  }
-}
-
-function claimedValue(c: Claim, o: VerifyOptions): number | string | null {
-  switch (c.metric) {
-    case 'return':
-      return c.value;
-    case 'ath':
-      return c.kind === 'new_high' ? 0 : c.distance;
-    case 'since':
-      return formatIsoDate(sinceWindow(c, o.asOf).last);
-    case 'streak':
-      return c.length ?? `${c.phase === 'ending' ? 'ending ' : ''}${c.direction}`;
-    case 'trend':
-      return c.state;
-  }
-}
-
-function periodOf(c: Claim, o: VerifyOptions): string | null {
-  if (c.metric === 'return') return c.period;
-  if (c.metric === 'since') {
-    const w = sinceWindow(c, o.asOf);
-    return `since ${c.since.day === null ? formatIsoDate(w.first).slice(0, 7) : formatIsoDate(w.first)}`;
-  }
-  return null;
-}
-
-function claimedText(c: Claim): string {
-  switch (c.metric) {
-    case 'return':
-      return formatPercent(c.value);
-    case 'ath':
-      return c.kind === 'new_high'
-        ? 'a new all-time high'
-        : c.kind === 'near_high'
-          ? `near its all-time high${c.distance === null ? '' : ` (within ${formatPercent(-c.distance)})`}`
-          : `${formatPercent(-c.distance!)} below its all-time high`;
-    case 'since':
-      return `${c.approaching ? 'approaching ' : ''}its ${c.direction} close since ${c.since.day === null ? monthName(c.since.month, true) : `${monthName(c.since.month, true)} ${c.since.day}`}`;
-    case 'streak':
-      return `${c.phase === 'ending' ? 'ending' : 'on'} a ${c.length === null ? '' : `${c.length}-session `}${c.direction} streak`;
-    case 'trend':
-      return `${c.state} its ${c.kind ?? 'trend'} line`;
-  }
-}
-
-/** The verdict on one claim, with the reason an editor reads. */
-export function verifyClaim(c: Claim, seriesFor: SeriesFor, o: VerifyOptions): ClaimVerdict {
+/** The verdict on one claim, with the sentence and the reason an editor reads. */
+export function verifyClaim(c: Claim, seriesFor: SeriesFor, options: VerifyOptions): ClaimVerdict {
+  const type = claimTypeOf(c.metric);
+  if (!type) throw new Error(`no claim type is registered for metric '${c.metric}'`);
+  const o: VerifyOptions = c.day ? { ...options, asOf: parseIsoDate(c.day) } : options;
   const base = {
     text: c.text,
     symbol: c.symbol,
     metric: c.metric,
-    period: periodOf(c, o),
-    claimed: claimedValue(c, o),
-    line: c.line,
+    period: type.period(c, o),
+    claimed: type.claimed(c, o),
   };
-  const unverifiable = (reason: string): ClaimVerdict => ({ ...base, actual: null, verdict: 'unverifiable', reason });
+  const place = { span: c.span, line: c.line };
+  const who = c.symbol ?? c.subject;
+  const unverifiable = (reason: string): ClaimVerdict => ({
+    ...base,
+    actual: null,
+    verdict: 'unverifiable',
+    sentence: `${who} ${(type.describe ?? type.claimedText)(c)}: unverifiable; ${reason}`,
+    reason,
+    basis: null,
+    matchesCloseOf: null,
+    asOf: null,
+    ...place,
+  });
   if (c.symbol === null) return unverifiable(c.unresolved ?? `'${c.subject}' does not name a configured symbol`);
-  if (c.metric === 'return' && c.period === null) {
-    return unverifiable(
-      c.periodText
-        ? `the period '${c.periodText}' is not one MarketDash computes (1d, 5d, MTD, QTD, YTD, 1Y, 3Y, 5Y)`
-        : 'the text gives no period for this figure',
-    );
-  }
+  const pre = type.precheck?.(c) ?? null;
+  if (pre !== null) return unverifiable(pre);
   const found = seriesFor(c.symbol);
   if ('missing' in found) return unverifiable(found.missing);
   const s = found.series;
@@ -261,40 +76,72 @@ export function verifyClaim(c: Claim, seriesFor: SeriesFor, o: VerifyOptions): C
     return unverifiable(
       `${c.symbol}'s last close on or before ${formatIsoDate(o.asOf)} is ${formatIsoDate(s.dates[k]!)}: too old to check against`,
     );
-  const at = evaluateAt(c, s, k, o);
-  if ('unverifiable' in at) return unverifiable(at.unverifiable);
+  const oneClose = holdsOneClose(s, k);
+  const fields: CloseField[] = type.hasBasis && !oneClose ? ['close', 'adjClose'] : ['close'];
+  const at = (j: number, field: CloseField): Outcome =>
+    type.evaluate(c, { series: s, k: j, field, options: o, seriesFor });
+  const primary = at(k, 'close');
+  if ('unverifiable' in primary) return unverifiable(primary.unverifiable);
   const when = formatIsoDate(s.dates[k]!);
-  if (at.ok)
+  const day = shortDate(s.dates[k]!, o.asOf);
+  const basisOf = (f: CloseField): Basis => (oneClose ? 'same' : FIELD_BASIS[f]);
+  const oneCloseNote =
+    type.hasBasis && oneClose
+      ? `; the store holds one close for ${c.symbol}, so its price and total return are the same here`
+      : '';
+  const detail = (e: Evaluation) => (e.detail ? `${e.detail}; ` : '');
+
+  for (const field of fields) {
+    const e = field === 'close' ? primary : at(k, field);
+    if ('unverifiable' in e || !e.ok) continue;
+    const matches = type.hasBasis && !oneClose ? `; matches ${BASIS_NAME[field]}` : '';
+    const other =
+      field === 'adjClose' && typeof primary.actual === 'number' ? `; the price return is ${pct(primary.actual)}` : '';
     return {
       ...base,
-      actual: at.actual,
+      actual: e.actual,
       verdict: 'supported',
-      reason: `${c.symbol} ${at.says} as of ${when}: consistent with ${claimedText(c)}`,
+      sentence: `${onDay(e.fact, day)}: supported${matches}${other}`,
+      reason: `${detail(e)}as of ${when}: consistent with ${type.claimedText(c)}${matches}${other}${oneCloseNote}`,
+      basis: basisOf(field),
+      matchesCloseOf: null,
+      asOf: when,
+      ...place,
     };
+  }
 
-  let reason = `${c.symbol} ${at.says} as of ${when}, not ${claimedText(c)}`;
-  if (c.metric === 'return' && typeof at.actual === 'number')
-    reason += ` (off by ${fixed((c.value - at.actual) * 100, 2)} pp)`;
-  let matchesCloseOf: string | undefined;
-  for (let step = 1; step <= o.sessionsAround && matchesCloseOf === undefined; step++) {
+  let matchesCloseOf: string | null = null;
+  let matchNote = '';
+  for (let step = 1; step <= o.sessionsAround && matchesCloseOf === null; step++) {
     for (const j of [k - step, k + step]) {
-      if (j < 1 || j >= s.dates.length) continue;
-      const e = evaluateAt(c, s, j, o);
-      if (!('unverifiable' in e) && e.ok) {
+      if (j < 1 || j >= s.dates.length || matchesCloseOf !== null) continue;
+      for (const field of fields) {
+        const e = at(j, field);
+        if ('unverifiable' in e || !e.ok) continue;
         matchesCloseOf = formatIsoDate(s.dates[j]!);
-        reason += `; matches the close of ${formatShortDate(s.dates[j]!, o.asOf)} (${e.says})`;
+        matchNote = `matches the close of ${shortDate(s.dates[j]!, o.asOf)}${fields.length > 1 ? ` on ${BASIS_NAME[field]}` : ''} (${e.fact})`;
         break;
       }
     }
   }
-  if (matchesCloseOf === undefined) {
-    reason += `; no close within ${o.sessionsAround} sessions either side matches`;
-    if (c.metric === 'return') {
-      const total = evaluateReturn(c, s, k, o, 'adjClose');
-      if (!('unverifiable' in total) && total.ok && s.adjClose[k] !== s.close[k])
-        reason += `; the total return with dividends, ${formatPercent(total.actual as number)}, does`;
-    }
-  }
-  const out: ClaimVerdict = { ...base, actual: at.actual, verdict: 'contradicted', reason };
-  return matchesCloseOf ? { ...out, matchesCloseOf } : out;
+  const tail = matchesCloseOf
+    ? matchNote
+    : `no close within ${o.sessionsAround} sessions either side matches${type.hasBasis && !oneClose ? ', on the price or the total return' : ''}`;
+  let reason = `${detail(primary)}as of ${when}: ${primary.fact}, not ${type.claimedText(c)}`;
+  if (typeof primary.actual === 'number' && typeof base.claimed === 'number' && type.hasBasis)
+    reason += ` (off by ${((base.claimed - primary.actual) * 100).toFixed(2)} pp)`;
+  reason += `; ${tail}${oneCloseNote}`;
+  return {
+    ...base,
+    actual: primary.actual,
+    verdict: 'contradicted',
+    sentence: `${onDay(primary.fact, day)}, not ${type.claimedText(c)}: contradicted; ${tail}`,
+    reason,
+    basis: basisOf('close'),
+    matchesCloseOf,
+    asOf: when,
+    ...place,
+  };
 }
+
+export type { AnyClaimType };

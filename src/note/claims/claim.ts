@@ -5,7 +5,14 @@
  */
 import type { PeriodKey } from '../../domain/period-keys.js';
 
-export type ClaimMetric = 'return' | 'ath' | 'since' | 'streak' | 'trend';
+/** The built-in metrics; a claim type added under `src/note/claim-types/` brings its own name. */
+export type ClaimMetric = 'return' | 'ath' | 'since' | 'streak' | 'trend' | 'level' | 'spread' | (string & {});
+
+/** Character offsets `[start, end)` in the checked text (after HTML is read as text). */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
 
 export interface ClaimBase {
   /** The sentence or table row the claim was read from, trimmed. */
@@ -18,6 +25,13 @@ export interface ClaimBase {
   readonly unresolved?: string;
   /** 1-based line of the input where the claim starts. */
   readonly line: number;
+  /** Where the claim's own words are in the checked text ("slid 3.93%"), for marking it in place. */
+  readonly span: Span;
+  /**
+   * The day the claim is about when the text names one relative to the note's date ("on Wednesday"
+   * in a note dated Thursday): an ISO date, checked as of that close instead of the note's.
+   */
+  readonly day?: string;
 }
 
 /** A percent move over a period: "Nvidia is up 36.8% year-to-date". */
@@ -31,6 +45,8 @@ export interface ReturnClaim extends ClaimBase {
   readonly value: number;
   /** Decimals the writer printed (1 for 36.8%): a figure is not held to more precision than it states. */
   readonly decimals: number;
+  /** "over the past 21 sessions": a window of N sessions when `period` is null. */
+  readonly sessions?: number;
 }
 
 /**
@@ -47,7 +63,13 @@ export interface AthClaim extends ClaimBase {
 export interface SinceClaim extends ClaimBase {
   readonly metric: 'since';
   readonly direction: 'lowest' | 'highest';
-  readonly since: { readonly year: number | null; readonly month: number; readonly day: number | null };
+  readonly since: {
+    readonly year: number | null;
+    readonly month: number;
+    readonly day: number | null;
+    /** "since 2022": the whole year is the mark. */
+    readonly wholeYear?: boolean;
+  };
   /** "approaching its lowest close since": the close is near that mark rather than through it. */
   readonly approaching: boolean;
 }
@@ -72,4 +94,26 @@ export interface TrendClaim extends ClaimBase {
   readonly state: TrendState;
 }
 
-export type Claim = ReturnClaim | AthClaim | SinceClaim | StreakClaim | TrendClaim;
+/** A closing level: "the VIX closed at 14.85", "IWM closed at a record 255.87". */
+export interface LevelClaim extends ClaimBase {
+  readonly metric: 'level';
+  readonly value: number;
+  readonly decimals: number;
+  /** "closed at a record 255.87": the level is also claimed to be a record close. */
+  readonly record: boolean;
+}
+
+/**
+ * A gap in percentage points between two symbols' performance over a period: "SPSM has outpaced the
+ * Magnificent 7 basket by 5.6 percentage points over the past 21 sessions". Signed from `symbol`'s side.
+ */
+export interface SpreadClaim extends ClaimBase {
+  readonly metric: 'spread';
+  readonly versus: string | null;
+  readonly period: PeriodKey | null;
+  readonly sessions?: number;
+  readonly value: number;
+  readonly decimals: number;
+}
+
+export type Claim = ReturnClaim | AthClaim | SinceClaim | StreakClaim | TrendClaim | LevelClaim | SpreadClaim;

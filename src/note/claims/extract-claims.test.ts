@@ -50,6 +50,8 @@ function matches(c: Claim, e: Expected): boolean {
       return c.direction === e.direction && c.phase === e.phase;
     case 'trend':
       return c.state === e.state;
+    default:
+      return true;
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * Reads free market commentary and returns every checkable claim in it, in reading order: return
- * figures in prose and in pasted tables, all-time-high, "since", streak and trendline claims.
- * Names resolve through the universe config (tickers, names, aliases).
+ * Reads free market commentary and returns every checkable claim in it, in reading order: each
+ * registered claim type (`src/note/claim-types/`) reads each sentence; pasted tables of returns are
+ * read row by row. Names resolve through the universe config (tickers, names, aliases) and, when
+ * given, the tickers stored.
  *
  * @example extractClaims('Nvidia is up 36.8% year-to-date.', resolverFromConfig(defaultConfig()))
  *   // [{ metric: 'return', symbol: 'NVDA', period: 'ytd', value: 0.368, ... }]
@@ -9,26 +10,75 @@
 
 import type { UniverseConfig } from '../../config/universe-config.js';
 import type { PeriodKey } from '../../domain/period-keys.js';
+import type { DayNumber } from '../../domain/trading-date.js';
+import type { SentenceScope } from '../claim-types/claim-type.js';
+import { claimTypes } from '../claim-types/claim-types.js';
 import type { Claim } from './claim.js';
-import { eventClaims } from './event-claims.js';
 import { ExtractionContext } from './extraction-context.js';
-import { NameResolver } from './name-resolver.js';
+import { type NamedSymbol, NameResolver } from './name-resolver.js';
 import { findPeriods } from './period-phrases.js';
-import { returnClaims } from './return-claims.js';
 import { paragraphs, sentences } from './sentences.js';
 import { isSeparatorRow, rowClaims, tableHeader } from './table-claims.js';
 
-/** A resolver over the config's symbols, names and aliases. */
-export function resolverFromConfig(config: UniverseConfig): NameResolver {
-  return new NameResolver(
-    Object.entries(config.symbols).map(([ticker, s]) => ({ ticker, name: s.name, kind: s.kind, aliases: s.aliases })),
-  );
+/** Words in capitals that are never read as a bare ticker, even when a stored symbol is spelt so. */
+const NOT_TICKERS = new Set([
+  'A',
+  'I',
+  'AI',
+  'CEO',
+  'CFO',
+  'ETF',
+  'YTD',
+  'MTD',
+  'QTD',
+  'US',
+  'USA',
+  'GDP',
+  'CPI',
+  'EPS',
+  'IPO',
+  'FED',
+  'OK',
+  'IT',
+  'ON',
+  'ALL',
+  'ARE',
+  'BE',
+  'NOW',
+  'SO',
+  'AM',
+  'PM',
+  'EST',
+  'UTC',
+  'ET',
+]);
+
+/** A resolver over the config's symbols, names and aliases, and bare tickers of the store (`stored`). */
+export function resolverFromConfig(config: UniverseConfig, stored: readonly string[] = []): NameResolver {
+  const symbols: NamedSymbol[] = Object.entries(config.symbols).map(([ticker, s]) => ({
+    ticker,
+    name: s.name,
+    kind: s.kind,
+    aliases: s.aliases,
+  }));
+  const known = new Set(symbols.map((s) => s.ticker));
+  for (const t of stored) {
+    if (known.has(t) || NOT_TICKERS.has(t) || !/^\^?[A-Z][A-Z0-9.]{1,9}$/.test(t)) continue;
+    symbols.push({ ticker: t, name: t, kind: 'stock', aliases: [] });
+  }
+  return new NameResolver(symbols);
 }
 
-export function extractClaims(text: string, resolver: NameResolver): Claim[] {
+export interface ExtractOptions {
+  /** The note's own date: what "on Thursday" and a bare day move refer to. */
+  readonly noteDate?: DayNumber | null;
+}
+
+export function extractClaims(text: string, resolver: NameResolver, options: ExtractOptions = {}): Claim[] {
   const ctx = new ExtractionContext();
   const out: Claim[] = [];
   const paras = paragraphs(text);
+  const types = claimTypes();
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
     const header = tableHeader(p.text);
@@ -38,7 +88,7 @@ export function extractClaims(text: string, resolver: NameResolver): Claim[] {
       for (; j < paras.length; j++) {
         const row = paras[j]!;
         if (isSeparatorRow(row.text)) continue;
-        const claims = rowClaims(row.text, header, resolver, row.line);
+        const claims = rowClaims(row.text, header, resolver, row.line, row.offset);
         if (claims === null) break;
         rows++;
         out.push(...claims);
@@ -50,14 +100,27 @@ export function extractClaims(text: string, resolver: NameResolver): Claim[] {
     }
     ctx.lastPeriod = null;
     for (const s of sentences(p.text)) {
-      const mentions = resolver.mentions(s.text);
-      out.push(...eventClaims(s.text, mentions, resolver, ctx, p.line));
-      const returns = returnClaims(s.text, mentions, ctx, p.line);
-      out.push(...returns);
-      ctx.remember(mentions);
+      const scope: SentenceScope = {
+        sentence: s.text,
+        mentions: resolver.mentions(s.text),
+        resolver,
+        ctx,
+        line: p.line,
+        offset: p.offset + s.offset,
+        noteDate: options.noteDate ?? null,
+      };
+      const found: Claim[] = [];
+      let returns = 0;
+      for (const t of types) {
+        const claims = t.extract(scope) as Claim[];
+        if (t.metric === 'return') returns = claims.length;
+        found.push(...claims);
+      }
+      out.push(...found.sort((a, b) => a.span.start - b.span.start));
+      ctx.remember(scope.mentions);
       // "Ten of the eleven sectors gained over the past five sessions. Energy led: it rallied 8.05%":
       // a period named in a sentence without figures frames the figures that follow it.
-      if (returns.length === 0) {
+      if (returns === 0) {
         const framed = findPeriods(s.text)
           .filter((x) => x.period !== 'same' && x.period !== 'other')
           .pop();

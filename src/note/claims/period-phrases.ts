@@ -96,10 +96,10 @@ export function headerPeriods(header: string): PeriodKey[] {
     ['ytd', /YTD|year[- ]to[- ]date/gi],
     ['mtd', /MTD|month[- ]to[- ]date/gi],
     ['qtd', /QTD|quarter[- ]to[- ]date/gi],
-    ['1y', /(?:one|1)[- ]?year|1Y(?![a-z])|12[- ]?months?|twelve[- ]months?/gi],
-    ['3y', /(?:three|3)[- ]?years?|3Y(?![a-z])/gi],
-    ['5y', /(?:five|5)[- ]?years?|5Y(?![a-z])/gi],
-    ['1d', /1D(?![a-z])|one[- ]day|daily/gi],
+    ['1y', /(?:one|1)[- ]?year|(?<![A-Za-z0-9])1Y(?![a-z0-9])|12[- ]?months?|twelve[- ]months?/gi],
+    ['3y', /(?:three|3)[- ]?years?|(?<![A-Za-z0-9])3Y(?![a-z0-9])/gi],
+    ['5y', /(?:five|5)[- ]?years?|(?<![A-Za-z0-9])5Y(?![a-z0-9])/gi],
+    ['1d', /(?<![A-Za-z0-9])1D(?![a-z0-9])|one[- ]day|daily/gi],
   ];
   const hits: { period: PeriodKey; at: number }[] = [];
   for (const [period, re] of rules) {

@@ -5,12 +5,14 @@
  * are not returns, and a distance from a record ("5% below its all-time high") is an ATH claim.
  */
 import type { PeriodKey } from '../../domain/period-keys.js';
+import { type DayNumber, formatIsoDate, weekday } from '../../domain/trading-date.js';
+import type { SentenceScope } from '../claim-types/claim-type.js';
 import type { ReturnClaim } from './claim.js';
-import type { ExtractionContext } from './extraction-context.js';
+import { COUNT_WORD, count } from './clause-words.js';
 import type { Mention } from './name-resolver.js';
 import { fraction } from './percent-text.js';
 import { findPeriods } from './period-phrases.js';
-import { findSubject } from './subject-finder.js';
+import { findSubject, type Subject } from './subject-finder.js';
 
 const PERCENT = /([-+−–]?)(\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)/g;
 const UP_WORDS =
@@ -34,7 +36,10 @@ const COMPARED = /\b(?:versus|vs\.?|against|compared\s+(?:with|to))\b/i;
 const LEVEL_BEFORE = /\b(?:to|at|up\s+to|yield(?:s|ing)?|rate\s+of|ratio\s+of)\s*$/i;
 
 interface Hit {
+  /** Where the claim's words start (the movement word when it comes first) and end. */
   readonly start: number;
+  /** A figure that shares the verb of the one before it ("rose 1.2%, 0.8% and 3.1%"). */
+  readonly continued: boolean;
   readonly end: number;
   readonly value: number;
   readonly decimals: number;
@@ -43,7 +48,7 @@ interface Hit {
   readonly subject?: Mention;
 }
 
-const LINKS = new Set(['and', 'while', 'with', 'but', 'the', 'respectively', 'for', 'at']);
+const LINKS = new Set(['and', 'while', 'with', 'but', 'the', 'respectively', 'for', 'at', 'each']);
 
 /** Text between two figures that only links them: "and", "while", a name, a period phrase. */
 function isContinuation(between: string, mentions: readonly Mention[], offset: number): boolean {
@@ -56,13 +61,23 @@ function isContinuation(between: string, mentions: readonly Mention[], offset: n
   return words.length <= 3 && words.every((w) => LINKS.has(w));
 }
 
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const SESSIONS = new RegExp(
+  `\\b(?:over|in|during|across)\\s+the\\s+(?:past|last|prior|previous)\\s+${COUNT_WORD}\\s+(?:sessions|trading\\s+days)\\b`,
+  'i',
+);
+
+/** The trading day a weekday names in a note dated `noteDate`: that weekday on or before the note's date. */
+export function weekdayBefore(noteDate: DayNumber, name: string): DayNumber {
+  const want = WEEKDAYS.indexOf(name.toLowerCase());
+  let d = noteDate;
+  while (weekday(d) !== want) d -= 1;
+  return d;
+}
+
 /** The return claims of one sentence; `ctx.lastPeriod` carries the period to the next claim. */
-export function returnClaims(
-  sentence: string,
-  mentions: readonly Mention[],
-  ctx: ExtractionContext,
-  line: number,
-): ReturnClaim[] {
+export function returnClaims(scope: SentenceScope): ReturnClaim[] {
+  const { sentence, mentions, ctx, line } = scope;
   const hits: Hit[] = [];
   PERCENT.lastIndex = 0;
   for (let m = PERCENT.exec(sentence); m !== null; m = PERCENT.exec(sentence)) {
@@ -99,11 +114,11 @@ export function returnClaims(
     const sign = m[1] !== '' && m[1] !== '+' ? -1 : negativeWord ? -1 : 1;
     const digits = m[2]!;
     const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
-    // The claim's words start at the movement word when it comes first ("rose 6.55%").
     const start = moveBefore ? moveBefore.index : m.index;
     hits.push({
       start,
-      end,
+      continued,
+      end: moveAfter ? end + moveAfter[0].length : end,
       value: fraction(sign, digits),
       decimals,
       negative: negativeWord,
@@ -112,26 +127,38 @@ export function returnClaims(
   }
   if (hits.length === 0) return [];
   const periods = findPeriods(sentence);
+  const sessions = SESSIONS.exec(sentence);
   // "over the same period" may point back past a paragraph break; then the whole sentence shares it.
   if (ctx.lastPeriod === null && periods.some((p) => p.period === 'same')) ctx.lastPeriod = ctx.documentPeriod;
+  const subjects = listSubjects(hits, mentions);
   const out: ReturnClaim[] = [];
   let prevEnd = 0;
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i]!;
     const nextStart = hits[i + 1]?.start ?? sentence.length;
-    const subject = h.subject
+    const subject: Subject | null = h.subject
       ? { subject: h.subject.text.replace(/^the\s+/i, ''), symbol: h.subject.symbol, mention: h.subject }
-      : findSubject(sentence, mentions, prevEnd, h.start, ctx);
+      : (subjects.get(i) ?? findSubject(sentence, mentions, prevEnd, h.start, ctx));
     // Period: a phrase after the figure (up to the next figure), else in its clause, else earlier in the sentence.
     const period =
       periods.find((p) => p.start >= h.end && p.start < nextStart) ??
       periods.filter((p) => p.start >= prevEnd && p.end <= h.start).pop() ??
       periods.filter((p) => p.end <= prevEnd).pop();
     let key: PeriodKey | null;
-    if (!period) key = ctx.lastPeriod;
-    else if (period.period === 'same') key = ctx.lastPeriod;
+    let day: string | undefined;
+    let windowSessions: number | undefined;
+    if (!period) {
+      key = ctx.lastPeriod;
+      if (key === null && sessions) windowSessions = count(sessions[1]) ?? undefined;
+      // A bare move in a dated note ("Oracle slid 4.5%.") is the day's move: the note's date makes it clear.
+      else if (key === null && scope.noteDate !== null) key = '1d';
+    } else if (period.period === 'same') key = ctx.lastPeriod;
     else if (period.period === 'other') key = null;
     else key = period.period;
+    if (key === '1d' && period && scope.noteDate !== null) {
+      const named = /(monday|tuesday|wednesday|thursday|friday)/i.exec(sentence.slice(period.start, period.end));
+      if (named) day = formatIsoDate(weekdayBefore(scope.noteDate, named[1]!));
+    }
     prevEnd = h.end;
     if (!subject) continue;
     if (key) {
@@ -144,14 +171,41 @@ export function returnClaims(
       subject: subject.subject,
       symbol: subject.symbol,
       line,
+      span: { start: scope.offset + h.start, end: scope.offset + h.end },
       period: key,
       value: h.value,
       decimals: h.decimals,
+      ...(windowSessions ? { sessions: windowSessions } : {}),
+      ...(day ? { day } : {}),
     };
     const claim: ReturnClaim =
       period?.period === 'other' ? { ...base, periodText: sentence.slice(period.start, period.end) } : base;
     out.push(subject.unresolved ? { ...claim, unresolved: subject.unresolved } : claim);
     if (subject.mention) ctx.lastSubject = subject.mention;
+  }
+  return out;
+}
+
+/**
+ * "AAPL, MSFT and NVDA rose 1.2%, 0.8% and 3.1%": a run of figures sharing one verb, after as many
+ * names as figures, pairs them in order. Returns the subject of each hit so paired.
+ */
+function listSubjects(hits: readonly Hit[], mentions: readonly Mention[]): Map<number, Subject> {
+  const out = new Map<number, Subject>();
+  for (let i = 0; i < hits.length; i++) {
+    if (hits[i]!.continued) continue;
+    let j = i + 1;
+    while (j < hits.length && hits[j]!.continued) j++;
+    const run = j - i;
+    if (run < 2) continue;
+    const from = i === 0 ? 0 : hits[i - 1]!.end;
+    const names = mentions.filter((m) => m.start >= from && m.end <= hits[i]!.start && !m.object);
+    if (names.length !== run) continue;
+    names.forEach((m, n) => {
+      const s: Subject = { subject: m.text.replace(/^the\s+/i, ''), symbol: m.symbol, mention: m };
+      out.set(i + n, m.unresolved ? { ...s, unresolved: m.unresolved } : s);
+    });
+    i = j - 1;
   }
   return out;
 }

@@ -13,6 +13,8 @@ export interface Paragraph {
   readonly text: string;
   /** 1-based line number in the input. */
   readonly line: number;
+  /** Offset of the line's first character in the input. */
+  readonly offset: number;
 }
 
 const ABBREVIATIONS =
@@ -21,10 +23,20 @@ const ABBREVIATIONS =
 /** Non-empty lines, each a paragraph, with its line number. */
 export function paragraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  lines.forEach((l, i) => {
-    if (l.trim() !== '') out.push({ text: l, line: i + 1 });
-  });
+  // Offsets refer to `text` itself, so a CRLF file is split without rewriting it.
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  let line = 1;
+  const push = (end: number) => {
+    const l = text.slice(start, end);
+    if (l.trim() !== '') out.push({ text: l, line, offset: start });
+  };
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    push(m.index);
+    start = m.index + m[0].length;
+    line++;
+  }
+  push(text.length);
   return out;
 }
 

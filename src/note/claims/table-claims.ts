@@ -17,7 +17,9 @@ export function tableHeader(line: string): PeriodKey[] | null {
   if (/\d\s?%/.test(line)) return null;
   const periods = headerPeriods(line);
   // A header is short and names at least one period; prose that mentions "year-to-date" is not a header.
-  if (periods.length === 0 || line.length > 160 || /[.!?]\s*$/.test(line.trim())) return null;
+  const bare = line.trim().replace(/^[*_]+|[*_]+$/g, '');
+  if (periods.length === 0 || line.length > 160 || /[.!?]\s*$/.test(bare) || /[a-z0-9][.!?]\s+[A-Z]/.test(bare))
+    return null;
   return periods;
 }
 
@@ -32,8 +34,9 @@ export function rowClaims(
   periods: readonly PeriodKey[],
   resolver: NameResolver,
   line: number,
+  offset = 0,
 ): ReturnClaim[] | null {
-  const cells: { value: number; decimals: number; at: number }[] = [];
+  const cells: { value: number; decimals: number; at: number; end: number }[] = [];
   CELL.lastIndex = 0;
   for (let m = CELL.exec(row); m !== null; m = CELL.exec(row)) {
     const digits = m[2]!;
@@ -42,6 +45,7 @@ export function rowClaims(
       value: fraction(sign, digits),
       decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
       at: m.index,
+      end: m.index + m[0].length,
     });
   }
   if (cells.length === 0) return null;
@@ -57,6 +61,7 @@ export function rowClaims(
       subject: nameText,
       symbol: mention?.symbol ?? null,
       line,
+      span: { start: offset + c.at, end: offset + c.end },
       period: periods[i]!,
       value: c.value,
       decimals: c.decimals,

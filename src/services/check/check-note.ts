@@ -1,21 +1,24 @@
 /**
- * The `check` use-case: reads commentary, extracts its claims and verifies each against the store as
- * of a day (default: the latest stored close). Returns the JSON contract of `marketdash check`.
+ * The `check` use-case: reads commentary (text, Markdown or HTML), finds the date the note states
+ * for itself, extracts its claims and verifies each against the store as of that day. The as-of day
+ * is the `asOf` asked for, else the note's own date, else the latest stored close (with a warning).
+ * Returns the JSON contract of `marketdash check`.
  */
 import { DEFAULT_TREND_OPTIONS } from '../../analytics/trend/trend-options.js';
 import { defaultConfig, type UniverseConfig } from '../../config/universe-config.js';
 import { DataError, UsageError } from '../../domain/errors.js';
 import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
-import type { CheckReport } from '../../note/check/claim-verdict.js';
+import type { AsOfSource, CheckReport } from '../../note/check/claim-verdict.js';
 import { type VerifyOptions, verifyClaim } from '../../note/check/verify-claim.js';
 import { extractClaims, resolverFromConfig } from '../../note/claims/extract-claims.js';
-import { htmlToText, looksLikeHtml } from '../../note/claims/html-text.js';
+import { htmlToText, looksLikeHtml, normaliseText } from '../../note/claims/html-text.js';
+import { noteDate } from '../../note/claims/note-date.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { loadClaimSeries } from './claim-series.js';
 
 export interface CheckRequest {
   readonly text: string;
-  /** YYYY-MM-DD; default the latest date in the store. */
+  /** YYYY-MM-DD; default the note's own date, else the latest date in the store. */
   readonly asOf?: string | undefined;
   /** Allowed difference for returns, as a fraction; default 0.0005 (0.05 percentage points). */
   readonly tolerance?: number | undefined;
@@ -26,15 +29,23 @@ export const DEFAULT_TOLERANCE = 0.0005;
 /** "approaching its lowest close since": within 5% of the mark. */
 export const APPROACH_PCT = 0.05;
 
-/** The day to check as of: the requested one, else the latest date stored for any symbol. */
-async function checkDay(store: PriceStore, asOf: string | undefined): Promise<DayNumber> {
-  if (asOf !== undefined) return parseIsoDate(asOf, '--as-of');
-  const last = [...(await store.lastDates()).values()].sort().pop();
-  if (last === undefined)
+/** The latest date stored for any symbol, and the stored tickers. */
+async function storeFacts(store: PriceStore): Promise<{ latest: DayNumber; tickers: string[] }> {
+  const last = await store.lastDates();
+  const latest = [...last.values()].sort().pop();
+  if (latest === undefined)
     throw new DataError(
       `the store at ${store.location} holds no data: import some first ('marketdash import' or 'marketdash demo')`,
     );
-  return parseIsoDate(last, 'last stored date');
+  return { latest: parseIsoDate(latest, 'last stored date'), tickers: [...last.keys()] };
+}
+
+/** The text the claims are read from: HTML read as text, typography normalised, control characters dropped. */
+export function readableText(input: string): string {
+  const text = looksLikeHtml(input) ? htmlToText(input) : input;
+  // Control characters (escape sequences included) are not prose; tabs and line ends are kept.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  return normaliseText(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
 }
 
 export async function checkNote(store: PriceStore, req: CheckRequest): Promise<CheckReport> {
@@ -46,11 +57,45 @@ export async function checkNote(store: PriceStore, req: CheckRequest): Promise<C
     );
   }
   const config = req.config ?? defaultConfig();
-  const asOf = await checkDay(store, req.asOf);
-  const text = looksLikeHtml(req.text) ? htmlToText(req.text) : req.text;
-  const claims = extractClaims(text, resolverFromConfig(config));
-  const symbols = [...new Set(claims.map((c) => c.symbol).filter((s): s is string => s !== null))];
-  const seriesFor = await loadClaimSeries(store, symbols, config);
+  const facts = await storeFacts(store);
+  const text = readableText(req.text);
+  const warnings: string[] = [];
+  let asOf: DayNumber;
+  let source: AsOfSource;
+  const stated = noteDate(text, facts.latest);
+  if (req.asOf !== undefined) {
+    asOf = parseIsoDate(req.asOf, '--as-of');
+    source = { date: formatIsoDate(asOf), source: 'option', why: '--as-of was given' };
+    if (stated && stated.day !== asOf)
+      warnings.push(
+        `the note states ${formatIsoDate(stated.day)} (${stated.why}); checked as of --as-of ${formatIsoDate(asOf)}`,
+      );
+  } else if (stated) {
+    asOf = stated.day;
+    source = { date: formatIsoDate(asOf), source: 'note', why: stated.why };
+    if (asOf > facts.latest)
+      warnings.push(
+        `the note's date ${formatIsoDate(asOf)} is after the latest stored close ${formatIsoDate(facts.latest)}`,
+      );
+  } else {
+    asOf = facts.latest;
+    source = {
+      date: formatIsoDate(asOf),
+      source: 'latest',
+      why: 'the note states no date and --as-of was not given: the latest stored close',
+    };
+    warnings.push(
+      `the note states no date: checked as of the latest stored close, ${formatIsoDate(asOf)}; give --as-of to check another day`,
+    );
+  }
+  const resolver = resolverFromConfig(config, facts.tickers);
+  const claims = extractClaims(text, resolver, { noteDate: req.asOf !== undefined || stated ? asOf : null });
+  const symbols = new Set<string>();
+  for (const c of claims) {
+    if (c.symbol !== null) symbols.add(c.symbol);
+    if (c.metric === 'spread' && c.versus !== null) symbols.add(c.versus);
+  }
+  const seriesFor = await loadClaimSeries(store, [...symbols], config);
   const options: VerifyOptions = {
     asOf,
     tolerance,
@@ -60,5 +105,11 @@ export async function checkNote(store: PriceStore, req: CheckRequest): Promise<C
     sessionsAround: 5,
     staleDays: 7,
   };
-  return { asOf: formatIsoDate(asOf), claims: claims.map((c) => verifyClaim(c, seriesFor, options)), text };
+  return {
+    asOf: formatIsoDate(asOf),
+    asOfSource: source,
+    claims: claims.map((c) => verifyClaim(c, seriesFor, options)),
+    text,
+    warnings,
+  };
 }

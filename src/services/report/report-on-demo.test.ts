@@ -44,8 +44,10 @@ describe('check on the note the project wrote itself', () => {
     const notSupported = report.claims.filter((c) => c.verdict !== 'supported');
     expect(notSupported).toEqual([]);
     expect(report.claims.length).toBeGreaterThanOrEqual(40);
-    // returns, records, the trendline, the VIX and the sector streaks are all among them
-    expect(new Set(report.claims.map((c) => c.metric))).toEqual(new Set(['return', 'ath', 'trend', 'since', 'streak']));
+    // returns, records, the trendline, the VIX's low, the sector streaks and the lede's spread
+    expect(new Set(report.claims.map((c) => c.metric))).toEqual(
+      new Set(['return', 'ath', 'trend', 'since', 'streak', 'spread']),
+    );
   });
 
   it('supports every claim of the HTML note, read as text', async () => {
@@ -92,7 +94,10 @@ describe('check on the note the project wrote itself', () => {
       ['unverifiable', 'no data for AVGO in the store'],
       ['unverifiable', "no symbol in the config is named 'Palantir'"],
       ['unverifiable', "'Alphabet' is ambiguous: it has share classes GOOGL and GOOG; name the class or the ticker"],
-      ['unverifiable', "the period 'this week' is not one MarketDash computes (1d, 5d, MTD, QTD, YTD, 1Y, 3Y, 5Y)"],
+      [
+        'unverifiable',
+        "the period 'this week' is not one MarketDash computes (1d, 5d, MTD, QTD, YTD, 1Y, 3Y, 5Y, or N sessions)",
+      ],
     ]);
   });
 });

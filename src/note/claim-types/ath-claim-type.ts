@@ -1,0 +1,94 @@
+/**
+ * All-time highs: "broken out to new peaks", "notched a record close", "trading at a fresh all-time
+ * high", "closed at its highest level ever", "within spitting distance of new all-time highs",
+ * "8% below its record high". A record is a close above every earlier close (on the stored close).
+ */
+import { allTimeHigh } from '../../analytics/returns/highs-lows.js';
+import { formatIsoDate } from '../../domain/trading-date.js';
+import type { AthClaim } from '../claims/claim.js';
+import { allMatches, clauseBefore, hedged } from '../claims/clause-words.js';
+import { findSubject } from '../claims/subject-finder.js';
+import type { ClaimType, SentenceScope } from './claim-type.js';
+import { claimTolerance, pct, shortDate } from './verdict-words.js';
+
+const RECORD = '(?:all[- ]time|record)';
+const MARK = '(?:highs?|closes?|peaks?|levels?|closing\\s+highs?|closing\\s+levels?|territory)';
+const NEAR_ATH = new RegExp(
+  `\\b(?:within\\s+(?:spitting|striking|shouting|touching)\\s+distance\\s+of(?:\\s+(?:its|their|a|an|new|fresh))*(?:\\s+${RECORD}\\s+${MARK}|\\s+(?:new|fresh)\\s+(?:highs?|peaks?|records?))?|(?:near|nearing|close\\s+to|just\\s+(?:shy|short)\\s+of|just\\s+below|a\\s+whisker\\s+(?:from|of)|within\\s+reach\\s+of|knocking\\s+on|closing\\s+in\\s+on|approaching)\\s+(?:its\\s+|their\\s+|a\\s+|an\\s+|new\\s+|fresh\\s+)*${RECORD}\\s+${MARK}|within\\s+(\\d+(?:\\.\\d+)?)\\s?%\\s+of\\s+(?:its\\s+|their\\s+|an?\\s+|new\\s+)*${RECORD}\\s+${MARK})`,
+  'i',
+);
+const NEW_ATH = new RegExp(
+  `\\b(?:(?:at|to|hit|hits|hitting|set|sets|setting|reach\\w*|notch\\w*|touch\\w*|clos\\w+\\s+at|mark\\w*|post\\w*|print\\w*|log\\w*|scal\\w*|record\\w*|chalk\\w*\\s+up|trad\\w+\\s+at|finish\\w*\\s+at|end\\w*\\s+at|sits?\\s+at)\\s+(?:a\\s+|an\\s+|new\\s+|fresh\\s+|its\\s+|their\\s+|another\\s+|yet\\s+another\\s+)*${RECORD}(?:\\s+${MARK}|\\s+(?=\\d))|(?:new|fresh)\\s+(?:all[- ]time\\s+)?(?:highs?|peaks?|records?)\\b(?![- ]week)|record\\s+territory|(?:highest|best)\\s+(?:close|closing\\s+level|level|finish|close)\\s+(?:ever|on\\s+record)|(?:highest|best)\\s+(?:close|level)\\s+in\\s+its\\s+history|${RECORD}\\s+closing\\s+high)`,
+  'i',
+);
+const BELOW_ATH = new RegExp(
+  `(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:below|under|beneath|off|from|short\\s+of|away\\s+from)\\s+(?:its|their|the|an?)?\\s*${RECORD}\\s+${MARK}`,
+  'i',
+);
+
+function extract(scope: SentenceScope): AthClaim[] {
+  const { sentence, mentions, ctx, line } = scope;
+  const found: { m: RegExpExecArray; kind: AthClaim['kind']; distance: number | null }[] = [];
+  const taken = (m: RegExpExecArray) =>
+    found.some((f) => m.index < f.m.index + f.m[0].length && m.index + m[0].length > f.m.index);
+  for (const m of allMatches(BELOW_ATH, sentence)) found.push({ m, kind: 'below_high', distance: -Number(m[1]) / 100 });
+  for (const m of allMatches(NEAR_ATH, sentence))
+    if (!taken(m)) found.push({ m, kind: 'near_high', distance: m[1] ? -Number(m[1]) / 100 : null });
+  for (const m of allMatches(NEW_ATH, sentence)) if (!taken(m)) found.push({ m, kind: 'new_high', distance: null });
+  found.sort((a, b) => a.m.index - b.m.index);
+  const out: AthClaim[] = [];
+  let prevEnd = 0;
+  for (const { m, kind, distance } of found) {
+    if (hedged(sentence, m.index)) continue;
+    const { start } = clauseBefore(sentence, m.index);
+    // Prefer a subject in the phrase's own clause ("..., which tracks X and has already broken out").
+    const inClause = mentions.filter((x) => x.start >= Math.max(start, prevEnd) && x.end <= m.index && !x.object);
+    const s =
+      inClause.length > 0
+        ? findSubject(sentence, mentions, Math.max(start, prevEnd), m.index, ctx)
+        : findSubject(sentence, mentions, 0, m.index, ctx);
+    prevEnd = m.index + m[0].length;
+    if (!s) continue;
+    const claim: AthClaim = {
+      metric: 'ath',
+      text: sentence,
+      subject: s.subject,
+      symbol: s.symbol,
+      line,
+      span: { start: scope.offset + m.index, end: scope.offset + m.index + m[0].length },
+      kind,
+      distance,
+    };
+    out.push(s.unresolved ? { ...claim, unresolved: s.unresolved } : claim);
+  }
+  return out;
+}
+
+export const athClaimType: ClaimType<AthClaim> = {
+  metric: 'ath',
+  hasBasis: false,
+  extract,
+  evaluate(c, { series: s, k, field, options: o }) {
+    const ath = allTimeHigh(s.dates, s[field], k);
+    if (ath === null) return { unverifiable: `${s.symbol} has no close on or before ${formatIsoDate(s.dates[k]!)}` };
+    const d = ath.distance;
+    const level = s[field][k]!.toFixed(2);
+    const fact =
+      d === 0
+        ? `${s.symbol} closed at a record ${level}`
+        : `${s.symbol} closed at ${level}, ${pct(-d)} below its record close of ${shortDate(ath.day, o.asOf)}`;
+    let ok: boolean;
+    if (c.kind === 'new_high') ok = d === 0;
+    else if (c.kind === 'near_high') ok = d >= -(c.distance === null ? o.nearAthPct : -c.distance) - 1e-12;
+    else ok = Math.abs(d - c.distance!) <= claimTolerance(1, o.tolerance);
+    return { ok, actual: d, fact, detail: `record close ${formatIsoDate(ath.day)}` };
+  },
+  claimed: (c) => (c.kind === 'new_high' ? 0 : c.distance),
+  claimedText: (c) =>
+    c.kind === 'new_high'
+      ? 'a new all-time high'
+      : c.kind === 'near_high'
+        ? `near its all-time high${c.distance === null ? '' : ` (within ${pct(-c.distance)})`}`
+        : `${pct(-c.distance!)} below its all-time high`,
+  period: () => null,
+};

@@ -1,0 +1,57 @@
+/**
+ * Percent moves over a period: "Nvidia is up 36.8% year-to-date", "slid 3.93% on Thursday",
+ * "rose 1.2%, 0.8% and 3.1%". Checked on the price return (close) and, when that misses, on the total
+ * return (adjusted close): the verdict says which one the figure matches.
+ */
+import { periodBaseIndex, periodReturn } from '../../analytics/returns/period-returns.js';
+import { formatIsoDate } from '../../domain/trading-date.js';
+import type { ReturnClaim } from '../claims/claim.js';
+import { returnClaims } from '../claims/return-claims.js';
+import type { ClaimType } from './claim-type.js';
+import { basisWords, claimTolerance, PERIOD_LABEL, pct, periodWords, upDown } from './verdict-words.js';
+
+export const returnClaimType: ClaimType<ReturnClaim> = {
+  metric: 'return',
+  hasBasis: true,
+  extract: returnClaims,
+  precheck(c) {
+    if (c.period !== null || c.sessions) return null;
+    return c.periodText
+      ? `the period '${c.periodText}' is not one MarketDash computes (1d, 5d, MTD, QTD, YTD, 1Y, 3Y, 5Y, or N sessions)`
+      : 'the text gives no period for this figure';
+  },
+  evaluate(c, { series: s, k, field, options }) {
+    const values = s[field];
+    let actual: number | null;
+    let base: number;
+    if (c.period) {
+      actual = periodReturn(s.dates, values, k, c.period);
+      base = periodBaseIndex(s.dates, k, c.period);
+    } else {
+      base = k - (c.sessions ?? 0);
+      actual = base >= 0 ? values[k]! / values[base]! - 1 : null;
+    }
+    const words = periodWords(c.period, c.sessions);
+    if (actual === null || base < 0)
+      return {
+        unverifiable: `${s.symbol} has too little history for a return ${words} as of ${formatIsoDate(s.dates[k]!)}${base < 0 ? ` (its first close is ${formatIsoDate(s.dates[0]!)})` : ''}`,
+      };
+    const oneClose = s.close === s.adjClose || sameCloses(s.close, s.adjClose, base, k);
+    return {
+      ok: Math.abs(actual - c.value) <= claimTolerance(c.decimals, options.tolerance),
+      actual,
+      fact: `${s.symbol} is ${upDown(actual)} ${words}`,
+      detail: `${c.period ? PERIOD_LABEL[c.period] : words} ${basisWords(field, oneClose)} ${pct(actual)}, base close ${formatIsoDate(s.dates[base]!)}`,
+    };
+  },
+  claimed: (c) => c.value,
+  claimedText: (c) => pct(c.value),
+  describe: (c) =>
+    `${upDown(c.value)} ${c.period || c.sessions ? periodWords(c.period, c.sessions) : c.periodText ? `'${c.periodText}'` : '(no period stated)'}`,
+  period: (c) => c.period ?? (c.sessions ? `${c.sessions} sessions` : null),
+};
+
+/** Whether price and total closes agree on both ends of a window (a close-only series: one close). */
+export function sameCloses(close: Float64Array, adj: Float64Array, from: number, to: number): boolean {
+  return close[from] === adj[from] && close[to] === adj[to];
+}

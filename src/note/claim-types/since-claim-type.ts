@@ -1,0 +1,113 @@
+/**
+ * Highs and lows since a date: "its lowest close since September", "the highest level since
+ * March 3, 2022", "approaching its lowest close since September" (within `approachPct` of the mark).
+ */
+import { highestSince, lowestSince } from '../../analytics/returns/since.js';
+import { indexOnOrBefore } from '../../domain/price-series.js';
+import { civilFromDays, type DayNumber, daysFromCivil, daysInMonth, formatIsoDate } from '../../domain/trading-date.js';
+import type { SinceClaim } from '../claims/claim.js';
+import { allMatches, hedged, MONTH_WORD, monthIndex } from '../claims/clause-words.js';
+import { findSubject } from '../claims/subject-finder.js';
+import type { ClaimType, SentenceScope } from './claim-type.js';
+import { pct, shortDate, shortMonth } from './verdict-words.js';
+
+const SINCE = new RegExp(
+  `\\b(lowest|highest|weakest|strongest)\\s+(?:(?:daily\\s+)?(?:close|closing\\s+level|closing\\s+value|level|reading|finish|settle|mark|point|print)\\s+)?(?:in\\s+(?:more\\s+than\\s+)?\\w+\\s+\\w+,?\\s+)?since\\s+(?:(?:early|mid|late)[- ]?\\s*)?(?:${MONTH_WORD}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)?(?:,?\\s+(\\d{4}))?|(\\d{4})-(\\d{2})-(\\d{2})|(\\d{4})\\b)`,
+  'i',
+);
+const APPROACHING =
+  /(?:approach\w*|near(?:ing|s)?|close\s+to|flirting\s+with|within\s+reach\s+of|closing\s+in\s+on)\s+(?:its|their|a|the|an)?\s*$/i;
+
+function extract(scope: SentenceScope): SinceClaim[] {
+  const { sentence, mentions, ctx, line } = scope;
+  const out: SinceClaim[] = [];
+  let prevEnd = 0;
+  for (const m of allMatches(SINCE, sentence)) {
+    if (hedged(sentence, m.index)) continue;
+    const subject =
+      findSubject(sentence, mentions, prevEnd, m.index, ctx) ?? findSubject(sentence, mentions, 0, m.index, ctx);
+    prevEnd = m.index + m[0].length;
+    if (!subject) continue;
+    const word = m[1]!.toLowerCase();
+    const direction = word === 'lowest' || word === 'weakest' ? 'lowest' : 'highest';
+    const since = m[2]
+      ? { year: m[4] ? Number(m[4]) : null, month: monthIndex(m[2]), day: m[3] ? Number(m[3]) : null }
+      : m[5]
+        ? { year: Number(m[5]), month: Number(m[6]), day: Number(m[7]) }
+        : { year: Number(m[8]), month: 1, day: null, wholeYear: true };
+    const claim: SinceClaim = {
+      metric: 'since',
+      text: sentence,
+      subject: subject.subject,
+      symbol: subject.symbol,
+      line,
+      span: { start: scope.offset + m.index, end: scope.offset + m.index + m[0].length },
+      direction,
+      since,
+      approaching: APPROACHING.test(sentence.slice(0, m.index)),
+    };
+    out.push(subject.unresolved ? { ...claim, unresolved: subject.unresolved } : claim);
+  }
+  return out;
+}
+
+/** The first and last day of the month (or the day, or the year) a claim names, in the latest year that fits before `asOf`. */
+export function sinceWindow(c: SinceClaim, asOf: DayNumber): { first: DayNumber; last: DayNumber } {
+  const [ay, am, ad] = civilFromDays(asOf);
+  if (c.since.wholeYear)
+    return { first: daysFromCivil(c.since.year!, 1, 1), last: daysFromCivil(c.since.year!, 12, 31) };
+  let year = c.since.year ?? ay;
+  if (c.since.year === null && (c.since.month > am || (c.since.month === am && (c.since.day ?? 1) > ad))) year -= 1;
+  if (c.since.day !== null) {
+    const day = daysFromCivil(year, c.since.month, Math.min(c.since.day, daysInMonth(year, c.since.month)));
+    return { first: day, last: day };
+  }
+  return {
+    first: daysFromCivil(year, c.since.month, 1),
+    last: daysFromCivil(year, c.since.month, daysInMonth(year, c.since.month)),
+  };
+}
+
+function sinceText(c: SinceClaim): string {
+  if (c.since.wholeYear) return String(c.since.year);
+  const m = shortMonth(c.since.month);
+  return c.since.day === null ? m : `${m} ${c.since.day}`;
+}
+
+export const sinceClaimType: ClaimType<SinceClaim> = {
+  metric: 'since',
+  hasBasis: false,
+  extract,
+  evaluate(c, { series: s, k, field, options: o }) {
+    const { last } = sinceWindow(c, s.dates[k]!);
+    const values = s[field];
+    const since = c.direction === 'lowest' ? lowestSince(s.dates, values, k) : highestSince(s.dates, values, k);
+    const word = c.direction;
+    const level = values[k]!.toFixed(2);
+    const fact =
+      since === null
+        ? `${s.symbol} closed at ${level}, its ${word} close on record`
+        : `${s.symbol} closed at ${level}, its ${word} close since ${shortDate(since, o.asOf)}`;
+    if (since === null || since <= last)
+      return { ok: true, actual: since === null ? null : formatIsoDate(since), fact };
+    if (!c.approaching) return { ok: false, actual: formatIsoDate(since), fact };
+    // Approaching: the close is within approachPct of the extreme close after the named month.
+    const from = indexOnOrBefore(s.dates, last) + 1;
+    let mark = c.direction === 'lowest' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    for (let i = from; i < k; i++)
+      mark = c.direction === 'lowest' ? Math.min(mark, values[i]!) : Math.max(mark, values[i]!);
+    const gap = values[k]! / mark - 1;
+    const near = c.direction === 'lowest' ? gap <= o.approachPct : gap >= -o.approachPct;
+    return {
+      ok: near,
+      actual: formatIsoDate(since),
+      fact: `${fact}, ${pct(Math.abs(gap))} from its ${word} close after ${shortDate(last, o.asOf)} (${mark.toFixed(2)})`,
+    };
+  },
+  claimed: (c, o) => formatIsoDate(sinceWindow(c, o.asOf).last),
+  claimedText: (c) => `${c.approaching ? 'approaching ' : ''}its ${c.direction} close since ${sinceText(c)}`,
+  period(c, o) {
+    const w = sinceWindow(c, o.asOf);
+    return `since ${c.since.wholeYear ? String(c.since.year) : c.since.day === null ? formatIsoDate(w.first).slice(0, 7) : formatIsoDate(w.first)}`;
+  },
+};

@@ -1,0 +1,106 @@
+/**
+ * Winning and losing streaks: "set to end a winning streak", "a five-day losing streak", "rose for a
+ * fifth straight session", "its 13th consecutive gain". Signed as the analytics' `streak` is: +n for n
+ * up closes in a row, -n for n down closes; for a streak that ended, the streak before the as-of close.
+ */
+import { streak } from '../../analytics/returns/streak.js';
+import type { StreakClaim } from '../claims/claim.js';
+import { allMatches, COUNT_WORD, clauseBefore, count, HEDGE, hedged, NEGATION } from '../claims/clause-words.js';
+import { findSubject } from '../claims/subject-finder.js';
+import type { ClaimType, SentenceScope } from './claim-type.js';
+
+const STREAK = new RegExp(
+  `\\b(?:(end|ends|ending|ended|snap\\w*|break\\w*|broke|halt\\w*|stop\\w*|extend\\w*|on|in|riding|continu\\w*)\\s+(?:a|an|its|their|the)\\s+)?(?:${COUNT_WORD}[- ](?:day|session)\\s+)?(winning|losing)\\s+(?:streak|run)\\b`,
+  'i',
+);
+const UP_VERBS = 'rose|gained|climbed|advanced|rallied|fell|declined|dropped|lost|slid|slipped|retreated';
+const CONSECUTIVE = new RegExp(
+  `\\b(${UP_VERBS})\\s+(?:for\\s+)?(?:a\\s+|the\\s+)?${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(?:sessions?|days?|trading\\s+days?)\\b|\\b(?:its|their|a)\\s+${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(gain|advance|rise|up\\s+day|decline|loss|drop|fall|down\\s+day)s?\\b|\\b(${UP_VERBS})\\s+${COUNT_WORD}\\s+(?:sessions|days)\\s+in\\s+a\\s+row\\b`,
+  'i',
+);
+const UP = /^(?:rose|gained|climbed|advanced|rallied|gain|advance|rise|up\s+day)$/i;
+
+function extract(scope: SentenceScope): StreakClaim[] {
+  const { sentence, mentions, ctx, line } = scope;
+  const out: StreakClaim[] = [];
+  const hits: {
+    m: RegExpExecArray;
+    direction: 'winning' | 'losing';
+    phase: 'ongoing' | 'ending';
+    length: number | null;
+  }[] = [];
+  for (const m of allMatches(STREAK, sentence)) {
+    const clause = clauseBefore(sentence, m.index).text;
+    // "set to end a winning streak" is a claim about today's close; "if it ends" is not.
+    if (HEDGE.test(clause.replace(/\b(?:appear\w*|set|poised|on\s+track|looks?|seem\w*)\s+to\b/gi, ''))) continue;
+    if (NEGATION.test(clause)) continue;
+    hits.push({
+      m,
+      direction: m[3]!.toLowerCase() as 'winning' | 'losing',
+      phase: m[1] && /^(?:end|snap|break|broke|halt|stop)/i.test(m[1]) ? 'ending' : 'ongoing',
+      length: count(m[2]),
+    });
+  }
+  for (const m of allMatches(CONSECUTIVE, sentence)) {
+    if (hedged(sentence, m.index)) continue;
+    const verb = m[1] ?? m[4] ?? m[5]!;
+    const n = m[2] ?? m[3] ?? m[6];
+    hits.push({
+      m,
+      direction: UP.test(verb.replace(/\s+/g, ' ')) ? 'winning' : 'losing',
+      phase: 'ongoing',
+      length: count(n),
+    });
+  }
+  hits.sort((a, b) => a.m.index - b.m.index);
+  let prevEnd = 0;
+  for (const { m, direction, phase, length } of hits) {
+    const subject =
+      findSubject(sentence, mentions, prevEnd, m.index, ctx) ?? findSubject(sentence, mentions, 0, m.index, ctx);
+    prevEnd = m.index + m[0].length;
+    if (!subject) continue;
+    const claim: StreakClaim = {
+      metric: 'streak',
+      text: sentence,
+      subject: subject.subject,
+      symbol: subject.symbol,
+      line,
+      span: { start: scope.offset + m.index, end: scope.offset + m.index + m[0].length },
+      direction,
+      phase,
+      length,
+    };
+    out.push(subject.unresolved ? { ...claim, unresolved: subject.unresolved } : claim);
+  }
+  return out;
+}
+
+function run(n: number): string {
+  if (n === 0) return 'an unchanged close';
+  return `a ${Math.abs(n)}-day ${n > 0 ? 'winning' : 'losing'} streak`;
+}
+
+export const streakClaimType: ClaimType<StreakClaim> = {
+  metric: 'streak',
+  hasBasis: false,
+  extract,
+  evaluate(c, { series: s, k, field }) {
+    const now = streak(s[field], k);
+    const sign = c.direction === 'winning' ? 1 : -1;
+    if (c.phase === 'ongoing') {
+      const ok = c.length === null ? now * sign >= 2 : now * sign === c.length;
+      return { ok, actual: now, fact: now === 0 ? `${s.symbol} closed unchanged` : `${s.symbol} is on ${run(now)}` };
+    }
+    const before = streak(s[field], k - 1);
+    const ok = now * sign < 0 && before * sign >= (c.length ?? 2) && (c.length === null || before * sign === c.length);
+    const fact =
+      now * before < 0 && Math.abs(before) >= 2
+        ? `${s.symbol} ended ${run(before)}`
+        : `${s.symbol} is on ${run(now)}, after ${run(before)}`;
+    return { ok, actual: before, fact };
+  },
+  claimed: (c) => (c.length === null ? null : c.length * (c.direction === 'winning' ? 1 : -1)),
+  claimedText: (c) =>
+    `${c.phase === 'ending' ? 'ending' : 'on'} a ${c.length === null ? '' : `${c.length}-day `}${c.direction} streak`,
+  period: () => null,
+};

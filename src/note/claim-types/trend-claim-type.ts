@@ -1,0 +1,118 @@
+/**
+ * Trendline states of a ratio: "the ratio of the S&P 600 versus the Magnificent 7 is attempting to
+ * break a multi-year downtrend", "the SPSM vs. Mag7 ratio has confirmed its breakout". Every ratio a
+ * sentence names is its own claim ("X has confirmed its breakout, and the ratio of IWM versus QQQ is
+ * testing its downtrend line"). Checked with the trend analysis the `ratio --trend` command uses.
+ */
+import { analyseTrend } from '../../analytics/trend/trend-analysis.js';
+import { formatIsoDate } from '../../domain/trading-date.js';
+import type { TrendClaim, TrendState } from '../claims/claim.js';
+import { allMatches, hedged } from '../claims/clause-words.js';
+import type { Mention, NameResolver } from '../claims/name-resolver.js';
+import type { ClaimType, SentenceScope } from './claim-type.js';
+import { pct, shortDate } from './verdict-words.js';
+
+const RATIO_OF =
+  /\bratio\s+(?:of|between)\s+(?:the\s+)?([^,;:"”]+?)\s+(?:versus|vs\.?|to|and|relative\s+to|against|over)\s+(?:the\s+)?([^,;:"”]+?)(?=\s+(?:is|has|have|was|remains|appears|looks|seems|keeps|continues|ratio|line|just|now|still)\b|[,;:"”]|$)/i;
+const PAIR_RATIO = /["“]?([^"“”,;]+?)\s+(?:versus|vs\.?|to|relative\s+to)\s+([^"“”,;]+?)["”]?\s+ratio\b/i;
+const TREND_WORDS =
+  /down[- ]?trend|up[- ]?trend|trend\s*line|resistance|support\s+line|technical\s+levels?|breakout|break\s+out/i;
+const STATES: readonly [TrendState, RegExp][] = [
+  ['failed', /\bfailed\s+(?:breakout|to\s+hold)\b|\bfell\s+back\s+(?:below|under|into)\b/i],
+  [
+    'confirmed',
+    /\bconfirmed\s+(?:a\s+|its\s+|the\s+)?break(?:out)?\b|\bbreakout\s+(?:has\s+been\s+|was\s+|is\s+)?confirmed\b/i,
+  ],
+  [
+    'testing',
+    /\b(?:attempting|trying|looking|poised|set|about|threatening|straining|pushing)\s+to\s+(?:break|breach|clear|pierce)\b|\btesting\b|\bpressing\s+(?:against|on)\b|\bchallenging\b/i,
+  ],
+  [
+    'breaking',
+    /\b(?:has\s+|have\s+|just\s+)?(?:broken|broke|breaking|burst)\s+(?:out\s+)?(?:above|through|out\s+of|out)\b|\bcleared\b/i,
+  ],
+  ['below', /\b(?:remains?|still|stuck|trapped)\s+(?:well\s+|firmly\s+)?(?:below|under|beneath|in|within)\b/i],
+];
+
+function firstMention(resolver: NameResolver, text: string): Mention | null {
+  return resolver.mentions(text)[0] ?? null;
+}
+
+function extract(scope: SentenceScope): TrendClaim[] {
+  const { sentence, resolver, line } = scope;
+  if (!TREND_WORDS.test(sentence)) return [];
+  const ratios = allMatches(RATIO_OF, sentence);
+  if (ratios.length === 0) ratios.push(...allMatches(PAIR_RATIO, sentence).slice(0, 1));
+  const out: TrendClaim[] = [];
+  ratios.forEach((m, i) => {
+    const stop = ratios[i + 1]?.index ?? sentence.length;
+    const rest = sentence.slice(m.index, stop);
+    const found = STATES.find(([, re]) => re.test(rest));
+    if (!found) return;
+    const stateAt = m.index + rest.search(found[1]);
+    if (hedged(sentence, stateAt) || /^\s*(?:if|should|whether)\b/i.test(sentence)) return;
+    const num = firstMention(resolver, m[1]!);
+    const den = firstMention(resolver, m[2]!);
+    const kind = /up[- ]?trend|support\s+line/i.test(rest)
+      ? 'uptrend'
+      : /down[- ]?trend|resistance/i.test(rest)
+        ? 'downtrend'
+        : null;
+    const numerator = num?.symbol ?? null;
+    const denominator = den?.symbol ?? null;
+    const symbol = numerator && denominator ? `${numerator}/${denominator}` : null;
+    const end = stateAt + (found[1].exec(sentence.slice(stateAt))?.[0].length ?? 0);
+    const claim: TrendClaim = {
+      metric: 'trend',
+      text: sentence,
+      subject: `${m[1]!.trim()} vs ${m[2]!.trim()}`,
+      symbol,
+      line,
+      span: { start: scope.offset + m.index, end: scope.offset + Math.max(end, m.index + m[0].length) },
+      numerator,
+      denominator,
+      kind,
+      state: found[0],
+    };
+    if (symbol) out.push(claim);
+    else
+      out.push({
+        ...claim,
+        unresolved: `no symbol in the config is named '${!numerator ? m[1]!.trim() : m[2]!.trim()}'`,
+      });
+  });
+  return out;
+}
+
+const STATE_WORDS: Record<string, string> = {
+  below: 'below',
+  testing: 'testing',
+  breaking: 'breaking above',
+  confirmed: 'confirmed above',
+  failed: 'back below after a failed break of',
+};
+
+export const trendClaimType: ClaimType<TrendClaim> = {
+  metric: 'trend',
+  hasBasis: false,
+  extract,
+  evaluate(c, { series: s, k, field, options: o }) {
+    const t = analyseTrend(s.dates, s[field], o.trend, k + 1);
+    if (t === null || t.line === null || t.breakout === null)
+      return { ok: false, actual: null, fact: `the ${s.symbol} ratio has no multi-year trendline` };
+    const state = t.breakout.state;
+    const kindOk = c.kind === null || c.kind === t.line.kind;
+    const ok = kindOk && (state === c.state || (c.state === 'breaking' && state === 'confirmed'));
+    const dist =
+      t.distance === null ? '' : `, ${pct(Math.abs(t.distance))} ${t.distance < 0 ? 'under' : 'over'} the line`;
+    return {
+      ok,
+      actual: state,
+      fact: `the ${s.symbol} ratio is ${STATE_WORDS[state] ?? state} its ${t.line.kind} line (since ${shortDate(t.breakout.sinceDay, o.asOf)}${dist})`,
+      detail: `line from the weekly close of ${formatIsoDate(t.line.anchors[0].day)}`,
+    };
+  },
+  claimed: (c) => c.state,
+  claimedText: (c) => `${STATE_WORDS[c.state] ?? c.state} its ${c.kind ?? 'trend'} line`,
+  period: () => null,
+};
