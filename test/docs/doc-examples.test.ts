@@ -11,7 +11,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/postgres-test-db.js';
 import { hasSharedData, repoRoot } from '../support/shared-data.js';
 import { documentationPages } from './doc-pages.js';
-import { assertBuildIsCurrent, DocStores, makeWorkspace, REAL_DATA_SETUP, runShell } from './doc-stores.js';
+import {
+  assertBuildIsCurrent,
+  DocStores,
+  isServeCommand,
+  makeWorkspace,
+  REAL_DATA_SETUP,
+  runServer,
+  runShell,
+} from './doc-stores.js';
 import { type DataKind, type DocExample, examplesOf } from './markdown-examples.js';
 import { compareJson, compareText } from './output-match.js';
 
@@ -95,6 +103,15 @@ for (const page of pages) {
       test(name, async () => {
         const db = await storeFor(e.data, e.firstInBlock && (e.fresh || e.data === 'empty'));
         const json = e.expected?.lang === 'json';
+        if (isServeCommand(e.command)) {
+          // A server runs until stopped: it passes when it starts and prints its URL (on a free port).
+          const s = await runServer(e.command, work, db);
+          expect(s.code, `${e.file}:${e.line}: \`${e.command}\` did not start serving. It printed:\n${s.stdout}`).toBe(
+            0,
+          );
+          expect(s.stdout).toMatch(/dashboard: http:\/\/127\.0\.0\.1:\d+\//);
+          return;
+        }
         const r = runShell(e.command, work, db, !json);
         const printed = json ? `${r.stdout}${r.stderr ? `\n(stderr)\n${r.stderr}` : ''}` : r.stdout;
         const where = `${e.file}:${e.line}: \`${e.command}\``;

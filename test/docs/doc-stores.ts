@@ -10,7 +10,7 @@
  * - `postgres`: an empty database on the tests' throwaway PostgreSQL server (one per page).
  * Examples run the built CLI (`bin/marketdash.js`, i.e. `dist/`), as an installed `marketdash` would.
  */
-import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +41,20 @@ export interface ShellResult {
   readonly timedOut: boolean;
 }
 
+/** The environment of an example: the store as a user sets it, nothing of the caller's own config. */
+function shellEnv(db: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, MARKETDASH_DOCS_CLI: CLI, NO_COLOR: '1' };
+  delete env.MARKETDASH_DB;
+  delete env.MARKETDASH_DATABASE_URL;
+  // A PostgreSQL URL or a DuckDB file, passed the way a user would set it.
+  if (/^postgres(ql)?:/.test(db)) env.MARKETDASH_DATABASE_URL = db;
+  else env.MARKETDASH_DB = db;
+  delete env.MARKETDASH_CONFIG;
+  delete env.MARKETDASH_GROUPS;
+  delete env.FORCE_COLOR;
+  return env;
+}
+
 /**
  * Runs one line of a page in bash, in `cwd`, on the store `db`. With `mergeStderr` the output is what a
  * terminal shows (stderr into stdout, in order); without it stdout alone (for JSON).
@@ -52,15 +66,7 @@ export function runShell(
   mergeStderr: boolean,
   timeoutMs = 120_000,
 ): ShellResult {
-  const env: NodeJS.ProcessEnv = { ...process.env, MARKETDASH_DOCS_CLI: CLI, NO_COLOR: '1' };
-  delete env.MARKETDASH_DB;
-  delete env.MARKETDASH_DATABASE_URL;
-  // A PostgreSQL URL or a DuckDB file, passed the way a user would set it.
-  if (/^postgres(ql)?:/.test(db)) env.MARKETDASH_DATABASE_URL = db;
-  else env.MARKETDASH_DB = db;
-  delete env.MARKETDASH_CONFIG;
-  delete env.MARKETDASH_GROUPS;
-  delete env.FORCE_COLOR;
+  const env = shellEnv(db);
   const script = `${PREAMBLE}\n${mergeStderr ? 'exec 2>&1\n' : ''}${command}\n`;
   const r: SpawnSyncReturns<string> = spawnSync('bash', ['-c', script], {
     cwd,
@@ -72,6 +78,48 @@ export function runShell(
   });
   const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
   return { code: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', timedOut };
+}
+
+/** True for `marketdash [global options] serve ...`: a server, which runs until stopped. */
+export function isServeCommand(command: string): boolean {
+  return /^(?:npx\s+)?marketdash\s+(?:--[\w-]+(?:[ =](?!serve\b)\S+)?\s+)*serve\b/.test(command);
+}
+
+/**
+ * Runs a `serve` example on a free port (`--port 0` appended: a later option wins), waits until it prints
+ * its URL, then stops it (SIGTERM to the whole process group). Resolves with what it printed.
+ */
+export function runServer(command: string, cwd: string, db: string, timeoutMs = 60_000): Promise<ShellResult> {
+  const child = spawn('bash', ['-c', `${PREAMBLE}\nexec 2>&1\n${command} --port 0\n`], {
+    cwd,
+    env: shellEnv(db),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let out = '';
+  return new Promise<ShellResult>((resolve) => {
+    const finish = (timedOut: boolean): void => {
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      // Stopped by us after it served: that is a success (0); a timeout is not (null).
+      child.once('exit', () => resolve({ code: timedOut ? null : 0, stdout: out, stderr: '', timedOut }));
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        resolve({ code: child.exitCode, stdout: out, stderr: '', timedOut });
+      }
+    };
+    const timer = setTimeout(() => finish(true), timeoutMs);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (/dashboard: http:\/\/\S+/.test(out)) finish(false);
+    });
+    // Exited before it served: report its exit code and output as they are.
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: out, stderr: '', timedOut: false });
+    });
+  });
 }
 
 function newestMtime(dir: string): number {

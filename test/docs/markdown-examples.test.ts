@@ -1,5 +1,6 @@
 /** How the doc tests find examples, their output blocks and their directives in a page. */
 import { describe, expect, test } from 'vitest';
+import { isServeCommand } from './doc-stores.js';
 import { examplesOf } from './markdown-examples.js';
 
 const page = [
@@ -60,5 +61,14 @@ describe('examplesOf', () => {
   test('a directive typo or a skip without a reason is an error, not ignored', () => {
     expect(() => examplesOf('x.md', '<!-- doctest: data=rael -->\n```sh\nmarketdash perf\n```')).toThrow(/data=rael/);
     expect(() => examplesOf('x.md', '<!-- doctest: skip -->\n```sh\nmarketdash perf\n```')).toThrow(/needs a reason/);
+  });
+});
+
+describe('isServeCommand', () => {
+  test('a server example is recognised, with or without global options; other commands are not', () => {
+    expect(isServeCommand('npx marketdash serve')).toBe(true);
+    expect(isServeCommand('marketdash --db x.duckdb serve --demo')).toBe(true);
+    expect(isServeCommand('marketdash perf serve')).toBe(false);
+    expect(isServeCommand('marketdash report --out serve')).toBe(false);
   });
 });

@@ -13,7 +13,9 @@
  *   see docs/data.md), `data=empty` (a new, empty store for the block), `data=postgres` (a new, empty
  *   PostgreSQL database for the page, on the tests' throwaway server); `exit=N`, the exit code every example of the block must
  *   give (default 0); `fresh`, start the block from a new copy of its store instead of the one the page's
- *   earlier examples changed; `skip <reason>`, not run (a server that does not exit, the network).
+ *   earlier examples changed; `skip <reason>`, not run (the network, several servers at once).
+ * - A `marketdash serve` example runs on a free port (`--port 0` appended) until it prints its URL, then is
+ *   stopped; it passes when it served.
  */
 
 export type DataKind = 'demo' | 'real' | 'empty' | 'postgres';
