@@ -22,6 +22,7 @@ import {
 } from './doc-stores.js';
 import { type DataKind, type DocExample, examplesOf } from './markdown-examples.js';
 import { compareJson, compareText } from './output-match.js';
+import { canRewrite, type OutputRewrite, rewriteOutputs } from './output-rewrite.js';
 
 /**
  * Pages whose examples are enforced. While the other engineers' pages are being written this lists the
@@ -35,6 +36,13 @@ const ENFORCED: ReadonlySet<string> = new Set([
   'docs/data.md',
   'docs/postgres.md',
 ]);
+
+/**
+ * `MARKETDASH_DOCS_UPDATE=1 npx vitest run test/docs/doc-examples.test.ts` writes what each example printed
+ * into the page where it differs (text blocks without `...` only; elided and JSON blocks are left to a person,
+ * with the output in the failure). The way to fix a drift: run the example, never type a figure.
+ */
+const UPDATE = process.env.MARKETDASH_DOCS_UPDATE === '1';
 
 const stores = new DocStores();
 const pages = documentationPages().filter((p) => ENFORCED.has(p));
@@ -70,8 +78,10 @@ for (const page of pages) {
     });
 
     const databases: TestDatabase[] = [];
+    const rewrites: OutputRewrite[] = [];
     afterAll(async () => {
       for (const d of databases) await d.drop();
+      if (rewrites.length) rewriteOutputs(join(repoRoot, page), rewrites);
     });
 
     const storeFor = async (kind: DataKind, fresh: boolean): Promise<string> => {
@@ -120,6 +130,10 @@ for (const page of pages) {
         expect(r.code, `${where} exited ${r.code}, the page says ${e.exit}. It printed:\n${printed}`).toBe(e.exit);
         if (e.expected) {
           const difference = json ? compareJson(e.expected.text, r.stdout) : compareText(e.expected.text, r.stdout);
+          if (difference && UPDATE && canRewrite(e.expected)) {
+            rewrites.push({ expected: e.expected, printed: r.stdout });
+            return;
+          }
           expect(
             difference,
             `${where} (output shown at line ${e.expected.line}): ${difference}\nIt printed:\n${printed}`,
