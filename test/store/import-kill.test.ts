@@ -1,6 +1,7 @@
 /**
  * Crash safety: an import killed with SIGKILL in the middle of writing leaves the store exactly as it
- * was (same row count, same checksum over every stored value), and the store still opens and works.
+ * was (same row count, same checksum over every stored value, the close snapshot still equal to the
+ * bars), and the store still opens and works.
  * Runs the real CLI (`node --import tsx src/cli/main.ts import ...`) in a child process on a generated
  * 1.5M-row file and kills it once the database file has started to grow.
  */
@@ -13,6 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { PriceSeries } from '../../src/domain/price-series.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { spawnCli } from '../support/run-cli.js';
+import { expectSnapshotMatchesBars } from './snapshot-contract.js';
 import { sampleSeries } from './store-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'marketdash-kill-'));
@@ -92,6 +94,8 @@ describe('an import killed midway', () => {
       expect(fingerprint(await after.readMany('all'))).toEqual(expected);
       expect(await after.dataVersion()).toBe(version);
       expect((await after.listSymbols()).map((s) => s.ticker)).toEqual(['K1', 'KEEP']);
+      // the close snapshot written in the same transaction rolled back with the bars
+      await expectSnapshotMatchesBars(after);
       // and it still takes writes
       await after.writeBars([{ series: sampleSeries('NEW'), source: 'test' }]);
       expect((await after.readSeries('NEW'))!.dates.length).toBe(3);

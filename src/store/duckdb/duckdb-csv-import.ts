@@ -53,6 +53,8 @@ export interface CsvImportHooks {
   readonly writeSymbols: (c: DuckDBConnection, tickers: readonly string[]) => Promise<number>;
   readonly bumpVersion: (c: DuckDBConnection, by?: number) => Promise<void>;
   readonly currentVersion: (c: DuckDBConnection) => Promise<number>;
+  /** Re-packs the close snapshot for rows with load ids in [from, to] (same transaction). */
+  readonly refreshSnapshot: (c: DuckDBConnection, fromLoad: number, toLoad: number) => Promise<void>;
   readonly inTransaction: <T>(c: DuckDBConnection, fn: () => Promise<T>) => Promise<T>;
 }
 
@@ -133,6 +135,7 @@ export async function importCsvFiles(
       const symbolsChanged = await hooks.writeSymbols(c, tickers);
       const rowsSeen = stats.reduce((n, s) => n + s.rows, 0);
       const rowsChanged = await countNewRows(c, base);
+      if (rowsChanged > 0) await hooks.refreshSnapshot(c, base, base + files.length - 1);
       if (rowsChanged > 0 || symbolsChanged > 0) await hooks.bumpVersion(c, files.length);
       progress({ fileIndex: last, phase: 'write', fraction: 1 });
       return { problems: [], files: fileOutcomes(files.length, stats, exactDuplicates), rowsChanged, rowsSeen };

@@ -11,9 +11,13 @@
  * usually come grouped by symbol, so DuckDB's per-block min/max statistics keep one symbol's reads cheap.
  */
 
+import { CREATE_SNAPSHOT_TABLE } from './duckdb-snapshot.js';
+
 export interface Migration {
   readonly version: number;
   readonly statements: readonly string[];
+  /** The migration adds the close snapshot, which is then packed from the stored bars (same transaction). */
+  readonly buildsSnapshot?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -56,6 +60,13 @@ export const MIGRATIONS: readonly Migration[] = [
       // straight into `bars` under a fresh load id and checks its rows there (see duckdb-csv-import.ts).
       `ALTER TABLE bars ADD COLUMN IF NOT EXISTS load_id BIGINT DEFAULT 0`,
     ],
+  },
+  {
+    version: 3,
+    // The close snapshot (duckdb-snapshot.ts): per (symbol, year) packed days, closes and adjusted
+    // closes, kept by every write; whole-universe close reads and the bar sources come from it.
+    statements: [CREATE_SNAPSHOT_TABLE],
+    buildsSnapshot: true,
   },
 ];
 

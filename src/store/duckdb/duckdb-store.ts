@@ -29,11 +29,13 @@ import type {
   ReadOptions,
   WriteResult,
 } from '../price-store.js';
+import { snapshotCanRead } from '../series-snapshot.js';
 import { mergeStagedBars } from './duckdb-bar-merge.js';
 import { CREATE_BAR_STAGE, DROP_BAR_STAGE, STAGED_BARS, stageBarBatches } from './duckdb-bar-stager.js';
 import { importCsvFiles } from './duckdb-csv-import.js';
 import { ALL_BAR_COLUMNS, readGroupedSeries, selectedValueSql } from './duckdb-grouped-reader.js';
 import { MIGRATIONS } from './duckdb-schema.js';
+import { dropSnapshot, readSnapshot, rebuildSnapshot, refreshSnapshot, snapshotSources } from './duckdb-snapshot.js';
 
 const STRING_LIST = LIST(VARCHAR);
 
@@ -103,6 +105,7 @@ export class DuckDbStore implements PriceStore {
       await this.inTransaction(c, async () => {
         for (const m of pending) {
           for (const sql of m.statements) await c.run(sql);
+          if (m.buildsSnapshot) await rebuildSnapshot(c);
           await c.run('INSERT INTO schema_version VALUES ($v)', { v: m.version });
         }
       });
@@ -190,6 +193,7 @@ export class DuckDbStore implements PriceStore {
           const newSymbols = (await insertSymbols(c, guessed, 'keep')) + (await insertSymbols(c, given, 'update'));
           const loadId = (await currentVersion(c)) + 1;
           const rowsChanged = await mergeStagedBars(c, STAGED_BARS, loadId);
+          if (rowsChanged > 0) await refreshSnapshot(c, loadId, loadId);
           if (rowsChanged > 0 || newSymbols > 0) await bumpVersion(c);
           return { rowsChanged, rowsSeen: staged.rows };
         });
@@ -209,6 +213,7 @@ export class DuckDbStore implements PriceStore {
           (await insertSymbols(tx, given, 'update')),
         bumpVersion,
         currentVersion,
+        refreshSnapshot,
         inTransaction: (tx, fn) => this.inTransaction(tx, fn),
       }),
     );
@@ -219,6 +224,7 @@ export class DuckDbStore implements PriceStore {
     await this.exclusive((c) =>
       this.inTransaction(c, async () => {
         await c.run('DELETE FROM bars WHERE symbol = $t', { t });
+        await dropSnapshot(c, t);
         await c.run('DELETE FROM symbols WHERE ticker = $t', { t });
         await bumpVersion(c);
       }),
@@ -238,6 +244,11 @@ export class DuckDbStore implements PriceStore {
   ): Promise<Map<string, PriceSeries>> {
     const { clause, params } = rangeClause(range);
     const columns = options.columns ?? ALL_BAR_COLUMNS;
+    // closes and adjusted closes alone come from the packed snapshot (duckdb-snapshot.ts)
+    if (snapshotCanRead(options.columns)) {
+      const wanted = tickers === 'all' ? 'all' : [...new Set(tickers.map(normaliseTicker))];
+      return this.exclusive((c) => readSnapshot(c, wanted, range, columns));
+    }
     return this.exclusive(async (c) => {
       const wanted =
         tickers === 'all'
@@ -291,9 +302,8 @@ export class DuckDbStore implements PriceStore {
   }
 
   async barSources(): Promise<string[]> {
-    return this.exclusive(async (c) =>
-      (await c.runAndReadAll('SELECT DISTINCT source FROM bars ORDER BY source')).getRowsJS().map((r) => String(r[0])),
-    );
+    // from the snapshot's per-segment source lists: a few thousand rows, never a scan of every bar
+    return this.exclusive((c) => snapshotSources(c));
   }
 
   async lastDates(): Promise<Map<string, string>> {

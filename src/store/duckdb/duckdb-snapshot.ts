@@ -1,0 +1,203 @@
+/**
+ * DuckDB's side of the close snapshot (src/store/series-snapshot.ts): the `close_snapshot` table,
+ * a few rows per symbol (segments keyed by the year of their first day) with packed days, closes and
+ * adjusted closes and the sources of their bars. Every write calls `refreshSnapshot` inside its own
+ * transaction, after the bars are merged: the rows the write set carry its load ids, so the symbols it
+ * touched and their earliest touched year are found by one scan of `load_id`; from the start of the
+ * segment holding that year on, the bars are read back, packed in JavaScript and replace the old
+ * segments. Nothing else ever writes the table, so it cannot drift from the bars by more than a write
+ * that rolled back together with it.
+ */
+import { type DuckDBBlobVector, type DuckDBConnection, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import type { PriceSeries } from '../../domain/price-series.js';
+import type { BarColumn, DateRange } from '../price-store.js';
+import { lastYearNeeded, packSegments, SnapshotAssembler } from '../series-snapshot.js';
+import { readGroupedSeries } from './duckdb-grouped-reader.js';
+
+export const CREATE_SNAPSHOT_TABLE = `CREATE TABLE IF NOT EXISTS close_snapshot (
+  symbol VARCHAR NOT NULL,
+  year INTEGER NOT NULL,
+  last_year INTEGER NOT NULL,
+  n_rows INTEGER NOT NULL,
+  days BLOB NOT NULL,
+  closes BLOB NOT NULL,
+  adj_closes BLOB NOT NULL,
+  sources VARCHAR NOT NULL
+)`;
+
+const STAGE = 'close_snapshot_stage';
+const FROM = 'close_snapshot_from';
+const STRING_LIST = LIST(VARCHAR);
+const INT_LIST = LIST(INTEGER);
+/** A first year before any stored day: re-pack the whole history. */
+const EVERYTHING = -100_000;
+/** Symbols re-packed per pass: bounds the memory of a whole-universe import's refresh. */
+const SYMBOLS_PER_PASS = 1000;
+
+/**
+ * Re-packs every (symbol, year) that rows with load ids in [fromLoad, toLoad] fall in, and every later
+ * year of those symbols. Runs inside the caller's write transaction.
+ */
+export async function refreshSnapshot(c: DuckDBConnection, fromLoad: number, toLoad: number): Promise<void> {
+  // per symbol: the start of the segment holding its earliest touched day (or everything, before the first)
+  const touched = (
+    await c.runAndReadAll(
+      `SELECT t.symbol, coalesce(max(s.year), ${EVERYTHING})::INTEGER
+       FROM (SELECT symbol, min(year(date))::INTEGER AS year FROM bars
+             WHERE load_id BETWEEN ${fromLoad} AND ${toLoad} GROUP BY symbol) t
+       LEFT JOIN close_snapshot s ON s.symbol = t.symbol AND s.year <= t.year
+       GROUP BY t.symbol`,
+    )
+  ).getRowsJS();
+  await repack(
+    c,
+    touched.map((r) => String(r[0])),
+    touched.map((r) => Number(r[1])),
+  );
+}
+
+/** Re-packs every stored symbol from scratch (a store upgraded to the snapshot schema). */
+export async function rebuildSnapshot(c: DuckDBConnection): Promise<void> {
+  await c.run('DELETE FROM close_snapshot');
+  const symbols = (await c.runAndReadAll('SELECT DISTINCT symbol FROM bars')).getRowsJS().map((r) => String(r[0]));
+  await repack(
+    c,
+    symbols,
+    symbols.map(() => EVERYTHING),
+  );
+}
+
+/** Drops a symbol's segments (its bars are being deleted in the same transaction). */
+export async function dropSnapshot(c: DuckDBConnection, symbol: string): Promise<void> {
+  await c.run('DELETE FROM close_snapshot WHERE symbol = $t', { t: symbol });
+}
+
+async function repack(c: DuckDBConnection, symbols: readonly string[], fromYears: readonly number[]): Promise<void> {
+  if (symbols.length === 0) return;
+  await c.run(`CREATE OR REPLACE TEMP TABLE ${FROM} (symbol VARCHAR, year INTEGER)`);
+  await c.run(
+    `CREATE OR REPLACE TEMP TABLE ${STAGE} (symbol VARCHAR, year INTEGER, last_year INTEGER, n_rows INTEGER, days BLOB, closes BLOB, adj_closes BLOB)`,
+  );
+  try {
+    for (let start = 0; start < symbols.length; start += SYMBOLS_PER_PASS) {
+      const tickers = symbols.slice(start, start + SYMBOLS_PER_PASS);
+      const years = fromYears.slice(start, start + SYMBOLS_PER_PASS);
+      await c.run(`DELETE FROM ${FROM}`);
+      await c.run(`DELETE FROM ${STAGE}`);
+      await c.run(
+        `INSERT INTO ${FROM} SELECT unnest($t), unnest($y)`,
+        { t: listValue(tickers), y: listValue(years) },
+        {
+          t: STRING_LIST,
+          y: INT_LIST,
+        },
+      );
+      const series = await readCloses(c);
+      const appender = await c.createAppender(STAGE);
+      try {
+        for (const s of series.values()) {
+          for (const seg of packSegments(s.symbol, s.dates, s.close, s.adjClose)) {
+            appender.appendVarchar(seg.symbol);
+            appender.appendInteger(seg.year);
+            appender.appendInteger(seg.lastYear);
+            appender.appendInteger(seg.rows);
+            appender.appendBlob(seg.days);
+            appender.appendBlob(seg.closes);
+            appender.appendBlob(seg.adjCloses);
+            appender.endRow();
+          }
+        }
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+      await c.run(`DELETE FROM close_snapshot s USING ${FROM} f WHERE s.symbol = f.symbol AND s.year >= f.year`);
+      await c.run(
+        `INSERT INTO close_snapshot
+         SELECT st.symbol, st.year, st.last_year, st.n_rows, st.days, st.closes, st.adj_closes, src.sources
+         FROM ${STAGE} st JOIN (
+           SELECT st.symbol, st.year, string_agg(DISTINCT b.source, ',' ORDER BY b.source) AS sources
+           FROM ${STAGE} st JOIN bars b ON b.symbol = st.symbol
+             AND b.date >= make_date(st.year, 1, 1) AND b.date < make_date(st.last_year + 1, 1, 1)
+           GROUP BY ALL) src ON src.symbol = st.symbol AND src.year = st.year`,
+      );
+    }
+  } finally {
+    await c.run(`DROP TABLE IF EXISTS ${FROM}`);
+    await c.run(`DROP TABLE IF EXISTS ${STAGE}`);
+  }
+}
+
+/** The closes and adjusted closes of the symbols in FROM, from their first year to re-pack on. */
+async function readCloses(c: DuckDBConnection): Promise<Map<string, PriceSeries>> {
+  const tickers = (await c.runAndReadAll(`SELECT symbol FROM ${FROM} ORDER BY symbol`))
+    .getRowsJS()
+    .map((r) => String(r[0]));
+  await c.run('SET preserve_insertion_order = false');
+  try {
+    const result = await c.stream(
+      `SELECT w.i, (b.date - DATE '1970-01-01')::INTEGER, coalesce(b.close, 'NaN'::DOUBLE), coalesce(b.adj_close, 'NaN'::DOUBLE)
+       FROM bars b JOIN (SELECT f.symbol, f.year, (row_number() OVER (ORDER BY f.symbol) - 1)::INTEGER AS i FROM ${FROM} f) w
+         ON w.symbol = b.symbol AND b.date >= make_date(greatest(w.year, 1), 1, 1)`,
+    );
+    return await readGroupedSeries(result, tickers, ['close', 'adjClose']);
+  } finally {
+    await c.run('RESET preserve_insertion_order');
+  }
+}
+
+/**
+ * Reads closes and/or adjusted closes of `tickers` (or all) from the snapshot, cut to `range`.
+ * An adjusted-close segment stored as "same as the closes" brings its closes along.
+ */
+export async function readSnapshot(
+  c: DuckDBConnection,
+  tickers: readonly string[] | 'all',
+  range: DateRange | undefined,
+  columns: readonly BarColumn[],
+): Promise<Map<string, PriceSeries>> {
+  const wantClose = columns.includes('close');
+  const wantAdj = columns.includes('adjClose');
+  const to = lastYearNeeded(range);
+  const where: string[] = [];
+  if (tickers !== 'all') where.push('symbol IN (SELECT unnest($t))');
+  if (to !== null) where.push(`year <= ${to}`);
+  const closes = wantClose ? 'closes' : 'CASE WHEN octet_length(adj_closes) = 1 THEN closes END';
+  const adj = wantAdj ? 'adj_closes' : 'NULL::BLOB';
+  const sql = `SELECT symbol, year, days, ${closes}, ${adj} FROM close_snapshot ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const result =
+    tickers === 'all' ? await c.stream(sql) : await c.stream(sql, { t: listValue([...tickers]) }, { t: STRING_LIST });
+  const assembler = new SnapshotAssembler(columns, range);
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const symbol = chunk.getColumnVector(0);
+    const year = chunk.getColumnVector(1);
+    const days = chunk.getColumnVector(2) as DuckDBBlobVector;
+    const closeBlobs = chunk.getColumnVector(3) as DuckDBBlobVector;
+    const adjBlobs = chunk.getColumnVector(4) as DuckDBBlobVector;
+    for (let i = 0; i < chunk.rowCount; i++) {
+      assembler.add(symbol.getItem(i) as string, {
+        year: year.getItem(i) as number,
+        days: owned(days.getItemBytes(i))!,
+        closes: owned(closeBlobs.getItemBytes(i)),
+        adjCloses: owned(adjBlobs.getItemBytes(i)),
+      });
+    }
+  }
+  return assembler.result();
+}
+
+/** Blobs of up to 12 bytes come back as views into the chunk, which the next chunk may reuse: copy them. */
+function owned(bytes: Uint8Array | null): Uint8Array | null {
+  return bytes !== null && bytes.length <= 12 ? bytes.slice() : bytes;
+}
+
+/** The distinct sources of the stored bars, from the snapshot's per-segment lists (a few thousand rows). */
+export async function snapshotSources(c: DuckDBConnection): Promise<string[]> {
+  return (
+    await c.runAndReadAll(`SELECT DISTINCT unnest(string_split(sources, ',')) AS s FROM close_snapshot ORDER BY s`)
+  )
+    .getRowsJS()
+    .map((r) => String(r[0]));
+}

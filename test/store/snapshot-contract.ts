@@ -1,0 +1,173 @@
+/**
+ * The close snapshot must always equal the bars (src/store/series-snapshot.ts): after any sequence of
+ * random writes (bar upserts across year boundaries, CSV imports that overlap stored history, deletes,
+ * writes that fail and roll back), a read of closes and adjusted closes, which the store answers
+ * from the snapshot, gives exactly what a full read of the bars gives, for the whole store and for date
+ * ranges, and the cheap bar-source list equals the sources of the stored bars. Property-based
+ * (fast-check); `expectSnapshotMatchesBars` is also used after a write killed halfway.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PriceSeries } from '../../src/domain/price-series.js';
+import { formatIsoDate, parseIsoDate } from '../../src/domain/trading-date.js';
+import type { DateRange, PriceStore } from '../../src/store/price-store.js';
+
+const SYMBOLS = ['S1', 'S2', 'S3'] as const;
+const FIRST_DAY = parseIsoDate('2019-12-16');
+
+type Op =
+  | { kind: 'write'; symbol: string; start: number; gaps: number[]; prices: number[]; adjSame: boolean; source: string }
+  | { kind: 'import'; symbol: string; start: number; gaps: number[]; prices: number[] }
+  | { kind: 'delete'; symbol: string }
+  | { kind: 'failing'; symbol: string; start: number };
+
+/** A price with 0 to 4 decimals, or now and then a noisy double that the codec must store raw. */
+const price = fc.oneof(
+  fc.tuple(fc.integer({ min: 1, max: 5_000_000 }), fc.integer({ min: 0, max: 4 })).map(([m, k]) => m / 10 ** k),
+  fc.double({ min: 0.001, max: 1e6, noNaN: true }),
+);
+const stretch = {
+  symbol: fc.constantFrom(...SYMBOLS),
+  start: fc.integer({ min: 0, max: 800 }),
+  gaps: fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 30 }),
+  prices: fc.array(price, { minLength: 31, maxLength: 31 }),
+};
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    kind: fc.constant('write' as const),
+    ...stretch,
+    adjSame: fc.boolean(),
+    source: fc.constantFrom('csv', 'demo'),
+  }),
+  fc.record({ kind: fc.constant('import' as const), ...stretch }),
+  fc.record({ kind: fc.constant('delete' as const), symbol: fc.constantFrom(...SYMBOLS) }),
+  fc.record({
+    kind: fc.constant('failing' as const),
+    symbol: fc.constantFrom(...SYMBOLS),
+    start: fc.integer({ min: 0, max: 800 }),
+  }),
+);
+
+function days(start: number, gaps: readonly number[]): number[] {
+  const out = [FIRST_DAY + start];
+  for (const g of gaps) out.push(out[out.length - 1]! + g);
+  return out;
+}
+
+function series(
+  symbol: string,
+  dates: readonly number[],
+  close: readonly number[],
+  adj: readonly number[],
+): PriceSeries {
+  const n = dates.length;
+  const nan = () => new Float64Array(n).fill(Number.NaN);
+  return {
+    symbol,
+    dates: Int32Array.from(dates),
+    open: nan(),
+    high: nan(),
+    low: nan(),
+    close: Float64Array.from(close),
+    adjClose: Float64Array.from(adj),
+    volume: nan(),
+  };
+}
+
+async function apply(store: PriceStore, o: Op, dir: string, k: number): Promise<void> {
+  if (o.kind === 'delete') return store.deleteSymbol(o.symbol);
+  if (o.kind === 'failing') {
+    // a good batch, then one whose dates go backwards: the whole write must roll back
+    const good = series('S9', days(o.start, [1, 1]), [1, 2, 3], [1, 2, 3]);
+    const bad = series(o.symbol, [FIRST_DAY + o.start + 5, FIRST_DAY + o.start], [1, 2], [1, 2]);
+    await expect(
+      store.writeBars([
+        { series: good, source: 'csv' },
+        { series: bad, source: 'csv' },
+      ]),
+    ).rejects.toThrow();
+    return;
+  }
+  const dates = days(o.start, o.gaps);
+  const close = o.prices.slice(0, dates.length);
+  if (o.kind === 'write') {
+    const adj = o.adjSame ? close : close.map((c, i) => (i % 3 === 0 ? c : c * 0.97));
+    await store.writeBars([{ series: series(o.symbol, dates, close, adj), source: o.source }]);
+    return;
+  }
+  const path = join(dir, `snap-${k}.csv`);
+  const lines = dates.map((day, i) => `${formatIsoDate(day)},${close[i]}`);
+  writeFileSync(path, `Date,Close\n${lines.join('\n')}\n`);
+  const r = await store.importCsv([
+    {
+      path,
+      gzip: false,
+      columns: ['Date', 'Close'],
+      roles: { date: 0, close: 1 },
+      skipLines: 1,
+      newline: '\n',
+      symbol: o.symbol,
+      source: 'csv',
+    },
+  ]);
+  expect(r.problems).toEqual([]);
+}
+
+/** The snapshot-served read of closes and adjusted closes equals the bars, whole and over ranges. */
+export async function expectSnapshotMatchesBars(store: PriceStore): Promise<void> {
+  const ranges: (DateRange | undefined)[] = [
+    undefined,
+    { to: '2020-12-31' },
+    { from: '2020-01-01', to: '2021-01-04' },
+    { from: '2021-06-30' },
+  ];
+  for (const range of ranges) {
+    const bars = await store.readMany('all', range);
+    for (const columns of [['close', 'adjClose'], ['close'], ['adjClose']] as const) {
+      const snap = await store.readMany('all', range, { columns });
+      expect([...snap.keys()].sort(), JSON.stringify(range)).toEqual([...bars.keys()].sort());
+      for (const [symbol, b] of bars) {
+        const s = snap.get(symbol)!;
+        expect(Array.from(s.dates), `${symbol} dates ${JSON.stringify(range)}`).toEqual(Array.from(b.dates));
+        for (const c of columns) {
+          // bit for bit: Object.is tells NaN from NaN and -0 from 0 the way a typed array stores them
+          const same = Array.from(s[c]).every((x, i) => Object.is(x, b[c][i]));
+          expect(same, `${symbol} ${c} ${JSON.stringify(range)}`).toBe(true);
+        }
+      }
+    }
+    const some = [...bars.keys()].slice(0, 2);
+    const picked = await store.readMany([...some, 'NOPE'], range, { columns: ['close'] });
+    expect([...picked.keys()].sort()).toEqual([...some].sort());
+  }
+  const sources = new Set((await store.listSymbols()).flatMap((s) => s.sources));
+  expect(await store.barSources()).toEqual([...sources].sort());
+}
+
+export function runSnapshotContract(label: string, makeStore: () => Promise<PriceStore>): void {
+  describe(`close snapshot: ${label}`, () => {
+    it('equals the bars after any sequence of writes, imports, deletes and failed writes', {
+      timeout: 240_000,
+    }, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'marketdash-snapshot-'));
+      let k = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), async (ops) => {
+          const store = await makeStore();
+          try {
+            for (const o of ops) {
+              await apply(store, o, dir, ++k);
+              await expectSnapshotMatchesBars(store);
+            }
+          } finally {
+            await store.close();
+          }
+        }),
+        { numRuns: 20 },
+      );
+    });
+  });
+}
