@@ -19,6 +19,8 @@ export interface SnapshotSegment {
   readonly year: number;
   /** The year of its last day. */
   readonly lastYear: number;
+  readonly firstDay: number;
+  readonly lastDay: number;
   readonly rows: number;
   readonly days: Uint8Array;
   readonly closes: Uint8Array;
@@ -60,6 +62,8 @@ export function packSegments(
       symbol,
       year: yearOfDay(days[start]!),
       lastYear: yearOfDay(days[end - 1]!),
+      firstDay: days[start]!,
+      lastDay: days[end - 1]!,
       rows: end - start,
       days: encodeDays(days.subarray(start, end)),
       closes: encodeValues(c),

@@ -77,8 +77,20 @@ function series(
   };
 }
 
-async function apply(store: PriceStore, o: Op, dir: string, k: number): Promise<void> {
-  if (o.kind === 'delete') return store.deleteSymbol(o.symbol);
+/** What the test knows was written: per symbol, the source of each stored day. */
+type SourceModel = Map<string, Map<number, string>>;
+
+function record(model: SourceModel, symbol: string, dates: readonly number[], source: string): void {
+  const days = model.get(symbol) ?? new Map<number, string>();
+  for (const d of dates) days.set(d, source);
+  model.set(symbol, days);
+}
+
+async function apply(store: PriceStore, o: Op, dir: string, k: number, model: SourceModel): Promise<void> {
+  if (o.kind === 'delete') {
+    model.delete(o.symbol);
+    return store.deleteSymbol(o.symbol);
+  }
   if (o.kind === 'failing') {
     // a good batch, then one whose dates go backwards: the whole write must roll back
     const good = series('S9', days(o.start, [1, 1]), [1, 2, 3], [1, 2, 3]);
@@ -96,6 +108,7 @@ async function apply(store: PriceStore, o: Op, dir: string, k: number): Promise<
   if (o.kind === 'write') {
     const adj = o.adjSame ? close : close.map((c, i) => (i % 3 === 0 ? c : c * 0.97));
     await store.writeBars([{ series: series(o.symbol, dates, close, adj), source: o.source }]);
+    record(model, o.symbol, dates, o.source);
     return;
   }
   const path = join(dir, `snap-${k}.csv`);
@@ -114,10 +127,15 @@ async function apply(store: PriceStore, o: Op, dir: string, k: number): Promise<
     },
   ]);
   expect(r.problems).toEqual([]);
+  record(model, o.symbol, dates, 'csv');
 }
 
-/** The snapshot-served read of closes and adjusted closes equals the bars, whole and over ranges. */
-export async function expectSnapshotMatchesBars(store: PriceStore): Promise<void> {
+/**
+ * The snapshot-served read of closes and adjusted closes equals the bars, whole and over ranges; the
+ * per-symbol summaries (first and last date, row count, last dates) equal the bars read in full; and
+ * with a model of what was written, the sources too.
+ */
+export async function expectSnapshotMatchesBars(store: PriceStore, model?: SourceModel): Promise<void> {
   const ranges: (DateRange | undefined)[] = [
     undefined,
     { to: '2020-12-31' },
@@ -143,8 +161,22 @@ export async function expectSnapshotMatchesBars(store: PriceStore): Promise<void
     const picked = await store.readMany([...some, 'NOPE'], range, { columns: ['close'] });
     expect([...picked.keys()].sort()).toEqual([...some].sort());
   }
-  const sources = new Set((await store.listSymbols()).flatMap((s) => s.sources));
-  expect(await store.barSources()).toEqual([...sources].sort());
+  const all = await store.readMany('all');
+  const iso = (day: number | undefined) => (day === undefined ? null : formatIsoDate(day));
+  const summaries = (await store.listSymbols()).filter((s) => s.rows > 0);
+  expect(summaries.map((s) => [s.ticker, s.firstDate, s.lastDate, s.rows])).toEqual(
+    [...all.keys()].sort().map((t) => {
+      const d = all.get(t)!.dates;
+      return [t, iso(d[0]), iso(d[d.length - 1]), d.length];
+    }),
+  );
+  expect(new Map([...(await store.lastDates())].sort())).toEqual(
+    new Map([...all].sort().map(([t, s]) => [t, iso(s.dates[s.dates.length - 1])])),
+  );
+  if (model === undefined) return;
+  const sourcesOf = (t: string) => [...new Set(model.get(t)?.values() ?? [])].sort();
+  expect(summaries.map((s) => [s.ticker, s.sources])).toEqual(summaries.map((s) => [s.ticker, sourcesOf(s.ticker)]));
+  expect(await store.barSources()).toEqual([...new Set([...model.values()].flatMap((m) => [...m.values()]))].sort());
 }
 
 export function runSnapshotContract(label: string, makeStore: () => Promise<PriceStore>): void {
@@ -157,10 +189,11 @@ export function runSnapshotContract(label: string, makeStore: () => Promise<Pric
       await fc.assert(
         fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), async (ops) => {
           const store = await makeStore();
+          const model: SourceModel = new Map();
           try {
             for (const o of ops) {
-              await apply(store, o, dir, ++k);
-              await expectSnapshotMatchesBars(store);
+              await apply(store, o, dir, ++k, model);
+              await expectSnapshotMatchesBars(store, model);
             }
           } finally {
             await store.close();

@@ -18,6 +18,8 @@ export const CREATE_SNAPSHOT_TABLE = `CREATE TABLE IF NOT EXISTS close_snapshot 
   symbol VARCHAR NOT NULL,
   year INTEGER NOT NULL,
   last_year INTEGER NOT NULL,
+  first_day DATE NOT NULL,
+  last_day DATE NOT NULL,
   n_rows INTEGER NOT NULL,
   days BLOB NOT NULL,
   closes BLOB NOT NULL,
@@ -76,7 +78,7 @@ async function repack(c: DuckDBConnection, symbols: readonly string[], fromYears
   if (symbols.length === 0) return;
   await c.run(`CREATE OR REPLACE TEMP TABLE ${FROM} (symbol VARCHAR, year INTEGER)`);
   await c.run(
-    `CREATE OR REPLACE TEMP TABLE ${STAGE} (symbol VARCHAR, year INTEGER, last_year INTEGER, n_rows INTEGER, days BLOB, closes BLOB, adj_closes BLOB)`,
+    `CREATE OR REPLACE TEMP TABLE ${STAGE} (symbol VARCHAR, year INTEGER, last_year INTEGER, first_day INTEGER, last_day INTEGER, n_rows INTEGER, days BLOB, closes BLOB, adj_closes BLOB)`,
   );
   try {
     for (let start = 0; start < symbols.length; start += SYMBOLS_PER_PASS) {
@@ -100,6 +102,8 @@ async function repack(c: DuckDBConnection, symbols: readonly string[], fromYears
             appender.appendVarchar(seg.symbol);
             appender.appendInteger(seg.year);
             appender.appendInteger(seg.lastYear);
+            appender.appendInteger(seg.firstDay);
+            appender.appendInteger(seg.lastDay);
             appender.appendInteger(seg.rows);
             appender.appendBlob(seg.days);
             appender.appendBlob(seg.closes);
@@ -114,7 +118,8 @@ async function repack(c: DuckDBConnection, symbols: readonly string[], fromYears
       await c.run(`DELETE FROM close_snapshot s USING ${FROM} f WHERE s.symbol = f.symbol AND s.year >= f.year`);
       await c.run(
         `INSERT INTO close_snapshot
-         SELECT st.symbol, st.year, st.last_year, st.n_rows, st.days, st.closes, st.adj_closes, src.sources
+         SELECT st.symbol, st.year, st.last_year, DATE '1970-01-01' + st.first_day, DATE '1970-01-01' + st.last_day,
+                st.n_rows, st.days, st.closes, st.adj_closes, src.sources
          FROM ${STAGE} st JOIN (
            SELECT st.symbol, st.year, string_agg(DISTINCT b.source, ',' ORDER BY b.source) AS sources
            FROM ${STAGE} st JOIN bars b ON b.symbol = st.symbol
@@ -201,3 +206,22 @@ export async function snapshotSources(c: DuckDBConnection): Promise<string[]> {
     .getRowsJS()
     .map((r) => String(r[0]));
 }
+
+/** The last stored date per symbol, from the segments' last days. */
+export async function snapshotLastDates(c: DuckDBConnection): Promise<Map<string, string>> {
+  const rows = (
+    await c.runAndReadAll(`SELECT symbol, strftime(max(last_day), '%Y-%m-%d') FROM close_snapshot GROUP BY symbol`)
+  ).getRowsJS();
+  return new Map(rows.map((r) => [String(r[0]), String(r[1])]));
+}
+
+/**
+ * Per symbol with bars: first and last date, row count and sources (sorted, comma-separated), from
+ * the segments: a relation with columns symbol, first_date, last_date, n, sources.
+ */
+export const SNAPSHOT_SUMMARY = `(SELECT a.symbol, a.first_date, a.last_date, a.n, s.sources
+  FROM (SELECT symbol, min(first_day) AS first_date, max(last_day) AS last_date, sum(n_rows) AS n
+        FROM close_snapshot GROUP BY symbol) a
+  JOIN (SELECT symbol, string_agg(DISTINCT src, ',' ORDER BY src) AS sources
+        FROM (SELECT symbol, unnest(string_split(sources, ',')) AS src FROM close_snapshot) GROUP BY symbol) s
+    ON s.symbol = a.symbol)`;

@@ -35,7 +35,15 @@ import { CREATE_BAR_STAGE, DROP_BAR_STAGE, STAGED_BARS, stageBarBatches } from '
 import { importCsvFiles } from './duckdb-csv-import.js';
 import { ALL_BAR_COLUMNS, readGroupedSeries, selectedValueSql } from './duckdb-grouped-reader.js';
 import { MIGRATIONS } from './duckdb-schema.js';
-import { dropSnapshot, readSnapshot, rebuildSnapshot, refreshSnapshot, snapshotSources } from './duckdb-snapshot.js';
+import {
+  dropSnapshot,
+  readSnapshot,
+  rebuildSnapshot,
+  refreshSnapshot,
+  SNAPSHOT_SUMMARY,
+  snapshotLastDates,
+  snapshotSources,
+} from './duckdb-snapshot.js';
 
 const STRING_LIST = LIST(VARCHAR);
 
@@ -162,9 +170,7 @@ export class DuckDbStore implements PriceStore {
           `SELECT s.ticker, s.name, s.kind, s.currency,
                   strftime(b.first_date, '%Y-%m-%d'), strftime(b.last_date, '%Y-%m-%d'), coalesce(b.n, 0)::INTEGER, b.sources
            FROM symbols s
-           LEFT JOIN (SELECT symbol, min(date) AS first_date, max(date) AS last_date, count(*) AS n,
-                             string_agg(DISTINCT source, ',' ORDER BY source) AS sources
-                      FROM bars GROUP BY symbol) b ON b.symbol = s.ticker
+           LEFT JOIN ${SNAPSHOT_SUMMARY} b ON b.symbol = s.ticker
            ORDER BY s.ticker`,
         )
       ).getRowsJS(),
@@ -307,10 +313,8 @@ export class DuckDbStore implements PriceStore {
   }
 
   async lastDates(): Promise<Map<string, string>> {
-    const rows = await this.exclusive(async (c) =>
-      (await c.runAndReadAll(`SELECT symbol, strftime(max(date), '%Y-%m-%d') FROM bars GROUP BY symbol`)).getRowsJS(),
-    );
-    return new Map(rows.map((r) => [String(r[0]), String(r[1])]));
+    // from the snapshot segments' last days: a few thousand rows, not a pass over every bar
+    return this.exclusive((c) => snapshotLastDates(c));
   }
 
   async saveBasket(def: BasketDefinition): Promise<void> {
