@@ -31,7 +31,9 @@ describe('generated docs are up to date', () => {
     test(`${doc.path} is what \`npm run docs\` makes`, async () => {
       const current = await doc.render();
       const committed = readFileSync(join(repoRoot, doc.path), 'utf8');
-      const message = `${doc.path} is out of date: run \`npm run docs\` and commit it. First difference at ${firstDifference(committed, current)}`;
+      const message =
+        `${doc.path} is out of date: run \`npm run docs\` and commit it (on a rebase conflict in a generated page, ` +
+        `take either side and run \`npm run docs\` again). First difference at ${firstDifference(committed, current)}`;
       if (!ENFORCE_GENERATED_DOCS) {
         if (committed !== current) console.warn(`not yet enforced: ${message}`);
         expect(current.length).toBeGreaterThan(0);
