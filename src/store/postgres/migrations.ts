@@ -9,10 +9,14 @@
  * - data_version is a sequence, bumped after each committed write, so concurrent writers never queue on a
  *   shared counter row and caches in every process can key on it.
  */
+import { CREATE_PG_SNAPSHOT } from './pg-snapshot.js';
+
 export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /** The migration adds the close snapshot, which is then packed from the stored bars (same transaction). */
+  readonly buildsSnapshot?: boolean;
 }
 
 function yearPartitions(from: number, to: number): string {
@@ -57,6 +61,12 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE SEQUENCE IF NOT EXISTS data_version_seq;
     `,
+  },
+  {
+    version: 2,
+    name: 'close snapshot: packed days, closes and adjusted closes per symbol segment (pg-snapshot.ts)',
+    sql: CREATE_PG_SNAPSHOT,
+    buildsSnapshot: true,
   },
 ];
 

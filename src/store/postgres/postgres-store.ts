@@ -26,10 +26,13 @@ import type {
   CsvImportOutcome,
   DateRange,
   PriceStore,
+  ReadOptions,
   WriteResult,
 } from '../price-store.js';
+import { snapshotCanRead } from '../series-snapshot.js';
 import { MIGRATIONS } from './migrations.js';
 import { BarsBinaryDecoder, encodeBarsBinary } from './pg-binary-copy.js';
+import { readPgSnapshot, rebuildPgSnapshot, refreshPgSnapshot } from './pg-snapshot.js';
 
 /** Advisory-lock keys (arbitrary, fixed) for schema migration and named exclusive jobs. */
 const MIGRATION_LOCK = 724_000_001;
@@ -83,6 +86,7 @@ export class PostgresStore implements PriceStore {
       for (const m of MIGRATIONS) {
         if (done.has(m.version)) continue;
         await client.query(m.sql);
+        if (m.buildsSnapshot) await rebuildPgSnapshot(client);
         await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
         applied.push(m.version);
       }
@@ -134,8 +138,12 @@ export class PostgresStore implements PriceStore {
     }>(
       `SELECT s.ticker, s.name, s.kind, s.currency, b.first, b.last, COALESCE(b.rows, 0) AS rows, b.sources
        FROM symbols s LEFT JOIN (
-         SELECT symbol, min(date) AS first, max(date) AS last, count(*) AS rows, array_agg(DISTINCT source ORDER BY source) AS sources
-         FROM bars GROUP BY symbol) b ON b.symbol = s.ticker
+         SELECT a.symbol, a.first, a.last, a.rows, src.sources
+         FROM (SELECT symbol, min(first_day) AS first, max(last_day) AS last, sum(n_rows)::bigint AS rows
+               FROM close_snapshot GROUP BY symbol) a
+         JOIN (SELECT symbol, array_agg(DISTINCT source ORDER BY source) AS sources
+               FROM close_snapshot, unnest(sources) AS source GROUP BY symbol) src ON src.symbol = a.symbol) b
+         ON b.symbol = s.ticker
        ORDER BY s.ticker`,
     );
     return r.rows.map((x) => ({
@@ -211,6 +219,12 @@ export class PostgresStore implements PriceStore {
         await client.query('ROLLBACK TO SAVEPOINT direct_copy');
         rowsChanged = await upsertThroughStage(client, all);
       }
+      if (rowsChanged > 0) {
+        // the close snapshot, in the same transaction: from each symbol's earliest day written
+        const touched = new Map<string, number>();
+        for (const b of all) if (b.series.dates.length > 0) touched.set(b.series.symbol, b.series.dates[0]!);
+        await refreshPgSnapshot(client, touched);
+      }
       await client.query('COMMIT');
       if (rowsChanged > 0 || symbols.length > 0) await this.bumpVersion();
       return { rowsChanged, rowsSeen };
@@ -259,6 +273,7 @@ export class PostgresStore implements PriceStore {
     try {
       await client.query('BEGIN');
       await client.query('DELETE FROM bars WHERE symbol = $1', [ticker]);
+      await client.query('DELETE FROM close_snapshot WHERE symbol = $1', [ticker]);
       await client.query('DELETE FROM baskets WHERE ticker = $1', [ticker]);
       await client.query('DELETE FROM symbols WHERE ticker = $1', [ticker]);
       await client.query('COMMIT');
@@ -277,8 +292,17 @@ export class PostgresStore implements PriceStore {
   }
 
   /** One round trip: a binary COPY of the selected rows, decoded straight into columns. */
-  async readMany(tickers: readonly string[] | 'all', range: DateRange = {}): Promise<Map<string, PriceSeries>> {
+  async readMany(
+    tickers: readonly string[] | 'all',
+    range: DateRange = {},
+    options: ReadOptions = {},
+  ): Promise<Map<string, PriceSeries>> {
     checkDateRange(range);
+    // closes and adjusted closes alone come from the packed snapshot (pg-snapshot.ts)
+    if (snapshotCanRead(options.columns)) {
+      const wanted = tickers === 'all' ? 'all' : [...new Set(tickers.map(normaliseTicker))];
+      return readPgSnapshot(this.pool, wanted, range, options.columns);
+    }
     const client = await this.pool.connect();
     try {
       const where: string[] = [];
@@ -301,13 +325,16 @@ export class PostgresStore implements PriceStore {
   }
 
   async barSources(): Promise<string[]> {
-    const r = await this.pool.query<{ source: string }>('SELECT DISTINCT source FROM bars ORDER BY source');
+    // from the snapshot segments' source lists, never a scan of every bar
+    const r = await this.pool.query<{ source: string }>(
+      'SELECT DISTINCT unnest(sources) AS source FROM close_snapshot ORDER BY source',
+    );
     return r.rows.map((x) => x.source);
   }
 
   async lastDates(): Promise<Map<string, string>> {
     const r = await this.pool.query<{ symbol: string; last: string }>(
-      'SELECT symbol, max(date) AS last FROM bars GROUP BY symbol',
+      'SELECT symbol, max(last_day) AS last FROM close_snapshot GROUP BY symbol',
     );
     return new Map(r.rows.map((x) => [x.symbol, x.last]));
   }

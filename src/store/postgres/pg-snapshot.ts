@@ -1,0 +1,159 @@
+/**
+ * PostgreSQL's side of the close snapshot (src/store/series-snapshot.ts), the same layout as DuckDB's:
+ * `close_snapshot` holds a few packed segments per symbol (keyed by the year of their first day).
+ * `refreshPgSnapshot` runs inside the write's transaction once the bars are in: for each symbol
+ * written, from the start of the segment holding its earliest written day, the bars are read back
+ * (binary COPY), packed in JavaScript and replace the old segments, with each segment's bar sources.
+ */
+import type pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import type { PriceSeries } from '../../domain/price-series.js';
+import type { BarColumn, DateRange } from '../price-store.js';
+import {
+  lastYearNeeded,
+  packSegments,
+  SnapshotAssembler,
+  type SnapshotSegment,
+  yearOfDay,
+} from '../series-snapshot.js';
+import { BarsBinaryDecoder } from './pg-binary-copy.js';
+
+export const CREATE_PG_SNAPSHOT = `
+  CREATE TABLE IF NOT EXISTS close_snapshot (
+    symbol     text    NOT NULL,
+    year       int     NOT NULL,
+    last_year  int     NOT NULL,
+    first_day  date    NOT NULL,
+    last_day   date    NOT NULL,
+    n_rows     int     NOT NULL,
+    days       bytea   NOT NULL,
+    closes     bytea   NOT NULL,
+    adj_closes bytea   NOT NULL,
+    sources    text[]  NOT NULL,
+    PRIMARY KEY (symbol, year)
+  );
+  ALTER TABLE close_snapshot ALTER COLUMN days SET STORAGE EXTERNAL;
+  ALTER TABLE close_snapshot ALTER COLUMN closes SET STORAGE EXTERNAL;
+  ALTER TABLE close_snapshot ALTER COLUMN adj_closes SET STORAGE EXTERNAL;`;
+
+/** A first year before any stored day: re-pack the whole history. */
+const EVERYTHING = -100_000;
+const SYMBOLS_PER_PASS = 1000;
+
+/**
+ * Re-packs the segments of `touched` (symbol -> earliest day written) from the segment holding that
+ * day on. `client` is inside the write's transaction.
+ */
+export async function refreshPgSnapshot(client: pg.PoolClient, touched: ReadonlyMap<string, number>): Promise<void> {
+  if (touched.size === 0) return;
+  const symbols = [...touched.keys()];
+  const years = symbols.map((s) => yearOfDay(touched.get(s)!));
+  const r = await client.query<{ symbol: string; start: number | null }>(
+    `SELECT t.symbol, max(s.year) AS start
+     FROM unnest($1::text[], $2::int[]) AS t(symbol, year)
+     LEFT JOIN close_snapshot s ON s.symbol = t.symbol AND s.year <= t.year
+     GROUP BY t.symbol`,
+    [symbols, years],
+  );
+  await repack(
+    client,
+    r.rows.map((x) => x.symbol),
+    r.rows.map((x) => x.start ?? EVERYTHING),
+  );
+}
+
+/** Packs every stored symbol from scratch (a database upgraded to the snapshot schema). */
+export async function rebuildPgSnapshot(client: pg.PoolClient): Promise<void> {
+  await client.query('DELETE FROM close_snapshot');
+  const symbols = (await client.query<{ symbol: string }>('SELECT DISTINCT symbol FROM bars')).rows.map(
+    (x) => x.symbol,
+  );
+  await repack(
+    client,
+    symbols,
+    symbols.map(() => EVERYTHING),
+  );
+}
+
+async function repack(client: pg.PoolClient, symbols: readonly string[], fromYears: readonly number[]): Promise<void> {
+  for (let start = 0; start < symbols.length; start += SYMBOLS_PER_PASS) {
+    const tickers = symbols.slice(start, start + SYMBOLS_PER_PASS);
+    const years = fromYears.slice(start, start + SYMBOLS_PER_PASS);
+    await client.query(
+      `DELETE FROM close_snapshot s USING unnest($1::text[], $2::int[]) AS f(symbol, year)
+       WHERE s.symbol = f.symbol AND s.year >= f.year`,
+      [tickers, years],
+    );
+    const series = await readCloses(client, tickers, years);
+    const segments: SnapshotSegment[] = [];
+    for (const s of series.values()) segments.push(...packSegments(s.symbol, s.dates, s.close, s.adjClose));
+    if (segments.length === 0) continue;
+    await client.query(
+      `INSERT INTO close_snapshot (symbol, year, last_year, first_day, last_day, n_rows, days, closes, adj_closes, sources)
+       SELECT g.symbol, g.year, g.last_year, DATE '1970-01-01' + g.first_day, DATE '1970-01-01' + g.last_day, g.n_rows,
+              g.days, g.closes, g.adj_closes,
+              (SELECT array_agg(DISTINCT b.source ORDER BY b.source) FROM bars b
+               WHERE b.symbol = g.symbol AND b.date BETWEEN DATE '1970-01-01' + g.first_day AND DATE '1970-01-01' + g.last_day)
+       FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::bytea[], $8::bytea[], $9::bytea[])
+         AS g(symbol, year, last_year, first_day, last_day, n_rows, days, closes, adj_closes)`,
+      [
+        segments.map((g) => g.symbol),
+        segments.map((g) => g.year),
+        segments.map((g) => g.lastYear),
+        segments.map((g) => g.firstDay),
+        segments.map((g) => g.lastDay),
+        segments.map((g) => g.rows),
+        segments.map((g) => Buffer.from(g.days.buffer, g.days.byteOffset, g.days.byteLength)),
+        segments.map((g) => Buffer.from(g.closes.buffer, g.closes.byteOffset, g.closes.byteLength)),
+        segments.map((g) => Buffer.from(g.adjCloses.buffer, g.adjCloses.byteOffset, g.adjCloses.byteLength)),
+      ],
+    );
+  }
+}
+
+/** The bars of `tickers`, each from Jan 1 of its year on, through the binary COPY reader. */
+async function readCloses(
+  client: pg.PoolClient,
+  tickers: readonly string[],
+  years: readonly number[],
+): Promise<Map<string, PriceSeries>> {
+  // the COPY text cannot take parameters: the (ticker, year) list goes in as escaped literals
+  const list = tickers.map((t, i) => `(${client.escapeLiteral(t)}, ${Math.trunc(years[i]!)})`).join(',');
+  const sql = `COPY (SELECT b.symbol, b.date, b.open, b.high, b.low, b.close, b.adj_close, b.volume
+                     FROM bars b JOIN (VALUES ${list}) AS f(symbol, year) ON f.symbol = b.symbol
+                     WHERE b.date >= make_date(greatest(f.year, 1), 1, 1)
+                     ORDER BY b.symbol, b.date) TO STDOUT (FORMAT binary)`;
+  const decoder = new BarsBinaryDecoder();
+  for await (const chunk of client.query(copyTo(sql))) decoder.push(chunk as Buffer);
+  return decoder.result();
+}
+
+/** Closes and/or adjusted closes of `tickers` (or all) from the snapshot, cut to `range`. */
+export async function readPgSnapshot(
+  db: pg.Pool,
+  tickers: readonly string[] | 'all',
+  range: DateRange | undefined,
+  columns: readonly BarColumn[],
+): Promise<Map<string, PriceSeries>> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (tickers !== 'all') {
+    params.push([...tickers]);
+    where.push(`symbol = ANY($${params.length}::text[])`);
+  }
+  const to = lastYearNeeded(range);
+  if (to !== null) {
+    params.push(to);
+    where.push(`year <= $${params.length}`);
+  }
+  const closes = columns.includes('close') ? 'closes' : 'CASE WHEN octet_length(adj_closes) = 1 THEN closes END';
+  const adj = columns.includes('adjClose') ? 'adj_closes' : 'NULL::bytea';
+  const r = await db.query<{ symbol: string; year: number; days: Buffer; c: Buffer | null; a: Buffer | null }>(
+    `SELECT symbol, year, days, ${closes} AS c, ${adj} AS a FROM close_snapshot ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+    params,
+  );
+  const assembler = new SnapshotAssembler(columns, range);
+  for (const row of r.rows)
+    assembler.add(row.symbol, { year: row.year, days: row.days, closes: row.c, adjCloses: row.a });
+  return assembler.result();
+}
