@@ -15,7 +15,14 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  createJsonSchemaTransform,
+  createJsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import type { UniverseConfig } from '../config/universe-config.js';
+import { contractRegistry } from '../contracts/contract-registry.js';
 import { isDemoData } from '../services/demo-label.js';
 import type { PriceStore } from '../store/price-store.js';
 import type { AlertCenter } from './alert-center.js';
@@ -56,6 +63,30 @@ export interface AppOptions {
   readonly versionTtlMs?: number;
 }
 
+const contractComponents = createJsonSchemaTransformObject({ schemaRegistry: contractRegistry });
+
+/**
+ * The transform lists each named contract twice, as output (`PerfRow`) and as input (`PerfRowInput`);
+ * the contracts describe responses, so only the schemas the paths reach (directly or through other
+ * schemas) are kept.
+ */
+function withoutUnreachableSchemas<D extends object>(document: D): D {
+  const doc = document as { paths?: unknown; components?: { schemas?: Record<string, unknown> } };
+  const schemas = doc.components?.schemas;
+  if (!schemas) return document;
+  const refs = (value: unknown) =>
+    [...JSON.stringify(value ?? null).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1] ?? '');
+  const kept = new Set<string>();
+  const queue = refs(doc.paths);
+  for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
+    if (kept.has(name)) continue;
+    kept.add(name);
+    queue.push(...refs(schemas[name]));
+  }
+  const reached = Object.entries(schemas).filter(([name]) => kept.has(name));
+  return { ...doc, components: { ...doc.components, schemas: Object.fromEntries(reached) } } as D;
+}
+
 /** The package's dist/web, found by walking up from this file to package.json. */
 export function defaultWebRoot(): string | null {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -73,10 +104,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
-    // Unknown query parameters are a 400 naming them, not silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     return503OnClosing: true,
   });
+  // Every route's parameters, body and responses are zod schemas (src/contracts/): zod checks requests
+  // (unknown query parameters are a 400 naming them, not silently dropped) and responses built as objects.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
 
   const cache = new ResponseCache(options.store, { versionTtlMs: options.versionTtlMs ?? 1000 });
@@ -127,6 +160,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
+    // The zod schemas become JSON Schema; the named ones (src/contracts/) are listed once in components.schemas.
+    transform: createJsonSchemaTransform({ schemaRegistry: contractRegistry }),
+    transformObject: (document) => withoutUnreachableSchemas(contractComponents(document)),
   });
 
   const requireToken = makeRequireToken({ token: options.token, host: options.host ?? '127.0.0.1' });

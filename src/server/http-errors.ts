@@ -4,18 +4,13 @@
  * body says only "internal error" (the stack goes to the server log, never to the client).
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorBody as ContractErrorBody } from '../contracts/common-contract.js';
 import { type ErrorKind, isMarketDashError, UsageError } from '../domain/errors.js';
-import { PATTERN_WORDS } from './api-schemas.js';
 
-/** The JSON body of every error response. */
-export interface ErrorBody {
-  readonly error: {
-    readonly status: number;
-    readonly kind: ErrorKind | 'unauthorized' | 'rate_limited' | 'too_large';
-    readonly message: string;
-    readonly parameter?: string;
-  };
-}
+/** The JSON body of every error response (its schema: src/contracts/common-contract.ts). */
+export type ErrorBody = ContractErrorBody & {
+  readonly error: { readonly kind: ErrorKind | 'unauthorized' | 'rate_limited' | 'too_large' };
+};
 
 const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
   usage: 400,
@@ -30,33 +25,45 @@ export class UnauthorizedError extends Error {
   override readonly name = 'UnauthorizedError';
 }
 
-interface AjvIssue {
+/** A request-validation issue as Fastify carries it (fastify-type-provider-zod maps each zod issue to one). */
+interface ValidationIssue {
   readonly instancePath?: string;
   readonly message?: string;
+  /** The zod issue code: invalid_type, unrecognized_keys, invalid_value, invalid_format, too_small ... */
   readonly keyword?: string;
   readonly params?: Record<string, unknown>;
 }
 
-/** The parameter an ajv issue is about: `/asOf` -> asOf; a missing or extra property -> its name. */
-export function parameterOfIssue(issue: AjvIssue): string | undefined {
-  const p = issue.params ?? {};
-  if (typeof p.missingProperty === 'string') return p.missingProperty;
-  if (typeof p.additionalProperty === 'string') return p.additionalProperty;
-  const path = issue.instancePath ?? '';
-  const name = path.split('/').filter(Boolean)[0];
+/** The parameter an issue is about: `/asOf` -> asOf; an unknown parameter -> its name. */
+export function parameterOfIssue(issue: ValidationIssue): string | undefined {
+  const keys = issue.params?.keys;
+  if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys) && typeof keys[0] === 'string') return keys[0];
+  const name = (issue.instancePath ?? '').split('/').filter(Boolean)[0];
   return name === undefined ? undefined : decodeURIComponent(name);
 }
 
-function describeIssue(issue: AjvIssue, parameter: string | undefined, context: string | undefined): string {
+function describeIssue(issue: ValidationIssue, parameter: string | undefined, context: string | undefined): string {
   const p = issue.params ?? {};
-  if (issue.keyword === 'additionalProperties')
-    return `${parameter}: unknown ${context === 'body' ? 'field' : 'parameter'}`;
-  if (issue.keyword === 'required') return `${parameter}: required`;
-  if (issue.keyword === 'enum' && Array.isArray(p.allowedValues))
-    return `${parameter}: must be one of ${p.allowedValues.join(', ')}`;
-  if (issue.keyword === 'pattern' && typeof p.pattern === 'string' && PATTERN_WORDS[p.pattern])
-    return `${parameter}: ${PATTERN_WORDS[p.pattern]}`;
-  return `${parameter ?? context ?? 'request'}: ${issue.message ?? 'is invalid'}`;
+  const subject = parameter ?? context ?? 'request';
+  switch (issue.keyword) {
+    case 'unrecognized_keys':
+      return `${subject}: unknown ${context === 'body' ? 'field' : 'parameter'}`;
+    case 'invalid_type':
+      if (/received undefined/.test(issue.message ?? '')) return `${subject}: required`;
+      break;
+    case 'invalid_value':
+      if (Array.isArray(p.values)) return `${subject}: must be one of ${p.values.join(', ')}`;
+      break;
+    case 'too_small':
+      if (typeof p.minimum === 'number' || typeof p.minimum === 'bigint')
+        return `${subject}: must be at least ${p.minimum}`;
+      break;
+    case 'too_big':
+      if (typeof p.maximum === 'number' || typeof p.maximum === 'bigint')
+        return `${subject}: must be at most ${p.maximum}`;
+      break;
+  }
+  return `${subject}: ${issue.message ?? 'is invalid'}`;
 }
 
 /** Services name CLI options (`--as-of`); the API's parameters are camelCase (`asOf`). */
@@ -73,7 +80,7 @@ export function errorResponse(error: unknown): ErrorBody {
   }
   if (error instanceof UnauthorizedError)
     return { error: { status: 401, kind: 'unauthorized', message: error.message } };
-  const fe = error as Partial<FastifyError> & { validation?: AjvIssue[]; validationContext?: string };
+  const fe = error as Partial<FastifyError> & { validation?: ValidationIssue[]; validationContext?: string };
   if (Array.isArray(fe.validation) && fe.validation.length > 0) {
     const issue = fe.validation[0]!;
     const parameter = parameterOfIssue(issue);

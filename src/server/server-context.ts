@@ -3,7 +3,9 @@
  * feed, the alert center and the update runner. Built once by `buildApp`.
  */
 import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
 import type { UniverseConfig } from '../config/universe-config.js';
+import type { ContractInput } from '../contracts/contract-registry.js';
 import type { PriceStore } from '../store/price-store.js';
 import type { AlertCenter } from './alert-center.js';
 import type { EventFeed } from './event-feed.js';
@@ -27,17 +29,20 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
  * Sends the cached JSON for (route, params) at the current data version, computing it on a miss.
+ * The computed value is checked against the route's response schema (its contract in src/contracts/)
+ * before it is cached: the compiler holds the service to the contract's type, zod to its values.
  * Demo data is labelled on every response by the `x-marketdash-source: demo` header.
  */
-export async function sendCachedJson(
+export async function sendCachedJson<S extends z.ZodType>(
   ctx: ServerContext,
   reply: FastifyReply,
   route: string,
   params: Readonly<Record<string, unknown>>,
-  compute: () => Promise<unknown>,
+  schema: S,
+  compute: () => Promise<ContractInput<S>>,
 ): Promise<FastifyReply> {
   const cached = await ctx.cache.getOrCompute(route, params, async () => ({
-    body: JSON.stringify(await compute()),
+    body: JSON.stringify(schema.parse(await compute())),
     contentType: JSON_TYPE,
   }));
   return sendCached(ctx, reply, cached);

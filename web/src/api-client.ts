@@ -3,140 +3,38 @@
  * as an ApiError carrying the server's message (and the parameter it names), shown on the page.
  */
 
+import type { AlertsResponse } from '../../src/contracts/alerts-contract.js';
+import type { CheckResponse, ClaimVerdictJson } from '../../src/contracts/check-contract.js';
+import type { ErrorBody } from '../../src/contracts/common-contract.js';
+import type { MarketEventJson } from '../../src/contracts/events-contract.js';
+import type { PerfRow } from '../../src/contracts/perf-contract.js';
+import type { RatioResponse, TrendJson } from '../../src/contracts/ratio-contract.js';
+import type { NoteJson } from '../../src/contracts/report-contract.js';
+import type { RotationPoint } from '../../src/contracts/rotation-contract.js';
+import type { SeriesResponse, Sparkline } from '../../src/contracts/series-contract.js';
+import type { Health, SymbolSummary, SymbolsResponse } from '../../src/contracts/store-contract.js';
 import type { PeriodKey } from '../../src/domain/period-keys.js';
 
-export type { PeriodKey };
-
-export interface DatedClose {
-  readonly close: number;
-  readonly date: string;
-}
-
-/** One row of `marketdash perf --format json`. */
-export interface PerfRow {
-  readonly symbol: string;
-  readonly asOf: string;
-  readonly close: number;
-  readonly returns: Readonly<Record<PeriodKey, number | null>>;
-  readonly ath: (DatedClose & { readonly distance: number }) | null;
-  readonly high52w: { readonly close: number | null; readonly date: string | null } | null;
-  readonly low52w: { readonly close: number | null; readonly date: string | null } | null;
-  readonly highestSince: string | null;
-  readonly lowestSince: string | null;
-  readonly streak: number;
-}
-
-export interface Health {
-  readonly status: string;
-  readonly backend: string;
-  readonly dataVersion: string;
-  readonly demo: boolean;
-  readonly symbols: number;
-  readonly lastDate: string | null;
-}
-
-export interface SymbolSummary {
-  readonly ticker: string;
-  readonly name: string | null;
-  readonly kind: string;
-  readonly firstDate: string | null;
-  readonly lastDate: string | null;
-  readonly rows: number;
-}
-
-export interface SymbolsResponse {
-  readonly demo: boolean;
-  readonly symbols: readonly SymbolSummary[];
-  readonly groups: Readonly<Record<string, readonly string[]>>;
-  readonly baskets: readonly string[];
-  readonly pairs: readonly string[];
-}
-
+// The response shapes are the server's own contracts (src/contracts/, zod): types only, no zod in the bundle.
+export type {
+  AlertsResponse,
+  CheckResponse,
+  Health,
+  NoteJson,
+  PerfRow,
+  PeriodKey,
+  RatioResponse,
+  RotationPoint,
+  SeriesResponse,
+  Sparkline,
+  SymbolSummary,
+  SymbolsResponse,
+};
+export type MarketEvent = MarketEventJson;
+export type CheckClaim = ClaimVerdictJson;
+export type TrendInfo = TrendJson;
+/** A number column: one value per date, null where unknown. */
 export type Column = readonly (number | null)[];
-
-export interface SeriesResponse {
-  readonly symbol: string;
-  readonly name: string | null;
-  readonly dates: readonly string[];
-  readonly open: Column;
-  readonly high: Column;
-  readonly low: Column;
-  readonly close: Column;
-  readonly adjClose: Column;
-  readonly volume: Column;
-  /** Each requested indicator written out in full, its kind and the columns it fills. */
-  readonly indicatorSpecs: readonly {
-    readonly spec: string;
-    readonly kind: string;
-    readonly columns: readonly string[];
-  }[];
-  readonly indicators: Readonly<Record<string, Column>>;
-}
-
-export interface Sparkline {
-  readonly symbol: string;
-  readonly dates: readonly string[];
-  readonly close: Column;
-}
-
-export interface TrendInfo {
-  readonly kind: 'downtrend' | 'uptrend';
-  readonly anchors: readonly { readonly date: string; readonly value: number }[];
-  readonly touches: number;
-  readonly slopeLogPerYear: number;
-  readonly levelAtAsOf: number;
-  readonly distance: number;
-}
-
-export interface RatioResponse {
-  readonly numerator: string;
-  readonly denominator: string;
-  readonly asOf: string;
-  readonly last: number;
-  readonly returns: Readonly<Record<PeriodKey, number | null>>;
-  readonly trend?: TrendInfo | null;
-  readonly breakout?: { readonly state: string; readonly since: string | null } | null;
-  /** With `from`: the base day used (last common date on or before it) and the ratio's return since. */
-  readonly window?: { readonly from: string; readonly return: number } | null;
-  readonly series?: { readonly dates: readonly string[]; readonly values: Column };
-  /** Said when the as-of day is past the data (the figures are then as of the last day used). */
-  readonly warnings?: readonly string[];
-}
-
-/** A member's rotation; the figures are null when its history is too short for the windows. */
-export interface RotationPoint {
-  readonly symbol: string;
-  readonly rsRatio: number | null;
-  readonly rsMomentum: number | null;
-  readonly quadrant: string | null;
-  readonly heading: number | null;
-  readonly tail: readonly { readonly date: string; readonly rsRatio: number; readonly rsMomentum: number }[];
-}
-
-export interface MarketEvent {
-  readonly type: string;
-  readonly symbol: string;
-  readonly date: string;
-  readonly since?: string | null;
-  readonly [figure: string]: unknown;
-}
-
-export interface CheckClaim {
-  readonly text: string;
-  readonly symbol: string | null;
-  readonly metric: string;
-  readonly period: string | null;
-  readonly claimed: unknown;
-  readonly actual: unknown;
-  readonly verdict: 'supported' | 'contradicted' | 'unverifiable';
-  readonly reason: string | null;
-  readonly [more: string]: unknown;
-}
-
-export interface CheckResponse {
-  readonly asOf: string;
-  readonly claims: readonly CheckClaim[];
-}
 
 export class ApiError extends Error {
   constructor(
@@ -158,7 +56,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const type = res.headers.get('content-type') ?? '';
   if (!res.ok) {
     if (type.includes('json')) {
-      const body = (await res.json()) as { error?: { message?: string; parameter?: string } };
+      const body = (await res.json()) as Partial<ErrorBody>;
       throw new ApiError(body.error?.message ?? `HTTP ${res.status}`, res.status, body.error?.parameter);
     }
     throw new ApiError(`HTTP ${res.status}`, res.status, undefined);
@@ -191,7 +89,7 @@ export const api = {
   rotation: (p: { group: string; benchmark: string; asOf?: string; tail?: number }) =>
     request<RotationPoint[]>(`/api/rotation${query(p)}`),
   events: (p: { asOf?: string; group?: string }) => request<MarketEvent[]>(`/api/events${query(p)}`),
-  reportJson: (asOf?: string) => request<unknown>(`/api/report${query({ asOf, format: 'json' })}`),
+  reportJson: (asOf?: string) => request<NoteJson>(`/api/report${query({ asOf, format: 'json' })}`),
   reportHtml: (asOf?: string) => request<string>(`/api/report${query({ asOf, format: 'html' })}`),
   check: (text: string, asOf?: string) =>
     request<CheckResponse>('/api/check', {

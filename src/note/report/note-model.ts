@@ -72,8 +72,8 @@ export interface MarketNote {
   readonly asOf: string;
   readonly headline: string;
   readonly lede: NoteParagraph;
-  /** Which headline rule fired: `into_small_caps`, `into_mega_caps`, `no_clear_rotation`. */
-  readonly story: string;
+  /** Which headline rule fired. */
+  readonly story: 'into_small_caps' | 'into_mega_caps' | 'no_clear_rotation';
   readonly sections: readonly NoteSection[];
   readonly charts: readonly NoteChart[];
   readonly figures: readonly Figure[];

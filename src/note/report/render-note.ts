@@ -4,6 +4,8 @@
  * the note with its figures; Markdown is for reading and pasting. A demo note says so at the top.
  */
 
+import type { ContractInput } from '../../contracts/contract-registry.js';
+import type { noteJsonSchema } from '../../contracts/report-contract.js';
 import { formatLongDate } from '../../domain/format/display-format.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import type { Figure, MarketNote, NoteParagraph, PerformanceRow } from './note-model.js';
@@ -114,7 +116,7 @@ export function renderHtml(note: MarketNote): string {
 }
 
 /** The note as JSON: text with figure ids resolved, the figures with provenance, the charts' data. */
-export function noteJson(note: MarketNote): unknown {
+export function noteJson(note: MarketNote): ContractInput<typeof noteJsonSchema> {
   const figs = figureMap(note);
   return {
     asOf: note.asOf,

@@ -5,14 +5,23 @@
  * recompute events and alerts, as the schedule does).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  alertRulesBodySchema,
+  alertRulesResponseSchema,
+  alertsResponseSchema,
+  updateResponseSchema,
+} from '../../contracts/alerts-contract.js';
+import { errorBodySchema, errorResponses } from '../../contracts/common-contract.js';
 import { UsageError } from '../../domain/errors.js';
 import { parseAlertRules } from '../alert-rules.js';
-import { errorSchema } from '../api-schemas.js';
 import type { ServerContext } from '../server-context.js';
 
 const authResponses = {
-  401: { description: 'a bearer token is required', ...errorSchema },
-  409: { description: 'not available on this server', ...errorSchema },
+  400: errorResponses[400],
+  401: errorBodySchema.describe('a bearer token is required'),
+  409: errorBodySchema.describe('not available on this server'),
 } as const;
 
 export function registerAlertRoutes(
@@ -20,31 +29,28 @@ export function registerAlertRoutes(
   ctx: ServerContext,
   requireToken: (r: FastifyRequest) => Promise<void>,
 ): void {
-  app.get(
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
     '/alerts',
     {
       schema: {
         summary: 'Alert rules and the alerts fired so far (newest first)',
-        querystring: { type: 'object', additionalProperties: false, properties: {} },
+        querystring: z.strictObject({}),
+        response: { 200: alertsResponseSchema },
       },
     },
-    async () => ({ rules: ctx.alerts?.rules ?? [], fired: ctx.alerts?.history() ?? [] }),
+    async () => ({ rules: [...(ctx.alerts?.rules ?? [])], fired: ctx.alerts?.history() ?? [] }),
   );
 
-  app.put<{ Body: { rules: unknown[] } }>(
+  api.put(
     '/alerts/rules',
     {
       preHandler: requireToken,
       schema: {
         summary: 'Replace the running alert rules (validated like the config)',
         security: [{ bearer: [] }],
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['rules'],
-          properties: { rules: { type: 'array', maxItems: 200, items: { type: 'object' } } },
-        },
-        response: { ...authResponses },
+        body: alertRulesBodySchema,
+        response: { 200: alertRulesResponseSchema, ...authResponses },
       },
     },
     async (request) => {
@@ -63,14 +69,14 @@ export function registerAlertRoutes(
     },
   );
 
-  app.post(
+  api.post(
     '/update',
     {
       preHandler: requireToken,
       schema: {
         summary: 'Run an update of the store now, then recompute events and alerts',
         security: [{ bearer: [] }],
-        response: { ...authResponses },
+        response: { 200: updateResponseSchema, ...authResponses },
       },
     },
     async (_request, reply) => {

@@ -8,57 +8,46 @@
  * an array of {type, symbol, date, ...figures, baseRate}).
  */
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { trendOptions } from '../../analytics/trend/trend-options.js';
+import {
+  errorResponses,
+  flagInput,
+  groupNameInput,
+  isoDateInput,
+  tickerInput,
+} from '../../contracts/common-contract.js';
+import { eventsResponseSchema } from '../../contracts/events-contract.js';
+import { type RatioResponse, ratioResponseSchema } from '../../contracts/ratio-contract.js';
+import { rotationResponseSchema } from '../../contracts/rotation-contract.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 import { eventsReport } from '../../services/events/events-report.js';
 import { ratioJson, ratioReport } from '../../services/perf/ratio-report.js';
 import { rotationReport } from '../../services/rotation/rotation-report.js';
 import { seriesTrendFields } from '../../services/trend/trend-report.js';
-import {
-  checkRange,
-  errorResponses,
-  flag,
-  flagParam,
-  groupName,
-  isoDate,
-  isoDateParam,
-  ticker,
-} from '../api-schemas.js';
+import { checkRange, flagParam, isoDateParam } from '../api-schemas.js';
 import { type ServerContext, sendCachedJson } from '../server-context.js';
 import { nullableColumn } from './series-route.js';
 
-interface RatioQuery {
-  a: string;
-  b: string;
-  asOf?: string;
-  from?: string;
-  trend?: string;
-  series?: string;
-  totalReturn?: string;
-}
-
 export function registerAnalyticsRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.get<{ Querystring: RatioQuery }>(
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
     '/ratio',
     {
       schema: {
         summary: 'The ratio A/B: last value, period returns, and with trend=1 the trendline and breakout state',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['a', 'b'],
-          properties: {
-            a: ticker,
-            b: ticker,
-            asOf: isoDate,
-            from: isoDate,
-            trend: flag,
-            series: flag,
-            totalReturn: flag,
-          },
-        },
-        response: { ...errorResponses },
+        querystring: z.strictObject({
+          a: tickerInput,
+          b: tickerInput,
+          asOf: isoDateInput.optional(),
+          from: isoDateInput.optional(),
+          trend: flagInput.optional(),
+          series: flagInput.optional(),
+          totalReturn: flagInput.optional(),
+        }),
+        response: { 200: ratioResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -71,9 +60,11 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: ServerContext
       const withSeries = flagParam(q.series);
       const totalReturn = flagParam(q.totalReturn);
       const trend = flagParam(q.trend);
-      return sendCachedJson(ctx, reply, 'ratio', { a, b, asOf, from, trend, withSeries, totalReturn }, async () => {
+      const params = { a, b, asOf, from, trend, withSeries, totalReturn };
+      return sendCachedJson(ctx, reply, 'ratio', params, ratioResponseSchema, async () => {
         const report = await ratioReport(ctx.store, { numerator: a, denominator: b, asOf, from, totalReturn });
-        const out: Record<string, unknown> = ratioJson(report);
+        const out: RatioResponse = ratioJson(report);
+        if (report.warnings.length > 0) out.warnings = report.warnings.map((w) => w.message);
         if (trend)
           Object.assign(
             out,
@@ -91,45 +82,41 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: ServerContext
     },
   );
 
-  app.get<{ Querystring: { group: string; benchmark: string; asOf?: string; tail?: number } }>(
+  api.get(
     '/rotation',
     {
       schema: {
         summary: 'Relative rotation of a group against a benchmark: RS-Ratio, RS-Momentum, quadrant, heading, tail',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['group', 'benchmark'],
-          properties: {
-            group: groupName,
-            benchmark: ticker,
-            asOf: isoDate,
-            tail: { type: 'integer', minimum: 1, maximum: 104, default: 8 },
-          },
-        },
-        response: { ...errorResponses },
+        querystring: z.strictObject({
+          group: groupNameInput,
+          benchmark: tickerInput,
+          asOf: isoDateInput.optional(),
+          tail: z.coerce.number().int().min(1).max(104).default(8),
+        }),
+        response: { 200: rotationResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
       const q = request.query;
       const asOf = isoDateParam(q.asOf, 'asOf');
       const benchmark = normaliseTicker(q.benchmark);
-      const tail = q.tail ?? 8;
-      return sendCachedJson(ctx, reply, 'rotation', { group: q.group, benchmark, asOf, tail }, async () => {
+      const tail = q.tail;
+      const params = { group: q.group, benchmark, asOf, tail };
+      return sendCachedJson(ctx, reply, 'rotation', params, rotationResponseSchema, async () => {
         const report = await rotationReport(ctx.store, { group: q.group, benchmark, asOf, tail });
         return report.rows;
       });
     },
   );
 
-  app.get<{ Querystring: { asOf?: string; group?: string } }>(
+  api.get(
     '/events',
     {
       schema: {
         summary:
           'Market events as of a day: new ATH, near ATH, 52-week highs/lows, since-dates, streaks, trend states, MA crosses',
-        querystring: { type: 'object', additionalProperties: false, properties: { asOf: isoDate, group: groupName } },
-        response: { ...errorResponses },
+        querystring: z.strictObject({ asOf: isoDateInput.optional(), group: groupNameInput.optional() }),
+        response: { 200: eventsResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -140,6 +127,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: ServerContext
         reply,
         'events',
         { asOf, group },
+        eventsResponseSchema,
         async () => (await eventsReport(ctx.store, { asOf, group, config: ctx.config })).events,
       );
     },

@@ -6,54 +6,36 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { checkBodySchema, checkResponseSchema } from '../../contracts/check-contract.js';
+import { errorBodySchema, errorResponses } from '../../contracts/common-contract.js';
 import { UsageError } from '../../domain/errors.js';
 import { checkNote } from '../../services/check/check-note.js';
-import { errorResponses, errorSchema, isoDate, isoDateParam } from '../api-schemas.js';
+import { isoDateParam } from '../api-schemas.js';
 import { type ServerContext, sendCachedJson } from '../server-context.js';
 
-interface CheckBody {
-  text: string;
-  asOf?: string;
-  tolerance?: number;
-}
-
 export function registerCheckRoute(app: FastifyInstance, ctx: ServerContext): void {
-  app.post<{ Body: CheckBody | string }>(
+  app.withTypeProvider<ZodTypeProvider>().post(
     '/check',
     {
       schema: {
         summary: 'Check the claims of market commentary against the stored data',
-        body: {
-          oneOf: [
-            {
-              type: 'object',
-              additionalProperties: false,
-              required: ['text'],
-              properties: {
-                text: { type: 'string', description: 'the commentary' },
-                asOf: isoDate,
-                tolerance: {
-                  type: 'number',
-                  minimum: 0,
-                  maximum: 0.5,
-                  description: 'allowed difference for returns, as a fraction (default 0.0005)',
-                },
-              },
-            },
-            { type: 'string', description: 'the commentary as text/plain' },
-          ],
+        body: checkBodySchema,
+        response: {
+          200: checkResponseSchema,
+          413: errorBodySchema.describe('the body is over 256 KB'),
+          ...errorResponses,
         },
-        response: { 413: { description: 'the body is over 256 KB', ...errorSchema }, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const body: CheckBody = typeof request.body === 'string' ? { text: request.body } : request.body;
+      const body = typeof request.body === 'string' ? { text: request.body } : request.body;
       if (!body || typeof body.text !== 'string' || body.text.trim() === '')
         throw new UsageError('text: the commentary to check is empty', { parameter: 'text' });
       const asOf = isoDateParam(body.asOf, 'asOf');
       const tolerance = body.tolerance;
       const digest = createHash('sha256').update(body.text).digest('hex');
-      return sendCachedJson(ctx, reply, 'check', { digest, asOf, tolerance }, async () =>
+      return sendCachedJson(ctx, reply, 'check', { digest, asOf, tolerance }, checkResponseSchema, async () =>
         checkNote(ctx.store, { text: body.text, asOf, tolerance, config: ctx.config }),
       );
     },

@@ -4,42 +4,35 @@
  * (server-sent events: alerts, updates, scheduled runs).
  */
 import type { FastifyInstance } from 'fastify';
-import { errorResponses } from '../api-schemas.js';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses } from '../../contracts/common-contract.js';
+import { healthSchema, symbolsResponseSchema } from '../../contracts/store-contract.js';
 import { type ServerContext, sendCachedJson } from '../server-context.js';
 
+const noParameters = z.strictObject({});
+
 export function registerHealthRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.get(
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
     '/health',
     {
       schema: {
         summary: 'Liveness and what the store holds',
-        querystring: { type: 'object', additionalProperties: false, properties: {} },
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              status: { type: 'string' },
-              backend: { type: 'string' },
-              location: { type: 'string' },
-              dataVersion: { type: 'string' },
-              demo: { type: 'boolean' },
-              symbols: { type: 'integer' },
-              lastDate: { type: ['string', 'null'] },
-            },
-          },
-        },
+        querystring: noParameters,
+        response: { 200: healthSchema },
       },
     },
     async (_request, reply) => {
       const dataVersion = await ctx.cache.dataVersion();
-      return sendCachedJson(ctx, reply, 'health', {}, async () => {
+      return sendCachedJson(ctx, reply, 'health', {}, healthSchema, async () => {
         const symbols = await ctx.store.listSymbols();
         const lastDate = symbols.reduce<string | null>(
           (m, s) => (s.lastDate && (!m || s.lastDate > m) ? s.lastDate : m),
           null,
         );
         return {
-          status: 'ok',
+          status: 'ok' as const,
           backend: ctx.store.backend,
           location: ctx.store.location,
           dataVersion,
@@ -51,17 +44,17 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: ServerContext): 
     },
   );
 
-  app.get(
+  api.get(
     '/symbols',
     {
       schema: {
         summary: 'Stored symbols with their history extent, and the groups, baskets and pairs of the config',
-        querystring: { type: 'object', additionalProperties: false, properties: {} },
-        response: { ...errorResponses },
+        querystring: noParameters,
+        response: { 200: symbolsResponseSchema, ...errorResponses },
       },
     },
     async (_request, reply) =>
-      sendCachedJson(ctx, reply, 'symbols', {}, async () => {
+      sendCachedJson(ctx, reply, 'symbols', {}, symbolsResponseSchema, async () => {
         const stored = await ctx.store.listSymbols();
         return {
           demo: await ctx.isDemo(),
@@ -74,21 +67,17 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: ServerContext): 
       }),
   );
 
-  app.get(
+  api.get(
     '/feed',
     {
       schema: {
         summary: 'Live events (server-sent events): alert, update, schedule',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { after: { type: 'integer', minimum: 0 } },
-        },
+        querystring: z.strictObject({ after: z.coerce.number().int().min(0).optional() }),
       },
       config: { rateLimit: false },
     },
     async (request, reply) => {
-      const q = request.query as { after?: number };
+      const q = request.query;
       const lastId = Number(request.headers['last-event-id'] ?? q.after ?? 0);
       reply.hijack();
       ctx.feed.attach(reply.raw, Number.isFinite(lastId) ? lastId : 0);

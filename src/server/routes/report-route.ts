@@ -4,9 +4,13 @@
  * HTML links each figure in the text to that list; Markdown is the plain text.
  */
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses, isoDateInput } from '../../contracts/common-contract.js';
+import { noteJsonSchema } from '../../contracts/report-contract.js';
 import { noteJson, renderHtml, renderMarkdown } from '../../note/report/render-note.js';
 import { buildReport } from '../../services/report/build-report.js';
-import { errorResponses, isoDate, isoDateParam } from '../api-schemas.js';
+import { isoDateParam } from '../api-schemas.js';
 import { JSON_TYPE, type ServerContext, sendCached } from '../server-context.js';
 
 const CONTENT_TYPES = {
@@ -17,27 +21,36 @@ const CONTENT_TYPES = {
 type NoteFormat = keyof typeof CONTENT_TYPES;
 
 export function registerReportRoute(app: FastifyInstance, ctx: ServerContext): void {
-  app.get<{ Querystring: { asOf?: string; format?: NoteFormat } }>(
+  app.withTypeProvider<ZodTypeProvider>().get(
     '/report',
     {
       schema: {
         summary: 'The market note, with the provenance of every figure',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { asOf: isoDate, format: { type: 'string', enum: ['json', 'md', 'html'], default: 'json' } },
+        querystring: z.strictObject({
+          asOf: isoDateInput.optional(),
+          format: z.enum(['json', 'md', 'html']).default('json'),
+        }),
+        response: {
+          200: {
+            description: 'the note: JSON with provenance (default), Markdown or self-contained HTML',
+            content: {
+              'application/json': { schema: noteJsonSchema },
+              'text/markdown': { schema: z.string() },
+              'text/html': { schema: z.string() },
+            },
+          },
+          ...errorResponses,
         },
-        response: { ...errorResponses },
       },
     },
     async (request, reply) => {
       const asOf = isoDateParam(request.query.asOf, 'asOf');
-      const format: NoteFormat = request.query.format ?? 'json';
+      const format: NoteFormat = request.query.format;
       const cached = await ctx.cache.getOrCompute('report', { asOf, format }, async () => {
         const { note } = await buildReport(ctx.store, { asOf, config: ctx.config });
         const body =
           format === 'json'
-            ? JSON.stringify(noteJson(note))
+            ? JSON.stringify(noteJsonSchema.parse(noteJson(note)))
             : format === 'md'
               ? renderMarkdown(note)
               : renderHtml(note);

@@ -7,21 +7,17 @@
  * GET /api/sparklines?symbols=A,B&days=63&asOf= : the last `days` closes per symbol up to the as-of day, for sparklines.
  */
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { parseIndicatorSpecs } from '../../analytics/indicators/indicator-spec.js';
 import { computeIndicators } from '../../analytics/indicators/indicator-table.js';
+import { errorResponses, isoDateInput, tickerInput, tickerListInput } from '../../contracts/common-contract.js';
+import { seriesResponseSchema, sparklinesResponseSchema } from '../../contracts/series-contract.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { indexOnOrAfter, type PriceSeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
-import {
-  checkRange,
-  errorResponses,
-  isoDate,
-  isoDateParam,
-  ticker,
-  tickerList,
-  tickerListParam,
-} from '../api-schemas.js';
+import { checkRange, isoDateParam, tickerListParam } from '../api-schemas.js';
 import { type ServerContext, sendCachedJson } from '../server-context.js';
 
 /** A Float64Array as a JSON array with null for NaN (JSON has no NaN). */
@@ -47,27 +43,23 @@ async function readOrNotFound(ctx: ServerContext, symbol: string, to: string | u
 }
 
 export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.get<{ Params: { symbol: string }; Querystring: { from?: string; to?: string; ind?: string } }>(
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
     '/series/:symbol',
     {
       schema: {
         summary: 'Daily bars and indicators as columns',
-        params: { type: 'object', properties: { symbol: ticker }, required: ['symbol'] },
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            from: isoDate,
-            to: isoDate,
-            ind: {
-              type: 'string',
-              maxLength: 400,
-              description:
-                'indicators as the CLI takes them: sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,roc:10',
-            },
-          },
-        },
-        response: { ...errorResponses },
+        params: z.object({ symbol: tickerInput }),
+        querystring: z.strictObject({
+          from: isoDateInput.optional(),
+          to: isoDateInput.optional(),
+          ind: z
+            .string()
+            .max(400)
+            .optional()
+            .describe('indicators as the CLI takes them: sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,roc:10'),
+        }),
+        response: { 200: seriesResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -76,69 +68,71 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
       const to = isoDateParam(request.query.to, 'to');
       checkRange(from, to);
       const specs = request.query.ind === undefined ? [] : parseIndicatorSpecs(request.query.ind, 'ind');
-      return sendCachedJson(ctx, reply, 'series', { symbol, from, to, ind: specs.map((s) => s.text) }, async () => {
-        const info = await ctx.store.getSymbol(symbol);
-        const s = await readOrNotFound(ctx, symbol, to);
-        const name = info?.name ?? ctx.config.symbols[symbol]?.name ?? null;
-        const indicatorSpecs = specs.map((spec) => ({ spec: spec.text, kind: spec.kind, columns: spec.columns }));
-        if (s === null)
+      return sendCachedJson(
+        ctx,
+        reply,
+        'series',
+        { symbol, from, to, ind: specs.map((s) => s.text) },
+        seriesResponseSchema,
+        async () => {
+          const info = await ctx.store.getSymbol(symbol);
+          const s = await readOrNotFound(ctx, symbol, to);
+          const name = info?.name ?? ctx.config.symbols[symbol]?.name ?? null;
+          const indicatorSpecs = specs.map((spec) => ({ spec: spec.text, kind: spec.kind, columns: spec.columns }));
+          if (s === null)
+            return {
+              symbol,
+              name,
+              dates: [],
+              open: [],
+              high: [],
+              low: [],
+              close: [],
+              adjClose: [],
+              volume: [],
+              indicatorSpecs,
+              indicators: {},
+            };
+          const start = from === undefined ? 0 : indexOnOrAfter(s.dates, parseIsoDate(from, 'from'));
+          const end = s.dates.length;
+          const indicators: Record<string, (number | null)[]> = {};
+          for (const col of computeIndicators(s, specs)) indicators[col.name] = nullableColumn(col.values, start, end);
           return {
             symbol,
             name,
-            dates: [],
-            open: [],
-            high: [],
-            low: [],
-            close: [],
-            adjClose: [],
-            volume: [],
+            dates: isoColumn(s.dates, start, end),
+            open: nullableColumn(s.open, start, end),
+            high: nullableColumn(s.high, start, end),
+            low: nullableColumn(s.low, start, end),
+            close: nullableColumn(s.close, start, end),
+            adjClose: nullableColumn(s.adjClose, start, end),
+            volume: nullableColumn(s.volume, start, end),
             indicatorSpecs,
-            indicators: {},
+            indicators,
           };
-        const start = from === undefined ? 0 : indexOnOrAfter(s.dates, parseIsoDate(from, 'from'));
-        const end = s.dates.length;
-        const indicators: Record<string, (number | null)[]> = {};
-        for (const col of computeIndicators(s, specs)) indicators[col.name] = nullableColumn(col.values, start, end);
-        return {
-          symbol,
-          name,
-          dates: isoColumn(s.dates, start, end),
-          open: nullableColumn(s.open, start, end),
-          high: nullableColumn(s.high, start, end),
-          low: nullableColumn(s.low, start, end),
-          close: nullableColumn(s.close, start, end),
-          adjClose: nullableColumn(s.adjClose, start, end),
-          volume: nullableColumn(s.volume, start, end),
-          indicatorSpecs,
-          indicators,
-        };
-      });
+        },
+      );
     },
   );
 
-  app.get<{ Querystring: { symbols: string; days?: number; asOf?: string } }>(
+  api.get(
     '/sparklines',
     {
       schema: {
         summary: 'The last N closes of each symbol (for sparklines)',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['symbols'],
-          properties: {
-            symbols: tickerList,
-            days: { type: 'integer', minimum: 2, maximum: 520, default: 63 },
-            asOf: isoDate,
-          },
-        },
-        response: { ...errorResponses },
+        querystring: z.strictObject({
+          symbols: tickerListInput,
+          days: z.coerce.number().int().min(2).max(520).default(63),
+          asOf: isoDateInput.optional(),
+        }),
+        response: { 200: sparklinesResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
       const symbols = tickerListParam(request.query.symbols);
-      const days = request.query.days ?? 63;
+      const days = request.query.days;
       const asOf = isoDateParam(request.query.asOf, 'asOf');
-      return sendCachedJson(ctx, reply, 'sparklines', { symbols, days, asOf }, async () => {
+      return sendCachedJson(ctx, reply, 'sparklines', { symbols, days, asOf }, sparklinesResponseSchema, async () => {
         const found = await ctx.store.readMany(symbols, asOf === undefined ? undefined : { to: asOf });
         for (const s of symbols)
           if (!found.has(s) && (await ctx.store.getSymbol(s)) === null) throw new NotFoundError(s);

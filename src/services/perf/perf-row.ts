@@ -1,28 +1,13 @@
 /**
- * The `perf` JSON contract for one symbol, built from a performance snapshot: returns as fractions,
- * dates as YYYY-MM-DD, null where history is too short. Other tools script against this shape:
- * {"symbol","asOf","close","returns":{<one per PERIOD_KEYS: "1d","5d",...>},
- *  "ath":{"close","date","distance"},"high52w":{"close","date"},"low52w":{"close","date"},
- *  "highestSince","lowestSince","streak","stale"}
+ * The `perf` JSON contract for one symbol, built from a performance snapshot. Its shape is defined once,
+ * as a zod schema, in src/contracts/perf-contract.ts (the CLI's JSON, the API's response, the OpenAPI
+ * component and the web client's type all come from it).
  */
 import type { PerformanceSnapshot } from '../../analytics/returns/performance-snapshot.js';
-import type { PeriodReturns } from '../../domain/period-keys.js';
+import type { PerfRow } from '../../contracts/perf-contract.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 
-export interface PerfRow {
-  readonly symbol: string;
-  readonly asOf: string;
-  readonly close: number;
-  readonly returns: PeriodReturns;
-  readonly ath: { readonly close: number; readonly date: string; readonly distance: number };
-  readonly high52w: { readonly close: number | null; readonly date: string | null };
-  readonly low52w: { readonly close: number | null; readonly date: string | null };
-  readonly highestSince: string | null;
-  readonly lowestSince: string | null;
-  readonly streak: number;
-  /** True when this symbol's last bar is before the day the rest of its table is as of (`asOf` says which). */
-  readonly stale: boolean;
-}
+export type { PerfRow };
 
 const isoOrNull = (day: number | null) => (day === null ? null : formatIsoDate(day));
 

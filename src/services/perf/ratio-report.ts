@@ -7,6 +7,7 @@
 import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
 import { resolveAsOf } from '../../analytics/returns/as-of.js';
 import { periodReturns, windowReturn } from '../../analytics/returns/period-returns.js';
+import type { RatioJson } from '../../contracts/ratio-contract.js';
 import { DataError, UsageError } from '../../domain/errors.js';
 import type { PeriodReturns } from '../../domain/period-keys.js';
 import type { CloseField, PriceSeries } from '../../domain/price-series.js';
@@ -96,19 +97,15 @@ export async function ratioReport(store: PriceStore, req: RatioRequest): Promise
   };
 }
 
-/**
- * The `ratio` JSON contract: {"numerator","denominator","asOf","last","returns":{1d..5y},"stale"}, plus
- * "window":{"from","return"} when --from was given.
- */
-export function ratioJson(report: RatioReport): Record<string, unknown> {
-  const out: Record<string, unknown> = {
+/** The `ratio` JSON contract (src/contracts/ratio-contract.ts); `window` only when --from was given. */
+export function ratioJson(report: RatioReport): RatioJson {
+  return {
     numerator: report.numerator,
     denominator: report.denominator,
     asOf: report.asOf,
     last: report.last,
     returns: { ...report.returns },
     stale: report.stale,
+    ...(report.window === null ? {} : { window: { from: report.window.from, return: report.window.return } }),
   };
-  if (report.window !== null) out.window = { from: report.window.from, return: report.window.return };
-  return out;
 }

@@ -157,11 +157,11 @@ describe('the note itself', () => {
 
   it('gives every JSON figure an id, metric, symbols, dates, value and formula', async () => {
     const { note } = await buildReport(store, { asOf: AS_OF });
-    const json = noteJson(note) as { figures: Record<string, unknown>[] };
+    const json = noteJson(note);
     expect(json.figures.length).toBe(note.figures.length);
     for (const f of json.figures) {
       expect(Object.keys(f)).toEqual(['id', 'metric', 'symbols', 'dates', 'value', 'formula', 'display']);
-      expect((f.dates as string[]).every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(true);
+      expect(f.dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(true);
     }
     const ytd = json.figures.find((f) => f.id === 'return-ytd-IWM')!;
     expect(ytd.formula).toBe(`close(${AS_OF}) / close(2024-12-31) - 1`);

@@ -1,0 +1,28 @@
+/**
+ * The registry of named API shapes: each schema registered here with an id becomes one entry of the
+ * OpenAPI document's `components.schemas`, and routes refer to it by `$ref` instead of repeating it.
+ * A registry of our own (not zod's global one) so a module loaded twice (vitest isolates test files)
+ * never meets an id it registered before.
+ */
+import { z } from 'zod';
+
+export const contractRegistry = z.registry<{ id: string; description?: string }>();
+
+/** Registers `schema` under `id` (the OpenAPI component name) and returns it, for `const X = named('X', ...)`. */
+export function named<S extends z.ZodType>(id: string, schema: S, description?: string): S {
+  contractRegistry.add(schema, description === undefined ? { id } : { id, description });
+  return schema;
+}
+
+/**
+ * What a service must build for a contract: its input type with arrays and fields readonly (services
+ * keep their data readonly) and without the open index of a loose object (an event's own figures),
+ * which a service's interface does not declare. The compiler holds each service to its contract.
+ */
+export type ContractInput<S extends z.ZodType> = ReadonlyDeep<z.input<S>>;
+
+type ReadonlyDeep<T> = T extends readonly (infer U)[]
+  ? readonly ReadonlyDeep<U>[]
+  : T extends object
+    ? { readonly [K in keyof T as string extends K ? never : K]: ReadonlyDeep<T[K]> }
+    : T;
