@@ -7,6 +7,7 @@ import { allTimeHigh } from '../../analytics/returns/highs-lows.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 import type { AthClaim } from '../claims/claim.js';
 import { allMatches, clauseBefore, hedged } from '../claims/clause-words.js';
+import { fraction } from '../claims/percent-text.js';
 import { findSubject } from '../claims/subject-finder.js';
 import type { ClaimType, SentenceScope } from './claim-type.js';
 import { claimTolerance, pct, shortDate } from './verdict-words.js';
@@ -28,17 +29,18 @@ const BELOW_ATH = new RegExp(
 
 function extract(scope: SentenceScope): AthClaim[] {
   const { sentence, mentions, ctx, line } = scope;
-  const found: { m: RegExpExecArray; kind: AthClaim['kind']; distance: number | null }[] = [];
+  const found: { m: RegExpExecArray; kind: AthClaim['kind']; distance: number | null; decimals?: number }[] = [];
   const taken = (m: RegExpExecArray) =>
     found.some((f) => m.index < f.m.index + f.m[0].length && m.index + m[0].length > f.m.index);
-  for (const m of allMatches(BELOW_ATH, sentence)) found.push({ m, kind: 'below_high', distance: -Number(m[1]) / 100 });
+  for (const m of allMatches(BELOW_ATH, sentence))
+    found.push({ m, kind: 'below_high', distance: fraction(-1, m[1]!), decimals: m[1]!.split('.')[1]?.length ?? 0 });
   for (const m of allMatches(NEAR_ATH, sentence))
     if (!taken(m)) found.push({ m, kind: 'near_high', distance: m[1] ? -Number(m[1]) / 100 : null });
   for (const m of allMatches(NEW_ATH, sentence)) if (!taken(m)) found.push({ m, kind: 'new_high', distance: null });
   found.sort((a, b) => a.m.index - b.m.index);
   const out: AthClaim[] = [];
   let prevEnd = 0;
-  for (const { m, kind, distance } of found) {
+  for (const { m, kind, distance, decimals } of found) {
     if (hedged(sentence, m.index)) continue;
     const { start } = clauseBefore(sentence, m.index);
     // Prefer a subject in the phrase's own clause ("..., which tracks X and has already broken out").
@@ -58,6 +60,7 @@ function extract(scope: SentenceScope): AthClaim[] {
       span: { start: scope.offset + m.index, end: scope.offset + m.index + m[0].length },
       kind,
       distance,
+      ...(decimals === undefined ? {} : { decimals }),
     };
     out.push(s.unresolved ? { ...claim, unresolved: s.unresolved } : claim);
   }
@@ -80,7 +83,7 @@ export const athClaimType: ClaimType<AthClaim> = {
     let ok: boolean;
     if (c.kind === 'new_high') ok = d === 0;
     else if (c.kind === 'near_high') ok = d >= -(c.distance === null ? o.nearAthPct : -c.distance) - 1e-12;
-    else ok = Math.abs(d - c.distance!) <= claimTolerance(1, o.tolerance);
+    else ok = Math.abs(d - c.distance!) <= claimTolerance(c.decimals ?? 1, o.tolerance);
     return { ok, actual: d, fact, detail: `record close ${formatIsoDate(ath.day)}` };
   },
   claimed: (c) => (c.kind === 'new_high' ? 0 : c.distance),

@@ -10,6 +10,7 @@ import { indexOnOrBefore } from '../../domain/price-series.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 import type { SpreadClaim } from '../claims/claim.js';
 import { allMatches, COUNT_WORD, count, hedged } from '../claims/clause-words.js';
+import { fraction } from '../claims/percent-text.js';
 import { findPeriods } from '../claims/period-phrases.js';
 import { findSubject } from '../claims/subject-finder.js';
 import type { ClaimType, SentenceScope } from './claim-type.js';
@@ -54,7 +55,7 @@ function extract(scope: SentenceScope): SpreadClaim[] {
       versus: versus?.symbol ?? null,
       period: sessions && !periods[0] ? null : period,
       ...(sessions && !periods[0] ? { sessions: count(sessions[1]) ?? undefined } : {}),
-      value: ((negative ? -1 : 1) * Number(digits)) / 100,
+      value: fraction(negative ? -1 : 1, digits),
       decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
     };
     if (!versus?.symbol) {

@@ -57,6 +57,8 @@ export interface AthClaim extends ClaimBase {
   readonly metric: 'ath';
   readonly kind: 'new_high' | 'near_high' | 'below_high';
   readonly distance: number | null;
+  /** Decimals of the distance as printed ("39% below": 0), so it is held to that precision. */
+  readonly decimals?: number;
 }
 
 /** "lowest close since September": `since` is the month (and day/year when given) the writer names. */

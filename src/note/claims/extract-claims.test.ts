@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../test/support/shared-data.js';
 import { defaultConfig } from '../../config/universe-config.js';
+import { parseIsoDate } from '../../domain/trading-date.js';
 import type { Claim } from './claim.js';
 import { extractClaims, resolverFromConfig } from './extract-claims.js';
 
@@ -139,5 +140,91 @@ describe('extraction details', () => {
   it('keeps a period it does not compute as null with the words used', () => {
     const [c] = extractClaims('Nvidia fell 3.1% this week.', resolver);
     expect(c).toMatchObject({ metric: 'return', period: null, periodText: 'this week', value: -0.031 });
+  });
+});
+
+describe('recall on newsroom prose (the examples of issue 14)', () => {
+  const brief = (text: string, stored: string[] = [], noteDate: string | null = null) =>
+    extractClaims(text, resolverFromConfig(defaultConfig(), stored), {
+      noteDate: noteDate === null ? null : parseIsoDate(noteDate),
+    }).map((c) => {
+      const { text: _t, line: _l, span: _s, subject: _u, ...rest } = c;
+      return rest;
+    });
+
+  it('reads the figure after "and is now" as its own claim', () => {
+    expect(
+      brief('Microsoft (MSFT) slid 3.93% and is now down 15.49% year-to-date.', [], '2025-12-11'),
+    ).toMatchObject([
+      { metric: 'return', symbol: 'MSFT', period: '1d', value: -0.0393 },
+      { metric: 'return', symbol: 'MSFT', period: 'ytd', value: -0.1549 },
+    ]);
+  });
+
+  it('reads both halves of a compound trendline sentence', () => {
+    expect(
+      brief(
+        'The ratio of SPSM versus the Magnificent 7 has confirmed its breakout, and the ratio of IWM versus QQQ is testing its downtrend line.',
+      ),
+    ).toMatchObject([
+      { metric: 'trend', symbol: 'SPSM/MAG7', state: 'confirmed' },
+      { metric: 'trend', symbol: 'IWM/QQQ', state: 'testing', kind: 'downtrend' },
+    ]);
+  });
+
+  it('knows a bare ticker that is in the store, and only then', () => {
+    const text = 'Over the past twelve months, ZZA has gained 10.1%.';
+    expect(brief(text, ['ZZA'])).toMatchObject([{ metric: 'return', symbol: 'ZZA', period: '1y', value: 0.101 }]);
+    expect(brief(text, [])).toMatchObject([{ metric: 'return', symbol: null, unresolved: "no symbol in the config is named 'ZZA'" }]);
+  });
+
+  it('reads records in many wordings', () => {
+    for (const s of [
+      'IWM is trading at a fresh all-time high.',
+      'IWM notched a record close.',
+      'IWM closed at its highest level ever.',
+      'IWM hit an all-time high on Thursday.',
+      'IWM set yet another record high.',
+      'IWM logged its highest close on record.',
+      'IWM finished at an all-time closing high.',
+    ])
+      expect(brief(s), s).toMatchObject([{ metric: 'ath', symbol: 'IWM', kind: 'new_high' }]);
+  });
+
+  it('pairs a list of names with a list of figures in order', () => {
+    expect(brief('AAPL, MSFT and NVDA rose 1.2%, 0.8% and 3.1% this month.')).toMatchObject([
+      { symbol: 'AAPL', period: 'mtd', value: 0.012 },
+      { symbol: 'MSFT', period: 'mtd', value: 0.008 },
+      { symbol: 'NVDA', period: 'mtd', value: 0.031 },
+    ]);
+    expect(brief('Apple and Tesla fell 2% and 5%, respectively, year-to-date.')).toMatchObject([
+      { symbol: 'AAPL', period: 'ytd', value: -0.02 },
+      { symbol: 'TSLA', period: 'ytd', value: -0.05 },
+    ]);
+  });
+
+  it('reads levels, spreads, streak counts and a pronoun for the subject before', () => {
+    expect(brief('The VIX closed at 14.85. It is at its lowest close since September.')).toMatchObject([
+      { metric: 'level', symbol: '^VIX', value: 14.85, decimals: 2 },
+      { metric: 'since', symbol: '^VIX', direction: 'lowest' },
+    ]);
+    expect(
+      brief('SPSM has outpaced the Magnificent 7 basket by 5.6 percentage points over the past 21 sessions.'),
+    ).toMatchObject([{ metric: 'spread', symbol: 'SPSM', versus: 'MAG7', sessions: 21, value: 0.056 }]);
+    expect(brief('XLK ended a 13-day winning streak.')).toMatchObject([
+      { metric: 'streak', symbol: 'XLK', phase: 'ending', length: 13, direction: 'winning' },
+    ]);
+    expect(brief('Tesla fell for a sixth straight session.')).toMatchObject([
+      { metric: 'streak', symbol: 'TSLA', direction: 'losing', length: 6 },
+    ]);
+  });
+
+  it('dates a day move by the weekday it names, relative to the note', () => {
+    // 2025-12-11 was a Thursday: "on Wednesday" is Dec 10.
+    expect(brief('Oracle fell 11% on Wednesday.', [], '2025-12-11')).toMatchObject([
+      { symbol: 'ORCL', period: '1d', day: '2025-12-10', value: -0.11 },
+    ]);
+    expect(brief('Oracle fell 11%.', [], '2025-12-11')).toMatchObject([{ symbol: 'ORCL', period: '1d' }]);
+    expect(brief('Oracle fell 11%.')).toMatchObject([{ symbol: 'ORCL', period: null }]);
   });
 });

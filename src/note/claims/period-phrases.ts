@@ -66,11 +66,11 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: '1d',
-    re: /\b(?:finished|ended|closed)\s+the\s+(?:session|day)\b|\bon\s+the\s+day\b|\btoday\b|\bin\s+(?:the|today's|Thursday's|Wednesday's|Tuesday's|Monday's|Friday's)\s+session\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b/i,
+    re: /\bd\/d\b|\bDoD\b|\bday[- ]over[- ]day\b|\b(?:finished|ended|closed)\s+the\s+(?:session|day)\b|\bon\s+the\s+day\b|\btoday\b|\bin\s+(?:the|today's|Thursday's|Wednesday's|Tuesday's|Monday's|Friday's)\s+session\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b/i,
   },
   {
     period: 'other',
-    re: /\b(?:this|last|past)\s+week\b|\bweek[- ]to[- ]date\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\bsince\s+the\s+election\b/i,
+    re: /\bw\/w\b|\bWoW\b|\b(?:this|last|past)\s+week\b|\bweek[- ]to[- ]date\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\bsince\s+the\s+election\b/i,
   },
 ];
 

@@ -106,7 +106,15 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       prev !== undefined &&
       follower !== undefined &&
       COMPARED.test(sentence.slice(prev.end, m.index));
-    if (!moveBefore && !moveAfter && !continued && !compared) continue;
+    // "IWM +1.17%", "$NVDA (-1.6%)", "XLF: +2.3% w/w": a signed figure right after a name is a move.
+    const signedAfterName =
+      !moveBefore &&
+      !moveAfter &&
+      !continued &&
+      !compared &&
+      m[1] !== '' &&
+      mentions.some((x) => x.end <= m!.index && /^[\s:(]*$/.test(sentence.slice(x.end, m!.index)));
+    if (!moveBefore && !moveAfter && !continued && !compared && !signedAfterName) continue;
     const word = (moveBefore?.[1] ?? moveAfter?.[1] ?? '').replace(/\s+/g, ' ');
     const negativeWord = continued
       ? prev!.negative
@@ -140,8 +148,13 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       ? { subject: h.subject.text.replace(/^the\s+/i, ''), symbol: h.subject.symbol, mention: h.subject }
       : (subjects.get(i) ?? findSubject(sentence, mentions, prevEnd, h.start, ctx));
     // Period: a phrase after the figure (up to the next figure), else in its clause, else earlier in the sentence.
+    // A run of figures sharing a verb shares the period named after its last figure ("1.2%, 0.8% and 3.1% this month").
+    let runEnd = i;
+    while (runEnd + 1 < hits.length && hits[runEnd + 1]!.continued) runEnd++;
+    const afterRun = hits[runEnd + 1]?.start ?? sentence.length;
     const period =
       periods.find((p) => p.start >= h.end && p.start < nextStart) ??
+      (runEnd > i || h.continued ? periods.find((p) => p.start >= hits[runEnd]!.end && p.start < afterRun) : undefined) ??
       periods.filter((p) => p.start >= prevEnd && p.end <= h.start).pop() ??
       periods.filter((p) => p.end <= prevEnd).pop();
     let key: PeriodKey | null;
