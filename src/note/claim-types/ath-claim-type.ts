@@ -7,6 +7,7 @@ import { allTimeHigh } from '../../analytics/returns/highs-lows.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 import type { AthClaim } from '../claims/claim.js';
 import { allMatches, clauseBefore, hedged } from '../claims/clause-words.js';
+import type { Mention } from '../claims/name-resolver.js';
 import { fraction } from '../claims/percent-text.js';
 import { findSubject } from '../claims/subject-finder.js';
 import type { ClaimType, SentenceScope } from './claim-type.js';
@@ -19,11 +20,11 @@ const NEAR_ATH = new RegExp(
   'i',
 );
 const NEW_ATH = new RegExp(
-  `\\b(?:(?:at|to|hit|hits|hitting|set|sets|setting|reach\\w*|notch\\w*|touch\\w*|clos\\w+\\s+at|mark\\w*|post\\w*|print\\w*|log\\w*|scal\\w*|record\\w*|chalk\\w*\\s+up|trad\\w+\\s+at|finish\\w*\\s+at|end\\w*\\s+at|sits?\\s+at)\\s+(?:a\\s+|an\\s+|new\\s+|fresh\\s+|its\\s+|their\\s+|another\\s+|yet\\s+another\\s+)*${RECORD}(?:\\s+${MARK}|\\s+(?=\\d))|(?:new|fresh)\\s+(?:all[- ]time\\s+)?(?:highs?|peaks?|records?)\\b(?![- ]week)|record\\s+territory|(?:highest|best)\\s+(?:close|closing\\s+level|level|finish|close)\\s+(?:ever|on\\s+record)|(?:highest|best)\\s+(?:close|level)\\s+in\\s+its\\s+history|${RECORD}\\s+closing\\s+high)`,
+  `\\b(?:(?:at|to|hit|hits|hitting|set|sets|setting|reach\\w*|notch\\w*|touch\\w*|clos\\w+\\s+at|mark\\w*|post\\w*|print\\w*|log\\w*|scal\\w*|record\\w*|chalk\\w*\\s+up|trad\\w+\\s+at|finish\\w*\\s+at|end\\w*\\s+at|sits?\\s+at)\\s+(?:a\\s+|an\\s+|new\\s+|fresh\\s+|its\\s+|their\\s+|another\\s+|yet\\s+another\\s+)*${RECORD}(?:\\s+${MARK}|\\s+(?=\\d))|(?:new|fresh)\\s+(?:all[- ]time\\s+)?(?:highs?|peaks?|records?)\\b(?![- ]week)|record\\s+territory|(?:highest|best)\\s+(?:close|closing\\s+level|level|finish|close)\\s+(?:ever|on\\s+record)|(?:highest|best)\\s+(?:close|level)\\s+in\\s+its\\s+history|${RECORD}\\s+closing\\s+high|(?:to|at|hit|hits|notch\\w*|set|sets|reach\\w*)\\s+(?:a\\s+|an\\s+|new\\s+|fresh\\s+)?record(?=\\s*(?:[.,;:!]|$|\\s+(?:again|on|in|for|today|yesterday|after|as|while|and)\\b))|(?:new|fresh|an?)\\s+ATH\\b|\\bat\\s+(?:an?\\s+)?ATH\\b)`,
   'i',
 );
 const BELOW_ATH = new RegExp(
-  `(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:below|under|beneath|off|from|short\\s+of|away\\s+from)\\s+(?:its|their|the|an?)?\\s*${RECORD}\\s+${MARK}`,
+  `[-−–]?(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:below|under|beneath|off|from|short\\s+of|away\\s+from)\\s+(?:(?:its|their|the|an?)?\\s*${RECORD}\\s+${MARK}|(?:its|their|the)\\s+(?:highs|peak)\\b|(?:its\\s+|the\\s+)?ATH\\b)`,
   'i',
 );
 
@@ -51,6 +52,21 @@ function extract(scope: SentenceScope): AthClaim[] {
         : findSubject(sentence, mentions, 0, m.index, ctx);
     prevEnd = m.index + m[0].length;
     if (!s) continue;
+    // "XLF, XLI at record closes", "IWM and IJR closed at records": one claim per name in the list.
+    for (const x of listBefore(sentence, mentions, m.index).slice(0, -1)) {
+      if (x.symbol === s.symbol) continue;
+      out.push({
+        metric: 'ath',
+        text: sentence,
+        subject: x.text,
+        symbol: x.symbol,
+        line,
+        span: { start: scope.offset + m.index, end: scope.offset + m.index + m[0].length },
+        kind,
+        distance,
+        ...(x.unresolved ? { unresolved: x.unresolved } : {}),
+      });
+    }
     const claim: AthClaim = {
       metric: 'ath',
       text: sentence,
@@ -65,6 +81,26 @@ function extract(scope: SentenceScope): AthClaim[] {
     out.push(s.unresolved ? { ...claim, unresolved: s.unresolved } : claim);
   }
   return out;
+}
+
+/** Names joined only by commas and "and" right before `at` ("XLF, XLI and IWM at records"), in order. */
+function listBefore(sentence: string, mentions: readonly Mention[], at: number): Mention[] {
+  const before = mentions.filter((x) => x.end <= at && !x.object);
+  const out: Mention[] = [];
+  for (let i = before.length - 1; i >= 0; i--) {
+    const x = before[i]!;
+    const gap = sentence.slice(x.end, out.length === 0 ? at : out[0]!.start);
+    if (out.length === 0) {
+      if (
+        !/^\s+(?:(?:all|both|each)\s+)?(?:(?:are|were|is|was)\s+)?(?:at|hit|set|closed\s+at|notched|finished\s+at|ended\s+at)\s*$/i.test(
+          gap,
+        )
+      )
+        break;
+    } else if (!/^\s*(?:,|,?\s+and)\s*$/i.test(gap)) break;
+    out.unshift(x);
+  }
+  return out.length > 1 ? out : [];
 }
 
 export const athClaimType: ClaimType<AthClaim> = {

@@ -9,7 +9,7 @@ import { findSubject } from '../claims/subject-finder.js';
 import type { ClaimType, SentenceScope } from './claim-type.js';
 
 const LEVEL =
-  /\b(?:closed|ended|finished|settled|wrapped\s+up|closes|ends|finishes|settles)\s+(?:the\s+(?:day|session|week)\s+|trading\s+)?(?:at|on)\s+(?:an?\s+|its\s+)?(?:(record|all[- ]time\s+high\s+of|record\s+high\s+of|new\s+high\s+of)\s+)?(?:of\s+)?\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,]*\s?(?:%|percent|per\s+cent|points?\b|pp\b|bps?\b|basis|billion|million|trillion|times|x\b|[a-z]))/i;
+  /\b(?:(?:closed|ended|finished|settled|wrapped\s+up|closes|ends|finishes|settles|to\s+(?:close|end|finish|settle))\s+(?:the\s+(?:day|session|week)\s+|trading\s+)?(?:at|on)\s+(?:an?\s+|its\s+)?(?:(record|all[- ]time\s+high\s+of|record\s+high\s+of|new\s+high\s+of)\s+)?(?:of\s+)?|(?:to\s+)?an?\s+(record)\s+close\s+of\s+)\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d|\s?(?:%|percent|per\s+cent|points?\b|pp\b|bps?\b|basis|billion|million|trillion|times\b|bn\b|mn\b|x\b|[a-z]))/i;
 
 function extract(scope: SentenceScope): LevelClaim[] {
   const { sentence, mentions, ctx, line } = scope;
@@ -21,7 +21,7 @@ function extract(scope: SentenceScope): LevelClaim[] {
       findSubject(sentence, mentions, prevEnd, m.index, ctx) ?? findSubject(sentence, mentions, 0, m.index, ctx);
     prevEnd = m.index + m[0].length;
     if (!subject) continue;
-    const digits = m[2]!.replace(/,/g, '');
+    const digits = m[3]!.replace(/,/g, '');
     const claim: LevelClaim = {
       metric: 'level',
       text: sentence,
@@ -31,7 +31,7 @@ function extract(scope: SentenceScope): LevelClaim[] {
       span: { start: scope.offset + m.index, end: scope.offset + m.index + m[0].length },
       value: Number(digits),
       decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
-      record: m[1] !== undefined,
+      record: m[1] !== undefined || m[2] !== undefined,
     };
     out.push(subject.unresolved ? { ...claim, unresolved: subject.unresolved } : claim);
   }

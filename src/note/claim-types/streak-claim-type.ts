@@ -10,15 +10,17 @@ import { findSubject } from '../claims/subject-finder.js';
 import type { ClaimType, SentenceScope } from './claim-type.js';
 
 const STREAK = new RegExp(
-  `\\b(?:(end|ends|ending|ended|snap\\w*|break\\w*|broke|halt\\w*|stop\\w*|extend\\w*|on|in|riding|continu\\w*)\\s+(?:a|an|its|their|the)\\s+)?(?:${COUNT_WORD}[- ](?:day|session)\\s+)?(winning|losing)\\s+(?:streak|run)\\b`,
+  `\\b(?:(end|ends|ending|ended|snap\\w*|break\\w*|broke|halt\\w*|stop\\w*|extend\\w*|on|in|riding|continu\\w*)\\s+(?:a|an|its|their|the)\\s+)?(?:${COUNT_WORD}[- ](?:day|session)\\s+)?(winning|losing)\\s+(?:streak|run)\\b(?:\\s+to\\s+${COUNT_WORD}\\s+(?:sessions|days|trading\\s+days))?`,
   'i',
 );
 const UP_VERBS = 'rose|gained|climbed|advanced|rallied|fell|declined|dropped|lost|slid|slipped|retreated';
 const CONSECUTIVE = new RegExp(
-  `\\b(${UP_VERBS})\\s+(?:for\\s+)?(?:a\\s+|the\\s+)?${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(?:sessions?|days?|trading\\s+days?)\\b|\\b(?:its|their|a)\\s+${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(gain|advance|rise|up\\s+day|decline|loss|drop|fall|down\\s+day)s?\\b|\\b(${UP_VERBS})\\s+${COUNT_WORD}\\s+(?:sessions|days)\\s+in\\s+a\\s+row\\b`,
+  `\\b(${UP_VERBS})\\s+(?:for\\s+)?(?:a\\s+|the\\s+)?${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(?:sessions?|days?|trading\\s+days?)\\b|\\b(?:its|their|a)\\s+${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(gain|advance|rise|up\\s+day|decline|loss|drop|fall|down\\s+day)s?\\b|\\b(${UP_VERBS}|up|down|higher|lower|green|red)\\s+(?:for\\s+)?${COUNT_WORD}\\s+(?:straight\\s+|consecutive\\s+)?(?:sessions|days|trading\\s+days)(?:\\s+in\\s+a\\s+row)\\b`,
   'i',
 );
-const UP = /^(?:rose|gained|climbed|advanced|rallied|gain|advance|rise|up\s+day)$/i;
+const UP = /^(?:rose|gained|climbed|advanced|rallied|gain|advance|rise|up\s+day|up|higher|green)$/i;
+/** "XLK's 13-session winning streak ended", "... came to an end". */
+const ENDED_AFTER = /^\s+(?:ended|snapped|broke|is\s+over|was\s+(?:snapped|broken)|came\s+to\s+an\s+end)\b/i;
 
 function extract(scope: SentenceScope): StreakClaim[] {
   const { sentence, mentions, ctx, line } = scope;
@@ -37,8 +39,12 @@ function extract(scope: SentenceScope): StreakClaim[] {
     hits.push({
       m,
       direction: m[3]!.toLowerCase() as 'winning' | 'losing',
-      phase: m[1] && /^(?:end|snap|break|broke|halt|stop)/i.test(m[1]) ? 'ending' : 'ongoing',
-      length: count(m[2]),
+      phase:
+        (m[1] && /^(?:end|snap|break|broke|halt|stop)/i.test(m[1])) ||
+        ENDED_AFTER.test(sentence.slice(m.index + m[0].length))
+          ? 'ending'
+          : 'ongoing',
+      length: count(m[2] ?? m[4]),
     });
   }
   for (const m of allMatches(CONSECUTIVE, sentence)) {

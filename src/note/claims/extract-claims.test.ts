@@ -153,9 +153,7 @@ describe('recall on newsroom prose (the examples of issue 14)', () => {
     });
 
   it('reads the figure after "and is now" as its own claim', () => {
-    expect(
-      brief('Microsoft (MSFT) slid 3.93% and is now down 15.49% year-to-date.', [], '2025-12-11'),
-    ).toMatchObject([
+    expect(brief('Microsoft (MSFT) slid 3.93% and is now down 15.49% year-to-date.', [], '2025-12-11')).toMatchObject([
       { metric: 'return', symbol: 'MSFT', period: '1d', value: -0.0393 },
       { metric: 'return', symbol: 'MSFT', period: 'ytd', value: -0.1549 },
     ]);
@@ -175,7 +173,9 @@ describe('recall on newsroom prose (the examples of issue 14)', () => {
   it('knows a bare ticker that is in the store, and only then', () => {
     const text = 'Over the past twelve months, ZZA has gained 10.1%.';
     expect(brief(text, ['ZZA'])).toMatchObject([{ metric: 'return', symbol: 'ZZA', period: '1y', value: 0.101 }]);
-    expect(brief(text, [])).toMatchObject([{ metric: 'return', symbol: null, unresolved: "no symbol in the config is named 'ZZA'" }]);
+    expect(brief(text, [])).toMatchObject([
+      { metric: 'return', symbol: null, unresolved: "no symbol in the config is named 'ZZA'" },
+    ]);
   });
 
   it('reads records in many wordings', () => {

@@ -25,8 +25,11 @@ export class ExtractionContext {
 
 const ANAPHORS: readonly [RegExp, string | null][] = [
   [/\b(?:the|this|that)\s+(?:index|benchmark|gauge|average)\b/i, 'index'],
-  [/\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:fund|ETF|etf)\b/, 'etf'],
-  [/\b(?:the|this|that)\s+(?:stock|company|shares)\b|\bits\s+shares\b|^\s*shares\b/i, 'stock'],
+  [/\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+)?(?:fund|ETF|etf)\b/, 'etf'],
+  [
+    /\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:stock|company|shares|chipmaker|chip\s+maker|software\s+maker|automaker|carmaker|retailer|iPhone\s+maker|group|firm)\b|\bits\s+shares\b|^\s*shares\b/i,
+    'stock',
+  ],
   [/\b(?:the|this|that)\s+basket\b/i, 'basket'],
   [/\b(?:it|its|it's|they|their)\b/i, null],
 ];

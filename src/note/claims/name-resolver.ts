@@ -39,6 +39,7 @@ const OBJECT_MARKER =
   /\b(?:tracks|tracking|tracked|track|versus|vs\.?|against|than|relative to|compared (?:to|with)|outperform\w*|underperform\w*|beat|beating|mirrors|follows|follow)\s+(?:the\s+)?$/i;
 const PAREN_TICKER = /^\s*\((\^?[A-Z][A-Z0-9.]{0,6})\)/;
 const LOOSE_PAREN_TICKER = /\((\^?[A-Z][A-Z0-9.]{0,6})\)/g;
+const CASHTAG = /\$([A-Z]{1,6})\b/g;
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -98,7 +99,9 @@ export class NameResolver {
   }
 
   /** Every non-overlapping mention in `text`, in order; the longest match wins where they overlap. */
-  mentions(text: string): Mention[] {
+  mentions(raw: string): Mention[] {
+    // "Oracle's shares", "XLK’s streak": a possessive names the same thing. Blanking "'s" keeps every offset.
+    const text = raw.replace(/(\w)['’]s\b/g, '$1  ');
     const found: { start: number; end: number; p: Pattern }[] = [];
     for (const p of this.patterns) {
       p.re.lastIndex = 0;
@@ -112,6 +115,13 @@ export class NameResolver {
       if (!this.byTicker.has(t) && !/^(?:ETF|YTD|MTD|QTD|AI|CEO|GDP|CPI|US|USD|EPS)$/.test(t)) {
         found.push({ start: m.index + 1, end: m.index + 1 + t.length, p: { re: /$^/, symbol: t, kind: null } });
       }
+    }
+    // A cashtag names a ticker even when nothing stored or configured has it ("$PLTR up 4%").
+    CASHTAG.lastIndex = 0;
+    for (let m = CASHTAG.exec(text); m !== null; m = CASHTAG.exec(text)) {
+      const t = m[1]!;
+      if (!this.byTicker.has(t))
+        found.push({ start: m.index + 1, end: m.index + 1 + t.length, p: { re: /$^/, symbol: t, kind: null } });
     }
     found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
     const chosen: { start: number; end: number; p: Pattern }[] = [];
@@ -142,7 +152,7 @@ export class NameResolver {
       const mention: Mention = {
         start: c.start,
         end,
-        text: text.slice(c.start, end),
+        text: raw.slice(c.start, end),
         symbol,
         kind,
         object: OBJECT_MARKER.test(before),
@@ -156,7 +166,7 @@ export class NameResolver {
       if (!head) return m;
       const start = m.start - head[0].length;
       const end = text[m.end] === ')' ? m.end + 1 : m.end;
-      return { ...m, start, end, text: text.slice(start, end) };
+      return { ...m, start, end, text: raw.slice(start, end) };
     });
   }
 }

@@ -29,7 +29,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: 'ytd',
-    re: /\byear[- ]to[- ]date\b|\bYTD\b|\b(?:so\s+far\s+)?this\s+year\b(?![-\w])|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year\b|\bso\s+far\s+in\s+\d{4}\b/i,
+    re: /\byear[- ]to[- ]date\b|\bYTD\b|\b(?:for|on)\s+the\s+year\b|\b(?:so\s+far\s+)?this\s+year\b(?![-\w])|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year\b|\bso\s+far\s+in\s+\d{4}\b/i,
   },
   {
     period: 'mtd',
@@ -70,7 +70,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: 'other',
-    re: /\bw\/w\b|\bWoW\b|\b(?:this|last|past)\s+week\b|\bweek[- ]to[- ]date\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\bsince\s+the\s+election\b/i,
+    re: /\bw\/w\b|\bWoW\b|\b(?:so\s+far\s+)?(?:in|for|during)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+the\s+(?:end|close)\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\b(?:this|last|past)\s+week\b|\bweek[- ]to[- ]date\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\bsince\s+the\s+election\b/i,
   },
 ];
 
@@ -99,7 +99,11 @@ export function headerPeriods(header: string): PeriodKey[] {
     ['1y', /(?:one|1)[- ]?year|(?<![A-Za-z0-9])1Y(?![a-z0-9])|12[- ]?months?|twelve[- ]months?/gi],
     ['3y', /(?:three|3)[- ]?years?|(?<![A-Za-z0-9])3Y(?![a-z0-9])/gi],
     ['5y', /(?:five|5)[- ]?years?|(?<![A-Za-z0-9])5Y(?![a-z0-9])/gi],
-    ['1d', /(?<![A-Za-z0-9])1D(?![a-z0-9])|one[- ]day|daily/gi],
+    ['5d', /(?<![A-Za-z0-9])5D(?![a-z0-9])|(?<![A-Za-z0-9])1W(?![a-z0-9])|five[- ]day|5[- ]day|one[- ]week/gi],
+    [
+      '1d',
+      /(?<![A-Za-z0-9])1D(?![a-z0-9])|[Oo]ne[- ]day|[Dd]aily|(?<![A-Za-z])Day(?![a-z])|(?<![A-Za-z])Today(?![a-z])/g,
+    ],
   ];
   const hits: { period: PeriodKey; at: number }[] = [];
   for (const [period, re] of rules) {

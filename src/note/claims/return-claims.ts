@@ -5,7 +5,7 @@
  * are not returns, and a distance from a record ("5% below its all-time high") is an ATH claim.
  */
 import type { PeriodKey } from '../../domain/period-keys.js';
-import { type DayNumber, formatIsoDate, weekday } from '../../domain/trading-date.js';
+import { civilFromDays, type DayNumber, formatIsoDate, weekday } from '../../domain/trading-date.js';
 import type { SentenceScope } from '../claim-types/claim-type.js';
 import type { ReturnClaim } from './claim.js';
 import { COUNT_WORD, count } from './clause-words.js';
@@ -16,9 +16,9 @@ import { findSubject, type Subject } from './subject-finder.js';
 
 const PERCENT = /([-+−–]?)(\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)/g;
 const UP_WORDS =
-  'up|spiked|spikes|popped|pops|leapt|leaped|rebounded|rebounds|bounced|rose|risen|rises|rising|gained|gains|gaining|climbed|climbs|climbing|advanced|advances|added|adds|jumped|jumps|surged|surges|soared|soars|rallied|rallies|increased|returned|returning|returns|a\\s+gain\\s+of|a\\s+rise\\s+of|a\\s+return\\s+of|an\\s+advance\\s+of|a\\s+rally\\s+of';
+  'up|spiked|spikes|popped|pops|leapt|leaped|rebounded|rebounds|bounced|rose|risen|rises|rising|gained|gains|gaining|climbed|climbs|climbing|advanced|advances|added|adds|jumped|jumps|surged|surges|soared|soars|rallied|rallies|increased|returned|returning|returns|advancing|jumping|surging|soaring|rallying|climbed\\s+back|edged\\s+(?:up|higher)|ticked\\s+(?:up|higher)|inched\\s+(?:up|higher)|a\\s+gain\\s+of|a\\s+rise\\s+of|a\\s+return\\s+of|an\\s+advance\\s+of|a\\s+rally\\s+of';
 const DOWN_WORDS =
-  'down|dipped|dips|eased|eases|retreated|retreats|slumped|slumps|skidded|sagged|fell|fallen|falls|falling|dropped|drops|declined|declines|lost|loses|slid|slides|slipped|slips|sank|sinks|tumbled|tumbles|plunged|plunges|decreased|shed|sheds|a\\s+loss\\s+of|a\\s+decline\\s+of|a\\s+drop\\s+of|a\\s+fall\\s+of';
+  'down|dipped|dips|eased|eases|retreated|retreats|slumped|slumps|skidded|sagged|fell|fallen|falls|falling|dropped|drops|declined|declines|lost|loses|slid|slides|slipped|slips|sank|sinks|tumbled|tumbles|plunged|plunges|decreased|shed|sheds|dropping|declining|losing|sliding|slipping|sinking|tumbling|plunging|gave\\s+back|gives\\s+back|giving\\s+back|edged\\s+(?:down|lower)|ticked\\s+(?:down|lower)|inched\\s+(?:down|lower)|a\\s+loss\\s+of|a\\s+decline\\s+of|a\\s+drop\\s+of|a\\s+fall\\s+of';
 const QUALIFIER = '(?:\\s+(?:by|about|roughly|nearly|almost|around|some|just|over|more\\s+than|a\\s+further|another))*';
 const MOVE_BEFORE = new RegExp(`\\b(${UP_WORDS}|${DOWN_WORDS})${QUALIFIER}\\s*$`, 'i');
 const MOVE_AFTER =
@@ -27,10 +27,10 @@ const DOWN = new RegExp(`^(?:${DOWN_WORDS})$`, 'i');
 const NOT_A_MOVE_AFTER =
   /^\s*(?:of\b|stake|weight|chance|probability|odds|likelihood|yield|dividend|interest|tariff|margin|market\s+share|owned|ownership)/i;
 const ATH_DISTANCE_AFTER =
-  /^\s*(?:below|under|beneath|off|from|short\s+of|away\s+from)\s+(?:its|their|the|an?)?\s*(?:all[- ]time|record)\s+(?:high|peak|close)/i;
+  /^\s*(?:below|under|beneath|off|from|short\s+of|away\s+from)\s+(?:(?:its|their|the|an?)?\s*(?:all[- ]time|record)\s+(?:high|peak|close)|(?:its|their|the)\s+(?:highs?|peak|record)\b|ATH\b)/i;
 /** "extending its year-to-date advance to 38.1%": a cumulative move given as a noun, then "to" or "of". */
 const MOVE_NOUN_BEFORE =
-  /\b(advance|gain|gains|rise|rally|return|decline|loss|losses|drop|slide|slump)\s+(?:to|of)\s*$/i;
+  /\b(advance|gain|gains|rise|rally|return|decline|loss|losses|drop|slide|slump)(?:\s+(?:for\s+the\s+year|this\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date|for\s+\d{4}|in\s+\d{4}|this\s+month|this\s+quarter))?\s+(?:to|of)\s*$/i;
 /** "25.8% YTD versus 13.9% for IWM": a compared figure whose subject follows it. */
 const COMPARED = /\b(?:versus|vs\.?|against|compared\s+(?:with|to))\b/i;
 const LEVEL_BEFORE = /\b(?:to|at|up\s+to|yield(?:s|ing)?|rate\s+of|ratio\s+of)\s*$/i;
@@ -75,6 +75,55 @@ export function weekdayBefore(noteDate: DayNumber, name: string): DayNumber {
   return d;
 }
 
+const LABEL_BEFORE = /(?:\bYTD|\bMTD|\bQTD|\b[135]Y|\b[15]D|\bd\/d|\bw\/w)[\s:]*$/i;
+const LABELS = /\b(?:YTD|MTD|QTD|[135]Y|[15]D|d\/d|w\/w)\b/gi;
+/** The text with period labels removed: "GOOGL YTD +58.20%" reads as "GOOGL +58.20%". */
+function stripLabels(text: string): string {
+  return text.replace(LABELS, ' ');
+}
+/** "its steepest drop since January": the "since" belongs to the superlative, not to the figure's period. */
+const SUPERLATIVE_BEFORE =
+  /\b(?:lowest|highest|biggest|steepest|largest|sharpest|best|worst|strongest|weakest|first|longest)\b[^,;.]*$/i;
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/**
+ * A period MarketDash computes hidden in other words, read against the note's date: "in 2025" (the
+ * note's year) is YTD, "in December" (its month) is MTD, "since the end of September" is the base of
+ * the month, quarter or year that follows. Null otherwise.
+ */
+export function otherPeriod(text: string, noteDate: DayNumber | null): PeriodKey | null {
+  if (noteDate === null) return null;
+  const [y, mo] = civilFromDays(noteDate);
+  const t = text.toLowerCase();
+  const year = /\b(20\d\d)\b/.exec(t);
+  const month = MONTH_NAMES.findIndex((m) => t.includes(m)) + 1;
+  if (/^since\s+the\s+(?:end|close)\s+of/.test(t)) {
+    const endYear = year ? Number(year[1]) : month >= mo ? y - 1 : y;
+    const endMonth = month || 12;
+    if (endYear === y - 1 && endMonth === 12) return 'ytd';
+    if (endYear !== y) return null;
+    if (endMonth === mo - 1) return 'mtd';
+    if (endMonth === Math.floor((mo - 1) / 3) * 3 && endMonth > 0) return 'qtd';
+    return null;
+  }
+  if (year && !month) return Number(year[1]) === y ? 'ytd' : null;
+  if (month && (!year || Number(year[1]) === y) && month === mo) return 'mtd';
+  return null;
+}
+
 /** The return claims of one sentence; `ctx.lastPeriod` carries the period to the next claim. */
 export function returnClaims(scope: SentenceScope): ReturnClaim[] {
   const { sentence, mentions, ctx, line } = scope;
@@ -113,8 +162,17 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       !continued &&
       !compared &&
       m[1] !== '' &&
-      mentions.some((x) => x.end <= m!.index && /^[\s:(]*$/.test(sentence.slice(x.end, m!.index)));
-    if (!moveBefore && !moveAfter && !continued && !compared && !signedAfterName) continue;
+      mentions.some((x) => x.end <= m!.index && /^[\s:(]*$/.test(stripLabels(sentence.slice(x.end, m!.index))));
+    // "ORCL -10.83% post-print; QTD -29.17%": a signed figure right after a period label is a move.
+    const labelled =
+      !moveBefore &&
+      !moveAfter &&
+      !continued &&
+      !compared &&
+      !signedAfterName &&
+      m[1] !== '' &&
+      LABEL_BEFORE.test(before);
+    if (!moveBefore && !moveAfter && !continued && !compared && !signedAfterName && !labelled) continue;
     const word = (moveBefore?.[1] ?? moveAfter?.[1] ?? '').replace(/\s+/g, ' ');
     const negativeWord = continued
       ? prev!.negative
@@ -123,9 +181,11 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
     const digits = m[2]!;
     const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
     const start = moveBefore ? moveBefore.index : m.index;
+    const named = signedAfterName || labelled ? mentions.filter((x) => x.end <= m!.index).pop() : undefined;
     hits.push({
       start,
       continued,
+      ...(named && !compared ? { subject: named } : {}),
       end: moveAfter ? end + moveAfter[0].length : end,
       value: fraction(sign, digits),
       decimals,
@@ -134,7 +194,16 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
     });
   }
   if (hits.length === 0) return [];
-  const periods = findPeriods(sentence);
+  const periods = findPeriods(sentence).filter(
+    (p) => !(p.period === 'other' && SUPERLATIVE_BEFORE.test(sentence.slice(Math.max(0, p.start - 60), p.start))),
+  );
+  // A period label right before a figure ("YTD +15.55%", "1Y: 8.5%") is that figure's own.
+  const ownBefore = new Map<number, (typeof periods)[number]>();
+  hits.forEach((h, i) => {
+    const p = periods.filter((x) => x.end <= h.start && /^[\s:]*$/.test(sentence.slice(x.end, h.start))).pop();
+    if (p) ownBefore.set(i, p);
+  });
+  const owned = new Set(ownBefore.values());
   const sessions = SESSIONS.exec(sentence);
   // "over the same period" may point back past a paragraph break; then the whole sentence shares it.
   if (ctx.lastPeriod === null && periods.some((p) => p.period === 'same')) ctx.lastPeriod = ctx.documentPeriod;
@@ -153,8 +222,11 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
     while (runEnd + 1 < hits.length && hits[runEnd + 1]!.continued) runEnd++;
     const afterRun = hits[runEnd + 1]?.start ?? sentence.length;
     const period =
-      periods.find((p) => p.start >= h.end && p.start < nextStart) ??
-      (runEnd > i || h.continued ? periods.find((p) => p.start >= hits[runEnd]!.end && p.start < afterRun) : undefined) ??
+      ownBefore.get(i) ??
+      periods.find((p) => p.start >= h.end && p.start < nextStart && !owned.has(p)) ??
+      (runEnd > i || h.continued
+        ? periods.find((p) => p.start >= hits[runEnd]!.end && p.start < afterRun)
+        : undefined) ??
       periods.filter((p) => p.start >= prevEnd && p.end <= h.start).pop() ??
       periods.filter((p) => p.end <= prevEnd).pop();
     let key: PeriodKey | null;
@@ -166,7 +238,7 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       // A bare move in a dated note ("Oracle slid 4.5%.") is the day's move: the note's date makes it clear.
       else if (key === null && scope.noteDate !== null) key = '1d';
     } else if (period.period === 'same') key = ctx.lastPeriod;
-    else if (period.period === 'other') key = null;
+    else if (period.period === 'other') key = otherPeriod(sentence.slice(period.start, period.end), scope.noteDate);
     else key = period.period;
     if (key === '1d' && period && scope.noteDate !== null) {
       const named = /(monday|tuesday|wednesday|thursday|friday)/i.exec(sentence.slice(period.start, period.end));
@@ -192,7 +264,9 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       ...(day ? { day } : {}),
     };
     const claim: ReturnClaim =
-      period?.period === 'other' ? { ...base, periodText: sentence.slice(period.start, period.end) } : base;
+      period?.period === 'other' && key === null
+        ? { ...base, periodText: sentence.slice(period.start, period.end) }
+        : base;
     out.push(subject.unresolved ? { ...claim, unresolved: subject.unresolved } : claim);
     if (subject.mention) ctx.lastSubject = subject.mention;
   }
