@@ -42,14 +42,14 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   {
     period: '3y',
     re: new RegExp(
-      `\\b${NUM.three}[- ]years?\\b(?![- ](?:high|low))|\\b(?:over|in)\\s+the\\s+(?:past|last)\\s+${NUM.three}\\s+years\\b|\\b36[- ]months?\\b`,
+      `\\b3Y\\b|\\b${NUM.three}[- ]years?\\b(?![- ](?:high|low))|\\b(?:over|in)\\s+the\\s+(?:past|last)\\s+${NUM.three}\\s+years\\b|\\b36[- ]months?\\b`,
       'i',
     ),
   },
   {
     period: '5y',
     re: new RegExp(
-      `\\b${NUM.five}[- ]years?\\b(?![- ](?:high|low))|\\b(?:over|in)\\s+the\\s+(?:past|last)\\s+${NUM.five}\\s+years\\b|\\b60[- ]months?\\b`,
+      `\\b5Y\\b|\\b${NUM.five}[- ]years?\\b(?![- ](?:high|low))|\\b(?:over|in)\\s+the\\s+(?:past|last)\\s+${NUM.five}\\s+years\\b|\\b60[- ]months?\\b`,
       'i',
     ),
   },
@@ -62,15 +62,15 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: '5d',
-    re: /\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:five|5)\s+(?:sessions|trading\s+days|days)\b|\b(?:over|in)\s+the\s+(?:past|last)\s+week\b|\bfive[- ]day\b|\b5[- ]day\b/i,
+    re: /\b5D\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:five|5)\s+(?:sessions|trading\s+days|days)\b|\b(?:over|in)\s+the\s+(?:past|last)\s+week\b|\bfive[- ]day\b|\b5[- ]day\b/i,
   },
   {
     period: '1d',
-    re: /\bd\/d\b|\bDoD\b|\bday[- ]over[- ]day\b|\b(?:finished|ended|closed)\s+the\s+(?:session|day)\b|\bon\s+the\s+day\b|\btoday\b|\bin\s+(?:the|today's|Thursday's|Wednesday's|Tuesday's|Monday's|Friday's)\s+session\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b/i,
+    re: /\b1D\b|\bd\/d\b|\bDoD\b|\bday[- ]over[- ]day\b|\b(?:finished|ended|closed)\s+the\s+(?:session|day)\b|\bon\s+the\s+day\b|\btoday\b|\bin\s+(?:the|today's|Thursday's|Wednesday's|Tuesday's|Monday's|Friday's)\s+session\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b/i,
   },
   {
     period: 'other',
-    re: /\bw\/w\b|\bWoW\b|\b(?:so\s+far\s+)?(?:in|for|during)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+the\s+(?:end|close)\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\b(?:this|last|past)\s+week\b|\bweek[- ]to[- ]date\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\bsince\s+the\s+election\b/i,
+    re: /\bw\/w\b|\bWoW\b|\b(?:in|during)\s+the\s+(?:first|second|third|fourth)\s+quarter\b|\bin\s+Q[1-4]\b|\b(?:so\s+far\s+)?(?:in|for|during)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+the\s+(?:end|close)\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\b(?:this|last|past)\s+week\b|\bweek[- ]to[- ]date\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\bsince\s+the\s+election\b/i,
   },
 ];
 

@@ -110,6 +110,11 @@ export function otherPeriod(text: string, noteDate: DayNumber | null): PeriodKey
   const t = text.toLowerCase();
   const year = /\b(20\d\d)\b/.exec(t);
   const month = MONTH_NAMES.findIndex((m) => t.includes(m)) + 1;
+  const quarter = /\b(first|second|third|fourth)\s+quarter\b|\bq([1-4])\b/.exec(t);
+  if (quarter) {
+    const q = quarter[2] ? Number(quarter[2]) : ['first', 'second', 'third', 'fourth'].indexOf(quarter[1]!) + 1;
+    return q === Math.floor((mo - 1) / 3) + 1 && (!year || Number(year[1]) === y) ? 'qtd' : null;
+  }
   if (/^since\s+the\s+(?:end|close)\s+of/.test(t)) {
     const endYear = year ? Number(year[1]) : month >= mo ? y - 1 : y;
     const endMonth = month || 12;

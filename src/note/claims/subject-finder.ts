@@ -82,7 +82,9 @@ const FILLER = new Set(
 );
 
 function onlyFiller(clause: string): boolean {
-  const words = clause.toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
+  // Period labels of broker shorthand ("; QTD +5.58%", "1Y") carry no subject.
+  const bare = clause.replace(/\b(?:YTD|MTD|QTD|[135]Y|[15]D|d\/d|w\/w)\b/gi, ' ');
+  const words = bare.toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
   return words.every((w) => FILLER.has(w));
 }
 
