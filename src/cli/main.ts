@@ -1,34 +1,22 @@
 #!/usr/bin/env node
 /**
  * The `marketdash` command line. Commands live one per file in `commands/` and are registered in
- * `program.ts`; this file only runs the program and maps errors to exit codes:
- * 0 ok, 1 data problem (or contradicted claims), 2 usage. No stack trace for a user's mistake.
+ * `program.ts`; `run-cli.ts` runs them and maps errors to exit codes. Output piped into a reader that
+ * stops early (`| head`) ends quietly: EPIPE is not an error.
  */
-import { CommanderError } from 'commander';
-import { isMarketDashError } from '../domain/errors.js';
-import { buildProgram } from './program.js';
+import { runCli } from './run-cli.js';
 
-export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
-  try {
-    await program.parseAsync(argv, { from: 'node' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (e) {
-    return reportError(e);
-  }
+export { reportError } from './run-cli.js';
+
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 }
 
-export function reportError(e: unknown): number {
-  if (e instanceof CommanderError) {
-    // commander has already printed its message (and help output exits with code 0)
-    return e.exitCode === 0 ? 0 : 2;
-  }
-  if (isMarketDashError(e)) {
-    process.stderr.write(`marketdash: ${e.message}\n`);
-    return e.kind === 'usage' ? 2 : 1;
-  }
-  process.stderr.write(`marketdash: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  return 1;
+export async function main(argv: string[]): Promise<number> {
+  return runCli(argv);
 }
 
 const code = await main(process.argv);

@@ -27,7 +27,9 @@ import { registerServeCommand } from './commands/serve-command.js';
 import { registerSymbolsCommand } from './commands/symbols-command.js';
 import { registerTrendCommand } from './commands/trend-command.js';
 import { registerUpdateCommand } from './commands/update-command.js';
+import { globalOptions } from './global-options.js';
 import { addHelpExamples } from './help-examples.js';
+import { forwardIfServed } from './shared-store/forward-command.js';
 
 export function buildProgram(): Command {
   const program = new Command('marketdash')
@@ -35,7 +37,10 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .option('--db <path>', 'DuckDB store file (default: $MARKETDASH_DB or ./marketdash.duckdb)')
     .option('--database-url <url>', 'PostgreSQL store (default: $MARKETDASH_DATABASE_URL); overrides --db')
+    .option('--wait <seconds>', 'how long to wait for a store another command is using', '60')
     .exitOverride();
+  // While `serve` holds the DuckDB file, a command runs inside the server (shared-store/forward-command.ts).
+  program.hook('preAction', (_root, action) => forwardIfServed(action, globalOptions(action)));
   // A usage mistake is one line on stderr, like every other error: `marketdash: unknown option '--x' (...)`.
   program.configureOutput({
     writeErr: (s) => process.stderr.write(s),

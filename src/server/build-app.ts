@@ -61,6 +61,8 @@ export interface AppOptions {
   readonly update?: UpdateRunner | null;
   /** Milliseconds a read of the store's data version is trusted (the cache's freshness bound). */
   readonly versionTtlMs?: number;
+  /** The response cache (default: a new one); `serve` keeps it to drop it after a CLI command writes. */
+  readonly cache?: ResponseCache;
 }
 
 const contractComponents = createJsonSchemaTransformObject({ schemaRegistry: contractRegistry });
@@ -112,7 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
 
-  const cache = new ResponseCache(options.store, { versionTtlMs: options.versionTtlMs ?? 1000 });
+  const cache = options.cache ?? new ResponseCache(options.store, { versionTtlMs: options.versionTtlMs ?? 1000 });
   let demoFor: { version: string; demo: Promise<boolean> } | null = null;
   const ctx: ServerContext = {
     store: options.store,

@@ -1,13 +1,33 @@
 /**
  * Chooses and opens the store: PostgreSQL when a database URL is given (`--database-url` or
  * MARKETDASH_DATABASE_URL), else the embedded DuckDB file (`--db`, MARKETDASH_DB, ./marketdash.duckdb).
+ *
+ * A DuckDB file is held by one process at a time. When another process holds it, opening waits
+ * (`wait` seconds, default 60), says once what it waits for, and then opens; `stopWaiting` lets the CLI
+ * give up waiting when a server appears on the file (it then runs its command there). Inside `serve`, the
+ * server's own store is shared (`shareStoreInProcess`), so a command it runs for a CLI opens no second copy.
  */
+import { existsSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from '../domain/errors.js';
 import type { PriceStore } from '../store/price-store.js';
+import { StoreBusyError } from '../store/store-busy-error.js';
+import { noteStoreHolder, readStoreHolder } from './shared-store/store-side-files.js';
 
 export interface StoreOptions {
   readonly db?: string | undefined;
   readonly databaseUrl?: string | undefined;
+  /** Seconds to wait for a DuckDB file another process holds (`--wait`; default 60; 0 = fail at once). */
+  readonly wait?: string | number | undefined;
+  /** Told once, in one line, what the open waits for. */
+  readonly onWait?: ((line: string) => void) | undefined;
+  /** Asked while waiting: an error to stop waiting with (e.g. a server now holds the file), or null. */
+  readonly stopWaiting?: (() => Error | null) | undefined;
+  /** What this process runs, noted beside the store while it holds it (`marketdash import a.csv`). */
+  readonly holderCommand?: string | undefined;
 }
+
+export const DEFAULT_WAIT_SECONDS = 60;
 
 export function resolveStoreTarget(
   opts: StoreOptions,
@@ -18,14 +38,108 @@ export function resolveStoreTarget(
   return { backend: 'duckdb', path: opts.db ?? env.MARKETDASH_DB ?? './marketdash.duckdb' };
 }
 
+/** `--wait` as seconds: a number from 0 up. */
+export function waitSeconds(value: string | number | undefined): number {
+  if (value === undefined) return DEFAULT_WAIT_SECONDS;
+  const n = typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);
+  if (!Number.isFinite(n) || n < 0)
+    throw new UsageError(`--wait: '${value}' is not a number of seconds (0 or more)`, { parameter: '--wait' });
+  return n;
+}
+
+/** The key of a DuckDB file: its real path when it exists (so `./x.duckdb` and `/abs/x.duckdb` match). */
+export function storeFileKey(path: string): string {
+  const abs = resolve(path);
+  try {
+    return existsSync(abs) ? realpathSync(abs) : abs;
+  } catch {
+    return abs;
+  }
+}
+
+const sharedStores = new Map<string, PriceStore>();
+
+/**
+ * Makes `store` (a DuckDB file this process holds) what every later `openStore` of the same file in this
+ * process returns; closing what they return does nothing. Returns the function that ends the sharing.
+ */
+export function shareStoreInProcess(path: string, store: PriceStore): () => void {
+  const key = storeFileKey(path);
+  const shared = new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'close') return async () => undefined;
+      const v = Reflect.get(target, prop, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  sharedStores.set(key, shared);
+  return () => {
+    if (sharedStores.get(key) === shared) sharedStores.delete(key);
+  };
+}
+
 export async function openStore(opts: StoreOptions = {}): Promise<PriceStore> {
   const target = resolveStoreTarget(opts);
   if (target.backend === 'postgres') {
     const { PostgresStore } = await import('../store/postgres/postgres-store.js');
     return PostgresStore.open(target.url);
   }
+  if (target.path !== ':memory:') {
+    const shared = sharedStores.get(storeFileKey(target.path));
+    if (shared) return shared;
+  }
+  const seconds = waitSeconds(opts.wait);
   const { DuckDbStore } = await import('../store/duckdb/duckdb-store.js');
-  return DuckDbStore.open(target.path);
+  const deadline = performance.now() + seconds * 1000;
+  let told = false;
+  let pause = 50;
+  for (;;) {
+    try {
+      const store = await DuckDbStore.open(target.path);
+      if (target.path !== ':memory:') {
+        const removeNote = noteStoreHolder(target.path, opts.holderCommand ?? 'marketdash');
+        const close = store.close.bind(store);
+        store.close = async () => {
+          try {
+            await close();
+          } finally {
+            removeNote();
+          }
+        };
+      }
+      return store;
+    } catch (e) {
+      if (!(e instanceof StoreBusyError)) throw e;
+      const stop = opts.stopWaiting?.() ?? null;
+      if (stop !== null) throw stop;
+      const holder = describeHolder(target.path, e.holderPid);
+      if (performance.now() >= deadline) {
+        throw new StoreBusyError(target.path, e.holderPid, {
+          cause: e,
+          message:
+            seconds === 0
+              ? `store ${target.path} is in use by ${holder}: let it finish or stop it, or pass --wait SECONDS to wait for it`
+              : `store ${target.path} is still in use by ${holder} after waiting ${seconds} s: let it finish or stop it, or pass a longer --wait SECONDS`,
+        });
+      }
+      if (!told) {
+        told = true;
+        opts.onWait?.(`waiting for ${holder} to release ${target.path} (up to ${seconds} s; --wait SECONDS to change)`);
+      }
+      await new Promise((r) => setTimeout(r, Math.min(pause, Math.max(0, deadline - performance.now()))));
+      pause = Math.min(pause * 2, 400);
+    }
+  }
+}
+
+/** `PID 123 (marketdash import a.csv, since 20:01:05)`, as far as the holder note tells. */
+function describeHolder(path: string, pid: number | null): string {
+  const note = readStoreHolder(path);
+  if (note !== null && (pid === null || note.pid === pid)) {
+    const since = note.since.length >= 19 ? `, since ${note.since.slice(11, 19)} UTC` : '';
+    return `PID ${note.pid} (${note.command}${since})`;
+  }
+  return pid === null ? 'another process' : `PID ${pid}`;
 }
 
 /** Opens the store, runs `fn`, and always closes it. */

@@ -15,6 +15,7 @@ import { renderCheckHtml } from '../../note/check/render-check-html.js';
 import { checkNote } from '../../services/check/check-note.js';
 import { DEFAULT_MAX_BYTES, type NoteInput, readNoteInputs } from '../../services/check/note-input.js';
 import { withStore } from '../../services/open-store.js';
+import { readStdinText } from '../command-io.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 
@@ -130,7 +131,7 @@ export function registerCheckCommand(program: Command): void {
         throw new UsageError(`--max-bytes: '${opts.maxBytes}' is not a whole number of bytes`, {
           parameter: '--max-bytes',
         });
-      const notes: NoteInput[] = readNoteInputs(inputs, maxBytes);
+      const notes: NoteInput[] = readNoteInputs(inputs, maxBytes, () => Buffer.from(readStdinText()));
       let checked: Checked[];
       try {
         checked = await withStore(globalOptions(cmd), async (store) => {

@@ -33,9 +33,7 @@ export function registerDemoCommand(program: Command): void {
       // The market ends on the last trading day before `today`, so --end D means today = D + 1.
       const today = opts.end === undefined ? undefined : parseIsoDate(opts.end, '--end') + 1;
       const g = globalOptions(cmd);
-      const result = await withStore({ db: g.db, databaseUrl: g.databaseUrl }, (store) =>
-        loadDemoMarket(store, { seed, force: opts.force, today }),
-      );
+      const result = await withStore(g, (store) => loadDemoMarket(store, { seed, force: opts.force, today }));
       if (format === 'json') {
         process.stdout.write(
           renderJson({

@@ -8,6 +8,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { type ImportProgress, type ImportReport, importFiles } from '../../services/import/import-service.js';
 import { withStore } from '../../services/open-store.js';
+import { stderrIsTty } from '../command-io.js';
 import { globalOptions } from '../global-options.js';
 
 interface ImportOptions {
@@ -26,7 +27,7 @@ export function registerImportCommand(program: Command): void {
     )
     .option('--symbol <ticker>', 'the ticker of a single-symbol file, instead of its name')
     .action(async (files: string[], opts: ImportOptions, cmd: Command) => {
-      const progress = process.stderr.isTTY ? terminalProgress() : null;
+      const progress = stderrIsTty() ? terminalProgress() : null;
       try {
         const report = await withStore(globalOptions(cmd), (store) =>
           importFiles(store, { files, symbol: opts.symbol, onProgress: progress?.update }),

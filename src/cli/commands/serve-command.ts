@@ -12,7 +12,7 @@ import { UsageError } from '../../domain/errors.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 import type { DailySchedule } from '../../server/daily-schedule.js';
 import { DEMO_DATA_LABEL, isDemoData } from '../../services/demo-label.js';
-import { openStore, resolveStoreTarget } from '../../services/open-store.js';
+import { openStore, resolveStoreTarget, shareStoreInProcess } from '../../services/open-store.js';
 import { globalOptions } from '../global-options.js';
 
 interface ServeOptions {
@@ -47,6 +47,8 @@ export function registerServeCommand(program: Command): void {
         { isLoopbackHost },
         { startSchedule },
         { loadDemoMarket },
+        { ResponseCache },
+        { startCommandBridge },
       ] = await Promise.all([
         import('../../server/alert-center.js'),
         import('../../server/alert-rules.js'),
@@ -55,6 +57,8 @@ export function registerServeCommand(program: Command): void {
         import('../../server/request-auth.js'),
         import('../../server/schedule-wiring.js'),
         import('../../services/demo/load-demo-market.js'),
+        import('../../server/response-cache.js'),
+        import('../shared-store/command-bridge.js'),
       ]);
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -65,8 +69,13 @@ export function registerServeCommand(program: Command): void {
       const g = globalOptions(cmd);
       const config = loadConfig(opts.config);
       const rules = parseAlertRules(config.alerts);
-      const store = await openStore({ db: g.db, databaseUrl: g.databaseUrl });
+      // waits (like every command) while a CLI command holds the file; never forwards itself
+      const store = await openStore({ ...g, stopWaiting: undefined });
+      const target = resolveStoreTarget(g);
+      const sharedFile = target.backend === 'duckdb' && target.path !== ':memory:' ? target.path : null;
       let schedule: DailySchedule | null = null;
+      let bridge: { close(): Promise<void> } | null = null;
+      let unshare: (() => void) | null = null;
       try {
         if (opts.demo && (await store.listSymbols()).length === 0) {
           process.stdout.write(`building the ${DEMO_DATA_LABEL} market into ${store.location} ...\n`);
@@ -76,7 +85,6 @@ export function registerServeCommand(program: Command): void {
           );
         }
         const feed = new EventFeed();
-        const target = resolveStoreTarget({ db: g.db, databaseUrl: g.databaseUrl });
         const ledgerPath =
           target.backend === 'duckdb' && target.path !== ':memory:'
             ? `${resolve(target.path)}.alerts.json`
@@ -84,7 +92,9 @@ export function registerServeCommand(program: Command): void {
         const alerts = new AlertCenter({ rules, feed, ledgerPath, secret: process.env.MARKETDASH_WEBHOOK_SECRET });
         schedule = opts.schedule ? startSchedule({ store, config, feed, alerts }) : null;
         const running = schedule;
+        const cache = new ResponseCache(store);
         const app = await buildApp({
+          cache,
           store,
           config,
           token,
@@ -97,6 +107,17 @@ export function registerServeCommand(program: Command): void {
         const address = await listen(app, port, opts.host);
         const url = new URL(address);
         const shown = `http://${isLoopbackHost(opts.host) && opts.host !== '::1' ? '127.0.0.1' : url.hostname}:${url.port}/`;
+        if (sharedFile !== null) {
+          // CLI commands on this file now run in this process (src/cli/shared-store/)
+          const { runCli } = await import('../run-cli.js');
+          unshare = shareStoreInProcess(sharedFile, store);
+          bridge = await startCommandBridge({
+            storePath: sharedFile,
+            url: shown,
+            run: runCli,
+            afterCommand: () => cache.invalidate(),
+          });
+        }
         const demo = (await isDemoData(store)) ? ` (${DEMO_DATA_LABEL})` : '';
         process.stdout.write(
           `MarketDash dashboard: ${shown}${demo}\nAPI: ${shown}api/openapi.json   store: ${store.location}\n`,
@@ -112,6 +133,8 @@ export function registerServeCommand(program: Command): void {
         }
         const stop = async () => {
           running?.stop();
+          await bridge?.close();
+          unshare?.();
           await app.close();
           await store.close();
           process.exit(0);
@@ -120,6 +143,8 @@ export function registerServeCommand(program: Command): void {
         process.once('SIGTERM', () => void stop());
       } catch (e) {
         schedule?.stop();
+        await bridge?.close();
+        unshare?.();
         await store.close();
         throw e;
       }

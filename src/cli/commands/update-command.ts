@@ -12,6 +12,7 @@ import { UsageError } from '../../domain/errors.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import { withStore } from '../../services/open-store.js';
 import type { SymbolOutcome, UpdateProgress } from '../../services/update/update-symbols.js';
+import { stderrIsTty } from '../command-io.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, parseFormat, renderJson, renderTable } from '../output-format.js';
 
@@ -74,7 +75,7 @@ export function registerUpdateCommand(program: Command): void {
       const registry = createDefaultRegistry(config.providers, {
         keys: (config.providers as { keys?: Record<string, string> }).keys,
         onRetry: (r) => {
-          if (!process.stderr.isTTY)
+          if (!stderrIsTty())
             process.stderr.write(
               `retry ${r.symbol} ${r.provider} #${r.attempt} in ${Math.round(r.delayMs)} ms: ${r.error}\n`,
             );
@@ -113,7 +114,7 @@ export function registerUpdateCommand(program: Command): void {
 /** A progress bar on a terminal (stderr), else one log line per finished symbol. */
 function makeProgress(enabled: boolean): { tick: (p: UpdateProgress) => void; stop: () => void } {
   if (!enabled) return { tick: () => {}, stop: () => {} };
-  if (!process.stderr.isTTY) {
+  if (!stderrIsTty()) {
     return {
       tick: (p) =>
         process.stderr.write(

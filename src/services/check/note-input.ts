@@ -83,10 +83,22 @@ function readLimited(fd: number, name: string, maxBytes: number): Uint8Array {
 }
 
 function cannotRead(name: string, e: unknown): UsageError {
-  return new UsageError(
-    `FILE: cannot read '${visible(name)}' (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-    { parameter: 'FILE', cause: e },
-  );
+  return new UsageError(`cannot read '${visible(name)}': ${fileProblem(e)}`, { parameter: 'FILE', cause: e });
+}
+
+/** Why a file could not be read, in words (`no such file`), not an errno code. */
+export function fileProblem(e: unknown): string {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  }
 }
 
 function readFile(path: string, maxBytes: number): NoteInput {
@@ -118,7 +130,12 @@ function folderFiles(dir: string): string[] {
 }
 
 /** Every note named by `args` (files, folders, or '-' for standard input), each read whole or refused. */
-export function readNoteInputs(args: readonly string[], maxBytes = DEFAULT_MAX_BYTES): NoteInput[] {
+export function readNoteInputs(
+  args: readonly string[],
+  maxBytes = DEFAULT_MAX_BYTES,
+  /** Standard input (the CLI client's, when `serve` runs the command for it). */
+  readStdin: () => Uint8Array = () => readLimited(0, 'standard input', maxBytes),
+): NoteInput[] {
   if (!(Number.isInteger(maxBytes) && maxBytes > 0))
     throw new UsageError(`--max-bytes: '${maxBytes}' must be a whole number of bytes above 0`, {
       parameter: '--max-bytes',
@@ -126,7 +143,9 @@ export function readNoteInputs(args: readonly string[], maxBytes = DEFAULT_MAX_B
   const out: NoteInput[] = [];
   for (const a of args) {
     if (a === '-') {
-      out.push({ name: '-', text: decodeNote(readLimited(0, 'standard input', maxBytes), 'standard input') });
+      const bytes = readStdin();
+      if (bytes.length > maxBytes) throw tooBig('standard input', maxBytes);
+      out.push({ name: '-', text: decodeNote(bytes, 'standard input') });
       continue;
     }
     let isDir = false;

@@ -30,6 +30,7 @@ import type {
   WriteResult,
 } from '../price-store.js';
 import { snapshotCanRead } from '../series-snapshot.js';
+import { lockConflictPid, StoreBusyError } from '../store-busy-error.js';
 import { mergeStagedBars } from './duckdb-bar-merge.js';
 import { CREATE_BAR_STAGE, DROP_BAR_STAGE, STAGED_BARS, stageBarBatches } from './duckdb-bar-stager.js';
 import { importCsvFiles } from './duckdb-csv-import.js';
@@ -73,6 +74,8 @@ export class DuckDbStore implements PriceStore {
     try {
       instance = path === ':memory:' ? await DuckDBInstance.create(':memory:') : await DuckDBInstance.fromCache(path);
     } catch (e) {
+      const holder = lockConflictPid(e);
+      if (holder !== undefined) throw new StoreBusyError(path, holder, { cause: e });
       throw new DataError(`cannot open store ${path}: ${(e as Error).message}`, { cause: e, file: path });
     }
     const connection = await instance.connect();
