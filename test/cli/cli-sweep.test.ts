@@ -170,6 +170,7 @@ describeWithSharedData('user mistakes through the real CLI', () => {
       'highestSince',
       'lowestSince',
       'streak',
+      'stale',
     ]);
     const real = cli(realDb, ['perf', 'SPY']);
     expect(real.stdout).not.toContain(DEMO_DATA_LABEL);
