@@ -17,6 +17,7 @@
  */
 import { basketIndex } from '../../analytics/ratios-baskets/basket-index.js';
 import type { BasketDefinition } from '../../domain/basket.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { previousTradingDay, todayDay, tradingDaysBetween } from '../../domain/nyse-calendar.js';
 import { closeOnlySeries, indexOnOrAfter, type PriceSeries } from '../../domain/price-series.js';
 import type { SymbolInfo } from '../../domain/symbol-info.js';
@@ -163,6 +164,21 @@ interface FundSpec {
 
 const QUARTERLY_FUND = [3, 6, 9, 12] as const;
 
+/** The calendar and random streams every planted story draws on. */
+interface DemoFrame {
+  readonly seed: number;
+  readonly days: Int32Array;
+  /** Number of trading days, and the index of the last one. */
+  readonly N: number;
+  readonly L: number;
+  /** The index of the first trading day on or after an ISO date (the last day at most). */
+  at(iso: string): number;
+  /** An independent random stream per name, so each story draws the same numbers whatever runs first. */
+  rng(name: string): SeededRandom;
+}
+
+const ln = Math.log;
+
 export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const today = options.today ?? todayDay();
@@ -171,29 +187,108 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   if (N < 2600)
     throw new RangeError(`demo market: needs history to at least mid-2025 (got ${N} trading days up to today)`);
   const L = N - 1;
-  const at = (iso: string): number => Math.min(indexOnOrAfter(days, parseIsoDate(iso)), L);
-  const rng = (name: string) => new SeededRandom(seed, name);
-  const ln = Math.log;
+  const f: DemoFrame = {
+    seed,
+    days,
+    N,
+    L,
+    at: (iso) => Math.min(indexOnOrAfter(days, parseIsoDate(iso)), L),
+    rng: (name) => new SeededRandom(seed, name),
+  };
 
-  // 1. Market shocks with clustered, asymmetric volatility (GJR-GARCH(1,1), long-run 1%/day).
-  const zm = rng('market').normals(N);
-  const shock = new Float64Array(N);
-  const mSigma = new Float64Array(N);
+  const market = marketShocks(f);
+  const small = smallCapsNearTheirRecord(f, market.shock);
+  const ratio = smallVersusMegaDowntrend(f, market.shock, small.sp600);
+  const mag7 = mag7StocksUnderTheRatio(f, small.sp600, ratio.path);
+  const gspc = sp500Level(f, market.shock, mag7.dBasket);
+  const dG = pathSteps(gspc);
+  const rut = russellAtARecord(f, small.sp600);
+  const vixLog = vixPath(dG, f.rng('vix'));
+  plantVixLow(vixLog, L);
+  const funds = fundsAndSectors(f, { sp600: small.sp600, rut, gspc, dBasket: mag7.dBasket, dG });
+  techStreakEndsWithOracle(funds, L);
+
+  const bars = new DemoBars(f, market.sigma, small.stress);
+  for (const s of MAG7)
+    bars.add(s.ticker, mag7.stockPrice.get(s.ticker)!, 0, s.yield, s.months, 9, s.dividendFrom, s.vol / 0.01, s.volume);
+  replantRatioOnPublishedStocks(f, bars.series, small.sp600, mag7.def, ratio);
+  addGoogClassC(f, bars, mag7.stockPrice.get('GOOGL')!);
+  for (const { path, spec } of funds.values())
+    bars.add(
+      spec.ticker,
+      path,
+      f.at(spec.inception),
+      spec.yield,
+      spec.months,
+      18,
+      spec.inception,
+      spec.volMult * 1.1,
+      spec.volume,
+    );
+  addMagsFund(f, bars, mag7.def);
+  const index = (ticker: string, path: Float64Array, volMult: number, volume: number) =>
+    bars.add(ticker, path, 0, 0, [], 1, DEMO_FIRST_DAY, volMult, volume, 2);
+  index('^SP600', small.sp600, 1.2, 0);
+  index('^RUT', rut, 1.25, 0);
+  index('^GSPC', gspc, 1, 4e9);
+  index('^VIX', vixLog, 5, 0);
+  addRates(f, bars.series);
+
+  const symbols: SymbolInfo[] = [...bars.series.keys()].map((ticker) => {
+    const info = options.symbolNames[ticker];
+    return {
+      ticker,
+      name: info?.name ?? null,
+      kind: info?.kind ?? (ticker.startsWith('^') ? 'index' : 'etf'),
+      currency: 'USD',
+    };
+  });
+  return {
+    seed,
+    days,
+    series: bars.series,
+    dividends: bars.dividends,
+    splits: [{ symbol: 'NVDA', day: parseIsoDate('2024-06-10'), ratio: 10 }],
+    symbols,
+    story: {
+      ratioPeakDay: days[ratio.P]!,
+      ratioLine: { peakValue: ratio.peak, slopePerDay: ratio.slope },
+      splitDay: parseIsoDate('2024-06-10'),
+    },
+  };
+}
+
+/** 1. Market shocks with clustered, asymmetric volatility (GJR-GARCH(1,1), long-run 1%/day). */
+function marketShocks(f: DemoFrame): { shock: Float64Array; sigma: Float64Array } {
+  const zm = f.rng('market').normals(f.N);
+  const shock = new Float64Array(f.N);
+  const sigma = new Float64Array(f.N);
   let v = 1e-4;
-  for (let t = 0; t < N; t++) {
+  for (let t = 0; t < f.N; t++) {
     const sg = Math.sqrt(v);
-    mSigma[t] = sg;
+    sigma[t] = sg;
     const e = sg * zm[t]!;
     shock[t] = e;
     v = Math.min(2.5e-3, Math.max(2.5e-5, 2e-6 + 0.05 * e * e + (e < 0 ? 0.1 * e * e : 0) + 0.88 * v));
   }
+  return { shock, sigma };
+}
 
-  // 2. The S&P SmallCap 600 level (log), pinned to a history of highs and lows; its all-time high
-  //    comes before the final rally, which ends about 1.5% below it.
-  const absolute = (list: readonly (readonly [string, number])[], before: number): PathAnchor[] =>
-    list.map(([iso, level]) => ({ index: at(iso), value: ln(level) })).filter((a) => a.index < before);
+/** Anchors at ISO dates for a level (stored as its log), those before index `before` only. */
+function absoluteAnchors(f: DemoFrame, list: readonly (readonly [string, number])[], before: number): PathAnchor[] {
+  return list.map(([iso, level]) => ({ index: f.at(iso), value: ln(level) })).filter((a) => a.index < before);
+}
+
+/**
+ * 2. The S&P SmallCap 600 level (log), pinned to a history of highs and lows; its all-time high comes
+ * before the final rally, which ends about 1.5% below it. The market's stress around its crashes is
+ * applied to `shock` in place (every later path feels it).
+ */
+function smallCapsNearTheirRecord(f: DemoFrame, shock: Float64Array): { sp600: Float64Array; stress: Float64Array } {
+  const { N, L } = f;
   const sp600Anchors: PathAnchor[] = [
-    ...absolute(
+    ...absoluteAnchors(
+      f,
       [
         ['2015-01-02', 690],
         ['2015-06-23', 730],
@@ -219,7 +314,7 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   ];
   const stress = stressMultiplier(N, sp600Anchors);
   for (let t = 0; t < N; t++) shock[t] = shock[t]! * stress[t]!;
-  const zs = rng('smallcap').normals(N);
+  const zs = f.rng('smallcap').normals(N);
   const sp600 = cumulativePath(
     mapSteps(N, (t) => 1.15 * shock[t]! + 0.0055 * zs[t]!),
     0,
@@ -233,14 +328,27 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   ]);
   foldBelow(sp600, () => sp600HighBefore, L - 25, L - 1, 0.004);
   sp600[L] = sp600Final;
+  return { sp600, stress };
+}
 
-  // 3. The ratio S&P 600 / Mag 7 basket (log). It peaks at P, then falls along a line its rallies touch.
+/** The small/mega ratio's planted downtrend: its peak index P, the line, and the clearance off it between touches. */
+interface RatioPlan {
+  readonly path: Float64Array;
+  readonly P: number;
+  readonly peak: number;
+  readonly slope: number;
+  clearance(t: number): number;
+}
+
+/** 3. The ratio S&P 600 / Mag 7 basket (log). It peaks at P, then falls along a line its rallies touch. */
+function smallVersusMegaDowntrend(f: DemoFrame, shock: Float64Array, sp600: Float64Array): RatioPlan {
+  const { N, L, days, at } = f;
   const P = Math.min(at('2021-03-12'), L - 900);
   const peak = ln(1330 / 550);
   const lineDrop = 0.94;
   const slope = -lineDrop / (L - P);
   const line = (t: number) => peak + slope * (t - P);
-  const zr = rng('ratio').normals(N);
+  const zr = f.rng('ratio').normals(N);
   const ratio = cumulativePath(
     mapSteps(N, (t) => -0.15 * shock[t]! + 0.009 * zr[t]!),
     0,
@@ -253,7 +361,7 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
     while (u + 1 < N && monday(days[u + 1]!) === monday(days[u]!)) u++;
     return u;
   };
-  const frac = (f: number) => weekEnd(P + Math.round(f * (L - P)));
+  const frac = (x: number) => weekEnd(P + Math.round(x * (L - P)));
   const touches = [0.2, 0.36, 0.52, 0.68, 0.84].map(frac);
   const clearance = (t: number) => {
     let dist = Number.POSITIVE_INFINITY;
@@ -290,9 +398,9 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
       [0.76, -0.22],
       [0.84, -0.002],
       [0.92, -0.16],
-    ].map(([f, off]) => ({
-      index: frac(f!),
-      value: line(frac(f!)) + off!,
+    ].map(([x, off]) => ({
+      index: frac(x!),
+      value: line(frac(x!)) + off!,
     })),
     { index: L - 25, value: line(L - 25) - 0.08 },
     // Just over the line at the end.
@@ -301,12 +409,20 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   pinToAnchors(ratio, ratioAnchors);
   foldBelow(ratio, () => peak, P - 400, P - 1, 0.01);
   foldBelow(ratio, ceiling, P + 1, L - 12, 0.003, 100);
+  return { path: ratio, P, peak, slope, clearance };
+}
 
-  // 4. The Mag 7 basket level it implies, and seven stocks whose equal-weight basket is exactly that.
+/** 4. The Mag 7 basket level the ratio implies, and seven stocks whose equal-weight basket is exactly that. */
+function mag7StocksUnderTheRatio(
+  f: DemoFrame,
+  sp600: Float64Array,
+  ratio: Float64Array,
+): { stockPrice: Map<string, Float64Array>; def: BasketDefinition; dBasket: Float64Array } {
+  const { N, L, days } = f;
   const basketLog = new Float64Array(N);
   for (let t = 0; t < N; t++) basketLog[t] = sp600[t]! - ratio[t]!;
   const raw = MAG7.map((s) => {
-    const z = rng(`idio:${s.ticker}`).normals(N);
+    const z = f.rng(`idio:${s.ticker}`).normals(N);
     const p = cumulativePath(
       mapSteps(N, (t) => s.vol * z[t]!),
       0,
@@ -335,16 +451,20 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
     for (let t = 0; t < N; t++) p[t] = raw[i]![t]! + basketLog[t]! - ln(rawBasket.close[t]!);
     stockPrice.set(s.ticker, p);
   });
-  const dBasket = pathSteps(basketLog);
+  return { stockPrice, def, dBasket: pathSteps(basketLog) };
+}
 
-  // 5. The S&P 500: a third mega-caps, the rest the broad market; pinned to a plausible history.
-  const zg = rng('sp500').normals(N);
+/** 5. The S&P 500: a third mega-caps, the rest the broad market; pinned to a plausible history. */
+function sp500Level(f: DemoFrame, shock: Float64Array, dBasket: Float64Array): Float64Array {
+  const { N, L } = f;
+  const zg = f.rng('sp500').normals(N);
   const gspc = cumulativePath(
     mapSteps(N, (t) => 0.32 * dBasket[t]! + 0.68 * (shock[t]! + 0.0025 * zg[t]!)),
     0,
   );
   pinToAnchors(gspc, [
-    ...absolute(
+    ...absoluteAnchors(
+      f,
       [
         ['2015-01-02', 2058],
         ['2016-02-11', 1829],
@@ -362,10 +482,13 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
     { index: L - 120, value: ln(6300) },
     { index: L, value: ln(6750) },
   ]);
-  const dG = pathSteps(gspc);
+  return gspc;
+}
 
-  // 6. The Russell 2000: the S&P 600 plus a slowly wandering spread; its final rally clears its old high.
-  const zu = rng('rut-spread').normals(N);
+/** 6. The Russell 2000: the S&P 600 plus a slowly wandering spread; its final rally clears its old high. */
+function russellAtARecord(f: DemoFrame, sp600: Float64Array): Float64Array {
+  const { N, L, at } = f;
+  const zu = f.rng('rut-spread').normals(N);
   const spread = cumulativePath(
     mapSteps(N, (t) => 0.0035 * zu[t]!),
     ln(1200 / 690),
@@ -383,16 +506,22 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   const lift = maxOf(rut, 0, L - 26) + 0.025 - rut[L]!;
   for (let t = L - 24; t <= L; t++) rut[t] = rut[t]! + lift * ((t - (L - 25)) / 25) ** 2;
   foldBelow(rut, () => rut[L]!, L - 25, L - 1, 0.003);
+  return rut;
+}
 
-  // 7. The VIX from the S&P 500's own moves (GJR filter: falls raise it more than rises lower it).
-  const vixLog = vixPath(dG, rng('vix'));
-  plantVixLow(vixLog, L);
+type FundPaths = Map<string, { path: Float64Array; spec: FundSpec }>;
 
-  // 8. Funds and sectors from the factors.
-  const dS = pathSteps(sp600);
-  const steps = new Map<string, { path: Float64Array; spec: FundSpec }>();
+/** 8. Funds and sectors from the factors: index trackers less fees, blends, and the eleven sector funds. */
+function fundsAndSectors(
+  f: DemoFrame,
+  x: { sp600: Float64Array; rut: Float64Array; gspc: Float64Array; dBasket: Float64Array; dG: Float64Array },
+): FundPaths {
+  const { N, at } = f;
+  const { dBasket, dG } = x;
+  const dS = pathSteps(x.sp600);
+  const steps: FundPaths = new Map();
   const fund = (spec: FundSpec, step: (t: number) => number) => {
-    const z = rng(`fund:${spec.ticker}`).normals(N);
+    const z = f.rng(`fund:${spec.ticker}`).normals(N);
     const from = at(spec.inception);
     const path = cumulativePath(
       mapSteps(N, (t) => step(t) + 0.0004 * spec.volMult * z[t]!),
@@ -411,7 +540,7 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
     volume: number,
     inception = DEMO_FIRST_DAY,
   ) => {
-    const z = rng(`fund:${ticker}`).normals(N);
+    const z = f.rng(`fund:${ticker}`).normals(N);
     const from = at(inception);
     const path = new Float64Array(N);
     let noise = 0;
@@ -433,11 +562,11 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
       },
     });
   };
-  tracking('SPSM', sp600, 1 / 32.4, 0.016, 0.0003, 2e6);
-  tracking('IJR', sp600, 1 / 12.45, 0.015, 0.0006, 4e6);
-  tracking('IWM', rut, 1 / 10.1, 0.012, 0.0019, 30e6);
-  tracking('SPY', gspc, 1 / 10.02, 0.013, 0.000945, 70e6);
-  const zq = rng('qqq-mix').normals(N);
+  tracking('SPSM', x.sp600, 1 / 32.4, 0.016, 0.0003, 2e6);
+  tracking('IJR', x.sp600, 1 / 12.45, 0.015, 0.0006, 4e6);
+  tracking('IWM', x.rut, 1 / 10.1, 0.012, 0.0019, 30e6);
+  tracking('SPY', x.gspc, 1 / 10.02, 0.013, 0.000945, 70e6);
+  const zq = f.rng('qqq-mix').normals(N);
   fund(
     {
       ticker: 'QQQ',
@@ -489,7 +618,7 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
     volume: number,
     inception = DEMO_FIRST_DAY,
   ) => {
-    const z = rng(`sector:${ticker}`).normals(N);
+    const z = f.rng(`sector:${ticker}`).normals(N);
     fund(
       { ticker, inception, price0, yield: yld, fee: 0.0009, months: QUARTERLY_FUND, volume, volMult: 1 },
       (t) => beta * dG[t]! + mega * dBasket[t]! + small * dS[t]! + vol * z[t]! + drift / YEAR,
@@ -506,7 +635,7 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   sector('XLU', 46.9, 0.032, 0.45, 0, 0, 0.01, 0.009, 12e6);
   sector('XLRE', 31.6, 0.033, 0.7, 0, 0.2, -0.02, 0.008, 5e6, '2015-10-08');
   sector('XLC', 50.1, 0.009, 0.5, 0.45, 0, -0.02, 0.006, 4e6, '2018-06-19');
-  const zo = rng('idio:ORCL').normals(N);
+  const zo = f.rng('idio:ORCL').normals(N);
   fund(
     {
       ticker: 'ORCL',
@@ -520,35 +649,33 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
     },
     (t) => 0.85 * dG[t]! + 0.014 * zo[t]! + 0.09 / YEAR,
   );
-  // Oracle disappoints on the last day and drags tech; tech had risen six days running until then.
-  const orcl = steps.get('ORCL')!.path;
+  return steps;
+}
+
+/** Oracle disappoints on the last day and drags tech; tech had risen six days running until then. */
+function techStreakEndsWithOracle(funds: FundPaths, L: number): void {
+  const orcl = ensureDefined(funds.get('ORCL'), 'demo fund ORCL').path;
   shiftFrom(orcl, L, -0.11 - (orcl[L]! - orcl[L - 1]!));
-  const xlk = steps.get('XLK')!.path;
+  const xlk = ensureDefined(funds.get('XLK'), 'demo fund XLK').path;
   for (let t = L - 6; t <= L; t++) {
     const r = xlk[t]! - xlk[t - 1]!;
     const want = t < L ? Math.abs(r) + 0.002 : -(Math.abs(r) + 0.006);
     shiftFrom(xlk, t, want - r);
   }
+}
 
-  // 9. Build the bars.
-  const series = new Map<string, PriceSeries>();
-  const dividends = new Map<string, DividendEvent[]>();
-  const baseSigma = (mult: number) => mapSteps(N, (t) => mSigma[t]! * stress[t]! * mult);
-  const exDates = (months: readonly number[], dayOfMonth: number, from: string): number[] => {
-    const out: number[] = [];
-    const [y0] = civilFromDays(parseIsoDate(from));
-    const [y1] = civilFromDays(days[L]!);
-    for (let y = y0; y <= y1; y++) {
-      for (const m of months) {
-        const i = indexOnOrAfter(days, daysFromCivil(y, m, dayOfMonth));
-        if (i < N && days[i]! >= parseIsoDate(from)) out.push(i);
-      }
-    }
-    return out;
-  };
-  const withAccrual = (path: Float64Array, yld: number): Float64Array =>
-    mapSteps(N, (t) => path[t]! + (yld * t) / YEAR);
-  const add = (
+/** 9. The bars: each planned log path becomes OHLC bars with dividends (buildBars), collected by ticker. */
+class DemoBars {
+  readonly series = new Map<string, PriceSeries>();
+  readonly dividends = new Map<string, DividendEvent[]>();
+
+  constructor(
+    private readonly f: DemoFrame,
+    private readonly marketSigma: Float64Array,
+    private readonly stress: Float64Array,
+  ) {}
+
+  add(
     ticker: string,
     logPath: Float64Array,
     from: number,
@@ -559,52 +686,82 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
     volMult: number,
     volume: number,
     decimals?: number,
-  ) => {
+  ): void {
+    const { N, days } = this.f;
     const perYear = months.length;
     const built = buildBars(
       {
         symbol: ticker,
         days,
         from,
-        logTotal: perYear > 0 ? withAccrual(logPath, yld) : logPath,
-        exDates: perYear > 0 ? exDates(months, dom, dividendFrom) : [],
+        logTotal: perYear > 0 ? mapSteps(N, (t) => logPath[t]! + (yld * t) / YEAR) : logPath,
+        exDates: perYear > 0 ? this.exDates(months, dom, dividendFrom) : [],
         payoutFraction: perYear > 0 ? yld / perYear : 0,
-        sigma: baseSigma(volMult),
+        sigma: mapSteps(N, (t) => this.marketSigma[t]! * this.stress[t]! * volMult),
         volume,
         ohlc: true,
         decimals,
       },
-      rng(`bars:${ticker}`),
+      this.f.rng(`bars:${ticker}`),
     );
-    series.set(ticker, built.series);
-    if (built.dividends.length) dividends.set(ticker, built.dividends);
-  };
-  for (const s of MAG7)
-    add(s.ticker, stockPrice.get(s.ticker)!, 0, s.yield, s.months, 9, s.dividendFrom, s.vol / 0.01, s.volume);
-  // The published stocks carry dividends and cents, so their basket drifts a little from the plan:
-  // re-plant the ratio on the real basket by scaling all seven stocks by one factor per day (a common
-  // factor scales an equal-weight basket exactly).
+    this.series.set(ticker, built.series);
+    if (built.dividends.length) this.dividends.set(ticker, built.dividends);
+  }
+
+  /** Ex-dividend bar indexes: the first trading day on or after `dayOfMonth` of each payout month, from `from`. */
+  private exDates(months: readonly number[], dayOfMonth: number, from: string): number[] {
+    const { N, L, days } = this.f;
+    const out: number[] = [];
+    const [y0] = civilFromDays(parseIsoDate(from));
+    const [y1] = civilFromDays(days[L]!);
+    for (let y = y0; y <= y1; y++) {
+      for (const m of months) {
+        const i = indexOnOrAfter(days, daysFromCivil(y, m, dayOfMonth));
+        if (i < N && days[i]! >= parseIsoDate(from)) out.push(i);
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * The published stocks carry dividends and cents, so their basket drifts a little from the plan:
+ * re-plant the ratio on the real basket by scaling all seven stocks by one factor per day (a common
+ * factor scales an equal-weight basket exactly).
+ */
+function replantRatioOnPublishedStocks(
+  f: DemoFrame,
+  series: ReadonlyMap<string, PriceSeries>,
+  sp600: Float64Array,
+  def: BasketDefinition,
+  ratio: RatioPlan,
+): void {
+  const { N, L } = f;
+  const { P, slope } = ratio;
+  const member = (ticker: string) => ensureDefined(series.get(ticker), `demo series ${ticker}`);
   const sp600Close = Float64Array.from(sp600, Math.exp);
   const planted = basketIndex(
     def,
-    MAG7.map((s) => series.get(s.ticker)!),
+    MAG7.map((s) => member(s.ticker)),
   );
   const actual = mapSteps(N, (t) => Math.log(sp600Close[t]!) - Math.log(planted.close[t]!));
   const target = Float64Array.from(actual);
   const lineAct = (t: number) => actual[P]! + slope * (t - P);
-  foldBelow(target, (t) => lineAct(t) - clearance(t), P + 1, L - 12, 0.003, 100);
+  foldBelow(target, (t) => lineAct(t) - ratio.clearance(t), P + 1, L - 12, 0.003, 100);
   pinToAnchors(target, [
     { index: L - 12, value: target[L - 12]! },
     { index: L, value: lineAct(L) - 0.008 },
   ]);
-  for (const s of MAG7) scaleBars(series.get(s.ticker)!, (t) => Math.exp(actual[t]! - target[t]!));
-  // GOOG: the class C shares, a hair above class A.
-  const zc = rng('goog-spread').normals(N);
-  const googl = stockPrice.get('GOOGL')!;
+  for (const s of MAG7) scaleBars(member(s.ticker), (t) => Math.exp(actual[t]! - target[t]!));
+}
+
+/** GOOG: the class C shares, a hair above class A. */
+function addGoogClassC(f: DemoFrame, bars: DemoBars, googl: Float64Array): void {
+  const zc = f.rng('goog-spread').normals(f.N);
   let gap = 0;
-  add(
+  bars.add(
     'GOOG',
-    mapSteps(N, (t) => googl[t]! + 0.004 + (gap = 0.8 * gap + 0.0008 * zc[t]!)),
+    mapSteps(f.N, (t) => googl[t]! + 0.004 + (gap = 0.8 * gap + 0.0008 * zc[t]!)),
     0,
     0.0045,
     [3, 6, 9, 12],
@@ -613,76 +770,42 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
     1.5,
     20e6,
   );
-  for (const { path, spec } of steps.values())
-    add(
-      spec.ticker,
-      path,
-      at(spec.inception),
-      spec.yield,
-      spec.months,
-      18,
-      spec.inception,
-      spec.volMult * 1.1,
-      spec.volume,
-    );
-  // MAGS (from its 2023 launch): the Mag 7 basket less its fee.
+}
+
+/** MAGS (from its 2023 launch): the Mag 7 basket of the published stocks less its fee. */
+function addMagsFund(f: DemoFrame, bars: DemoBars, def: BasketDefinition): void {
   const mag7Series = basketIndex(
     def,
-    MAG7.map((s) => series.get(s.ticker)!),
+    MAG7.map((s) => ensureDefined(bars.series.get(s.ticker), `demo series ${s.ticker}`)),
   );
-  const magsFrom = at('2023-04-11');
+  const magsFrom = f.at('2023-04-11');
   const magsPath = mapSteps(
-    N,
+    f.N,
     (t) => ln(mag7Series.close[t]!) - ln(mag7Series.close[magsFrom]!) + ln(20) - (0.0029 * (t - magsFrom)) / YEAR,
   );
-  add('MAGS', magsPath, magsFrom, 0.004, [12], 20, '2023-04-11', 1.4, 0.6e6);
-  const index = (ticker: string, path: Float64Array, volMult: number, volume: number) =>
-    add(ticker, path, 0, 0, [], 1, DEMO_FIRST_DAY, volMult, volume, 2);
-  index('^SP600', sp600, 1.2, 0);
-  index('^RUT', rut, 1.25, 0);
-  index('^GSPC', gspc, 1, 4e9);
-  index('^VIX', vixLog, 5, 0);
-  for (const [ticker, path] of ratePaths(days, at, L, rng)) {
+  bars.add('MAGS', magsPath, magsFrom, 0.004, [12], 20, '2023-04-11', 1.4, 0.6e6);
+}
+
+/** Rates (DFF, DGS2, DGS10): levels with two decimals, no OHLC. */
+function addRates(f: DemoFrame, series: Map<string, PriceSeries>): void {
+  for (const [ticker, path] of ratePaths(f.days, f.at, f.L, f.rng)) {
     const s = buildBars(
       {
         symbol: ticker,
-        days,
+        days: f.days,
         from: 0,
         logTotal: path.map(Math.log),
         exDates: [],
         payoutFraction: 0,
-        sigma: new Float64Array(N),
+        sigma: new Float64Array(f.N),
         volume: 0,
         ohlc: false,
         decimals: 2,
       },
-      rng(`bars:${ticker}`),
+      f.rng(`bars:${ticker}`),
     );
     series.set(ticker, s.series);
   }
-
-  const symbols: SymbolInfo[] = [...series.keys()].map((ticker) => {
-    const info = options.symbolNames[ticker];
-    return {
-      ticker,
-      name: info?.name ?? null,
-      kind: info?.kind ?? (ticker.startsWith('^') ? 'index' : 'etf'),
-      currency: 'USD',
-    };
-  });
-  return {
-    seed,
-    days,
-    series,
-    dividends,
-    splits: [{ symbol: 'NVDA', day: parseIsoDate('2024-06-10'), ratio: 10 }],
-    symbols,
-    story: {
-      ratioPeakDay: days[P]!,
-      ratioLine: { peakValue: peak, slopePerDay: slope },
-      splitDay: parseIsoDate('2024-06-10'),
-    },
-  };
 }
 
 /** Multiplies every price of a series (from index 0 of the market's days) by factor(t). */
