@@ -143,6 +143,7 @@ export function typeOf(schema: Schema | undefined, indent = ''): string {
   const nullable = schema.nullable ? ' | null' : '';
   const alts = schema.oneOf ?? schema.anyOf;
   if (alts) return alts.map((s) => typeOf(s, indent)).join(' | ') + nullable;
+  if (schema.allOf?.length === 1) return typeOf(schema.allOf[0], indent) + nullable;
   if (schema.allOf) return schema.allOf.map((s) => typeOf(s, indent)).join(' & ') + nullable;
   if (schema.enum) return schema.enum.map((v) => JSON.stringify(v)).join(' | ') + nullable;
   const type = Array.isArray(schema.type) ? schema.type.join(' | ') : schema.type;
@@ -152,6 +153,8 @@ export function typeOf(schema: Schema | undefined, indent = ''): string {
   }
   if (type === 'object' || schema.properties) {
     const props = Object.entries(schema.properties ?? {});
+    if (props.length === 0 && typeof schema.additionalProperties === 'object')
+      return `{ [key: string]: ${typeOf(schema.additionalProperties, indent)} }${nullable}`;
     if (props.length === 0) return `object${nullable}`;
     const inner = `${indent}  `;
     const required = new Set(schema.required ?? []);
@@ -171,8 +174,9 @@ function constraints(schema: Schema | undefined): string {
   const parts: string[] = [];
   if (schema.enum) parts.push(`one of ${schema.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
   if (schema.pattern) parts.push(`pattern \`${schema.pattern.replace(/\|/g, '\\|')}\``);
-  if (schema.minimum !== undefined) parts.push(`>= ${schema.minimum}`);
-  if (schema.maximum !== undefined) parts.push(`<= ${schema.maximum}`);
+  // zod's integer bounds (the safe-integer range) say nothing a reader needs.
+  if (schema.minimum !== undefined && schema.minimum > Number.MIN_SAFE_INTEGER) parts.push(`>= ${schema.minimum}`);
+  if (schema.maximum !== undefined && schema.maximum < Number.MAX_SAFE_INTEGER) parts.push(`<= ${schema.maximum}`);
   if (schema.minLength !== undefined) parts.push(`length >= ${schema.minLength}`);
   if (schema.maxLength !== undefined) parts.push(`length <= ${schema.maxLength}`);
   if (schema.default !== undefined) parts.push(`default \`${JSON.stringify(schema.default)}\``);
@@ -183,10 +187,34 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/** A `$ref` to `#/components/schemas/X` resolved against the document (other schemas as they are). */
+function resolve(doc: OpenApiDocument, schema: Schema | undefined): Schema | undefined {
+  let s = schema;
+  for (let i = 0; i < 10 && (s?.$ref || s?.allOf?.length === 1); i++)
+    s = s.$ref ? doc.components?.schemas?.[refName(s.$ref)] : s.allOf![0];
+  return s;
+}
+
 /** True for the shared error body `{error: {status, kind, message, parameter?}}`. */
-function isErrorSchema(schema: Schema | undefined): boolean {
-  const err = schema?.properties?.error;
+function isErrorSchema(doc: OpenApiDocument, schema: Schema | undefined): boolean {
+  const err = resolve(doc, resolve(doc, schema)?.properties?.error);
   return !!err?.properties?.kind && !!err.properties.status && !!err.properties.message;
+}
+
+/** What an error status means in this API, when the route gives no description of its own. */
+const STATUS_WORDS: Readonly<Record<string, string>> = {
+  400: 'a bad parameter (the body names it)',
+  401: 'a bearer token is required',
+  404: 'an unknown symbol, group or basket',
+  409: 'not available on this server',
+  413: 'the body is too large',
+  422: 'the stored data cannot answer',
+  429: 'too many requests',
+};
+
+function describeResponse(status: string, description: string | undefined): string {
+  if (description && description !== 'Default Response') return description;
+  return STATUS_WORDS[status] ?? (status.startsWith('2') ? 'see the example' : '');
 }
 
 interface Answer {
@@ -318,13 +346,19 @@ export async function renderApiReference(): Promise<string> {
       const errors = answers.filter(([status]) => !status.startsWith('2'));
       for (const [status, response] of success) {
         const schema = response.content?.['application/json']?.schema;
-        lines.push(`Answer ${status}${schema ? ':' : `: ${response.description ?? ''}`}`, '');
-        if (schema) lines.push('```ts', typeOf(schema), '```', '');
+        if (!schema) lines.push(`Answer ${status}: ${describeResponse(status, response.description)}`, '');
+        else if (schema.$ref || (schema.type === 'array' && schema.items?.$ref)) {
+          const name = refName(schema.$ref ?? schema.items?.$ref ?? '');
+          lines.push(
+            `Answer ${status}: \`${typeOf(schema)}\` (see [${name}](#${githubAnchor(name)}) under Schemas).`,
+            '',
+          );
+        } else lines.push(`Answer ${status}:`, '', '```ts', typeOf(schema), '```', '');
       }
       if (errors.length) {
         const described = errors.map(
           ([status, r]) =>
-            `${status} ${r.description ?? ''}${isErrorSchema(r.content?.['application/json']?.schema) ? '' : ' (not the error shape)'}`,
+            `${status} ${describeResponse(status, r.description)}${isErrorSchema(doc, r.content?.['application/json']?.schema) ? '' : ' (not the error shape)'}`,
         );
         lines.push(`Errors: ${described.join('; ')}.`, '');
       }
@@ -339,7 +373,11 @@ export async function renderApiReference(): Promise<string> {
     const schemas = Object.entries(doc.components?.schemas ?? {});
     if (schemas.length) {
       lines.push('## Schemas', '');
-      for (const [name, schema] of schemas) lines.push(`### ${name}`, '', '```ts', typeOf(schema), '```', '');
+      for (const [name, schema] of schemas) {
+        lines.push(`### ${name}`, '');
+        if (schema.description) lines.push(schema.description, '');
+        lines.push('```ts', typeOf(schema), '```', '');
+      }
     }
     return `${lines.join('\n').trimEnd()}\n`;
   });
