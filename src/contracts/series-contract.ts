@@ -21,6 +21,10 @@ export const seriesResponseSchema = named(
     indicators: z
       .record(z.string(), nullableColumn)
       .describe('one column per indicator output (sma_50, macd_signal ...)'),
+    warnings: z
+      .array(z.string())
+      .optional()
+      .describe('one line each: `to` is past the last stored bar, so the columns end on that bar'),
   }),
 );
 export type SeriesResponse = z.output<typeof seriesResponseSchema>;

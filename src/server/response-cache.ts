@@ -8,6 +8,8 @@ import type { PriceStore } from '../store/price-store.js';
 export interface CachedResponse {
   readonly body: string;
   readonly contentType: string;
+  /** Extra response headers kept with the body (the warnings of an array answer). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface ResponseCacheOptions {

@@ -6,6 +6,8 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { UniverseConfig } from '../config/universe-config.js';
 import type { ContractInput } from '../contracts/contract-registry.js';
+import { parseIsoDate } from '../domain/trading-date.js';
+import { asOfAfterData, latestDay } from '../services/data-warnings.js';
 import type { PriceStore } from '../store/price-store.js';
 import type { AlertCenter } from './alert-center.js';
 import type { EventFeed } from './event-feed.js';
@@ -48,11 +50,58 @@ export async function sendCachedJson<S extends z.ZodType>(
   return sendCached(ctx, reply, cached);
 }
 
+/** The header that carries the warnings of an answer whose body is an array or not JSON. */
+export const WARNINGS_HEADER = 'x-marketdash-warnings';
+
+/**
+ * Like sendCachedJson for an array answer (perf rows, rotation points, events, sparklines) with data
+ * warnings (the as-of day past the data, stale rows, pairs not computed): the body keeps its documented
+ * shape and the warnings travel in the `x-marketdash-warnings` header, a JSON array of one-line strings
+ * (objects carry them in their own `warnings` field).
+ */
+export async function sendCachedArray<S extends z.ZodType>(
+  ctx: ServerContext,
+  reply: FastifyReply,
+  route: string,
+  params: Readonly<Record<string, unknown>>,
+  schema: S,
+  compute: () => Promise<{ rows: ContractInput<S>; warnings: readonly { readonly message: string }[] }>,
+): Promise<FastifyReply> {
+  const cached = await ctx.cache.getOrCompute(route, params, async () => {
+    const { rows, warnings } = await compute();
+    return {
+      body: JSON.stringify(schema.parse(rows)),
+      contentType: JSON_TYPE,
+      headers: warningHeaders(warnings.map((w) => w.message)),
+    };
+  });
+  return sendCached(ctx, reply, cached);
+}
+
+/** The warnings header (ASCII-safe JSON), or none when there is nothing to say. */
+export function warningHeaders(messages: readonly string[]): Record<string, string> | undefined {
+  if (!messages.length) return undefined;
+  const json = JSON.stringify(messages).replace(
+    /[^\x20-\x7e]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return { [WARNINGS_HEADER]: json };
+}
+
+/** "data ends D; figures are as of that day" when `asOf` is past the store's last bar, else nothing. */
+export async function storeEndWarnings(ctx: ServerContext, asOf: string | undefined): Promise<string[]> {
+  if (asOf === undefined) return [];
+  const end = latestDay([...(await ctx.store.lastDates()).values()].map((d) => parseIsoDate(d)));
+  const w = asOfAfterData(parseIsoDate(asOf), end);
+  return w ? [w.message] : [];
+}
+
 export async function sendCached(
   ctx: ServerContext,
   reply: FastifyReply,
-  cached: { body: string; contentType: string },
+  cached: { body: string; contentType: string; headers?: Readonly<Record<string, string>> | undefined },
 ): Promise<FastifyReply> {
   if (await ctx.isDemo()) reply.header('x-marketdash-source', 'demo');
+  for (const [k, v] of Object.entries(cached.headers ?? {})) reply.header(k, v);
   return reply.type(cached.contentType).send(cached.body);
 }

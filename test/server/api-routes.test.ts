@@ -365,3 +365,52 @@ describe('GET /api/report', () => {
     expect((await get('/api/report/latest')).statusCode).toBe(404);
   });
 });
+
+describe('asOf past the last stored bar (2024-12-31): the last day is used and the answer says so', () => {
+  const past = '2025-03-03';
+  const message = `data ends ${lastIso}; figures are as of that day (asked for ${past})`;
+  const headerWarnings = (res: { headers: Record<string, unknown> }) =>
+    JSON.parse(String(res.headers['x-marketdash-warnings'] ?? '[]')) as string[];
+
+  test('array answers (perf, sparklines, rotation, events) keep their shape and carry the warning in a header', async () => {
+    for (const url of [
+      `/api/perf?symbols=AAPL,MSFT&asOf=${past}`,
+      `/api/sparklines?symbols=AAPL&days=5&asOf=${past}`,
+      `/api/rotation?group=sectors&benchmark=SPY&asOf=${past}`,
+      `/api/events?asOf=${past}`,
+    ]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(Array.isArray(res.json()), url).toBe(true);
+      expect(headerWarnings(res), url).toContain(message);
+    }
+    const perf = (await get(`/api/perf?symbols=AAPL&asOf=${past}`)).json() as { asOf: string }[];
+    expect(perf[0]!.asOf).toBe(lastIso);
+    const spark = (await get(`/api/sparklines?symbols=AAPL&days=5&asOf=${past}`)).json() as { dates: string[] }[];
+    expect(spark[0]!.dates[4]).toBe(lastIso);
+  });
+
+  test('object answers (ratio, series, check) carry a warnings array; the report a header', async () => {
+    const ratio = await get(`/api/ratio?a=AAPL&b=MSFT&asOf=${past}`);
+    expect(ratio.json()).toMatchObject({ asOf: lastIso, warnings: [message] });
+    const series = await get(`/api/series/AAPL?from=2024-12-20&to=${past}`);
+    const body = series.json() as { dates: string[]; warnings: string[] };
+    expect(body.dates[body.dates.length - 1]).toBe(lastIso);
+    expect(body.warnings).toEqual([message]);
+    const check = await t.app.inject({
+      method: 'POST',
+      url: '/api/check',
+      payload: { text: 'Apple rose 1% today.', asOf: past },
+    });
+    expect((check.json() as { warnings: string[] }).warnings).toContain(message);
+    const report = await get(`/api/report?format=md&asOf=${past}`);
+    expect(headerWarnings(report)).toEqual([message]);
+  });
+
+  test('within the data there is no warning: none on objects, no header on arrays', async () => {
+    const ratio = await get('/api/ratio?a=AAPL&b=MSFT&asOf=2024-06-28');
+    expect((ratio.json() as { warnings?: unknown[] }).warnings ?? []).toEqual([]);
+    const perf = await get('/api/perf?symbols=AAPL&asOf=2024-06-28');
+    expect(perf.headers['x-marketdash-warnings']).toBeUndefined();
+  });
+});

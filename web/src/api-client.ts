@@ -61,7 +61,36 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
     }
     throw new ApiError(`HTTP ${res.status}`, res.status, undefined);
   }
-  return (type.includes('json') ? res.json() : res.text()) as Promise<T>;
+  const body: unknown = type.includes('json') ? await res.json() : await res.text();
+  reportWarnings(res.headers.get('x-marketdash-warnings'), body);
+  return body as T;
+}
+
+let warningListener: ((message: string) => void) | null = null;
+
+/**
+ * Where the data warnings of every answer go (the page shows them as notices); null to drop them.
+ * Objects carry them in their `warnings` field, arrays in the `x-marketdash-warnings` header (a JSON
+ * array of one-line strings): the as-of day past the data, stale rows, a pair not computed.
+ */
+export function onDataWarning(listener: ((message: string) => void) | null): void {
+  warningListener = listener;
+}
+
+function reportWarnings(header: string | null, body: unknown): void {
+  if (!warningListener) return;
+  const list: unknown[] = [];
+  if (header) {
+    try {
+      const parsed: unknown = JSON.parse(header);
+      if (Array.isArray(parsed)) list.push(...parsed);
+    } catch {
+      // a malformed header is not worth failing the page over
+    }
+  }
+  const inBody = (body as { warnings?: unknown } | null)?.warnings;
+  if (Array.isArray(inBody)) list.push(...inBody);
+  for (const w of list) if (typeof w === 'string') warningListener(w);
 }
 
 function query(params: Record<string, string | number | boolean | undefined | null>): string {

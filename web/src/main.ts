@@ -4,7 +4,7 @@
  * are loaded on demand: the chart library only arrives with the pages that draw charts.
  */
 import './styles.css';
-import { api } from './api-client.js';
+import { api, onDataWarning } from './api-client.js';
 import { asOfControl, readAsOf } from './as-of.js';
 import { el } from './element-builder.js';
 import { formatHash, parseHash } from './hash-route.js';
@@ -122,8 +122,13 @@ async function render(): Promise<void> {
   };
   if (asOfParam.kind === 'invalid')
     ctx.notice(`asOf: '${asOfParam.text}' is not a date (YYYY-MM-DD); showing the latest data`, 'warning');
-  else if (asOf && last && asOf > last)
-    ctx.notice(`The stored data ends ${last}: figures are as of that day, not ${asOf}.`, 'warning');
+  // What the API says about its data (as-of past the data, stale rows, a pair not computed), each once.
+  const said = new Set<string>();
+  onDataWarning((message) => {
+    if (said.has(message)) return;
+    said.add(message);
+    ctx.notice(`Note: ${message}.`, 'warning');
+  });
   document.title = `MarketDash: ${TITLES[route.page]}${asOf ? ` as of ${asOf}` : ''}`;
   try {
     const page = await load();

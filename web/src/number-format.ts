@@ -28,8 +28,8 @@ export function heatRgb(fraction: number | null | undefined, scale: number, dark
   if (Math.abs(fraction) < 0.00005) return dark ? parseHex('#3a3f47') : parseHex('#e4e6ea');
   const t = Math.max(-1, Math.min(1, fraction / scale));
   const hue = t >= 0 ? 145 : 0;
-  const light = dark ? 24 + Math.abs(t) * 14 : 93 - Math.abs(t) * 38;
-  return hslToRgb(hue, 30 + Math.abs(t) * 40, light);
+  const light = dark ? 24 + Math.abs(t) * 14 : 93 - Math.abs(t) * 33;
+  return hslToRgb(hue, 25 + Math.abs(t) * 30, light);
 }
 
 export function streakText(streak: number | null | undefined): string {

@@ -79,6 +79,11 @@ export async function fill(
   }
 }
 
+/** A date that never breaks at its hyphens. */
+export function dateSpan(iso: string): HTMLElement {
+  return el('span', { class: 'date' }, iso);
+}
+
 /** A "stale" mark for a figure whose own last bar is before the page's day. */
 export function staleMark(rowAsOf: string, ctx: PageContext): HTMLElement | null {
   if (rowAsOf >= ctx.day) return null;

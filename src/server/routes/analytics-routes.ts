@@ -28,7 +28,7 @@ import { ratioJson, ratioReport } from '../../services/perf/ratio-report.js';
 import { rotationReport } from '../../services/rotation/rotation-report.js';
 import { seriesTrendFields } from '../../services/trend/trend-report.js';
 import { checkRange, flagParam, isoDateParam } from '../api-schemas.js';
-import { type ServerContext, sendCachedJson } from '../server-context.js';
+import { type ServerContext, sendCachedArray, sendCachedJson } from '../server-context.js';
 import { nullableColumn } from './series-route.js';
 
 export function registerAnalyticsRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -102,9 +102,9 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: ServerContext
       const benchmark = normaliseTicker(q.benchmark);
       const tail = q.tail;
       const params = { group: q.group, benchmark, asOf, tail };
-      return sendCachedJson(ctx, reply, 'rotation', params, rotationResponseSchema, async () => {
+      return sendCachedArray(ctx, reply, 'rotation', params, rotationResponseSchema, async () => {
         const report = await rotationReport(ctx.store, { group: q.group, benchmark, asOf, tail });
-        return report.rows;
+        return { rows: report.rows, warnings: report.warnings };
       });
     },
   );
@@ -122,14 +122,10 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: ServerContext
     async (request, reply) => {
       const asOf = isoDateParam(request.query.asOf, 'asOf');
       const group = request.query.group;
-      return sendCachedJson(
-        ctx,
-        reply,
-        'events',
-        { asOf, group },
-        eventsResponseSchema,
-        async () => (await eventsReport(ctx.store, { asOf, group, config: ctx.config })).events,
-      );
+      return sendCachedArray(ctx, reply, 'events', { asOf, group }, eventsResponseSchema, async () => {
+        const report = await eventsReport(ctx.store, { asOf, group, config: ctx.config });
+        return { rows: report.events, warnings: report.warnings };
+      });
     },
   );
 }

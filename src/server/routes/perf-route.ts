@@ -20,7 +20,7 @@ import { UsageError } from '../../domain/errors.js';
 import { PERIOD_KEYS } from '../../domain/period-keys.js';
 import { perfTable } from '../../services/perf/perf-table.js';
 import { flagParam, isoDateParam, tickerListParam } from '../api-schemas.js';
-import { type ServerContext, sendCachedJson } from '../server-context.js';
+import { type ServerContext, sendCachedArray } from '../server-context.js';
 
 const perfQuery = z.strictObject({
   symbols: tickerListInput.optional(),
@@ -49,14 +49,10 @@ export function registerPerfRoute(app: FastifyInstance, ctx: ServerContext): voi
       const asOf = isoDateParam(q.asOf, 'asOf');
       const symbols = q.symbols !== undefined ? tickerListParam(q.symbols) : [...groupMembers(ctx.config, q.group!)];
       const totalReturn = flagParam(q.totalReturn);
-      return sendCachedJson(
-        ctx,
-        reply,
-        'perf',
-        { symbols, asOf, totalReturn },
-        perfResponseSchema,
-        async () => (await perfTable(ctx.store, { symbols, asOf, totalReturn })).rows,
-      );
+      return sendCachedArray(ctx, reply, 'perf', { symbols, asOf, totalReturn }, perfResponseSchema, async () => {
+        const table = await perfTable(ctx.store, { symbols, asOf, totalReturn });
+        return { rows: table.rows, warnings: table.warnings };
+      });
     },
   );
 }

@@ -11,7 +11,7 @@ import { noteJsonSchema } from '../../contracts/report-contract.js';
 import { noteJson, renderHtml, renderMarkdown } from '../../note/report/render-note.js';
 import { buildReport } from '../../services/report/build-report.js';
 import { isoDateParam } from '../api-schemas.js';
-import { JSON_TYPE, type ServerContext, sendCached } from '../server-context.js';
+import { JSON_TYPE, type ServerContext, sendCached, storeEndWarnings, warningHeaders } from '../server-context.js';
 
 const CONTENT_TYPES = {
   json: JSON_TYPE,
@@ -54,7 +54,8 @@ export function registerReportRoute(app: FastifyInstance, ctx: ServerContext): v
             : format === 'md'
               ? renderMarkdown(note)
               : renderHtml(note);
-        return { body, contentType: CONTENT_TYPES[format] };
+        // past the data the note is as of its last day: the x-marketdash-warnings header says so
+        return { body, contentType: CONTENT_TYPES[format], headers: warningHeaders(await storeEndWarnings(ctx, asOf)) };
       });
       return sendCached(ctx, reply, cached);
     },

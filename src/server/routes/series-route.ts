@@ -17,8 +17,9 @@ import { NotFoundError } from '../../domain/errors.js';
 import { indexOnOrAfter, type PriceSeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import { asOfAfterData, latestDay } from '../../services/data-warnings.js';
 import { checkRange, isoDateParam, tickerListParam } from '../api-schemas.js';
-import { type ServerContext, sendCachedJson } from '../server-context.js';
+import { type ServerContext, sendCachedArray, sendCachedJson } from '../server-context.js';
 
 /** A Float64Array as a JSON array with null for NaN (JSON has no NaN). */
 export function nullableColumn(values: Float64Array, start = 0, end = values.length): (number | null)[] {
@@ -95,6 +96,8 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
             };
           const start = from === undefined ? 0 : indexOnOrAfter(s.dates, parseIsoDate(from, 'from'));
           const end = s.dates.length;
+          // `to` past the symbol's last bar: the columns end on that bar, and the answer says so
+          const past = asOfAfterData(to === undefined ? null : parseIsoDate(to), end > 0 ? s.dates[end - 1]! : null);
           const indicators: Record<string, (number | null)[]> = {};
           for (const col of computeIndicators(s, specs)) indicators[col.name] = nullableColumn(col.values, start, end);
           return {
@@ -109,6 +112,7 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
             volume: nullableColumn(s.volume, start, end),
             indicatorSpecs,
             indicators,
+            ...(past ? { warnings: [past.message] } : {}),
           };
         },
       );
@@ -132,11 +136,13 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
       const symbols = tickerListParam(request.query.symbols);
       const days = request.query.days;
       const asOf = isoDateParam(request.query.asOf, 'asOf');
-      return sendCachedJson(ctx, reply, 'sparklines', { symbols, days, asOf }, sparklinesResponseSchema, async () => {
+      return sendCachedArray(ctx, reply, 'sparklines', { symbols, days, asOf }, sparklinesResponseSchema, async () => {
         const found = await ctx.store.readMany(symbols, asOf === undefined ? undefined : { to: asOf });
         for (const s of symbols)
           if (!found.has(s) && (await ctx.store.getSymbol(s)) === null) throw new NotFoundError(s);
-        return symbols.map((symbol) => {
+        const ends = [...found.values()].filter((s) => s.dates.length > 0).map((s) => s.dates[s.dates.length - 1]!);
+        const past = asOfAfterData(asOf === undefined ? null : parseIsoDate(asOf), latestDay(ends));
+        const rows = symbols.map((symbol) => {
           const s = found.get(symbol);
           if (!s) return { symbol, dates: [], close: [] };
           const start = Math.max(0, s.dates.length - days);
@@ -146,6 +152,7 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
             close: nullableColumn(s.close, start, s.dates.length),
           };
         });
+        return { rows, warnings: past ? [past] : [] };
       });
     },
   );

@@ -53,7 +53,7 @@ export function ratioChart(
   onView: (v: Partial<RatioView>) => void,
 ): HTMLElement {
   const c = chartColours();
-  const box = el('div', { class: 'chart', id: 'ratio-chart', role: 'img' });
+  const box = el('div', { class: 'chart', id: 'ratio-chart', role: 'figure' });
   const readoutSlot = el('div', { class: 'readout-slot' });
   const dates = r.series?.dates ?? [];
   const raw = r.series?.values ?? [];

@@ -219,18 +219,28 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
   return wrap;
 }
 
-/** A curve through the points (quadratic segments between midpoints), as RRG tails are drawn. */
+/**
+ * A smooth curve through every point (a centripetal-free, uniform Catmull-Rom spline drawn as cubic
+ * Béziers), so the tail passes through each weekly reading instead of cutting corners past it.
+ */
 function smoothPath(g: CanvasRenderingContext2D, pts: readonly { x: number; y: number }[]): void {
   if (pts.length < 2) return;
   g.beginPath();
   g.moveTo(pts[0]!.x, pts[0]!.y);
-  for (let i = 1; i < pts.length - 1; i++) {
-    const mx = (pts[i]!.x + pts[i + 1]!.x) / 2;
-    const my = (pts[i]!.y + pts[i + 1]!.y) / 2;
-    g.quadraticCurveTo(pts[i]!.x, pts[i]!.y, mx, my);
+  for (let i = 0; i < pts.length - 1; i++) {
+    const p0 = pts[Math.max(0, i - 1)]!;
+    const p1 = pts[i]!;
+    const p2 = pts[i + 1]!;
+    const p3 = pts[Math.min(pts.length - 1, i + 2)]!;
+    g.bezierCurveTo(
+      p1.x + (p2.x - p0.x) / 6,
+      p1.y + (p2.y - p0.y) / 6,
+      p2.x - (p3.x - p1.x) / 6,
+      p2.y - (p3.y - p1.y) / 6,
+      p2.x,
+      p2.y,
+    );
   }
-  const last = pts[pts.length - 1]!;
-  g.lineTo(last.x, last.y);
   g.stroke();
 }
 

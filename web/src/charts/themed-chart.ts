@@ -69,7 +69,9 @@ const removed = new WeakSet<IChartApi>();
  */
 export function fitAll(chart: IChartApi, box?: HTMLElement, ready = '1', from?: string, to?: string): void {
   const ts = chart.timeScale();
+  let userMoved = false;
   const apply = () => {
+    if (removed.has(chart) || ts.width() <= 0) return;
     if (from && to) {
       try {
         ts.setVisibleRange({ from: from as Time, to: to as Time });
@@ -85,11 +87,19 @@ export function fitAll(chart: IChartApi, box?: HTMLElement, ready = '1', from?: 
     }
   };
   apply();
-  // Once more after layout, when the chart knows its width (autoSize measures asynchronously).
+  // autoSize measures asynchronously: set the window again whenever the width changes, until the
+  // reader zooms or scrolls the chart themselves.
+  ts.subscribeSizeChange(() => {
+    if (!userMoved) apply();
+  });
+  box?.addEventListener('wheel', () => (userMoved = true), { passive: true });
+  box?.addEventListener('pointerdown', () => (userMoved = true));
   requestAnimationFrame(() => {
     if (removed.has(chart)) return;
     apply();
-    if (box) box.dataset.ready = ready;
+    requestAnimationFrame(() => {
+      if (box && !removed.has(chart)) box.dataset.ready = ready;
+    });
   });
 }
 

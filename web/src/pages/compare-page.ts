@@ -184,9 +184,17 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         { class: 'chart-caption', id: 'compare-caption' },
         `${rebased.filter(({ r }) => r).length} series rebased to 100 at the last close on or before ${start}; the table below gives each one's last value${staleCount ? `; ${staleCount} end before ${ctx.day} (marked stale)` : ''}.`,
       );
-      box.setAttribute('role', 'img');
+      box.setAttribute('role', 'figure');
       box.setAttribute('aria-label', caption.textContent ?? '');
-      const wrap = el('div', {}, unknownNote, readoutSlot, box, caption, el('div', { class: 'table-scroll' }, legend));
+      const wrap = el(
+        'div',
+        {},
+        unknownNote,
+        readoutSlot,
+        box,
+        caption,
+        el('div', { class: 'table-scroll', tabindex: 0 }, legend),
+      );
       requestAnimationFrame(() => {
         if (ctx.disposed()) return;
         const chart = themedChart(box, ctx, { height: 380 });
@@ -293,7 +301,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         { class: 'chart-caption' },
         `The ratio ${a}/${b} from ${since?.from ?? start} to ${r.asOf}: last ${fixed(r.last, 4)}; the figures above give its changes.`,
       );
-      box.setAttribute('role', 'img');
+      box.setAttribute('role', 'figure');
       box.setAttribute('aria-label', ratioCaption.textContent ?? '');
       const ratioReadout = el('div', { class: 'readout-slot' });
       const wrap = el('div', {}, summary, ratioReadout, box, ratioCaption);

@@ -163,7 +163,7 @@ function checkResult(text: string, res: CheckResponse): HTMLElement {
     res.claims.length
       ? el(
           'div',
-          { class: 'table-scroll' },
+          { class: 'table-scroll', tabindex: 0 },
           el(
             'table',
             { class: 'perf provenance', id: 'claims-table' },

@@ -13,11 +13,20 @@ import { el, labelled, select } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { notableClose, notableText } from '../notable-close.js';
 import { formatPercent, formatPrice, formatSignedPercent, heatRgb, signClass, streakText } from '../number-format.js';
-import { displayName, emptyBlock, fill, type PageContext, staleMark, storedTickers } from '../page-context.js';
+import {
+  dateSpan,
+  displayName,
+  emptyBlock,
+  fill,
+  type PageContext,
+  staleMark,
+  storedTickers,
+} from '../page-context.js';
 import { currentTheme } from '../theme.js';
 import { PageParams } from '../url-params.js';
 
-const CARD_SYMBOLS = ['^SP600', '^RUT', 'MAG7', '^VIX'] as const;
+/** The column's cast: small caps (index and funds), the mega-cap basket, the VIX; those stored are shown. */
+const CARD_SYMBOLS = ['^SP600', 'SPSM', '^RUT', 'IWM', 'MAG7', '^VIX'] as const;
 const DEFAULT_COLS: readonly string[] = ['1d', 'mtd', 'ytd', '1y'];
 
 /** The header of a period column: "1D", "YTD" (the domain's periodHeader, for new periods too). */
@@ -106,7 +115,7 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
     async () => {
       if (!cardSymbols.length)
         return emptyBlock(
-          'None of S&P 600, Russell 2000, MAG7 or VIX is stored yet: import them (or load the demo market) to see these cards.',
+          'None of S&P 600, SPSM, Russell 2000, IWM, MAG7 or VIX is stored yet: import them (or load the demo market) to see these cards.',
         );
       const rows = await api.perf({ symbols: cardSymbols.join(','), asOf: ctx.asOf });
       const frag = document.createDocumentFragment();
@@ -224,7 +233,7 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
     const mixed = days.size > 1;
     return el(
       'div',
-      { class: 'table-scroll' },
+      { class: 'table-scroll', tabindex: 0 },
       el(
         'table',
         { class: 'perf dense', id: 'perf-table' },
@@ -377,15 +386,19 @@ function card(r: PerfRow, ctx: PageContext): HTMLElement {
       ? el(
           'span',
           { class: 'card-line', 'data-metric': 'lowestSince', 'data-notable': notable.kind },
-          notableText(notable),
+          notable.kind === 'lowest' || notable.kind === 'highest'
+            ? [`${notable.kind === 'lowest' ? 'Lowest' : 'Highest'} close since `, dateSpan(notable.since)]
+            : notableText(notable),
         )
       : el(
           'span',
           { class: 'card-line', 'data-metric': 'ath' },
           r.ath
-            ? r.ath.distance === 0
-              ? `At its all-time high (${r.ath.date})`
-              : `${formatPercent(r.ath.distance)} from the ATH of ${r.ath.date}`
+            ? r.ath.distance === 0 && r.ath.date === r.asOf
+              ? ['New all-time high on ', dateSpan(r.asOf)]
+              : r.ath.distance === 0
+                ? ['At its all-time high (', dateSpan(r.ath.date), ')']
+                : [`${formatPercent(r.ath.distance)} from the ATH of `, dateSpan(r.ath.date)]
             : 'No ATH',
         ),
   );

@@ -197,7 +197,6 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
             ),
           );
         const r = await api.ratio(a, b, { trend: true, series: true, asOf: ctx.asOf });
-        for (const w of r.warnings ?? []) ctx.notice(w, 'warning');
         return ratioView(r, ctx, view, (change) => {
           Object.assign(view, change);
           if (change.range !== undefined) {
@@ -272,7 +271,7 @@ function ratioView(
 function rotationTable(points: readonly RotationPoint[]): HTMLElement {
   return el(
     'div',
-    { class: 'table-scroll rrg-table' },
+    { class: 'table-scroll rrg-table', tabindex: 0 },
     el(
       'table',
       { class: 'perf dense', id: 'rotation-table' },

@@ -58,7 +58,7 @@ export function drawSymbolChart(
   options: { log: boolean; ready: string; marks?: readonly string[] },
 ): IChartApi {
   const c = chartColours();
-  const box = el('div', { class: 'chart', id: 'symbol-chart', role: 'img' });
+  const box = el('div', { class: 'chart', id: 'symbol-chart', role: 'figure' });
   const hasOhlc = hasOhlcColumns(s);
   const hasVolume = s.volume.some((v) => v !== null && v > 0);
   const readoutSlot = el('div', { class: 'readout-slot' });

@@ -1,0 +1,123 @@
+/**
+ * Every page in both themes at a desktop (1440x900) and a phone (390x844) viewport, on the demo
+ * market: axe-core (WCAG 2.1 A/AA rules) finds no serious or critical violation, nothing is wider
+ * than the screen, every chart canvas has a text alternative, the console stays clean, and a
+ * full-page screenshot is saved to test-artifacts/review-<page>-<viewport>-<theme>.png for review.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  type BrowserSession,
+  type DemoServer,
+  ensureChromium,
+  ensureWebBuilt,
+  openBrowser,
+  screenshot,
+  startDemoServer,
+} from './browser-session.js';
+
+let server: DemoServer;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  ensureChromium();
+  ensureWebBuilt();
+  server = await startDemoServer();
+  browser = await openBrowser({ width: 1440, height: 900 });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Each page, and what shows it has finished drawing. */
+const PAGES: readonly { name: string; hash: string; ready: readonly string[] }[] = [
+  { name: 'overview', hash: '#/overview', ready: ['#perf-table tbody tr', '#sector-heatmap .tile', '.card'] },
+  { name: 'rotation', hash: '#/rotation', ready: ['#ratio-chart[data-ready] canvas', 'canvas.rrg[data-points]'] },
+  { name: 'symbol', hash: '#/symbol?s=IWM&ind=sma:50,rsi:14', ready: ['#symbol-chart[data-ready] canvas'] },
+  {
+    name: 'compare',
+    hash: '#/compare',
+    ready: ['#compare-chart[data-ready] canvas', '#compare-ratio-chart[data-ready] canvas'],
+  },
+  { name: 'note', hash: '#/note', ready: ['#note-body h1'] },
+  { name: 'note-check', hash: '#/note?tab=check', ready: ['#check-text'] },
+  { name: 'not-found', hash: '#/nowhere', ready: ['#not-found'] },
+  { name: 'bad-params', hash: '#/symbol?s=IWM&range=10y&ind=foo:1', ready: ['#symbol-chart[data-ready] canvas'] },
+];
+const VIEWPORTS = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+const THEMES = ['light', 'dark'] as const;
+
+async function show(hash: string, theme: string, ready: readonly string[]): Promise<void> {
+  const page = browser.page;
+  await page.goto(new URL(`/${hash}`, server.url).toString());
+  await page.evaluate(`localStorage.setItem('marketdash.theme', '${theme}')`);
+  // A hash-only change is a same-document navigation: reload so the theme is read at start.
+  await page.reload();
+  await page.waitForSelector(`html[data-theme="${theme}"]`, { state: 'attached' });
+  for (const sel of ready) await page.waitForSelector(sel);
+  await page.waitForFunction('document.querySelectorAll("[aria-busy=true], .skeleton").length === 0');
+}
+
+describe.each(VIEWPORTS)('$name', (viewport) => {
+  describe.each(THEMES)('%s theme', (theme) => {
+    test.each(PAGES)('$name: no serious accessibility violation, nothing overflows, charts described', async (p) => {
+      const page = browser.page;
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await show(p.hash, theme, p.ready);
+      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const bad = axe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(bad).toEqual([]);
+      expect(
+        (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number,
+      ).toBeLessThanOrEqual(1);
+      // Every chart box and canvas chart says in words what it shows.
+      const undescribed = (await page.evaluate(`[...document.querySelectorAll('.chart, canvas.rrg')]
+        .filter((c) => !(c.getAttribute('aria-label') || '').trim()).length`)) as number;
+      expect(undescribed).toBe(0);
+      await screenshot(page, `review-${p.name}-${viewport.name}-${theme}`);
+      expect(browser.takeErrors()).toEqual([]);
+    });
+  });
+});
+
+describe('bad URLs are reported in plain words', () => {
+  test('an ignored range and an unknown indicator are named on the page', async () => {
+    const page = browser.page;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await show('#/symbol?s=IWM&range=10y&ind=foo:1&zoom=3', 'light', ['#symbol-chart[data-ready] canvas']);
+    const notes = (await page.locator('#page-notices').textContent()) ?? '';
+    expect(notes).toContain("range: '10y' is not one of 1M, 3M, 6M, YTD, 1Y, 3Y, 5Y, All; showing 1Y");
+    expect(notes).toContain('ind: foo:1 is not offered here');
+    expect(notes).toContain('zoom: not a parameter of this page, ignored');
+    expect(notes).not.toMatch(/marketdash |Cannot read|Invalid time value/);
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
+  test('a bad asOf and a bad start date are named, and the page still draws', async () => {
+    const page = browser.page;
+    await show('#/compare?asOf=2025-13-45&start=yesterday', 'light', ['#compare-chart[data-ready] canvas']);
+    const notes = (await page.locator('#page-notices').textContent()) ?? '';
+    expect(notes).toContain("asOf: '2025-13-45' is not a date (YYYY-MM-DD); showing the latest data");
+    expect(notes).toContain("start: 'yesterday' is not a date (YYYY-MM-DD)");
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
+  test('an unknown route shows the not-found page with no page marked current in the navigation', async () => {
+    const page = browser.page;
+    await show('#/portfolio', 'light', ['#not-found']);
+    expect(await page.locator('h1').first().textContent()).toBe('Page not found');
+    expect(await page.locator('nav a[aria-current="page"]').count()).toBe(0);
+    await page.click('#not-found a[href="#/rotation"]');
+    await page.waitForSelector('.page-rotation');
+    expect(await page.getAttribute('nav a[data-page="rotation"]', 'aria-current')).toBe('page');
+    await page.waitForSelector('#ratio-chart[data-ready] canvas');
+    expect(browser.takeErrors()).toEqual([]);
+  });
+});
