@@ -1,9 +1,9 @@
 /**
  * Percentage-point spreads between two symbols: "SPSM has outpaced the Magnificent 7 basket by 5.6
  * percentage points over the past 21 sessions", "Tesla lagged the Nasdaq 100 by 12 points this year".
- * Writers mean one of two things by the gap, and both are tried: the difference of the two returns
- * (rA - rB) or the change of the ratio A/B ((1 + rA) / (1 + rB) - 1, the note's "percentage points of
- * relative performance"). The verdict says which one the figure matches.
+ * Writers mean one of three things by the gap, and all are tried: the difference of the two returns
+ * (rA - rB), the change of the ratio A/B ((1 + rA) / (1 + rB) - 1, the note's "percentage points of
+ * relative performance"), or the fall of the ratio B/A. The verdict says which one the figure matches.
  */
 import { periodBaseIndex } from '../../analytics/returns/period-returns.js';
 import { indexOnOrBefore } from '../../domain/price-series.js';
@@ -41,7 +41,7 @@ function extract(scope: SentenceScope): SpreadClaim[] {
     const digits = m[3]!;
     const tail = sentence.slice(end);
     const periods = findPeriods(tail).filter((p) => p.period !== 'other' && p.period !== 'same');
-    const sessions = SESSIONS.exec(tail);
+    const sessions = SESSIONS.exec(tail) ?? SESSIONS.exec(sentence.slice(0, m.index));
     const before = findPeriods(sentence.slice(0, m.index)).filter((p) => p.period !== 'other' && p.period !== 'same');
     const period = (periods[0]?.period ??
       (sessions ? null : (before.pop()?.period ?? ctx.lastPeriod))) as SpreadClaim['period'];
@@ -87,16 +87,22 @@ export const spreadClaimType: ClaimType<SpreadClaim> = {
       return { unverifiable: `${a.symbol} and ${b.symbol} lack the history for a gap ${words}` };
     const ra = a[field][k]! / a[field][baseA]! - 1;
     const rb = b[field][kb]! / b[field][baseB]! - 1;
-    const diff = ra - rb;
-    const ratio = (1 + ra) / (1 + rb) - 1;
+    // Three readings of "A outpaced B by x points": the difference of returns, the change of the ratio
+    // A/B, and the fall of the ratio B/A (the note's "mega caps outpaced SPSM by 5.1 points" is SPSM/MAG7 down 5.1%).
+    const readings: [number, string][] = [
+      [ra - rb, 'difference of returns'],
+      [(1 + ra) / (1 + rb) - 1, `change of the ${a.symbol}/${b.symbol} ratio`],
+      [1 - (1 + rb) / (1 + ra), `fall of the ${b.symbol}/${a.symbol} ratio`],
+    ];
     const tol = claimTolerance(c.decimals, o.tolerance);
-    const useRatio = Math.abs(ratio - c.value) < Math.abs(diff - c.value);
-    const actual = useRatio ? ratio : diff;
+    const [actual, how] = readings.reduce((best, r) =>
+      Math.abs(r[0] - c.value) < Math.abs(best[0] - c.value) ? r : best,
+    );
     const verb = actual >= 0 ? 'outpaced' : 'lagged';
     return {
       ok: Math.abs(actual - c.value) <= tol,
       actual,
-      fact: `${a.symbol} ${verb} ${b.symbol} by ${points(Math.abs(actual))} ${words}${useRatio ? ' (change of the ratio)' : ' (difference of returns)'}`,
+      fact: `${a.symbol} ${verb} ${b.symbol} by ${points(Math.abs(actual))} ${words} (${how})`,
       detail: `returns ${(ra * 100).toFixed(2)}% and ${(rb * 100).toFixed(2)}% from ${formatIsoDate(a.dates[baseA]!)}`,
     };
   },

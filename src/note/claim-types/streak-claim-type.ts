@@ -18,7 +18,8 @@ const CONSECUTIVE = new RegExp(
   `\\b(${UP_VERBS})\\s+(?:for\\s+)?(?:a\\s+|the\\s+)?${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(?:sessions?|days?|trading\\s+days?)\\b|\\b(?:its|their|a|together|posted|notched|logged|booked)\\s+${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(gain|advance|rise|up\\s+day|decline|loss|drop|fall|down\\s+day)s?\\b|\\b(${UP_VERBS}|up|down|higher|lower|green|red)\\s+(?:for\\s+)?${COUNT_WORD}\\s+(?:straight\\s+|consecutive\\s+)?(?:sessions|days|trading\\s+days)(?:\\s+in\\s+a\\s+row)\\b`,
   'i',
 );
-const UP = /^(?:rose|gained|climbed|advanced|rallied|gain|advance|rise|up\s+day|up|higher|green)$/i;
+const DOWN =
+  /^(?:fell|fallen|declined|dropped|lost|slid|slipped|retreated|decline|loss|drop|fall|down\s+day|down|lower|red)$/i;
 /** "XLK's 13-session winning streak ended", "... came to an end". */
 const ENDED_AFTER = /^\s+(?:ended|snapped|broke|is\s+over|was\s+(?:snapped|broken)|came\s+to\s+an\s+end)\b/i;
 
@@ -53,7 +54,7 @@ function extract(scope: SentenceScope): StreakClaim[] {
     const n = m[2] ?? m[3] ?? m[6];
     hits.push({
       m,
-      direction: UP.test(verb.replace(/\s+/g, ' ')) ? 'winning' : 'losing',
+      direction: DOWN.test(verb.replace(/\s+/g, ' ')) ? 'losing' : 'winning',
       phase: 'ongoing',
       length: count(n),
     });
