@@ -18,12 +18,16 @@ export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 408 || status >= 500;
 }
 
-/** A fetch with the provider's timeout, linked to the caller's abort signal. */
+/**
+ * A fetch with the provider's timeout, linked to the caller's abort signal. `init` (headers, method,
+ * body ...) is passed on as given; only its signal is replaced by one that also fires on the timeout.
+ */
 export async function fetchWithTimeout(
   provider: string,
   url: string,
   options: HttpOptions,
   signal?: AbortSignal,
+  init?: RequestInit,
 ): Promise<Response> {
   const fetchFn = options.fetch ?? (globalThis.fetch as FetchLike);
   const timeoutMs = options.timeoutMs ?? 20_000;
@@ -39,7 +43,7 @@ export async function fetchWithTimeout(
     controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
   });
   try {
-    return await Promise.race([fetchFn(url, { signal: controller.signal }), aborted]);
+    return await Promise.race([fetchFn(url, { ...init, signal: controller.signal }), aborted]);
   } catch (e) {
     if (e instanceof ProviderError) throw e;
     if (controller.signal.aborted && controller.signal.reason instanceof ProviderError) throw controller.signal.reason;

@@ -146,6 +146,30 @@ describe('YahooProvider on recorded payloads', () => {
   });
 });
 
+describe('YahooProvider request headers', () => {
+  // Regression: the fetch boundary passed only the URL and the abort signal, dropping the library's own
+  // headers (its User-Agent, and the cookie it keeps from earlier responses), which Yahoo needs.
+  it("forwards yahoo-finance2's headers: its User-Agent, and the cookie a previous response set", async () => {
+    const seen: Headers[] = [];
+    const { yahoo } = provider([
+      {
+        match: yahooChart('AAPL'),
+        respond: (_url, init) => {
+          seen.push(new Headers(init?.headers));
+          const r = toResponse(sharedYahoo('chart-AAPL-2020-08-31-to-2020-11-07.json'));
+          r.headers.append('set-cookie', 'A3=d=AQABBKx; Domain=.yahoo.com; Path=/; Secure');
+          return r;
+        },
+      },
+    ]);
+    await yahoo.fetchDaily({ symbol: 'AAPL', from: d('2020-08-31'), to: d('2020-11-06') });
+    await yahoo.fetchDaily({ symbol: 'AAPL', from: d('2020-08-31'), to: d('2020-11-06') });
+    expect(seen.length).toBe(2);
+    expect(seen[0]!.get('user-agent')).toMatch(/^Mozilla\/5\.0 /);
+    expect(seen[1]!.get('cookie')).toBe('A3=d=AQABBKx');
+  });
+});
+
 describe('YahooProvider failures', () => {
   const fail = async (respond: Parameters<typeof provider>[0][0]['respond'], timeoutMs?: number) => {
     const { yahoo } = provider([{ match: yahooChart('AAPL'), respond }], timeoutMs);

@@ -82,10 +82,11 @@ export class YahooProvider implements DataProvider {
   private readonly client: InstanceType<typeof YahooFinance>;
 
   constructor(private readonly http: HttpOptions = {}) {
-    // Every request goes through fetchWithTimeout: HTTP errors become ProviderErrors right there.
+    // Every request goes through fetchWithTimeout: HTTP errors become ProviderErrors right there. The
+    // library's own request options pass through whole (its User-Agent, the cookie and crumb it keeps).
     const boundary = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      const response = await fetchWithTimeout(NAME, url, this.http, init?.signal ?? undefined);
+      const response = await fetchWithTimeout(NAME, url, this.http, init?.signal ?? undefined, init);
       if (!response.ok) {
         throw new ProviderError(NAME, `HTTP ${response.status}${response.status === 429 ? ' (rate limited)' : ''}`, {
           status: response.status,
