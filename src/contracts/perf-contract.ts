@@ -20,6 +20,18 @@ export const periodReturnsSchema = named(
   'Price (or with totalReturn, total) return per period, as a fraction.',
 );
 
+/** CAGR of the periods longer than a year (3y 5y 10y max), beside their totals (issue 15). */
+export const periodCagrSchema = named(
+  'PeriodCagr',
+  z.object({
+    '3y': z.number().nullable(),
+    '5y': z.number().nullable(),
+    '10y': z.number().nullable(),
+    max: z.number().nullable(),
+  }),
+  'Annualised return (1 + total)^(365.25 / calendar days) - 1 of each period longer than a year; null where the total is.',
+);
+
 const datedCloseOrNull = z.object({ close: z.number().nullable(), date: isoDate.nullable() });
 
 export const perfRowSchema = named(
@@ -29,6 +41,7 @@ export const perfRowSchema = named(
     asOf: isoDate.describe('the bar the figures describe (the last on or before the requested day)'),
     close: z.number(),
     returns: periodReturnsSchema,
+    cagr: periodCagrSchema,
     ath: z.object({
       close: z.number(),
       date: isoDate,

@@ -5,7 +5,7 @@
  * How each period's base close is found is in `analytics/returns/period-returns.ts`.
  */
 
-export const PERIOD_KEYS = ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y'] as const;
+export const PERIOD_KEYS = ['1d', '5d', 'mtd', '1m', 'qtd', '3m', '6m', 'ytd', '1y', '3y', '5y', '10y', 'max'] as const;
 export type PeriodKey = (typeof PERIOD_KEYS)[number];
 /** A return per period as a fraction, null where the history is too short. */
 export type PeriodReturns = Record<PeriodKey, number | null>;

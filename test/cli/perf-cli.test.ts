@@ -18,6 +18,7 @@ const PERF_KEYS = [
   'asOf',
   'close',
   'returns',
+  'cagr',
   'ath',
   'high52w',
   'low52w',
@@ -26,7 +27,7 @@ const PERF_KEYS = [
   'streak',
   'stale',
 ];
-const RETURN_KEYS = ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y'];
+const RETURN_KEYS = ['1d', '5d', 'mtd', '1m', 'qtd', '3m', '6m', 'ytd', '1y', '3y', '5y', '10y', 'max'];
 
 let dir: string;
 let db: string;
@@ -99,7 +100,7 @@ describeWithSharedData('perf, ratio and basket commands', () => {
   it('perf --format csv has one header and one line per symbol', () => {
     const lines = cli('perf', '--all', '--format', 'csv').stdout.trim().split('\n');
     expect(lines[0]).toBe(
-      'symbol,asOf,close,return_1d,return_5d,return_mtd,return_qtd,return_ytd,return_1y,return_3y,return_5y,ath_close,ath_date,ath_distance,high52w_close,high52w_date,low52w_close,low52w_date,highestSince,lowestSince,streak',
+      'symbol,asOf,close,return_1d,return_5d,return_mtd,return_1m,return_qtd,return_3m,return_6m,return_ytd,return_1y,return_3y,return_5y,return_10y,return_max,cagr_3y,cagr_5y,cagr_10y,cagr_max,ath_close,ath_date,ath_distance,high52w_close,high52w_date,low52w_close,low52w_date,highestSince,lowestSince,streak',
     );
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['MAGS', 'QQQ', 'SPY', '^VIX']);
   });
@@ -131,7 +132,7 @@ describeWithSharedData('perf, ratio and basket commands', () => {
     expect(Object.keys(j)).toEqual(['numerator', 'denominator', 'asOf', 'last', 'returns', 'stale']);
     expect(j.asOf).toBe('2025-12-24');
     expect(j.last).toBe(1);
-    expect(Object.values(j.returns as object)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(j.returns as object)).toEqual(RETURN_KEYS.map(() => 0));
   });
 
   it('ratio QQQ/SPY: last is the quotient of the two closes; --from adds the window', () => {

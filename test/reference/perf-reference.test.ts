@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { MULTI_YEAR_PERIODS } from '../../src/analytics/returns/period-returns.js';
 import { PERIOD_KEYS } from '../../src/domain/period-keys.js';
 import type { PerfRow } from '../../src/services/perf/perf-row.js';
 import { perfTable } from '../../src/services/perf/perf-table.js';
@@ -89,6 +90,7 @@ describeWithSharedData.skipIf(!hasPandas)('perf table agrees with pandas on real
             'asOf',
             'close',
             'returns',
+            'cagr',
             'ath',
             'high52w',
             'low52w',
@@ -100,6 +102,7 @@ describeWithSharedData.skipIf(!hasPandas)('perf table agrees with pandas on real
           expect(got.asOf, at).toBe(want.asOf);
           expectClose(got.close, want.close, `${at} close`);
           for (const k of PERIOD_KEYS) expectClose(got.returns[k], want.returns[k], `${at} ${k}`);
+          for (const k of MULTI_YEAR_PERIODS) expectClose(got.cagr[k], want.cagr[k], `${at} cagr ${k}`);
           expectClose(got.ath.close, want.ath.close, `${at} ath`);
           expect(got.ath.date, `${at} ath date`).toBe(want.ath.date);
           expectClose(got.ath.distance, want.ath.distance, `${at} ath distance`);

@@ -28,6 +28,17 @@ def base_return(h, boundary, close):
     return float(close / before.iloc[-1] - 1)
 
 
+def annualised(h, boundary, close):
+    """CAGR: (1 + total) ** (365.25 / calendar days) - 1, only for spans of more than 366 days."""
+    before = h.loc[:boundary] if boundary is not None else h.iloc[:1]
+    if len(before) == 0 or before.index[-1] == h.index[-1]:
+        return None
+    days = (h.index[-1] - before.index[-1]).days
+    if days <= 366:
+        return None
+    return float((close / before.iloc[-1]) ** (365.25 / days) - 1)
+
+
 def iso(ts):
     return None if ts is None else ts.strftime("%Y-%m-%d")
 
@@ -50,7 +61,14 @@ def perf_row(symbol, s, as_of):
         "1y": base_return(h, day - pd.DateOffset(years=1), close),
         "3y": base_return(h, day - pd.DateOffset(years=3), close),
         "5y": base_return(h, day - pd.DateOffset(years=5), close),
+        "10y": base_return(h, day - pd.DateOffset(years=10), close),
+        "max": float(close / h.iloc[0] - 1) if len(h) >= 2 else None,
     }
+    # DateOffset(months=N) clamps to the month's last day (May 31 - 3 months -> Feb 28/29).
+    for n in (1, 3, 6):
+        returns[f"{n}m"] = base_return(h, day - pd.DateOffset(months=n), close)
+    cagr = {f"{n}y": annualised(h, day - pd.DateOffset(years=n), close) for n in (3, 5, 10)}
+    cagr["max"] = annualised(h, None, close) if len(h) >= 2 else None
     ath_date = h.idxmax()  # first occurrence on ties
     ath = float(h.max())
     year_ago = day - pd.DateOffset(years=1)
@@ -79,6 +97,7 @@ def perf_row(symbol, s, as_of):
         "asOf": iso(day),
         "close": close,
         "returns": returns,
+        "cagr": cagr,
         "ath": {"close": ath, "date": iso(ath_date), "distance": float(close / ath - 1)},
         "high52w": high52,
         "low52w": low52,

@@ -9,7 +9,7 @@ import type { CloseField, PriceSeries } from '../../domain/price-series.js';
 import type { DayNumber } from '../../domain/trading-date.js';
 import { resolveAsOf } from './as-of.js';
 import { type AllTimeHigh, allTimeHigh, type Extreme, fiftyTwoWeekHigh, fiftyTwoWeekLow } from './highs-lows.js';
-import { periodReturns } from './period-returns.js';
+import { MULTI_YEAR_PERIODS, periodCagr, periodReturns } from './period-returns.js';
 import { highestSince, lowestSince } from './since.js';
 import { streak } from './streak.js';
 
@@ -19,6 +19,8 @@ export interface PerformanceSnapshot {
   readonly asOf: DayNumber;
   readonly close: number;
   readonly returns: PeriodReturns;
+  /** Annualised (CAGR) beside the total of each period longer than a year; null where the total is. */
+  readonly cagr: Record<(typeof MULTI_YEAR_PERIODS)[number], number | null>;
   readonly ath: AllTimeHigh;
   readonly high52w: Extreme | null;
   readonly low52w: Extreme | null;
@@ -47,6 +49,9 @@ export function performanceSnapshot(
     asOf: dates[index]!,
     close: values[index]!,
     returns: periodReturns(dates, values, index),
+    cagr: Object.fromEntries(
+      MULTI_YEAR_PERIODS.map((k) => [k, periodCagr(dates, values, index, k)]),
+    ) as PerformanceSnapshot['cagr'],
     ath,
     high52w: fiftyTwoWeekHigh(dates, values, index),
     low52w: fiftyTwoWeekLow(dates, values, index),

@@ -4,8 +4,12 @@
  * - `1d`, `5d`: the close 1 or 5 trading days (bars) before the as-of bar.
  * - `mtd`, `qtd`, `ytd`: the last close on or before the previous month / quarter / year end
  *   (calendar day before the first day of the as-of bar's month, quarter, year).
- * - `1y`, `3y`, `5y`: the last close on or before the same calendar date N years before the as-of
- *   bar's date (Feb 29 -> Feb 28 in a year without one).
+ * - `1m`, `3m`, `6m`: the last close on or before the same calendar day N months before the as-of
+ *   bar's date, clamped to the month's last day (Jan 31 + 1 month -> Feb 28/29; May 31 - 3 months
+ *   -> Feb 28/29), which is pandas' `DateOffset(months=N)`.
+ * - `1y`, `3y`, `5y`, `10y`: the last close on or before the same calendar date N years before the
+ *   as-of bar's date (Feb 29 -> Feb 28 in a year without one), pandas' `DateOffset(years=N)`.
+ * - `max`: since the first bar of the series ("since inception", labelled MAX).
  * The rule for "not enough history": the base must be a bar on or before the boundary. A series whose
  * first bar is after the boundary (a fund listed in March has no YTD that year) gives null, never a
  * return from its first bar; a base close that is not a positive finite number also gives null.
@@ -17,6 +21,7 @@ import {
   previousMonthEnd,
   previousQuarterEnd,
   previousYearEnd,
+  sameDateMonthsEarlier,
   sameDateYearsEarlier,
 } from '../../domain/trading-date.js';
 
@@ -31,7 +36,7 @@ export function simpleReturn(values: Float64Array, fromIndex: number, toIndex: n
 
 /**
  * The calendar boundary of a period for an as-of day: the base is the last close on or before it.
- * Bar-count periods (`1d`, `5d`) have no calendar boundary and give null.
+ * Bar-count periods (`1d`, `5d`) and `max` have no calendar boundary and give null.
  */
 export function periodBoundary(asOfDay: DayNumber, period: PeriodKey): DayNumber | null {
   switch (period) {
@@ -47,6 +52,14 @@ export function periodBoundary(asOfDay: DayNumber, period: PeriodKey): DayNumber
       return sameDateYearsEarlier(asOfDay, 3);
     case '5y':
       return sameDateYearsEarlier(asOfDay, 5);
+    case '10y':
+      return sameDateYearsEarlier(asOfDay, 10);
+    case '1m':
+      return sameDateMonthsEarlier(asOfDay, 1);
+    case '3m':
+      return sameDateMonthsEarlier(asOfDay, 3);
+    case '6m':
+      return sameDateMonthsEarlier(asOfDay, 6);
     default:
       return null;
   }
@@ -57,6 +70,7 @@ export function periodBaseIndex(dates: Int32Array, asOfIndex: number, period: Pe
   if (asOfIndex < 0 || asOfIndex >= dates.length) return -1;
   if (period === '1d') return asOfIndex - 1;
   if (period === '5d') return asOfIndex - 5 >= 0 ? asOfIndex - 5 : -1;
+  if (period === 'max') return asOfIndex > 0 ? 0 : -1;
   const boundary = periodBoundary(dates[asOfIndex]!, period)!;
   // The base lies strictly before the as-of bar's period, so searching the prefix is enough.
   return indexOnOrBefore(dates.subarray(0, asOfIndex + 1), boundary);
@@ -105,4 +119,30 @@ export function windowReturn(
   if (fromIndex < 0 || toIndex < 0) return null;
   const value = simpleReturn(values, fromIndex, toIndex);
   return value === null ? null : { value, fromIndex, toIndex };
+}
+
+/** Periods longer than a year, for which an annualised figure is shown beside the total. */
+export const MULTI_YEAR_PERIODS = ['3y', '5y', '10y', 'max'] as const satisfies readonly PeriodKey[];
+
+/**
+ * Compound annual growth rate of a total return earned between two days:
+ * (1 + total)^(365.25 / calendar days) - 1; null for spans of a year or less (not annualised).
+ * @example cagr(1, baseDay, baseDay + 3653) // 10 years doubling: ~0.0718
+ */
+export function cagr(total: number | null, baseDay: DayNumber, asOfDay: DayNumber): number | null {
+  const days = asOfDay - baseDay;
+  if (total === null || days <= 366 || !(total > -1)) return null;
+  return (1 + total) ** (365.25 / days) - 1;
+}
+
+/** The CAGR of a multi-year period for the bar at `asOfIndex` (null when not available). */
+export function periodCagr(
+  dates: Int32Array,
+  values: Float64Array,
+  asOfIndex: number,
+  period: PeriodKey,
+): number | null {
+  const base = periodBaseIndex(dates, asOfIndex, period);
+  if (base < 0) return null;
+  return cagr(simpleReturn(values, base, asOfIndex), dates[base]!, dates[asOfIndex]!);
 }

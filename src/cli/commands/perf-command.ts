@@ -5,6 +5,7 @@
  * total return.
  */
 import type { Command } from 'commander';
+import { MULTI_YEAR_PERIODS } from '../../analytics/returns/period-returns.js';
 import { UsageError } from '../../domain/errors.js';
 import { formatNumber, formatPercent } from '../../domain/format/display-format.js';
 import { isTradingDay } from '../../domain/nyse-calendar.js';
@@ -66,13 +67,21 @@ function perfSelection(symbols: readonly string[], opts: PerfOptions): readonly 
 }
 
 const pct = (v: number | null) => formatPercent(v);
+const isMultiYear = (k: string): k is (typeof MULTI_YEAR_PERIODS)[number] =>
+  (MULTI_YEAR_PERIODS as readonly string[]).includes(k);
 
 const TABLE_COLUMNS: readonly Column<PerfRow>[] = [
   { header: 'Symbol', value: (r) => r.symbol },
   { header: 'As of', value: (r) => r.asOf },
   { header: 'Close', value: (r) => formatNumber(r.close), align: 'right' },
   ...PERIOD_KEYS.map(
-    (k): Column<PerfRow> => ({ header: periodHeader(k), value: (r) => pct(r.returns[k]), align: 'right' }),
+    (k): Column<PerfRow> => ({
+      header: periodHeader(k),
+      // multi-year periods show the CAGR beside the total: "45.20% (13.25%/yr)"
+      value: (r) =>
+        isMultiYear(k) && r.cagr[k] !== null ? `${pct(r.returns[k])} (${pct(r.cagr[k])}/yr)` : pct(r.returns[k]),
+      align: 'right',
+    }),
   ),
   { header: 'vs ATH', value: (r) => pct(r.ath.distance), align: 'right' },
   { header: 'ATH date', value: (r) => r.ath.date },
@@ -88,6 +97,7 @@ const CSV_COLUMNS: readonly Column<PerfRow>[] = [
   { header: 'asOf', value: (r) => r.asOf },
   { header: 'close', value: (r) => r.close },
   ...PERIOD_KEYS.map((k): Column<PerfRow> => ({ header: `return_${k}`, value: (r) => r.returns[k] })),
+  ...MULTI_YEAR_PERIODS.map((k): Column<PerfRow> => ({ header: `cagr_${k}`, value: (r) => r.cagr[k] })),
   { header: 'ath_close', value: (r) => r.ath.close },
   { header: 'ath_date', value: (r) => r.ath.date },
   { header: 'ath_distance', value: (r) => r.ath.distance },

@@ -31,11 +31,16 @@ export const PERIOD_LABEL: Record<string, string> = {
   '1d': 'on the day',
   '5d': 'over five sessions',
   mtd: 'month-to-date',
+  '1m': 'over one month',
   qtd: 'quarter-to-date',
+  '3m': 'over three months',
+  '6m': 'over six months',
   ytd: 'YTD',
   '1y': 'over one year',
   '3y': 'over three years',
   '5y': 'over five years',
+  '10y': 'over ten years',
+  max: 'since the first stored close',
 };
 
 /** The period of a return in words: "YTD", "over 21 sessions". */

@@ -1,7 +1,8 @@
 /**
  * The ways commentary names a return period, mapped to the period keys of `period-returns.ts`:
  * "year-to-date", "YTD", "since the start of the year" -> ytd; "one-year", "over the past year",
- * "12-month" -> 1y; "month to date" -> mtd ... and "over the same period", which refers back to the
+ * "12-month" -> 1y; "month to date" -> mtd; "over the past three months" -> 3m; "in the past six
+ * months" -> 6m; "since inception" -> max ... and "over the same period", which refers back to the
  * period of the claim before it.
  */
 import type { PeriodKey } from '../../domain/period-keys.js';
@@ -38,6 +39,26 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   {
     period: 'qtd',
     re: /\bquarter[- ]to[- ]date\b|\bQTD\b|\b(?:so\s+far\s+)?this\s+quarter\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?quarter\b/i,
+  },
+  {
+    period: '10y',
+    re: /\b(?:ten|10)[- ]years?\b(?![- ](?:high|low))|\b(?:over|in)\s+the\s+(?:past|last)\s+(?:ten|10)\s+years\b|\b(?:over|in)\s+the\s+(?:past|last)\s+decade\b/i,
+  },
+  {
+    period: '6m',
+    re: /\b(?:six|6)[- ]months?\b|\b(?:over|in)\s+the\s+(?:past|last)\s+(?:six|6)\s+months\b|\bhalf[- ]year\b/i,
+  },
+  {
+    period: '3m',
+    re: /\b(?:three|3)[- ]months?\b|\b(?:over|in)\s+the\s+(?:past|last)\s+(?:three|3)\s+months\b/i,
+  },
+  {
+    period: '1m',
+    re: /\b(?:one|1)[- ]month\b|\b(?:over|in)\s+the\s+(?:past|last)\s+month\b/i,
+  },
+  {
+    period: 'max',
+    re: /\bsince\s+(?:its\s+)?(?:inception|launch|listing)\b/i,
   },
   {
     period: '3y',
@@ -104,6 +125,10 @@ export function headerPeriods(header: string): PeriodKey[] {
       '1d',
       /(?<![A-Za-z0-9])1D(?![a-z0-9])|[Oo]ne[- ]day|[Dd]aily|(?<![A-Za-z])Day(?![a-z])|(?<![A-Za-z])Today(?![a-z])/g,
     ],
+    ['1m', /(?<![A-Za-z0-9])1M(?![a-z0-9])|one[- ]month/gi],
+    ['3m', /(?<![A-Za-z0-9])3M(?![a-z0-9])|three[- ]months?/gi],
+    ['6m', /(?<![A-Za-z0-9])6M(?![a-z0-9])|six[- ]months?/gi],
+    ['10y', /(?<![A-Za-z0-9])10Y(?![a-z0-9])|ten[- ]years?/gi],
   ];
   const hits: { period: PeriodKey; at: number }[] = [];
   for (const [period, re] of rules) {

@@ -17,6 +17,7 @@ export function perfRow(s: PerformanceSnapshot): PerfRow {
     asOf: formatIsoDate(s.asOf),
     close: s.close,
     returns: { ...s.returns },
+    cagr: { ...s.cagr },
     ath: { close: s.ath.value, date: formatIsoDate(s.ath.day), distance: s.ath.distance },
     high52w: { close: s.high52w?.value ?? null, date: isoOrNull(s.high52w?.day ?? null) },
     low52w: { close: s.low52w?.value ?? null, date: isoOrNull(s.low52w?.day ?? null) },
