@@ -143,6 +143,20 @@ describe('GET /api/openapi.json', () => {
   test('the period list of the perf row is PERIOD_KEYS', async () => {
     const d = await doc();
     const returns = d.components.schemas.PeriodReturns as { properties: Record<string, unknown> };
-    expect(Object.keys(returns.properties)).toEqual(['1d', '5d', 'mtd', 'qtd', 'ytd', '1y', '3y', '5y']);
+    expect(Object.keys(returns.properties)).toEqual([
+      '1d',
+      '5d',
+      'mtd',
+      '1m',
+      'qtd',
+      '3m',
+      '6m',
+      'ytd',
+      '1y',
+      '3y',
+      '5y',
+      '10y',
+      'max',
+    ]);
   });
 });
