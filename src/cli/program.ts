@@ -1,8 +1,9 @@
 /**
- * Builds the commander program. Each command registers itself from its own file in `commands/`;
- * add one import and one line below per command.
+ * Builds the commander program with every command (help, docs and tests use it). Each command
+ * registers itself from its own file in `commands/`; add one import and one line below per command,
+ * and one line in lazy-program.ts (the command line loads only the command it runs).
  */
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { registerBaserateCommand } from './commands/baserate-command.js';
 import { registerBasketCommand } from './commands/basket-command.js';
 import { registerBreadthCommand } from './commands/breadth-command.js';
@@ -27,25 +28,11 @@ import { registerServeCommand } from './commands/serve-command.js';
 import { registerSymbolsCommand } from './commands/symbols-command.js';
 import { registerTrendCommand } from './commands/trend-command.js';
 import { registerUpdateCommand } from './commands/update-command.js';
-import { globalOptions } from './global-options.js';
 import { addHelpExamples } from './help-examples.js';
-import { forwardIfServed } from './shared-store/forward-command.js';
+import { rootProgram } from './root-program.js';
 
 export function buildProgram(): Command {
-  const program = new Command('marketdash')
-    .description('Market-rotation analytics: prices, returns, trends, rotation, breadth and a checked market note.')
-    .version('0.1.0')
-    .option('--db <path>', 'DuckDB store file (default: $MARKETDASH_DB or ./marketdash.duckdb)')
-    .option('--database-url <url>', 'PostgreSQL store (default: $MARKETDASH_DATABASE_URL); overrides --db')
-    .option('--wait <seconds>', 'how long to wait for a store another command is using', '60')
-    .exitOverride();
-  // While `serve` holds the DuckDB file, a command runs inside the server (shared-store/forward-command.ts).
-  program.hook('preAction', (_root, action) => forwardIfServed(action, globalOptions(action)));
-  // A usage mistake is one line on stderr, like every other error: `marketdash: unknown option '--x' (...)`.
-  program.configureOutput({
-    writeErr: (s) => process.stderr.write(s),
-    outputError: (s, write) => write(`marketdash: ${s.replace(/^error: /, '').trim()} (run with --help for usage)\n`),
-  });
+  const program = rootProgram();
 
   // Commands register here (keep alphabetical).
   registerBaserateCommand(program);

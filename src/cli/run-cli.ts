@@ -6,13 +6,14 @@
  */
 import { CommanderError } from 'commander';
 import { isMarketDashError } from '../domain/errors.js';
-import { buildProgram } from './program.js';
+import { buildProgramFor } from './lazy-program.js';
 import { RunInServer, runInServer } from './shared-store/forward-command.js';
 
 /** Runs `argv` (node-style: [node, script, ...args]) and returns the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    // only the command being run is loaded (lazy-program.ts)
+    const program = await buildProgramFor(argv);
     await program.parseAsync(argv, { from: 'node' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {

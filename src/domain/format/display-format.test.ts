@@ -1,4 +1,5 @@
 /** The one formatter of numbers, percentages and dates that the CLI, the note and the dashboard share. Values by hand. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { daysFromCivil } from '../trading-date.js';
 import {
@@ -110,5 +111,35 @@ describe('dates', () => {
     expect(monthName(1)).toBe('January');
     expect(monthName(9, true)).toBe('Sep');
     expect(() => monthName(13)).toThrow(RangeError);
+  });
+});
+
+describe('formatNumber without Intl', () => {
+  it('prints exactly what toLocaleString en-US prints, over random values and digit counts (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e25, max: 1e25 }),
+          fc.integer(),
+          // decimals that sit on a rounding half (1.005, 2.675 ...)
+          fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 5 })).map(([m, k]) => m / 10 ** k),
+        ),
+        fc.integer({ min: 0, max: 6 }),
+        (value, digits) => {
+          const reference = value.toLocaleString('en-US', {
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+          });
+          const expected = /^-[0.,]*$/.test(reference) ? reference.slice(1) : reference;
+          expect(formatNumber(value, digits)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(formatNumber(1234567.891)).toBe('1,234,567.89');
+    expect(formatNumber(-1234.5)).toBe('-1,234.50');
+    expect(formatNumber(1.005)).toBe('1.01'); // ICU rounds the shortest decimal, 1.005, not the double below it
+    expect(formatNumber(999.995)).toBe('1,000.00');
+    expect(formatNumber(-0.001)).toBe('0.00');
   });
 });

@@ -1,0 +1,70 @@
+/**
+ * The command line's program: only the command named on the command line is loaded (its module and
+ * what that imports), so `marketdash perf SPY` never loads the server, the providers, the note engine
+ * or the other commands. With no command, an unknown one, or root --help/--version, every command is
+ * registered, exactly as program.ts does (a test keeps the two lists equal).
+ */
+import type { Command } from 'commander';
+import { addHelpExamples } from './help-examples.js';
+import { rootProgram } from './root-program.js';
+
+type Register = (program: Command) => void;
+
+/** Each command's registration function, loaded on demand; in program.ts's order. */
+export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Register>>> = {
+  baserate: async () => (await import('./commands/baserate-command.js')).registerBaserateCommand,
+  basket: async () => (await import('./commands/basket-command.js')).registerBasketCommand,
+  breadth: async () => (await import('./commands/breadth-command.js')).registerBreadthCommand,
+  check: async () => (await import('./commands/check-command.js')).registerCheckCommand,
+  db: async () => (await import('./commands/db-command.js')).registerDbCommand,
+  demo: async () => (await import('./commands/demo-command.js')).registerDemoCommand,
+  events: async () => (await import('./commands/events-command.js')).registerEventsCommand,
+  group: async () => (await import('./commands/group-command.js')).registerGroupCommand,
+  import: async () => (await import('./commands/import-command.js')).registerImportCommand,
+  indicators: async () => (await import('./commands/indicators-command.js')).registerIndicatorsCommand,
+  init: async () => (await import('./commands/init-command.js')).registerInitCommand,
+  leaders: async () => (await import('./commands/leaders-command.js')).registerLeadersCommand,
+  perf: async () => (await import('./commands/perf-command.js')).registerPerfCommand,
+  rank: async () => (await import('./commands/rank-command.js')).registerRankCommand,
+  ratio: async () => (await import('./commands/ratio-command.js')).registerRatioCommand,
+  report: async () => (await import('./commands/report-command.js')).registerReportCommand,
+  regime: async () => (await import('./commands/regime-command.js')).registerRegimeCommand,
+  rates: async () => (await import('./commands/rates-command.js')).registerRatesCommand,
+  rotation: async () => (await import('./commands/rotation-command.js')).registerRotationCommand,
+  scoreboard: async () => (await import('./commands/scoreboard-command.js')).registerScoreboardCommand,
+  serve: async () => (await import('./commands/serve-command.js')).registerServeCommand,
+  symbols: async () => (await import('./commands/symbols-command.js')).registerSymbolsCommand,
+  trend: async () => (await import('./commands/trend-command.js')).registerTrendCommand,
+  update: async () => (await import('./commands/update-command.js')).registerUpdateCommand,
+};
+
+/** Global options that take a value (`--db PATH`), to step over when looking for the command name. */
+const VALUE_OPTIONS = new Set(['--db', '--database-url', '--wait']);
+
+/** The command named in `args` (user arguments, without node and the script), or null. */
+export function commandNameIn(args: readonly string[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (VALUE_OPTIONS.has(a)) {
+      i++;
+      continue;
+    }
+    if (a.startsWith('-')) {
+      if (a.includes('=')) continue;
+      return null; // root --help, --version or an unknown option: let the full program answer
+    }
+    return a;
+  }
+  return null;
+}
+
+/** The program for `argv` (as process.argv: node, script, then the user's arguments). */
+export async function buildProgramFor(argv: readonly string[]): Promise<Command> {
+  const program = rootProgram();
+  const name = commandNameIn(argv.slice(2));
+  const load = name === null ? undefined : COMMAND_LOADERS[name];
+  const loaders = load ? [load] : Object.values(COMMAND_LOADERS);
+  for (const register of await Promise.all(loaders.map((l) => l()))) register(program);
+  addHelpExamples(program);
+  return program;
+}
