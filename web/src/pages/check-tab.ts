@@ -1,0 +1,237 @@
+/**
+ * The Note page's Check tab: paste or upload a note (text, Markdown or a saved HTML page), check it,
+ * and read it back with each claim marked in place in its verdict's colour. A mark shows its verdict
+ * sentence on hover and on keyboard focus (Tab moves through the claims), and links to its symbol's
+ * chart at the claim's date. The as-of day is the note's own (or the latest close), or the header's
+ * date when one is set and chosen; the result says which day was used and why.
+ */
+import { api, type CheckClaim, type CheckResponse } from '../api-client.js';
+import { el } from '../element-builder.js';
+import { formatHash } from '../hash-route.js';
+import { formatPercent } from '../number-format.js';
+import { emptyBlock, errorBlock, loadingBlock, type PageContext } from '../page-context.js';
+
+/** The server takes at most 256 KB of text. */
+const MAX_BYTES = 256 * 1024;
+
+function claimValue(c: CheckClaim, v: unknown): string {
+  if (typeof v === 'number')
+    return c.metric === 'return' || c.metric === 'ath' || c.metric === 'spread' ? formatPercent(v) : String(v);
+  return v === null || v === undefined ? 'n/a' : String(v);
+}
+
+/** The chart of a claim's symbol at the claim's date (a ratio opens its first symbol). */
+export function claimChartHash(c: CheckClaim, fallbackAsOf: string): string | null {
+  if (!c.symbol) return null;
+  const symbol = c.symbol.split('/')[0]!;
+  return formatHash('symbol', new URLSearchParams({ s: symbol, asOf: c.asOf ?? fallbackAsOf }));
+}
+
+/**
+ * The checked text with each claim's own words (its span) wrapped in a mark coloured by its verdict,
+ * focusable, with the verdict sentence as its tooltip and description and a link to its row.
+ */
+export function highlightClaims(text: string, claims: readonly CheckClaim[]): HTMLElement {
+  const out = el('div', { class: 'checked-text', id: 'checked-text' });
+  const spans = claims
+    .map((claim, index) => ({ claim, index }))
+    .filter(({ claim }) => claim.span.end > claim.span.start && claim.span.end <= text.length)
+    .sort((a, b) => a.claim.span.start - b.claim.span.start);
+  let pos = 0;
+  for (const { claim, index } of spans) {
+    // Two claims on the same words (a record and its level): the first mark carries both rows.
+    if (claim.span.start < pos) continue;
+    out.append(text.slice(pos, claim.span.start));
+    const tipId = `claim-tip-${index}`;
+    out.append(
+      el(
+        'mark',
+        {
+          class: `claim ${claim.verdict}`,
+          'data-verdict': claim.verdict,
+          'data-claim': index,
+          tabindex: 0,
+          title: claim.sentence,
+          'aria-describedby': tipId,
+        },
+        el(
+          'a',
+          { href: `#claim-${index}`, class: 'claim-link', tabindex: -1 },
+          text.slice(claim.span.start, claim.span.end),
+        ),
+        el('span', { class: 'claim-tip', role: 'tooltip', id: tipId }, claim.sentence),
+      ),
+    );
+    pos = claim.span.end;
+  }
+  out.append(text.slice(pos));
+  // Enter on a focused mark goes to its row, as a click on its words does.
+  out.addEventListener('keydown', (e) => {
+    const mark = (e.target as HTMLElement).closest('mark.claim');
+    if (e.key !== 'Enter' || !mark) return;
+    mark.querySelector('a')?.click();
+  });
+  return out;
+}
+
+function keepAnchorsLocal(container: HTMLElement): void {
+  container.addEventListener('click', (e) => {
+    const a = (e.target as HTMLElement).closest('a');
+    const href = a?.getAttribute('href');
+    if (!a || !href?.startsWith('#claim-')) return;
+    e.preventDefault();
+    const target = container.querySelector<HTMLElement>(`[id="${CSS.escape(href.slice(1))}"]`);
+    if (target) {
+      target.scrollIntoView({ block: 'center' });
+      target.classList.add('flash');
+      target.setAttribute('tabindex', '-1');
+      target.focus();
+    }
+  });
+}
+
+function checkResult(res: CheckResponse): HTMLElement {
+  const counts = { supported: 0, contradicted: 0, unverifiable: 0 };
+  for (const c of res.claims) counts[c.verdict]++;
+  const wrap = el(
+    'div',
+    { id: 'check-result' },
+    el('p', { id: 'check-as-of' }, el('b', {}, `Checked as of ${res.asOf}`), `: ${res.asOfSource.why}.`),
+    ...res.warnings.map((w) => el('p', { class: 'notice warning', role: 'note' }, `${w}.`)),
+    el(
+      'p',
+      {},
+      `${res.claims.length} claims: `,
+      el('mark', { class: 'claim supported' }, el('b', {}, `${counts.supported} supported`)),
+      ', ',
+      el('mark', { class: 'claim contradicted' }, el('b', {}, `${counts.contradicted} contradicted`)),
+      ', ',
+      el('mark', { class: 'claim unverifiable' }, el('b', {}, `${counts.unverifiable} unverifiable`)),
+      '. Hover over or tab to a marked claim to read its verdict; Enter or a click shows its row.',
+    ),
+    highlightClaims(res.text, res.claims),
+    res.claims.length
+      ? el(
+          'div',
+          { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Claims and verdicts' },
+          el(
+            'table',
+            { class: 'perf provenance', id: 'claims-table' },
+            el(
+              'thead',
+              {},
+              el(
+                'tr',
+                {},
+                ['Verdict', 'Symbol', 'Claimed', 'Actual', 'Basis', 'Why'].map((h) => el('th', { scope: 'col' }, h)),
+              ),
+            ),
+            el(
+              'tbody',
+              {},
+              res.claims.map((c, i) => {
+                const chart = claimChartHash(c, res.asOf);
+                return el(
+                  'tr',
+                  { id: `claim-${i}`, 'data-verdict': c.verdict },
+                  el('td', { class: `claim-text verdict-${c.verdict}` }, c.sentence),
+                  el(
+                    'td',
+                    {},
+                    chart
+                      ? el('a', { href: chart, title: `Chart of ${c.symbol} at ${c.asOf ?? res.asOf}` }, c.symbol ?? '')
+                      : 'n/a',
+                  ),
+                  el('td', { class: 'num', 'data-metric': 'claimed' }, claimValue(c, c.claimed)),
+                  el('td', { class: 'num', 'data-metric': 'actual' }, claimValue(c, c.actual)),
+                  el('td', {}, c.basis ?? ''),
+                  el('td', {}, c.reason),
+                );
+              }),
+            ),
+          ),
+        )
+      : emptyBlock(
+          'No checkable claim found: try sentences with a percent move and a period, a record, a streak or a closing level.',
+        ),
+  );
+  keepAnchorsLocal(wrap);
+  return wrap;
+}
+
+/** The Check tab's form and result area. */
+export function checkForm(ctx: PageContext): HTMLElement {
+  const area = el('textarea', {
+    id: 'check-text',
+    'aria-label': 'Commentary to check (paste text, then Check claims)',
+    placeholder: 'Paste market commentary here, e.g. "The Russell 2000 is up 12.5% year to date."',
+  });
+  const result = el('div', {});
+  const button = el('button', { type: 'submit', id: 'check-run' }, 'Check claims');
+  const sample = el('button', { type: 'button', id: 'check-sample' }, 'Use the generated note');
+  const upload = el('input', {
+    type: 'file',
+    id: 'check-file',
+    accept: '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html',
+    'aria-label': 'Upload a note (text, Markdown or HTML)',
+  });
+  upload.addEventListener('change', async () => {
+    const file = upload.files?.[0];
+    if (!file) return;
+    if (file.size > MAX_BYTES) {
+      result.replaceChildren(errorBlock(new Error(`${file.name} is over 256 KB: check a shorter note`)));
+      return;
+    }
+    area.value = await file.text();
+    result.replaceChildren();
+  });
+  sample.addEventListener('click', async () => {
+    sample.disabled = true;
+    try {
+      area.value = await fetch(`/api/report?format=md${ctx.asOf ? `&asOf=${ctx.asOf}` : ''}`).then((r) => r.text());
+    } finally {
+      sample.disabled = false;
+    }
+  });
+  // The as-of day: the note's own date (else the latest close), or the header's date when one is set.
+  const useHeader = ctx.asOf ? el('input', { type: 'checkbox', id: 'check-use-header-date' }) : null;
+  const dateChoice = useHeader
+    ? el(
+        'label',
+        { class: 'check-date-choice' },
+        useHeader,
+        ` Check as of the header's date, ${ctx.asOf}, instead of the date the note states`,
+      )
+    : el(
+        'p',
+        { class: 'hint' },
+        'Checked as of the date the note states (a dateline, "As of the close of …", a dated title), else the latest close. Set a date in the header to check as of another day.',
+      );
+  const form = el(
+    'form',
+    {
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        const text = area.value;
+        if (!text.trim()) {
+          result.replaceChildren(emptyBlock('Paste some text or upload a note first.'));
+          return;
+        }
+        button.disabled = true;
+        result.replaceChildren(loadingBlock('Checking…'));
+        try {
+          const res = await api.check(text, useHeader?.checked ? ctx.asOf : undefined);
+          if (!ctx.disposed()) result.replaceChildren(checkResult(res));
+        } catch (err) {
+          result.replaceChildren(errorBlock(err));
+        } finally {
+          button.disabled = false;
+        }
+      },
+    },
+    area,
+    el('div', { class: 'controls' }, button, sample, el('label', { class: 'upload' }, 'Upload a note: ', upload)),
+    dateChoice,
+  );
+  return el('div', {}, form, result);
+}
