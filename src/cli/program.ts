@@ -24,6 +24,7 @@ import { registerRegimeCommand } from './commands/regime-command.js';
 import { registerReportCommand } from './commands/report-command.js';
 import { registerRotationCommand } from './commands/rotation-command.js';
 import { registerScoreboardCommand } from './commands/scoreboard-command.js';
+import { registerSeasonalityCommand } from './commands/seasonality-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerSymbolsCommand } from './commands/symbols-command.js';
 import { registerTrendCommand } from './commands/trend-command.js';
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
   registerReportCommand(program);
   registerRegimeCommand(program);
   registerRatesCommand(program);
+  registerSeasonalityCommand(program);
   registerRotationCommand(program);
   registerScoreboardCommand(program);
   registerServeCommand(program);

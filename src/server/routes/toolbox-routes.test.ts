@@ -7,6 +7,7 @@ import { errorOf, openTestApp, type TestApp } from '../../../test/server/api-app
 import { testDays } from '../../../test/server/api-test-store.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
 import type { RatesReport } from '../../services/rates/rates-report.js';
+import type { SeasonalityReport } from '../../services/seasonality/seasonality-report.js';
 
 describe('GET /api/rates', () => {
   let t: TestApp;
@@ -53,5 +54,30 @@ describe('GET /api/rates', () => {
     const res = await t.app.inject('/api/rates?rate=DGS30');
     expect(res.statusCode).toBe(400);
     expect(errorOf(res.body).message).toMatch(/rate/);
+  });
+});
+
+describe('GET /api/seasonality', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await openTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('gives every complete window of a ratio, with its median and share up', async () => {
+    const res = await t.app.inject('/api/seasonality?symbol=XLK/SPY&window=12-15..01-05&asOf=2024-12-31');
+    expect(res.statusCode).toBe(200);
+    const r = JSON.parse(res.body) as SeasonalityReport;
+    expect(r.subject).toBe('XLK/SPY');
+    // the test store runs from 2021-01-04: windows of 2021, 2022 and 2023 are complete, 2024's is in progress
+    expect(r.window.years.map((y) => y.year)).toEqual([2021, 2022, 2023]);
+    expect(r.window.current!.year).toBe(2024);
+    expect(r.months).toHaveLength(12);
+  });
+
+  it('a bad window is a 400 naming the parameter', async () => {
+    const res = await t.app.inject('/api/seasonality?symbol=XLK&window=12-15');
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res.body).message).toMatch(/window/);
   });
 });

@@ -2,13 +2,16 @@
  * The analyst's toolbox routes (issue 15):
  * GET /api/rates?asOf=&rate=DGS10|DGS2 : `marketdash rates --format json` (yields, fed funds, curve,
  * FOMC decision and next meeting, rate sensitivity ranking, small caps vs Mag 7 after cuts).
+ * GET /api/seasonality?symbol=IWM/MAG7&window=12-15..01-05&asOf= : `marketdash seasonality --format json`.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, isoDateInput } from '../../contracts/common-contract.js';
 import { ratesResponseSchema } from '../../contracts/rates-contract.js';
+import { seasonalityResponseSchema } from '../../contracts/seasonality-contract.js';
 import { ratesReport } from '../../services/rates/rates-report.js';
+import { seasonalityReport } from '../../services/seasonality/seasonality-report.js';
 import { isoDateParam } from '../api-schemas.js';
 import { type ServerContext, sendCachedJson } from '../server-context.js';
 
@@ -28,6 +31,32 @@ export function registerToolboxRoutes(app: FastifyInstance, ctx: ServerContext):
       const rate = request.query.rate;
       return sendCachedJson(ctx, reply, 'rates', { asOf, rate }, ratesResponseSchema, async () =>
         ratesReport(ctx.store, { asOf, rate, config: ctx.config }),
+      );
+    },
+  );
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/seasonality',
+    {
+      schema: {
+        summary:
+          'Seasonality of a symbol or ratio A/B: the change over a calendar window (default 12-15..01-05) in every stored year, median, share up, this year so far; the monthly table',
+        querystring: z.strictObject({
+          symbol: z.string().min(1).max(40).describe('a symbol or a ratio A/B, e.g. IWM/MAG7'),
+          window: z
+            .string()
+            .regex(/^\d{2}-\d{2}\.\.\d{2}-\d{2}$/)
+            .optional()
+            .describe('MM-DD..MM-DD'),
+          asOf: isoDateInput.optional(),
+        }),
+        response: { 200: seasonalityResponseSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { symbol, window } = request.query;
+      const asOf = isoDateParam(request.query.asOf, 'asOf');
+      return sendCachedJson(ctx, reply, 'seasonality', { symbol, window, asOf }, seasonalityResponseSchema, async () =>
+        seasonalityReport(ctx.store, { subject: symbol, window, asOf, config: ctx.config }),
       );
     },
   );

@@ -1,0 +1,66 @@
+/**
+ * The `seasonality` use-case: for a symbol or a ratio `A/B` (baskets such as MAG7 computed from
+ * their members), the calendar-window returns of every stored year with their median and share of
+ * up years and this year so far, and the monthly table. Price closes (split-adjusted).
+ */
+
+import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
+import {
+  type MonthSeasonality,
+  monthlySeasonality,
+  parseCalendarWindow,
+  type WindowSeasonality,
+  windowSeasonality,
+} from '../../analytics/seasonality/seasonality.js';
+import { loadConfig, type UniverseConfig } from '../../config/universe-config.js';
+import { NotFoundError, UsageError } from '../../domain/errors.js';
+import { closeOnlySeries } from '../../domain/price-series.js';
+import { normaliseTicker } from '../../domain/symbol-info.js';
+import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import type { PriceStore } from '../../store/price-store.js';
+import { holdsDemoBars } from '../demo-label.js';
+import { loadClosesOrBaskets } from '../groups/member-closes.js';
+
+export const DEFAULT_WINDOW = '12-15..01-05';
+
+export interface SeasonalityReport {
+  readonly subject: string;
+  readonly asOf: string;
+  readonly firstDate: string;
+  readonly window: WindowSeasonality;
+  readonly months: readonly MonthSeasonality[];
+  readonly demo: boolean;
+}
+
+export interface SeasonalityRequest {
+  /** `XLK` or `IWM/MAG7`. */
+  readonly subject: string;
+  readonly window?: string | undefined;
+  readonly asOf?: string | undefined;
+  readonly config?: UniverseConfig | undefined;
+}
+
+export async function seasonalityReport(store: PriceStore, req: SeasonalityRequest): Promise<SeasonalityReport> {
+  const parts = req.subject.split('/').map(normaliseTicker);
+  if (parts.length > 2 || parts.some((p) => p === ''))
+    throw new UsageError(`'${req.subject}' is not a symbol or a ratio A/B`, { parameter: 'symbol' });
+  const w = parseCalendarWindow(req.window ?? DEFAULT_WINDOW);
+  const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
+  const range = asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) };
+  const loaded = await loadClosesOrBaskets(store, parts, 'close', range, req.config ?? loadConfig());
+  if (loaded.missing.length > 0) throw new NotFoundError(loaded.missing[0]!);
+  const [a, b] = loaded.found;
+  const s = b
+    ? ratioSeries(closeOnlySeries(a!.symbol, a!.dates, a!.closes), closeOnlySeries(b.symbol, b.dates, b.closes))
+    : closeOnlySeries(a!.symbol, a!.dates, a!.closes);
+  if (s.dates.length === 0) throw new NotFoundError(parts.join('/'));
+  const asOf = asOfDay ?? s.dates[s.dates.length - 1]!;
+  return {
+    subject: parts.join('/'),
+    asOf: formatIsoDate(Math.min(asOf, s.dates[s.dates.length - 1]!)),
+    firstDate: formatIsoDate(s.dates[0]!),
+    window: windowSeasonality(s.dates, s.close, w, asOf),
+    months: monthlySeasonality(s.dates, s.close, asOf),
+    demo: await holdsDemoBars(store),
+  };
+}
