@@ -12,6 +12,7 @@ import type { TrendOptions } from '../../analytics/trend/trend-options.js';
 import { lineLevel } from '../../analytics/trend/trendline.js';
 import { weeklyCloses } from '../../analytics/trend/weekly-closes.js';
 import type { UniverseConfig } from '../../config/universe-config.js';
+import { ensureDefined, ensureNotNull } from '../../domain/ensure.js';
 import {
   fixed,
   formatLongDate,
@@ -62,83 +63,158 @@ export function noteDay(series: ReadonlyMap<string, PriceSeries>, asOf: DayNumbe
   return best;
 }
 
+type Story = MarketNote['story'];
+type Bar = { readonly s: PriceSeries; readonly k: number };
+
+/** The small-vs-mega ratio the note is about: the first pair of RATIO_PAIRS with enough fresh history. */
+interface RatioPick {
+  readonly num: string;
+  readonly den: string;
+  readonly s: PriceSeries;
+  readonly k: number;
+  readonly trend: TrendAnalysis | null;
+}
+
+/** What every section builder reads: the input, the note's day, the figure book and the naming rules. */
+interface NoteContext {
+  readonly input: NoteInput;
+  readonly cfg: UniverseConfig;
+  readonly day: DayNumber;
+  readonly asOfIso: string;
+  readonly book: FigureBook;
+  /** A series with a fresh bar at the note's day, and the index of that bar. */
+  at(ticker: string): Bar | null;
+  name(ticker: string): string;
+  /** "the S&P SmallCap 600 Index (^SP600)". */
+  labelled(ticker: string): string;
+  /** The short name of a sector fund ("Technology"). */
+  shortName(ticker: string): string;
+}
+
+const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function composeNote(input: NoteInput): MarketNote {
   const day = noteDay(input.series, input.asOf);
   if (day === null) throw new RangeError('composeNote: no series has a bar on or before the as-of day');
-  const asOfIso = formatIsoDate(day);
-  const book = new FigureBook(asOfIso);
-  const cfg = input.config;
-
-  /** A series with a fresh bar at the note's day, and the index of that bar. */
-  const at = (ticker: string): { s: PriceSeries; k: number } | null => {
-    const s = input.series.get(ticker);
-    if (!s) return null;
-    const k = indexOnOrBefore(s.dates, day);
-    if (k < 1 || day - s.dates[k]! > STALE_DAYS) return null;
-    return { s, k };
+  const ctx = noteContext(input, day);
+  // The builders run in the order their figures are listed in the note (the book keeps insertion order).
+  const ratio = pickRatio(ctx);
+  const { story, changeId } = chooseStory(ctx, ratio);
+  const small = smallCapsSection(ctx);
+  const headline = headlineFor(ctx, story, ratio, small.recordSetters);
+  const lede = ledeFor(ctx, story, ratio, changeId, small.recordSetters);
+  const charts: NoteChart[] = [];
+  const sections: NoteSection[] = [];
+  const add = (built: { section: NoteSection | null; chart?: NoteChart | null }) => {
+    if (built.chart) charts.push(built.chart);
+    if (built.section) sections.push(built.section);
   };
+  add(small);
+  if (ratio) add(ratioSection(ctx, ratio));
+  add(volatilitySection(ctx));
+  add(sectorsSection(ctx));
+  add(ratesSection(ctx));
+  add(performanceSection(ctx));
+  if (ratio) add(baseRatesSection(ctx, ratio, story));
+  return {
+    asOf: ctx.asOfIso,
+    headline,
+    lede,
+    story,
+    sections,
+    charts,
+    figures: ctx.book.all(),
+    fingerprint: input.fingerprint,
+    rows: input.rows,
+    demo: input.demo,
+  };
+}
+
+function noteContext(input: NoteInput, day: DayNumber): NoteContext {
+  const cfg = input.config;
+  const asOfIso = formatIsoDate(day);
   const name = (t: string) => cfg.symbols[t]?.name ?? t;
-  const labelled = (t: string) => `the ${name(t)} (${t})`;
-  const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-  const shortName = (t: string) =>
-    cfg.symbols[t]?.aliases.find((a) => /^[A-Z]/.test(a) && !/sector/i.test(a)) ?? name(t);
+  return {
+    input,
+    cfg,
+    day,
+    asOfIso,
+    book: new FigureBook(asOfIso),
+    at(ticker) {
+      const s = input.series.get(ticker);
+      if (!s) return null;
+      const k = indexOnOrBefore(s.dates, day);
+      if (k < 1 || day - s.dates[k]! > STALE_DAYS) return null;
+      return { s, k };
+    },
+    name,
+    labelled: (t) => `the ${name(t)} (${t})`,
+    shortName: (t) => cfg.symbols[t]?.aliases.find((a) => /^[A-Z]/.test(a) && !/sector/i.test(a)) ?? name(t),
+  };
+}
 
-  // ---- the ratio, its line and the story ------------------------------------------------------
-  let ratio: { num: string; den: string; s: PriceSeries; k: number; trend: TrendAnalysis | null } | null = null;
+function pickRatio(ctx: NoteContext): RatioPick | null {
   for (const [num, den] of RATIO_PAIRS) {
-    const a = at(num);
-    const b = at(den);
-    if (!a || !b) continue;
-    const r = input.series.get(`${num}/${den}`);
+    if (!ctx.at(num) || !ctx.at(den)) continue;
+    const r = ctx.input.series.get(`${num}/${den}`);
     if (!r) continue;
-    const k = indexOnOrBefore(r.dates, day);
+    const k = indexOnOrBefore(r.dates, ctx.day);
     if (k < ROTATION_SESSIONS) continue;
-    ratio = { num, den, s: r, k, trend: analyseTrend(r.dates, r.close, input.trend, k + 1) };
-    break;
+    return { num, den, s: r, k, trend: analyseTrend(r.dates, r.close, ctx.input.trend, k + 1) };
   }
-  let story: 'into_small_caps' | 'into_mega_caps' | 'no_clear_rotation' = 'no_clear_rotation';
-  let ratioChangeId: string | null = null;
-  let ratioChange = 0;
-  if (ratio) {
-    const { s, k } = ratio;
-    ratioChange = s.close[k]! / s.close[k - ROTATION_SESSIONS]! - 1;
-    const a = formatIsoDate(s.dates[k]!);
-    const b = formatIsoDate(s.dates[k - ROTATION_SESSIONS]!);
-    ratioChangeId = book.add({
-      id: `ratio-change-21d-${ratio.num}-${ratio.den}`,
-      metric: 'ratio.change.21d',
-      symbols: [ratio.num, ratio.den],
-      dates: [b, a],
-      value: ratioChange,
-      formula: `(${ratio.num}/${ratio.den})(${a}) / (${ratio.num}/${ratio.den})(${b}) - 1, in percentage points of relative performance`,
-      display: formatPercentagePoints(Math.abs(ratioChange)),
-    });
-    const state = ratio.trend?.breakout?.state;
-    if (ratioChange >= ROTATION_THRESHOLD || (ratioChange > 0 && (state === 'breaking' || state === 'confirmed')))
-      story = 'into_small_caps';
-    else if (ratioChange <= -ROTATION_THRESHOLD || (ratioChange < 0 && state === 'failed')) story = 'into_mega_caps';
-  }
+  return null;
+}
 
-  // ---- small caps against their records ---------------------------------------------------------
+/**
+ * The story: the ratio's change over 21 sessions decides, a break of its line tips a small move.
+ * Returns the story and the id of the change figure (null without a ratio).
+ */
+function chooseStory(ctx: NoteContext, ratio: RatioPick | null): { story: Story; changeId: string | null } {
+  if (!ratio) return { story: 'no_clear_rotation', changeId: null };
+  const { s, k } = ratio;
+  const ratioChange = s.close[k]! / s.close[k - ROTATION_SESSIONS]! - 1;
+  const a = formatIsoDate(s.dates[k]!);
+  const b = formatIsoDate(s.dates[k - ROTATION_SESSIONS]!);
+  const changeId = ctx.book.add({
+    id: `ratio-change-21d-${ratio.num}-${ratio.den}`,
+    metric: 'ratio.change.21d',
+    symbols: [ratio.num, ratio.den],
+    dates: [b, a],
+    value: ratioChange,
+    formula: `(${ratio.num}/${ratio.den})(${a}) / (${ratio.num}/${ratio.den})(${b}) - 1, in percentage points of relative performance`,
+    display: formatPercentagePoints(Math.abs(ratioChange)),
+  });
+  const state = ratio.trend?.breakout?.state;
+  if (ratioChange >= ROTATION_THRESHOLD || (ratioChange > 0 && (state === 'breaking' || state === 'confirmed')))
+    return { story: 'into_small_caps', changeId };
+  if (ratioChange <= -ROTATION_THRESHOLD || (ratioChange < 0 && state === 'failed'))
+    return { story: 'into_mega_caps', changeId };
+  return { story: 'no_clear_rotation', changeId };
+}
+
+/** Small caps against their records: indices in one paragraph, funds in the next. */
+function smallCapsSection(ctx: NoteContext): { section: NoteSection | null; recordSetters: string[] } {
+  const { book } = ctx;
   const indexRuns: Run[] = [];
   const fundRuns: Run[] = [];
   const recordSetters: string[] = [];
-  const nearAth = cfg.events?.nearAthPct ?? 0.02;
+  const nearAth = ctx.cfg.events?.nearAthPct ?? 0.02;
   for (const t of SMALL_CAPS) {
-    const x = at(t);
+    const x = ctx.at(t);
     if (!x) continue;
     const ath = book.athDistance(x.s, x.k);
     const ytd = book.periodReturn(x.s, x.k, 'ytd');
     const ytdRuns: Run[] = ytd ? [` and is ${upDown(ytd.value)} `, f(ytd.id), ' year-to-date.'] : ['.'];
     const runs = t.startsWith('^') ? indexRuns : fundRuns;
     if (runs.length > 0) runs.push(' ');
+    const subject = cap(ctx.labelled(t));
     if (ath.value === 0) {
       recordSetters.push(t);
-      runs.push(`${cap(labelled(t))} closed at a record high`, ...ytdRuns);
+      runs.push(`${subject} closed at a record high`, ...ytdRuns);
     } else if (-ath.value <= nearAth) {
       const within = book.athDistance(x.s, x.k, true);
       runs.push(
-        `${cap(labelled(t))} is within `,
+        `${subject} is within `,
         f(within.id),
         ' of its record close, set on ',
         f(book.recordDate(x.s, x.k)),
@@ -147,7 +223,7 @@ export function composeNote(input: NoteInput): MarketNote {
       );
     } else {
       runs.push(
-        `${cap(labelled(t))} sits `,
+        `${subject} sits `,
         f(ath.id),
         ' below its all-time high of ',
         f(book.recordDate(x.s, x.k)),
@@ -156,290 +232,330 @@ export function composeNote(input: NoteInput): MarketNote {
       );
     }
   }
+  const paragraphs = [indexRuns, fundRuns].filter((r) => r.length > 0).map((r) => p(...r));
+  const section =
+    paragraphs.length > 0 ? { id: 'small-caps', title: 'Small caps and their records', paragraphs } : null;
+  return { section, recordSetters };
+}
 
-  // ---- headline and lede -------------------------------------------------------------------------
-  const mag7 = at('MAG7');
-  const mag5d = mag7 ? book.periodReturn(mag7.s, mag7.k, '5d') : null;
-  const lead = recordSetters.find((t) => t.startsWith('^')) ?? recordSetters[0];
-  let headline: string;
+function headlineFor(
+  ctx: NoteContext,
+  story: Story,
+  ratio: RatioPick | null,
+  recordSetters: readonly string[],
+): string {
+  const mag7 = ctx.at('MAG7');
+  const mag5d = mag7 ? ctx.book.periodReturn(mag7.s, mag7.k, '5d') : null;
+  const lead = leadRecordSetter(recordSetters);
   if (story === 'into_small_caps') {
-    if (lead) headline = `Small Caps Take the Lead as the ${name(lead).replace(/ Index$/, '')} Sets a Record`;
-    else if (mag5d && mag5d.value < 0) headline = 'Money Rotates Toward Small Caps as the Magnificent 7 Cool';
-    else headline = 'Small Caps Pull Ahead of the Magnificent 7';
-  } else if (story === 'into_mega_caps') {
-    headline =
-      mag5d && mag5d.value > 0
-        ? 'The Magnificent 7 Outrun Small Caps Again'
-        : 'Mega-Caps Reassert Their Lead as Small Caps Fade';
-  } else if (ratio) headline = 'Small Caps and the Magnificent 7 Move in Step, With No Clear Rotation Yet';
-  else headline = `The Market on ${formatLongDate(day)}: Too Little Data for a Rotation Call`;
+    if (lead) return `Small Caps Take the Lead as the ${ctx.name(lead).replace(/ Index$/, '')} Sets a Record`;
+    if (mag5d && mag5d.value < 0) return 'Money Rotates Toward Small Caps as the Magnificent 7 Cool';
+    return 'Small Caps Pull Ahead of the Magnificent 7';
+  }
+  if (story === 'into_mega_caps')
+    return mag5d && mag5d.value > 0
+      ? 'The Magnificent 7 Outrun Small Caps Again'
+      : 'Mega-Caps Reassert Their Lead as Small Caps Fade';
+  if (ratio) return 'Small Caps and the Magnificent 7 Move in Step, With No Clear Rotation Yet';
+  return `The Market on ${formatLongDate(ctx.day)}: Too Little Data for a Rotation Call`;
+}
 
-  const ledeRuns: Run[] = [];
-  if (ratio && ratioChangeId) {
+/** The record setter the headline and lede name: an index before a fund. */
+function leadRecordSetter(recordSetters: readonly string[]): string | undefined {
+  return recordSetters.find((t) => t.startsWith('^')) ?? recordSetters[0];
+}
+
+function ledeFor(
+  ctx: NoteContext,
+  story: Story,
+  ratio: RatioPick | null,
+  changeId: string | null,
+  recordSetters: readonly string[],
+): NoteParagraph {
+  const { book } = ctx;
+  const runs: Run[] = [];
+  if (ratio && changeId) {
     const small = ratio.num;
     if (story === 'into_small_caps')
-      ledeRuns.push(
+      runs.push(
         `Small caps are taking over leadership: ${small} has outpaced the Magnificent 7 basket by `,
-        f(ratioChangeId),
+        f(changeId),
         ' over the past 21 sessions.',
       );
     else if (story === 'into_mega_caps')
-      ledeRuns.push(
+      runs.push(
         `The big names are back in charge: the Magnificent 7 basket has outpaced ${small} by `,
-        f(ratioChangeId),
+        f(changeId),
         ' over the past 21 sessions.',
       );
     else
-      ledeRuns.push(
+      runs.push(
         `Neither side has pulled away: ${small} and the Magnificent 7 basket are within `,
-        f(ratioChangeId),
+        f(changeId),
         ' of each other over the past 21 sessions.',
       );
   }
+  const mag7 = ctx.at('MAG7');
+  const mag5d = mag7 ? book.periodReturn(mag7.s, mag7.k, '5d') : null;
   if (mag7 && mag5d)
-    ledeRuns.push(
+    runs.push(
       ` The Magnificent 7 basket (MAG7) ${moveVerb(mag5d.value)} `,
       f(mag5d.id),
       ' over the past five sessions.',
     );
+  const lead = leadRecordSetter(recordSetters);
   if (lead) {
-    const x = at(lead)!;
+    const x = ensureNotNull(ctx.at(lead), `fresh bar of record setter ${lead}`);
     const ytd = book.periodReturn(x.s, x.k, 'ytd');
-    if (ytd) ledeRuns.push(` ${cap(labelled(lead))} is ${upDown(ytd.value)} `, f(ytd.id), ' year-to-date.');
+    if (ytd) runs.push(` ${cap(ctx.labelled(lead))} is ${upDown(ytd.value)} `, f(ytd.id), ' year-to-date.');
   }
-  const lede = p(
-    ...(ledeRuns.length > 0 ? ledeRuns : ['There is too little stored data to tell a rotation story for this day.']),
-  );
+  return p(...(runs.length > 0 ? runs : ['There is too little stored data to tell a rotation story for this day.']));
+}
 
-  const sections: NoteSection[] = [];
-  const charts: NoteChart[] = [];
-  const smallParas = [indexRuns, fundRuns].filter((r) => r.length > 0).map((r) => p(...r));
-  if (smallParas.length > 0)
-    sections.push({ id: 'small-caps', title: 'Small caps and their records', paragraphs: smallParas });
-
-  // ---- the ratio and its trendline ---------------------------------------------------------------
-  if (ratio) {
-    const { s, k, num, den, trend } = ratio;
-    const paras: NoteParagraph[] = [];
-    const subject = `The ratio of ${num} versus the Magnificent 7 basket (${den})`;
-    const t = trend;
-    if (t?.line && t.breakout && t.distance !== null && t.levelAtAsOf !== null) {
-      const a = formatIsoDate(t.asOfDay);
-      const distId = book.add({
-        id: `trend-distance-${num}-${den}`,
-        metric: 'trend.distance',
-        symbols: [num, den],
-        dates: [formatIsoDate(t.line.anchors[0].day), formatIsoDate(t.line.anchors[1].day), a],
-        value: t.distance,
-        formula: `weekly close of ${num}/${den} on ${a} / line level ${t.levelAtAsOf.toPrecision(6)} - 1 (${t.line.kind} line through the weekly closes of ${formatIsoDate(t.line.anchors[0].day)} and ${formatIsoDate(t.line.anchors[1].day)}, log scale)`,
-        display: formatUnsignedPercent(t.distance),
-      });
-      const stateId = book.add({
-        id: `trend-state-${num}-${den}`,
-        metric: 'trend.state',
-        symbols: [num, den],
-        dates: [formatIsoDate(t.breakout.sinceDay), a],
-        value: t.breakout.state,
-        formula: `breakout state machine on weekly closes against the line (testing within ${formatPercent(input.trend.testingPct, 0)} under it; confirmed after ${input.trend.confirmWeeks} weekly closes at least ${formatPercent(input.trend.confirmPct, 0)} over it)`,
-        display: t.breakout.state,
-      });
-      const sinceText = formatLongDate(t.breakout.sinceDay, day);
-      const lineName = t.line.kind === 'downtrend' ? 'multi-year downtrend line' : 'multi-year uptrend support line';
-      const side = t.distance < 0 ? 'under' : 'over';
-      const v = (text: string): Run => ({ figure: stateId, text });
-      const statePhrase: Record<string, Run[]> = {
-        below: [
-          `${subject} `,
-          v('remains below'),
-          ` its ${lineName}, `,
-          f(distId),
-          ` ${side} it, as it has been since ${sinceText}.`,
-        ],
-        testing: [
-          `${subject} `,
-          v('is testing'),
-          ` its ${lineName}, `,
-          f(distId),
-          ` ${side} it, and has been pressing against the line since ${sinceText}.`,
-        ],
-        breaking: [
-          `${subject} `,
-          v('has broken above'),
-          ` its ${lineName} and sits `,
-          f(distId),
-          ` ${side} it; the break dates from ${sinceText} and is not yet confirmed.`,
-        ],
-        confirmed: [
-          `${subject} `,
-          v('has confirmed its breakout'),
-          ` above the ${lineName}, now `,
-          f(distId),
-          ` ${side} it; the confirmation dates from ${sinceText}.`,
-        ],
-        failed: [
-          `${subject} `,
-          v('failed to hold its break'),
-          ` and fell back below its ${lineName}, now `,
-          f(distId),
-          ` ${side} it.`,
-        ],
-      };
-      paras.push(p(...statePhrase[t.breakout.state]!));
-      const slope = (Math.exp(t.line.slopeLogPerYear) - 1) * 100;
-      const touchesId = book.add({
-        id: `trend-touches-${num}-${den}`,
-        metric: 'trend.touches',
-        symbols: [num, den],
-        dates: [formatIsoDate(t.line.anchors[0].day), formatIsoDate(t.line.lastTouchDay)],
-        value: t.line.touches,
-        formula: 'weekly pivots within the touch band of the line',
-        display: cardinal(t.line.touches),
-      });
-      const slopeId = book.add({
-        id: `trend-slope-${num}-${den}`,
-        metric: 'trend.slope',
-        symbols: [num, den],
-        dates: [formatIsoDate(t.line.anchors[0].day), formatIsoDate(t.line.anchors[1].day)],
-        value: t.line.slopeLogPerYear,
-        formula: 'exp(slope of ln(line) per 365.25 days) - 1',
-        display: `${fixed(slope, 1)}% a year`,
-      });
-      paras.push(
-        p(
-          `The line starts at the weekly close of ${formatLongDate(t.line.anchors[0].day, day)}, has been touched `,
-          f(touchesId),
-          ' times and has a slope of ',
-          f(slopeId),
-          '.',
-        ),
-      );
-      const weekly = weeklyCloses(s.dates, s.close, k + 1);
-      const from = t.line.anchors[0].day;
-      const start = Math.max(
-        0,
-        weekly.dates.findIndex((d) => d >= from - 365),
-      );
-      charts.push({
-        id: 'chart-ratio',
-        kind: 'ratio',
-        title: `${num} / ${den}, weekly closes, with its ${t.line.kind} line`,
-        dates: Array.from(weekly.dates.subarray(start), (d) => formatIsoDate(d)),
-        values: Array.from(weekly.values.subarray(start)),
-        line: { from: formatIsoDate(from), to: a, fromValue: lineLevel(t.line, from), toValue: t.levelAtAsOf },
-      });
-    } else {
-      paras.push(p(`${subject} shows no multi-year trendline in the stored history, so there is no line to test.`));
-    }
-    sections.push({
+/** The ratio against its multi-year line: state, distance, touches and slope, with the weekly chart. */
+function ratioSection(ctx: NoteContext, ratio: RatioPick): { section: NoteSection; chart: NoteChart | null } {
+  const { book, input, day } = ctx;
+  const { s, k, num, den, trend: t } = ratio;
+  const paras: NoteParagraph[] = [];
+  const subject = `The ratio of ${num} versus the Magnificent 7 basket (${den})`;
+  let chart: NoteChart | null = null;
+  if (t?.line && t.breakout && t.distance !== null && t.levelAtAsOf !== null) {
+    const a = formatIsoDate(t.asOfDay);
+    const anchor0 = formatIsoDate(t.line.anchors[0].day);
+    const anchor1 = formatIsoDate(t.line.anchors[1].day);
+    const distId = book.add({
+      id: `trend-distance-${num}-${den}`,
+      metric: 'trend.distance',
+      symbols: [num, den],
+      dates: [anchor0, anchor1, a],
+      value: t.distance,
+      formula: `weekly close of ${num}/${den} on ${a} / line level ${t.levelAtAsOf.toPrecision(6)} - 1 (${t.line.kind} line through the weekly closes of ${anchor0} and ${anchor1}, log scale)`,
+      display: formatUnsignedPercent(t.distance),
+    });
+    const stateId = book.add({
+      id: `trend-state-${num}-${den}`,
+      metric: 'trend.state',
+      symbols: [num, den],
+      dates: [formatIsoDate(t.breakout.sinceDay), a],
+      value: t.breakout.state,
+      formula: `breakout state machine on weekly closes against the line (testing within ${formatPercent(input.trend.testingPct, 0)} under it; confirmed after ${input.trend.confirmWeeks} weekly closes at least ${formatPercent(input.trend.confirmPct, 0)} over it)`,
+      display: t.breakout.state,
+    });
+    paras.push(p(...statePhrase(subject, t, distId, stateId, formatLongDate(t.breakout.sinceDay, day))));
+    const slope = (Math.exp(t.line.slopeLogPerYear) - 1) * 100;
+    const touchesId = book.add({
+      id: `trend-touches-${num}-${den}`,
+      metric: 'trend.touches',
+      symbols: [num, den],
+      dates: [anchor0, formatIsoDate(t.line.lastTouchDay)],
+      value: t.line.touches,
+      formula: 'weekly pivots within the touch band of the line',
+      display: cardinal(t.line.touches),
+    });
+    const slopeId = book.add({
+      id: `trend-slope-${num}-${den}`,
+      metric: 'trend.slope',
+      symbols: [num, den],
+      dates: [anchor0, anchor1],
+      value: t.line.slopeLogPerYear,
+      formula: 'exp(slope of ln(line) per 365.25 days) - 1',
+      display: `${fixed(slope, 1)}% a year`,
+    });
+    paras.push(
+      p(
+        `The line starts at the weekly close of ${formatLongDate(t.line.anchors[0].day, day)}, has been touched `,
+        f(touchesId),
+        ' times and has a slope of ',
+        f(slopeId),
+        '.',
+      ),
+    );
+    const weekly = weeklyCloses(s.dates, s.close, k + 1);
+    const from = t.line.anchors[0].day;
+    const start = Math.max(
+      0,
+      weekly.dates.findIndex((d) => d >= from - 365),
+    );
+    chart = {
+      id: 'chart-ratio',
+      kind: 'ratio',
+      title: `${num} / ${den}, weekly closes, with its ${t.line.kind} line`,
+      dates: Array.from(weekly.dates.subarray(start), (d) => formatIsoDate(d)),
+      values: Array.from(weekly.values.subarray(start)),
+      line: { from: formatIsoDate(from), to: a, fromValue: lineLevel(t.line, from), toValue: t.levelAtAsOf },
+    };
+  } else {
+    paras.push(p(`${subject} shows no multi-year trendline in the stored history, so there is no line to test.`));
+  }
+  return {
+    section: {
       id: 'ratio',
       title: 'Small caps against the Magnificent 7',
       paragraphs: paras,
-      charts: charts.length > 0 ? ['chart-ratio'] : [],
-    });
-  }
+      charts: chart ? ['chart-ratio'] : [],
+    },
+    chart,
+  };
+}
 
-  // ---- volatility --------------------------------------------------------------------------------
-  const vix = at('^VIX');
-  if (vix) {
-    const closeId = book.close(vix.s, vix.k);
-    const low = book.since(vix.s, vix.k, 'lowest');
-    const high = book.since(vix.s, vix.k, 'highest');
-    const d1 = book.periodReturn(vix.s, vix.k, '1d');
-    const monthAgo = day - 30;
-    const runs: Run[] = [`${cap(labelled('^VIX'))} closed at `, f(closeId)];
-    if (low === null) runs.push(', its lowest close on record.');
-    else if (low.day < monthAgo) runs.push(', its lowest close since ', f(low.id), '.');
-    else if (high === null) runs.push(', its highest close on record.');
-    else if (high.day < monthAgo) runs.push(', its highest close since ', f(high.id), '.');
-    else runs.push('.');
-    if (d1) runs.push(` The index ${moveVerb(d1.value)} `, f(d1.id), ' on the day.');
-    const calm = low !== null && low.day < monthAgo;
-    runs.push(calm ? ' Calm volatility sits well with money moving between sectors rather than leaving stocks.' : '');
-    sections.push({ id: 'volatility', title: 'Volatility', paragraphs: [p(...runs)] });
+/** The sentence for the ratio's breakout state; the verb phrase links to the state figure. */
+function statePhrase(subject: string, t: TrendAnalysis, distId: string, stateId: string, sinceText: string): Run[] {
+  const line = ensureNotNull(t.line, 'trendline of the ratio');
+  const state = ensureNotNull(t.breakout, 'breakout state of the ratio').state;
+  const lineName = line.kind === 'downtrend' ? 'multi-year downtrend line' : 'multi-year uptrend support line';
+  const side = (t.distance ?? 0) < 0 ? 'under' : 'over';
+  const v = (text: string): Run => ({ figure: stateId, text });
+  switch (state) {
+    case 'below':
+      return [
+        `${subject} `,
+        v('remains below'),
+        ` its ${lineName}, `,
+        f(distId),
+        ` ${side} it, as it has been since ${sinceText}.`,
+      ];
+    case 'testing':
+      return [
+        `${subject} `,
+        v('is testing'),
+        ` its ${lineName}, `,
+        f(distId),
+        ` ${side} it, and has been pressing against the line since ${sinceText}.`,
+      ];
+    case 'breaking':
+      return [
+        `${subject} `,
+        v('has broken above'),
+        ` its ${lineName} and sits `,
+        f(distId),
+        ` ${side} it; the break dates from ${sinceText} and is not yet confirmed.`,
+      ];
+    case 'confirmed':
+      return [
+        `${subject} `,
+        v('has confirmed its breakout'),
+        ` above the ${lineName}, now `,
+        f(distId),
+        ` ${side} it; the confirmation dates from ${sinceText}.`,
+      ];
+    case 'failed':
+      return [
+        `${subject} `,
+        v('failed to hold its break'),
+        ` and fell back below its ${lineName}, now `,
+        f(distId),
+        ` ${side} it.`,
+      ];
   }
+}
 
-  // ---- sectors -----------------------------------------------------------------------------------
-  const sectorRows = (cfg.groups.sectors ?? [])
-    .map((t) => ({ t, x: at(t) }))
-    .filter((r): r is { t: string; x: { s: PriceSeries; k: number } } => r.x !== null)
+/** The VIX: its close, how low or high that is, and its day's move. */
+function volatilitySection(ctx: NoteContext): { section: NoteSection | null } {
+  const { book } = ctx;
+  const vix = ctx.at('^VIX');
+  if (!vix) return { section: null };
+  const closeId = book.close(vix.s, vix.k);
+  const low = book.since(vix.s, vix.k, 'lowest');
+  const high = book.since(vix.s, vix.k, 'highest');
+  const d1 = book.periodReturn(vix.s, vix.k, '1d');
+  const monthAgo = ctx.day - 30;
+  const runs: Run[] = [`${cap(ctx.labelled('^VIX'))} closed at `, f(closeId)];
+  if (low === null) runs.push(', its lowest close on record.');
+  else if (low.day < monthAgo) runs.push(', its lowest close since ', f(low.id), '.');
+  else if (high === null) runs.push(', its highest close on record.');
+  else if (high.day < monthAgo) runs.push(', its highest close since ', f(high.id), '.');
+  else runs.push('.');
+  if (d1) runs.push(` The index ${moveVerb(d1.value)} `, f(d1.id), ' on the day.');
+  const calm = low !== null && low.day < monthAgo;
+  runs.push(calm ? ' Calm volatility sits well with money moving between sectors rather than leaving stocks.' : '');
+  return { section: { id: 'volatility', title: 'Volatility', paragraphs: [p(...runs)] } };
+}
+
+/** Sectors over five sessions: the breadth frame, leaders and laggards, then streaks. */
+function sectorsSection(ctx: NoteContext): { section: NoteSection | null } {
+  const { book } = ctx;
+  const rows = (ctx.cfg.groups.sectors ?? [])
+    .map((t) => ({ t, x: ctx.at(t) }))
+    .filter((r): r is { t: string; x: Bar } => r.x !== null)
     .map((r) => ({ ...r, r5: book.periodReturn(r.x.s, r.x.k, '5d') }))
-    .filter((r) => r.r5 !== null)
-    .sort((a, b) => b.r5!.value - a.r5!.value || (a.t < b.t ? -1 : 1));
-  if (sectorRows.length >= 3) {
-    const paras: NoteParagraph[] = [];
-    const total = cardinal(sectorRows.length);
-    const [first, second, third] = sectorRows;
-    const last = sectorRows[sectorRows.length - 1]!;
-    const secondLast = sectorRows[sectorRows.length - 2]!;
-    const named = (t: string) => `${shortName(t)} (${t})`;
-    const ups = sectorRows.filter((r) => r.r5!.value > 0).length;
-    // The framing follows breadth: most sectors up, most down, or a split tape.
-    const frame =
-      ups >= (sectorRows.length * 2) / 3
-        ? `${cap(cardinal(ups))} of the ${total} sector funds gained ground`
-        : ups <= sectorRows.length / 3
-          ? `Only ${cardinal(ups)} of the ${total} sector funds gained ground`
-          : `The ${total} sector funds split, ${cardinal(ups)} up and ${cardinal(sectorRows.length - ups)} down`;
-    const leaderWord = first!.r5!.value > 0 ? 'led the way' : 'held up best';
-    paras.push(
-      p(
-        `${frame} over the past five sessions. ${named(first!.t)} ${leaderWord}: it ${moveVerb(first!.r5!.value)} `,
-        f(first!.r5!.id),
-        `, while ${named(second!.t)} ${moveVerb(second!.r5!.value)} `,
-        f(second!.r5!.id),
-        ` and ${named(third!.t)} ${moveVerb(third!.r5!.value)} `,
-        f(third!.r5!.id),
-        '.',
-      ),
-    );
-    paras.push(
-      p(
-        `At the other end, ${named(last.t)} ${moveVerb(last.r5!.value)} `,
-        f(last.r5!.id),
-        ' over the same stretch, and ',
-        `${named(secondLast.t)} ${moveVerb(secondLast.r5!.value)} `,
-        f(secondLast.r5!.id),
-        '.',
-      ),
-    );
-    const minStreak = cfg.events?.minStreak ?? 4;
-    for (const r of [...sectorRows].sort((a, b) => (a.t < b.t ? -1 : 1))) {
-      const now = book.streak(r.x.s, r.x.k);
-      if (Math.abs(now.value) >= minStreak && Math.abs(now.value) <= 12) {
-        paras.push(
-          p(
-            `${named(r.t)} ${now.value > 0 ? 'rose' : 'fell'} for ${indefiniteArticle(ordinal(Math.abs(now.value)))} ${ordinal(Math.abs(now.value))} straight session.`,
-          ),
-        );
-        continue;
-      }
-      const before = book.streak(r.x.s, r.x.k, r.x.k - 1);
-      if (
-        Math.abs(now.value) === 1 &&
-        Math.sign(now.value) !== Math.sign(before.value) &&
-        Math.abs(before.value) >= minStreak
-      ) {
-        paras.push(
-          p(
-            `${named(r.t)} ended ${indefiniteArticle(cardinal(Math.abs(before.value)))} `,
-            f(before.id),
-            `-session ${before.value > 0 ? 'winning' : 'losing'} streak.`,
-          ),
-        );
-      }
+    .filter((r): r is { t: string; x: Bar; r5: { id: string; value: number } } => r.r5 !== null)
+    .sort((a, b) => b.r5.value - a.r5.value || (a.t < b.t ? -1 : 1));
+  const [first, second, third] = rows;
+  if (!first || !second || !third) return { section: null };
+  const paras: NoteParagraph[] = [];
+  const total = cardinal(rows.length);
+  const last = ensureDefined(rows[rows.length - 1], 'last sector');
+  const secondLast = ensureDefined(rows[rows.length - 2], 'second-last sector');
+  const named = (t: string) => `${ctx.shortName(t)} (${t})`;
+  const ups = rows.filter((r) => r.r5.value > 0).length;
+  // The framing follows breadth: most sectors up, most down, or a split tape.
+  const frame =
+    ups >= (rows.length * 2) / 3
+      ? `${cap(cardinal(ups))} of the ${total} sector funds gained ground`
+      : ups <= rows.length / 3
+        ? `Only ${cardinal(ups)} of the ${total} sector funds gained ground`
+        : `The ${total} sector funds split, ${cardinal(ups)} up and ${cardinal(rows.length - ups)} down`;
+  const leaderWord = first.r5.value > 0 ? 'led the way' : 'held up best';
+  paras.push(
+    p(
+      `${frame} over the past five sessions. ${named(first.t)} ${leaderWord}: it ${moveVerb(first.r5.value)} `,
+      f(first.r5.id),
+      `, while ${named(second.t)} ${moveVerb(second.r5.value)} `,
+      f(second.r5.id),
+      ` and ${named(third.t)} ${moveVerb(third.r5.value)} `,
+      f(third.r5.id),
+      '.',
+    ),
+  );
+  paras.push(
+    p(
+      `At the other end, ${named(last.t)} ${moveVerb(last.r5.value)} `,
+      f(last.r5.id),
+      ' over the same stretch, and ',
+      `${named(secondLast.t)} ${moveVerb(secondLast.r5.value)} `,
+      f(secondLast.r5.id),
+      '.',
+    ),
+  );
+  const minStreak = ctx.cfg.events?.minStreak ?? 4;
+  for (const r of [...rows].sort((a, b) => (a.t < b.t ? -1 : 1))) {
+    const now = book.streak(r.x.s, r.x.k);
+    if (Math.abs(now.value) >= minStreak && Math.abs(now.value) <= 12) {
+      const nth = ordinal(Math.abs(now.value));
+      paras.push(
+        p(`${named(r.t)} ${now.value > 0 ? 'rose' : 'fell'} for ${indefiniteArticle(nth)} ${nth} straight session.`),
+      );
+      continue;
     }
-    sections.push({ id: 'sectors', title: 'Sectors: leaders, laggards and streaks', paragraphs: paras });
+    const before = book.streak(r.x.s, r.x.k, r.x.k - 1);
+    if (
+      Math.abs(now.value) === 1 &&
+      Math.sign(now.value) !== Math.sign(before.value) &&
+      Math.abs(before.value) >= minStreak
+    ) {
+      paras.push(
+        p(
+          `${named(r.t)} ended ${indefiniteArticle(cardinal(Math.abs(before.value)))} `,
+          f(before.id),
+          `-session ${before.value > 0 ? 'winning' : 'losing'} streak.`,
+        ),
+      );
+    }
   }
+  return { section: { id: 'sectors', title: 'Sectors: leaders, laggards and streaks', paragraphs: paras } };
+}
 
-  // ---- rates -------------------------------------------------------------------------------------
-  const rateParas: NoteParagraph[] = [];
+/** Rates: each level and its change since the end of last year, in percentage points. */
+function ratesSection(ctx: NoteContext): { section: NoteSection | null } {
+  const { book } = ctx;
+  const paras: NoteParagraph[] = [];
   for (const t of ['DFF', 'DGS2', 'DGS10']) {
-    const x = at(t);
+    const x = ctx.at(t);
     if (!x) continue;
     const levelId = book.close(x.s, x.k);
     const yearEnd = indexOnOrBefore(x.s.dates, previousYearEnd(x.s.dates[x.k]!));
     if (yearEnd < 0) {
-      rateParas.push(p(`The ${name(t)} (${t}) stands at `, f(levelId), '%.'));
+      paras.push(p(`The ${ctx.name(t)} (${t}) stands at `, f(levelId), '%.'));
       continue;
     }
     const change = x.s.close[x.k]! - x.s.close[yearEnd]!;
@@ -454,9 +570,9 @@ export function composeNote(input: NoteInput): MarketNote {
       formula: `value(${a}) - value(${b}), percentage points`,
       display: `${fixed(Math.abs(change), 2)} percentage points`,
     });
-    rateParas.push(
+    paras.push(
       p(
-        `The ${name(t)} (${t}) stands at `,
+        `The ${ctx.name(t)} (${t}) stands at `,
         f(levelId),
         `%, `,
         f(changeId),
@@ -464,157 +580,148 @@ export function composeNote(input: NoteInput): MarketNote {
       ),
     );
   }
-  if (rateParas.length > 0) sections.push({ id: 'rates', title: 'Rates', paragraphs: rateParas });
+  return { section: paras.length > 0 ? { id: 'rates', title: 'Rates', paragraphs: paras } : null };
+}
 
-  // ---- the performance table -------------------------------------------------------------------
+/** The scoreboard: YTD and one-year returns of the Mag 7, the basket and fund, and the small caps. */
+function performanceSection(ctx: NoteContext): { section: NoteSection | null; chart: NoteChart | null } {
+  const { book, cfg } = ctx;
   const rows: PerformanceRow[] = [];
   const addRow = (t: string, group: PerformanceRow['group']) => {
-    const x = at(t);
+    const x = ctx.at(t);
     if (!x) return;
     rows.push({
       symbol: t,
-      label: `${name(t)} (${t})`,
+      label: `${ctx.name(t)} (${t})`,
       group,
       ytd: book.periodReturn(x.s, x.k, 'ytd', true)?.id ?? null,
       oneYear: book.periodReturn(x.s, x.k, '1y', true)?.id ?? null,
     });
   };
   const mag7Members = cfg.groups.mag7 ?? [];
-  for (const t of [
-    ...mag7Members.slice(0, mag7Members.indexOf('GOOGL') + 1),
-    'GOOG',
-    ...mag7Members.slice(mag7Members.indexOf('GOOGL') + 1),
-  ])
+  const googl = mag7Members.indexOf('GOOGL') + 1;
+  for (const t of [...mag7Members.slice(0, googl), 'GOOG', ...mag7Members.slice(googl)])
     if (cfg.symbols[t]) addRow(t, 'Magnificent 7');
   addRow('MAG7', 'Mag 7 basket and fund');
   addRow('MAGS', 'Mag 7 basket and fund');
   for (const t of SMALL_CAPS) addRow(t, 'Small caps');
-  if (rows.length > 0) {
-    const bars = rows
-      .filter((r) => r.ytd !== null)
-      .map((r) => ({ label: r.symbol, value: book.get(r.ytd!).value as number }));
-    charts.push({ id: 'chart-performance', kind: 'bars', title: 'Year-to-date price return', bars });
-    sections.push({
+  if (rows.length === 0) return { section: null, chart: null };
+  const bars = rows.flatMap((r) =>
+    r.ytd === null ? [] : [{ label: r.symbol, value: book.get(r.ytd).value as number }],
+  );
+  return {
+    chart: { id: 'chart-performance', kind: 'bars', title: 'Year-to-date price return', bars },
+    section: {
       id: 'performance',
       title: 'The scoreboard: year-to-date and one-year returns',
       paragraphs: [
         p(
           'Returns on stored closing prices, as of the close of ',
-          formatLongDate(day),
+          formatLongDate(ctx.day),
           ' (price returns; where a source gives only adjusted closes, they include dividends).',
         ),
       ],
       table: rows,
       charts: ['chart-performance'],
-    });
-  }
+    },
+  };
+}
 
-  // ---- base rates ----------------------------------------------------------------------------------
-  if (ratio) {
-    const { s, k, num, den } = ratio;
-    const br = breakoutBaseRate(s.dates, s.close, input.trend, k);
-    const paras: NoteParagraph[] = [];
-    const a = formatIsoDate(s.dates[k]!);
-    const countId = book.add({
-      id: `baserate-count-${num}-${den}`,
-      metric: 'baserate.breaks',
-      symbols: [num, den],
-      dates: [formatIsoDate(s.dates[0]!), a],
-      value: br.count,
-      formula: `breaks of the dominant multi-year line of ${num}/${den} found week by week with only the data up to each week`,
-      display: cardinal(br.count),
-    });
-    if (br.count === 0) {
+/** What history says: earlier breaks of the ratio's line, how many held, and the median move after them. */
+function baseRatesSection(ctx: NoteContext, ratio: RatioPick, story: Story): { section: NoteSection } {
+  const { book } = ctx;
+  const { s, k, num, den } = ratio;
+  const br = breakoutBaseRate(s.dates, s.close, ctx.input.trend, k);
+  const paras: NoteParagraph[] = [];
+  const a = formatIsoDate(s.dates[k]!);
+  const countId = book.add({
+    id: `baserate-count-${num}-${den}`,
+    metric: 'baserate.breaks',
+    symbols: [num, den],
+    dates: [formatIsoDate(s.dates[0]!), a],
+    value: br.count,
+    formula: `breaks of the dominant multi-year line of ${num}/${den} found week by week with only the data up to each week`,
+    display: cardinal(br.count),
+  });
+  const firstBreak = br.occurrences[0];
+  if (br.count === 0 || !firstBreak) {
+    paras.push(
+      p(
+        `History offers no guide here: in the stored record since ${s.dates.length > 0 ? formatIsoDate(s.dates[0]!).slice(0, 4) : 'its start'}, the ${num}/${den} ratio has `,
+        f(countId),
+        ' earlier breaks of a multi-year line.',
+      ),
+    );
+  } else {
+    const held = br.stillAboveLine3m;
+    const firstYear = firstBreak.date.slice(0, 4);
+    const breakDates = br.occurrences.map((o) => o.date);
+    if (held && held.n > 0) {
+      const heldCount = Math.round((held.share ?? 0) * held.n);
+      const heldId = book.add({
+        id: `baserate-held-${num}-${den}`,
+        metric: 'baserate.held3m',
+        symbols: [num, den],
+        dates: breakDates,
+        value: heldCount,
+        formula: 'breaks whose ratio was still beyond the line (as drawn at the break) 63 trading days later',
+        display: cardinal(heldCount),
+      });
+      const nId = book.add({
+        id: `baserate-n-${num}-${den}`,
+        metric: 'baserate.complete',
+        symbols: [num, den],
+        dates: breakDates,
+        value: held.n,
+        formula: 'breaks with 63 trading days of data after them',
+        display: cardinal(held.n),
+      });
       paras.push(
         p(
-          `History offers no guide here: in the stored record since ${s.dates.length > 0 ? formatIsoDate(s.dates[0]!).slice(0, 4) : 'its start'}, the ${num}/${den} ratio has `,
+          `Of the `,
           f(countId),
-          ' earlier breaks of a multi-year line.',
+          ` earlier breaks of a multi-year line in the ${num}/${den} ratio since ${firstYear}, `,
+          f(heldId),
+          ' of ',
+          f(nId),
+          ' with three months of history after them were still beyond the line three months later.',
         ),
       );
-    } else {
-      const held = br.stillAboveLine3m;
-      const firstYear = br.occurrences[0]!.date.slice(0, 4);
-      if (held && held.n > 0) {
-        const heldCount = Math.round((held.share ?? 0) * held.n);
-        const heldId = book.add({
-          id: `baserate-held-${num}-${den}`,
-          metric: 'baserate.held3m',
-          symbols: [num, den],
-          dates: br.occurrences.map((o) => o.date),
-          value: heldCount,
-          formula: 'breaks whose ratio was still beyond the line (as drawn at the break) 63 trading days later',
-          display: cardinal(heldCount),
-        });
-        const nId = book.add({
-          id: `baserate-n-${num}-${den}`,
-          metric: 'baserate.complete',
-          symbols: [num, den],
-          dates: br.occurrences.map((o) => o.date),
-          value: held.n,
-          formula: 'breaks with 63 trading days of data after them',
-          display: cardinal(held.n),
-        });
-        paras.push(
-          p(
-            `Of the `,
-            f(countId),
-            ` earlier breaks of a multi-year line in the ${num}/${den} ratio since ${firstYear}, `,
-            f(heldId),
-            ' of ',
-            f(nId),
-            ' with three months of history after them were still beyond the line three months later.',
-          ),
-        );
-      } else
-        paras.push(
-          p(
-            `The ${num}/${den} ratio has `,
-            f(countId),
-            ` earlier breaks of a multi-year line since ${firstYear}, too recent to judge three months on.`,
-          ),
-        );
-      const m3 = br.horizons['3m'];
-      if (m3 && m3.n > 0 && m3.median !== null) {
-        const medId = book.add({
-          id: `baserate-median3m-${num}-${den}`,
-          metric: 'baserate.median3m',
-          symbols: [num, den],
-          dates: br.occurrences.map((o) => o.date),
-          value: m3.median,
-          formula: 'median of ratio(break + 63 sessions) / ratio(break) - 1',
-          display: formatPercentagePoints(m3.median),
-        });
-        paras.push(
-          p(
-            `The median three-month change in the ratio after those breaks was `,
-            f(medId),
-            ` of relative performance, ${m3.median > 0 ? 'in favour of small caps' : 'in favour of the Magnificent 7'}.`,
-          ),
-        );
-      }
+    } else
+      paras.push(
+        p(
+          `The ${num}/${den} ratio has `,
+          f(countId),
+          ` earlier breaks of a multi-year line since ${firstYear}, too recent to judge three months on.`,
+        ),
+      );
+    const m3 = br.horizons['3m'];
+    if (m3 && m3.n > 0 && m3.median !== null) {
+      const medId = book.add({
+        id: `baserate-median3m-${num}-${den}`,
+        metric: 'baserate.median3m',
+        symbols: [num, den],
+        dates: breakDates,
+        value: m3.median,
+        formula: 'median of ratio(break + 63 sessions) / ratio(break) - 1',
+        display: formatPercentagePoints(m3.median),
+      });
+      paras.push(
+        p(
+          `The median three-month change in the ratio after those breaks was `,
+          f(medId),
+          ` of relative performance, ${m3.median > 0 ? 'in favour of small caps' : 'in favour of the Magnificent 7'}.`,
+        ),
+      );
     }
-    const closing: Record<typeof story, string> = {
-      into_small_caps:
-        'The rotation has the numbers on its side for now; whether it lasts is a question the line will answer week by week.',
-      into_mega_caps:
-        'For now the old leaders hold the field, and small caps have work to do before the line comes back into play.',
-      no_clear_rotation: 'Until one side pulls away, the line is the level to watch.',
-    };
-    paras.push(p(closing[story]));
-    sections.push({ id: 'base-rates', title: 'What history says', paragraphs: paras });
   }
-
-  return {
-    asOf: asOfIso,
-    headline,
-    lede,
-    story,
-    sections,
-    charts,
-    figures: book.all(),
-    fingerprint: input.fingerprint,
-    rows: input.rows,
-    demo: input.demo,
+  const closing: Record<Story, string> = {
+    into_small_caps:
+      'The rotation has the numbers on its side for now; whether it lasts is a question the line will answer week by week.',
+    into_mega_caps:
+      'For now the old leaders hold the field, and small caps have work to do before the line comes back into play.',
+    no_clear_rotation: 'Until one side pulls away, the line is the level to watch.',
   };
+  paras.push(p(closing[story]));
+  return { section: { id: 'base-rates', title: 'What history says', paragraphs: paras } };
 }
