@@ -89,6 +89,9 @@ export function verifyClaim(c: Claim, seriesFor: SeriesFor, options: VerifyOptio
     type.hasBasis && oneClose
       ? `; the store holds one close for ${c.symbol}, so its price and total return are the same here`
       : '';
+  // A figure a little off may be the other basis, which a one-close series cannot show: say so.
+  const cannotTell =
+    type.hasBasis && oneClose ? `; one close is stored for ${c.symbol}, so price and total return cannot be told apart` : '';
   const detail = (e: Evaluation) => (e.detail ? `${e.detail}; ` : '');
 
   for (const field of fields) {
@@ -135,7 +138,7 @@ export function verifyClaim(c: Claim, seriesFor: SeriesFor, options: VerifyOptio
     ...base,
     actual: primary.actual,
     verdict: 'contradicted',
-    sentence: `${onDay(primary.fact, day)}, not ${type.claimedText(c)}: contradicted; ${tail}`,
+    sentence: `${onDay(primary.fact, day)}, not ${type.claimedText(c)}: contradicted; ${tail}${cannotTell}`,
     reason,
     basis: basisOf('close'),
     matchesCloseOf,
