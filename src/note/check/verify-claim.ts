@@ -91,7 +91,9 @@ export function verifyClaim(c: Claim, seriesFor: SeriesFor, options: VerifyOptio
       : '';
   // A figure a little off may be the other basis, which a one-close series cannot show: say so.
   const cannotTell =
-    type.hasBasis && oneClose ? `; one close is stored for ${c.symbol}, so price and total return cannot be told apart` : '';
+    type.hasBasis && oneClose
+      ? `; one close is stored for ${c.symbol}, so price and total return cannot be told apart`
+      : '';
   const detail = (e: Evaluation) => (e.detail ? `${e.detail}; ` : '');
 
   for (const field of fields) {
