@@ -4,6 +4,7 @@
  * The same contract test suite (`test/store/store-contract.ts`) runs against both.
  */
 import type { BasketDefinition } from '../domain/basket.js';
+import type { DateBounds } from '../domain/data-limits.js';
 import type { PriceSeries } from '../domain/price-series.js';
 import type { SymbolInfo, SymbolSummary } from '../domain/symbol-info.js';
 
@@ -56,15 +57,22 @@ export interface CsvFileSpec {
   readonly roles: Readonly<Partial<Record<CsvRole, number>>>;
   /** Physical lines before the first data row: the header plus any junk lines right after it. */
   readonly skipLines: number;
-  /** `\n` or `\r\n`, as seen in the header line. */
-  readonly newline: '\n' | '\r\n';
+  /** `\n`, `\r\n` or `\r`, as seen in the header line. */
+  readonly newline: '\n' | '\r\n' | '\r';
+  /** The file has at least one non-blank line after the skipped ones: loading 0 rows from it is an error. */
+  readonly hasData: boolean;
   /** The ticker of every row when the file has no symbol column (upper case). */
   readonly symbol: string | null;
   /** Stored in bars.source (`csv`). */
   readonly source: string;
 }
 
-export type CsvProblemKind = 'malformed' | 'row' | 'duplicate';
+/**
+ * malformed: the reader could not read a line; row: a row rule is broken; duplicate: a date twice with
+ * different values; conflict: the close differs from the stored one and the file lacks fields the store
+ * holds (refused unless `replace`); limit: a read limit was passed.
+ */
+export type CsvProblemKind = 'malformed' | 'row' | 'duplicate' | 'conflict' | 'limit';
 
 export interface CsvProblem {
   /** Index into the files given to importCsv. */
@@ -96,6 +104,22 @@ export interface CsvImportOutcome {
 }
 
 export interface CsvImportOptions {
+  /** Dates outside these bounds are bad rows (default: 1900-01-01 .. tomorrow). */
+  readonly dateBounds?: DateBounds;
+  /** The longest line the reader accepts, in bytes (default 1 MiB). */
+  readonly maxLineBytes?: number;
+  /**
+   * Where a file gives a different close for a stored date and lacks fields the stored bar has
+   * (a close-only file over OHLCV history): replace the stored bars anyway. Without it the import is
+   * refused; where the close agrees, the stored fields are always kept.
+   */
+  readonly replace?: boolean;
+  /**
+   * Checks the caller runs over file `fileIndex`'s raw bytes while the store loads it (things a bulk
+   * reader lets through: a trailing comma, `1_000`). A problem rolls the import back; the store stops
+   * loading that file as soon as one is found. Aborted through `signal` when the load fails first.
+   */
+  readonly verifyFile?: (fileIndex: number, signal: AbortSignal) => Promise<CsvProblem | null>;
   /** Symbol info written in the same transaction (names from a symbol list); unknown tickers are guessed. */
   readonly symbols?: readonly SymbolInfo[];
   /** Called as loading advances: which file, which phase, and the fraction of the current step done. */

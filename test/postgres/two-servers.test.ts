@@ -46,9 +46,9 @@ describe('two servers on one PostgreSQL store', () => {
     const [a1, b1] = await Promise.all(servers.map((s) => perf(s.url, 'symbols=NVDA')));
     expect(a1).toEqual(b1);
     const last = (a1 as { asOf: string; close: number }[])[0]!;
-    // a new bar one week after the last one, 10% above its close
+    // a new bar the day after the last one (imports refuse dates after tomorrow), 10% above its close
     const next = new Date(`${last.asOf}T00:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 7);
+    next.setUTCDate(next.getUTCDate() + 1);
     const day = next.toISOString().slice(0, 10);
     const file = join(mkdtempSync(join(tmpdir(), 'marketdash-2srv-')), 'NVDA.csv');
     const close = +(last.close * 1.1).toFixed(4);

@@ -62,6 +62,10 @@ function csvSpec(text: string, roles: CsvFileSpec['roles'], extra: Partial<CsvFi
     roles,
     skipLines: 1,
     newline: '\n',
+    hasData: text
+      .split(/\r?\n/)
+      .slice(1)
+      .some((l) => l.trim() !== ''),
     symbol: 'CSV',
     source: 'csv',
     ...extra,

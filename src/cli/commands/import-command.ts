@@ -6,6 +6,7 @@
  */
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { UsageError } from '../../domain/errors.js';
 import { type ImportProgress, type ImportReport, importFiles } from '../../services/import/import-service.js';
 import { withStore } from '../../services/open-store.js';
 import { stderrIsTty } from '../command-io.js';
@@ -13,6 +14,19 @@ import { globalOptions } from '../global-options.js';
 
 interface ImportOptions {
   symbol?: string;
+  replace?: boolean;
+  maxLineBytes?: string;
+  maxInflatedBytes?: string;
+}
+
+/** A byte-count option: a whole number, optionally with k/m/g (powers of 1024). */
+function byteCount(text: string | undefined, option: string): number | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(\d+)\s*([kmg]?)i?b?$/i.exec(text.trim());
+  if (!m)
+    throw new UsageError(`${option}: '${text}' is not a byte count (like 1048576, 2m or 8g)`, { parameter: option });
+  const scale = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(m[1]) * scale;
 }
 
 export function registerImportCommand(program: Command): void {
@@ -26,11 +40,29 @@ export function registerImportCommand(program: Command): void {
       'CSV files; the symbol is the file name stem (NVDA.csv -> NVDA) unless the file has a symbol column',
     )
     .option('--symbol <ticker>', 'the ticker of a single-symbol file, instead of its name')
+    .option(
+      '--replace',
+      'replace stored bars whose close differs even when the file lacks fields they have (a close-only file over OHLCV history)',
+    )
+    .option('--max-line-bytes <n>', 'the longest line accepted (default 1m)')
+    .option('--max-inflated-bytes <n>', 'the largest size a gzip file may inflate to (default 4g)')
     .action(async (files: string[], opts: ImportOptions, cmd: Command) => {
+      const limits = {
+        ...(opts.maxLineBytes === undefined ? {} : { maxLineBytes: byteCount(opts.maxLineBytes, '--max-line-bytes') }),
+        ...(opts.maxInflatedBytes === undefined
+          ? {}
+          : { maxInflatedBytes: byteCount(opts.maxInflatedBytes, '--max-inflated-bytes') }),
+      };
       const progress = stderrIsTty() ? terminalProgress() : null;
       try {
         const report = await withStore(globalOptions(cmd), (store) =>
-          importFiles(store, { files, symbol: opts.symbol, onProgress: progress?.update }),
+          importFiles(store, {
+            files,
+            symbol: opts.symbol,
+            replace: opts.replace === true,
+            limits,
+            onProgress: progress?.update,
+          }),
         );
         progress?.stop();
         process.stdout.write(renderImportReport(report));

@@ -37,3 +37,22 @@ describe('detectCsvLayout', () => {
     expect(() => detectCsvLayout(['Date', 'Close', 'close'], 'f.csv')).toThrow(DataError);
   });
 });
+
+describe('misspelt header columns (issue 12 item 5)', () => {
+  it.each([
+    [['Date', 'Open', 'Hihg', 'Low', 'Close'], "column 'Hihg' is not a known column: did you mean 'High'?"],
+    [['Date', 'Close', 'Volum'], "column 'Volum' is not a known column: did you mean 'Volume'?"],
+    [['Date', 'Adj Clos'], "column 'Adj Clos' is not a known column: did you mean 'Adj Close'?"],
+  ])('%j names the column and suggests the right one', (header, message) => {
+    expect(() => detectCsvLayout(header, 'f.csv')).toThrow(`f.csv line 1: ${message}`);
+  });
+
+  it('leaves unrelated extra columns alone (yfinance Dividends, Stock Splits)', () => {
+    const layout = detectCsvLayout(['Date', 'Close', 'Dividends', 'Stock Splits'], 'f.csv');
+    expect(layout.ignored).toEqual(['Dividends', 'Stock Splits']);
+  });
+
+  it('does not suggest a column the header already has', () => {
+    expect(detectCsvLayout(['Date', 'High', 'Low', 'Close', 'Hihg'], 'f.csv').ignored).toEqual(['Hihg']);
+  });
+});

@@ -11,6 +11,7 @@
  * - symbol-list: Symbol/Ticker plus Company/Name/Security, and no Date
  */
 import { DataError } from '../../domain/errors.js';
+import { visible } from '../../domain/visible-text.js';
 import type { CsvRole } from '../../store/price-store.js';
 
 export type LayoutName = 'yahoo' | 'stooq' | 'close-only' | 'adj-close-only' | 'ohlc' | 'long' | 'symbol-list';
@@ -71,6 +72,15 @@ export function detectCsvLayout(header: readonly string[], file: string): CsvLay
     else if (NAME_COLUMNS.has(key) && nameColumn === null) nameColumn = i;
     else ignored.push(col);
   });
+  for (const col of ignored) {
+    const meant = likelyMeant(normaliseHeader(col), roles);
+    if (meant !== null) {
+      throw new DataError(
+        `${file} line 1: column '${visible(col, 40)}' is not a known column: did you mean '${meant}'? (rename it; as it is, its values would be left out)`,
+        { file, line: 1 },
+      );
+    }
+  }
   // `Name` is the symbol column of a long file that has no Symbol/Ticker column
   if (roles.symbol === undefined && nameColumn !== null && roles.date !== undefined) {
     roles.symbol = nameColumn;
@@ -96,6 +106,48 @@ export function detectCsvLayout(header: readonly string[], file: string): CsvLay
   }
   if (nameColumn !== null) ignored.push(columns[nameColumn]!);
   return { name: layoutName(roles), columns, roles, listColumns: null, ignored };
+}
+
+const DISPLAY: Record<string, string> = {
+  date: 'Date',
+  open: 'Open',
+  high: 'High',
+  low: 'Low',
+  close: 'Close',
+  adjclose: 'Adj Close',
+  volume: 'Volume',
+  symbol: 'Symbol',
+  ticker: 'Ticker',
+};
+
+/**
+ * The column a misspelt header most likely means (`Hihg` -> High, `Volum` -> Volume): one edit away
+ * (a letter added, dropped, changed or two swapped) from a known name whose role the header lacks.
+ */
+function likelyMeant(key: string, roles: Partial<Record<CsvRole, number>>): string | null {
+  if (key.length < 3) return null;
+  for (const [alias, role] of Object.entries(ALIASES)) {
+    if (roles[role] !== undefined) continue;
+    if (editDistance(key, alias) <= 1) return DISPLAY[alias] ?? alias;
+  }
+  return null;
+}
+
+/** Optimal string alignment distance (Levenshtein plus swaps of two neighbours). */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 1) return 2;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
 }
 
 function layoutName(roles: Partial<Record<CsvRole, number>>): LayoutName {

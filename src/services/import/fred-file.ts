@@ -5,13 +5,17 @@
  * header (or --symbol), the value as the close, holidays skipped; any other bad line is a
  * one-line DataError naming the file and the line.
  */
+
+import { barDateBounds, type DateBounds } from '../../domain/data-limits.js';
 import { DataError } from '../../domain/errors.js';
 import { closeOnlySeries, type PriceSeries } from '../../domain/price-series.js';
-import { normaliseTicker, type SymbolInfo } from '../../domain/symbol-info.js';
+import { normaliseTicker, type SymbolInfo, tickerProblem } from '../../domain/symbol-info.js';
 import { tryParseIsoDate } from '../../domain/trading-date.js';
+import { visible } from '../../domain/visible-text.js';
 import { splitCsvLine } from './csv-fields.js';
 import { readLines } from './csv-file-reader.js';
 import { normaliseHeader } from './csv-layout.js';
+import { parseDateCell, parseNumberCell } from './row-rules.js';
 
 export interface FredFile {
   readonly series: PriceSeries;
@@ -45,7 +49,12 @@ export function isFredHeader(columns: readonly string[]): boolean {
 }
 
 /** Reads a whole FRED file (a few thousand lines) into a close-only series of kind `rate`. */
-export async function readFredFile(path: string, gzip: boolean, symbol: string | undefined): Promise<FredFile> {
+export async function readFredFile(
+  path: string,
+  gzip: boolean,
+  symbol: string | undefined,
+  bounds: DateBounds = barDateBounds(),
+): Promise<FredFile> {
   const dates: number[] = [];
   const values: number[] = [];
   let ticker = '';
@@ -59,19 +68,28 @@ export async function readFredFile(path: string, gzip: boolean, symbol: string |
     if (ticker === '') {
       ticker = symbol ?? normaliseTicker(fields[1] ?? '');
       if (ticker === '') throw new DataError(`${path} line ${n}: the header names no series`, { file: path, line: n });
+      const problem = tickerProblem(ticker);
+      if (problem !== null)
+        throw new DataError(`${path} line ${n}: the series name ${problem}; give one with --symbol`, {
+          file: path,
+          line: n,
+        });
       continue;
     }
     const bad = (why: string) => new DataError(`${path} line ${n}: ${why}`, { file: path, line: n });
     if (fields.length !== 2) throw bad(`expected 2 fields (date,value), got ${fields.length}`);
-    const day = tryParseIsoDate(fields[0]!.trim());
-    if (day === null) throw bad(`'${fields[0]}' is not a date (YYYY-MM-DD)`);
+    const iso = parseDateCell(fields[0]!);
+    if (iso === null) throw bad(`'${visible(fields[0]!)}' is not a date (YYYY-MM-DD)`);
+    if (iso < bounds.min || iso > bounds.max) throw bad(`${iso} is outside ${bounds.min} .. ${bounds.max}`);
+    const day = tryParseIsoDate(iso)!;
     const text = fields[1]!.trim();
     if (text === '' || text === '.') {
       blanks++;
       continue;
     }
-    const value = Number(text);
-    if (!Number.isFinite(value)) throw bad(`'${text}' is not a number`);
+    const cell = parseNumberCell(text);
+    if (cell.kind !== 'number' || !Number.isFinite(cell.value)) throw bad(`'${visible(text)}' is not a number`);
+    const value = cell.value;
     if (dates.length > 0 && day <= dates[dates.length - 1]!) throw bad(`${fields[0]} is not after the date before`);
     dates.push(day);
     values.push(value);

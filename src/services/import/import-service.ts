@@ -6,16 +6,32 @@
  * stored baskets.
  */
 import { detectSuspectedSplits } from '../../analytics/data-quality/split-detection.js';
+import { barDateBounds, type DateBounds, DEFAULT_READ_LIMITS, type ReadLimits } from '../../domain/data-limits.js';
 import { DataError, UsageError } from '../../domain/errors.js';
-import { guessKind, normaliseTicker, type SymbolInfo } from '../../domain/symbol-info.js';
+import {
+  guessKind,
+  normaliseTicker,
+  SYMBOL_NAME_MAX_LENGTH,
+  type SymbolInfo,
+  tickerProblem,
+} from '../../domain/symbol-info.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
+import { hasControlCharacters, visible } from '../../domain/visible-text.js';
 import type { CsvFileSpec, CsvProblem, PriceStore } from '../../store/price-store.js';
 import { type BasketRefresh, refreshBaskets } from '../baskets/refresh-baskets.js';
 import { splitCsvLine } from './csv-fields.js';
-import { readHead, readLines } from './csv-file-reader.js';
+import { inflatedTooLarge, type LineEnding, lineTooLong, readHead, readLines } from './csv-file-reader.js';
 import { type CsvLayout, detectCsvLayout, type LayoutName } from './csv-layout.js';
 import { type FredFile, isFredHeader, readFredFile } from './fred-file.js';
-import { type DataFile, findConflictingDuplicate, findFirstBadLine, findKeyLines } from './line-locator.js';
+import {
+  type DataFile,
+  findConflictingDuplicate,
+  findFirstBadLine,
+  findKeyLines,
+  findMixedLineEnding,
+  type LocatedProblem,
+} from './line-locator.js';
+import { scanRawFile } from './raw-scan.js';
 import { isJunkLine } from './row-rules.js';
 import { symbolFromPath } from './symbol-from-path.js';
 
@@ -27,6 +43,12 @@ export interface ImportRequest {
   readonly files: readonly string[];
   /** The ticker for a single-symbol file (else the file name stem). */
   readonly symbol?: string | undefined;
+  /** Replace stored bars whose close differs even when the file lacks fields they have (see PriceStore). */
+  readonly replace?: boolean;
+  /** Line and inflated-size limits (default 1 MiB a line, 4 GiB inflated). */
+  readonly limits?: Partial<ReadLimits>;
+  /** The clock for the date bounds (tests); default now. */
+  readonly now?: Date;
   readonly onProgress?: (event: ImportProgress) => void;
 }
 
@@ -74,7 +96,7 @@ interface PlannedFile {
   readonly layout: CsvLayout;
   readonly warnings: ImportWarning[];
   /** Price files: what the store loads. */
-  readonly data: (DataFile & { readonly newline: '\n' | '\r\n' }) | null;
+  readonly data: (DataFile & { readonly newline: LineEnding; readonly hasData: boolean }) | null;
   /** Symbol lists: ticker -> name. */
   readonly names: Map<string, string | null> | null;
 }
@@ -84,14 +106,19 @@ const EMPTY_OUTCOME = { problems: [], files: [], rowsChanged: 0, rowsSeen: 0 } a
 export async function importFiles(store: PriceStore, request: ImportRequest): Promise<ImportReport> {
   if (request.files.length === 0) throw new UsageError('import: give at least one file', { parameter: 'files' });
   const symbol = request.symbol === undefined ? undefined : normaliseTicker(request.symbol);
-  if (symbol === '') throw new UsageError('--symbol: empty ticker', { parameter: '--symbol' });
+  if (symbol !== undefined) {
+    const problem = tickerProblem(symbol);
+    if (problem !== null) throw new UsageError(`--symbol: ${problem}`, { parameter: '--symbol' });
+  }
+  const limits = readLimits(request.limits);
+  const bounds = barDateBounds(request.now);
   if (symbol !== undefined && request.files.length > 1) {
     throw new UsageError(`--symbol names the ticker of one file, but ${request.files.length} files were given`, {
       parameter: '--symbol',
     });
   }
   const planned: PlannedFile[] = [];
-  for (const path of request.files) planned.push(await planFile(path, symbol));
+  for (const path of request.files) planned.push(await planFile(path, symbol, limits, bounds));
 
   const dataFiles = planned.filter((p) => p.data !== null);
   const specs: CsvFileSpec[] = dataFiles.map((p) => ({
@@ -101,6 +128,7 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
     roles: p.layout.roles,
     skipLines: p.data!.skipLines,
     newline: p.data!.newline,
+    hasData: p.data!.hasData,
     symbol: p.data!.symbol,
     source: CSV_SOURCE,
   }));
@@ -110,6 +138,21 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
     ? EMPTY_OUTCOME
     : await store.importCsv(specs, {
         symbols: symbolInfos,
+        dateBounds: bounds,
+        maxLineBytes: limits.maxLineBytes,
+        replace: request.replace === true,
+        verifyFile: async (i, signal) => {
+          const found = await scanRawFile(dataFiles[i]!.data!, limits, bounds, signal);
+          if (found === null) return null;
+          return {
+            fileIndex: i,
+            kind: found.line === null ? 'limit' : 'row',
+            line: found.line,
+            symbol: null,
+            date: null,
+            message: found.message,
+          };
+        },
         onProgress: (e) =>
           request.onProgress?.({
             fileIndex: e.fileIndex,
@@ -119,7 +162,7 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
             fraction: e.fraction,
           }),
       });
-  if (outcome.problems.length > 0) throw await explainProblem(dataFiles, outcome.problems);
+  if (outcome.problems.length > 0) throw await explainProblem(dataFiles, outcome.problems, limits);
   // FRED files were read whole while planning (a bad line already stopped the import); written now.
   const fred = await writeFredFiles(store, planned);
 
@@ -147,7 +190,7 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
     if (o.exactDuplicates > 0)
       warnings.push({ file: p.path, line: null, message: `${o.exactDuplicates} repeated identical row(s) kept once` });
     if (o.rows === 0) warnings.push({ file: p.path, line: null, message: 'no data rows' });
-    warnings.push(...(await splitWarnings(store, p.data, o.rows, o.symbols, o.firstDate, o.lastDate)));
+    warnings.push(...(await splitWarningsOrNote(store, p.data, o.rows, o.symbols, o.firstDate, o.lastDate)));
     files.push({
       path: p.path,
       layout: p.layout.name,
@@ -164,14 +207,28 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
   return { files, rowsSeen, rowsChanged, namesSet: symbolInfos.length, baskets };
 }
 
+function readLimits(given: Partial<ReadLimits> | undefined): ReadLimits {
+  const limits = { ...DEFAULT_READ_LIMITS, ...given };
+  for (const [name, value] of Object.entries(limits)) {
+    if (!Number.isSafeInteger(value) || value < 1024)
+      throw new UsageError(`${name}: ${value} is not a byte count of at least 1024`, { parameter: name });
+  }
+  return limits;
+}
+
 /** Reads the head of one file: layout, symbol, lines to skip (with a warning for each junk line). */
-async function planFile(path: string, symbol: string | undefined): Promise<PlannedFile> {
-  const head = await readHead(path, 16);
+async function planFile(
+  path: string,
+  symbol: string | undefined,
+  limits: ReadLimits,
+  bounds: DateBounds,
+): Promise<PlannedFile> {
+  const head = await readHead(path, 16, limits);
   const headerIndex = head.lines.findIndex((l) => l.trim() !== '');
   if (headerIndex < 0) throw new DataError(`${path}: the file is empty (no header line)`, { file: path, line: 1 });
   const header = splitCsvLine(head.lines[headerIndex]!);
   if (isFredHeader(header)) {
-    const fred = await readFredFile(path, head.gzip, symbol);
+    const fred = await readFredFile(path, head.gzip, symbol, bounds);
     const layout = { name: 'close-only', columns: header, roles: {}, listColumns: null, ignored: [] } as const;
     return { path, fred, layout, warnings: [], data: null, names: null };
   }
@@ -182,7 +239,7 @@ async function planFile(path: string, symbol: string | undefined): Promise<Plann
   if (layout.name === 'symbol-list') {
     if (symbol !== undefined)
       throw new UsageError(`--symbol does not apply to ${path}: it is a list of symbols`, { parameter: '--symbol' });
-    return { path, layout, warnings, data: null, names: await readSymbolList(path, head.gzip, layout) };
+    return { path, layout, warnings, data: null, names: await readSymbolList(path, head.gzip, layout, limits) };
   }
   if (layout.roles.symbol !== undefined && symbol !== undefined) {
     throw new UsageError(`--symbol does not apply to ${path}: it has a ${layout.columns[layout.roles.symbol]} column`, {
@@ -192,6 +249,11 @@ async function planFile(path: string, symbol: string | undefined): Promise<Plann
   const ticker = layout.roles.symbol !== undefined ? null : (symbol ?? symbolFromPath(path));
   if (ticker === '')
     throw new UsageError(`cannot tell the symbol of ${path} from its name: use --symbol`, { parameter: '--symbol' });
+  const problem = ticker === null ? null : tickerProblem(ticker);
+  if (problem !== null)
+    throw new UsageError(`the name of ${path} is no ticker: ${problem}; give one with --symbol`, {
+      parameter: '--symbol',
+    });
   // lines between the header and the first data row: blank ones, and junk left by download tools
   let skipLines = headerIndex + 1;
   for (let i = headerIndex + 1; i < head.lines.length; i++) {
@@ -208,26 +270,54 @@ async function planFile(path: string, symbol: string | undefined): Promise<Plann
     });
     skipLines = i + 1;
   }
+  // a file of more than 16 lines has data after the skipped ones even if the head did not show it
+  const hasData = head.lines.length >= 16 || head.lines.slice(skipLines).some((l) => l.trim() !== '');
   return {
     path,
     layout,
     warnings,
-    data: { path, gzip: head.gzip, layout, skipLines, symbol: ticker, newline: head.newline },
+    data: {
+      path,
+      gzip: head.gzip,
+      layout,
+      skipLines,
+      symbol: ticker,
+      newline: head.newline,
+      hasData,
+      bounds,
+      limits,
+    },
     names: null,
   };
 }
 
-async function readSymbolList(path: string, gzip: boolean, layout: CsvLayout): Promise<Map<string, string | null>> {
+async function readSymbolList(
+  path: string,
+  gzip: boolean,
+  layout: CsvLayout,
+  limits: ReadLimits,
+): Promise<Map<string, string | null>> {
   const names = new Map<string, string | null>();
   const { ticker, name } = layout.listColumns!;
   let n = 0;
-  for await (const line of readLines(path, gzip)) {
+  for await (const line of readLines(path, gzip, limits)) {
     n++;
     if (n === 1 || line.trim() === '') continue;
     const fields = splitCsvLine(line);
     const t = normaliseTicker(fields[ticker] ?? '');
     if (t === '') throw new DataError(`${path} line ${n}: missing ${layout.columns[ticker]}`, { file: path, line: n });
+    const problem = tickerProblem(t);
+    if (problem !== null)
+      throw new DataError(`${path} line ${n}: ${layout.columns[ticker]}: ${problem}; nothing was imported`, {
+        file: path,
+        line: n,
+      });
     const text = name === null ? '' : (fields[name] ?? '').trim();
+    if (text.length > SYMBOL_NAME_MAX_LENGTH || hasControlCharacters(text))
+      throw new DataError(
+        `${path} line ${n}: name '${visible(text, 40)}' is longer than ${SYMBOL_NAME_MAX_LENGTH} characters or has control characters; nothing was imported`,
+        { file: path, line: n },
+      );
     names.set(t, text === '' ? null : text);
   }
   return names;
@@ -251,24 +341,73 @@ async function namedSymbols(store: PriceStore, planned: readonly PlannedFile[]):
 }
 
 /** Turns the store's first problem into a DataError naming the file and the line. */
-async function explainProblem(files: readonly PlannedFile[], problems: readonly CsvProblem[]): Promise<DataError> {
+async function explainProblem(
+  files: readonly PlannedFile[],
+  problems: readonly CsvProblem[],
+  limits: ReadLimits,
+): Promise<DataError> {
   const p = problems[0]!;
   const file = files[p.fileIndex]!;
   const data = file.data!;
-  let located =
-    p.kind === 'duplicate' && p.symbol !== null && p.date !== null
-      ? await findConflictingDuplicate(data, p.symbol, p.date)
-      : await findFirstBadLine(data);
-  if (located === null && p.line !== null) located = { line: p.line, message: p.message };
   const others = new Set(problems.map((q) => q.fileIndex)).size - 1;
   const more = others > 0 ? ` (and problems in ${others} other file(s))` : '';
+  if (p.kind === 'limit') {
+    // a long line found by the reader, or a gzip inflating past its limit (found by the byte scan)
+    if (p.line !== null) return lineTooLong(file.path, p.line, limits);
+    return inflatedTooLarge(file.path, limits);
+  }
+  let located: LocatedProblem | null;
+  try {
+    located = await locate(data, p);
+  } catch (e) {
+    // the re-read itself hit a limit (a line too long): that is the problem to report
+    if (e instanceof DataError) return e;
+    throw e;
+  }
+  if (located === null && p.line !== null) located = { line: p.line, message: visible(p.message, 200) };
   const where = located
     ? `line ${located.line}: ${located.message}`
-    : `${p.symbol ?? ''} ${p.date ?? ''}: ${p.message}`;
+    : `${p.symbol ?? ''} ${p.date ?? ''}: ${visible(p.message, 200)}`;
   return new DataError(`${file.path} ${where}; nothing was imported${more}`, {
     file: file.path,
     ...(located ? { line: located.line } : {}),
   });
+}
+
+/** The line a store problem is about, re-reading the file as the problem's kind needs. */
+async function locate(data: DataFile, p: CsvProblem): Promise<LocatedProblem | null> {
+  if (p.kind === 'duplicate' && p.symbol !== null && p.date !== null)
+    return findConflictingDuplicate(data, p.symbol, p.date);
+  if (p.kind === 'conflict' && p.symbol !== null && p.date !== null) {
+    const key = `${p.symbol}|${p.date}`;
+    const line = (await findKeyLines(data, new Set([key]))).get(key);
+    return line === undefined ? null : { line, message: p.message };
+  }
+  if (p.kind === 'row' && p.line !== null) return { line: p.line, message: p.message };
+  const bad = await findFirstBadLine(data);
+  if (bad !== null) return bad;
+  // the reader gave up where the row rules see nothing wrong: mixed line endings, or no rows read at all
+  const mixed = await findMixedLineEnding(data);
+  if (mixed !== null) return mixed;
+  return p.line === null && p.kind === 'malformed'
+    ? { line: data.skipLines + 1, message: visible(p.message, 200) }
+    : null;
+}
+
+/** The split warnings; the import is committed by now, so a failure here becomes a warning, not an error. */
+async function splitWarningsOrNote(
+  store: PriceStore,
+  file: DataFile,
+  rows: number,
+  symbols: readonly string[],
+  firstDate: string | null,
+  lastDate: string | null,
+): Promise<ImportWarning[]> {
+  try {
+    return await splitWarnings(store, file, rows, symbols, firstDate, lastDate);
+  } catch (e) {
+    return [{ file: file.path, line: null, message: `not checked for unadjusted splits: ${(e as Error).message}` }];
+  }
 }
 
 /** Suspected unadjusted splits in what the file brought, with the line of each. */

@@ -4,8 +4,9 @@
  * Also finds the lines of given (symbol, date) keys, for warnings.
  */
 
+import type { DateBounds, ReadLimits } from '../../domain/data-limits.js';
 import { splitCsvLine } from './csv-fields.js';
-import { readLines } from './csv-file-reader.js';
+import { readLineRecords, readLines } from './csv-file-reader.js';
 import type { CsvLayout } from './csv-layout.js';
 import { type CheckedRow, checkRow } from './row-rules.js';
 
@@ -17,6 +18,9 @@ export interface DataFile {
   readonly skipLines: number;
   /** The ticker of a single-symbol file. */
   readonly symbol: string | null;
+  /** The date bounds of the import (default: any date from 1900). */
+  readonly bounds?: DateBounds;
+  readonly limits?: ReadLimits;
 }
 
 export interface LocatedProblem {
@@ -27,7 +31,7 @@ export interface LocatedProblem {
 /** Data lines of the file with their physical line numbers (blank lines skipped). */
 async function* dataLines(file: DataFile): AsyncGenerator<[number, string]> {
   let n = 0;
-  for await (const line of readLines(file.path, file.gzip)) {
+  for await (const line of readLines(file.path, file.gzip, file.limits)) {
     n++;
     if (n <= file.skipLines || line.trim() === '') continue;
     yield [n, line];
@@ -37,7 +41,7 @@ async function* dataLines(file: DataFile): AsyncGenerator<[number, string]> {
 /** The first line that breaks a row rule, or null when every row passes. */
 export async function findFirstBadLine(file: DataFile): Promise<LocatedProblem | null> {
   for await (const [n, line] of dataLines(file)) {
-    const checked = checkRow(splitCsvLine(line), file.layout);
+    const checked = checkRow(splitCsvLine(line), file.layout, file.bounds);
     if ('problem' in checked) return { line: n, message: checked.problem };
   }
   return null;
@@ -56,7 +60,7 @@ export async function findConflictingDuplicate(
   const wanted = `${symbol}|${date}`;
   let first: { line: number; values: string } | null = null;
   for await (const [n, line] of dataLines(file)) {
-    const checked = checkRow(splitCsvLine(line), file.layout);
+    const checked = checkRow(splitCsvLine(line), file.layout, file.bounds);
     if (!('row' in checked) || keyOf(checked.row, file) !== wanted) continue;
     const values = JSON.stringify(checked.row.values);
     if (first === null) first = { line: n, values };
@@ -81,7 +85,7 @@ export async function findKeyLines(file: DataFile, keys: ReadonlySet<string>): P
   );
   for await (const [n, line] of dataLines(file)) {
     if (!mentionsDate.test(line)) continue;
-    const checked = checkRow(splitCsvLine(line), file.layout);
+    const checked = checkRow(splitCsvLine(line), file.layout, file.bounds);
     if (!('row' in checked)) continue;
     const key = keyOf(checked.row, file);
     if (keys.has(key) && !out.has(key)) {
@@ -90,4 +94,24 @@ export async function findKeyLines(file: DataFile, keys: ReadonlySet<string>): P
     }
   }
   return out;
+}
+
+const ENDING_NAME = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' } as const;
+
+/** The first line whose ending differs from the first line's (mixed LF / CRLF / CR), or null. */
+export async function findMixedLineEnding(file: DataFile): Promise<LocatedProblem | null> {
+  let first: '\n' | '\r\n' | '\r' | null = null;
+  let n = 0;
+  for await (const r of readLineRecords(file.path, file.gzip, file.limits)) {
+    n++;
+    if (r.ending === '') continue;
+    if (first === null) first = r.ending;
+    else if (r.ending !== first) {
+      return {
+        line: n,
+        message: `ends with ${ENDING_NAME[r.ending]} where line 1 ends with ${ENDING_NAME[first]}: mixed line endings (convert the file to one kind, for example with dos2unix)`,
+      };
+    }
+  }
+  return null;
 }

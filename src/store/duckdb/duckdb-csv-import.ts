@@ -6,11 +6,27 @@
  * closes present) are checked as the rows are read; then one aggregate pass over the new rows finds
  * dates given twice (`bitstring_agg` counts distinct days without a sort). Repeated identical rows are dropped, a date given twice with
  * different values fails, and where the new rows meet stored history the stored row is replaced only
- * when a value differs. Any failure rolls the whole transaction back: nothing reaches the file.
+ * when a value differs, and never loses a field the file does not give (see settleOverlaps). Any
+ * failure rolls the whole transaction back: nothing reaches the file.
+ *
+ * Files are read through a symbolic link with a plain name in a private temporary folder, because
+ * DuckDB treats `*`, `?`, `[...]` and `~` in a path as patterns: `[X].csv` must never read `X.csv`.
+ * DuckDB's rejects table is not used: it takes time quadratic in the field count of a bad line (80,000
+ * fields: 25 s); without it the reader stops at the first bad line and says which.
  * Loading straight into `bars` (rather than a staging table copied afterwards) keeps the import close
  * to DuckDB's own CSV load time.
  */
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import {
+  barDateBounds,
+  CLOSE_RANGE_TOLERANCE,
+  type DateBounds,
+  DEFAULT_READ_LIMITS,
+} from '../../domain/data-limits.js';
+import { tickerProblem } from '../../domain/symbol-info.js';
 import type {
   CsvFileOutcome,
   CsvFileSpec,
@@ -20,10 +36,10 @@ import type {
   CsvRole,
 } from '../price-store.js';
 
-const REJECTS = 'csv_rejects';
-const REJECT_SCANS = 'csv_reject_scans';
 const PRICE_COLUMNS = ['open', 'high', 'low', 'close', 'adj_close'] as const;
 const VALUE_COLUMNS = [...PRICE_COLUMNS, 'volume', 'source'] as const;
+/** The date syntax (row-rules.ts DATE_SQL_PATTERN): `YYYY-M-D`, spaces around allowed. */
+const DATE_SQL_PATTERN = '\\s*\\d{4}-\\d{1,2}-\\d{1,2}\\s*';
 
 /**
  * The row rules as one SQL condition over the columns being loaded (true = the row is bad). Prices
@@ -37,13 +53,22 @@ function badRowCondition(
   prices: readonly string[],
   high: string | null,
   low: string | null,
+  close: string | null,
   volume: string | null,
   required: readonly string[],
+  date: string,
+  bounds: DateBounds,
 ): string {
-  const terms = required.map((col) => `${col} IS NULL`);
+  // the date: NULL when its text is not YYYY-M-D (DuckDB's own cast also takes `epoch`, `infinity`,
+  // `2024-01-02 BC` ...), and inside the bounds
+  const terms = [`${date} IS NULL OR ${date} < DATE '${bounds.min}' OR ${date} > DATE '${bounds.max}'`];
+  terms.push(...required.map((col) => `${col} IS NULL`));
   if (prices.length > 0)
     terms.push(`NOT (least(${prices.join(', ')}) > 0 AND greatest(${prices.join(', ')}) < 'inf'::DOUBLE)`);
   if (high !== null && low !== null) terms.push(`${high} < ${low}`);
+  // within [low, high] up to rounding: real downloads have closes one unit in the last place above the high
+  if (close !== null && high !== null) terms.push(`${close} > ${high} * ${1 + CLOSE_RANGE_TOLERANCE}`);
+  if (close !== null && low !== null) terms.push(`${close} < ${low} * ${1 - CLOSE_RANGE_TOLERANCE}`);
   if (volume !== null) terms.push(`NOT (${volume} >= 0 AND ${volume} < 'inf'::DOUBLE)`);
   return terms.map((t) => `(${t})`).join(' OR ');
 }
@@ -73,37 +98,54 @@ export async function importCsvFiles(
 ): Promise<CsvImportOutcome> {
   const progress = options.onProgress ?? (() => undefined);
   const last = Math.max(0, files.length - 1);
+  const bounds = options.dateBounds ?? barDateBounds();
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_READ_LIMITS.maxLineBytes;
+  const links = mkdtempSync(join(tmpdir(), 'marketdash-import-'));
   try {
     return await hooks.inTransaction(c, async () => {
       // file i's rows carry load id base + i; the stored rows all have smaller ones
       const base = (await hooks.currentVersion(c)) + 1;
       for (let i = 0; i < files.length; i++) {
         const file = files[i]!;
-        await dropRejects(c);
-        try {
-          await withProgress(
+        const literal = join(links, `file-${i}`);
+        symlinkSync(resolve(file.path), literal);
+        const loaded = await loadChecked(c, i, file, options, () =>
+          withProgress(
             c,
             (fraction) => progress({ fileIndex: i, phase: 'read', fraction }),
-            () => c.run(loadSql(file, base + i)),
-          );
-        } catch (e) {
-          // a rule broken (error() in the load), or a NULL date or symbol: the service re-reads the file to name the line
+            () => c.run(loadSql(file, literal, base + i, bounds, maxLineBytes)),
+          ),
+        );
+        if (loaded === 0 && file.hasData) {
           throw new Rejected([
             {
               fileIndex: i,
-              kind: 'row',
+              kind: 'malformed',
               line: null,
               symbol: file.symbol,
               date: null,
-              message: (e as Error).message.split('\n')[0]!,
+              message: 'no rows could be read from a file that has data lines (check its line endings and quoting)',
             },
           ]);
         }
-        const rejects = await readRejects(c, file, i);
-        if (rejects.length > 0) throw new Rejected(rejects);
       }
       progress({ fileIndex: last, phase: 'check', fraction: 0 });
       let stats = await newRowStats(c, base);
+      const badTicker = stats.find(
+        (s) => tickerProblem(s.symbol.trim().toUpperCase()) !== null && s.symbol.trim() !== '',
+      );
+      if (badTicker) {
+        throw new Rejected([
+          {
+            fileIndex: badTicker.f,
+            kind: 'row',
+            line: null,
+            symbol: badTicker.symbol,
+            date: badTicker.firstDate,
+            message: `symbol ${tickerProblem(badTicker.symbol.trim().toUpperCase())}`,
+          },
+        ]);
+      }
       const unnormalised = stats.map((s) => s.symbol).filter((t) => t !== t.trim().toUpperCase());
       if (unnormalised.length > 0) {
         // tickers are stored upper case; fixing the few rows that need it after the load is cheaper
@@ -131,7 +173,7 @@ export async function importCsvFiles(
       progress({ fileIndex: last, phase: 'check', fraction: 1 });
       progress({ fileIndex: last, phase: 'write', fraction: 0 });
       const tickers = [...new Set(stats.map((s) => s.symbol))];
-      await settleOverlaps(c, base);
+      await settleOverlaps(c, base, files, options.replace === true);
       const symbolsChanged = await hooks.writeSymbols(c, tickers);
       const rowsSeen = stats.reduce((n, s) => n + s.rows, 0);
       const rowsChanged = await countNewRows(c, base);
@@ -144,22 +186,122 @@ export async function importCsvFiles(
     if (e instanceof Rejected) return failed(files, e.problems);
     throw e;
   } finally {
-    await dropRejects(c);
+    rmSync(links, { recursive: true, force: true });
   }
+}
+
+/**
+ * For a store that stages an import here and writes elsewhere (PostgreSQL): after importCsvFiles on a
+ * fresh store, the stored bars the new rows meet are appended under load id 0 (the relation `stored`
+ * in the layout of `bars`), the same overlap rules run, and the stored copies are dropped again, so
+ * what remains is exactly what the real store must write. Returns the problems (a conflict) instead of
+ * throwing; nothing is changed then.
+ */
+export async function settleAgainstStored(
+  c: DuckDBConnection,
+  stored: string,
+  files: readonly CsvFileSpec[],
+  replace: boolean,
+  inTransaction: <T>(c: DuckDBConnection, fn: () => Promise<T>) => Promise<T>,
+): Promise<CsvProblem[]> {
+  try {
+    await inTransaction(c, async () => {
+      await c.run(
+        `INSERT INTO bars (symbol, date, open, high, low, close, adj_close, volume, source, load_id)
+         SELECT symbol, date, open, high, low, close, adj_close, volume, source, 0 FROM ${stored}`,
+      );
+      await settleOverlaps(c, 1, files, replace);
+      await c.run('DELETE FROM bars WHERE load_id = 0');
+    });
+    return [];
+  } catch (e) {
+    if (e instanceof Rejected) return e.problems;
+    throw e;
+  }
+}
+
+/**
+ * Runs one file's load with the caller's byte checks alongside; returns the rows loaded. Whichever
+ * fails first wins: a check's problem interrupts the load, a failed load aborts the check.
+ */
+async function loadChecked(
+  c: DuckDBConnection,
+  index: number,
+  file: CsvFileSpec,
+  options: CsvImportOptions,
+  load: () => Promise<{ rowsChanged: number }>,
+): Promise<number> {
+  const abort = new AbortController();
+  let found: CsvProblem | null = null;
+  const checking = (options.verifyFile?.(index, abort.signal) ?? Promise.resolve(null)).then((p) => {
+    if (p !== null && !abort.signal.aborted) {
+      found = p;
+      c.interrupt();
+    }
+    return p;
+  });
+  let loaded: number;
+  try {
+    loaded = (await load()).rowsChanged;
+  } catch (e) {
+    if (found === null) abort.abort();
+    const p = await checking.catch(() => null);
+    if (p !== null && found !== null) throw new Rejected([p]);
+    throw new Rejected([loadProblem(index, file, e as Error)]);
+  }
+  const p = await checking;
+  if (p !== null) throw new Rejected([p]);
+  return loaded;
+}
+
+/**
+ * DuckDB's reader error as a problem: the line it names (`CSV Error on Line: 3`) and what is wrong in
+ * words. A rule broken (error() in the load) has no line: the service re-reads the file to name it.
+ */
+export function loadProblem(index: number, file: CsvFileSpec, e: Error): CsvProblem {
+  const text = e.message;
+  const lineText = /CSV Error on Line: (\d+)/.exec(text)?.[1];
+  const line = lineText === undefined ? null : Number(lineText);
+  let kind: CsvProblem['kind'] = line === null ? 'row' : 'malformed';
+  let message = text.split('\n')[0]!;
+  const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(text);
+  const cast = /Could not convert string "(.*)" to '(\w+)'/.exec(text);
+  const castColumn = /Error when converting column "c(\d+)"/.exec(text);
+  if (/Maximum line size/i.test(text)) {
+    kind = 'limit';
+    message = 'line longer than the line limit';
+  } else if (/state machine reached an invalid state/i.test(text)) {
+    kind = 'malformed';
+    message = 'the reader cannot parse the file: mixed line endings or a stray quote';
+  } else if (columns) {
+    message = `expected ${file.columns.length} columns (${file.columns.join(',')}), found ${columns[2]}`;
+  } else if (/unterminated quote/i.test(text)) {
+    message = 'a quote opened and never closed';
+  } else if (cast && castColumn) {
+    const header = file.columns[Number(castColumn[1])] ?? `column ${castColumn[1]}`;
+    message = `${header}: '${cast[1]}' is not a number`;
+  }
+  return { fileIndex: index, kind, line, symbol: file.symbol, date: null, message };
 }
 
 function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-/** The INSERT that appends one file to `bars` under `loadId`, turning columns into roles. */
-function loadSql(file: CsvFileSpec, loadId: number): string {
+/** The INSERT that appends one file (read from `literalPath`) to `bars` under `loadId`, turning columns into roles. */
+function loadSql(
+  file: CsvFileSpec,
+  literalPath: string,
+  loadId: number,
+  bounds: DateBounds,
+  maxLineBytes: number,
+): string {
   const roleOf = new Map<number, CsvRole>();
   for (const [role, col] of Object.entries(file.roles) as [CsvRole, number][]) roleOf.set(col, role);
   const columns = file.columns
     .map((_, i) => {
       const role = roleOf.get(i);
-      const type = role === 'date' ? 'DATE' : role === undefined || role === 'symbol' ? 'VARCHAR' : 'DOUBLE';
+      const type = role === 'date' || role === undefined || role === 'symbol' ? 'VARCHAR' : 'DOUBLE';
       return `'c${i}': '${type}'`;
     })
     .join(', ');
@@ -172,59 +314,26 @@ function loadSql(file: CsvFileSpec, loadId: number): string {
   const symbol = col('symbol');
   const symbolExpr = symbol ?? sqlString(file.symbol ?? '');
   const present = (roles: readonly CsvRole[]) => roles.map(col).filter((x): x is string => x !== null);
+  const dateText = col('date')!;
   const bad = badRowCondition(
     present(['open', 'high', 'low', 'close', 'adjClose']),
     col('high'),
     col('low'),
+    col('close'),
     col('volume'),
     present(['close', 'adjClose']),
+    'd',
+    bounds,
   );
   const checkedClose = `CASE WHEN ${bad} THEN error('a row breaks the import rules') ELSE ${close} END`;
+  const newLine = file.newline === '\r\n' ? '\\r\\n' : file.newline === '\r' ? '\\r' : '\\n';
   return `INSERT INTO bars (symbol, date, open, high, low, close, adj_close, volume, source, load_id)
-    SELECT ${symbolExpr}, ${col('date')}, ${value('open')}, ${value('high')}, ${value('low')}, ${checkedClose}, ${adj}, ${value('volume')},
+    SELECT ${symbolExpr}, d, ${value('open')}, ${value('high')}, ${value('low')}, ${checkedClose}, ${adj}, ${value('volume')},
            ${sqlString(file.source)}, ${loadId}
-    FROM read_csv(${sqlString(file.path)}, header = false, skip = ${file.skipLines}, auto_detect = false,
-                  delim = ',', quote = '"', escape = '"', new_line = ${sqlString(file.newline === '\r\n' ? '\\r\\n' : '\\n')},
-                  compression = '${file.gzip ? 'gzip' : 'none'}', columns = {${columns}},
-                  store_rejects = true, rejects_table = '${REJECTS}', rejects_scan = '${REJECT_SCANS}', rejects_limit = 20)`;
-}
-
-async function dropRejects(c: DuckDBConnection): Promise<void> {
-  await c.run(`DROP TABLE IF EXISTS ${REJECTS}`);
-  await c.run(`DROP TABLE IF EXISTS ${REJECT_SCANS}`);
-}
-
-/** Cells DuckDB could not read: wrong column count, a number or date it cannot parse. */
-async function readRejects(c: DuckDBConnection, file: CsvFileSpec, index: number): Promise<CsvProblem[]> {
-  const exists = (
-    await c.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE table_name = '${REJECTS}'`)
-  ).getRowsJS();
-  if (Number(exists[0]?.[0] ?? 0) === 0) return [];
-  const rows = (
-    await c.runAndReadAll(`SELECT line, column_name, error_type, error_message FROM ${REJECTS} ORDER BY line LIMIT 5`)
-  ).getRowsJS();
-  return rows.map((r) => ({
-    fileIndex: index,
-    kind: 'malformed' as const,
-    line: Number(r[0]),
-    symbol: file.symbol,
-    date: null,
-    message: rejectMessage(file, r[1] as string | null, String(r[2]), String(r[3])),
-  }));
-}
-
-function rejectMessage(file: CsvFileSpec, column: string | null, type: string, message: string): string {
-  const index = column?.startsWith('c') ? Number(column.slice(1)) : -1;
-  const header = file.columns[index];
-  if (type === 'CAST' && header !== undefined) {
-    const value = /Could not convert string "(.*)" to/.exec(message)?.[1] ?? '';
-    return file.roles.date === index
-      ? `${header}: '${value}' is not a date (expected YYYY-MM-DD)`
-      : `${header}: '${value}' is not a number`;
-  }
-  if (type === 'TOO MANY COLUMNS' || type === 'MISSING COLUMNS')
-    return `expected ${file.columns.length} columns (${file.columns.join(',')}): ${message}`;
-  return `${type.toLowerCase()}: ${message}`;
+    FROM (SELECT *, CASE WHEN regexp_full_match(${dateText}, '${DATE_SQL_PATTERN}') THEN TRY_CAST(${dateText} AS DATE) END AS d
+          FROM read_csv(${sqlString(literalPath)}, header = false, skip = ${file.skipLines}, auto_detect = false,
+                  delim = ',', quote = '"', escape = '"', new_line = '${newLine}', max_line_size = ${Math.floor(maxLineBytes)},
+                  compression = '${file.gzip ? 'gzip' : 'none'}', columns = {${columns}}))`;
 }
 
 interface SymbolStat {
@@ -315,21 +424,97 @@ async function resolveRepeats(
   await c.run(`DELETE FROM bars WHERE rowid IN (SELECT rid FROM (${ranked}) WHERE rn > 1)`);
 }
 
+/** The bars columns a file's roles fill. */
+const ROLE_COLUMNS: readonly [CsvRole, (typeof PRICE_COLUMNS)[number] | 'volume'][] = [
+  ['open', 'open'],
+  ['high', 'high'],
+  ['low', 'low'],
+  ['close', 'close'],
+  ['adjClose', 'adj_close'],
+  ['volume', 'volume'],
+];
+const ROLE_HEADER: Record<string, string> = {
+  open: 'open',
+  high: 'high',
+  low: 'low',
+  close: 'close',
+  adj_close: 'adjusted close',
+  volume: 'volume',
+};
+
 /**
- * Where new rows meet stored ones: a new row equal to the stored row is dropped (nothing changes),
- * a different one replaces it. Only symbols whose stored history reaches their first new date are
- * looked at; appending newer dates costs nothing here.
+ * Where new rows meet stored ones. The file's main price (its close, or its adjusted close when it has
+ * no close) decides:
+ * - it agrees with the stored bar: fields the file does not give (or leaves empty) keep their stored
+ *   values, so a close-only file never wipes stored open/high/low/volume; if nothing then differs the
+ *   new row is dropped;
+ * - it differs and the file gives every field the stored bar has: the new row replaces the stored one
+ *   (a corrected download);
+ * - it differs and the file lacks fields the stored bar has: refused (a 'conflict' naming the first
+ *   such date) unless `replace`, which replaces the stored bars.
+ * Only symbols whose stored history reaches their first new date are looked at; appending newer dates
+ * costs nothing here.
  */
-async function settleOverlaps(c: DuckDBConnection, base: number): Promise<void> {
+export async function settleOverlaps(
+  c: DuckDBConnection,
+  base: number,
+  files: readonly CsvFileSpec[],
+  replace: boolean,
+): Promise<void> {
   const overlap = `(SELECT n.symbol FROM (SELECT symbol, min(date) AS first_new FROM bars WHERE load_id >= ${base} GROUP BY symbol) n
                     JOIN (SELECT symbol, max(date) AS last_old FROM bars WHERE load_id < ${base} GROUP BY symbol) o
                       ON o.symbol = n.symbol AND o.last_old >= n.first_new)`;
   const symbols = (await c.runAndReadAll(overlap)).getRowsJS().map((r) => String(r[0]));
   if (symbols.length === 0) return;
   const inList = symbols.map(sqlString).join(', ');
-  const same = VALUE_COLUMNS.map((col) => `n.${col} IS NOT DISTINCT FROM o.${col}`).join(' AND ');
   const pairs = `FROM bars n JOIN bars o ON o.symbol = n.symbol AND o.date = n.date
                  WHERE n.load_id >= ${base} AND o.load_id < ${base} AND n.symbol IN (${inList}) AND o.symbol IN (${inList})`;
+  for (let f = 0; f < files.length; f++) {
+    const roles = files[f]!.roles;
+    const given = (role: CsvRole) => roles[role] !== undefined;
+    const key = given('close') ? 'close' : 'adj_close';
+    const erases = ROLE_COLUMNS.map(([role, col]) => {
+      if (given(role)) return `(n.${col} IS NULL AND o.${col} IS NOT NULL)`;
+      // a close or adjusted close derived from the other loses something only where the stored two differ
+      if (col === 'close' || col === 'adj_close') return '(o.close IS DISTINCT FROM o.adj_close)';
+      return `(o.${col} IS NOT NULL)`;
+    });
+    const merged = ROLE_COLUMNS.map(([role, col]) =>
+      given(role) ? `coalesce(n.${col}, o.${col})` : `coalesce(o.${col}, n.${col})`,
+    );
+    const agree = `n.${key} IS NOT DISTINCT FROM o.${key}`;
+    const mine = `${pairs} AND n.load_id = ${base + f}`;
+    if (!replace) {
+      const conflict = (
+        await c.runAndReadAll(
+          `SELECT n.symbol, strftime(n.date, '%Y-%m-%d'), n.${key}, o.${key}, ${erases.join(', ')}
+           ${mine} AND NOT (${agree}) AND (${erases.join(' OR ')}) ORDER BY n.date LIMIT 1`,
+        )
+      ).getRowsJS()[0];
+      if (conflict) {
+        const lost = ROLE_COLUMNS.filter((_, i) => conflict[4 + i] === true).map(([, col]) => ROLE_HEADER[col]);
+        const [symbol, date] = [String(conflict[0]), String(conflict[1])];
+        throw new Rejected([
+          {
+            fileIndex: f,
+            kind: 'conflict',
+            line: null,
+            symbol,
+            date,
+            message: `${ROLE_HEADER[key]} ${String(conflict[2])} for ${symbol} on ${date} differs from the stored ${String(conflict[3])}, and the file has no ${lost.join(', ')} for it: replacing the stored bars would lose them (use --replace to replace them anyway)`,
+          },
+        ]);
+      }
+    }
+    // the file's price agrees: fill what it lacks from the stored bar
+    await c.run(
+      `UPDATE bars SET ${ROLE_COLUMNS.map(([, col]) => `${col} = m.${col}`).join(', ')}
+       FROM (SELECT n.rowid AS rid, ${merged.map((m, i) => `${m} AS ${ROLE_COLUMNS[i]![1]}`).join(', ')}
+             ${mine} AND ${agree} AND (${erases.join(' OR ')})) m
+       WHERE bars.rowid = m.rid`,
+    );
+  }
+  const same = VALUE_COLUMNS.map((col) => `n.${col} IS NOT DISTINCT FROM o.${col}`).join(' AND ');
   // drop new rows identical to stored ones, then stored rows that a (different) new row replaces
   await c.run(`DELETE FROM bars WHERE rowid IN (SELECT n.rowid ${pairs} AND ${same})`);
   await c.run(`DELETE FROM bars WHERE rowid IN (SELECT o.rowid ${pairs})`);

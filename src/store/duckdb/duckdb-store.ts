@@ -12,10 +12,10 @@ import type { PriceSeries } from '../../domain/price-series.js';
 import {
   guessKind,
   normaliseTicker,
-  SYMBOL_KINDS,
   type SymbolInfo,
   type SymbolKind,
   type SymbolSummary,
+  validateSymbolInfo,
 } from '../../domain/symbol-info.js';
 import { tryParseIsoDate } from '../../domain/trading-date.js';
 import type {
@@ -33,7 +33,7 @@ import { snapshotCanRead } from '../series-snapshot.js';
 import { lockConflictPid, StoreBusyError } from '../store-busy-error.js';
 import { mergeStagedBars } from './duckdb-bar-merge.js';
 import { CREATE_BAR_STAGE, DROP_BAR_STAGE, STAGED_BARS, stageBarBatches } from './duckdb-bar-stager.js';
-import { importCsvFiles } from './duckdb-csv-import.js';
+import { importCsvFiles, settleAgainstStored } from './duckdb-csv-import.js';
 import { ALL_BAR_COLUMNS, readGroupedSeries, selectedValueSql } from './duckdb-grouped-reader.js';
 import { MIGRATIONS } from './duckdb-schema.js';
 import {
@@ -228,6 +228,27 @@ export class DuckDbStore implements PriceStore {
     );
   }
 
+  /**
+   * For a staging store (PostgreSQL's import): settles the rows of the import just made here against
+   * `stored` (the real store's bars on the same dates) by the same rules as a DuckDB import, leaving
+   * only the rows the real store must write. Returns the problems; none means settled.
+   */
+  async settleImportAgainst(
+    stored: Iterable<BarBatch>,
+    files: readonly CsvFileSpec[],
+    replace: boolean,
+  ): Promise<CsvImportOutcome['problems']> {
+    return this.exclusive(async (c) => {
+      for (const sql of CREATE_BAR_STAGE) await c.run(sql);
+      try {
+        await stageBarBatches(c, stored);
+        return await settleAgainstStored(c, STAGED_BARS, files, replace, (tx, fn) => this.inTransaction(tx, fn));
+      } finally {
+        for (const sql of DROP_BAR_STAGE) await c.run(sql);
+      }
+    });
+  }
+
   async deleteSymbol(ticker: string): Promise<void> {
     const t = normaliseTicker(ticker);
     await this.exclusive((c) =>
@@ -415,11 +436,7 @@ export function guessedInfo(ticker: string): SymbolInfo {
 }
 
 function checkedInfo(info: SymbolInfo): SymbolInfo {
-  const ticker = normaliseTicker(info.ticker);
-  if (!ticker) throw new UsageError('symbol: empty ticker', { parameter: 'symbol' });
-  if (!SYMBOL_KINDS.includes(info.kind))
-    throw new UsageError(`symbol ${ticker}: unknown kind '${info.kind}'`, { parameter: 'kind' });
-  return { ticker, name: info.name, kind: info.kind, currency: info.currency };
+  return validateSymbolInfo(info);
 }
 
 function toInfo(r: readonly unknown[]): SymbolInfo {

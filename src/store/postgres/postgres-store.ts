@@ -16,6 +16,7 @@ import {
   type SymbolInfo,
   type SymbolKind,
   type SymbolSummary,
+  validateSymbolInfo,
 } from '../../domain/symbol-info.js';
 import { checkBarBatch, checkDateRange } from '../bar-batch-check.js';
 import { DuckDbStore } from '../duckdb/duckdb-store.js';
@@ -249,7 +250,27 @@ export class PostgresStore implements PriceStore {
     try {
       const outcome = await staging.importCsv(files, options);
       if (outcome.problems.length > 0) return outcome;
-      const series = await staging.readMany('all');
+      let series = await staging.readMany('all');
+      // the stored bars on the new rows' dates go through the same overlap rules as a DuckDB import
+      // (a close-only file never wipes stored open/high/low/volume)
+      const firsts = outcome.files.map((f) => f.firstDate).filter((d): d is string => d !== null);
+      const lasts = outcome.files.map((f) => f.lastDate).filter((d): d is string => d !== null);
+      if (series.size > 0 && firsts.length > 0) {
+        const stored = await this.readMany([...series.keys()], {
+          from: firsts.sort()[0],
+          to: lasts.sort().at(-1),
+        });
+        if (stored.size > 0) {
+          const source = files[0]?.source ?? 'csv';
+          const problems = await staging.settleImportAgainst(
+            [...stored.values()].map((s) => ({ series: s, source })),
+            files,
+            options.replace === true,
+          );
+          if (problems.length > 0) return { ...outcome, problems, rowsChanged: 0, rowsSeen: 0 };
+          series = await staging.readMany('all');
+        }
+      }
       const symbols = (await staging.listSymbols()).map(({ ticker, name, kind, currency }) => ({
         ticker,
         name,
@@ -261,7 +282,7 @@ export class PostgresStore implements PriceStore {
         [...series.values()].map((s) => ({ series: s, source: sources.get(s.symbol) ?? files[0]?.source ?? 'csv' })),
         options.symbols?.length ? symbols : [],
       );
-      return { ...outcome, rowsChanged: written.rowsChanged, rowsSeen: written.rowsSeen };
+      return { ...outcome, rowsChanged: written.rowsChanged };
     } finally {
       await staging.close();
     }
@@ -433,8 +454,9 @@ function hashJobName(name: string): number {
   return h;
 }
 
+/** The shared symbol-info check (the same as the DuckDB store's), so a bad kind is a UsageError, not a CHECK violation. */
 function normalisedInfo(info: SymbolInfo): SymbolInfo {
-  return { ticker: normaliseTicker(info.ticker), name: info.name, kind: info.kind, currency: info.currency };
+  return validateSymbolInfo(info);
 }
 
 /** The URL without its password, for messages and logs. */

@@ -1,0 +1,91 @@
+/**
+ * The import's byte scan, run while the store bulk-loads the same file: it looks for the few things a
+ * bulk CSV reader lets through and the row rules refuse, at memchr speed over raw chunks (no per-row
+ * work unless one is seen):
+ * - an underscore (DuckDB reads `1_000` as 1000);
+ * - a comma right before a line end (DuckDB ignores one trailing empty field, so `2024-01-02,10,`
+ *   passes a two-column file; a genuinely empty last cell looks the same, so such lines are checked);
+ * - a gzip inflating past the limit.
+ * When something is seen, the file is read again line by line and only the suspect lines go through
+ * the row rules; the first that fails is the problem.
+ */
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import type { DateBounds, ReadLimits } from '../../domain/data-limits.js';
+import { splitCsvLine } from './csv-fields.js';
+import { readLineRecords } from './csv-file-reader.js';
+import type { DataFile, LocatedProblem } from './line-locator.js';
+import { checkRow } from './row-rules.js';
+
+const UNDERSCORE = 0x5f;
+const COMMA = 0x2c;
+
+export type ScanProblem = LocatedProblem | { readonly line: null; readonly message: 'inflated' };
+
+export async function scanRawFile(
+  file: DataFile,
+  limits: ReadLimits,
+  bounds: DateBounds,
+  signal: AbortSignal,
+): Promise<ScanProblem | null> {
+  const seen = await scanBytes(file, limits, signal);
+  if (seen === 'inflated') return { line: null, message: 'inflated' };
+  if (seen !== 'suspect' || signal.aborted) return null;
+  let n = 0;
+  for await (const r of readLineRecords(file.path, file.gzip, limits)) {
+    n++;
+    if (signal.aborted) return null;
+    if (n <= file.skipLines || r.text.trim() === '') continue;
+    if (!r.text.endsWith(',') && !r.text.includes('_')) continue;
+    const checked = checkRow(splitCsvLine(r.text), file.layout, bounds);
+    if ('problem' in checked) return { line: n, message: checked.problem };
+  }
+  return null;
+}
+
+/** 'suspect' when an underscore or a comma before a line end appears after the header lines. */
+async function scanBytes(
+  file: DataFile,
+  limits: ReadLimits,
+  signal: AbortSignal,
+): Promise<'clean' | 'suspect' | 'inflated'> {
+  const raw = createReadStream(file.path, { highWaterMark: 1 << 20 });
+  const input = file.gzip ? raw.pipe(createGunzip()) : raw;
+  let inflated = 0;
+  let headerLeft = file.skipLines;
+  let lastByte = -1;
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      if (signal.aborted) return 'clean';
+      inflated += chunk.length;
+      if (file.gzip && inflated > limits.maxInflatedBytes) return 'inflated';
+      let from = 0;
+      while (headerLeft > 0 && from < chunk.length) {
+        const lf = chunk.indexOf(0x0a, from);
+        const cr = chunk.indexOf(0x0d, from);
+        const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+        if (end < 0) {
+          from = chunk.length;
+          break;
+        }
+        from = chunk[end] === 0x0d && chunk[end + 1] === 0x0a ? end + 2 : end + 1;
+        headerLeft--;
+      }
+      if (from >= chunk.length) {
+        lastByte = chunk.length > 0 ? chunk[chunk.length - 1]! : lastByte;
+        continue;
+      }
+      if (chunk.indexOf(UNDERSCORE, from) >= 0) return 'suspect';
+      if (chunk.indexOf(',\n', from) >= 0 || chunk.indexOf(',\r', from) >= 0) return 'suspect';
+      if (lastByte === COMMA && from === 0 && (chunk[0] === 0x0a || chunk[0] === 0x0d)) return 'suspect';
+      lastByte = chunk[chunk.length - 1]!;
+    }
+    // a last line without an ending that ends with a comma
+    return lastByte === COMMA ? 'suspect' : 'clean';
+  } catch {
+    // an unreadable file is reported by the store's own read
+    return 'clean';
+  } finally {
+    raw.destroy();
+  }
+}
