@@ -122,6 +122,7 @@ async function apply(store: PriceStore, o: Op, dir: string, k: number, model: So
       roles: { date: 0, close: 1 },
       skipLines: 1,
       newline: '\n',
+      hasData: lines.length > 0,
       symbol: o.symbol,
       source: 'csv',
     },

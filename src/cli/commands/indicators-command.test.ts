@@ -187,7 +187,7 @@ describe('marketdash indicators', () => {
     const closeOnly = cli('indicators', 'CLOSEONLY', '--ind', 'sma:20,atr:14');
     expect(closeOnly.code).toBe(1);
     expect(closeOnly.stderr).toBe(
-      'marketdash: CLOSEONLY has no high or low stored: atr:14 needs high, low and close\n',
+      'marketdash: CLOSEONLY has closes only (no high/low stored): atr:14 needs high, low and close\n',
     );
     const tr = cli('indicators', 'WALK', '--ind', 'atr:14', '--total-return');
     expect(tr.code).toBe(2);
