@@ -5,6 +5,7 @@
  * next one in the symbol's order serves, and the outcome names the provider that did.
  * Rate series (kind `rate`) use the `rates` order (FRED); everything else the main `order`.
  */
+import { ensureDefined } from '../domain/ensure.js';
 import { ProviderError, UsageError } from '../domain/errors.js';
 import type { SymbolKind } from '../domain/symbol-info.js';
 import type { DailyHistory, DataProvider, FetchDailyRequest } from './data-provider.js';
@@ -104,7 +105,7 @@ export class ProviderRegistry {
     const order = kind === 'rate' ? this.settings.rates : this.settings.order;
     return order
       .filter((n) => this.isEnabled(n))
-      .map((n) => this.byName.get(n)!)
+      .map((n) => ensureDefined(this.byName.get(n), `provider '${n}' of the provider order`))
       .filter((p) => p.canHandle(symbol, kind));
   }
 
@@ -124,7 +125,7 @@ export class ProviderRegistry {
       let tries = 0;
       for (;;) {
         tries++;
-        await this.limiters.get(provider.name)!.acquire();
+        await ensureDefined(this.limiters.get(provider.name), `request pacing of ${provider.name}`).acquire();
         try {
           const history = await provider.fetchDaily(request);
           attempts.push({ provider: provider.name, tries, error: null });

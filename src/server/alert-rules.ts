@@ -7,7 +7,9 @@
  * Each may name a `webhook` URL and an `id` (default: derived from the rule). Matching is pure; the
  * alert key (rule, event type, symbol, date) is what makes delivery happen once per alert.
  */
+
 import { z } from 'zod';
+import { ensureDefined } from '../domain/ensure.js';
 import { DataError } from '../domain/errors.js';
 import { parseIsoDate, sameDateMonthsEarlier } from '../domain/trading-date.js';
 
@@ -75,7 +77,7 @@ export function parseAlertRules(raw: readonly unknown[] | undefined, file = 'con
   list.forEach((item, i) => {
     const parsed = ruleSchema.safeParse(item);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
+      const issue = ensureDefined(parsed.error.issues[0], 'the first issue of a failed rule');
       const path = [`alerts[${i}]`, ...issue.path.map(String)].join('.');
       throw new DataError(`${file}: ${path}: ${issue.message}`, { file });
     }

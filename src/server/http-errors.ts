@@ -3,8 +3,10 @@
  * statuses by kind; schema failures become 400 naming the parameter; anything else is a 500 whose
  * body says only "internal error" (the stack goes to the server log, never to the client).
  */
+
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody as ContractErrorBody } from '../contracts/common-contract.js';
+import { ensureDefined } from '../domain/ensure.js';
 import { type ErrorKind, isMarketDashError, UsageError } from '../domain/errors.js';
 
 /** The JSON body of every error response (its schema: src/contracts/common-contract.ts). */
@@ -82,7 +84,7 @@ export function errorResponse(error: unknown): ErrorBody {
     return { error: { status: 401, kind: 'unauthorized', message: error.message } };
   const fe = error as Partial<FastifyError> & { validation?: ValidationIssue[]; validationContext?: string };
   if (Array.isArray(fe.validation) && fe.validation.length > 0) {
-    const issue = fe.validation[0]!;
+    const issue = ensureDefined(fe.validation[0], 'the first validation issue');
     const parameter = parameterOfIssue(issue);
     return {
       error: {

@@ -2,6 +2,7 @@
  * The live alerts panel: listens to `/api/feed` (server-sent events) and lists alerts as they come;
  * an `update` message means the data changed, so the next page render refetches it.
  */
+import { ensureNotNull } from '../../src/domain/ensure.js';
 import { el } from './element-builder.js';
 
 interface FeedPayload {
@@ -10,10 +11,10 @@ interface FeedPayload {
 }
 
 export function startFeed(onDataChanged: () => void): void {
-  const toggle = document.getElementById('feed-toggle')!;
-  const panel = document.getElementById('feed-panel')!;
-  const list = document.getElementById('feed-list')!;
-  const count = document.getElementById('feed-count')!;
+  const toggle = ensureNotNull(document.getElementById('feed-toggle'), '#feed-toggle element');
+  const panel = ensureNotNull(document.getElementById('feed-panel'), '#feed-panel element');
+  const list = ensureNotNull(document.getElementById('feed-list'), '#feed-list element');
+  const count = ensureNotNull(document.getElementById('feed-count'), '#feed-count element');
   let unread = 0;
   toggle.addEventListener('click', () => {
     panel.hidden = !panel.hidden;

@@ -3,6 +3,7 @@
  * hash router that renders one page at a time (Overview, Rotation, Symbol, Compare, Note). Pages
  * are loaded on demand: the chart library only arrives with the pages that draw charts.
  */
+import { ensureNotNull } from '../../src/domain/ensure.js';
 import './styles.css';
 import { api, onDataWarning } from './api-client.js';
 import { asOfControl, readAsOf } from './as-of.js';
@@ -28,9 +29,7 @@ const TITLES: Record<string, string> = {
 };
 
 function required(id: string): HTMLElement {
-  const node = document.getElementById(id);
-  if (!node) throw new Error(`the page has no #${id}`);
-  return node;
+  return ensureNotNull(document.getElementById(id), `#${id} element`);
 }
 
 const main = required('main');

@@ -6,8 +6,10 @@
  * note (text, csv) or every note's report (json). Exit 0 when nothing is contradicted, 1 when
  * something is, 2 on a usage or data error (a missing or binary file, an empty store, a bad option).
  */
+
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/universe-config.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { isMarketDashError, UsageError } from '../../domain/errors.js';
 import { type CheckReport, type ClaimVerdict, countVerdicts } from '../../note/check/claim-verdict.js';
 import { renderCheckText } from '../../note/check/render-check.js';
@@ -71,7 +73,7 @@ const SUMMARY_COLUMNS: Column<Checked>[] = [
 
 function render(format: string, checked: readonly Checked[]): string {
   if (checked.length === 1) {
-    const { name, report } = checked[0]!;
+    const { name, report } = ensureDefined(checked[0], 'the checked note');
     if (format === 'json') return renderJson(reportJson(report));
     if (format === 'csv')
       return renderCsv(

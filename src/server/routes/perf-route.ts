@@ -4,6 +4,7 @@
  * computes it; this route only validates, resolves the group and caches). The row's shape:
  * src/contracts/perf-contract.ts.
  */
+
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,6 +17,7 @@ import {
   tickerListInput,
 } from '../../contracts/common-contract.js';
 import { perfResponseSchema } from '../../contracts/perf-contract.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { UsageError } from '../../domain/errors.js';
 import { PERIOD_KEYS } from '../../domain/period-keys.js';
 import { perfTable } from '../../services/perf/perf-table.js';
@@ -47,7 +49,10 @@ export function registerPerfRoute(app: FastifyInstance, ctx: ServerContext): voi
         });
       }
       const asOf = isoDateParam(q.asOf, 'asOf');
-      const symbols = q.symbols !== undefined ? tickerListParam(q.symbols) : [...groupMembers(ctx.config, q.group!)];
+      const symbols =
+        q.symbols !== undefined
+          ? tickerListParam(q.symbols)
+          : [...groupMembers(ctx.config, ensureDefined(q.group, 'group parameter'))];
       const totalReturn = flagParam(q.totalReturn);
       return sendCachedArray(ctx, reply, 'perf', { symbols, asOf, totalReturn }, perfResponseSchema, async () => {
         const table = await perfTable(ctx.store, { symbols, asOf, totalReturn });

@@ -4,10 +4,12 @@
  * A/B on common dates. A symbol with no data gets the reason an editor reads ("no data for ^SP600 in
  * the store"), with its tracking fund named when the config pairs it with one.
  */
+
 import { basketIndex } from '../../analytics/ratios-baskets/basket-index.js';
 import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
 import type { UniverseConfig } from '../../config/universe-config.js';
 import type { BasketDefinition } from '../../domain/basket.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import type { SeriesFor } from '../../note/check/verify-claim.js';
 import type { PriceStore } from '../../store/price-store.js';
@@ -50,7 +52,7 @@ export async function loadClaimSeries(
         return { missing: `no data for ${ticker} in the store, and its members ${missing.join(', ')} are missing too` };
       const series: PriceSeries = basketIndex(
         def,
-        def.members.map((m) => stored.get(m)!),
+        def.members.map((m) => ensureDefined(stored.get(m), `stored series of basket member ${m}`)),
       );
       if (series.dates.length > 0) return { series };
     }

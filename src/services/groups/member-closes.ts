@@ -115,5 +115,5 @@ export async function loadClosesOrBaskets(
   }
   const order = [...new Set(symbols)];
   const all = new Map<string, SymbolCloses>([...loaded.found.map((c) => [c.symbol, c] as const), ...computed]);
-  return { found: order.filter((t) => all.has(t)).map((t) => all.get(t)!), missing };
+  return { found: order.flatMap((t) => all.get(t) ?? []), missing };
 }

@@ -8,6 +8,7 @@ import { basketIndex } from '../../analytics/ratios-baskets/basket-index.js';
 import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
 import { DEFAULT_TREND_OPTIONS } from '../../analytics/trend/trend-options.js';
 import { defaultConfig, type UniverseConfig } from '../../config/universe-config.js';
+import { ensureDefined, ensureNotNull } from '../../domain/ensure.js';
 import { DataError } from '../../domain/errors.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
@@ -58,11 +59,11 @@ export async function buildReport(store: PriceStore, req: ReportRequest = {}): P
   const series = new Map<string, PriceSeries>(stored);
   for (const ticker of Object.keys(config.baskets)) {
     if (series.has(ticker)) continue;
-    const def = configBasket(config, ticker)!;
+    const def = ensureNotNull(configBasket(config, ticker), `basket ${ticker} of the config`);
     if (!def.members.every((m) => stored.has(m))) continue;
     const b = basketIndex(
       def,
-      def.members.map((m) => stored.get(m)!),
+      def.members.map((m) => ensureDefined(stored.get(m), `stored series of basket member ${m}`)),
     );
     if (b.dates.length > 0) series.set(ticker, b);
   }

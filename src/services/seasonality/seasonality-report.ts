@@ -48,7 +48,8 @@ export async function seasonalityReport(store: PriceStore, req: SeasonalityReque
   const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
   const range = asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) };
   const loaded = await loadClosesOrBaskets(store, parts, 'close', range, req.config ?? loadConfig());
-  if (loaded.missing.length > 0) throw new NotFoundError(loaded.missing[0]!);
+  const unknown = loaded.missing[0];
+  if (unknown !== undefined) throw new NotFoundError(unknown);
   const [a, b] = loaded.found;
   const s = b
     ? ratioSeries(closeOnlySeries(a!.symbol, a!.dates, a!.closes), closeOnlySeries(b.symbol, b.dates, b.closes))

@@ -6,6 +6,7 @@
  * a toggle per series shows or hides it. Drawn on a canvas with a text caption; the table is the
  * accessible view of the same points.
  */
+import { ensureDefined } from '../../../src/domain/ensure.js';
 import type { PlacedRotationPoint } from '../api-client.js';
 import { el } from '../element-builder.js';
 import { fixed } from '../number-format.js';
@@ -135,7 +136,7 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
     const labels: { x: number; y: number }[] = [];
     for (const p of order) {
       if (hidden.has(p.symbol)) continue;
-      const colour = colourOf.get(p.symbol)!;
+      const colour = ensureDefined(colourOf.get(p.symbol), `colour of ${p.symbol}`);
       const faded = highlight !== null && highlight !== p.symbol;
       g.globalAlpha = faded ? 0.22 : 1;
       const path = [...p.tail, p].map((t) => ({ x: X(t.rsRatio), y: Y(t.rsMomentum) }));

@@ -3,7 +3,9 @@
  * the same base rule as a period return), so lines do not jump as you scroll; the ratio of any two;
  * the MAG7 basket beside the MAGS fund by default. State in the URL: s, start, tr, a, b.
  */
+
 import { LineSeries, type Time } from 'lightweight-charts';
+import { ensureNotNull } from '../../../src/domain/ensure.js';
 import { api, type SeriesResponse } from '../api-client.js';
 import { chartReadout } from '../charts/chart-readout.js';
 import { fitAll, LineStyle, linePoints, ratioFormat, themedChart } from '../charts/themed-chart.js';
@@ -131,7 +133,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
             `Not stored, so left out: ${unknown.join(', ')}.`,
           )
         : null;
-      if (!known.length) return unknownNote!;
+      if (!known.length) return ensureNotNull(unknownNote, 'the not-stored note');
       const all = await Promise.all(known.map((s) => api.series(s, { from: shiftDays(start, -14), to: ctx.asOf })));
       const field = totalReturn ? 'adjClose' : 'close';
       const rebased = all.map((s) => ({ s, r: rebase(s, start, field) }));
