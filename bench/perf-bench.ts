@@ -1,21 +1,32 @@
 /**
- * perf bench: `marketdash perf --all --format json` run as a command on the stored 3,000-symbol x
- * 20-year universe (bench-universe.ts), against the same table computed by pandas from a pickle of the
- * same bars (test/reference/perf_table_pandas.py: load + compute timed inside Python). Prints seconds
- * (best and median of 3), the ratio, peak memory of each, an in-process split (store read vs compute),
- * and whether the two tables agree to 1e-9.
+ * perf bench: `marketdash perf --all --format json` as a whole process on the stored 3,000-symbol x
+ * 20-year universe (bench-universe.ts), against pandas (from a pickle, test/reference/perf_table_pandas.py)
+ * and polars (lazy parquet scan, bench/perf_table_polars.py), each also a whole process with its
+ * interpreter start-up. Runs are paired (ours, pandas, polars, then again), so the three share the
+ * machine's load; each prints min and median wall time and peak RSS, and the ratio to each peer from
+ * the same runs. Also: the in-process split of our time (the very read the command does, then the
+ * compute), a one-day import of every symbol followed by perf --all (no slow first read after a
+ * write), the close snapshot's size, and whether all three tables agree on every field (1e-9).
+ *
+ * Polars is installed on first use into bench/.venv (a local wheel: pip --no-index --find-links
+ * /opt/pypi/files polars; the venv sees the system numpy). Set MARKETDASH_BENCH_RUNS for more pairs.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { formatIsoDate } from '../src/domain/trading-date.js';
 import { withStore } from '../src/services/open-store.js';
 import { perfTable } from '../src/services/perf/perf-table.js';
+import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 import { BENCH_DIR, benchUniverseStore, ensureUniverseCsv } from './bench-universe.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const PYTHON = '/usr/bin/python3';
 const PANDAS_SCRIPT = join(ROOT, 'test', 'reference', 'perf_table_pandas.py');
-const RUNS = 3;
+const POLARS_SCRIPT = join(ROOT, 'bench', 'perf_table_polars.py');
+const VENV = join(ROOT, 'bench', '.venv');
+const RUNS = Number(process.env.MARKETDASH_BENCH_RUNS ?? 5);
 
 function ensurePickle(csv: string): string {
   const pkl = csv.replace(/\.csv$/, '.pkl');
@@ -26,8 +37,35 @@ function ensurePickle(csv: string): string {
   return pkl;
 }
 
-/** Runs a command under /usr/bin/time: wall seconds, peak RSS in MB, stdout. */
-function timed(cmd: string, args: string[]): { seconds: number; peakMb: number; stdout: string } {
+/** The venv's python with polars, installing it from the local wheel when missing; null when that fails. */
+function polarsPython(): string | null {
+  const py = join(VENV, 'bin', 'python');
+  const ok = () => existsSync(py) && spawnSync(py, ['-c', 'import polars'], { encoding: 'utf8' }).status === 0;
+  if (ok()) return py;
+  spawnSync(PYTHON, ['-m', 'venv', '--system-site-packages', VENV], { stdio: 'inherit' });
+  spawnSync(join(VENV, 'bin', 'pip'), ['install', '-q', '--no-index', '--find-links', '/opt/pypi/files', 'polars'], {
+    stdio: 'inherit',
+  });
+  return ok() ? py : null;
+}
+
+function ensureParquet(py: string, csv: string): string {
+  const out = csv.replace(/\.csv$/, '.parquet');
+  if (!existsSync(out) || statSync(out).mtimeMs < statSync(csv).mtimeMs) {
+    const r = spawnSync(py, [POLARS_SCRIPT, 'parquet', csv, out], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`writing the parquet file failed: ${r.stderr}`);
+  }
+  return out;
+}
+
+interface Timed {
+  seconds: number;
+  peakMb: number;
+  stdout: string;
+}
+
+/** Runs a command under /usr/bin/time: wall seconds of the whole process, peak RSS in MB, stdout. */
+function timed(cmd: string, args: string[]): Timed {
   const started = performance.now();
   const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, cwd: ROOT });
   const seconds = (performance.now() - started) / 1000;
@@ -37,6 +75,8 @@ function timed(cmd: string, args: string[]): { seconds: number; peakMb: number; 
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const min = (xs: number[]) => Math.min(...xs);
+const s = (x: number) => `${x.toFixed(2)} s`;
 
 /** Largest absolute difference between two perf JSON tables, and how many leaves differ by more than 1e-9. */
 function compareTables(ours: unknown[], theirs: unknown[]): { worst: number; mismatches: number } {
@@ -48,7 +88,7 @@ function compareTables(ours: unknown[], theirs: unknown[]): { worst: number; mis
       worst = Math.max(worst, d);
       if (d > 1e-9) mismatches++;
     } else if (a !== null && typeof a === 'object' && b !== null && typeof b === 'object') {
-      for (const k of Object.keys(a)) walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]);
+      for (const k of Object.keys(b)) walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]);
     } else if (a !== b) mismatches++;
   };
   const bySymbol = new Map((theirs as { symbol: string }[]).map((r) => [r.symbol, r]));
@@ -57,61 +97,125 @@ function compareTables(ours: unknown[], theirs: unknown[]): { worst: number; mis
   return { worst, mismatches };
 }
 
+function report(label: string, runs: Timed[]): void {
+  const secs = runs.map((r) => r.seconds);
+  console.log(
+    `${label}: min ${s(min(secs))}, median ${s(median(secs))}, peak RSS ${Math.max(...runs.map((r) => r.peakMb)).toFixed(0)} MB (${runs.length} runs)`,
+  );
+}
+
 export async function run(): Promise<void> {
   const { path: csv, rows } = await ensureUniverseCsv();
   const db = await benchUniverseStore();
+  // the first open of a store made before the snapshot packs it: not part of any timing
+  await (await DuckDbStore.open(db)).close();
   const pkl = ensurePickle(csv);
-  console.log(`universe: ${rows} bars (3,000 symbols x 20 years), store ${db}, pickle ${pkl}`);
-
-  const built = existsSync(join(ROOT, 'dist', 'cli', 'main.js'));
-  const [cmd, ...prefix] = built
-    ? [process.execPath, join(ROOT, 'bin', 'marketdash.js')]
-    : [process.execPath, '--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts')];
-  const args = [...prefix, '--db', db, 'perf', '--all', '--format', 'json'];
+  const py = polarsPython();
+  const parquet = py ? ensureParquet(py, csv) : null;
+  console.log(`universe: ${rows} bars (3,000 symbols x 20 years), store ${db}`);
+  console.log(`pandas: ${PYTHON} ${PANDAS_SCRIPT} time ${pkl}`);
   console.log(
-    `command: ${built ? 'node bin/marketdash.js' : 'node --import tsx src/cli/main.ts'} --db ${db} perf --all --format json`,
+    py ? `polars: ${py} ${POLARS_SCRIPT} time ${parquet}` : 'polars: not available (bench/.venv install failed)',
   );
-  const ours = Array.from({ length: RUNS }, () => timed(cmd!, args));
-  const ourBest = Math.min(...ours.map((r) => r.seconds));
-  const ourPeak = Math.max(...ours.map((r) => r.peakMb));
 
+  const node = process.execPath;
+  const cli = join(ROOT, 'bin', 'marketdash.js');
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js')))
+    throw new Error('run `npm run build` first (the bench times bin/marketdash.js)');
+  const args = [cli, '--db', db, 'perf', '--all', '--format', 'json'];
+  console.log(`ours: node bin/marketdash.js --db ${db} perf --all --format json`);
   const pandasOut = join(BENCH_DIR, 'perf-pandas.json');
-  const pandas = Array.from({ length: RUNS }, () => {
-    const r = timed(PYTHON, [PANDAS_SCRIPT, 'time', pkl, pandasOut]);
-    const inner = JSON.parse(r.stdout) as { load: number; compute: number; peakRssMb: number };
-    return { seconds: inner.load + inner.compute, load: inner.load, compute: inner.compute, peakMb: r.peakMb };
-  });
-  const pandasFastest = pandas.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-  const pandasBest = pandasFastest.seconds;
+  const polarsOut = join(BENCH_DIR, 'perf-polars.json');
+  const ours: Timed[] = [];
+  const pandas: Timed[] = [];
+  const polars: Timed[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    ours.push(timed(node, args));
+    pandas.push(timed(PYTHON, [PANDAS_SCRIPT, 'time', pkl, pandasOut]));
+    if (py && parquet) polars.push(timed(py, [POLARS_SCRIPT, 'time', parquet, polarsOut]));
+  }
+  report('marketdash perf --all (whole process)', ours);
+  report('pandas from pickle (whole process)', pandas);
+  if (polars.length) report('polars lazy parquet (whole process)', polars);
+  const ratio = (peer: Timed[]) =>
+    `${(min(ours.map((r) => r.seconds)) / min(peer.map((r) => r.seconds))).toFixed(2)} (min/min), ${(
+      median(ours.map((r) => r.seconds)) / median(peer.map((r) => r.seconds))
+    ).toFixed(2)} (median/median)`;
+  console.log(`ratio marketdash / pandas: ${ratio(pandas)}`);
+  if (polars.length) console.log(`ratio marketdash / polars: ${ratio(polars)}  (goal <= 0.5)`);
+  console.log(`node -e 0 alone: min ${s(min(Array.from({ length: 3 }, () => timed(node, ['-e', '0']).seconds)))}`);
 
-  // In-process split of our time: one readMany of every series, then the compute.
+  // the split: the very read the command does (closes of every symbol, from the snapshot), then the table
   const split = await withStore({ db }, async (store) => {
     const t0 = performance.now();
-    await store.readMany('all');
+    await store.readMany('all', undefined, { columns: ['close'] });
     const t1 = performance.now();
     const table = await perfTable(store, { symbols: 'all' });
     const t2 = performance.now();
-    return { read: (t1 - t0) / 1000, readAndCompute: (t2 - t1) / 1000, rows: table.rows.length };
+    return { read: (t1 - t0) / 1000, both: (t2 - t1) / 1000, rows: table.rows.length };
   });
+  console.log(
+    `in process: readMany('all', closes) ${s(split.read)}; perfTable (same read + compute) ${s(split.both)}, so compute about ${s(Math.max(0, split.both - split.read))} for ${split.rows} rows`,
+  );
 
-  const agreement = compareTables(
-    JSON.parse(ours[0]!.stdout) as unknown[],
-    JSON.parse(readFileSync(pandasOut, 'utf8')) as unknown[],
+  const oursRows = JSON.parse(ours[0]!.stdout) as unknown[];
+  for (const [name, out] of [
+    ['pandas', pandasOut],
+    ['polars', polars.length ? polarsOut : null],
+  ] as const) {
+    if (out === null) continue;
+    const a = compareTables(oursRows, JSON.parse(readFileSync(out, 'utf8')) as unknown[]);
+    console.log(
+      `tables agree with ${name}: ${a.mismatches === 0 ? 'yes' : `NO (${a.mismatches} values differ)`}, largest difference ${a.worst.toExponential(2)}`,
+    );
+  }
+
+  await afterAWrite(db, csv);
+}
+
+/**
+ * A one-day import of every symbol (the next weekday after the universe ends), then perf --all, each a
+ * whole process on a copy of the store: the write maintains the snapshot, so the read after it is as
+ * fast as any other. Also the snapshot's share of the file.
+ */
+async function afterAWrite(db: string, csv: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'marketdash-perf-bench-'));
+  try {
+    const copy = join(dir, 'store.duckdb');
+    copyFileSync(db, copy);
+    const store = await DuckDbStore.open(copy);
+    const last = await store.lastDates();
+    await store.close();
+    let day = Math.max(...[...last.values()].map((d) => Date.parse(d) / 86_400_000)) + 1;
+    while (new Date(day * 86_400_000).getUTCDay() % 6 === 0) day++;
+    const iso = formatIsoDate(day);
+    const lines = [...last.keys()].map((t, i) => `${t},${iso},10,11,9,${(10 + (i % 7) / 4).toFixed(4)},10,1000`);
+    const dayCsv = join(dir, 'day.csv');
+    writeFileSync(dayCsv, `Symbol,Date,Open,High,Low,Close,Adj Close,Volume\n${lines.join('\n')}\n`);
+    const cli = join(ROOT, 'bin', 'marketdash.js');
+    const imp = timed(process.execPath, [cli, '--db', copy, 'import', dayCsv]);
+    const after = timed(process.execPath, [cli, '--db', copy, 'perf', '--all', '--format', 'json']);
+    console.log(
+      `one-day import of ${last.size} symbols (${iso}) ${s(imp.seconds)}, then perf --all ${s(after.seconds)}: together ${s(imp.seconds + after.seconds)} (peak ${Math.max(imp.peakMb, after.peakMb).toFixed(0)} MB)`,
+    );
+    const sizes = await withStore({ db: copy }, async () => undefined).then(() => snapshotBytes(copy));
+    console.log(
+      `store file ${(statSync(db).size / 1e6).toFixed(0)} MB; close snapshot ${(sizes / 1e6).toFixed(0)} MB of packed segments (${csv.split('/').pop()})`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function snapshotBytes(path: string): Promise<number> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(path);
+  const c = await instance.connect();
+  const r = await c.runAndReadAll(
+    'SELECT sum(octet_length(days) + octet_length(closes) + octet_length(adj_closes)) FROM close_snapshot',
   );
-  const fmt = (s: number) => `${s.toFixed(2)} s`;
-  console.log(
-    `marketdash perf --all (whole command): best ${fmt(ourBest)}, median ${fmt(median(ours.map((r) => r.seconds)))}, peak RSS ${ourPeak.toFixed(0)} MB`,
-  );
-  console.log(
-    `  in process: store.readMany('all') ${fmt(split.read)}; readMany + compute ${fmt(split.readAndCompute)} for ${split.rows} rows`,
-  );
-  console.log(
-    `pandas from pickle (load + compute): best ${fmt(pandasBest)} (load ${fmt(pandasFastest.load)}, compute ${fmt(pandasFastest.compute)}), median ${fmt(median(pandas.map((r) => r.seconds)))}, peak RSS ${Math.max(...pandas.map((r) => r.peakMb)).toFixed(0)} MB`,
-  );
-  console.log(
-    `ratio marketdash / pandas: ${(ourBest / pandasBest).toFixed(2)} (goal < 1); goal < 1 s: ${ourBest < 1 ? 'met' : 'not met'}; goal < 1 GB: ${ourPeak < 1024 ? 'met' : 'not met'}`,
-  );
-  console.log(
-    `tables agree: ${agreement.mismatches === 0 ? 'yes' : `NO (${agreement.mismatches} values differ)`}, largest difference ${agreement.worst.toExponential(2)}`,
-  );
+  const bytes = Number(r.getRowsJS()[0]?.[0] ?? 0);
+  c.closeSync();
+  instance.closeSync();
+  return bytes;
 }

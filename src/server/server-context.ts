@@ -10,6 +10,7 @@ import { parseIsoDate } from '../domain/trading-date.js';
 import { asOfAfterData, latestDay } from '../services/data-warnings.js';
 import type { PriceStore } from '../store/price-store.js';
 import type { AlertCenter } from './alert-center.js';
+import { bodyFor, encodedBody, etagMatches } from './encoded-body.js';
 import type { EventFeed } from './event-feed.js';
 import type { ResponseCache } from './response-cache.js';
 
@@ -103,5 +104,11 @@ export async function sendCached(
 ): Promise<FastifyReply> {
   if (await ctx.isDemo()) reply.header('x-marketdash-source', 'demo');
   for (const [k, v] of Object.entries(cached.headers ?? {})) reply.header(k, v);
-  return reply.type(cached.contentType).send(cached.body);
+  // bytes, ETag and compressed copies made once per cached entry (encoded-body.ts)
+  const ready = encodedBody(cached);
+  reply.header('etag', ready.etag).header('vary', 'accept-encoding');
+  if (etagMatches(reply.request.headers['if-none-match'], ready.etag)) return reply.code(304).send();
+  const { body, encoding } = await bodyFor(ready, reply.request.headers['accept-encoding']);
+  if (encoding !== null) reply.header('content-encoding', encoding);
+  return reply.type(cached.contentType).send(body);
 }

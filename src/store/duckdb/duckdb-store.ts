@@ -3,7 +3,8 @@
  * Reads come back columnar (one query, typed arrays, NULL -> NaN). `writeBars` stages rows through
  * the appender and merges them in one transaction; `importCsv` bulk-loads CSV files with DuckDB's own
  * reader (duckdb-csv-import.ts). A failed or killed write leaves the file unchanged.
- * Calls on one store run one at a time (a DuckDB connection runs one transaction at a time).
+ * Writes on one store run one at a time (a DuckDB connection runs one transaction at a time); reads
+ * run beside them and beside each other on a small pool of connections.
  */
 import { type DuckDBConnection, DuckDBInstance, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import type { BasketDefinition } from '../../domain/basket.js';
@@ -57,7 +58,11 @@ export class DuckDbStore implements PriceStore {
   private closed = false;
 
   private readonly runningJobs = new Set<string>();
-  private readConnection: DuckDBConnection | null = null;
+  private readonly idleReaders: DuckDBConnection[] = [];
+  private readonly readerWaiters: ((c: DuckDBConnection) => void)[] = [];
+  private readonly readsDrained: (() => void)[] = [];
+  private readerCount = 0;
+  private activeReads = 0;
 
   private constructor(location: string, instance: DuckDBInstance, connection: DuckDBConnection) {
     this.location = location;
@@ -125,7 +130,7 @@ export class DuckDbStore implements PriceStore {
   }
 
   async schemaVersion(): Promise<number> {
-    return this.exclusive(async (c) =>
+    return this.read(async (c) =>
       Number((await c.runAndReadAll('SELECT max(version) FROM schema_version')).getRowsJS()[0]?.[0] ?? 0),
     );
   }
@@ -155,7 +160,7 @@ export class DuckDbStore implements PriceStore {
   }
 
   async getSymbol(ticker: string): Promise<SymbolInfo | null> {
-    const rows = await this.exclusive(async (c) =>
+    const rows = await this.read(async (c) =>
       (
         await c.runAndReadAll('SELECT ticker, name, kind, currency FROM symbols WHERE ticker = $t', {
           t: normaliseTicker(ticker),
@@ -167,7 +172,7 @@ export class DuckDbStore implements PriceStore {
   }
 
   async listSymbols(): Promise<SymbolSummary[]> {
-    const rows = await this.exclusive(async (c) =>
+    const rows = await this.read(async (c) =>
       (
         await c.runAndReadAll(
           `SELECT s.ticker, s.name, s.kind, s.currency,
@@ -277,9 +282,9 @@ export class DuckDbStore implements PriceStore {
     // closes and adjusted closes alone come from the packed snapshot (duckdb-snapshot.ts)
     if (snapshotCanRead(options.columns)) {
       const wanted = tickers === 'all' ? 'all' : [...new Set(tickers.map(normaliseTicker))];
-      return this.exclusive((c) => readSnapshot(c, wanted, range, columns));
+      return this.read((c) => readSnapshot(c, wanted, range, columns));
     }
-    return this.exclusive(async (c) => {
+    return this.read(async (c) => {
       const wanted =
         tickers === 'all'
           ? (await c.runAndReadAll('SELECT ticker FROM symbols ORDER BY ticker')).getRowsJS().map((r) => String(r[0]))
@@ -289,11 +294,15 @@ export class DuckDbStore implements PriceStore {
       // chunk, JavaScript copies the other's, which about halves a whole-universe read on 2 cores.
       if (wanted.length < PARALLEL_READ_MIN_TICKERS) return this.readGrouped(c, wanted, clause, params, columns);
       const half = Math.ceil(wanted.length / 2);
-      const second = await this.secondReader();
-      const [a, b] = await Promise.all([
-        this.readGrouped(c, wanted.slice(0, half), clause, params, columns),
-        this.readGrouped(second, wanted.slice(half), clause, params, columns),
-      ]);
+      const secondHalf = (r: DuckDBConnection) => this.readGrouped(r, wanted.slice(half), clause, params, columns);
+      // a second pooled connection when one is free (never wait for one while holding one: no deadlock)
+      const free = this.idleReaders.length > 0 || this.readerCount < MAX_READERS;
+      const [a, b] = free
+        ? await Promise.all([
+            this.readGrouped(c, wanted.slice(0, half), clause, params, columns),
+            this.read(secondHalf),
+          ])
+        : [await this.readGrouped(c, wanted.slice(0, half), clause, params, columns), await secondHalf(c)];
       for (const [k, v] of b) a.set(k, v);
       return a;
     });
@@ -325,20 +334,42 @@ export class DuckDbStore implements PriceStore {
     }
   }
 
-  /** A second connection for parallel reads, made on first use (it sees committed data only, as reads should). */
-  private async secondReader(): Promise<DuckDBConnection> {
-    this.readConnection ??= await this.instance.connect();
-    return this.readConnection;
+  /**
+   * Runs a read on a connection of the reader pool (made on demand, at most MAX_READERS), never
+   * behind the write queue or another read: a large read does not hold up the data-version check or a
+   * one-symbol read. A reader sees committed data only, as reads should.
+   */
+  private async read<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error(`store ${this.location} is closed`);
+    let c = this.idleReaders.pop();
+    if (c === undefined) {
+      if (this.readerCount < MAX_READERS) {
+        this.readerCount++;
+        c = await this.instance.connect();
+      } else {
+        c = await new Promise<DuckDBConnection>((resolve) => this.readerWaiters.push(resolve));
+      }
+    }
+    this.activeReads++;
+    try {
+      return await fn(c);
+    } finally {
+      this.activeReads--;
+      const next = this.readerWaiters.shift();
+      if (next) next(c);
+      else this.idleReaders.push(c);
+      if (this.activeReads === 0) for (const done of this.readsDrained.splice(0)) done();
+    }
   }
 
   async barSources(): Promise<string[]> {
     // from the snapshot's per-segment source lists: a few thousand rows, never a scan of every bar
-    return this.exclusive((c) => snapshotSources(c));
+    return this.read((c) => snapshotSources(c));
   }
 
   async lastDates(): Promise<Map<string, string>> {
     // from the snapshot segments' last days: a few thousand rows, not a pass over every bar
-    return this.exclusive((c) => snapshotLastDates(c));
+    return this.read((c) => snapshotLastDates(c));
   }
 
   async saveBasket(def: BasketDefinition): Promise<void> {
@@ -356,7 +387,7 @@ export class DuckDbStore implements PriceStore {
   }
 
   async getBasket(ticker: string): Promise<BasketDefinition | null> {
-    const rows = await this.exclusive(async (c) =>
+    const rows = await this.read(async (c) =>
       (
         await c.runAndReadAll('SELECT CAST(definition AS VARCHAR) FROM baskets WHERE ticker = $t', {
           t: normaliseTicker(ticker),
@@ -368,14 +399,14 @@ export class DuckDbStore implements PriceStore {
   }
 
   async listBaskets(): Promise<BasketDefinition[]> {
-    const rows = await this.exclusive(async (c) =>
+    const rows = await this.read(async (c) =>
       (await c.runAndReadAll('SELECT CAST(definition AS VARCHAR) FROM baskets ORDER BY ticker')).getRowsJS(),
     );
     return rows.map((r) => JSON.parse(String(r[0])) as BasketDefinition);
   }
 
   async dataVersion(): Promise<string> {
-    const rows = await this.exclusive(async (c) =>
+    const rows = await this.read(async (c) =>
       (await c.runAndReadAll('SELECT data_version FROM store_meta WHERE id = 1')).getRowsJS(),
     );
     return String(rows[0]?.[0] ?? 0);
@@ -384,13 +415,16 @@ export class DuckDbStore implements PriceStore {
   async close(): Promise<void> {
     if (this.closed) return;
     await this.queue;
+    if (this.activeReads > 0) await new Promise<void>((resolve) => this.readsDrained.push(resolve));
     this.closed = true;
-    this.readConnection?.closeSync();
+    for (const r of this.idleReaders.splice(0)) r.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
   }
 }
 
+/** Connections in the reader pool. */
+const MAX_READERS = 4;
 /** Reads of this many tickers or more are split across two connections. */
 const PARALLEL_READ_MIN_TICKERS = 64;
 
