@@ -1,8 +1,8 @@
 /**
  * The command line's program: only the command named on the command line is loaded (its module and
  * what that imports), so `marketdash perf SPY` never loads the server, the providers, the note engine
- * or the other commands. With no command, an unknown one, or root --help/--version, every command is
- * registered, exactly as program.ts does (a test keeps the two lists equal).
+ * or the other commands. With no command, an unknown one, or root --help/--version, the full program
+ * of program.ts answers (a test keeps the two lists equal).
  */
 import type { Command } from 'commander';
 import { addHelpExamples } from './help-examples.js';
@@ -30,6 +30,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Register>>> 
   report: async () => (await import('./commands/report-command.js')).registerReportCommand,
   regime: async () => (await import('./commands/regime-command.js')).registerRegimeCommand,
   rates: async () => (await import('./commands/rates-command.js')).registerRatesCommand,
+  seasonality: async () => (await import('./commands/seasonality-command.js')).registerSeasonalityCommand,
   rotation: async () => (await import('./commands/rotation-command.js')).registerRotationCommand,
   scoreboard: async () => (await import('./commands/scoreboard-command.js')).registerScoreboardCommand,
   serve: async () => (await import('./commands/serve-command.js')).registerServeCommand,
@@ -60,11 +61,15 @@ export function commandNameIn(args: readonly string[]): string | null {
 
 /** The program for `argv` (as process.argv: node, script, then the user's arguments). */
 export async function buildProgramFor(argv: readonly string[]): Promise<Command> {
-  const program = rootProgram();
   const name = commandNameIn(argv.slice(2));
   const load = name === null ? undefined : COMMAND_LOADERS[name];
-  const loaders = load ? [load] : Object.values(COMMAND_LOADERS);
-  for (const register of await Promise.all(loaders.map((l) => l()))) register(program);
+  if (load === undefined) {
+    // root help, an unknown command, or one added to program.ts but not yet here: the full program
+    const { buildProgram } = await import('./program.js');
+    return buildProgram();
+  }
+  const program = rootProgram();
+  (await load())(program);
   addHelpExamples(program);
   return program;
 }
