@@ -12,6 +12,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1024,
+    // .vite/manifest.json: which chunks each page loads (bench/dashboard-bench.ts weighs them)
+    manifest: true,
   },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

@@ -67,7 +67,7 @@ export function goToAsOf(day: string | null): void {
 
 /** The header's date control. `render` refreshes it for the current URL and the data's extent. */
 export function asOfControl(): { readonly root: HTMLElement; render(first: string | null, last: string | null): void } {
-  const input = el('input', { type: 'date', id: 'asof-input', 'aria-describedby': 'asof-state' });
+  const input = el('input', { type: 'date', id: 'asof-input' });
   const prev = el(
     'button',
     { type: 'button', id: 'asof-prev', 'aria-label': 'Previous trading day', title: 'Previous trading day' },
@@ -79,8 +79,7 @@ export function asOfControl(): { readonly root: HTMLElement; render(first: strin
     '›',
   );
   const presets = el('select', { id: 'asof-preset', 'aria-label': 'Jump to a month end' });
-  const latest = el('button', { type: 'button', id: 'asof-latest' }, 'Latest');
-  const state = el('span', { id: 'asof-state', class: 'asof-state' });
+  const latest = el('button', { type: 'button', id: 'asof-latest', title: 'Show the latest data' }, 'Latest');
   const root = el(
     'div',
     { class: 'asof', role: 'group', 'aria-label': 'As-of date for every page' },
@@ -90,7 +89,6 @@ export function asOfControl(): { readonly root: HTMLElement; render(first: strin
     next,
     presets,
     latest,
-    state,
   );
   let current = '';
   input.addEventListener('change', () => {
@@ -115,8 +113,6 @@ export function asOfControl(): { readonly root: HTMLElement; render(first: strin
       latest.setAttribute('aria-pressed', String(isLatest));
       next.disabled = !last || current >= last;
       prev.disabled = !first || current <= first;
-      state.textContent = isLatest ? 'latest' : '';
-      state.hidden = !isLatest;
       presets.replaceChildren(
         el('option', { value: '' }, 'Month end…'),
         ...(last ? monthEndPresets(last, 12) : []).map((d) =>

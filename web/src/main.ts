@@ -10,7 +10,7 @@ import { asOfControl, readAsOf } from './as-of.js';
 import { el } from './element-builder.js';
 import { formatHash, parseHash } from './hash-route.js';
 import { startFeed } from './live-feed.js';
-import { errorBlock, loadingBlock, type Page, type PageContext } from './page-context.js';
+import { errorBlock, type Page, type PageContext } from './page-context.js';
 import { initTheme, toggleTheme } from './theme.js';
 
 const PAGES: Record<string, () => Promise<Page>> = {
@@ -33,6 +33,7 @@ function required(id: string): HTMLElement {
 }
 
 const main = required('main');
+const demoBanner = required('demo-banner');
 const control = asOfControl();
 required('asof-slot').replaceWith(control.root);
 let disposers: (() => void)[] = [];
@@ -90,7 +91,7 @@ async function render(): Promise<void> {
   const route = parseHash(location.hash);
   const asOfParam = readAsOf(route.params);
   updateNav(route.page, asOfParam.kind === 'day' ? asOfParam.day : null);
-  main.replaceChildren(loadingBlock('Loading the page…', 'chart'));
+  main.replaceChildren(el('p', { class: 'loading', role: 'status' }, 'Loading…'));
   try {
     base ??= await loadBase();
   } catch (e) {
@@ -101,10 +102,11 @@ async function render(): Promise<void> {
   const last = base.health.lastDate;
   control.render(firstDate(base), last);
   const notices = el('div', { class: 'notices', id: 'page-notices', role: 'status' });
-  const root = el('div', { class: `page page-${route.page}`, 'data-page': route.page }, notices);
-  main.replaceChildren(root);
+  // The demo banner travels with the page (arriving with it, it never pushes a drawn page down).
+  const root = el('div', { class: `page page-${route.page}`, 'data-page': route.page }, demoBanner, notices);
   const load = PAGES[route.page];
   if (!load) {
+    main.replaceChildren(root);
     notFoundPage(root, route.page);
     return;
   }
@@ -129,12 +131,25 @@ async function render(): Promise<void> {
     ctx.notice(`Note: ${message}.`, 'warning');
   });
   document.title = `MarketDash: ${TITLES[route.page]}${asOf ? ` as of ${asOf}` : ''}`;
+  // The page is built off screen and shown once drawn (or after a short wait, with its skeletons):
+  // one change of the screen instead of sections pushing each other down as their data arrives.
+  let shown = false;
+  const show = () => {
+    if (!shown && mine === generation) {
+      shown = true;
+      main.replaceChildren(root);
+    }
+  };
+  const timer = setTimeout(show, 700);
   try {
     const page = await load();
     if (mine !== generation) return;
     await page(root, route.params, ctx);
   } catch (e) {
     if (mine === generation) root.replaceChildren(notices, errorBlock(e));
+  } finally {
+    clearTimeout(timer);
+    show();
   }
 }
 

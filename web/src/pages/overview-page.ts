@@ -335,10 +335,9 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
             .map((r) => {
               const rgb = heatRgb(got(r), scale, dark);
               const stale = staleMark(r.asOf, ctx);
-              return el(
+              const tile = el(
                 'a',
                 {
-                  role: 'listitem',
                   class: `tile${stale ? ' is-stale' : ''}`,
                   href: pageLink('symbol', { s: r.symbol }),
                   style: `background:rgb(${rgb.map(Math.round).join(',')});color:${textOn(rgb)}`,
@@ -349,6 +348,7 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
                 el('span', { class: 'tile-value', 'data-metric': heat }, formatSignedPercent(got(r))),
                 stale,
               );
+              return el('div', { role: 'listitem', class: 'tile-item' }, tile);
             }),
         );
         return el('div', {}, tiles, key);
