@@ -6,6 +6,7 @@
 import { athClaimType } from './ath-claim-type.js';
 import type { AnyClaimType } from './claim-type.js';
 import { levelClaimType } from './level-claim-type.js';
+import { rateBetaClaimType, rateChangeClaimType, rateLevelClaimType } from './rate-claim-types.js';
 import { returnClaimType } from './return-claim-type.js';
 import { sinceClaimType } from './since-claim-type.js';
 import { spreadClaimType } from './spread-claim-type.js';
@@ -20,6 +21,9 @@ const registered: AnyClaimType[] = [
   spreadClaimType,
   levelClaimType,
   returnClaimType,
+  rateLevelClaimType,
+  rateChangeClaimType,
+  rateBetaClaimType,
 ];
 
 /** Every registered claim type. */

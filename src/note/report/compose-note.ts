@@ -7,10 +7,12 @@
  * with provenance (FigureBook). Same data in, same note out.
  */
 import { breakoutBaseRate } from '../../analytics/base-rates/base-rate.js';
+import { rateSensitivity } from '../../analytics/rates/rate-sensitivity.js';
 import { analyseTrend, type TrendAnalysis } from '../../analytics/trend/trend-analysis.js';
 import type { TrendOptions } from '../../analytics/trend/trend-options.js';
 import { lineLevel } from '../../analytics/trend/trendline.js';
 import { weeklyCloses } from '../../analytics/trend/weekly-closes.js';
+import { FOMC_MEETINGS } from '../../config/fomc-meetings.js';
 import type { UniverseConfig } from '../../config/universe-config.js';
 import { ensureDefined, ensureNotNull } from '../../domain/ensure.js';
 import {
@@ -19,9 +21,16 @@ import {
   formatPercent,
   formatPercentagePoints,
   formatUnsignedPercent,
+  monthName,
 } from '../../domain/format/display-format.js';
 import { indexOnOrBefore, type PriceSeries } from '../../domain/price-series.js';
-import { type DayNumber, formatIsoDate, previousYearEnd } from '../../domain/trading-date.js';
+import {
+  civilFromDays,
+  type DayNumber,
+  formatIsoDate,
+  parseIsoDate,
+  previousYearEnd,
+} from '../../domain/trading-date.js';
 import { FigureBook } from './figure-book.js';
 import type { MarketNote, NoteChart, NoteParagraph, NoteSection, PerformanceRow, Run } from './note-model.js';
 import { cardinal, indefiniteArticle, moveVerb, ordinal, upDown } from './wording.js';
@@ -580,6 +589,69 @@ function ratesSection(ctx: NoteContext): { section: NoteSection | null } {
       ),
     );
   }
+  // The Fed's last move, seen in the effective rate (issue 15): DFF from the decision day to now.
+  const dffAt = ctx.at('DFF');
+  const lastMove = FOMC_MEETINGS.filter((m) => m.decisionBp && m.date <= ctx.asOfIso).at(-1);
+  if (dffAt && lastMove) {
+    const decision = parseIsoDate(lastMove.date);
+    const k0 = indexOnOrBefore(dffAt.s.dates, decision);
+    if (k0 >= 0 && k0 < dffAt.k) {
+      const bp = Math.round((dffAt.s.close[dffAt.k]! - dffAt.s.close[k0]!) * 100);
+      const b = formatIsoDate(dffAt.s.dates[k0]!);
+      const changeId = book.add({
+        id: 'rate-change-fomc-DFF',
+        metric: 'rate.change.bp',
+        symbols: ['DFF'],
+        dates: [b, ctx.asOfIso],
+        value: bp,
+        formula: `(DFF(${formatIsoDate(dffAt.s.dates[dffAt.k]!)}) - DFF(${b})) x 100, basis points since the FOMC decision of ${lastMove.date} (src/config/fomc-meetings.ts: ${lastMove.decisionBp} bp)`,
+        display: `${Math.abs(bp)} bp`,
+      });
+      const [, mo, d] = civilFromDays(decision);
+      paras.push(
+        p(
+          `The fed funds rate (DFF) is ${bp < 0 ? 'down' : 'up'} `,
+          f(changeId),
+          ` since the Fed's ${lastMove.decisionBp! < 0 ? 'cut' : 'hike'} of ${monthName(mo)} ${d}.`,
+        ),
+      );
+    }
+  }
+  // Which sectors move most with the 10-year yield: 252-day beta of daily returns to its changes.
+  const tenAt = ctx.at('DGS10');
+  if (tenAt) {
+    const ranked: { t: string; beta: number }[] = [];
+    for (const t of ctx.cfg.groups.sectors ?? []) {
+      const x = ctx.at(t);
+      if (!x) continue;
+      const w = rateSensitivity(
+        { dates: x.s.dates, closes: x.s.close },
+        { dates: tenAt.s.dates, closes: tenAt.s.close },
+        ctx.day,
+      ).find((v) => v.frequency === 'daily' && v.window === 252);
+      if (w?.beta !== null && w?.beta !== undefined && w.n >= 200) ranked.push({ t, beta: w.beta });
+    }
+    ranked.sort((a, b) => a.beta - b.beta);
+    const top = ranked.slice(0, 3).filter((r) => r.beta < 0);
+    if (top.length > 0) {
+      const runs: Run[] = ['Over the past year, the sectors that gained most as the 10-year yield fell were '];
+      top.forEach((r, i) => {
+        const id = book.add({
+          id: `rate-beta-${r.t}-DGS10`,
+          metric: 'rate.beta.252d',
+          symbols: [r.t, 'DGS10'],
+          dates: [ctx.asOfIso],
+          value: r.beta * 1e4,
+          formula: `252-day beta of ${r.t}'s daily return to the daily change of DGS10 in bp (common days only), in bp of return per bp`,
+          display: `${fixed(Math.abs(r.beta * 1e4), 1)} bp`,
+        });
+        if (i > 0) runs.push(i === top.length - 1 ? ' and ' : ', ');
+        runs.push(`${ctx.shortName(r.t)} (${r.t}, `, f(id), ' per basis point of decline)');
+      });
+      runs.push('.');
+      paras.push(p(...runs));
+    }
+  }
   return { section: paras.length > 0 ? { id: 'rates', title: 'Rates', paragraphs: paras } : null };
 }
 
@@ -715,11 +787,23 @@ function baseRatesSection(ctx: NoteContext, ratio: RatioPick, story: Story): { s
       );
     }
   }
+  // The words follow the numbers just quoted: the closing line never contradicts the base rate
+  // (a median three-month change against the rotation, or most breaks not holding, say so).
+  const median3m = br.count > 0 ? (br.horizons['3m']?.median ?? null) : null;
+  const heldShare = br.count > 0 ? (br.stillAboveLine3m?.share ?? null) : null;
+  const historyAgainst =
+    story === 'into_small_caps'
+      ? (median3m !== null && median3m < 0) || (heldShare !== null && heldShare < 0.5)
+      : story === 'into_mega_caps'
+        ? median3m !== null && median3m > 0
+        : false;
   const closing: Record<Story, string> = {
-    into_small_caps:
-      'The rotation has the numbers on its side for now; whether it lasts is a question the line will answer week by week.',
-    into_mega_caps:
-      'For now the old leaders hold the field, and small caps have work to do before the line comes back into play.',
+    into_small_caps: historyAgainst
+      ? 'The rotation has the momentum but not the history: after the typical earlier break the ratio gave ground within three months, so the line has to hold week by week.'
+      : 'The rotation has the numbers on its side for now; whether it lasts is a question the line will answer week by week.',
+    into_mega_caps: historyAgainst
+      ? 'For now the old leaders hold the field, though after earlier breaks small caps tended to claw back ground within three months.'
+      : 'For now the old leaders hold the field, and small caps have work to do before the line comes back into play.',
     no_clear_rotation: 'Until one side pulls away, the line is the level to watch.',
   };
   paras.push(p(closing[story]));

@@ -45,9 +45,9 @@ describe('check on the note the project wrote itself', () => {
     const notSupported = report.claims.filter((c) => c.verdict !== 'supported');
     expect(notSupported).toEqual([]);
     expect(report.claims.length).toBeGreaterThanOrEqual(40);
-    // returns, records, the trendline, the VIX's level and low, the sector streaks and the lede's spread
+    // returns, records, the trendline, the VIX's level and low, the sector streaks, the lede's spread, the rates and the Fed's last move
     expect(new Set(report.claims.map((c) => c.metric))).toEqual(
-      new Set(['return', 'ath', 'trend', 'since', 'streak', 'spread', 'level']),
+      new Set(['return', 'ath', 'trend', 'since', 'streak', 'spread', 'level', 'rate.level', 'rate.change.bp']),
     );
   });
 

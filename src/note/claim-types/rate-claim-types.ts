@@ -1,0 +1,182 @@
+/**
+ * Claims about rates and the Fed (issue 15), each a registered claim type:
+ * - `rate.level`: "the 2-Year Treasury Yield (DGS2) stands at 3.52%": the stored value of a rate
+ *   (kind `rate`) at the close, to the precision printed.
+ * - `rate.change.bp`: "the fed funds rate (DFF) is down 25 bp since the Fed's cut of December 10":
+ *   value now minus the last value on or before that day (the latest such day on or before the
+ *   claim's date), in whole basis points.
+ * - `rate.beta`: "Real Estate (XLRE, 5.0 bp per basis point of decline)" in a sentence naming the
+ *   10-year (or 2-year) yield "over the past year": the 252-day beta of the fund's daily return to
+ *   the yield's daily change, in bp of return per bp, to the precision printed.
+ */
+import { rateSensitivity } from '../../analytics/rates/rate-sensitivity.js';
+import { monthName } from '../../domain/format/display-format.js';
+import { indexOnOrBefore } from '../../domain/price-series.js';
+import { civilFromDays, daysFromCivil, formatIsoDate } from '../../domain/trading-date.js';
+import type { ClaimBase } from '../claims/claim.js';
+import { allMatches, hedged } from '../claims/clause-words.js';
+import type { ClaimType, SentenceScope } from './claim-type.js';
+
+interface RateLevelClaim extends ClaimBase {
+  readonly metric: 'rate.level';
+  readonly value: number;
+  readonly decimals: number;
+}
+interface RateChangeClaim extends ClaimBase {
+  readonly metric: 'rate.change.bp';
+  readonly bp: number;
+  readonly month: number;
+  readonly dayOfMonth: number;
+}
+interface RateBetaClaim extends ClaimBase {
+  readonly metric: 'rate.beta';
+  readonly yieldSymbol: string;
+  /** bp of return per bp of yield, signed as the data's beta (a gain as the yield falls is negative). */
+  readonly value: number;
+  readonly decimals: number;
+}
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const LEVEL = /\bstands?\s+at\s+(\d+(?:\.\d+)?)%/gi;
+const CHANGE = new RegExp(
+  `\\b(?:is|was)\\s+(down|up)\\s+(\\d+)\\s*bps?\\s+since\\s+the\\s+Fed's\\s+(?:cut|hike)\\s+of\\s+(${MONTHS})\\s+(\\d{1,2})\\b`,
+  'gi',
+);
+const BETA = /\(([A-Z]{2,5}),\s*(\d+(?:\.\d+)?)\s*bp\s+per\s+basis\s+point\s+of\s+(decline|rise)\)/g;
+
+function rateSubject(scope: SentenceScope, before: number): { subject: string; symbol: string } | null {
+  const m = scope.mentions.filter((x) => x.end <= before && x.kind === 'rate' && x.symbol !== null).at(-1);
+  return m ? { subject: m.text, symbol: m.symbol! } : null;
+}
+
+const span = (scope: SentenceScope, m: RegExpExecArray) => ({
+  start: scope.offset + m.index,
+  end: scope.offset + m.index + m[0].length,
+});
+
+export const rateLevelClaimType: ClaimType<RateLevelClaim> = {
+  metric: 'rate.level',
+  hasBasis: false,
+  extract(scope) {
+    const out: RateLevelClaim[] = [];
+    for (const m of allMatches(LEVEL, scope.sentence)) {
+      if (hedged(scope.sentence, m.index)) continue;
+      const s = rateSubject(scope, m.index);
+      if (!s) continue;
+      const digits = m[1]!;
+      out.push({
+        metric: 'rate.level',
+        text: scope.sentence,
+        ...s,
+        line: scope.line,
+        span: span(scope, m),
+        value: Number(digits),
+        decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
+      });
+    }
+    return out;
+  },
+  evaluate(c, { series: s, k }) {
+    const v = s.close[k]!;
+    return {
+      ok: Math.abs(v - c.value) <= 0.5 * 10 ** -c.decimals + 1e-9,
+      actual: v,
+      fact: `${s.symbol} stood at ${v.toFixed(Math.max(2, c.decimals))}%`,
+    };
+  },
+  claimed: (c) => c.value,
+  claimedText: (c) => `${c.value.toFixed(c.decimals)}%`,
+  period: () => null,
+};
+
+export const rateChangeClaimType: ClaimType<RateChangeClaim> = {
+  metric: 'rate.change.bp',
+  hasBasis: false,
+  extract(scope) {
+    const out: RateChangeClaim[] = [];
+    for (const m of allMatches(CHANGE, scope.sentence)) {
+      const s = rateSubject(scope, m.index);
+      if (!s) continue;
+      const month = MONTHS.split('|').findIndex((x) => x.toLowerCase() === m[3]!.toLowerCase()) + 1;
+      out.push({
+        metric: 'rate.change.bp',
+        text: scope.sentence,
+        ...s,
+        line: scope.line,
+        span: span(scope, m),
+        bp: (m[1]!.toLowerCase() === 'down' ? -1 : 1) * Number(m[2]),
+        month,
+        dayOfMonth: Number(m[4]),
+      });
+    }
+    return out;
+  },
+  evaluate(c, { series: s, k }) {
+    const [y] = civilFromDays(s.dates[k]!);
+    let since = daysFromCivil(y, c.month, c.dayOfMonth);
+    if (since > s.dates[k]!) since = daysFromCivil(y - 1, c.month, c.dayOfMonth);
+    const b = indexOnOrBefore(s.dates, since);
+    if (b < 0) return { unverifiable: `${s.symbol} has no value on or before ${formatIsoDate(since)}` };
+    const bp = Math.round((s.close[k]! - s.close[b]!) * 100);
+    return {
+      ok: bp === c.bp,
+      actual: bp,
+      fact: `${s.symbol} moved ${bp > 0 ? '+' : ''}${bp} bp since ${formatIsoDate(s.dates[b]!)} (${s.close[b]}% -> ${s.close[k]}%)`,
+    };
+  },
+  claimed: (c) => c.bp,
+  claimedText: (c) => `${c.bp > 0 ? '+' : ''}${c.bp} bp`,
+  period: (c) => `since ${monthName(c.month)} ${c.dayOfMonth}`,
+};
+
+export const rateBetaClaimType: ClaimType<RateBetaClaim> = {
+  metric: 'rate.beta',
+  hasBasis: false,
+  extract(scope) {
+    const { sentence } = scope;
+    if (!/over\s+the\s+past\s+year/i.test(sentence)) return [];
+    const yieldSymbol = /\b(?:10|ten)-year\s+yield\b/i.test(sentence)
+      ? 'DGS10'
+      : /\b(?:2|two)-year\s+yield\b/i.test(sentence)
+        ? 'DGS2'
+        : null;
+    if (!yieldSymbol) return [];
+    const out: RateBetaClaim[] = [];
+    for (const m of allMatches(BETA, sentence)) {
+      const digits = m[2]!;
+      const size = Number(digits);
+      out.push({
+        metric: 'rate.beta',
+        text: sentence,
+        subject: m[1]!,
+        symbol: m[1]!,
+        line: scope.line,
+        span: span(scope, m),
+        yieldSymbol,
+        // "gains X bp per basis point of decline" is a beta of -X
+        value: m[3] === 'decline' ? -size : size,
+        decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
+      });
+    }
+    return out;
+  },
+  evaluate(c, { series: s, k, seriesFor }) {
+    const y = seriesFor(c.yieldSymbol);
+    if (!('series' in y)) return { unverifiable: y.missing };
+    const w = rateSensitivity(
+      { dates: s.dates, closes: s.close },
+      { dates: y.series.dates, closes: y.series.close },
+      s.dates[k]!,
+    ).find((x) => x.frequency === 'daily' && x.window === 252);
+    if (!w || w.beta === null) return { unverifiable: `too little common history of ${s.symbol} and ${c.yieldSymbol}` };
+    const bpPerBp = w.beta * 1e4;
+    return {
+      ok: Math.abs(bpPerBp - c.value) <= 0.5 * 10 ** -c.decimals + 1e-9,
+      actual: bpPerBp,
+      fact: `${s.symbol}'s 252-day beta to ${c.yieldSymbol} is ${bpPerBp.toFixed(2)} bp per bp`,
+    };
+  },
+  claimed: (c) => c.value,
+  claimedText: (c) => `${c.value.toFixed(c.decimals)} bp per bp`,
+  period: () => '252 sessions',
+};
