@@ -6,6 +6,7 @@
  * A symbol whose last bar is more than STALE_DAYS calendar days before the as-of day is skipped: its
  * "events" would be old news dated long ago. Without --as-of, the as-of day is the latest bar in the store.
  */
+
 import { type BaseRate, breakoutBaseRate, eventBaseRate } from '../../analytics/base-rates/base-rate.js';
 import type { EventKey } from '../../analytics/base-rates/event-occurrences.js';
 import { EVENT_TYPES, type MarketEvent } from '../../analytics/events/market-event.js';
@@ -15,6 +16,7 @@ import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
 import { resolveAsOf } from '../../analytics/returns/as-of.js';
 import { type TrendOptions, trendOptions } from '../../analytics/trend/trend-options.js';
 import { groupMembers, type UniverseConfig } from '../../config/universe-config.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { DataError } from '../../domain/errors.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
@@ -82,7 +84,7 @@ export async function eventsReport(store: PriceStore, req: EventsRequest): Promi
   const stale: string[] = [];
   const tickers = wanted === 'all' ? [...loaded.keys()].sort() : wanted.filter((t) => loaded.has(t));
   for (const ticker of tickers) {
-    const s = loaded.get(ticker)!;
+    const s = ensureDefined(loaded.get(ticker), `series ${ticker}`);
     const i = currentBar(s, asOfDay);
     if (i === null) {
       stale.push(ticker);

@@ -3,7 +3,9 @@
  * as-of day) and computes one perf row per symbol. Price return reads close; total return reads
  * adjClose for every figure (returns, closes, highs and lows).
  */
+
 import { performanceSnapshot } from '../../analytics/returns/performance-snapshot.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
 import type { CloseField } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
@@ -42,7 +44,7 @@ export async function perfTable(store: PriceStore, req: PerfRequest): Promise<Pe
   if (wanted === 'all') {
     // Symbols with no bar on or before the as-of day are not read at all, so they have no row.
     for (const ticker of [...all.keys()].sort()) {
-      const snap = performanceSnapshot(all.get(ticker)!, field, asOfDay);
+      const snap = performanceSnapshot(ensureDefined(all.get(ticker), `series ${ticker}`), field, asOfDay);
       if (snap !== null) rows.push(perfRow(snap));
     }
     return finish(rows, asOfDay, field);
@@ -50,7 +52,9 @@ export async function perfTable(store: PriceStore, req: PerfRequest): Promise<Pe
 
   await assertKnown(store, wanted, all);
   for (const ticker of wanted) {
-    const snap = performanceSnapshot(all.get(ticker)!, field, asOfDay);
+    // A stored symbol whose bars all come after the as-of day is read as no series at all.
+    const series = all.get(ticker);
+    const snap = series === undefined ? null : performanceSnapshot(series, field, asOfDay);
     if (snap === null) throw new DataError(`${ticker}: no bars on or before ${requestedAsOf}`);
     rows.push(perfRow(snap));
   }

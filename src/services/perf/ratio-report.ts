@@ -4,10 +4,12 @@
  * the ratio's return over the window from the last common date on or before `from`. The ratio series
  * itself is returned so callers (trend fitting, charts) work on exactly what was reported.
  */
+
 import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
 import { resolveAsOf } from '../../analytics/returns/as-of.js';
 import { periodReturns, windowReturn } from '../../analytics/returns/period-returns.js';
 import type { RatioJson } from '../../contracts/ratio-contract.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { DataError, UsageError } from '../../domain/errors.js';
 import type { PeriodReturns } from '../../domain/period-keys.js';
 import type { CloseField, PriceSeries } from '../../domain/price-series.js';
@@ -63,7 +65,10 @@ export async function ratioReport(store: PriceStore, req: RatioRequest): Promise
   for (const t of [numerator, denominator]) {
     if (!both.has(t)) throw await missingSeriesError(store, t, asOfDay);
   }
-  const series = ratioSeries(both.get(numerator)!, both.get(denominator)!);
+  const series = ratioSeries(
+    ensureDefined(both.get(numerator), `series ${numerator}`),
+    ensureDefined(both.get(denominator), `series ${denominator}`),
+  );
   const { index } = resolveAsOf(series.dates, asOfDay);
   if (index < 0)
     throw new DataError(
