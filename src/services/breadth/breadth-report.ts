@@ -3,6 +3,7 @@
  * history over their union of dates (analytics/breadth), read as of the requested day.
  * The benchmark is `--benchmark`, else the group's own (groups file), else SPY.
  */
+
 import { breadthHistory } from '../../analytics/breadth/breadth-history.js';
 import { type BreadthPoint, breadthSeries } from '../../analytics/breadth/breadth-series.js';
 import { type BreadthSnapshot, breadthAt } from '../../analytics/breadth/breadth-snapshot.js';
@@ -15,17 +16,14 @@ import { holdsDemoBars } from '../demo-label.js';
 import { noMemberBarsError } from '../groups/group-closes.js';
 import { resolveGroup } from '../groups/group-registry.js';
 import { loadClosesOrBaskets } from '../groups/member-closes.js';
+import type { GroupRequest } from '../service-request.js';
 
 export const DEFAULT_BREADTH_BENCHMARK = 'SPY';
 
-export interface BreadthRequest {
-  readonly group: string;
+export interface BreadthRequest extends GroupRequest {
   readonly benchmark?: string | undefined;
-  readonly asOf?: string | undefined;
   /** Benchmark comparison window: `Nd` trading days, or `Nw` / `Nm` / `Ny` (5 / 21 / 252 trading days each). */
   readonly window?: string | undefined;
-  readonly totalReturn?: boolean | undefined;
-  readonly groupFile?: string | undefined;
   /** Days of daily breadth points to include (0 = none). */
   readonly history?: number | undefined;
 }

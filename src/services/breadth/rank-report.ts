@@ -2,6 +2,7 @@
  * The composite-rank use-case: every member of a group scored (analytics/composite-rank, SCTR
  * weights by default) on its last bar on or before the as-of day, ranked 0..99 within the group.
  */
+
 import { type CompositeWeights, SCTR_WEIGHTS, WEIGHT_KEYS } from '../../analytics/composite-rank/composite-score.js';
 import { type RankRow, rankGroup } from '../../analytics/composite-rank/group-rank.js';
 import { UsageError } from '../../domain/errors.js';
@@ -10,14 +11,11 @@ import type { PriceStore } from '../../store/price-store.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { loadGroupCloses } from '../groups/group-closes.js';
 import { resolveGroup } from '../groups/group-registry.js';
+import type { GroupRequest } from '../service-request.js';
 
-export interface RankRequest {
-  readonly group: string;
-  readonly asOf?: string | undefined;
+export interface RankRequest extends GroupRequest {
   /** Six comma-separated numbers in WEIGHT_KEYS order, e.g. "30,30,15,15,5,5". */
   readonly weights?: string | undefined;
-  readonly totalReturn?: boolean | undefined;
-  readonly groupFile?: string | undefined;
 }
 
 export interface RankReport {

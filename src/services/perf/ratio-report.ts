@@ -17,14 +17,13 @@ import { normaliseTicker } from '../../domain/symbol-info.js';
 import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { type DataWarning, seriesFreshness } from '../data-warnings.js';
+import type { AsOfRequest } from '../service-request.js';
 import { missingSeriesError } from '../stored-series.js';
 
-export interface RatioRequest {
+export interface RatioRequest extends AsOfRequest {
   readonly numerator: string;
   readonly denominator: string;
   readonly from?: string | undefined;
-  readonly asOf?: string | undefined;
-  readonly totalReturn?: boolean | undefined;
 }
 
 export interface RatioReport {

@@ -2,6 +2,7 @@
  * Leadership use-case: a group's members ranked by return over a window ending on the as-of day,
  * with their rank over the window just before and the change ("leadership is shifting").
  */
+
 import { type LeadershipRow, leadershipRanks } from '../../analytics/leadership/leadership-ranks.js';
 import { previousWindow, windowEnding } from '../../analytics/leadership/return-window.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
@@ -9,13 +10,10 @@ import type { PriceStore } from '../../store/price-store.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { loadGroupCloses } from '../groups/group-closes.js';
 import { resolveGroup } from '../groups/group-registry.js';
+import type { GroupRequest } from '../service-request.js';
 
-export interface LeadersRequest {
-  readonly group: string;
+export interface LeadersRequest extends GroupRequest {
   readonly window?: string | undefined;
-  readonly asOf?: string | undefined;
-  readonly totalReturn?: boolean | undefined;
-  readonly groupFile?: string | undefined;
 }
 
 export interface WindowDates {

@@ -3,6 +3,7 @@
  * member's rotation snapshot (analytics/rotation) as of the benchmark's last bar on or before the
  * requested day. Members without bars are listed as missing, never invented.
  */
+
 import { DEFAULT_ROTATION_PARAMS, type RotationParams } from '../../analytics/rotation/relative-rotation.js';
 import {
   type RotationInterval,
@@ -18,16 +19,13 @@ import { asOfAfterData, type DataWarning, notComputed, staleRows, warningList } 
 import { holdsDemoBars } from '../demo-label.js';
 import { resolveGroup } from '../groups/group-registry.js';
 import { loadClosesOrBaskets } from '../groups/member-closes.js';
+import type { GroupRequest } from '../service-request.js';
 
-export interface RotationRequest {
-  readonly group: string;
+export interface RotationRequest extends GroupRequest {
   readonly benchmark: string;
-  readonly asOf?: string | undefined;
   readonly tail?: number | undefined;
   readonly interval?: string | undefined;
   readonly params?: Partial<RotationParams> | undefined;
-  readonly totalReturn?: boolean | undefined;
-  readonly groupFile?: string | undefined;
 }
 
 export interface RotationReport {

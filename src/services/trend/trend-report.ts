@@ -4,6 +4,7 @@
  * day, as the JSON pieces `trend` and `breakout` that `marketdash trend` and `marketdash ratio --trend`
  * print.
  */
+
 import { analyseTrend, type TrendAnalysis } from '../../analytics/trend/trend-analysis.js';
 import { type TrendOptions, trendOptions } from '../../analytics/trend/trend-options.js';
 import { UsageError } from '../../domain/errors.js';
@@ -13,6 +14,7 @@ import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { type DataWarning, seriesFreshness } from '../data-warnings.js';
 import { ratioReport } from '../perf/ratio-report.js';
+import type { AsOfRequest } from '../service-request.js';
 import { readSeriesAsOf } from '../stored-series.js';
 
 export interface TrendJson {
@@ -97,12 +99,10 @@ export function parseLookbackYears(text: string | undefined): Pick<TrendOptions,
   return range;
 }
 
-export interface TrendRequest {
+export interface TrendRequest extends AsOfRequest {
   /** A stored symbol (`SPSM`, `MAG7`) or a pair `A/B`. */
   readonly series: string;
-  readonly asOf?: string | undefined;
   readonly lookbackYears?: string | undefined;
-  readonly totalReturn?: boolean | undefined;
 }
 
 export interface TrendReport {
