@@ -42,7 +42,9 @@ export const errorBodySchema = named(
   z.object({
     error: z.object({
       status: z.number().int(),
-      kind: z.string().describe('usage, data, not_found, provider, internal, unauthorized, rate_limited, too_large'),
+      kind: z
+        .string()
+        .describe('usage, data, not_found, provider, internal, unauthorized, rate_limited, too_large, unavailable'),
       message: z.string().describe('one line naming the parameter, symbol or file at fault'),
       parameter: z.string().optional().describe('the request parameter at fault, when there is one'),
     }),

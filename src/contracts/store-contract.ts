@@ -9,7 +9,10 @@ export const healthSchema = named(
   z.object({
     status: z.literal('ok'),
     backend: z.string().describe('duckdb or postgres'),
-    location: z.string().describe('the database file or the connection target'),
+    location: z
+      .string()
+      .optional()
+      .describe('the database file or the connection target: only for a request carrying the server token'),
     dataVersion: z.string().describe('changes whenever the stored data changes (the cache key)'),
     demo: z.boolean().describe('true when the store holds the synthetic demo market'),
     symbols: z.number().int(),

@@ -14,7 +14,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   createJsonSchemaTransform,
   createJsonSchemaTransformObject,
@@ -28,7 +28,8 @@ import type { PriceStore } from '../store/price-store.js';
 import type { AlertCenter } from './alert-center.js';
 import { EventFeed } from './event-feed.js';
 import { handleError } from './http-errors.js';
-import { isLoopbackAddress, makeRequireToken } from './request-auth.js';
+import { carriesToken, isLoopbackAddress, makeRequireToken } from './request-auth.js';
+import { DEFAULT_FEED_LIMITS, FeedAdmission, type FeedLimits, makeRequestGuard } from './request-guard.js';
 import { ResponseCache } from './response-cache.js';
 import { registerAlertRoutes } from './routes/alerts-route.js';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.js';
@@ -63,6 +64,10 @@ export interface AppOptions {
   readonly versionTtlMs?: number;
   /** The response cache (default: a new one); `serve` keeps it to drop it after a CLI command writes. */
   readonly cache?: ResponseCache;
+  /** Host names the server answers to besides its bound address and, on loopback, the loopback names. */
+  readonly allowedHosts?: readonly string[];
+  /** Live-feed connections per client address and in total. */
+  readonly feedLimits?: FeedLimits;
 }
 
 const contractComponents = createJsonSchemaTransformObject({ schemaRegistry: contractRegistry });
@@ -107,7 +112,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
+    // Node's parser rejects (431 headers too large, a malformed request line) and Fastify's own URL
+    // errors answer in the API's one error shape too, never Fastify's default body.
+    clientErrorHandler: (error, socket) => {
+      const code = (error as { code?: string }).code;
+      const status = code === 'HPE_HEADER_OVERFLOW' ? 431 : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+      const message = status === 431 ? 'request headers are too large' : 'malformed request';
+      const body = JSON.stringify({ error: { status, kind: 'usage', message } });
+      if (socket.writable) {
+        socket.end(
+          `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
+      } else socket.destroy();
+    },
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode ?? 400;
+      const body = { error: { status, kind: 'usage', message: status === 400 ? 'malformed URL' : 'bad request' } };
+      (reply as FastifyReply).status(status).type('application/json; charset=utf-8').send(body);
+    },
   });
+  app.addHook(
+    'onRequest',
+    makeRequestGuard({ host: options.host ?? '127.0.0.1', allowedHosts: options.allowedHosts ?? [] }),
+  );
   // Every route's parameters, body and responses are zod schemas (src/contracts/): zod checks requests
   // (unknown query parameters are a 400 naming them, not silently dropped) and responses built as objects.
   app.setValidatorCompiler(validatorCompiler);
@@ -117,6 +144,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const cache = options.cache ?? new ResponseCache(options.store, { versionTtlMs: options.versionTtlMs ?? 1000 });
   let demoFor: { version: string; demo: Promise<boolean> } | null = null;
   const ctx: ServerContext = {
+    hasToken: (request) => carriesToken(request, options.token),
+    feedAdmission: new FeedAdmission(options.feedLimits ?? DEFAULT_FEED_LIMITS),
     store: options.store,
     config: options.config,
     cache,
@@ -215,6 +244,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .send('MarketDash API is running; the web app is not built (run `npm run build`). See /api/openapi.json.\n'),
     );
   }
+  // every unknown route or method outside /api answers in the one error shape as well
+  app.setNotFoundHandler(async (request, reply) =>
+    reply.status(404).send({
+      error: {
+        status: 404,
+        kind: 'not_found',
+        message: `no route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}`,
+      },
+    }),
+  );
   app.addHook('onClose', async () => ctx.feed.closeAll());
   return app;
 }

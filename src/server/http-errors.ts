@@ -11,7 +11,7 @@ import { type ErrorKind, isMarketDashError, UsageError } from '../domain/errors.
 
 /** The JSON body of every error response (its schema: src/contracts/common-contract.ts). */
 export type ErrorBody = ContractErrorBody & {
-  readonly error: { readonly kind: ErrorKind | 'unauthorized' | 'rate_limited' | 'too_large' };
+  readonly error: { readonly kind: ErrorKind | 'unauthorized' | 'rate_limited' | 'too_large' | 'unavailable' };
 };
 
 const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {

@@ -36,6 +36,13 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** Whether the request carries the configured token (false when none is configured). */
+export function carriesToken(request: FastifyRequest, token: string | undefined): boolean {
+  if (token === undefined) return false;
+  const m = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '');
+  return m !== null && sameSecret(m[1]!.trim(), token);
+}
+
 /** A preHandler for state-changing routes. */
 export function makeRequireToken(policy: AuthPolicy): (request: FastifyRequest) => Promise<void> {
   return async (request) => {

@@ -2,7 +2,7 @@
  * What every route handler may use: the store, the universe config, the response cache, the live
  * feed, the alert center and the update runner. Built once by `buildApp`.
  */
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { UniverseConfig } from '../config/universe-config.js';
 import type { ContractInput } from '../contracts/contract-registry.js';
@@ -12,6 +12,7 @@ import type { PriceStore } from '../store/price-store.js';
 import type { AlertCenter } from './alert-center.js';
 import { bodyFor, encodedBody, etagMatches } from './encoded-body.js';
 import type { EventFeed } from './event-feed.js';
+import type { FeedAdmission } from './request-guard.js';
 import type { ResponseCache } from './response-cache.js';
 
 /** Runs an update of the store (the scheduler's job, or `POST /api/update`), returning its outcome. */
@@ -26,6 +27,10 @@ export interface ServerContext {
   readonly update: UpdateRunner | null;
   /** Whether the stored data is the synthetic demo market (cached per data version). */
   isDemo(): Promise<boolean>;
+  /** Whether the request carries the server's token (false when none is configured). */
+  hasToken(request: FastifyRequest): boolean;
+  /** Live-feed connections per client and in total. */
+  readonly feedAdmission: FeedAdmission;
 }
 
 export const JSON_TYPE = 'application/json; charset=utf-8';

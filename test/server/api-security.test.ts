@@ -44,33 +44,41 @@ describe('state-changing endpoints', () => {
 
   test('on loopback without a token, POST /api/update runs', async () => {
     t = await openTestApp({ host: '127.0.0.1', update });
-    const res = await t.app.inject({ method: 'POST', url: '/api/update' });
+    const res = await t.app.inject({ method: 'POST', url: '/api/update', headers: { 'x-marketdash-client': 'test' } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ outcome: { updated: ['AAPL'] } });
   });
 
   test('beyond loopback without a configured token, changes are refused (401)', async () => {
     t = await openTestApp({ host: '0.0.0.0', update });
-    const res = await t.app.inject({ method: 'POST', url: '/api/update' });
+    const res = await t.app.inject({ method: 'POST', url: '/api/update', headers: { 'x-marketdash-client': 'test' } });
     expect(res.statusCode).toBe(401);
     expect(errorOf(res.body).message).toContain('--token');
   });
 
   test('beyond loopback with a token: wrong or missing bearer is 401, the right one passes; reads stay open', async () => {
     t = await openTestApp({ host: '0.0.0.0', token: TOKEN, update });
-    expect((await t.app.inject({ method: 'POST', url: '/api/update' })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/update', headers: { 'x-marketdash-client': 'test' } }))
+        .statusCode,
+    ).toBe(401);
     expect(
       (
         await t.app.inject({
           method: 'POST',
           url: '/api/update',
-          headers: { authorization: 'Bearer wrong-token-of-some-length' },
+          headers: { authorization: 'Bearer wrong-token-of-some-length', 'x-marketdash-client': 'test' },
         })
       ).statusCode,
     ).toBe(401);
     expect(
-      (await t.app.inject({ method: 'POST', url: '/api/update', headers: { authorization: `Bearer ${TOKEN}` } }))
-        .statusCode,
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/update',
+          headers: { authorization: `Bearer ${TOKEN}`, 'x-marketdash-client': 'test' },
+        })
+      ).statusCode,
     ).toBe(200);
     expect((await t.app.inject('/api/perf?symbols=AAPL')).statusCode).toBe(200);
     const put = await t.app.inject({ method: 'PUT', url: '/api/alerts/rules', payload: { rules: [] } });
@@ -79,7 +87,10 @@ describe('state-changing endpoints', () => {
 
   test('without an update job POST /api/update is 409', async () => {
     t = await openTestApp();
-    expect((await t.app.inject({ method: 'POST', url: '/api/update' })).statusCode).toBe(409);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/update', headers: { 'x-marketdash-client': 'test' } }))
+        .statusCode,
+    ).toBe(409);
   });
 });
 
@@ -199,4 +210,129 @@ describe('the web app', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('npm run build');
   });
+});
+
+describe('the server edges (issue 17 items 10, 12-14)', () => {
+  let t: Awaited<ReturnType<typeof openTestApp>> | null = null;
+  afterEach(async () => {
+    await t?.close();
+    t = null;
+  });
+
+  test('a Host header that is not the loopback is refused on a loopback server (DNS rebinding), in the error shape', async () => {
+    t = await openTestApp({});
+    const res = await t.app.inject({ url: '/api/health', headers: { host: 'evil.example:8080' } });
+    expect(res.statusCode).toBe(421);
+    expect(res.json()).toEqual({
+      error: {
+        status: 421,
+        kind: 'usage',
+        message: "this server does not answer for host 'evil.example' (start it with --allowed-host NAME to add one)",
+      },
+    });
+    for (const host of ['localhost:4000', '127.0.0.1', '[::1]:4000'])
+      expect((await t.app.inject({ url: '/api/health', headers: { host } })).statusCode).toBe(200);
+  });
+
+  test('a configured name is allowed', async () => {
+    t = await openTestApp({ allowedHosts: ['dash.example.org'] });
+    expect((await t.app.inject({ url: '/api/health', headers: { host: 'dash.example.org' } })).statusCode).toBe(200);
+  });
+
+  test('a cross-site "simple" POST (no JSON type, no client header) cannot trigger an update', async () => {
+    let ran = 0;
+    t = await openTestApp({ update: async () => ran++ });
+    for (const headers of [
+      {},
+      { 'content-type': 'text/plain' },
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    ]) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/update', headers, payload: 'a=1' });
+      expect(res.statusCode).toBe(415);
+      expect(res.json().error.kind).toBe('usage');
+    }
+    expect(ran).toBe(0);
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/alerts/rules',
+      headers: { 'content-type': 'text/plain' },
+      payload: '{}',
+    });
+    expect(put.statusCode).toBe(415);
+  });
+
+  test('/api/health shows where the store lives only to the token holder', async () => {
+    const TOKEN = 'a-token-long-enough-to-be-a-secret';
+    t = await openTestApp({ token: TOKEN });
+    const open = (await t.app.inject('/api/health')).json();
+    expect(open).not.toHaveProperty('location');
+    const withToken = (
+      await t.app.inject({ url: '/api/health', headers: { authorization: `Bearer ${TOKEN}` } })
+    ).json();
+    expect(typeof withToken.location).toBe('string');
+  });
+
+  test('unknown routes and methods, anywhere, answer in the one error shape', async () => {
+    t = await openTestApp({});
+    for (const [method, url] of [
+      ['GET', '/no/such/page'],
+      ['DELETE', '/api/health'],
+      ['GET', '/api/nothing'],
+      ['PATCH', '/'],
+    ] as const) {
+      const res = await t.app.inject({ method, url, headers: { 'x-marketdash-client': 'test' } });
+      expect(res.statusCode, `${method} ${url}`).toBe(404);
+      const body = res.json();
+      expect(body.error).toMatchObject({ status: 404, kind: 'not_found' });
+      expect(typeof body.error.message).toBe('string');
+    }
+  });
+
+  test('a malformed URL answers in the error shape', async () => {
+    t = await openTestApp({});
+    const res = await t.app.inject({ url: '/api/perf?symbols=%E0%A4%A' });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+    expect(res.json().error.status).toBe(res.statusCode);
+  });
+
+  test('live-feed connections are capped per client (429) and in total (503), in the error shape', async () => {
+    t = await openTestApp({ feedLimits: { perClient: 0, total: 10 } });
+    const res = await t.app.inject({ url: '/api/feed' });
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error).toMatchObject({ status: 429, kind: 'rate_limited' });
+    await t.close();
+    t = await openTestApp({ feedLimits: { perClient: 5, total: 0 } });
+    const full = await t.app.inject({ url: '/api/feed' });
+    expect(full.statusCode).toBe(503);
+    expect(full.json().error).toMatchObject({ status: 503, kind: 'unavailable' });
+  });
+});
+
+test('headers too large (431) and a garbled request line answer in the error shape on a real socket', async () => {
+  const t = await openTestApp({});
+  try {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as { port: number };
+    const { connect } = await import('node:net');
+    const raw = (text: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(text));
+        let out = '';
+        socket.on('data', (d) => {
+          out += d.toString('latin1');
+        });
+        socket.on('end', () => resolve(out));
+        socket.on('error', reject);
+      });
+    const big = await raw(`GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`);
+    expect(big.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+    expect(JSON.parse(big.slice(big.indexOf('\r\n\r\n') + 4))).toEqual({
+      error: { status: 431, kind: 'usage', message: 'request headers are too large' },
+    });
+    const garbled = await raw('GARBAGE\r\n\r\n');
+    expect(JSON.parse(garbled.slice(garbled.indexOf('\r\n\r\n') + 4)).error.status).toBe(400);
+  } finally {
+    await t.close();
+  }
 });

@@ -48,7 +48,7 @@ test('update -> events -> alerts: every event a rule matches is posted once', as
   try {
     expect(schedule.nextRun()).not.toBeNull();
     const app = await buildApp({ store, config, feed, alerts, update: () => schedule.updateAndAlert(), webRoot: null });
-    const res = await app.inject({ method: 'POST', url: '/api/update' });
+    const res = await app.inject({ method: 'POST', url: '/api/update', headers: { 'x-marketdash-client': 'test' } });
     expect(res.statusCode).toBe(200);
     const expected = all.filter(
       (e) => e.type === 'new_ath' || (e.type === 'lowest_since' && e.symbol === 'MSFT' && e.since <= '2024-11-30'),
@@ -56,7 +56,7 @@ test('update -> events -> alerts: every event a rule matches is posted once', as
     expect(expected.map((e) => `${e.type}:${e.symbol}`)).toEqual(['lowest_since:MSFT']);
     expect(posted.map((p) => `${p.event.type}:${p.event.symbol}`)).toEqual(['lowest_since:MSFT']);
     // Run again: nothing new is posted.
-    await app.inject({ method: 'POST', url: '/api/update' });
+    await app.inject({ method: 'POST', url: '/api/update', headers: { 'x-marketdash-client': 'test' } });
     expect(updates).toBe(2);
     expect(posted).toHaveLength(1);
     expect(feed.recent().filter((m) => m.type === 'alert')).toHaveLength(1);

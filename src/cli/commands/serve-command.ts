@@ -22,6 +22,7 @@ interface ServeOptions {
   schedule?: boolean;
   token?: string;
   config?: string;
+  allowedHost?: string[];
 }
 
 export function registerServeCommand(program: Command): void {
@@ -33,6 +34,10 @@ export function registerServeCommand(program: Command): void {
     .option('--demo', `fill an empty store with the seeded ${DEMO_DATA_LABEL} market first`)
     .option('--schedule', 'update after each NYSE close (17:30 New York) and deliver the configured alerts')
     .option('--token <token>', 'bearer token for endpoints that change state (default: $MARKETDASH_TOKEN)')
+    .option(
+      '--allowed-host <name...>',
+      'host names the server answers to besides its address (a reverse proxy name); others get 421',
+    )
     .option(
       '--config <file>',
       'universe config (default: $MARKETDASH_CONFIG, ./marketdash.config.json or the shipped default)',
@@ -99,6 +104,7 @@ export function registerServeCommand(program: Command): void {
           config,
           token,
           host: opts.host,
+          allowedHosts: opts.allowedHost ?? [],
           logger: { level: 'warn' },
           feed,
           alerts,

@@ -23,8 +23,26 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: ServerContext): 
         response: { 200: healthSchema },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       const dataVersion = await ctx.cache.dataVersion();
+      // where the store lives (a file path, a database host and user) is for the token holder only
+      if (ctx.hasToken(request)) {
+        const symbols = await ctx.store.listSymbols();
+        const lastDate = symbols.reduce<string | null>(
+          (m, s) => (s.lastDate && (!m || s.lastDate > m) ? s.lastDate : m),
+          null,
+        );
+        reply.header('cache-control', 'no-store');
+        return {
+          status: 'ok' as const,
+          backend: ctx.store.backend,
+          location: ctx.store.location,
+          dataVersion,
+          demo: await ctx.isDemo(),
+          symbols: symbols.length,
+          lastDate,
+        };
+      }
       return sendCachedJson(ctx, reply, 'health', {}, healthSchema, async () => {
         const symbols = await ctx.store.listSymbols();
         const lastDate = symbols.reduce<string | null>(
@@ -34,7 +52,6 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: ServerContext): 
         return {
           status: 'ok' as const,
           backend: ctx.store.backend,
-          location: ctx.store.location,
           dataVersion,
           demo: await ctx.isDemo(),
           symbols: symbols.length,
@@ -79,6 +96,18 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: ServerContext): 
     async (request, reply) => {
       const q = request.query;
       const lastId = Number(request.headers['last-event-id'] ?? q.after ?? 0);
+      // the feed is exempt from the rate limit (a connection lasts), so connections are capped instead
+      const refused = ctx.feedAdmission.admit(request.ip);
+      if (refused !== null) {
+        return reply.status(refused.status).send({
+          error: {
+            status: refused.status,
+            kind: refused.status === 429 ? 'rate_limited' : 'unavailable',
+            message: refused.message,
+          },
+        });
+      }
+      reply.raw.once('close', () => ctx.feedAdmission.release(request.ip));
       reply.hijack();
       ctx.feed.attach(reply.raw, Number.isFinite(lastId) ? lastId : 0);
     },
