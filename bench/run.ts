@@ -3,7 +3,18 @@
  * in this folder exporting `run(): Promise<void>`; `npm run bench -- import perf` runs only those named.
  * Benchmarks print; they never assert timings (timed unit tests are flaky by nature).
  */
-const ALL = ['import', 'perf', 'indicators', 'rotation', 'events', 'note', 'api', 'dashboard', 'postgres', 'demo'] as const;
+const ALL = [
+  'import',
+  'perf',
+  'indicators',
+  'rotation',
+  'events',
+  'note',
+  'api',
+  'dashboard',
+  'postgres',
+  'demo',
+] as const;
 
 const wanted = process.argv.slice(2);
 const names = wanted.length ? ALL.filter((n) => wanted.includes(n)) : ALL;
