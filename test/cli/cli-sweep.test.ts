@@ -12,6 +12,7 @@ import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandPath, HELP_EXAMPLES } from '../../src/cli/help-examples.js';
 import { buildProgram } from '../../src/cli/program.js';
+import { perfRowSchema } from '../../src/contracts/perf-contract.js';
 import { loadDemoMarket } from '../../src/services/demo/load-demo-market.js';
 import { DEMO_DATA_LABEL } from '../../src/services/demo-label.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
@@ -159,19 +160,7 @@ describeWithSharedData('user mistakes through the real CLI', () => {
     expect(table.stdout.trimEnd().split('\n').at(-1)).toBe(`Source: ${DEMO_DATA_LABEL}.`);
     const json = cli(demoDb, ['perf', 'SPY', '--format', 'json']);
     const rows = JSON.parse(json.stdout) as Record<string, unknown>[];
-    expect(Object.keys(rows[0]!)).toEqual([
-      'symbol',
-      'asOf',
-      'close',
-      'returns',
-      'ath',
-      'high52w',
-      'low52w',
-      'highestSince',
-      'lowestSince',
-      'streak',
-      'stale',
-    ]);
+    expect(Object.keys(rows[0]!)).toEqual(Object.keys(perfRowSchema.shape));
     const real = cli(realDb, ['perf', 'SPY']);
     expect(real.stdout).not.toContain(DEMO_DATA_LABEL);
   });

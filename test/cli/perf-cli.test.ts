@@ -8,26 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { perfRowSchema } from '../../src/contracts/perf-contract.js';
+import { PERIOD_KEYS } from '../../src/domain/period-keys.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { readRealCsv } from '../reference/real-csv.js';
 import { type CliResult, runCli } from '../support/run-cli.js';
 import { describeWithSharedData, realFile } from '../support/shared-data.js';
 
-const PERF_KEYS = [
-  'symbol',
-  'asOf',
-  'close',
-  'returns',
-  'cagr',
-  'ath',
-  'high52w',
-  'low52w',
-  'highestSince',
-  'lowestSince',
-  'streak',
-  'stale',
-];
-const RETURN_KEYS = ['1d', '5d', 'mtd', '1m', 'qtd', '3m', '6m', 'ytd', '1y', '3y', '5y', '10y', 'max'];
+// The keys and their order are the contract's (src/contracts/perf-contract.ts), one period per PERIOD_KEYS.
+const PERF_KEYS = Object.keys(perfRowSchema.shape);
+const RETURN_KEYS: readonly string[] = PERIOD_KEYS;
 
 let dir: string;
 let db: string;

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MULTI_YEAR_PERIODS } from '../../src/analytics/returns/period-returns.js';
+import { perfRowSchema } from '../../src/contracts/perf-contract.js';
 import { PERIOD_KEYS } from '../../src/domain/period-keys.js';
 import type { PerfRow } from '../../src/services/perf/perf-row.js';
 import { perfTable } from '../../src/services/perf/perf-table.js';
@@ -85,20 +86,7 @@ describeWithSharedData.skipIf(!hasPandas)('perf table agrees with pandas on real
         for (const want of expected) {
           const got = table.rows.find((r) => r.symbol === want.symbol)!;
           const at = `${want.symbol} as of ${asOf}`;
-          expect(Object.keys(got)).toEqual([
-            'symbol',
-            'asOf',
-            'close',
-            'returns',
-            'cagr',
-            'ath',
-            'high52w',
-            'low52w',
-            'highestSince',
-            'lowestSince',
-            'streak',
-            'stale',
-          ]);
+          expect(Object.keys(got)).toEqual(Object.keys(perfRowSchema.shape));
           expect(got.asOf, at).toBe(want.asOf);
           expectClose(got.close, want.close, `${at} close`);
           for (const k of PERIOD_KEYS) expectClose(got.returns[k], want.returns[k], `${at} ${k}`);

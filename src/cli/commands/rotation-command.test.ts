@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../test/support/run-cli.js';
 import { weekdays } from '../../../test/support/weekdays.js';
+import { SCTR_WEIGHTS } from '../../analytics/composite-rank/composite-score.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
@@ -199,14 +200,7 @@ describe('marketdash breadth, rank, leaders', () => {
     const r = JSON.parse(await run('rank', '--group', 'tenner', '--group-file', groups, '--format', 'json'));
     expect(r.rows.map((x: { symbol: string }) => x.symbol)).toEqual(strongestFirst);
     expect(r.rows.map((x: { rank: number }) => x.rank)).toEqual([99, 88, 77, 66, 55, 44, 33, 22, 11, 0]);
-    expect(r.weights).toEqual({
-      aboveEma200: 0.3,
-      roc125: 0.3,
-      aboveEma50: 0.15,
-      roc20: 0.15,
-      ppoHistogramSlope: 0.05,
-      rsi14: 0.05,
-    });
+    expect(r.weights).toEqual(SCTR_WEIGHTS);
   });
 
   it('leaders ranks by 3-month return, strongest first', async () => {

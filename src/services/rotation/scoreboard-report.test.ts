@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SCTR_WEIGHTS } from '../../analytics/composite-rank/composite-score.js';
 import { defaultConfig } from '../../config/universe-config.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
@@ -42,14 +43,7 @@ describe('option parsers', () => {
   });
 
   it('--weights: six non-negative numbers, normalised', () => {
-    expect(parseWeights('30,30,15,15,5,5')).toEqual({
-      aboveEma200: 0.3,
-      roc125: 0.3,
-      aboveEma50: 0.15,
-      roc20: 0.15,
-      ppoHistogramSlope: 0.05,
-      rsi14: 0.05,
-    });
+    expect(parseWeights('30,30,15,15,5,5')).toEqual(SCTR_WEIGHTS);
     expect(parseWeights('1,0,0,0,0,1').rsi14).toBe(0.5);
     expect(() => parseWeights('1,2,3')).toThrow(/--weights/);
     expect(() => parseWeights('0,0,0,0,0,0')).toThrow(/not all zero/);
