@@ -8,6 +8,7 @@ import type { AnyClaimType } from './claim-type.js';
 import { levelClaimType } from './level-claim-type.js';
 import { rateBetaClaimType, rateChangeClaimType, rateLevelClaimType } from './rate-claim-types.js';
 import { returnClaimType } from './return-claim-type.js';
+import { seasonalityClaimType } from './seasonality-claim-type.js';
 import { sinceClaimType } from './since-claim-type.js';
 import { spreadClaimType } from './spread-claim-type.js';
 import { streakClaimType } from './streak-claim-type.js';
@@ -24,6 +25,7 @@ const registered: AnyClaimType[] = [
   rateLevelClaimType,
   rateChangeClaimType,
   rateBetaClaimType,
+  seasonalityClaimType,
 ];
 
 /** Every registered claim type. */

@@ -8,6 +8,7 @@
  */
 import { breakoutBaseRate } from '../../analytics/base-rates/base-rate.js';
 import { rateSensitivity } from '../../analytics/rates/rate-sensitivity.js';
+import { parseCalendarWindow, windowSeasonality } from '../../analytics/seasonality/seasonality.js';
 import { analyseTrend, type TrendAnalysis } from '../../analytics/trend/trend-analysis.js';
 import type { TrendOptions } from '../../analytics/trend/trend-options.js';
 import { lineLevel } from '../../analytics/trend/trendline.js';
@@ -125,6 +126,7 @@ export function composeNote(input: NoteInput): MarketNote {
   add(ratesSection(ctx));
   add(performanceSection(ctx));
   if (ratio) add(baseRatesSection(ctx, ratio, story));
+  if (ratio) add(seasonalitySection(ctx, ratio));
   return {
     asOf: ctx.asOfIso,
     headline,
@@ -808,4 +810,67 @@ function baseRatesSection(ctx: NoteContext, ratio: RatioPick, story: Story): { s
   };
   paras.push(p(closing[story]));
   return { section: { id: 'base-rates', title: 'What history says', paragraphs: paras } };
+}
+
+/**
+ * The seasonality of the coming three weeks (issue 15): the ratio's change over the same calendar
+ * window (the day after the note's day to 21 days later) in every earlier year of its history.
+ */
+function seasonalitySection(ctx: NoteContext, ratio: RatioPick): { section: NoteSection | null } {
+  const { s, k, num, den } = ratio;
+  const [, m1, d1] = civilFromDays(ctx.day + 1);
+  const [, m2, d2] = civilFromDays(ctx.day + 21);
+  // Feb 29 is missing in most years: a window touching it starts or ends on the 28th.
+  const mmdd = (m: number, d: number) =>
+    `${String(m).padStart(2, '0')}-${String(m === 2 && d === 29 ? 28 : d).padStart(2, '0')}`;
+  const window = parseCalendarWindow(`${mmdd(m1, d1)}..${mmdd(m2, d2)}`);
+  const w = windowSeasonality(s.dates.subarray(0, k + 1), s.close.subarray(0, k + 1), window, s.dates[k]!);
+  if (w.years.length < 5 || w.median === null) return { section: null };
+  const up = w.years.filter((y) => y.change > 0).length;
+  const years = w.years.flatMap((y) => [y.from, y.to]);
+  const upId = ctx.book.add({
+    id: `seasonality-up-${num}-${den}`,
+    metric: 'seasonality.up',
+    symbols: [num, den],
+    dates: years,
+    value: up,
+    formula: `years in which ${num}/${den} rose from the last close before ${window.text.slice(0, 5)} to the last close on or before ${window.text.slice(7)}`,
+    display: cardinal(up),
+  });
+  const nId = ctx.book.add({
+    id: `seasonality-n-${num}-${den}`,
+    metric: 'seasonality.years',
+    symbols: [num, den],
+    dates: years,
+    value: w.years.length,
+    formula: `complete windows ${window.text} in the stored history of ${num}/${den}`,
+    display: cardinal(w.years.length),
+  });
+  const medId = ctx.book.add({
+    id: `seasonality-median-${num}-${den}`,
+    metric: 'seasonality.median',
+    symbols: [num, den],
+    dates: years,
+    value: w.median,
+    formula: `median over those years of ratio(end) / ratio(base) - 1`,
+    display: formatPercentagePoints(Math.abs(w.median)),
+  });
+  const favour = w.median > 0 ? 'small caps' : 'the Magnificent 7';
+  return {
+    section: {
+      id: 'seasonality',
+      title: 'The coming weeks',
+      paragraphs: [
+        p(
+          `Seasonality: in the window from ${monthName(m1)} ${d1} to ${monthName(m2)} ${d2}, the ${num}/${den} ratio rose in `,
+          f(upId),
+          ' of ',
+          f(nId),
+          ` earlier years, with a median move of `,
+          f(medId),
+          ` in favour of ${favour}.`,
+        ),
+      ],
+    },
+  };
 }
