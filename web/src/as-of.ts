@@ -114,7 +114,7 @@ export function asOfControl(): { readonly root: HTMLElement; render(first: strin
       next.disabled = !last || current >= last;
       prev.disabled = !first || current <= first;
       presets.replaceChildren(
-        el('option', { value: '' }, 'Month end…'),
+        el('option', { value: '' }, 'Month end'),
         ...(last ? monthEndPresets(last, 12) : []).map((d) =>
           el('option', { value: d, selected: d === current }, `${d.slice(0, 7)} (${d.slice(8)})`),
         ),

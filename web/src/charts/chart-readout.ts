@@ -106,6 +106,7 @@ export function chartReadout(chart: IChartApi, main: ReadoutMain, lines: readonl
       mainValue.className = `readout-value ${change === null || change === 0 ? 'flat' : change > 0 ? 'up' : 'down'}`;
     }
     for (const it of items) {
+      if (!it.line.dates.length) continue; // a level (the ATH line): its value is in its label
       const k = indexAtOrBefore(it.line.dates, day);
       const v = k >= 0 && it.line.dates[k] === day ? it.line.values[k] : null;
       it.value.textContent =

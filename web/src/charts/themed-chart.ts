@@ -79,12 +79,14 @@ export function fitAll(chart: IChartApi, box?: HTMLElement, ready = '1', from?: 
         ts.fitContent();
       }
     } else ts.fitContent();
-    const range = ts.getVisibleLogicalRange();
-    const width = ts.width();
-    if (range && width > 0) {
+    // The library applies the range on its next frame: pad it then, from the range it settled on.
+    requestAnimationFrame(() => {
+      const range = ts.getVisibleLogicalRange();
+      const width = ts.width();
+      if (removed.has(chart) || !range || width <= 0) return;
       const perPixel = (range.to - range.from) / width;
       ts.setVisibleLogicalRange({ from: range.from - 28 * perPixel, to: range.to + 48 * perPixel });
-    }
+    });
   };
   apply();
   // autoSize measures asynchronously: set the window again whenever the width changes, until the
@@ -97,9 +99,11 @@ export function fitAll(chart: IChartApi, box?: HTMLElement, ready = '1', from?: 
   requestAnimationFrame(() => {
     if (removed.has(chart)) return;
     apply();
-    requestAnimationFrame(() => {
-      if (box && !removed.has(chart)) box.dataset.ready = ready;
-    });
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (box && !removed.has(chart)) box.dataset.ready = ready;
+      }),
+    );
   });
 }
 

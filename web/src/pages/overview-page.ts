@@ -231,9 +231,17 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
     };
     const days = new Set(rows.map((r) => r.asOf));
     const mixed = days.size > 1;
-    return el(
-      'div',
-      { class: 'table-scroll', tabindex: 0 },
+    const scroller = el('div', { class: 'table-scroll', tabindex: 0 });
+    // On a narrow screen the sorted column may lie past the right edge: scroll it into view once shown.
+    const reveal = new ResizeObserver(() => {
+      const th = scroller.querySelector<HTMLElement>('th[aria-sort="ascending"], th[aria-sort="descending"]');
+      if (!th || scroller.clientWidth === 0) return;
+      reveal.disconnect();
+      const right = th.offsetLeft + th.offsetWidth;
+      if (right > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = right - scroller.clientWidth + 8;
+    });
+    reveal.observe(scroller);
+    scroller.append(
       el(
         'table',
         { class: 'perf dense', id: 'perf-table' },
@@ -300,6 +308,7 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
         ),
       ),
     );
+    return scroller;
   };
 
   let sectors: PerfRow[] | null = null;
