@@ -1,5 +1,5 @@
 /** The response cache: keyed by canonical parameters and the store's data version, re-read after a TTL. */
-import { expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import type { PriceStore } from '../store/price-store.js';
 import { canonicalParams, ResponseCache } from './response-cache.js';
 
@@ -51,4 +51,30 @@ test('the least recently used entry goes when full', async () => {
   await cache.getOrCompute('r', { k: 3 }, c('3'));
   expect((await cache.getOrCompute('r', { k: 1 }, c('new'))).body).toBe('1');
   expect((await cache.getOrCompute('r', { k: 2 }, c('new'))).body).toBe('new');
+});
+
+describe('ResponseCache single flight', () => {
+  it('computes once for requests that arrive while the first computation runs', async () => {
+    const store = { dataVersion: async () => '7' } as unknown as PriceStore;
+    const cache = new ResponseCache(store);
+    let computed = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const compute = async () => {
+      computed++;
+      await gate;
+      return { body: '[1]', contentType: 'application/json' };
+    };
+    const all = Promise.all([1, 2, 3].map(() => cache.getOrCompute('perf', { a: 1 }, compute)));
+    // let all three reach the cache before the computation finishes
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    release();
+    const answers = await all;
+    expect(computed).toBe(1);
+    expect(answers.map((a) => a.body)).toEqual(['[1]', '[1]', '[1]']);
+    expect(await cache.getOrCompute('perf', { a: 1 }, compute)).toMatchObject({ body: '[1]' });
+    expect(computed).toBe(1);
+  });
 });

@@ -23,6 +23,7 @@ export interface ResponseCacheOptions {
 
 export class ResponseCache {
   private readonly entries = new Map<string, CachedResponse>();
+  private readonly inflight = new Map<string, Promise<CachedResponse>>();
   private version: string | null = null;
   private versionReadAt = Number.NEGATIVE_INFINITY;
   private pendingVersion: Promise<string> | null = null;
@@ -80,8 +81,19 @@ export class ResponseCache {
       this.entries.set(key, hit);
       return hit;
     }
+    // one computation per key at a time: requests arriving while it runs wait for it instead of
+    // starting their own (50 clients asking for a new whole-table answer would otherwise compute it 50 times)
+    const running = this.inflight.get(key);
+    if (running) return running;
     this.misses++;
-    const value = await compute();
+    const pending = compute();
+    this.inflight.set(key, pending);
+    let value: CachedResponse;
+    try {
+      value = await pending;
+    } finally {
+      this.inflight.delete(key);
+    }
     if (this.version === version) {
       this.entries.set(key, value);
       if (this.entries.size > this.maxEntries) {
