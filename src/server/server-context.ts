@@ -49,11 +49,7 @@ export async function sendCachedJson<S extends z.ZodType>(
   schema: S,
   compute: () => Promise<ContractInput<S>>,
 ): Promise<FastifyReply> {
-  const cached = await ctx.cache.getOrCompute(route, params, async () => ({
-    body: JSON.stringify(schema.parse(await compute())),
-    contentType: JSON_TYPE,
-  }));
-  return sendCached(ctx, reply, cached);
+  return sendCachedArray(ctx, reply, route, params, schema, async () => ({ rows: await compute(), warnings: [] }));
 }
 
 /** The header that carries the warnings of an answer whose body is an array or not JSON. */
