@@ -12,6 +12,9 @@ import { AlertCenter } from './alert-center.js';
 import { parseAlertRules } from './alert-rules.js';
 import { EventFeed } from './event-feed.js';
 
+// the test receivers listen on 127.0.0.1, which the webhook guard refuses unless allowed
+process.env.MARKETDASH_WEBHOOK_ALLOW_HOSTS = '127.0.0.1';
+
 let server: Server | null = null;
 afterEach(async () => {
   await new Promise<void>((r) => (server ? server.close(() => r()) : r()));

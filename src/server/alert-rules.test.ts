@@ -3,6 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { DataError } from '../domain/errors.js';
 import { matchAlerts, parseAlertRules, ruleMatches } from './alert-rules.js';
 
+// a rule's receiver on 127.0.0.1 is refused by the webhook guard unless allowed
+process.env.MARKETDASH_WEBHOOK_ALLOW_HOSTS = '127.0.0.1';
+
 describe('parseAlertRules', () => {
   test('accepts the three kinds and gives each a stable id', () => {
     const rules = parseAlertRules([
@@ -73,4 +76,12 @@ test('matchAlerts keys each (rule, event) pair; a new state of the pair is a new
   expect(a[0]!.key).toBe('trend_state:SPSM/MAG7|trend_state|SPSM/MAG7|2025-12-11|testing');
   expect(b[0]!.key).not.toBe(a[0]!.key);
   expect(a[0]!.message).toContain('testing');
+});
+
+describe('webhook URLs in rules (issue 17 item 11)', () => {
+  test('refuses a metadata address and a non-http scheme, naming the rule', () => {
+    for (const webhook of ['http://169.254.169.254/latest/meta-data/', 'file:///etc/passwd', 'gopher://example.com/']) {
+      expect(() => parseAlertRules([{ type: 'new_ath', webhook }], 'rules')).toThrow(/alerts\[0\]\.webhook|webhook/);
+    }
+  });
 });

@@ -12,8 +12,16 @@ import { z } from 'zod';
 import { ensureDefined } from '../domain/ensure.js';
 import { DataError } from '../domain/errors.js';
 import { parseIsoDate, sameDateMonthsEarlier } from '../domain/trading-date.js';
+import { webhookUrlProblem } from './webhook-target-guard.js';
 
-const webhook = z.string().url().optional();
+const webhook = z
+  .string()
+  .url()
+  .superRefine((url, ctx) => {
+    const problem = webhookUrlProblem(url);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: `webhook ${problem}` });
+  })
+  .optional();
 const ruleSchema = z.discriminatedUnion('type', [
   z
     .object({

@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterEach, describe, expect, test } from 'vitest';
 import { DELIVERY_HEADER, deliverWebhook, SIGNATURE_HEADER, signBody } from './webhook-delivery.js';
+import { webhookUrlProblem } from './webhook-target-guard.js';
 
 interface Received {
   readonly body: string;
@@ -35,7 +36,7 @@ async function receiver(statuses: number[]): Promise<{ url: string; received: Re
   return { url: `http://127.0.0.1:${port}/hook`, received };
 }
 
-const noSleep = { sleep: async () => undefined };
+const noSleep = { sleep: async () => undefined, allowHosts: new Set(['127.0.0.1']) };
 
 describe('deliverWebhook', () => {
   test('POSTs the JSON payload signed with HMAC-SHA256 of the exact body', async () => {
@@ -67,7 +68,7 @@ describe('deliverWebhook', () => {
     const out = await deliverWebhook(
       { url: r.url },
       { x: 1 },
-      { baseDelayMs: 100, sleep: async (ms) => void delays.push(ms) },
+      { baseDelayMs: 100, sleep: async (ms) => void delays.push(ms), allowHosts: noSleep.allowHosts },
     );
     expect(out).toMatchObject({ delivered: true, attempts: 3, status: 200 });
     expect(r.received).toHaveLength(3);
@@ -93,11 +94,59 @@ describe('deliverWebhook', () => {
     const out = await deliverWebhook(
       { url: r.url },
       { x: 1 },
-      { attempts: 3, sleep: async () => undefined, timeoutMs: 2000 },
+      { attempts: 3, sleep: async () => undefined, timeoutMs: 2000, allowHosts: noSleep.allowHosts },
     );
     expect(out.delivered).toBe(false);
     expect(out.attempts).toBe(3);
     expect(out.status).toBeNull();
     expect(out.error).toBeTruthy();
+  });
+});
+
+describe('the webhook address guard (issue 17 item 11)', () => {
+  test.each([
+    ['file:///etc/passwd', 'scheme file: is not allowed'],
+    ['gopher://127.0.0.1:70/', 'scheme gopher: is not allowed'],
+    ['javascript:alert(1)', 'scheme javascript: is not allowed'],
+    ['http://169.254.169.254/latest/meta-data/', 'address 169.254.169.254 is private'],
+    ['http://127.0.0.1:9/', 'address 127.0.0.1 is private'],
+    ['http://10.1.2.3/', 'address 10.1.2.3 is private'],
+    ['http://[::1]/', 'address ::1 is private'],
+    ['http://[::ffff:127.0.0.1]/', 'is private'],
+    ['http://localhost:8080/', 'host localhost is this machine'],
+  ])('%s is refused before any request', (url, problem) => {
+    expect(webhookUrlProblem(url, new Set())).toContain(problem);
+  });
+
+  test('public addresses pass, and an allowed host is exempt', () => {
+    expect(webhookUrlProblem('https://hooks.example.com/x', new Set())).toBeNull();
+    expect(webhookUrlProblem('http://127.0.0.1:9/', new Set(['127.0.0.1']))).toBeNull();
+  });
+
+  test('a delivery to a private address is not attempted, even with a real receiver listening there', async () => {
+    const r = await receiver([200]);
+    const out = await deliverWebhook({ url: r.url }, { x: 1 }, { sleep: async () => undefined, allowHosts: new Set() });
+    expect(out).toMatchObject({ delivered: false, attempts: 0, status: null });
+    expect(out.error).toContain('is private');
+    expect(r.received).toHaveLength(0);
+  });
+
+  test('a name resolving to a private address is refused at connection time (no rebinding gap)', async () => {
+    const r = await receiver([200]);
+    const port = new URL(r.url).port;
+    // `localtest.me`-style names are not guaranteed offline; `localhost.` (trailing dot) resolves via the hosts file
+    const out = await deliverWebhook(
+      { url: `http://localhost.:${port}/hook` },
+      { x: 1 },
+      { sleep: async () => undefined, allowHosts: new Set() },
+    );
+    expect(out.delivered).toBe(false);
+    expect(r.received).toHaveLength(0);
+  });
+
+  test('a redirect is not followed', async () => {
+    const r = await receiver([302]);
+    const out = await deliverWebhook({ url: r.url }, { x: 1 }, noSleep);
+    expect(out).toMatchObject({ delivered: false, status: 302, error: 'HTTP 302 (redirects are not followed)' });
   });
 });

@@ -5,6 +5,9 @@
  * answers are final: the receiver rejected the payload and repeating it would not help.
  */
 import { createHmac, randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { allowedWebhookHosts, guardedLookup, webhookUrlProblem } from './webhook-target-guard.js';
 
 export interface WebhookTarget {
   readonly url: string;
@@ -20,6 +23,8 @@ export interface DeliveryOptions {
   readonly timeoutMs?: number;
   /** Waits between attempts; replaced in tests. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Hosts exempt from the private-address guard (default: MARKETDASH_WEBHOOK_ALLOW_HOSTS). */
+  readonly allowHosts?: ReadonlySet<string>;
 }
 
 export interface DeliveryOutcome {
@@ -60,24 +65,24 @@ export async function deliverWebhook(
   };
   if (target.secret) headers[SIGNATURE_HEADER] = signBody(body, target.secret);
 
+  const allow = options.allowHosts ?? allowedWebhookHosts();
+  const refused = webhookUrlProblem(target.url, allow);
+  if (refused !== null)
+    return { delivered: false, attempts: 0, status: null, error: `webhook URL ${refused}`, deliveryId };
   let status: number | null = null;
   let error: string | null = null;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      const res = await fetch(target.url, {
-        method: 'POST',
-        headers,
-        body,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-      });
-      status = res.status;
-      await res.arrayBuffer().catch(() => undefined);
-      if (res.ok) return { delivered: true, attempts: attempt, status, error: null, deliveryId };
-      error = `HTTP ${res.status}`;
-      if (!isRetryable(res.status)) return { delivered: false, attempts: attempt, status, error, deliveryId };
+      status = await post(target.url, headers, body, options.timeoutMs ?? 10_000, allow);
+      if (status >= 200 && status < 300) return { delivered: true, attempts: attempt, status, error: null, deliveryId };
+      // a redirect is not followed: it could point at an address the guard refuses
+      error = status >= 300 && status < 400 ? `HTTP ${status} (redirects are not followed)` : `HTTP ${status}`;
+      if (!isRetryable(status)) return { delivered: false, attempts: attempt, status, error, deliveryId };
     } catch (e) {
       status = null;
       error = e instanceof Error ? e.message : String(e);
+      if ((e as NodeJS.ErrnoException).code === 'EBLOCKEDADDRESS')
+        return { delivered: false, attempts: attempt, status, error, deliveryId };
     }
     if (attempt < attempts) {
       const delay = baseDelay * 2 ** (attempt - 1);
@@ -85,4 +90,35 @@ export async function deliverWebhook(
     }
   }
   return { delivered: false, attempts, status, error, deliveryId };
+}
+
+/** One POST through node:http(s) whose DNS lookup is the guarded one; resolves the status. */
+function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+  allow: ReadonlySet<string>,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = send(
+      u,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        lookup: guardedLookup(allow) as never,
+        timeout: timeoutMs,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -19,6 +19,9 @@ import {
   screenshot,
 } from './browser-session.js';
 
+// the test receivers listen on 127.0.0.1, which the webhook guard refuses unless allowed
+process.env.MARKETDASH_WEBHOOK_ALLOW_HOSTS = '127.0.0.1';
+
 let store: DuckDbStore;
 let app: Awaited<ReturnType<typeof buildApp>>;
 let browser: BrowserSession;

@@ -13,6 +13,9 @@ import { startSchedule } from '../../src/server/schedule-wiring.js';
 import { eventsReport } from '../../src/services/events/events-report.js';
 import { openTestStore, testConfig } from './api-test-store.js';
 
+// the test receivers listen on 127.0.0.1, which the webhook guard refuses unless allowed
+process.env.MARKETDASH_WEBHOOK_ALLOW_HOSTS = '127.0.0.1';
+
 let server: Server | null = null;
 afterEach(async () => {
   await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
