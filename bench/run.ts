@@ -7,6 +7,7 @@ const ALL = [
   'import',
   'perf',
   'indicators',
+  'ttr-set',
   'rotation',
   'events',
   'note',
