@@ -36,6 +36,20 @@ export type TrendInfo = TrendJson;
 /** A number column: one value per date, null where unknown. */
 export type Column = readonly (number | null)[];
 
+/** The parts of GET /api/rates the Overview shows (the rates service's rows pass through as they are). */
+export interface RatesAnswer {
+  readonly asOf: string;
+  readonly levels: readonly {
+    readonly symbol: string;
+    readonly name: string;
+    readonly date: string;
+    readonly level: number;
+    readonly changesBp: Readonly<Record<'1m' | '3m' | 'ytd', number | null>>;
+  }[];
+  readonly curve: { readonly level: number } | null;
+  readonly lastDecision: { readonly date: string; readonly decisionBp: number } | null;
+}
+
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -107,6 +121,7 @@ export const api = {
     request<PerfRow[]>(
       `/api/perf${query({ symbols: p.symbols, group: p.group, asOf: p.asOf, totalReturn: p.totalReturn ? 1 : undefined })}`,
     ),
+  rates: (asOf?: string) => request<RatesAnswer>(`/api/rates${query({ asOf })}`),
   sparklines: (symbols: string, days: number, asOf?: string) =>
     request<Sparkline[]>(`/api/sparklines${query({ symbols, days, asOf })}`),
   series: (symbol: string, p: { from?: string; to?: string; ind?: string }) =>

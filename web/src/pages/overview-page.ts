@@ -5,14 +5,22 @@
  * earlier says so. State in the URL: group, sort, dir, cols, heat, asOf.
  */
 import { PERIOD_KEYS } from '../../../src/domain/period-keys.js';
-import { api, type PerfRow } from '../api-client.js';
+import { api, type PerfRow, type RatesAnswer } from '../api-client.js';
 import { pageLink } from '../as-of.js';
 import { sparkline } from '../charts/sparkline.js';
 import { textOn } from '../colour.js';
 import { el, labelled, select } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { notableClose, notableText } from '../notable-close.js';
-import { formatPercent, formatPrice, formatSignedPercent, heatRgb, signClass, streakText } from '../number-format.js';
+import {
+  fixed,
+  formatPercent,
+  formatPrice,
+  formatSignedPercent,
+  heatRgb,
+  signClass,
+  streakText,
+} from '../number-format.js';
 import {
   dateSpan,
   displayName,
@@ -108,6 +116,16 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
     ),
   );
 
+  const ratesSlot = el('section', { class: 'cards rates', 'aria-label': 'Rates and the Fed' });
+  cards.after(ratesSlot);
+  const ratesDone = ['DGS2', 'DGS10', 'DFF'].some((s) => stored.has(s))
+    ? api
+        .rates(ctx.asOf)
+        .then((r) => {
+          if (!ctx.disposed()) ratesSlot.replaceChildren(...ratesCards(r));
+        })
+        .catch(() => ratesSlot.remove())
+    : Promise.resolve(ratesSlot.remove());
   const cardSymbols = CARD_SYMBOLS.filter((s) => stored.has(s));
   const cardsDone = fill(
     cards,
@@ -366,7 +384,47 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
       'cards',
     );
 
-  await Promise.all([cardsDone, drawTable(), drawHeat()]);
+  await Promise.all([cardsDone, ratesDone, drawTable(), drawHeat()]);
+}
+
+/** Rates and the Fed (GET /api/rates): each yield's level and its changes in basis points, the curve, the last decision. */
+function ratesCards(r: RatesAnswer): HTMLElement[] {
+  const bp = (v: number | null) => (v === null ? 'n/a' : `${v > 0 ? '+' : ''}${v} bp`);
+  const out = r.levels.map((l) =>
+    el(
+      'div',
+      { class: 'card rate-card', 'data-symbol': l.symbol },
+      el('span', { class: 'card-title' }, l.name),
+      el('span', { class: 'card-symbol' }, l.symbol, ' · ', dateSpan(l.date)),
+      el('span', { class: 'card-close', 'data-metric': 'level' }, `${fixed(l.level, 2)}%`),
+      el(
+        'span',
+        { class: 'card-line' },
+        '1M ',
+        el('b', {}, bp(l.changesBp['1m'])),
+        ' · YTD ',
+        el('b', {}, bp(l.changesBp.ytd)),
+      ),
+    ),
+  );
+  if (r.curve || r.lastDecision)
+    out.push(
+      el(
+        'div',
+        { class: 'card rate-card', 'data-symbol': 'fed' },
+        el('span', { class: 'card-title' }, 'Curve and the Fed'),
+        r.curve ? el('span', { class: 'card-line' }, `10y − 2y: ${fixed(r.curve.level, 2)} pp`) : null,
+        r.lastDecision
+          ? el(
+              'span',
+              { class: 'card-line' },
+              `Last FOMC decision ${r.lastDecision.decisionBp > 0 ? '+' : ''}${r.lastDecision.decisionBp} bp on `,
+              dateSpan(r.lastDecision.date),
+            )
+          : null,
+      ),
+    );
+  return out;
 }
 
 function heatCss(v: number, scale: number, dark: boolean): string {
