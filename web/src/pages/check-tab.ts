@@ -96,7 +96,12 @@ function checkResult(res: CheckResponse): HTMLElement {
   const wrap = el(
     'div',
     { id: 'check-result' },
-    el('p', { id: 'check-as-of' }, el('b', {}, `Checked as of ${res.asOf}`), `: ${res.asOfSource.why}.`),
+    el(
+      'p',
+      { id: 'check-as-of' },
+      el('b', {}, `Checked as of ${res.asOf}`),
+      `: ${res.asOfSource.source === 'option' ? "the header's date, as chosen above" : res.asOfSource.why}.`,
+    ),
     ...res.warnings.map((w) => el('p', { class: 'notice warning', role: 'note' }, `${w}.`)),
     el(
       'p',

@@ -1,0 +1,106 @@
+/**
+ * The Check tab in a browser on the demo market: an uploaded note is checked as of the date it
+ * states; each claim's mark shows its verdict sentence on keyboard focus and on hover; each row links
+ * to its symbol's chart at the claim's date; with the header's date set, the tab can check as of that
+ * day instead, and says so.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  type BrowserSession,
+  type DemoServer,
+  ensureChromium,
+  ensureWebBuilt,
+  openBrowser,
+  startDemoServer,
+} from './browser-session.js';
+
+let server: DemoServer;
+let browser: BrowserSession;
+let dir: string;
+
+interface CheckJson {
+  asOf: string;
+  claims: { sentence: string; symbol: string | null; verdict: string; asOf: string | null }[];
+}
+
+beforeAll(async () => {
+  ensureChromium();
+  ensureWebBuilt();
+  server = await startDemoServer();
+  browser = await openBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'marketdash-check-tab-'));
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the Check tab', () => {
+  test('an uploaded note: marks with their verdict on focus and hover, rows linked to charts, the note’s own date', async () => {
+    const page = browser.page;
+    const md = await (await fetch(new URL('/api/report?format=md', server.url))).text();
+    const expected = (await (
+      await fetch(new URL('/api/check', server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: md }),
+      })
+    ).json()) as CheckJson;
+    const file = join(dir, 'note.md');
+    writeFileSync(file, md);
+
+    await page.goto(new URL('/#/note?tab=check', server.url).toString());
+    await page.setInputFiles('#check-file', file);
+    await expect.poll(() => page.inputValue('#check-text')).toBe(md);
+    await page.click('#check-run');
+    await page.waitForSelector('#claims-table tbody tr');
+    expect(await page.textContent('#check-as-of')).toContain(
+      `Checked as of ${expected.asOf}: the note says 'As of the close of`,
+    );
+    expect(await page.locator('#claims-table tbody tr').count()).toBe(expected.claims.length);
+
+    // A focused mark shows its verdict sentence; moving focus on hides it; hovering shows another.
+    const first = page.locator('#checked-text mark.claim').first();
+    await first.focus();
+    const tip = first.locator('.claim-tip');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    const sentence = (await tip.textContent()) ?? '';
+    expect(expected.claims.map((c) => c.sentence)).toContain(sentence);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    const second = page.locator('#checked-text mark.claim').nth(1);
+    await second.hover();
+    await expect.poll(() => second.locator('.claim-tip').isVisible()).toBe(true);
+
+    // Each row's symbol opens that symbol's chart at the claim's date.
+    const link = page.locator('#claims-table tbody tr').first().locator('a').first();
+    const href = (await link.getAttribute('href')) ?? '';
+    const claim = expected.claims[0]!;
+    expect(href).toBe(
+      `#/symbol?s=${encodeURIComponent(claim.symbol!.split('/')[0]!)}&asOf=${claim.asOf ?? expected.asOf}`,
+    );
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
+  test('with the header’s date set, the tab can check as of that day instead, and says so', async () => {
+    const page = browser.page;
+    await page.goto(new URL('/#/note?tab=check&asOf=2026-11-27', server.url).toString());
+    await page.waitForSelector('#check-use-header-date');
+    await page.fill('#check-text', 'Nvidia Corp. (NVDA) is up 900.00% year-to-date.');
+    await page.check('#check-use-header-date');
+    await page.click('#check-run');
+    await page.waitForSelector('#check-as-of');
+    expect(await page.textContent('#check-as-of')).toBe(
+      "Checked as of 2026-11-27: the header's date, as chosen above.",
+    );
+    expect(await page.textContent('#claims-table tbody tr')).toMatch(
+      /NVDA is (?:up|down) [\d.]+% YTD on Nov 27, not 900\.00%: contradicted/,
+    );
+    expect(browser.takeErrors()).toEqual([]);
+  });
+});
