@@ -34,19 +34,28 @@ function stamp(note: MarketNote): string {
   return `As of the close of ${formatLongDate(parseIsoDate(note.asOf))}, ${note.asOf.slice(0, 4)}. Data fingerprint sha256:${note.fingerprint} (${note.rows} rows).`;
 }
 
+/**
+ * Markdown passes raw HTML through to whatever renders it, and names come from the user's config:
+ * `<` and `>` become entities so a name like `<img onerror=...>` is shown, never run; `|` is escaped
+ * in table cells.
+ */
+function md(text: string): string {
+  return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 export function renderMarkdown(note: MarketNote): string {
   const figs = figureMap(note);
-  const out: string[] = [`# ${note.headline}`, ''];
+  const out: string[] = [`# ${md(note.headline)}`, ''];
   if (note.demo) out.push(`> **${DEMO_LABEL}**`, '');
-  out.push(`*${stamp(note)}*`, '', plain(note.lede, figs), '');
+  out.push(`*${stamp(note)}*`, '', md(plain(note.lede, figs)), '');
   for (const s of note.sections) {
-    out.push(`## ${s.title}`, '');
-    for (const p of s.paragraphs) out.push(plain(p, figs), '');
+    out.push(`## ${md(s.title)}`, '');
+    for (const p of s.paragraphs) out.push(md(plain(p, figs)), '');
     if (s.table) {
       out.push('| Name | YTD | One year |', '|---|---:|---:|');
       for (const r of s.table) {
         const [y, o] = rowCells(r, figs);
-        out.push(`| ${r.label} | ${y} | ${o} |`);
+        out.push(`| ${md(r.label).replace(/\|/g, '\\|')} | ${y} | ${o} |`);
       }
       out.push('');
     }

@@ -1,0 +1,35 @@
+/** The markdown note never passes raw HTML from config names through (issue 17 item 13). */
+import { describe, expect, it } from 'vitest';
+import type { MarketNote } from './note-model.js';
+import { renderMarkdown } from './render-note.js';
+
+const note: MarketNote = {
+  asOf: '2024-06-28',
+  headline: 'Small caps <b>lead</b>',
+  lede: { runs: ['<script>alert(1)</script> took the lead.'] },
+  story: 'into_small_caps',
+  sections: [
+    {
+      id: 'table',
+      title: 'Names <i>',
+      paragraphs: [{ runs: ['S&P 600 <img src=x onerror=alert(1)> rose.'] }],
+      table: [{ symbol: 'X', label: 'Evil <svg onload=alert(1)> | Co', group: 'Small caps', ytd: null, oneYear: null }],
+    },
+  ],
+  charts: [],
+  figures: [],
+  fingerprint: 'abc',
+  rows: 1,
+  demo: false,
+};
+
+describe('renderMarkdown', () => {
+  it('escapes < and > in headline, text, titles and table labels, and | in cells', () => {
+    const md = renderMarkdown(note);
+    expect(md).not.toMatch(/<(script|img|svg|b|i)\b/);
+    expect(md).toContain('# Small caps &lt;b&gt;lead&lt;/b&gt;');
+    expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt; took the lead.');
+    expect(md).toContain('S&P 600 &lt;img src=x onerror=alert(1)&gt; rose.');
+    expect(md).toContain('| Evil &lt;svg onload=alert(1)&gt; \\| Co | n/a | n/a |');
+  });
+});
