@@ -81,3 +81,38 @@ describe('GET /api/seasonality', () => {
     expect(errorOf(res.body).message).toMatch(/window/);
   });
 });
+
+describe('GET /api/series with the TTR set in ind=', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await openTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('returns the columns of adx, stoch and a volatility estimator, empty during warm-up', async () => {
+    const res = await t.app.inject('/api/series/AAPL?ind=adx:14,stoch:14:3:3,volatility:20:yang.zhang');
+    expect(res.statusCode).toBe(200);
+    const body = JSON.parse(res.body) as { indicators: Record<string, (number | null)[]> };
+    expect(Object.keys(body.indicators)).toEqual([
+      'adx_dip_14',
+      'adx_din_14',
+      'adx_dx_14',
+      'adx_14',
+      'adx_adxr_14',
+      'stoch_fastk_14_3_3',
+      'stoch_fastd_14_3_3',
+      'stoch_slowd_14_3_3',
+      'volatility_20_yang.zhang',
+    ]);
+    // ADX's first value is at row 2n - 1 = 27 (TTR), so rows 0..26 are null
+    const a = body.indicators.adx_14!;
+    expect(a.slice(0, 27).every((v) => v === null)).toBe(true);
+    expect(a[27]).not.toBeNull();
+  });
+
+  it('refuses an unknown calc in one line naming ind', async () => {
+    const res = await t.app.inject('/api/series/AAPL?ind=volatility:20:magic');
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res.body).message).toMatch(/calc must be one of close, garman\.klass/);
+  });
+});
