@@ -3,6 +3,7 @@
  * Commands build rows of plain values and hand them here; nothing else writes tables.
  */
 import { UsageError } from '../domain/errors.js';
+import type { DataWarning } from '../services/data-warnings.js';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 
@@ -51,4 +52,25 @@ function cellText(v: string | number | null | undefined): string {
 function csvCell(v: string | number | null | undefined): string {
   const s = cellText(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** What every JSON result read from stored prices says about its data (see docs/store-and-cli.md). */
+export interface ResultFacts {
+  /** The store holds synthetic demo bars. */
+  readonly demo: boolean;
+  readonly warnings?: readonly DataWarning[] | undefined;
+}
+
+/**
+ * The JSON of a result read from stored prices: an object that ends with `"demo": true|false` and
+ * `"warnings": [...]`; a result that is a list goes under `"rows"`.
+ */
+export function renderResultJson(body: unknown, facts: ResultFacts): string {
+  const base = Array.isArray(body) ? { rows: body } : (body as Record<string, unknown>);
+  return renderJson({ ...base, demo: facts.demo, warnings: facts.warnings ?? [] });
+}
+
+/** Each warning as one line on stderr (`marketdash: warning: data ends 2026-08-03; ...`). */
+export function writeWarnings(warnings: readonly DataWarning[] | undefined): void {
+  for (const w of warnings ?? []) process.stderr.write(`marketdash: warning: ${w.message}\n`);
 }

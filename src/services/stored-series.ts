@@ -4,9 +4,25 @@
  */
 import { resolveAsOf } from '../analytics/returns/as-of.js';
 import { DataError, NotFoundError } from '../domain/errors.js';
+import { didYouMean } from '../domain/nearest-names.js';
 import type { PriceSeries } from '../domain/price-series.js';
 import { type DayNumber, formatIsoDate, parseIsoDate } from '../domain/trading-date.js';
 import type { PriceStore } from '../store/price-store.js';
+
+/**
+ * The error for a symbol the store does not know, with the nearest stored ones
+ * ("unknown symbol 'APPL'; did you mean AAPL?").
+ */
+export async function unknownSymbolError(store: PriceStore, symbol: string): Promise<NotFoundError> {
+  const known = (await store.listSymbols()).map((s) => s.ticker);
+  const hint = didYouMean(symbol, known);
+  return new NotFoundError(
+    symbol,
+    hint === ''
+      ? `unknown symbol '${symbol}' (run 'marketdash symbols' to see what is stored)`
+      : `unknown symbol '${symbol}'${hint}`,
+  );
+}
 
 /** The error for `symbol` having no series in the store (up to `asOfDay`). */
 export async function missingSeriesError(
@@ -14,7 +30,7 @@ export async function missingSeriesError(
   symbol: string,
   asOfDay: DayNumber | null,
 ): Promise<NotFoundError | DataError> {
-  if ((await store.getSymbol(symbol)) === null) return new NotFoundError(symbol);
+  if ((await store.getSymbol(symbol)) === null) return unknownSymbolError(store, symbol);
   return new DataError(`${symbol}: no bars stored${asOfDay === null ? '' : ` on or before ${formatIsoDate(asOfDay)}`}`);
 }
 

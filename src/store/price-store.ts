@@ -126,6 +126,16 @@ export interface CsvImportOptions {
   readonly onProgress?: (event: { fileIndex: number; phase: 'read' | 'check' | 'write'; fraction: number }) => void;
 }
 
+/** A named list of members (an imported constituent list), kept in the store beside the symbols. */
+export interface StoredGroup {
+  readonly name: string;
+  readonly members: readonly string[];
+  /** The group's own benchmark (breadth's "beating the benchmark"), or null for the default. */
+  readonly benchmark: string | null;
+  /** Where the list came from (a file name), for the record. */
+  readonly source: string | null;
+}
+
 export interface PriceStore {
   readonly backend: 'duckdb' | 'postgres';
   /** A human-readable location (file path or URL without password) for messages. */
@@ -169,6 +179,11 @@ export interface PriceStore {
   saveBasket(def: BasketDefinition): Promise<void>;
   getBasket(ticker: string): Promise<BasketDefinition | null>;
   listBaskets(): Promise<BasketDefinition[]>;
+
+  /** Saves a group, replacing one whose name matches case-insensitively. */
+  saveGroup(group: StoredGroup): Promise<void>;
+  /** Every stored group, by name. */
+  listGroups(): Promise<StoredGroup[]>;
 
   /** Applies pending schema migrations (opening a store does this too); returns the versions applied. */
   migrate(): Promise<number[]>;

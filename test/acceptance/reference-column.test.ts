@@ -162,7 +162,7 @@ describeAcceptance('acceptance: the reference column as of 2025-12-11 on real da
     ];
     await importFiles(store, { files });
     await createBasket(store, { name: 'MAG7', members: config.baskets.MAG7!.members, rebalance: 'quarterly' });
-    importGroup(realFile('constituents/sp600.csv'), 'sp600', { groupFile, benchmark: 'IJR' });
+    await importGroup(realFile('constituents/sp600.csv'), 'sp600', { store, groupFile, benchmark: 'IJR' });
 
     trend = await trendReport(store, { series: 'SPSM/MAG7', asOf: AS_OF });
     const anchors = trend.trend!.anchors.map((a) => a.date);

@@ -30,7 +30,7 @@ describe('events on the demo market', () => {
     await store.close();
     const r = runCli(['--db', db, 'events', '--format', 'json'], { env: { MARKETDASH_CONFIG: '' } });
     expect(r.stderr).toBe('');
-    events = JSON.parse(r.stdout) as Ev[];
+    events = JSON.parse(r.stdout).rows as Ev[];
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

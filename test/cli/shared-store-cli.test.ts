@@ -152,7 +152,7 @@ describe('the CLI while serve holds the store', () => {
     expect(existsSync(`${db}.serve.json`)).toBe(true); // a killed server cannot tidy up
     const r = await cli(['--db', db, 'perf', 'K', '--format', 'json'], work);
     expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(JSON.parse(r.stdout)[0].close).toBe(14);
+    expect(JSON.parse(r.stdout).rows[0].close).toBe(14);
     expect(existsSync(`${db}.serve.json`)).toBe(false);
     expect(readFileSync(`${db}`).length).toBeGreaterThan(0);
     expect(pid).toBeGreaterThan(0);
@@ -178,7 +178,7 @@ describe('two commands on one store without a server', () => {
         expect(w).toMatch(/^marketdash: waiting for PID \d+ .*to release .*store\.duckdb \(up to 60 s/);
     }
     const perf = JSON.parse((await cli(['--db', db, 'perf', 'ONE', 'TWO', '--format', 'json'], work)).stdout);
-    expect(perf.map((r: { close: number }) => r.close)).toEqual([209, 299]);
+    expect(perf.rows.map((r: { close: number }) => r.close)).toEqual([209, 299]);
   }, 120_000);
 
   it('a command waits for the holder with one line, then runs; --wait 0 names the holder and what to do', async () => {

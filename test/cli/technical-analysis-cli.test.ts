@@ -71,7 +71,8 @@ describe('trend, ratio --trend, events and baserate on generated series', () => 
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['symbol', 'asOf', 'last', 'trend', 'breakout', 'stale', 'warnings']);
+    expect(Object.keys(out)).toEqual(['symbol', 'asOf', 'last', 'trend', 'breakout', 'stale', 'warnings', 'demo']);
+    expect([out.demo, out.warnings]).toEqual([false, []]);
     expect(Object.keys(out.trend)).toEqual([
       'kind',
       'anchors',
@@ -108,11 +109,22 @@ describe('trend, ratio --trend, events and baserate on generated series', () => 
       'stale',
       'trend',
       'breakout',
+      'demo',
+      'warnings',
     ]);
     expect(out.breakout.state).toBe('below');
     expect(out.trend.anchors[0]).toEqual({ date: '2019-06-07', value: 100 });
     const plain = JSON.parse(cli('ratio', 'AAA', 'ONE', '--as-of', friday(40), '--format', 'json').stdout);
-    expect(Object.keys(plain)).toEqual(['numerator', 'denominator', 'asOf', 'last', 'returns', 'stale']);
+    expect(Object.keys(plain)).toEqual([
+      'numerator',
+      'denominator',
+      'asOf',
+      'last',
+      'returns',
+      'stale',
+      'demo',
+      'warnings',
+    ]);
   });
 
   it('ratio --trend reports null trend and breakout when no line qualifies (RISE has no pivots)', () => {
@@ -125,7 +137,7 @@ describe('trend, ratio --trend, events and baserate on generated series', () => 
     const r = cli('events', '--as-of', friday(73), '--format', 'json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const events = JSON.parse(r.stdout) as Record<string, unknown>[];
+    const events = JSON.parse(r.stdout).rows as Record<string, unknown>[];
     const ts = events.find((e) => e.type === 'trend_state')!;
     expect(ts).toMatchObject({
       symbol: 'AAA/ONE',
@@ -205,7 +217,7 @@ describeWithSharedData('events on the real data as of 2025-12-11', () => {
   it('finds what the column says; figures as computed with pandas on the same files', () => {
     const r = cliWith(db, '', ['events', '--as-of', '2025-12-11', '--format', 'json']);
     expect(r.code).toBe(0);
-    const events = JSON.parse(r.stdout) as Record<string, unknown>[];
+    const events = JSON.parse(r.stdout).rows as Record<string, unknown>[];
     const find = (type: string, symbol: string) => events.find((e) => e.type === type && e.symbol === symbol);
     // pandas: IWM 255.873642 > previous max 252.905991 (2025-12-10); up 4 days in a row.
     expect(find('new_ath', 'IWM')).toMatchObject({

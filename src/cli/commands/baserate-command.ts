@@ -11,7 +11,7 @@ import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { BASE_RATE_EVENTS, type BaseRateReport, baseRateReport } from '../../services/events/base-rate-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderResultJson, renderTable } from '../output-format.js';
 
 interface BaseRateOptions {
   event: string;
@@ -49,7 +49,7 @@ export function registerBaserateCommand(program: Command): void {
       }));
       process.stdout.write(
         format === 'json'
-          ? renderJson(report)
+          ? renderResultJson(report, { demo })
           : `${renderBaseRate(report)}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`,
       );
     });

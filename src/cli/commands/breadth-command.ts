@@ -10,7 +10,7 @@ import { type BreadthReport, breadthReport } from '../../services/breadth/breadt
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderJson, renderTable } from '../output-format.js';
+import { parseFormat, renderResultJson, renderTable, writeWarnings } from '../output-format.js';
 
 interface BreadthOptions {
   group: string;
@@ -56,7 +56,12 @@ export function registerBreadthCommand(program: Command): void {
           history,
         }),
       );
-      process.stdout.write(format === 'json' ? renderJson(report) : renderBreadth(report));
+      writeWarnings(report.warnings.filter((w) => w.code !== 'not-computed'));
+      process.stdout.write(
+        format === 'json'
+          ? renderResultJson(report, { demo: report.demo, warnings: report.warnings })
+          : renderBreadth(report),
+      );
       if (report.missing.length > 0)
         process.stderr.write(
           `marketdash: no stored bars for ${report.missing.length} member(s): ${report.missing.slice(0, 20).join(', ')}${report.missing.length > 20 ? ' ...' : ''}\n`,

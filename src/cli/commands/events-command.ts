@@ -11,7 +11,7 @@ import { type EventWithBaseRate, eventsReport } from '../../services/events/even
 import { stateReading } from '../../services/trend/trend-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderResultJson, renderTable, writeWarnings } from '../output-format.js';
 
 interface EventsOptions {
   asOf?: string;
@@ -41,8 +41,11 @@ export function registerEventsCommand(program: Command): void {
         }),
         demo: facts.demo,
       }));
+      writeWarnings(report.warnings);
       if (format === 'json') {
-        process.stdout.write(renderJson(report.events));
+        process.stdout.write(
+          renderResultJson({ asOf: report.asOf, rows: report.events }, { demo, warnings: report.warnings }),
+        );
         return;
       }
       const columns: Column<EventWithBaseRate>[] = [
@@ -56,7 +59,10 @@ export function registerEventsCommand(program: Command): void {
         report.stale.length > 0
           ? `Left out (no data within 7 days of ${report.asOf}): ${report.stale.join(', ')}.\n`
           : '';
-      const table = report.events.length === 0 ? 'No events.\n' : renderTable(report.events, columns);
+      const quiet = report.warnings.some((w) => w.code === 'as-of-after-data')
+        ? `No events on ${report.asOf}, the last day of the data.\n`
+        : 'No events.\n';
+      const table = report.events.length === 0 ? quiet : renderTable(report.events, columns);
       const days = [...new Set(report.events.map((e) => e.date))].sort();
       const used =
         days.length === 0 || (days.length === 1 && days[0] === report.asOf)

@@ -1,9 +1,13 @@
 /**
  * `marketdash group import <file.csv> --name NAME [--benchmark SYM]`, `group list`, `group show NAME`:
- * constituent lists kept in the user groups file (marketdash.groups.json, editable by hand).
+ * constituent lists kept in the store (shared by every command, the API and the dashboard, and by
+ * everyone on a PostgreSQL store); the universe config's groups are the defaults. An old
+ * marketdash.groups.json is moved into the store on first use.
  */
 import type { Command } from 'commander';
 import { importGroup, listGroups, resolveGroup } from '../../services/groups/group-registry.js';
+import { withStore } from '../../services/open-store.js';
+import { globalOptions } from '../global-options.js';
 import { parseFormat, renderJson, renderTable } from '../output-format.js';
 
 export function registerGroupCommand(program: Command): void {
@@ -16,21 +20,23 @@ export function registerGroupCommand(program: Command): void {
     .argument('<file>', 'CSV file (e.g. sp600.csv)')
     .requiredOption('--name <name>', 'group name')
     .option('--benchmark <symbol>', 'the group benchmark for breadth (e.g. IJR)')
-    .option('--group-file <path>', 'user groups file (default: marketdash.groups.json)')
-    .action((file: string, opts: { name: string; benchmark?: string; groupFile?: string }) => {
-      const r = importGroup(file, opts.name, { groupFile: opts.groupFile, benchmark: opts.benchmark });
+    .option('--group-file <path>', 'an old groups file to move into the store (default: marketdash.groups.json)')
+    .action(async (file: string, opts: { name: string; benchmark?: string; groupFile?: string }, cmd: Command) => {
+      const r = await withStore(globalOptions(cmd), (store) =>
+        importGroup(file, opts.name, { store, groupFile: opts.groupFile, benchmark: opts.benchmark }),
+      );
       process.stdout.write(
-        `${r.replaced ? 'replaced' : 'imported'} group '${r.name}': ${r.members} members${r.benchmark ? `, benchmark ${r.benchmark}` : ''} -> ${r.groupFile}\n`,
+        `${r.replaced ? 'replaced' : 'imported'} group '${r.name}': ${r.members} members${r.benchmark ? `, benchmark ${r.benchmark}` : ''} -> ${r.store}\n`,
       );
     });
   group
     .command('list')
-    .description('Groups from the groups file and the universe config')
-    .option('--group-file <path>', 'user groups file (default: marketdash.groups.json)')
+    .description('Groups imported into the store and those of the universe config')
+    .option('--group-file <path>', 'an old groups file to move into the store (default: marketdash.groups.json)')
     .option('--format <format>', 'table or json', 'table')
-    .action((opts: { groupFile?: string; format: string }) => {
+    .action(async (opts: { groupFile?: string; format: string }, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
-      const rows = listGroups({ groupFile: opts.groupFile });
+      const rows = await withStore(globalOptions(cmd), (store) => listGroups({ store, groupFile: opts.groupFile }));
       process.stdout.write(
         format === 'json'
           ? renderJson(rows)
@@ -46,11 +52,13 @@ export function registerGroupCommand(program: Command): void {
     .command('show')
     .description("A group's members")
     .argument('<name>', 'group name')
-    .option('--group-file <path>', 'user groups file (default: marketdash.groups.json)')
+    .option('--group-file <path>', 'an old groups file to move into the store (default: marketdash.groups.json)')
     .option('--format <format>', 'table or json', 'table')
-    .action((name: string, opts: { groupFile?: string; format: string }) => {
+    .action(async (name: string, opts: { groupFile?: string; format: string }, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
-      const g = resolveGroup(name, { groupFile: opts.groupFile });
+      const g = await withStore(globalOptions(cmd), (store) =>
+        resolveGroup(name, { store, groupFile: opts.groupFile }),
+      );
       process.stdout.write(
         format === 'json'
           ? renderJson(g)

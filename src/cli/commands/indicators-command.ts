@@ -1,6 +1,6 @@
 /**
  * `marketdash indicators <SYMBOL> --ind sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,roc:10
- * [--from DATE] [--to DATE] [--total-return] [--format csv|json]`: technical indicators that match
+ * [--from DATE] [--to DATE] [--total-return] [--format csv|json|table]`: technical indicators that match
  * R's TTR, one column per output (`sma_20`, `macd_signal_12_26_9`, `bb_upper_20_2` ...), empty
  * during warm-up. They are computed on the symbol's FULL stored history and only then cut to
  * --from/--to, so a value never depends on where the printed range starts.
@@ -9,12 +9,15 @@
 import type { Command } from 'commander';
 import { parseIndicatorSpecs } from '../../analytics/indicators/indicator-spec.js';
 import { computeIndicators, type IndicatorColumn } from '../../analytics/indicators/indicator-table.js';
-import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
+import { DataError, UsageError } from '../../domain/errors.js';
 import { indexOnOrAfter, indexOnOrBefore } from '../../domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
+import { withStore } from '../../services/open-store.js';
+import { unknownSymbolError } from '../../services/stored-series.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderCsv, renderJson } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderResultJson, renderTable } from '../output-format.js';
 
 interface IndicatorsOptions {
   ind: string;
@@ -38,9 +41,9 @@ export function registerIndicatorsCommand(program: Command): void {
       '--total-return',
       'compute on adjusted closes (dividends reinvested); not with bar-based ones (atr, adx ...)',
     )
-    .option('--format <format>', 'csv or json', 'csv')
+    .option('--format <format>', 'csv, json or table (a table for people: 6 significant digits)', 'csv')
     .action(async (symbol: string, opts: IndicatorsOptions, cmd: Command) => {
-      const format = parseFormat(opts.format, ['csv', 'json']);
+      const format = parseFormat(opts.format, ['csv', 'json', 'table']);
       const specs = parseIndicatorSpecs(opts.ind, '--ind');
       const from = opts.from === undefined ? undefined : parseIsoDate(opts.from, '--from');
       const to = opts.to === undefined ? undefined : parseIsoDate(opts.to, '--to');
@@ -56,8 +59,11 @@ export function registerIndicatorsCommand(program: Command): void {
           },
         );
       }
-      const series = await withDataStore(globalOptions(cmd), (store) => store.readSeries(symbol));
-      if (series === null) throw new NotFoundError(symbol);
+      const { series, demo } = await withDataStore(globalOptions(cmd), async (store, facts) => ({
+        series: await store.readSeries(symbol),
+        demo: facts.demo,
+      }));
+      if (series === null) throw await withStore(globalOptions(cmd), (store) => unknownSymbolError(store, symbol));
       const field = opts.totalReturn ? 'adjClose' : 'close';
       const columns = computeIndicators(series, specs, field);
 
@@ -73,16 +79,31 @@ export function registerIndicatorsCommand(program: Command): void {
       const dateOf = (i: number) => formatIsoDate(series.dates[i]!);
       if (format === 'json') {
         process.stdout.write(
-          renderJson({
-            symbol: series.symbol,
-            field,
-            from: dateOf(start),
-            to: dateOf(end - 1),
-            indicators: specs.map((s) => s.text),
-            columns: columns.map((c) => c.name),
-            rows: rows.map((i) => jsonRow(dateOf(i), columns, i)),
-          }),
+          renderResultJson(
+            {
+              symbol: series.symbol,
+              field,
+              from: dateOf(start),
+              to: dateOf(end - 1),
+              indicators: specs.map((s) => s.text),
+              columns: columns.map((c) => c.name),
+              rows: rows.map((i) => jsonRow(dateOf(i), columns, i)),
+            },
+            { demo },
+          ),
         );
+      } else if (format === 'table') {
+        const tableColumns: Column<number>[] = [
+          { header: 'Date', value: dateOf },
+          ...columns.map(
+            (c): Column<number> => ({
+              header: c.name,
+              value: (i) => (Number.isFinite(c.values[i]!) ? Number(c.values[i]!.toPrecision(6)) : ''),
+              align: 'right',
+            }),
+          ),
+        ];
+        process.stdout.write(`${renderTable(rows, tableColumns)}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`);
       } else {
         const csvColumns: Column<number>[] = [
           { header: 'date', value: dateOf },

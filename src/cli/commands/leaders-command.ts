@@ -9,7 +9,7 @@ import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type LeadersReport, leadersReport } from '../../services/rotation/leaders-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderResultJson, renderTable } from '../output-format.js';
 
 interface LeadersOptions {
   group: string;
@@ -76,7 +76,7 @@ const CSV: readonly Column<LeadershipRow>[] = [
 ];
 
 export function renderLeaders(report: LeadersReport, format: string): string {
-  if (format === 'json') return renderJson(report);
+  if (format === 'json') return renderResultJson(report, { demo: report.demo });
   if (format === 'csv') return renderCsv(report.rows, CSV);
   const w = report.window;
   const p = report.previousWindow;

@@ -17,7 +17,7 @@ import type { PerfRow } from '../../services/perf/perf-row.js';
 import { type PerfTable, perfTable } from '../../services/perf/perf-table.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderResultJson, renderTable, writeWarnings } from '../output-format.js';
 
 interface PerfOptions {
   all?: boolean;
@@ -44,25 +44,35 @@ export function registerPerfCommand(program: Command): void {
     .option('--format <format>', 'table, json or csv', 'table')
     .action(async (symbols: string[], opts: PerfOptions, cmd: Command) => {
       const format = parseFormat(opts.format);
-      const wanted = perfSelection(symbols, opts);
-      const { table, demo } = await withDataStore(globalOptions(cmd), async (store, facts) => ({
-        table: await perfTable(store, { symbols: wanted, asOf: opts.asOf, totalReturn: opts.totalReturn }),
-        demo: facts.demo,
-      }));
+      const selection = perfSelection(symbols, opts);
+      const { table, demo } = await withDataStore(globalOptions(cmd), async (store, facts) => {
+        // imported groups (marketdash group import, kept in the store) first, then the universe config's
+        const wanted =
+          typeof selection === 'object' && 'group' in selection
+            ? (await resolveGroup(selection.group, { store })).members
+            : selection;
+        return {
+          table: await perfTable(store, { symbols: wanted, asOf: opts.asOf, totalReturn: opts.totalReturn }),
+          demo: facts.demo,
+        };
+      });
+      writeWarnings(table.warnings);
       process.stdout.write(renderPerf(table, format, demo));
     });
 }
 
 /** Exactly one of: symbols, --all, --group. */
-function perfSelection(symbols: readonly string[], opts: PerfOptions): readonly string[] | 'all' {
+function perfSelection(
+  symbols: readonly string[],
+  opts: PerfOptions,
+): readonly string[] | 'all' | { readonly group: string } {
   const ways = [symbols.length > 0, opts.all === true, opts.group !== undefined].filter(Boolean).length;
   if (ways !== 1)
     throw new UsageError('perf: give symbols, or --all, or --group NAME (exactly one of them)', {
       parameter: 'symbols',
     });
   if (opts.all) return 'all';
-  // imported groups (marketdash group import) first, then the universe config's, as leaders/rank/breadth do
-  if (opts.group !== undefined) return resolveGroup(opts.group).members;
+  if (opts.group !== undefined) return { group: opts.group };
   return symbols;
 }
 
@@ -72,7 +82,7 @@ const isMultiYear = (k: string): k is (typeof MULTI_YEAR_PERIODS)[number] =>
 
 const TABLE_COLUMNS: readonly Column<PerfRow>[] = [
   { header: 'Symbol', value: (r) => r.symbol },
-  { header: 'As of', value: (r) => r.asOf },
+  { header: 'As of', value: (r) => (r.stale ? `${r.asOf}*` : r.asOf) },
   { header: 'Close', value: (r) => formatNumber(r.close), align: 'right' },
   ...PERIOD_KEYS.map(
     (k): Column<PerfRow> => ({
@@ -108,15 +118,17 @@ const CSV_COLUMNS: readonly Column<PerfRow>[] = [
   { header: 'highestSince', value: (r) => r.highestSince },
   { header: 'lowestSince', value: (r) => r.lowestSince },
   { header: 'streak', value: (r) => r.streak },
+  { header: 'stale', value: (r) => String(r.stale) },
 ];
 
-/** `demo`: the store holds synthetic demo bars; the table says so (JSON and CSV keep their contracts). */
+/** `demo`: the store holds synthetic demo bars; the table says so, and the JSON (`"demo": true`). */
 export function renderPerf(table: PerfTable, format: string, demo = false): string {
-  if (format === 'json') return renderJson(table.rows);
+  if (format === 'json') return renderResultJson(table.rows, { demo, warnings: table.warnings });
   if (format === 'csv') return renderCsv(table.rows, CSV_COLUMNS);
   if (table.rows.length === 0)
     return `No stored symbol has a bar${table.requestedAsOf === null ? '' : ` on or before ${table.requestedAsOf}`} (marketdash import FILES).\n`;
-  return `${renderTable(table.rows, TABLE_COLUMNS)}${perfFootnote(table)}\n${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`;
+  const stale = table.rows.some((r) => r.stale) ? '* stale: its data ends before the day of the other rows.\n' : '';
+  return `${renderTable(table.rows, TABLE_COLUMNS)}${perfFootnote(table)}\n${stale}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`;
 }
 
 /** Which day the figures describe and what kind of return they are (two lines under the table). */

@@ -9,7 +9,7 @@ import { type RankReport, rankReport } from '../../services/breadth/rank-report.
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderResultJson, renderTable } from '../output-format.js';
 
 interface RankOptions {
   group: string;
@@ -78,7 +78,7 @@ const CSV: readonly Column<RankRow>[] = [
 ];
 
 export function renderRank(report: RankReport, format: string): string {
-  if (format === 'json') return renderJson(report);
+  if (format === 'json') return renderResultJson(report, { demo: report.demo });
   if (format === 'csv') return renderCsv(report.rows, CSV);
   const w = report.weights;
   const pct = (x: number) => formatPercent(x, 0);

@@ -17,7 +17,7 @@ import {
 } from '../../services/trend/trend-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderResultJson, renderTable, writeWarnings } from '../output-format.js';
 import { trendTable } from './trend-table.js';
 
 interface RatioOptions {
@@ -56,6 +56,7 @@ export function registerRatioCommand(program: Command): void {
         demo: facts.demo,
       }));
       const label = demo && format === 'table' ? `Source: ${DEMO_DATA_LABEL}.\n` : '';
+      writeWarnings(report.warnings);
       if (opts.trend) {
         const fields = seriesTrendFields(
           report.series.dates,
@@ -63,13 +64,13 @@ export function registerRatioCommand(program: Command): void {
           report.asOfIndex,
           trendOptions(lookback),
         );
-        process.stdout.write(`${renderRatioWithTrend(report, fields, format)}${label}`);
-      } else process.stdout.write(`${renderRatio(report, format)}${label}`);
+        process.stdout.write(`${renderRatioWithTrend(report, fields, format, demo)}${label}`);
+      } else process.stdout.write(`${renderRatio(report, format, demo)}${label}`);
     });
 }
 
-export function renderRatio(report: RatioReport, format: string): string {
-  if (format === 'json') return renderJson(ratioJson(report));
+export function renderRatio(report: RatioReport, format: string, demo = false): string {
+  if (format === 'json') return renderResultJson(ratioJson(report), { demo, warnings: report.warnings });
   const flat = flatRow(report);
   const columns = Object.keys(flat).map(
     (header): Column<Record<string, string | number | null>> => ({ header, value: (r) => r[header] }),
@@ -116,8 +117,13 @@ export function renderRatioWithTrend(
   report: RatioReport,
   fields: { trend: TrendJson | null; breakout: BreakoutJson | null },
   format: string,
+  demo = false,
 ): string {
-  if (format === 'json') return renderJson({ ...ratioJson(report), trend: fields.trend, breakout: fields.breakout });
+  if (format === 'json')
+    return renderResultJson(
+      { ...ratioJson(report), trend: fields.trend, breakout: fields.breakout },
+      { demo, warnings: report.warnings },
+    );
   if (format === 'csv') {
     const base = renderRatio(report, 'csv').trimEnd().split('\n');
     const t = fields.trend;

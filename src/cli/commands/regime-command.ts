@@ -8,7 +8,7 @@ import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type RegimeReport, regimeReport } from '../../services/regime/regime-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderJson, renderTable } from '../output-format.js';
+import { parseFormat, renderResultJson, renderTable } from '../output-format.js';
 
 interface RegimeOptions {
   asOf?: string;
@@ -30,7 +30,7 @@ export function registerRegimeCommand(program: Command): void {
       const report = await withDataStore(globalOptions(cmd), (store) =>
         regimeReport(store, { asOf: opts.asOf, since: opts.since }),
       );
-      process.stdout.write(format === 'json' ? renderJson(report) : renderRegime(report));
+      process.stdout.write(format === 'json' ? renderResultJson(report, { demo: report.demo }) : renderRegime(report));
       if (report.missing.length > 0) process.stderr.write(`marketdash: not stored: ${report.missing.join(', ')}\n`);
     });
 }

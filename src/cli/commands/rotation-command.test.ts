@@ -124,7 +124,7 @@ describe('marketdash rotation', () => {
         '--format',
         'json',
       ),
-    );
+    ).rows;
     expect(rows.map((r: { symbol: string; quadrant: string }) => [r.symbol, r.quadrant])).toEqual([
       ['LEAD', 'leading'],
       ['LAG', 'lagging'],
@@ -163,7 +163,7 @@ describe('marketdash rotation', () => {
         '--format',
         'json',
       ),
-    );
+    ).rows;
     expect(rows[0].tail.map((p: { date: string }) => p.date)).toEqual(['2023-05-31', '2023-06-01', '2023-06-02']);
   });
 });

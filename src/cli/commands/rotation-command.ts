@@ -13,7 +13,7 @@ import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type RotationReport, rotationReport } from '../../services/rotation/rotation-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderResultJson, renderTable, writeWarnings } from '../output-format.js';
 
 interface RotationOptions {
   group: string;
@@ -71,10 +71,17 @@ export function registerRotationCommand(program: Command): void {
           groupFile: opts.groupFile,
         }),
       );
-      process.stdout.write(format === 'json' ? renderJson(report.rows) : renderRotationTable(report));
+      writeWarnings(report.warnings.filter((w) => w.code !== 'not-computed'));
+      process.stdout.write(
+        format === 'json'
+          ? renderResultJson(
+              { asOf: report.asOf, benchmark: report.benchmark, rows: report.rows },
+              { demo: report.demo, warnings: report.warnings },
+            )
+          : renderRotationTable(report),
+      );
       if (report.missing.length > 0)
         process.stderr.write(`marketdash: no stored bars for ${report.missing.join(', ')} (left out)\n`);
-      if (report.demo && format === 'json') process.stderr.write(`marketdash: ${DEMO_DATA_LABEL}\n`);
     });
 }
 

@@ -15,7 +15,7 @@ import {
 } from '../../services/rotation/scoreboard-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderResultJson, renderTable } from '../output-format.js';
 
 interface ScoreboardOptions {
   asOf?: string;
@@ -48,7 +48,7 @@ export function registerScoreboardCommand(program: Command): void {
           `--symbols: none of ${unknown.join(', ')} is stored (run 'marketdash symbols' to see what is)`,
         );
       }
-      process.stdout.write(format === 'json' ? renderJson(board) : renderScoreboard(board));
+      process.stdout.write(format === 'json' ? renderResultJson(board, { demo: board.demo }) : renderScoreboard(board));
       if (board.missing.length > 0) process.stderr.write(`marketdash: not stored: ${board.missing.join(', ')}\n`);
     });
 }

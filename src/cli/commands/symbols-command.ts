@@ -5,9 +5,10 @@
  */
 import type { Command } from 'commander';
 import type { SymbolSummary } from '../../domain/symbol-info.js';
+import { holdsDemoBars } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderResultJson, renderTable } from '../output-format.js';
 import { runSymbolChecks } from './symbols-check-output.js';
 
 export function registerSymbolsCommand(program: Command): void {
@@ -35,8 +36,11 @@ export function registerSymbolsCommand(program: Command): void {
           });
           return;
         }
-        const symbols = await withStore(globalOptions(cmd), (store) => store.listSymbols());
-        process.stdout.write(renderSymbols(symbols, format));
+        const { symbols, demo } = await withStore(globalOptions(cmd), async (store) => ({
+          symbols: await store.listSymbols(),
+          demo: await holdsDemoBars(store),
+        }));
+        process.stdout.write(renderSymbols(symbols, format, demo));
       },
     );
 }
@@ -52,8 +56,8 @@ const COLUMNS: readonly Column<SymbolSummary>[] = [
   { header: 'Source', value: (s) => s.sources.join('+') },
 ];
 
-export function renderSymbols(symbols: readonly SymbolSummary[], format: string): string {
-  if (format === 'json') return renderJson(symbols);
+export function renderSymbols(symbols: readonly SymbolSummary[], format: string, demo = false): string {
+  if (format === 'json') return renderResultJson(symbols, { demo });
   if (format === 'csv') return renderCsv(symbols, COLUMNS);
   if (symbols.length === 0) return "the store is empty (add data with 'marketdash import <files>')\n";
   return renderTable(symbols, COLUMNS);

@@ -8,7 +8,7 @@ import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { trendReport } from '../../services/trend/trend-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderJson } from '../output-format.js';
+import { parseFormat, renderResultJson, writeWarnings } from '../output-format.js';
 import { trendTable } from './trend-table.js';
 
 interface TrendCommandOptions {
@@ -40,9 +40,10 @@ export function registerTrendCommand(program: Command): void {
         }),
         demo: facts.demo,
       }));
+      writeWarnings(report.warnings);
       process.stdout.write(
         format === 'json'
-          ? renderJson(report)
+          ? renderResultJson(report, { demo, warnings: report.warnings })
           : `${trendTable(report.symbol, report.asOf, report.last, report.trend, report.breakout)}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`,
       );
     });

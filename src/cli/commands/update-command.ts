@@ -8,7 +8,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/universe-config.js';
-import { UsageError } from '../../domain/errors.js';
+import { DataError, UsageError } from '../../domain/errors.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import { withStore } from '../../services/open-store.js';
 import type { SymbolOutcome, UpdateProgress } from '../../services/update/update-symbols.js';
@@ -81,6 +81,12 @@ export function registerUpdateCommand(program: Command): void {
             );
         },
       });
+      // one look at the network first: offline, an update would spend minutes on retries to fail anyway
+      if (opts.provider?.toLowerCase() !== 'demo') {
+        const { anyReachable, hostNames, PROVIDER_HOSTS } = await import('../../providers/network-probe.js');
+        if (!(await anyReachable(PROVIDER_HOSTS)))
+          throw new DataError(`no network: could not reach ${hostNames(PROVIDER_HOSTS)} (nothing was changed)`);
+      }
       const progress = makeProgress(format === 'table');
       const report = await withStore(globalOptions(cmd), (store) =>
         updateSymbols(

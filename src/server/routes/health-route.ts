@@ -77,7 +77,11 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: ServerContext): 
           demo: await ctx.isDemo(),
           // The config's display names are curated ("Magnificent 7 (equal weight)"); stored names are the fallback.
           symbols: stored.map((s) => ({ ...s, name: ctx.config.symbols[s.ticker]?.name ?? s.name })),
-          groups: ctx.config.groups,
+          // the config's groups and those imported into the store (which shadow a config group of that name)
+          groups: {
+            ...ctx.config.groups,
+            ...Object.fromEntries((await ctx.store.listGroups()).map((g) => [g.name, [...g.members]])),
+          },
           baskets: Object.keys(ctx.config.baskets),
           pairs: ctx.config.pairs,
         };

@@ -8,7 +8,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { groupMembers } from '../../config/universe-config.js';
 import {
   errorResponses,
   flagInput,
@@ -20,6 +19,7 @@ import { perfResponseSchema } from '../../contracts/perf-contract.js';
 import { ensureDefined } from '../../domain/ensure.js';
 import { UsageError } from '../../domain/errors.js';
 import { PERIOD_KEYS } from '../../domain/period-keys.js';
+import { resolveGroup } from '../../services/groups/group-registry.js';
 import { perfTable } from '../../services/perf/perf-table.js';
 import { flagParam, isoDateParam, tickerListParam } from '../api-schemas.js';
 import { type ServerContext, sendCachedArray } from '../server-context.js';
@@ -49,10 +49,15 @@ export function registerPerfRoute(app: FastifyInstance, ctx: ServerContext): voi
         });
       }
       const asOf = isoDateParam(q.asOf, 'asOf');
+      // imported groups live in the store (marketdash group import), the config's are the defaults
       const symbols =
         q.symbols !== undefined
           ? tickerListParam(q.symbols)
-          : [...groupMembers(ctx.config, ensureDefined(q.group, 'group parameter'))];
+          : [
+              ...(
+                await resolveGroup(ensureDefined(q.group, 'group parameter'), { store: ctx.store, config: ctx.config })
+              ).members,
+            ];
       const totalReturn = flagParam(q.totalReturn);
       return sendCachedArray(ctx, reply, 'perf', { symbols, asOf, totalReturn }, perfResponseSchema, async () => {
         const table = await perfTable(ctx.store, { symbols, asOf, totalReturn });

@@ -76,7 +76,7 @@ export async function breadthReport(store: PriceStore, req: BreadthRequest): Pro
       parameter: '--history',
     });
   const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
-  const group = resolveGroup(req.group, { groupFile: req.groupFile });
+  const group = await resolveGroup(req.group, { store, groupFile: req.groupFile });
   const benchmark = normaliseTicker(req.benchmark ?? group.benchmark ?? DEFAULT_BREADTH_BENCHMARK);
   const range = asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) };
   const field = req.totalReturn ? 'adjClose' : 'close';

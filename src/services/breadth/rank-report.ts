@@ -53,7 +53,7 @@ export function parseWeights(text: string | undefined): CompositeWeights {
 export async function rankReport(store: PriceStore, req: RankRequest): Promise<RankReport> {
   const weights = parseWeights(req.weights);
   const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
-  const group = resolveGroup(req.group, { groupFile: req.groupFile });
+  const group = await resolveGroup(req.group, { store, groupFile: req.groupFile });
   const loaded = await loadGroupCloses(store, group, asOfDay, req.totalReturn);
   return {
     group: group.name,

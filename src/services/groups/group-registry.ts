@@ -1,45 +1,73 @@
 /**
- * Finding a group by name for the rotation, leadership, rank and breadth commands: the user groups
- * file first (imported constituent lists), then the universe config's groups. Also imports a
- * constituent CSV into the groups file (`marketdash group import`).
+ * Finding a group by name for every command and the API: the store's imported groups first (constituent
+ * lists, shared by everyone on the store), then the universe config's groups (the defaults). Also imports
+ * a constituent CSV into the store (`marketdash group import`), and moves an old marketdash.groups.json
+ * into the store on first use.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { groupMembers, loadConfig, type UniverseConfig } from '../../config/universe-config.js';
 import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
+import { didYouMean } from '../../domain/nearest-names.js';
+import type { PriceStore, StoredGroup } from '../../store/price-store.js';
 import { parseConstituentCsv } from './constituent-csv.js';
-import { readGroupFile, resolveGroupFilePath, writeGroupFile } from './group-file.js';
+import { readGroupFile, resolveGroupFilePath } from './group-file.js';
 
 export interface ResolvedGroup {
   readonly name: string;
   readonly members: readonly string[];
   readonly benchmark: string | null;
-  /** `groups-file` or `config`. */
-  readonly origin: 'groups-file' | 'config';
+  /** `store` (imported) or `config`. */
+  readonly origin: 'store' | 'config';
 }
 
 export interface GroupLookup {
+  /** The store whose imported groups are read (and into which an old groups file is moved). */
+  readonly store: PriceStore;
+  /** An old groups file to move into the store (default: marketdash.groups.json, see group-file.ts). */
   readonly groupFile?: string | undefined;
   readonly config?: UniverseConfig;
 }
 
-export function resolveGroup(name: string, lookup: GroupLookup = {}): ResolvedGroup {
+/**
+ * The store's imported groups. On first use, the groups of an old `marketdash.groups.json` that the store
+ * does not hold yet are moved into it, and the file is renamed `<name>.imported` so it is not read again.
+ */
+export async function storedGroups(lookup: GroupLookup): Promise<StoredGroup[]> {
+  const stored = await lookup.store.listGroups();
   const path = resolveGroupFilePath(lookup.groupFile);
+  if (!existsSync(path)) return stored;
   const file = readGroupFile(path);
-  const key = Object.keys(file.groups).find((g) => g.toLowerCase() === name.toLowerCase());
-  if (key) {
-    const g = file.groups[key]!;
-    return { name: key, members: g.members, benchmark: g.benchmark, origin: 'groups-file' };
+  const have = new Set(stored.map((g) => g.name.toLowerCase()));
+  const moved: StoredGroup[] = [];
+  for (const [name, g] of Object.entries(file.groups)) {
+    if (have.has(name.toLowerCase())) continue;
+    const group: StoredGroup = { name, members: [...g.members], benchmark: g.benchmark, source: g.source };
+    await lookup.store.saveGroup(group);
+    moved.push(group);
   }
+  try {
+    renameSync(path, `${path}.imported`);
+  } catch {
+    // read-only folder: the groups are in the store anyway, and are skipped next time
+  }
+  return [...stored, ...moved].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+}
+
+export async function resolveGroup(name: string, lookup: GroupLookup): Promise<ResolvedGroup> {
+  const groups = await storedGroups(lookup);
+  const found = groups.find((g) => g.name.toLowerCase() === name.toLowerCase());
+  if (found) return { name: found.name, members: found.members, benchmark: found.benchmark, origin: 'store' };
   const config = lookup.config ?? loadConfig();
   try {
     return { name: name.toLowerCase(), members: groupMembers(config, name), benchmark: null, origin: 'config' };
   } catch (e) {
     if (e instanceof NotFoundError) {
-      const all = [...Object.keys(file.groups), ...Object.keys(config.groups)];
+      const all = [...groups.map((g) => g.name), ...Object.keys(config.groups)];
+      const hint = didYouMean(name, all);
       throw new NotFoundError(
         name,
-        `unknown group '${name}' (groups: ${all.join(', ')}; import one with 'marketdash group import FILE --name NAME')`,
+        `unknown group '${name}'${hint}${hint ? '' : ` (groups: ${all.join(', ')}; import one with 'marketdash group import FILE --name NAME')`}`,
       );
     }
     throw e;
@@ -50,17 +78,16 @@ export interface GroupSummary {
   readonly name: string;
   readonly members: number;
   readonly benchmark: string | null;
-  readonly origin: 'groups-file' | 'config';
+  readonly origin: 'store' | 'config';
 }
 
-export function listGroups(lookup: GroupLookup = {}): GroupSummary[] {
-  const file = readGroupFile(resolveGroupFilePath(lookup.groupFile));
+export async function listGroups(lookup: GroupLookup): Promise<GroupSummary[]> {
   const config = lookup.config ?? loadConfig();
-  const out: GroupSummary[] = Object.entries(file.groups).map(([name, g]) => ({
-    name,
+  const out: GroupSummary[] = (await storedGroups(lookup)).map((g) => ({
+    name: g.name,
     members: g.members.length,
     benchmark: g.benchmark,
-    origin: 'groups-file',
+    origin: 'store',
   }));
   const shadowed = new Set(out.map((g) => g.name.toLowerCase()));
   for (const [name, members] of Object.entries(config.groups)) {
@@ -74,17 +101,18 @@ export interface ImportedGroup {
   readonly name: string;
   readonly members: number;
   readonly benchmark: string | null;
-  readonly groupFile: string;
+  /** Where it is kept (the store's location). */
+  readonly store: string;
   /** True when a group of that name was replaced. */
   readonly replaced: boolean;
 }
 
-/** Reads a constituent CSV and saves it as group `name` in the groups file (replacing one of the same name). */
-export function importGroup(
+/** Reads a constituent CSV and saves it as group `name` in the store (replacing one of the same name). */
+export async function importGroup(
   csvPath: string,
   name: string,
-  opts: { groupFile?: string | undefined; benchmark?: string | undefined } = {},
-): ImportedGroup {
+  lookup: GroupLookup & { readonly benchmark?: string | undefined },
+): Promise<ImportedGroup> {
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name))
     throw new UsageError(`--name: '${name}' is not a group name (letters, digits, _ . -)`, { parameter: '--name' });
   const full = resolve(csvPath);
@@ -95,13 +123,8 @@ export function importGroup(
     throw new DataError(`cannot read ${full}: ${(e as Error).message}`, { cause: e, file: full });
   }
   const members = parseConstituentCsv(text, full);
-  const path = resolveGroupFilePath(opts.groupFile);
-  const file = readGroupFile(path);
-  const groups = { ...file.groups };
-  const existing = Object.keys(groups).find((g) => g.toLowerCase() === name.toLowerCase());
-  if (existing) delete groups[existing];
-  const benchmark = opts.benchmark ? opts.benchmark.trim().toUpperCase() : null;
-  groups[name] = { members, benchmark, source: basename(full) };
-  writeGroupFile(path, { groups });
-  return { name, members: members.length, benchmark, groupFile: path, replaced: existing !== undefined };
+  const existing = (await storedGroups(lookup)).some((g) => g.name.toLowerCase() === name.toLowerCase());
+  const benchmark = lookup.benchmark ? lookup.benchmark.trim().toUpperCase() : null;
+  await lookup.store.saveGroup({ name, members, benchmark, source: basename(full) });
+  return { name, members: members.length, benchmark, store: lookup.store.location, replaced: existing };
 }

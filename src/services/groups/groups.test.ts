@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../config/universe-config.js';
 import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
+import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
+import type { PriceStore } from '../../store/price-store.js';
 import { splitCsvLine } from '../import/csv-fields.js';
 import { parseConstituentCsv } from './constituent-csv.js';
 import { readGroupFile, resolveGroupFilePath } from './group-file.js';
@@ -34,11 +36,16 @@ describe('constituent CSV', () => {
 describe('groups file and registry', () => {
   let dir: string;
   let file: string;
-  beforeEach(() => {
+  let store: PriceStore;
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'marketdash-groups-'));
     file = join(dir, 'groups.json');
+    store = await DuckDbStore.open(':memory:');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('resolves the path: explicit, then $MARKETDASH_GROUPS, then beside $MARKETDASH_CONFIG, then the current folder', () => {
     expect(resolveGroupFilePath('/x/g.json', {})).toBe('/x/g.json');
@@ -49,44 +56,61 @@ describe('groups file and registry', () => {
     expect(resolveGroupFilePath(undefined, {})).toBe(join(process.cwd(), 'marketdash.groups.json'));
   });
 
-  it('imports a CSV as a group, replaces it on re-import, and the group shadows a config group of that name', () => {
+  it('imports a CSV as a group into the store, replaces it on re-import, and it shadows a config group of that name', async () => {
     const csv = join(dir, 'm.csv');
     writeFileSync(csv, 'Ticker\naaa\nbbb\n');
-    expect(importGroup(csv, 'Small', { groupFile: file, benchmark: 'ijr' })).toEqual({
+    expect(await importGroup(csv, 'Small', { store, groupFile: file, benchmark: 'ijr' })).toEqual({
       name: 'Small',
       members: 2,
       benchmark: 'IJR',
-      groupFile: file,
+      store: ':memory:',
       replaced: false,
     });
     writeFileSync(csv, 'Ticker\nccc\n');
-    expect(importGroup(csv, 'small', { groupFile: file }).replaced).toBe(true);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
-      groups: { small: { members: ['CCC'], benchmark: null, source: 'm.csv' } },
-    });
-    importGroup(csv, 'sectors', { groupFile: file });
-    expect(resolveGroup('SECTORS', { groupFile: file })).toEqual({
+    expect((await importGroup(csv, 'small', { store, groupFile: file })).replaced).toBe(true);
+    expect(await store.listGroups()).toEqual([{ name: 'small', members: ['CCC'], benchmark: null, source: 'm.csv' }]);
+    await importGroup(csv, 'sectors', { store, groupFile: file });
+    expect(await resolveGroup('SECTORS', { store, groupFile: file })).toEqual({
       name: 'sectors',
       members: ['CCC'],
       benchmark: null,
-      origin: 'groups-file',
+      origin: 'store',
     });
-    expect(resolveGroup('mag7', { groupFile: file }).members).toEqual(defaultConfig().groups.mag7);
-    const listed = listGroups({ groupFile: file, config: defaultConfig() });
+    expect((await resolveGroup('mag7', { store, groupFile: file })).members).toEqual(defaultConfig().groups.mag7);
+    const listed = await listGroups({ store, groupFile: file, config: defaultConfig() });
     expect(listed.filter((g) => g.name.toLowerCase() === 'sectors')).toEqual([
-      { name: 'sectors', members: 1, benchmark: null, origin: 'groups-file' },
+      { name: 'sectors', members: 1, benchmark: null, origin: 'store' },
     ]);
   });
 
-  it('an unknown group lists the groups there are and how to import one', () => {
-    expect(() => resolveGroup('nosuch', { groupFile: file })).toThrow(NotFoundError);
-    expect(() => resolveGroup('nosuch', { groupFile: file })).toThrow(
+  it('moves an old groups file into the store on first use, then renames it', async () => {
+    writeFileSync(
+      file,
+      '{"groups": {"sp600": {"members": ["AAMI", "AAP"], "benchmark": "IJR", "source": "sp600.csv"}}}',
+    );
+    expect(await resolveGroup('SP600', { store, groupFile: file })).toEqual({
+      name: 'sp600',
+      members: ['AAMI', 'AAP'],
+      benchmark: 'IJR',
+      origin: 'store',
+    });
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${file}.imported`)).toBe(true);
+    expect((await store.listGroups()).map((g) => g.name)).toEqual(['sp600']);
+  });
+
+  it('an unknown group suggests a near name, else lists the groups there are and how to import one', async () => {
+    await expect(resolveGroup('nosuch', { store, groupFile: file })).rejects.toThrow(NotFoundError);
+    await expect(resolveGroup('nosuch', { store, groupFile: file })).rejects.toThrow(
       /groups: mag7, smallcaps, sectors.*marketdash group import/,
+    );
+    await expect(resolveGroup('sectros', { store, groupFile: file })).rejects.toThrow(
+      "unknown group 'sectros'; did you mean sectors?",
     );
   });
 
-  it('rejects a bad group name, and a malformed groups file naming the file', () => {
-    expect(() => importGroup(join(dir, 'm.csv'), 'bad name', { groupFile: file })).toThrow(UsageError);
+  it('rejects a bad group name, and a malformed groups file naming the file', async () => {
+    await expect(importGroup(join(dir, 'm.csv'), 'bad name', { store, groupFile: file })).rejects.toThrow(UsageError);
     writeFileSync(file, '{"groups": {"g": {"members": [1, 2]}}}');
     expect(() => readGroupFile(file)).toThrow(/group 'g' needs "members"/);
     writeFileSync(file, '{oops');

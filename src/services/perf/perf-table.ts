@@ -6,12 +6,13 @@
 
 import { performanceSnapshot } from '../../analytics/returns/performance-snapshot.js';
 import { ensureDefined } from '../../domain/ensure.js';
-import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
+import { DataError, UsageError } from '../../domain/errors.js';
 import type { CloseField } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { asOfAfterData, type DataWarning, latestDay, staleRows, warningList } from '../data-warnings.js';
+import { unknownSymbolError } from '../stored-series.js';
 import { type PerfRow, perfRow } from './perf-row.js';
 
 export interface PerfRequest {
@@ -96,7 +97,7 @@ async function assertKnown(
 ): Promise<void> {
   const missing = wanted.filter((t) => !found.has(t));
   for (const ticker of missing) {
-    if ((await store.getSymbol(ticker)) === null) throw new NotFoundError(ticker);
+    if ((await store.getSymbol(ticker)) === null) throw await unknownSymbolError(store, ticker);
   }
   if (missing.length > 0) throw new DataError(`no bars stored for ${missing.join(', ')} in the requested range`);
 }

@@ -35,7 +35,7 @@ export interface LeadersReport {
 }
 
 export async function leadersReport(store: PriceStore, req: LeadersRequest): Promise<LeadersReport> {
-  const group = resolveGroup(req.group, { groupFile: req.groupFile });
+  const group = await resolveGroup(req.group, { store, groupFile: req.groupFile });
   const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
   const current0 = windowEnding(req.window ?? '3m', asOfDay ?? 0); // validates --window before reading
   const loaded = await loadGroupCloses(store, group, asOfDay, req.totalReturn);

@@ -58,7 +58,7 @@ export async function rotationReport(store: PriceStore, req: RotationRequest): P
   if (!Number.isInteger(tail) || tail < 1 || tail > 520)
     throw new UsageError(`--tail: ${req.tail} must be a whole number from 1 to 520`, { parameter: '--tail' });
   const params: RotationParams = { ...DEFAULT_ROTATION_PARAMS, ...req.params };
-  const group = resolveGroup(req.group, { groupFile: req.groupFile });
+  const group = await resolveGroup(req.group, { store, groupFile: req.groupFile });
   const benchmark = normaliseTicker(req.benchmark);
   const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
   const members = group.members.filter((m) => m !== benchmark);

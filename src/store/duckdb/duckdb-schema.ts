@@ -68,6 +68,16 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: [CREATE_SNAPSHOT_TABLE],
     buildsSnapshot: true,
   },
+  {
+    version: 4,
+    // Imported groups (constituent lists), shared by every command and the API; keyed by lower-case name.
+    statements: [
+      `CREATE TABLE IF NOT EXISTS groups (
+         key VARCHAR PRIMARY KEY,
+         definition JSON NOT NULL
+       )`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -28,6 +28,7 @@ import type {
   DateRange,
   PriceStore,
   ReadOptions,
+  StoredGroup,
   WriteResult,
 } from '../price-store.js';
 import { snapshotCanRead } from '../series-snapshot.js';
@@ -396,6 +397,25 @@ export class DuckDbStore implements PriceStore {
     );
     const r = rows[0];
     return r ? (JSON.parse(String(r[0])) as BasketDefinition) : null;
+  }
+
+  async saveGroup(group: StoredGroup): Promise<void> {
+    await this.exclusive((c) =>
+      this.inTransaction(c, async () => {
+        await c.run(
+          `INSERT INTO groups VALUES ($k, CAST($d AS JSON)) ON CONFLICT (key) DO UPDATE SET definition = excluded.definition`,
+          { k: group.name.toLowerCase(), d: JSON.stringify(group) },
+        );
+        await bumpVersion(c);
+      }),
+    );
+  }
+
+  async listGroups(): Promise<StoredGroup[]> {
+    const rows = await this.exclusive(async (c) =>
+      (await c.runAndReadAll('SELECT CAST(definition AS VARCHAR) FROM groups ORDER BY key')).getRowsJS(),
+    );
+    return rows.map((r) => JSON.parse(String(r[0])) as StoredGroup);
   }
 
   async listBaskets(): Promise<BasketDefinition[]> {

@@ -68,6 +68,14 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: CREATE_PG_SNAPSHOT,
     buildsSnapshot: true,
   },
+  {
+    version: 3,
+    name: 'imported groups (constituent lists), keyed by lower-case name',
+    sql: `CREATE TABLE IF NOT EXISTS groups (
+            key text PRIMARY KEY,
+            definition jsonb NOT NULL
+          );`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

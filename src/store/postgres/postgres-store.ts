@@ -28,6 +28,7 @@ import type {
   DateRange,
   PriceStore,
   ReadOptions,
+  StoredGroup,
   WriteResult,
 } from '../price-store.js';
 import { snapshotCanRead } from '../series-snapshot.js';
@@ -380,6 +381,19 @@ export class PostgresStore implements PriceStore {
       [normaliseTicker(ticker)],
     );
     return r.rows[0]?.definition ?? null;
+  }
+
+  async saveGroup(group: StoredGroup): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO groups (key, definition) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET definition = EXCLUDED.definition',
+      [group.name.toLowerCase(), JSON.stringify(group)],
+    );
+    await this.bumpVersion();
+  }
+
+  async listGroups(): Promise<StoredGroup[]> {
+    const r = await this.pool.query<{ definition: StoredGroup }>('SELECT definition FROM groups ORDER BY key');
+    return r.rows.map((x) => x.definition);
   }
 
   async listBaskets(): Promise<BasketDefinition[]> {
