@@ -51,6 +51,10 @@ describe('parseIndicatorSpecs', () => {
     expect(usageMessage(() => parseIndicatorSpecs('sma:20,foo:3'))).toMatch(
       /'foo:3': unknown indicator 'foo' \(known: sma, ema/,
     );
+    // a near name is suggested instead of the whole list (one edit: 'rsii' -> 'rsi')
+    expect(usageMessage(() => parseIndicatorSpecs('rsii:14'))).toMatch(
+      /'rsii:14': unknown indicator 'rsii'; did you mean rsi\?/,
+    );
     expect(usageMessage(() => parseIndicatorSpecs('sma:0'))).toMatch(
       /'sma:0': period must be a whole number >= 1, got '0'/,
     );

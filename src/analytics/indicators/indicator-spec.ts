@@ -6,7 +6,9 @@
  * (`macd_signal_12_26_9`, `stoch_fastk_14_3_3`, `obv`). A bad item is a UsageError that quotes
  * it. The full list with outputs and scales is in docs/analytics.md.
  */
+
 import { UsageError } from '../../domain/errors.js';
+import { didYouMean } from '../../domain/nearest-names.js';
 import { VOLATILITY_CALCS } from './volatility.js';
 
 export type IndicatorKind =
@@ -188,7 +190,11 @@ export function parseIndicatorSpec(item: string, parameter = '--ind'): Indicator
     .map((p) => p.trim());
   const kind = parts[0]!.toLowerCase();
   if (!isKind(kind))
-    throw usage(item, `unknown indicator '${parts[0]}' (known: ${INDICATOR_KINDS.join(', ')})`, parameter);
+    throw usage(
+      item,
+      `unknown indicator '${parts[0]}'${didYouMean(kind, INDICATOR_KINDS).toLowerCase() || ` (known: ${INDICATOR_KINDS.join(', ')})`}`,
+      parameter,
+    );
   const def = KINDS[kind];
   const defs = def.params;
   const given = parts.slice(1);

@@ -4,6 +4,7 @@
  * JSON: `[{"ticker","name","kind","currency","firstDate","lastDate","rows","sources":[...]}]`.
  */
 import type { Command } from 'commander';
+import { loadConfig } from '../../config/universe-config.js';
 import type { SymbolSummary } from '../../domain/symbol-info.js';
 import { holdsDemoBars } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
@@ -37,7 +38,7 @@ export function registerSymbolsCommand(program: Command): void {
           return;
         }
         const { symbols, demo } = await withStore(globalOptions(cmd), async (store) => ({
-          symbols: await store.listSymbols(),
+          symbols: withConfigNames(await store.listSymbols(), loadConfig().symbols),
           demo: await holdsDemoBars(store),
         }));
         process.stdout.write(renderSymbols(symbols, format, demo));
@@ -56,9 +57,29 @@ const COLUMNS: readonly Column<SymbolSummary>[] = [
   { header: 'Source', value: (s) => s.sources.join('+') },
 ];
 
+/**
+ * The config's curated names and kinds win over what an import guessed (a CSV of SPY says nothing of it
+ * being an ETF named "SPDR S&P 500 ETF Trust"); a stored name stays when the config has none.
+ */
+export function withConfigNames(
+  symbols: readonly SymbolSummary[],
+  config: Readonly<Record<string, { readonly name?: string | undefined; readonly kind?: string | undefined }>>,
+): SymbolSummary[] {
+  return symbols.map((s) => {
+    const c = config[s.ticker];
+    if (!c) return s;
+    return { ...s, name: c.name ?? s.name, kind: (c.kind as SymbolSummary['kind'] | undefined) ?? s.kind };
+  });
+}
+
 export function renderSymbols(symbols: readonly SymbolSummary[], format: string, demo = false): string {
   if (format === 'json') return renderResultJson(symbols, { demo });
   if (format === 'csv') return renderCsv(symbols, COLUMNS);
   if (symbols.length === 0) return "the store is empty (add data with 'marketdash import <files>')\n";
-  return renderTable(symbols, COLUMNS);
+  // a long description never widens the table past its share: 36 characters, then an ellipsis
+  const shortName = (n: string | null) => (n !== null && n.length > 36 ? `${n.slice(0, 35)}…` : n);
+  return renderTable(
+    symbols,
+    COLUMNS.map((c) => (c.header === 'Name' ? { ...c, value: (s: SymbolSummary) => shortName(s.name) } : c)),
+  );
 }

@@ -2,8 +2,10 @@
  * `basket list` and `basket show`: stored basket definitions with the extent of their bars and last
  * levels (price and total return).
  */
+
 import type { BasketDefinition } from '../../domain/basket.js';
 import { NotFoundError } from '../../domain/errors.js';
+import { didYouMean } from '../../domain/nearest-names.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
@@ -33,8 +35,16 @@ export async function listBasketSummaries(store: PriceStore): Promise<BasketSumm
 export async function showBasket(store: PriceStore, name: string): Promise<BasketDetail> {
   const ticker = normaliseTicker(name);
   const definition = await store.getBasket(ticker);
-  if (definition === null)
-    throw new NotFoundError(ticker, `unknown basket '${ticker}' (run 'marketdash basket list' to see the baskets)`);
+  if (definition === null) {
+    const hint = didYouMean(
+      ticker,
+      (await store.listBaskets()).map((d) => d.ticker),
+    );
+    throw new NotFoundError(
+      ticker,
+      `unknown basket '${ticker}'${hint || " (run 'marketdash basket list' to see the baskets)"}`,
+    );
+  }
   const series = await store.readSeries(ticker);
   const n = series?.dates.length ?? 0;
   return {
