@@ -90,7 +90,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<PriceStore> {
   }
   const seconds = waitSeconds(opts.wait);
   const { DuckDbStore } = await import('../store/duckdb/duckdb-store.js');
-  const deadline = performance.now() + seconds * 1000;
+  let deadline = Number.POSITIVE_INFINITY;
   let told = false;
   let pause = 50;
   for (;;) {
@@ -113,7 +113,13 @@ export async function openStore(opts: StoreOptions = {}): Promise<PriceStore> {
       const stop = opts.stopWaiting?.() ?? null;
       if (stop !== null) throw stop;
       const holder = describeHolder(target.path, e.holderPid);
-      if (performance.now() >= deadline) {
+      // the wait is counted from the first time the store is found busy, and announced before it starts
+      if (!told && seconds > 0) {
+        told = true;
+        deadline = performance.now() + seconds * 1000;
+        opts.onWait?.(`waiting for ${holder} to release ${target.path} (up to ${seconds} s; --wait SECONDS to change)`);
+      }
+      if (seconds === 0 || performance.now() >= deadline) {
         throw new StoreBusyError(target.path, e.holderPid, {
           cause: e,
           message:
@@ -121,10 +127,6 @@ export async function openStore(opts: StoreOptions = {}): Promise<PriceStore> {
               ? `store ${target.path} is in use by ${holder}: let it finish or stop it, or pass --wait SECONDS to wait for it`
               : `store ${target.path} is still in use by ${holder} after waiting ${seconds} s: let it finish or stop it, or pass a longer --wait SECONDS`,
         });
-      }
-      if (!told) {
-        told = true;
-        opts.onWait?.(`waiting for ${holder} to release ${target.path} (up to ${seconds} s; --wait SECONDS to change)`);
       }
       await new Promise((r) => setTimeout(r, Math.min(pause, Math.max(0, deadline - performance.now()))));
       pause = Math.min(pause * 2, 400);

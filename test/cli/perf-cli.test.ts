@@ -49,7 +49,9 @@ describeWithSharedData('perf, ratio and basket commands', () => {
     const r = cli('perf', 'spy', '^VIX', '--as-of', '2025-12-25', '--format', 'json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    const out = JSON.parse(r.stdout) as { rows: Record<string, unknown>[]; demo: boolean; warnings: unknown[] };
+    expect([Object.keys(out), out.demo, out.warnings]).toEqual([['rows', 'demo', 'warnings'], false, []]);
+    const rows = out.rows;
     expect(rows.map((x) => x.symbol)).toEqual(['SPY', '^VIX']);
     for (const row of rows) {
       expect(Object.keys(row)).toEqual(PERF_KEYS);
@@ -90,7 +92,7 @@ describeWithSharedData('perf, ratio and basket commands', () => {
   it('perf --format csv has one header and one line per symbol', () => {
     const lines = cli('perf', '--all', '--format', 'csv').stdout.trim().split('\n');
     expect(lines[0]).toBe(
-      'symbol,asOf,close,return_1d,return_5d,return_mtd,return_1m,return_qtd,return_3m,return_6m,return_ytd,return_1y,return_3y,return_5y,return_10y,return_max,cagr_3y,cagr_5y,cagr_10y,cagr_max,ath_close,ath_date,ath_distance,high52w_close,high52w_date,low52w_close,low52w_date,highestSince,lowestSince,streak',
+      'symbol,asOf,close,return_1d,return_5d,return_mtd,return_1m,return_qtd,return_3m,return_6m,return_ytd,return_1y,return_3y,return_5y,return_10y,return_max,cagr_3y,cagr_5y,cagr_10y,cagr_max,ath_close,ath_date,ath_distance,high52w_close,high52w_date,low52w_close,low52w_date,highestSince,lowestSince,streak,stale',
     );
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['MAGS', 'QQQ', 'SPY', '^VIX']);
   });
@@ -119,14 +121,23 @@ describeWithSharedData('perf, ratio and basket commands', () => {
     const r = cli('ratio', 'SPY', 'SPY', '--as-of', '2025-12-25', '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(j)).toEqual(['numerator', 'denominator', 'asOf', 'last', 'returns', 'stale']);
+    expect(Object.keys(j)).toEqual([
+      'numerator',
+      'denominator',
+      'asOf',
+      'last',
+      'returns',
+      'stale',
+      'demo',
+      'warnings',
+    ]);
     expect(j.asOf).toBe('2025-12-24');
     expect(j.last).toBe(1);
     expect(Object.values(j.returns as object)).toEqual(RETURN_KEYS.map(() => 0));
   });
 
   it('ratio QQQ/SPY: last is the quotient of the two closes; --from adds the window', () => {
-    const perf = JSON.parse(cli('perf', 'QQQ', 'SPY', '--as-of', '2025-12-24', '--format', 'json').stdout) as {
+    const perf = JSON.parse(cli('perf', 'QQQ', 'SPY', '--as-of', '2025-12-24', '--format', 'json').stdout).rows as {
       close: number;
       returns: { ytd: number };
     }[];
@@ -159,7 +170,7 @@ describeWithSharedData('perf, ratio and basket commands', () => {
       'monthly',
     );
     expect(pair.code).toBe(0);
-    const rows = JSON.parse(cli('perf', 'ONE', 'SPY', '--as-of', '2025-12-24', '--format', 'json').stdout) as {
+    const rows = JSON.parse(cli('perf', 'ONE', 'SPY', '--as-of', '2025-12-24', '--format', 'json').stdout).rows as {
       returns: Record<string, number | null>;
     }[];
     for (const k of RETURN_KEYS) expect(rows[0]!.returns[k]).toBeCloseTo(rows[1]!.returns[k]!, 12);

@@ -33,10 +33,10 @@ function cli(args: readonly string[], cwd: string, input?: string): Promise<CliR
   });
 }
 
-/** A CSV of `n` weekdays from 2027-01-04 with closes 10, 11, ... (Yahoo layout). */
+/** A CSV of `n` weekdays from 2025-01-06 with closes 10, 11, ... (Yahoo layout). */
 function csv(n: number, start = 10): string {
   const lines = ['Date,Open,High,Low,Close,Adj Close,Volume'];
-  const day = new Date(Date.UTC(2027, 0, 4));
+  const day = new Date(Date.UTC(2025, 0, 6));
   for (let i = 0; i < n; ) {
     const wd = day.getUTCDay();
     if (wd !== 0 && wd !== 6) {
@@ -220,7 +220,7 @@ describe('two commands on one store without a server', () => {
       expect(err).toMatch(/^marketdash: waiting for PID \d+ to release /);
       await release(holder);
       expect(await done).toBe(0);
-      expect(out.split('\n')[1]).toMatch(/^W,2027-01-06,12,/);
+      expect(out.split('\n')[1]).toMatch(/^W,2025-01-08,12,/);
       expect(err.trim().split('\n')).toHaveLength(1);
     } finally {
       if (holder.exitCode === null) await release(holder);
