@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres-test-db.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
 import { LATEST_VERSION } from './migrations.js';
-import { PostgresStore, redactUrl } from './postgres-store.js';
+import { isConnectionLoss, PostgresStore, redactUrl } from './postgres-store.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -100,5 +100,18 @@ describe('PostgresStore', () => {
 
   it('never shows the password in its location', () => {
     expect(redactUrl('postgres://u:secret@127.0.0.1:5432/db')).toBe('postgres://u:***@127.0.0.1:5432/db');
+  });
+});
+
+describe('isConnectionLoss (issue 17 item 15)', () => {
+  it('tells a lost connection from a statement fault', () => {
+    expect(isConnectionLoss(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe(true);
+    expect(
+      isConnectionLoss(
+        Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      ),
+    ).toBe(true);
+    expect(isConnectionLoss(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isConnectionLoss(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
   });
 });

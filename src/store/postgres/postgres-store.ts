@@ -61,6 +61,11 @@ export class PostgresStore implements PriceStore {
     pool.on('error', () => {
       // idle client errors (server restart) surface on the next query instead
     });
+    // a checked-out client losing its connection emits 'error' as well: without a listener that is an
+    // unhandled 'error' event that kills the process; the failing query reports it instead
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const store = new PostgresStore(pool, url);
     try {
       await pool.query('SELECT 1');
@@ -232,6 +237,12 @@ export class PostgresStore implements PriceStore {
       return { rowsChanged, rowsSeen };
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {});
+      if (isConnectionLoss(e)) {
+        throw new DataError(
+          `lost the connection to PostgreSQL at ${this.location} during the write; nothing was written`,
+          { cause: e },
+        );
+      }
       if ((e as { code?: string }).code === CARDINALITY_VIOLATION) {
         throw new DataError('two bars for the same symbol and date in one write', { cause: e });
       }
@@ -439,6 +450,20 @@ export class PostgresStore implements PriceStore {
 }
 
 const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Whether an error means the connection to the server went away (a reset, the server shut down or
+ * terminated the session) rather than a fault in the statement. Before COMMIT such a loss rolls the
+ * transaction back on the server.
+ */
+export function isConnectionLoss(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  if (code !== undefined && ['ECONNRESET', 'EPIPE', 'ECONNREFUSED', '57P01', '57P02', '57P03'].includes(code))
+    return true;
+  return /Connection terminated|terminating connection|Client has encountered a connection error/i.test(
+    (e as Error | null)?.message ?? '',
+  );
+}
 /** ON CONFLICT DO UPDATE meeting the same key twice in one statement. */
 const CARDINALITY_VIOLATION = '21000';
 
