@@ -48,6 +48,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'marketdash ratio RSP SPY --trend --format json',
     'marketdash ratio SPSM MAG7 --trend --lookback-years 3-5',
   ],
+  rates: ['marketdash rates --as-of 2025-12-11', 'marketdash rates --rate DGS2 --format json'],
   regime: ['marketdash regime', 'marketdash regime --since 2025-01-01 --format json'],
   report: [
     'marketdash report --out note.md',
@@ -57,6 +58,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'marketdash rotation --group sectors --benchmark SPY',
     'marketdash rotation --group mag7 --interval daily --tail 10 --format json',
   ],
+  seasonality: ['marketdash seasonality IWM/MAG7 --window 12-15..01-05', 'marketdash seasonality XLK --format json'],
   scoreboard: ['marketdash scoreboard', 'marketdash scoreboard --symbols IWM,SPSM,MAG7 --total-return'],
   serve: [
     'marketdash serve',

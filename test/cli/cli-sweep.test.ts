@@ -154,13 +154,14 @@ describeWithSharedData('user mistakes through the real CLI', () => {
     );
   });
 
-  it('perf on demo data says so under the table, while its JSON stays the documented array', () => {
+  it('perf on demo data says so under the table, and its JSON envelope says demo', () => {
     const table = cli(demoDb, ['perf', 'SPY']);
     expect(table.code).toBe(0);
     expect(table.stdout.trimEnd().split('\n').at(-1)).toBe(`Source: ${DEMO_DATA_LABEL}.`);
     const json = cli(demoDb, ['perf', 'SPY', '--format', 'json']);
-    const rows = JSON.parse(json.stdout) as Record<string, unknown>[];
-    expect(Object.keys(rows[0]!)).toEqual(Object.keys(perfRowSchema.shape));
+    const out = JSON.parse(json.stdout) as { rows: Record<string, unknown>[]; demo: boolean; warnings: unknown[] };
+    expect(out.demo).toBe(true);
+    expect(Object.keys(out.rows[0]!)).toEqual(Object.keys(perfRowSchema.shape));
     const real = cli(realDb, ['perf', 'SPY']);
     expect(real.stdout).not.toContain(DEMO_DATA_LABEL);
   });

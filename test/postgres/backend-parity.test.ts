@@ -38,7 +38,7 @@ describeWithSharedData('DuckDB and PostgreSQL agree', () => {
       const fromPg = runCli(['--database-url', db.url, 'perf', '--all', '--as-of', asOf, '--format', 'json']);
       expect(fromDuck.code, fromDuck.stderr).toBe(0);
       expect(fromPg.code, fromPg.stderr).toBe(0);
-      const rows = JSON.parse(fromDuck.stdout) as { symbol: string }[];
+      const { rows } = JSON.parse(fromDuck.stdout) as { rows: { symbol: string }[] };
       expect(rows.length).toBeGreaterThanOrEqual(28);
       expect(fromPg.stdout).toBe(fromDuck.stdout);
     }

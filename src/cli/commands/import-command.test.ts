@@ -40,10 +40,10 @@ describe('marketdash import / symbols', { timeout: 120_000 }, () => {
 
     const json = cli('--db', db, 'symbols', '--format', 'json');
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual([
+    expect(JSON.parse(json.stdout).rows).toEqual([
       {
         ticker: 'NVDA',
-        name: null,
+        name: 'Nvidia Corp.', // names and kinds come from the universe config
         kind: 'stock',
         currency: 'USD',
         firstDate: '2024-01-02',
@@ -53,8 +53,8 @@ describe('marketdash import / symbols', { timeout: 120_000 }, () => {
       },
       {
         ticker: 'XLE',
-        name: null,
-        kind: 'stock',
+        name: 'Energy Select Sector SPDR Fund',
+        kind: 'etf',
         currency: 'USD',
         firstDate: '1998-12-22',
         lastDate: '1998-12-22',
@@ -64,10 +64,10 @@ describe('marketdash import / symbols', { timeout: 120_000 }, () => {
     ]);
     const csv = cli('--db', db, 'symbols', '--format', 'csv');
     expect(csv.stdout.split('\n')[0]).toBe('Ticker,Name,Kind,Currency,First,Last,Rows,Source');
-    expect(csv.stdout.split('\n')[1]).toBe('NVDA,,stock,USD,2024-01-02,2024-01-03,2,csv');
+    expect(csv.stdout.split('\n')[1]).toBe('NVDA,Nvidia Corp.,stock,USD,2024-01-02,2024-01-03,2,csv');
     const table = cli('--db', db, 'symbols');
     expect(table.stdout).toMatch(/^Ticker\s+Name\s+Kind/);
-    expect(table.stdout).toMatch(/XLE\s+stock\s+USD\s+1998-12-22\s+1998-12-22\s+1\s+csv/);
+    expect(table.stdout).toMatch(/XLE\s+Energy Select Sector SPDR Fund\s+etf\s+USD\s+1998-12-22\s+1998-12-22\s+1\s+csv/);
   });
 
   it('a bad row exits 1 with one line naming file and line, and imports nothing', () => {
@@ -76,7 +76,7 @@ describe('marketdash import / symbols', { timeout: 120_000 }, () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`marketdash: ${bad} line 3: Close is -5: prices must be above 0; nothing was imported\n`);
     const json = cli('--db', db, 'symbols', '--format', 'json');
-    expect(JSON.parse(json.stdout).map((s: { ticker: string }) => s.ticker)).toEqual(['NVDA', 'XLE']);
+    expect(JSON.parse(json.stdout).rows.map((s: { ticker: string }) => s.ticker)).toEqual(['NVDA', 'XLE']);
   });
 
   it('a usage mistake exits 2', () => {

@@ -160,7 +160,17 @@ describe('marketdash indicators', () => {
       columns: string[];
       rows: Record<string, unknown>[];
     };
-    expect(Object.keys(json)).toEqual(['symbol', 'field', 'from', 'to', 'indicators', 'columns', 'rows']);
+    expect(Object.keys(json)).toEqual([
+      'symbol',
+      'field',
+      'from',
+      'to',
+      'indicators',
+      'columns',
+      'rows',
+      'demo',
+      'warnings',
+    ]);
     expect(json.symbol).toBe('WALK');
     expect(json.field).toBe('close');
     expect(json.from).toBe(golden.rows[0]!.get('date'));

@@ -28,10 +28,6 @@ export function registerRatesCommand(program: Command): void {
     .option('--as-of <date>', 'YYYY-MM-DD; the last value on or before it (default: latest)')
     .option('--rate <symbol>', 'the yield sensitivities are measured against: DGS10 or DGS2', 'DGS10')
     .option('--format <format>', 'table or json', 'table')
-    .addHelpText(
-      'after',
-      '\nExample:\n  marketdash rates --as-of 2025-12-11\n  marketdash rates --rate DGS2 --format json\n',
-    )
     .action(async (opts: RatesOptions, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
       const report = await withDataStore(globalOptions(cmd), (store) =>

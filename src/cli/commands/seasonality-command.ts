@@ -32,7 +32,6 @@ export function registerSeasonalityCommand(program: Command): void {
     .option('--window <MM-DD..MM-DD>', 'the calendar window', DEFAULT_WINDOW)
     .option('--as-of <date>', 'YYYY-MM-DD (default: latest)')
     .option('--format <format>', 'table or json', 'table')
-    .addHelpText('after', '\nExample:\n  marketdash seasonality IWM/MAG7 --window 12-15..01-05\n')
     .action(async (subject: string, opts: SeasonalityOptions, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
       const report = await withDataStore(globalOptions(cmd), (store) =>
