@@ -67,7 +67,9 @@ describe('marketdash import / symbols', { timeout: 120_000 }, () => {
     expect(csv.stdout.split('\n')[1]).toBe('NVDA,Nvidia Corp.,stock,USD,2024-01-02,2024-01-03,2,csv');
     const table = cli('--db', db, 'symbols');
     expect(table.stdout).toMatch(/^Ticker\s+Name\s+Kind/);
-    expect(table.stdout).toMatch(/XLE\s+Energy Select Sector SPDR Fund\s+etf\s+USD\s+1998-12-22\s+1998-12-22\s+1\s+csv/);
+    expect(table.stdout).toMatch(
+      /XLE\s+Energy Select Sector SPDR Fund\s+etf\s+USD\s+1998-12-22\s+1998-12-22\s+1\s+csv/,
+    );
   });
 
   it('a bad row exits 1 with one line naming file and line, and imports nothing', () => {
