@@ -76,6 +76,11 @@ export function normaliseTicker(text: string): string {
   return text.trim().toUpperCase();
 }
 
+/** The info a store records for a ticker written without any: the guessed kind, no name, USD. */
+export function guessedSymbolInfo(ticker: string): SymbolInfo {
+  return { ticker, name: null, kind: guessKind(ticker), currency: 'USD' };
+}
+
 /** Guesses a kind from the ticker alone, for imports that do not say: `^` marks an index. */
 export function guessKind(ticker: string): SymbolKind {
   return ticker.startsWith('^') ? 'index' : 'stock';

@@ -12,6 +12,7 @@ import type { BasketDefinition } from '../../src/domain/basket.js';
 import type { PriceSeries } from '../../src/domain/price-series.js';
 import { closeOnlySeries } from '../../src/domain/price-series.js';
 import { parseIsoDate } from '../../src/domain/trading-date.js';
+import { errorResponse } from '../../src/server/http-errors.js';
 import type { BarBatch, CsvFileSpec, PriceStore } from '../../src/store/price-store.js';
 
 const d = (iso: string) => parseIsoDate(iso);
@@ -217,6 +218,25 @@ export function runStoreContract(label: string, makeStore: () => Promise<PriceSt
       );
       expect(await store.getSymbol('^rut')).toEqual({ ticker: '^RUT', name: null, kind: 'index', currency: 'USD' });
       expect(await store.getSymbol('NVDA')).toEqual({ ticker: 'NVDA', name: 'NVIDIA', kind: 'stock', currency: 'USD' });
+    });
+
+    it('refuses invalid symbol info before the database sees it: a UsageError (HTTP 400), nothing written', async () => {
+      // PostgreSQL would otherwise refuse the kind with its CHECK constraint, an unmapped error (HTTP 500).
+      const refusal = async (write: Promise<unknown>) =>
+        errorResponse(
+          await write.then(
+            () => null,
+            (e: unknown) => e,
+          ),
+        ).error;
+      const badKind = { ticker: 'BAD', name: null, kind: 'bond' as never, currency: 'USD' };
+      expect(await refusal(store.upsertSymbols([badKind]))).toMatchObject({ status: 400, parameter: 'kind' });
+      const badCurrency = { ticker: 'AAA', name: null, kind: 'stock' as const, currency: 'dollars' };
+      expect(await refusal(store.writeBars([batch(sampleSeries('AAA'))], [badCurrency]))).toMatchObject({
+        status: 400,
+        parameter: 'currency',
+      });
+      expect(await store.listSymbols()).toEqual([]);
     });
 
     it('upserts symbol info and lists symbols with their history extent and sources', async () => {

@@ -4,8 +4,8 @@
  * ema[i] = x[i] * k + ema[i-1] * (1 - k) with k = 2 / (n + 1), or k = 1 / n with `wilder: true`
  * (Wilder's smoothing, which TTR's RSI and ATR use).
  */
-import { assertNoNaNFrom, checkPeriod, firstValidIndex, NonLeadingNaNError } from './nan-policy.js';
-import { outputBuffer } from './output-buffer.js';
+import { checkPeriod, NonLeadingNaNError } from './nan-policy.js';
+import { batchStart } from './output-buffer.js';
 import type { StreamingIndicator } from './streaming-indicator.js';
 
 export interface EmaOptions {
@@ -24,16 +24,8 @@ export function emaRatio(period: number, wilder = false): number {
  * @example ema(Float64Array.of(1, 2, 3, 4), 2) // [NaN, 1.5, 2.5, 3.5]
  */
 export function ema(values: Float64Array, period: number, options: EmaOptions = {}, out?: Float64Array): Float64Array {
-  checkPeriod(period, 'ema');
-  const n = values.length;
-  const first = firstValidIndex(values);
-  const start = first + period - 1;
-  const result = outputBuffer(out, n, 'ema');
-  if (start >= n) {
-    assertNoNaNFrom(values, first, 'ema');
-    return result.fill(Number.NaN);
-  }
-  result.fill(Number.NaN, 0, start);
+  const { n, first, start, result } = batchStart(values, period, period - 1, out, 'ema');
+  if (start >= n) return result;
   const k = emaRatio(period, options.wilder);
   const keep = 1 - k;
   // TTR adds x[i] / n term by term for the seed; doing the same keeps the last digits alike.

@@ -19,15 +19,25 @@ export function nanColumn(n: number): Float64Array {
   return new Float64Array(n).fill(Number.NaN);
 }
 
+/** Where a one-column rolling indicator starts: the period checked, its NaN output and the first value's row. */
+export interface WindowStart {
+  readonly n: number;
+  readonly out: Float64Array;
+  readonly first: number;
+}
+
+/** Checks the period and the NaN rule (naming `indicator`), and gives the rows, a NaN output column and the start. */
+export function startWindow(values: Float64Array, period: number, indicator: string): WindowStart {
+  checkPeriod(period, indicator);
+  return { n: values.length, out: nanColumn(values.length), first: seriesStart(values, indicator) };
+}
+
 /**
  * Sum of the last n values, as TTR's `runSum(x, n)`; first value at row first + n - 1.
  * @example runSum(Float64Array.of(1, 2, 3), 2) // [NaN, 3, 5]
  */
 export function runSum(values: Float64Array, period: number, indicator = 'runsum'): Float64Array {
-  checkPeriod(period, indicator);
-  const n = values.length;
-  const out = nanColumn(n);
-  const first = seriesStart(values, indicator);
+  const { n, out, first } = startWindow(values, period, indicator);
   const start = first + period - 1;
   if (start >= n) return out;
   let sum = 0;
@@ -45,10 +55,7 @@ export function runSum(values: Float64Array, period: number, indicator = 'runsum
  * `runmax` rescans each window; the values are the same (a maximum is exact).
  */
 function runExtreme(values: Float64Array, period: number, sign: 1 | -1, indicator: string): Float64Array {
-  checkPeriod(period, indicator);
-  const n = values.length;
-  const out = nanColumn(n);
-  const first = seriesStart(values, indicator);
+  const { n, out, first } = startWindow(values, period, indicator);
   if (first + period - 1 >= n) return out;
   const queue = new Int32Array(n - first);
   let head = 0;
@@ -136,10 +143,7 @@ export function runMeanAbsDev(values: Float64Array, center: Float64Array, period
  * @example runPercentRank(Float64Array.of(1, 2, 3), 3)[2] // (0.5 + 2) / 3
  */
 export function runPercentRank(values: Float64Array, period: number): Float64Array {
-  checkPeriod(period, 'runpercentrank');
-  const n = values.length;
-  const out = nanColumn(n);
-  const first = seriesStart(values, 'runpercentrank');
+  const { n, out, first } = startWindow(values, period, 'runpercentrank');
   const mult = 0.5;
   if (period === 1) {
     for (let i = first; i < n; i++) out[i] = mult;
@@ -164,10 +168,7 @@ export function runPercentRank(values: Float64Array, period: number): Float64Arr
  * divides two of them). Checked against TTR on real bars (ttr-set-golden.test.ts).
  */
 export function wilderSum(values: Float64Array, period: number, indicator = 'wildersum'): Float64Array {
-  checkPeriod(period, indicator);
-  const n = values.length;
-  const out = nanColumn(n);
-  const first = seriesStart(values, indicator);
+  const { n, out, first } = startWindow(values, period, indicator);
   const start = first + period - 1;
   if (start >= n) return out;
   let s = 0;

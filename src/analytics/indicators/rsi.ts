@@ -5,8 +5,8 @@
  * row n (n changes need n + 1 closes) after any leading NaNs. When both averages are 0 (a flat
  * start) RSI is 0/0: NaN here as in TTR; with no losses at all it is exactly 100.
  */
-import { assertNoNaNFrom, checkPeriod, firstValidIndex, NonLeadingNaNError } from './nan-policy.js';
-import { outputBuffer } from './output-buffer.js';
+import { checkPeriod, NonLeadingNaNError } from './nan-policy.js';
+import { batchStart } from './output-buffer.js';
 import type { StreamingIndicator } from './streaming-indicator.js';
 
 /**
@@ -15,16 +15,8 @@ import type { StreamingIndicator } from './streaming-indicator.js';
  * @example rsi(closes, 14)[14] // the first value
  */
 export function rsi(values: Float64Array, period: number, out?: Float64Array): Float64Array {
-  checkPeriod(period, 'rsi');
-  const n = values.length;
-  const first = firstValidIndex(values);
-  const start = first + period;
-  const result = outputBuffer(out, n, 'rsi');
-  if (start >= n) {
-    assertNoNaNFrom(values, first, 'rsi');
-    return result.fill(Number.NaN);
-  }
-  result.fill(Number.NaN, 0, start);
+  const { n, first, start, result } = batchStart(values, period, period, out, 'rsi');
+  if (start >= n) return result;
   const k = 1 / period;
   const keep = 1 - k;
   let avgUp = 0;

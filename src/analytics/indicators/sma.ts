@@ -3,8 +3,8 @@
  * first value at row n - 1 after any leading NaNs. Kept as a running sum updated by adding the
  * new value and subtracting the one leaving the window, the way TTR's C `runsum` does.
  */
-import { assertNoNaNFrom, checkPeriod, firstValidIndex, NonLeadingNaNError } from './nan-policy.js';
-import { outputBuffer } from './output-buffer.js';
+import { checkPeriod, NonLeadingNaNError } from './nan-policy.js';
+import { batchStart } from './output-buffer.js';
 import type { StreamingIndicator } from './streaming-indicator.js';
 
 /**
@@ -13,16 +13,8 @@ import type { StreamingIndicator } from './streaming-indicator.js';
  * @example sma(Float64Array.of(1, 2, 3, 4), 2) // [NaN, 1.5, 2.5, 3.5]
  */
 export function sma(values: Float64Array, period: number, out?: Float64Array): Float64Array {
-  checkPeriod(period, 'sma');
-  const n = values.length;
-  const first = firstValidIndex(values);
-  const start = first + period - 1;
-  const result = outputBuffer(out, n, 'sma');
-  if (start >= n) {
-    assertNoNaNFrom(values, first, 'sma');
-    return result.fill(Number.NaN);
-  }
-  result.fill(Number.NaN, 0, start);
+  const { n, first, start, result } = batchStart(values, period, period - 1, out, 'sma');
+  if (start >= n) return result;
   let sum = 0;
   for (let i = first; i <= start; i++) {
     const v = values[i]!;

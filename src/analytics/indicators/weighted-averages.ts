@@ -6,7 +6,7 @@
 import { UsageError } from '../../domain/errors.js';
 import { ema } from './ema.js';
 import { checkPeriod } from './nan-policy.js';
-import { nanColumn, runSum, seriesStart } from './rolling.js';
+import { runSum, startWindow } from './rolling.js';
 
 /**
  * Linearly weighted moving average, TTR's `WMA(x, n)`: weights 1..n, the newest weighing n.
@@ -14,10 +14,7 @@ import { nanColumn, runSum, seriesStart } from './rolling.js';
  * @example wma(Float64Array.of(1, 2, 3), 2) // [NaN, 5/3, 8/3]
  */
 export function wma(values: Float64Array, period: number, indicator = 'wma'): Float64Array {
-  checkPeriod(period, indicator);
-  const n = values.length;
-  const out = nanColumn(n);
-  const first = seriesStart(values, indicator);
+  const { n, out, first } = startWindow(values, period, indicator);
   const start = first + period - 1;
   if (start >= n) return out;
   const weights = (period * (period + 1)) / 2;
@@ -52,10 +49,7 @@ export function dema(values: Float64Array, period: number): Float64Array {
  * n values) of 2 x[i] minus x interpolated (n + 1) / 2 rows back, exactly as TTR's C `zlema`.
  */
 export function zlema(values: Float64Array, period: number): Float64Array {
-  checkPeriod(period, 'zlema');
-  const n = values.length;
-  const out = nanColumn(n);
-  const first = seriesStart(values, 'zlema');
+  const { n, out, first } = startWindow(values, period, 'zlema');
   if (first + period > n) return out;
   let seed = 0;
   for (let i = first; i < first + period; i++) seed += values[i]! / period;

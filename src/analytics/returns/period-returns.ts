@@ -34,35 +34,26 @@ export function simpleReturn(values: Float64Array, fromIndex: number, toIndex: n
   return last / base - 1;
 }
 
+// The calendar periods' boundaries (see the module comment); the bar-count periods have none.
+const PERIOD_ENDS: Partial<Record<PeriodKey, (day: DayNumber) => DayNumber>> = {
+  mtd: previousMonthEnd,
+  qtd: previousQuarterEnd,
+  ytd: previousYearEnd,
+};
+const MONTHS_BACK: Partial<Record<PeriodKey, number>> = { '1m': 1, '3m': 3, '6m': 6 };
+const YEARS_BACK: Partial<Record<PeriodKey, number>> = { '1y': 1, '3y': 3, '5y': 5, '10y': 10 };
+
 /**
  * The calendar boundary of a period for an as-of day: the base is the last close on or before it.
  * Bar-count periods (`1d`, `5d`) and `max` have no calendar boundary and give null.
  */
 export function periodBoundary(asOfDay: DayNumber, period: PeriodKey): DayNumber | null {
-  switch (period) {
-    case 'mtd':
-      return previousMonthEnd(asOfDay);
-    case 'qtd':
-      return previousQuarterEnd(asOfDay);
-    case 'ytd':
-      return previousYearEnd(asOfDay);
-    case '1y':
-      return sameDateYearsEarlier(asOfDay, 1);
-    case '3y':
-      return sameDateYearsEarlier(asOfDay, 3);
-    case '5y':
-      return sameDateYearsEarlier(asOfDay, 5);
-    case '10y':
-      return sameDateYearsEarlier(asOfDay, 10);
-    case '1m':
-      return sameDateMonthsEarlier(asOfDay, 1);
-    case '3m':
-      return sameDateMonthsEarlier(asOfDay, 3);
-    case '6m':
-      return sameDateMonthsEarlier(asOfDay, 6);
-    default:
-      return null;
-  }
+  const periodEnd = PERIOD_ENDS[period];
+  if (periodEnd !== undefined) return periodEnd(asOfDay);
+  const months = MONTHS_BACK[period];
+  if (months !== undefined) return sameDateMonthsEarlier(asOfDay, months);
+  const years = YEARS_BACK[period];
+  return years === undefined ? null : sameDateYearsEarlier(asOfDay, years);
 }
 
 /** Index of the base bar of `period` for the bar at `asOfIndex`, or -1 when history is too short. */

@@ -101,7 +101,8 @@ export function formatOrdinalNumber(n: number): string {
   return `${n}${ORDINAL_SUFFIX[ORDINAL_RULES.select(n)] ?? 'th'}`;
 }
 
-const MONTHS = [
+/** The English month names, January first (display text, and the words the claim checker reads). */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -116,9 +117,15 @@ const MONTHS = [
   'December',
 ] as const;
 
+/** The English words for the numbers zero to twenty, indexed by the number. */
+export const NUMBER_WORDS: readonly string[] =
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
+    ' ',
+  );
+
 /** The English name of a month 1..12: "September", or "Sep" when `short`. */
 export function monthName(month: number, short = false): string {
-  const name = MONTHS[month - 1];
+  const name = MONTH_NAMES[month - 1];
   if (name === undefined) throw new RangeError(`monthName: month ${month} is not 1..12`);
   return short ? name.slice(0, 3) : name;
 }

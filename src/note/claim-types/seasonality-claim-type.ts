@@ -6,6 +6,7 @@
  * precision printed, its sign from "in favour of small caps" (up) or "of the Magnificent 7" (down).
  */
 import { parseCalendarWindow, windowSeasonality } from '../../analytics/seasonality/seasonality.js';
+import { MONTH_NAMES, NUMBER_WORDS } from '../../domain/format/display-format.js';
 import type { ClaimBase } from '../claims/claim.js';
 import { allMatches } from '../claims/clause-words.js';
 import type { ClaimType } from './claim-type.js';
@@ -20,52 +21,15 @@ interface SeasonalityClaim extends ClaimBase {
   readonly decimals: number;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WORDS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-  'twenty',
-];
-const count = (w: string) => (/^\d+$/.test(w) ? Number(w) : WORDS.indexOf(w.toLowerCase()));
-const M = MONTHS.join('|');
+const count = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS.indexOf(w.toLowerCase()));
+const M = MONTH_NAMES.join('|');
 const CLAIM = new RegExp(
   `from\\s+(${M})\\s+(\\d{1,2})\\s+to\\s+(${M})\\s+(\\d{1,2}),\\s+the\\s+([A-Z^0-9.]+\\/[A-Z^0-9.]+)\\s+ratio\\s+rose\\s+in\\s+(\\w+)\\s+of\\s+(\\w+)\\s+earlier\\s+years,\\s+with\\s+a\\s+median\\s+move\\s+of\\s+(\\d+(?:\\.\\d+)?)\\s+percentage\\s+points\\s+in\\s+favour\\s+of\\s+(small\\s+caps|the\\s+Magnificent\\s+7)`,
   'g',
 );
 
 const mmdd = (month: string, day: string) =>
-  `${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  `${String(MONTH_NAMES.indexOf(month as (typeof MONTH_NAMES)[number]) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
 
 export const seasonalityClaimType: ClaimType<SeasonalityClaim> = {
   metric: 'seasonality',

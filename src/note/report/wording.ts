@@ -4,29 +4,21 @@
  * it "surged" (and the same ladder downward: edged down, fell, slid, tumbled, plunged). Every verb
  * here is one the claim extractor reads as a move, so the checker can hold the note to its figures.
  */
-import { formatOrdinalNumber } from '../../domain/format/display-format.js';
+import { formatOrdinalNumber, NUMBER_WORDS } from '../../domain/format/display-format.js';
 
-const UP = [
-  [0.005, 'edged up'],
-  [0.02, 'rose'],
-  [0.05, 'climbed'],
-  [0.1, 'rallied'],
-  [Number.POSITIVE_INFINITY, 'surged'],
-] as const;
-const DOWN = [
-  [0.005, 'edged down'],
-  [0.02, 'fell'],
-  [0.05, 'slid'],
-  [0.1, 'tumbled'],
-  [Number.POSITIVE_INFINITY, 'plunged'],
+/** [size below which, verb up, verb down], smallest first; the last rung has no upper limit. */
+const LADDER = [
+  [0.005, 'edged up', 'edged down'],
+  [0.02, 'rose', 'fell'],
+  [0.05, 'climbed', 'slid'],
+  [0.1, 'rallied', 'tumbled'],
 ] as const;
 
 /** The past-tense verb for a move of `r` (a fraction); the figure that follows is printed unsigned. */
 export function moveVerb(r: number): string {
-  const ladder = r >= 0 ? UP : DOWN;
   const size = Math.abs(r);
-  for (const [limit, word] of ladder) if (size < limit) return word;
-  return ladder[ladder.length - 1]![1];
+  for (const [limit, up, down] of LADDER) if (size < limit) return r >= 0 ? up : down;
+  return r >= 0 ? 'surged' : 'plunged';
 }
 
 /** "up" or "down" for a move, for "is up 6.55% year-to-date". */
@@ -34,36 +26,7 @@ export function upDown(r: number): 'up' | 'down' {
   return r >= 0 ? 'up' : 'down';
 }
 
-const ORDINALS = [
-  'zeroth',
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-  'eleventh',
-  'twelfth',
-];
-const CARDINALS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-];
+const ORDINALS = 'zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth'.split(' ');
 
 /** "fourth" for one to twelve, then digits with the English suffix: 21 -> "21st", 111 -> "111th". */
 export function ordinal(n: number): string {
@@ -71,7 +34,7 @@ export function ordinal(n: number): string {
 }
 
 export function cardinal(n: number): string {
-  return CARDINALS[n] ?? String(n);
+  return Number.isInteger(n) && n >= 0 && n <= 12 ? (NUMBER_WORDS[n] ?? String(n)) : String(n);
 }
 
 /**

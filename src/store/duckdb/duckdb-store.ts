@@ -11,7 +11,7 @@ import type { BasketDefinition } from '../../domain/basket.js';
 import { DataError, UsageError } from '../../domain/errors.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import {
-  guessKind,
+  guessedSymbolInfo,
   normaliseTicker,
   type SymbolInfo,
   type SymbolKind,
@@ -154,7 +154,7 @@ export class DuckDbStore implements PriceStore {
     if (infos.length === 0) return;
     await this.exclusive((c) =>
       this.inTransaction(c, async () => {
-        await insertSymbols(c, infos.map(checkedInfo), 'update');
+        await insertSymbols(c, infos.map(validateSymbolInfo), 'update');
         await bumpVersion(c);
       }),
     );
@@ -202,9 +202,9 @@ export class DuckDbStore implements PriceStore {
       try {
         const staged = await stageBarBatches(c, batches);
         return await this.inTransaction(c, async () => {
-          const given = symbols.map(checkedInfo);
+          const given = symbols.map(validateSymbolInfo);
           const known = new Set(given.map((s) => s.ticker));
-          const guessed = staged.symbols.filter((t) => !known.has(t)).map(guessedInfo);
+          const guessed = staged.symbols.filter((t) => !known.has(t)).map(guessedSymbolInfo);
           const newSymbols = (await insertSymbols(c, guessed, 'keep')) + (await insertSymbols(c, given, 'update'));
           const loadId = (await currentVersion(c)) + 1;
           const rowsChanged = await mergeStagedBars(c, STAGED_BARS, loadId);
@@ -219,12 +219,12 @@ export class DuckDbStore implements PriceStore {
   }
 
   async importCsv(files: readonly CsvFileSpec[], options: CsvImportOptions = {}): Promise<CsvImportOutcome> {
-    const given = (options.symbols ?? []).map(checkedInfo);
+    const given = (options.symbols ?? []).map(validateSymbolInfo);
     const known = new Set(given.map((s) => s.ticker));
     return this.exclusive((c) =>
       importCsvFiles(c, files, options, {
         writeSymbols: async (tx, tickers) =>
-          (await insertSymbols(tx, tickers.filter((t) => !known.has(t)).map(guessedInfo), 'keep')) +
+          (await insertSymbols(tx, tickers.filter((t) => !known.has(t)).map(guessedSymbolInfo), 'keep')) +
           (await insertSymbols(tx, given, 'update')),
         bumpVersion,
         currentVersion,
@@ -483,14 +483,6 @@ export async function insertSymbols(
     { t: STRING_LIST, n: STRING_LIST, k: STRING_LIST, c: STRING_LIST },
   );
   return r.rowsChanged;
-}
-
-export function guessedInfo(ticker: string): SymbolInfo {
-  return { ticker, name: null, kind: guessKind(ticker), currency: 'USD' };
-}
-
-function checkedInfo(info: SymbolInfo): SymbolInfo {
-  return validateSymbolInfo(info);
 }
 
 function toInfo(r: readonly unknown[]): SymbolInfo {

@@ -11,7 +11,7 @@ import type { BasketDefinition } from '../../domain/basket.js';
 import { DataError } from '../../domain/errors.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import {
-  guessKind,
+  guessedSymbolInfo,
   normaliseTicker,
   type SymbolInfo,
   type SymbolKind,
@@ -79,10 +79,8 @@ export class PostgresStore implements PriceStore {
 
   /** Applies every migration newer than the database's version; returns the versions applied. */
   async migrate(): Promise<number[]> {
-    const client = await this.pool.connect();
-    const applied: number[] = [];
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client) => {
+      const applied: number[] = [];
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       await client.query(
         'CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
@@ -97,14 +95,8 @@ export class PostgresStore implements PriceStore {
         await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
         applied.push(m.version);
       }
-      await client.query('COMMIT');
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      client.release();
-    }
-    return applied;
+      return applied;
+    });
   }
 
   async schemaVersion(): Promise<number> {
@@ -114,7 +106,7 @@ export class PostgresStore implements PriceStore {
 
   async upsertSymbols(given: readonly SymbolInfo[]): Promise<void> {
     if (given.length === 0) return;
-    const infos = given.map(normalisedInfo);
+    const infos = given.map(validateSymbolInfo);
     await this.pool.query(
       `INSERT INTO symbols (ticker, name, kind, currency)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
@@ -182,61 +174,57 @@ export class PostgresStore implements PriceStore {
       all.push(batch);
     }
     const rowsSeen = all.reduce((n, b) => n + b.series.dates.length, 0);
-    const client = await this.pool.connect();
+    let rowsChanged: number;
     try {
-      await client.query('BEGIN');
-      const known = new Map(symbols.map((s) => [normaliseTicker(s.ticker), normalisedInfo(s)]));
-      // every given symbol (with bars or not), then a guessed entry for each ticker without one
-      const infos = [
-        ...known.values(),
-        ...[...new Set(all.map((b) => b.series.symbol))]
-          .filter((t) => !known.has(t))
-          .map((t) => ({ ticker: t, name: null, kind: guessKind(t), currency: 'USD' })),
-      ];
-      if (infos.length) {
-        await client.query(
-          `INSERT INTO symbols (ticker, name, kind, currency)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
-           ON CONFLICT (ticker) DO UPDATE SET name = COALESCE(EXCLUDED.name, symbols.name), kind = EXCLUDED.kind, currency = EXCLUDED.currency
-           WHERE $5::boolean`,
-          [
-            infos.map((s) => s.ticker),
-            infos.map((s) => s.name),
-            infos.map((s) => s.kind),
-            infos.map((s) => s.currency),
-            symbols.length > 0,
-          ],
-        );
-      }
-      let rowsChanged: number;
-      await client.query('SAVEPOINT direct_copy');
-      try {
-        await pipeline(
-          Readable.from(encodeBarsBinary(all)),
-          client.query(
-            copyFrom(
-              'COPY bars (symbol, date, open, high, low, close, adj_close, volume, source) FROM STDIN (FORMAT binary)',
+      rowsChanged = await inTransaction(this.pool, async (client) => {
+        const known = new Map(symbols.map((s) => [normaliseTicker(s.ticker), validateSymbolInfo(s)]));
+        // every given symbol (with bars or not), then a guessed entry for each ticker without one
+        const infos = [
+          ...known.values(),
+          ...[...new Set(all.map((b) => b.series.symbol))].filter((t) => !known.has(t)).map(guessedSymbolInfo),
+        ];
+        if (infos.length) {
+          await client.query(
+            `INSERT INTO symbols (ticker, name, kind, currency)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+             ON CONFLICT (ticker) DO UPDATE SET name = COALESCE(EXCLUDED.name, symbols.name), kind = EXCLUDED.kind, currency = EXCLUDED.currency
+             WHERE $5::boolean`,
+            [
+              infos.map((s) => s.ticker),
+              infos.map((s) => s.name),
+              infos.map((s) => s.kind),
+              infos.map((s) => s.currency),
+              symbols.length > 0,
+            ],
+          );
+        }
+        let changed: number;
+        await client.query('SAVEPOINT direct_copy');
+        try {
+          await pipeline(
+            Readable.from(encodeBarsBinary(all)),
+            client.query(
+              copyFrom(
+                'COPY bars (symbol, date, open, high, low, close, adj_close, volume, source) FROM STDIN (FORMAT binary)',
+              ),
             ),
-          ),
-        );
-        await client.query('RELEASE SAVEPOINT direct_copy');
-        rowsChanged = rowsSeen;
-      } catch (e) {
-        if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
-        await client.query('ROLLBACK TO SAVEPOINT direct_copy');
-        rowsChanged = await upsertThroughStage(client, all);
-      }
-      if (rowsChanged > 0) {
-        // the close snapshot, in the same transaction: from each symbol's earliest day written
-        const touched = new Map<string, number>();
-        for (const b of all) if (b.series.dates.length > 0) touched.set(b.series.symbol, b.series.dates[0]!);
-        await refreshPgSnapshot(client, touched);
-      }
-      await client.query('COMMIT');
-      if (rowsChanged > 0 || symbols.length > 0) await this.bumpVersion();
-      return { rowsChanged, rowsSeen };
+          );
+          await client.query('RELEASE SAVEPOINT direct_copy');
+          changed = rowsSeen;
+        } catch (e) {
+          if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
+          await client.query('ROLLBACK TO SAVEPOINT direct_copy');
+          changed = await upsertThroughStage(client, all);
+        }
+        if (changed > 0) {
+          // the close snapshot, in the same transaction: from each symbol's earliest day written
+          const touched = new Map<string, number>();
+          for (const b of all) if (b.series.dates.length > 0) touched.set(b.series.symbol, b.series.dates[0]!);
+          await refreshPgSnapshot(client, touched);
+        }
+        return changed;
+      });
     } catch (e) {
-      await client.query('ROLLBACK').catch(() => {});
       if (isConnectionLoss(e)) {
         throw new DataError(
           `lost the connection to PostgreSQL at ${this.location} during the write; nothing was written`,
@@ -247,9 +235,9 @@ export class PostgresStore implements PriceStore {
         throw new DataError('two bars for the same symbol and date in one write', { cause: e });
       }
       throw e;
-    } finally {
-      client.release();
     }
+    if (rowsChanged > 0 || symbols.length > 0) await this.bumpVersion();
+    return { rowsChanged, rowsSeen };
   }
 
   /**
@@ -302,20 +290,12 @@ export class PostgresStore implements PriceStore {
 
   async deleteSymbol(given: string): Promise<void> {
     const ticker = normaliseTicker(given);
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       await client.query('DELETE FROM bars WHERE symbol = $1', [ticker]);
       await client.query('DELETE FROM close_snapshot WHERE symbol = $1', [ticker]);
       await client.query('DELETE FROM baskets WHERE ticker = $1', [ticker]);
       await client.query('DELETE FROM symbols WHERE ticker = $1', [ticker]);
-      await client.query('COMMIT');
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      client.release();
-    }
+    });
     await this.bumpVersion();
   }
 
@@ -487,15 +467,26 @@ async function upsertThroughStage(client: pg.PoolClient, all: readonly BarBatch[
   return r.rowCount ?? 0;
 }
 
+/** Runs `fn` in one transaction on a pooled connection: COMMIT when it returns, ROLLBACK when it throws. */
+async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
 function hashJobName(name: string): number {
   let h = 0x2f6b;
   for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
   return h;
-}
-
-/** The shared symbol-info check (the same as the DuckDB store's), so a bad kind is a UsageError, not a CHECK violation. */
-function normalisedInfo(info: SymbolInfo): SymbolInfo {
-  return validateSymbolInfo(info);
 }
 
 /** The URL without its password, for messages and logs. */
