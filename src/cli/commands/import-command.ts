@@ -7,6 +7,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
+import { describeBasketRefresh } from '../../services/baskets/refresh-baskets.js';
 import { type ImportProgress, type ImportReport, importFiles } from '../../services/import/import-service.js';
 import { withStore } from '../../services/open-store.js';
 import { stderrIsTty } from '../command-io.js';
@@ -117,12 +118,6 @@ export function renderImportReport(report: ImportReport): string {
     for (const w of f.warnings) out.push(`  warning: ${w.message}`);
   }
   out.push(`imported ${report.rowsSeen} rows: ${report.rowsChanged} new or changed`);
-  for (const b of report.baskets) {
-    out.push(
-      b.rows === null
-        ? `  basket ${b.ticker} not recomputed: ${b.problem}`
-        : `  basket ${b.ticker} recomputed (${b.rows} bars)`,
-    );
-  }
+  for (const b of report.baskets) out.push(`  ${describeBasketRefresh(b)}`);
   return `${out.join('\n')}\n`;
 }

@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/universe-config.js';
 import { DataError, UsageError } from '../../domain/errors.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
+import { describeBasketRefresh } from '../../services/baskets/refresh-baskets.js';
 import { withStore } from '../../services/open-store.js';
 import type { SymbolOutcome, UpdateProgress } from '../../services/update/update-symbols.js';
 import { stderrIsTty } from '../command-io.js';
@@ -105,12 +106,7 @@ export function registerUpdateCommand(program: Command): void {
         process.stdout.write(
           `${counts('updated')} updated, ${counts('up to date')} up to date, ${report.failed} failed\n`,
         );
-        for (const b of report.baskets)
-          process.stdout.write(
-            b.problem
-              ? `basket ${b.ticker}: not refreshed: ${b.problem}\n`
-              : `basket ${b.ticker}: refreshed (${b.rows} bars)\n`,
-          );
+        for (const b of report.baskets) process.stdout.write(`${describeBasketRefresh(b)}\n`);
         for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
       }
       if (report.failed > 0) process.exitCode = 1;

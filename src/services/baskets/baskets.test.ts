@@ -1,5 +1,6 @@
 // Basket use-cases on an in-memory DuckDB store: validation, storage as kind 'basket', refresh.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../config/universe-config.js';
 import { NotFoundError, UsageError } from '../../domain/errors.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
@@ -7,7 +8,7 @@ import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { listBasketSummaries, showBasket } from './basket-catalog.js';
 import { basketDefinition, createBasket } from './create-basket.js';
-import { refreshBaskets } from './refresh-baskets.js';
+import { describeBasketRefresh, refreshBaskets } from './refresh-baskets.js';
 
 const days = (isos: string[]) => isos.map((x) => parseIsoDate(x));
 let store: PriceStore;
@@ -70,7 +71,10 @@ describe('creating, listing and refreshing baskets', () => {
       { series: closeOnlySeries('B', days(['2025-04-02']), [99]), source: 'test' },
     ]);
     const refreshed = await refreshBaskets(store);
-    expect(refreshed).toEqual([{ ticker: 'AB', rows: 4, problem: null }]);
+    expect(refreshed).toEqual([
+      { ticker: 'AB', rows: 4, lastDate: '2025-04-02', problem: null, missing: [], ahead: [] },
+    ]);
+    expect(describeBasketRefresh(refreshed[0]!)).toBe('basket AB recomputed: 4 bars to 2025-04-02');
     // buy and hold: 0.5 x 133.1 + 0.5 x 99 = 116.05
     expect((await store.readSeries('AB'))!.close[3]).toBeCloseTo(116.05, 12);
 
@@ -85,6 +89,36 @@ describe('creating, listing and refreshing baskets', () => {
     await store.deleteSymbol('B');
     const [r] = await refreshBaskets(store);
     expect(r!.rows).toBeNull();
-    expect(r!.problem).toMatch(/member 'B'/);
+    expect(describeBasketRefresh(r!)).toBe(
+      'basket AB not recomputed, kept as it was (to 2025-04-01): no bars stored for B',
+    );
+  });
+
+  it('refreshes only baskets a changed symbol belongs to, and says in one line why one is not built or ends early', async () => {
+    await createBasket(store, { name: 'AB', members: ['A', 'B'], rebalance: 'none' });
+    const config = {
+      ...defaultConfig(),
+      baskets: { ABC: { members: ['A', 'B', 'C'], rebalance: 'none' as const } },
+    };
+    // importing a symbol that is in no basket: nothing to say
+    await store.writeBars([{ series: closeOnlySeries('Z', days(['2025-04-01']), [1]), source: 'test' }]);
+    expect(await refreshBaskets(store, { config, changed: ['Z'] })).toEqual([]);
+    // A gets a later bar than B: AB is recomputed and says why it still ends on 2025-04-01;
+    // ABC (configured) cannot be built: C has no bars
+    await store.writeBars([{ series: closeOnlySeries('A', days(['2025-04-02']), [130]), source: 'test' }]);
+    const r = await refreshBaskets(store, { config, changed: ['a'] });
+    expect(r.map(describeBasketRefresh)).toEqual([
+      'basket AB recomputed: 3 bars to 2025-04-01; it ends there because the other members have no later bars (A runs to 2025-04-02)',
+      'basket ABC not built yet: no bars stored for C (it is built once all its members are stored)',
+    ]);
+    expect(await store.getBasket('ABC')).toBeNull();
+    // once C is stored, ABC is built and saved: equal weight, never rebalanced, common days only
+    // (2025-03-31, 2025-04-01): 100, then 100 x (121/110 + 90/90 + 12/10) / 3 = 110
+    await store.writeBars([
+      { series: closeOnlySeries('C', days(['2025-03-31', '2025-04-01']), [10, 12]), source: 'test' },
+    ]);
+    const [abc] = await refreshBaskets(store, { config, changed: ['C'] });
+    expect(abc).toMatchObject({ ticker: 'ABC', rows: 2, lastDate: '2025-04-01', missing: [] });
+    expect((await store.readSeries('ABC'))!.close[1]).toBeCloseTo((100 * (121 / 110 + 1 + 1.2)) / 3, 10);
   });
 });

@@ -1,34 +1,49 @@
 /**
- * Recomputes every stored basket from its members' current bars, and materialises the baskets of the
- * universe config (MAG7 by default) as soon as any of their members is stored. Import and update call
- * this after writing bars, so a basket never lags its members and every command and endpoint reads the
- * same stored MAG7. A basket whose members are missing or no longer overlap is reported (the caller
- * prints it; JSON carries it), not fatal: the import that triggered the refresh still succeeded.
+ * Recomputes the baskets whose members just changed, and materialises the baskets of the universe config
+ * (MAG7 by default) once all their members are stored. Import and update call this after writing bars,
+ * so a basket never lags its members and every command and endpoint reads the same stored MAG7. A basket
+ * that cannot be computed is reported (the caller prints `describeBasketRefresh`, JSON carries it), not
+ * fatal: the import that triggered the refresh still succeeded. Baskets none of whose members changed are
+ * left alone and not mentioned, so importing SPY says nothing about MAG7.
  */
 import { loadConfig, type UniverseConfig } from '../../config/universe-config.js';
 import type { BasketDefinition } from '../../domain/basket.js';
 import { isMarketDashError } from '../../domain/errors.js';
+import { listOf } from '../../note/report/wording.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { computeBasketSeries, writeBasketSeries } from './materialise-basket.js';
 
 export interface BasketRefresh {
   readonly ticker: string;
-  /** Bars written, or null when the basket could not be computed. */
+  /** Bars written, or null when the basket was not computed. */
   readonly rows: number | null;
-  /** Why not, when rows is null. */
+  /** The basket's last day after the refresh (the stored one when it was not computed), or null. */
+  readonly lastDate: string | null;
+  /** Why it was not computed, when rows is null. */
   readonly problem: string | null;
+  /** Members without stored bars (a configured basket not built yet). */
+  readonly missing: readonly string[];
+  /** Members whose bars run past the basket's last day (it ends where the others end), with their last day. */
+  readonly ahead: readonly { readonly symbol: string; readonly lastDate: string }[];
 }
 
-export async function refreshBaskets(
-  store: PriceStore,
-  config: UniverseConfig = loadConfig(),
-): Promise<BasketRefresh[]> {
+export interface RefreshOptions {
+  /** The universe config whose baskets are materialised (update's --config); default: loadConfig(). */
+  readonly config?: UniverseConfig;
+  /** The symbols whose bars changed: only baskets with one of them as a member are refreshed. Default: all. */
+  readonly changed?: Iterable<string>;
+}
+
+export async function refreshBaskets(store: PriceStore, options: RefreshOptions = {}): Promise<BasketRefresh[]> {
+  const config = options.config ?? loadConfig();
+  const changed = options.changed === undefined ? null : new Set([...options.changed].map((s) => s.toUpperCase()));
+  const touched = (def: { members: readonly string[] }) => changed === null || def.members.some((m) => changed.has(m));
   const out: BasketRefresh[] = [];
   const stored = await store.listBaskets();
   const known = new Set(stored.map((d) => d.ticker));
-  const withBars = new Set((await store.lastDates()).keys());
+  const lastDates = await store.lastDates();
   const configured: BasketDefinition[] = Object.entries(config.baskets)
-    .filter(([ticker, c]) => !known.has(ticker) && c.members.some((m) => withBars.has(m)))
+    .filter(([ticker, c]) => !known.has(ticker) && c.members.some((m) => lastDates.has(m)))
     .map(([ticker, c]) => ({
       ticker,
       members: c.members,
@@ -37,14 +52,48 @@ export async function refreshBaskets(
       baseValue: 100,
     }));
   for (const def of [...stored, ...configured]) {
+    if (!touched(def)) continue;
+    const missing = def.members.filter((m) => !lastDates.has(m));
+    const kept = lastDates.get(def.ticker) ?? null;
+    if (missing.length > 0) {
+      const problem = `no bars stored for ${listOf(missing)}`;
+      out.push({ ticker: def.ticker, rows: null, lastDate: kept, problem, missing, ahead: [] });
+      continue;
+    }
     try {
       const series = await computeBasketSeries(store, def);
       if (!known.has(def.ticker)) await store.saveBasket(def);
-      out.push({ ticker: def.ticker, rows: await writeBasketSeries(store, def, series), problem: null });
+      const rows = await writeBasketSeries(store, def, series);
+      const lastDate = (await store.lastDates()).get(def.ticker) ?? null;
+      const ahead = def.members
+        .map((symbol) => ({ symbol, lastDate: lastDates.get(symbol) ?? '' }))
+        .filter((m) => lastDate !== null && m.lastDate > lastDate);
+      out.push({ ticker: def.ticker, rows, lastDate, problem: null, missing: [], ahead });
     } catch (e) {
       if (!isMarketDashError(e)) throw e;
-      out.push({ ticker: def.ticker, rows: null, problem: e.message });
+      const problem = e.message.replace(new RegExp(`^basket ${def.ticker}: `), '');
+      out.push({ ticker: def.ticker, rows: null, lastDate: kept, problem, missing: [], ahead: [] });
     }
   }
   return out;
+}
+
+/**
+ * One line for a refreshed basket, the same after import and update:
+ * - `basket MAG7 recomputed: 3571 bars to 2026-08-03`, with why it ends there when some members run later
+ *   (`; it ends there because the other members have no later bars (AAPL runs to 2026-08-04)`);
+ * - `basket MAG7 not built yet: no bars stored for GOOGL and TSLA (it is built once all 7 members are stored)`;
+ * - `basket MAG7 not recomputed, kept as it was (to 2026-08-03): no bars stored for TSLA`.
+ */
+export function describeBasketRefresh(b: BasketRefresh): string {
+  if (b.rows !== null) {
+    const head = `basket ${b.ticker} recomputed: ${b.rows} bars to ${b.lastDate ?? 'n/a'}`;
+    if (b.ahead.length === 0) return head;
+    return `${head}; it ends there because the other members have no later bars (${listOf(
+      b.ahead.map((m) => `${m.symbol} runs to ${m.lastDate}`),
+    )})`;
+  }
+  if (b.lastDate === null)
+    return `basket ${b.ticker} not built yet: ${b.problem}${b.missing.length > 0 ? ' (it is built once all its members are stored)' : ''}`;
+  return `basket ${b.ticker} not recomputed, kept as it was (to ${b.lastDate}): ${b.problem}`;
 }

@@ -202,7 +202,7 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
     });
   }
   const rowsChanged = outcome.rowsChanged + fred.rowsChanged;
-  const baskets = rowsChanged > 0 ? await refreshBaskets(store) : [];
+  const baskets = rowsChanged > 0 ? await refreshBaskets(store, { changed: files.flatMap((f) => f.symbols) }) : [];
   const rowsSeen = outcome.rowsSeen + fred.rowsSeen;
   return { files, rowsSeen, rowsChanged, namesSet: symbolInfos.length, baskets };
 }

@@ -258,6 +258,29 @@ describe('marketdash update (replayed providers)', () => {
     expect(r.warnings.some((w) => /^XLK: suspected unadjusted 2:1 split on 2025-11-17/.test(w))).toBe(true);
   });
 
+  it("rebuilds the baskets of the config it was given (update --config), not the default config's", async () => {
+    const http = replay();
+    // A config whose only basket is AB = 25% AAPL + 75% MSFT, rebalanced never: its level is
+    // 100 x (0.25 x AAPL_t / AAPL_0 + 0.75 x MSFT_t / MSFT_0) on the common days (buy and hold).
+    const own = {
+      ...config,
+      baskets: { AB: { members: ['AAPL', 'MSFT'], weights: [0.25, 0.75], rebalance: 'none' as const } },
+    };
+    const r = await updateSymbols(store, registry(http.fetch), own, { symbols: ['AAPL', 'MSFT'] }, { today });
+    expect(r.baskets.map((b) => [b.ticker, b.rows !== null])).toEqual([['AB', true]]);
+    const ab = (await store.readSeries('AB'))!;
+    const [a, m] = [market.series.get('AAPL')!, market.series.get('MSFT')!];
+    const last = a.close.length - 1;
+    expect(ab.close[ab.close.length - 1]).toBeCloseTo(
+      100 * (0.25 * (a.close[last]! / a.close[0]!) + 0.75 * (m.close[last]! / m.close[0]!)),
+      8,
+    );
+    expect(await store.getBasket('MAG7')).toBeNull();
+    // the default config would have reported MAG7 (members missing) instead
+    const d = await updateSymbols(store, registry(http.fetch), config, { symbols: ['NVDA'] }, { today });
+    expect(d.baskets.map((b) => b.ticker)).toEqual(['MAG7']);
+  });
+
   it('rejects an unknown --provider', async () => {
     const http = replay();
     await expect(

@@ -20,7 +20,7 @@ import type { ProviderAttempt, ProviderRegistry } from '../../providers/provider
 import { AllProvidersFailedError } from '../../providers/provider-registry.js';
 import { mapWithConcurrency } from '../../providers/request-pacing.js';
 import type { PriceStore } from '../../store/price-store.js';
-import { refreshBaskets } from '../baskets/refresh-baskets.js';
+import { type BasketRefresh, refreshBaskets } from '../baskets/refresh-baskets.js';
 import { checkSeries } from '../data-checks/series-checks.js';
 
 export const DEFAULT_HISTORY_START = '2015-01-02';
@@ -71,11 +71,7 @@ export interface SymbolOutcome {
 export interface UpdateReport {
   readonly outcomes: readonly SymbolOutcome[];
   readonly warnings: readonly string[];
-  readonly baskets: readonly {
-    readonly ticker: string;
-    readonly rows: number | null;
-    readonly problem: string | null;
-  }[];
+  readonly baskets: readonly BasketRefresh[];
   readonly failed: number;
 }
 
@@ -210,7 +206,7 @@ export async function updateSymbols(
       const s = series.get(symbol);
       if (s) warnings.push(...checkSeries(s, kinds.get(symbol) ?? 'stock', { asOf: today }).warnings);
     }
-    baskets = await refreshBaskets(store);
+    baskets = await refreshBaskets(store, { config, changed });
   }
   return { outcomes, warnings, baskets, failed: outcomes.filter((o) => o.status === 'failed').length };
 }
