@@ -52,11 +52,18 @@ export class ProviderError extends MarketDashError {
   readonly provider: string;
   readonly status: number | undefined;
   readonly retryable: boolean;
-  constructor(provider: string, message: string, options?: { cause?: unknown; status?: number; retryable?: boolean }) {
+  /** The answer's Retry-After header as sent (seconds or an HTTP-date), read by the retry policy. */
+  readonly retryAfter: string | undefined;
+  constructor(
+    provider: string,
+    message: string,
+    options?: { cause?: unknown; status?: number; retryable?: boolean; retryAfter?: string | undefined },
+  ) {
     super(`${provider}: ${message}`, options);
     this.provider = provider;
     this.status = options?.status;
     this.retryable = options?.retryable ?? false;
+    this.retryAfter = options?.retryAfter;
   }
 }
 

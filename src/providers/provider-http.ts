@@ -1,9 +1,10 @@
 /**
  * The HTTP boundary shared by the CSV providers: one fetch with a timeout, statuses mapped to
- * ProviderError (429, 5xx and timeouts are retryable; other 4xx are not). The fetch function is
+ * ProviderError (408, 429, 5xx and timeouts are retryable, with the server's Retry-After; other 4xx are not). The fetch function is
  * injectable, so tests replay recorded responses through the same code path.
  */
 import { ProviderError } from '../domain/errors.js';
+import { isRetryableStatus } from '../domain/retry-policy.js';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -13,9 +14,17 @@ export interface HttpOptions {
   readonly timeoutMs?: number | undefined;
 }
 
-/** Whether a status is worth retrying: rate limits and server errors. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 429 || status === 408 || status >= 500;
+/**
+ * The ProviderError for a failed HTTP answer: its status, whether the retry policy should try again
+ * (src/domain/retry-policy.ts) and the server's Retry-After, if any. `what` names the request.
+ */
+export function httpStatusError(provider: string, response: Response, what?: string): ProviderError {
+  const limited = response.status === 429 ? ' (rate limited)' : '';
+  return new ProviderError(provider, `HTTP ${response.status}${limited}${what ? ` for ${what}` : ''}`, {
+    status: response.status,
+    retryable: isRetryableStatus(response.status),
+    retryAfter: response.headers.get('retry-after') ?? undefined,
+  });
 }
 
 /**
@@ -59,11 +68,6 @@ export async function fetchWithTimeout(
 
 /** The response body as text, or a ProviderError for a failed status. */
 export async function okText(provider: string, response: Response, what: string): Promise<string> {
-  if (!response.ok) {
-    throw new ProviderError(provider, `HTTP ${response.status} for ${what}`, {
-      status: response.status,
-      retryable: isRetryableStatus(response.status),
-    });
-  }
+  if (!response.ok) throw httpStatusError(provider, response, what);
   return response.text();
 }

@@ -11,6 +11,7 @@ import {
   toResponse,
   yahooChart,
 } from '../../test/fixtures/providers/replay-fetch.js';
+import { FakeClock } from '../../test/support/fake-clock.js';
 import { ProviderError } from '../domain/errors.js';
 import { closeOnlySeries } from '../domain/price-series.js';
 import { parseIsoDate } from '../domain/trading-date.js';
@@ -18,22 +19,7 @@ import type { DailyHistory, DataProvider, FetchDailyRequest } from './data-provi
 import { createDefaultRegistry } from './default-providers.js';
 import { AllProvidersFailedError, ProviderRegistry } from './provider-registry.js';
 import { ProviderSecrets } from './provider-secrets.js';
-import { backoffDelay, type Clock, mapWithConcurrency, RateLimiter } from './request-pacing.js';
-
-class FakeClock implements Clock {
-  t = 0;
-  readonly sleeps: number[] = [];
-  now() {
-    return this.t;
-  }
-  async sleep(ms: number) {
-    this.sleeps.push(ms);
-    this.t += ms;
-  }
-  random() {
-    return 0.5;
-  }
-}
+import { mapWithConcurrency, RateLimiter } from './request-pacing.js';
 
 function scripted(
   name: string,
@@ -79,6 +65,33 @@ describe('ProviderRegistry', () => {
     expect(out.attempts).toEqual([{ provider: 'yahoo', tries: 3, error: null }]);
     // equal jitter with random 0.5: 100 -> 75, 200 -> 150
     expect(clock.sleeps).toEqual([75, 150]);
+  });
+
+  it('waits as long as the Retry-After of a 429 asks, in seconds or as an HTTP-date', async () => {
+    // 2026-12-05T12:00:00Z; the HTTP-date below is 7 s later
+    const clock = new FakeClock(Date.UTC(2026, 11, 5, 12, 0, 0));
+    const limited = (retryAfter: string) =>
+      new ProviderError('yahoo', 'HTTP 429 (rate limited)', { status: 429, retryable: true, retryAfter });
+    const yahoo = scripted('yahoo', [limited('3'), limited('Sat, 05 Dec 2026 12:00:10 GMT'), 'ok']);
+    const reg = new ProviderRegistry(
+      [yahoo],
+      { order: ['yahoo'], rates: [], disabled: [] },
+      { clock, retry: { retries: 3, baseDelayMs: 100, maxDelayMs: 1000 }, minIntervalMs: { yahoo: 0 } },
+    );
+    expect((await reg.fetchDaily(req)).attempts).toEqual([{ provider: 'yahoo', tries: 3, error: null }]);
+    // 3 s asked (over the 75 ms backoff); then at 12:00:03 the date is 7 s away
+    expect(clock.sleeps).toEqual([3000, 7000]);
+  });
+
+  it('gives up at once when Retry-After asks for longer than the policy waits', async () => {
+    const clock = new FakeClock();
+    const yahoo = scripted('yahoo', [
+      new ProviderError('yahoo', 'HTTP 503', { status: 503, retryable: true, retryAfter: '3600' }),
+    ]);
+    const reg = new ProviderRegistry([yahoo], { order: ['yahoo'], rates: [], disabled: [] }, { clock });
+    const e = (await reg.fetchDaily(req).catch((x) => x)) as AllProvidersFailedError;
+    expect(e).toBeInstanceOf(AllProvidersFailedError);
+    expect([yahoo.calls, clock.sleeps.length]).toEqual([1, 0]);
   });
 
   it('falls back to the next provider when one keeps failing, and names who served', async () => {
@@ -147,12 +160,6 @@ describe('ProviderRegistry', () => {
 });
 
 describe('pacing', () => {
-  it('backoff doubles and caps', () => {
-    const p = { retries: 5, baseDelayMs: 100, maxDelayMs: 300 };
-    expect([1, 2, 3, 4].map((a) => backoffDelay(p, a, 1))).toEqual([100, 200, 300, 300]);
-    expect(backoffDelay(p, 1, 0)).toBe(50);
-  });
-
   it('the rate limiter spaces request starts', async () => {
     const clock = new FakeClock();
     const rl = new RateLimiter(500, clock);

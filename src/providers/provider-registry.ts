@@ -7,10 +7,11 @@
  */
 import { ensureDefined } from '../domain/ensure.js';
 import { ProviderError, UsageError } from '../domain/errors.js';
+import { PROVIDER_RETRY, parseRetryAfter, type RetryPolicy, retryDelay } from '../domain/retry-policy.js';
 import type { SymbolKind } from '../domain/symbol-info.js';
 import type { DailyHistory, DataProvider, FetchDailyRequest } from './data-provider.js';
 import { ProviderSecrets } from './provider-secrets.js';
-import { backoffDelay, type Clock, DEFAULT_RETRY, RateLimiter, type RetryPolicy, realClock } from './request-pacing.js';
+import { type Clock, RateLimiter, realClock } from './request-pacing.js';
 
 export interface ProviderSettings {
   readonly order: readonly string[];
@@ -73,7 +74,7 @@ export class ProviderRegistry {
     private readonly options: RegistryOptions = {},
   ) {
     for (const p of providers) this.byName.set(p.name, p);
-    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.retry = options.retry ?? PROVIDER_RETRY;
     this.clock = options.clock ?? realClock;
     this.secrets = options.secrets ?? new ProviderSecrets();
     for (const p of providers)
@@ -136,8 +137,9 @@ export class ProviderRegistry {
               ? e
               : new ProviderError(provider.name, e instanceof Error ? e.message : String(e), { cause: e });
           const message = this.secrets.redact(error.message);
-          if (error.retryable && tries <= this.retry.retries) {
-            const delayMs = backoffDelay(this.retry, tries, this.clock.random());
+          const retryAfterMs = parseRetryAfter(error.retryAfter, this.clock.now());
+          const delayMs = error.retryable ? retryDelay(this.retry, tries, this.clock.random(), retryAfterMs) : null;
+          if (delayMs !== null) {
             this.options.onRetry?.({
               symbol: request.symbol,
               provider: provider.name,

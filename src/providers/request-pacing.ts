@@ -1,7 +1,7 @@
 /**
- * How provider requests are paced: a per-provider minimum interval between requests (rate limit) and
- * retries with exponential backoff and jitter for retryable failures (timeouts, 429, 5xx). Time is
- * injected (`sleep`, `now`, `random`) so tests run instantly and deterministically.
+ * How provider requests are paced: a per-provider minimum interval between requests (rate limit), and
+ * the clock the retries (src/domain/retry-policy.ts) wait on. Time is injected (`sleep`, `now`,
+ * `random`) so tests run instantly and deterministically; the webhooks wait on the same clock.
  */
 
 export interface Clock {
@@ -16,24 +16,6 @@ export const realClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: () => Math.random(),
 };
-
-export interface RetryPolicy {
-  /** Retries after the first try (0 = try once). */
-  readonly retries: number;
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 500, maxDelayMs: 8000 };
-
-/**
- * The wait before retry number `attempt` (1-based): base x 2^(attempt-1), capped, with "equal jitter"
- * (half fixed, half random) so many clients do not retry in step.
- */
-export function backoffDelay(policy: RetryPolicy, attempt: number, random: number): number {
-  const capped = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  return capped / 2 + (capped / 2) * random;
-}
 
 /** Spaces request starts at least `minIntervalMs` apart (one instance per provider). */
 export class RateLimiter {

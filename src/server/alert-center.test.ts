@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
+import { FakeClock } from '../../test/support/fake-clock.js';
 import { AlertCenter } from './alert-center.js';
 import { parseAlertRules } from './alert-rules.js';
 import { EventFeed } from './event-feed.js';
@@ -21,16 +22,26 @@ afterEach(async () => {
   server = null;
 });
 
-async function receiver(
-  statuses: number[],
-): Promise<{ url: string; bodies: { body: string; signature: string | undefined }[] }> {
-  const bodies: { body: string; signature: string | undefined }[] = [];
+/** A delivery as received: the body, the Standard Webhooks signed content (id.timestamp.body) and signature. */
+interface Delivered {
+  readonly body: string;
+  readonly signed: string;
+  readonly signature: string | undefined;
+}
+
+async function receiver(statuses: number[]): Promise<{ url: string; bodies: Delivered[] }> {
+  const bodies: Delivered[] = [];
   let n = 0;
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      bodies.push({ body, signature: req.headers['x-marketdash-signature'] as string | undefined });
+      const h = req.headers as Record<string, string>;
+      bodies.push({
+        body,
+        signed: `${h['webhook-id']}.${h['webhook-timestamp']}.${body}`,
+        signature: h['webhook-signature'],
+      });
       res.statusCode = statuses[Math.min(n++, statuses.length - 1)]!;
       res.end();
     });
@@ -53,13 +64,13 @@ test('each alert goes out once, signed, and a restart with the same ledger sends
     { type: 'vix_lowest_since', months: 6, webhook: r.url },
   ]);
   const feed = new EventFeed();
-  const center = new AlertCenter({ rules, feed, ledgerPath, secret: 'k', delivery: { sleep: async () => undefined } });
+  const center = new AlertCenter({ rules, feed, ledgerPath, secret: 'k', delivery: { clock: new FakeClock() } });
   const first = await center.process(events);
   expect(first.fired.map((a) => a.event.symbol)).toEqual(['IWM', '^VIX']);
   expect(first.deliveries.every((d) => d.delivered)).toBe(true);
   expect(r.bodies).toHaveLength(2);
   for (const b of r.bodies)
-    expect(b.signature).toBe(`sha256=${createHmac('sha256', 'k').update(b.body).digest('hex')}`);
+    expect(b.signature).toBe(`v1,${createHmac('sha256', 'k').update(b.signed).digest('base64')}`);
   expect(feed.recent().map((m) => m.type)).toEqual(['alert', 'alert']);
 
   const second = await center.process(events);
@@ -81,7 +92,7 @@ test('a delivery that fails is retried on the next run, not fired twice to the f
     rules,
     feed,
     ledgerPath: null,
-    delivery: { attempts: 2, sleep: async () => undefined },
+    delivery: { retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 1 }, clock: new FakeClock() },
   });
   const one = [events[0]!];
   const first = await center.process(one);

@@ -1,11 +1,14 @@
 /**
- * Webhook delivery against a real HTTP server on 127.0.0.1: the signature is checked with an
- * independent HMAC-SHA256 computation over the raw body received; retries follow the answers.
+ * Webhook delivery against a real HTTP server on 127.0.0.1: the Standard Webhooks signature is checked
+ * with an independent HMAC-SHA256 computation over "id.timestamp.body" as received, and with the
+ * `standardwebhooks` verifier a receiver would run; retries follow the answers and their Retry-After.
  */
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DELIVERY_HEADER, deliverWebhook, SIGNATURE_HEADER, signBody } from './webhook-delivery.js';
+import { FakeClock } from '../../test/support/fake-clock.js';
+import { deliverWebhook, signedHeaders, webhookSigner } from './webhook-delivery.js';
 import { webhookUrlProblem } from './webhook-target-guard.js';
 
 interface Received {
@@ -19,8 +22,8 @@ afterEach(async () => {
   server = null;
 });
 
-/** A receiver answering with the given statuses in turn (the last one repeats). */
-async function receiver(statuses: number[]): Promise<{ url: string; received: Received[] }> {
+/** A receiver answering with the given statuses in turn (the last one repeats), with a Retry-After if given. */
+async function receiver(statuses: number[], retryAfter?: string): Promise<{ url: string; received: Received[] }> {
   const received: Received[] = [];
   server = createServer((req, res) => {
     let body = '';
@@ -28,6 +31,7 @@ async function receiver(statuses: number[]): Promise<{ url: string; received: Re
     req.on('end', () => {
       received.push({ body, headers: req.headers });
       res.statusCode = statuses[Math.min(received.length - 1, statuses.length - 1)]!;
+      if (retryAfter !== undefined && res.statusCode >= 400) res.setHeader('retry-after', retryAfter);
       res.end('ok');
     });
   });
@@ -36,49 +40,91 @@ async function receiver(statuses: number[]): Promise<{ url: string; received: Re
   return { url: `http://127.0.0.1:${port}/hook`, received };
 }
 
-const noSleep = { sleep: async () => undefined, allowHosts: new Set(['127.0.0.1']) };
+const local = new Set(['127.0.0.1']);
+/** Delivery options with a clock at the real time (so a receiver's verifier accepts the timestamp) that never waits. */
+const instant = (extra: { retries?: number } = {}) => ({
+  clock: new FakeClock(Date.now()),
+  allowHosts: local,
+  retry: { retries: extra.retries ?? 4, baseDelayMs: 100, maxDelayMs: 1000 },
+});
+const noSleep = instant();
+const headersOf = (got: Received) => got.headers as Record<string, string>;
 
 describe('deliverWebhook', () => {
-  test('POSTs the JSON payload signed with HMAC-SHA256 of the exact body', async () => {
+  test('POSTs the JSON payload signed as Standard Webhooks: HMAC-SHA256 of id.timestamp.body', async () => {
     const r = await receiver([200]);
     const payload = {
       key: 'k1',
       message: 'IWM: new all-time closing high on 2025-12-11',
       event: { type: 'new_ath', symbol: 'IWM', date: '2025-12-11' },
     };
-    const out = await deliverWebhook({ url: r.url, secret: 's3cret' }, payload, noSleep);
+    const out = await deliverWebhook({ url: r.url, secret: 's3cret' }, payload, instant());
     expect(out).toMatchObject({ delivered: true, attempts: 1, status: 200, error: null });
     expect(r.received).toHaveLength(1);
     const got = r.received[0]!;
     expect(JSON.parse(got.body)).toEqual(payload);
     expect(got.headers['content-type']).toBe('application/json');
-    const expected = `sha256=${createHmac('sha256', 's3cret').update(got.body).digest('hex')}`;
-    expect(got.headers[SIGNATURE_HEADER]).toBe(expected);
-    expect(got.headers[DELIVERY_HEADER]).toBe(out.deliveryId);
+    const id = got.headers['webhook-id'];
+    const timestamp = got.headers['webhook-timestamp'];
+    expect(id).toBe(out.deliveryId);
+    expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(60);
+    const expected = createHmac('sha256', 's3cret').update(`${id}.${timestamp}.${got.body}`).digest('base64');
+    expect(got.headers['webhook-signature']).toBe(`v1,${expected}`);
+    // what a receiver runs: the standardwebhooks verifier with the same secret
+    expect(webhookSigner('s3cret').verify(got.body, headersOf(got))).toEqual(payload);
   });
 
-  test('the signature of a known body matches a value computed by hand with openssl', () => {
-    // printf '{"a":1}' | openssl dgst -sha256 -hmac key  ->  (hex below)
-    expect(signBody('{"a":1}', 'key')).toBe('sha256=88a67f24bbcdaed0e6c997404bb79a743baf44c6bab2f4c27328e3009d22e342');
-  });
-
-  test('retries 5xx and 429 with doubling delays, then succeeds', async () => {
-    const r = await receiver([500, 429, 200]);
-    const delays: number[] = [];
-    const out = await deliverWebhook(
-      { url: r.url },
-      { x: 1 },
-      { baseDelayMs: 100, sleep: async (ms) => void delays.push(ms), allowHosts: noSleep.allowHosts },
+  test('a whsec_ secret is the Standard Webhooks base64 key; the signature matches a value computed by hand', () => {
+    // printf 'msg_1.1700000000.{"a":1}' | openssl dgst -sha256 -hmac key -binary | base64
+    const byHand = createHmac('sha256', 'key').update('msg_1.1700000000.{"a":1}').digest('base64');
+    const raw = signedHeaders(webhookSigner('key'), 'msg_1', 1_700_000_000_123, '{"a":1}');
+    const whsec = signedHeaders(
+      webhookSigner(`whsec_${Buffer.from('key').toString('base64')}`),
+      'msg_1',
+      1_700_000_000_000,
+      '{"a":1}',
     );
+    expect(raw).toEqual({
+      'webhook-id': 'msg_1',
+      'webhook-timestamp': '1700000000',
+      'webhook-signature': `v1,${byHand}`,
+    });
+    expect(whsec).toEqual(raw);
+  });
+
+  test('a captured delivery replayed later fails verification: the timestamp is too old, and cannot be changed', async () => {
+    const r = await receiver([200]);
+    // delivered (and captured) ten minutes ago; the verifier's tolerance is five minutes
+    const tenMinutesAgo = { ...instant(), clock: new FakeClock(Date.now() - 10 * 60_000) };
+    await deliverWebhook({ url: r.url, secret: 's3cret' }, { x: 1 }, tenMinutesAgo);
+    const captured = r.received[0]!;
+    const verifier = new Webhook(new TextEncoder().encode('s3cret'), { format: 'raw' });
+    expect(() => verifier.verify(captured.body, headersOf(captured))).toThrow(/timestamp too old/);
+    // the replayer cannot freshen the timestamp: the signature covers it
+    const freshened = { ...headersOf(captured), 'webhook-timestamp': String(Math.floor(Date.now() / 1000)) };
+    expect(() => verifier.verify(captured.body, freshened)).toThrow(WebhookVerificationError);
+    expect(() => verifier.verify(captured.body, freshened)).toThrow(/No matching signature/);
+  });
+
+  test('retries 5xx and 429 with doubling delays, each attempt signed afresh, then succeeds', async () => {
+    const r = await receiver([500, 429, 200]);
+    const options = instant();
+    const out = await deliverWebhook({ url: r.url, secret: 's3cret' }, { x: 1 }, options);
     expect(out).toMatchObject({ delivered: true, attempts: 3, status: 200 });
     expect(r.received).toHaveLength(3);
-    expect(delays).toHaveLength(2);
-    expect(delays[0]).toBeGreaterThanOrEqual(100);
-    expect(delays[0]).toBeLessThanOrEqual(120);
-    expect(delays[1]).toBeGreaterThanOrEqual(200);
-    expect(delays[1]).toBeLessThanOrEqual(240);
-    // Every attempt carries the same delivery id, so the receiver can de-duplicate.
-    expect(new Set(r.received.map((x) => x.headers[DELIVERY_HEADER])).size).toBe(1);
+    // equal jitter with random 0.5: 100 -> 75, 200 -> 150
+    expect(options.clock.sleeps).toEqual([75, 150]);
+    // Every attempt carries the same webhook-id, so the receiver can de-duplicate.
+    expect(new Set(r.received.map((x) => x.headers['webhook-id'])).size).toBe(1);
+    for (const got of r.received) expect(() => webhookSigner('s3cret').verify(got.body, headersOf(got))).not.toThrow();
+  });
+
+  test("waits as long as the receiver's Retry-After asks", async () => {
+    const r = await receiver([503, 200], '2');
+    const options = instant();
+    const out = await deliverWebhook({ url: r.url }, { x: 1 }, options);
+    expect(out).toMatchObject({ delivered: true, attempts: 2 });
+    expect(options.clock.sleeps).toEqual([2000]);
   });
 
   test('a 4xx other than 408/429 is final: no retry', async () => {
@@ -91,11 +137,7 @@ describe('deliverWebhook', () => {
     const r = await receiver([200]);
     await new Promise<void>((res) => server!.close(() => res()));
     server = null;
-    const out = await deliverWebhook(
-      { url: r.url },
-      { x: 1 },
-      { attempts: 3, sleep: async () => undefined, timeoutMs: 2000, allowHosts: noSleep.allowHosts },
-    );
+    const out = await deliverWebhook({ url: r.url }, { x: 1 }, { ...instant({ retries: 2 }), timeoutMs: 2000 });
     expect(out.delivered).toBe(false);
     expect(out.attempts).toBe(3);
     expect(out.status).toBeNull();
@@ -125,7 +167,7 @@ describe('the webhook address guard (issue 17 item 11)', () => {
 
   test('a delivery to a private address is not attempted, even with a real receiver listening there', async () => {
     const r = await receiver([200]);
-    const out = await deliverWebhook({ url: r.url }, { x: 1 }, { sleep: async () => undefined, allowHosts: new Set() });
+    const out = await deliverWebhook({ url: r.url }, { x: 1 }, { ...noSleep, allowHosts: new Set() });
     expect(out).toMatchObject({ delivered: false, attempts: 0, status: null });
     expect(out.error).toContain('is private');
     expect(r.received).toHaveLength(0);
@@ -138,7 +180,7 @@ describe('the webhook address guard (issue 17 item 11)', () => {
     const out = await deliverWebhook(
       { url: `http://localhost.:${port}/hook` },
       { x: 1 },
-      { sleep: async () => undefined, allowHosts: new Set() },
+      { ...noSleep, allowHosts: new Set() },
     );
     expect(out.delivered).toBe(false);
     expect(r.received).toHaveLength(0);

@@ -1,28 +1,42 @@
 /**
- * Delivers one alert to a webhook: a JSON POST signed with HMAC-SHA256 over the exact body bytes
- * (`X-MarketDash-Signature: sha256=<hex>`, the GitHub convention, so receivers can reuse their
- * verifier), retried with exponential backoff on network errors, timeouts, 429 and 5xx. Other 4xx
- * answers are final: the receiver rejected the payload and repeating it would not help.
+ * Delivers one alert to a webhook: a JSON POST signed as the Standard Webhooks scheme says
+ * (standardwebhooks.com; the `standardwebhooks` package signs): `webhook-id` (the same on every retry,
+ * so a receiver can de-duplicate), `webhook-timestamp` (Unix seconds of this attempt) and
+ * `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`. A receiver that checks the
+ * signature and refuses timestamps older than a few minutes cannot be fed a captured delivery again
+ * (docs/security.md, "Verifying a webhook"). Retries follow the one retry policy
+ * (src/domain/retry-policy.ts): network errors, timeouts, 408, 429 and 5xx, honouring Retry-After.
+ * Other 4xx answers are final: the receiver rejected the payload and repeating it would not help.
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { Webhook } from 'standardwebhooks';
+import {
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryPolicy,
+  retryDelay,
+  WEBHOOK_RETRY,
+} from '../domain/retry-policy.js';
+import { type Clock, realClock } from '../providers/request-pacing.js';
 import { allowedWebhookHosts, guardedLookup, webhookUrlProblem } from './webhook-target-guard.js';
 
 export interface WebhookTarget {
   readonly url: string;
-  /** The shared secret for the signature; no signature header when absent. */
+  /**
+   * The shared secret; no signature headers when absent. A Standard Webhooks secret (`whsec_` and
+   * base64) is used as that key; any other string is used as its UTF-8 bytes.
+   */
   readonly secret?: string | undefined;
 }
 
 export interface DeliveryOptions {
-  /** Attempts in all, the first included. */
-  readonly attempts?: number;
-  /** Delay before the 2nd attempt; doubles each time (plus up to 20% jitter). */
-  readonly baseDelayMs?: number;
+  /** Retries and their waits (default WEBHOOK_RETRY: 5 tries in all). */
+  readonly retry?: RetryPolicy;
   readonly timeoutMs?: number;
-  /** Waits between attempts; replaced in tests. */
-  readonly sleep?: (ms: number) => Promise<void>;
+  /** The time stamped into the signature and the waits between attempts; replaced in tests. */
+  readonly clock?: Clock;
   /** Hosts exempt from the private-address guard (default: MARKETDASH_WEBHOOK_ALLOW_HOSTS). */
   readonly allowHosts?: ReadonlySet<string>;
 }
@@ -33,19 +47,25 @@ export interface DeliveryOutcome {
   /** The last HTTP status seen, or null when no answer came. */
   readonly status: number | null;
   readonly error: string | null;
+  /** The `webhook-id` of the delivery. */
   readonly deliveryId: string;
 }
 
-export const SIGNATURE_HEADER = 'x-marketdash-signature';
-export const DELIVERY_HEADER = 'x-marketdash-delivery';
-
-/** `sha256=` + hex HMAC-SHA256 of the body with the secret. */
-export function signBody(body: string, secret: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+/** The Standard Webhooks signer for a configured secret (see WebhookTarget.secret). */
+export function webhookSigner(secret: string): Webhook {
+  return secret.startsWith('whsec_')
+    ? new Webhook(secret)
+    : new Webhook(new TextEncoder().encode(secret), { format: 'raw' });
 }
 
-function isRetryable(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
+/** The three Standard Webhooks headers for one attempt at `nowMs`. */
+export function signedHeaders(signer: Webhook, id: string, nowMs: number, body: string): Record<string, string> {
+  const timestamp = new Date(Math.floor(nowMs / 1000) * 1000);
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(timestamp.getTime() / 1000),
+    'webhook-signature': signer.sign(id, timestamp, body),
+  };
 }
 
 export async function deliverWebhook(
@@ -53,53 +73,53 @@ export async function deliverWebhook(
   payload: unknown,
   options: DeliveryOptions = {},
 ): Promise<DeliveryOutcome> {
-  const attempts = Math.max(1, options.attempts ?? 5);
-  const baseDelay = options.baseDelayMs ?? 1000;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const policy = options.retry ?? WEBHOOK_RETRY;
+  const clock = options.clock ?? realClock;
   const body = JSON.stringify(payload);
-  const deliveryId = randomUUID();
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    'user-agent': 'marketdash-webhook/1',
-    [DELIVERY_HEADER]: deliveryId,
-  };
-  if (target.secret) headers[SIGNATURE_HEADER] = signBody(body, target.secret);
-
+  const deliveryId = `msg_${randomUUID()}`;
+  const signer = target.secret ? webhookSigner(target.secret) : null;
   const allow = options.allowHosts ?? allowedWebhookHosts();
   const refused = webhookUrlProblem(target.url, allow);
   if (refused !== null)
     return { delivered: false, attempts: 0, status: null, error: `webhook URL ${refused}`, deliveryId };
   let status: number | null = null;
   let error: string | null = null;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
+  for (let attempt = 1; ; attempt++) {
+    let retryAfter: string | undefined;
     try {
-      status = await post(target.url, headers, body, options.timeoutMs ?? 10_000, allow);
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'user-agent': 'marketdash-webhook/1',
+        'webhook-id': deliveryId,
+        ...(signer ? signedHeaders(signer, deliveryId, clock.now(), body) : {}),
+      };
+      const answer = await post(target.url, headers, body, options.timeoutMs ?? 10_000, allow);
+      status = answer.status;
+      retryAfter = answer.retryAfter;
       if (status >= 200 && status < 300) return { delivered: true, attempts: attempt, status, error: null, deliveryId };
       // a redirect is not followed: it could point at an address the guard refuses
       error = status >= 300 && status < 400 ? `HTTP ${status} (redirects are not followed)` : `HTTP ${status}`;
-      if (!isRetryable(status)) return { delivered: false, attempts: attempt, status, error, deliveryId };
+      if (!isRetryableStatus(status)) return { delivered: false, attempts: attempt, status, error, deliveryId };
     } catch (e) {
       status = null;
       error = e instanceof Error ? e.message : String(e);
       if ((e as NodeJS.ErrnoException).code === 'EBLOCKEDADDRESS')
         return { delivered: false, attempts: attempt, status, error, deliveryId };
     }
-    if (attempt < attempts) {
-      const delay = baseDelay * 2 ** (attempt - 1);
-      await sleep(delay + Math.floor(Math.random() * delay * 0.2));
-    }
+    const delay = retryDelay(policy, attempt, clock.random(), parseRetryAfter(retryAfter, clock.now()));
+    if (delay === null) return { delivered: false, attempts: attempt, status, error, deliveryId };
+    await clock.sleep(delay);
   }
-  return { delivered: false, attempts, status, error, deliveryId };
 }
 
-/** One POST through node:http(s) whose DNS lookup is the guarded one; resolves the status. */
+/** One POST through node:http(s) whose DNS lookup is the guarded one; resolves the status and Retry-After. */
 function post(
   url: string,
   headers: Record<string, string>,
   body: string,
   timeoutMs: number,
   allow: ReadonlySet<string>,
-): Promise<number> {
+): Promise<{ status: number; retryAfter: string | undefined }> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -113,7 +133,10 @@ function post(
       },
       (res) => {
         res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('end', () => {
+          const retryAfter = res.headers['retry-after'];
+          resolve({ status: res.statusCode ?? 0, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter });
+        });
         res.on('error', reject);
       },
     );

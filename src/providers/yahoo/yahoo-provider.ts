@@ -19,7 +19,7 @@ import type {
   SearchResult,
   SplitEvent,
 } from '../data-provider.js';
-import { fetchWithTimeout, type HttpOptions, isRetryableStatus } from '../provider-http.js';
+import { fetchWithTimeout, type HttpOptions, httpStatusError } from '../provider-http.js';
 
 const NAME = 'yahoo';
 const DAY_SECONDS = 86_400;
@@ -87,12 +87,7 @@ export class YahooProvider implements DataProvider {
     const boundary = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       const response = await fetchWithTimeout(NAME, url, this.http, init?.signal ?? undefined, init);
-      if (!response.ok) {
-        throw new ProviderError(NAME, `HTTP ${response.status}${response.status === 429 ? ' (rate limited)' : ''}`, {
-          status: response.status,
-          retryable: isRetryableStatus(response.status),
-        });
-      }
+      if (!response.ok) throw httpStatusError(NAME, response);
       return response;
     };
     this.client = new YahooFinance({
