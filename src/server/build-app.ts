@@ -24,6 +24,7 @@ import {
 import type { UniverseConfig } from '../config/universe-config.js';
 import { contractRegistry } from '../contracts/contract-registry.js';
 import { isDemoData } from '../services/demo-label.js';
+import { resolveGroup } from '../services/groups/group-registry.js';
 import type { PriceStore } from '../store/price-store.js';
 import type { AlertCenter } from './alert-center.js';
 import { EventFeed } from './event-feed.js';
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const cache = options.cache ?? new ResponseCache(options.store, { versionTtlMs: options.versionTtlMs ?? 1000 });
   let demoFor: { version: string; demo: Promise<boolean> } | null = null;
+  let groupsFor: { version: string; members: Map<string, Promise<readonly string[]>> } | null = null;
   const ctx: ServerContext = {
     hasToken: (request) => carriesToken(request, options.token),
     feedAdmission: new FeedAdmission(options.feedLimits ?? DEFAULT_FEED_LIMITS),
@@ -156,6 +158,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const version = await cache.dataVersion();
       if (demoFor?.version !== version) demoFor = { version, demo: isDemoData(options.store) };
       return demoFor.demo;
+    },
+    async groupMembers(name) {
+      const version = await cache.dataVersion();
+      if (groupsFor?.version !== version) groupsFor = { version, members: new Map() };
+      const known = groupsFor.members;
+      const key = name.toLowerCase();
+      let members = known.get(key);
+      if (members === undefined) {
+        members = resolveGroup(name, { store: options.store, config: options.config }).then((g) => g.members);
+        known.set(key, members);
+        // an unknown name is not remembered: its error goes to this caller only
+        members.catch(() => known.delete(key));
+      }
+      return members;
     },
   };
 

@@ -27,6 +27,11 @@ export interface ServerContext {
   readonly update: UpdateRunner | null;
   /** Whether the stored data is the synthetic demo market (cached per data version). */
   isDemo(): Promise<boolean>;
+  /**
+   * A group's members by name, the store's imported groups first, then the config's (resolveGroup),
+   * remembered per data version: a cached answer for `group=NAME` must not wait for a store read.
+   */
+  groupMembers(name: string): Promise<readonly string[]>;
   /** Whether the request carries the server's token (false when none is configured). */
   hasToken(request: FastifyRequest): boolean;
   /** Live-feed connections per client and in total. */

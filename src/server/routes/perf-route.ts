@@ -19,7 +19,6 @@ import { perfResponseSchema } from '../../contracts/perf-contract.js';
 import { ensureDefined } from '../../domain/ensure.js';
 import { UsageError } from '../../domain/errors.js';
 import { PERIOD_KEYS } from '../../domain/period-keys.js';
-import { resolveGroup } from '../../services/groups/group-registry.js';
 import { perfTable } from '../../services/perf/perf-table.js';
 import { flagParam, isoDateParam, tickerListParam } from '../api-schemas.js';
 import { type ServerContext, sendCachedArray } from '../server-context.js';
@@ -53,11 +52,7 @@ export function registerPerfRoute(app: FastifyInstance, ctx: ServerContext): voi
       const symbols =
         q.symbols !== undefined
           ? tickerListParam(q.symbols)
-          : [
-              ...(
-                await resolveGroup(ensureDefined(q.group, 'group parameter'), { store: ctx.store, config: ctx.config })
-              ).members,
-            ];
+          : [...(await ctx.groupMembers(ensureDefined(q.group, 'group parameter')))];
       const totalReturn = flagParam(q.totalReturn);
       return sendCachedArray(ctx, reply, 'perf', { symbols, asOf, totalReturn }, perfResponseSchema, async () => {
         const table = await perfTable(ctx.store, { symbols, asOf, totalReturn });

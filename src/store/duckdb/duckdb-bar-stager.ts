@@ -5,9 +5,12 @@
  * batch's symbol and source go once into a small key table. STAGED_BARS joins them back into the
  * layout of `bars` for the merge.
  */
-import { DOUBLE, type DuckDBConnection, DuckDBDataChunk, INTEGER } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import { checkBarBatch } from '../bar-batch-check.js';
 import type { BarBatch } from '../price-store.js';
+import { duckdbApi } from './duckdb-api.js';
+
+const { DOUBLE, DuckDBDataChunk: DataChunk, INTEGER } = duckdbApi;
 
 const BAR_STAGE_TABLE = 'bar_stage';
 const BAR_KEYS_TABLE = 'bar_stage_keys';
@@ -90,5 +93,5 @@ export async function stageBarBatches(
 }
 
 function newChunk(): DuckDBDataChunk {
-  return DuckDBDataChunk.create(TYPES, CHUNK_ROWS);
+  return DataChunk.create(TYPES, CHUNK_ROWS);
 }

@@ -8,11 +8,14 @@
  * segments. Nothing else ever writes the table, so it cannot drift from the bars by more than a write
  * that rolled back together with it.
  */
-import { type DuckDBBlobVector, type DuckDBConnection, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import type { DuckDBBlobVector, DuckDBConnection } from '@duckdb/node-api';
 import type { PriceSeries } from '../../domain/price-series.js';
 import type { BarColumn, DateRange } from '../price-store.js';
 import { lastYearNeeded, packSegments, SnapshotAssembler } from '../series-snapshot.js';
+import { duckdbApi } from './duckdb-api.js';
 import { readGroupedSeries } from './duckdb-grouped-reader.js';
+
+const { INTEGER, LIST, listValue, VARCHAR } = duckdbApi;
 
 export const CREATE_SNAPSHOT_TABLE = `CREATE TABLE IF NOT EXISTS close_snapshot (
   symbol VARCHAR NOT NULL,

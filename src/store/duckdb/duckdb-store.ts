@@ -6,7 +6,7 @@
  * Writes on one store run one at a time (a DuckDB connection runs one transaction at a time); reads
  * run beside them and beside each other on a small pool of connections.
  */
-import { type DuckDBConnection, DuckDBInstance, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { BasketDefinition } from '../../domain/basket.js';
 import { DataError, UsageError } from '../../domain/errors.js';
 import type { PriceSeries } from '../../domain/price-series.js';
@@ -33,6 +33,7 @@ import type {
 } from '../price-store.js';
 import { snapshotCanRead } from '../series-snapshot.js';
 import { lockConflictPid, StoreBusyError } from '../store-busy-error.js';
+import { duckdbApi } from './duckdb-api.js';
 import { mergeStagedBars } from './duckdb-bar-merge.js';
 import { CREATE_BAR_STAGE, DROP_BAR_STAGE, STAGED_BARS, stageBarBatches } from './duckdb-bar-stager.js';
 import { importCsvFiles, settleAgainstStored } from './duckdb-csv-import.js';
@@ -48,6 +49,7 @@ import {
   snapshotSources,
 } from './duckdb-snapshot.js';
 
+const { DuckDBInstance: Instance, LIST, listValue, VARCHAR } = duckdbApi;
 const STRING_LIST = LIST(VARCHAR);
 
 export class DuckDbStore implements PriceStore {
@@ -78,7 +80,7 @@ export class DuckDbStore implements PriceStore {
   static async open(path: string): Promise<DuckDbStore> {
     let instance: DuckDBInstance;
     try {
-      instance = path === ':memory:' ? await DuckDBInstance.create(':memory:') : await DuckDBInstance.fromCache(path);
+      instance = path === ':memory:' ? await Instance.create(':memory:') : await Instance.fromCache(path);
     } catch (e) {
       const holder = lockConflictPid(e);
       if (holder !== undefined) throw new StoreBusyError(path, holder, { cause: e });
