@@ -20,11 +20,11 @@ const NEAR_ATH = new RegExp(
   'i',
 );
 const NEW_ATH = new RegExp(
-  `\\b(?:(?:at|to|hit|hits|hitting|set|sets|setting|reach\\w*|notch\\w*|touch\\w*|clos\\w+\\s+at|mark\\w*|post\\w*|print\\w*|log\\w*|scal\\w*|record\\w*|chalk\\w*\\s+up|trad\\w+\\s+at|finish\\w*\\s+at|end\\w*\\s+at|sits?\\s+at)\\s+(?:a\\s+|an\\s+|new\\s+|fresh\\s+|its\\s+|their\\s+|another\\s+|yet\\s+another\\s+)*${RECORD}(?:\\s+${MARK}|\\s+(?=\\d))|(?:new|fresh)\\s+(?:all[- ]time\\s+)?(?:highs?|peaks?|records?)\\b(?![- ]week)|record\\s+territory|(?:highest|best)\\s+(?:close|closing\\s+level|level|finish|close)\\s+(?:ever|on\\s+record)|(?:highest|best)\\s+(?:close|level)\\s+in\\s+its\\s+history|${RECORD}\\s+closing\\s+high|,\\s+(?:a|another|a\\s+new|a\\s+fresh)\\s+record(?=\\s*[.;!]|\\s*$)|(?:to|at|hit|hits|notch\\w*|set|sets|reach\\w*)\\s+(?:a\\s+|an\\s+|new\\s+|fresh\\s+|yet\\s+another\\s+|another\\s+)?record(?=\\s*(?:[.,;:!]|$|\\s+(?:again|on|in|for|today|yesterday|after|as|while|and)\\b))|(?:new|fresh|an?)\\s+ATH\\b|\\bat\\s+(?:an?\\s+)?ATH\\b)`,
+  `\\b(?:(?:at|to|hit|hits|hitting|set|sets|setting|reach\\w*|notch\\w*|touch\\w*|clos\\w+\\s+at|mark\\w*|post\\w*|print\\w*|log\\w*|scal\\w*|record\\w*|chalk\\w*\\s+up|trad\\w+\\s+at|finish\\w*\\s+at|end\\w*\\s+at|sits?\\s+at)\\s+(?:a\\s+|an\\s+|new\\s+|fresh\\s+|its\\s+|their\\s+|another\\s+|yet\\s+another\\s+)*${RECORD}(?:\\s+${MARK}|\\s+(?=\\d))|(?:new|fresh)\\s+(?:all[- ]time\\s+)?(?:highs?|peaks?|records?)\\b(?![- ]week)|record\\s+territory|(?:highest|best)\\s+(?:close|closing\\s+level|level|finish|close)\\s+(?:ever|on\\s+record)|(?:highest|best)\\s+(?:close|level)\\s+in\\s+its\\s+history|${RECORD}\\s+closing\\s+high|,\\s+(?:a|another|a\\s+new|a\\s+fresh)\\s+record(?=\\s*[.;!]|\\s*$)|(?:to|at|hit|hits|notch\\w*|set|sets|reach\\w*)\\s+(?:a\\s+|an\\s+|new\\s+|fresh\\s+|yet\\s+another\\s+|another\\s+)?record(?=\\s*(?:[.,;:!]|$|\\s+(?:again|on|in|for|today|yesterday|after|as|while|and)\\b))|(?:new|fresh|an?|another)\\s+ATHs?\\b|\\bat\\s+(?:an?\\s+|new\\s+)?ATHs?\\b|\\banother\\s+${RECORD}\\s+${MARK}|(?<=[A-Z0-9)]\\s{1,3})ATHs?\\b(?!\\s*\\?))`,
   'i',
 );
 const BELOW_ATH = new RegExp(
-  `[-−–]?(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:below|under|beneath|off|from|short\\s+of|away\\s+from)\\s+(?:(?:its|their|the|an?)?\\s*${RECORD}\\s+${MARK}|(?:its|their|the)\\s+(?:highs|peak)\\b|(?:its\\s+|the\\s+)?ATH\\b)`,
+  `[-−–]?(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:below|under|beneath|off|from|short\\s+of|away\\s+from)\\s+(?:(?:its|their|the|an?)?\\s*${RECORD}\\s+${MARK}|(?:its|their|the)\\s+(?:highs|peak|record)\\b(?!\\s+(?:low|of\\s+\\d))|(?:(?:its|their|the)\\s+)?(?:ATH|all[- ]time\\s+highs?)\\b|highs\\b(?!\\s+of\\s))`,
   'i',
 );
 
@@ -92,7 +92,7 @@ function listBefore(sentence: string, mentions: readonly Mention[], at: number):
     const gap = sentence.slice(x.end, out.length === 0 ? at : out[0]!.start);
     if (out.length === 0) {
       if (
-        !/^\s+(?:(?:all|both|each)\s+)?(?:(?:are|were|is|was)\s+)?(?:at|hit|set|closed\s+at|notched|finished\s+at|ended\s+at)\s*$/i.test(
+        !/^\s+(?:(?:all|both|each)\s+)?(?:(?:are|were|is|was)\s+)?(?:(?:at|hit|set|closed(?:\s+at)?|notched|finished(?:\s+at)?|ended(?:\s+at)?|posted|logged)\s*)?$/i.test(
           gap,
         )
       )

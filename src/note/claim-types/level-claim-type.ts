@@ -4,38 +4,74 @@
  * close, so it is a price, never a dividend-adjusted figure, when the store keeps both.
  */
 import type { LevelClaim } from '../claims/claim.js';
-import { allMatches, hedged } from '../claims/clause-words.js';
-import { findSubject } from '../claims/subject-finder.js';
+import { type findSubject, matchesWithSubjects } from '../claims/subject-finder.js';
 import type { ClaimType, SentenceScope } from './claim-type.js';
 
 const LEVEL =
   /\b(?:(?:closed|ended|finished|settled|wrapped\s+up|closes|ends|finishes|settles|to\s+(?:close|end|finish|settle))\s+(?:the\s+(?:day|session|week)\s+|trading\s+)?(?:at|on)\s+(?:an?\s+|its\s+)?(?:(record|all[- ]time\s+high\s+of|record\s+high\s+of|new\s+high\s+of)\s+)?(?:of\s+)?|(?:to\s+)?an?\s+(record)\s+close\s+of\s+)\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d|[a-z%]|\s?(?:%|percent\b|per\s+cent\b|points?\b|pp\b|bps?\b|basis\b|billion\b|million\b|trillion\b|times\b|bn\b|mn\b|x\b))/i;
 
+const NUMBER_END =
+  '(?!\\d|[.,]\\d|[a-z%]|\\s?(?:%|percent\\b|per\\s+cent\\b|points?\\b|pp\\b|bps?\\b|basis\\b|billion\\b|million\\b|trillion\\b|times\\b|bn\\b|mn\\b|x\\b))';
+/** "the VIX fell 5.83% to 14.85", "Oracle slid 10.8% to $196.95": a move, then the level it closed at. */
+const MOVE_TO_LEVEL = new RegExp(
+  `\\b(?:rose|fell|gained|lost|climbed|dropped|declined|slid|slipped|sank|tumbled|plunged|jumped|surged|soared|rallied|advanced|added|shed|eased|dipped|rebounded|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower)|(?:was|is)\\s+(?:up|down))\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+to\\s+(?:(?:close|end|finish|settle)\\s+at\\s+)?\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`,
+  'i',
+);
+/** "VIX 14.85 (-5.83%)", "$IWM 255.87 (+1.17%)": a name, its level, then its signed move in parentheses. */
+const LEVEL_THEN_MOVE = /^[\s:]*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*\(\s*[-+−–]\d+(?:\.\d+)?\s?%/;
+
 function extract(scope: SentenceScope): LevelClaim[] {
   const { sentence, mentions, ctx, line } = scope;
   const out: LevelClaim[] = [];
-  let prevEnd = 0;
-  for (const m of allMatches(LEVEL, sentence)) {
-    if (hedged(sentence, m.index)) continue;
-    const subject =
-      findSubject(sentence, mentions, prevEnd, m.index, ctx) ?? findSubject(sentence, mentions, 0, m.index, ctx);
-    prevEnd = m.index + m[0].length;
-    if (!subject) continue;
-    const digits = m[3]!.replace(/,/g, '');
+  const push = (
+    at: number,
+    end: number,
+    digitsText: string,
+    subject: ReturnType<typeof findSubject>,
+    record: boolean,
+  ) => {
+    if (!subject) return;
+    const digits = digitsText.replace(/,/g, '');
     const claim: LevelClaim = {
       metric: 'level',
       text: sentence,
       subject: subject.subject,
       symbol: subject.symbol,
       line,
-      span: { start: scope.offset + m.index, end: scope.offset + m.index + m[0].length },
+      span: { start: scope.offset + at, end: scope.offset + end },
       value: Number(digits),
       decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
-      record: m[1] !== undefined || m[2] !== undefined,
+      record,
     };
     out.push(subject.unresolved ? { ...claim, unresolved: subject.unresolved } : claim);
+  };
+  for (const { m, subject } of matchesWithSubjects(MOVE_TO_LEVEL, sentence, mentions, ctx)) {
+    const at = m.index + m[0].lastIndexOf(m[1]!);
+    push(at, at + m[1]!.length, m[1]!, subject, false);
   }
-  return out;
+  for (const x of mentions) {
+    if (x.object || x.symbol === null) continue;
+    const m = LEVEL_THEN_MOVE.exec(sentence.slice(x.end));
+    if (!m) continue;
+    const at = x.end + m[0].indexOf(m[1]!);
+    push(
+      at,
+      at + m[1]!.length,
+      m[1]!,
+      { subject: x.text.replace(/^the\s+/i, ''), symbol: x.symbol, mention: x },
+      false,
+    );
+  }
+  for (const { m, subject } of matchesWithSubjects(LEVEL, sentence, mentions, ctx))
+    push(m.index, m.index + m[0].length, m[3]!, subject, m[1] !== undefined || m[2] !== undefined);
+  // "fell 2% to close at 14.85" is read by both patterns: one claim per figure.
+  const unique = out.filter(
+    (c, i) =>
+      !out.some(
+        (d, j) => j < i && d.value === c.value && d.span.end >= c.span.start - 12 && d.span.start <= c.span.end,
+      ),
+  );
+  return unique.sort((a, b) => a.span.start - b.span.start);
 }
 
 export const levelClaimType: ClaimType<LevelClaim> = {

@@ -4,18 +4,19 @@
  * return (adjusted close): the verdict says which one the figure matches.
  */
 import { periodBaseIndex, periodReturn } from '../../analytics/returns/period-returns.js';
-import { formatIsoDate } from '../../domain/trading-date.js';
+import { indexOnOrBefore } from '../../domain/price-series.js';
+import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { ReturnClaim } from '../claims/claim.js';
 import { returnClaims } from '../claims/return-claims.js';
 import type { ClaimType } from './claim-type.js';
-import { basisWords, claimTolerance, PERIOD_LABEL, pct, periodWords, upDown } from './verdict-words.js';
+import { basisWords, claimTolerance, PERIOD_LABEL, pct, periodWords, shortDate, upDown } from './verdict-words.js';
 
 export const returnClaimType: ClaimType<ReturnClaim> = {
   metric: 'return',
   hasBasis: true,
   extract: returnClaims,
   precheck(c) {
-    if (c.period !== null || c.sessions) return null;
+    if (c.period !== null || c.sessions || c.sinceDay) return null;
     return c.periodText
       ? `the period '${c.periodText}' is not one MarketDash computes (1d, 5d, MTD, QTD, YTD, 1Y, 3Y, 5Y, or N sessions)`
       : 'the text gives no period for this figure';
@@ -27,11 +28,17 @@ export const returnClaimType: ClaimType<ReturnClaim> = {
     if (c.period) {
       actual = periodReturn(s.dates, values, k, c.period);
       base = periodBaseIndex(s.dates, k, c.period);
+    } else if (c.sinceDay) {
+      // "since Oct. 15": the base is the close of that day (the last close on or before it).
+      base = indexOnOrBefore(s.dates.subarray(0, k + 1), parseIsoDate(c.sinceDay));
+      actual = base >= 0 && base < k ? values[k]! / values[base]! - 1 : null;
     } else {
       base = k - (c.sessions ?? 0);
       actual = base >= 0 ? values[k]! / values[base]! - 1 : null;
     }
-    const words = periodWords(c.period, c.sessions);
+    const words = c.sinceDay
+      ? `since ${shortDate(parseIsoDate(c.sinceDay), s.dates[k]!)}`
+      : periodWords(c.period, c.sessions);
     if (actual === null || base < 0)
       return {
         unverifiable: `${s.symbol} has too little history for a return ${words} as of ${formatIsoDate(s.dates[k]!)}${base < 0 ? ` (its first close is ${formatIsoDate(s.dates[0]!)})` : ''}`,
@@ -47,8 +54,8 @@ export const returnClaimType: ClaimType<ReturnClaim> = {
   claimed: (c) => c.value,
   claimedText: (c) => pct(c.value),
   describe: (c) =>
-    `${upDown(c.value)} ${c.period || c.sessions ? periodWords(c.period, c.sessions) : c.periodText ? `'${c.periodText}'` : '(no period stated)'}`,
-  period: (c) => c.period ?? (c.sessions ? `${c.sessions} sessions` : null),
+    `${upDown(c.value)} ${c.sinceDay ? `since ${c.sinceDay}` : c.period || c.sessions ? periodWords(c.period, c.sessions) : c.periodText ? `'${c.periodText}'` : '(no period stated)'}`,
+  period: (c) => c.period ?? (c.sessions ? `${c.sessions} sessions` : c.sinceDay ? `since ${c.sinceDay}` : null),
 };
 
 /** Whether price and total closes agree on both ends of a window (a close-only series: one close). */

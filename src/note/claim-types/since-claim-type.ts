@@ -6,8 +6,8 @@ import { highestSince, lowestSince } from '../../analytics/returns/since.js';
 import { indexOnOrBefore } from '../../domain/price-series.js';
 import { civilFromDays, type DayNumber, daysFromCivil, daysInMonth, formatIsoDate } from '../../domain/trading-date.js';
 import type { SinceClaim } from '../claims/claim.js';
-import { allMatches, hedged, MONTH_WORD, monthIndex } from '../claims/clause-words.js';
-import { findSubject } from '../claims/subject-finder.js';
+import { MONTH_WORD, monthIndex } from '../claims/clause-words.js';
+import { matchesWithSubjects } from '../claims/subject-finder.js';
 import type { ClaimType, SentenceScope } from './claim-type.js';
 import { pct, shortDate, shortMonth } from './verdict-words.js';
 
@@ -21,12 +21,7 @@ const APPROACHING =
 function extract(scope: SentenceScope): SinceClaim[] {
   const { sentence, mentions, ctx, line } = scope;
   const out: SinceClaim[] = [];
-  let prevEnd = 0;
-  for (const m of allMatches(SINCE, sentence)) {
-    if (hedged(sentence, m.index)) continue;
-    const subject =
-      findSubject(sentence, mentions, prevEnd, m.index, ctx) ?? findSubject(sentence, mentions, 0, m.index, ctx);
-    prevEnd = m.index + m[0].length;
+  for (const { m, subject } of matchesWithSubjects(SINCE, sentence, mentions, ctx)) {
     if (!subject) continue;
     const word = m[1]!.toLowerCase();
     const direction = word === 'lowest' || word === 'weakest' ? 'lowest' : 'highest';

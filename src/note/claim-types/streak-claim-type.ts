@@ -15,11 +15,23 @@ const STREAK = new RegExp(
 );
 const UP_VERBS = 'rose|risen|gained|climbed|advanced|rallied|fell|fallen|declined|dropped|lost|slid|slipped|retreated';
 const CONSECUTIVE = new RegExp(
-  `\\b(${UP_VERBS})\\s+(?:for\\s+)?(?:a\\s+|the\\s+)?${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(?:sessions?|days?|trading\\s+days?)\\b|\\b(?:its|their|a|together|posted|notched|logged|booked)\\s+${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(gain|advance|rise|up\\s+day|decline|loss|drop|fall|down\\s+day)s?\\b|\\b(${UP_VERBS}|up|down|higher|lower|green|red)\\s+(?:for\\s+)?${COUNT_WORD}\\s+(?:straight\\s+|consecutive\\s+)?(?:sessions|days|trading\\s+days)(?:\\s+in\\s+a\\s+row)\\b`,
+  `\\b(${UP_VERBS})\\s+(?:for\\s+)?(?:a\\s+|the\\s+)?${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(?:sessions?|days?|trading\\s+days?)\\b|\\b(?:its|their|a|the|together|posted|notched|logged|booked)\\s+${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(gain|advance|rise|up\\s+day|decline|loss|drop|fall|down\\s+day)s?\\b|\\b(${UP_VERBS}|up|down|higher|lower|green|red)\\s+(?:for\\s+)?${COUNT_WORD}\\s+(?:straight\\s+|consecutive\\s+)?(?:sessions|days|trading\\s+days)(?:\\s+in\\s+a\\s+row|\\s+straight|\\s+running)\\b`,
   'i',
 );
 const DOWN =
   /^(?:fell|fallen|declined|dropped|lost|slid|slipped|retreated|decline|loss|drop|fall|down\s+day|down|lower|red)$/i;
+/**
+ * Social and desk shorthand: "4 green days in a row", "5th straight red day", "third consecutive down
+ * day", "3 straight up sessions". A bare count needs "in a row" or "straight/consecutive" to be a streak.
+ */
+const SHORTHAND = new RegExp(
+  `\\b${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:(?:straight|consecutive|successive)\\s+(green|red|up|down|winning|losing|positive|negative)\\s+(?:days?|sessions?|closes?)\\b|(green|red|up|down|winning|losing|positive|negative)\\s+(?:days|sessions|closes)\\s+(?:in\\s+a\\s+row|straight|running)\\b)`,
+  'i',
+);
+const LOSING_WORD = /^(?:red|down|losing|negative)$/i;
+/** "after three straight declines", "snapped 4 red days in a row": the streak is over, not ongoing. */
+const PAST_STREAK_BEFORE =
+  /\b(?:after|following|snap\w*|end\w*|broke|break\w*|halt\w*|stop\w*|since)\s+(?:a|an|its|their|the|his|her)?\s*$/i;
 /** "XLK's 13-session winning streak ended", "... came to an end". */
 const ENDED_AFTER = /^\s+(?:ended|snapped|broke|is\s+over|was\s+(?:snapped|broken)|came\s+to\s+an\s+end)\b/i;
 
@@ -48,8 +60,10 @@ function extract(scope: SentenceScope): StreakClaim[] {
       length: count(m[2] ?? m[4]),
     });
   }
+  const overlaps = (m: RegExpExecArray) =>
+    hits.some((h) => m.index < h.m.index + h.m[0].length && m.index + m[0].length > h.m.index);
   for (const m of allMatches(CONSECUTIVE, sentence)) {
-    if (hedged(sentence, m.index)) continue;
+    if (hedged(sentence, m.index) || PAST_STREAK_BEFORE.test(sentence.slice(0, m.index))) continue;
     const verb = m[1] ?? m[4] ?? m[5]!;
     const n = m[2] ?? m[3] ?? m[6];
     hits.push({
@@ -57,6 +71,16 @@ function extract(scope: SentenceScope): StreakClaim[] {
       direction: DOWN.test(verb.replace(/\s+/g, ' ')) ? 'losing' : 'winning',
       phase: 'ongoing',
       length: count(n),
+    });
+  }
+  for (const m of allMatches(SHORTHAND, sentence)) {
+    if (overlaps(m) || hedged(sentence, m.index) || PAST_STREAK_BEFORE.test(sentence.slice(0, m.index))) continue;
+    const word = m[2] ?? m[3]!;
+    hits.push({
+      m,
+      direction: LOSING_WORD.test(word) ? 'losing' : 'winning',
+      phase: 'ongoing',
+      length: count(m[1]),
     });
   }
   hits.sort((a, b) => a.m.index - b.m.index);

@@ -47,6 +47,8 @@ export interface ReturnClaim extends ClaimBase {
   readonly decimals: number;
   /** "over the past 21 sessions": a window of N sessions when `period` is null. */
   readonly sessions?: number;
+  /** "since Oct. 15": the ISO day whose close is the base, when `period` is null. */
+  readonly sinceDay?: string;
 }
 
 /**

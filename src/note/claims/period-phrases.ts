@@ -16,6 +16,9 @@ export interface PeriodMatch {
   readonly end: number;
 }
 
+const MONTH_DAY =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4}\\b)?';
+
 const NUM = {
   one: '(?:one|1)',
   three: '(?:three|3)',
@@ -34,11 +37,11 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: 'mtd',
-    re: /\bmonth[- ]to[- ]date\b|\bMTD\b|\b(?:so\s+far\s+)?this\s+month\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?month\b/i,
+    re: /\bmonth[- ]to[- ]date\b|\bMTD\b|\b(?:for|over|during)\s+the\s+(?:current\s+)?month\b(?!\s+of\b)|\b(?:so\s+far\s+)?this\s+month\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?month\b/i,
   },
   {
     period: 'qtd',
-    re: /\bquarter[- ]to[- ]date\b|\bQTD\b|\b(?:so\s+far\s+)?this\s+quarter\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?quarter\b/i,
+    re: /\bquarter[- ]to[- ]date\b|\bQTD\b|\b(?:for|over|during)\s+the\s+(?:current\s+)?quarter\b(?!\s+(?:of|ended|ending)\b)|\b(?:so\s+far\s+)?this\s+quarter\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?quarter\b/i,
   },
   {
     period: '10y',
@@ -90,8 +93,18 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
     re: /\b1D\b|\bd\/d\b|\bDoD\b|\bday[- ]over[- ]day\b|\b(?:finished|ended|closed)\s+the\s+(?:session|day)\b|\bon\s+the\s+day\b|\btoday\b|\bin\s+(?:the|today's|Thursday's|Wednesday's|Tuesday's|Monday's|Friday's)\s+session\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b/i,
   },
   {
+    // "since Sept. 30", "since Oct 15th", "since 9/30": a day the note names; read against the note's date.
     period: 'other',
-    re: /\bw\/w\b|\bWoW\b|\b(?:in|during)\s+the\s+(?:first|second|third|fourth)\s+quarter\b|\bin\s+Q[1-4]\b|\b(?:so\s+far\s+)?(?:in|for|during)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+the\s+(?:end|close)\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\b(?:this|last|past)\s+week\b|\bweek[- ]to[- ]date\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\bsince\s+the\s+election\b/i,
+    re: new RegExp(`\\bsince\\s+(?:${MONTH_DAY}|\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?\\b)`, 'i'),
+  },
+  {
+    period: 'other',
+    re: /\bw\/w\b|\bWTD\b|\bwk\b|\b(?:for|on|over|during)\s+the\s+(?:holiday[- ]shortened\s+)?week\b|\bWoW\b|\b(?:in|during)\s+the\s+(?:first|second|third|fourth)\s+quarter\b|\bin\s+Q[1-4]\b|\b(?:so\s+far\s+)?(?:in|for|during)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+the\s+(?:end|close)\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\b(?:this|last|past)\s+week\b|\bweek[- ]to[- ]date\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\bsince\s+the\s+election\b/i,
+  },
+  {
+    // Period-like words MarketDash does not compute: never read as a day's move, so "unverifiable".
+    period: 'other',
+    re: /\b(?:over|in|during|across)\s+the\s+(?:past|last|prior|previous)\s+(?:(?:(?:two|three|four|six|eight|nine|ten|\d+|few|several|couple\s+of)\s+)?(?:weeks?|months?|quarters?|years?)|(?:two|three|four|six|seven|eight|nine|ten|\d+)\s+days|(?:few|several|couple\s+of)\s+(?:days|sessions))\b|\b(?:last|past|prior|previous)\s+(?:month|quarter|year|session)\b|\bsince\s+(?:(?:mid|early|late)[- ]\w+|the\s+(?:start|beginning|end|close|middle)\s+of\s+\w+|(?:its|their|the)\s+(?:\w+[- ])?(?:low|lows|high|highs|bottom|trough|peak|debut|IPO|selloff|sell-off|rally|cut|meeting|election)\b|(?:Monday|Tuesday|Wednesday|Thursday|Friday|yesterday|last\s+\w+))|\bfrom\s+(?:its|their|the)\s+(?:\w+[- ])?(?:low|lows|bottom|trough)\b|\b(?:in|for|during)\s+(?:the\s+)?(?:first|second|third|fourth|final|latest|current)\s+(?:half|quarter)\b|\b(?:in|for)\s+(?:H[12]|Q[1-4])\b/i,
   },
 ];
 

@@ -5,7 +5,17 @@
  * are not returns, and a distance from a record ("5% below its all-time high") is an ATH claim.
  */
 import type { PeriodKey } from '../../domain/period-keys.js';
-import { civilFromDays, type DayNumber, formatIsoDate, weekday } from '../../domain/trading-date.js';
+import {
+  civilFromDays,
+  type DayNumber,
+  daysFromCivil,
+  daysInMonth,
+  formatIsoDate,
+  previousMonthEnd,
+  previousQuarterEnd,
+  previousYearEnd,
+  weekday,
+} from '../../domain/trading-date.js';
 import type { SentenceScope } from '../claim-types/claim-type.js';
 import type { ReturnClaim } from './claim.js';
 import { COUNT_WORD, count } from './clause-words.js';
@@ -27,7 +37,7 @@ const DOWN = new RegExp(`^(?:${DOWN_WORDS})$`, 'i');
 const NOT_A_MOVE_AFTER =
   /^\s*(?:of\b|stake|weight|chance|probability|odds|likelihood|yield|dividend|interest|tariff|margin|market\s+share|owned|ownership)/i;
 const ATH_DISTANCE_AFTER =
-  /^\s*(?:below|under|beneath|off|from|short\s+of|away\s+from)\s+(?:(?:its|their|the|an?)?\s*(?:all[- ]time|record)\s+(?:high|peak|close)|(?:its|their|the)\s+(?:highs?|peak|record)\b|ATH\b)/i;
+  /^\s*(?:below|under|beneath|off|from|short\s+of|away\s+from)\s+(?:(?:its|their|the|an?)?\s*(?:all[- ]time|record)\s+(?:high|peak|close)|(?:its|their|the)\s+(?:highs?|peak|record)\b|(?:(?:its|their|the)\s+)?ATH\b|highs\b)/i;
 /** "extending its year-to-date advance to 38.1%": a cumulative move given as a noun, then "to" or "of". */
 const MOVE_NOUN_BEFORE =
   /\b(advance|gain|gains|rise|rally|return|decline|loss|losses|drop|slide|slump)(?:\s+(?:for\s+the\s+year|this\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date|for\s+\d{4}|in\s+\d{4}|this\s+month|this\s+quarter))?\s+(?:to|of)\s*$/i;
@@ -99,6 +109,44 @@ const MONTH_NAMES = [
   'december',
 ];
 
+const MONTH_ABBR = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/**
+ * The day a "since" phrase names ("since Sept. 30", "since Oct 15th, 2025", "since 9/30"), read against
+ * the note's date: without a year, the latest such day on or before it. Null for anything else.
+ */
+export function sinceDayOf(text: string, noteDate: DayNumber | null): DayNumber | null {
+  if (noteDate === null) return null;
+  const [y] = civilFromDays(noteDate);
+  let month = 0;
+  let day = 0;
+  let year: number | null = null;
+  const named = /^since\s+([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?/i.exec(text);
+  const slashed = /^since\s+(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?/i.exec(text);
+  if (named) {
+    const abbr = MONTH_ABBR.exec(named[1]!);
+    if (!abbr) return null;
+    month = MONTH_NAMES.findIndex((m) => m.startsWith(abbr[1]!.toLowerCase())) + 1;
+    day = Number(named[2]);
+    year = named[3] ? Number(named[3]) : null;
+  } else if (slashed) {
+    month = Number(slashed[1]);
+    day = Number(slashed[2]);
+    year = slashed[3] ? Number(slashed[3].length === 2 ? `20${slashed[3]}` : slashed[3]) : null;
+  } else return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year ?? y, month)) return null;
+  let d = daysFromCivil(year ?? y, month, day);
+  if (year === null && d > noteDate) d = daysFromCivil(y - 1, month, Math.min(day, daysInMonth(y - 1, month)));
+  return d <= noteDate ? d : null;
+}
+
+/** Whether no weekday lies after `day` up to and including `boundary` (the close of `day` is the period's base). */
+function sameBase(day: DayNumber, boundary: DayNumber): boolean {
+  if (day > boundary) return false;
+  for (let d = day + 1; d <= boundary; d++) if (weekday(d) !== 0 && weekday(d) !== 6) return false;
+  return true;
+}
+
 /**
  * A period MarketDash computes hidden in other words, read against the note's date: "in 2025" (the
  * note's year) is YTD, "in December" (its month) is MTD, "since the end of September" is the base of
@@ -110,6 +158,17 @@ export function otherPeriod(text: string, noteDate: DayNumber | null): PeriodKey
   const t = text.toLowerCase();
   const year = /\b(20\d\d)\b/.exec(t);
   const month = MONTH_NAMES.findIndex((m) => t.includes(m)) + 1;
+  const since = sinceDayOf(text, noteDate);
+  if (since !== null) {
+    // "since Sept. 30" in a December note is the quarter's base close: QTD.
+    for (const [key, boundary] of [
+      ['ytd', previousYearEnd(noteDate)],
+      ['qtd', previousQuarterEnd(noteDate)],
+      ['mtd', previousMonthEnd(noteDate)],
+    ] as const)
+      if (sameBase(since, boundary)) return key;
+    return null;
+  }
   const quarter = /\b(first|second|third|fourth)\s+quarter\b|\bq([1-4])\b/.exec(t);
   if (quarter) {
     const q = quarter[2] ? Number(quarter[2]) : ['first', 'second', 'third', 'fourth'].indexOf(quarter[1]!) + 1;
@@ -167,7 +226,14 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       !continued &&
       !compared &&
       m[1] !== '' &&
-      mentions.some((x) => x.end <= m!.index && /^[\s:(]*$/.test(stripLabels(sentence.slice(x.end, m!.index))));
+      mentions.some(
+        (x) =>
+          x.end <= m!.index &&
+          // "VIX 14.85 (-5.83%)": a level may stand between the name and its move.
+          /^[\s:(]*(?:\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\(|\$?\d+\.\d+\s*\()?\s*$/.test(
+            stripLabels(sentence.slice(x.end, m!.index)),
+          ),
+      );
     // "ORCL -10.83% post-print; QTD -29.17%": a signed figure right after a period label is a move.
     const labelled =
       !moveBefore &&
@@ -268,10 +334,16 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       ...(windowSessions ? { sessions: windowSessions } : {}),
       ...(day ? { day } : {}),
     };
-    const claim: ReturnClaim =
+    const since =
       period?.period === 'other' && key === null
-        ? { ...base, periodText: sentence.slice(period.start, period.end) }
-        : base;
+        ? sinceDayOf(sentence.slice(period.start, period.end), scope.noteDate)
+        : null;
+    const claim: ReturnClaim =
+      since !== null
+        ? { ...base, sinceDay: formatIsoDate(since) }
+        : period?.period === 'other' && key === null
+          ? { ...base, periodText: sentence.slice(period.start, period.end) }
+          : base;
     out.push(subject.unresolved ? { ...claim, unresolved: subject.unresolved } : claim);
     if (subject.mention) ctx.lastSubject = subject.mention;
   }

@@ -4,8 +4,10 @@
  * else an unknown proper name that stands right before the verb ("Palantir is up ..."), else the last
  * subject of the text ("rose 6.55%" after a sentence about SPSM).
  */
+import { allMatches, hedged } from './clause-words.js';
 import { type ExtractionContext, resolveAnaphor } from './extraction-context.js';
 import type { Mention } from './name-resolver.js';
+import { findPeriods } from './period-phrases.js';
 
 export interface Subject {
   readonly subject: string;
@@ -82,8 +84,11 @@ const FILLER = new Set(
 );
 
 function onlyFiller(clause: string): boolean {
+  // Period phrases ("for the month and", "over the past five sessions and") carry no subject.
+  let rest = clause;
+  for (const p of findPeriods(clause).reverse()) rest = `${rest.slice(0, p.start)} ${rest.slice(p.end)}`;
   // Period labels of broker shorthand ("; QTD +5.58%", "1Y") carry no subject.
-  const bare = clause.replace(/\b(?:YTD|MTD|QTD|[135]Y|[15]D|d\/d|w\/w)\b/gi, ' ');
+  const bare = rest.replace(/\b(?:YTD|MTD|QTD|[135]Y|[15]D|d\/d|w\/w)\b/gi, ' ');
   const words = bare.toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
   return words.every((w) => FILLER.has(w));
 }
@@ -130,4 +135,26 @@ export function findSubject(
   const p = prior[prior.length - 1];
   if (p) return fromMention(p);
   return ctx.lastSubject ? fromMention(ctx.lastSubject) : null;
+}
+
+/**
+ * Each unhedged match of `re` in the sentence with its subject (null when none is found): the subject
+ * in the text since the previous match, else anywhere before the match.
+ */
+export function matchesWithSubjects(
+  re: RegExp,
+  sentence: string,
+  mentions: readonly Mention[],
+  ctx: ExtractionContext,
+): { m: RegExpExecArray; subject: Subject | null }[] {
+  const out: { m: RegExpExecArray; subject: Subject | null }[] = [];
+  let prevEnd = 0;
+  for (const m of allMatches(re, sentence)) {
+    if (hedged(sentence, m.index)) continue;
+    const subject =
+      findSubject(sentence, mentions, prevEnd, m.index, ctx) ?? findSubject(sentence, mentions, 0, m.index, ctx);
+    prevEnd = m.index + m[0].length;
+    out.push({ m, subject });
+  }
+  return out;
 }
