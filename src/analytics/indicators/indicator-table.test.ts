@@ -47,6 +47,19 @@ describe('computeIndicators', () => {
     );
   });
 
+  it('says what a series stores when it is more than closes (opens and closes, OHLC without volume)', () => {
+    const s = closeOnlySeries('OPENS', DATES.slice(0, 4), [1, 2, 3, 4]);
+    s.open.set([1, 1.5, 2.5, 3.5]);
+    expect(() => computeIndicators(s, parseIndicatorSpecs('adx:2'))).toThrow(
+      /^OPENS has opens and closes only \(no high\/low stored\): adx:2 needs high, low and close$/,
+    );
+    const bars = ohlc([10, 11, 12, 13]);
+    bars.volume.fill(Number.NaN);
+    expect(() => computeIndicators(bars, parseIndicatorSpecs('mfi:2'))).toThrow(
+      /^TEST has highs, lows and closes only \(no volume stored\): mfi:2 needs high, low, close and volume$/,
+    );
+  });
+
   it('names the symbol, the indicator and the date of a hole inside the history', () => {
     const s = ohlc([1, 2, 3, 4, 5]);
     s.close[3] = NA;

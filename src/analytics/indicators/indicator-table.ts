@@ -59,13 +59,23 @@ const NEEDS_TEXT: Record<Exclude<IndicatorInputs, 'close'>, string> = {
   ohlc: 'open, high, low and close',
 };
 
-/** Refuses, in one line, an indicator whose inputs the series does not store (close-only files). */
+/** "closes", "opens and closes", "opens, highs, lows and closes": the fields a series stores, in bar order. */
+function storedFields(series: PriceSeries): string {
+  const have = (['open', 'high', 'low', 'close', 'volume'] as const).filter((f) => hasAny(series[f]));
+  const words = have.map((f) => (f === 'volume' ? 'volume' : `${f}s`));
+  return words.length <= 1 ? (words[0] ?? 'no values') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/**
+ * Refuses, in one line, an indicator whose inputs the series does not store, saying what it does
+ * store ("XLK has closes only", "FOO has opens and closes only") rather than inventing a range.
+ */
 function checkInputs(series: PriceSeries, spec: IndicatorSpec): void {
   if (spec.inputs === 'close') return;
   const missing = NEEDS[spec.inputs].filter((field) => !hasAny(series[field]));
   if (missing.length === 0) return;
   throw new DataError(
-    `${series.symbol} has closes only (no ${missing.join('/')} stored): ${spec.text} needs ${NEEDS_TEXT[spec.inputs]}`,
+    `${series.symbol} has ${storedFields(series)} only (no ${missing.join('/')} stored): ${spec.text} needs ${NEEDS_TEXT[spec.inputs]}`,
   );
 }
 

@@ -1,6 +1,7 @@
 /**
  * `marketdash regime [--as-of DATE] [--since DATE] [--format table|json]`: the VIX level, its 1- and 5-year
- * percentile and lowest/highest-close-since dates; DGS2 and DGS10 and their change since a date.
+ * percentile and lowest/highest-close-since dates; DGS2, DGS10, DFF and the 10y - 2y curve with
+ * their change since a date and over 1M/3M/YTD, in basis points.
  */
 import type { Command } from 'commander';
 import { fixed, formatNumber } from '../../domain/format/display-format.js';
@@ -20,7 +21,7 @@ export function registerRegimeCommand(program: Command): void {
   program
     .command('regime')
     .description(
-      'Regime panel: VIX level and percentile, lowest/highest close since; 2- and 10-year yields and their change',
+      'Regime panel: VIX level and percentile, lowest/highest close since; 2- and 10-year yields, fed funds and the 10y-2y curve with changes in bp',
     )
     .option('--as-of <date>', 'YYYY-MM-DD; the last value on or before it (default: latest)')
     .option('--since <date>', 'base date for the yield changes (default: the previous year end)')
@@ -34,6 +35,10 @@ export function registerRegimeCommand(program: Command): void {
       if (report.missing.length > 0) process.stderr.write(`marketdash: not stored: ${report.missing.join(', ')}\n`);
     });
 }
+
+const bp = (x: number | null) => (x === null ? 'n/a' : `${x > 0 ? '+' : ''}${x} bp`);
+const windows = (ch: RegimeReport['rates'][number]['changesBp']) =>
+  `1M ${bp(ch['1m'])}, 3M ${bp(ch['3m'])}, YTD ${bp(ch.ytd)}`;
 
 export function renderRegime(r: RegimeReport): string {
   const rows: [string, string][] = [];
@@ -50,15 +55,16 @@ export function renderRegime(r: RegimeReport): string {
     const ch =
       x.change === null
         ? `n/a (nothing stored on or before ${r.since})`
-        : `${x.changeBp! > 0 ? '+' : ''}${x.changeBp} bp since ${x.sinceDate} (${formatNumber(x.sinceLevel)}%)`;
-    rows.push([`${x.symbol} (${x.date})`, `${formatNumber(x.level)}%, ${ch}`]);
+        : `${bp(x.changeBp)} since ${x.sinceDate} (${formatNumber(x.sinceLevel)}%)`;
+    rows.push([`${x.symbol} (${x.date})`, `${formatNumber(x.level)}%, ${ch}; ${windows(x.changesBp)}`]);
   }
-  if (r.curve2s10s)
+  const c = r.curve2s10s;
+  if (c)
     rows.push([
-      '10y - 2y',
-      `${formatNumber(r.curve2s10s.level)} pts${r.curve2s10s.change === null ? '' : `, ${r.curve2s10s.change > 0 ? '+' : ''}${Math.round(r.curve2s10s.change * 100)} bp since ${r.since}`}`,
+      `10y - 2y (${c.date})`,
+      `${formatNumber(c.level)} pts${c.change === null ? '' : `, ${bp(Math.round(c.change * 100))} since ${r.since}`}; ${windows(c.changesBp)}`,
     ]);
-  if (rows.length === 0) return 'Regime: none of ^VIX, DGS2, DGS10 is stored.\n';
+  if (rows.length === 0) return 'Regime: none of ^VIX, DGS2, DGS10, DFF is stored.\n';
   return `${renderTable(rows, [
     { header: 'Regime', value: (x) => x[0] },
     { header: '', value: (x) => x[1] },

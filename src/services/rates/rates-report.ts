@@ -11,18 +11,12 @@
 import { type AfterCutBaseRate, afterCutBaseRate } from '../../analytics/rates/after-fomc.js';
 import { rateSensitivity, type SensitivityWindow } from '../../analytics/rates/rate-sensitivity.js';
 import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
-import { rateChange } from '../../analytics/regime/rate-change.js';
+import { rateChanges } from '../../analytics/regime/rate-change.js';
 import { FOMC_MEETINGS, type FomcMeeting, fomcCuts } from '../../config/fomc-meetings.js';
 import { loadConfig, type UniverseConfig } from '../../config/universe-config.js';
 import { DataError, UsageError } from '../../domain/errors.js';
 import { closeOnlySeries, indexOnOrBefore } from '../../domain/price-series.js';
-import {
-  type DayNumber,
-  formatIsoDate,
-  parseIsoDate,
-  previousYearEnd,
-  sameDateMonthsEarlier,
-} from '../../domain/trading-date.js';
+import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { loadClosesOrBaskets, type SymbolCloses } from '../groups/member-closes.js';
@@ -91,21 +85,9 @@ function changes(
   asOf: DayNumber,
 ): { level: number; date: string; ch: ChangesBp; base: RateLevel['baseDates'] } | null {
   const at = indexOnOrBefore(c.dates, asOf);
-  if (at < 0) return null;
-  const day = c.dates[at]!;
-  const bases: Record<ChangeWindow, DayNumber> = {
-    '1m': sameDateMonthsEarlier(day, 1),
-    '3m': sameDateMonthsEarlier(day, 3),
-    ytd: previousYearEnd(day),
-  };
-  const ch = {} as Record<ChangeWindow, number | null>;
-  const base = {} as Record<ChangeWindow, string | null>;
-  for (const w of ['1m', '3m', 'ytd'] as const) {
-    const r = rateChange(c.dates, c.closes, day, bases[w]);
-    ch[w] = r?.changeBp ?? null;
-    base[w] = r?.sinceDate ?? null;
-  }
-  return { level: c.closes[at]!, date: formatIsoDate(day), ch, base };
+  const w = rateChanges(c.dates, c.closes, asOf);
+  if (at < 0 || !w) return null;
+  return { level: c.closes[at]!, date: formatIsoDate(c.dates[at]!), ch: w.changesBp, base: w.baseDates };
 }
 
 export async function ratesReport(store: PriceStore, req: RatesRequest = {}): Promise<RatesReport> {

@@ -1,9 +1,17 @@
 /**
- * The regime panel: the VIX (level, 1- and 5-year percentile, lowest/highest close since) and the
- * 2- and 10-year Treasury yields (FRED DGS2, DGS10) with their change since a date (default: the
- * previous year end), when those series are stored. A series not stored is listed as missing.
+ * The regime panel: the VIX (level, 1- and 5-year percentile, lowest/highest close since), the 2- and
+ * 10-year Treasury yields and the effective fed funds rate (FRED DGS2, DGS10, DFF) with their change
+ * since a date (default: the previous year end) and over 1M/3M/YTD, all in basis points (rates are
+ * levels: changes in bp, never percent returns), and the 10y - 2y curve on the days both yields have,
+ * when those series are stored. A series not stored is listed as missing.
  */
-import { type RateChange, rateChange } from '../../analytics/regime/rate-change.js';
+import {
+  type RateChange,
+  type RateChanges,
+  rateChange,
+  rateChanges,
+  rateSpread,
+} from '../../analytics/regime/rate-change.js';
 import { type VolatilityRegime, volatilityRegime } from '../../analytics/regime/volatility-regime.js';
 import { UsageError } from '../../domain/errors.js';
 import { type DayNumber, formatIsoDate, parseIsoDate, previousYearEnd } from '../../domain/trading-date.js';
@@ -12,7 +20,7 @@ import { holdsDemoBars } from '../demo-label.js';
 import { loadCloses } from '../groups/member-closes.js';
 
 export const DEFAULT_VOLATILITY = '^VIX';
-export const DEFAULT_RATES = ['DGS2', 'DGS10'] as const;
+export const DEFAULT_RATES = ['DGS2', 'DGS10', 'DFF'] as const;
 
 export interface RegimeRequest {
   readonly asOf?: string | undefined;
@@ -26,9 +34,15 @@ export interface RegimeReport {
   readonly volatility: ({ readonly symbol: string } & VolatilityRegime) | null;
   /** Base date of the rate changes: --since, else the year end before the as-of day (null when nothing is stored). */
   readonly since: string | null;
-  readonly rates: ({ readonly symbol: string } & RateChange)[];
-  /** 10-year minus 2-year yield, percentage points, when both are stored. */
-  readonly curve2s10s: { readonly level: number; readonly change: number | null } | null;
+  /** Each rate's level (percent), its change since `since` (points and bp) and over 1M/3M/YTD (bp). */
+  readonly rates: ({ readonly symbol: string } & RateChange & RateChanges)[];
+  /**
+   * 10-year minus 2-year yield in percentage points on the last day both have, its change since
+   * `since` (points) and over 1M/3M/YTD (bp), when both are stored.
+   */
+  readonly curve2s10s:
+    | ({ readonly date: string; readonly level: number; readonly change: number | null } & RateChanges)
+    | null;
   readonly missing: string[];
   /** True when the store holds synthetic demo bars (outputs must say so). */
   readonly demo: boolean;
@@ -54,17 +68,18 @@ export async function regimeReport(store: PriceStore, req: RegimeRequest = {}): 
   for (const r of rates) {
     const c = loaded.found.find((x) => x.symbol === r);
     const rc = c && sinceDay !== null ? rateChange(c.dates, c.closes, at(c.dates), sinceDay) : null;
-    if (rc) rateRows.push({ symbol: r, ...rc });
+    const windows = c ? rateChanges(c.dates, c.closes, at(c.dates)) : null;
+    if (rc && windows) rateRows.push({ symbol: r, ...rc, ...windows });
   }
-  const two = rateRows.find((r) => r.symbol === 'DGS2');
-  const ten = rateRows.find((r) => r.symbol === 'DGS10');
-  const curve2s10s =
-    two && ten
-      ? {
-          level: round6(ten.level - two.level),
-          change: ten.change !== null && two.change !== null ? round6(ten.change - two.change) : null,
-        }
-      : null;
+  const two = loaded.found.find((x) => x.symbol === 'DGS2');
+  const ten = loaded.found.find((x) => x.symbol === 'DGS10');
+  let curve2s10s: RegimeReport['curve2s10s'] = null;
+  if (two && ten && sinceDay !== null) {
+    const curve = rateSpread({ dates: ten.dates, values: ten.closes }, { dates: two.dates, values: two.closes });
+    const rc = curve.dates.length > 0 ? rateChange(curve.dates, curve.values, at(curve.dates), sinceDay) : null;
+    const windows = rc ? rateChanges(curve.dates, curve.values, at(curve.dates)) : null;
+    if (rc && windows) curve2s10s = { date: rc.date, level: rc.level, change: rc.change, ...windows };
+  }
   return {
     requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay),
     volatility: volatility && v ? { symbol: vix, ...volatility } : null,
@@ -74,10 +89,6 @@ export async function regimeReport(store: PriceStore, req: RegimeRequest = {}): 
     missing,
     demo: await holdsDemoBars(store),
   };
-}
-
-function round6(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
 }
 
 /** The latest day any loaded series reaches, or null when nothing was loaded. */
