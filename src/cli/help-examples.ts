@@ -41,6 +41,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'marketdash perf SPY QQQ NVDA',
     'marketdash perf --group mag7 --as-of 2025-06-30',
     'marketdash perf --all --total-return --format json',
+    'marketdash perf IWM QQQ --from 2025-01-01 --to 2025-06-30',
   ],
   rank: ['marketdash rank --group sectors', 'marketdash rank --group mag7 --weights 30,30,15,15,5,5 --format json'],
   ratio: [

@@ -53,6 +53,20 @@ export const perfRowSchema = named(
     lowestSince: isoDate.nullable().describe('the last earlier close below today, null for a record low'),
     streak: z.number().int().describe('consecutive up (+) or down (-) closes'),
     stale: z.boolean().describe("true when this symbol's last bar is before the day the rest of its table is as of"),
+    window: z
+      .object({
+        from: isoDate
+          .nullable()
+          .describe('the base close used: the last on or before the window start; null when none'),
+        to: isoDate.describe('the end close used (the row as-of day)'),
+        return: z.number().nullable().describe('close(to) / close(from) - 1'),
+        cagr: z
+          .number()
+          .nullable()
+          .describe('(1 + return)^(365.25 / calendar days) - 1 when the window spans more than a year'),
+      })
+      .optional()
+      .describe('only with from (and to): the return between two dates'),
   }),
   'One symbol of the performance table (`marketdash perf --format json`).',
 );

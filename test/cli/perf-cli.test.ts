@@ -4,6 +4,7 @@
  * (2 for a usage mistake, 1 for an unknown symbol) with one-line messages. Expected figures come from
  * the pandas reference (test/reference/perf_reference.py) run on the same files.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,8 @@ import { type CliResult, runCli } from '../support/run-cli.js';
 import { describeWithSharedData, realFile } from '../support/shared-data.js';
 
 // The keys and their order are the contract's (src/contracts/perf-contract.ts), one period per PERIOD_KEYS.
-const PERF_KEYS = Object.keys(perfRowSchema.shape);
+// (`window` is there only with --from.)
+const PERF_KEYS = Object.keys(perfRowSchema.shape).filter((k) => k !== 'window');
 const RETURN_KEYS: readonly string[] = PERIOD_KEYS;
 
 let dir: string;
@@ -95,6 +97,82 @@ describeWithSharedData('perf, ratio and basket commands', () => {
       'symbol,asOf,close,return_1d,return_5d,return_mtd,return_1m,return_qtd,return_3m,return_6m,return_ytd,return_1y,return_3y,return_5y,return_10y,return_max,cagr_3y,cagr_5y,cagr_10y,cagr_max,ath_close,ath_date,ath_distance,high52w_close,high52w_date,low52w_close,low52w_date,highestSince,lowestSince,streak,stale',
     );
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['MAGS', 'QQQ', 'SPY', '^VIX']);
+  });
+
+  it('perf --from/--to: the return between two dates as pandas computes it, CAGR beyond a year, null before listing', () => {
+    // pandas: the last close on or before each end (asof), end / base - 1, CAGR over calendar days / 365.25
+    const py = spawnSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        `import json, sys, pandas as pd
+s = pd.read_csv(sys.argv[1], parse_dates=["Date"]).set_index("Date")["Adj Close"]
+out = []
+for a, b in [("2025-01-01", "2025-06-30"), ("2020-03-23", "2025-12-25")]:
+    base, end = s[:a], s[:b]
+    r = end.iloc[-1] / base.iloc[-1] - 1
+    days = (end.index[-1] - base.index[-1]).days
+    out.append([str(base.index[-1].date()), str(end.index[-1].date()), r, (1 + r) ** (365.25 / days) - 1 if days > 366 else None])
+print(json.dumps(out))`,
+        realFile('etfs-and-megacaps/SPY.csv'),
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(py.stderr).toBe('');
+    const [[from1, to1, r1], [from2, to2, r2, cagr2]] = JSON.parse(py.stdout) as [
+      string,
+      string,
+      number,
+      number | null,
+    ][];
+    const half = cli('perf', 'SPY', '--from', '2025-01-01', '--to', '2025-06-30', '--format', 'json');
+    expect(half.stderr).toBe('');
+    const w1 = JSON.parse(half.stdout).rows[0].window;
+    expect([w1.from, w1.to, w1.cagr]).toEqual([from1, to1, null]);
+    expect(Math.abs(w1.return - r1!)).toBeLessThanOrEqual(1e-12);
+    const long = JSON.parse(
+      cli('perf', 'SPY', 'MAGS', '--from', '2020-03-23', '--as-of', '2025-12-25', '--format', 'json').stdout,
+    );
+    const w2 = long.rows[0].window;
+    expect([w2.from, w2.to]).toEqual([from2, to2]);
+    expect(Math.abs(w2.return - r2!)).toBeLessThanOrEqual(1e-12);
+    expect(Math.abs(w2.cagr - cagr2!)).toBeLessThanOrEqual(1e-12);
+    // MAGS was listed in 2023: no close on or before the start, so no window return (never "since inception")
+    expect(long.rows[1].window).toEqual({ from: null, to: '2025-12-24', return: null, cagr: null });
+    const table = cli('perf', 'SPY', '--from', '2020-03-23', '--to', '2025-12-25');
+    expect(table.stdout).toMatch(/^Symbol\s+As of\s+Close\s+From 2020-03-23\s+Base date\s+1D/);
+    expect(table.stdout).toContain(`${(r2! * 100).toFixed(2)}% (${(cagr2! * 100).toFixed(2)}%/yr)`);
+    expect(table.stdout).toContain('From 2020-03-23: the return from the last close on or before 2020-03-23');
+    const csv = cli('perf', 'SPY', '--from', '2025-01-01', '--to', '2025-06-30', '--format', 'csv').stdout.split('\n');
+    expect(csv[0]).toMatch(/,stale,window_from,window_to,window_return,window_cagr$/);
+    expect(csv[1]).toMatch(new RegExp(`,${from1},${to1},[0-9.e-]+,$`));
+  });
+
+  it('perf --from/--to validation: one line naming the parameter, exit 2', () => {
+    const cases: [string[], string][] = [
+      [['--from', '2025-02-30'], "marketdash: --from: '2025-02-30' is not a valid date (expected YYYY-MM-DD)"],
+      [
+        ['--from', '2025-01-01', '--to', '2025-13-01'],
+        "marketdash: --to: '2025-13-01' is not a valid date (expected YYYY-MM-DD)",
+      ],
+      [['--to', '2025-06-30'], 'marketdash: --to: a window needs its start too (give --from YYYY-MM-DD)'],
+      [
+        ['--from', '2025-07-01', '--to', '2025-06-30'],
+        'marketdash: --from: 2025-07-01 is after the end of the window, 2025-06-30 (--to)',
+      ],
+      [
+        ['--from', '2025-07-01', '--as-of', '2025-06-30'],
+        'marketdash: --from: 2025-07-01 is after the end of the window, 2025-06-30 (--as-of)',
+      ],
+      [
+        ['--from', '2025-01-01', '--to', '2025-06-30', '--as-of', '2025-06-30'],
+        "marketdash: --to: the window's end is the table's as-of day; give --to or --as-of, not both",
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli('perf', 'SPY', ...args);
+      expect([r.code, r.stderr.trim().split('\n')], args.join(' ')).toEqual([2, [message]]);
+    }
   });
 
   it('a bad date is a usage error (exit 2), an unknown symbol a data error (exit 1), each one line', () => {

@@ -93,6 +93,16 @@ describe('GET /api/perf', () => {
     ]);
     expect(rows[1]!.close).toBe(testClose(1, rowOn('2024-06-28')));
   });
+  test('from/to add each row a window return between the two dates (by hand)', async () => {
+    const res = await get('/api/perf?symbols=AAPL&from=2023-12-31&to=2024-06-30');
+    expect(res.statusCode).toBe(200);
+    const [row] = res.json() as { asOf: string; window: { from: string; to: string; return: number; cagr: null } }[];
+    // base: the last close on or before Sunday 2023-12-31 (Friday 2023-12-29); end: Friday 2024-06-28
+    const base = rowOn('2023-12-31');
+    const end = rowOn('2024-06-30');
+    expect(row!.window).toMatchObject({ from: formatIsoDate(days[base]!), to: '2024-06-28', cagr: null });
+    expect(row!.window.return).toBeCloseTo(testClose(0, end) / testClose(0, base) - 1, 12);
+  });
   test('totalReturn=1 is accepted and flagged values are validated', async () => {
     expect((await get('/api/perf?symbols=AAPL&totalReturn=1')).statusCode).toBe(200);
     const bad = await get('/api/perf?symbols=AAPL&totalReturn=maybe');
@@ -106,6 +116,10 @@ describe('GET /api/perf', () => {
     ['/api/perf?symbols=AAPL&group=pair', 'group', 'exactly one'],
     ['/api/perf?symbols=AA%20PL', 'symbols', 'tickers'],
     ['/api/perf?symbols=AAPL&colour=red', 'colour', 'unknown parameter'],
+    ['/api/perf?symbols=AAPL&from=2024-02-30', 'from', 'not a valid date'],
+    ['/api/perf?symbols=AAPL&to=2024-06-30', 'to', 'needs its start'],
+    ['/api/perf?symbols=AAPL&from=2024-07-01&to=2024-06-30', 'from', 'after the end of the window'],
+    ['/api/perf?symbols=AAPL&from=2024-01-01&to=2024-06-30&asOf=2024-06-30', 'to', 'not both'],
   ])('400 %s names %s', async (url, parameter, words) => {
     const res = await get(url);
     expect(res.statusCode).toBe(400);

@@ -1,6 +1,6 @@
 /**
- * `marketdash perf <SYMBOL...> | --all | --group NAME [--as-of DATE] [--total-return] [--format table|json|csv]`:
- * the performance table. JSON is the contract in services/perf/perf-row.ts; the table prints
+ * `marketdash perf <SYMBOL...> | --all | --group NAME [--as-of DATE] [--from DATE [--to DATE]] [--total-return]
+ * [--format table|json|csv]`: the performance table, with a window return between two dates when `--from` is given. JSON is the contract in services/perf/perf-row.ts; the table prints
  * percentages with two decimals and says which as-of day was used and whether figures are price or
  * total return.
  */
@@ -24,6 +24,8 @@ interface PerfOptions {
   group?: string;
   asOf?: string;
   totalReturn?: boolean;
+  from?: string;
+  to?: string;
   format?: string;
 }
 
@@ -31,7 +33,7 @@ export function registerPerfCommand(program: Command): void {
   program
     .command('perf')
     .description(
-      'Performance table: 1d 5d mtd qtd ytd 1y 3y 5y returns, all-time and 52-week highs/lows, highest/lowest close since, streak',
+      'Performance table: 1d 5d mtd 1m qtd 3m 6m ytd 1y 3y 5y 10y max returns (CAGR beyond a year), any --from/--to window, all-time and 52-week highs/lows, highest/lowest close since, streak',
     )
     .argument('[symbols...]', 'symbols to show (or use --all / --group)')
     .option('--all', 'every stored symbol')
@@ -40,6 +42,8 @@ export function registerPerfCommand(program: Command): void {
       'a group: imported with `marketdash group import`, or from the universe config (mag7, smallcaps, sectors ...)',
     )
     .option('--as-of <date>', 'YYYY-MM-DD; a non-trading day means the last trading day before it')
+    .option('--from <date>', 'YYYY-MM-DD: add the return from the last close on or before it to the as-of close')
+    .option('--to <date>', 'YYYY-MM-DD: the end of the --from window (the table is then as of it; not with --as-of)')
     .option('--total-return', 'use adjusted closes (dividends reinvested) for every figure')
     .option('--format <format>', 'table, json or csv', 'table')
     .action(async (symbols: string[], opts: PerfOptions, cmd: Command) => {
@@ -52,7 +56,13 @@ export function registerPerfCommand(program: Command): void {
             ? (await resolveGroup(selection.group, { store })).members
             : selection;
         return {
-          table: await perfTable(store, { symbols: wanted, asOf: opts.asOf, totalReturn: opts.totalReturn }),
+          table: await perfTable(store, {
+            symbols: wanted,
+            asOf: opts.asOf,
+            totalReturn: opts.totalReturn,
+            from: opts.from,
+            to: opts.to,
+          }),
           demo: facts.demo,
         };
       });
@@ -121,14 +131,43 @@ const CSV_COLUMNS: readonly Column<PerfRow>[] = [
   { header: 'stale', value: (r) => String(r.stale) },
 ];
 
+/** The window's columns (after the periods) when `--from` is given. */
+function windowColumns(table: PerfTable): { table: Column<PerfRow>[]; csv: Column<PerfRow>[] } {
+  if (table.window === null) return { table: [], csv: [] };
+  const header = `From ${table.window.from}`;
+  return {
+    table: [
+      {
+        header,
+        value: (r) =>
+          r.window?.cagr != null
+            ? `${pct(r.window.return)} (${pct(r.window.cagr)}/yr)`
+            : r.window?.return == null
+              ? 'n/a'
+              : pct(r.window.return),
+        align: 'right',
+      },
+      { header: 'Base date', value: (r) => r.window?.from ?? 'none' },
+    ],
+    csv: [
+      { header: 'window_from', value: (r) => r.window?.from ?? null },
+      { header: 'window_to', value: (r) => r.window?.to ?? null },
+      { header: 'window_return', value: (r) => r.window?.return ?? null },
+      { header: 'window_cagr', value: (r) => r.window?.cagr ?? null },
+    ],
+  };
+}
+
 /** `demo`: the store holds synthetic demo bars; the table says so, and the JSON (`"demo": true`). */
 export function renderPerf(table: PerfTable, format: string, demo = false): string {
   if (format === 'json') return renderResultJson(table.rows, { demo, warnings: table.warnings });
-  if (format === 'csv') return renderCsv(table.rows, CSV_COLUMNS);
+  const win = windowColumns(table);
+  if (format === 'csv') return renderCsv(table.rows, [...CSV_COLUMNS, ...win.csv]);
   if (table.rows.length === 0)
     return `No stored symbol has a bar${table.requestedAsOf === null ? '' : ` on or before ${table.requestedAsOf}`} (marketdash import FILES).\n`;
   const stale = table.rows.some((r) => r.stale) ? '* stale: its data ends before the day of the other rows.\n' : '';
-  return `${renderTable(table.rows, TABLE_COLUMNS)}${perfFootnote(table)}\n${stale}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`;
+  const columns = [...TABLE_COLUMNS.slice(0, 3), ...win.table, ...TABLE_COLUMNS.slice(3)];
+  return `${renderTable(table.rows, columns)}${perfFootnote(table)}\n${stale}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`;
 }
 
 /** Which day the figures describe and what kind of return they are (two lines under the table). */
@@ -150,5 +189,9 @@ export function perfFootnote(table: PerfTable): string {
     table.field === 'adjClose'
       ? 'Total return (adjusted closes, dividends reinvested)'
       : 'Price return (closes; a symbol imported from a file of adjusted closes only has no separate price series, so its figures include dividends)';
-  return `${asOf}\n${kind}; 1d/5d vs 1/5 trading days earlier, mtd/qtd/ytd vs the previous month/quarter/year-end close, 1y/3y/5y vs the close on or before the same date N years earlier.`;
+  const window =
+    table.window === null
+      ? ''
+      : `\nFrom ${table.window.from}: the return from the last close on or before ${table.window.from} (the base date) to the as-of close, per year beside it when the window spans more than a year; n/a when the history starts later.`;
+  return `${asOf}\n${kind}; 1d/5d vs 1/5 trading days earlier, mtd/qtd/ytd vs the previous month/quarter/year-end close, 1m/3m/6m and 1y/3y/5y/10y vs the close on or before the same date N months or years earlier (CAGR per year beside the periods longer than a year), max since the first bar.${window}`;
 }

@@ -1,5 +1,6 @@
 /**
- * GET /api/perf?symbols=A,B | group=NAME [&asOf=YYYY-MM-DD] [&totalReturn=1]: the performance table,
+ * GET /api/perf?symbols=A,B | group=NAME [&asOf=YYYY-MM-DD] [&from=YYYY-MM-DD[&to=YYYY-MM-DD]] [&totalReturn=1]:
+ * the performance table (with `from`, each row's `window` return between the two dates),
  * one object per symbol exactly as `marketdash perf --format json` prints it (the perf-table service
  * computes it; this route only validates, resolves the group and caches). The row's shape:
  * src/contracts/perf-contract.ts.
@@ -27,6 +28,8 @@ const perfQuery = z.strictObject({
   symbols: tickerListInput.optional(),
   group: groupNameInput.optional(),
   asOf: isoDateInput.optional(),
+  from: isoDateInput.optional(),
+  to: isoDateInput.optional(),
   totalReturn: flagInput.optional(),
 });
 
@@ -54,8 +57,12 @@ export function registerPerfRoute(app: FastifyInstance, ctx: ServerContext): voi
           ? tickerListParam(q.symbols)
           : [...(await ctx.groupMembers(ensureDefined(q.group, 'group parameter')))];
       const totalReturn = flagParam(q.totalReturn);
-      return sendCachedArray(ctx, reply, 'perf', { symbols, asOf, totalReturn }, perfResponseSchema, async () => {
-        const table = await perfTable(ctx.store, { symbols, asOf, totalReturn });
+      const from = isoDateParam(q.from, 'from');
+      const to = isoDateParam(q.to, 'to');
+      const key = { symbols, asOf, totalReturn, from, to };
+      return sendCachedArray(ctx, reply, 'perf', key, perfResponseSchema, async () => {
+        const parameterNames = { from: 'from', to: 'to', asOf: 'asOf' };
+        const table = await perfTable(ctx.store, { symbols, asOf, totalReturn, from, to, parameterNames });
         return { rows: table.rows, warnings: table.warnings };
       });
     },

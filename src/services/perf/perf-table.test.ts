@@ -52,4 +52,42 @@ describe('perf table', () => {
     await expect(perfTable(store, { symbols: ['AAA'], asOf: '2025-13-01' })).rejects.toBeInstanceOf(UsageError);
     await expect(perfTable(store, { symbols: [' '] })).rejects.toBeInstanceOf(UsageError);
   });
+
+  it('--from/--to adds a window return from the last close on or before --from to the as-of close (by hand)', async () => {
+    // from Jan 1 (a holiday): base 2024-12-31 at 100; to Jan 2: 110 -> +10%; total return base 90 -> 110/90 - 1
+    const t = await perfTable(store, { symbols: ['AAA'], from: '2025-01-01', to: '2025-01-02' });
+    expect(t.window).toEqual({ from: '2025-01-01', to: '2025-01-02' });
+    expect(t.requestedAsOf).toBe('2025-01-02');
+    expect(t.rows.map((r) => r.symbol)).toEqual(['AAA']);
+    expect(t.rows[0]!.window).toEqual({ from: '2024-12-31', to: '2025-01-02', return: 110 / 100 - 1, cagr: null });
+    const tr = await perfTable(store, { symbols: ['AAA'], from: '2025-01-01', totalReturn: true });
+    expect(tr.rows[0]!.window!.return).toBeCloseTo(121 / 90 - 1, 14);
+    // LATE starts 2025-01-03: nothing on or before Jan 1, so null rather than a return since inception
+    const late = await perfTable(store, { symbols: ['LATE'], from: '2025-01-01' });
+    expect(late.rows[0]!.window).toEqual({ from: null, to: '2025-01-03', return: null, cagr: null });
+    // without --from there is no window key at all
+    expect('window' in (await perfTable(store, { symbols: ['AAA'] })).rows[0]!).toBe(false);
+  });
+
+  it('--from/--to mistakes are UsageErrors naming the parameter (the API names its own)', async () => {
+    await expect(perfTable(store, { symbols: ['AAA'], to: '2025-01-02' })).rejects.toThrow(
+      /^--to: a window needs its start/,
+    );
+    await expect(perfTable(store, { symbols: ['AAA'], from: '2025-01-03', to: '2025-01-02' })).rejects.toThrow(
+      /^--from: 2025-01-03 is after the end of the window, 2025-01-02 \(--to\)$/,
+    );
+    const api = { from: 'from', to: 'to', asOf: 'asOf' };
+    await expect(
+      perfTable(store, {
+        symbols: ['AAA'],
+        from: '2025-01-01',
+        to: '2025-01-02',
+        asOf: '2025-01-02',
+        parameterNames: api,
+      }),
+    ).rejects.toMatchObject({ parameter: 'to' });
+    await expect(perfTable(store, { symbols: ['AAA'], from: 'soon', parameterNames: api })).rejects.toThrow(
+      /^from: 'soon'/,
+    );
+  });
 });

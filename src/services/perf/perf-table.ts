@@ -4,12 +4,13 @@
  * adjClose for every figure (returns, closes, highs and lows).
  */
 
+import { cagr, windowReturn } from '../../analytics/returns/period-returns.js';
 import { performanceSnapshot } from '../../analytics/returns/performance-snapshot.js';
 import { ensureDefined } from '../../domain/ensure.js';
 import { DataError, UsageError } from '../../domain/errors.js';
-import type { CloseField } from '../../domain/price-series.js';
+import type { CloseField, PriceSeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
-import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { asOfAfterData, type DataWarning, latestDay, staleRows, warningList } from '../data-warnings.js';
 import { unknownSymbolError } from '../stored-series.js';
@@ -21,19 +22,31 @@ export interface PerfRequest {
   /** YYYY-MM-DD; a non-trading day means the last trading day on or before it. Default: each symbol's last bar. */
   readonly asOf?: string | undefined;
   readonly totalReturn?: boolean | undefined;
+  /** YYYY-MM-DD: adds each row's return over a window from the last close on or before it. */
+  readonly from?: string | undefined;
+  /** YYYY-MM-DD: the window's end (needs `from`); the table is then as of it, so it excludes `asOf`. */
+  readonly to?: string | undefined;
+  /** How errors name the parameters: the CLI's `--from` (default) or the API's `from`. */
+  readonly parameterNames?: { readonly from: string; readonly to: string; readonly asOf: string } | undefined;
 }
+
+const CLI_NAMES = { from: '--from', to: '--to', asOf: '--as-of' } as const;
 
 export interface PerfTable {
   readonly rows: PerfRow[];
   /** The as-of day asked for (null = latest); each row's `asOf` is the day actually used. */
   readonly requestedAsOf: string | null;
   readonly field: CloseField;
+  /** With `from`: the window asked for (each row's `window` has the days used). */
+  readonly window: { readonly from: string; readonly to: string | null } | null;
   /** The as-of day past the data, stale rows (see data-warnings.ts). */
   readonly warnings: DataWarning[];
 }
 
 export async function perfTable(store: PriceStore, req: PerfRequest): Promise<PerfTable> {
-  const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
+  const names = req.parameterNames ?? CLI_NAMES;
+  const win = windowRequest(req, names);
+  const asOfDay = win?.to ?? (req.asOf === undefined ? null : parseIsoDate(req.asOf, names.asOf));
   const field: CloseField = req.totalReturn ? 'adjClose' : 'close';
   const requestedAsOf = asOfDay === null ? null : formatIsoDate(asOfDay);
   const range = requestedAsOf === null ? undefined : { to: requestedAsOf };
@@ -45,10 +58,11 @@ export async function perfTable(store: PriceStore, req: PerfRequest): Promise<Pe
   if (wanted === 'all') {
     // Symbols with no bar on or before the as-of day are not read at all, so they have no row.
     for (const ticker of [...all.keys()].sort()) {
-      const snap = performanceSnapshot(ensureDefined(all.get(ticker), `series ${ticker}`), field, asOfDay);
-      if (snap !== null) rows.push(perfRow(snap));
+      const series = ensureDefined(all.get(ticker), `series ${ticker}`);
+      const snap = performanceSnapshot(series, field, asOfDay);
+      if (snap !== null) rows.push(withWindow(perfRow(snap), series, field, win));
     }
-    return finish(rows, asOfDay, field);
+    return finish(rows, asOfDay, field, win);
   }
 
   await assertKnown(store, wanted, all);
@@ -56,14 +70,72 @@ export async function perfTable(store: PriceStore, req: PerfRequest): Promise<Pe
     // A stored symbol whose bars all come after the as-of day is read as no series at all.
     const series = all.get(ticker);
     const snap = series === undefined ? null : performanceSnapshot(series, field, asOfDay);
-    if (snap === null) throw new DataError(`${ticker}: no bars on or before ${requestedAsOf}`);
-    rows.push(perfRow(snap));
+    if (snap === null || series === undefined) throw new DataError(`${ticker}: no bars on or before ${requestedAsOf}`);
+    rows.push(withWindow(perfRow(snap), series, field, win));
   }
-  return finish(rows, asOfDay, field);
+  return finish(rows, asOfDay, field, win);
+}
+
+/**
+ * The `from`/`to` window, validated: `to` needs `from` and replaces `asOf` (one end only), and `from`
+ * must not be after the end. Null without `from`.
+ */
+function windowRequest(
+  req: PerfRequest,
+  names: NonNullable<PerfRequest['parameterNames']>,
+): { from: DayNumber; to: DayNumber | null } | null {
+  if (req.from === undefined) {
+    if (req.to !== undefined)
+      throw new UsageError(`${names.to}: a window needs its start too (give ${names.from} YYYY-MM-DD)`, {
+        parameter: names.to,
+      });
+    return null;
+  }
+  const from = parseIsoDate(req.from, names.from);
+  if (req.to !== undefined && req.asOf !== undefined)
+    throw new UsageError(
+      `${names.to}: the window's end is the table's as-of day; give ${names.to} or ${names.asOf}, not both`,
+      { parameter: names.to },
+    );
+  const endText = req.to ?? req.asOf;
+  const to = endText === undefined ? null : parseIsoDate(endText, req.to !== undefined ? names.to : names.asOf);
+  if (to !== null && from > to)
+    throw new UsageError(
+      `${names.from}: ${formatIsoDate(from)} is after the end of the window, ${formatIsoDate(to)} (${req.to !== undefined ? names.to : names.asOf})`,
+      { parameter: names.from },
+    );
+  return { from, to: req.to === undefined ? null : to };
+}
+
+/**
+ * The row's window return: from the last close on or before `from` to the row's as-of close (the
+ * perf table's base rule, so `from` = Dec 31 gives the YTD figure), with its CAGR when it spans more
+ * than a year. A symbol with no close on or before `from` gets nulls (never a return "since inception").
+ */
+function withWindow(
+  row: PerfRow,
+  series: PriceSeries,
+  field: CloseField,
+  win: { from: DayNumber; to: DayNumber | null } | null,
+): PerfRow {
+  if (win === null) return row;
+  const end = parseIsoDate(row.asOf);
+  const w = win.from <= end ? windowReturn(series.dates, series[field], win.from, end) : null;
+  if (w === null) return { ...row, window: { from: null, to: row.asOf, return: null, cagr: null } };
+  const base = series.dates[w.fromIndex]!;
+  return {
+    ...row,
+    window: { from: formatIsoDate(base), to: row.asOf, return: w.value, cagr: cagr(w.value, base, end) },
+  };
 }
 
 /** Marks rows whose own last bar is before the table's day as stale and gathers the warnings. */
-function finish(rows: PerfRow[], asOfDay: number | null, field: CloseField): PerfTable {
+function finish(
+  rows: PerfRow[],
+  asOfDay: number | null,
+  field: CloseField,
+  win: { from: DayNumber; to: DayNumber | null } | null,
+): PerfTable {
   const end = latestDay(rows.map((r) => parseIsoDate(r.asOf)));
   const marked = rows.map((r) => (end !== null && r.asOf < formatIsoDate(end) ? { ...r, stale: true } : r));
   const warnings = warningList(
@@ -75,7 +147,13 @@ function finish(rows: PerfRow[], asOfDay: number | null, field: CloseField): Per
           end,
         ),
   );
-  return { rows: marked, requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay), field, warnings };
+  return {
+    rows: marked,
+    requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay),
+    field,
+    window: win === null ? null : { from: formatIsoDate(win.from), to: win.to === null ? null : formatIsoDate(win.to) },
+    warnings,
+  };
 }
 
 /** Normalised, de-duplicated tickers in the order given; at least one. */
