@@ -119,12 +119,8 @@ print(json.dumps(out))`,
       { encoding: 'utf8' },
     );
     expect(py.stderr).toBe('');
-    const [[from1, to1, r1], [from2, to2, r2, cagr2]] = JSON.parse(py.stdout) as [
-      string,
-      string,
-      number,
-      number | null,
-    ][];
+    type Window = [string, string, number, number | null];
+    const [[from1, to1, r1], [from2, to2, r2, cagr2]] = JSON.parse(py.stdout) as [Window, Window];
     const half = cli('perf', 'SPY', '--from', '2025-01-01', '--to', '2025-06-30', '--format', 'json');
     expect(half.stderr).toBe('');
     const w1 = JSON.parse(half.stdout).rows[0].window;

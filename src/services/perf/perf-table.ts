@@ -4,8 +4,8 @@
  * adjClose for every figure (returns, closes, highs and lows).
  */
 
-import { cagr, windowReturn } from '../../analytics/returns/period-returns.js';
 import { performanceSnapshot } from '../../analytics/returns/performance-snapshot.js';
+import { cagr, windowReturn } from '../../analytics/returns/period-returns.js';
 import { ensureDefined } from '../../domain/ensure.js';
 import { DataError, UsageError } from '../../domain/errors.js';
 import type { CloseField, PriceSeries } from '../../domain/price-series.js';
