@@ -5,9 +5,15 @@
  * from this one (`npx tsx src/config/write-config-schema.ts`); a test keeps the two in step.
  */
 import { z } from 'zod';
-import { SYMBOL_KINDS } from '../domain/symbol-info.js';
+import { STORED_TICKER_PATTERN, SYMBOL_KINDS, TICKER_RULE_TEXT } from '../domain/symbol-info.js';
 
-const ticker = z.string().regex(/^\^?[A-Z0-9][A-Z0-9.\-=]*$/, 'must be an upper-case ticker like NVDA, ^VIX or BRK.B');
+/** The one ticker rule (src/domain/symbol-info.ts), in the stored upper-case form. */
+const ticker = z
+  .string()
+  .regex(
+    new RegExp(STORED_TICKER_PATTERN),
+    `must be an upper-case ticker (${TICKER_RULE_TEXT}) like NVDA, ^VIX or BRK.B`,
+  );
 
 export const KNOWN_PROVIDERS = ['yahoo', 'stooq', 'fred', 'demo'] as const;
 const providerName = z.string().min(1);

@@ -41,6 +41,19 @@ describe('universe config', () => {
     expect(configProblems(c)).toEqual(["groups.mag7[2]: 'GOOGX' is not a symbol in 'symbols'"]);
   });
 
+  it('group members follow the one ticker rule of src/domain/symbol-info.ts, upper case', () => {
+    const c = clone();
+    c.groups.mag7[0] = '../x';
+    c.groups.mag7[1] = 'ABCDEFGHIJKLMNOPQRSTUVWXY';
+    c.groups.mag7[3] = 'nvda';
+    // the rule first; the cross-reference ("not a symbol in 'symbols'") follows for each
+    const problems = configProblems(c).filter((p) => !p.includes("is not a symbol in 'symbols'"));
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^groups\.mag7\[0\]: must be an upper-case ticker \(1 to 24 letters, digits or/);
+    expect(problems[1]).toMatch(/^groups\.mag7\[1\]: must be an upper-case ticker/);
+    expect(problems[2]).toMatch(/^groups\.mag7\[3\]: must be an upper-case ticker/);
+  });
+
   it('names the bad key: wrong kind, unknown key, bad weights, unknown provider, bad pair', () => {
     const c = clone();
     c.symbols.NVDA.kind = 'share';

@@ -29,6 +29,8 @@ export interface SymbolSummary extends SymbolInfo {
  */
 export const TICKER_PATTERN = '^[A-Za-z0-9^.=_-]{1,24}$';
 export const TICKER_MAX_LENGTH = 24;
+/** The same rule for a ticker in its stored (upper-case) form: the config file's keys and members. */
+export const STORED_TICKER_PATTERN = '^[A-Z0-9^.=_-]{1,24}$';
 const TICKER_RE = new RegExp(TICKER_PATTERN);
 /** The rule in words, for messages and docs. */
 export const TICKER_RULE_TEXT = '1 to 24 letters, digits or ^ . = _ -';

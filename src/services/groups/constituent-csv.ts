@@ -4,6 +4,7 @@
  * ("Advance Auto Parts, Inc."). Tickers are upper-cased and de-duplicated, order kept.
  */
 import { DataError } from '../../domain/errors.js';
+import { tickerProblem } from '../../domain/symbol-info.js';
 import { splitCsvLine } from '../import/csv-fields.js';
 
 /** The tickers of a constituent CSV's text; `file` names it in errors. */
@@ -23,8 +24,8 @@ export function parseConstituentCsv(text: string, file: string): string[] {
     if (line.trim() === '') continue;
     const ticker = (splitCsvLine(line)[col] ?? '').trim().toUpperCase();
     if (ticker === '') throw new DataError(`${file}:${i + 1}: empty ${header[col]} cell`, { file, line: i + 1 });
-    if (!/^[A-Z0-9^][A-Z0-9.\-^=]*$/.test(ticker))
-      throw new DataError(`${file}:${i + 1}: '${ticker}' is not a ticker`, { file, line: i + 1 });
+    const problem = tickerProblem(ticker);
+    if (problem !== null) throw new DataError(`${file}:${i + 1}: ${problem}`, { file, line: i + 1 });
     if (!seen.has(ticker)) {
       seen.add(ticker);
       out.push(ticker);

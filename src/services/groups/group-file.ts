@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DataError } from '../../domain/errors.js';
+import { tickerProblem } from '../../domain/symbol-info.js';
 
 export const DEFAULT_GROUP_FILE = 'marketdash.groups.json';
 
@@ -56,7 +57,12 @@ export function readGroupFile(path: string): GroupFile {
     const benchmark =
       typeof v?.benchmark === 'string' && v.benchmark.trim() !== '' ? v.benchmark.trim().toUpperCase() : null;
     const source = typeof v?.source === 'string' ? v.source : null;
-    out[name] = { members: members.map((m) => m.trim().toUpperCase()), benchmark, source };
+    const tickers = members.map((m) => m.trim().toUpperCase());
+    for (const t of benchmark === null ? tickers : [...tickers, benchmark]) {
+      const problem = tickerProblem(t);
+      if (problem !== null) throw new DataError(`groups file ${path}: group '${name}': ${problem}`, { file: path });
+    }
+    out[name] = { members: tickers, benchmark, source };
   }
   return { groups: out };
 }

@@ -10,6 +10,7 @@ import { groupMembers, loadConfig, type UniverseConfig } from '../../config/univ
 import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
 import { didYouMean } from '../../domain/nearest-names.js';
 import type { PriceStore, StoredGroup } from '../../store/price-store.js';
+import { tickerProblem } from '../../domain/symbol-info.js';
 import { parseConstituentCsv } from './constituent-csv.js';
 import { readGroupFile, resolveGroupFilePath } from './group-file.js';
 
@@ -125,6 +126,8 @@ export async function importGroup(
   const members = parseConstituentCsv(text, full);
   const existing = (await storedGroups(lookup)).some((g) => g.name.toLowerCase() === name.toLowerCase());
   const benchmark = lookup.benchmark ? lookup.benchmark.trim().toUpperCase() : null;
+  const benchmarkProblem = benchmark === null ? null : tickerProblem(benchmark);
+  if (benchmarkProblem !== null) throw new UsageError(`--benchmark: ${benchmarkProblem}`, { parameter: '--benchmark' });
   await lookup.store.saveGroup({ name, members, benchmark, source: basename(full) });
   return { name, members: members.length, benchmark, store: lookup.store.location, replaced: existing };
 }

@@ -31,6 +31,20 @@ describe('constituent CSV', () => {
     );
     expect(() => parseConstituentCsv('Ticker\n', 'm.csv')).toThrow(DataError);
   });
+
+  it('applies the one ticker rule of src/domain/symbol-info.ts (the API and import use it too)', () => {
+    // allowed by the rule though not by the pattern group import had of its own: `_`, 24 characters
+    expect(parseConstituentCsv('Ticker\nBRK_B\nABCDEFGHIJKLMNOPQRSTUVWX\n', 'm.csv')).toEqual([
+      'BRK_B',
+      'ABCDEFGHIJKLMNOPQRSTUVWX',
+    ]);
+    // refused by it, the name shown escaped: 25 characters, a path, markup
+    expect(() => parseConstituentCsv('Ticker\nABCDEFGHIJKLMNOPQRSTUVWXY\n', 'm.csv')).toThrow(
+      /m\.csv:2: 'ABCDEFGHIJKLMNOPQRSTUVWXY' is not a ticker \(1 to 24 letters, digits or \^ \. = _ -\)/,
+    );
+    expect(() => parseConstituentCsv('Ticker\n../X\n', 'm.csv')).toThrow(/m\.csv:2: '\.\.\/X' is not a ticker/);
+    expect(() => parseConstituentCsv('Ticker\n<SCRIPT>\n', 'm.csv')).toThrow(/m\.csv:2: '<SCRIPT>' is not a ticker/);
+  });
 });
 
 describe('groups file and registry', () => {
