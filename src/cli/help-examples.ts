@@ -23,6 +23,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   check: ['marketdash check note.md', 'echo "SPY is up 12.3% this year." | marketdash check - --as-of 2025-06-30'],
   db: ['marketdash db status', 'marketdash --database-url postgres://user@host/db db migrate'],
   'db migrate': ['marketdash --database-url postgres://user@host/db db migrate'],
+  'db check': ['marketdash db check', 'marketdash db check --fix --format json'],
   'db status': ['marketdash db status --format json'],
   demo: ['marketdash --db demo.duckdb demo', 'marketdash --db demo.duckdb demo --end 2025-12-11 --seed 7'],
   events: ['marketdash events', 'marketdash events --group mag7 --as-of 2025-06-30 --format json'],
@@ -67,6 +68,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'MARKETDASH_TOKEN=... marketdash serve --host 0.0.0.0 --schedule',
   ],
   symbols: ['marketdash symbols', 'marketdash symbols --check', 'marketdash symbols --gaps --format csv'],
+  'symbols remove': ['marketdash symbols remove ZZZ', 'marketdash symbols remove OLD1 OLD2 --format json'],
   trend: ['marketdash trend SPY', 'marketdash trend SPSM/MAG7 --lookback-years 3-6 --format json'],
   update: [
     'marketdash update',

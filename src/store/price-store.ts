@@ -7,6 +7,7 @@ import type { BasketDefinition } from '../domain/basket.js';
 import type { DateBounds } from '../domain/data-limits.js';
 import type { PriceSeries } from '../domain/price-series.js';
 import type { SymbolInfo, SymbolSummary } from '../domain/symbol-info.js';
+import type { IntegrityOptions, IntegrityReport, SymbolRemoval } from './store-maintenance.js';
 
 /** One symbol's bars to write, with where they came from (`csv`, `yahoo`, `demo`, `basket` ...). */
 export interface BarBatch {
@@ -162,6 +163,15 @@ export interface PriceStore {
   importCsv(files: readonly CsvFileSpec[], options?: CsvImportOptions): Promise<CsvImportOutcome>;
   /** Removes a symbol's bars (and the symbol). */
   deleteSymbol(ticker: string): Promise<void>;
+  /**
+   * `symbols remove`: takes the symbols (checked, upper case) out of the store in one transaction: their
+   * bars, close snapshot, symbol info, basket definition and group memberships (a group left empty is
+   * deleted). Nothing is removed when one is unknown (NotFoundError) or a stored basket not removed with
+   * it is made of it (UsageError).
+   */
+  removeSymbols(tickers: readonly string[]): Promise<SymbolRemoval>;
+  /** `db check`: finds what breaks the data rules in the stored data; with `fix`, repairs it in one transaction. */
+  checkIntegrity(options: IntegrityOptions): Promise<IntegrityReport>;
 
   /** One symbol's bars in date order, or null when the symbol has no bars. One round trip. */
   readSeries(ticker: string, range?: DateRange): Promise<PriceSeries | null>;

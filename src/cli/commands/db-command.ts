@@ -4,9 +4,11 @@
  * PostgreSQL store) and says what it applied.
  */
 import type { Command } from 'commander';
+import { barDateBounds } from '../../domain/data-limits.js';
 import { withStore } from '../../services/open-store.js';
+import type { IntegrityReport } from '../../store/store-maintenance.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderJson } from '../output-format.js';
+import { parseFormat, renderJson, renderResultJson } from '../output-format.js';
 
 export function registerDbCommand(program: Command): void {
   const db = program.command('db').description('The store itself: schema migrations and status');
@@ -30,6 +32,37 @@ export function registerDbCommand(program: Command): void {
           : `${out.backend} store ${out.location}: schema version ${out.schemaVersion}${out.applied.length ? '' : ' (already current)'}\n`,
       );
     });
+  db.command('check')
+    .description(
+      'Check the stored data against the data rules (dates, prices, high/low, duplicates, orphans, close snapshot); --fix repairs it in one transaction',
+    )
+    .option(
+      '--fix',
+      'repair what is found: delete bad bars, keep the latest of duplicates, add orphan symbols, rebuild the snapshot',
+    )
+    .option('--format <format>', 'table or json', 'table')
+    .action(async (opts: { fix?: boolean; format?: string }, cmd: Command) => {
+      const format = parseFormat(opts.format, ['table', 'json']);
+      const report = await withStore(globalOptions(cmd), (store) =>
+        store.checkIntegrity({ fix: opts.fix === true, dateBounds: barDateBounds() }),
+      );
+      process.stdout.write(
+        format === 'json'
+          ? renderResultJson(
+              {
+                rows: report.findings,
+                fixed: report.fixed,
+                barsDeleted: report.barsDeleted,
+                symbolsAdded: report.symbolsAdded,
+                snapshotRebuilt: report.snapshotRebuilt,
+              },
+              { demo: false },
+            )
+          : integrityText(report),
+      );
+      // problems left in the store: exit 1, so a script or a cron job notices
+      if (report.findings.length > 0 && !report.fixed) process.exitCode = 1;
+    });
   db.command('status')
     .description('Backend, location, schema version, data version, symbols and bars')
     .option('--format <format>', 'table or json', 'table')
@@ -52,4 +85,19 @@ export function registerDbCommand(program: Command): void {
           : `${out.backend} store ${out.location}\nschema version ${out.schemaVersion}, data version ${out.dataVersion}\n${out.symbols} symbols, ${out.bars} bars\n`,
       );
     });
+}
+
+/** One line per finding (what, where, how many, what --fix does or did), then a summary line. */
+export function integrityText(report: IntegrityReport): string {
+  if (report.findings.length === 0) return 'db check: no problems found\n';
+  const lines = report.findings.map(
+    (f) =>
+      `${f.kind} ${f.symbol}: ${f.rows} bar${f.rows === 1 ? '' : 's'}${f.firstDate === null ? '' : ` (first ${f.firstDate})`}: ${report.fixed ? 'fixed' : '--fix would'} ${f.fix}`,
+  );
+  lines.push(
+    report.fixed
+      ? `db check --fix: ${report.barsDeleted} bar(s) deleted, ${report.symbolsAdded} symbol(s) added, close snapshot rebuilt (one transaction)`
+      : `db check: ${report.findings.length} problem(s); run 'marketdash db check --fix' to repair them`,
+  );
+  return `${lines.join('\n')}\n`;
 }

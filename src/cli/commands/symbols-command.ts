@@ -8,13 +8,14 @@ import { loadConfig } from '../../config/universe-config.js';
 import type { SymbolSummary } from '../../domain/symbol-info.js';
 import { holdsDemoBars } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
+import type { SymbolRemoval } from '../../store/store-maintenance.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, parseFormat, renderCsv, renderResultJson, renderTable } from '../output-format.js';
 import { runSymbolChecks } from './symbols-check-output.js';
 
 export function registerSymbolsCommand(program: Command): void {
-  program
-    .command('symbols')
+  const symbols = program.command('symbols');
+  symbols
     .description('List stored symbols with their first/last date, row count and source')
     .option('--format <format>', 'table, json or csv', 'table')
     .option('--check', 'check each symbol: missing trading days, stale series, suspected unadjusted splits')
@@ -44,6 +45,38 @@ export function registerSymbolsCommand(program: Command): void {
         process.stdout.write(renderSymbols(symbols, format, demo));
       },
     );
+  symbols
+    .command('remove')
+    .description(
+      'Remove symbols and everything stored for them (bars, close snapshot, name, basket, group memberships), all or nothing',
+    )
+    .argument('<symbols...>', 'the tickers to remove')
+    .option('--format <format>', 'table or json', 'table')
+    .action(async (tickers: string[], opts: { format?: string }, cmd: Command) => {
+      // `symbols` has a --format of its own, which commander fills when it is given after `remove` too
+      const parentFormat = (cmd.parent?.opts() as { format?: string } | undefined)?.format;
+      const format = parseFormat(opts.format !== 'table' ? opts.format : parentFormat, ['table', 'json']);
+      const out = await withStore(globalOptions(cmd), (store) => store.removeSymbols(tickers));
+      process.stdout.write(
+        format === 'json'
+          ? renderResultJson(
+              { rows: out.removed, groupsChanged: out.groupsChanged, groupsDeleted: out.groupsDeleted },
+              { demo: false },
+            )
+          : removalText(out),
+      );
+    });
+}
+
+/** One line per removed symbol, then one per group touched. */
+export function removalText(out: SymbolRemoval): string {
+  const lines = out.removed.map(
+    (r) =>
+      `removed ${r.ticker}: ${r.bars} bar${r.bars === 1 ? '' : 's'}${r.basket ? ' and its basket definition' : ''}`,
+  );
+  for (const g of out.groupsChanged) lines.push(`group ${g}: removed from its members`);
+  for (const g of out.groupsDeleted) lines.push(`group ${g}: deleted (no members left)`);
+  return `${lines.join('\n')}\n`;
 }
 
 const COLUMNS: readonly Column<SymbolSummary>[] = [

@@ -9,8 +9,8 @@ import { basename, resolve } from 'node:path';
 import { groupMembers, loadConfig, type UniverseConfig } from '../../config/universe-config.js';
 import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
 import { didYouMean } from '../../domain/nearest-names.js';
-import type { PriceStore, StoredGroup } from '../../store/price-store.js';
 import { tickerProblem } from '../../domain/symbol-info.js';
+import type { PriceStore, StoredGroup } from '../../store/price-store.js';
 import { parseConstituentCsv } from './constituent-csv.js';
 import { readGroupFile, resolveGroupFilePath } from './group-file.js';
 

@@ -33,11 +33,18 @@ import type {
 } from '../price-store.js';
 import { snapshotCanRead } from '../series-snapshot.js';
 import { lockConflictPid, StoreBusyError } from '../store-busy-error.js';
+import {
+  type IntegrityOptions,
+  type IntegrityReport,
+  type SymbolRemoval,
+  tickersToRemove,
+} from '../store-maintenance.js';
 import { duckdbApi } from './duckdb-api.js';
 import { mergeStagedBars } from './duckdb-bar-merge.js';
 import { CREATE_BAR_STAGE, DROP_BAR_STAGE, STAGED_BARS, stageBarBatches } from './duckdb-bar-stager.js';
 import { importCsvFiles, settleAgainstStored } from './duckdb-csv-import.js';
 import { ALL_BAR_COLUMNS, readGroupedSeries, selectedValueSql } from './duckdb-grouped-reader.js';
+import { checkIntegrityDuckDb, removeSymbolsDuckDb } from './duckdb-maintenance.js';
 import { MIGRATIONS } from './duckdb-schema.js';
 import {
   dropSnapshot,
@@ -269,6 +276,15 @@ export class DuckDbStore implements PriceStore {
     );
   }
 
+  async removeSymbols(tickers: readonly string[]): Promise<SymbolRemoval> {
+    const checked = tickersToRemove(tickers);
+    return this.exclusive((c) => this.inTransaction(c, () => removeSymbolsDuckDb(c, checked, MAINTENANCE_HOOKS)));
+  }
+
+  async checkIntegrity(options: IntegrityOptions): Promise<IntegrityReport> {
+    return this.exclusive((c) => this.inTransaction(c, () => checkIntegrityDuckDb(c, options, MAINTENANCE_HOOKS)));
+  }
+
   async readSeries(ticker: string, range?: DateRange): Promise<PriceSeries | null> {
     const t = normaliseTicker(ticker);
     const map = await this.readMany([t], range);
@@ -444,6 +460,12 @@ export class DuckDbStore implements PriceStore {
     this.instance.closeSync();
   }
 }
+
+const MAINTENANCE_HOOKS = {
+  bumpVersion: (c: DuckDBConnection) => bumpVersion(c),
+  addGuessedSymbols: (c: DuckDBConnection, tickers: readonly string[]) =>
+    insertSymbols(c, tickers.map(guessedInfo), 'keep'),
+};
 
 /** Connections in the reader pool. */
 const MAX_READERS = 4;

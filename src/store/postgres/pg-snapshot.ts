@@ -130,7 +130,7 @@ async function readCloses(
 
 /** Closes and/or adjusted closes of `tickers` (or all) from the snapshot, cut to `range`. */
 export async function readPgSnapshot(
-  db: pg.Pool,
+  db: pg.Pool | pg.PoolClient,
   tickers: readonly string[] | 'all',
   range: DateRange | undefined,
   columns: readonly BarColumn[],

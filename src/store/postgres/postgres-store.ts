@@ -32,8 +32,15 @@ import type {
   WriteResult,
 } from '../price-store.js';
 import { snapshotCanRead } from '../series-snapshot.js';
+import {
+  type IntegrityOptions,
+  type IntegrityReport,
+  type SymbolRemoval,
+  tickersToRemove,
+} from '../store-maintenance.js';
 import { MIGRATIONS } from './migrations.js';
 import { BarsBinaryDecoder, encodeBarsBinary } from './pg-binary-copy.js';
+import { checkIntegrityPg, removeSymbolsPg } from './pg-maintenance.js';
 import { readPgSnapshot, rebuildPgSnapshot, refreshPgSnapshot } from './pg-snapshot.js';
 
 /** Advisory-lock keys (arbitrary, fixed) for schema migration and named exclusive jobs. */
@@ -297,6 +304,44 @@ export class PostgresStore implements PriceStore {
       await client.query('DELETE FROM symbols WHERE ticker = $1', [ticker]);
     });
     await this.bumpVersion();
+  }
+
+  async removeSymbols(tickers: readonly string[]): Promise<SymbolRemoval> {
+    const checked = tickersToRemove(tickers);
+    const out = await this.inTransaction('removing symbols', (client) => removeSymbolsPg(client, checked));
+    await this.bumpVersion();
+    return out;
+  }
+
+  async checkIntegrity(options: IntegrityOptions): Promise<IntegrityReport> {
+    const out = await this.inTransaction('checking the store', (client) => checkIntegrityPg(client, options));
+    if (out.fixed) await this.bumpVersion();
+    return out;
+  }
+
+  /** Runs `fn` in one transaction on one client; a lost connection is one line naming the server. */
+  private async inTransaction<T>(doing: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect().catch((e: unknown) => {
+      throw new DataError(`cannot connect to PostgreSQL at ${this.location}: ${(e as Error).message}`, { cause: e });
+    });
+    try {
+      await client.query('BEGIN');
+      const out = await fn(client);
+      await client.query('COMMIT');
+      return out;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      if (isConnectionLoss(e))
+        throw new DataError(
+          `lost the connection to PostgreSQL at ${this.location} while ${doing}; nothing was changed`,
+          {
+            cause: e,
+          },
+        );
+      throw e;
+    } finally {
+      client.release();
+    }
   }
 
   async readSeries(ticker: string, range: DateRange = {}): Promise<PriceSeries | null> {
