@@ -464,7 +464,7 @@ export class DuckDbStore implements PriceStore {
 const MAINTENANCE_HOOKS = {
   bumpVersion: (c: DuckDBConnection) => bumpVersion(c),
   addGuessedSymbols: (c: DuckDBConnection, tickers: readonly string[]) =>
-    insertSymbols(c, tickers.map(guessedInfo), 'keep'),
+    insertSymbols(c, tickers.map(guessedSymbolInfo), 'keep'),
 };
 
 /** Connections in the reader pool. */

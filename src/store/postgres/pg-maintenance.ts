@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { BasketDefinition } from '../../domain/basket.js';
-import { guessKind, tickerProblem } from '../../domain/symbol-info.js';
+import { guessedSymbolInfo, tickerProblem } from '../../domain/symbol-info.js';
 import type { StoredGroup } from '../price-store.js';
 import * as maintenance from '../store-maintenance.js';
 import { BarsBinaryDecoder } from './pg-binary-copy.js';
@@ -103,10 +103,11 @@ export async function checkIntegrityPg(
   const deleted = await client.query(`DELETE FROM bars WHERE (${kindSql}) IS NOT NULL`);
   await client.query(`DELETE FROM symbols WHERE ticker !~ '${maintenance.TICKER_SQL_REGEX}'`);
   const tickers = orphans.map((r) => r.symbol);
+  const infos = tickers.map(guessedSymbolInfo);
   const added = await client.query(
     `INSERT INTO symbols (ticker, name, kind, currency)
-     SELECT t, NULL, k, 'USD' FROM unnest($1::text[], $2::text[]) AS x(t, k) ON CONFLICT (ticker) DO NOTHING`,
-    [tickers, tickers.map(guessKind)],
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT (ticker) DO NOTHING`,
+    [tickers, infos.map((i) => i.name), infos.map((i) => i.kind), infos.map((i) => i.currency)],
   );
   await rebuildPgSnapshot(client);
   return {

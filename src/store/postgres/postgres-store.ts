@@ -308,29 +308,22 @@ export class PostgresStore implements PriceStore {
 
   async removeSymbols(tickers: readonly string[]): Promise<SymbolRemoval> {
     const checked = tickersToRemove(tickers);
-    const out = await this.inTransaction('removing symbols', (client) => removeSymbolsPg(client, checked));
+    const out = await this.maintain('removing symbols', (client) => removeSymbolsPg(client, checked));
     await this.bumpVersion();
     return out;
   }
 
   async checkIntegrity(options: IntegrityOptions): Promise<IntegrityReport> {
-    const out = await this.inTransaction('checking the store', (client) => checkIntegrityPg(client, options));
+    const out = await this.maintain('checking the store', (client) => checkIntegrityPg(client, options));
     if (out.fixed) await this.bumpVersion();
     return out;
   }
 
-  /** Runs `fn` in one transaction on one client; a lost connection is one line naming the server. */
-  private async inTransaction<T>(doing: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect().catch((e: unknown) => {
-      throw new DataError(`cannot connect to PostgreSQL at ${this.location}: ${(e as Error).message}`, { cause: e });
-    });
+  /** Runs `fn` in one transaction; a lost connection is one line naming the server. */
+  private async maintain<T>(doing: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     try {
-      await client.query('BEGIN');
-      const out = await fn(client);
-      await client.query('COMMIT');
-      return out;
+      return await inTransaction(this.pool, fn);
     } catch (e) {
-      await client.query('ROLLBACK').catch(() => {});
       if (isConnectionLoss(e))
         throw new DataError(
           `lost the connection to PostgreSQL at ${this.location} while ${doing}; nothing was changed`,
@@ -339,8 +332,6 @@ export class PostgresStore implements PriceStore {
           },
         );
       throw e;
-    } finally {
-      client.release();
     }
   }
 
