@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type PriceSeries, seriesOfLength } from '../src/domain/price-series.js';
 import { PostgresStore } from '../src/store/postgres/postgres-store.js';
@@ -58,6 +58,10 @@ export async function run(): Promise<void> {
     t = performance.now();
     const all = await store.readMany('all');
     const read = (performance.now() - t) / 1000;
+    // what perf --all reads: every symbol's closes, from the packed close snapshot
+    t = performance.now();
+    const closes = await store.readMany('all', undefined, { columns: ['close'] });
+    const snapshotRead = (performance.now() - t) / 1000;
     console.log(`postgres: ${rows.toLocaleString()} bars, ${SYMBOLS} symbols`);
     console.log(
       `  bulk load (COPY):        ${fresh.toFixed(2)} s  ${Math.round(rows / fresh).toLocaleString()} rows/s`,
@@ -68,6 +72,10 @@ export async function run(): Promise<void> {
     console.log(
       `  read all in one query:   ${read.toFixed(2)} s  ${Math.round(rows / read).toLocaleString()} rows/s (${all.size} series)`,
     );
+    console.log(
+      `  closes of every symbol (close snapshot): ${snapshotRead.toFixed(2)} s  ${Math.round(rows / snapshotRead).toLocaleString()} rows/s (${closes.size} series)`,
+    );
+    console.log(`  (load ${loadavg()[0]!.toFixed(1)})`);
     await store.close();
   } finally {
     execFileSync('bash', [script, 'stop', dir]);

@@ -132,13 +132,22 @@ export class SnapshotAssembler {
     const adj = wantAdj ? new Float64Array(total) : null;
     const unknown = new Float64Array(longest).fill(Number.NaN);
     const out = new Map<string, PriceSeries>();
+    // symbols of one market share their trading days: a day string equal to one already unpacked is
+    // copied from there instead of unpacked again (found by its length and first bytes, then compared)
+    const unpacked = new Map<string, { days: Uint8Array; at: number }>();
     let offset = 0;
     for (const [symbol, segments] of this.bySymbol) {
       if (segments.length > 1) segments.sort((a, b) => a.year - b.year);
       const start = offset;
       for (const seg of segments) {
         const count = counts.get(seg)!;
-        decodeDaysInto(seg.days, dates, offset);
+        const key = dayStringKey(seg.days);
+        const seen = unpacked.get(key);
+        if (seen !== undefined && sameBytes(seen.days, seg.days)) dates.copyWithin(offset, seen.at, seen.at + count);
+        else {
+          decodeDaysInto(seg.days, dates, offset);
+          unpacked.set(key, { days: seg.days, at: offset });
+        }
         if (seg.closes !== null) decodeValuesInto(seg.closes, count, close!, offset);
         if (adj !== null && seg.adjCloses !== null) decodeValuesInto(seg.adjCloses, count, adj, offset, close!);
         offset += count;
@@ -162,4 +171,17 @@ export class SnapshotAssembler {
     }
     return out;
   }
+}
+
+/** A short key for a packed day string: its length and first 16 bytes (count, first day, first gaps). */
+function dayStringKey(days: Uint8Array): string {
+  let key = String(days.length);
+  for (let i = 0; i < Math.min(16, days.length); i++) key += `,${days[i]}`;
+  return key;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
