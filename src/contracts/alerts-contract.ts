@@ -30,6 +30,10 @@ export type AlertsResponse = z.output<typeof alertsResponseSchema>;
 export const alertRulesBodySchema = z.strictObject({
   rules: z.array(z.record(z.string(), z.unknown())).max(200).describe('the new rules, validated like the config'),
 });
-export const alertRulesResponseSchema = z.object({ rules: z.array(alertRuleSchema) });
+export const alertRulesResponseSchema = z
+  .object({ rules: z.array(alertRuleSchema) })
+  .describe('the rules now in force');
 
-export const updateResponseSchema = z.object({ outcome: z.unknown().describe('the update summary') });
+export const updateResponseSchema = z
+  .object({ outcome: z.unknown().describe('the update summary') })
+  .describe('the update ran; what it fetched and wrote');

@@ -8,6 +8,24 @@ import { z } from 'zod';
 
 export const contractRegistry = z.registry<{ id: string; description?: string }>();
 
+/**
+ * The descriptions written with `.describe()` (parameters, fields) live in zod's global registry, but
+ * the OpenAPI transform reads metadata from this registry only (and copies it by its `_map`): looking
+ * there next keeps every parameter's and field's description in the document.
+ */
+class MetadataWithDescriptions<K extends object, V> extends WeakMap<K, V> {
+  constructor(private readonly fallback: WeakMap<K, V>) {
+    super();
+  }
+  override get(key: K): V | undefined {
+    return super.get(key) ?? this.fallback.get(key);
+  }
+  override has(key: K): boolean {
+    return super.has(key) || this.fallback.has(key);
+  }
+}
+contractRegistry._map = new MetadataWithDescriptions(z.globalRegistry._map as unknown as typeof contractRegistry._map);
+
 /** Registers `schema` under `id` (the OpenAPI component name) and returns it, for `const X = named('X', ...)`. */
 export function named<S extends z.ZodType>(id: string, schema: S, description?: string): S {
   contractRegistry.add(schema, description === undefined ? { id } : { id, description });

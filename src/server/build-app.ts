@@ -21,6 +21,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { UniverseConfig } from '../config/universe-config.js';
 import { contractRegistry } from '../contracts/contract-registry.js';
 import { isDemoData } from '../services/demo-label.js';
@@ -93,6 +94,29 @@ function withoutUnreachableSchemas<D extends object>(document: D): D {
   }
   const reached = Object.entries(schemas).filter(([name]) => kept.has(name));
   return { ...doc, components: { ...doc.components, schemas: Object.fromEntries(reached) } } as D;
+}
+
+type RouteTransform = ReturnType<typeof createJsonSchemaTransform>;
+
+/**
+ * A response that is a named contract becomes a bare `$ref`, and @fastify/swagger then calls it
+ * "Default Response": each answer keeps its contract's description (or its name) instead.
+ */
+function withResponseDescriptions(transform: RouteTransform): RouteTransform {
+  return (input) => {
+    const out = transform(input);
+    const given = (input.schema as { response?: Record<string, unknown> } | undefined)?.response ?? {};
+    const made = (out.schema as { response?: Record<string, { description?: string }> }).response ?? {};
+    for (const [status, schema] of Object.entries(given)) {
+      const target = made[status];
+      if (target === undefined || target.description !== undefined || !(schema instanceof z.ZodType)) continue;
+      const meta = contractRegistry.get(schema);
+      const element = schema instanceof z.ZodArray ? contractRegistry.get(schema.element)?.id : undefined;
+      const text = meta?.description ?? meta?.id ?? (element === undefined ? undefined : `an array of ${element}`);
+      if (text !== undefined) target.description = text;
+    }
+    return out;
+  };
 }
 
 /** The package's dist/web, found by walking up from this file to package.json. */
@@ -208,7 +232,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     // The zod schemas become JSON Schema; the named ones (src/contracts/) are listed once in components.schemas.
-    transform: createJsonSchemaTransform({ schemaRegistry: contractRegistry }),
+    transform: withResponseDescriptions(createJsonSchemaTransform({ schemaRegistry: contractRegistry })),
     transformObject: (document) => withoutUnreachableSchemas(contractComponents(document)),
   });
 

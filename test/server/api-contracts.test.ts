@@ -140,6 +140,37 @@ describe('GET /api/openapi.json', () => {
     expect(JSON.stringify(d.paths['/api/perf']?.get?.responses['400'])).toContain('#/components/schemas/ErrorBody');
   });
 
+  test('every query parameter is described, every answer named (no "Default Response" but the event stream)', async () => {
+    const d = (await t.app.inject('/api/openapi.json')).json() as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: { name: string; description?: string }[]; responses: Record<string, Described> }>
+      >;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    interface Described {
+      description: string;
+    }
+    const undescribed: string[] = [];
+    const unnamed: string[] = [];
+    for (const [path, methods] of Object.entries(d.paths))
+      for (const [method, op] of Object.entries(methods)) {
+        for (const p of op.parameters ?? []) if (!p.description) undescribed.push(`${method} ${path} ${p.name}`);
+        for (const [status, r] of Object.entries(op.responses))
+          if (r.description === 'Default Response') unnamed.push(`${method} ${path} ${status}`);
+      }
+    expect(undescribed).toEqual([]);
+    expect(unnamed).toEqual(['get /api/feed 200']);
+    expect(d.paths['/api/perf']?.get?.parameters?.find((p) => p.name === 'asOf')?.description).toBe(
+      'ISO date YYYY-MM-DD',
+    );
+    expect(d.paths['/api/perf']?.get?.responses['200']?.description).toBe('an array of PerfRow');
+    // the rates answer is described to the field, its sections named
+    expect(JSON.stringify(d.components.schemas.RatesReport)).toContain('#/components/schemas/RateLevel');
+    for (const name of ['RateLevel', 'SensitivityRow', 'SensitivityWindow'])
+      expect(Object.keys(d.components.schemas)).toContain(name);
+  });
+
   test('the period list of the perf row is PERIOD_KEYS', async () => {
     const d = await doc();
     const returns = d.components.schemas.PeriodReturns as { properties: Record<string, unknown> };

@@ -91,7 +91,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: ServerContext
           group: groupNameInput,
           benchmark: tickerInput,
           asOf: isoDateInput.optional(),
-          tail: z.coerce.number().int().min(1).max(104).default(8),
+          tail: z.coerce.number().int().min(1).max(104).default(8).describe('weeks of trail per point (1..104)'),
         }),
         response: { 200: rotationResponseSchema, ...errorResponses },
       },

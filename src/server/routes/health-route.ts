@@ -93,7 +93,9 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: ServerContext): 
     {
       schema: {
         summary: 'Live events (server-sent events): alert, update, schedule',
-        querystring: z.strictObject({ after: z.coerce.number().int().min(0).optional() }),
+        querystring: z.strictObject({
+          after: z.coerce.number().int().min(0).optional().describe('resume after this event id'),
+        }),
       },
       config: { rateLimit: false },
     },

@@ -28,7 +28,7 @@ export function registerReportRoute(app: FastifyInstance, ctx: ServerContext): v
         summary: 'The market note, with the provenance of every figure',
         querystring: z.strictObject({
           asOf: isoDateInput.optional(),
-          format: z.enum(['json', 'md', 'html']).default('json'),
+          format: z.enum(['json', 'md', 'html']).default('json').describe('json (with provenance), md or html'),
         }),
         response: {
           200: {

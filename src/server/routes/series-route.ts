@@ -126,7 +126,7 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
         summary: 'The last N closes of each symbol (for sparklines)',
         querystring: z.strictObject({
           symbols: tickerListInput,
-          days: z.coerce.number().int().min(2).max(520).default(63),
+          days: z.coerce.number().int().min(2).max(520).default(63).describe('trading days per sparkline (2..520)'),
           asOf: isoDateInput.optional(),
         }),
         response: { 200: sparklinesResponseSchema, ...errorResponses },

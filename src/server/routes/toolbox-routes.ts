@@ -22,7 +22,10 @@ export function registerToolboxRoutes(app: FastifyInstance, ctx: ServerContext):
       schema: {
         summary:
           'Rates and the Fed: DGS2, DGS10, DFF with 1M/3M/YTD changes in bp, the 10y-2y curve, the last FOMC decision, rate sensitivities ranked, small caps vs Mag 7 after cuts',
-        querystring: z.strictObject({ asOf: isoDateInput.optional(), rate: z.enum(['DGS10', 'DGS2']).optional() }),
+        querystring: z.strictObject({
+          asOf: isoDateInput.optional(),
+          rate: z.enum(['DGS10', 'DGS2']).optional().describe('the yield the sensitivities use (default DGS10)'),
+        }),
         response: { 200: ratesResponseSchema, ...errorResponses },
       },
     },

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithSharedData, realFile, repoRoot } from '../../../test/support/shared-data.js';
 import { defaultConfig } from '../../config/universe-config.js';
+import { ratesResponseSchema } from '../../contracts/rates-contract.js';
 import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
 import { importFiles } from '../import/import-service.js';
 import { ratesReport } from './rates-report.js';
@@ -49,6 +50,15 @@ describeWithSharedData('marketdash rates on the real data as of 2025-12-11', () 
     expect([...betas].sort((a, b) => a - b)).toEqual(betas);
     expect(r.sensitivity[0]!.symbol).toBe('XLRE');
     expect(r.afterCuts!.pair).toBe('IWM/MAG7');
+  });
+
+  it('is described to the field by the RatesReport contract (nothing the contract does not name)', async () => {
+    const r = await ratesReport(store, { asOf: '2025-12-11', config: defaultConfig() });
+    const json: unknown = JSON.parse(JSON.stringify(r));
+    expect(r.sensitivity[0]!.windows.length).toBeGreaterThan(0);
+    expect(r.afterCuts!.horizons[0]!.outcomes.length).toBeGreaterThan(0);
+    // zod drops fields it does not know: equal only when every field of every section is in the contract
+    expect(ratesResponseSchema.parse(json)).toEqual(json);
   });
 
   it.skipIf(!hasPandas)('XLRE and XLK sensitivities equal pandas to 1e-9', async () => {
