@@ -4,6 +4,7 @@
  * close, so it is a price, never a dividend-adjusted figure, when the store keeps both.
  */
 import type { LevelClaim } from '../claims/claim.js';
+import { hedged } from '../claims/clause-words.js';
 import { type findSubject, matchesWithSubjects } from '../claims/subject-finder.js';
 import type { ClaimType, SentenceScope } from './claim-type.js';
 
@@ -18,6 +19,14 @@ const MOVE_TO_LEVEL = new RegExp(
   'i',
 );
 /** "VIX 14.85 (-5.83%)", "$IWM 255.87 (+1.17%)": a name, its level, then its signed move in parentheses. */
+/** "VIX at 14.85", "Oracle sits at $196.95": a name, then "at" and a level with decimals. */
+const NAME_AT_LEVEL = new RegExp(
+  `^\\s+(?:(?:is|was|sits|sat|stands|stood|trades|traded|trading|now)\\s+)?at\\s+\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}(?!\\s*(?:a\\.?m|p\\.?m|ET|EST)\\b)`,
+  'i',
+);
+/** "Closing levels: AAPL 277.51, MSFT 481.33": names each followed by a level, in a sentence about closes. */
+const CLOSING_LIST = /\bclos(?:e|es|ed|ing)\b/i;
+const NAME_THEN_LEVEL = /^\s*:?\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s*(?:[,;]|\.(?!\d)|$|\s+and\b))/;
 const LEVEL_THEN_MOVE = /^[\s:]*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*\(\s*[-+−–]\d+(?:\.\d+)?\s?%/;
 
 function extract(scope: SentenceScope): LevelClaim[] {
@@ -51,7 +60,11 @@ function extract(scope: SentenceScope): LevelClaim[] {
   }
   for (const x of mentions) {
     if (x.object || x.symbol === null) continue;
-    const m = LEVEL_THEN_MOVE.exec(sentence.slice(x.end));
+    const tail = sentence.slice(x.end);
+    const m =
+      LEVEL_THEN_MOVE.exec(tail) ??
+      (hedged(sentence, x.start) ? null : NAME_AT_LEVEL.exec(tail)) ??
+      (CLOSING_LIST.test(sentence) ? NAME_THEN_LEVEL.exec(tail) : null);
     if (!m) continue;
     const at = x.end + m[0].indexOf(m[1]!);
     push(

@@ -10,7 +10,7 @@ import { findSubject } from '../claims/subject-finder.js';
 import type { ClaimType, SentenceScope } from './claim-type.js';
 
 const STREAK = new RegExp(
-  `\\b(?:(end|ends|ending|ended|snap\\w*|break\\w*|broke|halt\\w*|stop\\w*|extend\\w*|on|in|riding|continu\\w*)\\s+(?:a|an|its|their|the)\\s+)?(?:${COUNT_WORD}[- ](?:day|session)\\s+)?(winning|losing)\\s+(?:streak|run)\\b(?:\\s+to\\s+${COUNT_WORD}\\s+(?:sessions|days|trading\\s+days))?`,
+  `\\b(?:(end|ends|ending|ended|snap\\w*|break\\w*|broke|halt\\w*|stop\\w*|extend\\w*|on|in|riding|continu\\w*)\\s+(?:a|an|its|their|the)\\s+)?(?:${COUNT_WORD}[- ](?:day|session)\\s+)?(winning|losing|win|green|red)\\s+(?:streak|run)\\b(?:\\s+to\\s+${COUNT_WORD}\\s+(?:sessions|days|trading\\s+days))?`,
   'i',
 );
 const UP_VERBS = 'rose|risen|gained|climbed|advanced|rallied|fell|fallen|declined|dropped|lost|slid|slipped|retreated';
@@ -33,6 +33,11 @@ const LOSING_WORD = /^(?:red|down|losing|negative)$/i;
 const PAST_STREAK_BEFORE =
   /\b(?:after|following|snap\w*|end\w*|broke|break\w*|halt\w*|stop\w*|since)\s+(?:a|an|its|their|the|his|her)?\s*$/i;
 /** "XLK's 13-session winning streak ended", "... came to an end". */
+/** "13 days of green ended today", "five red days in a row came to an end": a streak that the as-of close ended. */
+const DAYS_OF_ENDED = new RegExp(
+  `\\b${COUNT_WORD}\\s+(?:straight\\s+|consecutive\\s+)?(?:days|sessions)\\s+(?:of\\s+(green|red|gains|losses|declines)|(?:in\\s+a\\s+row\\s+)?(?:of\\s+)?(up|down))(?:\\s+in\\s+a\\s+row)?\\s+(?:ended|snapped|(?:is|was)\\s+over|came\\s+to\\s+an\\s+end)\\b`,
+  'i',
+);
 const ENDED_AFTER = /^\s+(?:ended|snapped|broke|is\s+over|was\s+(?:snapped|broken)|came\s+to\s+an\s+end)\b/i;
 
 function extract(scope: SentenceScope): StreakClaim[] {
@@ -49,9 +54,11 @@ function extract(scope: SentenceScope): StreakClaim[] {
     // "set to end a winning streak" is a claim about today's close; "if it ends" is not.
     if (HEDGE.test(clause.replace(/\b(?:appear\w*|set|poised|on\s+track|looks?|seem\w*)\s+to\b/gi, ''))) continue;
     if (NEGATION.test(clause)) continue;
+    // "green streak?": a question is not a claim.
+    if (/^[^.!;,]*\?/.test(sentence.slice(m.index + m[0].length))) continue;
     hits.push({
       m,
-      direction: m[3]!.toLowerCase() as 'winning' | 'losing',
+      direction: /^(?:losing|red)$/i.test(m[3]!) ? 'losing' : 'winning',
       phase:
         (m[1] && /^(?:end|snap|break|broke|halt|stop)/i.test(m[1])) ||
         ENDED_AFTER.test(sentence.slice(m.index + m[0].length))
@@ -71,6 +78,16 @@ function extract(scope: SentenceScope): StreakClaim[] {
       direction: DOWN.test(verb.replace(/\s+/g, ' ')) ? 'losing' : 'winning',
       phase: 'ongoing',
       length: count(n),
+    });
+  }
+  for (const m of allMatches(DAYS_OF_ENDED, sentence)) {
+    if (hedged(sentence, m.index)) continue;
+    const word = m[2] ?? m[3]!;
+    hits.push({
+      m,
+      direction: /^(?:red|losses|declines|down)$/i.test(word) ? 'losing' : 'winning',
+      phase: 'ending',
+      length: count(m[1]),
     });
   }
   for (const m of allMatches(SHORTHAND, sentence)) {

@@ -17,8 +17,9 @@ import type { Claim } from './claim.js';
 import { ExtractionContext } from './extraction-context.js';
 import { type NamedSymbol, NameResolver } from './name-resolver.js';
 import { findPeriods } from './period-phrases.js';
-import { paragraphs, sentences } from './sentences.js';
+import { type Paragraph, paragraphs, sentences } from './sentences.js';
 import { isSeparatorRow, rowClaims, tableHeader } from './table-claims.js';
+import { columnRowClaims, tableColumns } from './table-columns.js';
 
 /** Words in capitals that are never read as a bare ticker, even when a stored symbol is spelt so. */
 const NOT_TICKERS = new Set([
@@ -74,6 +75,26 @@ export interface ExtractOptions {
   readonly noteDate?: DayNumber | null;
 }
 
+/** The claims of the rows from `from` on, up to the first line that is not a row; `next` is that line. */
+function readRows(
+  paras: readonly Paragraph[],
+  from: number,
+  read: (row: Paragraph) => Claim[] | null,
+): { claims: Claim[]; next: number } {
+  const claims: Claim[] = [];
+  let j = from;
+  let rows = 0;
+  for (; j < paras.length; j++) {
+    const row = paras[j]!;
+    if (isSeparatorRow(row.text)) continue;
+    const found = read(row);
+    if (found === null) break;
+    rows++;
+    claims.push(...found);
+  }
+  return { claims, next: rows > 0 ? j : from };
+}
+
 export function extractClaims(text: string, resolver: NameResolver, options: ExtractOptions = {}): Claim[] {
   const ctx = new ExtractionContext();
   const out: Claim[] = [];
@@ -81,20 +102,20 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
   const types = claimTypes();
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
-    const header = tableHeader(p.text);
-    if (header) {
-      let j = i + 1;
-      let rows = 0;
-      for (; j < paras.length; j++) {
-        const row = paras[j]!;
-        if (isSeparatorRow(row.text)) continue;
-        const claims = rowClaims(row.text, header, resolver, row.line, row.offset);
-        if (claims === null) break;
-        rows++;
+    // A table with a column per figure (Markdown, tabs), each header cell read through its aliases; else
+    // a table of returns whose header names the periods (also glued together, as a web page's copy gives it).
+    const columns = tableColumns(p.text);
+    const header = columns ? null : tableHeader(p.text);
+    const read: ((row: Paragraph) => Claim[] | null) | null = columns
+      ? (row) => columnRowClaims(row.text, columns, resolver, row.line, row.offset)
+      : header
+        ? (row) => rowClaims(row.text, header, resolver, row.line, row.offset)
+        : null;
+    if (read) {
+      const { claims, next } = readRows(paras, i + 1, read);
+      if (next > i + 1) {
         out.push(...claims);
-      }
-      if (rows > 0) {
-        i = j - 1;
+        i = next - 1;
         continue;
       }
     }

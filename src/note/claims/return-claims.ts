@@ -28,7 +28,7 @@ const PERCENT = /([-+−–]?)(\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)/g;
 const UP_WORDS =
   'up|spiked|spikes|popped|pops|leapt|leaped|rebounded|rebounds|bounced|rose|risen|rises|rising|gained|gains|gaining|climbed|climbs|climbing|advanced|advances|added|adds|jumped|jumps|surged|surges|soared|soars|rallied|rallies|increased|returned|returning|returns|advancing|jumping|surging|soaring|rallying|climbed\\s+back|edged\\s+(?:up|higher)|ticked\\s+(?:up|higher)|inched\\s+(?:up|higher)|a\\s+gain\\s+of|a\\s+rise\\s+of|a\\s+return\\s+of|an\\s+advance\\s+of|a\\s+rally\\s+of';
 const DOWN_WORDS =
-  'down|dipped|dips|eased|eases|retreated|retreats|slumped|slumps|skidded|sagged|fell|fallen|falls|falling|dropped|drops|declined|declines|lost|loses|slid|slides|slipped|slips|sank|sinks|tumbled|tumbles|plunged|plunges|decreased|shed|sheds|dropping|declining|losing|sliding|slipping|sinking|tumbling|plunging|gave\\s+back|gives\\s+back|giving\\s+back|edged\\s+(?:down|lower)|ticked\\s+(?:down|lower)|inched\\s+(?:down|lower)|a\\s+loss\\s+of|a\\s+decline\\s+of|a\\s+drop\\s+of|a\\s+fall\\s+of';
+  'down|off|dipped|dips|eased|eases|retreated|retreats|slumped|slumps|skidded|sagged|fell|fallen|falls|falling|dropped|drops|declined|declines|lost|loses|slid|slides|slipped|slips|sank|sinks|tumbled|tumbles|plunged|plunges|decreased|shed|sheds|dropping|declining|losing|sliding|slipping|sinking|tumbling|plunging|gave\\s+back|gives\\s+back|giving\\s+back|edged\\s+(?:down|lower)|ticked\\s+(?:down|lower)|inched\\s+(?:down|lower)|a\\s+loss\\s+of|a\\s+decline\\s+of|a\\s+drop\\s+of|a\\s+fall\\s+of';
 const QUALIFIER = '(?:\\s+(?:by|about|roughly|nearly|almost|around|some|just|over|more\\s+than|a\\s+further|another))*';
 const MOVE_BEFORE = new RegExp(`\\b(${UP_WORDS}|${DOWN_WORDS})${QUALIFIER}\\s*$`, 'i');
 const MOVE_AFTER =
@@ -40,7 +40,7 @@ const ATH_DISTANCE_AFTER =
   /^\s*(?:below|under|beneath|off|from|short\s+of|away\s+from)\s+(?:(?:its|their|the|an?)?\s*(?:all[- ]time|record)\s+(?:high|peak|close)|(?:its|their|the)\s+(?:highs?|peak|record)\b|(?:(?:its|their|the)\s+)?ATH\b|highs\b)/i;
 /** "extending its year-to-date advance to 38.1%": a cumulative move given as a noun, then "to" or "of". */
 const MOVE_NOUN_BEFORE =
-  /\b(advance|gain|gains|rise|rally|return|decline|loss|losses|drop|slide|slump)(?:\s+(?:for\s+the\s+year|this\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date|for\s+\d{4}|in\s+\d{4}|this\s+month|this\s+quarter))?\s+(?:to|of)\s*$/i;
+  /\b(advance|gain|gains|rise|rally|return|decline|loss|losses|drop|slide|slump)(?:\s+(?:for\s+the\s+(?:year|quarter|month)|this\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date|for\s+\d{4}|in\s+\d{4}|this\s+month|this\s+quarter))?\s+(?:to|of)\s*$/i;
 /** "25.8% YTD versus 13.9% for IWM": a compared figure whose subject follows it. */
 const COMPARED = /\b(?:versus|vs\.?|against|compared\s+(?:with|to))\b/i;
 const LEVEL_BEFORE = /\b(?:to|at|up\s+to|yield(?:s|ing)?|rate\s+of|ratio\s+of)\s*$/i;
@@ -90,6 +90,16 @@ const LABELS = /\b(?:YTD|MTD|QTD|[135]Y|[15]D|d\/d|w\/w)\b/gi;
 /** The text with period labels removed: "GOOGL YTD +58.20%" reads as "GOOGL +58.20%". */
 function stripLabels(text: string): string {
   return text.replace(LABELS, ' ');
+}
+/**
+ * Social shorthand between a name and its signed move ("$MSFT green today +1.03%", "$XLI record close,
+ * +1.07%", "$NVDA red again, -1.55%"): words that only colour the move, removed.
+ */
+function socialGap(gap: string): string {
+  return gap.replace(
+    /^(?:\s|,)*(?:(?:green|red|again|today|(?:new|fresh)\s+(?:ATH|record(?:\s+(?:close|high))?)|record\s+(?:close|high)|ATH)(?:\s|,)+)+/i,
+    ' ',
+  );
 }
 /** "its steepest drop since January": the "since" belongs to the superlative, not to the figure's period. */
 const SUPERLATIVE_BEFORE =
@@ -228,8 +238,11 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       m[1] !== '' &&
       mentions.some(
         (x) =>
-          x.end <= m!.index &&
-          // "VIX 14.85 (-5.83%)": a level may stand between the name and its move.
+          (x.end <= m!.index &&
+            // "VIX 14.85 (-5.83%)": a level may stand between the name and its move.
+            /^[\s:(]*(?:\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\(|\$?\d+\.\d+\s*\()?\s*$/.test(
+              socialGap(stripLabels(sentence.slice(x.end, m!.index))),
+            )) ||
           /^[\s:(]*(?:\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\(|\$?\d+\.\d+\s*\()?\s*$/.test(
             stripLabels(sentence.slice(x.end, m!.index)),
           ),
@@ -294,6 +307,7 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
     const afterRun = hits[runEnd + 1]?.start ?? sentence.length;
     const period =
       ownBefore.get(i) ??
+      periods.find((p) => p.start >= h.start && p.end <= h.end) ??
       periods.find((p) => p.start >= h.end && p.start < nextStart && !owned.has(p)) ??
       (runEnd > i || h.continued
         ? periods.find((p) => p.start >= hits[runEnd]!.end && p.start < afterRun)

@@ -1,0 +1,176 @@
+/**
+ * Tables with one column per figure, as Markdown (`| Ticker | Last | Chg % | YTD % | From ATH |`), tabs
+ * or runs of two or more spaces give them. Each header cell is read through aliases: a name column
+ * (Ticker, Symbol, Name, Fund ... or the first one), a level (Last, Close, Price, Level), a return over
+ * a period (Chg %, % Chg, Change, Day, 1D -> the day; YTD %, 1M, 1Y % ...), the distance from the record
+ * (From ATH, Off ATH, % From High, Drawdown), a streak (Streak: +4, -3). A column the aliases do not
+ * know is skipped; a period MarketDash does not compute (Wk, WTD) gives unverifiable claims, never a
+ * day's move. Every row whose cell count matches the header gives one claim per known, filled cell.
+ */
+import type { PeriodKey } from '../../domain/period-keys.js';
+import type { AthClaim, Claim, LevelClaim, ReturnClaim, StreakClaim } from './claim.js';
+import type { NameResolver } from './name-resolver.js';
+import { fraction } from './percent-text.js';
+import { headerPeriods } from './period-phrases.js';
+
+export type Column =
+  | { readonly kind: 'name' }
+  | { readonly kind: 'level' }
+  | { readonly kind: 'return'; readonly period: PeriodKey | null; readonly header: string }
+  | { readonly kind: 'ath' }
+  | { readonly kind: 'streak' }
+  | { readonly kind: 'skip' };
+
+interface Cell {
+  readonly text: string;
+  /** Offset of the trimmed cell in its line. */
+  readonly at: number;
+}
+
+/** The cells of a line split by pipes, tabs, or two or more spaces; null when the line has fewer than two. */
+export function splitCells(line: string): Cell[] | null {
+  const sep = line.includes('|') ? /\|/g : line.includes('\t') ? /\t/g : / {2,}/g;
+  const cells: Cell[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    const raw = line.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    cells.push({ text: raw.trim(), at: start + lead });
+  };
+  for (let m = sep.exec(line); m !== null; m = sep.exec(line)) {
+    push(m.index);
+    start = m.index + m[0].length;
+  }
+  push(line.length);
+  // "| a | b |": the empty cells outside the outer pipes are not columns.
+  if (line.includes('|')) {
+    if (cells[0]?.text === '') cells.shift();
+    if (cells.at(-1)?.text === '') cells.pop();
+  }
+  return cells.length >= 2 ? cells : null;
+}
+
+const NAME = /^(?:ticker|symbol|name|fund|etf|stock|company|index|sector|asset|security|holding|instrument)s?$/i;
+const LEVEL =
+  /^(?:last|close|closing|price|level|last\s+price|closing\s+price|close\s+price|last\s+close)(?:\s*\(\$\)|\s*\$)?$/i;
+const DAY = /^(?:%\s*)?(?:chg|change|chng|day|daily|today|1d|d\/d)(?:\s*%|\s*\(%\))?$|^%\s*(?:chg|change)$/i;
+const ATH =
+  /^(?:%\s*)?(?:from|off|vs\.?|below|to|dist(?:ance)?\s+(?:from|to))\s+(?:the\s+)?(?:ath|all[- ]time\s+high|record(?:\s+high)?|high|highs|peak)(?:\s*%|\s*\(%\))?$|^(?:drawdown|dd)(?:\s*%)?$/i;
+const STREAK = /^(?:streak|run)(?:\s*\(days?\))?$/i;
+const WEEK = /^(?:%\s*)?(?:wk|week|wtd|w\/w)(?:\s*%)?$/i;
+
+/** What one header cell holds. */
+export function columnOf(header: string, first: boolean): Column {
+  const h = header.replace(/^[*_`]+|[*_`]+$/g, '').trim();
+  if (NAME.test(h)) return { kind: 'name' };
+  if (LEVEL.test(h)) return { kind: 'level' };
+  if (DAY.test(h)) return { kind: 'return', period: '1d', header: h };
+  if (WEEK.test(h)) return { kind: 'return', period: null, header: h };
+  if (/52|week\s+high/i.test(h)) return { kind: 'skip' };
+  if (ATH.test(h)) return { kind: 'ath' };
+  if (STREAK.test(h)) return { kind: 'streak' };
+  const periods = headerPeriods(h);
+  // One period, and nothing but the period and words of a return ("YTD %", "1Y Return", "Perf YTD").
+  if (
+    periods.length === 1 &&
+    /^[\s%()]*$/.test(
+      h
+        .replace(/\b(?:perf(?:ormance)?|return|chg|change|total|%)\b/gi, '')
+        .replace(
+          /\b(?:YTD|MTD|QTD|[1-9]\d?[DWMY]|year[- ]to[- ]date|month[- ]to[- ]date|quarter[- ]to[- ]date|(?:one|three|five|six|ten|twelve|\d+)[- ]?(?:years?|months?|days?))\b/gi,
+          '',
+        ),
+    )
+  )
+    return { kind: 'return', period: periods[0]!, header: h };
+  return first ? { kind: 'name' } : { kind: 'skip' };
+}
+
+/** The columns of a header line, or null when the line is not the header of a table of figures. */
+export function tableColumns(line: string): Column[] | null {
+  const cells = splitCells(line);
+  if (!cells || /\d\s?%/.test(line)) return null;
+  if (cells.some((c) => /^[-+]?\$?\d[\d,]*(?:\.\d+)?$/.test(c.text))) return null;
+  const cols = cells.map((c, i) => columnOf(c.text, i === 0));
+  const names = cols.filter((c) => c.kind === 'name').length;
+  const figures = cols.filter((c) => c.kind !== 'name' && c.kind !== 'skip').length;
+  return names === 1 && figures >= 1 ? cols : null;
+}
+
+const NUMBER = /^([-+−–]?)\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(%?)$/;
+
+/**
+ * The claims of one row under `cols`, or null when the line is not a row of the table (another cell
+ * count, or no figure in it). Offsets: `offset` is the line's place in the checked text.
+ */
+export function columnRowClaims(
+  row: string,
+  cols: readonly Column[],
+  resolver: NameResolver,
+  line: number,
+  offset: number,
+): Claim[] | null {
+  const cells = splitCells(row);
+  if (!cells || cells.length !== cols.length) return null;
+  const nameAt = cols.findIndex((c) => c.kind === 'name');
+  const nameCell = cells[nameAt]!;
+  const nameText = nameCell.text.replace(/^[*_`$]+|[*_`]+$/g, '').trim();
+  if (nameText === '') return [];
+  const mention = resolver.mentions(nameText)[0];
+  const who = {
+    text: row.trim(),
+    subject: nameText,
+    symbol: mention?.symbol ?? null,
+    line,
+    ...(mention?.unresolved
+      ? { unresolved: mention.unresolved }
+      : mention
+        ? {}
+        : { unresolved: `no symbol in the config is named '${nameText}'` }),
+  };
+  const out: Claim[] = [];
+  let figures = 0;
+  cells.forEach((cell, i) => {
+    const col = cols[i]!;
+    const m = NUMBER.exec(cell.text.replace(/^[*_]+|[*_]+$/g, ''));
+    if (!m) return;
+    figures++;
+    const span = { start: offset + cell.at, end: offset + cell.at + cell.text.length };
+    const digits = m[2]!.replace(/,/g, '');
+    const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
+    const negative = m[1] !== '' && m[1] !== '+';
+    if (col.kind === 'level' && m[3] === '' && !negative) {
+      const c: LevelClaim = { metric: 'level', ...who, span, value: Number(digits), decimals, record: false };
+      out.push(c);
+    } else if (col.kind === 'return') {
+      const c: ReturnClaim = {
+        metric: 'return',
+        ...who,
+        span,
+        period: col.period,
+        value: fraction(negative ? -1 : 1, digits),
+        decimals,
+        ...(col.period === null ? { periodText: col.header } : {}),
+      };
+      out.push(c);
+    } else if (col.kind === 'ath') {
+      const d = fraction(1, digits);
+      const c: AthClaim =
+        d === 0
+          ? { metric: 'ath', ...who, span, kind: 'new_high', distance: null }
+          : { metric: 'ath', ...who, span, kind: 'below_high', distance: -d, decimals };
+      out.push(c);
+    } else if (col.kind === 'streak' && m[3] === '' && !digits.includes('.') && Number(digits) >= 1) {
+      const c: StreakClaim = {
+        metric: 'streak',
+        ...who,
+        span,
+        direction: negative ? 'losing' : 'winning',
+        phase: 'ongoing',
+        length: Number(digits),
+      };
+      out.push(c);
+    }
+  });
+  return figures === 0 ? null : out;
+}
