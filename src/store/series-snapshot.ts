@@ -10,6 +10,7 @@
  */
 import type { PriceSeries } from '../domain/price-series.js';
 import { civilFromDays, daysFromCivil, tryParseIsoDate } from '../domain/trading-date.js';
+import { nextTurn, SLICE_MS } from './event-loop-slice.js';
 import type { BarColumn, DateRange } from './price-store.js';
 import { decodeDaysInto, decodeValuesInto, encodeDays, encodeValues, packedDayCount } from './series-snapshot-codec.js';
 
@@ -106,7 +107,11 @@ export class SnapshotAssembler {
     else this.bySymbol.set(symbol, [segment]);
   }
 
-  result(): Map<string, PriceSeries> {
+  /**
+   * Unpacks every symbol. It hands the event loop back every few milliseconds (a whole-universe read
+   * unpacks for a quarter of a second), so a server keeps answering small requests meanwhile.
+   */
+  async result(): Promise<Map<string, PriceSeries>> {
     const from = this.range?.from ? tryParseIsoDate(this.range.from) : null;
     const to = this.range?.to ? tryParseIsoDate(this.range.to) : null;
     const wantClose = this.columns.includes('close');
@@ -136,7 +141,12 @@ export class SnapshotAssembler {
     // copied from there instead of unpacked again (found by its length and first bytes, then compared)
     const unpacked = new Map<string, { days: Uint8Array; at: number }>();
     let offset = 0;
+    let slice = performance.now();
     for (const [symbol, segments] of this.bySymbol) {
+      if (performance.now() - slice > SLICE_MS) {
+        await nextTurn();
+        slice = performance.now();
+      }
       if (segments.length > 1) segments.sort((a, b) => a.year - b.year);
       const start = offset;
       for (const seg of segments) {

@@ -10,6 +10,7 @@
  */
 import type { DuckDBBlobVector, DuckDBConnection } from '@duckdb/node-api';
 import type { PriceSeries } from '../../domain/price-series.js';
+import { nextTurn, SLICE_MS } from '../event-loop-slice.js';
 import type { BarColumn, DateRange } from '../price-store.js';
 import { lastYearNeeded, packSegments, SnapshotAssembler } from '../series-snapshot.js';
 import { duckdbApi } from './duckdb-api.js';
@@ -184,7 +185,13 @@ export async function readSnapshot(
     const days = chunk.getColumnVector(2) as DuckDBBlobVector;
     const closeBlobs = chunk.getColumnVector(3) as DuckDBBlobVector;
     const adjBlobs = chunk.getColumnVector(4) as DuckDBBlobVector;
+    let slice = performance.now();
     for (let i = 0; i < chunk.rowCount; i++) {
+      // copying a chunk's blobs out takes some 15 ms: a server answers small requests in between
+      if ((i & 63) === 63 && performance.now() - slice > SLICE_MS) {
+        await nextTurn();
+        slice = performance.now();
+      }
       assembler.add(symbol.getItem(i) as string, {
         year: year.getItem(i) as number,
         days: owned(days.getItemBytes(i))!,
