@@ -123,6 +123,14 @@ export interface CsvImportOptions {
   readonly verifyFile?: (fileIndex: number, signal: AbortSignal) => Promise<CsvProblem | null>;
   /** Symbol info written in the same transaction (names from a symbol list); unknown tickers are guessed. */
   readonly symbols?: readonly SymbolInfo[];
+  /**
+   * Series read by the caller (FRED files), written in the same transaction after the files' rows as an
+   * upsert (on a (symbol, date) a file gives too, these win), so a mixed import is all or nothing.
+   * Counted in rowsSeen and rowsChanged.
+   */
+  readonly extraBatches?: readonly BarBatch[];
+  /** Symbol info of the extra series (FRED: kind `rate`), written like `symbols`. */
+  readonly extraSymbols?: readonly SymbolInfo[];
   /** Called as loading advances: which file, which phase, and the fraction of the current step done. */
   readonly onProgress?: (event: { fileIndex: number; phase: 'read' | 'check' | 'write'; fraction: number }) => void;
 }

@@ -258,6 +258,61 @@ describe.each(backends)('import hardening on $name', (backend) => {
     });
   });
 
+  describe('a mixed FRED + CSV import is one transaction', () => {
+    const fred = (name: string) =>
+      file(`${name}.csv`, `observation_date,${name}\n2024-01-02,4.1\n2024-01-03,\n2024-01-04,4.2\n`);
+
+    it('lands whole: the CSV rows and the FRED series (kind rate, holiday skipped)', async () => {
+      const r = await load([file('MIXA.csv', 'Date,Close\n2024-01-02,10\n2024-01-03,11\n'), fred('MIXR')]);
+      expect([r.rowsSeen, r.rowsChanged]).toEqual([4, 4]);
+      expect(r.files.map((f) => [f.layout, f.rows])).toEqual([
+        ['close-only', 2],
+        ['fred', 2],
+      ]);
+      expect(Array.from((await store.readSeries('MIXR'))!.close)).toEqual([4.1, 4.2]);
+      expect((await store.getSymbol('MIXR'))!.kind).toBe('rate');
+      expect(Array.from((await store.readSeries('MIXA'))!.close)).toEqual([10, 11]);
+    });
+
+    it('a second file of the same series is refused before anything is written (it used to fail after the CSV rows were in)', async () => {
+      const a = fred('MIXD');
+      const b = file('MIXD.csv', 'observation_date,MIXD\n2024-01-05,4.3\n');
+      const e = await refused(store, DataError, () => load([file('MIXB.csv', 'Date,Close\n2024-01-02,10\n'), a, b]));
+      expect(e.message).toBe(`${b}: series MIXD is in ${a} too; import one of them; nothing was imported`);
+    });
+
+    it('a failure writing the extra series rolls back the CSV rows of the same import', async () => {
+      const path = file('MIXC.csv', 'Date,Close\n2024-01-02,10\n');
+      const spec = {
+        path,
+        gzip: false,
+        columns: ['Date', 'Close'],
+        roles: { date: 0, close: 1 },
+        skipLines: 1,
+        newline: '\n' as const,
+        hasData: true,
+        symbol: 'MIXC',
+        source: 'csv',
+      };
+      // dates out of order: the store refuses the batch, inside the import's transaction
+      const bad = {
+        symbol: 'MIXE',
+        dates: Int32Array.from([19725, 19724]),
+        open: new Float64Array(2).fill(Number.NaN),
+        high: new Float64Array(2).fill(Number.NaN),
+        low: new Float64Array(2).fill(Number.NaN),
+        close: Float64Array.from([1, 2]),
+        adjClose: Float64Array.from([1, 2]),
+        volume: new Float64Array(2).fill(Number.NaN),
+      };
+      const e = await refused(store, DataError, () =>
+        store.importCsv([spec], { extraBatches: [{ series: bad, source: 'csv' }] }),
+      );
+      expect(e.message).toBe('writeBars: MIXE dates are not strictly ascending at index 1');
+      expect(await store.readSeries('MIXC')).toBeNull();
+    });
+  });
+
   describe('8. read limits fail at once, naming the line', () => {
     it('a 10 MB line', async () => {
       const path = file('LONGLINE.csv', `Date,Close\n2024-01-02,10\n2024-01-03,${'1'.repeat(10_000_000)}\n`);

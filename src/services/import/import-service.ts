@@ -133,10 +133,27 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
     source: CSV_SOURCE,
   }));
   const symbolInfos = await namedSymbols(store, planned);
-  const onlyFred = planned.every((p) => p.fred !== undefined);
+  // FRED files were read whole while planning (a bad line already stopped the import): their series
+  // go in the same transaction as the CSV files' rows, so a mixed import is all or nothing
+  const fredFiles = planned.filter((p) => p.fred !== undefined);
+  const fredBatches = fredFiles.map((p) => ({ series: p.fred!.series, source: CSV_SOURCE }));
+  const fredInfos = fredFiles.map((p) => p.fred!.info);
+  const fredPaths = new Map<string, string>();
+  for (const p of fredFiles) {
+    const first = fredPaths.get(p.fred!.info.ticker);
+    if (first !== undefined)
+      throw new DataError(
+        `${p.path}: series ${p.fred!.info.ticker} is in ${first} too; import one of them; nothing was imported`,
+        { file: p.path },
+      );
+    fredPaths.set(p.fred!.info.ticker, p.path);
+  }
+  const onlyFred = fredFiles.length === planned.length;
   const outcome = onlyFred
-    ? EMPTY_OUTCOME
+    ? { ...EMPTY_OUTCOME, ...(await store.writeBars(fredBatches, fredInfos)) }
     : await store.importCsv(specs, {
+        extraBatches: fredBatches,
+        extraSymbols: fredInfos,
         symbols: symbolInfos,
         dateBounds: bounds,
         maxLineBytes: limits.maxLineBytes,
@@ -163,14 +180,13 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
           }),
       });
   if (outcome.problems.length > 0) throw await explainProblem(dataFiles, outcome.problems, limits);
-  // FRED files were read whole while planning (a bad line already stopped the import); written now.
-  const fred = await writeFredFiles(store, planned);
+  const fred = fredReports(fredFiles);
 
   const files: ImportedFile[] = [];
   let dataIndex = 0;
   for (const p of planned) {
     if (p.fred !== undefined) {
-      files.push(fred.files.get(p)!);
+      files.push(fred.get(p)!);
       continue;
     }
     if (p.data === null) {
@@ -201,9 +217,8 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
       warnings,
     });
   }
-  const rowsChanged = outcome.rowsChanged + fred.rowsChanged;
+  const { rowsChanged, rowsSeen } = outcome;
   const baskets = rowsChanged > 0 ? await refreshBaskets(store, { changed: files.flatMap((f) => f.symbols) }) : [];
-  const rowsSeen = outcome.rowsSeen + fred.rowsSeen;
   return { files, rowsSeen, rowsChanged, namesSet: symbolInfos.length, baskets };
 }
 
@@ -449,18 +464,9 @@ async function splitWarnings(
   });
 }
 
-/** Writes every FRED file's series (kind `rate`) in one all-or-nothing writeBars; one report per file. */
-async function writeFredFiles(
-  store: PriceStore,
-  planned: readonly PlannedFile[],
-): Promise<{ files: Map<PlannedFile, ImportedFile>; rowsChanged: number; rowsSeen: number }> {
-  const fred = planned.filter((p) => p.fred !== undefined);
+/** One report per FRED file (its series are written with the import's other files). */
+function fredReports(fred: readonly PlannedFile[]): Map<PlannedFile, ImportedFile> {
   const files = new Map<PlannedFile, ImportedFile>();
-  if (fred.length === 0) return { files, rowsChanged: 0, rowsSeen: 0 };
-  const result = await store.writeBars(
-    fred.map((p) => ({ series: p.fred!.series, source: CSV_SOURCE })),
-    fred.map((p) => p.fred!.info),
-  );
   for (const p of fred) {
     const { series, info, blanks } = p.fred!;
     const n = series.dates.length;
@@ -477,5 +483,5 @@ async function writeFredFiles(
       warnings,
     });
   }
-  return { files, rowsChanged: result.rowsChanged, rowsSeen: result.rowsSeen };
+  return files;
 }

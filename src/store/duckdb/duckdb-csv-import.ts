@@ -81,6 +81,8 @@ export interface CsvImportHooks {
   /** Re-packs the close snapshot for rows with load ids in [from, to] (same transaction). */
   readonly refreshSnapshot: (c: DuckDBConnection, fromLoad: number, toLoad: number) => Promise<void>;
   readonly inTransaction: <T>(c: DuckDBConnection, fn: () => Promise<T>) => Promise<T>;
+  /** Merges CsvImportOptions.extraBatches under `loadId` (same transaction); returns their row count. */
+  readonly writeExtra: (c: DuckDBConnection, loadId: number) => Promise<number>;
 }
 
 /** Thrown inside the transaction to roll it back and report the problems. */
@@ -174,11 +176,13 @@ export async function importCsvFiles(
       progress({ fileIndex: last, phase: 'write', fraction: 0 });
       const tickers = [...new Set(stats.map((s) => s.symbol))];
       await settleOverlaps(c, base, files, options.replace === true);
+      // series given beside the files (FRED files) go in the same transaction, under the next load id
+      const extraRows = await hooks.writeExtra(c, base + files.length);
       const symbolsChanged = await hooks.writeSymbols(c, tickers);
-      const rowsSeen = stats.reduce((n, s) => n + s.rows, 0);
+      const rowsSeen = stats.reduce((n, s) => n + s.rows, extraRows);
       const rowsChanged = await countNewRows(c, base);
-      if (rowsChanged > 0) await hooks.refreshSnapshot(c, base, base + files.length - 1);
-      if (rowsChanged > 0 || symbolsChanged > 0) await hooks.bumpVersion(c, files.length);
+      if (rowsChanged > 0) await hooks.refreshSnapshot(c, base, base + files.length);
+      if (rowsChanged > 0 || symbolsChanged > 0) await hooks.bumpVersion(c, files.length + 1);
       progress({ fileIndex: last, phase: 'write', fraction: 1 });
       return { problems: [], files: fileOutcomes(files.length, stats, exactDuplicates), rowsChanged, rowsSeen };
     });

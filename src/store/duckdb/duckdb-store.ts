@@ -228,10 +228,22 @@ export class DuckDbStore implements PriceStore {
   }
 
   async importCsv(files: readonly CsvFileSpec[], options: CsvImportOptions = {}): Promise<CsvImportOutcome> {
-    const given = (options.symbols ?? []).map(validateSymbolInfo);
+    const given = [...(options.symbols ?? []), ...(options.extraSymbols ?? [])].map(validateSymbolInfo);
     const known = new Set(given.map((s) => s.ticker));
+    const extra = options.extraBatches ?? [];
     return this.exclusive((c) =>
       importCsvFiles(c, files, options, {
+        writeExtra: async (tx, loadId) => {
+          if (extra.length === 0) return 0;
+          for (const sql of CREATE_BAR_STAGE) await tx.run(sql);
+          try {
+            const staged = await stageBarBatches(tx, extra);
+            await mergeStagedBars(tx, STAGED_BARS, loadId);
+            return staged.rows;
+          } finally {
+            for (const sql of DROP_BAR_STAGE) await tx.run(sql);
+          }
+        },
         writeSymbols: async (tx, tickers) =>
           (await insertSymbols(tx, tickers.filter((t) => !known.has(t)).map(guessedSymbolInfo), 'keep')) +
           (await insertSymbols(tx, given, 'update')),

@@ -185,23 +185,25 @@ export class PostgresStore implements PriceStore {
     try {
       rowsChanged = await inTransaction(this.pool, async (client) => {
         const known = new Map(symbols.map((s) => [normaliseTicker(s.ticker), validateSymbolInfo(s)]));
-        // every given symbol (with bars or not), then a guessed entry for each ticker without one
-        const infos = [
-          ...known.values(),
-          ...[...new Set(all.map((b) => b.series.symbol))].filter((t) => !known.has(t)).map(guessedSymbolInfo),
-        ];
-        if (infos.length) {
+        // every given symbol (with bars or not) updates its row; a ticker without given info gets a
+        // guessed row only when it has none (a stored kind is never overwritten by a guess), as on DuckDB
+        const guessed = [...new Set(all.map((b) => b.series.symbol))]
+          .filter((t) => !known.has(t))
+          .map(guessedSymbolInfo);
+        for (const [infos, update] of [
+          [[...known.values()], true],
+          [guessed, false],
+        ] as const) {
+          if (infos.length === 0) continue;
           await client.query(
             `INSERT INTO symbols (ticker, name, kind, currency)
              SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
-             ON CONFLICT (ticker) DO UPDATE SET name = COALESCE(EXCLUDED.name, symbols.name), kind = EXCLUDED.kind, currency = EXCLUDED.currency
-             WHERE $5::boolean`,
+             ON CONFLICT (ticker) ${update ? 'DO UPDATE SET name = COALESCE(EXCLUDED.name, symbols.name), kind = EXCLUDED.kind, currency = EXCLUDED.currency' : 'DO NOTHING'}`,
             [
               infos.map((s) => s.ticker),
               infos.map((s) => s.name),
               infos.map((s) => s.kind),
               infos.map((s) => s.currency),
-              symbols.length > 0,
             ],
           );
         }
@@ -255,7 +257,8 @@ export class PostgresStore implements PriceStore {
   async importCsv(files: readonly CsvFileSpec[], options: CsvImportOptions = {}): Promise<CsvImportOutcome> {
     const staging = await DuckDbStore.open(':memory:');
     try {
-      const outcome = await staging.importCsv(files, options);
+      const { extraBatches = [], extraSymbols = [], ...csvOptions } = options;
+      const outcome = await staging.importCsv(files, csvOptions);
       if (outcome.problems.length > 0) return outcome;
       let series = await staging.readMany('all');
       // the stored bars on the new rows' dates go through the same overlap rules as a DuckDB import
@@ -278,18 +281,23 @@ export class PostgresStore implements PriceStore {
           series = await staging.readMany('all');
         }
       }
-      const symbols = (await staging.listSymbols()).map(({ ticker, name, kind, currency }) => ({
-        ticker,
-        name,
-        kind,
-        currency,
-      }));
       const sources = new Map(files.map((f) => [f.symbol, f.source]));
+      if (extraBatches.length > 0) {
+        // the extra series (FRED files) win over the files' rows on the same dates, as on DuckDB: merged
+        // into the staged rows here, then everything goes to PostgreSQL in the one transaction below
+        await staging.writeBars(extraBatches);
+        for (const b of extraBatches) sources.set(normaliseTicker(b.series.symbol), b.source);
+        series = await staging.readMany('all');
+      }
       const written = await this.writeBars(
         [...series.values()].map((s) => ({ series: s, source: sources.get(s.symbol) ?? files[0]?.source ?? 'csv' })),
-        options.symbols?.length ? symbols : [],
+        [...(options.symbols ?? []), ...extraSymbols],
       );
-      return { ...outcome, rowsChanged: written.rowsChanged };
+      return {
+        ...outcome,
+        rowsChanged: written.rowsChanged,
+        rowsSeen: extraBatches.reduce((n, b) => n + b.series.dates.length, outcome.rowsSeen),
+      };
     } finally {
       await staging.close();
     }
