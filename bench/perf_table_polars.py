@@ -38,8 +38,14 @@ def years_before(day, years):
 def perf_table(df):
     symbols_sorted = df["Symbol"].unique().sort()
     dates = df["Date"].unique().sort().to_numpy()
-    sym_codes = np.searchsorted(symbols_sorted.to_numpy(), df["Symbol"].to_numpy())
-    date_codes = np.searchsorted(dates, df["Date"].to_numpy())
+    # each row's symbol and date as its index in the sorted unique values, computed by polars itself
+    # (a dense rank); numpy's searchsorted over 15 M Python strings took most of this script's time
+    codes = df.select(
+        (pl.col("Symbol").rank("dense") - 1).cast(pl.Int64).alias("s"),
+        (pl.col("Date").rank("dense") - 1).cast(pl.Int64).alias("d"),
+    )
+    sym_codes = codes["s"].to_numpy()
+    date_codes = codes["d"].to_numpy()
     n, m = len(dates), len(symbols_sorted)
     v = np.full((n, m), np.nan)
     v[date_codes, sym_codes] = df["Close"].to_numpy()
