@@ -11,6 +11,7 @@ import { defaultConfig } from '../../config/universe-config.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import type { Claim } from './claim.js';
 import { extractClaims, resolverFromConfig } from './extract-claims.js';
+import { htmlToText } from './html-text.js';
 
 interface Expected {
   readonly metric: string;
@@ -112,6 +113,36 @@ describe('extraction details', () => {
     ).toEqual([
       ['SPSM', 'ytd', 0.067],
       ['SPSM', 'ytd', 0.0655],
+    ]);
+  });
+
+  it('carries "it" within a section but not past a heading, and reads a hard-wrapped paragraph as one', () => {
+    const text = 'IWM rose 1.17%,\nclosing at a record.\n\nIt is up 17.59% this year.\n\n## Elsewhere\nIt fell 0.51%.';
+    const claims = extractClaims(text, resolver);
+    expect(claims.map((c) => [c.metric, c.symbol, c.line])).toEqual([
+      ['return', 'IWM', 1],
+      ['ath', 'IWM', 1],
+      ['return', 'IWM', 4],
+    ]);
+    // The record claim's words are on line 2: its span points there.
+    const ath = claims[1]!;
+    expect(text.slice(ath.span.start, ath.span.end)).toBe('at a record');
+  });
+
+  it('turns an HTML heading into a section break', () => {
+    const claims = extractClaims(htmlToText('<p>IWM rose 1.17%.</p><h2>Elsewhere</h2><p>It fell 0.51%.</p>'), resolver);
+    expect(claims.map((c) => c.symbol)).toEqual(['IWM']);
+  });
+
+  it('reads a Markdown table column by column through its header aliases', () => {
+    const table =
+      '| Ticker | Last | Chg % | YTD % | From ATH | Wk % |\n|---|---:|---:|---:|---:|---:|\n| QQQ | 623.30 | -0.32% | 22.83% | -1.60% | 0.4% |';
+    expect(extractClaims(table, resolver)).toMatchObject([
+      { metric: 'level', symbol: 'QQQ', value: 623.3, decimals: 2 },
+      { metric: 'return', symbol: 'QQQ', period: '1d', value: -0.0032 },
+      { metric: 'return', symbol: 'QQQ', period: 'ytd', value: 0.2283 },
+      { metric: 'ath', symbol: 'QQQ', kind: 'below_high', distance: -0.016 },
+      { metric: 'return', symbol: 'QQQ', period: null, periodText: 'Wk %', value: 0.004 },
     ]);
   });
 

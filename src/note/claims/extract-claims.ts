@@ -75,6 +75,23 @@ export interface ExtractOptions {
   readonly noteDate?: DayNumber | null;
 }
 
+/** A Markdown heading (`## Small caps`), or a rule (`---`, `***`) or setext underline (`===`). */
+const HEADING = /^\s{0,3}(?:#{1,6}\s+\S|(?:[-*_]\s*){3,}$|=+\s*$)/;
+const LIST_ITEM = /^\s*(?:[-*+•]|\d+[.)])\s/;
+const ENDS_SENTENCE = /[.!?:;]["'”’)\]]*\s*$/;
+
+/** Whether `next` continues the prose of `line` (a hard-wrapped paragraph: no blank line, no full stop, a lower-case start). */
+function wrapsOnto(line: Paragraph, next: Paragraph): boolean {
+  const plain = (p: Paragraph) => !HEADING.test(p.text) && !LIST_ITEM.test(p.text) && !/[|\t]/.test(p.text);
+  return (
+    next.line === line.line + 1 &&
+    plain(line) &&
+    plain(next) &&
+    !ENDS_SENTENCE.test(line.text) &&
+    /^\s*[a-z0-9$%(]/.test(next.text)
+  );
+}
+
 /** The claims of the rows from `from` on, up to the first line that is not a row; `next` is that line. */
 function readRows(
   paras: readonly Paragraph[],
@@ -119,14 +136,23 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
         continue;
       }
     }
+    // A heading or a rule starts a section: "it" and "the index" no longer point into the one before.
+    if (HEADING.test(p.text)) ctx.newSection();
     ctx.lastPeriod = null;
-    for (const s of sentences(p.text)) {
+    // A paragraph hard-wrapped over several lines is read as one: its sentences run across the breaks.
+    let end = i;
+    while (end + 1 < paras.length && wrapsOnto(paras[end]!, paras[end + 1]!)) end++;
+    const last = paras[end]!;
+    const raw = text.slice(p.offset, last.offset + last.text.length);
+    const block = raw.replace(/\r\n/g, '  ').replace(/[\r\n]/g, ' ');
+    i = end;
+    for (const s of sentences(block)) {
       const scope: SentenceScope = {
         sentence: s.text,
         mentions: resolver.mentions(s.text),
         resolver,
         ctx,
-        line: p.line,
+        line: p.line + (raw.slice(0, s.offset).match(/\r\n|\r|\n/g)?.length ?? 0),
         offset: p.offset + s.offset,
         noteDate: options.noteDate ?? null,
       };

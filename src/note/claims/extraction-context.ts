@@ -1,6 +1,7 @@
 /**
- * What the reader remembers while reading: the last subject named, the last index, fund, stock and
- * basket named, and the period of the last return claim in the paragraph. It resolves "the index",
+ * What the reader remembers while reading, within a section (a heading or a rule starts a new one):
+ * the last subject named, the last index, fund, stock and basket named, and the period of the last
+ * return claim in the paragraph. It resolves "the index",
  * "the fund", "it", "over the same period" and a bare "rose 6.55%" to what came before.
  */
 import type { PeriodKey } from '../../domain/period-keys.js';
@@ -13,6 +14,14 @@ export class ExtractionContext {
   lastPeriod: PeriodKey | null = null;
   /** Period of the last return claim anywhere before: what "over the same period" refers to across paragraphs. */
   documentPeriod: PeriodKey | null = null;
+
+  /** A new section (a heading, a rule): nothing named before it is what a pronoun or "the index" refers to. */
+  newSection(): void {
+    this.lastSubject = null;
+    this.lastByKind.clear();
+    this.lastPeriod = null;
+    this.documentPeriod = null;
+  }
 
   /** Records the mentions of a sentence once its claims are read. */
   remember(mentions: readonly Mention[]): void {

@@ -94,6 +94,9 @@ export function htmlToText(html: string): string {
         }
         if (skip) return;
         if (BLOCK.has(name)) out += '\n';
+        // A heading keeps its rank as Markdown's marks: it starts a section for the claims' subjects.
+        if (/^h[1-6]$/.test(name)) out += `${'#'.repeat(Number(name[1]))} `;
+        if (name === 'hr') out += '---\n';
       },
       onclosetag(name) {
         if (VOID.has(name)) return;
