@@ -1,4 +1,5 @@
 /** Light and dark themes: the choice is kept in localStorage; the first visit follows the system. */
+import { ensureDefined } from '../../src/domain/ensure.js';
 import { DARK, LIGHT } from './palette.js';
 
 export type Theme = 'light' | 'dark';
@@ -50,4 +51,9 @@ export function chartColours(): {
     muted: dark ? '#8b95a3' : '#6b7482',
     line: p.series,
   };
+}
+
+/** The line colour for series number `i`, cycling through the palette when there are more series than colours. */
+export function lineColour(colours: { readonly line: readonly string[] }, i: number): string {
+  return ensureDefined(colours.line[i % colours.line.length], `line colour ${i} of the palette`);
 }

@@ -11,7 +11,7 @@ import { defaultLog, type RangeKey, rangeStart } from '../chart-range.js';
 import { el } from '../element-builder.js';
 import { fixed } from '../number-format.js';
 import type { PageContext } from '../page-context.js';
-import { chartColours } from '../theme.js';
+import { chartColours, lineColour } from '../theme.js';
 import { chartReadout, indexAtOrBefore } from './chart-readout.js';
 import { rangeControls } from './range-controls.js';
 import { fitAll, LineStyle, nonNegativeAutoscale, removeChart, setLogScale, themedChart } from './themed-chart.js';
@@ -93,7 +93,7 @@ export function ratioChart(
     chart = themedChart(box, ctx, { logScale: log, height: 400 });
     const fmt = (v: number) => fixed(v, 2);
     const line = chart.addSeries(LineSeries, {
-      color: c.line[0]!,
+      color: lineColour(c, 0),
       lineWidth: 2,
       priceFormat: { type: 'price', precision: 2, minMove: 0.01 },
       autoscaleInfoProvider: nonNegativeAutoscale,
@@ -107,8 +107,9 @@ export function ratioChart(
     const markers: SeriesMarker<Time>[] = [];
     const trendDates: string[] = [];
     const trendValues: (number | null)[] = [];
-    if (r.trend?.anchors.length && first) {
-      const a0 = r.trend.anchors[0]!;
+    const trendLine = r.trend;
+    const a0 = trendLine?.anchors[0];
+    if (trendLine && a0 !== undefined && first) {
       const trend = chart.addSeries(LineSeries, {
         color: c.accent,
         lineWidth: 2,
@@ -119,7 +120,7 @@ export function ratioChart(
         priceFormat: { type: 'price', precision: 2, minMove: 0.01 },
       });
       // The line is straight in log space: sample it daily so a linear scale shows its true curve.
-      const slope = Math.log(r.trend.levelAtAsOf / a0.value);
+      const slope = Math.log(trendLine.levelAtAsOf / a0.value);
       const i0 = indexAtOrBefore(dates, a0.date);
       const i1 = dates.length - 1;
       const t0 = Date.parse(a0.date);
@@ -131,7 +132,7 @@ export function ratioChart(
         trendValues.push(rebase(a0.value * Math.exp(slope * f)));
       }
       trend.setData(trendDates.map((d, k) => ({ time: d as Time, value: trendValues[k]! })));
-      for (const a of r.trend.anchors)
+      for (const a of trendLine.anchors)
         markers.push({ time: a.date as Time, position: 'aboveBar', color: c.accent, shape: 'circle', text: 'anchor' });
     }
     const state = r.breakout?.state;
@@ -153,7 +154,7 @@ export function ratioChart(
         chart,
         {
           label: `${r.numerator}/${r.denominator} (100 = ${dates[baseIndex] ?? ''})`,
-          colour: c.line[0]!,
+          colour: lineColour(c, 0),
           dates,
           bars: values.map((v) => (v == null ? null : { close: v })),
           format: fmt,

@@ -10,7 +10,7 @@ import { ensureDefined } from '../../../src/domain/ensure.js';
 import type { PlacedRotationPoint } from '../api-client.js';
 import { el } from '../element-builder.js';
 import { fixed } from '../number-format.js';
-import { chartColours } from '../theme.js';
+import { chartColours, lineColour } from '../theme.js';
 
 interface Options {
   readonly onPick?: (symbol: string) => void;
@@ -21,7 +21,7 @@ interface Options {
 
 export function rotationScatter(points: readonly PlacedRotationPoint[], options: Options): HTMLElement {
   const c = chartColours();
-  const colourOf = new Map(points.map((p, i) => [p.symbol, c.line[i % c.line.length]!]));
+  const colourOf = new Map(points.map((p, i) => [p.symbol, lineColour(c, i)]));
   const hidden = new Set<string>();
   let highlight: string | null = null;
   const canvas = el('canvas', { class: 'rrg', role: 'img', 'aria-label': options.caption });
@@ -149,8 +149,8 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
         g.arc(t.x, t.y, 1.8, 0, Math.PI * 2);
         g.fill();
       }
-      const head = path[path.length - 1]!;
-      const before = path.length > 1 ? path[path.length - 2]! : { x: head.x - 1, y: head.y };
+      const head = { x: X(p.rsRatio), y: Y(p.rsMomentum) };
+      const before = path.at(-2) ?? { x: head.x - 1, y: head.y };
       arrowHead(g, before, head, highlight === p.symbol ? 11 : 9);
       // Labels placed where they do not cover another label.
       let ly = head.y - 8;

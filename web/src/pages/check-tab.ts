@@ -23,7 +23,7 @@ function claimValue(c: CheckClaim, v: unknown): string {
 /** The chart of a claim's symbol at the claim's date (a ratio opens its first symbol). */
 export function claimChartHash(c: CheckClaim, fallbackAsOf: string): string | null {
   if (!c.symbol) return null;
-  const symbol = c.symbol.split('/')[0]!;
+  const symbol = c.symbol.split('/')[0] ?? c.symbol;
   return formatHash('symbol', new URLSearchParams({ s: symbol, asOf: c.asOf ?? fallbackAsOf }));
 }
 

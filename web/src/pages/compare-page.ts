@@ -13,7 +13,7 @@ import { el, labelled, select } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { fixed, formatSignedPercent, signClass } from '../number-format.js';
 import { displayName, emptyBlock, fill, type PageContext, staleMark, storedTickers } from '../page-context.js';
-import { chartColours } from '../theme.js';
+import { chartColours, lineColour } from '../theme.js';
 import { PageParams } from '../url-params.js';
 
 export interface Rebased {
@@ -180,7 +180,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         ),
       );
       const readoutSlot = el('div', { class: 'readout-slot' });
-      const staleCount = rebased.filter(({ r }) => r && r.dates[r.dates.length - 1]! < ctx.day).length;
+      const staleCount = rebased.filter(({ r }) => r && (r.dates.at(-1) ?? r.baseDate) < ctx.day).length;
       const caption = el(
         'p',
         { class: 'chart-caption', id: 'compare-caption' },
@@ -204,7 +204,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         rebased.forEach(({ r }, i) => {
           if (!r) return;
           const line = chart.addSeries(LineSeries, {
-            color: c.line[i % c.line.length]!,
+            color: lineColour(c, i),
             lineWidth: 2,
             title: r.symbol,
             priceLineVisible: false,
@@ -230,14 +230,14 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
               chart,
               {
                 label: head.r.symbol,
-                colour: c.line[rebased.indexOf(head) % c.line.length]!,
+                colour: lineColour(c, rebased.indexOf(head)),
                 dates: head.r.dates,
                 bars: head.r.values.map((v) => ({ close: v })),
                 format: (v) => fixed(v, 2),
               },
               drawn.slice(1).map((x) => ({
                 label: x.r.symbol,
-                colour: c.line[rebased.indexOf(x) % c.line.length]!,
+                colour: lineColour(c, rebased.indexOf(x)),
                 dates: x.r.dates,
                 values: x.r.values,
                 format: (v: number) => fixed(v, 2),
@@ -316,7 +316,11 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         const dates = keep < 0 ? r.series.dates : r.series.dates.slice(keep);
         const values = keep < 0 ? r.series.values : r.series.values.slice(keep);
         chart
-          .addSeries(LineSeries, { color: chartColours().line[0]!, lineWidth: 2, priceFormat: ratioFormat(r.last) })
+          .addSeries(LineSeries, {
+            color: lineColour(chartColours(), 0),
+            lineWidth: 2,
+            priceFormat: ratioFormat(r.last),
+          })
           .setData(linePoints(dates, values));
         const digits = ratioFormat(r.last).precision;
         ratioReadout.replaceChildren(
@@ -324,7 +328,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
             chart,
             {
               label: `${a}/${b}`,
-              colour: chartColours().line[0]!,
+              colour: lineColour(chartColours(), 0),
               dates,
               bars: values.map((v) => (v == null ? null : { close: v })),
               format: (v) => fixed(v, digits),

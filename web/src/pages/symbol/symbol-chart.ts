@@ -12,6 +12,7 @@ import {
   type SeriesMarker,
   type Time,
 } from 'lightweight-charts';
+import { ensureDefined } from '../../../../src/domain/ensure.js';
 import type { MarketEvent, PerfRow, SeriesResponse } from '../../api-client.js';
 import { chartReadout, type ReadoutLine } from '../../charts/chart-readout.js';
 import {
@@ -25,7 +26,7 @@ import {
 import { el } from '../../element-builder.js';
 import { fixed, formatPrice } from '../../number-format.js';
 import type { PageContext } from '../../page-context.js';
-import { chartColours } from '../../theme.js';
+import { chartColours, lineColour } from '../../theme.js';
 import { eventBelow, eventLabel } from './symbol-events.js';
 
 /** Oscillators get a pane of their own; averages and bands are drawn over the price. */
@@ -78,7 +79,11 @@ export function drawSymbolChart(
         borderVisible: false,
         autoscaleInfoProvider: nonNegativeAutoscale,
       })
-    : chart.addSeries(LineSeries, { color: c.line[0]!, lineWidth: 2, autoscaleInfoProvider: nonNegativeAutoscale });
+    : chart.addSeries(LineSeries, {
+        color: lineColour(c, 0),
+        lineWidth: 2,
+        autoscaleInfoProvider: nonNegativeAutoscale,
+      });
   if (hasOhlc) {
     const bars = [];
     for (let i = 0; i < times.length; i++) {
@@ -140,7 +145,7 @@ export function drawSymbolChart(
       const values = s.indicators[col];
       if (!values) return;
       const hist = col.startsWith('macd_hist');
-      const lineColour = hist ? c.muted : c.line[(colour + j) % c.line.length]!;
+      const seriesColour = hist ? c.muted : lineColour(c, colour + j);
       const series = hist
         ? chart.addSeries(
             HistogramSeries,
@@ -150,7 +155,7 @@ export function drawSymbolChart(
         : chart.addSeries(
             LineSeries,
             {
-              color: lineColour,
+              color: seriesColour,
               lineWidth: 1,
               priceLineVisible: false,
               // Averages on the price pane leave the axis to the price (their values are in the readout).
@@ -162,7 +167,7 @@ export function drawSymbolChart(
       series.setData(linePoints(s.dates, values));
       lines.push({
         label: `${columnLabel(col, ind.kind)}${paneIndex > 0 ? ' (pane below)' : ''}`,
-        colour: lineColour,
+        colour: seriesColour,
         dates: s.dates,
         values,
         format: (v) => fixed(v, 2),
@@ -182,10 +187,11 @@ export function drawSymbolChart(
   }
   paneTitles(chart, box, titles);
 
-  const first = s.dates[0]!;
+  const first = ensureDefined(s.dates[0], `the first date of ${s.symbol}`);
+  const last = ensureDefined(s.dates[lastIndex], `the last date of ${s.symbol}`);
   const markers: SeriesMarker<Time>[] = [];
   const mark = (date: string | null | undefined, text: string, position: 'aboveBar' | 'belowBar', color: string) => {
-    if (date && date >= first && date <= s.dates[lastIndex]!)
+    if (date && date >= first && date <= last)
       markers.push({
         time: date as Time,
         position,
@@ -202,7 +208,7 @@ export function drawSymbolChart(
   if (row.low52w && !eventDays.has(`${row.low52w.date}:below`)) mark(row.low52w.date, '52w low', 'belowBar', c.down);
   for (const e of events) mark(e.date, eventLabel(e), eventBelow(e) ? 'belowBar' : 'aboveBar', c.accent);
   for (const d of options.marks ?? [])
-    if (d >= first && d <= s.dates[lastIndex]!)
+    if (d >= first && d <= last)
       markers.push({ time: d as Time, position: 'inBar', color: c.accent, shape: 'square', text: 'figure', size: 1.4 });
   markers.sort((a, b) => (String(a.time) < String(b.time) ? -1 : 1));
   createSeriesMarkers(main, markers);
@@ -212,7 +218,7 @@ export function drawSymbolChart(
       chart,
       {
         label: `${s.symbol} ${hasOhlc ? 'daily' : 'close'}`,
-        colour: hasOhlc ? c.up : c.line[0]!,
+        colour: hasOhlc ? c.up : lineColour(c, 0),
         dates: s.dates,
         bars: s.dates.map((_, i) => {
           const cl = s.close[i];
