@@ -7,19 +7,10 @@ const NA = Number.NaN;
 // Reference: R 4.2.2, TTR 0.24.3: x <- c(NA,NA,1,2,3,5,4,6,7,8,7,9); EMA(x, 3); EMA(x, 3, wilder = TRUE)
 const X = Float64Array.of(NA, NA, 1, 2, 3, 5, 4, 6, 7, 8, 7, 9);
 const TTR_EMA_3 = [NA, NA, NA, NA, 2, 3.5, 3.75, 4.875, 5.9375, 6.96875, 6.984375, 7.9921875];
+// biome-ignore format: reference values, several to a line as R prints them
 const TTR_EMA_3_WILDER = [
-  NA,
-  NA,
-  NA,
-  NA,
-  2,
-  3,
-  3.33333333333333,
-  4.22222222222222,
-  5.14814814814815,
-  6.09876543209877,
-  6.39917695473251,
-  7.26611796982167,
+  NA, NA, NA, NA, 2, 3, 3.33333333333333, 4.22222222222222, 5.14814814814815, 6.09876543209877,
+  6.39917695473251, 7.26611796982167,
 ];
 
 describe('ema', () => {

@@ -6,32 +6,14 @@ import { NonLeadingNaNError } from './nan-policy.js';
 const NA = Number.NaN;
 // Reference: R 4.2.2, TTR 0.24.3: x <- c(NA,NA,1,2,3,5,4,6,7,8,7,9); MACD(x, 2, 4, 3, percent = FALSE)
 const X = Float64Array.of(NA, NA, 1, 2, 3, 5, 4, 6, 7, 8, 7, 9);
+// biome-ignore format: reference values, several to a line as R prints them
 const TTR_MACD = [
-  NA,
-  NA,
-  NA,
-  NA,
-  NA,
-  1.41666666666667,
-  0.805555555555555,
-  1.00185185185185,
-  1.04061728395062,
-  1.03753909465021,
-  0.493579698216735,
-  0.786499899405579,
+  NA, NA, NA, NA, NA, 1.41666666666667, 0.805555555555555, 1.00185185185185, 1.04061728395062,
+  1.03753909465021, 0.493579698216735, 0.786499899405579,
 ];
+// biome-ignore format: reference values, several to a line as R prints them
 const TTR_SIGNAL = [
-  NA,
-  NA,
-  NA,
-  NA,
-  NA,
-  NA,
-  NA,
-  1.07469135802469,
-  1.05765432098765,
-  1.04759670781893,
-  0.770588203017832,
+  NA, NA, NA, NA, NA, NA, NA, 1.07469135802469, 1.05765432098765, 1.04759670781893, 0.770588203017832,
   0.778544051211705,
 ];
 

@@ -6,18 +6,9 @@ import { RsiStream, rsi } from './rsi.js';
 const NA = Number.NaN;
 // Reference: R 4.2.2, TTR 0.24.3: x <- c(NA,NA,1,2,3,5,4,6,7,8,7,9); RSI(x, 3)
 const X = Float64Array.of(NA, NA, 1, 2, 3, 5, 4, 6, 7, 8, 7, 9);
+// biome-ignore format: reference values, several to a line as R prints them
 const TTR_RSI_3 = [
-  NA,
-  NA,
-  NA,
-  NA,
-  NA,
-  100,
-  72.7272727272727,
-  85,
-  88.785046728972,
-  91.864406779661,
-  65.0660264105642,
+  NA, NA, NA, NA, NA, 100, 72.7272727272727, 85, 88.785046728972, 91.864406779661, 65.0660264105642,
   81.3700384122919,
 ];
 

@@ -6,21 +6,9 @@ const names = (codes: Uint8Array) => Array.from(codes, (c) => BREAKOUT_STATES[c]
 
 describe('breakoutPath', () => {
   it('walks below -> testing -> breaking -> confirmed -> failed -> breaking (by hand, default thresholds)', () => {
+    // biome-ignore format: reference values, several to a line as R prints them
     const beyond = Float64Array.of(
-      -0.1,
-      -0.031,
-      -0.03,
-      0,
-      0.01,
-      -0.01,
-      0.01,
-      0.015,
-      0.019,
-      0.02,
-      -0.029,
-      -0.031,
-      -0.2,
-      0.001,
+      -0.1, -0.031, -0.03, 0, 0.01, -0.01, 0.01, 0.015, 0.019, 0.02, -0.029, -0.031, -0.2, 0.001,
     );
     const p = breakoutPath(beyond, DEFAULT_TREND_OPTIONS);
     expect(names(p.states)).toEqual([

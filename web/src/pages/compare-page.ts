@@ -9,12 +9,13 @@ import { ensureNotNull } from '../../../src/domain/ensure.js';
 import { api, type SeriesResponse } from '../api-client.js';
 import { chartReadout } from '../charts/chart-readout.js';
 import { fitAll, LineStyle, linePoints, ratioFormat, themedChart } from '../charts/themed-chart.js';
-import { el, labelled, select } from '../element-builder.js';
+import { el, labelled } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { fixed, formatSignedPercent, signClass } from '../number-format.js';
 import { displayName, emptyBlock, fill, type PageContext, staleMark, storedTickers } from '../page-context.js';
 import { chartColours, lineColour } from '../theme.js';
 import { PageParams } from '../url-params.js';
+import { type UrlSelectSpec, urlSelect } from '../url-select.js';
 
 export interface Rebased {
   readonly symbol: string;
@@ -249,35 +250,13 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       return wrap;
     });
 
+  const ratioChoices = (): UrlSelectSpec[] => [
+    { label: 'A', id: 'ratio-a', param: 'a', options: symbols, value: a, set: (v) => (a = v) },
+    { label: 'B', id: 'ratio-b', param: 'b', options: symbols, value: b, set: (v) => (b = v) },
+  ];
+
   const drawRatio = () => {
-    ratioControls.replaceChildren(
-      labelled(
-        'A',
-        select(
-          symbols,
-          a,
-          (v) => {
-            a = v;
-            updateParams({ a: v });
-            void drawRatio();
-          },
-          { id: 'ratio-a' },
-        ),
-      ),
-      labelled(
-        'B',
-        select(
-          symbols,
-          b,
-          (v) => {
-            b = v;
-            updateParams({ b: v });
-            void drawRatio();
-          },
-          { id: 'ratio-b' },
-        ),
-      ),
-    );
+    ratioControls.replaceChildren(...ratioChoices().map((choice) => urlSelect(choice, () => void drawRatio())));
     return fill(ratioSlot, ctx, async () => {
       if (!a || !b || a === b) return emptyBlock('Pick two different symbols for a ratio.');
       const missing = [a, b].filter((s) => !stored.has(s));

@@ -9,7 +9,7 @@ import { api, type PerfRow, type RatesAnswer } from '../api-client.js';
 import { pageLink } from '../as-of.js';
 import { sparkline } from '../charts/sparkline.js';
 import { textOn } from '../colour.js';
-import { el, labelled, select } from '../element-builder.js';
+import { el } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { notableClose, notableText } from '../notable-close.js';
 import {
@@ -32,6 +32,7 @@ import {
 } from '../page-context.js';
 import { currentTheme } from '../theme.js';
 import { PageParams } from '../url-params.js';
+import { urlSelect } from '../url-select.js';
 
 /** The column's cast: small caps (index and funds), the mega-cap basket, the VIX; those stored are shown. */
 const CARD_SYMBOLS = ['^SP600', 'SPSM', '^RUT', 'IWM', 'MAG7', '^VIX'] as const;
@@ -70,15 +71,9 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
   let heat = p.oneOf('heat', ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y'] as const, '1d', periodLabel);
   for (const n of p.notes()) ctx.notice(n, 'warning');
 
-  const groupSelect = select(
-    groups,
-    group,
-    (v) => {
-      group = v;
-      updateParams({ group: v });
-      void drawTable();
-    },
-    { id: 'group-select' },
+  const groupSelect = urlSelect(
+    { label: 'Group', id: 'group-select', param: 'group', options: groups, value: group, set: (v) => (group = v) },
+    () => void drawTable(),
   );
   const columnsBox = el('details', { class: 'columns-choice', id: 'columns-choice' });
 
@@ -88,7 +83,7 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
     el(
       'section',
       { class: 'panel' },
-      el('div', { class: 'panel-head' }, el('h2', {}, 'Performance'), labelled('Group', groupSelect), columnsBox),
+      el('div', { class: 'panel-head' }, el('h2', {}, 'Performance'), groupSelect, columnsBox),
       tableSlot,
     ),
     el(
@@ -98,18 +93,16 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
         'div',
         { class: 'panel-head' },
         el('h2', {}, 'Sectors'),
-        labelled(
-          'Period',
-          select(
-            ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y'].map((k) => [k, periodLabel(k)] as const),
-            heat,
-            (v) => {
-              heat = v as typeof heat;
-              updateParams({ heat: v });
-              void drawHeat();
-            },
-            { id: 'heat-period' },
-          ),
+        urlSelect(
+          {
+            label: 'Period',
+            id: 'heat-period',
+            param: 'heat',
+            options: ['1d', '5d', 'mtd', 'qtd', 'ytd', '1y'].map((k) => [k, periodLabel(k)] as const),
+            value: heat,
+            set: (v) => (heat = v as typeof heat),
+          },
+          () => void drawHeat(),
         ),
       ),
       heatSlot,

@@ -14,6 +14,7 @@ import { updateParams } from '../hash-route.js';
 import { fixed, formatSignedPercent, signClass } from '../number-format.js';
 import { emptyBlock, fill, type PageContext, storedTickers } from '../page-context.js';
 import { isIsoDate, PageParams, tickerProblem } from '../url-params.js';
+import { type UrlSelectSpec, urlSelect } from '../url-select.js';
 
 const STATE_WORDS: Record<string, string> = {
   below: 'below the line',
@@ -23,6 +24,7 @@ const STATE_WORDS: Record<string, string> = {
   failed: 'breakout failed',
 };
 const TAILS = ['3', '5', '8', '13', '26'] as const;
+const TAIL_CHOICES = TAILS.map((t) => [t, `${t} weeks`] as const);
 
 export async function renderRotationPage(root: HTMLElement, params: URLSearchParams, ctx: PageContext): Promise<void> {
   const stored = storedTickers(ctx);
@@ -83,6 +85,18 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
     void drawRatio();
   });
   const pairChoices = drawable.includes(pair) || !pair ? drawable : [pair, ...drawable];
+  const rrgChoices: UrlSelectSpec[] = [
+    { label: 'Group', id: 'rrg-group', param: 'group', options: groups, value: group, set: (v) => (group = v) },
+    { label: 'Benchmark', id: 'rrg-bench', param: 'bench', options: benches, value: bench, set: (v) => (bench = v) },
+    {
+      label: 'Tail',
+      id: 'rrg-tail',
+      param: 'tail',
+      options: TAIL_CHOICES,
+      value: String(tail),
+      set: (v) => (tail = Number(v)),
+    },
+  ];
   root.append(
     el('h1', {}, 'Rotation', ctx.asOf ? el('span', { class: 'h1-day' }, ` as of ${ctx.day}`) : null),
     el(
@@ -123,49 +137,7 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
         'div',
         { class: 'panel-head' },
         el('h2', {}, 'Relative rotation'),
-        el(
-          'div',
-          { class: 'controls' },
-          labelled(
-            'Group',
-            select(
-              groups,
-              group,
-              (v) => {
-                group = v;
-                updateParams({ group: v });
-                void drawRrg();
-              },
-              { id: 'rrg-group' },
-            ),
-          ),
-          labelled(
-            'Benchmark',
-            select(
-              benches,
-              bench,
-              (v) => {
-                bench = v;
-                updateParams({ bench: v });
-                void drawRrg();
-              },
-              { id: 'rrg-bench' },
-            ),
-          ),
-          labelled(
-            'Tail',
-            select(
-              TAILS.map((t) => [t, `${t} weeks`] as const),
-              String(tail),
-              (v) => {
-                tail = Number(v);
-                updateParams({ tail: v });
-                void drawRrg();
-              },
-              { id: 'rrg-tail' },
-            ),
-          ),
-        ),
+        el('div', { class: 'controls' }, ...rrgChoices.map((choice) => urlSelect(choice, () => void drawRrg()))),
       ),
       rrgSlot,
     ),
