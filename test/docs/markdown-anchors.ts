@@ -3,6 +3,23 @@
  * link checker: lower case, punctuation dropped, spaces to dashes, and a repeated heading gets -1, -2 ...
  */
 
+/**
+ * The lines of a Markdown text outside fenced code blocks (``` or ~~~, closed by a fence at least as
+ * long), each with its 0-based index.
+ */
+export function proseLines(markdown: string): { line: string; index: number }[] {
+  const out: { line: string; index: number }[] = [];
+  let fence: string | null = null;
+  markdown.split('\n').forEach((line, index) => {
+    const f = /^\s*(```+|~~~+)/.exec(line)?.[1];
+    if (f !== undefined) {
+      if (fence === null) fence = f;
+      else if (f.startsWith(fence)) fence = null;
+    } else if (fence === null) out.push({ line, index });
+  });
+  return out;
+}
+
 /** The anchor of one heading text (without the de-duplicating suffix). */
 export function githubAnchor(heading: string): string {
   return heading
@@ -16,15 +33,7 @@ export function githubAnchor(heading: string): string {
 export function anchorsOf(markdown: string): Set<string> {
   const anchors = new Set<string>();
   const seen = new Map<string, number>();
-  let fence: string | null = null;
-  for (const line of markdown.split('\n')) {
-    const f = /^\s*(```+|~~~+)/.exec(line);
-    if (f) {
-      if (fence === null) fence = f[1]!;
-      else if (f[1]!.startsWith(fence)) fence = null;
-      continue;
-    }
-    if (fence !== null) continue;
+  for (const { line } of proseLines(markdown)) {
     const h = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (h) {
       // GitHub drops inline markup from the anchor: `code`, **bold**, [text](link) keep only their text.

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { repoRoot } from '../support/shared-data.js';
-import { anchorsOf } from './markdown-anchors.js';
+import { anchorsOf, proseLines } from './markdown-anchors.js';
 
 export interface PageLink {
   readonly target: string;
@@ -15,20 +15,12 @@ export interface PageLink {
 
 export function linksOf(markdown: string): PageLink[] {
   const links: PageLink[] = [];
-  let fence: string | null = null;
-  markdown.split('\n').forEach((raw, i) => {
-    const f = /^\s*(```+|~~~+)/.exec(raw);
-    if (f) {
-      if (fence === null) fence = f[1]!;
-      else if (f[1]!.startsWith(fence)) fence = null;
-      return;
-    }
-    if (fence !== null) return;
+  for (const { line: raw, index: i } of proseLines(markdown)) {
     const line = raw.replace(/`[^`]*`/g, ''); // code spans are not links
     for (const m of line.matchAll(/!?\[(?:[^\]]|\](?!\())*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g))
       links.push({ target: m[1]!, line: i + 1 });
     for (const m of line.matchAll(/\s(?:href|src)="([^"]+)"/g)) links.push({ target: m[1]!, line: i + 1 });
-  });
+  }
   return links;
 }
 

@@ -21,18 +21,21 @@ describe('rotationSnapshot', () => {
   const bench = walk(400, 7, 0);
   const params = { ratioWindow: 10, momentumWindow: 10, rocPeriod: 1 };
 
+  /** Member X against the benchmark as of the 400th day, daily. */
+  const snapshotInput = (memberDates: Int32Array, closes: Float64Array, tail: number) => ({
+    symbol: 'X',
+    dates: memberDates,
+    closes,
+    benchmarkDates: dates,
+    benchmarkCloses: bench,
+    asOf: dates[399]!,
+    tail,
+    interval: 'daily' as const,
+    params,
+  });
+
   it('returns the last point, its quadrant, heading and a tail of N points ending at the as-of date', () => {
-    const s = rotationSnapshot({
-      symbol: 'X',
-      dates,
-      closes: walk(400, 3, 0.001),
-      benchmarkDates: dates,
-      benchmarkCloses: bench,
-      asOf: dates[399]!,
-      tail: 8,
-      interval: 'daily',
-      params,
-    });
+    const s = rotationSnapshot(snapshotInput(dates, walk(400, 3, 0.001), 8));
     expect(s.tail).toHaveLength(8);
     expect(s.tail[7]!.date).toBe(formatIsoDate(dates[399]!));
     expect(s.rsRatio).toBe(s.tail[7]!.rsRatio);
@@ -42,45 +45,15 @@ describe('rotationSnapshot', () => {
   });
 
   it('reports null values and no tail when history is shorter than the windows', () => {
-    const s = rotationSnapshot({
-      symbol: 'X',
-      dates: dates.slice(0, 12),
-      closes: bench.slice(0, 12),
-      benchmarkDates: dates,
-      benchmarkCloses: bench,
-      asOf: dates[399]!,
-      tail: 8,
-      interval: 'daily',
-      params,
-    });
+    const s = rotationSnapshot(snapshotInput(dates.slice(0, 12), bench.slice(0, 12), 8));
     expect(s).toEqual({ symbol: 'X', rsRatio: null, rsMomentum: null, quadrant: null, heading: null, tail: [] });
   });
 
   it('a member whose data stopped more than 7 days before the as-of day gets no position, only its tail', () => {
-    const s = rotationSnapshot({
-      symbol: 'X',
-      dates: dates.slice(0, 300),
-      closes: walk(300, 3, 0),
-      benchmarkDates: dates,
-      benchmarkCloses: bench,
-      asOf: dates[399]!,
-      tail: 4,
-      interval: 'daily',
-      params,
-    });
+    const s = rotationSnapshot(snapshotInput(dates.slice(0, 300), walk(300, 3, 0), 4));
     expect([s.rsRatio, s.rsMomentum, s.quadrant, s.heading]).toEqual([null, null, null, null]);
     expect(s.tail.at(-1)!.date).toBe(formatIsoDate(dates[299]!));
-    const fresh = rotationSnapshot({
-      symbol: 'X',
-      dates: dates.slice(0, 396),
-      closes: walk(396, 3, 0),
-      benchmarkDates: dates,
-      benchmarkCloses: bench,
-      asOf: dates[399]!,
-      tail: 4,
-      interval: 'daily',
-      params,
-    });
+    const fresh = rotationSnapshot(snapshotInput(dates.slice(0, 396), walk(396, 3, 0), 4));
     expect(fresh.quadrant).not.toBeNull(); // 3 trading days (5 calendar days) behind is still current
   });
 

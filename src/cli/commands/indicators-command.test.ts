@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, runCli } from '../../../test/support/run-cli.js';
+import { parseIndicatorSpecs } from '../../analytics/indicators/indicator-spec.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
@@ -16,19 +17,8 @@ import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const GOLDEN = join(repoRoot, 'test', 'fixtures', 'ttr', 'random-walk-gaps.csv');
 const EXAMPLE = 'sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,roc:10';
-const EXAMPLE_COLUMNS = [
-  'sma_20',
-  'ema_20',
-  'rsi_14',
-  'macd_12_26_9',
-  'macd_signal_12_26_9',
-  'macd_hist_12_26_9',
-  'bb_lower_20_2',
-  'bb_middle_20_2',
-  'bb_upper_20_2',
-  'atr_14',
-  'roc_10',
-];
+// the columns parseIndicatorSpecs names for EXAMPLE (indicator-spec.test.ts checks them one by one)
+const EXAMPLE_COLUMNS = parseIndicatorSpecs(EXAMPLE).flatMap((spec) => spec.columns);
 
 let dir: string;
 let db: string;

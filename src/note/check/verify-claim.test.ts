@@ -2,11 +2,11 @@
  * The verdict rules on small hand-made series whose answers are worked out by hand in the comments.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TREND_OPTIONS } from '../../analytics/trend/trend-options.js';
 import { closeOnlySeries, type PriceSeries } from '../../domain/price-series.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import type { Claim } from '../claims/claim.js';
 import { type SeriesFor, type VerifyOptions, verifyClaim } from './verify-claim.js';
+import { verifyOptions } from './verify-options.js';
 
 // Weekdays from 2024-12-30 (Mon) to 2025-01-17 (Fri); Jan 1 is left out as a holiday.
 const DAYS = [
@@ -33,15 +33,7 @@ const series: PriceSeries = closeOnlySeries(
   CLOSES,
 );
 const lookup: SeriesFor = (s) => (s === 'ABC' ? { series } : { missing: `no data for ${s} in the store` });
-const options = (asOf: string): VerifyOptions => ({
-  asOf: parseIsoDate(asOf),
-  tolerance: 0.0005,
-  nearAthPct: 0.02,
-  approachPct: 0.05,
-  trend: DEFAULT_TREND_OPTIONS,
-  sessionsAround: 5,
-  staleDays: 7,
-});
+const options = (asOf: string): VerifyOptions => verifyOptions(parseIsoDate(asOf));
 const base = { text: 't', subject: 'ABC', symbol: 'ABC', line: 1, span: { start: 0, end: 1 } } as const;
 
 describe('return claims', () => {

@@ -4,11 +4,11 @@
  * judged by `verifyClaim`, with the verdict sentence, basis and five-session search coming from the core.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TREND_OPTIONS } from '../../analytics/trend/trend-options.js';
 import { defaultConfig } from '../../config/universe-config.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import { verifyClaim } from '../check/verify-claim.js';
+import { verifyOptions } from '../check/verify-options.js';
 import type { ClaimBase } from '../claims/claim.js';
 import { extractClaims, resolverFromConfig } from '../claims/extract-claims.js';
 import type { ClaimType } from './claim-type.js';
@@ -71,15 +71,7 @@ describe('a claim type added from outside the core', () => {
     // on the 3rd day it is (10 + 11 + 12) / 3 = 11 < 12 (above).
     const days = ['2025-01-06', '2025-01-07', '2025-01-08', '2025-01-09'].map((d) => parseIsoDate(d));
     const series = closeOnlySeries('AAPL', days, [10, 11, 12, 9]);
-    const options = {
-      asOf: parseIsoDate('2025-01-09'),
-      tolerance: 0.0005,
-      nearAthPct: 0.02,
-      approachPct: 0.05,
-      trend: DEFAULT_TREND_OPTIONS,
-      sessionsAround: 5,
-      staleDays: 7,
-    };
+    const options = verifyOptions(parseIsoDate('2025-01-09'));
     const v = verifyClaim(claim!, () => ({ series }), options);
     expect(v).toMatchObject({
       verdict: 'contradicted',

@@ -3,23 +3,15 @@
  * named day (DFF 3.89 -> 3.64 is -25 bp, as FRED shows after the cut of 2025-12-10), and a beta.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TREND_OPTIONS } from '../../analytics/trend/trend-options.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
+import { verifyOptions } from '../check/verify-options.js';
 import type { EvaluationPoint, Outcome } from './claim-type.js';
 import { rateBetaClaimType, rateChangeClaimType, rateLevelClaimType } from './rate-claim-types.js';
 
 const dates = Int32Array.from(['2025-12-09', '2025-12-10', '2025-12-11'], (d) => parseIsoDate(d));
 const dff = closeOnlySeries('DFF', dates, [3.89, 3.89, 3.64]);
-const options = {
-  asOf: dates[2]!,
-  tolerance: 0.0005,
-  nearAthPct: 0.02,
-  approachPct: 0.02,
-  trend: DEFAULT_TREND_OPTIONS,
-  sessionsAround: 5,
-  staleDays: 7,
-};
+const options = verifyOptions(dates[2]!, { approachPct: 0.02 });
 const at = (series = dff, k = 2): EvaluationPoint => ({
   series,
   k,

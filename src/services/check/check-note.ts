@@ -4,12 +4,12 @@
  * is the `asOf` asked for, else the note's own date, else the latest stored close (with a warning).
  * Returns the JSON contract of `marketdash check`.
  */
-import { DEFAULT_TREND_OPTIONS } from '../../analytics/trend/trend-options.js';
 import { defaultConfig, type UniverseConfig } from '../../config/universe-config.js';
 import { DataError, UsageError } from '../../domain/errors.js';
 import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { AsOfSource, CheckReport } from '../../note/check/claim-verdict.js';
-import { type VerifyOptions, verifyClaim } from '../../note/check/verify-claim.js';
+import { verifyClaim } from '../../note/check/verify-claim.js';
+import { DEFAULT_TOLERANCE, verifyOptions } from '../../note/check/verify-options.js';
 import { extractClaims, resolverFromConfig } from '../../note/claims/extract-claims.js';
 import { htmlToText, looksLikeHtml, normaliseText } from '../../note/claims/html-text.js';
 import { noteDate } from '../../note/claims/note-date.js';
@@ -24,10 +24,6 @@ export interface CheckRequest {
   readonly tolerance?: number | undefined;
   readonly config?: UniverseConfig | undefined;
 }
-
-export const DEFAULT_TOLERANCE = 0.0005;
-/** "approaching its lowest close since": within 5% of the mark. */
-export const APPROACH_PCT = 0.05;
 
 /** The latest date stored for any symbol, and the stored tickers. */
 async function storeFacts(store: PriceStore): Promise<{ latest: DayNumber; tickers: string[] }> {
@@ -96,15 +92,7 @@ export async function checkNote(store: PriceStore, req: CheckRequest): Promise<C
     if (c.metric === 'spread' && c.versus !== null) symbols.add(c.versus);
   }
   const seriesFor = await loadClaimSeries(store, [...symbols], config);
-  const options: VerifyOptions = {
-    asOf,
-    tolerance,
-    nearAthPct: config.events?.nearAthPct ?? 0.02,
-    approachPct: APPROACH_PCT,
-    trend: DEFAULT_TREND_OPTIONS,
-    sessionsAround: 5,
-    staleDays: 7,
-  };
+  const options = verifyOptions(asOf, { tolerance, nearAthPct: config.events?.nearAthPct ?? 0.02 });
   return {
     asOf: formatIsoDate(asOf),
     asOfSource: source,

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithSharedData, realFile } from '../../../test/support/shared-data.js';
-import { DEFAULT_TREND_OPTIONS } from '../../analytics/trend/trend-options.js';
 import { defaultConfig } from '../../config/universe-config.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import type { ClaimVerdict } from '../../note/check/claim-verdict.js';
 import { verifyClaim } from '../../note/check/verify-claim.js';
+import { verifyOptions } from '../../note/check/verify-options.js';
 import type { SeriesFor, VerifyOptions } from '../../note/claim-types/claim-type.js';
 import { extractClaims, resolverFromConfig } from '../../note/claims/extract-claims.js';
 import type { Figure } from '../../note/report/note-model.js';
@@ -26,15 +26,7 @@ const AS_OF = '2025-12-11';
 const config = defaultConfig();
 const resolver = resolverFromConfig(config);
 const asOf = parseIsoDate(AS_OF);
-const options: VerifyOptions = {
-  asOf,
-  tolerance: 0.0005,
-  nearAthPct: 0.02,
-  approachPct: 0.05,
-  trend: DEFAULT_TREND_OPTIONS,
-  sessionsAround: 5,
-  staleDays: 7,
-};
+const options: VerifyOptions = verifyOptions(asOf);
 
 /** "Apple Inc. (AAPL)". */
 const named = (t: string) => `${config.symbols[t]?.name ?? t} (${t})`;
