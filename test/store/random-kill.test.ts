@@ -1,0 +1,167 @@
+/**
+ * Crash safety at random points, on both stores (issue 17, "a fault test that kills the importer and
+ * the database"): the real CLI imports a 60,000-row file and is killed with SIGKILL after a random
+ * delay, or (PostgreSQL) just as its write transaction has begun; after each kill the store holds
+ * exactly what it held before or exactly what a finished import leaves (row count and checksum over
+ * every stored value), and the close snapshot equals the bars. Then the database side: PostgreSQL ends
+ * the importer's session in the middle of its write (as a server restart does); the CLI prints one line
+ * naming the server and exits 1, and nothing was written.
+ * The suite makes one try per store (a CLI start costs seconds); `npm run fuzz` makes MARKETDASH_KILL_RUNS.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importFiles } from '../../src/services/import/import-service.js';
+import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
+import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
+import type { PriceStore } from '../../src/store/price-store.js';
+import { fingerprint, killTree, waitGone, writeBigCsv } from '../support/kill-process.js';
+import { createTestDatabase, type TestDatabase } from '../support/postgres-test-db.js';
+import { spawnCli } from '../support/run-cli.js';
+import { expectSnapshotMatchesBars } from './snapshot-contract.js';
+import { sampleSeries } from './store-contract.js';
+
+const TRIES = Number(process.env.MARKETDASH_KILL_RUNS ?? 1);
+const dir = mkdtempSync(join(tmpdir(), 'marketdash-random-kill-'));
+const dbs: TestDatabase[] = [];
+afterAll(async () => {
+  for (const d of dbs) await d.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A generator seeded per run (the seed is printed on failure), so a failing kill point can be replayed. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+interface Target {
+  readonly args: readonly string[];
+  open(): Promise<PriceStore>;
+}
+
+type State = { rows: number; checksum: number };
+
+async function stateOf(target: Target): Promise<State> {
+  const store = await target.open();
+  try {
+    await expectSnapshotMatchesBars(store);
+    return fingerprint(await store.readMany('all'));
+  } finally {
+    await store.close();
+  }
+}
+
+/** Kills the CLI import at `delayMs` after it starts (or when it ends first); resolves to its exit code or null. */
+async function importKilledAfter(child: ChildProcess, delayMs: number): Promise<number | null> {
+  const exited = once(child, 'exit');
+  const timer = new Promise<'timer'>((resolve) => setTimeout(() => resolve('timer'), delayMs));
+  if ((await Promise.race([exited, timer])) === 'timer' && child.exitCode === null) {
+    const pids = killTree(child.pid!);
+    await exited;
+    await waitGone(pids);
+    return null;
+  }
+  return child.exitCode;
+}
+
+async function killAtRandom(target: Target, csv: string, seed: number): Promise<void> {
+  const rand = random(seed);
+  const before = await stateOf(target);
+  const seen: State[] = [];
+  for (let i = 0; i < TRIES; i++) {
+    // the CLI takes a few seconds to start and import: kill anywhere from start-up to the end
+    const child = spawnCli([...target.args, 'import', csv], { stdio: 'ignore' });
+    await importKilledAfter(child, 500 + rand() * 6000);
+    seen.push(await stateOf(target));
+  }
+  // what a finished import leaves, for comparison
+  const store = await target.open();
+  try {
+    await importFiles(store, { files: [csv] });
+  } finally {
+    await store.close();
+  }
+  const after = await stateOf(target);
+  expect(after).not.toEqual(before);
+  for (const s of seen) expect([before, after], `seed ${seed}`).toContainEqual(s);
+}
+
+async function seeded(open: () => Promise<PriceStore>): Promise<void> {
+  const store = await open();
+  try {
+    await store.writeBars([{ series: sampleSeries('KEEP'), source: 'test' }]);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('imports killed at random points', () => {
+  it('DuckDB: the store is exactly before or after', { timeout: 300_000 }, async () => {
+    const csv = join(dir, 'duck.csv');
+    await writeBigCsv(csv, 60, 1000);
+    const path = join(dir, 'store.duckdb');
+    const target = { args: ['--db', path], open: () => DuckDbStore.open(path) };
+    await seeded(target.open);
+    await killAtRandom(target, csv, Date.now() % 100_000);
+  });
+
+  it('PostgreSQL: the store is exactly before or after', { timeout: 300_000 }, async () => {
+    const db = await createTestDatabase();
+    dbs.push(db);
+    const csv = join(dir, 'pg.csv');
+    await writeBigCsv(csv, 60, 1000);
+    const target = { args: ['--database-url', db.url], open: () => PostgresStore.open(db.url) };
+    await seeded(target.open);
+    await killAtRandom(target, csv, Date.now() % 100_000);
+  });
+
+  it('PostgreSQL ends the session mid-write: one line naming the server, exit 1, nothing written', {
+    timeout: 300_000,
+  }, async () => {
+    const db = await createTestDatabase();
+    dbs.push(db);
+    const csv = join(dir, 'pg-terminate.csv');
+    await writeBigCsv(csv, 60, 1000);
+    const open = () => PostgresStore.open(db.url);
+    await seeded(open);
+    const before = await stateOf({ args: [], open });
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    try {
+      const child = spawnCli(['--database-url', db.url, 'import', csv]);
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => void (stderr += d.toString()));
+      const exited = once(child, 'exit');
+      // the moment the importer's write transaction has begun (its COPY into bars), end its session
+      let terminated = 0;
+      const started = Date.now();
+      while (terminated === 0 && child.exitCode === null && Date.now() - started < 120_000) {
+        const r = await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+           WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL
+             AND query ILIKE 'COPY bars%'`,
+        );
+        terminated = r.rowCount ?? 0;
+        if (terminated === 0) await new Promise((r) => setTimeout(r, 5));
+      }
+      const [code] = await exited;
+      expect(terminated, 'the write should have been caught in the middle').toBeGreaterThan(0);
+      expect(code).toBe(1);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(
+        /^marketdash: lost the connection to PostgreSQL at postgres:\/\/marketdash@127\.0\.0\.1:\d+\/md_test_\w+ during the write; nothing was written\n$/,
+      );
+    } finally {
+      await admin.end();
+    }
+    expect(await stateOf({ args: [], open })).toEqual(before);
+  });
+});
