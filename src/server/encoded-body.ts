@@ -3,6 +3,9 @@
  * ETag from its SHA-1, and gzip and brotli copies compressed on first demand (on the thread pool, so
  * the event loop keeps answering) and kept with the entry, i.e. once per data version. Requests then
  * cost a header check and a buffer write: If-None-Match answers 304, Accept-Encoding picks br or gzip.
+ * A large body whose compressed copy is still being made goes out uncompressed rather than wait for it
+ * (brotli of a 2.3 MB whole-table answer takes some 80 ms): the first answer after a data change does
+ * not pay for the compression, the requests after it get the copy.
  */
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -14,8 +17,38 @@ const gz = promisify(gzip);
 export interface EncodedBody {
   readonly raw: Buffer;
   readonly etag: string;
-  gzip: Promise<Buffer> | null;
-  br: Promise<Buffer> | null;
+  gzip: CompressedCopy | null;
+  br: CompressedCopy | null;
+}
+
+/** A compressed copy being made (`promise`) and, once made, its bytes (`done`). */
+export interface CompressedCopy {
+  readonly promise: Promise<Buffer>;
+  done?: Buffer;
+}
+
+/** The entry's copy in `encoding`, started (on the thread pool) on first demand. */
+function compressedCopy(e: EncodedBody, encoding: 'br' | 'gzip'): CompressedCopy {
+  const existing = e[encoding];
+  if (existing !== null) return existing;
+  const promise =
+    encoding === 'br'
+      ? brotli(e.raw, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: e.raw.length },
+        })
+      : gz(e.raw, { level: 6 });
+  const copy: CompressedCopy = { promise };
+  promise.then(
+    (bytes) => {
+      copy.done = bytes;
+    },
+    () => {
+      // a failed compression is forgotten, so a later request tries again
+      if (e[encoding] === copy) e[encoding] = null;
+    },
+  );
+  e[encoding] = copy;
+  return copy;
 }
 
 const encoded = new WeakMap<object, EncodedBody>();
@@ -33,6 +66,26 @@ export function encodedBody(entry: { readonly body: string }): EncodedBody {
 
 /** Bodies smaller than this go uncompressed (the headers would cost more than the saving). */
 const MIN_COMPRESS = 1024;
+
+/**
+ * Bodies at least this large do not wait for their compressed copy: while it is being made they go out
+ * as they are (identity is always acceptable unless refused), and the copy serves the requests after it.
+ */
+export const NO_WAIT_COMPRESS = 256 * 1024;
+
+/** Whether Accept-Encoding refuses an uncompressed body (`identity;q=0`, or `*;q=0` without identity). */
+export function identityRefused(acceptEncoding: string | undefined): boolean {
+  if (!acceptEncoding) return false;
+  const q = new Map(
+    acceptEncoding.split(',').map((part) => {
+      const [name = '', ...params] = part.trim().split(';');
+      const qp = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return [name.trim().toLowerCase(), qp === undefined ? 1 : Number(qp.slice(2))] as const;
+    }),
+  );
+  const identity = q.get('identity') ?? (q.has('*') ? q.get('*') : undefined);
+  return identity === 0;
+}
 
 /** Which encoding to send for an Accept-Encoding header: brotli first, then gzip, else none (q=0 refuses). */
 export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
@@ -55,16 +108,13 @@ export async function bodyFor(
   acceptEncoding: string | undefined,
 ): Promise<{ body: Buffer; encoding: 'br' | 'gzip' | null }> {
   const encoding = e.raw.length < MIN_COMPRESS ? null : chooseEncoding(acceptEncoding);
-  if (encoding === 'br') {
-    e.br ??= brotli(e.raw, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: e.raw.length },
-    });
-    return { body: await e.br, encoding };
+  if (encoding === null) return { body: e.raw, encoding: null };
+  const copy = compressedCopy(e, encoding);
+  const ready = copy.done !== undefined;
+  if (ready || e.raw.length < NO_WAIT_COMPRESS || identityRefused(acceptEncoding)) {
+    return { body: ready ? (copy.done as Buffer) : await copy.promise, encoding };
   }
-  if (encoding === 'gzip') {
-    e.gzip ??= gz(e.raw, { level: 6 });
-    return { body: await e.gzip, encoding };
-  }
+  // a large body: this request goes out uncompressed while the copy is made for the next ones
   return { body: e.raw, encoding: null };
 }
 
