@@ -27,6 +27,25 @@ export interface SentenceScope {
   readonly noteDate: DayNumber | null;
 }
 
+/**
+ * What a claim found by the match `m` in a scope's sentence takes from there: the sentence, its subject
+ * and symbol, the line, and the span of the match in the checked text.
+ */
+export function matchedClaim(
+  scope: SentenceScope,
+  subject: { readonly subject: string; readonly symbol: string | null },
+  m: RegExpExecArray,
+): Pick<ClaimBase, 'text' | 'subject' | 'symbol' | 'line' | 'span'> {
+  const start = scope.offset + m.index;
+  return {
+    text: scope.sentence,
+    subject: subject.subject,
+    symbol: subject.symbol,
+    line: scope.line,
+    span: { start, end: start + m[0].length },
+  };
+}
+
 export interface VerifyOptions {
   readonly asOf: DayNumber;
   /** Allowed difference for a return or distance, as a fraction (0.0005 = 0.05 percentage points). */

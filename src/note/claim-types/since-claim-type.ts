@@ -8,7 +8,7 @@ import { civilFromDays, type DayNumber, daysFromCivil, daysInMonth, formatIsoDat
 import type { SinceClaim } from '../claims/claim.js';
 import { MONTH_WORD, monthIndex } from '../claims/clause-words.js';
 import { matchesWithSubjects } from '../claims/subject-finder.js';
-import type { ClaimType, SentenceScope } from './claim-type.js';
+import { type ClaimType, matchedClaim, type SentenceScope } from './claim-type.js';
 import { pct, shortDate, shortMonth } from './verdict-words.js';
 
 const SINCE = new RegExp(
@@ -19,7 +19,7 @@ const APPROACHING =
   /(?:approach\w*|near(?:ing|s)?|close\s+to|flirting\s+with|within\s+reach\s+of|closing\s+in\s+on)\s+(?:its|their|a|the|an)?\s*$/i;
 
 function extract(scope: SentenceScope): SinceClaim[] {
-  const { sentence, mentions, ctx, line } = scope;
+  const { sentence, mentions, ctx } = scope;
   const out: SinceClaim[] = [];
   for (const { m, subject } of matchesWithSubjects(SINCE, sentence, mentions, ctx)) {
     if (!subject) continue;
@@ -32,11 +32,7 @@ function extract(scope: SentenceScope): SinceClaim[] {
         : { year: Number(m[8]), month: 1, day: null, wholeYear: true };
     const claim: SinceClaim = {
       metric: 'since',
-      text: sentence,
-      subject: subject.subject,
-      symbol: subject.symbol,
-      line,
-      span: { start: scope.offset + m.index, end: scope.offset + m.index + m[0].length },
+      ...matchedClaim(scope, subject, m),
       direction,
       since,
       approaching: APPROACHING.test(sentence.slice(0, m.index)),

@@ -7,7 +7,7 @@ import { streak } from '../../analytics/returns/streak.js';
 import type { StreakClaim } from '../claims/claim.js';
 import { allMatches, COUNT_WORD, clauseBefore, count, HEDGE, hedged, NEGATION } from '../claims/clause-words.js';
 import { findSubject } from '../claims/subject-finder.js';
-import type { ClaimType, SentenceScope } from './claim-type.js';
+import { type ClaimType, matchedClaim, type SentenceScope } from './claim-type.js';
 
 const STREAK = new RegExp(
   `\\b(?:(end|ends|ending|ended|snap\\w*|break\\w*|broke|halt\\w*|stop\\w*|extend\\w*|on|in|riding|continu\\w*)\\s+(?:a|an|its|their|the)\\s+)?(?:${COUNT_WORD}[- ](?:day|session)\\s+)?(winning|losing|win|green|red)\\s+(?:streak|run)\\b(?:\\s+to\\s+${COUNT_WORD}\\s+(?:sessions|days|trading\\s+days))?`,
@@ -41,7 +41,7 @@ const DAYS_OF_ENDED = new RegExp(
 const ENDED_AFTER = /^\s+(?:ended|snapped|broke|is\s+over|was\s+(?:snapped|broken)|came\s+to\s+an\s+end)\b/i;
 
 function extract(scope: SentenceScope): StreakClaim[] {
-  const { sentence, mentions, ctx, line } = scope;
+  const { sentence, mentions, ctx } = scope;
   const out: StreakClaim[] = [];
   const hits: {
     m: RegExpExecArray;
@@ -109,11 +109,7 @@ function extract(scope: SentenceScope): StreakClaim[] {
     if (!subject) continue;
     const claim: StreakClaim = {
       metric: 'streak',
-      text: sentence,
-      subject: subject.subject,
-      symbol: subject.symbol,
-      line,
-      span: { start: scope.offset + m.index, end: scope.offset + m.index + m[0].length },
+      ...matchedClaim(scope, subject, m),
       direction,
       phase,
       length,

@@ -4,11 +4,9 @@
  * same import. Expected values are those written in the files; the real files' figures
  * (DGS2 3.52 and DFF 3.64 on 2025-12-11) are from ../shared/data/README.md.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeWithSharedData, realFile } from '../../../test/support/shared-data.js';
+import { tempFolder } from '../../../test/support/temp-folder.js';
 import { DataError } from '../../domain/errors.js';
 import { indexOnOrBefore } from '../../domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
@@ -16,13 +14,7 @@ import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
 import { isFredHeader } from './fred-file.js';
 import { importFiles } from './import-service.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'marketdash-fred-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { file } = tempFolder('marketdash-fred-');
 
 let store: DuckDbStore;
 beforeEach(async () => {

@@ -3,30 +3,17 @@
  * (nothing lands, the error names file and line). Expected values are the numbers written in the
  * files below, read back exactly.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempFolder } from '../../../test/support/temp-folder.js';
 import { DataError, UsageError } from '../../domain/errors.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
 import { importFiles } from './import-service.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'marketdash-import-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-function gzFile(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, gzipSync(Buffer.from(text)));
-  return path;
-}
+const { dir, file } = tempFolder('marketdash-import-');
+const gzFile = (name: string, text: string) => file(name, gzipSync(Buffer.from(text)));
 
 const d = (iso: string) => parseIsoDate(iso);
 

@@ -17,7 +17,7 @@ import {
 } from '../../domain/symbol-info.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 import { hasControlCharacters, visible } from '../../domain/visible-text.js';
-import type { CsvFileSpec, CsvProblem, PriceStore } from '../../store/price-store.js';
+import type { CsvFileOutcome, CsvFileSpec, CsvProblem, PriceStore } from '../../store/price-store.js';
 import { type BasketRefresh, refreshBaskets } from '../baskets/refresh-baskets.js';
 import { splitCsvLine } from './csv-fields.js';
 import { inflatedTooLarge, type LineEnding, lineTooLong, readHead, readLines } from './csv-file-reader.js';
@@ -206,7 +206,7 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
     if (o.exactDuplicates > 0)
       warnings.push({ file: p.path, line: null, message: `${o.exactDuplicates} repeated identical row(s) kept once` });
     if (o.rows === 0) warnings.push({ file: p.path, line: null, message: 'no data rows' });
-    warnings.push(...(await splitWarningsOrNote(store, p.data, o.rows, o.symbols, o.firstDate, o.lastDate)));
+    warnings.push(...(await splitWarningsOrNote(store, p.data, o)));
     files.push({
       path: p.path,
       layout: p.layout.name,
@@ -409,31 +409,21 @@ async function locate(data: DataFile, p: CsvProblem): Promise<LocatedProblem | n
     : null;
 }
 
+/** What one file wrote: its rows, symbols and date range (from the store's import outcome). */
+type WrittenRows = Pick<CsvFileOutcome, 'rows' | 'symbols' | 'firstDate' | 'lastDate'>;
+
 /** The split warnings; the import is committed by now, so a failure here becomes a warning, not an error. */
-async function splitWarningsOrNote(
-  store: PriceStore,
-  file: DataFile,
-  rows: number,
-  symbols: readonly string[],
-  firstDate: string | null,
-  lastDate: string | null,
-): Promise<ImportWarning[]> {
+async function splitWarningsOrNote(store: PriceStore, file: DataFile, written: WrittenRows): Promise<ImportWarning[]> {
   try {
-    return await splitWarnings(store, file, rows, symbols, firstDate, lastDate);
+    return await splitWarnings(store, file, written);
   } catch (e) {
     return [{ file: file.path, line: null, message: `not checked for unadjusted splits: ${(e as Error).message}` }];
   }
 }
 
 /** Suspected unadjusted splits in what the file brought, with the line of each. */
-async function splitWarnings(
-  store: PriceStore,
-  file: DataFile,
-  rows: number,
-  symbols: readonly string[],
-  firstDate: string | null,
-  lastDate: string | null,
-): Promise<ImportWarning[]> {
+async function splitWarnings(store: PriceStore, file: DataFile, written: WrittenRows): Promise<ImportWarning[]> {
+  const { rows, symbols, firstDate, lastDate } = written;
   if (rows === 0 || firstDate === null || lastDate === null) return [];
   if (rows > SPLIT_CHECK_MAX_ROWS) {
     return [

@@ -58,20 +58,11 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
 
   const ratioSlot = el('div', { class: 'chart-slot' });
   const rrgSlot = el('div', { class: 'rrg-slot' });
-  const pairA = el('input', {
-    id: 'pair-a',
-    list: 'rot-symbols',
-    value: pair.split('/')[0] ?? '',
-    size: 8,
-    'aria-label': 'Numerator',
-  });
-  const pairB = el('input', {
-    id: 'pair-b',
-    list: 'rot-symbols',
-    value: pair.split('/')[1] ?? '',
-    size: 8,
-    'aria-label': 'Denominator',
-  });
+  // one box per side of the pair, offering the stored tickers
+  const side = (id: string, k: 0 | 1, label: string) =>
+    el('input', { id, list: 'rot-symbols', value: pair.split('/')[k] ?? '', size: 8, 'aria-label': label });
+  const pairA = side('pair-a', 0, 'Numerator');
+  const pairB = side('pair-b', 1, 'Denominator');
   const baseInput = el('input', { id: 'ratio-base', type: 'date', value: view.base ?? '', max: ctx.day });
   const setPair = (next: string) => {
     pair = next;
