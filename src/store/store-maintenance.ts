@@ -31,7 +31,8 @@ export interface SymbolRemoval {
  * What `db check` looks for. Bars: a date outside the bounds, a price that is not a positive finite
  * number (or a negative or non-finite volume), high below low, a close outside [low, high], the same
  * (symbol, date) twice, a ticker the ticker rule refuses, bars of a symbol without a symbols row.
- * The close snapshot: a symbol whose packed closes differ from its bars.
+ * The close snapshot: a symbol whose packed closes differ from its bars. A stored basket whose levels
+ * differ from what its members' bars give (checked above the store: src/services/baskets/basket-check.ts).
  */
 export type IntegrityKind =
   | 'bad-ticker'
@@ -41,7 +42,8 @@ export type IntegrityKind =
   | 'close-outside-range'
   | 'duplicate-key'
   | 'orphan-bars'
-  | 'snapshot-out-of-step';
+  | 'snapshot-out-of-step'
+  | 'basket-out-of-step';
 
 export interface IntegrityFinding {
   readonly kind: IntegrityKind;
@@ -81,6 +83,7 @@ export const FIX_TEXT: Readonly<Record<IntegrityKind, string>> = {
   'duplicate-key': 'keep the latest write of each date, delete the others',
   'orphan-bars': 'add the symbol (kind guessed from the ticker)',
   'snapshot-out-of-step': 'rebuild the close snapshot from the bars',
+  'basket-out-of-step': "rewrite the basket's levels from its members' bars",
 };
 
 /** The row kinds a fix deletes, in the order a bar is classified (the first that applies). */

@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { barDateBounds } from '../../domain/data-limits.js';
+import { checkBaskets } from '../../services/baskets/basket-check.js';
 import { withStore } from '../../services/open-store.js';
 import type { IntegrityReport } from '../../store/store-maintenance.js';
 import { globalOptions } from '../global-options.js';
@@ -34,7 +35,7 @@ export function registerDbCommand(program: Command): void {
     });
   db.command('check')
     .description(
-      'Check the stored data against the data rules (dates, prices, high/low, duplicates, orphans, close snapshot); --fix repairs it in one transaction',
+      'Check the stored data against the data rules (dates, prices, high/low, duplicates, orphans, close snapshot, baskets); --fix repairs it',
     )
     .option(
       '--fix',
@@ -43,9 +44,17 @@ export function registerDbCommand(program: Command): void {
     .option('--format <format>', 'table or json', 'table')
     .action(async (opts: { fix?: boolean; format?: string }, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
-      const report = await withStore(globalOptions(cmd), (store) =>
-        store.checkIntegrity({ fix: opts.fix === true, dateBounds: barDateBounds() }),
-      );
+      const fix = opts.fix === true;
+      const report = await withStore(globalOptions(cmd), async (store) => {
+        const found = await store.checkIntegrity({ fix, dateBounds: barDateBounds() });
+        // baskets after the store's own repairs, so a fix computes them from the repaired members
+        const baskets = await checkBaskets(store, fix);
+        return {
+          ...found,
+          findings: [...found.findings, ...baskets.findings],
+          fixed: fix && (found.fixed || baskets.findings.length > 0),
+        };
+      });
       process.stdout.write(
         format === 'json'
           ? renderResultJson(
@@ -96,7 +105,7 @@ export function integrityText(report: IntegrityReport): string {
   );
   lines.push(
     report.fixed
-      ? `db check --fix: ${report.barsDeleted} bar(s) deleted, ${report.symbolsAdded} symbol(s) added, close snapshot rebuilt (one transaction)`
+      ? `db check --fix: ${report.barsDeleted} bar(s) deleted, ${report.symbolsAdded} symbol(s) added${report.snapshotRebuilt ? ', close snapshot rebuilt' : ''} (one transaction), baskets rewritten from their members`
       : `db check: ${report.findings.length} problem(s); run 'marketdash db check --fix' to repair them`,
   );
   return `${lines.join('\n')}\n`;
