@@ -76,7 +76,9 @@ async function scanBytes(
         continue;
       }
       if (chunk.indexOf(UNDERSCORE, from) >= 0) return 'suspect';
-      if (chunk.indexOf(',\n', from) >= 0 || chunk.indexOf(',\r', from) >= 0) return 'suspect';
+      // a two-byte search is some 3x slower than memchr: look for `,\r` only in chunks holding a `\r`
+      if (chunk.indexOf(',\n', from) >= 0) return 'suspect';
+      if (chunk.indexOf(0x0d, from) >= 0 && chunk.indexOf(',\r', from) >= 0) return 'suspect';
       if (lastByte === COMMA && from === 0 && (chunk[0] === 0x0a || chunk[0] === 0x0d)) return 'suspect';
       lastByte = chunk[chunk.length - 1]!;
     }

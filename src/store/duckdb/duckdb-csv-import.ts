@@ -107,28 +107,38 @@ export async function importCsvFiles(
     return await hooks.inTransaction(c, async () => {
       // file i's rows carry load id base + i; the stored rows all have smaller ones
       const base = (await hooks.currentVersion(c)) + 1;
-      for (let i = 0; i < files.length; i++) {
-        const file = files[i]!;
-        const literal = join(links, `file-${i}`);
-        symlinkSync(resolve(file.path), literal);
-        const loaded = await loadChecked(c, i, file, options, () =>
-          withProgress(
-            c,
-            (fraction) => progress({ fileIndex: i, phase: 'read', fraction }),
-            () => c.run(loadSql(file, literal, base + i, bounds, maxLineBytes)),
-          ),
-        );
-        if (loaded === 0 && file.hasData) {
-          throw new Rejected([
-            {
-              fileIndex: i,
-              kind: 'malformed',
-              line: null,
-              symbol: file.symbol,
-              date: null,
-              message: 'no rows could be read from a file that has data lines (check its line endings and quoting)',
-            },
-          ]);
+      // row order within a load means nothing (repeats are settled by load id and value), and keeping
+      // it makes the parallel CSV reader buffer and order its chunks
+      await c.run('SET preserve_insertion_order = false');
+      try {
+        await loadFiles();
+      } finally {
+        await c.run('RESET preserve_insertion_order');
+      }
+      async function loadFiles(): Promise<void> {
+        for (let i = 0; i < files.length; i++) {
+          const file = files[i]!;
+          const literal = join(links, `file-${i}`);
+          symlinkSync(resolve(file.path), literal);
+          const loaded = await loadChecked(c, i, file, options, () =>
+            withProgress(
+              c,
+              (fraction) => progress({ fileIndex: i, phase: 'read', fraction }),
+              () => c.run(loadSql(file, literal, base + i, bounds, maxLineBytes)),
+            ),
+          );
+          if (loaded === 0 && file.hasData) {
+            throw new Rejected([
+              {
+                fileIndex: i,
+                kind: 'malformed',
+                line: null,
+                symbol: file.symbol,
+                date: null,
+                message: 'no rows could be read from a file that has data lines (check its line endings and quoting)',
+              },
+            ]);
+          }
         }
       }
       progress({ fileIndex: last, phase: 'check', fraction: 0 });

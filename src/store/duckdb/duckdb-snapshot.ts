@@ -120,14 +120,17 @@ async function repack(c: DuckDBConnection, symbols: readonly string[], fromYears
         appender.closeSync();
       }
       await c.run(`DELETE FROM close_snapshot s USING ${FROM} f WHERE s.symbol = f.symbol AND s.year >= f.year`);
+      // the sources of each re-packed (symbol, year) first (a few rows per symbol), then of each segment:
+      // a range join of the segments with the bars themselves took 0.8 s of a 5 M-row import
+      const yearSources = `SELECT DISTINCT b.symbol, year(b.date)::INTEGER AS year, b.source
+        FROM bars b JOIN ${FROM} f ON f.symbol = b.symbol AND b.date >= make_date(greatest(f.year, 1), 1, 1)`;
       await c.run(
         `INSERT INTO close_snapshot
          SELECT st.symbol, st.year, st.last_year, DATE '1970-01-01' + st.first_day, DATE '1970-01-01' + st.last_day,
                 st.n_rows, st.days, st.closes, st.adj_closes, src.sources
          FROM ${STAGE} st JOIN (
-           SELECT st.symbol, st.year, string_agg(DISTINCT b.source, ',' ORDER BY b.source) AS sources
-           FROM ${STAGE} st JOIN bars b ON b.symbol = st.symbol
-             AND b.date >= make_date(st.year, 1, 1) AND b.date < make_date(st.last_year + 1, 1, 1)
+           SELECT st.symbol, st.year, string_agg(DISTINCT y.source, ',' ORDER BY y.source) AS sources
+           FROM ${STAGE} st JOIN (${yearSources}) y ON y.symbol = st.symbol AND y.year BETWEEN st.year AND st.last_year
            GROUP BY ALL) src ON src.symbol = st.symbol AND src.year = st.year`,
       );
     }
