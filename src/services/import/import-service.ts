@@ -424,7 +424,8 @@ async function splitWarningsOrNote(store: PriceStore, file: DataFile, written: W
 /** Suspected unadjusted splits in what the file brought, with the line of each. */
 async function splitWarnings(store: PriceStore, file: DataFile, written: WrittenRows): Promise<ImportWarning[]> {
   const { rows, symbols, firstDate, lastDate } = written;
-  if (rows === 0 || firstDate === null || lastDate === null) return [];
+  // one day per symbol (a daily update) holds no day-to-day move to look at: nothing to read back
+  if (rows === 0 || firstDate === null || lastDate === null || firstDate === lastDate) return [];
   if (rows > SPLIT_CHECK_MAX_ROWS) {
     return [
       {
