@@ -39,6 +39,8 @@ const INT_LIST = LIST(INTEGER);
 const EVERYTHING = -100_000;
 /** Symbols re-packed per pass: bounds the memory of a whole-universe import's refresh. */
 const SYMBOLS_PER_PASS = 1000;
+/** Rows re-packed per pass when the rows per symbol are known (1,000 symbols of 20 years). */
+const ROWS_PER_PASS = 5_000_000;
 
 /**
  * Re-packs every (symbol, year) that rows with load ids in [fromLoad, toLoad] fall in, and every later
@@ -46,19 +48,25 @@ const SYMBOLS_PER_PASS = 1000;
  */
 export async function refreshSnapshot(c: DuckDBConnection, fromLoad: number, toLoad: number): Promise<void> {
   // per symbol: the start of the segment holding its earliest touched day (or everything, before the first)
+  // and about how many rows that re-packs (its new rows and the stored segments from that year on)
   const touched = (
     await c.runAndReadAll(
-      `SELECT t.symbol, coalesce(max(s.year), ${EVERYTHING})::INTEGER
-       FROM (SELECT symbol, min(year(date))::INTEGER AS year FROM bars
-             WHERE load_id BETWEEN ${fromLoad} AND ${toLoad} GROUP BY symbol) t
-       LEFT JOIN close_snapshot s ON s.symbol = t.symbol AND s.year <= t.year
-       GROUP BY t.symbol`,
+      `WITH f AS (
+         SELECT t.symbol, t.n, coalesce(max(s.year), ${EVERYTHING})::INTEGER AS year
+         FROM (SELECT symbol, min(year(date))::INTEGER AS year, count(*) AS n FROM bars
+               WHERE load_id BETWEEN ${fromLoad} AND ${toLoad} GROUP BY symbol) t
+         LEFT JOIN close_snapshot s ON s.symbol = t.symbol AND s.year <= t.year
+         GROUP BY t.symbol, t.n)
+       SELECT f.symbol, f.year, (f.n + coalesce(sum(s.n_rows), 0))::DOUBLE
+       FROM f LEFT JOIN close_snapshot s ON s.symbol = f.symbol AND s.year >= f.year
+       GROUP BY f.symbol, f.year, f.n`,
     )
   ).getRowsJS();
   await repack(
     c,
     touched.map((r) => String(r[0])),
     touched.map((r) => Number(r[1])),
+    touched.map((r) => Number(r[2])),
   );
 }
 
@@ -78,16 +86,33 @@ export async function dropSnapshot(c: DuckDBConnection, symbol: string): Promise
   await c.run('DELETE FROM close_snapshot WHERE symbol = $t', { t: symbol });
 }
 
-async function repack(c: DuckDBConnection, symbols: readonly string[], fromYears: readonly number[]): Promise<void> {
+async function repack(
+  c: DuckDBConnection,
+  symbols: readonly string[],
+  fromYears: readonly number[],
+  rows?: readonly number[],
+): Promise<void> {
   if (symbols.length === 0) return;
+  // passes: SYMBOLS_PER_PASS symbols each, or, with row estimates, up to ROWS_PER_PASS rows (a one-day
+  // import of 3,000 symbols re-packs their last year in one pass: each pass scans the bars once)
+  const cuts = [0];
+  for (let i = 0, n = 0; i < symbols.length; i++) {
+    const r = rows?.[i] ?? ROWS_PER_PASS / SYMBOLS_PER_PASS;
+    if (i > cuts.at(-1)! && n + r > ROWS_PER_PASS) {
+      cuts.push(i);
+      n = 0;
+    }
+    n += r;
+  }
+  cuts.push(symbols.length);
   await c.run(`CREATE OR REPLACE TEMP TABLE ${FROM} (symbol VARCHAR, year INTEGER)`);
   await c.run(
     `CREATE OR REPLACE TEMP TABLE ${STAGE} (symbol VARCHAR, year INTEGER, last_year INTEGER, first_day INTEGER, last_day INTEGER, n_rows INTEGER, days BLOB, closes BLOB, adj_closes BLOB)`,
   );
   try {
-    for (let start = 0; start < symbols.length; start += SYMBOLS_PER_PASS) {
-      const tickers = symbols.slice(start, start + SYMBOLS_PER_PASS);
-      const years = fromYears.slice(start, start + SYMBOLS_PER_PASS);
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const tickers = symbols.slice(cuts[k], cuts[k + 1]);
+      const years = fromYears.slice(cuts[k], cuts[k + 1]);
       await c.run(`DELETE FROM ${FROM}`);
       await c.run(`DELETE FROM ${STAGE}`);
       await c.run(
@@ -98,7 +123,9 @@ async function repack(c: DuckDBConnection, symbols: readonly string[], fromYears
           y: INT_LIST,
         },
       );
-      const series = await readCloses(c);
+      // the earliest day any of them re-packs, as a literal the scan of the bars filters on before the join
+      const since = `b.date >= make_date(${Math.max(1, Math.min(...years))}, 1, 1)`;
+      const series = await readCloses(c, since);
       const appender = await c.createAppender(STAGE);
       try {
         for (const s of series.values()) {
@@ -123,7 +150,8 @@ async function repack(c: DuckDBConnection, symbols: readonly string[], fromYears
       // the sources of each re-packed (symbol, year) first (a few rows per symbol), then of each segment:
       // a range join of the segments with the bars themselves took 0.8 s of a 5 M-row import
       const yearSources = `SELECT DISTINCT b.symbol, year(b.date)::INTEGER AS year, b.source
-        FROM bars b JOIN ${FROM} f ON f.symbol = b.symbol AND b.date >= make_date(greatest(f.year, 1), 1, 1)`;
+        FROM bars b JOIN ${FROM} f ON f.symbol = b.symbol AND b.date >= make_date(greatest(f.year, 1), 1, 1)
+        WHERE ${since}`;
       await c.run(
         `INSERT INTO close_snapshot
          SELECT st.symbol, st.year, st.last_year, DATE '1970-01-01' + st.first_day, DATE '1970-01-01' + st.last_day,
@@ -141,7 +169,7 @@ async function repack(c: DuckDBConnection, symbols: readonly string[], fromYears
 }
 
 /** The closes and adjusted closes of the symbols in FROM, from their first year to re-pack on. */
-async function readCloses(c: DuckDBConnection): Promise<Map<string, PriceSeries>> {
+async function readCloses(c: DuckDBConnection, since: string): Promise<Map<string, PriceSeries>> {
   const tickers = (await c.runAndReadAll(`SELECT symbol FROM ${FROM} ORDER BY symbol`))
     .getRowsJS()
     .map((r) => String(r[0]));
@@ -150,7 +178,8 @@ async function readCloses(c: DuckDBConnection): Promise<Map<string, PriceSeries>
     const result = await c.stream(
       `SELECT w.i, (b.date - DATE '1970-01-01')::INTEGER, coalesce(b.close, 'NaN'::DOUBLE), coalesce(b.adj_close, 'NaN'::DOUBLE)
        FROM bars b JOIN (SELECT f.symbol, f.year, (row_number() OVER (ORDER BY f.symbol) - 1)::INTEGER AS i FROM ${FROM} f) w
-         ON w.symbol = b.symbol AND b.date >= make_date(greatest(w.year, 1), 1, 1)`,
+         ON w.symbol = b.symbol AND b.date >= make_date(greatest(w.year, 1), 1, 1)
+       WHERE ${since}`,
     );
     return await readGroupedSeries(result, tickers, ['close', 'adjClose']);
   } finally {
