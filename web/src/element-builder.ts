@@ -40,6 +40,16 @@ export function svg<K extends keyof SVGElementTagNameMap>(
   return node;
 }
 
+/** A page panel: a heading row (the title, then any controls beside it) above the panel's body. */
+export function panel(title: string, controls: Child[], ...body: Child[]): HTMLElement {
+  return el(
+    'section',
+    { class: 'panel' },
+    el('div', { class: 'panel-head' }, el('h2', {}, title), ...controls),
+    ...body,
+  );
+}
+
 /** A labelled control: `<label>Text <select>…</select></label>`. */
 export function labelled(text: string, control: HTMLElement): HTMLLabelElement {
   return el('label', { class: 'field' }, el('span', {}, text), control);

@@ -9,7 +9,7 @@ import { ensureNotNull } from '../../../src/domain/ensure.js';
 import { api, type SeriesResponse } from '../api-client.js';
 import { chartReadout } from '../charts/chart-readout.js';
 import { fitAll, LineStyle, linePoints, ratioFormat, themedChart } from '../charts/themed-chart.js';
-import { el, labelled } from '../element-builder.js';
+import { el, labelled, panel } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { fixed, formatSignedPercent, signClass } from '../number-format.js';
 import { displayName, emptyBlock, fill, type PageContext, staleMark, storedTickers } from '../page-context.js';
@@ -113,12 +113,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       ),
     ),
     el('section', { class: 'panel' }, el('h2', {}, 'Rebased to 100'), chartSlot),
-    el(
-      'section',
-      { class: 'panel' },
-      el('div', { class: 'panel-head' }, el('h2', {}, 'Ratio'), ratioControls),
-      ratioSlot,
-    ),
+    panel('Ratio', [ratioControls], ratioSlot),
   );
 
   const drawRebased = () =>

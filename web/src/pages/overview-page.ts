@@ -9,7 +9,7 @@ import { api, type PerfRow, type RatesAnswer } from '../api-client.js';
 import { pageLink } from '../as-of.js';
 import { sparkline } from '../charts/sparkline.js';
 import { textOn } from '../colour.js';
-import { el } from '../element-builder.js';
+import { el, panel } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { notableClose, notableText } from '../notable-close.js';
 import {
@@ -80,19 +80,10 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
   root.append(
     el('h1', {}, 'Overview', ctx.asOf ? el('span', { class: 'h1-day' }, ` as of ${ctx.day}`) : null),
     cards,
-    el(
-      'section',
-      { class: 'panel' },
-      el('div', { class: 'panel-head' }, el('h2', {}, 'Performance'), groupSelect, columnsBox),
-      tableSlot,
-    ),
-    el(
-      'section',
-      { class: 'panel' },
-      el(
-        'div',
-        { class: 'panel-head' },
-        el('h2', {}, 'Sectors'),
+    panel('Performance', [groupSelect, columnsBox], tableSlot),
+    panel(
+      'Sectors',
+      [
         urlSelect(
           {
             label: 'Period',
@@ -104,7 +95,7 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
           },
           () => void drawHeat(),
         ),
-      ),
+      ],
       heatSlot,
     ),
   );

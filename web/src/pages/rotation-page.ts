@@ -9,7 +9,7 @@ import { pageLink } from '../as-of.js';
 import { RANGE_KEYS, type RangeKey } from '../chart-range.js';
 import { type RatioView, ratioChart } from '../charts/ratio-chart.js';
 import { rotationScatter } from '../charts/rotation-scatter.js';
-import { el, labelled, select } from '../element-builder.js';
+import { el, labelled, panel, select } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { fixed, formatSignedPercent, signClass } from '../number-format.js';
 import { emptyBlock, fill, type PageContext, storedTickers } from '../page-context.js';
@@ -90,13 +90,9 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
   ];
   root.append(
     el('h1', {}, 'Rotation', ctx.asOf ? el('span', { class: 'h1-day' }, ` as of ${ctx.day}`) : null),
-    el(
-      'section',
-      { class: 'panel' },
-      el(
-        'div',
-        { class: 'panel-head' },
-        el('h2', {}, 'Ratio and trendline'),
+    panel(
+      'Ratio and trendline',
+      [
         el(
           'form',
           {
@@ -118,18 +114,12 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
           el('button', { type: 'submit' }, 'Show'),
           labelled('Rebase to 100 on', baseInput),
         ),
-      ),
+      ],
       ratioSlot,
     ),
-    el(
-      'section',
-      { class: 'panel' },
-      el(
-        'div',
-        { class: 'panel-head' },
-        el('h2', {}, 'Relative rotation'),
-        el('div', { class: 'controls' }, ...rrgChoices.map((choice) => urlSelect(choice, () => void drawRrg()))),
-      ),
+    panel(
+      'Relative rotation',
+      [el('div', { class: 'controls' }, ...rrgChoices.map((choice) => urlSelect(choice, () => void drawRrg())))],
       rrgSlot,
     ),
   );
