@@ -435,7 +435,8 @@ async function splitWarnings(store: PriceStore, file: DataFile, written: Written
       },
     ];
   }
-  const series = await store.readMany(symbols, { from: firstDate, to: lastDate });
+  // closes alone: they come from the packed close snapshot, not a read of every bar column
+  const series = await store.readMany(symbols, { from: firstDate, to: lastDate }, { columns: ['close'] });
   const found: { symbol: string; date: string; text: string }[] = [];
   for (const [ticker, s] of series) {
     for (const split of detectSuspectedSplits(s.dates, s.close)) {
