@@ -258,6 +258,23 @@ describe.each(backends)('import hardening on $name', (backend) => {
     });
   });
 
+  describe('encodings (found by the fuzz test)', () => {
+    it('a UTF-16 file is refused in one line, its NUL bytes never echoed', async () => {
+      const text = 'Date,Close\n2024-01-02,10\n';
+      const path = file('U16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      const e = await refused(store, DataError, () => load([path]));
+      expect(e.message).toBe(
+        `${path} line 1: NUL bytes in the header: the file looks like UTF-16 or binary; save it as UTF-8 text`,
+      );
+    });
+
+    it('a header without a Date column shows its invisible characters as escapes', async () => {
+      const path = file('NODATE.csv', 'When\u001b[2J,Close\n2024-01-02,10\n');
+      const e = await refused(store, DataError, () => load([path]));
+      expect(e.message).toContain('no Date column (header: When\\x1b[2J,Close)');
+    });
+  });
+
   describe('a mixed FRED + CSV import is one transaction', () => {
     const fred = (name: string) =>
       file(`${name}.csv`, `observation_date,${name}\n2024-01-02,4.1\n2024-01-03,\n2024-01-04,4.2\n`);

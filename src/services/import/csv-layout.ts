@@ -96,10 +96,10 @@ export function detectCsvLayout(header: readonly string[], file: string): CsvLay
         ignored: [],
       };
     }
-    throw new DataError(`${file} line 1: no Date column (header: ${columns.join(',')})`, { file, line: 1 });
+    throw new DataError(`${file} line 1: no Date column (header: ${visible(columns.join(','))})`, { file, line: 1 });
   }
   if (roles.close === undefined && roles.adjClose === undefined) {
-    throw new DataError(`${file} line 1: no Close or Adj Close column (header: ${columns.join(',')})`, {
+    throw new DataError(`${file} line 1: no Close or Adj Close column (header: ${visible(columns.join(','))})`, {
       file,
       line: 1,
     });

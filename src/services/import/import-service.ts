@@ -241,6 +241,11 @@ async function planFile(
   const head = await readHead(path, 16, limits);
   const headerIndex = head.lines.findIndex((l) => l.trim() !== '');
   if (headerIndex < 0) throw new DataError(`${path}: the file is empty (no header line)`, { file: path, line: 1 });
+  if (head.lines[headerIndex]!.includes('\u0000'))
+    throw new DataError(
+      `${path} line ${headerIndex + 1}: NUL bytes in the header: the file looks like UTF-16 or binary; save it as UTF-8 text`,
+      { file: path, line: headerIndex + 1 },
+    );
   const header = splitCsvLine(head.lines[headerIndex]!);
   if (isFredHeader(header)) {
     const fred = await readFredFile(path, head.gzip, symbol, bounds);
