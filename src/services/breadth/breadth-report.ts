@@ -28,7 +28,13 @@ export interface BreadthRequest extends GroupRequest {
   readonly history?: number | undefined;
 }
 
-export interface BreadthReport {
+/** The day's counts, as the breadth snapshot has them. */
+type DayCounts = Pick<
+  BreadthSnapshot,
+  'newHighs' | 'newLows' | 'netNewHighs' | 'withYear' | 'advances' | 'declines' | 'unchanged'
+>;
+
+export interface BreadthReport extends DayCounts {
   readonly group: string;
   readonly requestedAsOf: string | null;
   readonly asOf: string;
@@ -39,13 +45,6 @@ export interface BreadthReport {
   };
   readonly aboveSma50: BreadthSnapshot['aboveShort'];
   readonly aboveSma200: BreadthSnapshot['aboveLong'];
-  readonly newHighs: number;
-  readonly newLows: number;
-  readonly netNewHighs: number;
-  readonly withYear: number;
-  readonly advances: number;
-  readonly declines: number;
-  readonly unchanged: number;
   readonly adLine: BreadthSnapshot['adLine'];
   readonly beatingBenchmark: BreadthSnapshot['beating'] & { readonly benchmark: string; readonly windowBars: number };
   /** The last `history` days, oldest first (empty unless asked for). */
