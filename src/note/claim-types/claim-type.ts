@@ -103,6 +103,8 @@ export interface ClaimType<C extends ClaimBase = ClaimBase> {
   describe?(claim: C): string;
   /** The period or reference of the claim for the JSON (`ytd`, `since 2025-09`), or null. */
   period(claim: C, options: VerifyOptions): string | null;
+  /** Other series the claim is checked with (a spread's second symbol, the short yield of the curve). */
+  extraSymbols?(claim: C): readonly string[];
   /** A figure that may be quoted on the price or the total return: both closes are tried. */
   readonly hasBasis: boolean;
 }

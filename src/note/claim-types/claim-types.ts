@@ -5,6 +5,7 @@
  */
 import { athClaimType } from './ath-claim-type.js';
 import type { AnyClaimType } from './claim-type.js';
+import { curveClaimType } from './curve-claim-type.js';
 import { levelClaimType } from './level-claim-type.js';
 import { rateBetaClaimType, rateChangeClaimType, rateLevelClaimType } from './rate-claim-types.js';
 import { returnClaimType } from './return-claim-type.js';
@@ -25,6 +26,7 @@ const registered: AnyClaimType[] = [
   rateLevelClaimType,
   rateChangeClaimType,
   rateBetaClaimType,
+  curveClaimType,
   seasonalityClaimType,
 ];
 

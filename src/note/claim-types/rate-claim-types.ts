@@ -132,6 +132,7 @@ export const rateChangeClaimType: ClaimType<RateChangeClaim> = {
 export const rateBetaClaimType: ClaimType<RateBetaClaim> = {
   metric: 'rate.beta',
   hasBasis: false,
+  extraSymbols: (c) => [c.yieldSymbol],
   extract(scope) {
     const { sentence } = scope;
     if (!/over\s+the\s+past\s+year/i.test(sentence)) return [];

@@ -71,6 +71,7 @@ export const spreadClaimType: ClaimType<SpreadClaim> = {
   metric: 'spread',
   hasBasis: true,
   extract,
+  extraSymbols: (c) => (c.versus ? [c.versus] : []),
   precheck(c) {
     if (c.versus === null) return c.unresolved ?? 'the text does not name what the gap is measured against';
     return c.period === null && !c.sessions ? 'the text gives no period for this gap' : null;
@@ -103,7 +104,8 @@ export const spreadClaimType: ClaimType<SpreadClaim> = {
       ok: Math.abs(actual - c.value) <= tol,
       actual,
       fact: `${a.symbol} ${verb} ${b.symbol} by ${points(Math.abs(actual))} ${words} (${how})`,
-      detail: `returns ${(ra * 100).toFixed(2)}% and ${(rb * 100).toFixed(2)}% from ${formatIsoDate(a.dates[baseA]!)}`,
+      // The basis in full: the unit, both series, which closes, and the window's two dates.
+      detail: `percentage points, ${how}: ${a.symbol} ${(ra * 100).toFixed(2)}% and ${b.symbol} ${(rb * 100).toFixed(2)}% on ${field === 'close' ? 'closes' : 'adjusted closes'} from ${formatIsoDate(a.dates[baseA]!)} to ${formatIsoDate(a.dates[k]!)}`,
     };
   },
   claimed: (c) => c.value,

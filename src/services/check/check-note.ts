@@ -10,6 +10,7 @@ import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/tradin
 import type { AsOfSource, CheckReport } from '../../note/check/claim-verdict.js';
 import { verifyClaim } from '../../note/check/verify-claim.js';
 import { DEFAULT_TOLERANCE, verifyOptions } from '../../note/check/verify-options.js';
+import { claimTypeOf } from '../../note/claim-types/claim-types.js';
 import { extractClaims, resolverFromConfig } from '../../note/claims/extract-claims.js';
 import { htmlToText, looksLikeHtml, normaliseText } from '../../note/claims/html-text.js';
 import { noteDate } from '../../note/claims/note-date.js';
@@ -89,7 +90,7 @@ export async function checkNote(store: PriceStore, req: CheckRequest): Promise<C
   const symbols = new Set<string>();
   for (const c of claims) {
     if (c.symbol !== null) symbols.add(c.symbol);
-    if (c.metric === 'spread' && c.versus !== null) symbols.add(c.versus);
+    for (const x of claimTypeOf(c.metric)?.extraSymbols?.(c) ?? []) symbols.add(x);
   }
   const seriesFor = await loadClaimSeries(store, [...symbols], config);
   const options = verifyOptions(asOf, { tolerance, nearAthPct: config.events?.nearAthPct ?? 0.02 });

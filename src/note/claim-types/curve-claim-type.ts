@@ -1,0 +1,85 @@
+/**
+ * The Treasury curve as a spread between two yields: "the 10y-2y spread closed at 62 bp", "the 2s10s
+ * curve stands at 0.62 percentage points", "the 10-year minus 2-year spread widened to 62 basis points".
+ * Checked as DGS10 minus DGS2 (the stored 10-year and 2-year yields, in percent) on the claim's day,
+ * in basis points, to the precision printed; the reason names both series, their values and dates.
+ * A figure with no unit is read as basis points from 5 up, as percentage points below ("at 0.62").
+ */
+import { indexOnOrBefore } from '../../domain/price-series.js';
+import { formatIsoDate } from '../../domain/trading-date.js';
+import type { ClaimBase } from '../claims/claim.js';
+import { matchesWithSubjects } from '../claims/subject-finder.js';
+import type { ClaimType, SentenceScope } from './claim-type.js';
+
+export interface CurveClaim extends ClaimBase {
+  readonly metric: 'rate.spread';
+  /** The long and short yields (`DGS10`, `DGS2`); `symbol` is the long one. */
+  readonly long: string;
+  readonly short: string;
+  /** The spread claimed, in basis points (signed: negative when the curve is inverted). */
+  readonly bp: number;
+  /** Decimals of the figure in basis points (62 bp: 0; 0.62 points: 0 too, as 62 bp). */
+  readonly decimals: number;
+}
+
+const TEN = '(?:10|ten)[- ]?(?:years?|yrs?|y)';
+const TWO = '(?:2|two)[- ]?(?:years?|yrs?|y)';
+const CURVE = new RegExp(
+  `\\b(?:${TEN}\\s*(?:[-–−/]|minus|less|over|vs\\.?)\\s*${TWO}|${TWO}\\s*(?:[-–−/]|to)\\s*${TEN}|2s\\s*/?\\s*10s|10s\\s*/?\\s*2s|2-10|10-2)(?:\\s+(?:Treasury|Treasuries|yield))*\\s+(?:spread|curve|gap|yield\\s+(?:spread|curve))\\b[^.;]{0,40}?\\b(?:at|to|of|is|was|stands\\s+at|stood\\s+at|closed\\s+at|ended\\s+at|sits\\s+at)\\s+([-+−–]?\\d+(?:\\.\\d+)?)\\s*(bps?\\b|basis\\s+points?\\b|pts?\\b|points?\\b|percentage\\s+points?\\b|pp\\b|%)?`,
+  'i',
+);
+
+function extract(scope: SentenceScope): CurveClaim[] {
+  const out: CurveClaim[] = [];
+  for (const { m } of matchesWithSubjects(CURVE, scope.sentence, [], scope.ctx)) {
+    const digits = m[1]!.replace(/^[+]/, '').replace(/^[−–]/, '-');
+    const unit = (m[2] ?? '').toLowerCase();
+    const value = Number(digits);
+    const inPoints = unit === '' ? Math.abs(value) < 5 : !/^(?:bps?|basis)/.test(unit);
+    const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
+    out.push({
+      metric: 'rate.spread',
+      text: scope.sentence,
+      subject: 'the 10y-2y spread',
+      symbol: 'DGS10',
+      line: scope.line,
+      span: { start: scope.offset + m.index, end: scope.offset + m.index + m[0].length },
+      long: 'DGS10',
+      short: 'DGS2',
+      bp: inPoints ? Number((value * 100).toFixed(Math.max(0, decimals - 2))) : value,
+      decimals: inPoints ? Math.max(0, decimals - 2) : decimals,
+    });
+  }
+  return out;
+}
+
+const bpText = (bp: number, decimals: number) => `${bp > 0 ? '+' : ''}${bp.toFixed(decimals)} bp`;
+
+export const curveClaimType: ClaimType<CurveClaim> = {
+  metric: 'rate.spread',
+  hasBasis: false,
+  extract,
+  extraSymbols: (c) => [c.short],
+  evaluate(c, { series: long, k, seriesFor }) {
+    const other = seriesFor(c.short);
+    if ('missing' in other) return { unverifiable: other.missing };
+    const short = other.series;
+    const day = long.dates[k]!;
+    const j = indexOnOrBefore(short.dates, day);
+    if (j < 0) return { unverifiable: `${c.short} has no value on or before ${formatIsoDate(day)}` };
+    const y10 = long.close[k]!;
+    const y2 = short.close[j]!;
+    const bp = (y10 - y2) * 100;
+    const rounded = Number(bp.toFixed(c.decimals));
+    return {
+      ok: Math.abs(bp - c.bp) <= 0.5 * 10 ** -c.decimals + 1e-9,
+      actual: rounded,
+      fact: `the 10y-2y spread (${c.long} minus ${c.short}) was ${bpText(rounded, c.decimals)}`,
+      detail: `basis points of yield: ${c.long} ${y10.toFixed(2)}% on ${formatIsoDate(day)} minus ${c.short} ${y2.toFixed(2)}% on ${formatIsoDate(short.dates[j]!)}`,
+    };
+  },
+  claimed: (c) => c.bp,
+  claimedText: (c) => bpText(c.bp, c.decimals),
+  describe: (c) => `at ${bpText(c.bp, c.decimals)} (${c.long} minus ${c.short})`,
+  period: () => null,
+};
