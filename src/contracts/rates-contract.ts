@@ -98,6 +98,9 @@ export const ratesResponseSchema = named(
       .describe('the ratio after each FOMC cut, as base rates'),
     missing: z.array(z.string()).describe('symbols the report needs that are not stored'),
     demo: z.boolean(),
+    warnings: z
+      .array(z.string())
+      .describe("one line each: the as-of day past the data (the figures are as of the data's last day)"),
   }),
   'Rates and the Fed, as of a day.',
 );

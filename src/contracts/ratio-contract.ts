@@ -17,6 +17,9 @@ export const trendSchema = named(
       .array(z.object({ date: isoDate, value: z.number() }))
       .describe('the two weekly closes the line runs through'),
     touches: z.number().int(),
+    touchDates: z
+      .array(isoDate)
+      .describe('the weekly closes that touched the line (both anchors included), oldest first; as many as touches'),
     slopeLogPerYear: z.number().describe('slope of ln(line) per 365.25 days'),
     levelAtAsOf: z.number(),
     distance: z.number().describe('weekly close / line level - 1 at the as-of week'),

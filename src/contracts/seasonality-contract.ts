@@ -33,6 +33,9 @@ export const seasonalityResponseSchema = named(
       }),
     ),
     demo: z.boolean(),
+    warnings: z
+      .array(z.string())
+      .describe("one line each: the as-of day past the data (the figures are as of the data's last day)"),
   }),
   'Seasonality of a symbol or ratio.',
 );

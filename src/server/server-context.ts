@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { UniverseConfig } from '../config/universe-config.js';
 import type { ContractInput } from '../contracts/contract-registry.js';
 import { parseIsoDate } from '../domain/trading-date.js';
-import { asOfAfterData, latestDay } from '../services/data-warnings.js';
+import { asOfAfterData, marketEnd } from '../services/data-warnings.js';
 import { nextTurn, SLICE_MS } from '../store/event-loop-slice.js';
 import type { PriceStore } from '../store/price-store.js';
 import type { AlertCenter } from './alert-center.js';
@@ -121,7 +121,7 @@ export function warningHeaders(messages: readonly string[]): Record<string, stri
 /** "data ends D; figures are as of that day" when `asOf` is past the store's last bar, else nothing. */
 export async function storeEndWarnings(ctx: ServerContext, asOf: string | undefined): Promise<string[]> {
   if (asOf === undefined) return [];
-  const end = latestDay([...(await ctx.store.lastDates()).values()].map((d) => parseIsoDate(d)));
+  const end = await marketEnd(ctx.store);
   const w = asOfAfterData(parseIsoDate(asOf), end);
   return w ? [w.message] : [];
 }

@@ -5,7 +5,7 @@ import { closeOnlySeries } from '../domain/price-series.js';
 import { parseIsoDate } from '../domain/trading-date.js';
 import { DuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { PriceStore } from '../store/price-store.js';
-import { asOfAfterData, seriesFreshness, staleRows, tradingDayBetween } from './data-warnings.js';
+import { asOfAfterData, marketEnd, seriesFreshness, staleRows, tradingDayBetween } from './data-warnings.js';
 import { perfTable } from './perf/perf-table.js';
 import { ratioReport } from './perf/ratio-report.js';
 import { trendReport } from './trend/trend-report.js';
@@ -89,5 +89,32 @@ describe('warnings and stale rows in results', () => {
     ]);
     const ratio = await ratioReport(store, { numerator: 'AAA', denominator: 'OLD' });
     expect([ratio.asOf, ratio.stale]).toEqual(['2025-01-03', true]);
+  });
+
+  it('a rate running past the markets (fed funds: every calendar day) does not make the prices stale', async () => {
+    const days = ['2025-01-06', '2025-01-07', '2025-01-08', '2025-01-09', '2025-01-10'].map(d);
+    await store.writeBars(
+      [{ series: closeOnlySeries('DFF', days, [4.33, 4.33, 4.33, 4.33, 4.33]), source: 'test' }],
+      [{ ticker: 'DFF', name: null, kind: 'rate', currency: 'USD' }],
+    );
+    // AAA ends 2025-01-07, DFF 2025-01-10: the market's end is AAA's
+    expect(await marketEnd(store)).toBe(d('2025-01-07'));
+    expect(await seriesFreshness(store, 'AAA', d('2025-01-07'), null)).toEqual({ stale: false, warnings: [] });
+    // past the data: the end named is the markets' one
+    expect((await perfTable(store, { symbols: ['AAA'], asOf: '2030-01-01' })).warnings[0]!.message).toBe(
+      'data ends 2025-01-07; figures are as of that day (asked for 2030-01-01)',
+    );
+  });
+
+  it('a store of rates alone ends with its rates', async () => {
+    const only = await DuckDbStore.open(':memory:');
+    await only.writeBars(
+      [{ series: closeOnlySeries('DGS2', [d('2025-01-02'), d('2025-01-03')], [4.2, 4.3]), source: 'test' }],
+      [{ ticker: 'DGS2', name: null, kind: 'rate', currency: 'USD' }],
+    );
+    expect(await marketEnd(only)).toBe(d('2025-01-03'));
+    const empty = await DuckDbStore.open(':memory:');
+    expect(await marketEnd(empty)).toBeNull();
+    await Promise.all([only.close(), empty.close()]);
   });
 });

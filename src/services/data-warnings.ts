@@ -91,6 +91,23 @@ export function latestDay(days: Iterable<DayNumber>): DayNumber | null {
   return out;
 }
 
+/**
+ * The end of the market data: the latest last bar of a price series. Rates are left out (FRED's fed
+ * funds rate has a row every calendar day and runs days past the markets' last close: next to it every
+ * ETF would look stale), unless the store holds nothing else. Null for an empty store. One cheap call.
+ */
+export async function marketEnd(store: PriceStore): Promise<DayNumber | null> {
+  let market: DayNumber | null = null;
+  let any: DayNumber | null = null;
+  for (const s of await store.listSymbols()) {
+    if (!s.lastDate) continue;
+    const d = parseIsoDate(s.lastDate);
+    if (any === null || d > any) any = d;
+    if (s.kind !== 'rate' && (market === null || d > market)) market = d;
+  }
+  return market ?? any;
+}
+
 /** One series' standing against the rest of the store: `stale` and the warnings of a single-series result. */
 export interface SeriesFreshness {
   readonly stale: boolean;
@@ -100,7 +117,7 @@ export interface SeriesFreshness {
 /**
  * For a single-series result (trend, ratio, indicators) as of `seriesDay` (its own as-of bar): past the
  * data when the day asked for is after the series' end, and stale when the store holds later bars
- * (up to the day asked for) than the series has. One cheap store call (`lastDates`).
+ * (up to the day asked for) than the series has (rates aside: see marketEnd). One cheap store call.
  */
 export async function seriesFreshness(
   store: PriceStore,
@@ -109,11 +126,7 @@ export async function seriesFreshness(
   requested: DayNumber | null,
 ): Promise<SeriesFreshness> {
   const past = asOfAfterData(requested, seriesDay);
-  let storeEnd: DayNumber | null = null;
-  for (const iso of (await store.lastDates()).values()) {
-    const d = parseIsoDate(iso);
-    if (storeEnd === null || d > storeEnd) storeEnd = d;
-  }
+  let storeEnd = await marketEnd(store);
   if (storeEnd !== null && requested !== null && requested < storeEnd) storeEnd = requested;
   const stale = storeEnd !== null && tradingDayBetween(seriesDay, storeEnd);
   return {

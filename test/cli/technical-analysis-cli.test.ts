@@ -77,6 +77,7 @@ describe('trend, ratio --trend, events and baserate on generated series', () => 
       'kind',
       'anchors',
       'touches',
+      'touchDates',
       'slopeLogPerYear',
       'levelAtAsOf',
       'distance',
@@ -84,6 +85,7 @@ describe('trend, ratio --trend, events and baserate on generated series', () => 
     expect(out.trend.kind).toBe('downtrend');
     expect(out.trend.anchors.map((a: { date: string }) => a.date)).toEqual(['2019-06-07', '2021-03-12']);
     expect(out.trend.touches).toBe(3);
+    expect(out.trend.touchDates).toEqual(['2019-06-07', '2021-03-12', '2023-01-13']);
     expect(out.trend.slopeLogPerYear).toBeCloseTo(-0.15, 9);
     expect(
       Math.abs(out.trend.levelAtAsOf / planted.level(planted.fridays[planted.weekAfterLastTouch(75)]!) - 1),

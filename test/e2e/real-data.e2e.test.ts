@@ -12,7 +12,8 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultConfig } from '../../src/config/universe-config.js';
 import { createBasket } from '../../src/services/baskets/create-basket.js';
 import { importFiles } from '../../src/services/import/import-service.js';
@@ -45,6 +46,9 @@ describeWithSharedData('the reference column on real data, in the browser', () =
           .map((f) => join(etfs, f)),
         realFile('indices/^RUT.csv'),
         realFile('indices/^VIX.csv'),
+        realFile('rates/DGS2.csv'),
+        realFile('rates/DGS10.csv'),
+        realFile('rates/DFF.csv'),
       ],
     });
     // The configured basket: materialised on import by the store, else built here from its members.
@@ -121,6 +125,22 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     expect(await summary.textContent()).toContain('downtrend from 2023-01-06');
     expect(await summary.locator('[data-metric="state"]').textContent()).toBe('breakout confirmed since 2025-12-08');
     expect(await page.locator('#ratio-caption').textContent()).toContain('Downtrend line from 2023-01-06');
+    // The touches by date (the trend service's touchDates: the two anchors and the pivot of 2025-04-04).
+    expect(await page.locator('#ratio-touches').textContent()).toContain(
+      '2023-01-06 (anchor), 2025-04-04, 2025-08-22 (anchor)',
+    );
+    // The rotation chart: five tails by default (of 11 sectors), all on request.
+    const rrg = page.locator('canvas.rrg');
+    await page.waitForSelector('canvas.rrg[data-tails]');
+    expect(((await rrg.getAttribute('data-tails')) ?? '').split(',')).toHaveLength(5);
+    await page.click('#rrg-tails-all');
+    await expect.poll(async () => ((await rrg.getAttribute('data-tails')) ?? '').split(',').length).toBe(11);
+    await page.click('#rrg-tails-none');
+    await expect.poll(() => rrg.getAttribute('data-tails')).toBe('');
+    await page.click('[data-tail="XLK"]');
+    await expect.poll(() => rrg.getAttribute('data-tails')).toBe('XLK');
+    // The pointer leaves the page: the next page's readout must show the last bar, not a hovered one.
+    await page.mouse.move(0, 0);
     // The readout shows the last day with the raw ratio beside the rebased value.
     expect(await page.locator('.readout-date').first().textContent()).toBe(AS_OF);
     expect(await page.locator('.readout-main').first().textContent()).toMatch(/ratio \d+\.\d{4}/);
@@ -139,24 +159,138 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     expect(browser.takeErrors()).toEqual([]);
   });
 
+  test('the header: "Latest" is a button shown only away from the latest day', async () => {
+    const page = browser.page;
+    await open('#/overview');
+    await page.waitForSelector('.card[data-symbol="^VIX"]');
+    expect(await page.isHidden('#asof-latest')).toBe(true);
+    // The date input shows the latest day itself: the market data's (the ETFs end 2026-08-03; DFF, a rate, 2026-08-07).
+    expect(await page.locator('#asof-input').inputValue()).toBe('2026-08-03');
+    await open(`#/overview?asOf=${AS_OF}`);
+    await page.waitForSelector('#asof-latest', { state: 'visible' });
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
+  test('Compare: range buttons set the base day; ^RUT, ending 2026-02-23, is marked stale beside the ETFs', async () => {
+    const page = browser.page;
+    await open('#/compare?s=^RUT,IWM');
+    await page.waitForSelector('#compare-chart[data-ready] canvas');
+    const rut = page.locator('#compare-table tr[data-symbol="^RUT"]');
+    expect(await rut.locator('[data-metric="lastDate"]').textContent()).toBe('2026-02-23 stale: 2026-02-23');
+    expect(await page.locator('#compare-table tr[data-symbol="IWM"] .stale').count()).toBe(0);
+    expect(await page.locator('#compare-caption').textContent()).toContain('1 end before 2026-08-03 (marked stale)');
+    expect(await page.locator('.readout').first().textContent()).toContain('^RUT (stale: 2026-02-23)');
+    // 1Y: the base is the same date a year before the page's day (2025-08-03, a Sunday: the close of 2025-08-01).
+    await page.click('#compare-ranges [data-range="1y"]');
+    await expect.poll(() => page.url()).toContain('start=2025-08-03');
+    await page.waitForSelector('#compare-chart[data-ready] canvas');
+    await expect
+      .poll(() => page.locator('#compare-table tr[data-symbol="IWM"] td').nth(1).textContent())
+      .toBe('2025-08-01');
+    expect(await page.getAttribute('#compare-ranges [data-range="1y"]', 'aria-pressed')).toBe('true');
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
+  test('Rates: FOMC days marked on a yield chart; an asOf past the data is a notice, the cards as of the last day', async () => {
+    const page = browser.page;
+    await open(`#/symbol?s=DGS2&asOf=${AS_OF}`);
+    await page.waitForSelector('#symbol-chart[data-ready$=":fomc"] canvas');
+    expect(await page.isChecked('#fomc-toggle')).toBe(true);
+    // 1Y to 2025-12-11 holds 9 decision days (2024-12-18 ... 2025-12-10; FOMC_MEETINGS).
+    expect(await page.locator('#symbol-caption').textContent()).toContain('9 FOMC decision days marked');
+    // A yield's changes in basis points: DGS2 3.52% on the day, 4.25% at the end of 2024 (FRED).
+    expect(await page.locator('#symbol-figures [data-metric="ytd"]').textContent()).toBe('-73\u00a0bp');
+    await page.uncheck('#fomc-toggle');
+    await page.waitForSelector('#symbol-chart[data-ready="DGS2:1y:sma:50,sma:200"] canvas');
+    expect(await page.locator('#symbol-caption').textContent()).not.toContain('FOMC');
+    await open('#/overview?asOf=2030-01-02');
+    await page.waitForSelector('.cards.rates .card');
+    // DFF runs to 2026-08-07, past the ETFs: the rates answer says where its own data ends.
+    await expect
+      .poll(() => page.locator('#page-notices').textContent())
+      .toContain('data ends 2026-08-07; figures are as of that day (asked for 2030-01-02)');
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
   test('latest: ^RUT and ^VIX end in February, so their cards are marked stale with their own date', async () => {
     const page = browser.page;
     await open('#/overview');
     await page.waitForSelector('.card[data-symbol="^VIX"]');
-    const health = await api<{ lastDate: string }>('/api/health');
     for (const s of ['^RUT', '^VIX']) {
       const stale = page.locator(`.card[data-symbol="${s}"] .stale`);
       expect(await stale.count(), s).toBe(1);
       expect(await stale.textContent()).toBe('stale: 2026-02-23');
     }
     expect(await page.locator('.card[data-symbol="IWM"] .stale').count()).toBe(0);
-    expect(await page.locator('#page-notices').textContent()).toContain(`before ${health.lastDate}`);
+    // The page's day is the markets' last day (2026-08-03), not the fed funds rate's (2026-08-07).
+    expect(await page.locator('#page-notices').textContent()).toContain('before 2026-08-03');
     // A day past the data is answered with the last day, and the page says so.
     await open('#/overview?asOf=2030-01-02');
     await page.waitForSelector('.card[data-symbol="IWM"]');
     await expect
       .poll(() => page.locator('#page-notices').textContent())
-      .toContain(`data ends ${health.lastDate}; figures are as of that day`);
+      .toContain('data ends 2026-08-03; figures are as of that day (asked for 2030-01-02)');
     expect(browser.takeErrors()).toEqual([]);
+  });
+
+  /** Every page on the real data, as of the column's day and (for the stale marks) the latest day. */
+  const REVIEW: readonly { name: string; hash: string; ready: readonly string[] }[] = [
+    {
+      name: 'overview',
+      hash: `#/overview?asOf=${AS_OF}`,
+      ready: ['#perf-table tbody tr', '.card', '.cards.rates .card'],
+    },
+    { name: 'overview-latest', hash: '#/overview', ready: ['#perf-table tbody tr', '.card .stale'] },
+    {
+      name: 'rotation',
+      hash: `#/rotation?asOf=${AS_OF}`,
+      ready: ['#ratio-chart[data-ready] canvas', 'canvas.rrg[data-points]'],
+    },
+    {
+      name: 'symbol',
+      hash: `#/symbol?s=IWM&asOf=${AS_OF}&ind=sma:50,rsi:14`,
+      ready: ['#symbol-chart[data-ready] canvas', '#symbol-events'],
+    },
+    {
+      name: 'symbol-rate',
+      hash: `#/symbol?s=DGS2&asOf=${AS_OF}&range=1y`,
+      ready: ['#symbol-chart[data-ready] canvas'],
+    },
+    {
+      name: 'compare',
+      hash: '#/compare?s=^RUT,IWM,SPSM,MAG7',
+      ready: ['#compare-chart[data-ready] canvas', '#compare-ratio-chart[data-ready] canvas'],
+    },
+    { name: 'note', hash: `#/note?asOf=${AS_OF}`, ready: ['#note-body h1'] },
+    { name: 'note-check', hash: `#/note?asOf=${AS_OF}&tab=check`, ready: ['#check-text'] },
+  ];
+  const VIEWPORTS = [
+    { name: 'desktop', width: 1440, height: 900 },
+    { name: 'phone', width: 390, height: 844 },
+  ] as const;
+
+  describe.each(VIEWPORTS)('review on the real data, $name', (viewport) => {
+    describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
+      test.each(REVIEW)('$name: no serious accessibility violation, nothing overflows', async (p) => {
+        const page = browser.page;
+        await page.setViewportSize({ width: viewport.width, height: viewport.height });
+        await open(p.hash);
+        await page.evaluate(`localStorage.setItem('marketdash.theme', '${theme}')`);
+        await page.reload();
+        await page.waitForSelector(`html[data-theme="${theme}"]`, { state: 'attached' });
+        for (const sel of p.ready) await page.waitForSelector(sel);
+        await page.waitForFunction('document.querySelectorAll("[aria-busy=true], .skeleton").length === 0');
+        const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        const bad = axe.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(bad).toEqual([]);
+        expect(
+          (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number,
+        ).toBeLessThanOrEqual(1);
+        await screenshot(page, `review-real-${p.name}-${viewport.name}-${theme}`);
+        expect(browser.takeErrors()).toEqual([]);
+      });
+    });
   });
 });

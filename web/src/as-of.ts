@@ -79,7 +79,9 @@ export function asOfControl(): { readonly root: HTMLElement; render(first: strin
     '›',
   );
   const presets = el('select', { id: 'asof-preset', 'aria-label': 'Jump to a month end' });
-  const latest = el('button', { type: 'button', id: 'asof-latest', title: 'Show the latest data' }, 'Latest');
+  // One control for "latest": a button shown only when a past day is chosen (the date input already
+  // shows the latest day otherwise, with "›" disabled), never a pressed button beside a "latest" label.
+  const latest = el('button', { type: 'button', id: 'asof-latest' }, 'Latest');
   const root = el(
     'div',
     { class: 'asof', role: 'group', 'aria-label': 'As-of date for every page' },
@@ -109,8 +111,9 @@ export function asOfControl(): { readonly root: HTMLElement; render(first: strin
       input.value = current;
       if (first) input.min = first;
       if (last) input.max = last;
-      latest.disabled = isLatest;
-      latest.setAttribute('aria-pressed', String(isLatest));
+      latest.hidden = isLatest;
+      latest.title = last ? `Back to the latest data (${last})` : 'Back to the latest data';
+      input.title = isLatest ? `Latest data (${current})` : `As of ${current}`;
       next.disabled = !last || current >= last;
       prev.disabled = !first || current <= first;
       presets.replaceChildren(

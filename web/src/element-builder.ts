@@ -22,8 +22,38 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 export function append(parent: Node, children: (Child | Child[])[]): void {
   for (const c of children.flat()) {
     if (c === null || c === undefined || c === false) continue;
-    parent.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
+    if (typeof c === 'object') parent.appendChild(c);
+    else appendText(parent, String(c));
   }
+}
+
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/g;
+const TEXT_ONLY = new Set(['OPTION', 'TEXTAREA', 'TITLE', 'STYLE', 'SCRIPT']);
+
+/**
+ * A text child; the ISO dates inside a longer text go in a no-wrap span, so a date never breaks at
+ * its hyphens on a narrow screen (the text content stays the same).
+ */
+function appendText(parent: Node, text: string): void {
+  const dates = text.match(ISO_DATE);
+  if (!dates || dates[0] === text || TEXT_ONLY.has(parent.nodeName)) {
+    parent.appendChild(document.createTextNode(text));
+    return;
+  }
+  // One wrapper for the whole text, so a flex parent still sees one item (not a gap around each date).
+  const wrap = document.createElement('span');
+  let at = 0;
+  for (const m of text.matchAll(ISO_DATE)) {
+    const i = m.index ?? 0;
+    if (i > at) wrap.appendChild(document.createTextNode(text.slice(at, i)));
+    const span = document.createElement('span');
+    span.className = 'nb';
+    span.textContent = m[0];
+    wrap.appendChild(span);
+    at = i + m[0].length;
+  }
+  if (at < text.length) wrap.appendChild(document.createTextNode(text.slice(at)));
+  parent.appendChild(wrap);
 }
 
 export function clear(node: Node): void {

@@ -44,8 +44,20 @@ async function loadBase(): Promise<Pick<PageContext, 'health' | 'symbols'>> {
   const [health, symbols] = await Promise.all([api.health(), api.symbols()]);
   required('demo-banner').hidden = !health.demo;
   required('data-status').textContent =
-    `${health.symbols} symbols, last close ${health.lastDate ?? 'n/a'}${health.demo ? ' (synthetic demo data)' : ''}`;
+    `${health.symbols} symbols, last close ${lastMarketDate({ health, symbols }) ?? 'n/a'}${health.demo ? ' (synthetic demo data)' : ''}`;
   return { health, symbols };
+}
+
+/**
+ * The last day of market data: the newest last bar of a price series. Rates are left out (FRED's
+ * fed funds rate has a row every calendar day and often runs days past the markets' last close),
+ * so a store with rates does not call every ETF "stale".
+ */
+function lastMarketDate(b: Pick<PageContext, 'health' | 'symbols'>): string | null {
+  let last: string | null = null;
+  for (const s of b.symbols.symbols)
+    if (s.kind !== 'rate' && s.lastDate && (!last || s.lastDate > last)) last = s.lastDate;
+  return last ?? b.health.lastDate;
 }
 
 function firstDate(b: Pick<PageContext, 'symbols'>): string | null {
@@ -99,7 +111,7 @@ async function render(): Promise<void> {
     return;
   }
   if (mine !== generation) return;
-  const last = base.health.lastDate;
+  const last = lastMarketDate(base);
   control.render(firstDate(base), last);
   const notices = el('div', { class: 'notices', id: 'page-notices', role: 'status' });
   // The demo banner travels with the page (arriving with it, it never pushes a drawn page down).

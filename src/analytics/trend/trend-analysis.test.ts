@@ -28,6 +28,8 @@ describe('analyseTrend on a planted multi-year downtrend', () => {
     expect(line.kind).toBe('downtrend');
     expect(line.anchors.map((x) => formatIsoDate(x.day))).toEqual(['2019-06-07', '2021-03-12']);
     expect(line.touches).toBe(3);
+    // The planted touches: the two anchors and the third pivot on the line (g = 0 on 2023-01-13).
+    expect(line.touchDays.map((d) => formatIsoDate(d))).toEqual(['2019-06-07', '2021-03-12', '2023-01-13']);
     expect(line.slopeLogPerYear).toBeCloseTo(LINE_SLOPE_PER_YEAR, 9);
     expect(Math.abs(a.levelAtAsOf! / planted.level(day) - 1)).toBeLessThan(0.01);
     // g = -0.20 there: distance = exp(-0.2) - 1 = -18.13%.

@@ -38,6 +38,8 @@ export interface Trendline {
   readonly logSpace: boolean;
   readonly anchors: readonly [TrendAnchor, TrendAnchor];
   readonly touches: number;
+  /** The days of the touching pivots (weekly closes), oldest first: `touches` of them, both anchors included. */
+  readonly touchDays: readonly number[];
   /** The day of the last touching pivot (the span the line has held is lastTouchDay - first anchor day). */
   readonly lastTouchDay: number;
   /** ln(B/A) per 365.25 days: the line's growth rate (negative for a downtrend). */
@@ -170,11 +172,22 @@ export function findTrendline(
   if (best === null) return null;
   const a: TrendAnchor = { week: best.i, day: t[best.i]!, value: weekly.values[best.i]! };
   const b: TrendAnchor = { week: best.j, day: t[best.j]!, value: weekly.values[best.j]! };
+  // The touching pivots of the chosen line (the scan above only counted them).
+  const touchDays: number[] = [];
+  const bestSlope = (y[best.j]! - y[best.i]!) / (t[best.j]! - t[best.i]!);
+  const touchEnd = best.breakWeek >= 0 ? best.breakWeek : end;
+  for (let pk = 0; pk < pivotCount; pk++) {
+    const p = allPivots[pk]!;
+    if (p < best.i) continue;
+    if (p >= touchEnd) break;
+    if (isTouch(y[p]!, y[best.i]! + bestSlope * (t[p]! - t[best.i]!), sign, options)) touchDays.push(t[p]!);
+  }
   return {
     kind,
     logSpace: options.logSpace,
     anchors: [a, b],
     touches: best.touches,
+    touchDays,
     lastTouchDay: t[best.lastTouch]!,
     slopeLogPerYear: (Math.log(b.value / a.value) / (b.day - a.day)) * 365.25,
     breakWeek: best.breakWeek,

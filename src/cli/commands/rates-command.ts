@@ -11,7 +11,7 @@ import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type ChangesBp, type RatesReport, ratesReport } from '../../services/rates/rates-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderJson, renderTable } from '../output-format.js';
+import { parseFormat, renderJson, renderTable, writeWarnings } from '../output-format.js';
 
 interface RatesOptions {
   asOf?: string;
@@ -33,6 +33,7 @@ export function registerRatesCommand(program: Command): void {
       const report = await withDataStore(globalOptions(cmd), (store) =>
         ratesReport(store, { asOf: opts.asOf, rate: opts.rate }),
       );
+      writeWarnings(report.warnings);
       process.stdout.write(format === 'json' ? renderJson(report) : renderRates(report));
       if (report.missing.length > 0) process.stderr.write(`marketdash: not stored: ${report.missing.join(', ')}\n`);
     });

@@ -14,7 +14,7 @@ import {
 } from '../../services/seasonality/seasonality-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderJson, renderTable } from '../output-format.js';
+import { parseFormat, renderJson, renderTable, writeWarnings } from '../output-format.js';
 
 interface SeasonalityOptions {
   window: string;
@@ -37,6 +37,7 @@ export function registerSeasonalityCommand(program: Command): void {
       const report = await withDataStore(globalOptions(cmd), (store) =>
         seasonalityReport(store, { subject, window: opts.window, asOf: opts.asOf }),
       );
+      writeWarnings(report.warnings);
       process.stdout.write(format === 'json' ? renderJson(report) : renderSeasonality(report));
     });
 }

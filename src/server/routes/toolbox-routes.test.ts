@@ -48,6 +48,18 @@ describe('GET /api/rates', () => {
     expect(r.curve!.changesBp['1m']).toBe(0);
     expect(r.lastDecision!.date).toBe('2024-12-18');
     expect(r.lastDecision!.dffChangeBp).toBe(0);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('an asOf past the data is answered as of the last day, with a warning saying so', async () => {
+    const res = await t.app.inject('/api/rates?asOf=2025-01-10');
+    expect(res.statusCode).toBe(200);
+    const r = JSON.parse(res.body) as RatesReport & { warnings: string[] };
+    // the store ends on 2024-12-31: the figures are those of that day (as in the test above)
+    expect(r.asOf).toBe('2024-12-31');
+    expect(r.levels.find((l) => l.symbol === 'DGS2')!.changesBp['1m']).toBe(-22);
+    expect(r.nextMeeting!.date).toBe('2025-01-29');
+    expect(r.warnings).toEqual(['data ends 2024-12-31; figures are as of that day (asked for 2025-01-10)']);
   });
 
   it('refuses an unknown rate', async () => {
@@ -73,6 +85,17 @@ describe('GET /api/seasonality', () => {
     expect(r.window.years.map((y) => y.year)).toEqual([2021, 2022, 2023]);
     expect(r.window.current!.year).toBe(2024);
     expect(r.months).toHaveLength(12);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('an asOf past the data is answered as of the last day, with a warning saying so', async () => {
+    const res = await t.app.inject('/api/seasonality?symbol=XLK&asOf=2025-02-03');
+    expect(res.statusCode).toBe(200);
+    const r = JSON.parse(res.body) as SeasonalityReport & { warnings: string[] };
+    expect(r.asOf).toBe('2024-12-31');
+    // the window of 2024 (12-15..01-05) is still the one in progress on the last day used
+    expect(r.window.current!.year).toBe(2024);
+    expect(r.warnings).toEqual(['data ends 2024-12-31; figures are as of that day (asked for 2025-02-03)']);
   });
 
   it('a bad window is a 400 naming the parameter', async () => {

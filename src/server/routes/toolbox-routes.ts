@@ -10,10 +10,18 @@ import { z } from 'zod';
 import { errorResponses, isoDateInput } from '../../contracts/common-contract.js';
 import { ratesResponseSchema } from '../../contracts/rates-contract.js';
 import { seasonalityResponseSchema } from '../../contracts/seasonality-contract.js';
+import type { DataWarning } from '../../services/data-warnings.js';
 import { ratesReport } from '../../services/rates/rates-report.js';
 import { seasonalityReport } from '../../services/seasonality/seasonality-report.js';
 import { isoDateParam } from '../api-schemas.js';
 import { type ServerContext, sendCachedJson } from '../server-context.js';
+
+/** The API's object answers carry their warnings as one-line strings (the as-of day past the data). */
+function withMessages<T extends { readonly warnings: readonly DataWarning[] }>(
+  report: T,
+): Omit<T, 'warnings'> & { warnings: string[] } {
+  return { ...report, warnings: report.warnings.map((w) => w.message) };
+}
 
 export function registerToolboxRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -33,7 +41,7 @@ export function registerToolboxRoutes(app: FastifyInstance, ctx: ServerContext):
       const asOf = isoDateParam(request.query.asOf, 'asOf');
       const rate = request.query.rate;
       return sendCachedJson(ctx, reply, 'rates', { asOf, rate }, ratesResponseSchema, async () =>
-        ratesReport(ctx.store, { asOf, rate, config: ctx.config }),
+        withMessages(await ratesReport(ctx.store, { asOf, rate, config: ctx.config })),
       );
     },
   );
@@ -59,7 +67,7 @@ export function registerToolboxRoutes(app: FastifyInstance, ctx: ServerContext):
       const { symbol, window } = request.query;
       const asOf = isoDateParam(request.query.asOf, 'asOf');
       return sendCachedJson(ctx, reply, 'seasonality', { symbol, window, asOf }, seasonalityResponseSchema, async () =>
-        seasonalityReport(ctx.store, { subject: symbol, window, asOf, config: ctx.config }),
+        withMessages(await seasonalityReport(ctx.store, { subject: symbol, window, asOf, config: ctx.config })),
       );
     },
   );

@@ -18,6 +18,7 @@ import { DataError, UsageError } from '../../domain/errors.js';
 import { closeOnlySeries, indexOnOrBefore } from '../../domain/price-series.js';
 import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
+import { asOfAfterData, type DataWarning } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { loadClosesOrBaskets, type SymbolCloses } from '../groups/member-closes.js';
 
@@ -71,6 +72,8 @@ export interface RatesReport {
   readonly afterCuts: { readonly pair: string; readonly horizons: readonly AfterCutBaseRate[] } | null;
   readonly missing: readonly string[];
   readonly demo: boolean;
+  /** The as-of day past the data (the figures are then as of the data's last day). */
+  readonly warnings: DataWarning[];
 }
 
 export interface RatesRequest {
@@ -108,8 +111,10 @@ export async function ratesReport(store: PriceStore, req: RatesRequest = {}): Pr
     throw new DataError(
       `none of ${RATE_SYMBOLS.join(', ')} is stored in ${store.location}: import the FRED files (marketdash import DGS2.csv ...) or run 'marketdash update'`,
     );
-  const asOf =
-    asOfDayRequested ?? Math.max(...loaded.found.map((c) => c.dates[c.dates.length - 1] ?? Number.NEGATIVE_INFINITY));
+  const dataEnd = Math.max(...loaded.found.map((c) => c.dates[c.dates.length - 1] ?? Number.NEGATIVE_INFINITY));
+  // Past the data: the figures are as of the data's last day, and the answer says so.
+  const pastData = asOfAfterData(asOfDayRequested, dataEnd);
+  const asOf = asOfDayRequested === null ? dataEnd : Math.min(asOfDayRequested, dataEnd);
   const name = (t: string) => config.symbols[t]?.name ?? t;
 
   const levels: RateLevel[] = [];
@@ -202,5 +207,6 @@ export async function ratesReport(store: PriceStore, req: RatesRequest = {}): Pr
     afterCuts,
     missing: loaded.missing,
     demo: await holdsDemoBars(store),
+    warnings: pastData ? [pastData] : [],
   };
 }

@@ -18,6 +18,7 @@ import { closeOnlySeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
+import { asOfAfterData, type DataWarning } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { loadClosesOrBaskets } from '../groups/member-closes.js';
 
@@ -30,6 +31,8 @@ export interface SeasonalityReport {
   readonly window: WindowSeasonality;
   readonly months: readonly MonthSeasonality[];
   readonly demo: boolean;
+  /** The as-of day past the data (the figures are then as of the data's last day). */
+  readonly warnings: DataWarning[];
 }
 
 export interface SeasonalityRequest {
@@ -55,13 +58,16 @@ export async function seasonalityReport(store: PriceStore, req: SeasonalityReque
     ? ratioSeries(closeOnlySeries(a!.symbol, a!.dates, a!.closes), closeOnlySeries(b.symbol, b.dates, b.closes))
     : closeOnlySeries(a!.symbol, a!.dates, a!.closes);
   if (s.dates.length === 0) throw new NotFoundError(parts.join('/'));
-  const asOf = asOfDay ?? s.dates[s.dates.length - 1]!;
+  const dataEnd = s.dates[s.dates.length - 1]!;
+  const pastData = asOfAfterData(asOfDay, dataEnd);
+  const asOf = asOfDay === null ? dataEnd : Math.min(asOfDay, dataEnd);
   return {
     subject: parts.join('/'),
-    asOf: formatIsoDate(Math.min(asOf, s.dates[s.dates.length - 1]!)),
+    asOf: formatIsoDate(asOf),
     firstDate: formatIsoDate(s.dates[0]!),
     window: windowSeasonality(s.dates, s.close, w, asOf),
     months: monthlySeasonality(s.dates, s.close, asOf),
     demo: await holdsDemoBars(store),
+    warnings: pastData ? [pastData] : [],
   };
 }

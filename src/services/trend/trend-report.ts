@@ -21,6 +21,8 @@ export interface TrendJson {
   readonly kind: 'downtrend' | 'uptrend';
   readonly anchors: readonly { readonly date: string; readonly value: number }[];
   readonly touches: number;
+  /** The weeks (their last trading day) whose close touched the line, oldest first: both anchors and the rest. */
+  readonly touchDates: readonly string[];
   readonly slopeLogPerYear: number;
   readonly levelAtAsOf: number;
   readonly distance: number;
@@ -62,6 +64,7 @@ export function trendFields(analysis: TrendAnalysis | null): {
       kind: line.kind,
       anchors: line.anchors.map((a) => ({ date: formatIsoDate(a.day), value: a.value })),
       touches: line.touches,
+      touchDates: line.touchDays.map((d) => formatIsoDate(d)),
       slopeLogPerYear: line.slopeLogPerYear,
       levelAtAsOf: analysis.levelAtAsOf!,
       distance: analysis.distance!,

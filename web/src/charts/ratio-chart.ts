@@ -13,8 +13,18 @@ import { fixed } from '../number-format.js';
 import type { PageContext } from '../page-context.js';
 import { chartColours, lineColour } from '../theme.js';
 import { chartReadout, indexAtOrBefore } from './chart-readout.js';
+import { declutterMarkers, labelSpanDays } from './label-declutter.js';
 import { rangeControls } from './range-controls.js';
-import { fitAll, LineStyle, nonNegativeAutoscale, removeChart, setLogScale, themedChart } from './themed-chart.js';
+import {
+  fitAll,
+  LineStyle,
+  nonNegativeAutoscale,
+  plotWidth,
+  removeChart,
+  setLogScale,
+  themedChart,
+  ticksClearOfLastValue,
+} from './themed-chart.js';
 
 export interface RatioView {
   readonly range: RangeKey | 'line';
@@ -81,7 +91,7 @@ export function ratioChart(
     { class: 'chart-caption', id: 'ratio-caption' },
     `${r.numerator}/${r.denominator} rebased to 100 on ${dates[baseIndex] ?? baseDay}: ${fixed(values[values.length - 1] ?? Number.NaN, 2)} on ${r.asOf} (raw ratio ${fixed(r.last, 4)}).`,
     r.trend
-      ? ` ${r.trend.kind === 'downtrend' ? 'Downtrend' : 'Uptrend'} line from ${first} through ${r.trend.anchors.length} anchors with ${r.trend.touches} touches; state ${r.breakout?.state ?? 'none'}${r.breakout?.since ? ` since ${r.breakout.since}` : ''}.`
+      ? ` ${r.trend.kind === 'downtrend' ? 'Downtrend' : 'Uptrend'} line from ${first} through ${r.trend.anchors.length} anchors with ${r.trend.touches} touches (${r.trend.touchDates.join(', ')}); state ${r.breakout?.state ?? 'none'}${r.breakout?.since ? ` since ${r.breakout.since}` : ''}.`
       : ' No dominant trendline.',
     ' The same figures are in the summary above.',
   );
@@ -92,12 +102,18 @@ export function ratioChart(
     if (ctx.disposed() || !r.series) return;
     chart = themedChart(box, ctx, { logScale: log, height: 400 });
     const fmt = (v: number) => fixed(v, 2);
+    // The axis's tick labels would print half under the last value's label (45.00 behind 43.73): a
+    // tick within a label's height of the last value is left blank, the last value's label says it.
+    let lastValue: number | null = null;
+    for (let i = values.length - 1; i >= 0 && lastValue === null; i--) lastValue = values[i] ?? null;
+    const ticks = ticksClearOfLastValue(lastValue, fmt);
     const line = chart.addSeries(LineSeries, {
       color: lineColour(c, 0),
       lineWidth: 2,
-      priceFormat: { type: 'price', precision: 2, minMove: 0.01 },
+      priceFormat: ticks.priceFormat,
       autoscaleInfoProvider: nonNegativeAutoscale,
     });
+    ticks.attach(line);
     const points: { time: Time; value: number }[] = [];
     dates.forEach((d, i) => {
       const v = values[i];
@@ -134,6 +150,18 @@ export function ratioChart(
       trend.setData(trendDates.map((d, k) => ({ time: d as Time, value: trendValues[k]! })));
       for (const a of trendLine.anchors)
         markers.push({ time: a.date as Time, position: 'aboveBar', color: c.accent, shape: 'circle', text: 'anchor' });
+      // The other touches of the line (weekly turning points on it): a smaller mark, no text.
+      const anchorDates = new Set(trendLine.anchors.map((a) => a.date));
+      for (const d of trendLine.touchDates)
+        if (!anchorDates.has(d))
+          markers.push({
+            time: d as Time,
+            position: 'aboveBar',
+            color: c.accent,
+            shape: 'square',
+            size: 0.6,
+            text: '',
+          });
     }
     const state = r.breakout?.state;
     if (state && r.breakout?.since && r.trend) {
@@ -141,14 +169,17 @@ export function ratioChart(
       if (m) markers.push({ time: r.breakout.since as Time, ...m, text: state });
     }
     markers.sort((a, b) => (String(a.time) < String(b.time) ? -1 : 1));
-    // Anchors close together would print "anchor" over each other: keep the text on the first only.
-    let lastText = '';
-    for (const m of markers) {
-      if (m.text === 'anchor' && lastText && Date.parse(String(m.time)) - Date.parse(lastText) < 120 * 86_400_000)
-        m.text = '';
-      if (m.text === 'anchor') lastText = String(m.time);
-    }
-    createSeriesMarkers(line, markers);
+    // Texts close together would print over each other: the same word is merged, another one moves
+    // to the other side of the line (the break's "confirmed" under it when an anchor is above).
+    const shownFrom = windowStart ?? dates[0] ?? r.asOf;
+    const spanDays = (Date.parse(r.asOf) - Date.parse(shownFrom)) / 86_400_000;
+    createSeriesMarkers(
+      line,
+      declutterMarkers(
+        markers,
+        labelSpanDays(spanDays, plotWidth(box), 8 + 6.5 * Math.max(0, ...markers.map((m) => m.text?.length ?? 0))),
+      ),
+    );
     readoutSlot.replaceChildren(
       chartReadout(
         chart,

@@ -23,6 +23,9 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
   const c = chartColours();
   const colourOf = new Map(points.map((p, i) => [p.symbol, lineColour(c, i)]));
   const hidden = new Set<string>();
+  // Eleven tails tangle: by default only the few that moved furthest have one (every head and arrow
+  // shows); a series' name in the legend switches its tail, hovering it highlights the series.
+  const tails = new Set(defaultTails(points, DEFAULT_TAILS));
   let highlight: string | null = null;
   const canvas = el('canvas', { class: 'rrg', role: 'img', 'aria-label': options.caption });
   const tip = el('div', { class: 'rrg-tip', hidden: true, role: 'status' });
@@ -30,26 +33,64 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
     'div',
     { class: 'rrg-toggles', role: 'group', 'aria-label': 'Show or hide series' },
     points.map((p) => {
-      const box = el('input', { type: 'checkbox', checked: true, 'data-series': p.symbol });
+      const box = el('input', {
+        type: 'checkbox',
+        checked: true,
+        'data-series': p.symbol,
+        'aria-label': `Show ${p.symbol}`,
+        title: `Show or hide ${p.symbol}`,
+      });
       box.addEventListener('change', () => {
         if (box.checked) hidden.delete(p.symbol);
         else hidden.add(p.symbol);
         draw();
       });
-      return el(
-        'label',
-        { class: 'check rrg-toggle' },
-        box,
+      const tailButton = el(
+        'button',
+        {
+          type: 'button',
+          class: 'rrg-tail-toggle',
+          'data-tail': p.symbol,
+          'aria-pressed': String(tails.has(p.symbol)),
+          title: `Show or hide the tail of ${p.symbol}`,
+        },
         el('span', { class: 'swatch', style: `background:${colourOf.get(p.symbol)}` }),
         p.symbol,
       );
+      tailButton.addEventListener('click', () => {
+        if (tails.has(p.symbol)) tails.delete(p.symbol);
+        else tails.add(p.symbol);
+        tailButton.setAttribute('aria-pressed', String(tails.has(p.symbol)));
+        draw();
+      });
+      tailButton.addEventListener('mouseenter', () => setHighlight(p.symbol));
+      tailButton.addEventListener('mouseleave', () => setHighlight(null));
+      tailButton.addEventListener('focus', () => setHighlight(p.symbol));
+      tailButton.addEventListener('blur', () => setHighlight(null));
+      return el('span', { class: 'rrg-toggle' }, box, tailButton);
     }),
+  );
+  const setAllTails = (on: boolean) => {
+    tails.clear();
+    if (on) for (const p of points) tails.add(p.symbol);
+    for (const b of toggles.querySelectorAll<HTMLElement>('[data-tail]'))
+      b.setAttribute('aria-pressed', String(tails.has(b.dataset.tail ?? '')));
+    draw();
+  };
+  const tailHelp = el(
+    'div',
+    { class: 'rrg-tail-help muted' },
+    'Tails: click a name to show or hide its tail; hover to highlight. ',
+    el('button', { type: 'button', id: 'rrg-tails-all', onclick: () => setAllTails(true) }, 'All tails'),
+    ' ',
+    el('button', { type: 'button', id: 'rrg-tails-none', onclick: () => setAllTails(false) }, 'No tails'),
   );
   const plot = el('div', { class: 'rrg-plot' }, canvas, tip);
   const wrap = el(
     'figure',
     { class: 'rrg-wrap' },
     toggles,
+    tailHelp,
     plot,
     el('figcaption', { class: 'chart-caption' }, options.caption),
   );
@@ -96,9 +137,14 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
     for (const [name, x0, y0, x1, y1, fill] of quad) {
       g.fillStyle = fill;
       g.fillRect(x0, y0, x1 - x0, y1 - y0);
+      // Each quadrant's name in its outer corner, away from the centre where the series crowd.
+      const right = name === 'Leading' || name === 'Weakening';
+      const lower = name === 'Weakening' || name === 'Lagging';
       g.fillStyle = c.muted;
-      g.fillText(name, x0 + 6, y0 + 16);
+      g.textAlign = right ? 'right' : 'left';
+      g.fillText(name, right ? x1 - 6 : x0 + 6, lower ? y1 - 7 : y0 + 16);
     }
+    g.textAlign = 'left';
     g.strokeStyle = c.muted;
     g.lineWidth = 1;
     g.beginPath();
@@ -143,11 +189,13 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
       g.strokeStyle = colour;
       g.fillStyle = colour;
       g.lineWidth = highlight === p.symbol ? 3 : 1.8;
-      smoothPath(g, path);
-      for (const t of path.slice(0, -1)) {
-        g.beginPath();
-        g.arc(t.x, t.y, 1.8, 0, Math.PI * 2);
-        g.fill();
+      if (tails.has(p.symbol) || highlight === p.symbol) {
+        smoothPath(g, path);
+        for (const t of path.slice(0, -1)) {
+          g.beginPath();
+          g.arc(t.x, t.y, 1.8, 0, Math.PI * 2);
+          g.fill();
+        }
       }
       const head = { x: X(p.rsRatio), y: Y(p.rsMomentum) };
       const before = path.at(-2) ?? { x: head.x - 1, y: head.y };
@@ -164,6 +212,7 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
     }
     g.globalAlpha = 1;
     canvas.dataset.points = JSON.stringify(screen.map((s) => [s.symbol, Math.round(s.x), Math.round(s.y)]));
+    canvas.dataset.tails = [...tails].filter((t) => !hidden.has(t)).join(',');
   }
 
   const setHighlight = (symbol: string | null) => {
@@ -218,6 +267,39 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
   ro.observe(plot);
   requestAnimationFrame(draw);
   return wrap;
+}
+
+/** How many series have a tail by default (all of them when there are no more than this). */
+export const DEFAULT_TAILS = 5;
+
+/**
+ * The series whose tails are drawn by default: the `count` that travelled furthest over their tail
+ * (sum of the weekly steps in RS-Ratio/RS-Momentum units), in the points' order; all when few.
+ */
+export function defaultTails(
+  points: readonly {
+    readonly symbol: string;
+    readonly rsRatio: number;
+    readonly rsMomentum: number;
+    readonly tail: readonly { readonly rsRatio: number; readonly rsMomentum: number }[];
+  }[],
+  count: number,
+): string[] {
+  if (points.length <= count) return points.map((p) => p.symbol);
+  const travelled = points.map((p) => {
+    const path = [...p.tail, p];
+    let d = 0;
+    for (let i = 1; i < path.length; i++)
+      d += Math.hypot(path[i]!.rsRatio - path[i - 1]!.rsRatio, path[i]!.rsMomentum - path[i - 1]!.rsMomentum);
+    return { symbol: p.symbol, d };
+  });
+  const keep = new Set(
+    [...travelled]
+      .sort((a, b) => b.d - a.d)
+      .slice(0, count)
+      .map((t) => t.symbol),
+  );
+  return points.filter((p) => keep.has(p.symbol)).map((p) => p.symbol);
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   CrosshairMode,
   createChart,
   type IChartApi,
+  type ISeriesApi,
   type LineData,
   LineStyle,
   PriceScaleMode,
@@ -123,6 +124,46 @@ export function linePoints(dates: readonly string[], values: Column): (LineData<
     if (d !== undefined && v !== null && v !== undefined && Number.isFinite(v)) out.push({ time: d as Time, value: v });
   }
   return out;
+}
+
+/**
+ * The width a chart box will have, for layout sums made before it is on screen (pages are built off
+ * screen, where a box measures 0): its own width when it has one, else the window's less the margins.
+ */
+export function plotWidth(box: HTMLElement): number {
+  return box.clientWidth || Math.max(280, document.documentElement.clientWidth - 90);
+}
+
+/** The height of a price-axis label in pixels: two closer than this overlap. */
+export const AXIS_LABEL_PX = 18;
+
+/**
+ * A series price format whose axis ticks stay clear of the series' last-value label: a tick closer
+ * than a label's height to the last value (45.00 just above a 43.73 label) is left blank instead of
+ * printing half under the label; the label says the value. Call `attach` with the series once made.
+ * (The crosshair's price label near the last value is blank too; the readout above the chart has it.)
+ */
+export function ticksClearOfLastValue(
+  last: number | null,
+  format: (v: number) => string,
+  minMove = 0.01,
+): {
+  readonly priceFormat: { type: 'custom'; minMove: number; formatter: (v: number) => string };
+  attach(series: ISeriesApi<'Line' | 'Candlestick'>): void;
+} {
+  let series: ISeriesApi<'Line' | 'Candlestick'> | undefined;
+  const under = (v: number) => {
+    if (!series || last === null || Math.abs(v - last) < minMove / 2) return false;
+    const y = series.priceToCoordinate(v);
+    const yl = series.priceToCoordinate(last);
+    return y !== null && yl !== null && Math.abs(y - yl) < AXIS_LABEL_PX;
+  };
+  return {
+    priceFormat: { type: 'custom', minMove, formatter: (v) => (under(v) ? '' : format(v)) },
+    attach(s) {
+      series = s;
+    },
+  };
 }
 
 /** A price format for a ratio: four significant-ish decimals for small ratios, two for large ones. */

@@ -4,11 +4,21 @@
  * the MAG7 basket beside the MAGS fund by default. State in the URL: s, start, tr, a, b.
  */
 
-import { LineSeries, type Time } from 'lightweight-charts';
+import { createSeriesMarkers, LineSeries, type Time } from 'lightweight-charts';
 import { ensureNotNull } from '../../../src/domain/ensure.js';
 import { api, type SeriesResponse } from '../api-client.js';
+import { defaultLog, RANGE_KEYS, RANGE_LABEL, type RangeKey, rangeStart } from '../chart-range.js';
 import { chartReadout } from '../charts/chart-readout.js';
-import { fitAll, LineStyle, linePoints, ratioFormat, themedChart } from '../charts/themed-chart.js';
+import { rangeControls } from '../charts/range-controls.js';
+import {
+  fitAll,
+  LineStyle,
+  linePoints,
+  plotWidth,
+  ratioFormat,
+  setLogScale,
+  themedChart,
+} from '../charts/themed-chart.js';
 import { el, labelled, panel } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { fixed, formatSignedPercent, signClass } from '../number-format.js';
@@ -42,6 +52,12 @@ export function rebase(s: SeriesResponse, start: string, field: 'close' | 'adjCl
   return { symbol: s.symbol, baseDate: s.dates[base]!, dates, values };
 }
 
+/** A series' name, with its own last date when it ends before the page's day. */
+function staleLabel(r: Rebased, day: string): string {
+  const end = r.dates[r.dates.length - 1];
+  return end && end < day ? `${r.symbol} (stale: ${end})` : r.symbol;
+}
+
 function shiftDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -60,7 +76,21 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
     .map((s) => s.trim().toUpperCase())
     .filter(Boolean);
   const last = ctx.day || new Date().toISOString().slice(0, 10);
-  let start = p.date('start', `${Number(last.slice(0, 4)) - 1}-12-31`);
+  // A range button sets the base day: that many months back from the page's day, YTD from the last
+  // year end, All from the first day every named series has a bar (so every line starts at 100).
+  const commonStart = (list: readonly string[]) => {
+    let first = '';
+    for (const t of list) {
+      const f = ctx.symbols.symbols.find((x) => x.ticker === t)?.firstDate;
+      if (f && f > first) first = f;
+    }
+    return first && first < last ? first : `${Number(last.slice(0, 4)) - 1}-12-31`;
+  };
+  const startOf = (k: RangeKey, list: readonly string[]) => rangeStart(last, k) ?? commonStart(list);
+  const rangeParam = params.has('range') ? p.oneOf('range', RANGE_KEYS, 'ytd', (k) => RANGE_LABEL[k]) : null;
+  let start = p.date('start', startOf(rangeParam ?? 'ytd', symbols));
+  const scaleParam = params.has('scale') ? p.oneOf('scale', ['log', 'linear'] as const, 'linear') : null;
+  let log = scaleParam === null ? defaultLog(rangeParam ?? 'ytd') : scaleParam === 'log';
   if (start > last) {
     p.report(`start: ${start} is after the page's day ${last}; showing ${Number(last.slice(0, 4)) - 1}-12-31`);
     start = `${Number(last.slice(0, 4)) - 1}-12-31`;
@@ -80,6 +110,32 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
   const startInput = el('input', { id: 'compare-start', type: 'date', value: start, max: last });
   const trBox = el('input', { id: 'compare-tr', type: 'checkbox', checked: totalReturn });
   const chartSlot = el('div', { class: 'chart-slot' });
+  const rangeSlot = el('div', { class: 'range-slot' });
+  let logChosen = scaleParam !== null;
+  const drawRanges = () => {
+    const pressed = RANGE_KEYS.find((k) => startOf(k, symbols) === start);
+    rangeSlot.replaceChildren(
+      rangeControls(
+        (pressed ?? 'none') as RangeKey,
+        log,
+        (k) => {
+          start = startOf(k, symbols);
+          startInput.value = start;
+          if (!logChosen) log = defaultLog(k);
+          updateParams({ start, range: k, scale: logChosen ? (log ? 'log' : 'linear') : null });
+          drawRanges();
+          void Promise.all([drawRebased(), drawRatio()]);
+        },
+        (l) => {
+          log = l;
+          logChosen = true;
+          updateParams({ scale: l ? 'log' : 'linear' });
+          void drawRebased();
+        },
+        'compare',
+      ),
+    );
+  };
   const ratioSlot = el('div', { class: 'chart-slot' });
   const ratioControls = el('div', { class: 'controls' });
   root.append(
@@ -98,7 +154,8 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
           totalReturn = trBox.checked;
           if (!symbols.includes(a)) a = symbols[0] ?? '';
           if (!symbols.includes(b)) b = symbols[symbols.length - 1] ?? '';
-          updateParams({ s: symbols.join(','), start, tr: totalReturn ? '1' : null, a, b });
+          updateParams({ s: symbols.join(','), start, range: null, tr: totalReturn ? '1' : null, a, b });
+          drawRanges();
           void Promise.all([drawRebased(), drawRatio()]);
         },
       },
@@ -112,7 +169,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         'Comma-separated tickers; the base is the last close on or before the date.',
       ),
     ),
-    el('section', { class: 'panel' }, el('h2', {}, 'Rebased to 100'), chartSlot),
+    panel('Rebased to 100', [rangeSlot], chartSlot),
     panel('Ratio', [ratioControls], ratioSlot),
   );
 
@@ -163,7 +220,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
               el(
                 'th',
                 { scope: 'row' },
-                el('span', { class: 'swatch', style: `background:${c.line[i % c.line.length]}` }),
+                el('span', { class: 'swatch', style: `background:${lineColour(c, i)}` }),
                 s.symbol,
               ),
               el('td', {}, displayName(ctx, s.symbol)),
@@ -195,17 +252,32 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       );
       requestAnimationFrame(() => {
         if (ctx.disposed()) return;
-        const chart = themedChart(box, ctx, { height: 380 });
+        const chart = themedChart(box, ctx, { height: 380, logScale: log });
+        // On a narrow chart words on the plot would cover the lines: the readout and table carry them.
+        const wide = plotWidth(box) >= 600;
         let baseline = false;
         rebased.forEach(({ r }, i) => {
           if (!r) return;
+          // A series that ends before the page's day is drawn dotted and faded, its last point marked
+          // with its own date: its last value is not of the same day as the others'.
+          const end = r.dates[r.dates.length - 1]!;
+          const stale = end < ctx.day;
+          const colour = lineColour(c, i);
           const line = chart.addSeries(LineSeries, {
-            color: lineColour(c, i),
+            color: stale ? `${colour}99` : colour,
             lineWidth: 2,
-            title: r.symbol,
+            lineStyle: stale ? LineStyle.Dotted : LineStyle.Solid,
+            // The name beside the axis label only where there is room for it (the readout names every line).
+            title: wide ? r.symbol : '',
             priceLineVisible: false,
+            // Its last value is of another day than the others': not on the axis beside theirs.
+            lastValueVisible: !stale,
           });
           line.setData(r.dates.map((d, j) => ({ time: d as Time, value: r.values[j]! })));
+          if (stale)
+            createSeriesMarkers(line, [
+              { time: end as Time, position: 'inBar', color: colour, shape: 'circle', text: wide ? `ends ${end}` : '' },
+            ]);
           if (!baseline) {
             line.createPriceLine({
               price: 100,
@@ -213,33 +285,37 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
               lineStyle: LineStyle.Dashed,
               lineWidth: 1,
               axisLabelVisible: true,
-              title: `base ${r.baseDate}`,
+              title: wide ? `base ${r.baseDate}` : '',
             });
             baseline = true;
           }
         });
         const drawn = rebased.filter((x): x is { s: SeriesResponse; r: Rebased } => x.r !== null);
-        const head = drawn[0];
+        // The readout leads with a series that runs to the page's day (its date is the readout's date).
+        const head = drawn.find((x) => x.r.dates[x.r.dates.length - 1]! >= ctx.day) ?? drawn[0];
         if (head)
           readoutSlot.replaceChildren(
             chartReadout(
               chart,
               {
-                label: head.r.symbol,
+                label: staleLabel(head.r, ctx.day),
                 colour: lineColour(c, rebased.indexOf(head)),
                 dates: head.r.dates,
                 bars: head.r.values.map((v) => ({ close: v })),
                 format: (v) => fixed(v, 2),
               },
-              drawn.slice(1).map((x) => ({
-                label: x.r.symbol,
-                colour: lineColour(c, rebased.indexOf(x)),
-                dates: x.r.dates,
-                values: x.r.values,
-                format: (v: number) => fixed(v, 2),
-              })),
+              drawn
+                .filter((x) => x !== head)
+                .map((x) => ({
+                  label: staleLabel(x.r, ctx.day),
+                  colour: lineColour(c, rebased.indexOf(x)),
+                  dates: x.r.dates,
+                  values: x.r.values,
+                  format: (v: number) => fixed(v, 2),
+                })),
             ),
           );
+        setLogScale(chart, log);
         fitAll(chart, box, symbols.join(','));
       });
       return wrap;
@@ -265,7 +341,12 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       const summary = el(
         'div',
         { class: 'figure-row', id: 'compare-ratio-summary' },
-        figure(`${a}/${b} on ${r.asOf}`, fixed(r.last, 4), '', 'last'),
+        el(
+          'div',
+          { class: 'figure' },
+          el('span', {}, `${a}/${b} on ${r.asOf}`, staleMark(r.asOf, ctx) ? ' ' : '', staleMark(r.asOf, ctx)),
+          el('b', { 'data-metric': 'last' }, fixed(r.last, 4)),
+        ),
         since
           ? figure(`Since ${since.from}`, formatSignedPercent(since.return), signClass(since.return), 'window')
           : null,
@@ -317,5 +398,6 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
   };
   if (!stored.has('MAG7') || !stored.has('MAGS'))
     root.append(emptyBlock('The MAG7 basket or MAGS is not stored, so they are not side by side by default.'));
+  drawRanges();
   await Promise.all([drawRebased(), drawRatio()]);
 }

@@ -106,7 +106,7 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
     ? api
         .rates(ctx.asOf)
         .then((r) => {
-          if (!ctx.disposed()) ratesSlot.replaceChildren(...ratesCards(r));
+          if (!ctx.disposed()) ratesSlot.replaceChildren(...ratesCards(r, ctx));
         })
         .catch(() => ratesSlot.remove())
     : Promise.resolve(ratesSlot.remove());
@@ -293,24 +293,18 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
             );
           }),
         ),
-        el(
-          'tfoot',
-          {},
-          el(
-            'tr',
-            {},
-            el(
-              'td',
-              { colspan: cols.length + 6, class: 'muted' },
-              mixed
-                ? `Rows end on different days (${[...days].sort().join(', ')}): a stale mark shows each row's own last day.`
-                : `All rows as of ${[...days][0] ?? ctx.day}. Returns use the last close on or before each period's base day.`,
-            ),
-          ),
-        ),
       ),
     );
-    return scroller;
+    // The note under the table stays in the screen's width (inside the scroller it scrolled away with
+    // the columns on a phone).
+    const note = el(
+      'p',
+      { class: 'table-note muted', id: 'perf-note' },
+      mixed
+        ? `Rows end on different days (${[...days].sort().join(', ')}): a stale mark shows each row's own last day.`
+        : `All rows as of ${[...days][0] ?? ctx.day}. Returns use the last close on or before each period's base day.`,
+    );
+    return el('div', {}, scroller, note);
   };
 
   let sectors: PerfRow[] | null = null;
@@ -372,14 +366,15 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
 }
 
 /** Rates and the Fed (GET /api/rates): each yield's level and its changes in basis points, the curve, the last decision. */
-function ratesCards(r: RatesAnswer): HTMLElement[] {
-  const bp = (v: number | null) => (v === null ? 'n/a' : `${v > 0 ? '+' : ''}${v} bp`);
+function ratesCards(r: RatesAnswer, ctx: PageContext): HTMLElement[] {
+  // A no-break space: "-25 bp" never breaks between the number and its unit.
+  const bp = (v: number | null) => (v === null ? 'n/a' : `${v > 0 ? '+' : ''}${v}\u00a0bp`);
   const out = r.levels.map((l) =>
     el(
       'div',
       { class: 'card rate-card', 'data-symbol': l.symbol },
       el('span', { class: 'card-title' }, l.name),
-      el('span', { class: 'card-symbol' }, l.symbol, ' · ', dateSpan(l.date)),
+      el('span', { class: 'card-symbol' }, l.symbol, ' · ', dateSpan(l.date), ' ', staleMark(l.date, ctx)),
       el('span', { class: 'card-close', 'data-metric': 'level' }, `${fixed(l.level, 2)}%`),
       el(
         'span',
@@ -402,7 +397,7 @@ function ratesCards(r: RatesAnswer): HTMLElement[] {
           ? el(
               'span',
               { class: 'card-line' },
-              `Last FOMC decision ${r.lastDecision.decisionBp > 0 ? '+' : ''}${r.lastDecision.decisionBp} bp on `,
+              `Last FOMC decision ${r.lastDecision.decisionBp > 0 ? '+' : ''}${r.lastDecision.decisionBp}\u00a0bp on `,
               dateSpan(r.lastDecision.date),
             )
           : null,

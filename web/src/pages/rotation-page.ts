@@ -218,7 +218,20 @@ function ratioView(
       ? figure('Distance from line', formatSignedPercent(r.trend.distance), signClass(r.trend.distance), 'distance')
       : null,
   );
-  return el('div', {}, summary, ratioChart(r, ctx, view, onView));
+  const touches = r.trend
+    ? el(
+        'p',
+        { class: 'touch-dates muted', id: 'ratio-touches' },
+        'Touches of the line: ',
+        r.trend.touchDates.flatMap((d, i) => [
+          i ? ', ' : '',
+          el('time', { datetime: d }, d),
+          r.trend?.anchors.some((a) => a.date === d) ? ' (anchor)' : '',
+        ]),
+        ' (weekly closes; circles and squares on the chart).',
+      )
+    : null;
+  return el('div', {}, summary, touches, ratioChart(r, ctx, view, onView));
 }
 
 function rotationTable(points: readonly RotationPoint[]): HTMLElement {

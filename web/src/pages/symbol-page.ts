@@ -3,7 +3,7 @@
  * titled panes, the ATH line, highs, lows and events as markers, a crosshair readout), its figures
  * and its events of that day. This module reads the URL and fetches; symbol/symbol-chart.ts draws,
  * symbol/symbol-figures.ts and symbol/symbol-events.ts put figures and events in words.
- * State in the URL: s (symbol), ind (indicators as the CLI takes them), range, scale, asOf.
+ * State in the URL: s (symbol), ind (indicators as the CLI takes them), range, scale, mark, fomc, asOf.
  */
 import type { IChartApi } from 'lightweight-charts';
 import { api, type MarketEvent } from '../api-client.js';
@@ -51,6 +51,10 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
     .sort();
   const scaleParam = params.has('scale') ? p.oneOf('scale', ['log', 'linear'] as const, 'linear') : null;
   let log = scaleParam === null ? defaultLog(range) : scaleParam === 'log';
+  // FOMC decision days on the chart: on by default for a rate (DGS2, DGS10, DFF), a toggle for the rest.
+  const fomcParam = params.has('fomc') ? p.oneOf('fomc', ['0', '1'] as const, '0') : null;
+  const isRate = (t: string) => ctx.symbols.symbols.find((x) => x.ticker === t)?.kind === 'rate';
+  let fomc = fomcParam === null ? isRate(symbol.toUpperCase()) : fomcParam === '1';
   for (const n of p.notes()) ctx.notice(n, 'warning');
   if (!symbol) {
     root.append(
@@ -85,6 +89,7 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
       onsubmit: (e: Event) => {
         e.preventDefault();
         symbol = symbolInput.value.trim().toUpperCase();
+        if (fomcParam === null) fomcBox.checked = fomc = isRate(symbol);
         updateParams({ s: symbol });
         void draw();
       },
@@ -108,6 +113,20 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
       });
       return el('label', { class: 'check' }, box, ' ', label);
     }),
+  );
+  const fomcBox = el('input', { type: 'checkbox', id: 'fomc-toggle', checked: fomc });
+  fomcBox.addEventListener('change', () => {
+    fomc = fomcBox.checked;
+    updateParams({ fomc: fomc ? '1' : '0' });
+    void draw();
+  });
+  indBox.append(
+    el(
+      'label',
+      { class: 'check', title: 'Mark the Federal Reserve’s rate decisions (FOMC meeting days) on the chart' },
+      fomcBox,
+      ' FOMC meetings',
+    ),
   );
   root.append(title, form, indBox, figures, ranges, chartSlot, eventsSlot);
 
@@ -163,7 +182,7 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
       if (mine !== drawing || ctx.disposed()) return;
       const row = perf[0];
       if (!row) throw new Error(`no figures for ${symbol}`);
-      figures.replaceChildren(figureStrip(row, ctx));
+      figures.replaceChildren(figureStrip(row, ctx, info.kind === 'rate'));
       chartSlot.replaceChildren();
       if (!series.dates.length) {
         chartSlot.append(emptyBlock(`No bars for ${symbol} in this range: pick a longer range or a later day.`));
@@ -172,8 +191,9 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
       const own = events.filter((e) => e.symbol === symbol);
       chart = drawSymbolChart(chartSlot, ctx, series, row, own, {
         log,
-        ready: `${symbol}:${range}:${ind}`,
+        ready: `${symbol}:${range}:${ind}${fomc ? ':fomc' : ''}`,
         marks,
+        fomc,
       });
       eventsSlot.replaceChildren(
         el('h2', {}, `Events on ${row.asOf}`),

@@ -15,13 +15,18 @@ import {
 import { ensureDefined } from '../../../../src/domain/ensure.js';
 import type { MarketEvent, PerfRow, SeriesResponse } from '../../api-client.js';
 import { chartReadout, type ReadoutLine } from '../../charts/chart-readout.js';
+import { fomcMarkers } from '../../charts/fomc-marks.js';
+import { declutterMarkers, labelSpanDays, mergeAxisLabels } from '../../charts/label-declutter.js';
 import {
+  AXIS_LABEL_PX,
   fitAll,
   LineStyle,
   linePoints,
   nonNegativeAutoscale,
   paneTitles,
+  plotWidth,
   themedChart,
+  ticksClearOfLastValue,
 } from '../../charts/themed-chart.js';
 import { el } from '../../element-builder.js';
 import { fixed, formatPrice } from '../../number-format.js';
@@ -56,7 +61,7 @@ export function drawSymbolChart(
   s: SeriesResponse,
   row: PerfRow,
   events: readonly MarketEvent[],
-  options: { log: boolean; ready: string; marks?: readonly string[] },
+  options: { log: boolean; ready: string; marks?: readonly string[]; fomc?: boolean },
 ): IChartApi {
   const c = chartColours();
   const box = el('div', { class: 'chart', id: 'symbol-chart', role: 'figure' });
@@ -70,6 +75,7 @@ export function drawSymbolChart(
   slot.append(readoutSlot, box, caption);
   const chart = themedChart(box, ctx, { height: 420 + oscillatorSpecs.length * 140, logScale: options.log });
   const times = s.dates as unknown as Time[];
+  const ticks = ticksClearOfLastValue(lastClose ?? null, (v) => fixed(v, 2));
   const main = hasOhlc
     ? chart.addSeries(CandlestickSeries, {
         upColor: c.up,
@@ -77,13 +83,16 @@ export function drawSymbolChart(
         wickUpColor: c.up,
         wickDownColor: c.down,
         borderVisible: false,
+        priceFormat: ticks.priceFormat,
         autoscaleInfoProvider: nonNegativeAutoscale,
       })
     : chart.addSeries(LineSeries, {
         color: lineColour(c, 0),
         lineWidth: 2,
+        priceFormat: ticks.priceFormat,
         autoscaleInfoProvider: nonNegativeAutoscale,
       });
+  ticks.attach(main);
   if (hasOhlc) {
     const bars = [];
     for (let i = 0; i < times.length; i++) {
@@ -102,6 +111,8 @@ export function drawSymbolChart(
       priceLineVisible: false,
     });
     vol.priceScale().applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
+    // The price keeps above the volume bars (its lows and their labels never sit on the bars).
+    main.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.22 } });
     const bars = [];
     for (let i = 0; i < times.length; i++) {
       const v = s.volume[i];
@@ -115,16 +126,35 @@ export function drawSymbolChart(
     vol.setData(bars);
   }
   // The ATH line's axis label would sit on the last price's label when the close is near the high:
-  // then the readout carries it and the axis shows the close alone.
-  if (row.ath)
-    main.createPriceLine({
-      price: row.ath.close,
-      color: c.accent,
-      lineStyle: LineStyle.Dashed,
-      lineWidth: 1,
-      axisLabelVisible: lastClose == null || Math.abs(lastClose / row.ath.close - 1) > 0.03,
-      title: 'ATH',
-    });
+  // then the two merge (the axis shows the close alone, the readout carries the ATH). Measured in
+  // pixels, again whenever the scale moves (zoom, scroll, log/linear).
+  const athLine = row.ath
+    ? main.createPriceLine({
+        price: row.ath.close,
+        color: c.accent,
+        lineStyle: LineStyle.Dashed,
+        lineWidth: 1,
+        axisLabelVisible: lastClose == null || Math.abs(lastClose / row.ath.close - 1) > 0.03,
+        title: 'ATH',
+      })
+    : null;
+  if (athLine && row.ath && lastClose != null) {
+    const ath = row.ath.close;
+    const place = () => {
+      const yLast = main.priceToCoordinate(lastClose);
+      const yAth = main.priceToCoordinate(ath);
+      if (yLast === null || yAth === null) return;
+      const { hidden } = mergeAxisLabels(
+        [
+          { id: 'last', y: yLast, title: '', priority: 2 },
+          { id: 'ath', y: yAth, title: 'ATH', priority: 1 },
+        ],
+        AXIS_LABEL_PX,
+      );
+      athLine.applyOptions({ axisLabelVisible: !hidden.has('ath') });
+    };
+    chart.timeScale().subscribeVisibleLogicalRangeChange(() => requestAnimationFrame(place));
+  }
 
   const lines: ReadoutLine[] = [];
   if (row.ath)
@@ -210,8 +240,13 @@ export function drawSymbolChart(
   for (const d of options.marks ?? [])
     if (d >= first && d <= last)
       markers.push({ time: d as Time, position: 'inBar', color: c.accent, shape: 'square', text: 'figure', size: 1.4 });
+  const fomc = options.fomc ? fomcMarkers(s.dates, c) : [];
+  markers.push(...fomc);
   markers.sort((a, b) => (String(a.time) < String(b.time) ? -1 : 1));
-  createSeriesMarkers(main, markers);
+  const spanDays = (Date.parse(s.dates[lastIndex]!) - Date.parse(first)) / 86_400_000;
+  // A marker's text is about 6.5 px a character at the chart's font: the longest one sets the gap.
+  const labelPx = 8 + 6.5 * Math.max(0, ...markers.map((m) => m.text?.length ?? 0));
+  createSeriesMarkers(main, declutterMarkers(markers, labelSpanDays(spanDays, plotWidth(box), labelPx)));
 
   readoutSlot.replaceChildren(
     chartReadout(
@@ -237,6 +272,9 @@ export function drawSymbolChart(
   caption.append(
     `${s.symbol} ${hasOhlc ? 'daily candles' : 'daily closes'} from ${first} to ${s.dates[lastIndex]}: last close ${lastClose == null ? 'n/a' : formatPrice(lastClose)}`,
     words.length ? `; ${words.join('; ')}` : '',
+    fomc.length
+      ? `; ${fomc.length} FOMC decision days marked (squares by the bars; cuts and hikes labelled in bp, FOMC -25)`
+      : '',
     '. ',
     el('a', { href: '#symbol-figures', class: 'in-page' }, 'The figures as text'),
     ' are above the chart.',

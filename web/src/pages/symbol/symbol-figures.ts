@@ -4,9 +4,26 @@ import { el } from '../../element-builder.js';
 import { formatPercent, formatPrice, formatSignedPercent, signClass, streakText } from '../../number-format.js';
 import { type PageContext, staleMark } from '../../page-context.js';
 
-export function figureStrip(r: PerfRow, ctx: PageContext): HTMLElement {
+/**
+ * A yield's change in basis points from its period return: the base level is close / (1 + return),
+ * so the change is (close - base) x 100 bp (a yield of 3.52% after -17.18% came from 4.25%: -73 bp).
+ */
+export function changeBp(close: number, ret: number | null | undefined): number | null {
+  if (ret === null || ret === undefined || ret === -1 || !Number.isFinite(ret)) return null;
+  return Math.round((close - close / (1 + ret)) * 100);
+}
+
+const bpText = (v: number | null) => (v === null ? 'n/a' : `${v > 0 ? '+' : ''}${v}\u00a0bp`);
+
+export function figureStrip(r: PerfRow, ctx: PageContext, rate = false): HTMLElement {
   const item = (label: string, value: string, cls = '', metric = '') =>
     el('div', { class: 'figure' }, el('span', {}, label), el('b', { class: cls, 'data-metric': metric }, value));
+  // A yield moves in basis points, not percent of itself (a chartist reads DGS2 -73 bp YTD, not -17%).
+  const change = (k: '1d' | 'ytd' | '1y') => {
+    if (!rate) return item(k.toUpperCase(), formatSignedPercent(r.returns[k]), signClass(r.returns[k]), k);
+    const bp = changeBp(r.close, r.returns[k]);
+    return item(k.toUpperCase(), bpText(bp), signClass(bp), k);
+  };
   return el(
     'div',
     { class: 'figure-row', 'data-symbol': r.symbol, id: 'symbol-figures' },
@@ -16,11 +33,13 @@ export function figureStrip(r: PerfRow, ctx: PageContext): HTMLElement {
       el('span', {}, `Close ${r.asOf} `, staleMark(r.asOf, ctx)),
       el('b', { 'data-metric': 'close' }, formatPrice(r.close)),
     ),
-    item('1D', formatSignedPercent(r.returns['1d']), signClass(r.returns['1d']), '1d'),
-    item('YTD', formatSignedPercent(r.returns.ytd), signClass(r.returns.ytd), 'ytd'),
-    item('1Y', formatSignedPercent(r.returns['1y']), signClass(r.returns['1y']), '1y'),
+    change('1d'),
+    change('ytd'),
+    change('1y'),
     item('ATH', r.ath ? `${formatPrice(r.ath.close)} (${r.ath.date})` : 'n/a', '', 'athClose'),
-    item('From ATH', formatPercent(r.ath?.distance), signClass(r.ath?.distance), 'ath'),
+    rate
+      ? item('From ATH', bpText(r.ath ? Math.round((r.close - r.ath.close) * 100) : null), '', 'ath')
+      : item('From ATH', formatPercent(r.ath?.distance), signClass(r.ath?.distance), 'ath'),
     item(
       '52w range',
       r.low52w && r.high52w ? `${formatPrice(r.low52w.close)} – ${formatPrice(r.high52w.close)}` : 'n/a',

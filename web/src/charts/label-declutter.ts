@@ -1,0 +1,83 @@
+/**
+ * Chart labels that never print over each other. lightweight-charts places a marker's text on its
+ * bar and lets neighbouring texts collide; these helpers decide, before the markers are set, which
+ * texts to keep, which to move to the other side of the bars (stagger) and which to merge.
+ * Pure functions on the library's marker shape, so they are unit-tested without a browser.
+ */
+
+/** The parts of a lightweight-charts series marker this module reads and writes. */
+export interface LabelledMarker {
+  time: unknown;
+  position: 'aboveBar' | 'belowBar' | 'inBar' | string;
+  text?: string | undefined;
+}
+
+const DAY_MS = 86_400_000;
+
+function dayOf(m: LabelledMarker): number {
+  return Date.parse(String(m.time)) / DAY_MS;
+}
+
+/**
+ * How many calendar days a label of `labelPx` pixels covers on a chart `widthPx` wide showing
+ * `spanDays` calendar days (at least one day).
+ */
+export function labelSpanDays(spanDays: number, widthPx: number, labelPx = 64): number {
+  if (!(widthPx > 0) || !(spanDays > 0)) return 1;
+  return Math.max(1, (spanDays * labelPx) / widthPx);
+}
+
+/**
+ * Declutters marker texts in place (markers sorted by time). Along each side (above, below, in the
+ * bar) a text closer than `minGapDays` to the previous kept text on that side is:
+ * - merged into it when it says the same thing ("anchor" twice: the second mark keeps no text),
+ * - else moved to the other side of the bars when that side is free there (above <-> below),
+ * - else left without text (the mark stays; the caption and readout carry the words).
+ * Returns the markers for chaining.
+ */
+export function declutterMarkers<M extends LabelledMarker>(markers: M[], minGapDays: number): M[] {
+  const lastText = new Map<string, { day: number; text: string }>();
+  const other = (p: string) => (p === 'aboveBar' ? 'belowBar' : p === 'belowBar' ? 'aboveBar' : null);
+  const free = (side: string, day: number) => {
+    const prev = lastText.get(side);
+    return !prev || day - prev.day >= minGapDays;
+  };
+  for (const m of markers) {
+    if (!m.text) continue;
+    const day = dayOf(m);
+    if (free(m.position, day)) {
+      lastText.set(m.position, { day, text: m.text });
+      continue;
+    }
+    const prev = lastText.get(m.position)!;
+    const flip = other(m.position);
+    if (prev.text === m.text) m.text = '';
+    else if (flip && free(flip, day)) {
+      m.position = flip;
+      lastText.set(flip, { day, text: m.text });
+    } else m.text = '';
+  }
+  return markers;
+}
+
+/**
+ * Which of several axis labels to show when some would overlap: labels closer than `minGapPx` to a
+ * label already kept are merged into it (their titles joined, "ATH · 52w high") and hidden. Input in
+ * any order; `priority` higher first (the series' own last value is kept before any price line).
+ */
+export function mergeAxisLabels(
+  labels: readonly { readonly id: string; readonly y: number; readonly title: string; readonly priority: number }[],
+  minGapPx: number,
+): { readonly shown: ReadonlyMap<string, string>; readonly hidden: ReadonlySet<string> } {
+  const order = [...labels].sort((a, b) => b.priority - a.priority || a.y - b.y);
+  const kept: { id: string; y: number; titles: string[] }[] = [];
+  const hidden = new Set<string>();
+  for (const l of order) {
+    const near = kept.find((k) => Math.abs(k.y - l.y) < minGapPx);
+    if (near) {
+      if (l.title && !near.titles.includes(l.title)) near.titles.push(l.title);
+      hidden.add(l.id);
+    } else kept.push({ id: l.id, y: l.y, titles: l.title ? [l.title] : [] });
+  }
+  return { shown: new Map(kept.map((k) => [k.id, k.titles.join(' · ')])), hidden };
+}
