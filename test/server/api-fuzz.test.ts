@@ -158,6 +158,7 @@ describe('API fuzz against the OpenAPI document', () => {
   it('every answer is prompt, never a 5xx, and every error is the one shape', {
     timeout: LONG ? 3_600_000 : 60_000,
   }, async () => {
+    const classes = new Set<number>();
     await fc.assert(
       fc.asyncProperty(requestArb, async ({ op, values, raw, body, clientHeader }) => {
         const url = urlOf(op, values, raw);
@@ -176,6 +177,7 @@ describe('API fuzz against the OpenAPI document', () => {
           }),
         ]).finally(() => clearTimeout(timer));
         const what = `${op.method} ${url.slice(0, 300)} -> ${res.statusCode} ${res.body.slice(0, 300)}`;
+        classes.add(Math.floor(res.statusCode / 100));
         expect(res.statusCode, what).toBeLessThan(500);
         if (res.statusCode >= 400) {
           expect(res.headers['content-type'], what).toMatch(/^application\/json/);
@@ -188,5 +190,7 @@ describe('API fuzz against the OpenAPI document', () => {
       }),
       { numRuns: RUNS },
     );
+    // the campaign reached the handlers (answers) and the guards (refusals) both
+    expect([...classes].sort()).toEqual([2, 4]);
   });
 });
