@@ -65,7 +65,7 @@ export async function startDemoServer(extraArgs: string[] = []): Promise<DemoSer
   const { url, child } = await startServer(
     ['--db', join(dir, 'demo.duckdb')],
     { MARKETDASH_CONFIG: '', MARKETDASH_TOKEN: '' },
-    { serveArgs: ['--demo', ...extraArgs], timeoutMs: 60_000 },
+    { serveArgs: ['--demo', ...extraArgs], timeoutMs: 110_000 },
   );
   return {
     url,

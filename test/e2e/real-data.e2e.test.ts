@@ -57,7 +57,7 @@ describeWithSharedData('the reference column on real data, in the browser', () =
       await createBasket(store, { name: 'MAG7', members: mag7.members, rebalance: mag7.rebalance });
     }
     await store.close();
-    server = await startServer(['--db', db], { MARKETDASH_CONFIG: '', MARKETDASH_TOKEN: '' }, { timeoutMs: 60_000 });
+    server = await startServer(['--db', db], { MARKETDASH_CONFIG: '', MARKETDASH_TOKEN: '' }, { timeoutMs: 110_000 });
     browser = await openBrowser({ width: 1440, height: 900 });
   }, 240_000);
 
