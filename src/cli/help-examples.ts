@@ -26,7 +26,11 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'db check': ['marketdash db check', 'marketdash db check --fix --format json'],
   'db status': ['marketdash db status --format json'],
   demo: ['marketdash --db demo.duckdb demo', 'marketdash --db demo.duckdb demo --end 2025-12-11 --seed 7'],
-  events: ['marketdash events', 'marketdash events --group mag7 --as-of 2025-06-30 --format json'],
+  events: [
+    'marketdash events',
+    'marketdash events --group mag7 --as-of 2025-06-30 --format json',
+    'marketdash events --format csv > events.csv',
+  ],
   group: ['marketdash group import sp600.csv --name sp600 --benchmark IJR', 'marketdash group list'],
   'group import': ['marketdash group import sp600.csv --name sp600 --benchmark IJR'],
   'group list': ['marketdash group list --format json'],
@@ -43,6 +47,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'marketdash perf --group mag7 --as-of 2025-06-30',
     'marketdash perf --all --total-return --format json',
     'marketdash perf IWM QQQ --from 2025-01-01 --to 2025-06-30',
+    'marketdash perf --group mag7 --wide',
   ],
   rank: ['marketdash rank --group sectors', 'marketdash rank --group mag7 --weights 30,30,15,15,5,5 --format json'],
   ratio: [
@@ -59,6 +64,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   rotation: [
     'marketdash rotation --group sectors --benchmark SPY',
     'marketdash rotation --group mag7 --interval daily --tail 10 --format json',
+    'marketdash rotation --group sectors --format csv',
   ],
   seasonality: ['marketdash seasonality IWM/MAG7 --window 12-15..01-05', 'marketdash seasonality XLK --format json'],
   scoreboard: ['marketdash scoreboard', 'marketdash scoreboard --symbols IWM,SPSM,MAG7 --total-return'],
@@ -69,7 +75,11 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   symbols: ['marketdash symbols', 'marketdash symbols --check', 'marketdash symbols --gaps --format csv'],
   'symbols remove': ['marketdash symbols remove ZZZ', 'marketdash symbols remove OLD1 OLD2 --format json'],
-  trend: ['marketdash trend SPY', 'marketdash trend SPSM/MAG7 --lookback-years 3-6 --format json'],
+  trend: [
+    'marketdash trend SPY',
+    'marketdash trend SPSM/MAG7 --lookback-years 3-6 --format json',
+    'marketdash trend SPSM/MAG7 --format csv',
+  ],
   update: [
     'marketdash update',
     'marketdash update NVDA AAPL --from 2020-01-01',

@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander';
 import { globalOptions } from './global-options.js';
+import { setWideTables } from './output-format.js';
 import { forwardIfServed } from './shared-store/forward-command.js';
 
 export function rootProgram(): Command {
@@ -14,9 +15,13 @@ export function rootProgram(): Command {
     .option('--db <path>', 'DuckDB store file (default: $MARKETDASH_DB or ./marketdash.duckdb)')
     .option('--database-url <url>', 'PostgreSQL store (default: $MARKETDASH_DATABASE_URL); overrides --db')
     .option('--wait <seconds>', 'how long to wait for a store another command is using', '60')
+    .option('--wide', 'tables show every column at full width (default: at most 120 columns)')
     .exitOverride();
   // While `serve` holds the DuckDB file, a command runs inside the server (shared-store/forward-command.ts).
-  program.hook('preAction', (_root, action) => forwardIfServed(action, globalOptions(action)));
+  program.hook('preAction', (root, action) => {
+    setWideTables(root.opts<{ wide?: boolean }>().wide === true);
+    return forwardIfServed(action, globalOptions(action));
+  });
   // A usage mistake is one line on stderr, like every other error: `marketdash: unknown option '--x' (...)`.
   program.configureOutput({
     writeErr: (s) => process.stderr.write(s),

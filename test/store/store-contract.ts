@@ -3,7 +3,7 @@
  * `runStoreContract('duckdb :memory:', () => DuckDbStore.open(':memory:'))`. Expected values are the
  * hand-written bars below, read back exactly (values round-trip bit for bit; unknown = NaN).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,6 +13,7 @@ import type { PriceSeries } from '../../src/domain/price-series.js';
 import { closeOnlySeries } from '../../src/domain/price-series.js';
 import { parseIsoDate } from '../../src/domain/trading-date.js';
 import { errorResponse } from '../../src/server/http-errors.js';
+import { resolveGroup } from '../../src/services/groups/group-registry.js';
 import type { BarBatch, CsvFileSpec, PriceStore } from '../../src/store/price-store.js';
 
 const d = (iso: string) => parseIsoDate(iso);
@@ -293,6 +294,30 @@ export function runStoreContract(label: string, makeStore: () => Promise<PriceSt
       expect(await store.getBasket('MAG2')).toEqual(fixed);
       expect((await store.listBaskets()).map((b) => b.ticker)).toEqual(['ABC', 'MAG2']);
       expect(await store.getBasket('NONE')).toBeNull();
+    });
+
+    it('saves, replaces (name matched case-insensitively) and lists imported groups; moves an old groups file in', async () => {
+      expect(await store.listGroups()).toEqual([]);
+      await store.saveGroup({ name: 'SP600', members: ['AAMI', 'AAP'], benchmark: 'IJR', source: 'sp600.csv' });
+      await store.saveGroup({ name: 'hand', members: ['X'], benchmark: null, source: null });
+      await store.saveGroup({ name: 'sp600', members: ['AAP'], benchmark: null, source: 'b.csv' });
+      expect(await store.listGroups()).toEqual([
+        { name: 'hand', members: ['X'], benchmark: null, source: null },
+        { name: 'sp600', members: ['AAP'], benchmark: null, source: 'b.csv' },
+      ]);
+      // the file the CLI used to write is moved into the store on first use and renamed
+      const dir = mkdtempSync(join(tmpdir(), 'marketdash-groups-contract-'));
+      const file = join(dir, 'marketdash.groups.json');
+      writeFileSync(file, '{"groups": {"old": {"members": ["aaa", "BBB"], "benchmark": "SPY", "source": "old.csv"}}}');
+      expect(await resolveGroup('OLD', { store, groupFile: file })).toEqual({
+        name: 'old',
+        members: ['AAA', 'BBB'],
+        benchmark: 'SPY',
+        origin: 'store',
+      });
+      expect(existsSync(file)).toBe(false);
+      expect(existsSync(`${file}.imported`)).toBe(true);
+      expect((await store.listGroups()).map((g) => g.name)).toEqual(['hand', 'old', 'sp600']);
     });
 
     it('changes dataVersion on every write that changes data', async () => {

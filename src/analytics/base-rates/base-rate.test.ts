@@ -43,6 +43,18 @@ describe('eventBaseRate', () => {
     expect(br.occurrences[2]!.returns['6m']).toBeNull();
   });
 
+  it("a rate's base rate measures forward changes in basis points, not percent returns", () => {
+    // the same levels /100 read as a yield in percent (1.00% .. 1.31%): 1m after bar 300 is
+    // 1.05 - 1.10 = -0.05 points = -5 bp, after 400: 1.26 - 1.20 = +6 bp, after 500: 0 bp -> median 0, one rise in three
+    const yields = values.map((v) => v / 100);
+    const br = eventBaseRate(dates, yields, { type: 'new_ath' }, DEFAULT_EVENT_PARAMS, 600, undefined, undefined, 'bp');
+    expect(br.unit).toBe('bp');
+    expect(br.occurrences.map((o) => o.returns['1m'])).toEqual([-5, 6, 0].map((x) => expect.closeTo(x, 10)));
+    expect(br.horizons['1m']).toMatchObject({ n: 3, median: 0, sharePositive: 1 / 3 });
+    expect(br.horizons['1m']!.mean).toBeCloseTo(1 / 3, 10);
+    expect(eventBaseRate(dates, values, { type: 'new_ath' }, DEFAULT_EVENT_PARAMS, 600).unit).toBeUndefined();
+  });
+
   it('as of an earlier bar only earlier data counts (no look-ahead)', () => {
     const br = eventBaseRate(dates, values, { type: 'new_ath' }, DEFAULT_EVENT_PARAMS, 450);
     expect(br.count).toBe(2);

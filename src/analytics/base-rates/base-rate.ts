@@ -44,8 +44,17 @@ export interface Occurrence {
   readonly beyondLine3m?: boolean | null;
 }
 
+/**
+ * What a forward window measures: 'return' (close h bars later / close - 1, a fraction) for prices;
+ * 'bp' (level h bars later - level, x100: basis points) for rates quoted in percent (DGS2, DGS10, DFF),
+ * whose percent "returns" would mean nothing.
+ */
+export type ForwardMeasure = 'return' | 'bp';
+
 export interface BaseRate {
   readonly count: number;
+  /** Present for rates: the horizons' median, mean and share positive are of changes in basis points. */
+  readonly unit?: 'bp';
   readonly horizons: Readonly<Record<string, HorizonStats>>;
   /** Breakouts only: the share of breaks still above the line (below, for a support) 3 months later. */
   readonly stillAboveLine3m?: { readonly n: number; readonly share: number | null };
@@ -66,6 +75,7 @@ export function forwardReturnStats(
   bars: readonly number[],
   asOfIndex: number,
   horizons: readonly Horizon[] = DEFAULT_HORIZONS,
+  measure: ForwardMeasure = 'return',
 ): { horizons: Record<string, HorizonStats>; occurrences: Occurrence[] } {
   const perHorizon = horizons.map(() => [] as number[]);
   const occurrences: Occurrence[] = [];
@@ -73,7 +83,7 @@ export function forwardReturnStats(
     const returns: Record<string, number | null> = {};
     horizons.forEach((h, k) => {
       const e = b + h.tradingDays;
-      const r = e <= asOfIndex ? values[e]! / values[b]! - 1 : null;
+      const r = e > asOfIndex ? null : measure === 'bp' ? (values[e]! - values[b]!) * 100 : values[e]! / values[b]! - 1;
       returns[h.label] = r;
       if (r !== null) perHorizon[k]!.push(r);
     });
@@ -107,12 +117,14 @@ export function eventBaseRate(
   asOfIndex: number,
   cooldown: number = DEFAULT_COOLDOWN_BARS,
   horizons: readonly Horizon[] = DEFAULT_HORIZONS,
+  measure: ForwardMeasure = 'return',
 ): BaseRate {
   const bars = Array.from(episodes(eventFires(dates, values, key, params, asOfIndex + 1), cooldown)).filter(
     (b) => b < asOfIndex,
   );
-  const fw = forwardReturnStats(dates, values, bars, asOfIndex, horizons);
-  return { count: bars.length, horizons: fw.horizons, occurrences: fw.occurrences };
+  const fw = forwardReturnStats(dates, values, bars, asOfIndex, horizons, measure);
+  const base = { count: bars.length, horizons: fw.horizons, occurrences: fw.occurrences };
+  return measure === 'bp' ? { ...base, unit: 'bp' } : base;
 }
 
 /**

@@ -6,12 +6,19 @@
  */
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/universe-config.js';
-import { formatPercent } from '../../domain/format/display-format.js';
+import { formatNumber, formatPercent } from '../../domain/format/display-format.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { BASE_RATE_EVENTS, type BaseRateReport, baseRateReport } from '../../services/events/base-rate-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderResultJson, renderTable } from '../output-format.js';
+import {
+  type Column,
+  parseFormat,
+  renderFlatCsv,
+  renderResultJson,
+  renderTable,
+  resultObject,
+} from '../output-format.js';
 
 interface BaseRateOptions {
   event: string;
@@ -33,9 +40,9 @@ export function registerBaserateCommand(program: Command): void {
     .option('--pair <A/B>', 'a pair such as SPSM/MAG7 (the ratio on common dates)')
     .option('--direction <dir>', 'streak / streak_end: up (default) or down; ma_cross: golden (default) or death')
     .option('--as-of <date>', 'YYYY-MM-DD: only data up to this day is used; default the last bar')
-    .option('--format <format>', 'table or json', 'table')
+    .option('--format <format>', 'table, json or csv', 'table')
     .action(async (opts: BaseRateOptions, cmd: Command) => {
-      const format = parseFormat(opts.format, ['table', 'json']);
+      const format = parseFormat(opts.format);
       const { report, demo } = await withDataStore(globalOptions(cmd), async (store, facts) => ({
         report: await baseRateReport(store, {
           event: opts.event,
@@ -50,7 +57,9 @@ export function registerBaserateCommand(program: Command): void {
       process.stdout.write(
         format === 'json'
           ? renderResultJson(report, { demo })
-          : `${renderBaseRate(report)}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`,
+          : format === 'csv'
+            ? renderFlatCsv(resultObject(report, { demo }))
+            : `${renderBaseRate(report)}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`,
       );
     });
 }
@@ -61,22 +70,23 @@ function renderBaseRate(r: BaseRateReport): string {
     label,
     days: h.tradingDays,
     n: h.n,
-    median: formatPercent(h.median),
-    mean: formatPercent(h.mean),
-    up: formatPercent(h.sharePositive),
+    // a rate's forward moves are changes in bp; the share up of a few dozen occurrences in whole percent
+    median: r.unit === 'bp' ? `${formatNumber(h.median, 0)} bp` : formatPercent(h.median),
+    mean: r.unit === 'bp' ? `${formatNumber(h.mean, 0)} bp` : formatPercent(h.mean),
+    up: formatPercent(h.sharePositive, 0),
   }));
   const columns: Column<Row>[] = [
     { header: 'Horizon', value: (x) => x.label },
     { header: 'Trading days', value: (x) => x.days, align: 'right' },
     { header: 'n', value: (x) => x.n, align: 'right' },
-    { header: 'Median', value: (x) => x.median, align: 'right' },
-    { header: 'Mean', value: (x) => x.mean, align: 'right' },
+    { header: r.unit === 'bp' ? 'Median change' : 'Median', value: (x) => x.median, align: 'right' },
+    { header: r.unit === 'bp' ? 'Mean change' : 'Mean', value: (x) => x.mean, align: 'right' },
     { header: 'Share up', value: (x) => x.up, align: 'right' },
   ];
   const head = `${r.event} on ${r.series}, as of ${r.asOf}: ${r.count} earlier occurrence${r.count === 1 ? '' : 's'}${r.cooldownTradingDays === null ? '' : ` (at most one per ${r.cooldownTradingDays} trading days)`}: ${r.occurrences.map((o) => o.date).join(', ') || 'none'}\n`;
   const held =
     r.stillAboveLine3m === undefined
       ? ''
-      : `Still beyond the line 3 months (63 trading days) later: ${r.stillAboveLine3m.n === 0 ? 'n/a (none old enough)' : `${formatPercent(r.stillAboveLine3m.share)} of ${r.stillAboveLine3m.n}`}\n`;
+      : `Still beyond the line 3 months (63 trading days) later: ${r.stillAboveLine3m.n === 0 ? 'n/a (none old enough)' : `${formatPercent(r.stillAboveLine3m.share, 0)} of ${r.stillAboveLine3m.n}`}\n`;
   return `${head}${renderTable(rows, columns)}${held}`;
 }

@@ -10,7 +10,14 @@ import { type BreadthReport, breadthReport } from '../../services/breadth/breadt
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderResultJson, renderTable, writeWarnings } from '../output-format.js';
+import {
+  parseFormat,
+  renderFlatCsv,
+  renderResultJson,
+  renderTable,
+  resultObject,
+  writeWarnings,
+} from '../output-format.js';
 
 interface BreadthOptions {
   group: string;
@@ -36,9 +43,9 @@ export function registerBreadthCommand(program: Command): void {
     .option('--total-return', 'adjusted closes (dividends reinvested) instead of closes')
     .option('--group-file <path>', 'user groups file (default: marketdash.groups.json)')
     .option('--history <days>', 'JSON: add the last N days of breadth points', '0')
-    .option('--format <format>', 'table or json', 'table')
+    .option('--format <format>', 'table, json or csv', 'table')
     .action(async (opts: BreadthOptions, cmd: Command) => {
-      const format = parseFormat(opts.format, ['table', 'json']);
+      const format = parseFormat(opts.format);
       const history = Number(opts.history);
       if (opts.history.trim() === '' || !Number.isInteger(history) || history < 0) {
         throw new UsageError(`--history: '${opts.history}' is not a whole number of days (0 or more)`, {
@@ -60,7 +67,9 @@ export function registerBreadthCommand(program: Command): void {
       process.stdout.write(
         format === 'json'
           ? renderResultJson(report, { demo: report.demo, warnings: report.warnings })
-          : renderBreadth(report),
+          : format === 'csv'
+            ? renderFlatCsv(resultObject(report, { demo: report.demo, warnings: report.warnings }))
+            : renderBreadth(report),
       );
       if (report.missing.length > 0)
         process.stderr.write(

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { importGroup, listGroups, resolveGroup } from '../../services/groups/group-registry.js';
 import { withStore } from '../../services/open-store.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderJson, renderTable } from '../output-format.js';
+import { parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 
 export function registerGroupCommand(program: Command): void {
   const group = program
@@ -33,14 +33,14 @@ export function registerGroupCommand(program: Command): void {
     .command('list')
     .description('Groups imported into the store and those of the universe config')
     .option('--group-file <path>', 'an old groups file to move into the store (default: marketdash.groups.json)')
-    .option('--format <format>', 'table or json', 'table')
+    .option('--format <format>', 'table, json or csv', 'table')
     .action(async (opts: { groupFile?: string; format: string }, cmd: Command) => {
-      const format = parseFormat(opts.format, ['table', 'json']);
+      const format = parseFormat(opts.format);
       const rows = await withStore(globalOptions(cmd), (store) => listGroups({ store, groupFile: opts.groupFile }));
       process.stdout.write(
         format === 'json'
           ? renderJson(rows)
-          : renderTable(rows, [
+          : (format === 'csv' ? renderCsv : renderTable)(rows, [
               { header: 'Group', value: (r) => r.name },
               { header: 'Members', value: (r) => r.members, align: 'right' },
               { header: 'Benchmark', value: (r) => r.benchmark ?? '' },

@@ -91,9 +91,29 @@ const pct = (v: number | null) => formatPercent(v);
 const isMultiYear = (k: string): k is (typeof MULTI_YEAR_PERIODS)[number] =>
   (MULTI_YEAR_PERIODS as readonly string[]).includes(k);
 
+/**
+ * When the table is wider than 120 columns, the least-read columns go first (highest `drop` first):
+ * MAX, 10Y, the since-dates, 5Y, 3Y, the 52-week range, the ATH date, 1M/3M/6M, the streak.
+ */
+const DROP_ORDER: Partial<Record<string, number>> = {
+  max: 13,
+  '10y': 12,
+  'Lowest since': 11,
+  'Highest since': 10,
+  '5y': 9,
+  '3y': 8,
+  '52w low': 7,
+  '52w high': 6,
+  'ATH date': 5,
+  '1m': 4,
+  '3m': 3,
+  '6m': 2,
+  Streak: 1,
+};
+
 const TABLE_COLUMNS: readonly Column<PerfRow>[] = [
   { header: 'Symbol', value: (r) => r.symbol },
-  { header: 'As of', value: (r) => (r.stale ? `${r.asOf}*` : r.asOf) },
+  { header: 'As of', value: (r) => (r.stale ? `${r.asOf}*` : r.asOf), tone: 'stale' },
   { header: 'Close', value: (r) => formatNumber(r.close), align: 'right' },
   ...PERIOD_KEYS.map(
     (k): Column<PerfRow> => ({
@@ -102,15 +122,23 @@ const TABLE_COLUMNS: readonly Column<PerfRow>[] = [
       value: (r) =>
         isMultiYear(k) && r.cagr[k] !== null ? `${pct(r.returns[k])} (${pct(r.cagr[k])}/yr)` : pct(r.returns[k]),
       align: 'right',
+      tone: 'sign',
+      ...(DROP_ORDER[k] === undefined ? {} : { drop: DROP_ORDER[k] }),
     }),
   ),
   { header: 'vs ATH', value: (r) => pct(r.ath.distance), align: 'right' },
-  { header: 'ATH date', value: (r) => r.ath.date },
-  { header: '52w high', value: (r) => formatNumber(r.high52w.close), align: 'right' },
-  { header: '52w low', value: (r) => formatNumber(r.low52w.close), align: 'right' },
-  { header: 'Streak', value: (r) => (r.streak > 0 ? `+${r.streak}` : String(r.streak)), align: 'right' },
-  { header: 'Highest since', value: (r) => r.highestSince ?? 'record' },
-  { header: 'Lowest since', value: (r) => r.lowestSince ?? 'record' },
+  { header: 'ATH date', value: (r) => r.ath.date, drop: 5 },
+  { header: '52w high', value: (r) => formatNumber(r.high52w.close), align: 'right', drop: 6 },
+  { header: '52w low', value: (r) => formatNumber(r.low52w.close), align: 'right', drop: 7 },
+  {
+    header: 'Streak',
+    value: (r) => (r.streak > 0 ? `+${r.streak}` : String(r.streak)),
+    align: 'right',
+    tone: 'sign',
+    drop: 1,
+  },
+  { header: 'Highest since', value: (r) => r.highestSince ?? 'record', drop: 10 },
+  { header: 'Lowest since', value: (r) => r.lowestSince ?? 'record', drop: 11 },
 ];
 
 const CSV_COLUMNS: readonly Column<PerfRow>[] = [

@@ -11,7 +11,7 @@ import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type ChangesBp, type RatesReport, ratesReport } from '../../services/rates/rates-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderJson, renderTable, writeWarnings } from '../output-format.js';
+import { parseFormat, renderFlatCsv, renderJson, renderTable, writeWarnings } from '../output-format.js';
 
 interface RatesOptions {
   asOf?: string;
@@ -27,14 +27,16 @@ export function registerRatesCommand(program: Command): void {
     )
     .option('--as-of <date>', 'YYYY-MM-DD; the last value on or before it (default: latest)')
     .option('--rate <symbol>', 'the yield sensitivities are measured against: DGS10 or DGS2', 'DGS10')
-    .option('--format <format>', 'table or json', 'table')
+    .option('--format <format>', 'table, json or csv', 'table')
     .action(async (opts: RatesOptions, cmd: Command) => {
-      const format = parseFormat(opts.format, ['table', 'json']);
+      const format = parseFormat(opts.format);
       const report = await withDataStore(globalOptions(cmd), (store) =>
         ratesReport(store, { asOf: opts.asOf, rate: opts.rate }),
       );
       writeWarnings(report.warnings);
-      process.stdout.write(format === 'json' ? renderJson(report) : renderRates(report));
+      process.stdout.write(
+        format === 'json' ? renderJson(report) : format === 'csv' ? renderFlatCsv(report) : renderRates(report),
+      );
       if (report.missing.length > 0) process.stderr.write(`marketdash: not stored: ${report.missing.join(', ')}\n`);
     });
 }

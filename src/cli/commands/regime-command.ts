@@ -9,7 +9,7 @@ import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type RegimeReport, regimeReport } from '../../services/regime/regime-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderResultJson, renderTable } from '../output-format.js';
+import { parseFormat, renderFlatCsv, renderResultJson, renderTable, resultObject } from '../output-format.js';
 
 interface RegimeOptions {
   asOf?: string;
@@ -25,13 +25,19 @@ export function registerRegimeCommand(program: Command): void {
     )
     .option('--as-of <date>', 'YYYY-MM-DD; the last value on or before it (default: latest)')
     .option('--since <date>', 'base date for the yield changes (default: the previous year end)')
-    .option('--format <format>', 'table or json', 'table')
+    .option('--format <format>', 'table, json or csv', 'table')
     .action(async (opts: RegimeOptions, cmd: Command) => {
-      const format = parseFormat(opts.format, ['table', 'json']);
+      const format = parseFormat(opts.format);
       const report = await withDataStore(globalOptions(cmd), (store) =>
         regimeReport(store, { asOf: opts.asOf, since: opts.since }),
       );
-      process.stdout.write(format === 'json' ? renderResultJson(report, { demo: report.demo }) : renderRegime(report));
+      process.stdout.write(
+        format === 'json'
+          ? renderResultJson(report, { demo: report.demo })
+          : format === 'csv'
+            ? renderFlatCsv(resultObject(report, { demo: report.demo }))
+            : renderRegime(report),
+      );
       if (report.missing.length > 0) process.stderr.write(`marketdash: not stored: ${report.missing.join(', ')}\n`);
     });
 }

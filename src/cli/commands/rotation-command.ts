@@ -1,19 +1,18 @@
 /**
  * `marketdash rotation --group NAME --benchmark SPY [--as-of DATE] [--tail 8] [--interval weekly|daily]
- * [--format table|json]`: relative rotation (RS-Ratio, RS-Momentum, quadrant, heading, tail) of each
+ * [--format table|json|csv]`: relative rotation (RS-Ratio, RS-Momentum, quadrant, heading, tail) of each
  * member against the benchmark. JSON is an array of
  * {"symbol","rsRatio","rsMomentum","quadrant","heading","tail":[{"date","rsRatio","rsMomentum"}]}.
  */
 import type { Command } from 'commander';
 import { quadrantOf } from '../../analytics/rotation/relative-rotation.js';
-import type { RotationSnapshot } from '../../analytics/rotation/rotation-snapshot.js';
 import { UsageError } from '../../domain/errors.js';
 import { fixed, formatNumber } from '../../domain/format/display-format.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type RotationReport, rotationReport } from '../../services/rotation/rotation-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderResultJson, renderTable, writeWarnings } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderResultJson, renderTable, writeWarnings } from '../output-format.js';
 
 interface RotationOptions {
   group: string;
@@ -50,9 +49,9 @@ export function registerRotationCommand(program: Command): void {
     .option('--roc-period <n>', 'rate-of-change look-back of RS-Ratio (bars)', '5')
     .option('--total-return', 'adjusted closes (dividends reinvested) instead of closes')
     .option('--group-file <path>', 'user groups file (default: marketdash.groups.json)')
-    .option('--format <format>', 'table or json', 'table')
+    .option('--format <format>', 'table, json or csv', 'table')
     .action(async (opts: RotationOptions, cmd: Command) => {
-      const format = parseFormat(opts.format, ['table', 'json']);
+      const format = parseFormat(opts.format);
       const params = {
         ratioWindow: wholeNumber(opts.ratioWindow, '--ratio-window', 2),
         momentumWindow: wholeNumber(opts.momentumWindow, '--momentum-window', 2),
@@ -78,7 +77,9 @@ export function registerRotationCommand(program: Command): void {
               { asOf: report.asOf, benchmark: report.benchmark, rows: report.rows },
               { demo: report.demo, warnings: report.warnings },
             )
-          : renderRotationTable(report),
+          : format === 'csv'
+            ? renderCsv(report.rows, CSV_COLUMNS)
+            : renderRotationTable(report),
       );
       if (report.missing.length > 0)
         process.stderr.write(`marketdash: no stored bars for ${report.missing.join(', ')} (left out)\n`);
@@ -87,8 +88,12 @@ export function registerRotationCommand(program: Command): void {
 
 const QUADRANT_CODE = { leading: 'Le', weakening: 'We', lagging: 'La', improving: 'Im' } as const;
 
-const COLUMNS: readonly Column<RotationSnapshot>[] = [
+type RotationRow = RotationReport['rows'][number];
+
+const COLUMNS: readonly Column<RotationRow>[] = [
   { header: 'Symbol', value: (r) => r.symbol },
+  // a member whose own last bar is before the table's day shows that day, marked (like perf)
+  { header: 'As of', value: (r) => (r.stale ? `${r.asOf || 'n/a'}*` : r.asOf), tone: 'stale' },
   { header: 'Quadrant', value: (r) => r.quadrant ?? 'n/a' },
   { header: 'RS-Ratio', value: (r) => formatNumber(r.rsRatio), align: 'right' },
   { header: 'RS-Momentum', value: (r) => formatNumber(r.rsMomentum), align: 'right' },
@@ -100,6 +105,18 @@ const COLUMNS: readonly Column<RotationSnapshot>[] = [
   },
 ];
 
+/** One row per member, machine values; the tail as `date:rsRatio:rsMomentum` points, oldest first. */
+const CSV_COLUMNS: readonly Column<RotationRow>[] = [
+  { header: 'symbol', value: (r) => r.symbol },
+  { header: 'asOf', value: (r) => r.asOf },
+  { header: 'stale', value: (r) => String(r.stale) },
+  { header: 'quadrant', value: (r) => r.quadrant },
+  { header: 'rsRatio', value: (r) => r.rsRatio },
+  { header: 'rsMomentum', value: (r) => r.rsMomentum },
+  { header: 'heading', value: (r) => r.heading },
+  { header: 'tail', value: (r) => r.tail.map((p) => `${p.date}:${p.rsRatio}:${p.rsMomentum}`).join(' ') },
+];
+
 export function renderRotationTable(r: RotationReport): string {
   const order = { leading: 0, weakening: 1, improving: 2, lagging: 3 } as const;
   const rows = [...r.rows].sort(
@@ -108,7 +125,10 @@ export function renderRotationTable(r: RotationReport): string {
       (b.rsRatio ?? 0) - (a.rsRatio ?? 0),
   );
   const p = r.params;
-  return `${renderTable(rows, COLUMNS)}
+  const stale = rows.some((x) => x.stale)
+    ? `* stale: the member's data ends before ${r.asOf}; its figures are as of its own last bar.\n`
+    : '';
+  return `${renderTable(rows, COLUMNS)}${stale}
 ${r.group} vs ${r.benchmark}, ${r.interval}, as of ${r.asOf}${r.requestedAsOf && r.requestedAsOf !== r.asOf ? ` (asked ${r.requestedAsOf})` : ''}. RS-Ratio = 100 + z-score of RS = 100 x price / benchmark over ${p.ratioWindow} bars; RS-Momentum = 100 + z-score over ${p.momentumWindow} bars of the ${p.rocPeriod}-bar rate of change of RS-Ratio. Heading: degrees, 0 = east (RS-Ratio rising), counter-clockwise. Tail: Le leading, We weakening, La lagging, Im improving.
 ${r.demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`;
 }

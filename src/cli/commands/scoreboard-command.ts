@@ -15,7 +15,14 @@ import {
 } from '../../services/rotation/scoreboard-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderResultJson, renderTable } from '../output-format.js';
+import {
+  type Column,
+  parseFormat,
+  renderFlatCsv,
+  renderResultJson,
+  renderTable,
+  resultObject,
+} from '../output-format.js';
 
 interface ScoreboardOptions {
   asOf?: string;
@@ -31,9 +38,9 @@ export function registerScoreboardCommand(program: Command): void {
     .option('--as-of <date>', "YYYY-MM-DD; each symbol's last bar on or before it (default: latest)")
     .option('--symbols <list>', 'comma-separated symbols instead of ^SP600,SPSM,^RUT,IWM,MAG7')
     .option('--total-return', 'adjusted closes (dividends reinvested) instead of closes')
-    .option('--format <format>', 'table or json', 'table')
+    .option('--format <format>', 'table, json or csv', 'table')
     .action(async (opts: ScoreboardOptions, cmd: Command) => {
-      const format = parseFormat(opts.format, ['table', 'json']);
+      const format = parseFormat(opts.format);
       const symbols = opts.symbols
         ?.split(',')
         .map((s) => s.trim())
@@ -48,7 +55,13 @@ export function registerScoreboardCommand(program: Command): void {
           `--symbols: none of ${unknown.join(', ')} is stored (run 'marketdash symbols' to see what is)`,
         );
       }
-      process.stdout.write(format === 'json' ? renderResultJson(board, { demo: board.demo }) : renderScoreboard(board));
+      process.stdout.write(
+        format === 'json'
+          ? renderResultJson(board, { demo: board.demo })
+          : format === 'csv'
+            ? renderFlatCsv(resultObject(board, { demo: board.demo }))
+            : renderScoreboard(board),
+      );
       if (board.missing.length > 0) process.stderr.write(`marketdash: not stored: ${board.missing.join(', ')}\n`);
     });
 }

@@ -14,7 +14,7 @@ import {
 } from '../../services/seasonality/seasonality-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderJson, renderTable, writeWarnings } from '../output-format.js';
+import { parseFormat, renderFlatCsv, renderJson, renderTable, writeWarnings } from '../output-format.js';
 
 interface SeasonalityOptions {
   window: string;
@@ -31,14 +31,16 @@ export function registerSeasonalityCommand(program: Command): void {
     .argument('<subject>', 'a stored symbol or a ratio A/B, e.g. XLK or IWM/MAG7')
     .option('--window <MM-DD..MM-DD>', 'the calendar window', DEFAULT_WINDOW)
     .option('--as-of <date>', 'YYYY-MM-DD (default: latest)')
-    .option('--format <format>', 'table or json', 'table')
+    .option('--format <format>', 'table, json or csv', 'table')
     .action(async (subject: string, opts: SeasonalityOptions, cmd: Command) => {
-      const format = parseFormat(opts.format, ['table', 'json']);
+      const format = parseFormat(opts.format);
       const report = await withDataStore(globalOptions(cmd), (store) =>
         seasonalityReport(store, { subject, window: opts.window, asOf: opts.asOf }),
       );
       writeWarnings(report.warnings);
-      process.stdout.write(format === 'json' ? renderJson(report) : renderSeasonality(report));
+      process.stdout.write(
+        format === 'json' ? renderJson(report) : format === 'csv' ? renderFlatCsv(report) : renderSeasonality(report),
+      );
     });
 }
 

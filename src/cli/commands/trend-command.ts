@@ -1,5 +1,5 @@
 /**
- * `marketdash trend <SYMBOL|A/B> [--as-of DATE] [--lookback-years 2-7] [--total-return] [--format table|json]`:
+ * `marketdash trend <SYMBOL|A/B> [--as-of DATE] [--lookback-years 2-7] [--total-return] [--format table|json|csv]`:
  * the dominant multi-year trendline (weekly closes, log space) and its breakout state. Also renders
  * the `trend`/`breakout` keys that `marketdash ratio --trend` adds to the ratio output.
  */
@@ -9,7 +9,7 @@ import { trendReport } from '../../services/trend/trend-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
 import { parseFormat, renderResultJson, writeWarnings } from '../output-format.js';
-import { trendTable } from './trend-table.js';
+import { trendCsv, trendTable } from './trend-table.js';
 
 interface TrendCommandOptions {
   asOf?: string;
@@ -28,9 +28,9 @@ export function registerTrendCommand(program: Command): void {
     .option('--as-of <date>', 'YYYY-MM-DD; a non-trading day means the last trading day before it')
     .option('--lookback-years <years>', 'first anchor this many years back: N or A-B', '2-7')
     .option('--total-return', 'use adjusted closes')
-    .option('--format <format>', 'table or json', 'table')
+    .option('--format <format>', 'table, json or csv', 'table')
     .action(async (symbol: string, opts: TrendCommandOptions, cmd: Command) => {
-      const format = parseFormat(opts.format, ['table', 'json']);
+      const format = parseFormat(opts.format);
       const { report, demo } = await withDataStore(globalOptions(cmd), async (store, facts) => ({
         report: await trendReport(store, {
           series: symbol,
@@ -44,7 +44,9 @@ export function registerTrendCommand(program: Command): void {
       process.stdout.write(
         format === 'json'
           ? renderResultJson(report, { demo, warnings: report.warnings })
-          : `${trendTable(report.symbol, report.asOf, report.last, report.trend, report.breakout)}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`,
+          : format === 'csv'
+            ? trendCsv(report.symbol, report.asOf, report.last, report.stale, report.trend, report.breakout)
+            : `${trendTable(report.symbol, report.asOf, report.last, report.trend, report.breakout)}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`,
       );
     });
 }

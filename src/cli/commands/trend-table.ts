@@ -2,7 +2,7 @@
 
 import { formatPercent } from '../../domain/format/display-format.js';
 import { type BreakoutJson, stateReading, type TrendJson } from '../../services/trend/trend-report.js';
-import { type Column, renderTable } from '../output-format.js';
+import { type Column, renderCsv, renderTable } from '../output-format.js';
 
 export function trendTable(
   symbol: string,
@@ -37,4 +37,32 @@ export function trendTable(
     }),
   );
   return `${renderTable([row], columns)}Weekly closes (last close of each ISO week) in log space; slope shown as growth per year.\n`;
+}
+
+/** The same as one CSV row of machine values (fractions, full precision; empty fields when there is no line). */
+export function trendCsv(
+  symbol: string,
+  asOf: string,
+  last: number,
+  stale: boolean,
+  trend: TrendJson | null,
+  breakout: BreakoutJson | null,
+): string {
+  const row = { symbol, asOf, last, stale, trend, breakout };
+  type Row = typeof row;
+  const columns: Column<Row>[] = [
+    { header: 'series', value: (r) => r.symbol },
+    { header: 'asOf', value: (r) => r.asOf },
+    { header: 'last', value: (r) => r.last },
+    { header: 'stale', value: (r) => String(r.stale) },
+    { header: 'kind', value: (r) => r.trend?.kind },
+    { header: 'anchors', value: (r) => r.trend?.anchors.map((a) => `${a.date}@${a.value}`).join(' ') },
+    { header: 'touches', value: (r) => r.trend?.touches },
+    { header: 'slopePerYear', value: (r) => (r.trend ? Math.expm1(r.trend.slopeLogPerYear) : null) },
+    { header: 'lineAtAsOf', value: (r) => r.trend?.levelAtAsOf },
+    { header: 'distance', value: (r) => r.trend?.distance },
+    { header: 'state', value: (r) => r.breakout?.state },
+    { header: 'since', value: (r) => r.breakout?.since },
+  ];
+  return renderCsv([row], columns);
 }

@@ -15,7 +15,7 @@ import { withStore } from '../../services/open-store.js';
 import type { SymbolOutcome, UpdateProgress } from '../../services/update/update-symbols.js';
 import { stderrIsTty } from '../command-io.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
 
 interface UpdateOpts {
   group?: string;
@@ -47,6 +47,16 @@ const COLUMNS: readonly Column<SymbolOutcome>[] = [
   },
 ];
 
+const CSV_COLUMNS: readonly Column<SymbolOutcome>[] = [
+  { header: 'symbol', value: (o) => o.symbol },
+  { header: 'status', value: (o) => o.status },
+  { header: 'provider', value: (o) => o.provider },
+  { header: 'rows', value: (o) => o.rows },
+  { header: 'from', value: (o) => o.from },
+  { header: 'lastDate', value: (o) => o.lastDate },
+  { header: 'error', value: (o) => o.error },
+];
+
 export function registerUpdateCommand(program: Command): void {
   program
     .command('update')
@@ -58,14 +68,14 @@ export function registerUpdateCommand(program: Command): void {
     .option('--from <date>', 'fetch from this date for every symbol (backfill)')
     .option('--concurrency <n>', 'symbols fetched at once', '4')
     .option('--config <file>', 'universe config (default: ./marketdash.config.json or the shipped default)')
-    .option('--format <format>', 'table or json', 'table')
+    .option('--format <format>', 'table, json or csv (csv: one row per symbol)', 'table')
     .action(async (symbols: string[], opts: UpdateOpts, cmd: Command) => {
       // the providers (yahoo-finance2 and its dependencies) load only when updating
       const [{ createDefaultRegistry }, { updateSymbols }] = await Promise.all([
         import('../../providers/default-providers.js'),
         import('../../services/update/update-symbols.js'),
       ]);
-      const format = parseFormat(opts.format, ['table', 'json']);
+      const format = parseFormat(opts.format);
       const from = opts.from === undefined ? undefined : parseIsoDate(opts.from, '--from');
       const concurrency = Number(opts.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1)
@@ -100,6 +110,7 @@ export function registerUpdateCommand(program: Command): void {
       );
       progress.stop();
       if (format === 'json') process.stdout.write(renderJson(report));
+      else if (format === 'csv') process.stdout.write(renderCsv(report.outcomes, CSV_COLUMNS));
       else {
         process.stdout.write(renderTable(report.outcomes, COLUMNS));
         const counts = (s: string) => report.outcomes.filter((o) => o.status === s).length;

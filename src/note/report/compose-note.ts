@@ -556,7 +556,7 @@ function sectorsSection(ctx: NoteContext): { section: NoteSection | null } {
   return { section: { id: 'sectors', title: 'Sectors: leaders, laggards and streaks', paragraphs: paras } };
 }
 
-/** Rates: each level and its change since the end of last year, in percentage points. */
+/** Rates: each level and its change since the end of last year, in basis points. */
 function ratesSection(ctx: NoteContext): { section: NoteSection | null } {
   const { book } = ctx;
   const paras: NoteParagraph[] = [];
@@ -578,8 +578,9 @@ function ratesSection(ctx: NoteContext): { section: NoteSection | null } {
       symbols: [t],
       dates: [b, a],
       value: change,
-      formula: `value(${a}) - value(${b}), percentage points`,
-      display: `${fixed(Math.abs(change), 2)} percentage points`,
+      formula: `(value(${a}) - value(${b})) x 100, basis points`,
+      // a rate's move reads in basis points ("26 bp below"), never as a percent change of the yield
+      display: `${Math.round(Math.abs(change) * 100)} bp`,
     });
     paras.push(
       p(

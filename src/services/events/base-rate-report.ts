@@ -57,10 +57,12 @@ export async function baseRateReport(store: PriceStore, req: BaseRateRequest): P
     throw new UsageError('baserate: give exactly one of --symbol SYM or --pair A/B', { parameter: '--symbol' });
   const { label, series, asOfIndex } = await loadSeries(store, req);
   const values = series.close;
+  // a rate quoted in percent (DGS2, DGS10, DFF) is measured in forward changes in bp, never percent returns
+  const measure = req.pair === undefined && req.config.symbols[label]?.kind === 'rate' ? 'bp' : 'return';
   const rate =
     key === null
       ? breakoutBaseRate(series.dates, values, trendOptions(), asOfIndex)
-      : eventBaseRate(series.dates, values, key, eventParams(req.config), asOfIndex);
+      : eventBaseRate(series.dates, values, key, eventParams(req.config), asOfIndex, undefined, undefined, measure);
   return {
     event: key === null || key.variant === undefined ? event : `${event}:${key.variant}`,
     series: label,

@@ -30,7 +30,18 @@ export const STALE_DAYS = 7;
 /** The summary of a base rate embedded in an event (the occurrence list is left to `marketdash baserate`). */
 export type BaseRateSummary = Omit<BaseRate, 'occurrences'>;
 
-export type EventWithBaseRate = MarketEvent & { readonly baseRate?: BaseRateSummary };
+/**
+ * An event with its base rate. A rate quoted in percent (kind `rate` in the config: DGS2, DGS10, DFF) also
+ * carries `rate: true` and its moves in basis points (`changeBp`, `streakChangeBp`, `distanceBp`), and its
+ * base rate measures forward changes in bp (`baseRate.unit: 'bp'`), never percent returns of a yield.
+ */
+export type EventWithBaseRate = MarketEvent & {
+  readonly baseRate?: BaseRateSummary;
+  readonly rate?: true;
+  readonly changeBp?: number;
+  readonly streakChangeBp?: number;
+  readonly distanceBp?: number;
+};
 
 export interface EventsRequest {
   readonly asOf?: string | undefined;
@@ -91,9 +102,18 @@ export async function eventsReport(store: PriceStore, req: EventsRequest): Promi
       continue;
     }
     const values = s.close;
+    const rate = req.config.symbols[ticker]?.kind === 'rate';
     for (const e of detectSeriesEvents(ticker, s.dates, values, i, params)) {
+      const measured = rate ? { ...e, ...rateMoves(e, values, i) } : e;
       events.push(
-        withBaseRates ? { ...e, baseRate: summary(eventBaseRate(s.dates, values, eventKey(e), params, i)) } : e,
+        withBaseRates
+          ? {
+              ...measured,
+              baseRate: summary(
+                eventBaseRate(s.dates, values, eventKey(e), params, i, undefined, undefined, rate ? 'bp' : 'return'),
+              ),
+            }
+          : measured,
       );
     }
   }
@@ -140,6 +160,28 @@ function currentBar(s: PriceSeries, asOfDay: number): number | null {
   const { index, day } = resolveAsOf(s.dates, asOfDay);
   if (index < 0 || day === null || asOfDay - day > STALE_DAYS) return null;
   return index;
+}
+
+/**
+ * A rate's moves in basis points, from its levels: the fractions of the event are of the levels, so the level
+ * before a move is level / (1 + fraction). Rounded to 0.01 bp (levels are quoted to 0.01 percent).
+ */
+function rateMoves(
+  e: MarketEvent,
+  levels: Float64Array,
+  i: number,
+): { rate: true; changeBp?: number; streakChangeBp?: number; distanceBp?: number } {
+  const bp = (to: number, fraction: number) => Math.round((to - to / (1 + fraction)) * 10_000) / 100;
+  switch (e.type) {
+    case 'streak':
+      return { rate: true, changeBp: bp(levels[i]!, e.change) };
+    case 'streak_end':
+      return { rate: true, changeBp: bp(levels[i]!, e.change), streakChangeBp: bp(levels[i - 1]!, e.streakChange) };
+    case 'near_ath':
+      return { rate: true, distanceBp: Math.round((e.close - e.ath.close) * 10_000) / 100 };
+    default:
+      return { rate: true };
+  }
 }
 
 /** The base-rate key of an event: its type and, for streaks and crosses, its direction. */

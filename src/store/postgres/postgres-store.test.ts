@@ -3,6 +3,7 @@
  * migrations run once across processes, concurrent writers of different symbols neither block nor lose
  * rows, the direct-COPY fast path falls back to an upsert, and named jobs run once across processes.
  */
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres-test-db.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
@@ -33,6 +34,30 @@ describe('PostgresStore', () => {
     for (const s of stores) expect(await s.schemaVersion()).toBe(LATEST_VERSION);
     expect(await stores[0]!.migrate()).toEqual([]);
     await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it('upgrades a version-2 database (before groups) to the latest: migration 3 adds groups, bars untouched', async () => {
+    const own = await createTestDatabase();
+    try {
+      const first = await PostgresStore.open(own.url);
+      await first.writeBars([{ series: ramp('OLD', 19000, 10), source: 'csv' }]);
+      await first.close();
+      // roll the database back to what version 2 left: no groups table, no record of migration 3
+      const admin = new pg.Client({ connectionString: own.url });
+      await admin.connect();
+      await admin.query('DROP TABLE groups; DELETE FROM schema_migrations WHERE version >= 3');
+      await admin.end();
+      const upgraded = await PostgresStore.open(own.url);
+      expect(await upgraded.schemaVersion()).toBe(LATEST_VERSION);
+      expect(LATEST_VERSION).toBeGreaterThanOrEqual(3);
+      expect(await upgraded.listGroups()).toEqual([]);
+      await upgraded.saveGroup({ name: 'g', members: ['OLD'], benchmark: null, source: null });
+      expect((await upgraded.listGroups()).map((g) => g.members)).toEqual([['OLD']]);
+      expect((await upgraded.readSeries('OLD'))!.dates.length).toBe(10);
+      await upgraded.close();
+    } finally {
+      await own.drop();
+    }
   });
 
   it('concurrent writes of different symbols all land, none blocks the other', async () => {

@@ -1,0 +1,129 @@
+/**
+ * Every table command offers --format table|json|csv; tables fit 120 columns unless --wide; rotation marks
+ * a stale member with its own day like perf; a rate's events read as levels with moves in bp. Real files
+ * (shared/data/real): SPY, XLE, DFF, and the messy XLK file that ends 2026-01-02 (a stale member).
+ * Hand-checked figures: SPY closed 683.507263 on 2025-12-11 after 681.920410 (SPY.csv lines 8275-8276);
+ * DFF was 3.64 on 2025-12-11 and 3.86 on 2025-10-31 (DFF.csv; the data README names 3.89 -> 3.64).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type CliResult, runCli } from '../support/run-cli.js';
+import { describeWithSharedData, messyFile, realFile } from '../support/shared-data.js';
+
+let dir: string;
+let db: string;
+
+function cli(...args: string[]): CliResult {
+  return runCli(['--db', db, ...args], { env: { MARKETDASH_CONFIG: '', NO_COLOR: '', FORCE_COLOR: '' } });
+}
+
+describeWithSharedData('table, JSON and CSV formats', () => {
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'marketdash-formats-cli-'));
+    db = join(dir, 'test.duckdb');
+    const files = ['etfs-and-megacaps/SPY.csv', 'etfs-and-megacaps/XLE.csv', 'rates/DFF.csv'].map(realFile);
+    expect(cli('import', ...files).code).toBe(0);
+    const xlk = messyFile('XLK-split-not-back-adjusted.csv');
+    expect(cli('import', '--symbol', 'XLK', xlk).code).toBe(0);
+    writeFileSync(join(dir, 'two.csv'), 'Ticker\nXLE\nXLK\n');
+    expect(cli('group', 'import', join(dir, 'two.csv'), '--name', 'two').code).toBe(0);
+  }, 120_000);
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rotation marks a member whose data ends before the table day with its own day, in the table and the CSV', () => {
+    const t = cli('rotation', '--group', 'two');
+    expect(t.code).toBe(0);
+    const lines = t.stdout.split('\n');
+    expect(lines[0]).toMatch(/^Symbol\s+As of\s+Quadrant/);
+    expect(lines.find((l) => l.startsWith('XLK'))).toMatch(/^XLK\s+2026-01-02\*/);
+    expect(lines.find((l) => l.startsWith('XLE'))).toMatch(/^XLE\s+2026-08-03\s/);
+    expect(t.stdout).toContain(
+      "* stale: the member's data ends before 2026-08-03; its figures are as of its own last bar.",
+    );
+    const csv = cli('rotation', '--group', 'two', '--format', 'csv').stdout.trimEnd().split('\n');
+    expect(csv[0]).toBe('symbol,asOf,stale,quadrant,rsRatio,rsMomentum,heading,tail');
+    expect(csv.find((l) => l.startsWith('XLK,'))).toMatch(/^XLK,2026-01-02,true,/);
+    const json = JSON.parse(cli('rotation', '--group', 'two', '--format', 'json').stdout) as {
+      rows: { symbol: string; rsRatio: number | null }[];
+    };
+    const xle = json.rows.find((r) => r.symbol === 'XLE')!;
+    expect(csv.find((l) => l.startsWith('XLE,'))!.split(',')[4]).toBe(String(xle.rsRatio));
+  });
+
+  it('events: prices to the cent, a rate as a level with its base rate in bp, shares in whole percent; CSV has every event', () => {
+    const t = cli('events', '--as-of', '2025-12-11', '--wide'); // --wide: the What column is not wrapped
+    expect(t.code).toBe(0);
+    const spy = t.stdout.split('\n').find((l) => /\bSPY\s+new_ath\b/.test(l))!;
+    expect(spy).toContain('new all-time closing high 683.51 (previous 681.92 on 2025-12-10)');
+    expect(spy).toMatch(/\d+, -?\d+\.\d\d%, \d+%$/);
+    const dff = t.stdout.split('\n').find((l) => /\bDFF\s+new_52w_low\b/.test(l))!;
+    expect(dff).toContain('new 52-week low 3.64% (previous 3.86% on 2025-10-31)');
+    expect(dff).toMatch(/\d+, -?\d+ bp, \d+%$/);
+    expect(t.stdout).toContain('(for rates, changes in basis points)');
+    const json = JSON.parse(cli('events', '--as-of', '2025-12-11', '--format', 'json').stdout) as {
+      rows: { symbol: string; type: string; rate?: boolean; baseRate?: { unit?: string } }[];
+    };
+    expect(json.rows.find((e) => e.symbol === 'DFF')).toMatchObject({ rate: true, baseRate: { unit: 'bp' } });
+    const csv = cli('events', '--as-of', '2025-12-11', '--format', 'csv').stdout.trimEnd().split('\n');
+    expect(csv[0]).toBe('date,symbol,type,what,baseRateCount,baseRateUnit,n3m,median3m,shareUp3m');
+    expect(csv.length - 1).toBe(json.rows.length);
+    expect(csv.find((l) => l.startsWith('2025-12-11,DFF,new_52w_low,'))).toMatch(/,bp,/);
+  });
+
+  it('trend --format csv is one row of the JSON figures', () => {
+    const csv = cli('trend', 'SPY', '--as-of', '2025-12-11', '--format', 'csv').stdout.trimEnd().split('\n');
+    expect(csv[0]).toBe('series,asOf,last,stale,kind,anchors,touches,slopePerYear,lineAtAsOf,distance,state,since');
+    const j = JSON.parse(cli('trend', 'SPY', '--as-of', '2025-12-11', '--format', 'json').stdout) as {
+      last: number;
+      trend: { distance: number } | null;
+    };
+    const cells = csv[1]!.split(',');
+    expect(cells.slice(0, 3)).toEqual(['SPY', '2025-12-11', String(j.last)]);
+    expect(cells[9]).toBe(j.trend === null ? '' : String(j.trend.distance));
+  });
+
+  it('every table command takes --format csv', () => {
+    for (const args of [
+      // the ones that had no CSV before (perf, ratio, symbols, leaders, rank, indicators, basket list had)
+      ['breadth', '--group', 'two'],
+      ['regime'],
+      ['scoreboard', '--symbols', 'SPY,XLE'],
+      ['rates'],
+      ['group', 'list'],
+      ['baserate', '--event', 'new_ath', '--symbol', 'SPY'],
+    ]) {
+      const r = cli(...args, '--format', 'csv');
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout.split('\n')[0], args.join(' ')).toMatch(/^[A-Za-z_][\w.]*(,[\w.\s()%/-]+)+$/);
+    }
+  }, 120_000);
+
+  it('a table fits 120 columns and names what it left out; --wide shows every column', () => {
+    const narrow = cli('perf', '--all');
+    expect(narrow.code).toBe(0);
+    const table = narrow.stdout.split('\n').slice(0, 6);
+    expect(Math.max(...table.map((l) => l.length))).toBeLessThanOrEqual(120);
+    expect(narrow.stdout).toMatch(/^Left out to fit 120 columns: .*10Y.*MAX.* \(--wide shows every column\)\.$/m);
+    const wide = cli('perf', '--all', '--wide');
+    expect(wide.stdout.split('\n')[0]).toMatch(/\b10Y\b.*\bMAX\b.*Lowest since$/);
+    expect(wide.stdout).not.toMatch(/Left out to fit/);
+  });
+
+  it('colour only when asked for off a terminal (FORCE_COLOR), never with NO_COLOR', () => {
+    expect(cli('perf', 'SPY').stdout).not.toContain('\x1b[');
+    const forced = runCli(['--db', db, 'perf', 'SPY'], {
+      env: { MARKETDASH_CONFIG: '', FORCE_COLOR: '1', NO_COLOR: '' },
+    });
+    const esc = String.fromCharCode(27);
+    expect(forced.stdout).toMatch(new RegExp(`${esc}\\[3[12]m-?\\d+\\.\\d\\d%${esc}\\[39m`));
+    const both = runCli(['--db', db, 'perf', 'SPY'], {
+      env: { MARKETDASH_CONFIG: '', FORCE_COLOR: '1', NO_COLOR: '1' },
+    });
+    expect(both.stdout).not.toContain('\x1b[');
+  });
+});
