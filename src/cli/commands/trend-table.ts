@@ -34,6 +34,10 @@ export function trendTable(
       header,
       value: (r) => r[header],
       align: header === 'Touches' || header === 'vs line' || header === 'Slope/yr' ? 'right' : 'left',
+      // to fit 120 columns (--wide: everything on one line) the anchors wrap, then the line's level and the
+      // state's reading in words go (the footer says so; JSON and CSV keep them)
+      wrap: header === 'Anchors',
+      ...(header === 'Line at as-of' ? { drop: 2 } : header === 'Reads' ? { drop: 1 } : {}),
     }),
   );
   return `${renderTable([row], columns)}Weekly closes (last close of each ISO week) in log space; slope shown as growth per year.\n`;
