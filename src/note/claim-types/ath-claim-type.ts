@@ -10,6 +10,7 @@ import { allMatches, clauseBefore, hedged } from '../claims/clause-words.js';
 import type { Mention } from '../claims/name-resolver.js';
 import { fraction } from '../claims/percent-text.js';
 import { findSubject } from '../claims/subject-finder.js';
+import { aboutGroupMembers } from './breadth-claim-type.js';
 import type { ClaimType, SentenceScope } from './claim-type.js';
 import { claimTolerance, pct, shortDate } from './verdict-words.js';
 
@@ -28,8 +29,13 @@ const BELOW_ATH = new RegExp(
   'i',
 );
 
+/** "S&P 600 members", "the S&P 600's constituents": a group's members, not the index (breadth-claim-type.ts reads those). */
+const MEMBERS_AFTER = /^(?:'s)?\s+(?:index\s+)?(?:members|constituents|components|stocks)\b/i;
+
 function extract(scope: SentenceScope): AthClaim[] {
-  const { sentence, mentions, ctx, line } = scope;
+  const { sentence, ctx, line } = scope;
+  // "Of the S&P 600 members, 58 made new 52-week highs" says nothing about the index's own record.
+  const mentions = scope.mentions.filter((x) => !MEMBERS_AFTER.test(sentence.slice(x.end)));
   const found: { m: RegExpExecArray; kind: AthClaim['kind']; distance: number | null; decimals?: number }[] = [];
   const taken = (m: RegExpExecArray) =>
     found.some((f) => m.index < f.m.index + f.m[0].length && m.index + m[0].length > f.m.index);
@@ -43,6 +49,8 @@ function extract(scope: SentenceScope): AthClaim[] {
   let prevEnd = 0;
   for (const { m, kind, distance, decimals } of found) {
     if (hedged(sentence, m.index)) continue;
+    // "58 made new 52-week highs (net new highs: 58)" about a group's members is breadth, not a record.
+    if (/\bhighs\b/i.test(m[0]) && aboutGroupMembers(sentence)) continue;
     const { start } = clauseBefore(sentence, m.index);
     // Prefer a subject in the phrase's own clause ("..., which tracks X and has already broken out").
     const inClause = mentions.filter((x) => x.start >= Math.max(start, prevEnd) && x.end <= m.index && !x.object);

@@ -4,10 +4,11 @@
  * `registerClaimType(...)` call at start-up (the analytics issue adds rates, breadth and seasonality).
  */
 import { athClaimType } from './ath-claim-type.js';
+import { breadthClaimType } from './breadth-claim-type.js';
 import type { AnyClaimType } from './claim-type.js';
 import { curveClaimType } from './curve-claim-type.js';
 import { levelClaimType } from './level-claim-type.js';
-import { rateBetaClaimType, rateChangeClaimType, rateLevelClaimType } from './rate-claim-types.js';
+import { rateBetaClaimType, rateChangeClaimType, rateLevelClaimType, rateYtdClaimType } from './rate-claim-types.js';
 import { returnClaimType } from './return-claim-type.js';
 import { seasonalityClaimType } from './seasonality-claim-type.js';
 import { sinceClaimType } from './since-claim-type.js';
@@ -25,9 +26,11 @@ const registered: AnyClaimType[] = [
   returnClaimType,
   rateLevelClaimType,
   rateChangeClaimType,
+  rateYtdClaimType,
   rateBetaClaimType,
   curveClaimType,
   seasonalityClaimType,
+  breadthClaimType,
 ];
 
 /** Every registered claim type. */

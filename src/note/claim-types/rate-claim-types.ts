@@ -28,6 +28,10 @@ interface RateChangeClaim extends ClaimBase {
   readonly month: number;
   readonly dayOfMonth: number;
 }
+interface RateYtdClaim extends ClaimBase {
+  readonly metric: 'rate.change.ytd';
+  readonly bp: number;
+}
 interface RateBetaClaim extends ClaimBase {
   readonly metric: 'rate.beta';
   readonly yieldSymbol: string;
@@ -42,6 +46,7 @@ const CHANGE = new RegExp(
   `\\b(?:is|was)\\s+(down|up)\\s+(\\d+)\\s*bps?\\s+since\\s+the\\s+Fed's\\s+(?:cut|hike)\\s+of\\s+(${MONTHS})\\s+(\\d{1,2})\\b`,
   'gi',
 );
+const YTD = /\b(\d+)\s*bps?\s+(above|below)\s+where\s+it\s+ended\s+(?:last\s+year|the\s+previous\s+year)/gi;
 const BETA = /\(([A-Z]{2,5}),\s*(\d+(?:\.\d+)?)\s*bp\s+per\s+basis\s+point\s+of\s+(decline|rise)\)/g;
 
 function rateSubject(scope: SentenceScope, before: number): { subject: string; symbol: string } | null {
@@ -127,6 +132,42 @@ export const rateChangeClaimType: ClaimType<RateChangeClaim> = {
   claimed: (c) => c.bp,
   claimedText: (c) => `${c.bp > 0 ? '+' : ''}${c.bp} bp`,
   period: (c) => `since ${monthName(c.month)} ${c.dayOfMonth}`,
+};
+
+/** "stands at 3.52%, 73 bp below where it ended last year": value now minus the last value of the previous year. */
+export const rateYtdClaimType: ClaimType<RateYtdClaim> = {
+  metric: 'rate.change.ytd',
+  hasBasis: false,
+  extract(scope) {
+    const out: RateYtdClaim[] = [];
+    for (const m of allMatches(YTD, scope.sentence)) {
+      const s = rateSubject(scope, m.index);
+      if (!s) continue;
+      out.push({
+        metric: 'rate.change.ytd',
+        text: scope.sentence,
+        ...s,
+        line: scope.line,
+        span: span(scope, m),
+        bp: (m[2]!.toLowerCase() === 'below' ? -1 : 1) * Number(m[1]),
+      });
+    }
+    return out;
+  },
+  evaluate(c, { series: s, k }) {
+    const [y] = civilFromDays(s.dates[k]!);
+    const b = indexOnOrBefore(s.dates, daysFromCivil(y - 1, 12, 31));
+    if (b < 0) return { unverifiable: `${s.symbol} has no value on or before ${y - 1}-12-31` };
+    const bp = Math.round((s.close[k]! - s.close[b]!) * 100);
+    return {
+      ok: bp === c.bp,
+      actual: bp,
+      fact: `${s.symbol} moved ${bp > 0 ? '+' : ''}${bp} bp since ${formatIsoDate(s.dates[b]!)} (${s.close[b]}% -> ${s.close[k]}%)`,
+    };
+  },
+  claimed: (c) => c.bp,
+  claimedText: (c) => `${c.bp > 0 ? '+' : ''}${c.bp} bp`,
+  period: () => 'ytd',
 };
 
 export const rateBetaClaimType: ClaimType<RateBetaClaim> = {

@@ -7,6 +7,7 @@
  * with provenance (FigureBook). Same data in, same note out.
  */
 import { breakoutBaseRate } from '../../analytics/base-rates/base-rate.js';
+import type { ShareCount } from '../../analytics/breadth/breadth-snapshot.js';
 import { rateSensitivity } from '../../analytics/rates/rate-sensitivity.js';
 import { parseCalendarWindow, windowSeasonality } from '../../analytics/seasonality/seasonality.js';
 import { analyseTrend, type TrendAnalysis } from '../../analytics/trend/trend-analysis.js';
@@ -45,6 +46,25 @@ export interface NoteInput {
   readonly fingerprint: string;
   readonly rows: number;
   readonly demo: boolean;
+  /** Breadth of the S&P 600 members as of the note's day, when their closes and the group are stored. */
+  readonly breadth?: NoteBreadth | null;
+}
+
+/** The breadth figures the note quotes (services/breadth computes them; counts with their denominators). */
+export interface NoteBreadth {
+  /** The group's name in the store (`sp600`). */
+  readonly group: string;
+  readonly date: string;
+  readonly listed: number;
+  readonly withData: number;
+  readonly aboveSma50: ShareCount;
+  readonly aboveSma200: ShareCount;
+  readonly newHighs: number;
+  readonly newLows: number;
+  readonly withYear: number;
+  readonly advances: number;
+  readonly declines: number;
+  readonly unchanged: number;
 }
 
 /** Small-vs-mega moves of at least this much over 21 sessions count as a rotation. */
@@ -124,6 +144,7 @@ export function composeNote(input: NoteInput): MarketNote {
   add(volatilitySection(ctx));
   add(sectorsSection(ctx));
   add(ratesSection(ctx));
+  add(breadthSection(ctx));
   add(performanceSection(ctx));
   if (ratio) add(baseRatesSection(ctx, ratio, story));
   if (ratio) add(seasonalitySection(ctx, ratio));
@@ -569,7 +590,8 @@ function ratesSection(ctx: NoteContext): { section: NoteSection | null } {
       paras.push(p(`The ${ctx.name(t)} (${t}) stands at `, f(levelId), '%.'));
       continue;
     }
-    const change = x.s.close[x.k]! - x.s.close[yearEnd]!;
+    // Rates are levels: the change is a difference in basis points, never a percent return.
+    const bp = Math.round((x.s.close[x.k]! - x.s.close[yearEnd]!) * 100);
     const b = formatIsoDate(x.s.dates[yearEnd]!);
     const a = formatIsoDate(x.s.dates[x.k]!);
     const changeId = book.add({
@@ -577,10 +599,9 @@ function ratesSection(ctx: NoteContext): { section: NoteSection | null } {
       metric: 'rate.change.ytd',
       symbols: [t],
       dates: [b, a],
-      value: change,
-      formula: `(value(${a}) - value(${b})) x 100, basis points`,
-      // a rate's move reads in basis points ("26 bp below"), never as a percent change of the yield
-      display: `${Math.round(Math.abs(change) * 100)} bp`,
+      value: bp,
+      formula: `(value(${a}) - value(${b})) x 100, whole basis points since the last value of last year`,
+      display: `${Math.abs(bp)} bp`,
     });
     paras.push(
       p(
@@ -588,7 +609,7 @@ function ratesSection(ctx: NoteContext): { section: NoteSection | null } {
         f(levelId),
         `%, `,
         f(changeId),
-        ` ${change >= 0 ? 'above' : 'below'} where it ended last year.`,
+        ` ${bp >= 0 ? 'above' : 'below'} where it ended last year.`,
       ),
     );
   }
@@ -658,7 +679,89 @@ function ratesSection(ctx: NoteContext): { section: NoteSection | null } {
   return { section: paras.length > 0 ? { id: 'rates', title: 'Rates', paragraphs: paras } : null };
 }
 
-/** The scoreboard: YTD and one-year returns of the Mag 7, the basket and fund, and the small caps. */
+/**
+ * Breadth (issue 15): the share of the S&P 600 members above their 50- and 200-day averages, new
+ * 52-week highs and lows, advances and declines on the day, from the members' stored closes (the
+ * counts of `marketdash breadth --group sp600`). Only when it is computed for the note's own day.
+ */
+function breadthSection(ctx: NoteContext): { section: NoteSection | null } {
+  const b = ctx.input.breadth;
+  if (!b || b.date !== ctx.asOfIso || b.aboveSma50.share === null) return { section: null };
+  const { book } = ctx;
+  const from = `the ${b.group} group's members with a close on ${b.date} (${b.withData} of ${b.listed} listed have stored closes; today's members only, so history has survivorship bias)`;
+  const share = (which: '50' | '200', sc: ShareCount) =>
+    book.add({
+      id: `breadth-above${which}-${b.group}`,
+      metric: `breadth.above${which}`,
+      symbols: [b.group],
+      dates: [b.date],
+      value: sc.share!,
+      formula: `${sc.count} of ${sc.of} members closed strictly above their ${which}-day SMA (members with ${which} bars), ${from}`,
+      display: `${fixed(sc.share! * 100, 2)}%`,
+    });
+  const count = (what: string, metric: string, value: number, formula: string) =>
+    book.add({
+      id: `breadth-${what}-${b.group}`,
+      metric,
+      symbols: [b.group],
+      dates: [b.date],
+      value,
+      formula: `${formula}, ${from}`,
+      display: value === 0 && what.startsWith('new') ? 'none' : String(value),
+    });
+  const paras: NoteParagraph[] = [];
+  const above: Run[] = [
+    'Among the S&P 600 members with a close that day, ',
+    f(share('50', b.aboveSma50)),
+    ' closed above their 50-day average',
+  ];
+  if (b.aboveSma200.share !== null) above.push(' and ', f(share('200', b.aboveSma200)), ' above their 200-day average');
+  above.push('.');
+  paras.push(p(...above));
+  if (b.withYear > 0) {
+    const highs = count(
+      'newhighs',
+      'breadth.newHighs',
+      b.newHighs,
+      `members whose close is strictly above every other close after the same date a year earlier (of ${b.withYear} with a year of history)`,
+    );
+    const lows = count('newlows', 'breadth.newLows', b.newLows, 'the same, strictly below');
+    const net = count('net', 'breadth.netNewHighs', b.newHighs - b.newLows, 'new highs minus new lows');
+    paras.push(
+      p(
+        'Of the S&P 600 members, ',
+        f(highs),
+        ' made new 52-week highs and ',
+        f(lows),
+        ' made new 52-week lows (net new highs: ',
+        f(net),
+        ').',
+      ),
+    );
+  }
+  const adv = count(
+    'advances',
+    'breadth.advances',
+    b.advances,
+    "members whose close is above their own previous bar's",
+  );
+  const dec = count(
+    'declines',
+    'breadth.declines',
+    b.declines,
+    "members whose close is below their own previous bar's",
+  );
+  const mood =
+    b.advances > 2 * b.declines
+      ? 'a broad advance'
+      : b.declines > 2 * b.advances
+        ? 'a broad retreat'
+        : 'a mixed session';
+  paras.push(p('On the day, ', f(adv), ' S&P 600 members advanced and ', f(dec), ` declined, ${mood}.`));
+  return { section: { id: 'breadth', title: 'Breadth: the S&P 600 members', paragraphs: paras } };
+}
+
+/** The scoreboard: 1M, 3M, 6M, YTD and one-year returns of the Mag 7, the basket and fund, and the small caps. */
 function performanceSection(ctx: NoteContext): { section: NoteSection | null; chart: NoteChart | null } {
   const { book, cfg } = ctx;
   const rows: PerformanceRow[] = [];
@@ -669,6 +772,9 @@ function performanceSection(ctx: NoteContext): { section: NoteSection | null; ch
       symbol: t,
       label: `${ctx.name(t)} (${t})`,
       group,
+      oneMonth: book.periodReturn(x.s, x.k, '1m', true)?.id ?? null,
+      threeMonths: book.periodReturn(x.s, x.k, '3m', true)?.id ?? null,
+      sixMonths: book.periodReturn(x.s, x.k, '6m', true)?.id ?? null,
       ytd: book.periodReturn(x.s, x.k, 'ytd', true)?.id ?? null,
       oneYear: book.periodReturn(x.s, x.k, '1y', true)?.id ?? null,
     });
@@ -688,7 +794,7 @@ function performanceSection(ctx: NoteContext): { section: NoteSection | null; ch
     chart: { id: 'chart-performance', kind: 'bars', title: 'Year-to-date price return', bars },
     section: {
       id: 'performance',
-      title: 'The scoreboard: year-to-date and one-year returns',
+      title: 'The scoreboard: one, three and six months, year-to-date and one year',
       paragraphs: [
         p(
           'Returns on stored closing prices, as of the close of ',

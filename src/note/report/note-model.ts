@@ -30,7 +30,10 @@ export interface PerformanceRow {
   readonly symbol: string;
   readonly label: string;
   readonly group: 'Magnificent 7' | 'Mag 7 basket and fund' | 'Small caps';
-  /** Figure ids (null when the history is too short). */
+  /** Figure ids (null when the history is too short): 1M, 3M, 6M (domain/period-keys.ts), YTD and one year. */
+  readonly oneMonth: string | null;
+  readonly threeMonths: string | null;
+  readonly sixMonths: string | null;
   readonly ytd: string | null;
   readonly oneYear: string | null;
 }

@@ -26,8 +26,20 @@ function plain(p: NoteParagraph, figs: Map<string, Figure>): string {
     .trim();
 }
 
-function rowCells(r: PerformanceRow, figs: Map<string, Figure>): [string, string] {
-  return [r.ytd ? figs.get(r.ytd)!.display : 'n/a', r.oneYear ? figs.get(r.oneYear)!.display : 'n/a'];
+/** The scoreboard's columns, in order: header and the row's figure id (period keys of domain/period-keys.ts). */
+const TABLE_COLUMNS: readonly [string, (r: PerformanceRow) => string | null][] = [
+  ['1M', (r) => r.oneMonth],
+  ['3M', (r) => r.threeMonths],
+  ['6M', (r) => r.sixMonths],
+  ['YTD', (r) => r.ytd],
+  ['One year', (r) => r.oneYear],
+];
+
+function rowCells(r: PerformanceRow, figs: Map<string, Figure>): string[] {
+  return TABLE_COLUMNS.map(([, id]) => {
+    const f = id(r);
+    return f ? figs.get(f)!.display : 'n/a';
+  });
 }
 
 function stamp(note: MarketNote): string {
@@ -52,11 +64,11 @@ export function renderMarkdown(note: MarketNote): string {
     out.push(`## ${md(s.title)}`, '');
     for (const p of s.paragraphs) out.push(md(plain(p, figs)), '');
     if (s.table) {
-      out.push('| Name | YTD | One year |', '|---|---:|---:|');
-      for (const r of s.table) {
-        const [y, o] = rowCells(r, figs);
-        out.push(`| ${md(r.label).replace(/\|/g, '\\|')} | ${y} | ${o} |`);
-      }
+      out.push(
+        `| Name | ${TABLE_COLUMNS.map(([h]) => h).join(' | ')} |`,
+        `|---|${TABLE_COLUMNS.map(() => '---:').join('|')}|`,
+      );
+      for (const r of s.table) out.push(`| ${md(r.label).replace(/\|/g, '\\|')} | ${rowCells(r, figs).join(' | ')} |`);
       out.push('');
     }
   }
@@ -97,7 +109,7 @@ export function renderHtml(note: MarketNote): string {
     if (s.table) {
       body.push(
         '<table>',
-        '<thead><tr><th>Name</th><th class="num">YTD</th><th class="num">One year</th></tr></thead>',
+        `<thead><tr><th>Name</th>${TABLE_COLUMNS.map(([h]) => `<th class="num">${h}</th>`).join('')}</tr></thead>`,
         '<tbody>',
       );
       for (const r of s.table) {
@@ -106,7 +118,7 @@ export function renderHtml(note: MarketNote): string {
             ? `<a class="fig" href="#fig-${esc(id)}" title="${esc(figs.get(id)!.formula)}">${esc(figs.get(id)!.display)}</a>`
             : 'n/a';
         body.push(
-          `<tr><td>${esc(r.label)}</td><td class="num">${cell(r.ytd)}</td><td class="num">${cell(r.oneYear)}</td></tr>`,
+          `<tr><td>${esc(r.label)}</td>${TABLE_COLUMNS.map(([, id]) => `<td class="num">${cell(id(r))}</td>`).join('')}</tr>`,
         );
       }
       body.push('</tbody>', '</table>');
@@ -151,6 +163,9 @@ export function noteJson(note: MarketNote): ContractInput<typeof noteJsonSchema>
               symbol: r.symbol,
               label: r.label,
               group: r.group,
+              oneMonth: r.oneMonth,
+              threeMonths: r.threeMonths,
+              sixMonths: r.sixMonths,
               ytd: r.ytd,
               oneYear: r.oneYear,
             })),

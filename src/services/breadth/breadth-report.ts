@@ -4,12 +4,12 @@
  * The benchmark is `--benchmark`, else the group's own (groups file), else SPY.
  */
 
-import { breadthHistory } from '../../analytics/breadth/breadth-history.js';
+import { type BreadthHistory, breadthHistory, type MemberCloses } from '../../analytics/breadth/breadth-history.js';
 import { type BreadthPoint, breadthSeries } from '../../analytics/breadth/breadth-series.js';
 import { type BreadthSnapshot, breadthAt } from '../../analytics/breadth/breadth-snapshot.js';
 import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
-import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { asOfAfterData, type DataWarning, latestDay, notComputed, warningList } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
@@ -67,13 +67,20 @@ export function windowBars(label: string): number {
   return bars;
 }
 
-export async function breadthReport(store: PriceStore, req: BreadthRequest): Promise<BreadthReport> {
+/** A group's breadth history up to the as-of day, with what it was computed from. */
+export interface LoadedBreadth {
+  readonly group: { readonly name: string; readonly members: readonly string[] };
+  readonly benchmark: string;
+  readonly history: BreadthHistory;
+  /** Members with stored bars (the benchmark only when it is a member). */
+  readonly members: readonly MemberCloses[];
+  readonly missing: string[];
+  readonly asOfDay: DayNumber | null;
+}
+
+/** Resolves the group, loads its members and benchmark in one round trip and computes the breadth history. */
+export async function loadBreadthHistory(store: PriceStore, req: BreadthRequest): Promise<LoadedBreadth> {
   const beatWindow = windowBars(req.window ?? '3m');
-  const days = req.history ?? 0;
-  if (!Number.isInteger(days) || days < 0 || days > 10000)
-    throw new UsageError(`--history: ${req.history} must be a whole number of days from 0 to 10000`, {
-      parameter: '--history',
-    });
   const asOfDay = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
   const group = await resolveGroup(req.group, { store, groupFile: req.groupFile });
   const benchmark = normaliseTicker(req.benchmark ?? group.benchmark ?? DEFAULT_BREADTH_BENCHMARK);
@@ -90,7 +97,17 @@ export async function breadthReport(store: PriceStore, req: BreadthRequest): Pro
   const members = loaded.found.filter((c) => c.symbol !== benchmark || group.members.includes(benchmark));
   const missing = loaded.missing.filter((m) => m !== benchmark);
   if (members.length === 0) throw noMemberBarsError(group);
-  const history = breadthHistory(members, bench, { beatWindow });
+  return { group, benchmark, history: breadthHistory(members, bench, { beatWindow }), members, missing, asOfDay };
+}
+
+export async function breadthReport(store: PriceStore, req: BreadthRequest): Promise<BreadthReport> {
+  const days = req.history ?? 0;
+  if (!Number.isInteger(days) || days < 0 || days > 10000)
+    throw new UsageError(`--history: ${req.history} must be a whole number of days from 0 to 10000`, {
+      parameter: '--history',
+    });
+  const { group, benchmark, history, members, missing, asOfDay } = await loadBreadthHistory(store, req);
+  const beatWindow = history.beatWindow;
   const snap =
     asOfDay === null ? breadthAt(history, history.dates[history.dates.length - 1]!) : breadthAt(history, asOfDay);
   if (!snap) throw new DataError(`group '${group.name}': no member has a bar on or before ${req.asOf}`);

@@ -8,13 +8,15 @@ import { defaultConfig, type UniverseConfig } from '../../config/universe-config
 import { DataError, UsageError } from '../../domain/errors.js';
 import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { AsOfSource, CheckReport } from '../../note/check/claim-verdict.js';
-import { verifyClaim } from '../../note/check/verify-claim.js';
+import { type SeriesFor, verifyClaim } from '../../note/check/verify-claim.js';
 import { DEFAULT_TOLERANCE, verifyOptions } from '../../note/check/verify-options.js';
+import { parseBreadthSymbol } from '../../note/claim-types/breadth-claim-type.js';
 import { claimTypeOf } from '../../note/claim-types/claim-types.js';
 import { extractClaims, resolverFromConfig } from '../../note/claims/extract-claims.js';
 import { htmlToText, looksLikeHtml, normaliseText } from '../../note/claims/html-text.js';
 import { noteDate } from '../../note/claims/note-date.js';
 import type { PriceStore } from '../../store/price-store.js';
+import { loadBreadthClaimSeries } from './breadth-claim-series.js';
 import { loadClaimSeries } from './claim-series.js';
 
 export interface CheckRequest {
@@ -92,7 +94,13 @@ export async function checkNote(store: PriceStore, req: CheckRequest): Promise<C
     if (c.symbol !== null) symbols.add(c.symbol);
     for (const x of claimTypeOf(c.metric)?.extraSymbols?.(c) ?? []) symbols.add(x);
   }
-  const seriesFor = await loadClaimSeries(store, [...symbols], config);
+  const breadth = await loadBreadthClaimSeries(store, [...symbols]);
+  const stored = await loadClaimSeries(
+    store,
+    [...symbols].filter((s) => parseBreadthSymbol(s) === null),
+    config,
+  );
+  const seriesFor: SeriesFor = (symbol) => breadth(symbol) ?? stored(symbol);
   const options = verifyOptions(asOf, { tolerance, nearAthPct: config.events?.nearAthPct ?? 0.02 });
   return {
     asOf: formatIsoDate(asOf),

@@ -9,12 +9,13 @@ import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
 import { DEFAULT_TREND_OPTIONS } from '../../analytics/trend/trend-options.js';
 import { defaultConfig, type UniverseConfig } from '../../config/universe-config.js';
 import { ensureDefined, ensureNotNull } from '../../domain/ensure.js';
-import { DataError } from '../../domain/errors.js';
+import { DataError, NotFoundError } from '../../domain/errors.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
-import { composeNote } from '../../note/report/compose-note.js';
+import { composeNote, type NoteBreadth } from '../../note/report/compose-note.js';
 import type { MarketNote } from '../../note/report/note-model.js';
 import type { PriceStore } from '../../store/price-store.js';
+import { breadthReport } from '../breadth/breadth-report.js';
 import { configBasket } from '../check/claim-series.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { dataFingerprint } from './data-fingerprint.js';
@@ -37,6 +38,38 @@ const RATIOS: readonly [string, string][] = [
   ['IWM', 'MAG7'],
   ['IJR', 'MAG7'],
 ];
+
+/** The group whose breadth the note quotes: the S&P 600 members, imported with `marketdash group import`. */
+export const NOTE_BREADTH_GROUP = 'sp600';
+
+/**
+ * The S&P 600 members' breadth as of the note's day, when the store holds the group and its members'
+ * closes (null otherwise: the note then has no breadth section).
+ */
+async function noteBreadth(store: PriceStore, asOf: string): Promise<NoteBreadth | null> {
+  const group = (await store.listGroups()).find((g) => g.name.toLowerCase() === NOTE_BREADTH_GROUP);
+  if (!group) return null;
+  try {
+    const r = await breadthReport(store, { group: group.name, asOf });
+    return {
+      group: r.group,
+      date: r.asOf,
+      listed: r.members.listed,
+      withData: r.members.withData,
+      aboveSma50: r.aboveSma50,
+      aboveSma200: r.aboveSma200,
+      newHighs: r.newHighs,
+      newLows: r.newLows,
+      withYear: r.withYear,
+      advances: r.advances,
+      declines: r.declines,
+      unchanged: r.unchanged,
+    };
+  } catch (e) {
+    if (e instanceof NotFoundError || e instanceof DataError) return null;
+    throw e;
+  }
+}
 
 export async function buildReport(store: PriceStore, req: ReportRequest = {}): Promise<BuiltReport> {
   const config = req.config ?? defaultConfig();
@@ -74,6 +107,16 @@ export async function buildReport(store: PriceStore, req: ReportRequest = {}): P
   }
   const { fingerprint, rows } = dataFingerprint(rowsUsed);
   const demo = await holdsDemoBars(store);
-  const note = composeNote({ asOf: asOfDay, series, config, trend: DEFAULT_TREND_OPTIONS, fingerprint, rows, demo });
+  const breadth = await noteBreadth(store, formatIsoDate(asOfDay));
+  const note = composeNote({
+    asOf: asOfDay,
+    series,
+    config,
+    trend: DEFAULT_TREND_OPTIONS,
+    fingerprint,
+    rows,
+    demo,
+    breadth,
+  });
   return { note, rowsUsed };
 }

@@ -1,0 +1,155 @@
+/**
+ * The note on the real data as of 2025-12-11 (issue 15, "done when"): the ETFs and megacaps, ^RUT,
+ * ^VIX, the FRED rates (DGS2, DGS10, DFF) and the S&P 600 members' closes imported, the `sp600`
+ * group from constituents/sp600.csv. The breadth section's figures equal an independent pandas
+ * computation (test/reference/breadth_reference.py, run with /usr/bin/python3); the rates section
+ * has the 2-year at 3.52% and the fed funds rate down 25 bp since the cut of December 10 (the FRED
+ * files' README); `check` supports every claim of the note, breadth, rates and seasonality included;
+ * and a breadth figure altered in the text is contradicted with its true value.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithSharedData, realFile, repoRoot } from '../../../test/support/shared-data.js';
+import type { MarketNote } from '../../note/report/note-model.js';
+import { renderMarkdown } from '../../note/report/render-note.js';
+import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
+import { checkNote } from '../check/check-note.js';
+import { importGroup } from '../groups/group-registry.js';
+import { importFiles } from '../import/import-service.js';
+import { buildReport } from './build-report.js';
+
+const PYTHON = '/usr/bin/python3';
+const AS_OF = '2025-12-11';
+const hasPandas = spawnSync(PYTHON, ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0;
+if (!hasPandas) console.warn(`SKIPPED: ${PYTHON} with pandas is not available for the note's breadth reference`);
+
+interface PandasBreadth {
+  readonly members: number;
+  readonly above50: number;
+  readonly with50: number;
+  readonly above200: number;
+  readonly with200: number;
+  readonly advances: number;
+  readonly declines: number;
+  readonly newHighs: number;
+  readonly newLows: number;
+}
+
+describeWithSharedData.skipIf(!hasPandas)(
+  'the note on the real data as of 2025-12-11, breadth from the S&P 600 members',
+  () => {
+    let store: DuckDbStore;
+    let dir: string;
+    let note: MarketNote;
+    let markdown: string;
+    let pandas: PandasBreadth;
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'marketdash-note-real-'));
+      store = await DuckDbStore.open(':memory:');
+      const etfs = realFile('etfs-and-megacaps');
+      await importFiles(store, {
+        files: [
+          ...readdirSync(etfs).map((f) => join(etfs, f)),
+          realFile('indices/^RUT.csv'),
+          realFile('indices/^VIX.csv'),
+          ...['DGS2', 'DGS10', 'DFF'].map((t) => realFile(`rates/${t}.csv`)),
+          realFile('sp600-members-adjclose-2015.csv.gz'),
+        ],
+      });
+      await importGroup(realFile('constituents/sp600.csv'), 'sp600', {
+        store,
+        groupFile: join(dir, 'groups.json'),
+        benchmark: 'IJR',
+      });
+      note = (await buildReport(store, { asOf: AS_OF })).note;
+      markdown = renderMarkdown(note);
+      const run = spawnSync(
+        PYTHON,
+        [
+          join(repoRoot, 'test', 'reference', 'breadth_reference.py'),
+          realFile('sp600-members-adjclose-2015.csv.gz'),
+          realFile('constituents/sp600.csv'),
+          AS_OF,
+        ],
+        { encoding: 'utf8', maxBuffer: 16 << 20 },
+      );
+      if (run.status !== 0) throw new Error(`breadth_reference.py failed: ${run.stderr}`);
+      pandas = (JSON.parse(run.stdout) as Record<string, PandasBreadth>)[AS_OF]!;
+    }, 300_000);
+
+    afterAll(async () => {
+      await store?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    const figure = (id: string) => {
+      const f = note.figures.find((x) => x.id === id);
+      if (!f) throw new Error(`no figure ${id} in the note (${note.figures.map((x) => x.id).join(', ')})`);
+      return f;
+    };
+
+    it('the breadth section quotes what pandas computes from the members file', () => {
+      const section = note.sections.find((s) => s.id === 'breadth');
+      expect(section, 'a breadth section').toBeDefined();
+      expect(figure('breadth-above50-sp600').value).toBe(pandas.above50 / pandas.with50);
+      expect(figure('breadth-above200-sp600').value).toBe(pandas.above200 / pandas.with200);
+      expect(figure('breadth-newhighs-sp600').value).toBe(pandas.newHighs);
+      expect(figure('breadth-newlows-sp600').value).toBe(pandas.newLows);
+      expect(figure('breadth-net-sp600').value).toBe(pandas.newHighs - pandas.newLows);
+      expect(figure('breadth-advances-sp600').value).toBe(pandas.advances);
+      expect(figure('breadth-declines-sp600').value).toBe(pandas.declines);
+      // pandas as of 2025-12-11: 419 of 578 above the 50-day, 381 of 577 above the 200-day
+      expect(markdown).toContain(
+        `${((100 * pandas.above50) / pandas.with50).toFixed(2)}% closed above their 50-day average`,
+      );
+      expect(markdown).toContain(`${pandas.advances} S&P 600 members advanced and ${pandas.declines} declined`);
+    });
+
+    it('the rates section: the 2-year at 3.52%, the fed funds rate down 25 bp since the cut of December 10', () => {
+      // rates are levels: the change since last year in bp (pandas, rate_changes_reference.py: DGS2 -73, DFF -69)
+      expect(markdown).toMatch(/\(DGS2\) stands at 3\.52%, 73 bp below where it ended last year/);
+      expect(markdown).toMatch(/\(DFF\) stands at 3\.64%, 69 bp below where it ended last year/);
+      expect(markdown).toContain(
+        'The fed funds rate (DFF) is down 25 bp since the Fed’s cut of December 10'.replace('’', "'"),
+      );
+      expect(markdown).toMatch(/sectors that gained most as the 10-year yield fell/);
+      expect(note.sections.map((s) => s.id)).toContain('seasonality');
+    });
+
+    it('check supports every claim of the note, breadth, rates and seasonality included', async () => {
+      const report = await checkNote(store, { text: markdown });
+      expect(report.asOf).toBe(AS_OF);
+      expect(report.claims.filter((c) => c.verdict !== 'supported').map((c) => `${c.sentence} [${c.text}]`)).toEqual(
+        [],
+      );
+      const metrics = new Set(report.claims.map((c) => c.metric));
+      for (const m of [
+        'breadth',
+        'rate.level',
+        'rate.change.bp',
+        'rate.change.ytd',
+        'rate.beta',
+        'seasonality',
+        'return',
+      ])
+        expect(metrics, m).toContain(m);
+      expect(report.claims.filter((c) => c.metric === 'breadth')).toHaveLength(7);
+      console.log(`note of ${AS_OF} on the real data: ${report.claims.length} claims, all supported`);
+    }, 120_000);
+
+    it('a breadth figure altered in the text is contradicted, with the true value', async () => {
+      const shown = `${pandas.advances} S&P 600 members advanced`;
+      const altered = markdown.replace(shown, `${pandas.advances + 30} S&P 600 members advanced`);
+      expect(altered).not.toBe(markdown);
+      const report = await checkNote(store, { text: altered });
+      const bad = report.claims.filter((c) => c.verdict === 'contradicted');
+      expect(bad.map((c) => [c.metric, c.claimed, c.actual])).toEqual([
+        ['breadth', pandas.advances + 30, pandas.advances],
+      ]);
+    }, 120_000);
+  },
+);
