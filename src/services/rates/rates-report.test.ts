@@ -88,4 +88,45 @@ describeWithSharedData('marketdash rates on the real data as of 2025-12-11', () 
       }
     }
   });
+
+  it.skipIf(!hasPandas)(
+    'small caps vs the Mag 7 after FOMC cuts: IWM/MAG7 at 5, 21 and 63 sessions equals pandas',
+    async () => {
+      const r = await ratesReport(store, { asOf: '2025-12-11', config: defaultConfig() });
+      // pandas: after_cuts_reference.py (the MAG7 basket rebuilt by test/acceptance/reference_column.py)
+      const out = spawnSync(
+        PYTHON,
+        [
+          join(repoRoot, 'test', 'reference', 'after_cuts_reference.py'),
+          join(realFile('rates'), '..', '..'),
+          join(repoRoot, 'src', 'config', 'fomc-meetings.json'),
+          '2025-12-11',
+          '5',
+          '21',
+          '63',
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(out.status, out.stderr).toBe(0);
+      const ref = JSON.parse(out.stdout) as Record<
+        string,
+        { outcomes: [string, string, number][]; median: number; shareUp: number }
+      >;
+      expect(r.afterCuts!.pair).toBe('IWM/MAG7');
+      for (const h of r.afterCuts!.horizons) {
+        const want = ref[String(h.sessions)]!;
+        expect(
+          h.outcomes.map((o) => [o.date, o.base]),
+          `${h.sessions} sessions`,
+        ).toEqual(want.outcomes.map(([d, b]) => [d, b]));
+        h.outcomes.forEach((o, i) => {
+          expect(Math.abs(o.change - want.outcomes[i]![2]), `${o.date} +${h.sessions}`).toBeLessThan(1e-9);
+        });
+        expect(Math.abs(h.median! - want.median)).toBeLessThan(1e-9);
+        expect(h.shareUp).toBe(want.shareUp);
+      }
+      // the Sunday emergency cut of 2020-03-15 counts, from the close of Friday 2020-03-13
+      expect(r.afterCuts!.horizons[0]!.outcomes.find((o) => o.date === '2020-03-15')?.base).toBe('2020-03-13');
+    },
+  );
 });
