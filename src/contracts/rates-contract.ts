@@ -54,7 +54,13 @@ export const sensitivityRowSchema = named(
 const afterCutBaseRate = z.object({
   sessions: z.number().int().describe('trading sessions after the decision: 5, 21 or 63'),
   outcomes: z.array(
-    z.object({ date: isoDate.describe('the FOMC cut'), change: z.number().describe('ratio change, a fraction') }),
+    z.object({
+      date: isoDate.describe('the FOMC cut'),
+      base: isoDate.describe(
+        'the close measured from: the decision day, or the last session before a weekend decision',
+      ),
+      change: z.number().describe('ratio change, a fraction'),
+    }),
   ),
   median: z.number().nullable(),
   shareUp: z.number().nullable().describe('share of outcomes above 0'),

@@ -25,6 +25,18 @@ function sampleSd(values: Float64Array, from: number): number {
 
 /** @example sar(high, low, 0.02, 0.2) */
 export function sar(high: Float64Array, low: Float64Array, step: number, max: number): Float64Array {
+  return sarWith(high, low, step, max, true);
+}
+
+/**
+ * `sar` always through the general loop (Math.min/max, values read back from `out`): the form the
+ * fast loop is tested against, bit for bit.
+ */
+export function sarGeneral(high: Float64Array, low: Float64Array, step: number, max: number): Float64Array {
+  return sarWith(high, low, step, max, false);
+}
+
+function sarWith(high: Float64Array, low: Float64Array, step: number, max: number, fast: boolean): Float64Array {
   if (!(step > 0) || !(max >= step)) {
     throw new UsageError(`sar: accel must be 0 < step <= max, got ${step} and ${max}`, { parameter: 'accel' });
   }
@@ -34,12 +46,20 @@ export function sar(high: Float64Array, low: Float64Array, step: number, max: nu
   while (beg < nr && (Number.isNaN(high[beg]!) || Number.isNaN(low[beg]!))) beg++;
   if (beg >= nr) return out;
   const range = new Float64Array(nr);
-  for (let i = 0; i < nr; i++) range[i] = high[i]! - low[i]!;
+  let complete = true;
+  for (let i = 0; i < nr; i++) {
+    range[i] = high[i]! - low[i]!;
+    if (i >= beg && Number.isNaN(range[i]!)) complete = false;
+  }
   const initGap = sampleSd(range, 0);
+  out[beg] = low[beg]! - initGap;
+  if (fast && complete) {
+    fastLoop(high, low, out, beg, step, max);
+    return out;
+  }
   let sig0 = 1;
   let xpt0 = high[beg]!;
   let af0 = step;
-  out[beg] = low[beg]! - initGap;
   for (let i = beg + 1; i < nr; i++) {
     const sig1 = sig0;
     const xpt1 = xpt0;
@@ -70,4 +90,53 @@ export function sar(high: Float64Array, low: Float64Array, step: number, max: nu
     }
   }
   return out;
+}
+
+/**
+ * The loop of `sar` for complete bars from `beg` on (no NaN): the previous value, high and low kept
+ * in locals instead of read back from the arrays, the same operations in the same order as the
+ * general loop, so the values are bit-identical.
+ */
+function fastLoop(high: Float64Array, low: Float64Array, out: Float64Array, beg: number, step: number, max: number) {
+  const nr = out.length;
+  let sig0 = 1;
+  let xpt0 = high[beg]!;
+  let af0 = step;
+  let prev = out[beg]!;
+  let hPrev = high[beg]!;
+  let lPrev = low[beg]!;
+  for (let i = beg + 1; i < nr; i++) {
+    const h = high[i]!;
+    const l = low[i]!;
+    const sig1 = sig0;
+    const xpt1 = xpt0;
+    const af1 = af0;
+    const lmin = Math.min(lPrev, l);
+    const lmax = Math.max(hPrev, h);
+    if (sig1 === 1) {
+      sig0 = l > prev ? 1 : -1;
+      xpt0 = Math.max(lmax, xpt1);
+    } else {
+      sig0 = h < prev ? -1 : 1;
+      xpt0 = Math.min(lmin, xpt1);
+    }
+    if (sig0 === sig1) {
+      let s = prev + (xpt1 - prev) * af1;
+      af0 = af1 === max ? max : step + af1;
+      if (sig0 === 1) {
+        af0 = xpt0 > xpt1 ? af0 : af1;
+        s = Math.min(s, lmin);
+      } else {
+        af0 = xpt0 < xpt1 ? af0 : af1;
+        s = Math.max(s, lmax);
+      }
+      prev = s;
+    } else {
+      af0 = step;
+      prev = xpt0;
+    }
+    out[i] = prev;
+    hPrev = h;
+    lPrev = l;
+  }
 }

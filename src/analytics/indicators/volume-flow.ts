@@ -10,10 +10,54 @@ import { nanColumn, runSum, seriesStart } from './rolling.js';
 /**
  * MFI over n days: 100 - 100 / (1 + positive flow / negative flow), where the flow is typical
  * price x volume, positive on days the typical price rose; 100 with no negative flow, 50 with
- * none at all (TTR's rules).
+ * none at all (TTR's rules). Complete bars (no NaN) take one fused pass with two ring buffers of
+ * n flows (the same sums, in the same order, as runSum: bit-identical); gaps take the column form.
  */
 export function mfi(bars: HlcColumns, volume: Float64Array, period: number): Float64Array {
   checkPeriod(period, 'mfi');
+  return fusedMfi(bars, volume, period) ?? columnMfi(bars, volume, period);
+}
+
+function anyNaN(...columns: Float64Array[]): boolean {
+  for (const c of columns) for (let i = 0; i < c.length; i++) if (Number.isNaN(c[i]!)) return true;
+  return false;
+}
+
+function fusedMfi(bars: HlcColumns, volume: Float64Array, period: number): Float64Array | null {
+  const { high, low, close } = bars;
+  const n = close.length;
+  if (period + 1 > n || volume.length !== n || anyNaN(high, low, close, volume)) return null;
+  const out = new Float64Array(n);
+  out.fill(Number.NaN, 0, period);
+  const posRing = new Float64Array(period);
+  const negRing = new Float64Array(period);
+  let prev = (high[0]! + low[0]! + close[0]!) / 3;
+  let num = 0;
+  let den = 0;
+  for (let i = 1; i < n; i++) {
+    const t = (high[i]! + low[i]! + close[i]!) / 3;
+    const flow = t * volume[i]!;
+    const pos = t > prev ? flow : 0;
+    const neg = t < prev ? flow : 0;
+    prev = t;
+    const slot = i % period;
+    if (i <= period) {
+      // runSum's seed: the plain sum of the first n flows (rows 1..n)
+      num += pos;
+      den += neg;
+    } else {
+      num = num + pos - posRing[slot]!;
+      den = den + neg - negRing[slot]!;
+    }
+    posRing[slot] = pos;
+    negRing[slot] = neg;
+    if (i >= period) out[i] = den === 0 ? (num === 0 ? 50 : 100) : 100 - 100 / (1 + num / den);
+  }
+  return out;
+}
+
+/** MFI column by column (typical price, flows, two runSums): the form the fused pass is tested against. */
+export function columnMfi(bars: HlcColumns, volume: Float64Array, period: number): Float64Array {
   const tp = typicalPrice(bars);
   const n = tp.length;
   const pos = nanColumn(n);
@@ -39,6 +83,9 @@ export function mfi(bars: HlcColumns, volume: Float64Array, period: number): Flo
 /**
  * On-balance volume, TTR's `OBV(price, volume)`: from the first day's volume, add the day's volume
  * when the log price rose, subtract it when it fell, nothing when it moved less than 1.5e-8.
+ * The logarithms are only taken when the two prices are within 1e-7 of each other (or not both
+ * positive): further apart, |log a - log b| is far above the 1.5e-8 threshold and has the sign of
+ * a - b, so the result is the same as TTR's with one division per day instead of two logarithms.
  */
 export function obv(price: Float64Array, volume: Float64Array): Float64Array {
   const n = price.length;
@@ -47,10 +94,18 @@ export function obv(price: Float64Array, volume: Float64Array): Float64Array {
   const tiny = Math.sqrt(Number.EPSILON);
   let total = volume[0]!;
   out[0] = total;
+  let before = price[0]!;
   for (let i = 1; i < n; i++) {
-    const change = Math.log(price[i]!) - Math.log(price[i - 1]!);
-    total += Number.isNaN(change) ? Number.NaN : Math.abs(change) < tiny ? 0 : change > 0 ? volume[i]! : -volume[i]!;
+    const now = price[i]!;
+    const ratio = now / before;
+    if (before > 0 && now > 0 && (ratio > 1 + 1e-7 || ratio < 1 - 1e-7))
+      total += now > before ? volume[i]! : -volume[i]!;
+    else {
+      const change = Math.log(now) - Math.log(before);
+      total += Number.isNaN(change) ? Number.NaN : Math.abs(change) < tiny ? 0 : change > 0 ? volume[i]! : -volume[i]!;
+    }
     out[i] = total;
+    before = now;
   }
   return out;
 }
