@@ -23,7 +23,11 @@ describeWithSharedData('table, JSON and CSV formats', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'marketdash-formats-cli-'));
     db = join(dir, 'test.duckdb');
-    const files = ['etfs-and-megacaps/SPY.csv', 'etfs-and-megacaps/XLE.csv', 'rates/DFF.csv'].map(realFile);
+    // the MAG7 members and MAGS give the scoreboard a computed MAG7 - MAGS spread row
+    const mag7 = ['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'NVDA', 'META', 'TSLA', 'MAGS'].map(
+      (t) => `etfs-and-megacaps/${t}.csv`,
+    );
+    const files = ['etfs-and-megacaps/SPY.csv', 'etfs-and-megacaps/XLE.csv', 'rates/DFF.csv', ...mag7].map(realFile);
     expect(cli('import', ...files).code).toBe(0);
     const xlk = messyFile('XLK-split-not-back-adjusted.csv');
     expect(cli('import', '--symbol', 'XLK', xlk).code).toBe(0);
@@ -112,6 +116,55 @@ describeWithSharedData('table, JSON and CSV formats', () => {
     const wide = cli('perf', '--all', '--wide');
     expect(wide.stdout.split('\n')[0]).toMatch(/\b10Y\b.*\bMAX\b.*Lowest since$/);
     expect(wide.stdout).not.toMatch(/Left out to fit/);
+  });
+
+  it('ratio and the scoreboard spreads fit 120 columns by leaving out named columns; --wide shows them', () => {
+    const widest = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
+    const ratio = cli('ratio', 'XLE', 'SPY', '--from', '2025-01-01');
+    expect(ratio.code).toBe(0);
+    const [head, rule, row, footer] = ratio.stdout.split('\n');
+    expect(widest([head, rule, row, footer].join('\n'))).toBeLessThanOrEqual(120);
+    // perf's drop order: MAX, 10Y, 5Y, 3Y go; the window column asked for stays
+    expect(head).toMatch(/^Ratio\s+As of\s+Last\s+1D\s+5D\s+MTD\s+1M\s+QTD\s+3M\s+6M\s+YTD\s+1Y\s+Since 2024-12-31$/);
+    expect(footer).toBe('Left out to fit 120 columns: 3Y, 5Y, 10Y, MAX (--wide shows every column).');
+    const ratioWide = cli('ratio', 'XLE', 'SPY', '--from', '2025-01-01', '--wide').stdout.split('\n');
+    expect(ratioWide[0]).toMatch(/\b1Y\s+3Y\s+5Y\s+10Y\s+MAX\s+Since 2024-12-31$/);
+    expect(ratioWide[0]!.length).toBeGreaterThan(120);
+    expect(ratioWide.join('\n')).not.toMatch(/Left out/);
+
+    const board = cli('scoreboard', '--symbols', 'SPY');
+    expect(board.code).toBe(0);
+    const spreads = board.stdout.split('\n\n')[1]!;
+    expect(spreads.split('\n')[0]).toMatch(/^Equal vs cap\s+As of\s+QTD spread\s+YTD spread\s+1Y spread$/);
+    expect(spreads).toMatch(/^MAG7 - MAGS\s+2026-08-03\s+-?\d+\.\d\d% \(/m);
+    expect(widest(spreads)).toBeLessThanOrEqual(120);
+    expect(spreads.trimEnd().split('\n').at(-1)).toBe(
+      'Left out to fit 120 columns: MTD spread (--wide shows every column).',
+    );
+    const wideSpreads = cli('scoreboard', '--symbols', 'SPY', '--wide').stdout.split('\n\n')[1]!;
+    expect(wideSpreads.split('\n')[0]).toMatch(/^Equal vs cap\s+As of\s+MTD spread\s+QTD spread/);
+    expect(widest(wideSpreads)).toBeGreaterThan(120);
+  });
+
+  it('leaders, rank, ratio and scoreboard colour gains green and losses red when forced, never with NO_COLOR', () => {
+    const esc = String.fromCharCode(27);
+    for (const args of [
+      ['leaders', '--group', 'two', '--as-of', '2025-12-11'],
+      ['rank', '--group', 'two', '--as-of', '2025-12-11'],
+      ['ratio', 'XLE', 'SPY'],
+      ['scoreboard', '--symbols', 'SPY,XLE'],
+    ]) {
+      const forced = runCli(['--db', db, ...args], { env: { MARKETDASH_CONFIG: '', FORCE_COLOR: '1', NO_COLOR: '' } });
+      expect(forced.code, args.join(' ')).toBe(0);
+      const toned = [...forced.stdout.matchAll(new RegExp(`${esc}\\[(3[12])m([^${esc}]*)${esc}\\[39m`, 'g'))];
+      expect(toned.length, args.join(' ')).toBeGreaterThan(0);
+      // green is a gain (no minus sign), red a loss (a minus sign first), whatever the column
+      for (const [, code, text] of toned)
+        expect(text!.startsWith('-'), `${args.join(' ')}: ${text}`).toBe(code === '31');
+      const off = runCli(['--db', db, ...args], { env: { MARKETDASH_CONFIG: '', FORCE_COLOR: '1', NO_COLOR: '1' } });
+      expect(off.stdout, args.join(' ')).not.toContain(esc);
+      expect(cli(...args).stdout, args.join(' ')).not.toContain(esc);
+    }
   });
 
   it('colour only when asked for off a terminal (FORCE_COLOR), never with NO_COLOR', () => {

@@ -55,13 +55,19 @@ function columns(report: LeadersReport): Column<LeadershipRow>[] {
   return [
     { header: 'Rank', value: (r) => rank(r.rank), align: 'right' },
     { header: 'Symbol', value: (r) => r.symbol },
-    { header: `Return ${report.window.label}`, value: (r) => formatPercent(r.return), align: 'right' },
+    { header: `Return ${report.window.label}`, value: (r) => formatPercent(r.return), align: 'right', tone: 'sign' },
     { header: 'Prior rank', value: (r) => rank(r.previousRank), align: 'right' },
-    { header: `Return ${report.previousWindow.label}`, value: (r) => formatPercent(r.previousReturn), align: 'right' },
+    {
+      header: `Return ${report.previousWindow.label}`,
+      value: (r) => formatPercent(r.previousReturn),
+      align: 'right',
+      tone: 'sign',
+    },
     {
       header: 'Change',
       value: (r) => (r.rankChange === null ? 'n/a' : r.rankChange > 0 ? `+${r.rankChange}` : String(r.rankChange)),
       align: 'right',
+      tone: 'sign',
     },
   ];
 }

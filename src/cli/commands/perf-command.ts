@@ -95,7 +95,7 @@ const isMultiYear = (k: string): k is (typeof MULTI_YEAR_PERIODS)[number] =>
  * When the table is wider than 120 columns, the least-read columns go first (highest `drop` first):
  * MAX, 10Y, the since-dates, 5Y, 3Y, the 52-week range, the ATH date, 1M/3M/6M, the streak.
  */
-const DROP_ORDER: Partial<Record<string, number>> = {
+export const DROP_ORDER: Partial<Record<string, number>> = {
   max: 13,
   '10y': 12,
   'Lowest since': 11,

@@ -18,6 +18,7 @@ import {
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
 import { type Column, parseFormat, renderCsv, renderResultJson, renderTable, writeWarnings } from '../output-format.js';
+import { DROP_ORDER } from './perf-command.js';
 import { trendTable } from './trend-table.js';
 
 interface RatioOptions {
@@ -83,13 +84,19 @@ export function renderRatio(report: RatioReport, format: string, demo = false): 
   };
   for (const k of PERIOD_KEYS) shown[periodHeader(k)] = formatPercent(report.returns[k]);
   if (report.window !== null) shown[`Since ${report.window.from}`] = formatPercent(report.window.return);
-  const tableColumns = Object.keys(shown).map(
-    (header): Column<Record<string, string | number | null>> => ({
+  // past 120 columns the period returns go in perf's order (MAX, 10Y, 5Y, 3Y, 1M, 3M, 6M); the rest stay
+  const dropOf = new Map(PERIOD_KEYS.map((k) => [periodHeader(k), DROP_ORDER[k]] as const));
+  const tableColumns = Object.keys(shown).map((header): Column<Record<string, string | number | null>> => {
+    const drop = dropOf.get(header);
+    const text = header === 'Ratio' || header === 'As of' || header === 'Last';
+    return {
       header,
       value: (r) => r[header],
       align: header === 'Ratio' || header === 'As of' ? 'left' : 'right',
-    }),
-  );
+      ...(text ? {} : { tone: 'sign' as const }),
+      ...(drop === undefined ? {} : { drop }),
+    };
+  });
   const kind =
     report.field === 'adjClose'
       ? 'total return (adjusted closes)'

@@ -68,23 +68,26 @@ export function registerScoreboardCommand(program: Command): void {
 
 const ROWS: readonly Column<ScoreboardRow>[] = [
   { header: 'Symbol', value: (r) => r.symbol },
-  { header: 'Name', value: (r) => r.name ?? '' },
+  { header: 'Name', value: (r) => r.name ?? '', wrap: true },
   { header: 'As of', value: (r) => r.date ?? 'not stored' },
-  { header: 'YTD', value: (r) => formatPercent(r.ytd), align: 'right' },
-  { header: '1Y', value: (r) => formatPercent(r['1y']), align: 'right' },
+  { header: 'YTD', value: (r) => formatPercent(r.ytd), align: 'right', tone: 'sign' },
+  { header: '1Y', value: (r) => formatPercent(r['1y']), align: 'right', tone: 'sign' },
 ];
 
 const SPREADS: readonly Column<SpreadRow>[] = [
   { header: 'Equal vs cap', value: (r) => `${r.equal} - ${r.cap}` },
   { header: 'As of', value: (r) => r.date ?? 'n/a' },
+  // past 120 columns MTD goes first, then QTD (the footer names them; --wide keeps both)
   ...(['mtd', 'qtd', 'ytd', '1y'] as const).map(
     (k): Column<SpreadRow> => ({
+      ...(k === 'mtd' ? { drop: 2 } : k === 'qtd' ? { drop: 1 } : {}),
       header: `${k.toUpperCase()} spread`,
       value: (r) =>
         r.periods
           ? `${formatPercent(r.periods[k].spread)} (${formatPercent(r.periods[k].equal)} vs ${formatPercent(r.periods[k].cap)})`
           : 'n/a',
       align: 'right',
+      tone: 'sign',
     }),
   ),
 ];
