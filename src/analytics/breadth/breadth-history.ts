@@ -15,6 +15,7 @@
  *   strictly greater beats. Members with fewer bars, or days before the benchmark starts, are out.
  * Inputs are the members' closes (non-finite closes are dropped first).
  */
+import { ensureDefined } from '../../domain/ensure.js';
 import { sameDateYearsEarlier } from '../../domain/trading-date.js';
 import { sma } from '../indicators/sma.js';
 import { newHighLowFlags } from './new-highs-lows.js';
@@ -93,7 +94,7 @@ export function breadthHistory(
   let maxDay = Number.NEGATIVE_INFINITY;
   for (const m of clean) {
     if (m.dates.length === 0) continue;
-    minDay = Math.min(minDay, m.dates[0]!);
+    minDay = Math.min(minDay, ensureDefined(m.dates[0], `first day of breadth member ${m.symbol}`));
     maxDay = Math.max(maxDay, m.dates[m.dates.length - 1]!);
   }
   if (!Number.isFinite(minDay)) return emptyHistory(shortWindow, longWindow, beatWindow);

@@ -3,6 +3,7 @@
  * (a fraction, null when nobody qualifies), plus the A/D line's level and its change over the
  * benchmark window. "Broad-based" vs "a few names carry it" is read from these shares.
  */
+import { ensureDefined } from '../../domain/ensure.js';
 import { indexOnOrBefore } from '../../domain/price-series.js';
 import { type DayNumber, formatIsoDate } from '../../domain/trading-date.js';
 import type { BreadthHistory } from './breadth-history.js';
@@ -62,7 +63,7 @@ export function breadthAt(h: BreadthHistory, asOf: DayNumber): BreadthSnapshot |
     unchanged: h.unchanged[k]!,
     adLine: {
       value: h.adLine[k]!,
-      from: formatIsoDate(h.dates[0]!),
+      from: formatIsoDate(ensureDefined(h.dates[0], 'first day of the breadth history')),
       change: back >= 0 ? h.adLine[k]! - h.adLine[back]! : null,
       changeFrom: back >= 0 ? formatIsoDate(h.dates[back]!) : null,
     },

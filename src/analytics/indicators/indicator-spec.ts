@@ -7,6 +7,7 @@
  * it. The full list with outputs and scales is in docs/analytics.md.
  */
 
+import { ensureDefined } from '../../domain/ensure.js';
 import { UsageError } from '../../domain/errors.js';
 import { didYouMean } from '../../domain/nearest-names.js';
 import { VOLATILITY_CALCS } from './volatility.js';
@@ -188,7 +189,7 @@ export function parseIndicatorSpec(item: string, parameter = '--ind'): Indicator
     .trim()
     .split(':')
     .map((p) => p.trim());
-  const kind = parts[0]!.toLowerCase();
+  const kind = ensureDefined(parts[0], `indicator name in '${item}'`).toLowerCase();
   if (!isKind(kind))
     throw usage(
       item,
@@ -226,10 +227,11 @@ export function parseIndicatorSpec(item: string, parameter = '--ind'): Indicator
       throw usage(item, `${def.choice.name} must be one of ${def.choice.choices.join(', ')}, got '${raw}'`, parameter);
     }
   }
-  if ((kind === 'macd' || kind === 'ppo') && params[0]! >= params[1]!) {
+  const param = (i: number): number => ensureDefined(params[i], `parameter ${i + 1} of ${kind} in '${item}'`);
+  if ((kind === 'macd' || kind === 'ppo') && param(0) >= param(1)) {
     throw usage(item, `fast (${params[0]}) must be shorter than slow (${params[1]})`, parameter);
   }
-  if (kind === 'sar' && params[0]! > params[1]!) {
+  if (kind === 'sar' && param(0) > param(1)) {
     throw usage(item, `step (${params[0]}) must not exceed max (${params[1]})`, parameter);
   }
   const words = [...params.map(String), ...(choice === undefined ? [] : [choice])];

@@ -5,6 +5,7 @@
  * raw high, low, close (open, volume), and a close-only series (no high/low or volume stored) is
  * a DataError naming what is missing rather than an invented range.
  */
+import { ensureDefined } from '../../domain/ensure.js';
 import { DataError } from '../../domain/errors.js';
 import type { CloseField, PriceSeries } from '../../domain/price-series.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
@@ -80,106 +81,106 @@ function checkInputs(series: PriceSeries, spec: IndicatorSpec): void {
 }
 
 function compute(series: PriceSeries, spec: IndicatorSpec, closes: Float64Array): Float64Array[] {
-  const p = spec.params;
+  const arg = (i: number): number => ensureDefined(spec.params[i], `parameter ${i + 1} of indicator ${spec.text}`);
   const bars = { high: series.high, low: series.low, close: series.close };
   checkInputs(series, spec);
   switch (spec.kind) {
     case 'sma':
-      return [sma(closes, p[0]!)];
+      return [sma(closes, arg(0))];
     case 'ema':
-      return [ema(closes, p[0]!)];
+      return [ema(closes, arg(0))];
     case 'rsi':
-      return [rsi(closes, p[0]!)];
+      return [rsi(closes, arg(0))];
     case 'roc':
-      return [roc(closes, p[0]!)];
+      return [roc(closes, arg(0))];
     case 'macd': {
-      const m = macd(closes, { fast: p[0]!, slow: p[1]!, signal: p[2]! });
+      const m = macd(closes, { fast: arg(0), slow: arg(1), signal: arg(2) });
       return [m.macd, m.signal, m.histogram];
     }
     case 'bbands': {
-      const b = bollingerBands(closes, { period: p[0]!, width: p[1]! });
+      const b = bollingerBands(closes, { period: arg(0), width: arg(1) });
       return [b.lower, b.middle, b.upper];
     }
     case 'atr':
-      return [atr(series.high, series.low, series.close, p[0]!)];
+      return [atr(series.high, series.low, series.close, arg(0))];
     case 'adx': {
-      const a = adx(bars, p[0]!);
+      const a = adx(bars, arg(0));
       return [a.plusDi, a.minusDi, a.dx, a.adx, a.adxr];
     }
     case 'stoch': {
-      const s = stoch(bars, { fastK: p[0]!, fastD: p[1]!, slowD: p[2]! });
+      const s = stoch(bars, { fastK: arg(0), fastD: arg(1), slowD: arg(2) });
       return [s.fastK, s.fastD, s.slowD];
     }
     case 'wpr':
-      return [wpr(bars, p[0]!)];
+      return [wpr(bars, arg(0))];
     case 'cci':
-      return [cci(bars, p[0]!, p[1]!)];
+      return [cci(bars, arg(0), arg(1))];
     case 'mfi':
-      return [mfi(bars, series.volume, p[0]!)];
+      return [mfi(bars, series.volume, arg(0))];
     case 'obv':
       return [obv(closes, series.volume)];
     case 'cmf':
-      return [cmf(bars, series.volume, p[0]!)];
+      return [cmf(bars, series.volume, arg(0))];
     case 'chaikinad':
       return [chaikinAD(bars, series.volume)];
     case 'aroon': {
-      const a = aroon(series.high, series.low, p[0]!);
+      const a = aroon(series.high, series.low, arg(0));
       return [a.up, a.down, a.oscillator];
     }
     case 'donchian': {
-      const d = donchian(series.high, series.low, p[0]!);
+      const d = donchian(series.high, series.low, arg(0));
       return [d.upper, d.middle, d.lower];
     }
     case 'keltner': {
-      const k = keltner(bars, p[0]!, p[1]!);
+      const k = keltner(bars, arg(0), arg(1));
       return [k.lower, k.middle, k.upper];
     }
     case 'sar':
-      return [sar(series.high, series.low, p[0]!, p[1]!)];
+      return [sar(series.high, series.low, arg(0), arg(1))];
     case 'ppo': {
-      const m = ppo(closes, { fast: p[0]!, slow: p[1]!, signal: p[2]! });
+      const m = ppo(closes, { fast: arg(0), slow: arg(1), signal: arg(2) });
       return [m.macd, m.signal, m.histogram];
     }
     case 'trix': {
-      const t = trix(closes, p[0]!);
+      const t = trix(closes, arg(0));
       return [t.trix, t.signal];
     }
     case 'momentum':
-      return [momentum(closes, p[0]!)];
+      return [momentum(closes, arg(0))];
     case 'wma':
-      return [wma(closes, p[0]!)];
+      return [wma(closes, arg(0))];
     case 'dema':
-      return [dema(closes, p[0]!)];
+      return [dema(closes, arg(0))];
     case 'zlema':
-      return [zlema(closes, p[0]!)];
+      return [zlema(closes, arg(0))];
     case 'hma':
-      return [hma(closes, p[0]!)];
+      return [hma(closes, arg(0))];
     case 'vwma':
-      return [vwma(closes, series.volume, p[0]!)];
+      return [vwma(closes, series.volume, arg(0))];
     case 'kst': {
-      const k = kst(closes, p[0]!);
+      const k = kst(closes, arg(0));
       return [k.kst, k.signal];
     }
     case 'ultimateoscillator':
-      return [ultimateOscillator(bars, [p[0]!, p[1]!, p[2]!])];
+      return [ultimateOscillator(bars, [arg(0), arg(1), arg(2)])];
     case 'chaikinvolatility':
-      return [chaikinVolatility(series.high, series.low, p[0]!)];
+      return [chaikinVolatility(series.high, series.low, arg(0))];
     case 'snr':
-      return [snr(bars, p[0]!)];
+      return [snr(bars, arg(0))];
     case 'volatility': {
       const calc = spec.choice as VolatilityCalc;
       // calc close reads the chosen close (adjusted with --total-return); the others raw OHLC.
       const ohlc = calc === 'close' ? { ...series, close: closes } : series;
-      return [volatility(ohlc, p[0]!, calc)];
+      return [volatility(ohlc, arg(0), calc)];
     }
     case 'runpercentrank':
-      return [runPercentRank(closes, p[0]!)];
+      return [runPercentRank(closes, arg(0))];
     case 'runsd':
-      return [runSD(closes, p[0]!)];
+      return [runSD(closes, arg(0))];
     case 'runmax':
-      return [runMax(closes, p[0]!)];
+      return [runMax(closes, arg(0))];
     case 'runmin':
-      return [runMin(closes, p[0]!)];
+      return [runMin(closes, arg(0))];
   }
 }
 

@@ -3,6 +3,7 @@
  * (TTR's `ATR(HLC)[, c("tr", "trueLow")]`, NaN on the first row, which has no previous close),
  * the typical price (high + low + close) / 3, and the close location value (TTR's `CLV`).
  */
+import { ensureDefined } from '../../domain/ensure.js';
 import { UsageError } from '../../domain/errors.js';
 
 /** High, low and close columns of one series (same length). */
@@ -13,7 +14,7 @@ export interface HlcColumns {
 }
 
 export function checkSameLength(indicator: string, ...columns: Float64Array[]): number {
-  const n = columns[0]!.length;
+  const n = ensureDefined(columns[0], `${indicator}: its first input column`).length;
   if (columns.some((c) => c.length !== n)) {
     throw new UsageError(
       `${indicator}: the input columns differ in length (${columns.map((c) => c.length).join(', ')})`,

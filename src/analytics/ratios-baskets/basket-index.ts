@@ -10,7 +10,9 @@
  * close is the price index (from the members' closes), adjClose the total-return index (from their
  * adjusted closes); each is computed on its own with the same rules. Open/high/low/volume are NaN.
  */
+
 import type { BasketDefinition } from '../../domain/basket.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { type CloseField, type PriceSeries, seriesOfLength } from '../../domain/price-series.js';
 import { civilFromDays, type DayNumber } from '../../domain/trading-date.js';
 
@@ -29,7 +31,7 @@ export function basketDates(members: readonly PriceSeries[]): Int32Array {
   let end = Number.POSITIVE_INFINITY;
   for (const m of members) {
     if (m.dates.length === 0) return new Int32Array(0);
-    start = Math.max(start, m.dates[0]!);
+    start = Math.max(start, ensureDefined(m.dates[0], `first day of basket member ${m.symbol}`));
     end = Math.min(end, m.dates[m.dates.length - 1]!);
   }
   if (start > end) return new Int32Array(0);

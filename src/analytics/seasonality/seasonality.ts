@@ -8,6 +8,7 @@
  * contains the as-of day is reported separately as "this year so far". A month's return is from the
  * last close of the previous month to the last close of the month, complete months only.
  */
+import { ensureDefined } from '../../domain/ensure.js';
 import { UsageError } from '../../domain/errors.js';
 import { indexOnOrBefore } from '../../domain/price-series.js';
 import { civilFromDays, type DayNumber, daysFromCivil, daysInMonth, formatIsoDate } from '../../domain/trading-date.js';
@@ -95,7 +96,7 @@ export function windowSeasonality(
   const years: WindowYear[] = [];
   let current: WindowYear | null = null;
   if (last >= 0) {
-    const [firstYear] = civilFromDays(dates[0]!);
+    const [firstYear] = civilFromDays(ensureDefined(dates[0], 'first day of the seasonality series'));
     const [lastYear] = civilFromDays(dates[last]!);
     for (let y = firstYear - 1; y <= lastYear; y++) {
       const { start, end } = windowDays(w, y);
@@ -130,7 +131,7 @@ export function monthlySeasonality(dates: Int32Array, closes: Float64Array, asOf
   const last = indexOnOrBefore(dates, asOf);
   const byMonth: number[][] = Array.from({ length: 12 }, () => []);
   if (last >= 0) {
-    const [y0, m0] = civilFromDays(dates[0]!);
+    const [y0, m0] = civilFromDays(ensureDefined(dates[0], 'first day of the seasonality series'));
     const [y1, m1] = civilFromDays(asOf);
     for (let y = y0, m = m0; y < y1 || (y === y1 && m <= m1); m === 12 ? ((m = 1), y++) : m++) {
       const monthEnd = daysFromCivil(y, m, daysInMonth(y, m));

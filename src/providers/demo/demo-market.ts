@@ -210,9 +210,19 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
 
   const bars = new DemoBars(f, market.sigma, small.stress);
   for (const s of MAG7)
-    bars.add(s.ticker, mag7.stockPrice.get(s.ticker)!, 0, s.yield, s.months, 9, s.dividendFrom, s.vol / 0.01, s.volume);
+    bars.add(
+      s.ticker,
+      ensureDefined(mag7.stockPrice.get(s.ticker), `demo price path of ${s.ticker}`),
+      0,
+      s.yield,
+      s.months,
+      9,
+      s.dividendFrom,
+      s.vol / 0.01,
+      s.volume,
+    );
   replantRatioOnPublishedStocks(f, bars.series, small.sp600, mag7.def, ratio);
-  addGoogClassC(f, bars, mag7.stockPrice.get('GOOGL')!);
+  addGoogClassC(f, bars, ensureDefined(mag7.stockPrice.get('GOOGL'), 'demo price path of GOOGL'));
   for (const { path, spec } of funds.values())
     bars.add(
       spec.ticker,
@@ -372,7 +382,7 @@ function smallVersusMegaDowntrend(f: DemoFrame, shock: Float64Array, sp600: Floa
   const ratioAnchors: PathAnchor[] = [
     ...(
       [
-        ['2015-01-02', sp600[0]! - ln(100)],
+        ['2015-01-02', ensureDefined(sp600[0], 'first day of the demo S&P 600 path') - ln(100)],
         ['2016-02-11', 1.75],
         ['2017-06-01', 1.45],
         ['2018-08-29', 1.28],
@@ -930,7 +940,7 @@ function ratePaths(
   const dff = new Float64Array(n);
   const zf = rng('rate:DFF');
   let k = 0;
-  let level = steps[0]![1];
+  let level = ensureDefined(steps[0], 'first step of the demo fed funds path')[1];
   for (let t = 0; t < n; t++) {
     while (k < steps.length && at(steps[k]![0]) <= t && at(steps[k]![0]) < L - 30) level = steps[k++]![1];
     const cut = t >= L - 21 ? 0.25 : 0;

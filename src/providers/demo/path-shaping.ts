@@ -4,6 +4,8 @@
  * smooth ceiling (values above a line are folded just under it, as prices do at resistance).
  */
 
+import { ensureDefined } from '../../domain/ensure.js';
+
 export interface PathAnchor {
   readonly index: number;
   readonly value: number;
@@ -28,8 +30,9 @@ export function cumulativePath(steps: Float64Array, start: number): Float64Array
 export function pinToAnchors(path: Float64Array, anchors: readonly PathAnchor[]): void {
   if (anchors.length === 0) return;
   const corr = anchors.map((a) => a.value - path[a.index]!);
-  const first = anchors[0]!;
-  for (let t = 0; t < first.index; t++) path[t] = path[t]! + corr[0]!;
+  const first = ensureDefined(anchors[0], 'first path anchor');
+  const before = ensureDefined(corr[0], 'correction at the first path anchor');
+  for (let t = 0; t < first.index; t++) path[t] = path[t]! + before;
   for (let k = 0; k + 1 < anchors.length; k++) {
     const a = anchors[k]!;
     const b = anchors[k + 1]!;

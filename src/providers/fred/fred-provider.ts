@@ -4,6 +4,7 @@
  * empty value (older files `.`), which is skipped. Stored as kind `rate`: close = adjClose = the
  * value (percent), open/high/low/volume unknown (NaN).
  */
+import { ensureDefined } from '../../domain/ensure.js';
 import { ProviderError } from '../../domain/errors.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
 import type { SymbolKind } from '../../domain/symbol-info.js';
@@ -40,11 +41,12 @@ export function parseFredCsv(symbol: string, text: string, from: DayNumber, to: 
     .replace(/^\uFEFF/, '')
     .trim()
     .split(/\r?\n/);
-  const header = lines[0]!.split(',').map((h) => h.trim());
-  if (header.length < 2 || !/^(observation_date|DATE)$/i.test(header[0]!)) {
+  const headerLine = ensureDefined(lines[0], `header line of the FRED payload for ${symbol}`);
+  const header = headerLine.split(',').map((h) => h.trim());
+  if (header.length < 2 || !/^(observation_date|DATE)$/i.test(header[0] ?? '')) {
     throw new ProviderError(
       NAME,
-      `malformed payload for ${symbol}: header '${lines[0]!.slice(0, 60)}' is not 'observation_date,${symbol}'`,
+      `malformed payload for ${symbol}: header '${headerLine.slice(0, 60)}' is not 'observation_date,${symbol}'`,
     );
   }
   if (header[1]!.toUpperCase() !== symbol.toUpperCase()) {

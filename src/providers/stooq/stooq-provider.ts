@@ -5,6 +5,7 @@
  * Tickers map to Stooq's: US stocks and ETFs get `.us` (aapl.us, brk-b.us); the indices Stooq carries
  * under its own names map by table (^GSPC -> ^spx); other indices are not served.
  */
+import { ensureDefined } from '../../domain/ensure.js';
 import { ProviderError } from '../../domain/errors.js';
 import { seriesOfLength } from '../../domain/price-series.js';
 import type { SymbolKind } from '../../domain/symbol-info.js';
@@ -61,7 +62,9 @@ export function parseStooqCsv(symbol: string, text: string, from: DayNumber, to:
   if (/exceeded the daily hits limit/i.test(body))
     throw new ProviderError(NAME, 'daily request limit exceeded', { status: 429 });
   const lines = body.split(/\r?\n/);
-  const header = lines[0]!.split(',').map((h) => h.trim().toLowerCase());
+  const header = ensureDefined(lines[0], `header line of the Stooq payload for ${symbol}`)
+    .split(',')
+    .map((h) => h.trim().toLowerCase());
   const col = (name: string) => header.indexOf(name);
   const [iDate, iOpen, iHigh, iLow, iClose, iVol] = ['date', 'open', 'high', 'low', 'close', 'volume'].map(col) as [
     number,
