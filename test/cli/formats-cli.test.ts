@@ -27,7 +27,13 @@ describeWithSharedData('table, JSON and CSV formats', () => {
     const mag7 = ['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'NVDA', 'META', 'TSLA', 'MAGS'].map(
       (t) => `etfs-and-megacaps/${t}.csv`,
     );
-    const files = ['etfs-and-megacaps/SPY.csv', 'etfs-and-megacaps/XLE.csv', 'rates/DFF.csv', ...mag7].map(realFile);
+    const files = [
+      'etfs-and-megacaps/SPY.csv',
+      'etfs-and-megacaps/XLE.csv',
+      'rates/DFF.csv',
+      'rates/DGS10.csv',
+      ...mag7,
+    ].map(realFile);
     expect(cli('import', ...files).code).toBe(0);
     const xlk = messyFile('XLK-split-not-back-adjusted.csv');
     expect(cli('import', '--symbol', 'XLK', xlk).code).toBe(0);
@@ -165,6 +171,35 @@ describeWithSharedData('table, JSON and CSV formats', () => {
       expect(off.stdout, args.join(' ')).not.toContain(esc);
       expect(cli(...args).stdout, args.join(' ')).not.toContain(esc);
     }
+  });
+
+  it("perf prints a rate's period changes in bp of the level in the table; the JSON keeps the returns", () => {
+    // rates/DGS10.csv: 4.65 on 2026-07-27, 4.69 on 2026-07-24, 4.38 on 2026-06-26 (the last before 06-27),
+    // 4.18 on 2025-12-31, all-time high 4.98 on 2023-10-19: 1D -4 bp, 1M +27 bp, YTD +47 bp, vs ATH -33 bp
+    const t = cli('perf', 'DGS10', 'SPY', '--as-of', '2026-07-27');
+    expect(t.code).toBe(0);
+    const lines = t.stdout.split('\n');
+    const cols = lines[0]!.split(/\s{2,}/);
+    const cells = lines.find((l) => l.startsWith('DGS10'))!.split(/\s{2,}/);
+    const cell = (h: string) => cells[cols.indexOf(h)];
+    expect([cell('Close'), cell('1D'), cell('1M'), cell('YTD'), cell('vs ATH')]).toEqual([
+      '4.65',
+      '-4 bp',
+      '27 bp',
+      '47 bp',
+      '-33 bp',
+    ]);
+    // SPY, not a rate, keeps percent returns
+    expect(lines.find((l) => l.startsWith('SPY'))).toMatch(/^SPY\s.*\d\.\d\d%/);
+    expect(lines.find((l) => l.startsWith('SPY'))).not.toContain('bp');
+    expect(t.stdout).toContain('Rates (DGS10): changes and distance from the high in basis points of the level');
+    const json = JSON.parse(cli('perf', 'DGS10', '--as-of', '2026-07-27', '--format', 'json').stdout) as {
+      rows: { returns: { ytd: number } }[];
+    };
+    expect(json.rows[0]!.returns.ytd).toBeCloseTo(4.65 / 4.18 - 1, 12);
+    // the --from window too: 2025-12-31 -> 4.18, so 47 bp
+    const win = cli('perf', 'DGS10', '--as-of', '2026-07-27', '--from', '2025-12-31').stdout.split('\n');
+    expect(win[2]).toMatch(/^DGS10\s+2026-07-27\s+4\.65\s+47 bp\s+2025-12-31\s/);
   });
 
   it('colour only when asked for off a terminal (FORCE_COLOR), never with NO_COLOR', () => {

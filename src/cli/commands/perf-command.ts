@@ -49,7 +49,7 @@ export function registerPerfCommand(program: Command): void {
     .action(async (symbols: string[], opts: PerfOptions, cmd: Command) => {
       const format = parseFormat(opts.format);
       const selection = perfSelection(symbols, opts);
-      const { table, demo } = await withDataStore(globalOptions(cmd), async (store, facts) => {
+      const { table, demo, rates } = await withDataStore(globalOptions(cmd), async (store, facts) => {
         // imported groups (marketdash group import, kept in the store) first, then the universe config's;
         // loaded only for --group: the config brings zod, some 0.05 s of start-up for every other perf
         const wanted =
@@ -65,10 +65,15 @@ export function registerPerfCommand(program: Command): void {
             to: opts.to,
           }),
           demo: facts.demo,
+          // rates (kind `rate`, FRED series) print their moves in bp in the table
+          rates:
+            format === 'table'
+              ? new Set((await store.listSymbols()).filter((x) => x.kind === 'rate').map((x) => x.ticker))
+              : new Set<string>(),
         };
       });
       writeWarnings(table.warnings);
-      process.stdout.write(renderPerf(table, format, demo));
+      process.stdout.write(renderPerf(table, format, demo, rates));
     });
 }
 
@@ -111,35 +116,56 @@ export const DROP_ORDER: Partial<Record<string, number>> = {
   Streak: 1,
 };
 
-const TABLE_COLUMNS: readonly Column<PerfRow>[] = [
-  { header: 'Symbol', value: (r) => r.symbol },
-  { header: 'As of', value: (r) => (r.stale ? `${r.asOf}*` : r.asOf), tone: 'stale' },
-  { header: 'Close', value: (r) => formatNumber(r.close), align: 'right' },
-  ...PERIOD_KEYS.map(
-    (k): Column<PerfRow> => ({
-      header: periodHeader(k),
-      // multi-year periods show the CAGR beside the total: "45.20% (13.25%/yr)"
-      value: (r) =>
-        isMultiYear(k) && r.cagr[k] !== null ? `${pct(r.returns[k])} (${pct(r.cagr[k])}/yr)` : pct(r.returns[k]),
+/**
+ * A rate's (DGS10, DFF: kind `rate`) move as basis points of its level, from the level now and the return of
+ * the level: the base was close / (1 + r), so 4.38 -> 4.65 is 4.65 - 4.38 = 0.27 points = `27 bp`.
+ */
+export function formatBp(close: number, fraction: number | null): string {
+  if (fraction === null || !Number.isFinite(fraction)) return 'n/a';
+  const bp = Math.round((close - close / (1 + fraction)) * 100);
+  return `${bp === 0 ? 0 : bp} bp`;
+}
+
+function tableColumns(rates: ReadonlySet<string>): Column<PerfRow>[] {
+  const rate = (r: PerfRow) => rates.has(r.symbol);
+  return [
+    { header: 'Symbol', value: (r) => r.symbol },
+    { header: 'As of', value: (r) => (r.stale ? `${r.asOf}*` : r.asOf), tone: 'stale' },
+    { header: 'Close', value: (r) => formatNumber(r.close), align: 'right' },
+    ...PERIOD_KEYS.map(
+      (k): Column<PerfRow> => ({
+        header: periodHeader(k),
+        // multi-year periods show the CAGR beside the total: "45.20% (13.25%/yr)"; a rate its change in bp
+        value: (r) =>
+          rate(r)
+            ? formatBp(r.close, r.returns[k])
+            : isMultiYear(k) && r.cagr[k] !== null
+              ? `${pct(r.returns[k])} (${pct(r.cagr[k])}/yr)`
+              : pct(r.returns[k]),
+        align: 'right',
+        tone: 'sign',
+        ...(DROP_ORDER[k] === undefined ? {} : { drop: DROP_ORDER[k] }),
+      }),
+    ),
+    {
+      header: 'vs ATH',
+      value: (r) => (rate(r) ? `${Math.round((r.close - r.ath.close) * 100) || 0} bp` : pct(r.ath.distance)),
+      align: 'right',
+    },
+    { header: 'ATH date', value: (r) => r.ath.date, drop: 5 },
+    { header: '52w high', value: (r) => formatNumber(r.high52w.close), align: 'right', drop: 6 },
+    { header: '52w low', value: (r) => formatNumber(r.low52w.close), align: 'right', drop: 7 },
+    {
+      header: 'Streak',
+      value: (r) => (r.streak > 0 ? `+${r.streak}` : String(r.streak)),
       align: 'right',
       tone: 'sign',
-      ...(DROP_ORDER[k] === undefined ? {} : { drop: DROP_ORDER[k] }),
-    }),
-  ),
-  { header: 'vs ATH', value: (r) => pct(r.ath.distance), align: 'right' },
-  { header: 'ATH date', value: (r) => r.ath.date, drop: 5 },
-  { header: '52w high', value: (r) => formatNumber(r.high52w.close), align: 'right', drop: 6 },
-  { header: '52w low', value: (r) => formatNumber(r.low52w.close), align: 'right', drop: 7 },
-  {
-    header: 'Streak',
-    value: (r) => (r.streak > 0 ? `+${r.streak}` : String(r.streak)),
-    align: 'right',
-    tone: 'sign',
-    drop: 1,
-  },
-  { header: 'Highest since', value: (r) => r.highestSince ?? 'record', drop: 10 },
-  { header: 'Lowest since', value: (r) => r.lowestSince ?? 'record', drop: 11 },
-];
+      drop: 1,
+    },
+    { header: 'Highest since', value: (r) => r.highestSince ?? 'record', drop: 10 },
+    { header: 'Lowest since', value: (r) => r.lowestSince ?? 'record', drop: 11 },
+  ];
+}
 
 const CSV_COLUMNS: readonly Column<PerfRow>[] = [
   { header: 'symbol', value: (r) => r.symbol },
@@ -161,7 +187,10 @@ const CSV_COLUMNS: readonly Column<PerfRow>[] = [
 ];
 
 /** The window's columns (after the periods) when `--from` is given. */
-function windowColumns(table: PerfTable): { table: Column<PerfRow>[]; csv: Column<PerfRow>[] } {
+function windowColumns(
+  table: PerfTable,
+  rates: ReadonlySet<string>,
+): { table: Column<PerfRow>[]; csv: Column<PerfRow>[] } {
   if (table.window === null) return { table: [], csv: [] };
   const header = `From ${table.window.from}`;
   return {
@@ -169,11 +198,13 @@ function windowColumns(table: PerfTable): { table: Column<PerfRow>[]; csv: Colum
       {
         header,
         value: (r) =>
-          r.window?.cagr != null
-            ? `${pct(r.window.return)} (${pct(r.window.cagr)}/yr)`
-            : r.window?.return == null
-              ? 'n/a'
-              : pct(r.window.return),
+          rates.has(r.symbol)
+            ? formatBp(r.close, r.window?.return ?? null)
+            : r.window?.cagr != null
+              ? `${pct(r.window.return)} (${pct(r.window.cagr)}/yr)`
+              : r.window?.return == null
+                ? 'n/a'
+                : pct(r.window.return),
         align: 'right',
       },
       { header: 'Base date', value: (r) => r.window?.from ?? 'none' },
@@ -188,15 +219,26 @@ function windowColumns(table: PerfTable): { table: Column<PerfRow>[]; csv: Colum
 }
 
 /** `demo`: the store holds synthetic demo bars; the table says so, and the JSON (`"demo": true`). */
-export function renderPerf(table: PerfTable, format: string, demo = false): string {
+export function renderPerf(
+  table: PerfTable,
+  format: string,
+  demo = false,
+  rates: ReadonlySet<string> = new Set(),
+): string {
   if (format === 'json') return renderResultJson(table.rows, { demo, warnings: table.warnings });
-  const win = windowColumns(table);
+  const win = windowColumns(table, rates);
   if (format === 'csv') return renderCsv(table.rows, [...CSV_COLUMNS, ...win.csv]);
   if (table.rows.length === 0)
     return `No stored symbol has a bar${table.requestedAsOf === null ? '' : ` on or before ${table.requestedAsOf}`} (marketdash import FILES).\n`;
   const stale = table.rows.some((r) => r.stale) ? '* stale: its data ends before the day of the other rows.\n' : '';
-  const columns = [...TABLE_COLUMNS.slice(0, 3), ...win.table, ...TABLE_COLUMNS.slice(3)];
-  return `${renderTable(table.rows, columns)}${perfFootnote(table)}\n${stale}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`;
+  const all = tableColumns(rates);
+  const columns = [...all.slice(0, 3), ...win.table, ...all.slice(3)];
+  const shownRates = table.rows.filter((r) => rates.has(r.symbol)).map((r) => r.symbol);
+  const bp =
+    shownRates.length === 0
+      ? ''
+      : `Rates (${shownRates.join(', ')}): changes and distance from the high in basis points of the level (4.38% to 4.65% = 27 bp), not percent returns; JSON keeps the returns of the level.\n`;
+  return `${renderTable(table.rows, columns)}${perfFootnote(table)}\n${stale}${bp}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`;
 }
 
 /** Which day the figures describe and what kind of return they are (two lines under the table). */
