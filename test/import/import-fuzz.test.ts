@@ -2,7 +2,10 @@
  * Fuzzing the importer (issue 17, "tests that keep it so"), with fast-check, on the embedded store:
  * - valid files generated from a model (random column sets and orders, line endings, quoting, number
  *   spellings, one-digit months, spaces, gzip) import exactly the model's rows: the model is the
- *   independent reader, its numbers are what the cells spell;
+ *   independent reader, its numbers are what the cells spell; and the stored rows also equal what an
+ *   outside reader reads from the same file: DuckDB's `read_csv` with every option given explicitly
+ *   (columns and types, date format, delimiter, quote, line ending, compression; no sniffing), in a
+ *   separate in-memory DuckDB instance;
  * - the same files with one fault in one row (a bad number, an impossible date, a trailing comma, a
  *   missing cell, a NUL, high below low, a price of 0, a close above the high, a date given twice, an
  *   over-long line) are refused with a DataError of one line naming the file and the faulty line, and
@@ -15,6 +18,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataError, isMarketDashError } from '../../src/domain/errors.js';
@@ -38,12 +42,19 @@ const LIMITS = { maxLineBytes: 4096 };
 
 const dir = mkdtempSync(join(tmpdir(), 'marketdash-fuzz-'));
 let store: DuckDbStore;
+/** The outside reader: its own in-memory DuckDB instance, not the store's. */
+let reader: DuckDBInstance;
+let readerConnection: DuckDBConnection;
 let counter = 0;
 beforeAll(async () => {
   store = await DuckDbStore.open(':memory:');
+  reader = await DuckDBInstance.create(':memory:');
+  readerConnection = await reader.connect();
 });
 afterAll(async () => {
   await store.close();
+  readerConnection.closeSync();
+  reader.closeSync();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -203,6 +214,39 @@ async function expectRefused(path: string, line: number | null): Promise<DataErr
   return err;
 }
 
+/** One column as DuckDB's `read_csv` reads it: ISO dates for Date, numbers (NaN for an empty cell) otherwise. */
+type ReadColumns = Map<Column, (string | number)[]>;
+
+/**
+ * Reads a generated file with DuckDB's `read_csv`, every option explicit (no sniffing): the header row,
+ * `,` delimiter, `"` quote and escape, the layout's line ending, gzip or none, the columns in file order
+ * typed DATE (format %Y-%m-%d) / DOUBLE / BIGINT (Volume). Rows in date order. Not strict mode: DuckDB
+ * 1.5's strict mode with new_line '\r\n' silently reads no rows at all when the last line has no line
+ * ending (`Date,Close\r\n2001-01-03,100` reads as empty); these files are valid, so nothing is lost.
+ */
+async function readWithDuckDb(path: string, layout: Layout): Promise<ReadColumns> {
+  const newline = { '\n': '\\n', '\r\n': '\\r\\n', '\r': '\\r' }[layout.newline];
+  const type = (c: Column) => (c === 'Date' ? 'DATE' : c === 'Volume' ? 'BIGINT' : 'DOUBLE');
+  const columns = layout.columns.map((c) => `'${c}': '${type(c)}'`).join(', ');
+  const select = layout.columns
+    .map((c) => (c === 'Date' ? `strftime("Date", '%Y-%m-%d') AS "Date"` : `CAST("${c}" AS DOUBLE) AS "${c}"`))
+    .join(', ');
+  const result = await readerConnection.runAndReadAll(
+    `SELECT ${select} FROM read_csv($path, header = true, auto_detect = false, delim = ',', quote = '"',
+       escape = '"', new_line = '${newline}', compression = '${layout.gzip ? 'gzip' : 'none'}',
+       dateformat = '%Y-%m-%d', strict_mode = false, columns = {${columns}}) ORDER BY "Date"`,
+    { path },
+  );
+  const out: ReadColumns = new Map();
+  const rows = result.getRowObjects();
+  for (const c of layout.columns)
+    out.set(
+      c,
+      rows.map((r) => (r[c] === null ? Number.NaN : (r[c] as string | number))),
+    );
+  return out;
+}
+
 const hasOhlc = (l: Layout) => l.columns.includes('High') && l.columns.includes('Low');
 
 describe('importer fuzz (fast-check)', () => {
@@ -227,8 +271,24 @@ describe('importer fuzz (fast-check)', () => {
         expect(Array.from(s.high)).toEqual(want('High', (r) => r.high));
         expect(Array.from(s.low)).toEqual(want('Low', (r) => r.low));
         expect(Array.from(s.volume)).toEqual(want('Volume', (r) => r.volume));
+        // the outside reader (DuckDB read_csv, explicit options) reads the same symbols' rows from the file
+        const outside = await readWithDuckDb(path, layout);
+        expect(outside.get('Date')).toEqual(Array.from(s.dates, formatIsoDate));
+        const stored: Record<Exclude<Column, 'Date'>, Float64Array> = {
+          Open: s.open,
+          High: s.high,
+          Low: s.low,
+          Close: s.close,
+          'Adj Close': s.adjClose,
+          Volume: s.volume,
+        };
+        for (const c of layout.columns)
+          if (c !== 'Date') expect(Array.from(stored[c]), `${path} ${c}`).toEqual(outside.get(c));
+        // the symbol is the file's name (FZn.csv, FZn.csv.gz), stored with as many rows as the reader read
+        const summary = (await store.listSymbols()).find((x) => x.ticker === symbol);
+        expect(summary?.rows).toBe(outside.get('Date')!.length);
       }),
-      runs(12),
+      runs(60),
     );
   });
 
@@ -310,7 +370,7 @@ describe('importer fuzz (fast-check)', () => {
           await expectRefused(path, k + 2);
         },
       ),
-      runs(25),
+      runs(120),
     );
   });
 
@@ -325,7 +385,7 @@ describe('importer fuzz (fast-check)', () => {
           await landsOrRefusesCleanly(path);
         },
       ),
-      runs(20),
+      runs(120),
     );
   });
 
@@ -352,7 +412,7 @@ describe('importer fuzz (fast-check)', () => {
             await landsOrRefusesCleanly(path);
           },
         ),
-        runs(15),
+        runs(100),
       );
     },
   );

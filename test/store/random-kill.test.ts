@@ -6,11 +6,15 @@
  * every stored value), and the close snapshot equals the bars. Then the database side: PostgreSQL ends
  * the importer's session in the middle of its write (as a server restart does); the CLI prints one line
  * naming the server and exits 1, and nothing was written.
+ * `marketdash update` is killed the same way on DuckDB (offline, `--provider demo`: the seeded demo market
+ * behind the provider interface, every symbol of the default universe): update writes each symbol in its own
+ * transaction, so after a kill every symbol is exactly as before or exactly as a finished update leaves it,
+ * the snapshot equals the bars, and a following update finishes (exit 0) with that state.
  * The suite makes one try per store (a CLI start costs seconds); `npm run fuzz` makes MARKETDASH_KILL_RUNS.
  */
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -21,7 +25,7 @@ import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import type { PriceStore } from '../../src/store/price-store.js';
 import { fingerprint, killTree, waitGone, writeBigCsv } from '../support/kill-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres-test-db.js';
-import { spawnCli } from '../support/run-cli.js';
+import { runCli, spawnCli } from '../support/run-cli.js';
 import { expectSnapshotMatchesBars } from './snapshot-contract.js';
 import { sampleSeries } from './store-contract.js';
 
@@ -102,6 +106,64 @@ async function seeded(open: () => Promise<PriceStore>): Promise<void> {
     await store.close();
   }
 }
+
+/** Per symbol: row count and checksum of its stored values (the snapshot checked against the bars first). */
+async function symbolStates(open: () => Promise<PriceStore>): Promise<Map<string, State>> {
+  const store = await open();
+  try {
+    await expectSnapshotMatchesBars(store);
+    const all = await store.readMany('all');
+    return new Map([...all].map(([symbol, series]) => [symbol, fingerprint(new Map([[symbol, series]]))]));
+  } finally {
+    await store.close();
+  }
+}
+
+describe('updates killed at random points', () => {
+  it('DuckDB: every symbol is exactly before or after, then an update finishes', { timeout: 300_000 }, async () => {
+    // the starting store: one stored symbol the update revises and extends (update --all also takes what
+    // is stored, so a symbol no provider serves would fail it); each try starts from a copy of it
+    const template = join(dir, 'update-template.duckdb');
+    const store = await DuckDbStore.open(template);
+    try {
+      await store.writeBars([{ series: sampleSeries('SPY'), source: 'test' }]);
+    } finally {
+      await store.close();
+    }
+    const fresh = (name: string) => {
+      const path = join(dir, name);
+      copyFileSync(template, path);
+      return { path, open: () => DuckDbStore.open(path) };
+    };
+    const args = ['update', '--provider', 'demo', '--format', 'json'];
+    const reference = fresh('update-reference.duckdb');
+    const before = await symbolStates(reference.open);
+    // an update never killed: what every try must end at, and how long an update takes here
+    const started = Date.now();
+    const clean = runCli(['--db', reference.path, ...args]);
+    const duration = Date.now() - started;
+    expect(clean.code, clean.stderr).toBe(0);
+    const finished = await symbolStates(reference.open);
+    expect(finished.size).toBeGreaterThan(10);
+    expect(finished.get('SPY')).not.toEqual(before.get('SPY'));
+    const seed = Date.now() % 100_000;
+    const rand = random(seed);
+    for (let i = 0; i < TRIES; i++) {
+      const target = fresh(`update-${i}.duckdb`);
+      // kill anywhere from start-up to the end (the writes come in the last part)
+      await importKilledAfter(spawnCli(['--db', target.path, ...args], { stdio: 'ignore' }), rand() * duration);
+      const killed = await symbolStates(target.open);
+      // the following command works, and leaves what a finished update leaves
+      const next = runCli(['--db', target.path, ...args]);
+      expect(next.code, next.stderr).toBe(0);
+      expect(JSON.parse(next.stdout).failed).toBe(0);
+      const after = await symbolStates(target.open);
+      for (const symbol of new Set([...killed.keys(), ...after.keys()]))
+        expect([before.get(symbol), after.get(symbol)], `seed ${seed}, ${symbol}`).toContainEqual(killed.get(symbol));
+      expect(after).toEqual(finished);
+    }
+  });
+});
 
 describe('imports killed at random points', () => {
   it('DuckDB: the store is exactly before or after', { timeout: 300_000 }, async () => {

@@ -121,4 +121,21 @@ describe('creating, listing and refreshing baskets', () => {
     expect(abc).toMatchObject({ ticker: 'ABC', rows: 2, lastDate: '2025-04-01', missing: [] });
     expect((await store.readSeries('ABC'))!.close[1]).toBeCloseTo((100 * (121 / 110 + 1 + 1.2)) / 3, 10);
   });
+
+  it('builds a configured basket whose members are all stored even when none of them changed now', async () => {
+    // found by test/store/random-kill.test.ts: an update killed after writing every MAG7 member but before
+    // its basket refresh left MAG7 unbuilt, and the next update (members up to date) never built it
+    const config = { ...defaultConfig(), baskets: { ABC: { members: ['A', 'B', 'C'], rebalance: 'none' as const } } };
+    await store.writeBars([
+      { series: closeOnlySeries('C', days(['2025-03-31', '2025-04-01']), [10, 12]), source: 'test' },
+    ]);
+    await store.writeBars([{ series: closeOnlySeries('Z', days(['2025-04-01']), [1]), source: 'test' }]);
+    const [abc, ...rest] = await refreshBaskets(store, { config, changed: ['Z'] });
+    expect(rest).toEqual([]);
+    expect(abc).toMatchObject({ ticker: 'ABC', rows: 2, lastDate: '2025-04-01', missing: [] });
+    // (2025-03-31, 2025-04-01): 100, then 100 x (121/110 + 90/90 + 12/10) / 3, as above
+    expect((await store.readSeries('ABC'))!.close[1]).toBeCloseTo((100 * (121 / 110 + 1 + 1.2)) / 3, 10);
+    // built once: the next unrelated refresh says nothing
+    expect(await refreshBaskets(store, { config, changed: ['Z'] })).toEqual([]);
+  });
 });

@@ -4,7 +4,8 @@
  * so a basket never lags its members and every command and endpoint reads the same stored MAG7. A basket
  * that cannot be computed is reported (the caller prints `describeBasketRefresh`, JSON carries it), not
  * fatal: the import that triggered the refresh still succeeded. Baskets none of whose members changed are
- * left alone and not mentioned, so importing SPY says nothing about MAG7.
+ * left alone and not mentioned, so importing SPY says nothing about MAG7 (except a configured basket not
+ * built yet whose members are all stored: it is built then).
  */
 import { loadConfig, type UniverseConfig } from '../../config/universe-config.js';
 import type { BasketDefinition } from '../../domain/basket.js';
@@ -52,8 +53,11 @@ export async function refreshBaskets(store: PriceStore, options: RefreshOptions 
       baseValue: 100,
     }));
   for (const def of [...stored, ...configured]) {
-    if (!touched(def)) continue;
     const missing = def.members.filter((m) => !lastDates.has(m));
+    // a configured basket not built yet whose members are all stored is built even when none changed now:
+    // an update killed after writing the members (before this refresh) would otherwise never build it
+    const buildable = !known.has(def.ticker) && missing.length === 0;
+    if (!touched(def) && !buildable) continue;
     const kept = lastDates.get(def.ticker) ?? null;
     if (missing.length > 0) {
       const problem = `no bars stored for ${listOf(missing)}`;
