@@ -7,6 +7,7 @@
  *   const app = await buildApp({ store, config: loadConfig() });
  *   const res = await app.inject('/api/perf?group=mag7');
  */
+
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,7 @@ import {
 import { z } from 'zod';
 import type { UniverseConfig } from '../config/universe-config.js';
 import { contractRegistry } from '../contracts/contract-registry.js';
+import { ensureDefined } from '../domain/ensure.js';
 import { isDemoData } from '../services/demo-label.js';
 import { resolveGroup } from '../services/groups/group-registry.js';
 import type { PriceStore } from '../store/price-store.js';
@@ -290,7 +292,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       error: {
         status: 404,
         kind: 'not_found',
-        message: `no route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}`,
+        message: `no route ${request.method} ${ensureDefined(request.url.split('?')[0], 'request path').slice(0, 200)}`,
       },
     }),
   );

@@ -8,8 +8,10 @@
  * slip through. Hosts named in `MARKETDASH_WEBHOOK_ALLOW_HOSTS` (comma-separated) are exempt, for a
  * receiver on the local network that is meant to get them.
  */
+
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
+import { ensureDefined } from '../domain/ensure.js';
 
 const BLOCKED = new BlockList();
 for (const [net, bits] of [
@@ -98,7 +100,8 @@ export function guardedLookup(allow: ReadonlySet<string>) {
         return callback(e, []);
       }
       if (options.all) return callback(null, list);
-      return callback(null, list[0]!.address, list[0]!.family);
+      const first = ensureDefined(list[0], `first address ${hostname} resolves to`);
+      return callback(null, first.address, first.family);
     });
   };
 }

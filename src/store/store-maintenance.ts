@@ -4,7 +4,9 @@
  * text), what a removal does to groups and baskets, and the comparison of the close snapshot with the
  * bars are here, so the two stores differ only in how they run it.
  */
+
 import { CLOSE_RANGE_TOLERANCE, type DateBounds } from '../domain/data-limits.js';
+import { ensureDefined } from '../domain/ensure.js';
 import { NotFoundError, UsageError } from '../domain/errors.js';
 import type { PriceSeries } from '../domain/price-series.js';
 import { normaliseTicker, STORED_TICKER_PATTERN, tickerProblem } from '../domain/symbol-info.js';
@@ -164,7 +166,7 @@ export function checkRemovable(
   const unknown = tickers.filter((x) => !known.has(x));
   if (unknown.length > 0)
     throw new NotFoundError(
-      unknown[0]!,
+      ensureDefined(unknown[0], 'first unknown ticker'),
       `symbols remove: ${unknown.map((u) => `'${u}'`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the store (run 'marketdash symbols' to see what is stored); nothing was removed`,
     );
   const blocked = basketBlockingRemoval(baskets, new Set(tickers));

@@ -6,9 +6,11 @@
  * --from/--to, so a value never depends on where the printed range starts.
  * JSON: {symbol, field, from, to, indicators, columns, rows: [{date, <column>: number|null}]}.
  */
+
 import type { Command } from 'commander';
 import { parseIndicatorSpecs } from '../../analytics/indicators/indicator-spec.js';
 import { computeIndicators, type IndicatorColumn } from '../../analytics/indicators/indicator-table.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { DataError, UsageError } from '../../domain/errors.js';
 import { indexOnOrAfter, indexOnOrBefore } from '../../domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
@@ -70,7 +72,7 @@ export function registerIndicatorsCommand(program: Command): void {
       const start = from === undefined ? 0 : indexOnOrAfter(series.dates, from);
       const end = to === undefined ? series.dates.length : indexOnOrBefore(series.dates, to) + 1;
       if (start >= end) {
-        const span = `${formatIsoDate(series.dates[0]!)} to ${formatIsoDate(series.dates[series.dates.length - 1]!)}`;
+        const span = `${formatIsoDate(ensureDefined(series.dates[0], `first day of ${series.symbol}`))} to ${formatIsoDate(series.dates[series.dates.length - 1]!)}`;
         throw new DataError(
           `${series.symbol} has no bars from ${opts.from ?? 'the start'} to ${opts.to ?? 'the end'} (stored: ${span})`,
         );

@@ -4,8 +4,10 @@
  * percentages with two decimals and says which as-of day was used and whether figures are price or
  * total return.
  */
+
 import type { Command } from 'commander';
 import { MULTI_YEAR_PERIODS } from '../../analytics/returns/period-returns.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { UsageError } from '../../domain/errors.js';
 import { formatNumber, formatPercent } from '../../domain/format/display-format.js';
 import { isTradingDay } from '../../domain/nyse-calendar.js';
@@ -246,7 +248,7 @@ export function perfFootnote(table: PerfTable): string {
   const days = [...new Set(table.rows.map((r) => r.asOf))].sort();
   const used =
     days.length === 1
-      ? days[0]!
+      ? ensureDefined(days[0], 'the one as-of day of the table')
       : `${days[0] ?? 'n/a'} to ${days[days.length - 1] ?? 'n/a'} (each symbol's last trading day)`;
   let asOf: string;
   if (table.requestedAsOf === null) asOf = `As of the latest close: ${used}.`;

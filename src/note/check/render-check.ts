@@ -3,6 +3,7 @@
  * commentary as read, each claim's verdict sentence in brackets right after the sentence or table
  * row it came from ("[XLK ended a 13-day winning streak on Dec 11: supported]"), then a tally.
  */
+import { ensureDefined } from '../../domain/ensure.js';
 import type { CheckReport, ClaimVerdict } from './claim-verdict.js';
 import { countVerdicts } from './claim-verdict.js';
 
@@ -38,8 +39,7 @@ export function renderCheckText(report: CheckReport): string {
   let out = '';
   let pos = 0;
   for (const end of [...inserts.keys()].sort((a, b) => a - b)) {
-    out += `${text.slice(pos, end)} ${inserts
-      .get(end)!
+    out += `${text.slice(pos, end)} ${ensureDefined(inserts.get(end), `claims ending at offset ${end}`)
       .map((c) => `[${c.sentence}]`)
       .join(' ')}`;
     pos = end;

@@ -6,6 +6,7 @@
  * five sessions either side are tried, nearest first, because writers often quote a slightly earlier
  * close ("matches the close of Dec 10").
  */
+import { ensureDefined } from '../../domain/ensure.js';
 import { type CloseField, indexOnOrBefore, type PriceSeries } from '../../domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { AnyClaimType, Evaluation, Outcome, SeriesFor, VerifyOptions } from '../claim-types/claim-type.js';
@@ -70,7 +71,7 @@ export function verifyClaim(c: Claim, seriesFor: SeriesFor, options: VerifyOptio
   const k = indexOnOrBefore(s.dates, o.asOf);
   if (k < 0)
     return unverifiable(
-      `${c.symbol} has no close on or before ${formatIsoDate(o.asOf)} (its first is ${formatIsoDate(s.dates[0]!)})`,
+      `${c.symbol} has no close on or before ${formatIsoDate(o.asOf)} (its first is ${formatIsoDate(ensureDefined(s.dates[0], `first day of ${c.symbol}`))})`,
     );
   if (o.asOf - s.dates[k]! > o.staleDays)
     return unverifiable(

@@ -97,7 +97,7 @@ function listBefore(sentence: string, mentions: readonly Mention[], at: number):
   const out: Mention[] = [];
   for (let i = before.length - 1; i >= 0; i--) {
     const x = before[i]!;
-    const gap = sentence.slice(x.end, out.length === 0 ? at : out[0]!.start);
+    const gap = sentence.slice(x.end, out[0]?.start ?? at);
     if (out.length === 0) {
       if (
         !/^\s+(?:(?:all|both|each)\s+)?(?:(?:are|were|is|was)\s+)?(?:(?:at|hit|set|closed(?:\s+at)?|notched|finished(?:\s+at)?|ended(?:\s+at)?|posted|logged)\s*)?$/i.test(

@@ -3,7 +3,9 @@
  * "rose 1.2%, 0.8% and 3.1%". Checked on the price return (close) and, when that misses, on the total
  * return (adjusted close): the verdict says which one the figure matches.
  */
+
 import { periodBaseIndex, periodReturn } from '../../analytics/returns/period-returns.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { indexOnOrBefore } from '../../domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { ReturnClaim } from '../claims/claim.js';
@@ -41,7 +43,7 @@ export const returnClaimType: ClaimType<ReturnClaim> = {
       : periodWords(c.period, c.sessions);
     if (actual === null || base < 0)
       return {
-        unverifiable: `${s.symbol} has too little history for a return ${words} as of ${formatIsoDate(s.dates[k]!)}${base < 0 ? ` (its first close is ${formatIsoDate(s.dates[0]!)})` : ''}`,
+        unverifiable: `${s.symbol} has too little history for a return ${words} as of ${formatIsoDate(s.dates[k]!)}${base < 0 ? ` (its first close is ${formatIsoDate(ensureDefined(s.dates[0], `first day of ${s.symbol}`))})` : ''}`,
       };
     const oneClose = s.close === s.adjClose || sameCloses(s.close, s.adjClose, base, k);
     return {

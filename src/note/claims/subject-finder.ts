@@ -4,6 +4,7 @@
  * else an unknown proper name that stands right before the verb ("Palantir is up ..."), else the last
  * subject of the text ("rose 6.55%" after a sentence about SPSM).
  */
+import { ensureDefined } from '../../domain/ensure.js';
 import { allMatches, hedged } from './clause-words.js';
 import { type ExtractionContext, resolveAnaphor } from './extraction-context.js';
 import type { Mention } from './name-resolver.js';
@@ -122,7 +123,11 @@ export function findSubject(
   const unknown = UNKNOWN_NAME.exec(sentence.slice(clauseStart, at + 24));
   if (unknown && unknown.index < at - clauseStart) {
     const words = unknown[1]!.split(/\s+/);
-    while (words.length > 0 && NOT_A_NAME.has(words[0]!.replace(/,$/, ''))) words.shift();
+    while (
+      words.length > 0 &&
+      NOT_A_NAME.has(ensureDefined(words[0], 'first word of an unknown name').replace(/,$/, ''))
+    )
+      words.shift();
     const name = words.join(' ').replace(/[,.]$/, '');
     if (name !== '' && !NOT_A_NAME.has(name)) {
       return { subject: name, symbol: null, unresolved: `no symbol in the config is named '${name}'`, mention: null };

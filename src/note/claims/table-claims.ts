@@ -4,6 +4,7 @@
  * together as a web page's copy gives them (`Nvidia Corp. (NVDA)36.80%34.94%`). A row yields one
  * return claim per column; a row whose cell count does not match the header is skipped, never guessed.
  */
+import { ensureDefined } from '../../domain/ensure.js';
 import type { PeriodKey } from '../../domain/period-keys.js';
 import type { ReturnClaim } from './claim.js';
 import type { NameResolver } from './name-resolver.js';
@@ -50,7 +51,10 @@ export function rowClaims(
   }
   if (cells.length === 0) return null;
   if (cells.length !== periods.length) return [];
-  const nameText = row.slice(0, cells[0]!.at).replace(/[|\t]/g, ' ').trim();
+  const nameText = row
+    .slice(0, ensureDefined(cells[0], 'first figure cell of a table row').at)
+    .replace(/[|\t]/g, ' ')
+    .trim();
   if (nameText === '') return [];
   const mention = resolver.mentions(nameText)[0];
   const text = row.trim();

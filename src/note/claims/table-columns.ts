@@ -7,6 +7,7 @@
  * know is skipped; a period MarketDash does not compute (Wk, WTD) gives unverifiable claims, never a
  * day's move. Every row whose cell count matches the header gives one claim per known, filled cell.
  */
+import { ensureDefined } from '../../domain/ensure.js';
 import type { PeriodKey } from '../../domain/period-keys.js';
 import type { AthClaim, Claim, LevelClaim, ReturnClaim, StreakClaim } from './claim.js';
 import type { NameResolver } from './name-resolver.js';
@@ -82,7 +83,7 @@ export function columnOf(header: string, first: boolean): Column {
         ),
     )
   )
-    return { kind: 'return', period: periods[0]!, header: h };
+    return { kind: 'return', period: ensureDefined(periods[0], `period named in column header '${h}'`), header: h };
   return first ? { kind: 'name' } : { kind: 'skip' };
 }
 

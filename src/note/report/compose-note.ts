@@ -819,7 +819,7 @@ function baseRatesSection(ctx: NoteContext, ratio: RatioPick, story: Story): { s
     id: `baserate-count-${num}-${den}`,
     metric: 'baserate.breaks',
     symbols: [num, den],
-    dates: [formatIsoDate(s.dates[0]!), a],
+    dates: [formatIsoDate(ensureDefined(s.dates[0], `first day of ${num}/${den}`)), a],
     value: br.count,
     formula: `breaks of the dominant multi-year line of ${num}/${den} found week by week with only the data up to each week`,
     display: cardinal(br.count),
@@ -828,7 +828,7 @@ function baseRatesSection(ctx: NoteContext, ratio: RatioPick, story: Story): { s
   if (br.count === 0 || !firstBreak) {
     paras.push(
       p(
-        `History offers no guide here: in the stored record since ${s.dates.length > 0 ? formatIsoDate(s.dates[0]!).slice(0, 4) : 'its start'}, the ${num}/${den} ratio has `,
+        `History offers no guide here: in the stored record since ${s.dates.length > 0 ? formatIsoDate(ensureDefined(s.dates[0], `first day of ${num}/${den}`)).slice(0, 4) : 'its start'}, the ${num}/${den} ratio has `,
         f(countId),
         ' earlier breaks of a multi-year line.',
       ),

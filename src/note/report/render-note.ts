@@ -6,6 +6,7 @@
 
 import type { ContractInput } from '../../contracts/contract-registry.js';
 import type { noteJsonSchema } from '../../contracts/report-contract.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { formatLongDate } from '../../domain/format/display-format.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import type { Figure, MarketNote, NoteParagraph, PerformanceRow } from './note-model.js';
@@ -19,9 +20,14 @@ function figureMap(note: MarketNote): Map<string, Figure> {
   return new Map(note.figures.map((f) => [f.id, f]));
 }
 
+/** The figure a paragraph or table cell cites; every cited id is in the note's figure list. */
+function figure(figs: Map<string, Figure>, id: string): Figure {
+  return ensureDefined(figs.get(id), `figure '${id}' cited by the note`);
+}
+
 function plain(p: NoteParagraph, figs: Map<string, Figure>): string {
   return p.runs
-    .map((r) => (typeof r === 'string' ? r : (r.text ?? figs.get(r.figure)!.display)))
+    .map((r) => (typeof r === 'string' ? r : (r.text ?? figure(figs, r.figure).display)))
     .join('')
     .trim();
 }
@@ -38,7 +44,7 @@ const TABLE_COLUMNS: readonly [string, (r: PerformanceRow) => string | null][] =
 function rowCells(r: PerformanceRow, figs: Map<string, Figure>): string[] {
   return TABLE_COLUMNS.map(([, id]) => {
     const f = id(r);
-    return f ? figs.get(f)!.display : 'n/a';
+    return f ? figure(figs, f).display : 'n/a';
   });
 }
 
@@ -79,7 +85,7 @@ function htmlRuns(p: NoteParagraph, figs: Map<string, Figure>): string {
   return p.runs
     .map((r) => {
       if (typeof r === 'string') return esc(r);
-      const f = figs.get(r.figure)!;
+      const f = figure(figs, r.figure);
       return `<a class="fig" href="#fig-${esc(f.id)}" title="${esc(f.formula)}">${esc(r.text ?? f.display)}</a>`;
     })
     .join('')
@@ -115,7 +121,7 @@ export function renderHtml(note: MarketNote): string {
       for (const r of s.table) {
         const cell = (id: string | null) =>
           id
-            ? `<a class="fig" href="#fig-${esc(id)}" title="${esc(figs.get(id)!.formula)}">${esc(figs.get(id)!.display)}</a>`
+            ? `<a class="fig" href="#fig-${esc(id)}" title="${esc(figure(figs, id).formula)}">${esc(figure(figs, id).display)}</a>`
             : 'n/a';
         body.push(
           `<tr><td>${esc(r.label)}</td>${TABLE_COLUMNS.map(([, id]) => `<td class="num">${cell(id(r))}</td>`).join('')}</tr>`,

@@ -4,6 +4,7 @@
  */
 
 import type { BasketDefinition } from '../../domain/basket.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { didYouMean } from '../../domain/nearest-names.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
@@ -49,7 +50,7 @@ export async function showBasket(store: PriceStore, name: string): Promise<Baske
   const n = series?.dates.length ?? 0;
   return {
     definition,
-    firstDate: n > 0 ? formatIsoDate(series!.dates[0]!) : null,
+    firstDate: n > 0 ? formatIsoDate(ensureDefined(series?.dates[0], `first day of basket ${ticker}`)) : null,
     lastDate: n > 0 ? formatIsoDate(series!.dates[n - 1]!) : null,
     rows: n,
     lastLevel: n > 0 ? series!.close[n - 1]! : null,

@@ -3,7 +3,9 @@
  * that is not an existing non-basket symbol), computes its bars and stores definition and bars.
  * Creating a basket that exists replaces it (old bars are removed first).
  */
+
 import type { BasketDefinition, RebalanceSchedule } from '../../domain/basket.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { UsageError } from '../../domain/errors.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import type { PriceStore } from '../../store/price-store.js';
@@ -81,5 +83,11 @@ export async function createBasket(store: PriceStore, req: CreateBasketRequest):
   if (replaced) await store.deleteSymbol(definition.ticker);
   const rows = await writeBasketSeries(store, definition, series);
   await store.saveBasket(definition);
-  return { definition, rows, firstDate: series.dates[0]!, lastDate: series.dates[rows - 1]!, replaced };
+  return {
+    definition,
+    rows,
+    firstDate: ensureDefined(series.dates[0], `first day of basket ${definition.ticker}`),
+    lastDate: series.dates[rows - 1]!,
+    replaced,
+  };
 }

@@ -69,8 +69,9 @@ export async function loadClaimSeries(
     let out: ReturnType<SeriesFor>;
     const parts = symbol.split('/');
     if (parts.length === 2) {
-      const a = single(parts[0]!);
-      const b = single(parts[1]!);
+      const [numerator = '', denominator = ''] = parts;
+      const a = single(numerator);
+      const b = single(denominator);
       if ('missing' in a) out = a;
       else if ('missing' in b) out = b;
       else {

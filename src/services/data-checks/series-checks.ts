@@ -4,7 +4,9 @@
  * look like a split nobody back-adjusted (detectSuspectedSplits). Rates skip the calendar checks
  * (FRED publishes on its own calendar); baskets follow their members.
  */
+
 import { detectSuspectedSplits } from '../../analytics/data-quality/split-detection.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { isTradingDay, tradingDayOnOrBefore } from '../../domain/nyse-calendar.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import type { SymbolKind } from '../../domain/symbol-info.js';
@@ -99,7 +101,7 @@ export function checkSeries(series: PriceSeries, kind: SymbolKind, options: Seri
   return {
     symbol,
     kind,
-    firstDate: n ? formatIsoDate(series.dates[0]!) : null,
+    firstDate: n ? formatIsoDate(ensureDefined(series.dates[0], `first day of ${symbol}`)) : null,
     lastDate: n ? formatIsoDate(series.dates[n - 1]!) : null,
     rows: n,
     missingDays: missing,

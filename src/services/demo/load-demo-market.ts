@@ -3,7 +3,9 @@
  * write (all symbols, all bars, source `demo`), then creates the MAG7 basket from the config.
  * It refuses to overwrite real (non-demo) bars of universe symbols unless forced.
  */
+
 import { defaultConfig, type UniverseConfig } from '../../config/universe-config.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { UsageError } from '../../domain/errors.js';
 import type { DayNumber } from '../../domain/trading-date.js';
 import { DEFAULT_DEMO_SEED, DEMO_SOURCE, generateDemoMarket } from '../../providers/demo/demo-market.js';
@@ -71,7 +73,7 @@ export async function loadDemoMarket(store: PriceStore, options: DemoLoadOptions
     seed: market.seed,
     symbols: market.series.size,
     rows: written.rowsSeen,
-    firstDate: market.days[0]!,
+    firstDate: ensureDefined(market.days[0], 'first day of the demo market'),
     lastDate: market.days[market.days.length - 1]!,
     baskets,
     source: DEMO_SOURCE,

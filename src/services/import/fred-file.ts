@@ -43,8 +43,9 @@ const PRICE_NAMES = new Set([
  */
 export function isFredHeader(columns: readonly string[]): boolean {
   if (columns.length !== 2) return false;
-  const first = normaliseHeader(columns[0]!);
-  const second = normaliseHeader(columns[1]!);
+  const [dateColumn = '', seriesColumn = ''] = columns;
+  const first = normaliseHeader(dateColumn);
+  const second = normaliseHeader(seriesColumn);
   return (first === 'observationdate' || first === 'date') && second !== '' && !PRICE_NAMES.has(second);
 }
 

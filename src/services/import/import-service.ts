@@ -5,8 +5,10 @@
  * the line. After a successful import it warns about suspected unadjusted splits and recomputes the
  * stored baskets.
  */
+
 import { detectSuspectedSplits } from '../../analytics/data-quality/split-detection.js';
 import { barDateBounds, type DateBounds, DEFAULT_READ_LIMITS, type ReadLimits } from '../../domain/data-limits.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { DataError, UsageError } from '../../domain/errors.js';
 import {
   guessKind,
@@ -186,7 +188,7 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
   let dataIndex = 0;
   for (const p of planned) {
     if (p.fred !== undefined) {
-      files.push(fred.get(p)!);
+      files.push(ensureDefined(fred.get(p), `FRED import report for ${p.path}`));
       continue;
     }
     if (p.data === null) {
@@ -366,7 +368,7 @@ async function explainProblem(
   problems: readonly CsvProblem[],
   limits: ReadLimits,
 ): Promise<DataError> {
-  const p = problems[0]!;
+  const p = ensureDefined(problems[0], 'first CSV problem to explain');
   const file = files[p.fileIndex]!;
   const data = file.data!;
   const others = new Set(problems.map((q) => q.fileIndex)).size - 1;
@@ -475,7 +477,7 @@ function fredReports(fred: readonly PlannedFile[]): Map<PlannedFile, ImportedFil
       layout: 'fred',
       rows: n,
       symbols: [info.ticker],
-      firstDate: n === 0 ? null : formatIsoDate(series.dates[0]!),
+      firstDate: n === 0 ? null : formatIsoDate(ensureDefined(series.dates[0], `first day read from ${p.path}`)),
       lastDate: n === 0 ? null : formatIsoDate(series.dates[n - 1]!),
       warnings,
     });

@@ -5,6 +5,7 @@
  * levels: changes in bp, never percent returns), and the 10y - 2y curve on the days both yields have,
  * when those series are stored. A series not stored is listed as missing.
  */
+
 import {
   type RateChange,
   type RateChanges,
@@ -13,6 +14,7 @@ import {
   rateSpread,
 } from '../../analytics/regime/rate-change.js';
 import { type VolatilityRegime, volatilityRegime } from '../../analytics/regime/volatility-regime.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { UsageError } from '../../domain/errors.js';
 import { type DayNumber, formatIsoDate, parseIsoDate, previousYearEnd } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
@@ -94,6 +96,8 @@ export async function regimeReport(store: PriceStore, req: RegimeRequest = {}): 
 /** The latest day any loaded series reaches, or null when nothing was loaded. */
 function latest(found: readonly { dates: Int32Array }[]): DayNumber | null {
   let d: DayNumber | null = null;
-  for (const f of found) if (f.dates.length > 0) d = Math.max(d ?? f.dates[0]!, f.dates[f.dates.length - 1]!);
+  for (const f of found)
+    if (f.dates.length > 0)
+      d = Math.max(d ?? ensureDefined(f.dates[0], 'first day of a regime series'), f.dates[f.dates.length - 1]!);
   return d;
 }

@@ -13,6 +13,7 @@ import {
   windowSeasonality,
 } from '../../analytics/seasonality/seasonality.js';
 import { loadConfig, type UniverseConfig } from '../../config/universe-config.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { NotFoundError, UsageError } from '../../domain/errors.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
@@ -64,7 +65,7 @@ export async function seasonalityReport(store: PriceStore, req: SeasonalityReque
   return {
     subject: parts.join('/'),
     asOf: formatIsoDate(asOf),
-    firstDate: formatIsoDate(s.dates[0]!),
+    firstDate: formatIsoDate(ensureDefined(s.dates[0], `first day of ${parts.join('/')}`)),
     window: windowSeasonality(s.dates, s.close, w, asOf),
     months: monthlySeasonality(s.dates, s.close, asOf),
     demo: await holdsDemoBars(store),

@@ -124,9 +124,10 @@ export async function trendReport(store: PriceStore, req: TrendRequest): Promise
   const field: CloseField = req.totalReturn ? 'adjClose' : 'close';
   const parts = req.series.split('/');
   if (parts.length === 2) {
+    const [numerator = '', denominator = ''] = parts;
     const r = await ratioReport(store, {
-      numerator: parts[0]!,
-      denominator: parts[1]!,
+      numerator,
+      denominator,
       asOf: req.asOf,
       totalReturn: req.totalReturn,
     });

@@ -16,6 +16,7 @@
  * Loading straight into `bars` (rather than a staging table copied afterwards) keeps the import close
  * to DuckDB's own CSV load time.
  */
+
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +27,7 @@ import {
   type DateBounds,
   DEFAULT_READ_LIMITS,
 } from '../../domain/data-limits.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { tickerProblem } from '../../domain/symbol-info.js';
 import type {
   CsvFileOutcome,
@@ -276,7 +278,7 @@ export function loadProblem(index: number, file: CsvFileSpec, e: Error): CsvProb
   const lineText = /CSV Error on Line: (\d+)/.exec(text)?.[1];
   const line = lineText === undefined ? null : Number(lineText);
   let kind: CsvProblem['kind'] = line === null ? 'row' : 'malformed';
-  let message = text.split('\n')[0]!;
+  let message = ensureDefined(text.split('\n')[0], 'first line of the DuckDB CSV error');
   const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(text);
   const cast = /Could not convert string "(.*)" to '(\w+)'/.exec(text);
   const castColumn = /Error when converting column "c(\d+)"/.exec(text);
@@ -580,7 +582,8 @@ async function anyErasing(
 
 /** Rows the import added or changed: the new rows still there once repeats and unchanged rows are gone. */
 async function countNewRows(c: DuckDBConnection, base: number): Promise<number> {
-  return Number((await c.runAndReadAll(`SELECT count(*) FROM bars WHERE load_id >= ${base}`)).getRowsJS()[0]![0]);
+  const counted = (await c.runAndReadAll(`SELECT count(*) FROM bars WHERE load_id >= ${base}`)).getRowsJS();
+  return Number(ensureDefined(counted[0], 'count of the bars just loaded')[0]);
 }
 
 function fileOutcomes(count: number, stats: readonly SymbolStat[], exact: readonly number[]): CsvFileOutcome[] {

@@ -5,8 +5,10 @@
  * written, from the start of the segment holding its earliest written day, the bars are read back
  * (binary COPY), packed in JavaScript and replace the old segments, with each segment's bar sources.
  */
+
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { ensureDefined } from '../../domain/ensure.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import type { BarColumn, DateRange } from '../price-store.js';
 import {
@@ -47,7 +49,7 @@ const SYMBOLS_PER_PASS = 1000;
 export async function refreshPgSnapshot(client: pg.PoolClient, touched: ReadonlyMap<string, number>): Promise<void> {
   if (touched.size === 0) return;
   const symbols = [...touched.keys()];
-  const years = symbols.map((s) => yearOfDay(touched.get(s)!));
+  const years = symbols.map((s) => yearOfDay(ensureDefined(touched.get(s), `earliest day written for ${s}`)));
   const r = await client.query<{ symbol: string; start: number | null }>(
     `SELECT t.symbol, max(s.year) AS start
      FROM unnest($1::text[], $2::int[]) AS t(symbol, year)

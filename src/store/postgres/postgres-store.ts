@@ -3,11 +3,13 @@
  * Writes stream through COPY into a temporary staging table and upsert in the same transaction
  * (all or nothing); reads fetch whole series in one round trip with dates as day numbers.
  */
+
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { BasketDefinition } from '../../domain/basket.js';
+import { ensureDefined } from '../../domain/ensure.js';
 import { DataError } from '../../domain/errors.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import {
@@ -228,7 +230,12 @@ export class PostgresStore implements PriceStore {
         if (changed > 0) {
           // the close snapshot, in the same transaction: from each symbol's earliest day written
           const touched = new Map<string, number>();
-          for (const b of all) if (b.series.dates.length > 0) touched.set(b.series.symbol, b.series.dates[0]!);
+          for (const b of all)
+            if (b.series.dates.length > 0)
+              touched.set(
+                b.series.symbol,
+                ensureDefined(b.series.dates[0], `first day written for ${b.series.symbol}`),
+              );
           await refreshPgSnapshot(client, touched);
         }
         return changed;
