@@ -12,7 +12,6 @@ const n = (x: number) => x.toFixed(1);
 export function ratioChartSvg(c: RatioChart): string {
   const W = 720;
   const H = 300;
-  const L = 56;
   const R = 16;
   const T = 28;
   const B = 36;
@@ -21,6 +20,9 @@ export function ratioChartSvg(c: RatioChart): string {
   const lo = Math.log(Math.min(...all));
   const hi = Math.log(Math.max(...all));
   const span = hi - lo || 1;
+  const ticks = [0, 0.5, 1].map((frac) => Math.exp(lo + frac * span));
+  // The left margin fits the longest value label (about 10 units a character at the phone's font size).
+  const L = Math.max(56, 12 + 10 * Math.max(...ticks.map((v) => v.toPrecision(3).length)));
   const x = (i: number) => L + (i / Math.max(1, values.length - 1)) * (W - L - R);
   const y = (v: number) => T + (1 - (Math.log(v) - lo) / span) * (H - T - B);
   const dateIndex = (iso: string) => {
@@ -34,13 +36,15 @@ export function ratioChartSvg(c: RatioChart): string {
     `<line x1="${L}" y1="${H - B}" x2="${W - R}" y2="${H - B}" class="axis"/>`,
     `<polyline points="${pts}" class="series"/>`,
   ];
-  for (const frac of [0, 0.5, 1]) {
-    const v = Math.exp(lo + frac * span);
+  for (const v of ticks) {
     parts.push(`<text x="${L - 6}" y="${n(y(v) + 4)}" class="tick" text-anchor="end">${v.toPrecision(3)}</text>`);
   }
-  for (const i of [0, Math.floor((values.length - 1) / 2), values.length - 1]) {
+  // The first and last dates align to the axis ends, so neither runs past the drawing's edge.
+  const last = values.length - 1;
+  for (const i of [0, Math.floor(last / 2), last]) {
+    const anchor = i === 0 ? 'start' : i === last ? 'end' : 'middle';
     parts.push(
-      `<text x="${n(x(i))}" y="${H - B + 16}" class="tick" text-anchor="middle">${esc(c.dates[i] ?? '')}</text>`,
+      `<text x="${n(x(i))}" y="${H - B + 16}" class="tick" text-anchor="${anchor}">${esc(c.dates[i] ?? '')}</text>`,
     );
   }
   if (c.line) {
@@ -59,12 +63,15 @@ export function barChartSvg(c: BarChart): string {
   const row = 22;
   const T = 30;
   const L = 90;
-  const R = 70;
+  // Room for a value label beyond each bar's end: on the right for gains, on the left for losses
+  // (left of the zero line, so a loss's label never runs into the symbol names).
+  const R = 80;
   const H = T + row * c.bars.length + 10;
-  const max = Math.max(...c.bars.map((b) => Math.abs(b.value)), 1e-9);
-  const hasNeg = c.bars.some((b) => b.value < 0);
-  const zero = hasNeg ? L + (W - L - R) / 2 : L;
-  const scale = (hasNeg ? (W - L - R) / 2 : W - L - R) / max;
+  const maxUp = Math.max(0, ...c.bars.map((b) => b.value));
+  const maxDown = Math.max(0, ...c.bars.map((b) => -b.value));
+  const padDown = maxDown > 0 ? 80 : 0;
+  const scale = (W - L - R - padDown) / Math.max(maxUp + maxDown, 1e-9);
+  const zero = L + padDown + maxDown * scale;
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(c.title)}" class="chart">`,
     `<text x="${L}" y="18" class="chart-title">${esc(c.title)}</text>`,

@@ -99,18 +99,6 @@ async function noteView(asOf: string | undefined): Promise<Node> {
   const container = el('article', { class: 'note', id: 'note-body' });
   for (const style of doc.querySelectorAll('style')) style.remove();
   container.append(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
-  // The note's SVG charts are drawn 720 units wide: on a phone they scroll sideways at a readable
-  // size instead of shrinking their labels to a few pixels.
-  for (const chart of container.querySelectorAll('svg.chart')) {
-    const wrap = el('div', {
-      class: 'note-chart-scroll',
-      tabindex: 0,
-      role: 'region',
-      'aria-label': chart.getAttribute('aria-label') ?? 'chart',
-    });
-    chart.replaceWith(wrap);
-    wrap.append(chart);
-  }
   linkFigures(container, json);
   keepAnchorsLocal(container);
   return container;
