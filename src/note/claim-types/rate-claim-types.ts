@@ -11,11 +11,11 @@
  */
 import { rateSensitivity } from '../../analytics/rates/rate-sensitivity.js';
 import { monthName } from '../../domain/format/display-format.js';
-import { indexOnOrBefore } from '../../domain/price-series.js';
-import { civilFromDays, daysFromCivil, formatIsoDate } from '../../domain/trading-date.js';
+import { indexOnOrBefore, type PriceSeries } from '../../domain/price-series.js';
+import { civilFromDays, type DayNumber, daysFromCivil, formatIsoDate } from '../../domain/trading-date.js';
 import type { ClaimBase } from '../claims/claim.js';
 import { allMatches, hedged } from '../claims/clause-words.js';
-import type { ClaimType, SentenceScope } from './claim-type.js';
+import type { ClaimType, Outcome, SentenceScope } from './claim-type.js';
 
 interface RateLevelClaim extends ClaimBase {
   readonly metric: 'rate.level';
@@ -59,27 +59,61 @@ const span = (scope: SentenceScope, m: RegExpExecArray) => ({
   end: scope.offset + m.index + m[0].length,
 });
 
+/** The sentence, rate subject, line and span of a match: what every rate claim starts from. */
+type RatePlace = Pick<ClaimBase, 'text' | 'line' | 'span'> & { subject: string; symbol: string };
+
+/** One claim per match of `re` in the sentence that follows a rate mention; `build` may drop a match (null). */
+function rateClaims<C>(scope: SentenceScope, re: RegExp, build: (m: RegExpExecArray, at: RatePlace) => C | null): C[] {
+  const out: C[] = [];
+  for (const m of allMatches(re, scope.sentence)) {
+    const s = rateSubject(scope, m.index);
+    if (!s) continue;
+    const claim = build(m, { text: scope.sentence, ...s, line: scope.line, span: span(scope, m) });
+    if (claim !== null) out.push(claim);
+  }
+  return out;
+}
+
+const changeClaim = (m: RegExpExecArray, at: RatePlace): RateChangeClaim => ({
+  metric: 'rate.change.bp',
+  ...at,
+  bp: (m[1]!.toLowerCase() === 'down' ? -1 : 1) * Number(m[2]),
+  month: MONTHS.split('|').findIndex((x) => x.toLowerCase() === m[3]!.toLowerCase()) + 1,
+  dayOfMonth: Number(m[4]),
+});
+
+const ytdClaim = (m: RegExpExecArray, at: RatePlace): RateYtdClaim => ({
+  metric: 'rate.change.ytd',
+  ...at,
+  bp: (m[2]!.toLowerCase() === 'below' ? -1 : 1) * Number(m[1]),
+});
+
+/** The move in bp of `s` from its last value on or before `since` (named `sinceText`) to bar `k`, held against `claimedBp`. */
+function bpMoveSince(s: PriceSeries, k: number, since: DayNumber, sinceText: string, claimedBp: number): Outcome {
+  const b = indexOnOrBefore(s.dates, since);
+  if (b < 0) return { unverifiable: `${s.symbol} has no value on or before ${sinceText}` };
+  const bp = Math.round((s.close[k]! - s.close[b]!) * 100);
+  return {
+    ok: bp === claimedBp,
+    actual: bp,
+    fact: `${s.symbol} moved ${bp > 0 ? '+' : ''}${bp} bp since ${formatIsoDate(s.dates[b]!)} (${s.close[b]}% -> ${s.close[k]}%)`,
+  };
+}
+
 export const rateLevelClaimType: ClaimType<RateLevelClaim> = {
   metric: 'rate.level',
   hasBasis: false,
   extract(scope) {
-    const out: RateLevelClaim[] = [];
-    for (const m of allMatches(LEVEL, scope.sentence)) {
-      if (hedged(scope.sentence, m.index)) continue;
-      const s = rateSubject(scope, m.index);
-      if (!s) continue;
+    return rateClaims(scope, LEVEL, (m, at): RateLevelClaim | null => {
+      if (hedged(scope.sentence, m.index)) return null;
       const digits = m[1]!;
-      out.push({
+      return {
         metric: 'rate.level',
-        text: scope.sentence,
-        ...s,
-        line: scope.line,
-        span: span(scope, m),
+        ...at,
         value: Number(digits),
         decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
-      });
-    }
-    return out;
+      };
+    });
   },
   evaluate(c, { series: s, k }) {
     const v = s.close[k]!;
@@ -97,37 +131,12 @@ export const rateLevelClaimType: ClaimType<RateLevelClaim> = {
 export const rateChangeClaimType: ClaimType<RateChangeClaim> = {
   metric: 'rate.change.bp',
   hasBasis: false,
-  extract(scope) {
-    const out: RateChangeClaim[] = [];
-    for (const m of allMatches(CHANGE, scope.sentence)) {
-      const s = rateSubject(scope, m.index);
-      if (!s) continue;
-      const month = MONTHS.split('|').findIndex((x) => x.toLowerCase() === m[3]!.toLowerCase()) + 1;
-      out.push({
-        metric: 'rate.change.bp',
-        text: scope.sentence,
-        ...s,
-        line: scope.line,
-        span: span(scope, m),
-        bp: (m[1]!.toLowerCase() === 'down' ? -1 : 1) * Number(m[2]),
-        month,
-        dayOfMonth: Number(m[4]),
-      });
-    }
-    return out;
-  },
+  extract: (scope) => rateClaims(scope, CHANGE, changeClaim),
   evaluate(c, { series: s, k }) {
     const [y] = civilFromDays(s.dates[k]!);
     let since = daysFromCivil(y, c.month, c.dayOfMonth);
     if (since > s.dates[k]!) since = daysFromCivil(y - 1, c.month, c.dayOfMonth);
-    const b = indexOnOrBefore(s.dates, since);
-    if (b < 0) return { unverifiable: `${s.symbol} has no value on or before ${formatIsoDate(since)}` };
-    const bp = Math.round((s.close[k]! - s.close[b]!) * 100);
-    return {
-      ok: bp === c.bp,
-      actual: bp,
-      fact: `${s.symbol} moved ${bp > 0 ? '+' : ''}${bp} bp since ${formatIsoDate(s.dates[b]!)} (${s.close[b]}% -> ${s.close[k]}%)`,
-    };
+    return bpMoveSince(s, k, since, formatIsoDate(since), c.bp);
   },
   claimed: (c) => c.bp,
   claimedText: (c) => `${c.bp > 0 ? '+' : ''}${c.bp} bp`,
@@ -138,32 +147,10 @@ export const rateChangeClaimType: ClaimType<RateChangeClaim> = {
 export const rateYtdClaimType: ClaimType<RateYtdClaim> = {
   metric: 'rate.change.ytd',
   hasBasis: false,
-  extract(scope) {
-    const out: RateYtdClaim[] = [];
-    for (const m of allMatches(YTD, scope.sentence)) {
-      const s = rateSubject(scope, m.index);
-      if (!s) continue;
-      out.push({
-        metric: 'rate.change.ytd',
-        text: scope.sentence,
-        ...s,
-        line: scope.line,
-        span: span(scope, m),
-        bp: (m[2]!.toLowerCase() === 'below' ? -1 : 1) * Number(m[1]),
-      });
-    }
-    return out;
-  },
+  extract: (scope) => rateClaims(scope, YTD, ytdClaim),
   evaluate(c, { series: s, k }) {
-    const [y] = civilFromDays(s.dates[k]!);
-    const b = indexOnOrBefore(s.dates, daysFromCivil(y - 1, 12, 31));
-    if (b < 0) return { unverifiable: `${s.symbol} has no value on or before ${y - 1}-12-31` };
-    const bp = Math.round((s.close[k]! - s.close[b]!) * 100);
-    return {
-      ok: bp === c.bp,
-      actual: bp,
-      fact: `${s.symbol} moved ${bp > 0 ? '+' : ''}${bp} bp since ${formatIsoDate(s.dates[b]!)} (${s.close[b]}% -> ${s.close[k]}%)`,
-    };
+    const lastYear = civilFromDays(s.dates[k]!)[0] - 1;
+    return bpMoveSince(s, k, daysFromCivil(lastYear, 12, 31), `${lastYear}-12-31`, c.bp);
   },
   claimed: (c) => c.bp,
   claimedText: (c) => `${c.bp > 0 ? '+' : ''}${c.bp} bp`,
