@@ -67,16 +67,19 @@ export function periodBaseIndex(dates: Int32Array, asOfIndex: number, period: Pe
   return indexOnOrBefore(dates.subarray(0, asOfIndex + 1), boundary);
 }
 
-/** One period's return for the bar at `asOfIndex`, or null when history is too short. */
-export function periodReturn(
+/** A figure of one period for the bar at `asOfIndex` of a series, or null when it is not available. */
+export type PeriodFigure = (
   dates: Int32Array,
   values: Float64Array,
   asOfIndex: number,
   period: PeriodKey,
-): number | null {
+) => number | null;
+
+/** One period's return for the bar at `asOfIndex`, or null when history is too short. */
+export const periodReturn: PeriodFigure = (dates, values, asOfIndex, period) => {
   const base = periodBaseIndex(dates, asOfIndex, period);
   return base < 0 ? null : simpleReturn(values, base, asOfIndex);
-}
+};
 
 /** Every period's return for the bar at `asOfIndex`. */
 export function periodReturns(dates: Int32Array, values: Float64Array, asOfIndex: number): PeriodReturns {
@@ -127,13 +130,8 @@ export function cagr(total: number | null, baseDay: DayNumber, asOfDay: DayNumbe
 }
 
 /** The CAGR of a multi-year period for the bar at `asOfIndex` (null when not available). */
-export function periodCagr(
-  dates: Int32Array,
-  values: Float64Array,
-  asOfIndex: number,
-  period: PeriodKey,
-): number | null {
+export const periodCagr: PeriodFigure = (dates, values, asOfIndex, period) => {
   const base = periodBaseIndex(dates, asOfIndex, period);
   if (base < 0) return null;
   return cagr(simpleReturn(values, base, asOfIndex), dates[base]!, dates[asOfIndex]!);
-}
+};
