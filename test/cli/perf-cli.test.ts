@@ -5,15 +5,12 @@
  * the pandas reference (test/reference/perf_reference.py) run on the same files.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { perfRowSchema } from '../../src/contracts/perf-contract.js';
 import { PERIOD_KEYS } from '../../src/domain/period-keys.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { readRealCsv } from '../reference/real-csv.js';
-import { type CliResult, runCli } from '../support/run-cli.js';
+import { cliStore } from '../support/cli-store.js';
 import { describeWithSharedData, realFile } from '../support/shared-data.js';
 
 // The keys and their order are the contract's (src/contracts/perf-contract.ts), one period per PERIOD_KEYS.
@@ -21,17 +18,10 @@ import { describeWithSharedData, realFile } from '../support/shared-data.js';
 const PERF_KEYS = Object.keys(perfRowSchema.shape).filter((k) => k !== 'window');
 const RETURN_KEYS: readonly string[] = PERIOD_KEYS;
 
-let dir: string;
-let db: string;
-
-function cli(...args: string[]): CliResult {
-  return runCli(['--db', db, ...args], { env: { MARKETDASH_CONFIG: '' } });
-}
+const { db, cli } = cliStore('marketdash-perf-cli-', 'test.duckdb');
 
 describeWithSharedData('perf, ratio and basket commands', () => {
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'marketdash-perf-cli-'));
-    db = join(dir, 'test.duckdb');
     const store = await DuckDbStore.open(db);
     const files = [
       'etfs-and-megacaps/SPY.csv',
@@ -42,10 +32,6 @@ describeWithSharedData('perf, ratio and basket commands', () => {
     await store.writeBars(files.map((f) => ({ series: readRealCsv(realFile(f)), source: 'csv' })));
     await store.close();
   }, 60_000);
-
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('perf --format json prints exactly the contract, one object per symbol', () => {
     const r = cli('perf', 'spy', '^VIX', '--as-of', '2025-12-25', '--format', 'json');

@@ -2,27 +2,18 @@
  * `marketdash symbols --check` and `--gaps` as a user runs them (a child process on a DuckDB file):
  * the real XLK file with its unadjusted 2:1 split, a series with holes, a stale one; exit code 1.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runCli } from '../../../test/support/run-cli.js';
+import { readFileSync } from 'node:fs';
+import { beforeAll, expect, it } from 'vitest';
+import { cliStore } from '../../../test/support/cli-store.js';
 import { describeWithSharedData, messyFile } from '../../../test/support/shared-data.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
 
-let dir = '';
-let db = '';
-
-function cli(...args: string[]) {
-  return runCli(['--db', db, ...args], { env: { MARKETDASH_CONFIG: '' } });
-}
+const { db, cli } = cliStore('md-checks-', 'checks.duckdb');
 
 describeWithSharedData('symbols --check / --gaps', () => {
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'md-checks-'));
-    db = join(dir, 'checks.duckdb');
     const store = await DuckDbStore.open(db);
     const rows = readFileSync(messyFile('XLK-split-not-back-adjusted.csv'), 'utf8')
       .trim()
@@ -50,7 +41,6 @@ describeWithSharedData('symbols --check / --gaps', () => {
     ]);
     await store.close();
   }, 60_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('--check reports the split, the gaps and staleness, exit 1', () => {
     const r = cli('symbols', '--check', '--as-of', '2026-01-02', '--format', 'json');
