@@ -8,9 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { beforeAll, expect, it } from 'vitest';
 import { perfRowSchema } from '../../src/contracts/perf-contract.js';
 import { PERIOD_KEYS } from '../../src/domain/period-keys.js';
-import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
-import { readRealCsv } from '../reference/real-csv.js';
-import { cliStore } from '../support/cli-store.js';
+import { cliStore, writeRealCsvs } from '../support/cli-store.js';
 import { describeWithSharedData, realFile } from '../support/shared-data.js';
 
 // The keys and their order are the contract's (src/contracts/perf-contract.ts), one period per PERIOD_KEYS.
@@ -22,15 +20,12 @@ const { db, cli } = cliStore('marketdash-perf-cli-', 'test.duckdb');
 
 describeWithSharedData('perf, ratio and basket commands', () => {
   beforeAll(async () => {
-    const store = await DuckDbStore.open(db);
-    const files = [
+    await writeRealCsvs(db, [
       'etfs-and-megacaps/SPY.csv',
       'etfs-and-megacaps/QQQ.csv',
       'etfs-and-megacaps/MAGS.csv',
       'indices/^VIX.csv',
-    ];
-    await store.writeBars(files.map((f) => ({ series: readRealCsv(realFile(f)), source: 'csv' })));
-    await store.close();
+    ]);
   }, 60_000);
 
   it('perf --format json prints exactly the contract, one object per symbol', () => {

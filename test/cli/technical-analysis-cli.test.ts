@@ -14,9 +14,9 @@ import { phaseTail, plantedDowntrend } from '../../src/analytics/trend/planted-t
 import { closeOnlySeries } from '../../src/domain/price-series.js';
 import { formatIsoDate } from '../../src/domain/trading-date.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
-import { readRealCsv } from '../reference/real-csv.js';
+import { writeRealCsvs } from '../support/cli-store.js';
 import { type CliResult, runCli } from '../support/run-cli.js';
-import { describeWithSharedData, realFile, repoRoot } from '../support/shared-data.js';
+import { describeWithSharedData, repoRoot } from '../support/shared-data.js';
 
 const planted = plantedDowntrend(phaseTail());
 const friday = (weeksAfterLastTouch: number) =>
@@ -185,15 +185,12 @@ describeWithSharedData('events on the real data as of 2025-12-11', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'marketdash-ta-real-'));
     db = join(dir, 'real.duckdb');
-    const store = await DuckDbStore.open(db);
-    const files = [
+    await writeRealCsvs(db, [
       'etfs-and-megacaps/IWM.csv',
       'etfs-and-megacaps/XLK.csv',
       'etfs-and-megacaps/ORCL.csv',
       'indices/^VIX.csv',
-    ];
-    await store.writeBars(files.map((f) => ({ series: readRealCsv(realFile(f)), source: 'csv' })));
-    await store.close();
+    ]);
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
