@@ -4,7 +4,6 @@
  * than the screen, every chart canvas has a text alternative, the console stays clean, and a
  * full-page screenshot is saved to test-artifacts/review-<page>-<viewport>-<theme>.png for review.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type BrowserSession,
@@ -15,6 +14,7 @@ import {
   screenshot,
   startDemoServer,
 } from './browser-session.js';
+import { expectAccessibleAndFitting } from './page-review.js';
 
 let server: DemoServer;
 let browser: BrowserSession;
@@ -69,14 +69,7 @@ describe.each(VIEWPORTS)('$name', (viewport) => {
       const page = browser.page;
       await page.setViewportSize({ width: viewport.width, height: viewport.height });
       await show(p.hash, theme, p.ready);
-      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      const bad = axe.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(bad).toEqual([]);
-      expect(
-        (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number,
-      ).toBeLessThanOrEqual(1);
+      await expectAccessibleAndFitting(page);
       // Every chart box and canvas chart says in words what it shows.
       const undescribed = (await page.evaluate(`[...document.querySelectorAll('.chart, canvas.rrg')]
         .filter((c) => !(c.getAttribute('aria-label') || '').trim()).length`)) as number;

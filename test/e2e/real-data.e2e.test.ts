@@ -12,7 +12,6 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultConfig } from '../../src/config/universe-config.js';
 import { createBasket } from '../../src/services/baskets/create-basket.js';
@@ -21,6 +20,7 @@ import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { startServer, stopServer } from '../support/run-cli.js';
 import { describeWithSharedData, realFile } from '../support/shared-data.js';
 import { type BrowserSession, ensureChromium, ensureWebBuilt, openBrowser, screenshot } from './browser-session.js';
+import { expectAccessibleAndFitting } from './page-review.js';
 
 const AS_OF = '2025-12-11';
 
@@ -280,14 +280,7 @@ describeWithSharedData('the reference column on real data, in the browser', () =
         await page.waitForSelector(`html[data-theme="${theme}"]`, { state: 'attached' });
         for (const sel of p.ready) await page.waitForSelector(sel);
         await page.waitForFunction('document.querySelectorAll("[aria-busy=true], .skeleton").length === 0');
-        const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        const bad = axe.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        expect(bad).toEqual([]);
-        expect(
-          (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number,
-        ).toBeLessThanOrEqual(1);
+        await expectAccessibleAndFitting(page);
         await screenshot(page, `review-real-${p.name}-${viewport.name}-${theme}`);
         expect(browser.takeErrors()).toEqual([]);
       });
