@@ -29,9 +29,8 @@
  * 2025-11-21 (breakout confirmed during the week of 2025-12-08, 7.14% over the line).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/universe-config.js';
 import type { CheckReport } from '../../src/note/check/claim-verdict.js';
@@ -52,7 +51,15 @@ import { buildReport } from '../../src/services/report/build-report.js';
 import { rotationReport } from '../../src/services/rotation/rotation-report.js';
 import { type TrendReport, trendReport } from '../../src/services/trend/trend-report.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
-import { describeWithSharedData, realFile, repoRoot, sharedDataDir, sharedDir } from '../support/shared-data.js';
+import {
+  describeWithSharedData,
+  realEtfCsvs,
+  realFile,
+  repoRoot,
+  sharedDataDir,
+  sharedDir,
+} from '../support/shared-data.js';
+import { tempFolder } from '../support/temp-folder.js';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = join(repoRoot, 'test', 'acceptance', 'reference_column.py');
@@ -135,9 +142,8 @@ function close(actual: number | null | undefined, expected: number, what: string
 
 describeAcceptance('acceptance: the reference column as of 2025-12-11 on real data, against pandas', () => {
   const config = defaultConfig();
+  const groupFile = join(tempFolder('marketdash-accept-').dir, 'groups.json');
   let store: DuckDbStore;
-  let dir: string;
-  let groupFile: string;
   let pandas: Pandas;
   let trend: TrendReport;
   let perf: PerfRow[];
@@ -148,14 +154,9 @@ describeAcceptance('acceptance: the reference column as of 2025-12-11 on real da
   let note: MarketNote;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'marketdash-accept-'));
-    groupFile = join(dir, 'groups.json');
-    store = await DuckDbStore.open(join(dir, 'accept.duckdb'));
-    const etfDir = realFile('etfs-and-megacaps');
+    store = await DuckDbStore.open(join(dirname(groupFile), 'accept.duckdb'));
     const files = [
-      ...readdirSync(etfDir)
-        .filter((f) => f.endsWith('.csv'))
-        .map((f) => join(etfDir, f)),
+      ...realEtfCsvs(),
       realFile('indices/^RUT.csv'),
       realFile('indices/^VIX.csv'),
       realFile('sp600-members-adjclose-2015.csv.gz'),
@@ -184,7 +185,6 @@ describeAcceptance('acceptance: the reference column as of 2025-12-11 on real da
 
   afterAll(async () => {
     await store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('YTD and one-year returns of every symbol in the column, price and total return, equal pandas', () => {

@@ -2,7 +2,7 @@
  * Where the real market data for tests lives: `../shared/data/` beside the repository (see its README).
  * Tests that read it use `describeWithSharedData`, which skips with a visible message when it is absent.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe } from 'vitest';
@@ -19,6 +19,14 @@ export function hasSharedData(): boolean {
 /** A real-data file path, e.g. `realFile('etfs-and-megacaps/NVDA.csv')`. */
 export function realFile(relative: string): string {
   return join(sharedDataDir, 'real', relative);
+}
+
+/** Every CSV of the real ETF and mega-cap folder (`etfs-and-megacaps/*.csv`), as paths. */
+export function realEtfCsvs(): string[] {
+  const dir = realFile('etfs-and-megacaps');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .map((f) => join(dir, f));
 }
 
 export function messyFile(name: string): string {

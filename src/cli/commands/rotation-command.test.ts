@@ -110,21 +110,24 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The JSON rows of `rotation` on the "pair" group of pair.json, with `args` added. */
+async function pairRotationRows(...args: string[]) {
+  const out = await run(
+    'rotation',
+    '--group',
+    'pair',
+    ...args,
+    '--group-file',
+    join(dir, 'pair.json'),
+    '--format',
+    'json',
+  );
+  return JSON.parse(out).rows;
+}
+
 describe('marketdash rotation', () => {
   it('puts the member that leads by construction in "leading" and its mirror in "lagging", with the JSON contract', async () => {
-    const rows = JSON.parse(
-      await run(
-        'rotation',
-        '--group',
-        'pair',
-        '--benchmark',
-        'SPY',
-        '--group-file',
-        join(dir, 'pair.json'),
-        '--format',
-        'json',
-      ),
-    ).rows;
+    const rows = await pairRotationRows('--benchmark', 'SPY');
     expect(rows.map((r: { symbol: string; quadrant: string }) => [r.symbol, r.quadrant])).toEqual([
       ['LEAD', 'leading'],
       ['LAG', 'lagging'],
@@ -147,23 +150,7 @@ describe('marketdash rotation', () => {
   });
 
   it('--as-of and --interval daily: the tail ends on the as-of day and holds daily points', async () => {
-    const rows = JSON.parse(
-      await run(
-        'rotation',
-        '--group',
-        'pair',
-        '--group-file',
-        join(dir, 'pair.json'),
-        '--interval',
-        'daily',
-        '--tail',
-        '3',
-        '--as-of',
-        '2023-06-04',
-        '--format',
-        'json',
-      ),
-    ).rows;
+    const rows = await pairRotationRows('--interval', 'daily', '--tail', '3', '--as-of', '2023-06-04');
     expect(rows[0].tail.map((p: { date: string }) => p.date)).toEqual(['2023-05-31', '2023-06-01', '2023-06-02']);
   });
 });
