@@ -49,6 +49,15 @@ function csv(n: number, start = 10): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A fresh folder under `dir` whose store.duckdb holds `symbol` (a CSV of `n` rows imported by the CLI). */
+async function storeWith(prefix: string, symbol: string, n: number): Promise<{ work: string; db: string }> {
+  const work = mkdtempSync(join(dir, prefix));
+  const db = join(work, 'store.duckdb');
+  writeFileSync(join(work, `${symbol}.csv`), csv(n));
+  expect((await cli(['--db', db, 'import', `${symbol}.csv`], work)).code).toBe(0);
+  return { work, db };
+}
+
 /** A process that holds the DuckDB file until told to stop (a stand-in for a long import). */
 async function holdStore(db: string): Promise<ChildProcess> {
   const code = `const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -141,10 +150,7 @@ describe('the CLI while serve holds the store', () => {
   }, 180_000);
 
   it('after SIGKILL of the server, the next command works and the stale endpoint file goes', async () => {
-    const work = mkdtempSync(join(dir, 'kill-'));
-    const db = join(work, 'store.duckdb');
-    writeFileSync(join(work, 'K.csv'), csv(5));
-    expect((await cli(['--db', db, 'import', 'K.csv'], work)).code).toBe(0);
+    const { work, db } = await storeWith('kill-', 'K', 5);
     server = await startServer(['--db', db]);
     expect(existsSync(`${db}.serve.json`)).toBe(true);
     const pid = server.child.pid!;
@@ -186,10 +192,7 @@ describe('two commands on one store without a server', () => {
   }, 120_000);
 
   it('a command waits for the holder with one line, then runs; --wait 0 names the holder and what to do', async () => {
-    const work = mkdtempSync(join(dir, 'wait-'));
-    const db = join(work, 'store.duckdb');
-    writeFileSync(join(work, 'W.csv'), csv(3));
-    expect((await cli(['--db', db, 'import', 'W.csv'], work)).code).toBe(0);
+    const { work, db } = await storeWith('wait-', 'W', 3);
     const holder = await holdStore(db);
     try {
       const refused = await cli(['--db', db, '--wait', '0', 'symbols'], work);
