@@ -36,23 +36,19 @@ const lookup: SeriesFor = (s) => (s === 'ABC' ? { series } : { missing: `no data
 const options = (asOf: string): VerifyOptions => verifyOptions(parseIsoDate(asOf));
 const base = { text: 't', subject: 'ABC', symbol: 'ABC', line: 1, span: { start: 0, end: 1 } } as const;
 
+/** The verdict on "ABC returned `value` YTD" (printed with `decimals`) as of `asOf`. */
+const verifyYtd = (value: number, decimals: number, asOf: string) =>
+  verifyClaim({ ...base, metric: 'return', period: 'ytd', value, decimals }, lookup, options(asOf));
+
 describe('return claims', () => {
   it('supports a YTD figure within the tolerance (YTD as of Jan 10: 103/100 - 1 = 3.00%)', () => {
-    const v = verifyClaim(
-      { ...base, metric: 'return', period: 'ytd', value: 0.03, decimals: 2 },
-      lookup,
-      options('2025-01-10'),
-    );
+    const v = verifyYtd(0.03, 2, '2025-01-10');
     expect(v.verdict).toBe('supported');
     expect(v.actual).toBeCloseTo(0.03, 12);
   });
 
   it('contradicts a wrong figure, shows the actual value and finds the close it matches (5.00% is Jan 8: 105/100 - 1)', () => {
-    const v = verifyClaim(
-      { ...base, metric: 'return', period: 'ytd', value: 0.05, decimals: 2 },
-      lookup,
-      options('2025-01-10'),
-    );
+    const v = verifyYtd(0.05, 2, '2025-01-10');
     expect(v.verdict).toBe('contradicted');
     expect(v.actual).toBeCloseTo(0.03, 12);
     expect(v.matchesCloseOf).toBe('2025-01-08');
@@ -60,32 +56,16 @@ describe('return claims', () => {
   });
 
   it('looks no further than five sessions: 10.00% (Jan 17) is six sessions after Jan 8', () => {
-    const v = verifyClaim(
-      { ...base, metric: 'return', period: 'ytd', value: 0.1, decimals: 2 },
-      lookup,
-      options('2025-01-08'),
-    );
+    const v = verifyYtd(0.1, 2, '2025-01-08');
     expect(v.verdict).toBe('contradicted');
     expect(v.matchesCloseOf).toBeNull();
     expect(v.reason).toMatch(/no close within 5 sessions/);
   });
 
   it('holds a figure printed with no decimals to half a point (3% vs 3.00% is fine, 4% vs 3.00% is not)', () => {
-    expect(
-      verifyClaim(
-        { ...base, metric: 'return', period: 'ytd', value: 0.034, decimals: 1 },
-        lookup,
-        options('2025-01-10'),
-      ).verdict,
-    ).toBe('contradicted');
-    expect(
-      verifyClaim({ ...base, metric: 'return', period: 'ytd', value: 0.03, decimals: 0 }, lookup, options('2025-01-10'))
-        .verdict,
-    ).toBe('supported');
-    expect(
-      verifyClaim({ ...base, metric: 'return', period: 'ytd', value: 0.04, decimals: 0 }, lookup, options('2025-01-10'))
-        .verdict,
-    ).toBe('contradicted');
+    expect(verifyYtd(0.034, 1, '2025-01-10').verdict).toBe('contradicted');
+    expect(verifyYtd(0.03, 0, '2025-01-10').verdict).toBe('supported');
+    expect(verifyYtd(0.04, 0, '2025-01-10').verdict).toBe('contradicted');
   });
 
   it('is unverifiable for a symbol with no data, with the reason', () => {
@@ -126,23 +106,16 @@ describe('event claims', () => {
   });
 
   it('lowest close since: 103 on Jan 10 is the lowest since Jan 6 (103 is not below 103; Jan 3 at 102 is)', () => {
-    const c: Claim = {
+    const lowestSince = (day: number): Claim => ({
       ...base,
       metric: 'since',
       direction: 'lowest',
-      since: { year: 2025, month: 1, day: 3 },
+      since: { year: 2025, month: 1, day },
       approaching: false,
-    };
-    const v = verifyClaim(c, lookup, options('2025-01-10'));
+    });
+    const v = verifyClaim(lowestSince(3), lookup, options('2025-01-10'));
     expect(v).toMatchObject({ verdict: 'supported', actual: '2025-01-03' });
-    const later: Claim = {
-      ...base,
-      metric: 'since',
-      direction: 'lowest',
-      since: { year: 2025, month: 1, day: 2 },
-      approaching: false,
-    };
-    expect(verifyClaim(later, lookup, options('2025-01-10')).verdict).toBe('contradicted');
+    expect(verifyClaim(lowestSince(2), lookup, options('2025-01-10')).verdict).toBe('contradicted');
   });
 
   it('streaks: Jan 8 ends five up closes (Jan 2..8); Jan 9 is a down close after them', () => {
