@@ -216,10 +216,12 @@ describe('the note stays byte-identical through refactoring', () => {
   // Re-recorded for issue 15 (the fed funds move since the last FOMC decision, the rate-sensitive sectors,
   // a closing line that follows the base rate, the seasonality of the coming weeks); and again for the
   // scoreboard's 1M/3M/6M columns and the rates' change since last year in bp (levels, not percent).
+  // And for the HTML note's SVG charts scaled to the column (svg-charts.ts: axis-end dates, a left margin
+  // that fits the longest label, bars sized per side); the Markdown and JSON did not change.
   // The demo store has no sp600 group, so no breadth section here (report-real-data.test.ts has one).
   it.each([
-    [AS_OF, 'd27f9bccbea07bdab5a8f49a4d6acd17dc12e75a9fc107ea02f5c26b5b01d102'],
-    ['2021-03-12', 'f250ce6b392089bc2273dbc3f23f1157adf526bbe5263fb0a9ec919590558bf5'],
+    [AS_OF, 'c2cde8c8f7338c10e2080529273a2dd820e4636898943a1c2d3ab4c711b75f6b'],
+    ['2021-03-12', '108a6fd40870853ba14305e84ad6782069fa6f1cad11c848e88ebeb4aa3276c6'],
   ])('the demo note as of %s', async (asOf, expected) => {
     const { note } = await buildReport(store, { asOf });
     const digest = createHash('sha256')
