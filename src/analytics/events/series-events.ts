@@ -30,6 +30,12 @@ import { highestSince, lowestSince } from '../returns/since.js';
 import { streak } from '../returns/streak.js';
 import type { EventParams, MarketEvent } from './market-event.js';
 
+/** The "highest/lowest close since" events, each with the day its extreme reaches back to (null: none). */
+const SINCE_EVENTS = [
+  ['highest_since', highestSince],
+  ['lowest_since', lowestSince],
+] as const;
+
 /**
  * Every event of `symbol` at bar `i` (trend_state excepted: that one needs a pair, see trend-state-event.ts).
  * @example detectSeriesEvents('IWM', s.dates, s.close, indexOnOrBefore(s.dates, asOf), DEFAULT_EVENT_PARAMS)
@@ -82,26 +88,18 @@ export function detectSeriesEvents(
   }
 
   const sinceLimit = sameDateMonthsEarlier(dates[i]!, params.sinceMinMonths);
-  const hs = highestSince(dates, values, i);
-  if (hs !== null && hs <= sinceLimit)
-    out.push({
-      type: 'highest_since',
-      symbol,
-      date,
-      close,
-      since: formatIsoDate(hs),
-      sinceClose: values[indexOnOrBefore(dates, hs)]!,
-    });
-  const ls = lowestSince(dates, values, i);
-  if (ls !== null && ls <= sinceLimit)
-    out.push({
-      type: 'lowest_since',
-      symbol,
-      date,
-      close,
-      since: formatIsoDate(ls),
-      sinceClose: values[indexOnOrBefore(dates, ls)]!,
-    });
+  for (const [type, since] of SINCE_EVENTS) {
+    const day = since(dates, values, i);
+    if (day !== null && day <= sinceLimit)
+      out.push({
+        type,
+        symbol,
+        date,
+        close,
+        since: formatIsoDate(day),
+        sinceClose: values[indexOnOrBefore(dates, day)]!,
+      });
+  }
 
   const run = streak(values, i);
   if (Math.abs(run) >= params.minStreak) {
