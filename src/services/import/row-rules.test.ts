@@ -59,6 +59,17 @@ describe('checkRow', () => {
     expect('problem' in r && r.problem).toMatch(problem);
   });
 
+  // Found by the importer fuzz (seed -2082712675: a tab inserted into SPY.csv's header, 'A\tdj Close'):
+  // the column list went into the one-line message raw. Header names are shown with escapes.
+  it('shows control characters in header names as escapes, never raw', () => {
+    const layout = detectCsvLayout(['Date', 'A\tdj Close'], 'x.csv');
+    const r = checkRow(['2024-01-02'], layout);
+    const problem = 'problem' in r ? r.problem : '';
+    expect(problem).toBe('expected 2 columns (Date,A\\tdj Close), found 1');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+    expect(problem).not.toMatch(/[\u0000-\u001f]/);
+  });
+
   it('tells junk lines from data', () => {
     const stooq = detectCsvLayout(['Date', 'Close', 'High', 'Low', 'Open', 'Volume'], 'f.csv');
     expect(isJunkLine(splitCsvLine(',XLE,XLE,XLE,XLE,XLE'), stooq)).toBe(true);

@@ -78,11 +78,11 @@ export function checkRow(
 ): { problem: string } | { row: CheckedRow } {
   if (fields.length !== layout.columns.length) {
     return {
-      problem: `expected ${layout.columns.length} columns (${layout.columns.join(',')}), found ${fields.length}`,
+      problem: `expected ${layout.columns.length} columns (${visible(layout.columns.join(','), 200)}), found ${fields.length}`,
     };
   }
   const col = (role: CsvRole) => layout.roles[role];
-  const header = (role: CsvRole) => layout.columns[col(role)!]!;
+  const header = (role: CsvRole) => visible(layout.columns[col(role)!]!, 40);
   const dateText = fields[col('date')!]!;
   if (dateText.trim() === '') return { problem: `missing ${header('date')}` };
   const date = parseDateCell(dateText);

@@ -29,6 +29,7 @@ import {
 } from '../../domain/data-limits.js';
 import { ensureDefined } from '../../domain/ensure.js';
 import { tickerProblem } from '../../domain/symbol-info.js';
+import { visible } from '../../domain/visible-text.js';
 import type {
   CsvFileOutcome,
   CsvFileSpec,
@@ -289,12 +290,12 @@ export function loadProblem(index: number, file: CsvFileSpec, e: Error): CsvProb
     kind = 'malformed';
     message = 'the reader cannot parse the file: mixed line endings or a stray quote';
   } else if (columns) {
-    message = `expected ${file.columns.length} columns (${file.columns.join(',')}), found ${columns[2]}`;
+    message = `expected ${file.columns.length} columns (${visible(file.columns.join(','), 200)}), found ${columns[2]}`;
   } else if (/unterminated quote/i.test(text)) {
     message = 'a quote opened and never closed';
   } else if (cast && castColumn) {
-    const header = file.columns[Number(castColumn[1])] ?? `column ${castColumn[1]}`;
-    message = `${header}: '${cast[1]}' is not a number`;
+    const header = visible(file.columns[Number(castColumn[1])] ?? `column ${castColumn[1]}`, 40);
+    message = `${header}: '${visible(cast[1] ?? '')}' is not a number`;
   }
   return { fileIndex: index, kind, line, symbol: file.symbol, date: null, message };
 }
