@@ -93,6 +93,24 @@ describe('GET /api/perf', () => {
     ]);
     expect(rows[1]!.close).toBe(testClose(1, rowOn('2024-06-28')));
   });
+  test('a group is answered with its members at the current data version (cached by name)', async () => {
+    // a separate app with its own store: the group written here must not leak into the other tests
+    const own = await openTestApp({ versionTtlMs: 0 });
+    try {
+      const members = async () =>
+        ((await own.app.inject({ method: 'GET', url: '/api/perf?group=Mine' })).json() as { symbol: string }[]).map(
+          (r) => r.symbol,
+        );
+      await own.store.saveGroup({ name: 'mine', members: ['MSFT'], benchmark: null, source: null });
+      expect(await members()).toEqual(['MSFT']);
+      expect(await members()).toEqual(['MSFT']);
+      // saving the group bumps the data version: the next answer has the new members, not the cached ones
+      await own.store.saveGroup({ name: 'mine', members: ['AAPL', 'MSFT'], benchmark: null, source: null });
+      expect(await members()).toEqual(['AAPL', 'MSFT']);
+    } finally {
+      await own.close();
+    }
+  });
   test('from/to add each row a window return between the two dates (by hand)', async () => {
     const res = await get('/api/perf?symbols=AAPL&from=2023-12-31&to=2024-06-30');
     expect(res.statusCode).toBe(200);
