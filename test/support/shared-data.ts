@@ -16,6 +16,11 @@ export function hasSharedData(): boolean {
   return existsSync(join(sharedDataDir, 'real'));
 }
 
+/** The recorded provider payloads (`../shared/fixtures/providers/`), which the replay tests read. */
+export function hasSharedFixtures(): boolean {
+  return existsSync(join(sharedFixturesDir, 'providers'));
+}
+
 /** A real-data file path, e.g. `realFile('etfs-and-megacaps/NVDA.csv')`. */
 export function realFile(relative: string): string {
   return join(sharedDataDir, 'real', relative);
@@ -33,15 +38,18 @@ export function messyFile(name: string): string {
   return join(sharedDataDir, 'messy', name);
 }
 
-function skippedDescribe(name: string, fn: () => void): void {
-  console.warn(`SKIPPED (no ../shared/data here): ${name}`);
-  describe.skipIf(true)(name, fn);
+function skippingDescribe(missing: string): typeof describe {
+  const skipped = (name: string, fn: () => void): void => {
+    console.warn(`SKIPPED (no ${missing} here): ${name}`);
+    describe.skipIf(true)(name, fn);
+  };
+  return Object.assign(skipped, { skipIf: () => skipped, runIf: () => skipped }) as unknown as typeof describe;
 }
 
 /** `describe` when the data is here; else a skip with a message (`.skipIf(c)` / `.runIf(c)` skip too). */
-export const describeWithSharedData: typeof describe = hasSharedData()
+export const describeWithSharedData: typeof describe = hasSharedData() ? describe : skippingDescribe('../shared/data');
+
+/** `describe` when the recorded provider payloads are here; else a skip with a message. */
+export const describeWithSharedFixtures: typeof describe = hasSharedFixtures()
   ? describe
-  : (Object.assign(skippedDescribe, {
-      skipIf: () => skippedDescribe,
-      runIf: () => skippedDescribe,
-    }) as unknown as typeof describe);
+  : skippingDescribe('../shared/fixtures/providers');

@@ -13,12 +13,15 @@ import {
   toResponse,
   yahooChart,
 } from '../../../test/fixtures/providers/replay-fetch.js';
+import { hasSharedFixtures } from '../../../test/support/shared-data.js';
 import { ProviderError } from '../../domain/errors.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import { unadjustedCloses } from '../data-provider.js';
 import { YahooProvider, yahooSymbol } from './yahoo-provider.js';
 
 const d = parseIsoDate;
+/** Tests that replay ../shared/fixtures/providers/yahoo run where it exists and are reported as skipped elsewhere. */
+const itOnRecordings = hasSharedFixtures() ? it : it.skip;
 
 function provider(routes: ConstructorParameters<typeof ReplayFetch>[0], timeoutMs = 2000) {
   const replay = new ReplayFetch(routes);
@@ -26,32 +29,39 @@ function provider(routes: ConstructorParameters<typeof ReplayFetch>[0], timeoutM
 }
 
 describe('YahooProvider on recorded payloads', () => {
-  it('maps the AAPL chart across the 4:1 split of 2020-08-31 (bars already split-adjusted, event reported)', async () => {
-    const { yahoo, replay } = provider([
-      { match: yahooChart('AAPL'), respond: () => toResponse(sharedYahoo('chart-AAPL-2020-08-31-to-2020-11-07.json')) },
-    ]);
-    const h = await yahoo.fetchDaily({ symbol: 'AAPL', from: d('2020-08-31'), to: d('2020-11-06') });
-    expect(replay.requests[0]).toContain('/v8/finance/chart/AAPL');
-    expect(h.provider).toBe('yahoo');
-    expect(h.kind).toBe('stock');
-    expect(h.currency).toBe('USD');
-    expect(formatIsoDate(h.series.dates[0]!)).toBe('2020-08-31');
-    // First row of the recording: open 127.58, high 131, low 126, close 129.04, adjclose 125.8267, volume 225,702,700.
-    expect(h.series.open[0]).toBeCloseTo(127.58, 4);
-    expect(h.series.high[0]).toBe(131);
-    expect(h.series.low[0]).toBe(126);
-    expect(h.series.close[0]).toBeCloseTo(129.04, 4);
-    expect(h.series.adjClose[0]).toBeCloseTo(125.8267, 3);
-    expect(h.series.volume[0]).toBe(225702700);
-    expect(h.splits).toEqual([{ day: d('2020-08-31'), numerator: 4, denominator: 1 }]);
-    expect(h.dividends).toEqual([{ day: d('2020-11-06'), amount: 0.205 }]);
-    // Dates strictly ascending, all weekdays.
-    for (let i = 1; i < h.series.dates.length; i++) expect(h.series.dates[i]!).toBeGreaterThan(h.series.dates[i - 1]!);
-    // Unadjusted closes: the split is on the first day, so nothing in range is before it.
-    expect(unadjustedCloses(h.series, h.splits)[0]).toBeCloseTo(129.04, 4);
-  });
+  itOnRecordings(
+    'maps the AAPL chart across the 4:1 split of 2020-08-31 (bars already split-adjusted, event reported)',
+    async () => {
+      const { yahoo, replay } = provider([
+        {
+          match: yahooChart('AAPL'),
+          respond: () => toResponse(sharedYahoo('chart-AAPL-2020-08-31-to-2020-11-07.json')),
+        },
+      ]);
+      const h = await yahoo.fetchDaily({ symbol: 'AAPL', from: d('2020-08-31'), to: d('2020-11-06') });
+      expect(replay.requests[0]).toContain('/v8/finance/chart/AAPL');
+      expect(h.provider).toBe('yahoo');
+      expect(h.kind).toBe('stock');
+      expect(h.currency).toBe('USD');
+      expect(formatIsoDate(h.series.dates[0]!)).toBe('2020-08-31');
+      // First row of the recording: open 127.58, high 131, low 126, close 129.04, adjclose 125.8267, volume 225,702,700.
+      expect(h.series.open[0]).toBeCloseTo(127.58, 4);
+      expect(h.series.high[0]).toBe(131);
+      expect(h.series.low[0]).toBe(126);
+      expect(h.series.close[0]).toBeCloseTo(129.04, 4);
+      expect(h.series.adjClose[0]).toBeCloseTo(125.8267, 3);
+      expect(h.series.volume[0]).toBe(225702700);
+      expect(h.splits).toEqual([{ day: d('2020-08-31'), numerator: 4, denominator: 1 }]);
+      expect(h.dividends).toEqual([{ day: d('2020-11-06'), amount: 0.205 }]);
+      // Dates strictly ascending, all weekdays.
+      for (let i = 1; i < h.series.dates.length; i++)
+        expect(h.series.dates[i]!).toBeGreaterThan(h.series.dates[i - 1]!);
+      // Unadjusted closes: the split is on the first day, so nothing in range is before it.
+      expect(unadjustedCloses(h.series, h.splits)[0]).toBeCloseTo(129.04, 4);
+    },
+  );
 
-  it('gives the unadjusted close before a split as the adjusted close times the ratio', async () => {
+  itOnRecordings('gives the unadjusted close before a split as the adjusted close times the ratio', async () => {
     const { yahoo } = provider([
       { match: yahooChart('AAPL'), respond: () => toResponse(sharedYahoo('chart-AAPL-2020-01-01-to-2020-01-03.json')) },
     ]);
@@ -64,23 +74,27 @@ describe('YahooProvider on recorded payloads', () => {
     );
   });
 
-  it('reads the MSFT dividends of 2021 (0.56 x 3, then 0.62) and an adjusted close below the close', async () => {
-    const { yahoo } = provider([
-      {
-        match: yahooChart('MSFT'),
-        respond: () => toResponse(sharedYahoo('historical-via-chart-MSFT-dividends-2021-02-01-to-2022-01-31.csv.json')),
-      },
-    ]);
-    const h = await yahoo.fetchDaily({ symbol: 'MSFT', from: d('2021-02-01'), to: d('2022-01-31') });
-    expect(h.dividends.map((x) => [formatIsoDate(x.day), x.amount])).toEqual([
-      ['2021-02-17', 0.56],
-      ['2021-05-19', 0.56],
-      ['2021-08-18', 0.56],
-      ['2021-11-17', 0.62],
-    ]);
-    expect(h.series.dates.length).toBe(252);
-    expect(h.series.adjClose[0]!).toBeLessThan(h.series.close[0]!);
-  });
+  itOnRecordings(
+    'reads the MSFT dividends of 2021 (0.56 x 3, then 0.62) and an adjusted close below the close',
+    async () => {
+      const { yahoo } = provider([
+        {
+          match: yahooChart('MSFT'),
+          respond: () =>
+            toResponse(sharedYahoo('historical-via-chart-MSFT-dividends-2021-02-01-to-2022-01-31.csv.json')),
+        },
+      ]);
+      const h = await yahoo.fetchDaily({ symbol: 'MSFT', from: d('2021-02-01'), to: d('2022-01-31') });
+      expect(h.dividends.map((x) => [formatIsoDate(x.day), x.amount])).toEqual([
+        ['2021-02-17', 0.56],
+        ['2021-05-19', 0.56],
+        ['2021-08-18', 0.56],
+        ['2021-11-17', 0.62],
+      ]);
+      expect(h.series.dates.length).toBe(252);
+      expect(h.series.adjClose[0]!).toBeLessThan(h.series.close[0]!);
+    },
+  );
 
   it('maps an index (^VIX): kind index, volume 0, exchange-local dates', async () => {
     const { yahoo, replay } = provider([
@@ -104,7 +118,7 @@ describe('YahooProvider on recorded payloads', () => {
     expect(h.series.volume.every((v) => v === 0)).toBe(true);
   });
 
-  it('maps an ETF, and a non-US listing in its own time zone and currency', async () => {
+  itOnRecordings('maps an ETF, and a non-US listing in its own time zone and currency', async () => {
     const { yahoo } = provider([
       { match: yahooChart('QQQ'), respond: () => toResponse(sharedYahoo('chart-QQQ-2020-01-01-to-2020-01-03.json')) },
       {
@@ -130,7 +144,7 @@ describe('YahooProvider on recorded payloads', () => {
     expect(h.splits).toEqual([]);
   });
 
-  it('searches by name (recorded search endpoint)', async () => {
+  itOnRecordings('searches by name (recorded search endpoint)', async () => {
     const { yahoo } = provider([
       { match: (u) => u.pathname.includes('/search'), respond: () => toResponse(sharedYahoo('search-AAPL.json')) },
     ]);
@@ -149,25 +163,28 @@ describe('YahooProvider on recorded payloads', () => {
 describe('YahooProvider request headers', () => {
   // Regression: the fetch boundary passed only the URL and the abort signal, dropping the library's own
   // headers (its User-Agent, and the cookie it keeps from earlier responses), which Yahoo needs.
-  it("forwards yahoo-finance2's headers: its User-Agent, and the cookie a previous response set", async () => {
-    const seen: Headers[] = [];
-    const { yahoo } = provider([
-      {
-        match: yahooChart('AAPL'),
-        respond: (_url, init) => {
-          seen.push(new Headers(init?.headers));
-          const r = toResponse(sharedYahoo('chart-AAPL-2020-08-31-to-2020-11-07.json'));
-          r.headers.append('set-cookie', 'A3=d=AQABBKx; Domain=.yahoo.com; Path=/; Secure');
-          return r;
+  itOnRecordings(
+    "forwards yahoo-finance2's headers: its User-Agent, and the cookie a previous response set",
+    async () => {
+      const seen: Headers[] = [];
+      const { yahoo } = provider([
+        {
+          match: yahooChart('AAPL'),
+          respond: (_url, init) => {
+            seen.push(new Headers(init?.headers));
+            const r = toResponse(sharedYahoo('chart-AAPL-2020-08-31-to-2020-11-07.json'));
+            r.headers.append('set-cookie', 'A3=d=AQABBKx; Domain=.yahoo.com; Path=/; Secure');
+            return r;
+          },
         },
-      },
-    ]);
-    await yahoo.fetchDaily({ symbol: 'AAPL', from: d('2020-08-31'), to: d('2020-11-06') });
-    await yahoo.fetchDaily({ symbol: 'AAPL', from: d('2020-08-31'), to: d('2020-11-06') });
-    expect(seen.length).toBe(2);
-    expect(seen[0]!.get('user-agent')).toMatch(/^Mozilla\/5\.0 /);
-    expect(seen[1]!.get('cookie')).toBe('A3=d=AQABBKx');
-  });
+      ]);
+      await yahoo.fetchDaily({ symbol: 'AAPL', from: d('2020-08-31'), to: d('2020-11-06') });
+      await yahoo.fetchDaily({ symbol: 'AAPL', from: d('2020-08-31'), to: d('2020-11-06') });
+      expect(seen.length).toBe(2);
+      expect(seen[0]!.get('user-agent')).toMatch(/^Mozilla\/5\.0 /);
+      expect(seen[1]!.get('cookie')).toBe('A3=d=AQABBKx');
+    },
+  );
 });
 
 describe('YahooProvider failures', () => {
@@ -207,11 +224,16 @@ describe('YahooProvider failures', () => {
     expect(e.retryable).toBe(true);
   });
 
-  it("quotes without timestamps (the yahoo-finance2 project's fake payload) are a malformed payload", async () => {
-    const e = (await fail(() => toResponse(sharedYahoo('chart-notimestamp-quotes-length.fake.json')))) as ProviderError;
-    expect(e).toBeInstanceOf(ProviderError);
-    expect(e.message).toMatch(/malformed payload/);
-  });
+  itOnRecordings(
+    "quotes without timestamps (the yahoo-finance2 project's fake payload) are a malformed payload",
+    async () => {
+      const e = (await fail(() =>
+        toResponse(sharedYahoo('chart-notimestamp-quotes-length.fake.json')),
+      )) as ProviderError;
+      expect(e).toBeInstanceOf(ProviderError);
+      expect(e.message).toMatch(/malformed payload/);
+    },
+  );
 
   it('a malformed (truncated) payload is a non-retryable ProviderError', async () => {
     const e = (await fail(() =>

@@ -6,7 +6,7 @@
  * asked) and in FRED's fredgraph CSV format for rates, so the full provider pipeline runs for real.
  * Injected faults: 429 throughout, a timeout, a malformed payload.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import {
   hang,
   localFixture,
@@ -16,6 +16,7 @@ import {
   textResponse,
   toResponse,
 } from '../../../test/fixtures/providers/replay-fetch.js';
+import { describeWithSharedFixtures } from '../../../test/support/shared-data.js';
 import { defaultConfig } from '../../config/universe-config.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
@@ -29,15 +30,17 @@ import { updateSymbols } from './update-symbols.js';
 const config = defaultConfig();
 const today = parseIsoDate('2026-11-25');
 const market = generateDemoMarket({ seed: 11, today, symbolNames: config.symbols });
-const template = sharedYahoo('chart-AAPL-2020-01-01-to-2020-01-03.json').bodyJson as {
-  chart: { result: Record<string, unknown>[] };
-};
+type ChartTemplate = { chart: { result: Record<string, unknown>[] } };
+let recordedTemplate: ChartTemplate | undefined;
+/** Read on first use, so that without ../shared/fixtures the file loads and its tests are reported as skipped. */
+const template = (): ChartTemplate =>
+  (recordedTemplate ??= sharedYahoo('chart-AAPL-2020-01-01-to-2020-01-03.json').bodyJson as ChartTemplate);
 const INSTRUMENT: Record<string, string> = { stock: 'EQUITY', etf: 'ETF', index: 'INDEX' };
 const DAY = 86_400;
 
 /** A chart payload in the recorded layout for one symbol's bars within [period1, period2). */
 function chartBody(symbol: string, series: PriceSeries, period1: number, period2: number): unknown {
-  const body = structuredClone(template);
+  const body = structuredClone(template());
   const result = body.chart.result[0]! as {
     meta: Record<string, unknown>;
     timestamp?: number[];
@@ -156,7 +159,7 @@ const universe = Object.entries(config.symbols)
   .filter(([, s]) => s.kind !== 'basket')
   .map(([t]) => t);
 
-describe('marketdash update (replayed providers)', () => {
+describeWithSharedFixtures('marketdash update (replayed providers)', () => {
   it('fills a fresh store for the default universe, then a second run is idempotent', async () => {
     const http = replay();
     const first = await updateSymbols(store, registry(http.fetch), config, { all: true }, { today });
