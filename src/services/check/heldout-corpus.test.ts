@@ -22,6 +22,8 @@ export const heldOut = [...firstBatch, ...secondBatch];
 export const blindBatch = corpusFile('heldout-sentences-3.txt');
 /** The fourth batch, also written blind (other periods, days before the note's, streak ends, tables, rates); reported only. */
 export const blindBatch4 = corpusFile('heldout-sentences-4.txt');
+/** The fifth batch, also written blind (1m/3m/6m periods, spreads, pronouns, lists, days before the note's); reported only. */
+export const blindBatch5 = corpusFile('heldout-sentences-5.txt');
 
 describeWithSharedData('the held-out claim corpus, checked against the real data as of 2025-12-11', () => {
   let store: DuckDbStore;
@@ -29,7 +31,10 @@ describeWithSharedData('the held-out claim corpus, checked against the real data
   let stored: string[];
 
   beforeAll(async () => {
-    ({ store, stored, seriesFor } = await openCorpusStore([...heldOut, ...blindBatch, ...blindBatch4], ['SPSM/MAG7']));
+    ({ store, stored, seriesFor } = await openCorpusStore(
+      [...heldOut, ...blindBatch, ...blindBatch4, ...blindBatch5],
+      ['SPSM/MAG7'],
+    ));
   }, 120_000);
 
   afterAll(async () => {
@@ -76,6 +81,7 @@ describeWithSharedData('the held-out claim corpus, checked against the real data
   it.each([
     ['blind batch', 'heldout-sentences-3', blindBatch],
     ['blind batch 4', 'heldout-sentences-4', blindBatch4],
+    ['blind batch 5', 'heldout-sentences-5', blindBatch5],
   ] as const)('%s (%s) figures are reported', (label, _file, blindBatch) => {
     const { extraction, verdicts } = scoreCorpus(blindBatch, stored, seriesFor);
     const x = ratio(extraction);
