@@ -1,5 +1,5 @@
 /**
- * The fused single-pass forms of ADX, MFI, OBV and SAR (written for speed, issue 15) give exactly
+ * The fused single-pass forms of ADX, MFI, OBV, SAR, WPR and stoch's fast %K (written for speed, issue 15) give exactly
  * the values of the column-by-column forms they replace, bit for bit, on random OHLCV walks
  * (fast-check), including flat bars (a 0/0 DX or an unchanged typical price) and series shorter
  * than the warm-up. The TTR goldens (ttr-set-golden.test.ts) hold both against R's TTR 0.24.3.
@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { adx, columnAdx } from './adx.js';
 import { sar, sarGeneral } from './sar.js';
+import { columnFastK, stochFastK, wpr, wprGeneral } from './stochastic.js';
 import { columnMfi, mfi, obv } from './volume-flow.js';
 
 const bars = fc
@@ -103,4 +104,43 @@ it('the fast SAR loop equals the general loop bit for bit', () => {
     }),
     { numRuns: 300 },
   );
+});
+
+it('the one-pass WPR equals runMax/runMin and a third pass bit for bit (flat windows give 0.5)', () => {
+  fc.assert(
+    fc.property(bars, fc.integer({ min: 1, max: 20 }), (b, n) => {
+      same(wpr(b, n), wprGeneral(b, n));
+    }),
+    { numRuns: 300 },
+  );
+  // a missing price takes the general form with TTR's NaN rules
+  const high = Float64Array.of(Number.NaN, 3, 4, 5, 4);
+  const low = Float64Array.of(Number.NaN, 1, 2, 3, 2);
+  const close = Float64Array.of(Number.NaN, 2, 3, 4, 3);
+  same(wpr({ high, low, close }, 2), wprGeneral({ high, low, close }, 2));
+  // by hand: rows 2..4 with n = 2: (4 - 3) / (4 - 1) = 1/3, (5 - 4) / (5 - 2) = 1/3, (5 - 3) / (5 - 2) = 2/3
+  expect(Array.from(wpr({ high, low, close }, 2))).toEqual([Number.NaN, Number.NaN, 1 / 3, 1 / 3, 2 / 3]);
+});
+
+it('the fast SAR loop equals the general loop on bars with zero, negative or infinite prices too', () => {
+  const high = Float64Array.of(3, 4, 0, 5, Number.POSITIVE_INFINITY, 6, 2, -1, 7, 8, 9, 3);
+  const low = Float64Array.of(1, 2, -0, 1, 2, 3, 1, -2, 4, 5, 6, 1);
+  same(sar(high, low, 0.02, 0.2), sarGeneral(high, low, 0.02, 0.2));
+  const flat = Float64Array.of(5, 5, 5, 5);
+  same(sar(flat, flat, 0.02, 0.2), sarGeneral(flat, flat, 0.02, 0.2));
+});
+
+it('the one-pass fast %K of stoch equals the runMax/runMin form bit for bit (a flat window stays NaN)', () => {
+  fc.assert(
+    fc.property(bars, fc.integer({ min: 1, max: 20 }), (b, n) => {
+      same(stochFastK(b, n), columnFastK(b, n, b.close.length));
+    }),
+    { numRuns: 300 },
+  );
+  // by hand, n = 2: row 1 (5 - 1) / (5 - 1) = 1; row 2 a flat window 0/0 = NaN; row 3 (7 - 5) / (5 - 5) = Inf -> 0.5
+  const high = Float64Array.of(3, 5, 5, 5);
+  const low = Float64Array.of(1, 5, 5, 5);
+  const close = Float64Array.of(2, 5, 5, 7);
+  const k = stochFastK({ high, low, close }, 2);
+  expect(Array.from(k)).toEqual([Number.NaN, 1, Number.NaN, 0.5]);
 });
