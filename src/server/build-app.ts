@@ -32,6 +32,7 @@ import type { PriceStore } from '../store/price-store.js';
 import type { AlertCenter } from './alert-center.js';
 import { EventFeed } from './event-feed.js';
 import { handleError } from './http-errors.js';
+import { PerfOffload } from './perf-offload.js';
 import { carriesToken, isLoopbackAddress, makeRequireToken } from './request-auth.js';
 import { DEFAULT_FEED_LIMITS, FeedAdmission, type FeedLimits, makeRequestGuard } from './request-guard.js';
 import { ResponseCache } from './response-cache.js';
@@ -174,6 +175,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const ctx: ServerContext = {
     hasToken: (request) => carriesToken(request, options.token),
     feedAdmission: new FeedAdmission(options.feedLimits ?? DEFAULT_FEED_LIMITS),
+    // MARKETDASH_PERF_WORKER=off computes every table in process (the API bench times both ways)
+    ...(process.env.MARKETDASH_PERF_WORKER === 'off' ? {} : { perfOffload: new PerfOffload(options.store) }),
     store: options.store,
     config: options.config,
     cache,
@@ -296,6 +299,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     }),
   );
-  app.addHook('onClose', async () => ctx.feed.closeAll());
+  app.addHook('onClose', async () => {
+    ctx.feed.closeAll();
+    await ctx.perfOffload?.close();
+  });
   return app;
 }

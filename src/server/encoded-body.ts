@@ -64,14 +64,22 @@ function compressedCopy(e: EncodedBody, encoding: 'br' | 'gzip'): CompressedCopy
 const encoded = new WeakMap<object, EncodedBody>();
 
 /** The ready-to-send form of a cached answer (made on first use, then kept as long as the entry). */
-export function encodedBody(entry: { readonly body: string }): EncodedBody {
+export function encodedBody(entry: {
+  readonly body: string | Buffer;
+  readonly etag?: string | undefined;
+}): EncodedBody {
   let e = encoded.get(entry);
   if (e === undefined) {
-    const raw = Buffer.from(entry.body, 'utf8');
-    e = { raw, etag: `W/"${createHash('sha1').update(raw).digest('base64url')}"`, gzip: null, br: null };
+    const raw = typeof entry.body === 'string' ? Buffer.from(entry.body, 'utf8') : entry.body;
+    e = { raw, etag: entry.etag ?? weakEtag(raw), gzip: null, br: null };
     encoded.set(entry, e);
   }
   return e;
+}
+
+/** The weak ETag of a body: its SHA-1, base64url. */
+export function weakEtag(raw: Uint8Array): string {
+  return `W/"${createHash('sha1').update(raw).digest('base64url')}"`;
 }
 
 /** Bodies smaller than this go uncompressed (the headers would cost more than the saving). */

@@ -6,7 +6,10 @@
 import type { PriceStore } from '../store/price-store.js';
 
 export interface CachedResponse {
-  readonly body: string;
+  /** The JSON text, or its UTF-8 bytes when they were made elsewhere (perf-offload.ts). */
+  readonly body: string | Buffer;
+  /** The body's weak ETag when it was made with the bytes (else encoded-body.ts makes it). */
+  readonly etag?: string;
   readonly contentType: string;
   /** Extra response headers kept with the body (the warnings of an array answer). */
   readonly headers?: Readonly<Record<string, string>>;

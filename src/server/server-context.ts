@@ -13,8 +13,9 @@ import type { PriceStore } from '../store/price-store.js';
 import type { AlertCenter } from './alert-center.js';
 import { bodyFor, encodedBody, etagMatches } from './encoded-body.js';
 import type { EventFeed } from './event-feed.js';
+import type { PerfOffload } from './perf-offload.js';
 import type { FeedAdmission } from './request-guard.js';
-import type { ResponseCache } from './response-cache.js';
+import type { CachedResponse, ResponseCache } from './response-cache.js';
 
 /** Runs an update of the store (the scheduler's job, or `POST /api/update`), returning its outcome. */
 export type UpdateRunner = () => Promise<unknown>;
@@ -37,6 +38,8 @@ export interface ServerContext {
   hasToken(request: FastifyRequest): boolean;
   /** Live-feed connections per client and in total. */
   readonly feedAdmission: FeedAdmission;
+  /** Large perf tables computed on a worker thread (absent: every table in process). */
+  readonly perfOffload?: PerfOffload;
 }
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -129,7 +132,7 @@ export async function storeEndWarnings(ctx: ServerContext, asOf: string | undefi
 export async function sendCached(
   ctx: ServerContext,
   reply: FastifyReply,
-  cached: { body: string; contentType: string; headers?: Readonly<Record<string, string>> | undefined },
+  cached: CachedResponse,
 ): Promise<FastifyReply> {
   if (await ctx.isDemo()) reply.header('x-marketdash-source', 'demo');
   for (const [k, v] of Object.entries(cached.headers ?? {})) reply.header(k, v);

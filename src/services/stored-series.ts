@@ -13,7 +13,10 @@ import type { PriceStore } from '../store/price-store.js';
  * The error for a symbol the store does not know, with the nearest stored ones
  * ("unknown symbol 'APPL'; did you mean AAPL?").
  */
-export async function unknownSymbolError(store: PriceStore, symbol: string): Promise<NotFoundError> {
+export async function unknownSymbolError(
+  store: Pick<PriceStore, 'listSymbols'>,
+  symbol: string,
+): Promise<NotFoundError> {
   const known = (await store.listSymbols()).map((s) => s.ticker);
   const hint = didYouMean(symbol, known);
   return new NotFoundError(

@@ -7,6 +7,7 @@ import type { BasketDefinition } from '../domain/basket.js';
 import type { DateBounds } from '../domain/data-limits.js';
 import type { PriceSeries } from '../domain/price-series.js';
 import type { SymbolInfo, SymbolSummary } from '../domain/symbol-info.js';
+import type { PackedSegments } from './series-snapshot.js';
 import type { IntegrityOptions, IntegrityReport, SymbolRemoval } from './store-maintenance.js';
 
 /** One symbol's bars to write, with where they came from (`csv`, `yahoo`, `demo`, `basket` ...). */
@@ -189,6 +190,16 @@ export interface PriceStore {
     range?: DateRange,
     options?: ReadOptions,
   ): Promise<Map<string, PriceSeries>>;
+  /**
+   * The packed close-snapshot segments of a closes-only or adjusted-closes-only read, not yet unpacked
+   * (`unpackSegments` in series-snapshot.ts gives what `readMany` would): a server unpacks a large read
+   * on another thread. Optional; null when the columns are not ones the snapshot holds.
+   */
+  readPacked?(
+    tickers: readonly string[] | 'all',
+    range: DateRange | undefined,
+    columns: readonly BarColumn[],
+  ): Promise<PackedSegments | null>;
   /** The distinct sources of the stored bars (`csv`, `demo`, `basket` ...); empty when no bar is stored. Cheap. */
   barSources(): Promise<string[]>;
   /** The last stored date per symbol (for incremental updates). */

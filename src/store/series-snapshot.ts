@@ -89,6 +89,25 @@ export interface ReadSegment {
 }
 
 /**
+ * Packed segments as read from a store, before unpacking: parallel lists, one entry per segment. Its
+ * byte strings can be handed to another thread (the server unpacks a whole-universe read in a worker,
+ * perf-offload.ts) and unpacked there with `unpackSegments`.
+ */
+export interface PackedSegments {
+  readonly columns: readonly BarColumn[];
+  readonly range: DateRange | undefined;
+  readonly symbols: string[];
+  readonly segments: ReadSegment[];
+}
+
+/** The series of packed segments (what the store's readMany answers for the same read). */
+export function unpackSegments(packed: PackedSegments): Promise<Map<string, PriceSeries>> {
+  const assembler = new SnapshotAssembler(packed.columns, packed.range);
+  for (let i = 0; i < packed.symbols.length; i++) assembler.add(packed.symbols[i]!, packed.segments[i]!);
+  return assembler.result();
+}
+
+/**
  * Collects segments as they come (any order) and turns them into series: per symbol the segments are
  * put in year order and unpacked straight into one Int32Array and one Float64Array per column asked
  * for, then cut to the date range. Columns not asked for are NaN views of one shared buffer.

@@ -22,7 +22,15 @@ import { UsageError } from '../../domain/errors.js';
 import { PERIOD_KEYS } from '../../domain/period-keys.js';
 import { perfTable } from '../../services/perf/perf-table.js';
 import { flagParam, isoDateParam, tickerListParam } from '../api-schemas.js';
-import { type ServerContext, sendCachedArray } from '../server-context.js';
+import { checkedJson, JSON_TYPE, type ServerContext, sendCached, warningHeaders } from '../server-context.js';
+
+const API_NAMES = { from: 'from', to: 'to', asOf: 'asOf' } as const;
+
+/**
+ * Tables of this many symbols or more are computed on the worker thread (perf-offload.ts); smaller ones
+ * take a few milliseconds in process, less than handing them over.
+ */
+const OFFLOAD_MIN_SYMBOLS = 200;
 
 const perfQuery = z.strictObject({
   symbols: tickerListInput.optional(),
@@ -62,13 +70,30 @@ export function registerPerfRoute(app: FastifyInstance, ctx: ServerContext): voi
       // is part of every key; the members are resolved inside the computation, at that version.
       const key =
         explicit !== null ? { symbols: explicit, asOf, totalReturn, from, to } : { group, asOf, totalReturn, from, to };
-      return sendCachedArray(ctx, reply, 'perf', key, perfResponseSchema, async () => {
+      const cached = await ctx.cache.getOrCompute('perf', key, async () => {
         // imported groups live in the store (marketdash group import), the config's are the defaults
         const symbols = explicit ?? [...(await ctx.groupMembers(ensureDefined(q.group, 'group parameter')))];
-        const parameterNames = { from: 'from', to: 'to', asOf: 'asOf' };
-        const table = await perfTable(ctx.store, { symbols, asOf, totalReturn, from, to, parameterNames });
-        return { rows: table.rows, warnings: table.warnings };
+        const request = { symbols, asOf, totalReturn, from, to, parameterNames: API_NAMES };
+        // a large table is made on the worker thread, so small requests keep being answered meanwhile
+        const offloaded =
+          ctx.perfOffload !== undefined && symbols.length >= OFFLOAD_MIN_SYMBOLS
+            ? await ctx.perfOffload.perfJson(request)
+            : null;
+        if (offloaded !== null)
+          return {
+            body: offloaded.bytes,
+            etag: offloaded.etag,
+            contentType: JSON_TYPE,
+            headers: warningHeaders(offloaded.warnings),
+          };
+        const table = await perfTable(ctx.store, request);
+        return {
+          body: await checkedJson(perfResponseSchema, table.rows),
+          contentType: JSON_TYPE,
+          headers: warningHeaders(table.warnings.map((w) => w.message)),
+        };
       });
+      return sendCached(ctx, reply, cached);
     },
   );
 }

@@ -44,7 +44,10 @@ export interface PerfTable {
   readonly warnings: DataWarning[];
 }
 
-export async function perfTable(store: PriceStore, req: PerfRequest): Promise<PerfTable> {
+/** What the perf table reads from a store (a server's worker answers these from packed segments). */
+export type PerfSource = Pick<PriceStore, 'readMany' | 'getSymbol' | 'listSymbols'>;
+
+export async function perfTable(store: PerfSource, req: PerfRequest): Promise<PerfTable> {
   const names = req.parameterNames ?? CLI_NAMES;
   const win = windowRequest(req, names);
   const asOfDay = win?.to ?? (req.asOf === undefined ? null : parseIsoDate(req.asOf, names.asOf));
@@ -176,7 +179,7 @@ export function uniqueTickers(symbols: readonly string[]): string[] {
  * (or none up to the as-of day) a DataError.
  */
 async function assertKnown(
-  store: PriceStore,
+  store: PerfSource,
   wanted: readonly string[],
   found: ReadonlyMap<string, unknown>,
 ): Promise<void> {

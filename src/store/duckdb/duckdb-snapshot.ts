@@ -12,7 +12,7 @@ import type { DuckDBBlobVector, DuckDBConnection } from '@duckdb/node-api';
 import type { PriceSeries } from '../../domain/price-series.js';
 import { nextTurn, SLICE_MS } from '../event-loop-slice.js';
 import type { BarColumn, DateRange } from '../price-store.js';
-import { lastYearNeeded, packSegments, SnapshotAssembler } from '../series-snapshot.js';
+import { lastYearNeeded, type PackedSegments, packSegments, unpackSegments } from '../series-snapshot.js';
 import { duckdbApi } from './duckdb-api.js';
 import { readGroupedSeries } from './duckdb-grouped-reader.js';
 
@@ -197,6 +197,16 @@ export async function readSnapshot(
   range: DateRange | undefined,
   columns: readonly BarColumn[],
 ): Promise<Map<string, PriceSeries>> {
+  return unpackSegments(await readSnapshotSegments(c, tickers, range, columns));
+}
+
+/** The packed segments `readSnapshot` unpacks, as they come from the table (any order). */
+export async function readSnapshotSegments(
+  c: DuckDBConnection,
+  tickers: readonly string[] | 'all',
+  range: DateRange | undefined,
+  columns: readonly BarColumn[],
+): Promise<PackedSegments> {
   const wantClose = columns.includes('close');
   const wantAdj = columns.includes('adjClose');
   const to = lastYearNeeded(range);
@@ -208,7 +218,7 @@ export async function readSnapshot(
   const sql = `SELECT symbol, year, days, ${closes}, ${adj} FROM close_snapshot ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
   const result =
     tickers === 'all' ? await c.stream(sql) : await c.stream(sql, { t: listValue([...tickers]) }, { t: STRING_LIST });
-  const assembler = new SnapshotAssembler(columns, range);
+  const packed: PackedSegments = { columns, range, symbols: [], segments: [] };
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
@@ -224,7 +234,8 @@ export async function readSnapshot(
         await nextTurn();
         slice = performance.now();
       }
-      assembler.add(symbol.getItem(i) as string, {
+      packed.symbols.push(symbol.getItem(i) as string);
+      packed.segments.push({
         year: year.getItem(i) as number,
         days: owned(days.getItemBytes(i))!,
         closes: owned(closeBlobs.getItemBytes(i)),
@@ -232,7 +243,7 @@ export async function readSnapshot(
       });
     }
   }
-  return assembler.result();
+  return packed;
 }
 
 /** Blobs of up to 12 bytes come back as views into the chunk, which the next chunk may reuse: copy them. */

@@ -31,7 +31,7 @@ import type {
   StoredGroup,
   WriteResult,
 } from '../price-store.js';
-import { snapshotCanRead } from '../series-snapshot.js';
+import { type PackedSegments, snapshotCanRead } from '../series-snapshot.js';
 import { lockConflictPid, StoreBusyError } from '../store-busy-error.js';
 import {
   type IntegrityOptions,
@@ -49,6 +49,7 @@ import { MIGRATIONS } from './duckdb-schema.js';
 import {
   dropSnapshot,
   readSnapshot,
+  readSnapshotSegments,
   rebuildSnapshot,
   refreshSnapshot,
   SNAPSHOT_SUMMARY,
@@ -337,6 +338,16 @@ export class DuckDbStore implements PriceStore {
       for (const [k, v] of b) a.set(k, v);
       return a;
     });
+  }
+
+  async readPacked(
+    tickers: readonly string[] | 'all',
+    range: DateRange | undefined,
+    columns: readonly BarColumn[],
+  ): Promise<PackedSegments | null> {
+    if (!snapshotCanRead(columns)) return null;
+    const wanted = tickers === 'all' ? 'all' : [...new Set(tickers.map(normaliseTicker))];
+    return this.read((c) => readSnapshotSegments(c, wanted, range, columns));
   }
 
   /** One query for `tickers`, rows grouped in JavaScript (see duckdb-grouped-reader.ts). */

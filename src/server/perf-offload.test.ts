@@ -1,0 +1,83 @@
+/**
+ * The worker's perf table is the in-process one, byte for byte: same JSON, same ETag, same warnings;
+ * what it cannot answer (an unknown symbol, a store without packed reads) comes back null so the route
+ * computes it in process and raises the usual error. Expected values: the in-process computation
+ * (perfTable + checkedJson, what the route did before the worker), whose figures the perf-table tests
+ * check by hand.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openTestStore, TEST_SYMBOLS } from '../../test/server/api-test-store.js';
+import { perfResponseSchema } from '../contracts/perf-contract.js';
+import { type PerfRequest, perfTable } from '../services/perf/perf-table.js';
+import type { DuckDbStore } from '../store/duckdb/duckdb-store.js';
+import type { PriceStore } from '../store/price-store.js';
+import { weakEtag } from './encoded-body.js';
+import { PerfOffload } from './perf-offload.js';
+import { checkedJson } from './server-context.js';
+
+let store: DuckDbStore;
+let offload: PerfOffload;
+
+beforeAll(async () => {
+  store = await openTestStore();
+  offload = new PerfOffload(store);
+});
+afterAll(async () => {
+  await offload.close();
+  await store.close();
+});
+
+async function inProcess(request: PerfRequest): Promise<{ json: string; warnings: string[] }> {
+  const table = await perfTable(store, request);
+  return { json: await checkedJson(perfResponseSchema, table.rows), warnings: table.warnings.map((w) => w.message) };
+}
+
+describe('PerfOffload', () => {
+  test.each<[string, PerfRequest]>([
+    ['every symbol, latest day', { symbols: 'all' }],
+    ['a list, total return, as of a weekend day', { symbols: ['MSFT', 'AAPL'], asOf: '2024-06-30', totalReturn: true }],
+    [
+      'a window with an as-of day past the data (a warning)',
+      { symbols: [...TEST_SYMBOLS], from: '2023-12-31', asOf: '2025-03-01' },
+    ],
+  ])('%s: the same bytes, ETag and warnings as in process', async (_name, request) => {
+    const expected = await inProcess(request);
+    if (request.asOf === '2025-03-01') expect(expected.warnings).toHaveLength(1);
+    const got = await offload.perfJson(request);
+    expect(got).not.toBeNull();
+    expect(got!.bytes.toString('utf8')).toBe(expected.json);
+    expect(got!.etag).toBe(weakEtag(Buffer.from(expected.json)));
+    expect(got!.warnings).toEqual(expected.warnings);
+  });
+
+  test('jobs at the same time each get their own answer', async () => {
+    const days = ['2024-03-01', '2024-06-28', '2024-12-31'];
+    const got = await Promise.all(days.map((asOf) => offload.perfJson({ symbols: 'all', asOf })));
+    for (const [i, asOf] of days.entries())
+      expect(got[i]!.bytes.toString('utf8')).toBe((await inProcess({ symbols: 'all', asOf })).json);
+  });
+
+  test('an unknown symbol is null: the route computes in process and raises the usual error', async () => {
+    expect(await offload.perfJson({ symbols: ['AAPL', 'NOPE'] })).toBeNull();
+    await expect(perfTable(store, { symbols: ['AAPL', 'NOPE'] })).rejects.toThrow(/unknown symbol 'NOPE'/);
+  });
+
+  test('a store without packed reads is never handed over', async () => {
+    // the same store with its packed read hidden (as PostgreSQL's has none)
+    const plain = Object.create(store, { readPacked: { value: undefined } }) as PriceStore;
+    const none = new PerfOffload(plain);
+    expect(none.available).toBe(false);
+    expect(await none.perfJson({ symbols: 'all' })).toBeNull();
+    await none.close();
+  });
+
+  test('after close, a new job starts a new worker', async () => {
+    const own = new PerfOffload(store);
+    expect(await own.perfJson({ symbols: ['SPY'] })).not.toBeNull();
+    await own.close();
+    expect((await own.perfJson({ symbols: ['SPY'] }))?.bytes.toString('utf8')).toBe(
+      (await inProcess({ symbols: ['SPY'] })).json,
+    );
+    await own.close();
+  });
+});

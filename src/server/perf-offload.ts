@@ -1,0 +1,165 @@
+/**
+ * Large perf tables computed on a worker thread (perf-worker.ts), so one-symbol requests and the
+ * data-version check keep their milliseconds while a whole-universe table is made: on the main thread
+ * the unpacking, the figures, the contract check and the JSON of 3,000 symbols took 0.5-0.7 s in 4 ms
+ * slices, and their garbage collections paused it 10-70 ms at a time. The main thread keeps only the
+ * store's reads (the worker asks for the packed close segments and gets their bytes handed over, not
+ * copied) and the answer's bytes.
+ *
+ * `perfJson` answers null when the work stays here: a store without packed reads (PostgreSQL), or any
+ * failure in the worker (its errors are not rebuilt across threads: the caller computes the table in
+ * process and its error reads exactly as it always did).
+ */
+import { Worker } from 'node:worker_threads';
+import type { PerfRequest } from '../services/perf/perf-table.js';
+import type { PriceStore } from '../store/price-store.js';
+import type { PackedSegments } from '../store/series-snapshot.js';
+
+/** Messages from the main thread to the worker. */
+export type FromMain =
+  | { readonly type: 'job'; readonly job: number; readonly request: PerfRequest }
+  | { readonly type: 'reply'; readonly call: number; readonly value: unknown };
+
+/** Messages from the worker to the main thread. */
+export type ToMain =
+  | {
+      readonly type: 'call';
+      readonly job: number;
+      readonly call: number;
+      readonly method: 'readPacked' | 'getSymbol' | 'listSymbols';
+      readonly args: unknown[];
+    }
+  | {
+      readonly type: 'done';
+      readonly job: number;
+      readonly bytes: Uint8Array;
+      readonly etag: string;
+      readonly warnings: string[];
+    }
+  | { readonly type: 'failed'; readonly job: number; readonly reason: string };
+
+/** A perf table's JSON made by the worker. */
+export interface OffloadedJson {
+  readonly bytes: Buffer;
+  /** The weak ETag of `bytes` (as encoded-body.ts makes it). */
+  readonly etag: string;
+  readonly warnings: readonly string[];
+}
+
+export class PerfOffload {
+  private worker: Worker | null = null;
+  private jobs = 0;
+  private readonly waiting = new Map<number, (result: OffloadedJson | null) => void>();
+
+  constructor(private readonly store: PriceStore) {}
+
+  /** Whether the store can hand its reads over packed (else every table is computed in process). */
+  get available(): boolean {
+    return this.store.readPacked !== undefined;
+  }
+
+  /** The table's JSON, computed on the worker; null when it must be computed in process instead. */
+  perfJson(request: PerfRequest): Promise<OffloadedJson | null> {
+    if (!this.available) return Promise.resolve(null);
+    const worker = this.worker ?? this.start();
+    const job = ++this.jobs;
+    return new Promise((resolve) => {
+      this.waiting.set(job, resolve);
+      worker.postMessage({ type: 'job', job, request } satisfies FromMain);
+    });
+  }
+
+  /** Stops the worker; jobs still running are answered null (computed in process by their callers). */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.settleAll();
+    if (worker) await worker.terminate();
+  }
+
+  private start(): Worker {
+    // from the build a .js file; from source (tests, tsx) the .ts file, through tsx's loader (Node 20 does
+    // not pass the parent's `--import tsx` hooks on to a worker)
+    const worker = import.meta.url.endsWith('.ts')
+      ? new Worker(
+          `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./perf-worker.ts', import.meta.url).href)}); })`,
+          { eval: true },
+        )
+      : new Worker(new URL('./perf-worker.js', import.meta.url));
+    worker.unref();
+    worker.on('message', (m: ToMain) => this.onMessage(worker, m));
+    // a worker that dies takes its jobs with it: they are computed in process, the next job starts a new one
+    const lost = () => {
+      if (this.worker === worker) this.worker = null;
+      this.settleAll();
+    };
+    worker.on('error', lost);
+    worker.on('exit', lost);
+    this.worker = worker;
+    return worker;
+  }
+
+  private onMessage(worker: Worker, m: ToMain): void {
+    if (m.type === 'call') {
+      void this.answer(m.method, m.args).then(
+        ({ value, transfer }) => {
+          const reply: FromMain = { type: 'reply', call: m.call, value };
+          try {
+            worker.postMessage(reply, transfer);
+          } catch {
+            // a buffer that cannot be handed over (one the native side owns) is copied instead
+            worker.postMessage(reply);
+          }
+        },
+        // a failed read: the worker's table fails and is computed in process, where the error is raised
+        () => worker.postMessage({ type: 'reply', call: m.call, value: null } satisfies FromMain),
+      );
+      return;
+    }
+    const resolve = this.waiting.get(m.job);
+    this.waiting.delete(m.job);
+    if (m.type === 'done') {
+      const bytes = Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength);
+      resolve?.({ bytes, etag: m.etag, warnings: m.warnings });
+    } else resolve?.(null);
+  }
+
+  private async answer(
+    method: 'readPacked' | 'getSymbol' | 'listSymbols',
+    args: unknown[],
+  ): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
+    const store = this.store;
+    if (method === 'getSymbol') return { value: await store.getSymbol(args[0] as string), transfer: [] };
+    if (method === 'listSymbols') return { value: await store.listSymbols(), transfer: [] };
+    const [tickers, range, columns] = args as Parameters<NonNullable<PriceStore['readPacked']>>;
+    const packed = (await store.readPacked?.(tickers, range, columns)) ?? null;
+    return { value: packed, transfer: packed === null ? [] : ownBuffers(packed) };
+  }
+
+  private settleAll(): void {
+    for (const resolve of this.waiting.values()) resolve(null);
+    this.waiting.clear();
+  }
+}
+
+/**
+ * The segments' byte strings to hand over rather than copy: each one that is the whole of its own
+ * buffer (DuckDB's blob reads are fresh allocations); any other is left to be copied.
+ */
+function ownBuffers(packed: PackedSegments): ArrayBuffer[] {
+  const seen = new Set<ArrayBuffer>();
+  const out: ArrayBuffer[] = [];
+  const take = (bytes: Uint8Array | null) => {
+    if (bytes === null) return;
+    const buffer = bytes.buffer as ArrayBuffer;
+    if (bytes.byteOffset !== 0 || bytes.byteLength !== buffer.byteLength || seen.has(buffer)) return;
+    seen.add(buffer);
+    out.push(buffer);
+  };
+  for (const s of packed.segments) {
+    take(s.days);
+    take(s.closes);
+    take(s.adjCloses);
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+/**
+ * The worker thread of perf-offload.ts: computes a large perf table and its JSON off the server's main
+ * thread. Its store is a stand-in whose reads go back to the main thread (which holds the one DuckDB
+ * instance: a second instance of the same file would not see the first one's writes): the main thread
+ * sends the packed close segments, this thread unpacks them (about 180 MB of typed arrays for 3,000
+ * symbols x 20 years), computes the rows, checks them against the contract and writes the JSON bytes and
+ * their ETag. The garbage of all that is collected here too, so the main thread's pauses stay short.
+ *
+ * Anything it cannot do (a store that has no packed read, an error such as an unknown symbol) is
+ * answered `failed`; the main thread then computes the table itself, so errors read exactly as before.
+ */
+import { parentPort } from 'node:worker_threads';
+import { perfResponseSchema } from '../contracts/perf-contract.js';
+import type { SymbolInfo, SymbolSummary } from '../domain/symbol-info.js';
+import { type PerfRequest, type PerfSource, perfTable } from '../services/perf/perf-table.js';
+import { type PackedSegments, unpackSegments } from '../store/series-snapshot.js';
+import { weakEtag } from './encoded-body.js';
+import type { FromMain, ToMain } from './perf-offload.js';
+import { checkedJson } from './server-context.js';
+
+const port = parentPort;
+if (port === null) throw new Error('perf-worker.ts runs as a worker thread only');
+
+/** The replies the main thread still owes, by call number. */
+const pending = new Map<number, (value: unknown) => void>();
+let calls = 0;
+
+function ask<T>(job: number, method: 'readPacked' | 'getSymbol' | 'listSymbols', args: unknown[]): Promise<T> {
+  const call = ++calls;
+  return new Promise<T>((resolve) => {
+    pending.set(call, resolve as (value: unknown) => void);
+    port!.postMessage({ type: 'call', job, call, method, args } satisfies ToMain);
+  });
+}
+
+/** Thrown when the stand-in cannot answer a read: the main thread computes the table instead. */
+class NotHere extends Error {}
+
+function source(job: number): PerfSource {
+  return {
+    async readMany(tickers, range, options) {
+      const packed = await ask<PackedSegments | null>(job, 'readPacked', [tickers, range, options?.columns ?? []]);
+      if (packed === null) throw new NotHere('no packed read for these columns');
+      return unpackSegments(packed);
+    },
+    getSymbol: (ticker) => ask<SymbolInfo | null>(job, 'getSymbol', [ticker]),
+    listSymbols: () => ask<SymbolSummary[]>(job, 'listSymbols', []),
+  };
+}
+
+async function run(job: number, request: PerfRequest): Promise<void> {
+  try {
+    const table = await perfTable(source(job), request);
+    const json = await checkedJson(perfResponseSchema, table.rows);
+    // bytes of their own (not Buffer's shared pool) so they can be handed over without a copy
+    const bytes = new Uint8Array(Buffer.byteLength(json));
+    Buffer.from(bytes.buffer).write(json, 'utf8');
+    const etag = weakEtag(bytes);
+    const warnings = table.warnings.map((w) => w.message);
+    port!.postMessage({ type: 'done', job, bytes, etag, warnings } satisfies ToMain, [bytes.buffer]);
+  } catch (e) {
+    port!.postMessage({ type: 'failed', job, reason: (e as Error).message } satisfies ToMain);
+  }
+}
+
+port.on('message', (m: FromMain) => {
+  if (m.type === 'job') void run(m.job, m.request);
+  else {
+    const resolve = pending.get(m.call);
+    pending.delete(m.call);
+    resolve?.(m.value);
+  }
+});
