@@ -8,6 +8,11 @@ above rolling(50|200).mean() (with = the mean exists); against its own previous 
 decline, unchanged); a new 52-week high (low) when the close is strictly above (below) every other
 close dated after DAY - DateOffset(years=1) through DAY, counted only when the member has a bar on
 or before that boundary (withYear).
+Also equalWeight: {1m, 3m, 6m, ytd, 1y: return} of the equal-weighted index as of DAY: each member's
+return on its own previous bar (pct_change within the member), the mean of the members' returns
+per date (over the union of the members' dates; a date with none leaves the index unchanged),
+chained from 100; the base of each period is the last index date on or before DAY -
+DateOffset(months=1|3|6), the last date of the previous year, or DAY - DateOffset(years=1).
 """
 import json
 import sys
@@ -23,6 +28,8 @@ g = df.groupby("Symbol")["Adj Close"]
 df["sma50"] = g.transform(lambda s: s.rolling(50).mean())
 df["sma200"] = g.transform(lambda s: s.rolling(200).mean())
 df["prev"] = g.shift(1)
+daily = (df["Adj Close"] / df["prev"] - 1).groupby(df["Date"]).mean()
+ew = 100 * (1 + daily.fillna(0)).cumprod()
 first = df.groupby("Symbol")["Date"].min()
 by = {sym: grp.set_index("Date")["Adj Close"] for sym, grp in df.groupby("Symbol")}
 
@@ -55,5 +62,15 @@ for day in days:
         "newHighs": highs,
         "newLows": lows,
         "withYear": with_year,
+        "equalWeight": {},
     }
+    bases = {
+        "1m": d - pd.DateOffset(months=1),
+        "3m": d - pd.DateOffset(months=3),
+        "6m": d - pd.DateOffset(months=6),
+        "ytd": pd.Timestamp(d.year - 1, 12, 31),
+        "1y": d - pd.DateOffset(years=1),
+    }
+    for key, base in bases.items():
+        out[day]["equalWeight"][key] = float(ew[d] / ew[ew.index <= base].iloc[-1] - 1)
 print(json.dumps(out))

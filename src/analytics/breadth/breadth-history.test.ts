@@ -67,6 +67,20 @@ describe('breadthHistory', () => {
     expect(s.aboveShort).toEqual({ count: 3, of: 3, share: 1 });
   });
 
+  it('equal-weight index by hand: daily mean of the members’ own returns, chained from 100', () => {
+    const d = weekdays(4, '2020-01-06');
+    const a = { symbol: 'A', dates: d, closes: Float64Array.of(10, 11, 11, 12) };
+    const b = { symbol: 'B', dates: d, closes: Float64Array.of(20, 19, 18, 19) };
+    const c = { symbol: 'C', dates: Int32Array.of(d[0]!, d[1]!, d[3]!), closes: Float64Array.of(5, 4, 6) };
+    const h = breadthHistory([a, b, c], null, { shortWindow: 2, longWindow: 3, beatWindow: 1 });
+    // day 1: (+10% - 5% - 20%) / 3 = -5% -> 95; day 2: (0 - 1/19) / 2 (C has no bar) -> 95 x 37/38 = 92.5;
+    // day 3: (1/11 + 1/18 + 1/2) / 3 = 64/297 (C against its own last bar, day 1) -> 92.5 x 361/297
+    const want = [100, 95, 92.5, (92.5 * 361) / 297];
+    for (const [i, v] of h.equalWeight.entries()) expect(v, `day ${i}`).toBeCloseTo(want[i]!, 12);
+    // the equal-weighted return from day 1 to day 3, 112.4327 / 95 - 1 = 18.350%
+    expect(h.equalWeight[3]! / h.equalWeight[1]! - 1).toBeCloseTo(0.18350168, 8);
+  });
+
   it('breadthSeries lists the last N days as shares, oldest first (the hand-made A/D case)', () => {
     const d = weekdays(4, '2020-01-06');
     const a = { symbol: 'A', dates: d, closes: Float64Array.of(10, 11, 11, 12) };

@@ -10,6 +10,12 @@
  *   is the members whose average exists that day (at least n bars of history).
  * - Advance / decline: close above / below the member's own previous bar; the A/D line is the
  *   running sum of (advances - declines) from the first axis day, starting at 0.
+ * - Equal weight: an index of the members held in equal amounts, rebalanced every day (as CRSP's
+ *   equal-weighted index): 100 on the first axis day, then each day times 1 + the mean of the
+ *   day's returns of the members with a bar that day and an earlier one (close over the member's
+ *   own previous bar, the advance/decline basis); a day with no such member leaves it unchanged.
+ *   Its return over a period is the group's equal-weighted return, to set against a cap-weighted
+ *   fund (SPSM, IJR) over the same dates.
  * - Beating the benchmark: the member's return over its last `beatWindow` bars against the
  *   benchmark's return between the same two dates (the benchmark's last close on or before each);
  *   strictly greater beats. Members with fewer bars, or days before the benchmark starts, are out.
@@ -51,6 +57,8 @@ export interface BreadthHistory {
   readonly declines: Int32Array;
   readonly unchanged: Int32Array;
   readonly adLine: Float64Array;
+  /** The equal-weighted index level (100 on the first axis day; see the conventions above). */
+  readonly equalWeight: Float64Array;
   readonly beating: Int32Array;
   readonly withBeat: Int32Array;
   readonly shortWindow: number;
@@ -137,6 +145,7 @@ export function breadthHistory(
   const unchanged = count();
   const beating = count();
   const withBeat = count();
+  const dayReturnSum = new Float64Array(T);
   // Scratch per member, sized once for the longest member.
   const longest = clean.reduce((x, m) => Math.max(x, m.dates.length), 0);
   const posBuf = new Int32Array(longest);
@@ -181,6 +190,7 @@ export function breadthHistory(
         if (v > p) advances[k]!++;
         else if (v < p) declines[k]!++;
         else unchanged[k]!++;
+        dayReturnSum[k]! += v / p - 1;
       }
       if (i >= beatWindow) {
         const b0 = bench[pos[i - beatWindow]!]!;
@@ -199,6 +209,14 @@ export function breadthHistory(
     ad += advances[k]! - declines[k]!;
     adLine[k] = ad;
   }
+  const equalWeight = new Float64Array(T);
+  let level = 100;
+  for (let k = 0; k < T; k++) {
+    // the members with a return that day are exactly those counted as advancing, declining or unchanged
+    const n = advances[k]! + declines[k]! + unchanged[k]!;
+    if (n > 0) level *= 1 + dayReturnSum[k]! / n;
+    equalWeight[k] = level;
+  }
   return {
     dates,
     members: onDay,
@@ -213,6 +231,7 @@ export function breadthHistory(
     declines,
     unchanged,
     adLine,
+    equalWeight,
     beating,
     withBeat,
     shortWindow,
@@ -237,6 +256,7 @@ function emptyHistory(shortWindow: number, longWindow: number, beatWindow: numbe
     declines: z(),
     unchanged: z(),
     adLine: new Float64Array(0),
+    equalWeight: new Float64Array(0),
     beating: z(),
     withBeat: z(),
     shortWindow,

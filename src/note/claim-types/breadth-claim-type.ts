@@ -6,6 +6,9 @@
  *   the precision printed;
  * - "58 made new 52-week highs", "none made new 52-week lows", "net new highs: 58";
  * - "420 S&P 600 members advanced and 154 declined": against the member's own previous bar.
+ * The group's equal-weighted index (`sp600:equalWeight`, see analytics/breadth) is one more derived
+ * series: a sentence or table row naming "S&P 600 members, equal-weighted" resolves to it and its
+ * returns over a period are ordinary return claims, set against a cap-weighted fund (SPSM).
  * Each measure is checked on the group's breadth history (analytics/breadth, the same counts as
  * `marketdash breadth`), which the check service supplies as a derived series named
  * `<group>:<measure>` (see `breadthSymbol`): one value per day, so the checker's as-of and
@@ -23,6 +26,7 @@ export const BREADTH_MEASURES = [
   'netNewHighs',
   'advances',
   'declines',
+  'equalWeight',
 ] as const;
 export type BreadthMeasure = (typeof BREADTH_MEASURES)[number];
 
@@ -68,7 +72,17 @@ const NAMES: Record<BreadthMeasure, string> = {
   netNewHighs: 'net new highs',
   advances: 'advances',
   declines: 'declines',
+  equalWeight: 'the equal-weighted index',
 };
+
+/** The names a text gives the equal-weighted index of the S&P 600 members (the note's table row first). */
+export const EQUAL_WEIGHT_NAMES = [
+  'S&P 600 members, equal-weighted',
+  'equal-weighted S&P 600 members',
+  'S&P 600 members (equal-weighted)',
+  'S&P 600 members equal-weighted',
+  'equal-weighted S&P 600',
+] as const;
 
 const isShare = (m: BreadthMeasure) => m === 'above50' || m === 'above200';
 const format = (m: BreadthMeasure, v: number, decimals: number) =>

@@ -11,6 +11,7 @@
 import type { UniverseConfig } from '../../config/universe-config.js';
 import type { PeriodKey } from '../../domain/period-keys.js';
 import type { DayNumber } from '../../domain/trading-date.js';
+import { breadthSymbol, EQUAL_WEIGHT_NAMES, SP600_GROUP } from '../claim-types/breadth-claim-type.js';
 import type { SentenceScope } from '../claim-types/claim-type.js';
 import { claimTypes } from '../claim-types/claim-types.js';
 import type { Claim } from './claim.js';
@@ -62,6 +63,13 @@ export function resolverFromConfig(config: UniverseConfig, stored: readonly stri
     kind: s.kind,
     aliases: s.aliases,
   }));
+  // the equal-weighted index of the S&P 600 members, a series derived from their closes at check time
+  symbols.push({
+    ticker: breadthSymbol(SP600_GROUP, 'equalWeight'),
+    name: EQUAL_WEIGHT_NAMES[0],
+    kind: 'index',
+    aliases: EQUAL_WEIGHT_NAMES.slice(1),
+  });
   const known = new Set(symbols.map((s) => s.ticker));
   for (const t of stored) {
     if (known.has(t) || NOT_TICKERS.has(t) || !/^\^?[A-Z][A-Z0-9.]{1,9}$/.test(t)) continue;

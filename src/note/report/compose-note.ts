@@ -9,6 +9,7 @@
 import { breakoutBaseRate } from '../../analytics/base-rates/base-rate.js';
 import type { ShareCount } from '../../analytics/breadth/breadth-snapshot.js';
 import { rateSensitivity } from '../../analytics/rates/rate-sensitivity.js';
+import { periodReturn } from '../../analytics/returns/period-returns.js';
 import { parseCalendarWindow, windowSeasonality } from '../../analytics/seasonality/seasonality.js';
 import { analyseTrend, type TrendAnalysis } from '../../analytics/trend/trend-analysis.js';
 import type { TrendOptions } from '../../analytics/trend/trend-options.js';
@@ -33,6 +34,7 @@ import {
   parseIsoDate,
   previousYearEnd,
 } from '../../domain/trading-date.js';
+import { EQUAL_WEIGHT_NAMES } from '../claim-types/breadth-claim-type.js';
 import { FigureBook } from './figure-book.js';
 import type { MarketNote, NoteChart, NoteParagraph, NoteSection, PerformanceRow, Run } from './note-model.js';
 import { cardinal, indefiniteArticle, moveVerb, ordinal, upDown } from './wording.js';
@@ -65,6 +67,11 @@ export interface NoteBreadth {
   readonly advances: number;
   readonly declines: number;
   readonly unchanged: number;
+  /**
+   * The members' equal-weighted index (analytics/breadth: held in equal amounts, rebalanced daily),
+   * symbol `sp600:equalWeight`, up to the note's day: set against the cap-weighted fund.
+   */
+  readonly equalWeight?: PriceSeries;
 }
 
 /** Small-vs-mega moves of at least this much over 21 sessions count as a rotation. */
@@ -758,7 +765,64 @@ function breadthSection(ctx: NoteContext): { section: NoteSection | null } {
         ? 'a broad retreat'
         : 'a mixed session';
   paras.push(p('On the day, ', f(adv), ' S&P 600 members advanced and ', f(dec), ` declined, ${mood}.`));
-  return { section: { id: 'breadth', title: 'Breadth: the S&P 600 members', paragraphs: paras } };
+  const table = equalVsCapWeight(ctx, b, paras);
+  return {
+    section: { id: 'breadth', title: 'Breadth: the S&P 600 members', paragraphs: paras, ...(table ? { table } : {}) },
+  };
+}
+
+/** The cap-weighted small-cap benchmarks, first stored wins: the index, then the funds that track it. */
+const CAP_WEIGHTED = ['^SP600', 'SPSM', 'IJR'];
+
+/**
+ * Equal weight against cap weight: the members' equal-weighted index and the first stored
+ * cap-weighted benchmark over the scoreboard's periods, as two table rows (each cell a return
+ * figure on that series' closes; the members' file and the funds are adjusted closes, so both are
+ * total returns), and a sentence saying which side leads over the year so far and over one year.
+ */
+function equalVsCapWeight(ctx: NoteContext, b: NoteBreadth, paras: NoteParagraph[]): PerformanceRow[] | null {
+  const ew = b.equalWeight;
+  const capTicker = CAP_WEIGHTED.find((t) => ctx.at(t) !== null);
+  if (!ew || ew.dates.length === 0 || capTicker === undefined) return null;
+  const k = ew.dates.length - 1;
+  if (formatIsoDate(ew.dates[k]!) !== ctx.asOfIso) return null;
+  const cap = ensureNotNull(ctx.at(capTicker), `${capTicker} at the note's day`);
+  const row = (s: PriceSeries, at: number, symbol: string, label: string): PerformanceRow => ({
+    symbol,
+    label,
+    group: 'Equal vs cap weight',
+    oneMonth: ctx.book.periodReturn(s, at, '1m', true)?.id ?? null,
+    threeMonths: ctx.book.periodReturn(s, at, '3m', true)?.id ?? null,
+    sixMonths: ctx.book.periodReturn(s, at, '6m', true)?.id ?? null,
+    ytd: ctx.book.periodReturn(s, at, 'ytd', true)?.id ?? null,
+    oneYear: ctx.book.periodReturn(s, at, '1y', true)?.id ?? null,
+  });
+  const rows = [
+    row(ew, k, ew.symbol, EQUAL_WEIGHT_NAMES[0]),
+    row(cap.s, cap.k, capTicker, `${ctx.name(capTicker)} (${capTicker})`),
+  ];
+  const ahead = (period: 'ytd' | '1y') => {
+    const e = periodReturn(ew.dates, ew.close, k, period);
+    const c = periodReturn(cap.s.dates, cap.s.close, cap.k, period);
+    return e === null || c === null ? null : e > c;
+  };
+  const word = (lead: boolean) => (lead ? 'ahead of' : 'behind');
+  const ytd = ahead('ytd');
+  const year = ahead('1y');
+  const verdict =
+    ytd === null || year === null
+      ? ytd === null && year === null
+        ? ''
+        : ` The average member is ${word((ytd ?? year) as boolean)} ${capTicker} ${ytd === null ? 'over one year' : 'this year'}.`
+      : ytd === year
+        ? ` The average member is ${word(ytd)} ${capTicker} both this year and over one year.`
+        : ` The average member is ${word(ytd)} ${capTicker} this year but ${word(year)} it over one year.`;
+  paras.push(
+    p(
+      `Equal weight against cap weight: the table sets the S&P 600 members held in equal amounts (an index rebalanced every day, each member's return on its own previous close, from the members' adjusted closes) against ${capTicker}, which weights them by market value.${verdict}`,
+    ),
+  );
+  return rows;
 }
 
 /** The scoreboard: 1M, 3M, 6M, YTD and one-year returns of the Mag 7, the basket and fund, and the small caps. */

@@ -29,7 +29,7 @@ export interface NoteParagraph {
 export interface PerformanceRow {
   readonly symbol: string;
   readonly label: string;
-  readonly group: 'Magnificent 7' | 'Mag 7 basket and fund' | 'Small caps';
+  readonly group: 'Magnificent 7' | 'Mag 7 basket and fund' | 'Small caps' | 'Equal vs cap weight';
   /** Figure ids (null when the history is too short): 1M, 3M, 6M (domain/period-keys.ts), YTD and one year. */
   readonly oneMonth: string | null;
   readonly threeMonths: string | null;

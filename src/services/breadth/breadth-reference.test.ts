@@ -9,6 +9,7 @@ import { describeWithSharedData } from '../../../test/support/shared-data.js';
 import { loadSp600Members } from '../../../test/support/sp600-members.js';
 import { breadthHistory } from '../../analytics/breadth/breadth-history.js';
 import { breadthAt } from '../../analytics/breadth/breadth-snapshot.js';
+import { periodReturn } from '../../analytics/returns/period-returns.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 
 describeWithSharedData('breadth of the real S&P 600 members matches pandas', () => {
@@ -39,5 +40,21 @@ describeWithSharedData('breadth of the real S&P 600 members matches pandas', () 
         day,
       ).toEqual(w);
     }
+  });
+
+  it('the equal-weighted index: its 1M, 3M, 6M, YTD and 1Y returns as of 2025-12-11 equal pandas', () => {
+    const h = breadthHistory(loadSp600Members(), null);
+    const k = h.dates.indexOf(parseIsoDate('2025-12-11'));
+    // test/reference/breadth_reference.py (pandas 1.5.3): pct_change within each member, mean per
+    // date, chained from 100; bases by DateOffset(months=1|3|6), the last close of 2024, DateOffset(years=1)
+    const pandas = {
+      '1m': 0.05602546044652357,
+      '3m': 0.021465784391625498,
+      '6m': 0.12528013151445716,
+      ytd: 0.08703005792644869,
+      '1y': 0.016727141383071853,
+    } as const;
+    for (const [period, want] of Object.entries(pandas))
+      expect(periodReturn(h.dates, h.equalWeight, k, period as keyof typeof pandas), period).toBeCloseTo(want, 12);
   });
 });

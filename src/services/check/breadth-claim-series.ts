@@ -2,7 +2,8 @@
  * The derived series breadth claims are checked against (note/claim-types/breadth-claim-type.ts):
  * for each group the claims name, the group's breadth history (services/breadth, the counts of
  * `marketdash breadth`) turned into one series per measure, `sp600:above50` = percent of members
- * above their 50-day average on each day, `sp600:newHighs` = count, and so on. A group that is not
+ * above their 50-day average on each day, `sp600:newHighs` = count, `sp600:equalWeight` = the
+ * equal-weighted index level (its period returns are return claims), and so on. A group that is not
  * in the store gets the reason an editor reads.
  */
 import type { BreadthHistory } from '../../analytics/breadth/breadth-history.js';
@@ -43,6 +44,9 @@ function measureValues(h: BreadthHistory, measure: BreadthMeasure): Float64Array
         break;
       case 'declines':
         out[i] = h.declines[i]!;
+        break;
+      case 'equalWeight':
+        out[i] = h.equalWeight[i]!;
         break;
     }
   }

@@ -4,18 +4,20 @@
  * fingerprints the rows read, and composes the note. Nothing after the as-of day is read.
  */
 
+import { breadthAt } from '../../analytics/breadth/breadth-snapshot.js';
 import { basketIndex } from '../../analytics/ratios-baskets/basket-index.js';
 import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
 import { DEFAULT_TREND_OPTIONS } from '../../analytics/trend/trend-options.js';
 import { defaultConfig, type UniverseConfig } from '../../config/universe-config.js';
 import { ensureDefined, ensureNotNull } from '../../domain/ensure.js';
 import { DataError, NotFoundError } from '../../domain/errors.js';
-import type { PriceSeries } from '../../domain/price-series.js';
+import { closeOnlySeries, type PriceSeries } from '../../domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import { breadthSymbol } from '../../note/claim-types/breadth-claim-type.js';
 import { composeNote, type NoteBreadth } from '../../note/report/compose-note.js';
 import type { MarketNote } from '../../note/report/note-model.js';
 import type { PriceStore } from '../../store/price-store.js';
-import { breadthReport } from '../breadth/breadth-report.js';
+import { loadBreadthHistory } from '../breadth/breadth-report.js';
 import { configBasket } from '../check/claim-series.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { dataFingerprint } from './data-fingerprint.js';
@@ -50,20 +52,29 @@ async function noteBreadth(store: PriceStore, asOf: string): Promise<NoteBreadth
   const group = (await store.listGroups()).find((g) => g.name.toLowerCase() === NOTE_BREADTH_GROUP);
   if (!group) return null;
   try {
-    const r = await breadthReport(store, { group: group.name, asOf });
+    // one breadth history serves the day's counts and the equal-weighted index
+    const loaded = await loadBreadthHistory(store, { group: group.name, asOf });
+    const { history, members } = loaded;
+    const snap = breadthAt(history, parseIsoDate(asOf, '--as-of'));
+    if (!snap) return null;
     return {
-      group: r.group,
-      date: r.asOf,
-      listed: r.members.listed,
-      withData: r.members.withData,
-      aboveSma50: r.aboveSma50,
-      aboveSma200: r.aboveSma200,
-      newHighs: r.newHighs,
-      newLows: r.newLows,
-      withYear: r.withYear,
-      advances: r.advances,
-      declines: r.declines,
-      unchanged: r.unchanged,
+      group: loaded.group.name,
+      date: snap.date,
+      listed: loaded.group.members.length,
+      withData: members.length,
+      aboveSma50: snap.aboveShort,
+      aboveSma200: snap.aboveLong,
+      newHighs: snap.newHighs,
+      newLows: snap.newLows,
+      withYear: snap.withYear,
+      advances: snap.advances,
+      declines: snap.declines,
+      unchanged: snap.unchanged,
+      equalWeight: closeOnlySeries(
+        breadthSymbol(loaded.group.name.toLowerCase(), 'equalWeight'),
+        history.dates,
+        history.equalWeight,
+      ),
     };
   } catch (e) {
     if (e instanceof NotFoundError || e instanceof DataError) return null;

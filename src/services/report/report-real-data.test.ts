@@ -4,8 +4,10 @@
  * group from constituents/sp600.csv. The breadth section's figures equal an independent pandas
  * computation (test/reference/breadth_reference.py, run with /usr/bin/python3); the rates section
  * has the 2-year at 3.52% and the fed funds rate down 25 bp since the cut of December 10 (the FRED
- * files' README); `check` supports every claim of the note, breadth, rates and seasonality included;
- * and a breadth figure altered in the text is contradicted with its true value.
+ * files' README); equal weight against cap weight: the members' equal-weighted index over 1M, 3M,
+ * 6M, YTD and one year equals pandas (same script) beside SPSM; `check` supports every claim of the
+ * note, breadth, rates, seasonality and the equal-weighted row included; and a breadth figure or an
+ * equal-weighted return altered in the text is contradicted with its true value.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -36,6 +38,8 @@ interface PandasBreadth {
   readonly declines: number;
   readonly newHighs: number;
   readonly newLows: number;
+  /** The equal-weighted index's returns: 1m, 3m, 6m, ytd, 1y. */
+  readonly equalWeight: Record<string, number>;
 }
 
 describeWithSharedData.skipIf(!hasPandas)(
@@ -109,6 +113,18 @@ describeWithSharedData.skipIf(!hasPandas)(
       expect(markdown).toContain(`${pandas.advances} S&P 600 members advanced and ${pandas.declines} declined`);
     });
 
+    it('equal weight against cap weight: the members’ equal-weighted returns equal pandas, beside SPSM', () => {
+      for (const period of ['1m', '3m', '6m', 'ytd', '1y'])
+        expect(figure(`return-${period}-sp600:equalWeight-table`).value, period).toBeCloseTo(
+          pandas.equalWeight[period]!,
+          12,
+        );
+      expect(markdown).toMatch(/^\| S&P 600 members, equal-weighted \| -?\d/m);
+      expect(markdown).toMatch(/^\| [^|]*\(SPSM\) \| -?\d/m);
+      // pandas: equal weight 8.70% YTD and 1.67% over one year; SPSM 10.19% and 2.71% (adjusted closes)
+      expect(markdown).toContain('The average member is behind SPSM both this year and over one year.');
+    });
+
     it('the rates section: the 2-year at 3.52%, the fed funds rate down 25 bp since the cut of December 10', () => {
       // rates are levels: the change since last year in bp (pandas, rate_changes_reference.py: DGS2 -73, DFF -69)
       expect(markdown).toMatch(/\(DGS2\) stands at 3\.52%, 73 bp below where it ended last year/);
@@ -138,6 +154,8 @@ describeWithSharedData.skipIf(!hasPandas)(
       ])
         expect(metrics, m).toContain(m);
       expect(report.claims.filter((c) => c.metric === 'breadth')).toHaveLength(7);
+      // the five cells of the equal-weighted row, checked on the index derived from the members' closes
+      expect(report.claims.filter((c) => c.symbol === 'sp600:equalWeight')).toHaveLength(5);
       console.log(`note of ${AS_OF} on the real data: ${report.claims.length} claims, all supported`);
     }, 120_000);
 
@@ -150,6 +168,16 @@ describeWithSharedData.skipIf(!hasPandas)(
       expect(bad.map((c) => [c.metric, c.claimed, c.actual])).toEqual([
         ['breadth', pandas.advances + 30, pandas.advances],
       ]);
+    }, 120_000);
+
+    it('an equal-weighted return altered in the table is contradicted, with the true value', async () => {
+      const row = /^\| S&P 600 members, equal-weighted \| (-?\d+\.\d\d)%/m.exec(markdown)!;
+      const shown = Number(row[1]);
+      const altered = markdown.replace(row[0], row[0].replace(`${row[1]}%`, `${(shown + 1).toFixed(2)}%`));
+      const report = await checkNote(store, { text: altered });
+      const bad = report.claims.filter((c) => c.verdict === 'contradicted');
+      expect(bad.map((c) => [c.symbol, c.period])).toEqual([['sp600:equalWeight', '1m']]);
+      expect(bad[0]!.actual as number).toBeCloseTo(pandas.equalWeight['1m']!, 12);
     }, 120_000);
   },
 );
