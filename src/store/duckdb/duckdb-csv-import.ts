@@ -43,6 +43,12 @@ const PRICE_COLUMNS = ['open', 'high', 'low', 'close', 'adj_close'] as const;
 const VALUE_COLUMNS = [...PRICE_COLUMNS, 'volume', 'source'] as const;
 /** The date syntax (row-rules.ts DATE_SQL_PATTERN): `YYYY-M-D`, spaces around allowed. */
 const DATE_SQL_PATTERN = '\\s*\\d{4}-\\d{1,2}-\\d{1,2}\\s*';
+/**
+ * The usual spelling of a date, `YYYY-MM-DD` and nothing around it: a subset of DATE_SQL_PATTERN tried
+ * first, so the regular expression runs only for the other spellings (5 M dates: 0.36 s of CPU
+ * against 0.49 s for the regular expression alone, 0.17 s for the cast alone).
+ */
+const DATE_SQL_GLOB = '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]';
 
 /**
  * The row rules as one SQL condition over the columns being loaded (true = the row is bad). Prices
@@ -346,7 +352,7 @@ function loadSql(
   return `INSERT INTO bars (symbol, date, open, high, low, close, adj_close, volume, source, load_id)
     SELECT ${symbolExpr}, d, ${value('open')}, ${value('high')}, ${value('low')}, ${checkedClose}, ${adj}, ${value('volume')},
            ${sqlString(file.source)}, ${loadId}
-    FROM (SELECT *, CASE WHEN regexp_full_match(${dateText}, '${DATE_SQL_PATTERN}') THEN TRY_CAST(${dateText} AS DATE) END AS d
+    FROM (SELECT *, CASE WHEN ${dateText} GLOB '${DATE_SQL_GLOB}' OR regexp_full_match(${dateText}, '${DATE_SQL_PATTERN}') THEN TRY_CAST(${dateText} AS DATE) END AS d
           FROM read_csv(${sqlString(literalPath)}, header = false, skip = ${file.skipLines}, auto_detect = false,
                   delim = ',', quote = '"', escape = '"', new_line = '${newLine}', max_line_size = ${Math.floor(maxLineBytes)},
                   compression = '${file.gzip ? 'gzip' : 'none'}', columns = {${columns}}))`;
@@ -483,7 +489,8 @@ export async function settleOverlaps(
   const overlap = `(SELECT n.symbol FROM (SELECT symbol, min(date) AS first_new FROM bars WHERE load_id >= ${base} GROUP BY symbol) n
                     JOIN (SELECT symbol, max(date) AS last_old FROM bars WHERE load_id < ${base} GROUP BY symbol) o
                       ON o.symbol = n.symbol AND o.last_old >= n.first_new)`;
-  const symbols = (await c.runAndReadAll(overlap)).getRowsJS().map((r) => String(r[0]));
+  // in the store's order, so each group of symbols below is a range the scans can skip blocks outside of
+  const symbols = (await c.runAndReadAll(`${overlap} ORDER BY 1`)).getRowsJS().map((r) => String(r[0]));
   if (symbols.length === 0) return;
   const inList = symbols.map(sqlString).join(', ');
   const pairs = `FROM bars n JOIN bars o ON o.symbol = n.symbol AND o.date = n.date
@@ -541,12 +548,11 @@ export async function settleOverlaps(
   // (DELETE ... USING: a quarter faster than `rowid IN (subquery)` for a 5 M-row re-import)
   // in groups of symbols: one hash join of a 15 M-row re-import took 1.7 GB (peak 2.6 GB; 250 a group: 1.1 GB)
   for (let start = 0; start < symbols.length; start += SYMBOLS_PER_DELETE) {
-    const group = symbols
-      .slice(start, start + SYMBOLS_PER_DELETE)
-      .map(sqlString)
-      .join(', ');
+    const members = symbols.slice(start, start + SYMBOLS_PER_DELETE);
+    const group = members.map(sqlString).join(', ');
+    const range = `BETWEEN ${sqlString(members[0]!)} AND ${sqlString(members.at(-1)!)}`;
     const where = `o.symbol = n.symbol AND o.date = n.date AND n.load_id >= ${base} AND o.load_id < ${base}
-                   AND n.symbol IN (${group}) AND o.symbol IN (${group})`;
+                   AND n.symbol ${range} AND o.symbol ${range} AND n.symbol IN (${group}) AND o.symbol IN (${group})`;
     await c.run(`DELETE FROM bars n USING bars o WHERE ${where} AND ${same}`);
     await c.run(`DELETE FROM bars o USING bars n WHERE ${where}`);
   }

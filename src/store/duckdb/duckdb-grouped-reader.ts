@@ -109,39 +109,52 @@ function appendChunk(chunk: DuckDBDataChunk, width: number, perSymbol: (SymbolCo
   }
 }
 
+/** Sorts one symbol's rows by date. */
+function sortByDate(cols: SymbolColumns): void {
+  const sorted = sortByDay(cols.dates.subarray(0, cols.n), cols.values);
+  cols.dates = sorted.days;
+  cols.values = sorted.values;
+  cols.sorted = true;
+}
+
 /**
- * Sorts one symbol's rows by date. Dates of one symbol are unique days in a narrow range, so a bucket
- * pass (slot = day - first day) orders them in linear time; an unusually sparse range falls back to a
+ * `days` (unique) in ascending order, with each of `values` in the same order (new arrays of
+ * `days.length`). The days of one symbol are unique days in a narrow range, so a bucket pass
+ * (slot = day - first day) orders them in linear time; an unusually sparse range falls back to a
  * comparison sort.
  */
-function sortByDate(cols: SymbolColumns): void {
-  const n = cols.n;
-  let lo = cols.dates[0]!;
+export function sortByDay(
+  days: Int32Array,
+  values: readonly Float64Array[],
+): { days: Int32Array; values: Float64Array[] } {
+  const n = days.length;
+  let lo = days[0]!;
   let hi = lo;
   for (let i = 1; i < n; i++) {
-    const d = cols.dates[i]!;
+    const d = days[i]!;
     if (d < lo) lo = d;
     else if (d > hi) hi = d;
   }
   let order: Int32Array;
   if (hi - lo <= 16 * n + 100_000) {
     const slot = new Int32Array(hi - lo + 1).fill(-1);
-    for (let i = 0; i < n; i++) slot[cols.dates[i]! - lo] = i;
+    for (let i = 0; i < n; i++) slot[days[i]! - lo] = i;
     order = new Int32Array(n);
     let k = 0;
     for (let j = 0; j < slot.length; j++) if (slot[j]! >= 0) order[k++] = slot[j]!;
   } else {
-    order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => cols.dates[a]! - cols.dates[b]!);
+    order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => days[a]! - days[b]!);
   }
-  const dates = new Int32Array(n);
-  for (let i = 0; i < n; i++) dates[i] = cols.dates[order[i]!]!;
-  cols.dates = dates;
-  cols.values = cols.values.map((v) => {
-    const next = new Float64Array(n);
-    for (let i = 0; i < n; i++) next[i] = v[order[i]!]!;
-    return next;
-  });
-  cols.sorted = true;
+  const sortedDays = new Int32Array(n);
+  for (let i = 0; i < n; i++) sortedDays[i] = days[order[i]!]!;
+  return {
+    days: sortedDays,
+    values: values.map((v) => {
+      const next = new Float64Array(n);
+      for (let i = 0; i < n; i++) next[i] = v[order[i]!]!;
+      return next;
+    }),
+  };
 }
 
 type Vector = ReturnType<DuckDBDataChunk['getColumnVector']>;
