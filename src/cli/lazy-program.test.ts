@@ -4,7 +4,8 @@
  * and the command name is found past the global options.
  */
 import { describe, expect, it } from 'vitest';
-import { buildProgramFor, COMMAND_LOADERS, commandNameIn } from './lazy-program.js';
+import { commandNameIn } from './command-name.js';
+import { buildProgramFor, COMMAND_LOADERS } from './lazy-program.js';
 import { buildProgram } from './program.js';
 
 describe('lazy command loading', () => {

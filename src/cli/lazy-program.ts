@@ -5,6 +5,7 @@
  * of program.ts answers (a test keeps the two lists equal).
  */
 import type { Command } from 'commander';
+import { commandNameIn } from './command-name.js';
 import { addHelpExamples } from './help-examples.js';
 import { rootProgram } from './root-program.js';
 
@@ -38,26 +39,6 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Register>>> 
   trend: async () => (await import('./commands/trend-command.js')).registerTrendCommand,
   update: async () => (await import('./commands/update-command.js')).registerUpdateCommand,
 };
-
-/** Global options that take a value (`--db PATH`), to step over when looking for the command name. */
-const VALUE_OPTIONS = new Set(['--db', '--database-url', '--wait']);
-
-/** The command named in `args` (user arguments, without node and the script), or null. */
-export function commandNameIn(args: readonly string[]): string | null {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (VALUE_OPTIONS.has(a)) {
-      i++;
-      continue;
-    }
-    if (a.startsWith('-')) {
-      if (a.includes('=')) continue;
-      return null; // root --help, --version or an unknown option: let the full program answer
-    }
-    return a;
-  }
-  return null;
-}
 
 /** The program for `argv` (as process.argv: node, script, then the user's arguments). */
 export async function buildProgramFor(argv: readonly string[]): Promise<Command> {

@@ -146,6 +146,12 @@ export interface StoredGroup {
   readonly source: string | null;
 }
 
+/** A command's output kept per data version: what it printed and its warnings (JSON of DataWarning[]). */
+export interface KeptResult {
+  readonly body: string;
+  readonly warnings: string;
+}
+
 export interface PriceStore {
   readonly backend: 'duckdb' | 'postgres';
   /** A human-readable location (file path or URL without password) for messages. */
@@ -226,5 +232,13 @@ export interface PriceStore {
 
   /** A token that changes whenever stored data changes: caches key on it. */
   dataVersion(): Promise<string>;
+  /**
+   * A result computed from this store's data and kept under `key` (services/kept-results.ts), answered
+   * only while the data version it was computed at is still the current one; else null. Optional: a
+   * store without it (PostgreSQL) keeps nothing and every command computes.
+   */
+  keptResult?(key: string): Promise<KeptResult | null>;
+  /** Keeps `result` under `key` if the data version is still `dataVersion` (read before computing it). */
+  keepResult?(key: string, dataVersion: string, result: KeptResult): Promise<void>;
   close(): Promise<void>;
 }

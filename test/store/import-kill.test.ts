@@ -1,7 +1,8 @@
 /**
  * Crash safety: an import killed with SIGKILL in the middle of writing leaves the store exactly as it
  * was (same row count, same checksum over every stored value, the close snapshot still equal to the
- * bars), and the store still opens and works.
+ * bars, perf tables kept before it still answered and still equal to the bars), and the store still
+ * opens and works.
  * Runs the real CLI (`node --import tsx src/cli/main.ts import ...`) in a child process on a generated
  * 1.5M-row file and kills it once the database file has started to grow.
  */
@@ -13,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { fingerprint, killTree, waitGone, writeBigCsv } from '../support/kill-process.js';
 import { spawnCli } from '../support/run-cli.js';
-import { expectSnapshotMatchesBars } from './snapshot-contract.js';
+import { expectKeptTablesMatchBars, expectSnapshotMatchesBars, keepPerfTables } from './snapshot-contract.js';
 import { sampleSeries } from './store-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'marketdash-kill-'));
@@ -31,6 +32,8 @@ describe('an import killed midway', () => {
     ]);
     const expected = fingerprint(await before.readMany('all'));
     const version = await before.dataVersion();
+    // perf tables kept for this version (services/kept-results.ts): the killed import must not retire them
+    await keepPerfTables(before);
     await before.close();
     const sizeBefore = statSync(db).size;
 
@@ -60,9 +63,12 @@ describe('an import killed midway', () => {
       expect((await after.listSymbols()).map((s) => s.ticker)).toEqual(['K1', 'KEEP']);
       // the close snapshot written in the same transaction rolled back with the bars
       await expectSnapshotMatchesBars(after);
+      // the kept perf tables are still answered, and still equal the tables computed from the bars
+      await expectKeptTablesMatchBars(after, true);
       // and it still takes writes
       await after.writeBars([{ series: sampleSeries('NEW'), source: 'test' }]);
       expect((await after.readSeries('NEW'))!.dates.length).toBe(3);
+      await expectKeptTablesMatchBars(after, false);
     } finally {
       await after.close();
     }

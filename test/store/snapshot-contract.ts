@@ -5,6 +5,10 @@
  * from the snapshot, gives exactly what a full read of the bars gives, for the whole store and for date
  * ranges, and the cheap bar-source list equals the sources of the stored bars. Property-based
  * (fast-check); `expectSnapshotMatchesBars` is also used after a write killed halfway.
+ *
+ * Results kept per data version (src/services/kept-results.ts) are held to the same rule: perf tables
+ * kept before each write are answered after it only when the write changed nothing (a failed write),
+ * and whatever is answered equals the table computed afresh from the bars.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +17,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PriceSeries } from '../../src/domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../src/domain/trading-date.js';
+import { type CommandOutput, keptOrComputed } from '../../src/services/kept-results.js';
+import { type PerfRequest, perfTable } from '../../src/services/perf/perf-table.js';
 import type { DateRange, PriceStore } from '../../src/store/price-store.js';
 
 const SYMBOLS = ['S1', 'S2', 'S3'] as const;
@@ -180,6 +186,43 @@ export async function expectSnapshotMatchesBars(store: PriceStore, model?: Sourc
   expect(await store.barSources()).toEqual([...new Set([...model.values()].flatMap((m) => [...m.values()]))].sort());
 }
 
+/** The perf tables kept and checked: the whole store, as of a day inside the data, total return. */
+const KEPT_REQUESTS: readonly PerfRequest[] = [
+  { symbols: 'all' },
+  { symbols: 'all', asOf: '2020-12-31' },
+  { symbols: 'all', totalReturn: true },
+];
+
+async function perfOutput(store: PriceStore, req: PerfRequest): Promise<CommandOutput> {
+  const t = await perfTable(store, req);
+  return { body: JSON.stringify(t), warnings: t.warnings };
+}
+
+const keptPerf = (store: PriceStore, req: PerfRequest) =>
+  keptOrComputed(store, `perf test ${JSON.stringify(req)}`, () => perfOutput(store, req));
+
+/** Keeps the perf tables of KEPT_REQUESTS for the store's current data version. */
+export async function keepPerfTables(store: PriceStore): Promise<void> {
+  for (const req of KEPT_REQUESTS) await keptPerf(store, req);
+}
+
+/**
+ * Every perf table of KEPT_REQUESTS, as answered through kept results, equals the table computed afresh
+ * from the bars. `kept`: whether each was answered from a kept result must be this (a store that keeps
+ * nothing, PostgreSQL, never answers from one).
+ */
+export async function expectKeptTablesMatchBars(store: PriceStore, kept: boolean): Promise<void> {
+  for (const req of KEPT_REQUESTS) {
+    const answer = await keptPerf(store, req);
+    const fresh = await perfOutput(store, req);
+    expect(answer.body, JSON.stringify(req)).toBe(fresh.body);
+    expect(answer.warnings).toEqual(fresh.warnings);
+    expect(answer.kept, `answered from a kept result: ${JSON.stringify(req)}`).toBe(
+      kept && store.keptResult !== undefined,
+    );
+  }
+}
+
 export function runSnapshotContract(label: string, makeStore: () => Promise<PriceStore>): void {
   describe(`close snapshot: ${label}`, () => {
     it('equals the bars after any sequence of writes, imports, deletes and failed writes', {
@@ -193,8 +236,12 @@ export function runSnapshotContract(label: string, makeStore: () => Promise<Pric
           const model: SourceModel = new Map();
           try {
             for (const o of ops) {
+              await keepPerfTables(store);
+              const version = await store.dataVersion();
               await apply(store, o, dir, ++k, model);
               await expectSnapshotMatchesBars(store, model);
+              // a write that changed anything retires every kept table; one that failed keeps them
+              await expectKeptTablesMatchBars(store, (await store.dataVersion()) === version);
             }
           } finally {
             await store.close();

@@ -14,6 +14,7 @@ import { isTradingDay } from '../../domain/nyse-calendar.js';
 import { PERIOD_KEYS, periodHeader } from '../../domain/period-keys.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
+import { type CommandOutput, keptOrComputed, keptResultsCode } from '../../services/kept-results.js';
 import type { PerfRow } from '../../services/perf/perf-row.js';
 import { type PerfTable, perfTable } from '../../services/perf/perf-table.js';
 import type { PriceStore } from '../../store/price-store.js';
@@ -51,31 +52,34 @@ export function registerPerfCommand(program: Command): void {
     .action(async (symbols: string[], opts: PerfOptions, cmd: Command) => {
       const format = parseFormat(opts.format);
       const selection = perfSelection(symbols, opts);
-      const { table, demo, rates } = await withDataStore(globalOptions(cmd), async (store, facts) => {
+      const out = await withDataStore(globalOptions(cmd), async (store, facts) => {
         // imported groups (marketdash group import, kept in the store) first, then the universe config's;
         // loaded only for --group: the config brings zod, some 0.05 s of start-up for every other perf
         const wanted =
           typeof selection === 'object' && 'group' in selection
             ? await groupMembers(selection.group, store)
             : selection;
-        return {
-          table: await perfTable(store, {
-            symbols: wanted,
-            asOf: opts.asOf,
-            totalReturn: opts.totalReturn,
-            from: opts.from,
-            to: opts.to,
-          }),
-          demo: facts.demo,
-          // rates (kind `rate`, FRED series) print their moves in bp in the table
-          rates:
-            format === 'table'
-              ? new Set((await store.listSymbols()).filter((x) => x.kind === 'rate').map((x) => x.ticker))
-              : new Set<string>(),
+        const request = {
+          symbols: wanted,
+          asOf: opts.asOf,
+          totalReturn: opts.totalReturn,
+          from: opts.from,
+          to: opts.to,
         };
+        const compute = async (): Promise<CommandOutput> => {
+          const table = await perfTable(store, request);
+          // rates (kind `rate`, FRED series) print their moves in bp in the table
+          const rates = format === 'table' ? await rateSymbols(store, wanted) : new Set<string>();
+          return { body: renderPerf(table, format, facts.demo, rates), warnings: table.warnings };
+        };
+        // JSON and CSV are the same text for the same data and request: kept per data version. A table
+        // depends on the terminal's width too, and a table of the whole universe is not read by machines.
+        const code = keptResultsCode();
+        if (format === 'table' || code === null) return compute();
+        return keptOrComputed(store, `perf ${format} ${code} ${JSON.stringify(request)}`, compute);
       });
-      writeWarnings(table.warnings);
-      process.stdout.write(renderPerf(table, format, demo, rates));
+      writeWarnings(out.warnings);
+      process.stdout.write(out.body);
     });
 }
 
@@ -267,6 +271,19 @@ export function perfFootnote(table: PerfTable): string {
       ? ''
       : `\nFrom ${table.window.from}: the return from the last close on or before ${table.window.from} (the base date) to the as-of close, per year beside it when the window spans more than a year; n/a when the history starts later.`;
   return `${asOf}\n${kind}; 1d/5d vs 1/5 trading days earlier, mtd/qtd/ytd vs the previous month/quarter/year-end close, 1m/3m/6m and 1y/3y/5y/10y vs the close on or before the same date N months or years earlier (CAGR per year beside the periods longer than a year), max since the first bar.${window}`;
+}
+
+/**
+ * The symbols of kind `rate` among those asked for. A few named symbols are looked up one by one (a
+ * query each, some 1 ms); `listSymbols` summarises every stored symbol's history, 7-13 ms even on the
+ * demo store, a third of `marketdash perf SPY` beyond Node's own start.
+ */
+async function rateSymbols(store: PriceStore, wanted: readonly string[] | 'all'): Promise<Set<string>> {
+  if (wanted !== 'all' && wanted.length <= 16) {
+    const infos = await Promise.all(wanted.map((t) => store.getSymbol(t)));
+    return new Set(infos.flatMap((x) => (x?.kind === 'rate' ? [x.ticker] : [])));
+  }
+  return new Set((await store.listSymbols()).filter((x) => x.kind === 'rate').map((x) => x.ticker));
 }
 
 async function groupMembers(group: string, store: PriceStore): Promise<readonly string[]> {

@@ -26,6 +26,7 @@ import type {
   CsvImportOptions,
   CsvImportOutcome,
   DateRange,
+  KeptResult,
   PriceStore,
   ReadOptions,
   StoredGroup,
@@ -44,6 +45,7 @@ import { mergeStagedBars } from './duckdb-bar-merge.js';
 import { CREATE_BAR_STAGE, DROP_BAR_STAGE, STAGED_BARS, stageBarBatches } from './duckdb-bar-stager.js';
 import { importCsvFiles, settleAgainstStored } from './duckdb-csv-import.js';
 import { ALL_BAR_COLUMNS, readGroupedSeries, selectedValueSql } from './duckdb-grouped-reader.js';
+import { readKeptResult, writeKeptResult } from './duckdb-kept-results.js';
 import { checkIntegrityDuckDb, removeSymbolsDuckDb } from './duckdb-maintenance.js';
 import { MIGRATIONS } from './duckdb-schema.js';
 import {
@@ -471,6 +473,14 @@ export class DuckDbStore implements PriceStore {
       (await c.runAndReadAll('SELECT data_version FROM store_meta WHERE id = 1')).getRowsJS(),
     );
     return String(rows[0]?.[0] ?? 0);
+  }
+
+  async keptResult(key: string): Promise<KeptResult | null> {
+    return this.read((c) => readKeptResult(c, key));
+  }
+
+  async keepResult(key: string, dataVersion: string, result: KeptResult): Promise<void> {
+    await this.exclusive((c) => this.inTransaction(c, () => writeKeptResult(c, key, dataVersion, result)));
   }
 
   async close(): Promise<void> {
