@@ -9,7 +9,7 @@
  * bar objects built before the clock starts. A point is one input bar, whatever each returns for
  * it (technicalindicators' OBV gives n - 1 values and its PSAR n, ours n with NaN warm-ups;
  * trading-signals keeps only its latest value). Each is run once untimed (warm-up, JIT), then the
- * best of REPEATS timed runs is kept. No forced GC between runs: a full GC before each run shrinks
+ * best of REPEATS timed runs of at least MIN_RUN_MS is kept. No forced GC between runs: a full GC before each run shrinks
  * the young generation and made technicalindicators, which allocates an object per bar, about 1.6x
  * slower (PSAR 8.8 instead of 14 M/s), flattering the ratios; its steady state is the fair figure.
  * MARKETDASH_BENCH_TTR_SYMBOLS sets the symbols (default 20 x 5,040 days = 0.1M points);
@@ -41,6 +41,7 @@ import { mulberry32 } from './bench-universe.js';
 
 const SYMBOLS = Number(process.env.MARKETDASH_BENCH_TTR_SYMBOLS ?? 20);
 const REPEATS = 7;
+const MIN_RUN_MS = 30;
 const DAYS = 20 * 252;
 
 interface Bars {
@@ -192,13 +193,20 @@ const CASES: readonly Case[] = [
   },
 ];
 
+/**
+ * Milliseconds of one call of `fn`: best of REPEATS timed runs after a warm-up, each run calling
+ * `fn` enough times to last about MIN_RUN_MS (ours take under a millisecond for 0.1M points, where
+ * a single preemption on a shared machine would be the whole figure).
+ */
 function bestMs(fn: () => void): number {
+  const t = performance.now();
   fn();
+  const calls = Math.max(1, Math.ceil(MIN_RUN_MS / Math.max(performance.now() - t, 0.01)));
   let best = Number.POSITIVE_INFINITY;
   for (let r = 0; r < REPEATS; r++) {
     const t0 = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t0);
+    for (let c = 0; c < calls; c++) fn();
+    best = Math.min(best, (performance.now() - t0) / calls);
   }
   return best;
 }
