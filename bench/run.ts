@@ -15,6 +15,7 @@ const ALL = [
   'dashboard',
   'postgres',
   'demo',
+  'startup',
 ] as const;
 
 const wanted = process.argv.slice(2);
