@@ -50,6 +50,17 @@ describe('PerfOffload', () => {
     expect(got!.warnings).toEqual(expected.warnings);
   });
 
+  test('the two parts of a packed read are disjoint and together the whole read', async () => {
+    const whole = (await store.readPacked('all', undefined, ['close']))!;
+    const parts = await Promise.all(
+      [0, 1].map((index) => store.readPacked('all', undefined, ['close'], { index, of: 2 })),
+    );
+    const symbols = parts.map((p) => new Set(p!.symbols));
+    expect([...symbols[0]!].filter((s) => symbols[1]!.has(s))).toEqual([]);
+    expect([...symbols[0]!, ...symbols[1]!].sort()).toEqual([...new Set(whole.symbols)].sort());
+    expect(parts[0]!.segments.length + parts[1]!.segments.length).toBe(whole.segments.length);
+  });
+
   test('jobs at the same time each get their own answer', async () => {
     const days = ['2024-03-01', '2024-06-28', '2024-12-31'];
     const got = await Promise.all(days.map((asOf) => offload.perfJson({ symbols: 'all', asOf })));

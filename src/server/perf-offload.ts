@@ -131,8 +131,8 @@ export class PerfOffload {
     const store = this.store;
     if (method === 'getSymbol') return { value: await store.getSymbol(args[0] as string), transfer: [] };
     if (method === 'listSymbols') return { value: await store.listSymbols(), transfer: [] };
-    const [tickers, range, columns] = args as Parameters<NonNullable<PriceStore['readPacked']>>;
-    const packed = (await store.readPacked?.(tickers, range, columns)) ?? null;
+    const [tickers, range, columns, part] = args as Parameters<NonNullable<PriceStore['readPacked']>>;
+    const packed = (await store.readPacked?.(tickers, range, columns, part)) ?? null;
     return { value: packed, transfer: packed === null ? [] : ownBuffers(packed) };
   }
 

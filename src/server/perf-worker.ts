@@ -39,9 +39,18 @@ class NotHere extends Error {}
 function source(job: number): PerfSource {
   return {
     async readMany(tickers, range, options) {
-      const packed = await ask<PackedSegments | null>(job, 'readPacked', [tickers, range, options?.columns ?? []]);
-      if (packed === null) throw new NotHere('no packed read for these columns');
-      return unpackSegments(packed);
+      // in two parts, one after the other: this thread unpacks the first while the main thread reads the
+      // second (each part a disjoint set of symbols, so the two maps together are the whole read)
+      const read = (index: number) =>
+        ask<PackedSegments | null>(job, 'readPacked', [tickers, range, options?.columns ?? [], { index, of: 2 }]);
+      const first = await read(0);
+      const second = read(1);
+      if (first === null) throw new NotHere('no packed read for these columns');
+      const out = await unpackSegments(first);
+      const rest = await second;
+      if (rest === null) throw new NotHere('no packed read for these columns');
+      for (const [symbol, series] of await unpackSegments(rest)) out.set(symbol, series);
+      return out;
     },
     getSymbol: (ticker) => ask<SymbolInfo | null>(job, 'getSymbol', [ticker]),
     listSymbols: () => ask<SymbolSummary[]>(job, 'listSymbols', []),

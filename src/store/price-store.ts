@@ -152,6 +152,12 @@ export interface KeptResult {
   readonly warnings: string;
 }
 
+/** One of `of` disjoint parts of a set of symbols (`index` from 0), split by a hash of the ticker. */
+export interface SymbolPart {
+  readonly index: number;
+  readonly of: number;
+}
+
 export interface PriceStore {
   readonly backend: 'duckdb' | 'postgres';
   /** A human-readable location (file path or URL without password) for messages. */
@@ -199,12 +205,15 @@ export interface PriceStore {
   /**
    * The packed close-snapshot segments of a closes-only or adjusted-closes-only read, not yet unpacked
    * (`unpackSegments` in series-snapshot.ts gives what `readMany` would): a server unpacks a large read
-   * on another thread. Optional; null when the columns are not ones the snapshot holds.
+   * on another thread. `part` reads only the symbols of one of `of` disjoint parts (by a hash of the
+   * ticker), so the first part can be unpacked while the next is read. Optional; null when the columns
+   * are not ones the snapshot holds.
    */
   readPacked?(
     tickers: readonly string[] | 'all',
     range: DateRange | undefined,
     columns: readonly BarColumn[],
+    part?: SymbolPart,
   ): Promise<PackedSegments | null>;
   /** The distinct sources of the stored bars (`csv`, `demo`, `basket` ...); empty when no bar is stored. Cheap. */
   barSources(): Promise<string[]>;

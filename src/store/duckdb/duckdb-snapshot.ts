@@ -17,7 +17,7 @@ import type {
 } from '@duckdb/node-api';
 import type { PriceSeries } from '../../domain/price-series.js';
 import { nextTurn, SLICE_MS } from '../event-loop-slice.js';
-import type { BarColumn, DateRange } from '../price-store.js';
+import type { BarColumn, DateRange, SymbolPart } from '../price-store.js';
 import { lastYearNeeded, type PackedSegments, packSegments, unpackSegments } from '../series-snapshot.js';
 import { duckdbApi } from './duckdb-api.js';
 import { sortByDay } from './duckdb-grouped-reader.js';
@@ -265,6 +265,7 @@ export async function readSnapshotSegments(
   tickers: readonly string[] | 'all',
   range: DateRange | undefined,
   columns: readonly BarColumn[],
+  part?: SymbolPart,
 ): Promise<PackedSegments> {
   const wantClose = columns.includes('close');
   const wantAdj = columns.includes('adjClose');
@@ -272,6 +273,7 @@ export async function readSnapshotSegments(
   const where: string[] = [];
   if (tickers !== 'all') where.push('symbol IN (SELECT unnest($t))');
   if (to !== null) where.push(`year <= ${to}`);
+  if (part !== undefined) where.push(`hash(symbol) % ${Math.trunc(part.of)} = ${Math.trunc(part.index)}`);
   const closes = wantClose ? 'closes' : 'CASE WHEN octet_length(adj_closes) = 1 THEN closes END';
   const adj = wantAdj ? 'adj_closes' : 'NULL::BLOB';
   const sql = `SELECT symbol, year, days, ${closes}, ${adj} FROM close_snapshot ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;

@@ -30,6 +30,7 @@ import type {
   PriceStore,
   ReadOptions,
   StoredGroup,
+  SymbolPart,
   WriteResult,
 } from '../price-store.js';
 import { type PackedSegments, snapshotCanRead } from '../series-snapshot.js';
@@ -344,10 +345,11 @@ export class DuckDbStore implements PriceStore {
     tickers: readonly string[] | 'all',
     range: DateRange | undefined,
     columns: readonly BarColumn[],
+    part?: SymbolPart,
   ): Promise<PackedSegments | null> {
     if (!snapshotCanRead(columns)) return null;
     const wanted = tickers === 'all' ? 'all' : [...new Set(tickers.map(normaliseTicker))];
-    return this.read((c) => readSnapshotSegments(c, wanted, range, columns));
+    return this.read((c) => readSnapshotSegments(c, wanted, range, columns, part));
   }
 
   /** One query for `tickers`, rows grouped in JavaScript (see duckdb-grouped-reader.ts). */
