@@ -20,7 +20,8 @@ let offload: PerfOffload;
 
 beforeAll(async () => {
   store = await openTestStore();
-  offload = new PerfOffload(store);
+  // three segments per message: the 12 segments of a read arrive in several messages and are joined
+  offload = new PerfOffload(store, 3);
 });
 afterAll(async () => {
   await offload.close();

@@ -4,7 +4,7 @@
  * the unpacking, the figures, the contract check and the JSON of 3,000 symbols took 0.5-0.7 s in 4 ms
  * slices, and their garbage collections paused it 10-70 ms at a time. The main thread keeps only the
  * store's reads (the worker asks for the packed close segments and gets their bytes handed over, not
- * copied) and the answer's bytes.
+ * copied, a few hundred segments per message) and the answer's bytes.
  *
  * `perfJson` answers null when the work stays here: a store without packed reads (PostgreSQL), or any
  * failure in the worker (its errors are not rebuilt across threads: the caller computes the table in
@@ -12,13 +12,28 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { PerfRequest } from '../services/perf/perf-table.js';
+import { nextTurn } from '../store/event-loop-slice.js';
 import type { PriceStore } from '../store/price-store.js';
 import type { PackedSegments } from '../store/series-snapshot.js';
 
 /** Messages from the main thread to the worker. */
 export type FromMain =
   | { readonly type: 'job'; readonly job: number; readonly request: PerfRequest }
-  | { readonly type: 'reply'; readonly call: number; readonly value: unknown };
+  | { readonly type: 'reply'; readonly call: number; readonly value: unknown }
+  /** Segments of a packed read, sent ahead of its reply in batches (see SEGMENTS_PER_MESSAGE). */
+  | {
+      readonly type: 'segments';
+      readonly call: number;
+      readonly symbols: string[];
+      readonly segments: PackedSegments['segments'];
+    };
+
+/**
+ * Segments per message of a packed read. Handing over one half of the universe (3,000 segments, 6,000
+ * buffers) in one postMessage blocked the main thread 17-24 ms; in batches of 256 each takes a
+ * millisecond or two, with the event loop handed back between them. Nothing is copied.
+ */
+const SEGMENTS_PER_MESSAGE = 256;
 
 /** Messages from the worker to the main thread. */
 export type ToMain =
@@ -51,7 +66,11 @@ export class PerfOffload {
   private jobs = 0;
   private readonly waiting = new Map<number, (result: OffloadedJson | null) => void>();
 
-  constructor(private readonly store: PriceStore) {}
+  constructor(
+    private readonly store: PriceStore,
+    /** Segments per message of a packed read (tests send small batches to cover the joining). */
+    private readonly segmentsPerMessage = SEGMENTS_PER_MESSAGE,
+  ) {}
 
   /** Whether the store can hand its reads over packed (else every table is computed in process). */
   get available(): boolean {
@@ -101,16 +120,8 @@ export class PerfOffload {
 
   private onMessage(worker: Worker, m: ToMain): void {
     if (m.type === 'call') {
-      void this.answer(m.method, m.args).then(
-        ({ value, transfer }) => {
-          const reply: FromMain = { type: 'reply', call: m.call, value };
-          try {
-            worker.postMessage(reply, transfer);
-          } catch {
-            // a buffer that cannot be handed over (one the native side owns) is copied instead
-            worker.postMessage(reply);
-          }
-        },
+      void this.answer(worker, m.call, m.method, m.args).then(
+        (value) => worker.postMessage({ type: 'reply', call: m.call, value } satisfies FromMain),
         // a failed read: the worker's table fails and is computed in process, where the error is raised
         () => worker.postMessage({ type: 'reply', call: m.call, value: null } satisfies FromMain),
       );
@@ -124,16 +135,36 @@ export class PerfOffload {
     } else resolve?.(null);
   }
 
+  /**
+   * Answers a call of the worker's stand-in store. A packed read's segments go ahead in batches, their
+   * bytes handed over (transferred); the reply itself then carries the rest of the read (its columns and
+   * range), or null.
+   */
   private async answer(
+    worker: Worker,
+    call: number,
     method: 'readPacked' | 'getSymbol' | 'listSymbols',
     args: unknown[],
-  ): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
+  ): Promise<unknown> {
     const store = this.store;
-    if (method === 'getSymbol') return { value: await store.getSymbol(args[0] as string), transfer: [] };
-    if (method === 'listSymbols') return { value: await store.listSymbols(), transfer: [] };
+    if (method === 'getSymbol') return store.getSymbol(args[0] as string);
+    if (method === 'listSymbols') return store.listSymbols();
     const [tickers, range, columns, part] = args as Parameters<NonNullable<PriceStore['readPacked']>>;
     const packed = (await store.readPacked?.(tickers, range, columns, part)) ?? null;
-    return { value: packed, transfer: packed === null ? [] : ownBuffers(packed) };
+    if (packed === null) return null;
+    const batch = this.segmentsPerMessage;
+    for (let i = 0; i < packed.segments.length; i += batch) {
+      if (i > 0) await nextTurn();
+      const segments = packed.segments.slice(i, i + batch);
+      const message: FromMain = {
+        type: 'segments',
+        call,
+        symbols: packed.symbols.slice(i, i + batch),
+        segments,
+      };
+      worker.postMessage(message, ownBuffers(segments));
+    }
+    return { columns: packed.columns, range: packed.range };
   }
 
   private settleAll(): void {
@@ -144,22 +175,18 @@ export class PerfOffload {
 
 /**
  * The segments' byte strings to hand over rather than copy: each one that is the whole of its own
- * buffer (DuckDB's blob reads are fresh allocations); any other is left to be copied.
+ * buffer (DuckDB's blob reads are fresh allocations); any other is copied by the structured clone.
  */
-function ownBuffers(packed: PackedSegments): ArrayBuffer[] {
+function ownBuffers(segments: PackedSegments['segments']): ArrayBuffer[] {
   const seen = new Set<ArrayBuffer>();
   const out: ArrayBuffer[] = [];
-  const take = (bytes: Uint8Array | null) => {
-    if (bytes === null) return;
-    const buffer = bytes.buffer as ArrayBuffer;
-    if (bytes.byteOffset !== 0 || bytes.byteLength !== buffer.byteLength || seen.has(buffer)) return;
-    seen.add(buffer);
-    out.push(buffer);
-  };
-  for (const s of packed.segments) {
-    take(s.days);
-    take(s.closes);
-    take(s.adjCloses);
-  }
+  for (const seg of segments)
+    for (const bytes of [seg.days, seg.closes, seg.adjCloses]) {
+      if (bytes === null) continue;
+      const buffer = bytes.buffer as ArrayBuffer;
+      if (bytes.byteOffset !== 0 || bytes.byteLength !== buffer.byteLength || seen.has(buffer)) continue;
+      seen.add(buffer);
+      out.push(buffer);
+    }
   return out;
 }

@@ -2,7 +2,7 @@
  * The worker thread of perf-offload.ts: computes a large perf table and its JSON off the server's main
  * thread. Its store is a stand-in whose reads go back to the main thread (which holds the one DuckDB
  * instance: a second instance of the same file would not see the first one's writes): the main thread
- * sends the packed close segments, this thread unpacks them (about 180 MB of typed arrays for 3,000
+ * sends the packed close segments (a few hundred per message), this thread unpacks them (about 180 MB of typed arrays for 3,000
  * symbols x 20 years), computes the rows, checks them against the contract and writes the JSON bytes and
  * their ETag. The garbage of all that is collected here too, so the main thread's pauses stay short.
  *
@@ -72,11 +72,27 @@ async function run(job: number, request: PerfRequest): Promise<void> {
   }
 }
 
+/** Segments of packed reads received ahead of their replies, by call number. */
+const arriving = new Map<number, { symbols: string[]; segments: PackedSegments['segments'][number][] }>();
+
 port.on('message', (m: FromMain) => {
   if (m.type === 'job') void run(m.job, m.request);
-  else {
+  else if (m.type === 'segments') {
+    const soFar = arriving.get(m.call);
+    if (soFar === undefined) arriving.set(m.call, { symbols: [...m.symbols], segments: [...m.segments] });
+    else {
+      for (const t of m.symbols) soFar.symbols.push(t);
+      for (const seg of m.segments) soFar.segments.push(seg);
+    }
+  } else {
     const resolve = pending.get(m.call);
     pending.delete(m.call);
-    resolve?.(m.value);
+    const received = arriving.get(m.call);
+    arriving.delete(m.call);
+    // a packed read: its reply holds the columns and range, the segments came before it
+    if (m.value !== null && received !== undefined) resolve?.({ ...(m.value as object), ...received });
+    else if (m.value !== null && typeof m.value === 'object' && 'columns' in m.value)
+      resolve?.({ ...m.value, symbols: [], segments: [] });
+    else resolve?.(m.value);
   }
 });

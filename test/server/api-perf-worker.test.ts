@@ -1,7 +1,7 @@
 /**
  * /api/perf for a table of 200 symbols or more is made on the worker thread (perf-offload.ts) and
  * answers exactly what the in-process computation answers (same bytes, same ETag), which
- * MARKETDASH_PERF_WORKER=off keeps. The store: 240 symbols of the API test store's formula, 2023-2024.
+ * MARKETDASH_PERF_WORKER=off keeps. The store: 240 symbols of the API test store's formula, 2021-2024.
  */
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { perfResponseSchema } from '../../src/contracts/perf-contract.js';
@@ -19,7 +19,7 @@ let store: DuckDbStore;
 
 beforeAll(async () => {
   store = await DuckDbStore.open(':memory:');
-  const days = testDays().filter((d) => d >= daysFromCivil(2023, 1, 1));
+  const days = testDays().filter((d) => d >= daysFromCivil(2021, 1, 1));
   await store.writeBars(TICKERS.map((t, k) => ({ series: testSeries(t, k % 7, days), source: 'csv' })));
   // a list this long goes in a group (the symbols parameter takes fewer)
   await store.saveGroup({ name: 'big', members: TICKERS, benchmark: null, source: null });
