@@ -7,6 +7,13 @@
 
 export const PERIOD_KEYS = ['1d', '5d', 'mtd', '1m', 'qtd', '3m', '6m', 'ytd', '1y', '3y', '5y', '10y', 'max'] as const;
 export type PeriodKey = (typeof PERIOD_KEYS)[number];
+/**
+ * A return period the claim checker reads beyond the table's columns: `wtd`, the week to date (from the
+ * last close of the previous calendar week; the same figure on a Friday is the whole week's move). Not a
+ * column of the perf table, so not in PERIOD_KEYS.
+ */
+export type ReturnPeriod = PeriodKey | 'wtd';
+
 /** A return per period as a fraction, null where the history is too short. */
 export type PeriodReturns = Record<PeriodKey, number | null>;
 

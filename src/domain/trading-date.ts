@@ -79,6 +79,16 @@ export function previousMonthEnd(day: DayNumber): DayNumber {
   return daysFromCivil(y, m, 1) - 1;
 }
 
+/**
+ * The Sunday that ends the calendar week (Monday to Sunday) before the one containing `day`: the base
+ * of a week-to-date return is the last close on or before it (the previous Friday's, or Thursday's
+ * when that Friday was a holiday).
+ */
+export function previousWeekEnd(day: DayNumber): DayNumber {
+  // weekday: 0 = Sunday; Monday of `day`'s week is (weekday + 6) % 7 days back.
+  return day - ((weekday(day) + 6) % 7) - 1;
+}
+
 /** The last day of the calendar quarter before the one containing `day`. */
 export function previousQuarterEnd(day: DayNumber): DayNumber {
   const [y, m] = civilFromDays(day);

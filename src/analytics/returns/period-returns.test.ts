@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { type PriceSeries, seriesOfLength } from '../../domain/price-series.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import { resolveAsOf } from './as-of.js';
-import { periodBaseIndex, periodReturn, periodReturns, simpleReturn, windowReturn } from './period-returns.js';
+import {
+  periodBaseIndex,
+  periodBoundary,
+  periodReturn,
+  periodReturns,
+  simpleReturn,
+  windowReturn,
+} from './period-returns.js';
 
 /** A series from [date, close, adjClose?] rows (adjClose defaults to close). */
 function series(rows: readonly (readonly [string, number, number?])[]): PriceSeries {
@@ -18,6 +25,54 @@ function series(rows: readonly (readonly [string, number, number?])[]): PriceSer
 }
 
 const at = (s: PriceSeries, iso: string) => resolveAsOf(s.dates, parseIsoDate(iso)).index;
+
+describe('week to date (wtd): from the last close of the previous calendar week', () => {
+  // 2025-12-05 is a Friday; 2025-12-08..11 Monday..Thursday. Closes made up, returns worked out by hand.
+  const w = series([
+    ['2025-11-28', 90],
+    ['2025-12-01', 95],
+    ['2025-12-04', 98],
+    ['2025-12-05', 100],
+    ['2025-12-08', 102],
+    ['2025-12-11', 104],
+    ['2025-12-12', 105],
+  ]);
+
+  it('on a Thursday the base is the previous Friday (104 / 100 - 1 = 4%)', () => {
+    expect(periodBaseIndex(w.dates, at(w, '2025-12-11'), 'wtd')).toBe(3);
+    expect(periodReturn(w.dates, w.close, at(w, '2025-12-11'), 'wtd')).toBeCloseTo(0.04, 12);
+  });
+
+  it('on a Monday wtd is the day move (102 / 100 - 1 = 2%)', () => {
+    expect(periodReturn(w.dates, w.close, at(w, '2025-12-08'), 'wtd')).toBeCloseTo(0.02, 12);
+  });
+
+  it('on a Friday it is the whole week (105 / 100 - 1 = 5%); the Friday before that week is 2025-11-28 (100 / 90 - 1)', () => {
+    expect(periodReturn(w.dates, w.close, at(w, '2025-12-12'), 'wtd')).toBeCloseTo(0.05, 12);
+    // "Last week" in a note of Dec 11 is the week ended Friday Dec 5: wtd as of that Friday.
+    expect(periodReturn(w.dates, w.close, at(w, '2025-12-05'), 'wtd')).toBeCloseTo(100 / 90 - 1, 12);
+  });
+
+  it('a holiday Friday (Good Friday, 2025-04-18) puts the base on the Thursday before', () => {
+    const g = series([
+      ['2025-04-17', 50],
+      ['2025-04-21', 55],
+    ]);
+    expect(periodBaseIndex(g.dates, 1, 'wtd')).toBe(0);
+    expect(periodReturn(g.dates, g.close, 1, 'wtd')).toBeCloseTo(0.1, 12);
+  });
+
+  it('the boundary is the Sunday ending the previous Monday-to-Sunday week', () => {
+    const sunday = parseIsoDate('2025-12-07');
+    for (const d of ['2025-12-08', '2025-12-11', '2025-12-13', '2025-12-14'])
+      expect(periodBoundary(parseIsoDate(d), 'wtd'), d).toBe(sunday);
+    expect(periodBoundary(parseIsoDate('2025-12-15'), 'wtd')).toBe(parseIsoDate('2025-12-14'));
+  });
+
+  it('is null when the series starts inside the week', () => {
+    expect(periodReturn(w.dates, w.close, 0, 'wtd')).toBeNull();
+  });
+});
 
 describe('calendar periods', () => {
   const s = series([

@@ -2,6 +2,9 @@
  * Period returns over a close column (close = price return, adjClose = total return), with the
  * conventions a newsroom or Yahoo prints:
  * - `1d`, `5d`: the close 1 or 5 trading days (bars) before the as-of bar.
+ * - `wtd` (week to date, read by the claim checker only): the last close on or before the Sunday that
+ *   ends the previous calendar week (Monday to Sunday), i.e. the previous Friday's close; on a Friday
+ *   it is the whole week's return, and "last week" is the `wtd` return as of the previous week's end.
  * - `mtd`, `qtd`, `ytd`: the last close on or before the previous month / quarter / year end
  *   (calendar day before the first day of the as-of bar's month, quarter, year).
  * - `1m`, `3m`, `6m`: the last close on or before the same calendar day N months before the as-of
@@ -14,12 +17,13 @@
  * first bar is after the boundary (a fund listed in March has no YTD that year) gives null, never a
  * return from its first bar; a base close that is not a positive finite number also gives null.
  */
-import { PERIOD_KEYS, type PeriodKey, type PeriodReturns } from '../../domain/period-keys.js';
+import { PERIOD_KEYS, type PeriodKey, type PeriodReturns, type ReturnPeriod } from '../../domain/period-keys.js';
 import { indexOnOrBefore } from '../../domain/price-series.js';
 import {
   type DayNumber,
   previousMonthEnd,
   previousQuarterEnd,
+  previousWeekEnd,
   previousYearEnd,
   sameDateMonthsEarlier,
   sameDateYearsEarlier,
@@ -35,19 +39,20 @@ export function simpleReturn(values: Float64Array, fromIndex: number, toIndex: n
 }
 
 // The calendar periods' boundaries (see the module comment); the bar-count periods have none.
-const PERIOD_ENDS: Partial<Record<PeriodKey, (day: DayNumber) => DayNumber>> = {
+const PERIOD_ENDS: Partial<Record<ReturnPeriod, (day: DayNumber) => DayNumber>> = {
+  wtd: previousWeekEnd,
   mtd: previousMonthEnd,
   qtd: previousQuarterEnd,
   ytd: previousYearEnd,
 };
-const MONTHS_BACK: Partial<Record<PeriodKey, number>> = { '1m': 1, '3m': 3, '6m': 6 };
-const YEARS_BACK: Partial<Record<PeriodKey, number>> = { '1y': 1, '3y': 3, '5y': 5, '10y': 10 };
+const MONTHS_BACK: Partial<Record<ReturnPeriod, number>> = { '1m': 1, '3m': 3, '6m': 6 };
+const YEARS_BACK: Partial<Record<ReturnPeriod, number>> = { '1y': 1, '3y': 3, '5y': 5, '10y': 10 };
 
 /**
  * The calendar boundary of a period for an as-of day: the base is the last close on or before it.
  * Bar-count periods (`1d`, `5d`) and `max` have no calendar boundary and give null.
  */
-export function periodBoundary(asOfDay: DayNumber, period: PeriodKey): DayNumber | null {
+export function periodBoundary(asOfDay: DayNumber, period: ReturnPeriod): DayNumber | null {
   const periodEnd = PERIOD_ENDS[period];
   if (periodEnd !== undefined) return periodEnd(asOfDay);
   const months = MONTHS_BACK[period];
@@ -57,7 +62,7 @@ export function periodBoundary(asOfDay: DayNumber, period: PeriodKey): DayNumber
 }
 
 /** Index of the base bar of `period` for the bar at `asOfIndex`, or -1 when history is too short. */
-export function periodBaseIndex(dates: Int32Array, asOfIndex: number, period: PeriodKey): number {
+export function periodBaseIndex(dates: Int32Array, asOfIndex: number, period: ReturnPeriod): number {
   if (asOfIndex < 0 || asOfIndex >= dates.length) return -1;
   if (period === '1d') return asOfIndex - 1;
   if (period === '5d') return asOfIndex - 5 >= 0 ? asOfIndex - 5 : -1;
@@ -72,7 +77,7 @@ export type PeriodFigure = (
   dates: Int32Array,
   values: Float64Array,
   asOfIndex: number,
-  period: PeriodKey,
+  period: ReturnPeriod,
 ) => number | null;
 
 /** One period's return for the bar at `asOfIndex`, or null when history is too short. */

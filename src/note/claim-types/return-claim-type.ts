@@ -20,7 +20,7 @@ export const returnClaimType: ClaimType<ReturnClaim> = {
   precheck(c) {
     if (c.period !== null || c.sessions || c.sinceDay) return null;
     return c.periodText
-      ? `the period '${c.periodText}' is not one MarketDash computes (1d, 5d, MTD, QTD, YTD, 1Y, 3Y, 5Y, or N sessions)`
+      ? `the period '${c.periodText}' is not one MarketDash computes (1d, 5d, WTD, MTD, QTD, YTD, 1Y, 3Y, 5Y, N sessions or since a day)`
       : 'the text gives no period for this figure';
   },
   evaluate(c, { series: s, k, field, options }) {

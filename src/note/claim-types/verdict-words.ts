@@ -30,6 +30,7 @@ export function points(x: number): string {
 export const PERIOD_LABEL: Record<string, string> = {
   '1d': 'on the day',
   '5d': 'over five sessions',
+  wtd: 'week-to-date',
   mtd: 'month-to-date',
   '1m': 'over one month',
   qtd: 'quarter-to-date',

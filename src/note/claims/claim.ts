@@ -3,7 +3,7 @@
  * or table row, the subject as written and the symbol it resolves to) and what would make it true;
  * the checker (`src/note/check/`) holds each one against stored closes.
  */
-import type { PeriodKey } from '../../domain/period-keys.js';
+import type { ReturnPeriod } from '../../domain/period-keys.js';
 
 /** The built-in metrics; a claim type added under `src/note/claim-types/` brings its own name. */
 export type ClaimMetric = 'return' | 'ath' | 'since' | 'streak' | 'trend' | 'level' | 'spread' | (string & {});
@@ -38,7 +38,7 @@ export interface ClaimBase {
 export interface ReturnClaim extends ClaimBase {
   readonly metric: 'return';
   /** The period, resolved from the phrase or carried from context; null when the text gives none. */
-  readonly period: PeriodKey | null;
+  readonly period: ReturnPeriod | null;
   /** The period as written when it is not one MarketDash computes ("this week", "in November"). */
   readonly periodText?: string;
   /** The move as a fraction, signed (0.368 for "up 36.8%", -0.05 for "fell 5%"). */
@@ -114,7 +114,7 @@ export interface LevelClaim extends ClaimBase {
 export interface SpreadClaim extends ClaimBase {
   readonly metric: 'spread';
   readonly versus: string | null;
-  readonly period: PeriodKey | null;
+  readonly period: ReturnPeriod | null;
   readonly sessions?: number;
   readonly value: number;
   readonly decimals: number;

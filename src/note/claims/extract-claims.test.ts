@@ -169,8 +169,8 @@ describe('extraction details', () => {
   });
 
   it('keeps a period it does not compute as null with the words used', () => {
-    const [c] = extractClaims('Nvidia fell 3.1% this week.', resolver);
-    expect(c).toMatchObject({ metric: 'return', period: null, periodText: 'this week', value: -0.031 });
+    const [c] = extractClaims('Nvidia fell 3.1% over the past two weeks.', resolver);
+    expect(c).toMatchObject({ metric: 'return', period: null, periodText: 'over the past two weeks', value: -0.031 });
   });
 });
 

@@ -9,14 +9,15 @@
  */
 
 import type { UniverseConfig } from '../../config/universe-config.js';
-import type { PeriodKey } from '../../domain/period-keys.js';
-import type { DayNumber } from '../../domain/trading-date.js';
+import type { ReturnPeriod } from '../../domain/period-keys.js';
+import { type DayNumber, formatIsoDate } from '../../domain/trading-date.js';
 import { breadthSymbol, EQUAL_WEIGHT_NAMES, SP600_GROUP } from '../claim-types/breadth-claim-type.js';
 import type { SentenceScope } from '../claim-types/claim-type.js';
 import { claimTypes } from '../claim-types/claim-types.js';
 import type { Claim } from './claim.js';
 import { ExtractionContext } from './extraction-context.js';
 import { type NamedSymbol, NameResolver } from './name-resolver.js';
+import { dayOfClaim, namedDays } from './named-days.js';
 import { findPeriods } from './period-phrases.js';
 import { type Paragraph, paragraphs, sentences } from './sentences.js';
 import { isSeparatorRow, rowClaims, tableHeader } from './table-claims.js';
@@ -120,6 +121,22 @@ function readRows(
   return { claims, next: rows > 0 ? j : from };
 }
 
+/**
+ * A claim about an earlier session than the note's ("On Monday, XLU closed at its lowest level since
+ * September", "NVDA fell 0.64% on Wednesday, its second straight decline", "ended its losing streak
+ * yesterday") is checked at that session's close: each claim without a day takes the day its clause
+ * names. Return claims date themselves (their period decides whether a day applies).
+ */
+function datedClaims(found: Claim[], scope: SentenceScope): Claim[] {
+  const days = namedDays(scope.sentence, scope.noteDate);
+  if (days.length === 0) return found;
+  return found.map((c) => {
+    if (c.day !== undefined || c.metric === 'return') return c;
+    const named = dayOfClaim(scope.sentence, days, c.span.start - scope.offset, c.span.end - scope.offset);
+    return named ? { ...c, day: formatIsoDate(named.day) } : c;
+  });
+}
+
 export function extractClaims(text: string, resolver: NameResolver, options: ExtractOptions = {}): Claim[] {
   const ctx = new ExtractionContext();
   const out: Claim[] = [];
@@ -171,17 +188,17 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
         if (t.metric === 'return') returns = claims.length;
         found.push(...claims);
       }
-      out.push(...found.sort((a, b) => a.span.start - b.span.start));
+      out.push(...datedClaims(found, scope).sort((a, b) => a.span.start - b.span.start));
       ctx.remember(scope.mentions);
       // "Ten of the eleven sectors gained over the past five sessions. Energy led: it rallied 8.05%":
       // a period named in a sentence without figures frames the figures that follow it.
       if (returns === 0) {
         const framed = findPeriods(s.text)
-          .filter((x) => x.period !== 'same' && x.period !== 'other')
+          .filter((x) => x.period !== 'same' && x.period !== 'other' && x.period !== 'lastweek')
           .pop();
         if (framed) {
-          ctx.lastPeriod = framed.period as PeriodKey;
-          ctx.documentPeriod = framed.period as PeriodKey;
+          ctx.lastPeriod = framed.period as ReturnPeriod;
+          ctx.documentPeriod = framed.period as ReturnPeriod;
         }
       }
     }

@@ -4,16 +4,16 @@
  * return claim in the paragraph. It resolves "the index",
  * "the fund", "it", "over the same period" and a bare "rose 6.55%" to what came before.
  */
-import type { PeriodKey } from '../../domain/period-keys.js';
+import type { ReturnPeriod } from '../../domain/period-keys.js';
 import type { Mention } from './name-resolver.js';
 
 export class ExtractionContext {
   lastSubject: Mention | null = null;
   readonly lastByKind = new Map<string, Mention>();
   /** Period of the last return claim in the current paragraph (reset per paragraph). */
-  lastPeriod: PeriodKey | null = null;
+  lastPeriod: ReturnPeriod | null = null;
   /** Period of the last return claim anywhere before: what "over the same period" refers to across paragraphs. */
-  documentPeriod: PeriodKey | null = null;
+  documentPeriod: ReturnPeriod | null = null;
 
   /** A new section (a heading, a rule): nothing named before it is what a pronoun or "the index" refers to. */
   newSection(): void {

@@ -2,13 +2,20 @@
  * The ways commentary names a return period, mapped to the period keys of `period-returns.ts`:
  * "year-to-date", "YTD", "since the start of the year" -> ytd; "one-year", "over the past year",
  * "12-month" -> 1y; "month to date" -> mtd; "over the past three months" -> 3m; "in the past six
- * months" -> 6m; "since inception" -> max ... and "over the same period", which refers back to the
- * period of the claim before it.
+ * months" -> 6m; "since inception" -> max; "this week", "for the week", "week to date", "WTD" -> wtd
+ * (from the last close of the previous week); "w/w", "week over week" -> 5d (the close five sessions
+ * before); "last week" -> the previous calendar week; "yesterday", "on Monday", "last Friday" -> 1d (of
+ * that day: `named-days.ts`) ... and "over the same period", which refers back to the period of the
+ * claim before it.
  */
-import type { PeriodKey } from '../../domain/period-keys.js';
+import type { ReturnPeriod } from '../../domain/period-keys.js';
 
-/** `same` refers back ("over the same period"); `other` is a period MarketDash does not compute ("this week", "in November"). */
-export type PeriodPhrase = PeriodKey | 'same' | 'other';
+/**
+ * `same` refers back ("over the same period"); `lastweek` is the whole calendar week before the note's
+ * (its week-to-date return as of that week's end); `other` is a period MarketDash does not compute
+ * ("over the past two weeks", "in November" of an earlier year).
+ */
+export type PeriodPhrase = ReturnPeriod | 'same' | 'lastweek' | 'other';
 
 export interface PeriodMatch {
   readonly period: PeriodPhrase;
@@ -86,11 +93,21 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: '5d',
-    re: /\b5D\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:five|5)\s+(?:sessions|trading\s+days|days)\b|\b(?:over|in)\s+the\s+(?:past|last)\s+week\b|\bfive[- ]day\b|\b5[- ]day\b/i,
+    re: /\bw\/w\b|\bWoW\b|\bweek[- ]over[- ]week\b|\b5D\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:five|5)\s+(?:sessions|trading\s+days|days)\b|\b(?:over|in)\s+the\s+(?:past|last)\s+week\b|\bfive[- ]day\b|\b5[- ]day\b/i,
   },
   {
     period: '1d',
-    re: /\b1D\b|\bd\/d\b|\bDoD\b|\bday[- ]over[- ]day\b|\b(?:finished|ended|closed)\s+the\s+(?:session|day)\b|\bon\s+the\s+day\b|\btoday\b|\bin\s+(?:the|today's|Thursday's|Wednesday's|Tuesday's|Monday's|Friday's)\s+session\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b/i,
+    re: /\b1D\b|\bd\/d\b|\bDoD\b|\bday[- ]over[- ]day\b|\b(?:finished|ended|closed)\s+the\s+(?:session|day)\b|\bon\s+the\s+day\b|\btoday\b|\bin\s+(?:the|today's|Thursday's|Wednesday's|Tuesday's|Monday's|Friday's)\s+session\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b|(?<!\bsince\s+)\byesterday\b|(?<!\bsince\s+)\b(?:last|this\s+past)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday)['’]s\s+(?:session|close|trading|trade)\b/i,
+  },
+  {
+    // The week so far: from the last close of the previous calendar week (`wtd` in period-returns.ts).
+    period: 'wtd',
+    re: /\bWTD\b|\bweek[- ]to[- ]date\b|\b(?:so\s+far\s+)?this\s+week\b|\b(?:for|on|over|during)\s+the\s+(?:holiday[- ]shortened\s+)?week\b(?!\s+(?:of|ended|ending|before|ahead)\b)|\b(?:finished|ended|closed|wrapped\s+up)\s+the\s+week\b/i,
+  },
+  {
+    // The whole previous calendar week ("last week", "the prior week").
+    period: 'lastweek',
+    re: /\b(?:last|the\s+(?:previous|prior))\s+week\b(?!['’]s?\s+(?:high|low))/i,
   },
   {
     // "since Sept. 30", "since Oct 15th", "since 9/30": a day the note names; read against the note's date.
@@ -99,7 +116,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: 'other',
-    re: /\bw\/w\b|\bWTD\b|\bwk\b|\b(?:for|on|over|during)\s+the\s+(?:holiday[- ]shortened\s+)?week\b|\bWoW\b|\b(?:in|during)\s+the\s+(?:first|second|third|fourth)\s+quarter\b|\bin\s+Q[1-4]\b|\b(?:so\s+far\s+)?(?:in|for|during)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+the\s+(?:end|close)\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\b(?:this|last|past)\s+week\b|\bweek[- ]to[- ]date\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\bsince\s+the\s+election\b/i,
+    re: /\b(?:in|during)\s+the\s+(?:first|second|third|fourth)\s+quarter\b|\bin\s+Q[1-4]\b|\b(?:so\s+far\s+)?(?:in|for|during)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+the\s+(?:end|close)\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\b(?:this\s+)?past\s+week\b|\bwk\b|\bsince\s+the\s+election\b/i,
   },
   {
     // Period-like words MarketDash does not compute: never read as a day's move, so "unverifiable".
@@ -125,15 +142,19 @@ export function findPeriods(text: string): PeriodMatch[] {
  * The periods a table header names, in column order, found also when the words are glued together
  * ("StocksYTD PerformanceOne Year Performance" -> ['ytd', '1y']).
  */
-export function headerPeriods(header: string): PeriodKey[] {
-  const rules: readonly [PeriodKey, RegExp][] = [
+export function headerPeriods(header: string): ReturnPeriod[] {
+  const rules: readonly [ReturnPeriod, RegExp][] = [
+    ['wtd', /WTD|week[- ]to[- ]date/gi],
     ['ytd', /YTD|year[- ]to[- ]date/gi],
     ['mtd', /MTD|month[- ]to[- ]date/gi],
     ['qtd', /QTD|quarter[- ]to[- ]date/gi],
     ['1y', /(?:one|1)[- ]?year|(?<![A-Za-z0-9])1Y(?![a-z0-9])|12[- ]?months?|twelve[- ]months?/gi],
     ['3y', /(?:three|3)[- ]?years?|(?<![A-Za-z0-9])3Y(?![a-z0-9])/gi],
     ['5y', /(?:five|5)[- ]?years?|(?<![A-Za-z0-9])5Y(?![a-z0-9])/gi],
-    ['5d', /(?<![A-Za-z0-9])5D(?![a-z0-9])|(?<![A-Za-z0-9])1W(?![a-z0-9])|five[- ]day|5[- ]day|one[- ]week/gi],
+    [
+      '5d',
+      /(?<![A-Za-z0-9])W\/W(?![a-z0-9])|(?<![A-Za-z0-9])5D(?![a-z0-9])|(?<![A-Za-z0-9])1W(?![a-z0-9])|five[- ]day|5[- ]day|one[- ]week/gi,
+    ],
     [
       '1d',
       /(?<![A-Za-z0-9])1D(?![a-z0-9])|[Oo]ne[- ]day|[Dd]aily|(?<![A-Za-z])Day(?![a-z])|(?<![A-Za-z])Today(?![a-z])/g,
@@ -143,7 +164,7 @@ export function headerPeriods(header: string): PeriodKey[] {
     ['6m', /(?<![A-Za-z0-9])6M(?![a-z0-9])|six[- ]months?/gi],
     ['10y', /(?<![A-Za-z0-9])10Y(?![a-z0-9])|ten[- ]years?/gi],
   ];
-  const hits: { period: PeriodKey; at: number }[] = [];
+  const hits: { period: ReturnPeriod; at: number }[] = [];
   for (const [period, re] of rules) {
     re.lastIndex = 0;
     for (let m = re.exec(header); m !== null; m = re.exec(header)) {

@@ -4,7 +4,7 @@
  * rose, fell, higher, a gain of ...); levels ("rose to 4.1%"), shares ("30% of"), odds and yields
  * are not returns, and a distance from a record ("5% below its all-time high") is an ATH claim.
  */
-import type { PeriodKey } from '../../domain/period-keys.js';
+import type { PeriodKey, ReturnPeriod } from '../../domain/period-keys.js';
 import {
   civilFromDays,
   type DayNumber,
@@ -13,6 +13,7 @@ import {
   formatIsoDate,
   previousMonthEnd,
   previousQuarterEnd,
+  previousWeekEnd,
   previousYearEnd,
   weekday,
 } from '../../domain/trading-date.js';
@@ -20,6 +21,7 @@ import type { SentenceScope } from '../claim-types/claim-type.js';
 import type { ReturnClaim } from './claim.js';
 import { COUNT_WORD, count } from './clause-words.js';
 import type { Mention } from './name-resolver.js';
+import { dayOfClaim, namedDays } from './named-days.js';
 import { fraction } from './percent-text.js';
 import { findPeriods } from './period-phrases.js';
 import { findSubject, type Subject } from './subject-finder.js';
@@ -71,19 +73,10 @@ function isContinuation(between: string, mentions: readonly Mention[], offset: n
   return words.length <= 3 && words.every((w) => LINKS.has(w));
 }
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const SESSIONS = new RegExp(
   `\\b(?:over|in|during|across)\\s+the\\s+(?:past|last|prior|previous)\\s+${COUNT_WORD}\\s+(?:sessions|trading\\s+days)\\b`,
   'i',
 );
-
-/** The trading day a weekday names in a note dated `noteDate`: that weekday on or before the note's date. */
-export function weekdayBefore(noteDate: DayNumber, name: string): DayNumber {
-  const want = WEEKDAYS.indexOf(name.toLowerCase());
-  let d = noteDate;
-  while (weekday(d) !== want) d -= 1;
-  return d;
-}
 
 const LABEL_BEFORE = /(?:\bYTD|\bMTD|\bQTD|\b[135]Y|\b[15]D|\bd\/d|\bw\/w)[\s:]*$/i;
 const LABELS = /\b(?:YTD|MTD|QTD|[135]Y|[15]D|d\/d|w\/w)\b/gi;
@@ -289,17 +282,21 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
   });
   const owned = new Set(ownBefore.values());
   const sessions = SESSIONS.exec(sentence);
+  const days = namedDays(sentence, scope.noteDate);
   // "over the same period" may point back past a paragraph break; then the whole sentence shares it.
   if (ctx.lastPeriod === null && periods.some((p) => p.period === 'same')) ctx.lastPeriod = ctx.documentPeriod;
   const subjects = listSubjects(hits, mentions);
   const out: ReturnClaim[] = [];
   let prevEnd = 0;
+  let previous: Subject | null = null;
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i]!;
     const nextStart = hits[i + 1]?.start ?? sentence.length;
     const subject: Subject | null = h.subject
       ? { subject: h.subject.text.replace(/^the\s+/i, ''), symbol: h.subject.symbol, mention: h.subject }
-      : (subjects.get(i) ?? findSubject(sentence, mentions, prevEnd, h.start, ctx));
+      : (subjects.get(i) ??
+        findSubject(sentence, mentions, prevEnd, h.start, ctx) ??
+        sameSubject(sentence.slice(prevEnd, h.start), previous));
     // Period: a phrase after the figure (up to the next figure), else in its clause, else earlier in the sentence.
     // A run of figures sharing a verb shares the period named after its last figure ("1.2%, 0.8% and 3.1% this month").
     let runEnd = i;
@@ -314,7 +311,7 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
         : undefined) ??
       periods.filter((p) => p.start >= prevEnd && p.end <= h.start).pop() ??
       periods.filter((p) => p.end <= prevEnd).pop();
-    let key: PeriodKey | null;
+    let key: ReturnPeriod | null;
     let day: string | undefined;
     let windowSessions: number | undefined;
     if (!period) {
@@ -324,13 +321,20 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       else if (key === null && scope.noteDate !== null) key = '1d';
     } else if (period.period === 'same') key = ctx.lastPeriod;
     else if (period.period === 'other') key = otherPeriod(sentence.slice(period.start, period.end), scope.noteDate);
-    else key = period.period;
-    if (key === '1d' && period && scope.noteDate !== null) {
-      const named = /(monday|tuesday|wednesday|thursday|friday)/i.exec(sentence.slice(period.start, period.end));
-      if (named) day = formatIsoDate(weekdayBefore(scope.noteDate, named[1]!));
+    else if (period.period === 'lastweek') {
+      // "last week": the whole previous calendar week, i.e. its week-to-date return as of its last close.
+      key = scope.noteDate === null ? null : 'wtd';
+      if (scope.noteDate !== null) day = formatIsoDate(previousWeekEnd(scope.noteDate));
+    } else key = period.period;
+    // A day move of an earlier session ("on Monday", "yesterday", "NVDA +1.72% Monday") is checked at
+    // that close; a figure of a longer period only when the day opens the sentence ("On Monday, ... YTD").
+    if (key !== null && day === undefined && period?.period !== 'lastweek') {
+      const named = dayOfClaim(sentence, days, h.start, h.end, key !== '1d');
+      if (named) day = formatIsoDate(named.day);
     }
     prevEnd = h.end;
     if (!subject) continue;
+    previous = subject;
     if (key) {
       ctx.lastPeriod = key;
       ctx.documentPeriod = key;
@@ -362,6 +366,20 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
     if (subject.mention) ctx.lastSubject = subject.mention;
   }
   return out;
+}
+
+/**
+ * "AMZN is up 4.96% year to date after a 0.65% decline on Thursday": a second figure joined to the first
+ * by "after a", "following a", "with a" (nothing else between them, period words aside) is the same
+ * subject's.
+ */
+function sameSubject(between: string, previous: Subject | null): Subject | null {
+  if (previous === null) return null;
+  let rest = between;
+  for (const p of findPeriods(between).reverse()) rest = rest.slice(0, p.start) + rest.slice(p.end);
+  return /^[\s,]*(?:after|following|with|including|on\s+top\s+of)\s+(?:a|an|its|another)\s*$/i.test(rest)
+    ? previous
+    : null;
 }
 
 /**

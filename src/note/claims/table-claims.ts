@@ -5,7 +5,7 @@
  * return claim per column; a row whose cell count does not match the header is skipped, never guessed.
  */
 import { ensureDefined } from '../../domain/ensure.js';
-import type { PeriodKey } from '../../domain/period-keys.js';
+import type { ReturnPeriod } from '../../domain/period-keys.js';
 import type { ReturnClaim } from './claim.js';
 import type { NameResolver } from './name-resolver.js';
 import { fraction } from './percent-text.js';
@@ -14,7 +14,7 @@ import { headerPeriods } from './period-phrases.js';
 const CELL = /([-+−–]?)(\d+(?:\.\d+)?)\s?%/g;
 
 /** The periods of a table header line, or null when the line is not one (it has figures, or names no period). */
-export function tableHeader(line: string): PeriodKey[] | null {
+export function tableHeader(line: string): ReturnPeriod[] | null {
   if (/\d\s?%/.test(line)) return null;
   const periods = headerPeriods(line);
   // A header is short and names at least one period; prose that mentions "year-to-date" is not a header.
@@ -32,7 +32,7 @@ export function isSeparatorRow(line: string): boolean {
 /** The claims of one table row, or null when the row is not a row of this table. */
 export function rowClaims(
   row: string,
-  periods: readonly PeriodKey[],
+  periods: readonly ReturnPeriod[],
   resolver: NameResolver,
   line: number,
   offset = 0,

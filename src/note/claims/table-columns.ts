@@ -3,12 +3,13 @@
  * or runs of two or more spaces give them. Each header cell is read through aliases: a name column
  * (Ticker, Symbol, Name, Fund ... or the first one), a level (Last, Close, Price, Level), a return over
  * a period (Chg %, % Chg, Change, Day, 1D -> the day; YTD %, 1M, 1Y % ...), the distance from the record
- * (From ATH, Off ATH, % From High, Drawdown), a streak (Streak: +4, -3). A column the aliases do not
- * know is skipped; a period MarketDash does not compute (Wk, WTD) gives unverifiable claims, never a
- * day's move. Every row whose cell count matches the header gives one claim per known, filled cell.
+ * (From ATH, Off ATH, % From High, Drawdown), a streak (Streak: +4, -3); WTD is the week to date (from
+ * the previous week's last close), W/W and 1W five sessions; Wk and Week (a rolling five sessions on
+ * some pages, the calendar week on others) give unverifiable claims, never a day's move. A column the
+ * aliases do not know is skipped. Every row whose cell count matches the header gives one claim per known, filled cell.
  */
 import { ensureDefined } from '../../domain/ensure.js';
-import type { PeriodKey } from '../../domain/period-keys.js';
+import type { ReturnPeriod } from '../../domain/period-keys.js';
 import type { AthClaim, Claim, LevelClaim, ReturnClaim, StreakClaim } from './claim.js';
 import type { NameResolver } from './name-resolver.js';
 import { fraction } from './percent-text.js';
@@ -17,7 +18,7 @@ import { headerPeriods } from './period-phrases.js';
 export type Column =
   | { readonly kind: 'name' }
   | { readonly kind: 'level' }
-  | { readonly kind: 'return'; readonly period: PeriodKey | null; readonly header: string }
+  | { readonly kind: 'return'; readonly period: ReturnPeriod | null; readonly header: string }
   | { readonly kind: 'ath' }
   | { readonly kind: 'streak' }
   | { readonly kind: 'skip' };
@@ -58,7 +59,10 @@ const DAY = /^(?:%\s*)?(?:chg|change|chng|day|daily|today|1d|d\/d)(?:\s*%|\s*\(%
 const ATH =
   /^(?:%\s*)?(?:from|off|vs\.?|below|to|dist(?:ance)?\s+(?:from|to))\s+(?:the\s+)?(?:ath|all[- ]time\s+high|record(?:\s+high)?|high|highs|peak)(?:\s*%|\s*\(%\))?$|^(?:drawdown|dd)(?:\s*%)?$/i;
 const STREAK = /^(?:streak|run)(?:\s*\(days?\))?$/i;
-const WEEK = /^(?:%\s*)?(?:wk|week|wtd|w\/w)(?:\s*%)?$/i;
+const WEEK_TO_DATE = /^(?:%\s*)?(?:wtd|week[- ]to[- ]date)(?:\s*%)?$/i;
+/** "Wk %", "Week": a rolling five sessions on some pages, the calendar week on others; not guessed. */
+const WEEK = /^(?:%\s*)?(?:wk|week)(?:\s*%)?$/i;
+const WEEK_OVER_WEEK = /^(?:%\s*)?(?:w\/w|wow|1w)(?:\s*%)?$/i;
 
 /** What one header cell holds. */
 export function columnOf(header: string, first: boolean): Column {
@@ -66,7 +70,9 @@ export function columnOf(header: string, first: boolean): Column {
   if (NAME.test(h)) return { kind: 'name' };
   if (LEVEL.test(h)) return { kind: 'level' };
   if (DAY.test(h)) return { kind: 'return', period: '1d', header: h };
+  if (WEEK_TO_DATE.test(h)) return { kind: 'return', period: 'wtd', header: h };
   if (WEEK.test(h)) return { kind: 'return', period: null, header: h };
+  if (WEEK_OVER_WEEK.test(h)) return { kind: 'return', period: '5d', header: h };
   if (/52|week\s+high/i.test(h)) return { kind: 'skip' };
   if (ATH.test(h)) return { kind: 'ath' };
   if (STREAK.test(h)) return { kind: 'streak' };
