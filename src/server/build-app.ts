@@ -69,6 +69,11 @@ export interface AppOptions {
   readonly versionTtlMs?: number;
   /** The response cache (default: a new one); `serve` keeps it to drop it after a CLI command writes. */
   readonly cache?: ResponseCache;
+  /**
+   * Start the perf worker (perf-offload.ts) now rather than on the first large table, which would
+   * otherwise wait for it to load its modules (`serve` does; tests leave it lazy).
+   */
+  readonly startPerfWorker?: boolean;
   /** Host names the server answers to besides its bound address and, on loopback, the loopback names. */
   readonly allowedHosts?: readonly string[];
   /** Live-feed connections per client address and in total. */
@@ -299,6 +304,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     }),
   );
+  if (options.startPerfWorker) ctx.perfOffload?.warm();
   app.addHook('onClose', async () => {
     ctx.feed.closeAll();
     await ctx.perfOffload?.close();

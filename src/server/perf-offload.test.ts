@@ -83,6 +83,16 @@ describe('PerfOffload', () => {
     await none.close();
   });
 
+  test('a worker started ahead of its first job answers it', async () => {
+    const own = new PerfOffload(store);
+    own.warm();
+    own.warm();
+    expect((await own.perfJson({ symbols: ['XLK'] }))?.bytes.toString('utf8')).toBe(
+      (await inProcess({ symbols: ['XLK'] })).json,
+    );
+    await own.close();
+  });
+
   test('after close, a new job starts a new worker', async () => {
     const own = new PerfOffload(store);
     expect(await own.perfJson({ symbols: ['SPY'] })).not.toBeNull();

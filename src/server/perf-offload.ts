@@ -88,6 +88,11 @@ export class PerfOffload {
     });
   }
 
+  /** Starts the worker ahead of its first job (a no-op when it runs, or when nothing would be handed over). */
+  warm(): void {
+    if (this.available && this.worker === null) this.start();
+  }
+
   /** Stops the worker; jobs still running are answered null (computed in process by their callers). */
   async close(): Promise<void> {
     const worker = this.worker;

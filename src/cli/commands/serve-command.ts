@@ -109,6 +109,7 @@ export function registerServeCommand(program: Command): void {
           feed,
           alerts,
           update: running ? () => running.updateAndAlert() : null,
+          startPerfWorker: true,
         });
         const address = await listen(app, port, opts.host);
         const url = new URL(address);
