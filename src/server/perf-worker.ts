@@ -11,6 +11,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { perfResponseSchema } from '../contracts/perf-contract.js';
+import type { PriceSeries } from '../domain/price-series.js';
 import type { SymbolInfo, SymbolSummary } from '../domain/symbol-info.js';
 import { type PerfRequest, type PerfSource, perfTable } from '../services/perf/perf-table.js';
 import { type PackedSegments, unpackSegments } from '../store/series-snapshot.js';
@@ -33,23 +34,36 @@ function ask<T>(job: number, method: 'readPacked' | 'getSymbol' | 'listSymbols',
   });
 }
 
+/**
+ * A whole read goes in this many parts (by a hash of the ticker): reading and unpacking then overlap for
+ * all but the first part's read and the last part's unpacking. Four parts cost the store no more than one
+ * (the 3,000 x 20 y snapshot: 115-186 ms in four parts against 69-183 ms in one).
+ */
+const READ_PARTS = 4;
+
 /** Thrown when the stand-in cannot answer a read: the main thread computes the table instead. */
 class NotHere extends Error {}
 
 function source(job: number): PerfSource {
   return {
     async readMany(tickers, range, options) {
-      // in two parts, one after the other: this thread unpacks the first while the main thread reads the
-      // second (each part a disjoint set of symbols, so the two maps together are the whole read)
+      // in parts, one after the other: this thread unpacks each part while the main thread reads the next
+      // (each part a disjoint set of symbols, so the maps together are the whole read)
       const read = (index: number) =>
-        ask<PackedSegments | null>(job, 'readPacked', [tickers, range, options?.columns ?? [], { index, of: 2 }]);
-      const first = await read(0);
-      const second = read(1);
-      if (first === null) throw new NotHere('no packed read for these columns');
-      const out = await unpackSegments(first);
-      const rest = await second;
-      if (rest === null) throw new NotHere('no packed read for these columns');
-      for (const [symbol, series] of await unpackSegments(rest)) out.set(symbol, series);
+        ask<PackedSegments | null>(job, 'readPacked', [
+          tickers,
+          range,
+          options?.columns ?? [],
+          { index, of: READ_PARTS },
+        ]);
+      const out = new Map<string, PriceSeries>();
+      let next = read(0);
+      for (let i = 0; i < READ_PARTS; i++) {
+        const packed = await next;
+        if (i + 1 < READ_PARTS) next = read(i + 1);
+        if (packed === null) throw new NotHere('no packed read for these columns');
+        for (const [symbol, series] of await unpackSegments(packed)) out.set(symbol, series);
+      }
       return out;
     },
     getSymbol: (ticker) => ask<SymbolInfo | null>(job, 'getSymbol', [ticker]),
