@@ -370,7 +370,9 @@ describeAcceptance('acceptance: the reference column as of 2025-12-11 on real da
       const oneYear = byId(row?.oneYear);
       close(ytd?.value as number, pandas.returns[symbol]!.ytd.value, `report table ${symbol} ytd`);
       close(oneYear?.value as number, pandas.returns[symbol]!['1y'].value, `report table ${symbol} 1y`);
-      expect(ytd?.display).toBe(`${(pandas.returns[symbol]!.ytd.value * 100).toFixed(2)}%`);
+      // The scoreboard signs gains ("+" on gains everywhere, issue 11).
+      const ytdPct = pandas.returns[symbol]!.ytd.value * 100;
+      expect(ytd?.display).toBe(`${ytdPct > 0 ? '+' : ''}${ytdPct.toFixed(2)}%`);
     }
     // "outpaced ... by 5.6 percentage points over the past 21 sessions" is the ratio's 21-session change
     // (5.61%), not the difference of the two returns (5.58 pp): both round to 5.6 here.

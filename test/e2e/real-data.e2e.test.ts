@@ -156,6 +156,9 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     await page.waitForSelector('#symbol-events');
     expect(await page.locator('#symbol-events').textContent()).toContain('A streak of 13 sessions up ended');
     expect(await page.locator('.readout-date').first().textContent()).toBe(AS_OF);
+    // The events answer's warnings about configured pairs (^SP600/MAG7, RSP/SPY: not stored) concern the
+    // Rotation page, not this symbol: no notice here.
+    expect(await page.locator('#page-notices').textContent()).not.toContain('computed');
     expect(browser.takeErrors()).toEqual([]);
   });
 
@@ -191,6 +194,37 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     expect(browser.takeErrors()).toEqual([]);
   });
 
+  test('Compare: the ratio opens on two current series, and each line can be shown, hidden and highlighted', async () => {
+    const page = browser.page;
+    await open('#/compare?s=^RUT,IWM,SPSM,MAG7');
+    await page.waitForSelector('#compare-chart[data-ready] canvas');
+    await page.waitForSelector('#compare-ratio-chart[data-ready] canvas');
+    // ^RUT ends 2026-02-23: the ratio opens on IWM/MAG7 (both to 2026-08-03), so nothing on it is stale.
+    expect(await page.locator('#ratio-a').inputValue()).toBe('IWM');
+    expect(await page.locator('#ratio-b').inputValue()).toBe('MAG7');
+    expect(await page.locator('#compare-ratio-summary .stale').count()).toBe(0);
+    expect(await page.locator('#page-notices').textContent()).not.toContain('^RUT/MAG7');
+    // Each row is its line's legend: the key's dash alternates, so MAG7 and a fund that tracks it never merge.
+    const keys = await page.locator('#compare-table tbody .line-key').evaluateAll((ks) => ks.map((k) => k.className));
+    expect(keys).toEqual([
+      'line-key line-dotted',
+      'line-key line-dashed',
+      'line-key line-solid',
+      'line-key line-dashed',
+    ]);
+    await page.uncheck('[data-toggle="SPSM"]');
+    await expect.poll(() => page.getAttribute('#compare-chart', 'data-hidden')).toBe('SPSM');
+    await page.check('[data-toggle="SPSM"]');
+    await expect.poll(() => page.getAttribute('#compare-chart', 'data-hidden')).toBe('');
+    await page.hover('#compare-table tr[data-symbol="MAG7"] td[data-metric="change"]');
+    await expect.poll(() => page.getAttribute('#compare-chart', 'data-highlight')).toBe('MAG7');
+    await page.mouse.move(0, 0);
+    await expect.poll(() => page.getAttribute('#compare-chart', 'data-highlight')).toBe('');
+    // The stale line is labelled on the chart with its own last day (in the caption for screen readers too).
+    expect(await page.locator('#compare-caption').textContent()).toContain('labelled with their last day');
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
   test('Rates: FOMC days marked on a yield chart; an asOf past the data is a notice, the cards as of the last day', async () => {
     const page = browser.page;
     await open(`#/symbol?s=DGS2&asOf=${AS_OF}`);
@@ -205,10 +239,12 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     expect(await page.locator('#symbol-caption').textContent()).not.toContain('FOMC');
     await open('#/overview?asOf=2030-01-02');
     await page.waitForSelector('.cards.rates .card');
-    // DFF runs to 2026-08-07, past the ETFs: the rates answer says where its own data ends.
+    // Past the data the page is as of the markets' last day (2026-08-03), and so are the rates cards: DFF runs
+    // to 2026-08-07, but a card is never dated after the page's day.
     await expect
       .poll(() => page.locator('#page-notices').textContent())
-      .toContain('data ends 2026-08-07; figures are as of that day (asked for 2030-01-02)');
+      .toContain('data ends 2026-08-03; figures are as of that day (asked for 2030-01-02)');
+    expect(await page.locator('.card[data-symbol="DFF"] [data-metric="asOf"]').textContent()).toBe('2026-08-03');
     expect(browser.takeErrors()).toEqual([]);
   });
 
@@ -224,6 +260,11 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     expect(await page.locator('.card[data-symbol="IWM"] .stale').count()).toBe(0);
     // The page's day is the markets' last day (2026-08-03), not the fed funds rate's (2026-08-07).
     expect(await page.locator('#page-notices').textContent()).toContain('before 2026-08-03');
+    // No card is dated after the page's day: the fed funds card shows 2026-08-03, not its own last row (2026-08-07).
+    await page.waitForSelector('.card[data-symbol="DFF"]');
+    expect(await page.locator('.card[data-symbol="DFF"] [data-metric="asOf"]').textContent()).toBe('2026-08-03');
+    for (const d of await page.locator('.card [data-metric="asOf"]').allTextContents())
+      expect(d <= '2026-08-03', `card dated ${d}`).toBe(true);
     // A day past the data is answered with the last day, and the page says so.
     await open('#/overview?asOf=2030-01-02');
     await page.waitForSelector('.card[data-symbol="IWM"]');

@@ -60,7 +60,12 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+/** Which of an answer's data warnings concern the page that asked (all of them unless said otherwise). */
+type WarningFilter = (message: string) => boolean;
+
+async function request<T>(path: string, init?: RequestInit, keep: WarningFilter = () => true): Promise<T> {
+  // The page that asked: an answer arriving after the reader moved on never puts its warnings on the next page.
+  const listener = warningListener;
   let res: Response;
   try {
     res = await fetch(path, init);
@@ -76,7 +81,8 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
     throw new ApiError(`HTTP ${res.status}`, res.status, undefined);
   }
   const body: unknown = type.includes('json') ? await res.json() : await res.text();
-  reportWarnings(res.headers.get('x-marketdash-warnings'), body);
+  if (listener)
+    for (const w of answerWarnings(res.headers.get('x-marketdash-warnings'), body)) if (keep(w)) listener(w);
   return body as T;
 }
 
@@ -91,8 +97,7 @@ export function onDataWarning(listener: ((message: string) => void) | null): voi
   warningListener = listener;
 }
 
-function reportWarnings(header: string | null, body: unknown): void {
-  if (!warningListener) return;
+function answerWarnings(header: string | null, body: unknown): string[] {
   const list: unknown[] = [];
   if (header) {
     try {
@@ -104,7 +109,7 @@ function reportWarnings(header: string | null, body: unknown): void {
   }
   const inBody = (body as { warnings?: unknown } | null)?.warnings;
   if (Array.isArray(inBody)) list.push(...inBody);
-  for (const w of list) if (typeof w === 'string') warningListener(w);
+  return list.filter((w): w is string => typeof w === 'string');
 }
 
 function query(params: Record<string, string | number | boolean | undefined | null>): string {
@@ -132,7 +137,10 @@ export const api = {
     ),
   rotation: (p: { group: string; benchmark: string; asOf?: string; tail?: number }) =>
     request<RotationPoint[]>(`/api/rotation${query(p)}`),
-  events: (p: { asOf?: string; group?: string }) => request<MarketEvent[]>(`/api/events${query(p)}`),
+  // The events' warnings about the configured pairs ("not computed") and the series left out as stale concern
+  // the whole market, not the one symbol whose events a page lists: only "data ends" (past the data) is kept.
+  events: (p: { asOf?: string; group?: string }) =>
+    request<MarketEvent[]>(`/api/events${query(p)}`, undefined, (w) => w.startsWith('data ends')),
   reportJson: (asOf?: string) => request<NoteJson>(`/api/report${query({ asOf, format: 'json' })}`),
   reportHtml: (asOf?: string) => request<string>(`/api/report${query({ asOf, format: 'html' })}`),
   check: (text: string, asOf?: string) =>

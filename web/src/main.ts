@@ -7,6 +7,7 @@ import { ensureNotNull } from '../../src/domain/ensure.js';
 import './styles.css';
 import { api, onDataWarning } from './api-client.js';
 import { asOfControl, readAsOf } from './as-of.js';
+import { plainWarning } from './data-notice.js';
 import { el } from './element-builder.js';
 import { formatHash, parseHash } from './hash-route.js';
 import { startFeed } from './live-feed.js';
@@ -140,7 +141,7 @@ async function render(): Promise<void> {
   onDataWarning((message) => {
     if (said.has(message)) return;
     said.add(message);
-    ctx.notice(`Note: ${message}.`, 'warning');
+    ctx.notice(plainWarning(message), 'warning');
   });
   document.title = `MarketDash: ${TITLES[route.page]}${asOf ? ` as of ${asOf}` : ''}`;
   // The page is built off screen and shown once drawn (or after a short wait, with its skeletons):

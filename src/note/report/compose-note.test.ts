@@ -101,4 +101,12 @@ describe('story rules', () => {
     expect(n.headline).toMatch(/Too Little Data for a Rotation Call$/);
     expect(n.sections.map((x) => x.id)).toEqual(['performance']);
   });
+
+  it('the scoreboard carries a "+" on gains and a "-" on losses (issue 11: "+" on gains everywhere)', () => {
+    // 1M back from 2025-11-21 is 2025-10-21, still in the flat part at 100: SPSM 105/100 - 1, MAG7 97/100 - 1.
+    const md = renderMarkdown(note(0.05, -0.03));
+    const row = (label: string) => md.split('\n').find((l) => l.startsWith(`| ${label}`)) ?? '';
+    expect(row('State Street SPDR Portfolio S&P 600 Small Cap ETF (SPSM)').split(' | ')[1]).toBe('+5.00%');
+    expect(row('Magnificent 7 (equal weight) (MAG7)').split(' | ')[1]).toBe('-3.00%');
+  });
 });

@@ -37,7 +37,7 @@ import {
 import { EQUAL_WEIGHT_NAMES } from '../claim-types/breadth-claim-type.js';
 import { FigureBook } from './figure-book.js';
 import type { MarketNote, NoteChart, NoteParagraph, NoteSection, PerformanceRow, Run } from './note-model.js';
-import { cardinal, indefiniteArticle, moveVerb, ordinal, upDown } from './wording.js';
+import { cardinal, historyClosing, indefiniteArticle, moveVerb, ordinal, upDown } from './wording.js';
 
 export interface NoteInput {
   readonly asOf: DayNumber;
@@ -955,7 +955,7 @@ function baseRatesSection(ctx: NoteContext, ratio: RatioPick, story: Story): { s
         p(
           `The median three-month change in the ratio after those breaks was `,
           f(medId),
-          ` of relative performance, ${m3.median > 0 ? 'in favour of small caps' : 'in favour of the Magnificent 7'}.`,
+          ` of relative performance, ${m3.median > 0 ? 'in favour of small caps' : m3.median < 0 ? 'in favour of the Magnificent 7' : 'neither side ahead'}.`,
         ),
       );
     }
@@ -964,22 +964,7 @@ function baseRatesSection(ctx: NoteContext, ratio: RatioPick, story: Story): { s
   // (a median three-month change against the rotation, or most breaks not holding, say so).
   const median3m = br.count > 0 ? (br.horizons['3m']?.median ?? null) : null;
   const heldShare = br.count > 0 ? (br.stillAboveLine3m?.share ?? null) : null;
-  const historyAgainst =
-    story === 'into_small_caps'
-      ? (median3m !== null && median3m < 0) || (heldShare !== null && heldShare < 0.5)
-      : story === 'into_mega_caps'
-        ? median3m !== null && median3m > 0
-        : false;
-  const closing: Record<Story, string> = {
-    into_small_caps: historyAgainst
-      ? 'The rotation has the momentum but not the history: after the typical earlier break the ratio gave ground within three months, so the line has to hold week by week.'
-      : 'The rotation has the numbers on its side for now; whether it lasts is a question the line will answer week by week.',
-    into_mega_caps: historyAgainst
-      ? 'For now the old leaders hold the field, though after earlier breaks small caps tended to claw back ground within three months.'
-      : 'For now the old leaders hold the field, and small caps have work to do before the line comes back into play.',
-    no_clear_rotation: 'Until one side pulls away, the line is the level to watch.',
-  };
-  paras.push(p(closing[story]));
+  paras.push(p(historyClosing(story, median3m, heldShare)));
   return { section: { id: 'base-rates', title: 'What history says', paragraphs: paras } };
 }
 

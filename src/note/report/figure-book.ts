@@ -7,7 +7,12 @@ import { allTimeHigh } from '../../analytics/returns/highs-lows.js';
 import { periodBaseIndex, periodReturn } from '../../analytics/returns/period-returns.js';
 import { highestSince, lowestSince } from '../../analytics/returns/since.js';
 import { streak } from '../../analytics/returns/streak.js';
-import { fixed, formatLongDate, formatPercent, formatUnsignedPercent } from '../../domain/format/display-format.js';
+import {
+  fixed,
+  formatLongDate,
+  formatSignedPercent,
+  formatUnsignedPercent,
+} from '../../domain/format/display-format.js';
 import type { PeriodKey } from '../../domain/period-keys.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
@@ -37,7 +42,7 @@ export class FigureBook {
     return [...this.byId.values()];
   }
 
-  /** A period return on closes (price return), shown unsigned ("6.55%") or signed for tables. */
+  /** A period return on closes (price return), shown unsigned ("6.55%") for prose or signed for tables ("+6.55%", "-1.20%"). */
   periodReturn(s: PriceSeries, k: number, period: PeriodKey, signed = false): { id: string; value: number } | null {
     const value = periodReturn(s.dates, s.close, k, period);
     if (value === null) return null;
@@ -51,7 +56,7 @@ export class FigureBook {
       dates: [b, a],
       value,
       formula: `close(${a}) / close(${b}) - 1`,
-      display: signed ? formatPercent(value) : formatUnsignedPercent(value),
+      display: signed ? formatSignedPercent(value) : formatUnsignedPercent(value),
     });
     return { id, value };
   }

@@ -53,3 +53,42 @@ export function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/** The note's story (MarketNote['story']): which way the small-vs-mega ratio is moving. */
+export type RotationStory = 'into_small_caps' | 'into_mega_caps' | 'no_clear_rotation';
+
+/**
+ * The last line of "What history says": it follows the two numbers the section quotes, never against them.
+ * `median3m` is the median three-month change of the small-vs-mega ratio after earlier breaks (> 0 favours
+ * small caps, < 0 the Magnificent 7); `heldShare` the share of those breaks still beyond the line three
+ * months on. Either may be null (no earlier break, or none with three months after it). For a rotation
+ * into small caps, history is on its side only when every number quoted favours it; when the two disagree
+ * the line says history is mixed and which way each number points.
+ * @example historyClosing('into_small_caps', -0.037, 1)
+ *   // 'History is mixed: the earlier breaks held the line, but the ratio typically gave ground ...'
+ */
+export function historyClosing(story: RotationStory, median3m: number | null, heldShare: number | null): string {
+  if (story === 'no_clear_rotation') return 'Until one side pulls away, the line is the level to watch.';
+  const medianSide = median3m === null || median3m === 0 ? 0 : Math.sign(median3m);
+  if (story === 'into_mega_caps')
+    return medianSide > 0
+      ? 'For now the old leaders hold the field, though after earlier breaks small caps tended to claw back ground within three months.'
+      : 'For now the old leaders hold the field, and small caps have work to do before the line comes back into play.';
+  const heldSide = heldShare === null ? 0 : heldShare >= 0.5 ? 1 : -1;
+  if (medianSide === 0 && heldSide === 0)
+    return 'History has too little to say about breaks like this one; the line will answer week by week.';
+  if (medianSide >= 0 && heldSide >= 0)
+    return 'The rotation has the numbers on its side for now; whether it lasts is a question the line will answer week by week.';
+  if (medianSide <= 0 && heldSide <= 0) {
+    const why =
+      medianSide < 0 && heldSide < 0
+        ? 'most earlier breaks fell back through the line and the ratio typically gave ground within three months'
+        : medianSide < 0
+          ? 'after the typical earlier break the ratio gave ground within three months'
+          : 'most earlier breaks fell back through the line within three months';
+    return `The rotation has the momentum but not the history: ${why}, so the line has to hold week by week.`;
+  }
+  return heldSide > 0
+    ? 'History is mixed: the earlier breaks held the line, but the ratio typically gave ground within three months, so the rotation has to prove itself week by week.'
+    : 'History is mixed: most earlier breaks fell back through the line, though the ratio typically still gained over three months; the line has to hold week by week.';
+}

@@ -4,7 +4,7 @@
  * the MAG7 basket beside the MAGS fund by default. State in the URL: s, start, tr, a, b.
  */
 
-import { createSeriesMarkers, LineSeries, type Time } from 'lightweight-charts';
+import { createSeriesMarkers, type ISeriesApi, LineSeries, type Time } from 'lightweight-charts';
 import { ensureNotNull } from '../../../src/domain/ensure.js';
 import { api, type SeriesResponse } from '../api-client.js';
 import { defaultLog, RANGE_KEYS, RANGE_LABEL, type RangeKey, rangeStart } from '../chart-range.js';
@@ -26,6 +26,7 @@ import { displayName, emptyBlock, fill, type PageContext, staleMark, storedTicke
 import { chartColours, lineColour } from '../theme.js';
 import { PageParams } from '../url-params.js';
 import { type UrlSelectSpec, urlSelect } from '../url-select.js';
+import { defaultRatioPair, type LineDash, lineLook } from './compare/compare-lines.js';
 
 export interface Rebased {
   readonly symbol: string;
@@ -57,6 +58,12 @@ function staleLabel(r: Rebased, day: string): string {
   const end = r.dates[r.dates.length - 1];
   return end && end < day ? `${r.symbol} (stale: ${end})` : r.symbol;
 }
+
+const DASH: Record<LineDash, LineStyle> = {
+  solid: LineStyle.Solid,
+  dashed: LineStyle.LargeDashed,
+  dotted: LineStyle.Dotted,
+};
 
 function shiftDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -96,8 +103,11 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
     start = `${Number(last.slice(0, 4)) - 1}-12-31`;
   }
   let totalReturn = p.oneOf('tr', ['0', '1'] as const, '0') === '1';
-  let a = p.text('a', symbols[0] ?? '').toUpperCase();
-  let b = p.text('b', symbols[symbols.length - 1] ?? '').toUpperCase();
+  // The ratio opens on two series that run to the page's day (never a February ^RUT beside August ETFs).
+  const lastDates = new Map(ctx.symbols.symbols.flatMap((x) => (x.lastDate ? [[x.ticker, x.lastDate] as const] : [])));
+  const defaultPair = () => defaultRatioPair(symbols, lastDates, last);
+  let a = p.text('a', defaultPair()[0]).toUpperCase();
+  let b = p.text('b', defaultPair()[1]).toUpperCase();
   for (const n of p.notes()) ctx.notice(n, 'warning');
 
   const symInput = el('input', {
@@ -152,8 +162,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
             .filter(Boolean);
           start = startInput.value || start;
           totalReturn = trBox.checked;
-          if (!symbols.includes(a)) a = symbols[0] ?? '';
-          if (!symbols.includes(b)) b = symbols[symbols.length - 1] ?? '';
+          if (!symbols.includes(a) || !symbols.includes(b)) [a, b] = defaultPair();
           updateParams({ s: symbols.join(','), start, range: null, tr: totalReturn ? '1' : null, a, b });
           drawRanges();
           void Promise.all([drawRebased(), drawRatio()]);
@@ -191,6 +200,19 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       const field = totalReturn ? 'adjClose' : 'close';
       const rebased = all.map((s) => ({ s, r: rebase(s, start, field) }));
       const c = chartColours();
+      const isStale = (r: Rebased | null) => r !== null && (r.dates[r.dates.length - 1] ?? r.baseDate) < ctx.day;
+      const looks = rebased.map(({ r }, i) => lineLook(i, isStale(r)));
+      // The drawn lines by symbol: the table's toggles and hover act on them.
+      const lines = new Map<string, { line: ISeriesApi<'Line'>; colour: string; width: number }>();
+      const highlight = (symbol: string | null) => {
+        for (const [sym, l] of lines)
+          l.line.applyOptions({
+            color: symbol === null || sym === symbol ? l.colour : `${l.colour.slice(0, 7)}33`,
+            lineWidth: sym === symbol ? 4 : (l.width as 2 | 3),
+          });
+        box.dataset.highlight = symbol ?? '';
+      };
+      const hidden = new Set<string>();
       const box = el('div', { class: 'chart', id: 'compare-chart' });
       const legend = el(
         'table',
@@ -202,7 +224,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
             'tr',
             {},
             ['Symbol', 'Name', 'Base date', 'Last date', 'Last', 'Change'].map((h, i) =>
-              el('th', { scope: 'col', class: i > 3 ? 'num' : '' }, h),
+              el('th', { scope: 'col', class: i > 3 ? 'num' : i === 1 ? 'name' : '' }, h),
             ),
           ),
         ),
@@ -214,30 +236,55 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
             const lastDate = r?.dates[r.dates.length - 1];
             const change = lastV === undefined ? null : lastV / 100 - 1;
             const stale = lastDate ? staleMark(lastDate, ctx) : null;
-            return el(
+            const look = looks[i]!;
+            // The row is the line's legend: its key (colour and dash), a box to show or hide it, and
+            // hovering or focusing the row brings its line forward and fades the others.
+            const toggle = el('input', {
+              type: 'checkbox',
+              checked: true,
+              disabled: !r,
+              'data-toggle': s.symbol,
+              'aria-label': `Show ${s.symbol} on the chart`,
+            });
+            toggle.addEventListener('change', () => {
+              lines.get(s.symbol)?.line.applyOptions({ visible: toggle.checked });
+              hidden[toggle.checked ? 'delete' : 'add'](s.symbol);
+              box.dataset.hidden = [...hidden].join(',');
+            });
+            const row = el(
               'tr',
               { 'data-symbol': s.symbol, class: stale ? 'is-stale' : '' },
               el(
                 'th',
                 { scope: 'row' },
-                el('span', { class: 'swatch', style: `background:${lineColour(c, i)}` }),
-                s.symbol,
+                el(
+                  'label',
+                  { class: 'series-toggle' },
+                  toggle,
+                  el('span', { class: `line-key line-${look.dash}`, style: `border-top-color:${lineColour(c, i)}` }),
+                  s.symbol,
+                ),
               ),
-              el('td', {}, displayName(ctx, s.symbol)),
+              el('td', { class: 'name' }, displayName(ctx, s.symbol)),
               el('td', {}, r ? r.baseDate : `starts after ${start}`),
               el('td', { 'data-metric': 'lastDate' }, lastDate ?? 'n/a', stale ? ' ' : '', stale),
               el('td', { class: 'num', 'data-metric': 'rebased' }, lastV === undefined ? 'n/a' : fixed(lastV, 2)),
               el('td', { class: `num ${signClass(change)}`, 'data-metric': 'change' }, formatSignedPercent(change)),
             );
+            row.addEventListener('mouseenter', () => highlight(s.symbol));
+            row.addEventListener('mouseleave', () => highlight(null));
+            row.addEventListener('focusin', () => highlight(s.symbol));
+            row.addEventListener('focusout', () => highlight(null));
+            return row;
           }),
         ),
       );
       const readoutSlot = el('div', { class: 'readout-slot' });
-      const staleCount = rebased.filter(({ r }) => r && (r.dates.at(-1) ?? r.baseDate) < ctx.day).length;
+      const staleCount = rebased.filter(({ r }) => isStale(r)).length;
       const caption = el(
         'p',
         { class: 'chart-caption', id: 'compare-caption' },
-        `${rebased.filter(({ r }) => r).length} series rebased to 100 at the last close on or before ${start}; the table below gives each one's last value${staleCount ? `; ${staleCount} end before ${ctx.day} (marked stale)` : ''}.`,
+        `${rebased.filter(({ r }) => r).length} series rebased to 100 at the last close on or before ${start}; the table below gives each one's last value and its line's key (tick a row to show or hide its line, point at it to highlight it)${staleCount ? `; ${staleCount} end before ${ctx.day} (marked stale, dotted, labelled with their last day)` : ''}.`,
       );
       box.setAttribute('role', 'figure');
       box.setAttribute('aria-label', caption.textContent ?? '');
@@ -255,40 +302,47 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         const chart = themedChart(box, ctx, { height: 380, logScale: log });
         // On a narrow chart words on the plot would cover the lines: the readout and table carry them.
         const wide = plotWidth(box) >= 600;
-        let baseline = false;
-        rebased.forEach(({ r }, i) => {
+        rebased.forEach(({ s, r }, i) => {
           if (!r) return;
           // A series that ends before the page's day is drawn dotted and faded, its last point marked
-          // with its own date: its last value is not of the same day as the others'.
+          // with its name and own date: its last value is not of the same day as the others'.
           const end = r.dates[r.dates.length - 1]!;
-          const stale = end < ctx.day;
+          const look = looks[i]!;
           const colour = lineColour(c, i);
+          const shown = look.faded ? `${colour}99` : colour;
           const line = chart.addSeries(LineSeries, {
-            color: stale ? `${colour}99` : colour,
-            lineWidth: 2,
-            lineStyle: stale ? LineStyle.Dotted : LineStyle.Solid,
-            // The name beside the axis label only where there is room for it (the readout names every line).
-            title: wide ? r.symbol : '',
+            color: shown,
+            lineWidth: look.width,
+            lineStyle: DASH[look.dash],
+            // The name beside the axis label only where there is room for it (the readout names every line);
+            // a stale line has no axis label (its value is of another day), so no name there either.
+            title: wide && !look.faded ? r.symbol : '',
             priceLineVisible: false,
-            // Its last value is of another day than the others': not on the axis beside theirs.
-            lastValueVisible: !stale,
+            lastValueVisible: !look.faded,
           });
           line.setData(r.dates.map((d, j) => ({ time: d as Time, value: r.values[j]! })));
-          if (stale)
+          lines.set(s.symbol, { line, colour: shown, width: look.width });
+          if (look.faded)
             createSeriesMarkers(line, [
-              { time: end as Time, position: 'inBar', color: colour, shape: 'circle', text: wide ? `ends ${end}` : '' },
+              {
+                time: end as Time,
+                position: 'aboveBar',
+                color: colour,
+                shape: 'circle',
+                text: wide ? `${r.symbol} ends ${end}` : `ends ${end}`,
+              },
             ]);
-          if (!baseline) {
+          if (i === rebased.findIndex((x) => x.r !== null))
+            // The base level: its axis label says 100; its day is in the caption and the table (a title
+            // on the plot would lie over the lines at the right edge).
             line.createPriceLine({
               price: 100,
               color: c.muted,
               lineStyle: LineStyle.Dashed,
               lineWidth: 1,
               axisLabelVisible: true,
-              title: wide ? `base ${r.baseDate}` : '',
+              title: '',
             });
-            baseline = true;
-          }
         });
         const drawn = rebased.filter((x): x is { s: SeriesResponse; r: Rebased } => x.r !== null);
         // The readout leads with a series that runs to the page's day (its date is the readout's date).
@@ -309,6 +363,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
                 .map((x) => ({
                   label: staleLabel(x.r, ctx.day),
                   colour: lineColour(c, rebased.indexOf(x)),
+                  dashed: looks[rebased.indexOf(x)]?.dash !== 'solid',
                   dates: x.r.dates,
                   values: x.r.values,
                   format: (v: number) => fixed(v, 2),

@@ -102,9 +102,11 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
 
   const ratesSlot = el('section', { class: 'cards rates', 'aria-label': 'Rates and the Fed' });
   cards.after(ratesSlot);
+  // As of the page's day, not the rates' own last day: FRED's fed funds rate has a row every calendar day
+  // and runs past the markets' last close, and a card is never dated after the page it is on.
   const ratesDone = ['DGS2', 'DGS10', 'DFF'].some((s) => stored.has(s))
     ? api
-        .rates(ctx.asOf)
+        .rates(ctx.day || ctx.asOf)
         .then((r) => {
           if (!ctx.disposed()) ratesSlot.replaceChildren(...ratesCards(r, ctx));
         })
@@ -374,7 +376,15 @@ function ratesCards(r: RatesAnswer, ctx: PageContext): HTMLElement[] {
       'div',
       { class: 'card rate-card', 'data-symbol': l.symbol },
       el('span', { class: 'card-title' }, l.name),
-      el('span', { class: 'card-symbol' }, l.symbol, ' · ', dateSpan(l.date), ' ', staleMark(l.date, ctx)),
+      el(
+        'span',
+        { class: 'card-symbol' },
+        l.symbol,
+        ' · ',
+        el('span', { class: 'date', 'data-metric': 'asOf' }, l.date),
+        ' ',
+        staleMark(l.date, ctx),
+      ),
       el('span', { class: 'card-close', 'data-metric': 'level' }, `${fixed(l.level, 2)}%`),
       el(
         'span',
@@ -397,7 +407,10 @@ function ratesCards(r: RatesAnswer, ctx: PageContext): HTMLElement[] {
           ? el(
               'span',
               { class: 'card-line' },
-              `Last FOMC decision ${r.lastDecision.decisionBp > 0 ? '+' : ''}${r.lastDecision.decisionBp}\u00a0bp on `,
+              // A hold is said in words ("0 bp" reads like a missing figure).
+              r.lastDecision.decisionBp === 0
+                ? 'Last FOMC decision: rates held on '
+                : `Last FOMC decision ${r.lastDecision.decisionBp > 0 ? '+' : ''}${r.lastDecision.decisionBp}\u00a0bp on `,
               dateSpan(r.lastDecision.date),
             )
           : null,

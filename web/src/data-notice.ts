@@ -1,0 +1,54 @@
+/**
+ * The API's data warnings as the notices a reader sees: the one-line strings of `warnings` (and the
+ * x-marketdash-warnings header) are written for a log; the ones that name a problem without its cure
+ * ("not computed: SPSM/MAG7 (no bars stored for MAG7)") are said here in plain words with what fixes them.
+ */
+
+/** "A", "A and B", "A, B and C". */
+function joined(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * The notice for one data warning of the API.
+ * @example plainWarning('not computed: SPSM/MAG7 (no bars stored for MAG7)')
+ *   // 'Not computed: SPSM/MAG7, because no prices are stored for MAG7. MAG7 is a basket: it appears once its
+ *   //  members are imported.'
+ */
+export function plainWarning(message: string): string {
+  const notComputed = /^not computed: (.+)$/.exec(message);
+  if (!notComputed) return `Note: ${message}.`;
+  const missing: string[] = [];
+  const need = (s: string) => {
+    if (!missing.includes(s)) missing.push(s);
+  };
+  let gap = false;
+  const parts = (notComputed[1] ?? '').split('; ').map((item) => {
+    const m = /^(.+?) \((.+)\)$/.exec(item);
+    if (!m) return item;
+    const [, name = '', reason = ''] = m;
+    const noBars = /^no bars stored for (.+)$/.exec(reason);
+    if (noBars) {
+      const symbols = (noBars[1] ?? '').split(' and ');
+      for (const s of symbols) need(s);
+      return `${name}, because no prices are stored for ${joined(symbols)}`;
+    }
+    if (reason === 'no stored bars') {
+      need(name);
+      return `${name}, because no prices are stored for it`;
+    }
+    const noCommon = /^no common bar within (\d+) days of (.+)$/.exec(reason);
+    if (noCommon) {
+      gap = true;
+      return `${name}, because its two series have no day in common within ${noCommon[1]} days of ${noCommon[2]}`;
+    }
+    return `${name} (${reason})`;
+  });
+  const fixes: string[] = [];
+  const plain = missing.filter((s) => s !== 'MAG7');
+  if (plain.length)
+    fixes.push(`Import the price history of ${joined(plain)} to get ${parts.length > 1 ? 'them' : 'it'}.`);
+  if (missing.includes('MAG7')) fixes.push('MAG7 is a basket: it appears once its seven members are imported.');
+  if (gap) fixes.push('Import recent prices for both sides of the pair.');
+  return `Not computed: ${parts.join('; ')}. ${fixes.join(' ')}`.trim();
+}

@@ -1,0 +1,42 @@
+/** Compare's line looks and default ratio pair (the screenshot review: MAG7 hidden under MAGS; a stale ^RUT ratio). */
+import { describe, expect, it } from 'vitest';
+import { defaultRatioPair, lineLook } from './compare-lines.js';
+
+describe('lineLook', () => {
+  it('alternates a wide solid and a narrower dashed line, so neighbours that coincide both show', () => {
+    const looks = [0, 1, 2, 3].map((i) => lineLook(i, false));
+    expect(looks.map((l) => l.dash)).toEqual(['solid', 'dashed', 'solid', 'dashed']);
+    expect(looks.map((l) => l.width)).toEqual([3, 2, 3, 2]);
+    // The default list ^SP600, ^RUT, MAG7, MAGS: MAG7 (2) and MAGS (3) differ in dash and width.
+    expect(lineLook(2, false)).not.toEqual(lineLook(3, false));
+  });
+  it('draws a stale series dotted and faded wherever it stands', () => {
+    expect(lineLook(0, true)).toEqual({ dash: 'dotted', width: 2, faded: true });
+    expect(lineLook(1, true)).toEqual({ dash: 'dotted', width: 2, faded: true });
+  });
+});
+
+describe('defaultRatioPair', () => {
+  // The shared real data: ^RUT ends 2026-02-23, the ETFs and the MAG7 basket 2026-08-03.
+  const last = new Map([
+    ['^RUT', '2026-02-23'],
+    ['IWM', '2026-08-03'],
+    ['SPSM', '2026-08-03'],
+    ['MAG7', '2026-08-03'],
+    ['MAGS', '2026-08-03'],
+  ]);
+  it('leaves out a series that ends before the page day', () => {
+    expect(defaultRatioPair(['^SP600', '^RUT', 'MAG7', 'MAGS'], last, '2026-08-03')).toEqual(['MAG7', 'MAGS']);
+    expect(defaultRatioPair(['^RUT', 'IWM', 'SPSM', 'MAG7'], last, '2026-08-03')).toEqual(['IWM', 'MAG7']);
+  });
+  it('keeps ^RUT on a day it has a bar (as of 2025-12-11 every series is current)', () => {
+    expect(defaultRatioPair(['^RUT', 'IWM', 'SPSM', 'MAG7'], last, '2025-12-11')).toEqual(['^RUT', 'MAG7']);
+  });
+  it('falls back to the first and last named when fewer than two are current', () => {
+    expect(defaultRatioPair(['^RUT', 'MAG7'], new Map([['MAG7', '2026-08-03']]), '2026-08-03')).toEqual([
+      '^RUT',
+      'MAG7',
+    ]);
+    expect(defaultRatioPair([], last, '2026-08-03')).toEqual(['', '']);
+  });
+});

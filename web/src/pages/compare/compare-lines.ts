@@ -1,0 +1,46 @@
+/**
+ * How Compare draws its lines so that two series of the same shape (the MAG7 basket and the MAGS fund
+ * that tracks it) never hide each other, and which pair its ratio opens on. Pure: no DOM, no chart.
+ */
+
+export type LineDash = 'solid' | 'dashed' | 'dotted';
+
+export interface LineLook {
+  readonly dash: LineDash;
+  /** Pixels; a solid line is drawn wider than the dashed one after it, so it shows through the dashes. */
+  readonly width: 2 | 3;
+  /** A stale series (ending before the page's day) is faded as well as dotted. */
+  readonly faded: boolean;
+}
+
+/**
+ * The look of series number `i`: solid and dashed alternate (neighbours in the list are the likeliest to
+ * overlap: MAG7 then MAGS), the solid ones wider, so where two lines coincide the dashed one lies on top
+ * of the wider solid one and both stay visible. A stale series is dotted and faded whatever its place.
+ * @example lineLook(2, false) // { dash: 'solid', width: 3, faded: false }
+ */
+export function lineLook(i: number, stale: boolean): LineLook {
+  if (stale) return { dash: 'dotted', width: 2, faded: true };
+  return i % 2 === 0 ? { dash: 'solid', width: 3, faded: false } : { dash: 'dashed', width: 2, faded: false };
+}
+
+/**
+ * The ratio Compare opens on when the URL names none: the first and the last of the named series whose
+ * data runs to the page's day (a stale series, such as ^RUT ending in February beside ETFs running to
+ * August, would put the ratio on February's day); when fewer than two are current, the first and last named.
+ * `lastDates` maps a ticker to its last stored bar (missing: not stored).
+ * @example defaultRatioPair(['^RUT', 'MAG7', 'MAGS'], new Map([['^RUT', '2026-02-23'], ['MAG7', '2026-08-03'],
+ *   ['MAGS', '2026-08-03']]), '2026-08-03') // ['MAG7', 'MAGS']
+ */
+export function defaultRatioPair(
+  symbols: readonly string[],
+  lastDates: ReadonlyMap<string, string>,
+  day: string,
+): [string, string] {
+  const current = symbols.filter((s) => {
+    const end = lastDates.get(s);
+    return end !== undefined && end >= day;
+  });
+  const from = current.length >= 2 ? current : symbols;
+  return [from[0] ?? '', from[from.length - 1] ?? ''];
+}
