@@ -181,7 +181,9 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     const rut = page.locator('#compare-table tr[data-symbol="^RUT"]');
     expect(await rut.locator('[data-metric="lastDate"]').textContent()).toBe('2026-02-23 stale: 2026-02-23');
     expect(await page.locator('#compare-table tr[data-symbol="IWM"] .stale').count()).toBe(0);
-    expect(await page.locator('#compare-caption').textContent()).toContain('1 end before 2026-08-03 (marked stale)');
+    expect(await page.locator('#compare-caption').textContent()).toContain(
+      '1 end before 2026-08-03 (marked stale, dotted, labelled with their last day)',
+    );
     expect(await page.locator('.readout').first().textContent()).toContain('^RUT (stale: 2026-02-23)');
     // 1Y: the base is the same date a year before the page's day (2025-08-03, a Sunday: the close of 2025-08-01).
     await page.click('#compare-ranges [data-range="1y"]');
@@ -203,14 +205,14 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     expect(await page.locator('#ratio-a').inputValue()).toBe('IWM');
     expect(await page.locator('#ratio-b').inputValue()).toBe('MAG7');
     expect(await page.locator('#compare-ratio-summary .stale').count()).toBe(0);
-    expect(await page.locator('#page-notices').textContent()).not.toContain('^RUT/MAG7');
-    // Each row is its line's legend: the key's dash alternates, so MAG7 and a fund that tracks it never merge.
+    // Each row is its line's legend: the key's dash alternates among the current series (so MAG7 and a fund that
+    // tracks it never merge); the stale ^RUT is dotted.
     const keys = await page.locator('#compare-table tbody .line-key').evaluateAll((ks) => ks.map((k) => k.className));
     expect(keys).toEqual([
       'line-key line-dotted',
-      'line-key line-dashed',
       'line-key line-solid',
       'line-key line-dashed',
+      'line-key line-solid',
     ]);
     await page.uncheck('[data-toggle="SPSM"]');
     await expect.poll(() => page.getAttribute('#compare-chart', 'data-hidden')).toBe('SPSM');

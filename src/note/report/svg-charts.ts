@@ -3,7 +3,7 @@
  * (log scale, weekly closes) and the performance table as horizontal bars. No script, no library:
  * the HTML note is one self-contained file.
  */
-import { formatPercent } from '../../domain/format/display-format.js';
+import { formatSignedPercent } from '../../domain/format/display-format.js';
 import type { BarChart, RatioChart } from './note-model.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -85,7 +85,7 @@ export function barChartSvg(c: BarChart): string {
       `<rect x="${n(x0)}" y="${y + 3}" width="${n(w)}" height="${row - 6}" class="${b.value >= 0 ? 'bar-up' : 'bar-down'}"/>`,
     );
     parts.push(
-      `<text x="${n(b.value >= 0 ? x0 + w + 4 : x0 - 4)}" y="${y + 14}" class="tick" text-anchor="${b.value >= 0 ? 'start' : 'end'}">${formatPercent(b.value)}</text>`,
+      `<text x="${n(b.value >= 0 ? x0 + w + 4 : x0 - 4)}" y="${y + 14}" class="tick" text-anchor="${b.value >= 0 ? 'start' : 'end'}">${formatSignedPercent(b.value)}</text>`,
     );
   });
   parts.push(`<line x1="${n(zero)}" y1="${T}" x2="${n(zero)}" y2="${H - 10}" class="axis"/>`);

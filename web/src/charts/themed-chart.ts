@@ -108,6 +108,11 @@ export function fitAll(chart: IChartApi, box?: HTMLElement, ready = '1', from?: 
   });
 }
 
+/** True once the chart was removed: a callback queued before (a frame, a scale change) must not touch it. */
+export function chartRemoved(chart: IChartApi): boolean {
+  return removed.has(chart);
+}
+
 /** Removes a chart once; a second call (page left after a redraw) does nothing. */
 export function removeChart(chart: IChartApi | null): void {
   if (!chart || removed.has(chart)) return;

@@ -201,7 +201,10 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       const rebased = all.map((s) => ({ s, r: rebase(s, start, field) }));
       const c = chartColours();
       const isStale = (r: Rebased | null) => r !== null && (r.dates[r.dates.length - 1] ?? r.baseDate) < ctx.day;
-      const looks = rebased.map(({ r }, i) => lineLook(i, isStale(r)));
+      // Solid and dashed alternate among the series that run to the page's day (the readout's first line, one of
+      // them, is solid like its key); a stale one is dotted.
+      let current = 0;
+      const looks = rebased.map(({ r }) => (isStale(r) ? lineLook(0, true) : lineLook(current++, false)));
       // The drawn lines by symbol: the table's toggles and hover act on them.
       const lines = new Map<string, { line: ISeriesApi<'Line'>; colour: string; width: number }>();
       const highlight = (symbol: string | null) => {
@@ -302,8 +305,12 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         const chart = themedChart(box, ctx, { height: 380, logScale: log });
         // On a narrow chart words on the plot would cover the lines: the readout and table carry them.
         const wide = plotWidth(box) >= 600;
-        rebased.forEach(({ s, r }, i) => {
-          if (!r) return;
+        // Stale lines last: thin and dotted, they lie on top of the wide current ones instead of under them.
+        const order = rebased.map((_, i) => i).sort((x, y) => Number(looks[x]!.faded) - Number(looks[y]!.faded));
+        let baseline = false;
+        for (const i of order) {
+          const { s, r } = rebased[i]!;
+          if (!r) continue;
           // A series that ends before the page's day is drawn dotted and faded, its last point marked
           // with its name and own date: its last value is not of the same day as the others'.
           const end = r.dates[r.dates.length - 1]!;
@@ -332,7 +339,8 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
                 text: wide ? `${r.symbol} ends ${end}` : `ends ${end}`,
               },
             ]);
-          if (i === rebased.findIndex((x) => x.r !== null))
+          if (!baseline) {
+            baseline = true;
             // The base level: its axis label says 100; its day is in the caption and the table (a title
             // on the plot would lie over the lines at the right edge).
             line.createPriceLine({
@@ -343,7 +351,8 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
               axisLabelVisible: true,
               title: '',
             });
-        });
+          }
+        }
         const drawn = rebased.filter((x): x is { s: SeriesResponse; r: Rebased } => x.r !== null);
         // The readout leads with a series that runs to the page's day (its date is the readout's date).
         const head = drawn.find((x) => x.r.dates[x.r.dates.length - 1]! >= ctx.day) ?? drawn[0];

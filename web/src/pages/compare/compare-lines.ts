@@ -14,8 +14,8 @@ export interface LineLook {
 }
 
 /**
- * The look of series number `i`: solid and dashed alternate (neighbours in the list are the likeliest to
- * overlap: MAG7 then MAGS), the solid ones wider, so where two lines coincide the dashed one lies on top
+ * The look of series number `i` among those that run to the page's day: solid and dashed alternate
+ * (neighbours in the list are the likeliest to overlap: MAG7 then MAGS), the solid ones wider, so where two lines coincide the dashed one lies on top
  * of the wider solid one and both stay visible. A stale series is dotted and faded whatever its place.
  * @example lineLook(2, false) // { dash: 'solid', width: 3, faded: false }
  */

@@ -19,6 +19,7 @@ import { fomcMarkers } from '../../charts/fomc-marks.js';
 import { declutterMarkers, labelSpanDays, mergeAxisLabels } from '../../charts/label-declutter.js';
 import {
   AXIS_LABEL_PX,
+  chartRemoved,
   fitAll,
   LineStyle,
   linePoints,
@@ -141,6 +142,9 @@ export function drawSymbolChart(
   if (athLine && row.ath && lastClose != null) {
     const ath = row.ath.close;
     const place = () => {
+      // Queued for the next frame: the chart may have been removed since (a redraw, the page left), and a
+      // removed series throws "Object is disposed".
+      if (chartRemoved(chart)) return;
       const yLast = main.priceToCoordinate(lastClose);
       const yAth = main.priceToCoordinate(ath);
       if (yLast === null || yAth === null) return;
