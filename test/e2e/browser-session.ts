@@ -52,6 +52,15 @@ export function ensureChromium(): void {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is still missing after scripts/install-system-deps.sh`);
 }
 
+/**
+ * The time limit of one browser test, and of one Playwright wait or action: a test waits for the condition it
+ * checks (a selector, a data-ready mark), never for a fixed time, and on the shared 2-core machine under load a
+ * page takes several times longer than alone, so the limits are generous (vitest's default of 60 s gave random
+ * reds at load 20 on the Note page, whose axe run alone took 15 s).
+ */
+export const BROWSER_TEST_TIMEOUT_MS = 240_000;
+export const BROWSER_WAIT_TIMEOUT_MS = 120_000;
+
 export interface DemoServer {
   readonly url: string;
   readonly dir: string;
@@ -94,6 +103,7 @@ export async function openBrowser(viewport = { width: 1280, height: 900 }): Prom
     args: CHROMIUM_ARGS,
     viewport,
   });
+  context.setDefaultTimeout(BROWSER_WAIT_TIMEOUT_MS);
   const page = context.pages()[0] ?? (await context.newPage());
   let errors: string[] = [];
   page.on('console', (m) => {

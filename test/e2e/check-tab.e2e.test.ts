@@ -7,8 +7,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
+  BROWSER_TEST_TIMEOUT_MS,
   type BrowserSession,
   type DemoServer,
   ensureChromium,
@@ -16,6 +17,10 @@ import {
   openBrowser,
   startDemoServer,
 } from './browser-session.js';
+
+// A browser test waits for what it checks; on a loaded machine (the shared 2-core box at load 20) a page
+// takes several times longer than alone, so the time limit is generous rather than a source of random reds.
+vi.setConfig({ testTimeout: BROWSER_TEST_TIMEOUT_MS, hookTimeout: BROWSER_TEST_TIMEOUT_MS });
 
 let server: DemoServer;
 let browser: BrowserSession;

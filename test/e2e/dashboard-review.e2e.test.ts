@@ -4,8 +4,9 @@
  * than the screen, every chart canvas has a text alternative, the console stays clean, and a
  * full-page screenshot is saved to test-artifacts/review-<page>-<viewport>-<theme>.png for review.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
+  BROWSER_TEST_TIMEOUT_MS,
   type BrowserSession,
   type DemoServer,
   ensureChromium,
@@ -15,6 +16,10 @@ import {
   startDemoServer,
 } from './browser-session.js';
 import { expectAccessibleAndFitting } from './page-review.js';
+
+// A browser test waits for what it checks; on a loaded machine (the shared 2-core box at load 20) a page
+// takes several times longer than alone, so the time limit is generous rather than a source of random reds.
+vi.setConfig({ testTimeout: BROWSER_TEST_TIMEOUT_MS, hookTimeout: BROWSER_TEST_TIMEOUT_MS });
 
 let server: DemoServer;
 let browser: BrowserSession;

@@ -4,8 +4,9 @@
  * drawn (canvas present), the console must stay clean, the numbers shown must equal the API's, and
  * a screenshot of each page is saved to test-artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
+  BROWSER_TEST_TIMEOUT_MS,
   type BrowserSession,
   type DemoServer,
   docImage,
@@ -17,6 +18,10 @@ import {
   signed,
   startDemoServer,
 } from './browser-session.js';
+
+// A browser test waits for what it checks; on a loaded machine (the shared 2-core box at load 20) a page
+// takes several times longer than alone, so the time limit is generous rather than a source of random reds.
+vi.setConfig({ testTimeout: BROWSER_TEST_TIMEOUT_MS, hookTimeout: BROWSER_TEST_TIMEOUT_MS });
 
 let server: DemoServer;
 let browser: BrowserSession;

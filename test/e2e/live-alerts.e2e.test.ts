@@ -3,7 +3,7 @@
  * through server-sent events, shows in the Alerts panel and counts on its badge while closed.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { AlertCenter } from '../../src/server/alert-center.js';
 import { parseAlertRules } from '../../src/server/alert-rules.js';
 import { buildApp } from '../../src/server/build-app.js';
@@ -11,6 +11,7 @@ import { EventFeed } from '../../src/server/event-feed.js';
 import type { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { openTestStore, testConfig } from '../server/api-test-store.js';
 import {
+  BROWSER_TEST_TIMEOUT_MS,
   type BrowserSession,
   ensureChromium,
   ensureWebBuilt,
@@ -18,6 +19,10 @@ import {
   ROOT,
   screenshot,
 } from './browser-session.js';
+
+// A browser test waits for what it checks; on a loaded machine (the shared 2-core box at load 20) a page
+// takes several times longer than alone, so the time limit is generous rather than a source of random reds.
+vi.setConfig({ testTimeout: BROWSER_TEST_TIMEOUT_MS, hookTimeout: BROWSER_TEST_TIMEOUT_MS });
 
 // the test receivers listen on 127.0.0.1, which the webhook guard refuses unless allowed
 process.env.MARKETDASH_WEBHOOK_ALLOW_HOSTS = '127.0.0.1';

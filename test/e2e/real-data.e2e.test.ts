@@ -12,15 +12,26 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { defaultConfig } from '../../src/config/universe-config.js';
 import { createBasket } from '../../src/services/baskets/create-basket.js';
 import { importFiles } from '../../src/services/import/import-service.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { startServer, stopServer } from '../support/run-cli.js';
 import { describeWithSharedData, realFile } from '../support/shared-data.js';
-import { type BrowserSession, ensureChromium, ensureWebBuilt, openBrowser, screenshot } from './browser-session.js';
+import {
+  BROWSER_TEST_TIMEOUT_MS,
+  type BrowserSession,
+  ensureChromium,
+  ensureWebBuilt,
+  openBrowser,
+  screenshot,
+} from './browser-session.js';
 import { expectAccessibleAndFitting } from './page-review.js';
+
+// A browser test waits for what it checks; on a loaded machine (the shared 2-core box at load 20) a page
+// takes several times longer than alone, so the time limit is generous rather than a source of random reds.
+vi.setConfig({ testTimeout: BROWSER_TEST_TIMEOUT_MS, hookTimeout: BROWSER_TEST_TIMEOUT_MS });
 
 const AS_OF = '2025-12-11';
 

@@ -70,7 +70,7 @@ describe('equal weight against cap weight in the breadth section', () => {
       expect(value(period, 'SPSM'), period).toBeCloseTo(0.05, 12);
     }
     expect(markdown).toMatch(
-      /^\| S&P 600 members, equal-weighted \| 12\.00% \| 12\.00% \| 12\.00% \| 12\.00% \| 12\.00% \|$/m,
+      /^\| S&P 600 members, equal-weighted \| \+12\.00% \| \+12\.00% \| \+12\.00% \| \+12\.00% \| \+12\.00% \|$/m,
     );
     expect(markdown).toContain('The average member is ahead of SPSM both this year and over one year.');
   });

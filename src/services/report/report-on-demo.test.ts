@@ -218,12 +218,12 @@ describe('the note stays byte-identical through refactoring', () => {
   // scoreboard's 1M/3M/6M columns and the rates' change since last year in bp (levels, not percent).
   // And for the HTML note's SVG charts scaled to the column (svg-charts.ts: axis-end dates, a left margin
   // that fits the longest label, bars sized per side); the Markdown and JSON did not change.
-  // And for the scoreboard's "+" on gains (issue 11) and the base-rate closing line that says "mixed" when
+  // And for the scoreboard's "+" on gains and the YTD bars' signed labels (issue 11) and the base-rate closing line that says "mixed" when
   // the breaks held but the median three-month change went the other way (wording.ts historyClosing).
   // The demo store has no sp600 group, so no breadth section here (report-real-data.test.ts has one).
   it.each([
-    [AS_OF, 'b28b625051d006b923d62131ff73919ae38ae18e085d060e0edfcc082dcf36ac'],
-    ['2021-03-12', '730b7b3b876efcf94ec7702393181b027d4949151d629a333363cf0ede5b42c4'],
+    [AS_OF, '1e75e841bc9509e902345c0ebc2b76c33278324bda4564543e4813002ee4fdad'],
+    ['2021-03-12', 'caf8883a0f06b7dae1a7129c48f5cad2637b75a45aac37d5dd2377a3c24f4c22'],
   ])('the demo note as of %s', async (asOf, expected) => {
     const { note } = await buildReport(store, { asOf });
     const digest = createHash('sha256')

@@ -119,8 +119,8 @@ describeWithSharedData.skipIf(!hasPandas)(
           pandas.equalWeight[period]!,
           12,
         );
-      expect(markdown).toMatch(/^\| S&P 600 members, equal-weighted \| -?\d/m);
-      expect(markdown).toMatch(/^\| [^|]*\(SPSM\) \| -?\d/m);
+      expect(markdown).toMatch(/^\| S&P 600 members, equal-weighted \| [+-]?\d/m);
+      expect(markdown).toMatch(/^\| [^|]*\(SPSM\) \| [+-]?\d/m);
       // pandas: equal weight 8.70% YTD and 1.67% over one year; SPSM 10.19% and 2.71% (adjusted closes)
       expect(markdown).toContain('The average member is behind SPSM both this year and over one year.');
     });
@@ -171,7 +171,7 @@ describeWithSharedData.skipIf(!hasPandas)(
     }, 120_000);
 
     it('an equal-weighted return altered in the table is contradicted, with the true value', async () => {
-      const row = /^\| S&P 600 members, equal-weighted \| (-?\d+\.\d\d)%/m.exec(markdown)!;
+      const row = /^\| S&P 600 members, equal-weighted \| ([+-]?\d+\.\d\d)%/m.exec(markdown)!;
       const shown = Number(row[1]);
       const altered = markdown.replace(row[0], row[0].replace(`${row[1]}%`, `${(shown + 1).toFixed(2)}%`));
       const report = await checkNote(store, { text: altered });
