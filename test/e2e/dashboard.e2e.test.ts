@@ -244,7 +244,8 @@ describe('dashboard on the demo market', () => {
     expect(text).toContain('RSI 14 (pane below) ');
     expect(text).toContain(`all-time high ${r!.ath.close.toFixed(2)} (${r!.ath.date})`);
     expect(text).not.toMatch(/_/);
-    expect(await page.locator('#symbol-chart .pane-title').allTextContents()).toEqual(['RSI 14']);
+    // Volume in a pane of its own under the price (never inside the price's scale band), then each oscillator.
+    expect(await page.locator('#symbol-chart .pane-title').allTextContents()).toEqual(['Volume', 'RSI 14']);
     // The symbol's events, in words.
     const events = (await api<{ type: string; symbol: string }[]>('/api/events')).filter((e) => e.symbol === 'IWM');
     if (events.some((e) => e.type === 'new_ath'))

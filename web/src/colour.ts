@@ -73,6 +73,18 @@ export function toLab(rgb: Rgb): [number, number, number] {
   return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
 }
 
+/** The CIELAB hue angle in degrees (-180 to 180] and the chroma of a colour. */
+export function labHueChroma(rgb: Rgb): { hue: number; chroma: number } {
+  const [, a, b] = toLab(rgb);
+  return { hue: (Math.atan2(b, a) * 180) / Math.PI, chroma: Math.hypot(a, b) };
+}
+
+/** The smaller angle between two hues, 0 to 180 degrees. */
+export function hueDistance(h1: number, h2: number): number {
+  const d = Math.abs(h1 - h2) % 360;
+  return d > 180 ? 360 - d : d;
+}
+
 /** CIE76 colour difference (Euclidean distance in L*a*b*). About 2.3 is just noticeable. */
 export function deltaE(a: Rgb, b: Rgb): number {
   const [l1, a1, b1] = toLab(a);

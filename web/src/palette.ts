@@ -1,10 +1,15 @@
 /**
  * The dashboard's colours with rules: green and red only mean up and down; the accent (trendlines,
- * anchors, the ATH line) is distinct from both; 12 series colours per theme for lines and sectors.
- * The series colours were picked by farthest-point search over an HSL grid so that every pair stays
- * at least 15 CIE76 units apart under normal vision AND simulated protanopia, deuteranopia and
- * tritanopia (Machado 2009), at least as far from the up and down colours, with a 3:1 contrast
- * against the chart background (WCAG's rule for graphics). palette.test.ts checks all of it.
+ * anchors, the ATH line) is distinct from both; 12 series colours for lines and sectors.
+ * Series colour i is the SAME colour in both themes (SMA 50 is the same purple in light and dark): the
+ * dark theme's is the light one's hue (CIELAB hue within 20 degrees), lifted by at most 30 L* for the
+ * dark background. The pairs were picked by farthest-point search over an HSL grid so that in each theme
+ * every two series colours are at least 15 CIE76 units apart under normal vision and 12 under simulated
+ * protanopia, deuteranopia and tritanopia (Machado 2009); each is at least 15 units from the up and down
+ * colours and 12 from the accent under every vision, and its hue at least 20 degrees from theirs (no
+ * series reads as a gain, a loss or a trendline); each has 3:1 contrast against the chart background
+ * (WCAG's rule for graphics). Series 0, the price line, is the blue with the most contrast in both themes.
+ * palette.test.ts checks all of it.
  */
 export interface ThemePalette {
   readonly background: string;
@@ -20,18 +25,18 @@ export const LIGHT: ThemePalette = {
   down: '#c9372c',
   accent: '#b86e00',
   series: [
-    '#1532c1',
-    '#a106ef',
-    '#c28305',
-    '#5c1f42',
-    '#748afb',
-    '#c1448c',
-    '#3f2a7e',
-    '#fb568d',
-    '#9c88d7',
-    '#6e0c14',
-    '#7844c1',
-    '#950404',
+    '#0053b3',
+    '#8800ff',
+    '#7d364d',
+    '#e467b2',
+    '#5f2e6b',
+    '#5a8cf2',
+    '#2c1782',
+    '#b34d7c',
+    '#c32298',
+    '#570f3f',
+    '#ff4d7c',
+    '#ec13dd',
   ],
 };
 
@@ -41,17 +46,17 @@ export const DARK: ThemePalette = {
   down: '#f0645a',
   accent: '#f2b84b',
   series: [
-    '#9292fc',
-    '#efef06',
-    '#fc92ea',
-    '#bcf1db',
-    '#96b305',
-    '#a147fa',
-    '#74fba1',
-    '#d331c6',
-    '#fbc965',
-    '#867b03',
-    '#cc66aa',
-    '#2e8a3d',
+    '#4da0ff',
+    '#941aff',
+    '#b34d6e',
+    '#f4bede',
+    '#9e4db3',
+    '#a1bef7',
+    '#6e52e0',
+    '#c982a3',
+    '#e467c3',
+    '#c3228e',
+    '#ff99b4',
+    '#f042e4',
   ],
 };

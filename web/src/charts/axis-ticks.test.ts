@@ -1,19 +1,71 @@
-import type { ISeriesApi } from 'lightweight-charts';
-import { describe, expect, it } from 'vitest';
-import { ticksClearOfLastValue } from './themed-chart.js';
+/**
+ * Axis labels that stay readable. Expected values worked by hand: pixel distances on a made-up pane,
+ * the 1-2-5 (and 1-2-3-5) log ticks of each decade inside the range, and the labels of time ticks.
+ */
+import { describe, expect, test } from 'vitest';
+import {
+  keepTickLabels,
+  niceLinearTicks,
+  niceLogTicks,
+  TICK_DAY,
+  TICK_MONTH,
+  TICK_YEAR,
+  timeTickLabel,
+} from './axis-ticks.js';
 
-describe('ticksClearOfLastValue', () => {
-  it('blanks a tick within a label height (18 px) of the last value, never the last value itself', () => {
-    // A made-up axis: 10 px per unit, y grows downwards.
-    const series = { priceToCoordinate: (v: number) => 500 - v * 10 } as unknown as ISeriesApi<'Line'>;
-    const t = ticksClearOfLastValue(43.73, (v) => v.toFixed(2));
-    const f = t.priceFormat.formatter;
-    expect(f(45)).toBe('45.00'); // before the series is attached nothing is hidden
-    t.attach(series);
-    expect(f(45)).toBe(''); // 12.7 px from 43.73: under its label
-    expect(f(42)).toBe(''); // 17.3 px
-    expect(f(41.9)).toBe('41.90'); // 18.3 px: clear
-    expect(f(50)).toBe('50.00');
-    expect(f(43.73)).toBe('43.73'); // the last value's own label
+describe('keepTickLabels', () => {
+  // A 200 px pane, labels 18 px high, the last value's label at y = 100.
+  const keep = (ys: (number | null)[]) => keepTickLabels(ys, { height: 200, lastY: 100, labelPx: 18 });
+
+  test('a tick within a label height of the last value is blank, the last value itself is not', () => {
+    expect(keep([100, 90, 83, 81.9, 118.1, 117])).toEqual([true, false, false, true, true, false]);
+  });
+
+  test("ticks closer than half a label to the pane's top or bottom edge are blank (they would stack on the next pane's)", () => {
+    // The junction defect: a 180.00 at the price pane's bottom edge over an RSI 80.00 at the top of the pane below.
+    expect(keep([5, 9, 40, 191, 195, null])).toEqual([false, true, true, true, false, true]);
+  });
+
+  test('with no last value only the edges are checked', () => {
+    expect(keepTickLabels([100, 2, 199], { height: 200, lastY: null, labelPx: 18 })).toEqual([true, false, false]);
+  });
+});
+
+describe('niceLogTicks', () => {
+  test('a ratio from 27 to 210 reads 30, 50, 100, 200 (not 29, 35, 53, 65)', () => {
+    expect(niceLogTicks(27, 210, 8)).toEqual([30, 50, 100, 200]);
+  });
+  test('the VIX from 14 to 60: 15, 20, 30, 40, 50, 60', () => {
+    expect(niceLogTicks(14, 60, 8)).toEqual([15, 20, 30, 40, 50, 60]);
+  });
+  test('over four decades only the 1-2-5 values fit in 8 labels: 1, 10, 100, 1000, 10000', () => {
+    expect(niceLogTicks(0.9, 12_000, 8)).toEqual([1, 10, 100, 1000, 10_000]);
+  });
+  test('a range too narrow for log steps falls back to round linear steps', () => {
+    expect(niceLogTicks(100, 104, 8)).toEqual([100, 101, 102, 103, 104]);
+  });
+  test('no ticks for a non-positive or empty range', () => {
+    expect(niceLogTicks(0, 10, 8)).toEqual([]);
+    expect(niceLogTicks(5, 5, 8)).toEqual([]);
+  });
+});
+
+describe('niceLinearTicks', () => {
+  test('steps of 1, 2, 2.5 or 5 times a power of ten, at most maxCount values', () => {
+    expect(niceLinearTicks(3.41, 4.42, 6)).toEqual([3.5, 3.75, 4, 4.25]);
+    expect(niceLinearTicks(0, 100, 5)).toEqual([0, 25, 50, 75, 100]);
+  });
+});
+
+describe('timeTickLabel', () => {
+  test('years and months by name', () => {
+    expect(timeTickLabel('2025-01-02', TICK_YEAR, 365)).toBe('2025');
+    expect(timeTickLabel('2025-02-03', TICK_MONTH, 365)).toBe('Feb');
+  });
+  test('over a long range a day-of-month tick is blank (no stray "12" between month names)', () => {
+    expect(timeTickLabel('2025-12-12', TICK_DAY, 365)).toBe('');
+  });
+  test('over a short range a day reads with its month, never a bare number', () => {
+    expect(timeTickLabel('2025-12-12', TICK_DAY, 30)).toBe('12 Dec');
   });
 });

@@ -33,6 +33,8 @@ export interface ReadoutMain {
   readonly dates: readonly string[];
   readonly bars: readonly (ReadoutBar | null)[];
   readonly format?: (v: number) => string;
+  /** The change from the bar before in words (default: percent; a yield's in basis points). */
+  readonly change?: (now: number, before: number) => string;
   readonly extra?: (index: number) => string;
 }
 
@@ -102,7 +104,8 @@ export function chartReadout(chart: IChartApi, main: ReadoutMain, lines: readonl
         bar.open != null && bar.high != null && bar.low != null
           ? `O ${fmt(bar.open)} H ${fmt(bar.high)} L ${fmt(bar.low)} C ${fmt(bar.close)}`
           : `${fmt(bar.close)}`;
-      mainValue.textContent = `${ohlc}${change === null ? '' : ` ${formatSignedPercent(change)}`}${main.extra ? main.extra(i) : ''}`;
+      const changeText = !prev ? '' : main.change ? main.change(bar.close, prev.close) : formatSignedPercent(change);
+      mainValue.textContent = `${ohlc}${changeText ? ` ${changeText}` : ''}${main.extra ? main.extra(i) : ''}`;
       mainValue.className = `readout-value ${change === null || change === 0 ? 'flat' : change > 0 ? 'up' : 'down'}`;
     }
     for (const it of items) {

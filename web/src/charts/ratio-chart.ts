@@ -13,6 +13,7 @@ import { fixed } from '../number-format.js';
 import type { PageContext } from '../page-context.js';
 import { chartColours, lineColour } from '../theme.js';
 import { chartReadout, indexAtOrBefore } from './chart-readout.js';
+import { fomcMarkers } from './fomc-marks.js';
 import { declutterMarkers, labelSpanDays } from './label-declutter.js';
 import { rangeControls } from './range-controls.js';
 import {
@@ -20,10 +21,10 @@ import {
   LineStyle,
   nonNegativeAutoscale,
   plotWidth,
+  priceAxis,
   removeChart,
   setLogScale,
   themedChart,
-  ticksClearOfLastValue,
 } from './themed-chart.js';
 
 export interface RatioView {
@@ -86,6 +87,11 @@ export function ratioChart(
   const baseValue = raw[baseIndex] ?? 1;
   const rebase = (v: number) => (v / baseValue) * 100;
   const values = raw.map((v) => (v == null ? null : rebase(v)));
+  // FOMC decisions, the column's "why now": a small square under the bar of each decision day (or the
+  // next bar), the move in bp for a cut or a hike, in the window shown.
+  const shownFrom = windowStart ?? dates[0] ?? r.asOf;
+  const fomc = fomcMarkers(dates.slice(Math.max(0, indexAtOrBefore(dates, shownFrom))), c);
+  box.dataset.fomc = String(fomc.length);
   const caption = el(
     'p',
     { class: 'chart-caption', id: 'ratio-caption' },
@@ -93,6 +99,7 @@ export function ratioChart(
     r.trend
       ? ` ${r.trend.kind === 'downtrend' ? 'Downtrend' : 'Uptrend'} line from ${first} through ${r.trend.anchors.length} anchors with ${r.trend.touches} touches (${r.trend.touchDates.join(', ')}); state ${r.breakout?.state ?? 'none'}${r.breakout?.since ? ` since ${r.breakout.since}` : ''}.`
       : ' No dominant trendline.',
+    fomc.length ? ` ${fomc.length} FOMC decision days marked (squares under the line; cuts and hikes in bp).` : '',
     ' The same figures are in the summary above.',
   );
   box.setAttribute('aria-label', caption.textContent ?? '');
@@ -106,14 +113,14 @@ export function ratioChart(
     // tick within a label's height of the last value is left blank, the last value's label says it.
     let lastValue: number | null = null;
     for (let i = values.length - 1; i >= 0 && lastValue === null; i--) lastValue = values[i] ?? null;
-    const ticks = ticksClearOfLastValue(lastValue, fmt);
+    const ticks = priceAxis(lastValue, fmt);
     const line = chart.addSeries(LineSeries, {
       color: lineColour(c, 0),
       lineWidth: 2,
       priceFormat: ticks.priceFormat,
       autoscaleInfoProvider: nonNegativeAutoscale,
     });
-    ticks.attach(line);
+    ticks.attach(line, chart);
     const points: { time: Time; value: number }[] = [];
     dates.forEach((d, i) => {
       const v = values[i];
@@ -168,10 +175,10 @@ export function ratioChart(
       const m = breakMarker(state, r.trend.kind, c);
       if (m) markers.push({ time: r.breakout.since as Time, ...m, text: state });
     }
+    for (const f of fomc) markers.push({ ...f, time: f.time as Time });
     markers.sort((a, b) => (String(a.time) < String(b.time) ? -1 : 1));
     // Texts close together would print over each other: the same word is merged, another one moves
     // to the other side of the line (the break's "confirmed" under it when an anchor is above).
-    const shownFrom = windowStart ?? dates[0] ?? r.asOf;
     const spanDays = (Date.parse(r.asOf) - Date.parse(shownFrom)) / 86_400_000;
     createSeriesMarkers(
       line,

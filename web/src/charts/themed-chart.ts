@@ -8,16 +8,20 @@ import {
   CrosshairMode,
   createChart,
   type IChartApi,
+  type IPriceLine,
   type ISeriesApi,
   type LineData,
   LineStyle,
   PriceScaleMode,
+  type SeriesType,
+  type TickMarkType,
   type Time,
   type WhitespaceData,
 } from 'lightweight-charts';
 import type { Column } from '../api-client.js';
 import type { PageContext } from '../page-context.js';
 import { chartColours } from '../theme.js';
+import { keepTickLabels, niceLogTicks, timeTickLabel } from './axis-ticks.js';
 
 export { LineStyle };
 
@@ -41,16 +45,34 @@ export function themedChart(
       borderColor: c.grid,
       mode: options.logScale ? PriceScaleMode.Logarithmic : PriceScaleMode.Normal,
     },
-    timeScale: { borderColor: c.grid, rightOffset: 4, minBarSpacing: 0.05 },
+    timeScale: {
+      borderColor: c.grid,
+      rightOffset: 4,
+      minBarSpacing: 0.05,
+      // Months and years over long ranges, "12 Nov" over short ones: never a bare day number.
+      tickMarkFormatter: (time: Time, type: TickMarkType) => {
+        const range = chart.timeScale().getVisibleRange();
+        const span = range ? (Date.parse(isoDay(range.to)) - Date.parse(isoDay(range.from))) / 86_400_000 : 0;
+        return timeTickLabel(isoDay(time), type, span);
+      },
+    },
     crosshair: { mode: CrosshairMode.Normal },
   });
   ctx.onDispose(() => removeChart(chart));
   return chart;
 }
 
+/** A chart time as `YYYY-MM-DD` (the pages give dates as strings; the library may hand back a BusinessDay). */
+export function isoDay(t: Time): string {
+  if (typeof t === 'string') return t;
+  if (typeof t === 'number') return new Date(t * 1000).toISOString().slice(0, 10);
+  return `${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
+}
+
 /** Switches the right price scale between log and linear. */
 export function setLogScale(chart: IChartApi, log: boolean): void {
   chart.priceScale('right').applyOptions({ mode: log ? PriceScaleMode.Logarithmic : PriceScaleMode.Normal });
+  for (const f of scaleListeners.get(chart) ?? []) f();
 }
 
 /** An autoscale that never shows a price below zero for a positive series (linear scale margins could). */
@@ -143,32 +165,106 @@ export function plotWidth(box: HTMLElement): number {
 export const AXIS_LABEL_PX = 18;
 
 /**
- * A series price format whose axis ticks stay clear of the series' last-value label: a tick closer
- * than a label's height to the last value (45.00 just above a 43.73 label) is left blank instead of
- * printing half under the label; the label says the value. Call `attach` with the series once made.
- * (The crosshair's price label near the last value is blank too; the readout above the chart has it.)
+ * A series' price axis that stays readable. Its tick labels are left blank where they would print under
+ * the last-value label (45.00 half behind a 43.73 label: that label says the value) or across the pane's
+ * edge, where they would stack on the top label of the pane below (a 180.00 over an RSI 80.00). The
+ * crosshair's and the last value's labels are never blanked: they use the full format. On a log scale the
+ * library's ticks fall on odd values (29, 35, 53, 65); there the axis shows round 1-2-5 values instead
+ * (20, 50, 100, 200), drawn as grid-coloured price lines with a plain axis label, recomputed whenever
+ * the scale moves. Call `attach` once the series is made.
  */
-export function ticksClearOfLastValue(
+export function priceAxis(
   last: number | null,
   format: (v: number) => string,
   minMove = 0.01,
 ): {
-  readonly priceFormat: { type: 'custom'; minMove: number; formatter: (v: number) => string };
-  attach(series: ISeriesApi<'Line' | 'Candlestick'>): void;
+  readonly priceFormat: {
+    type: 'custom';
+    minMove: number;
+    formatter: (v: number) => string;
+    tickmarksFormatter: (vs: readonly number[]) => string[];
+  };
+  attach(series: ISeriesApi<SeriesType>, chart: IChartApi): void;
 } {
-  let series: ISeriesApi<'Line' | 'Candlestick'> | undefined;
-  const under = (v: number) => {
-    if (!series || last === null || Math.abs(v - last) < minMove / 2) return false;
-    const y = series.priceToCoordinate(v);
-    const yl = series.priceToCoordinate(last);
-    return y !== null && yl !== null && Math.abs(y - yl) < AXIS_LABEL_PX;
+  let series: ISeriesApi<SeriesType> | undefined;
+  const isLog = () => series?.priceScale().options().mode === PriceScaleMode.Logarithmic;
+  const tickmarksFormatter = (vs: readonly number[]): string[] => {
+    if (!series) return vs.map(format);
+    if (isLog() && logTicksOn.has(series)) return vs.map(() => '');
+    const s = series;
+    const keep = keepTickLabels(
+      vs.map((v) => s.priceToCoordinate(v)),
+      {
+        height: s.getPane().getHeight(),
+        lastY: last === null ? null : s.priceToCoordinate(last),
+        labelPx: AXIS_LABEL_PX,
+      },
+    );
+    return vs.map((v, i) => (keep[i] ? format(v) : ''));
   };
   return {
-    priceFormat: { type: 'custom', minMove, formatter: (v) => (under(v) ? '' : format(v)) },
-    attach(s) {
+    priceFormat: { type: 'custom', minMove, formatter: format, tickmarksFormatter },
+    attach(s, chart) {
       series = s;
+      logTicks(chart, s, last);
     },
   };
+}
+
+const logTicksOn = new WeakSet<ISeriesApi<SeriesType>>();
+const scaleListeners = new WeakMap<IChartApi, (() => void)[]>();
+
+/** Round 1-2-5 ticks on a log scale (see `priceAxis`), kept in step with zoom, scroll, size and mode. */
+function logTicks(chart: IChartApi, series: ISeriesApi<SeriesType>, last: number | null): void {
+  const c = chartColours();
+  let lines: IPriceLine[] = [];
+  let queued = false;
+  const refresh = () => {
+    queued = false;
+    if (removed.has(chart)) return;
+    for (const l of lines) series.removePriceLine(l);
+    lines = [];
+    const log = series.priceScale().options().mode === PriceScaleMode.Logarithmic;
+    if (log) logTicksOn.add(series);
+    else logTicksOn.delete(series);
+    // The library's grid lines sit on its odd log ticks: off while the price pane is on a log scale.
+    if (series.getPane().paneIndex() === 0) chart.applyOptions({ grid: { horzLines: { visible: !log } } });
+    if (!log) return;
+    const height = series.getPane().getHeight();
+    const top = series.coordinateToPrice(0);
+    const bottom = series.coordinateToPrice(height);
+    if (top === null || bottom === null || height <= 0) return;
+    const values = niceLogTicks(Math.min(top, bottom), Math.max(top, bottom), Math.max(2, Math.floor(height / 44)));
+    const ys = values.map((v) => series.priceToCoordinate(v));
+    const keep = keepTickLabels(ys, {
+      height,
+      lastY: last === null ? null : series.priceToCoordinate(last),
+      labelPx: AXIS_LABEL_PX,
+    });
+    values.forEach((price, i) => {
+      lines.push(
+        series.createPriceLine({
+          price,
+          color: c.grid,
+          lineWidth: 1,
+          lineStyle: LineStyle.Solid,
+          axisLabelVisible: keep[i] ?? false,
+          axisLabelColor: c.background,
+          axisLabelTextColor: c.text,
+          title: '',
+        }),
+      );
+    });
+  };
+  const queue = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(refresh);
+  };
+  chart.timeScale().subscribeVisibleLogicalRangeChange(queue);
+  chart.timeScale().subscribeSizeChange(queue);
+  scaleListeners.set(chart, [...(scaleListeners.get(chart) ?? []), queue]);
+  queue();
 }
 
 /** A price format for a ratio: four significant-ish decimals for small ratios, two for large ones. */

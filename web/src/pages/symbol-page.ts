@@ -194,6 +194,7 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
         ready: `${symbol}:${range}:${ind}${fomc ? ':fomc' : ''}`,
         marks,
         fomc,
+        rate: info.kind === 'rate',
       });
       eventsSlot.replaceChildren(
         el('h2', {}, `Events on ${row.asOf}`),

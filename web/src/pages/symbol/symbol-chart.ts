@@ -9,6 +9,7 @@ import {
   HistogramSeries,
   type IChartApi,
   LineSeries,
+  PriceScaleMode,
   type SeriesMarker,
   type Time,
 } from 'lightweight-charts';
@@ -26,14 +27,18 @@ import {
   nonNegativeAutoscale,
   paneTitles,
   plotWidth,
+  priceAxis,
   themedChart,
-  ticksClearOfLastValue,
 } from '../../charts/themed-chart.js';
 import { el } from '../../element-builder.js';
 import { fixed, formatPrice } from '../../number-format.js';
 import type { PageContext } from '../../page-context.js';
 import { chartColours, lineColour } from '../../theme.js';
 import { eventBelow, eventLabel } from './symbol-events.js';
+import { bpChange } from './symbol-figures.js';
+
+/** The height of the volume pane under the price, in pixels. */
+const VOLUME_PANE_PX = 90;
 
 /** Oscillators get a pane of their own; averages and bands are drawn over the price. */
 const OSCILLATORS = new Set(['rsi', 'macd', 'atr', 'roc']);
@@ -62,7 +67,7 @@ export function drawSymbolChart(
   s: SeriesResponse,
   row: PerfRow,
   events: readonly MarketEvent[],
-  options: { log: boolean; ready: string; marks?: readonly string[]; fomc?: boolean },
+  options: { log: boolean; ready: string; marks?: readonly string[]; fomc?: boolean; rate?: boolean },
 ): IChartApi {
   const c = chartColours();
   const box = el('div', { class: 'chart', id: 'symbol-chart', role: 'figure' });
@@ -74,9 +79,14 @@ export function drawSymbolChart(
   const lastClose = s.close[lastIndex];
   const caption = el('p', { class: 'chart-caption', id: 'symbol-caption' });
   slot.append(readoutSlot, box, caption);
-  const chart = themedChart(box, ctx, { height: 420 + oscillatorSpecs.length * 140, logScale: options.log });
+  const chart = themedChart(box, ctx, {
+    height: 420 + (hasVolume ? VOLUME_PANE_PX : 0) + oscillatorSpecs.length * 140,
+    logScale: options.log,
+  });
   const times = s.dates as unknown as Time[];
-  const ticks = ticksClearOfLastValue(lastClose ?? null, (v) => fixed(v, 2));
+  // A yield is a level in percent (3.52%) and moves in basis points, never in percent of itself.
+  const fmt = options.rate ? (v: number) => `${fixed(v, 2)}%` : (v: number) => fixed(v, 2);
+  const ticks = priceAxis(lastClose ?? null, fmt);
   const main = hasOhlc
     ? chart.addSeries(CandlestickSeries, {
         upColor: c.up,
@@ -93,7 +103,7 @@ export function drawSymbolChart(
         priceFormat: ticks.priceFormat,
         autoscaleInfoProvider: nonNegativeAutoscale,
       });
-  ticks.attach(main);
+  ticks.attach(main, chart);
   if (hasOhlc) {
     const bars = [];
     for (let i = 0; i < times.length; i++) {
@@ -103,17 +113,17 @@ export function drawSymbolChart(
     }
     main.setData(bars);
   } else main.setData(linePoints(s.dates, s.close));
+  const titles: string[] = [];
+  let pane = 1;
   if (hasVolume) {
-    const vol = chart.addSeries(HistogramSeries, {
-      priceScaleId: 'volume',
-      priceFormat: { type: 'volume' },
-      color: c.muted,
-      lastValueVisible: false,
-      priceLineVisible: false,
-    });
-    vol.priceScale().applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
-    // The price keeps above the volume bars (its lows and their labels never sit on the bars).
-    main.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.22 } });
+    // Volume in a pane of its own with its own scale: never drawn inside the price's scale band.
+    const vol = chart.addSeries(
+      HistogramSeries,
+      { priceFormat: { type: 'volume' }, color: c.muted, lastValueVisible: false, priceLineVisible: false },
+      pane++,
+    );
+    vol.priceScale().applyOptions({ scaleMargins: { top: 0.2, bottom: 0 } });
+    titles.push('Volume');
     const bars = [];
     for (let i = 0; i < times.length; i++) {
       const v = s.volume[i];
@@ -163,15 +173,13 @@ export function drawSymbolChart(
   const lines: ReadoutLine[] = [];
   if (row.ath)
     lines.push({
-      label: `all-time high ${formatPrice(row.ath.close)} (${row.ath.date})`,
+      label: `all-time high ${options.rate ? fmt(row.ath.close) : formatPrice(row.ath.close)} (${row.ath.date})`,
       colour: c.accent,
       dashed: true,
       dates: [],
       values: [],
     });
   let colour = 1;
-  let pane = 1;
-  const titles: string[] = [];
   for (const ind of s.indicatorSpecs) {
     const paneIndex = OSCILLATORS.has(ind.kind) ? pane++ : 0;
     if (paneIndex > 0) titles.push(columnLabel(ind.columns[0] ?? ind.spec, ind.kind));
@@ -180,10 +188,14 @@ export function drawSymbolChart(
       if (!values) return;
       const hist = col.startsWith('macd_hist');
       const seriesColour = hist ? c.muted : lineColour(c, colour + j);
+      let lastValue: number | null = null;
+      for (let k = values.length - 1; k >= 0 && lastValue === null; k--) lastValue = values[k] ?? null;
+      // An oscillator's own scale, its ticks clear of its last-value label and of the panes' edges.
+      const axis = priceAxis(paneIndex > 0 ? lastValue : null, paneIndex > 0 ? (v) => fixed(v, 2) : fmt);
       const series = hist
         ? chart.addSeries(
             HistogramSeries,
-            { color: c.muted, priceLineVisible: false, lastValueVisible: false },
+            { color: c.muted, priceLineVisible: false, lastValueVisible: false, priceFormat: axis.priceFormat },
             paneIndex,
           )
         : chart.addSeries(
@@ -195,16 +207,22 @@ export function drawSymbolChart(
               // Averages on the price pane leave the axis to the price (their values are in the readout).
               lastValueVisible: paneIndex > 0,
               crosshairMarkerVisible: false,
+              priceFormat: axis.priceFormat,
             },
             paneIndex,
           );
+      if (paneIndex > 0) {
+        // An oscillator's scale stays linear when the price is on a log scale (RSI 30/70 are levels, not ratios).
+        series.priceScale().applyOptions({ mode: PriceScaleMode.Normal });
+        axis.attach(series, chart);
+      }
       series.setData(linePoints(s.dates, values));
       lines.push({
         label: `${columnLabel(col, ind.kind)}${paneIndex > 0 ? ' (pane below)' : ''}`,
         colour: seriesColour,
         dates: s.dates,
         values,
-        format: (v) => fixed(v, 2),
+        format: paneIndex > 0 ? (v) => fixed(v, 2) : fmt,
       });
       if (ind.kind === 'rsi')
         for (const level of [30, 70])
@@ -219,6 +237,10 @@ export function drawSymbolChart(
     });
     colour += ind.columns.length;
   }
+  // The panes share the box in proportion to the heights asked for (the box is sized as their sum).
+  chart.panes().forEach((p, i) => {
+    p.setStretchFactor(i === 0 ? 420 : hasVolume && i === 1 ? VOLUME_PANE_PX : 140);
+  });
   paneTitles(chart, box, titles);
 
   const first = ensureDefined(s.dates[0], `the first date of ${s.symbol}`);
@@ -258,6 +280,8 @@ export function drawSymbolChart(
       {
         label: `${s.symbol} ${hasOhlc ? 'daily' : 'close'}`,
         colour: hasOhlc ? c.up : lineColour(c, 0),
+        format: options.rate ? fmt : undefined,
+        change: options.rate ? (now, before) => bpChange(now, before) : undefined,
         dates: s.dates,
         bars: s.dates.map((_, i) => {
           const cl = s.close[i];
@@ -271,10 +295,10 @@ export function drawSymbolChart(
     .filter((l) => l.values.length)
     .map((l) => {
       const v = l.values[l.values.length - 1];
-      return `${l.label.replace(' (pane below)', '')} ${v == null ? 'n/a' : fixed(v, 2)}`;
+      return `${l.label.replace(' (pane below)', '')} ${v == null ? 'n/a' : (l.format ?? fmt)(v)}`;
     });
   caption.append(
-    `${s.symbol} ${hasOhlc ? 'daily candles' : 'daily closes'} from ${first} to ${s.dates[lastIndex]}: last close ${lastClose == null ? 'n/a' : formatPrice(lastClose)}`,
+    `${s.symbol} ${hasOhlc ? 'daily candles' : 'daily closes'} from ${first} to ${s.dates[lastIndex]}: last close ${lastClose == null ? 'n/a' : options.rate ? fmt(lastClose) : formatPrice(lastClose)}`,
     words.length ? `; ${words.join('; ')}` : '',
     fomc.length
       ? `; ${fomc.length} FOMC decision days marked (squares by the bars; cuts and hikes labelled in bp, FOMC -25)`

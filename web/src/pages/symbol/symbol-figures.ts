@@ -15,10 +15,16 @@ export function changeBp(close: number, ret: number | null | undefined): number 
 
 const bpText = (v: number | null) => (v === null ? 'n/a' : `${v > 0 ? '+' : ''}${v}\u00a0bp`);
 
+/** A yield's move between two levels in percent, in basis points: 3.54 -> 3.52 is "-2 bp". */
+export function bpChange(now: number, before: number): string {
+  return bpText(Math.round((now - before) * 100));
+}
+
 export function figureStrip(r: PerfRow, ctx: PageContext, rate = false): HTMLElement {
   const item = (label: string, value: string, cls = '', metric = '') =>
     el('div', { class: 'figure' }, el('span', {}, label), el('b', { class: cls, 'data-metric': metric }, value));
-  // A yield moves in basis points, not percent of itself (a chartist reads DGS2 -73 bp YTD, not -17%).
+  const level = (v: number | null) => (rate && v !== null ? `${formatPrice(v)}%` : formatPrice(v));
+  // A yield is a level in percent (3.52%) and moves in basis points, not percent of itself (a chartist reads DGS2 -73 bp YTD, not -17%).
   const change = (k: '1d' | 'ytd' | '1y') => {
     if (!rate) return item(k.toUpperCase(), formatSignedPercent(r.returns[k]), signClass(r.returns[k]), k);
     const bp = changeBp(r.close, r.returns[k]);
@@ -31,19 +37,16 @@ export function figureStrip(r: PerfRow, ctx: PageContext, rate = false): HTMLEle
       'div',
       { class: 'figure' },
       el('span', {}, `Close ${r.asOf} `, staleMark(r.asOf, ctx)),
-      el('b', { 'data-metric': 'close' }, formatPrice(r.close)),
+      el('b', { 'data-metric': 'close' }, level(r.close)),
     ),
     change('1d'),
     change('ytd'),
     change('1y'),
-    item('ATH', r.ath ? `${formatPrice(r.ath.close)} (${r.ath.date})` : 'n/a', '', 'athClose'),
+    item('ATH', r.ath ? `${level(r.ath.close)} (${r.ath.date})` : 'n/a', '', 'athClose'),
     rate
       ? item('From ATH', bpText(r.ath ? Math.round((r.close - r.ath.close) * 100) : null), '', 'ath')
       : item('From ATH', formatPercent(r.ath?.distance), signClass(r.ath?.distance), 'ath'),
-    item(
-      '52w range',
-      r.low52w && r.high52w ? `${formatPrice(r.low52w.close)} – ${formatPrice(r.high52w.close)}` : 'n/a',
-    ),
+    item('52w range', r.low52w && r.high52w ? `${level(r.low52w.close)} – ${level(r.high52w.close)}` : 'n/a'),
     item('Streak', streakText(r.streak), signClass(r.streak)),
   );
 }

@@ -1,0 +1,90 @@
+/**
+ * Which axis labels a chart prints, decided in pixels and values so the axes stay readable: price
+ * ticks that would sit under the last-value label or across a pane's edge (where they stack on the
+ * next pane's top tick) are left blank; a log axis gets round 1-2-5 values; a long time axis names
+ * months and years, never a stray day of the month. Pure functions: unit-tested without a browser.
+ */
+
+/**
+ * Which tick labels to keep on a price axis. `ys` are the ticks' pixel positions in their pane (null
+ * when off screen), `height` the pane's height. A tick is blank when its label would overlap the
+ * last-value label (closer than `labelPx` to `lastY`, the last value's own tick excepted) or would
+ * cross the pane's top or bottom edge (closer than half a label), where it would stack on the label
+ * of the pane above or below.
+ */
+export function keepTickLabels(
+  ys: readonly (number | null)[],
+  options: { readonly height: number; readonly lastY: number | null; readonly labelPx: number },
+): boolean[] {
+  const { height, lastY, labelPx } = options;
+  const half = labelPx / 2;
+  return ys.map((y) => {
+    if (y === null) return true;
+    if (lastY !== null && Math.abs(y - lastY) >= 0.5 && Math.abs(y - lastY) < labelPx) return false;
+    return !(height > 0 && (y < half || y > height - half));
+  });
+}
+
+/**
+ * Round values for a log axis between `lo` and `hi` (both > 0): each decade's 1, 2 and 5 (and, when the
+ * range is short, 1 ... 9 and then halves), thinned to at most `maxCount`, as a chartist reads them
+ * (20, 50, 100, 200, not 29, 35, 53, 65).
+ */
+export function niceLogTicks(lo: number, hi: number, maxCount: number): number[] {
+  if (!(lo > 0) || !(hi > lo) || maxCount < 2) return [];
+  const steps: readonly (readonly number[])[] = [
+    [1],
+    [1, 2, 5],
+    [1, 2, 3, 5],
+    [1, 1.5, 2, 3, 4, 5, 6, 7, 8, 9],
+    [1, 1.2, 1.4, 1.6, 1.8, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9],
+  ];
+  let best: number[] = [];
+  for (const mantissas of steps) {
+    const values: number[] = [];
+    for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++)
+      for (const m of mantissas) {
+        const v = Number((m * 10 ** e).toPrecision(6));
+        if (v >= lo && v <= hi) values.push(v);
+      }
+    if (values.length > maxCount) break;
+    best = values;
+    if (values.length >= Math.max(3, maxCount / 2)) break;
+  }
+  // A range so narrow that even the finest step has fewer than two values: fall back to a linear step.
+  if (best.length < 2) return niceLinearTicks(lo, hi, maxCount);
+  return best;
+}
+
+/** Round linear values inside [lo, hi]: steps of 1, 2, 2.5 or 5 times a power of ten, at most `maxCount`. */
+export function niceLinearTicks(lo: number, hi: number, maxCount: number): number[] {
+  if (!(hi > lo) || maxCount < 2) return [];
+  const raw = (hi - lo) / maxCount;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * pow).find((s) => (hi - lo) / s + 1 <= maxCount) ?? 10 * pow;
+  const out: number[] = [];
+  for (let k = Math.ceil(lo / step); k * step <= hi + step * 1e-9; k++) out.push(Number((k * step).toPrecision(12)));
+  return out;
+}
+
+/** lightweight-charts' TickMarkType, by value (Year 0, Month 1, DayOfMonth 2, Time 3, TimeWithSeconds 4). */
+export const TICK_YEAR = 0;
+export const TICK_MONTH = 1;
+export const TICK_DAY = 2;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The label of a time-axis tick at `isoDate` of the library's tick type. Over a range longer than about
+ * three months a day-of-month tick (the library's "12" between "Nov" and "Dec") is left blank: the axis
+ * then names months and years only; over a shorter range a day reads "12 Nov" so it is never a bare number.
+ */
+export function timeTickLabel(isoDate: string, type: number, spanDays: number): string {
+  const year = isoDate.slice(0, 4);
+  const month = MONTHS[Number(isoDate.slice(5, 7)) - 1] ?? '';
+  const day = String(Number(isoDate.slice(8, 10)));
+  if (type === TICK_YEAR) return year;
+  if (type === TICK_MONTH) return month;
+  if (type === TICK_DAY) return spanDays > 95 ? '' : `${day} ${month}`;
+  return isoDate;
+}
