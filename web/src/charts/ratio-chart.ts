@@ -87,10 +87,11 @@ export function ratioChart(
   const baseValue = raw[baseIndex] ?? 1;
   const rebase = (v: number) => (v / baseValue) * 100;
   const values = raw.map((v) => (v == null ? null : rebase(v)));
-  // FOMC decisions, the column's "why now": a small square under the bar of each decision day (or the
-  // next bar), the move in bp for a cut or a hike, in the window shown.
+  // The Fed's rate moves, the column's "why now" (the cut of 2025-12-10 before the break): a small square
+  // under the bar of each cut or hike in the window shown, labelled in bp ("FOMC -25"). Holds are left
+  // out here (eight a year would crowd the line's own marks); the Symbol page's toggle shows them too.
   const shownFrom = windowStart ?? dates[0] ?? r.asOf;
-  const fomc = fomcMarkers(dates.slice(Math.max(0, indexAtOrBefore(dates, shownFrom))), c);
+  const fomc = fomcMarkers(dates.slice(Math.max(0, indexAtOrBefore(dates, shownFrom))), c).filter((m) => m.text);
   box.dataset.fomc = String(fomc.length);
   const caption = el(
     'p',
@@ -99,7 +100,7 @@ export function ratioChart(
     r.trend
       ? ` ${r.trend.kind === 'downtrend' ? 'Downtrend' : 'Uptrend'} line from ${first} through ${r.trend.anchors.length} anchors with ${r.trend.touches} touches (${r.trend.touchDates.join(', ')}); state ${r.breakout?.state ?? 'none'}${r.breakout?.since ? ` since ${r.breakout.since}` : ''}.`
       : ' No dominant trendline.',
-    fomc.length ? ` ${fomc.length} FOMC decision days marked (squares under the line; cuts and hikes in bp).` : '',
+    fomc.length ? ` ${fomc.length} FOMC rate moves marked (squares under the line, in bp).` : '',
     ' The same figures are in the summary above.',
   );
   box.setAttribute('aria-label', caption.textContent ?? '');
@@ -140,7 +141,8 @@ export function ratioChart(
         priceLineVisible: false,
         lastValueVisible: false,
         crosshairMarkerVisible: false,
-        priceFormat: { type: 'price', precision: 2, minMove: 0.01 },
+        // The ratio's own axis format: whichever series the scale takes its tick labels from, they stay clear.
+        priceFormat: ticks.priceFormat,
       });
       // The line is straight in log space: sample it daily so a linear scale shows its true curve.
       const slope = Math.log(trendLine.levelAtAsOf / a0.value);

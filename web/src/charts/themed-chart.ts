@@ -190,7 +190,8 @@ export function priceAxis(
   const isLog = () => series?.priceScale().options().mode === PriceScaleMode.Logarithmic;
   const tickmarksFormatter = (vs: readonly number[]): string[] => {
     if (!series) return vs.map(format);
-    if (isLog() && logTicksOn.has(series)) return vs.map(() => '');
+    // On a log scale the round ticks are price lines (logTicks): the library's own labels stay blank.
+    if (isLog()) return vs.map(() => '');
     const s = series;
     const keep = keepTickLabels(
       vs.map((v) => s.priceToCoordinate(v)),
@@ -211,7 +212,6 @@ export function priceAxis(
   };
 }
 
-const logTicksOn = new WeakSet<ISeriesApi<SeriesType>>();
 const scaleListeners = new WeakMap<IChartApi, (() => void)[]>();
 
 /** Round 1-2-5 ticks on a log scale (see `priceAxis`), kept in step with zoom, scroll, size and mode. */
@@ -225,8 +225,6 @@ function logTicks(chart: IChartApi, series: ISeriesApi<SeriesType>, last: number
     for (const l of lines) series.removePriceLine(l);
     lines = [];
     const log = series.priceScale().options().mode === PriceScaleMode.Logarithmic;
-    if (log) logTicksOn.add(series);
-    else logTicksOn.delete(series);
     // The library's grid lines sit on its odd log ticks: off while the price pane is on a log scale.
     if (series.getPane().paneIndex() === 0) chart.applyOptions({ grid: { horzLines: { visible: !log } } });
     if (!log) return;

@@ -188,10 +188,11 @@ export function drawSymbolChart(
       if (!values) return;
       const hist = col.startsWith('macd_hist');
       const seriesColour = hist ? c.muted : lineColour(c, colour + j);
+      // An oscillator's own scale, its ticks clear of its last-value label and of the panes' edges.
       let lastValue: number | null = null;
       for (let k = values.length - 1; k >= 0 && lastValue === null; k--) lastValue = values[k] ?? null;
-      // An oscillator's own scale, its ticks clear of its last-value label and of the panes' edges.
-      const axis = priceAxis(paneIndex > 0 ? lastValue : null, paneIndex > 0 ? (v) => fixed(v, 2) : fmt);
+      // Averages and bands share the price's axis format (the scale may take its tick labels from any of them).
+      const axis = paneIndex > 0 ? priceAxis(lastValue, (v) => fixed(v, 2)) : ticks;
       const series = hist
         ? chart.addSeries(
             HistogramSeries,
