@@ -287,6 +287,71 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     expect(browser.takeErrors()).toEqual([]);
   });
 
+  test('Charts: a yield reads in % with bp changes; the ratio chart marks the Fed moves', async () => {
+    const page = browser.page;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await open(`#/symbol?s=DGS2&asOf=${AS_OF}`);
+    await page.waitForSelector('#symbol-chart[data-ready] canvas');
+    // FRED DGS2: 3.54 on 2025-12-10, 3.52 on 2025-12-11: -2 bp, not -0.56% of the yield.
+    expect(await page.locator('.readout-main .readout-value').textContent()).toBe('3.52% -2\u00a0bp');
+    expect(await page.locator('#symbol-figures [data-metric="close"]').textContent()).toBe('3.52%');
+    expect(await page.locator('#symbol-caption').textContent()).toContain('last close 3.52%');
+    // The Rotation page's ratio chart: the cut of 2025-12-10 among the marked moves, said in the caption.
+    await open(`#/rotation?asOf=${AS_OF}`);
+    await page.waitForSelector('#ratio-chart[data-ready="SPSM/MAG7"] canvas');
+    expect(Number(await page.getAttribute('#ratio-chart', 'data-fomc'))).toBeGreaterThan(0);
+    expect(await page.locator('#ratio-caption').textContent()).toMatch(/\d+ FOMC rate moves marked/);
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
+  test('Rotation chart on a phone: the table first, names beside their heads and apart; hidden series and tails in the URL', async () => {
+    const page = browser.page;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(`#/rotation?asOf=${AS_OF}`);
+    await page.waitForSelector('canvas.rrg[data-labels]');
+    const top = async (sel: string) => (await page.locator(sel).boundingBox())?.y ?? Number.NaN;
+    expect(await top('#rotation-table')).toBeLessThan(await top('canvas.rrg'));
+    const labels = async () =>
+      JSON.parse((await page.getAttribute('canvas.rrg', 'data-labels')) ?? '[]') as [string, number, number, number][];
+    const points = JSON.parse((await page.getAttribute('canvas.rrg', 'data-points')) ?? '[]') as [
+      string,
+      number,
+      number,
+    ][];
+    const named = await labels();
+    expect(named.map((l) => l[0]).sort()).toEqual(points.map((p) => p[0]).sort());
+    for (const [i, a] of named.entries()) {
+      // Beside its own head: the box's nearest point within 8 px of the head.
+      const head = points.find((p) => p[0] === a[0])!;
+      const dx = Math.max(a[1] - head[1], 0, head[1] - (a[1] + a[3]));
+      const dy = Math.max(a[2] - head[2], 0, head[2] - (a[2] + 12));
+      expect(Math.hypot(dx, dy), a[0]).toBeLessThanOrEqual(9);
+      for (const b of named.slice(i + 1)) {
+        const apart = a[1] + a[3] <= b[1] || b[1] + b[3] <= a[1] || a[2] + 12 <= b[2] || b[2] + 12 <= a[2];
+        expect(apart, `${a[0]} and ${b[0]}`).toBe(true);
+      }
+    }
+    // Hide XLRE and give only XLK a tail: both go into the URL and come back with it.
+    await page.uncheck('input[data-series="XLRE"]');
+    await page.click('#rrg-tails-none');
+    await page.click('[data-tail="XLK"]');
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('hide=XLRE');
+    expect(decodeURIComponent(page.url())).toContain('tails=XLK');
+    await page.reload();
+    await page.waitForSelector('canvas.rrg[data-labels]');
+    expect(await page.isChecked('input[data-series="XLRE"]')).toBe(false);
+    expect(await page.getAttribute('canvas.rrg', 'data-tails')).toBe('XLK');
+    expect(await page.getAttribute('canvas.rrg', 'data-points')).not.toContain('XLRE');
+    // The tail length: a deep link with tail=8 opens with 8-week tails.
+    await open(`#/rotation?asOf=${AS_OF}&tail=8&hide=XLRE`);
+    await page.waitForSelector('canvas.rrg[data-labels]');
+    expect(await page.locator('#rrg-tail').inputValue()).toBe('8');
+    expect(await page.locator('.rrg-wrap figcaption').textContent()).toContain('8-week tails');
+    expect(await page.isChecked('input[data-series="XLRE"]')).toBe(false);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
   /** Every page on the real data, as of the column's day and (for the stale marks) the latest day. */
   const REVIEW: readonly { name: string; hash: string; ready: readonly string[] }[] = [
     {

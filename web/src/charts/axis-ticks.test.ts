@@ -15,7 +15,7 @@ import {
 
 describe('keepTickLabels', () => {
   // A 200 px pane, labels 18 px high, the last value's label at y = 100.
-  const keep = (ys: (number | null)[]) => keepTickLabels(ys, { height: 200, lastY: 100, labelPx: 18 });
+  const keep = (ys: (number | null)[]) => keepTickLabels(ys, { height: 200, labelYs: [100], labelPx: 18 });
 
   test('a tick within a label height of the last value is blank, the last value itself is not', () => {
     expect(keep([100, 90, 83, 81.9, 118.1, 117])).toEqual([true, false, false, true, true, false]);
@@ -27,7 +27,16 @@ describe('keepTickLabels', () => {
   });
 
   test('with no last value only the edges are checked', () => {
-    expect(keepTickLabels([100, 2, 199], { height: 200, lastY: null, labelPx: 18 })).toEqual([true, false, false]);
+    expect(keepTickLabels([100, 2, 199], { height: 200, labelYs: [null], labelPx: 18 })).toEqual([true, false, false]);
+  });
+
+  test("a price line's label (the ATH's at y 40) clears the ticks next to it too (1700.00 under ATH 1685.45)", () => {
+    expect(keepTickLabels([30, 52, 100, 130], { height: 200, labelYs: [120, 40], labelPx: 18 })).toEqual([
+      false,
+      false,
+      true,
+      false,
+    ]);
   });
 });
 

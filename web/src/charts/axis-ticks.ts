@@ -7,20 +7,20 @@
 
 /**
  * Which tick labels to keep on a price axis. `ys` are the ticks' pixel positions in their pane (null
- * when off screen), `height` the pane's height. A tick is blank when its label would overlap the
- * last-value label (closer than `labelPx` to `lastY`, the last value's own tick excepted) or would
- * cross the pane's top or bottom edge (closer than half a label), where it would stack on the label
- * of the pane above or below.
+ * when off screen), `height` the pane's height, `labelYs` where the axis already has labels of its own
+ * (the last value's, a price line's such as the ATH). A tick is blank when its label would overlap one
+ * of those (closer than `labelPx`, a label's own value excepted) or would cross the pane's top or bottom
+ * edge (closer than half a label), where it would stack on the label of the pane above or below.
  */
 export function keepTickLabels(
   ys: readonly (number | null)[],
-  options: { readonly height: number; readonly lastY: number | null; readonly labelPx: number },
+  options: { readonly height: number; readonly labelYs: readonly (number | null)[]; readonly labelPx: number },
 ): boolean[] {
-  const { height, lastY, labelPx } = options;
+  const { height, labelYs, labelPx } = options;
   const half = labelPx / 2;
   return ys.map((y) => {
     if (y === null) return true;
-    if (lastY !== null && Math.abs(y - lastY) >= 0.5 && Math.abs(y - lastY) < labelPx) return false;
+    for (const ly of labelYs) if (ly !== null && Math.abs(y - ly) >= 0.5 && Math.abs(y - ly) < labelPx) return false;
     return !(height > 0 && (y < half || y > height - half));
   });
 }

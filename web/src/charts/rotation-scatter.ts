@@ -11,21 +11,32 @@ import type { PlacedRotationPoint } from '../api-client.js';
 import { el } from '../element-builder.js';
 import { fixed } from '../number-format.js';
 import { chartColours, lineColour } from '../theme.js';
+import { placeRrgLabels } from './rrg-labels.js';
 
 interface Options {
   readonly onPick?: (symbol: string) => void;
   /** The table of the same points: hovering a row highlights the series. */
   readonly table?: HTMLElement;
   readonly caption: string;
+  /** Series shown without a head (unticked), from the URL. */
+  readonly hidden?: readonly string[];
+  /** Series with a tail, from the URL; null: the default (the ones that travelled furthest). */
+  readonly tails?: readonly string[] | null;
+  /** Called when the reader hides, shows or switches a tail, to keep the URL in step. */
+  readonly onState?: (state: { hidden: string[]; tails: string[] }) => void;
 }
 
 export function rotationScatter(points: readonly PlacedRotationPoint[], options: Options): HTMLElement {
   const c = chartColours();
   const colourOf = new Map(points.map((p, i) => [p.symbol, lineColour(c, i)]));
-  const hidden = new Set<string>();
+  const known = new Set(points.map((p) => p.symbol));
+  const hidden = new Set((options.hidden ?? []).filter((s) => known.has(s)));
   // Eleven tails tangle: by default only the few that moved furthest have one (every head and arrow
   // shows); a series' name in the legend switches its tail, hovering it highlights the series.
-  const tails = new Set(defaultTails(points, DEFAULT_TAILS));
+  const tails = new Set(
+    options.tails ? options.tails.filter((s) => known.has(s)) : defaultTails(points, DEFAULT_TAILS),
+  );
+  const tellState = () => options.onState?.({ hidden: [...hidden], tails: [...tails] });
   let highlight: string | null = null;
   const canvas = el('canvas', { class: 'rrg', role: 'img', 'aria-label': options.caption });
   const tip = el('div', { class: 'rrg-tip', hidden: true, role: 'status' });
@@ -35,7 +46,7 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
     points.map((p) => {
       const box = el('input', {
         type: 'checkbox',
-        checked: true,
+        checked: !hidden.has(p.symbol),
         'data-series': p.symbol,
         'aria-label': `Show ${p.symbol}`,
         title: `Show or hide ${p.symbol}`,
@@ -43,6 +54,7 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
       box.addEventListener('change', () => {
         if (box.checked) hidden.delete(p.symbol);
         else hidden.add(p.symbol);
+        tellState();
         draw();
       });
       const tailButton = el(
@@ -61,6 +73,7 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
         if (tails.has(p.symbol)) tails.delete(p.symbol);
         else tails.add(p.symbol);
         tailButton.setAttribute('aria-pressed', String(tails.has(p.symbol)));
+        tellState();
         draw();
       });
       tailButton.addEventListener('mouseenter', () => setHighlight(p.symbol));
@@ -75,6 +88,7 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
     if (on) for (const p of points) tails.add(p.symbol);
     for (const b of toggles.querySelectorAll<HTMLElement>('[data-tail]'))
       b.setAttribute('aria-pressed', String(tails.has(b.dataset.tail ?? '')));
+    tellState();
     draw();
   };
   const tailHelp = el(
@@ -179,7 +193,7 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
     g.textAlign = 'left';
     screen = [];
     const order = [...points].sort((a, b) => Number(a.symbol === highlight) - Number(b.symbol === highlight));
-    const labels: { x: number; y: number }[] = [];
+    const heads: { symbol: string; x: number; y: number }[] = [];
     for (const p of order) {
       if (hidden.has(p.symbol)) continue;
       const colour = ensureDefined(colourOf.get(p.symbol), `colour of ${p.symbol}`);
@@ -200,17 +214,36 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
       const head = { x: X(p.rsRatio), y: Y(p.rsMomentum) };
       const before = path.at(-2) ?? { x: head.x - 1, y: head.y };
       arrowHead(g, before, head, highlight === p.symbol ? 11 : 9);
-      // Labels placed where they do not cover another label.
-      let ly = head.y - 8;
-      for (let k = 0; k < 6 && labels.some((l) => Math.abs(l.x - (head.x + 8)) < 34 && Math.abs(l.y - ly) < 12); k++)
-        ly += 12;
-      labels.push({ x: head.x + 8, y: ly });
-      g.fillStyle = c.text;
-      g.font = highlight === p.symbol ? 'bold 12px system-ui, sans-serif' : '12px system-ui, sans-serif';
-      g.fillText(p.symbol, head.x + 8, ly);
+      heads.push({ symbol: p.symbol, ...head });
       screen.push({ symbol: p.symbol, x: head.x, y: head.y, p });
     }
+    // The names after every arrow, each beside its own head and off the others (rrg-labels.ts).
+    const fontOf = (s: string) => (highlight === s ? 'bold 12px system-ui, sans-serif' : '12px system-ui, sans-serif');
+    const widths = heads.map((hd) => {
+      g.font = fontOf(hd.symbol);
+      return g.measureText(hd.symbol).width;
+    });
+    const boxes = placeRrgLabels(heads, widths, {
+      height: 12,
+      gap: 7,
+      bounds: { left: X(100 - rx), top: Y(100 + ry), right: X(100 + rx), bottom: Y(100 - ry) },
+    });
+    heads.forEach((hd, i) => {
+      const box = boxes[i]!;
+      g.globalAlpha = highlight !== null && highlight !== hd.symbol ? 0.35 : 1;
+      g.font = fontOf(hd.symbol);
+      g.fillStyle = c.text;
+      g.fillText(hd.symbol, box.x, box.y);
+    });
     g.globalAlpha = 1;
+    canvas.dataset.labels = JSON.stringify(
+      heads.map((hd, i) => [
+        hd.symbol,
+        Math.round(boxes[i]!.x),
+        Math.round(boxes[i]!.y - 10),
+        Math.round(boxes[i]!.width),
+      ]),
+    );
     canvas.dataset.points = JSON.stringify(screen.map((s) => [s.symbol, Math.round(s.x), Math.round(s.y)]));
     canvas.dataset.tails = [...tails].filter((t) => !hidden.has(t)).join(',');
   }

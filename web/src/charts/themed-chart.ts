@@ -177,6 +177,8 @@ export function priceAxis(
   last: number | null,
   format: (v: number) => string,
   minMove = 0.01,
+  /** Other prices with a label on the axis (a price line such as the ATH), read when the ticks are drawn. */
+  labelled: () => readonly number[] = () => [],
 ): {
   readonly priceFormat: {
     type: 'custom';
@@ -187,6 +189,8 @@ export function priceAxis(
   attach(series: ISeriesApi<SeriesType>, chart: IChartApi): void;
 } {
   let series: ISeriesApi<SeriesType> | undefined;
+  const labelYs = (s: ISeriesApi<SeriesType>) =>
+    [...(last === null ? [] : [last]), ...labelled()].map((v) => s.priceToCoordinate(v));
   const isLog = () => series?.priceScale().options().mode === PriceScaleMode.Logarithmic;
   const tickmarksFormatter = (vs: readonly number[]): string[] => {
     if (!series) return vs.map(format);
@@ -197,7 +201,7 @@ export function priceAxis(
       vs.map((v) => s.priceToCoordinate(v)),
       {
         height: s.getPane().getHeight(),
-        lastY: last === null ? null : s.priceToCoordinate(last),
+        labelYs: labelYs(s),
         labelPx: AXIS_LABEL_PX,
       },
     );
@@ -207,7 +211,7 @@ export function priceAxis(
     priceFormat: { type: 'custom', minMove, formatter: format, tickmarksFormatter },
     attach(s, chart) {
       series = s;
-      logTicks(chart, s, last);
+      logTicks(chart, s, () => labelYs(s));
     },
   };
 }
@@ -215,44 +219,46 @@ export function priceAxis(
 const scaleListeners = new WeakMap<IChartApi, (() => void)[]>();
 
 /** Round 1-2-5 ticks on a log scale (see `priceAxis`), kept in step with zoom, scroll, size and mode. */
-function logTicks(chart: IChartApi, series: ISeriesApi<SeriesType>, last: number | null): void {
+function logTicks(chart: IChartApi, series: ISeriesApi<SeriesType>, labelYs: () => (number | null)[]): void {
   const c = chartColours();
   let lines: IPriceLine[] = [];
   let queued = false;
+  let shown = '';
   const refresh = () => {
     queued = false;
     if (removed.has(chart)) return;
-    for (const l of lines) series.removePriceLine(l);
-    lines = [];
     const log = series.priceScale().options().mode === PriceScaleMode.Logarithmic;
     // The library's grid lines sit on its odd log ticks: off while the price pane is on a log scale.
-    if (series.getPane().paneIndex() === 0) chart.applyOptions({ grid: { horzLines: { visible: !log } } });
-    if (!log) return;
+    // (Options are set only when they change: setting them redraws, and a redraw must not queue another.)
+    if (series.getPane().paneIndex() === 0 && chart.options().grid.horzLines.visible === log)
+      chart.applyOptions({ grid: { horzLines: { visible: !log } } });
     const height = series.getPane().getHeight();
     const top = series.coordinateToPrice(0);
     const bottom = series.coordinateToPrice(height);
-    if (top === null || bottom === null || height <= 0) return;
-    const values = niceLogTicks(Math.min(top, bottom), Math.max(top, bottom), Math.max(2, Math.floor(height / 44)));
-    const ys = values.map((v) => series.priceToCoordinate(v));
-    const keep = keepTickLabels(ys, {
-      height,
-      lastY: last === null ? null : series.priceToCoordinate(last),
-      labelPx: AXIS_LABEL_PX,
-    });
-    values.forEach((price, i) => {
-      lines.push(
-        series.createPriceLine({
-          price,
-          color: c.grid,
-          lineWidth: 1,
-          lineStyle: LineStyle.Solid,
-          axisLabelVisible: keep[i] ?? false,
-          axisLabelColor: c.background,
-          axisLabelTextColor: c.text,
-          title: '',
-        }),
-      );
-    });
+    const values =
+      log && top !== null && bottom !== null && height > 0
+        ? niceLogTicks(Math.min(top, bottom), Math.max(top, bottom), Math.max(2, Math.floor(height / 44)))
+        : [];
+    const keep = keepTickLabels(
+      values.map((v) => series.priceToCoordinate(v)),
+      { height, labelYs: labelYs(), labelPx: AXIS_LABEL_PX },
+    );
+    const key = values.map((v, i) => `${v}:${keep[i]}`).join(',');
+    if (key === shown) return;
+    shown = key;
+    for (const l of lines) series.removePriceLine(l);
+    lines = values.map((price, i) =>
+      series.createPriceLine({
+        price,
+        color: c.grid,
+        lineWidth: 1,
+        lineStyle: LineStyle.Solid,
+        axisLabelVisible: keep[i] ?? false,
+        axisLabelColor: c.background,
+        axisLabelTextColor: c.text,
+        title: '',
+      }),
+    );
   };
   const queue = () => {
     if (queued) return;

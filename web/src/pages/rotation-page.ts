@@ -2,7 +2,8 @@
  * Rotation: the ratio of a pair (small vs mega caps by default) rebased to 100 with its dominant
  * trendline, anchors and breakout state; and the relative-rotation chart of a group against a
  * benchmark (quadrants, smoothed tails, hover), with a table of the same points. Everything as of
- * the page's day. State in the URL: pair, range, scale, base, group, bench, tail, asOf.
+ * the page's day. State in the URL: pair, range, scale, base, group, bench, tail, hide (series not shown),
+ * tails (series drawn with a tail, or none), asOf.
  */
 import { api, isPlaced, type RatioResponse, type RotationPoint } from '../api-client.js';
 import { pageLink } from '../as-of.js';
@@ -47,6 +48,14 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
   const benches = [...stored].filter((s) => ctx.symbols.symbols.find((x) => x.ticker === s)?.kind !== 'rate');
   let bench = p.oneOf('bench', benches, stored.has('SPY') ? 'SPY' : (benches[0] ?? ''));
   let tail = Number(p.oneOf('tail', TAILS, '5', (t) => `${t} weeks`));
+  // The rotation chart's own state, deep-linkable: hidden series and the series with a tail.
+  const listProblem = (v: string) => {
+    const bad = v.split(',').find((t) => tickerProblem(t) !== null);
+    return bad === undefined ? null : `'${bad}' is not a ticker`;
+  };
+  let hide = p.text('hide', '', listProblem).split(',').filter(Boolean);
+  const tailsParam = p.text('tails', '', (v) => (v === 'none' ? null : listProblem(v)));
+  let tailsShown: string[] | null = tailsParam === '' ? null : tailsParam === 'none' ? [] : tailsParam.split(',');
   const view: { range: RangeKey | 'line'; log: boolean | null; base: string | null } = {
     range: params.has('range') ? p.oneOf('range', RANGE_KEYS, '3y', (k) => k.toUpperCase()) : 'line',
     log: params.has('scale') ? p.oneOf('scale', ['log', 'linear'] as const, 'log') === 'log' : null,
@@ -181,6 +190,13 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
             location.hash = pageLink('symbol', { s });
           },
           table,
+          hidden: hide,
+          tails: tailsShown,
+          onState: (state) => {
+            hide = state.hidden;
+            tailsShown = state.tails;
+            updateParams({ hide: hide.join(',') || null, tails: tailsShown.length ? tailsShown.join(',') : 'none' });
+          },
           caption: `Relative rotation of ${group} against ${bench} as of ${ctx.day}, ${tail}-week tails; the table below lists every point.`,
         });
         return el('div', { class: 'rrg-layout' }, chart, table);

@@ -86,7 +86,9 @@ export function drawSymbolChart(
   const times = s.dates as unknown as Time[];
   // A yield is a level in percent (3.52%) and moves in basis points, never in percent of itself.
   const fmt = options.rate ? (v: number) => `${fixed(v, 2)}%` : (v: number) => fixed(v, 2);
-  const ticks = priceAxis(lastClose ?? null, fmt);
+  // The ATH line's axis label (when shown) keeps the ticks off it as the last value's label does.
+  let athLabel: number | null = null;
+  const ticks = priceAxis(lastClose ?? null, fmt, 0.01, () => (athLabel === null ? [] : [athLabel]));
   const main = hasOhlc
     ? chart.addSeries(CandlestickSeries, {
         upColor: c.up,
@@ -149,6 +151,7 @@ export function drawSymbolChart(
         title: 'ATH',
       })
     : null;
+  if (athLine?.options().axisLabelVisible) athLabel = athLine.options().price;
   if (athLine && row.ath && lastClose != null) {
     const ath = row.ath.close;
     const place = () => {
@@ -165,7 +168,9 @@ export function drawSymbolChart(
         ],
         AXIS_LABEL_PX,
       );
-      athLine.applyOptions({ axisLabelVisible: !hidden.has('ath') });
+      athLabel = hidden.has('ath') ? null : ath;
+      if (athLine.options().axisLabelVisible !== !hidden.has('ath'))
+        athLine.applyOptions({ axisLabelVisible: !hidden.has('ath') });
     };
     chart.timeScale().subscribeVisibleLogicalRangeChange(() => requestAnimationFrame(place));
   }

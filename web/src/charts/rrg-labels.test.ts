@@ -1,0 +1,71 @@
+/** Name placement on the rotation chart; positions worked by hand from the eight spots around a head. */
+import { describe, expect, test } from 'vitest';
+import { type LabelBox, placeRrgLabels } from './rrg-labels.js';
+
+const bounds = { left: 0, top: 0, right: 300, bottom: 200 };
+const opts = { height: 12, gap: 7, bounds };
+const rect = (b: LabelBox) => ({ left: b.x, top: b.y + 2 - b.height, right: b.x + b.width, bottom: b.y + 2 });
+const overlaps = (a: LabelBox, b: LabelBox) => {
+  const [r, s] = [rect(a), rect(b)];
+  return r.left < s.right && s.left < r.right && r.top < s.bottom && s.top < r.bottom;
+};
+
+describe('placeRrgLabels', () => {
+  test('a lone head gets its name on the right, centred on it', () => {
+    // Right spot: left = 100 + 7, top = 50 - 6 = 44, baseline = bottom - 2 = 54.
+    expect(placeRrgLabels([{ x: 100, y: 50 }], [30], opts)).toEqual([{ x: 107, y: 54, width: 30, height: 12 }]);
+  });
+
+  test('a second head just right of the first: the first name moves to the left of its head', () => {
+    // Head B at x 115 sits inside A's right-hand box (107..137): A takes its left spot (100 - 7 - 30 = 63).
+    const out = placeRrgLabels(
+      [
+        { x: 100, y: 50 },
+        { x: 115, y: 52 },
+      ],
+      [30, 30],
+      opts,
+    );
+    expect(out[0]).toEqual({ x: 63, y: 54, width: 30, height: 12 });
+    expect(out[1]).toEqual({ x: 122, y: 56, width: 30, height: 12 });
+  });
+
+  test('a head at the right edge keeps its name inside the plot, on its left', () => {
+    const [box] = placeRrgLabels([{ x: 295, y: 100 }], [30], opts);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(300);
+    expect(box!.x).toBe(295 - 7 - 30);
+  });
+
+  test('eleven heads crowded on a phone-width plot: no two names overlap, each stays beside its head', () => {
+    // The real data's crowd as of 2025-12-11 at 390 px (canvas.rrg data-points): XLB, XLC, XLE, XLK close together.
+    const heads = [
+      { x: 230, y: 120 },
+      { x: 205, y: 63 },
+      { x: 208, y: 163 },
+      { x: 218, y: 160 },
+      { x: 168, y: 80 },
+      { x: 150, y: 117 },
+      { x: 210, y: 25 },
+      { x: 190, y: 140 },
+      { x: 112, y: 205 - 20 },
+      { x: 110, y: 170 },
+      { x: 185, y: 150 },
+    ];
+    const widths = [24, 22, 24, 24, 24, 22, 18, 24, 24, 32, 24];
+    const out = placeRrgLabels(heads, widths, {
+      height: 12,
+      gap: 7,
+      bounds: { left: 0, top: 0, right: 300, bottom: 200 },
+    });
+    for (let i = 0; i < out.length; i++)
+      for (let j = i + 1; j < out.length; j++) expect(overlaps(out[i]!, out[j]!), `${i} and ${j}`).toBe(false);
+    out.forEach((b, i) => {
+      const r = rect(b);
+      const h = heads[i]!;
+      // The nearest point of the name's box is at most gap + 1 px from its head (never walked away).
+      const dx = Math.max(r.left - h.x, 0, h.x - r.right);
+      const dy = Math.max(r.top - h.y, 0, h.y - r.bottom);
+      expect(Math.hypot(dx, dy), `label ${i}`).toBeLessThanOrEqual(8);
+    });
+  });
+});
