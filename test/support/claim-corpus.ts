@@ -63,10 +63,21 @@ export function parseCorpus(source: string): CorpusItem[] {
 const pctOf = (s: string | undefined) => Number(s!.replace('%', '')) / 100;
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
+/** A field of a plugged-in claim type's claim (rate claims are not in the built-in `Claim` union). */
+const fieldOf = (c: Claim, key: string): unknown => (c as unknown as Record<string, unknown>)[key];
+const numberField = (c: Claim, key: string): number => Number(fieldOf(c, key));
+
 /** Whether an extracted claim is the labelled one. */
 export function sameClaim(c: Claim, e: Label): boolean {
   if (c.metric !== e.metric || c.symbol !== e.symbol) return false;
   const a = e.args;
+  // Rates: `= rate.level DGS2 3.52 S`, `= rate.change DGS10 wtd -8 S` (bp), `= rate.spread DGS10 62 S` (bp),
+  // `= rate.spread.change DGS10 1d 5 S` (bp). The curve's symbol is its long yield, DGS10.
+  const metric: string = c.metric;
+  if (metric === 'rate.level') return near(numberField(c, 'value'), Number(a[0]));
+  if (metric === 'rate.change' || metric === 'rate.spread.change')
+    return fieldOf(c, 'period') === (a[0] === 'null' ? null : a[0]) && near(numberField(c, 'bp'), Number(a[1]));
+  if (metric === 'rate.spread') return near(numberField(c, 'bp'), Number(a[0]));
   switch (c.metric) {
     case 'return':
       // A period with a space is written with '_' in the corpus files ("since_2025-11-20", "10_sessions"): the
@@ -164,12 +175,19 @@ export async function openCorpusStore(
   const store = await DuckDbStore.open(':memory:');
   const dir = realFile('etfs-and-megacaps');
   await importFiles(store, {
-    files: [...readdirSync(dir).map((f) => join(dir, f)), realFile('indices/^RUT.csv'), realFile('indices/^VIX.csv')],
+    files: [
+      ...readdirSync(dir).map((f) => join(dir, f)),
+      realFile('indices/^RUT.csv'),
+      realFile('indices/^VIX.csv'),
+      // FRED's yields and the fed funds rate, for the rate claims (levels, bp moves, the 2s10s curve).
+      ...['DFF', 'DGS2', 'DGS10'].map((r) => realFile(`rates/${r}.csv`)),
+    ],
   });
   const stored = [...(await store.lastDates()).keys()];
   const symbols = new Set<string>();
   for (const i of items) for (const l of i.labels) if (l.symbol) for (const s of l.symbol.split('/')) symbols.add(s);
   for (const i of items) for (const l of i.labels) if (l.metric === 'spread') symbols.add(l.args[0]!);
+  for (const i of items) for (const l of i.labels) if (l.metric.startsWith('rate.spread')) symbols.add('DGS2');
   const seriesFor = await loadClaimSeries(store, [...symbols, ...extra], defaultConfig());
   return { store, stored, seriesFor };
 }

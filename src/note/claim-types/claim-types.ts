@@ -9,6 +9,7 @@ import type { AnyClaimType } from './claim-type.js';
 import { curveClaimType } from './curve-claim-type.js';
 import { levelClaimType } from './level-claim-type.js';
 import { rateBetaClaimType, rateChangeClaimType, rateLevelClaimType, rateYtdClaimType } from './rate-claim-types.js';
+import { curveMoveClaimType, rateMoveClaimType } from './rate-move-claim-types.js';
 import { returnClaimType } from './return-claim-type.js';
 import { seasonalityClaimType } from './seasonality-claim-type.js';
 import { sinceClaimType } from './since-claim-type.js';
@@ -29,6 +30,8 @@ const registered: AnyClaimType[] = [
   rateYtdClaimType,
   rateBetaClaimType,
   curveClaimType,
+  rateMoveClaimType,
+  curveMoveClaimType,
   seasonalityClaimType,
   breadthClaimType,
 ];

@@ -1,7 +1,8 @@
 /**
  * Claims about rates and the Fed (issue 15), each a registered claim type:
- * - `rate.level`: "the 2-Year Treasury Yield (DGS2) stands at 3.52%": the stored value of a rate
- *   (kind `rate`) at the close, to the precision printed.
+ * - `rate.level`: "the 2-Year Treasury Yield (DGS2) stands at 3.52%", "the 2-year at 3.52%", "2s 3.52%",
+ *   "rose 1 basis point to 4.14%": the stored value of a rate (kind `rate`) at the close, to the
+ *   precision printed. (Moves over a period are in `rate-move-claim-types.ts`.)
  * - `rate.change.bp`: "the fed funds rate (DFF) is down 25 bp since the Fed's cut of December 10":
  *   value now minus the last value on or before that day (the latest such day on or before the
  *   claim's date), in whole basis points.
@@ -16,6 +17,7 @@ import { civilFromDays, type DayNumber, daysFromCivil, formatIsoDate } from '../
 import type { ClaimBase } from '../claims/claim.js';
 import { allMatches, hedged } from '../claims/clause-words.js';
 import type { ClaimType, Outcome, SentenceScope } from './claim-type.js';
+import { yieldNames } from './rate-move-claim-types.js';
 
 interface RateLevelClaim extends ClaimBase {
   readonly metric: 'rate.level';
@@ -41,7 +43,6 @@ interface RateBetaClaim extends ClaimBase {
 }
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const LEVEL = /\bstands?\s+at\s+(\d+(?:\.\d+)?)%/gi;
 const CHANGE = new RegExp(
   `\\b(?:is|was)\\s+(down|up)\\s+(\\d+)\\s*bps?\\s+since\\s+the\\s+Fed's\\s+(?:cut|hike)\\s+of\\s+(${MONTHS})\\s+(\\d{1,2})\\b`,
   'gi',
@@ -100,21 +101,47 @@ function bpMoveSince(s: PriceSeries, k: number, since: DayNumber, sinceText: str
   };
 }
 
+/**
+ * Where a yield's level is given after its name: right after it ("2s 3.52%", "10y back at 4.14", the
+ * percent sign optional there for a figure of two or three decimals; "the 2-year at 3.52%", "the
+ * 10-year yield closed at 4.14%"), or later in its clause after "stands at", "closed at" or a move's "to"
+ * ("rose 1 basis point to 4.14%", "has dropped 4 bp for the week, to 3.52%").
+ */
+const LEVEL_NEXT =
+  /^\s*(?:yield\s+)?(?:(?:closed|ended|finished|settled|stood|stands|sits|sat|was|is|back|held|remained|traded|holding)\s+)?(?:at\s+|near\s+|of\s+)?(\d{1,2}\.\d{2,3})(?:%|(?![\d.%]))/i;
+const LEVEL_LATER =
+  /\b(?:(?:stands?|stood|closed|ended|finished|settled|sits|sat|held)\s+at|(?:bps?|basis[- ]points?)(?:\s+\w+){0,4}?,?\s+to|(?:rose|fell|climbed|dropped|slipped|eased|jumped|declined|rising|falling)\s+to)\s+(\d+(?:\.\d+)?)%/i;
+
+function levelClaims(scope: SentenceScope): RateLevelClaim[] {
+  const names = yieldNames(scope);
+  const out: RateLevelClaim[] = [];
+  names.forEach((name, i) => {
+    const next = names[i + 1]?.start ?? scope.sentence.length;
+    const semi = scope.sentence.indexOf(';', name.end);
+    const window = scope.sentence.slice(name.end, semi >= 0 && semi < next ? semi : next);
+    const m = LEVEL_NEXT.exec(window) ?? LEVEL_LATER.exec(window);
+    if (!m) return;
+    const at = name.end + m.index;
+    if (hedged(scope.sentence, at)) return;
+    const digits = m[1]!;
+    out.push({
+      metric: 'rate.level',
+      text: scope.sentence,
+      subject: name.text,
+      symbol: name.symbol,
+      line: scope.line,
+      span: { start: scope.offset + at, end: scope.offset + at + m[0].length },
+      value: Number(digits),
+      decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
+    });
+  });
+  return out;
+}
+
 export const rateLevelClaimType: ClaimType<RateLevelClaim> = {
   metric: 'rate.level',
   hasBasis: false,
-  extract(scope) {
-    return rateClaims(scope, LEVEL, (m, at): RateLevelClaim | null => {
-      if (hedged(scope.sentence, m.index)) return null;
-      const digits = m[1]!;
-      return {
-        metric: 'rate.level',
-        ...at,
-        value: Number(digits),
-        decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
-      };
-    });
-  },
+  extract: levelClaims,
   evaluate(c, { series: s, k }) {
     const v = s.close[k]!;
     return {

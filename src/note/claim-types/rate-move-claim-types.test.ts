@@ -1,0 +1,83 @@
+/**
+ * Yield and curve moves in basis points, read from prose and held against FRED's values (copied by hand
+ * from ../shared/data/real/rates: DGS10 4.14 on 2025-12-05, 4.13 on Dec 10, 4.14 on Dec 11; DGS2 3.56,
+ * 3.54, 3.52). By hand: DGS2 week to date 3.52 - 3.56 = -4 bp; DGS10 on the day +1 bp; the 10y-2y curve
+ * 62 bp on Dec 11, 59 on Dec 10 (+3 bp on the day), 58 on Dec 5 (+4 bp week to date).
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../config/universe-config.js';
+import { closeOnlySeries } from '../../domain/price-series.js';
+import { parseIsoDate } from '../../domain/trading-date.js';
+import { verifyClaim } from '../check/verify-claim.js';
+import { verifyOptions } from '../check/verify-options.js';
+import { extractClaims, resolverFromConfig } from '../claims/extract-claims.js';
+import type { SeriesFor } from './claim-type.js';
+
+const dates = Int32Array.from(['2025-12-05', '2025-12-10', '2025-12-11'], (d) => parseIsoDate(d));
+const series = {
+  DGS10: closeOnlySeries('DGS10', dates, [4.14, 4.13, 4.14]),
+  DGS2: closeOnlySeries('DGS2', dates, [3.56, 3.54, 3.52]),
+  DFF: closeOnlySeries('DFF', dates, [3.89, 3.89, 3.64]),
+};
+const seriesFor: SeriesFor = (s) =>
+  s in series ? { series: series[s as keyof typeof series] } : { missing: `no data for ${s} in the store` };
+const NOTE = parseIsoDate('2025-12-11');
+const resolver = resolverFromConfig(defaultConfig());
+const check = (text: string) =>
+  extractClaims(text, resolver, { noteDate: NOTE }).map((c) => {
+    const v = verifyClaim(c, seriesFor, verifyOptions(NOTE));
+    return [v.metric, v.symbol, v.period, v.claimed, v.verdict];
+  });
+
+describe('rate moves in basis points', () => {
+  it('reads a yield’s move over the period named, and its level', () => {
+    expect(check('The two-year yield has dropped 4 bp for the week, to 3.52%.')).toEqual([
+      ['rate.change', 'DGS2', 'wtd', -4, 'supported'],
+      ['rate.level', 'DGS2', null, 3.52, 'supported'],
+    ]);
+    expect(check('The yield on the 10-year Treasury note rose 1 basis point to 4.14%.')).toEqual([
+      ['rate.change', 'DGS10', '1d', 1, 'supported'],
+      ['rate.level', 'DGS10', null, 4.14, 'supported'],
+    ]);
+    expect(check('The 10-year yield fell 8 basis points this week.')).toEqual([
+      ['rate.change', 'DGS10', 'wtd', -8, 'contradicted'],
+    ]);
+    expect(check('The 2-year yield rose 4 bp this week.')).toEqual([['rate.change', 'DGS2', 'wtd', 4, 'contradicted']]);
+  });
+
+  it('reads desk shorthand: a name, its level and a signed move in parentheses', () => {
+    expect(check('Rates: FF effective 3.64% (-25bp), 2s 3.52% (-2bp), 10s 4.14% (+1bp).')).toEqual([
+      ['rate.level', 'DFF', null, 3.64, 'supported'],
+      ['rate.change', 'DFF', '1d', -25, 'supported'],
+      ['rate.level', 'DGS2', null, 3.52, 'supported'],
+      ['rate.change', 'DGS2', '1d', -2, 'supported'],
+      ['rate.level', 'DGS10', null, 4.14, 'supported'],
+      ['rate.change', 'DGS10', '1d', 1, 'supported'],
+    ]);
+    expect(check('the 2-year at 3.52%')).toEqual([['rate.level', 'DGS2', null, 3.52, 'supported']]);
+    expect(check('10y back at 4.14, 2s 3.53')).toEqual([
+      ['rate.level', 'DGS10', null, 4.14, 'supported'],
+      ['rate.level', 'DGS2', null, 3.53, 'contradicted'],
+    ]);
+  });
+
+  it('reads the curve steepening or flattening over a period', () => {
+    expect(check('The 2s10s curve steepened 3 bp.')).toEqual([['rate.spread.change', 'DGS10', '1d', 3, 'supported']]);
+    expect(check('The 2s10s curve steepened 4 bp this week.')).toEqual([
+      ['rate.spread.change', 'DGS10', 'wtd', 4, 'supported'],
+    ]);
+    expect(check('The Treasury curve flattened 3 bp on the day.')).toEqual([
+      ['rate.spread.change', 'DGS10', '1d', -3, 'contradicted'],
+    ]);
+  });
+
+  it('reads a move on an earlier day at that day’s value, and nothing from a policy decision or a hedge', () => {
+    // Dec 10: 4.13 - 4.14 (Dec 5, the bar before in this series) = -1 bp.
+    expect(check('The 10-year yield slipped 1 bp on Wednesday.')).toEqual([
+      ['rate.change', 'DGS10', '1d', -1, 'supported'],
+    ]);
+    expect(check('The Fed cut rates by 25 basis points on Wednesday.')).toEqual([]);
+    expect(check('The 10-year yield could fall 20 bp next year.')).toEqual([]);
+    expect(check("XLK's 10-year return is 300%.")).toEqual([]);
+  });
+});

@@ -1,0 +1,290 @@
+/**
+ * Moves of Treasury yields and of the curve in basis points over a period, and the level a yield is
+ * quoted at, as a desk writes them:
+ * - `rate.change`: "the 10-year yield fell 8 basis points this week", "the two-year yield has dropped
+ *   4 bp for the week", "2s 3.52% (-2bp)", "rose 1 basis point to 4.14%": the stored value at the
+ *   claim's close minus the value at the period's base (`periodBaseIndex`: 1d the previous value, wtd the
+ *   previous week's last, ytd the previous year's last ...), in bp, to the precision printed (whole bp:
+ *   +-0.5). A move with no period word in a dated note is the day's.
+ * - `rate.spread.change`: "the 2s10s curve steepened 5 bp" (widened, steepened: +; flattened, narrowed,
+ *   tightened: -): DGS10 minus DGS2 at the close minus the same at the base, in bp.
+ * Yields are named by the config (kind `rate`: "10-year yield", "two-year yield", "fed funds") or by the
+ * desk's words `yieldNames` reads ("the 10-year Treasury note", "the 2-year", "2s", "10s", "FF
+ * effective"). The level ("to 4.14%", "at 3.52%", "2s 3.52%") is a `rate.level` claim
+ * (`rate-claim-types.ts`), read with the same names.
+ */
+import { periodBaseIndex } from '../../analytics/returns/period-returns.js';
+import type { ReturnPeriod } from '../../domain/period-keys.js';
+import { indexOnOrBefore, type PriceSeries } from '../../domain/price-series.js';
+import { type DayNumber, formatIsoDate, previousWeekEnd } from '../../domain/trading-date.js';
+import type { ClaimBase } from '../claims/claim.js';
+import { allMatches, hedged } from '../claims/clause-words.js';
+import { findPeriods } from '../claims/period-phrases.js';
+import type { ClaimType, Outcome, SentenceScope } from './claim-type.js';
+import { PERIOD_LABEL } from './verdict-words.js';
+
+export interface RateMoveClaim extends ClaimBase {
+  readonly metric: 'rate.change';
+  /** The move claimed, in basis points, signed. */
+  readonly bp: number;
+  readonly decimals: number;
+  readonly period: ReturnPeriod | null;
+}
+
+export interface CurveMoveClaim extends ClaimBase {
+  readonly metric: 'rate.spread.change';
+  readonly long: string;
+  readonly short: string;
+  readonly bp: number;
+  readonly decimals: number;
+  readonly period: ReturnPeriod | null;
+}
+
+/** A yield named in a sentence. */
+export interface YieldName {
+  readonly start: number;
+  readonly end: number;
+  readonly symbol: string;
+  readonly text: string;
+}
+
+const YEARS = (n: string) =>
+  `(?:(?:the|a)\\s+)?(?:U\\.?S\\.?\\s+)?${n}[- ]?(?:year|yr)(?:\\s+(?:U\\.?S\\.?\\s+)?(?:Treasury|Treasuries|T-note|note|bond))*(?:\\s+(?:yield|rate))?`;
+const DESK_NAMES: readonly [string, RegExp][] = [
+  [
+    'DGS10',
+    new RegExp(
+      `\\b(?:(?:the\\s+)?yield\\s+on\\s+${YEARS('(?:10|ten)')}|${YEARS('(?:10|ten)')}|10s|10y|UST10Y|DGS10)\\b`,
+      'gi',
+    ),
+  ],
+  [
+    'DGS2',
+    new RegExp(
+      `\\b(?:(?:the\\s+)?yield\\s+on\\s+${YEARS('(?:2|two)')}|${YEARS('(?:2|two)')}|2s|2y|UST2Y|DGS2)\\b`,
+      'gi',
+    ),
+  ],
+  [
+    'DFF',
+    /\b(?:(?:the\s+)?(?:effective\s+)?fed(?:eral)?\s+funds(?:\s+(?:effective|rate|effective\s+rate))*|FF\s+effective|DFF)\b/gi,
+  ],
+];
+
+/** The yields a sentence names: the config's rate mentions and the desk's words, longest first where they overlap. */
+export function yieldNames(scope: SentenceScope): YieldName[] {
+  const found: YieldName[] = scope.mentions
+    .filter((m) => m.kind === 'rate' && m.symbol !== null)
+    .map((m) => ({ start: m.start, end: m.end, symbol: m.symbol!, text: m.text }));
+  for (const [symbol, re] of DESK_NAMES)
+    for (const m of allMatches(re, scope.sentence)) {
+      // "2s10s", "10y-2y" name the curve, not one yield; "10-year return" or "the 2-year high" is no yield.
+      const after = scope.sentence.slice(m.index + m[0].length);
+      const before = scope.sentence.slice(0, m.index);
+      if (/^\s*(?:[-–−/]|minus|less|over|vs\.?|to)?\s*(?:10|ten|2|two)(?:s|y|[- ]?years?)\b/i.test(after)) continue;
+      if (/(?:2s|10s|[-–−/]|minus|over|vs\.?)\s*$/i.test(before) && /^(?:10s|2s|10y|2y)$/i.test(m[0])) continue;
+      if (/^\s*(?:return|returns|high|low|record|chart|window|period|span|stretch|performance|CAGR)\b/i.test(after))
+        continue;
+      found.push({ start: m.index, end: m.index + m[0].length, symbol, text: m[0] });
+    }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: YieldName[] = [];
+  for (const y of found) if (!out.some((o) => y.start < o.end && y.end > o.start)) out.push(y);
+  return out;
+}
+
+const UP =
+  'rose|risen|rises|rising|climbed|climbs|added|adds|gained|gains|jumped|jumps|surged|surges|spiked|rallied|increased|edged\\s+(?:up|higher)|ticked\\s+(?:up|higher)|inched\\s+(?:up|higher)|moved\\s+up|was\\s+up|is\\s+up|up|higher\\s+by|backed\\s+up';
+const DOWN =
+  'fell|fallen|falls|falling|dropped|drops|declined|declines|slipped|slips|slid|eased|eases|lost|loses|sank|tumbled|retreated|decreased|edged\\s+(?:down|lower)|ticked\\s+(?:down|lower)|inched\\s+(?:down|lower)|moved\\s+down|was\\s+down|is\\s+down|down|lower\\s+by|shed';
+const BP = '(?:bps?|basis[- ]points?|bp\\b)';
+const NUMBER = '(\\d+(?:\\.\\d+)?)';
+/** "fell 8 basis points", "has dropped 4 bp", "rose by 1 basis point"; "(-2bp)", "+1 bp". */
+const MOVE = new RegExp(
+  `\\b(?:has\\s+|have\\s+|had\\s+)?(${UP}|${DOWN})(?:\\s+(?:by|about|roughly|nearly|some|another|a\\s+further))*\\s+${NUMBER}\\s*${BP}|\\(?\\s*([-+−–])${NUMBER}\\s*${BP}\\s*\\)?`,
+  'gi',
+);
+const DOWN_WORD = new RegExp(`^(?:${DOWN})$`, 'i');
+/** Moves another claim type reads: "since the Fed's cut of December 10", "above where it ended last year". */
+const OTHER_READING = /^\s*(?:since\s+the\s+Fed|above\s+where|below\s+where)/i;
+
+/** The period of a move at `[start, end)` of the sentence: its own phrase after it (in the clause), else before; 1d in a dated note. */
+function movePeriod(
+  scope: SentenceScope,
+  start: number,
+  end: number,
+  clauseEnd: number,
+  names: readonly { readonly start: number; readonly end: number }[],
+): { period: ReturnPeriod | null; day?: string } | null {
+  // "the 10-year" names a yield, not a ten-year period.
+  const periods = findPeriods(scope.sentence).filter((p) => !names.some((n) => p.start < n.end && p.end > n.start));
+  const p =
+    periods.find((x) => x.start >= end && x.start < clauseEnd) ??
+    periods.filter((x) => x.end <= start && !/[;]/.test(scope.sentence.slice(x.end, start))).pop();
+  if (!p) return { period: scope.noteDate === null ? null : '1d' };
+  if (p.period === 'other' || p.period === 'same') return null;
+  if (p.period === 'lastweek')
+    return scope.noteDate === null ? null : { period: 'wtd', day: formatIsoDate(previousWeekEnd(scope.noteDate)) };
+  return { period: p.period };
+}
+
+/** The clause a yield name starts: up to the next yield name, semicolon or the sentence end. */
+function clauseOf(scope: SentenceScope, names: readonly YieldName[], i: number): number {
+  const next = names[i + 1]?.start ?? scope.sentence.length;
+  const semi = scope.sentence.indexOf(';', names[i]!.end);
+  return semi >= 0 && semi < next ? semi : next;
+}
+
+function extractMoves(scope: SentenceScope): RateMoveClaim[] {
+  const names = yieldNames(scope);
+  const out: RateMoveClaim[] = [];
+  names.forEach((name, i) => {
+    const clauseEnd = clauseOf(scope, names, i);
+    const window = scope.sentence.slice(name.end, clauseEnd);
+    for (const m of allMatches(MOVE, window)) {
+      const at = name.end + m.index;
+      // A signed shorthand move belongs to the name only right after it or its level ("2s 3.52% (-2bp)").
+      if (m[3] && !/^\s*(?:yield\s+)?(?:at\s+)?(?:\d+(?:\.\d+)?%\s*)?[,:]?\s*$/i.test(window.slice(0, m.index)))
+        continue;
+      if (hedged(scope.sentence, at)) continue;
+      if (OTHER_READING.test(window.slice(m.index + m[0].length))) continue;
+      const digits = (m[2] ?? m[4])!;
+      const negative = m[1] ? DOWN_WORD.test(m[1].replace(/\s+/g, ' ')) : m[3] !== '+';
+      const end = at + m[0].length;
+      const period = movePeriod(scope, at, end, clauseEnd, names);
+      if (period === null) continue;
+      out.push({
+        metric: 'rate.change',
+        text: scope.sentence,
+        subject: name.text,
+        symbol: name.symbol,
+        line: scope.line,
+        span: { start: scope.offset + at, end: scope.offset + end },
+        bp: (negative ? -1 : 1) * Number(digits),
+        decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
+        period: period.period,
+        ...(period.day ? { day: period.day } : {}),
+      });
+      break;
+    }
+  });
+  return out;
+}
+
+const CURVE_NAME =
+  '(?:(?:10|ten)[- ]?(?:years?|yrs?|y)\\s*(?:[-–−/]|minus|less|over|vs\\.?)\\s*(?:2|two)[- ]?(?:years?|yrs?|y)|(?:2|two)[- ]?(?:years?|yrs?|y)\\s*(?:[-–−/]|to)\\s*(?:10|ten)[- ]?(?:years?|yrs?|y)|2s\\s*/?\\s*10s|10s\\s*/?\\s*2s|2-10|10-2)(?:\\s+(?:Treasury|Treasuries|yield))*(?:\\s+(?:spread|curve|gap|yield\\s+(?:spread|curve)))?|\\b(?:the\\s+)?(?:Treasury\\s+|yield\\s+)?curve';
+const CURVE_MOVE = new RegExp(
+  `(${CURVE_NAME})\\b[^.;%]{0,30}?\\b(steepened|steepens|steepening|widened|widens|widening|flattened|flattens|flattening|narrowed|narrows|narrowing|tightened|tightens|compressed)(?:\\s+(?:by|about|roughly|nearly|another|a\\s+further))*\\s+${NUMBER}\\s*${BP}`,
+  'gi',
+);
+
+function extractCurveMoves(scope: SentenceScope): CurveMoveClaim[] {
+  const out: CurveMoveClaim[] = [];
+  for (const m of allMatches(CURVE_MOVE, scope.sentence)) {
+    // A bare "the curve" is the Treasury curve only when the sentence speaks of yields or Treasuries.
+    if (
+      /^(?:the\s+)?(?:Treasury\s+|yield\s+)?curve$/i.test(m[1]!) &&
+      !/yield|treasur|2s|10s|rates?\b/i.test(scope.sentence)
+    )
+      continue;
+    if (hedged(scope.sentence, m.index)) continue;
+    const digits = m[3]!;
+    const negative = /^(?:flatten|narrow|tighten|compress)/i.test(m[2]!);
+    const end = m.index + m[0].length;
+    const sentenceEnd = scope.sentence.indexOf(';', end);
+    const name = { start: m.index, end: m.index + m[1]!.length };
+    const period = movePeriod(scope, m.index, end, sentenceEnd >= 0 ? sentenceEnd : scope.sentence.length, [name]);
+    if (period === null) continue;
+    out.push({
+      metric: 'rate.spread.change',
+      text: scope.sentence,
+      subject: 'the 10y-2y spread',
+      symbol: 'DGS10',
+      line: scope.line,
+      span: { start: scope.offset + m.index, end: scope.offset + end },
+      long: 'DGS10',
+      short: 'DGS2',
+      bp: (negative ? -1 : 1) * Number(digits),
+      decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
+      period: period.period,
+      ...(period.day ? { day: period.day } : {}),
+    });
+  }
+  return out;
+}
+
+const bpText = (bp: number, decimals: number) => `${bp > 0 ? '+' : ''}${bp.toFixed(decimals)} bp`;
+const within = (actual: number, claimed: number, decimals: number) =>
+  Math.abs(actual - claimed) <= 0.5 * 10 ** -decimals + 1e-9;
+const periodText = (p: ReturnPeriod | null) => (p ? (PERIOD_LABEL[p] ?? p) : 'over an unstated period');
+const noPeriod = (c: { period: ReturnPeriod | null }) =>
+  c.period === null ? 'the text gives no period for this move' : null;
+
+/** The base bar of a move over `period` of series `s` at bar `k`, or an unverifiable outcome. */
+function baseOf(s: PriceSeries, k: number, period: ReturnPeriod): number | { unverifiable: string } {
+  const b = periodBaseIndex(s.dates, k, period);
+  return b < 0 || b >= k
+    ? {
+        unverifiable: `${s.symbol} has too little history for a move ${periodText(period)} as of ${formatIsoDate(s.dates[k]!)}`,
+      }
+    : b;
+}
+
+export const rateMoveClaimType: ClaimType<RateMoveClaim> = {
+  metric: 'rate.change',
+  hasBasis: false,
+  extract: extractMoves,
+  precheck: noPeriod,
+  evaluate(c, { series: s, k }): Outcome {
+    const b = baseOf(s, k, c.period!);
+    if (typeof b !== 'number') return b;
+    const bp = (s.close[k]! - s.close[b]!) * 100;
+    const shown = Number(bp.toFixed(c.decimals));
+    return {
+      ok: within(bp, c.bp, c.decimals),
+      actual: shown,
+      fact: `${s.symbol} moved ${bpText(shown, c.decimals)} ${periodText(c.period)} (${s.close[b]!.toFixed(2)}% -> ${s.close[k]!.toFixed(2)}%)`,
+      detail: `base value ${formatIsoDate(s.dates[b]!)}`,
+    };
+  },
+  claimed: (c) => c.bp,
+  claimedText: (c) => bpText(c.bp, c.decimals),
+  describe: (c) => `${bpText(c.bp, c.decimals)} ${periodText(c.period)}`,
+  period: (c) => c.period,
+};
+
+/** DGS10 minus DGS2 in bp on the day of bar `k` of `long` (the short yield on or before it), or null. */
+function curveAt(long: PriceSeries, short: PriceSeries, k: number): number | null {
+  const j = indexOnOrBefore(short.dates, long.dates[k]! as DayNumber);
+  return j < 0 ? null : (long.close[k]! - short.close[j]!) * 100;
+}
+
+export const curveMoveClaimType: ClaimType<CurveMoveClaim> = {
+  metric: 'rate.spread.change',
+  hasBasis: false,
+  extract: extractCurveMoves,
+  precheck: noPeriod,
+  extraSymbols: (c) => [c.short],
+  evaluate(c, { series: long, k, seriesFor }): Outcome {
+    const other = seriesFor(c.short);
+    if ('missing' in other) return { unverifiable: other.missing };
+    const b = baseOf(long, k, c.period!);
+    if (typeof b !== 'number') return b;
+    const now = curveAt(long, other.series, k);
+    const then = curveAt(long, other.series, b);
+    if (now === null || then === null)
+      return { unverifiable: `${c.short} has no value on or before ${formatIsoDate(long.dates[b]!)}` };
+    const bp = now - then;
+    const shown = Number(bp.toFixed(c.decimals));
+    return {
+      ok: within(bp, c.bp, c.decimals),
+      actual: shown,
+      fact: `the 10y-2y spread moved ${bpText(shown, c.decimals)} ${periodText(c.period)} (${then.toFixed(0)} bp -> ${now.toFixed(0)} bp)`,
+      detail: `${c.long} minus ${c.short} on ${formatIsoDate(long.dates[b]!)} and ${formatIsoDate(long.dates[k]!)}`,
+    };
+  },
+  claimed: (c) => c.bp,
+  claimedText: (c) => bpText(c.bp, c.decimals),
+  describe: (c) => `${bpText(c.bp, c.decimals)} ${periodText(c.period)} (${c.long} minus ${c.short})`,
+  period: (c) => c.period,
+};
