@@ -446,8 +446,12 @@ async function resolveRepeats(
   await c.run(`DELETE FROM bars WHERE rowid IN (SELECT rid FROM (${ranked}) WHERE rn > 1)`);
 }
 
-/** Symbols whose overlapping rows one DELETE joins (some 1.25 M rows of 20-year histories). */
-const SYMBOLS_PER_DELETE = 250;
+/**
+ * Symbols whose overlapping rows one DELETE joins (some 0.6 M rows of 20-year histories). A 15 M-row
+ * re-import: peak 1.04-1.06 GB at 250 a group, 0.88-0.93 GB at 125, same time (each group's scans read
+ * only its symbol range).
+ */
+const SYMBOLS_PER_DELETE = 125;
 
 /** The bars columns a file's roles fill. */
 const ROLE_COLUMNS: readonly [CsvRole, (typeof PRICE_COLUMNS)[number] | 'volume'][] = [
@@ -546,7 +550,7 @@ export async function settleOverlaps(
   const same = VALUE_COLUMNS.map((col) => `n.${col} IS NOT DISTINCT FROM o.${col}`).join(' AND ');
   // drop new rows identical to stored ones, then stored rows that a (different) new row replaces
   // (DELETE ... USING: a quarter faster than `rowid IN (subquery)` for a 5 M-row re-import)
-  // in groups of symbols: one hash join of a 15 M-row re-import took 1.7 GB (peak 2.6 GB; 250 a group: 1.1 GB)
+  // in groups of symbols: one hash join of a 15 M-row re-import took 1.7 GB (peak 2.6 GB; 125 a group: 0.9 GB)
   for (let start = 0; start < symbols.length; start += SYMBOLS_PER_DELETE) {
     const members = symbols.slice(start, start + SYMBOLS_PER_DELETE);
     const group = members.map(sqlString).join(', ');
