@@ -88,8 +88,9 @@ export function ratioChart(
   const rebase = (v: number) => (v / baseValue) * 100;
   const values = raw.map((v) => (v == null ? null : rebase(v)));
   // The Fed's rate moves, the column's "why now" (the cut of 2025-12-10 before the break): a small square
-  // under the bar of each cut or hike in the window shown, labelled in bp ("FOMC -25"). Holds are left
-  // out here (eight a year would crowd the line's own marks); the Symbol page's toggle shows them too.
+  // under the bar of each cut or hike in the window shown; only the latest carries its text ("FOMC -25"),
+  // the caption lists them all (a text per move crowded the line's own marks at phone width). Holds are
+  // left out here; the Symbol page's toggle shows them too.
   const shownFrom = windowStart ?? dates[0] ?? r.asOf;
   const fomc = fomcMarkers(dates.slice(Math.max(0, indexAtOrBefore(dates, shownFrom))), c).filter((m) => m.text);
   box.dataset.fomc = String(fomc.length);
@@ -100,7 +101,9 @@ export function ratioChart(
     r.trend
       ? ` ${r.trend.kind === 'downtrend' ? 'Downtrend' : 'Uptrend'} line from ${first} through ${r.trend.anchors.length} anchors with ${r.trend.touches} touches (${r.trend.touchDates.join(', ')}); state ${r.breakout?.state ?? 'none'}${r.breakout?.since ? ` since ${r.breakout.since}` : ''}.`
       : ' No dominant trendline.',
-    fomc.length ? ` ${fomc.length} FOMC rate moves marked (squares under the line, in bp).` : '',
+    fomc.length
+      ? ` ${fomc.length} FOMC rate moves marked (squares under the line): ${fomc.map((m) => `${m.time} ${m.text.replace('FOMC ', '')} bp`).join(', ')}.`
+      : '',
     ' The same figures are in the summary above.',
   );
   box.setAttribute('aria-label', caption.textContent ?? '');
@@ -177,7 +180,9 @@ export function ratioChart(
       const m = breakMarker(state, r.trend.kind, c);
       if (m) markers.push({ time: r.breakout.since as Time, ...m, text: state });
     }
-    for (const f of fomc) markers.push({ ...f, time: f.time as Time });
+    fomc.forEach((f, i) => {
+      markers.push({ ...f, time: f.time as Time, text: i === fomc.length - 1 ? f.text : '' });
+    });
     markers.sort((a, b) => (String(a.time) < String(b.time) ? -1 : 1));
     // Texts close together would print over each other: the same word is merged, another one moves
     // to the other side of the line (the break's "confirmed" under it when an anchor is above).
@@ -215,7 +220,7 @@ export function ratioChart(
       ),
     );
     setLogScale(chart, log);
-    fitAll(chart, box, `${r.numerator}/${r.denominator}`, windowStart, r.asOf);
+    fitAll(chart, box, `${r.numerator}/${r.denominator}`, windowStart, r.asOf, 36);
   });
   ctx.onDispose(() => removeChart(chart));
   return wrap;

@@ -90,7 +90,15 @@ const removed = new WeakSet<IChartApi>();
  * label is not cut off and after the last so its marker text shows; then sets `data-ready` on the
  * chart box to `ready` (what tests and tools wait for: the chart has drawn this data).
  */
-export function fitAll(chart: IChartApi, box?: HTMLElement, ready = '1', from?: string, to?: string): void {
+export function fitAll(
+  chart: IChartApi,
+  box?: HTMLElement,
+  ready = '1',
+  from?: string,
+  to?: string,
+  /** Room before the first bar in pixels: half the widest marker text, so a text on the first bar is not cut. */
+  padLeft = 28,
+): void {
   const ts = chart.timeScale();
   let userMoved = false;
   const apply = () => {
@@ -108,7 +116,7 @@ export function fitAll(chart: IChartApi, box?: HTMLElement, ready = '1', from?: 
       const width = ts.width();
       if (removed.has(chart) || !range || width <= 0) return;
       const perPixel = (range.to - range.from) / width;
-      ts.setVisibleLogicalRange({ from: range.from - 28 * perPixel, to: range.to + 48 * perPixel });
+      ts.setVisibleLogicalRange({ from: range.from - padLeft * perPixel, to: range.to + 48 * perPixel });
     });
   };
   apply();

@@ -314,6 +314,6 @@ export function drawSymbolChart(
     ' are above the chart.',
   );
   box.setAttribute('aria-label', caption.textContent ?? '');
-  fitAll(chart, box, options.ready);
+  fitAll(chart, box, options.ready, undefined, undefined, Math.max(28, labelPx / 2 + 4));
   return chart;
 }
