@@ -24,6 +24,9 @@ const NEW_ATH = new RegExp(
   `\\b(?:(?:at|to|hit|hits|hitting|set|sets|setting|reach\\w*|notch\\w*|touch\\w*|clos\\w+\\s+at|mark\\w*|post\\w*|print\\w*|log\\w*|scal\\w*|record\\w*|chalk\\w*\\s+up|trad\\w+\\s+at|finish\\w*\\s+at|end\\w*\\s+at|sits?\\s+at)\\s+(?:a\\s+|an\\s+|new\\s+|fresh\\s+|its\\s+|their\\s+|another\\s+|yet\\s+another\\s+)*${RECORD}(?:\\s+${MARK}|\\s+(?=\\d))|(?:new|fresh)\\s+(?:all[- ]time\\s+)?(?:highs?|peaks?|records?)\\b(?![- ]week)|record\\s+territory|(?:highest|best)\\s+(?:close|closing\\s+level|level|finish|close)\\s+(?:ever|on\\s+record)|(?:highest|best)\\s+(?:close|level)\\s+in\\s+its\\s+history|${RECORD}\\s+closing\\s+high|,\\s+(?:a|another|a\\s+new|a\\s+fresh)\\s+record(?=\\s*[.;!]|\\s*$)|(?:to|at|hit|hits|notch\\w*|set|sets|reach\\w*)\\s+(?:a\\s+|an\\s+|new\\s+|fresh\\s+|yet\\s+another\\s+|another\\s+)?record(?=\\s*(?:[.,;:!]|$|\\s+(?:again|on|in|for|today|yesterday|after|as|while|and)\\b))|(?:new|fresh|an?|another)\\s+ATHs?\\b|\\bat\\s+(?:an?\\s+|new\\s+)?ATHs?\\b|\\banother\\s+${RECORD}\\s+${MARK}|(?<=[A-Z0-9)]\\s{1,3})(?:ATHs?|record\\s+(?:close|high|closing\\s+high))\\b(?!\\s*\\?))`,
   'i',
 );
+/** "RUT 2,590.61 (ATH)", "IWM 255.87 (record close)": a record mark in parentheses after a level. */
+const LEVEL_THEN_RECORD =
+  /(?<=\d\s{0,2})\(\s*(?:new\s+|fresh\s+)?(?:ATH|record(?:\s+(?:close|high))?|all[- ]time\s+high)\s*\)/i;
 const BELOW_ATH = new RegExp(
   `[-−–]?(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:below|under|beneath|off|from|short\\s+of|away\\s+from)\\s+(?:(?:its|their|the|an?)?\\s*${RECORD}\\s+${MARK}|(?:its|their|the)\\s+(?:highs|peak|record)\\b(?!\\s+(?:low|of\\s+\\d))|(?:(?:its|their|the)\\s+)?(?:ATH|all[- ]time\\s+highs?)\\b|highs\\b(?!\\s+of\\s))`,
   'i',
@@ -44,6 +47,8 @@ function extract(scope: SentenceScope): AthClaim[] {
   for (const m of allMatches(NEAR_ATH, sentence))
     if (!taken(m)) found.push({ m, kind: 'near_high', distance: m[1] ? -Number(m[1]) / 100 : null });
   for (const m of allMatches(NEW_ATH, sentence)) if (!taken(m)) found.push({ m, kind: 'new_high', distance: null });
+  for (const m of allMatches(LEVEL_THEN_RECORD, sentence))
+    if (!taken(m)) found.push({ m, kind: 'new_high', distance: null });
   found.sort((a, b) => a.m.index - b.m.index);
   const out: AthClaim[] = [];
   let prevEnd = 0;

@@ -18,7 +18,10 @@ const MOVE_TO_LEVEL = new RegExp(
   `\\b(?:rose|fell|gained|lost|climbed|dropped|declined|slid|slipped|sank|tumbled|plunged|jumped|surged|soared|rallied|advanced|added|shed|eased|dipped|rebounded|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower)|(?:was|is)\\s+(?:up|down))\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+to\\s+(?:(?:close|end|finish|settle)\\s+at\\s+)?\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`,
   'i',
 );
-/** "VIX 14.85 (-5.83%)", "$IWM 255.87 (+1.17%)": a name, its level, then its signed move in parentheses. */
+/**
+ * "VIX 14.85 (-5.83%)", "$IWM 255.87 (+1.17%)", "RUT 2,590.61 (ATH)": a name, its level, then its signed
+ * move or a record mark in parentheses (the record is an ATH claim of its own).
+ */
 /** "VIX at 14.85", "Oracle sits at $196.95": a name, then "at" and a level with decimals. */
 const NAME_AT_LEVEL = new RegExp(
   `^\\s+(?:(?:is|was|sits|sat|stands|stood|trades|traded|trading|now)\\s+)?at\\s+\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}(?!\\s*(?:a\\.?m|p\\.?m|ET|EST)\\b)`,
@@ -27,7 +30,8 @@ const NAME_AT_LEVEL = new RegExp(
 /** "Closing levels: AAPL 277.51, MSFT 481.33": names each followed by a level, in a sentence about closes. */
 const CLOSING_LIST = /\bclos(?:e|es|ed|ing)\b/i;
 const NAME_THEN_LEVEL = /^\s*:?\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s*(?:[,;]|\.(?!\d)|$|\s+and\b))/;
-const LEVEL_THEN_MOVE = /^[\s:]*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*\(\s*[-+−–]\d+(?:\.\d+)?\s?%/;
+const LEVEL_THEN_MOVE =
+  /^[\s:]*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*\(\s*(?:[-+−–]\d+(?:\.\d+)?\s?%|(?:new\s+|fresh\s+)?(?:ATH|record(?:\s+(?:close|high))?|all[- ]time\s+high)\s*\))/i;
 
 function extract(scope: SentenceScope): LevelClaim[] {
   const { sentence, mentions, ctx, line } = scope;

@@ -250,6 +250,39 @@ describe('recall on newsroom prose (the examples of issue 14)', () => {
     ]);
   });
 
+  it('reads broker shorthand: d/d, w/w, a level with its move or a record mark, a run of figures after one name', () => {
+    const note = '2025-12-11';
+    expect(brief('IWM +1.2% d/d', [], note)).toMatchObject([{ symbol: 'IWM', period: '1d', value: 0.012 }]);
+    expect(brief('XLK -0.8% w/w', [], note)).toMatchObject([{ symbol: 'XLK', period: '5d', value: -0.008 }]);
+    expect(brief('SPY 680.5 (+0.3%)', [], note)).toMatchObject([
+      { metric: 'level', symbol: 'SPY', value: 680.5, decimals: 1 },
+      { metric: 'return', symbol: 'SPY', period: '1d', value: 0.003 },
+    ]);
+    expect(brief('RUT 2,590 (ATH)', [], note)).toMatchObject([
+      { metric: 'level', symbol: '^RUT', value: 2590, decimals: 0 },
+      { metric: 'ath', symbol: '^RUT', kind: 'new_high' },
+    ]);
+    expect(brief('IWM 255.87 (record close)', [], note)).toMatchObject([
+      { metric: 'level', symbol: 'IWM', value: 255.87 },
+      { metric: 'ath', symbol: 'IWM', kind: 'new_high' },
+    ]);
+    expect(brief('SPY MTD +4.1%', [], note)).toMatchObject([{ symbol: 'SPY', period: 'mtd', value: 0.041 }]);
+    expect(brief('XLK 147.39, +1.2% d/d, -0.8% w/w, YTD +27.87%', [], note)).toMatchObject([
+      { symbol: 'XLK', period: '1d', value: 0.012 },
+      { symbol: 'XLK', period: '5d', value: -0.008 },
+      { symbol: 'XLK', period: 'ytd', value: 0.2787 },
+    ]);
+    // The figure after another name is that name's.
+    expect(brief('IWM 255.87, QQQ 623.30, +1.2%', [], note)).toMatchObject([{ symbol: 'QQQ', period: '1d' }]);
+    expect(
+      brief('| Ticker | 1M | 3M | 6M |\n|---|---:|---:|---:|\n| SPY | 1.2% | 5.0% | 14.1% |', [], note),
+    ).toMatchObject([
+      { symbol: 'SPY', period: '1m', value: 0.012 },
+      { symbol: 'SPY', period: '3m', value: 0.05 },
+      { symbol: 'SPY', period: '6m', value: 0.141 },
+    ]);
+  });
+
   it('dates a day move by the weekday it names, relative to the note', () => {
     // 2025-12-11 was a Thursday: "on Wednesday" is Dec 10.
     expect(brief('Oracle fell 11% on Wednesday.', [], '2025-12-11')).toMatchObject([

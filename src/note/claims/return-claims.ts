@@ -78,6 +78,8 @@ const SESSIONS = new RegExp(
   'i',
 );
 
+/** What may stand between a name and its signed move: nothing, its level, or its other figures, comma-separated. */
+const NAME_GAP = /^[\s:(]*(?:[-+−–]?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?\s*\)?\s*[,;(|]\s*)*$/;
 const LABEL_BEFORE = /(?:\bYTD|\bMTD|\bQTD|\b[135]Y|\b[15]D|\bd\/d|\bw\/w)[\s:]*$/i;
 const LABELS = /\b(?:YTD|MTD|QTD|[135]Y|[15]D|d\/d|w\/w)\b/gi;
 /** The text with period labels removed: "GOOGL YTD +58.20%" reads as "GOOGL +58.20%". */
@@ -231,14 +233,11 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       m[1] !== '' &&
       mentions.some(
         (x) =>
-          (x.end <= m!.index &&
-            // "VIX 14.85 (-5.83%)": a level may stand between the name and its move.
-            /^[\s:(]*(?:\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\(|\$?\d+\.\d+\s*\()?\s*$/.test(
-              socialGap(stripLabels(sentence.slice(x.end, m!.index))),
-            )) ||
-          /^[\s:(]*(?:\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\(|\$?\d+\.\d+\s*\()?\s*$/.test(
-            stripLabels(sentence.slice(x.end, m!.index)),
-          ),
+          x.end <= m!.index &&
+          // "VIX 14.85 (-5.83%)": a level may stand between the name and its move; "XLK 147.39, +1.2% d/d,
+          // -0.8% w/w": so may the name's other figures, in a broker's run of them.
+          (NAME_GAP.test(socialGap(stripLabels(sentence.slice(x.end, m!.index)))) ||
+            NAME_GAP.test(stripLabels(sentence.slice(x.end, m!.index)))),
       );
     // "ORCL -10.83% post-print; QTD -29.17%": a signed figure right after a period label is a move.
     const labelled =
