@@ -27,8 +27,8 @@ export const LIGHT: ThemePalette = {
   series: [
     '#0053b3',
     '#8800ff',
-    '#7d364d',
     '#e467b2',
+    '#7d364d',
     '#5f2e6b',
     '#5a8cf2',
     '#2c1782',
@@ -48,8 +48,8 @@ export const DARK: ThemePalette = {
   series: [
     '#4da0ff',
     '#941aff',
-    '#b34d6e',
     '#f4bede',
+    '#b34d6e',
     '#9e4db3',
     '#a1bef7',
     '#6e52e0',

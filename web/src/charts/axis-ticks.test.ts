@@ -74,6 +74,11 @@ describe('timeTickLabel', () => {
   test('over a long range a day-of-month tick is blank (no stray "12" between month names)', () => {
     expect(timeTickLabel('2025-12-12', TICK_DAY, 365)).toBe('');
   });
+  test("over a long range a day tick in a month's first week names the month (DGS2's '2' for 2 Dec 2025 reads 'Dec')", () => {
+    expect(timeTickLabel('2025-12-02', TICK_DAY, 365)).toBe('Dec');
+    expect(timeTickLabel('2026-01-05', TICK_DAY, 365)).toBe('2026');
+    expect(timeTickLabel('2025-12-08', TICK_DAY, 365)).toBe('');
+  });
   test('over a short range a day reads with its month, never a bare number', () => {
     expect(timeTickLabel('2025-12-12', TICK_DAY, 30)).toBe('12 Dec');
   });

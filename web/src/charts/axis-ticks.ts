@@ -76,8 +76,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /**
  * The label of a time-axis tick at `isoDate` of the library's tick type. Over a range longer than about
- * three months a day-of-month tick (the library's "12" between "Nov" and "Dec") is left blank: the axis
- * then names months and years only; over a shorter range a day reads "12 Nov" so it is never a bare number.
+ * three months a day-of-month tick (the library's "12" between "Nov" and "Dec") is left blank, or names
+ * its month when it falls in the month's first week: the axis then names months and years only; over a shorter range a day reads "12 Nov" so it is never a bare number.
  */
 export function timeTickLabel(isoDate: string, type: number, spanDays: number): string {
   const year = isoDate.slice(0, 4);
@@ -85,6 +85,12 @@ export function timeTickLabel(isoDate: string, type: number, spanDays: number): 
   const day = String(Number(isoDate.slice(8, 10)));
   if (type === TICK_YEAR) return year;
   if (type === TICK_MONTH) return month;
-  if (type === TICK_DAY) return spanDays > 95 ? '' : `${day} ${month}`;
+  if (type === TICK_DAY) {
+    if (spanDays <= 95) return `${day} ${month}`;
+    // The library marks a month whose first trading days it skipped with a day tick ("2" for 2 Dec):
+    // in a month's first week that tick names the month (the year in January); later ones stay blank.
+    if (Number(day) <= 7) return month === 'Jan' ? year : month;
+    return '';
+  }
   return isoDate;
 }
