@@ -232,6 +232,11 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
       const box = boxes[i]!;
       g.globalAlpha = highlight !== null && highlight !== hd.symbol ? 0.35 : 1;
       g.font = fontOf(hd.symbol);
+      // A halo of the background under each name keeps it readable where a tail crosses it.
+      g.strokeStyle = c.background;
+      g.lineWidth = 3;
+      g.lineJoin = 'round';
+      g.strokeText(hd.symbol, box.x, box.y);
       g.fillStyle = c.text;
       g.fillText(hd.symbol, box.x, box.y);
     });
