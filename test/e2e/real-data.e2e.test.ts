@@ -236,6 +236,12 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     // The stale line is labelled on the chart with its own last day (in the caption for screen readers too).
     expect(await page.locator('#compare-caption').textContent()).toContain('labelled with their last day');
     expect(browser.takeErrors()).toEqual([]);
+    // Leaving the page with a row's box focused: the row's focusout comes after the chart is removed and must
+    // not touch it ("Object is disposed" on the next page otherwise).
+    await page.focus('[data-toggle="SPSM"]');
+    await open('#/overview');
+    await page.waitForSelector('.card[data-symbol="IWM"]');
+    expect(browser.takeErrors()).toEqual([]);
   });
 
   test('Rates: FOMC days marked on a yield chart; an asOf past the data is a notice, the cards as of the last day', async () => {

@@ -208,6 +208,8 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       // The drawn lines by symbol: the table's toggles and hover act on them.
       const lines = new Map<string, { line: ISeriesApi<'Line'>; colour: string; width: number }>();
       const highlight = (symbol: string | null) => {
+        // A row losing focus as the page is left (its chart already removed) must not touch the chart.
+        if (ctx.disposed()) return;
         for (const [sym, l] of lines)
           l.line.applyOptions({
             color: symbol === null || sym === symbol ? l.colour : `${l.colour.slice(0, 7)}33`,
@@ -250,6 +252,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
               'aria-label': `Show ${s.symbol} on the chart`,
             });
             toggle.addEventListener('change', () => {
+              if (ctx.disposed()) return;
               lines.get(s.symbol)?.line.applyOptions({ visible: toggle.checked });
               hidden[toggle.checked ? 'delete' : 'add'](s.symbol);
               box.dataset.hidden = [...hidden].join(',');
