@@ -9,13 +9,13 @@ import { type findSubject, matchesWithSubjects } from '../claims/subject-finder.
 import type { ClaimType, SentenceScope } from './claim-type.js';
 
 const LEVEL =
-  /\b(?:(?:closed|ended|finished|settled|wrapped\s+up|closes|ends|finishes|settles|to\s+(?:close|end|finish|settle))\s+(?:the\s+(?:day|session|week)\s+|trading\s+)?(?:at|on)\s+(?:an?\s+|its\s+)?(?:(record|all[- ]time\s+high\s+of|record\s+high\s+of|new\s+high\s+of)\s+)?(?:of\s+)?|(?:to\s+)?an?\s+(record)\s+close\s+of\s+)\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d|[a-z%]|\s?(?:%|percent\b|per\s+cent\b|points?\b|pp\b|bps?\b|basis\b|billion\b|million\b|trillion\b|times\b|bn\b|mn\b|x\b))/i;
+  /\b(?:(?:closed|ended|finished|settled|wrapped\s+up|closes|ends|finishes|settles|closing|finishing|settling|to\s+(?:close|end|finish|settle))\s+(?:the\s+(?:day|session|week)\s+|trading\s+)?(?:at|on)\s+(?:an?\s+|its\s+)?(?:(record|all[- ]time\s+high\s+of|record\s+high\s+of|new\s+high\s+of)\s+)?(?:of\s+)?|(?:to\s+)?an?\s+(record)\s+close\s+of\s+)\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d|[a-z%]|\s?(?:%|percent\b|per\s+cent\b|points?\b|pp\b|bps?\b|basis\b|billion\b|million\b|trillion\b|times\b|bn\b|mn\b|x\b))/i;
 
 const NUMBER_END =
   '(?!\\d|[.,]\\d|[a-z%]|\\s?(?:%|percent\\b|per\\s+cent\\b|points?\\b|pp\\b|bps?\\b|basis\\b|billion\\b|million\\b|trillion\\b|times\\b|bn\\b|mn\\b|x\\b))';
 /** "the VIX fell 5.83% to 14.85", "Oracle slid 10.8% to $196.95": a move, then the level it closed at. */
 const MOVE_TO_LEVEL = new RegExp(
-  `\\b(?:rose|fell|gained|lost|climbed|dropped|declined|slid|slipped|sank|tumbled|plunged|jumped|surged|soared|rallied|advanced|added|shed|eased|dipped|rebounded|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower)|(?:was|is)\\s+(?:up|down))\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+to\\s+(?:(?:close|end|finish|settle)\\s+at\\s+)?\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`,
+  `\\b(?:rose|fell|gained|lost|climbed|dropped|declined|slid|slipped|sank|tumbled|plunged|jumped|surged|soared|rallied|advanced|added|shed|eased|dipped|popped|retreated|spiked|slumped|skidded|rebounded|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower)|(?:was|is)\\s+(?:up|down))\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+to\\s+(?:(?:close|end|finish|settle)\\s+at\\s+)?\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`,
   'i',
 );
 /**

@@ -1,0 +1,394 @@
+/**
+ * Property tests of the newer readings (issue 14, Evidence): week periods, days before the note's,
+ * social shorthand, a level with its move, pasted tables and the Treasury curve. A true figure computed
+ * by the analytics (`periodReturn` on the stored closes, the stored yields) on the real data, written by
+ * any of at least 20 templates per form, is extracted and supported; the figure altered beyond its
+ * tolerance is contradicted. The note is dated Thursday 2025-12-11 (Monday Dec 8 ... Wednesday Dec 10).
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithSharedData, realFile } from '../../../test/support/shared-data.js';
+import { periodReturn } from '../../analytics/returns/period-returns.js';
+import { defaultConfig } from '../../config/universe-config.js';
+import type { ReturnPeriod } from '../../domain/period-keys.js';
+import { indexOnOrBefore, type PriceSeries } from '../../domain/price-series.js';
+import { parseIsoDate } from '../../domain/trading-date.js';
+import type { ClaimVerdict } from '../../note/check/claim-verdict.js';
+import { verifyClaim } from '../../note/check/verify-claim.js';
+import { verifyOptions } from '../../note/check/verify-options.js';
+import type { SeriesFor } from '../../note/claim-types/claim-type.js';
+import { extractClaims, resolverFromConfig } from '../../note/claims/extract-claims.js';
+import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
+import { importFiles } from '../import/import-service.js';
+import { loadClaimSeries } from './claim-series.js';
+
+const config = defaultConfig();
+const resolver = resolverFromConfig(config);
+const NOTE = parseIsoDate('2025-12-11');
+const options = verifyOptions(NOTE);
+const SYMBOLS = ['IWM', 'SPY', 'QQQ', 'XLK', 'XLF', 'XLE', 'NVDA', 'AAPL', 'MSFT'];
+const named = (t: string) => `${config.symbols[t]?.name ?? t} (${t})`;
+const pctText = (x: number) => `${(Math.abs(x) * 100).toFixed(2)}%`;
+const signed = (x: number) => `${x < 0 ? '-' : '+'}${pctText(x)}`;
+
+type Dir = 'up' | 'down';
+const w = (d: Dir, up: string, down: string) => (d === 'up' ? up : down);
+/** Prose templates: subject, figure, direction, period or day words. */
+const MOVE_TEMPLATES: ((s: string, v: string, d: Dir, p: string) => string)[] = [
+  (s, v, d, p) => `${s} ${w(d, 'rose', 'fell')} ${v} ${p}.`,
+  (s, v, d, p) => `${s} ${w(d, 'gained', 'lost')} ${v} ${p}.`,
+  (s, v, d, p) => `${s} was ${w(d, 'up', 'down')} ${v} ${p}.`,
+  (s, v, d, p) => `${s} ${w(d, 'climbed', 'declined')} ${v} ${p}, traders said.`,
+  (s, v, d, p) => `${p[0]!.toUpperCase()}${p.slice(1)}, ${s} ${w(d, 'advanced', 'slid')} ${v}.`,
+  (s, v, d, p) => `${s} ${w(d, 'added', 'shed')} ${v} ${p}.`,
+  (s, v, d, p) => `${s} ${w(d, 'jumped', 'tumbled')} ${v} ${p}.`,
+  (s, v, d, p) => `Shares of ${s} ${w(d, 'rallied', 'sank')} ${v} ${p}.`,
+  (s, v, d, p) => `${s} ended ${v} ${w(d, 'higher', 'lower')} ${p}.`,
+  (s, v, d, p) => `${s} ${w(d, 'edged up', 'edged down')} ${v} ${p}.`,
+  (s, v, d, p) => `${s} posted a ${w(d, 'gain', 'loss')} of ${v} ${p}.`,
+  (s, v, d, p) => `${s} ${w(d, 'popped', 'dipped')} ${v} ${p}.`,
+  (s, v, d, p) => `${s} ${w(d, 'surged', 'plunged')} ${v} ${p}, the data show.`,
+  (s, v, d, p) => `Meanwhile, ${s} ${w(d, 'rose', 'fell')} ${v} ${p}.`,
+  (s, v, d, p) => `${s} ${w(d, 'gained', 'lost')} ${v} ${p}, while bonds were flat.`,
+  (s, v, d, p) => `${s} ${w(d, 'ticked up', 'ticked down')} ${v} ${p}.`,
+  (s, v, d, p) => `${s} ${w(d, 'soared', 'slumped')} ${v} ${p}.`,
+  (s, v, d, p) => `${s} ${w(d, 'advanced', 'retreated')} ${v} ${p}.`,
+  (s, v, d, p) => `${s} finished ${v} ${w(d, 'higher', 'lower')} ${p}.`,
+  (s, v, d, p) => `${s} ${w(d, 'rebounded', 'slipped')} ${v} ${p}.`,
+];
+const WEEK_WORDS = ['this week', 'for the week', 'week to date', 'week-to-date', 'so far this week', 'WTD'];
+/** Days before the note's: the words, the close they name, and (for the check) that close's ISO date. */
+const DAY_WORDS: [string, string][] = [
+  ['on Monday', '2025-12-08'],
+  ["in Monday's session", '2025-12-08'],
+  ['on Tuesday', '2025-12-09'],
+  ["in Tuesday's session", '2025-12-09'],
+  ['on Dec. 9', '2025-12-09'],
+  ['on Wednesday', '2025-12-10'],
+  ['yesterday', '2025-12-10'],
+  ['last Friday', '2025-12-05'],
+];
+
+/** Social posts and broker lines: ticker, signed figure, direction. */
+const SOCIAL_TEMPLATES: ((t: string, v: number) => string)[] = [
+  (t, v) => `$${t} ${signed(v)} today`,
+  (t, v) => `$${t} ${signed(v)} on the day`,
+  (t, v) => `$${t} ${v < 0 ? 'red' : 'green'} today, ${signed(v)}`,
+  (t, v) => `$${t} ${v < 0 ? 'red' : 'green'} again ${signed(v)}`,
+  (t, v) => `${t} ${signed(v)} d/d`,
+  (t, v) => `${t}: ${signed(v)} 1D`,
+  (t, v) => `$${t} (${signed(v)})`,
+  (t, v) => `${t} ${signed(v)}`,
+  (t, v) => `$${t} ${v < 0 ? 'down' : 'up'} ${pctText(v)} today`,
+  (t, v) => `$${t} ${signed(v)} DoD`,
+  (t, v) => `${t} ${signed(v)} on the session`.replace('on the session', 'today'),
+  (t, v) => `$${t} ${signed(v)}, not bad`,
+  (t, v) => `${t} ${v < 0 ? 'slid' : 'ripped'} ${pctText(v)} today`.replace('ripped', 'popped'),
+  (t, v) => `$${t} ${v < 0 ? 'lost' : 'gained'} ${pctText(v)} today lol`,
+  (t, v) => `$${t} ${v < 0 ? 'dipped' : 'popped'} ${pctText(v)}`,
+  (t, v) => `${t} 1D ${signed(v)}`,
+  (t, v) => `${t} d/d ${signed(v)}`,
+  (t, v) => `$${t} day: ${signed(v)}`.replace('day:', '1D:'),
+  (t, v) => `Tape check: ${t} ${signed(v)}`,
+  (t, v) => `$${t} closes ${v < 0 ? 'down' : 'up'} ${pctText(v)}`,
+];
+
+/** A level with its day move: ticker or name, level, move. */
+const LEVEL_MOVE_TEMPLATES: ((t: string, s: string, l: string, v: number) => string)[] = [
+  (_t, s, l, v) => `${s} ${v < 0 ? 'fell' : 'rose'} ${pctText(v)} to ${l}.`,
+  (t, _s, l, v) => `${t} ${l} (${signed(v)})`,
+  (t, _s, l, v) => `$${t} ${l} (${signed(v)})`,
+  (_t, s, l, v) => `${s} ${v < 0 ? 'slid' : 'climbed'} ${pctText(v)} to close at ${l}.`,
+  (_t, s, l, v) => `${s} ${v < 0 ? 'lost' : 'gained'} ${pctText(v)} to end at ${l}.`,
+  (_t, s, l, v) => `${s} ${v < 0 ? 'dropped' : 'jumped'} ${pctText(v)} to ${l} on Thursday.`,
+  (_t, s, l, v) => `${s} ${v < 0 ? 'declined' : 'advanced'} ${pctText(v)} to settle at ${l}.`,
+  (t, _s, l, v) => `${t}: ${l} (${signed(v)})`,
+  (_t, s, l, v) => `${s} ${v < 0 ? 'sank' : 'rallied'} ${pctText(v)} to ${l}, traders said.`,
+  (_t, s, l, v) =>
+    `${s} was ${v < 0 ? 'down' : 'up'} ${pctText(v)} to ${l}.`.replace(' to ', ' on the day, closing at '),
+  (_t, s, l, v) => `${s} ${v < 0 ? 'eased' : 'added'} ${pctText(v)} to finish at ${l}.`,
+  (t, _s, l, v) => `Closes: ${t} ${l} (${signed(v)}).`,
+  (_t, s, l, v) => `${s} ${v < 0 ? 'tumbled' : 'surged'} ${pctText(v)} to ${l}.`,
+  (_t, s, l, v) => `On Thursday ${s} ${v < 0 ? 'fell' : 'rose'} ${pctText(v)} to ${l}.`,
+  (_t, s, l, v) => `${s} ${v < 0 ? 'slipped' : 'edged up'} ${pctText(v)} to ${l}.`,
+  (t, _s, l, v) => `${t} ${l} (${signed(v)} d/d)`.replace(' d/d)', ')'),
+  (_t, s, l, v) => `${s} ${v < 0 ? 'dipped' : 'popped'} ${pctText(v)} to ${l}.`,
+  (_t, s, l, v) => `${s} ${v < 0 ? 'retreated' : 'rebounded'} ${pctText(v)} to ${l}.`,
+  (t, _s, l, v) => `Tape: ${t} ${l} (${signed(v)}), volume light.`,
+  (_t, s, l, v) => `${s} ${v < 0 ? 'shed' : 'gained'} ${pctText(v)} to close the session at ${l}.`,
+];
+
+/** Table layouts: separator and the header of the name, level, day-move and YTD columns. */
+const TABLE_LAYOUTS: [sep: 'pipe' | 'tab' | 'spaces', name: string, level: string, day: string, ytd: string][] = [
+  ['pipe', 'Ticker', 'Last', 'Chg %', 'YTD %'],
+  ['pipe', 'Symbol', 'Close', '% Chg', 'YTD'],
+  ['pipe', 'Fund', 'Price', 'Change', 'YTD Return'],
+  ['pipe', 'ETF', 'Level', 'Day', 'Perf YTD'],
+  ['pipe', 'Ticker', 'Last Price', '1D', 'YTD %'],
+  ['pipe', 'Name', 'Close', 'Daily', 'YTD'],
+  ['pipe', 'Stock', 'Last', 'Chg', 'YTD %'],
+  ['tab', 'Ticker', 'Last', 'Chg %', 'YTD %'],
+  ['tab', 'Symbol', 'Price', '% Chg', 'YTD'],
+  ['tab', 'Fund', 'Close', 'Change', 'YTD Return'],
+  ['tab', 'Name', 'Last', 'Day', 'YTD %'],
+  ['tab', 'ETF', 'Closing Price', '1D', 'YTD'],
+  ['tab', 'Security', 'Last', 'Today', 'YTD %'],
+  ['spaces', 'Ticker', 'Last', 'Chg %', 'YTD %'],
+  ['spaces', 'Symbol', 'Close', '% Chg', 'YTD'],
+  ['spaces', 'Fund', 'Price', 'Change', 'YTD'],
+  ['spaces', 'Name', 'Level', 'Day', 'YTD %'],
+  ['spaces', 'Ticker', 'Last', '1D', 'YTD Return'],
+  ['pipe', 'Holding', 'Last', 'Chg %', 'Year-to-date'],
+  ['pipe', 'Instrument', 'Close', '1D %', 'YTD %'],
+];
+
+/** The Treasury curve (DGS10 minus DGS2) at a close, in bp: templates of its level. */
+const CURVE_TEMPLATES: ((bp: number, day: string) => string)[] = [
+  (bp, d) => `The 10y-2y spread closed at ${bp} bp ${d}.`,
+  (bp, d) => `The 2s10s curve stood at ${bp} basis points ${d}.`,
+  (bp, d) => `The 10-year minus 2-year spread was at ${bp} bp ${d}.`,
+  (bp, d) => `The 2s10s spread ended at ${bp} bps ${d}.`,
+  (bp, d) => `${d[0]!.toUpperCase()}${d.slice(1)}, the 2s10s curve sat at ${bp} bp.`,
+  (bp, d) => `The 10s2s spread closed at ${bp} basis points ${d}.`,
+  (bp, d) => `The 2-year to 10-year curve stood at ${bp} bp ${d}.`,
+  (bp, d) => `The 10-2 spread was ${bp} bp ${d}.`.replace('was', 'is at'),
+  (bp, d) => `The 2s10s yield curve closed at ${(bp / 100).toFixed(2)} percentage points ${d}.`,
+  (bp, d) => `The 10y/2y spread stood at ${bp} bp ${d}.`,
+  (bp, d) => `The 10-year/2-year Treasury spread ended at ${bp} basis points ${d}.`,
+  (bp, d) => `The 2s/10s curve closed at +${bp} bp ${d}.`,
+  (bp, d) => `The 10yr-2yr spread settled at ${bp} bp ${d}.`.replace('settled at', 'closed at'),
+  (bp, d) => `The 2-10 spread was at ${bp} bp ${d}.`,
+  (bp, d) => `The ten-year minus two-year spread stood at ${bp} bp ${d}.`,
+  (bp, d) => `The 2s10s gap closed at ${bp} bp ${d}.`,
+  (bp, d) => `The 10y-2y Treasury spread was at ${(bp / 100).toFixed(2)} points ${d}.`,
+  (bp, d) => `Curve watch: the 2s10s spread stood at ${bp} bp ${d}.`,
+  (bp, d) => `The 10-year over 2-year spread closed at ${bp} basis points ${d}.`,
+  (bp, d) => `The 2s10s curve ended at ${bp} bp ${d}, the steepest in weeks.`,
+];
+/** The curve on each day (FRED, ../shared/data/real/rates: DGS10 - DGS2 by hand): Dec 8 4.17-3.57, Dec 9 4.18-3.61, Dec 10 4.13-3.54, Dec 11 4.14-3.52. */
+const CURVE_DAYS: [string, number][] = [
+  ['on Thursday', 62],
+  ['on Monday', 60],
+  ['on Tuesday', 57],
+  ['on Wednesday', 59],
+  ['yesterday', 59],
+];
+
+describeWithSharedData(
+  'the newer forms: any phrasing of a true figure is supported, the altered one contradicted',
+  () => {
+    let store: DuckDbStore;
+    let seriesFor: SeriesFor;
+
+    beforeAll(async () => {
+      store = await DuckDbStore.open(':memory:');
+      const dir = realFile('etfs-and-megacaps');
+      await importFiles(store, {
+        files: [
+          ...readdirSync(dir).map((f) => join(dir, f)),
+          realFile('indices/^RUT.csv'),
+          realFile('indices/^VIX.csv'),
+          realFile('rates/DGS2.csv'),
+          realFile('rates/DGS10.csv'),
+        ],
+      });
+      seriesFor = await loadClaimSeries(store, [...SYMBOLS, 'DGS2', 'DGS10'], config);
+    }, 120_000);
+
+    afterAll(async () => {
+      await store.close();
+    });
+
+    const seriesOf = (t: string): PriceSeries => {
+      const s = seriesFor(t);
+      if (!('series' in s)) throw new Error(s.missing);
+      return s.series;
+    };
+    /** The analytics' return of `period` for `t` as of the close on or before `day`. */
+    const truth = (t: string, period: ReturnPeriod, day: string): number => {
+      const s = seriesOf(t);
+      const v = periodReturn(s.dates, s.close, indexOnOrBefore(s.dates, parseIsoDate(day)), period);
+      if (v === null) throw new Error(`no ${period} for ${t}`);
+      return v;
+    };
+    const closeOf = (t: string, day: string) => {
+      const s = seriesOf(t);
+      return s.close[indexOnOrBefore(s.dates, parseIsoDate(day))]!;
+    };
+    const check = (text: string, metric?: string): ClaimVerdict[] =>
+      extractClaims(text, resolver, { noteDate: NOTE })
+        .filter((c) => metric === undefined || c.metric === metric)
+        .map((c) => verifyClaim(c, seriesFor, options));
+    const expectVerdicts = (text: string, metric: string, want: [string, string, string][]) => {
+      expect(
+        check(text, metric).map((v) => [v.symbol, v.verdict, v.asOf]),
+        text,
+      ).toEqual(want);
+    };
+    const altered = fc.tuple(fc.double({ min: 0.003, max: 0.03, noNaN: true }), fc.boolean());
+
+    it('has at least 20 phrasings of every newer form', () => {
+      for (const list of [
+        MOVE_TEMPLATES,
+        SOCIAL_TEMPLATES,
+        LEVEL_MOVE_TEMPLATES,
+        TABLE_LAYOUTS,
+        CURVE_TEMPLATES,
+      ] as unknown[][])
+        expect(list.length).toBeGreaterThanOrEqual(20);
+    });
+
+    it('week periods: the week to date in 20 phrasings x 6 period words, and last week', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...MOVE_TEMPLATES),
+          fc.constantFrom(...SYMBOLS),
+          fc.constantFrom(...WEEK_WORDS, 'last week'),
+          altered,
+          (template, t, p, [shift, up]) => {
+            // "last week" is the week ended Friday Dec 5: its week to date as of that close.
+            const day = p === 'last week' ? '2025-12-05' : '2025-12-11';
+            const v = truth(t, 'wtd', day);
+            const say = (x: number) => template(named(t), pctText(x), x < 0 ? 'down' : 'up', p);
+            expectVerdicts(say(v), 'return', [[t, 'supported', day]]);
+            const wrong = v + (up ? shift : -shift);
+            expect(check(say(wrong), 'return').map((x) => x.verdict)).toEqual(['contradicted']);
+          },
+        ),
+        { numRuns: 150, seed: 14 },
+      );
+    });
+
+    it('days before the note’s: the day move of Monday, Tuesday, Wednesday, yesterday, last Friday, in 20 phrasings', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...MOVE_TEMPLATES),
+          fc.constantFrom(...SYMBOLS),
+          fc.constantFrom(...DAY_WORDS),
+          altered,
+          (template, t, [p, day], [shift, up]) => {
+            const v = truth(t, '1d', day);
+            const say = (x: number) => template(named(t), pctText(x), x < 0 ? 'down' : 'up', p);
+            expectVerdicts(say(v), 'return', [[t, 'supported', day]]);
+            expect(check(say(v + (up ? shift : -shift)), 'return').map((x) => [x.verdict, x.asOf])).toEqual([
+              ['contradicted', day],
+            ]);
+          },
+        ),
+        { numRuns: 150, seed: 14 },
+      );
+    });
+
+    it('social shorthand: the day move in 20 phrasings', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...SOCIAL_TEMPLATES),
+          fc.constantFrom(...SYMBOLS),
+          altered,
+          (template, t, [s, up]) => {
+            const v = truth(t, '1d', '2025-12-11');
+            expectVerdicts(template(t, v), 'return', [[t, 'supported', '2025-12-11']]);
+            expect(check(template(t, v + (up ? s : -s)), 'return').map((x) => x.verdict)).toEqual(['contradicted']);
+          },
+        ),
+        { numRuns: 120, seed: 14 },
+      );
+    });
+
+    it('a level with its move: both claims in 20 phrasings, each altered alone', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...LEVEL_MOVE_TEMPLATES),
+          fc.constantFrom(...SYMBOLS),
+          altered,
+          (template, t, [s, up]) => {
+            const v = truth(t, '1d', '2025-12-11');
+            const level = closeOf(t, '2025-12-11');
+            const say = (l: number, x: number) => template(t, named(t), l.toFixed(2), x);
+            const both = (text: string) => [
+              check(text, 'level').map((x) => x.verdict),
+              check(text, 'return').map((x) => x.verdict),
+            ];
+            expect(both(say(level, v)), say(level, v)).toEqual([['supported'], ['supported']]);
+            expect(both(say(level, v + (up ? s : -s)))).toEqual([['supported'], ['contradicted']]);
+            expect(both(say(level * (1 + (up ? s : -s)), v))).toEqual([['contradicted'], ['supported']]);
+          },
+        ),
+        { numRuns: 120, seed: 14 },
+      );
+    });
+
+    it('tables: 20 layouts of level, day move and YTD; one altered cell is the one contradicted', () => {
+      const row = (cells: string[], sep: string) =>
+        sep === 'pipe' ? `| ${cells.join(' | ')} |` : cells.join(sep === 'tab' ? '\t' : '    ');
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...TABLE_LAYOUTS),
+          fc.subarray(SYMBOLS, { minLength: 2, maxLength: 4 }),
+          fc.nat(),
+          fc.constantFrom(1, 2, 3),
+          altered,
+          ([sep, ...header], symbols, pick, column, [s, up]) => {
+            const cells = symbols.map((t) => [
+              t,
+              closeOf(t, '2025-12-11').toFixed(2),
+              signed(truth(t, '1d', '2025-12-11')),
+              signed(truth(t, 'ytd', '2025-12-11')),
+            ]);
+            const table = (rows: string[][]) =>
+              [
+                row(header, sep),
+                ...(sep === 'pipe' ? ['|---|---:|---:|---:|'] : []),
+                ...rows.map((r) => row(r, sep)),
+              ].join('\n');
+            const verdicts = (text: string) => check(text).map((v) => [v.symbol, v.metric, v.verdict]);
+            const truthful = verdicts(table(cells));
+            expect(truthful, table(cells)).toEqual(
+              symbols.flatMap((t) => [
+                [t, 'level', 'supported'],
+                [t, 'return', 'supported'],
+                [t, 'return', 'supported'],
+              ]),
+            );
+            const r = pick % symbols.length;
+            const wrong = cells.map((c) => [...c]);
+            const t = symbols[r]!;
+            const sign = up ? 1 : -1;
+            wrong[r]![column] =
+              column === 1
+                ? (closeOf(t, '2025-12-11') * (1 + sign * s)).toFixed(2)
+                : signed(truth(t, column === 2 ? '1d' : 'ytd', '2025-12-11') + sign * s);
+            const expected = truthful.map((x, i) => (i === r * 3 + column - 1 ? [x[0], x[1], 'contradicted'] : x));
+            expect(verdicts(table(wrong))).toEqual(expected);
+          },
+        ),
+        { numRuns: 100, seed: 14 },
+      );
+    });
+
+    it('the Treasury curve (rate.spread): 20 phrasings of its level on the note’s day and before it', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...CURVE_TEMPLATES),
+          fc.constantFrom(...CURVE_DAYS),
+          fc.integer({ min: 1, max: 12 }),
+          fc.boolean(),
+          (template, [day, bp], shift, up) => {
+            expect(
+              check(template(bp, day), 'rate.spread').map((v) => v.verdict),
+              template(bp, day),
+            ).toEqual(['supported']);
+            const wrong = bp + (up ? shift : -shift);
+            expect(
+              check(template(wrong, day), 'rate.spread').map((v) => v.verdict),
+              template(wrong, day),
+            ).toEqual(['contradicted']);
+          },
+        ),
+        { numRuns: 120, seed: 14 },
+      );
+    });
+  },
+);
