@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { declutterMarkers, labelSpanDays, mergeAxisLabels } from './label-declutter.js';
+import { describe, expect, it, test } from 'vitest';
+import { declutterMarkers, labelSpanDays, mergeAxisLabels, yieldMinorTexts } from './label-declutter.js';
 
 describe('declutterMarkers', () => {
   const m = (time: string, position: string, text: string) => ({ time, position, text });
@@ -57,5 +57,21 @@ describe('mergeAxisLabels', () => {
     expect([...r.hidden].sort()).toEqual(['ath', 'high']);
     expect(r.shown.get('last')).toBe('ATH · 52w high');
     expect(r.shown.get('base')).toBe('base');
+  });
+});
+
+describe('yieldMinorTexts', () => {
+  test("an FOMC text near a 52w low's text is dropped, its mark kept; one far from every other text stays", () => {
+    // DGS2 on a phone (1Y in about 300 px, a label about 73 days wide): the cuts of 2025-09-17 and 2025-10-29
+    // are 23 and 19 days from the 52-week low of 2025-10-10; the cut of 2025-12-10 is 61 days away.
+    const markers = [
+      { time: '2025-09-17', position: 'belowBar', text: 'FOMC -25', fomc: true },
+      { time: '2025-10-10', position: 'belowBar', text: '52w low', fomc: false },
+      { time: '2025-10-29', position: 'belowBar', text: 'FOMC -25', fomc: true },
+      { time: '2025-12-10', position: 'belowBar', text: 'FOMC -25', fomc: true },
+    ];
+    yieldMinorTexts(markers, (m) => m.fomc, 30);
+    expect(markers.map((m) => m.text)).toEqual(['', '52w low', '', 'FOMC -25']);
+    expect(markers).toHaveLength(4);
   });
 });

@@ -81,3 +81,20 @@ export function mergeAxisLabels(
   }
   return { shown: new Map(kept.map((k) => [k.id, k.titles.join(' · ')])), hidden };
 }
+
+/**
+ * Lets the texts that matter more win (in place): a text of a `minor` marker (an FOMC day) closer than
+ * `minGapDays` to any text of another marker, on either side of the bars, is dropped (the mark stays).
+ * On a line, "above" and "below" a point are not apart: a low's text above its bar sits where a nearby
+ * day's text below its higher bar is. Run before `declutterMarkers`. Returns the markers for chaining.
+ */
+export function yieldMinorTexts<M extends LabelledMarker>(
+  markers: M[],
+  minor: (m: M) => boolean,
+  minGapDays: number,
+): M[] {
+  const major = markers.filter((m) => m.text && !minor(m)).map(dayOf);
+  for (const m of markers)
+    if (m.text && minor(m) && major.some((d) => Math.abs(d - dayOf(m)) < minGapDays)) m.text = '';
+  return markers;
+}

@@ -17,7 +17,7 @@ import { ensureDefined } from '../../../../src/domain/ensure.js';
 import type { MarketEvent, PerfRow, SeriesResponse } from '../../api-client.js';
 import { chartReadout, type ReadoutLine } from '../../charts/chart-readout.js';
 import { fomcMarkers } from '../../charts/fomc-marks.js';
-import { declutterMarkers, labelSpanDays, mergeAxisLabels } from '../../charts/label-declutter.js';
+import { declutterMarkers, labelSpanDays, mergeAxisLabels, yieldMinorTexts } from '../../charts/label-declutter.js';
 import {
   AXIS_LABEL_PX,
   chartRemoved,
@@ -278,7 +278,11 @@ export function drawSymbolChart(
   const spanDays = (Date.parse(s.dates[lastIndex]!) - Date.parse(first)) / 86_400_000;
   // A marker's text is about 6.5 px a character at the chart's font: the longest one sets the gap.
   const labelPx = 8 + 6.5 * Math.max(0, ...markers.map((m) => m.text?.length ?? 0));
-  createSeriesMarkers(main, declutterMarkers(markers, labelSpanDays(spanDays, plotWidth(box), labelPx)));
+  const gapDays = labelSpanDays(spanDays, plotWidth(box), labelPx);
+  // The chart's own events and highs/lows keep their words; an FOMC day near one of them keeps only its mark.
+  const fomcDays = new Set(fomc.map((f) => f.time));
+  yieldMinorTexts(markers, (m) => fomcDays.has(String(m.time)) && m.shape === 'square', gapDays);
+  createSeriesMarkers(main, declutterMarkers(markers, gapDays));
 
   readoutSlot.replaceChildren(
     chartReadout(
