@@ -146,6 +146,20 @@ describe('extraction details', () => {
     ]);
   });
 
+  it('keeps an unconfigured ticker of a table as its symbol, and skips a change in points under a bare Chg', () => {
+    const claims = extractClaims(
+      '| Ticker | Last | Chg % | Chg |\n|---|---:|---:|---:|\n| AVGO | 406.37 | 1.45% | 5.80 |\n| VIX | 14.85 | -5.83% | -0.92 |',
+      resolver,
+    );
+    expect(claims.map((c) => [c.metric, c.symbol, c.metric === 'return' ? c.period : null])).toEqual([
+      ['level', 'AVGO', null],
+      ['return', 'AVGO', '1d'],
+      ['level', '^VIX', null],
+      ['return', '^VIX', '1d'],
+    ]);
+    expect(claims[0]!.unresolved).toBeUndefined();
+  });
+
   it('reads a glued table row under a glued header', () => {
     const claims = extractClaims('StocksYTD PerformanceOne Year Performance\nTesla Inc. (TSLA)28.02%5.04%', resolver);
     expect(claims).toMatchObject([

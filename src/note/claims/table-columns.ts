@@ -124,14 +124,16 @@ export function columnRowClaims(
   const nameText = nameCell.text.replace(/^[*_`$]+|[*_`]+$/g, '').trim();
   if (nameText === '') return [];
   const mention = resolver.mentions(nameText)[0];
+  // A ticker the config does not know ("AVGO") is still that ticker: unverifiable with "no data for AVGO".
+  const ticker = mention === undefined && /^[A-Z]{1,5}(?:\.[A-Z])?$/.test(nameText) ? nameText : null;
   const who = {
     text: row.trim(),
     subject: nameText,
-    symbol: mention?.symbol ?? null,
+    symbol: mention?.symbol ?? ticker,
     line,
     ...(mention?.unresolved
       ? { unresolved: mention.unresolved }
-      : mention
+      : mention || ticker
         ? {}
         : { unresolved: `no symbol in the config is named '${nameText}'` }),
   };
@@ -149,7 +151,8 @@ export function columnRowClaims(
     if (col.kind === 'level' && m[3] === '' && !negative) {
       const c: LevelClaim = { metric: 'level', ...who, span, value: Number(digits), decimals, record: false };
       out.push(c);
-    } else if (col.kind === 'return') {
+    } else if (col.kind === 'return' && (m[3] === '%' || /%|pct|perf|return/i.test(col.header))) {
+      // A figure without '%' under a bare "Chg" is a change in points, not a return.
       const c: ReturnClaim = {
         metric: 'return',
         ...who,

@@ -20,7 +20,10 @@ export const secondBatch = corpusFile('heldout-sentences-2.txt');
 export const heldOut = [...firstBatch, ...secondBatch];
 /** Written blind by an evaluator who did not read the checker's code; reported, not held to 0.95. */
 export const blindBatch = corpusFile('heldout-sentences-3.txt');
-/** The fourth batch, also written blind (other periods, days before the note's, streak ends, tables, rates); reported only. */
+/**
+ * The fourth batch, written blind (other periods, days before the note's, streak ends, tables, rates); reported
+ * only. Tuning data since 2026-12-06 (its misses were read to fix days, weeks, rates and shorthand; relabels in its header).
+ */
 export const blindBatch4 = corpusFile('heldout-sentences-4.txt');
 /** The fifth batch, also written blind (1m/3m/6m periods, spreads, pronouns, lists, days before the note's); reported only. */
 export const blindBatch5 = corpusFile('heldout-sentences-5.txt');
