@@ -121,16 +121,18 @@ function levelClaims(scope: SentenceScope): RateLevelClaim[] {
     const window = scope.sentence.slice(name.end, semi >= 0 && semi < next ? semi : next);
     const m = LEVEL_NEXT.exec(window) ?? LEVEL_LATER.exec(window);
     if (!m) return;
-    const at = name.end + m.index;
+    // The span is the level's own words ("to 3.52%"), not the move before it, which is a claim of its own.
+    const at = name.end + m.index + m[0].lastIndexOf(m[1]!);
     if (hedged(scope.sentence, at)) return;
     const digits = m[1]!;
+    const end = name.end + m.index + m[0].length;
     out.push({
       metric: 'rate.level',
       text: scope.sentence,
       subject: name.text,
       symbol: name.symbol,
       line: scope.line,
-      span: { start: scope.offset + at, end: scope.offset + at + m[0].length },
+      span: { start: scope.offset + at, end: scope.offset + end },
       value: Number(digits),
       decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
     });

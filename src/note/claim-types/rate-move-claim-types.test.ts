@@ -45,6 +45,13 @@ describe('rate moves in basis points', () => {
     expect(check('The 2-year yield rose 4 bp this week.')).toEqual([['rate.change', 'DGS2', 'wtd', 4, 'contradicted']]);
   });
 
+  it('marks the level and the move apart: their spans do not overlap', () => {
+    const text = 'The two-year yield has dropped 4 bp for the week, to 3.52%.';
+    const [move, level] = extractClaims(text, resolver, { noteDate: NOTE });
+    expect(text.slice(move!.span.start, move!.span.end)).toBe('has dropped 4 bp');
+    expect(text.slice(level!.span.start, level!.span.end)).toBe('3.52%');
+  });
+
   it('reads desk shorthand: a name, its level and a signed move in parentheses', () => {
     expect(check('Rates: FF effective 3.64% (-25bp), 2s 3.52% (-2bp), 10s 4.14% (+1bp).')).toEqual([
       ['rate.level', 'DFF', null, 3.64, 'supported'],
