@@ -5,11 +5,10 @@
  * any of at least 20 templates per form, is extracted and supported; the figure altered beyond its
  * tolerance is contradicted. The note is dated Thursday 2025-12-11 (Monday Dec 8 ... Wednesday Dec 10).
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithSharedData, realFile } from '../../../test/support/shared-data.js';
+import { openCorpusStore } from '../../../test/support/claim-corpus.js';
+import { describeWithSharedData } from '../../../test/support/shared-data.js';
 import { periodReturn } from '../../analytics/returns/period-returns.js';
 import { defaultConfig } from '../../config/universe-config.js';
 import type { ReturnPeriod } from '../../domain/period-keys.js';
@@ -20,9 +19,7 @@ import { verifyClaim } from '../../note/check/verify-claim.js';
 import { verifyOptions } from '../../note/check/verify-options.js';
 import type { SeriesFor } from '../../note/claim-types/claim-type.js';
 import { extractClaims, resolverFromConfig } from '../../note/claims/extract-claims.js';
-import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
-import { importFiles } from '../import/import-service.js';
-import { loadClaimSeries } from './claim-series.js';
+import type { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
 
 const config = defaultConfig();
 const resolver = resolverFromConfig(config);
@@ -183,18 +180,8 @@ describeWithSharedData(
     let seriesFor: SeriesFor;
 
     beforeAll(async () => {
-      store = await DuckDbStore.open(':memory:');
-      const dir = realFile('etfs-and-megacaps');
-      await importFiles(store, {
-        files: [
-          ...readdirSync(dir).map((f) => join(dir, f)),
-          realFile('indices/^RUT.csv'),
-          realFile('indices/^VIX.csv'),
-          realFile('rates/DGS2.csv'),
-          realFile('rates/DGS10.csv'),
-        ],
-      });
-      seriesFor = await loadClaimSeries(store, [...SYMBOLS, 'DGS2', 'DGS10'], config);
+      // The corpus harness's store: the real ETFs, megacaps, ^RUT, ^VIX and FRED's DFF, DGS2, DGS10.
+      ({ store, seriesFor } = await openCorpusStore([], [...SYMBOLS, 'DGS2', 'DGS10']));
     }, 120_000);
 
     afterAll(async () => {
