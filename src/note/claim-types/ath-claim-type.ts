@@ -4,9 +4,9 @@
  * "8% below its record high". A record is a close above every earlier close (on the stored close).
  */
 import { allTimeHigh } from '../../analytics/returns/highs-lows.js';
-import { formatIsoDate } from '../../domain/trading-date.js';
+import { civilFromDays, type DayNumber, formatIsoDate } from '../../domain/trading-date.js';
 import type { AthClaim } from '../claims/claim.js';
-import { allMatches, clauseBefore, hedged } from '../claims/clause-words.js';
+import { allMatches, clauseBefore, hedged, MONTH_WORD, monthIndex } from '../claims/clause-words.js';
 import type { Mention } from '../claims/name-resolver.js';
 import { fraction } from '../claims/percent-text.js';
 import { findSubject } from '../claims/subject-finder.js';
@@ -27,8 +27,15 @@ const NEW_ATH = new RegExp(
 /** "RUT 2,590.61 (ATH)", "IWM 255.87 (record close)": a record mark in parentheses after a level. */
 const LEVEL_THEN_RECORD =
   /(?<=\d\s{0,2})\(\s*(?:new\s+|fresh\s+)?(?:ATH|record(?:\s+(?:close|high))?|all[- ]time\s+high)\s*\)/i;
+
+/**
+ * "its August record", "their October 2024 peak", "its 2021 high": a peak the writer dates. Held as the
+ * distance from the record close, and only when that record close falls in the month (or year) named.
+ */
+const NAMED_PEAK = `(?:${MONTH_WORD}(?:\\s+(\\d{4}))?|(\\d{4}))\\s+(?:record(?:\\s+(?:high|close|closing\\s+high))?|peak|high|top|all[- ]time\\s+high)\\b`;
+
 const BELOW_ATH = new RegExp(
-  `[-−–]?(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:below|under|beneath|off|from|short\\s+of|away\\s+from)\\s+(?:(?:its|their|the|an?)?\\s*${RECORD}\\s+${MARK}|(?:its|their|the)\\s+(?:highs|peak|record)\\b(?!\\s+(?:low|of\\s+\\d))|(?:(?:its|their|the)\\s+)?(?:ATH|all[- ]time\\s+highs?)\\b|highs\\b(?!\\s+of\\s))`,
+  `[-−–]?(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:below|under|beneath|off|from|short\\s+of|away\\s+from)\\s+(?:(?:its|their|the|an?)?\\s*${RECORD}\\s+${MARK}|(?:its|their|the)\\s+${NAMED_PEAK}|(?:its|their|the)\\s+(?:highs|peak|record)\\b(?!\\s+(?:low|of\\s+\\d))|(?:(?:its|their|the)\\s+)?(?:ATH|all[- ]time\\s+highs?)\\b|highs\\b(?!\\s+of\\s))`,
   'i',
 );
 
@@ -39,11 +46,29 @@ function extract(scope: SentenceScope): AthClaim[] {
   const { sentence, ctx, line } = scope;
   // "Of the S&P 600 members, 58 made new 52-week highs" says nothing about the index's own record.
   const mentions = scope.mentions.filter((x) => !MEMBERS_AFTER.test(sentence.slice(x.end)));
-  const found: { m: RegExpExecArray; kind: AthClaim['kind']; distance: number | null; decimals?: number }[] = [];
+  const found: {
+    m: RegExpExecArray;
+    kind: AthClaim['kind'];
+    distance: number | null;
+    decimals?: number;
+    peak?: AthClaim['peak'];
+  }[] = [];
   const taken = (m: RegExpExecArray) =>
     found.some((f) => m.index < f.m.index + f.m[0].length && m.index + m[0].length > f.m.index);
-  for (const m of allMatches(BELOW_ATH, sentence))
-    found.push({ m, kind: 'below_high', distance: fraction(-1, m[1]!), decimals: m[1]!.split('.')[1]?.length ?? 0 });
+  for (const m of allMatches(BELOW_ATH, sentence)) {
+    const peak = m[2]
+      ? { month: monthIndex(m[2]), year: m[3] ? Number(m[3]) : null }
+      : m[4]
+        ? { month: null, year: Number(m[4]) }
+        : null;
+    found.push({
+      m,
+      kind: 'below_high',
+      distance: fraction(-1, m[1]!),
+      decimals: m[1]!.split('.')[1]?.length ?? 0,
+      ...(peak ? { peak } : {}),
+    });
+  }
   for (const m of allMatches(NEAR_ATH, sentence))
     if (!taken(m)) found.push({ m, kind: 'near_high', distance: m[1] ? -Number(m[1]) / 100 : null });
   for (const m of allMatches(NEW_ATH, sentence)) if (!taken(m)) found.push({ m, kind: 'new_high', distance: null });
@@ -52,7 +77,7 @@ function extract(scope: SentenceScope): AthClaim[] {
   found.sort((a, b) => a.m.index - b.m.index);
   const out: AthClaim[] = [];
   let prevEnd = 0;
-  for (const { m, kind, distance, decimals } of found) {
+  for (const { m, kind, distance, decimals, peak } of found) {
     if (hedged(sentence, m.index)) continue;
     // "58 made new 52-week highs (net new highs: 58)" about a group's members is breadth, not a record.
     if (/\bhighs\b/i.test(m[0]) && aboutGroupMembers(sentence)) continue;
@@ -90,6 +115,7 @@ function extract(scope: SentenceScope): AthClaim[] {
       kind,
       distance,
       ...(decimals === undefined ? {} : { decimals }),
+      ...(peak ? { peak } : {}),
     };
     out.push(s.unresolved ? { ...claim, unresolved: s.unresolved } : claim);
   }
@@ -116,6 +142,31 @@ function listBefore(sentence: string, mentions: readonly Mention[], at: number):
   return out.length > 1 ? out : [];
 }
 
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** Whether `day` lies in the named peak's month (and year, when named; else the latest such month up to `day`). */
+function inNamedPeak(day: DayNumber, peak: NonNullable<AthClaim['peak']>): boolean {
+  const [y, m] = civilFromDays(day);
+  return (peak.month === null || peak.month === m) && (peak.year === null || peak.year === y);
+}
+
+function peakWords(peak: NonNullable<AthClaim['peak']>): string {
+  return [peak.month === null ? '' : MONTH_NAMES[peak.month - 1], peak.year ?? ''].join(' ').trim();
+}
+
 export const athClaimType: ClaimType<AthClaim> = {
   metric: 'ath',
   hasBasis: false,
@@ -124,6 +175,10 @@ export const athClaimType: ClaimType<AthClaim> = {
     const ath = allTimeHigh(s.dates, s[field], k);
     if (ath === null) return { unverifiable: `${s.symbol} has no close on or before ${formatIsoDate(s.dates[k]!)}` };
     const d = ath.distance;
+    if (c.peak && !inNamedPeak(ath.day, c.peak))
+      return {
+        unverifiable: `the text measures from a peak in ${peakWords(c.peak)}, but ${s.symbol}'s record close is on ${formatIsoDate(ath.day)}; MarketDash computes the distance from the record close only`,
+      };
     const level = s[field][k]!.toFixed(2);
     const fact =
       d === 0

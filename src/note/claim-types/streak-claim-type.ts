@@ -8,6 +8,7 @@ import type { StreakClaim } from '../claims/claim.js';
 import { allMatches, COUNT_WORD, clauseBefore, count, HEDGE, hedged, NEGATION } from '../claims/clause-words.js';
 import { findSubject } from '../claims/subject-finder.js';
 import { type ClaimType, matchedClaim, type SentenceScope } from './claim-type.js';
+import { streakWordings } from './streak-ends.js';
 
 const STREAK = new RegExp(
   `\\b(?:(end|ends|ending|ended|snap\\w*|break\\w*|broke|halt\\w*|stop\\w*|extend\\w*|on|in|riding|continu\\w*)\\s+(?:a|an|its|their|the)\\s+)?(?:${COUNT_WORD}[- ](?:day|session)\\s+)?(winning|losing|win|green|red)\\s+(?:streak|run)\\b(?:\\s+to\\s+${COUNT_WORD}\\s+(?:sessions|days|trading\\s+days))?`,
@@ -25,7 +26,7 @@ const DOWN =
  * day", "3 straight up sessions". A bare count needs "in a row" or "straight/consecutive" to be a streak.
  */
 const SHORTHAND = new RegExp(
-  `\\b${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:(?:straight|consecutive|successive)\\s+(green|red|up|down|winning|losing|positive|negative)\\s+(?:days?|sessions?|closes?)\\b|(green|red|up|down|winning|losing|positive|negative)\\s+(?:days|sessions|closes)\\s+(?:in\\s+a\\s+row|straight|running)\\b)`,
+  `\\b${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:(?:straight|consecutive|successive)\\s+(green|red|up|down|winning|losing|positive|negative)\\s+(?:days?|sessions?|closes?)\\b|(green|red|up|down|winning|losing|positive|negative)\\s+(?:days?|sessions?|closes?)\\s+(?:in\\s+a\\s+row|straight|running)\\b)`,
   'i',
 );
 const LOSING_WORD = /^(?:red|down|losing|negative)$/i;
@@ -38,7 +39,8 @@ const DAYS_OF_ENDED = new RegExp(
   `\\b${COUNT_WORD}\\s+(?:straight\\s+|consecutive\\s+)?(?:days|sessions)\\s+(?:of\\s+(green|red|gains|losses|declines)|(?:in\\s+a\\s+row\\s+)?(?:of\\s+)?(up|down))(?:\\s+in\\s+a\\s+row)?\\s+(?:ended|snapped|(?:is|was)\\s+over|came\\s+to\\s+an\\s+end)\\b`,
   'i',
 );
-const ENDED_AFTER = /^\s+(?:ended|snapped|broke|is\s+over|was\s+(?:snapped|broken)|came\s+to\s+an\s+end)\b/i;
+const ENDED_AFTER =
+  /^\s+(?:(?:finally|officially|abruptly|now|has|had|have|just|was|is|got)\s+)*(?:ended|snapped|broke|broken|is\s+over|was\s+over|came\s+to\s+an\s+end|ends|snaps)\b/i;
 
 function extract(scope: SentenceScope): StreakClaim[] {
   const { sentence, mentions, ctx } = scope;
@@ -89,6 +91,10 @@ function extract(scope: SentenceScope): StreakClaim[] {
       phase: 'ending',
       length: count(m[1]),
     });
+  }
+  for (const w of streakWordings(sentence)) {
+    if (overlaps(w.m) || hedged(sentence, w.m.index)) continue;
+    hits.push(w);
   }
   for (const m of allMatches(SHORTHAND, sentence)) {
     if (overlaps(m) || hedged(sentence, m.index) || PAST_STREAK_BEFORE.test(sentence.slice(0, m.index))) continue;

@@ -61,6 +61,8 @@ export interface AthClaim extends ClaimBase {
   readonly distance: number | null;
   /** Decimals of the distance as printed ("39% below": 0), so it is held to that precision. */
   readonly decimals?: number;
+  /** "17.3% below its August record": the peak the writer dates (month 1-12, year); held only if the record close is then. */
+  readonly peak?: { readonly month: number | null; readonly year: number | null };
 }
 
 /** "lowest close since September": `since` is the month (and day/year when given) the writer names. */

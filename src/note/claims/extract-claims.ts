@@ -16,12 +16,14 @@ import type { SentenceScope } from '../claim-types/claim-type.js';
 import { claimTypes } from '../claim-types/claim-types.js';
 import type { Claim } from './claim.js';
 import { ExtractionContext } from './extraction-context.js';
+import { isForecast } from './forecast-wording.js';
 import { type NamedSymbol, NameResolver } from './name-resolver.js';
 import { dayOfClaim, namedDays } from './named-days.js';
 import { findPeriods } from './period-phrases.js';
 import { type Paragraph, paragraphs, sentences } from './sentences.js';
 import { isSeparatorRow, rowClaims, tableHeader } from './table-claims.js';
 import { columnRowClaims, tableColumns } from './table-columns.js';
+import { unconfiguredIndices } from './unconfigured-indices.js';
 
 /** Words in capitals that are never read as a bare ticker, even when a stored symbol is spelt so. */
 const NOT_TICKERS = new Set([
@@ -72,6 +74,8 @@ export function resolverFromConfig(config: UniverseConfig, stored: readonly stri
     aliases: EQUAL_WEIGHT_NAMES.slice(1),
   });
   const known = new Set(symbols.map((s) => s.ticker));
+  const named = new Set(symbols.flatMap((s) => [s.ticker, s.name, ...s.aliases]).map((n) => n.toLowerCase()));
+  symbols.push(...unconfiguredIndices(named));
   for (const t of stored) {
     if (known.has(t) || NOT_TICKERS.has(t) || !/^\^?[A-Z][A-Z0-9.]{1,9}$/.test(t)) continue;
     symbols.push({ ticker: t, name: t, kind: 'stock', aliases: [] });
@@ -184,7 +188,10 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
       const found: Claim[] = [];
       let returns = 0;
       for (const t of types) {
-        const claims = t.extract(scope) as Claim[];
+        // A forecast or a conditional ("strategists see IWM gaining 10% next year") is no claim about a close.
+        const claims = (t.extract(scope) as Claim[]).filter(
+          (c) => !isForecast(s.text, c.span.start - scope.offset, c.span.end - scope.offset, scope.noteDate),
+        );
         if (t.metric === 'return') returns = claims.length;
         found.push(...claims);
       }

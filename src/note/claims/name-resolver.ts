@@ -6,6 +6,7 @@
  * Alphabet without a share class is reported as ambiguous rather than guessed.
  */
 import type { SymbolKind } from '../../domain/symbol-info.js';
+import { tickersBeforeMoves } from './unknown-tickers.js';
 
 export interface NamedSymbol {
   readonly ticker: string;
@@ -123,6 +124,9 @@ export class NameResolver {
       if (!this.byTicker.has(t))
         found.push({ start: m.index + 1, end: m.index + 1 + t.length, p: { re: /$^/, symbol: t, kind: null } });
     }
+    // "AMD +0.9%, SMCI -2.1% d/d": a bare ticker before a signed move names it even when it is not stored.
+    for (const u of tickersBeforeMoves(text, (t) => this.byTicker.has(t)))
+      found.push({ start: u.start, end: u.start + u.ticker.length, p: { re: /$^/, symbol: u.ticker, kind: null } });
     found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
     const chosen: { start: number; end: number; p: Pattern }[] = [];
     let cursor = 0;

@@ -20,6 +20,7 @@ import {
 import type { SentenceScope } from '../claim-types/claim-type.js';
 import type { ReturnClaim } from './claim.js';
 import { COUNT_WORD, count } from './clause-words.js';
+import { onlyColoursTheMove } from './name-move-gap.js';
 import type { Mention } from './name-resolver.js';
 import { dayOfClaim, namedDays } from './named-days.js';
 import { fraction } from './percent-text.js';
@@ -39,7 +40,7 @@ const DOWN = new RegExp(`^(?:${DOWN_WORDS})$`, 'i');
 const NOT_A_MOVE_AFTER =
   /^\s*(?:of\b|stake|weight|chance|probability|odds|likelihood|yield|dividend|interest|tariff|margin|market\s+share|owned|ownership)/i;
 const ATH_DISTANCE_AFTER =
-  /^\s*(?:below|under|beneath|off|from|short\s+of|away\s+from)\s+(?:(?:its|their|the|an?)?\s*(?:all[- ]time|record)\s+(?:high|peak|close)|(?:its|their|the)\s+(?:highs?|peak|record)\b|(?:(?:its|their|the)\s+)?ATH\b|highs\b)/i;
+  /^\s*(?:below|under|beneath|off|from|short\s+of|away\s+from)\s+(?:(?:its|their|the|an?)?\s*(?:all[- ]time|record)\s+(?:high|peak|close)|(?:its|their|the)\s+(?:highs?|peak|record)\b|(?:its|their|the)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{4})\s+(?:record|peak|high|top)\b|(?:(?:its|their|the)\s+)?ATH\b|highs\b)/i;
 /** "extending its year-to-date advance to 38.1%": a cumulative move given as a noun, then "to" or "of". */
 const MOVE_NOUN_BEFORE =
   /\b(advance|gain|gains|rise|rally|return|decline|loss|losses|drop|slide|slump)(?:\s+(?:for\s+the\s+(?:year|quarter|month)|this\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date|for\s+\d{4}|in\s+\d{4}|this\s+month|this\s+quarter))?\s+(?:to|of)\s*$/i;
@@ -237,7 +238,12 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
           // "VIX 14.85 (-5.83%)": a level may stand between the name and its move; "XLK 147.39, +1.2% d/d,
           // -0.8% w/w": so may the name's other figures, in a broker's run of them.
           (NAME_GAP.test(socialGap(stripLabels(sentence.slice(x.end, m!.index)))) ||
-            NAME_GAP.test(stripLabels(sentence.slice(x.end, m!.index)))),
+            NAME_GAP.test(stripLabels(sentence.slice(x.end, m!.index)))) ||
+          // "$XLB best day in a while +1.99%": a few words that only colour the move, after a ticker.
+          (x.end <= m!.index &&
+            /^\$?\^?[A-Z]{1,5}$/.test(x.text) &&
+            !mentions.some((y) => y.start >= x.end && y.end <= m!.index) &&
+            onlyColoursTheMove(stripLabels(sentence.slice(x.end, m!.index)))),
       );
     // "ORCL -10.83% post-print; QTD -29.17%": a signed figure right after a period label is a move.
     const labelled =

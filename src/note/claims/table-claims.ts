@@ -10,6 +10,7 @@ import type { ReturnClaim } from './claim.js';
 import type { NameResolver } from './name-resolver.js';
 import { fraction } from './percent-text.js';
 import { headerPeriods } from './period-phrases.js';
+import { looksLikeTicker } from './unknown-tickers.js';
 
 const CELL = /([-+−–]?)(\d+(?:\.\d+)?)\s?%/g;
 
@@ -56,7 +57,10 @@ export function rowClaims(
     .replace(/[|\t]/g, ' ')
     .trim();
   if (nameText === '') return [];
-  const mention = resolver.mentions(nameText)[0];
+  const bare = nameText.replace(/^[*_`$]+|[*_`]+$/g, '');
+  // A ticker nothing configured or stored knows is still the row's symbol: its claims are unverifiable, not nameless.
+  const mention =
+    resolver.mentions(nameText)[0] ?? (looksLikeTicker(bare) ? { symbol: bare, unresolved: undefined } : undefined);
   const text = row.trim();
   return cells.map((c, i) => {
     const base: ReturnClaim = {
