@@ -13,9 +13,12 @@ const LEVEL =
 
 const NUMBER_END =
   '(?!\\d|[.,]\\d|[a-z%]|\\s?(?:%|percent\\b|per\\s+cent\\b|points?\\b|pp\\b|bps?\\b|basis\\b|billion\\b|million\\b|trillion\\b|times\\b|bn\\b|mn\\b|x\\b))';
+/** A period between a move and its level: "fell 14.41% this year to 14.85", "rose 1.21% on Thursday to 2,590.61". */
+const PERIOD_BETWEEN =
+  "(?:(?:over|in|during|for|on|since)\\s+(?:the\\s+)?[A-Za-z0-9.,' ]{1,30}?\\s+|(?:so\\s+far\\s+)?this\\s+(?:year|month|quarter|week)\\s+|year[- ]to[- ]date\\s+|(?:YTD|MTD|QTD|today)\\s+)";
 /** "the VIX fell 5.83% to 14.85", "Oracle slid 10.8% to $196.95": a move, then the level it closed at. */
 const MOVE_TO_LEVEL = new RegExp(
-  `\\b(?:rose|fell|gained|lost|climbed|dropped|declined|slid|slipped|sank|tumbled|plunged|jumped|surged|soared|rallied|advanced|added|shed|eased|dipped|popped|retreated|spiked|slumped|skidded|rebounded|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower)|(?:was|is)\\s+(?:up|down))\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+to\\s+(?:(?:close|end|finish|settle)\\s+at\\s+)?\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`,
+  `\\b(?:rose|risen|fell|fallen|gained|lost|climbed|dropped|declined|slid|slipped|sank|tumbled|plunged|jumped|surged|soared|rallied|advanced|added|shed|eased|dipped|popped|retreated|spiked|slumped|skidded|rebounded|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower)|(?:was|is)\\s+(?:up|down))\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+(?:${PERIOD_BETWEEN})?to\\s+(?:(?:close|end|finish|settle)\\s+at\\s+)?\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`,
   'i',
 );
 /**
@@ -30,6 +33,9 @@ const NAME_AT_LEVEL = new RegExp(
 /** "Closing levels: AAPL 277.51, MSFT 481.33": names each followed by a level, in a sentence about closes. */
 const CLOSING_LIST = /\bclos(?:e|es|ed|ing)\b/i;
 const NAME_THEN_LEVEL = /^\s*:?\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s*(?:[,;]|\.(?!\d)|$|\s+and\b))/;
+/** "$VIX 14.85, vol sellers eating", "IWM 255.87 (record close)": a ticker, then a level with decimals standing alone. */
+const TICKER_THEN_LEVEL =
+  /^\s*:?\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s*(?:[,;]|\.(?!\d)|$|\((?:record|ATH|new)))/i;
 const LEVEL_THEN_MOVE =
   /^[\s:]*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*\(\s*(?:[-+−–]\d+(?:\.\d+)?\s?%|(?:new\s+|fresh\s+)?(?:ATH|record(?:\s+(?:close|high))?|all[- ]time\s+high)\s*\))/i;
 
@@ -68,7 +74,8 @@ function extract(scope: SentenceScope): LevelClaim[] {
     const m =
       LEVEL_THEN_MOVE.exec(tail) ??
       (hedged(sentence, x.start) ? null : NAME_AT_LEVEL.exec(tail)) ??
-      (CLOSING_LIST.test(sentence) ? NAME_THEN_LEVEL.exec(tail) : null);
+      (CLOSING_LIST.test(sentence) ? NAME_THEN_LEVEL.exec(tail) : null) ??
+      (/^\^?[A-Z]{2,5}$/.test(x.text) && !hedged(sentence, x.start) ? TICKER_THEN_LEVEL.exec(tail) : null);
     if (!m) continue;
     const at = x.end + m[0].indexOf(m[1]!);
     push(

@@ -14,6 +14,7 @@ import { type DayNumber, formatIsoDate } from '../../domain/trading-date.js';
 import { breadthSymbol, EQUAL_WEIGHT_NAMES, SP600_GROUP } from '../claim-types/breadth-claim-type.js';
 import type { SentenceScope } from '../claim-types/claim-type.js';
 import { claimTypes } from '../claim-types/claim-types.js';
+import { markAppositives } from './appositives.js';
 import type { Claim } from './claim.js';
 import { ExtractionContext } from './extraction-context.js';
 import { isForecast } from './forecast-wording.js';
@@ -178,7 +179,7 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
     for (const s of sentences(block)) {
       const scope: SentenceScope = {
         sentence: s.text,
-        mentions: resolver.mentions(s.text),
+        mentions: markAppositives(s.text, resolver.mentions(s.text)),
         resolver,
         ctx,
         line: p.line + (raw.slice(0, s.offset).match(/\r\n|\r|\n/g)?.length ?? 0),

@@ -5,6 +5,7 @@
  * prediction is never held against a past close (and never called contradicted).
  */
 import { civilFromDays, type DayNumber } from '../../domain/trading-date.js';
+import { clauseBefore } from './clause-words.js';
 
 /** Where one clause ends and the next begins: a semicolon, a dash, or a comma before a linking word. */
 const BOUNDARY =
@@ -54,8 +55,11 @@ export function clauseAround(sentence: string, start: number, end: number): { te
  * future or forecast wording, or names a year after the note's (`noteDate`).
  */
 export function isForecast(sentence: string, start: number, end: number, noteDate: DayNumber | null): boolean {
-  const { text: clause, from } = clauseAround(sentence, start, end);
-  if (FUTURE_TIME.test(clause) || FORECAST_BEFORE.test(clause.slice(0, end - from))) return true;
+  const { text: clause } = clauseAround(sentence, start, end);
+  // A modal counts only in the claim's own comma clause: "... is going to be difficult," especially with the
+  // VIX approaching its low" is a forecast about something else.
+  const before = clauseBefore(sentence, start);
+  if (FUTURE_TIME.test(clause) || FORECAST_BEFORE.test(sentence.slice(before.start, end))) return true;
   if (/^\s*(?:if|unless|should|whether)\b/i.test(clause)) return true;
   if (noteDate === null) return false;
   const [year] = civilFromDays(noteDate);

@@ -97,7 +97,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: '1d',
-    re: /\b1D\b|\bd\/d\b|\bDoD\b|\bday[- ]over[- ]day\b|\b(?:finished|ended|closed)\s+the\s+(?:session|day)\b|\bon\s+the\s+day\b|\btoday\b|\bin\s+(?:the|today's|Thursday's|Wednesday's|Tuesday's|Monday's|Friday's)\s+session\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b|(?<!\bsince\s+)\byesterday\b|(?<!\bsince\s+)\b(?:last|this\s+past)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday)['’]s\s+(?:session|close|trading|trade)\b/i,
+    re: /\b1D\b|\bd\/d\b|\bDoD\b|\bday[- ]over[- ]day\b|\b(?:finished|ended|closed)\s+the\s+(?:session|day)\b|\bon\s+the\s+day\b|\btoday\b|\bin\s+(?:the|today's|Thursday's|Wednesday's|Tuesday's|Monday's|Friday's)\s+session\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b|(?<!\bsince\s+)\byesterday\b|(?<!\bsince\s+)\b(?:last|this\s+past)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday)['’]s\s+(?:session|close|trading|trade)\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday)['’]s(?=\s+[-+−–]?\d|\s*$)/i,
   },
   {
     // The week so far: from the last close of the previous calendar week (`wtd` in period-returns.ts).
@@ -117,6 +117,11 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   {
     period: 'other',
     re: /\b(?:in|during)\s+the\s+(?:first|second|third|fourth)\s+quarter\b|\bin\s+Q[1-4]\b|\b(?:so\s+far\s+)?(?:in|for|during)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+the\s+(?:end|close)\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\b(?:this\s+)?past\s+week\b|\bwk\b|\bsince\s+the\s+election\b/i,
+  },
+  {
+    // "over 2 weeks", "in three days", "across a few sessions": a span of weeks or days MarketDash does not compute.
+    period: 'other',
+    re: /\b(?:over|in|across|during|within)\s+(?:a\s+|the\s+span\s+of\s+)?(?:two|three|four|six|seven|eight|nine|ten|\d+|a\s+few|few|several|a\s+couple\s+of)\s+(?:weeks?|days|sessions|trading\s+days)\b/i,
   },
   {
     // Period-like words MarketDash does not compute: never read as a day's move, so "unverifiable".

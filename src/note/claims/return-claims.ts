@@ -20,6 +20,7 @@ import {
 import type { SentenceScope } from '../claim-types/claim-type.js';
 import type { ReturnClaim } from './claim.js';
 import { COUNT_WORD, count } from './clause-words.js';
+import { ellipticalPeriods } from './elliptical-periods.js';
 import { onlyColoursTheMove } from './name-move-gap.js';
 import type { Mention } from './name-resolver.js';
 import { dayOfClaim, namedDays } from './named-days.js';
@@ -35,7 +36,7 @@ const DOWN_WORDS =
 const QUALIFIER = '(?:\\s+(?:by|about|roughly|nearly|almost|around|some|just|over|more\\s+than|a\\s+further|another))*';
 const MOVE_BEFORE = new RegExp(`\\b(${UP_WORDS}|${DOWN_WORDS})${QUALIFIER}\\s*$`, 'i');
 const MOVE_AFTER =
-  /^\s*(higher|lower|up|down|gain|gains|rally|advance|rise|jump|increase|return|decline|drop|loss|fall|slide|slump|retreat)\b/i;
+  /^\s*(higher|lower|up|down|gain|gains|rally|advance|rise|jump|increase|return|bounce|rebound|pop|surge|climb|decline|drop|loss|fall|slide|slump|retreat|dip|pullback|selloff|sell-off|plunge|tumble)\b/i;
 const DOWN = new RegExp(`^(?:${DOWN_WORDS})$`, 'i');
 const NOT_A_MOVE_AFTER =
   /^\s*(?:of\b|stake|weight|chance|probability|odds|likelihood|yield|dividend|interest|tariff|margin|market\s+share|owned|ownership)/i;
@@ -70,6 +71,8 @@ function isContinuation(between: string, mentions: readonly Mention[], offset: n
     if (m.start >= offset && m.end <= offset + between.length) rest = rest.replace(m.text, ' ');
   }
   for (const p of findPeriods(rest)) rest = rest.replace(rest.slice(p.start, p.end), ' ');
+  // "jumped 1.99% to 44.52 and 0.94% this month": the level the move ended at does not break the run.
+  rest = rest.replace(/\bto\s+\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d%])/g, ' ');
   const words = rest.toLowerCase().match(/[a-z]+/g) ?? [];
   return words.length <= 3 && words.every((w) => LINKS.has(w));
 }
@@ -225,6 +228,12 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       prev !== undefined &&
       follower !== undefined &&
       COMPARED.test(sentence.slice(prev.end, m.index));
+    // "IWM is up 17.6% this year, just shy of SPY's 18.62%": a possessive name right before a figure that is
+    // compared with one before it is that name's move over the same period.
+    const owner =
+      !moveBefore && !moveAfter && !continued && !compared && prev !== undefined
+        ? mentions.find((x) => x.end <= m!.index && /^['’]s\s+$/.test(sentence.slice(x.end, m!.index)))
+        : undefined;
     // "IWM +1.17%", "$NVDA (-1.6%)", "XLF: +2.3% w/w": a signed figure right after a name is a move.
     const signedAfterName =
       !moveBefore &&
@@ -254,11 +263,14 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       !signedAfterName &&
       m[1] !== '' &&
       LABEL_BEFORE.test(before);
-    if (!moveBefore && !moveAfter && !continued && !compared && !signedAfterName && !labelled) continue;
+    if (!moveBefore && !moveAfter && !continued && !compared && !signedAfterName && !labelled && !owner) continue;
     const word = (moveBefore?.[1] ?? moveAfter?.[1] ?? '').replace(/\s+/g, ' ');
     const negativeWord = continued
       ? prev!.negative
-      : DOWN.test(word) || /^(?:lower|down|decline|drop|loss|losses|fall|slide|slump|retreat)$/i.test(word);
+      : DOWN.test(word) ||
+        /^(?:lower|down|decline|drop|loss|losses|fall|slide|slump|retreat|dip|pullback|selloff|sell-off|plunge|tumble)$/i.test(
+          word,
+        );
     const sign = m[1] !== '' && m[1] !== '+' ? -1 : negativeWord ? -1 : 1;
     const digits = m[2]!;
     const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
@@ -273,11 +285,16 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       decimals,
       negative: negativeWord,
       ...(compared ? { subject: follower } : {}),
+      ...(owner ? { subject: owner } : {}),
     });
   }
   if (hits.length === 0) return [];
-  const periods = findPeriods(sentence).filter(
+  const named = findPeriods(sentence).filter(
     (p) => !(p.period === 'other' && SUPERLATIVE_BEFORE.test(sentence.slice(Math.max(0, p.start - 60), p.start))),
+  );
+  // "over the past six months and 6.98% over three": a count whose unit an earlier period gave.
+  const periods = [...named, ...ellipticalPeriods(sentence, named, ctx.lastPeriod ?? ctx.documentPeriod)].sort(
+    (a, b) => a.start - b.start,
   );
   // A period label right before a figure ("YTD +15.55%", "1Y: 8.5%") is that figure's own.
   const ownBefore = new Map<number, (typeof periods)[number]>();
@@ -311,7 +328,7 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       ownBefore.get(i) ??
       periods.find((p) => p.start >= h.start && p.end <= h.end) ??
       periods.find((p) => p.start >= h.end && p.start < nextStart && !owned.has(p)) ??
-      (runEnd > i || h.continued
+      ((runEnd > i || h.continued) && subjects.has(i)
         ? periods.find((p) => p.start >= hits[runEnd]!.end && p.start < afterRun)
         : undefined) ??
       periods.filter((p) => p.start >= prevEnd && p.end <= h.start).pop() ??

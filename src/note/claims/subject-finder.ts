@@ -75,11 +75,14 @@ const NOT_A_NAME = new Set([
   'Publication',
 ]);
 
+const WHEN_WORD =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|January|February|March|April|May|June|July|August|September|October|November|December)(?:['’]s)?$/;
+
 const UNKNOWN_NAME =
   /((?:[A-Z][\w&.'-]*\s+)*[A-Z][\w&.'-]*)\s+(?:shares\s+|stock\s+)?(?:(?:is|was|are|were|has|have|had)\s+(?:been\s+|now\s+|also\s+)?)?(?:up|down|rose|risen|gained|climbed|advanced|added|jumped|surged|soared|rallied|fell|fallen|dropped|declined|lost|slid|slipped|sank|tumbled|plunged|returned|\d)/;
 
 const FILLER = new Set(
-  'and while but or also then is was are were has have had been be being it its they their shares stock the a an by about nearly roughly almost just some more than over further another again still so far today day session week year to date this month quarter same period past last one-year year-to-date ytd over during in on of respectively meanwhile rose risen gained climbed advanced added jumped surged soared rallied fell fallen dropped declined lost slid slipped sank tumbled plunged returned up down higher lower now currently trading sits sitting stands standing each together monday tuesday wednesday thursday friday since thereby leaving left putting bringing taking which remains remained stays stayed sits sat though however yesterday overnight'.split(
+  'and while but or also then is was are were has have had been be being it its they their shares stock the a an by about nearly roughly almost just some more than over further another again still so far today day session week year to date this month quarter same period past last one-year year-to-date ytd over during in on of respectively meanwhile rose risen gained climbed advanced added jumped surged soared rallied fell fallen dropped declined lost slid slipped sank tumbled plunged returned up down higher lower now currently trading sits sitting stands standing each together monday tuesday wednesday thursday friday since thereby leaving left putting bringing taking which remains remained stays stayed sits sat though however yesterday overnight even after despite'.split(
     ' ',
   ),
 );
@@ -129,7 +132,8 @@ export function findSubject(
     )
       words.shift();
     const name = words.join(' ').replace(/[,.]$/, '');
-    if (name !== '' && !NOT_A_NAME.has(name)) {
+    // "Thursday's 0.5% dip", "December's 3% gain": a day or a month is when, not who.
+    if (name !== '' && !NOT_A_NAME.has(name) && !WHEN_WORD.test(name)) {
       return { subject: name, symbol: null, unresolved: `no symbol in the config is named '${name}'`, mention: null };
     }
   }
