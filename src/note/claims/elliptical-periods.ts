@@ -3,17 +3,17 @@
  * the past six months and 6.98% over three" (three months), "+40% over 6" after a figure over months.
  * The unit comes from the last period of months or years named before; with none, nothing is read.
  */
-import type { PeriodKey } from '../../domain/period-keys.js';
+import type { ReturnPeriod } from '../../domain/period-keys.js';
 import { count } from './clause-words.js';
 import type { PeriodMatch } from './period-phrases.js';
 
 const BARE_COUNT =
   /\b(?:over|in|across|during)\s+(?:the\s+(?:past|last|prior)\s+)?(one|two|three|five|six|ten|twelve|\d{1,2})\b(?!\s*(?:[-\w%$.,]\w|%|percent|[a-z]))/gi;
 
-const MONTHS: Record<number, PeriodKey> = { 1: '1m', 3: '3m', 6: '6m', 12: '1y' };
-const YEARS: Record<number, PeriodKey> = { 1: '1y', 3: '3y', 5: '5y', 10: '10y' };
-const MONTH_KEYS = new Set<PeriodKey>(['1m', '3m', '6m']);
-const YEAR_KEYS = new Set<PeriodKey>(['1y', '3y', '5y', '10y']);
+const MONTHS: Record<number, ReturnPeriod> = { 1: '1m', 3: '3m', 6: '6m', 12: '1y' };
+const YEARS: Record<number, ReturnPeriod> = { 1: '1y', 3: '3y', 5: '5y', 10: '10y' };
+const MONTH_KEYS = new Set<ReturnPeriod>(['1m', '3m', '6m']);
+const YEAR_KEYS = new Set<ReturnPeriod>(['1y', '3y', '5y', '10y']);
 
 function unitOf(text: string): 'months' | 'years' | null {
   if (/\bmonths?\b|\b\d+M\b/i.test(text)) return 'months';
@@ -28,7 +28,7 @@ function unitOf(text: string): 'months' | 'years' | null {
 export function ellipticalPeriods(
   sentence: string,
   periods: readonly PeriodMatch[],
-  previous: PeriodKey | null,
+  previous: ReturnPeriod | null,
 ): PeriodMatch[] {
   const out: PeriodMatch[] = [];
   BARE_COUNT.lastIndex = 0;
