@@ -243,11 +243,11 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       m[1] !== '' &&
       mentions.some(
         (x) =>
-          x.end <= m!.index &&
-          // "VIX 14.85 (-5.83%)": a level may stand between the name and its move; "XLK 147.39, +1.2% d/d,
-          // -0.8% w/w": so may the name's other figures, in a broker's run of them.
-          (NAME_GAP.test(socialGap(stripLabels(sentence.slice(x.end, m!.index)))) ||
-            NAME_GAP.test(stripLabels(sentence.slice(x.end, m!.index)))) ||
+          (x.end <= m!.index &&
+            // "VIX 14.85 (-5.83%)": a level may stand between the name and its move; "XLK 147.39, +1.2% d/d,
+            // -0.8% w/w": so may the name's other figures, in a broker's run of them.
+            (NAME_GAP.test(socialGap(stripLabels(sentence.slice(x.end, m!.index)))) ||
+              NAME_GAP.test(stripLabels(sentence.slice(x.end, m!.index))))) ||
           // "$XLB best day in a while +1.99%": a few words that only colour the move, after a ticker.
           (x.end <= m!.index &&
             /^\$?\^?[A-Z]{1,5}$/.test(x.text) &&
