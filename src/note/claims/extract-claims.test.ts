@@ -281,13 +281,19 @@ describe('recall on newsroom prose (the examples of issue 14)', () => {
       { metric: 'ath', symbol: 'IWM', kind: 'new_high' },
     ]);
     expect(brief('SPY MTD +4.1%', [], note)).toMatchObject([{ symbol: 'SPY', period: 'mtd', value: 0.041 }]);
+    // The level standing alone after the ticker is a level claim of its own (kind 11: "$VIX 14.85,").
     expect(brief('XLK 147.39, +1.2% d/d, -0.8% w/w, YTD +27.87%', [], note)).toMatchObject([
+      { metric: 'level', symbol: 'XLK', value: 147.39 },
       { symbol: 'XLK', period: '1d', value: 0.012 },
       { symbol: 'XLK', period: '5d', value: -0.008 },
       { symbol: 'XLK', period: 'ytd', value: 0.2787 },
     ]);
     // The figure after another name is that name's.
-    expect(brief('IWM 255.87, QQQ 623.30, +1.2%', [], note)).toMatchObject([{ symbol: 'QQQ', period: '1d' }]);
+    expect(brief('IWM 255.87, QQQ 623.30, +1.2%', [], note)).toMatchObject([
+      { metric: 'level', symbol: 'IWM', value: 255.87 },
+      { metric: 'level', symbol: 'QQQ', value: 623.3 },
+      { metric: 'return', symbol: 'QQQ', period: '1d' },
+    ]);
     expect(
       brief('| Ticker | 1M | 3M | 6M |\n|---|---:|---:|---:|\n| SPY | 1.2% | 5.0% | 14.1% |', [], note),
     ).toMatchObject([
