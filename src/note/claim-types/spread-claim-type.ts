@@ -12,6 +12,8 @@ import type { SpreadClaim } from '../claims/claim.js';
 import { allMatches, COUNT_WORD, count, hedged } from '../claims/clause-words.js';
 import { fraction } from '../claims/percent-text.js';
 import { findPeriods } from '../claims/period-phrases.js';
+import { otherPeriod } from '../claims/return-claims.js';
+import { sectorFund } from '../claims/sector-words.js';
 import { findSubject } from '../claims/subject-finder.js';
 import type { ClaimType, SentenceScope } from './claim-type.js';
 import { claimTolerance, periodWords, points } from './verdict-words.js';
@@ -36,13 +38,26 @@ function extract(scope: SentenceScope): SpreadClaim[] {
     if (!subject) continue;
     const versusAt = m.index + m[1]!.length;
     const byAt = m.index + m[0].lastIndexOf(' by ');
-    const versus = mentions.find((x) => x.start >= versusAt && x.start < byAt) ?? null;
+    const named = mentions.find((x) => x.start >= versusAt && x.start < byAt)?.symbol ?? null;
+    const versus = named
+      ? { symbol: named }
+      : (() => {
+          const fund = sectorFund(m[2]!, scope.resolver);
+          return fund ? { symbol: fund } : null;
+        })();
     const negative = /^(?:lag|trail|underperform)/i.test(m[1]!);
     const digits = m[3]!;
     const tail = sentence.slice(end);
-    const periods = findPeriods(tail).filter((p) => p.period !== 'other' && p.period !== 'same');
+    // "in 2025" (the note's year) and "in December" (its month) are the gap's period too.
+    const known = (text: string) =>
+      findPeriods(text)
+        .map((p) =>
+          p.period === 'other' ? { ...p, period: otherPeriod(text.slice(p.start, p.end), scope.noteDate) } : p,
+        )
+        .filter((p) => p.period !== null && p.period !== 'other' && p.period !== 'same');
+    const periods = known(tail);
     const sessions = SESSIONS.exec(tail) ?? SESSIONS.exec(sentence.slice(0, m.index));
-    const before = findPeriods(sentence.slice(0, m.index)).filter((p) => p.period !== 'other' && p.period !== 'same');
+    const before = known(sentence.slice(0, m.index));
     const period = (periods[0]?.period ??
       (sessions ? null : (before.pop()?.period ?? ctx.lastPeriod))) as SpreadClaim['period'];
     const claim: SpreadClaim = {
@@ -58,10 +73,8 @@ function extract(scope: SentenceScope): SpreadClaim[] {
       value: fraction(negative ? -1 : 1, digits),
       decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
     };
-    if (!versus?.symbol) {
-      out.push({ ...claim, unresolved: `no symbol in the config is named '${m[2]!.trim()}'` });
-      continue;
-    }
+    // A second side that names nothing known gives no claim: a gap against an unknown is not a claim to check.
+    if (!versus?.symbol) continue;
     out.push(subject.unresolved ? { ...claim, unresolved: subject.unresolved } : claim);
   }
   return out;
