@@ -15,13 +15,15 @@ import { pct, shortDate } from './verdict-words.js';
 const RATIO_OF =
   /\bratio\s+(?:of|between)\s+(?:the\s+)?([^,;:"”]+?)\s+(?:versus|vs\.?|to|and|relative\s+to|against|over)\s+(?:the\s+)?([^,;:"”]+?)(?=\s+(?:is|has|have|was|remains|appears|looks|seems|keeps|continues|ratio|line|just|now|still)\b|[,;:"”]|$)/i;
 const PAIR_RATIO = /["“]?([^"“”,;]+?)\s+(?:versus|vs\.?|to|relative\s+to)\s+([^"“”,;]+?)["”]?\s+ratio\b/i;
+const VERSUS_PAIR =
+  /\b((?:\$|\^)?[A-Z][A-Za-z0-9&.]*(?:\s+[A-Z0-9][A-Za-z0-9&.]*){0,3})\s+(?:versus|vs\.?|relative\s+to)\s+(?:the\s+)?((?:\$|\^)?[A-Z][A-Za-z0-9&.]*(?:\s+[A-Z0-9][A-Za-z0-9&.]*){0,3})\b/;
 const TREND_WORDS =
   /down[- ]?trend|up[- ]?trend|trend\s*line|resistance|support\s+line|technical\s+levels?|breakout|break\s+out/i;
 const STATES: readonly [TrendState, RegExp][] = [
   ['failed', /\bfailed\s+(?:breakout|to\s+hold)\b|\bfell\s+back\s+(?:below|under|into)\b/i],
   [
     'confirmed',
-    /\bconfirmed\s+(?:a\s+|its\s+|the\s+)?break(?:out)?\b|\bbreakout\s+(?:has\s+been\s+|was\s+|is\s+)?confirmed\b/i,
+    /\bconfirmed\s+(?:a\s+|its\s+|the\s+)?break(?:out)?\b|\bbreakout\s+(?:has\s+(?:now\s+)?been\s+|was\s+|is\s+(?:now\s+)?)?confirmed\b/i,
   ],
   [
     'testing',
@@ -43,6 +45,8 @@ function extract(scope: SentenceScope): TrendClaim[] {
   if (!TREND_WORDS.test(sentence)) return [];
   const ratios = allMatches(RATIO_OF, sentence);
   if (ratios.length === 0) ratios.push(...allMatches(PAIR_RATIO, sentence).slice(0, 1));
+  // "IWM versus QQQ ... testing its downtrend line": two names set against each other, without the word "ratio".
+  if (ratios.length === 0) ratios.push(...allMatches(VERSUS_PAIR, sentence).slice(0, 1));
   const out: TrendClaim[] = [];
   ratios.forEach((m, i) => {
     const stop = ratios[i + 1]?.index ?? sentence.length;
