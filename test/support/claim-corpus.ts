@@ -3,8 +3,9 @@
  * `parseCorpus` reads the format described in test/fixtures/claims/heldout-sentences.txt, `scoreCorpus`
  * extracts and verifies every item as of 2025-12-11 and counts hits and misses of extraction and verdicts.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_TREND_OPTIONS } from '../../src/analytics/trend/trend-options.js';
 import { defaultConfig } from '../../src/config/universe-config.js';
 import { parseIsoDate } from '../../src/domain/trading-date.js';
@@ -17,7 +18,7 @@ import { extractClaims, resolverFromConfig } from '../../src/note/claims/extract
 import { loadClaimSeries } from '../../src/services/check/claim-series.js';
 import { importFiles } from '../../src/services/import/import-service.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
-import { realFile } from './shared-data.js';
+import { describeWithSharedData, realFile, repoRoot } from './shared-data.js';
 
 export const CORPUS_AS_OF = '2025-12-11';
 const VERDICT: Record<string, Verdict | null> = { S: 'supported', C: 'contradicted', U: 'unverifiable', '?': null };
@@ -190,4 +191,34 @@ export async function openCorpusStore(
   for (const i of items) for (const l of i.labels) if (l.metric.startsWith('rate.spread')) symbols.add('DGS2');
   const seriesFor = await loadClaimSeries(store, [...symbols, ...extra], defaultConfig());
   return { store, stored, seriesFor };
+}
+
+/**
+ * The test of a development corpus (test/fixtures/claims/`file`, written with the code, not held out): every
+ * labelled claim is found with its verdict, and nothing else is found. `more` adds tests on the items.
+ */
+export function describeDevCorpus(file: string, title: string, more?: (items: readonly CorpusItem[]) => void): void {
+  const items = parseCorpus(readFileSync(join(repoRoot, 'test/fixtures/claims', file), 'utf8'));
+  describeWithSharedData(title, () => {
+    let store: DuckDbStore;
+    let seriesFor: SeriesFor;
+    let stored: string[];
+
+    beforeAll(async () => {
+      ({ store, stored, seriesFor } = await openCorpusStore(items));
+    }, 120_000);
+
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('finds every labelled claim with its verdict, and nothing else', () => {
+      const { extraction, verdicts } = scoreCorpus(items, stored, seriesFor);
+      expect([...extraction.misses, ...verdicts.misses]).toEqual([]);
+      expect(extraction.tp).toBe(items.reduce((n, i) => n + i.labels.length, 0));
+      expect(verdicts.tp).toBe(items.reduce((n, i) => n + i.labels.filter((l) => l.verdict !== null).length, 0));
+    });
+
+    more?.(items);
+  });
 }

@@ -4,6 +4,7 @@
  * "8% below its record high". A record is a close above every earlier close (on the stored close).
  */
 import { allTimeHigh } from '../../analytics/returns/highs-lows.js';
+import { MONTH_NAMES } from '../../domain/format/display-format.js';
 import { civilFromDays, type DayNumber, formatIsoDate } from '../../domain/trading-date.js';
 import type { AthClaim } from '../claims/claim.js';
 import { allMatches, clauseBefore, hedged, MONTH_WORD, monthIndex } from '../claims/clause-words.js';
@@ -141,21 +142,6 @@ function listBefore(sentence: string, mentions: readonly Mention[], at: number):
   }
   return out.length > 1 ? out : [];
 }
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Whether `day` lies in the named peak's month (and year, when named; else the latest such month up to `day`). */
 function inNamedPeak(day: DayNumber, peak: NonNullable<AthClaim['peak']>): boolean {
