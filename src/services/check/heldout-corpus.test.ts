@@ -27,6 +27,8 @@ export const blindBatch = corpusFile('heldout-sentences-3.txt');
 export const blindBatch4 = corpusFile('heldout-sentences-4.txt');
 /** The fifth batch, also written blind (1m/3m/6m periods, spreads, pronouns, lists, days before the note's); reported only. */
 export const blindBatch5 = corpusFile('heldout-sentences-5.txt');
+/** The sixth batch, also written blind (weeks, MAG7 basket, records and lows since, lists, unstored names, tables); reported only. */
+export const blindBatch6 = corpusFile('heldout-sentences-6.txt');
 
 describeWithSharedData('the held-out claim corpus, checked against the real data as of 2025-12-11', () => {
   let store: DuckDbStore;
@@ -35,7 +37,7 @@ describeWithSharedData('the held-out claim corpus, checked against the real data
 
   beforeAll(async () => {
     ({ store, stored, seriesFor } = await openCorpusStore(
-      [...heldOut, ...blindBatch, ...blindBatch4, ...blindBatch5],
+      [...heldOut, ...blindBatch, ...blindBatch4, ...blindBatch5, ...blindBatch6],
       ['SPSM/MAG7'],
     ));
   }, 120_000);
@@ -85,6 +87,7 @@ describeWithSharedData('the held-out claim corpus, checked against the real data
     ['blind batch', 'heldout-sentences-3', blindBatch],
     ['blind batch 4', 'heldout-sentences-4', blindBatch4],
     ['blind batch 5', 'heldout-sentences-5', blindBatch5],
+    ['blind batch 6', 'heldout-sentences-6', blindBatch6],
   ] as const)('%s (%s) figures are reported', (label, _file, blindBatch) => {
     const { extraction, verdicts } = scoreCorpus(blindBatch, stored, seriesFor);
     const x = ratio(extraction);
