@@ -56,9 +56,10 @@ export async function refreshBaskets(store: PriceStore, options: RefreshOptions 
     const missing = def.members.filter((m) => !lastDates.has(m));
     // a configured basket not built yet whose members are all stored is built even when none changed now:
     // an update killed after writing the members (before this refresh) would otherwise never build it
-    const buildable = !known.has(def.ticker) && missing.length === 0;
-    if (!touched(def) && !buildable) continue;
+    // (or saved as a basket, killed before its series was written: no bars)
     const kept = lastDates.get(def.ticker) ?? null;
+    const buildable = (!known.has(def.ticker) || kept === null) && missing.length === 0;
+    if (!touched(def) && !buildable) continue;
     if (missing.length > 0) {
       const problem = `no bars stored for ${listOf(missing)}`;
       out.push({ ticker: def.ticker, rows: null, lastDate: kept, problem, missing, ahead: [] });

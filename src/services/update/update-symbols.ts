@@ -198,7 +198,6 @@ export async function updateSymbols(
   );
 
   const changed = outcomes.filter((o) => o.status === 'updated').map((o) => o.symbol);
-  let baskets: UpdateReport['baskets'] = [];
   if (changed.length > 0) {
     const series = await store.readMany(changed);
     const kinds = new Map(targets.map((t) => [t.symbol, t.info.kind]));
@@ -206,8 +205,10 @@ export async function updateSymbols(
       const s = series.get(symbol);
       if (s) warnings.push(...checkSeries(s, kinds.get(symbol) ?? 'stock', { asOf: today }).warnings);
     }
-    baskets = await refreshBaskets(store, { config, changed });
   }
+  // also when nothing changed now: a basket an earlier update (killed after writing its members) never built
+  // is built here (refreshBaskets leaves built, untouched baskets alone)
+  const baskets = await refreshBaskets(store, { config, changed });
   return { outcomes, warnings, baskets, failed: outcomes.filter((o) => o.status === 'failed').length };
 }
 
