@@ -1,7 +1,8 @@
 /**
  * The labelled claim corpora's format and scoring, shared by the held-out test and the dev corpus test:
- * `parseCorpus` reads the format described in test/fixtures/claims/heldout-sentences.txt, `scoreCorpus`
- * extracts and verifies every item as of 2025-12-11 and counts hits and misses of extraction and verdicts.
+ * `parseCorpus` reads the format described in test/fixtures/claims/heldout-sentences.txt (plus `@date YYYY-MM-DD`
+ * lines, heldout-sentences-7.txt), `scoreCorpus` extracts and verifies every item as of its note's date (2025-12-11
+ * when the file gives none) and counts hits and misses of extraction and verdicts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +32,8 @@ export interface Label {
 }
 export interface CorpusItem {
   readonly style: string;
+  /** The note's date, from the last `@date YYYY-MM-DD` line before the item (CORPUS_AS_OF when none). */
+  readonly date: string;
   readonly context: string;
   readonly text: string;
   readonly labels: readonly Label[];
@@ -40,6 +43,7 @@ export interface CorpusItem {
 export function parseCorpus(source: string): CorpusItem[] {
   const items: CorpusItem[] = [];
   let style = '';
+  let date = CORPUS_AS_OF;
   for (const block of source.split(/\n\s*\n/)) {
     const lines = block.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
     const context: string[] = [];
@@ -47,6 +51,7 @@ export function parseCorpus(source: string): CorpusItem[] {
     const labels: Label[] = [];
     for (const l of lines) {
       if (l.startsWith('@style ')) style = l.slice(7).trim();
+      else if (l.startsWith('@date ')) date = l.slice(6).trim();
       else if (l.startsWith('> ')) context.push(l.slice(2));
       else if (l.startsWith('= ')) {
         const parts = l.slice(2).trim().split(/\s+/);
@@ -56,7 +61,7 @@ export function parseCorpus(source: string): CorpusItem[] {
         labels.push({ metric: metric!, symbol: symbol === '-' ? null : symbol!, args, verdict: VERDICT[verdict]! });
       } else text.push(l);
     }
-    if (text.length > 0) items.push({ style, context: context.join('\n'), text: text.join('\n'), labels });
+    if (text.length > 0) items.push({ style, date, context: context.join('\n'), text: text.join('\n'), labels });
   }
   return items;
 }
@@ -116,9 +121,7 @@ export const ratio = (s: Score) => ({ precision: s.tp / (s.tp + s.fp), recall: s
 
 export function scoreCorpus(items: readonly CorpusItem[], stored: readonly string[], seriesFor: SeriesFor | null) {
   const resolver = resolverFromConfig(defaultConfig(), stored);
-  const asOf = parseIsoDate(CORPUS_AS_OF);
-  const options = {
-    asOf,
+  const base = {
     tolerance: 0.0005,
     nearAthPct: defaultConfig().events?.nearAthPct ?? 0.02,
     approachPct: 0.05,
@@ -129,6 +132,9 @@ export function scoreCorpus(items: readonly CorpusItem[], stored: readonly strin
   const extraction: Score = { tp: 0, fp: 0, fn: 0, misses: [] };
   const verdicts: Score = { tp: 0, fp: 0, fn: 0, misses: [] };
   for (const item of items) {
+    // Each item is checked as of its note's date (`@date`), both for reading its days and for verifying.
+    const asOf = parseIsoDate(item.date);
+    const options = { ...base, asOf };
     const contextLines = item.context ? item.context.split('\n').length : 0;
     const input = item.context ? `${item.context}\n${item.text}` : item.text;
     const found = extractClaims(input, resolver, { noteDate: asOf }).filter((c) => c.line > contextLines);

@@ -29,6 +29,8 @@ export const blindBatch4 = corpusFile('heldout-sentences-4.txt');
 export const blindBatch5 = corpusFile('heldout-sentences-5.txt');
 /** The sixth batch, also written blind (weeks, MAG7 basket, records and lows since, lists, unstored names, tables); reported only. */
 export const blindBatch6 = corpusFile('heldout-sentences-6.txt');
+/** The seventh batch, also written blind, on notes of thirteen dates (2025-06 to 2026-07, `@date` lines); reported only. */
+export const blindBatch7 = corpusFile('heldout-sentences-7.txt');
 
 describeWithSharedData('the held-out claim corpus, checked against the real data as of 2025-12-11', () => {
   let store: DuckDbStore;
@@ -37,7 +39,7 @@ describeWithSharedData('the held-out claim corpus, checked against the real data
 
   beforeAll(async () => {
     ({ store, stored, seriesFor } = await openCorpusStore(
-      [...heldOut, ...blindBatch, ...blindBatch4, ...blindBatch5, ...blindBatch6],
+      [...heldOut, ...blindBatch, ...blindBatch4, ...blindBatch5, ...blindBatch6, ...blindBatch7],
       ['SPSM/MAG7'],
     ));
   }, 120_000);
@@ -88,6 +90,7 @@ describeWithSharedData('the held-out claim corpus, checked against the real data
     ['blind batch 4', 'heldout-sentences-4', blindBatch4],
     ['blind batch 5', 'heldout-sentences-5', blindBatch5],
     ['blind batch 6', 'heldout-sentences-6', blindBatch6],
+    ['blind batch 7', 'heldout-sentences-7', blindBatch7],
   ] as const)('%s (%s) figures are reported', (label, _file, blindBatch) => {
     const { extraction, verdicts } = scoreCorpus(blindBatch, stored, seriesFor);
     const x = ratio(extraction);
