@@ -19,7 +19,7 @@ import type { Claim } from './claim.js';
 import { ExtractionContext } from './extraction-context.js';
 import { isForecast } from './forecast-wording.js';
 import { type NamedSymbol, NameResolver } from './name-resolver.js';
-import { dayOfClaim, namedDays } from './named-days.js';
+import { dayOfClaim, labelLineDay, lastLabelDay, namedDays } from './named-days.js';
 import { findPeriods } from './period-phrases.js';
 import { type Paragraph, paragraphs, sentences } from './sentences.js';
 import { isSeparatorRow, rowClaims, tableHeader } from './table-claims.js';
@@ -142,13 +142,28 @@ function datedClaims(found: Claim[], scope: SentenceScope): Claim[] {
   });
 }
 
+/** Claims without a day of their own take `day` (a label's, "Tue:", heading their line or the lines below it). */
+function labelled(claims: Claim[], day: DayNumber | null): Claim[] {
+  if (day === null) return claims;
+  return claims.map((c) => (c.day === undefined ? { ...c, day: formatIsoDate(day) } : c));
+}
+
 export function extractClaims(text: string, resolver: NameResolver, options: ExtractOptions = {}): Claim[] {
   const ctx = new ExtractionContext();
   const out: Claim[] = [];
   const paras = paragraphs(text);
   const types = claimTypes();
+  const noteDate = options.noteDate ?? null;
+  // A line that is only a day label ("Tuesday:") dates the lines right below it, up to a blank line.
+  let labelLine: { day: DayNumber; line: number } | null = null;
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
+    const lineLabel = labelLineDay(p.text, noteDate);
+    if (lineLabel !== null) {
+      labelLine = { day: lineLabel, line: p.line };
+      continue;
+    }
+    if (labelLine !== null && p.line !== labelLine.line + 1) labelLine = null;
     // A table with a column per figure (Markdown, tabs), each header cell read through its aliases; else
     // a table of returns whose header names the periods (also glued together, as a web page's copy gives it).
     const columns = tableColumns(p.text);
@@ -161,13 +176,17 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
     if (read) {
       const { claims, next } = readRows(paras, i + 1, read);
       if (next > i + 1) {
-        out.push(...claims);
+        out.push(...labelled(claims, labelLine?.day ?? null));
+        if (labelLine !== null) labelLine = { day: labelLine.day, line: paras[next - 1]!.line };
         i = next - 1;
         continue;
       }
     }
     // A heading or a rule starts a section: "it" and "the index" no longer point into the one before.
-    if (HEADING.test(p.text)) ctx.newSection();
+    if (HEADING.test(p.text)) {
+      ctx.newSection();
+      labelLine = null;
+    }
     ctx.lastPeriod = null;
     // A paragraph hard-wrapped over several lines is read as one: its sentences run across the breaks.
     let end = i;
@@ -176,6 +195,9 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
     const raw = text.slice(p.offset, last.offset + last.text.length);
     const block = raw.replace(/\r\n/g, '  ').replace(/[\r\n]/g, ' ');
     i = end;
+    // The day a label heading the line (or the line above) names, for the sentences after the label's own.
+    let carried = labelLine?.day ?? null;
+    if (labelLine !== null) labelLine = { day: labelLine.day, line: last.line };
     for (const s of sentences(block)) {
       const scope: SentenceScope = {
         sentence: s.text,
@@ -196,7 +218,8 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
         if (t.metric === 'return') returns = claims.length;
         found.push(...claims);
       }
-      out.push(...datedClaims(found, scope).sort((a, b) => a.span.start - b.span.start));
+      out.push(...labelled(datedClaims(found, scope), carried).sort((a, b) => a.span.start - b.span.start));
+      carried = lastLabelDay(s.text, scope.noteDate) ?? carried;
       ctx.remember(scope.mentions);
       // "Ten of the eleven sectors gained over the past five sessions. Energy led: it rallied 8.05%":
       // a period named in a sentence without figures frames the figures that follow it.

@@ -100,6 +100,81 @@ describe('claims of earlier sessions are checked at that close', () => {
   });
 });
 
+describe('day labels heading a broker\'s line ("Tue: IWM +0.8%"): the latest such weekday on or before the note', () => {
+  it('reads the label and its abbreviations, the day of every move after it', () => {
+    // Note dated Thursday Dec 11: Mon Dec 8, Tue Dec 9, Wed Dec 10, Thu Dec 11, Fri the Friday before, Dec 5.
+    expect(days('Tue: IWM +0.8%')).toEqual(['2025-12-09']);
+    for (const [label, day] of [
+      ['Mon:', '2025-12-08'],
+      ['Monday:', '2025-12-08'],
+      ['Tues:', '2025-12-09'],
+      ['Weds:', '2025-12-10'],
+      ['WED:', '2025-12-10'],
+      ['Thurs:', '2025-12-11'],
+      ['Thu:', '2025-12-11'],
+      ['Fri:', '2025-12-05'],
+      ['- Wed:', '2025-12-10'],
+      ['**Tue:**', '2025-12-09'],
+      ['Tuesday close:', '2025-12-09'],
+      ["Wednesday's tape:", '2025-12-10'],
+      ['Tue 12/9:', '2025-12-09'],
+      ['Wed -', '2025-12-10'],
+      ['Wed —', '2025-12-10'],
+    ])
+      expect(read(`${label} XLK +0.5%, SPY -0.2%`), label).toEqual([
+        ['return', 'XLK', '1d', 0.005, day],
+        ['return', 'SPY', '1d', -0.002, day],
+      ]);
+  });
+
+  it('dates only what follows a label, across commas and semicolons, up to the next label', () => {
+    for (const sep of [';', ',', '', ' |'])
+      expect(read(`Mon: SPY -0.30%${sep} Tue: SPY -0.09%${sep} Wed: SPY +0.66%`), sep).toEqual([
+        ['return', 'SPY', '1d', -0.003, '2025-12-08'],
+        ['return', 'SPY', '1d', -0.0009, '2025-12-09'],
+        ['return', 'SPY', '1d', 0.0066, '2025-12-10'],
+      ]);
+    // A figure before any label keeps the note's day; a longer period under a label is as of that day.
+    expect(read('IWM +17.6% YTD; Tue: IWM +0.21%, YTD +14.67%')).toEqual([
+      ['return', 'IWM', 'ytd', 0.176, undefined],
+      ['return', 'IWM', '1d', 0.0021, '2025-12-09'],
+      ['return', 'IWM', 'ytd', 0.1467, '2025-12-09'],
+    ]);
+  });
+
+  it('dates every sentence of its line, every claim type, and the lines below a label that stands alone', () => {
+    expect(read('Wed: XLK +0.48%. Energy fund XLE +1.05%.')).toEqual([
+      ['return', 'XLK', '1d', 0.0048, '2025-12-10'],
+      ['return', 'XLE', '1d', 0.0105, '2025-12-10'],
+    ]);
+    expect(read('Tue: the VIX closed at 16.93. XLK extended its winning streak to 12 sessions.')).toEqual([
+      ['level', '^VIX', undefined, undefined, '2025-12-09'],
+      ['streak', 'XLK', undefined, undefined, '2025-12-09'],
+    ]);
+    expect(read('Tuesday:\nIWM +0.21%\nSPY -0.09%\n\nXLK -0.51%')).toEqual([
+      ['return', 'IWM', '1d', 0.0021, '2025-12-09'],
+      ['return', 'SPY', '1d', -0.0009, '2025-12-09'],
+      ['return', 'XLK', '1d', -0.0051, undefined],
+    ]);
+    // The next line without a label is the note's day again.
+    expect(read('Tue: IWM +0.21%\nIWM +1.17%')).toEqual([
+      ['return', 'IWM', '1d', 0.0021, '2025-12-09'],
+      ['return', 'IWM', '1d', 0.0117, undefined],
+    ]);
+  });
+
+  it('reads an abbreviated weekday after a figure, and is no label without its colon or dash', () => {
+    expect(read('TSLA +1.27% Tue, +1.41% Wed')).toEqual([
+      ['return', 'TSLA', '1d', 0.0127, '2025-12-09'],
+      ['return', 'TSLA', '1d', 0.0141, '2025-12-10'],
+    ]);
+    expect(read('IWM +0.2% (Tue)')).toEqual([['return', 'IWM', '1d', 0.002, '2025-12-09']]);
+    expect(read('NVDA +1.72% Monday - a strong start.')).toEqual([['return', 'NVDA', '1d', 0.0172, '2025-12-08']]);
+    expect(days('The Fed meets Wednesday and Thursday')).toEqual([]);
+    expect(days('Mon-Wed: IWM +1.6%')).toEqual([]);
+  });
+});
+
 describe('week periods', () => {
   it('reads this week, for the week, week to date and WTD as the week to date', () => {
     for (const p of ['this week', 'for the week', 'week to date', 'week-to-date', 'WTD', 'so far this week'])

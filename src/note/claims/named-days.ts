@@ -10,16 +10,26 @@ import { MONTH_WORD, monthIndex } from './clause-words.js';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAY = '(Monday|Tuesday|Wednesday|Thursday|Friday)';
+/** A weekday or a desk's abbreviation of it ("Tue", "Tues", "Weds", "Thurs"). */
+const WEEKDAY_OR_ABBR = '(Monday|Tuesday|Wednesday|Thursday|Friday|Mon|Tues|Tue|Weds|Wed|Thurs|Thur|Thu|Fri)';
+/**
+ * A day label heading a broker's line: "Tue: IWM +0.8%", "- Weds: ...", "**Thurs:**", "Monday close:",
+ * "Fri - SPY -0.2%", "Tue 12/9:", or one after a separator ("Mon: SPY -0.3%; Tue: SPY -0.1%").
+ */
+export const DAY_LABEL = `(?:^|(?<=[;|•·,]\\s*)|(?<=%\\)?\\s+))[\\s>*_•+-]*\\b${WEEKDAY_OR_ABBR}\\.?(?:,?\\s+(?:\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?|${MONTH_WORD}\\s+\\d{1,2}(?:st|nd|rd|th)?))?(?:['’]s)?(?:\\s+(?:close|closes|session|recap|wrap|moves|movers|action|tape|trading|summary))?[*_]*\\s*(?::|\\s[–—]\\s|\\s-\\s(?=[A-Za-z$^(]))[*_]*`;
+const DAY_LABEL_RE = new RegExp(DAY_LABEL, 'gi');
 
 export interface NamedDay {
   readonly start: number;
   readonly end: number;
   readonly day: DayNumber;
+  /** A day label ("Tue:"): it dates what follows it, up to the next label, across clauses. */
+  readonly label?: boolean;
 }
 
-/** The weekday `name` on or before `from`. */
+/** The weekday `name` (or its abbreviation, "Tue", "Thurs") on or before `from`. */
 export function weekdayOnOrBefore(from: DayNumber, name: string): DayNumber {
-  const want = WEEKDAYS.indexOf(name.toLowerCase());
+  const want = WEEKDAYS.findIndex((d) => d.startsWith(name.slice(0, 3).toLowerCase()));
   let d = from;
   while (weekday(d) !== want) d -= 1;
   return d;
@@ -68,8 +78,8 @@ const RULES: readonly {
     },
   },
   {
-    // Shorthand: a weekday right after a figure ("NVDA +1.72% Monday", "VIX 16.93 Tuesday").
-    re: new RegExp(`(?<=\\d%?\\)?\\s{1,2})${WEEKDAY}\\b(?!['’])`, 'g'),
+    // Shorthand: a weekday right after a figure ("NVDA +1.72% Monday", "VIX 16.93 Tuesday", "+0.8% (Tue)").
+    re: new RegExp(`(?<=\\d%?\\)?\\s{1,2}\\(?)${WEEKDAY_OR_ABBR}\\b\\.?(?!['’]|\\s*:)`, 'g'),
     day: (m, note) => weekdayOnOrBefore(note, m[1]!),
   },
 ];
@@ -78,6 +88,16 @@ const RULES: readonly {
 export function namedDays(sentence: string, noteDate: DayNumber | null): NamedDay[] {
   if (noteDate === null) return [];
   const out: NamedDay[] = [];
+  DAY_LABEL_RE.lastIndex = 0;
+  for (let m = DAY_LABEL_RE.exec(sentence); m !== null; m = DAY_LABEL_RE.exec(sentence)) {
+    if (m[0].length === 0) {
+      DAY_LABEL_RE.lastIndex++;
+      continue;
+    }
+    // Right after a figure only a colon makes a label ("+0.8% Tue: ..."); "+1.72% Monday - ..." dates the figure.
+    if (/%\)?\s*$/.test(sentence.slice(0, m.index)) && !m[0].includes(':')) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, day: weekdayOnOrBefore(noteDate, m[1]!), label: true });
+  }
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(sentence); m !== null; m = rule.re.exec(sentence)) {
@@ -108,10 +128,29 @@ export function dayOfClaim(
   end: number,
   leadingOnly = false,
 ): NamedDay | null {
-  const opens = (d: NamedDay) => /^[\s"“']*$/.test(sentence.slice(0, d.start));
-  const after = days.filter((d) => d.start >= end && !CLAUSE_BREAK.test(sentence.slice(end, d.start)));
-  const before = days.filter((d) => d.end <= start && !CLAUSE_BREAK.test(sentence.slice(d.end, start))).reverse();
-  const inside = days.filter((d) => d.start >= start && d.end <= end);
+  const opens = (d: NamedDay) => d.label === true || /^[\s"“']*$/.test(sentence.slice(0, d.start));
+  // A label ("Tue: IWM +0.8%, SPY -0.2%") dates only what follows it, whatever the clause.
+  const after = days.filter((d) => !d.label && d.start >= end && !CLAUSE_BREAK.test(sentence.slice(end, d.start)));
+  const before = days
+    .filter((d) => d.end <= start && (d.label || !CLAUSE_BREAK.test(sentence.slice(d.end, start))))
+    .reverse();
+  const inside = days.filter((d) => !d.label && d.start >= start && d.end <= end);
   for (const d of [...inside, ...after, ...before]) if (!leadingOnly || opens(d)) return d;
   return null;
+}
+
+/**
+ * The day a line that is only a label names ("Tuesday:", "**Tue close:**"): the lines right below it
+ * are that session's. Null for any other line.
+ */
+export function labelLineDay(line: string, noteDate: DayNumber | null): DayNumber | null {
+  if (noteDate === null) return null;
+  const m = new RegExp(`^${DAY_LABEL}\\s*$`, 'i').exec(line.trim());
+  return m ? weekdayOnOrBefore(noteDate, m[1]!) : null;
+}
+
+/** The day of the last label in `sentence` ("Mon: ...; Tue: ..."), or null: what the rest of its line is about. */
+export function lastLabelDay(sentence: string, noteDate: DayNumber | null): DayNumber | null {
+  const labels = namedDays(sentence, noteDate).filter((d) => d.label);
+  return labels.length > 0 ? labels[labels.length - 1]!.day : null;
 }

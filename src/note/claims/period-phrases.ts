@@ -9,6 +9,7 @@
  * claim before it.
  */
 import type { ReturnPeriod } from '../../domain/period-keys.js';
+import { DAY_LABEL } from './named-days.js';
 
 /**
  * `same` refers back ("over the same period"); `lastweek` is the whole calendar week before the note's
@@ -94,6 +95,11 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   {
     period: '5d',
     re: /\bw\/w\b|\bWoW\b|\bweek[- ]over[- ]week\b|\b5D\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:five|5)\s+(?:sessions|trading\s+days|days)\b|\b(?:over|in)\s+the\s+(?:past|last)\s+week\b|\bfive[- ]day\b|\b5[- ]day\b/i,
+  },
+  {
+    // A broker's day label heading a line ("Tue: IWM +0.8%"): that session's moves (its day: `named-days.ts`).
+    period: '1d',
+    re: new RegExp(DAY_LABEL, 'i'),
   },
   {
     period: '1d',

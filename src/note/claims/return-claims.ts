@@ -85,7 +85,8 @@ const SESSIONS = new RegExp(
 /** What may stand between a name and its signed move: nothing, its level, or its other figures, comma-separated. */
 const NAME_GAP = /^[\s:(]*(?:[-+−–]?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?\s*\)?\s*[,;(|]\s*)*$/;
 const LABEL_BEFORE = /(?:\bYTD|\bMTD|\bQTD|\b[135]Y|\b[15]D|\bd\/d|\bw\/w)[\s:]*$/i;
-const LABELS = /\b(?:YTD|MTD|QTD|[135]Y|[15]D|d\/d|w\/w)\b/gi;
+const LABELS =
+  /\b(?:YTD|MTD|QTD|[135]Y|[15]D|d\/d|w\/w|(?:Mon|Tues?|Weds?|Wednes|Thu(?:rs?)?|Fri)(?:day)?(?=[\s,;)]))\b/gi;
 /** The text with period labels removed: "GOOGL YTD +58.20%" reads as "GOOGL +58.20%". */
 function stripLabels(text: string): string {
   return text.replace(LABELS, ' ');

@@ -1,6 +1,6 @@
 /**
  * Property tests of the newer readings (issue 14, Evidence): week periods, days before the note's,
- * social shorthand, a level with its move, pasted tables and the Treasury curve. A true figure computed
+ * day labels of a broker's note ("Tue: IWM +0.21%"), social shorthand, a level with its move, pasted tables and the Treasury curve. A true figure computed
  * by the analytics (`periodReturn` on the stored closes, the stored yields) on the real data, written by
  * any of at least 20 templates per form, is extracted and supported; the figure altered beyond its
  * tolerance is contradicted. The note is dated Thursday 2025-12-11 (Monday Dec 8 ... Wednesday Dec 10).
@@ -66,6 +66,42 @@ const DAY_WORDS: [string, string][] = [
   ['on Wednesday', '2025-12-10'],
   ['yesterday', '2025-12-10'],
   ['last Friday', '2025-12-05'],
+];
+
+/** Day labels heading a broker's line and the close each names in a note dated Thursday Dec 11. */
+const DAY_LABELS: [string, string][] = [
+  ['Mon:', '2025-12-08'],
+  ['Monday:', '2025-12-08'],
+  ['Tue:', '2025-12-09'],
+  ['Tues:', '2025-12-09'],
+  ['Tuesday close:', '2025-12-09'],
+  ['Wed:', '2025-12-10'],
+  ['Weds:', '2025-12-10'],
+  ['Thurs:', '2025-12-11'],
+  ['Fri:', '2025-12-05'],
+];
+/** Lines under a day label: label, ticker, figure (signed), direction. */
+const LABEL_TEMPLATES: ((l: string, t: string, v: number) => string)[] = [
+  (l, t, v) => `${l} ${t} ${signed(v)}`,
+  (l, t, v) => `- ${l} ${t} ${signed(v)}`,
+  (l, t, v) => `**${l}** ${t} ${signed(v)}`,
+  (l, t, v) => `${l} ${t} ${signed(v)} d/d`,
+  (l, t, v) => `${l} ${named(t)} ${signed(v)}`,
+  (l, t, v) => `${l} $${t} ${signed(v)}`,
+  (l, t, v) => `${l} ${t} (${signed(v)})`,
+  (l, t, v) => `${l} ${t}: ${signed(v)}`,
+  (l, t, v) => `${l} ${t} ${v < 0 ? 'fell' : 'rose'} ${pctText(v)}`,
+  (l, t, v) => `${l} ${t} ${v < 0 ? 'lost' : 'gained'} ${pctText(v)} on the day.`,
+  (l, t, v) => `${l} ${t} closed ${pctText(v)} ${v < 0 ? 'lower' : 'higher'}.`,
+  (l, t, v) => `${l} ${t} ${signed(v)}; VIX steady`,
+  (l, t, v) => `${l}\n${t} ${signed(v)}`,
+  (l, t, v) => `${l} ${t} ${signed(v)} in heavy volume`,
+  (l, t, v) => `${l} ${t} ${v < 0 ? 'down' : 'up'} ${pctText(v)}`,
+  (l, t, v) => `${l} ${t} ended ${v < 0 ? 'down' : 'up'} ${pctText(v)}.`,
+  (l, t, v) => `${l} a quiet tape. ${t} ${signed(v)}.`,
+  (l, t, v) => `Recap | ${l} ${t} ${signed(v)}`,
+  (l, t, v) => `${l} movers: ${t} ${signed(v)}`,
+  (l, t, v) => `* ${l} ${t} ${signed(v)} (close)`,
 ];
 
 /** Social posts and broker lines: ticker, signed figure, direction. */
@@ -223,6 +259,7 @@ describeWithSharedData(
         LEVEL_MOVE_TEMPLATES,
         TABLE_LAYOUTS,
         CURVE_TEMPLATES,
+        LABEL_TEMPLATES,
       ] as unknown[][])
         expect(list.length).toBeGreaterThanOrEqual(20);
     });
@@ -260,6 +297,25 @@ describeWithSharedData(
             const say = (x: number) => template(named(t), pctText(x), x < 0 ? 'down' : 'up', p);
             expectVerdicts(say(v), 'return', [[t, 'supported', day]]);
             expect(check(say(v + (up ? shift : -shift)), 'return').map((x) => [x.verdict, x.asOf])).toEqual([
+              ['contradicted', day],
+            ]);
+          },
+        ),
+        { numRuns: 150, seed: 14 },
+      );
+    });
+
+    it('day labels of a broker\'s note ("Tue: IWM +0.21%"): the labelled day\'s move in 20 phrasings x 9 labels', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...LABEL_TEMPLATES),
+          fc.constantFrom(...SYMBOLS),
+          fc.constantFrom(...DAY_LABELS),
+          altered,
+          (template, t, [l, day], [shift, up]) => {
+            const v = truth(t, '1d', day);
+            expectVerdicts(template(l, t, v), 'return', [[t, 'supported', day]]);
+            expect(check(template(l, t, v + (up ? shift : -shift)), 'return').map((x) => [x.verdict, x.asOf])).toEqual([
               ['contradicted', day],
             ]);
           },
