@@ -144,3 +144,26 @@ it('the one-pass fast %K of stoch equals the runMax/runMin form bit for bit (a f
   const k = stochFastK({ high, low, close }, 2);
   expect(Array.from(k)).toEqual([Number.NaN, 1, Number.NaN, 0.5]);
 });
+
+it("SAR starts R's sd(high - low) below the first low, in one pass on clean bars, in two when the one pass could lose digits", () => {
+  // by hand: ranges 2, 1, 2, 1 -> mean 1.5, squares 4 x 0.25 = 1, var 1/3; TTR starts at low[1] - sd
+  const high = Float64Array.of(3, 5, 6, 8);
+  const low = Float64Array.of(1, 4, 4, 7);
+  expect(sar(high, low, 0.02, 0.2)[0]).toBe(1 - Math.sqrt(1 / 3));
+  // the one pass sums d = range - first range; a first range far from the others makes its sums
+  // cancel (about n-fold here) on top of n roundings each. Textbook two passes, here in the test,
+  // as the reference.
+  const textbookSd = (h: Float64Array, l: Float64Array) => {
+    const r = Array.from(h, (x, i) => x - l[i]!);
+    const mean = r.reduce((a, b) => a + b, 0) / r.length;
+    return Math.sqrt(r.reduce((a, b) => a + (b - mean) ** 2, 0) / (r.length - 1));
+  };
+  for (const n of [40, 100_000]) {
+    // a first range 1e9 times the others: at 40 rows one pass (40 x 40-fold), at 100,000 two
+    const h = Float64Array.from({ length: n }, (_, i) => (i === 0 ? 1e9 + 10 : 12 + (i % 2)));
+    const l = new Float64Array(n).fill(10);
+    const sd = textbookSd(h, l);
+    expect(Math.abs(sar(h, l, 0.02, 0.2)[0]! - (10 - sd))).toBeLessThanOrEqual(1e-13 * sd);
+    if (n < 100) same(sar(h, l, 0.02, 0.2), sarGeneral(h, l, 0.02, 0.2));
+  }
+});

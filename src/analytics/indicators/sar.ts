@@ -22,24 +22,50 @@ export function sarGeneral(high: Float64Array, low: Float64Array, step: number, 
 }
 
 /**
- * TTR's starting gap, R's `sd(high - low)` over every row with both prices (two passes: the mean,
- * then the squares about it, in row order), and whether every bar from `beg` on has a positive,
- * finite high and low: the condition of the fast loop. The ranges are not stored.
+ * TTR's starting gap, R's `sd(high - low)` over every row with both prices, and whether every bar
+ * from `beg` on is clean for the fast loop: a finite high and low of the same sign, neither zero
+ * (`high * low > 0`). On clean bars it takes ONE pass: the sums of d and d^2 with d = (high - low) - k,
+ * k the first range, then var = (sum d^2 - (sum d)^2 / n) / (n - 1). The subtraction cancels by the
+ * factor sum d^2 / (n - 1) var = 1 + n z^2 / (n - 1), z the first range's distance from the mean in
+ * SDs (at most about n, since the first range is one of the data), and the sums carry up to n
+ * roundings each, so the relative error is at most about n x that factor x 1.1e-16; the one pass is
+ * kept only while n x factor <= 1e6 (error under 1e-10; on a 20-year series, a first range within
+ * about 14 SDs of the mean), else it takes R's two passes (the mean, then the squares about it), as
+ * on bars with a missing price. R sums in long double, so neither form is R's to the last bit; both
+ * agree with it far inside the 1e-8 of the goldens. The ranges are not stored.
  */
-function startingGap(high: Float64Array, low: Float64Array, beg: number): { gap: number; positive: boolean } {
+function startingGap(high: Float64Array, low: Float64Array, beg: number): { gap: number; clean: boolean } {
+  const nr = high.length;
+  const k = high[beg]! - low[beg]!;
+  let sum = 0;
+  let squares = 0;
+  let unclean = 0;
+  for (let i = beg; i < nr; i++) {
+    const h = high[i]!;
+    const l = low[i]!;
+    if (!(h * l > 0)) unclean++;
+    const d = h - l - k;
+    sum += d;
+    squares += d * d;
+  }
+  const n = nr - beg;
+  const centred = squares - (sum * sum) / n;
+  const clean = unclean === 0 && Number.isFinite(squares);
+  if (clean && centred * 1e6 >= squares * n) return { gap: Math.sqrt(centred / (n - 1)), clean };
+  return { gap: twoPassSd(high, low), clean };
+}
+
+/** R's `sd(high - low, na.rm = TRUE)` in two passes (the mean, then the squares about it), in row order. */
+function twoPassSd(high: Float64Array, low: Float64Array): number {
   const nr = high.length;
   let count = 0;
   let mean = 0;
-  let positive = true;
   for (let i = 0; i < nr; i++) {
-    const h = high[i]!;
-    const l = low[i]!;
-    const r = h - l;
+    const r = high[i]! - low[i]!;
     if (!Number.isNaN(r)) {
       count++;
       mean += r;
     }
-    if (!(h > 0 && l > 0 && r < Number.POSITIVE_INFINITY && r > Number.NEGATIVE_INFINITY) && i >= beg) positive = false;
   }
   mean /= count;
   let ss = 0;
@@ -47,7 +73,7 @@ function startingGap(high: Float64Array, low: Float64Array, beg: number): { gap:
     const r = high[i]! - low[i]!;
     if (!Number.isNaN(r)) ss += (r - mean) ** 2;
   }
-  return { gap: Math.sqrt(ss / (count - 1)), positive };
+  return Math.sqrt(ss / (count - 1));
 }
 
 function sarWith(high: Float64Array, low: Float64Array, step: number, max: number, fast: boolean): Float64Array {
@@ -60,9 +86,9 @@ function sarWith(high: Float64Array, low: Float64Array, step: number, max: numbe
   while (beg < nr && (Number.isNaN(high[beg]!) || Number.isNaN(low[beg]!))) beg++;
   out.fill(Number.NaN, 0, beg);
   if (beg >= nr) return out;
-  const { gap, positive } = startingGap(high, low, beg);
+  const { gap, clean } = startingGap(high, low, beg);
   out[beg] = low[beg]! - gap;
-  if (fast && positive) fastLoop(high, low, out, beg, step, max);
+  if (fast && clean) fastLoop(high, low, out, beg, step, max);
   else generalLoop(high, low, out, beg, step, max);
   return out;
 }
@@ -105,96 +131,110 @@ function generalLoop(high: Float64Array, low: Float64Array, out: Float64Array, b
 }
 
 /**
- * The general loop for bars whose highs and lows are all positive and finite, split into a long
- * and a short phase so the trend is known without a test per row. V8 compiles Math.min/max and
- * ternaries on doubles to branches, and "is today a new extreme" or "is today's low below
- * yesterday's" are coin flips on real data, so the hot path avoids them:
- * - inside a phase (after its first row) the extreme point is already at least yesterday's high
- *   (long) or at most yesterday's low (short), so max(yesterday, today, extreme) is
- *   max(today, extreme), chosen by arithmetic: c * h + (1 - c) * xpt with c = 0 or 1 is exactly h
- *   or xpt for positive finite prices;
- * - the clamp to the last two lows (highs) is skipped when the SAR is already strictly beyond both
- *   (then Math.min would return it unchanged).
- * The first row of each phase, where the extreme is the other side's, takes the general
- * operations. Same operations in the same order on the values that matter: bit-identical to
- * `generalLoop` (fused-indicators.test.ts).
+ * The general loop for clean bars (finite, non-zero, `startingGap`), split into a long and a short
+ * phase so the trend is known without a test per row. V8 compiles Math.min/max and ternaries on
+ * doubles to branches, and "is today a new extreme" is true on about a third of the rows at random,
+ * so inside a phase (after its first row, where the extreme is already at least yesterday's high)
+ * the extreme is chosen by arithmetic: c * h + (1 - c) * xpt with c = 0 or 1 is exactly h or xpt for
+ * finite non-zero prices; the clamp to the last two lows (highs) is skipped when the SAR is already
+ * strictly beyond both (then Math.min would return it unchanged). The first row of each phase, where
+ * the extreme is still the other side's, takes the general step. Step and max are copied into float
+ * locals: with `af = af === max ? max : ...` on the parameter itself, V8 kept the factor as a tagged
+ * (boxed) value and allocated a heap number on every new extreme. What is left is the SAR's own
+ * chain (prev + (extreme - prev) x factor) and the branch mispredictions of the reversals (about one
+ * row in eleven on a 2%-a-day walk) and of the clamp. Same operations in the same order on the values
+ * that matter: bit-identical to `generalLoop` (fused-indicators.test.ts).
  */
 function fastLoop(high: Float64Array, low: Float64Array, out: Float64Array, beg: number, step: number, max: number) {
   const nr = out.length;
-  let xpt = high[beg]!;
-  let af = step;
+  // as float64 locals: `af = af === max ? max : ...` with the parameter itself made af a tagged
+  // (boxed) value, a heap number allocated on every new extreme
+  const stp = step * 1;
+  const cap = max * 1;
   let prev = out[beg]!;
+  let xpt = high[beg]!;
+  let af = stp;
   let hPrev = high[beg]!;
   let lPrev = low[beg]!;
-  // true on the first row after a reversal: xpt is then the other side's extreme
-  let fresh = false;
   let i = beg + 1;
   while (i < nr) {
-    for (; i < nr; i++) {
+    // long phase: rows with a low above yesterday's SAR
+    if (low[i]! > prev) {
+      // first row: the general step (after a reversal, xpt is still the short side's low)
       const h = high[i]!;
       const l = low[i]!;
-      if (!(l > prev)) break;
-      let s = prev + (xpt - prev) * af;
-      let c: number;
-      if (fresh) {
-        const x = Math.max(Math.max(hPrev, h), xpt);
-        c = +(x > xpt);
-        xpt = x;
-        fresh = false;
-      } else {
-        c = +(h > xpt);
-        xpt = c * h + (1 - c) * xpt;
-      }
-      af = af === max ? max : af + c * step;
-      if (!(s < l && s < lPrev)) s = Math.min(s, Math.min(lPrev, l));
-      prev = s;
-      out[i] = s;
+      const s = prev + (xpt - prev) * af;
+      const x = Math.max(Math.max(hPrev, h), xpt);
+      if (x > xpt && af !== cap) af += stp;
+      xpt = x;
+      prev = Math.min(s, Math.min(lPrev, l));
+      out[i] = prev;
       hPrev = h;
       lPrev = l;
+      i++;
+      for (; i < nr; i++) {
+        const h = high[i]!;
+        const l = low[i]!;
+        if (!(l > prev)) break;
+        let s = prev + (xpt - prev) * af;
+        const c = +(h > xpt);
+        xpt = c * h + (1 - c) * xpt;
+        af = af + +(af !== cap) * c * stp;
+        if (!(s < l && s < lPrev)) s = Math.min(s, Math.min(lPrev, l));
+        prev = s;
+        out[i] = s;
+        hPrev = h;
+        lPrev = l;
+      }
     }
     if (i >= nr) break;
     // long to short: the SAR jumps to the long phase's extreme
     const hr = high[i]!;
     xpt = Math.max(Math.max(hPrev, hr), xpt);
-    af = step;
+    af = stp;
     prev = xpt;
     out[i] = prev;
     hPrev = hr;
     lPrev = low[i]!;
-    fresh = true;
     i++;
-    for (; i < nr; i++) {
+    if (i >= nr) break;
+    // short phase: rows with a high below yesterday's SAR
+    if (high[i]! < prev) {
       const h = high[i]!;
       const l = low[i]!;
-      if (!(h < prev)) break;
-      let s = prev + (xpt - prev) * af;
-      let c: number;
-      if (fresh) {
-        const x = Math.min(Math.min(lPrev, l), xpt);
-        c = +(x < xpt);
-        xpt = x;
-        fresh = false;
-      } else {
-        c = +(l < xpt);
-        xpt = c * l + (1 - c) * xpt;
-      }
-      af = af === max ? max : af + c * step;
-      if (!(s > h && s > hPrev)) s = Math.max(s, Math.max(hPrev, h));
-      prev = s;
-      out[i] = s;
+      const s = prev + (xpt - prev) * af;
+      const x = Math.min(Math.min(lPrev, l), xpt);
+      if (x < xpt && af !== cap) af += stp;
+      xpt = x;
+      prev = Math.max(s, Math.max(hPrev, h));
+      out[i] = prev;
       hPrev = h;
       lPrev = l;
+      i++;
+      for (; i < nr; i++) {
+        const h = high[i]!;
+        const l = low[i]!;
+        if (!(h < prev)) break;
+        let s = prev + (xpt - prev) * af;
+        const c = +(l < xpt);
+        xpt = c * l + (1 - c) * xpt;
+        af = af + +(af !== cap) * c * stp;
+        if (!(s > h && s > hPrev)) s = Math.max(s, Math.max(hPrev, h));
+        prev = s;
+        out[i] = s;
+        hPrev = h;
+        lPrev = l;
+      }
     }
     if (i >= nr) break;
     // short to long
     const lr = low[i]!;
     xpt = Math.min(Math.min(lPrev, lr), xpt);
-    af = step;
+    af = stp;
     prev = xpt;
     out[i] = prev;
     hPrev = high[i]!;
     lPrev = lr;
-    fresh = true;
     i++;
   }
 }
