@@ -2,9 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { blobValue, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
+import { withoutGroupIndex } from '../support/snapshot-format.js';
 import { expectSnapshotMatchesBars, runSnapshotContract } from './snapshot-contract.js';
 import { runStoreContract, sampleSeries } from './store-contract.js';
 
@@ -40,6 +41,48 @@ describe('DuckDbStore on a file', () => {
       expect(
         Array.from((await b.readMany(['BBB'], undefined, { columns: ['adjClose'] })).get('BBB')!.adjClose),
       ).toEqual([10.25, 10.625, 11.125]);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('upgrades a store whose packed closes have no group index (schema 4): migration 5 packs them again', async () => {
+    const path = join(dir, 'pre-index.duckdb');
+    const a = await DuckDbStore.open(path);
+    await a.writeBars([
+      { series: sampleSeries('AAA'), source: 'test' },
+      { series: sampleSeries('BBB'), source: 'csv' },
+    ]);
+    await a.close();
+    // the closes as schema 4 packed them: mode byte = decimals, no index (a zigzag varint, the index's
+    // length and the index dropped)
+    const instance = await DuckDBInstance.create(path);
+    const c = await instance.connect();
+    const rows = (await c.runAndReadAll('SELECT symbol, year, closes FROM close_snapshot')).getRowsJS();
+    expect(rows.length).toBe(2);
+    for (const [symbol, year, blob] of rows) {
+      const bytes = blob as Uint8Array;
+      expect(bytes[0]).toBeGreaterThanOrEqual(0x10);
+      await c.run('UPDATE close_snapshot SET closes = $b WHERE symbol = $s AND year = $y', {
+        b: blobValue(withoutGroupIndex(bytes)),
+        s: String(symbol),
+        y: Number(year),
+      });
+    }
+    await c.run('DELETE FROM schema_version WHERE version >= 5');
+    c.closeSync();
+    instance.closeSync();
+    const b = await DuckDbStore.open(path);
+    try {
+      expect(await b.schemaVersion()).toBe(5);
+      await expectSnapshotMatchesBars(b);
+      const again = await DuckDBInstance.create(path);
+      const d = await again.connect();
+      const modes = (await d.runAndReadAll('SELECT closes FROM close_snapshot')).getRowsJS();
+      d.closeSync();
+      again.closeSync();
+      expect(modes.length).toBe(2);
+      for (const [blob] of modes) expect((blob as Uint8Array)[0]).toBeGreaterThanOrEqual(0x10);
     } finally {
       await b.close();
     }

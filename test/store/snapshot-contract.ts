@@ -19,7 +19,8 @@ import type { PriceSeries } from '../../src/domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../src/domain/trading-date.js';
 import { type CommandOutput, keptOrComputed } from '../../src/services/kept-results.js';
 import { type PerfRequest, perfTable } from '../../src/services/perf/perf-table.js';
-import type { DateRange, PriceStore } from '../../src/store/price-store.js';
+import type { BarColumn, DateRange, PriceStore } from '../../src/store/price-store.js';
+import { packedDayCount, sameAsClose, VALUE_GROUP, ValueGroups } from '../../src/store/series-snapshot-codec.js';
 
 const SYMBOLS = ['S1', 'S2', 'S3'] as const;
 const FIRST_DAY = parseIsoDate('2019-12-16');
@@ -180,10 +181,65 @@ export async function expectSnapshotMatchesBars(store: PriceStore, model?: Sourc
   expect(new Map([...(await store.lastDates())].sort())).toEqual(
     new Map([...all].sort().map(([t, s]) => [t, iso(s.dates[s.dates.length - 1])])),
   );
+  await expectGroupIndexMatchesBars(store, all);
   if (model === undefined) return;
   const sourcesOf = (t: string) => [...new Set(model.get(t)?.values() ?? [])].sort();
   expect(summaries.map((s) => [s.ticker, s.sources])).toEqual(summaries.map((s) => [s.ticker, sourcesOf(s.ticker)]));
   expect(await store.barSources()).toEqual([...new Set([...model.values()].flatMap((m) => [...m.values()]))].sort());
+}
+
+/**
+ * Every packed segment's group index equals its bars: each group of VALUE_GROUP values, unpacked alone,
+ * gives the bars' values bit for bit, and its stored highest and lowest value and their first
+ * positions are what a scan of the bars finds (strict comparisons: the earliest of equal values).
+ */
+async function expectGroupIndexMatchesBars(store: PriceStore, all: ReadonlyMap<string, PriceSeries>): Promise<void> {
+  if (store.readPacked === undefined) throw new Error(`${store.backend}: no readPacked`);
+  for (const column of ['close', 'adjClose'] as const satisfies readonly BarColumn[]) {
+    const packed = await store.readPacked('all', undefined, [column]);
+    if (packed === null) throw new Error('readPacked of one close column answered null');
+    const bySymbol = new Map<string, (typeof packed.segments)[number][]>();
+    packed.symbols.forEach((t, i) => {
+      bySymbol.set(t, [...(bySymbol.get(t) ?? []), packed.segments[i]!]);
+    });
+    expect([...bySymbol.keys()].sort()).toEqual([...all.keys()].sort());
+    for (const [symbol, segments] of bySymbol) {
+      const bars = all.get(symbol)![column];
+      let offset = 0;
+      for (const seg of segments.sort((a, b) => a.year - b.year)) {
+        const n = packedDayCount(seg.days);
+        const own = column === 'close' ? seg.closes : seg.adjCloses;
+        const bytes = own !== null && !sameAsClose(own) ? own : seg.closes;
+        if (bytes === null) throw new Error(`${symbol} ${seg.year}: no packed ${column}`);
+        const values = bars.subarray(offset, offset + n);
+        const out = new Float64Array(n);
+        const groups = new ValueGroups(bytes, n, out, 0);
+        const label = `${symbol} ${seg.year} ${column}`;
+        // prices of at most 2 decimals below 100,000 are packed (differences of at most 10^7 at 2 decimals), so indexed
+        if (values.every((x) => Math.round(x * 100) / 100 === x && Math.abs(x) < 1e5))
+          expect(groups.summarised, label).toBe(true);
+        for (let c = groups.groups - 1; c >= 0; c--) {
+          groups.load(c);
+          const from = c * VALUE_GROUP;
+          const to = Math.min(n, from + VALUE_GROUP);
+          for (let i = from; i < to; i++) expect(Object.is(out[i], values[i]), `${label} value ${i}`).toBe(true);
+          if (!groups.summarised) continue;
+          let hi = from;
+          let lo = from;
+          for (let i = from + 1; i < to; i++) {
+            if (values[i]! > values[hi]!) hi = i;
+            if (values[i]! < values[lo]!) lo = i;
+          }
+          expect(
+            [groups.high(c), groups.highIndex(c), groups.low(c), groups.lowIndex(c)],
+            `${label} group ${c}`,
+          ).toEqual([values[hi], hi, values[lo], lo]);
+        }
+        offset += n;
+      }
+      expect(offset, `${symbol} ${column} rows`).toBe(bars.length);
+    }
+  }
 }
 
 /** The perf tables kept and checked: the whole store, as of a day inside the data, total return. */

@@ -133,9 +133,10 @@ export class DuckDbStore implements PriceStore {
       await this.inTransaction(c, async () => {
         for (const m of pending) {
           for (const sql of m.statements) await c.run(sql);
-          if (m.buildsSnapshot) await rebuildSnapshot(c);
           await c.run('INSERT INTO schema_version VALUES ($v)', { v: m.version });
         }
+        // once, however many of the pending migrations change what the snapshot holds
+        if (pending.some((m) => m.buildsSnapshot)) await rebuildSnapshot(c);
       });
       return pending.map((m) => m.version);
     });

@@ -76,6 +76,13 @@ export const MIGRATIONS: readonly Migration[] = [
             definition jsonb NOT NULL
           );`,
   },
+  {
+    version: 4,
+    // every segment packed again: packed closes carry a group index now (series-snapshot-codec.ts)
+    name: 'close snapshot: packed closes with a group index (each 128 values: start, high, low)',
+    sql: 'SELECT 1',
+    buildsSnapshot: true,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -10,12 +10,13 @@ import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { ensureDefined } from '../../domain/ensure.js';
 import type { PriceSeries } from '../../domain/price-series.js';
-import type { BarColumn, DateRange } from '../price-store.js';
+import type { BarColumn, DateRange, SymbolPart } from '../price-store.js';
 import {
   lastYearNeeded,
+  type PackedSegments,
   packSegments,
-  SnapshotAssembler,
   type SnapshotSegment,
+  unpackSegments,
   yearOfDay,
 } from '../series-snapshot.js';
 import { BarsBinaryDecoder } from './pg-binary-copy.js';
@@ -137,6 +138,20 @@ export async function readPgSnapshot(
   range: DateRange | undefined,
   columns: readonly BarColumn[],
 ): Promise<Map<string, PriceSeries>> {
+  return unpackSegments(await readPgSnapshotSegments(db, tickers, range, columns));
+}
+
+/**
+ * The packed segments `readPgSnapshot` unpacks (any order); `part` keeps the symbols of one of `of`
+ * disjoint parts, by PostgreSQL's hash of the ticker.
+ */
+export async function readPgSnapshotSegments(
+  db: pg.Pool | pg.PoolClient,
+  tickers: readonly string[] | 'all',
+  range: DateRange | undefined,
+  columns: readonly BarColumn[],
+  part?: SymbolPart,
+): Promise<PackedSegments> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (tickers !== 'all') {
@@ -148,14 +163,20 @@ export async function readPgSnapshot(
     params.push(to);
     where.push(`year <= $${params.length}`);
   }
+  if (part !== undefined) {
+    params.push(Math.trunc(part.of), Math.trunc(part.index));
+    where.push(`abs(hashtext(symbol)::bigint) % $${params.length - 1} = $${params.length}`);
+  }
   const closes = columns.includes('close') ? 'closes' : 'CASE WHEN octet_length(adj_closes) = 1 THEN closes END';
   const adj = columns.includes('adjClose') ? 'adj_closes' : 'NULL::bytea';
   const r = await db.query<{ symbol: string; year: number; days: Buffer; c: Buffer | null; a: Buffer | null }>(
     `SELECT symbol, year, days, ${closes} AS c, ${adj} AS a FROM close_snapshot ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
     params,
   );
-  const assembler = new SnapshotAssembler(columns, range);
-  for (const row of r.rows)
-    assembler.add(row.symbol, { year: row.year, days: row.days, closes: row.c, adjCloses: row.a });
-  return assembler.result();
+  const packed: PackedSegments = { columns, range, symbols: [], segments: [] };
+  for (const row of r.rows) {
+    packed.symbols.push(row.symbol);
+    packed.segments.push({ year: row.year, days: row.days, closes: row.c, adjCloses: row.a });
+  }
+  return packed;
 }

@@ -5,7 +5,9 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectSnapshotMatchesBars } from '../../../test/store/snapshot-contract.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres-test-db.js';
+import { withoutGroupIndex } from '../../../test/support/snapshot-format.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
 import { LATEST_VERSION } from './migrations.js';
 import { isConnectionLoss, PostgresStore, redactUrl } from './postgres-store.js';
@@ -34,6 +36,43 @@ describe('PostgresStore', () => {
     for (const s of stores) expect(await s.schemaVersion()).toBe(LATEST_VERSION);
     expect(await stores[0]!.migrate()).toEqual([]);
     await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it('upgrades a version-3 database (packed closes without a group index): migration 4 packs them again', async () => {
+    const own = await createTestDatabase();
+    try {
+      const first = await PostgresStore.open(own.url);
+      await first.writeBars([{ series: ramp('OLD', 19000, 300), source: 'csv' }]);
+      await first.close();
+      const admin = new pg.Client({ connectionString: own.url });
+      await admin.connect();
+      const rows = await admin.query<{ symbol: string; year: number; closes: Buffer }>(
+        'SELECT symbol, year, closes FROM close_snapshot',
+      );
+      expect(rows.rows.length).toBeGreaterThan(0);
+      for (const r of rows.rows) {
+        expect(r.closes[0]).toBeGreaterThanOrEqual(0x10);
+        await admin.query('UPDATE close_snapshot SET closes = $1 WHERE symbol = $2 AND year = $3', [
+          Buffer.from(withoutGroupIndex(r.closes)),
+          r.symbol,
+          r.year,
+        ]);
+      }
+      await admin.query('DELETE FROM schema_migrations WHERE version >= 4');
+      const upgraded = await PostgresStore.open(own.url);
+      try {
+        expect(await upgraded.schemaVersion()).toBe(LATEST_VERSION);
+        const after = await admin.query<{ closes: Buffer }>('SELECT closes FROM close_snapshot');
+        expect(after.rows.length).toBe(rows.rows.length);
+        for (const r of after.rows) expect(r.closes[0]).toBeGreaterThanOrEqual(0x10);
+        await expectSnapshotMatchesBars(upgraded);
+      } finally {
+        await upgraded.close();
+        await admin.end();
+      }
+    } finally {
+      await own.drop();
+    }
   });
 
   it('upgrades a version-2 database (before groups) to the latest: migration 3 adds groups, bars untouched', async () => {

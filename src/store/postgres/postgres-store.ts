@@ -24,6 +24,7 @@ import { checkBarBatch, checkDateRange } from '../bar-batch-check.js';
 import { DuckDbStore } from '../duckdb/duckdb-store.js';
 import type {
   BarBatch,
+  BarColumn,
   CsvFileSpec,
   CsvImportOptions,
   CsvImportOutcome,
@@ -31,9 +32,10 @@ import type {
   PriceStore,
   ReadOptions,
   StoredGroup,
+  SymbolPart,
   WriteResult,
 } from '../price-store.js';
-import { snapshotCanRead } from '../series-snapshot.js';
+import { type PackedSegments, snapshotCanRead } from '../series-snapshot.js';
 import {
   type IntegrityOptions,
   type IntegrityReport,
@@ -43,7 +45,7 @@ import {
 import { MIGRATIONS } from './migrations.js';
 import { BarsBinaryDecoder, encodeBarsBinary } from './pg-binary-copy.js';
 import { checkIntegrityPg, removeSymbolsPg } from './pg-maintenance.js';
-import { readPgSnapshot, rebuildPgSnapshot, refreshPgSnapshot } from './pg-snapshot.js';
+import { readPgSnapshot, readPgSnapshotSegments, rebuildPgSnapshot, refreshPgSnapshot } from './pg-snapshot.js';
 
 /** Advisory-lock keys (arbitrary, fixed) for schema migration and named exclusive jobs. */
 const MIGRATION_LOCK = 724_000_001;
@@ -356,6 +358,18 @@ export class PostgresStore implements PriceStore {
   }
 
   /** One round trip: a binary COPY of the selected rows, decoded straight into columns. */
+  async readPacked(
+    tickers: readonly string[] | 'all',
+    range: DateRange | undefined,
+    columns: readonly BarColumn[],
+    part?: SymbolPart,
+  ): Promise<PackedSegments | null> {
+    checkDateRange(range ?? {});
+    if (!snapshotCanRead(columns)) return null;
+    const wanted = tickers === 'all' ? 'all' : [...new Set(tickers.map(normaliseTicker))];
+    return readPgSnapshotSegments(this.pool, wanted, range, columns, part);
+  }
+
   async readMany(
     tickers: readonly string[] | 'all',
     range: DateRange = {},
