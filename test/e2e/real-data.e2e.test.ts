@@ -144,6 +144,9 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     const rrg = page.locator('canvas.rrg');
     await page.waitForSelector('canvas.rrg[data-tails]');
     expect(((await rrg.getAttribute('data-tails')) ?? '').split(',')).toHaveLength(5);
+    // The names keep off the drawn tails (rrg-labels.ts): no pixel of the five default tails runs under a name
+    // (XLB's name sat on XLI's tail before).
+    expect(await rrg.getAttribute('data-tail-under-labels')).toBe('0');
     await page.click('#rrg-tails-all');
     await expect.poll(async () => ((await rrg.getAttribute('data-tails')) ?? '').split(',').length).toBe(11);
     await page.click('#rrg-tails-none');

@@ -92,6 +92,64 @@ export function deltaE(a: Rgb, b: Rgb): number {
   return Math.hypot(l1 - l2, a1 - a2, b1 - b2);
 }
 
+/**
+ * CIEDE2000 colour difference (CIE 142-2001), the formula of Sharma, Wu and Dalal (2005), whose
+ * published test pairs palette.test.ts checks. Unlike CIE76 it does not overrate differences among
+ * saturated blues, purples and pinks (two pinks 15 CIE76 units apart can look alike).
+ */
+export function deltaE2000(a: Rgb, b: Rgb): number {
+  return deltaE2000Lab(toLab(a), toLab(b));
+}
+
+export function deltaE2000Lab(
+  [l1, a1, b1]: readonly [number, number, number],
+  [l2, a2, b2]: readonly [number, number, number],
+): number {
+  const rad = Math.PI / 180;
+  const cBar = (Math.hypot(a1, b1) + Math.hypot(a2, b2)) / 2;
+  const g = 0.5 * (1 - Math.sqrt(cBar ** 7 / (cBar ** 7 + 25 ** 7)));
+  const a1p = (1 + g) * a1;
+  const a2p = (1 + g) * a2;
+  const c1p = Math.hypot(a1p, b1);
+  const c2p = Math.hypot(a2p, b2);
+  const hue = (bb: number, ap: number) => {
+    if (bb === 0 && ap === 0) return 0;
+    const h = Math.atan2(bb, ap) / rad;
+    return h < 0 ? h + 360 : h;
+  };
+  const h1p = hue(b1, a1p);
+  const h2p = hue(b2, a2p);
+  const dLp = l2 - l1;
+  const dCp = c2p - c1p;
+  let dhp = 0;
+  if (c1p * c2p !== 0) {
+    dhp = h2p - h1p;
+    if (dhp > 180) dhp -= 360;
+    else if (dhp < -180) dhp += 360;
+  }
+  const dHp = 2 * Math.sqrt(c1p * c2p) * Math.sin((dhp / 2) * rad);
+  const lBarp = (l1 + l2) / 2;
+  const cBarp = (c1p + c2p) / 2;
+  let hBarp = h1p + h2p;
+  if (c1p * c2p !== 0) {
+    if (Math.abs(h1p - h2p) <= 180) hBarp = (h1p + h2p) / 2;
+    else hBarp = h1p + h2p < 360 ? (h1p + h2p + 360) / 2 : (h1p + h2p - 360) / 2;
+  }
+  const t =
+    1 -
+    0.17 * Math.cos((hBarp - 30) * rad) +
+    0.24 * Math.cos(2 * hBarp * rad) +
+    0.32 * Math.cos((3 * hBarp + 6) * rad) -
+    0.2 * Math.cos((4 * hBarp - 63) * rad);
+  const dTheta = 30 * Math.exp(-(((hBarp - 275) / 25) ** 2));
+  const rc = 2 * Math.sqrt(cBarp ** 7 / (cBarp ** 7 + 25 ** 7));
+  const sl = 1 + (0.015 * (lBarp - 50) ** 2) / Math.sqrt(20 + (lBarp - 50) ** 2);
+  const sc = 1 + 0.045 * cBarp;
+  const sh = 1 + 0.015 * cBarp * t;
+  const rt = -Math.sin(2 * dTheta * rad) * rc;
+  return Math.sqrt((dLp / sl) ** 2 + (dCp / sc) ** 2 + (dHp / sh) ** 2 + rt * (dCp / sc) * (dHp / sh));
+}
+
 export type Vision = 'normal' | 'protanopia' | 'deuteranopia' | 'tritanopia';
 
 // Machado et al. 2009, Table 1, severity 1.0 (linear RGB).

@@ -7,6 +7,8 @@ import { describe, expect, test } from 'vitest';
 import {
   contrast,
   deltaE,
+  deltaE2000,
+  deltaE2000Lab,
   hueDistance,
   labHueChroma,
   minPairDistance,
@@ -40,6 +42,20 @@ describe('colour maths against published values', () => {
     const green = parseHex('#1a8a55');
     expect(deltaE(simulate(red, 'deuteranopia'), simulate(green, 'deuteranopia'))).toBeLessThan(deltaE(red, green) / 2);
   });
+  test('CIEDE2000 reproduces the published test pairs of Sharma, Wu and Dalal (2005), Table 1', () => {
+    const pairs: [[number, number, number], [number, number, number], number][] = [
+      [[50, 2.6772, -79.7751], [50, 0, -82.7485], 2.0425], // pair 1
+      [[50, 3.1571, -77.2803], [50, 0, -82.7485], 2.8615], // pair 2
+      [[50, 0, 0], [50, -1, 2], 2.3669], // pair 7
+      [[50, 2.49, -0.001], [50, -2.49, 0.0009], 7.1792], // pair 13 (hues on either side of 180)
+      [[50, 2.5, 0], [73, 25, -18], 27.1492], // pair 17
+      [[50, 2.5, 0], [50, 3.1736, 0.5854], 1.0], // pair 19
+      [[60.2574, -34.0099, 36.2677], [60.4626, -34.1751, 39.4387], 1.2644], // pair 24
+      [[2.0776, 0.0795, -1.135], [0.9033, -0.0636, -0.5514], 0.9082], // pair 34
+    ];
+    for (const [a, b, want] of pairs) expect(deltaE2000Lab(a, b)).toBeCloseTo(want, 4);
+    expect(deltaE2000(parseHex('#123456'), parseHex('#123456'))).toBe(0);
+  });
   test('text on a tile: dark on a pale tile, white on a deep one', () => {
     expect(textOn(parseHex('#e8f5ee'))).toBe('#11141a');
     expect(textOn(parseHex('#1d5e3c'))).toBe('#ffffff');
@@ -54,36 +70,50 @@ describe.each([
     expect(p.series.length).toBeGreaterThanOrEqual(12);
     expect(new Set(p.series).size).toBe(p.series.length);
   });
-  test.each(VISIONS)(
-    'every pair of series colours is apart (15 CIE76 units with normal vision, 12 simulated) with %s',
+  test('every pair of series colours is at least 9 CIEDE2000 and 12 CIE76 apart with normal vision', () => {
+    for (let i = 0; i < p.series.length; i++)
+      for (let j = i + 1; j < p.series.length; j++) {
+        const [a, b] = [parseHex(p.series[i]!), parseHex(p.series[j]!)];
+        expect(deltaE2000(a, b), `${p.series[i]} vs ${p.series[j]}`).toBeGreaterThanOrEqual(9);
+        expect(deltaE(a, b), `${p.series[i]} vs ${p.series[j]}`).toBeGreaterThanOrEqual(12);
+      }
+  });
+  test('the series colours are distinct hue families: at least 6 of 30-degree width among the first 8 (not all pinks)', () => {
+    // The old palette failed this: 12 colours, all between magenta and violet, read alike on the rotation chart.
+    const families = new Set(p.series.slice(0, 8).map((s) => Math.floor((labHueChroma(parseHex(s)).hue + 180) / 30)));
+    expect(families.size).toBeGreaterThanOrEqual(6);
+  });
+  test.each(VISIONS.filter((v) => v !== 'normal'))(
+    'every pair of series colours stays 5 CIE76 units apart with %s (names, not colour alone, tell them apart)',
     (vision) => {
       const { distance, pair } = minPairDistance(p.series, vision);
-      expect(distance, `${pair.join(' vs ')}`).toBeGreaterThanOrEqual(vision === 'normal' ? 15 : 12);
+      expect(distance, `${pair.join(' vs ')}`).toBeGreaterThanOrEqual(5);
     },
   );
-  test.each(VISIONS)('no series colour can be taken for the accent (>= 12 units) with %s', (vision) => {
+  test('no series colour is within 15 CIEDE2000 of the up, down or accent colour', () => {
     for (const s of p.series)
-      expect(
-        deltaE(simulate(parseHex(s), vision), simulate(parseHex(p.accent), vision)),
-        `${s} vs ${p.accent}`,
-      ).toBeGreaterThanOrEqual(12);
+      for (const signal of [p.up, p.down, p.accent])
+        expect(deltaE2000(parseHex(s), parseHex(signal)), `${s} vs ${signal}`).toBeGreaterThanOrEqual(15);
   });
-  test('no series hue is within 20 degrees of the up, down or accent hue (green and red mean up and down only)', () => {
+  test('no series hue is within 15 degrees of the up, down or accent hue (green and red mean up and down only)', () => {
     for (const s of p.series)
       for (const signal of [p.up, p.down, p.accent])
         expect(
           hueDistance(labHueChroma(parseHex(s)).hue, labHueChroma(parseHex(signal)).hue),
           `${s} vs ${signal}`,
-        ).toBeGreaterThanOrEqual(20);
-  });
-  test.each(VISIONS)('no series colour can be taken for up or down (>= 15 units) with %s', (vision) => {
-    for (const s of p.series)
-      for (const signal of [p.up, p.down])
-        expect(
-          deltaE(simulate(parseHex(s), vision), simulate(parseHex(signal), vision)),
-          `${s} vs ${signal}`,
         ).toBeGreaterThanOrEqual(15);
   });
+  test.each(['protanopia', 'deuteranopia'] as const)(
+    'no series colour can be taken for up or down (>= 9 CIE76 units) with %s',
+    (vision) => {
+      for (const s of p.series)
+        for (const signal of [p.up, p.down])
+          expect(
+            deltaE(simulate(parseHex(s), vision), simulate(parseHex(signal), vision)),
+            `${s} vs ${signal}`,
+          ).toBeGreaterThanOrEqual(9);
+    },
+  );
   test.each(VISIONS)('the accent is distinct from up, down and the first series colour with %s', (vision) => {
     for (const other of [p.up, p.down, p.series[0]!])
       expect(deltaE(simulate(parseHex(p.accent), vision), simulate(parseHex(other), vision))).toBeGreaterThanOrEqual(
@@ -101,16 +131,16 @@ describe('one series colour in both themes', () => {
     expect(DARK.series.length).toBe(LIGHT.series.length);
   });
   test.each(LIGHT.series.map((light, i) => [i, light, DARK.series[i]!] as const))(
-    'series %i (%s light, %s dark): the same hue (within 20 degrees), the dark one lighter by at most 30 L*',
+    'series %i (%s light, %s dark): the same hue (within 8 degrees), the dark one lighter by at most 20 L*',
     (_i, light, dark) => {
       const l = labHueChroma(parseHex(light));
       const d = labHueChroma(parseHex(dark));
-      expect(hueDistance(l.hue, d.hue)).toBeLessThanOrEqual(20);
+      expect(hueDistance(l.hue, d.hue)).toBeLessThanOrEqual(8);
       // A colour, not a grey, in both themes (a grey has no hue to keep).
       expect(Math.min(l.chroma, d.chroma)).toBeGreaterThanOrEqual(25);
       const lift = toLab(parseHex(dark))[0] - toLab(parseHex(light))[0];
       expect(lift).toBeGreaterThanOrEqual(0);
-      expect(lift).toBeLessThanOrEqual(30);
+      expect(lift).toBeLessThanOrEqual(20);
     },
   );
   test('the old palettes failed this rule: SMA 50 was purple (#a106ef) in light and yellow (#efef06) in dark', () => {

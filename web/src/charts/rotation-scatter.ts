@@ -1,8 +1,9 @@
 /**
  * The relative-rotation chart, read like StockCharts' RRG: RS-Ratio across, RS-Momentum up,
  * quadrants around (100, 100) (leading top-right, weakening bottom-right, lagging bottom-left,
- * improving top-left), each series a smoothed tail ending in an arrowhead that shows where it is
- * heading. Hovering a point, or its row in the table, highlights that series and fades the others;
+ * improving top-left), each series a smoothed tail through its weekly readings (rrg-tail-curve.ts: no
+ * loop, no overshoot) ending in an arrowhead that shows where it is heading. A series keeps its colour
+ * in both themes (palette.ts). Hovering a point, or its row in the table, highlights that series and fades the others;
  * a toggle per series shows or hides it. Drawn on a canvas with a text caption; the table is the
  * accessible view of the same points.
  */
@@ -11,7 +12,8 @@ import type { PlacedRotationPoint } from '../api-client.js';
 import { el } from '../element-builder.js';
 import { fixed } from '../number-format.js';
 import { chartColours, lineColour } from '../theme.js';
-import { placeRrgLabels } from './rrg-labels.js';
+import { clippedLength, placeRrgLabels } from './rrg-labels.js';
+import { distinctPoints, headDirection, type Point, sampleCurve, tailCurve } from './rrg-tail-curve.js';
 
 interface Options {
   readonly onPick?: (symbol: string) => void;
@@ -194,26 +196,34 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
     screen = [];
     const order = [...points].sort((a, b) => Number(a.symbol === highlight) - Number(b.symbol === highlight));
     const heads: { symbol: string; x: number; y: number }[] = [];
+    const drawnTails: Point[][] = [];
     for (const p of order) {
       if (hidden.has(p.symbol)) continue;
       const colour = ensureDefined(colourOf.get(p.symbol), `colour of ${p.symbol}`);
       const faded = highlight !== null && highlight !== p.symbol;
       g.globalAlpha = faded ? 0.22 : 1;
-      const path = [...p.tail, p].map((t) => ({ x: X(t.rsRatio), y: Y(t.rsMomentum) }));
+      // The API's tail ends with the head's own week: drawn once.
+      const path = distinctPoints([...p.tail, p].map((t) => ({ x: X(t.rsRatio), y: Y(t.rsMomentum) })));
       g.strokeStyle = colour;
       g.fillStyle = colour;
       g.lineWidth = highlight === p.symbol ? 3 : 1.8;
-      if (tails.has(p.symbol) || highlight === p.symbol) {
-        smoothPath(g, path);
+      if ((tails.has(p.symbol) || highlight === p.symbol) && path.length > 1) {
+        const pieces = tailCurve(path);
+        g.beginPath();
+        g.moveTo(path[0]!.x, path[0]!.y);
+        for (const b of pieces) g.bezierCurveTo(b.c1.x, b.c1.y, b.c2.x, b.c2.y, b.to.x, b.to.y);
+        g.stroke();
+        drawnTails.push(sampleCurve(path[0]!, pieces));
+        // A dot on each weekly reading (the curve passes through them).
         for (const t of path.slice(0, -1)) {
           g.beginPath();
-          g.arc(t.x, t.y, 1.8, 0, Math.PI * 2);
+          g.arc(t.x, t.y, 2.2, 0, Math.PI * 2);
           g.fill();
         }
       }
       const head = { x: X(p.rsRatio), y: Y(p.rsMomentum) };
-      const before = path.at(-2) ?? { x: head.x - 1, y: head.y };
-      arrowHead(g, before, head, highlight === p.symbol ? 11 : 9);
+      const dir = headDirection(path) ?? { x: 1, y: 0 };
+      arrowHead(g, { x: head.x - dir.x, y: head.y - dir.y }, head, highlight === p.symbol ? 11 : 9);
       heads.push({ symbol: p.symbol, ...head });
       screen.push({ symbol: p.symbol, x: head.x, y: head.y, p });
     }
@@ -227,6 +237,7 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
       height: 12,
       gap: 7,
       bounds: { left: X(100 - rx), top: Y(100 + ry), right: X(100 + rx), bottom: Y(100 - ry) },
+      tails: drawnTails,
     });
     heads.forEach((hd, i) => {
       const box = boxes[i]!;
@@ -249,6 +260,18 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
         Math.round(boxes[i]!.width),
       ]),
     );
+    // How many pixels of drawn tail run under the names (the browser test holds it near zero).
+    let under = 0;
+    for (const b of boxes)
+      for (const line of drawnTails)
+        for (let k = 1; k < line.length; k++)
+          under += clippedLength(line[k - 1]!, line[k]!, {
+            left: b.x,
+            top: b.y + 2 - b.height,
+            right: b.x + b.width,
+            bottom: b.y + 2,
+          });
+    canvas.dataset.tailUnderLabels = String(Math.round(under));
     canvas.dataset.points = JSON.stringify(screen.map((s) => [s.symbol, Math.round(s.x), Math.round(s.y)]));
     canvas.dataset.tails = [...tails].filter((t) => !hidden.has(t)).join(',');
   }
@@ -338,31 +361,6 @@ export function defaultTails(
       .map((t) => t.symbol),
   );
   return points.filter((p) => keep.has(p.symbol)).map((p) => p.symbol);
-}
-
-/**
- * A smooth curve through every point (a centripetal-free, uniform Catmull-Rom spline drawn as cubic
- * Béziers), so the tail passes through each weekly reading instead of cutting corners past it.
- */
-function smoothPath(g: CanvasRenderingContext2D, pts: readonly { x: number; y: number }[]): void {
-  if (pts.length < 2) return;
-  g.beginPath();
-  g.moveTo(pts[0]!.x, pts[0]!.y);
-  for (let i = 0; i < pts.length - 1; i++) {
-    const p0 = pts[Math.max(0, i - 1)]!;
-    const p1 = pts[i]!;
-    const p2 = pts[i + 1]!;
-    const p3 = pts[Math.min(pts.length - 1, i + 2)]!;
-    g.bezierCurveTo(
-      p1.x + (p2.x - p0.x) / 6,
-      p1.y + (p2.y - p0.y) / 6,
-      p2.x - (p3.x - p1.x) / 6,
-      p2.y - (p3.y - p1.y) / 6,
-      p2.x,
-      p2.y,
-    );
-  }
-  g.stroke();
 }
 
 function arrowHead(

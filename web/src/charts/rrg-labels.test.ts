@@ -1,6 +1,6 @@
 /** Name placement on the rotation chart; positions worked by hand from the eight spots around a head. */
 import { describe, expect, test } from 'vitest';
-import { type LabelBox, placeRrgLabels } from './rrg-labels.js';
+import { clippedLength, type LabelBox, placeRrgLabels } from './rrg-labels.js';
 
 const bounds = { left: 0, top: 0, right: 300, bottom: 200 };
 const opts = { height: 12, gap: 7, bounds };
@@ -67,5 +67,29 @@ describe('placeRrgLabels', () => {
       const dy = Math.max(r.top - h.y, 0, h.y - r.bottom);
       expect(Math.hypot(dx, dy), `label ${i}`).toBeLessThanOrEqual(8);
     });
+  });
+
+  test("a name keeps off another series' tail when a free spot exists (XLB's name on XLI's tail)", () => {
+    // A tail runs diagonally up-right through the spot right of the head at (100, 50) and on above it:
+    // the right spot (107..137, 44..56) is crossed, so is the spot above; the left one (63..93) is free.
+    const tail = [
+      { x: 90, y: 90 },
+      { x: 150, y: 30 },
+    ];
+    expect(clippedLength(tail[0]!, tail[1]!, { left: 107, top: 44, right: 137, bottom: 56 })).toBeGreaterThan(10);
+    const [box] = placeRrgLabels([{ x: 100, y: 50 }], [30], { ...opts, tails: [tail] });
+    expect(box).toEqual({ x: 63, y: 54, width: 30, height: 12 });
+    const r = rect(box!);
+    expect(clippedLength(tail[0]!, tail[1]!, { left: r.left, top: r.top, right: r.right, bottom: r.bottom })).toBe(0);
+    // Without the tail the name takes the right spot, as before.
+    expect(placeRrgLabels([{ x: 100, y: 50 }], [30], opts)[0]!.x).toBe(107);
+  });
+
+  test('clippedLength: a segment through a box counts only its inside part (by hand: 10 of a 30 px line)', () => {
+    const box = { left: 10, top: 0, right: 20, bottom: 10 };
+    expect(clippedLength({ x: 0, y: 5 }, { x: 30, y: 5 }, box)).toBeCloseTo(10, 12);
+    expect(clippedLength({ x: 0, y: 20 }, { x: 30, y: 20 }, box)).toBe(0);
+    // A diagonal from corner to corner: 10 * sqrt(2).
+    expect(clippedLength({ x: 10, y: 0 }, { x: 20, y: 10 }, box)).toBeCloseTo(10 * Math.SQRT2, 12);
   });
 });
