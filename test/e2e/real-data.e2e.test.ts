@@ -313,6 +313,83 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     expect(browser.takeErrors()).toEqual([]);
   });
 
+  test('Chart marks at 1440 and 390 px: FOMC days tagged apart from touches, merged day events, RSI levels, labels inside the plot', async () => {
+    const page = browser.page;
+    type Tag = [string, string, number, number];
+    const tags = async (sel: string) => JSON.parse((await page.getAttribute(sel, 'data-fomc-labels')) ?? '[]') as Tag[];
+    const apart = (t: Tag[]) => {
+      const sorted = [...t].sort((a, b) => a[2] - b[2]);
+      for (let i = 1; i < sorted.length; i++)
+        expect(sorted[i]![2] - sorted[i - 1]![3], `${sorted[i - 1]![0]} and ${sorted[i]![0]}`).toBeGreaterThanOrEqual(
+          4,
+        );
+    };
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: width > 400 ? 900 : 844 });
+      // DGS2 over the year to 2025-12-11: 9 decisions (FOMC_MEETINGS), the latest the cut of 2025-12-10, tagged
+      // whole at both widths; holds tagged "F hold" where there is room; no two tags touch.
+      await open(`#/symbol?s=DGS2&asOf=${AS_OF}&range=1y`);
+      await page.waitForSelector('#symbol-chart[data-ready$=":fomc"][data-fomc-labels] canvas');
+      const rate = await tags('#symbol-chart');
+      expect(rate.length, `tags at ${width}`).toBeGreaterThanOrEqual(width > 400 ? 9 : 5);
+      expect(rate.find((t) => t[0] === '2025-12-10')?.[1]).toBe('F -25');
+      if (width > 400) expect(rate.filter((t) => t[1] === 'F hold')).toHaveLength(5);
+      apart(rate);
+      // The legend says which mark is which; the readout names the decision on its day.
+      expect(await page.locator('.chart-legend').first().textContent()).toContain('FOMC decision');
+      // The ratio chart: the moves tagged, the trendline's touches keep their own square, each in the legend.
+      await open(`#/rotation?asOf=${AS_OF}`);
+      await page.waitForSelector('#ratio-chart[data-ready="SPSM/MAG7"][data-fomc-labels] canvas');
+      const moves = await tags('#ratio-chart');
+      expect(moves.at(-1)?.slice(0, 2)).toEqual(['2025-12-10', 'F -25']);
+      apart(moves);
+      const legend = (await page.locator('.chart-legend').first().textContent()) ?? '';
+      for (const key of ['anchor', 'touch', 'FOMC rate move']) expect(legend).toContain(key);
+      // IWM on the day: a new ATH and 4 days up are one marker with both words; the RSI pane names its levels.
+      await open(`#/symbol?s=IWM&asOf=${AS_OF}&ind=sma:50,rsi:14`);
+      await page.waitForSelector('#symbol-chart[data-ready][data-markers] canvas');
+      const marks = JSON.parse((await page.getAttribute('#symbol-chart', 'data-markers')) ?? '[]') as string[][];
+      expect(marks.filter((m) => m[0] === AS_OF)).toEqual([[AS_OF, 'aboveBar', 'new ATH · 4 days up']]);
+      expect(await page.locator('#symbol-chart .pane-title').allTextContents()).toContain('RSI 14 · 70 / 30 dashed');
+      // Compare: ^RUT's "ends" label stays inside the plot, also on a phone.
+      await open('#/compare?s=^RUT,IWM,SPSM,MAG7');
+      await page.waitForSelector('#compare-chart[data-ready][data-point-labels] canvas');
+      const pointLabels = JSON.parse((await page.getAttribute('#compare-chart', 'data-point-labels')) ?? '[]') as [
+        string,
+        number,
+        number,
+        number,
+      ][];
+      expect(pointLabels).toHaveLength(1);
+      const [text, left, right, paneWidth] = pointLabels[0]!;
+      expect(text).toBe('^RUT ends 2026-02-23');
+      expect(left).toBeGreaterThanOrEqual(0);
+      expect(right).toBeLessThanOrEqual(paneWidth);
+    }
+    // The note's charts on a phone: redrawn at the column's width, 11 px ticks, every word inside the drawing.
+    await open(`#/note?asOf=${AS_OF}`);
+    await page.waitForSelector('.note svg.chart.fit');
+    const fit = (await page.evaluate(`[...document.querySelectorAll('.note svg.chart')].map((svg) => {
+      const box = svg.getBoundingClientRect();
+      const host = svg.parentElement.getBoundingClientRect();
+      const outside = [...svg.querySelectorAll('text')].filter((t) => {
+        const r = t.getBoundingClientRect();
+        return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
+      }).map((t) => t.textContent);
+      return [svg.getAttribute('class'), Math.round(box.width), Math.round(host.width),
+        getComputedStyle(svg.querySelector('.tick')).fontSize, outside];
+    })`)) as [string, number, number, string, string[]][];
+    expect(fit).toHaveLength(2);
+    for (const [cls, w, host, font, outside] of fit) {
+      expect(cls).toBe('chart fit');
+      expect(w).toBe(host);
+      expect(font).toBe('11px');
+      expect(outside).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
   test('Rotation chart on a phone: the table first, names beside their heads and apart; hidden series and tails in the URL', async () => {
     const page = browser.page;
     await page.setViewportSize({ width: 390, height: 844 });

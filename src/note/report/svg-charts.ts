@@ -1,7 +1,9 @@
 /**
  * The note's charts as SVG text, drawn from the note's own figures: the ratio with its trendline
  * (log scale, weekly closes) and the performance table as horizontal bars. No script, no library:
- * the HTML note is one self-contained file.
+ * the HTML note is one self-contained file. The file's charts are 720 units wide and scale to the
+ * column; the dashboard redraws them at a phone's own width (`width`, one unit a CSS pixel, 11 px ticks),
+ * since a 720-unit drawing shown at 350 px halves every label.
  */
 import { formatSignedPercent } from '../../domain/format/display-format.js';
 import type { BarChart, RatioChart } from './note-model.js';
@@ -9,20 +11,53 @@ import type { BarChart, RatioChart } from './note-model.js';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (x: number) => x.toFixed(1);
 
-export function ratioChartSvg(c: RatioChart): string {
-  const W = 720;
-  const H = 300;
-  const R = 16;
-  const T = 28;
-  const B = 36;
+/** Drawing options: `width` in CSS pixels for a chart drawn at its display size (the dashboard on a phone). */
+export interface SvgChartOptions {
+  readonly width?: number;
+}
+
+/** About how wide a character of the 11 px tick font is (capitals and digits), in units, at display size. */
+const TICK_CHAR = 7.2;
+
+/** The title in lines of at most `max` characters, split between words (a phone-width drawing). */
+function titleLines(title: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of title.split(' ')) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function titleText(title: string, x: number, width: number, fit: boolean): string {
+  if (!fit) return `<text x="${x}" y="18" class="chart-title">${esc(title)}</text>`;
+  // 13 px semi-bold: up to about 8.5 px a character (capitals and digits).
+  const lines = titleLines(title, Math.max(10, Math.floor((width - x) / 8.5)));
+  return `<text x="${x}" y="16" class="chart-title">${lines.map((l, i) => `<tspan x="${x}" dy="${i === 0 ? 0 : 16}">${esc(l)}</tspan>`).join('')}</text>`;
+}
+
+export function ratioChartSvg(c: RatioChart, options: SvgChartOptions = {}): string {
+  const fit = options.width !== undefined;
+  const W = options.width ?? 720;
+  const titleRows = fit ? titleLines(c.title, Math.max(10, Math.floor((W - 4) / 8.5))).length : 1;
+  const H = fit ? Math.round(Math.max(220, W * 0.7)) : 300;
+  const R = fit ? 8 : 16;
+  const T = fit ? 12 + 16 * titleRows : 28;
+  const B = fit ? 28 : 36;
   const values = c.values;
   const all = c.line ? [...values, c.line.fromValue, c.line.toValue] : [...values];
   const lo = Math.log(Math.min(...all));
   const hi = Math.log(Math.max(...all));
   const span = hi - lo || 1;
   const ticks = [0, 0.5, 1].map((frac) => Math.exp(lo + frac * span));
-  // The left margin fits the longest value label (about 10 units a character at the phone's font size).
-  const L = Math.max(56, 12 + 10 * Math.max(...ticks.map((v) => v.toPrecision(3).length)));
+  // The left margin fits the longest value label (about 10 units a character at the phone's font size in the
+  // 720-unit drawing, TICK_CHAR in a drawing at display size).
+  const chars = Math.max(...ticks.map((v) => v.toPrecision(3).length));
+  const L = fit ? Math.ceil(10 + TICK_CHAR * chars) : Math.max(56, 12 + 10 * chars);
   const x = (i: number) => L + (i / Math.max(1, values.length - 1)) * (W - L - R);
   const y = (v: number) => T + (1 - (Math.log(v) - lo) / span) * (H - T - B);
   const dateIndex = (iso: string) => {
@@ -31,8 +66,8 @@ export function ratioChartSvg(c: RatioChart): string {
   };
   const pts = values.map((v, i) => `${n(x(i))},${n(y(v))}`).join(' ');
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(c.title)}" class="chart">`,
-    `<text x="${L}" y="18" class="chart-title">${esc(c.title)}</text>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(c.title)}" class="chart${fit ? ' fit' : ''}">`,
+    titleText(c.title, fit ? 1 : L, W, fit),
     `<line x1="${L}" y1="${H - B}" x2="${W - R}" y2="${H - B}" class="axis"/>`,
     `<polyline points="${pts}" class="series"/>`,
   ];
@@ -58,23 +93,27 @@ export function ratioChartSvg(c: RatioChart): string {
   return parts.join('');
 }
 
-export function barChartSvg(c: BarChart): string {
-  const W = 720;
+export function barChartSvg(c: BarChart, options: SvgChartOptions = {}): string {
+  const fit = options.width !== undefined;
+  const W = options.width ?? 720;
   const row = 22;
-  const T = 30;
-  const L = 90;
+  const titleRows = fit ? titleLines(c.title, Math.max(10, Math.floor((W - 4) / 8.5))).length : 1;
+  const T = fit ? 14 + 16 * titleRows : 30;
+  // The names' column fits the longest name at display size; 90 units in the 720-unit drawing.
+  const L = fit ? Math.ceil(14 + TICK_CHAR * Math.max(4, ...c.bars.map((b) => b.label.length))) : 90;
   // Room for a value label beyond each bar's end: on the right for gains, on the left for losses
-  // (left of the zero line, so a loss's label never runs into the symbol names).
-  const R = 80;
+  // (left of the zero line, so a loss's label never runs into the symbol names). "+123.45%" at display size.
+  const valueRoom = fit ? Math.ceil(8 + TICK_CHAR * 8) : 80;
+  const R = valueRoom;
   const H = T + row * c.bars.length + 10;
   const maxUp = Math.max(0, ...c.bars.map((b) => b.value));
   const maxDown = Math.max(0, ...c.bars.map((b) => -b.value));
-  const padDown = maxDown > 0 ? 80 : 0;
+  const padDown = maxDown > 0 ? valueRoom : 0;
   const scale = (W - L - R - padDown) / Math.max(maxUp + maxDown, 1e-9);
   const zero = L + padDown + maxDown * scale;
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(c.title)}" class="chart">`,
-    `<text x="${L}" y="18" class="chart-title">${esc(c.title)}</text>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(c.title)}" class="chart${fit ? ' fit' : ''}">`,
+    titleText(c.title, fit ? 1 : L, W, fit),
   ];
   c.bars.forEach((b, i) => {
     const y = T + i * row;

@@ -19,6 +19,11 @@ export interface ReadoutLine {
   readonly label: string;
   readonly colour: string;
   readonly dashed?: boolean;
+  /**
+   * A key for marks rather than a line: 'vertical' a short upright dash (FOMC days across the pane),
+   * 'square' and 'circle' the chart's marker shapes (a trendline's touches and anchors).
+   */
+  readonly mark?: 'vertical' | 'square' | 'circle';
   /** Dates (sorted ISO) and values of the line. */
   readonly dates: readonly string[];
   readonly values: readonly (number | null)[];
@@ -65,7 +70,10 @@ export function chartReadout(chart: IChartApi, main: ReadoutMain, lines: readonl
       node: el(
         'li',
         {},
-        el('span', { class: `legend-key${l.dashed ? ' dashed' : ''}`, style: `border-color:${l.colour}` }),
+        el('span', {
+          class: `legend-key${l.dashed ? ' dashed' : ''}${l.mark ? ` ${l.mark}` : ''}`,
+          style: `border-color:${l.colour}${l.mark === 'square' || l.mark === 'circle' ? `;background:${l.colour}` : ''}`,
+        }),
         `${l.label} `,
         value,
       ),

@@ -1,5 +1,5 @@
-import { describe, expect, it, test } from 'vitest';
-import { declutterMarkers, labelSpanDays, mergeAxisLabels, yieldMinorTexts } from './label-declutter.js';
+import { describe, expect, it } from 'vitest';
+import { declutterMarkers, labelSpanDays, mergeAxisLabels, mergeSameBar } from './label-declutter.js';
 
 describe('declutterMarkers', () => {
   const m = (time: string, position: string, text: string) => ({ time, position, text });
@@ -60,18 +60,19 @@ describe('mergeAxisLabels', () => {
   });
 });
 
-describe('yieldMinorTexts', () => {
-  test("an FOMC text near a 52w low's text is dropped, its mark kept; one far from every other text stays", () => {
-    // DGS2 on a phone (1Y in about 300 px, a label about 73 days wide): the cuts of 2025-09-17 and 2025-10-29
-    // are 23 and 19 days from the 52-week low of 2025-10-10; the cut of 2025-12-10 is 61 days away.
-    const markers = [
-      { time: '2025-09-17', position: 'belowBar', text: 'FOMC -25', fomc: true },
-      { time: '2025-10-10', position: 'belowBar', text: '52w low', fomc: false },
-      { time: '2025-10-29', position: 'belowBar', text: 'FOMC -25', fomc: true },
-      { time: '2025-12-10', position: 'belowBar', text: 'FOMC -25', fomc: true },
-    ];
-    yieldMinorTexts(markers, (m) => m.fomc, 30);
-    expect(markers.map((m) => m.text)).toEqual(['', '52w low', '', 'FOMC -25']);
-    expect(markers).toHaveLength(4);
+describe('mergeSameBar', () => {
+  it("merges IWM's new ATH and its 4-day streak on 2025-12-11 (the API's events of the day) into one marker", () => {
+    const out = mergeSameBar([
+      { time: '2025-04-08', position: 'belowBar', text: '52w low', color: 'red' },
+      { time: '2025-12-11', position: 'aboveBar', text: 'new ATH', color: 'orange' },
+      { time: '2025-12-11', position: 'aboveBar', text: '4 days up', color: 'orange' },
+      { time: '2025-12-11', position: 'aboveBar', text: 'new ATH', color: 'orange' },
+      { time: '2025-12-11', position: 'belowBar', text: 'FOMC', color: 'grey' },
+    ]);
+    expect(out.map((m) => [m.time, m.position, m.text])).toEqual([
+      ['2025-04-08', 'belowBar', '52w low'],
+      ['2025-12-11', 'aboveBar', 'new ATH · 4 days up'],
+      ['2025-12-11', 'belowBar', 'FOMC'],
+    ]);
   });
 });

@@ -83,18 +83,25 @@ export function mergeAxisLabels(
 }
 
 /**
- * Lets the texts that matter more win (in place): a text of a `minor` marker (an FOMC day) closer than
- * `minGapDays` to any text of another marker, on either side of the bars, is dropped (the mark stays).
- * On a line, "above" and "below" a point are not apart: a low's text above its bar sits where a nearby
- * day's text below its higher bar is. Run before `declutterMarkers`. Returns the markers for chaining.
+ * One marker per bar and side (in place order kept, returns a new array): markers on the same day and
+ * the same side of the bar are merged into the first of them, their texts joined ("new ATH · 4 days up"),
+ * so two arrows never stack over the last price. The first marker keeps its shape and colour: put the
+ * one that matters most first.
  */
-export function yieldMinorTexts<M extends LabelledMarker>(
-  markers: M[],
-  minor: (m: M) => boolean,
-  minGapDays: number,
-): M[] {
-  const major = markers.filter((m) => m.text && !minor(m)).map(dayOf);
-  for (const m of markers)
-    if (m.text && minor(m) && major.some((d) => Math.abs(d - dayOf(m)) < minGapDays)) m.text = '';
-  return markers;
+export function mergeSameBar<M extends LabelledMarker>(markers: readonly M[]): M[] {
+  const out: M[] = [];
+  const at = new Map<string, M>();
+  for (const m of markers) {
+    const key = `${String(m.time)}|${m.position}`;
+    const first = at.get(key);
+    if (!first) {
+      const copy = { ...m };
+      at.set(key, copy);
+      out.push(copy);
+      continue;
+    }
+    const texts = (first.text ? first.text.split(' · ') : []).concat(m.text ? [m.text] : []);
+    first.text = [...new Set(texts)].join(' · ');
+  }
+  return out;
 }

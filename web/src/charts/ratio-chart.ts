@@ -13,7 +13,8 @@ import { fixed } from '../number-format.js';
 import type { PageContext } from '../page-context.js';
 import { chartColours, lineColour } from '../theme.js';
 import { chartReadout, indexAtOrBefore } from './chart-readout.js';
-import { fomcMarkers } from './fomc-marks.js';
+import { attachFomcLines } from './fomc-lines.js';
+import { fomcDays, fomcReadout } from './fomc-marks.js';
 import { declutterMarkers, labelSpanDays } from './label-declutter.js';
 import { rangeControls } from './range-controls.js';
 import {
@@ -87,12 +88,12 @@ export function ratioChart(
   const baseValue = raw[baseIndex] ?? 1;
   const rebase = (v: number) => (v / baseValue) * 100;
   const values = raw.map((v) => (v == null ? null : rebase(v)));
-  // The Fed's rate moves, the column's "why now" (the cut of 2025-12-10 before the break): a small square
-  // under the bar of each cut or hike in the window shown; only the latest carries its text ("FOMC -25"),
-  // the caption lists them all (a text per move crowded the line's own marks at phone width). Holds are
-  // left out here; the Symbol page's toggle shows them too.
+  // The Fed's rate moves, the column's "why now" (the cut of 2025-12-10 before the break): a dashed vertical
+  // line on each cut or hike in the window shown, tagged "F -25" at the foot (fomc-lines.ts; the tags thin
+  // out when crowded, the latest first; the readout names the decision on its day, the caption lists them
+  // all). Holds are left out here; the Symbol page's toggle shows them too.
   const shownFrom = windowStart ?? dates[0] ?? r.asOf;
-  const fomc = fomcMarkers(dates.slice(Math.max(0, indexAtOrBefore(dates, shownFrom))), c).filter((m) => m.text);
+  const fomc = fomcDays(dates.slice(Math.max(0, indexAtOrBefore(dates, shownFrom))), { movesOnly: true });
   box.dataset.fomc = String(fomc.length);
   const caption = el(
     'p',
@@ -102,7 +103,7 @@ export function ratioChart(
       ? ` ${r.trend.kind === 'downtrend' ? 'Downtrend' : 'Uptrend'} line from ${first} through ${r.trend.anchors.length} anchors with ${r.trend.touches} touches (${r.trend.touchDates.join(', ')}); state ${r.breakout?.state ?? 'none'}${r.breakout?.since ? ` since ${r.breakout.since}` : ''}.`
       : ' No dominant trendline.',
     fomc.length
-      ? ` ${fomc.length} FOMC rate moves marked (squares under the line): ${fomc.map((m) => `${m.time} ${m.text.replace('FOMC ', '')} bp`).join(', ')}.`
+      ? ` ${fomc.length} FOMC rate moves marked (dashed vertical lines tagged F and the move in bp): ${fomc.map((m) => `${m.date} ${m.decision} bp`).join(', ')}.`
       : '',
     ' The same figures are in the summary above.',
   );
@@ -125,6 +126,10 @@ export function ratioChart(
       autoscaleInfoProvider: nonNegativeAutoscale,
     });
     ticks.attach(line, chart);
+    if (fomc.length) {
+      line.priceScale().applyOptions({ scaleMargins: { top: 0.1, bottom: 0.12 } });
+      attachFomcLines(chart, line, box, fomc, c);
+    }
     const points: { time: Time; value: number }[] = [];
     dates.forEach((d, i) => {
       const v = values[i];
@@ -180,9 +185,6 @@ export function ratioChart(
       const m = breakMarker(state, r.trend.kind, c);
       if (m) markers.push({ time: r.breakout.since as Time, ...m, text: state });
     }
-    fomc.forEach((f, i) => {
-      markers.push({ ...f, time: f.time as Time, text: i === fomc.length - 1 ? f.text : '' });
-    });
     markers.sort((a, b) => (String(a.time) < String(b.time) ? -1 : 1));
     // Texts close together would print over each other: the same word is merged, another one moves
     // to the other side of the line (the break's "confirmed" under it when an anchor is above).
@@ -194,6 +196,7 @@ export function ratioChart(
         labelSpanDays(spanDays, plotWidth(box), 8 + 6.5 * Math.max(0, ...markers.map((m) => m.text?.length ?? 0))),
       ),
     );
+    const fomcWords = fomcReadout(fomc);
     readoutSlot.replaceChildren(
       chartReadout(
         chart,
@@ -203,20 +206,36 @@ export function ratioChart(
           dates,
           bars: values.map((v) => (v == null ? null : { close: v })),
           format: fmt,
-          extra: (i) => (raw[i] == null ? '' : ` · ratio ${fixed(raw[i] as number, 4)}`),
+          extra: (i) => `${raw[i] == null ? '' : ` · ratio ${fixed(raw[i] as number, 4)}`}${fomcWords(dates[i] ?? '')}`,
         },
-        r.trend
-          ? [
-              {
-                label: `${r.trend.kind} line (${r.trend.touches} touches)`,
-                colour: c.accent,
-                dashed: true,
-                dates: trendDates,
-                values: trendValues,
-                format: fmt,
-              },
-            ]
-          : [],
+        [
+          ...(r.trend
+            ? [
+                {
+                  label: `${r.trend.kind} line (${r.trend.touches} touches)`,
+                  colour: c.accent,
+                  dashed: true,
+                  dates: trendDates,
+                  values: trendValues,
+                  format: fmt,
+                },
+                { label: 'anchor', colour: c.accent, mark: 'circle' as const, dates: [], values: [] },
+                { label: 'touch', colour: c.accent, mark: 'square' as const, dates: [], values: [] },
+              ]
+            : []),
+          ...(fomc.length
+            ? [
+                {
+                  label: 'FOMC rate move (F -25: a cut in bp)',
+                  colour: c.text,
+                  dashed: true,
+                  mark: 'vertical' as const,
+                  dates: [],
+                  values: [],
+                },
+              ]
+            : []),
+        ],
       ),
     );
     setLogScale(chart, log);

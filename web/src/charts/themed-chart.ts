@@ -98,6 +98,8 @@ export function fitAll(
   to?: string,
   /** Room before the first bar in pixels: half the widest marker text, so a text on the first bar is not cut. */
   padLeft = 28,
+  /** Room after the last bar in pixels: at least half the widest marker text on it ("new ATH · 4 days up"). */
+  padRight = 48,
 ): void {
   const ts = chart.timeScale();
   let userMoved = false;
@@ -116,7 +118,7 @@ export function fitAll(
       const width = ts.width();
       if (removed.has(chart) || !range || width <= 0) return;
       const perPixel = (range.to - range.from) / width;
-      ts.setVisibleLogicalRange({ from: range.from - padLeft * perPixel, to: range.to + 48 * perPixel });
+      ts.setVisibleLogicalRange({ from: range.from - padLeft * perPixel, to: range.to + padRight * perPixel });
     });
   };
   apply();

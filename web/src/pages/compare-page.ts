@@ -4,17 +4,19 @@
  * the MAG7 basket beside the MAGS fund by default. State in the URL: s, start, tr, a, b.
  */
 
-import { createSeriesMarkers, type ISeriesApi, LineSeries, type Time } from 'lightweight-charts';
+import { type ISeriesApi, LineSeries, type Time } from 'lightweight-charts';
 import { ensureNotNull } from '../../../src/domain/ensure.js';
 import { api, type SeriesResponse } from '../api-client.js';
 import { defaultLog, RANGE_KEYS, RANGE_LABEL, type RangeKey, rangeStart } from '../chart-range.js';
 import { chartReadout } from '../charts/chart-readout.js';
+import { attachPointLabel } from '../charts/point-label.js';
 import { rangeControls } from '../charts/range-controls.js';
 import {
   fitAll,
   LineStyle,
   linePoints,
   plotWidth,
+  priceAxis,
   ratioFormat,
   setLogScale,
   themedChart,
@@ -310,6 +312,17 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         const wide = plotWidth(box) >= 600;
         // Stale lines last: thin and dotted, they lie on top of the wide current ones instead of under them.
         const order = rebased.map((_, i) => i).sort((x, y) => Number(looks[x]!.faded) - Number(looks[y]!.faded));
+        // One axis for all lines: its tick labels keep clear of the pane's top and bottom edges (a 140.00
+        // cut in half at the top) and of the current lines' last-value labels and the base's 100.
+        const lastValues = rebased.flatMap(({ r }, i) =>
+          r && !looks[i]!.faded && r.values.length ? [r.values[r.values.length - 1]!] : [],
+        );
+        const axis = priceAxis(
+          null,
+          (v) => fixed(v, 2),
+          0.01,
+          () => [...lastValues, 100],
+        );
         let baseline = false;
         for (const i of order) {
           const { s, r } = rebased[i]!;
@@ -329,21 +342,27 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
             title: wide && !look.faded ? r.symbol : '',
             priceLineVisible: false,
             lastValueVisible: !look.faded,
+            priceFormat: axis.priceFormat,
           });
           line.setData(r.dates.map((d, j) => ({ time: d as Time, value: r.values[j]! })));
           lines.set(s.symbol, { line, colour: shown, width: look.width });
+          // Its name and last day by its last point, slid inside the plot when the point is near an edge.
           if (look.faded)
-            createSeriesMarkers(line, [
+            attachPointLabel(
+              chart,
+              line,
+              box,
               {
-                time: end as Time,
-                position: 'aboveBar',
-                color: colour,
-                shape: 'circle',
-                text: wide ? `${r.symbol} ends ${end}` : `ends ${end}`,
+                time: end,
+                value: r.values[r.values.length - 1]!,
+                text: `${r.symbol} ends ${end}`,
+                colour,
               },
-            ]);
+              c.background,
+            );
           if (!baseline) {
             baseline = true;
+            axis.attach(line, chart);
             // The base level: its axis label says 100; its day is in the caption and the table (a title
             // on the plot would lie over the lines at the right edge).
             line.createPriceLine({
@@ -437,14 +456,16 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         const keep = r.series.dates.findIndex((d) => d >= first);
         const dates = keep < 0 ? r.series.dates : r.series.dates.slice(keep);
         const values = keep < 0 ? r.series.values : r.series.values.slice(keep);
-        chart
-          .addSeries(LineSeries, {
-            color: lineColour(chartColours(), 0),
-            lineWidth: 2,
-            priceFormat: ratioFormat(r.last),
-          })
-          .setData(linePoints(dates, values));
         const digits = ratioFormat(r.last).precision;
+        // The ratio's axis: tick labels clear of the pane's edges and of the last value's label.
+        const axis = priceAxis(r.last, (v) => fixed(v, digits), ratioFormat(r.last).minMove);
+        const ratioLine = chart.addSeries(LineSeries, {
+          color: lineColour(chartColours(), 0),
+          lineWidth: 2,
+          priceFormat: axis.priceFormat,
+        });
+        axis.attach(ratioLine, chart);
+        ratioLine.setData(linePoints(dates, values));
         ratioReadout.replaceChildren(
           chartReadout(
             chart,

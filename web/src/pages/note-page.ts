@@ -9,6 +9,7 @@ import { updateParams } from '../hash-route.js';
 import { fill, type PageContext } from '../page-context.js';
 import { PageParams } from '../url-params.js';
 import { checkForm } from './check-tab.js';
+import { fitNoteCharts } from './note/note-charts.js';
 import { linkFigures } from './note/note-figures.js';
 
 export async function renderNotePage(root: HTMLElement, params: URLSearchParams, ctx: PageContext): Promise<void> {
@@ -101,5 +102,7 @@ async function noteView(asOf: string | undefined): Promise<Node> {
   container.append(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
   linkFigures(container, json);
   keepAnchorsLocal(container);
+  // Redrawn at the column's width once the note is on the page (a detached node has no width).
+  requestAnimationFrame(() => fitNoteCharts(container, json));
   return container;
 }

@@ -16,8 +16,9 @@ import {
 import { ensureDefined } from '../../../../src/domain/ensure.js';
 import type { MarketEvent, PerfRow, SeriesResponse } from '../../api-client.js';
 import { chartReadout, type ReadoutLine } from '../../charts/chart-readout.js';
-import { fomcMarkers } from '../../charts/fomc-marks.js';
-import { declutterMarkers, labelSpanDays, mergeAxisLabels, yieldMinorTexts } from '../../charts/label-declutter.js';
+import { attachFomcLines } from '../../charts/fomc-lines.js';
+import { fomcDays, fomcReadout } from '../../charts/fomc-marks.js';
+import { declutterMarkers, labelSpanDays, mergeAxisLabels, mergeSameBar } from '../../charts/label-declutter.js';
 import {
   AXIS_LABEL_PX,
   chartRemoved,
@@ -106,6 +107,13 @@ export function drawSymbolChart(
         autoscaleInfoProvider: nonNegativeAutoscale,
       });
   ticks.attach(main, chart);
+  // FOMC decision days: dashed vertical lines tagged "F -25" / "F hold" at the pane's foot (fomc-lines.ts),
+  // with room kept under the price for the tags.
+  const fomc = options.fomc ? fomcDays(s.dates) : [];
+  if (fomc.length) {
+    main.priceScale().applyOptions({ scaleMargins: { top: 0.1, bottom: 0.12 } });
+    attachFomcLines(chart, main, box, fomc, c);
+  }
   if (hasOhlc) {
     const bars = [];
     for (let i = 0; i < times.length; i++) {
@@ -176,6 +184,15 @@ export function drawSymbolChart(
   }
 
   const lines: ReadoutLine[] = [];
+  if (fomc.length)
+    lines.push({
+      label: 'FOMC decision (F -25: a cut in bp; F hold)',
+      colour: c.text,
+      dashed: true,
+      mark: 'vertical',
+      dates: [],
+      values: [],
+    });
   if (row.ath)
     lines.push({
       label: `all-time high ${options.rate ? fmt(row.ath.close) : formatPrice(row.ath.close)} (${row.ath.date})`,
@@ -187,7 +204,10 @@ export function drawSymbolChart(
   let colour = 1;
   for (const ind of s.indicatorSpecs) {
     const paneIndex = OSCILLATORS.has(ind.kind) ? pane++ : 0;
-    if (paneIndex > 0) titles.push(columnLabel(ind.columns[0] ?? ind.spec, ind.kind));
+    if (paneIndex > 0)
+      titles.push(
+        `${columnLabel(ind.columns[0] ?? ind.spec, ind.kind)}${ind.kind === 'rsi' ? ' · 70 / 30 dashed' : ''}`,
+      );
     ind.columns.forEach((col, j) => {
       const values = s.indicators[col];
       if (!values) return;
@@ -197,7 +217,18 @@ export function drawSymbolChart(
       let lastValue: number | null = null;
       for (let k = values.length - 1; k >= 0 && lastValue === null; k--) lastValue = values[k] ?? null;
       // Averages and bands share the price's axis format (the scale may take its tick labels from any of them).
-      const axis = paneIndex > 0 ? priceAxis(lastValue, (v) => fixed(v, 2)) : ticks;
+      // RSI's overbought and oversold levels carry labels on its axis; the ticks keep clear of them.
+      const levels = ind.kind === 'rsi' ? [30, 70] : [];
+      let labelledLevels = levels;
+      const axis =
+        paneIndex > 0
+          ? priceAxis(
+              lastValue,
+              (v) => fixed(v, 2),
+              0.01,
+              () => labelledLevels,
+            )
+          : ticks;
       const series = hist
         ? chart.addSeries(
             HistogramSeries,
@@ -230,16 +261,44 @@ export function drawSymbolChart(
         values,
         format: paneIndex > 0 ? (v) => fixed(v, 2) : fmt,
       });
-      if (ind.kind === 'rsi')
-        for (const level of [30, 70])
+      if (levels.length) {
+        const levelLines = levels.map((level) =>
           series.createPriceLine({
             price: level,
             color: c.muted,
             lineStyle: LineStyle.Dashed,
             lineWidth: 1,
-            axisLabelVisible: false,
-            title: String(level),
+            axisLabelVisible: true,
+            axisLabelColor: c.muted,
+            axisLabelTextColor: c.background,
+            title: '',
+          }),
+        );
+        // A level's label under the last value's (RSI at 68.06 beside 70) gives way to it, measured in pixels
+        // whenever the scale moves; the pane's title still names both levels.
+        const place = () => {
+          if (chartRemoved(chart) || lastValue === null) return;
+          const yLast = series.priceToCoordinate(lastValue);
+          const { hidden } = mergeAxisLabels(
+            [
+              { id: 'last', y: yLast ?? Number.NaN, title: '', priority: 2 },
+              ...levels.map((level) => ({
+                id: String(level),
+                y: series.priceToCoordinate(level) ?? Number.NaN,
+                title: '',
+                priority: 1,
+              })),
+            ],
+            AXIS_LABEL_PX,
+          );
+          labelledLevels = levels.filter((level) => !hidden.has(String(level)));
+          levelLines.forEach((line, k) => {
+            const show = !hidden.has(String(levels[k]));
+            if (line.options().axisLabelVisible !== show) line.applyOptions({ axisLabelVisible: show });
           });
+        };
+        chart.timeScale().subscribeVisibleLogicalRangeChange(() => requestAnimationFrame(place));
+      }
     });
     colour += ind.columns.length;
   }
@@ -272,18 +331,17 @@ export function drawSymbolChart(
   for (const d of options.marks ?? [])
     if (d >= first && d <= last)
       markers.push({ time: d as Time, position: 'inBar', color: c.accent, shape: 'square', text: 'figure', size: 1.4 });
-  const fomc = options.fomc ? fomcMarkers(s.dates, c) : [];
-  markers.push(...fomc);
-  markers.sort((a, b) => (String(a.time) < String(b.time) ? -1 : 1));
+  markers.sort((a, b) => String(a.time).localeCompare(String(b.time)));
+  // The day's events on one bar (IWM on 2025-12-11: a new ATH and 4 days up) are one arrow with both words.
+  const merged = mergeSameBar(markers);
   const spanDays = (Date.parse(s.dates[lastIndex]!) - Date.parse(first)) / 86_400_000;
   // A marker's text is about 6.5 px a character at the chart's font: the longest one sets the gap.
-  const labelPx = 8 + 6.5 * Math.max(0, ...markers.map((m) => m.text?.length ?? 0));
+  const labelPx = 8 + 6.5 * Math.max(0, ...merged.map((m) => m.text?.length ?? 0));
   const gapDays = labelSpanDays(spanDays, plotWidth(box), labelPx);
-  // The chart's own events and highs/lows keep their words; an FOMC day near one of them keeps only its mark.
-  const fomcDays = new Set(fomc.map((f) => f.time));
-  yieldMinorTexts(markers, (m) => fomcDays.has(String(m.time)) && m.shape === 'square', gapDays);
-  createSeriesMarkers(main, declutterMarkers(markers, gapDays));
+  box.dataset.markers = JSON.stringify(merged.map((m) => [String(m.time), m.position, m.text ?? '']));
+  createSeriesMarkers(main, declutterMarkers(merged, gapDays));
 
+  const fomcWords = fomcReadout(fomc);
   readoutSlot.replaceChildren(
     chartReadout(
       chart,
@@ -292,6 +350,7 @@ export function drawSymbolChart(
         colour: hasOhlc ? c.up : lineColour(c, 0),
         format: options.rate ? fmt : undefined,
         change: options.rate ? (now, before) => bpChange(now, before) : undefined,
+        extra: fomc.length ? (i) => fomcWords(s.dates[i] ?? '') : undefined,
         dates: s.dates,
         bars: s.dates.map((_, i) => {
           const cl = s.close[i];
@@ -311,13 +370,23 @@ export function drawSymbolChart(
     `${s.symbol} ${hasOhlc ? 'daily candles' : 'daily closes'} from ${first} to ${s.dates[lastIndex]}: last close ${lastClose == null ? 'n/a' : options.rate ? fmt(lastClose) : formatPrice(lastClose)}`,
     words.length ? `; ${words.join('; ')}` : '',
     fomc.length
-      ? `; ${fomc.length} FOMC decision days marked (squares by the bars; cuts and hikes labelled in bp, FOMC -25)`
+      ? `; ${fomc.length} FOMC decision days marked (dashed vertical lines tagged F and the decision in bp at the foot: F -25, F hold): ${fomc.map((f) => `${f.date} ${f.decision}`).join(', ')}`
       : '',
     '. ',
     el('a', { href: '#symbol-figures', class: 'in-page' }, 'The figures as text'),
     ' are above the chart.',
   );
   box.setAttribute('aria-label', caption.textContent ?? '');
-  fitAll(chart, box, options.ready, undefined, undefined, Math.max(28, labelPx / 2 + 4));
+  // The last bar's marker text (the day's events) must fit before the axis too.
+  const lastText = merged.filter((m) => String(m.time) === last).reduce((n, m) => Math.max(n, m.text?.length ?? 0), 0);
+  fitAll(
+    chart,
+    box,
+    options.ready,
+    undefined,
+    undefined,
+    Math.max(28, labelPx / 2 + 4),
+    Math.max(48, 8 + 3.25 * lastText),
+  );
   return chart;
 }

@@ -28,8 +28,12 @@ export function eventText(e: MarketEvent): string {
   }
 }
 
-/** A short marker label for an event drawn on the chart. */
+/** A short marker label for an event drawn on the chart ("new ATH", "4 days up", "13-day up streak ended"). */
 export function eventLabel(e: MarketEvent): string {
+  const n = typeof e.length === 'number' ? e.length : null;
+  const dir = e.direction === 'down' ? 'down' : 'up';
+  if (e.type === 'streak' && n !== null) return `${n} days ${dir}`;
+  if (e.type === 'streak_end' && n !== null) return `${n}-day ${dir} streak ended`;
   const words: Record<string, string> = {
     new_ath: 'new ATH',
     near_ath: 'near ATH',
