@@ -4,11 +4,12 @@
  * `marketdash breadth`) turned into one series per measure, `sp600:above50` = percent of members
  * above their 50-day average on each day, `sp600:newHighs` = count, `sp600:equalWeight` = the
  * equal-weighted index level (its period returns are return claims), and so on. A group that is not
- * in the store gets the reason an editor reads.
+ * in the store gets the reason an editor reads. Given a last day, the history ends there.
  */
 import type { BreadthHistory } from '../../analytics/breadth/breadth-history.js';
 import { DataError, NotFoundError } from '../../domain/errors.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
+import { type DayNumber, formatIsoDate } from '../../domain/trading-date.js';
 import type { SeriesFor } from '../../note/check/verify-claim.js';
 import {
   BREADTH_MEASURES,
@@ -60,12 +61,16 @@ function measureValues(h: BreadthHistory, measure: BreadthMeasure): Float64Array
 export async function loadBreadthClaimSeries(
   store: PriceStore,
   symbols: readonly string[],
+  lastDay?: DayNumber,
 ): Promise<(symbol: string) => ReturnType<SeriesFor> | undefined> {
   const groups = new Set(symbols.flatMap((s) => parseBreadthSymbol(s)?.group ?? []));
   const out = new Map<string, ReturnType<SeriesFor>>();
   for (const group of groups) {
     try {
-      const { history } = await loadBreadthHistory(store, { group });
+      const { history } = await loadBreadthHistory(store, {
+        group,
+        ...(lastDay === undefined ? {} : { asOf: formatIsoDate(lastDay) }),
+      });
       for (const m of BREADTH_MEASURES) {
         const symbol = breadthSymbol(group, m);
         out.set(symbol, { series: closeOnlySeries(symbol, history.dates, measureValues(history, m)) });

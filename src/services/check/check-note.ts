@@ -94,11 +94,13 @@ export async function checkNote(store: PriceStore, req: CheckRequest): Promise<C
     if (c.symbol !== null) symbols.add(c.symbol);
     for (const x of claimTypeOf(c.metric)?.extraSymbols?.(c) ?? []) symbols.add(x);
   }
-  const breadth = await loadBreadthClaimSeries(store, [...symbols]);
+  // Every read ends at the as-of day: no verdict or "matches the close of" may use a later close.
+  const breadth = await loadBreadthClaimSeries(store, [...symbols], asOf);
   const stored = await loadClaimSeries(
     store,
     [...symbols].filter((s) => parseBreadthSymbol(s) === null),
     config,
+    asOf,
   );
   const seriesFor: SeriesFor = (symbol) => breadth(symbol) ?? stored(symbol);
   const options = verifyOptions(asOf, { tolerance, nearAthPct: config.events?.nearAthPct ?? 0.02 });

@@ -2,7 +2,9 @@
  * Loads the series a set of claims needs, in one store read: stored symbols as they are; a basket of
  * the universe config that is not stored (MAG7) computed from its stored members; a ratio `A/B` as
  * A/B on common dates. A symbol with no data gets the reason an editor reads ("no data for ^SP600 in
- * the store"), with its tracking fund named when the config pairs it with one.
+ * the store"), with its tracking fund named when the config pairs it with one. Given a last day (the
+ * check's as-of day), nothing after it is read: no verdict or "matches the close of" can see a close
+ * the note could not have known.
  */
 
 import { basketIndex } from '../../analytics/ratios-baskets/basket-index.js';
@@ -11,6 +13,7 @@ import type { UniverseConfig } from '../../config/universe-config.js';
 import type { BasketDefinition } from '../../domain/basket.js';
 import { ensureDefined } from '../../domain/ensure.js';
 import type { PriceSeries } from '../../domain/price-series.js';
+import { type DayNumber, formatIsoDate } from '../../domain/trading-date.js';
 import type { SeriesFor } from '../../note/check/verify-claim.js';
 import type { PriceStore } from '../../store/price-store.js';
 
@@ -33,13 +36,15 @@ function neededTickers(symbols: readonly string[], config: UniverseConfig): stri
   return [...out];
 }
 
-/** Reads everything the claims need and returns the lookup the verifier uses. */
+/** Reads everything the claims need, up to `lastDay` when given, and returns the lookup the verifier uses. */
 export async function loadClaimSeries(
   store: PriceStore,
   symbols: readonly string[],
   config: UniverseConfig,
+  lastDay?: DayNumber,
 ): Promise<SeriesFor> {
-  const stored = await store.readMany(neededTickers(symbols, config));
+  const range = lastDay === undefined ? undefined : { to: formatIsoDate(lastDay) };
+  const stored = await store.readMany(neededTickers(symbols, config), range);
   const cache = new Map<string, ReturnType<SeriesFor>>();
 
   const single = (ticker: string): ReturnType<SeriesFor> => {
