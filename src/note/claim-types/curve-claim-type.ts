@@ -24,16 +24,23 @@ export interface CurveClaim extends ClaimBase {
 
 const TEN = '(?:10|ten)[- ]?(?:years?|yrs?|y)';
 const TWO = '(?:2|two)[- ]?(?:years?|yrs?|y)';
+/** The curve's names: "10y-2y", "2-year to 10-year" and "2-10" with a noun (spread, curve, gap); "2s10s" also without one. */
+const NAMED = `(?:${TEN}\\s*(?:[-–−/]|minus|less|over|vs\\.?)\\s*${TWO}|${TWO}\\s*(?:[-–−/]|to)\\s*${TEN}|2-10|10-2)(?:\\s+(?:Treasury|Treasuries|yield))*\\s+(?:spread|curve|gap|yield\\s+(?:spread|curve))`;
+const SHORT = `(?:2s\\s*/?\\s*10s|10s\\s*/?\\s*2s)(?:\\s+(?:Treasury|Treasuries|yield))*(?:\\s+(?:spread|curve|gap|yield\\s+(?:spread|curve)))?`;
+/** A bare "the (Treasury) curve": the 2s10s only with a figure in basis points ("the curve steepened to 62 basis points"). */
+const BARE = '(?:the\\s+(?:Treasury\\s+|yield\\s+)?|Treasury\\s+|yield\\s+)curve';
 const CURVE = new RegExp(
-  `\\b(?:${TEN}\\s*(?:[-–−/]|minus|less|over|vs\\.?)\\s*${TWO}|${TWO}\\s*(?:[-–−/]|to)\\s*${TEN}|2s\\s*/?\\s*10s|10s\\s*/?\\s*2s|2-10|10-2)(?:\\s+(?:Treasury|Treasuries|yield))*\\s+(?:spread|curve|gap|yield\\s+(?:spread|curve))\\b[^.;]{0,40}?\\b(?:at|to|of|is|was|stands\\s+at|stood\\s+at|closed\\s+at|ended\\s+at|sits\\s+at)\\s+([-+−–]?\\d+(?:\\.\\d+)?)\\s*(bps?\\b|basis\\s+points?\\b|pts?\\b|points?\\b|percentage\\s+points?\\b|pp\\b|%)?`,
+  `\\b(${NAMED}|${SHORT}|${BARE})(?:\\b[^.;]{0,40}?\\b(?:at|to|of|is|was|stands\\s+at|stood\\s+at|closed\\s+at|ended\\s+at|sits\\s+at)\\s+|\\s*:?\\s*(?=\\d+\\s*(?:bps?\\b|basis\\s+points?\\b)))([-+−–]?\\d+(?:\\.\\d+)?)\\s*(bps?\\b|basis\\s+points?\\b|pts?\\b|points?\\b|percentage\\s+points?\\b|pp\\b|%)?`,
   'i',
 );
 
 function extract(scope: SentenceScope): CurveClaim[] {
   const out: CurveClaim[] = [];
   for (const { m } of matchesWithSubjects(CURVE, scope.sentence, [], scope.ctx)) {
-    const digits = m[1]!.replace(/^[+]/, '').replace(/^[−–]/, '-');
-    const unit = (m[2] ?? '').toLowerCase();
+    const unit = (m[3] ?? '').toLowerCase();
+    // A bare "the curve" (or "the Treasury curve", never "the credit curve") is the 2s10s only in basis points.
+    if (new RegExp(`^${BARE}$`, 'i').test(m[1]!) && !/^(?:bps?|basis)/.test(unit)) continue;
+    const digits = m[2]!.replace(/^[+]/, '').replace(/^[−–]/, '-');
     const value = Number(digits);
     const inPoints = unit === '' ? Math.abs(value) < 5 : !/^(?:bps?|basis)/.test(unit);
     const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;

@@ -36,8 +36,9 @@ const NAME_THEN_LEVEL = /^\s*:?\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\
 /** "$VIX 14.85, vol sellers eating", "IWM 255.87 (record close)": a ticker, then a level with decimals standing alone. */
 const TICKER_THEN_LEVEL =
   /^\s*:?\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s*(?:[,;]|\.(?!\d)|$|\((?:record|ATH|new)))/i;
+/** "VIX 14.85 (-5.83%)", "AMD 162.30 +0.9%": a level, then its signed move in parentheses or after a space. */
 const LEVEL_THEN_MOVE =
-  /^[\s:]*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*\(\s*(?:[-+−–]\d+(?:\.\d+)?\s?%|(?:new\s+|fresh\s+)?(?:ATH|record(?:\s+(?:close|high))?|all[- ]time\s+high)\s*\))/i;
+  /^[\s:]*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?:\s*\(\s*(?:[-+−–]\d+(?:\.\d+)?\s?%|(?:new\s+|fresh\s+)?(?:ATH|record(?:\s+(?:close|high))?|all[- ]time\s+high)\s*\))|\s+[-+−–]\d+(?:\.\d+)?\s?%)/i;
 
 function extract(scope: SentenceScope): LevelClaim[] {
   const { sentence, mentions, ctx, line } = scope;

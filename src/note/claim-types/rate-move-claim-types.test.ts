@@ -88,3 +88,66 @@ describe('rate moves in basis points', () => {
     expect(check("XLK's 10-year return is 300%.")).toEqual([]);
   });
 });
+
+describe('yield moves in words and rate shorthand (group B of the sixth batch)', () => {
+  it('reads a number of basis points written in words', () => {
+    // DGS10 4.14 - 4.13 = +1 bp; DGS2 3.52 - 3.54 = -2 bp; DFF 3.64 - 3.89 = -25 bp.
+    expect(check('The 10-year yield rose a single basis point.')).toEqual([
+      ['rate.change', 'DGS10', '1d', 1, 'supported'],
+    ]);
+    expect(check('Ten-year yields edged up one basis point on Thursday.')).toEqual([
+      ['rate.change', 'DGS10', '1d', 1, 'supported'],
+    ]);
+    expect(check('The two-year yield fell two basis points.')).toEqual([
+      ['rate.change', 'DGS2', '1d', -2, 'supported'],
+    ]);
+    expect(check('The 2-year yield was down a basis point.')).toEqual([
+      ['rate.change', 'DGS2', '1d', -1, 'contradicted'],
+    ]);
+    expect(check('The fed funds rate fell twenty-five basis points.')).toEqual([
+      ['rate.change', 'DFF', '1d', -25, 'supported'],
+    ]);
+  });
+
+  it('reads "unchanged" as a move of 0 bp, never a decision to leave a rate unchanged', () => {
+    // DGS10 4.14 on Dec 5 and Dec 11: 0 bp week to date; +1 bp on the day.
+    expect(check('The 10-year yield was unchanged this week at 4.14%.')).toEqual([
+      ['rate.change', 'DGS10', 'wtd', 0, 'supported'],
+      ['rate.level', 'DGS10', null, 4.14, 'supported'],
+    ]);
+    expect(check('10s unch at 4.14%.')).toEqual([
+      ['rate.change', 'DGS10', '1d', 0, 'contradicted'],
+      ['rate.level', 'DGS10', null, 4.14, 'supported'],
+    ]);
+    expect(check('The Fed left the fed funds rate unchanged.')).toEqual([]);
+  });
+
+  it('reads desk names of the fed funds rate and a colon after a yield name', () => {
+    expect(check('FF 3.64%, 2s 3.52%.')).toEqual([
+      ['rate.level', 'DFF', null, 3.64, 'supported'],
+      ['rate.level', 'DGS2', null, 3.52, 'supported'],
+    ]);
+    expect(check('EFFR 3.89')).toEqual([['rate.level', 'DFF', null, 3.89, 'contradicted']]);
+    expect(check('US 10Y: 4.14%')).toEqual([['rate.level', 'DGS10', null, 4.14, 'supported']]);
+    expect(check('Staff cut costs; ff. 3 notes.')).toEqual([]);
+  });
+
+  it('reads the curve in shorthand: its level in bp, and a signed move only with a period word', () => {
+    // 2s10s: 4.14 - 3.52 = 62 bp on Dec 11; 59 on Dec 10 (+3 bp d/d); 58 on Dec 5 (+4 bp WTD).
+    expect(check('2s10s at 62bp.')).toEqual([['rate.spread', 'DGS10', null, 62, 'supported']]);
+    expect(check('2s10s 62bp (+3bp d/d).')).toEqual([
+      ['rate.spread', 'DGS10', null, 62, 'supported'],
+      ['rate.spread.change', 'DGS10', '1d', 3, 'supported'],
+    ]);
+    expect(check('2s10s -2bp WTD.')).toEqual([['rate.spread.change', 'DGS10', 'wtd', -2, 'contradicted']]);
+    expect(check('2s10s +62bp.')).toEqual([]);
+    expect(check('The curve steepened to 62 basis points.')).toEqual([['rate.spread', 'DGS10', null, 62, 'supported']]);
+    expect(check('The yield curve steepened 3 basis points.')).toEqual([
+      ['rate.spread.change', 'DGS10', '1d', 3, 'supported'],
+    ]);
+    expect(check('The credit curve widened to 40 bp.')).toEqual([]);
+    expect(check('Curve watch: the 2s10s spread stood at 62 bp.')).toEqual([
+      ['rate.spread', 'DGS10', null, 62, 'supported'],
+    ]);
+  });
+});

@@ -15,6 +15,7 @@
  */
 import { periodBaseIndex } from '../../analytics/returns/period-returns.js';
 import type { ReturnPeriod } from '../../domain/period-keys.js';
+import { NUMBER_WORDS } from '../../domain/format/display-format.js';
 import { indexOnOrBefore, type PriceSeries } from '../../domain/price-series.js';
 import { type DayNumber, formatIsoDate, previousWeekEnd } from '../../domain/trading-date.js';
 import type { ClaimBase } from '../claims/claim.js';
@@ -69,6 +70,8 @@ const DESK_NAMES: readonly [string, RegExp][] = [
     'DFF',
     /\b(?:(?:the\s+)?(?:effective\s+)?fed(?:eral)?\s+funds(?:\s+(?:effective|rate|effective\s+rate))*|FF\s+effective|DFF)\b/gi,
   ],
+  // Desk shorthand in capitals only ("FF 3.64%", "EFFR 3.64"): "ff" or "effr" in lower case is not a name.
+  ['DFF', /\b(?:EFFR|FF)\b/g],
 ];
 
 /** The yields a sentence names: the config's rate mentions and the desk's words, longest first where they overlap. */
@@ -98,7 +101,21 @@ const UP =
 const DOWN =
   'fell|fallen|falls|falling|dropped|drops|declined|declines|slipped|slips|slid|eased|eases|lost|loses|sank|tumbled|retreated|decreased|edged\\s+(?:down|lower)|ticked\\s+(?:down|lower)|inched\\s+(?:down|lower)|moved\\s+down|was\\s+down|is\\s+down|down|lower\\s+by|shed';
 const BP = '(?:bps?|basis[- ]points?|bp\\b)';
-const NUMBER = '(\\d+(?:\\.\\d+)?)';
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const UNITS = NUMBER_WORDS.slice(1, 10).join('|');
+const BP_WORDS = `a(?:\\s+single)?|(?:${TENS.join('|')})(?:[- ](?:${UNITS}))?|${NUMBER_WORDS.slice(1, 20).join('|')}`;
+
+/** The value of a figure of basis points: "4", "0.5", "a single" (1), "two", "twenty-five". */
+export function bpFigure(text: string): number {
+  const t = text.toLowerCase().replace(/\s+/g, ' ');
+  if (/^\d/.test(t)) return Number(t);
+  if (t === 'a' || t === 'a single') return 1;
+  const [tens, unit] = t.split(/[- ]/);
+  const ten = TENS.indexOf(tens!);
+  return ten >= 0 ? (ten + 2) * 10 + (unit ? NUMBER_WORDS.indexOf(unit) : 0) : NUMBER_WORDS.indexOf(t);
+}
+/** A figure of basis points: digits or words ("a single basis point", "two basis points", "twenty-five bp"). */
+const NUMBER = `(\\d+(?:\\.\\d+)?|${BP_WORDS})`;
 /** "fell 8 basis points", "has dropped 4 bp", "rose by 1 basis point"; "(-2bp)", "+1 bp". */
 const MOVE = new RegExp(
   `\\b(?:has\\s+|have\\s+|had\\s+)?(${UP}|${DOWN})(?:\\s+(?:by|about|roughly|nearly|some|another|a\\s+further))*\\s+${NUMBER}\\s*${BP}|\\(?\\s*([-+−–])${NUMBER}\\s*${BP}\\s*\\)?`,
@@ -141,6 +158,7 @@ function extractMoves(scope: SentenceScope): RateMoveClaim[] {
   names.forEach((name, i) => {
     const clauseEnd = clauseOf(scope, names, i);
     const window = scope.sentence.slice(name.end, clauseEnd);
+    let moved = false;
     for (const m of allMatches(MOVE, window)) {
       const at = name.end + m.index;
       // A signed shorthand move belongs to the name only right after it or its level ("2s 3.52% (-2bp)").
@@ -160,55 +178,129 @@ function extractMoves(scope: SentenceScope): RateMoveClaim[] {
         symbol: name.symbol,
         line: scope.line,
         span: { start: scope.offset + at, end: scope.offset + end },
-        bp: (negative ? -1 : 1) * Number(digits),
+        bp: (negative ? -1 : 1) * bpFigure(digits),
         decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
         period: period.period,
         ...(period.day ? { day: period.day } : {}),
       });
+      moved = true;
       break;
     }
+    const still = moved ? null : unchangedMove(scope, name, window, clauseEnd, names);
+    if (still) out.push(still);
   });
   return out;
 }
 
+/** "The 10-year yield was unchanged this week", "10s unch at 4.14%": a move of 0 bp right after the yield's name (or its level). */
+const UNCHANGED =
+  /^\s*(?:yields?\s+)?(?:at\s+)?(?:\d{1,2}\.\d{2,3}%?\s*,?\s*\(?\s*)?(?:(?:was|were|is|are|has\s+been|have\s+been|ended|closed|finished|remained|remains|stayed|stays|held|holds|sat|stood|came\s+in)\s+)?(?:virtually\s+|essentially\s+|basically\s+)?(unchanged|unch\.?)(?![\w])/i;
+/** A decision about the rate, not its move: "the Fed left the fed funds rate unchanged". */
+const HELD_BY_SOMEONE =
+  /\b(?:left|leave|leaves|leaving|kept|keep|keeps|keeping|held|hold|holds|holding|maintained)\s+$/i;
+
+function unchangedMove(
+  scope: SentenceScope,
+  name: YieldName,
+  window: string,
+  clauseEnd: number,
+  names: readonly YieldName[],
+): RateMoveClaim | null {
+  const m = UNCHANGED.exec(window);
+  if (!m || HELD_BY_SOMEONE.test(scope.sentence.slice(0, name.start))) return null;
+  const at = name.end + m.index + m[0].lastIndexOf(m[1]!);
+  if (hedged(scope.sentence, at)) return null;
+  const end = at + m[1]!.length;
+  const period = movePeriod(scope, at, end, clauseEnd, names);
+  if (period === null) return null;
+  return {
+    metric: 'rate.change',
+    text: scope.sentence,
+    subject: name.text,
+    symbol: name.symbol,
+    line: scope.line,
+    span: { start: scope.offset + at, end: scope.offset + end },
+    bp: 0,
+    decimals: 0,
+    period: period.period,
+    ...(period.day ? { day: period.day } : {}),
+  };
+}
+
 const CURVE_NAME =
-  '(?:(?:10|ten)[- ]?(?:years?|yrs?|y)\\s*(?:[-–−/]|minus|less|over|vs\\.?)\\s*(?:2|two)[- ]?(?:years?|yrs?|y)|(?:2|two)[- ]?(?:years?|yrs?|y)\\s*(?:[-–−/]|to)\\s*(?:10|ten)[- ]?(?:years?|yrs?|y)|2s\\s*/?\\s*10s|10s\\s*/?\\s*2s|2-10|10-2)(?:\\s+(?:Treasury|Treasuries|yield))*(?:\\s+(?:spread|curve|gap|yield\\s+(?:spread|curve)))?|\\b(?:the\\s+)?(?:Treasury\\s+|yield\\s+)?curve';
+  '(?:(?:10|ten)[- ]?(?:years?|yrs?|y)\\s*(?:[-–−/]|minus|less|over|vs\\.?)\\s*(?:2|two)[- ]?(?:years?|yrs?|y)|(?:2|two)[- ]?(?:years?|yrs?|y)\\s*(?:[-–−/]|to)\\s*(?:10|ten)[- ]?(?:years?|yrs?|y)|2s\\s*/?\\s*10s|10s\\s*/?\\s*2s|2-10|10-2)(?:\\s+(?:Treasury|Treasuries|yield))*(?:\\s+(?:spread|curve|gap|yield\\s+(?:spread|curve)))?|\\b(?:the\\s+(?:Treasury\\s+|yield\\s+)?|Treasury\\s+|yield\\s+)curve';
 const CURVE_MOVE = new RegExp(
   `(${CURVE_NAME})\\b[^.;%]{0,30}?\\b(steepened|steepens|steepening|widened|widens|widening|flattened|flattens|flattening|narrowed|narrows|narrowing|tightened|tightens|compressed)(?:\\s+(?:by|about|roughly|nearly|another|a\\s+further))*\\s+${NUMBER}\\s*${BP}`,
   'gi',
 );
 
+/**
+ * "2s10s +3bp d/d", "2s/10s 62bp (+4bp w/w)": a signed move of the curve in desk shorthand, read only with
+ * a period word right after it (without one, "2s10s +62bp" could be the level or the day's move).
+ */
+const CURVE_SIGNED = new RegExp(
+  `\\b(?:2s\\s*/?\\s*10s|10s\\s*/?\\s*2s)(?:\\s+(?:spread|curve))?\\s*:?\\s*(?:at\\s+)?(?:[-+]?\\d+\\s*bps?\\s*,?\\s*)?\\(?\\s*([-+−–])(\\d+(?:\\.\\d+)?)\\s*${BP}\\s*\\)?`,
+  'gi',
+);
+
+function curveMove(
+  scope: SentenceScope,
+  start: number,
+  end: number,
+  nameEnd: number,
+  digits: string,
+  negative: boolean,
+  explicitPeriod: boolean,
+): CurveMoveClaim | null {
+  if (hedged(scope.sentence, start)) return null;
+  const semi = scope.sentence.indexOf(';', end);
+  const clauseEnd = semi >= 0 ? semi : scope.sentence.length;
+  if (
+    explicitPeriod &&
+    !/^\s*,?\s*\(?\s*(?:d\/d|w\/w|WoW|DoD|WTD|MTD|YTD|QTD|1D|5D|on\s+the\s+(?:day|week)|this\s+(?:week|month|year)|for\s+the\s+(?:day|week|month)|since)/i.test(
+      scope.sentence.slice(end),
+    )
+  )
+    return null;
+  const period = movePeriod(scope, start, end, clauseEnd, [{ start, end: nameEnd }]);
+  if (period === null) return null;
+  return {
+    metric: 'rate.spread.change',
+    text: scope.sentence,
+    subject: 'the 10y-2y spread',
+    symbol: 'DGS10',
+    line: scope.line,
+    span: { start: scope.offset + start, end: scope.offset + end },
+    long: 'DGS10',
+    short: 'DGS2',
+    bp: (negative ? -1 : 1) * bpFigure(digits),
+    decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
+    period: period.period,
+    ...(period.day ? { day: period.day } : {}),
+  };
+}
+
 function extractCurveMoves(scope: SentenceScope): CurveMoveClaim[] {
   const out: CurveMoveClaim[] = [];
   for (const m of allMatches(CURVE_MOVE, scope.sentence)) {
-    // A bare "the curve" is the Treasury curve only when the sentence speaks of yields or Treasuries.
+    // "the curve", "the Treasury curve", "the yield curve" (never "the credit curve") is the Treasury curve only
+    // when the sentence speaks of yields, Treasuries or basis points.
     if (
       /^(?:the\s+)?(?:Treasury\s+|yield\s+)?curve$/i.test(m[1]!) &&
-      !/yield|treasur|2s|10s|rates?\b/i.test(scope.sentence)
+      !/yield|treasur|2s|10s|rates?\b|\bbps?\b|basis\s+points?/i.test(scope.sentence)
     )
       continue;
-    if (hedged(scope.sentence, m.index)) continue;
-    const digits = m[3]!;
-    const negative = /^(?:flatten|narrow|tighten|compress)/i.test(m[2]!);
     const end = m.index + m[0].length;
-    const sentenceEnd = scope.sentence.indexOf(';', end);
-    const name = { start: m.index, end: m.index + m[1]!.length };
-    const period = movePeriod(scope, m.index, end, sentenceEnd >= 0 ? sentenceEnd : scope.sentence.length, [name]);
-    if (period === null) continue;
-    out.push({
-      metric: 'rate.spread.change',
-      text: scope.sentence,
-      subject: 'the 10y-2y spread',
-      symbol: 'DGS10',
-      line: scope.line,
-      span: { start: scope.offset + m.index, end: scope.offset + end },
-      long: 'DGS10',
-      short: 'DGS2',
-      bp: (negative ? -1 : 1) * Number(digits),
-      decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
-      period: period.period,
-      ...(period.day ? { day: period.day } : {}),
-    });
+    const negative = /^(?:flatten|narrow|tighten|compress)/i.test(m[2]!);
+    const claim = curveMove(scope, m.index, end, m.index + m[1]!.length, m[3]!, negative, false);
+    if (claim) out.push(claim);
+  }
+  for (const m of allMatches(CURVE_SIGNED, scope.sentence)) {
+    // "the 2s10s curve steepened 3 bp", read above, is not read twice.
+    if (out.some((c) => c.span.start - scope.offset < m.index + m[0].length && c.span.end - scope.offset > m.index))
+      continue;
+    const claim = curveMove(scope, m.index, m.index + m[0].length, m.index + 5, m[2]!, m[1] !== '+', true);
+    if (claim) out.push(claim);
   }
   return out;
 }

@@ -10,7 +10,6 @@ import { indexOnOrBefore } from '../../domain/price-series.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 import type { SpreadClaim } from '../claims/claim.js';
 import { allMatches, COUNT_WORD, count, hedged } from '../claims/clause-words.js';
-import { fraction } from '../claims/percent-text.js';
 import { findPeriods } from '../claims/period-phrases.js';
 import { otherPeriod } from '../claims/return-claims.js';
 import { sectorFund } from '../claims/sector-words.js';
@@ -18,35 +17,125 @@ import { findSubject } from '../claims/subject-finder.js';
 import type { ClaimType, SentenceScope } from './claim-type.js';
 import { claimTolerance, periodWords, points } from './verdict-words.js';
 
-const SPREAD =
-  /\b(outpac\w*|outperform\w*|outrun|outran|beat|beaten|beating|topped|led|leads|leading|lagged|lags|lagging|trailed|trails|trailing|underperform\w*)\s+(?:the\s+)?(.{2,80}?)\s+by\s+(?:about\s+|roughly\s+|nearly\s+|some\s+)?(\d+(?:\.\d+)?)\s*(?:percentage[- ]points?|pct\.?\s+points?|points?|pp|ppts?|ppt)\b/i;
+/** A gap's figure and unit: "5.2 percentage points", "5.2 pts", "520 basis points", "a 5.2-point". Groups: digits, bp. */
+const FIGURE =
+  '(?<digits>\\d+(?:\\.\\d+)?)(?:\\s*|-)(?:percentage[- ]points?|pct\\.?\\s+points?|points?|pts?|pp|ppts?|ppt|(?<bp>bps?|basis[- ]points?))';
+const ABOUT = '(?:about\\s+|roughly\\s+|nearly\\s+|some\\s+|almost\\s+|around\\s+)?';
+/** "outpaced the S&P 500 by 5.2 points", "lag SPY by 520 bp", "trailed XLK by a 3-point margin". */
+const SPREAD = new RegExp(
+  `\\b(outpac\\w*|outperform\\w*|outrun|outran|outstrip\\w*|beat|beats|beaten|beating|bested|topped|tops|led|leads|leading|lag|lagged|lags|lagging|trail|trailed|trails|trailing|underperform\\w*)\\s+(?:the\\s+)?(.{2,80}?)\\s+by\\s+(?:a\\s+(?:margin\\s+of\\s+)?)?${ABOUT}${FIGURE}(?:\\s+margin)?\\b`,
+  'i',
+);
+/**
+ * A gap told as a noun or a place: "a 5.2-point lead over IWM", "a gap of 5.2 points over SPY", "its 870-bp
+ * deficit to SPY", "sits 8.7 points behind SPY", "9.3 percentage points ahead of the S&P 500 ETF". Groups:
+ * the noun, digits, bp, the preposition (the noun first or the figure first).
+ */
+const GAP_NOUN = '(?<noun>lead|edge|advantage|cushion|outperformance|deficit|shortfall|underperformance|gap|margin)';
+const NOUN_TO = '(?<prep>over|on|versus|vs\\.?|against|to|behind)';
+const SPREAD_NOUN = [
+  new RegExp(
+    `(?:\\b(?:a|an|its|their)|(?<=\\w)['’]s)\\s+(?:\\w+\\s+)?${ABOUT}${FIGURE}\\s+${GAP_NOUN}\\s+${NOUN_TO}\\s+`,
+    'i',
+  ),
+  new RegExp(`\\b(?:a|an|its|their)\\s+${GAP_NOUN}\\s+of\\s+${ABOUT}${FIGURE}\\s+${NOUN_TO}\\s+`, 'i'),
+  new RegExp(`\\b${ABOUT}${FIGURE}\\s+(?<prep>ahead\\s+of|behind|better\\s+than|worse\\s+than)\\s+`, 'i'),
+];
 const SESSIONS = new RegExp(
   `\\b(?:over|in|during|across)\\s+the\\s+(?:past|last|prior|previous)\\s+${COUNT_WORD}\\s+(?:sessions|trading\\s+days)\\b`,
   'i',
 );
 
+/** The sign of a gap told as a noun: +1 ahead, -1 behind, 0 when the words do not say which. */
+function nounSign(noun: string, preposition: string): number {
+  const p = preposition.toLowerCase().replace(/\s+/g, ' ');
+  if (p === 'ahead of' || p === 'better than') return 1;
+  if (p === 'behind' || p === 'worse than') return -1;
+  const n = noun.toLowerCase();
+  if (/^(?:deficit|shortfall|underperformance)$/.test(n)) return p === 'over' ? 0 : -1;
+  if (/^(?:gap|margin)$/.test(n)) return p === 'over' || p === 'on' ? 1 : p === 'to' ? -1 : 0;
+  return p === 'to' ? 0 : 1;
+}
+
+/** One gap found in a sentence: where its words are, the figure, its sign and where the second side starts or is named. */
+interface GapMatch {
+  readonly start: number;
+  readonly end: number;
+  readonly digits: string;
+  readonly bp: boolean;
+  readonly sign: number;
+  /** Where the second side's words are: [from, to) in the sentence. */
+  readonly versusFrom: number;
+  readonly versusTo: number;
+  readonly versusText: string;
+  /** Whether the second side is the last name of its words ("by" ends them) rather than the first. */
+  readonly lastName: boolean;
+}
+
+function gapMatches(sentence: string): GapMatch[] {
+  const out: GapMatch[] = [];
+  for (const m of allMatches(SPREAD, sentence)) {
+    const versusFrom = m.index + m[1]!.length;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      digits: m.groups!.digits!,
+      bp: m.groups!.bp !== undefined,
+      sign: /^(?:lag|trail|underperform)/i.test(m[1]!) ? -1 : 1,
+      versusFrom,
+      versusTo: m.index + m[0].lastIndexOf(m[2]!) + m[2]!.length,
+      versusText: m[2]!,
+      lastName: true,
+    });
+  }
+  for (const re of SPREAD_NOUN)
+    for (const m of allMatches(re, sentence)) {
+      const start = m.index;
+      if (out.some((g) => start < g.end && start + m[0].length > g.start)) continue;
+      const { noun, digits, bp, prep } = m.groups!;
+      const sign = nounSign(noun ?? '', prep!);
+      if (sign === 0) continue;
+      const end = m.index + m[0].length;
+      const rest = /^(?:the\s+)?([^,;:.()]{2,60})/.exec(sentence.slice(end));
+      out.push({
+        start,
+        end,
+        digits: digits!,
+        bp: bp !== undefined,
+        sign,
+        versusFrom: end,
+        versusTo: end + (rest?.[0].length ?? 0),
+        versusText: rest?.[1] ?? '',
+        lastName: false,
+      });
+    }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 function extract(scope: SentenceScope): SpreadClaim[] {
   const { sentence, mentions, ctx, line } = scope;
   const out: SpreadClaim[] = [];
   let prevEnd = 0;
-  for (const m of allMatches(SPREAD, sentence)) {
-    if (hedged(sentence, m.index)) continue;
+  for (const g of gapMatches(sentence)) {
+    if (hedged(sentence, g.start)) continue;
     const subject =
-      findSubject(sentence, mentions, prevEnd, m.index, ctx) ?? findSubject(sentence, mentions, 0, m.index, ctx);
-    const end = m.index + m[0].length;
+      findSubject(sentence, mentions, prevEnd, g.start, ctx) ?? findSubject(sentence, mentions, 0, g.start, ctx);
+    const { end } = g;
     prevEnd = end;
     if (!subject) continue;
-    const versusAt = m.index + m[1]!.length;
-    const byAt = m.index + m[0].lastIndexOf(' by ');
-    const named = mentions.find((x) => x.start >= versusAt && x.start < byAt)?.symbol ?? null;
+    // The second side: the last name in its words ("by" ends them in the verb form: "the S&P 500 ETF (SPY)" is
+    // SPY), else a sector word.
+    const side = mentions.filter((x) => x.start >= g.versusFrom && x.start < g.versusTo);
+    const named = (g.lastName ? side.at(-1) : side[0])?.symbol ?? null;
     const versus = named
       ? { symbol: named }
       : (() => {
-          const fund = sectorFund(m[2]!, scope.resolver);
+          const fund = sectorFund(g.versusText, scope.resolver);
           return fund ? { symbol: fund } : null;
         })();
-    const negative = /^(?:lag|trail|underperform)/i.test(m[1]!);
-    const digits = m[3]!;
+    // A figure in basis points is a gap in hundredths of a point: "520 basis points" is 5.20 points.
+    const points = g.bp ? String(Number(g.digits) / 100) : g.digits;
+    const decimals = (g.digits.includes('.') ? g.digits.split('.')[1]!.length : 0) + (g.bp ? 2 : 0);
     const tail = sentence.slice(end);
     // "in 2025" (the note's year) and "in December" (its month) are the gap's period too.
     const known = (text: string) =>
@@ -56,8 +145,8 @@ function extract(scope: SentenceScope): SpreadClaim[] {
         )
         .filter((p) => p.period !== null && p.period !== 'other' && p.period !== 'same');
     const periods = known(tail);
-    const sessions = SESSIONS.exec(tail) ?? SESSIONS.exec(sentence.slice(0, m.index));
-    const before = known(sentence.slice(0, m.index));
+    const sessions = SESSIONS.exec(tail) ?? SESSIONS.exec(sentence.slice(0, g.start));
+    const before = known(sentence.slice(0, g.start));
     const period = (periods[0]?.period ??
       (sessions ? null : (before.pop()?.period ?? ctx.lastPeriod))) as SpreadClaim['period'];
     const claim: SpreadClaim = {
@@ -66,15 +155,15 @@ function extract(scope: SentenceScope): SpreadClaim[] {
       subject: subject.subject,
       symbol: subject.symbol,
       line,
-      span: { start: scope.offset + m.index, end: scope.offset + end },
+      span: { start: scope.offset + g.start, end: scope.offset + end },
       versus: versus?.symbol ?? null,
       period: sessions && !periods[0] ? null : period,
       ...(sessions && !periods[0] ? { sessions: count(sessions[1]) ?? undefined } : {}),
-      value: fraction(negative ? -1 : 1, digits),
-      decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
+      value: Number(((g.sign * Number(points)) / 100).toFixed(decimals + 2)),
+      decimals,
     };
     // A second side that names nothing known gives no claim: a gap against an unknown is not a claim to check.
-    if (!versus?.symbol) continue;
+    if (!versus?.symbol || versus.symbol === subject.symbol) continue;
     out.push(subject.unresolved ? { ...claim, unresolved: subject.unresolved } : claim);
   }
   return out;

@@ -36,17 +36,52 @@ const STATES: readonly [TrendState, RegExp][] = [
   ['below', /\b(?:remains?|still|stuck|trapped)\s+(?:well\s+|firmly\s+)?(?:below|under|beneath|in|within)\b/i],
 ];
 
+/** "the SPSM/MAG7 ratio", "IWM/QQQ": two tickers joined by a slash. */
+const SLASH_RATIO = /(?<![\w/])(\^?[A-Z][A-Z0-9.]{1,6})\s*\/\s*(\^?[A-Z][A-Z0-9.]{1,6})(?![\w/])/;
+/** "The ratio is testing ...", "the pair has confirmed ...": the ratio named before, in the same section. */
+const RATIO_ANAPHOR = /\b(?:the|this|that)\s+(?:ratio|pair|relationship|cross)\b/i;
+
+/** A ratio named in a sentence: where its words are and the texts of its two sides. */
+interface NamedRatio {
+  readonly index: number;
+  readonly length: number;
+  readonly num: string;
+  readonly den: string;
+}
+
+const named = (m: RegExpExecArray): NamedRatio => ({ index: m.index, length: m[0].length, num: m[1]!, den: m[2]! });
+
+/** The ratios a sentence names, in the first way it names them (the ratio of, a pair and "ratio", a slash, "versus"). */
+function namedRatios(sentence: string): NamedRatio[] {
+  for (const [re, all] of [
+    [RATIO_OF, true],
+    [PAIR_RATIO, false],
+    [SLASH_RATIO, false],
+    [VERSUS_PAIR, false],
+  ] as const) {
+    const found = allMatches(re, sentence);
+    if (found.length > 0) return (all ? found : found.slice(0, 1)).map(named);
+  }
+  return [];
+}
+
 function firstMention(resolver: NameResolver, text: string): Mention | null {
   return resolver.mentions(text)[0] ?? null;
 }
 
 function extract(scope: SentenceScope): TrendClaim[] {
-  const { sentence, resolver, line } = scope;
-  if (!TREND_WORDS.test(sentence)) return [];
-  const ratios = allMatches(RATIO_OF, sentence);
-  if (ratios.length === 0) ratios.push(...allMatches(PAIR_RATIO, sentence).slice(0, 1));
+  const { sentence, resolver, line, ctx } = scope;
   // "IWM versus QQQ ... testing its downtrend line": two names set against each other, without the word "ratio".
-  if (ratios.length === 0) ratios.push(...allMatches(VERSUS_PAIR, sentence).slice(0, 1));
+  const ratios = namedRatios(sentence);
+  const resolves = (r: NamedRatio) => firstMention(resolver, r.num)?.symbol && firstMention(resolver, r.den)?.symbol;
+  const earlier = ctx.lastRatio;
+  const last = ratios.filter(resolves).at(-1);
+  if (last) ctx.lastRatio = { numerator: last.num, denominator: last.den };
+  if (!TREND_WORDS.test(sentence)) return [];
+  // "The ratio has confirmed its breakout": the ratio of an earlier sentence of the section.
+  const anaphor = ratios.length === 0 && earlier ? RATIO_ANAPHOR.exec(sentence) : null;
+  if (anaphor && earlier)
+    ratios.push({ index: anaphor.index, length: anaphor[0].length, num: earlier.numerator, den: earlier.denominator });
   const out: TrendClaim[] = [];
   ratios.forEach((m, i) => {
     const stop = ratios[i + 1]?.index ?? sentence.length;
@@ -55,8 +90,8 @@ function extract(scope: SentenceScope): TrendClaim[] {
     if (!found) return;
     const stateAt = m.index + rest.search(found[1]);
     if (hedged(sentence, stateAt) || /^\s*(?:if|should|whether)\b/i.test(sentence)) return;
-    const num = firstMention(resolver, m[1]!);
-    const den = firstMention(resolver, m[2]!);
+    const num = firstMention(resolver, m.num);
+    const den = firstMention(resolver, m.den);
     const kind = /up[- ]?trend|support\s+line/i.test(rest)
       ? 'uptrend'
       : /down[- ]?trend|resistance/i.test(rest)
@@ -69,10 +104,10 @@ function extract(scope: SentenceScope): TrendClaim[] {
     const claim: TrendClaim = {
       metric: 'trend',
       text: sentence,
-      subject: `${m[1]!.trim()} vs ${m[2]!.trim()}`,
+      subject: `${m.num.trim()} vs ${m.den.trim()}`,
       symbol,
       line,
-      span: { start: scope.offset + m.index, end: scope.offset + Math.max(end, m.index + m[0].length) },
+      span: { start: scope.offset + m.index, end: scope.offset + Math.max(end, m.index + m.length) },
       numerator,
       denominator,
       kind,
@@ -82,7 +117,7 @@ function extract(scope: SentenceScope): TrendClaim[] {
     else
       out.push({
         ...claim,
-        unresolved: `no symbol in the config is named '${!numerator ? m[1]!.trim() : m[2]!.trim()}'`,
+        unresolved: `no symbol in the config is named '${!numerator ? m.num.trim() : m.den.trim()}'`,
       });
   });
   return out;

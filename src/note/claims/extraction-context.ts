@@ -6,6 +6,7 @@
  */
 import type { ReturnPeriod } from '../../domain/period-keys.js';
 import type { Mention } from './name-resolver.js';
+import { SECTOR_FUNDS } from './sector-words.js';
 
 export class ExtractionContext {
   lastSubject: Mention | null = null;
@@ -14,6 +15,8 @@ export class ExtractionContext {
   lastPeriod: ReturnPeriod | null = null;
   /** Period of the last return claim anywhere before: what "over the same period" refers to across paragraphs. */
   documentPeriod: ReturnPeriod | null = null;
+  /** The last ratio named ("the ratio of IWM to QQQ", "SPSM/MAG7"): what "the ratio" and "the pair" refer to. */
+  lastRatio: { readonly numerator: string; readonly denominator: string } | null = null;
 
   /** A new section (a heading, a rule): nothing named before it is what a pronoun or "the index" refers to. */
   newSection(): void {
@@ -21,6 +24,7 @@ export class ExtractionContext {
     this.lastByKind.clear();
     this.lastPeriod = null;
     this.documentPeriod = null;
+    this.lastRatio = null;
   }
 
   /** Records the mentions of a sentence once its claims are read. */
@@ -40,6 +44,8 @@ const ANAPHORS: readonly [RegExp, string | null][] = [
     'stock',
   ],
   [/\b(?:the|this|that)\s+basket\b/i, 'basket'],
+  // "Energy (XLE) rose 1%. The sector is up 10% this year.": the last sector fund named.
+  [/\b(?:the|this|that)\s+sector\b/i, 'sector'],
   [/\b(?:it|its|it's|they|their)\b/i, null],
 ];
 
@@ -57,12 +63,18 @@ export function resolveAnaphor(
     const m = re.exec(clause);
     if (!m) continue;
     const phrase = m[0].trim();
+    const fits = (e: Mention) =>
+      kind === null
+        ? !e.object
+        : kind === 'sector'
+          ? e.kind === 'etf' && SECTOR_FUNDS.has(e.symbol ?? '')
+          : e.kind === kind;
     for (let i = earlier.length - 1; i >= 0; i--) {
       const e = earlier[i]!;
-      if (kind === null ? !e.object : e.kind === kind) return { mention: e, phrase };
+      if (fits(e)) return { mention: e, phrase };
     }
-    const fromCtx = kind === null ? ctx.lastSubject : (ctx.lastByKind.get(kind) ?? null);
-    return fromCtx ? { mention: fromCtx, phrase } : null;
+    const fromCtx = kind === null ? ctx.lastSubject : (ctx.lastByKind.get(kind === 'sector' ? 'etf' : kind) ?? null);
+    return fromCtx && fits(fromCtx) ? { mention: fromCtx, phrase } : null;
   }
   return null;
 }

@@ -82,8 +82,11 @@ const SESSIONS = new RegExp(
   'i',
 );
 
-/** What may stand between a name and its signed move: nothing, its level, or its other figures, comma-separated. */
-const NAME_GAP = /^[\s:(]*(?:[-+−–]?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?\s*\)?\s*[,;(|]\s*)*$/;
+/**
+ * What may stand between a name and its signed move: nothing, its level, or its other figures, comma-separated
+ * (a space is enough before the signed move: "AMD 162.30 +0.9%").
+ */
+const NAME_GAP = /^[\s:(]*(?:[-+−–]?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?\s*\)?(?:\s*[,;(|]\s*|\s+$))*$/;
 const LABEL_BEFORE = /(?:\bYTD|\bMTD|\bQTD|\b[135]Y|\b[15]D|\bd\/d|\bw\/w)[\s:]*$/i;
 const LABELS =
   /\b(?:YTD|MTD|QTD|[135]Y|[15]D|d\/d|w\/w|(?:Mon|Tues?|Weds?|Wednes|Thu(?:rs?)?|Fri)(?:day)?(?=[\s,;)]))\b/gi;

@@ -19,6 +19,9 @@ const SECTORS: readonly [RegExp, string][] = [
   [/^communications?(?:\s+services)?$/, 'XLC'],
 ];
 
+/** The sector funds the words name: what "the sector" may refer to. */
+export const SECTOR_FUNDS: ReadonlySet<string> = new Set(SECTORS.map(([, ticker]) => ticker));
+
 /** The sector fund `text` names ("the utilities sector", "tech stocks"), or null. */
 export function sectorFund(text: string, resolver: NameResolver): string | null {
   const core = text

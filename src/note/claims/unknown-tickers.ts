@@ -17,8 +17,12 @@ export function looksLikeTicker(word: string): boolean {
   return /^[A-Z]{2,5}(?:\.[A-Z])?$/.test(word) && !NOT_TICKERS.has(word);
 }
 
-/** A bare capitalised word right before a signed percent: "AMD +0.9%", "SMCI -2.1% d/d", "ARM (−1.4%)". */
-const BEFORE_SIGNED_MOVE = /(?<![\w$^.&-])([A-Z]{2,5}(?:\.[A-Z])?)(?=:?\s*\(?\s*[-+−–]\d+(?:\.\d+)?\s?%)/g;
+/**
+ * A bare capitalised word right before a signed percent, or before its level and then a signed percent:
+ * "AMD +0.9%", "SMCI -2.1% d/d", "ARM (−1.4%)", "SMCI 41.20, -2.1%", "AMD 162.3 (+0.9%)", "AVGO $341.10 +1.2%".
+ */
+const BEFORE_SIGNED_MOVE =
+  /(?<![\w$^.&-])([A-Z]{2,5}(?:\.[A-Z])?)(?=:?\s*(?:\$?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*,?\s*)?\(?\s*[-+−–]\d+(?:\.\d+)?\s?%)/g;
 
 /** Unknown tickers before a signed move in `text`: offsets and ticker, for `known` tickers excluded. */
 export function tickersBeforeMoves(text: string, known: (t: string) => boolean): { start: number; ticker: string }[] {
