@@ -27,10 +27,15 @@ const TWO = '(?:2|two)[- ]?(?:years?|yrs?|y)';
 /** The curve's names: "10y-2y", "2-year to 10-year" and "2-10" with a noun (spread, curve, gap); "2s10s" also without one. */
 const NAMED = `(?:${TEN}\\s*(?:[-–−/]|minus|less|over|vs\\.?)\\s*${TWO}|${TWO}\\s*(?:[-–−/]|to)\\s*${TEN}|2-10|10-2)(?:\\s+(?:Treasury|Treasuries|yield))*\\s+(?:spread|curve|gap|yield\\s+(?:spread|curve))`;
 const SHORT = `(?:2s\\s*/?\\s*10s|10s\\s*/?\\s*2s)(?:\\s+(?:Treasury|Treasuries|yield))*(?:\\s+(?:spread|curve|gap|yield\\s+(?:spread|curve)))?`;
+/** "the spread between the 10-year and 2-year yields", "the gap between two-year and 10-year Treasury yields". */
+export const CURVE_BETWEEN = `(?:the\\s+)?(?:spread|gap|difference)\\s+between\\s+(?:the\\s+)?(?:${TEN}|${TWO})(?:\\s+(?:U\\.?S\\.?\\s+)?(?:Treasury|note|yield))*\\s+and\\s+(?:the\\s+)?(?:${TEN}|${TWO})(?:\\s+(?:U\\.?S\\.?\\s+)?(?:Treasury|Treasuries|notes?|yields?))*`;
+/** Without a noun, "10y-2y" and "10yr/2yr" name the curve only with a figure in basis points ("10y-2y at 62bp"). */
+export const CURVE_PLAIN = `${TEN}\\s*(?:[-–−/]|minus)\\s*${TWO}|${TWO}\\s*[-–−/]\\s*${TEN}`;
 /** A bare "the (Treasury) curve": the 2s10s only with a figure in basis points ("the curve steepened to 62 basis points"). */
 const BARE = '(?:the\\s+(?:Treasury\\s+|yield\\s+)?|Treasury\\s+|yield\\s+)curve';
+const IN_BP_ONLY = new RegExp(`^(?:${CURVE_PLAIN}|${BARE})$`, 'i');
 const CURVE = new RegExp(
-  `\\b(${NAMED}|${SHORT}|${BARE})(?:\\b[^.;]{0,40}?\\b(?:at|to|of|is|was|stands\\s+at|stood\\s+at|closed\\s+at|ended\\s+at|sits\\s+at)\\s+|\\s*:?\\s*(?=\\d+\\s*(?:bps?\\b|basis\\s+points?\\b)))([-+−–]?\\d+(?:\\.\\d+)?)\\s*(bps?\\b|basis\\s+points?\\b|pts?\\b|points?\\b|percentage\\s+points?\\b|pp\\b|%)?`,
+  `\\b(${NAMED}|${CURVE_BETWEEN}|${SHORT}|${CURVE_PLAIN}|${BARE})(?:\\b[^.;]{0,40}?\\b(?:at|to|of|is|was|stands\\s+at|stood\\s+at|closed\\s+at|ended\\s+at|sits\\s+at)\\s+|\\s*:?\\s*(?=\\d+\\s*(?:bps?\\b|basis\\s+points?\\b)))([-+−–]?\\d+(?:\\.\\d+)?)\\s*(bps?\\b|basis\\s+points?\\b|pts?\\b|points?\\b|percentage\\s+points?\\b|pp\\b|%)?`,
   'i',
 );
 
@@ -38,8 +43,9 @@ function extract(scope: SentenceScope): CurveClaim[] {
   const out: CurveClaim[] = [];
   for (const { m } of matchesWithSubjects(CURVE, scope.sentence, [], scope.ctx)) {
     const unit = (m[3] ?? '').toLowerCase();
-    // A bare "the curve" (or "the Treasury curve", never "the credit curve") is the 2s10s only in basis points.
-    if (new RegExp(`^${BARE}$`, 'i').test(m[1]!) && !/^(?:bps?|basis)/.test(unit)) continue;
+    // A bare "the curve" (or "the Treasury curve", never "the credit curve") and a bare "10y-2y" are the 2s10s
+    // only in basis points.
+    if (IN_BP_ONLY.test(m[1]!) && !/^(?:bps?|basis)/.test(unit)) continue;
     const digits = m[2]!.replace(/^[+]/, '').replace(/^[−–]/, '-');
     const value = Number(digits);
     const inPoints = unit === '' ? Math.abs(value) < 5 : !/^(?:bps?|basis)/.test(unit);

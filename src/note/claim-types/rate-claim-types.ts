@@ -110,7 +110,7 @@ function bpMoveSince(s: PriceSeries, k: number, since: DayNumber, sinceText: str
 const LEVEL_NEXT =
   /^\s*:?\s*(?:yield\s+)?(?:(?:closed|ended|finished|settled|stood|stands|sits|sat|was|is|back|held|remained|traded|holding)\s+)?(?:at\s+|near\s+|of\s+)?(\d{1,2}\.\d{2,3})(?:%|(?![\d.%]))/i;
 const LEVEL_LATER =
-  /\b(?:(?:stands?|stood|closed|ended|finished|settled|sits|sat|held)\s+at|(?:unchanged|unch\.?|steady)(?:\s+(?:this|on|for|the|week|day|month|session|w\/w|d\/d)){0,3}\s+at|(?:bps?|basis[- ]points?)(?:\s+\w+){0,4}?,?\s+to|(?:rose|fell|climbed|dropped|slipped|eased|jumped|declined|rising|falling)\s+to)\s+(\d+(?:\.\d+)?)%/i;
+  /(?:\b(?:stands?|stood|closed|ended|finished|settled|sits|sat|held)\s+at|\b(?:unchanged|unch\.?|steady)(?:\s+(?:this|on|for|the|week|day|month|session|w\/w|d\/d)){0,3}\s+at|(?<![a-z])(?:bps?|basis[- ]points?)(?:\s+\w+){0,4}?,?\s+to|(?<![a-z])(?:bps?|basis[- ]points?)\s+(?:higher|lower)(?:\s+\w+){0,3}?,?\s+at|\b(?:rose|fell|climbed|dropped|slipped|eased|jumped|declined|rising|falling)\s+to)\s+(\d+(?:\.\d+)?)%/i;
 
 function levelClaims(scope: SentenceScope): RateLevelClaim[] {
   const names = yieldNames(scope);

@@ -151,3 +151,30 @@ describe('yield moves in words and rate shorthand (group B of the sixth batch)',
     ]);
   });
 });
+
+describe('yields "N bp higher/lower" and the curve named by its two yields (group B of the sixth batch)', () => {
+  it('reads "were 2 bp lower at 3.52%" as a move and a level', () => {
+    expect(check('Two-year yields were 2 bp lower at 3.52%.')).toEqual([
+      ['rate.change', 'DGS2', '1d', -2, 'supported'],
+      ['rate.level', 'DGS2', null, 3.52, 'supported'],
+    ]);
+    expect(check('The 10-year yield ended 3bp higher at 4.14%.')).toEqual([
+      ['rate.change', 'DGS10', '1d', 3, 'contradicted'],
+      ['rate.level', 'DGS10', null, 4.14, 'supported'],
+    ]);
+  });
+
+  it('reads "the spread between the 10-year and 2-year yields" and "10y-2y" in bp as the curve, not as a yield', () => {
+    expect(check('The spread between the 10-year and 2-year yields widened to 62 basis points.')).toEqual([
+      ['rate.spread', 'DGS10', null, 62, 'supported'],
+    ]);
+    expect(check('The gap between two-year and 10-year Treasury yields rose 3 bp to 62 bp.')).toEqual([
+      ['rate.spread', 'DGS10', null, 62, 'supported'],
+    ]);
+    expect(check('10yr/2yr 62 bp, +4bp WTD.')).toEqual([
+      ['rate.spread', 'DGS10', null, 62, 'supported'],
+      ['rate.spread.change', 'DGS10', 'wtd', 4, 'supported'],
+    ]);
+    expect(check('10y-2y at 0.7.')).toEqual([]);
+  });
+});

@@ -14,14 +14,15 @@
  * (`rate-claim-types.ts`), read with the same names.
  */
 import { periodBaseIndex } from '../../analytics/returns/period-returns.js';
-import type { ReturnPeriod } from '../../domain/period-keys.js';
 import { NUMBER_WORDS } from '../../domain/format/display-format.js';
+import type { ReturnPeriod } from '../../domain/period-keys.js';
 import { indexOnOrBefore, type PriceSeries } from '../../domain/price-series.js';
 import { type DayNumber, formatIsoDate, previousWeekEnd } from '../../domain/trading-date.js';
 import type { ClaimBase } from '../claims/claim.js';
 import { allMatches, hedged } from '../claims/clause-words.js';
 import { findPeriods } from '../claims/period-phrases.js';
 import type { ClaimType, Outcome, SentenceScope } from './claim-type.js';
+import { CURVE_BETWEEN, CURVE_PLAIN } from './curve-claim-type.js';
 import { PERIOD_LABEL } from './verdict-words.js';
 
 export interface RateMoveClaim extends ClaimBase {
@@ -88,6 +89,9 @@ export function yieldNames(scope: SentenceScope): YieldName[] {
       if (/(?:2s|10s|[-–−/]|minus|over|vs\.?)\s*$/i.test(before) && /^(?:10s|2s|10y|2y)$/i.test(m[0])) continue;
       if (/^\s*(?:return|returns|high|low|record|chart|window|period|span|stretch|performance|CAGR)\b/i.test(after))
         continue;
+      // "the spread between the 10-year and 2-year yields" names the curve, not either yield.
+      if (/^\s*and\s+(?:the\s+)?(?:10|ten|2|two)[- ]?(?:years?|yrs?|y)\b/i.test(after)) continue;
+      if (/\bbetween\s+(?:the\s+)?(?:10|ten|2|two)[- ]?(?:years?|yrs?|y)[\w\s.]{0,30}\band\s+$/i.test(before)) continue;
       found.push({ start: m.index, end: m.index + m[0].length, symbol, text: m[0] });
     }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -116,9 +120,9 @@ export function bpFigure(text: string): number {
 }
 /** A figure of basis points: digits or words ("a single basis point", "two basis points", "twenty-five bp"). */
 const NUMBER = `(\\d+(?:\\.\\d+)?|${BP_WORDS})`;
-/** "fell 8 basis points", "has dropped 4 bp", "rose by 1 basis point"; "(-2bp)", "+1 bp". */
+/** "fell 8 basis points", "has dropped 4 bp", "rose by 1 basis point"; "(-2bp)", "+1 bp"; "were 2 bp lower". */
 const MOVE = new RegExp(
-  `\\b(?:has\\s+|have\\s+|had\\s+)?(${UP}|${DOWN})(?:\\s+(?:by|about|roughly|nearly|some|another|a\\s+further))*\\s+${NUMBER}\\s*${BP}|\\(?\\s*([-+−–])${NUMBER}\\s*${BP}\\s*\\)?`,
+  `\\b(?:has\\s+|have\\s+|had\\s+)?(${UP}|${DOWN})(?:\\s+(?:by|about|roughly|nearly|some|another|a\\s+further))*\\s+${NUMBER}\\s*${BP}|\\(?\\s*([-+−–])${NUMBER}\\s*${BP}\\s*\\)?|\\b(?:(?:was|were|is|are|ended|closed|finished|settled|came\\s+in)\\s+)?${NUMBER}\\s*${BP}\\s+(higher|lower)\\b`,
   'gi',
 );
 const DOWN_WORD = new RegExp(`^(?:${DOWN})$`, 'i');
@@ -166,8 +170,12 @@ function extractMoves(scope: SentenceScope): RateMoveClaim[] {
         continue;
       if (hedged(scope.sentence, at)) continue;
       if (OTHER_READING.test(window.slice(m.index + m[0].length))) continue;
-      const digits = (m[2] ?? m[4])!;
-      const negative = m[1] ? DOWN_WORD.test(m[1].replace(/\s+/g, ' ')) : m[3] !== '+';
+      const digits = (m[2] ?? m[4] ?? m[5])!;
+      const negative = m[1]
+        ? DOWN_WORD.test(m[1].replace(/\s+/g, ' '))
+        : m[6]
+          ? m[6].toLowerCase() === 'lower'
+          : m[3] !== '+';
       const end = at + m[0].length;
       const period = movePeriod(scope, at, end, clauseEnd, names);
       if (period === null) continue;
@@ -227,19 +235,18 @@ function unchangedMove(
   };
 }
 
-const CURVE_NAME =
-  '(?:(?:10|ten)[- ]?(?:years?|yrs?|y)\\s*(?:[-–−/]|minus|less|over|vs\\.?)\\s*(?:2|two)[- ]?(?:years?|yrs?|y)|(?:2|two)[- ]?(?:years?|yrs?|y)\\s*(?:[-–−/]|to)\\s*(?:10|ten)[- ]?(?:years?|yrs?|y)|2s\\s*/?\\s*10s|10s\\s*/?\\s*2s|2-10|10-2)(?:\\s+(?:Treasury|Treasuries|yield))*(?:\\s+(?:spread|curve|gap|yield\\s+(?:spread|curve)))?|\\b(?:the\\s+(?:Treasury\\s+|yield\\s+)?|Treasury\\s+|yield\\s+)curve';
+const CURVE_NAME = `(?:(?:10|ten)[- ]?(?:years?|yrs?|y)\\s*(?:[-–−/]|minus|less|over|vs\\.?)\\s*(?:2|two)[- ]?(?:years?|yrs?|y)|(?:2|two)[- ]?(?:years?|yrs?|y)\\s*(?:[-–−/]|to)\\s*(?:10|ten)[- ]?(?:years?|yrs?|y)|2s\\s*/?\\s*10s|10s\\s*/?\\s*2s|2-10|10-2)(?:\\s+(?:Treasury|Treasuries|yield))*(?:\\s+(?:spread|curve|gap|yield\\s+(?:spread|curve)))?|\\b(?:the\\s+(?:Treasury\\s+|yield\\s+)?|Treasury\\s+|yield\\s+)curve|${CURVE_BETWEEN}`;
 const CURVE_MOVE = new RegExp(
   `(${CURVE_NAME})\\b[^.;%]{0,30}?\\b(steepened|steepens|steepening|widened|widens|widening|flattened|flattens|flattening|narrowed|narrows|narrowing|tightened|tightens|compressed)(?:\\s+(?:by|about|roughly|nearly|another|a\\s+further))*\\s+${NUMBER}\\s*${BP}`,
   'gi',
 );
 
 /**
- * "2s10s +3bp d/d", "2s/10s 62bp (+4bp w/w)": a signed move of the curve in desk shorthand, read only with
+ * "2s10s +3bp d/d", "2s/10s 62bp (+4bp w/w)", "10yr/2yr 62 bp, +4bp WTD": a signed move of the curve in desk shorthand, read only with
  * a period word right after it (without one, "2s10s +62bp" could be the level or the day's move).
  */
 const CURVE_SIGNED = new RegExp(
-  `\\b(?:2s\\s*/?\\s*10s|10s\\s*/?\\s*2s)(?:\\s+(?:spread|curve))?\\s*:?\\s*(?:at\\s+)?(?:[-+]?\\d+\\s*bps?\\s*,?\\s*)?\\(?\\s*([-+−–])(\\d+(?:\\.\\d+)?)\\s*${BP}\\s*\\)?`,
+  `\\b(?:2s\\s*/?\\s*10s|10s\\s*/?\\s*2s|${CURVE_PLAIN})(?:\\s+(?:spread|curve))?\\s*:?\\s*(?:at\\s+)?(?:[-+]?\\d+\\s*bps?\\s*,?\\s*)?\\(?\\s*([-+−–])(\\d+(?:\\.\\d+)?)\\s*${BP}\\s*\\)?`,
   'gi',
 );
 
@@ -299,7 +306,8 @@ function extractCurveMoves(scope: SentenceScope): CurveMoveClaim[] {
     // "the 2s10s curve steepened 3 bp", read above, is not read twice.
     if (out.some((c) => c.span.start - scope.offset < m.index + m[0].length && c.span.end - scope.offset > m.index))
       continue;
-    const claim = curveMove(scope, m.index, m.index + m[0].length, m.index + 5, m[2]!, m[1] !== '+', true);
+    const end = m.index + m[0].length;
+    const claim = curveMove(scope, m.index, end, end, m[2]!, m[1] !== '+', true);
     if (claim) out.push(claim);
   }
   return out;

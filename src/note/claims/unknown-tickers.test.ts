@@ -23,6 +23,8 @@ describe('unknown tickers with their level first', () => {
     expect(tickersBeforeMoves('AMD 162.3 (+0.9%)', known)).toEqual([{ start: 0, ticker: 'AMD' }]);
     expect(tickersBeforeMoves('Movers: AVGO $1,341.10 +1.2%', known)).toEqual([{ start: 8, ticker: 'AVGO' }]);
     expect(tickersBeforeMoves('XLK 147.39 -0.5%, CEO 12.5, +3%', known)).toEqual([]);
+    expect(tickersBeforeMoves('SMCI closed at 41.20, down 2.1%', known)).toEqual([{ start: 0, ticker: 'SMCI' }]);
+    expect(tickersBeforeMoves('The NYSE closed at 4 p.m.', known)).toEqual([]);
   });
 
   it('reads the level and the move of each name, each under its own name', () => {

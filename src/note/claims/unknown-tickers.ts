@@ -1,7 +1,8 @@
 /**
  * Tickers nothing configured or stored knows, read so their claims are called unverifiable ("symbol
  * not stored") rather than dropped or credited to another name: a bare ticker right before a signed
- * move in broker shorthand ("AMD +0.9%, SMCI -2.1% d/d"), and a ticker alone in a table's name cell.
+ * move in broker shorthand ("AMD +0.9%, SMCI -2.1% d/d", "AMD 162.30 (+0.9%)"), before "closed at" ("SMCI
+ * closed at 41.20"), and a ticker alone in a table's name cell.
  * A capitalised word is taken only in those places, and never one of the common abbreviations below.
  */
 
@@ -24,13 +25,19 @@ export function looksLikeTicker(word: string): boolean {
 const BEFORE_SIGNED_MOVE =
   /(?<![\w$^.&-])([A-Z]{2,5}(?:\.[A-Z])?)(?=:?\s*(?:\$?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*,?\s*)?\(?\s*[-+−–]\d+(?:\.\d+)?\s?%)/g;
 
-/** Unknown tickers before a signed move in `text`: offsets and ticker, for `known` tickers excluded. */
+/** A bare capitalised word right before "closed at" and a figure: "SMCI closed at 41.20, down 2.1%". */
+const BEFORE_CLOSE_AT =
+  /(?<![\w$^.&-])([A-Z]{2,5}(?:\.[A-Z])?)(?=\s+(?:closed|ended|finished|settled)\s+(?:the\s+(?:day|session)\s+)?at\s+\$?\d)/g;
+
+/** Unknown tickers before a signed move (or "closed at") in `text`: offsets and ticker, for `known` tickers excluded. */
 export function tickersBeforeMoves(text: string, known: (t: string) => boolean): { start: number; ticker: string }[] {
   const out: { start: number; ticker: string }[] = [];
-  BEFORE_SIGNED_MOVE.lastIndex = 0;
-  for (let m = BEFORE_SIGNED_MOVE.exec(text); m !== null; m = BEFORE_SIGNED_MOVE.exec(text)) {
-    const t = m[1]!;
-    if (looksLikeTicker(t) && !known(t)) out.push({ start: m.index, ticker: t });
+  for (const re of [BEFORE_SIGNED_MOVE, BEFORE_CLOSE_AT]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const t = m[1]!;
+      if (looksLikeTicker(t) && !known(t)) out.push({ start: m.index, ticker: t });
+    }
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
