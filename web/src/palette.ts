@@ -2,7 +2,7 @@
  * The dashboard's colours with rules: green and red only mean up and down; the accent (trendlines,
  * anchors, the ATH line) is distinct from both; 12 series colours for lines and sectors.
  * The series colours are a qualitative palette of distinct hue families (blue, violet, magenta, teal,
- * olive, sky, orchid, then darker and lighter members of the same families), so eleven sectors on the
+ * olive, sky, rose, then darker and lighter members of the same families), so eleven sectors on the
  * rotation chart read apart: the previous farthest-point pick met its CIE76 distances with twelve
  * pinks and purples that looked alike. Green, red and orange hues are left to up, down and the accent.
  * Series colour i is the SAME colour in both themes (a sector keeps its colour when the theme changes):
@@ -36,7 +36,7 @@ export const LIGHT: ThemePalette = {
     '#00827f', // teal
     '#8f8800', // olive
     '#0a76a8', // sky blue
-    '#c65ccf', // orchid
+    '#c8507a', // rose
     '#00657c', // deep teal
     '#9a7fe0', // lavender
     '#3b2a9e', // indigo
@@ -57,7 +57,7 @@ export const DARK: ThemePalette = {
     '#16a39f', // teal
     '#aea21a', // olive
     '#2d98cc', // sky blue
-    '#d97ae0', // orchid
+    '#e07ca0', // rose
     '#1d8fa8', // deep teal
     '#b49cf2', // lavender
     '#6656dc', // indigo
