@@ -245,7 +245,10 @@ describe('dashboard on the demo market', () => {
     expect(text).toContain(`all-time high ${r!.ath.close.toFixed(2)} (${r!.ath.date})`);
     expect(text).not.toMatch(/_/);
     // Volume in a pane of its own under the price (never inside the price's scale band), then each oscillator.
-    expect(await page.locator('#symbol-chart .pane-title').allTextContents()).toEqual(['Volume', 'RSI 14']);
+    expect(await page.locator('#symbol-chart .pane-title').allTextContents()).toEqual([
+      'Volume',
+      'RSI 14 · 70 / 30 dashed',
+    ]);
     // The symbol's events, in words.
     const events = (await api<{ type: string; symbol: string }[]>('/api/events')).filter((e) => e.symbol === 'IWM');
     if (events.some((e) => e.type === 'new_ath'))
