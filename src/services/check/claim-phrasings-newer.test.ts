@@ -199,7 +199,62 @@ const CURVE_TEMPLATES: ((bp: number, day: string) => string)[] = [
   (bp, d) => `Curve watch: the 2s10s spread stood at ${bp} bp ${d}.`,
   (bp, d) => `The 10-year over 2-year spread closed at ${bp} basis points ${d}.`,
   (bp, d) => `The 2s10s curve ended at ${bp} bp ${d}, the steepest in weeks.`,
+  // Desk shorthand and the wire's "spread between" (the sixth batch's curve wordings).
+  (bp, d) => `2s10s at ${bp}bp ${d}.`,
+  (bp, d) => `The spread between the 10-year and 2-year yields stood at ${bp} basis points ${d}.`,
+  (bp, d) => `10y-2y at ${bp} bp ${d}.`,
 ];
+type YieldMoveTemplate = (name: string, figure: string, up: boolean, period: string) => string;
+/** A yield's move in basis points (rate.change), the figure in digits or in words (the sixth batch's wordings). */
+const YIELD_MOVE_TEMPLATES: YieldMoveTemplate[] = [
+  (n, v, up, p) => `The ${n} yield ${up ? 'rose' : 'fell'} ${v} basis points ${p}.`,
+  (n, v, up, p) => `The yield on the ${n} Treasury note ${up ? 'climbed' : 'declined'} ${v} bp ${p}.`,
+  (n, v, up, p) => `${n[0]!.toUpperCase()}${n.slice(1)} yields ${up ? 'added' : 'shed'} ${v} basis points ${p}.`,
+  (n, v, up, p) => `The ${n} yield was ${up ? 'up' : 'down'} ${v} bp ${p}.`,
+  (n, v, up, p) =>
+    `${p[0]!.toUpperCase()}${p.slice(1)}, the ${n} yield ${up ? 'jumped' : 'dropped'} ${v} basis points.`,
+  (n, v, up, p) => `The ${n} Treasury yield ${up ? 'ticked up' : 'ticked down'} ${v} bp ${p}.`,
+  (n, v, up, p) => `The ${n} yield ${up ? 'edged higher' : 'edged lower'} ${v} basis points ${p}.`,
+  (n, v, up, p) => `The ${n} yield ${up ? 'rose by' : 'fell by'} ${v} basis points ${p}.`,
+  (n, v, up, p) => `The ${n} yield moved ${up ? 'up' : 'down'} ${v} bp ${p}.`,
+  (n, v, up, p) => `${n[0]!.toUpperCase()}${n.slice(1)} yields were ${v} bp ${up ? 'higher' : 'lower'} ${p}.`,
+  (n, v, up, p) => `The ${n} yield ended ${v} basis points ${up ? 'higher' : 'lower'} ${p}.`,
+  (n, v, up, p) => `Treasuries: the ${n} yield ${up ? 'rose' : 'fell'} ${v} bp ${p}.`,
+  (n, v, up, p) => `The ${n} yield ${up ? 'gained' : 'lost'} ${v} basis points ${p}, traders said.`,
+  (n, v, up, p) => `The ${n} yield ${up ? 'jumped' : 'slipped'} ${v} bp ${p}.`,
+  (n, v, up, p) => `The ${n} yield has ${up ? 'risen' : 'fallen'} ${v} basis points ${p}.`,
+  (n, v, up, p) => `The ${n} yield ${up ? 'backed up' : 'eased'} ${v} bp ${p}.`,
+  (n, v, up, p) => `The ${n} yield ${up ? 'surged' : 'sank'} ${v} basis points ${p}.`,
+  (n, v, up, p) => `The benchmark ${n} yield ${up ? 'spiked' : 'tumbled'} ${v} bp ${p}.`,
+  (n, v, up, p) => `The ${n} yield ${up ? 'climbed' : 'retreated'} by ${v} basis points ${p}.`,
+  (n, v, up, p) => `In bonds, the ${n} yield ${up ? 'increased' : 'decreased'} ${v} bp ${p}.`,
+];
+/** The yields' names and the periods tried: the move is the value at Dec 11 minus the value at the base day named. */
+const YIELD_NAMES: [string, string][] = [
+  ['10-year', 'DGS10'],
+  ['ten-year', 'DGS10'],
+  ['2-year', 'DGS2'],
+  ['two-year', 'DGS2'],
+];
+const YIELD_PERIODS: [string, ReturnPeriod, string | null][] = [
+  ['on Thursday', '1d', null],
+  ['this week', 'wtd', '2025-12-05'],
+  ['this month', 'mtd', '2025-11-28'],
+  ['this year', 'ytd', '2024-12-31'],
+];
+/** English words for 1 to 99, written here apart from the reader's own ("a single" for 1, "forty-four"). */
+function bpInWords(n: number): string {
+  const units =
+    'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
+      ' ',
+    );
+  const tens = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ');
+  if (n === 1) return 'a single';
+  if (n < 20) return units[n - 1]!;
+  const t = tens[Math.floor(n / 10) - 2]!;
+  return n % 10 === 0 ? t : `${t}-${units[(n % 10) - 1]}`;
+}
+
 /** The curve on each day (FRED, ../shared/data/real/rates: DGS10 - DGS2 by hand): Dec 8 4.17-3.57, Dec 9 4.18-3.61, Dec 10 4.13-3.54, Dec 11 4.14-3.52. */
 const CURVE_DAYS: [string, number][] = [
   ['on Thursday', 62],
@@ -259,6 +314,7 @@ describeWithSharedData(
         LEVEL_MOVE_TEMPLATES,
         TABLE_LAYOUTS,
         CURVE_TEMPLATES,
+        YIELD_MOVE_TEMPLATES,
         LABEL_TEMPLATES,
       ] as unknown[][])
         expect(list.length).toBeGreaterThanOrEqual(20);
@@ -408,6 +464,35 @@ describeWithSharedData(
           },
         ),
         { numRuns: 100, seed: 14 },
+      );
+    });
+
+    it('yield moves (rate.change): 20 phrasings in digits and in words, over the day, week, month and year', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...YIELD_MOVE_TEMPLATES),
+          fc.constantFrom(...YIELD_NAMES),
+          fc.constantFrom(...YIELD_PERIODS),
+          fc.boolean(),
+          fc.integer({ min: 1, max: 8 }),
+          (template, [name, symbol], [words, period, baseDay], inWords, shift) => {
+            // The truth by hand from the stored values: now minus the base day's (the previous value for a day).
+            const s = seriesOf(symbol);
+            const k = indexOnOrBefore(s.dates, NOTE);
+            const b = baseDay === null ? k - 1 : indexOnOrBefore(s.dates, parseIsoDate(baseDay));
+            const bp = Math.round((s.close[k]! - s.close[b]!) * 100);
+            fc.pre(bp !== 0);
+            const say = (x: number) =>
+              template(name, inWords ? bpInWords(Math.abs(x)) : String(Math.abs(x)), x > 0, words);
+            const verdicts = (text: string) =>
+              check(text, 'rate.change').map((v) => [v.symbol, v.period, v.claimed, v.verdict]);
+            expect(verdicts(say(bp)), say(bp)).toEqual([[symbol, period, bp, 'supported']]);
+            // Altered away from zero, so the direction word stays and the figure is never "zero".
+            const wrong = bp + Math.sign(bp) * shift;
+            expect(verdicts(say(wrong)), say(wrong)).toEqual([[symbol, period, wrong, 'contradicted']]);
+          },
+        ),
+        { numRuns: 150, seed: 14 },
       );
     });
 

@@ -207,6 +207,14 @@ const SPREAD_TEMPLATES: ((s: string, o: string, v: string, d: Dir) => string)[] 
   (s, o, v, d) => `${s} is ${d === 'up' ? 'beating' : 'trailing'} ${o} by ${v} points over the last 21 trading days.`,
   (s, o, v, d) => `${s} ${d === 'up' ? 'outperformed' : 'underperformed'} ${o} by ${v} pp over the past 21 sessions.`,
   (s, o, v, d) => `${s} has ${d === 'up' ? 'led' : 'lagged'} ${o} by nearly ${v} points over the past 21 sessions.`,
+  // Points as "pts", basis points, a margin, a lead or deficit, a place ahead or behind (the sixth batch's spreads).
+  (s, o, v, d) => `${s} has ${d === 'up' ? 'outpaced' : 'lagged'} ${o} by ${v} pts over the past 21 sessions.`,
+  (s, o, v, d) =>
+    `${s} ${d === 'up' ? 'beat' : 'trailed'} ${o} by ${(Number(v) * 100).toFixed(0)} basis points over the past 21 sessions.`,
+  (s, o, v, d) => `${s} ${d === 'up' ? 'topped' : 'lagged'} ${o} by a ${v}-point margin over the past 21 sessions.`,
+  (s, o, v, d) =>
+    `Over the past 21 sessions, ${s} has opened a ${v}-point ${d === 'up' ? 'lead over' : 'deficit to'} ${o}.`,
+  (s, o, v, d) => `${s} sits ${v} points ${d === 'up' ? 'ahead of' : 'behind'} ${o} over the past 21 sessions.`,
 ];
 const TREND_TEMPLATES: ((a: string, b: string) => { text: string; state: string })[] = [
   (a, b) => ({
