@@ -5,6 +5,7 @@
  */
 const ALL = [
   'import',
+  'after-write',
   'perf',
   'indicators',
   'ttr-set',

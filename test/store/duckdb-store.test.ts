@@ -1,9 +1,11 @@
 /** Runs the store contract on DuckDB in memory and on a temporary file, plus file-specific behaviour. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blobValue, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { PriceSeries } from '../../src/domain/price-series.js';
+import { formatIsoDate, parseIsoDate } from '../../src/domain/trading-date.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { withoutGroupIndex } from '../support/snapshot-format.js';
 import { expectSnapshotMatchesBars, runSnapshotContract } from './snapshot-contract.js';
@@ -29,7 +31,8 @@ describe('DuckDbStore on a file', () => {
     // back to schema 2, as an older marketdash left it
     const instance = await DuckDBInstance.create(path);
     const c = await instance.connect();
-    await c.run('DROP TABLE close_snapshot');
+    for (const sql of ['DROP VIEW close_snapshot', 'DROP TABLE close_segments', 'DROP TABLE close_recent'])
+      await c.run(sql);
     await c.run('DELETE FROM schema_version WHERE version >= 3');
     c.closeSync();
     instance.closeSync();
@@ -55,9 +58,10 @@ describe('DuckDbStore on a file', () => {
     ]);
     await a.close();
     // the closes as schema 4 packed them: mode byte = decimals, no index (a zigzag varint, the index's
-    // length and the index dropped)
+    // length and the index dropped), in schema 4's one close_snapshot table
     const instance = await DuckDBInstance.create(path);
     const c = await instance.connect();
+    for (const sql of ONE_TABLE_LAYOUT) await c.run(sql);
     const rows = (await c.runAndReadAll('SELECT symbol, year, closes FROM close_snapshot')).getRowsJS();
     expect(rows.length).toBe(2);
     for (const [symbol, year, blob] of rows) {
@@ -74,7 +78,7 @@ describe('DuckDbStore on a file', () => {
     instance.closeSync();
     const b = await DuckDbStore.open(path);
     try {
-      expect(await b.schemaVersion()).toBe(5);
+      expect(await b.schemaVersion()).toBe(6);
       await expectSnapshotMatchesBars(b);
       const again = await DuckDBInstance.create(path);
       const d = await again.connect();
@@ -86,6 +90,116 @@ describe('DuckDbStore on a file', () => {
     } finally {
       await b.close();
     }
+  });
+
+  it('a write after the stored days changes only close_recent: the packed history stays byte for byte', async () => {
+    const path = join(dir, 'append.duckdb');
+    const store = await DuckDbStore.open(path);
+    try {
+      await store.writeBars([
+        { series: weekdays('AAA', '2019-01-01', 700, 10), source: 'csv' },
+        { series: weekdays('BBB', '2019-01-01', 700, 50), source: 'demo' },
+      ]);
+    } finally {
+      await store.close();
+    }
+    // AAA and BBB end on 2021-09-06 (177 weekdays of 2021): history 2019-2020 in close_segments, 2021 in close_recent
+    const base = await tableRows(path, 'close_segments');
+    expect(base.map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['AAA', 2019, 2020],
+      ['BBB', 2019, 2020],
+    ]);
+    expect((await tableRows(path, 'close_recent')).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['AAA', 2021, 2021],
+      ['BBB', 2021, 2021],
+    ]);
+    const csv = join(dir, 'append.csv');
+    // BBB by import: 82 more weekdays of 2021 and 18 of 2022 (its 2021 segment grows, a 2022 one starts); a new symbol
+    const lines = [...weekdayList('2021-09-09', 100)].map((day, i) => `BBB,${day},${60 + i / 8}`);
+    lines.push('CCC,2021-09-09,7.5', 'CCC,2021-09-10,7.75');
+    writeFileSync(csv, `Symbol,Date,Close\n${lines.join('\n')}\n`);
+    const again = await DuckDbStore.open(path);
+    try {
+      // AAA by writeBars: five more days of 2021, then the first day of 2022 alone
+      await again.writeBars([{ series: weekdays('AAA', '2021-09-09', 5, 20), source: 'demo' }]);
+      await again.writeBars([{ series: weekdays('AAA', '2022-01-03', 1, 30), source: 'csv' }]);
+      const r = await again.importCsv([
+        {
+          path: csv,
+          gzip: false,
+          columns: ['Symbol', 'Date', 'Close'],
+          roles: { symbol: 0, date: 1, close: 2 },
+          skipLines: 1,
+          newline: '\n',
+          hasData: true,
+          symbol: null,
+          source: 'csv',
+        },
+      ]);
+      expect(r.problems).toEqual([]);
+      await expectSnapshotMatchesBars(again);
+      expect((await again.listSymbols()).map((s) => [s.ticker, s.sources])).toEqual([
+        ['AAA', ['csv', 'demo']],
+        ['BBB', ['csv', 'demo']],
+        ['CCC', ['csv']],
+      ]);
+    } finally {
+      await again.close();
+    }
+    expect(await tableRows(path, 'close_segments')).toEqual(base);
+    expect((await tableRows(path, 'close_recent')).map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
+      ['AAA', 2021, 2021, 182, 'csv,demo'],
+      ['AAA', 2022, 2022, 1, 'csv'],
+      ['BBB', 2021, 2021, 259, 'csv,demo'],
+      ['BBB', 2022, 2022, 18, 'csv'],
+      ['CCC', 2021, 2021, 2, 'csv'],
+    ]);
+    // a write into the history re-packs from there: the history segment changes, and still equals the bars
+    const third = await DuckDbStore.open(path);
+    try {
+      await third.writeBars([{ series: weekdays('AAA', '2020-03-02', 1, 99), source: 'csv' }]);
+      await expectSnapshotMatchesBars(third);
+    } finally {
+      await third.close();
+    }
+    expect((await tableRows(path, 'close_segments')).filter((r) => r[0] === 'BBB')).toEqual(
+      base.filter((r) => r[0] === 'BBB'),
+    );
+    expect((await tableRows(path, 'close_segments')).filter((r) => r[0] === 'AAA')).not.toEqual(
+      base.filter((r) => r[0] === 'AAA'),
+    );
+  });
+
+  it('upgrades a one-table snapshot: each last segment moves to close_recent, the data stays', async () => {
+    const path = join(dir, 'one-table.duckdb');
+    const a = await DuckDbStore.open(path);
+    await a.writeBars([
+      { series: weekdays('AAA', '2019-06-03', 400, 10), source: 'csv' },
+      { series: weekdays('BBB', '2020-02-03', 40, 20), source: 'demo' },
+    ]);
+    await a.close();
+    // back to schema 5: one close_snapshot table holding every segment
+    const instance = await DuckDBInstance.create(path);
+    const c = await instance.connect();
+    for (const sql of [...ONE_TABLE_LAYOUT, 'DELETE FROM schema_version WHERE version >= 6']) await c.run(sql);
+    c.closeSync();
+    instance.closeSync();
+    const b = await DuckDbStore.open(path);
+    try {
+      expect(await b.schemaVersion()).toBe(6);
+      await expectSnapshotMatchesBars(b);
+      // 2020-12-31, 2021-01-01 and 2021-01-04, after AAA's last day 2020-12-11 (152 weekdays of 2019, 248 of 2020)
+      await b.writeBars([{ series: weekdays('AAA', '2020-12-31', 3, 30), source: 'csv' }]);
+      await expectSnapshotMatchesBars(b);
+    } finally {
+      await b.close();
+    }
+    expect((await tableRows(path, 'close_segments')).map((r) => [r[0], r[1], r[2]])).toEqual([['AAA', 2019, 2019]]);
+    expect((await tableRows(path, 'close_recent')).map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
+      ['AAA', 2020, 2020, 249],
+      ['AAA', 2021, 2021, 2],
+      ['BBB', 2020, 2020, 40],
+    ]);
   });
 
   it('keeps data across close and reopen', async () => {
@@ -116,3 +230,46 @@ describe('DuckDbStore on a file', () => {
     await expect(s.readSeries('AAA')).rejects.toThrow(/closed/);
   });
 });
+
+/** The snapshot back in one close_snapshot table (schemas 3 to 5), as an older marketdash left it. */
+const ONE_TABLE_LAYOUT = [
+  'CREATE TABLE one_table AS SELECT * FROM close_snapshot',
+  'DROP VIEW close_snapshot',
+  'DROP TABLE close_segments',
+  'DROP TABLE close_recent',
+  'ALTER TABLE one_table RENAME TO close_snapshot',
+];
+
+/** `n` weekdays from `from` (inclusive, moved to a weekday), as ISO dates. */
+function* weekdayList(from: string, n: number): Generator<string> {
+  let day = parseIsoDate(from);
+  for (let k = 0; k < n; day++) {
+    if (new Date(day * 86_400_000).getUTCDay() % 6 === 0) continue;
+    yield formatIsoDate(day);
+    k++;
+  }
+}
+
+/** A series of `n` weekdays from `from` with closes start, start + 0.25, ... (adjusted closes 1% lower). */
+function weekdays(symbol: string, from: string, n: number, start: number): PriceSeries {
+  const dates = Int32Array.from([...weekdayList(from, n)].map((x) => parseIsoDate(x)));
+  const close = Float64Array.from(dates, (_, i) => start + i / 4);
+  const nan = new Float64Array(n).fill(Number.NaN);
+  return { symbol, dates, open: nan, high: nan, low: nan, close, adjClose: close.map((x) => x * 0.99), volume: nan };
+}
+
+/** A snapshot table's rows in key order: symbol, year, last year, rows, sources, then the packed bytes as hex. */
+async function tableRows(path: string, table: string): Promise<unknown[][]> {
+  const instance = await DuckDBInstance.create(path);
+  const c = await instance.connect();
+  try {
+    return (
+      await c.runAndReadAll(
+        `SELECT symbol, year, last_year, n_rows, sources, hex(days), hex(closes), hex(adj_closes) FROM ${table} ORDER BY symbol, year`,
+      )
+    ).getRowsJS();
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+  }
+}

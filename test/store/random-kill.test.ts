@@ -10,7 +10,10 @@
  * behind the provider interface, every symbol of the default universe): update writes each symbol in its own
  * transaction, so after a kill every symbol is exactly as before or exactly as a finished update leaves it,
  * the snapshot equals the bars, and a following update finishes (exit 0) with that state.
- * The suite makes one try per store (a CLI start costs seconds); `npm run fuzz` makes MARKETDASH_KILL_RUNS.
+ * An append (a few days after every stored day, which extends the snapshot's last segments instead of
+ * re-packing) is killed the same way on DuckDB, at a random point of a clean run's duration.
+ * The suite makes one try per store (two for the append; a CLI start costs seconds); `npm run fuzz` makes
+ * MARKETDASH_KILL_RUNS.
  */
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -173,6 +176,48 @@ describe('imports killed at random points', () => {
     const target = { args: ['--db', path], open: () => DuckDbStore.open(path) };
     await seeded(target.open);
     await killAtRandom(target, csv, Date.now() % 100_000);
+  });
+
+  it('DuckDB, an append of 3 days to every symbol (its snapshot extended in place): exactly before or after', {
+    timeout: 300_000,
+  }, async () => {
+    // 60 symbols of 1,000 days stored, then a file of the next 3 days of each (2002-09-27 to 2002-09-29):
+    // every new row comes after the stored ones, so the refresh appends to the last segments
+    const history = join(dir, 'append-history.csv');
+    await writeBigCsv(history, 60, 1000);
+    const csv = join(dir, 'append.csv');
+    await writeBigCsv(csv, 60, 3, 1000);
+    const template = join(dir, 'append-template.duckdb');
+    const store = await DuckDbStore.open(template);
+    try {
+      await importFiles(store, { files: [history] });
+    } finally {
+      await store.close();
+    }
+    const fresh = (name: string) => {
+      const path = join(dir, name);
+      copyFileSync(template, path);
+      return { args: ['--db', path], open: () => DuckDbStore.open(path) };
+    };
+    const reference = fresh('append-reference.duckdb');
+    const before = await stateOf(reference);
+    const started = Date.now();
+    const clean = runCli([...reference.args, 'import', csv]);
+    const duration = Date.now() - started;
+    expect(clean.code, clean.stderr).toBe(0);
+    const after = await stateOf(reference);
+    expect(after.rows).toBe(before.rows + 180);
+    const seed = Date.now() % 100_000;
+    const rand = random(seed);
+    for (let i = 0; i < Math.max(2, TRIES); i++) {
+      const target = fresh(`append-${i}.duckdb`);
+      // anywhere from start-up to the end: the load, the refresh, the commit, the checkpoint at close
+      await importKilledAfter(spawnCli([...target.args, 'import', csv], { stdio: 'ignore' }), rand() * duration);
+      expect([before, after], `seed ${seed}`).toContainEqual(await stateOf(target));
+      const next = runCli([...target.args, 'import', csv]);
+      expect(next.code, next.stderr).toBe(0);
+      expect(await stateOf(target)).toEqual(after);
+    }
   });
 
   it('PostgreSQL: the store is exactly before or after', { timeout: 300_000 }, async () => {

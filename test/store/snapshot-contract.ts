@@ -1,7 +1,7 @@
 /**
  * The close snapshot must always equal the bars (src/store/series-snapshot.ts): after any sequence of
- * random writes (bar upserts across year boundaries, CSV imports that overlap stored history, deletes,
- * writes that fail and roll back), a read of closes and adjusted closes, which the store answers
+ * random writes (bar upserts across year boundaries, CSV imports that overlap stored history, writes and
+ * imports of days after a symbol's last stored one, deletes, writes that fail and roll back), a read of closes and adjusted closes, which the store answers
  * from the snapshot, gives exactly what a full read of the bars gives, for the whole store and for date
  * ranges, and the cheap bar-source list equals the sources of the stored bars. Property-based
  * (fast-check); `expectSnapshotMatchesBars` is also used after a write killed halfway.
@@ -28,6 +28,7 @@ const FIRST_DAY = parseIsoDate('2019-12-16');
 type Op =
   | { kind: 'write'; symbol: string; start: number; gaps: number[]; prices: number[]; adjSame: boolean; source: string }
   | { kind: 'import'; symbol: string; start: number; gaps: number[]; prices: number[] }
+  | { kind: 'append'; via: 'write' | 'import'; symbol: string; after: number; gaps: number[]; prices: number[] }
   | { kind: 'delete'; symbol: string }
   | { kind: 'failing'; symbol: string; start: number };
 
@@ -50,6 +51,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     source: fc.constantFrom('csv', 'demo'),
   }),
   fc.record({ kind: fc.constant('import' as const), ...stretch }),
+  // days after the symbol's last stored one (the snapshot's append path), into the next year or not
+  fc.record({
+    kind: fc.constant('append' as const),
+    via: fc.constantFrom('write' as const, 'import' as const),
+    symbol: stretch.symbol,
+    after: fc.integer({ min: 1, max: 400 }),
+    gaps: stretch.gaps,
+    prices: stretch.prices,
+  }),
   fc.record({ kind: fc.constant('delete' as const), symbol: fc.constantFrom(...SYMBOLS) }),
   fc.record({
     kind: fc.constant('failing' as const),
@@ -94,6 +104,13 @@ function record(model: SourceModel, symbol: string, dates: readonly number[], so
 }
 
 async function apply(store: PriceStore, o: Op, dir: string, k: number, model: SourceModel): Promise<void> {
+  if (o.kind === 'append') {
+    const last = Math.max(FIRST_DAY, ...(model.get(o.symbol)?.keys() ?? []));
+    const start = last + o.after - FIRST_DAY;
+    const { symbol, gaps, prices } = o;
+    const write = { kind: 'write' as const, symbol, start, gaps, prices, adjSame: o.after % 2 === 0, source: 'demo' };
+    return apply(store, o.via === 'write' ? write : { kind: 'import', symbol, start, gaps, prices }, dir, k, model);
+  }
   if (o.kind === 'delete') {
     model.delete(o.symbol);
     return store.deleteSymbol(o.symbol);

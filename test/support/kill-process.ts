@@ -48,11 +48,16 @@ function descendants(pid: number): number[] {
   return out;
 }
 
-/** A long-layout file: `symbols` x `days` rows with simple deterministic prices. */
-export async function writeBigCsv(path: string, symbols: number, days: number): Promise<void> {
+/**
+ * A long-layout file: `symbols` x `days` rows with simple deterministic prices, on the calendar days from
+ * 2000-01-01 + `from` days on.
+ */
+export async function writeBigCsv(path: string, symbols: number, days: number, from = 0): Promise<void> {
   const out = createWriteStream(path);
   out.write('Symbol,Date,Open,High,Low,Close,Adj Close,Volume\n');
-  const dates = Array.from({ length: days }, (_, i) => new Date((10957 + i) * 86400000).toISOString().slice(0, 10));
+  const dates = Array.from({ length: days }, (_, i) =>
+    new Date((10957 + from + i) * 86400000).toISOString().slice(0, 10),
+  );
   for (let s = 0; s < symbols; s++) {
     const lines: string[] = [];
     for (let i = 0; i < days; i++) {

@@ -192,7 +192,7 @@ export async function importCsvFiles(
       progress({ fileIndex: last, phase: 'check', fraction: 1 });
       progress({ fileIndex: last, phase: 'write', fraction: 0 });
       const tickers = [...new Set(stats.map((s) => s.symbol))];
-      await settleOverlaps(c, base, files, options.replace === true);
+      await settleOverlaps(c, base, files, options.replace === true, 'snapshot');
       // series given beside the files (FRED files) go in the same transaction, under the next load id
       const extraRows = await hooks.writeExtra(c, base + files.length);
       const symbolsChanged = await hooks.writeSymbols(c, tickers);
@@ -232,7 +232,8 @@ export async function settleAgainstStored(
         `INSERT INTO bars (symbol, date, open, high, low, close, adj_close, volume, source, load_id)
          SELECT symbol, date, open, high, low, close, adj_close, volume, source, 0 FROM ${stored}`,
       );
-      await settleOverlaps(c, 1, files, replace);
+      // the stored rows came in just now, with no snapshot of them
+      await settleOverlaps(c, 1, files, replace, 'bars');
       await c.run('DELETE FROM bars WHERE load_id = 0');
     });
     return [];
@@ -489,10 +490,16 @@ export async function settleOverlaps(
   base: number,
   files: readonly CsvFileSpec[],
   replace: boolean,
+  storedLastDays: 'snapshot' | 'bars',
 ): Promise<void> {
+  // the stored rows' last days: from the close snapshot's segments when it mirrors them (a store's own
+  // import: a few thousand rows instead of a pass over every stored bar, 0.12 s at 15 M)
+  const lastOld =
+    storedLastDays === 'snapshot'
+      ? 'SELECT symbol, max(last_day) AS last_old FROM close_snapshot GROUP BY symbol'
+      : `SELECT symbol, max(date) AS last_old FROM bars WHERE load_id < ${base} GROUP BY symbol`;
   const overlap = `(SELECT n.symbol FROM (SELECT symbol, min(date) AS first_new FROM bars WHERE load_id >= ${base} GROUP BY symbol) n
-                    JOIN (SELECT symbol, max(date) AS last_old FROM bars WHERE load_id < ${base} GROUP BY symbol) o
-                      ON o.symbol = n.symbol AND o.last_old >= n.first_new)`;
+                    JOIN (${lastOld}) o ON o.symbol = n.symbol AND o.last_old >= n.first_new)`;
   // in the store's order, so each group of symbols below is a range the scans can skip blocks outside of
   const symbols = (await c.runAndReadAll(`${overlap} ORDER BY 1`)).getRowsJS().map((r) => String(r[0]));
   if (symbols.length === 0) return;

@@ -10,7 +10,7 @@ import type { StoredGroup } from '../price-store.js';
 import * as maintenance from '../store-maintenance.js';
 import { duckdbApi } from './duckdb-api.js';
 import { readGroupedSeries } from './duckdb-grouped-reader.js';
-import { readSnapshot, rebuildSnapshot } from './duckdb-snapshot.js';
+import { dropSnapshotWhere, readSnapshot, rebuildSnapshot } from './duckdb-snapshot.js';
 
 const { LIST, listValue, VARCHAR } = duckdbApi;
 const STRING_LIST = LIST(VARCHAR);
@@ -59,7 +59,7 @@ export async function removeSymbolsDuckDb(
       .map((r) => [String(r[0]), Number(r[1])]),
   );
   await c.run('DELETE FROM bars WHERE symbol IN (SELECT unnest($t))', { t }, types);
-  await c.run('DELETE FROM close_snapshot WHERE symbol IN (SELECT unnest($t))', { t }, types);
+  await dropSnapshotWhere(c, 'symbol IN (SELECT unnest($t))', { t }, types);
   await c.run('DELETE FROM baskets WHERE ticker IN (SELECT unnest($t))', { t }, types);
   await c.run('DELETE FROM symbols WHERE ticker IN (SELECT unnest($t))', { t }, types);
 

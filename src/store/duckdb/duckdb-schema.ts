@@ -11,12 +11,15 @@
  * usually come grouped by symbol, so DuckDB's per-block min/max statistics keep one symbol's reads cheap.
  */
 
-import { CREATE_SNAPSHOT_TABLE } from './duckdb-snapshot.js';
+import { CREATE_SNAPSHOT_TABLE, SPLIT_SNAPSHOT_TABLES } from './duckdb-snapshot.js';
 
 export interface Migration {
   readonly version: number;
   readonly statements: readonly string[];
-  /** The migration adds the close snapshot, which is then packed from the stored bars (same transaction). */
+  /**
+   * The migration adds the close snapshot, which is then packed from the stored bars (same transaction,
+   * once every pending migration's statements have run).
+   */
   readonly buildsSnapshot?: boolean;
 }
 
@@ -84,6 +87,13 @@ export const MIGRATIONS: readonly Migration[] = [
     // so perf unpacks only the groups it needs: every segment is packed again.
     statements: [],
     buildsSnapshot: true,
+  },
+  {
+    version: 6,
+    // The snapshot in two tables behind the view `close_snapshot` (duckdb-snapshot.ts): each symbol's
+    // last segment moves to `close_recent`, so a daily write no longer rewrites the packed history when
+    // DuckDB checkpoints.
+    statements: SPLIT_SNAPSHOT_TABLES,
   },
 ];
 
