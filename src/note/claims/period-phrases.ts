@@ -33,6 +33,14 @@ const NUM = {
   five: '(?:five|5)',
 };
 
+/**
+ * A desk's period token ("1M", "3mo", "1W"), read only next to a figure: right after it ("+1.01% 1M",
+ * "+3.2% (3M)") or right before a signed one ("6M: +23.5%"), so the company 3M is not a period.
+ */
+function shortLabel(tokens: string): RegExp {
+  return new RegExp(`(?<=\\d%\\)?\\s{0,2}\\(?)(?:${tokens})\\b|\\b(?:${tokens})(?=\\)?[\\s:]*[-+−–]?\\d)`);
+}
+
 /** Ordered: the first rule that matches at a position wins (longer phrases come first). */
 const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] = [
   {
@@ -67,6 +75,11 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
     period: '1m',
     re: /\b(?:one|1)[- ]month\b|\b(?:over|in)\s+the\s+(?:past|last)\s+month\b/i,
   },
+  { period: '1m', re: shortLabel('1M|1-?mos?') },
+  { period: '3m', re: shortLabel('3M|3-?mos?') },
+  { period: '6m', re: shortLabel('6M|6-?mos?') },
+  { period: '1y', re: shortLabel('12M|12-?mos?|1-?yr|[Yy]\\/[Yy]|YoY') },
+  { period: '5d', re: shortLabel('1W') },
   {
     period: 'max',
     re: /\bsince\s+(?:its\s+)?(?:inception|launch|listing)\b/i,

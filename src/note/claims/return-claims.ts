@@ -30,13 +30,13 @@ import { findSubject, type Subject } from './subject-finder.js';
 
 const PERCENT = /([-+−–]?)(\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)/g;
 const UP_WORDS =
-  'up|spiked|spikes|popped|pops|leapt|leaped|rebounded|rebounds|bounced|rose|risen|rises|rising|gained|gains|gaining|climbed|climbs|climbing|advanced|advances|added|adds|jumped|jumps|surged|surges|soared|soars|rallied|rallies|increased|returned|returning|returns|advancing|jumping|surging|soaring|rallying|climbed\\s+back|edged\\s+(?:up|higher)|ticked\\s+(?:up|higher)|inched\\s+(?:up|higher)|a\\s+gain\\s+of|a\\s+rise\\s+of|a\\s+return\\s+of|an\\s+advance\\s+of|a\\s+rally\\s+of';
+  'up|spiked|spikes|popped|pops|leapt|leaped|rebounded|rebounds|bounced|rose|risen|rises|rising|gained|gains|gaining|climbed|climbs|climbing|advanced|advances|added|adds|jumped|jumps|surged|surges|soared|soars|rallied|rallies|increased|returned|returning|returns|advancing|jumping|surging|soaring|rallying|climbed\\s+back|adding|rebounding|firmed|firms|firming|tacked\\s+on|tacks\\s+on|tacking\\s+on|put\\s+on|clawed\\s+back|recouped|recovered|edged\\s+(?:up|higher)|ticked\\s+(?:up|higher)|inched\\s+(?:up|higher)|a\\s+gain\\s+of|a\\s+rise\\s+of|a\\s+return\\s+of|an\\s+advance\\s+of|a\\s+rally\\s+of';
 const DOWN_WORDS =
-  'down|off|dipped|dips|eased|eases|retreated|retreats|slumped|slumps|skidded|sagged|fell|fallen|falls|falling|dropped|drops|declined|declines|lost|loses|slid|slides|slipped|slips|sank|sinks|tumbled|tumbles|plunged|plunges|decreased|shed|sheds|dropping|declining|losing|sliding|slipping|sinking|tumbling|plunging|gave\\s+back|gives\\s+back|giving\\s+back|edged\\s+(?:down|lower)|ticked\\s+(?:down|lower)|inched\\s+(?:down|lower)|a\\s+loss\\s+of|a\\s+decline\\s+of|a\\s+drop\\s+of|a\\s+fall\\s+of';
+  'down|off|dipped|dips|eased|eases|retreated|retreats|slumped|slumps|skidded|sagged|fell|fallen|falls|falling|dropped|drops|declined|declines|lost|loses|slid|slides|slipped|slips|sank|sinks|tumbled|tumbles|plunged|plunges|decreased|shed|sheds|dropping|declining|losing|sliding|slipping|sinking|tumbling|plunging|gave\\s+back|gives\\s+back|giving\\s+back|gave\\s+up|gives\\s+up|giving\\s+up|surrendered|surrenders|surrendering|handed\\s+back|hands\\s+back|handing\\s+back|pared|pares|paring|erased|erases|erasing|lost\\s+ground|shedding|easing|dipping|retreating|sagging|slumping|skidding|shaved|ceded|edged\\s+(?:down|lower)|ticked\\s+(?:down|lower)|inched\\s+(?:down|lower)|a\\s+loss\\s+of|a\\s+decline\\s+of|a\\s+drop\\s+of|a\\s+fall\\s+of';
 const QUALIFIER = '(?:\\s+(?:by|about|roughly|nearly|almost|around|some|just|over|more\\s+than|a\\s+further|another))*';
 const MOVE_BEFORE = new RegExp(`\\b(${UP_WORDS}|${DOWN_WORDS})${QUALIFIER}\\s*$`, 'i');
 const MOVE_AFTER =
-  /^\s*(higher|lower|up|down|gain|gains|rally|advance|rise|jump|increase|return|bounce|rebound|pop|surge|climb|decline|drop|loss|fall|slide|slump|retreat|dip|pullback|selloff|sell-off|plunge|tumble)\b/i;
+  /^\s*(higher|lower|up|down|gain|gains|rally|advance|rise|jump|increase|return|bounce|rebound|pop|surge|climb|decline|drop|loss|fall|slide|slump|retreat|dip|pullback|selloff|sell-off|plunge|tumble|giveback|slip|uptick|downtick)\b/i;
 const DOWN = new RegExp(`^(?:${DOWN_WORDS})$`, 'i');
 const NOT_A_MOVE_AFTER =
   /^\s*(?:of\b|stake|weight|chance|probability|odds|likelihood|yield|dividend|interest|tariff|margin|market\s+share|owned|ownership)/i;
@@ -84,15 +84,19 @@ const SESSIONS = new RegExp(
 
 /**
  * What may stand between a name and its signed move: nothing, its level, or its other figures, comma-separated
- * (a space is enough before the signed move: "AMD 162.30 +0.9%").
+ * (a space is enough before the signed move: "AMD 162.30 +0.9%"); a comma or bold marks after the name too.
  */
-const NAME_GAP = /^[\s:(]*(?:[-+−–]?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?\s*\)?(?:\s*[,;(|]\s*|\s+$))*$/;
-const LABEL_BEFORE = /(?:\bYTD|\bMTD|\bQTD|\b[135]Y|\b[15]D|\bd\/d|\bw\/w)[\s:]*$/i;
-const LABELS =
-  /\b(?:YTD|MTD|QTD|[135]Y|[15]D|d\/d|w\/w|(?:Mon|Tues?|Weds?|Wednes|Thu(?:rs?)?|Fri)(?:day)?(?=[\s,;)]))\b/gi;
+const NAME_GAP = /^[\s:(,*_]*(?:[-+−–]?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?\s*\)?(?:\s*[,;(|]\s*|\s+$))*$/;
+/** A broker's period labels ("YTD", "1M", "3mo", "y/y", "w/w"). */
+const PERIOD_LABEL = 'YTD|MTD|QTD|[135]Y|[15]D|[136]M|1W|12M|(?:[136]|12)-?mos?|1-?yr|d\\/d|w\\/w|y\\/y|YoY';
+const LABEL_BEFORE = new RegExp(`\\b(?:${PERIOD_LABEL})[\\s:]*$`, 'i');
+const LABELS = new RegExp(
+  `\\b(?:${PERIOD_LABEL}|(?:Mon|Tues?|Weds?|Wednes|Thu(?:rs?)?|Fri)(?:day)?(?=[\\s,;)]))\\b`,
+  'gi',
+);
 /** The text with period labels removed: "GOOGL YTD +58.20%" reads as "GOOGL +58.20%". */
 function stripLabels(text: string): string {
-  return text.replace(LABELS, ' ');
+  return text.replace(new RegExp(`\\(\\s*(?:${LABELS.source})\\s*\\)`, 'gi'), ' ').replace(LABELS, ' ');
 }
 /**
  * Social shorthand between a name and its signed move ("$MSFT green today +1.03%", "$XLI record close,
@@ -272,7 +276,7 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
     const negativeWord = continued
       ? prev!.negative
       : DOWN.test(word) ||
-        /^(?:lower|down|decline|drop|loss|losses|fall|slide|slump|retreat|dip|pullback|selloff|sell-off|plunge|tumble)$/i.test(
+        /^(?:lower|down|decline|drop|loss|losses|fall|slide|slump|retreat|dip|pullback|selloff|sell-off|plunge|tumble|giveback|slip|downtick)$/i.test(
           word,
         );
     const sign = m[1] !== '' && m[1] !== '+' ? -1 : negativeWord ? -1 : 1;
@@ -302,9 +306,15 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
   );
   // A period label right before a figure ("YTD +15.55%", "1Y: 8.5%") is that figure's own.
   const ownBefore = new Map<number, (typeof periods)[number]>();
+  const labelAfter = (h: Hit) =>
+    periods.some((x) => x.start >= h.end && /^[\s)]*$/.test(sentence.slice(h.end, x.start)));
   hits.forEach((h, i) => {
     const p = periods.filter((x) => x.end <= h.start && /^[\s:]*$/.test(sentence.slice(x.end, h.start))).pop();
-    if (p) ownBefore.set(i, p);
+    if (!p) return;
+    // "IWM +3.64% MTD +17.59% YTD": labels after their figures; the one between two figures is the first's.
+    const prev = hits[i - 1];
+    if (prev && !ownBefore.has(i - 1) && /^[\s)]*$/.test(sentence.slice(prev.end, p.start)) && labelAfter(h)) return;
+    ownBefore.set(i, p);
   });
   const owned = new Set(ownBefore.values());
   const sessions = SESSIONS.exec(sentence);

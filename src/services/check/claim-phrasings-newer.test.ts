@@ -1,6 +1,6 @@
 /**
  * Property tests of the newer readings (issue 14, Evidence): week periods, days before the note's,
- * day labels of a broker's note ("Tue: IWM +0.21%"), social shorthand, a level with its move, pasted tables and the Treasury curve. A true figure computed
+ * day labels of a broker's note ("Tue: IWM +0.21%"), shorthand periods ("+1.01% 1M"), social shorthand, a level with its move, pasted tables and the Treasury curve. A true figure computed
  * by the analytics (`periodReturn` on the stored closes, the stored yields) on the real data, written by
  * any of at least 20 templates per form, is extracted and supported; the figure altered beyond its
  * tolerance is contradicted. The note is dated Thursday 2025-12-11 (Monday Dec 8 ... Wednesday Dec 10).
@@ -54,6 +54,9 @@ const MOVE_TEMPLATES: ((s: string, v: string, d: Dir, p: string) => string)[] = 
   (s, v, d, p) => `${s} ${w(d, 'advanced', 'retreated')} ${v} ${p}.`,
   (s, v, d, p) => `${s} finished ${v} ${w(d, 'higher', 'lower')} ${p}.`,
   (s, v, d, p) => `${s} ${w(d, 'rebounded', 'slipped')} ${v} ${p}.`,
+  (s, v, d, p) => `${s} ${w(d, 'tacked on', 'gave up')} ${v} ${p}.`,
+  (s, v, d, p) => `${s} ${w(d, 'firmed', 'surrendered')} ${v} ${p}.`,
+  (s, v, d, p) => `${s} ${w(d, 'clawed back', 'handed back')} ${v} ${p}.`,
 ];
 const WEEK_WORDS = ['this week', 'for the week', 'week to date', 'week-to-date', 'so far this week', 'WTD'];
 /** Days before the note's: the words, the close they name, and (for the check) that close's ISO date. */
@@ -102,6 +105,45 @@ const LABEL_TEMPLATES: ((l: string, t: string, v: number) => string)[] = [
   (l, t, v) => `Recap | ${l} ${t} ${signed(v)}`,
   (l, t, v) => `${l} movers: ${t} ${signed(v)}`,
   (l, t, v) => `* ${l} ${t} ${signed(v)} (close)`,
+];
+
+/** Broker shorthand of a period: ticker, signed figure, the period's label (after or before the figure). */
+const SHORTHAND_PERIOD_TEMPLATES: ((t: string, v: string, l: string) => string)[] = [
+  (t, v, l) => `${t} ${v} ${l}`,
+  (t, v, l) => `${t} ${l} ${v}`,
+  (t, v, l) => `${t}: ${v} ${l}`,
+  (t, v, l) => `${t} ${l}: ${v}`,
+  (t, v, l) => `$${t} ${v} ${l}`,
+  (t, v, l) => `${t} ${v} (${l})`,
+  (t, v, l) => `${t} ${v} ${l}, flat d/d`,
+  (t, v, l) => `${named(t)} ${v} ${l}`,
+  (t, v, l) => `- ${t} ${v} ${l}`,
+  (t, v, l) => `${t} ${v} ${l}, per the desk`,
+  (t, v, l) => `${t} ${v} ${l}; watching the 200dma`,
+  (t, v, l) => `${t} ${l} ${v}, in line with peers`,
+  (t, v, l) => `**${t}** ${v} ${l}`,
+  (t, v, l) => `${t} (${v} ${l})`,
+  (t, v, l) => `${t} ${v} ${l}.`,
+  (t, v, l) => `Tape: ${t} ${v} ${l}`,
+  (t, v, l) => `${t}, ${v} ${l}`,
+  (t, v, l) => `${t} ${v} ${l}, leading`,
+  (t, v, l) => `${t} ${l} ${v}, leading`,
+  (t, v, l) => `${t} ${v} ${l} and counting`,
+  (t, v, l) => `$${t} ${l} ${v}`,
+];
+const SHORTHAND_LABELS: [ReturnPeriod, string][] = [
+  ['1m', '1M'],
+  ['1m', '1mo'],
+  ['3m', '3M'],
+  ['3m', '3-mo'],
+  ['6m', '6M'],
+  ['ytd', 'YTD'],
+  ['mtd', 'MTD'],
+  ['1y', '1Y'],
+  ['1y', 'y/y'],
+  ['5d', 'w/w'],
+  ['5d', '1W'],
+  ['1d', 'd/d'],
 ];
 
 /** Social posts and broker lines: ticker, signed figure, direction. */
@@ -316,6 +358,7 @@ describeWithSharedData(
         CURVE_TEMPLATES,
         YIELD_MOVE_TEMPLATES,
         LABEL_TEMPLATES,
+        SHORTHAND_PERIOD_TEMPLATES,
       ] as unknown[][])
         expect(list.length).toBeGreaterThanOrEqual(20);
     });
@@ -377,6 +420,29 @@ describeWithSharedData(
           },
         ),
         { numRuns: 150, seed: 14 },
+      );
+    });
+
+    it('shorthand periods ("+1.01% 1M", "MTD +1.1%"): 20 phrasings x 12 labels, after or before the figure', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...SHORTHAND_PERIOD_TEMPLATES),
+          fc.constantFrom(...SYMBOLS),
+          fc.constantFrom(...SHORTHAND_LABELS),
+          altered,
+          (template, t, [period, l], [shift, up]) => {
+            const v = truth(t, period, '2025-12-11');
+            const found = extractClaims(template(t, signed(v), l), resolver, { noteDate: NOTE });
+            expect(
+              found.map((c) => [c.symbol, c.metric === 'return' ? c.period : c.metric]),
+              template(t, signed(v), l),
+            ).toEqual([[t, period]]);
+            expectVerdicts(template(t, signed(v), l), 'return', [[t, 'supported', '2025-12-11']]);
+            const wrong = template(t, signed(v + (up ? shift : -shift)), l);
+            expect(check(wrong, 'return').map((x) => x.verdict)).toEqual(['contradicted']);
+          },
+        ),
+        { numRuns: 200, seed: 14 },
       );
     });
 

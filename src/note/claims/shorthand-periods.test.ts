@@ -1,0 +1,78 @@
+// Broker shorthand with the period label after the figure ("+1.01% 1M") or before it ("MTD +1.1%"): each
+// figure takes its own label, in either order, and a desk's tokens (1M, 3mo, 6M, 1W, y/y) are periods only
+// next to a figure. The figures are the claims' own words (no data needed).
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../config/universe-config.js';
+import { parseIsoDate } from '../../domain/trading-date.js';
+import { extractClaims, resolverFromConfig } from './extract-claims.js';
+import { findPeriods } from './period-phrases.js';
+
+const resolver = resolverFromConfig(defaultConfig());
+const read = (text: string) =>
+  extractClaims(text, resolver, { noteDate: parseIsoDate('2025-12-11') }).map((c) => [
+    c.symbol,
+    c.metric === 'return' ? c.period : c.metric,
+    c.metric === 'return' ? c.value : null,
+  ]);
+
+describe('broker shorthand periods', () => {
+  it('reads a label after its figure', () => {
+    expect(read('XLK +1.01% 1M, -3.2% 3M, +12.4% YTD, +8% 1Y')).toEqual([
+      ['XLK', '1m', 0.0101],
+      ['XLK', '3m', -0.032],
+      ['XLK', 'ytd', 0.124],
+      ['XLK', '1y', 0.08],
+    ]);
+    expect(read('IWM +0.4% d/d, +2.1% w/w, +23.5% 6M, +2.25% 1W')).toEqual([
+      ['IWM', '1d', 0.004],
+      ['IWM', '5d', 0.021],
+      ['IWM', '6m', 0.235],
+      ['IWM', '5d', 0.0225],
+    ]);
+    expect(read('SPY +0.9% 1mo, +5.1% 3-mo, +9.6% y/y')).toEqual([
+      ['SPY', '1m', 0.009],
+      ['SPY', '3m', 0.051],
+      ['SPY', '1y', 0.096],
+    ]);
+    expect(read('XLK +1.0% (1M), +9.3% (3M)')).toEqual([
+      ['XLK', '1m', 0.01],
+      ['XLK', '3m', 0.093],
+    ]);
+    expect(read('AAPL +1.0% 1M | +21.0% 3M | +40.2% 6M')).toEqual([
+      ['AAPL', '1m', 0.01],
+      ['AAPL', '3m', 0.21],
+      ['AAPL', '6m', 0.402],
+    ]);
+  });
+
+  it('reads MTD before or after its figure, and a run of labels after their figures without commas', () => {
+    expect(read('SPY MTD +1.1%')).toEqual([['SPY', 'mtd', 0.011]]);
+    expect(read('SPY +1.1% MTD')).toEqual([['SPY', 'mtd', 0.011]]);
+    expect(read('XLK 1M +1.00%, 6M: +23.50%')).toEqual([
+      ['XLK', '1m', 0.01],
+      ['XLK', '6m', 0.235],
+    ]);
+    // Labels after their figures: the label between two figures is the first's ...
+    expect(read('IWM +3.64% MTD +17.59% YTD')).toEqual([
+      ['IWM', 'mtd', 0.0364],
+      ['IWM', 'ytd', 0.1759],
+    ]);
+    // ... but labels before theirs keep the label between them for the second figure.
+    expect(read('IWM +1.17% YTD +17.59%')).toEqual([
+      ['IWM', '1d', 0.0117],
+      ['IWM', 'ytd', 0.1759],
+    ]);
+    expect(read('IWM MTD +3.64% YTD +17.59%')).toEqual([
+      ['IWM', 'mtd', 0.0364],
+      ['IWM', 'ytd', 0.1759],
+    ]);
+  });
+
+  it('reads the tokens only next to a figure', () => {
+    const periods = (t: string) => findPeriods(t).map((p) => [p.period, t.slice(p.start, p.end)]);
+    expect(periods('XLK +1.01% 1M')).toEqual([['1m', '1M']]);
+    expect(periods('3M: -2.1%')).toEqual([['3m', '3M']]);
+    expect(periods('3M rose 2.1% after earnings')).toEqual([]);
+    expect(periods('a 1W view, 6M out')).toEqual([]);
+  });
+});
