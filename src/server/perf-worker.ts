@@ -18,9 +18,12 @@ import { type PackedSegments, unpackSegments } from '../store/series-snapshot.js
 import { weakEtag } from './encoded-body.js';
 import type { FromMain, ToMain } from './perf-offload.js';
 import { checkedJson } from './server-context.js';
+import { lowerThisThread } from './thread-priority.js';
 
 const port = parentPort;
 if (port === null) throw new Error('perf-worker.ts runs as a worker thread only');
+// the tables are batch work: the main thread answering one-symbol requests gets the core first
+lowerThisThread();
 
 /** The replies the main thread still owes, by call number. */
 const pending = new Map<number, (value: unknown) => void>();
