@@ -6,10 +6,10 @@
  * check by hand.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openTestStore, TEST_SYMBOLS } from '../../test/server/api-test-store.js';
+import { openTestStore, TEST_SYMBOLS, testDays, testSeries } from '../../test/server/api-test-store.js';
 import { perfResponseSchema } from '../contracts/perf-contract.js';
 import { type PerfRequest, perfTable } from '../services/perf/perf-table.js';
-import type { DuckDbStore } from '../store/duckdb/duckdb-store.js';
+import { DuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { PriceStore } from '../store/price-store.js';
 import { weakEtag } from './encoded-body.js';
 import { PerfOffload } from './perf-offload.js';
@@ -17,14 +17,18 @@ import { checkedJson } from './server-context.js';
 
 let store: DuckDbStore;
 let offload: PerfOffload;
+/** Every list of two symbols or more split between the two workers. */
+let split: PerfOffload;
 
 beforeAll(async () => {
   store = await openTestStore();
   // three segments per message: the 12 segments of a read arrive in several messages and are joined
   offload = new PerfOffload(store, 3);
+  split = new PerfOffload(store, 3, 2);
 });
 afterAll(async () => {
   await offload.close();
+  await split.close();
   await store.close();
 });
 
@@ -49,6 +53,55 @@ describe('PerfOffload', () => {
     expect(got!.bytes.toString('utf8')).toBe(expected.json);
     expect(got!.etag).toBe(weakEtag(Buffer.from(expected.json)));
     expect(got!.warnings).toEqual(expected.warnings);
+  });
+
+  test.each<[string, PerfRequest]>([
+    ['every symbol (never split)', { symbols: 'all' }],
+    ['an odd list with a repeat, total return', { symbols: ['msft', 'AAPL', 'SPY', 'MSFT', 'XLK'], totalReturn: true }],
+    // the window's end past the data: the warning is about the whole table, made once the halves are joined
+    [
+      'a window past the data (a warning)',
+      { symbols: [...TEST_SYMBOLS].reverse(), from: '2023-12-31', asOf: '2025-03-01' },
+    ],
+  ])('split between two workers, %s: the same bytes, ETag and warnings as in process', async (_name, request) => {
+    const expected = await inProcess(request);
+    if (request.asOf === '2025-03-01') expect(expected.warnings).toHaveLength(1);
+    const got = await split.perfJson(request);
+    expect(got).not.toBeNull();
+    expect(got!.bytes.toString('utf8')).toBe(expected.json);
+    expect(got!.etag).toBe(weakEtag(Buffer.from(expected.json)));
+    expect(got!.warnings).toEqual(expected.warnings);
+  });
+
+  test('split: rows of the first half are marked stale against a later day in the second half', async () => {
+    // a store of its own: AAPL and MSFT end 20 days before the others
+    const days = testDays();
+    const short = await DuckDbStore.open(':memory:');
+    const symbols = ['AAPL', 'MSFT', 'SPY', 'XLK'];
+    await short.writeBars(
+      symbols.map((t, k) => ({ series: testSeries(t, k, k < 2 ? days.slice(0, -20) : days), source: 'csv' })),
+      symbols.map((t) => ({ ticker: t, name: null, kind: 'stock' as const, currency: 'USD' })),
+    );
+    const own = new PerfOffload(short, 256, 2);
+    try {
+      const table = await perfTable(short, { symbols });
+      expect(table.rows.filter((r) => r.stale).map((r) => r.symbol)).toEqual(['AAPL', 'MSFT']);
+      const got = await own.perfJson({ symbols });
+      expect(got!.bytes.toString('utf8')).toBe(await checkedJson(perfResponseSchema, table.rows));
+      expect(got!.warnings).toEqual(table.warnings.map((w) => w.message));
+      expect(got!.warnings).toHaveLength(1);
+    } finally {
+      await own.close();
+      await short.close();
+    }
+  });
+
+  test("split: an unknown symbol in either half is null, and the next job's halves are answered", async () => {
+    expect(await split.perfJson({ symbols: ['NOPE', 'AAPL', 'MSFT'] })).toBeNull();
+    expect(await split.perfJson({ symbols: ['AAPL', 'MSFT', 'NOPE'] })).toBeNull();
+    expect((await split.perfJson({ symbols: ['AAPL', 'MSFT', 'SPY'] }))?.bytes.toString('utf8')).toBe(
+      (await inProcess({ symbols: ['AAPL', 'MSFT', 'SPY'] })).json,
+    );
   });
 
   test.each([2, 4])('the %i parts of a packed read are disjoint and together the whole read', async (of) => {

@@ -1,24 +1,36 @@
 /**
- * Large perf tables computed on a worker thread (perf-worker.ts), so one-symbol requests and the
+ * Large perf tables computed on worker threads (perf-worker.ts), so one-symbol requests and the
  * data-version check keep their milliseconds while a whole-universe table is made: on the main thread
  * the unpacking, the figures, the contract check and the JSON of 3,000 symbols took 0.5-0.7 s in 4 ms
  * slices, and their garbage collections paused it 10-70 ms at a time. The main thread keeps only the
  * store's reads (the worker asks for the packed close segments and gets their bytes handed over, not
- * copied, a few hundred segments per message) and the answer's bytes.
+ * copied, a few hundred segments per message) and the answer's bytes. A list of SPLIT_MIN_SYMBOLS or
+ * more is made by two workers, one half each (the machine has two cores; unpacking 180 MB of closes and
+ * computing 3,000 rows took one worker 0.45-0.5 s of the 0.55-0.6 s of a first answer after a data
+ * change): the second sends its rows to the first over a channel of their own, and the first joins
+ * them in the list's order and finishes the table (stale rows, warnings, JSON), so the bytes are those
+ * of one computation. The workers run below the main thread's priority (thread-priority.ts).
  *
  * `perfJson` answers null when the work stays here: a store without packed reads (PostgreSQL), or any
  * failure in the worker (its errors are not rebuilt across threads: the caller computes the table in
  * process and its error reads exactly as it always did).
  */
-import { Worker } from 'node:worker_threads';
-import type { PerfRequest } from '../services/perf/perf-table.js';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import type { PerfRow } from '../services/perf/perf-row.js';
+import { type PerfRequest, uniqueTickers } from '../services/perf/perf-table.js';
 import { nextTurn } from '../store/event-loop-slice.js';
 import type { PriceStore } from '../store/price-store.js';
 import type { PackedSegments } from '../store/series-snapshot.js';
 
 /** Messages from the main thread to the worker. */
 export type FromMain =
-  | { readonly type: 'job'; readonly job: number; readonly request: PerfRequest }
+  | {
+      readonly type: 'job';
+      readonly job: number;
+      readonly request: PerfRequest;
+      /** One half of a split job: the lead finishes the table, the helper sends it its rows over `port`. */
+      readonly half?: { readonly role: 'lead' | 'helper'; readonly port: MessagePort };
+    }
   | { readonly type: 'reply'; readonly call: number; readonly value: unknown }
   /** Segments of a packed read, sent ahead of its reply in batches (see SEGMENTS_PER_MESSAGE). */
   | {
@@ -34,6 +46,15 @@ export type FromMain =
  * millisecond or two, with the event loop handed back between them. Nothing is copied.
  */
 const SEGMENTS_PER_MESSAGE = 256;
+
+/** From the helper worker to the lead over their channel: the second half's rows, or why there are none. */
+export type HalfMessage = { readonly rows: PerfRow[] } | { readonly failed: string };
+
+/**
+ * Lists of this many symbols or more are split between the two workers. Below it one worker is about as
+ * fast (a few hundred symbols take some tens of milliseconds) and keeps the other core free.
+ */
+const SPLIT_MIN_SYMBOLS = 1000;
 
 /** Messages from the worker to the main thread. */
 export type ToMain =
@@ -62,7 +83,8 @@ export interface OffloadedJson {
 }
 
 export class PerfOffload {
-  private worker: Worker | null = null;
+  /** Two workers, started on demand; a job of one worker always goes to the first. */
+  private readonly workers: (Worker | null)[] = [null, null];
   private jobs = 0;
   private readonly waiting = new Map<number, (result: OffloadedJson | null) => void>();
 
@@ -70,6 +92,8 @@ export class PerfOffload {
     private readonly store: PriceStore,
     /** Segments per message of a packed read (tests send small batches to cover the joining). */
     private readonly segmentsPerMessage = SEGMENTS_PER_MESSAGE,
+    /** Lists this long or longer go to both workers (tests split small ones). */
+    private readonly splitMinSymbols = SPLIT_MIN_SYMBOLS,
   ) {}
 
   /** Whether the store can hand its reads over packed (else every table is computed in process). */
@@ -77,31 +101,56 @@ export class PerfOffload {
     return this.store.readPacked !== undefined;
   }
 
-  /** The table's JSON, computed on the worker; null when it must be computed in process instead. */
+  /** The table's JSON, computed on the workers; null when it must be computed in process instead. */
   perfJson(request: PerfRequest): Promise<OffloadedJson | null> {
     if (!this.available) return Promise.resolve(null);
-    const worker = this.worker ?? this.start();
     const job = ++this.jobs;
-    return new Promise((resolve) => {
-      this.waiting.set(job, resolve);
-      worker.postMessage({ type: 'job', job, request } satisfies FromMain);
-    });
+    const answer = new Promise<OffloadedJson | null>((resolve) => this.waiting.set(job, resolve));
+    const symbols = request.symbols === 'all' ? null : uniqueTickers(request.symbols);
+    if (symbols === null || symbols.length < this.splitMinSymbols) {
+      this.workerAt(0).postMessage({ type: 'job', job, request } satisfies FromMain);
+      return answer;
+    }
+    // the first half's worker (the lead) finishes the table with the second half's rows
+    const middle = Math.ceil(symbols.length / 2);
+    const { port1, port2 } = new MessageChannel();
+    const lead: FromMain = {
+      type: 'job',
+      job,
+      request: { ...request, symbols: symbols.slice(0, middle) },
+      half: { role: 'lead', port: port1 },
+    };
+    const helper: FromMain = {
+      type: 'job',
+      job: ++this.jobs,
+      request: { ...request, symbols: symbols.slice(middle) },
+      half: { role: 'helper', port: port2 },
+    };
+    this.workerAt(0).postMessage(lead, [port1]);
+    this.workerAt(1).postMessage(helper, [port2]);
+    return answer;
   }
 
-  /** Starts the worker ahead of its first job (a no-op when it runs, or when nothing would be handed over). */
+  /** Starts the workers ahead of their first job (a no-op when they run, or when nothing would be handed over). */
   warm(): void {
-    if (this.available && this.worker === null) this.start();
+    if (!this.available) return;
+    this.workerAt(0);
+    this.workerAt(1);
   }
 
-  /** Stops the worker; jobs still running are answered null (computed in process by their callers). */
+  /** Stops the workers; jobs still running are answered null (computed in process by their callers). */
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
+    const running = this.workers.filter((w) => w !== null);
+    this.workers.fill(null);
     this.settleAll();
-    if (worker) await worker.terminate();
+    await Promise.all(running.map((w) => w.terminate()));
   }
 
-  private start(): Worker {
+  private workerAt(index: number): Worker {
+    return this.workers[index] ?? this.start(index);
+  }
+
+  private start(index: number): Worker {
     // from the build a .js file; from source (tests, tsx) the .ts file, through tsx's loader (Node 20 does
     // not pass the parent's `--import tsx` hooks on to a worker)
     const worker = import.meta.url.endsWith('.ts')
@@ -113,13 +162,14 @@ export class PerfOffload {
     worker.unref();
     worker.on('message', (m: ToMain) => this.onMessage(worker, m));
     // a worker that dies takes its jobs with it: they are computed in process, the next job starts a new one
+    // (the other worker's half of a split job fails too: its channel closes)
     const lost = () => {
-      if (this.worker === worker) this.worker = null;
+      if (this.workers[index] === worker) this.workers[index] = null;
       this.settleAll();
     };
     worker.on('error', lost);
     worker.on('exit', lost);
-    this.worker = worker;
+    this.workers[index] = worker;
     return worker;
   }
 

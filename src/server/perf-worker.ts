@@ -9,14 +9,15 @@
  * Anything it cannot do (a store that has no packed read, an error such as an unknown symbol) is
  * answered `failed`; the main thread then computes the table itself, so errors read exactly as before.
  */
-import { parentPort } from 'node:worker_threads';
+import { type MessagePort, parentPort } from 'node:worker_threads';
 import { perfResponseSchema } from '../contracts/perf-contract.js';
 import type { PriceSeries } from '../domain/price-series.js';
 import type { SymbolInfo, SymbolSummary } from '../domain/symbol-info.js';
-import { type PerfRequest, type PerfSource, perfTable } from '../services/perf/perf-table.js';
+import type { PerfRow } from '../services/perf/perf-row.js';
+import { finishPerfRows, type PerfRequest, type PerfSource, perfRows } from '../services/perf/perf-table.js';
 import { type PackedSegments, unpackSegments } from '../store/series-snapshot.js';
 import { weakEtag } from './encoded-body.js';
-import type { FromMain, ToMain } from './perf-offload.js';
+import type { FromMain, HalfMessage, ToMain } from './perf-offload.js';
 import { checkedJson } from './server-context.js';
 import { lowerThisThread } from './thread-priority.js';
 
@@ -74,9 +75,22 @@ function source(job: number): PerfSource {
   };
 }
 
-async function run(job: number, request: PerfRequest): Promise<void> {
+async function run(job: number, request: PerfRequest, half?: { role: 'lead' | 'helper'; port: MessagePort }) {
+  if (half?.role === 'helper') {
+    // the second half's rows go to the lead worker, which joins and finishes them
+    try {
+      half.port.postMessage({ rows: await perfRows(source(job), request) } satisfies HalfMessage);
+    } catch (e) {
+      half.port.postMessage({ failed: (e as Error).message } satisfies HalfMessage);
+    }
+    return;
+  }
+  // listening from the start: the other half may be ready before this one
+  const other = half === undefined ? null : otherHalf(half.port);
+  other?.catch(() => undefined);
   try {
-    const table = await perfTable(source(job), request);
+    const rows = await perfRows(source(job), request);
+    const table = finishPerfRows(other === null ? rows : rows.concat(await other), request);
     const json = await checkedJson(perfResponseSchema, table.rows);
     // bytes of their own (not Buffer's shared pool) so they can be handed over without a copy
     const bytes = new Uint8Array(Buffer.byteLength(json));
@@ -86,14 +100,27 @@ async function run(job: number, request: PerfRequest): Promise<void> {
     port!.postMessage({ type: 'done', job, bytes, etag, warnings } satisfies ToMain, [bytes.buffer]);
   } catch (e) {
     port!.postMessage({ type: 'failed', job, reason: (e as Error).message } satisfies ToMain);
+  } finally {
+    half?.port.close();
   }
+}
+
+/** The helper worker's rows, or its failure (a helper that dies closes the channel: a failure too). */
+function otherHalf(channel: MessagePort): Promise<PerfRow[]> {
+  return new Promise((resolve, reject) => {
+    channel.once('message', (m: HalfMessage) => {
+      if ('rows' in m) resolve(m.rows);
+      else reject(new Error(m.failed));
+    });
+    channel.once('close', () => reject(new Error('the helper worker was lost')));
+  });
 }
 
 /** Segments of packed reads received ahead of their replies, by call number. */
 const arriving = new Map<number, { symbols: string[]; segments: PackedSegments['segments'][number][] }>();
 
 port.on('message', (m: FromMain) => {
-  if (m.type === 'job') void run(m.job, m.request);
+  if (m.type === 'job') void run(m.job, m.request, m.half);
   else if (m.type === 'segments') {
     const soFar = arriving.get(m.call);
     if (soFar === undefined) arriving.set(m.call, { symbols: [...m.symbols], segments: [...m.segments] });

@@ -48,10 +48,25 @@ export interface PerfTable {
 export type PerfSource = Pick<PriceStore, 'readMany' | 'getSymbol' | 'listSymbols'>;
 
 export async function perfTable(store: PerfSource, req: PerfRequest): Promise<PerfTable> {
+  return finishPerfRows(await perfRows(store, req), req);
+}
+
+/** What a request asks for, validated: the window, the as-of day and the close field. */
+function tableShape(req: PerfRequest) {
   const names = req.parameterNames ?? CLI_NAMES;
   const win = windowRequest(req, names);
   const asOfDay = win?.to ?? (req.asOf === undefined ? null : parseIsoDate(req.asOf, names.asOf));
   const field: CloseField = req.totalReturn ? 'adjClose' : 'close';
+  return { win, asOfDay, field };
+}
+
+/**
+ * The table's rows before `finishPerfRows` marks the stale ones (which needs every row): a server's two
+ * workers each make the rows of one half of a large list, and one of them finishes the joined rows
+ * (perf-offload.ts). `perfTable` is the two in one.
+ */
+export async function perfRows(store: PerfSource, req: PerfRequest): Promise<PerfRow[]> {
+  const { win, asOfDay, field } = tableShape(req);
   const requestedAsOf = asOfDay === null ? null : formatIsoDate(asOfDay);
   const range = requestedAsOf === null ? undefined : { to: requestedAsOf };
   const wanted = req.symbols === 'all' ? 'all' : uniqueTickers(req.symbols);
@@ -72,7 +87,7 @@ export async function perfTable(store: PerfSource, req: PerfRequest): Promise<Pe
       const snap = performanceSnapshot(series, field, asOfDay);
       if (snap !== null) rows.push(withWindow(perfRow(snap), series, field, win));
     }
-    return finish(rows, asOfDay, field, win);
+    return rows;
   }
 
   await assertKnown(store, wanted, all);
@@ -83,6 +98,12 @@ export async function perfTable(store: PerfSource, req: PerfRequest): Promise<Pe
     if (snap === null || series === undefined) throw new DataError(`${ticker}: no bars on or before ${requestedAsOf}`);
     rows.push(withWindow(perfRow(snap), series, field, win));
   }
+  return rows;
+}
+
+/** The table of `rows` (all of them, in order): the stale ones marked, the warnings of the whole table. */
+export function finishPerfRows(rows: PerfRow[], req: PerfRequest): PerfTable {
+  const { win, asOfDay, field } = tableShape(req);
   return finish(rows, asOfDay, field, win);
 }
 
