@@ -128,6 +128,20 @@ export async function openBrowser(viewport = { width: 1280, height: 900 }): Prom
   };
 }
 
+/**
+ * Waits until the page has no skeleton or busy region left. The predicate is a function, never a string:
+ * Playwright evaluates a string predicate with eval on every poll after the first, which the dashboard's
+ * CSP (script-src 'self', no 'unsafe-eval') refuses, so a page still drawing at the first check failed
+ * the test with "EvalError: Evaluating a string as JavaScript violates the following Content Security
+ * Policy" (and a pageerror): a random red whenever the machine was slow.
+ */
+export async function waitUntilSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document;
+    return doc.querySelectorAll('[aria-busy=true], .skeleton').length === 0;
+  });
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });

@@ -14,6 +14,7 @@ import {
   openBrowser,
   screenshot,
   startDemoServer,
+  waitUntilSettled,
 } from './browser-session.js';
 import { expectAccessibleAndFitting } from './page-review.js';
 
@@ -65,7 +66,7 @@ async function show(hash: string, theme: string, ready: readonly string[]): Prom
   await page.reload();
   await page.waitForSelector(`html[data-theme="${theme}"]`, { state: 'attached' });
   for (const sel of ready) await page.waitForSelector(sel);
-  await page.waitForFunction('document.querySelectorAll("[aria-busy=true], .skeleton").length === 0');
+  await waitUntilSettled(page);
 }
 
 describe.each(VIEWPORTS)('$name', (viewport) => {

@@ -8,17 +8,8 @@
  * confirmed in the week of 2025-12-08, XLK's 13-session winning streak ending.
  */
 
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { defaultConfig } from '../../src/config/universe-config.js';
-import { createBasket } from '../../src/services/baskets/create-basket.js';
-import { importFiles } from '../../src/services/import/import-service.js';
-import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
-import { startServer, stopServer } from '../support/run-cli.js';
-import { describeWithSharedData, realFile } from '../support/shared-data.js';
+import { describeWithSharedData } from '../support/shared-data.js';
 import {
   BROWSER_TEST_TIMEOUT_MS,
   type BrowserSession,
@@ -26,8 +17,10 @@ import {
   ensureWebBuilt,
   openBrowser,
   screenshot,
+  waitUntilSettled,
 } from './browser-session.js';
 import { expectAccessibleAndFitting } from './page-review.js';
+import { type RealDataServer, startRealDataServer } from './real-data-server.js';
 
 // A browser test waits for what it checks; on a loaded machine (the shared 2-core box at load 20) a page
 // takes several times longer than alone, so the time limit is generous rather than a source of random reds.
@@ -36,8 +29,7 @@ vi.setConfig({ testTimeout: BROWSER_TEST_TIMEOUT_MS, hookTimeout: BROWSER_TEST_T
 const AS_OF = '2025-12-11';
 
 describeWithSharedData('the reference column on real data, in the browser', () => {
-  let dir: string;
-  let server: { url: string; child: ChildProcess };
+  let server: RealDataServer;
   let browser: BrowserSession;
 
   const open = (hash: string) => browser.page.goto(new URL(`/${hash}`, server.url).toString());
@@ -46,36 +38,13 @@ describeWithSharedData('the reference column on real data, in the browser', () =
   beforeAll(async () => {
     ensureChromium();
     ensureWebBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'marketdash-real-e2e-'));
-    const db = join(dir, 'real.duckdb');
-    const store = await DuckDbStore.open(db);
-    const etfs = realFile('etfs-and-megacaps');
-    await importFiles(store, {
-      files: [
-        ...readdirSync(etfs)
-          .filter((f) => f.endsWith('.csv'))
-          .map((f) => join(etfs, f)),
-        realFile('indices/^RUT.csv'),
-        realFile('indices/^VIX.csv'),
-        realFile('rates/DGS2.csv'),
-        realFile('rates/DGS10.csv'),
-        realFile('rates/DFF.csv'),
-      ],
-    });
-    // The configured basket: materialised on import by the store, else built here from its members.
-    if ((await store.getSymbol('MAG7')) === null) {
-      const mag7 = defaultConfig().baskets.MAG7!;
-      await createBasket(store, { name: 'MAG7', members: mag7.members, rebalance: mag7.rebalance });
-    }
-    await store.close();
-    server = await startServer(['--db', db], { MARKETDASH_CONFIG: '', MARKETDASH_TOKEN: '' }, { timeoutMs: 110_000 });
+    server = await startRealDataServer();
     browser = await openBrowser({ width: 1440, height: 900 });
   }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (server) await stopServer(server.child);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   test('the header date control takes the whole app to 2025-12-11, and the URL keeps it', async () => {
@@ -204,7 +173,7 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     await expect.poll(() => page.url()).toContain('start=2025-08-03');
     await page.waitForSelector('#compare-chart[data-ready] canvas');
     await expect
-      .poll(() => page.locator('#compare-table tr[data-symbol="IWM"] td').nth(1).textContent())
+      .poll(() => page.locator('#compare-table tr[data-symbol="IWM"] [data-metric="baseDate"]').textContent())
       .toBe('2025-08-01');
     expect(await page.getAttribute('#compare-ranges [data-range="1y"]', 'aria-pressed')).toBe('true');
     expect(browser.takeErrors()).toEqual([]);
@@ -484,7 +453,7 @@ describeWithSharedData('the reference column on real data, in the browser', () =
         await page.reload();
         await page.waitForSelector(`html[data-theme="${theme}"]`, { state: 'attached' });
         for (const sel of p.ready) await page.waitForSelector(sel);
-        await page.waitForFunction('document.querySelectorAll("[aria-busy=true], .skeleton").length === 0');
+        await waitUntilSettled(page);
         await expectAccessibleAndFitting(page);
         await screenshot(page, `review-real-${p.name}-${viewport.name}-${theme}`);
         expect(browser.takeErrors()).toEqual([]);

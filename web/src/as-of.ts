@@ -65,9 +65,69 @@ export function goToAsOf(day: string | null): void {
   location.hash = formatHash(route.page, route.params);
 }
 
-/** The header's date control. `render` refreshes it for the current URL and the data's extent. */
-export function asOfControl(): { readonly root: HTMLElement; render(first: string | null, last: string | null): void } {
-  const input = el('input', { type: 'date', id: 'asof-input' });
+/** A small calendar icon for the picker button (drawn, so it needs no emoji font). */
+function calendarIcon(): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('width', '16');
+  svg.setAttribute('height', '16');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', 'M2.5 3.5h11v10h-11zM2.5 6.5h11M5 2v3M11 2v3');
+  path.setAttribute('fill', 'none');
+  path.setAttribute('stroke', 'currentColor');
+  path.setAttribute('stroke-width', '1.4');
+  svg.append(path);
+  return svg;
+}
+
+/**
+ * Why a typed as-of day is refused, or null when it is a date (YYYY-MM-DD) on or after the first
+ * stored day. A day past the data is allowed: the pages then say where the data ends.
+ * @example typedDayProblem('12/11/2025', '1990-01-02') // "'12/11/2025' is not a date: type YYYY-MM-DD"
+ */
+export function typedDayProblem(text: string, first: string | null): string | null {
+  const t = text.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(t) || tryParseIsoDate(t) === null) return `'${t}' is not a date: type YYYY-MM-DD`;
+  if (first && t < first) return `${t} is before the first stored day (${first})`;
+  return null;
+}
+
+/**
+ * The header's date control. `render` refreshes it for the current URL, the data's extent and how old
+ * the newest day is. The day is typed and shown as YYYY-MM-DD (a native date input shows the browser's
+ * locale format, 12/11/2025 in en-US); the calendar button opens the browser's date picker.
+ */
+export function asOfControl(): {
+  readonly root: HTMLElement;
+  render(first: string | null, last: string | null, age: string | null): void;
+} {
+  const input = el('input', {
+    type: 'text',
+    id: 'asof-input',
+    inputmode: 'numeric',
+    placeholder: 'YYYY-MM-DD',
+    pattern: '\\d{4}-\\d{2}-\\d{2}',
+    maxlength: 10,
+    size: 10,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-describedby': 'asof-age asof-error',
+  });
+  // The browser's calendar, opened by the button; its value is read back as YYYY-MM-DD.
+  const picker = el('input', {
+    type: 'date',
+    id: 'asof-picker',
+    class: 'asof-picker',
+    tabindex: -1,
+    'aria-hidden': 'true',
+  });
+  const pick = el(
+    'button',
+    { type: 'button', id: 'asof-pick', 'aria-label': 'Pick the as-of day on a calendar', title: 'Pick on a calendar' },
+    calendarIcon(),
+  );
   const prev = el(
     'button',
     { type: 'button', id: 'asof-prev', 'aria-label': 'Previous trading day', title: 'Previous trading day' },
@@ -78,23 +138,66 @@ export function asOfControl(): { readonly root: HTMLElement; render(first: strin
     { type: 'button', id: 'asof-next', 'aria-label': 'Next trading day', title: 'Next trading day' },
     '›',
   );
-  const presets = el('select', { id: 'asof-preset', 'aria-label': 'Jump to a month end' });
+  const presets = el('select', { id: 'asof-preset' });
   // One control for "latest": a button shown only when a past day is chosen (the date input already
   // shows the latest day otherwise, with "›" disabled), never a pressed button beside a "latest" label.
   const latest = el('button', { type: 'button', id: 'asof-latest' }, 'Latest');
+  // How old the newest stored day is, when it is more than a few sessions before today.
+  const ageNote = el('span', { id: 'asof-age', class: 'asof-age', hidden: true });
+  const error = el('span', { id: 'asof-error', class: 'asof-error', role: 'alert' });
   const root = el(
     'div',
     { class: 'asof', role: 'group', 'aria-label': 'As-of date for every page' },
-    el('label', { class: 'asof-label', for: 'asof-input' }, 'As of'),
-    prev,
-    input,
-    next,
-    presets,
-    latest,
+    el(
+      'div',
+      { class: 'asof-row' },
+      el('label', { class: 'asof-label asof-label-day', for: 'asof-input' }, 'As of'),
+      prev,
+      el('span', { class: 'asof-day' }, input, pick, picker),
+      next,
+      el('label', { class: 'asof-label', for: 'asof-preset' }, 'Month end'),
+      presets,
+      latest,
+    ),
+    ageNote,
+    error,
   );
   let current = '';
-  input.addEventListener('change', () => {
-    if (input.value && input.value !== current) goToAsOf(input.value);
+  let firstDay: string | null = null;
+  const submit = () => {
+    const text = input.value.trim();
+    if (text === current) {
+      input.removeAttribute('aria-invalid');
+      error.textContent = '';
+      return;
+    }
+    const problem = typedDayProblem(text, firstDay);
+    if (problem) {
+      input.setAttribute('aria-invalid', 'true');
+      error.textContent = problem;
+      return;
+    }
+    goToAsOf(text);
+  };
+  input.addEventListener('change', submit);
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') submit();
+    if (e.key === 'Escape') {
+      input.value = current;
+      input.removeAttribute('aria-invalid');
+      error.textContent = '';
+    }
+  });
+  pick.addEventListener('click', () => {
+    picker.value = current;
+    try {
+      picker.showPicker();
+    } catch {
+      input.focus();
+    }
+  });
+  picker.addEventListener('change', () => {
+    if (picker.value && picker.value !== current) goToAsOf(picker.value);
   });
   prev.addEventListener('click', () => current && goToAsOf(stepTradingDay(current, -1)));
   next.addEventListener('click', () => current && goToAsOf(stepTradingDay(current, 1)));
@@ -104,20 +207,26 @@ export function asOfControl(): { readonly root: HTMLElement; render(first: strin
   latest.addEventListener('click', () => goToAsOf(null));
   return {
     root,
-    render(first, last) {
+    render(first, last, age) {
       const asOf = readAsOf(parseHash(location.hash).params);
       const isLatest = asOf.kind !== 'day';
       current = asOf.kind === 'day' ? asOf.day : (last ?? '');
+      firstDay = first;
       input.value = current;
-      if (first) input.min = first;
-      if (last) input.max = last;
+      input.removeAttribute('aria-invalid');
+      error.textContent = '';
+      picker.value = current;
+      if (first) picker.min = first;
+      if (last) picker.max = last;
       latest.hidden = isLatest;
       latest.title = last ? `Back to the latest data (${last})` : 'Back to the latest data';
-      input.title = isLatest ? `Latest data (${current})` : `As of ${current}`;
+      input.title = isLatest ? `Latest data (${current}); type a day as YYYY-MM-DD` : `As of ${current}`;
       next.disabled = !last || current >= last;
       prev.disabled = !first || current <= first;
+      ageNote.hidden = age === null;
+      ageNote.textContent = age ?? '';
       presets.replaceChildren(
-        el('option', { value: '' }, 'Month end'),
+        el('option', { value: '' }, 'Pick…'),
         ...(last ? monthEndPresets(last, 12) : []).map((d) =>
           el('option', { value: d, selected: d === current }, `${d.slice(0, 7)} (${d.slice(8)})`),
         ),

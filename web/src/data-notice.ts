@@ -52,3 +52,35 @@ export function plainWarning(message: string): string {
   if (gap) fixes.push('Import recent prices for both sides of the pair.');
   return `Not computed: ${parts.join('; ')}. ${fixes.join(' ')}`.trim();
 }
+
+/** The API's warning about rows (or series) whose data ends before the answer's day, read back; null for any other. */
+export function parseStaleWarning(message: string): { symbols: string[]; more: number } | null {
+  const m = /^(?:rows with data|series) ending before \d{4}-\d{2}-\d{2} \([^)]*\): (.+)$/.exec(message);
+  if (!m) return null;
+  const items = (m[1] ?? '').split(', ');
+  const last = /^(.+) and (\d+) more$/.exec(items[items.length - 1] ?? '');
+  if (last) items[items.length - 1] = last[1] ?? '';
+  return { symbols: items.filter((s) => s !== ''), more: last ? Number(last[2]) : 0 };
+}
+
+/**
+ * The one notice for every series on a page whose data ends before the page's day, grouped by their own
+ * last day (oldest first); series the page has not dated (named by the API only) come last.
+ * @example staleBanner('2026-08-03', new Map([['^RUT', '2026-02-23'], ['^VIX', '2026-02-23'], ['DGS2', '2026-07-27']]))
+ *   // 'Series ending before 2026-08-03, each marked stale and shown as of its own last day: ^RUT and ^VIX
+ *   //  (2026-02-23); DGS2 (2026-07-27).'
+ */
+export function staleBanner(day: string, series: ReadonlyMap<string, string | null>, more = 0): string {
+  const byDay = new Map<string, string[]>();
+  const undated: string[] = [];
+  for (const [symbol, date] of series) {
+    if (date === null) undated.push(symbol);
+    else byDay.set(date, [...(byDay.get(date) ?? []), symbol]);
+  }
+  // Within a day, in natural order (DGS2 before DGS10), so the notice reads the same whichever answer came first.
+  const order = (list: string[]) => [...list].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const parts = [...byDay.keys()].sort().map((d) => `${joined(order(byDay.get(d) ?? []))} (${d})`);
+  if (undated.length) parts.push(joined(order(undated)));
+  const tail = more > 0 ? ` and ${more} more` : '';
+  return `Series ending before ${day}, each marked stale and shown as of its own last day: ${parts.join('; ')}${tail}.`;
+}

@@ -5,9 +5,12 @@
  */
 import { ensureNotNull } from '../../src/domain/ensure.js';
 import './styles.css';
+import { todayDay } from '../../src/domain/nyse-calendar.js';
+import { formatIsoDate } from '../../src/domain/trading-date.js';
 import { api, onDataWarning } from './api-client.js';
 import { asOfControl, readAsOf } from './as-of.js';
-import { plainWarning } from './data-notice.js';
+import { dataAgeNotice } from './data-age.js';
+import { parseStaleWarning, plainWarning, staleBanner } from './data-notice.js';
 import { el } from './element-builder.js';
 import { formatHash, parseHash } from './hash-route.js';
 import { startFeed } from './live-feed.js';
@@ -44,8 +47,10 @@ let base: Pick<PageContext, 'health' | 'symbols'> | null = null;
 async function loadBase(): Promise<Pick<PageContext, 'health' | 'symbols'>> {
   const [health, symbols] = await Promise.all([api.health(), api.symbols()]);
   required('demo-banner').hidden = !health.demo;
+  const last = lastMarketDate({ health, symbols });
+  const age = dataAgeNotice(last, formatIsoDate(todayDay()));
   required('data-status').textContent =
-    `${health.symbols} symbols, last close ${lastMarketDate({ health, symbols }) ?? 'n/a'}${health.demo ? ' (synthetic demo data)' : ''}`;
+    `${health.symbols} symbols, last close ${last ?? 'n/a'}${age ? ` (${age.replace(/^data ends \S+, /, '')})` : ''}${health.demo ? ' (synthetic demo data)' : ''}`;
   return { health, symbols };
 }
 
@@ -113,7 +118,7 @@ async function render(): Promise<void> {
   }
   if (mine !== generation) return;
   const last = lastMarketDate(base);
-  control.render(firstDate(base), last);
+  control.render(firstDate(base), last, dataAgeNotice(last, formatIsoDate(todayDay())));
   const notices = el('div', { class: 'notices', id: 'page-notices', role: 'status' });
   // The demo banner travels with the page (arriving with it, it never pushes a drawn page down).
   const root = el('div', { class: `page page-${route.page}`, 'data-page': route.page }, demoBanner, notices);
@@ -124,6 +129,19 @@ async function render(): Promise<void> {
     return;
   }
   const asOf = asOfParam.kind === 'day' ? asOfParam.day : undefined;
+  // Every series on the page whose data ends before its day, in one notice: those the page marks stale (with
+  // their own day) and those the API's answers name.
+  const stale = new Map<string, string | null>();
+  const staleFromApi = new Set<string>();
+  let staleMore = 0;
+  let staleLine: HTMLElement | null = null;
+  const drawStale = () => {
+    if (mine !== generation || stale.size === 0) return;
+    const pageOnly = [...stale.keys()].filter((s) => !staleFromApi.has(s)).length;
+    staleLine ??= el('p', { class: 'notice-line notice-warning', id: 'stale-notice' });
+    staleLine.textContent = staleBanner(ctx.day, stale, Math.max(0, staleMore - pageOnly));
+    if (!staleLine.isConnected) notices.append(staleLine);
+  };
   const ctx: PageContext = {
     ...base,
     asOf,
@@ -133,6 +151,11 @@ async function render(): Promise<void> {
     notice: (text, kind = 'info') => {
       if (mine === generation) notices.append(el('p', { class: `notice-line notice-${kind}` }, text));
     },
+    reportStale: (symbol, lastDay) => {
+      if (stale.get(symbol) === lastDay) return;
+      stale.set(symbol, lastDay);
+      drawStale();
+    },
   };
   if (asOfParam.kind === 'invalid')
     ctx.notice(`asOf: '${asOfParam.text}' is not a date (YYYY-MM-DD); showing the latest data`, 'warning');
@@ -141,6 +164,16 @@ async function render(): Promise<void> {
   onDataWarning((message) => {
     if (said.has(message)) return;
     said.add(message);
+    const staleRows = parseStaleWarning(message);
+    if (staleRows) {
+      for (const s of staleRows.symbols) {
+        staleFromApi.add(s);
+        if (!stale.has(s)) stale.set(s, null);
+      }
+      staleMore = Math.max(staleMore, staleRows.more);
+      drawStale();
+      return;
+    }
     ctx.notice(plainWarning(message), 'warning');
   });
   document.title = `MarketDash: ${TITLES[route.page]}${asOf ? ` as of ${asOf}` : ''}`;

@@ -18,6 +18,8 @@ export interface PageContext {
   readonly disposed: () => boolean;
   /** Shows a plain notice at the top of the page (ignored parameters, data ending early). */
   notice(text: string, kind?: 'info' | 'warning'): void;
+  /** Names a series shown on the page whose data ends before the page's day in the page's one stale notice. */
+  reportStale(symbol: string, lastDay: string): void;
 }
 
 export type Page = (root: HTMLElement, params: URLSearchParams, ctx: PageContext) => Promise<void>;
@@ -84,9 +86,13 @@ export function dateSpan(iso: string): HTMLElement {
   return el('span', { class: 'date' }, iso);
 }
 
-/** A "stale" mark for a figure whose own last bar is before the page's day. */
-export function staleMark(rowAsOf: string, ctx: PageContext): HTMLElement | null {
+/**
+ * A "stale" mark for a figure whose own last bar is before the page's day; with `symbol`, the series is
+ * also named (with its day) in the page's stale notice, so the notice lists every stale series on the page.
+ */
+export function staleMark(rowAsOf: string, ctx: PageContext, symbol?: string): HTMLElement | null {
   if (rowAsOf >= ctx.day) return null;
+  if (symbol) ctx.reportStale(symbol, rowAsOf);
   return el(
     'span',
     { class: 'stale', title: `its data ends ${rowAsOf}, before ${ctx.day}`, 'data-stale': rowAsOf },

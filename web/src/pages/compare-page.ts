@@ -25,6 +25,7 @@ import { el, labelled, panel } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { fixed, formatSignedPercent, signClass } from '../number-format.js';
 import { displayName, emptyBlock, fill, type PageContext, staleMark, storedTickers } from '../page-context.js';
+import { scrollTable } from '../table-scroll.js';
 import { chartColours, lineColour } from '../theme.js';
 import { PageParams } from '../url-params.js';
 import { type UrlSelectSpec, urlSelect } from '../url-select.js';
@@ -230,8 +231,10 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
           el(
             'tr',
             {},
-            ['Symbol', 'Name', 'Base date', 'Last date', 'Last', 'Change'].map((h, i) =>
-              el('th', { scope: 'col', class: i > 3 ? 'num' : i === 1 ? 'name' : '' }, h),
+            // The figures first (on a phone, where the name is hidden, they stay in view beside the symbol),
+            // the days they are measured between after them.
+            ['Symbol', 'Name', 'Last', 'Change', 'Last date', 'Base date'].map((h, i) =>
+              el('th', { scope: 'col', class: i === 2 || i === 3 ? 'num' : i === 1 ? 'name' : '' }, h),
             ),
           ),
         ),
@@ -242,7 +245,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
             const lastV = r?.values[r.values.length - 1];
             const lastDate = r?.dates[r.dates.length - 1];
             const change = lastV === undefined ? null : lastV / 100 - 1;
-            const stale = lastDate ? staleMark(lastDate, ctx) : null;
+            const stale = lastDate ? staleMark(lastDate, ctx, s.symbol) : null;
             const look = looks[i]!;
             // The row is the line's legend: its key (colour and dash), a box to show or hide it, and
             // hovering or focusing the row brings its line forward and fades the others.
@@ -274,10 +277,10 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
                 ),
               ),
               el('td', { class: 'name' }, displayName(ctx, s.symbol)),
-              el('td', {}, r ? r.baseDate : `starts after ${start}`),
-              el('td', { 'data-metric': 'lastDate' }, lastDate ?? 'n/a', stale ? ' ' : '', stale),
               el('td', { class: 'num', 'data-metric': 'rebased' }, lastV === undefined ? 'n/a' : fixed(lastV, 2)),
               el('td', { class: `num ${signClass(change)}`, 'data-metric': 'change' }, formatSignedPercent(change)),
+              el('td', { 'data-metric': 'lastDate' }, lastDate ?? 'n/a', stale ? ' ' : '', stale),
+              el('td', { 'data-metric': 'baseDate' }, r ? r.baseDate : `starts after ${start}`),
             );
             row.addEventListener('mouseenter', () => highlight(s.symbol));
             row.addEventListener('mouseleave', () => highlight(null));
@@ -303,7 +306,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         readoutSlot,
         box,
         caption,
-        el('div', { class: 'table-scroll', tabindex: 0 }, legend),
+        scrollTable(legend, 'Lines and their last values'),
       );
       requestAnimationFrame(() => {
         if (ctx.disposed()) return;

@@ -7,6 +7,7 @@ import { api } from '../api-client.js';
 import { el } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { fill, type PageContext } from '../page-context.js';
+import { scrollTable } from '../table-scroll.js';
 import { PageParams } from '../url-params.js';
 import { checkForm } from './check-tab.js';
 import { fitNoteCharts } from './note/note-charts.js';
@@ -104,5 +105,13 @@ async function noteView(asOf: string | undefined): Promise<Node> {
   keepAnchorsLocal(container);
   // Redrawn at the column's width once the note is on the page (a detached node has no width).
   requestAnimationFrame(() => fitNoteCharts(container, json));
+  // The scoreboard and the other tables scroll sideways in their own box on a phone, first column in view.
+  for (const table of container.querySelectorAll<HTMLTableElement>('table')) {
+    const heading = table.closest('section')?.querySelector('h2, h3');
+    const label = (table.querySelector('caption') ?? heading)?.textContent?.trim() || 'Table';
+    const spot = document.createComment('table');
+    table.replaceWith(spot);
+    spot.replaceWith(scrollTable(table, label));
+  }
   return container;
 }

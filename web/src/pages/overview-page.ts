@@ -4,7 +4,7 @@
  * sparkline) and the sector heatmap, all as of the page's day; a row, card or tile whose data ends
  * earlier says so. State in the URL: group, sort, dir, cols, heat, asOf.
  */
-import { PERIOD_KEYS } from '../../../src/domain/period-keys.js';
+import { PERIOD_KEYS, type PeriodKey } from '../../../src/domain/period-keys.js';
 import { api, type PerfRow, type RatesAnswer } from '../api-client.js';
 import { pageLink } from '../as-of.js';
 import { sparkline } from '../charts/sparkline.js';
@@ -30,9 +30,11 @@ import {
   staleMark,
   storedTickers,
 } from '../page-context.js';
+import { scrollTable } from '../table-scroll.js';
 import { currentTheme } from '../theme.js';
 import { PageParams } from '../url-params.js';
 import { urlSelect } from '../url-select.js';
+import { curveDays, returnBasis } from './overview/overview-figures.js';
 
 /** The column's cast: small caps (index and funds), the mega-cap basket, the VIX; those stored are shown. */
 const CARD_SYMBOLS = ['^SP600', 'SPSM', '^RUT', 'IWM', 'MAG7', '^VIX'] as const;
@@ -235,68 +237,68 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
     };
     const days = new Set(rows.map((r) => r.asOf));
     const mixed = days.size > 1;
-    const scroller = el('div', { class: 'table-scroll', tabindex: 0 });
-    // On a narrow screen the sorted column may lie past the right edge: scroll it into view once shown.
-    const reveal = new ResizeObserver(() => {
-      const th = scroller.querySelector<HTMLElement>('th[aria-sort="ascending"], th[aria-sort="descending"]');
-      if (!th || scroller.clientWidth === 0) return;
-      reveal.disconnect();
-      const right = th.offsetLeft + th.offsetWidth;
-      if (right > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = right - scroller.clientWidth + 8;
-    });
-    reveal.observe(scroller);
-    scroller.append(
+    const table = el(
+      'table',
+      { class: 'perf dense', id: 'perf-table' },
       el(
-        'table',
-        { class: 'perf dense', id: 'perf-table' },
+        'thead',
+        {},
         el(
-          'thead',
+          'tr',
           {},
-          el(
-            'tr',
-            {},
-            head('symbol', 'Symbol'),
-            el('th', { scope: 'col', class: 'name' }, 'Name'),
-            head('close', 'Close'),
-            ...cols.map((k) => head(k, periodLabel(k))),
-            head('ath', 'From ATH'),
-            el('th', { scope: 'col', class: 'num' }, 'Streak'),
-            el('th', { scope: 'col' }, '3 months'),
-          ),
-        ),
-        el(
-          'tbody',
-          {},
-          sorted.map((r) => {
-            const stale = staleMark(r.asOf, ctx);
-            return el(
-              'tr',
-              { 'data-symbol': r.symbol, class: stale ? 'is-stale' : '' },
-              el(
-                'th',
-                { scope: 'row' },
-                el('a', { href: pageLink('symbol', { s: r.symbol }) }, r.symbol),
-                stale ? el('br') : null,
-                stale,
-              ),
-              el('td', { class: 'name' }, displayName(ctx, r.symbol)),
-              el('td', { class: 'num', 'data-metric': 'close' }, formatPrice(r.close)),
-              ...cols.map((k) => {
-                const v = (r.returns as Record<string, number | null>)[k] ?? null;
-                return el('td', { class: `num ${signClass(v)}`, 'data-metric': k }, formatSignedPercent(v));
-              }),
-              el(
-                'td',
-                { class: `num ${signClass(r.ath?.distance)}`, 'data-metric': 'ath' },
-                formatPercent(r.ath?.distance),
-              ),
-              el('td', { class: `num ${signClass(r.streak)}` }, streakText(r.streak)),
-              el('td', { class: 'spark' }, sparkline(sparks.get(r.symbol) ?? [], 96, 24, r.symbol)),
-            );
-          }),
+          head('symbol', 'Symbol'),
+          el('th', { scope: 'col', class: 'name' }, 'Name'),
+          head('close', 'Close'),
+          ...cols.map((k) => head(k, periodLabel(k))),
+          head('ath', 'From ATH'),
+          el('th', { scope: 'col', class: 'num' }, 'Streak'),
+          el('th', { scope: 'col' }, '3 months'),
         ),
       ),
+      el(
+        'tbody',
+        {},
+        sorted.map((r) => {
+          const stale = staleMark(r.asOf, ctx, r.symbol);
+          return el(
+            'tr',
+            { 'data-symbol': r.symbol, class: stale ? 'is-stale' : '' },
+            el(
+              'th',
+              { scope: 'row' },
+              el('a', { href: pageLink('symbol', { s: r.symbol }) }, r.symbol),
+              stale ? el('br') : null,
+              stale,
+            ),
+            el('td', { class: 'name' }, displayName(ctx, r.symbol)),
+            el('td', { class: 'num', 'data-metric': 'close' }, formatPrice(r.close)),
+            ...cols.map((k) => {
+              const v = (r.returns as Record<string, number | null>)[k] ?? null;
+              return el(
+                'td',
+                {
+                  class: `num ${signClass(v)}`,
+                  'data-metric': k,
+                  title: returnBasis(k as PeriodKey, r.asOf, r.close, v),
+                },
+                formatSignedPercent(v),
+              );
+            }),
+            el(
+              'td',
+              { class: `num ${signClass(r.ath?.distance)}`, 'data-metric': 'ath' },
+              formatPercent(r.ath?.distance),
+            ),
+            el('td', { class: `num ${signClass(r.streak)}` }, streakText(r.streak)),
+            el('td', { class: 'spark' }, sparkline(sparks.get(r.symbol) ?? [], 96, 24, r.symbol)),
+          );
+        }),
+      ),
     );
+    // On a phone the sorted column may lie past the right edge: it is scrolled into view once shown.
+    const scroller = scrollTable(table, 'Performance table', {
+      reveal: () => table.querySelector<HTMLElement>('th[aria-sort="ascending"], th[aria-sort="descending"]'),
+    });
     // The note under the table stays in the screen's width (inside the scroller it scrolled away with
     // the columns on a phone).
     const note = el(
@@ -304,7 +306,7 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
       { class: 'table-note muted', id: 'perf-note' },
       mixed
         ? `Rows end on different days (${[...days].sort().join(', ')}): a stale mark shows each row's own last day.`
-        : `All rows as of ${[...days][0] ?? ctx.day}. Returns use the last close on or before each period's base day.`,
+        : `All rows as of ${[...days][0] ?? ctx.day}. Returns use the last close on or before each period's base day (point at a return for its base close and day).`,
     );
     return el('div', {}, scroller, note);
   };
@@ -341,7 +343,7 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
             .sort((a, b) => (got(b) ?? -Infinity) - (got(a) ?? -Infinity))
             .map((r) => {
               const rgb = heatRgb(got(r), scale, dark);
-              const stale = staleMark(r.asOf, ctx);
+              const stale = staleMark(r.asOf, ctx, r.symbol);
               const tile = el(
                 'a',
                 {
@@ -383,7 +385,7 @@ function ratesCards(r: RatesAnswer, ctx: PageContext): HTMLElement[] {
         ' · ',
         el('span', { class: 'date', 'data-metric': 'asOf' }, l.date),
         ' ',
-        staleMark(l.date, ctx),
+        staleMark(l.date, ctx, l.symbol),
       ),
       el('span', { class: 'card-close', 'data-metric': 'level' }, `${fixed(l.level, 2)}%`),
       el(
@@ -402,7 +404,7 @@ function ratesCards(r: RatesAnswer, ctx: PageContext): HTMLElement[] {
         'div',
         { class: 'card rate-card', 'data-symbol': 'fed' },
         el('span', { class: 'card-title' }, 'Curve and the Fed'),
-        r.curve ? el('span', { class: 'card-line' }, `10y − 2y: ${fixed(r.curve.level, 2)} pp`) : null,
+        r.curve ? curveLine(r, ctx) : null,
         r.lastDecision
           ? el(
               'span',
@@ -419,13 +421,33 @@ function ratesCards(r: RatesAnswer, ctx: PageContext): HTMLElement[] {
   return out;
 }
 
+/**
+ * The 10y − 2y line of the Fed card with the day of each yield it is computed from: the yields may end
+ * before the page's day (FRED's files often stop days or weeks before the markets'), and then the spread
+ * is marked stale like them.
+ */
+function curveLine(r: RatesAnswer, ctx: PageContext): HTMLElement | null {
+  if (!r.curve) return null;
+  const ten = r.levels.find((l) => l.symbol === 'DGS10');
+  const two = r.levels.find((l) => l.symbol === 'DGS2');
+  const days = curveDays(ten?.date ?? null, two?.date ?? null);
+  const oldest = [ten?.date, two?.date].filter((d): d is string => !!d).sort()[0];
+  return el(
+    'span',
+    { class: 'card-line', 'data-metric': 'curve' },
+    `10y − 2y: ${fixed(r.curve.level, 2)} pp`,
+    days ? el('span', { class: 'muted', 'data-metric': 'curveDays' }, ` (${days})`) : null,
+    oldest ? [' ', staleMark(oldest, ctx)] : null,
+  );
+}
+
 function heatCss(v: number, scale: number, dark: boolean): string {
   return `rgb(${heatRgb(v, scale, dark).map(Math.round).join(',')})`;
 }
 
 function card(r: PerfRow, ctx: PageContext): HTMLElement {
   const isVix = r.symbol === '^VIX';
-  const stale = staleMark(r.asOf, ctx);
+  const stale = staleMark(r.asOf, ctx, r.symbol);
   const notable = isVix ? notableClose(r) : null;
   return el(
     'a',

@@ -14,6 +14,7 @@ import { el, labelled, panel, select } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { fixed, formatSignedPercent, signClass } from '../number-format.js';
 import { emptyBlock, fill, type PageContext, storedTickers } from '../page-context.js';
+import { scrollTable } from '../table-scroll.js';
 import { isIsoDate, PageParams, tickerProblem } from '../url-params.js';
 import { type UrlSelectSpec, urlSelect } from '../url-select.js';
 
@@ -251,43 +252,45 @@ function ratioView(
 }
 
 function rotationTable(points: readonly RotationPoint[]): HTMLElement {
-  return el(
-    'div',
-    { class: 'table-scroll rrg-table', tabindex: 0 },
+  const table = el(
+    'table',
+    { class: 'perf dense', id: 'rotation-table' },
     el(
-      'table',
-      { class: 'perf dense', id: 'rotation-table' },
-      el('caption', {}, 'The rotation points as a table (hover a row to highlight its tail)'),
+      'thead',
+      {},
       el(
-        'thead',
+        'tr',
         {},
-        el(
-          'tr',
-          {},
-          ['Symbol', 'Quadrant', 'RS-Ratio', 'RS-Momentum', 'Heading'].map((h, i) =>
-            el('th', { scope: 'col', class: i > 1 ? 'num' : '' }, h),
-          ),
+        ['Symbol', 'Quadrant', 'RS-Ratio', 'RS-Momentum', 'Heading'].map((h, i) =>
+          el('th', { scope: 'col', class: i > 1 ? 'num' : '' }, h),
         ),
       ),
-      el(
-        'tbody',
-        {},
-        points.map((p) =>
+    ),
+    el(
+      'tbody',
+      {},
+      points.map((p) =>
+        el(
+          'tr',
+          { 'data-symbol': p.symbol },
+          el('th', { scope: 'row' }, el('a', { href: pageLink('symbol', { s: p.symbol }) }, p.symbol)),
+          el('td', { class: `quadrant q-${p.quadrant ?? 'none'}` }, p.quadrant ?? 'too little history'),
+          el('td', { class: 'num', 'data-metric': 'rsRatio' }, p.rsRatio === null ? 'n/a' : fixed(p.rsRatio, 2)),
           el(
-            'tr',
-            { 'data-symbol': p.symbol },
-            el('th', { scope: 'row' }, el('a', { href: pageLink('symbol', { s: p.symbol }) }, p.symbol)),
-            el('td', { class: `quadrant q-${p.quadrant ?? 'none'}` }, p.quadrant ?? 'too little history'),
-            el('td', { class: 'num', 'data-metric': 'rsRatio' }, p.rsRatio === null ? 'n/a' : fixed(p.rsRatio, 2)),
-            el(
-              'td',
-              { class: 'num', 'data-metric': 'rsMomentum' },
-              p.rsMomentum === null ? 'n/a' : fixed(p.rsMomentum, 2),
-            ),
-            el('td', { class: 'num' }, p.heading === null ? 'n/a' : `${Math.round(p.heading)}°`),
+            'td',
+            { class: 'num', 'data-metric': 'rsMomentum' },
+            p.rsMomentum === null ? 'n/a' : fixed(p.rsMomentum, 2),
           ),
+          el('td', { class: 'num' }, p.heading === null ? 'n/a' : `${Math.round(p.heading)}°`),
         ),
       ),
     ),
   );
+  const wrap = scrollTable(table, 'The rotation points as a table');
+  wrap.classList.add('rrg-table');
+  // Said above the box, not as the table's caption: a caption is as wide as the table and scrolled away with it.
+  wrap.prepend(
+    el('p', { class: 'table-caption muted' }, 'The rotation points as a table (hover a row to highlight its tail)'),
+  );
+  return wrap;
 }

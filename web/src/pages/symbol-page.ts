@@ -13,6 +13,7 @@ import { rangeControls } from '../charts/range-controls.js';
 import { removeChart, setLogScale } from '../charts/themed-chart.js';
 import { el, labelled } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
+import { highWords } from '../high-words.js';
 import { displayName, emptyBlock, errorBlock, loadingBlock, type PageContext } from '../page-context.js';
 import { isIsoDate, PageParams, tickerProblem } from '../url-params.js';
 import { drawSymbolChart } from './symbol/symbol-chart.js';
@@ -182,7 +183,8 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
       if (mine !== drawing || ctx.disposed()) return;
       const row = perf[0];
       if (!row) throw new Error(`no figures for ${symbol}`);
-      figures.replaceChildren(figureStrip(row, ctx, info.kind === 'rate'));
+      const high = highWords(info.kind === 'rate', info.firstDate);
+      figures.replaceChildren(figureStrip(row, ctx, info.kind === 'rate', high));
       chartSlot.replaceChildren();
       if (!series.dates.length) {
         chartSlot.append(emptyBlock(`No bars for ${symbol} in this range: pick a longer range or a later day.`));
@@ -195,6 +197,7 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
         marks,
         fomc,
         rate: info.kind === 'rate',
+        high,
       });
       eventsSlot.replaceChildren(
         el('h2', {}, `Events on ${row.asOf}`),

@@ -32,11 +32,14 @@ import {
   themedChart,
 } from '../../charts/themed-chart.js';
 import { el } from '../../element-builder.js';
+import { type HighWords, highWords } from '../../high-words.js';
 import { fixed, formatPrice } from '../../number-format.js';
 import type { PageContext } from '../../page-context.js';
 import { chartColours, lineColour } from '../../theme.js';
 import { eventBelow, eventLabel } from './symbol-events.js';
 import { bpChange } from './symbol-figures.js';
+
+const DEFAULT_HIGH = highWords(false, null);
 
 /** The height of the volume pane under the price, in pixels. */
 const VOLUME_PANE_PX = 90;
@@ -68,7 +71,15 @@ export function drawSymbolChart(
   s: SeriesResponse,
   row: PerfRow,
   events: readonly MarketEvent[],
-  options: { log: boolean; ready: string; marks?: readonly string[]; fomc?: boolean; rate?: boolean },
+  options: {
+    log: boolean;
+    ready: string;
+    marks?: readonly string[];
+    fomc?: boolean;
+    rate?: boolean;
+    /** What the highest stored close is called ("ATH", or a rate's "High since 2009-07-01"). */
+    high?: HighWords;
+  },
 ): IChartApi {
   const c = chartColours();
   const box = el('div', { class: 'chart', id: 'symbol-chart', role: 'figure' });
@@ -156,7 +167,7 @@ export function drawSymbolChart(
         lineStyle: LineStyle.Dashed,
         lineWidth: 1,
         axisLabelVisible: lastClose == null || Math.abs(lastClose / row.ath.close - 1) > 0.03,
-        title: 'ATH',
+        title: (options.high ?? DEFAULT_HIGH).axis,
       })
     : null;
   if (athLine?.options().axisLabelVisible) athLabel = athLine.options().price;
@@ -172,7 +183,7 @@ export function drawSymbolChart(
       const { hidden } = mergeAxisLabels(
         [
           { id: 'last', y: yLast, title: '', priority: 2 },
-          { id: 'ath', y: yAth, title: 'ATH', priority: 1 },
+          { id: 'ath', y: yAth, title: (options.high ?? DEFAULT_HIGH).axis, priority: 1 },
         ],
         AXIS_LABEL_PX,
       );
@@ -195,7 +206,7 @@ export function drawSymbolChart(
     });
   if (row.ath)
     lines.push({
-      label: `all-time high ${options.rate ? fmt(row.ath.close) : formatPrice(row.ath.close)} (${row.ath.date})`,
+      label: `${(options.high ?? DEFAULT_HIGH).phrase} ${options.rate ? fmt(row.ath.close) : formatPrice(row.ath.close)} (${row.ath.date})`,
       colour: c.accent,
       dashed: true,
       dates: [],
@@ -323,7 +334,8 @@ export function drawSymbolChart(
   };
   // One marker per day and side: an event on the ATH day says it instead of a second "ATH" label.
   const eventDays = new Set(events.map((e) => `${e.date}:${eventBelow(e) ? 'below' : 'above'}`));
-  if (row.ath && !eventDays.has(`${row.ath.date}:above`)) mark(row.ath.date, 'ATH', 'aboveBar', c.accent);
+  if (row.ath && !eventDays.has(`${row.ath.date}:above`))
+    mark(row.ath.date, (options.high ?? DEFAULT_HIGH).axis, 'aboveBar', c.accent);
   if (row.high52w && row.high52w.date !== row.ath?.date && !eventDays.has(`${row.high52w.date}:above`))
     mark(row.high52w.date, '52w high', 'aboveBar', c.up);
   if (row.low52w && !eventDays.has(`${row.low52w.date}:below`)) mark(row.low52w.date, '52w low', 'belowBar', c.down);

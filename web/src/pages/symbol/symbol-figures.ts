@@ -1,6 +1,7 @@
 /** The figure strip above the symbol chart: close, returns, ATH, 52-week range, streak, as of the page's day. */
 import type { PerfRow } from '../../api-client.js';
 import { el } from '../../element-builder.js';
+import { type HighWords, highWords } from '../../high-words.js';
 import { formatPercent, formatPrice, formatSignedPercent, signClass, streakText } from '../../number-format.js';
 import { type PageContext, staleMark } from '../../page-context.js';
 
@@ -20,7 +21,12 @@ export function bpChange(now: number, before: number): string {
   return bpText(Math.round((now - before) * 100));
 }
 
-export function figureStrip(r: PerfRow, ctx: PageContext, rate = false): HTMLElement {
+export function figureStrip(
+  r: PerfRow,
+  ctx: PageContext,
+  rate = false,
+  high: HighWords = highWords(rate, null),
+): HTMLElement {
   const item = (label: string, value: string, cls = '', metric = '') =>
     el('div', { class: 'figure' }, el('span', {}, label), el('b', { class: cls, 'data-metric': metric }, value));
   const level = (v: number | null) => (rate && v !== null ? `${formatPrice(v)}%` : formatPrice(v));
@@ -36,16 +42,16 @@ export function figureStrip(r: PerfRow, ctx: PageContext, rate = false): HTMLEle
     el(
       'div',
       { class: 'figure' },
-      el('span', {}, `Close ${r.asOf} `, staleMark(r.asOf, ctx)),
+      el('span', {}, `Close ${r.asOf} `, staleMark(r.asOf, ctx, r.symbol)),
       el('b', { 'data-metric': 'close' }, level(r.close)),
     ),
     change('1d'),
     change('ytd'),
     change('1y'),
-    item('ATH', r.ath ? `${level(r.ath.close)} (${r.ath.date})` : 'n/a', '', 'athClose'),
+    item(high.label, r.ath ? `${level(r.ath.close)} (${r.ath.date})` : 'n/a', '', 'athClose'),
     rate
-      ? item('From ATH', bpText(r.ath ? Math.round((r.close - r.ath.close) * 100) : null), '', 'ath')
-      : item('From ATH', formatPercent(r.ath?.distance), signClass(r.ath?.distance), 'ath'),
+      ? item(high.fromLabel, bpText(r.ath ? Math.round((r.close - r.ath.close) * 100) : null), '', 'ath')
+      : item(high.fromLabel, formatPercent(r.ath?.distance), signClass(r.ath?.distance), 'ath'),
     item('52w range', r.low52w && r.high52w ? `${level(r.low52w.close)} – ${level(r.high52w.close)}` : 'n/a'),
     item('Streak', streakText(r.streak), signClass(r.streak)),
   );
