@@ -91,14 +91,14 @@ describeWithSharedData('the pages on the real data', () => {
     expect(browser.takeErrors()).toEqual([]);
   });
 
-  test('the as-of day is typed and shown as YYYY-MM-DD, a calendar button beside it; "Month end" is a visible label', async () => {
+  test('the as-of day (and Compare’s base day) is typed and shown as YYYY-MM-DD, a calendar button beside it; "Month end" is a visible label', async () => {
     const page = browser.page;
     await page.setViewportSize({ width: 1440, height: 900 });
     await open('#/overview', ['#perf-table tbody tr']);
     const input = page.locator('#asof-input');
     expect(await input.getAttribute('type')).toBe('text');
     expect(await input.inputValue()).toBe(DATA_END);
-    expect(await page.getAttribute('#asof-pick', 'aria-label')).toBe('Pick the as-of day on a calendar');
+    expect(await page.getAttribute('#asof-input-pick', 'aria-label')).toBe('Pick the as-of day on a calendar');
     // The month-end list: its name is its visible label.
     expect(await page.isVisible('label[for="asof-preset"]')).toBe(true);
     expect(await page.getByLabel('Month end', { exact: true }).getAttribute('id')).toBe('asof-preset');
@@ -115,6 +115,11 @@ describeWithSharedData('the pages on the real data', () => {
     await page.waitForSelector('.card[data-symbol="^VIX"] [data-metric="asOf"]:text("2025-12-11")');
     expect(await page.locator('#asof-input').inputValue()).toBe('2025-12-11');
     expect(await page.locator('#asof-error').textContent()).toBe('');
+    // The other date boxes of the app read the same way: Compare's base day (YTD: 2025-12-31).
+    await open('#/compare?s=IWM,MAG7', ['#compare-chart[data-ready] canvas']);
+    expect(await page.getAttribute('#compare-start', 'type')).toBe('text');
+    expect(await page.locator('#compare-start').inputValue()).toBe('2025-12-31');
+    expect(await page.getAttribute('#compare-start-pick', 'aria-label')).toBe('Pick the base day on a calendar');
     expect(browser.takeErrors()).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { nextTradingDay, previousTradingDay, tradingDayOnOrBefore } from '../../
 import { daysFromCivil, daysInMonth, formatIsoDate, tryParseIsoDate } from '../../src/domain/trading-date.js';
 import { el } from './element-builder.js';
 import { formatHash, parseHash } from './hash-route.js';
+import { isoDateField } from './iso-date-field.js';
 
 /** The page's as-of day as read from the URL: a valid date, or the reason it was ignored. */
 export type AsOfParam =
@@ -65,23 +66,6 @@ export function goToAsOf(day: string | null): void {
   location.hash = formatHash(route.page, route.params);
 }
 
-/** A small calendar icon for the picker button (drawn, so it needs no emoji font). */
-function calendarIcon(): SVGSVGElement {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 16 16');
-  svg.setAttribute('width', '16');
-  svg.setAttribute('height', '16');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = document.createElementNS(ns, 'path');
-  path.setAttribute('d', 'M2.5 3.5h11v10h-11zM2.5 6.5h11M5 2v3M11 2v3');
-  path.setAttribute('fill', 'none');
-  path.setAttribute('stroke', 'currentColor');
-  path.setAttribute('stroke-width', '1.4');
-  svg.append(path);
-  return svg;
-}
-
 /**
  * Why a typed as-of day is refused, or null when it is a date (YYYY-MM-DD) on or after the first
  * stored day. A day past the data is allowed: the pages then say where the data ends.
@@ -103,31 +87,13 @@ export function asOfControl(): {
   readonly root: HTMLElement;
   render(first: string | null, last: string | null, age: string | null): void;
 } {
-  const input = el('input', {
-    type: 'text',
+  const field = isoDateField({
     id: 'asof-input',
-    inputmode: 'numeric',
-    placeholder: 'YYYY-MM-DD',
-    pattern: '\\d{4}-\\d{2}-\\d{2}',
-    maxlength: 10,
-    size: 10,
-    autocomplete: 'off',
-    spellcheck: 'false',
-    'aria-describedby': 'asof-age asof-error',
+    value: '',
+    pickLabel: 'Pick the as-of day on a calendar',
+    describedBy: 'asof-age asof-error',
   });
-  // The browser's calendar, opened by the button; its value is read back as YYYY-MM-DD.
-  const picker = el('input', {
-    type: 'date',
-    id: 'asof-picker',
-    class: 'asof-picker',
-    tabindex: -1,
-    'aria-hidden': 'true',
-  });
-  const pick = el(
-    'button',
-    { type: 'button', id: 'asof-pick', 'aria-label': 'Pick the as-of day on a calendar', title: 'Pick on a calendar' },
-    calendarIcon(),
-  );
+  const input = field.input;
   const prev = el(
     'button',
     { type: 'button', id: 'asof-prev', 'aria-label': 'Previous trading day', title: 'Previous trading day' },
@@ -153,7 +119,7 @@ export function asOfControl(): {
       { class: 'asof-row' },
       el('label', { class: 'asof-label asof-label-day', for: 'asof-input' }, 'As of'),
       prev,
-      el('span', { class: 'asof-day' }, input, pick, picker),
+      field.root,
       next,
       el('label', { class: 'asof-label', for: 'asof-preset' }, 'Month end'),
       presets,
@@ -188,17 +154,6 @@ export function asOfControl(): {
       error.textContent = '';
     }
   });
-  pick.addEventListener('click', () => {
-    picker.value = current;
-    try {
-      picker.showPicker();
-    } catch {
-      input.focus();
-    }
-  });
-  picker.addEventListener('change', () => {
-    if (picker.value && picker.value !== current) goToAsOf(picker.value);
-  });
   prev.addEventListener('click', () => current && goToAsOf(stepTradingDay(current, -1)));
   next.addEventListener('click', () => current && goToAsOf(stepTradingDay(current, 1)));
   presets.addEventListener('change', () => {
@@ -215,9 +170,7 @@ export function asOfControl(): {
       input.value = current;
       input.removeAttribute('aria-invalid');
       error.textContent = '';
-      picker.value = current;
-      if (first) picker.min = first;
-      if (last) picker.max = last;
+      field.setRange(first, last);
       latest.hidden = isLatest;
       latest.title = last ? `Back to the latest data (${last})` : 'Back to the latest data';
       input.title = isLatest ? `Latest data (${current}); type a day as YYYY-MM-DD` : `As of ${current}`;

@@ -23,6 +23,7 @@ import {
 } from '../charts/themed-chart.js';
 import { el, labelled, panel } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
+import { isoDateField } from '../iso-date-field.js';
 import { fixed, formatSignedPercent, signClass } from '../number-format.js';
 import { displayName, emptyBlock, fill, type PageContext, staleMark, storedTickers } from '../page-context.js';
 import { scrollTable } from '../table-scroll.js';
@@ -120,7 +121,13 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
     spellcheck: 'false',
     'aria-describedby': 'compare-help',
   });
-  const startInput = el('input', { id: 'compare-start', type: 'date', value: start, max: last });
+  const startField = isoDateField({
+    id: 'compare-start',
+    value: start,
+    max: last,
+    pickLabel: 'Pick the base day on a calendar',
+  });
+  const startInput = startField.input;
   const trBox = el('input', { id: 'compare-tr', type: 'checkbox', checked: totalReturn });
   const chartSlot = el('div', { class: 'chart-slot' });
   const rangeSlot = el('div', { class: 'range-slot' });
@@ -163,7 +170,9 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
             .split(',')
             .map((s) => s.trim().toUpperCase())
             .filter(Boolean);
-          start = startInput.value || start;
+          const typed = startField.read();
+          if (typed === null) return;
+          start = typed || start;
           totalReturn = trBox.checked;
           if (!symbols.includes(a) || !symbols.includes(b)) [a, b] = defaultPair();
           updateParams({ s: symbols.join(','), start, range: null, tr: totalReturn ? '1' : null, a, b });
@@ -172,7 +181,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         },
       },
       labelled('Symbols', symInput),
-      labelled('Rebase to 100 on', startInput),
+      labelled('Rebase to 100 on', startField.root),
       el('label', { class: 'check' }, trBox, ' Total return'),
       el('button', { type: 'submit' }, 'Compare'),
       el(

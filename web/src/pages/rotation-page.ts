@@ -12,6 +12,7 @@ import { type RatioView, ratioChart } from '../charts/ratio-chart.js';
 import { rotationScatter } from '../charts/rotation-scatter.js';
 import { el, labelled, panel, select } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
+import { isoDateField } from '../iso-date-field.js';
 import { fixed, formatSignedPercent, signClass } from '../number-format.js';
 import { emptyBlock, fill, type PageContext, storedTickers } from '../page-context.js';
 import { scrollTable } from '../table-scroll.js';
@@ -73,7 +74,13 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
     el('input', { id, list: 'rot-symbols', value: pair.split('/')[k] ?? '', size: 8, 'aria-label': label });
   const pairA = side('pair-a', 0, 'Numerator');
   const pairB = side('pair-b', 1, 'Denominator');
-  const baseInput = el('input', { id: 'ratio-base', type: 'date', value: view.base ?? '', max: ctx.day });
+  const baseField = isoDateField({
+    id: 'ratio-base',
+    value: view.base ?? '',
+    max: ctx.day,
+    pickLabel: 'Pick the day to rebase to 100 on a calendar',
+  });
+  const baseInput = baseField.input;
   const setPair = (next: string) => {
     pair = next;
     [pairA.value, pairB.value] = [next.split('/')[0] ?? '', next.split('/')[1] ?? ''];
@@ -81,7 +88,9 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
     void drawRatio();
   };
   baseInput.addEventListener('change', () => {
-    view.base = baseInput.value || null;
+    const typed = baseField.read();
+    if (typed === null) return;
+    view.base = typed || null;
     updateParams({ base: view.base });
     void drawRatio();
   });
@@ -122,7 +131,7 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
             [...stored].map((t) => el('option', { value: t })),
           ),
           el('button', { type: 'submit' }, 'Show'),
-          labelled('Rebase to 100 on', baseInput),
+          labelled('Rebase to 100 on', baseField.root),
         ),
       ],
       ratioSlot,
