@@ -39,6 +39,8 @@ interface Pattern {
 const OBJECT_MARKER =
   /\b(?:tracks|tracking|tracked|track|versus|vs\.?|against|than|relative to|compared (?:to|with)|outperform\w*|underperform\w*|beat|beating|mirrors|follows|follow)\s+(?:the\s+)?$/i;
 const PAREN_TICKER = /^\s*\((\^?[A-Z][A-Z0-9.]{0,6})\)/;
+/** Up to four capitalised words of a fund's name, then its ticker: " ETF (SPY)", " Small Cap (SPSM)". */
+const NAME_WORDS_THEN_TICKER = /^(?:[ \t]+(?:[A-Z][A-Za-z&.'-]*|\d{1,4}|&)){1,4}[ \t]*\((\^?[A-Z][A-Z0-9.]{0,6})\)/;
 const LOOSE_PAREN_TICKER = /\((\^?[A-Z][A-Z0-9.]{0,6})\)/g;
 const CASHTAG = /\$([A-Z]{1,6})\b/g;
 
@@ -142,13 +144,21 @@ export class NameResolver {
       let symbol = c.p.symbol;
       let kind = c.p.kind;
       let unresolved = c.p.unresolved;
-      // "Nvidia Corp. (NVDA)": the ticker in parentheses is the same subject and wins over the name.
-      const paren = PAREN_TICKER.exec(text.slice(end));
+      // "Nvidia Corp. (NVDA)", "SPDR S&P 500 ETF (SPY)", "SPDR Portfolio S&P 600 Small Cap (SPSM)": the
+      // ticker in parentheses is the same subject and wins over the name (a few capitalised words of the
+      // fund's name may lie between them) ...
+      const close = PAREN_TICKER.exec(text.slice(end));
+      const paren = close ?? NAME_WORDS_THEN_TICKER.exec(text.slice(end));
       const next = chosen[i + 1];
-      if (paren && next && next.start <= end + paren[0].length) {
-        symbol = next.p.symbol;
-        kind = next.p.kind;
-        unresolved = undefined;
+      if (paren && next && next.start === end + paren[0].length - paren[1]!.length - 1) {
+        // ... except an unknown ticker right after a company's configured name ("Alphabet (A)", "Apple
+        // (APPL)"): a ticker nothing stores or configures does not overrule the name it contradicts.
+        const contradicts = close !== null && next.p.kind === null && kind === 'stock';
+        if (!contradicts) {
+          symbol = next.p.symbol;
+          kind = next.p.kind;
+          unresolved = undefined;
+        } else if (unresolved) unresolved = `${unresolved} ('${next.p.symbol}' in parentheses is not one of them)`;
         end += paren[0].length;
         i++;
       }

@@ -129,13 +129,17 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
     re: /\b(?:last|the\s+(?:previous|prior))\s+week\b(?!['’]s?\s+(?:high|low))/i,
   },
   {
-    // "since Sept. 30", "since Oct 15th", "since 9/30": a day the note names; read against the note's date.
+    // "since Sept. 30", "since Oct 15th", "since 9/30", "since the close of Sept. 2", "since the Oct. 29 close":
+    // a day the note names; read against the note's date.
     period: 'other',
-    re: new RegExp(`\\bsince\\s+(?:${MONTH_DAY}|\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?\\b)`, 'i'),
+    re: new RegExp(
+      `\\bsince\\s+(?:the\\s+(?:close|end)\\s+(?:of|on)\\s+|the\\s+)?(?:${MONTH_DAY}(?:\\s+close\\b)?|\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?\\b)`,
+      'i',
+    ),
   },
   {
     period: 'other',
-    re: /\b(?:in|during)\s+the\s+(?:first|second|third|fourth)\s+quarter\b|\bin\s+Q[1-4]\b|\b(?:so\s+far\s+)?(?:in|for|during)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+the\s+(?:end|close)\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\b(?:this\s+)?past\s+week\b|\bwk\b|\bsince\s+the\s+election\b/i,
+    re: /\b(?:in|during)\s+the\s+(?:first|second|third|fourth)\s+quarter\b|\bin\s+Q[1-4]\b|\b(?:so\s+far\s+)?(?:in|for|during)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+the\s+(?:end|close|start|beginning)\s+of\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?|20\d\d)\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\b(?:this\s+)?past\s+week\b|\bwk\b|\bsince\s+the\s+election\b/i,
   },
   {
     // "over 2 weeks", "in three days", "across a few sessions": a span of weeks or days MarketDash does not compute.

@@ -84,9 +84,10 @@ const SESSIONS = new RegExp(
 
 /**
  * What may stand between a name and its signed move: nothing, its level, or its other figures, comma-separated
- * (a space is enough before the signed move: "AMD 162.30 +0.9%"); a comma or bold marks after the name too.
+ * (a space is enough before the signed move: "AMD 162.30 +0.9%"); a comma or bold marks after the name too, and
+ * after a ticker in parentheses ("Tech (XLK) +9.8%") its closing parenthesis.
  */
-const NAME_GAP = /^[\s:(,*_]*(?:[-+−–]?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?\s*\)?(?:\s*[,;(|]\s*|\s+$))*$/;
+const NAME_GAP = /^\)?[\s:(,*_]*(?:[-+−–]?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?\s*\)?(?:\s*[,;(|]\s*|\s+$))*$/;
 /** A broker's period labels ("YTD", "1M", "3mo", "y/y", "w/w"). */
 const PERIOD_LABEL = 'YTD|MTD|QTD|[135]Y|[15]D|[136]M|1W|12M|(?:[136]|12)-?mos?|1-?yr|d\\/d|w\\/w|y\\/y|YoY';
 const LABEL_BEFORE = new RegExp(`\\b(?:${PERIOD_LABEL})[\\s:]*$`, 'i');
@@ -129,17 +130,36 @@ const MONTH_NAMES = [
 const MONTH_ABBR = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /**
- * The day a "since" phrase names ("since Sept. 30", "since Oct 15th, 2025", "since 9/30"), read against
- * the note's date: without a year, the latest such day on or before it. Null for anything else.
+ * The day a "since" phrase names, read against the note's date (without a year, the latest such day on
+ * or before it); its close is the base of the return (the last close on or before it when it is not a
+ * trading day). "since Sept. 30", "since Oct 15th, 2025", "since 9/30", "since the close of Sept. 2",
+ * "since the Oct. 29 close"; a month's edge: "since the end of April" is April 30, "since the start
+ * (beginning) of August" the day before August 1 (the last close of July, as "since the start of the
+ * year" is the last close of the year before). Null for anything else.
  */
 export function sinceDayOf(text: string, noteDate: DayNumber | null): DayNumber | null {
   if (noteDate === null) return null;
-  const [y] = civilFromDays(noteDate);
+  const [y, mo] = civilFromDays(noteDate);
   let month = 0;
   let day = 0;
   let year: number | null = null;
-  const named = /^since\s+([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?/i.exec(text);
+  const named =
+    /^since\s+(?:the\s+(?:close|end)\s+(?:of|on)\s+|the\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?/i.exec(
+      text,
+    );
   const slashed = /^since\s+(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?/i.exec(text);
+  const edge =
+    /^since\s+the\s+(start|beginning|end|close)\s+of\s+([A-Za-z]+)(?!\.?\s*\d{1,2}\b)(?:\s+(\d{4}))?\b/i.exec(text);
+  if (edge) {
+    const abbr = MONTH_ABBR.exec(edge[2]!);
+    if (!abbr) return null;
+    const m = MONTH_NAMES.findIndex((n) => n.startsWith(abbr[1]!.toLowerCase())) + 1;
+    const start = /^(?:start|beginning)$/i.test(edge[1]!);
+    // Without a year: the latest such month edge on or before the note's date.
+    const ey = edge[3] ? Number(edge[3]) : start ? (m > mo ? y - 1 : y) : m >= mo ? y - 1 : y;
+    const d = start ? daysFromCivil(ey, m, 1) - 1 : daysFromCivil(ey, m, daysInMonth(ey, m));
+    return d <= noteDate ? d : null;
+  }
   if (named) {
     const abbr = MONTH_ABBR.exec(named[1]!);
     if (!abbr) return null;
@@ -191,15 +211,7 @@ export function otherPeriod(text: string, noteDate: DayNumber | null): PeriodKey
     const q = quarter[2] ? Number(quarter[2]) : ['first', 'second', 'third', 'fourth'].indexOf(quarter[1]!) + 1;
     return q === Math.floor((mo - 1) / 3) + 1 && (!year || Number(year[1]) === y) ? 'qtd' : null;
   }
-  if (/^since\s+the\s+(?:end|close)\s+of/.test(t)) {
-    const endYear = year ? Number(year[1]) : month >= mo ? y - 1 : y;
-    const endMonth = month || 12;
-    if (endYear === y - 1 && endMonth === 12) return 'ytd';
-    if (endYear !== y) return null;
-    if (endMonth === mo - 1) return 'mtd';
-    if (endMonth === Math.floor((mo - 1) / 3) * 3 && endMonth > 0) return 'qtd';
-    return null;
-  }
+  if (/^since\s+the\s+(?:end|close)\s+of\s+20\d\d\b/.test(t)) return Number(year![1]) === y - 1 ? 'ytd' : null;
   if (year && !month) return Number(year[1]) === y ? 'ytd' : null;
   if (month && (!year || Number(year[1]) === y) && month === mo) return 'mtd';
   return null;

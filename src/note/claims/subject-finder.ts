@@ -76,7 +76,7 @@ const NOT_A_NAME = new Set([
 ]);
 
 const WHEN_WORD =
-  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|January|February|March|April|May|June|July|August|September|October|November|December)(?:['’]s)?$/;
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:['’]s)?$/;
 
 const UNKNOWN_NAME =
   /((?:[A-Z][\w&.'-]*\s+)*[A-Z][\w&.'-]*)\s+(?:shares\s+|stock\s+)?(?:(?:is|was|are|were|has|have|had)\s+(?:been\s+|now\s+|also\s+)?)?(?:up|down|rose|risen|gained|climbed|advanced|added|jumped|surged|soared|rallied|fell|fallen|dropped|declined|lost|slid|slipped|sank|tumbled|plunged|returned|\d)/;

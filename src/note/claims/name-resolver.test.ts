@@ -1,0 +1,41 @@
+/**
+ * Tickers in parentheses: they name the subject and win over the name before them, also across a few
+ * words of a fund's name ("SPDR S&P 500 ETF (SPY)", not the index ^GSPC that "S&P 500" names), except an
+ * unknown ticker right after a company's configured name ("Alphabet (A)", "Apple (APPL)"), which does
+ * not overrule the name it contradicts.
+ */
+import { expect, it } from 'vitest';
+import { defaultConfig } from '../../config/universe-config.js';
+import { resolverFromConfig } from './extract-claims.js';
+
+const resolver = resolverFromConfig(defaultConfig(), ['AAPL', 'SPY', 'SPSM', 'GOOGL', 'GOOG']);
+const first = (text: string) => {
+  const [m] = resolver.mentions(text);
+  return { text: m?.text, symbol: m?.symbol ?? null, unresolved: m?.unresolved };
+};
+
+it('takes the ticker after a few words of a fund name', () => {
+  expect(first('SPDR Portfolio S&P 600 Small Cap Index Fund (SPSM) rose')).toMatchObject({
+    symbol: 'SPSM',
+    text: 'SPDR Portfolio S&P 600 Small Cap Index Fund (SPSM)',
+  });
+  expect(first('the S&P 500 Trust (SPY) rose')).toMatchObject({ symbol: 'SPY' });
+  expect(first('Vanguard S&P 500 ETF (VOO) rose')).toMatchObject({ symbol: 'VOO' });
+});
+
+it('does not cross lowercase words or another name to reach a ticker', () => {
+  expect(first('the S&P 500 beat Apple (AAPL)').symbol).toBe('^GSPC');
+  expect(first('the S&P 500 rose while Apple (AAPL) fell').symbol).toBe('^GSPC');
+});
+
+it("keeps a company's name over an unknown ticker that contradicts it", () => {
+  expect(first('Apple (APPL) slipped')).toMatchObject({ symbol: 'AAPL', text: 'Apple (APPL)' });
+  const alphabet = first('Alphabet (A) fell');
+  expect(alphabet.symbol).toBeNull();
+  expect(alphabet.unresolved).toMatch(
+    /ambiguous: it has share classes GOOGL and GOOG.*'A' in parentheses is not one of them/,
+  );
+  // A known ticker still wins; an unknown company keeps its unknown ticker.
+  expect(first('Alphabet (GOOGL) fell').symbol).toBe('GOOGL');
+  expect(first('Broadcom (AVGO) rose').symbol).toBe('AVGO');
+});
