@@ -7,7 +7,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
-import { describeBasketRefresh } from '../../services/baskets/refresh-baskets.js';
+import { describeBasketRefresh } from '../../services/baskets/basket-refresh-text.js';
 import { type ImportProgress, type ImportReport, importFiles } from '../../services/import/import-service.js';
 import { withStore } from '../../services/open-store.js';
 import { stderrIsTty } from '../command-io.js';

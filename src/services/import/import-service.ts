@@ -20,7 +20,7 @@ import {
 import { formatIsoDate } from '../../domain/trading-date.js';
 import { hasControlCharacters, visible } from '../../domain/visible-text.js';
 import type { CsvFileOutcome, CsvFileSpec, CsvProblem, PriceStore } from '../../store/price-store.js';
-import { type BasketRefresh, refreshBaskets } from '../baskets/refresh-baskets.js';
+import type { BasketRefresh } from '../baskets/basket-refresh-text.js';
 import { splitCsvLine } from './csv-fields.js';
 import { inflatedTooLarge, type LineEnding, lineTooLong, readHead, readLines } from './csv-file-reader.js';
 import { type CsvLayout, detectCsvLayout, type LayoutName } from './csv-layout.js';
@@ -121,6 +121,10 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
   }
   const planned: PlannedFile[] = [];
   for (const path of request.files) planned.push(await planFile(path, symbol, limits, bounds));
+  // the basket refresh after the write brings the universe config and zod (some 0.08 s to load): loaded
+  // while DuckDB imports on its own threads
+  const basketRefresh = import('../baskets/refresh-baskets.js');
+  basketRefresh.catch(() => undefined);
 
   const dataFiles = planned.filter((p) => p.data !== null);
   const specs: CsvFileSpec[] = dataFiles.map((p) => ({
@@ -220,7 +224,10 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
     });
   }
   const { rowsChanged, rowsSeen } = outcome;
-  const baskets = rowsChanged > 0 ? await refreshBaskets(store, { changed: files.flatMap((f) => f.symbols) }) : [];
+  const baskets =
+    rowsChanged > 0
+      ? await (await basketRefresh).refreshBaskets(store, { changed: files.flatMap((f) => f.symbols) })
+      : [];
   return { files, rowsSeen, rowsChanged, namesSet: symbolInfos.length, baskets };
 }
 

@@ -88,7 +88,9 @@ export interface CsvImportHooks {
   readonly bumpVersion: (c: DuckDBConnection, by?: number) => Promise<void>;
   readonly currentVersion: (c: DuckDBConnection) => Promise<number>;
   /** Re-packs the close snapshot for rows with load ids in [from, to] (same transaction). */
-  readonly refreshSnapshot: (c: DuckDBConnection, fromLoad: number, toLoad: number) => Promise<void>;
+  readonly refreshSnapshot: (c: DuckDBConnection, fromLoad: number, toLoad: number) => Promise<unknown>;
+  /** Told when the import deleted rows it had loaded or stored rows (repeats, overlaps with stored history). */
+  readonly noteRemovals: () => void;
   readonly inTransaction: <T>(c: DuckDBConnection, fn: () => Promise<T>) => Promise<T>;
   /** Merges CsvImportOptions.extraBatches under `loadId` (same transaction); returns their row count. */
   readonly writeExtra: (c: DuckDBConnection, loadId: number) => Promise<number>;
@@ -188,11 +190,14 @@ export async function importCsvFiles(
       }
       const exactDuplicates = new Array<number>(files.length).fill(0);
       const repeated = [...new Set(stats.filter((s) => s.repeats).map((s) => s.symbol))];
-      if (repeated.length > 0) await resolveRepeats(c, base, repeated, exactDuplicates);
+      if (repeated.length > 0) {
+        await resolveRepeats(c, base, repeated, exactDuplicates);
+        hooks.noteRemovals();
+      }
       progress({ fileIndex: last, phase: 'check', fraction: 1 });
       progress({ fileIndex: last, phase: 'write', fraction: 0 });
       const tickers = [...new Set(stats.map((s) => s.symbol))];
-      await settleOverlaps(c, base, files, options.replace === true, 'snapshot');
+      if (await settleOverlaps(c, base, files, options.replace === true, 'snapshot')) hooks.noteRemovals();
       // series given beside the files (FRED files) go in the same transaction, under the next load id
       const extraRows = await hooks.writeExtra(c, base + files.length);
       const symbolsChanged = await hooks.writeSymbols(c, tickers);
@@ -483,7 +488,7 @@ const ROLE_HEADER: Record<string, string> = {
  * - it differs and the file lacks fields the stored bar has: refused (a 'conflict' naming the first
  *   such date) unless `replace`, which replaces the stored bars.
  * Only symbols whose stored history reaches their first new date are looked at; appending newer dates
- * costs nothing here.
+ * costs nothing here. Returns whether there were such symbols (and so rows deleted).
  */
 export async function settleOverlaps(
   c: DuckDBConnection,
@@ -491,7 +496,7 @@ export async function settleOverlaps(
   files: readonly CsvFileSpec[],
   replace: boolean,
   storedLastDays: 'snapshot' | 'bars',
-): Promise<void> {
+): Promise<boolean> {
   // the stored rows' last days: from the close snapshot's segments when it mirrors them (a store's own
   // import: a few thousand rows instead of a pass over every stored bar, 0.12 s at 15 M)
   const lastOld =
@@ -502,7 +507,7 @@ export async function settleOverlaps(
                     JOIN (${lastOld}) o ON o.symbol = n.symbol AND o.last_old >= n.first_new)`;
   // in the store's order, so each group of symbols below is a range the scans can skip blocks outside of
   const symbols = (await c.runAndReadAll(`${overlap} ORDER BY 1`)).getRowsJS().map((r) => String(r[0]));
-  if (symbols.length === 0) return;
+  if (symbols.length === 0) return false;
   const inList = symbols.map(sqlString).join(', ');
   const pairs = `FROM bars n JOIN bars o ON o.symbol = n.symbol AND o.date = n.date
                  WHERE n.load_id >= ${base} AND o.load_id < ${base} AND n.symbol IN (${inList}) AND o.symbol IN (${inList})`;
@@ -567,6 +572,7 @@ export async function settleOverlaps(
     await c.run(`DELETE FROM bars n USING bars o WHERE ${where} AND ${same}`);
     await c.run(`DELETE FROM bars o USING bars n WHERE ${where}`);
   }
+  return true;
 }
 
 /**

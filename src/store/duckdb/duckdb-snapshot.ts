@@ -68,6 +68,8 @@ export const SPLIT_SNAPSHOT_TABLES: readonly string[] = [
 ];
 
 const FROM = 'close_snapshot_from';
+/** The grown last segments of an append, before they replace their rows of close_recent. */
+const GROWN = 'close_snapshot_grown';
 const STRING_LIST = LIST(VARCHAR);
 const INT_LIST = LIST(INTEGER);
 /** A first year before any stored day: re-pack the whole history. */
@@ -98,9 +100,10 @@ interface Touched {
 
 /**
  * Re-packs every (symbol, year) that rows with load ids in [fromLoad, toLoad] fall in, and every later
- * year of those symbols. Runs inside the caller's write transaction.
+ * year of those symbols. Runs inside the caller's write transaction. Returns whether it deleted segment
+ * rows (an append that only adds and updates rows of `close_recent` deletes none).
  */
-export async function refreshSnapshot(c: DuckDBConnection, fromLoad: number, toLoad: number): Promise<void> {
+export async function refreshSnapshot(c: DuckDBConnection, fromLoad: number, toLoad: number): Promise<boolean> {
   // per symbol: its new rows' first day and year, the segment holding that year (or everything, before
   // the first), its last segment (year, last year, last day), and about how many rows a re-pack handles
   const rows = (
@@ -143,8 +146,8 @@ export async function refreshSnapshot(c: DuckDBConnection, fromLoad: number, toL
       });
     } else repacks.push({ symbol, fromYear: Number(r[1]), rows: Number(r[2]), appends: false, prior: null });
   }
-  await repack(c, repacks);
-  await repack(c, appends, { fromLoad, toLoad });
+  const repacked = await repack(c, repacks);
+  return (await repack(c, appends, { fromLoad, toLoad })) || repacked;
 }
 
 /** Re-packs every stored symbol from scratch (a store upgraded to the snapshot schema). */
@@ -180,13 +183,17 @@ export async function dropSnapshot(c: DuckDBConnection, symbol: string): Promise
   await dropSnapshotWhere(c, 'symbol = $t', { t: symbol });
 }
 
-/** `touched` come in the store's order (`ORDER BY symbol`): each pass reads the range of its own. */
+/**
+ * `touched` come in the store's order (`ORDER BY symbol`): each pass reads the range of its own. Returns
+ * whether it deleted segment rows.
+ */
 async function repack(
   c: DuckDBConnection,
   touched: readonly Touched[],
   loads?: { readonly fromLoad: number; readonly toLoad: number },
-): Promise<void> {
-  if (touched.length === 0) return;
+): Promise<boolean> {
+  if (touched.length === 0) return false;
+  let deleted = false;
   // passes of up to ROWS_PER_PASS rows (a one-day import of 3,000 symbols re-packs them in one pass:
   // each pass scans the bars once)
   const cuts = [0];
@@ -220,29 +227,44 @@ async function repack(
             stretches: await readStretches(c, Math.max(1, Math.min(...pass.map((x) => x.fromYear))), first, last),
             baseChanges: true,
           };
-      // an append replaces segments of close_recent only (unless a last segment was found in the other)
-      for (const table of baseChanges ? [BASE, RECENT] : [RECENT])
-        await c.run(`DELETE FROM ${table} s USING ${FROM} f WHERE s.symbol = f.symbol AND s.year >= f.year`);
-      await writeSegments(c, stretches);
+      // an append only adds segments and rewrites each last one in place (an UPDATE of close_recent:
+      // no deleted rows left for DuckDB's vacuum, see DuckDbStore.close), unless a last segment was
+      // found in close_segments
+      if (baseChanges) {
+        for (const table of [BASE, RECENT])
+          await c.run(`DELETE FROM ${table} s USING ${FROM} f WHERE s.symbol = f.symbol AND s.year >= f.year`);
+        deleted = true;
+      }
+      await writeSegments(c, stretches, !baseChanges);
     }
   } finally {
     await c.run(`DROP TABLE IF EXISTS ${FROM}`);
   }
+  return deleted;
 }
 
 /**
  * Packs the stretches and appends their segments: each symbol's last one to `close_recent`, the others
  * to `close_segments`; every one to `close_recent` when the stretch starts with a recent segment's rows
- * (an append to it), so the large table is left alone.
+ * (an append to it), so the large table is left alone. With `inPlace`, the first segment of such a
+ * stretch (the recent segment it starts with, grown) replaces that row by an UPDATE instead of being
+ * appended (the caller deleted nothing).
  */
-async function writeSegments(c: DuckDBConnection, stretches: readonly Stretch[]): Promise<void> {
+async function writeSegments(c: DuckDBConnection, stretches: readonly Stretch[], inPlace: boolean): Promise<void> {
+  if (inPlace) await c.run(`CREATE OR REPLACE TEMP TABLE ${GROWN} ${SNAPSHOT_COLUMNS}`);
   const base = await c.createAppender(BASE);
   const recent = await c.createAppender(RECENT);
+  const grown = inPlace ? await c.createAppender(GROWN) : null;
   try {
     for (const s of stretches) {
       const segments = packSegments(s.symbol, s.days, s.closes, s.adjCloses);
       segments.forEach((seg, i) => {
-        const appender = s.recentOnly === true || i === segments.length - 1 ? recent : base;
+        const appender =
+          grown !== null && s.recentOnly === true && i === 0
+            ? grown
+            : s.recentOnly === true || i === segments.length - 1
+              ? recent
+              : base;
         appender.appendVarchar(seg.symbol);
         appender.appendInteger(seg.year);
         appender.appendInteger(seg.lastYear);
@@ -258,10 +280,19 @@ async function writeSegments(c: DuckDBConnection, stretches: readonly Stretch[])
     }
     base.flushSync();
     recent.flushSync();
+    grown?.flushSync();
   } finally {
     base.closeSync();
     recent.closeSync();
+    grown?.closeSync();
   }
+  if (grown === null) return;
+  const columns = ['last_year', 'first_day', 'last_day', 'n_rows', 'days', 'closes', 'adj_closes', 'sources'];
+  await c.run(
+    `UPDATE ${RECENT} r SET ${columns.map((col) => `${col} = g.${col}`).join(', ')}
+     FROM ${GROWN} g WHERE r.symbol = g.symbol AND r.year = g.year`,
+  );
+  await c.run(`DROP TABLE ${GROWN}`);
 }
 
 /** One symbol's bars from its first year to re-pack on: ascending days, closes, adjusted closes, and the sources of each year. */

@@ -70,6 +70,11 @@ export class DuckDbStore implements PriceStore {
   private readonly connection: DuckDBConnection;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /**
+   * Whether every write of this session was small and removed no row (null: none yet). Its checkpoint at
+   * close then runs without DuckDB's vacuum (see quietCheckpoint).
+   */
+  private quietWrites: boolean | null = null;
 
   private readonly runningJobs = new Set<string>();
   private readonly idleReaders: DuckDBConnection[] = [];
@@ -130,6 +135,7 @@ export class DuckDbStore implements PriceStore {
       const current = await storedSchemaVersion(c);
       const pending = MIGRATIONS.filter((m) => m.version > current);
       if (pending.length === 0) return [];
+      this.noteWrite(Number.POSITIVE_INFINITY, true);
       await this.inTransaction(c, async () => {
         for (const m of pending) {
           for (const sql of m.statements) await c.run(sql);
@@ -164,6 +170,7 @@ export class DuckDbStore implements PriceStore {
 
   async upsertSymbols(infos: readonly SymbolInfo[]): Promise<void> {
     if (infos.length === 0) return;
+    this.noteWrite(Number.POSITIVE_INFINITY, true);
     await this.exclusive((c) =>
       this.inTransaction(c, async () => {
         await insertSymbols(c, infos.map(validateSymbolInfo), 'update');
@@ -220,8 +227,9 @@ export class DuckDbStore implements PriceStore {
           const newSymbols = (await insertSymbols(c, guessed, 'keep')) + (await insertSymbols(c, given, 'update'));
           const loadId = (await currentVersion(c)) + 1;
           const rowsChanged = await mergeStagedBars(c, STAGED_BARS, loadId);
-          if (rowsChanged > 0) await refreshSnapshot(c, loadId, loadId);
+          const removed = rowsChanged > 0 && (await refreshSnapshot(c, loadId, loadId));
           if (rowsChanged > 0 || newSymbols > 0) await bumpVersion(c);
+          this.noteWrite(rowsChanged, removed);
           return { rowsChanged, rowsSeen: staged.rows };
         });
       } finally {
@@ -234,7 +242,8 @@ export class DuckDbStore implements PriceStore {
     const given = [...(options.symbols ?? []), ...(options.extraSymbols ?? [])].map(validateSymbolInfo);
     const known = new Set(given.map((s) => s.ticker));
     const extra = options.extraBatches ?? [];
-    return this.exclusive((c) =>
+    let removed = false;
+    const outcome = await this.exclusive((c) =>
       importCsvFiles(c, files, options, {
         writeExtra: async (tx, loadId) => {
           if (extra.length === 0) return 0;
@@ -252,10 +261,22 @@ export class DuckDbStore implements PriceStore {
           (await insertSymbols(tx, given, 'update')),
         bumpVersion,
         currentVersion,
-        refreshSnapshot,
+        refreshSnapshot: async (tx, fromLoad, toLoad) => {
+          if (await refreshSnapshot(tx, fromLoad, toLoad)) removed = true;
+        },
+        noteRemovals: () => {
+          removed = true;
+        },
         inTransaction: (tx, fn) => this.inTransaction(tx, fn),
       }),
     );
+    if (outcome.problems.length === 0) this.noteWrite(outcome.rowsChanged, removed);
+    return outcome;
+  }
+
+  /** Records a write of `rows` rows for the checkpoint at close (any other kind of write: rows Infinity). */
+  private noteWrite(rows: number, removed: boolean): void {
+    this.quietWrites = (this.quietWrites ?? true) && !removed && rows < QUIET_WRITE_ROWS;
   }
 
   /**
@@ -280,6 +301,7 @@ export class DuckDbStore implements PriceStore {
   }
 
   async deleteSymbol(ticker: string): Promise<void> {
+    this.noteWrite(Number.POSITIVE_INFINITY, true);
     const t = normaliseTicker(ticker);
     await this.exclusive((c) =>
       this.inTransaction(c, async () => {
@@ -292,11 +314,13 @@ export class DuckDbStore implements PriceStore {
   }
 
   async removeSymbols(tickers: readonly string[]): Promise<SymbolRemoval> {
+    this.noteWrite(Number.POSITIVE_INFINITY, true);
     const checked = tickersToRemove(tickers);
     return this.exclusive((c) => this.inTransaction(c, () => removeSymbolsDuckDb(c, checked, MAINTENANCE_HOOKS)));
   }
 
   async checkIntegrity(options: IntegrityOptions): Promise<IntegrityReport> {
+    this.noteWrite(Number.POSITIVE_INFINITY, true);
     return this.exclusive((c) => this.inTransaction(c, () => checkIntegrityDuckDb(c, options, MAINTENANCE_HOOKS)));
   }
 
@@ -418,6 +442,7 @@ export class DuckDbStore implements PriceStore {
   }
 
   async saveBasket(def: BasketDefinition): Promise<void> {
+    this.noteWrite(Number.POSITIVE_INFINITY, true);
     const ticker = normaliseTicker(def.ticker);
     const json = JSON.stringify({ ...def, ticker });
     await this.exclusive((c) =>
@@ -444,6 +469,7 @@ export class DuckDbStore implements PriceStore {
   }
 
   async saveGroup(group: StoredGroup): Promise<void> {
+    this.noteWrite(Number.POSITIVE_INFINITY, true);
     await this.exclusive((c) =>
       this.inTransaction(c, async () => {
         await c.run(
@@ -481,6 +507,7 @@ export class DuckDbStore implements PriceStore {
   }
 
   async keepResult(key: string, dataVersion: string, result: KeptResult): Promise<void> {
+    this.noteWrite(Number.POSITIVE_INFINITY, true);
     await this.exclusive((c) => this.inTransaction(c, () => writeKeptResult(c, key, dataVersion, result)));
   }
 
@@ -489,9 +516,33 @@ export class DuckDbStore implements PriceStore {
     await this.queue;
     if (this.activeReads > 0) await new Promise<void>((resolve) => this.readsDrained.push(resolve));
     this.closed = true;
+    if (this.quietWrites === true && this.location !== ':memory:') await quietCheckpoint(this.connection);
     for (const r of this.idleReaders.splice(0)) r.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
+  }
+}
+
+/** Writes of fewer rows than this (a daily update of a few thousand symbols) may close without DuckDB's vacuum. */
+const QUIET_WRITE_ROWS = 100_000;
+
+/**
+ * The checkpoint at close for a session whose writes were small and removed nothing: with DuckDB's
+ * vacuum off. Rows appended to `bars` make the vacuum merge partly filled row groups (a bulk load leaves
+ * them at about 117,000 rows of 122,880): some 240,000 rows rewritten, 0.25 s of a 0.3 s checkpoint after
+ * a one-day import of 3,000 symbols, and 7.6 MB more file each time; without it the close takes 0.04-0.06 s
+ * and the appended rows stay a row group of their own. Nothing is left to reclaim (no row was deleted),
+ * and the next write that deletes rows vacuums as usual. If the checkpoint cannot run (another
+ * connection's transaction is open), the close checkpoints as it always did.
+ */
+async function quietCheckpoint(c: DuckDBConnection): Promise<void> {
+  try {
+    await c.run('SET max_vacuum_tasks = 0');
+    await c.run('CHECKPOINT');
+  } catch {
+    // the close checkpoints as usual
+  } finally {
+    await c.run('RESET max_vacuum_tasks').catch(() => undefined);
   }
 }
 
