@@ -9,7 +9,7 @@ import { type findSubject, matchesWithSubjects } from '../claims/subject-finder.
 import type { ClaimType, SentenceScope } from './claim-type.js';
 
 const LEVEL =
-  /\b(?:(?:closed|ended|finished|settled|wrapped\s+up|closes|ends|finishes|settles|closing|finishing|settling|to\s+(?:close|end|finish|settle))\s+(?:the\s+(?:day|session|week)\s+|trading\s+)?(?:at|on)\s+(?:an?\s+|its\s+)?(?:(record|all[- ]time\s+high\s+of|record\s+high\s+of|new\s+high\s+of)\s+)?(?:of\s+)?|(?:to\s+)?an?\s+(record)\s+close\s+of\s+)\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d|[a-z%]|\s?(?:%|percent\b|per\s+cent\b|points?\b|pp\b|bps?\b|basis\b|billion\b|million\b|trillion\b|times\b|bn\b|mn\b|x\b))/i;
+  /\b(?:(?:closed|ended|finished|settled|wrapped\s+up|closes|ends|finishes|settles|closing|finishing|settling|to\s+(?:close|end|finish|settle))\s+(?:the\s+(?:day|session|week)\s+|trading\s+|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|yesterday|today)(?:['’]s\s+session)?\s+)?(?:at|on)\s+(?:an?\s+|its\s+)?(?:(record|all[- ]time\s+high\s+of|record\s+high\s+of|new\s+high\s+of)\s+)?(?:of\s+)?|(?:to\s+)?an?\s+(record)\s+close\s+of\s+)\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d|[a-z%]|\s?(?:%|percent\b|per\s+cent\b|points?\b|pp\b|bps?\b|basis\b|billion\b|million\b|trillion\b|times\b|bn\b|mn\b|x\b))/i;
 
 const NUMBER_END =
   '(?!\\d|[.,]\\d|[a-z%]|\\s?(?:%|percent\\b|per\\s+cent\\b|points?\\b|pp\\b|bps?\\b|basis\\b|billion\\b|million\\b|trillion\\b|times\\b|bn\\b|mn\\b|x\\b))';
@@ -18,7 +18,7 @@ const PERIOD_BETWEEN =
   "(?:(?:over|in|during|for|on|since)\\s+(?:the\\s+)?[A-Za-z0-9.,' ]{1,30}?\\s+|(?:so\\s+far\\s+)?this\\s+(?:year|month|quarter|week)\\s+|year[- ]to[- ]date\\s+|(?:YTD|MTD|QTD|today)\\s+)";
 /** "the VIX fell 5.83% to 14.85", "Oracle slid 10.8% to $196.95": a move, then the level it closed at. */
 const MOVE_TO_LEVEL = new RegExp(
-  `\\b(?:rose|risen|fell|fallen|gained|lost|climbed|dropped|declined|slid|slipped|sank|tumbled|plunged|jumped|surged|soared|rallied|advanced|added|shed|eased|dipped|popped|retreated|spiked|slumped|skidded|rebounded|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower)|(?:was|is)\\s+(?:up|down))\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+(?:${PERIOD_BETWEEN})?to\\s+(?:(?:close|end|finish|settle)\\s+at\\s+)?\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`,
+  `\\b(?:rose|risen|fell|fallen|gained|lost|climbed|dropped|declined|slid|slipped|sank|tumbled|plunged|jumped|surged|soared|rallied|advanced|added|shed|eased|dipped|popped|retreated|spiked|slumped|skidded|rebounded|gave\\s+up|gave\\s+back|surrendered|pared|tacked\\s+on|firmed|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower)|(?:was|is)\\s+(?:up|down))\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+(?:${PERIOD_BETWEEN})?to\\s+(?:(?:close|end|finish|settle)\\s+at\\s+)?\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`,
   'i',
 );
 /**

@@ -175,6 +175,31 @@ describe('day labels heading a broker\'s line ("Tue: IWM +0.8%"): the latest suc
   });
 });
 
+describe('a day name without "on" ("ended Wednesday at 15.77", "Tuesday, Nvidia slid 0.31%")', () => {
+  it('reads a weekday after a verb or opening the sentence, for every claim of its clause', () => {
+    expect(read('The VIX ended Wednesday at 15.77.')).toEqual([['level', '^VIX', undefined, undefined, '2025-12-10']]);
+    expect(read('Oracle closed Tuesday at 219.41, up 0.45%.')).toEqual([
+      ['level', 'ORCL', undefined, undefined, '2025-12-09'],
+      ['return', 'ORCL', '1d', 0.0045, '2025-12-09'],
+    ]);
+    expect(read('IWM finished Friday up 0.4%.')).toEqual([['return', 'IWM', '1d', 0.004, '2025-12-05']]);
+    expect(read('Nvidia slipped Tuesday, losing 0.31%.')).toEqual([['return', 'NVDA', '1d', -0.0031, '2025-12-09']]);
+    expect(read('Tuesday, Nvidia slid 0.31%.')).toEqual([['return', 'NVDA', '1d', -0.0031, '2025-12-09']]);
+    expect(read('Late Wednesday, Microsoft was down 2.74%.')).toEqual([
+      ['return', 'MSFT', '1d', -0.0274, '2025-12-10'],
+    ]);
+  });
+
+  it('does not date a figure of another clause, a longer period, or anything after "since"', () => {
+    expect(read('The Fed cut rates Wednesday; IWM rose 1.17%.')).toEqual([['return', 'IWM', '1d', 0.0117, undefined]]);
+    expect(read('Microsoft rose Thursday and is up 15.55% YTD.')).toEqual([
+      ['return', 'MSFT', 'ytd', 0.1555, undefined],
+    ]);
+    expect(days('IWM has climbed since Tuesday')).toEqual([]);
+    expect(days('Wednesday’s Fed decision')).toEqual([]);
+  });
+});
+
 describe('week periods', () => {
   it('reads this week, for the week, week to date and WTD as the week to date', () => {
     for (const p of ['this week', 'for the week', 'week to date', 'week-to-date', 'WTD', 'so far this week'])

@@ -78,6 +78,15 @@ const RULES: readonly {
     },
   },
   {
+    // A day name without "on": after a verb ("ended Wednesday at 14.85", "closed Tuesday at", "slipped
+    // Tuesday, losing 0.31%", "finished higher Friday") or opening the sentence ("Tuesday, Nvidia slid 0.31%").
+    re: new RegExp(
+      `(?<=\\b(?:[a-z]+ed|rose|fell|slid|sank|lost|shed|was|were|traded|stood|sat|held|hit|set|ran|up|down|higher|lower|flat|unchanged)\\s+)${WEEKDAY}\\b(?!['’]|\\s*:)|^(?:(?:late|early)\\s+)?${WEEKDAY}(?=,)`,
+      'gi',
+    ),
+    day: (m, note) => weekdayOnOrBefore(note, (m[1] ?? m[2])!),
+  },
+  {
     // Shorthand: a weekday right after a figure ("NVDA +1.72% Monday", "VIX 16.93 Tuesday", "+0.8% (Tue)").
     re: new RegExp(`(?<=\\d%?\\)?\\s{1,2}\\(?)${WEEKDAY_OR_ABBR}\\b\\.?(?!['’]|\\s*:)`, 'g'),
     day: (m, note) => weekdayOnOrBefore(note, m[1]!),
@@ -114,6 +123,7 @@ export function namedDays(sentence: string, noteDate: DayNumber | null): NamedDa
 
 /** Words between a claim and a day that put them in different clauses ("up 5% YTD after Monday's slide"). */
 const CLAUSE_BREAK = /[;]|\b(?:after|before|while|whereas|but|though|although|than|since|compared|versus|vs\.?)\b/i;
+const OPENING_DAY_BREAK = /[;]|\b(?:after|before|than|since|compared|versus|vs\.?)\b/i;
 
 /**
  * The day a claim at `[start, end)` of the sentence is about: the nearest named day in its clause, one
@@ -131,9 +141,10 @@ export function dayOfClaim(
   const opens = (d: NamedDay) => d.label === true || /^[\s"“']*$/.test(sentence.slice(0, d.start));
   // A label ("Tue: IWM +0.8%, SPY -0.2%") dates only what follows it, whatever the clause.
   const after = days.filter((d) => !d.label && d.start >= end && !CLAUSE_BREAK.test(sentence.slice(end, d.start)));
-  const before = days
-    .filter((d) => d.end <= start && (d.label || !CLAUSE_BREAK.test(sentence.slice(d.end, start))))
-    .reverse();
+  // A day opening the sentence ("Tuesday, Nvidia slid 0.31% while Tesla rallied 1.27%") frames both
+  // halves of a "while" or "but"; it still stops at "after", "since", a comparison or a semicolon.
+  const breaks = (d: NamedDay) => (opens(d) ? OPENING_DAY_BREAK : CLAUSE_BREAK).test(sentence.slice(d.end, start));
+  const before = days.filter((d) => d.end <= start && (d.label || !breaks(d))).reverse();
   const inside = days.filter((d) => !d.label && d.start >= start && d.end <= end);
   for (const d of [...inside, ...after, ...before]) if (!leadingOnly || opens(d)) return d;
   return null;
