@@ -34,6 +34,25 @@ export function attachFomcLines(
     }
     return out;
   };
+  /** Where each decision is on the pane and how much of its tag fits (the same for both views of a frame). */
+  const layout = (g: CanvasRenderingContext2D, width: number) => {
+    g.font = FONT;
+    const short = g.measureText('F').width + 2 * PAD;
+    const shown = at()
+      .filter((p) => p.x >= 0 && p.x <= width)
+      .map((p) => ({ ...p, full: g.measureText(`F ${p.d.decision}`).width + 2 * PAD, short }));
+    // Left of the library's logo no tag is drawn; a whole tag that would reach under it is offered as a bare
+    // "F" only (an infinite width never fits whole).
+    const taggable = shown.filter((p) => p.x - short / 2 >= LOGO_RIGHT);
+    const fit = fitFomcLabels(
+      taggable.map((p) => p.x),
+      taggable.map((p) => (p.x - p.full / 2 < LOGO_RIGHT ? Number.POSITIVE_INFINITY : p.full)),
+      short,
+      GAP,
+    );
+    const fitOf = new Map(taggable.map((p, i) => [p, fit[i]!]));
+    return shown.map((p) => ({ ...p, fit: fitOf.get(p) ?? ('none' as const) }));
+  };
   const lines = {
     zOrder: () => 'bottom' as const,
     renderer: () => ({
@@ -42,9 +61,10 @@ export function attachFomcLines(
           g.save();
           g.lineWidth = 1;
           g.setLineDash([3, 3]);
-          for (const { d, x } of at()) {
+          // A line with a tag reads firmer than one whose tag gave way (a phone-width chart keeps them quiet).
+          for (const { d, x, fit } of layout(g, mediaSize.width)) {
             g.strokeStyle = d.bp === 0 ? colours.muted : colours.text;
-            g.globalAlpha = d.bp === 0 ? 0.45 : 0.6;
+            g.globalAlpha = (d.bp === 0 ? 0.45 : 0.6) * (fit === 'full' ? 1 : 0.5);
             const px = Math.round(x) + 0.5;
             g.beginPath();
             g.moveTo(px, 0);
@@ -62,23 +82,11 @@ export function attachFomcLines(
       draw(target: MediaTarget) {
         target.useMediaCoordinateSpace(({ context: g, mediaSize }) => {
           g.save();
-          g.font = FONT;
-          const shown = at().filter((p) => p.x >= LOGO_RIGHT + 6 && p.x <= mediaSize.width);
-          const full = shown.map((p) => g.measureText(`F ${p.d.decision}`).width + 2 * PAD);
-          const short = g.measureText('F').width + 2 * PAD;
-          // A whole tag that would reach under the logo is offered as a bare "F" only (an infinite width never fits).
-          const fit = fitFomcLabels(
-            shown.map((p) => p.x),
-            full.map((w, i) => (shown[i]!.x - w / 2 < LOGO_RIGHT ? Number.POSITIVE_INFINITY : w)),
-            short,
-            GAP,
-          );
           const drawn: [string, string, number, number][] = [];
-          shown.forEach(({ d, x }, i) => {
-            const how = fit[i];
-            if (how === 'none' || how === undefined) return;
-            const text = how === 'full' ? `F ${d.decision}` : 'F';
-            const w = how === 'full' ? full[i]! : short;
+          for (const { d, x, fit, full, short } of layout(g, mediaSize.width)) {
+            if (fit === 'none') continue;
+            const text = fit === 'full' ? `F ${d.decision}` : 'F';
+            const w = fit === 'full' ? full : short;
             const left = Math.min(Math.max(0, x - w / 2), mediaSize.width - w);
             const top = mediaSize.height - FOOT - TAG_H;
             g.globalAlpha = 1;
@@ -95,7 +103,7 @@ export function attachFomcLines(
             g.textBaseline = 'middle';
             g.fillText(text, left + w / 2, top + TAG_H / 2 + 0.5);
             drawn.push([d.time, text, Math.round(left), Math.round(left + w)]);
-          });
+          }
           g.restore();
           const json = JSON.stringify(drawn);
           if (box.dataset.fomcLabels !== json) box.dataset.fomcLabels = json;
