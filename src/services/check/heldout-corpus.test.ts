@@ -31,6 +31,8 @@ export const blindBatch5 = corpusFile('heldout-sentences-5.txt');
 export const blindBatch6 = corpusFile('heldout-sentences-6.txt');
 /** The seventh batch, also written blind, on notes of thirteen dates (2025-06 to 2026-07, `@date` lines); reported only. */
 export const blindBatch7 = corpusFile('heldout-sentences-7.txt');
+/** The eighth batch, also written blind, on notes of thirteen other dates (2025-05 to 2026-05); reported only. */
+export const blindBatch8 = corpusFile('heldout-sentences-8.txt');
 
 describeWithSharedData('the held-out claim corpus, checked against the real data as of 2025-12-11', () => {
   let store: DuckDbStore;
@@ -39,7 +41,7 @@ describeWithSharedData('the held-out claim corpus, checked against the real data
 
   beforeAll(async () => {
     ({ store, stored, seriesFor } = await openCorpusStore(
-      [...heldOut, ...blindBatch, ...blindBatch4, ...blindBatch5, ...blindBatch6, ...blindBatch7],
+      [...heldOut, ...blindBatch, ...blindBatch4, ...blindBatch5, ...blindBatch6, ...blindBatch7, ...blindBatch8],
       ['SPSM/MAG7'],
     ));
   }, 120_000);
@@ -91,6 +93,7 @@ describeWithSharedData('the held-out claim corpus, checked against the real data
     ['blind batch 5', 'heldout-sentences-5', blindBatch5],
     ['blind batch 6', 'heldout-sentences-6', blindBatch6],
     ['blind batch 7', 'heldout-sentences-7', blindBatch7],
+    ['blind batch 8', 'heldout-sentences-8', blindBatch8],
   ] as const)('%s (%s) figures are reported', (label, _file, blindBatch) => {
     const { extraction, verdicts } = scoreCorpus(blindBatch, stored, seriesFor);
     const x = ratio(extraction);
