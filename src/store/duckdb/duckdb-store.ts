@@ -71,10 +71,12 @@ export class DuckDbStore implements PriceStore {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   /**
-   * Whether every write of this session was small and removed no row (null: none yet). Its checkpoint at
-   * close then runs without DuckDB's vacuum (see quietCheckpoint).
+   * Whether the writes of this session were small together and removed no row (null: none yet). Its
+   * checkpoint at close then runs without DuckDB's vacuum (see quietCheckpoint).
    */
   private quietWrites: boolean | null = null;
+  /** Rows this session's writes inserted or changed. */
+  private rowsWritten = 0;
 
   private readonly runningJobs = new Set<string>();
   private readonly idleReaders: DuckDBConnection[] = [];
@@ -276,7 +278,8 @@ export class DuckDbStore implements PriceStore {
 
   /** Records a write of `rows` rows for the checkpoint at close (any other kind of write: rows Infinity). */
   private noteWrite(rows: number, removed: boolean): void {
-    this.quietWrites = (this.quietWrites ?? true) && !removed && rows < QUIET_WRITE_ROWS;
+    this.rowsWritten += rows;
+    this.quietWrites = (this.quietWrites ?? true) && !removed && this.rowsWritten < QUIET_WRITE_ROWS;
   }
 
   /**
@@ -523,7 +526,10 @@ export class DuckDbStore implements PriceStore {
   }
 }
 
-/** Writes of fewer rows than this (a daily update of a few thousand symbols) may close without DuckDB's vacuum. */
+/**
+ * A session whose writes came to fewer rows than this (a daily update of a few thousand symbols) may close
+ * without DuckDB's vacuum; a larger one (a bulk import, a first download) closes as it always did.
+ */
 const QUIET_WRITE_ROWS = 100_000;
 
 /**
