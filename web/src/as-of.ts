@@ -107,7 +107,8 @@ export function asOfControl(): {
   const presets = el('select', { id: 'asof-preset' });
   // One control for "latest": a button shown only when a past day is chosen (the date input already
   // shows the latest day otherwise, with "›" disabled), never a pressed button beside a "latest" label.
-  const latest = el('button', { type: 'button', id: 'asof-latest' }, 'Latest');
+  // Hidden until the first render knows the page's day (shown, then hidden, it moved the header on a phone).
+  const latest = el('button', { type: 'button', id: 'asof-latest', hidden: true }, 'Latest');
   // How old the newest stored day is, when it is more than a few sessions before today.
   const ageNote = el('span', { id: 'asof-age', class: 'asof-age', hidden: true });
   const error = el('span', { id: 'asof-error', class: 'asof-error', role: 'alert' });
