@@ -21,6 +21,7 @@ import { isForecast } from './forecast-wording.js';
 import { type NamedSymbol, NameResolver } from './name-resolver.js';
 import { dayOfClaim, labelLineDay, lastLabelDay, namedDays } from './named-days.js';
 import { findPeriods } from './period-phrases.js';
+import { ratioReturnClaims } from './ratio-subjects.js';
 import { type Paragraph, paragraphs, sentences } from './sentences.js';
 import { isSeparatorRow, rowClaims, tableHeader } from './table-claims.js';
 import { columnRowClaims, tableColumns } from './table-columns.js';
@@ -218,9 +219,14 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
         if (t.metric === 'return') returns = claims.length;
         found.push(...claims);
       }
-      out.push(...labelled(datedClaims(found, scope), carried).sort((a, b) => a.span.start - b.span.start));
+      const ratioAware = ratioReturnClaims(found, s.text, scope.offset, scope.mentions);
+      out.push(...labelled(datedClaims(ratioAware, scope), carried).sort((a, b) => a.span.start - b.span.start));
       carried = lastLabelDay(s.text, scope.noteDate) ?? carried;
       ctx.remember(scope.mentions);
+      // "Palantir jumped 4%. The stock is up 150% this year.": the unknown name is what "the stock" means next.
+      const lastFound = found.reduce<Claim | null>((a, c) => (a && a.span.start > c.span.start ? a : c), null);
+      if (lastFound?.symbol === null && lastFound.unresolved && !scope.mentions.some((m) => m.symbol === null))
+        ctx.rememberUnnamed(lastFound.subject, lastFound.unresolved);
       // "Ten of the eleven sectors gained over the past five sessions. Energy led: it rallied 8.05%":
       // a period named in a sentence without figures frames the figures that follow it.
       if (returns === 0) {

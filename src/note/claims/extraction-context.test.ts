@@ -24,6 +24,26 @@ describe('subjects across sentences', () => {
     expect(claims('SPY rose 0.23% on Thursday. The sector is up 20% this year.')).toEqual([['return', 'SPY', '1d']]);
   });
 
+  it('"the stock" and "the fund" after a name nothing stores are that name, never a stock or fund named before', () => {
+    expect(claims('Nvidia fell 1.55% on Thursday. Palantir (PLTR) jumped 4%. The stock is up 150% this year.')).toEqual(
+      [
+        ['return', 'NVDA', '1d'],
+        ['return', 'PLTR', '1d'],
+        ['return', 'PLTR', 'ytd'],
+      ],
+    );
+    expect(claims('Nvidia fell 1.55% on Thursday. Palantir jumped 4%. The stock is up 150% this year.')).toEqual([
+      ['return', 'NVDA', '1d'],
+      ['return', null, '1d'],
+      ['return', null, 'ytd'],
+    ]);
+    expect(claims('XLK slipped 0.51%. ARKK rose 2.1% on Thursday. The fund is up 30% this year.')).toEqual([
+      ['return', 'XLK', '1d'],
+      ['return', null, '1d'],
+      ['return', null, 'ytd'],
+    ]);
+  });
+
   it('"the ratio" and "the pair" are the last ratio named in the section', () => {
     expect(claims('IWM versus QQQ is back in focus. The pair is testing its downtrend line.')).toEqual([
       ['trend', 'IWM/QQQ', 'testing'],

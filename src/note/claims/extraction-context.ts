@@ -27,12 +27,28 @@ export class ExtractionContext {
     this.lastRatio = null;
   }
 
-  /** Records the mentions of a sentence once its claims are read. */
+  /**
+   * Records the mentions of a sentence once its claims are read. A subject nothing stored or configured knows
+   * ("Palantir (PLTR) jumped 4%") is what a following "the stock" or "the fund" refers to, never a stock or
+   * fund named before it: those are forgotten.
+   */
   remember(mentions: readonly Mention[]): void {
     for (const m of mentions) {
       if (m.kind) this.lastByKind.set(m.kind, m);
       if (!m.object) this.lastSubject = m;
+      if (!m.object && m.kind === null) this.forgetStocksAndFunds();
     }
+  }
+
+  /** A subject named by no mention, only by the words before its verb ("Palantir jumped 4%"): the last subject now. */
+  rememberUnnamed(subject: string, unresolved: string): void {
+    this.lastSubject = { start: -1, end: -1, text: subject, symbol: null, kind: null, unresolved, object: false };
+    this.forgetStocksAndFunds();
+  }
+
+  private forgetStocksAndFunds(): void {
+    this.lastByKind.delete('stock');
+    this.lastByKind.delete('etf');
   }
 }
 
@@ -74,7 +90,10 @@ export function resolveAnaphor(
       if (fits(e)) return { mention: e, phrase };
     }
     const fromCtx = kind === null ? ctx.lastSubject : (ctx.lastByKind.get(kind === 'sector' ? 'etf' : kind) ?? null);
-    return fromCtx && fits(fromCtx) ? { mention: fromCtx, phrase } : null;
+    if (fromCtx && fits(fromCtx)) return { mention: fromCtx, phrase };
+    // "Snowflake rallied 3%. The company is up 40%": a stock or fund word after a name nothing stores is that name.
+    const unknown = ctx.lastSubject;
+    return (kind === 'stock' || kind === 'etf') && unknown?.kind === null ? { mention: unknown, phrase } : null;
   }
   return null;
 }

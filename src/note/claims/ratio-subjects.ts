@@ -1,0 +1,62 @@
+/**
+ * A ratio named as the subject of a move: "the SPSM/MAG7 ratio rose 4.5%", "the ratio of IWM to QQQ has
+ * climbed 2.6% this month", "the IWM-to-QQQ ratio gained 2.6%", "IWM/QQQ +2.59% MTD". The move is the
+ * ratio's (a return of the series A/B, which the check computes from both closes), never the move of the
+ * name that happens to stand last before the verb (QQQ, MAG7).
+ */
+import type { Claim } from './claim.js';
+import type { Mention } from './name-resolver.js';
+
+/** What may stand between the two names of a ratio, with what must stand before the first or after the second. */
+const JOINS: readonly { between: RegExp; before?: RegExp; after?: RegExp }[] = [
+  { between: /^\s*\/\s*$/ },
+  { between: /^\s*-to-\s*$/, after: /^\s+ratio\b/i },
+  {
+    between: /^\s+(?:to|versus|vs\.?|against|relative\s+to|over)\s+(?:the\s+)?$/i,
+    before: /\bratio\s+(?:of|between)\s+(?:the\s+)?$/i,
+  },
+  { between: /^\s+(?:versus|vs\.?|to)\s+(?:the\s+)?$/i, after: /^\s+ratio\b/i },
+];
+
+/** The ratios a sentence names from two stored or configured names: where their words end and the symbol `A/B`. */
+export function namedRatioSubjects(sentence: string, mentions: readonly Mention[]): { end: number; symbol: string }[] {
+  const out: { end: number; symbol: string }[] = [];
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const a = mentions[i]!;
+    const b = mentions[i + 1]!;
+    if (!a.symbol || !b.symbol || a.symbol.includes('/') || b.symbol.includes('/')) continue;
+    const between = sentence.slice(a.end, b.start);
+    const before = sentence.slice(0, a.start);
+    const after = sentence.slice(b.end);
+    const joined = JOINS.some(
+      (j) => j.between.test(between) && (!j.before || j.before.test(before)) && (!j.after || j.after.test(after)),
+    );
+    if (joined)
+      out.push({ end: b.end + (/^\s+ratio\b/i.exec(after)?.[0].length ?? 0), symbol: `${a.symbol}/${b.symbol}` });
+  }
+  return out;
+}
+
+/**
+ * Return claims whose subject is the second name of a ratio standing right before the claim's words: the
+ * ratio's move instead ("the ratio of IWM to QQQ has climbed 2.6%" is IWM/QQQ, not QQQ).
+ */
+export function ratioReturnClaims(
+  claims: readonly Claim[],
+  sentence: string,
+  offset: number,
+  mentions: readonly Mention[],
+): Claim[] {
+  const ratios = namedRatioSubjects(sentence, mentions);
+  if (ratios.length === 0) return [...claims];
+  return claims.map((c) => {
+    if (c.metric !== 'return') return c;
+    const at = c.span.start - offset;
+    const r = ratios.filter((x) => x.end <= at).at(-1);
+    if (!r || c.symbol !== r.symbol.split('/')[1]) return c;
+    // Only when nothing else is named between the ratio and the claim ("..., while QQQ rose 1%" stays QQQ's).
+    if (mentions.some((m) => m.start >= r.end && m.end <= at)) return c;
+    if (/[;.]|\b(?:while|but|and)\b/i.test(sentence.slice(r.end, at))) return c;
+    return { ...c, symbol: r.symbol, subject: r.symbol };
+  });
+}
