@@ -16,7 +16,7 @@ const STREAK = new RegExp(
 );
 const UP_VERBS = 'rose|risen|gained|climbed|advanced|rallied|fell|fallen|declined|dropped|lost|slid|slipped|retreated';
 const CONSECUTIVE = new RegExp(
-  `\\b(${UP_VERBS})\\s+(?:for\\s+)?(?:a\\s+|the\\s+)?${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(?:sessions?|days?|trading\\s+days?)\\b|\\b(?:its|their|a|the|together|posted|notched|logged|booked)\\s+${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(gain|advance|rise|up\\s+day|decline|loss|drop|fall|down\\s+day)s?\\b|\\b(${UP_VERBS}|up|down|higher|lower|green|red)\\s+(?:for\\s+)?${COUNT_WORD}\\s+(?:straight\\s+|consecutive\\s+)?(?:sessions|days|trading\\s+days)(?:\\s+in\\s+a\\s+row|\\s+straight|\\s+running)\\b`,
+  `\\b(${UP_VERBS})\\s+(?:for\\s+)?(?:a\\s+|the\\s+)?${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(?:sessions?|days?|trading\\s+days?)\\b|(?:\\b(?:its|their|a|the|together|posted|notched|logged|booked)|['’]s)\\s+${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(gain|advance|rise|up\\s+day|decline|loss|drop|fall|down\\s+day)s?\\b|\\b(${UP_VERBS}|up|down|higher|lower|green|red)\\s+(?:for\\s+)?${COUNT_WORD}\\s+(?:straight\\s+|consecutive\\s+)?(?:sessions|days|trading\\s+days)(?:\\s+in\\s+a\\s+row|\\s+straight|\\s+running)\\b`,
   'i',
 );
 const DOWN =
@@ -56,6 +56,8 @@ function extract(scope: SentenceScope): StreakClaim[] {
     // "set to end a winning streak" is a claim about today's close; "if it ends" is not.
     if (HEDGE.test(clause.replace(/\b(?:appear\w*|set|poised|on\s+track|looks?|seem\w*)\s+to\b/gi, ''))) continue;
     if (NEGATION.test(clause)) continue;
+    // "fell after a 13-day winning streak": the streak is over (read by `streakWordings` when a move ends it).
+    if (/\b(?:after|following)\s+(?:a|an|its|their)\s+$/i.test(sentence.slice(0, m.index))) continue;
     // "green streak?": a question is not a claim.
     if (/^[^.!;,]*\?/.test(sentence.slice(m.index + m[0].length))) continue;
     hits.push({

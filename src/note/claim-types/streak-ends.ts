@@ -19,9 +19,9 @@ const DOWN_NOUNS =
   'declines|losses|drops|falls|down\\s+days|down\\s+sessions|red\\s+days|red\\s+sessions|losing\\s+sessions|lower\\s+closes|down\\s+closes';
 const IN_A_ROW = '(?:straight\\s+|consecutive\\s+|successive\\s+)?';
 
-/** "ending a run of 13 straight gains", "its run of five consecutive declines". */
+/** "ending a run of 13 straight gains", "its run of five consecutive declines", "a two-day run of gains", "a streak of 13 gains". */
 const RUN_OF = new RegExp(
-  `\\b(?:(end|ends|ending|ended|snap\\w*|break\\w*|broke|halt\\w*|stop\\w*|extend\\w*|continu\\w*)\\s+)?(?:a|an|its|their|the)\\s+(?:winning\\s+|losing\\s+)?run\\s+of\\s+${COUNT_WORD}\\s+${IN_A_ROW}(${UP_NOUNS}|${DOWN_NOUNS})\\b`,
+  `\\b(?:(end|ends|ending|ended|snap\\w*|break\\w*|broke|halt\\w*|stop\\w*|extend\\w*|continu\\w*)\\s+)?(?:a|an|its|their|the)\\s+(?:${COUNT_WORD}[- ](?:day|session)\\s+)?(?:winning\\s+|losing\\s+)?(?:run|streak|string|stretch)\\s+of\\s+(?:${COUNT_WORD}\\s+)?${IN_A_ROW}(${UP_NOUNS}|${DOWN_NOUNS})\\b`,
   'i',
 );
 
@@ -32,24 +32,104 @@ const AFTER_RUN = new RegExp(
 );
 
 const UP_FIRST = /^(?:gain|advance|rise|up\s+day|green\s+day|green|up|higher|rebound|bounce)$/i;
+
+/** An ordinal ("second" ... "fifteenth", "2nd", "13th"): the count of a streak told by its newest day. */
+const ORDINAL =
+  '(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|\\d+(?:st|nd|rd|th))';
+const DAY_UNIT = '(?:day|session|trading\\s+day)';
+const UP_PLURAL = 'gains|advances|rises|increases';
+const DOWN_PLURAL = 'losses|declines|drops|falls|decreases';
+const UP_SINGLE =
+  'gain|advance|rise|up\\s+day|green\\s+day|up\\s+session|winning\\s+session|higher\\s+close|positive\\s+close';
+const DOWN_SINGLE =
+  'loss|decline|drop|fall|down\\s+day|red\\s+day|down\\s+session|losing\\s+session|lower\\s+close|negative\\s+close';
+const MOVE_VERBS_UP =
+  'rose|risen|gained|climbed|advanced|rallied|added|jumped|rebounded|bounced|firmed|up|higher|green|(?:closed|ended|finished|settled|moved|turned)\\s+(?:higher|up|green)';
+const MOVE_VERBS_DOWN =
+  'fell|fallen|dropped|declined|slid|slipped|lost|eased|dipped|retreated|sank|tumbled|shed|down|lower|red|gave\\s+(?:up|back)|(?:closed|ended|finished|settled|moved|turned)\\s+(?:lower|down|red)';
+const isUp = (w: string) =>
+  new RegExp(`^(?:${MOVE_VERBS_UP}|${UP_PLURAL}|${UP_SINGLE})$`, 'i').test(w.replace(/\s+/g, ' '));
+
+/** "its second day of gains", "a third straight session of losses": an ongoing streak of that length. */
+const NTH_DAY_OF = new RegExp(
+  `(?:\\b(?:its|their|a|the)|['’]s)\\s+${ORDINAL}\\s+${IN_A_ROW}${DAY_UNIT}\\s+of\\s+(${UP_PLURAL}|${DOWN_PLURAL})\\b`,
+  'i',
+);
+/** "the seventh loss in a row", "its 3rd gain running": an ongoing streak. */
+const NTH_IN_A_ROW = new RegExp(
+  `(?:\\b(?:its|their|a|the)|['’]s)\\s+${ORDINAL}\\s+(${UP_SINGLE}|${DOWN_SINGLE})\\s+(?:in\\s+a\\s+row|running|straight)\\b`,
+  'i',
+);
+/** "up for a fourth day running", "fell for a second session", "lower for the 3rd straight day". */
+const FOR_NTH_DAY = new RegExp(
+  `\\b(${MOVE_VERBS_UP}|${MOVE_VERBS_DOWN})\\s+(?:for\\s+)?(?:a|the)\\s+${ORDINAL}\\s+${IN_A_ROW}${DAY_UNIT}(?:\\s+(?:running|in\\s+a\\s+row|straight))?\\b(?!\\s+(?:of|this|in\\s+(?!a\\s+row)))`,
+  'i',
+);
+/** "five sessions in a row" after a verb: "has gained in five sessions in a row", "was higher four days running". */
+const N_DAYS_IN_A_ROW = new RegExp(
+  `\\b(${MOVE_VERBS_UP}|${MOVE_VERBS_DOWN})\\s+(?:in\\s+|for\\s+)?(?:the\\s+(?:past|last)\\s+)?${COUNT_WORD}\\s+${IN_A_ROW}(?:sessions|days|trading\\s+days)\\s+(?:in\\s+a\\s+row|running|straight)\\b`,
+  'i',
+);
+/**
+ * "the first down day in eight", "its first gain in seven sessions", "closed lower for the first time in 14
+ * sessions": the close ended a streak of the other direction, one shorter than the count.
+ */
+const FIRST_IN = new RegExp(
+  `\\b(?:(?:its|their|the|a)\\s+first\\s+(${UP_SINGLE}|${DOWN_SINGLE})|(${MOVE_VERBS_UP}|${MOVE_VERBS_DOWN})\\s+for\\s+the\\s+first\\s+time)\\s+in\\s+${COUNT_WORD}(?:\\s+(?:sessions|days|trading\\s+days))?\\b(?!\\s+(?:weeks?|months?|years?)\\b)`,
+  'i',
+);
+/**
+ * "fell 0.51% after 13 consecutive gains", "slipped following a 13-day winning streak", "rose after five
+ * sessions of losses": a move against the streak before it ends that streak.
+ */
+const MOVE_AFTER_RUN = new RegExp(
+  `\\b(${MOVE_VERBS_UP}|${MOVE_VERBS_DOWN})(?:\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%)?(?:\\s+(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|yesterday|today))?\\s+(?:after|following)\\s+(?:${COUNT_WORD}\\s+${IN_A_ROW}(${UP_PLURAL}|${DOWN_PLURAL}|up\\s+days|down\\s+days|green\\s+days|red\\s+days)|${COUNT_WORD}\\s+${IN_A_ROW}(?:sessions|days|trading\\s+days)\\s+of\\s+(${UP_PLURAL}|${DOWN_PLURAL})|(?:a|an|its|their)\\s+${COUNT_WORD}[- ](?:day|session)\\s+(winning|losing|win|green|red)\\s+(?:streak|run))\\b`,
+  'i',
+);
 const isDownNoun = (w: string) => new RegExp(`^(?:${DOWN_NOUNS})$`, 'i').test(w.replace(/\s+/g, ' '));
 
 export function streakWordings(sentence: string): StreakWording[] {
   const out: StreakWording[] = [];
+  // One claim per stretch of words: the first reading of a span wins ("lower after 13 straight advances").
+  const add = (w: StreakWording) => {
+    const end = w.m.index + w.m[0].length;
+    if (!out.some((o) => w.m.index < o.m.index + o.m[0].length && end > o.m.index)) out.push(w);
+  };
   for (const m of allMatches(RUN_OF, sentence)) {
     const verb = m[1] ?? '';
-    out.push({
+    add({
       m,
-      direction: isDownNoun(m[3]!) ? 'losing' : 'winning',
+      direction: isDownNoun(m[4]!) ? 'losing' : 'winning',
       phase: /^(?:end|snap|break|broke|halt|stop)/i.test(verb) ? 'ending' : 'ongoing',
-      length: count(m[2]),
+      length: count(m[2] ?? m[3]),
     });
   }
   for (const m of allMatches(AFTER_RUN, sentence)) {
     const down = isDownNoun(m[3]!);
     // The close must go the other way from the streak it ends ("a gain after declines"), else it is no end.
     if (UP_FIRST.test(m[1]!.replace(/\s+/g, ' ')) !== down) continue;
-    out.push({ m, direction: down ? 'losing' : 'winning', phase: 'ending', length: count(m[2]) });
+    add({ m, direction: down ? 'losing' : 'winning', phase: 'ending', length: count(m[2]) });
+  }
+  for (const m of allMatches(NTH_DAY_OF, sentence))
+    add({ m, direction: isUp(m[2]!) ? 'winning' : 'losing', phase: 'ongoing', length: count(m[1]) });
+  for (const m of allMatches(NTH_IN_A_ROW, sentence))
+    add({ m, direction: isUp(m[2]!) ? 'winning' : 'losing', phase: 'ongoing', length: count(m[1]) });
+  for (const m of allMatches(FOR_NTH_DAY, sentence))
+    add({ m, direction: isUp(m[1]!) ? 'winning' : 'losing', phase: 'ongoing', length: count(m[2]) });
+  for (const m of allMatches(N_DAYS_IN_A_ROW, sentence))
+    add({ m, direction: isUp(m[1]!) ? 'winning' : 'losing', phase: 'ongoing', length: count(m[2]) });
+  for (const m of allMatches(FIRST_IN, sentence)) {
+    const n = count(m[3]);
+    if (n === null || n < 2) continue;
+    // "its first gain in seven sessions" ended a losing streak of six.
+    add({ m, direction: isUp((m[1] ?? m[2])!) ? 'losing' : 'winning', phase: 'ending', length: n - 1 });
+  }
+  for (const m of allMatches(MOVE_AFTER_RUN, sentence)) {
+    const run = m[3] ?? m[5] ?? m[7]!;
+    const runUp = isUp(run) || /^(?:up\s+days|green\s+days|winning|win|green)$/i.test(run.replace(/\s+/g, ' '));
+    // The move must go against the streak it ends ("fell after 13 gains"); "rose after 12 gains" is no end.
+    if (isUp(m[1]!) === runUp) continue;
+    add({ m, direction: runUp ? 'winning' : 'losing', phase: 'ending', length: count(m[2] ?? m[4] ?? m[6]) });
   }
   return out;
 }

@@ -155,6 +155,14 @@ const STREAK_TEMPLATES: ((s: string, n: number, d: Dir) => string)[] = [
     ),
   (s, n, d) => `${s} stretched its ${d === 'up' ? 'winning' : 'losing'} streak to ${n} days.`,
   (s, n, d) => `${s} is in a ${n}-day ${d === 'up' ? 'winning' : 'losing'} streak.`,
+  // Prose wordings (group A of the sixth batch): the streak told by its newest day.
+  (s, n, d) =>
+    `${s} closed ${d === 'up' ? 'higher' : 'lower'}, its ${ordinal(n)} day of ${d === 'up' ? 'gains' : 'losses'}.`,
+  (s, n, d) => `${s} booked the ${ordinal(n)} ${d === 'up' ? 'gain' : 'loss'} in a row.`,
+  (s, n, d) => `${s} was ${d} for a ${ordinal(n)} day running.`,
+  (s, n, d) => `${s} closed ${d === 'up' ? 'higher' : 'lower'} for a ${ordinal(n)} session.`,
+  (s, n, d) => `${s} has ${d === 'up' ? 'risen' : 'fallen'} in ${n} sessions in a row.`,
+  (s, n, d) => `${s} marked a ${ordinal(n)} straight session of ${d === 'up' ? 'gains' : 'losses'}.`,
 ];
 const LEVEL_TEMPLATES: ((s: string, v: string) => string)[] = [
   (s, v) => `${s} closed at ${v}.`,

@@ -1,0 +1,47 @@
+// Streaks told in prose (group A of the sixth batch): the streak's newest day ("its second day of gains",
+// "the seventh loss in a row", "up for a fourth day running"), a count with "in a row", the close that ends
+// one ("the first down day in six" ended 5 gains; "fell after 13 consecutive gains"). The readings are the
+// sentences' own (direction, ongoing or ending, length); verdicts on the real data are in the dev corpus.
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../config/universe-config.js';
+import { parseIsoDate } from '../../domain/trading-date.js';
+import { extractClaims, resolverFromConfig } from '../claims/extract-claims.js';
+
+const resolver = resolverFromConfig(defaultConfig());
+const streaks = (text: string) =>
+  extractClaims(text, resolver, { noteDate: parseIsoDate('2025-12-11') })
+    .filter((c) => c.metric === 'streak')
+    .map((c) => (c.metric === 'streak' ? [c.symbol, c.direction, c.phase, c.length] : []));
+
+describe('streaks in prose', () => {
+  it.each([
+    ['IWM rose 1.17%, its fourth day of gains.', ['IWM', 'winning', 'ongoing', 4]],
+    ['Nvidia fell 1.55%, a third straight session of losses.', ['NVDA', 'losing', 'ongoing', 3]],
+    ['Nvidia slid again, the seventh loss in a row.', ['NVDA', 'losing', 'ongoing', 7]],
+    ['IWM notched the 13th gain in a row.', ['IWM', 'winning', 'ongoing', 13]],
+    ["NVDA's third consecutive decline weighed.", ['NVDA', 'losing', 'ongoing', 3]],
+    ['The Russell 2000 fund IWM was up for a fourth day running.', ['IWM', 'winning', 'ongoing', 4]],
+    ['The VIX fell for a second day.', ['^VIX', 'losing', 'ongoing', 2]],
+    ['SPY closed lower for the 2nd straight session.', ['SPY', 'losing', 'ongoing', 2]],
+    ['XLU has fallen five sessions in a row.', ['XLU', 'losing', 'ongoing', 5]],
+    ['IWM has gained in four sessions in a row.', ['IWM', 'winning', 'ongoing', 4]],
+    ['XLK slipped 0.51% after 13 consecutive gains.', ['XLK', 'winning', 'ending', 13]],
+    ['XLK fell following a 13-day winning streak.', ['XLK', 'winning', 'ending', 13]],
+    ['XLU rose after five sessions of losses.', ['XLU', 'losing', 'ending', 5]],
+    ['ORCL dropped 10.83%, the first down day in eight.', ['ORCL', 'winning', 'ending', 7]],
+    ['XLU posted its first gain in seven sessions.', ['XLU', 'losing', 'ending', 6]],
+    ['XLK closed lower for the first time in 14 sessions.', ['XLK', 'winning', 'ending', 13]],
+    ['XLK snapped a streak of 13 gains.', ['XLK', 'winning', 'ending', 13]],
+    ['QQQ fell 0.32%, ending a two-day run of gains.', ['QQQ', 'winning', 'ending', 2]],
+  ])('%s', (text, want) => {
+    expect(streaks(text)).toEqual([want]);
+  });
+
+  it('reads no streak where none is told', () => {
+    // A move the same way as the run before it extends that run, it ends nothing; weeks are not sessions.
+    expect(streaks('XLK rose 0.2% after 12 consecutive gains.')).toEqual([]);
+    expect(streaks('XLU posted its first gain in three weeks.')).toEqual([]);
+    expect(streaks('SPY rose for the second time this week.')).toEqual([]);
+    expect(streaks('IWM rose for a second day of the week.')).toEqual([]);
+  });
+});
