@@ -118,6 +118,9 @@ describe('day labels heading a broker\'s line ("Tue: IWM +0.8%"): the latest suc
       ['Tuesday close:', '2025-12-09'],
       ["Wednesday's tape:", '2025-12-10'],
       ['Tue 12/9:', '2025-12-09'],
+      ['Tue (12/9):', '2025-12-09'],
+      ['Tue 9 Dec:', '2025-12-09'],
+      ["Monday's move:", '2025-12-08'],
       ['Wed -', '2025-12-10'],
       ['Wed —', '2025-12-10'],
     ])

@@ -16,7 +16,7 @@ const WEEKDAY_OR_ABBR = '(Monday|Tuesday|Wednesday|Thursday|Friday|Mon|Tues|Tue|
  * A day label heading a broker's line: "Tue: IWM +0.8%", "- Weds: ...", "**Thurs:**", "Monday close:",
  * "Fri - SPY -0.2%", "Tue 12/9:", or one after a separator ("Mon: SPY -0.3%; Tue: SPY -0.1%").
  */
-export const DAY_LABEL = `(?:^|(?<=[;|•·,]\\s*)|(?<=%\\)?\\s+))[\\s>*_•+-]*\\b${WEEKDAY_OR_ABBR}\\.?(?:,?\\s+(?:\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?|${MONTH_WORD}\\s+\\d{1,2}(?:st|nd|rd|th)?))?(?:['’]s)?(?:\\s+(?:close|closes|session|recap|wrap|moves|movers|action|tape|trading|summary))?[*_]*\\s*(?::|\\s[–—]\\s|\\s-\\s(?=[A-Za-z$^(]))[*_]*`;
+export const DAY_LABEL = `(?:^|(?<=[;|•·,]\\s*)|(?<=%\\)?\\s+))[\\s>*_•+-]*\\b${WEEKDAY_OR_ABBR}\\.?(?:,?\\s+(?:\\(?\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?\\)?|${MONTH_WORD}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}\\s+${MONTH_WORD}))?(?:['’]s)?(?:\\s+(?:close|closes|session|recap|wrap|move|moves|movers|action|tape|trading|summary))?[*_]*\\s*(?::|\\s[–—]\\s|\\s-\\s(?=[A-Za-z$^(]))[*_]*`;
 const DAY_LABEL_RE = new RegExp(DAY_LABEL, 'gi');
 
 export interface NamedDay {
