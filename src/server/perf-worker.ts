@@ -66,7 +66,7 @@ function source(job: number): PerfSource {
         const packed = await next;
         if (i + 1 < READ_PARTS) next = read(i + 1);
         if (packed === null) throw new NotHere('no packed read for these columns');
-        for (const [symbol, series] of await unpackSegments(packed)) out.set(symbol, series);
+        for (const [symbol, series] of await unpackSegments(packed, options?.select)) out.set(symbol, series);
       }
       return out;
     },

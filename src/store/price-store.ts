@@ -3,8 +3,10 @@
  * Implementations: DuckDB (embedded default, `duckdb/`) and PostgreSQL (`postgres/`).
  * The same contract test suite (`test/store/store-contract.ts`) runs against both.
  */
+
 import type { BasketDefinition } from '../domain/basket.js';
 import type { DateBounds } from '../domain/data-limits.js';
+import type { BarSelector } from '../domain/lazy-values.js';
 import type { PriceSeries } from '../domain/price-series.js';
 import type { SymbolInfo, SymbolSummary } from '../domain/symbol-info.js';
 import type { PackedSegments } from './series-snapshot.js';
@@ -31,6 +33,13 @@ export interface ReadOptions {
    * NaN (unknown); a whole-universe read of closes alone moves a third of the bytes.
    */
   readonly columns?: readonly BarColumn[];
+  /**
+   * With one column: a store may return only the bars this picks of each series (cut to the range
+   * first), their dates and that column in order; one that ignores it returns every bar. Only for a
+   * computation that gives the same answer either way (analytics/returns/perf-bars.ts). The close
+   * snapshot then unpacks little more than the picked bars.
+   */
+  readonly select?: BarSelector;
 }
 
 export interface WriteResult {

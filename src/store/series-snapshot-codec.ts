@@ -397,129 +397,194 @@ export function decodeValuesInto(
 export const VALUE_GROUP = BLOCK;
 
 /**
- * One packed value column of `n` values with random access by group: `load(c)` unpacks group c
+ * The per-group tables of the ValueGroups of one read, in shared typed arrays (a whole-universe read
+ * makes some 6,000 of them; their own small arrays cost more to allocate and collect than to fill).
+ * `reset` hands the space out again: the ValueGroups made before are then dead.
+ */
+export class GroupTables {
+  starts: Float64Array;
+  highs: Float64Array;
+  lows: Float64Array;
+  highAt: Int32Array;
+  lowAt: Int32Array;
+  blockAt: Int32Array;
+  loaded: Uint8Array;
+  private used = 0;
+
+  constructor(capacity = 64) {
+    this.starts = new Float64Array(capacity);
+    this.highs = new Float64Array(capacity);
+    this.lows = new Float64Array(capacity);
+    this.highAt = new Int32Array(capacity);
+    this.lowAt = new Int32Array(capacity);
+    this.blockAt = new Int32Array(capacity);
+    this.loaded = new Uint8Array(capacity);
+  }
+
+  /** Room for `groups` more groups (loaded flags cleared); returns the first one's slot. */
+  take(groups: number): number {
+    const base = this.used;
+    if (base + groups > this.loaded.length) this.grow(base + groups);
+    this.used = base + groups;
+    this.loaded.fill(0, base, base + groups);
+    return base;
+  }
+
+  reset(): void {
+    this.used = 0;
+  }
+
+  private grow(size: number): void {
+    const n = Math.max(size, this.loaded.length * 2);
+    const more = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.starts = more(this.starts);
+    this.highs = more(this.highs);
+    this.lows = more(this.lows);
+    this.highAt = more(this.highAt);
+    this.lowAt = more(this.lowAt);
+    this.blockAt = more(this.blockAt);
+    this.loaded = more(this.loaded);
+  }
+}
+
+/**
+ * One packed value column of `length` values with random access by group: `load(c)` unpacks group c
  * (values c * VALUE_GROUP ..) into `out` at `offset` + its first index. An indexed column unpacks that
  * group alone and knows each group's highest and lowest value without unpacking it (`summarised`); raw
  * doubles are read where they lie; a column packed before the index existed is unpacked whole on
- * the first load. Not for "same as close" columns (read the closes instead).
+ * the first load. Not for "same as close" columns (read the closes instead). Its tables live in
+ * `tables` (its own unless given), from slot `base`.
  */
 export class ValueGroups {
   readonly groups: number;
   /** Each group's highest and lowest value and their first positions (indices in the column), when indexed. */
   readonly summarised: boolean;
-  private readonly layout: ValueLayout;
-  private readonly loaded: Uint8Array;
-  private starts: Float64Array | null = null;
-  private highs: Float64Array | null = null;
-  private lows: Float64Array | null = null;
-  private highAt: Int32Array | null = null;
-  private lowAt: Int32Array | null = null;
-  private blockAt: Int32Array | null = null;
+  private readonly mode: number;
+  private readonly p10: number;
+  private readonly m0: number;
+  private readonly index: number;
+  private readonly blocks: number;
+  private readonly base: number;
+  private indexRead = false;
 
   constructor(
     private readonly bytes: Uint8Array,
-    private readonly n: number,
+    readonly length: number,
     private readonly out: Float64Array,
     private readonly offset: number,
+    private readonly tables: GroupTables = new GroupTables(Math.ceil(length / BLOCK)),
   ) {
-    this.layout = valueLayout(bytes);
-    if (this.layout.mode === SAME_AS_CLOSE) throw new Error('snapshot: adjusted closes stored as the closes');
-    if (this.layout.mode === RAW && bytes.length < 1 + n * 8) throw new Error('snapshot segment truncated');
-    this.groups = Math.ceil(n / BLOCK);
-    this.loaded = new Uint8Array(this.groups);
-    this.summarised = this.layout.index >= 0;
+    const layout = valueLayout(bytes);
+    this.mode = layout.mode;
+    this.p10 = layout.p10;
+    this.m0 = layout.m0;
+    this.index = layout.index;
+    this.blocks = layout.blocks;
+    if (this.mode === SAME_AS_CLOSE) throw new Error('snapshot: adjusted closes stored as the closes');
+    if (this.mode === RAW && bytes.length < 1 + length * 8) throw new Error('snapshot segment truncated');
+    this.groups = Math.ceil(length / BLOCK);
+    this.base = tables.take(this.groups);
+    this.summarised = this.index >= 0;
   }
 
   isLoaded(c: number): boolean {
-    return this.loaded[c] === 1;
+    return this.tables.loaded[this.base + c] === 1;
   }
 
   /** Unpacks group `c` (once). */
   load(c: number): void {
-    if (this.loaded[c] === 1) return;
-    const { mode } = this.layout;
+    const t = this.tables;
+    if (t.loaded[this.base + c] === 1) return;
     const from = c * BLOCK;
-    const to = Math.min(from + BLOCK, this.n);
-    if (mode === RAW) {
+    const to = Math.min(from + BLOCK, this.length);
+    if (this.mode === RAW) {
       const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
       for (let i = from; i < to; i++) this.out[this.offset + i] = view.getFloat64(1 + i * 8, true);
-      this.loaded[c] = 1;
-    } else if (this.layout.index < 0) {
-      decodeValuesInto(this.bytes, this.n, this.out, this.offset);
-      this.loaded.fill(1);
+      t.loaded[this.base + c] = 1;
+    } else if (this.index < 0) {
+      decodeValuesInto(this.bytes, this.length, this.out, this.offset);
+      t.loaded.fill(1, this.base, this.base + this.groups);
     } else {
       this.readIndex();
-      const p10 = this.layout.p10;
-      const m = this.starts![c]!;
-      this.out[this.offset + from] = m / p10;
+      const m = t.starts[this.base + c]!;
+      this.out[this.offset + from] = m / this.p10;
       // group c's values after its first are the first diffs of block c (values 128c + 1 ..)
       const count = to - from - 1;
       if (count > 0) {
-        const at = this.blockAt![c]!;
-        unpackDiffs(this.bytes, at + 1, this.bytes[at]!, count, m, p10, this.out, this.offset + from + 1);
+        const at = t.blockAt[this.base + c]!;
+        unpackDiffs(this.bytes, at + 1, this.bytes[at]!, count, m, this.p10, this.out, this.offset + from + 1);
       }
-      this.loaded[c] = 1;
+      t.loaded[this.base + c] = 1;
     }
   }
 
   /** The highest value of group `c` (summarised columns only). */
   high(c: number): number {
-    this.readIndex();
-    return this.highs![c]!;
+    if (!this.indexRead) this.readIndex();
+    return this.tables.highs[this.base + c]!;
   }
   /** The first index (in the column) of group `c`'s highest value. */
   highIndex(c: number): number {
-    this.readIndex();
-    return this.highAt![c]!;
+    if (!this.indexRead) this.readIndex();
+    return this.tables.highAt[this.base + c]!;
   }
   low(c: number): number {
-    this.readIndex();
-    return this.lows![c]!;
+    if (!this.indexRead) this.readIndex();
+    return this.tables.lows[this.base + c]!;
   }
   lowIndex(c: number): number {
-    this.readIndex();
-    return this.lowAt![c]!;
+    if (!this.indexRead) this.readIndex();
+    return this.tables.lowAt[this.base + c]!;
   }
 
   private readIndex(): void {
-    if (this.starts !== null) return;
-    if (this.layout.index < 0) throw new Error('snapshot: this value column has no group index');
+    if (this.indexRead) return;
+    if (this.index < 0) throw new Error('snapshot: this value column has no group index');
+    const { starts, highs, lows, highAt, lowAt, blockAt } = this.tables;
+    const bytes = this.bytes;
     const g = this.groups;
-    const p10 = this.layout.p10;
-    const starts = new Float64Array(g);
-    const highs = new Float64Array(g);
-    const lows = new Float64Array(g);
-    const highAt = new Int32Array(g);
-    const lowAt = new Int32Array(g);
-    const r = new ByteReader(this.bytes);
-    r.pos = this.layout.index;
-    let m = this.layout.m0;
+    const p10 = this.p10;
+    const base = this.base;
+    let pos = this.index;
+    // varints read inline: some 200 per 5,000 values
+    const varint = (): number => {
+      let b = bytes[pos++]!;
+      if (b < 0x80) return b;
+      let v = b & 0x7f;
+      let scale = 0x80;
+      for (;;) {
+        if (pos >= bytes.length) throw new Error('snapshot segment truncated');
+        b = bytes[pos++]!;
+        v += (b & 0x7f) * scale;
+        if (b < 0x80) return v;
+        scale *= 0x80;
+      }
+    };
+    let m = this.m0;
     for (let c = 0; c < g; c++) {
-      if (c > 0) m += unzigzag(r.varint());
-      starts[c] = m;
-      highs[c] = (m + r.varint()) / p10;
-      highAt[c] = c * BLOCK + r.byte();
-      lows[c] = (m - r.varint()) / p10;
-      lowAt[c] = c * BLOCK + r.byte();
+      if (c > 0) m += unzigzag(varint());
+      starts[base + c] = m;
+      highs[base + c] = (m + varint()) / p10;
+      highAt[base + c] = c * BLOCK + bytes[pos++]!;
+      lows[base + c] = (m - varint()) / p10;
+      lowAt[base + c] = c * BLOCK + bytes[pos++]!;
     }
-    if (r.pos !== this.layout.blocks) throw new Error('snapshot: group index damaged');
+    if (pos !== this.blocks) throw new Error('snapshot: group index damaged');
     // block c (the differences of values 128c + 1 ..) starts after the earlier blocks: their width bytes
     // and bits, found by stepping over them
-    const blockAt = new Int32Array(g);
-    let pos = this.layout.blocks;
-    for (let c = 0; c < g && c * BLOCK < this.n - 1; c++) {
-      blockAt[c] = pos;
-      if (pos >= this.bytes.length) throw new Error('snapshot segment truncated');
-      const count = Math.min(BLOCK, this.n - 1 - c * BLOCK);
-      pos += 1 + Math.ceil((count * this.bytes[pos]!) / 8);
+    pos = this.blocks;
+    for (let c = 0; c < g && c * BLOCK < this.length - 1; c++) {
+      blockAt[base + c] = pos;
+      if (pos >= bytes.length) throw new Error('snapshot segment truncated');
+      const count = Math.min(BLOCK, this.length - 1 - c * BLOCK);
+      pos += 1 + Math.ceil((count * bytes[pos]!) / 8);
     }
-    if (pos > this.bytes.length) throw new Error('snapshot segment truncated');
-    this.starts = starts;
-    this.highs = highs;
-    this.lows = lows;
-    this.highAt = highAt;
-    this.lowAt = lowAt;
-    this.blockAt = blockAt;
+    if (pos > bytes.length) throw new Error('snapshot segment truncated');
+    this.indexRead = true;
   }
 }
 

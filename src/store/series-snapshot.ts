@@ -8,11 +8,23 @@
  * Segments keep a daily update cheap: appending one day re-packs only the segment it falls in (the
  * current year) of each symbol it touched.
  */
+import { Buffer } from 'node:buffer';
+import type { BarSelector, LazyValues } from '../domain/lazy-values.js';
 import type { PriceSeries } from '../domain/price-series.js';
 import { civilFromDays, daysFromCivil, tryParseIsoDate } from '../domain/trading-date.js';
 import { nextTurn, SLICE_MS } from './event-loop-slice.js';
 import type { BarColumn, DateRange } from './price-store.js';
-import { decodeDaysInto, decodeValuesInto, encodeDays, encodeValues, packedDayCount } from './series-snapshot-codec.js';
+import {
+  decodeDaysInto,
+  decodeValuesInto,
+  encodeDays,
+  encodeValues,
+  GroupTables,
+  packedDayCount,
+  sameAsClose,
+  VALUE_GROUP,
+  ValueGroups,
+} from './series-snapshot-codec.js';
 
 /** One packed (symbol, year). */
 export interface SnapshotSegment {
@@ -100,9 +112,12 @@ export interface PackedSegments {
   readonly segments: ReadSegment[];
 }
 
-/** The series of packed segments (what the store's readMany answers for the same read). */
-export function unpackSegments(packed: PackedSegments): Promise<Map<string, PriceSeries>> {
-  const assembler = new SnapshotAssembler(packed.columns, packed.range);
+/**
+ * The series of packed segments (what the store's readMany answers for the same read). With `select`
+ * and one column, only the bars it picks (see `ReadOptions.select`).
+ */
+export function unpackSegments(packed: PackedSegments, select?: BarSelector): Promise<Map<string, PriceSeries>> {
+  const assembler = new SnapshotAssembler(packed.columns, packed.range, select);
   for (let i = 0; i < packed.symbols.length; i++) assembler.add(packed.symbols[i]!, packed.segments[i]!);
   return assembler.result();
 }
@@ -118,6 +133,7 @@ export class SnapshotAssembler {
   constructor(
     private readonly columns: readonly BarColumn[],
     private readonly range: DateRange | undefined,
+    private readonly select?: BarSelector,
   ) {}
 
   add(symbol: string, segment: ReadSegment): void {
@@ -131,6 +147,7 @@ export class SnapshotAssembler {
    * unpacks for a quarter of a second), so a server keeps answering small requests meanwhile.
    */
   async result(): Promise<Map<string, PriceSeries>> {
+    if (this.select !== undefined && this.columns.length === 1) return this.selected(this.select, this.columns[0]!);
     const from = this.range?.from ? tryParseIsoDate(this.range.from) : null;
     const to = this.range?.to ? tryParseIsoDate(this.range.to) : null;
     const wantClose = this.columns.includes('close');
@@ -200,6 +217,260 @@ export class SnapshotAssembler {
     }
     return out;
   }
+
+  /**
+   * The bars `select` picks of each series, one column: the days of each symbol are unpacked (or, shared
+   * with symbols before, taken as they are), its values only where the selector reads them (group by
+   * group, see LazyColumn), then the picked bars are copied out.
+   */
+  private async selected(select: BarSelector, column: BarColumn): Promise<Map<string, PriceSeries>> {
+    const from = this.range?.from ? tryParseIsoDate(this.range.from) : null;
+    const to = this.range?.to ? tryParseIsoDate(this.range.to) : null;
+    let longest = 0;
+    const counts = new Map<ReadSegment, number>();
+    for (const segments of this.bySymbol.values()) {
+      if (segments.length > 1) segments.sort((a, b) => a.year - b.year);
+      let n = 0;
+      for (const seg of segments) {
+        const k = packedDayCount(seg.days);
+        counts.set(seg, k);
+        n += k;
+      }
+      longest = Math.max(longest, n);
+    }
+    const days = new SharedDays();
+    const tables = new GroupTables(Math.ceil(longest / VALUE_GROUP) + 8);
+    const arena = new PickedBars(this.bySymbol.size * 320);
+    const values = new Float64Array(longest);
+    const nan = new Float64Array(longest).fill(Number.NaN);
+    const out = new Map<string, PriceSeries>();
+    let slice = performance.now();
+    for (const [symbol, segments] of this.bySymbol) {
+      if (performance.now() - slice > SLICE_MS) {
+        await nextTurn();
+        slice = performance.now();
+      }
+      const sizes = segments.map((seg) => counts.get(seg)!);
+      const dates = days.of(segments, sizes);
+      let lo = 0;
+      let hi = dates.length;
+      if (from !== null) while (lo < hi && dates[lo]! < from) lo++;
+      if (to !== null) while (hi > lo && dates[hi - 1]! > to) hi--;
+      if (hi <= lo) continue;
+      tables.reset();
+      const parts: ValueGroups[] = [];
+      const offsets: number[] = [];
+      let offset = 0;
+      for (let i = 0; i < segments.length; i++) {
+        const seg = segments[i]!;
+        const own = column === 'close' ? seg.closes : seg.adjCloses;
+        // adjusted closes equal to the closes are stored as one byte: the closes are read instead
+        const bytes = own !== null && !sameAsClose(own) ? own : seg.closes;
+        if (bytes === null) throw new Error(`snapshot: ${symbol} ${seg.year} has no packed ${column}`);
+        parts.push(new ValueGroups(bytes, sizes[i]!, values, offset, tables));
+        offsets.push(offset);
+        offset += sizes[i]!;
+      }
+      const lazy = new LazyColumn(parts, offsets, values, lo, hi);
+      const picked = select(dates.subarray(lo, hi), lazy);
+      const { dates: pickedDates, values: pickedValues } = arena.take(picked.length);
+      for (let k = 0; k < picked.length; k++) {
+        const i = picked[k]!;
+        pickedDates[k] = dates[lo + i]!;
+        pickedValues[k] = lazy.at(i);
+      }
+      const unknown = nan.subarray(0, picked.length);
+      out.set(symbol, {
+        symbol,
+        dates: pickedDates,
+        open: unknown,
+        high: unknown,
+        low: unknown,
+        close: column === 'close' ? pickedValues : unknown,
+        adjClose: column === 'adjClose' ? pickedValues : unknown,
+        volume: unknown,
+      });
+    }
+    return out;
+  }
+}
+
+/**
+ * The picked bars of every series of a read, as views of a few shared buffers: thousands of small
+ * typed arrays cost more to allocate and collect than the bars they hold.
+ */
+class PickedBars {
+  private dates: Int32Array;
+  private values: Float64Array;
+  private used = 0;
+
+  constructor(private capacity: number) {
+    this.dates = new Int32Array(capacity);
+    this.values = new Float64Array(capacity);
+  }
+
+  take(n: number): { dates: Int32Array; values: Float64Array } {
+    if (this.used + n > this.capacity) {
+      // a new stretch; the views handed out keep the old one
+      this.capacity = Math.max(n, this.capacity);
+      this.dates = new Int32Array(this.capacity);
+      this.values = new Float64Array(this.capacity);
+      this.used = 0;
+    }
+    const from = this.used;
+    this.used += n;
+    return { dates: this.dates.subarray(from, this.used), values: this.values.subarray(from, this.used) };
+  }
+}
+
+/**
+ * Each symbol's days, unpacked once per distinct list of day strings: symbols of one market share their
+ * trading days, so most symbols' days are a list already unpacked for another (found by the strings'
+ * keys, then compared byte for byte). Held until the read ends.
+ */
+class SharedDays {
+  private readonly seen = new Map<string, { strings: Uint8Array[]; dates: Int32Array }[]>();
+  private last: { strings: Uint8Array[]; dates: Int32Array } | null = null;
+
+  of(segments: readonly ReadSegment[], sizes: readonly number[]): Int32Array {
+    // most often the same days as the symbol before
+    const last = this.last;
+    if (last !== null && last.strings.length === segments.length) {
+      let same = true;
+      for (let i = 0; i < segments.length && same; i++) same = sameBytes(last.strings[i]!, segments[i]!.days);
+      if (same) return last.dates;
+    }
+    const found = this.find(segments, sizes);
+    this.last = found;
+    return found.dates;
+  }
+
+  private find(
+    segments: readonly ReadSegment[],
+    sizes: readonly number[],
+  ): { strings: Uint8Array[]; dates: Int32Array } {
+    const key = segments.map((seg) => dayStringKey(seg.days)).join('|');
+    const candidates = this.seen.get(key);
+    if (candidates !== undefined) {
+      for (const c of candidates) if (c.strings.every((bytes, i) => sameBytes(bytes, segments[i]!.days))) return c;
+    }
+    let n = 0;
+    for (const k of sizes) n += k;
+    const dates = new Int32Array(n);
+    let offset = 0;
+    for (let i = 0; i < segments.length; i++) {
+      decodeDaysInto(segments[i]!.days, dates, offset);
+      offset += sizes[i]!;
+    }
+    const entry = { strings: segments.map((seg) => seg.days), dates };
+    if (candidates === undefined) this.seen.set(key, [entry]);
+    else candidates.push(entry);
+    return entry;
+  }
+}
+
+/**
+ * One symbol's value column over its packed segments, read lazily (LazyValues): a value's group is
+ * unpacked when first read; the searches for the highest value and the last value above or below a
+ * level skip whole groups by their stored high and low where a group lies entirely in the range asked
+ * about (and unpack the others). Indices count from `lo`, the first bar inside the read's date range;
+ * `hi` ends it. Part k's values start at `offsets[k]` of the symbol's values.
+ */
+class LazyColumn implements LazyValues {
+  readonly length: number;
+
+  constructor(
+    private readonly parts: readonly ValueGroups[],
+    private readonly offsets: readonly number[],
+    private readonly values: Float64Array,
+    private readonly lo: number,
+    private readonly hi: number,
+  ) {
+    this.length = hi - lo;
+  }
+
+  /** The part holding the symbol's value `abs`. */
+  private partOf(abs: number): number {
+    let k = this.parts.length - 1;
+    while (k > 0 && this.offsets[k]! > abs) k--;
+    return k;
+  }
+
+  at(i: number): number {
+    const abs = this.lo + i;
+    if (i < 0 || abs >= this.hi) throw new RangeError(`value ${i} outside 0..${this.length - 1}`);
+    const k = this.partOf(abs);
+    this.parts[k]!.load(((abs - this.offsets[k]!) / VALUE_GROUP) | 0);
+    return this.values[abs]!;
+  }
+
+  highestUpTo(end: number): number {
+    const last = Math.min(this.lo + end, this.hi - 1);
+    if (last < this.lo) return -1;
+    let best = -1;
+    let bestValue = Number.NEGATIVE_INFINITY;
+    for (let k = this.partOf(this.lo); k < this.parts.length && this.offsets[k]! <= last; k++) {
+      const part = this.parts[k]!;
+      const offset = this.offsets[k]!;
+      for (let c = Math.max(0, ((this.lo - offset) / VALUE_GROUP) | 0); c < part.groups; c++) {
+        const start = offset + c * VALUE_GROUP;
+        if (start > last) break;
+        const end = Math.min(start + VALUE_GROUP, offset + part.length);
+        if (part.summarised && start >= this.lo && end - 1 <= last) {
+          // the group's first highest value, as a scan of it would find it
+          const high = part.high(c);
+          if (high > bestValue) {
+            bestValue = high;
+            best = offset + part.highIndex(c);
+          }
+          continue;
+        }
+        part.load(c);
+        const values = this.values;
+        for (let i = Math.max(start, this.lo); i < end && i <= last; i++) {
+          if (values[i]! > bestValue) {
+            bestValue = values[i]!;
+            best = i;
+          }
+        }
+      }
+    }
+    return best < 0 ? -1 : best - this.lo;
+  }
+
+  lastAbove(before: number, x: number): number {
+    return this.lastBeyond(before, x, 1);
+  }
+
+  lastBelow(before: number, x: number): number {
+    return this.lastBeyond(before, x, -1);
+  }
+
+  /** The last index before `before` whose value is strictly above (`side` 1) or below (-1) `x`, or -1. */
+  private lastBeyond(before: number, x: number, side: 1 | -1): number {
+    const stop = Math.min(this.lo + before, this.hi);
+    if (stop <= this.lo) return -1;
+    const values = this.values;
+    for (let k = this.partOf(stop - 1); k >= 0 && this.offsets[k]! + this.parts[k]!.length > this.lo; k--) {
+      const part = this.parts[k]!;
+      const offset = this.offsets[k]!;
+      for (let c = ((Math.min(stop, offset + part.length) - 1 - offset) / VALUE_GROUP) | 0; c >= 0; c--) {
+        const start = offset + c * VALUE_GROUP;
+        const end = Math.min(start + VALUE_GROUP, offset + part.length);
+        if (end <= this.lo) return -1;
+        // a group whose high (low) is not beyond x holds no such value (nor does any part of it)
+        if (part.summarised && !(side === 1 ? part.high(c) > x : part.low(c) < x)) continue;
+        part.load(c);
+        const from = Math.max(start, this.lo);
+        if (side === 1) {
+          for (let i = Math.min(end, stop) - 1; i >= from; i--) if (values[i]! > x) return i - this.lo;
+        } else {
+          for (let i = Math.min(end, stop) - 1; i >= from; i--) if (values[i]! < x) return i - this.lo;
+        }
+      }
+    }
+    return -1;
+  }
 }
 
 /** A short key for a packed day string: its length and first 16 bytes (count, first day, first gaps). */
@@ -209,8 +480,7 @@ function dayStringKey(days: Uint8Array): string {
   return key;
 }
 
+/** Byte-equal strings (a native comparison: a whole-universe read compares some 8 MB of day strings). */
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return a.length === b.length && Buffer.compare(a, b) === 0;
 }

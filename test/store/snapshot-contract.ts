@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import type { PriceSeries } from '../../src/domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../src/domain/trading-date.js';
 import { type CommandOutput, keptOrComputed } from '../../src/services/kept-results.js';
-import { type PerfRequest, perfTable } from '../../src/services/perf/perf-table.js';
+import { type PerfRequest, type PerfSource, perfTable } from '../../src/services/perf/perf-table.js';
 import type { BarColumn, DateRange, PriceStore } from '../../src/store/price-store.js';
 import { packedDayCount, sameAsClose, VALUE_GROUP, ValueGroups } from '../../src/store/series-snapshot-codec.js';
 
@@ -199,6 +199,7 @@ export async function expectSnapshotMatchesBars(store: PriceStore, model?: Sourc
     new Map([...all].sort().map(([t, s]) => [t, iso(s.dates[s.dates.length - 1])])),
   );
   await expectGroupIndexMatchesBars(store, all);
+  await expectPerfMatchesBars(store);
   if (model === undefined) return;
   const sourcesOf = (t: string) => [...new Set(model.get(t)?.values() ?? [])].sort();
   expect(summaries.map((s) => [s.ticker, s.sources])).toEqual(summaries.map((s) => [s.ticker, sourcesOf(s.ticker)]));
@@ -256,6 +257,27 @@ async function expectGroupIndexMatchesBars(store: PriceStore, all: ReadonlyMap<s
       }
       expect(offset, `${symbol} ${column} rows`).toBe(bars.length);
     }
+  }
+}
+
+/**
+ * The perf table, which reads only the bars its figures need (ReadOptions.select: the snapshot
+ * unpacks a few groups of each symbol), equals the table computed from every bar of the bars table.
+ */
+async function expectPerfMatchesBars(store: PriceStore): Promise<void> {
+  const bars: PerfSource = {
+    readMany: (tickers, range) => store.readMany(tickers, range),
+    getSymbol: (ticker) => store.getSymbol(ticker),
+    listSymbols: () => store.listSymbols(),
+  };
+  for (const req of [
+    ...KEPT_REQUESTS,
+    { symbols: 'all', from: '2020-02-14' },
+    { symbols: 'all', from: '2019-12-31', to: '2021-03-01', totalReturn: true },
+  ] satisfies PerfRequest[]) {
+    expect(JSON.stringify(await perfTable(store, req)), JSON.stringify(req)).toBe(
+      JSON.stringify(await perfTable(bars, req)),
+    );
   }
 }
 

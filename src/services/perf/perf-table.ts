@@ -4,6 +4,7 @@
  * adjClose for every figure (returns, closes, highs and lows).
  */
 
+import { perfBars } from '../../analytics/returns/perf-bars.js';
 import { performanceSnapshot } from '../../analytics/returns/performance-snapshot.js';
 import { cagr, windowReturn } from '../../analytics/returns/period-returns.js';
 import { ensureDefined } from '../../domain/ensure.js';
@@ -70,8 +71,13 @@ export async function perfRows(store: PerfSource, req: PerfRequest): Promise<Per
   const requestedAsOf = asOfDay === null ? null : formatIsoDate(asOfDay);
   const range = requestedAsOf === null ? undefined : { to: requestedAsOf };
   const wanted = req.symbols === 'all' ? 'all' : uniqueTickers(req.symbols);
-  // only the close the figures use: a whole-universe read then moves a third of the bytes
-  const all = await store.readMany(wanted, range, { columns: [field] });
+  // only the close the figures use, and of it only the bars the figures read (perf-bars.ts): the
+  // snapshot then unpacks a year and a few older closes of each symbol instead of its whole history
+  const from = win?.from ?? null;
+  const all = await store.readMany(wanted, range, {
+    columns: [field],
+    select: (dates, values) => perfBars(dates, values, asOfDay, from),
+  });
 
   const rows: PerfRow[] = [];
   if (wanted === 'all') {

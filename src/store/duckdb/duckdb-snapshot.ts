@@ -20,6 +20,7 @@ import type {
   DuckDBValue,
   DuckDBVector,
 } from '@duckdb/node-api';
+import type { BarSelector } from '../../domain/lazy-values.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import { nextTurn, SLICE_MS } from '../event-loop-slice.js';
 import type { BarColumn, DateRange, SymbolPart } from '../price-store.js';
@@ -474,7 +475,8 @@ function segmentSources(
 }
 
 /**
- * Reads closes and/or adjusted closes of `tickers` (or all) from the snapshot, cut to `range`.
+ * Reads closes and/or adjusted closes of `tickers` (or all) from the snapshot, cut to `range` (with
+ * `select` and one column: only the bars it picks, see ReadOptions).
  * An adjusted-close segment stored as "same as the closes" brings its closes along.
  */
 export async function readSnapshot(
@@ -482,8 +484,9 @@ export async function readSnapshot(
   tickers: readonly string[] | 'all',
   range: DateRange | undefined,
   columns: readonly BarColumn[],
+  select?: BarSelector,
 ): Promise<Map<string, PriceSeries>> {
-  return unpackSegments(await readSnapshotSegments(c, tickers, range, columns));
+  return unpackSegments(await readSnapshotSegments(c, tickers, range, columns), select);
 }
 
 /** The packed segments `readSnapshot` unpacks, as they come from the table (any order). */

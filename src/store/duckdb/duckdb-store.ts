@@ -343,7 +343,7 @@ export class DuckDbStore implements PriceStore {
     // closes and adjusted closes alone come from the packed snapshot (duckdb-snapshot.ts)
     if (snapshotCanRead(options.columns)) {
       const wanted = tickers === 'all' ? 'all' : [...new Set(tickers.map(normaliseTicker))];
-      return this.read((c) => readSnapshot(c, wanted, range, columns));
+      return this.read((c) => readSnapshot(c, wanted, range, columns, options.select));
     }
     return this.read(async (c) => {
       const wanted =

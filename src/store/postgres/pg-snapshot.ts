@@ -9,6 +9,7 @@
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { ensureDefined } from '../../domain/ensure.js';
+import type { BarSelector } from '../../domain/lazy-values.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import type { BarColumn, DateRange, SymbolPart } from '../price-store.js';
 import {
@@ -131,14 +132,15 @@ async function readCloses(
   return decoder.result();
 }
 
-/** Closes and/or adjusted closes of `tickers` (or all) from the snapshot, cut to `range`. */
+/** Closes and/or adjusted closes of `tickers` (or all) from the snapshot, cut to `range` (`select`: see ReadOptions). */
 export async function readPgSnapshot(
   db: pg.Pool | pg.PoolClient,
   tickers: readonly string[] | 'all',
   range: DateRange | undefined,
   columns: readonly BarColumn[],
+  select?: BarSelector,
 ): Promise<Map<string, PriceSeries>> {
-  return unpackSegments(await readPgSnapshotSegments(db, tickers, range, columns));
+  return unpackSegments(await readPgSnapshotSegments(db, tickers, range, columns), select);
 }
 
 /**

@@ -379,7 +379,7 @@ export class PostgresStore implements PriceStore {
     // closes and adjusted closes alone come from the packed snapshot (pg-snapshot.ts)
     if (snapshotCanRead(options.columns)) {
       const wanted = tickers === 'all' ? 'all' : [...new Set(tickers.map(normaliseTicker))];
-      return readPgSnapshot(this.pool, wanted, range, options.columns);
+      return readPgSnapshot(this.pool, wanted, range, options.columns, options.select);
     }
     const client = await this.pool.connect();
     try {
