@@ -25,9 +25,13 @@ const MOVE_TO_LEVEL = new RegExp(
  * "VIX 14.85 (-5.83%)", "$IWM 255.87 (+1.17%)", "RUT 2,590.61 (ATH)": a name, its level, then its signed
  * move or a record mark in parentheses (the record is an ATH claim of its own).
  */
-/** "VIX at 14.85", "Oracle sits at $196.95": a name, then "at" and a level with decimals. */
+/**
+ * "VIX at 14.85", "Oracle sits at $196.95", "IWM at a record 255.87", "XLF closed 54.21", "SPY flat at
+ * 683.51", "XLI to 156.37 (+1.07%)": a name, then "at" (or "closed", "flat at", and in shorthand "to"
+ * before a level standing alone) and a level with decimals.
+ */
 const NAME_AT_LEVEL = new RegExp(
-  `^\\s+(?:(?:is|was|sits|sat|stands|stood|trades|traded|trading|now)\\s+)?at\\s+\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}(?!\\s*(?:a\\.?m|p\\.?m|ET|EST)\\b)`,
+  `^\\s+(?:(?:is|was|sits|sat|stands|stood|trades|traded|trading|now)\\s+)?(?:(?:closed|ended|finished|settled)\\s+(?:the\\s+(?:day|session)\\s+)?(?:at\\s+)?|(?:(?:closed|ended|finished)\\s+)?(?:flat|unchanged)\\s+at\\s+|at\\s+|to\\s+(?=\\$?[\\d,]+\\.\\d+\\s*(?:\\(|[,;]|$)))(?:an?\\s+(?:fresh\\s+|new\\s+)?(?:record|all[- ]time\\s+high)(?:\\s+(?:close|high))?(?:\\s+of)?\\s+)?\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}(?!\\s*(?:a\\.?m|p\\.?m|ET|EST)\\b)`,
   'i',
 );
 /** "Closing levels: AAPL 277.51, MSFT 481.33": names each followed by a level, in a sentence about closes. */

@@ -15,10 +15,11 @@ import { breadthSymbol, EQUAL_WEIGHT_NAMES, SP600_GROUP } from '../claim-types/b
 import type { SentenceScope } from '../claim-types/claim-type.js';
 import { claimTypes } from '../claim-types/claim-types.js';
 import { markAppositives } from './appositives.js';
+import { bothCopies, bothMentions, doneTheSame } from './carried-claims.js';
 import type { Claim } from './claim.js';
 import { ExtractionContext } from './extraction-context.js';
 import { isForecast } from './forecast-wording.js';
-import { type NamedSymbol, NameResolver } from './name-resolver.js';
+import { type Mention, type NamedSymbol, NameResolver } from './name-resolver.js';
 import { dayOfClaim, labelLineDay, lastLabelDay, namedDays } from './named-days.js';
 import { findPeriods } from './period-phrases.js';
 import { ratioReturnClaims } from './ratio-subjects.js';
@@ -157,6 +158,8 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
   const noteDate = options.noteDate ?? null;
   // A line that is only a day label ("Tuesday:") dates the lines right below it, up to a blank line.
   let labelLine: { day: DayNumber; line: number } | null = null;
+  // The sentence before: what "SPSM has done the same" and "Both are up 3%" refer to.
+  let before: { claims: readonly Claim[]; mentions: readonly Mention[] } = { claims: [], mentions: [] };
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
     const lineLabel = labelLineDay(p.text, noteDate);
@@ -187,6 +190,7 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
     if (HEADING.test(p.text)) {
       ctx.newSection();
       labelLine = null;
+      before = { claims: [], mentions: [] };
     }
     ctx.lastPeriod = null;
     // A paragraph hard-wrapped over several lines is read as one: its sentences run across the breaks.
@@ -200,9 +204,12 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
     let carried = labelLine?.day ?? null;
     if (labelLine !== null) labelLine = { day: labelLine.day, line: last.line };
     for (const s of sentences(block)) {
+      const own = markAppositives(s.text, resolver.mentions(s.text));
+      // "IWM and SPSM rose. Both are up 3%": the two names of the sentence before stand for "Both".
+      const both = bothMentions(s.text, own, before.mentions);
       const scope: SentenceScope = {
         sentence: s.text,
-        mentions: markAppositives(s.text, resolver.mentions(s.text)),
+        mentions: both ? [...both, ...own] : own,
         resolver,
         ctx,
         line: p.line + (raw.slice(0, s.offset).match(/\r\n|\r|\n/g)?.length ?? 0),
@@ -219,7 +226,10 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
         if (t.metric === 'return') returns = claims.length;
         found.push(...claims);
       }
+      found.push(...doneTheSame(s.text, scope.offset, scope.line, scope.mentions, before.claims));
+      if (both) found.push(...bothCopies(found, both));
       const ratioAware = ratioReturnClaims(found, s.text, scope.offset, scope.mentions);
+      before = { claims: ratioAware, mentions: own };
       out.push(...labelled(datedClaims(ratioAware, scope), carried).sort((a, b) => a.span.start - b.span.start));
       carried = lastLabelDay(s.text, scope.noteDate) ?? carried;
       ctx.remember(scope.mentions);

@@ -85,9 +85,11 @@ const SESSIONS = new RegExp(
 /**
  * What may stand between a name and its signed move: nothing, its level, or its other figures, comma-separated
  * (a space is enough before the signed move: "AMD 162.30 +0.9%"); a comma or bold marks after the name too, and
- * after a ticker in parentheses ("Tech (XLK) +9.8%") its closing parenthesis.
+ * after a ticker in parentheses ("Tech (XLK) +9.8%") its closing parenthesis; the words before a level ("IWM at a
+ * record 255.87, +1.17%", "XLI to 156.37 (+1.07%)", "SPY flat at 683.51, +0.2%").
  */
-const NAME_GAP = /^\)?[\s:(,*_]*(?:[-+−–]?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?\s*\)?(?:\s*[,;(|]\s*|\s+$))*$/;
+const NAME_GAP =
+  /^\)?[\s:(,*_]*(?:(?:at\s+(?:an?\s+(?:fresh\s+|new\s+)?record\s+)?|to\s+|(?:flat|unchanged)\s+at\s+|closed\s+(?:at\s+)?)(?=\$?\d))?(?:[-+−–]?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?\s*\)?(?:\s*[,;(|]\s*|\s+$))*$/;
 /** A broker's period labels ("YTD", "1M", "3mo", "y/y", "w/w"). */
 const PERIOD_LABEL = 'YTD|MTD|QTD|[135]Y|[15]D|[136]M|1W|12M|(?:[136]|12)-?mos?|1-?yr|d\\/d|w\\/w|y\\/y|YoY';
 const LABEL_BEFORE = new RegExp(`\\b(?:${PERIOD_LABEL})[\\s:]*$`, 'i');
