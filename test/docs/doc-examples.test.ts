@@ -133,7 +133,7 @@ for (const page of pages) {
             `${where} (output shown at line ${e.expected.line}): ${difference}\nIt printed:\n${printed}`,
           ).toBeNull();
         }
-      });
+      }, 180_000);
     }
   });
 }

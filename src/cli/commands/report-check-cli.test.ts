@@ -107,7 +107,7 @@ describe('report and check commands', () => {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may reach the terminal.
     expect(escapes.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(escapes.stdout).toContain('Nvidia [2J]0;pwnedrose 1.00% today.');
-  });
+  }, 240_000);
 
   it('checks a folder of notes with one summary row per note, as text, CSV and JSON', () => {
     const folder = join(dir, 'archive');
@@ -135,7 +135,7 @@ describe('report and check commands', () => {
     const html = cli(['check', join(folder, 'wrong.txt'), '--format', 'html']).stdout;
     expect(html).toContain('<mark class="contradicted" id="claim-0" title="NVDA is');
     expect(html).not.toContain('<script');
-  });
+  }, 240_000);
 
   it('exits 2 on usage and data errors, with one line on stderr', () => {
     const missing = cli(['check', join(dir, 'no-such-file.txt')]);
