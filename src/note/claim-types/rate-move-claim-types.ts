@@ -179,18 +179,8 @@ function extractMoves(scope: SentenceScope): RateMoveClaim[] {
       const end = at + m[0].length;
       const period = movePeriod(scope, at, end, clauseEnd, names);
       if (period === null) continue;
-      out.push({
-        metric: 'rate.change',
-        text: scope.sentence,
-        subject: name.text,
-        symbol: name.symbol,
-        line: scope.line,
-        span: { start: scope.offset + at, end: scope.offset + end },
-        bp: (negative ? -1 : 1) * bpFigure(digits),
-        decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
-        period: period.period,
-        ...(period.day ? { day: period.day } : {}),
-      });
+      const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
+      out.push(rateMove(scope, name, at, end, (negative ? -1 : 1) * bpFigure(digits), decimals, period));
       moved = true;
       break;
     }
@@ -221,6 +211,19 @@ function unchangedMove(
   const end = at + m[1]!.length;
   const period = movePeriod(scope, at, end, clauseEnd, names);
   if (period === null) return null;
+  return rateMove(scope, name, at, end, 0, 0, period);
+}
+
+/** The claim of a move of `bp` basis points read at `[at, end)` of the sentence. */
+function rateMove(
+  scope: SentenceScope,
+  name: YieldName,
+  at: number,
+  end: number,
+  bp: number,
+  decimals: number,
+  period: { period: ReturnPeriod | null; day?: string },
+): RateMoveClaim {
   return {
     metric: 'rate.change',
     text: scope.sentence,
@@ -228,8 +231,8 @@ function unchangedMove(
     symbol: name.symbol,
     line: scope.line,
     span: { start: scope.offset + at, end: scope.offset + end },
-    bp: 0,
-    decimals: 0,
+    bp,
+    decimals,
     period: period.period,
     ...(period.day ? { day: period.day } : {}),
   };
