@@ -26,6 +26,33 @@ describe('newHighLowFlags', () => {
     expect(Array.from(f).filter((x) => x !== 0)).toHaveLength(2);
   });
 
+  it('flags a longer series right after a shorter one (the two deques share one scratch buffer)', () => {
+    // 2,000 weekly bars, then 3,000: the first call leaves a buffer of 2 x 2,000 = 4,000 (more than any
+    // earlier test here needs), longer than 3,000 but shorter than the 2 x 3,000 the two deques need.
+    // The longer series rises for 2,900 weeks (the lows' deque keeps every bar of the window), then
+    // falls below everything before it.
+    const start = parseIsoDate('1960-01-04');
+    const series = (n: number) => {
+      const dates = new Int32Array(n);
+      const closes = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        dates[i] = start + 7 * i;
+        closes[i] = i < 2900 ? 10_000 + i : 5_000 - i;
+      }
+      return { dates, closes };
+    };
+    const short = series(2000);
+    newHighLowFlags(short.dates, short.closes);
+    const long = series(3000);
+    const flags = Array.from(newHighLowFlags(long.dates, long.closes));
+    // by hand: bar 52 is 1961-01-02, whose date a year earlier (1960-01-02) precedes the first bar;
+    // bar 53 (1961-01-09, a year earlier 1960-01-09) is the first with a year of history. From there
+    // each rising bar is a new 52-week high, and each bar of the fall (2,100 and lower) a new low.
+    expect(flags.slice(0, 53).every((f) => f === 0)).toBe(true);
+    expect(flags.slice(53, 2900).filter((f) => f !== 1)).toEqual([]);
+    expect(flags.slice(2900).filter((f) => f !== -1)).toEqual([]);
+  });
+
   it('agrees with fiftyTwoWeekHigh / fiftyTwoWeekLow bar by bar on random series (property)', () => {
     fc.assert(
       fc.property(

@@ -24,7 +24,7 @@ export function newHighLowFlags(dates: Int32Array, closes: Float64Array, boundar
   const flags = new Int8Array(n);
   // Deques of indices over the bars before i still inside the window: decreasing closes (max at
   // the head) and increasing closes (min at the head).
-  if (scratch.length < n) scratch = new Int32Array(2 * n);
+  if (scratch.length < 2 * n) scratch = new Int32Array(2 * n);
   const maxQ = scratch.subarray(0, n);
   const minQ = scratch.subarray(n, 2 * n);
   let maxH = 0;
