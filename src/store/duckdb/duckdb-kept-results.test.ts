@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sampleSeries } from '../../../test/store/store-contract.js';
+import { duckdbApi } from './duckdb-api.js';
+import { writeKeptResult } from './duckdb-kept-results.js';
 import { DuckDbStore } from './duckdb-store.js';
 
 const result = (body: string) => ({ body, warnings: '[]' });
@@ -67,6 +69,40 @@ describe('kept results (DuckDB)', () => {
       expect(answered).toEqual(Array.from({ length: 32 }, (_, i) => i + 8));
     } finally {
       await store.close();
+    }
+  });
+
+  it('a keep that retires every row replaces the table (no deleted rows for the vacuum); others delete', async () => {
+    const instance = await duckdbApi.DuckDBInstance.create(':memory:');
+    const c = await instance.connect();
+    try {
+      await c.run('CREATE TABLE store_meta (id INTEGER, data_version BIGINT)');
+      await c.run('INSERT INTO store_meta VALUES (1, 7)');
+      const rows = async () =>
+        (await c.runAndReadAll('SELECT key, data_version, body FROM kept_results ORDER BY key')).getRowsJS();
+      // returns whether rows were deleted: the first keep deletes nothing
+      expect(await writeKeptResult(c, 'a', '7', result('a7'))).toBe(false);
+      // a second key at the same version: nothing retired
+      expect(await writeKeptResult(c, 'b', '7', result('b7'))).toBe(false);
+      // the same key again: one of two rows retired, deleted
+      expect(await writeKeptResult(c, 'a', '7', result('a7 again'))).toBe(true);
+      expect(await rows()).toEqual([
+        ['a', 7n, 'a7 again'],
+        ['b', 7n, 'b7'],
+      ]);
+      // a write bumped the version: both rows are retired, so the table is made anew
+      await c.run('UPDATE store_meta SET data_version = 8');
+      expect(await writeKeptResult(c, 'b', '8', result('b8'))).toBe(false);
+      expect(await rows()).toEqual([['b', 8n, 'b8']]);
+      // the only row under the same key: retired whole, made anew
+      expect(await writeKeptResult(c, 'b', '8', result('b8 again'))).toBe(false);
+      expect(await rows()).toEqual([['b', 8n, 'b8 again']]);
+      // computed before the version moved: kept nowhere, nothing deleted
+      expect(await writeKeptResult(c, 'c', '7', result('stale'))).toBe(false);
+      expect(await rows()).toEqual([['b', 8n, 'b8 again']]);
+    } finally {
+      c.closeSync();
+      instance.closeSync();
     }
   });
 });

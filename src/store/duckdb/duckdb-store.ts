@@ -510,8 +510,11 @@ export class DuckDbStore implements PriceStore {
   }
 
   async keepResult(key: string, dataVersion: string, result: KeptResult): Promise<void> {
-    this.noteWrite(Number.POSITIVE_INFINITY, true);
-    await this.exclusive((c) => this.inTransaction(c, () => writeKeptResult(c, key, dataVersion, result)));
+    const deleted = await this.exclusive((c) =>
+      this.inTransaction(c, () => writeKeptResult(c, key, dataVersion, result)),
+    );
+    // one row; a keep that only replaced the table whole leaves nothing for the vacuum (writeKeptResult)
+    this.noteWrite(1, deleted);
   }
 
   async close(): Promise<void> {
