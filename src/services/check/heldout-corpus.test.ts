@@ -33,6 +33,8 @@ export const blindBatch6 = corpusFile('heldout-sentences-6.txt');
 export const blindBatch7 = corpusFile('heldout-sentences-7.txt');
 /** The eighth batch, also written blind, on notes of thirteen other dates (2025-05 to 2026-05); reported only. */
 export const blindBatch8 = corpusFile('heldout-sentences-8.txt');
+/** The ninth batch, also written blind, on notes of thirteen other dates (2025-03 to 2026-06); reported only. */
+export const blindBatch9 = corpusFile('heldout-sentences-9.txt');
 
 describeWithSharedData('the held-out claim corpus, checked against the real data as of 2025-12-11', () => {
   let store: DuckDbStore;
@@ -41,7 +43,16 @@ describeWithSharedData('the held-out claim corpus, checked against the real data
 
   beforeAll(async () => {
     ({ store, stored, seriesFor } = await openCorpusStore(
-      [...heldOut, ...blindBatch, ...blindBatch4, ...blindBatch5, ...blindBatch6, ...blindBatch7, ...blindBatch8],
+      [
+        ...heldOut,
+        ...blindBatch,
+        ...blindBatch4,
+        ...blindBatch5,
+        ...blindBatch6,
+        ...blindBatch7,
+        ...blindBatch8,
+        ...blindBatch9,
+      ],
       ['SPSM/MAG7'],
     ));
   }, 120_000);
@@ -94,6 +105,7 @@ describeWithSharedData('the held-out claim corpus, checked against the real data
     ['blind batch 6', 'heldout-sentences-6', blindBatch6],
     ['blind batch 7', 'heldout-sentences-7', blindBatch7],
     ['blind batch 8', 'heldout-sentences-8', blindBatch8],
+    ['blind batch 9', 'heldout-sentences-9', blindBatch9],
   ] as const)('%s (%s) figures are reported', (label, _file, blindBatch) => {
     const { extraction, verdicts } = scoreCorpus(blindBatch, stored, seriesFor);
     const x = ratio(extraction);
