@@ -99,6 +99,12 @@ describe('event claims', () => {
     expect(v.matchesCloseOf).toBe('2025-01-13');
   });
 
+  it('says how a bare company name was read ("Alphabet read as GOOGL (Class A)") in the reason', () => {
+    // ABC's Jan 10 close 103 is 1.90% below its Jan 8 record 105: near its high, supported.
+    const c: Claim = { ...base, metric: 'ath', kind: 'near_high', distance: null, readAs: 'ABC read as ABC (Class A)' };
+    expect(verifyClaim(c, lookup, options('2025-01-10')).reason).toMatch(/; ABC read as ABC \(Class A\)$/);
+  });
+
   it('near high: 1.90% below is within the 2% "spitting distance"', () => {
     expect(
       verifyClaim({ ...base, metric: 'ath', kind: 'near_high', distance: null }, lookup, options('2025-01-10')).verdict,

@@ -42,6 +42,8 @@ export function verifyClaim(c: Claim, seriesFor: SeriesFor, options: VerifyOptio
   const type = claimTypeOf(c.metric);
   if (!type) throw new Error(`no claim type is registered for metric '${c.metric}'`);
   const o: VerifyOptions = c.day ? { ...options, asOf: parseIsoDate(c.day) } : options;
+  // "Alphabet read as GOOGL (Class A)": a bare company name read as one of its share classes is said so.
+  const readAs = c.readAs ? `; ${c.readAs}` : '';
   const base = {
     text: c.text,
     symbol: c.symbol,
@@ -56,7 +58,7 @@ export function verifyClaim(c: Claim, seriesFor: SeriesFor, options: VerifyOptio
     actual: null,
     verdict: 'unverifiable',
     sentence: `${who} ${(type.describe ?? type.claimedText)(c)}: unverifiable; ${reason}`,
-    reason,
+    reason: `${reason}${readAs}`,
     basis: null,
     matchesCloseOf: null,
     asOf: null,
@@ -108,7 +110,7 @@ export function verifyClaim(c: Claim, seriesFor: SeriesFor, options: VerifyOptio
       actual: e.actual,
       verdict: 'supported',
       sentence: `${onDay(e.fact, day)}: supported${matches}${other}`,
-      reason: `${detail(e)}as of ${when}: consistent with ${type.claimedText(c)}${matches}${other}${oneCloseNote}`,
+      reason: `${detail(e)}as of ${when}: consistent with ${type.claimedText(c)}${matches}${other}${oneCloseNote}${readAs}`,
       basis: basisOf(field),
       matchesCloseOf: null,
       asOf: when,
@@ -136,7 +138,7 @@ export function verifyClaim(c: Claim, seriesFor: SeriesFor, options: VerifyOptio
   let reason = `${detail(primary)}as of ${when}: ${primary.fact}, not ${type.claimedText(c)}`;
   if (typeof primary.actual === 'number' && typeof base.claimed === 'number' && type.hasBasis)
     reason += ` (off by ${((base.claimed - primary.actual) * 100).toFixed(2)} pp)`;
-  reason += `; ${tail}${oneCloseNote}`;
+  reason += `; ${tail}${oneCloseNote}${readAs}`;
   return {
     ...base,
     actual: primary.actual,

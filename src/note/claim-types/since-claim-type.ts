@@ -12,7 +12,7 @@ import { type ClaimType, matchedClaim, type SentenceScope } from './claim-type.j
 import { pct, shortDate, shortMonth } from './verdict-words.js';
 
 const SINCE = new RegExp(
-  `\\b(lowest|highest|weakest|strongest)\\s+(?:(?:daily\\s+)?(?:close|closing\\s+level|closing\\s+value|level|reading|finish|settle|mark|point|print)\\s+)?(?:in\\s+(?:more\\s+than\\s+)?\\w+\\s+\\w+,?\\s+)?since\\s+(?:(?:early|mid|late)[- ]?\\s*)?(?:${MONTH_WORD}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)?(?:,?\\s+(\\d{4}))?|(\\d{4})-(\\d{2})-(\\d{2})|(\\d{4})\\b)`,
+  `\\b(lowest|highest|weakest|strongest)\\s+(?:(?:daily\\s+)?(?:close|closing\\s+level|closing\\s+value|level|reading|finish|settle|mark|point|print)\\s+)?(?:in\\s+(?:more\\s+than\\s+)?\\w+\\s+\\w+,?\\s+)?since\\s+(?:(?:early|mid|late)[- ]?\\s*)?(?:${MONTH_WORD}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d))?(?:,?\\s+(\\d{4}))?|(\\d{4})-(\\d{2})-(\\d{2})|(\\d{4})\\b)`,
   'i',
 );
 const APPROACHING =

@@ -23,6 +23,8 @@ export interface ClaimBase {
   readonly symbol: string | null;
   /** Why the subject did not resolve (unknown name, ambiguous share class), when symbol is null. */
   readonly unresolved?: string;
+  /** How a company's bare name was read as one of its share classes ("Alphabet read as GOOGL (Class A)"). */
+  readonly readAs?: string;
   /** 1-based line of the input where the claim starts. */
   readonly line: number;
   /** Where the claim's own words are in the checked text ("slid 3.93%"), for marking it in place. */

@@ -176,8 +176,21 @@ describe('extraction details', () => {
     expect(c?.symbol).toBe('IWM');
   });
 
-  it('reports Alphabet without a class as ambiguous', () => {
+  it('reads Alphabet without a class as GOOGL, the class the mag7 group holds, and says so', () => {
     const [c] = extractClaims('Alphabet is up 65% this year.', resolver);
+    expect(c).toMatchObject({ symbol: 'GOOGL', subject: 'Alphabet', readAs: 'Alphabet read as GOOGL (Class A)' });
+    expect(extractClaims('Alphabet Inc. fell 2.4% on the day.', resolver)[0]).toMatchObject({
+      symbol: 'GOOGL',
+      readAs: 'Alphabet read as GOOGL (Class A)',
+    });
+    // A class or ticker named is read as written, with no note.
+    const [c2] = extractClaims('Alphabet Class C shares fell 2.3% on the day.', resolver);
+    expect(c2?.symbol).toBe('GOOG');
+    expect(c2?.readAs).toBeUndefined();
+  });
+
+  it('keeps Alphabet ambiguous where the writer leaves the class open', () => {
+    const [c] = extractClaims('Alphabet is up 65% this year, depending on which share class you own.', resolver);
     expect(c?.symbol).toBeNull();
     expect(c?.unresolved).toMatch(/GOOGL and GOOG/);
   });

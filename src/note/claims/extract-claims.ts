@@ -83,7 +83,8 @@ export function resolverFromConfig(config: UniverseConfig, stored: readonly stri
     if (known.has(t) || NOT_TICKERS.has(t) || !/^\^?[A-Z][A-Z0-9.]{1,9}$/.test(t)) continue;
     symbols.push({ ticker: t, name: t, kind: 'stock', aliases: [] });
   }
-  return new NameResolver(symbols);
+  // A company's bare name ("Alphabet") is read as the one of its share classes the groups hold (GOOGL in mag7).
+  return new NameResolver(symbols, new Set(Object.values(config.groups).flat()));
 }
 
 export interface ExtractOptions {
@@ -250,5 +251,9 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
       }
     }
   }
-  return out;
+  // "Alphabet rose 2%": the bare name read as GOOGL, and the claim says so.
+  return out.map((c) => {
+    const readAs = c.symbol === null ? null : resolver.readAs(c.subject, c.symbol);
+    return readAs ? { ...c, readAs } : c;
+  });
 }

@@ -35,6 +35,9 @@ it("keeps a company's name over an unknown ticker that contradicts it", () => {
   expect(alphabet.unresolved).toMatch(
     /ambiguous: it has share classes GOOGL and GOOG.*'A' in parentheses is not one of them/,
   );
+  // Bare, Alphabet is read as GOOGL (the class the config's mag7 group holds); with its class open, ambiguous.
+  expect(first('Alphabet fell')).toMatchObject({ symbol: 'GOOGL', text: 'Alphabet' });
+  expect(first('Alphabet fell, whichever share class you look at').symbol).toBeNull();
   // A known ticker still wins; an unknown company keeps its unknown ticker.
   expect(first('Alphabet (GOOGL) fell').symbol).toBe('GOOGL');
   expect(first('Broadcom (AVGO) rose').symbol).toBe('AVGO');

@@ -3,7 +3,10 @@
  * aliases: "Nvidia Corp. (NVDA)", "the Russell 2000 Index" (^RUT, not IWM), "S&P SmallCap 600 Index"
  * (^SP600), "Magnificent 7" (MAG7). The longest match wins, a ticker in parentheses overrides the name
  * before it, and an unknown ticker in parentheses still names its subject ("Broadcom Inc. (AVGO)").
- * Alphabet without a share class is reported as ambiguous rather than guessed.
+ * A company with share classes named without one ("Alphabet") is read as the class the config's groups hold
+ * (GOOGL, the Mag 7 member), and the claim says so ("Alphabet read as GOOGL (Class A)"); it stays ambiguous
+ * when the groups hold none or several of its classes, or the sentence itself points at the classes
+ * ("depending on which share class you own").
  */
 import type { SymbolKind } from '../../domain/symbol-info.js';
 import { tickersBeforeMoves } from './unknown-tickers.js';
@@ -25,6 +28,8 @@ export interface Mention {
   readonly kind: SymbolKind | null;
   /** Why `symbol` is null. */
   readonly unresolved?: string;
+  /** How a company's bare name was read as one of its share classes: "Alphabet read as GOOGL (Class A)". */
+  readonly readAs?: string;
   /** True when the mention is an object ("which tracks the Russell 2000", "versus the Magnificent 7"). */
   readonly object: boolean;
 }
@@ -58,7 +63,14 @@ export class NameResolver {
   private readonly patterns: Pattern[] = [];
   private readonly byTicker = new Map<string, NamedSymbol>();
 
-  constructor(symbols: readonly NamedSymbol[]) {
+  /** The bare names of companies with share classes that are read as one class ("Alphabet" -> GOOGL). */
+  private readonly classDefaults: { readonly re: RegExp; readonly ticker: string; readonly note: string }[] = [];
+
+  /**
+   * `grouped`: the tickers the config's groups hold; a company's bare name is read as the one class of it they
+   * hold (the others are named by their class or ticker).
+   */
+  constructor(symbols: readonly NamedSymbol[], grouped: ReadonlySet<string> = new Set()) {
     for (const s of symbols) {
       this.byTicker.set(s.ticker, s);
       const bare = s.ticker.replace(/^\^/, '');
@@ -81,19 +93,39 @@ export class NameResolver {
       }
     }
     // A company with several share classes (Alphabet Class A / Class C): the bare company name is ambiguous.
-    const classes = new Map<string, string[]>();
+    const classes = new Map<string, { ticker: string; cls: string }[]>();
     for (const s of symbols) {
-      const m = /^(.*?)\s+Class\s+[A-Z]$/.exec(s.name);
+      const m = /^(.*?)\s+Class\s+([A-Z])$/.exec(s.name);
       if (!m) continue;
       const base = m[1]!.replace(/,?\s+(?:Inc\.|Corp\.)$/, '');
-      classes.set(base, [...(classes.get(base) ?? []), s.ticker]);
+      classes.set(base, [...(classes.get(base) ?? []), { ticker: s.ticker, cls: m[2]! }]);
     }
-    for (const [base, tickers] of classes) {
-      if (tickers.length < 2) continue;
+    for (const [base, members] of classes) {
+      if (members.length < 2) continue;
+      const tickers = members.map((c) => c.ticker);
       const why = `'${base}' is ambiguous: it has share classes ${tickers.join(' and ')}; name the class or the ticker`;
-      for (const n of [`${base} Inc.`, `${base} Inc`, base])
+      const held = members.filter((c) => grouped.has(c.ticker));
+      for (const n of [`${base} Inc.`, `${base} Inc`, base]) {
         this.patterns.push({ re: namePattern(n, true), symbol: null, kind: 'stock', unresolved: why });
+        if (held.length === 1)
+          this.classDefaults.push({
+            re: new RegExp(`^(?:the\\s+)?${escapeRegex(n).replace(/\s+/g, '\\s+')}$`),
+            ticker: held[0]!.ticker,
+            note: `${base} read as ${held[0]!.ticker} (Class ${held[0]!.cls})`,
+          });
+      }
     }
+  }
+
+  /** The class a company's bare name is read as, when the config's groups hold exactly one of its classes. */
+  private classDefault(name: string): { ticker: string; note: string } | null {
+    return this.classDefaults.find((d) => d.re.test(name)) ?? null;
+  }
+
+  /** "Alphabet read as GOOGL (Class A)" when `subject` is a bare company name read as `symbol`, one of its classes. */
+  readAs(subject: string, symbol: string | null): string | null {
+    const d = this.classDefault(subject.trim());
+    return d !== null && d.ticker === symbol ? d.note : null;
   }
 
   /** The configured symbol of a ticker, if any. */
@@ -137,6 +169,10 @@ export class NameResolver {
       chosen.push(f);
       cursor = f.end;
     }
+    // "Alphabet is up 65%, depending on which share class you own": the writer leaves the class open.
+    const classesOpen = /\b(?:share\s+class(?:es)?|(?:which|either|both|each)\s+(?:share\s+)?class(?:es)?)\b/i.test(
+      text,
+    );
     const out: Mention[] = [];
     for (let i = 0; i < chosen.length; i++) {
       const c = chosen[i]!;
@@ -162,6 +198,12 @@ export class NameResolver {
         end += paren[0].length;
         i++;
       }
+      // A bare company name read as the class the config's groups hold, unless a ticker after it contradicts it.
+      const readAs = unresolved && symbol === null && !classesOpen ? this.classDefault(raw.slice(c.start, end)) : null;
+      if (readAs) {
+        symbol = readAs.ticker;
+        unresolved = undefined;
+      }
       const before = text.slice(Math.max(0, c.start - 40), c.start);
       const mention: Mention = {
         start: c.start,
@@ -171,7 +213,7 @@ export class NameResolver {
         kind,
         object: OBJECT_MARKER.test(before),
       };
-      out.push(unresolved ? { ...mention, unresolved } : mention);
+      out.push(unresolved ? { ...mention, unresolved } : readAs ? { ...mention, readAs: readAs.note } : mention);
     }
     // A name the config does not know, with an unknown ticker in parentheses: widen the mention to the name.
     return out.map((m) => {

@@ -43,6 +43,9 @@ describe('noteDate', () => {
   it('finds no date where the note states none, and never reads an impossible one', () => {
     expect(day('Nvidia is up 36.8% year-to-date. 11 hours ago.')).toBeNull();
     expect(day('As of February 30, 2025, nothing.')).toBeNull();
+    // A month and a year is not a day: "December 2025" is not December 20, nor "2025 March" the 25th.
+    expect(day('Monthly letter, December 2025\nStocks rose.')).toBeNull();
+    expect(day('Review of 2025 March flows\nStocks rose.')).toBeNull();
     // A date deep in the body is not the note's date.
     expect(day(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'The company was founded on March 3, 1999.'].join('\n'))).toBeNull();
   });

@@ -14,8 +14,8 @@ export interface NoteDate {
   readonly why: string;
 }
 
-const MONTH_DAY = `${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`;
-const DAY_MONTH = `(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_WORD}(?:,?\\s+(\\d{4}))?`;
+const MONTH_DAY = `${MONTH_WORD}\\s+(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`;
+const DAY_MONTH = `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_WORD}(?:,?\\s+(\\d{4}))?`;
 const ISO = '(\\d{4})-(\\d{2})-(\\d{2})';
 const DATE = `(?:${MONTH_DAY}|${DAY_MONTH}|${ISO})`;
 

@@ -101,7 +101,7 @@ describe('check on the note the project wrote itself', () => {
 
   it('calls claims about symbols the store lacks unverifiable, with the reason', async () => {
     const text =
-      'Broadcom Inc. (AVGO) is up 40.10% year-to-date. Palantir rose 3.2% on the day. Alphabet is up 20% this year. Nvidia fell 1.1% over the past two weeks.';
+      'Broadcom Inc. (AVGO) is up 40.10% year-to-date. Palantir rose 3.2% on the day. Alphabet is up 20% this year, whichever share class you hold. Nvidia fell 1.1% over the past two weeks.';
     const report = await checkNote(store, { text, asOf: AS_OF });
     expect(report.claims.map((c) => [c.verdict, c.reason])).toEqual([
       ['unverifiable', 'no data for AVGO in the store'],
