@@ -106,6 +106,32 @@ it('the fast SAR loop equals the general loop bit for bit', () => {
   );
 });
 
+it('the fast SAR loop equals the general loop on long one-way phases (its table of factors grows, and changes with the accel)', () => {
+  // 3,000 rising days then 3,000 falling: two phases with a new extreme almost every row, so the
+  // factor passes 1 (as in TTR, the 0.02 sums never equal 0.2 exactly) and its table is read far out;
+  // a short series first, then other accels, then the long one again, to make the table grow and change
+  const walk = (n: number) => {
+    const high = new Float64Array(n);
+    const low = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const level = 100 + (i < n / 2 ? i : n - i) * 0.5 + (i % 3) * 0.2;
+      high[i] = level + 1;
+      low[i] = level - 1;
+    }
+    return { high, low };
+  };
+  for (const [n, step, max] of [
+    [40, 0.02, 0.2],
+    [6000, 0.02, 0.2],
+    [6000, 0.05, 0.1],
+    [600, 0.01, 0.3],
+    [6000, 0.02, 0.2],
+  ] as const) {
+    const { high, low } = walk(n);
+    same(sar(high, low, step, max), sarGeneral(high, low, step, max));
+  }
+});
+
 it('the one-pass WPR equals runMax/runMin and a third pass bit for bit (flat windows give 0.5)', () => {
   fc.assert(
     fc.property(bars, fc.integer({ min: 1, max: 20 }), (b, n) => {

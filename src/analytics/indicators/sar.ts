@@ -3,7 +3,11 @@
  * C code. It starts long, one standard deviation of (high - low) over the WHOLE series below the
  * first low (so the early values depend on the full history, as in TTR). As in TTR the step
  * adds accel[1] each new extreme until the factor equals accel[2] exactly; with 0.02 steps the
- * sum never hits 0.2 exactly, so, as TTR does, it keeps growing: kept for agreement.
+ * sum never hits 0.2 exactly, so, as TTR does, it keeps growing: kept for agreement. One step
+ * of the SAR is computed as prev x (1 - factor) + extreme x factor, not TTR's prev + (extreme -
+ * prev) x factor: the same value up to a rounding or two (under 1.4e-15 relative on 100,000
+ * seeded bars, 1e-8 allowed by the goldens against TTR), and one multiply and one add on the SAR's
+ * own dependency chain instead of a subtract, a multiply and an add.
  */
 import { UsageError } from '../../domain/errors.js';
 import { checkSameLength } from './price-bars.js';
@@ -28,7 +32,7 @@ export function sarGeneral(high: Float64Array, low: Float64Array, step: number, 
  * k the first range, then var = (sum d^2 - (sum d)^2 / n) / (n - 1). The subtraction cancels by the
  * factor sum d^2 / (n - 1) var = 1 + n z^2 / (n - 1), z the first range's distance from the mean in
  * SDs (at most about n, since the first range is one of the data), and the sums carry up to n
- * roundings each, so the relative error is at most about n x that factor x 1.1e-16; the one pass is
+ * roundings each (two partial sums each, added at the end: fewer, not more), so the relative error is at most about n x that factor x 1.1e-16; the one pass is
  * kept only while n x factor <= 1e6 (error under 1e-10; on a 20-year series, a first range within
  * about 14 SDs of the mean), else it takes R's two passes (the mean, then the squares about it), as
  * on bars with a missing price. R sums in long double, so neither form is R's to the last bit; both
@@ -37,17 +41,47 @@ export function sarGeneral(high: Float64Array, low: Float64Array, step: number, 
 function startingGap(high: Float64Array, low: Float64Array, beg: number): { gap: number; clean: boolean } {
   const nr = high.length;
   const k = high[beg]! - low[beg]!;
-  let sum = 0;
-  let squares = 0;
+  // four rows a step, the rows alternating between two sums of d and two of d^2: V8 checks the
+  // columns once a step rather than once a row, and no sum is one chain of adds through all rows
+  const end = beg + ((nr - beg) & ~3);
+  let s0 = 0;
+  let s1 = 0;
+  let q0 = 0;
+  let q1 = 0;
   let unclean = 0;
-  for (let i = beg; i < nr; i++) {
+  for (let i = beg; i < end; i += 4) {
+    const h0 = high[i]!;
+    const h1 = high[i + 1]!;
+    const h2 = high[i + 2]!;
+    const h3 = high[i + 3]!;
+    const l0 = low[i]!;
+    const l1 = low[i + 1]!;
+    const l2 = low[i + 2]!;
+    const l3 = low[i + 3]!;
+    if (!(h0 * l0 > 0 && h1 * l1 > 0 && h2 * l2 > 0 && h3 * l3 > 0)) unclean++;
+    const d0 = h0 - l0 - k;
+    const d1 = h1 - l1 - k;
+    const d2 = h2 - l2 - k;
+    const d3 = h3 - l3 - k;
+    s0 += d0;
+    q0 += d0 * d0;
+    s1 += d1;
+    q1 += d1 * d1;
+    s0 += d2;
+    q0 += d2 * d2;
+    s1 += d3;
+    q1 += d3 * d3;
+  }
+  for (let i = end; i < nr; i++) {
     const h = high[i]!;
     const l = low[i]!;
     if (!(h * l > 0)) unclean++;
     const d = h - l - k;
-    sum += d;
-    squares += d * d;
+    s0 += d;
+    q0 += d * d;
   }
+  const sum = s0 + s1;
+  const squares = q0 + q1;
   const n = nr - beg;
   const centred = squares - (sum * sum) / n;
   const clean = unclean === 0 && Number.isFinite(squares);
@@ -93,7 +127,10 @@ function sarWith(high: Float64Array, low: Float64Array, step: number, max: numbe
   return out;
 }
 
-/** TTR's loop as written in its C code: signal, extreme point and factor of the previous row. */
+/**
+ * TTR's loop as written in its C code (signal, extreme point and factor of the previous row), with
+ * the step as prev x (1 - factor) + extreme x factor (see the header).
+ */
 function generalLoop(high: Float64Array, low: Float64Array, out: Float64Array, beg: number, step: number, max: number) {
   const nr = out.length;
   let sig0 = 1;
@@ -113,7 +150,7 @@ function generalLoop(high: Float64Array, low: Float64Array, out: Float64Array, b
       xpt0 = Math.min(lmin, xpt1);
     }
     if (sig0 === sig1) {
-      let s = out[i - 1]! + (xpt1 - out[i - 1]!) * af1;
+      let s = out[i - 1]! * (1 - af1) + xpt1 * af1;
       af0 = af1 === max ? max : step + af1;
       if (sig0 === 1) {
         af0 = xpt0 > xpt1 ? af0 : af1;
@@ -131,31 +168,59 @@ function generalLoop(high: Float64Array, low: Float64Array, out: Float64Array, b
 }
 
 /**
+ * The factor after k new extremes in a phase, TTR's sums: step, then f[k] === max ? max : step +
+ * f[k]; k never passes the rows of one phase. Kept between calls for the last (step, max), grown
+ * to the longest series: a 20-year series costs 5,040 adds once, not once a call.
+ */
+let factors = new Float64Array(0);
+let factorsStep = Number.NaN;
+let factorsMax = Number.NaN;
+
+function factorTable(step: number, max: number, rows: number): Float64Array {
+  const same = factorsStep === step && factorsMax === max;
+  if (same && factors.length >= rows) return factors;
+  const f = new Float64Array(Math.max(rows, same ? 2 * factors.length : 0));
+  f[0] = step;
+  for (let k = 1; k < f.length; k++) f[k] = f[k - 1] === max ? max : step + f[k - 1]!;
+  factors = f;
+  factorsStep = step;
+  factorsMax = max;
+  return f;
+}
+
+/**
+ * Scratch of two for a branch-free choice between two prices: pick[0] = a, pick[1] = b, then
+ * pick[+(b > a)] is the larger, exactly Math.max(a, b) for the fast loop's finite non-zero prices.
+ * V8 compiles Math.min/max and ternaries on doubles to branches, and which of two days' highs is
+ * higher, or whether today is a new extreme (a third of the rows), is a coin flip the branch
+ * predictor loses; the stores and the load cost less than the mispredictions.
+ */
+const pick = new Float64Array(2);
+
+/**
  * The general loop for clean bars (finite, non-zero, `startingGap`), split into a long and a short
- * phase so the trend is known without a test per row. V8 compiles Math.min/max and ternaries on
- * doubles to branches, and "is today a new extreme" is true on about a third of the rows at random,
- * so inside a phase (after its first row, where the extreme is already at least yesterday's high)
- * the extreme is chosen by arithmetic: c * h + (1 - c) * xpt with c = 0 or 1 is exactly h or xpt for
- * finite non-zero prices; the clamp to the last two lows (highs) is skipped when the SAR is already
- * strictly beyond both (then Math.min would return it unchanged). The first row of each phase, where
- * the extreme is still the other side's, takes the general step. Step and max are copied into float
- * locals: with `af = af === max ? max : ...` on the parameter itself, V8 kept the factor as a tagged
- * (boxed) value and allocated a heap number on every new extreme. What is left is the SAR's own
- * chain (prev + (extreme - prev) x factor) and the branch mispredictions of the reversals (about one
- * row in eleven on a 2%-a-day walk) and of the clamp. Same operations in the same order on the values
- * that matter: bit-identical to `generalLoop` (fused-indicators.test.ts).
+ * phase so the trend is known without a test per row, in the same operations on the same values:
+ * bit-identical to `generalLoop` (fused-indicators.test.ts). Inside a phase, after its first row
+ * (where the extreme is still the other side's), the extreme is at least yesterday's high, so it is
+ * max(today's high, extreme), chosen through `pick`; the factor is `factors[n]`, n the new extremes
+ * so far, so the only chain from row to row besides the SAR's is an integer add (with the factor
+ * itself updated as TTR does, af + step unless af === max, V8's compare, convert, multiply and add
+ * made a chain longer than the SAR's). The SAR's step, prev x a + b with a = 1 - factor and b =
+ * extreme x factor taken from the row before, is one multiply and one add on its chain. The clamp
+ * to the last two lows (highs) is skipped when the SAR is already strictly beyond both (then
+ * Math.min would return it unchanged). What is left is the branch mispredictions of the reversals
+ * (about one row in eleven on a 2%-a-day walk) and of the clamp (one in sixteen), and V8's map and
+ * bounds checks on each column in each row.
  */
 function fastLoop(high: Float64Array, low: Float64Array, out: Float64Array, beg: number, step: number, max: number) {
   const nr = out.length;
   // as float64 locals: `af = af === max ? max : ...` with the parameter itself made af a tagged
   // (boxed) value, a heap number allocated on every new extreme
   const stp = step * 1;
-  const cap = max * 1;
+  const f = factorTable(stp, max * 1, nr - beg + 1);
+  const p = pick;
   let prev = out[beg]!;
   let xpt = high[beg]!;
-  let af = stp;
-  let hPrev = high[beg]!;
-  let lPrev = low[beg]!;
   let i = beg + 1;
   while (i < nr) {
     // long phase: rows with a low above yesterday's SAR
@@ -163,78 +228,106 @@ function fastLoop(high: Float64Array, low: Float64Array, out: Float64Array, beg:
       // first row: the general step (after a reversal, xpt is still the short side's low)
       const h = high[i]!;
       const l = low[i]!;
-      const s = prev + (xpt - prev) * af;
-      const x = Math.max(Math.max(hPrev, h), xpt);
-      if (x > xpt && af !== cap) af += stp;
+      const hPrev = high[i - 1]!;
+      const lPrev = low[i - 1]!;
+      const s = prev * (1 - stp) + xpt * stp;
+      p[0] = hPrev;
+      p[1] = h;
+      const x = Math.max(p[+(h > hPrev)]!, xpt);
+      let n = +(x > xpt);
       xpt = x;
-      prev = Math.min(s, Math.min(lPrev, l));
+      p[0] = lPrev;
+      p[1] = l;
+      prev = Math.min(s, p[+(l < lPrev)]!);
       out[i] = prev;
-      hPrev = h;
-      lPrev = l;
+      let a = 1 - f[n]!;
+      let b = xpt * f[n]!;
+      let lp = l;
       i++;
       for (; i < nr; i++) {
         const h = high[i]!;
         const l = low[i]!;
         if (!(l > prev)) break;
-        let s = prev + (xpt - prev) * af;
+        let s = prev * a + b;
+        p[0] = xpt;
+        p[1] = h;
         const c = +(h > xpt);
-        xpt = c * h + (1 - c) * xpt;
-        af = af + +(af !== cap) * c * stp;
-        if (!(s < l && s < lPrev)) s = Math.min(s, Math.min(lPrev, l));
+        xpt = p[c]!;
+        n += c;
+        const af = f[n]!;
+        a = 1 - af;
+        b = xpt * af;
+        if (!(s < l && s < lp)) {
+          p[0] = lp;
+          p[1] = l;
+          s = Math.min(s, p[+(l < lp)]!);
+        }
         prev = s;
         out[i] = s;
-        hPrev = h;
-        lPrev = l;
+        lp = l;
       }
     }
     if (i >= nr) break;
     // long to short: the SAR jumps to the long phase's extreme
     const hr = high[i]!;
-    xpt = Math.max(Math.max(hPrev, hr), xpt);
-    af = stp;
+    p[0] = high[i - 1]!;
+    p[1] = hr;
+    xpt = Math.max(p[+(hr > p[0]!)]!, xpt);
     prev = xpt;
     out[i] = prev;
-    hPrev = hr;
-    lPrev = low[i]!;
     i++;
     if (i >= nr) break;
     // short phase: rows with a high below yesterday's SAR
     if (high[i]! < prev) {
       const h = high[i]!;
       const l = low[i]!;
-      const s = prev + (xpt - prev) * af;
-      const x = Math.min(Math.min(lPrev, l), xpt);
-      if (x < xpt && af !== cap) af += stp;
+      const hPrev = high[i - 1]!;
+      const lPrev = low[i - 1]!;
+      const s = prev * (1 - stp) + xpt * stp;
+      p[0] = lPrev;
+      p[1] = l;
+      const x = Math.min(p[+(l < lPrev)]!, xpt);
+      let n = +(x < xpt);
       xpt = x;
-      prev = Math.max(s, Math.max(hPrev, h));
+      p[0] = hPrev;
+      p[1] = h;
+      prev = Math.max(s, p[+(h > hPrev)]!);
       out[i] = prev;
-      hPrev = h;
-      lPrev = l;
+      let a = 1 - f[n]!;
+      let b = xpt * f[n]!;
+      let hp = h;
       i++;
       for (; i < nr; i++) {
         const h = high[i]!;
         const l = low[i]!;
         if (!(h < prev)) break;
-        let s = prev + (xpt - prev) * af;
+        let s = prev * a + b;
+        p[0] = xpt;
+        p[1] = l;
         const c = +(l < xpt);
-        xpt = c * l + (1 - c) * xpt;
-        af = af + +(af !== cap) * c * stp;
-        if (!(s > h && s > hPrev)) s = Math.max(s, Math.max(hPrev, h));
+        xpt = p[c]!;
+        n += c;
+        const af = f[n]!;
+        a = 1 - af;
+        b = xpt * af;
+        if (!(s > h && s > hp)) {
+          p[0] = hp;
+          p[1] = h;
+          s = Math.max(s, p[+(h > hp)]!);
+        }
         prev = s;
         out[i] = s;
-        hPrev = h;
-        lPrev = l;
+        hp = h;
       }
     }
     if (i >= nr) break;
     // short to long
     const lr = low[i]!;
-    xpt = Math.min(Math.min(lPrev, lr), xpt);
-    af = stp;
+    p[0] = low[i - 1]!;
+    p[1] = lr;
+    xpt = Math.min(p[+(lr < p[0]!)]!, xpt);
     prev = xpt;
     out[i] = prev;
-    hPrev = high[i]!;
-    lPrev = lr;
     i++;
   }
 }
