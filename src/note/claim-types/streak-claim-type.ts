@@ -11,7 +11,7 @@ import { type ClaimType, matchedClaim, type SentenceScope } from './claim-type.j
 import { streakWordings } from './streak-ends.js';
 
 const STREAK = new RegExp(
-  `\\b(?:(end|ends|ending|ended|snap\\w*|break\\w*|broke|halt\\w*|stop\\w*|extend\\w*|on|in|riding|continu\\w*)\\s+(?:a|an|its|their|the)\\s+)?(?:${COUNT_WORD}[- ](?:day|session)\\s+)?(winning|losing|win|green|red)\\s+(?:streak|run)\\b(?:\\s+to\\s+${COUNT_WORD}\\s+(?:sessions|days|trading\\s+days))?`,
+  `\\b(?:(end|ends|ending|ended|snap\\w*|break\\w*|broke|halt\\w*|stop\\w*|extend\\w*|on|in|riding|continu\\w*)\\s+(?:(?:a|an|its|their|the)\\s+|what\\s+(?:had\\s+been|was)\\s+(?:a|an)\\s+)?)?(?:${COUNT_WORD}[- ](?:day|session)\\s+)?(winning|losing|win|green|red)\\s+(?:streak|run)\\b(?:\\s+to\\s+${COUNT_WORD}\\s+(?:sessions|days|trading\\s+days))?`,
   'i',
 );
 const UP_VERBS = 'rose|risen|gained|climbed|advanced|rallied|fell|fallen|declined|dropped|lost|slid|slipped|retreated';
@@ -40,7 +40,7 @@ const DAYS_OF_ENDED = new RegExp(
   'i',
 );
 const ENDED_AFTER =
-  /^\s+(?:(?:finally|officially|abruptly|now|has|had|have|just|was|is|got)\s+)*(?:ended|snapped|broke|broken|is\s+over|was\s+over|came\s+to\s+an\s+end|ends|snaps)\b/i;
+  /^\s+(?:(?:finally|officially|abruptly|now|has|had|have|just|was|is|got)\s+)*(?:ended|snapped|broke|broken|is\s+over|was\s+over|came\s+to\s+an\s+end|ends|snaps)\b|^\s+(?:over|done|snapped|broken)(?=\s*(?:[.,;!]|$))/i;
 
 function extract(scope: SentenceScope): StreakClaim[] {
   const { sentence, mentions, ctx } = scope;

@@ -4,7 +4,8 @@
  * "green after 3 red days". The first two name the streak itself; the last two name the close that
  * broke a streak of the other direction (a gain after declines ends a losing streak).
  */
-import { allMatches, COUNT_WORD, count } from '../claims/clause-words.js';
+import { allMatches, COUNT_WORD, clauseBefore, count } from '../claims/clause-words.js';
+import { findPeriods } from '../claims/period-phrases.js';
 
 export interface StreakWording {
   readonly m: RegExpExecArray;
@@ -55,14 +56,17 @@ const NTH_DAY_OF = new RegExp(
   `(?:\\b(?:its|their|a|the)|['’]s)\\s+${ORDINAL}\\s+${IN_A_ROW}${DAY_UNIT}\\s+of\\s+(${UP_PLURAL}|${DOWN_PLURAL})\\b`,
   'i',
 );
-/** "the seventh loss in a row", "its 3rd gain running": an ongoing streak. */
+/** "the seventh loss in a row", "its 3rd gain running", "$NVDA -1.6%, third loss in a row": an ongoing streak. */
 const NTH_IN_A_ROW = new RegExp(
-  `(?:\\b(?:its|their|a|the)|['’]s)\\s+${ORDINAL}\\s+(${UP_SINGLE}|${DOWN_SINGLE})\\s+(?:in\\s+a\\s+row|running|straight)\\b`,
+  `(?:(?:\\b(?:its|their|a|the)|['’]s)\\s+)?\\b${ORDINAL}\\s+(?:straight\\s+|consecutive\\s+)?(${UP_SINGLE}|${DOWN_SINGLE})\\s+(?:in\\s+a\\s+row|running|straight)\\b`,
   'i',
 );
+/** A move's figure and day between its verb and the streak: "fell 1.55% on Thursday for a third day". */
+const MOVE_FIGURE =
+  '(?:\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%)?(?:\\s+(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|yesterday|today))?';
 /** "up for a fourth day running", "fell for a second session", "lower for the 3rd straight day". */
 const FOR_NTH_DAY = new RegExp(
-  `\\b(${MOVE_VERBS_UP}|${MOVE_VERBS_DOWN})\\s+(?:for\\s+)?(?:a|the)\\s+${ORDINAL}\\s+${IN_A_ROW}${DAY_UNIT}(?:\\s+(?:running|in\\s+a\\s+row|straight))?\\b(?!\\s+(?:of|this|in\\s+(?!a\\s+row)))`,
+  `\\b(${MOVE_VERBS_UP}|${MOVE_VERBS_DOWN})${MOVE_FIGURE}\\s+(?:for\\s+)?(?:a|the)\\s+${ORDINAL}\\s+${IN_A_ROW}${DAY_UNIT}(?:\\s+(?:running|in\\s+a\\s+row|straight))?\\b(?!\\s+(?:of|this|in\\s+(?!a\\s+row)))`,
   'i',
 );
 /** "five sessions in a row" after a verb: "has gained in five sessions in a row", "was higher four days running". */
@@ -79,13 +83,96 @@ const FIRST_IN = new RegExp(
   'i',
 );
 /**
+ * A run of days named by its move: "a 13-day rally", "a three-day slide", "an 8 day run" (a bare run is a
+ * run of gains, as markets use the word).
+ */
+const RUN_NOUNS =
+  'rally|climb|advance|ascent|run|winning\\s+run|win\\s+streak|slide|skid|slump|sell-?off|decline|retreat|losing\\s+run|losing\\s+streak';
+const isDownRunNoun = (w: string) => /^(?:slide|skid|slump|sell-?off|decline|retreat|losing)/i.test(w);
+/** "ending a three-day slide", "snapped a 13-session rally", "extends its five-day climb", "breaks 3-day slide". */
+const NOUN_RUN = new RegExp(
+  `\\b(end|ends|ending|ended|snap\\w*|break\\w*|broke|halt\\w*|stop\\w*|extend\\w*|continu\\w*|riding)\\s+(?:(?:a|an|its|their|the)\\s+|what\\s+(?:had\\s+been|was)\\s+(?:a|an)\\s+)?${COUNT_WORD}[- ](?:day|session|trading[- ]day)\\s+(${RUN_NOUNS})\\b`,
+  'i',
+);
+const CARDINAL = '(\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)';
+/** Not a streak: "3 red days this month", "4 up days out of 5", "up 3 in a row weeks". */
+const NOT_A_RUN_AFTER =
+  '(?!\\s+(?:this|last|of|out|over|since|so|for|per|later|ago|before|earlier|a\\s+(?:week|month)|in\\s+(?!a\\s+row))\\b)(?!\\s*[-+−–]?\\d)';
+/**
+ * A bare count of up or down days is a tally, not a streak, beside a period ("in the past five sessions, 3 up
+ * days"), a tally's verb ("had 3 up days") or a count the other way ("3 up days and 2 down days").
+ */
+function tally(sentence: string, m: RegExpExecArray): boolean {
+  if (/\b(?:in\s+a\s+row|straight|consecutive|successive|running)\b/i.test(m[0])) return false;
+  if (findPeriods(sentence).some((p) => p.period !== '1d')) return true;
+  if (
+    /\b(?:had|has|have|saw|sees|see|counted|logged|posted|notched|recorded|with)\s+$/i.test(sentence.slice(0, m.index))
+  )
+    return true;
+  const ups = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:up|green)\s+(?:days|sessions)\b/i.test(
+    sentence,
+  );
+  const downs = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:down|red)\s+(?:days|sessions)\b/i.test(
+    sentence,
+  );
+  return ups && downs;
+}
+/**
+ * Desk and social shorthand for an ongoing streak: "4 up days", "3 red days", "5 green sessions", "4 days up",
+ * "up 4 straight", "down 3 in a row", "three straight losses", "two losses in a row". A bare count of up or
+ * down days is a streak when nothing after it bounds them otherwise ("3 red days this week" is not one).
+ */
+const SHORT_RUNS: readonly RegExp[] = [
+  new RegExp(
+    `\\b${CARDINAL}\\s+(?:straight\\s+|consecutive\\s+)?(green|red|up|down)\\s+(?:days|sessions)\\b(?:\\s+(?:in\\s+a\\s+row|straight|running))?${NOT_A_RUN_AFTER}`,
+    'i',
+  ),
+  new RegExp(
+    `\\b${CARDINAL}\\s+(?:straight\\s+|consecutive\\s+)?(?:days|sessions)\\s+(up|down|green|red|higher|lower)\\b(?:\\s+in\\s+a\\s+row)?(?!\\s+to\\b)${NOT_A_RUN_AFTER}`,
+    'i',
+  ),
+  new RegExp(
+    `\\b(up|down|higher|lower|green|red)\\s+${CARDINAL}\\s+(?:straight|in\\s+a\\s+row|consecutive|running)\\b(?!\\s+(?:weeks?|months?|quarters?|years?)\\b)`,
+    'i',
+  ),
+  new RegExp(
+    `\\b${CARDINAL}\\s+(?:(?:straight|consecutive|successive)\\s+(${UP_PLURAL}|${DOWN_PLURAL})\\b|(${UP_PLURAL}|${DOWN_PLURAL})\\s+in\\s+a\\s+row\\b)`,
+    'i',
+  ),
+];
+/** A streak after these words is over ("after three straight losses"); the move that ended it is read elsewhere. */
+const ENDED_BEFORE =
+  /\b(?:after|following|snap\w*|end\w*|broke|break\w*|halt\w*|stop\w*|since|of)\s+(?:a|an|its|their|the|his|her)?\s*$/i;
+/** "Apple, for a third straight session, fell", "Tesla for a fourth straight day was lower": the move told apart. */
+const FOR_NTH_BARE = new RegExp(
+  `\\bfor\\s+(?:a|the)\\s+${ORDINAL}\\s+${IN_A_ROW}(${DAY_UNIT}|${UP_SINGLE}|${DOWN_SINGLE})\\b(?:\\s+(?:running|in\\s+a\\s+row|straight))?(?!\\s+(?:of|this|in\\s+(?!a\\s+row)))`,
+  'i',
+);
+const MOVE_WORD = new RegExp(
+  `\\b(${MOVE_VERBS_UP}|${MOVE_VERBS_DOWN})\\b|(?<![\\w.])([-+−–])\\d+(?:\\.\\d+)?\\s?%`,
+  'i',
+);
+/** The direction of the move told in the clause around a span: the first move after it, else the last before it. */
+function moveAround(sentence: string, start: number, end: number): boolean | null {
+  const after = sentence.slice(end).split(/[.;!?]/)[0]!;
+  const a = MOVE_WORD.exec(after);
+  if (a) return a[2] ? a[2] === '+' : isUp(a[1]!);
+  const before = allMatches(MOVE_WORD, sentence.slice(clauseBefore(sentence, start).start, start)).pop();
+  if (before) return before[2] ? before[2] === '+' : isUp(before[1]!);
+  return null;
+}
+
+/**
  * "fell 0.51% after 13 consecutive gains", "slipped following a 13-day winning streak", "rose after five
  * sessions of losses": a move against the streak before it ends that streak.
  */
 const MOVE_AFTER_RUN = new RegExp(
-  `\\b(${MOVE_VERBS_UP}|${MOVE_VERBS_DOWN})(?:\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%)?(?:\\s+(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|yesterday|today))?\\s+(?:after|following)\\s+(?:${COUNT_WORD}\\s+${IN_A_ROW}(${UP_PLURAL}|${DOWN_PLURAL}|up\\s+days|down\\s+days|green\\s+days|red\\s+days)|${COUNT_WORD}\\s+${IN_A_ROW}(?:sessions|days|trading\\s+days)\\s+of\\s+(${UP_PLURAL}|${DOWN_PLURAL})|(?:a|an|its|their)\\s+${COUNT_WORD}[- ](?:day|session)\\s+(winning|losing|win|green|red)\\s+(?:streak|run))\\b`,
+  `(\\b(?:${MOVE_VERBS_UP}|${MOVE_VERBS_DOWN})|(?<![\\w.])[-+−–]\\d+(?:\\.\\d+)?\\s?%)(?:\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%)?(?:\\s+(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|yesterday|today))?\\s+(?:after|following)\\s+(?:${COUNT_WORD}\\s+${IN_A_ROW}(${UP_PLURAL}|${DOWN_PLURAL}|up\\s+days|down\\s+days|green\\s+days|red\\s+days)|${COUNT_WORD}\\s+${IN_A_ROW}(?:sessions|days|trading\\s+days)\\s+of\\s+(${UP_PLURAL}|${DOWN_PLURAL})|(?:a|an|its|their)\\s+${COUNT_WORD}[- ](?:day|session)\\s+(?:(winning|losing|win|green|red)\\s+(?:streak|run)|(${RUN_NOUNS})))\\b`,
   'i',
 );
+/** A move ("-0.51%", "fell") up or down. */
+const moveIsUp = (w: string) => (/^[-−–]\d/.test(w) ? false : /^\+\d/.test(w) ? true : isUp(w));
+
 const isDownNoun = (w: string) => new RegExp(`^(?:${DOWN_NOUNS})$`, 'i').test(w.replace(/\s+/g, ' '));
 
 export function streakWordings(sentence: string): StreakWording[] {
@@ -125,11 +212,37 @@ export function streakWordings(sentence: string): StreakWording[] {
     add({ m, direction: isUp((m[1] ?? m[2])!) ? 'losing' : 'winning', phase: 'ending', length: n - 1 });
   }
   for (const m of allMatches(MOVE_AFTER_RUN, sentence)) {
-    const run = m[3] ?? m[5] ?? m[7]!;
-    const runUp = isUp(run) || /^(?:up\s+days|green\s+days|winning|win|green)$/i.test(run.replace(/\s+/g, ' '));
+    const run = m[3] ?? m[5] ?? m[7] ?? m[8]!;
+    const runUp =
+      isUp(run) ||
+      /^(?:up\s+days|green\s+days|winning|win|green)$/i.test(run.replace(/\s+/g, ' ')) ||
+      (m[8] !== undefined && !isDownRunNoun(m[8]));
     // The move must go against the streak it ends ("fell after 13 gains"); "rose after 12 gains" is no end.
-    if (isUp(m[1]!) === runUp) continue;
+    if (moveIsUp(m[1]!) === runUp) continue;
     add({ m, direction: runUp ? 'winning' : 'losing', phase: 'ending', length: count(m[2] ?? m[4] ?? m[6]) });
   }
+  for (const m of allMatches(NOUN_RUN, sentence))
+    add({
+      m,
+      direction: isDownRunNoun(m[3]!) ? 'losing' : 'winning',
+      phase: /^(?:end|snap|break|broke|halt|stop)/i.test(m[1]!) ? 'ending' : 'ongoing',
+      length: count(m[2]),
+    });
+  for (const m of allMatches(FOR_NTH_BARE, sentence)) {
+    const unit = m[2]!.replace(/\s+/g, ' ');
+    const up = new RegExp(`^${DAY_UNIT}$`, 'i').test(unit)
+      ? moveAround(sentence, m.index, m.index + m[0].length)
+      : isUp(unit);
+    if (up === null || (count(m[1]) ?? 0) < 2) continue;
+    add({ m, direction: up ? 'winning' : 'losing', phase: 'ongoing', length: count(m[1]) });
+  }
+  for (const re of SHORT_RUNS)
+    for (const m of allMatches(re, sentence)) {
+      const n = count(m[1]?.match(/^(?:up|down|higher|lower|green|red)$/i) ? m[2] : m[1]);
+      const word = re === SHORT_RUNS[2] ? m[1]! : (m[2] ?? m[3])!;
+      if (n === null || n < 2 || ENDED_BEFORE.test(sentence.slice(0, m.index))) continue;
+      if ((re === SHORT_RUNS[0] || re === SHORT_RUNS[1]) && tally(sentence, m)) continue;
+      add({ m, direction: isUp(word) ? 'winning' : 'losing', phase: 'ongoing', length: n });
+    }
   return out;
 }

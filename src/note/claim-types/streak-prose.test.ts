@@ -33,6 +33,28 @@ describe('streaks in prose', () => {
     ['XLK closed lower for the first time in 14 sessions.', ['XLK', 'winning', 'ending', 13]],
     ['XLK snapped a streak of 13 gains.', ['XLK', 'winning', 'ending', 13]],
     ['QQQ fell 0.32%, ending a two-day run of gains.', ['QQQ', 'winning', 'ending', 2]],
+    // Eighth blind batch's kinds (dev corpus dev-sentences-b8b.txt): a figure between the verb and the streak,
+    // an ordinal without an article, the subject before "for a Nth straight session" and the move after it.
+    ['Nvidia fell 1.55% for a third straight day.', ['NVDA', 'losing', 'ongoing', 3]],
+    ['$NVDA -1.55%, third loss in a row', ['NVDA', 'losing', 'ongoing', 3]],
+    ['Nvidia dropped 1.55%, making it three losses in a row.', ['NVDA', 'losing', 'ongoing', 3]],
+    ['Apple Inc., for a third straight session, closed lower.', ['AAPL', 'losing', 'ongoing', 3]],
+    ['Meta for a fourth straight session gained ground.', ['META', 'winning', 'ongoing', 4]],
+    // Shorthand: a bare count of up or down days, the count after "up", the days before "up".
+    ['$IWM 4 up days', ['IWM', 'winning', 'ongoing', 4]],
+    ['$NVDA 3 red days', ['NVDA', 'losing', 'ongoing', 3]],
+    ['$IWM up 4 straight', ['IWM', 'winning', 'ongoing', 4]],
+    ['$IWM up 4 in a row', ['IWM', 'winning', 'ongoing', 4]],
+    ['$NVDA 3 days down', ['NVDA', 'losing', 'ongoing', 3]],
+    // A run named by its noun ("slide", "skid", "rally", a bare "run" is gains), and an end without an article.
+    ['Meta rose 1%, ending a three-day slide.', ['META', 'losing', 'ending', 3]],
+    ['Meta rose, snapping a three-session skid.', ['META', 'losing', 'ending', 3]],
+    ['XLK extends its five-day climb.', ['XLK', 'winning', 'ongoing', 5]],
+    ['$XLK red after a 13 day run', ['XLK', 'winning', 'ending', 13]],
+    ['$XLK -0.51% after 13 up days', ['XLK', 'winning', 'ending', 13]],
+    ['$XLK breaks 13-day winning streak', ['XLK', 'winning', 'ending', 13]],
+    ['XLK fell, breaking what had been a 13-day winning streak.', ['XLK', 'winning', 'ending', 13]],
+    ['$ORCL -10.8%, 7 day win streak over', ['ORCL', 'winning', 'ending', 7]],
   ])('%s', (text, want) => {
     expect(streaks(text)).toEqual([want]);
   });
@@ -43,5 +65,14 @@ describe('streaks in prose', () => {
     expect(streaks('XLU posted its first gain in three weeks.')).toEqual([]);
     expect(streaks('SPY rose for the second time this week.')).toEqual([]);
     expect(streaks('IWM rose for a second day of the week.')).toEqual([]);
+    // A tally of days is no streak: bounded by a period, after "had", or counted both ways.
+    expect(streaks('IWM had 3 red days this week.')).toEqual([]);
+    expect(streaks('IWM: 4 up days out of 5.')).toEqual([]);
+    expect(streaks('In the past five sessions, SPY had 3 up days and 2 down days.')).toEqual([]);
+    expect(streaks('Two down days later, SPY recovered.')).toEqual([]);
+    expect(streaks('IWM 3 days up 2%.')).toEqual([]);
+    expect(streaks('SPY up 3 straight weeks.')).toEqual([]);
+    // A run the move extends is not ended ("rose after a three-day rally").
+    expect(streaks('XLK rose 0.2% after a three-day rally.')).toEqual([]);
   });
 });

@@ -107,7 +107,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: '5d',
-    re: /\bw\/w\b|\bWoW\b|\bweek[- ]over[- ]week\b|\b5D\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:five|5)\s+(?:sessions|trading\s+days|days)\b|\b(?:over|in)\s+the\s+(?:past|last)\s+week\b|\bfive[- ]day\b|\b5[- ]day\b/i,
+    re: /\bw\/w\b|\bWoW\b|\bweek[- ]over[- ]week\b|\b5D\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:five|5)\s+(?:sessions|trading\s+days|days)\b|\b(?:over|in)\s+the\s+(?:past|last)\s+week\b|\b(?:five|5)[- ]day\b(?!\s+(?:winning|losing|win|rally|slide|skid|slump|streak|run|climb|advance|decline|sell-?off|retreat)\b)/i,
   },
   {
     // A broker's day label heading a line ("Tue: IWM +0.8%"): that session's moves (its day: `named-days.ts`).
@@ -181,16 +181,17 @@ export function headerPeriods(header: string): ReturnPeriod[] {
     ['5y', /(?:five|5)[- ]?years?|(?<![A-Za-z0-9])5Y(?![a-z0-9])/gi],
     [
       '5d',
-      /(?<![A-Za-z0-9])W\/W(?![a-z0-9])|(?<![A-Za-z0-9])5D(?![a-z0-9])|(?<![A-Za-z0-9])1W(?![a-z0-9])|five[- ]day|5[- ]day|one[- ]week/gi,
+      /(?<![A-Za-z0-9])W\/W(?![a-z0-9])|(?<![A-Za-z0-9])5D(?![a-z0-9])|(?<![A-Za-z0-9])1W(?![a-z0-9])|five[- ]day|(?<![A-Za-z0-9])5[- ]day|(?:one|(?<![A-Za-z0-9])1)[- ]week/gi,
     ],
     [
       '1d',
-      /(?<![A-Za-z0-9])1D(?![a-z0-9])|[Oo]ne[- ]day|[Dd]aily|(?<![A-Za-z])Day(?![a-z])|(?<![A-Za-z])Today(?![a-z])/g,
+      /(?<![A-Za-z0-9])1D(?![a-z0-9])|(?:[Oo]ne|(?<![A-Za-z0-9])1)[- ][Dd]ay|[Dd]aily|(?<![A-Za-z]|\d[- ])Day(?![a-z])|(?<![A-Za-z])Today(?![a-z])/g,
     ],
-    ['1m', /(?<![A-Za-z0-9])1M(?![a-z0-9])|one[- ]month/gi],
-    ['3m', /(?<![A-Za-z0-9])3M(?![a-z0-9])|three[- ]months?/gi],
-    ['6m', /(?<![A-Za-z0-9])6M(?![a-z0-9])|six[- ]months?/gi],
-    ['10y', /(?<![A-Za-z0-9])10Y(?![a-z0-9])|ten[- ]years?/gi],
+    // "1 Month", "6 Month", "10 Year": a count in digits, as a page's tab-separated header spells it.
+    ['1m', /(?<![A-Za-z0-9])1M(?![a-z0-9])|(?:one|(?<![A-Za-z0-9])1)[- ]months?/gi],
+    ['3m', /(?<![A-Za-z0-9])3M(?![a-z0-9])|(?:three|(?<![A-Za-z0-9])3)[- ]months?/gi],
+    ['6m', /(?<![A-Za-z0-9])6M(?![a-z0-9])|(?:six|(?<![A-Za-z0-9])6)[- ]months?/gi],
+    ['10y', /(?<![A-Za-z0-9])10Y(?![a-z0-9])|(?:ten|(?<![A-Za-z0-9])10)[- ]years?/gi],
   ];
   const hits: { period: ReturnPeriod; at: number }[] = [];
   for (const [period, re] of rules) {
