@@ -129,6 +129,46 @@ describe('extraction details', () => {
     expect(text.slice(ath.span.start, ath.span.end)).toBe('at a record');
   });
 
+  it('reads a line opening with a cashtag as a post of its own: no period or subject from the post above', () => {
+    const posts = 'small caps ripping, $IWM +2.1% YTD\n$QQQ -0.5% and still lagging\n$XLE +3% QTD';
+    expect(
+      extractClaims(posts, resolver, { noteDate: parseIsoDate('2025-12-11') }).map((c) => [
+        c.symbol,
+        c.metric === 'return' ? c.period : null,
+        c.line,
+      ]),
+    ).toEqual([
+      ['IWM', 'ytd', 1],
+      ['QQQ', '1d', 2],
+      ['XLE', 'qtd', 3],
+    ]);
+  });
+
+  it("keeps a label glued to one name's figure off the bare figures after it in a broker run", () => {
+    const periods = (text: string) =>
+      extractClaims(text, resolver, { noteDate: parseIsoDate('2025-12-11') }).map((c) => [
+        c.symbol,
+        c.metric === 'return' ? c.period : null,
+      ]);
+    expect(periods('XLK +1.2% (WTD +3.1%), XLF -0.4% (WTD +0.2%), XLE +0.8%')).toEqual([
+      ['XLK', '1d'],
+      ['XLK', 'wtd'],
+      ['XLF', '1d'],
+      ['XLF', 'wtd'],
+      ['XLE', '1d'],
+    ]);
+    expect(periods('NVDA -1.5%, WTD +2.2%; MSFT +0.6%')).toEqual([
+      ['NVDA', '1d'],
+      ['NVDA', 'wtd'],
+      ['MSFT', '1d'],
+    ]);
+    // With no bare figure before it, a leading label still frames the line.
+    expect(periods('IWM YTD +15.6%, QQQ +21%')).toEqual([
+      ['IWM', 'ytd'],
+      ['QQQ', 'ytd'],
+    ]);
+  });
+
   it('turns an HTML heading into a section break', () => {
     const claims = extractClaims(htmlToText('<p>IWM rose 1.17%.</p><h2>Elsewhere</h2><p>It fell 0.51%.</p>'), resolver);
     expect(claims.map((c) => c.symbol)).toEqual(['IWM']);

@@ -97,7 +97,10 @@ const HEADING = /^\s{0,3}(?:#{1,6}\s+\S|(?:[-*_]\s*){3,}$|=+\s*$)/;
 const LIST_ITEM = /^\s*(?:[-*+•]|\d+[.)])\s/;
 const ENDS_SENTENCE = /[.!?:;]["'”’)\]]*\s*$/;
 
-/** Whether `next` continues the prose of `line` (a hard-wrapped paragraph: no blank line, no full stop, a lower-case start). */
+/**
+ * Whether `next` continues the prose of `line` (a hard-wrapped paragraph: no blank line, no full stop, a lower-case
+ * start). A line that opens with a cashtag ("$QQQ -0.5%") is a post of its own, never the tail of the line above.
+ */
 function wrapsOnto(line: Paragraph, next: Paragraph): boolean {
   const plain = (p: Paragraph) => !HEADING.test(p.text) && !LIST_ITEM.test(p.text) && !/[|\t]/.test(p.text);
   return (
@@ -105,7 +108,8 @@ function wrapsOnto(line: Paragraph, next: Paragraph): boolean {
     plain(line) &&
     plain(next) &&
     !ENDS_SENTENCE.test(line.text) &&
-    /^\s*[a-z0-9$%(]/.test(next.text)
+    /^\s*[a-z0-9$%(]/.test(next.text) &&
+    !/^\s*\$[A-Za-z]/.test(next.text)
   );
 }
 

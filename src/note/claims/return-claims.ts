@@ -25,7 +25,7 @@ import { onlyColoursTheMove } from './name-move-gap.js';
 import type { Mention } from './name-resolver.js';
 import { dayOfClaim, namedDays } from './named-days.js';
 import { fraction } from './percent-text.js';
-import { findPeriods } from './period-phrases.js';
+import { findPeriods, type PeriodMatch } from './period-phrases.js';
 import { findSubject, type Subject } from './subject-finder.js';
 
 const PERCENT = /([-+−–]?)(\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)/g;
@@ -339,6 +339,8 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
   const out: ReturnClaim[] = [];
   let prevEnd = 0;
   let previous: Subject | null = null;
+  /** The period of the sentence's first figure read without a period phrase (null until there is one). */
+  let bareKey: ReturnPeriod | null = null;
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i]!;
     const nextStart = hits[i + 1]?.start ?? sentence.length;
@@ -349,6 +351,9 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
         sameSubject(sentence.slice(prevEnd, h.start), previous));
     // Period: a phrase after the figure (up to the next figure), else in its clause, else earlier in the sentence.
     // A run of figures sharing a verb shares the period named after its last figure ("1.2%, 0.8% and 3.1% this month").
+    // "XLK +1.2% (WTD +3.1%), XLF -0.4%": a label glued to a figure is that figure's own; once a figure of the
+    // sentence was read without a period phrase, a later bare figure is read the same way, not under that label.
+    const inherited = (p: PeriodMatch | undefined) => (p && bareKey !== null && owned.has(p) ? undefined : p);
     let runEnd = i;
     while (runEnd + 1 < hits.length && hits[runEnd + 1]!.continued) runEnd++;
     const afterRun = hits[runEnd + 1]?.start ?? sentence.length;
@@ -360,12 +365,12 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
         ? periods.find((p) => p.start >= hits[runEnd]!.end && p.start < afterRun)
         : undefined) ??
       periods.filter((p) => p.start >= prevEnd && p.end <= h.start).pop() ??
-      periods.filter((p) => p.end <= prevEnd).pop();
+      inherited(periods.filter((p) => p.end <= prevEnd).pop());
     let key: ReturnPeriod | null;
     let day: string | undefined;
     let windowSessions: number | undefined;
     if (!period) {
-      key = ctx.lastPeriod;
+      key = bareKey ?? ctx.lastPeriod;
       if (key === null && sessions) windowSessions = count(sessions[1]) ?? undefined;
       // A bare move in a dated note ("Oracle slid 4.5%.") is the day's move: the note's date makes it clear.
       else if (key === null && scope.noteDate !== null) key = '1d';
@@ -382,10 +387,12 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       const named = dayOfClaim(sentence, days, h.start, h.end, key !== '1d');
       if (named) day = formatIsoDate(named.day);
     }
+    if (!period && bareKey === null) bareKey = key;
     prevEnd = h.end;
     if (!subject) continue;
     previous = subject;
-    if (key) {
+    // A label glued to a figure after a bare one ("(WTD +3.1%)") does not become the period of what follows.
+    if (key && !(period && owned.has(period) && bareKey !== null)) {
       ctx.lastPeriod = key;
       ctx.documentPeriod = key;
     }
