@@ -188,14 +188,14 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     expect(await page.locator('#ratio-a').inputValue()).toBe('IWM');
     expect(await page.locator('#ratio-b').inputValue()).toBe('MAG7');
     expect(await page.locator('#compare-ratio-summary .stale').count()).toBe(0);
-    // Each row is its line's legend: the key's dash alternates among the current series (so MAG7 and a fund that
-    // tracks it never merge); the stale ^RUT is dotted.
+    // Each row is its line's legend: the key's style is its colour's (palette.ts: even solid, odd dashed, so
+    // neighbours such as MAG7 and a fund that tracks it never merge); the stale ^RUT is dotted.
     const keys = await page.locator('#compare-table tbody .line-key').evaluateAll((ks) => ks.map((k) => k.className));
     expect(keys).toEqual([
       'line-key line-dotted',
-      'line-key line-solid',
       'line-key line-dashed',
       'line-key line-solid',
+      'line-key line-dashed',
     ]);
     await page.uncheck('[data-toggle="SPSM"]');
     await expect.poll(() => page.getAttribute('#compare-chart', 'data-hidden')).toBe('SPSM');
@@ -229,7 +229,7 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     await page.waitForSelector('#symbol-chart[data-ready="DGS2:1y:sma:50,sma:200"] canvas');
     expect(await page.locator('#symbol-caption').textContent()).not.toContain('FOMC');
     await open('#/overview?asOf=2030-01-02');
-    await page.waitForSelector('.cards.rates .card');
+    await page.waitForSelector('.cards.rates .card[data-symbol]');
     // Past the data the page is as of the markets' last day (2026-08-03), and so are the rates cards: DFF runs
     // to 2026-08-07, but a card is never dated after the page's day.
     await expect
@@ -320,6 +320,17 @@ describeWithSharedData('the reference column on real data, in the browser', () =
       const marks = JSON.parse((await page.getAttribute('#symbol-chart', 'data-markers')) ?? '[]') as string[][];
       expect(marks.filter((m) => m[0] === AS_OF)).toEqual([[AS_OF, 'aboveBar', 'new ATH · 4 days up']]);
       expect(await page.locator('#symbol-chart .pane-title').allTextContents()).toContain('RSI 14 · 70 / 30 dashed');
+      // RSI 68.06 sits just under its 70 level: the 70 label is staggered a label's height off the last value's,
+      // not hidden (it was hidden before), and the 30 label stays on its level.
+      await page.waitForSelector('#symbol-chart[data-level-labels]');
+      const levelLabels = new Map(
+        JSON.parse((await page.getAttribute('#symbol-chart', 'data-level-labels')) ?? '[]') as [string, number][],
+      );
+      expect([...levelLabels.keys()]).toEqual(['last', '30', '70']);
+      expect(Math.abs(levelLabels.get('70')! - levelLabels.get('last')!), `labels at ${width}`).toBeGreaterThanOrEqual(
+        17,
+      );
+      expect(levelLabels.get('70')!).toBeLessThan(levelLabels.get('last')!);
       // Compare: ^RUT's "ends" label stays inside the plot, also on a phone.
       await open('#/compare?s=^RUT,IWM,SPSM,MAG7');
       await page.waitForSelector('#compare-chart[data-ready][data-point-labels] canvas');
@@ -328,12 +339,19 @@ describeWithSharedData('the reference column on real data, in the browser', () =
         number,
         number,
         number,
+        number,
+        number,
       ][];
       expect(pointLabels).toHaveLength(1);
-      const [text, left, right, paneWidth] = pointLabels[0]!;
+      const [text, left, right, paneWidth, labelTop, lineUnder] = pointLabels[0]!;
       expect(text).toBe('^RUT ends 2026-02-23');
-      expect(left).toBeGreaterThanOrEqual(0);
-      expect(right).toBeLessThanOrEqual(paneWidth);
+      // Placed where no line runs (IWM's crossed it on a phone), inside the plot; or, when no spot near the point
+      // is free, not drawn, and the readout names the series with its last day.
+      if (left >= 0) {
+        expect(right).toBeLessThanOrEqual(paneWidth);
+        expect(labelTop).toBeGreaterThanOrEqual(0);
+        expect(lineUnder, `line under the label at ${width}`).toBe(0);
+      } else expect(await page.locator('.readout').first().textContent()).toContain('^RUT (stale: 2026-02-23)');
     }
     // The note's charts on a phone: redrawn at the column's width, 11 px ticks, every word inside the drawing.
     await open(`#/note?asOf=${AS_OF}`);
@@ -367,7 +385,13 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     const top = async (sel: string) => (await page.locator(sel).boundingBox())?.y ?? Number.NaN;
     expect(await top('#rotation-table')).toBeLessThan(await top('canvas.rrg'));
     const labels = async () =>
-      JSON.parse((await page.getAttribute('canvas.rrg', 'data-labels')) ?? '[]') as [string, number, number, number][];
+      JSON.parse((await page.getAttribute('canvas.rrg', 'data-labels')) ?? '[]') as [
+        string,
+        number,
+        number,
+        number,
+        0 | 1,
+      ][];
     const points = JSON.parse((await page.getAttribute('canvas.rrg', 'data-points')) ?? '[]') as [
       string,
       number,
@@ -375,12 +399,22 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     ][];
     const named = await labels();
     expect(named.map((l) => l[0]).sort()).toEqual(points.map((p) => p[0]).sort());
+    // No pixel of the five default tails runs under a name at phone width either (15 px did: XLP's and XLB's
+    // names sat on the violet and magenta tails).
+    expect(await page.getAttribute('canvas.rrg', 'data-tail-under-labels')).toBe('0');
     for (const [i, a] of named.entries()) {
-      // Beside its own head: the box's nearest point within 8 px of the head.
+      // Beside its own head: the box's nearest point within 10 px of the head (the arrowhead's 9 px and rounding),
+      // or, when every spot that near covered a tail, a head or a name, up to four rings out (36 px) with a
+      // leader line to the head.
       const head = points.find((p) => p[0] === a[0])!;
       const dx = Math.max(a[1] - head[1], 0, head[1] - (a[1] + a[3]));
       const dy = Math.max(a[2] - head[2], 0, head[2] - (a[2] + 12));
-      expect(Math.hypot(dx, dy), a[0]).toBeLessThanOrEqual(9);
+      expect(Math.hypot(dx, dy), a[0]).toBeLessThanOrEqual(a[4] ? 38 : 11);
+      // Never over a head (the arrowhead's 7 px radius), its own or another's.
+      for (const p of points) {
+        const covers = p[1] > a[1] - 6 && p[1] < a[1] + a[3] + 6 && p[2] > a[2] - 6 && p[2] < a[2] + 12 + 6;
+        expect(covers, `${a[0]}'s name over ${p[0]}'s head`).toBe(false);
+      }
       for (const b of named.slice(i + 1)) {
         const apart = a[1] + a[3] <= b[1] || b[1] + b[3] <= a[1] || a[2] + 12 <= b[2] || b[2] + 12 <= a[2];
         expect(apart, `${a[0]} and ${b[0]}`).toBe(true);
@@ -407,12 +441,54 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     expect(browser.takeErrors()).toEqual([]);
   });
 
+  test('Overview on a phone: the rates cards keep their place while they load (skeletons of their shape, no jump)', async () => {
+    const page = browser.page;
+    await page.setViewportSize({ width: 390, height: 844 });
+    // Hold the rates' answer until the rest of the page is drawn, to see the slot while it loads.
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route('**/api/rates**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await open(`#/overview?asOf=${AS_OF}`);
+      await page.waitForSelector('.card[data-symbol="^VIX"]');
+      await page.waitForSelector('#perf-table tbody tr');
+      const box = async () => {
+        const rates = await page.locator('.cards.rates').boundingBox();
+        const next = await page.locator('.panel').first().boundingBox();
+        return { height: Math.round(rates?.height ?? 0), next: Math.round(next?.y ?? 0) };
+      };
+      const loading = await box();
+      expect(await page.getAttribute('.cards.rates', 'aria-busy')).toBe('true');
+      // Before: an empty slot, 0 px tall, then four cards pushed the panels down by two rows of cards.
+      expect(loading.height).toBeGreaterThan(100);
+      release();
+      await page.waitForSelector('.cards.rates .card[data-symbol="fed"]');
+      expect(await page.getAttribute('.cards.rates', 'aria-busy')).toBe('false');
+      const loaded = await box();
+      expect(
+        Math.abs(loaded.height - loading.height),
+        `rates ${loading.height} -> ${loaded.height} px`,
+      ).toBeLessThanOrEqual(1);
+      expect(Math.abs(loaded.next - loading.next), 'the panels below moved').toBeLessThanOrEqual(1);
+    } finally {
+      release();
+      await page.unroute('**/api/rates**');
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
   /** Every page on the real data, as of the column's day and (for the stale marks) the latest day. */
   const REVIEW: readonly { name: string; hash: string; ready: readonly string[] }[] = [
     {
       name: 'overview',
       hash: `#/overview?asOf=${AS_OF}`,
-      ready: ['#perf-table tbody tr', '.card', '.cards.rates .card'],
+      ready: ['#perf-table tbody tr', '.card', '.cards.rates .card[data-symbol]'],
     },
     { name: 'overview-latest', hash: '#/overview', ready: ['#perf-table tbody tr', '.card .stale'] },
     {

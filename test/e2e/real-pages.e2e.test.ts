@@ -68,7 +68,7 @@ describeWithSharedData('the pages on the real data', () => {
   test('the header says how old the data is; one notice names every stale series with its day; the spread says its yields’ day', async () => {
     const page = browser.page;
     await page.setViewportSize({ width: 1440, height: 900 });
-    await open('#/overview', ['#perf-table tbody tr', '.cards.rates .card', '.card[data-symbol="^VIX"]']);
+    await open('#/overview', ['#perf-table tbody tr', '.cards.rates .card[data-symbol]', '.card[data-symbol="^VIX"]']);
     // Read on 2026-12-06 this is "data ends 2026-08-03, 4 months ago" (web/src/data-age.test.ts); the clock decides.
     const age = dataAgeNotice(DATA_END, formatIsoDate(todayDay()));
     if (age === null) expect(await page.isHidden('#asof-age')).toBe(true);

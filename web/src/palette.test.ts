@@ -1,7 +1,13 @@
 /**
- * The palette rules, measured: CIE76 distances after the Machado (2009) colour-vision simulation,
- * WCAG contrast ratios. Reference values for the colour maths: WCAG 2.x gives white on black 21:1
- * and #777777 on white 4.48:1; CIE76 distance of black and white is 100.
+ * The palette rules, measured: CIEDE2000 distances with normal vision and after the colour-vision
+ * simulation of Machado, Oliveira and Fernandes (2009), "A Physiologically-based Model for Simulation of
+ * Color Vision Deficiency", IEEE TVCG 15(6), Table 1 at severity 1.0 (protanopia, deuteranopia,
+ * tritanopia; colour.ts), and WCAG contrast ratios. Reference values for the colour maths: WCAG 2.x gives
+ * white on black 21:1 and #777777 on white 4.48:1; CIE76 distance of black and white is 100; the
+ * CIEDE2000 test pairs of Sharma, Wu and Dalal (2005).
+ * Thresholds: 10 CIEDE2000 between any two series colours with normal vision (a common bar for
+ * categorical palettes is 10 to 11); 8 under each simulated deficiency between series of the same line
+ * style (a confusable pair differs in style, see palette.ts); docs/dashboard.md says why.
  */
 import { describe, expect, test } from 'vitest';
 import {
@@ -11,14 +17,13 @@ import {
   deltaE2000Lab,
   hueDistance,
   labHueChroma,
-  minPairDistance,
   parseHex,
   simulate,
   textOn,
   toLab,
   VISIONS,
 } from './colour.js';
-import { DARK, LIGHT } from './palette.js';
+import { DARK, LIGHT, seriesDash } from './palette.js';
 
 describe('colour maths against published values', () => {
   test('WCAG contrast: white on black is 21, #777777 on white is 4.48', () => {
@@ -70,11 +75,11 @@ describe.each([
     expect(p.series.length).toBeGreaterThanOrEqual(12);
     expect(new Set(p.series).size).toBe(p.series.length);
   });
-  test('every pair of series colours is at least 9 CIEDE2000 and 12 CIE76 apart with normal vision', () => {
+  test('every pair of series colours is at least 10 CIEDE2000 and 12 CIE76 apart with normal vision', () => {
     for (let i = 0; i < p.series.length; i++)
       for (let j = i + 1; j < p.series.length; j++) {
         const [a, b] = [parseHex(p.series[i]!), parseHex(p.series[j]!)];
-        expect(deltaE2000(a, b), `${p.series[i]} vs ${p.series[j]}`).toBeGreaterThanOrEqual(9);
+        expect(deltaE2000(a, b), `${p.series[i]} vs ${p.series[j]}`).toBeGreaterThanOrEqual(10);
         expect(deltaE(a, b), `${p.series[i]} vs ${p.series[j]}`).toBeGreaterThanOrEqual(12);
       }
   });
@@ -84,24 +89,46 @@ describe.each([
     expect(families.size).toBeGreaterThanOrEqual(6);
   });
   test.each(VISIONS.filter((v) => v !== 'normal'))(
-    'every pair of series colours stays 5 CIE76 units apart with %s (names, not colour alone, tell them apart)',
+    'with %s every two series of the same line style are at least 8 CIEDE2000 apart',
     (vision) => {
-      const { distance, pair } = minPairDistance(p.series, vision);
-      expect(distance, `${pair.join(' vs ')}`).toBeGreaterThanOrEqual(5);
+      const seen = p.series.map((h) => simulate(parseHex(h), vision));
+      for (let i = 0; i < seen.length; i++)
+        for (let j = i + 1; j < seen.length; j++)
+          if (seriesDash(i) === seriesDash(j))
+            expect(deltaE2000(seen[i]!, seen[j]!), `${p.series[i]} vs ${p.series[j]}`).toBeGreaterThanOrEqual(8);
     },
   );
+  test('no two series share both a colour class and a style: a pair closer than 8 under any deficiency differs in style', () => {
+    // Colour class: the pairs a colour-blind reader may confuse. Twelve hues cannot all stay 8 apart under
+    // all three simulations (this palette's closest pairs of different style are 3 to 7 apart), so the
+    // style must tell those apart; every confusable pair is listed and each has two styles.
+    const confusable: [number, number][] = [];
+    for (let i = 0; i < p.series.length; i++)
+      for (let j = i + 1; j < p.series.length; j++)
+        if (
+          VISIONS.some((v) => deltaE2000(simulate(parseHex(p.series[i]!), v), simulate(parseHex(p.series[j]!), v)) < 8)
+        )
+          confusable.push([i, j]);
+    expect(confusable.length).toBeGreaterThan(0);
+    for (const [i, j] of confusable) expect(seriesDash(i), `series ${i} and ${j}`).not.toBe(seriesDash(j));
+  });
+  test('the two styles split the series evenly (6 solid, 6 dashed)', () => {
+    const dashes = p.series.map((_, i) => seriesDash(i));
+    expect(dashes.filter((d) => d === 'solid')).toHaveLength(6);
+    expect(dashes.filter((d) => d === 'dashed')).toHaveLength(6);
+  });
   test('no series colour is within 15 CIEDE2000 of the up, down or accent colour', () => {
     for (const s of p.series)
       for (const signal of [p.up, p.down, p.accent])
         expect(deltaE2000(parseHex(s), parseHex(signal)), `${s} vs ${signal}`).toBeGreaterThanOrEqual(15);
   });
-  test('no series hue is within 15 degrees of the up, down or accent hue (green and red mean up and down only)', () => {
+  test('no series hue is within 25 degrees of the up, down or accent hue (green and red mean up and down only)', () => {
     for (const s of p.series)
       for (const signal of [p.up, p.down, p.accent])
         expect(
           hueDistance(labHueChroma(parseHex(s)).hue, labHueChroma(parseHex(signal)).hue),
           `${s} vs ${signal}`,
-        ).toBeGreaterThanOrEqual(15);
+        ).toBeGreaterThanOrEqual(25);
   });
   test.each(['protanopia', 'deuteranopia'] as const)(
     'no series colour can be taken for up or down (>= 9 CIE76 units) with %s',

@@ -1,20 +1,23 @@
 /**
  * The dashboard's colours with rules: green and red only mean up and down; the accent (trendlines,
- * anchors, the ATH line) is distinct from both; 12 series colours for lines and sectors.
- * The series colours are a qualitative palette of distinct hue families (blue, violet, magenta, teal,
- * olive, sky, rose, then darker and lighter members of the same families), so eleven sectors on the
- * rotation chart read apart: the previous farthest-point pick met its CIE76 distances with twelve
- * pinks and purples that looked alike. Green, red and orange hues are left to up, down and the accent.
+ * anchors, the ATH line) is distinct from both; 12 series colours for lines and sectors, each with a
+ * line style as a second cue.
+ * The series colours are a qualitative palette of distinct hue families (blue, violet, wine, teal, olive,
+ * steel blue, rose, petrol, lavender, indigo, deep olive, magenta); green, red and orange hues are left to
+ * up, down and the accent (every series hue at least 25 degrees from theirs).
  * Series colour i is the SAME colour in both themes (a sector keeps its colour when the theme changes):
  * the dark theme's is the light one's hue (CIELAB hue within 8 degrees), lifted by at most 20 L* for the
- * dark background. In each theme every two series colours are at least 9 CIEDE2000 apart under normal
- * vision; under simulated protanopia, deuteranopia and tritanopia (Machado 2009) twelve distinct hues
- * cannot all stay apart, so pairs only keep 5 CIE76 units and no chart relies on colour alone (the
- * rotation chart and Compare name every series beside it, Compare also dashes its lines: WCAG 1.4.1).
- * Each series colour is at least 15 CIEDE2000 from the up, down and accent colours and its hue at least
- * 15 degrees from theirs (no series reads as a gain, a loss or a trendline); each has 3:1 contrast
+ * dark background.
+ * Distinguishable, measured in CIEDE2000 (palette.test.ts): in each theme every two of the 12 colours are
+ * at least 10 apart with normal vision. Under simulated protanopia, deuteranopia and tritanopia (Machado,
+ * Oliveira and Fernandes 2009, severity 1.0) twelve hues cannot all stay that far apart (the three
+ * confusion lines leave about two dimensions of colour), so each series also has a line style
+ * (`seriesDash`): even series are solid, odd ones dashed, and every two series of the same style stay at
+ * least 8 CIEDE2000 apart under each of the three simulations, in both themes. No two series share both
+ * a colour class and a style: the rotation chart draws dashed tails with square dots for the odd series,
+ * Compare dashes the same lines, and both name every series beside it (WCAG 1.4.1).
+ * Each series colour is at least 15 CIEDE2000 from the up, down and accent colours; each has 3:1 contrast
  * against the chart background (WCAG's rule for graphics). Series 0, the price line, is the blue.
- * palette.test.ts checks all of it.
  */
 export interface ThemePalette {
   readonly background: string;
@@ -30,18 +33,18 @@ export const LIGHT: ThemePalette = {
   down: '#c9372c',
   accent: '#b86e00',
   series: [
-    '#1f63d6', // blue
-    '#8a3ffc', // violet
-    '#c2188f', // magenta
-    '#00827f', // teal
-    '#8f8800', // olive
-    '#0a76a8', // sky blue
-    '#c8507a', // rose
-    '#00657c', // deep teal
-    '#9a7fe0', // lavender
-    '#3b2a9e', // indigo
-    '#5c5a00', // deep olive
-    '#2b4a9e', // navy
+    '#3e67ca', // blue
+    '#a13cfa', // violet
+    '#921152', // wine
+    '#1f9da0', // teal
+    '#95921d', // olive
+    '#4880a8', // steel blue
+    '#ce4f7e', // rose
+    '#006683', // petrol
+    '#9479da', // lavender
+    '#5246c1', // indigo
+    '#4a4f00', // deep olive
+    '#b70784', // magenta
   ],
 };
 
@@ -51,17 +54,30 @@ export const DARK: ThemePalette = {
   down: '#f0645a',
   accent: '#f2b84b',
   series: [
-    '#4d8ef5', // blue
-    '#a06bff', // violet
-    '#e05bb4', // magenta
-    '#16a39f', // teal
-    '#aea21a', // olive
-    '#2d98cc', // sky blue
-    '#e07ca0', // rose
-    '#1d8fa8', // deep teal
-    '#b49cf2', // lavender
-    '#6656dc', // indigo
-    '#807d18', // deep olive
-    '#4f6fc8', // navy
+    '#177de9', // blue
+    '#d17cff', // violet
+    '#de3487', // wine
+    '#04b4b2', // teal
+    '#9faa2e', // olive
+    '#2891c6', // steel blue
+    '#ef86aa', // rose
+    '#007b9c', // petrol
+    '#a996ea', // lavender
+    '#6455db', // indigo
+    '#747b26', // deep olive
+    '#a64786', // magenta
   ],
 };
+
+/** A series' line style, the cue beside its colour: solid for even series, dashed for odd (see above). */
+export type SeriesDash = 'solid' | 'dashed';
+
+/**
+ * The line style of series number `i` (the same numbering as the colours): even series solid, odd ones
+ * dashed, so two series whose colours a colour-blind reader may confuse (any two of different style, e.g.
+ * the blue and the violet under protanopia) never also share a style.
+ * @example seriesDash(0) // 'solid'; seriesDash(11) // 'dashed'
+ */
+export function seriesDash(i: number): SeriesDash {
+  return i % 2 === 0 ? 'solid' : 'dashed';
+}

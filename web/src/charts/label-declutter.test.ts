@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { declutterMarkers, labelSpanDays, mergeAxisLabels, mergeSameBar } from './label-declutter.js';
+import {
+  declutterMarkers,
+  labelSpanDays,
+  mergeAxisLabels,
+  mergeSameBar,
+  staggerAxisLabels,
+} from './label-declutter.js';
 
 describe('declutterMarkers', () => {
   const m = (time: string, position: string, text: string) => ({ time, position, text });
@@ -57,6 +63,21 @@ describe('mergeAxisLabels', () => {
     expect([...r.hidden].sort()).toEqual(['ath', 'high']);
     expect(r.shown.get('last')).toBe('ATH · 52w high');
     expect(r.shown.get('base')).toBe('base');
+  });
+});
+
+describe('staggerAxisLabels', () => {
+  it('moves a level label off the last value instead of hiding it: RSI 68.06 at y 100, the 70 level 5 px above', () => {
+    // 18 px labels: 70 goes one label height above the last value (100 - 18 = 82); 30, far below, stays.
+    expect(staggerAxisLabels(100, [95, 180], 18, 300)).toEqual([82, 180]);
+    // A level just under the last value goes one label below it.
+    expect(staggerAxisLabels(100, [110], 18, 300)).toEqual([118]);
+    // Two levels on the same side stack outward, each a label height from the one before.
+    expect(staggerAxisLabels(100, [97, 92], 18, 300)).toEqual([82, 64]);
+    // No room above the pane's top (half a label, 9 px): the level goes below the last value instead.
+    expect(staggerAxisLabels(12, [6], 18, 300)).toEqual([30]);
+    // Labels already apart are left on their prices.
+    expect(staggerAxisLabels(100, [40, 160], 18, 300)).toEqual([40, 160]);
   });
 });
 

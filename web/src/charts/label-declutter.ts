@@ -105,3 +105,36 @@ export function mergeSameBar<M extends LabelledMarker>(markers: readonly M[]): M
   }
   return out;
 }
+
+/**
+ * Where each axis label is drawn when labels would stack: the anchor (the series' last value) stays on its
+ * price, and each other label closer than `labelPx` to one already placed is pushed away from it, up when
+ * its price sits above and down when below, by whole label heights (kept inside [half, height - half] by
+ * pushing the other way when there is no room), so "70" beside an RSI of 68.06 reads just above it instead
+ * of vanishing. This is what lightweight-charts' `alignLabels` (on by default) does with the price lines'
+ * labels; computing it here lets the axis ticks keep clear of where the labels are drawn, not just their prices.
+ * @example staggerAxisLabels(100, [95, 180], 18, 300) // [82, 180]
+ */
+export function staggerAxisLabels(anchorY: number, ys: readonly number[], labelPx: number, height: number): number[] {
+  const half = labelPx / 2;
+  const placed: number[] = [anchorY];
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => Math.abs(a.y - anchorY) - Math.abs(b.y - anchorY));
+  const out = [...ys];
+  for (const { y, i } of order) {
+    const clash = (at: number) => placed.some((p) => Math.abs(p - at) < labelPx - 1e-9);
+    let at = Math.min(Math.max(y, half), height - half);
+    const dir = y < anchorY ? -1 : 1;
+    for (let k = 0; k < placed.length + 1 && clash(at); k++) {
+      const nearest = placed.reduce((b, p) => (Math.abs(p - at) < Math.abs(b - at) ? p : b));
+      at = nearest + dir * labelPx;
+    }
+    // No room on its side (a level at the pane's edge): the other side of the anchor.
+    if (at < half || at > height - half) {
+      at = anchorY - dir * labelPx;
+      while (clash(at)) at -= dir * labelPx;
+    }
+    out[i] = at;
+    placed.push(at);
+  }
+  return out;
+}

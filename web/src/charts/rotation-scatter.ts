@@ -11,6 +11,7 @@ import { ensureDefined } from '../../../src/domain/ensure.js';
 import type { PlacedRotationPoint } from '../api-client.js';
 import { el } from '../element-builder.js';
 import { fixed } from '../number-format.js';
+import { seriesDash } from '../palette.js';
 import { chartColours, lineColour } from '../theme.js';
 import { clippedLength, placeRrgLabels } from './rrg-labels.js';
 import { distinctPoints, headDirection, type Point, sampleCurve, tailCurve } from './rrg-tail-curve.js';
@@ -31,6 +32,9 @@ interface Options {
 export function rotationScatter(points: readonly PlacedRotationPoint[], options: Options): HTMLElement {
   const c = chartColours();
   const colourOf = new Map(points.map((p, i) => [p.symbol, lineColour(c, i)]));
+  // The second cue beside the colour (palette.ts): odd series have a dashed tail, square dots and a hollow
+  // arrowhead, so two series a colour-blind reader may confuse never look the same.
+  const dashOf = new Map(points.map((p, i) => [p.symbol, seriesDash(i)]));
   const known = new Set(points.map((p) => p.symbol));
   const hidden = new Set((options.hidden ?? []).filter((s) => known.has(s)));
   // Eleven tails tangle: by default only the few that moved furthest have one (every head and arrow
@@ -68,7 +72,14 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
           'aria-pressed': String(tails.has(p.symbol)),
           title: `Show or hide the tail of ${p.symbol}`,
         },
-        el('span', { class: 'swatch', style: `background:${colourOf.get(p.symbol)}` }),
+        // A dashed series' key is hollow, like its arrowhead on the chart.
+        el('span', {
+          class: `swatch swatch-${dashOf.get(p.symbol)}`,
+          style:
+            dashOf.get(p.symbol) === 'dashed'
+              ? `border-color:${colourOf.get(p.symbol)}`
+              : `background:${colourOf.get(p.symbol)}`,
+        }),
         p.symbol,
       );
       tailButton.addEventListener('click', () => {
@@ -207,23 +218,33 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
       g.strokeStyle = colour;
       g.fillStyle = colour;
       g.lineWidth = highlight === p.symbol ? 3 : 1.8;
+      const dashed = dashOf.get(p.symbol) === 'dashed';
       if ((tails.has(p.symbol) || highlight === p.symbol) && path.length > 1) {
         const pieces = tailCurve(path);
+        g.setLineDash(dashed ? [5, 3] : []);
         g.beginPath();
         g.moveTo(path[0]!.x, path[0]!.y);
         for (const b of pieces) g.bezierCurveTo(b.c1.x, b.c1.y, b.c2.x, b.c2.y, b.to.x, b.to.y);
         g.stroke();
+        g.setLineDash([]);
         drawnTails.push(sampleCurve(path[0]!, pieces));
-        // A dot on each weekly reading (the curve passes through them).
+        // A dot on each weekly reading (the curve passes through them): round, or square for a dashed series.
         for (const t of path.slice(0, -1)) {
           g.beginPath();
-          g.arc(t.x, t.y, 2.2, 0, Math.PI * 2);
+          if (dashed) g.rect(t.x - 2.2, t.y - 2.2, 4.4, 4.4);
+          else g.arc(t.x, t.y, 2.2, 0, Math.PI * 2);
           g.fill();
         }
       }
       const head = { x: X(p.rsRatio), y: Y(p.rsMomentum) };
       const dir = headDirection(path) ?? { x: 1, y: 0 };
-      arrowHead(g, { x: head.x - dir.x, y: head.y - dir.y }, head, highlight === p.symbol ? 11 : 9);
+      arrowHead(
+        g,
+        { x: head.x - dir.x, y: head.y - dir.y },
+        head,
+        highlight === p.symbol ? 11 : 9,
+        dashed ? c.background : null,
+      );
       heads.push({ symbol: p.symbol, ...head });
       screen.push({ symbol: p.symbol, x: head.x, y: head.y, p });
     }
@@ -235,7 +256,8 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
     });
     const boxes = placeRrgLabels(heads, widths, {
       height: 12,
-      gap: 7,
+      // The arrowhead reaches 9 px back from its point: names keep that far off.
+      gap: 9,
       bounds: { left: X(100 - rx), top: Y(100 + ry), right: X(100 + rx), bottom: Y(100 - ry) },
       tails: drawnTails,
     });
@@ -243,6 +265,17 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
       const box = boxes[i]!;
       g.globalAlpha = highlight !== null && highlight !== hd.symbol ? 0.35 : 1;
       g.font = fontOf(hd.symbol);
+      // A name pushed past the first ring (every nearer spot covered a tail, a head or a name) is joined to
+      // its head by a thin line in the series' colour.
+      if (box.leader) {
+        const d = Math.hypot(box.leader.x - hd.x, box.leader.y - hd.y);
+        g.strokeStyle = ensureDefined(colourOf.get(hd.symbol), `colour of ${hd.symbol}`);
+        g.lineWidth = 1;
+        g.beginPath();
+        g.moveTo(hd.x + ((box.leader.x - hd.x) / d) * 6, hd.y + ((box.leader.y - hd.y) / d) * 6);
+        g.lineTo(box.leader.x, box.leader.y);
+        g.stroke();
+      }
       // A halo of the background under each name keeps it readable where a tail crosses it.
       g.strokeStyle = c.background;
       g.lineWidth = 3;
@@ -258,6 +291,7 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
         Math.round(boxes[i]!.x),
         Math.round(boxes[i]!.y - 10),
         Math.round(boxes[i]!.width),
+        boxes[i]!.leader ? 1 : 0,
       ]),
     );
     // How many pixels of drawn tail run under the names (the browser test holds it near zero).
@@ -368,6 +402,8 @@ function arrowHead(
   from: { x: number; y: number },
   to: { x: number; y: number },
   size: number,
+  /** A hollow head (the dashed series'): filled with this colour inside a 2 px outline; null: solid. */
+  hollow: string | null,
 ): void {
   const angle = Math.atan2(to.y - from.y, to.x - from.x);
   g.beginPath();
@@ -375,7 +411,17 @@ function arrowHead(
   g.lineTo(to.x + Math.cos(angle + 2.5) * size, to.y + Math.sin(angle + 2.5) * size);
   g.lineTo(to.x + Math.cos(angle - 2.5) * size, to.y + Math.sin(angle - 2.5) * size);
   g.closePath();
+  if (hollow === null) {
+    g.fill();
+    return;
+  }
+  const fill = g.fillStyle;
+  g.fillStyle = hollow;
   g.fill();
+  g.fillStyle = fill;
+  g.lineWidth = 2;
+  g.lineJoin = 'miter';
+  g.stroke();
 }
 
 /** Round tick values inside [lo, hi]: steps of 1, 2 or 5 times a power of ten, about six of them. */

@@ -13,7 +13,9 @@ const overlaps = (a: LabelBox, b: LabelBox) => {
 describe('placeRrgLabels', () => {
   test('a lone head gets its name on the right, centred on it', () => {
     // Right spot: left = 100 + 7, top = 50 - 6 = 44, baseline = bottom - 2 = 54.
-    expect(placeRrgLabels([{ x: 100, y: 50 }], [30], opts)).toEqual([{ x: 107, y: 54, width: 30, height: 12 }]);
+    expect(placeRrgLabels([{ x: 100, y: 50 }], [30], opts)).toEqual([
+      { x: 107, y: 54, width: 30, height: 12, leader: null },
+    ]);
   });
 
   test('a second head just right of the first: the first name moves to the left of its head', () => {
@@ -26,8 +28,8 @@ describe('placeRrgLabels', () => {
       [30, 30],
       opts,
     );
-    expect(out[0]).toEqual({ x: 63, y: 54, width: 30, height: 12 });
-    expect(out[1]).toEqual({ x: 122, y: 56, width: 30, height: 12 });
+    expect(out[0]).toEqual({ x: 63, y: 54, width: 30, height: 12, leader: null });
+    expect(out[1]).toEqual({ x: 122, y: 56, width: 30, height: 12, leader: null });
   });
 
   test('a head at the right edge keeps its name inside the plot, on its left', () => {
@@ -78,11 +80,35 @@ describe('placeRrgLabels', () => {
     ];
     expect(clippedLength(tail[0]!, tail[1]!, { left: 107, top: 44, right: 137, bottom: 56 })).toBeGreaterThan(10);
     const [box] = placeRrgLabels([{ x: 100, y: 50 }], [30], { ...opts, tails: [tail] });
-    expect(box).toEqual({ x: 63, y: 54, width: 30, height: 12 });
+    expect(box).toEqual({ x: 63, y: 54, width: 30, height: 12, leader: null });
     const r = rect(box!);
     expect(clippedLength(tail[0]!, tail[1]!, { left: r.left, top: r.top, right: r.right, bottom: r.bottom })).toBe(0);
     // Without the tail the name takes the right spot, as before.
     expect(placeRrgLabels([{ x: 100, y: 50 }], [30], opts)[0]!.x).toBe(107);
+  });
+
+  test('a head boxed in by a tail: the name goes to the second ring with a leader line, off the tail (390 px RRG)', () => {
+    // A tail loops round the head 10 px away: every spot of the first ring (7 to 19 px out) crosses the loop.
+    const loop = [
+      { x: 90, y: 90 },
+      { x: 110, y: 90 },
+      { x: 110, y: 110 },
+      { x: 90, y: 110 },
+      { x: 90, y: 90 },
+    ];
+    const [box] = placeRrgLabels([{ x: 100, y: 100 }], [30], { ...opts, tails: [loop] });
+    expect(box!.leader).not.toBeNull();
+    let under = 0;
+    for (let k = 1; k < loop.length; k++)
+      under += clippedLength(loop[k - 1]!, loop[k]!, {
+        left: box!.x,
+        top: box!.y + 2 - 12,
+        right: box!.x + 30,
+        bottom: box!.y + 2,
+      });
+    expect(under).toBe(0);
+    // Second ring: the right-hand spot 14 px out, centred (left 114, baseline 100 + 6 - 2), leader to (114, 100).
+    expect(box).toEqual({ x: 114, y: 104, width: 30, height: 12, leader: { x: 114, y: 100 } });
   });
 
   test('clippedLength: a segment through a box counts only its inside part (by hand: 10 of a 30 px line)', () => {

@@ -14,6 +14,8 @@ export interface LabelBox {
   readonly y: number;
   readonly width: number;
   readonly height: number;
+  /** Where a leader line from the head meets the label, when the label sits beyond the first ring; else null. */
+  readonly leader: { readonly x: number; readonly y: number } | null;
 }
 
 interface Rect {
@@ -53,6 +55,8 @@ export function clippedLength(
 
 /** What a pixel of tail under a name costs against a pixel² of name or head covered. */
 const TAIL_WEIGHT = 4;
+/** What each ring further out costs: below a pixel of tail (a free far spot beats a covered near one). */
+const RING_COST = 1;
 
 const overlap = (a: Rect, b: Rect): number =>
   Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
@@ -83,53 +87,107 @@ export function placeRrgLabels(
     right: p.x + gap,
     bottom: p.y + gap,
   }));
-  const placed: Rect[] = [];
-  return heads.map((p, i) => {
+  // The candidate boxes of each head: the sixteen spots, nearest first (right, left, above, below, the four
+  // diagonals, then the sides slid along the head), then every 2 px along each side of the head's box (a
+  // free spot between two tails is often a few pixels off the sixteen), all kept inside the plot.
+  // Rings at the gap and two, three and four times it: a name goes further out (with a leader line to its
+  // head, see `leader`) only when every spot of the nearer rings covers something.
+  const rings = [gap, 2 * gap, 3 * gap, 4 * gap];
+  const ringOf: number[][] = [];
+  const candidates = heads.map((p, i) => {
     const w = widths[i] ?? 0;
-    // Top-left corners of the candidate boxes: right, left, above, below, the four diagonals, then the
-    // same sides slid along the head (right and left raised or lowered, above and below shifted).
-    const spots: [number, number][] = [
-      [p.x + gap, p.y - h / 2],
-      [p.x - gap - w, p.y - h / 2],
-      [p.x - w / 2, p.y - gap - h],
-      [p.x - w / 2, p.y + gap],
-      [p.x + gap * 0.7, p.y - gap * 0.7 - h],
-      [p.x + gap * 0.7, p.y + gap * 0.7],
-      [p.x - gap * 0.7 - w, p.y - gap * 0.7 - h],
-      [p.x - gap * 0.7 - w, p.y + gap * 0.7],
-      [p.x + gap, p.y - h + 2],
-      [p.x + gap, p.y - 2],
-      [p.x - gap - w, p.y - h + 2],
-      [p.x - gap - w, p.y - 2],
-      [p.x - 4, p.y - gap - h],
-      [p.x - w + 4, p.y - gap - h],
-      [p.x - 4, p.y + gap],
-      [p.x - w + 4, p.y + gap],
-    ];
-    let best: Rect | null = null;
-    let bestCost = Number.POSITIVE_INFINITY;
-    for (const [left0, top0] of spots) {
+    const spots: [number, number][] = [];
+    const ring: number[] = [];
+    rings.forEach((d, r) => {
+      const before = spots.length;
+      spots.push(
+        [p.x + d, p.y - h / 2],
+        [p.x - d - w, p.y - h / 2],
+        [p.x - w / 2, p.y - d - h],
+        [p.x - w / 2, p.y + d],
+        [p.x + d * 0.7, p.y - d * 0.7 - h],
+        [p.x + d * 0.7, p.y + d * 0.7],
+        [p.x - d * 0.7 - w, p.y - d * 0.7 - h],
+        [p.x - d * 0.7 - w, p.y + d * 0.7],
+        [p.x + d, p.y - h + 2],
+        [p.x + d, p.y - 2],
+        [p.x - d - w, p.y - h + 2],
+        [p.x - d - w, p.y - 2],
+        [p.x - 4, p.y - d - h],
+        [p.x - w + 4, p.y - d - h],
+        [p.x - 4, p.y + d],
+        [p.x - w + 4, p.y + d],
+      );
+      for (let t = 0; t <= h; t += 2) spots.push([p.x + d, p.y - t], [p.x - d - w, p.y - t]);
+      for (let t = 0; t <= w; t += 2) spots.push([p.x - t, p.y - d - h], [p.x - t, p.y + d]);
+      for (let k = before; k < spots.length; k++) ring.push(r);
+    });
+    ringOf.push(ring);
+    return spots.map(([left0, top0]): Rect => {
       // Kept inside the plot: shifted in when it would cross an edge.
       const left = Math.min(Math.max(left0, bounds.left), bounds.right - w);
       const top = Math.min(Math.max(top0, bounds.top), bounds.bottom - h);
-      const box = { left, top, right: left + w, bottom: top + h };
-      let cost = 0;
-      for (const other of placed) cost += overlap(box, other);
-      headBoxes.forEach((hb, k) => {
-        if (k !== i) cost += overlap(box, hb);
-      });
-      // Shifting to stay inside may push the box onto its own head: count that too.
-      cost += overlap(box, headBoxes[i]!);
-      for (const line of tails)
-        for (let k = 1; k < line.length; k++) cost += TAIL_WEIGHT * clippedLength(line[k - 1]!, line[k]!, box);
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = box;
-        if (cost === 0) break;
+      return { left, top, right: left + w, bottom: top + h };
+    });
+  });
+  const tailCost = (box: Rect) => {
+    let cost = 0;
+    for (const line of tails)
+      for (let k = 1; k < line.length; k++) cost += TAIL_WEIGHT * clippedLength(line[k - 1]!, line[k]!, box);
+    return cost;
+  };
+  const tailCosts = candidates.map((boxes) => boxes.map(tailCost));
+  const cost = (i: number, c: number, others: readonly (Rect | null)[]) => {
+    const box = candidates[i]![c]!;
+    // A farther ring costs a little: less than a pixel of tail, more than nothing.
+    let total = tailCosts[i]![c]! + RING_COST * ringOf[i]![c]!;
+    // Names keep 3 px apart side by side ("XLCXLB" read as one word) and a pixel above and below.
+    others.forEach((o, k) => {
+      if (o && k !== i)
+        total += overlap(box, { left: o.left - 3, top: o.top - 1, right: o.right + 3, bottom: o.bottom + 1 });
+    });
+    // A head's own box too: shifting to stay inside may push the box onto its own head.
+    for (const hb of headBoxes) total += overlap(box, hb);
+    return total;
+  };
+  // Greedy in the heads' order, then a few rounds in which each label that still covers something moves
+  // to its best spot given all the others (a name placed early no longer blocks the only free spot of a later one).
+  const chosen: (Rect | null)[] = heads.map(() => null);
+  const best = (i: number) => {
+    let at = 0;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (let c = 0; c < candidates[i]!.length; c++) {
+      const v = cost(i, c, chosen);
+      if (v < bestCost) {
+        bestCost = v;
+        at = c;
       }
     }
-    const box = best ?? { left: p.x + gap, top: p.y - h / 2, right: p.x + gap + w, bottom: p.y + h / 2 };
-    placed.push(box);
-    return { x: box.left, y: box.bottom - 2, width: w, height: h };
+    return { at, bestCost };
+  };
+  heads.forEach((_, i) => {
+    chosen[i] = candidates[i]![best(i).at]!;
+  });
+  for (let round = 0; round < 4; round++) {
+    let moved = false;
+    heads.forEach((_, i) => {
+      const now = candidates[i]!.indexOf(chosen[i]!);
+      if (cost(i, now, chosen) === 0) return;
+      const { at } = best(i);
+      if (at !== now && cost(i, at, chosen) < cost(i, now, chosen)) {
+        chosen[i] = candidates[i]![at]!;
+        moved = true;
+      }
+    });
+    if (!moved) break;
+  }
+  return chosen.map((box, i) => {
+    const b = box ?? candidates[i]![0]!;
+    const p = heads[i]!;
+    // The box's nearest point to its head: beyond the first ring a leader line joins them.
+    const nx = Math.min(Math.max(p.x, b.left), b.right);
+    const ny = Math.min(Math.max(p.y, b.top), b.bottom);
+    const far = Math.hypot(nx - p.x, ny - p.y) > gap + 1;
+    return { x: b.left, y: b.bottom - 2, width: b.right - b.left, height: h, leader: far ? { x: nx, y: ny } : null };
   });
 }

@@ -67,6 +67,7 @@ const DASH: Record<LineDash, LineStyle> = {
   solid: LineStyle.Solid,
   dashed: LineStyle.LargeDashed,
   dotted: LineStyle.Dotted,
+  sparse: LineStyle.SparseDotted,
 };
 
 function shiftDays(iso: string, days: number): string {
@@ -213,10 +214,8 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       const rebased = all.map((s) => ({ s, r: rebase(s, start, field) }));
       const c = chartColours();
       const isStale = (r: Rebased | null) => r !== null && (r.dates[r.dates.length - 1] ?? r.baseDate) < ctx.day;
-      // Solid and dashed alternate among the series that run to the page's day (the readout's first line, one of
-      // them, is solid like its key); a stale one is dotted.
-      let current = 0;
-      const looks = rebased.map(({ r }) => (isStale(r) ? lineLook(0, true) : lineLook(current++, false)));
+      // Each line's style is its colour's (palette.ts: solid for even, dashed for odd; a stale one dotted).
+      const looks = rebased.map(({ r }, i) => lineLook(i, isStale(r)));
       // The drawn lines by symbol: the table's toggles and hover act on them.
       const lines = new Map<string, { line: ISeriesApi<'Line'>; colour: string; width: number }>();
       const highlight = (symbol: string | null) => {
@@ -281,7 +280,10 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
                   'label',
                   { class: 'series-toggle' },
                   toggle,
-                  el('span', { class: `line-key line-${look.dash}`, style: `border-top-color:${lineColour(c, i)}` }),
+                  el('span', {
+                    class: `line-key line-${look.dash}`,
+                    style: `border-top-color:${lineColour(c, i)};--line-colour:${lineColour(c, i)}`,
+                  }),
                   s.symbol,
                 ),
               ),
@@ -371,6 +373,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
                 colour,
               },
               c.background,
+              () => [...lines.values()].map((l) => l.line),
             );
           if (!baseline) {
             baseline = true;

@@ -102,15 +102,23 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
     ),
   );
 
-  const ratesSlot = el('section', { class: 'cards rates', 'aria-label': 'Rates and the Fed' });
+  const ratesSymbols = ['DGS2', 'DGS10', 'DFF'].filter((s) => stored.has(s));
+  // While the rates load, cards of their shape and words hold their place (no jump when they come, at any width).
+  const ratesSlot = el(
+    'section',
+    { class: 'cards rates', 'aria-label': 'Rates and the Fed', 'aria-busy': ratesSymbols.length ? 'true' : 'false' },
+    ratesSymbols.length ? ratesSkeleton(ratesSymbols, ctx) : [],
+  );
   cards.after(ratesSlot);
   // As of the page's day, not the rates' own last day: FRED's fed funds rate has a row every calendar day
   // and runs past the markets' last close, and a card is never dated after the page it is on.
-  const ratesDone = ['DGS2', 'DGS10', 'DFF'].some((s) => stored.has(s))
+  const ratesDone = ratesSymbols.length
     ? api
         .rates(ctx.day || ctx.asOf)
         .then((r) => {
-          if (!ctx.disposed()) ratesSlot.replaceChildren(...ratesCards(r, ctx));
+          if (ctx.disposed()) return;
+          ratesSlot.replaceChildren(...ratesCards(r, ctx));
+          ratesSlot.setAttribute('aria-busy', 'false');
         })
         .catch(() => ratesSlot.remove())
     : Promise.resolve(ratesSlot.remove());
@@ -367,6 +375,40 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
     );
 
   await Promise.all([cardsDone, ratesDone, drawTable(), drawHeat()]);
+}
+
+/**
+ * The rates cards' skeleton: one card per stored rate and the Fed card, each with the lines the real card has,
+ * in words of the same length (drawn as shimmering bars, hidden from screen readers), so each card is as
+ * tall as the one that replaces it, at any width: a skeleton of fixed height left the phone's layout to jump.
+ */
+function ratesSkeleton(symbols: readonly string[], ctx: PageContext): HTMLElement[] {
+  const day = ctx.day || ctx.asOf || '2025-12-11';
+  const bar = (cls: string, text: string) => el('span', { class: `${cls} skeleton-text` }, text);
+  return [
+    ...symbols.map((s) =>
+      el(
+        'div',
+        { class: 'card rate-card skeleton-card', 'aria-hidden': 'true' },
+        bar('card-title', displayName(ctx, s)),
+        bar('card-symbol', `${s} · ${day}`),
+        bar('card-close', '0.00%'),
+        bar('card-line', '1M -00\u00a0bp · YTD -00\u00a0bp'),
+      ),
+    ),
+    el(
+      'div',
+      { class: 'card rate-card skeleton-card', role: 'status' },
+      el('span', { class: 'visually-hidden' }, 'Loading the rates…'),
+      el(
+        'span',
+        { class: 'skeleton-lines', 'aria-hidden': 'true' },
+        bar('card-title', 'Curve and the Fed'),
+        bar('card-line', `10y − 2y: 0.00 pp (yields of ${day})`),
+        bar('card-line', `Last FOMC decision -00\u00a0bp on ${day}`),
+      ),
+    ),
+  ];
 }
 
 /** Rates and the Fed (GET /api/rates): each yield's level and its changes in basis points, the curve, the last decision. */

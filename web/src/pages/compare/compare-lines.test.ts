@@ -10,9 +10,18 @@ describe('lineLook', () => {
     // The default list ^SP600, ^RUT, MAG7, MAGS: MAG7 (2) and MAGS (3) differ in dash and width.
     expect(lineLook(2, false)).not.toEqual(lineLook(3, false));
   });
-  it('draws a stale series dotted and faded wherever it stands', () => {
+  it('draws a stale series dotted and faded: finely dotted for an even series, sparsely for an odd one', () => {
     expect(lineLook(0, true)).toEqual({ dash: 'dotted', width: 2, faded: true });
-    expect(lineLook(1, true)).toEqual({ dash: 'dotted', width: 2, faded: true });
+    expect(lineLook(1, true)).toEqual({ dash: 'sparse', width: 2, faded: true });
+  });
+  it("follows the palette's style by the colour's number, so confusable colours never share a look", () => {
+    // ^RUT (0, stale), IWM (1), SPSM (2), MAG7 (3): the style is the colour's, not counted among current series.
+    expect([lineLook(0, true), lineLook(1, false), lineLook(2, false), lineLook(3, false)].map((l) => l.dash)).toEqual([
+      'dotted',
+      'dashed',
+      'solid',
+      'dashed',
+    ]);
   });
 });
 

@@ -3,7 +3,9 @@
  * that tracks it) never hide each other, and which pair its ratio opens on. Pure: no DOM, no chart.
  */
 
-export type LineDash = 'solid' | 'dashed' | 'dotted';
+import { seriesDash } from '../../palette.js';
+
+export type LineDash = 'solid' | 'dashed' | 'dotted' | 'sparse';
 
 export interface LineLook {
   readonly dash: LineDash;
@@ -14,14 +16,18 @@ export interface LineLook {
 }
 
 /**
- * The look of series number `i` among those that run to the page's day: solid and dashed alternate
- * (neighbours in the list are the likeliest to overlap: MAG7 then MAGS), the solid ones wider, so where two lines coincide the dashed one lies on top
- * of the wider solid one and both stay visible. A stale series is dotted and faded whatever its place.
+ * The look of series number `i` (its colour's number, palette.ts): the palette's style, solid for even
+ * series and dashed for odd ones, so neighbours in the list (the likeliest to overlap: MAG7 then MAGS)
+ * alternate and two series whose colours a colour-blind reader may confuse never share a style. The solid
+ * ones are wider, so where two lines coincide the dashed one lies on top of the wider solid one and both
+ * stay visible. A stale series is faded and dotted, finely for an even series and sparsely for an odd one
+ * (the same split, so two stale series of confusable colours still differ).
  * @example lineLook(2, false) // { dash: 'solid', width: 3, faded: false }
  */
 export function lineLook(i: number, stale: boolean): LineLook {
-  if (stale) return { dash: 'dotted', width: 2, faded: true };
-  return i % 2 === 0 ? { dash: 'solid', width: 3, faded: false } : { dash: 'dashed', width: 2, faded: false };
+  const even = seriesDash(i) === 'solid';
+  if (stale) return { dash: even ? 'dotted' : 'sparse', width: 2, faded: true };
+  return even ? { dash: 'solid', width: 3, faded: false } : { dash: 'dashed', width: 2, faded: false };
 }
 
 /**

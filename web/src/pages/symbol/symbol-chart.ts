@@ -18,7 +18,13 @@ import type { MarketEvent, PerfRow, SeriesResponse } from '../../api-client.js';
 import { chartReadout, type ReadoutLine } from '../../charts/chart-readout.js';
 import { attachFomcLines } from '../../charts/fomc-lines.js';
 import { fomcDays, fomcReadout } from '../../charts/fomc-marks.js';
-import { declutterMarkers, labelSpanDays, mergeAxisLabels, mergeSameBar } from '../../charts/label-declutter.js';
+import {
+  declutterMarkers,
+  labelSpanDays,
+  mergeAxisLabels,
+  mergeSameBar,
+  staggerAxisLabels,
+} from '../../charts/label-declutter.js';
 import {
   AXIS_LABEL_PX,
   chartRemoved,
@@ -273,7 +279,7 @@ export function drawSymbolChart(
         format: paneIndex > 0 ? (v) => fixed(v, 2) : fmt,
       });
       if (levels.length) {
-        const levelLines = levels.map((level) =>
+        for (const level of levels)
           series.createPriceLine({
             price: level,
             color: c.muted,
@@ -283,30 +289,26 @@ export function drawSymbolChart(
             axisLabelColor: c.muted,
             axisLabelTextColor: c.background,
             title: '',
-          }),
-        );
-        // A level's label under the last value's (RSI at 68.06 beside 70) gives way to it, measured in pixels
-        // whenever the scale moves; the pane's title still names both levels.
+          });
+        // A level's label beside the last value's (RSI at 68.06 beside 70) is staggered, never hidden: the
+        // library's alignLabels draws it a label height off the last value, and the ticks keep clear of both
+        // its price and where it is drawn (staggerAxisLabels), measured in pixels whenever the scale moves.
         const place = () => {
           if (chartRemoved(chart) || lastValue === null) return;
           const yLast = series.priceToCoordinate(lastValue);
-          const { hidden } = mergeAxisLabels(
-            [
-              { id: 'last', y: yLast ?? Number.NaN, title: '', priority: 2 },
-              ...levels.map((level) => ({
-                id: String(level),
-                y: series.priceToCoordinate(level) ?? Number.NaN,
-                title: '',
-                priority: 1,
-              })),
-            ],
-            AXIS_LABEL_PX,
-          );
-          labelledLevels = levels.filter((level) => !hidden.has(String(level)));
-          levelLines.forEach((line, k) => {
-            const show = !hidden.has(String(levels[k]));
-            if (line.options().axisLabelVisible !== show) line.applyOptions({ axisLabelVisible: show });
-          });
+          const ys = levels.map((level) => series.priceToCoordinate(level));
+          if (yLast === null || ys.some((y) => y === null)) return;
+          const drawn = staggerAxisLabels(yLast, ys as number[], AXIS_LABEL_PX, series.getPane().getHeight());
+          const moved = drawn
+            .map((y, k) => (Math.abs(y - (ys[k] as number)) >= 0.5 ? series.coordinateToPrice(y) : null))
+            .filter((v) => v !== null)
+            .map(Number);
+          labelledLevels = [...levels, ...moved];
+          const json = JSON.stringify([
+            ['last', Math.round(yLast)],
+            ...levels.map((level, k) => [String(level), Math.round(drawn[k]!)]),
+          ]);
+          if (box.dataset.levelLabels !== json) box.dataset.levelLabels = json;
         };
         chart.timeScale().subscribeVisibleLogicalRangeChange(() => requestAnimationFrame(place));
       }
