@@ -201,6 +201,41 @@ describe('upsert and atomicity', () => {
     expect(Array.from(s.dates)).toEqual([d('2024-01-02'), d('2024-01-03'), d('2024-01-04'), d('2024-01-05')]);
   });
 
+  it('a re-import finds the symbols whose rows all stay: values moved to other days and a missing day still count', async () => {
+    const head = 'Symbol,Date,Open,High,Low,Close,Adj Close,Volume\n';
+    const row = (sym: string, day: string, close: number) =>
+      `${sym},${day},${close},${close + 1},${close - 1},${close},${close},100\n`;
+    const days = ['2024-01-02', '2024-01-03', '2024-01-04'];
+    const stored = [
+      ...days.map((day, i) => row('UNA', day, 10 + i)),
+      ...days.map((day, i) => row('CHB', day, 20 + i)),
+      ...days.map((day, i) => row('SWP', day, 30 + i)),
+      ...days.map((day, i) => row('GAP', day, 40 + i)),
+    ];
+    expect((await importFiles(store, { files: [file('ALL.csv', head + stored.join(''))] })).rowsChanged).toBe(12);
+    const again = [
+      ...days.map((day, i) => row('UNA', day, 10 + i)),
+      // one close differs: that row alone is replaced
+      row('CHB', days[0]!, 20),
+      row('CHB', days[1]!, 21.5),
+      row('CHB', days[2]!, 22),
+      // the same three rows of values on other days (equal per-symbol sums of values, not of rows)
+      row('SWP', days[0]!, 31),
+      row('SWP', days[1]!, 30),
+      row('SWP', days[2]!, 32),
+      // a day left out: fewer rows than stored over the same stretch, the rest equal
+      row('GAP', days[0]!, 40),
+      row('GAP', days[2]!, 42),
+    ];
+    const r = await importFiles(store, { files: [file('ALL.csv', head + again.join(''))] });
+    expect(r).toMatchObject({ rowsSeen: 11, rowsChanged: 3 });
+    const close = async (sym: string) => Array.from((await store.readSeries(sym))!.close);
+    expect(await close('UNA')).toEqual([10, 11, 12]);
+    expect(await close('CHB')).toEqual([20, 21.5, 22]);
+    expect(await close('SWP')).toEqual([31, 30, 32]);
+    expect(await close('GAP')).toEqual([40, 41, 42]);
+  });
+
   it('a repeated identical row is kept once', async () => {
     const r = await importFiles(store, {
       files: [file('REP.csv', 'Date,Close\n2024-01-02,10\n2024-01-03,11\n2024-01-02,10\n')],

@@ -10,6 +10,7 @@
  * the row rules; the first that fails is the problem.
  */
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { DateBounds, ReadLimits } from '../../domain/data-limits.js';
 import { splitCsvLine } from './csv-fields.js';
@@ -49,8 +50,8 @@ async function scanBytes(
   limits: ReadLimits,
   signal: AbortSignal,
 ): Promise<'clean' | 'suspect' | 'inflated'> {
-  const raw = createReadStream(file.path, { highWaterMark: 1 << 20 });
-  const input = file.gzip ? raw.pipe(createGunzip()) : raw;
+  const raw = file.gzip ? createReadStream(file.path, { highWaterMark: 1 << 20 }) : null;
+  const input = raw === null ? plainChunks(file.path) : raw.pipe(createGunzip());
   let inflated = 0;
   let headerLeft = file.skipLines;
   let lastByte = -1;
@@ -91,6 +92,27 @@ async function scanBytes(
     // an unreadable file is reported by the store's own read
     return 'clean';
   } finally {
-    raw.destroy();
+    raw?.destroy();
+  }
+}
+
+/**
+ * A plain file's bytes in chunks of one reused 1 MiB buffer (each chunk is valid until the next is
+ * asked for): a read stream allocates a fresh buffer per chunk, and the allocation and the first touch
+ * of its pages cost more than the scan itself (1.5 M rows: about 100 ms of CPU against 45-70 ms, taken
+ * from the cores the load runs on).
+ */
+async function* plainChunks(path: string): AsyncGenerator<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (let position = 0; ; ) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
   }
 }

@@ -559,12 +559,20 @@ export async function settleOverlaps(
        WHERE bars.rowid = m.rid`,
     );
   }
+  // symbols whose new rows all equal their stored rows of the same days (a re-import): their new rows go
+  // without a join
+  const unchanged = await unchangedSymbols(c, base, inList);
+  if (unchanged.size > 0)
+    await c.run(
+      `DELETE FROM bars WHERE load_id >= ${base} AND symbol IN (${[...unchanged].map(sqlString).join(', ')})`,
+    );
+  const rest = symbols.filter((s) => !unchanged.has(s));
   const same = VALUE_COLUMNS.map((col) => `n.${col} IS NOT DISTINCT FROM o.${col}`).join(' AND ');
   // drop new rows identical to stored ones, then stored rows that a (different) new row replaces
   // (DELETE ... USING: a quarter faster than `rowid IN (subquery)` for a 5 M-row re-import)
   // in groups of symbols: one hash join of a 15 M-row re-import took 1.7 GB (peak 2.6 GB; 125 a group: 0.9 GB)
-  for (let start = 0; start < symbols.length; start += SYMBOLS_PER_DELETE) {
-    const members = symbols.slice(start, start + SYMBOLS_PER_DELETE);
+  for (let start = 0; start < rest.length; start += SYMBOLS_PER_DELETE) {
+    const members = rest.slice(start, start + SYMBOLS_PER_DELETE);
     const group = members.map(sqlString).join(', ');
     const range = `BETWEEN ${sqlString(members[0]!)} AND ${sqlString(members.at(-1)!)}`;
     const where = `o.symbol = n.symbol AND o.date = n.date AND n.load_id >= ${base} AND o.load_id < ${base}
@@ -574,6 +582,43 @@ export async function settleOverlaps(
   }
   return true;
 }
+
+/**
+ * The symbols (of `inList`) whose new rows are, day for day, their stored rows over the same stretch:
+ * per symbol and side one aggregate pass gives the count of rows from the first to the last new day and
+ * two 64-bit hash sums of (date, values, source) (a sum and an xor of two differently seeded hashes).
+ * The new rows' days are distinct by now (repeats were settled) and so are the stored ones', so equal
+ * counts and sums mean the same rows (two 64-bit sums colliding by chance: about 2^-64 per symbol); any
+ * difference, even a NaN or a -0 hashed apart from its equal, only sends the symbol to the row-by-row
+ * join of settleOverlaps. A re-import of 1.5 M unchanged rows: 0.10-0.17 s of wall time and 0.17 s of
+ * CPU against 0.26-0.34 s and 0.45-0.49 s for the join (load 16).
+ */
+async function unchangedSymbols(c: DuckDBConnection, base: number, inList: string): Promise<Set<string>> {
+  const sums = (t: string) => {
+    const row = ['date', ...VALUE_COLUMNS].map((col) => `${t}.${col}`).join(', ');
+    return `count(*) AS n, sum(hash(${row})) AS h_sum, bit_xor(hash('unchanged', ${row})) AS h_xor`;
+  };
+  await c.run(
+    `CREATE OR REPLACE TEMP TABLE ${NEW_SUMS} AS
+     SELECT n.symbol, min(n.date) AS first_new, max(n.date) AS last_new, ${sums('n')}
+     FROM bars n WHERE n.load_id >= ${base} AND n.symbol IN (${inList}) GROUP BY n.symbol`,
+  );
+  const rows = (
+    await c.runAndReadAll(
+      `SELECT s.symbol FROM ${NEW_SUMS} s JOIN (
+           SELECT o.symbol, ${sums('o')}
+           FROM bars o JOIN ${NEW_SUMS} r ON r.symbol = o.symbol AND o.date BETWEEN r.first_new AND r.last_new
+           WHERE o.load_id < ${base} AND o.symbol IN (${inList}) GROUP BY o.symbol) o
+         ON o.symbol = s.symbol AND o.n = s.n AND o.h_sum = s.h_sum AND o.h_xor = s.h_xor`,
+    )
+  ).getRowsJS();
+  // (a failure rolls the table back with the transaction it was made in)
+  await c.run(`DROP TABLE ${NEW_SUMS}`);
+  return new Set(rows.map((r) => String(r[0])));
+}
+
+/** Per symbol: the new rows' day range, count and hash sums (see unchangedSymbols). */
+const NEW_SUMS = 'import_new_sums';
 
 /**
  * Whether some pair of file `load`'s rows and stored rows could lose a field (the `erases` terms of
