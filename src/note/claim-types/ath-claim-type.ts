@@ -22,9 +22,18 @@ const NEAR_ATH = new RegExp(
   'i',
 );
 const NEW_ATH = new RegExp(
-  `\\b(?:(?:at|to|hit|hits|hitting|set|sets|setting|reach\\w*|notch\\w*|touch\\w*|clos\\w+\\s+at|mark\\w*|post\\w*|print\\w*|log\\w*|scal\\w*|record\\w*|chalk\\w*\\s+up|trad\\w+\\s+at|finish\\w*\\s+at|end\\w*\\s+at|sits?\\s+at)\\s+(?:a\\s+|an\\s+|new\\s+|fresh\\s+|its\\s+|their\\s+|another\\s+|yet\\s+another\\s+)*${RECORD}(?:\\s+${MARK}|\\s+(?=\\d))|(?:new|fresh)\\s+(?:all[- ]time\\s+)?(?:closing\\s+)?(?:highs?|peaks?|records?)\\b(?![- ]week)|record\\s+territory|(?:highest|best)\\s+(?:close|closing\\s+level|level|finish|close)\\s+(?:ever|on\\s+record)|(?:highest|best)\\s+(?:close|level)\\s+in\\s+its\\s+history|${RECORD}\\s+closing\\s+high|,\\s+(?:a|another|a\\s+new|a\\s+fresh)\\s+record(?=\\s*[.;!]|\\s*$)|(?:to|at|hit|hits|notch\\w*|set|sets|reach\\w*|post\\w*|log\\w*)\\s+(?:(?:a|an|new|fresh|yet\\s+another|another|its|their|first|latest|\\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\\s+)*record(?:\\s+(?:close|closing\\s+high|finish))?(?=\\s*(?:[.,;:!]|$|\\s+(?:again|on|in|for|since|today|yesterday|after|as|while|and)\\b))|(?:new|fresh|an?|another)\\s+ATHs?\\b|\\bat\\s+(?:an?\\s+|new\\s+)?ATHs?\\b|\\banother\\s+${RECORD}\\s+${MARK}|(?<=[A-Z0-9)%],?\\s{1,3}|[A-Z0-9)%]\\s*[(–—-]\\s*)(?:ATHs?|record\\s+(?:close|high|closing\\s+high))\\b(?!\\s*\\?))`,
+  `\\b(?:(?:at|to|hit|hits|hitting|set|sets|setting|reach\\w*|notch\\w*|touch\\w*|clos\\w+\\s+at|mark\\w*|post\\w*|print\\w*|log\\w*|scal\\w*|record\\w*|chalk\\w*\\s+up|trad\\w+\\s+at|finish\\w*\\s+at|end\\w*\\s+at|sits?\\s+at)\\s+(?:a\\s+|an\\s+|new\\s+|fresh\\s+|its\\s+|their\\s+|another\\s+|yet\\s+another\\s+)*${RECORD}(?:\\s+${MARK}|\\s+(?=\\d))|(?:new|fresh)\\s+(?:all[- ]time\\s+)?(?:closing\\s+)?(?:highs?|peaks?|records?)\\b(?![- ]week)|record\\s+territory|(?:highest|best)\\s+(?:close|closing\\s+level|level|finish|close)\\s+(?:ever|on\\s+record)|(?:highest|best)\\s+(?:close|level)\\s+in\\s+its\\s+history|${RECORD}\\s+closing\\s+high|,\\s+(?:a|another|a\\s+new|a\\s+fresh)\\s+record(?=\\s*[.;!]|\\s*$)|(?:to|at|hit|hits|notch\\w*|set|sets|reach\\w*|post\\w*|log\\w*)\\s+(?:(?:a|an|new|fresh|yet\\s+another|another|its|their|first|latest|\\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\\s+)*record(?:\\s+(?:close|closing\\s+high|finish))?(?=\\s*(?:[.,;:!]|$|\\s+(?:again|on|in|for|since|today|yesterday|after|as|while|and)\\b|\\s+of\\s+\\$?\\d[\\d,]*(?:\\.\\d+)?(?![\\d.,]*\\s?(?:%|percent|billion|million|trillion|bn|mn|[a-z]))))|(?:new|fresh|an?|another)\\s+ATHs?\\b|\\bat\\s+(?:an?\\s+|new\\s+)?ATHs?\\b|\\banother\\s+${RECORD}\\s+${MARK}|(?<=[A-Z0-9)%],?\\s{1,3}|[A-Z0-9)%]\\s*[(–—-]\\s*)(?:ATHs?|record\\s+(?:close|high|closing\\s+high))\\b(?!\\s*\\?))`,
   'i',
 );
+/**
+ * A post's last word after a name, a move or a level: "$IWM +1.17% record", "$XLF 54.21, all time high",
+ * "IWM +1.2%, ATH!" (a word that ends the post or its clause).
+ */
+const POST_RECORD =
+  /(?<=(?:\d\s?%|\d\.\d+|\$[A-Z]{1,5}|\b[A-Z]{2,5})\)?,?\s{1,3})(?:new\s+|fresh\s+)?(?:record|all[- ]time\s+highs?|ATHs?)(?=\s*(?:[.,;!]|$))/i;
+/** "Records: IWM, XLF, XLI", "New ATHs: SPY and XLF": a label, then the list of names at a record. */
+const RECORD_LIST =
+  /(?:^|[.;]\s*)(?:(?:new|fresh)\s+)?(?:records?|record\s+(?:closes|highs)|all[- ]time\s+highs|ATHs|highs)\s*:\s*(?=\S)/i;
 /** "RUT 2,590.61 (ATH)", "IWM 255.87 (record close)": a record mark in parentheses after a level. */
 const LEVEL_THEN_RECORD =
   /(?<=\d\s{0,2})\(\s*(?:new\s+|fresh\s+)?(?:ATH|record(?:\s+(?:close|high))?|all[- ]time\s+high)\s*\)/i;
@@ -75,6 +84,9 @@ function extract(scope: SentenceScope): AthClaim[] {
   for (const m of allMatches(NEW_ATH, sentence)) if (!taken(m)) found.push({ m, kind: 'new_high', distance: null });
   for (const m of allMatches(LEVEL_THEN_RECORD, sentence))
     if (!taken(m)) found.push({ m, kind: 'new_high', distance: null });
+  for (const m of allMatches(POST_RECORD, sentence)) if (!taken(m)) found.push({ m, kind: 'new_high', distance: null });
+  const listed = recordList(scope, mentions);
+  if (listed.length > 0) return listed;
   found.sort((a, b) => a.m.index - b.m.index);
   const out: AthClaim[] = [];
   let prevEnd = 0;
@@ -121,6 +133,33 @@ function extract(scope: SentenceScope): AthClaim[] {
     out.push(s.unresolved ? { ...claim, unresolved: s.unresolved } : claim);
   }
   return out;
+}
+
+/**
+ * "Records: IWM, XLF, XLI, SPY": every name of the list after the label is at a record (a name with a figure of
+ * its own, "Records: IWM 255.87", is still listed; the level is read by the level type). Empty when no label.
+ */
+function recordList(scope: SentenceScope, mentions: readonly Mention[]): AthClaim[] {
+  const { sentence, line } = scope;
+  const label = RECORD_LIST.exec(sentence);
+  if (!label || hedged(sentence, label.index)) return [];
+  const from = label.index + label[0].length;
+  const names = mentions.filter((x) => x.start >= from && !x.object);
+  // Only a list: "Records: IWM and XLF, but not SPY" names one that is not at a record.
+  if (names.length === 0 || /\b(?:but|not|except|while|missed|short)\b/i.test(sentence.slice(from))) return [];
+  return names.map((x) => {
+    const claim: AthClaim = {
+      metric: 'ath',
+      text: sentence,
+      subject: x.text,
+      symbol: x.symbol,
+      line,
+      span: { start: scope.offset + x.start, end: scope.offset + x.end },
+      kind: 'new_high',
+      distance: null,
+    };
+    return x.unresolved ? { ...claim, unresolved: x.unresolved } : claim;
+  });
 }
 
 /** Names joined only by commas and "and" right before `at` ("XLF, XLI and IWM at records"), in order. */

@@ -21,6 +21,27 @@ const MOVE_TO_LEVEL = new RegExp(
   `\\b(?:rose|risen|fell|fallen|gained|lost|climbed|dropped|declined|slid|slipped|sank|tumbled|plunged|jumped|surged|soared|rallied|advanced|added|shed|eased|dipped|popped|retreated|spiked|slumped|skidded|rebounded|gave\\s+up|gave\\s+back|surrendered|pared|tacked\\s+on|firmed|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower)|(?:was|is)\\s+(?:up|down))\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+(?:${PERIOD_BETWEEN})?to\\s+(?:(?:close|end|finish|settle)\\s+at\\s+)?\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`,
   'i',
 );
+/** A level with decimals (or thousands): "14.85", "2,590.61", "$255.87"; whole numbers are too often counts. */
+const PRICE = `\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`;
+/**
+ * A level after its move without "by": "+1.17% to 255.87", "dropped to 14.85", "fell back to 14.85", "VIX back
+ * to 14.85" (a level with decimals: "rose to 3" is a count as often as a level).
+ */
+const TO_LEVEL = new RegExp(
+  `(?:(?<![\\w.])[-+−–]\\d+(?:\\.\\d+)?\\s?%|\\b(?:rose|fell|dropped|declined|slid|slipped|sank|tumbled|plunged|jumped|surged|soared|rallied|climbed|advanced|eased|dipped|retreated|spiked|slumped|rebounded|bounced|recovered|popped|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower))(?:\\s+back)?|\\bback)\\s+to\\s+${PRICE}(?!\\s*(?:by|in|next|this|over)\\b)`,
+  'i',
+);
+/**
+ * A level named with its record: "hit a record of 54.21", "an all-time high of 255.87", "ATH 255.87", "record
+ * close 683.51" (the record is an ATH claim of its own).
+ */
+const RECORD_LEVEL = new RegExp(
+  `(?:\\b(?:record(?:\\s+(?:close|closing\\s+high|high))?|all[- ]time\\s+high|new\\s+high)\\s+(?:of|at)\\s+|\\b(?:ATH|record\\s+close|record\\s+high)\\s*:?\\s+)${PRICE}`,
+  'i',
+);
+/** "$IWM +1.17%, 255.87", "$VIX -5.83%, 14.85": a ticker, its move, then its level standing alone after a comma. */
+const MOVE_COMMA_LEVEL =
+  /^\s*:?\s*[-+−–]\d+(?:\.\d+)?\s?%\s*,\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s*(?:[,;]|\.(?!\d)|$))/;
 /**
  * "VIX 14.85 (-5.83%)", "$IWM 255.87 (+1.17%)", "RUT 2,590.61 (ATH)": a name, its level, then its signed
  * move or a record mark in parentheses (the record is an ATH claim of its own).
@@ -80,7 +101,9 @@ function extract(scope: SentenceScope): LevelClaim[] {
       LEVEL_THEN_MOVE.exec(tail) ??
       (hedged(sentence, x.start) ? null : NAME_AT_LEVEL.exec(tail)) ??
       (CLOSING_LIST.test(sentence) ? NAME_THEN_LEVEL.exec(tail) : null) ??
-      (/^\^?[A-Z]{2,5}$/.test(x.text) && !hedged(sentence, x.start) ? TICKER_THEN_LEVEL.exec(tail) : null);
+      (/^\$?\^?[A-Z]{2,5}$/.test(x.text) && !hedged(sentence, x.start)
+        ? (TICKER_THEN_LEVEL.exec(tail) ?? MOVE_COMMA_LEVEL.exec(tail))
+        : null);
     if (!m) continue;
     const at = x.end + m[0].indexOf(m[1]!);
     push(
@@ -93,6 +116,11 @@ function extract(scope: SentenceScope): LevelClaim[] {
   }
   for (const { m, subject } of matchesWithSubjects(LEVEL, sentence, mentions, ctx))
     push(m.index, m.index + m[0].length, m[3]!, subject, m[1] !== undefined || m[2] !== undefined);
+  for (const re of [TO_LEVEL, RECORD_LEVEL])
+    for (const { m, subject } of matchesWithSubjects(re, sentence, mentions, ctx)) {
+      const at = m.index + m[0].lastIndexOf(m[1]!);
+      push(at, at + m[1]!.length, m[1]!, subject, false);
+    }
   // "fell 2% to close at 14.85" is read by both patterns: one claim per figure.
   const unique = out.filter(
     (c, i) =>
