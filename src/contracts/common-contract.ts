@@ -30,7 +30,7 @@ export const groupNameInput = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, { error: 'must be a group name (letters, digits, _ -)' })
-  .describe('a group of the universe config');
+  .describe('a group: imported into the store (marketdash group import) or of the universe config');
 
 /** A date YYYY-MM-DD in a response. */
 export const isoDate = z.string().regex(DATE_RE).describe('ISO date YYYY-MM-DD');

@@ -28,7 +28,7 @@ export function registerEventsCommand(program: Command): void {
       'Market events as of a day: new/near ATH, 52-week highs and lows, highest/lowest close since, streaks and their end, 50/200 crosses, pair trendline states, each with its base rate',
     )
     .option('--as-of <date>', 'YYYY-MM-DD; default: the latest bar in the store')
-    .option('--group <name>', 'only the symbols of this config group (pairs are then left out)')
+    .option('--group <name>', 'only the symbols of this group, imported or of the config (pairs are then left out)')
     .option('--no-base-rates', 'skip the base rates (faster)')
     .option('--format <format>', 'table, json or csv', 'table')
     .action(async (opts: EventsOptions, cmd: Command) => {

@@ -15,7 +15,7 @@ import { detectTrendStateEvent } from '../../analytics/events/trend-state-event.
 import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
 import { resolveAsOf } from '../../analytics/returns/as-of.js';
 import { type TrendOptions, trendOptions } from '../../analytics/trend/trend-options.js';
-import { groupMembers, type UniverseConfig } from '../../config/universe-config.js';
+import type { UniverseConfig } from '../../config/universe-config.js';
 import { ensureDefined } from '../../domain/ensure.js';
 import { DataError } from '../../domain/errors.js';
 import type { PriceSeries } from '../../domain/price-series.js';
@@ -23,6 +23,7 @@ import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { asOfAfterData, type DataWarning, latestDay, notComputed, staleRows, warningList } from '../data-warnings.js';
+import { resolveGroup } from '../groups/group-registry.js';
 import { eventParams } from './event-params.js';
 
 export const STALE_DAYS = 7;
@@ -68,7 +69,11 @@ export async function eventsReport(store: PriceStore, req: EventsRequest): Promi
   const withBaseRates = req.baseRates ?? true;
   const requested = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
   const range = requested === null ? undefined : { to: formatIsoDate(requested) };
-  const wanted = req.group === undefined ? 'all' : groupMembers(req.config, req.group).map(normaliseTicker);
+  // a group imported into the store (marketdash group import) first, then the config's, as perf and breadth do
+  const wanted =
+    req.group === undefined
+      ? 'all'
+      : (await resolveGroup(req.group, { store, config: req.config })).members.map(normaliseTicker);
   const pairs = req.group === undefined ? req.config.pairs.map(configPair) : [];
   const pairTickers = pairs.flatMap((p) => [p.numerator, p.denominator]);
   // events read closes only (price-return conventions, like the column's figures)

@@ -1,0 +1,43 @@
+/** `events --group NAME` (and `GET /api/events?group=`) with a group imported into the store, as perf and breadth take. */
+import { describe, expect, it } from 'vitest';
+import { weekdays } from '../../../test/support/weekdays.js';
+import { defaultConfig } from '../../config/universe-config.js';
+import { closeOnlySeries } from '../../domain/price-series.js';
+import { formatIsoDate } from '../../domain/trading-date.js';
+import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
+import { eventsReport } from './events-report.js';
+
+describe('events of an imported group', () => {
+  it('reads the members of a group imported into the store (members without bars are skipped)', async () => {
+    // AAA: 20 flat days at 10, then 11, 12, 13, 14: four up closes in a row, +40% (hand-computed: 14 / 10 - 1)
+    // BBB: stored but not a member, with the same streak: it must not be reported
+    const closes = [...Array.from({ length: 20 }, () => 10), 11, 12, 13, 14];
+    const dates = weekdays(closes.length, '2025-01-06');
+    const store = await DuckDbStore.open(':memory:');
+    try {
+      await store.writeBars([
+        { series: closeOnlySeries('AAA', dates, closes), source: 'csv' },
+        { series: closeOnlySeries('BBB', dates, closes), source: 'csv' },
+      ]);
+      await store.saveGroup({ name: 'mine', members: ['AAA', 'ZZZ'], benchmark: null, source: 'mine.csv' });
+      const report = await eventsReport(store, {
+        asOf: formatIsoDate(dates[dates.length - 1]!),
+        group: 'mine',
+        config: defaultConfig(),
+        baseRates: false,
+      });
+      const streaks = report.events.filter((e) => e.type === 'streak');
+      expect(streaks.map((e) => e.symbol)).toEqual(['AAA']);
+      expect(streaks[0]).toMatchObject({ direction: 'up', length: 4 });
+      expect((streaks[0] as { change: number }).change).toBeCloseTo(0.4, 12);
+      expect(report.events.some((e) => e.symbol === 'BBB')).toBe(false);
+      // a config group still works, and an unknown one names the group
+      await expect(eventsReport(store, { group: 'rates', config: defaultConfig() })).resolves.toBeDefined();
+      await expect(eventsReport(store, { group: 'nosuch', config: defaultConfig() })).rejects.toThrow(
+        /unknown group 'nosuch'/,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+});
