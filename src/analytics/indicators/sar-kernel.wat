@@ -75,7 +75,7 @@
     (param $h i32) (param $l i32) (param $o i32) (param $f i32) (param $beg i32) (param $nr i32) (param $stp f64)
     (local $ph i32) (local $pl i32) (local $po i32) (local $pend i32)
     (local $prev f64) (local $xpt f64) (local $s f64) (local $x f64) (local $af f64) (local $a f64) (local $b f64)
-    (local $hi f64) (local $lo f64) (local $lp f64) (local $hp f64) (local $n i32) (local $c i32)
+    (local $hi f64) (local $lo f64) (local $lp f64) (local $hp f64) (local $m f64) (local $n i32) (local $c i32)
     (local.set $ph (i32.add (local.get $h) (i32.shl (local.get $beg) (i32.const 3))))
     (local.set $pl (i32.add (local.get $l) (i32.shl (local.get $beg) (i32.const 3))))
     (local.set $po (i32.add (local.get $o) (i32.shl (local.get $beg) (i32.const 3))))
@@ -138,14 +138,11 @@
                 (local.set $af (f64.load (i32.add (local.get $f) (local.get $n))))
                 (local.set $a (f64.sub (f64.const 1) (local.get $af)))
                 (local.set $b (f64.mul (local.get $xpt) (local.get $af)))
-                ;; the clamp to the last two lows, skipped when the SAR is strictly below both
-                (if (i32.eqz (i32.and (f64.lt (local.get $s) (local.get $lo)) (f64.lt (local.get $s) (local.get $lp))))
-                  (then
-                    (local.set $s
-                      (f64x2.extract_lane 0
-                        (f64x2.pmin
-                          (f64x2.splat (local.get $s))
-                          (f64x2.pmin (f64x2.splat (local.get $lp)) (f64x2.splat (local.get $lo))))))))
+                ;; the clamp to the lower of the last two lows ($m, off the SAR's chain): Math.min(s, m)
+                ;; is m unless s < m (s === m is the same value: the lows are not zero)
+                (local.set $m
+                  (f64x2.extract_lane 0 (f64x2.pmin (f64x2.splat (local.get $lp)) (f64x2.splat (local.get $lo)))))
+                (if (i32.eqz (f64.lt (local.get $s) (local.get $m))) (then (local.set $s (local.get $m))))
                 (local.set $prev (local.get $s))
                 (f64.store (local.get $po) (local.get $s))
                 (local.set $lp (local.get $lo))
@@ -216,14 +213,10 @@
                 (local.set $af (f64.load (i32.add (local.get $f) (local.get $n))))
                 (local.set $a (f64.sub (f64.const 1) (local.get $af)))
                 (local.set $b (f64.mul (local.get $xpt) (local.get $af)))
-                ;; the clamp to the last two highs, skipped when the SAR is strictly above both
-                (if (i32.eqz (i32.and (f64.gt (local.get $s) (local.get $hi)) (f64.gt (local.get $s) (local.get $hp))))
-                  (then
-                    (local.set $s
-                      (f64x2.extract_lane 0
-                        (f64x2.pmax
-                          (f64x2.splat (local.get $s))
-                          (f64x2.pmax (f64x2.splat (local.get $hp)) (f64x2.splat (local.get $hi))))))))
+                ;; the clamp to the higher of the last two highs, as the long side's
+                (local.set $m
+                  (f64x2.extract_lane 0 (f64x2.pmax (f64x2.splat (local.get $hp)) (f64x2.splat (local.get $hi)))))
+                (if (i32.eqz (f64.gt (local.get $s) (local.get $m))) (then (local.set $s (local.get $m))))
                 (local.set $prev (local.get $s))
                 (f64.store (local.get $po) (local.get $s))
                 (local.set $hp (local.get $hi))

