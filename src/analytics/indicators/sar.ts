@@ -11,7 +11,7 @@
  * A SAR within a rounding of a low could still reverse a day apart from TTR; none did there.
  * On clean bars `sar` runs the starting gap's sums and the fast loop in WebAssembly (sar-kernel.wat,
  * the same operations in the same order: bit-identical to `sarTypeScript`, sar-kernel.test.ts),
- * about 1.3x the TypeScript's speed with the copies in and out (docs/performance.md).
+ * about 1.6x the TypeScript's speed with the copies in and out (docs/performance.md).
  */
 import { UsageError } from '../../domain/errors.js';
 import { checkSameLength } from './price-bars.js';
