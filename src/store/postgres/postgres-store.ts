@@ -212,10 +212,14 @@ export class PostgresStore implements PriceStore {
           );
         }
         let changed: number;
+        // in the primary key's order (symbol, then date): each partition's index then grows at its right end
+        const inKeyOrder = [...all].sort((a, b) =>
+          a.series.symbol < b.series.symbol ? -1 : a.series.symbol > b.series.symbol ? 1 : 0,
+        );
         await client.query('SAVEPOINT direct_copy');
         try {
           await pipeline(
-            Readable.from(encodeBarsBinary(all)),
+            Readable.from(encodeBarsBinary(inKeyOrder)),
             client.query(
               copyFrom(
                 'COPY bars (symbol, date, open, high, low, close, adj_close, volume, source) FROM STDIN (FORMAT binary)',
@@ -238,7 +242,8 @@ export class PostgresStore implements PriceStore {
                 b.series.symbol,
                 ensureDefined(b.series.dates[0], `first day written for ${b.series.symbol}`),
               );
-          await refreshPgSnapshot(client, touched);
+          // a symbol stored for the first time is packed from the batch itself (no read-back)
+          await refreshPgSnapshot(client, touched, new Map(all.map((b) => [b.series.symbol, b])));
         }
         return changed;
       });
