@@ -319,6 +319,13 @@ describeWithSharedData('the reference column on real data, in the browser', () =
       await page.waitForSelector('#symbol-chart[data-ready][data-markers] canvas');
       const marks = JSON.parse((await page.getAttribute('#symbol-chart', 'data-markers')) ?? '[]') as string[][];
       expect(marks.filter((m) => m[0] === AS_OF)).toEqual([[AS_OF, 'aboveBar', 'new ATH · 4 days up']]);
+      // Its words fit before the axis: at least half their width (19 characters at about 6.5 px) after the last
+      // bar, at 390 px too (53 px were left there and "4 days up" lost its last letters).
+      await page.waitForSelector('#symbol-chart[data-room-right]');
+      expect(
+        Number(await page.getAttribute('#symbol-chart', 'data-room-right')),
+        `room at ${width}`,
+      ).toBeGreaterThanOrEqual(8 + 3.25 * 19 - 1);
       expect(await page.locator('#symbol-chart .pane-title').allTextContents()).toContain('RSI 14 · 70 / 30 dashed');
       // RSI 68.06 sits just under its 70 level: the 70 label is staggered a label's height off the last value's,
       // not hidden (it was hidden before), and the 30 label stays on its level.

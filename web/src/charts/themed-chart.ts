@@ -12,6 +12,7 @@ import {
   type ISeriesApi,
   type LineData,
   LineStyle,
+  type Logical,
   PriceScaleMode,
   type SeriesType,
   type TickMarkType,
@@ -105,6 +106,28 @@ export function fitAll(
   let userMoved = false;
   const apply = () => {
     if (removed.has(chart) || ts.width() <= 0) return;
+    // The whole series: its bars 0 .. n-1 set straight into the plot's width less the two pads, worked out
+    // from the width now (fitContent then padding the range it settled on a frame later read a range the
+    // library had not applied yet at phone width: "new ATH · 4 days up" lost its last letters at 390 px).
+    // The last bar's index on the time scale (the union of every series' days; a stale series ends earlier).
+    let lastTime: Time | null = null;
+    for (const pane of chart.panes())
+      for (const series of pane.getSeries()) {
+        const data = series.data();
+        const t = data[data.length - 1]?.time;
+        if (t !== undefined && (lastTime === null || String(t) > String(lastTime))) lastTime = t;
+      }
+    const lastIndex = lastTime === null ? null : ts.timeToIndex(lastTime, true);
+    if (!(from && to) && lastIndex !== null && lastIndex > 0 && ts.width() > padLeft + padRight + 20) {
+      const perPixel = lastIndex / (ts.width() - padLeft - padRight);
+      ts.setVisibleLogicalRange({ from: -padLeft * perPixel, to: lastIndex + padRight * perPixel });
+      // The room left after the last bar, in pixels, as drawn (the browser tests hold it to padRight).
+      requestAnimationFrame(() => {
+        const x = removed.has(chart) ? null : ts.logicalToCoordinate(lastIndex as unknown as Logical);
+        if (box && x !== null) box.dataset.roomRight = String(Math.round(ts.width() - x));
+      });
+      return;
+    }
     if (from && to) {
       try {
         ts.setVisibleRange({ from: from as Time, to: to as Time });
