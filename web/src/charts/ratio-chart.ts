@@ -165,8 +165,17 @@ export function ratioChart(
         trendValues.push(rebase(a0.value * Math.exp(slope * f)));
       }
       trend.setData(trendDates.map((d, k) => ({ time: d as Time, value: trendValues[k]! })));
+      // On a phone the word "anchor" lay over the ratio's line beside its circle (2025-08-22 at 390 px): the
+      // circles alone there, keyed "anchor" in the legend above the chart.
+      const anchorText = plotWidth(box) < 520 ? '' : 'anchor';
       for (const a of trendLine.anchors)
-        markers.push({ time: a.date as Time, position: 'aboveBar', color: c.accent, shape: 'circle', text: 'anchor' });
+        markers.push({
+          time: a.date as Time,
+          position: 'aboveBar',
+          color: c.accent,
+          shape: 'circle',
+          text: anchorText,
+        });
       // The other touches of the line (weekly turning points on it): a smaller mark, no text.
       const anchorDates = new Set(trendLine.anchors.map((a) => a.date));
       for (const d of trendLine.touchDates)
