@@ -49,15 +49,15 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: 'ytd',
-    re: /\byear[- ]to[- ]date\b|\bYTD\b|\b(?:for|on)\s+the\s+year\b|\b(?:so\s+far\s+)?this\s+year\b(?![-\w])|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year\b|\bso\s+far\s+in\s+\d{4}\b/i,
+    re: /\byear[- ]to[- ]date\b|\bYTD\b|\b(?:for|on)\s+the\s+year\b|\b(?:so\s+far\s+)?this\s+year\b(?![-\w])|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year\b|\bso\s+far\s+in\s+\d{4}\b|\b(?:in|over|during|across)\s+the\s+(?:first|opening)\s+(?:[\w-]+\s+)?(?:sessions|trading\s+days|days|weeks?)\s+of\s+(?:the\s+(?:new\s+)?year|20\d\d)\b/i,
   },
   {
     period: 'mtd',
-    re: /\bmonth[- ]to[- ]date\b|\bMTD\b|\b(?:for|over|during)\s+the\s+(?:current\s+)?month\b(?!\s+of\b)|\b(?:so\s+far\s+)?this\s+month\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?month\b/i,
+    re: /\bmonth[- ]to[- ]date\b|\bMTD\b|\b(?:for|over|during|in)\s+the\s+(?:current\s+)?month\b(?!\s+of\b)|\b(?:so\s+far\s+)?this\s+month\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?month\b/i,
   },
   {
     period: 'qtd',
-    re: /\bquarter[- ]to[- ]date\b|\bQTD\b|\b(?:for|over|during)\s+the\s+(?:current\s+)?quarter\b(?!\s+(?:of|ended|ending)\b)|\b(?:so\s+far\s+)?this\s+quarter\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?quarter\b/i,
+    re: /\bquarter[- ]to[- ]date\b|\bQTD\b|\b(?:for|over|during|in)\s+the\s+(?:current\s+)?quarter\b(?!\s+(?:of|ended|ending)\b)|\b(?:so\s+far\s+)?this\s+quarter\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?quarter\b/i,
   },
   {
     period: '10y',
@@ -73,7 +73,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: '1m',
-    re: /\b(?:one|1)[- ]month\b|\b(?:over|in)\s+the\s+(?:past|last)\s+month\b/i,
+    re: /\b(?:one|1)[- ]month\b|\b(?:over|in)\s+the\s+(?:past|last)\s+month\b|\bover\s+a\s+month\b(?!['’])/i,
   },
   { period: '1m', re: shortLabel('1M|1-?mos?') },
   { period: '3m', re: shortLabel('3M|3-?mos?') },
@@ -107,7 +107,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: '5d',
-    re: /\bw\/w\b|\bWoW\b|\bweek[- ]over[- ]week\b|\b5D\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:five|5)\s+(?:sessions|trading\s+days|days)\b|\b(?:over|in)\s+the\s+(?:past|last)\s+week\b|\b(?:five|5)[- ]day\b(?!\s+(?:winning|losing|win|rally|slide|skid|slump|streak|run|climb|advance|decline|sell-?off|retreat)\b)/i,
+    re: /\bw\/w\b|\bWoW\b|\bweek[- ]over[- ]week\b|\b5D\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:five|5)\s+(?:sessions|trading\s+days|days)\b|\b(?:over|in)\s+the\s+(?:past|last)\s+week\b|\b(?:five|5)[- ]day\b(?!\s+(?:winning|losing|win|rally|slide|skid|slump|streak|run|climb|advance|decline|sell-?off|retreat)\b)|\b(?:over|in|across|during|within)\s+(?:the\s+)?(?:five|5)\s+(?:sessions|trading\s+days)\b/i,
   },
   {
     // A broker's day label heading a line ("Tue: IWM +0.8%"): that session's moves (its day: `named-days.ts`).
@@ -121,7 +121,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   {
     // The week so far: from the last close of the previous calendar week (`wtd` in period-returns.ts).
     period: 'wtd',
-    re: /\bWTD\b|\bweek[- ]to[- ]date\b|\b(?:so\s+far\s+)?this\s+week\b|\b(?:for|on|over|during)\s+the\s+(?:holiday[- ]shortened\s+)?week\b(?!\s+(?:of|ended|ending|before|ahead)\b)|\b(?:finished|ended|closed|wrapped\s+up)\s+the\s+week\b/i,
+    re: /\bWTD\b|\bweek[- ]to[- ]date\b|\b(?:so\s+far\s+)?this\s+week\b|\b(?:for|on|over|during)\s+the\s+(?:holiday[- ]shortened\s+)?week\b(?!\s+(?:of|ended|ending|before|ahead)\b)|\b(?:finished|ended|closed|wrapped\s+up)\s+the\s+week\b|\bweekly(?=\s+(?:gain|gains|jump|rise|rally|advance|climb|surge|return|move|loss|losses|drop|decline|fall|slide|retreat|dip|pop)\b)|\b(?:an?|the)\s+(?!(?:previous|prior|last|past|next|coming)\b)(?:[\w-]+\s+){0,2}week(?=\s*:)/i,
   },
   {
     // The whole previous calendar week ("last week", "the prior week").

@@ -35,6 +35,23 @@ describe('a ratio named as the subject of a move', () => {
     expect(check('The AAA-to-BBB ratio gained 4.8% this year.')).toEqual([['return', 'AAA/BBB', 'ytd', 'supported']]);
   });
 
+  it('reads a ratio whose sides carry a word or a description ("the S&P 600 index", "small caps (AAA)")', () => {
+    expect(check('The ratio of the AAA index to BBB gained 4.8% this year.')).toEqual([
+      ['return', 'AAA/BBB', 'ytd', 'supported'],
+    ]);
+    expect(check('The ratio of small caps (AAA) to large caps (BBB) gained 4.8% this year.')).toEqual([
+      ['return', 'AAA/BBB', 'ytd', 'supported'],
+    ]);
+  });
+
+  it("leaves a ratio whose first side names nothing unresolved, never the second side's move", () => {
+    const [c] = extractClaims('The ratio of small caps to BBB gained 4.8% this year.', resolver, { noteDate: NOTE });
+    expect(c).toMatchObject({
+      symbol: null,
+      unresolved: "the ratio's first side 'small caps' names no configured symbol",
+    });
+  });
+
   it('leaves a move of a name that is no ratio alone', () => {
     expect(check('AAA and BBB rose; BBB is up 5% this year.')).toEqual([['return', 'BBB', 'ytd', 'supported']]);
     expect(check('AAA beat BBB, and BBB rose 5% this year.')).toEqual([['return', 'BBB', 'ytd', 'supported']]);

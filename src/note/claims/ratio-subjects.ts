@@ -12,8 +12,10 @@ const JOINS: readonly { between: RegExp; before?: RegExp; after?: RegExp }[] = [
   { between: /^\s*\/\s*$/ },
   { between: /^\s*-to-\s*$/, after: /^\s+ratio\b/i },
   {
-    between: /^\s+(?:to|versus|vs\.?|against|relative\s+to|over)\s+(?:the\s+)?$/i,
-    before: /\bratio\s+(?:of|between)\s+(?:the\s+)?$/i,
+    // "the ratio of the S&P 600 index to the Mag 7", "the ratio of small caps (IWM) to large caps (SPY)"
+    between:
+      /^\)?\s+(?:(?:index|fund|ETF|basket|trust)\s+)?(?:to|versus|vs\.?|against|relative\s+to|over)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){1,3}\()?$/,
+    before: /\bratio\s+(?:of|between)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){1,3}\()?$/i,
   },
   { between: /^\s+(?:versus|vs\.?|to)\s+(?:the\s+)?$/i, after: /^\s+ratio\b/i },
 ];
@@ -48,15 +50,39 @@ export function ratioReturnClaims(
   mentions: readonly Mention[],
 ): Claim[] {
   const ratios = namedRatioSubjects(sentence, mentions);
-  if (ratios.length === 0) return [...claims];
-  return claims.map((c) => {
-    if (c.metric !== 'return') return c;
-    const at = c.span.start - offset;
-    const r = ratios.filter((x) => x.end <= at).at(-1);
-    if (!r || c.symbol !== r.symbol.split('/')[1]) return c;
-    // Only when nothing else is named between the ratio and the claim ("..., while QQQ rose 1%" stays QQQ's).
-    if (mentions.some((m) => m.start >= r.end && m.end <= at)) return c;
-    if (/[;.]|\b(?:while|but|and)\b/i.test(sentence.slice(r.end, at))) return c;
-    return { ...c, symbol: r.symbol, subject: r.symbol };
-  });
+  return claims
+    .map((c) => {
+      if (c.metric !== 'return') return c;
+      const at = c.span.start - offset;
+      const r = ratios.filter((x) => x.end <= at).at(-1);
+      if (!r || c.symbol !== r.symbol.split('/')[1]) return c;
+      // Only when nothing else is named between the ratio and the claim ("..., while QQQ rose 1%" stays QQQ's).
+      if (mentions.some((m) => m.start >= r.end && m.end <= at)) return c;
+      if (/[;.]|\b(?:while|but|and)\b/i.test(sentence.slice(r.end, at))) return c;
+      return { ...c, symbol: r.symbol, subject: r.symbol };
+    })
+    .map((c) => unnamedRatio(c, sentence, offset, mentions));
+}
+
+/**
+ * "The ratio of small caps to the Magnificent 7 fell 3%": a ratio whose first side names nothing known is no move
+ * of its second side; the claim is left unresolved, with the reason.
+ */
+function unnamedRatio(c: Claim, sentence: string, offset: number, mentions: readonly Mention[]): Claim {
+  if (c.metric !== 'return' || c.symbol === null || c.symbol.includes('/')) return c;
+  const b = mentions.filter((m) => m.symbol === c.symbol && m.end <= c.span.start - offset).at(-1);
+  if (!b) return c;
+  const m =
+    /\bratio\s+(?:of|between)\s+((?:the\s+)?[^,;.()]{1,40}?)\s+(?:to|versus|vs\.?|against|relative\s+to)\s+(?:the\s+)?$/i.exec(
+      sentence.slice(0, b.start),
+    );
+  if (!m || mentions.some((x) => x.start >= m.index && x.end <= b.start)) return c;
+  if (/[;.]|\b(?:while|but|and)\b/i.test(sentence.slice(b.end, c.span.start - offset))) return c;
+  const side = m[1]!.trim();
+  return {
+    ...c,
+    symbol: null,
+    subject: `the ratio of ${side} to ${b.text.replace(/^the\s+/i, '')}`,
+    unresolved: `the ratio's first side '${side}' names no configured symbol`,
+  };
 }

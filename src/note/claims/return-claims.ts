@@ -36,7 +36,7 @@ const DOWN_WORDS =
 const QUALIFIER = '(?:\\s+(?:by|about|roughly|nearly|almost|around|some|just|over|more\\s+than|a\\s+further|another))*';
 const MOVE_BEFORE = new RegExp(`\\b(${UP_WORDS}|${DOWN_WORDS})${QUALIFIER}\\s*$`, 'i');
 const MOVE_AFTER =
-  /^\s*(higher|lower|up|down|gain|gains|rally|advance|rise|jump|increase|return|bounce|rebound|pop|surge|climb|decline|drop|loss|fall|slide|slump|retreat|dip|pullback|selloff|sell-off|plunge|tumble|giveback|slip|uptick|downtick)\b/i;
+  /^\s*(?:(?:weekly|daily|monthly|quarterly|one-day|single-day|week-to-date|year-to-date)\s+)?(higher|lower|up|down|gain|gains|rally|advance|rise|jump|increase|return|bounce|rebound|pop|surge|climb|decline|drop|loss|fall|slide|slump|retreat|dip|pullback|selloff|sell-off|plunge|tumble|giveback|slip|uptick|downtick)\b/i;
 const DOWN = new RegExp(`^(?:${DOWN_WORDS})$`, 'i');
 const NOT_A_MOVE_AFTER =
   /^\s*(?:of\b|stake|weight|chance|probability|odds|likelihood|yield|dividend|interest|tariff|margin|market\s+share|owned|ownership)/i;
@@ -44,7 +44,7 @@ const ATH_DISTANCE_AFTER =
   /^\s*(?:below|under|beneath|off|from|short\s+of|away\s+from)\s+(?:(?:its|their|the|an?)?\s*(?:all[- ]time|record)\s+(?:high|peak|close)|(?:its|their|the)\s+(?:highs?|peak|record)\b|(?:its|their|the)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{4})\s+(?:record|peak|high|top)\b|(?:(?:its|their|the)\s+)?ATH\b|highs\b)/i;
 /** "extending its year-to-date advance to 38.1%": a cumulative move given as a noun, then "to" or "of". */
 const MOVE_NOUN_BEFORE =
-  /\b(advance|gain|gains|rise|rally|return|decline|loss|losses|drop|slide|slump)(?:\s+(?:for\s+the\s+(?:year|quarter|month)|this\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date|for\s+\d{4}|in\s+\d{4}|this\s+month|this\s+quarter))?\s+(?:to|of)\s*$/i;
+  /\b(advance|gain|gains|rise|rally|return|decline|loss|losses|drop|slide|slump|jump|surge|climb|pop|dip|retreat)(?:\s+(?:for\s+the\s+(?:year|quarter|month)|this\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date|for\s+\d{4}|in\s+\d{4}|this\s+month|this\s+quarter))?\s+(?:to|of)\s*$/i;
 /** "25.8% YTD versus 13.9% for IWM": a compared figure whose subject follows it. */
 const COMPARED = /\b(?:versus|vs\.?|against|compared\s+(?:with|to))\b/i;
 const LEVEL_BEFORE = /\b(?:to|at|up\s+to|yield(?:s|ing)?|rate\s+of|ratio\s+of)\s*$/i;
@@ -60,6 +60,8 @@ interface Hit {
   readonly negative: boolean;
   /** A subject named after the figure ("13.9% for IWM"). */
   readonly subject?: Mention;
+  /** The subject is the name after the figure ("12.1% for SPY"). */
+  readonly after?: boolean;
 }
 
 const LINKS = new Set(['and', 'while', 'with', 'but', 'the', 'respectively', 'for', 'at', 'each']);
@@ -306,13 +308,20 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       value: fraction(sign, digits),
       decimals,
       negative: negativeWord,
-      ...(compared ? { subject: follower } : {}),
+      ...(compared ? { subject: follower, after: true } : {}),
+      // "against 12.1% for SPY and 21.3% for QQQ": a figure sharing the verb of one whose name came after it.
+      ...(continued && prev.after && follower ? { subject: follower, after: true } : {}),
       ...(owner ? { subject: owner } : {}),
     });
   }
   if (hits.length === 0) return [];
+  // "its first gain in five sessions", "its best day in three weeks": the span belongs to the superlative too.
   const named = findPeriods(sentence).filter(
-    (p) => !(p.period === 'other' && SUPERLATIVE_BEFORE.test(sentence.slice(Math.max(0, p.start - 60), p.start))),
+    (p) =>
+      !(
+        (p.period === 'other' || /^in\b.*\b(?:sessions|days|weeks?)$/i.test(sentence.slice(p.start, p.end))) &&
+        SUPERLATIVE_BEFORE.test(sentence.slice(Math.max(0, p.start - 60), p.start))
+      ),
   );
   // "over the past six months and 6.98% over three": a count whose unit an earlier period gave.
   const periods = [...named, ...ellipticalPeriods(sentence, named, ctx.lastPeriod ?? ctx.documentPeriod)].sort(

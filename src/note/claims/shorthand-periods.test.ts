@@ -76,3 +76,55 @@ describe('broker shorthand periods', () => {
     expect(periods('a 1W view, 6M out')).toEqual([]);
   });
 });
+
+// Period words of the eighth blind batch's kinds: "over five sessions" (5d), "over a month" (1m) and an elliptical
+// "over three" after it (3m), "in the quarter" (QTD), "in the month" (MTD), "the first N sessions of the year"
+// (YTD), a "weekly" move (WTD), a list headed "a rough week:" whose figures all take the week.
+describe('period words', () => {
+  const periods = (text: string) => findPeriods(text).map((m) => m.period);
+
+  it("reads spans of five sessions and a month, and the note's quarter, month and opening sessions", () => {
+    expect(periods('XLE dropped 2.98% over five sessions')).toEqual(['5d']);
+    expect(periods('XLE dropped 2.98% in 5 trading days')).toEqual(['5d']);
+    expect(periods('XLE has lost 1.41% over a month')).toEqual(['1m']);
+    expect(periods('XLK is up 0.87% in the quarter, 0.5% in the month')).toEqual(['qtd', 'mtd']);
+    expect(periods('IWM gained 4.92% in the first five sessions of the year')).toEqual(['ytd']);
+    // "a month's worth" is no period; "the quarter of" is another quarter.
+    expect(periods("over a month's worth of gains")).toEqual([]);
+    expect(periods('in the quarter of a century')).toEqual([]);
+  });
+
+  it('reads "over three" after "over a month" as three months', () => {
+    expect(read('XLE has lost 1.41% over a month and gained 0.20% over three.')).toEqual([
+      ['XLE', '1m', -0.0141],
+      ['XLE', '3m', 0.002],
+    ]);
+  });
+
+  it('reads a weekly move as the week to date, as a noun before or after the figure', () => {
+    expect(read('Utilities (XLU) posted a weekly gain of 2.99%.')).toEqual([['XLU', 'wtd', 0.0299]]);
+    expect(read("XLF's 2.07% weekly jump led the financials.")).toEqual([['XLF', 'wtd', 0.0207]]);
+  });
+
+  it('gives a period stated once before a list to every figure of it', () => {
+    expect(read('It was a rough week: XLK fell 2.1%, XLF fell 1.3%, and XLV 0.3%.')).toEqual([
+      ['XLK', 'wtd', -0.021],
+      ['XLF', 'wtd', -0.013],
+      ['XLV', 'wtd', -0.003],
+    ]);
+    // "the previous week:" is the whole week before, not this one.
+    expect(periods('The previous week: XLK fell 2.1%')).toEqual(['lastweek']);
+  });
+
+  it('keeps a span after a superlative off the figure ("its first gain in five sessions")', () => {
+    expect(read('XLE rose 1.29%, its first gain in five sessions.')[0]).toEqual(['XLE', '1d', 0.0129]);
+  });
+
+  it('pairs "x for A and y for B" with the names after the figures', () => {
+    expect(read('XLK is up 22.84% year to date, against 14.49% for SPY and 18.24% for QQQ.')).toEqual([
+      ['XLK', 'ytd', 0.2284],
+      ['SPY', 'ytd', 0.1449],
+      ['QQQ', 'ytd', 0.1824],
+    ]);
+  });
+});
