@@ -1,28 +1,10 @@
 #!/usr/bin/env node
 /**
  * The `marketdash` command line. Commands live one per file in `commands/` and are registered in
- * `program.ts`; `run-cli.ts` runs them and maps errors to exit codes. Output piped into a reader that
- * stops early (`| head`) ends quietly: EPIPE is not an error.
- *
- * A command that reads the store at once has its DuckDB file opened before the rest of the program is
- * loaded (command-name.ts): DuckDB starts on its own threads while the main thread loads the command's
- * modules, which took 0.02-0.03 s off `marketdash perf SPY`. So run-cli.ts is imported only after that.
+ * `program.ts`; `run-cli.ts` runs them and maps errors to exit codes; `cli-main.ts` is what the process
+ * runs. The installed `bin/marketdash.js` runs the bundle of scripts/bundle-cli.mjs instead when there is
+ * one, made from the same modules.
  */
-import { storeReadAtOnce } from './command-name.js';
+import { main } from './cli-main.js';
 
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-}
-
-export async function main(argv: string[]): Promise<number> {
-  const early = storeReadAtOnce(argv.slice(2));
-  if (early !== null) await (await import('../services/open-store.js')).openDuckDbEarly(early);
-  const { runCli } = await import('./run-cli.js');
-  return runCli(argv);
-}
-
-const code = await main(process.argv);
-process.exitCode = code;
+process.exitCode = await main(process.argv);

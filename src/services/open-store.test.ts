@@ -18,14 +18,16 @@ describe('openDuckDbEarly', () => {
     await (await DuckDbStore.open(path)).close();
     const opens: string[] = [];
     const open = DuckDbStore.open;
-    DuckDbStore.open = async (p: string) => {
-      opens.push(p);
-      return open.call(DuckDbStore, p);
+    DuckDbStore.open = async (...args: Parameters<typeof open>) => {
+      opens.push(args[0]);
+      return open.apply(DuckDbStore, args);
     };
     try {
       await openDuckDbEarly(path);
       const store = await openStore({ db: path });
       expect(await store.dataVersion()).toBe('0');
+      // the sources were read ahead with the open (an empty store has none)
+      expect(await store.barSources()).toEqual([]);
       await store.close();
       expect(opens).toEqual([path]);
       // taken once: the next open is a fresh one

@@ -73,10 +73,22 @@ export async function openDuckDbEarly(path: string): Promise<void> {
   if (path === ':memory:' || !existsSync(path)) return;
   const key = storeFileKey(path);
   if (earlyOpens.has(key)) return;
+  // DuckDB's instance first (its API and library, then its own threads open the file), and only then the
+  // store's modules: they load on the main thread while DuckDB opens (the open started 10-20 ms sooner)
+  const { duckdbApi } = await import('../store/duckdb/duckdb-api.js');
+  const instance = duckdbApi.DuckDBInstance.fromCache(path);
+  instance.catch(() => undefined); // met and reported by DuckDbStore.open below
   const { DuckDbStore } = await import('../store/duckdb/duckdb-store.js');
   earlyOpens.set(
     key,
-    DuckDbStore.open(path).catch(() => null),
+    DuckDbStore.open(path, instance)
+      .then((store) => {
+        // every read command asks for the stored sources first (withDataStore): asked now, beside the
+        // rest of the start-up
+        store.readSourcesAhead();
+        return store;
+      })
+      .catch(() => null),
   );
 }
 

@@ -10,6 +10,7 @@
  * back, packed in JavaScript and replace the old segments. Nothing else ever writes the tables, so they
  * cannot drift from the bars by more than a write that rolled back together with them.
  */
+import { Buffer } from 'node:buffer';
 import type {
   DuckDBBlobValue,
   DuckDBBlobVector,
@@ -489,6 +490,12 @@ export async function readSnapshot(
   return unpackSegments(await readSnapshotSegments(c, tickers, range, columns), select);
 }
 
+/** Tickers from `from` (inclusive) and below `below`: a filter the scan applies before it reads the blobs. */
+export interface TickerSpan {
+  readonly from?: string;
+  readonly below?: string;
+}
+
 /** The packed segments `readSnapshot` unpacks, as they come from the table (any order). */
 export async function readSnapshotSegments(
   c: DuckDBConnection,
@@ -496,6 +503,7 @@ export async function readSnapshotSegments(
   range: DateRange | undefined,
   columns: readonly BarColumn[],
   part?: SymbolPart,
+  span?: TickerSpan,
 ): Promise<PackedSegments> {
   const wantClose = columns.includes('close');
   const wantAdj = columns.includes('adjClose');
@@ -504,6 +512,8 @@ export async function readSnapshotSegments(
   if (tickers !== 'all') where.push('symbol IN (SELECT unnest($t))');
   if (to !== null) where.push(`year <= ${to}`);
   if (part !== undefined) where.push(`hash(symbol) % ${Math.trunc(part.of)} = ${Math.trunc(part.index)}`);
+  if (span?.from !== undefined) where.push(`symbol >= ${sqlText(span.from)}`);
+  if (span?.below !== undefined) where.push(`symbol < ${sqlText(span.below)}`);
   const closes = wantClose ? 'closes' : 'CASE WHEN octet_length(adj_closes) = 1 THEN closes END';
   const adj = wantAdj ? 'adj_closes' : 'NULL::BLOB';
   const sql = `SELECT symbol, year, days, ${closes}, ${adj} FROM close_snapshot ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
@@ -542,13 +552,27 @@ function owned(bytes: Uint8Array | null): Uint8Array | null {
   return bytes !== null && bytes.length <= 12 ? bytes.slice() : bytes;
 }
 
-/** The distinct sources of the stored bars, from the snapshot's per-segment lists (a few thousand rows). */
+/** The ticker in the middle of the snapshot's symbols (by its recent segments), or null when it holds none. */
+export async function snapshotMiddleTicker(c: DuckDBConnection): Promise<string | null> {
+  const rows = (
+    await c.runAndReadAll(
+      'SELECT symbol FROM close_recent ORDER BY symbol LIMIT 1 OFFSET (SELECT count(*) // 2 FROM close_recent)',
+    )
+  ).getRowsJS();
+  return rows[0] === undefined ? null : String(rows[0][0]);
+}
+
+/**
+ * The distinct sources of the stored bars, from the snapshot's per-segment lists (a few thousand rows, a
+ * handful of distinct lists), in byte order as SQL's ORDER BY gives them. The lists are split here: the
+ * query took 3.5-4.3 ms warm and 10 ms as a command's first, splitting and unnesting in SQL, against
+ * 2.2-3.3 and 5.4 ms (every read command asks it first).
+ */
 export async function snapshotSources(c: DuckDBConnection): Promise<string[]> {
-  return (
-    await c.runAndReadAll(`SELECT DISTINCT unnest(string_split(sources, ',')) AS s FROM close_snapshot ORDER BY s`)
-  )
-    .getRowsJS()
-    .map((r) => String(r[0]));
+  const lists = (await c.runAndReadAll('SELECT DISTINCT sources FROM close_snapshot')).getRowsJS();
+  const sources = new Set<string>();
+  for (const [list] of lists) if (list !== null) for (const s of String(list).split(',')) sources.add(s);
+  return [...sources].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 }
 
 /** The last stored date per symbol, from the segments' last days. */
