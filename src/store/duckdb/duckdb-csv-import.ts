@@ -590,8 +590,8 @@ export async function settleOverlaps(
  * The new rows' days are distinct by now (repeats were settled) and so are the stored ones', so equal
  * counts and sums mean the same rows (two 64-bit sums colliding by chance: about 2^-64 per symbol); any
  * difference, even a NaN or a -0 hashed apart from its equal, only sends the symbol to the row-by-row
- * join of settleOverlaps. A re-import of 1.5 M unchanged rows: 0.10-0.17 s of wall time and 0.17 s of
- * CPU against 0.26-0.34 s and 0.45-0.49 s for the join (load 16).
+ * join of settleOverlaps. A re-import of 1.5 M unchanged rows: 0.10-0.20 s of wall time and 0.16-0.25 s
+ * of CPU against 0.26-0.34 s and 0.45-0.58 s for the join (load 14-16); 15 M rows: 1.3 s.
  */
 async function unchangedSymbols(c: DuckDBConnection, base: number, inList: string): Promise<Set<string>> {
   const sums = (t: string) => {
