@@ -38,6 +38,18 @@ describeWithSharedData('symbols --check / --gaps', () => {
         ),
         source: 'csv',
       },
+      // a 10-year yield from a Date,Close file (the store guesses its kind); 2025-12-30, a trading day, has no
+      // value: for a rate (FRED's own calendar, kind `rate` in the config) that is no missing day
+      {
+        series: closeOnlySeries(
+          'DGS10',
+          ['2025-12-22', '2025-12-23', '2025-12-24', '2025-12-26', '2025-12-29', '2025-12-31', '2026-01-02'].map((x) =>
+            parseIsoDate(x),
+          ),
+          [4.17, 4.16, 4.14, 4.13, 4.11, 4.18, 4.19],
+        ),
+        source: 'csv',
+      },
     ]);
     await store.close();
   }, 60_000);
@@ -55,6 +67,10 @@ describeWithSharedData('symbols --check / --gaps', () => {
     expect(xlk.suspectedSplits).toMatchObject([{ date: '2025-11-17', label: '2:1' }]);
     expect(xlk.stale).toBe(false);
     expect(checks.find((c) => c.symbol === 'GAPPY')!.missingDays).toEqual(['2025-12-23', '2025-12-24', '2025-12-31']);
+    // the config's kinds, as `marketdash symbols` shows them: XLK is an ETF, DGS10 a rate (no calendar checks)
+    const kinds = Object.fromEntries(checks.map((c) => [c.symbol, (c as unknown as { kind: string }).kind]));
+    expect(kinds).toMatchObject({ XLK: 'etf', DGS10: 'rate' });
+    expect(checks.find((c) => c.symbol === 'DGS10')!.missingDays).toEqual([]);
     const table = cli('symbols', '--check', '--as-of', '2026-01-20');
     expect(table.stdout).toMatch(/XLK .* 2:1 2025-11-17/);
     expect(table.stderr).toMatch(/warning: XLK: stale, last bar 2026-01-02 is 11 trading days behind 2026-01-20/);

@@ -5,6 +5,7 @@
  * `[{"symbol","kind","firstDate","lastDate","rows","missingDays":[],"tradingDaysBehind","stale","suspectedSplits":[{"date","label","move"}],"warnings":[]}]`;
  * JSON (`--gaps`): `[{"symbol","missing","days":[]}]`.
  */
+import { loadConfig } from '../../config/universe-config.js';
 import { UsageError } from '../../domain/errors.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import { checkStore } from '../../services/data-checks/check-store.js';
@@ -55,7 +56,10 @@ export async function runSymbolChecks(global: GlobalOptions, options: SymbolChec
     });
   }
   const asOf = options.asOf === undefined ? undefined : parseIsoDate(options.asOf, '--as-of');
-  const checks = await withStore(global, (store) => checkStore(store, { symbols: options.symbols, asOf, staleAfter }));
+  const configSymbols = loadConfig().symbols;
+  const checks = await withStore(global, (store) =>
+    checkStore(store, { symbols: options.symbols, asOf, staleAfter, configSymbols }),
+  );
   if (options.mode === 'gaps') {
     const rows: GapRow[] = checks.map((c) => ({
       symbol: c.symbol,

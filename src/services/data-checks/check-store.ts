@@ -4,6 +4,7 @@
  */
 
 import { todayDay } from '../../domain/nyse-calendar.js';
+import type { SymbolKind } from '../../domain/symbol-info.js';
 import type { DayNumber } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { checkSeries, type SeriesCheck } from './series-checks.js';
@@ -12,6 +13,12 @@ export interface CheckStoreOptions {
   readonly symbols?: readonly string[];
   readonly asOf?: DayNumber;
   readonly staleAfter?: number;
+  /**
+   * The universe config's symbols: their kinds win over what an import guessed (an XLK file says nothing
+   * of XLK being an ETF; a DGS10 file in `Date,Close` layout is a rate, whose calendar is FRED's), as in
+   * `marketdash symbols`.
+   */
+  readonly configSymbols?: Readonly<Record<string, { readonly kind?: SymbolKind | undefined }>>;
 }
 
 export async function checkStore(store: PriceStore, options: CheckStoreOptions = {}): Promise<SeriesCheck[]> {
@@ -22,6 +29,7 @@ export async function checkStore(store: PriceStore, options: CheckStoreOptions =
   const asOf = options.asOf ?? todayDay();
   return chosen.flatMap((s) => {
     const one = series.get(s.ticker);
-    return one ? [checkSeries(one, s.kind, { asOf, staleAfter: options.staleAfter })] : [];
+    const kind = options.configSymbols?.[s.ticker]?.kind ?? s.kind;
+    return one ? [checkSeries(one, kind, { asOf, staleAfter: options.staleAfter })] : [];
   });
 }
