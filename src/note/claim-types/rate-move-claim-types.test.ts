@@ -30,6 +30,23 @@ const check = (text: string) =>
   });
 
 describe('rate moves in basis points', () => {
+  it('reads "than at the end of <the year before>" and "since the end of last year" as the year to date', () => {
+    const periods = (text: string) =>
+      extractClaims(text, resolver, { noteDate: NOTE }).map((c) => [
+        c.metric,
+        c.symbol,
+        (c as { period?: unknown }).period,
+      ]);
+    expect(periods('The 10-year yield is 53 basis points lower than at the end of 2024.')).toEqual([
+      ['rate.change', 'DGS10', 'ytd'],
+    ]);
+    expect(periods('The 2-year yield has fallen 75 basis points since the end of last year.')).toEqual([
+      ['rate.change', 'DGS2', 'ytd'],
+    ]);
+    // The end of 2023 is no base MarketDash computes in a 2025 note: no claim rather than a wrong period.
+    expect(periods('The 10-year yield is 20 basis points lower than at the end of 2023.')).toEqual([]);
+  });
+
   it('reads a yield’s move over the period named, and its level', () => {
     expect(check('The two-year yield has dropped 4 bp for the week, to 3.52%.')).toEqual([
       ['rate.change', 'DGS2', 'wtd', -4, 'supported'],

@@ -21,6 +21,7 @@ import { type DayNumber, formatIsoDate, previousWeekEnd } from '../../domain/tra
 import type { ClaimBase } from '../claims/claim.js';
 import { allMatches, hedged } from '../claims/clause-words.js';
 import { findPeriods } from '../claims/period-phrases.js';
+import { otherPeriod } from '../claims/return-claims.js';
 import type { ClaimType, Outcome, SentenceScope } from './claim-type.js';
 import { CURVE_BETWEEN, CURVE_PLAIN } from './curve-claim-type.js';
 import { PERIOD_LABEL } from './verdict-words.js';
@@ -143,7 +144,15 @@ function movePeriod(
     periods.find((x) => x.start >= end && x.start < clauseEnd) ??
     periods.filter((x) => x.end <= start && !/[;]/.test(scope.sentence.slice(x.end, start))).pop();
   if (!p) return { period: scope.noteDate === null ? null : '1d' };
-  if (p.period === 'other' || p.period === 'same') return null;
+  if (p.period === 'same') return null;
+  // "20 bp higher than at the end of 2024" in a 2025 note: the year to date.
+  if (p.period === 'other') {
+    const words = scope.sentence.slice(p.start, p.end);
+    const key = /^(?:since|than|from)\s+(?:at\s+)?the\s+(?:end|close)\s+of\s+20\d\d\b/i.test(words)
+      ? otherPeriod(words, scope.noteDate)
+      : null;
+    return key === null ? null : { period: key };
+  }
   if (p.period === 'lastweek')
     return scope.noteDate === null ? null : { period: 'wtd', day: formatIsoDate(previousWeekEnd(scope.noteDate)) };
   return { period: p.period };

@@ -142,6 +142,15 @@ describe('extraction details', () => {
       ['QQQ', '1d', 2],
       ['XLE', 'qtd', 3],
     ]);
+    // Two lines that each hold a cashtag are two posts, whatever they open with.
+    expect(
+      extractClaims('$XLE +28.6% ytd, energy ripping\nlol $QQQ -0.5%', resolver, {
+        noteDate: parseIsoDate('2025-12-11'),
+      }).map((c) => [c.symbol, c.metric === 'return' ? c.period : null]),
+    ).toEqual([
+      ['XLE', 'ytd'],
+      ['QQQ', '1d'],
+    ]);
   });
 
   it("keeps a label glued to one name's figure off the bare figures after it in a broker run", () => {

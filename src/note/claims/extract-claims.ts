@@ -97,9 +97,11 @@ const HEADING = /^\s{0,3}(?:#{1,6}\s+\S|(?:[-*_]\s*){3,}$|=+\s*$)/;
 const LIST_ITEM = /^\s*(?:[-*+•]|\d+[.)])\s/;
 const ENDS_SENTENCE = /[.!?:;]["'”’)\]]*\s*$/;
 
+const CASHTAG = /\$[A-Za-z]/;
+
 /**
  * Whether `next` continues the prose of `line` (a hard-wrapped paragraph: no blank line, no full stop, a lower-case
- * start). A line that opens with a cashtag ("$QQQ -0.5%") is a post of its own, never the tail of the line above.
+ * start). A line that opens with a cashtag ("$QQQ -0.5%"), or two lines that each hold one, are posts of their own.
  */
 function wrapsOnto(line: Paragraph, next: Paragraph): boolean {
   const plain = (p: Paragraph) => !HEADING.test(p.text) && !LIST_ITEM.test(p.text) && !/[|\t]/.test(p.text);
@@ -109,7 +111,8 @@ function wrapsOnto(line: Paragraph, next: Paragraph): boolean {
     plain(next) &&
     !ENDS_SENTENCE.test(line.text) &&
     /^\s*[a-z0-9$%(]/.test(next.text) &&
-    !/^\s*\$[A-Za-z]/.test(next.text)
+    !/^\s*\$[A-Za-z]/.test(next.text) &&
+    !(CASHTAG.test(line.text) && CASHTAG.test(next.text))
   );
 }
 

@@ -215,7 +215,8 @@ export function otherPeriod(text: string, noteDate: DayNumber | null): PeriodKey
     const q = quarter[2] ? Number(quarter[2]) : ['first', 'second', 'third', 'fourth'].indexOf(quarter[1]!) + 1;
     return q === Math.floor((mo - 1) / 3) + 1 && (!year || Number(year[1]) === y) ? 'qtd' : null;
   }
-  if (/^since\s+the\s+(?:end|close)\s+of\s+20\d\d\b/.test(t)) return Number(year![1]) === y - 1 ? 'ytd' : null;
+  if (/^(?:since|than|from)\s+(?:at\s+)?the\s+(?:end|close)\s+of\s+20\d\d\b/.test(t))
+    return Number(year![1]) === y - 1 ? 'ytd' : null;
   if (year && !month) return Number(year[1]) === y ? 'ytd' : null;
   if (month && (!year || Number(year[1]) === y) && month === mo) return 'mtd';
   return null;
