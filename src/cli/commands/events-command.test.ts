@@ -6,7 +6,7 @@ import { closeOnlySeries } from '../../domain/price-series.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 import { eventsReport } from '../../services/events/events-report.js';
 import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
-import { describeEvent } from './events-command.js';
+import { describeEvent, eventsTable } from './events-command.js';
 
 describe('events of a rate', () => {
   it('a falling 2-year yield: streak and its end in bp, base rates of forward changes in bp', async () => {
@@ -57,5 +57,37 @@ describe('events of a rate', () => {
       previousHigh: { close: 274.98999, date: '2026-05-06' },
     };
     expect(describeEvent(ath)).toBe('new all-time closing high 284.65 (previous 274.99 on 2026-05-06)');
+  });
+});
+
+describe('the events table', () => {
+  const report = {
+    asOf: '2025-12-11',
+    events: [
+      {
+        type: 'streak' as const,
+        symbol: 'IWM',
+        date: '2025-12-11',
+        direction: 'up' as const,
+        length: 4,
+        change: 0.028,
+      },
+    ],
+    stale: [],
+    warnings: [],
+  };
+
+  it('has no "Before" column without base rates (--no-base-rates), and says they were not computed', () => {
+    const out = eventsTable(report, false, false);
+    expect(out).not.toContain('Before');
+    expect(out.split('\n')[0]!.trimEnd()).toBe('Date        Symbol  Event   What');
+    expect(out).toContain('2025-12-11  IWM     streak  4 up days in a row (2.80%)');
+    expect(out).toContain('Events as of 2025-12-11; base rates not computed (--no-base-rates).');
+  });
+
+  it('with base rates, the "Before" column and what it means', () => {
+    const out = eventsTable(report, false);
+    expect(out.split('\n')[0]).toContain('Before (n, 3m median, 3m up)');
+    expect(out).toContain('forward returns over 63 trading days');
   });
 });

@@ -8,7 +8,7 @@ import { loadConfig } from '../../config/universe-config.js';
 import { formatNumber, formatPercent, formatPrice } from '../../domain/format/display-format.js';
 import { indefiniteArticle } from '../../note/report/wording.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
-import { type EventWithBaseRate, eventsReport } from '../../services/events/events-report.js';
+import { type EventsReport, type EventWithBaseRate, eventsReport } from '../../services/events/events-report.js';
 import { stateReading } from '../../services/trend/trend-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
@@ -53,30 +53,37 @@ export function registerEventsCommand(program: Command): void {
         process.stdout.write(renderCsv(report.events, CSV_COLUMNS));
         return;
       }
-      const columns: Column<EventWithBaseRate>[] = [
-        { header: 'Date', value: (e) => e.date },
-        { header: 'Symbol', value: (e) => e.symbol },
-        { header: 'Event', value: (e) => e.type },
-        { header: 'What', value: describeEvent, wrap: true },
-        { header: 'Before (n, 3m median, 3m up)', value: (e) => describeBaseRate(e) },
-      ];
-      const note =
-        report.stale.length > 0
-          ? `Left out (no data within 7 days of ${report.asOf}): ${report.stale.join(', ')}.\n`
-          : '';
-      const quiet = report.warnings.some((w) => w.code === 'as-of-after-data')
-        ? `No events on ${report.asOf}, the last day of the data.\n`
-        : 'No events.\n';
-      const table = report.events.length === 0 ? quiet : renderTable(report.events, columns);
-      const days = [...new Set(report.events.map((e) => e.date))].sort();
-      const used =
-        days.length === 0 || (days.length === 1 && days[0] === report.asOf)
-          ? ''
-          : ` (the last bar on or before it: ${days.length === 1 ? days[0] : `${days[0]} to ${days[days.length - 1]}`})`;
-      process.stdout.write(
-        `${table}Events as of ${report.asOf}${used}; base rates: earlier occurrences in the same series up to that day, forward returns over 63 trading days (for rates, changes in basis points).\n${note}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`,
-      );
+      process.stdout.write(eventsTable(report, demo, opts.baseRates !== false));
     });
+}
+
+/**
+ * The events table for people: one row per event with its base rate (the "Before" column, left out with
+ * --no-base-rates, which computes none), then the day used, the left-out symbols and the demo label.
+ */
+export function eventsTable(report: EventsReport, demo: boolean, withBaseRates = true): string {
+  const columns: Column<EventWithBaseRate>[] = [
+    { header: 'Date', value: (e) => e.date },
+    { header: 'Symbol', value: (e) => e.symbol },
+    { header: 'Event', value: (e) => e.type },
+    { header: 'What', value: describeEvent, wrap: true },
+  ];
+  if (withBaseRates) columns.push({ header: 'Before (n, 3m median, 3m up)', value: (e) => describeBaseRate(e) });
+  const note =
+    report.stale.length > 0 ? `Left out (no data within 7 days of ${report.asOf}): ${report.stale.join(', ')}.\n` : '';
+  const quiet = report.warnings.some((w) => w.code === 'as-of-after-data')
+    ? `No events on ${report.asOf}, the last day of the data.\n`
+    : 'No events.\n';
+  const table = report.events.length === 0 ? quiet : renderTable(report.events, columns);
+  const days = [...new Set(report.events.map((e) => e.date))].sort();
+  const used =
+    days.length === 0 || (days.length === 1 && days[0] === report.asOf)
+      ? ''
+      : ` (the last bar on or before it: ${days.length === 1 ? days[0] : `${days[0]} to ${days[days.length - 1]}`})`;
+  const rates = withBaseRates
+    ? 'base rates: earlier occurrences in the same series up to that day, forward returns over 63 trading days (for rates, changes in basis points).'
+    : 'base rates not computed (--no-base-rates).';
+  return `${table}Events as of ${report.asOf}${used}; ${rates}\n${note}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`;
 }
 
 /** One row per event, machine values: the base rate's 3-month figures (fractions; bp for rates). */
