@@ -62,7 +62,7 @@ export function registerUpdateCommand(program: Command): void {
     .command('update')
     .description('Fetch missing daily bars from the providers (Yahoo, then Stooq; FRED for rates)')
     .argument('[symbols...]', 'symbols to update (default: --all)')
-    .option('--group <name>', 'update a config group')
+    .option('--group <name>', 'update a group: imported (marketdash group import) or of the config')
     .option('--all', 'update the whole universe and everything stored')
     .option('--provider <name>', 'use only this provider (yahoo, stooq, fred)')
     .option('--from <date>', 'fetch from this date for every symbol (backfill)')

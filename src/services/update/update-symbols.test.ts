@@ -224,6 +224,10 @@ describeWithSharedFixtures('marketdash update (replayed providers)', () => {
     const http = replay();
     const r = await updateSymbols(store, registry(http.fetch), config, { group: 'volatility' }, { today });
     expect(r.outcomes.map((o) => [o.symbol, o.status, o.provider])).toEqual([['^VIX', 'updated', 'yahoo']]);
+    // a group imported into the store (marketdash group import ... --name vol) works as a config group does
+    await store.saveGroup({ name: 'vol', members: ['^VIX'], benchmark: null, source: 'vol.csv' });
+    const g = await updateSymbols(store, registry(http.fetch), config, { group: 'VOL' }, { today });
+    expect(g.outcomes.map((o) => [o.symbol, o.status])).toEqual([['^VIX', 'up to date']]);
     const s = await updateSymbols(
       store,
       registry(http.fetch),

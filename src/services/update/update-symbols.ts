@@ -10,7 +10,6 @@
  * - After: baskets are refreshed; the data checks run on what changed and their warnings are returned.
  */
 import type { UniverseConfig } from '../../config/universe-config.js';
-import { groupMembers } from '../../config/universe-config.js';
 import { isMarketDashError, UsageError } from '../../domain/errors.js';
 import { previousTradingDay, todayDay, tradingDayOnOrBefore } from '../../domain/nyse-calendar.js';
 import type { PriceSeries } from '../../domain/price-series.js';
@@ -22,6 +21,7 @@ import { mapWithConcurrency } from '../../providers/request-pacing.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { type BasketRefresh, refreshBaskets } from '../baskets/refresh-baskets.js';
 import { checkSeries } from '../data-checks/series-checks.js';
+import { resolveGroup } from '../groups/group-registry.js';
 
 export const DEFAULT_HISTORY_START = '2015-01-02';
 
@@ -102,7 +102,8 @@ export async function updateTargets(
   if (chosen.length > 1)
     throw new UsageError(`give symbols, --group or --all, not ${chosen.join(' and ')}`, { parameter: chosen[1]! });
   if (request.symbols?.length) tickers = request.symbols.map(normaliseTicker);
-  else if (request.group) tickers = [...groupMembers(config, request.group)];
+  // a group imported into the store (marketdash group import) first, then the config's, as perf and breadth do
+  else if (request.group) tickers = (await resolveGroup(request.group, { store, config })).members.map(normaliseTicker);
   else tickers = [...new Set([...Object.keys(config.symbols), ...stored.keys()])];
   const seen = new Set<string>();
   const out: Target[] = [];
