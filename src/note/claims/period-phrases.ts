@@ -41,8 +41,23 @@ function shortLabel(tokens: string): RegExp {
   return new RegExp(`(?<=\\d%\\)?\\s{0,2}\\(?)(?:${tokens})\\b|\\b(?:${tokens})(?=\\)?[\\s:]*[-+−–]?\\d)`);
 }
 
+/**
+ * A list headed by the period it covers: "a rough week: A fell x, B fell y", "Rough week for tech: ...", "a strong
+ * year, with IWM up 15%": the period of each figure after it (the week so far, the month, quarter or year to date).
+ */
+function listHead(unit: string): RegExp {
+  return new RegExp(
+    `(?:^|\\b(?:an?|the)\\s+)(?:(?!(?:previous|prior|last|past|next|coming|an?|the)\\b)[\\w-]+\\s+){0,2}${unit}(?=\\s*(?:for\\s+[^:,.;]{1,30})?(?::|,\\s+with\\b))`,
+    'i',
+  );
+}
+
 /** Ordered: the first rule that matches at a position wins (longer phrases come first). */
 const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] = [
+  { period: 'wtd', re: listHead('week') },
+  { period: 'mtd', re: listHead('month') },
+  { period: 'qtd', re: listHead('quarter') },
+  { period: 'ytd', re: listHead('year') },
   {
     period: 'same',
     re: /\b(?:over|in|during|for)\s+the\s+same\s+(?:period|stretch|span|time\s*frame|timeframe|time)\b/i,
@@ -121,7 +136,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   {
     // The week so far: from the last close of the previous calendar week (`wtd` in period-returns.ts).
     period: 'wtd',
-    re: /\bWTD\b|\bweek[- ]to[- ]date\b|\b(?:so\s+far\s+)?this\s+week\b|\b(?:for|on|over|during)\s+the\s+(?:holiday[- ]shortened\s+)?week\b(?!\s+(?:of|ended|ending|before|ahead)\b)|\b(?:finished|ended|closed|wrapped\s+up)\s+the\s+week\b|\bweekly(?=\s+(?:gain|gains|jump|rise|rally|advance|climb|surge|return|move|loss|losses|drop|decline|fall|slide|retreat|dip|pop)\b)|\b(?:an?|the)\s+(?!(?:previous|prior|last|past|next|coming)\b)(?:[\w-]+\s+){0,2}week(?=\s*:)/i,
+    re: /\bWTD\b|\bweek[- ]to[- ]date\b|\b(?:so\s+far\s+)?this\s+week\b|\b(?:for|on|over|during)\s+the\s+(?:holiday[- ]shortened\s+)?week\b(?!\s+(?:of|ended|ending|before|ahead)\b)|\b(?:finished|ended|closed|wrapped\s+up)\s+the\s+week\b|\bweekly(?=\s+(?:gain|gains|jump|rise|rally|advance|climb|surge|return|move|loss|losses|drop|decline|fall|slide|retreat|dip|pop)\b)/i,
   },
   {
     // The whole previous calendar week ("last week", "the prior week").

@@ -112,8 +112,23 @@ describe('period words', () => {
       ['XLF', 'wtd', -0.013],
       ['XLV', 'wtd', -0.003],
     ]);
+    expect(read('Rough week for tech: XLK -2.1%, XLF -1.3%')).toEqual([
+      ['XLK', 'wtd', -0.021],
+      ['XLF', 'wtd', -0.013],
+    ]);
+    expect(read('A rough month for megacaps: AAPL fell 2.08%, MSFT fell 0.87%.')).toEqual([
+      ['AAPL', 'mtd', -0.0208],
+      ['MSFT', 'mtd', -0.0087],
+    ]);
+    expect(read('Small caps have had a strong year, with IWM up 14.18%.')).toEqual([['IWM', 'ytd', 0.1418]]);
     // "the previous week:" is the whole week before, not this one.
     expect(periods('The previous week: XLK fell 2.1%')).toEqual(['lastweek']);
+  });
+
+  it('reads a move with an adjective or its period between the verb and the figure', () => {
+    expect(read('XLE is up a modest 3.26% for the year.')).toEqual([['XLE', 'ytd', 0.0326]]);
+    expect(read('XLE is up for the year by 3.3%.')).toEqual([['XLE', 'ytd', 0.033]]);
+    expect(read('XLE is down a painful 3% this month.')).toEqual([['XLE', 'mtd', -0.03]]);
   });
 
   it('keeps a span after a superlative off the figure ("its first gain in five sessions")', () => {
