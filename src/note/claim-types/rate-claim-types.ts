@@ -19,7 +19,7 @@ import { allMatches, hedged } from '../claims/clause-words.js';
 import type { ClaimType, Outcome, SentenceScope } from './claim-type.js';
 import { yieldNames } from './rate-move-claim-types.js';
 
-interface RateLevelClaim extends ClaimBase {
+export interface RateLevelClaim extends ClaimBase {
   readonly metric: 'rate.level';
   readonly value: number;
   readonly decimals: number;
@@ -110,7 +110,13 @@ function bpMoveSince(s: PriceSeries, k: number, since: DayNumber, sinceText: str
 const LEVEL_NEXT =
   /^\s*:?\s*(?:yield\s+)?(?:(?:closed|ended|finished|settled|stood|stands|sits|sat|was|is|back|held|remained|traded|holding)\s+)?(?:at\s+|near\s+|of\s+)?(\d{1,2}\.\d{2,3})(?:%|(?![\d.%]))/i;
 const LEVEL_LATER =
-  /(?:\b(?:stands?|stood|closed|ended|finished|settled|sits|sat|held)\s+at|\b(?:unchanged|unch\.?|steady)(?:\s+(?:this|on|for|the|week|day|month|session|w\/w|d\/d)){0,3}\s+at|(?<![a-z])(?:bps?|basis[- ]points?)(?:\s+\w+){0,4}?,?\s+to|(?<![a-z])(?:bps?|basis[- ]points?)\s+(?:higher|lower)(?:\s+\w+){0,3}?,?\s+at|\b(?:rose|fell|climbed|dropped|slipped|eased|jumped|declined|rising|falling)\s+to)\s+(\d+(?:\.\d+)?)%/i;
+  /(?:\b(?:stands?|stood|closed|ended|finished|settled|sits|sat|held|ending|closing|finishing|settling|to\s+(?:end|close|finish|settle))\s+at|\b(?:yielded|yielding|yields)(?:\s+at)?|\b(?:unchanged|unch\.?|steady)(?:\s+(?:this|on|for|the|week|day|month|session|w\/w|d\/d)){0,3}\s+at|(?<![a-z])(?:bps?|basis[- ]points?)(?:\s+\w+){0,4}?,?\s+(?:to|at)|(?<![a-z])(?:bps?|basis[- ]points?)\s+(?:higher|lower)(?:\s+\w+){0,3}?,?\s+at|\b(?:rose|fell|climbed|dropped|slipped|eased|jumped|declined|rising|falling)\s+to)\s+(\d+(?:\.\d+)?)%/i;
+/**
+ * "Ten-year yields rose a basis point; the note yielded 4.14%": the clause after a semicolon that names the yield
+ * by "the note" (or "the yield", "it") continues its window.
+ */
+const ANAPHOR_CLAUSE =
+  /^;\s*(?:the\s+(?:benchmark\s+|\d+-year\s+)?(?:note|yield|bond)|it)\s+(?:yielded|yielding|closed|ended|finished|settled|stood|sat|was)\b/i;
 
 function levelClaims(scope: SentenceScope): RateLevelClaim[] {
   const names = yieldNames(scope);
@@ -118,13 +124,16 @@ function levelClaims(scope: SentenceScope): RateLevelClaim[] {
   names.forEach((name, i) => {
     const next = names[i + 1]?.start ?? scope.sentence.length;
     const semi = scope.sentence.indexOf(';', name.end);
-    const window = scope.sentence.slice(name.end, semi >= 0 && semi < next ? semi : next);
+    const cut = semi >= 0 && semi < next && !ANAPHOR_CLAUSE.test(scope.sentence.slice(semi)) ? semi : next;
+    const window = scope.sentence.slice(name.end, cut);
     const m = LEVEL_NEXT.exec(window) ?? LEVEL_LATER.exec(window);
     if (!m) return;
     // The span is the level's own words ("to 3.52%"), not the move before it, which is a claim of its own.
     const at = name.end + m.index + m[0].lastIndexOf(m[1]!);
     if (hedged(scope.sentence, at)) return;
     const digits = m[1]!;
+    // A yield or a policy rate in percent is below 25: "the dollar ended at 98.50%" later in the clause is not it.
+    if (Number(digits) >= 25) return;
     const end = name.end + m.index + m[0].length;
     out.push({
       metric: 'rate.level',

@@ -157,7 +157,11 @@ describe('yield moves in words and rate shorthand (group B of the sixth batch)',
       ['rate.spread.change', 'DGS10', '1d', 3, 'supported'],
     ]);
     expect(check('2s10s -2bp WTD.')).toEqual([['rate.spread.change', 'DGS10', 'wtd', -2, 'contradicted']]);
+    // A signed figure without a period is not guessed alone; after yield levels, +62 bp is the curve's level (no day
+    // moves it 25 bp; blind batch 4 labels it so), +3 bp could still be the level or the day's move.
     expect(check('2s10s +62bp.')).toEqual([]);
+    expect(check('10s 4.14%, 2s10s +62bp.')).toContainEqual(['rate.spread', 'DGS10', null, 62, 'supported']);
+    expect(check('10s 4.14%, 2s10s +3bp.')).toEqual([['rate.level', 'DGS10', null, 4.14, 'supported']]);
     expect(check('The curve steepened to 62 basis points.')).toEqual([['rate.spread', 'DGS10', null, 62, 'supported']]);
     expect(check('The yield curve steepened 3 basis points.')).toEqual([
       ['rate.spread.change', 'DGS10', '1d', 3, 'supported'],

@@ -76,6 +76,12 @@ const DESK_NAMES: readonly [string, RegExp][] = [
   ['DFF', /\b(?:EFFR|FF)\b/g],
 ];
 
+/** The one yield a table's name cell names in a desk's words ("2Y", "10-Year Treasury", "Fed funds"), or null. */
+export function deskYield(text: string): string | null {
+  const symbols = new Set(DESK_NAMES.filter(([, re]) => allMatches(re, text).length > 0).map(([symbol]) => symbol));
+  return symbols.size === 1 ? [...symbols][0]! : null;
+}
+
 /** The yields a sentence names: the config's rate mentions and the desk's words, longest first where they overlap. */
 export function yieldNames(scope: SentenceScope): YieldName[] {
   const found: YieldName[] = scope.mentions

@@ -10,6 +10,8 @@
  */
 import { ensureDefined } from '../../domain/ensure.js';
 import type { ReturnPeriod } from '../../domain/period-keys.js';
+import type { RateLevelClaim } from '../claim-types/rate-claim-types.js';
+import { deskYield, type RateMoveClaim } from '../claim-types/rate-move-claim-types.js';
 import type { AthClaim, Claim, LevelClaim, ReturnClaim, StreakClaim } from './claim.js';
 import type { NameResolver } from './name-resolver.js';
 import { fraction } from './percent-text.js';
@@ -21,6 +23,10 @@ export type Column =
   | { readonly kind: 'return'; readonly period: ReturnPeriod | null; readonly header: string }
   | { readonly kind: 'ath' }
   | { readonly kind: 'streak' }
+  /** A move in basis points ("1D (bp)", "Chg (bp)", "Week bp"): read on rows of yields only. */
+  | { readonly kind: 'bp'; readonly period: ReturnPeriod | null }
+  /** A yield's level ("Yield", "Rate", "Level (%)"): read on rows of yields only. */
+  | { readonly kind: 'yield' }
   | { readonly kind: 'skip' };
 
 interface Cell {
@@ -64,9 +70,25 @@ const WEEK_TO_DATE = /^(?:%\s*)?(?:wtd|week[- ]to[- ]date)(?:\s*%)?$/i;
 const WEEK = /^(?:%\s*)?(?:wk|week)(?:\s*%)?$/i;
 const WEEK_OVER_WEEK = /^(?:%\s*)?(?:w\/w|wow|1w)(?:\s*%)?$/i;
 
+const BP_UNIT = /\(?\s*(?:in\s+)?(?:bps?|basis\s+points?)\s*\)?/i;
+const YIELD = /^(?:yield|yld|rate|value|(?:level|last|close)\s*(?:\(%\)|%))$/i;
+/** The period of a column of bp moves, from its header without the unit: "1D", "Day", "Chg" (the day), "1W", "Week", "1Y". */
+function bpPeriod(rest: string): ReturnPeriod | null {
+  const h = rest.replace(/\b(?:chg|change|chng|move|Δ|delta)\b|[Δ()]/gi, '').trim();
+  if (h === '' || /^(?:1d|day|daily|today|d\/d)$/i.test(h)) return '1d';
+  if (/^(?:1w|week|wk|w\/w|5d)$/i.test(h)) return '5d';
+  if (/^(?:1m|month)$/i.test(h)) return '1m';
+  if (/^(?:1y|year|y\/y|yoy|12m)$/i.test(h)) return '1y';
+  const periods = headerPeriods(h);
+  return periods.length === 1 ? periods[0]! : null;
+}
+
 /** What one header cell holds. */
 export function columnOf(header: string, first: boolean): Column {
   const h = header.replace(/^[*_`]+|[*_`]+$/g, '').trim();
+  if (!first && BP_UNIT.test(h) && /\b(?:bps?|basis)\b/i.test(h))
+    return { kind: 'bp', period: bpPeriod(h.replace(BP_UNIT, ' ')) };
+  if (!first && YIELD.test(h)) return { kind: 'yield' };
   if (NAME.test(h)) return { kind: 'name' };
   if (LEVEL.test(h)) return { kind: 'level' };
   if (DAY.test(h)) return { kind: 'return', period: '1d', header: h };
@@ -137,17 +159,17 @@ export function columnRowClaims(
         ? {}
         : { unresolved: `no symbol in the config is named '${nameText}'` }),
   };
+  // A row of a yield ("10-Year Treasury Constant Maturity (DGS10)", "2Y", "Fed funds"): its level and bp moves.
+  const rate = mention ? (mention.kind === 'rate' ? mention.symbol : null) : deskYield(nameText);
+  if (rate) return rateRowClaims(cells, cols, { text: who.text, subject: nameText, symbol: rate, line }, offset);
   const out: Claim[] = [];
   let figures = 0;
   cells.forEach((cell, i) => {
     const col = cols[i]!;
-    const m = NUMBER.exec(cell.text.replace(/^[*_]+|[*_]+$/g, ''));
-    if (!m) return;
+    const f = cellFigure(cell, cell.text.replace(/^[*_]+|[*_]+$/g, ''), offset);
+    if (!f) return;
     figures++;
-    const span = { start: offset + cell.at, end: offset + cell.at + cell.text.length };
-    const digits = m[2]!.replace(/,/g, '');
-    const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
-    const negative = m[1] !== '' && m[1] !== '+';
+    const { span, digits, decimals, negative, m } = f;
     if (col.kind === 'level' && m[3] === '' && !negative) {
       const c: LevelClaim = { metric: 'level', ...who, span, value: Number(digits), decimals, record: false };
       out.push(c);
@@ -180,6 +202,48 @@ export function columnRowClaims(
         length: Number(digits),
       };
       out.push(c);
+    }
+  });
+  return figures === 0 ? null : out;
+}
+
+/** The figure of a cell (its text cleaned as `text`): its span, digits, decimals and sign; null when none. */
+function cellFigure(cell: Cell, text: string, offset: number) {
+  const m = NUMBER.exec(text);
+  if (!m) return null;
+  const digits = m[2]!.replace(/,/g, '');
+  return {
+    m,
+    span: { start: offset + cell.at, end: offset + cell.at + cell.text.length },
+    digits,
+    decimals: digits.includes('.') ? digits.split('.')[1]!.length : 0,
+    negative: m[1] !== '' && m[1] !== '+',
+  };
+}
+
+/** A yield's row: a level under a level or yield column, a move under each bp column; null when no figure. */
+function rateRowClaims(
+  cells: readonly Cell[],
+  cols: readonly Column[],
+  who: Pick<Claim, 'text' | 'subject' | 'symbol' | 'line'>,
+  offset: number,
+): Claim[] | null {
+  const out: Claim[] = [];
+  let figures = 0;
+  cells.forEach((cell, i) => {
+    const col = cols[i]!;
+    const text = cell.text.replace(/^[*_]+|[*_]+$/g, '').replace(/\s*bps?$/i, '');
+    const f = cellFigure(cell, /^unch\.?$/i.test(text) ? '0' : text, offset);
+    if (!f) return;
+    figures++;
+    const { span, digits, decimals, negative, m } = f;
+    if ((col.kind === 'level' || col.kind === 'yield') && !negative) {
+      const c: RateLevelClaim = { metric: 'rate.level', ...who, span, value: Number(digits), decimals };
+      out.push(c as unknown as Claim);
+    } else if (col.kind === 'bp' && m[3] === '') {
+      const bp = (negative ? -1 : 1) * Number(digits);
+      const c: RateMoveClaim = { metric: 'rate.change', ...who, span, bp, decimals, period: col.period };
+      out.push(c as unknown as Claim);
     }
   });
   return figures === 0 ? null : out;
