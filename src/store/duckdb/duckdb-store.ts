@@ -98,11 +98,9 @@ export class DuckDbStore implements PriceStore {
 
   /**
    * Opens (creating if needed) a store file, or an in-memory store for ':memory:'. Files go through
-   * DuckDB's instance cache so one process never opens the same file twice.
-   */
-  /**
-   * Opens the store at `path`; `started` is DuckDB's instance for it when its opening was started already
-   * (openDuckDbEarly), so that its failure is reported here as any other.
+   * DuckDB's instance cache so one process never opens the same file twice. `started` is DuckDB's instance
+   * for `path` when its opening was started already (openDuckDbEarly): its failure is reported here as any
+   * other.
    */
   static async open(path: string, started?: Promise<DuckDBInstance>): Promise<DuckDbStore> {
     let instance: DuckDBInstance;
