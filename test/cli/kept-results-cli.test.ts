@@ -43,5 +43,5 @@ describeWithSharedData('perf outputs kept per data version', () => {
     expect(JSON.parse(after.stdout).rows[1]).toMatchObject({ symbol: 'SPY', asOf: '2026-08-04', close: 760.5 });
     expect(run('on', 'perf', '--all', '--format', 'json').stdout).toBe(after.stdout);
     expect(run('off', 'perf', '--all', '--format', 'json').stdout).toBe(after.stdout);
-  });
+  }, 240_000); // eleven CLI processes in a row: vitest's 60 s cut it once at load 13
 });
