@@ -25,10 +25,10 @@ const MOVE_TO_LEVEL = new RegExp(
 const PRICE = `\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`;
 /**
  * A level after its move without "by": "+1.17% to 255.87", "dropped to 14.85", "fell back to 14.85", "VIX back
- * to 14.85" (a level with decimals: "rose to 3" is a count as often as a level).
+ * to 14.85", "fell a second day, to 14.85" (a level with decimals: "rose to 3" is a count as often as a level).
  */
 const TO_LEVEL = new RegExp(
-  `(?:(?<![\\w.])[-+−–]\\d+(?:\\.\\d+)?\\s?%|\\b(?:rose|fell|dropped|declined|slid|slipped|sank|tumbled|plunged|jumped|surged|soared|rallied|climbed|advanced|eased|dipped|retreated|spiked|slumped|rebounded|bounced|recovered|popped|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower))(?:\\s+back)?|\\bback)\\s+to\\s+${PRICE}(?!\\s*(?:by|in|next|this|over)\\b)`,
+  `(?:(?<![\\w.])[-+−–]\\d+(?:\\.\\d+)?\\s?%|\\b(?:rose|fell|dropped|declined|slid|slipped|sank|tumbled|plunged|jumped|surged|soared|rallied|climbed|advanced|eased|dipped|retreated|spiked|slumped|rebounded|bounced|recovered|popped|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower))(?:\\s+back)?|\\bback)(?:\\s+(?:a|an|the|for|on)\\s+(?:second|third|fourth|fifth|\\w+day|session|day)(?:\\s+(?:day|session|straight|running))*)?,?\\s+to\\s+${PRICE}(?!\\s*(?:by|in|next|this|over)\\b)`,
   'i',
 );
 /**
@@ -36,7 +36,7 @@ const TO_LEVEL = new RegExp(
  * close 683.51" (the record is an ATH claim of its own).
  */
 const RECORD_LEVEL = new RegExp(
-  `(?:\\b(?:record(?:\\s+(?:close|closing\\s+high|high))?|all[- ]time\\s+high|new\\s+high)\\s+(?:of|at)\\s+|\\b(?:ATH|record\\s+close|record\\s+high)\\s*:?\\s+)${PRICE}`,
+  `(?:\\b(?:record(?:\\s+(?:close|closing\\s+high|high))?|all[- ]time\\s+high|new\\s+high)\\s+(?:of|at)\\s+|\\b(?:ATH|record\\s+close|record\\s+high)(?:\\s+again)?(?:\\s*:|\\s+at|\\s+of)?\\s+)${PRICE}`,
   'i',
 );
 /** "$IWM +1.17%, 255.87", "$VIX -5.83%, 14.85": a ticker, its move, then its level standing alone after a comma. */

@@ -73,6 +73,14 @@ describe('records and levels', () => {
       ],
     ],
     ['$VIX -5.83%, 14.85', [['level', '^VIX', 14.85]]],
+    ['The VIX fell a second day, to 14.85.', [['level', '^VIX', 14.85]]],
+    [
+      'SPY ATH again at 683.51',
+      [
+        ['new_high', 'SPY'],
+        ['level', 'SPY', 683.51],
+      ],
+    ],
   ])('%s', (text, want) => {
     expect(read(text)).toEqual(want);
   });
