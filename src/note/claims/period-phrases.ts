@@ -64,7 +64,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: 'ytd',
-    re: /\byear[- ]to[- ]date\b|\bYTD\b|\b(?:for|on)\s+the\s+year\b|\b(?:so\s+far\s+)?this\s+year\b(?![-\w])|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year\b|\bso\s+far\s+in\s+\d{4}\b|\b(?:since|than|from)\s+(?:at\s+)?the\s+(?:end|close)\s+of\s+(?:last|the\s+(?:previous|prior))\s+year\b|\b(?:in|over|during|across)\s+the\s+(?:first|opening)\s+(?:[\w-]+\s+)?(?:sessions|trading\s+days|days|weeks?)\s+of\s+(?:the\s+(?:new\s+)?year|20\d\d)\b/i,
+    re: /\byear[- ]to[- ]date\b|\bYTD\b|\b(?:for|on)\s+the\s+year\b|\b(?:so\s+far\s+)?this\s+year\b(?![-\w])|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year\b|\bso\s+far\s+in\s+\d{4}\b|\bso\s+far\s+in\s+the\s+year\b|\bsince\s+(?:the\s+)?New\s+Year(?:['’]s(?:\s+Day)?)?\b|\b(?:since|than|from)\s+(?:at\s+)?the\s+(?:end|close)\s+of\s+(?:last|the\s+(?:previous|prior))\s+year\b|\b(?:in|over|during|across)\s+the\s+(?:first|opening)\s+(?:[\w-]+\s+)?(?:sessions|trading\s+days|days|weeks?)\s+of\s+(?:the\s+(?:new\s+)?year|20\d\d)\b/i,
   },
   {
     period: 'mtd',
@@ -116,7 +116,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   {
     period: '1y',
     re: new RegExp(
-      `\\b${NUM.one}[- ]?year\\b(?![- ](?:high|low))|\\b1Y\\b|\\b(?:over|in|during)\\s+the\\s+(?:past|last|prior|trailing)\\s+(?:year|12\\s+months|twelve\\s+months)\\b|\\b(?:12|twelve)[- ]months?\\b|\\btrailing\\s+year\\b|\\byear[- ]over[- ]year\\b`,
+      `\\b${NUM.one}[- ]?year\\b(?![- ](?:high|low))|\\b1Y\\b|\\b(?:over|in|during)\\s+the\\s+(?:past|last|prior|trailing)\\s+(?:year|12\\s+months|twelve\\s+months)\\b|\\b(?:12|twelve)[- ]months?\\b|\\btrailing\\s+year\\b|\\byear[- ](?:over|on)[- ]year\\b`,
       'i',
     ),
   },
@@ -154,7 +154,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: 'other',
-    re: /\b(?:in|during)\s+the\s+(?:first|second|third|fourth)\s+quarter\b|\bin\s+Q[1-4]\b|\b(?:so\s+far\s+)?(?:in|for|during)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+the\s+(?:end|close|start|beginning)\s+of\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?|20\d\d)\b|\bin\s+(?:calendar\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\b(?:than|from)\s+(?:at\s+)?the\s+(?:end|close)\s+of\s+20\d\d\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\b(?:this\s+)?past\s+week\b|\bwk\b|\bsince\s+the\s+election\b/i,
+    re: /\b(?:in|during)\s+the\s+(?:first|second|third|fourth)\s+quarter\b|\bin\s+Q[1-4]\b|\b(?:so\s+far\s+)?(?:in|for|during)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bsince\s+the\s+(?:end|close|start|beginning)\s+of\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?|20\d\d)\b|\bin\s+(?:calendar\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\b(?:than|from)\s+(?:at\s+)?the\s+(?:end|close)\s+of\s+20\d\d\b|\bon\s+20\d\d\b|\b20\d\d(?=\s+(?:gain|gains|return|returns|advance|rally|rise|decline|loss|losses|drop|slide|performance|move)\b)|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b|\bthis\s+decade\b|\b(?:this\s+)?past\s+week\b|\bwk\b|\bsince\s+the\s+election\b/i,
   },
   {
     // "over 2 weeks", "in three days", "across a few sessions": a span of weeks or days MarketDash does not compute.

@@ -125,6 +125,22 @@ describe('period words', () => {
     expect(periods('The previous week: XLK fell 2.1%')).toEqual(['lastweek']);
   });
 
+  it('reads the year in other words: "2025 gain", "so far in the year", "since New Year", "year-on-year"', () => {
+    expect(read("XLE's 2025 gain of 3.26% trails the market.")).toEqual([['XLE', 'ytd', 0.0326]]);
+    expect(read('XLE is up 3.26% so far in the year, 5% since New Year and 7% year-on-year.')).toEqual([
+      ['XLE', 'ytd', 0.0326],
+      ['XLE', 'ytd', 0.05],
+      ['XLE', '1y', 0.07],
+    ]);
+    // Another year's gain is a period not computed: no day move.
+    expect(
+      extractClaims("XLE's 2024 gain of 5% was bigger.", resolver, { noteDate: parseIsoDate('2025-10-15') })[0],
+    ).toMatchObject({
+      period: null,
+      periodText: '2024',
+    });
+  });
+
   it('reads a move with an adjective or its period between the verb and the figure', () => {
     expect(read('XLE is up a modest 3.26% for the year.')).toEqual([['XLE', 'ytd', 0.0326]]);
     expect(read('XLE is up for the year by 3.3%.')).toEqual([['XLE', 'ytd', 0.033]]);
