@@ -39,9 +39,12 @@ const RECORD_LEVEL = new RegExp(
   `(?:\\b(?:record(?:\\s+(?:close|closing\\s+high|high))?|all[- ]time\\s+high|new\\s+high)\\s+(?:of|at)\\s+|\\b(?:ATH|record\\s+close|record\\s+high)(?:\\s+again)?(?:\\s*:|\\s+at|\\s+of)?\\s+)${PRICE}`,
   'i',
 );
-/** "$IWM +1.17%, 255.87", "$VIX -5.83%, 14.85": a ticker, its move, then its level standing alone after a comma. */
+/**
+ * "$IWM +1.17%, 255.87", "$VIX down 5.8%, 14.85 close", "Russell 2000 index +1.21%, 2,590.61": a name, its signed
+ * move, then its level standing alone after a comma.
+ */
 const MOVE_COMMA_LEVEL =
-  /^\s*:?\s*[-+−–]\d+(?:\.\d+)?\s?%\s*,\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s*(?:[,;]|\.(?!\d)|$))/;
+  /^\s*:?\s*(?:[-+−–]|(?:up|down)\s+)\d+(?:\.\d+)?\s?%\s*,\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s*(?:[,;]|\.(?!\d)|$|\s+close\b))/i;
 /**
  * "VIX 14.85 (-5.83%)", "$IWM 255.87 (+1.17%)", "RUT 2,590.61 (ATH)": a name, its level, then its signed
  * move or a record mark in parentheses (the record is an ATH claim of its own).
@@ -101,9 +104,9 @@ function extract(scope: SentenceScope): LevelClaim[] {
       LEVEL_THEN_MOVE.exec(tail) ??
       (hedged(sentence, x.start) ? null : NAME_AT_LEVEL.exec(tail)) ??
       (CLOSING_LIST.test(sentence) ? NAME_THEN_LEVEL.exec(tail) : null) ??
-      (/^\$?\^?[A-Z]{2,5}$/.test(x.text) && !hedged(sentence, x.start)
-        ? (TICKER_THEN_LEVEL.exec(tail) ?? MOVE_COMMA_LEVEL.exec(tail))
-        : null);
+      (hedged(sentence, x.start)
+        ? null
+        : ((/^\$?\^?[A-Z]{2,5}$/.test(x.text) ? TICKER_THEN_LEVEL.exec(tail) : null) ?? MOVE_COMMA_LEVEL.exec(tail)));
     if (!m) continue;
     const at = x.end + m[0].indexOf(m[1]!);
     push(

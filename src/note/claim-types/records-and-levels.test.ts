@@ -74,6 +74,8 @@ describe('records and levels', () => {
     ],
     ['$VIX -5.83%, 14.85', [['level', '^VIX', 14.85]]],
     ['The VIX fell a second day, to 14.85.', [['level', '^VIX', 14.85]]],
+    ['$VIX down 5.8%, 14.85 close', [['level', '^VIX', 14.85]]],
+    ['Russell 2000 index +1.21%, 2,590.61', [['level', '^RUT', 2590.61]]],
     [
       'SPY ATH again at 683.51',
       [

@@ -89,6 +89,11 @@ const FIRST_IN = new RegExp(
 const RUN_NOUNS =
   'rally|climb|advance|ascent|run|winning\\s+run|win\\s+streak|slide|skid|slump|sell-?off|decline|retreat|losing\\s+run|losing\\s+streak';
 const isDownRunNoun = (w: string) => /^(?:slide|skid|slump|sell-?off|decline|retreat|losing)/i.test(w);
+/** "the first red day after a 13 day run", "its first gain following a five-day slide": the close ended that run. */
+const FIRST_AFTER_NOUN_RUN = new RegExp(
+  `\\b(?:(?:its|their|a|the)\\s+)?(?:first\\s+)?(gain|advance|rise|up\\s+day|green\\s+day|green|up|higher|rebound|bounce|decline|loss|drop|fall|down\\s+day|red\\s+day|red|down|lower)\\s+(?:again\\s+)?(?:after|following)\\s+(?:a|an|its|their)\\s+${COUNT_WORD}[- ](?:day|session)\\s+(?:(winning|losing|win|green|red)\\s+(?:streak|run)|(${RUN_NOUNS}))\\b`,
+  'i',
+);
 /** "ending a three-day slide", "snapped a 13-session rally", "extends its five-day climb", "breaks 3-day slide". */
 const NOUN_RUN = new RegExp(
   `\\b(end|ends|ending|ended|snap\\w*|break\\w*|broke|halt\\w*|stop\\w*|extend\\w*|continu\\w*|riding)\\s+(?:(?:a|an|its|their|the)\\s+|what\\s+(?:had\\s+been|was)\\s+(?:a|an)\\s+)?${COUNT_WORD}[- ](?:day|session|trading[- ]day)\\s+(${RUN_NOUNS})\\b`,
@@ -220,6 +225,12 @@ export function streakWordings(sentence: string): StreakWording[] {
     // The move must go against the streak it ends ("fell after 13 gains"); "rose after 12 gains" is no end.
     if (moveIsUp(m[1]!) === runUp) continue;
     add({ m, direction: runUp ? 'winning' : 'losing', phase: 'ending', length: count(m[2] ?? m[4] ?? m[6]) });
+  }
+  for (const m of allMatches(FIRST_AFTER_NOUN_RUN, sentence)) {
+    const runUp = m[3] ? !/^(?:losing|red)$/i.test(m[3]) : !isDownRunNoun(m[4]!);
+    // The close goes against the run it ends ("red after a 13 day run"); "green after a 5-day rally" ends nothing.
+    if (UP_FIRST.test(m[1]!.replace(/\s+/g, ' ')) === runUp) continue;
+    add({ m, direction: runUp ? 'winning' : 'losing', phase: 'ending', length: count(m[2]) });
   }
   for (const m of allMatches(NOUN_RUN, sentence))
     add({

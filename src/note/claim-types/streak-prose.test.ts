@@ -51,6 +51,8 @@ describe('streaks in prose', () => {
     ['Meta rose, snapping a three-session skid.', ['META', 'losing', 'ending', 3]],
     ['XLK extends its five-day climb.', ['XLK', 'winning', 'ongoing', 5]],
     ['$XLK red after a 13 day run', ['XLK', 'winning', 'ending', 13]],
+    ['XLK: first down day after a 13-day run', ['XLK', 'winning', 'ending', 13]],
+    ['Meta posted its first gain following a three-day slide.', ['META', 'losing', 'ending', 3]],
     ['$XLK -0.51% after 13 up days', ['XLK', 'winning', 'ending', 13]],
     ['$XLK breaks 13-day winning streak', ['XLK', 'winning', 'ending', 13]],
     ['XLK fell, breaking what had been a 13-day winning streak.', ['XLK', 'winning', 'ending', 13]],
@@ -74,5 +76,6 @@ describe('streaks in prose', () => {
     expect(streaks('SPY up 3 straight weeks.')).toEqual([]);
     // A run the move extends is not ended ("rose after a three-day rally").
     expect(streaks('XLK rose 0.2% after a three-day rally.')).toEqual([]);
+    expect(streaks('XLK: first up day after a 13-day run.')).toEqual([]);
   });
 });
