@@ -190,6 +190,23 @@ describe('upsert and atomicity', () => {
     expect((await store.readSeries('SAME'))!.dates.length).toBe(2);
   });
 
+  it('re-importing a FRED file or a symbol list (names) changes nothing either, and the version stays', async () => {
+    const fred = file('DGS2.csv', 'observation_date,DGS2\n2025-12-10,3.54\n2025-12-11,3.52\n2025-12-12,\n');
+    const names = file('names.csv', 'Ticker,Company\nDGS2,Two-year yield\nZZZA,Some Company\n');
+    await importFiles(store, { files: [fred] });
+    await importFiles(store, { files: [names] });
+    const v = await store.dataVersion();
+    expect(await importFiles(store, { files: [fred] })).toMatchObject({ rowsSeen: 2, rowsChanged: 0 });
+    expect(await store.dataVersion()).toBe(v);
+    await importFiles(store, { files: [names] });
+    expect(await store.dataVersion()).toBe(v);
+    expect((await store.getSymbol('DGS2'))?.kind).toBe('rate');
+    // a name that did change is a change
+    await importFiles(store, { files: [file('names2.csv', 'Ticker,Company\nZZZA,Another Company\n')] });
+    expect(await store.dataVersion()).not.toBe(v);
+    expect((await store.getSymbol('ZZZA'))?.name).toBe('Another Company');
+  });
+
   it('an overlapping file updates changed bars, keeps equal ones and adds new ones', async () => {
     await importFiles(store, { files: [file('UPD.csv', 'Date,Close\n2024-01-02,10\n2024-01-03,11\n2024-01-04,12\n')] });
     const r = await importFiles(store, {

@@ -668,7 +668,12 @@ export async function insertSymbols(
   if (infos.length === 0) return 0;
   const conflict =
     onConflict === 'update'
-      ? 'ON CONFLICT (ticker) DO UPDATE SET name = excluded.name, kind = excluded.kind, currency = excluded.currency'
+      ? // a row whose values are already those given is not counted as changed (re-importing a FRED file or a
+        // symbol list leaves the data version alone); no name given keeps the stored one, as on PostgreSQL
+        `ON CONFLICT (ticker) DO UPDATE SET name = coalesce(excluded.name, symbols.name), kind = excluded.kind,
+           currency = excluded.currency
+         WHERE symbols.name IS DISTINCT FROM coalesce(excluded.name, symbols.name)
+            OR symbols.kind IS DISTINCT FROM excluded.kind OR symbols.currency IS DISTINCT FROM excluded.currency`
       : 'ON CONFLICT (ticker) DO NOTHING';
   const r = await c.run(
     `INSERT INTO symbols SELECT unnest($t), unnest($n), unnest($k), unnest($c) ${conflict}`,
