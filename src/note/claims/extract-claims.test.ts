@@ -142,6 +142,12 @@ describe('extraction details', () => {
       ['QQQ', '1d', 2],
       ['XLE', 'qtd', 3],
     ]);
+    // A signed figure and its label, then the name it is for, in a post of its own: not the post above's subject.
+    expect(
+      extractClaims('$VIX 14.85 zzz\nmeanwhile +3% QTD for $XLE', resolver, {
+        noteDate: parseIsoDate('2025-12-11'),
+      }).map((c) => [c.symbol, c.metric === 'return' ? c.period : null, c.line]),
+    ).toEqual([['XLE', 'qtd', 2]]);
     // Two lines that each hold a cashtag are two posts, whatever they open with.
     expect(
       extractClaims('$XLE +28.6% ytd, energy ripping\nlol $QQQ -0.5%', resolver, {

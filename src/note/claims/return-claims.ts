@@ -291,7 +291,19 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       !signedAfterName &&
       m[1] !== '' &&
       LABEL_BEFORE.test(before);
-    if (!moveBefore && !moveAfter && !continued && !compared && !signedAfterName && !labelled && !owner) continue;
+    // "+3% QTD for $XLE": a signed figure, its period label, then the name it is for.
+    const signedFor =
+      !moveBefore && !moveAfter && !continued && !compared && !signedAfterName && !labelled && !owner && m[1] !== ''
+        ? mentions.find(
+            (x) =>
+              x.start >= end &&
+              new RegExp(`^\\s*(?:\\(?(?:${PERIOD_LABEL})\\)?\\s+)?for\\s+(?:the\\s+)?\\$?$`, 'i').test(
+                sentence.slice(end, x.start),
+              ),
+          )
+        : undefined;
+    if (!moveBefore && !moveAfter && !continued && !compared && !signedAfterName && !labelled && !owner && !signedFor)
+      continue;
     const word = (moveBefore?.[1] ?? moveAfter?.[1] ?? '').replace(/\s+/g, ' ');
     const negativeWord = continued
       ? prev!.negative
@@ -316,6 +328,7 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       // "against 12.1% for SPY and 21.3% for QQQ": a figure sharing the verb of one whose name came after it.
       ...(continued && prev.after && follower ? { subject: follower, after: true } : {}),
       ...(owner ? { subject: owner } : {}),
+      ...(signedFor ? { subject: signedFor, after: true } : {}),
     });
   }
   if (hits.length === 0) return [];
