@@ -48,6 +48,8 @@ const ATH_DISTANCE_AFTER =
 /** "extending its year-to-date advance to 38.1%": a cumulative move given as a noun, then "to" or "of". */
 const MOVE_NOUN_BEFORE =
   /\b(advance|gain|gains|rise|rally|return|decline|loss|losses|drop|slide|slump|jump|surge|climb|pop|dip|retreat)(?:\s+(?:for\s+the\s+(?:year|quarter|month)|this\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date|for\s+\d{4}|in\s+\d{4}|this\s+month|this\s+quarter))?\s+(?:to|of)\s*$/i;
+/** "Year-to-date returns:", "Gains this week:": a heading of moves, then figures each followed by its name. */
+const RETURNS_HEAD = /^[^.;:%]*\b(?:returns|gains|moves|performance|losses|declines)\b[^.;:%]*:\s*$/i;
 /** "25.8% YTD versus 13.9% for IWM": a compared figure whose subject follows it. */
 const COMPARED = /\b(?:versus|vs\.?|against|compared\s+(?:with|to))\b/i;
 const LEVEL_BEFORE = /\b(?:to|at|up\s+to|yield(?:s|ing)?|rate\s+of|ratio\s+of)\s*$/i;
@@ -293,7 +295,15 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       LABEL_BEFORE.test(before);
     // "+3% QTD for $XLE": a signed figure, its period label, then the name it is for.
     const signedFor =
-      !moveBefore && !moveAfter && !continued && !compared && !signedAfterName && !labelled && !owner && m[1] !== ''
+      !moveBefore &&
+      !moveAfter &&
+      !continued &&
+      !compared &&
+      !signedAfterName &&
+      !labelled &&
+      !owner &&
+      // "Year-to-date returns: 28.6% for XLE, 14.5% for SPY": unsigned after a heading of moves and a colon.
+      (m[1] !== '' || (hits.length === 0 && RETURNS_HEAD.test(before)))
         ? mentions.find(
             (x) =>
               x.start >= end &&
@@ -307,7 +317,8 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
     const word = (moveBefore?.[1] ?? moveAfter?.[1] ?? '').replace(/\s+/g, ' ');
     const negativeWord = continued
       ? prev!.negative
-      : DOWN.test(word) ||
+      : (signedFor !== undefined && m[1] === '' && /\b(?:losses|declines)\b/i.test(before)) ||
+        DOWN.test(word) ||
         /^(?:lower|down|decline|drop|loss|losses|fall|slide|slump|retreat|dip|pullback|selloff|sell-off|plunge|tumble|giveback|slip|downtick)$/i.test(
           word,
         );

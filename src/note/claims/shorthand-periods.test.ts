@@ -151,6 +151,18 @@ describe('period words', () => {
     expect(read('XLE rose 1.29%, its first gain in five sessions.')[0]).toEqual(['XLE', '1d', 0.0129]);
   });
 
+  it('reads figures each followed by its name under a heading of moves ("Year-to-date returns:")', () => {
+    expect(read('Year-to-date returns: 22.84% for XLK, 14.49% for SPY and 18.24% for QQQ.')).toEqual([
+      ['XLK', 'ytd', 0.2284],
+      ['SPY', 'ytd', 0.1449],
+      ['QQQ', 'ytd', 0.1824],
+    ]);
+    expect(read('Losses this week: 2.1% for XLK and 1.3% for XLF.')).toEqual([
+      ['XLK', 'wtd', -0.021],
+      ['XLF', 'wtd', -0.013],
+    ]);
+  });
+
   it('pairs "x for A and y for B" with the names after the figures', () => {
     expect(read('XLK is up 22.84% year to date, against 14.49% for SPY and 18.24% for QQQ.')).toEqual([
       ['XLK', 'ytd', 0.2284],
