@@ -63,9 +63,14 @@ describe('PerfOffload', () => {
       'a window past the data (a warning)',
       { symbols: [...TEST_SYMBOLS].reverse(), from: '2023-12-31', asOf: '2025-03-01' },
     ],
+    // a group's members without bars: one warning naming those of both halves, made by the lead
+    ['a group with members missing from both halves', { symbols: ['NOPE', 'AAPL', 'MSFT', 'ZZZ'], group: 'g' }],
+    ['a group whose first half has no bars', { symbols: ['NOPE', 'ZZZ', 'AAPL', 'MSFT'], group: 'g' }],
   ])('split between two workers, %s: the same bytes, ETag and warnings as in process', async (_name, request) => {
     const expected = await inProcess(request);
     if (request.asOf === '2025-03-01') expect(expected.warnings).toHaveLength(1);
+    if (request.group !== undefined)
+      expect(expected.warnings).toEqual(["group 'g': 2 of 4 members left out, no stored bars: NOPE, ZZZ"]);
     const got = await split.perfJson(request);
     expect(got).not.toBeNull();
     expect(got!.bytes.toString('utf8')).toBe(expected.json);

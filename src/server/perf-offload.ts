@@ -30,6 +30,8 @@ export type FromMain =
       readonly request: PerfRequest;
       /** One half of a split job: the lead finishes the table, the helper sends it its rows over `port`. */
       readonly half?: { readonly role: 'lead' | 'helper'; readonly port: MessagePort };
+      /** A split group's whole request, for the lead: it names the members neither half has rows for. */
+      readonly whole?: PerfRequest;
     }
   | { readonly type: 'reply'; readonly call: number; readonly value: unknown }
   /** Segments of a packed read, sent ahead of its reply in batches (see SEGMENTS_PER_MESSAGE). */
@@ -119,6 +121,7 @@ export class PerfOffload {
       job,
       request: { ...request, symbols: symbols.slice(0, middle) },
       half: { role: 'lead', port: port1 },
+      ...(request.group === undefined ? {} : { whole: request }),
     };
     const helper: FromMain = {
       type: 'job',

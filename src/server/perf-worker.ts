@@ -75,7 +75,12 @@ function source(job: number): PerfSource {
   };
 }
 
-async function run(job: number, request: PerfRequest, half?: { role: 'lead' | 'helper'; port: MessagePort }) {
+async function run(
+  job: number,
+  request: PerfRequest,
+  half?: { role: 'lead' | 'helper'; port: MessagePort },
+  whole: PerfRequest = request,
+) {
   if (half?.role === 'helper') {
     // the second half's rows go to the lead worker, which joins and finishes them
     try {
@@ -90,7 +95,7 @@ async function run(job: number, request: PerfRequest, half?: { role: 'lead' | 'h
   other?.catch(() => undefined);
   try {
     const rows = await perfRows(source(job), request);
-    const table = finishPerfRows(other === null ? rows : rows.concat(await other), request);
+    const table = finishPerfRows(other === null ? rows : rows.concat(await other), whole);
     const json = await checkedJson(perfResponseSchema, table.rows);
     // bytes of their own (not Buffer's shared pool) so they can be handed over without a copy
     const bytes = new Uint8Array(Buffer.byteLength(json));
@@ -120,7 +125,7 @@ function otherHalf(channel: MessagePort): Promise<PerfRow[]> {
 const arriving = new Map<number, { symbols: string[]; segments: PackedSegments['segments'][number][] }>();
 
 port.on('message', (m: FromMain) => {
-  if (m.type === 'job') void run(m.job, m.request, m.half);
+  if (m.type === 'job') void run(m.job, m.request, m.half, m.whole);
   else if (m.type === 'segments') {
     const soFar = arriving.get(m.call);
     if (soFar === undefined) arriving.set(m.call, { symbols: [...m.symbols], segments: [...m.segments] });

@@ -60,12 +60,36 @@ export function staleRows(
   what = 'rows with data ending before {day} (marked stale, each as of its own last bar)',
 ): DataWarning | null {
   if (symbols.length === 0) return null;
-  const shown =
-    symbols.length <= 6 ? symbols.join(', ') : `${symbols.slice(0, 6).join(', ')} and ${symbols.length - 6} more`;
   return {
     code: 'stale-rows',
-    message: `${what.replace('{day}', formatIsoDate(resultDay))}: ${shown}`,
+    message: `${what.replace('{day}', formatIsoDate(resultDay))}: ${firstFew(symbols)}`,
     symbols: [...symbols],
+  };
+}
+
+/** The first six names, then how many more: 'A, B, C, D, E, F and 19 more'. */
+function firstFew(symbols: readonly string[]): string {
+  return symbols.length <= 6 ? symbols.join(', ') : `${symbols.slice(0, 6).join(', ')} and ${symbols.length - 6} more`;
+}
+
+/**
+ * The warning for a group's members left out of a result because they have no bars (on or before the
+ * as-of day, when one was asked for): how many of the group's, and which (the first few); null when none.
+ * @example leftOutMembers('sectors', 11, ['XLC'], '2016-01-04')?.message
+ *   // "group 'sectors': 1 of 11 members left out, no bars on or before 2016-01-04: XLC"
+ */
+export function leftOutMembers(
+  group: string,
+  listed: number,
+  missing: readonly string[],
+  asOf: string | null,
+): DataWarning | null {
+  if (missing.length === 0) return null;
+  const when = asOf === null ? 'no stored bars' : `no bars on or before ${asOf}`;
+  return {
+    code: 'not-computed',
+    message: `group '${group}': ${missing.length} of ${listed} members left out, ${when}: ${firstFew(missing)}`,
+    symbols: [...missing],
   };
 }
 

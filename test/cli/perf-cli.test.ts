@@ -165,11 +165,40 @@ print(json.dumps(out))`,
     expect(cli('perf').code).toBe(2);
     expect(cli('perf', 'SPY', '--format', 'xml').code).toBe(2);
     expect(cli('ratio', 'SPY', 'NOPE').code).toBe(1);
-    // The default config's benchmarks group has RSP and DIA, which this store lacks.
-    const group = cli('perf', '--group', 'benchmarks');
-    expect(group.code).toBe(1);
-    expect(group.stderr).toContain("unknown symbol 'RSP'");
     expect(cli('perf', '--group', 'nosuchgroup').stderr).toContain("unknown group 'nosuchgroup'");
+    // before the first stored day: the message names --as-of and the day the data starts
+    const early = cli('perf', 'SPY', '--as-of', '1900-01-01');
+    expect([early.code, early.stderr]).toEqual([
+      1,
+      'marketdash: --as-of: no bars on or before 1900-01-01 for SPY (first stored day 1993-01-29)\n',
+    ]);
+  });
+
+  it("a group's members without bars are left out with one warning (as breadth does); none with bars is an error", () => {
+    // The default config's benchmarks group is SPY, QQQ, RSP, DIA: this store lacks RSP and DIA, and
+    // QQQ starts on 1999-03-10.
+    const warning = "group 'benchmarks': 3 of 4 members left out, no bars on or before 1995-06-30: QQQ, RSP, DIA";
+    const table = cli('perf', '--group', 'benchmarks', '--as-of', '1995-06-30');
+    expect([table.code, table.stderr]).toEqual([0, `marketdash: warning: ${warning}\n`]);
+    expect(table.stdout).toMatch(/^SPY\s+1995-06-30/m);
+    const json = cli('perf', '--group', 'benchmarks', '--as-of', '1995-06-30', '--format', 'json');
+    const out = JSON.parse(json.stdout) as { rows: { symbol: string }[]; warnings: unknown[] };
+    expect(out.rows.map((r) => r.symbol)).toEqual(['SPY']);
+    expect(out.warnings).toEqual([{ code: 'not-computed', message: warning, symbols: ['QQQ', 'RSP', 'DIA'] }]);
+    const latest = cli('perf', '--group', 'benchmarks', '--format', 'json');
+    expect(latest.code).toBe(0);
+    expect((JSON.parse(latest.stdout) as { rows: { symbol: string }[] }).rows.map((r) => r.symbol)).toEqual([
+      'SPY',
+      'QQQ',
+    ]);
+    expect(latest.stderr).toBe(
+      "marketdash: warning: group 'benchmarks': 2 of 4 members left out, no stored bars: RSP, DIA\n",
+    );
+    const none = cli('perf', '--group', 'benchmarks', '--as-of', '1990-01-01');
+    expect([none.code, none.stderr]).toEqual([
+      1,
+      "marketdash: group 'benchmarks': none of its 4 members has stored bars on or before 1990-01-01\n",
+    ]);
   });
 
   it('ratio --format json is the contract; A/A is 1 with zero returns', () => {

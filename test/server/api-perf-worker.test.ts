@@ -9,7 +9,7 @@ import { daysFromCivil } from '../../src/domain/trading-date.js';
 import { buildApp } from '../../src/server/build-app.js';
 import { weakEtag } from '../../src/server/encoded-body.js';
 import { PerfOffload } from '../../src/server/perf-offload.js';
-import { checkedJson } from '../../src/server/server-context.js';
+import { checkedJson, WARNINGS_HEADER } from '../../src/server/server-context.js';
 import { perfTable } from '../../src/services/perf/perf-table.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { testConfig, testDays, testSeries } from './api-test-store.js';
@@ -58,13 +58,22 @@ test('a 240-symbol table comes from the worker, the same bytes and ETag as in pr
   }
 });
 
-test('an unknown symbol in a large group is the usual 404 (computed in process after the worker declines)', async () => {
+test("a large group's member without bars is left out with a warning header, as breadth does", async () => {
+  const expected = await checkedJson(
+    perfResponseSchema,
+    (await perfTable(store, { symbols: TICKERS, asOf: '2024-06-30' })).rows,
+  );
   const app = await buildApp({ store, config: testConfig(), webRoot: null });
   try {
-    const res = await app.inject({ method: 'GET', url: '/api/perf?group=bigger' });
-    expect(res.statusCode).toBe(404);
-    expect(res.json()).toMatchObject({ error: { status: 404 } });
-    expect(res.body).toContain("'NOPE'");
+    const res = await app.inject({ method: 'GET', url: '/api/perf?group=bigger&asOf=2024-06-30' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe(expected);
+    expect(JSON.parse(String(res.headers[WARNINGS_HEADER]))).toEqual([
+      "group 'bigger': 1 of 241 members left out, no bars on or before 2024-06-30: NOPE",
+    ]);
+    const none = await app.inject({ method: 'GET', url: '/api/perf?group=bigger&asOf=2020-06-30' });
+    expect(none.statusCode).toBe(404);
+    expect(none.body).toContain("group 'bigger': none of its 241 members has stored bars on or before 2020-06-30");
   } finally {
     await app.close();
   }

@@ -65,6 +65,7 @@ export function registerPerfCommand(program: Command): void {
           totalReturn: opts.totalReturn,
           from: opts.from,
           to: opts.to,
+          group: typeof selection === 'object' && 'group' in selection ? selection.group : undefined,
         };
         const compute = async (): Promise<CommandOutput> => {
           const table = await perfTable(store, request);

@@ -73,7 +73,7 @@ export function registerPerfRoute(app: FastifyInstance, ctx: ServerContext): voi
       const cached = await ctx.cache.getOrCompute('perf', key, async () => {
         // imported groups live in the store (marketdash group import), the config's are the defaults
         const symbols = explicit ?? [...(await ctx.groupMembers(ensureDefined(q.group, 'group parameter')))];
-        const request = { symbols, asOf, totalReturn, from, to, parameterNames: API_NAMES };
+        const request = { symbols, asOf, totalReturn, from, to, group: group ?? undefined, parameterNames: API_NAMES };
         // a large table is made on the worker thread, so small requests keep being answered meanwhile
         const offloaded =
           ctx.perfOffload !== undefined && symbols.length >= OFFLOAD_MIN_SYMBOLS

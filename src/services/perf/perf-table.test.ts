@@ -53,6 +53,49 @@ describe('perf table', () => {
     await expect(perfTable(store, { symbols: [' '] })).rejects.toBeInstanceOf(UsageError);
   });
 
+  it("an as-of day before a symbol's first bar names the parameter and the first stored day", async () => {
+    await expect(perfTable(store, { symbols: ['AAA', 'LATE'], asOf: '1900-01-01' })).rejects.toThrow(
+      '--as-of: no bars on or before 1900-01-01 for AAA (first stored day 2024-12-31), LATE (first stored day 2025-01-03)',
+    );
+    const api = { from: 'from', to: 'to', asOf: 'asOf' };
+    await expect(perfTable(store, { symbols: ['LATE'], asOf: '2025-01-02', parameterNames: api })).rejects.toThrow(
+      'asOf: no bars on or before 2025-01-02 for LATE (first stored day 2025-01-03)',
+    );
+    await expect(perfTable(store, { symbols: ['LATE'], from: '2024-12-01', to: '2025-01-02' })).rejects.toThrow(
+      /^--to: no bars on or before 2025-01-02 for LATE/,
+    );
+  });
+
+  it("a group's members without bars on or before the as-of day are left out with one warning", async () => {
+    const members = ['LATE', 'AAA', 'EMPTY', 'ZZZ'];
+    const t = await perfTable(store, { symbols: members, group: 'g', asOf: '2025-01-02' });
+    expect(t.rows.map((r) => r.symbol)).toEqual(['AAA']);
+    expect(t.warnings).toEqual([
+      {
+        code: 'not-computed',
+        message: "group 'g': 3 of 4 members left out, no bars on or before 2025-01-02: LATE, EMPTY, ZZZ",
+        symbols: ['LATE', 'EMPTY', 'ZZZ'],
+      },
+    ]);
+    // the latest data: only the unknown and the empty one are left out, with no as-of day in the message
+    const latest = await perfTable(store, { symbols: members, group: 'g' });
+    expect(latest.rows.map((r) => r.symbol)).toEqual(['LATE', 'AAA']);
+    expect(latest.warnings.map((w) => w.message)).toEqual([
+      "group 'g': 2 of 4 members left out, no stored bars: EMPTY, ZZZ",
+    ]);
+    // more than six: the first six and how many more
+    const many = Array.from({ length: 9 }, (_, i) => `M${i}`);
+    const long = await perfTable(store, { symbols: ['AAA', ...many], group: 'big' });
+    expect(long.warnings.map((w) => w.message)).toEqual([
+      "group 'big': 9 of 10 members left out, no stored bars: M0, M1, M2, M3, M4, M5 and 3 more",
+    ]);
+    // no member with a bar on or before the day is still an error
+    await expect(perfTable(store, { symbols: members, group: 'g', asOf: '2024-06-30' })).rejects.toThrow(
+      "group 'g': none of its 4 members has stored bars on or before 2024-06-30",
+    );
+    await expect(perfTable(store, { symbols: ['ZZZ'], group: 'g' })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
   it('--from/--to adds a window return from the last close on or before --from to the as-of close (by hand)', async () => {
     // from Jan 1 (a holiday): base 2024-12-31 at 100; to Jan 2: 110 -> +10%; total return base 90 -> 110/90 - 1
     const t = await perfTable(store, { symbols: ['AAA'], from: '2025-01-01', to: '2025-01-02' });

@@ -8,13 +8,20 @@ import { perfBars } from '../../analytics/returns/perf-bars.js';
 import { performanceSnapshot } from '../../analytics/returns/performance-snapshot.js';
 import { cagr, windowReturn } from '../../analytics/returns/period-returns.js';
 import { ensureDefined } from '../../domain/ensure.js';
-import { DataError, UsageError } from '../../domain/errors.js';
+import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
 import type { CloseField, PriceSeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import { nextTurn, SLICE_MS } from '../../store/event-loop-slice.js';
 import type { PriceStore } from '../../store/price-store.js';
-import { asOfAfterData, type DataWarning, latestDay, staleRows, warningList } from '../data-warnings.js';
+import {
+  asOfAfterData,
+  type DataWarning,
+  latestDay,
+  leftOutMembers,
+  staleRows,
+  warningList,
+} from '../data-warnings.js';
 import { unknownSymbolError } from '../stored-series.js';
 import { type PerfRow, perfRow } from './perf-row.js';
 
@@ -28,6 +35,12 @@ export interface PerfRequest {
   readonly from?: string | undefined;
   /** YYYY-MM-DD: the window's end (needs `from`); the table is then as of it, so it excludes `asOf`. */
   readonly to?: string | undefined;
+  /**
+   * The group `symbols` are the members of: a member with no bars on or before the as-of day is then
+   * left out with one warning (as breadth and rotation do), not an error; only a group none of whose
+   * members has such bars is one.
+   */
+  readonly group?: string | undefined;
   /** How errors name the parameters: the CLI's `--from` (default) or the API's `from`. */
   readonly parameterNames?: { readonly from: string; readonly to: string; readonly asOf: string } | undefined;
 }
@@ -41,7 +54,7 @@ export interface PerfTable {
   readonly field: CloseField;
   /** With `from`: the window asked for (each row's `window` has the days used). */
   readonly window: { readonly from: string; readonly to: string | null } | null;
-  /** The as-of day past the data, stale rows (see data-warnings.ts). */
+  /** The as-of day past the data, stale rows, a group's members left out (see data-warnings.ts). */
   readonly warnings: DataWarning[];
 }
 
@@ -96,12 +109,23 @@ export async function perfRows(store: PerfSource, req: PerfRequest): Promise<Per
     return rows;
   }
 
-  await assertKnown(store, wanted, all);
+  if (req.group !== undefined) {
+    // a group's members without bars up to the as-of day have no row: finishPerfRows names them
+    for (const ticker of wanted) {
+      const series = all.get(ticker);
+      const snap = series === undefined ? null : performanceSnapshot(series, field, asOfDay);
+      if (snap !== null && series !== undefined) rows.push(withWindow(perfRow(snap), series, field, win));
+    }
+    return rows;
+  }
+
+  await assertKnown(store, wanted, all, asOfParameter(req), requestedAsOf);
   for (const ticker of wanted) {
     // A stored symbol whose bars all come after the as-of day is read as no series at all.
     const series = all.get(ticker);
     const snap = series === undefined ? null : performanceSnapshot(series, field, asOfDay);
-    if (snap === null || series === undefined) throw new DataError(`${ticker}: no bars on or before ${requestedAsOf}`);
+    if (snap === null || series === undefined)
+      throw new DataError(`${asOfParameter(req)}: ${ticker} has no close on or before ${requestedAsOf}`);
     rows.push(withWindow(perfRow(snap), series, field, win));
   }
   return rows;
@@ -110,7 +134,29 @@ export async function perfRows(store: PerfSource, req: PerfRequest): Promise<Per
 /** The table of `rows` (all of them, in order): the stale ones marked, the warnings of the whole table. */
 export function finishPerfRows(rows: PerfRow[], req: PerfRequest): PerfTable {
   const { win, asOfDay, field } = tableShape(req);
-  return finish(rows, asOfDay, field, win);
+  return finish(rows, asOfDay, field, win, groupLeftOut(rows, req, asOfDay));
+}
+
+/**
+ * The warning for a group's members that have no row (no bars on or before the as-of day), null for a
+ * list of symbols or a group without such members; an error when no member has a row.
+ */
+function groupLeftOut(rows: readonly PerfRow[], req: PerfRequest, asOfDay: DayNumber | null): DataWarning | null {
+  if (req.group === undefined || req.symbols === 'all') return null;
+  const members = uniqueTickers(req.symbols);
+  const when = asOfDay === null ? null : formatIsoDate(asOfDay);
+  if (rows.length === 0)
+    throw new NotFoundError(
+      req.group,
+      `group '${req.group}': none of its ${members.length} members has stored bars${when === null ? '' : ` on or before ${when}`}`,
+    );
+  const shown = new Set(rows.map((r) => r.symbol));
+  return leftOutMembers(
+    req.group,
+    members.length,
+    members.filter((t) => !shown.has(t)),
+    when,
+  );
 }
 
 /**
@@ -172,6 +218,7 @@ function finish(
   asOfDay: number | null,
   field: CloseField,
   win: { from: DayNumber; to: DayNumber | null } | null,
+  leftOut: DataWarning | null,
 ): PerfTable {
   const end = latestDay(rows.map((r) => parseIsoDate(r.asOf)));
   const marked = rows.map((r) => (end !== null && r.asOf < formatIsoDate(end) ? { ...r, stale: true } : r));
@@ -183,6 +230,7 @@ function finish(
           marked.filter((r) => r.stale).map((r) => r.symbol),
           end,
         ),
+    leftOut,
   );
   return {
     rows: marked,
@@ -201,18 +249,34 @@ export function uniqueTickers(symbols: readonly string[]): string[] {
   return out;
 }
 
+/** The parameter that sets the table's as-of day: `--to` (`to`) with a window's end, else `--as-of` (`asOf`). */
+function asOfParameter(req: PerfRequest): string {
+  const names = req.parameterNames ?? CLI_NAMES;
+  return req.to !== undefined ? names.to : names.asOf;
+}
+
 /**
  * Every wanted ticker must have bars: an unknown one is a NotFoundError; a known one without bars
- * (or none up to the as-of day) a DataError.
+ * (or none up to the as-of day) a DataError, which names the as-of parameter and each one's first day.
  */
 async function assertKnown(
   store: PerfSource,
   wanted: readonly string[],
   found: ReadonlyMap<string, unknown>,
+  parameter: string,
+  asOf: string | null,
 ): Promise<void> {
   const missing = wanted.filter((t) => !found.has(t));
   for (const ticker of missing) {
     if ((await store.getSymbol(ticker)) === null) throw await unknownSymbolError(store, ticker);
   }
-  if (missing.length > 0) throw new DataError(`no bars stored for ${missing.join(', ')} in the requested range`);
+  if (missing.length === 0) return;
+  if (asOf === null) throw new DataError(`no bars stored for ${missing.join(', ')}`);
+  // an error path only: the one call that knows each symbol's first day
+  const first = new Map((await store.listSymbols()).map((s) => [s.ticker, s.firstDate]));
+  const which = missing.map((t) => {
+    const day = first.get(t);
+    return day ? `${t} (first stored day ${day})` : `${t} (no stored bars)`;
+  });
+  throw new DataError(`${parameter}: no bars on or before ${asOf} for ${which.join(', ')}`);
 }
