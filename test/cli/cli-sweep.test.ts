@@ -124,7 +124,7 @@ describeWithSharedData('user mistakes through the real CLI', () => {
     [['symbols', '--check', '--stale-after', 'abc'], 2, /--stale-after: 'abc' is not a whole number/],
     [['scoreboard', '--symbols', 'NOPE'], 1, /--symbols: none of NOPE is stored/],
     [['baserate', '--event', 'nope', '--symbol', 'SPY'], 2, /--event: 'nope'/],
-    [['check', join('/nonexistent', 'note.md')], 2, /cannot read '\/nonexistent\/note\.md'/],
+    [['check', join('/nonexistent', 'note.md')], 1, /cannot read '\/nonexistent\/note\.md'/],
     [['import', join('/nonexistent', 'x.csv')], 1, /\/nonexistent\/x\.csv: file not found/],
     // below a regular file, so it cannot be created even by root
     [

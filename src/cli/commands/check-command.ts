@@ -10,7 +10,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/universe-config.js';
 import { ensureDefined } from '../../domain/ensure.js';
-import { isMarketDashError, UsageError } from '../../domain/errors.js';
+import { UsageError } from '../../domain/errors.js';
 import { type CheckReport, type ClaimVerdict, countVerdicts } from '../../note/check/claim-verdict.js';
 import { renderCheckText } from '../../note/check/render-check.js';
 import { renderCheckHtml } from '../../note/check/render-check-html.js';
@@ -134,23 +134,17 @@ export function registerCheckCommand(program: Command): void {
           parameter: '--max-bytes',
         });
       const notes: NoteInput[] = readNoteInputs(inputs, maxBytes, () => Buffer.from(readStdinText()));
-      let checked: Checked[];
-      try {
-        checked = await withStore(globalOptions(cmd), async (store) => {
-          const out: Checked[] = [];
-          const config = loadConfig();
-          for (const n of notes)
-            out.push({
-              name: n.name,
-              report: await checkNote(store, { text: n.text, asOf: opts.asOf, tolerance, config }),
-            });
-          return out;
-        });
-      } catch (e) {
-        // The checker's own exit code 1 means "contradicted": a data problem here is exit 2.
-        if (isMarketDashError(e) && e.kind !== 'usage') throw new UsageError(e.message, { cause: e });
-        throw e;
-      }
+      // a data problem or an empty store exits 1, as a contradicted claim does (docs/cli.md's exit codes)
+      const checked = await withStore(globalOptions(cmd), async (store) => {
+        const out: Checked[] = [];
+        const config = loadConfig();
+        for (const n of notes)
+          out.push({
+            name: n.name,
+            report: await checkNote(store, { text: n.text, asOf: opts.asOf, tolerance, config }),
+          });
+        return out;
+      });
       process.stdout.write(render(format, checked));
       process.exitCode = checked.some((c) => countVerdicts(c.report).contradicted > 0) ? 1 : 0;
     });

@@ -1,7 +1,7 @@
 /**
  * End to end: `marketdash demo`, then `report` and `check` run as child processes on a temporary
  * store file: the HTML note is written, checks clean (exit 0), a copy with a wrong figure exits 1,
- * and usage or data errors exit 2 with a one-line message. JSON keys follow the contract exactly.
+ * usage errors exit 2 and a missing file or an empty store 1, each with a one-line message. JSON keys follow the contract exactly.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,16 +137,17 @@ describe('report and check commands', () => {
     expect(html).not.toContain('<script');
   }, 240_000);
 
-  it('exits 2 on usage and data errors, with one line on stderr', () => {
+  it("exits 2 on usage errors, 1 on a missing file or an empty store (docs/cli.md's exit codes), one line each", () => {
     const missing = cli(['check', join(dir, 'no-such-file.txt')]);
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(1);
     expect(missing.stderr).toBe(`marketdash: cannot read '${join(dir, 'no-such-file.txt')}': no such file\n`);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     expect(cli(['check', '-', '--tolerance', 'abc'], 'x').code).toBe(2);
     expect(cli(['check', '-', '--as-of', '2025-13-01'], 'x').code).toBe(2);
     const empty = cli(['check', '-'], 'Nvidia is up 5% this year.', join(dir, 'empty.duckdb'));
-    expect(empty.code).toBe(2);
+    expect(empty.code).toBe(1);
     expect(empty.stderr).toMatch(/holds no data/);
+    expect(empty.stderr.trim().split('\n')).toHaveLength(1);
     expect(cli(['report', '--format', 'pdf']).code).toBe(2);
   });
 

@@ -7,7 +7,7 @@
  */
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { UsageError } from '../../domain/errors.js';
+import { DataError, UsageError } from '../../domain/errors.js';
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 const NOTE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.text']);
@@ -82,8 +82,9 @@ function readLimited(fd: number, name: string, maxBytes: number): Uint8Array {
   return Buffer.concat(chunks);
 }
 
-function cannotRead(name: string, e: unknown): UsageError {
-  return new UsageError(`cannot read '${visible(name)}': ${fileProblem(e)}`, { parameter: 'FILE', cause: e });
+/** A note that is missing or unreadable: a data problem (exit 1), as an import file's is (docs/cli.md). */
+function cannotRead(name: string, e: unknown): DataError {
+  return new DataError(`cannot read '${visible(name)}': ${fileProblem(e)}`, { file: name, cause: e });
 }
 
 /** Why a file could not be read, in words (`no such file`), not an errno code. */
