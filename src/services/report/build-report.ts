@@ -19,11 +19,12 @@ import type { MarketNote } from '../../note/report/note-model.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { loadBreadthHistory } from '../breadth/breadth-report.js';
 import { configBasket } from '../check/claim-series.js';
+import { marketEnd } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { dataFingerprint } from './data-fingerprint.js';
 
 export interface ReportRequest {
-  /** YYYY-MM-DD; default the latest stored date. */
+  /** YYYY-MM-DD; default the last market close (marketEnd: the latest last bar of a series other than a rate). */
   readonly asOf?: string | undefined;
   readonly config?: UniverseConfig | undefined;
 }
@@ -87,12 +88,13 @@ export async function buildReport(store: PriceStore, req: ReportRequest = {}): P
   let asOfDay: number;
   if (req.asOf !== undefined) asOfDay = parseIsoDate(req.asOf, '--as-of');
   else {
-    const last = [...(await store.lastDates()).values()].sort().pop();
-    if (last === undefined)
+    // the last market close (rates such as DFF run days past it: they appear as of their own last value)
+    const last = await marketEnd(store);
+    if (last === null)
       throw new DataError(
         `the store at ${store.location} holds no data: run 'marketdash demo' or 'marketdash import' first`,
       );
-    asOfDay = parseIsoDate(last, 'last stored date');
+    asOfDay = last;
   }
   const tickers = Object.keys(config.symbols);
   const stored = await store.readMany(tickers, { to: formatIsoDate(asOfDay) });
