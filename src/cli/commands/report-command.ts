@@ -29,7 +29,7 @@ export function registerReportCommand(program: Command): void {
     )
     .option(
       '--as-of <date>',
-      'YYYY-MM-DD (default: the latest stored date); a non-trading day means the trading day before',
+      'YYYY-MM-DD (default: the last market close; rates aside); a non-trading day means the trading day before',
     )
     .option('--format <format>', 'md, html or json', 'md')
     .option('--out <file>', 'write the note to FILE instead of standard output')
