@@ -197,6 +197,31 @@ describeWithSharedData('the reference column on real data, in the browser', () =
       'line-key line-solid',
       'line-key line-dashed',
     ]);
+    // The legend above the chart draws each key in exactly its line's style: the style the chart drew
+    // (read back from its series, lightweight-charts' LineStyle: 0 solid, 1 dotted, 2 and 3 dashed,
+    // 4 sparsely dotted) against the key's computed CSS (a sparse key is a row of dots as a background).
+    const drawnStyles = Object.fromEntries(
+      ((await page.getAttribute('#compare-chart', 'data-line-styles')) ?? '').split(',').map((kv) => {
+        const [sym, style] = kv.split(':');
+        return [sym!, ['solid', 'dotted', 'dashed', 'dashed', 'sparse'][Number(style)]];
+      }),
+    );
+    expect(drawnStyles).toEqual({ '^RUT': 'dotted', IWM: 'dashed', SPSM: 'solid', MAG7: 'dashed' });
+    const legendStyles = Object.fromEntries(
+      await page.locator('.readout-slot:has(+ #compare-chart) .legend-key[data-series]').evaluateAll((ks) =>
+        ks.map((k) => {
+          // The test project has no DOM lib: the browser's getComputedStyle, typed by hand.
+          const css = (
+            globalThis as unknown as {
+              getComputedStyle(e: unknown): { borderTopStyle: string; backgroundImage: string };
+            }
+          ).getComputedStyle(k);
+          const sparse = css.borderTopStyle === 'none' && css.backgroundImage.includes('radial-gradient');
+          return [k.getAttribute('data-series'), sparse ? 'sparse' : css.borderTopStyle];
+        }),
+      ),
+    );
+    expect(legendStyles).toEqual(drawnStyles);
     await page.uncheck('[data-toggle="SPSM"]');
     await expect.poll(() => page.getAttribute('#compare-chart', 'data-hidden')).toBe('SPSM');
     await page.check('[data-toggle="SPSM"]');

@@ -73,6 +73,12 @@ export const DARK: ThemePalette = {
 export type SeriesDash = 'solid' | 'dashed';
 
 /**
+ * How a line and its legend key are drawn: a SeriesDash, or, for a stale series, dotted (even) or sparsely
+ * dotted (odd). The key's CSS class is `line-<dash>` (styles.css), the chart's style is mapped from the same value.
+ */
+export type LineDash = SeriesDash | 'dotted' | 'sparse';
+
+/**
  * The line style of series number `i` (the same numbering as the colours): even series solid, odd ones
  * dashed, so two series whose colours a colour-blind reader may confuse (any two of different style, e.g.
  * the blue and the violet under protanopia) never also share a style.

@@ -7,6 +7,7 @@
 import type { IChartApi, MouseEventParams, Time } from 'lightweight-charts';
 import { el } from '../element-builder.js';
 import { formatPrice, formatSignedPercent } from '../number-format.js';
+import type { LineDash } from '../palette.js';
 
 export interface ReadoutBar {
   readonly open?: number | null;
@@ -19,6 +20,10 @@ export interface ReadoutLine {
   readonly label: string;
   readonly colour: string;
   readonly dashed?: boolean;
+  /** The line's exact style (Compare's lines): the key is drawn with it, `dashed` is then ignored. */
+  readonly dash?: LineDash;
+  /** The series the key stands for, as `data-series` on the key. */
+  readonly series?: string;
   /**
    * A key for marks rather than a line: 'vertical' a short upright dash (FOMC days across the pane),
    * 'square' and 'circle' the chart's marker shapes (a trendline's touches and anchors).
@@ -35,6 +40,9 @@ export interface ReadoutLine {
 export interface ReadoutMain {
   readonly label: string;
   readonly colour: string;
+  /** As ReadoutLine's: the main line's exact style and series (default: a solid key). */
+  readonly dash?: LineDash;
+  readonly series?: string;
   readonly dates: readonly string[];
   readonly bars: readonly (ReadoutBar | null)[];
   readonly format?: (v: number) => string;
@@ -71,8 +79,9 @@ export function chartReadout(chart: IChartApi, main: ReadoutMain, lines: readonl
         'li',
         {},
         el('span', {
-          class: `legend-key${l.dashed ? ' dashed' : ''}${l.mark ? ` ${l.mark}` : ''}`,
-          style: `border-color:${l.colour}${l.mark === 'square' || l.mark === 'circle' ? `;background:${l.colour}` : ''}`,
+          class: `legend-key${l.dash ? ` line-${l.dash}` : l.dashed ? ' dashed' : ''}${l.mark ? ` ${l.mark}` : ''}`,
+          style: `border-color:${l.colour};--line-colour:${l.colour}${l.mark === 'square' || l.mark === 'circle' ? `;background:${l.colour}` : ''}`,
+          ...(l.series ? { 'data-series': l.series } : {}),
         }),
         `${l.label} `,
         value,
@@ -87,7 +96,11 @@ export function chartReadout(chart: IChartApi, main: ReadoutMain, lines: readonl
         'li',
         { class: 'readout-main' },
         date,
-        el('span', { class: 'legend-key', style: `border-color:${main.colour}` }),
+        el('span', {
+          class: `legend-key${main.dash ? ` line-${main.dash}` : ''}`,
+          style: `border-color:${main.colour};--line-colour:${main.colour}`,
+          ...(main.series ? { 'data-series': main.series } : {}),
+        }),
         el('b', {}, main.label),
         ' ',
         mainValue,

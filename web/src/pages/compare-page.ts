@@ -390,6 +390,8 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
             });
           }
         }
+        // The styles the chart drew, read back from it (the browser tests compare the legend's keys with them).
+        box.dataset.lineStyles = [...lines].map(([sym, l]) => `${sym}:${l.line.options().lineStyle}`).join(',');
         const drawn = rebased.filter((x): x is { s: SeriesResponse; r: Rebased } => x.r !== null);
         // The readout leads with a series that runs to the page's day (its date is the readout's date).
         const head = drawn.find((x) => x.r.dates[x.r.dates.length - 1]! >= ctx.day) ?? drawn[0];
@@ -400,6 +402,9 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
               {
                 label: staleLabel(head.r, ctx.day),
                 colour: lineColour(c, rebased.indexOf(head)),
+                // The keys draw each line's own look (the one the chart and the table use).
+                dash: looks[rebased.indexOf(head)]!.dash,
+                series: head.r.symbol,
                 dates: head.r.dates,
                 bars: head.r.values.map((v) => ({ close: v })),
                 format: (v) => fixed(v, 2),
@@ -409,7 +414,8 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
                 .map((x) => ({
                   label: staleLabel(x.r, ctx.day),
                   colour: lineColour(c, rebased.indexOf(x)),
-                  dashed: looks[rebased.indexOf(x)]?.dash !== 'solid',
+                  dash: looks[rebased.indexOf(x)]!.dash,
+                  series: x.r.symbol,
                   dates: x.r.dates,
                   values: x.r.values,
                   format: (v: number) => fixed(v, 2),

@@ -3,9 +3,9 @@
  * that tracks it) never hide each other, and which pair its ratio opens on. Pure: no DOM, no chart.
  */
 
-import { seriesDash } from '../../palette.js';
+import { type LineDash, seriesDash } from '../../palette.js';
 
-export type LineDash = 'solid' | 'dashed' | 'dotted' | 'sparse';
+export type { LineDash };
 
 export interface LineLook {
   readonly dash: LineDash;
