@@ -363,6 +363,18 @@ describeWithSharedData('the reference column on real data, in the browser', () =
         17,
       );
       expect(levelLabels.get('70')!).toBeLessThan(levelLabels.get('last')!);
+      // The RSI pane shows its whole 0-100 range with a small margin, so no low is cut at the pane's bottom
+      // edge (the 30 line sat on it and lows were cut off): prices at the pane's bottom and top, RSI's min and max.
+      await page.waitForSelector('#symbol-chart[data-pane-range]');
+      const [bottom, top, rsiMin, rsiMax] = JSON.parse(
+        (await page.getAttribute('#symbol-chart', 'data-pane-range')) ?? '[]',
+      ) as number[];
+      expect(bottom!, `RSI pane bottom at ${width}`).toBeLessThan(0);
+      expect(bottom!).toBeGreaterThan(-15);
+      expect(top!, `RSI pane top at ${width}`).toBeGreaterThan(100);
+      expect(top!).toBeLessThan(115);
+      expect(rsiMin!).toBeGreaterThan(bottom!);
+      expect(rsiMax!).toBeLessThan(top!);
       // Compare: ^RUT's "ends" label stays inside the plot, also on a phone.
       await open('#/compare?s=^RUT,IWM,SPSM,MAG7');
       await page.waitForSelector('#compare-chart[data-ready][data-point-labels] canvas');

@@ -53,6 +53,17 @@ const VOLUME_PANE_PX = 90;
 /** Oscillators get a pane of their own; averages and bands are drawn over the price. */
 const OSCILLATORS = new Set(['rsi', 'macd', 'atr', 'roc']);
 
+/**
+ * Oscillators bounded by definition, with their bounds: their pane always shows the whole range (RSI 0-100)
+ * with a small margin, so the 30/70 levels sit inside the pane and no low or high is cut at its edge.
+ */
+const BOUNDED: Readonly<Record<string, readonly [number, number]>> = { rsi: [0, 100] };
+
+/** Pane heights in pixels: a bounded oscillator's full range needs more room than an unbounded one's. */
+const OSCILLATOR_PANE_PX = 140;
+const BOUNDED_PANE_PX = 190;
+const paneHeight = (kind: string) => (BOUNDED[kind] ? BOUNDED_PANE_PX : OSCILLATOR_PANE_PX);
+
 export function hasOhlcColumns(s: SeriesResponse): boolean {
   return s.open.some((v) => v !== null) && s.high.some((v) => v !== null);
 }
@@ -98,7 +109,7 @@ export function drawSymbolChart(
   const caption = el('p', { class: 'chart-caption', id: 'symbol-caption' });
   slot.append(readoutSlot, box, caption);
   const chart = themedChart(box, ctx, {
-    height: 420 + (hasVolume ? VOLUME_PANE_PX : 0) + oscillatorSpecs.length * 140,
+    height: 420 + (hasVolume ? VOLUME_PANE_PX : 0) + oscillatorSpecs.reduce((h, i) => h + paneHeight(i.kind), 0),
     logScale: options.log,
   });
   const times = s.dates as unknown as Time[];
@@ -219,7 +230,10 @@ export function drawSymbolChart(
       values: [],
     });
   let colour = 1;
+  const paneKinds: string[] = [];
   for (const ind of s.indicatorSpecs) {
+    if (OSCILLATORS.has(ind.kind)) paneKinds.push(ind.kind);
+    const bounds = BOUNDED[ind.kind];
     const paneIndex = OSCILLATORS.has(ind.kind) ? pane++ : 0;
     if (paneIndex > 0)
       titles.push(
@@ -262,12 +276,20 @@ export function drawSymbolChart(
               lastValueVisible: paneIndex > 0,
               crosshairMarkerVisible: false,
               priceFormat: axis.priceFormat,
+              // A bounded oscillator's scale is its whole range, whatever the data in view.
+              ...(bounds && paneIndex > 0
+                ? { autoscaleInfoProvider: () => ({ priceRange: { minValue: bounds[0], maxValue: bounds[1] } }) }
+                : {}),
             },
             paneIndex,
           );
       if (paneIndex > 0) {
         // An oscillator's scale stays linear when the price is on a log scale (RSI 30/70 are levels, not ratios).
-        series.priceScale().applyOptions({ mode: PriceScaleMode.Normal });
+        series.priceScale().applyOptions({
+          mode: PriceScaleMode.Normal,
+          // A small margin round a bounded range (the library's default keeps 20% free at the top).
+          ...(bounds ? { scaleMargins: { top: 0.06, bottom: 0.06 } } : {}),
+        });
         axis.attach(series, chart);
       }
       series.setData(linePoints(s.dates, values));
@@ -309,6 +331,15 @@ export function drawSymbolChart(
             ...levels.map((level, k) => [String(level), Math.round(drawn[k]!)]),
           ]);
           if (box.dataset.levelLabels !== json) box.dataset.levelLabels = json;
+          // The prices at the pane's bottom and top edges, and the lowest and highest value drawn (tests).
+          const shown = values.filter((v): v is number => v !== null);
+          const range = JSON.stringify([
+            series.coordinateToPrice(series.getPane().getHeight()),
+            series.coordinateToPrice(0),
+            Math.min(...shown),
+            Math.max(...shown),
+          ]);
+          if (box.dataset.paneRange !== range) box.dataset.paneRange = range;
         };
         chart.timeScale().subscribeVisibleLogicalRangeChange(() => requestAnimationFrame(place));
       }
@@ -316,8 +347,11 @@ export function drawSymbolChart(
     colour += ind.columns.length;
   }
   // The panes share the box in proportion to the heights asked for (the box is sized as their sum).
+  const firstOscillatorPane = hasVolume ? 2 : 1;
   chart.panes().forEach((p, i) => {
-    p.setStretchFactor(i === 0 ? 420 : hasVolume && i === 1 ? VOLUME_PANE_PX : 140);
+    p.setStretchFactor(
+      i === 0 ? 420 : i < firstOscillatorPane ? VOLUME_PANE_PX : paneHeight(paneKinds[i - firstOscillatorPane] ?? ''),
+    );
   });
   paneTitles(chart, box, titles);
 
