@@ -207,7 +207,7 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
             tailsShown = state.tails;
             updateParams({ hide: hide.join(',') || null, tails: tailsShown.length ? tailsShown.join(',') : 'none' });
           },
-          caption: `Relative rotation of ${group} against ${bench} as of ${ctx.day}, ${tail}-week tails; the table below lists every point.`,
+          caption: `Relative rotation of ${group} against ${bench} as of ${ctx.day}, ${tail}-week tails; the table lists every point.`,
         });
         return el('div', { class: 'rrg-layout' }, chart, table);
       },
