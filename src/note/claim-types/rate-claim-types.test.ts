@@ -33,9 +33,30 @@ describe('rate claim types', () => {
   });
 
   it('rate.change.bp: -25 bp since December 10, not -24', () => {
-    const claim = { ...base, metric: 'rate.change.bp' as const, month: 12, dayOfMonth: 10 };
+    const claim = { ...base, metric: 'rate.change.bp' as const, month: 12, dayOfMonth: 10, year: null };
     expect(ok(rateChangeClaimType.evaluate({ ...claim, bp: -25 }, at()))).toBe(true);
     expect(ok(rateChangeClaimType.evaluate({ ...claim, bp: -24 }, at()))).toBe(false);
+  });
+
+  it(`rate.change.bp: "since the Fed's cut of December 10, 2025" in a later year reads the year it gives`, () => {
+    // hand-made: DFF 3.89 on 2025-12-10, 3.39 on 2026-12-10, 3.14 on 2026-12-15 (the note's day)
+    const days = Int32Array.from(['2025-12-10', '2025-12-11', '2026-12-10', '2026-12-15'], (d) => parseIsoDate(d));
+    const later = closeOnlySeries('DFF', days, [3.89, 3.64, 3.39, 3.14]);
+    const scope = {
+      sentence: "The fed funds rate (DFF) is down 75 bp since the Fed's cut of December 10, 2025.",
+      mentions: [{ start: 4, end: 18, text: 'fed funds rate', kind: 'rate', symbol: 'DFF' }],
+      line: 1,
+      offset: 0,
+      noteDate: null,
+    } as unknown as Parameters<typeof rateChangeClaimType.extract>[0];
+    const [claim, ...rest] = rateChangeClaimType.extract(scope);
+    expect(rest).toEqual([]);
+    expect([claim!.bp, claim!.month, claim!.dayOfMonth, claim!.year]).toEqual([-75, 12, 10, 2025]);
+    expect(rateChangeClaimType.period(claim!, options)).toBe('since December 10, 2025');
+    // 3.14 - 3.89 = -75 bp from 2025-12-10; without the year it is the latest December 10, 2026: 3.14 - 3.39 = -25 bp
+    expect(ok(rateChangeClaimType.evaluate(claim!, at(later, 3)))).toBe(true);
+    expect(ok(rateChangeClaimType.evaluate({ ...claim!, year: null }, at(later, 3)))).toBe(false);
+    expect(ok(rateChangeClaimType.evaluate({ ...claim!, year: null, bp: -25 }, at(later, 3)))).toBe(true);
   });
 
   it('rate.beta is unverifiable without the yield, and needs a sentence naming it and the year', () => {

@@ -29,6 +29,8 @@ interface RateChangeClaim extends ClaimBase {
   readonly bp: number;
   readonly month: number;
   readonly dayOfMonth: number;
+  /** The year when the text gives it ("December 10, 2025"); else the last such day on or before the note's. */
+  readonly year: number | null;
 }
 interface RateYtdClaim extends ClaimBase {
   readonly metric: 'rate.change.ytd';
@@ -44,7 +46,7 @@ interface RateBetaClaim extends ClaimBase {
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const CHANGE = new RegExp(
-  `\\b(?:is|was)\\s+(down|up)\\s+(\\d+)\\s*bps?\\s+since\\s+the\\s+Fed's\\s+(?:cut|hike)\\s+of\\s+(${MONTHS})\\s+(\\d{1,2})\\b`,
+  `\\b(?:is|was)\\s+(down|up)\\s+(\\d+)\\s*bps?\\s+since\\s+the\\s+Fed's\\s+(?:cut|hike)\\s+of\\s+(${MONTHS})\\s+(\\d{1,2})\\b(?:,?\\s+(\\d{4})\\b)?`,
   'gi',
 );
 const YTD = /\b(\d+)\s*bps?\s+(above|below)\s+where\s+it\s+ended\s+(?:last\s+year|the\s+previous\s+year)/gi;
@@ -81,6 +83,7 @@ const changeClaim = (m: RegExpExecArray, at: RatePlace): RateChangeClaim => ({
   bp: (m[1]!.toLowerCase() === 'down' ? -1 : 1) * Number(m[2]),
   month: MONTHS.split('|').findIndex((x) => x.toLowerCase() === m[3]!.toLowerCase()) + 1,
   dayOfMonth: Number(m[4]),
+  year: m[5] === undefined ? null : Number(m[5]),
 });
 
 const ytdClaim = (m: RegExpExecArray, at: RatePlace): RateYtdClaim => ({
@@ -172,13 +175,13 @@ export const rateChangeClaimType: ClaimType<RateChangeClaim> = {
   extract: (scope) => rateClaims(scope, CHANGE, changeClaim),
   evaluate(c, { series: s, k }) {
     const [y] = civilFromDays(s.dates[k]!);
-    let since = daysFromCivil(y, c.month, c.dayOfMonth);
-    if (since > s.dates[k]!) since = daysFromCivil(y - 1, c.month, c.dayOfMonth);
+    let since = daysFromCivil(c.year ?? y, c.month, c.dayOfMonth);
+    if (c.year === null && since > s.dates[k]!) since = daysFromCivil(y - 1, c.month, c.dayOfMonth);
     return bpMoveSince(s, k, since, formatIsoDate(since), c.bp);
   },
   claimed: (c) => c.bp,
   claimedText: (c) => `${c.bp > 0 ? '+' : ''}${c.bp} bp`,
-  period: (c) => `since ${monthName(c.month)} ${c.dayOfMonth}`,
+  period: (c) => `since ${monthName(c.month)} ${c.dayOfMonth}${c.year === null ? '' : `, ${c.year}`}`,
 };
 
 /** "stands at 3.52%, 73 bp below where it ended last year": value now minus the last value of the previous year. */

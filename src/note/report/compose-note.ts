@@ -638,12 +638,14 @@ function ratesSection(ctx: NoteContext): { section: NoteSection | null } {
         formula: `(DFF(${formatIsoDate(dffAt.s.dates[dffAt.k]!)}) - DFF(${b})) x 100, basis points since the FOMC decision of ${lastMove.date} (src/config/fomc-meetings.ts: ${lastMove.decisionBp} bp)`,
         display: `${Math.abs(bp)} bp`,
       });
-      const [, mo, d] = civilFromDays(decision);
+      const [yr, mo, d] = civilFromDays(decision);
+      // the year only when it is not the note's own ("of December 10" in a December 2026 note would read as 2026)
+      const year = yr === civilFromDays(parseIsoDate(ctx.asOfIso))[0] ? '' : `, ${yr}`;
       paras.push(
         p(
           `The fed funds rate (DFF) is ${bp < 0 ? 'down' : 'up'} `,
           f(changeId),
-          ` since the Fed's ${lastMove.decisionBp! < 0 ? 'cut' : 'hike'} of ${monthName(mo)} ${d}.`,
+          ` since the Fed's ${lastMove.decisionBp! < 0 ? 'cut' : 'hike'} of ${monthName(mo)} ${d}${year}.`,
         ),
       );
     }

@@ -220,10 +220,12 @@ describe('the note stays byte-identical through refactoring', () => {
   // that fits the longest label, bars sized per side); the Markdown and JSON did not change.
   // And for the scoreboard's "+" on gains and the YTD bars' signed labels (issue 11) and the base-rate closing line that says "mixed" when
   // the breaks held but the median three-month change went the other way (wording.ts historyClosing).
+  // And for the Fed's last move named with its year when it is not the note's ("the cut of March 15, 2020" in
+  // the 2021-03-12 note; the 2025-12-11 note's "December 10" is unchanged).
   // The demo store has no sp600 group, so no breadth section here (report-real-data.test.ts has one).
   it.each([
     [AS_OF, '1e75e841bc9509e902345c0ebc2b76c33278324bda4564543e4813002ee4fdad'],
-    ['2021-03-12', 'caf8883a0f06b7dae1a7129c48f5cad2637b75a45aac37d5dd2377a3c24f4c22'],
+    ['2021-03-12', 'fe4300a340aba31cd31c7f8fe4c33bff6b7a81098bbe32c4ec8b59aa883e0e87'],
   ])('the demo note as of %s', async (asOf, expected) => {
     const { note } = await buildReport(store, { asOf });
     const digest = createHash('sha256')
