@@ -39,6 +39,25 @@ describe('report and check commands', () => {
     expect(c.code).toBe(0);
   });
 
+  it('a day past the last close dates the note by that close and says so in one stderr line', () => {
+    const r = cli(['report', '--as-of', '2030-01-02']);
+    expect(r.code).toBe(0);
+    const warning =
+      /^marketdash: warning: data ends (\d{4}-\d{2}-\d{2}); figures are as of that day \(asked for 2030-01-02\)\n$/.exec(
+        r.stderr,
+      );
+    expect(warning, r.stderr).not.toBeNull();
+    const [y, m, d] = warning![1]!.split('-').map(Number);
+    const day = new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-US', {
+      month: 'long',
+      day: 'numeric',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    expect(r.stdout).toContain(`As of the close of ${day}.`);
+    expect(r.stdout).toBe(cli(['report']).stdout);
+  });
+
   it('exits 1 when a figure is contradicted, and prints the JSON contract', () => {
     const md = cli(['report']).stdout;
     const altered = md.replace(

@@ -12,7 +12,7 @@ import { withStore } from '../../services/open-store.js';
 import { buildReport } from '../../services/report/build-report.js';
 import { writeSnapshot } from '../../services/report/report-snapshot.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderJson } from '../output-format.js';
+import { parseFormat, renderJson, writeWarnings } from '../output-format.js';
 
 interface ReportOptions {
   asOf?: string;
@@ -29,7 +29,7 @@ export function registerReportCommand(program: Command): void {
     )
     .option(
       '--as-of <date>',
-      'YYYY-MM-DD (default: the last market close; rates aside); a non-trading day means the trading day before',
+      'YYYY-MM-DD (default: the last market close; rates aside); a non-trading day means the trading day before; a day past the last close means that close (with a warning)',
     )
     .option('--format <format>', 'md, html or json', 'md')
     .option('--out <file>', 'write the note to FILE instead of standard output')
@@ -39,6 +39,7 @@ export function registerReportCommand(program: Command): void {
       const built = await withStore(globalOptions(cmd), (store) =>
         buildReport(store, { asOf: opts.asOf, config: loadConfig() }),
       );
+      writeWarnings(built.warnings);
       const text =
         format === 'html'
           ? renderHtml(built.note)

@@ -2,6 +2,9 @@
  * The `report` use-case: reads every series of the universe up to the as-of day in one store call,
  * computes the MAG7 basket from its members when it is not stored and the small-vs-mega ratios,
  * fingerprints the rows read, and composes the note. Nothing after the as-of day is read.
+ * The note is dated by a market close: the last bar on or before the day asked for of a series other
+ * than a rate (FRED's fed funds rate has a row every calendar day, weekends and days past the markets'
+ * last close included); a day asked for past the last market close gives the `as-of-after-data` warning.
  */
 
 import { breadthAt } from '../../analytics/breadth/breadth-snapshot.js';
@@ -11,15 +14,15 @@ import { DEFAULT_TREND_OPTIONS } from '../../analytics/trend/trend-options.js';
 import { defaultConfig, type UniverseConfig } from '../../config/universe-config.js';
 import { ensureDefined, ensureNotNull } from '../../domain/ensure.js';
 import { DataError, NotFoundError } from '../../domain/errors.js';
-import { closeOnlySeries, type PriceSeries } from '../../domain/price-series.js';
-import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import { closeOnlySeries, indexOnOrBefore, type PriceSeries, sliceSeries } from '../../domain/price-series.js';
+import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import { breadthSymbol } from '../../note/claim-types/breadth-claim-type.js';
 import { composeNote, type NoteBreadth } from '../../note/report/compose-note.js';
 import type { MarketNote } from '../../note/report/note-model.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { loadBreadthHistory } from '../breadth/breadth-report.js';
 import { configBasket } from '../check/claim-series.js';
-import { marketEnd } from '../data-warnings.js';
+import { asOfAfterData, type DataWarning, marketEnd, warningList } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { dataFingerprint } from './data-fingerprint.js';
 
@@ -33,6 +36,8 @@ export interface BuiltReport {
   readonly note: MarketNote;
   /** The stored rows the note was made from (what --snapshot writes). */
   readonly rowsUsed: readonly PriceSeries[];
+  /** `as-of-after-data` when the day asked for is past the last market close (the note is as of that close). */
+  readonly warnings: readonly DataWarning[];
 }
 
 const RATIOS: readonly [string, string][] = [
@@ -83,24 +88,52 @@ async function noteBreadth(store: PriceStore, asOf: string): Promise<NoteBreadth
   }
 }
 
+/**
+ * The note's day: the latest bar on or before `until` of a series that is not a rate (any series when
+ * only rates have one). A rate's row on a weekend or after the markets' last close never dates the note.
+ */
+function marketDay(stored: ReadonlyMap<string, PriceSeries>, rates: ReadonlySet<string>, until: DayNumber): DayNumber {
+  let market: DayNumber | null = null;
+  let any: DayNumber | null = null;
+  for (const s of stored.values()) {
+    const k = indexOnOrBefore(s.dates, until);
+    if (k < 0) continue;
+    const d = s.dates[k]!;
+    if (any === null || d > any) any = d;
+    if (!rates.has(s.symbol) && (market === null || d > market)) market = d;
+  }
+  return ensureNotNull(market ?? any, 'a bar on or before the as-of day');
+}
+
+/** The series cut after `day` (itself when it ends on or before it). */
+function upTo(s: PriceSeries, day: DayNumber): PriceSeries {
+  const end = indexOnOrBefore(s.dates, day) + 1;
+  return end === s.dates.length ? s : sliceSeries(s, 0, end);
+}
+
 export async function buildReport(store: PriceStore, req: ReportRequest = {}): Promise<BuiltReport> {
   const config = req.config ?? defaultConfig();
-  let asOfDay: number;
-  if (req.asOf !== undefined) asOfDay = parseIsoDate(req.asOf, '--as-of');
-  else {
-    // the last market close (rates such as DFF run days past it: they appear as of their own last value)
-    const last = await marketEnd(store);
-    if (last === null)
-      throw new DataError(
-        `the store at ${store.location} holds no data: run 'marketdash demo' or 'marketdash import' first`,
-      );
-    asOfDay = last;
-  }
+  const requested = req.asOf === undefined ? null : parseIsoDate(req.asOf, '--as-of');
+  // the last market close (rates such as DFF run days past it: they appear as of their own last value)
+  const end = await marketEnd(store);
+  if (requested === null && end === null)
+    throw new DataError(
+      `the store at ${store.location} holds no data: run 'marketdash demo' or 'marketdash import' first`,
+    );
+  const readTo = requested ?? ensureNotNull(end, 'the last market close');
   const tickers = Object.keys(config.symbols);
-  const stored = await store.readMany(tickers, { to: formatIsoDate(asOfDay) });
-  if (stored.size === 0)
-    throw new DataError(`no universe symbol has data on or before ${formatIsoDate(asOfDay)} in ${store.location}`);
-  const rowsUsed = [...stored.values()].filter((s) => s.dates.length > 0);
+  const read = await store.readMany(tickers, { to: formatIsoDate(readTo) });
+  if ([...read.values()].every((s) => s.dates.length === 0))
+    throw new DataError(`no universe symbol has data on or before ${formatIsoDate(readTo)} in ${store.location}`);
+  const rates = new Set((await store.listSymbols()).filter((s) => s.kind === 'rate').map((s) => s.ticker));
+  const asOfDay = marketDay(read, rates, readTo);
+  const stored = new Map<string, PriceSeries>();
+  for (const [t, s] of read) {
+    const cut = upTo(s, asOfDay);
+    if (cut.dates.length > 0) stored.set(t, cut);
+  }
+  const rowsUsed = [...stored.values()];
+  const warnings = warningList(asOfAfterData(requested, end));
 
   const series = new Map<string, PriceSeries>(stored);
   for (const ticker of Object.keys(config.baskets)) {
@@ -131,5 +164,5 @@ export async function buildReport(store: PriceStore, req: ReportRequest = {}): P
     demo,
     breadth,
   });
-  return { note, rowsUsed };
+  return { note, rowsUsed, warnings };
 }
