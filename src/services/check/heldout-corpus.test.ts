@@ -35,6 +35,8 @@ export const blindBatch7 = corpusFile('heldout-sentences-7.txt');
 export const blindBatch8 = corpusFile('heldout-sentences-8.txt');
 /** The ninth batch, also written blind, on notes of thirteen other dates (2025-03 to 2026-06); reported only. */
 export const blindBatch9 = corpusFile('heldout-sentences-9.txt');
+/** The tenth batch, also written blind, on notes of thirteen other dates (2025-02 to 2026-07); reported only. */
+export const blindBatch10 = corpusFile('heldout-sentences-10.txt');
 
 describeWithSharedData('the held-out claim corpus, checked against the real data as of 2025-12-11', () => {
   let store: DuckDbStore;
@@ -52,6 +54,7 @@ describeWithSharedData('the held-out claim corpus, checked against the real data
         ...blindBatch7,
         ...blindBatch8,
         ...blindBatch9,
+        ...blindBatch10,
       ],
       ['SPSM/MAG7'],
     ));
@@ -106,6 +109,7 @@ describeWithSharedData('the held-out claim corpus, checked against the real data
     ['blind batch 7', 'heldout-sentences-7', blindBatch7],
     ['blind batch 8', 'heldout-sentences-8', blindBatch8],
     ['blind batch 9', 'heldout-sentences-9', blindBatch9],
+    ['blind batch 10', 'heldout-sentences-10', blindBatch10],
   ] as const)('%s (%s) figures are reported', (label, _file, blindBatch) => {
     const { extraction, verdicts } = scoreCorpus(blindBatch, stored, seriesFor);
     const x = ratio(extraction);
