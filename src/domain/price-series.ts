@@ -60,11 +60,12 @@ export function seriesLength(s: PriceSeries): number {
 /**
  * Index of the last bar on or before `day`, or -1 when every bar is later. Binary search.
  * This is the convention for an as-of date (a holiday means the trading day before it) and for
- * the base of a period return (the last close on or before the boundary).
+ * the base of a period return (the last close on or before the boundary). With `end`, only the
+ * bars before index `end` are searched.
  */
-export function indexOnOrBefore(dates: Int32Array, day: DayNumber): number {
+export function indexOnOrBefore(dates: Int32Array, day: DayNumber, end: number = dates.length): number {
   let lo = 0;
-  let hi = dates.length - 1;
+  let hi = Math.min(end, dates.length) - 1;
   let ans = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;

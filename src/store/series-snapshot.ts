@@ -274,10 +274,18 @@ export class SnapshotAssembler {
       const lazy = new LazyColumn(parts, offsets, values, lo, hi);
       const picked = select(dates.subarray(lo, hi), lazy);
       const { dates: pickedDates, values: pickedValues } = arena.take(picked.length);
-      for (let k = 0; k < picked.length; k++) {
-        const i = picked[k]!;
-        pickedDates[k] = dates[lo + i]!;
-        pickedValues[k] = lazy.at(i);
+      // copied run by run (perf's picks: up to 17 single bars, then one stretch of a year or more): a bar at a
+      // time through `at` was some 780,000 calls for 3,000 symbols, most of them before V8 optimised the loop
+      const n = picked.length;
+      for (let k = 0; k < n; ) {
+        const first = picked[k]!;
+        // the picks ascend without repeats, so the rest is one run when its span is its length
+        let end = k + 1;
+        if (picked[n - 1]! - first === n - 1 - k) end = n;
+        else while (end < n && picked[end] === first + (end - k)) end++;
+        lazy.copyRun(first, end - k, pickedValues, k);
+        pickedDates.set(dates.subarray(lo + first, lo + first + (end - k)), k);
+        k = end;
       }
       const unknown = nan.subarray(0, picked.length);
       out.set(symbol, {
@@ -402,6 +410,22 @@ class LazyColumn implements LazyValues {
     const k = this.partOf(abs);
     this.parts[k]!.load(((abs - this.offsets[k]!) / VALUE_GROUP) | 0);
     return this.values[abs]!;
+  }
+
+  /** Copies values `first` .. `first + count - 1` to `out` from `at` (unpacking the groups they lie in). */
+  copyRun(first: number, count: number, out: Float64Array, at: number): void {
+    const from = this.lo + first;
+    const to = from + count;
+    if (first < 0 || to > this.hi)
+      throw new RangeError(`values ${first}..${first + count - 1} outside 0..${this.length - 1}`);
+    for (let k = this.partOf(from); k < this.parts.length && this.offsets[k]! < to; k++) {
+      const part = this.parts[k]!;
+      const offset = this.offsets[k]!;
+      const last = Math.min(to, offset + part.length) - 1 - offset;
+      for (let c = ((Math.max(from, offset) - offset) / VALUE_GROUP) | 0; c <= ((last / VALUE_GROUP) | 0); c++)
+        part.load(c);
+    }
+    out.set(this.values.subarray(from, to), at);
   }
 
   highestUpTo(end: number): number {

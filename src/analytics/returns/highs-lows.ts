@@ -56,11 +56,20 @@ export function allTimeHigh(dates: Int32Array, values: Float64Array, asOfIndex: 
   return { ...high, distance: values[asOfIndex]! / high.value - 1 };
 }
 
+/** The as-of day of the last `fiftyTwoWeekStart` and the same date a year earlier. */
+let yearBackOf: DayNumber | null = null;
+let yearBack: DayNumber = 0;
+
 /** First bar index of the 52-week window ending at `asOfIndex`, or -1 when history is shorter than a year. */
 export function fiftyTwoWeekStart(dates: Int32Array, asOfIndex: number): number {
   if (asOfIndex < 0) return -1;
-  const boundary = sameDateYearsEarlier(dates[asOfIndex]!, 1);
-  const before = indexOnOrBefore(dates, boundary);
+  const day = dates[asOfIndex]!;
+  // the same as-of day for most symbols of a table: its calendar arithmetic once
+  if (day !== yearBackOf) {
+    yearBack = sameDateYearsEarlier(day, 1);
+    yearBackOf = day;
+  }
+  const before = indexOnOrBefore(dates, yearBack);
   return before < 0 ? -1 : before + 1;
 }
 

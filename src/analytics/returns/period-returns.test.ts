@@ -266,3 +266,31 @@ describe('windows', () => {
     );
   });
 });
+
+describe('boundaries kept per as-of day', () => {
+  it('asking other days in turn gives each its own boundary (dates worked by hand)', () => {
+    const days = ['2024-02-29', '2025-03-31', '2024-02-29', '2025-05-31'].map((d) => parseIsoDate(d));
+    const expected = [
+      { ytd: '2023-12-31', '1m': '2024-01-29', '1y': '2023-02-28', '10y': '2014-02-28' },
+      { ytd: '2024-12-31', '1m': '2025-02-28', '1y': '2024-03-31', '10y': '2015-03-31' },
+      { ytd: '2023-12-31', '1m': '2024-01-29', '1y': '2023-02-28', '10y': '2014-02-28' },
+      { ytd: '2024-12-31', '1m': '2025-04-30', '1y': '2024-05-31', '10y': '2015-05-31' },
+    ];
+    days.forEach((day, i) => {
+      for (const [period, iso] of Object.entries(expected[i]!))
+        expect(periodBoundary(day, period as '1y')).toBe(parseIsoDate(iso));
+    });
+    expect(periodBoundary(days[0]!, '1d')).toBeNull();
+  });
+
+  it('the base is the last bar on or before the boundary among the bars up to the as-of bar', () => {
+    // the base of ytd as of 2025-01-02 is the last bar on or before 2024-12-31 among the bars up to it
+    const s = series([
+      ['2024-12-30', 100],
+      ['2024-12-31', 101],
+      ['2025-01-02', 102],
+    ]);
+    expect(periodBaseIndex(s.dates, 2, 'ytd')).toBe(1);
+    expect(periodBaseIndex(s.dates, 0, 'ytd')).toBe(-1);
+  });
+});

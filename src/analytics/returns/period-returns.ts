@@ -53,6 +53,25 @@ const YEARS_BACK: Partial<Record<ReturnPeriod, number>> = { '1y': 1, '3y': 3, '5
  * Bar-count periods (`1d`, `5d`) and `max` have no calendar boundary and give null.
  */
 export function periodBoundary(asOfDay: DayNumber, period: ReturnPeriod): DayNumber | null {
+  // a table of thousands of symbols asks the same few (day, period) pairs over and over: the calendar
+  // arithmetic is done once per as-of day
+  if (asOfDay !== boundariesOf) {
+    boundaries.clear();
+    boundariesOf = asOfDay;
+  }
+  let boundary = boundaries.get(period);
+  if (boundary === undefined) {
+    boundary = calendarBoundary(asOfDay, period);
+    boundaries.set(period, boundary);
+  }
+  return boundary;
+}
+
+/** The as-of day whose boundaries `boundaries` holds. */
+let boundariesOf: DayNumber | null = null;
+const boundaries = new Map<ReturnPeriod, DayNumber | null>();
+
+function calendarBoundary(asOfDay: DayNumber, period: ReturnPeriod): DayNumber | null {
   const periodEnd = PERIOD_ENDS[period];
   if (periodEnd !== undefined) return periodEnd(asOfDay);
   const months = MONTHS_BACK[period];
@@ -69,7 +88,7 @@ export function periodBaseIndex(dates: Int32Array, asOfIndex: number, period: Re
   if (period === 'max') return asOfIndex > 0 ? 0 : -1;
   const boundary = periodBoundary(dates[asOfIndex]!, period)!;
   // The base lies strictly before the as-of bar's period, so searching the prefix is enough.
-  return indexOnOrBefore(dates.subarray(0, asOfIndex + 1), boundary);
+  return indexOnOrBefore(dates, boundary, asOfIndex + 1);
 }
 
 /** A figure of one period for the bar at `asOfIndex` of a series, or null when it is not available. */
