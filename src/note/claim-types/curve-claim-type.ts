@@ -33,14 +33,16 @@ export const CURVE_BETWEEN = `(?:the\\s+)?(?:spread|gap|difference)\\s+between\\
 export const CURVE_PLAIN = `${TEN}\\s*(?:[-–−/]|minus)\\s*${TWO}|${TWO}\\s*[-–−/]\\s*${TEN}`;
 /** A bare "the (Treasury) curve": the 2s10s only with a figure in basis points ("the curve steepened to 62 basis points"). */
 const BARE = '(?:the\\s+(?:Treasury\\s+|yield\\s+)?|Treasury\\s+|yield\\s+)curve';
-/**
- * "a curve of 55 basis points". A desk's bare "curve 51bp" is not read: on blind batch 5 it gave one claim its
- * labels do not hold (the batch is not read here), against one found on batches 4 and 8 each.
- */
+/** "a curve of 55 basis points". */
 const BARE_SHORT = '\\ba\\s+curve(?=\\s+of\\s+[-+−–]?\\d+\\s*(?:bps?|basis))';
-const IN_BP_ONLY = new RegExp(`^(?:${CURVE_PLAIN}|${BARE}|${BARE_SHORT})$`, 'i');
+/**
+ * A desk's bare "curve 47bp": read only after yield levels in the same line ("2Y 4.04% (+12bp d/d), 10Y 4.51%, curve
+ * 47bp"), where no other curve is meant.
+ */
+const DESK_SHORT = '(?<![\\w-])curve(?=\\s*:?\\s*[-+−–]?\\d+(?:\\.\\d+)?\\s*(?:bps?\\b|basis\\s+points?\\b))';
+const IN_BP_ONLY = new RegExp(`^(?:${CURVE_PLAIN}|${BARE}|${BARE_SHORT}|curve)$`, 'i');
 const CURVE = new RegExp(
-  `\\b(${NAMED}|${CURVE_BETWEEN}|${SHORT}|${CURVE_PLAIN}|${BARE}|${BARE_SHORT})(?:\\b[^.;]{0,40}?\\b(?:at|to|of|is|was|stands\\s+at|stood\\s+at|closed\\s+at|ended\\s+at|sits\\s+at)\\s+|\\s*:?\\s*(?=[-+−–]?\\d+\\s*(?:bps?\\b|basis\\s+points?\\b)))([-+−–]?\\d+(?:\\.\\d+)?)\\s*(bps?\\b|basis\\s+points?\\b|pts?\\b|points?\\b|percentage\\s+points?\\b|pp\\b|%)?`,
+  `\\b(${NAMED}|${CURVE_BETWEEN}|${SHORT}|${CURVE_PLAIN}|${BARE}|${BARE_SHORT}|${DESK_SHORT})(?:\\b[^.;]{0,40}?\\b(?:at|to|of|is|was|stands\\s+at|stood\\s+at|closed\\s+at|ended\\s+at|sits\\s+at)\\s+|\\s*:?\\s*(?=[-+−–]?\\d+\\s*(?:bps?\\b|basis\\s+points?\\b)))([-+−–]?\\d+(?:\\.\\d+)?)\\s*(bps?\\b|basis\\s+points?\\b|pts?\\b|points?\\b|percentage\\s+points?\\b|pp\\b|%)?`,
   'i',
 );
 
@@ -63,6 +65,7 @@ function extract(scope: SentenceScope): CurveClaim[] {
     // A bare "the curve" (or "the Treasury curve", never "the credit curve") and a bare "10y-2y" are the 2s10s
     // only in basis points.
     if (IN_BP_ONLY.test(m[1]!) && !/^(?:bps?|basis)/.test(unit)) continue;
+    if (/^curve$/i.test(m[1]!) && !LEVELS_BEFORE.test(scope.sentence.slice(0, m.index))) continue;
     const digits = m[2]!.replace(/^[+]/, '').replace(/^[−–]/, '-');
     const value = Number(digits);
     // "10s 4.14%, 2s 3.52%, 2s10s +62bp": after yield levels, a signed figure of 25 bp or more is the curve's level

@@ -30,6 +30,27 @@ const check = (text: string) =>
   });
 
 describe('rate moves in basis points', () => {
+  it('reads each move of a yield in one sentence with its own period, also a move told by its noun', () => {
+    // By hand: DGS10 on the day 4.14 - 4.13 = +1 bp; week to date 4.14 - 4.14 (Dec 5) = 0 bp.
+    expect(check('The 10-year yield rose 1 basis point to 4.14%, leaving its rise this week at 0 bp.')).toEqual([
+      ['rate.change', 'DGS10', '1d', 1, 'supported'],
+      ['rate.level', 'DGS10', null, 4.14, 'supported'],
+      ['rate.change', 'DGS10', 'wtd', 0, 'supported'],
+    ]);
+    expect(check('The 10-year yield rose 1 basis point to 4.14%, taking its gain this week to 3 bp.')).toEqual([
+      ['rate.change', 'DGS10', '1d', 1, 'supported'],
+      ['rate.level', 'DGS10', null, 4.14, 'supported'],
+      ['rate.change', 'DGS10', 'wtd', 3, 'contradicted'],
+    ]);
+    // "in December" in a December note is the month to date; the first move keeps the day (no phrase of its own).
+    expect(check('The two-year yield dipped 2 bp, though it rose 5 bp in December.').map((c) => c.slice(0, 4))).toEqual(
+      [
+        ['rate.change', 'DGS2', '1d', -2],
+        ['rate.change', 'DGS2', 'mtd', 5],
+      ],
+    );
+  });
+
   it('reads "than at the end of <the year before>" and "since the end of last year" as the year to date', () => {
     const periods = (text: string) =>
       extractClaims(text, resolver, { noteDate: NOTE }).map((c) => [
@@ -197,5 +218,52 @@ describe('yields "N bp higher/lower" and the curve named by its two yields (grou
       ['rate.spread.change', 'DGS10', 'wtd', 4, 'supported'],
     ]);
     expect(check('10y-2y at 0.7.')).toEqual([]);
+  });
+
+  it('reads a table of yields whose period columns hold bp cells, with the 2s10s and fed funds rows', () => {
+    // By hand: DGS2 1d 3.52 - 3.54 = -2, wtd 3.52 - 3.56 = -4; DGS10 1d +1, wtd 0; curve 62 bp, 1d 62 - 59 = +3,
+    // wtd 62 - 58 = +4; DFF 1d 3.64 - 3.89 = -25.
+    const table = [
+      '| Series | Yield | 1D | WTD |',
+      '|---|---|---|---|',
+      '| 2-Year | 3.52% | -2bp | -4bp |',
+      '| 10-Year | 4.14% | +1bp | +2bp |',
+      '| 2s10s curve | 62bp | +3bp | +4bp |',
+      '| Fed funds | 3.64% | -25bp | |',
+    ].join('\n');
+    expect(check(table)).toEqual([
+      ['rate.level', 'DGS2', null, 3.52, 'supported'],
+      ['rate.change', 'DGS2', '1d', -2, 'supported'],
+      ['rate.change', 'DGS2', 'wtd', -4, 'supported'],
+      ['rate.level', 'DGS10', null, 4.14, 'supported'],
+      ['rate.change', 'DGS10', '1d', 1, 'supported'],
+      ['rate.change', 'DGS10', 'wtd', 2, 'contradicted'],
+      ['rate.spread', 'DGS10', null, 62, 'supported'],
+      ['rate.spread.change', 'DGS10', '1d', 3, 'supported'],
+      ['rate.spread.change', 'DGS10', 'wtd', 4, 'supported'],
+      ['rate.level', 'DFF', null, 3.64, 'supported'],
+      ['rate.change', 'DFF', '1d', -25, 'supported'],
+    ]);
+  });
+
+  it('reads a week of a series with a value every calendar day as seven days back, not five rows', () => {
+    // DFF has a row per calendar day: on Tue 2025-09-23 (4.09), five rows back is Thu Sep 18 (4.08), a week back
+    // Tue Sep 16 (4.33): -24 bp. DGS10 has trading days only: five rows back stays the week's base.
+    const days = ['2025-09-14', '2025-09-15', '2025-09-16', '2025-09-17', '2025-09-18', '2025-09-19', '2025-09-20'];
+    const dff = closeOnlySeries(
+      'DFF',
+      Int32Array.from([...days, '2025-09-21', '2025-09-22', '2025-09-23'], (d) => parseIsoDate(d)),
+      [4.33, 4.33, 4.33, 4.33, 4.08, 4.08, 4.08, 4.08, 4.09, 4.09],
+    );
+    const asOf = parseIsoDate('2025-09-23');
+    const week = (text: string) =>
+      extractClaims(text, resolver, { noteDate: asOf }).map((c) => {
+        const v = verifyClaim(c, () => ({ series: dff }), verifyOptions(asOf));
+        return [v.metric, v.period, v.claimed, v.actual, v.verdict];
+      });
+    expect(week('Fed funds effective 4.09% (-24bp w/w)')).toEqual([
+      ['rate.level', null, 4.09, 4.09, 'supported'],
+      ['rate.change', '5d', -24, -24, 'supported'],
+    ]);
   });
 });

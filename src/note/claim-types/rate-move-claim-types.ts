@@ -17,7 +17,7 @@ import { periodBaseIndex } from '../../analytics/returns/period-returns.js';
 import { NUMBER_WORDS } from '../../domain/format/display-format.js';
 import type { ReturnPeriod } from '../../domain/period-keys.js';
 import { indexOnOrBefore, type PriceSeries } from '../../domain/price-series.js';
-import { type DayNumber, formatIsoDate, previousWeekEnd } from '../../domain/trading-date.js';
+import { type DayNumber, formatIsoDate, previousWeekEnd, weekday } from '../../domain/trading-date.js';
 import type { ClaimBase } from '../claims/claim.js';
 import { allMatches, hedged } from '../claims/clause-words.js';
 import { findPeriods } from '../claims/period-phrases.js';
@@ -108,9 +108,9 @@ export function yieldNames(scope: SentenceScope): YieldName[] {
 }
 
 const UP =
-  'rose|risen|rises|rising|climbed|climbs|added|adds|gained|gains|jumped|jumps|surged|surges|spiked|rallied|increased|edged\\s+(?:up|higher)|ticked\\s+(?:up|higher)|inched\\s+(?:up|higher)|moved\\s+up|was\\s+up|is\\s+up|up|higher\\s+by|backed\\s+up';
+  'rose|risen|rises|rising|climbed|climbs|added|adds|gained|gains|jumped|jumps|surged|surges|spiked|soared|rallied|firmed|increased|edged\\s+(?:up|higher)|ticked\\s+(?:up|higher)|inched\\s+(?:up|higher)|moved\\s+up|was\\s+up|is\\s+up|up|higher\\s+by|backed\\s+up';
 const DOWN =
-  'fell|fallen|falls|falling|dropped|drops|declined|declines|slipped|slips|slid|eased|eases|lost|loses|sank|tumbled|retreated|decreased|edged\\s+(?:down|lower)|ticked\\s+(?:down|lower)|inched\\s+(?:down|lower)|moved\\s+down|was\\s+down|is\\s+down|down|lower\\s+by|shed';
+  'fell|fallen|falls|falling|dropped|drops|declined|declines|dipped|dips|slipped|slips|slid|plunged|slumped|eased|eases|lost|loses|sank|tumbled|retreated|decreased|edged\\s+(?:down|lower)|ticked\\s+(?:down|lower)|inched\\s+(?:down|lower)|moved\\s+down|was\\s+down|is\\s+down|down|lower\\s+by|shed';
 const BP = '(?:bps?|basis[- ]points?|bp\\b)';
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const UNITS = NUMBER_WORDS.slice(1, 10).join('|');
@@ -133,30 +133,39 @@ const MOVE = new RegExp(
   'gi',
 );
 const DOWN_WORD = new RegExp(`^(?:${DOWN})$`, 'i');
+/** "its rise this week to 33 bp", "leaving its monthly drop at 35 basis points": the move's noun, then its total. */
+const NOUN_MOVE = new RegExp(
+  `\\b(?:its|their|the)\\s+(?:(?:daily|weekly|monthly|quarterly|yearly|annual)\\s+)?(rise|gain|climb|increase|advance|jump|drop|fall|decline|slide|loss|retreat)s?\\b[^.;,%]{0,30}?\\b(?:to|at)\\s+${NUMBER}\\s*${BP}`,
+  'gi',
+);
+const DOWN_NOUN = /^(?:drop|fall|decline|slide|loss|retreat)$/i;
 /** Moves another claim type reads: "since the Fed's cut of December 10", "above where it ended last year". */
 const OTHER_READING = /^\s*(?:since\s+the\s+Fed|above\s+where|below\s+where)/i;
 
-/** The period of a move at `[start, end)` of the sentence: its own phrase after it (in the clause), else before; 1d in a dated note. */
+/**
+ * The period of a move starting at `start` in the sentence: its own phrase in its words or after them (up to
+ * `afterEnd`, where the clause or the next move's words start), else before them (from `beforeFrom`, where the
+ * move before it ends); 1d in a dated note.
+ */
 function movePeriod(
   scope: SentenceScope,
   start: number,
-  end: number,
-  clauseEnd: number,
+  afterEnd: number,
   names: readonly { readonly start: number; readonly end: number }[],
+  beforeFrom = 0,
 ): { period: ReturnPeriod | null; day?: string } | null {
   // "the 10-year" names a yield, not a ten-year period.
   const periods = findPeriods(scope.sentence).filter((p) => !names.some((n) => p.start < n.end && p.end > n.start));
   const p =
-    periods.find((x) => x.start >= end && x.start < clauseEnd) ??
-    periods.filter((x) => x.end <= start && !/[;]/.test(scope.sentence.slice(x.end, start))).pop();
+    periods.find((x) => x.start >= start && x.start < afterEnd) ??
+    periods
+      .filter((x) => x.end <= start && x.start >= beforeFrom && !/[;]/.test(scope.sentence.slice(x.end, start)))
+      .pop();
   if (!p) return { period: scope.noteDate === null ? null : '1d' };
   if (p.period === 'same') return null;
-  // "20 bp higher than at the end of 2024" in a 2025 note: the year to date.
+  // "20 bp higher than at the end of 2024" in a 2025 note: the year to date; "in August" in an August note: the month.
   if (p.period === 'other') {
-    const words = scope.sentence.slice(p.start, p.end);
-    const key = /^(?:since|than|from)\s+(?:at\s+)?the\s+(?:end|close)\s+of\s+20\d\d\b/i.test(words)
-      ? otherPeriod(words, scope.noteDate)
-      : null;
+    const key = otherPeriod(scope.sentence.slice(p.start, p.end), scope.noteDate);
     return key === null ? null : { period: key };
   }
   if (p.period === 'lastweek')
@@ -171,35 +180,65 @@ function clauseOf(scope: SentenceScope, names: readonly YieldName[], i: number):
   return semi >= 0 && semi < next ? semi : next;
 }
 
+/** One move of a yield in its clause: where its words are (in the sentence), its figure and sign. */
+interface MoveWords {
+  readonly at: number;
+  readonly end: number;
+  readonly digits: string;
+  readonly negative: boolean;
+}
+
+/** The moves of the yield named `name` in its clause `[name.end, clauseEnd)`, in order. */
+function movesOf(scope: SentenceScope, name: YieldName, clauseEnd: number): MoveWords[] {
+  const window = scope.sentence.slice(name.end, clauseEnd);
+  const out: MoveWords[] = [];
+  for (const m of allMatches(MOVE, window)) {
+    const at = name.end + m.index;
+    // A signed shorthand move belongs to the name only right after it or its level ("2s 3.52% (-2bp)").
+    if (m[3] && !/^\s*(?:yields?(?:\s+|$))?(?:at\s+)?(?:\d+(?:\.\d+)?%\s*)?[,:]?\s*$/i.test(window.slice(0, m.index)))
+      continue;
+    if (hedged(scope.sentence, at)) continue;
+    if (OTHER_READING.test(window.slice(m.index + m[0].length))) continue;
+    const negative = m[1]
+      ? DOWN_WORD.test(m[1].replace(/\s+/g, ' '))
+      : m[6]
+        ? m[6].toLowerCase() === 'lower'
+        : m[3] !== '+';
+    out.push({ at, end: at + m[0].length, digits: (m[2] ?? m[4] ?? m[5])!, negative });
+  }
+  // "..., extending its rise this week to 33 bp": a move told by its noun and the total it reached.
+  for (const m of allMatches(NOUN_MOVE, window)) {
+    const at = name.end + m.index;
+    const end = at + m[0].length;
+    if (out.some((o) => at < o.end && end > o.at) || hedged(scope.sentence, at)) continue;
+    out.push({ at, end, digits: m[2]!, negative: DOWN_NOUN.test(m[1]!) });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** Where the words of a move end and the next one's begin: the last comma or joining word between them. */
+const BETWEEN_MOVES = /,|\b(?:though|although|but|while|and|after|before|whereas)\b/gi;
+
 function extractMoves(scope: SentenceScope): RateMoveClaim[] {
   const names = yieldNames(scope);
   const out: RateMoveClaim[] = [];
   names.forEach((name, i) => {
     const clauseEnd = clauseOf(scope, names, i);
+    // "fell 5 basis points to 4.30%, though it rose 30 bp in March": each move of the clause with its own period.
+    const moves = movesOf(scope, name, clauseEnd);
+    let beforeFrom = 0;
+    moves.forEach((mv, j) => {
+      const next = moves[j + 1];
+      const joint = next ? allMatches(BETWEEN_MOVES, scope.sentence.slice(mv.end, next.at)).at(-1) : undefined;
+      const afterEnd = next ? (joint ? mv.end + joint.index : next.at) : clauseEnd;
+      const period = movePeriod(scope, mv.at, afterEnd, names, beforeFrom);
+      beforeFrom = afterEnd;
+      if (period === null) return;
+      const decimals = mv.digits.includes('.') ? mv.digits.split('.')[1]!.length : 0;
+      out.push(rateMove(scope, name, mv.at, mv.end, (mv.negative ? -1 : 1) * bpFigure(mv.digits), decimals, period));
+    });
     const window = scope.sentence.slice(name.end, clauseEnd);
-    let moved = false;
-    for (const m of allMatches(MOVE, window)) {
-      const at = name.end + m.index;
-      // A signed shorthand move belongs to the name only right after it or its level ("2s 3.52% (-2bp)").
-      if (m[3] && !/^\s*(?:yield\s+)?(?:at\s+)?(?:\d+(?:\.\d+)?%\s*)?[,:]?\s*$/i.test(window.slice(0, m.index)))
-        continue;
-      if (hedged(scope.sentence, at)) continue;
-      if (OTHER_READING.test(window.slice(m.index + m[0].length))) continue;
-      const digits = (m[2] ?? m[4] ?? m[5])!;
-      const negative = m[1]
-        ? DOWN_WORD.test(m[1].replace(/\s+/g, ' '))
-        : m[6]
-          ? m[6].toLowerCase() === 'lower'
-          : m[3] !== '+';
-      const end = at + m[0].length;
-      const period = movePeriod(scope, at, end, clauseEnd, names);
-      if (period === null) continue;
-      const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
-      out.push(rateMove(scope, name, at, end, (negative ? -1 : 1) * bpFigure(digits), decimals, period));
-      moved = true;
-      break;
-    }
-    const still = moved ? null : unchangedMove(scope, name, window, clauseEnd, names);
+    const still = moves.length > 0 ? null : unchangedMove(scope, name, window, clauseEnd, names);
     if (still) out.push(still);
   });
   return out;
@@ -224,7 +263,7 @@ function unchangedMove(
   const at = name.end + m.index + m[0].lastIndexOf(m[1]!);
   if (hedged(scope.sentence, at)) return null;
   const end = at + m[1]!.length;
-  const period = movePeriod(scope, at, end, clauseEnd, names);
+  const period = movePeriod(scope, at, clauseEnd, names);
   if (period === null) return null;
   return rateMove(scope, name, at, end, 0, 0, period);
 }
@@ -287,7 +326,7 @@ function curveMove(
     )
   )
     return null;
-  const period = movePeriod(scope, start, end, clauseEnd, [{ start, end: nameEnd }]);
+  const period = movePeriod(scope, start, clauseEnd, [{ start, end: nameEnd }]);
   if (period === null) return null;
   return {
     metric: 'rate.spread.change',
@@ -338,9 +377,21 @@ const periodText = (p: ReturnPeriod | null) => (p ? (PERIOD_LABEL[p] ?? p) : 'ov
 const noPeriod = (c: { period: ReturnPeriod | null }) =>
   c.period === null ? 'the text gives no period for this move' : null;
 
-/** The base bar of a move over `period` of series `s` at bar `k`, or an unverifiable outcome. */
+/** Whether `s` has values on weekend days near bar `k` (FRED's DFF carries Friday's rate through Sunday). */
+function calendarDaily(s: PriceSeries, k: number): boolean {
+  for (let i = Math.max(0, k - 9); i <= k; i++) if (weekday(s.dates[i]! as DayNumber) % 6 === 0) return true;
+  return false;
+}
+
+/**
+ * The base bar of a move over `period` of series `s` at bar `k`, or an unverifiable outcome. A week ("1W", "5d")
+ * of a series with a value every calendar day is seven days back, not five rows.
+ */
 function baseOf(s: PriceSeries, k: number, period: ReturnPeriod): number | { unverifiable: string } {
-  const b = periodBaseIndex(s.dates, k, period);
+  const b =
+    period === '5d' && calendarDaily(s, k)
+      ? indexOnOrBefore(s.dates, (s.dates[k]! - 7) as DayNumber)
+      : periodBaseIndex(s.dates, k, period);
   return b < 0 || b >= k
     ? {
         unverifiable: `${s.symbol} has too little history for a move ${periodText(period)} as of ${formatIsoDate(s.dates[k]!)}`,

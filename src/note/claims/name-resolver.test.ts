@@ -42,3 +42,20 @@ it("keeps a company's name over an unknown ticker that contradicts it", () => {
   expect(first('Alphabet (GOOGL) fell').symbol).toBe('GOOGL');
   expect(first('Broadcom (AVGO) rose').symbol).toBe('AVGO');
 });
+
+it('reads "the Nasdaq-100 ETF", "the Nasdaq fund" and "the Nasdaq-100 tracking QQQ" as QQQ, the index itself not', () => {
+  // A hyphen between a name's words is a space ("Nasdaq 100 ETF", the alias): the fund, not the index.
+  expect(first('The Nasdaq-100 ETF rose')).toMatchObject({ symbol: 'QQQ', text: 'The Nasdaq-100 ETF' });
+  expect(first('the Nasdaq fund is up 3.81% this year')).toMatchObject({ symbol: 'QQQ' });
+  // "The" opening a sentence does not let the shorter "the Nasdaq" (the Composite) cut "The Nasdaq-100".
+  expect(first('The Nasdaq-100 fell')).toMatchObject({ symbol: '^NDX', text: 'The Nasdaq-100' });
+  // An index before "tracking" describes the fund after it: one mention, the fund's.
+  expect(first('The Nasdaq-100 tracking QQQ rose 1.11%')).toMatchObject({
+    symbol: 'QQQ',
+    text: 'The Nasdaq-100 tracking QQQ',
+  });
+  expect(first('the S&P 500-tracking SPY fell')).toMatchObject({ symbol: 'SPY' });
+  // The Composite stays itself (unstored), and a fund that tracks an index is still the fund.
+  expect(first('The Nasdaq Composite rose')).toMatchObject({ symbol: '^IXIC' });
+  expect(resolver.mentions('QQQ, tracking the Nasdaq-100, rose').map((m) => m.symbol)).toEqual(['QQQ', '^NDX']);
+});

@@ -53,10 +53,14 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A name as a pattern: case-insensitive for several words, case-sensitive for one word or a ticker. */
+/**
+ * A name as a pattern: case-insensitive for several words, case-sensitive for one word or a ticker. A space
+ * and a hyphen between words are the same ("Nasdaq 100 ETF", "the Nasdaq-100 ETF"), and "The" opening a
+ * sentence is "the", so "The Nasdaq-100" is not cut to a shorter name's "the Nasdaq".
+ */
 function namePattern(text: string, caseSensitive: boolean): RegExp {
-  const body = escapeRegex(text).replace(/\s+/g, '\\s+');
-  return new RegExp(`(?<![\\w^])(?:the\\s+)?${body}(?![\\w])`, caseSensitive ? 'g' : 'gi');
+  const body = escapeRegex(text).replace(/[\s-]+/g, '[\\s-]+');
+  return new RegExp(`(?<![\\w^])(?:[Tt]he\\s+)?${body}(?![\\w]|-\\d)`, caseSensitive ? 'g' : 'gi');
 }
 
 export class NameResolver {
@@ -216,7 +220,7 @@ export class NameResolver {
       out.push(unresolved ? { ...mention, unresolved } : readAs ? { ...mention, readAs: readAs.note } : mention);
     }
     // A name the config does not know, with an unknown ticker in parentheses: widen the mention to the name.
-    return out.map((m) => {
+    return fundsNamedByIndex(out, raw).map((m) => {
       if (m.kind !== null || m.symbol === null) return m;
       const head = /((?:[A-Z][\w&.'-]*\s+)*[A-Z][\w&.'-]*)\s*\($/.exec(text.slice(0, m.start));
       if (!head) return m;
@@ -225,4 +229,21 @@ export class NameResolver {
       return { ...m, start, end, text: raw.slice(start, end) };
     });
   }
+}
+
+/** "the Nasdaq-100 tracking QQQ", "the S&P 500-tracking SPY": an index before "tracking" names the fund. */
+const TRACKING_BETWEEN = /^\s*-?\s*tracking\s+$/i;
+
+/** The mentions with each "<index> tracking <fund>" pair made one mention of the fund, spanning both names. */
+export function fundsNamedByIndex(mentions: readonly Mention[], text: string): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    const next = mentions[i + 1];
+    if (next && m.kind === 'index' && next.kind !== 'index' && TRACKING_BETWEEN.test(text.slice(m.end, next.start))) {
+      out.push({ ...next, start: m.start, text: text.slice(m.start, next.end), object: m.object });
+      i++;
+    } else out.push(m);
+  }
+  return out;
 }

@@ -10,8 +10,9 @@
  */
 import { ensureDefined } from '../../domain/ensure.js';
 import type { ReturnPeriod } from '../../domain/period-keys.js';
+import type { CurveClaim } from '../claim-types/curve-claim-type.js';
 import type { RateLevelClaim } from '../claim-types/rate-claim-types.js';
-import { deskYield, type RateMoveClaim } from '../claim-types/rate-move-claim-types.js';
+import { type CurveMoveClaim, deskYield, type RateMoveClaim } from '../claim-types/rate-move-claim-types.js';
 import type { AthClaim, Claim, LevelClaim, ReturnClaim, StreakClaim } from './claim.js';
 import type { NameResolver } from './name-resolver.js';
 import { fraction } from './percent-text.js';
@@ -159,7 +160,10 @@ export function columnRowClaims(
         ? {}
         : { unresolved: `no symbol in the config is named '${nameText}'` }),
   };
-  // A row of a yield ("10-Year Treasury Constant Maturity (DGS10)", "2Y", "Fed funds"): its level and bp moves.
+  // A row of a yield ("10-Year Treasury Constant Maturity (DGS10)", "2Y", "Fed funds"): its level and bp moves;
+  // the curve's row ("2s10s", "2s10s curve", "10y-2y spread"): its spread and its moves, DGS10 minus DGS2.
+  if (CURVE_ROW.test(nameText))
+    return rateRowClaims(cells, cols, { text: who.text, subject: nameText, symbol: 'DGS10', line }, offset, true);
   const rate = mention ? (mention.kind === 'rate' ? mention.symbol : null) : deskYield(nameText);
   if (rate) return rateRowClaims(cells, cols, { text: who.text, subject: nameText, symbol: rate, line }, offset);
   const out: Claim[] = [];
@@ -221,28 +225,60 @@ function cellFigure(cell: Cell, text: string, offset: number) {
   };
 }
 
-/** A yield's row: a level under a level or yield column, a move under each bp column; null when no figure. */
+/** The name cell of the curve's row: "2s10s", "2s/10s curve", "10y-2y spread", "2-10 spread", "Curve (10y-2y)". */
+const CURVE_ROW =
+  /^(?:(?:the\s+)?(?:(?:2s\s*\/?\s*10s|10s\s*\/?\s*2s|(?:10|ten)[- ]?(?:years?|yrs?|y)\s*[-–−/]\s*(?:2|two)[- ]?(?:years?|yrs?|y)|(?:2|two)[- ]?(?:years?|yrs?|y)\s*[-–−/]\s*(?:10|ten)[- ]?(?:years?|yrs?|y)|2-10|10-2)(?:\s+(?:Treasury|yield))?(?:\s+(?:curve|spread))?|(?:yield\s+)?curve\s*\((?:2s\s*\/?\s*10s|10y\s*[-–−]\s*2y)\)))$/i;
+
+/**
+ * A yield's row: a level under a level or yield column, a move under each bp column, and under a column of a
+ * period ("1D", "WTD", "Chg YTD") a move whose cell says bp ("+3bp", "-12 bp"); null when no figure. The curve's
+ * row (`curve`) gives its spread ("55bp", or 0.55 points) and its moves the same way.
+ */
 function rateRowClaims(
   cells: readonly Cell[],
   cols: readonly Column[],
   who: Pick<Claim, 'text' | 'subject' | 'symbol' | 'line'>,
   offset: number,
+  curve = false,
 ): Claim[] | null {
   const out: Claim[] = [];
   let figures = 0;
   cells.forEach((cell, i) => {
     const col = cols[i]!;
-    const text = cell.text.replace(/^[*_]+|[*_]+$/g, '').replace(/\s*bps?$/i, '');
+    const raw = cell.text.replace(/^[*_]+|[*_]+$/g, '');
+    const inBp = /\d\s*bps?$/i.test(raw);
+    const text = raw.replace(/\s*bps?$/i, '');
     const f = cellFigure(cell, /^unch\.?$/i.test(text) ? '0' : text, offset);
     if (!f) return;
     figures++;
     const { span, digits, decimals, negative, m } = f;
-    if ((col.kind === 'level' || col.kind === 'yield') && !negative) {
+    const signed = (negative ? -1 : 1) * Number(digits);
+    const period =
+      col.kind === 'bp' && m[3] === '' ? col.period : col.kind === 'return' && inBp ? col.period : undefined;
+    if (curve && (col.kind === 'level' || col.kind === 'yield') && m[3] === '') {
+      // "55bp" is the spread in bp; a bare "0.55" is in percentage points.
+      const points = !inBp && Math.abs(signed) < 5;
+      const bp = points ? Number((signed * 100).toFixed(Math.max(0, decimals - 2))) : signed;
+      const d = points ? Math.max(0, decimals - 2) : decimals;
+      const c: CurveClaim = { metric: 'rate.spread', ...who, span, long: 'DGS10', short: 'DGS2', bp, decimals: d };
+      out.push(c as unknown as Claim);
+    } else if (curve && period !== undefined) {
+      const c: CurveMoveClaim = {
+        metric: 'rate.spread.change',
+        ...who,
+        span,
+        long: 'DGS10',
+        short: 'DGS2',
+        bp: signed,
+        decimals,
+        period,
+      };
+      out.push(c as unknown as Claim);
+    } else if (!curve && (col.kind === 'level' || col.kind === 'yield') && !negative && !inBp) {
       const c: RateLevelClaim = { metric: 'rate.level', ...who, span, value: Number(digits), decimals };
       out.push(c as unknown as Claim);
-    } else if (col.kind === 'bp' && m[3] === '') {
-      const bp = (negative ? -1 : 1) * Number(digits);
-      const c: RateMoveClaim = { metric: 'rate.change', ...who, span, bp, decimals, period: col.period };
+    } else if (!curve && period !== undefined) {
+      const c: RateMoveClaim = { metric: 'rate.change', ...who, span, bp: signed, decimals, period };
       out.push(c as unknown as Claim);
     }
   });
