@@ -175,6 +175,10 @@ describe('report and check commands', () => {
     const first = cli(['report', '--format', 'json', '--snapshot', snap]);
     expect(first.code).toBe(0);
     const note = JSON.parse(first.stdout) as { asOf: string; fingerprint: string; figures: unknown[] };
+    // no breadth group in the demo store: the import and the report rebuild it
+    expect(first.stderr).toContain(
+      `rebuild with: marketdash import ${join(snap, '*')} && marketdash report --as-of ${note.asOf}\n`,
+    );
     const rebuiltDb = join(dir, 'rebuilt.duckdb');
     const files = readFileSync(join(snap, 'SPY.csv'), 'utf8');
     expect(files.split('\n')[0]).toBe('Date,Open,High,Low,Close,Adj Close,Volume');

@@ -10,7 +10,7 @@ import { DataError } from '../../domain/errors.js';
 import { noteJson, renderHtml, renderMarkdown } from '../../note/report/render-note.js';
 import { withStore } from '../../services/open-store.js';
 import { buildReport } from '../../services/report/build-report.js';
-import { writeSnapshot } from '../../services/report/report-snapshot.js';
+import { rebuildCommands, writeSnapshot } from '../../services/report/report-snapshot.js';
 import { globalOptions } from '../global-options.js';
 import { parseFormat, renderJson, writeWarnings } from '../output-format.js';
 
@@ -33,7 +33,10 @@ export function registerReportCommand(program: Command): void {
     )
     .option('--format <format>', 'md, html or json', 'md')
     .option('--out <file>', 'write the note to FILE instead of standard output')
-    .option('--snapshot <dir>', 'also write the rows the note used as CSV files importable with marketdash import')
+    .option(
+      '--snapshot <dir>',
+      'also write every row the note used (breadth members and their group included) as files importable with marketdash import (and group import)',
+    )
     .action(async (opts: ReportOptions, cmd: Command) => {
       const format = parseFormat(opts.format, ['md', 'html', 'json']);
       const built = await withStore(globalOptions(cmd), (store) =>
@@ -47,9 +50,9 @@ export function registerReportCommand(program: Command): void {
             ? renderJson(noteJson(built.note))
             : renderMarkdown(built.note);
       if (opts.snapshot) {
-        const paths = writeSnapshot(opts.snapshot, built.rowsUsed);
+        const paths = writeSnapshot(opts.snapshot, built.rowsUsed, built.breadthRows);
         process.stderr.write(
-          `snapshot: ${paths.length} files, ${built.note.rows} rows in ${opts.snapshot} (fingerprint ${built.note.fingerprint})\n`,
+          `snapshot: ${paths.length} files, ${built.note.rows} rows in ${opts.snapshot} (fingerprint ${built.note.fingerprint}); rebuild with: ${rebuildCommands(opts.snapshot, built.breadthRows, built.note.asOf)}\n`,
         );
       }
       if (opts.out) {

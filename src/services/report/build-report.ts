@@ -15,6 +15,7 @@ import { defaultConfig, type UniverseConfig } from '../../config/universe-config
 import { ensureDefined, ensureNotNull } from '../../domain/ensure.js';
 import { DataError, NotFoundError } from '../../domain/errors.js';
 import { closeOnlySeries, indexOnOrBefore, type PriceSeries, sliceSeries } from '../../domain/price-series.js';
+import type { SymbolSummary } from '../../domain/symbol-info.js';
 import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import { breadthSymbol } from '../../note/claim-types/breadth-claim-type.js';
 import { composeNote, type NoteBreadth } from '../../note/report/compose-note.js';
@@ -25,6 +26,7 @@ import { configBasket } from '../check/claim-series.js';
 import { asOfAfterData, type DataWarning, marketEnd, warningList } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { dataFingerprint } from './data-fingerprint.js';
+import type { BreadthRows } from './report-snapshot.js';
 
 export interface ReportRequest {
   /** YYYY-MM-DD; default the last market close (marketEnd: the latest last bar of a series other than a rate). */
@@ -34,8 +36,10 @@ export interface ReportRequest {
 
 export interface BuiltReport {
   readonly note: MarketNote;
-  /** The stored rows the note was made from (what --snapshot writes). */
+  /** The universe's stored rows the note was made from (what --snapshot writes, one file each). */
   readonly rowsUsed: readonly PriceSeries[];
+  /** The breadth group the note quotes and its members' rows (not among rowsUsed); null without a breadth section. */
+  readonly breadthRows: BreadthRows | null;
   /** `as-of-after-data` when the day asked for is past the last market close (the note is as of that close). */
   readonly warnings: readonly DataWarning[];
 }
@@ -50,11 +54,18 @@ const RATIOS: readonly [string, string][] = [
 /** The group whose breadth the note quotes: the S&P 600 members, imported with `marketdash group import`. */
 export const NOTE_BREADTH_GROUP = 'sp600';
 
+interface FoundBreadth {
+  readonly breadth: NoteBreadth;
+  readonly group: { readonly name: string; readonly members: readonly string[]; readonly benchmark: string | null };
+  /** The benchmark the breadth was computed against (the group's, else breadth's default). */
+  readonly benchmark: string;
+}
+
 /**
  * The S&P 600 members' breadth as of the note's day, when the store holds the group and its members'
  * closes (null otherwise: the note then has no breadth section).
  */
-async function noteBreadth(store: PriceStore, asOf: string): Promise<NoteBreadth | null> {
+async function noteBreadth(store: PriceStore, asOf: string): Promise<FoundBreadth | null> {
   const group = (await store.listGroups()).find((g) => g.name.toLowerCase() === NOTE_BREADTH_GROUP);
   if (!group) return null;
   try {
@@ -63,7 +74,7 @@ async function noteBreadth(store: PriceStore, asOf: string): Promise<NoteBreadth
     const { history, members } = loaded;
     const snap = breadthAt(history, parseIsoDate(asOf, '--as-of'));
     if (!snap) return null;
-    return {
+    const breadth: NoteBreadth = {
       group: loaded.group.name,
       date: snap.date,
       listed: loaded.group.members.length,
@@ -82,10 +93,33 @@ async function noteBreadth(store: PriceStore, asOf: string): Promise<NoteBreadth
         history.equalWeight,
       ),
     };
+    return { breadth, group, benchmark: loaded.benchmark };
   } catch (e) {
     if (e instanceof NotFoundError || e instanceof DataError) return null;
     throw e;
   }
+}
+
+/**
+ * The rows behind the breadth section that the universe's rows do not hold: the members' and the
+ * benchmark's closes and adjusted closes up to the note's day (what the fingerprint and --snapshot need).
+ */
+async function breadthRowsOf(
+  store: PriceStore,
+  found: FoundBreadth,
+  universe: ReadonlyMap<string, PriceSeries>,
+  symbols: readonly SymbolSummary[],
+  asOf: string,
+): Promise<BreadthRows> {
+  const wanted = [...new Set([...found.group.members, found.benchmark])].filter((t) => !universe.has(t));
+  const read = await store.readMany(wanted, { to: asOf }, { columns: ['close', 'adjClose'] });
+  const names = new Map<string, string | null>();
+  const members = new Set(found.group.members);
+  for (const s of symbols) if (members.has(s.ticker)) names.set(s.ticker, s.name);
+  return {
+    group: { name: found.group.name, members: found.group.members, benchmark: found.group.benchmark, names },
+    rows: [...read.values()].filter((s) => s.dates.length > 0),
+  };
 }
 
 /**
@@ -125,7 +159,8 @@ export async function buildReport(store: PriceStore, req: ReportRequest = {}): P
   const read = await store.readMany(tickers, { to: formatIsoDate(readTo) });
   if ([...read.values()].every((s) => s.dates.length === 0))
     throw new DataError(`no universe symbol has data on or before ${formatIsoDate(readTo)} in ${store.location}`);
-  const rates = new Set((await store.listSymbols()).filter((s) => s.kind === 'rate').map((s) => s.ticker));
+  const symbols = await store.listSymbols();
+  const rates = new Set(symbols.filter((s) => s.kind === 'rate').map((s) => s.ticker));
   const asOfDay = marketDay(read, rates, readTo);
   const stored = new Map<string, PriceSeries>();
   for (const [t, s] of read) {
@@ -151,9 +186,13 @@ export async function buildReport(store: PriceStore, req: ReportRequest = {}): P
     const y = series.get(b);
     if (x && y) series.set(`${a}/${b}`, ratioSeries(x, y));
   }
-  const { fingerprint, rows } = dataFingerprint(rowsUsed);
+  const found = await noteBreadth(store, formatIsoDate(asOfDay));
+  const breadthRows = found && (await breadthRowsOf(store, found, stored, symbols, formatIsoDate(asOfDay)));
+  const { fingerprint, rows } = dataFingerprint(
+    breadthRows ? [...rowsUsed, ...breadthRows.rows] : rowsUsed,
+    breadthRows ? [breadthRows.group] : [],
+  );
   const demo = await holdsDemoBars(store);
-  const breadth = await noteBreadth(store, formatIsoDate(asOfDay));
   const note = composeNote({
     asOf: asOfDay,
     series,
@@ -162,7 +201,7 @@ export async function buildReport(store: PriceStore, req: ReportRequest = {}): P
     fingerprint,
     rows,
     demo,
-    breadth,
+    breadth: found?.breadth ?? null,
   });
-  return { note, rowsUsed, warnings };
+  return { note, rowsUsed, breadthRows, warnings };
 }

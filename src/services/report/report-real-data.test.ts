@@ -7,14 +7,17 @@
  * files' README); equal weight against cap weight: the members' equal-weighted index over 1M, 3M,
  * 6M, YTD and one year equals pandas (same script) beside SPSM; `check` supports every claim of the
  * note, breadth, rates, seasonality and the equal-weighted row included; and a breadth figure or an
- * equal-weighted return altered in the text is contradicted with its true value.
+ * equal-weighted return altered in the text is contradicted with its true value; and `--snapshot`
+ * carries everything the note used: a store rebuilt from it (import, then group import) gives the same
+ * note, breadth section included, and the same fingerprint, which covers the members' rows.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithSharedData, realFile, repoRoot } from '../../../test/support/shared-data.js';
+import { parseIsoDate } from '../../domain/trading-date.js';
 import type { MarketNote } from '../../note/report/note-model.js';
 import { renderMarkdown } from '../../note/report/render-note.js';
 import { DuckDbStore } from '../../store/duckdb/duckdb-store.js';
@@ -22,6 +25,7 @@ import { checkNote } from '../check/check-note.js';
 import { importGroup } from '../groups/group-registry.js';
 import { importFiles } from '../import/import-service.js';
 import { buildReport } from './build-report.js';
+import { groupFileName, writeSnapshot } from './report-snapshot.js';
 
 const PYTHON = '/usr/bin/python3';
 const AS_OF = '2025-12-11';
@@ -179,5 +183,60 @@ describeWithSharedData.skipIf(!hasPandas)(
       expect(bad.map((c) => [c.symbol, c.period])).toEqual([['sp600:equalWeight', '1m']]);
       expect(bad[0]!.actual as number).toBeCloseTo(pandas.equalWeight['1m']!, 12);
     }, 120_000);
+
+    it('a store rebuilt from the snapshot gives the same note, breadth included, and the same fingerprint', async () => {
+      const built = await buildReport(store, { asOf: AS_OF });
+      const breadth = built.breadthRows!;
+      expect(breadth.group).toMatchObject({ name: 'sp600', benchmark: 'IJR' });
+      // constituents/sp600.csv lists 603 members; 580 of them have rows to 2025-12-11 in the members file
+      expect(breadth.group.members).toHaveLength(603);
+      expect(breadth.rows.length).toBeGreaterThanOrEqual(578);
+      const universeRows = built.rowsUsed.reduce((n, s) => n + s.dates.length, 0);
+      const memberRows = breadth.rows.reduce((n, s) => n + s.dates.length, 0);
+      expect(note.rows).toBe(universeRows + memberRows);
+      const snap = join(dir, 'snap');
+      const paths = writeSnapshot(snap, built.rowsUsed, breadth);
+      expect(paths.filter((p) => p.includes('sp600.'))).toEqual([
+        join(snap, 'sp600.members.csv.gz'),
+        join(snap, 'sp600.group.csv'),
+      ]);
+      expect(readFileSync(join(snap, groupFileName(breadth.group)), 'utf8').split('\n')[0]).toBe('Ticker,Company');
+      const fresh = await DuckDbStore.open(':memory:');
+      try {
+        // what `report --snapshot` prints: marketdash import snap/* && marketdash group import snap/sp600.group.csv --name sp600 --benchmark IJR
+        await importFiles(fresh, { files: readdirSync(snap).map((f) => join(snap, f)) });
+        await importGroup(join(snap, 'sp600.group.csv'), 'sp600', {
+          store: fresh,
+          groupFile: join(dir, 'none.json'),
+          benchmark: 'IJR',
+        });
+        const rebuilt = (await buildReport(fresh, { asOf: AS_OF })).note;
+        expect(rebuilt.sections.map((s) => s.id)).toContain('breadth');
+        expect(rebuilt.fingerprint).toBe(note.fingerprint);
+        expect(rebuilt.rows).toBe(note.rows);
+        expect(renderMarkdown(rebuilt)).toBe(markdown);
+        // the fingerprint covers the members' rows: one member's close changed, it changes
+        const member = breadth.rows.find((s) => s.symbol === 'AAP')!;
+        const k = member.dates.indexOf(parseIsoDate(AS_OF));
+        const one = { ...member, dates: member.dates.slice(k, k + 1), close: member.close.slice(k, k + 1) };
+        one.close[0] = one.close[0]! + 0.01;
+        await fresh.writeBars([
+          {
+            series: {
+              ...one,
+              open: one.close.map(() => Number.NaN),
+              high: one.close.map(() => Number.NaN),
+              low: one.close.map(() => Number.NaN),
+              adjClose: member.adjClose.slice(k, k + 1),
+              volume: one.close.map(() => Number.NaN),
+            },
+            source: 'test',
+          },
+        ]);
+        expect((await buildReport(fresh, { asOf: AS_OF })).note.fingerprint).not.toBe(note.fingerprint);
+      } finally {
+        await fresh.close();
+      }
+    }, 300_000);
   },
 );
