@@ -27,6 +27,25 @@ export interface PeriodMatch {
 const MONTH_DAY =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4}\\b)?';
 
+const MONTH_NAME =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+/** A move as a noun, after the period it covers: "its July gain", "a weekly advance", "Q1 loss". */
+const MOVE_NOUN =
+  '(?:gain|gains|return|returns|advance|rally|rise|climb|jump|surge|pop|loss|losses|drop|decline|fall|slide|retreat|dip|slump|move)';
+/** The verbs that close a period: "ended July up 7%", "finished the quarter 19% lower". */
+const CLOSED =
+  '(?:ended|ending|ends|finished|finishing|finishes|closed\\s+out|closes\\s+out|wrapped\\s+up|wraps\\s+up)';
+
+/**
+ * A label opening a sentence or a broker's line names the period of every figure after it: "Week: SPY +1.2%",
+ * "August: SPY +2.05%", "Q1: SPY -4.37%", "July by sector: XLK +3.76%", "October in one paragraph: SPY up 2.38%"
+ * (at most three words between the period word and the colon). A month or a quarter is read against the note's date.
+ */
+const LEADING_LABEL = (word: string) => new RegExp(`^[\\s>*_•-]*(?:${word})(?:\\s+[\\w'’-]+){0,3}\\s*:(?=\\s)`, 'i');
+
+/** "Jan +1.47%", "Q1 -4.37%": a month or a quarter right before a signed figure is that figure's period label. */
+const INLINE_LABEL = new RegExp(`\\b(?:${MONTH_NAME}|Q[1-4])(?=:?\\s*[-+−–]\\d)`);
+
 const NUM = {
   one: '(?:one|1)',
   three: '(?:three|3)',
@@ -54,6 +73,34 @@ function listHead(unit: string): RegExp {
 
 /** Ordered: the first rule that matches at a position wins (longer phrases come first). */
 const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] = [
+  { period: 'wtd', re: LEADING_LABEL('week|WTD') },
+  { period: 'mtd', re: LEADING_LABEL('month|MTD') },
+  { period: 'qtd', re: LEADING_LABEL('quarter|QTD') },
+  { period: 'ytd', re: LEADING_LABEL('year|YTD') },
+  { period: '1d', re: LEADING_LABEL('day|today') },
+  { period: 'other', re: LEADING_LABEL(`${MONTH_NAME}|Q[1-4]`) },
+  { period: 'other', re: INLINE_LABEL },
+  // "+3.99% to close the quarter": the day's move on the period's last session (no figure follows in the clause).
+  {
+    period: '1d',
+    re: /\bto\s+(?:close|end|finish|cap|wrap\s+up)\s+(?:out\s+)?(?:the|a)\s+(?:[\w-]+\s+)?(?:week|month|quarter|year)\b(?![^,;.%]*\d)/i,
+  },
+  {
+    period: 'mtd',
+    re: new RegExp(`\\b${CLOSED}\\s+the\\s+month\\b|\\bon\\s+the\\s+month\\b|\\bmonthly(?=\\s+${MOVE_NOUN}\\b)`, 'i'),
+  },
+  {
+    period: 'qtd',
+    re: new RegExp(
+      `\\b${CLOSED}\\s+the\\s+quarter\\b|\\bon\\s+the\\s+quarter\\b|\\bquarterly(?=\\s+${MOVE_NOUN}\\b)`,
+      'i',
+    ),
+  },
+  { period: 'ytd', re: new RegExp(`\\b${CLOSED}\\s+the\\s+year\\b`, 'i') },
+  // "ended July up 7.26%", "its August gain", "a March loss": a month read against the note's date.
+  { period: 'other', re: new RegExp(`\\b${CLOSED}\\s+${MONTH_NAME}(?!\\s*\\d)`, 'i') },
+  // Case-sensitive, so "may gain" is no month.
+  { period: 'other', re: new RegExp(`\\b${MONTH_NAME}(?=\\s+${MOVE_NOUN}\\b)`) },
   { period: 'wtd', re: listHead('week') },
   { period: 'mtd', re: listHead('month') },
   { period: 'qtd', re: listHead('quarter') },
@@ -88,7 +135,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: '1m',
-    re: /\b(?:one|1)[- ]month\b|\b(?:over|in)\s+the\s+(?:past|last)\s+month\b|\bover\s+a\s+month\b(?!['’])/i,
+    re: /\b(?:one|1)[- ]month\b|\b(?:over|in)\s+the\s+(?:past|last)\s+month\b|\b(?:over|in)\s+a\s+month\b(?!['’])/i,
   },
   { period: '1m', re: shortLabel('1M|1-?mos?') },
   { period: '3m', re: shortLabel('3M|3-?mos?') },

@@ -45,9 +45,47 @@ const NOT_A_MOVE_AFTER =
   /^\s*(?:of\b|stake|weight|chance|probability|odds|likelihood|yield|dividend|interest|tariff|margin|market\s+share|owned|ownership)/i;
 const ATH_DISTANCE_AFTER =
   /^\s*(?:below|under|beneath|off|from|short\s+of|away\s+from)\s+(?:(?:its|their|the|an?)?\s*(?:all[- ]time|record)\s+(?:high|peak|close)|(?:its|their|the)\s+(?:highs?|peak|record)\b|(?:its|their|the)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{4})\s+(?:record|peak|high|top)\b|(?:(?:its|their|the)\s+)?ATH\b|highs\b)/i;
-/** "extending its year-to-date advance to 38.1%": a cumulative move given as a noun, then "to" or "of". */
+/**
+ * "extending its year-to-date advance to 38.1%", "for a weekly gain of 3.7%": a cumulative move given as a noun (with
+ * its article and period adjective), then "to" or "of".
+ */
 const MOVE_NOUN_BEFORE =
-  /\b(advance|gain|gains|rise|rally|return|decline|loss|losses|drop|slide|slump|jump|surge|climb|pop|dip|retreat)(?:\s+(?:for\s+the\s+(?:year|quarter|month)|this\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date|for\s+\d{4}|in\s+\d{4}|this\s+month|this\s+quarter))?\s+(?:to|of)\s*$/i;
+  /(?:\b(?:(?:an?|its|their|the)\s+)?(?:weekly|monthly|quarterly|yearly|annual|daily)\s+)?\b(advance|gain|gains|rise|rally|return|decline|loss|losses|drop|slide|slump|jump|surge|climb|pop|dip|retreat)(?:\s+(?:for\s+the\s+(?:year|quarter|month)|this\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date|for\s+\d{4}|in\s+\d{4}|this\s+month|this\s+quarter))?\s+(?:to|of)\s*$/i;
+/**
+ * "to take its gain for the week to 7.98%", "its gain since the start of May to 8.10%", "the fund's loss for March to
+ * 5.28%": a move noun, any one period phrase, then "to" or "of" (a period phrase and nothing else between).
+ */
+const MOVE_NOUN_PERIOD_BEFORE =
+  /\b(advance|gain|gains|rise|rally|return|decline|loss|losses|drop|slide|slump|jump|surge|climb|pop|dip|retreat)\s+([^,;:%\d]{3,50}?|[^,;:%]{3,50}?\d{4})\s+(?:to|of)\s*$/i;
+
+/** The move noun right before a figure, with or without a period phrase between them (null when none). */
+function moveNounBefore(before: string): RegExpExecArray | null {
+  const plain = MOVE_NOUN_BEFORE.exec(before);
+  if (plain) return plain;
+  const m = MOVE_NOUN_PERIOD_BEFORE.exec(before);
+  if (!m) return null;
+  const middle = m[2]!;
+  const found = findPeriods(middle);
+  return found.length === 1 && found[0]!.start === 0 && found[0]!.end === middle.length ? m : null;
+}
+
+/** Whether a period phrase (not "the same period") follows the figure that opens `text` (`figure` characters long). */
+function periodRightAfter(text: string, figure: number): boolean {
+  const p = findPeriods(text).find((x) => x.start >= figure);
+  return p !== undefined && p.period !== 'same' && /^[\s(]*$/.test(text.slice(figure, p.start));
+}
+
+/**
+ * The name a post or a broker's line opens with ("$SPY +1.56% today ...", "TSLA +3.67% after Thursday's rout; ..."),
+ * when no other name stands before `at`.
+ */
+function postSubject(sentence: string, mentions: readonly Mention[], at: number): Mention | undefined {
+  const before = mentions.filter((x) => x.end <= at && !x.object);
+  const first = before[0];
+  if (!first || before.length !== 1) return undefined;
+  return /^[\s>*_•-]*\$?$/.test(sentence.slice(0, first.start)) ? first : undefined;
+}
+
 /** "Year-to-date returns:", "Gains this week:": a heading of moves, then figures each followed by its name. */
 const RETURNS_HEAD = /^[^.;:%]*\b(?:returns|gains|moves|performance|losses|declines)\b[^.;:%]*:\s*$/i;
 /** "25.8% YTD versus 13.9% for IWM": a compared figure whose subject follows it. */
@@ -100,6 +138,9 @@ const NAME_GAP =
 /** A broker's period labels ("YTD", "1M", "3mo", "y/y", "w/w"). */
 const PERIOD_LABEL = 'YTD|MTD|QTD|[135]Y|[15]D|[136]M|1W|12M|(?:[136]|12)-?mos?|1-?yr|d\\/d|w\\/w|y\\/y|YoY';
 const LABEL_BEFORE = new RegExp(`\\b(?:${PERIOD_LABEL})[\\s:]*$`, 'i');
+/** "Jan +1.47%", "Q1: -4.37%": a month or a quarter labelling the signed figure after it (capitalised: "may" is no month). */
+const MONTH_LABEL_BEFORE =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Q[1-4])\.?[\s:]*$/;
 const LABELS = new RegExp(
   `\\b(?:${PERIOD_LABEL}|(?:Mon|Tues?|Weds?|Wednes|Thu(?:rs?)?|Fri)(?:day)?(?=[\\s,;)]))\\b`,
   'gi',
@@ -203,7 +244,11 @@ export function otherPeriod(text: string, noteDate: DayNumber | null): PeriodKey
   const [y, mo] = civilFromDays(noteDate);
   const t = text.toLowerCase();
   const year = /\b(20\d\d)\b/.exec(t);
-  const month = MONTH_NAMES.findIndex((m) => t.includes(m)) + 1;
+  // A month's name, else its abbreviation ("Jan +1.47%", "ended Sept. up 2%").
+  const abbr = /\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)(?:t)?\b/.exec(t);
+  const month =
+    MONTH_NAMES.findIndex((m) => t.includes(m)) + 1 ||
+    (abbr ? MONTH_NAMES.findIndex((m) => m.startsWith(abbr[1]!)) + 1 : 0);
   const since = sinceDayOf(text, noteDate);
   if (since !== null) {
     // "since Sept. 30" in a December note is the quarter's base close: QTD.
@@ -236,7 +281,7 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
     const before = sentence.slice(0, m.index);
     const after = sentence.slice(m.index + m[0].length);
     if (NOT_A_MOVE_AFTER.test(after) || ATH_DISTANCE_AFTER.test(after)) continue;
-    const noun = MOVE_NOUN_BEFORE.exec(before);
+    const noun = moveNounBefore(before);
     if (!noun && LEVEL_BEFORE.test(before)) continue;
     const moveBefore = noun ?? MOVE_BEFORE.exec(before);
     const moveAfter = moveBefore ? null : MOVE_AFTER.exec(after);
@@ -292,7 +337,7 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       !compared &&
       !signedAfterName &&
       m[1] !== '' &&
-      LABEL_BEFORE.test(before);
+      (LABEL_BEFORE.test(before) || MONTH_LABEL_BEFORE.test(before));
     // "+3% QTD for $XLE": a signed figure, its period label, then the name it is for.
     const signedFor =
       !moveBefore &&
@@ -312,8 +357,13 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
               ),
           )
         : undefined;
-    if (!moveBefore && !moveAfter && !continued && !compared && !signedAfterName && !labelled && !owner && !signedFor)
-      continue;
+    const noMoveYet =
+      !moveBefore && !moveAfter && !continued && !compared && !signedAfterName && !labelled && !owner && !signedFor;
+    // "still -5.28% on the month", "but -4.37% for Q1", "ATH and +27.06% YTD": a signed figure its period follows.
+    const signedWithPeriod = noMoveYet && m[1] !== '' && periodRightAfter(sentence.slice(m.index), m[0].length);
+    if (noMoveYet && !signedWithPeriod) continue;
+    // A post or line that opens with its name ("$SPY +1.56% today ... still -5.28% on the month") is about it throughout.
+    const postOwner = signedWithPeriod ? postSubject(sentence, mentions, m.index) : undefined;
     const word = (moveBefore?.[1] ?? moveAfter?.[1] ?? '').replace(/\s+/g, ' ');
     const negativeWord = continued
       ? prev!.negative
@@ -340,6 +390,7 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       ...(continued && prev.after && follower ? { subject: follower, after: true } : {}),
       ...(owner ? { subject: owner } : {}),
       ...(signedFor ? { subject: signedFor, after: true } : {}),
+      ...(postOwner ? { subject: postOwner } : {}),
     });
   }
   if (hits.length === 0) return [];

@@ -82,12 +82,33 @@ const UNKNOWN_NAME =
   /((?:[A-Z][\w&.'-]*\s+)*[A-Z][\w&.'-]*)\s+(?:shares\s+|stock\s+)?(?:(?:is|was|are|were|has|have|had)\s+(?:been\s+|now\s+|also\s+)?)?(?:up|down|rose|risen|gained|climbed|advanced|added|jumped|surged|soared|rallied|fell|fallen|dropped|declined|lost|slid|slipped|sank|tumbled|plunged|returned|\d)/;
 
 const FILLER = new Set(
-  'and while but or also then is was are were has have had been be being it its they their shares stock the a an by about nearly roughly almost just some more than over further another again still so far today day session week year to date this month quarter same period past last one-year year-to-date ytd over during in on of respectively meanwhile rose risen gained climbed advanced added jumped surged soared rallied fell fallen dropped declined lost slid slipped sank tumbled plunged returned up down higher lower now currently trading sits sitting stands standing each together monday tuesday wednesday thursday friday since thereby leaving left putting bringing taking which remains remained stays stayed sits sat though however yesterday overnight even after despite'.split(
+  'and while but or also then is was are were has have had been be being it its they their shares stock the a an by about nearly roughly almost just some more than over further another again still so far today day session week year to date this month quarter same period past last one-year year-to-date ytd over during in on of respectively meanwhile rose risen gained climbed advanced added jumped surged soared rallied fell fallen dropped declined lost slid slipped sank tumbled plunged returned up down higher lower now currently trading sits sitting stands standing each together monday tuesday wednesday thursday friday since thereby leaving left putting bringing taking which remains remained stays stayed sits sat though however yesterday overnight even after despite for posted posting posts notched notching logged booked recorded scored delivered managed'.split(
     ' ',
   ),
 );
 
+/** Words that open an aside about the move itself ("ending a five-session slide", "capping a 16% monthly gain"). */
+const ASIDE_VERB =
+  'ending|snapping|breaking|extending|stretching|capping|marking|lifting|trimming|paring|pushing|cutting|taking|bringing|leaving|sending|making|putting|notching|posting|logging|setting|hitting|reaching|touching|closing|finishing|rounding|wrapping';
+/**
+ * Asides between a subject's first move and its next one say more about the move, not who moved: "MSFT advanced
+ * 8.06%, ending a five-session slide, and is now up 4.02%", "XLE rose 1.07% to a record close, its eighth straight
+ * gain, and finished January up 12.97%", "ORCL rose 1.26%, capping a 16.32% monthly advance". A comma-closed aside
+ * that opens with such a verb, a determiner or a preposition, and the clause's last aside when it opens with such a
+ * verb, are removed (the clause holds no name here: a name in it is its subject before this is asked).
+ */
+export function withoutMoveAsides(clause: string): string {
+  const middle = new RegExp(`(?:^|,)\\s*(?:${ASIDE_VERB}|its|their|an?|the|to|at|for|on|in)\\b[^,;:]*(?=,)`, 'gi');
+  const last = new RegExp(`,\\s*(?:${ASIDE_VERB})\\b[^,;:]*$`, 'i');
+  return clause.replace(middle, ' ').replace(last, ' ');
+}
+
 function onlyFiller(clause: string): boolean {
+  if (clause !== withoutMoveAsides(clause) && onlyFillerWords(withoutMoveAsides(clause))) return true;
+  return onlyFillerWords(clause);
+}
+
+function onlyFillerWords(clause: string): boolean {
   // Period phrases ("for the month and", "over the past five sessions and") carry no subject.
   let rest = clause;
   for (const p of findPeriods(clause).reverse()) rest = `${rest.slice(0, p.start)} ${rest.slice(p.end)}`;

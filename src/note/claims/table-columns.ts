@@ -10,6 +10,7 @@
  */
 import { ensureDefined } from '../../domain/ensure.js';
 import type { ReturnPeriod } from '../../domain/period-keys.js';
+import type { DayNumber } from '../../domain/trading-date.js';
 import type { CurveClaim } from '../claim-types/curve-claim-type.js';
 import type { RateLevelClaim } from '../claim-types/rate-claim-types.js';
 import { type CurveMoveClaim, deskYield, type RateMoveClaim } from '../claim-types/rate-move-claim-types.js';
@@ -17,6 +18,7 @@ import type { AthClaim, Claim, LevelClaim, ReturnClaim, StreakClaim } from './cl
 import type { NameResolver } from './name-resolver.js';
 import { fraction } from './percent-text.js';
 import { headerPeriods } from './period-phrases.js';
+import { otherPeriod } from './return-claims.js';
 
 export type Column =
   | { readonly kind: 'name' }
@@ -84,9 +86,21 @@ function bpPeriod(rest: string): ReturnPeriod | null {
   return periods.length === 1 ? periods[0]! : null;
 }
 
-/** What one header cell holds. */
-export function columnOf(header: string, first: boolean): Column {
+/**
+ * A column named by a quarter or a month ("Q1", "Q1 %", "March", "Jan 2026 %"): that quarter's or month's return
+ * so far when it is the note's own (QTD, MTD; "2026" alone the YTD), else a period not computed (unverifiable).
+ */
+const CALENDAR_COLUMN =
+  /^(?:%\s*)?(Q[1-4](?:\s+20\d\d)?|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+20\d\d)?|20\d\d)(?:\s*%|\s*\(%\)|\s+(?:return|perf(?:ormance)?|chg|change)(?:\s*%)?)?$/i;
+
+/** What one header cell holds; `noteDate` reads a quarter or a month column ("Q1" in a March note is QTD). */
+export function columnOf(header: string, first: boolean, noteDate: DayNumber | null = null): Column {
   const h = header.replace(/^[*_`]+|[*_`]+$/g, '').trim();
+  const calendar = first ? null : CALENDAR_COLUMN.exec(h);
+  if (calendar) {
+    const key = otherPeriod(calendar[1]!, noteDate);
+    return { kind: 'return', period: key === 'ytd' || key === 'qtd' || key === 'mtd' ? key : null, header: h };
+  }
   if (!first && BP_UNIT.test(h) && /\b(?:bps?|basis)\b/i.test(h))
     return { kind: 'bp', period: bpPeriod(h.replace(BP_UNIT, ' ')) };
   if (!first && YIELD.test(h)) return { kind: 'yield' };
@@ -117,11 +131,11 @@ export function columnOf(header: string, first: boolean): Column {
 }
 
 /** The columns of a header line, or null when the line is not the header of a table of figures. */
-export function tableColumns(line: string): Column[] | null {
+export function tableColumns(line: string, noteDate: DayNumber | null = null): Column[] | null {
   const cells = splitCells(line);
   if (!cells || /\d\s?%/.test(line)) return null;
   if (cells.some((c) => /^[-+]?\$?\d[\d,]*(?:\.\d+)?$/.test(c.text))) return null;
-  const cols = cells.map((c, i) => columnOf(c.text, i === 0));
+  const cols = cells.map((c, i) => columnOf(c.text, i === 0, noteDate));
   const names = cols.filter((c) => c.kind === 'name').length;
   const figures = cols.filter((c) => c.kind !== 'name' && c.kind !== 'skip').length;
   return names === 1 && figures >= 1 ? cols : null;

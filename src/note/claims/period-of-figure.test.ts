@@ -1,0 +1,178 @@
+// The period of a figure (blind batch 9's largest kind of miss, engineer A): month and quarter words that are not
+// "MTD" ("ended July up 7.26%", "its August gain", "a 16.32% monthly advance", "finished the quarter 19.05% lower"),
+// a move noun with its period before "to" ("its gain for the week to 7.98%"), a label heading a line ("July by
+// sector:", "Q3:", "Jan +1.47%"), a signed figure its period follows ("still -17.83% on the week"), "to close the
+// quarter" (the day's move), "in a month" (1m), a "Q3" column, and an aside between a subject's two moves. The
+// expected figures are the sentences' own words and the periods follow the corpus convention of batches 7-9 (a
+// month or quarter named is MTD/QTD in a note of that month or quarter); worked by hand, no data needed.
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../config/universe-config.js';
+import { parseIsoDate } from '../../domain/trading-date.js';
+import { extractClaims, resolverFromConfig } from './extract-claims.js';
+import { findPeriods } from './period-phrases.js';
+import { otherPeriod } from './return-claims.js';
+import { withoutMoveAsides } from './subject-finder.js';
+import { tableColumns } from './table-columns.js';
+
+const resolver = resolverFromConfig(defaultConfig());
+/** Read as a note of Thursday 2025-07-31 (the last session of July, in the third quarter). */
+const read = (text: string, date = '2025-07-31') =>
+  extractClaims(text, resolver, { noteDate: parseIsoDate(date) })
+    .filter((c) => c.metric === 'return')
+    .map((c) => [c.symbol, c.metric === 'return' ? c.period : null, c.metric === 'return' ? c.value : null]);
+const periods = (text: string) => findPeriods(text).map((p) => [p.period, text.slice(p.start, p.end)]);
+
+describe('period words that are not "MTD"', () => {
+  it('finds a closed month or quarter, a period adjective and "on the month"', () => {
+    expect(periods('MSFT ended July up 7.26%')).toEqual([['other', 'ended July']]);
+    expect(periods('NVDA ended the month up 8.53%')).toEqual([['mtd', 'ended the month']]);
+    expect(periods('QQQ finished the quarter 5.93% lower')).toEqual([['qtd', 'finished the quarter']]);
+    expect(periods('capping a 16.32% monthly advance')).toEqual([['mtd', 'monthly']]);
+    expect(periods('its worst quarterly performance in years')).toEqual([]);
+    expect(periods('still -5.28% on the month')).toEqual([['mtd', 'on the month']]);
+    expect(periods('lifting its August gain to 10.95%')).toEqual([['other', 'August']]);
+    // "may" is a modal, not May
+    expect(periods('stocks may gain more')).toEqual([]);
+    expect(periods('XLV has risen 8.44% in a month')).toEqual([['1m', 'in a month']]);
+  });
+
+  it('reads "+3.99% to close the quarter" as the day, but not when a figure follows in the clause', () => {
+    expect(periods('SPY +3.99% to close the quarter')).toEqual([['1d', 'to close the quarter']]);
+    expect(periods('SPY rose 1% to end the quarter up 10%')).toEqual([]);
+  });
+
+  it('reads month abbreviations against the note date', () => {
+    const jul31 = parseIsoDate('2025-07-31');
+    expect(otherPeriod('Jul', jul31)).toBe('mtd');
+    expect(otherPeriod('ended Jul.', jul31)).toBe('mtd');
+    expect(otherPeriod('Jun', jul31)).toBeNull();
+    expect(otherPeriod('Q3', jul31)).toBe('qtd');
+    expect(otherPeriod('Q1', jul31)).toBeNull();
+  });
+
+  it('gives each figure of a compound sentence its own period', () => {
+    expect(read('Microsoft (MSFT) ended July up 7.26%, and Meta is up 32.32% this year.')).toEqual([
+      ['MSFT', 'mtd', 0.0726],
+      ['META', 'ytd', 0.3232],
+    ]);
+    expect(read('The SPDR S&P 500 ETF (SPY) fell 0.38%, trimming its July gain to 1.30%.')).toEqual([
+      ['SPY', '1d', -0.0038],
+      ['SPY', 'mtd', 0.013],
+    ]);
+    expect(read('The Invesco QQQ Trust (QQQ) rose 3.39% but ended the quarter down 5.93%.')).toEqual([
+      ['QQQ', '1d', 0.0339],
+      ['QQQ', 'qtd', -0.0593],
+    ]);
+    expect(read('XLV has risen 8.44% in a month and hit a record this week.')).toEqual([['XLV', '1m', 0.0844]]);
+  });
+});
+
+describe('a move noun with its period before "to" (MOVE_NOUN_PERIOD_BEFORE)', () => {
+  it('gives the period to the figure after the noun, and leaves the day to the move before it', () => {
+    expect(read('Nvidia (NVDA) surged 3.33% to take its gain for the week to 7.98%.')).toEqual([
+      ['NVDA', '1d', 0.0333],
+      ['NVDA', 'wtd', 0.0798],
+    ]);
+    // since the start of July (June 30's close) is also the quarter's base: QTD
+    expect(read('Apple (AAPL) rose 2.05% to a record, taking its gain since the start of July to 8.10%.')).toEqual([
+      ['AAPL', '1d', 0.0205],
+      ['AAPL', 'qtd', 0.081],
+    ]);
+  });
+});
+
+describe('labels heading a line or a figure (LEADING_LABEL, INLINE_LABEL)', () => {
+  it('reads "<Month> by sector:", "Q3:", "Day:" and "<Month> in one paragraph:" for every figure after them', () => {
+    expect(read('July by sector: XLK +3.76%, XLU +3.60%, XLV -3.23%.')).toEqual([
+      ['XLK', 'mtd', 0.0376],
+      ['XLU', 'mtd', 0.036],
+      ['XLV', 'mtd', -0.0323],
+    ]);
+    expect(read('SPY -0.60%, QQQ -1.43%. Q3: SPY +2.05%, QQQ +0.95%.')).toEqual([
+      ['SPY', '1d', -0.006],
+      ['QQQ', '1d', -0.0143],
+      ['SPY', 'qtd', 0.0205],
+      ['QQQ', 'qtd', 0.0095],
+    ]);
+    expect(read('July in one paragraph: SPY up 2.38%, QQQ up 5.55%.')).toEqual([
+      ['SPY', 'mtd', 0.0238],
+      ['QQQ', 'mtd', 0.0555],
+    ]);
+    expect(read('Week: SPY +1.20%, IWM -0.40%.')).toEqual([
+      ['SPY', 'wtd', 0.012],
+      ['IWM', 'wtd', -0.004],
+    ]);
+  });
+
+  it('reads a month right before a signed figure as its label, not as the period of the figure before', () => {
+    expect(read('SPY -0.30% (3 down days), Jul +1.47%; QQQ -0.60%, Jul +1.23%.')).toEqual([
+      ['SPY', '1d', -0.003],
+      ['SPY', 'mtd', 0.0147],
+      ['QQQ', '1d', -0.006],
+      ['QQQ', 'mtd', 0.0123],
+    ]);
+  });
+
+  it("does not carry a line's label into the next line", () => {
+    expect(read('July: SPY +2.05%\nQQQ -0.40%')).toEqual([
+      ['SPY', 'mtd', 0.0205],
+      ['QQQ', '1d', -0.004],
+    ]);
+  });
+});
+
+describe('a signed figure its period follows', () => {
+  it('is a move of the name that opens the post or line', () => {
+    expect(read("$SPY +1.56% today and everyone's a genius again. still -5.28% on the month lol")).toEqual([
+      ['SPY', '1d', 0.0156],
+      ['SPY', 'mtd', -0.0528],
+    ]);
+    expect(read("TSLA +3.67% after Thursday's rout; still -17.83% on the week.")).toEqual([
+      ['TSLA', '1d', 0.0367],
+      ['TSLA', 'wtd', -0.1783],
+    ]);
+    expect(read('$SPY +3.99% to close the quarter but -4.37% for Q3. good riddance')).toEqual([
+      ['SPY', '1d', 0.0399],
+      ['SPY', 'qtd', -0.0437],
+    ]);
+    expect(read('$MSFT ATH and +27.06% YTD')).toEqual([['MSFT', 'ytd', 0.2706]]);
+  });
+});
+
+describe('asides between a subject and its next move (withoutMoveAsides)', () => {
+  it('removes asides that describe the move, not a clause with a subject of its own', () => {
+    expect(withoutMoveAsides(', ending a five-session slide, and is now').trim()).toBe(', and is now');
+    expect(withoutMoveAsides(' to a record close, its eighth straight gain, and finished').trim()).toBe(
+      ', and finished',
+    );
+    expect(withoutMoveAsides(', capping a').trim()).toBe('');
+    // a clause of its own keeps its words (so the subject is not carried)
+    expect(withoutMoveAsides(', while small caps').trim()).toBe(', while small caps');
+  });
+
+  it('keeps the subject across the aside', () => {
+    expect(read('Microsoft (MSFT) advanced 8.06%, ending a five-session slide, and is now up 4.02% in July.')).toEqual([
+      ['MSFT', '1d', 0.0806],
+      ['MSFT', 'mtd', 0.0402],
+    ]);
+    expect(read('Oracle (ORCL) rose 1.26%, capping a 16.32% monthly advance.')).toEqual([
+      ['ORCL', '1d', 0.0126],
+      ['ORCL', 'mtd', 0.1632],
+    ]);
+    expect(
+      read('The SPDR S&P 500 ETF (SPY) gained 0.32%, a second straight advance, and ended the week 0.65% higher.'),
+    ).toEqual([
+      ['SPY', '1d', 0.0032],
+      ['SPY', 'wtd', 0.0065],
+    ]);
+  });
+});
+
+describe('a quarter or a month as a column header (CALENDAR_COLUMN)', () => {
+  it('is QTD or MTD in a note of that quarter or month, else a period not computed', () => {
+    const jul31 = parseIsoDate('2025-07-31');
+    const cols = tableColumns('| Ticker | Close | Q3 | Jul % | Q1 |', jul31);
+    expect(cols?.map((c) => (c.kind === 'return' ? c.period : c.kind))).toEqual(['name', 'level', 'qtd', 'mtd', null]);
+    expect(read('| Ticker | Q3 |\n|:--|--:|\n| SPY | -4.37% |')).toEqual([['SPY', 'qtd', -0.0437]]);
+  });
+});
