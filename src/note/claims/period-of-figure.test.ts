@@ -67,6 +67,32 @@ describe('period words that are not "MTD"', () => {
   });
 });
 
+describe('a closed period belongs to its own verb (isClosedPeriod)', () => {
+  it('is not carried to another name after it, nor read where no figure follows it', () => {
+    expect(read('Nvidia (NVDA) ended the month up 8.53%, while Netflix (NFLX) rose 2.7%.')).toEqual([
+      ['NVDA', 'mtd', 0.0853],
+      ['NFLX', '1d', 0.027],
+    ]);
+    expect(read('Wall Street ended July on a soft note, with the SPDR S&P 500 ETF (SPY) down 0.86%.')).toEqual([
+      ['SPY', '1d', -0.0086],
+    ]);
+    // a figure sharing the verb shares the period
+    expect(read('SPY ended the month up 2.1% and QQQ 3.4%.')).toEqual([
+      ['SPY', 'mtd', 0.021],
+      ['QQQ', 'mtd', 0.034],
+    ]);
+  });
+});
+
+describe('a figure sharing the verb after a longer name', () => {
+  it('reads "and the Roundhill MAGS fund 14.62%" as a continuation of the move before it', () => {
+    expect(read('Since the July 29 close, QQQ has gained 1.2%, and the Roundhill MAGS fund 1.5%.')).toEqual([
+      ['QQQ', null, 0.012],
+      ['MAGS', null, 0.015],
+    ]);
+  });
+});
+
 describe('a move noun with its period before "to" (MOVE_NOUN_PERIOD_BEFORE)', () => {
   it('gives the period to the figure after the noun, and leaves the day to the move before it', () => {
     expect(read('Nvidia (NVDA) surged 3.33% to take its gain for the week to 7.98%.')).toEqual([

@@ -35,6 +35,17 @@ const MOVE_NOUN =
 /** The verbs that close a period: "ended July up 7%", "finished the quarter 19% lower". */
 const CLOSED =
   '(?:ended|ending|ends|finished|finishing|finishes|closed\\s+out|closes\\s+out|wrapped\\s+up|wraps\\s+up)';
+/** What follows a closed period when it is a figure's ("ended July up 7%"; not "ended January on a soft note"). */
+const CLOSED_FIGURE = '(?=\\s+(?:up|down|higher|lower|flat|with\\s+an?\\s|[-+−–]?\\$?\\d))';
+
+/**
+ * Whether a period phrase is a closed period ("ended July", "finished the quarter"): it belongs to its own verb's
+ * figure only, so a later figure of the sentence (another name's) neither inherits it nor reads it as the last period.
+ */
+export function isClosedPeriod(phrase: string): boolean {
+  // "ended the week 1.5% lower, and the Nasdaq lost 3.9%": the week is carried (the convention of blind batch 7).
+  return new RegExp(`^${CLOSED}\\s+(?!the\\s+week\\b)`, 'i').test(phrase);
+}
 
 /**
  * A label opening a sentence or a broker's line names the period of every figure after it: "Week: SPY +1.2%",
@@ -87,18 +98,21 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: 'mtd',
-    re: new RegExp(`\\b${CLOSED}\\s+the\\s+month\\b|\\bon\\s+the\\s+month\\b|\\bmonthly(?=\\s+${MOVE_NOUN}\\b)`, 'i'),
+    re: new RegExp(
+      `\\b${CLOSED}\\s+the\\s+month\\b${CLOSED_FIGURE}|\\bon\\s+the\\s+month\\b|\\bmonthly(?=\\s+${MOVE_NOUN}\\b)`,
+      'i',
+    ),
   },
   {
     period: 'qtd',
     re: new RegExp(
-      `\\b${CLOSED}\\s+the\\s+quarter\\b|\\bon\\s+the\\s+quarter\\b|\\bquarterly(?=\\s+${MOVE_NOUN}\\b)`,
+      `\\b${CLOSED}\\s+the\\s+quarter\\b${CLOSED_FIGURE}|\\bon\\s+the\\s+quarter\\b|\\bquarterly(?=\\s+${MOVE_NOUN}\\b)`,
       'i',
     ),
   },
-  { period: 'ytd', re: new RegExp(`\\b${CLOSED}\\s+the\\s+year\\b`, 'i') },
+  { period: 'ytd', re: new RegExp(`\\b${CLOSED}\\s+the\\s+year\\b${CLOSED_FIGURE}`, 'i') },
   // "ended July up 7.26%", "its August gain", "a March loss": a month read against the note's date.
-  { period: 'other', re: new RegExp(`\\b${CLOSED}\\s+${MONTH_NAME}(?!\\s*\\d)`, 'i') },
+  { period: 'other', re: new RegExp(`\\b${CLOSED}\\s+${MONTH_NAME}(?!\\s*\\d)${CLOSED_FIGURE}`, 'i') },
   // Case-sensitive, so "may gain" is no month.
   { period: 'other', re: new RegExp(`\\b${MONTH_NAME}(?=\\s+${MOVE_NOUN}\\b)`) },
   { period: 'wtd', re: listHead('week') },

@@ -25,12 +25,12 @@ import { onlyColoursTheMove } from './name-move-gap.js';
 import type { Mention } from './name-resolver.js';
 import { dayOfClaim, namedDays } from './named-days.js';
 import { fraction } from './percent-text.js';
-import { findPeriods, type PeriodMatch } from './period-phrases.js';
+import { findPeriods, isClosedPeriod, type PeriodMatch } from './period-phrases.js';
 import { findSubject, type Subject } from './subject-finder.js';
 
 const PERCENT = /([-+−–]?)(\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)/g;
 const UP_WORDS =
-  'up|spiked|spikes|popped|pops|leapt|leaped|rebounded|rebounds|bounced|rose|risen|rises|rising|gained|gains|gaining|climbed|climbs|climbing|advanced|advances|added|adds|jumped|jumps|surged|surges|soared|soars|rallied|rallies|increased|returned|returning|returns|advancing|jumping|surging|soaring|rallying|climbed\\s+back|adding|rebounding|firmed|firms|firming|tacked\\s+on|tacks\\s+on|tacking\\s+on|put\\s+on|clawed\\s+back|recouped|recovered|edged\\s+(?:up|higher)|ticked\\s+(?:up|higher)|inched\\s+(?:up|higher)|a\\s+gain\\s+of|a\\s+rise\\s+of|a\\s+return\\s+of|an\\s+advance\\s+of|a\\s+rally\\s+of';
+  'up|rocketed|rockets|skyrocketed|zoomed|vaulted|spiked|spikes|popped|pops|leapt|leaped|rebounded|rebounds|bounced|rose|risen|rises|rising|gained|gains|gaining|climbed|climbs|climbing|advanced|advances|added|adds|jumped|jumps|surged|surges|soared|soars|rallied|rallies|increased|returned|returning|returns|advancing|jumping|surging|soaring|rallying|climbed\\s+back|adding|rebounding|firmed|firms|firming|tacked\\s+on|tacks\\s+on|tacking\\s+on|put\\s+on|clawed\\s+back|recouped|recovered|edged\\s+(?:up|higher)|ticked\\s+(?:up|higher)|inched\\s+(?:up|higher)|a\\s+gain\\s+of|a\\s+rise\\s+of|a\\s+return\\s+of|an\\s+advance\\s+of|a\\s+rally\\s+of';
 const DOWN_WORDS =
   'down|off|dipped|dips|eased|eases|retreated|retreats|slumped|slumps|skidded|sagged|fell|fallen|falls|falling|dropped|drops|declined|declines|lost|loses|slid|slides|slipped|slips|sank|sinks|tumbled|tumbles|plunged|plunges|decreased|shed|sheds|dropping|declining|losing|sliding|slipping|sinking|tumbling|plunging|gave\\s+back|gives\\s+back|giving\\s+back|gave\\s+up|gives\\s+up|giving\\s+up|surrendered|surrenders|surrendering|handed\\s+back|hands\\s+back|handing\\s+back|pared|pares|paring|erased|erases|erasing|lost\\s+ground|shedding|easing|dipping|retreating|sagging|slumping|skidding|shaved|ceded|edged\\s+(?:down|lower)|ticked\\s+(?:down|lower)|inched\\s+(?:down|lower)|a\\s+loss\\s+of|a\\s+decline\\s+of|a\\s+drop\\s+of|a\\s+fall\\s+of';
 const QUALIFIER =
@@ -113,7 +113,13 @@ const LINKS = new Set(['and', 'while', 'with', 'but', 'the', 'respectively', 'fo
 function isContinuation(between: string, mentions: readonly Mention[], offset: number): boolean {
   let rest = between;
   for (const m of mentions) {
-    if (m.start >= offset && m.end <= offset + between.length) rest = rest.replace(m.text, ' ');
+    if (m.start < offset || m.end > offset + between.length) continue;
+    // "and the Roundhill MAGS fund 14.62%": the words of a name around the one resolved belong to it.
+    const escaped = m.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    rest = rest.replace(
+      new RegExp(`(?:[A-Z][\\w&.-]*\\s+){0,3}${escaped}(?:\\s+(?:fund|ETF|trust|index|stock|shares))?`),
+      ' ',
+    );
   }
   for (const p of findPeriods(rest)) rest = rest.replace(rest.slice(p.start, p.end), ' ');
   // "jumped 1.99% to 44.52 and 0.94% this month": the level the move ended at does not break the run.
@@ -441,7 +447,11 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
     // A run of figures sharing a verb shares the period named after its last figure ("1.2%, 0.8% and 3.1% this month").
     // "XLK +1.2% (WTD +3.1%), XLF -0.4%": a label glued to a figure is that figure's own; once a figure of the
     // sentence was read without a period phrase, a later bare figure is read the same way, not under that label.
-    const inherited = (p: PeriodMatch | undefined) => (p && bareKey !== null && owned.has(p) ? undefined : p);
+    // A closed period ("ended July up 7.26%, while NFLX rose 2.7%") is its own verb's: only a figure sharing that
+    // verb takes it.
+    const closed = (p: PeriodMatch) => isClosedPeriod(sentence.slice(p.start, p.end));
+    const inherited = (p: PeriodMatch | undefined) =>
+      p && ((bareKey !== null && owned.has(p)) || (!h.continued && closed(p))) ? undefined : p;
     let runEnd = i;
     while (runEnd + 1 < hits.length && hits[runEnd + 1]!.continued) runEnd++;
     const afterRun = hits[runEnd + 1]?.start ?? sentence.length;
@@ -480,7 +490,7 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
     if (!subject) continue;
     previous = subject;
     // A label glued to a figure after a bare one ("(WTD +3.1%)") does not become the period of what follows.
-    if (key && !(period && owned.has(period) && bareKey !== null)) {
+    if (key && !(period && owned.has(period) && bareKey !== null) && !(period && closed(period))) {
       ctx.lastPeriod = key;
       ctx.documentPeriod = key;
     }
