@@ -22,7 +22,7 @@ const NEAR_ATH = new RegExp(
   'i',
 );
 const NEW_ATH = new RegExp(
-  `\\b(?:(?:at|to|hit|hits|hitting|set|sets|setting|reach\\w*|notch\\w*|touch\\w*|clos\\w+\\s+at|mark\\w*|post\\w*|print\\w*|log\\w*|scal\\w*|record\\w*|chalk\\w*\\s+up|trad\\w+\\s+at|finish\\w*\\s+at|end\\w*\\s+at|sits?\\s+at)\\s+(?:a\\s+|an\\s+|new\\s+|fresh\\s+|its\\s+|their\\s+|another\\s+|yet\\s+another\\s+)*${RECORD}(?:\\s+${MARK}|\\s+(?=\\d))|(?:new|fresh)\\s+(?:all[- ]time\\s+)?(?:closing\\s+)?(?:highs?|peaks?|records?)\\b(?![- ]week)|record\\s+territory|(?:highest|best)\\s+(?:close|closing\\s+level|level|finish|close)\\s+(?:ever|on\\s+record)|(?:highest|best)\\s+(?:close|level)\\s+in\\s+its\\s+history|${RECORD}\\s+closing\\s+high|,\\s+(?:a|another|a\\s+new|a\\s+fresh)\\s+record(?=\\s*[.;!]|\\s*$)|(?:to|at|hit|hits|notch\\w*|set|sets|reach\\w*|post\\w*|log\\w*)\\s+(?:(?:a|an|new|fresh|yet\\s+another|another|its|their|first|latest|\\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\\s+)*record(?:\\s+(?:close|closing\\s+high|finish))?(?=\\s*(?:[.,;:!]|$|\\s+(?:again|on|in|for|since|today|yesterday|after|as|while|and)\\b|\\s+of\\s+\\$?\\d[\\d,]*(?:\\.\\d+)?(?![\\d.,]*\\s?(?:%|percent|billion|million|trillion|bn|mn|[a-z]))))|(?:new|fresh|an?|another)\\s+ATHs?\\b|\\bat\\s+(?:an?\\s+|new\\s+)?ATHs?\\b|\\banother\\s+${RECORD}\\s+${MARK}|(?<=[A-Z0-9)%],?\\s{1,3}|[A-Z0-9)%]\\s*[(–—-]\\s*)(?:ATHs?|record\\s+(?:close|high|closing\\s+high))\\b(?!\\s*\\?))`,
+  `\\b(?:(?:at|to|hit|hits|hitting|set|sets|setting|reach\\w*|notch\\w*|touch\\w*|clos\\w+\\s+at|mark\\w*|post\\w*|print\\w*|log\\w*|scal\\w*|record\\w*|chalk\\w*\\s+up|trad\\w+\\s+at|finish\\w*\\s+at|end\\w*\\s+at|sits?\\s+at)\\s+(?:a\\s+|an\\s+|new\\s+|fresh\\s+|its\\s+|their\\s+|another\\s+|yet\\s+another\\s+)*${RECORD}(?:\\s+${MARK}|\\s+(?=\\d))|(?:new|fresh)\\s+(?:all[- ]time\\s+)?(?:closing\\s+)?(?:highs?|peaks?|records?)\\b(?![- ]week)|record\\s+territory|(?:highest|best)\\s+(?:close|closing\\s+level|level|finish|close)\\s+(?:ever|on\\s+record)|(?:highest|best)\\s+(?:close|level)\\s+in\\s+its\\s+history|${RECORD}\\s+closing\\s+high|,\\s+(?:a|another|a\\s+new|a\\s+fresh)\\s+record(?=\\s*[.;!]|\\s*$)|(?:to|at|hit|hits|notch\\w*|set|sets|reach\\w*|post\\w*|log\\w*)\\s+(?:(?:a|an|new|fresh|yet\\s+another|another|its|their|first|latest|\\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\\s+)*record(?:\\s+(?:close|closing\\s+high|finish))?(?=\\s*(?:[.,;:!]|$|\\s+(?:again|on|in|for|since|today|yesterday|this|after|as|while|and)\\b|\\s+of\\s+\\$?\\d[\\d,]*(?:\\.\\d+)?(?![\\d.,]*\\s?(?:%|percent|billion|million|trillion|bn|mn|[a-z]))))|(?:new|fresh|an?|another)\\s+ATHs?\\b|\\bat\\s+(?:an?\\s+|new\\s+)?ATHs?\\b|\\banother\\s+${RECORD}\\s+${MARK}|(?<=[A-Z0-9)%],?\\s{1,3}|[A-Z0-9)%]\\s*[(–—-]\\s*)(?:ATHs?|record\\s+(?:close|high|closing\\s+high))\\b(?!\\s*\\?))`,
   'i',
 );
 /**
@@ -30,7 +30,7 @@ const NEW_ATH = new RegExp(
  * "IWM +1.2%, ATH!" (a word that ends the post or its clause).
  */
 const POST_RECORD =
-  /(?<=(?:\d\s?%|\d\.\d+|\$[A-Z]{1,5}|\b[A-Z]{2,5})\)?,?\s{1,3})(?:new\s+|fresh\s+)?(?:record|all[- ]time\s+highs?|ATHs?)(?=\s*(?:[.,;!]|$))/i;
+  /(?<=(?:\d\s?%|\d\.\d+|\$[A-Z]{1,5}|\b[A-Z]{2,5})\)?,?\s{1,3})(?:new\s+|fresh\s+)?(?:record|all[- ]time\s+highs?|ATHs?)(?=\s*(?:[.,;!]|$)|\s+(?:while|as|again|today|after|amid|despite|even|on)\b)/i;
 /** "Records: IWM, XLF, XLI", "New ATHs: SPY and XLF": a label, then the list of names at a record. */
 const RECORD_LIST =
   /(?:^|[.;]\s*)(?:(?:new|fresh)\s+)?(?:records?|record\s+(?:closes|highs)|all[- ]time\s+highs|ATHs|highs)\s*:\s*(?=\S)/i;
@@ -42,12 +42,18 @@ const LEVEL_THEN_RECORD =
  * "its August record", "their October 2024 peak", "its 2021 high": a peak the writer dates. Held as the
  * distance from the record close, and only when that record close falls in the month (or year) named.
  */
-const NAMED_PEAK = `(?:${MONTH_WORD}(?:\\s+(\\d{4}))?|(\\d{4}))\\s+(?:record(?:\\s+(?:high|close|closing\\s+high))?|peak|high|top|all[- ]time\\s+high)\\b`;
+const NAMED_PEAK = `(?:${MONTH_WORD}(?:\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d))?(?:,?\\s+(\\d{4}))?|(\\d{4}))\\s+(?:record(?:\\s+(?:high|close|closing\\s+high))?|peak|high|top|all[- ]time\\s+high)\\b`;
 
 const BELOW_ATH = new RegExp(
-  `[-−–]?(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:below|under|beneath|off|from|short\\s+of|away\\s+from)\\s+(?:(?:its|their|the|an?)?\\s*${RECORD}\\s+${MARK}|(?:its|their|the)\\s+${NAMED_PEAK}|(?:its|their|the)\\s+(?:highs|peak|record)\\b(?!\\s+(?:low|of\\s+\\d))|(?:(?:its|their|the)\\s+)?(?:ATH|all[- ]time\\s+highs?)\\b|highs\\b(?!\\s+of\\s))`,
+  `[-−–]?(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:below|under|beneath|off|from|short\\s+of|shy\\s+of|away\\s+from)\\s+(?:(?:its|their|the|an?)?\\s*${RECORD}\\s+${MARK}|(?:its|their|the)\\s+${NAMED_PEAK}|(?:its|their|the)\\s+(?:highs?|peak|record)\\b(?!\\s+(?:low|of\\s+(?:\\d|the\\b)))|(?:(?:its|their|the)\\s+)?(?:ATH|all[- ]time\\s+highs?)\\b|highs\\b(?!\\s+of\\s)|(?:its|their)\\s+(own)\\b(?!\\s+\\w))`,
   'i',
 );
+
+/** A record named before "its own" ("SPY is 1.96% below its February record, and QQQ sits 2.32% under its own"). */
+const RECORD_BEFORE = /\b(?:record|all[- ]time|ATH|peak|highs?)\b/i;
+/** "ATH.", "New record close!": a post's sentence that is only the record word, about the subject before it. */
+const RECORD_ALONE =
+  /^\s*(?:(?:new|fresh|another)\s+)?(?:ATH|all[- ]time\s+high|record(?:\s+(?:close|high))?)\s*[.!]*\s*$/i;
 
 /** "S&P 600 members", "the S&P 600's constituents": a group's members, not the index (breadth-claim-type.ts reads those). */
 const MEMBERS_AFTER = /^(?:'s)?\s+(?:index\s+)?(?:members|constituents|components|stocks)\b/i;
@@ -66,6 +72,7 @@ function extract(scope: SentenceScope): AthClaim[] {
   const taken = (m: RegExpExecArray) =>
     found.some((f) => m.index < f.m.index + f.m[0].length && m.index + m[0].length > f.m.index);
   for (const m of allMatches(BELOW_ATH, sentence)) {
+    if (m[5] && !RECORD_BEFORE.test(sentence.slice(0, m.index))) continue;
     const peak = m[2]
       ? { month: monthIndex(m[2]), year: m[3] ? Number(m[3]) : null }
       : m[4]
@@ -85,6 +92,8 @@ function extract(scope: SentenceScope): AthClaim[] {
   for (const m of allMatches(LEVEL_THEN_RECORD, sentence))
     if (!taken(m)) found.push({ m, kind: 'new_high', distance: null });
   for (const m of allMatches(POST_RECORD, sentence)) if (!taken(m)) found.push({ m, kind: 'new_high', distance: null });
+  for (const m of allMatches(RECORD_ALONE, sentence))
+    if (!taken(m)) found.push({ m, kind: 'new_high', distance: null });
   const listed = recordList(scope, mentions);
   if (listed.length > 0) return listed;
   found.sort((a, b) => a.m.index - b.m.index);
@@ -132,7 +141,15 @@ function extract(scope: SentenceScope): AthClaim[] {
     };
     out.push(s.unresolved ? { ...claim, unresolved: s.unresolved } : claim);
   }
-  return out;
+  // "notched another record: XLF rose 0.26% ... and an all-time high": one record told twice is one claim.
+  return out.filter(
+    (c, i) =>
+      c.kind !== 'new_high' ||
+      !out.some(
+        (d, j) =>
+          j < i && d.kind === 'new_high' && d.symbol === c.symbol && (c.symbol !== null || d.subject === c.subject),
+      ),
+  );
 }
 
 /**

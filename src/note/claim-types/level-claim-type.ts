@@ -18,17 +18,18 @@ const PERIOD_BETWEEN =
   "(?:(?:over|in|during|for|on|since)\\s+(?:the\\s+)?[A-Za-z0-9.,' ]{1,30}?\\s+|(?:so\\s+far\\s+)?this\\s+(?:year|month|quarter|week)\\s+|year[- ]to[- ]date\\s+|(?:YTD|MTD|QTD|today)\\s+)";
 /** "the VIX fell 5.83% to 14.85", "Oracle slid 10.8% to $196.95": a move, then the level it closed at. */
 const MOVE_TO_LEVEL = new RegExp(
-  `\\b(?:rose|risen|fell|fallen|gained|lost|climbed|dropped|declined|slid|slipped|sank|tumbled|plunged|jumped|surged|soared|rallied|advanced|added|shed|eased|dipped|popped|retreated|spiked|slumped|skidded|rebounded|gave\\s+up|gave\\s+back|surrendered|pared|tacked\\s+on|firmed|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower)|(?:was|is)\\s+(?:up|down))\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+(?:${PERIOD_BETWEEN})?to\\s+(?:(?:close|end|finish|settle)\\s+at\\s+)?\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`,
+  `\\b(?:rose|risen|fell|fallen|gained|lost|climbed|dropped|declined|slid|slipped|sank|tumbled|plunged|collapsed|collapsing|cratered|jumped|surged|soared|rallied|advanced|added|shed|eased|dipped|popped|retreated|spiked|slumped|skidded|rebounded|gave\\s+up|gave\\s+back|surrendered|pared|tacked\\s+on|firmed|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower)|(?:(?:was|is)\\s+)?(?:up|down))\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+(?:${PERIOD_BETWEEN})?to\\s+(?:(?:close|end|finish|settle)\\s+at\\s+)?\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`,
   'i',
 );
 /** A level with decimals (or thousands): "14.85", "2,590.61", "$255.87"; whole numbers are too often counts. */
 const PRICE = `\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`;
 /**
  * A level after its move without "by": "+1.17% to 255.87", "dropped to 14.85", "fell back to 14.85", "VIX back
- * to 14.85", "fell a second day, to 14.85" (a level with decimals: "rose to 3" is a count as often as a level).
+ * (down) to 14.85", "fell a second day, to 14.85", "rose for a fifth day in a row to 16.65", "collapsing to 52.33",
+ * "+0.83% to a record 735.7" (a level with decimals: "rose to 3" is a count as often as a level).
  */
 const TO_LEVEL = new RegExp(
-  `(?:(?<![\\w.])[-+−–]\\d+(?:\\.\\d+)?\\s?%|\\b(?:rose|fell|dropped|declined|slid|slipped|sank|tumbled|plunged|jumped|surged|soared|rallied|climbed|advanced|eased|dipped|retreated|spiked|slumped|rebounded|bounced|recovered|popped|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower))(?:\\s+back)?|\\bback)(?:\\s+(?:a|an|the|for|on)\\s+(?:second|third|fourth|fifth|\\w+day|session|day)(?:\\s+(?:day|session|straight|running))*)?,?\\s+to\\s+${PRICE}(?!\\s*(?:by|in|next|this|over)\\b)`,
+  `(?:(?<![\\w.])[-+−–]\\d+(?:\\.\\d+)?\\s?%|\\b(?:rose|rising|fell|falling|dropped|dropping|declined|slid|sliding|slipped|sank|sinking|tumbled|tumbling|plunged|plunging|collapsed|collapsing|cratered|jumped|jumping|surged|surging|soared|soaring|rallied|climbed|climbing|advanced|eased|dipped|retreated|spiked|spiking|slumped|rebounded|bounced|recovered|popped|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower))(?:\\s+back)?|\\bback(?:\\s+(?:down|up))?)(?:(?:\\s+(?:for|on))?\\s+(?:a|an|the)\\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d+(?:st|nd|rd|th)|\\w+day|session|day)(?:\\s+(?:day|session|straight|running|in\\s+a\\s+row))*)?,?\\s+to\\s+(?:an?\\s+(?:fresh\\s+|new\\s+)?(?:record|all[- ]time\\s+high)(?:\\s+(?:close|high))?(?:\\s+of)?\\s+)?${PRICE}(?!\\s*(?:by|in|next|this|over)\\b)`,
   'i',
 );
 /**
@@ -55,9 +56,14 @@ const MOVE_COMMA_LEVEL =
  * before a level standing alone) and a level with decimals.
  */
 const NAME_AT_LEVEL = new RegExp(
-  `^\\s+(?:(?:is|was|sits|sat|stands|stood|trades|traded|trading|now)\\s+)?(?:(?:closed|ended|finished|settled)\\s+(?:the\\s+(?:day|session)\\s+)?(?:at\\s+)?|(?:(?:closed|ended|finished)\\s+)?(?:flat|unchanged)\\s+at\\s+|at\\s+|to\\s+(?=\\$?[\\d,]+\\.\\d+\\s*(?:\\(|[,;]|$)))(?:an?\\s+(?:fresh\\s+|new\\s+)?(?:record|all[- ]time\\s+high)(?:\\s+(?:close|high))?(?:\\s+of)?\\s+)?\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}(?!\\s*(?:a\\.?m|p\\.?m|ET|EST)\\b)`,
+  `^\\s+(?:(?:is|was|sits|sat|stands|stood|trades|traded|trading|now)\\s+)?(?:(?:still|now|currently|only|just)\\s+)*(?:(?:closed|ended|finished|settled)\\s+(?:the\\s+(?:day|session)\\s+)?(?:at\\s+)?|(?:(?:closed|ended|finished)\\s+)?(?:flat|unchanged)\\s+at\\s+|at\\s+|to\\s+(?=\\$?[\\d,]+\\.\\d+\\s*(?:\\(|[,;]|$)))(?:an?\\s+(?:fresh\\s+|new\\s+)?(?:record|all[- ]time\\s+high)(?:\\s+(?:close|high))?(?:\\s+of)?\\s+)?\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}(?!\\s*(?:a\\.?m|p\\.?m|ET|EST)\\b)`,
   'i',
 );
+/** "but still only 16.63", "now just 14.91": a level after "still" or "now" and "only"/"just" (its subject before it). */
+const STILL_LEVEL = new RegExp(`\\b(?:still|now)\\s+(?:only|just)\\s+(?:at\\s+)?${PRICE}`, 'i');
+/** "$VIX down 5 days running, 24.84": a name, its streak, then its level standing alone after a comma. */
+const STREAK_COMMA_LEVEL =
+  /^\s*:?\s*(?:up|down|higher|lower|green|red)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:straight\s+)?(?:days|sessions)(?:\s+(?:running|straight|in\s+a\s+row))?\s*,\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s*(?:[,;]|\.(?!\d)|$))/i;
 /** "Closing levels: AAPL 277.51, MSFT 481.33": names each followed by a level, in a sentence about closes. */
 const CLOSING_LIST = /\bclos(?:e|es|ed|ing)\b/i;
 const NAME_THEN_LEVEL = /^\s*:?\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s*(?:[,;]|\.(?!\d)|$|\s+and\b))/;
@@ -106,7 +112,9 @@ function extract(scope: SentenceScope): LevelClaim[] {
       (CLOSING_LIST.test(sentence) ? NAME_THEN_LEVEL.exec(tail) : null) ??
       (hedged(sentence, x.start)
         ? null
-        : ((/^\$?\^?[A-Z]{2,5}$/.test(x.text) ? TICKER_THEN_LEVEL.exec(tail) : null) ?? MOVE_COMMA_LEVEL.exec(tail)));
+        : ((/^\$?\^?[A-Z]{2,5}$/.test(x.text) ? TICKER_THEN_LEVEL.exec(tail) : null) ??
+          MOVE_COMMA_LEVEL.exec(tail) ??
+          STREAK_COMMA_LEVEL.exec(tail)));
     if (!m) continue;
     const at = x.end + m[0].indexOf(m[1]!);
     push(
@@ -119,7 +127,7 @@ function extract(scope: SentenceScope): LevelClaim[] {
   }
   for (const { m, subject } of matchesWithSubjects(LEVEL, sentence, mentions, ctx))
     push(m.index, m.index + m[0].length, m[3]!, subject, m[1] !== undefined || m[2] !== undefined);
-  for (const re of [TO_LEVEL, RECORD_LEVEL])
+  for (const re of [TO_LEVEL, RECORD_LEVEL, STILL_LEVEL])
     for (const { m, subject } of matchesWithSubjects(re, sentence, mentions, ctx)) {
       const at = m.index + m[0].lastIndexOf(m[1]!);
       push(at, at + m[1]!.length, m[1]!, subject, false);

@@ -16,7 +16,7 @@ const STREAK = new RegExp(
 );
 const UP_VERBS = 'rose|risen|gained|climbed|advanced|rallied|fell|fallen|declined|dropped|lost|slid|slipped|retreated';
 const CONSECUTIVE = new RegExp(
-  `\\b(${UP_VERBS})\\s+(?:for\\s+)?(?:a\\s+|the\\s+)?${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(?:sessions?|days?|trading\\s+days?)\\b|(?:\\b(?:its|their|a|the|together|posted|notched|logged|booked)|['’]s)\\s+${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(gain|advance|rise|up\\s+day|decline|loss|drop|fall|down\\s+day)s?\\b|\\b(${UP_VERBS}|up|down|higher|lower|green|red)\\s+(?:for\\s+)?${COUNT_WORD}\\s+(?:straight\\s+|consecutive\\s+)?(?:sessions|days|trading\\s+days)(?:\\s+in\\s+a\\s+row|\\s+straight|\\s+running)\\b`,
+  `\\b(${UP_VERBS})\\s+(?:for\\s+)?(?:an?\\s+|the\\s+)?${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(?:sessions?|days?|trading\\s+days?)\\b|(?:\\b(?:its|their|a|the|together|posted|notched|logged|booked)|['’]s)\\s+${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(gain|advance|rise|up\\s+day|decline|loss|drop|fall|down\\s+day)s?\\b|\\b(${UP_VERBS}|up|down|higher|lower|green|red)\\s+(?:for\\s+)?${COUNT_WORD}\\s+(?:straight\\s+|consecutive\\s+)?(?:sessions|days|trading\\s+days)(?:\\s+in\\s+a\\s+row|\\s+straight|\\s+running)\\b`,
   'i',
 );
 const DOWN =
@@ -124,7 +124,20 @@ function extract(scope: SentenceScope): StreakClaim[] {
     };
     out.push(subject.unresolved ? { ...claim, unresolved: subject.unresolved } : claim);
   }
-  return out;
+  // "slipped for an eighth straight session, ..., its longest losing run in years": one streak told twice is one
+  // claim (the one that gives its length).
+  return out.filter(
+    (c, i) =>
+      !out.some(
+        (d, j) =>
+          j !== i &&
+          d.symbol === c.symbol &&
+          (c.symbol !== null || d.subject === c.subject) &&
+          d.direction === c.direction &&
+          d.phase === c.phase &&
+          (c.length === null ? d.length !== null || j < i : d.length === c.length && j < i),
+      ),
+  );
 }
 
 function run(n: number): string {

@@ -66,7 +66,7 @@ const MOVE_FIGURE =
   '(?:\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%)?(?:\\s+(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|yesterday|today))?';
 /** "up for a fourth day running", "fell for a second session", "lower for the 3rd straight day". */
 const FOR_NTH_DAY = new RegExp(
-  `\\b(${MOVE_VERBS_UP}|${MOVE_VERBS_DOWN})${MOVE_FIGURE}\\s+(?:for\\s+)?(?:a|the)\\s+${ORDINAL}\\s+${IN_A_ROW}${DAY_UNIT}(?:\\s+(?:running|in\\s+a\\s+row|straight))?\\b(?!\\s+(?:of|this|in\\s+(?!a\\s+row)))`,
+  `\\b(${MOVE_VERBS_UP}|${MOVE_VERBS_DOWN})${MOVE_FIGURE}\\s+(?:for\\s+)?(?:an?|the)\\s+${ORDINAL}\\s+${IN_A_ROW}${DAY_UNIT}(?:\\s+(?:running|in\\s+a\\s+row|straight))?\\b(?!\\s+(?:of|this|in\\s+(?!a\\s+row)))`,
   'i',
 );
 /** "five sessions in a row" after a verb: "has gained in five sessions in a row", "was higher four days running". */
@@ -145,12 +145,27 @@ const SHORT_RUNS: readonly RegExp[] = [
     'i',
   ),
 ];
+/** "(4th down day)", "NVDA -1.64% (5th straight loss)", "$SPY -0.4%, 3rd red day": an ordinal day standing as its own note. */
+const NTH_NOTE = new RegExp(
+  `(?:\\(\\s*|,\\s+)${ORDINAL}\\s+${IN_A_ROW}(${UP_SINGLE}|${DOWN_SINGLE})(?=\\s*(?:\\)|[,;.!]|$))`,
+  'i',
+);
+/** "7 days in a row up", "4 sessions straight down": the count, then the run's words, then its direction. */
+const DAYS_IN_A_ROW_THEN_WAY = new RegExp(
+  `\\b${CARDINAL}\\s+(?:days|sessions)\\s+(?:in\\s+a\\s+row|straight|running)\\s+(up|down|green|red|higher|lower)\\b`,
+  'i',
+);
+/** "snapped 6 up days", "breaks 4 red days", "ended 3 straight gains": the as-of close ended that run. */
+const ENDED_SHORT_RUN = new RegExp(
+  `\\b(?:snap\\w*|end(?:s|ed|ing)?|broke|break\\w*|halt\\w*|stop\\w*)\\s+(?:(?:a|an|its|their)\\s+)?${CARDINAL}\\s+${IN_A_ROW}(?:(green|red|up|down)\\s+(?:days|sessions)|(${UP_PLURAL}|${DOWN_PLURAL}))\\b`,
+  'i',
+);
 /** A streak after these words is over ("after three straight losses"); the move that ended it is read elsewhere. */
 const ENDED_BEFORE =
   /\b(?:after|following|snap\w*|end\w*|broke|break\w*|halt\w*|stop\w*|since|of)\s+(?:a|an|its|their|the|his|her)?\s*$/i;
 /** "Apple, for a third straight session, fell", "Tesla for a fourth straight day was lower": the move told apart. */
 const FOR_NTH_BARE = new RegExp(
-  `\\bfor\\s+(?:a|the)\\s+${ORDINAL}\\s+${IN_A_ROW}(${DAY_UNIT}|${UP_SINGLE}|${DOWN_SINGLE})\\b(?:\\s+(?:running|in\\s+a\\s+row|straight))?(?!\\s+(?:of|this|in\\s+(?!a\\s+row)))`,
+  `\\bfor\\s+(?:an?|the)\\s+${ORDINAL}\\s+${IN_A_ROW}(${DAY_UNIT}|${UP_SINGLE}|${DOWN_SINGLE})\\b(?:\\s+(?:running|in\\s+a\\s+row|straight))?(?!\\s+(?:of|this|in\\s+(?!a\\s+row)))`,
   'i',
 );
 const MOVE_WORD = new RegExp(
@@ -246,6 +261,16 @@ export function streakWordings(sentence: string): StreakWording[] {
       : isUp(unit);
     if (up === null || (count(m[1]) ?? 0) < 2) continue;
     add({ m, direction: up ? 'winning' : 'losing', phase: 'ongoing', length: count(m[1]) });
+  }
+  for (const m of allMatches(NTH_NOTE, sentence)) {
+    if ((count(m[1]) ?? 0) < 2) continue;
+    add({ m, direction: isUp(m[2]!) ? 'winning' : 'losing', phase: 'ongoing', length: count(m[1]) });
+  }
+  for (const m of allMatches(ENDED_SHORT_RUN, sentence))
+    add({ m, direction: isUp((m[2] ?? m[3])!) ? 'winning' : 'losing', phase: 'ending', length: count(m[1]) });
+  for (const m of allMatches(DAYS_IN_A_ROW_THEN_WAY, sentence)) {
+    if ((count(m[1]) ?? 0) < 2 || ENDED_BEFORE.test(sentence.slice(0, m.index))) continue;
+    add({ m, direction: isUp(m[2]!) ? 'winning' : 'losing', phase: 'ongoing', length: count(m[1]) });
   }
   for (const re of SHORT_RUNS)
     for (const m of allMatches(re, sentence)) {

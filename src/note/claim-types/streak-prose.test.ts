@@ -38,6 +38,19 @@ describe('streaks in prose', () => {
     ['Nvidia fell 1.55% for a third straight day.', ['NVDA', 'losing', 'ongoing', 3]],
     ['$NVDA -1.55%, third loss in a row', ['NVDA', 'losing', 'ongoing', 3]],
     ['Nvidia dropped 1.55%, making it three losses in a row.', ['NVDA', 'losing', 'ongoing', 3]],
+    // Ninth blind batch's kinds (dev corpus dev-sentences-b9b.txt): "an" before the ordinal, an ordinal day in
+    // parentheses, a count with "in a row" before its direction, "snapped N up days" (the close ended them).
+    ['Oracle rose 1.26% for an eighth straight session.', ['ORCL', 'winning', 'ongoing', 8]],
+    ['SPY -0.38% (4th down day); MTD +2.82%.', ['SPY', 'losing', 'ongoing', 4]],
+    ['NVDA -1.64% (5th straight loss), ORCL -2.58%.', ['NVDA', 'losing', 'ongoing', 5]],
+    ['$MSFT record close again. 7 days in a row up', ['MSFT', 'winning', 'ongoing', 7]],
+    ['$XLU -0.07%, snapped 6 up days', ['XLU', 'winning', 'ending', 6]],
+    ['$AAPL +2.37% today, snapped 4 red days', ['AAPL', 'losing', 'ending', 4]],
+    // One streak told twice in a sentence is one claim.
+    [
+      'Microsoft slipped for an eighth straight session, its longest losing run in years.',
+      ['MSFT', 'losing', 'ongoing', 8],
+    ],
     ['Apple Inc., for a third straight session, closed lower.', ['AAPL', 'losing', 'ongoing', 3]],
     ['Meta for a fourth straight session gained ground.', ['META', 'winning', 'ongoing', 4]],
     // Shorthand: a bare count of up or down days, the count after "up", the days before "up".

@@ -204,11 +204,15 @@ export function columnRowClaims(
       };
       out.push(c);
     } else if (col.kind === 'ath') {
-      const d = fraction(1, digits);
-      const c: AthClaim =
-        d === 0
-          ? { metric: 'ath', ...who, span, kind: 'new_high', distance: null }
-          : { metric: 'ath', ...who, span, kind: 'below_high', distance: -d, decimals };
+      // A distance column's "0.00%" is a distance like any other (held to its precision), not a record claim.
+      const c: AthClaim = {
+        metric: 'ath',
+        ...who,
+        span,
+        kind: 'below_high',
+        distance: 0 - fraction(1, digits),
+        decimals,
+      };
       out.push(c);
     } else if (col.kind === 'streak' && m[3] === '' && !digits.includes('.') && Number(digits) >= 1) {
       const c: StreakClaim = {
