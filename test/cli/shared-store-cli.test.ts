@@ -7,6 +7,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -148,6 +149,54 @@ describe('the CLI while serve holds the store', () => {
     expect(second.stderr.trim().split('\n')).toHaveLength(1);
     expect(second.stderr).toContain(`already serves ${db}`);
   }, 180_000);
+
+  it('a server of another build is named in one line instead of running the command with its own code', async () => {
+    const { work, db } = await storeWith('build-', 'B', 5);
+    server = await startServer(['--db', db]);
+    const file = `${db}.serve.json`;
+    const endpoint = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    // run from source here: the server says so (build null), and a client from source forwards to it
+    expect(endpoint).toMatchObject({ build: null, command: `marketdash --db ${db} serve --port 0` });
+    const same = await cli(['--db', db, 'perf', 'B', '--format', 'json'], work);
+    expect([same.code, same.stderr]).toEqual([0, '']);
+
+    // the file of a server started before build stamps has no build: an older build than this CLI
+    const { build: _, ...older } = endpoint;
+    writeFileSync(file, JSON.stringify(older), { mode: 0o600 });
+    const refused = await cli(['--db', db, 'import', 'B.csv'], work);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    const pid = server.child.pid;
+    const started = `${(endpoint.since as string).slice(0, 19).replace('T', ' ')} UTC`;
+    expect(refused.stderr).toBe(
+      `marketdash: the running server (PID ${pid}, started ${started}) is an older build than this CLI (one that does not say which build it is): it would run this command with its own code; restart it: stop PID ${pid}, then run 'marketdash --db ${db} serve --port 0' again\n`,
+    );
+
+    // the handshake: a client that sends another build is refused by the server itself, with the same kind of line
+    const frames = await new Promise<string>((resolve) => {
+      let got = '';
+      const socket = connect({ host: '127.0.0.1', port: endpoint.port as number }, () => {
+        const build = { id: 'other', builtAt: '2026-01-02T03:04:00.000Z' };
+        socket.write(`${JSON.stringify({ token: endpoint.token, argv: ['symbols'], cwd: work, env: {}, build })}\n`);
+      });
+      socket.setEncoding('utf8');
+      socket.on('data', (d: string) => void (got += d));
+      socket.on('close', () => resolve(got));
+    });
+    expect(
+      frames
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual([
+      {
+        e: expect.stringMatching(
+          /^marketdash: the running server \(PID \d+, .*\) runs from source, not this CLI's build \(built 2026-01-02 03:04:00 UTC\): .*restart it/,
+        ),
+      },
+      { x: 1 },
+    ]);
+  }, 120_000);
 
   it('after SIGKILL of the server, the next command works and the stale endpoint file goes', async () => {
     const { work, db } = await storeWith('kill-', 'K', 5);

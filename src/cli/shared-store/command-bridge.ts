@@ -14,9 +14,18 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { endpointPath, removeIfOwned, writePrivateJson } from '../../services/shared-store/store-side-files.js';
+import {
+  endpointPath,
+  removeIfOwned,
+  type ServerEndpoint,
+  writePrivateJson,
+} from '../../services/shared-store/store-side-files.js';
 import { runWithCommandIo } from '../command-io.js';
+import { buildMismatch, currentBuild, serverCommand } from './build-stamp.js';
 import type { ForwardedCommand, ForwardedFrame } from './forward-command.js';
+
+/** The server's build, read once when `serve` loads this module: a rebuild after that does not change its code. */
+const SERVER_BUILD = currentBuild();
 
 export interface CommandBridgeOptions {
   /** The DuckDB file the server holds. */
@@ -39,6 +48,10 @@ const MAX_REQUEST_BYTES = 32 << 20;
 
 export async function startCommandBridge(options: CommandBridgeOptions): Promise<CommandBridge> {
   const token = randomBytes(32).toString('hex');
+  const since = new Date().toISOString();
+  const command = serverCommand();
+  /** What this server says of itself to a client of another build. */
+  const self = { pid: process.pid, since, build: SERVER_BUILD, command };
   let queue: Promise<unknown> = Promise.resolve();
   let running: string | null = null;
 
@@ -61,6 +74,14 @@ export async function startCommandBridge(options: CommandBridgeOptions): Promise
       const send = (frame: ForwardedFrame) => {
         if (!socket.destroyed) socket.write(`${JSON.stringify(frame)}\n`);
       };
+      // the client says which build it is (clients older than build stamps say nothing)
+      const mismatch = request.build === undefined ? null : buildMismatch(self, request.build);
+      if (mismatch !== null) {
+        send({ e: `marketdash: ${mismatch}\n` });
+        send({ x: 1 });
+        socket.end();
+        return;
+      }
       const description = `marketdash ${request.argv.join(' ')}`.slice(0, 120);
       const ahead = running;
       let timedOut = false;
@@ -104,14 +125,17 @@ export async function startCommandBridge(options: CommandBridgeOptions): Promise
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   const file = endpointPath(options.storePath);
-  writePrivateJson(file, {
+  const endpoint: ServerEndpoint = {
     pid: process.pid,
     port,
     token,
     url: options.url,
     store: resolve(options.storePath),
-    since: new Date().toISOString(),
-  });
+    since,
+    build: SERVER_BUILD,
+    command,
+  };
+  writePrivateJson(file, endpoint);
   const removeFile = () => removeIfOwned(file, process.pid);
   process.once('exit', removeFile);
   return {
@@ -137,7 +161,14 @@ function parseRequest(line: string, token: string): ForwardedCommand | null {
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   if (!r.argv.every((a) => typeof a === 'string')) return null;
   const wait = Number(r.waitSeconds);
-  return { ...r, env: r.env ?? {}, waitSeconds: Number.isFinite(wait) && wait >= 0 ? wait : 60 };
+  const b = r.build as { id?: unknown; builtAt?: unknown } | null | undefined;
+  const build =
+    b === undefined || b === null
+      ? b
+      : typeof b.id === 'string' && typeof b.builtAt === 'string'
+        ? { id: b.id, builtAt: b.builtAt }
+        : { id: '?', builtAt: '' };
+  return { ...r, env: r.env ?? {}, waitSeconds: Number.isFinite(wait) && wait >= 0 ? wait : 60, build };
 }
 
 /** Runs one command with the client's directory, environment and terminal, restoring the server's after. */

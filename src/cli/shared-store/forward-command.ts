@@ -7,9 +7,10 @@
  */
 import { connect } from 'node:net';
 import type { Command } from 'commander';
-import { UsageError } from '../../domain/errors.js';
+import { DataError, UsageError } from '../../domain/errors.js';
 import { resolveStoreTarget, waitSeconds } from '../../services/open-store.js';
 import {
+  type BuildStamp,
   endpointPath,
   readServerEndpoint,
   removeIfOwned,
@@ -17,6 +18,7 @@ import {
 } from '../../services/shared-store/store-side-files.js';
 import { runsForClient } from '../command-io.js';
 import type { GlobalOptions } from '../global-options.js';
+import { buildMismatch, currentBuild } from './build-stamp.js';
 
 /** Thrown to stop running a command here: a server holds its store and runs it instead. */
 export class RunInServer extends Error {
@@ -40,6 +42,8 @@ export interface ForwardedCommand {
   readonly stderrTty: boolean;
   readonly columns: number | undefined;
   readonly waitSeconds: number;
+  /** The client's build (null from source); the server refuses a command of another build. */
+  readonly build?: BuildStamp | null;
 }
 
 /** One frame back from the server: stdout text, stderr text, or the exit code (last). */
@@ -74,6 +78,9 @@ export function forwardIfServed(action: Command, global: GlobalOptions): void {
     throw new UsageError(
       `${endpoint.url} (PID ${endpoint.pid}) already serves ${endpoint.store}: open it, or stop that server first`,
     );
+  // the server would run this command with its own code: refuse when it is not this CLI's build
+  const mismatch = buildMismatch(endpoint, currentBuild());
+  if (mismatch !== null) throw new DataError(mismatch, { file: endpoint.store });
   throw new RunInServer(endpoint, waitSeconds(global.wait));
 }
 
@@ -94,6 +101,7 @@ export async function runInServer(forward: RunInServer, args: readonly string[])
     stderrTty: process.stderr.isTTY === true,
     columns: process.stdout.columns,
     waitSeconds: forward.waitSeconds,
+    build: currentBuild(),
   };
   return new Promise<number | null>((resolve) => {
     let connected = false;

@@ -22,6 +22,19 @@ export interface ServerEndpoint {
   readonly url: string;
   readonly store: string;
   readonly since: string;
+  /**
+   * The server's build (src/cli/shared-store/build-stamp.ts): null when it runs from source; absent in a
+   * file written by a server older than build stamps.
+   */
+  readonly build?: BuildStamp | null;
+  /** How the server was started (`marketdash serve --demo`, `npm start`), for the advice to restart it. */
+  readonly command?: string;
+}
+
+/** A build of MarketDash: dist/build-id.json's id and when that file was written (ISO, UTC). */
+export interface BuildStamp {
+  readonly id: string;
+  readonly builtAt: string;
 }
 
 export interface StoreHolder {
