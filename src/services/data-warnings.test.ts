@@ -81,11 +81,14 @@ describe('warnings and stale rows in results', () => {
     expect(old.warnings[0]!.message).toBe('series ending before 2025-01-07 (marked stale): OLD');
     // as of the Saturday after OLD's last bar: current
     expect((await seriesFreshness(store, 'OLD', d('2025-01-03'), d('2025-01-04'))).stale).toBe(false);
+    // as of Monday 2025-01-06 the market's data (AAA) runs to 2025-01-07: OLD is stale, the data does not end
+    // there (one "data ends" day for every answer, the market's last close)
     const trend = await trendReport(store, { series: 'OLD', asOf: '2025-01-06' });
-    expect([trend.asOf, trend.stale, trend.warnings.map((w) => w.code)]).toEqual([
-      '2025-01-03',
-      true,
-      ['as-of-after-data', 'stale-rows'],
+    expect([trend.asOf, trend.stale, trend.warnings.map((w) => w.code)]).toEqual(['2025-01-03', true, ['stale-rows']]);
+    const past = await trendReport(store, { series: 'OLD', asOf: '2025-01-08' });
+    expect(past.warnings.map((w) => w.message)).toEqual([
+      'data ends 2025-01-07; figures are as of that day (asked for 2025-01-08)',
+      'series ending before 2025-01-07 (marked stale): OLD',
     ]);
     const ratio = await ratioReport(store, { numerator: 'AAA', denominator: 'OLD' });
     expect([ratio.asOf, ratio.stale]).toEqual(['2025-01-03', true]);

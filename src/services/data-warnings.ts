@@ -140,8 +140,10 @@ export interface SeriesFreshness {
 
 /**
  * For a single-series result (trend, ratio, indicators) as of `seriesDay` (its own as-of bar): past the
- * data when the day asked for is after the series' end, and stale when the store holds later bars
- * (up to the day asked for) than the series has (rates aside: see marketEnd). One cheap store call.
+ * data when the day asked for is after the end of the market data (marketEnd: one "data ends" day for
+ * every answer, never the series' own end), and stale when the store holds later bars (up to the day
+ * asked for) than the series has (rates aside: see marketEnd). A series ending before the market (^RUT
+ * in February beside ETFs in August) is stale, not "the data". One cheap store call.
  */
 export async function seriesFreshness(
   store: PriceStore,
@@ -149,8 +151,9 @@ export async function seriesFreshness(
   seriesDay: DayNumber,
   requested: DayNumber | null,
 ): Promise<SeriesFreshness> {
-  const past = asOfAfterData(requested, seriesDay);
   let storeEnd = await marketEnd(store);
+  // a rate past the markets' last close (DFF) ends its own data
+  const past = asOfAfterData(requested, storeEnd === null || seriesDay > storeEnd ? seriesDay : storeEnd);
   if (storeEnd !== null && requested !== null && requested < storeEnd) storeEnd = requested;
   const stale = storeEnd !== null && tradingDayBetween(seriesDay, storeEnd);
   return {

@@ -79,7 +79,10 @@ const EXAMPLES: Readonly<Record<string, Example>> = {
     requestOnly: 'A stream of `text/event-stream` messages (`event: alert|update|schedule`, `data: {"at", "data"}`).',
   },
   'GET /api/perf': { method: 'GET', url: '/api/perf?symbols=IWM,SPSM&asOf=2025-12-11' },
-  'GET /api/series/{symbol}': { method: 'GET', url: '/api/series/IWM?from=2025-12-09&to=2025-12-11&ind=sma:50,rsi:14' },
+  'GET /api/series/{symbol}': {
+    method: 'GET',
+    url: '/api/series/IWM?from=2025-12-09&asOf=2025-12-11&ind=sma:50,rsi:14',
+  },
   'GET /api/sparklines': { method: 'GET', url: '/api/sparklines?symbols=IWM,^VIX&days=3' },
   'GET /api/ratio': { method: 'GET', url: '/api/ratio?a=SPSM&b=MAG7&asOf=2025-12-11&trend=1' },
   'GET /api/rotation': { method: 'GET', url: '/api/rotation?group=smallcaps&benchmark=SPY&asOf=2025-12-11&tail=2' },

@@ -129,7 +129,7 @@ export const api = {
   rates: (asOf?: string) => request<RatesAnswer>(`/api/rates${query({ asOf })}`),
   sparklines: (symbols: string, days: number, asOf?: string) =>
     request<Sparkline[]>(`/api/sparklines${query({ symbols, days, asOf })}`),
-  series: (symbol: string, p: { from?: string; to?: string; ind?: string }) =>
+  series: (symbol: string, p: { from?: string; asOf?: string; ind?: string }) =>
     request<SeriesResponse>(`/api/series/${encodeURIComponent(symbol)}${query(p)}`),
   ratio: (a: string, b: string, p: { asOf?: string; trend?: boolean; series?: boolean; from?: string }) =>
     request<RatioResponse>(

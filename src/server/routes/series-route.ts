@@ -1,9 +1,12 @@
 /**
- * GET /api/series/:symbol?from=&to=&ind=sma:50,rsi:14 : bars and indicators as columns
+ * GET /api/series/:symbol?from=&asOf=&ind=sma:50,rsi:14 : bars and indicators as columns
  * (`dates`, `open` ... `volume`, `indicators.{sma_50,...}`), unknown values as null, and
  * `indicatorSpecs` naming each indicator's kind and output columns (so clients never rebuild names). Indicators are
- * computed on the whole history up to `to` and then cut to `from`, so a chart window starting in
+ * computed on the whole history up to `asOf` and then cut to `from`, so a chart window starting in
  * the middle still has its averages from the first bar shown (no fresh warm-up at the window edge).
+ * `to` is the older name of `asOf` (the same day; both given, they must agree). Past the market data's last
+ * close the answer says "data ends" with that day; a series ending earlier (^RUT in February beside ETFs in
+ * August) is said to be stale, each as every other endpoint says it (data-warnings.ts).
  * GET /api/sparklines?symbols=A,B&days=63&asOf= : the last `days` closes per symbol up to the as-of day, for sparklines.
  */
 import type { FastifyInstance } from 'fastify';
@@ -13,11 +16,18 @@ import { parseIndicatorSpecs } from '../../analytics/indicators/indicator-spec.j
 import { computeIndicators } from '../../analytics/indicators/indicator-table.js';
 import { errorResponses, isoDateInput, tickerInput, tickerListInput } from '../../contracts/common-contract.js';
 import { seriesResponseSchema, sparklinesResponseSchema } from '../../contracts/series-contract.js';
-import { NotFoundError } from '../../domain/errors.js';
+import { NotFoundError, UsageError } from '../../domain/errors.js';
 import { indexOnOrAfter, type PriceSeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
-import { asOfAfterData, latestDay } from '../../services/data-warnings.js';
+import {
+  asOfAfterData,
+  marketEnd,
+  seriesFreshness,
+  staleRows,
+  tradingDayBetween,
+  warningList,
+} from '../../services/data-warnings.js';
 import { checkRange, isoDateParam, tickerListParam } from '../api-schemas.js';
 import { type ServerContext, sendCachedArray, sendCachedJson } from '../server-context.js';
 
@@ -43,6 +53,15 @@ async function readOrNotFound(ctx: ServerContext, symbol: string, to: string | u
   return series;
 }
 
+/** The day of `asOf`, or of its older name `to`; both given, they must be the same day. */
+function asOfOrTo(asOf: string | undefined, to: string | undefined): string | undefined {
+  if (asOf !== undefined && to !== undefined && asOf !== to)
+    throw new UsageError(`to: ${to} differs from asOf ${asOf} (to is the older name of asOf: give one)`, {
+      parameter: 'to',
+    });
+  return asOf ?? to;
+}
+
 export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
@@ -53,7 +72,10 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
         params: z.object({ symbol: tickerInput }),
         querystring: z.strictObject({
           from: isoDateInput.optional(),
-          to: isoDateInput.optional(),
+          asOf: isoDateInput
+            .optional()
+            .describe('the last day of the columns (past the market data: its last day, and a warning)'),
+          to: isoDateInput.optional().describe('the older name of asOf (both given, they must be the same day)'),
           ind: z
             .string()
             .max(400)
@@ -66,7 +88,7 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
     async (request, reply) => {
       const symbol = normaliseTicker(request.params.symbol);
       const from = isoDateParam(request.query.from, 'from');
-      const to = isoDateParam(request.query.to, 'to');
+      const to = asOfOrTo(isoDateParam(request.query.asOf, 'asOf'), isoDateParam(request.query.to, 'to'));
       checkRange(from, to);
       const specs = request.query.ind === undefined ? [] : parseIndicatorSpecs(request.query.ind, 'ind');
       return sendCachedJson(
@@ -96,8 +118,11 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
             };
           const start = from === undefined ? 0 : indexOnOrAfter(s.dates, parseIsoDate(from, 'from'));
           const end = s.dates.length;
-          // `to` past the symbol's last bar: the columns end on that bar, and the answer says so
-          const past = asOfAfterData(to === undefined ? null : parseIsoDate(to), end > 0 ? s.dates[end - 1]! : null);
+          // asOf past the market's last close, or the series ending before it: the answer says so
+          const fresh =
+            end > 0
+              ? await seriesFreshness(ctx.store, symbol, s.dates[end - 1]!, to === undefined ? null : parseIsoDate(to))
+              : null;
           const indicators: Record<string, (number | null)[]> = {};
           for (const col of computeIndicators(s, specs)) indicators[col.name] = nullableColumn(col.values, start, end);
           return {
@@ -112,7 +137,7 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
             volume: nullableColumn(s.volume, start, end),
             indicatorSpecs,
             indicators,
-            ...(past ? { warnings: [past.message] } : {}),
+            ...(fresh?.warnings.length ? { warnings: fresh.warnings.map((w) => w.message) } : {}),
           };
         },
       );
@@ -140,8 +165,17 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
         const found = await ctx.store.readMany(symbols, asOf === undefined ? undefined : { to: asOf });
         for (const s of symbols)
           if (!found.has(s) && (await ctx.store.getSymbol(s)) === null) throw new NotFoundError(s);
+        // one "data ends" day for every answer: the market's last close (a rate past it ends its own data)
+        const requested = asOf === undefined ? null : parseIsoDate(asOf);
         const ends = [...found.values()].filter((s) => s.dates.length > 0).map((s) => s.dates[s.dates.length - 1]!);
-        const past = asOfAfterData(asOf === undefined ? null : parseIsoDate(asOf), latestDay(ends));
+        const market = await marketEnd(ctx.store);
+        const dataEnd = Math.max(market ?? Number.NEGATIVE_INFINITY, ...ends);
+        const day = requested === null || requested > dataEnd ? dataEnd : requested;
+        const stale = symbols.filter((t) => {
+          const s = found.get(t);
+          const last = s && s.dates.length > 0 ? s.dates[s.dates.length - 1]! : null;
+          return last !== null && tradingDayBetween(last, day);
+        });
         const rows = symbols.map((symbol) => {
           const s = found.get(symbol);
           if (!s) return { symbol, dates: [], close: [] };
@@ -152,7 +186,13 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
             close: nullableColumn(s.close, start, s.dates.length),
           };
         });
-        return { rows, warnings: past ? [past] : [] };
+        return {
+          rows,
+          warnings: warningList(
+            Number.isFinite(dataEnd) ? asOfAfterData(requested, dataEnd) : null,
+            staleRows(stale, day, 'series ending before {day} (marked stale)'),
+          ),
+        };
       });
     },
   );

@@ -26,7 +26,7 @@ export async function computeBasketSeries(store: PriceStore, def: BasketDefiniti
   const found = await store.readMany(def.members);
   const members = def.members.map((m) => {
     const s = found.get(m);
-    if (!s) throw new NotFoundError(m, `basket ${def.ticker}: member '${m}' has no stored bars (import it first)`);
+    if (!s) throw new NotFoundError(m, `basket ${def.ticker}: member '${m}' has no stored prices`);
     return s;
   });
   const series = basketIndex(def, members);

@@ -4,7 +4,8 @@
  * of the same event in the same series, using only data up to the as-of day).
  *
  * A symbol whose last bar is more than STALE_DAYS calendar days before the as-of day is skipped: its
- * "events" would be old news dated long ago. Without --as-of, the as-of day is the latest bar in the store.
+ * "events" would be old news dated long ago. Without --as-of, the as-of day is the market's last close
+ * (marketEnd: the latest bar of a series other than a rate), the day every other answer is as of.
  */
 
 import { type BaseRate, breakoutBaseRate, eventBaseRate } from '../../analytics/base-rates/base-rate.js';
@@ -22,7 +23,15 @@ import type { PriceSeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
-import { asOfAfterData, type DataWarning, latestDay, notComputed, staleRows, warningList } from '../data-warnings.js';
+import {
+  asOfAfterData,
+  type DataWarning,
+  latestDay,
+  marketEnd,
+  notComputed,
+  staleRows,
+  warningList,
+} from '../data-warnings.js';
 import { resolveGroup } from '../groups/group-registry.js';
 import { eventParams } from './event-params.js';
 
@@ -81,9 +90,13 @@ export async function eventsReport(store: PriceStore, req: EventsRequest): Promi
     columns: ['close'],
   });
 
-  const dataEnd = latestDay(
+  // The end of the data is the market's last close (marketEnd), as in every answer: never a rate's later row
+  // (FRED's fed funds rate has one every calendar day), else a quiet week of DFF rows would be "the day".
+  const loadedEnd = latestDay(
     [...loaded.values()].filter((s) => s.dates.length > 0).map((s) => s.dates[s.dates.length - 1]!),
   );
+  const market = await marketEnd(store);
+  const dataEnd = market ?? loadedEnd;
   // past the data, events are as of the data's last day (and say so), never "quiet" days after it
   const asOfDay = requested === null || (dataEnd !== null && requested > dataEnd) ? dataEnd : requested;
   if (asOfDay === null)

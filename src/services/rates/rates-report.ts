@@ -18,7 +18,7 @@ import { DataError, UsageError } from '../../domain/errors.js';
 import { closeOnlySeries, indexOnOrBefore } from '../../domain/price-series.js';
 import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
-import { asOfAfterData, type DataWarning } from '../data-warnings.js';
+import { asOfAfterData, type DataWarning, marketEnd } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { loadClosesOrBaskets, type SymbolCloses } from '../groups/member-closes.js';
 
@@ -111,7 +111,11 @@ export async function ratesReport(store: PriceStore, req: RatesRequest = {}): Pr
     throw new DataError(
       `none of ${RATE_SYMBOLS.join(', ')} is stored in ${store.location}: import the FRED files (marketdash import DGS2.csv ...) or run 'marketdash update'`,
     );
-  const dataEnd = Math.max(...loaded.found.map((c) => c.dates[c.dates.length - 1] ?? Number.NEGATIVE_INFINITY));
+  // The answer's day is the market's last close (marketEnd), as in every answer: a rate's own later row
+  // (DFF has one every calendar day) is shown on its own card with its own date, never made the page's day.
+  const dataEnd =
+    (await marketEnd(store)) ??
+    Math.max(...loaded.found.map((c) => c.dates[c.dates.length - 1] ?? Number.NEGATIVE_INFINITY));
   // Past the data: the figures are as of the data's last day, and the answer says so.
   const pastData = asOfAfterData(asOfDayRequested, dataEnd);
   const asOf = asOfDayRequested === null ? dataEnd : Math.min(asOfDayRequested, dataEnd);

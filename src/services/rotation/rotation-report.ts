@@ -15,7 +15,15 @@ import { indexOnOrBefore } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
-import { asOfAfterData, type DataWarning, notComputed, staleRows, warningList } from '../data-warnings.js';
+import {
+  asOfAfterData,
+  type DataWarning,
+  marketEnd,
+  notComputed,
+  staleRows,
+  tradingDayBetween,
+  warningList,
+} from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { resolveGroup } from '../groups/group-registry.js';
 import { loadClosesOrBaskets } from '../groups/member-closes.js';
@@ -70,8 +78,7 @@ export async function rotationReport(store: PriceStore, req: RotationRequest): P
     range,
   );
   const bench = loaded.found.find((c) => c.symbol === benchmark);
-  if (!bench)
-    throw new NotFoundError(benchmark, `benchmark '${benchmark}' has no stored bars (import or update it first)`);
+  if (!bench) throw new NotFoundError(benchmark, `benchmark '${benchmark}': no prices stored for ${benchmark}`);
   const end = asOfDay === null ? bench.dates.length - 1 : indexOnOrBefore(bench.dates, asOfDay);
   if (end < 0) throw new NotFoundError(benchmark, `benchmark '${benchmark}' has no bar on or before ${req.asOf}`);
   const day = bench.dates[end]!;
@@ -94,6 +101,13 @@ export async function rotationReport(store: PriceStore, req: RotationRequest): P
       return { ...snap, asOf: own === null ? '' : formatIsoDate(own), stale: own === null || own < day };
     });
   const benchEnd = bench.dates[bench.dates.length - 1]!;
+  // "data ends" names the market's last close, as every answer does; a benchmark ending before it is stale
+  const market = await marketEnd(store);
+  const dataEnd = market === null || benchEnd > market ? benchEnd : market;
+  const pageDay = asOfDay === null || asOfDay > dataEnd ? dataEnd : asOfDay;
+  const benchStale = tradingDayBetween(day, pageDay)
+    ? staleRows([benchmark], pageDay, 'series ending before {day} (marked stale)')
+    : null;
   return {
     group: group.name,
     benchmark,
@@ -105,7 +119,8 @@ export async function rotationReport(store: PriceStore, req: RotationRequest): P
     missing: loaded.missing,
     demo: await holdsDemoBars(store),
     warnings: warningList(
-      asOfAfterData(asOfDay, benchEnd),
+      asOfAfterData(asOfDay, dataEnd),
+      benchStale,
       staleRows(
         rows.filter((r) => r.stale).map((r) => r.symbol),
         day,

@@ -19,7 +19,7 @@ import { closeOnlySeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
-import { asOfAfterData, type DataWarning } from '../data-warnings.js';
+import { type DataWarning, seriesFreshness } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { loadClosesOrBaskets } from '../groups/member-closes.js';
 
@@ -60,8 +60,9 @@ export async function seasonalityReport(store: PriceStore, req: SeasonalityReque
     : closeOnlySeries(a!.symbol, a!.dates, a!.closes);
   if (s.dates.length === 0) throw new NotFoundError(parts.join('/'));
   const dataEnd = s.dates[s.dates.length - 1]!;
-  const pastData = asOfAfterData(asOfDay, dataEnd);
   const asOf = asOfDay === null ? dataEnd : Math.min(asOfDay, dataEnd);
+  // "data ends" is the market's last close; a series ending before it is stale (data-warnings.ts)
+  const freshness = await seriesFreshness(store, parts.join('/'), asOf, asOfDay);
   return {
     subject: parts.join('/'),
     asOf: formatIsoDate(asOf),
@@ -69,6 +70,6 @@ export async function seasonalityReport(store: PriceStore, req: SeasonalityReque
     window: windowSeasonality(s.dates, s.close, w, asOf),
     months: monthlySeasonality(s.dates, s.close, asOf),
     demo: await holdsDemoBars(store),
-    warnings: pastData ? [pastData] : [],
+    warnings: freshness.warnings,
   };
 }

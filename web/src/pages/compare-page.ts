@@ -209,7 +209,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
           )
         : null;
       if (!known.length) return ensureNotNull(unknownNote, 'the not-stored note');
-      const all = await Promise.all(known.map((s) => api.series(s, { from: shiftDays(start, -14), to: ctx.asOf })));
+      const all = await Promise.all(known.map((s) => api.series(s, { from: shiftDays(start, -14), asOf: ctx.asOf })));
       const field = totalReturn ? 'adjClose' : 'close';
       const rebased = all.map((s) => ({ s, r: rebase(s, start, field) }));
       const c = chartColours();

@@ -176,7 +176,7 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
       const from = start && marks[0] && marks[0] < start ? marks[0] : start;
       const ind = [...chosen].join(',');
       const [series, perf, events] = await Promise.all([
-        api.series(symbol, { from, to: ctx.asOf, ind: ind || undefined }),
+        api.series(symbol, { from, asOf: ctx.asOf, ind: ind || undefined }),
         api.perf({ symbols: symbol, asOf: ctx.asOf }),
         api.events({ asOf: ctx.asOf }).catch(() => [] as MarketEvent[]),
       ]);
