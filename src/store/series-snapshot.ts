@@ -238,11 +238,10 @@ export class SnapshotAssembler {
       }
       longest = Math.max(longest, n);
     }
-    const days = new SharedDays();
-    const tables = new GroupTables(Math.ceil(longest / VALUE_GROUP) + 8);
-    const arena = new PickedBars(this.bySymbol.size * 320);
-    const values = new Float64Array(longest);
-    const nan = new Float64Array(longest).fill(Number.NaN);
+    // each symbol's work is one call of a small method: V8 optimises it after a few symbols, and a rare
+    // value that sends it back to the interpreter costs that method, not this whole loop (which ran
+    // interpreted again until its on-stack replacement was compiled anew)
+    const picker = new SymbolPicker(select, column, from, to, longest, this.bySymbol.size);
     const out = new Map<string, PriceSeries>();
     let slice = performance.now();
     for (const [symbol, segments] of this.bySymbol) {
@@ -251,55 +250,85 @@ export class SnapshotAssembler {
         slice = performance.now();
       }
       const sizes = segments.map((seg) => counts.get(seg)!);
-      const dates = days.of(segments, sizes);
-      let lo = 0;
-      let hi = dates.length;
-      if (from !== null) while (lo < hi && dates[lo]! < from) lo++;
-      if (to !== null) while (hi > lo && dates[hi - 1]! > to) hi--;
-      if (hi <= lo) continue;
-      tables.reset();
-      const parts: ValueGroups[] = [];
-      const offsets: number[] = [];
-      let offset = 0;
-      for (let i = 0; i < segments.length; i++) {
-        const seg = segments[i]!;
-        const own = column === 'close' ? seg.closes : seg.adjCloses;
-        // adjusted closes equal to the closes are stored as one byte: the closes are read instead
-        const bytes = own !== null && !sameAsClose(own) ? own : seg.closes;
-        if (bytes === null) throw new Error(`snapshot: ${symbol} ${seg.year} has no packed ${column}`);
-        parts.push(new ValueGroups(bytes, sizes[i]!, values, offset, tables));
-        offsets.push(offset);
-        offset += sizes[i]!;
-      }
-      const lazy = new LazyColumn(parts, offsets, values, lo, hi);
-      const picked = select(dates.subarray(lo, hi), lazy);
-      const { dates: pickedDates, values: pickedValues } = arena.take(picked.length);
-      // copied run by run (perf's picks: up to 17 single bars, then one stretch of a year or more): a bar at a
-      // time through `at` was some 780,000 calls for 3,000 symbols, most of them before V8 optimised the loop
-      const n = picked.length;
-      for (let k = 0; k < n; ) {
-        const first = picked[k]!;
-        // the picks ascend without repeats, so the rest is one run when its span is its length
-        let end = k + 1;
-        if (picked[n - 1]! - first === n - 1 - k) end = n;
-        else while (end < n && picked[end] === first + (end - k)) end++;
-        lazy.copyRun(first, end - k, pickedValues, k);
-        pickedDates.set(dates.subarray(lo + first, lo + first + (end - k)), k);
-        k = end;
-      }
-      const unknown = nan.subarray(0, picked.length);
-      out.set(symbol, {
-        symbol,
-        dates: pickedDates,
-        open: unknown,
-        high: unknown,
-        low: unknown,
-        close: column === 'close' ? pickedValues : unknown,
-        adjClose: column === 'adjClose' ? pickedValues : unknown,
-        volume: unknown,
-      });
+      const series = picker.pick(symbol, segments, sizes);
+      if (series !== null) out.set(symbol, series);
     }
     return out;
+  }
+}
+
+/** The bars `select` picks of one symbol after another (SnapshotAssembler.selected), with the scratch they share. */
+class SymbolPicker {
+  private readonly days = new SharedDays();
+  private readonly tables: GroupTables;
+  private readonly arena: PickedBars;
+  private readonly values: Float64Array;
+  private readonly nan: Float64Array;
+
+  constructor(
+    private readonly select: BarSelector,
+    private readonly column: BarColumn,
+    private readonly from: number | null,
+    private readonly to: number | null,
+    longest: number,
+    symbols: number,
+  ) {
+    this.tables = new GroupTables(Math.ceil(longest / VALUE_GROUP) + 8);
+    this.arena = new PickedBars(symbols * 320);
+    this.values = new Float64Array(longest);
+    this.nan = new Float64Array(longest).fill(Number.NaN);
+  }
+
+  /** The picked bars of one symbol's segments (in year order, `sizes` days each), or null when none is in range. */
+  pick(symbol: string, segments: readonly ReadSegment[], sizes: readonly number[]): PriceSeries | null {
+    const { column, from, to, tables, values } = this;
+    const dates = this.days.of(segments, sizes);
+    let lo = 0;
+    let hi = dates.length;
+    if (from !== null) while (lo < hi && dates[lo]! < from) lo++;
+    if (to !== null) while (hi > lo && dates[hi - 1]! > to) hi--;
+    if (hi <= lo) return null;
+    tables.reset();
+    const parts: ValueGroups[] = [];
+    const offsets: number[] = [];
+    let offset = 0;
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]!;
+      const own = column === 'close' ? seg.closes : seg.adjCloses;
+      // adjusted closes equal to the closes are stored as one byte: the closes are read instead
+      const bytes = own !== null && !sameAsClose(own) ? own : seg.closes;
+      if (bytes === null) throw new Error(`snapshot: ${symbol} ${seg.year} has no packed ${column}`);
+      parts.push(new ValueGroups(bytes, sizes[i]!, values, offset, tables));
+      offsets.push(offset);
+      offset += sizes[i]!;
+    }
+    const lazy = new LazyColumn(parts, offsets, values, lo, hi);
+    const picked = this.select(dates.subarray(lo, hi), lazy);
+    const { dates: pickedDates, values: pickedValues } = this.arena.take(picked.length);
+    // copied run by run (perf's picks: up to 17 single bars, then one stretch of a year or more): a bar at a
+    // time through `at` was some 780,000 calls for 3,000 symbols, most of them before V8 optimised the loop
+    const n = picked.length;
+    for (let k = 0; k < n; ) {
+      const first = picked[k]!;
+      // the picks ascend without repeats, so the rest is one run when its span is its length
+      let end = k + 1;
+      if (picked[n - 1]! - first === n - 1 - k) end = n;
+      else while (end < n && picked[end] === first + (end - k)) end++;
+      lazy.copyRun(first, end - k, pickedValues, k);
+      pickedDates.set(dates.subarray(lo + first, lo + first + (end - k)), k);
+      k = end;
+    }
+    const unknown = this.nan.subarray(0, picked.length);
+    return {
+      symbol,
+      dates: pickedDates,
+      open: unknown,
+      high: unknown,
+      low: unknown,
+      close: column === 'close' ? pickedValues : unknown,
+      adjClose: column === 'adjClose' ? pickedValues : unknown,
+      volume: unknown,
+    };
   }
 }
 
