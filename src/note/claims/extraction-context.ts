@@ -13,6 +13,8 @@ export class ExtractionContext {
   readonly lastByKind = new Map<string, Mention>();
   /** Period of the last return claim in the current paragraph (reset per paragraph). */
   lastPeriod: ReturnPeriod | null = null;
+  /** Whether `lastPeriod` came from a label right after its figure ("-5.13% YTD"): a desk's next bare figure is the day's. */
+  lastPeriodGlued = false;
   /** Period of the last return claim anywhere before: what "over the same period" refers to across paragraphs. */
   documentPeriod: ReturnPeriod | null = null;
   /** The last ratio named ("the ratio of IWM to QQQ", "SPSM/MAG7"): what "the ratio" and "the pair" refer to. */

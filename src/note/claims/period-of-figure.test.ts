@@ -93,6 +93,51 @@ describe('a figure sharing the verb after a longer name', () => {
   });
 });
 
+describe('a second figure of the same subject', () => {
+  it('shares the verb across a period phrase ("24.56% over six months and 19.6% over the past year")', () => {
+    expect(read('MAGS is still up 24.56% over six months and 19.6% over the past year.')).toEqual([
+      ['MAGS', '6m', 0.2456],
+      ['MAGS', '1y', 0.196],
+    ]);
+  });
+
+  it('keeps the subject across a phrase on the first move before "and is" (no verb of its own)', () => {
+    expect(read('Nvidia (NVDA) rebounded 2.25% after three straight losses and is up 8.10% this quarter.')).toEqual([
+      ['NVDA', '1d', 0.0225],
+      ['NVDA', 'qtd', 0.081],
+    ]);
+    // with a verb of its own the phrase has its own subject (an unknown one: no claim for it)
+    expect(read('SPY rose 1% after small caps fell and are up 3% this week.')).toEqual([['SPY', '1d', 0.01]]);
+  });
+});
+
+describe('a label right after a figure, once the run opened with the day (GLUED_LABEL)', () => {
+  it("leaves the next name's bare signed figure the day's move, in the sentence and the next", () => {
+    expect(read('QQQ -1.39% d/d, -5.26% YTD; IWM -0.31%, now +0.12% YTD.')).toEqual([
+      ['QQQ', '1d', -0.0139],
+      ['QQQ', 'ytd', -0.0526],
+      ['IWM', '1d', -0.0031],
+      ['IWM', 'ytd', 0.0012],
+    ]);
+    expect(read('XLE -1.76% today, +4.04% QTD. $XLU -2.38%')).toEqual([
+      ['XLE', '1d', -0.0176],
+      ['XLE', 'qtd', 0.0404],
+      ['XLU', '1d', -0.0238],
+    ]);
+  });
+
+  it('is shared when no day opened the run (a comparison of two names over one period)', () => {
+    expect(read('$IWM +22.05% YTD vs $SPY +10.18%')).toEqual([
+      ['IWM', 'ytd', 0.2205],
+      ['SPY', 'ytd', 0.1018],
+    ]);
+    expect(read('IJR +2.97% over the past five sessions; IWM +2.37%.')).toEqual([
+      ['IJR', '5d', 0.0297],
+      ['IWM', '5d', 0.0237],
+    ]);
+  });
+});
+
 describe('a move noun with its period before "to" (MOVE_NOUN_PERIOD_BEFORE)', () => {
   it('gives the period to the figure after the noun, and leaves the day to the move before it', () => {
     expect(read('Nvidia (NVDA) surged 3.33% to take its gain for the week to 7.98%.')).toEqual([

@@ -69,6 +69,11 @@ function moveNounBefore(before: string): RegExpExecArray | null {
   return found.length === 1 && found[0]!.start === 0 && found[0]!.end === middle.length ? m : null;
 }
 
+/** Whether a name stands right before `at` ("MAGS +1.64%", "(XLK) +1.2%"). */
+function rightAfterName(sentence: string, mentions: readonly Mention[], at: number): boolean {
+  return mentions.some((x) => x.end <= at && /^[\s:)*_(]*$/.test(sentence.slice(x.end, at)));
+}
+
 /** Whether a period phrase (not "the same period") follows the figure that opens `text` (`figure` characters long). */
 function periodRightAfter(text: string, figure: number): boolean {
   const p = findPeriods(text).find((x) => x.start >= figure);
@@ -105,9 +110,12 @@ interface Hit {
   readonly subject?: Mention;
   /** The subject is the name after the figure ("12.1% for SPY"). */
   readonly after?: boolean;
+  /** A signed figure right after its name ("MAGS +1.64%"), a desk's or a post's shorthand. */
+  readonly shorthand?: boolean;
 }
 
-const LINKS = new Set(['and', 'while', 'with', 'but', 'the', 'respectively', 'for', 'at', 'each']);
+// "over" and "in" stay after a period phrase is taken out of "24.56% over six months and 19.6% over the past year".
+const LINKS = new Set(['and', 'while', 'with', 'but', 'the', 'respectively', 'for', 'at', 'each', 'over', 'in']);
 
 /** Text between two figures that only links them: "and", "while", a name, a period phrase. */
 function isContinuation(between: string, mentions: readonly Mention[], offset: number): boolean {
@@ -397,6 +405,9 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       ...(owner ? { subject: owner } : {}),
       ...(signedFor ? { subject: signedFor, after: true } : {}),
       ...(postOwner ? { subject: postOwner } : {}),
+      ...(signedAfterName || (continued && m[1] !== '' && rightAfterName(sentence, mentions, m.index))
+        ? { shorthand: true }
+        : {}),
     });
   }
   if (hits.length === 0) return [];
@@ -425,6 +436,13 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
     ownBefore.set(i, p);
   });
   const owned = new Set(ownBefore.values());
+  // "Mag 7 +1.54% d/d, -5.13% YTD; MAGS +1.64%": once a run of a name's figures opened with the day's move, a label
+  // right after a later figure is that figure's own (GLUED_LABEL): the next name's bare signed figure, in the sentence
+  // or the next one, mirrors the run's first figure, the day's move ("IJR +2.97% over five sessions; IWM +2.37%", with
+  // no day before, still shares the period).
+  const glued = new Set(
+    periods.filter((p) => hits.some((x) => x.end <= p.start && /^[\s)]*$/.test(sentence.slice(x.end, p.start)))),
+  );
   const sessions = SESSIONS.exec(sentence);
   const days = namedDays(sentence, scope.noteDate);
   // "over the same period" may point back past a paragraph break; then the whole sentence shares it.
@@ -435,6 +453,8 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
   let previous: Subject | null = null;
   /** The period of the sentence's first figure read without a period phrase (null until there is one). */
   let bareKey: ReturnPeriod | null = null;
+  /** Whether a figure of the sentence before this one was the day's move. */
+  let sawDay = false;
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i]!;
     const nextStart = hits[i + 1]?.start ?? sentence.length;
@@ -450,8 +470,12 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
     // A closed period ("ended July up 7.26%, while NFLX rose 2.7%") is its own verb's: only a figure sharing that
     // verb takes it.
     const closed = (p: PeriodMatch) => isClosedPeriod(sentence.slice(p.start, p.end));
+    const notGlued = (p: PeriodMatch | undefined) => (p && sawDay && h.shorthand && glued.has(p) ? undefined : p);
     const inherited = (p: PeriodMatch | undefined) =>
-      p && ((bareKey !== null && owned.has(p)) || (!h.continued && closed(p))) ? undefined : p;
+      p &&
+      ((bareKey !== null && owned.has(p)) || (!h.continued && closed(p)) || (sawDay && h.shorthand && glued.has(p)))
+        ? undefined
+        : p;
     let runEnd = i;
     while (runEnd + 1 < hits.length && hits[runEnd + 1]!.continued) runEnd++;
     const afterRun = hits[runEnd + 1]?.start ?? sentence.length;
@@ -462,13 +486,13 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       ((runEnd > i || h.continued) && subjects.has(i)
         ? periods.find((p) => p.start >= hits[runEnd]!.end && p.start < afterRun)
         : undefined) ??
-      periods.filter((p) => p.start >= prevEnd && p.end <= h.start).pop() ??
+      notGlued(periods.filter((p) => p.start >= prevEnd && p.end <= h.start).pop()) ??
       inherited(periods.filter((p) => p.end <= prevEnd).pop());
     let key: ReturnPeriod | null;
     let day: string | undefined;
     let windowSessions: number | undefined;
     if (!period) {
-      key = bareKey ?? ctx.lastPeriod;
+      key = bareKey ?? (h.shorthand && ctx.lastPeriodGlued ? null : ctx.lastPeriod);
       if (key === null && sessions) windowSessions = count(sessions[1]) ?? undefined;
       // A bare move in a dated note ("Oracle slid 4.5%.") is the day's move: the note's date makes it clear.
       else if (key === null && scope.noteDate !== null) key = '1d';
@@ -486,12 +510,14 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       if (named) day = formatIsoDate(named.day);
     }
     if (!period && bareKey === null) bareKey = key;
+    if (key === '1d') sawDay = true;
     prevEnd = h.end;
     if (!subject) continue;
     previous = subject;
     // A label glued to a figure after a bare one ("(WTD +3.1%)") does not become the period of what follows.
     if (key && !(period && owned.has(period) && bareKey !== null) && !(period && closed(period))) {
       ctx.lastPeriod = key;
+      ctx.lastPeriodGlued = sawDay && period !== undefined && glued.has(period);
       ctx.documentPeriod = key;
     }
     const base: ReturnClaim = {
