@@ -520,9 +520,17 @@ export async function readSnapshotSegments(
   const result =
     tickers === 'all' ? await c.stream(sql) : await c.stream(sql, { t: listValue([...tickers]) }, { t: STRING_LIST });
   const packed: PackedSegments = { columns, range, symbols: [], segments: [] };
+  // one chunk ahead: DuckDB reads the next chunk's blobs on its own thread while this one's are copied out
+  const fetch = () => {
+    const next = result.fetchChunk();
+    next.catch(() => undefined); // met by the await below, unless a failure here ended the read first
+    return next;
+  };
+  let next = fetch();
   for (;;) {
-    const chunk = await result.fetchChunk();
+    const chunk = await next;
     if (!chunk || chunk.rowCount === 0) break;
+    next = fetch();
     const symbol = chunk.getColumnVector(0);
     const year = chunk.getColumnVector(1);
     const days = chunk.getColumnVector(2) as DuckDBBlobVector;
