@@ -117,7 +117,7 @@ export function registerCheckCommand(program: Command): void {
     .argument('<inputs...>', "notes to check: files (text, Markdown, HTML), folders of them, or '-' for standard input")
     .option(
       '--as-of <date>',
-      'YYYY-MM-DD to check as of (default: the date the note states, else the latest stored close)',
+      'YYYY-MM-DD to check as of (default: the date the note states, else the last market close); a day past the last close means that close (with a warning)',
     )
     .option('--tolerance <fraction>', 'allowed difference for a return, as a fraction (0.0005 = 0.05 pp)', '0.0005')
     .option('--format <format>', 'text, json, csv or html (html: one note)', 'text')

@@ -102,7 +102,7 @@ describe('report and check commands', () => {
     );
     expect(r.stdout).toMatch(/today\. \[AVGO up 2\.00% on the day: unverifiable; no data for AVGO in the store\]/);
     expect(r.stdout).toMatch(/^Checked as of \d{4}-\d{2}-\d{2}: the note states no date/);
-    expect(r.stdout).toMatch(/Warning: the note states no date: checked as of the latest stored close/);
+    expect(r.stdout).toMatch(/Warning: the note states no date: checked as of the last market close/);
   });
 
   it('refuses binary input and input over --max-bytes with one line, and never echoes control characters', () => {

@@ -61,8 +61,16 @@ const NOT_TICKERS = new Set([
   'ET',
 ]);
 
-/** A resolver over the config's symbols, names and aliases, and bare tickers of the store (`stored`). */
-export function resolverFromConfig(config: UniverseConfig, stored: readonly string[] = []): NameResolver {
+/**
+ * The resolver of a check: the config's symbols and names, the S&P 600 equal-weight index, tickers with
+ * stored bars (`stored`), and tickers listed without bars (`listed`: stored groups' members), so a bare
+ * "ZZA" of a group is read as ZZA and called "no prices stored", not an unknown name.
+ */
+export function resolverFromConfig(
+  config: UniverseConfig,
+  stored: readonly string[] = [],
+  listed: readonly string[] = [],
+): NameResolver {
   const symbols: NamedSymbol[] = Object.entries(config.symbols).map(([ticker, s]) => ({
     ticker,
     name: s.name,
@@ -79,9 +87,10 @@ export function resolverFromConfig(config: UniverseConfig, stored: readonly stri
   const known = new Set(symbols.map((s) => s.ticker));
   const named = new Set(symbols.flatMap((s) => [s.ticker, s.name, ...s.aliases]).map((n) => n.toLowerCase()));
   symbols.push(...unconfiguredIndices(named));
-  for (const t of stored) {
+  for (const t of [...stored, ...listed]) {
     if (known.has(t) || NOT_TICKERS.has(t) || !/^\^?[A-Z][A-Z0-9.]{1,9}$/.test(t)) continue;
     symbols.push({ ticker: t, name: t, kind: 'stock', aliases: [] });
+    known.add(t);
   }
   // A company's bare name ("Alphabet") is read as the one of its share classes the groups hold (GOOGL in mag7).
   return new NameResolver(symbols, new Set(Object.values(config.groups).flat()));

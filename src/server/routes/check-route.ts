@@ -12,7 +12,7 @@ import { errorBodySchema, errorResponses } from '../../contracts/common-contract
 import { UsageError } from '../../domain/errors.js';
 import { checkNote } from '../../services/check/check-note.js';
 import { isoDateParam } from '../api-schemas.js';
-import { type ServerContext, sendCachedJson, storeEndWarnings } from '../server-context.js';
+import { type ServerContext, sendCachedJson } from '../server-context.js';
 
 export function registerCheckRoute(app: FastifyInstance, ctx: ServerContext): void {
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -36,9 +36,8 @@ export function registerCheckRoute(app: FastifyInstance, ctx: ServerContext): vo
       const tolerance = body.tolerance;
       const digest = createHash('sha256').update(body.text).digest('hex');
       return sendCachedJson(ctx, reply, 'check', { digest, asOf, tolerance }, checkResponseSchema, async () => {
-        const checked = await checkNote(ctx.store, { text: body.text, asOf, tolerance, config: ctx.config });
-        // an as-of day past the data: the claims are checked as of its last day, and the answer says so
-        return { ...checked, warnings: [...(await storeEndWarnings(ctx, asOf)), ...checked.warnings] };
+        // an as-of day past the data: the claims are checked as of the last market close, and the warnings say so
+        return checkNote(ctx.store, { text: body.text, asOf, tolerance, config: ctx.config });
       });
     },
   );

@@ -1,7 +1,9 @@
 /**
  * The `check` use-case: reads commentary (text, Markdown or HTML), finds the date the note states
  * for itself, extracts its claims and verifies each against the store as of that day. The as-of day
- * is the `asOf` asked for, else the note's own date, else the latest stored close (with a warning).
+ * is the `asOf` asked for, else the note's own date, else the last market close (with a warning); a day past
+ * the last market close (rates such as DFF, with a row every calendar day, never count) is checked as of that
+ * close, with a warning. Warnings name no CLI option: the web page shows them as they are.
  * Returns the JSON contract of `marketdash check`.
  */
 import { defaultConfig, type UniverseConfig } from '../../config/universe-config.js';
@@ -16,27 +18,39 @@ import { extractClaims, resolverFromConfig } from '../../note/claims/extract-cla
 import { htmlToText, looksLikeHtml, normaliseText } from '../../note/claims/html-text.js';
 import { noteDate } from '../../note/claims/note-date.js';
 import type { PriceStore } from '../../store/price-store.js';
+import { asOfAfterData, marketEnd } from '../data-warnings.js';
 import { loadBreadthClaimSeries } from './breadth-claim-series.js';
 import { loadClaimSeries } from './claim-series.js';
 
 export interface CheckRequest {
   readonly text: string;
-  /** YYYY-MM-DD; default the note's own date, else the latest date in the store. */
+  /** YYYY-MM-DD; default the note's own date, else the last market close. */
   readonly asOf?: string | undefined;
   /** Allowed difference for returns, as a fraction; default 0.0005 (0.05 percentage points). */
   readonly tolerance?: number | undefined;
   readonly config?: UniverseConfig | undefined;
 }
 
-/** The latest date stored for any symbol, and the stored tickers. */
-async function storeFacts(store: PriceStore): Promise<{ latest: DayNumber; tickers: string[] }> {
+/** What the check needs of the store: the last market close, the tickers with bars, and group members without. */
+interface StoreFacts {
+  /** The last market close: the latest last bar of a series that is not a rate (`marketEnd`, as `report` dates its note). */
+  readonly lastClose: DayNumber;
+  readonly tickers: string[];
+  /** Members of stored groups that have no bars, with their groups' names. */
+  readonly barless: ReadonlyMap<string, readonly string[]>;
+}
+
+async function storeFacts(store: PriceStore): Promise<StoreFacts> {
   const last = await store.lastDates();
-  const latest = [...last.values()].sort().pop();
-  if (latest === undefined)
+  const lastClose = await marketEnd(store);
+  if (lastClose === null)
     throw new DataError(
       `the store at ${store.location} holds no data: import some first ('marketdash import' or 'marketdash demo')`,
     );
-  return { latest: parseIsoDate(latest, 'last stored date'), tickers: [...last.keys()] };
+  const barless = new Map<string, string[]>();
+  for (const g of await store.listGroups())
+    for (const m of g.members) if (!last.has(m)) barless.set(m, [...(barless.get(m) ?? []), g.name]);
+  return { lastClose, tickers: [...last.keys()], barless };
 }
 
 /** The text the claims are read from: HTML read as text, typography normalised, control characters dropped. */
@@ -59,36 +73,42 @@ export async function checkNote(store: PriceStore, req: CheckRequest): Promise<C
   const facts = await storeFacts(store);
   const text = readableText(req.text);
   const warnings: string[] = [];
+  const lastClose = formatIsoDate(facts.lastClose);
+  // The messages name no CLI option: the web page shows them too (its date comes from the header).
   let asOf: DayNumber;
   let source: AsOfSource;
-  const stated = noteDate(text, facts.latest);
+  const stated = noteDate(text, facts.lastClose);
   if (req.asOf !== undefined) {
     asOf = parseIsoDate(req.asOf, '--as-of');
-    source = { date: formatIsoDate(asOf), source: 'option', why: '--as-of was given' };
+    source = { date: formatIsoDate(asOf), source: 'option', why: 'the date asked for' };
     if (stated && stated.day !== asOf)
       warnings.push(
-        `the note states ${formatIsoDate(stated.day)} (${stated.why}); checked as of --as-of ${formatIsoDate(asOf)}`,
+        `the note states ${formatIsoDate(stated.day)} (${stated.why}); checked as of the date asked for, ${formatIsoDate(asOf)}`,
       );
   } else if (stated) {
     asOf = stated.day;
     source = { date: formatIsoDate(asOf), source: 'note', why: stated.why };
-    if (asOf > facts.latest)
-      warnings.push(
-        `the note's date ${formatIsoDate(asOf)} is after the latest stored close ${formatIsoDate(facts.latest)}`,
-      );
   } else {
-    asOf = facts.latest;
-    source = {
-      date: formatIsoDate(asOf),
-      source: 'latest',
-      why: 'the note states no date and --as-of was not given: the latest stored close',
-    };
-    warnings.push(
-      `the note states no date: checked as of the latest stored close, ${formatIsoDate(asOf)}; give --as-of to check another day`,
-    );
+    asOf = facts.lastClose;
+    source = { date: lastClose, source: 'latest', why: 'the note states no date: the last market close' };
+    warnings.push(`the note states no date: checked as of the last market close, ${lastClose}`);
   }
-  const resolver = resolverFromConfig(config, facts.tickers);
-  const claims = extractClaims(text, resolver, { noteDate: req.asOf !== undefined || stated ? asOf : null });
+  // A day past the last market close (a trading day between them) is checked as of that close, and says so:
+  // a day asked for with the message every command and route gives, a note's own date in the check's words.
+  const past = asOfAfterData(asOf, facts.lastClose);
+  if (past !== null) {
+    warnings.push(
+      source.source === 'note'
+        ? `prices end on ${lastClose}; claims are checked as of ${lastClose} (the note is dated ${formatIsoDate(asOf)})`
+        : past.message,
+    );
+    source = { ...source, date: lastClose, why: `${source.why}; prices end on ${lastClose}` };
+    asOf = facts.lastClose;
+  }
+  const resolver = resolverFromConfig(config, facts.tickers, [...facts.barless.keys()]);
+  // "on Tuesday" is read against the day the note states (or the day asked for), even past the data.
+  const dated = req.asOf !== undefined ? parseIsoDate(req.asOf, '--as-of') : (stated?.day ?? null);
+  const claims = extractClaims(text, resolver, { noteDate: dated });
   const symbols = new Set<string>();
   for (const c of claims) {
     if (c.symbol !== null) symbols.add(c.symbol);
@@ -101,6 +121,7 @@ export async function checkNote(store: PriceStore, req: CheckRequest): Promise<C
     [...symbols].filter((s) => parseBreadthSymbol(s) === null),
     config,
     asOf,
+    facts.barless,
   );
   const seriesFor: SeriesFor = (symbol) => breadth(symbol) ?? stored(symbol);
   const options = verifyOptions(asOf, { tolerance, nearAthPct: config.events?.nearAthPct ?? 0.02 });

@@ -58,7 +58,7 @@ describeWithSharedData('check on the reference column with real data as of 2025-
     expect(sp600.map((c) => c.metric).sort()).toEqual(['ath', 'return', 'trend']);
     for (const c of sp600) {
       expect(c.verdict).toBe('unverifiable');
-      expect(c.reason).toMatch(/^no data for \^SP600 \(S&P SmallCap 600 Index\) in the store/);
+      expect(c.reason).toMatch(/^no prices stored for \^SP600 \(S&P SmallCap 600 Index, a symbol in the config\)/);
     }
   });
 

@@ -42,6 +42,8 @@ export async function loadClaimSeries(
   symbols: readonly string[],
   config: UniverseConfig,
   lastDay?: DayNumber,
+  /** Members of stored groups that have no bars, with their groups: "no prices stored for X (a member of group 'g')". */
+  barless: ReadonlyMap<string, readonly string[]> = new Map(),
 ): Promise<SeriesFor> {
   const range = lastDay === undefined ? undefined : { to: formatIsoDate(lastDay) };
   const stored = await store.readMany(neededTickers(symbols, config), range);
@@ -65,7 +67,15 @@ export async function loadClaimSeries(
     const fund = config.trackingPairs.find((p) => p.index === ticker)?.fund;
     const hint =
       fund && stored.has(fund) ? ` (its tracking fund ${fund} is stored: the text could be checked against it)` : '';
-    return { missing: `no data for ${ticker}${name ? ` (${name})` : ''} in the store${hint}` };
+    // A symbol the config or a stored group lists, without bars: say which lists it.
+    const groups = barless.get(ticker);
+    const listed = name
+      ? ` (${name}, a symbol in the config)`
+      : groups
+        ? ` (a member of group${groups.length > 1 ? 's' : ''} ${groups.map((g) => `'${g}'`).join(', ')})`
+        : null;
+    if (listed !== null) return { missing: `no prices stored for ${ticker}${listed}${hint}` };
+    return { missing: `no data for ${ticker} in the store${hint}` };
   };
 
   return (symbol: string) => {
