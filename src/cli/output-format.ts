@@ -218,6 +218,16 @@ export function renderFlatCsv(value: unknown): string {
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * One stderr line for the series a panel could not show: `not stored: X, Y`, or with an as-of day
+ * `nothing stored on or before 1990-01-01: X, Y` (they may well be stored, from a later day on).
+ */
+export function writeMissing(missing: readonly string[], asOf: string | null | undefined): void {
+  if (missing.length === 0) return;
+  const what = asOf ? `nothing stored on or before ${asOf}` : 'not stored';
+  process.stderr.write(`marketdash: ${what}: ${missing.join(', ')}\n`);
+}
+
 /** Each warning as one line on stderr (`marketdash: warning: data ends 2026-08-03; ...`). */
 export function writeWarnings(warnings: readonly DataWarning[] | undefined): void {
   for (const w of warnings ?? []) process.stderr.write(`marketdash: warning: ${w.message}\n`);

@@ -123,6 +123,10 @@ describeWithSharedData('user mistakes through the real CLI', () => {
     [['breadth', '--group', 'mag7', '--history', 'abc'], 2, /--history: 'abc' is not a whole number/],
     [['symbols', '--check', '--stale-after', 'abc'], 2, /--stale-after: 'abc' is not a whole number/],
     [['scoreboard', '--symbols', 'NOPE'], 1, /--symbols: none of NOPE is stored/],
+    [['scoreboard', '--symbols', ',,'], 2, /--symbols: ',,' names no symbol/],
+    // SPY is stored from 1993: before that it is not 'unknown'
+    [['seasonality', 'SPY', '--as-of', '1990-01-01'], 1, /^marketdash: SPY: no bars stored on or before 1990-01-01$/],
+    [['seasonality', 'SPYY'], 1, /unknown symbol 'SPYY'; did you mean SPY\?/],
     [['baserate', '--event', 'nope', '--symbol', 'SPY'], 2, /--event: 'nope'/],
     [['check', join('/nonexistent', 'note.md')], 1, /cannot read '\/nonexistent\/note\.md'/],
     [['import', join('/nonexistent', 'x.csv')], 1, /\/nonexistent\/x\.csv: file not found/],
@@ -144,6 +148,16 @@ describeWithSharedData('user mistakes through the real CLI', () => {
     expect(lines[0]).toMatch(names);
     expect(r.stderr).not.toContain('    at ');
     expect(r.stderr).not.toContain('internal error');
+  });
+
+  it('regime before the data says nothing is stored before that day, not that nothing is stored', () => {
+    const r = cli(demoDb, ['regime', '--as-of', '1990-01-01']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('marketdash: nothing stored on or before 1990-01-01: ^VIX, DGS2, DGS10, DFF\n');
+    expect(r.stdout).toBe('Regime: none of ^VIX, DGS2, DGS10, DFF is stored on or before 1990-01-01.\n');
+    const since = cli(demoDb, ['regime', '--since', '2099-01-01']);
+    expect(since.code).toBe(2);
+    expect(since.stderr).toMatch(/^marketdash: --since: 2099-01-01 is after the last stored value, \d{4}-\d\d-\d\d\n$/);
   });
 
   it.each([[['perf', 'SPY']], [['events']]])('an empty store is refused with one line: %j', (args) => {

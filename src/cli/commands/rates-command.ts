@@ -11,7 +11,7 @@ import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type ChangesBp, type RatesReport, ratesReport } from '../../services/rates/rates-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderFlatCsv, renderJson, renderTable, writeWarnings } from '../output-format.js';
+import { parseFormat, renderFlatCsv, renderJson, renderTable, writeMissing, writeWarnings } from '../output-format.js';
 
 interface RatesOptions {
   asOf?: string;
@@ -37,7 +37,7 @@ export function registerRatesCommand(program: Command): void {
       process.stdout.write(
         format === 'json' ? renderJson(report) : format === 'csv' ? renderFlatCsv(report) : renderRates(report),
       );
-      if (report.missing.length > 0) process.stderr.write(`marketdash: not stored: ${report.missing.join(', ')}\n`);
+      writeMissing(report.missing, opts.asOf);
     });
 }
 

@@ -9,7 +9,14 @@ import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type RegimeReport, regimeReport } from '../../services/regime/regime-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderFlatCsv, renderResultJson, renderTable, resultObject } from '../output-format.js';
+import {
+  parseFormat,
+  renderFlatCsv,
+  renderResultJson,
+  renderTable,
+  resultObject,
+  writeMissing,
+} from '../output-format.js';
 
 interface RegimeOptions {
   asOf?: string;
@@ -38,7 +45,7 @@ export function registerRegimeCommand(program: Command): void {
             ? renderFlatCsv(resultObject(report, { demo: report.demo }))
             : renderRegime(report),
       );
-      if (report.missing.length > 0) process.stderr.write(`marketdash: not stored: ${report.missing.join(', ')}\n`);
+      writeMissing(report.missing, report.requestedAsOf);
     });
 }
 
@@ -70,7 +77,8 @@ export function renderRegime(r: RegimeReport): string {
       `10y - 2y (${c.date})`,
       `${formatNumber(c.level)} pts${c.change === null ? '' : `, ${bp(Math.round(c.change * 100))} since ${r.since}`}; ${windows(c.changesBp)}`,
     ]);
-  if (rows.length === 0) return 'Regime: none of ^VIX, DGS2, DGS10, DFF is stored.\n';
+  if (rows.length === 0)
+    return `Regime: none of ^VIX, DGS2, DGS10, DFF is stored${r.requestedAsOf ? ` on or before ${r.requestedAsOf}` : ''}.\n`;
   return `${renderTable(rows, [
     { header: 'Regime', value: (x) => x[0] },
     { header: '', value: (x) => x[1] },

@@ -4,7 +4,7 @@
  * spreads (RSP vs SPY, MAG7 basket vs MAGS).
  */
 import type { Command } from 'commander';
-import { NotFoundError } from '../../domain/errors.js';
+import { NotFoundError, UsageError } from '../../domain/errors.js';
 import { formatPercent } from '../../domain/format/display-format.js';
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import {
@@ -22,6 +22,7 @@ import {
   renderResultJson,
   renderTable,
   resultObject,
+  writeMissing,
 } from '../output-format.js';
 
 interface ScoreboardOptions {
@@ -45,6 +46,10 @@ export function registerScoreboardCommand(program: Command): void {
         ?.split(',')
         .map((s) => s.trim())
         .filter((s) => s !== '');
+      if (symbols !== undefined && symbols.length === 0)
+        throw new UsageError(`--symbols: '${opts.symbols}' names no symbol (comma-separated, e.g. IWM,SPSM,MAG7)`, {
+          parameter: '--symbols',
+        });
       const board = await withDataStore(globalOptions(cmd), (store) =>
         scoreboard(store, { asOf: opts.asOf, symbols, totalReturn: opts.totalReturn }),
       );
@@ -52,7 +57,7 @@ export function registerScoreboardCommand(program: Command): void {
       if (symbols !== undefined && symbols.length > 0 && unknown.length === symbols.length) {
         throw new NotFoundError(
           unknown.join(', '),
-          `--symbols: none of ${unknown.join(', ')} is stored (run 'marketdash symbols' to see what is)`,
+          `--symbols: none of ${unknown.join(', ')} is stored${board.requestedAsOf ? ` on or before ${board.requestedAsOf}` : ''} (run 'marketdash symbols' to see what is)`,
         );
       }
       process.stdout.write(
@@ -62,14 +67,15 @@ export function registerScoreboardCommand(program: Command): void {
             ? renderFlatCsv(resultObject(board, { demo: board.demo }))
             : renderScoreboard(board),
       );
-      if (board.missing.length > 0) process.stderr.write(`marketdash: not stored: ${board.missing.join(', ')}\n`);
+      writeMissing(board.missing, board.requestedAsOf);
     });
 }
 
-const ROWS: readonly Column<ScoreboardRow>[] = [
+/** The rows' columns; a row without a bar says `not stored`, or `none by DAY` when an as-of day was asked for. */
+const rowColumns = (asOf: string | null): readonly Column<ScoreboardRow>[] => [
   { header: 'Symbol', value: (r) => r.symbol },
   { header: 'Name', value: (r) => r.name ?? '', wrap: true },
-  { header: 'As of', value: (r) => r.date ?? 'not stored' },
+  { header: 'As of', value: (r) => r.date ?? (asOf === null ? 'not stored' : `none by ${asOf}`) },
   { header: 'YTD', value: (r) => formatPercent(r.ytd), align: 'right', tone: 'sign' },
   { header: '1Y', value: (r) => formatPercent(r['1y']), align: 'right', tone: 'sign' },
 ];
@@ -93,5 +99,5 @@ const SPREADS: readonly Column<SpreadRow>[] = [
 ];
 
 export function renderScoreboard(b: Scoreboard): string {
-  return `${renderTable(b.rows, ROWS)}\n${renderTable(b.spreads, SPREADS)}\nReturns: YTD vs the previous year-end close, 1Y vs the close on or before the same date a year earlier. Spread = equal-weight return minus cap-weight return, on the last day both have a bar.\n${b.demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`;
+  return `${renderTable(b.rows, rowColumns(b.requestedAsOf))}\n${renderTable(b.spreads, SPREADS)}\nReturns: YTD vs the previous year-end close, 1Y vs the close on or before the same date a year earlier. Spread = equal-weight return minus cap-weight return, on the last day both have a bar.\n${b.demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`;
 }

@@ -52,6 +52,10 @@ describe('regimeReport', () => {
       await expect(regimeReport(store, { asOf: '2025-01-01', since: '2025-06-01' })).rejects.toThrow(
         /--since: 2025-06-01 is after --as-of/,
       );
+      // without --as-of the panel is as of the last value (2025-12-26): a later --since is a mistake too
+      await expect(regimeReport(store, { since: '2030-01-01' })).rejects.toThrow(
+        '--since: 2030-01-01 is after the last stored value, 2025-12-26',
+      );
     } finally {
       await store.close();
     }

@@ -66,6 +66,10 @@ export async function regimeReport(store: PriceStore, req: RegimeRequest = {}): 
     req.since !== undefined ? parseIsoDate(req.since, '--since') : endDay === null ? null : previousYearEnd(endDay);
   if (asOfDay !== null && sinceDay !== null && sinceDay > asOfDay)
     throw new UsageError(`--since: ${req.since} is after --as-of ${req.asOf}`, { parameter: '--since' });
+  if (asOfDay === null && endDay !== null && sinceDay !== null && sinceDay > endDay)
+    throw new UsageError(`--since: ${req.since} is after the last stored value, ${formatIsoDate(endDay)}`, {
+      parameter: '--since',
+    });
   const rateRows: RegimeReport['rates'] = [];
   for (const r of rates) {
     const c = loaded.found.find((x) => x.symbol === r);

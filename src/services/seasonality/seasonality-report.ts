@@ -14,7 +14,7 @@ import {
 } from '../../analytics/seasonality/seasonality.js';
 import { loadConfig, type UniverseConfig } from '../../config/universe-config.js';
 import { ensureDefined } from '../../domain/ensure.js';
-import { NotFoundError, UsageError } from '../../domain/errors.js';
+import { DataError, UsageError } from '../../domain/errors.js';
 import { closeOnlySeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
@@ -22,6 +22,7 @@ import type { PriceStore } from '../../store/price-store.js';
 import { type DataWarning, seriesFreshness } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { loadClosesOrBaskets } from '../groups/member-closes.js';
+import { missingSeriesError } from '../stored-series.js';
 
 export const DEFAULT_WINDOW = '12-15..01-05';
 
@@ -53,12 +54,16 @@ export async function seasonalityReport(store: PriceStore, req: SeasonalityReque
   const range = asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) };
   const loaded = await loadClosesOrBaskets(store, parts, 'close', range, req.config ?? loadConfig());
   const unknown = loaded.missing[0];
-  if (unknown !== undefined) throw new NotFoundError(unknown);
+  // a stored symbol whose bars all come after --as-of is not 'unknown'
+  if (unknown !== undefined) throw await missingSeriesError(store, unknown, asOfDay);
   const [a, b] = loaded.found;
   const s = b
     ? ratioSeries(closeOnlySeries(a!.symbol, a!.dates, a!.closes), closeOnlySeries(b.symbol, b.dates, b.closes))
     : closeOnlySeries(a!.symbol, a!.dates, a!.closes);
-  if (s.dates.length === 0) throw new NotFoundError(parts.join('/'));
+  if (s.dates.length === 0)
+    throw new DataError(
+      `${parts.join(' and ')} have no common trading day${asOfDay === null ? '' : ` on or before ${formatIsoDate(asOfDay)}`}`,
+    );
   const dataEnd = s.dates[s.dates.length - 1]!;
   const asOf = asOfDay === null ? dataEnd : Math.min(asOfDay, dataEnd);
   // "data ends" is the market's last close; a series ending before it is stale (data-warnings.ts)
