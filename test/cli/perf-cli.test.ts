@@ -275,6 +275,6 @@ print(json.dumps(out))`,
     // Without --members the config's MAG7 is used; its members are not in this store.
     const mag7 = cli('basket', 'create', 'MAG7');
     expect(mag7.code).toBe(1);
-    expect(mag7.stderr).toContain("basket MAG7: member 'AAPL' has no stored bars");
+    expect(mag7.stderr).toContain("basket MAG7: member 'AAPL' has no stored prices");
   });
 });
