@@ -41,3 +41,27 @@ describe('events of an imported group', () => {
     }
   });
 });
+
+describe('events asked for a day before the data', () => {
+  it('is an error naming the day (it printed "No events." as if the market had been quiet)', async () => {
+    const dates = weekdays(5, '2025-01-06');
+    const store = await DuckDbStore.open(':memory:');
+    try {
+      await store.writeBars([{ series: closeOnlySeries('AAA', dates, [10, 11, 12, 13, 14]), source: 'csv' }]);
+      await store.saveGroup({ name: 'mine', members: ['AAA'], benchmark: null, source: 'mine.csv' });
+      const config = defaultConfig();
+      await expect(eventsReport(store, { asOf: '1990-01-01', config })).rejects.toThrow(
+        '--as-of: no bars stored on or before 1990-01-01',
+      );
+      await expect(eventsReport(store, { asOf: '2025-01-03', group: 'mine', config })).rejects.toThrow(
+        "--as-of: no bars stored on or before 2025-01-03 for group 'mine'",
+      );
+      // the first stored day itself is fine
+      await expect(eventsReport(store, { asOf: '2025-01-06', config, baseRates: false })).resolves.toMatchObject({
+        asOf: '2025-01-06',
+      });
+    } finally {
+      await store.close();
+    }
+  });
+});

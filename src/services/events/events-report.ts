@@ -99,6 +99,11 @@ export async function eventsReport(store: PriceStore, req: EventsRequest): Promi
   const dataEnd = market ?? loadedEnd;
   // past the data, events are as of the data's last day (and say so), never "quiet" days after it
   const asOfDay = requested === null || (dataEnd !== null && requested > dataEnd) ? dataEnd : requested;
+  // asked for a day before every stored bar (of the group): an error, as perf, ratio and trend give, not "No events."
+  if (requested !== null && loadedEnd === null && market !== null)
+    throw new DataError(
+      `--as-of: no bars stored on or before ${formatIsoDate(requested)}${req.group === undefined ? '' : ` for group '${req.group}'`}`,
+    );
   if (asOfDay === null)
     return {
       asOf: req.asOf ?? '',
