@@ -23,7 +23,20 @@ it('tells FRED headers from close-only price headers', () => {
   expect(isFredHeader(['DATE', 'DFF'])).toBe(true);
   expect(isFredHeader(['Date', 'Adj Close'])).toBe(false);
   expect(isFredHeader(['Date', 'Close'])).toBe(false);
+  // a typo of a price column is not a FRED series (it imported as a rate called CLSOE); the layout check names it
+  expect(isFredHeader(['Date', 'Clsoe'])).toBe(false);
+  expect(isFredHeader(['Date', 'Volumne'])).toBe(false);
+  expect(isFredHeader(['DATE', 'DGS2'])).toBe(true);
+  expect(isFredHeader(['DATE', 'T10Y2Y'])).toBe(true);
   expect(isFredHeader(['observation_date', 'DGS10', 'x'])).toBe(false);
+});
+
+it('a typo of Close is named, nothing imported (it became a rate series called CLSOE)', async () => {
+  const typo = file('SPY.csv', 'Date,Clsoe\n2025-12-24,600\n');
+  await expect(importFiles(mem.store, { files: [typo] })).rejects.toThrow(
+    `${typo} line 1: column 'Clsoe' is not a known column: did you mean 'Close'?`,
+  );
+  expect(await mem.store.listSymbols()).toEqual([]);
 });
 
 it('stores a FRED file as kind rate under its series name, holidays skipped, next to a price file', async () => {

@@ -8,6 +8,7 @@
 
 import { barDateBounds, type DateBounds } from '../../domain/data-limits.js';
 import { DataError } from '../../domain/errors.js';
+import { editDistance } from '../../domain/nearest-names.js';
 import { closeOnlySeries, type PriceSeries } from '../../domain/price-series.js';
 import { normaliseTicker, type SymbolInfo, tickerProblem } from '../../domain/symbol-info.js';
 import { tryParseIsoDate } from '../../domain/trading-date.js';
@@ -38,7 +39,8 @@ const PRICE_NAMES = new Set([
 
 /**
  * True for FRED's two-column header: the date column (`observation_date`, or `DATE` in older
- * files) and a series name that is not a price column (`Date,Close` stays a close-only file).
+ * files) and a series name that is not a price column (`Date,Close` stays a close-only file), nor one
+ * edit away from one (`Date,Clsoe` is a typo the layout check names, not a rate series called CLSOE).
  * @example isFredHeader(['observation_date', 'DGS2']) // true
  */
 export function isFredHeader(columns: readonly string[]): boolean {
@@ -46,7 +48,8 @@ export function isFredHeader(columns: readonly string[]): boolean {
   const [dateColumn = '', seriesColumn = ''] = columns;
   const first = normaliseHeader(dateColumn);
   const second = normaliseHeader(seriesColumn);
-  return (first === 'observationdate' || first === 'date') && second !== '' && !PRICE_NAMES.has(second);
+  if (!(first === 'observationdate' || first === 'date') || second === '' || PRICE_NAMES.has(second)) return false;
+  return second.length < 4 || ![...PRICE_NAMES].some((name) => editDistance(second, name) <= 1);
 }
 
 /** Reads a whole FRED file (a few thousand lines) into a close-only series of kind `rate`. */
