@@ -28,7 +28,13 @@ let dir: string;
 
 interface CheckJson {
   asOf: string;
-  claims: { sentence: string; symbol: string | null; verdict: string; asOf: string | null }[];
+  claims: {
+    sentence: string;
+    symbol: string | null;
+    verdict: string;
+    asOf: string | null;
+    span: { start: number; end: number };
+  }[];
 }
 
 beforeAll(async () => {
@@ -68,6 +74,33 @@ describe('the Check tab', () => {
       `Checked as of ${expected.asOf}: the note says 'As of the close of`,
     );
     expect(await page.locator('#claims-table tbody tr').count()).toBe(expected.claims.length);
+
+    // The note reads as prose, not raw Markdown: its title a heading, its table a table, no ** or # or |---|
+    // left, and each claim's mark on the same words as its span in the text sent (the marks of the 390 px
+    // review screenshot sat on raw Markdown before).
+    const checked = page.locator('#checked-text');
+    // The words shown, without the marks' tooltips.
+    const words = async (sel: string) =>
+      (await page.evaluate(`(() => {
+        const copy = document.querySelector('${sel}').cloneNode(true);
+        for (const tip of copy.querySelectorAll('.claim-tip')) tip.remove();
+        return copy.textContent;
+      })()`)) as string;
+    expect(await words('#checked-text h3')).toBe(md.split('\n')[0]!.replace(/^# /, ''));
+    expect(await checked.locator('table tbody tr').count()).toBeGreaterThan(3);
+    const prose = await words('#checked-text');
+    expect(prose).not.toMatch(/\*\*|^#|\|\s*-{3}/m);
+    const marks = (await checked.evaluate((n) =>
+      [...n.querySelectorAll('mark.claim')].map((m) => [
+        Number(m.getAttribute('data-claim')),
+        m.querySelector('a')?.textContent,
+      ]),
+    )) as [number, string][];
+    expect(marks.length).toBeGreaterThan(10);
+    for (const [i, words] of marks) {
+      const span = expected.claims[i]!.span;
+      expect(words, `claim ${i}`).toBe(md.slice(span.start, span.end).replace(/[*`]/g, ''));
+    }
 
     // A focused mark shows its verdict sentence; moving focus on hides it; hovering shows another.
     const first = page.locator('#checked-text mark.claim').first();

@@ -16,7 +16,7 @@ import {
   startDemoServer,
   waitUntilSettled,
 } from './browser-session.js';
-import { expectAccessibleAndFitting } from './page-review.js';
+import { expectAccessibleAndFitting, expectRrgNamesClear } from './page-review.js';
 
 // A browser test waits for what it checks; on a loaded machine (the shared 2-core box at load 20) a page
 // takes several times longer than alone, so the time limit is generous rather than a source of random reds.
@@ -76,6 +76,7 @@ describe.each(VIEWPORTS)('$name', (viewport) => {
       await page.setViewportSize({ width: viewport.width, height: viewport.height });
       await show(p.hash, theme, p.ready);
       await expectAccessibleAndFitting(page);
+      if (p.name === 'rotation') await expectRrgNamesClear(page, `at ${viewport.width} px`);
       // Every chart box and canvas chart says in words what it shows.
       const undescribed = (await page.evaluate(`[...document.querySelectorAll('.chart, canvas.rrg')]
         .filter((c) => !(c.getAttribute('aria-label') || '').trim()).length`)) as number;
@@ -83,6 +84,75 @@ describe.each(VIEWPORTS)('$name', (viewport) => {
       await screenshot(page, `review-${p.name}-${viewport.name}-${theme}`);
       expect(browser.takeErrors()).toEqual([]);
     });
+  });
+});
+
+describe('the header on a phone', () => {
+  test('the pages are one line, scrolling sideways with a cue where they do not fit, the current page in view; a month end reads whole', async () => {
+    const page = browser.page;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await show('#/overview', 'light', ['#perf-table tbody tr']);
+    // One line: every link on the same row ("Note" wrapped onto a line of its own before), inside the screen.
+    const rows = (await page.evaluate(
+      `[...document.querySelectorAll('nav a')].map((a) => Math.round(a.getBoundingClientRect().top))`,
+    )) as number[];
+    expect(new Set(rows).size, `link tops ${rows}`).toBe(1);
+    // At 390 px the five pages fit; on a narrower phone (360 px) the line scrolls.
+    const nav = page.locator('nav');
+    expect(await page.getAttribute('#nav-wrap', 'data-more')).toBe('');
+    await page.setViewportSize({ width: 360, height: 780 });
+    await expect.poll(() => nav.evaluate((n) => n.scrollWidth > n.clientWidth)).toBe(true);
+    const rows360 = (await page.evaluate(
+      `[...document.querySelectorAll('nav a')].map((a) => Math.round(a.getBoundingClientRect().top))`,
+    )) as number[];
+    expect(new Set(rows360).size, `link tops at 360 px ${rows360}`).toBe(1);
+    expect(
+      (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number,
+    ).toBeLessThanOrEqual(1);
+    // The cue: more pages to the right at first, to the left once scrolled to the end.
+    expect(await page.getAttribute('#nav-wrap', 'data-more')).toBe('right');
+    const cue = await page.evaluate(`getComputedStyle(document.querySelector('#nav-wrap'), '::after').opacity`);
+    expect(cue).toBe('1');
+    await nav.evaluate((n) => {
+      n.scrollLeft = n.scrollWidth;
+    });
+    await expect.poll(() => page.getAttribute('#nav-wrap', 'data-more')).toBe('left');
+    // On the last page its link is scrolled into the line's view, clear of the cue.
+    await page.click('nav a[data-page="note"]');
+    await page.waitForSelector('#note-body h1');
+    const inView = async (p: string) =>
+      (await page.evaluate(`(() => {
+        const n = document.querySelector('nav').getBoundingClientRect();
+        const a = document.querySelector('nav a[data-page="${p}"]').getBoundingClientRect();
+        return a.left >= n.left - 0.5 && a.right <= n.right + 0.5;
+      })()`)) as boolean;
+    expect(await inView('note')).toBe(true);
+    await page.click('nav a[data-page="overview"]');
+    await page.waitForSelector('#perf-table tbody tr');
+    expect(await inView('overview')).toBe(true);
+    // The month-end presets: a chosen one reads whole in its box (the box cut "2024-12 (31)" to "2024-12 (").
+    const preset = await page.locator('#asof-preset option').nth(1).getAttribute('value');
+    await page.selectOption('#asof-preset', preset!);
+    await expect.poll(() => page.url()).toContain(`asOf=${preset}`);
+    await page.waitForSelector('#perf-table tbody tr');
+    expect(await page.locator('#asof-preset').inputValue()).toBe(preset);
+    const room = (await page.evaluate(`(() => {
+      const s = document.querySelector('#asof-preset');
+      const cs = getComputedStyle(s);
+      const g = document.createElement('canvas').getContext('2d');
+      g.font = cs.font;
+      const text = Math.max(...[...s.options].map((o) => g.measureText(o.text).width));
+      // the box's inner width less the drop-down arrow (16 px in Chromium)
+      return s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 16 - text;
+    })()`)) as number;
+    expect(room, 'room left for the longest month end').toBeGreaterThanOrEqual(0);
+    // ...and the whole date control stays inside the screen.
+    const right = (await page.evaluate(
+      `Math.max(...[...document.querySelectorAll('.asof *')].map((e) => e.getBoundingClientRect().right))`,
+    )) as number;
+    expect(right).toBeLessThanOrEqual(360);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(browser.takeErrors()).toEqual([]);
   });
 });
 

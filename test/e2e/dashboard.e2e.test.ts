@@ -325,6 +325,40 @@ describe('dashboard on the demo market', () => {
     expectCleanConsole();
   });
 
+  test("Compare: MAGS's December distribution, the step of MAG7/MAGS on prices, is marked and named; total return has none", async () => {
+    const page = browser.page;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // The demo MAGS pays 0.40% a year in December (demo-market.ts): on 2025-12-22 its close is the day's price
+    // less the payout, adjClose / close stepping from 0.9960005 to 1 (/api/series/MAGS). On prices the
+    // MAG7/MAGS ratio steps up 0.40% that day; the page said nothing, so it read as a data fault.
+    const s = await api<{ dates: string[]; close: number[]; adjClose: number[] }>(
+      '/api/series/MAGS?from=2025-12-18&to=2025-12-23',
+    );
+    const k = s.dates.indexOf('2025-12-22');
+    const paid = 1 - s.adjClose[k - 1]! / s.close[k - 1]! / (s.adjClose[k]! / s.close[k]!);
+    expect(paid).toBeCloseTo(0.004, 4);
+    await open('#/compare?s=MAG7,MAGS&range=1Y&a=MAG7&b=MAGS');
+    await page.waitForSelector('#compare-chart[data-ready][data-payouts] canvas');
+    await page.waitForSelector('#compare-ratio-chart[data-payouts] canvas');
+    expect(await page.getAttribute('#compare-chart', 'data-payouts')).toBe(
+      `MAGS:2025-12-22:${(paid * 100).toFixed(2)}%`,
+    );
+    expect(await page.getAttribute('#compare-ratio-chart', 'data-payouts')).toBe(
+      `MAGS:2025-12-22:${(paid * 100).toFixed(2)}%`,
+    );
+    expect(await page.locator('#compare-payouts').textContent()).toContain(
+      'MAGS went ex-dividend on 2025-12-22 (0.40% of its price paid out): its price line steps there by the payout',
+    );
+    expect(await page.locator('#compare-ratio-payouts').textContent()).toContain('the ratio steps there');
+    // Total return counts the payout: no step, no note, and the ratio follows the box too.
+    await open('#/compare?s=MAG7,MAGS&range=1Y&a=MAG7&b=MAGS&tr=1');
+    await page.waitForSelector('#compare-ratio-chart[data-payouts] canvas');
+    expect(await page.getAttribute('#compare-chart', 'data-payouts')).toBe('');
+    expect(await page.locator('#compare-payouts, #compare-ratio-payouts').count()).toBe(0);
+    expect(await page.locator('#compare-ratio-chart + .chart-caption').textContent()).toContain('of total returns');
+    expectCleanConsole();
+  });
+
   test('Compare: an unknown ticker in the link is named and left out; the known ones still draw', async () => {
     const page = browser.page;
     await open('#/compare?s=MAG7,NOSUCH&start=2025-06-30');

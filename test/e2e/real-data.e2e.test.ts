@@ -9,6 +9,7 @@
  */
 
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { FOMC_MEETINGS } from '../../src/config/fomc-meetings.js';
 import { describeWithSharedData } from '../support/shared-data.js';
 import {
   BROWSER_TEST_TIMEOUT_MS,
@@ -19,7 +20,7 @@ import {
   screenshot,
   waitUntilSettled,
 } from './browser-session.js';
-import { expectAccessibleAndFitting } from './page-review.js';
+import { expectAccessibleAndFitting, expectRrgNamesClear } from './page-review.js';
 import { type RealDataServer, startRealDataServer } from './real-data-server.js';
 
 // A browser test waits for what it checks; on a loaded machine (the shared 2-core box at load 20) a page
@@ -309,36 +310,62 @@ describeWithSharedData('the reference column on real data, in the browser', () =
 
   test('Chart marks at 1440 and 390 px: FOMC days tagged apart from touches, merged day events, RSI levels, labels inside the plot', async () => {
     const page = browser.page;
-    type Tag = [string, string, number, number];
+    // [bar, kind, words shown, left, right, row, bar's x] (fomc-lines.ts): the words give way when crowded, the
+    // kind never.
+    type Tag = [string, 'cut' | 'hike' | 'hold', string, number, number, number, number];
     const tags = async (sel: string) => JSON.parse((await page.getAttribute(sel, 'data-fomc-labels')) ?? '[]') as Tag[];
     const apart = (t: Tag[]) => {
-      const sorted = [...t].sort((a, b) => a[2] - b[2]);
-      for (let i = 1; i < sorted.length; i++)
-        expect(sorted[i]![2] - sorted[i - 1]![3], `${sorted[i - 1]![0]} and ${sorted[i]![0]}`).toBeGreaterThanOrEqual(
-          4,
-        );
+      for (const row of [0, 1]) {
+        const sorted = t.filter((x) => x[5] === row).sort((a, b) => a[3] - b[3]);
+        for (let i = 1; i < sorted.length; i++)
+          expect(sorted[i]![3] - sorted[i - 1]![4], `${sorted[i - 1]![0]} and ${sorted[i]![0]}`).toBeGreaterThanOrEqual(
+            4,
+          );
+      }
+    };
+    // Each tag's kind is the meeting's decision (FOMC_MEETINGS): a cut never drawn like a hold.
+    const decided = new Map(FOMC_MEETINGS.map((m) => [m.date, m.decisionBp]));
+    const kindOf = (bp: number | null | undefined) => (bp == null ? 'none' : bp < 0 ? 'cut' : bp > 0 ? 'hike' : 'hold');
+    /** The readout's words with the cursor over a tag's bar (the tag is centred on it, or slid inside the plot). */
+    const hoverTag = async (sel: string, t: Tag) => {
+      await page.locator(sel).scrollIntoViewIfNeeded();
+      const chartBox = (await page.locator(sel).boundingBox())!;
+      await page.mouse.move(chartBox.x + t[6], chartBox.y + 60);
+      const words = (await page.locator('.readout-main .readout-value').first().textContent()) ?? '';
+      await page.mouse.move(0, 0);
+      return words;
     };
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: width > 400 ? 900 : 844 });
       // DGS2 over the year to 2025-12-11: 9 decisions (FOMC_MEETINGS), the latest the cut of 2025-12-10, tagged
-      // whole at both widths; holds tagged "F hold" where there is room; no two tags touch.
+      // whole at both widths; every decision keeps its shape at both widths (on a phone the crowded ones lost
+      // their words and became a bare "F", so a cut and a hold looked alike); no two tags touch.
       await open(`#/symbol?s=DGS2&asOf=${AS_OF}&range=1y`);
       await page.waitForSelector('#symbol-chart[data-ready$=":fomc"][data-fomc-labels] canvas');
       const rate = await tags('#symbol-chart');
-      expect(rate.length, `tags at ${width}`).toBeGreaterThanOrEqual(width > 400 ? 9 : 5);
-      expect(rate.find((t) => t[0] === '2025-12-10')?.[1]).toBe('F -25');
-      if (width > 400) expect(rate.filter((t) => t[1] === 'F hold')).toHaveLength(5);
+      expect(rate.length, `tags at ${width}`).toBe(9);
+      for (const t of rate) expect(t[1], `${t[0]} at ${width}`).toBe(kindOf(decided.get(t[0])));
+      expect(rate.find((t) => t[0] === '2025-12-10')?.slice(1, 3)).toEqual(['cut', '-25']);
+      if (width > 400) expect(rate.filter((t) => t[2] === 'hold')).toHaveLength(5);
       apart(rate);
-      // The legend says which mark is which; the readout names the decision on its day.
-      expect(await page.locator('.chart-legend').first().textContent()).toContain('FOMC decision');
+      // The readout names the decision in full under the cursor, a shape-only tag's too.
+      const hold = rate.find((t) => t[1] === 'hold')!;
+      expect(await hoverTag('#symbol-chart', hold)).toContain('FOMC hold');
+      expect(await hoverTag('#symbol-chart', rate.find((t) => t[0] === '2025-12-10')!)).toContain('FOMC cut -25 bp');
+      // The legend keys each kind by its shape.
+      const symbolLegend = (await page.locator('.chart-legend').first().textContent()) ?? '';
+      for (const key of ['FOMC cut', 'FOMC hold']) expect(symbolLegend).toContain(key);
+      expect(await page.locator('.chart-legend .legend-key.fomc-cut').count()).toBe(1);
+      expect(await page.locator('.chart-legend .legend-key.fomc-hold').count()).toBe(1);
       // The ratio chart: the moves tagged, the trendline's touches keep their own square, each in the legend.
       await open(`#/rotation?asOf=${AS_OF}`);
       await page.waitForSelector('#ratio-chart[data-ready="SPSM/MAG7"][data-fomc-labels] canvas');
       const moves = await tags('#ratio-chart');
-      expect(moves.at(-1)?.slice(0, 2)).toEqual(['2025-12-10', 'F -25']);
+      expect(moves.at(-1)?.slice(0, 3)).toEqual(['2025-12-10', 'cut', '-25']);
+      for (const t of moves) expect(t[1], `${t[0]} at ${width}`).toBe(kindOf(decided.get(t[0])));
       apart(moves);
       const legend = (await page.locator('.chart-legend').first().textContent()) ?? '';
-      for (const key of ['anchor', 'touch', 'FOMC rate move']) expect(legend).toContain(key);
+      for (const key of ['anchor', 'touch', 'FOMC cut', 'FOMC hike']) expect(legend).toContain(key);
       // IWM on the day: a new ATH and 4 days up are one marker with both words; the RSI pane names its levels.
       await open(`#/symbol?s=IWM&asOf=${AS_OF}&ind=sma:50,rsi:14`);
       await page.waitForSelector('#symbol-chart[data-ready][data-markers] canvas');
@@ -575,6 +602,7 @@ describeWithSharedData('the reference column on real data, in the browser', () =
         for (const sel of p.ready) await page.waitForSelector(sel);
         await waitUntilSettled(page);
         await expectAccessibleAndFitting(page);
+        if (p.name === 'rotation') await expectRrgNamesClear(page, `at ${viewport.width} px`);
         await screenshot(page, `review-real-${p.name}-${viewport.name}-${theme}`);
         expect(browser.takeErrors()).toEqual([]);
       });

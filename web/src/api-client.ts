@@ -131,9 +131,13 @@ export const api = {
     request<Sparkline[]>(`/api/sparklines${query({ symbols, days, asOf })}`),
   series: (symbol: string, p: { from?: string; asOf?: string; ind?: string }) =>
     request<SeriesResponse>(`/api/series/${encodeURIComponent(symbol)}${query(p)}`),
-  ratio: (a: string, b: string, p: { asOf?: string; trend?: boolean; series?: boolean; from?: string }) =>
+  ratio: (
+    a: string,
+    b: string,
+    p: { asOf?: string; trend?: boolean; series?: boolean; from?: string; totalReturn?: boolean },
+  ) =>
     request<RatioResponse>(
-      `/api/ratio${query({ a, b, asOf: p.asOf, from: p.from, trend: p.trend ? 1 : undefined, series: p.series ? 1 : undefined })}`,
+      `/api/ratio${query({ a, b, asOf: p.asOf, from: p.from, trend: p.trend ? 1 : undefined, series: p.series ? 1 : undefined, totalReturn: p.totalReturn ? 1 : undefined })}`,
     ),
   rotation: (p: { group: string; benchmark: string; asOf?: string; tail?: number }) =>
     request<RotationPoint[]>(`/api/rotation${query(p)}`),

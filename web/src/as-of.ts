@@ -122,8 +122,13 @@ export function asOfControl(): {
       prev,
       field.root,
       next,
-      el('label', { class: 'asof-label', for: 'asof-preset' }, 'Month end'),
-      presets,
+      // The label and its box wrap together (on a phone "Month end" was left at a line's end, its box below).
+      el(
+        'span',
+        { class: 'asof-preset' },
+        el('label', { class: 'asof-label', for: 'asof-preset' }, 'Month end'),
+        presets,
+      ),
       latest,
     ),
     ageNote,
@@ -181,9 +186,7 @@ export function asOfControl(): {
       ageNote.textContent = age ?? '';
       presets.replaceChildren(
         el('option', { value: '' }, 'Pick…'),
-        ...(last ? monthEndPresets(last, 12) : []).map((d) =>
-          el('option', { value: d, selected: d === current }, `${d.slice(0, 7)} (${d.slice(8)})`),
-        ),
+        ...(last ? monthEndPresets(last, 12) : []).map((d) => el('option', { value: d, selected: d === current }, d)),
       );
     },
   };

@@ -81,7 +81,38 @@ function updateNav(page: string, asOf: string | null): void {
     if (target === page) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
+  keepCurrentInView();
 }
+
+const navWrap = required('nav-wrap');
+const navLine = navWrap.querySelector('nav') as HTMLElement;
+
+/**
+ * On a phone the pages are one line that scrolls sideways: the wrapper's data-more says on which side more
+ * pages lie ("left", "right", both or none), and the styles show a fade with an arrow there.
+ */
+function updateNavCue(): void {
+  const more: string[] = [];
+  if (navLine.scrollLeft > 1) more.push('left');
+  if (navLine.scrollLeft + navLine.clientWidth < navLine.scrollWidth - 1) more.push('right');
+  const value = more.join(' ');
+  if (navWrap.dataset.more !== value) navWrap.dataset.more = value;
+}
+
+/** The current page's link scrolled into the line's view (sideways only, the page itself never moves). */
+function keepCurrentInView(): void {
+  const current = navLine.querySelector<HTMLElement>('a[aria-current="page"]');
+  if (current && navLine.scrollWidth > navLine.clientWidth) {
+    const cue = 30;
+    const left = current.offsetLeft - navLine.offsetLeft;
+    const right = left + current.offsetWidth;
+    if (right > navLine.scrollLeft + navLine.clientWidth - cue) navLine.scrollLeft = right - navLine.clientWidth + cue;
+    else if (left < navLine.scrollLeft + cue) navLine.scrollLeft = Math.max(0, left - cue);
+  }
+  updateNavCue();
+}
+navLine.addEventListener('scroll', updateNavCue, { passive: true });
+new ResizeObserver(keepCurrentInView).observe(navLine);
 
 function notFoundPage(root: HTMLElement, page: string): void {
   document.title = 'MarketDash: page not found';

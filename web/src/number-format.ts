@@ -10,6 +10,7 @@ export {
   formatPercent,
   formatPrice,
   formatSignedPercent,
+  spreadWords,
 } from '../../src/domain/format/display-format.js';
 
 /** `up`, `down` or `flat`: the colour class of a return. */

@@ -45,6 +45,19 @@ export function formatUnsignedPercent(fraction: MaybeNumber, digits = 2): string
   return known(fraction) ? formatPercent(Math.abs(fraction), digits) : NOT_AVAILABLE;
 }
 
+/**
+ * A spread between two sides (a change of the ratio A/B, in percentage points of relative performance) the
+ * one way the note and the dashboard say it: unsigned, with the side it favours ("3.7 pp in favour of MAG7"),
+ * never "-3.7 pp in favour of ..." (the sign and the words said the direction twice).
+ * @example spreadWords(-0.0372, 'SPSM', 'MAG7') // "3.7 pp in favour of MAG7"
+ */
+export function spreadWords(fraction: number, a: string | undefined, b: string | undefined, digits = 1): string {
+  const size = `${fixed(Math.abs(fraction) * 100, digits)} pp`;
+  if (/^0\.0*$/.test(fixed(Math.abs(fraction) * 100, digits))) return `${size}, neither side ahead`;
+  const side = fraction > 0 ? a : b;
+  return side ? `${size} in favour of ${side}` : `${fraction < 0 ? '-' : ''}${size}`;
+}
+
 /** A difference of two fractions in percentage points: 0.0312 -> "3.1 percentage points". */
 export function formatPercentagePoints(fraction: number, digits = 1): string {
   return `${fixed(fraction * 100, digits)} percentage points`;

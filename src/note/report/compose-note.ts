@@ -951,7 +951,9 @@ function baseRatesSection(ctx: NoteContext, ratio: RatioPick, story: Story): { s
         dates: breakDates,
         value: m3.median,
         formula: 'median of ratio(break + 63 sessions) / ratio(break) - 1',
-        display: formatPercentagePoints(m3.median),
+        // Unsigned: the words say which side ("-3.7 percentage points ..., in favour of the Magnificent 7"
+        // said the direction twice); the same convention as the seasonality line and the dashboard.
+        display: formatPercentagePoints(Math.abs(m3.median)),
       });
       paras.push(
         p(

@@ -10,6 +10,7 @@ import { streak } from '../../analytics/returns/streak.js';
 import {
   fixed,
   formatLongDate,
+  formatPrice,
   formatSignedPercent,
   formatUnsignedPercent,
 } from '../../domain/format/display-format.js';
@@ -75,7 +76,7 @@ export class FigureBook {
       symbols: [s.symbol],
       dates: [r, a],
       value: ath.distance,
-      formula: `close(${a}) / max(close up to ${a}) - 1, record close ${ath.value} on ${r}`,
+      formula: `close(${a}) / max(close up to ${a}) - 1, record close ${formatPrice(ath.value)} on ${r}`,
       display: shown,
     });
     return { id, value: ath.distance, recordDay: r };

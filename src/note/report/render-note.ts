@@ -7,7 +7,13 @@
 import type { ContractInput } from '../../contracts/contract-registry.js';
 import type { noteJsonSchema } from '../../contracts/report-contract.js';
 import { ensureDefined } from '../../domain/ensure.js';
-import { formatLongDate } from '../../domain/format/display-format.js';
+import {
+  fixed,
+  formatLongDate,
+  formatPrice,
+  formatSignedPercent,
+  spreadWords,
+} from '../../domain/format/display-format.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import type { Figure, MarketNote, NoteParagraph, PerformanceRow } from './note-model.js';
 import { barChartSvg, ratioChartSvg } from './svg-charts.js';
@@ -46,6 +52,34 @@ function rowCells(r: PerformanceRow, figs: Map<string, Figure>): string[] {
     const f = id(r);
     return f ? figure(figs, f).display : 'n/a';
   });
+}
+
+/**
+ * A figure's value in the provenance list, formatted as the note formats its kind (fixed decimals per kind,
+ * signed, since the note's prose may say the direction in words: "fell 0.86%" is -0.86% here): returns and
+ * distances in percent with two decimals, a ratio's changes in percentage points with one and the side they
+ * favour (spreadWords), a price with two,
+ * rate moves in whole basis points, counts as integers, dates and states as they are. The exact value stays
+ * in the JSON (and in the HTML list's tooltip).
+ * @example provenanceValue({ metric: 'ratio.change.21d', value: 0.0561345, symbols: ['SPSM', 'MAG7'] }) // "5.6 pp in favour of SPSM"
+ */
+export function provenanceValue(
+  f: Pick<Figure, 'metric' | 'value'> & { readonly symbols?: readonly string[] },
+): string {
+  const v = f.value;
+  if (typeof v === 'string') return v;
+  const sign = (text: string) => (/^[1-9]|^0\.\d*[1-9]/.test(text) ? `+${text}` : text);
+  const m = f.metric;
+  if (m.startsWith('ratio.change') || m === 'baserate.median3m' || m === 'seasonality.median')
+    return spreadWords(v, f.symbols?.[0], f.symbols?.[1]);
+  // The line's slope is stored as ln(line) per year; the note says it as the yearly change exp(slope) - 1.
+  if (m === 'trend.slope') return `${formatSignedPercent(Math.expm1(v), 1)} a year`;
+  if (m.startsWith('return.') || m === 'ath.distance' || m === 'trend.distance') return formatSignedPercent(v, 2);
+  if (m.startsWith('breadth.above')) return `${fixed(v * 100, 2)}%`;
+  if (m === 'close') return formatPrice(v);
+  if (m.startsWith('rate.change')) return `${sign(fixed(v, 0))} bp`;
+  if (m.startsWith('rate.beta')) return `${fixed(v, 1)} bp per bp`;
+  return Number.isInteger(v) ? String(v) : fixed(v, 2);
 }
 
 function stamp(note: MarketNote): string {
@@ -135,7 +169,7 @@ export function renderHtml(note: MarketNote): string {
   body.push('</article>', '<footer>', '<h2>Where every figure comes from</h2>', '<ol>');
   for (const f of note.figures) {
     body.push(
-      `<li id="fig-${esc(f.id)}"><code>${esc(f.id)}</code>: ${esc(f.metric)} of ${esc(f.symbols.join(', '))}; dates ${esc(f.dates.join(', '))}; value ${esc(String(f.value))}; formula <code>${esc(f.formula)}</code></li>`,
+      `<li id="fig-${esc(f.id)}"><code>${esc(f.id)}</code>: ${esc(f.metric)} of ${esc(f.symbols.join(', '))}; dates ${esc(f.dates.join(', '))}; value <span class="fig-value" title="exact value ${esc(String(f.value))}">${esc(provenanceValue(f))}</span>; formula <code>${esc(f.formula)}</code></li>`,
     );
   }
   body.push('</ol>', `<p>${esc(stamp(note))}</p>`, '</footer>');

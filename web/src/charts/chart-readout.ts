@@ -26,9 +26,10 @@ export interface ReadoutLine {
   readonly series?: string;
   /**
    * A key for marks rather than a line: 'vertical' a short upright dash (FOMC days across the pane),
-   * 'square' and 'circle' the chart's marker shapes (a trendline's touches and anchors).
+   * 'square' and 'circle' the chart's marker shapes (a trendline's touches and anchors), 'fomc-cut',
+   * 'fomc-hike' and 'fomc-hold' the shapes of an FOMC decision's tag (▼, ▲, ○; fomc-lines.ts).
    */
-  readonly mark?: 'vertical' | 'square' | 'circle';
+  readonly mark?: 'vertical' | 'square' | 'circle' | 'fomc-cut' | 'fomc-hike' | 'fomc-hold';
   /** Dates (sorted ISO) and values of the line. */
   readonly dates: readonly string[];
   readonly values: readonly (number | null)[];
@@ -80,7 +81,7 @@ export function chartReadout(chart: IChartApi, main: ReadoutMain, lines: readonl
         {},
         el('span', {
           class: `legend-key${l.dash ? ` line-${l.dash}` : l.dashed ? ' dashed' : ''}${l.mark ? ` ${l.mark}` : ''}`,
-          style: `border-color:${l.colour};--line-colour:${l.colour}${l.mark === 'square' || l.mark === 'circle' ? `;background:${l.colour}` : ''}`,
+          style: `border-color:${l.colour};--line-colour:${l.colour}${l.mark === 'square' || l.mark === 'circle' || l.mark === 'fomc-cut' || l.mark === 'fomc-hike' ? `;background:${l.colour}` : ''}`,
           ...(l.series ? { 'data-series': l.series } : {}),
         }),
         `${l.label} `,

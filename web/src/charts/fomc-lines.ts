@@ -1,12 +1,16 @@
 /**
- * FOMC decision days drawn on a lightweight-charts pane (a series primitive): a thin dashed vertical
- * line on each decision's bar, under the series, and at its foot a small tag "F -25" / "F hold" over
- * the series, labels thinned by fomc-marks.ts so they never touch (the latest first; crowded ones
- * keep a bare "F", then the line alone). Moves are drawn in the text colour, holds fainter. What is
- * drawn is written to the chart box's data-fomc-labels for the browser tests.
+ * FOMC decision days drawn on a lightweight-charts pane (a series primitive): a thin vertical line on each
+ * decision's bar, under the series, and at its foot a small tag over the series: the decision's shape (a
+ * cut ▼, a hike ▲, a hold ○) and the move ("▼ -25", "○ hold"). Tags are thinned by fomc-marks.ts so they
+ * never touch (the latest first): a crowded one keeps its shape and drops the words, so a cut and a hold
+ * never look alike; the readout names the decision in full on its day. Moves are drawn in the text colour
+ * on a dashed line, holds fainter on a dotted one. What is drawn is written to the chart box's
+ * data-fomc-labels ([bar, kind, words shown, left, right, row, the bar's x]) for the browser tests. Where the foot's row
+ * is full a shape goes on a second row just above it.
  */
 import type { IChartApi, ISeriesApi, ISeriesPrimitive, SeriesType, Time } from 'lightweight-charts';
-import { type FomcDay, fitFomcLabels } from './fomc-marks.js';
+import type { ReadoutLine } from './chart-readout.js';
+import { type FomcDay, type FomcKind, fitFomcLabels, fomcKinds } from './fomc-marks.js';
 import type { MediaTarget } from './point-label.js';
 
 const FONT = '10px system-ui, sans-serif';
@@ -15,8 +19,32 @@ const PAD = 3;
 const GAP = 4;
 const TAG_H = 14;
 const FOOT = 4;
-/** The library's attribution logo sits in the pane's bottom-left corner: no tag starts left of this. */
-const LOGO_RIGHT = 46;
+/** The shape's width, and the space between it and the words. */
+const GLYPH = 8;
+const GLYPH_GAP = 3;
+/** How far up the second row of tags sits (fomc-marks.ts 'raised'). */
+const ROW_STEP = TAG_H + 3;
+
+/** A decision's shape centred on (x, y): a filled triangle down for a cut, up for a hike, a ring for a hold. */
+export function drawFomcGlyph(g: CanvasRenderingContext2D, kind: FomcKind, x: number, y: number, colour: string): void {
+  const r = GLYPH / 2;
+  g.beginPath();
+  if (kind === 'hold') {
+    g.arc(x, y, r - 0.75, 0, Math.PI * 2);
+    g.strokeStyle = colour;
+    g.lineWidth = 1.5;
+    g.setLineDash([]);
+    g.stroke();
+    return;
+  }
+  const tip = kind === 'cut' ? 1 : -1;
+  g.moveTo(x - r, y - tip * 3.5);
+  g.lineTo(x + r, y - tip * 3.5);
+  g.lineTo(x, y + tip * 3.5);
+  g.closePath();
+  g.fillStyle = colour;
+  g.fill();
+}
 
 export function attachFomcLines(
   chart: IChartApi,
@@ -26,6 +54,7 @@ export function attachFomcLines(
   colours: { readonly text: string; readonly muted: string; readonly background: string },
 ): void {
   if (!days.length) return;
+  const colourOf = (d: FomcDay) => (d.kind === 'hold' ? colours.muted : colours.text);
   const at = (): { d: FomcDay; x: number }[] => {
     const out: { d: FomcDay; x: number }[] = [];
     for (const d of days) {
@@ -37,21 +66,17 @@ export function attachFomcLines(
   /** Where each decision is on the pane and how much of its tag fits (the same for both views of a frame). */
   const layout = (g: CanvasRenderingContext2D, width: number) => {
     g.font = FONT;
-    const short = g.measureText('F').width + 2 * PAD;
+    const short = GLYPH + 2 * PAD;
     const shown = at()
       .filter((p) => p.x >= 0 && p.x <= width)
-      .map((p) => ({ ...p, full: g.measureText(`F ${p.d.decision}`).width + 2 * PAD, short }));
-    // Left of the library's logo no tag is drawn; a whole tag that would reach under it is offered as a bare
-    // "F" only (an infinite width never fits whole).
-    const taggable = shown.filter((p) => p.x - short / 2 >= LOGO_RIGHT);
+      .map((p) => ({ ...p, full: short + GLYPH_GAP + g.measureText(p.d.decision).width, short }));
     const fit = fitFomcLabels(
-      taggable.map((p) => p.x),
-      taggable.map((p) => (p.x - p.full / 2 < LOGO_RIGHT ? Number.POSITIVE_INFINITY : p.full)),
+      shown.map((p) => p.x),
+      shown.map((p) => p.full),
       short,
       GAP,
     );
-    const fitOf = new Map(taggable.map((p, i) => [p, fit[i]!]));
-    return shown.map((p) => ({ ...p, fit: fitOf.get(p) ?? ('none' as const) }));
+    return shown.map((p, i) => ({ ...p, fit: fit[i] ?? ('none' as const) }));
   };
   const lines = {
     zOrder: () => 'bottom' as const,
@@ -60,15 +85,15 @@ export function attachFomcLines(
         target.useMediaCoordinateSpace(({ context: g, mediaSize }) => {
           g.save();
           g.lineWidth = 1;
-          g.setLineDash([3, 3]);
           // A line with a tag reads firmer than one whose tag gave way (a phone-width chart keeps them quiet).
           for (const { d, x, fit } of layout(g, mediaSize.width)) {
-            g.strokeStyle = d.bp === 0 ? colours.muted : colours.text;
-            g.globalAlpha = (d.bp === 0 ? 0.45 : 0.6) * (fit === 'full' ? 1 : 0.5);
+            g.setLineDash(d.kind === 'hold' ? [1, 3] : [3, 3]);
+            g.strokeStyle = colourOf(d);
+            g.globalAlpha = (d.kind === 'hold' ? 0.55 : 0.6) * (fit === 'none' ? 0.5 : 1);
             const px = Math.round(x) + 0.5;
             g.beginPath();
             g.moveTo(px, 0);
-            g.lineTo(px, mediaSize.height - FOOT - TAG_H);
+            g.lineTo(px, mediaSize.height - FOOT - TAG_H - (fit === 'raised' ? ROW_STEP : 0));
             g.stroke();
           }
           g.restore();
@@ -82,27 +107,39 @@ export function attachFomcLines(
       draw(target: MediaTarget) {
         target.useMediaCoordinateSpace(({ context: g, mediaSize }) => {
           g.save();
-          const drawn: [string, string, number, number][] = [];
+          const drawn: [string, FomcKind, string, number, number, number, number][] = [];
           for (const { d, x, fit, full, short } of layout(g, mediaSize.width)) {
             if (fit === 'none') continue;
-            const text = fit === 'full' ? `F ${d.decision}` : 'F';
             const w = fit === 'full' ? full : short;
             const left = Math.min(Math.max(0, x - w / 2), mediaSize.width - w);
-            const top = mediaSize.height - FOOT - TAG_H;
+            const row = fit === 'raised' ? 1 : 0;
+            const top = mediaSize.height - FOOT - TAG_H - row * ROW_STEP;
+            const colour = colourOf(d);
             g.globalAlpha = 1;
             g.fillStyle = colours.background;
-            g.strokeStyle = d.bp === 0 ? colours.muted : colours.text;
+            g.strokeStyle = colour;
             g.setLineDash([]);
             g.lineWidth = 1;
             g.beginPath();
             g.rect(Math.round(left) + 0.5, Math.round(top) + 0.5, Math.round(w), TAG_H);
             g.fill();
             g.stroke();
-            g.fillStyle = d.bp === 0 ? colours.muted : colours.text;
-            g.textAlign = 'center';
-            g.textBaseline = 'middle';
-            g.fillText(text, left + w / 2, top + TAG_H / 2 + 0.5);
-            drawn.push([d.time, text, Math.round(left), Math.round(left + w)]);
+            drawFomcGlyph(g, d.kind, left + PAD + GLYPH / 2 + 0.5, top + TAG_H / 2 + 0.5, colour);
+            if (fit === 'full') {
+              g.fillStyle = colour;
+              g.textAlign = 'left';
+              g.textBaseline = 'middle';
+              g.fillText(d.decision, left + PAD + GLYPH + GLYPH_GAP, top + TAG_H / 2 + 0.5);
+            }
+            drawn.push([
+              d.time,
+              d.kind,
+              fit === 'full' ? d.decision : '',
+              Math.round(left),
+              Math.round(left + w),
+              row,
+              Math.round(x),
+            ]);
           }
           g.restore();
           const json = JSON.stringify(drawn);
@@ -113,4 +150,19 @@ export function attachFomcLines(
   };
   const primitive: ISeriesPrimitive<Time> = { paneViews: () => [lines, tags] };
   series.attachPrimitive(primitive);
+}
+
+/** The legend's keys for the decisions on the chart: one per kind present, its shape and colour as on the tags. */
+export function fomcLegend(
+  days: readonly FomcDay[],
+  colours: { readonly text: string; readonly muted: string },
+): ReadoutLine[] {
+  const words: Record<FomcKind, string> = { cut: 'FOMC cut', hike: 'FOMC hike', hold: 'FOMC hold' };
+  return fomcKinds(days).map((k) => ({
+    label: words[k],
+    colour: k === 'hold' ? colours.muted : colours.text,
+    mark: `fomc-${k}` as const,
+    dates: [],
+    values: [],
+  }));
 }

@@ -13,7 +13,7 @@ import { fixed } from '../number-format.js';
 import type { PageContext } from '../page-context.js';
 import { chartColours, lineColour } from '../theme.js';
 import { chartReadout, indexAtOrBefore } from './chart-readout.js';
-import { attachFomcLines } from './fomc-lines.js';
+import { attachFomcLines, fomcLegend } from './fomc-lines.js';
 import { fomcDays, fomcReadout } from './fomc-marks.js';
 import { declutterMarkers, labelSpanDays } from './label-declutter.js';
 import { rangeControls } from './range-controls.js';
@@ -89,7 +89,7 @@ export function ratioChart(
   const rebase = (v: number) => (v / baseValue) * 100;
   const values = raw.map((v) => (v == null ? null : rebase(v)));
   // The Fed's rate moves, the column's "why now" (the cut of 2025-12-10 before the break): a dashed vertical
-  // line on each cut or hike in the window shown, tagged "F -25" at the foot (fomc-lines.ts; the tags thin
+  // line on each cut or hike in the window shown, tagged "▼ -25" at the foot (fomc-lines.ts; the tags thin
   // out when crowded, the latest first; the readout names the decision on its day, the caption lists them
   // all). Holds are left out here; the Symbol page's toggle shows them too.
   const shownFrom = windowStart ?? dates[0] ?? r.asOf;
@@ -103,7 +103,7 @@ export function ratioChart(
       ? ` ${r.trend.kind === 'downtrend' ? 'Downtrend' : 'Uptrend'} line from ${first} through ${r.trend.anchors.length} anchors with ${r.trend.touches} touches (${r.trend.touchDates.join(', ')}); state ${r.breakout?.state ?? 'none'}${r.breakout?.since ? ` since ${r.breakout.since}` : ''}.`
       : ' No dominant trendline.',
     fomc.length
-      ? ` ${fomc.length} FOMC rate moves marked (dashed vertical lines tagged F and the move in bp): ${fomc.map((m) => `${m.date} ${m.decision} bp`).join(', ')}.`
+      ? ` ${fomc.length} FOMC rate moves marked (dashed vertical lines tagged at the foot, a cut ▼, a hike ▲, with the move in bp): ${fomc.map((m) => `${m.date} ${m.kind} ${m.decision} bp`).join(', ')}.`
       : '',
     ' The same figures are in the summary above.',
   );
@@ -232,18 +232,7 @@ export function ratioChart(
                 { label: 'touch', colour: c.accent, mark: 'square' as const, dates: [], values: [] },
               ]
             : []),
-          ...(fomc.length
-            ? [
-                {
-                  label: 'FOMC rate move (F -25: a cut in bp)',
-                  colour: c.text,
-                  dashed: true,
-                  mark: 'vertical' as const,
-                  dates: [],
-                  values: [],
-                },
-              ]
-            : []),
+          ...fomcLegend(fomc, c),
         ],
       ),
     );

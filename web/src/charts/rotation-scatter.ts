@@ -161,6 +161,8 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
       ['Improving', X(100 - rx), Y(100 + ry), X(100), Y(100), 'rgba(31,111,235,0.10)'],
     ];
     g.font = '12px system-ui, sans-serif';
+    // The quadrants' names as boxes: the series' names keep off them (rrg-labels.ts keepClear).
+    const quadrantNames: { left: number; top: number; right: number; bottom: number }[] = [];
     for (const [name, x0, y0, x1, y1, fill] of quad) {
       g.fillStyle = fill;
       g.fillRect(x0, y0, x1 - x0, y1 - y0);
@@ -169,8 +171,15 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
       const lower = name === 'Weakening' || name === 'Lagging';
       g.fillStyle = c.muted;
       g.textAlign = right ? 'right' : 'left';
-      g.fillText(name, right ? x1 - 6 : x0 + 6, lower ? y1 - 7 : y0 + 16);
+      const tx = right ? x1 - 6 : x0 + 6;
+      const ty = lower ? y1 - 7 : y0 + 16;
+      g.fillText(name, tx, ty);
+      const tw = g.measureText(name).width;
+      quadrantNames.push({ left: right ? tx - tw : tx, top: ty - 11, right: right ? tx : tx + tw, bottom: ty + 3 });
     }
+    canvas.dataset.quadrantLabels = JSON.stringify(
+      quadrantNames.map((q) => [Math.round(q.left), Math.round(q.top), Math.round(q.right), Math.round(q.bottom)]),
+    );
     g.textAlign = 'left';
     g.strokeStyle = c.muted;
     g.lineWidth = 1;
@@ -260,6 +269,7 @@ export function rotationScatter(points: readonly PlacedRotationPoint[], options:
       gap: 9,
       bounds: { left: X(100 - rx), top: Y(100 + ry), right: X(100 + rx), bottom: Y(100 - ry) },
       tails: drawnTails,
+      keepClear: quadrantNames,
     });
     heads.forEach((hd, i) => {
       const box = boxes[i]!;

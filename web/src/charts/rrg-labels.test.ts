@@ -32,6 +32,25 @@ describe('placeRrgLabels', () => {
     expect(out[1]).toEqual({ x: 122, y: 56, width: 30, height: 12, leader: null });
   });
 
+  test('a name keeps off a quadrant\'s name in the corner (XLK\'s lay on "Leading" at phone width)', () => {
+    // A head near the top-right corner; "Leading" drawn right-aligned at x 294, baseline 16: box 246..294 x 5..19.
+    // Without it the name takes the left spot (the right one, shifted inside the plot to 270..300, covers the
+    // head's own box 273..287): 280 - 7 - 30 = 243, top 6, which lies on "Leading"; with it, a spot clear of
+    // the box and its 2 px margin.
+    const leading = { left: 246, top: 5, right: 294, bottom: 19 };
+    const [box] = placeRrgLabels([{ x: 280, y: 12 }], [30], { ...opts, keepClear: [leading] });
+    const r = rect(box!);
+    const clear =
+      r.right <= leading.left - 2 ||
+      r.left >= leading.right + 2 ||
+      r.bottom <= leading.top - 2 ||
+      r.top >= leading.bottom + 2;
+    expect(clear, JSON.stringify(r)).toBe(true);
+    const [free] = placeRrgLabels([{ x: 280, y: 12 }], [30], opts);
+    expect([free!.x, free!.y]).toEqual([243, 16]);
+    expect(box!.x === 243 && box!.y === 16).toBe(false);
+  });
+
   test('a head at the right edge keeps its name inside the plot, on its left', () => {
     const [box] = placeRrgLabels([{ x: 295, y: 100 }], [30], opts);
     expect(box!.x + box!.width).toBeLessThanOrEqual(300);

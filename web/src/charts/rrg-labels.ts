@@ -1,6 +1,7 @@
 /**
  * Where each series' name goes on the rotation chart: beside its arrowhead, never over another name or
- * another head, off the drawn tails where it can be (XLB's name once sat on XLI's tail), never outside
+ * another head, off the drawn tails where it can be (XLB's name once sat on XLI's tail), off the quadrants'
+ * names (XLK's lay on "Leading" at phone width), never outside
  * the plot, and never walked away from its point (on a phone eleven heads crowd the centre; a name
  * pushed down a column of others no longer says which arrow it belongs to). Each name tries sixteen
  * spots around its head, nearest first; when none is free it takes the spot that covers the least:
@@ -18,7 +19,7 @@ export interface LabelBox {
   readonly leader: { readonly x: number; readonly y: number } | null;
 }
 
-interface Rect {
+export interface Rect {
   readonly left: number;
   readonly top: number;
   readonly right: number;
@@ -76,10 +77,13 @@ export function placeRrgLabels(
     readonly bounds: Rect;
     readonly gap: number;
     readonly tails?: readonly (readonly { readonly x: number; readonly y: number }[])[];
+    /** Other words on the plot no name may cover (the quadrants' names in their corners). */
+    readonly keepClear?: readonly Rect[];
   },
 ): LabelBox[] {
   const { height: h, bounds, gap } = options;
   const tails = options.tails ?? [];
+  const keepClear = options.keepClear ?? [];
   // Every head keeps a small box of its own that no label may cover.
   const headBoxes: Rect[] = heads.map((p) => ({
     left: p.x - gap,
@@ -148,6 +152,10 @@ export function placeRrgLabels(
     });
     // A head's own box too: shifting to stay inside may push the box onto its own head.
     for (const hb of headBoxes) total += overlap(box, hb);
+    // A quadrant's name (XLK's name lay on "Leading" at phone width), kept 2 px clear; weighed like a tail.
+    for (const k of keepClear)
+      total +=
+        TAIL_WEIGHT * overlap(box, { left: k.left - 2, top: k.top - 2, right: k.right + 2, bottom: k.bottom + 2 });
     return total;
   };
   // Greedy in the heads' order, then a few rounds in which each label that still covers something moves

@@ -38,7 +38,10 @@ export function themedChart(
     layout: {
       background: { type: ColorType.Solid, color: c.background },
       textColor: c.text,
-      attributionLogo: true,
+      // The library's logo sat over the first bars of the pane; the licence's attribution (the NOTICE text
+      // and a link to tradingview.com) is in the page footer instead (index.html #chart-attribution), which
+      // the option's documentation allows ("if you already fulfill this requirement ... disable this logo").
+      attributionLogo: false,
       panes: { separatorColor: c.grid, separatorHoverColor: c.muted, enableResize: true },
     },
     grid: { vertLines: { color: c.grid }, horzLines: { color: c.grid } },

@@ -8,15 +8,29 @@
 import { api, type CheckClaim, type CheckResponse } from '../api-client.js';
 import { el } from '../element-builder.js';
 import { formatHash } from '../hash-route.js';
-import { formatPercent } from '../number-format.js';
+import { formatPercent, spreadWords } from '../number-format.js';
 import { emptyBlock, errorBlock, loadingBlock, type PageContext } from '../page-context.js';
+import { scrollTable } from '../table-scroll.js';
+import { type Inline, parseMarkdown } from './check/markdown-prose.js';
 
 /** The server takes at most 256 KB of text. */
 const MAX_BYTES = 256 * 1024;
 
+/**
+ * The two sides of a spread claim, A (the claim's symbol, ahead when the value is positive) and B, read from
+ * the checker's reason, which names both with their returns ("...: SPSM 4.91% and MAG7 -0.66% on closes ...").
+ */
+export function spreadSides(c: Pick<CheckClaim, 'symbol' | 'reason'>): [string | undefined, string | undefined] {
+  const pair = /: (\S+) -?[\d.]+% and (\S+) -?[\d.]+%/.exec(c.reason);
+  return pair ? [pair[1], pair[2]] : [c.symbol ?? undefined, undefined];
+}
+
 function claimValue(c: CheckClaim, v: unknown): string {
-  if (typeof v === 'number')
-    return c.metric === 'return' || c.metric === 'ath' || c.metric === 'spread' ? formatPercent(v) : String(v);
+  if (typeof v === 'number') {
+    // A spread as the note says it: unsigned, with the side it favours ("5.60 pp in favour of SPSM").
+    if (c.metric === 'spread') return spreadWords(v, ...spreadSides(c), 2);
+    return c.metric === 'return' || c.metric === 'ath' ? formatPercent(v) : String(v);
+  }
   return v === null || v === undefined ? 'n/a' : String(v);
 }
 
@@ -27,44 +41,129 @@ export function claimChartHash(c: CheckClaim, fallbackAsOf: string): string | nu
   return formatHash('symbol', new URLSearchParams({ s: symbol, asOf: c.asOf ?? fallbackAsOf }));
 }
 
+/** A claim's span in the text as sent, with its row number; overlapping ones dropped (the first carries both rows). */
+interface Span {
+  readonly claim: CheckClaim;
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+function claimSpans(text: string, claims: readonly CheckClaim[]): Span[] {
+  const spans = claims
+    .map((claim, index) => ({ claim, index, start: claim.span.start, end: claim.span.end }))
+    .filter((s) => s.end > s.start && s.end <= text.length)
+    .sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  let pos = 0;
+  // Two claims on the same words (a record and its level): the first mark carries both rows.
+  for (const s of spans)
+    if (s.start >= pos) {
+      out.push(s);
+      pos = s.end;
+    }
+  return out;
+}
+
+/** A claim's mark: focusable, its verdict sentence as tooltip and description, its words linking to its row. */
+function claimMark(s: Span, words: Node[]): HTMLElement {
+  const tipId = `claim-tip-${s.index}`;
+  return el(
+    'mark',
+    {
+      class: `claim ${s.claim.verdict}`,
+      'data-verdict': s.claim.verdict,
+      'data-claim': s.index,
+      tabindex: 0,
+      title: s.claim.sentence,
+      'aria-describedby': tipId,
+    },
+    el('a', { href: `#claim-${s.index}`, class: 'claim-link', tabindex: -1 }, ...words),
+    el('span', { class: 'claim-tip', role: 'tooltip', id: tipId }, s.claim.sentence),
+  );
+}
+
+/**
+ * The visible pieces of a block as nodes, each piece styled (bold, italic, code) and the pieces inside a
+ * claim's span gathered into its mark. A span is cut at the block's end; `used` keeps one mark per claim.
+ */
+function inlineNodes(text: string, pieces: readonly Inline[], spans: readonly Span[], used: Set<number>): Node[] {
+  const styled = (p: Inline, from: number, to: number): Node => {
+    let n: Node = document.createTextNode(text.slice(from, to));
+    if (p.code) n = el('code', {}, n);
+    if (p.em) n = el('em', {}, n);
+    if (p.strong) n = el('strong', {}, n);
+    return n;
+  };
+  const out: Node[] = [];
+  // The mark being filled, if any (an object, so the closure and the loop see the same one).
+  const at: { open: { span: Span; words: Node[] } | null } = { open: null };
+  const close = () => {
+    if (at.open) out.push(claimMark(at.open.span, at.open.words));
+    at.open = null;
+  };
+  for (const p of pieces) {
+    // Cut the piece at every span edge inside it.
+    const cuts = new Set([p.start, p.end]);
+    for (const s of spans) {
+      if (s.start > p.start && s.start < p.end) cuts.add(s.start);
+      if (s.end > p.start && s.end < p.end) cuts.add(s.end);
+    }
+    const edges = [...cuts].sort((a, b) => a - b);
+    for (let k = 0; k + 1 < edges.length; k++) {
+      const [from, to] = [edges[k]!, edges[k + 1]!];
+      const span = spans.find((s) => s.start <= from && to <= s.end && (!used.has(s.index) || at.open?.span === s));
+      if (at.open?.span !== span) close();
+      if (span) {
+        if (!at.open) {
+          at.open = { span, words: [] };
+          used.add(span.index);
+        }
+        at.open.words.push(styled(p, from, to));
+      } else out.push(styled(p, from, to));
+    }
+  }
+  close();
+  return out;
+}
+
 /**
  * The checked text with each claim's own words (its span) wrapped in a mark coloured by its verdict,
- * focusable, with the verdict sentence as its tooltip and description and a link to its row.
+ * focusable, with the verdict sentence as its tooltip and description and a link to its row. Markdown is
+ * read as prose (markdown-prose.ts: headings, bold, lists, tables, the `**` and `#` gone) with the marks
+ * on the same characters; an HTML page (checked as the server reads it) is shown as its text.
  */
 export function highlightClaims(text: string, claims: readonly CheckClaim[]): HTMLElement {
   const out = el('div', { class: 'checked-text', id: 'checked-text' });
-  const spans = claims
-    .map((claim, index) => ({ claim, index }))
-    .filter(({ claim }) => claim.span.end > claim.span.start && claim.span.end <= text.length)
-    .sort((a, b) => a.claim.span.start - b.claim.span.start);
-  let pos = 0;
-  for (const { claim, index } of spans) {
-    // Two claims on the same words (a record and its level): the first mark carries both rows.
-    if (claim.span.start < pos) continue;
-    out.append(text.slice(pos, claim.span.start));
-    const tipId = `claim-tip-${index}`;
+  const spans = claimSpans(text, claims);
+  const used = new Set<number>();
+  if (/^\s*</.test(text)) {
+    out.classList.add('plain');
     out.append(
-      el(
-        'mark',
-        {
-          class: `claim ${claim.verdict}`,
-          'data-verdict': claim.verdict,
-          'data-claim': index,
-          tabindex: 0,
-          title: claim.sentence,
-          'aria-describedby': tipId,
-        },
-        el(
-          'a',
-          { href: `#claim-${index}`, class: 'claim-link', tabindex: -1 },
-          text.slice(claim.span.start, claim.span.end),
-        ),
-        el('span', { class: 'claim-tip', role: 'tooltip', id: tipId }, claim.sentence),
-      ),
+      ...inlineNodes(text, [{ start: 0, end: text.length, strong: false, em: false, code: false }], spans, used),
     );
-    pos = claim.span.end;
+  } else {
+    out.classList.add('prose');
+    const nodes = (pieces: readonly Inline[]) => inlineNodes(text, pieces, spans, used);
+    for (const b of parseMarkdown(text)) {
+      if (b.kind === 'heading')
+        out.append(el(`h${Math.min(6, b.level + 2)}` as 'h3', { class: `md-h${b.level}` }, ...nodes(b.inline)));
+      else if (b.kind === 'paragraph') out.append(el('p', {}, ...nodes(b.inline)));
+      else if (b.kind === 'quote') out.append(el('blockquote', {}, ...nodes(b.inline)));
+      else if (b.kind === 'rule') out.append(el('hr', {}));
+      else if (b.kind === 'list')
+        out.append(el(b.ordered ? 'ol' : 'ul', {}, ...b.items.map((item) => el('li', {}, ...nodes(item)))));
+      else {
+        const table = el(
+          'table',
+          { class: 'md-table' },
+          b.head ? el('thead', {}, el('tr', {}, ...b.head.map((c) => el('th', { scope: 'col' }, ...nodes(c))))) : null,
+          el('tbody', {}, ...b.rows.map((r) => el('tr', {}, ...r.map((c) => el('td', {}, ...nodes(c)))))),
+        );
+        out.append(scrollTable(table, 'A table of the checked note'));
+      }
+    }
   }
-  out.append(text.slice(pos));
   // Enter on a focused mark goes to its row, as a click on its words does.
   out.addEventListener('keydown', (e) => {
     const mark = (e.target as HTMLElement).closest('mark.claim');

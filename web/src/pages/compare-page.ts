@@ -4,7 +4,7 @@
  * the MAG7 basket beside the MAGS fund by default. State in the URL: s, start, tr, a, b.
  */
 
-import { type ISeriesApi, LineSeries, type Time } from 'lightweight-charts';
+import { createSeriesMarkers, type ISeriesApi, LineSeries, type SeriesMarker, type Time } from 'lightweight-charts';
 import { ensureNotNull } from '../../../src/domain/ensure.js';
 import { api, type SeriesResponse } from '../api-client.js';
 import { defaultLog, RANGE_KEYS, RANGE_LABEL, type RangeKey, rangeStart } from '../chart-range.js';
@@ -30,7 +30,7 @@ import { scrollTable } from '../table-scroll.js';
 import { chartColours, lineColour } from '../theme.js';
 import { PageParams } from '../url-params.js';
 import { type UrlSelectSpec, urlSelect } from '../url-select.js';
-import { defaultRatioPair, type LineDash, lineLook } from './compare/compare-lines.js';
+import { defaultRatioPair, type LineDash, lineLook, type Payout, payoutDays } from './compare/compare-lines.js';
 
 export interface Rebased {
   readonly symbol: string;
@@ -61,6 +61,42 @@ export function rebase(s: SeriesResponse, start: string, field: 'close' | 'adjCl
 function staleLabel(r: Rebased, day: string): string {
   const end = r.dates[r.dates.length - 1];
   return end && end < day ? `${r.symbol} (stale: ${end})` : r.symbol;
+}
+
+/** A payout in words: "MAGS went ex-distribution on 2025-12-22 (0.40% of its price paid out)". */
+function payoutWords(symbol: string, p: Payout): string {
+  return `${symbol} went ex-dividend on ${p.date} (${fixed(p.fraction * 100, 2)}% of its price paid out)`;
+}
+
+/**
+ * The note under a price chart that has payouts in its window: each named, and why its line steps there.
+ * Empty when the chart counts payouts (Total return) or there are none.
+ */
+function payoutNote(id: string, payouts: readonly { symbol: string; p: Payout }[], what: string): HTMLElement | null {
+  if (!payouts.length) return null;
+  return el(
+    'p',
+    { class: 'chart-caption payout-note', id },
+    `${payouts.map(({ symbol, p }) => payoutWords(symbol, p)).join('; ')}: ${what} steps there by the payout, a real move of the price, not a data fault (a dot above the line marks the day). Tick Total return to count payouts and the step goes.`,
+  );
+}
+
+/** A dot above the line on each payout day; no words on the plot (they lay across the lines): the note under the chart and the readout name it. */
+function markPayouts(line: ISeriesApi<'Line'>, payouts: readonly { p: Payout }[], colour: string): void {
+  if (!payouts.length) return;
+  createSeriesMarkers(
+    line,
+    payouts.map(
+      ({ p }): SeriesMarker<Time> => ({
+        time: p.date as Time,
+        position: 'aboveBar',
+        shape: 'circle',
+        color: colour,
+        size: 0.6,
+        text: '',
+      }),
+    ),
+  );
 }
 
 const DASH: Record<LineDash, LineStyle> = {
@@ -212,6 +248,13 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       const all = await Promise.all(known.map((s) => api.series(s, { from: shiftDays(start, -14), asOf: ctx.asOf })));
       const field = totalReturn ? 'adjClose' : 'close';
       const rebased = all.map((s) => ({ s, r: rebase(s, start, field) }));
+      // On prices, a fund's or stock's ex-dividend day steps its line down by the payout (the demo MAGS's
+      // distribution of 2025-12-22 looked like a fault beside the MAG7 basket): each is marked and named.
+      const payouts = totalReturn
+        ? []
+        : rebased.flatMap(({ s, r }) =>
+            r ? payoutDays(s.dates, s.close, s.adjClose, r.baseDate).map((p) => ({ symbol: s.symbol, p })) : [],
+          );
       const c = chartColours();
       const isStale = (r: Rebased | null) => r !== null && (r.dates[r.dates.length - 1] ?? r.baseDate) < ctx.day;
       // Each line's style is its colour's (palette.ts: solid for even, dashed for odd; a stale one dotted).
@@ -308,8 +351,12 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         { class: 'chart-caption', id: 'compare-caption' },
         `${rebased.filter(({ r }) => r).length} series rebased to 100 at the last close on or before ${start}; the table below gives each one's last value and its line's key (tick a row to show or hide its line, point at it to highlight it)${staleCount ? `; ${staleCount} end before ${ctx.day} (marked stale, dotted, labelled with their last day)` : ''}.`,
       );
+      const payoutLine = payoutNote('compare-payouts', payouts, 'its price line');
+      box.dataset.payouts = payouts
+        .map(({ symbol, p }) => `${symbol}:${p.date}:${fixed(p.fraction * 100, 2)}%`)
+        .join(',');
       box.setAttribute('role', 'figure');
-      box.setAttribute('aria-label', caption.textContent ?? '');
+      box.setAttribute('aria-label', `${caption.textContent ?? ''}${payoutLine ? ` ${payoutLine.textContent}` : ''}`);
       const wrap = el(
         'div',
         {},
@@ -317,6 +364,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         readoutSlot,
         box,
         caption,
+        payoutLine,
         scrollTable(legend, 'Lines and their last values'),
       );
       requestAnimationFrame(() => {
@@ -360,6 +408,11 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
           });
           line.setData(r.dates.map((d, j) => ({ time: d as Time, value: r.values[j]! })));
           lines.set(s.symbol, { line, colour: shown, width: look.width });
+          markPayouts(
+            line,
+            payouts.filter((x) => x.symbol === s.symbol),
+            colour,
+          );
           // Its name and last day by its last point, slid inside the plot when the point is near an edge.
           if (look.faded)
             attachPointLabel(
@@ -393,6 +446,16 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         // The styles the chart drew, read back from it (the browser tests compare the legend's keys with them).
         box.dataset.lineStyles = [...lines].map(([sym, l]) => `${sym}:${l.line.options().lineStyle}`).join(',');
         const drawn = rebased.filter((x): x is { s: SeriesResponse; r: Rebased } => x.r !== null);
+        // The readout names a payout on its day ("ex-dividend 0.40%").
+        const payoutExtra = (r: Rebased) => {
+          const byDay = new Map(payouts.filter((x) => x.symbol === r.symbol).map((x) => [x.p.date, x.p]));
+          return byDay.size
+            ? (k: number) => {
+                const p = byDay.get(r.dates[k] ?? '');
+                return p ? ` · ex-dividend ${fixed(p.fraction * 100, 2)}%` : '';
+              }
+            : undefined;
+        };
         // The readout leads with a series that runs to the page's day (its date is the readout's date).
         const head = drawn.find((x) => x.r.dates[x.r.dates.length - 1]! >= ctx.day) ?? drawn[0];
         if (head)
@@ -408,6 +471,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
                 dates: head.r.dates,
                 bars: head.r.values.map((v) => ({ close: v })),
                 format: (v) => fixed(v, 2),
+                extra: payoutExtra(head.r),
               },
               drawn
                 .filter((x) => x !== head)
@@ -419,6 +483,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
                   dates: x.r.dates,
                   values: x.r.values,
                   format: (v: number) => fixed(v, 2),
+                  extra: payoutExtra(x.r),
                 })),
             ),
           );
@@ -440,7 +505,19 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       const missing = [a, b].filter((s) => !stored.has(s));
       if (missing.length)
         return emptyBlock(`No ratio: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not stored.`);
-      const r = await api.ratio(a, b, { series: true, from: start, asOf: ctx.asOf });
+      const [r, ratioPayouts] = await Promise.all([
+        api.ratio(a, b, { series: true, from: start, asOf: ctx.asOf, totalReturn }),
+        // On prices, either side's ex-dividend days step the ratio (up for B's, down for A's): marked and named.
+        totalReturn
+          ? Promise.resolve([])
+          : Promise.all(
+              [a, b].map(async (sym) => {
+                const s = await api.series(sym, { from: shiftDays(start, -14), asOf: ctx.asOf });
+                const base = rebase(s, start, 'close')?.baseDate ?? start;
+                return payoutDays(s.dates, s.close, s.adjClose, base).map((p) => ({ symbol: sym, p }));
+              }),
+            ).then((x) => x.flat()),
+      ]);
       const box = el('div', { class: 'chart', id: 'compare-ratio-chart' });
       const figure = (label: string, value: string, cls: string, metric: string) =>
         el('div', { class: 'figure' }, el('span', {}, label), el('b', { class: cls, 'data-metric': metric }, value));
@@ -463,12 +540,19 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       const ratioCaption = el(
         'p',
         { class: 'chart-caption' },
-        `The ratio ${a}/${b} from ${since?.from ?? start} to ${r.asOf}: last ${fixed(r.last, 4)}; the figures above give its changes.`,
+        `The ratio ${a}/${b}${totalReturn ? ' of total returns (adjusted closes)' : ''} from ${since?.from ?? start} to ${r.asOf}: last ${fixed(r.last, 4)}; the figures above give its changes.`,
       );
+      const ratioPayoutLine = payoutNote('compare-ratio-payouts', ratioPayouts, 'the ratio');
+      box.dataset.payouts = ratioPayouts
+        .map(({ symbol, p }) => `${symbol}:${p.date}:${fixed(p.fraction * 100, 2)}%`)
+        .join(',');
       box.setAttribute('role', 'figure');
-      box.setAttribute('aria-label', ratioCaption.textContent ?? '');
+      box.setAttribute(
+        'aria-label',
+        `${ratioCaption.textContent ?? ''}${ratioPayoutLine ? ` ${ratioPayoutLine.textContent}` : ''}`,
+      );
       const ratioReadout = el('div', { class: 'readout-slot' });
-      const wrap = el('div', {}, summary, ratioReadout, box, ratioCaption);
+      const wrap = el('div', {}, summary, ratioReadout, box, ratioCaption, ratioPayoutLine);
       requestAnimationFrame(() => {
         if (ctx.disposed() || !r.series) return;
         const chart = themedChart(box, ctx, { height: 300 });
@@ -487,6 +571,9 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         });
         axis.attach(ratioLine, chart);
         ratioLine.setData(linePoints(dates, values));
+        const shownPayouts = ratioPayouts.filter(({ p }) => p.date >= (dates[0] ?? ''));
+        markPayouts(ratioLine, shownPayouts, chartColours().muted);
+        const payoutOn = new Map(shownPayouts.map((x) => [x.p.date, x]));
         ratioReadout.replaceChildren(
           chartReadout(
             chart,
@@ -496,6 +583,10 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
               dates,
               bars: values.map((v) => (v == null ? null : { close: v })),
               format: (v) => fixed(v, digits),
+              extra: (k) => {
+                const x = payoutOn.get(dates[k] ?? '');
+                return x ? ` · ${x.symbol} ex-dividend ${fixed(x.p.fraction * 100, 2)}%` : '';
+              },
             },
             [],
           ),

@@ -1,6 +1,6 @@
 /** Compare's line looks and default ratio pair (the screenshot review: MAG7 hidden under MAGS; a stale ^RUT ratio). */
 import { describe, expect, it } from 'vitest';
-import { defaultRatioPair, lineLook } from './compare-lines.js';
+import { defaultRatioPair, lineLook, payoutDays } from './compare-lines.js';
 
 describe('lineLook', () => {
   it('alternates a wide solid and a narrower dashed line, so neighbours that coincide both show', () => {
@@ -47,5 +47,28 @@ describe('defaultRatioPair', () => {
       'MAG7',
     ]);
     expect(defaultRatioPair([], last, '2026-08-03')).toEqual(['', '']);
+  });
+});
+
+describe('payoutDays', () => {
+  it("finds a fund's ex-distribution day from its two closes (the demo MAGS, 2025-12-19 to 2025-12-23)", () => {
+    // /api/series/MAGS on the demo store: adjClose / close is 0.9960005286809 up to 2025-12-19, then 1.
+    const dates = ['2025-12-18', '2025-12-19', '2025-12-22', '2025-12-23'];
+    const close = [38.23, 37.83, 38.3, 38.38];
+    const adj = [38.07710021147237, 37.6787, 38.3, 38.38];
+    const out = payoutDays(dates, close, adj, '2025-12-01');
+    expect(out.map((p) => p.date)).toEqual(['2025-12-22']);
+    // 1 - 0.9960005286809 / 1 = 0.0039994713: 0.40% of the price paid out.
+    expect(out[0]!.fraction).toBeCloseTo(0.0039994713, 9);
+    // Only after the base day: a payout on the base day itself is already in the base price.
+    expect(payoutDays(dates, close, adj, '2025-12-22')).toEqual([]);
+  });
+
+  it("leaves out a basket's drift, gaps and jumps too large for a payout", () => {
+    // MAG7 on the demo store: the factor moves by about 0.0005% a day (1.0265940 -> 1.0265996).
+    expect(payoutDays(['a', 'b'], [1275.42, 1292.3], [1309.341, 1326.683], '')).toEqual([]);
+    // A missing close is skipped, the step measured across it; a 40% step is a data fault, not a payout.
+    expect(payoutDays(['a', 'b', 'c'], [10, null, 10], [9.9, 5, 10], '').map((p) => p.date)).toEqual(['c']);
+    expect(payoutDays(['a', 'b'], [10, 10], [6, 10], '')).toEqual([]);
   });
 });

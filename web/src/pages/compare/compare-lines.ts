@@ -50,3 +50,43 @@ export function defaultRatioPair(
   const from = current.length >= 2 ? current : symbols;
   return [from[0] ?? '', from[from.length - 1] ?? ''];
 }
+
+/** A day on which a series' price fell by a payout: its ex-dividend (a fund's ex-distribution) day. */
+export interface Payout {
+  readonly date: string;
+  /** The part of the price paid out, as a fraction (0.004 = 0.40%). */
+  readonly fraction: number;
+}
+
+/**
+ * The ex-dividend days of a series, read from its two closes: the adjusted close is the close times a
+ * factor that steps up on each ex-date (earlier closes are scaled down by the payout), so a payout of p on
+ * day t shows as factor(t - 1) / factor(t) = 1 - p. Days after `after` only; steps below `min` (a basket's
+ * index of adjusted closes drifts from its price index by hundredths of a percent) and above 25% (not a
+ * payout: a data fault) are left out. The price line of such a series steps down by p on that day and a
+ * total-return line does not: Compare marks and names the days so a step is never unexplained (the demo
+ * MAGS fund's yearly distribution of 2025-12-22 stepped MAG7/MAGS up by 0.40%).
+ * @example payoutDays(['a', 'b', 'c'], [10, 10, 9.96], [9.96, 9.96, 9.96], 'a') // [{ date: 'c', fraction: 0.004 }]
+ */
+export function payoutDays(
+  dates: readonly string[],
+  close: readonly (number | null)[],
+  adjClose: readonly (number | null)[],
+  after: string,
+  min = 0.001,
+): Payout[] {
+  const out: Payout[] = [];
+  let before: number | null = null;
+  for (let i = 0; i < dates.length; i++) {
+    const c = close[i];
+    const a = adjClose[i];
+    if (c == null || a == null || !(c > 0) || !(a > 0)) continue;
+    const factor = a / c;
+    if (before !== null && dates[i]! > after) {
+      const fraction = 1 - before / factor;
+      if (fraction >= min && fraction <= 0.25) out.push({ date: dates[i]!, fraction });
+    }
+    before = factor;
+  }
+  return out;
+}

@@ -16,7 +16,7 @@ import {
 import { ensureDefined } from '../../../../src/domain/ensure.js';
 import type { MarketEvent, PerfRow, SeriesResponse } from '../../api-client.js';
 import { chartReadout, type ReadoutLine } from '../../charts/chart-readout.js';
-import { attachFomcLines } from '../../charts/fomc-lines.js';
+import { attachFomcLines, fomcLegend } from '../../charts/fomc-lines.js';
 import { fomcDays, fomcReadout } from '../../charts/fomc-marks.js';
 import {
   declutterMarkers,
@@ -135,8 +135,8 @@ export function drawSymbolChart(
         autoscaleInfoProvider: nonNegativeAutoscale,
       });
   ticks.attach(main, chart);
-  // FOMC decision days: dashed vertical lines tagged "F -25" / "F hold" at the pane's foot (fomc-lines.ts),
-  // with room kept under the price for the tags.
+  // FOMC decision days: vertical lines tagged with the decision's shape and move ("▼ -25", "○ hold") at the
+  // pane's foot (fomc-lines.ts), with room kept under the price for the tags.
   const fomc = options.fomc ? fomcDays(s.dates) : [];
   if (fomc.length) {
     main.priceScale().applyOptions({ scaleMargins: { top: 0.1, bottom: 0.12 } });
@@ -212,15 +212,7 @@ export function drawSymbolChart(
   }
 
   const lines: ReadoutLine[] = [];
-  if (fomc.length)
-    lines.push({
-      label: 'FOMC decision (F -25: a cut in bp; F hold)',
-      colour: c.text,
-      dashed: true,
-      mark: 'vertical',
-      dates: [],
-      values: [],
-    });
+  lines.push(...fomcLegend(fomc, c));
   if (row.ath)
     lines.push({
       label: `${(options.high ?? DEFAULT_HIGH).phrase} ${options.rate ? fmt(row.ath.close) : formatPrice(row.ath.close)} (${row.ath.date})`,
@@ -418,7 +410,7 @@ export function drawSymbolChart(
     `${s.symbol} ${hasOhlc ? 'daily candles' : 'daily closes'} from ${first} to ${s.dates[lastIndex]}: last close ${lastClose == null ? 'n/a' : options.rate ? fmt(lastClose) : formatPrice(lastClose)}`,
     words.length ? `; ${words.join('; ')}` : '',
     fomc.length
-      ? `; ${fomc.length} FOMC decision days marked (dashed vertical lines tagged F and the decision in bp at the foot: F -25, F hold): ${fomc.map((f) => `${f.date} ${f.decision}`).join(', ')}`
+      ? `; ${fomc.length} FOMC decision days marked (vertical lines tagged at the foot with the decision's shape, a cut ▼, a hike ▲, a hold ○, and the move in bp): ${fomc.map((f) => `${f.date} ${f.kind === 'hold' ? 'hold' : `${f.kind} ${f.decision}`}`).join(', ')}`
       : '',
     '. ',
     el('a', { href: '#symbol-figures', class: 'in-page' }, 'The figures as text'),
