@@ -93,7 +93,9 @@ export class NameResolver {
       }
       for (const n of names) {
         const oneWord = !/\s/.test(n.trim());
-        this.patterns.push({ re: namePattern(n, oneWord), symbol: s.ticker, kind: s.kind });
+        // "Alphabet A" (a share class) is case-sensitive: "Alphabet a remarkable 78.75%" is the company.
+        const shareClass = /\s[A-Z]$/.test(n.trim());
+        this.patterns.push({ re: namePattern(n, oneWord || shareClass), symbol: s.ticker, kind: s.kind });
       }
     }
     // A company with several share classes (Alphabet Class A / Class C): the bare company name is ambiguous.

@@ -138,6 +138,72 @@ describe('a label right after a figure, once the run opened with the day (GLUED_
   });
 });
 
+describe("periods that are another phrase's", () => {
+  it('reads "last week\'s record" and "its record from last week" as no period of a move', () => {
+    expect(periods("sits 7.9% below last week's record")).toEqual([]);
+    expect(periods('still 6.81% below its record from last week')).toEqual([]);
+    expect(periods('SPY fell 1% last week')).toEqual([['lastweek', 'last week']]);
+  });
+
+  it('keeps a figure in a relative clause out of the period after the clause', () => {
+    expect(read('IWM, which rose 0.88%, has now gained 6.64% this year.')).toEqual([
+      ['IWM', '1d', 0.0088],
+      ['IWM', 'ytd', 0.0664],
+    ]);
+  });
+
+  it('reads "since the evening of Oct. 29" and "since its Nov. 20 report" as since that day', () => {
+    const dec11 = '2025-12-11';
+    const since = (text: string) =>
+      extractClaims(text, resolver, { noteDate: parseIsoDate(dec11) }).map((c) =>
+        c.metric === 'return' ? [c.symbol, c.sinceDay ?? c.period, c.value] : null,
+      );
+    expect(since('Since the evening of Oct. 29, XLK has dropped 10.52% and QQQ 8.63%.')).toEqual([
+      ['XLK', '2025-10-29', -0.1052],
+      ['QQQ', '2025-10-29', -0.0863],
+    ]);
+    expect(since('NVDA has risen 3.55% since its Nov. 20 earnings report.')).toEqual([['NVDA', '2025-11-20', 0.0355]]);
+  });
+
+  it('reads a distance from "Monday\'s record", "record" or "the May ATH" as no return', () => {
+    expect(read("SPY -1.32% to 709.75, 0.50% below Monday's record.")).toEqual([['SPY', '1d', -0.0132]]);
+    expect(read('$NVDA +3.12% today, 12.99% below the May ATH')).toEqual([['NVDA', '1d', 0.0312]]);
+  });
+});
+
+describe('lists, causes and social days', () => {
+  it('pairs a list with the names of its own clause, after a colon', () => {
+    expect(read('Small caps have trailed the S&P 500 ETF this month: IWM is down 8.25%, SPY 4.33%.')).toEqual([
+      ['IWM', 'mtd', -0.0825],
+      ['SPY', 'mtd', -0.0433],
+    ]);
+  });
+
+  it('reads a move caused in a name ("lifting SPY 1.03%", "dragged QQQ 1.2% lower")', () => {
+    expect(read('Stocks rallied after the jobs report, lifting the SPDR S&P 500 ETF (SPY) 1.03% to a high.')).toEqual([
+      ['SPY', '1d', 0.0103],
+    ]);
+    expect(read('A slide in chipmakers dragged the Invesco QQQ Trust (QQQ) 1.2% lower.')).toEqual([
+      ['QQQ', '1d', -0.012],
+    ]);
+  });
+
+  it('reads "a +6.22% day" and a post\'s later sentence without a name', () => {
+    expect(read('$TSLA snapped its 3 day losing streak with a +6.22% day')).toEqual([['TSLA', '1d', 0.0622]]);
+    expect(read('$AAPL ANOTHER record close. 3 green days in a row, +15.34% in July alone')).toEqual([
+      ['AAPL', 'mtd', 0.1534],
+    ]);
+  });
+
+  it('reads "Alphabet a remarkable 78.75%" as the company, not its class A', () => {
+    expect(read('SPY is up 17.49% this year, QQQ 19.60%, and Alphabet a remarkable 78.75%.')).toEqual([
+      ['SPY', 'ytd', 0.1749],
+      ['QQQ', 'ytd', 0.196],
+      ['GOOGL', 'ytd', 0.7875],
+    ]);
+  });
+});
+
 describe('a move noun with its period before "to" (MOVE_NOUN_PERIOD_BEFORE)', () => {
   it('gives the period to the figure after the noun, and leaves the day to the move before it', () => {
     expect(read('Nvidia (NVDA) surged 3.33% to take its gain for the week to 7.98%.')).toEqual([

@@ -202,14 +202,15 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   {
     // The whole previous calendar week ("last week", "the prior week").
     period: 'lastweek',
-    re: /\b(?:last|the\s+(?:previous|prior))\s+week\b(?!['’]s?\s+(?:high|low))/i,
+    // not a record's or a high's week ("below last week's record", "its record from last week")
+    re: /(?<!\b(?:record|high|peak|top|close)\s+(?:from|of|set)\s+)\b(?:last|the\s+(?:previous|prior))\s+week\b(?!['’]s?\s+(?:high|low|record|peak|top|all-time|close))/i,
   },
   {
     // "since Sept. 30", "since Oct 15th", "since 9/30", "since the close of Sept. 2", "since the Oct. 29 close":
     // a day the note names; read against the note's date.
     period: 'other',
     re: new RegExp(
-      `\\bsince\\s+(?:the\\s+(?:close|end)\\s+(?:of|on)\\s+|the\\s+)?(?:${MONTH_DAY}(?:\\s+close\\b)?|\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?\\b)`,
+      `\\bsince\\s+(?:the\\s+(?:close|end|evening|morning|afternoon)\\s+(?:of|on)\\s+|the\\s+|its\\s+|their\\s+)?(?:${MONTH_DAY}(?:\\s+close\\b)?|\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?\\b)`,
       'i',
     ),
   },

@@ -39,12 +39,12 @@ const QUALIFIER =
 const PERIOD_BETWEEN = '(?:\\s+(?:for|on|so\\s+far)\\s+(?:the|this)\\s+(?:year|quarter|month|week|day|session))?';
 const MOVE_BEFORE = new RegExp(`\\b(${UP_WORDS}|${DOWN_WORDS})${PERIOD_BETWEEN}${QUALIFIER}\\s*$`, 'i');
 const MOVE_AFTER =
-  /^\s*(?:(?:weekly|daily|monthly|quarterly|one-day|single-day|week-to-date|year-to-date)\s+)?(higher|lower|up|down|gain|gains|rally|advance|rise|jump|increase|return|bounce|rebound|pop|surge|climb|decline|drop|loss|fall|slide|slump|retreat|dip|pullback|selloff|sell-off|plunge|tumble|giveback|slip|uptick|downtick)\b/i;
+  /^\s*(?:(?:weekly|daily|monthly|quarterly|one-day|single-day|week-to-date|year-to-date)\s+)?(higher|lower|up|down|gain|gains|rally|advance|rise|jump|increase|return|bounce|rebound|pop|surge|climb|decline|drop|loss|fall|slide|slump|retreat|dip|pullback|selloff|sell-off|plunge|tumble|giveback|slip|uptick|downtick|day|session)\b/i;
 const DOWN = new RegExp(`^(?:${DOWN_WORDS})$`, 'i');
 const NOT_A_MOVE_AFTER =
   /^\s*(?:of\b|stake|weight|chance|probability|odds|likelihood|yield|dividend|interest|tariff|margin|market\s+share|owned|ownership)/i;
 const ATH_DISTANCE_AFTER =
-  /^\s*(?:below|under|beneath|off|from|short\s+of|away\s+from)\s+(?:(?:its|their|the|an?)?\s*(?:all[- ]time|record)\s+(?:high|peak|close)|(?:its|their|the)\s+(?:highs?|peak|record)\b|(?:its|their|the)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{4})\s+(?:record|peak|high|top)\b|(?:(?:its|their|the)\s+)?ATH\b|highs\b)/i;
+  /^\s*(?:below|under|beneath|off|from|short\s+of|away\s+from)\s+(?:(?:its|their|the|an?)?\s*(?:all[- ]time|record)\s+(?:high|peak|close)|(?:its|their|the)\s+(?:highs?|peak|record)\b|(?:its|their|the)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{4})\s+(?:record|peak|high|top)\b|(?:(?:its|their|the)\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?ATH\b|highs\b|record\b|(?:Monday|Tuesday|Wednesday|Thursday|Friday|yesterday|last\s+week)['’]s\s+(?:record|high|peak|all-time\s+high)\b)/i;
 /**
  * "extending its year-to-date advance to 38.1%", "for a weekly gain of 3.7%": a cumulative move given as a noun (with
  * its article and period adjective), then "to" or "of".
@@ -78,6 +78,33 @@ function rightAfterName(sentence: string, mentions: readonly Mention[], at: numb
 function periodRightAfter(text: string, figure: number): boolean {
   const p = findPeriods(text).find((x) => x.start >= figure);
   return p !== undefined && p.period !== 'same' && /^[\s(]*$/.test(text.slice(figure, p.start));
+}
+
+/** A verb that moves its object: "lifting SPY 1.03%", "dragging the fund down 2%", "sent XLE 3% higher". */
+const CAUSED_MOVE_VERB =
+  /\b(?:(lift(?:ing|ed|s)?|push(?:ing|ed|es)?|boost(?:ing|ed|s)?|send(?:ing|s)?|sent)|(drag(?:ging|ged|s)?|pull(?:ing|ed|s)?|knock(?:ing|ed|s)?))\s+$/i;
+
+/**
+ * The name a causing verb moves by the figure at `at` ("lifting the SPDR S&P 500 ETF (SPY) 1.03%"): the mention right
+ * before the figure (an "up"/"down" between them gives the sign), with the verb right before the mention.
+ */
+function causedMove(
+  sentence: string,
+  mentions: readonly Mention[],
+  at: number,
+): { name: Mention; negative: boolean } | null {
+  const name = mentions.filter((x) => x.end <= at && !x.object).pop();
+  if (!name) return null;
+  const gap = /^\)?\s*(?:(up|higher)|(down|lower))?\s*$/i.exec(sentence.slice(name.end, at));
+  const verb = CAUSED_MOVE_VERB.exec(sentence.slice(0, name.start));
+  if (!gap || !verb) return null;
+  return { name, negative: gap[2] !== undefined || (verb[2] !== undefined && gap[1] === undefined) };
+}
+
+/** Whether a period phrase ends `before` (a comma or a colon aside): "this month, -4.71%". */
+function periodRightBefore(before: string): boolean {
+  const p = findPeriods(before).pop();
+  return p !== undefined && p.period !== 'same' && /^[\s,:]*$/.test(before.slice(p.end));
 }
 
 /**
@@ -130,6 +157,8 @@ function isContinuation(between: string, mentions: readonly Mention[], offset: n
     );
   }
   for (const p of findPeriods(rest)) rest = rest.replace(rest.slice(p.start, p.end), ' ');
+  // "the Nasdaq-100 ETF 19.60%, and Alphabet a remarkable 78.75%": the qualifier of the shared verb's figure.
+  rest = rest.replace(new RegExp(`${QUALIFIER}\\s*$`, 'i'), ' ');
   // "jumped 1.99% to 44.52 and 0.94% this month": the level the move ended at does not break the run.
   rest = rest.replace(/\bto\s+\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d%])/g, ' ');
   const words = rest.toLowerCase().match(/[a-z]+/g) ?? [];
@@ -208,7 +237,7 @@ export function sinceDayOf(text: string, noteDate: DayNumber | null): DayNumber 
   let day = 0;
   let year: number | null = null;
   const named =
-    /^since\s+(?:the\s+(?:close|end)\s+(?:of|on)\s+|the\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?/i.exec(
+    /^since\s+(?:the\s+(?:close|end|evening|morning|afternoon)\s+(?:of|on)\s+|the\s+|its\s+|their\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?/i.exec(
       text,
     );
   const slashed = /^since\s+(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?/i.exec(text);
@@ -374,10 +403,19 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
     const noMoveYet =
       !moveBefore && !moveAfter && !continued && !compared && !signedAfterName && !labelled && !owner && !signedFor;
     // "still -5.28% on the month", "but -4.37% for Q1", "ATH and +27.06% YTD": a signed figure its period follows.
-    const signedWithPeriod = noMoveYet && m[1] !== '' && periodRightAfter(sentence.slice(m.index), m[0].length);
-    if (noMoveYet && !signedWithPeriod) continue;
+    // "utilities got destroyed this month, -4.71%": or a signed figure right after its period and a comma.
+    const signedWithPeriod =
+      noMoveYet && m[1] !== '' && (periodRightAfter(sentence.slice(m.index), m[0].length) || periodRightBefore(before));
+    // "lifting the SPDR S&P 500 ETF (SPY) 1.03% to its highest close": a move caused in the name before the figure.
+    const caused = noMoveYet && !signedWithPeriod ? causedMove(sentence, mentions, m.index) : null;
+    if (noMoveYet && !signedWithPeriod && !caused) continue;
     // A post or line that opens with its name ("$SPY +1.56% today ... still -5.28% on the month") is about it throughout.
-    const postOwner = signedWithPeriod ? postSubject(sentence, mentions, m.index) : undefined;
+    // "$AAPL ANOTHER record close. 3 green days in a row, +15.34% in July alone": a sentence naming no one goes on
+    // about the post's name.
+    const postOwner = signedWithPeriod
+      ? (postSubject(sentence, mentions, m.index) ??
+        (mentions.length === 0 ? (ctx.lastSubject ?? undefined) : undefined))
+      : undefined;
     const word = (moveBefore?.[1] ?? moveAfter?.[1] ?? '').replace(/\s+/g, ' ');
     const negativeWord = continued
       ? prev!.negative
@@ -386,7 +424,7 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
         /^(?:lower|down|decline|drop|loss|losses|fall|slide|slump|retreat|dip|pullback|selloff|sell-off|plunge|tumble|giveback|slip|downtick)$/i.test(
           word,
         );
-    const sign = m[1] !== '' && m[1] !== '+' ? -1 : negativeWord ? -1 : 1;
+    const sign = m[1] !== '' && m[1] !== '+' ? -1 : negativeWord || caused?.negative ? -1 : 1;
     const digits = m[2]!;
     const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
     const start = moveBefore ? moveBefore.index : m.index;
@@ -405,6 +443,7 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       ...(owner ? { subject: owner } : {}),
       ...(signedFor ? { subject: signedFor, after: true } : {}),
       ...(postOwner ? { subject: postOwner } : {}),
+      ...(caused ? { subject: caused.name } : {}),
       ...(signedAfterName || (continued && m[1] !== '' && rightAfterName(sentence, mentions, m.index))
         ? { shorthand: true }
         : {}),
@@ -447,7 +486,14 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
   const days = namedDays(sentence, scope.noteDate);
   // "over the same period" may point back past a paragraph break; then the whole sentence shares it.
   if (ctx.lastPeriod === null && periods.some((p) => p.period === 'same')) ctx.lastPeriod = ctx.documentPeriod;
-  const subjects = listSubjects(hits, mentions);
+  const subjects = listSubjects(hits, mentions, sentence);
+  // "The fund, which rose 0.88%, has now outpaced QQQ by 6.64 points this year": a figure in a relative clause takes
+  // no period from outside it.
+  const relatives = [...sentence.matchAll(/,\s*(?:which|who)\b[^,;]*,/gi)].map((r) => ({
+    start: r.index,
+    end: r.index + r[0].length,
+  }));
+  const clauseEnd = (h: Hit) => relatives.find((r) => r.start < h.start && h.end <= r.end)?.end ?? sentence.length;
   const out: ReturnClaim[] = [];
   let prevEnd = 0;
   let previous: Subject | null = null;
@@ -482,7 +528,7 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
     const period =
       ownBefore.get(i) ??
       periods.find((p) => p.start >= h.start && p.end <= h.end) ??
-      periods.find((p) => p.start >= h.end && p.start < nextStart && !owned.has(p)) ??
+      periods.find((p) => p.start >= h.end && p.start < Math.min(nextStart, clauseEnd(h)) && !owned.has(p)) ??
       ((runEnd > i || h.continued) && subjects.has(i)
         ? periods.find((p) => p.start >= hits[runEnd]!.end && p.start < afterRun)
         : undefined) ??
@@ -567,7 +613,7 @@ function sameSubject(between: string, previous: Subject | null): Subject | null 
  * "AAPL, MSFT and NVDA rose 1.2%, 0.8% and 3.1%": a run of figures sharing one verb, after as many
  * names as figures, pairs them in order. Returns the subject of each hit so paired.
  */
-function listSubjects(hits: readonly Hit[], mentions: readonly Mention[]): Map<number, Subject> {
+function listSubjects(hits: readonly Hit[], mentions: readonly Mention[], sentence: string): Map<number, Subject> {
   const out = new Map<number, Subject>();
   for (let i = 0; i < hits.length; i++) {
     if (hits[i]!.continued) continue;
@@ -575,7 +621,9 @@ function listSubjects(hits: readonly Hit[], mentions: readonly Mention[]): Map<n
     while (j < hits.length && hits[j]!.continued) j++;
     const run = j - i;
     if (run < 2) continue;
-    const from = i === 0 ? 0 : hits[i - 1]!.end;
+    // The names of the figures' own clause: "trailed the S&P 500 ETF by 2.62 points: IWM is down 8.25%, SPY 4.33%".
+    const head = sentence.slice(0, hits[i]!.start);
+    const from = Math.max(i === 0 ? 0 : hits[i - 1]!.end, head.lastIndexOf(':') + 1, head.lastIndexOf(';') + 1);
     const names = mentions.filter((m) => m.start >= from && m.end <= hits[i]!.start && !m.object);
     if (names.length !== run) continue;
     names.forEach((m, n) => {
