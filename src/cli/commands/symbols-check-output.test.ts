@@ -57,12 +57,20 @@ describeWithSharedData('symbols --check / --gaps', () => {
   it('--check reports the split, the gaps and staleness, exit 1', () => {
     const r = cli('symbols', '--check', '--as-of', '2026-01-02', '--format', 'json');
     expect(r.code).toBe(1);
-    const checks = JSON.parse(r.stdout) as {
-      symbol: string;
-      missingDays: string[];
-      suspectedSplits: { date: string; label: string }[];
-      stale: boolean;
-    }[];
+    const json = JSON.parse(r.stdout) as {
+      rows: {
+        symbol: string;
+        missingDays: string[];
+        suspectedSplits: { date: string; label: string }[];
+        stale: boolean;
+      }[];
+      demo: boolean;
+      warnings: unknown[];
+    };
+    // the envelope of every list result (it was a bare list)
+    expect(Object.keys(json)).toEqual(['rows', 'demo', 'warnings']);
+    expect(json.demo).toBe(false);
+    const checks = json.rows;
     const xlk = checks.find((c) => c.symbol === 'XLK')!;
     expect(xlk.suspectedSplits).toMatchObject([{ date: '2025-11-17', label: '2:1' }]);
     expect(xlk.stale).toBe(false);
@@ -73,7 +81,9 @@ describeWithSharedData('symbols --check / --gaps', () => {
     expect(checks.find((c) => c.symbol === 'DGS10')!.missingDays).toEqual([]);
     const table = cli('symbols', '--check', '--as-of', '2026-01-20');
     expect(table.stdout).toMatch(/XLK .* 2:1 2025-11-17/);
-    expect(table.stderr).toMatch(/warning: XLK: stale, last bar 2026-01-02 is 11 trading days behind 2026-01-20/);
+    expect(table.stderr).toMatch(
+      /^marketdash: warning: XLK: stale, last bar 2026-01-02 is 11 trading days behind 2026-01-20$/m,
+    );
   }, 60_000);
 
   it('--gaps lists the missing trading days as runs', () => {

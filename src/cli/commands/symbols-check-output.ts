@@ -10,9 +10,10 @@ import { UsageError } from '../../domain/errors.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
 import { checkStore } from '../../services/data-checks/check-store.js';
 import { dayRuns, type SeriesCheck } from '../../services/data-checks/series-checks.js';
+import { holdsDemoBars } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
 import type { GlobalOptions } from '../global-options.js';
-import { type Column, renderCsv, renderJson, renderTable } from '../output-format.js';
+import { type Column, renderCsv, renderResultJson, renderTable } from '../output-format.js';
 
 export interface SymbolCheckOptions {
   readonly mode: 'check' | 'gaps';
@@ -57,16 +58,18 @@ export async function runSymbolChecks(global: GlobalOptions, options: SymbolChec
   }
   const asOf = options.asOf === undefined ? undefined : parseIsoDate(options.asOf, '--as-of');
   const configSymbols = loadConfig().symbols;
-  const checks = await withStore(global, (store) =>
-    checkStore(store, { symbols: options.symbols, asOf, staleAfter, configSymbols }),
-  );
+  const { checks, demo } = await withStore(global, async (store) => ({
+    checks: await checkStore(store, { symbols: options.symbols, asOf, staleAfter, configSymbols }),
+    demo: await holdsDemoBars(store),
+  }));
   if (options.mode === 'gaps') {
     const rows: GapRow[] = checks.map((c) => ({
       symbol: c.symbol,
       missing: c.missingDays.length,
       days: c.missingDays,
     }));
-    if (options.format === 'json') process.stdout.write(renderJson(rows));
+    // the JSON envelope of every list result: {rows, demo, warnings}
+    if (options.format === 'json') process.stdout.write(renderResultJson(rows, { demo }));
     else if (options.format === 'csv')
       process.stdout.write(
         renderCsv(
@@ -85,11 +88,11 @@ export async function runSymbolChecks(global: GlobalOptions, options: SymbolChec
       );
     return rows.some((r) => r.missing > 0) ? 1 : 0;
   }
-  if (options.format === 'json') process.stdout.write(renderJson(checks));
+  if (options.format === 'json') process.stdout.write(renderResultJson(checks, { demo }));
   else if (options.format === 'csv') process.stdout.write(renderCsv(checks, CHECK_COLUMNS));
   else {
     process.stdout.write(renderTable(checks, CHECK_COLUMNS));
-    for (const c of checks) for (const w of c.warnings) process.stderr.write(`warning: ${w}\n`);
+    for (const c of checks) for (const w of c.warnings) process.stderr.write(`marketdash: warning: ${w}\n`);
   }
   return checks.some((c) => c.warnings.length > 0) ? 1 : 0;
 }
