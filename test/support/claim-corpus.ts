@@ -105,7 +105,10 @@ export function sameClaim(c: Claim, e: Label): boolean {
     case 'level':
       return near(c.value, Number(a[0]));
     case 'spread':
-      return c.versus === a[0] && near(c.value, pctOf(a[1]));
+      // A gap without a figure: `= spread AMZN ^RUT behind S` ("Amazon has underperformed the Russell 2000").
+      if (a[1] === 'ahead' || a[1] === 'behind')
+        return c.versus === a[0] && c.direction === (a[1] === 'ahead' ? 1 : -1);
+      return c.versus === a[0] && c.direction === undefined && near(c.value, pctOf(a[1]));
     default:
       return false;
   }

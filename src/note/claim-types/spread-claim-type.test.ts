@@ -49,6 +49,34 @@ describe('spreads in points, basis points and as a noun', () => {
     expect(check('AAA is 5 percentage points ahead of BBB this year.')).toEqual([['AAA', 'BBB', 0.05, 'supported']]);
   });
 
+  it('reads "ahead of B by N points" and a second side that refers back ("the basket", "the fund")', () => {
+    expect(check('That left AAA ahead of BBB by 5 points this year.')).toEqual([['AAA', 'BBB', 0.05, 'supported']]);
+    expect(check('BBB stayed behind AAA by 5 points this year.')).toEqual([['BBB', 'AAA', -0.05, 'supported']]);
+    // "the basket" is the last basket named (MAG7, in the sentence before); "the fund" is never the gap's own subject.
+    const basket = extractClaims(
+      'The Magnificent 7 basket fell 2% this year. AAA is ahead of the basket by 12 points this year.',
+      resolver,
+      { noteDate: NOTE },
+    ).filter((c) => c.metric === 'spread');
+    expect(basket).toMatchObject([{ symbol: 'AAA', versus: 'MAG7', value: 0.12 }]);
+    expect(check('SPY rose. AAA is ahead of the fund by 5 points this year.')).toEqual([
+      ['AAA', 'SPY', 0.05, 'unverifiable'],
+    ]);
+    expect(check('AAA is ahead of the fund by 5 points this year.')).toEqual([]);
+  });
+
+  it('reads a gap without a figure as its sign only, over the period stated or carried', () => {
+    // AAA +10% YTD, BBB +5%: AAA ahead. No figure and no period: nothing to hold it to.
+    expect(check('AAA has outperformed BBB this year.')).toEqual([['AAA', 'BBB', 'ahead', 'supported']]);
+    expect(check('AAA and BBB rose this year. BBB has significantly underperformed AAA.')).toEqual([
+      ['BBB', 'AAA', 'behind', 'supported'],
+    ]);
+    expect(check('BBB outperformed AAA this year.')).toEqual([['BBB', 'AAA', 'ahead', 'contradicted']]);
+    expect(check('AAA outperformed BBB again.')).toEqual([]);
+    // The gap with its figure is one claim, not also a gap without one.
+    expect(check('AAA outperformed BBB by 5 points this year.')).toEqual([['AAA', 'BBB', 0.05, 'supported']]);
+  });
+
   it('gives no claim when the second side is no series, or the sign is not said', () => {
     expect(check('AAA beat estimates by 5 points.')).toEqual([]);
     expect(check('AAA has a 5-point gap versus BBB this year.')).toEqual([]);

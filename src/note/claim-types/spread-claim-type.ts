@@ -6,24 +6,26 @@
  * relative performance"), or the fall of the ratio B/A. The verdict says which one the figure matches.
  */
 import { periodBaseIndex } from '../../analytics/returns/period-returns.js';
+import type { ReturnPeriod } from '../../domain/period-keys.js';
 import { indexOnOrBefore } from '../../domain/price-series.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 import type { SpreadClaim } from '../claims/claim.js';
 import { allMatches, COUNT_WORD, count, hedged } from '../claims/clause-words.js';
+import { resolveAnaphor } from '../claims/extraction-context.js';
 import { findPeriods } from '../claims/period-phrases.js';
 import { otherPeriod } from '../claims/return-claims.js';
 import { sectorFund } from '../claims/sector-words.js';
 import { findSubject } from '../claims/subject-finder.js';
 import type { ClaimType, SentenceScope } from './claim-type.js';
-import { claimTolerance, periodWords, points } from './verdict-words.js';
+import { claimTolerance, pct, periodWords, points } from './verdict-words.js';
 
 /** A gap's figure and unit: "5.2 percentage points", "5.2 pts", "520 basis points", "a 5.2-point". Groups: digits, bp. */
 const FIGURE =
   '(?<digits>\\d+(?:\\.\\d+)?)(?:\\s*|-)(?:percentage[- ]points?|pct\\.?\\s+points?|points?|pts?|pp|ppts?|ppt|(?<bp>bps?|basis[- ]points?))';
 const ABOUT = '(?:about\\s+|roughly\\s+|nearly\\s+|some\\s+|almost\\s+|around\\s+)?';
-/** "outpaced the S&P 500 by 5.2 points", "lag SPY by 520 bp", "trailed XLK by a 3-point margin". */
+/** "outpaced the S&P 500 by 5.2 points", "lag SPY by 520 bp", "trailed XLK by a 3-point margin", "ahead of SPY by 5.14 points". */
 const SPREAD = new RegExp(
-  `\\b(outpac\\w*|outperform\\w*|outrun|outran|outstrip\\w*|beat|beats|beaten|beating|bested|topped|tops|led|leads|leading|lag|lagged|lags|lagging|trail|trailed|trails|trailing|underperform\\w*)\\s+(?:the\\s+)?(.{2,80}?)\\s+by\\s+(?:a\\s+(?:margin\\s+of\\s+)?)?${ABOUT}${FIGURE}(?:\\s+margin)?\\b`,
+  `\\b(outpac\\w*|outperform\\w*|outrun|outran|outstrip\\w*|beat|beats|beaten|beating|bested|topped|tops|led|leads|leading|lag|lagged|lags|lagging|trail|trailed|trails|trailing|underperform\\w*|ahead\\s+of|behind)\\s+(?:the\\s+)?(.{2,80}?)\\s+by\\s+(?:a\\s+(?:margin\\s+of\\s+)?)?${ABOUT}${FIGURE}(?:\\s+margin)?\\b`,
   'i',
 );
 /**
@@ -81,7 +83,7 @@ function gapMatches(sentence: string): GapMatch[] {
       end: m.index + m[0].length,
       digits: m.groups!.digits!,
       bp: m.groups!.bp !== undefined,
-      sign: /^(?:lag|trail|underperform)/i.test(m[1]!) ? -1 : 1,
+      sign: /^(?:lag|trail|underperform|behind)/i.test(m[1]!) ? -1 : 1,
       versusFrom,
       versusTo: m.index + m[0].lastIndexOf(m[2]!) + m[2]!.length,
       versusText: m[2]!,
@@ -112,6 +114,94 @@ function gapMatches(sentence: string): GapMatch[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * "Amazon and Meta have significantly underperformed the Russell 2000", "XLU outperformed SPY this year": a gap
+ * told by its verb alone, no figure. Groups: the verb, the second side's words.
+ */
+const DIRECTION_ONLY =
+  /\b(?:(?:has|have|had)\s+)?(?:(?:significantly|sharply|badly|markedly|clearly|handily|easily|consistently|also|far|well|widely|massively|dramatically)\s+)?(outperform(?:ed|s|ing)?|underperform(?:ed|s|ing)?|outpaced|outpaces|lagged|lags|trailed|trails)\s+(?:the\s+)?([^,;:.()]{2,60}?)(?=\s*(?:[,;:.!]|$|\s+(?:this|last|over|in|since|so|year|YTD|MTD|QTD|during|for|and|but|while|as|on)\b))/gi;
+
+/** The names joined by commas and "and" right before `at` ("Amazon and Meta have ..."), the last first in the list. */
+function namesBefore(sentence: string, mentions: SentenceScope['mentions'], at: number): SentenceScope['mentions'] {
+  const before = mentions.filter((x) => x.end <= at && !x.object);
+  const out: SentenceScope['mentions'][number][] = [];
+  for (let i = before.length - 1; i >= 0; i--) {
+    const x = before[i]!;
+    const gap = sentence.slice(x.end, out[0]?.start ?? at);
+    const ok =
+      out.length === 0
+        ? /^\s*(?:(?:have|has|had|both|each|all)\s+)*(?:(?:significantly|sharply|badly|markedly|clearly|handily|easily|consistently|also|far|well|widely|massively|dramatically)\s+)?$/i.test(
+            gap,
+          )
+        : /^\s*(?:,|,?\s+and|\s+as\s+well\s+as)\s*$/i.test(gap);
+    if (!ok) break;
+    out.unshift(x);
+  }
+  return out;
+}
+
+/** Gaps told without a figure: one claim per name of the subject list, signed by the verb. */
+function directionOnly(scope: SentenceScope, figured: readonly GapMatch[]): SpreadClaim[] {
+  const { sentence, mentions, ctx, line } = scope;
+  const out: SpreadClaim[] = [];
+  for (const m of allMatches(DIRECTION_ONLY, sentence)) {
+    if (hedged(sentence, m.index) || figured.some((g) => m.index < g.end && m.index + m[0].length > g.start)) continue;
+    // "... underperformed the Russell 2000 by 5 points" is a gap with its figure (read above).
+    if (/^\s*by\s+\S*\d/i.test(sentence.slice(m.index + m[0].length))) continue;
+    const verbAt = m.index + m[0].indexOf(m[1]!);
+    const sideFrom = verbAt + m[1]!.length;
+    const side = mentions.filter((x) => x.start >= sideFrom && x.end <= m.index + m[0].length);
+    const versus = side[0]?.symbol ?? sectorFund(m[2]!, scope.resolver);
+    if (!versus) continue;
+    const subjects = namesBefore(sentence, mentions, m.index);
+    if (subjects.length === 0) continue;
+    const tail = sentence.slice(m.index + m[0].length);
+    const stated = findPeriods(tail)
+      .map((p) => (p.period === 'other' ? otherPeriod(tail.slice(p.start, p.end), scope.noteDate) : p.period))
+      .find((p): p is ReturnPeriod => p !== null && p !== 'same' && p !== 'lastweek');
+    const period = (stated ?? ctx.lastPeriod ?? ctx.documentPeriod) as SpreadClaim['period'];
+    // Without a figure and without a period ("RSP outperformed SPY again") there is nothing to hold it to.
+    if (period === null) continue;
+    for (const s of subjects) {
+      if (!s.symbol || s.symbol === versus) continue;
+      out.push({
+        metric: 'spread',
+        text: sentence,
+        subject: s.text.replace(/^the\s+/i, ''),
+        symbol: s.symbol,
+        line,
+        span: { start: scope.offset + verbAt, end: scope.offset + m.index + m[0].length },
+        versus,
+        period,
+        value: 0,
+        decimals: 2,
+        direction: /^(?:under|lag|trail)/i.test(m[1]!) ? -1 : 1,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * "ahead of the basket by 28.02 points", "trailed the index by 3 points": a second side told by a noun that refers
+ * back to the last basket, index, fund or stock named (in the sentence before the gap, else before the sentence).
+ */
+function referredSide(
+  words: string,
+  mentions: SentenceScope['mentions'],
+  at: number,
+  ctx: SentenceScope['ctx'],
+  own: string | null,
+): { symbol: string } | null {
+  const head =
+    /^\s*(?:(?:the|this|that)\s+)?(?:[\w-]+\s+)?(basket|index|benchmark|gauge|fund|ETF|stock|sector)\s*$/i.exec(words);
+  if (!head) return null;
+  // "SPY is ahead of the fund": the fund is another than the gap's own subject.
+  const earlier = mentions.filter((m) => m.end <= at && !m.object && m.symbol !== own);
+  const ref = resolveAnaphor(`the ${head[1]}`, earlier, ctx);
+  return ref?.mention.symbol && ref.mention.symbol !== own ? { symbol: ref.mention.symbol } : null;
+}
+
 function extract(scope: SentenceScope): SpreadClaim[] {
   const { sentence, mentions, ctx, line } = scope;
   const out: SpreadClaim[] = [];
@@ -131,7 +221,7 @@ function extract(scope: SentenceScope): SpreadClaim[] {
       ? { symbol: named }
       : (() => {
           const fund = sectorFund(g.versusText, scope.resolver);
-          return fund ? { symbol: fund } : null;
+          return fund ? { symbol: fund } : referredSide(g.versusText, mentions, g.start, ctx, subject.symbol);
         })();
     // A figure in basis points is a gap in hundredths of a point: "520 basis points" is 5.20 points.
     const points = g.bp ? String(Number(g.digits) / 100) : g.digits;
@@ -166,7 +256,7 @@ function extract(scope: SentenceScope): SpreadClaim[] {
     if (!versus?.symbol || versus.symbol === subject.symbol) continue;
     out.push(subject.unresolved ? { ...claim, unresolved: subject.unresolved } : claim);
   }
-  return out;
+  return [...out, ...directionOnly(scope, gapMatches(sentence))].sort((a, b) => a.span.start - b.span.start);
 }
 
 export const spreadClaimType: ClaimType<SpreadClaim> = {
@@ -197,21 +287,45 @@ export const spreadClaimType: ClaimType<SpreadClaim> = {
       [(1 + ra) / (1 + rb) - 1, `change of the ${a.symbol}/${b.symbol} ratio`],
       [1 - (1 + rb) / (1 + ra), `fall of the ${b.symbol}/${a.symbol} ratio`],
     ];
+    if (c.direction !== undefined) {
+      // Only the sign is claimed: the three readings always share it.
+      const gap = ra - rb;
+      const way = gap > 0 ? 'ahead' : gap < 0 ? 'behind' : 'level';
+      return {
+        ok: Math.sign(gap) === c.direction,
+        actual: way,
+        fact: `${a.symbol} ${gap >= 0 ? 'outpaced' : 'lagged'} ${b.symbol} by ${points(Math.abs(gap))} ${words}`,
+        detail: `difference of returns: ${a.symbol} ${(ra * 100).toFixed(2)}% and ${b.symbol} ${(rb * 100).toFixed(2)}% on ${field === 'close' ? 'closes' : 'adjusted closes'} from ${formatIsoDate(a.dates[baseA]!)} to ${formatIsoDate(a.dates[k]!)}`,
+      };
+    }
     const tol = claimTolerance(c.decimals, o.tolerance);
-    const [actual, how] = readings.reduce((best, r) =>
+    const [actual, how] = (c.reading === 'ratio' ? [readings[1]!] : readings).reduce((best, r) =>
       Math.abs(r[0] - c.value) < Math.abs(best[0] - c.value) ? r : best,
     );
     const verb = actual >= 0 ? 'outpaced' : 'lagged';
     return {
       ok: Math.abs(actual - c.value) <= tol,
       actual,
-      fact: `${a.symbol} ${verb} ${b.symbol} by ${points(Math.abs(actual))} ${words} (${how})`,
+      fact:
+        c.reading === 'ratio'
+          ? `the ${a.symbol}/${b.symbol} ratio moved ${actual >= 0 ? '+' : '-'}${pct(Math.abs(actual))} ${words}`
+          : `${a.symbol} ${verb} ${b.symbol} by ${points(Math.abs(actual))} ${words} (${how})`,
       // The basis in full: the unit, both series, which closes, and the window's two dates.
       detail: `percentage points, ${how}: ${a.symbol} ${(ra * 100).toFixed(2)}% and ${b.symbol} ${(rb * 100).toFixed(2)}% on ${field === 'close' ? 'closes' : 'adjusted closes'} from ${formatIsoDate(a.dates[baseA]!)} to ${formatIsoDate(a.dates[k]!)}`,
     };
   },
-  claimed: (c) => c.value,
-  claimedText: (c) => points(c.value),
-  describe: (c) => `${c.value >= 0 ? 'ahead of' : 'behind'} ${c.versus ?? 'another'} by ${points(Math.abs(c.value))}`,
+  claimed: (c) => (c.direction === undefined ? c.value : c.direction > 0 ? 'ahead' : 'behind'),
+  claimedText: (c) =>
+    c.direction !== undefined
+      ? `${c.direction > 0 ? 'ahead of' : 'behind'} ${c.versus}`
+      : c.reading === 'ratio'
+        ? `${c.value >= 0 ? '+' : '-'}${pct(Math.abs(c.value))}`
+        : points(c.value),
+  describe: (c) =>
+    c.direction !== undefined
+      ? `${c.direction > 0 ? 'ahead of' : 'behind'} ${c.versus}`
+      : c.reading === 'ratio'
+        ? `the ${c.symbol}/${c.versus} ratio ${c.value >= 0 ? 'up' : 'down'} ${pct(Math.abs(c.value))}`
+        : `${c.value >= 0 ? 'ahead of' : 'behind'} ${c.versus ?? 'another'} by ${points(Math.abs(c.value))}`,
   period: (c) => c.period ?? (c.sessions ? `${c.sessions} sessions` : null),
 };

@@ -122,6 +122,16 @@ export interface SpreadClaim extends ClaimBase {
   readonly sessions?: number;
   readonly value: number;
   readonly decimals: number;
+  /**
+   * `ratio`: the writer gave the move of the ratio A/B ("the ratio of IWM to SPY rose 2.98%", "IWM/SPY ratio MTD
+   * +5.04%"), so only the change of the ratio is held against the figure, a percent rather than points.
+   */
+  readonly reading?: 'ratio';
+  /**
+   * A gap told without a figure ("Amazon and Meta have underperformed the Russell 2000"): +1 ahead, -1 behind; held
+   * only to its sign over the period stated or carried from the text (`value` is 0).
+   */
+  readonly direction?: 1 | -1;
 }
 
 export type Claim = ReturnClaim | AthClaim | SinceClaim | StreakClaim | TrendClaim | LevelClaim | SpreadClaim;

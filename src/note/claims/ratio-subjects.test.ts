@@ -1,7 +1,8 @@
 /**
- * A ratio as the subject of a move is the ratio's return, never the second name's: made-up series by hand,
- * AAA 100 (2024-12-31) -> 110 (2025-12-11), BBB 100 -> 105, so AAA/BBB YTD is 110/105 - 1 = +4.7619% and
- * BBB's own YTD is +5%.
+ * A ratio as the subject of a move is the ratio's move, never the second name's, reported as a spread of A over B
+ * read as the change of the ratio only: made-up series by hand, AAA 100 (2024-12-31) -> 110 (2025-12-11), BBB 100 ->
+ * 105, so AAA/BBB YTD is 110/105 - 1 = +4.7619%, the difference of the returns 10% - 5% = 5 points, and BBB's own
+ * YTD is +5%.
  */
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../config/universe-config.js';
@@ -28,19 +29,28 @@ const check = (text: string) =>
 
 describe('a ratio named as the subject of a move', () => {
   it('reads "A/B", "the ratio of A to B" and "the A-to-B ratio" as the ratio', () => {
-    expect(check('AAA/BBB +4.76% YTD.')).toEqual([['return', 'AAA/BBB', 'ytd', 'supported']]);
+    expect(check('AAA/BBB +4.76% YTD.')).toEqual([['spread', 'AAA', 'ytd', 'supported']]);
     expect(check('The ratio of AAA to BBB has climbed 5.5% this year.')).toEqual([
-      ['return', 'AAA/BBB', 'ytd', 'contradicted'],
+      ['spread', 'AAA', 'ytd', 'contradicted'],
     ]);
-    expect(check('The AAA-to-BBB ratio gained 4.8% this year.')).toEqual([['return', 'AAA/BBB', 'ytd', 'supported']]);
+    expect(check('The AAA-to-BBB ratio gained 4.8% this year.')).toEqual([['spread', 'AAA', 'ytd', 'supported']]);
+  });
+
+  it("holds a ratio's move to the change of the ratio only, a gap in points to any of its readings", () => {
+    // 5.00% is the difference of the returns (10% - 5%), not the ratio's +4.76%.
+    expect(check('The ratio of AAA to BBB rose 5.00% this year.')).toEqual([['spread', 'AAA', 'ytd', 'contradicted']]);
+    expect(check('AAA beat BBB by 5.00 points this year.')).toEqual([['spread', 'AAA', 'ytd', 'supported']]);
+    const [c] = extractClaims('AAA/BBB +4.76% YTD.', resolver, { noteDate: NOTE });
+    expect(c).toMatchObject({ metric: 'spread', symbol: 'AAA', versus: 'BBB', value: 0.0476, reading: 'ratio' });
+    expect(verifyClaim(c!, seriesFor, verifyOptions(NOTE)).sentence).toMatch(/AAA\/BBB ratio moved \+4\.76% YTD/);
   });
 
   it('reads a ratio whose sides carry a word or a description ("the S&P 600 index", "small caps (AAA)")', () => {
     expect(check('The ratio of the AAA index to BBB gained 4.8% this year.')).toEqual([
-      ['return', 'AAA/BBB', 'ytd', 'supported'],
+      ['spread', 'AAA', 'ytd', 'supported'],
     ]);
     expect(check('The ratio of small caps (AAA) to large caps (BBB) gained 4.8% this year.')).toEqual([
-      ['return', 'AAA/BBB', 'ytd', 'supported'],
+      ['spread', 'AAA', 'ytd', 'supported'],
     ]);
   });
 

@@ -1,10 +1,11 @@
 /**
  * A ratio named as the subject of a move: "the SPSM/MAG7 ratio rose 4.5%", "the ratio of IWM to QQQ has
  * climbed 2.6% this month", "the IWM-to-QQQ ratio gained 2.6%", "IWM/QQQ +2.59% MTD". The move is the
- * ratio's (a return of the series A/B, which the check computes from both closes), never the move of the
- * name that happens to stand last before the verb (QQQ, MAG7).
+ * ratio's, never the move of the name that happens to stand last before the verb (QQQ, MAG7). It is reported as
+ * a spread of A over B read as the change of the ratio A/B (`reading: 'ratio'`), the convention of the labelled
+ * corpora: "IWM/SPY ratio MTD +5.04%" is `spread IWM SPY 5.04%`, checked as (1 + rA) / (1 + rB) - 1 only.
  */
-import type { Claim } from './claim.js';
+import type { Claim, SpreadClaim } from './claim.js';
 import type { Mention } from './name-resolver.js';
 
 /** What may stand between the two names of a ratio, with what must stand before the first or after the second. */
@@ -61,7 +62,31 @@ export function ratioReturnClaims(
       if (/[;.]|\b(?:while|but|and)\b/i.test(sentence.slice(r.end, at))) return c;
       return { ...c, symbol: r.symbol, subject: r.symbol };
     })
-    .map((c) => unnamedRatio(c, sentence, offset, mentions));
+    .map((c) => unnamedRatio(c, sentence, offset, mentions))
+    .map(ratioAsSpread);
+}
+
+/** A return claim of a ratio `A/B` as the spread of A over B it states (the ratio's change), when its period allows. */
+export function ratioAsSpread(c: Claim): Claim {
+  if (c.metric !== 'return' || c.symbol === null || c.sinceDay !== undefined || c.periodText !== undefined) return c;
+  const parts = c.symbol.split('/');
+  if (parts.length !== 2) return c;
+  const spread: SpreadClaim = {
+    metric: 'spread',
+    text: c.text,
+    subject: c.subject,
+    symbol: parts[0]!,
+    line: c.line,
+    span: c.span,
+    versus: parts[1]!,
+    period: c.period,
+    ...(c.sessions === undefined ? {} : { sessions: c.sessions }),
+    value: c.value,
+    decimals: c.decimals,
+    reading: 'ratio',
+    ...(c.day === undefined ? {} : { day: c.day }),
+  };
+  return spread;
 }
 
 /**
