@@ -6,7 +6,10 @@ import { named } from './contract-registry.js';
 export const checkBodySchema = z.union([
   z.strictObject({
     text: z.string().describe('the commentary'),
-    asOf: isoDateInput.optional(),
+    asOf: isoDateInput.optional().describe("the day to check as of, over the note's own date"),
+    undatedAsOf: isoDateInput
+      .optional()
+      .describe("the day to check a note that states no date as of (the note's own date wins; default the last close)"),
     tolerance: z
       .number()
       .min(0)

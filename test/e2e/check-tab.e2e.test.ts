@@ -1,7 +1,7 @@
 /**
  * The Check tab in a browser on the demo market: an uploaded note is checked as of the date it
  * states; each claim's mark shows its verdict sentence on keyboard focus and on hover; each row links
- * to its symbol's chart at the claim's date; with the header's date set, the tab can check as of that
+ * to its symbol's chart at the claim's date; with the header's date set, an undated note is checked as of that
  * day instead, and says so.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -125,16 +125,16 @@ describe('the Check tab', () => {
     expect(browser.takeErrors()).toEqual([]);
   });
 
-  test('with the header’s date set, the tab can check as of that day instead, and says so', async () => {
+  test('with the header’s date set, an undated note is checked as of that day by default, and the page says so', async () => {
     const page = browser.page;
     await page.goto(new URL('/#/note?tab=check&asOf=2026-11-27', server.url).toString());
     await page.waitForSelector('#check-use-header-date');
+    expect(await page.isChecked('#check-use-header-date')).toBe(false);
     await page.fill('#check-text', 'Nvidia Corp. (NVDA) is up 900.00% year-to-date.');
-    await page.check('#check-use-header-date');
     await page.click('#check-run');
     await page.waitForSelector('#check-as-of');
     expect(await page.textContent('#check-as-of')).toBe(
-      "Checked as of 2026-11-27: the header's date, as chosen above.",
+      "Checked as of 2026-11-27: the header's day (the note states no date).",
     );
     expect(await page.textContent('#claims-table tbody tr')).toMatch(
       /NVDA is (?:up|down) [\d.]+% YTD on Nov 27, not 900\.00%: contradicted/,

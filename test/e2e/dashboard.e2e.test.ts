@@ -363,9 +363,9 @@ describe('dashboard on the demo market', () => {
     const page = browser.page;
     await open('#/compare?s=MAG7,NOSUCH&start=2025-06-30');
     await page.waitForSelector('#compare-chart canvas');
-    expect(await page.locator('#compare-unknown').textContent()).toBe('Not stored, so left out: NOSUCH.');
+    expect(await page.locator('#compare-unknown').textContent()).toBe('No prices stored, so left out: NOSUCH.');
     expect(await page.locator('#compare-table tbody tr').count()).toBe(1);
-    await page.waitForSelector('text=No ratio: NOSUCH is not stored.');
+    await page.waitForSelector('text=No ratio: no prices stored for NOSUCH.');
     expectCleanConsole();
   });
 

@@ -19,7 +19,11 @@ export interface RealDataServer {
   stop(): Promise<void>;
 }
 
-export async function startRealDataServer(): Promise<RealDataServer> {
+/**
+ * `memberLists`: also import the S&P 500 and 600 member lists (constituents/sp500.csv and sp600.csv), as the
+ * README's real-data setup does: some 1,100 tickers named without a single price.
+ */
+export async function startRealDataServer(options: { memberLists?: boolean } = {}): Promise<RealDataServer> {
   const dir = mkdtempSync(join(tmpdir(), 'marketdash-real-e2e-'));
   let child: ChildProcess | undefined;
   try {
@@ -36,6 +40,7 @@ export async function startRealDataServer(): Promise<RealDataServer> {
         realFile('rates/DGS2.csv'),
         realFile('rates/DGS10.csv'),
         realFile('rates/DFF.csv'),
+        ...(options.memberLists ? [realFile('constituents/sp500.csv'), realFile('constituents/sp600.csv')] : []),
       ],
     });
     // The configured basket: materialised on import by the store, else built here from its members.

@@ -139,3 +139,36 @@ describe('/api/series takes asOf (every computing endpoint does); to is its olde
     expect(names).toContain('to');
   });
 });
+
+describe('POST /api/check with the dashboard header’s day (undatedAsOf)', () => {
+  const check = async (payload: object) =>
+    (await app.inject({ method: 'POST', url: '/api/check', payload })).json() as {
+      asOf: string;
+      asOfSource: { source: string; date: string };
+      claims: { verdict: string; actual: unknown }[];
+      warnings: string[];
+    };
+
+  test('an undated note is checked as of the header’s day', async () => {
+    const res = await check({ text: 'SPY closed at 103.', undatedAsOf: '2025-01-03' });
+    expect(res).toMatchObject({ asOf: '2025-01-03', asOfSource: { source: 'option', date: '2025-01-03' } });
+    // SPY's close on 2025-01-03 is 103 (the store above): supported
+    expect(res.claims.map((c) => c.verdict)).toEqual(['supported']);
+    expect(res.warnings.filter((w) => w.includes('no date'))).toEqual([]);
+  });
+
+  test('a note’s own date wins over the header’s day; asOf still wins over the note', async () => {
+    const text = 'As of the close of January 6, 2025: SPY closed at 104.';
+    const dated = await check({ text, undatedAsOf: '2025-01-03' });
+    expect(dated).toMatchObject({ asOf: '2025-01-06', asOfSource: { source: 'note' } });
+    expect(dated.claims.map((c) => c.verdict)).toEqual(['supported']);
+    const forced = await check({ text, asOf: '2025-01-03' });
+    expect(forced).toMatchObject({ asOf: '2025-01-03', asOfSource: { source: 'option' } });
+    expect(forced.claims.map((c) => c.verdict)).toEqual(['contradicted']);
+  });
+
+  test('the header’s day past the market’s last close says where the data ends', async () => {
+    const res = await check({ text: 'SPY closed at 105.', undatedAsOf: '2025-01-08' });
+    expect(res.warnings).toContain('data ends 2025-01-07; figures are as of that day (asked for 2025-01-08)');
+  });
+});

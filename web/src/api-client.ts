@@ -147,11 +147,15 @@ export const api = {
     request<MarketEvent[]>(`/api/events${query(p)}`, undefined, (w) => w.startsWith('data ends')),
   reportJson: (asOf?: string) => request<NoteJson>(`/api/report${query({ asOf, format: 'json' })}`),
   reportHtml: (asOf?: string) => request<string>(`/api/report${query({ asOf, format: 'html' })}`),
-  check: (text: string, asOf?: string) =>
+  /** `asOf` checks as of that day over the note's own date; `undatedAsOf` only a note that states no date. */
+  check: (text: string, day: { asOf?: string | undefined; undatedAsOf?: string | undefined } = {}) =>
     request<CheckResponse>('/api/check', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text, ...(asOf ? { asOf } : {}) }),
+      body: JSON.stringify({
+        text,
+        ...(day.asOf ? { asOf: day.asOf } : day.undatedAsOf ? { undatedAsOf: day.undatedAsOf } : {}),
+      }),
     }),
 };
 

@@ -9,21 +9,21 @@ describe('plainWarning', () => {
       'not computed: ^SP600/MAG7 (no bars stored for ^SP600); RSP/SPY (no bars stored for RSP)',
     );
     expect(text).toBe(
-      'Not computed: ^SP600/MAG7, because no prices are stored for ^SP600; RSP/SPY, because no prices are stored for RSP. Import the price history of ^SP600 and RSP to get them.',
+      'Not computed: ^SP600/MAG7, because no prices are stored for ^SP600; RSP/SPY, because no prices are stored for RSP.',
     );
     expect(text).not.toMatch(/marketdash|--|`/);
   });
   it('explains that MAG7 is a basket built from its members', () => {
     expect(plainWarning('not computed: SPSM/MAG7 (no bars stored for MAG7)')).toBe(
-      'Not computed: SPSM/MAG7, because no prices are stored for MAG7. MAG7 is a basket: it appears once its seven members are imported.',
+      "Not computed: SPSM/MAG7, because no prices are stored for MAG7. MAG7 is a basket: it appears once its seven members' prices are stored.",
     );
   });
   it('a member of a group without bars (the rotation answer), and two series without a common day', () => {
     expect(plainWarning('not computed: XLC (no stored bars)')).toBe(
-      'Not computed: XLC, because no prices are stored for it. Import the price history of XLC to get it.',
+      'Not computed: XLC, because no prices are stored for it.',
     );
     expect(plainWarning('not computed: IWM/SPY (no common bar within 7 days of 2026-08-03)')).toBe(
-      'Not computed: IWM/SPY, because its two series have no day in common within 7 days of 2026-08-03. Import recent prices for both sides of the pair.',
+      'Not computed: IWM/SPY, because its two series have no day in common within 7 days of 2026-08-03. It is drawn once both sides have prices for the same recent days.',
     );
   });
   it('leaves the other warnings as they are, as a note', () => {

@@ -13,7 +13,7 @@ function joined(items: readonly string[]): string {
  * The notice for one data warning of the API.
  * @example plainWarning('not computed: SPSM/MAG7 (no bars stored for MAG7)')
  *   // 'Not computed: SPSM/MAG7, because no prices are stored for MAG7. MAG7 is a basket: it appears once its
- *   //  members are imported.'
+ *   //  seven members' prices are stored.'
  */
 export function plainWarning(message: string): string {
   const notComputed = /^not computed: (.+)$/.exec(message);
@@ -44,12 +44,10 @@ export function plainWarning(message: string): string {
     }
     return `${name} (${reason})`;
   });
+  // In the page's own words: what is missing, never a command to run.
   const fixes: string[] = [];
-  const plain = missing.filter((s) => s !== 'MAG7');
-  if (plain.length)
-    fixes.push(`Import the price history of ${joined(plain)} to get ${parts.length > 1 ? 'them' : 'it'}.`);
-  if (missing.includes('MAG7')) fixes.push('MAG7 is a basket: it appears once its seven members are imported.');
-  if (gap) fixes.push('Import recent prices for both sides of the pair.');
+  if (missing.includes('MAG7')) fixes.push("MAG7 is a basket: it appears once its seven members' prices are stored.");
+  if (gap) fixes.push('It is drawn once both sides have prices for the same recent days.');
   return `Not computed: ${parts.join('; ')}. ${fixes.join(' ')}`.trim();
 }
 

@@ -52,8 +52,17 @@ export function errorBlock(e: unknown): HTMLElement {
   return el('p', { class: 'error', role: 'alert' }, errorMessage(e));
 }
 
+/**
+ * The tickers with prices stored: the ones a page offers as choices. A member list (S&P 500, S&P 600)
+ * names some thousand companies without a single bar; offering them would lead to an error page.
+ */
 export function storedTickers(ctx: PageContext): Set<string> {
-  return new Set(ctx.symbols.symbols.map((s) => s.ticker));
+  return new Set(ctx.symbols.symbols.filter(hasPrices).map((s) => s.ticker));
+}
+
+/** True when the store holds at least one bar of the symbol. */
+export function hasPrices(s: { readonly lastDate: string | null; readonly rows: number }): boolean {
+  return s.lastDate !== null && s.rows > 0;
 }
 
 /** The display name of a ticker: stored name, else the ticker itself. */

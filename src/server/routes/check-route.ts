@@ -1,5 +1,5 @@
 /**
- * POST /api/check : commentary in (JSON `{"text","asOf"?,"tolerance"?}` or a text/plain body, at
+ * POST /api/check : commentary in (JSON `{"text","asOf"?,"undatedAsOf"?,"tolerance"?}` or a text/plain body, at
  * most 256 KB), the verdict of each claim out, exactly as `marketdash check --format json` prints
  * it: {asOf, claims:[{text, symbol, metric, period, claimed, actual, verdict, reason, ...}]}.
  * Checked against the data version, so the same text at the same data is answered from the cache.
@@ -33,11 +33,13 @@ export function registerCheckRoute(app: FastifyInstance, ctx: ServerContext): vo
       if (!body || typeof body.text !== 'string' || body.text.trim() === '')
         throw new UsageError('text: the commentary to check is empty', { parameter: 'text' });
       const asOf = isoDateParam(body.asOf, 'asOf');
+      const undatedAsOf = isoDateParam(body.undatedAsOf, 'undatedAsOf');
       const tolerance = body.tolerance;
       const digest = createHash('sha256').update(body.text).digest('hex');
-      return sendCachedJson(ctx, reply, 'check', { digest, asOf, tolerance }, checkResponseSchema, async () => {
+      const key = { digest, asOf, undatedAsOf, tolerance };
+      return sendCachedJson(ctx, reply, 'check', key, checkResponseSchema, async () => {
         // an as-of day past the data: the claims are checked as of the last market close, and the warnings say so
-        return checkNote(ctx.store, { text: body.text, asOf, tolerance, config: ctx.config });
+        return checkNote(ctx.store, { text: body.text, asOf, undatedAsOf, tolerance, config: ctx.config });
       });
     },
   );

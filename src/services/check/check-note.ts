@@ -1,7 +1,8 @@
 /**
  * The `check` use-case: reads commentary (text, Markdown or HTML), finds the date the note states
  * for itself, extracts its claims and verifies each against the store as of that day. The as-of day
- * is the `asOf` asked for, else the note's own date, else the last market close (with a warning); a day past
+ * is the `asOf` asked for, else the note's own date, else the `undatedAsOf` asked for (the dashboard's header
+ * day), else the last market close (with a warning); a day past
  * the last market close (rates such as DFF, with a row every calendar day, never count) is checked as of that
  * close, with a warning. Warnings name no CLI option: the web page shows them as they are.
  * Returns the JSON contract of `marketdash check`.
@@ -26,6 +27,11 @@ export interface CheckRequest {
   readonly text: string;
   /** YYYY-MM-DD; default the note's own date, else the last market close. */
   readonly asOf?: string | undefined;
+  /**
+   * YYYY-MM-DD: the day a note that states no date of its own is checked as of (the dashboard's header day);
+   * a note's own date still wins. Ignored when `asOf` is given.
+   */
+  readonly undatedAsOf?: string | undefined;
   /** Allowed difference for returns, as a fraction; default 0.0005 (0.05 percentage points). */
   readonly tolerance?: number | undefined;
   readonly config?: UniverseConfig | undefined;
@@ -88,6 +94,9 @@ export async function checkNote(store: PriceStore, req: CheckRequest): Promise<C
   } else if (stated) {
     asOf = stated.day;
     source = { date: formatIsoDate(asOf), source: 'note', why: stated.why };
+  } else if (req.undatedAsOf !== undefined) {
+    asOf = parseIsoDate(req.undatedAsOf, 'undatedAsOf');
+    source = { date: formatIsoDate(asOf), source: 'option', why: 'the note states no date: the day asked for' };
   } else {
     asOf = facts.lastClose;
     source = { date: lastClose, source: 'latest', why: 'the note states no date: the last market close' };
@@ -107,7 +116,8 @@ export async function checkNote(store: PriceStore, req: CheckRequest): Promise<C
   }
   const resolver = resolverFromConfig(config, facts.tickers, [...facts.barless.keys()]);
   // "on Tuesday" is read against the day the note states (or the day asked for), even past the data.
-  const dated = req.asOf !== undefined ? parseIsoDate(req.asOf, '--as-of') : (stated?.day ?? null);
+  const undated = req.undatedAsOf !== undefined ? parseIsoDate(req.undatedAsOf, 'undatedAsOf') : null;
+  const dated = req.asOf !== undefined ? parseIsoDate(req.asOf, '--as-of') : (stated?.day ?? undated);
   const claims = extractClaims(text, resolver, { noteDate: dated });
   const symbols = new Set<string>();
   for (const c of claims) {

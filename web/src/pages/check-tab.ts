@@ -2,8 +2,9 @@
  * The Note page's Check tab: paste or upload a note (text, Markdown or a saved HTML page), check it,
  * and read it back with each claim marked in place in its verdict's colour. A mark shows its verdict
  * sentence on hover and on keyboard focus (Tab moves through the claims), and links to its symbol's
- * chart at the claim's date. The as-of day is the note's own (or the latest close), or the header's
- * date when one is set and chosen; the result says which day was used and why.
+ * chart at the claim's date. The as-of day is the note's own date, else the header's day when one is set,
+ * else the last market close (the reader may put the header's day over the note's own date); the result
+ * says which day was used and why.
  */
 import { api, type CheckClaim, type CheckResponse } from '../api-client.js';
 import { el } from '../element-builder.js';
@@ -189,7 +190,41 @@ function keepAnchorsLocal(container: HTMLElement): void {
   });
 }
 
-function checkResult(res: CheckResponse): HTMLElement {
+/** How the check was asked to date the note: the header's day for an undated note, over the note's own, or neither. */
+export type CheckDating = { readonly headerDay: string | null; readonly forced: boolean };
+
+/**
+ * Which day the note was checked as of and why, in the page's words: the note's own date wins over the
+ * header's day unless the reader chose otherwise; an undated note takes the header's day, else the last close.
+ * @example checkedAsOfReason({ date: '2025-12-11', source: 'option', why: '' }, { headerDay: '2025-12-11', forced: false })
+ *   // "the header's day (the note states no date)"
+ */
+export function checkedAsOfReason(source: CheckResponse['asOfSource'], dating: CheckDating): string {
+  if (source.source === 'option') {
+    // the header's day past the data: the check is as of the last market close (a warning says where it ends)
+    if (dating.headerDay && source.date !== dating.headerDay)
+      return `the last market close, as the header's day, ${dating.headerDay}, is past the data`;
+    return dating.forced
+      ? "the header's day, as chosen above (over the note's own date)"
+      : "the header's day (the note states no date)";
+  }
+  if (source.source === 'note')
+    return dating.headerDay && dating.headerDay !== source.date
+      ? `${source.why}; the note's own date wins over the header's day, ${dating.headerDay}`
+      : source.why;
+  return 'the note states no date and no day is set in the header: the last market close';
+}
+
+/**
+ * A warning of the check as the page shows it: the as-of line above already says how the note was dated,
+ * and a page names no command-line option.
+ */
+export function checkWarningText(w: string, res: CheckResponse): string | null {
+  if (res.asOfSource.source === 'latest' && w.startsWith('the note states no date')) return null;
+  return `${w.replace(/;?\s*give --as-of[^;]*$/, '').replace(/--as-of\b/g, "the header's day")}.`;
+}
+
+function checkResult(res: CheckResponse, dating: CheckDating): HTMLElement {
   const counts = { supported: 0, contradicted: 0, unverifiable: 0 };
   for (const c of res.claims) counts[c.verdict]++;
   const wrap = el(
@@ -199,9 +234,12 @@ function checkResult(res: CheckResponse): HTMLElement {
       'p',
       { id: 'check-as-of' },
       el('b', {}, `Checked as of ${res.asOf}`),
-      `: ${res.asOfSource.source === 'option' ? "the header's date, as chosen above" : res.asOfSource.why}.`,
+      `: ${checkedAsOfReason(res.asOfSource, dating)}.`,
     ),
-    ...res.warnings.map((w) => el('p', { class: 'notice warning', role: 'note' }, `${w}.`)),
+    ...res.warnings.flatMap((w) => {
+      const text = checkWarningText(w, res);
+      return text === null ? [] : [el('p', { class: 'notice warning', role: 'note' }, text)];
+    }),
     el(
       'p',
       {},
@@ -297,19 +335,24 @@ export function checkForm(ctx: PageContext): HTMLElement {
       sample.disabled = false;
     }
   });
-  // The as-of day: the note's own date (else the latest close), or the header's date when one is set.
+  // The as-of day: the note's own date when it states one, else the header's day when one is set, else the
+  // last market close; the reader may put the header's day over the note's own date.
   const useHeader = ctx.asOf ? el('input', { type: 'checkbox', id: 'check-use-header-date' }) : null;
   const dateChoice = useHeader
     ? el(
-        'label',
+        'div',
         { class: 'check-date-choice' },
-        useHeader,
-        ` Check as of the header's date, ${ctx.asOf}, instead of the date the note states`,
+        el(
+          'p',
+          { class: 'hint', id: 'check-date-rule' },
+          `Checked as of the date the note states (a dateline, "As of the close of …", a dated title), else the header's day, ${ctx.asOf}.`,
+        ),
+        el('label', {}, useHeader, ` Check as of ${ctx.asOf} even when the note states another date`),
       )
     : el(
         'p',
-        { class: 'hint' },
-        'Checked as of the date the note states (a dateline, "As of the close of …", a dated title), else the latest close. Set a date in the header to check as of another day.',
+        { class: 'hint', id: 'check-date-rule' },
+        'Checked as of the date the note states (a dateline, "As of the close of …", a dated title), else the last market close. Set a date in the header to check an undated note as of that day.',
       );
   const form = el(
     'form',
@@ -324,8 +367,9 @@ export function checkForm(ctx: PageContext): HTMLElement {
         button.disabled = true;
         result.replaceChildren(loadingBlock('Checking…'));
         try {
-          const res = await api.check(text, useHeader?.checked ? ctx.asOf : undefined);
-          if (!ctx.disposed()) result.replaceChildren(checkResult(res));
+          const forced = useHeader?.checked === true;
+          const res = await api.check(text, forced ? { asOf: ctx.asOf } : { undatedAsOf: ctx.asOf });
+          if (!ctx.disposed()) result.replaceChildren(checkResult(res, { headerDay: ctx.asOf ?? null, forced }));
         } catch (err) {
           result.replaceChildren(errorBlock(err));
         } finally {

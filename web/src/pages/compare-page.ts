@@ -241,7 +241,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         ? el(
             'p',
             { class: 'error', id: 'compare-unknown', role: 'alert' },
-            `Not stored, so left out: ${unknown.join(', ')}.`,
+            `No prices stored, so left out: ${unknown.join(', ')}.`,
           )
         : null;
       if (!known.length) return ensureNotNull(unknownNote, 'the not-stored note');
@@ -503,8 +503,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
     return fill(ratioSlot, ctx, async () => {
       if (!a || !b || a === b) return emptyBlock('Pick two different symbols for a ratio.');
       const missing = [a, b].filter((s) => !stored.has(s));
-      if (missing.length)
-        return emptyBlock(`No ratio: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not stored.`);
+      if (missing.length) return emptyBlock(`No ratio: no prices stored for ${missing.join(' and ')}.`);
       const [r, ratioPayouts] = await Promise.all([
         api.ratio(a, b, { series: true, from: start, asOf: ctx.asOf, totalReturn }),
         // On prices, either side's ex-dividend days step the ratio (up for B's, down for A's): marked and named.

@@ -155,17 +155,15 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
           return el(
             'div',
             { class: 'notice', id: 'pair-missing', role: 'alert' },
-            el(
-              'p',
-              {},
-              `The pair ${a}/${b} cannot be drawn: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not stored.`,
-            ),
+            el('p', {}, `The pair ${a}/${b} cannot be drawn: no prices stored for ${missing.join(' and ')}.`),
             el(
               'p',
               {},
               missing.includes('MAG7')
-                ? 'MAG7 is a basket built from its members (AAPL, MSFT, GOOGL, AMZN, NVDA, META, TSLA): import them and it appears.'
-                : `Import ${missing.join(' and ')}, or pick a stored pair${drawable.length ? `: ${drawable.join(', ')}` : ''}.`,
+                ? 'MAG7 is a basket built from its members (AAPL, MSFT, GOOGL, AMZN, NVDA, META, TSLA): it appears once their prices are stored.'
+                : drawable.length
+                  ? `Pick a pair with prices stored: ${drawable.join(', ')}.`
+                  : 'No configured pair has prices stored for both sides.',
             ),
           );
         const r = await api.ratio(a, b, { trend: true, series: true, asOf: ctx.asOf });

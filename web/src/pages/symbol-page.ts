@@ -14,7 +14,7 @@ import { removeChart, setLogScale } from '../charts/themed-chart.js';
 import { el, labelled } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { highWords } from '../high-words.js';
-import { displayName, emptyBlock, errorBlock, loadingBlock, type PageContext } from '../page-context.js';
+import { displayName, emptyBlock, errorBlock, hasPrices, loadingBlock, type PageContext } from '../page-context.js';
 import { isIsoDate, PageParams, tickerProblem } from '../url-params.js';
 import { drawSymbolChart } from './symbol/symbol-chart.js';
 import { eventText } from './symbol/symbol-events.js';
@@ -32,7 +32,8 @@ const INDICATORS: readonly (readonly [spec: string, label: string])[] = [
 ];
 
 export async function renderSymbolPage(root: HTMLElement, params: URLSearchParams, ctx: PageContext): Promise<void> {
-  const tickers = ctx.symbols.symbols.filter((s) => s.kind !== 'rate').map((s) => s.ticker);
+  // the choices offered: symbols with prices stored (a member list names companies without a bar)
+  const tickers = ctx.symbols.symbols.filter((s) => s.kind !== 'rate' && hasPrices(s)).map((s) => s.ticker);
   const p = new PageParams(params);
   let symbol = p.text('s', tickers.includes('IWM') ? 'IWM' : (tickers[0] ?? ''), tickerProblem).toUpperCase();
   const indText = p.text('ind', 'sma:50,sma:200');
@@ -140,13 +141,13 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
     chart = null;
     symbolInput.value = symbol;
     const info = ctx.symbols.symbols.find((t) => t.ticker === symbol);
-    if (!info) {
-      title.textContent = 'Unknown symbol';
+    if (!info || !hasPrices(info)) {
+      title.textContent = info ? `${symbol}: no prices stored` : 'Unknown symbol';
       figures.replaceChildren();
       ranges.replaceChildren();
       eventsSlot.replaceChildren();
       eventsSlot.hidden = true;
-      chartSlot.replaceChildren(unknownSymbolBlock(symbol, tickers));
+      chartSlot.replaceChildren(unknownSymbolBlock(symbol, tickers, info !== undefined));
       return;
     }
     eventsSlot.hidden = false;
@@ -221,8 +222,11 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
   await draw();
 }
 
-/** The message shown for a symbol the store does not hold (a mistyped deep link, say). */
-function unknownSymbolBlock(symbol: string, tickers: readonly string[]): HTMLElement {
+/**
+ * The message shown for a symbol the store does not hold (a mistyped deep link, say), or holds without a
+ * single price (a member of an imported S&P list): said plainly, with symbols that can be charted.
+ */
+function unknownSymbolBlock(symbol: string, tickers: readonly string[], listed: boolean): HTMLElement {
   const near = tickers
     .filter((t) => t.replace(/^\^/, '').startsWith(symbol.replace(/^\^/, '').slice(0, 1)))
     .slice(0, 8);
@@ -235,7 +239,11 @@ function unknownSymbolBlock(symbol: string, tickers: readonly string[]): HTMLEle
     el(
       'p',
       { class: 'error' },
-      symbol ? `No symbol "${symbol}" is stored, so there is nothing to chart.` : 'Type a symbol to chart it.',
+      listed
+        ? `No prices stored for ${symbol}, so there is nothing to chart (it is listed, e.g. as a member of an index, without its price history).`
+        : symbol
+          ? `No symbol "${symbol}" is stored, so there is nothing to chart.`
+          : 'Type a symbol to chart it.',
     ),
     el(
       'p',
