@@ -2,7 +2,7 @@
  * The relative-rotation chart, read like StockCharts' RRG: RS-Ratio across, RS-Momentum up,
  * quadrants around (100, 100) (leading top-right, weakening bottom-right, lagging bottom-left,
  * improving top-left), each series a smoothed tail through its weekly readings (rrg-tail-curve.ts: no
- * loop, no overshoot) ending in an arrowhead that shows where it is heading. A series keeps its colour
+ * corner, no loop) ending in an arrowhead that shows where it is heading. A series keeps its colour
  * in both themes (palette.ts). Hovering a point, or its row in the table, highlights that series and fades the others;
  * a toggle per series shows or hides it. Drawn on a canvas with a text caption; the table is the
  * accessible view of the same points.

@@ -1,7 +1,9 @@
 /**
  * The rotation chart's tail curve. The weeks are the real data's (GET /api/rotation?group=sectors&benchmark=SPY
  * &tail=5&asOf=2025-12-11 on ../shared/data/real): XLRE zigzags in RS-Momentum (100.36, 99.56, 101.25, 99.11),
- * the sharp turns where the old uniform Catmull-Rom curve looped past its readings.
+ * XLV turns back in both coordinates at once, where the previous curve (per-axis monotone tangents) drew a
+ * corner. The checks are geometric: the tangent direction on either side of each reading, the distance of the
+ * curve from each week's chord, and crossings of the sampled curve.
  */
 import { describe, expect, test } from 'vitest';
 import { bezierAt, distinctPoints, headDirection, type Point, sampleCurve, tailCurve } from './rrg-tail-curve.js';
@@ -33,38 +35,89 @@ const XLI = weeks([
   [100.3, 101.85],
 ]);
 
-/** Uniform Catmull-Rom control points (the chart's old curve), to show the check below can fail. */
-function catmullRom(pts: readonly Point[]) {
-  return pts.slice(0, -1).map((p1, i) => {
-    const p0 = pts[Math.max(0, i - 1)]!;
-    const p2 = pts[i + 1]!;
-    const p3 = pts[Math.min(pts.length - 1, i + 2)]!;
-    return {
-      c1: { x: p1.x + (p2.x - p0.x) / 6, y: p1.y + (p2.y - p0.y) / 6 },
-      c2: { x: p2.x - (p3.x - p1.x) / 6, y: p2.y - (p3.y - p1.y) / 6 },
-      to: p2,
-    };
-  });
+/** The per-axis monotone tangents the chart drew before: a coordinate's tangent was zero where it turned back. */
+function perAxisMonotone(pts: readonly Point[]) {
+  const axis = (v: number[]) =>
+    v.map((_, i) => {
+      if (i === 0) return v[1]! - v[0]!;
+      if (i === v.length - 1) return v[i]! - v[i - 1]!;
+      const [before, after] = [v[i]! - v[i - 1]!, v[i + 1]! - v[i]!];
+      if (before * after <= 0) return 0;
+      const m = (before + after) / 2;
+      return Math.sign(m) * Math.min(Math.abs(m), 3 * Math.min(Math.abs(before), Math.abs(after)));
+    });
+  const tx = axis(pts.map((p) => p.x));
+  const ty = axis(pts.map((p) => p.y));
+  return pts.slice(0, -1).map((a, i) => ({
+    c1: { x: a.x + tx[i]! / 3, y: a.y + ty[i]! / 3 },
+    c2: { x: pts[i + 1]!.x - tx[i + 1]! / 3, y: pts[i + 1]!.y - ty[i + 1]! / 3 },
+    to: pts[i + 1]!,
+  }));
 }
 
-/** The largest distance by which a sampled curve leaves the box of the two weeks each piece joins. */
-function overshoot(start: Point, pieces: ReturnType<typeof tailCurve>): number {
+/**
+ * The sharpest bend at a reading, in degrees: the angle between the curve's direction arriving (from the
+ * previous piece's second control point) and leaving (to the next piece's first). 0 is smooth; a zero-length
+ * arm (no direction) counts as 180, a corner.
+ */
+function worstCorner(pieces: readonly { c1: Point; c2: Point; to: Point }[]): number {
+  let worst = 0;
+  for (let i = 0; i < pieces.length - 1; i++) {
+    const p = pieces[i]!.to;
+    const into = { x: p.x - pieces[i]!.c2.x, y: p.y - pieces[i]!.c2.y };
+    const out = { x: pieces[i + 1]!.c1.x - p.x, y: pieces[i + 1]!.c1.y - p.y };
+    const [a, b] = [Math.hypot(into.x, into.y), Math.hypot(out.x, out.y)];
+    if (a < 1e-12 || b < 1e-12) return 180;
+    const cos = Math.max(-1, Math.min(1, (into.x * out.x + into.y * out.y) / (a * b)));
+    worst = Math.max(worst, (Math.acos(cos) * 180) / Math.PI);
+  }
+  return worst;
+}
+
+/** The farthest a sampled piece strays from the chord of the two weeks it joins, as a share of that chord. */
+function strayFromChord(start: Point, pieces: ReturnType<typeof tailCurve>): number {
   let worst = 0;
   let from = start;
   for (const piece of pieces) {
-    const [x0, x1] = [Math.min(from.x, piece.to.x), Math.max(from.x, piece.to.x)];
-    const [y0, y1] = [Math.min(from.y, piece.to.y), Math.max(from.y, piece.to.y)];
+    const [dx, dy] = [piece.to.x - from.x, piece.to.y - from.y];
+    const len = Math.hypot(dx, dy);
     for (let k = 0; k <= 50; k++) {
       const q = bezierAt(from, piece, k / 50);
-      worst = Math.max(worst, x0 - q.x, q.x - x1, y0 - q.y, q.y - y1);
+      const t = Math.max(0, Math.min(1, ((q.x - from.x) * dx + (q.y - from.y) * dy) / (len * len)));
+      worst = Math.max(worst, Math.hypot(q.x - (from.x + t * dx), q.y - (from.y + t * dy)) / len);
     }
     from = piece.to;
   }
   return worst;
 }
 
+/** True when two segments of a polyline that are not neighbours cross (a loop). */
+function selfCrosses(line: readonly Point[]): boolean {
+  const cross = (o: Point, a: Point, b: Point) => (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+  for (let i = 0; i < line.length - 1; i++)
+    for (let j = i + 2; j < line.length - 1; j++) {
+      const [p, q, r, s] = [line[i]!, line[i + 1]!, line[j]!, line[j + 1]!];
+      if (cross(p, q, r) * cross(p, q, s) < 0 && cross(r, s, p) * cross(r, s, q) < 0) return true;
+    }
+  return false;
+}
+
+/** A tail with a hairpin (the auditor's sharp corners) and one that returns exactly the way it came. */
+const REVERSAL = weeks([
+  [99, 99],
+  [100, 100],
+  [101, 101],
+  [100, 100.2],
+  [99, 99.5],
+]);
+const EXACT_REVERSAL = weeks([
+  [99, 99],
+  [100, 100],
+  [99, 99],
+]);
+
 describe('tailCurve', () => {
-  test('drops the repeated head and passes through every weekly reading, head last', () => {
+  test('drops the repeated head and passes through every weekly reading exactly, head last', () => {
     expect(distinctPoints(XLRE)).toHaveLength(5);
     const pieces = tailCurve(XLRE);
     expect(pieces.map((p) => p.to)).toEqual(XLRE.slice(1, 5));
@@ -74,27 +127,33 @@ describe('tailCurve', () => {
     ['XLRE', XLRE],
     ['XLV', XLV],
     ['XLI', XLI],
-  ])('%s: no piece leaves the box of the two weeks it joins (no loop, no overshoot)', (_name, pts) => {
-    expect(overshoot(pts[0]!, tailCurve(pts))).toBeLessThanOrEqual(1e-9);
+    ['a hairpin', REVERSAL],
+    ['an exact reversal', EXACT_REVERSAL],
+  ])('%s: no corner at any reading, even where the tail turns back', (_name, pts) => {
+    expect(worstCorner(tailCurve(pts))).toBeLessThan(1e-3);
   });
 
-  test('the old uniform Catmull-Rom curve does overshoot on the same weeks (what the check catches)', () => {
-    // XLRE's turn at 101.25: the old curve rose above it, and past the repeated head it swung beyond the head.
-    expect(overshoot(XLRE[0]!, catmullRom(XLRE))).toBeGreaterThan(0.05);
+  test('the previous curve drew a corner where both coordinates turned back (XLV on 2025-11-21, the hairpin)', () => {
+    // XLV's second week (102.52, 100.54): RS-Ratio and RS-Momentum both rise into it and both fall out of it.
+    expect(worstCorner(perAxisMonotone(distinctPoints(XLV)))).toBe(180);
+    expect(worstCorner(perAxisMonotone(REVERSAL))).toBe(180);
   });
 
-  test('each piece is monotone in x and in y (no loop inside a week)', () => {
-    for (const pts of [XLRE, XLV, XLI]) {
-      const line = sampleCurve(pts[0]!, tailCurve(pts), 40);
-      for (let piece = 0; piece < 4; piece++) {
-        const seg = line.slice(piece * 40, piece * 40 + 41);
-        const dx = seg.slice(1).map((q, k) => q.x - seg[k]!.x);
-        const dy = seg.slice(1).map((q, k) => q.y - seg[k]!.y);
-        expect(dx.every((d) => d >= -1e-12) || dx.every((d) => d <= 1e-12)).toBe(true);
-        expect(dy.every((d) => d >= -1e-12) || dy.every((d) => d <= 1e-12)).toBe(true);
-      }
-    }
-  });
+  test.each([
+    ['XLRE', XLRE],
+    ['XLV', XLV],
+    ['XLI', XLI],
+    ['a hairpin', REVERSAL],
+  ])(
+    '%s: no crossing the readings’ own path does not have, never a third of a week’s step from its chord',
+    (_name, pts) => {
+      // the straight path through the readings does not cross itself, so neither may the curve
+      expect(selfCrosses(distinctPoints(pts))).toBe(false);
+      const pieces = tailCurve(pts);
+      expect(strayFromChord(pts[0]!, pieces)).toBeLessThan(1 / 3);
+      expect(selfCrosses(sampleCurve(pts[0]!, pieces, 30))).toBe(false);
+    },
+  );
 
   test('a straight run stays a straight line (tangents of a collinear, evenly spaced run)', () => {
     const run = weeks([
