@@ -127,6 +127,13 @@ describeWithSharedData('user mistakes through the real CLI', () => {
     // SPY is stored from 1993: before that it is not 'unknown'
     [['seasonality', 'SPY', '--as-of', '1990-01-01'], 1, /^marketdash: SPY: no bars stored on or before 1990-01-01$/],
     [['seasonality', 'SPYY'], 1, /unknown symbol 'SPYY'; did you mean SPY\?/],
+    // before the data: the day is named (they said 'no prices stored' and 'none ... has stored bars')
+    [
+      ['rotation', '--group', 'sectors', '--as-of', '1990-01-01'],
+      1,
+      /no prices stored for SPY on or before 1990-01-01/,
+    ],
+    [['leaders', '--group', 'mag7', '--as-of', '1990-01-01'], 1, /members has stored bars on or before 1990-01-01/],
     [['baserate', '--event', 'nope', '--symbol', 'SPY'], 2, /--event: 'nope'/],
     [['check', join('/nonexistent', 'note.md')], 1, /cannot read '\/nonexistent\/note\.md'/],
     [['import', join('/nonexistent', 'x.csv')], 1, /\/nonexistent\/x\.csv: file not found/],

@@ -96,7 +96,7 @@ export async function loadBreadthHistory(store: PriceStore, req: BreadthRequest)
     );
   const members = loaded.found.filter((c) => c.symbol !== benchmark || group.members.includes(benchmark));
   const missing = loaded.missing.filter((m) => m !== benchmark);
-  if (members.length === 0) throw noMemberBarsError(group);
+  if (members.length === 0) throw noMemberBarsError(group, asOfDay);
   return { group, benchmark, history: breadthHistory(members, bench, { beatWindow }), members, missing, asOfDay };
 }
 

@@ -38,4 +38,9 @@ describe('loadGroupCloses', () => {
     await expect(none).rejects.toBeInstanceOf(NotFoundError);
     await expect(none).rejects.toThrow("group 'trio': none of its 1 members has stored bars");
   });
+
+  it("asked for a day before every member's first bar, the error names that day (leaders, rank, breadth)", async () => {
+    const before = loadGroupCloses(store, group, parseIsoDate('1990-01-01'), false);
+    await expect(before).rejects.toThrow("group 'trio': none of its 3 members has stored bars on or before 1990-01-01");
+  });
 });

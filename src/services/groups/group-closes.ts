@@ -14,11 +14,11 @@ export interface GroupCloses extends LoadedCloses {
   readonly day: DayNumber;
 }
 
-/** The error for a group none of whose members has stored bars. */
-export function noMemberBarsError(group: ResolvedGroup): NotFoundError {
+/** The error for a group none of whose members has stored bars (on or before the as-of day, when one was asked for). */
+export function noMemberBarsError(group: ResolvedGroup, asOfDay: DayNumber | null = null): NotFoundError {
   return new NotFoundError(
     group.name,
-    `group '${group.name}': none of its ${group.members.length} members has stored bars`,
+    `group '${group.name}': none of its ${group.members.length} members has stored bars${asOfDay === null ? '' : ` on or before ${formatIsoDate(asOfDay)}`}`,
   );
 }
 
@@ -31,7 +31,7 @@ export async function loadGroupCloses(
 ): Promise<GroupCloses> {
   const range = asOfDay === null ? undefined : { to: formatIsoDate(asOfDay) };
   const loaded = await loadCloses(store, group.members, totalReturn ? 'adjClose' : 'close', range);
-  if (loaded.found.length === 0) throw noMemberBarsError(group);
+  if (loaded.found.length === 0) throw noMemberBarsError(group, asOfDay);
   const day = asOfDay ?? Math.max(...loaded.found.map((c) => c.dates[c.dates.length - 1]!));
   return { ...loaded, day };
 }

@@ -78,7 +78,11 @@ export async function rotationReport(store: PriceStore, req: RotationRequest): P
     range,
   );
   const bench = loaded.found.find((c) => c.symbol === benchmark);
-  if (!bench) throw new NotFoundError(benchmark, `benchmark '${benchmark}': no prices stored for ${benchmark}`);
+  if (!bench)
+    throw new NotFoundError(
+      benchmark,
+      `benchmark '${benchmark}': no prices stored for ${benchmark}${range ? ` on or before ${range.to}` : ''}`,
+    );
   const end = asOfDay === null ? bench.dates.length - 1 : indexOnOrBefore(bench.dates, asOfDay);
   if (end < 0) throw new NotFoundError(benchmark, `benchmark '${benchmark}' has no bar on or before ${req.asOf}`);
   const day = bench.dates[end]!;
