@@ -99,7 +99,7 @@ describe('the header on a phone', () => {
     expect(new Set(rows).size, `link tops ${rows}`).toBe(1);
     // At 390 px the five pages fit; on a narrower phone (360 px) the line scrolls.
     const nav = page.locator('nav');
-    expect(await page.getAttribute('#nav-wrap', 'data-more')).toBe('');
+    await expect.poll(() => page.getAttribute('#nav-wrap', 'data-more')).toBe('');
     await page.setViewportSize({ width: 360, height: 780 });
     await expect.poll(() => nav.evaluate((n) => n.scrollWidth > n.clientWidth)).toBe(true);
     const rows360 = (await page.evaluate(
@@ -109,10 +109,12 @@ describe('the header on a phone', () => {
     expect(
       (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number,
     ).toBeLessThanOrEqual(1);
-    // The cue: more pages to the right at first, to the left once scrolled to the end.
-    expect(await page.getAttribute('#nav-wrap', 'data-more')).toBe('right');
-    const cue = await page.evaluate(`getComputedStyle(document.querySelector('#nav-wrap'), '::after').opacity`);
-    expect(cue).toBe('1');
+    // The cue: more pages to the right at first, to the left once scrolled to the end (set as the line resizes
+    // and scrolls, so waited for).
+    await expect.poll(() => page.getAttribute('#nav-wrap', 'data-more')).toBe('right');
+    await expect
+      .poll(() => page.evaluate(`getComputedStyle(document.querySelector('#nav-wrap'), '::after').opacity`))
+      .toBe('1');
     await nav.evaluate((n) => {
       n.scrollLeft = n.scrollWidth;
     });

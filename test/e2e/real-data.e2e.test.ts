@@ -326,14 +326,16 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     // Each tag's kind is the meeting's decision (FOMC_MEETINGS): a cut never drawn like a hold.
     const decided = new Map(FOMC_MEETINGS.map((m) => [m.date, m.decisionBp]));
     const kindOf = (bp: number | null | undefined) => (bp == null ? 'none' : bp < 0 ? 'cut' : bp > 0 ? 'hike' : 'hold');
-    /** The readout's words with the cursor over a tag's bar (the tag is centred on it, or slid inside the plot). */
-    const hoverTag = async (sel: string, t: Tag) => {
+    /** The readout names the decision with the cursor over a tag's bar (the tag is centred on it, or slid inside). */
+    const expectReadoutOnTag = async (sel: string, t: Tag, words: string) => {
       await page.locator(sel).scrollIntoViewIfNeeded();
       const chartBox = (await page.locator(sel).boundingBox())!;
       await page.mouse.move(chartBox.x + t[6], chartBox.y + 60);
-      const words = (await page.locator('.readout-main .readout-value').first().textContent()) ?? '';
+      // The readout follows the crosshair on the chart's next frame: wait for it, never read at once.
+      await expect
+        .poll(async () => (await page.locator('.readout-main .readout-value').first().textContent()) ?? '')
+        .toContain(words);
       await page.mouse.move(0, 0);
-      return words;
     };
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: width > 400 ? 900 : 844 });
@@ -342,16 +344,17 @@ describeWithSharedData('the reference column on real data, in the browser', () =
       // their words and became a bare "F", so a cut and a hold looked alike); no two tags touch.
       await open(`#/symbol?s=DGS2&asOf=${AS_OF}&range=1y`);
       await page.waitForSelector('#symbol-chart[data-ready$=":fomc"][data-fomc-labels] canvas');
+      // The tags are written as the chart draws: wait for the drawing of the whole year, not the first frame.
+      await expect.poll(async () => (await tags('#symbol-chart')).length, { message: `tags at ${width}` }).toBe(9);
       const rate = await tags('#symbol-chart');
-      expect(rate.length, `tags at ${width}`).toBe(9);
       for (const t of rate) expect(t[1], `${t[0]} at ${width}`).toBe(kindOf(decided.get(t[0])));
       expect(rate.find((t) => t[0] === '2025-12-10')?.slice(1, 3)).toEqual(['cut', '-25']);
       if (width > 400) expect(rate.filter((t) => t[2] === 'hold')).toHaveLength(5);
       apart(rate);
       // The readout names the decision in full under the cursor, a shape-only tag's too.
       const hold = rate.find((t) => t[1] === 'hold')!;
-      expect(await hoverTag('#symbol-chart', hold)).toContain('FOMC hold');
-      expect(await hoverTag('#symbol-chart', rate.find((t) => t[0] === '2025-12-10')!)).toContain('FOMC cut -25 bp');
+      await expectReadoutOnTag('#symbol-chart', hold, 'FOMC hold');
+      await expectReadoutOnTag('#symbol-chart', rate.find((t) => t[0] === '2025-12-10')!, 'FOMC cut -25 bp');
       // The legend keys each kind by its shape.
       const symbolLegend = (await page.locator('.chart-legend').first().textContent()) ?? '';
       for (const key of ['FOMC cut', 'FOMC hold']) expect(symbolLegend).toContain(key);
