@@ -11,6 +11,7 @@ import { DataError, NotFoundError, UsageError } from '../../domain/errors.js';
 import { didYouMean } from '../../domain/nearest-names.js';
 import { tickerProblem } from '../../domain/symbol-info.js';
 import type { PriceStore, StoredGroup } from '../../store/price-store.js';
+import { fileProblem } from '../check/note-input.js';
 import { parseConstituentCsv } from './constituent-csv.js';
 import { readGroupFile, resolveGroupFilePath } from './group-file.js';
 
@@ -121,7 +122,8 @@ export async function importGroup(
   try {
     text = readFileSync(full, 'utf8');
   } catch (e) {
-    throw new DataError(`cannot read ${full}: ${(e as Error).message}`, { cause: e, file: full });
+    // in words, as check and import say it: "cannot read 'sp600.csv': no such file"
+    throw new DataError(`cannot read '${csvPath}': ${fileProblem(e)}`, { cause: e, file: full });
   }
   const members = parseConstituentCsv(text, full);
   const existing = (await storedGroups(lookup)).some((g) => g.name.toLowerCase() === name.toLowerCase());

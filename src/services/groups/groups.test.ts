@@ -97,6 +97,14 @@ describe('groups file and registry', () => {
     ]);
   });
 
+  it('a missing constituent file is named in words, as check and import name theirs (not an errno text)', async () => {
+    const missing = join(dir, 'nope.csv');
+    const e = await importGroup(missing, 'x', { store, groupFile: file }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DataError);
+    expect((e as Error).message).toBe(`cannot read '${missing}': no such file`);
+    expect(await store.listGroups()).toEqual([]);
+  });
+
   it('moves an old groups file into the store on first use, then renames it', async () => {
     writeFileSync(
       file,
