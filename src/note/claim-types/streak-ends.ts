@@ -277,7 +277,10 @@ export function streakWordings(sentence: string): StreakWording[] {
       const n = count(m[1]?.match(/^(?:up|down|higher|lower|green|red)$/i) ? m[2] : m[1]);
       const word = re === SHORT_RUNS[2] ? m[1]! : (m[2] ?? m[3])!;
       if (n === null || n < 2 || ENDED_BEFORE.test(sentence.slice(0, m.index))) continue;
-      if ((re === SHORT_RUNS[0] || re === SHORT_RUNS[1]) && tally(sentence, m)) continue;
+      // "SPY -0.30% (3 down days), Jan +1.47%": a count standing alone in parentheses after a move is its streak.
+      const inParens =
+        /\(\s*$/.test(sentence.slice(0, m.index)) && /^\s*\)/.test(sentence.slice(m.index + m[0].length));
+      if ((re === SHORT_RUNS[0] || re === SHORT_RUNS[1]) && !inParens && tally(sentence, m)) continue;
       add({ m, direction: isUp(word) ? 'winning' : 'losing', phase: 'ongoing', length: n });
     }
   return out;

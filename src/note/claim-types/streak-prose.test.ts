@@ -42,6 +42,7 @@ describe('streaks in prose', () => {
     // parentheses, a count with "in a row" before its direction, "snapped N up days" (the close ended them).
     ['Oracle rose 1.26% for an eighth straight session.', ['ORCL', 'winning', 'ongoing', 8]],
     ['SPY -0.38% (4th down day); MTD +2.82%.', ['SPY', 'losing', 'ongoing', 4]],
+    ['SPY -0.30% (3 down days), Jan +1.47%; QQQ -0.60%.', ['SPY', 'losing', 'ongoing', 3]],
     ['NVDA -1.64% (5th straight loss), ORCL -2.58%.', ['NVDA', 'losing', 'ongoing', 5]],
     ['$MSFT record close again. 7 days in a row up', ['MSFT', 'winning', 'ongoing', 7]],
     ['$XLU -0.07%, snapped 6 up days', ['XLU', 'winning', 'ending', 6]],
