@@ -112,6 +112,15 @@ describe.each([
     expect(confusable.length).toBeGreaterThan(0);
     for (const [i, j] of confusable) expect(seriesDash(i), `series ${i} and ${j}`).not.toBe(seriesDash(j));
   });
+  test('two series of the same style are never one hue told apart by lightness alone (within 30 degrees: >= 20 CIEDE2000)', () => {
+    for (let i = 0; i < p.series.length; i++)
+      for (let j = i + 1; j < p.series.length; j++) {
+        if (seriesDash(i) !== seriesDash(j)) continue;
+        const [a, b] = [parseHex(p.series[i]!), parseHex(p.series[j]!)];
+        if (hueDistance(labHueChroma(a).hue, labHueChroma(b).hue) < 30)
+          expect(deltaE2000(a, b), `${p.series[i]} vs ${p.series[j]}`).toBeGreaterThanOrEqual(20);
+      }
+  });
   test('the two styles split the series evenly (6 solid, 6 dashed)', () => {
     const dashes = p.series.map((_, i) => seriesDash(i));
     expect(dashes.filter((d) => d === 'solid')).toHaveLength(6);
@@ -170,6 +179,17 @@ describe('one series colour in both themes', () => {
       expect(lift).toBeLessThanOrEqual(20);
     },
   );
+  test('the previous dark palette failed the same-style rule: XLE (#de3487) and XLI (#ef86aa), both solid, 3 degrees and 16.5 apart', () => {
+    // Series 2 and 6 are XLE and XLI on the rotation chart of the sectors (the API's order: XLK XLF XLE XLV XLY XLP XLI ...).
+    const [xle, xli] = [parseHex('#de3487'), parseHex('#ef86aa')];
+    expect(seriesDash(2)).toBe(seriesDash(6));
+    expect(hueDistance(labHueChroma(xle).hue, labHueChroma(xli).hue)).toBeLessThan(30);
+    expect(deltaE2000(xle, xli)).toBeLessThan(20);
+    // now: XLE magenta and XLI petrol, apart in hue
+    expect(
+      hueDistance(labHueChroma(parseHex(DARK.series[2]!)).hue, labHueChroma(parseHex(DARK.series[6]!)).hue),
+    ).toBeGreaterThan(90);
+  });
   test('the old palettes failed this rule: SMA 50 was purple (#a106ef) in light and yellow (#efef06) in dark', () => {
     expect(hueDistance(labHueChroma(parseHex('#a106ef')).hue, labHueChroma(parseHex('#efef06')).hue)).toBeGreaterThan(
       90,

@@ -2,9 +2,12 @@
  * The dashboard's colours with rules: green and red only mean up and down; the accent (trendlines,
  * anchors, the ATH line) is distinct from both; 12 series colours for lines and sectors, each with a
  * line style as a second cue.
- * The series colours are a qualitative palette of distinct hue families (blue, violet, wine, teal, olive,
- * steel blue, rose, petrol, lavender, indigo, deep olive, magenta); green, red and orange hues are left to
- * up, down and the accent (every series hue at least 25 degrees from theirs).
+ * The series colours are a qualitative palette of distinct hue families (blue, violet, magenta, teal, deep
+ * olive, steel blue, petrol, wine, dusty rose, olive, lavender, navy); green, red and orange hues are left to
+ * up, down and the accent (every series hue at least 25 degrees from theirs). Two series of the same line
+ * style are never one hue told apart by lightness alone: within 30 degrees of hue they are at least 20
+ * CIEDE2000 apart in each theme (the wine and the rose of XLE and XLI were 16.5 apart, both solid, in the
+ * dark theme); the close pairs (wine and magenta, blue and navy, olive and deep olive) differ in style.
  * Series colour i is the SAME colour in both themes (a sector keeps its colour when the theme changes):
  * the dark theme's is the light one's hue (CIELAB hue within 8 degrees), lifted by at most 20 L* for the
  * dark background.
@@ -35,16 +38,16 @@ export const LIGHT: ThemePalette = {
   series: [
     '#3e67ca', // blue
     '#a13cfa', // violet
-    '#921152', // wine
-    '#1f9da0', // teal
-    '#95921d', // olive
-    '#4880a8', // steel blue
-    '#ce4f7e', // rose
-    '#006683', // petrol
-    '#9479da', // lavender
-    '#5246c1', // indigo
-    '#4a4f00', // deep olive
     '#b70784', // magenta
+    '#1f9da0', // teal
+    '#4a4f00', // deep olive
+    '#4880a8', // steel blue
+    '#006683', // petrol
+    '#921152', // wine
+    '#bd778c', // dusty rose
+    '#95921d', // olive
+    '#9483b6', // lavender
+    '#213e85', // navy
   ],
 };
 
@@ -56,16 +59,16 @@ export const DARK: ThemePalette = {
   series: [
     '#177de9', // blue
     '#d17cff', // violet
-    '#de3487', // wine
-    '#04b4b2', // teal
-    '#9faa2e', // olive
-    '#2891c6', // steel blue
-    '#ef86aa', // rose
-    '#007b9c', // petrol
-    '#a996ea', // lavender
-    '#6455db', // indigo
-    '#747b26', // deep olive
     '#a64786', // magenta
+    '#04b4b2', // teal
+    '#747b26', // deep olive
+    '#2891c6', // steel blue
+    '#007b9c', // petrol
+    '#de3487', // wine
+    '#ce879c', // dusty rose
+    '#9faa2e', // olive
+    '#a593c7', // lavender
+    '#5668b6', // navy
   ],
 };
 
