@@ -164,3 +164,29 @@ export async function seriesFreshness(
     ),
   };
 }
+
+/**
+ * A table's warnings with "data ends" said of the market's last close (marketEnd), as every answer says it.
+ * When every row of the table ends before that close (perf of ^RUT alone as of 2026-08-03, the day the ETFs
+ * end), the table's own "data ends 2026-02-23" is replaced by the market's warning (only when the day asked
+ * for is past the market's close too) and the rows are named stale. Other tables' warnings pass unchanged.
+ */
+export async function withMarketEnd(
+  store: Pick<PriceStore, 'listSymbols'>,
+  warnings: readonly DataWarning[],
+  requested: DayNumber | null,
+  rows: readonly { readonly symbol: string; readonly asOf: string }[],
+): Promise<DataWarning[]> {
+  const own = warnings.find((w) => w.code === 'as-of-after-data');
+  if (own === undefined || requested === null) return [...warnings];
+  const market = await marketEnd(store as PriceStore);
+  const end = latestDay(rows.map((r) => parseIsoDate(r.asOf)));
+  if (market === null || end === null || end >= market) return [...warnings];
+  const day = Math.min(requested, market);
+  const stale = rows.filter((r) => tradingDayBetween(parseIsoDate(r.asOf), day)).map((r) => r.symbol);
+  return warningList(
+    asOfAfterData(requested, market),
+    ...warnings.filter((w) => w !== own && w.code !== 'stale-rows'),
+    staleRows(stale, day, 'series ending before {day} (marked stale)'),
+  );
+}

@@ -99,6 +99,19 @@ describe('a series ending before the page’s day is stale, never "the data ends
     expect((await get('/api/series/%5ERUT?asOf=2025-01-03')).json()).not.toHaveProperty('warnings');
   });
 
+  test('perf of ^RUT alone as of SPY’s last day (the Symbol page): stale, not "data ends 2025-01-03"', async () => {
+    expect(headerWarnings(await get('/api/perf?symbols=%5ERUT&asOf=2025-01-07'))).toEqual([
+      'series ending before 2025-01-07 (marked stale): ^RUT',
+    ]);
+    expect(headerWarnings(await get('/api/perf?symbols=%5ERUT&asOf=2025-01-08'))).toEqual([
+      'data ends 2025-01-07; figures are as of that day (asked for 2025-01-08)',
+      'series ending before 2025-01-07 (marked stale): ^RUT',
+    ]);
+    // with SPY in the table the table's own rule holds: ^RUT is a stale row of a table as of 2025-01-07
+    const both = headerWarnings(await get('/api/perf?symbols=SPY,%5ERUT&asOf=2025-01-07'));
+    expect(both.filter((w) => w.startsWith('data ends'))).toEqual([]);
+  });
+
   test('sparklines of ^RUT and SPY as of 2025-01-07 name ^RUT stale; DFF past the market is not stale', async () => {
     const res = await get('/api/sparklines?symbols=SPY,%5ERUT,DFF&days=2&asOf=2025-01-07');
     expect(headerWarnings(res)).toEqual(['series ending before 2025-01-07 (marked stale): ^RUT']);

@@ -20,6 +20,8 @@ import { perfResponseSchema } from '../../contracts/perf-contract.js';
 import { ensureDefined } from '../../domain/ensure.js';
 import { UsageError } from '../../domain/errors.js';
 import { PERIOD_KEYS } from '../../domain/period-keys.js';
+import { parseIsoDate } from '../../domain/trading-date.js';
+import { withMarketEnd } from '../../services/data-warnings.js';
 import { perfTable } from '../../services/perf/perf-table.js';
 import { flagParam, isoDateParam, tickerListParam } from '../api-schemas.js';
 import { checkedJson, JSON_TYPE, type ServerContext, sendCached, warningHeaders } from '../server-context.js';
@@ -87,10 +89,13 @@ export function registerPerfRoute(app: FastifyInstance, ctx: ServerContext): voi
             headers: warningHeaders(offloaded.warnings),
           };
         const table = await perfTable(ctx.store, request);
+        // "data ends" is the market's last close; rows all ending before it (^RUT alone) are stale instead
+        const requested = asOf === undefined ? null : parseIsoDate(asOf);
+        const warnings = await withMarketEnd(ctx.store, table.warnings, requested, table.rows);
         return {
           body: await checkedJson(perfResponseSchema, table.rows),
           contentType: JSON_TYPE,
-          headers: warningHeaders(table.warnings.map((w) => w.message)),
+          headers: warningHeaders(warnings.map((w) => w.message)),
         };
       });
       return sendCached(ctx, reply, cached);
