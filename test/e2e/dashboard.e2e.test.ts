@@ -291,6 +291,16 @@ describe('dashboard on the demo market', () => {
     expect(
       (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number,
     ).toBeLessThanOrEqual(1);
+    // Marker words never print over the price line (MAG7's "4-day down streak ended" lay across it at 390 px):
+    // a text that would goes to the other side or is dropped; the texts drawn are among the markers' words,
+    // and the readout names every marker of its day (here the last bar's, with no cursor on the chart).
+    await page.waitForSelector('#symbol-chart[data-marker-texts]');
+    const all = JSON.parse((await page.getAttribute('#symbol-chart', 'data-markers')) ?? '[]') as string[][];
+    const drawn = JSON.parse((await page.getAttribute('#symbol-chart', 'data-marker-texts')) ?? '[]') as string[][];
+    for (const d of drawn) expect(all.map((m) => m[2])).toContain(d[2]);
+    const lastDay = (await page.locator('.readout-date').first().textContent()) ?? '';
+    for (const m of all.filter((x) => x[0] === lastDay && x[2]))
+      expect(await page.locator('.readout-main .readout-value').first().textContent()).toContain(m[2]!);
     await screenshot(page, 'symbol-phone-dark');
     await page.click('#theme-toggle');
     await page.setViewportSize({ width: 1280, height: 900 });

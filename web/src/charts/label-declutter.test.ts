@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type BarSpan,
   declutterMarkers,
+  keepTextsOffData,
   labelSpanDays,
   mergeAxisLabels,
   mergeSameBar,
   staggerAxisLabels,
+  textOverBars,
 } from './label-declutter.js';
 
 describe('declutterMarkers', () => {
@@ -94,6 +97,61 @@ describe('mergeSameBar', () => {
       ['2025-04-08', 'belowBar', '52w low'],
       ['2025-12-11', 'aboveBar', 'new ATH · 4 days up'],
       ['2025-12-11', 'belowBar', 'FOMC'],
+    ]);
+  });
+});
+
+describe('keepTextsOffData', () => {
+  // Bars 10 px apart at x 0..100; a text 60 px wide centred on its bar reaches 30 px (three bars) each way.
+  // A text sits 12 px past its bar's end and is 16 px tall (above: top - 28 .. top - 12).
+  const bars = (tops: number[]): BarSpan[] => tops.map((t, i) => ({ x: i * 10, top: t, bottom: t + 4 }));
+
+  it('keeps a text whose box no bar reaches, moves one over the bars to the clear side, else drops it', () => {
+    // A peak at bar 5 (top 50): above it the text spans y 22..38, and its neighbours (tops 100) lie below.
+    const peak = bars([100, 100, 100, 100, 100, 50, 100, 100, 100, 100, 100]);
+    expect(textOverBars(peak[5]!, 60, 'aboveBar', peak)).toBe(false);
+    // Below the peak (y 66..82) the neighbours' 100..104 stay clear too; a dip's below-text would not.
+    expect(textOverBars(peak[5]!, 60, 'belowBar', peak)).toBe(false);
+    // A rising line: the text below bar 8 (top 20, bottom 24: y 36..52) lies across bars 5-7 (tops 50, 40, 30).
+    const rise = bars([100, 90, 80, 70, 60, 50, 40, 30, 20, 20, 20]);
+    expect(textOverBars(rise[8]!, 60, 'belowBar', rise)).toBe(true);
+    expect(textOverBars(rise[8]!, 60, 'aboveBar', rise)).toBe(false);
+    const markers = [{ time: 't8', position: 'belowBar', text: '4-day down streak ended' }];
+    const spanOf = () => ({ at: rise[8]!, near: rise });
+    expect(keepTextsOffData(markers, spanOf, () => 60)[0]).toMatchObject({ position: 'aboveBar' });
+    // Both sides over the data (a zigzag around the bar): no words on the plot, the arrow stays.
+    const zig = bars([40, 80, 40, 80, 40, 60, 40, 80, 40, 80, 40]);
+    const m2 = [{ time: 't5', position: 'aboveBar', text: 'streak ended' }];
+    expect(
+      keepTextsOffData(
+        m2,
+        () => ({ at: zig[5]!, near: zig }),
+        () => 60,
+      )[0],
+    ).toMatchObject({ text: '' });
+  });
+
+  it('does not move a text onto another text kept on that side', () => {
+    const rise = bars([100, 90, 80, 70, 60, 50, 40, 30, 20, 20, 20]);
+    const flat = bars([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).map((b) => ({ ...b, top: 200, bottom: 204 }));
+    // The first text, above bar 7 of a flat line far below, is kept; the second would flip onto it: dropped.
+    const markers = [
+      { time: 'a', position: 'aboveBar', text: 'new ATH' },
+      { time: 'b', position: 'belowBar', text: 'streak ended' },
+    ];
+    const spans = [
+      { at: { ...flat[7]!, top: 60, bottom: 64 }, near: flat },
+      { at: rise[8]!, near: rise },
+    ];
+    let k = 0;
+    const out = keepTextsOffData(
+      markers,
+      () => spans[k++]!,
+      () => 60,
+    );
+    expect(out.map((m) => [m.position, m.text])).toEqual([
+      ['aboveBar', 'new ATH'],
+      ['belowBar', ''],
     ]);
   });
 });

@@ -138,3 +138,65 @@ export function staggerAxisLabels(anchorY: number, ys: readonly number[], labelP
   }
   return out;
 }
+
+/** A bar's vertical extent on the pane, in pixels (top < bottom), at its x. */
+export interface BarSpan {
+  readonly x: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** Pixels from a bar's end to its marker text's near edge (the arrow and the library's margins), and the text's height. */
+const TEXT_OFFSET = 12;
+const TEXT_HEIGHT = 16;
+
+/**
+ * Whether a marker's text on the bar at `at` would print over the data: its box (`width` wide, centred on
+ * the bar, above its top or below its bottom) meets the span of any bar under it, its own included.
+ */
+export function textOverBars(
+  at: BarSpan,
+  width: number,
+  side: 'aboveBar' | 'belowBar',
+  bars: readonly BarSpan[],
+): boolean {
+  const top = side === 'aboveBar' ? at.top - TEXT_OFFSET - TEXT_HEIGHT : at.bottom + TEXT_OFFSET;
+  const bottom = top + TEXT_HEIGHT;
+  const left = at.x - width / 2;
+  const right = at.x + width / 2;
+  return bars.some((b) => b.x >= left && b.x <= right && b.top <= bottom && b.bottom >= top);
+}
+
+/**
+ * Keeps marker texts off the data, in place (a text centred on its bar reaches over its neighbours: on a
+ * phone MAG7's "4-day down streak ended" lay across the price line). A text over the bars goes to the other
+ * side when that side is clear of the bars and of the texts kept there, else it is dropped (the arrow stays;
+ * the readout names it on its day). `spanOf` gives a marker's bar and the bars near it (null: off the plot),
+ * `widthOf` its text's width in pixels.
+ */
+export function keepTextsOffData<M extends LabelledMarker>(
+  markers: M[],
+  spanOf: (m: M) => { at: BarSpan; near: readonly BarSpan[] } | null,
+  widthOf: (text: string) => number,
+): M[] {
+  const kept: { side: string; left: number; right: number }[] = [];
+  const clearOfTexts = (side: string, left: number, right: number) =>
+    kept.every((k) => k.side !== side || right + 4 <= k.left || k.right + 4 <= left);
+  for (const m of markers) {
+    if (!m.text || (m.position !== 'aboveBar' && m.position !== 'belowBar')) continue;
+    const span = spanOf(m);
+    if (!span) continue;
+    const w = widthOf(m.text);
+    const [left, right] = [span.at.x - w / 2, span.at.x + w / 2];
+    if (!textOverBars(span.at, w, m.position, span.near)) {
+      kept.push({ side: m.position, left, right });
+      continue;
+    }
+    const flip = m.position === 'aboveBar' ? 'belowBar' : 'aboveBar';
+    if (!textOverBars(span.at, w, flip, span.near) && clearOfTexts(flip, left, right)) {
+      m.position = flip;
+      kept.push({ side: flip, left, right });
+    } else m.text = '';
+  }
+  return markers;
+}

@@ -19,7 +19,9 @@ import { chartReadout, type ReadoutLine } from '../../charts/chart-readout.js';
 import { attachFomcLines, fomcLegend } from '../../charts/fomc-lines.js';
 import { fomcDays, fomcReadout } from '../../charts/fomc-marks.js';
 import {
+  type BarSpan,
   declutterMarkers,
+  keepTextsOffData,
   labelSpanDays,
   mergeAxisLabels,
   mergeSameBar,
@@ -379,7 +381,54 @@ export function drawSymbolChart(
   const labelPx = 8 + 6.5 * Math.max(0, ...merged.map((m) => m.text?.length ?? 0));
   const gapDays = labelSpanDays(spanDays, plotWidth(box), labelPx);
   box.dataset.markers = JSON.stringify(merged.map((m) => [String(m.time), m.position, m.text ?? '']));
-  createSeriesMarkers(main, declutterMarkers(merged, gapDays));
+  // Every marker's words by day, before any is dropped: the readout says them on their day.
+  const markerWords = new Map<string, string>();
+  for (const m of merged) if (m.text) markerWords.set(String(m.time), m.text);
+  const decluttered = declutterMarkers(merged, gapDays);
+  const markerPlugin = createSeriesMarkers(main, decluttered);
+  // Once laid out (and whenever the range moves), a text that would print over the bars goes to the other
+  // side or is dropped (keepTextsOffData); what is drawn is written to data-marker-texts for the browser tests.
+  const barSpan = (i: number): BarSpan | null => {
+    const x = chart.timeScale().timeToCoordinate(times[i]!);
+    const hi = hasOhlc ? s.high[i] : s.close[i];
+    const lo = hasOhlc ? s.low[i] : s.close[i];
+    if (x === null || hi == null || lo == null) return null;
+    const top = main.priceToCoordinate(hi);
+    const bottom = main.priceToCoordinate(lo);
+    return top === null || bottom === null ? null : { x, top: Math.min(top, bottom), bottom: Math.max(top, bottom) };
+  };
+  const textWidth = (text: string) => 8 + 6.5 * text.length;
+  const indexOf = new Map(s.dates.map((d, i) => [d, i]));
+  const placeTexts = () => {
+    if (ctx.disposed()) return;
+    const drawn = decluttered.map((m) => ({ ...m }));
+    keepTextsOffData(
+      drawn,
+      (m) => {
+        const k = indexOf.get(String(m.time));
+        const at = k === undefined ? null : barSpan(k);
+        if (k === undefined || !at) return null;
+        const half = textWidth(m.text ?? '') / 2;
+        const near: BarSpan[] = [];
+        for (let j = k; j >= 0; j--) {
+          const b = barSpan(j);
+          if (!b || b.x < at.x - half) break;
+          near.push(b);
+        }
+        for (let j = k + 1; j < s.dates.length; j++) {
+          const b = barSpan(j);
+          if (!b || b.x > at.x + half) break;
+          near.push(b);
+        }
+        return { at, near };
+      },
+      textWidth,
+    );
+    markerPlugin.setMarkers(drawn);
+    const json = JSON.stringify(drawn.filter((m) => m.text).map((m) => [String(m.time), m.position, m.text]));
+    if (box.dataset.markerTexts !== json) box.dataset.markerTexts = json;
+  };
+  chart.timeScale().subscribeVisibleLogicalRangeChange(() => requestAnimationFrame(placeTexts));
 
   const fomcWords = fomcReadout(fomc);
   readoutSlot.replaceChildren(
@@ -390,7 +439,9 @@ export function drawSymbolChart(
         colour: hasOhlc ? c.up : lineColour(c, 0),
         format: options.rate ? fmt : undefined,
         change: options.rate ? (now, before) => bpChange(now, before) : undefined,
-        extra: fomc.length ? (i) => fomcWords(s.dates[i] ?? '') : undefined,
+        // The day's decision and the day's marker words (a text dropped off the plot is read here).
+        extra: (i) =>
+          `${fomcWords(s.dates[i] ?? '')}${markerWords.has(s.dates[i] ?? '') ? ` · ${markerWords.get(s.dates[i] ?? '')}` : ''}`,
         dates: s.dates,
         bars: s.dates.map((_, i) => {
           const cl = s.close[i];
