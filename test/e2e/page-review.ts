@@ -53,3 +53,55 @@ export async function expectRrgNamesClear(page: Page, where: string): Promise<vo
   }
   expect(await page.getAttribute('canvas.rrg', 'data-tail-under-labels'), `tail under a name ${where}`).toBe('0');
 }
+
+const SPLIT_DATES = `(() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    if (!parent || parent.closest('svg, script, style, [hidden]')) continue;
+    // The body of a closed <details> is not drawn.
+    const details = parent.closest('details');
+    if (details && !details.open && !parent.closest('summary')) continue;
+    for (const m of n.data.matchAll(/\\d{4}-\\d{2}-\\d{2}/g)) {
+      const r = document.createRange();
+      r.setStart(n, m.index);
+      r.setEnd(n, m.index + 10);
+      const tops = new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top)));
+      if (tops.size > 1) out.push(m[0] + ' in "' + n.data.slice(Math.max(0, m.index - 30), m.index + 20) + '"');
+    }
+  }
+  return out;
+})()`;
+
+/**
+ * Every ISO date in the page's drawn text (outside SVG, whose text never wraps, and the body of a closed
+ * <details>) that lies on more than one line: a Range over the date's characters has a client rectangle per
+ * line. The Symbol chart's caption broke "2025-03-19" as "2025-" / "03-19 hold" at 390 and 1440 px.
+ */
+export async function splitDates(page: Page): Promise<string[]> {
+  return (await page.evaluate(SPLIT_DATES)) as string[];
+}
+
+const LABELS_APART = `(() => {
+  const out = [];
+  for (const b of document.querySelectorAll('.card-line b')) {
+    const label = b.previousSibling;
+    if (!label || label.nodeType !== Node.TEXT_NODE || !label.data.trim()) continue;
+    const r = document.createRange();
+    r.selectNodeContents(label);
+    const rects = [...r.getClientRects()].filter((x) => x.width > 0);
+    const last = rects[rects.length - 1];
+    const first = [...b.getClientRects()][0];
+    if (last && first && Math.abs(last.top - first.top) > 2) out.push(label.data.trim() + ' ' + b.textContent);
+  }
+  return out;
+})()`;
+
+/**
+ * Each card line's label ("Day ", "YTD ", "1M ") whose figure (the <b> after it) starts on another line: the
+ * VIX card read "Day +10.16% · YTD" with "+40.67%" alone under it, at 1440 px too.
+ */
+export async function labelsApartFromFigures(page: Page): Promise<string[]> {
+  return (await page.evaluate(LABELS_APART)) as string[];
+}

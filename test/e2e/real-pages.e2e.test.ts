@@ -24,6 +24,7 @@ import {
   signed,
   waitUntilSettled,
 } from './browser-session.js';
+import { labelsApartFromFigures, splitDates } from './page-review.js';
 import { type RealDataServer, startRealDataServer } from './real-data-server.js';
 
 vi.setConfig({ testTimeout: BROWSER_TEST_TIMEOUT_MS, hookTimeout: BROWSER_TEST_TIMEOUT_MS });
@@ -246,4 +247,45 @@ describeWithSharedData('the pages on the real data', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     expect(browser.takeErrors()).toEqual([]);
   });
+
+  // Found in the screenshot review of session 7: text that wraps must not break a date or part a label from
+  // its figure, at a phone's width and a desktop's.
+  const WRAPPED: readonly { name: string; hash: string; ready: readonly string[]; open?: string }[] = [
+    { name: 'overview', hash: '#/overview?asOf=2025-12-11', ready: ['#perf-table tbody tr', '.card'] },
+    { name: 'overview-latest', hash: '#/overview', ready: ['#perf-table tbody tr', '.card .stale'] },
+    {
+      name: 'rotation',
+      hash: '#/rotation?asOf=2025-12-11',
+      ready: ['#ratio-chart[data-ready] canvas', 'canvas.rrg[data-points]'],
+    },
+    { name: 'symbol', hash: '#/symbol?s=IWM&asOf=2025-12-11', ready: ['#symbol-chart[data-ready] canvas'] },
+    {
+      name: 'symbol-rate',
+      hash: '#/symbol?s=DGS2&asOf=2025-12-11&range=1y',
+      ready: ['#symbol-chart[data-ready] canvas'],
+    },
+    { name: 'compare', hash: '#/compare?s=^RUT,IWM,SPSM,MAG7', ready: ['#compare-chart[data-ready] canvas'] },
+    // The provenance list opened: the note's HTML comes from the server, its dates are kept whole in the page.
+    { name: 'note', hash: '#/note?asOf=2025-12-11', ready: ['#note-body h1'], open: '#provenance' },
+  ];
+
+  test.each([390, 1440])(
+    'at %i px no date breaks at a hyphen and no card label parts from its figure',
+    async (width) => {
+      const page = browser.page;
+      await page.setViewportSize({ width, height: 900 });
+      const split: string[] = [];
+      const apart: string[] = [];
+      for (const p of WRAPPED) {
+        await open(p.hash, p.ready);
+        if (p.open) await page.evaluate(`document.querySelector('${p.open}').open = true`);
+        split.push(...(await splitDates(page)).map((s) => `${p.name}: ${s}`));
+        apart.push(...(await labelsApartFromFigures(page)).map((s) => `${p.name}: ${s}`));
+      }
+      await page.setViewportSize({ width: 1440, height: 900 });
+      expect(apart, 'card labels on another line than their figure').toEqual([]);
+      expect(split, 'ISO dates split across lines').toEqual([]);
+      expect(browser.takeErrors()).toEqual([]);
+    },
+  );
 });

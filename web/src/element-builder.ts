@@ -30,6 +30,21 @@ export function append(parent: Node, children: (Child | Child[])[]): void {
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/g;
 const TEXT_ONLY = new Set(['OPTION', 'TEXTAREA', 'TITLE', 'STYLE', 'SCRIPT']);
 
+/** `text` into `into`, each ISO date in it a no-wrap span (`.nb`), the rest as text. */
+function appendWithWholeDates(into: Node, text: string): void {
+  let at = 0;
+  for (const m of text.matchAll(ISO_DATE)) {
+    const i = m.index ?? 0;
+    if (i > at) into.appendChild(document.createTextNode(text.slice(at, i)));
+    const span = document.createElement('span');
+    span.className = 'nb';
+    span.textContent = m[0];
+    into.appendChild(span);
+    at = i + m[0].length;
+  }
+  if (at < text.length) into.appendChild(document.createTextNode(text.slice(at)));
+}
+
 /**
  * A text child; the ISO dates inside a longer text go in a no-wrap span, so a date never breaks at
  * its hyphens on a narrow screen (the text content stays the same).
@@ -42,18 +57,28 @@ function appendText(parent: Node, text: string): void {
   }
   // One wrapper for the whole text, so a flex parent still sees one item (not a gap around each date).
   const wrap = document.createElement('span');
-  let at = 0;
-  for (const m of text.matchAll(ISO_DATE)) {
-    const i = m.index ?? 0;
-    if (i > at) wrap.appendChild(document.createTextNode(text.slice(at, i)));
-    const span = document.createElement('span');
-    span.className = 'nb';
-    span.textContent = m[0];
-    wrap.appendChild(span);
-    at = i + m[0].length;
-  }
-  if (at < text.length) wrap.appendChild(document.createTextNode(text.slice(at)));
+  appendWithWholeDates(wrap, text);
   parent.appendChild(wrap);
+}
+
+/**
+ * The same for markup made elsewhere (the note's HTML from the server): every ISO date in a text under
+ * `root` goes in a no-wrap span, so none breaks at its hyphens ("2025-12-" / "11" in the provenance list).
+ * SVG text (which never wraps), form fields and dates already in a no-wrap span are left alone.
+ */
+export function keepDatesWhole(root: Node): void {
+  const texts: Text[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    if (!parent || TEXT_ONLY.has(parent.nodeName) || parent.closest('svg, .nb, .date')) continue;
+    if ((n as Text).data.search(ISO_DATE) >= 0) texts.push(n as Text);
+  }
+  for (const t of texts) {
+    const frag = document.createDocumentFragment();
+    appendWithWholeDates(frag, t.data);
+    t.replaceWith(frag);
+  }
 }
 
 export function clear(node: Node): void {

@@ -10,6 +10,7 @@ import {
   TICK_DAY,
   TICK_MONTH,
   TICK_YEAR,
+  TIME_LABEL_MIN_PX,
   timeTickLabel,
 } from './axis-ticks.js';
 
@@ -81,5 +82,24 @@ describe('timeTickLabel', () => {
   });
   test('over a short range a day reads with its month, never a bare number', () => {
     expect(timeTickLabel('2025-12-12', TICK_DAY, 30)).toBe('12 Dec');
+  });
+  test('the least room between two time labels is 50 px: (12 px font + 4) * 5 px per 8 characters, 5 characters', () => {
+    expect(TIME_LABEL_MIN_PX).toBe(50);
+  });
+  // The Rotation page's ratio chart at 390 px: a 285 px plot. Shown 2020-12-11 .. 2026-12-04 (the demo, 2,184
+  // days): 285 * 365.25 / 2184 = 47.7 px a year, under 1.2 * 50 = 60, so the library skips every other year
+  // label and a month after a skipped year read as the year before ("2021 2024 Apr", April being 2026's).
+  test('no month is named where a year is narrower than the room two labels need (a skipped year would misdate it)', () => {
+    expect(timeTickLabel('2026-04-01', TICK_MONTH, 2184, 285)).toBe('');
+    expect(timeTickLabel('2026-04-06', TICK_DAY, 2184, 285)).toBe('');
+    expect(timeTickLabel('2026-01-05', TICK_DAY, 2184, 285)).toBe('2026');
+    expect(timeTickLabel('2026-01-02', TICK_YEAR, 2184, 285)).toBe('2026');
+  });
+  test('months are named where every year has room (2022-10-06 .. 2025-12-11, 1,162 days, in 285 px: 89.6 px a year)', () => {
+    expect(timeTickLabel('2025-04-01', TICK_MONTH, 1162, 285)).toBe('Apr');
+    expect(timeTickLabel('2025-04-03', TICK_DAY, 1162, 285)).toBe('Apr');
+    // The edge: 60 px a year names months, 59 does not.
+    expect(timeTickLabel('2025-04-01', TICK_MONTH, 365.25, 60)).toBe('Apr');
+    expect(timeTickLabel('2025-04-01', TICK_MONTH, 365.25, 59)).toBe('');
   });
 });

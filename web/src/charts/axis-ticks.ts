@@ -75,21 +75,40 @@ export const TICK_DAY = 2;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
- * The label of a time-axis tick at `isoDate` of the library's tick type. Over a range longer than about
- * three months a day-of-month tick (the library's "12" between "Nov" and "Dec") is left blank, or names
- * its month when it falls in the month's first week: the axis then names months and years only; over a shorter range a day reads "12 Nov" so it is never a bare number.
+ * The time axis' `tickMarkMaxCharacterLength`: our labels are at most "12 Dec" (6 narrow characters, about
+ * 40 px at the library's 12 px font), so 5 of the library's characters, 50 px, is room enough between two.
  */
-export function timeTickLabel(isoDate: string, type: number, spanDays: number): string {
+export const TIME_LABEL_CHARS = 5;
+/** The least distance the library keeps between two time labels: (fontSize + 4) * 5 px per 8 characters. */
+export const TIME_LABEL_MIN_PX = ((12 + 4) * 5 * TIME_LABEL_CHARS) / 8;
+
+/**
+ * The label of a time-axis tick at `isoDate` of the library's tick type, on a plot `plotPx` wide showing
+ * `spanDays` calendar days. Over a range longer than about three months a day-of-month tick (the library's
+ * "12" between "Nov" and "Dec") is left blank, or names its month when it falls in the month's first week:
+ * the axis then names months and years only; over a shorter range a day reads "12 Nov" so it is never a bare
+ * number. A month is named only where every year gets its label: the library places the years first, each
+ * at least TIME_LABEL_MIN_PX from the last, then fits months into the gaps, so when a year is narrower than
+ * that (with a fifth to spare: a year has 250 to 253 sessions) a year label is skipped and a month after it
+ * read as the wrong year ("2024 ... Apr" for April 2025 on the ratio chart at 390 px); the months stay blank.
+ */
+export function timeTickLabel(
+  isoDate: string,
+  type: number,
+  spanDays: number,
+  plotPx = Number.POSITIVE_INFINITY,
+): string {
   const year = isoDate.slice(0, 4);
   const month = MONTHS[Number(isoDate.slice(5, 7)) - 1] ?? '';
   const day = String(Number(isoDate.slice(8, 10)));
+  const monthsFit = spanDays <= 0 || (plotPx * 365.25) / spanDays >= 1.2 * TIME_LABEL_MIN_PX;
   if (type === TICK_YEAR) return year;
-  if (type === TICK_MONTH) return month;
+  if (type === TICK_MONTH) return monthsFit ? month : '';
   if (type === TICK_DAY) {
     if (spanDays <= 95) return `${day} ${month}`;
     // The library marks a month whose first trading days it skipped with a day tick ("2" for 2 Dec):
     // in a month's first week that tick names the month (the year in January); later ones stay blank.
-    if (Number(day) <= 7) return month === 'Jan' ? year : month;
+    if (Number(day) <= 7) return month === 'Jan' ? year : monthsFit ? month : '';
     return '';
   }
   return isoDate;

@@ -22,7 +22,7 @@ import {
 import type { Column } from '../api-client.js';
 import type { PageContext } from '../page-context.js';
 import { chartColours } from '../theme.js';
-import { keepTickLabels, niceLogTicks, timeTickLabel } from './axis-ticks.js';
+import { keepTickLabels, niceLogTicks, TIME_LABEL_CHARS, timeTickLabel } from './axis-ticks.js';
 
 export { LineStyle };
 
@@ -53,11 +53,13 @@ export function themedChart(
       borderColor: c.grid,
       rightOffset: 4,
       minBarSpacing: 0.05,
-      // Months and years over long ranges, "12 Nov" over short ones: never a bare day number.
+      // Months and years over long ranges, "12 Nov" over short ones: never a bare day number; no month
+      // where a year label had to be left out (a phone's 3 years); labels of at most "12 Dec".
+      tickMarkMaxCharacterLength: TIME_LABEL_CHARS,
       tickMarkFormatter: (time: Time, type: TickMarkType) => {
         const range = chart.timeScale().getVisibleRange();
         const span = range ? (Date.parse(isoDay(range.to)) - Date.parse(isoDay(range.from))) / 86_400_000 : 0;
-        return timeTickLabel(isoDay(time), type, span);
+        return timeTickLabel(isoDay(time), type, span, chart.timeScale().width());
       },
     },
     crosshair: { mode: CrosshairMode.Normal },

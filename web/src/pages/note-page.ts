@@ -4,7 +4,7 @@
  * uploaded note comes back with each claim marked by its verdict. State in the URL: tab, asOf.
  */
 import { api } from '../api-client.js';
-import { el } from '../element-builder.js';
+import { el, keepDatesWhole } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { fill, type PageContext } from '../page-context.js';
 import { scrollTable } from '../table-scroll.js';
@@ -102,6 +102,7 @@ async function noteView(asOf: string | undefined): Promise<Node> {
   for (const style of doc.querySelectorAll('style')) style.remove();
   container.append(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
   linkFigures(container, json);
+  keepDatesWhole(container);
   keepAnchorsLocal(container);
   // Redrawn at the column's width once the note is on the page (a detached node has no width).
   requestAnimationFrame(() => fitNoteCharts(container, json));

@@ -433,10 +433,9 @@ function ratesCards(r: RatesAnswer, ctx: PageContext): HTMLElement[] {
       el(
         'span',
         { class: 'card-line' },
-        '1M ',
-        el('b', {}, bp(l.changesBp['1m'])),
-        ' · YTD ',
-        el('b', {}, bp(l.changesBp.ytd)),
+        el('span', { class: 'pair' }, '1M ', el('b', {}, bp(l.changesBp['1m']))),
+        ' · ',
+        el('span', { class: 'pair' }, 'YTD ', el('b', {}, bp(l.changesBp.ytd))),
       ),
     ),
   );
@@ -500,10 +499,20 @@ function card(r: PerfRow, ctx: PageContext): HTMLElement {
     el(
       'span',
       { class: 'card-line' },
-      'Day ',
-      el('b', { class: signClass(r.returns['1d']), 'data-metric': '1d' }, formatSignedPercent(r.returns['1d'])),
-      ' · YTD ',
-      el('b', { class: signClass(r.returns.ytd), 'data-metric': 'ytd' }, formatSignedPercent(r.returns.ytd)),
+      // A label keeps its figure on its line ("YTD" at a line's end and "+40.67%" under it read apart).
+      el(
+        'span',
+        { class: 'pair' },
+        'Day ',
+        el('b', { class: signClass(r.returns['1d']), 'data-metric': '1d' }, formatSignedPercent(r.returns['1d'])),
+      ),
+      ' · ',
+      el(
+        'span',
+        { class: 'pair' },
+        'YTD ',
+        el('b', { class: signClass(r.returns.ytd), 'data-metric': 'ytd' }, formatSignedPercent(r.returns.ytd)),
+      ),
     ),
     notable
       ? el(

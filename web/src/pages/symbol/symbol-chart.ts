@@ -39,7 +39,7 @@ import {
   priceAxis,
   themedChart,
 } from '../../charts/themed-chart.js';
-import { el } from '../../element-builder.js';
+import { append, el } from '../../element-builder.js';
 import { type HighWords, highWords } from '../../high-words.js';
 import { fixed, formatPrice } from '../../number-format.js';
 import type { PageContext } from '../../page-context.js';
@@ -457,7 +457,8 @@ export function drawSymbolChart(
       const v = l.values[l.values.length - 1];
       return `${l.label.replace(' (pane below)', '')} ${v == null ? 'n/a' : (l.format ?? fmt)(v)}`;
     });
-  caption.append(
+  // The builder's append: each ISO date in the text goes in a no-wrap span (the FOMC list broke "2025-" / "03-19").
+  append(caption, [
     `${s.symbol} ${hasOhlc ? 'daily candles' : 'daily closes'} from ${first} to ${s.dates[lastIndex]}: last close ${lastClose == null ? 'n/a' : options.rate ? fmt(lastClose) : formatPrice(lastClose)}`,
     words.length ? `; ${words.join('; ')}` : '',
     fomc.length
@@ -466,7 +467,7 @@ export function drawSymbolChart(
     '. ',
     el('a', { href: '#symbol-figures', class: 'in-page' }, 'The figures as text'),
     ' are above the chart.',
-  );
+  ]);
   box.setAttribute('aria-label', caption.textContent ?? '');
   // The last bar's marker text (the day's events) must fit before the axis too.
   const lastText = merged.filter((m) => String(m.time) === last).reduce((n, m) => Math.max(n, m.text?.length ?? 0), 0);
