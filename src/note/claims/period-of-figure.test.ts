@@ -143,6 +143,9 @@ describe("periods that are another phrase's", () => {
     expect(periods("sits 7.9% below last week's record")).toEqual([]);
     expect(periods('still 6.81% below its record from last week')).toEqual([]);
     expect(periods('SPY fell 1% last week')).toEqual([['lastweek', 'last week']]);
+    // "ended the week" is the week only with its figure after it
+    expect(periods('stocks ended the week firmer, with SPY up 0.63%')).toEqual([]);
+    expect(periods('SPY ended the week 1.5% lower')).toEqual([['wtd', 'ended the week']]);
   });
 
   it('keeps a figure in a relative clause out of the period after the clause', () => {

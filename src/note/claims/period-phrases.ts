@@ -197,7 +197,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   {
     // The week so far: from the last close of the previous calendar week (`wtd` in period-returns.ts).
     period: 'wtd',
-    re: /\bWTD\b|\bweek[- ]to[- ]date\b|\b(?:so\s+far\s+)?this\s+week\b|\b(?:for|on|over|during)\s+the\s+(?:holiday[- ]shortened\s+)?week\b(?!\s+(?:of|ended|ending|before|ahead)\b)|\b(?:finished|ended|closed|wrapped\s+up)\s+the\s+week\b|\bweekly(?=\s+(?:gain|gains|jump|rise|rally|advance|climb|surge|return|move|loss|losses|drop|decline|fall|slide|retreat|dip|pop)\b)/i,
+    re: /\bWTD\b|\bweek[- ]to[- ]date\b|\b(?:so\s+far\s+)?this\s+week\b|\b(?:for|on|over|during)\s+the\s+(?:holiday[- ]shortened\s+)?week\b(?!\s+(?:of|ended|ending|before|ahead)\b)|\b(?:finished|ended|closed|wrapped\s+up)\s+the\s+week\b(?=\s+(?:up|down|higher|lower|flat|with\s+an?\s|[-+−–]?\$?\d))|\bweekly(?=\s+(?:gain|gains|jump|rise|rally|advance|climb|surge|return|move|loss|losses|drop|decline|fall|slide|retreat|dip|pop)\b)/i,
   },
   {
     // The whole previous calendar week ("last week", "the prior week").
