@@ -140,7 +140,7 @@ describeWithSharedData('the real data as the README sets it up (member lists inc
       ['#/symbol?s=NOSUCH', ['#symbol-unknown']],
     ] as const) {
       await open(hash, ready);
-      expect(await page.locator('main').innerText(), hash).not.toMatch(CLI_WORDS);
+      expect((await page.locator('main').textContent()) ?? '', hash).not.toMatch(CLI_WORDS);
     }
     expect(await page.locator('#symbol-unknown').textContent()).toContain('No symbol "NOSUCH" is stored');
     browser.takeErrors();

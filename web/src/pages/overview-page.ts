@@ -129,7 +129,7 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
     async () => {
       if (!cardSymbols.length)
         return emptyBlock(
-          'None of S&P 600, SPSM, Russell 2000, IWM, MAG7 or VIX is stored yet: import them (or load the demo market) to see these cards.',
+          'No prices stored for S&P 600, SPSM, Russell 2000, IWM, MAG7 or VIX, so there are no cards to show.',
         );
       const rows = await api.perf({ symbols: cardSymbols.join(','), asOf: ctx.asOf });
       const frag = document.createDocumentFragment();
@@ -165,11 +165,12 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
       tableSlot,
       ctx,
       async () => {
-        if (!group) return emptyBlock('No group of the config has stored symbols: import some members of a group.');
+        if (!group)
+          return emptyBlock('No prices stored for the members of any configured group, so there is no table to show.');
         const members = (ctx.symbols.groups[group] ?? []).filter((s) => stored.has(s));
         const extra = group === 'mag7' ? ['MAG7', 'MAGS'].filter((s) => stored.has(s)) : [];
         const symbols = [...members, ...extra];
-        if (!symbols.length) return emptyBlock(`No member of ${group} is stored: import them to fill this table.`);
+        if (!symbols.length) return emptyBlock(`No prices stored for any member of ${group}, so the table is empty.`);
         const [perf, spark] = await Promise.all([
           api.perf({ symbols: symbols.join(','), asOf: ctx.asOf }),
           api.sparklines(symbols.join(','), 63, ctx.asOf),
@@ -326,7 +327,8 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
       ctx,
       async () => {
         const members = (ctx.symbols.groups.sectors ?? []).filter((s) => stored.has(s));
-        if (!members.length) return emptyBlock('No sector ETF is stored: import XLB … XLY to see the heatmap.');
+        if (!members.length)
+          return emptyBlock('No prices stored for the sector ETFs (XLB … XLY), so there is no heatmap.');
         sectors ??= await api.perf({ symbols: members.join(','), asOf: ctx.asOf });
         const got = (r: PerfRow) => (r.returns as Record<string, number | null>)[heat] ?? null;
         const vals = sectors.map(got).filter((v): v is number => v !== null);

@@ -59,10 +59,7 @@ export async function renderSymbolPage(root: HTMLElement, params: URLSearchParam
   let fomc = fomcParam === null ? isRate(symbol.toUpperCase()) : fomcParam === '1';
   for (const n of p.notes()) ctx.notice(n, 'warning');
   if (!symbol) {
-    root.append(
-      el('h1', {}, 'Symbol'),
-      emptyBlock('The store holds no symbols yet: import some data or load the demo market.'),
-    );
+    root.append(el('h1', {}, 'Symbol'), emptyBlock('No prices stored yet, so there is nothing to chart.'));
     return;
   }
 
