@@ -381,6 +381,10 @@ describeWithSharedData('the reference column on real data, in the browser', () =
         Number(await page.getAttribute('#symbol-chart', 'data-room-right')),
         `room at ${width}`,
       ).toBeGreaterThanOrEqual(8 + 3.25 * 19 - 1);
+      // No text near the first bar: the plot starts 28 px in (the widest text, on the last bar, left 70 px empty).
+      expect(Number(await page.getAttribute('#symbol-chart', 'data-room-left')), `left room at ${width}`).toBeLessThan(
+        31,
+      );
       expect(await page.locator('#symbol-chart .pane-title').allTextContents()).toContain('RSI 14 · 70 / 30 dashed');
       // RSI 68.06 sits just under its 70 level: the 70 label is staggered a label's height off the last value's,
       // not hidden (it was hidden before), and the 30 label stays on its level.

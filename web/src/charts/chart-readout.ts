@@ -16,6 +16,15 @@ export interface ReadoutBar {
   readonly close: number;
 }
 
+/**
+ * A bar's "O 242.35 H 250.53 L 241.86 C 250.16" (or its close alone), each letter tied to its value by a
+ * no-break space: on a phone the readout wraps, and a "C" at a line's end with "250.16" under it read apart.
+ */
+export function ohlcText(bar: ReadoutBar, fmt: (v: number) => string): string {
+  if (bar.open == null || bar.high == null || bar.low == null) return fmt(bar.close);
+  return `O\u00a0${fmt(bar.open)} H\u00a0${fmt(bar.high)} L\u00a0${fmt(bar.low)} C\u00a0${fmt(bar.close)}`;
+}
+
 export interface ReadoutLine {
   readonly label: string;
   readonly colour: string;
@@ -122,10 +131,7 @@ export function chartReadout(chart: IChartApi, main: ReadoutMain, lines: readonl
     if (!bar) mainValue.textContent = 'n/a';
     else {
       const change = prev ? bar.close / prev.close - 1 : null;
-      const ohlc =
-        bar.open != null && bar.high != null && bar.low != null
-          ? `O ${fmt(bar.open)} H ${fmt(bar.high)} L ${fmt(bar.low)} C ${fmt(bar.close)}`
-          : `${fmt(bar.close)}`;
+      const ohlc = ohlcText(bar, fmt);
       const changeText = !prev ? '' : main.change ? main.change(bar.close, prev.close) : formatSignedPercent(change);
       mainValue.textContent = `${ohlc}${changeText ? ` ${changeText}` : ''}${main.extra ? main.extra(i) : ''}`;
       mainValue.className = `readout-value ${change === null || change === 0 ? 'flat' : change > 0 ? 'up' : 'down'}`;

@@ -102,7 +102,7 @@ export function fitAll(
   ready = '1',
   from?: string,
   to?: string,
-  /** Room before the first bar in pixels: half the widest marker text, so a text on the first bar is not cut. */
+  /** Room before the first bar in pixels: enough for a marker text near the first bar (edge-room.ts leftRoom). */
   padLeft = 28,
   /** Room after the last bar in pixels: at least half the widest marker text on it ("new ATH · 4 days up"). */
   padRight = 48,
@@ -130,6 +130,8 @@ export function fitAll(
       requestAnimationFrame(() => {
         const x = removed.has(chart) ? null : ts.logicalToCoordinate(lastIndex as unknown as Logical);
         if (box && x !== null) box.dataset.roomRight = String(Math.round(ts.width() - x));
+        const x0 = removed.has(chart) ? null : ts.logicalToCoordinate(0 as Logical);
+        if (box && x0 !== null) box.dataset.roomLeft = String(Math.round(x0));
       });
       return;
     }

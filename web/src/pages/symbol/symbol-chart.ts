@@ -16,6 +16,7 @@ import {
 import { ensureDefined } from '../../../../src/domain/ensure.js';
 import type { MarketEvent, PerfRow, SeriesResponse } from '../../api-client.js';
 import { chartReadout, type ReadoutLine } from '../../charts/chart-readout.js';
+import { leftRoom } from '../../charts/edge-room.js';
 import { attachFomcLines, fomcLegend } from '../../charts/fomc-lines.js';
 import { fomcDays, fomcReadout } from '../../charts/fomc-marks.js';
 import {
@@ -477,7 +478,13 @@ export function drawSymbolChart(
     options.ready,
     undefined,
     undefined,
-    Math.max(28, labelPx / 2 + 4),
+    // Room on the left only for a text near the first bar (the widest text anywhere left 70 px empty).
+    leftRoom(
+      merged
+        .filter((m) => m.text)
+        .map((m) => ({ index: Math.max(0, s.dates.indexOf(String(m.time))), width: textWidth(m.text!) })),
+      Math.max(0, plotWidth(box) - 140) / Math.max(1, lastIndex),
+    ),
     Math.max(48, 8 + 3.25 * lastText),
   );
   return chart;
