@@ -34,7 +34,7 @@ import { scrollTable } from '../table-scroll.js';
 import { currentTheme } from '../theme.js';
 import { PageParams } from '../url-params.js';
 import { urlSelect } from '../url-select.js';
-import { curveDays, returnBasis } from './overview/overview-figures.js';
+import { curveDays, fomcDecisionWords, returnBasis } from './overview/overview-figures.js';
 
 /** The column's cast: small caps (index and funds), the mega-cap basket, the VIX; those stored are shown. */
 const CARD_SYMBOLS = ['^SP600', 'SPSM', '^RUT', 'IWM', 'MAG7', '^VIX'] as const;
@@ -407,7 +407,7 @@ function ratesSkeleton(symbols: readonly string[], ctx: PageContext): HTMLElemen
         { class: 'skeleton-lines', 'aria-hidden': 'true' },
         bar('card-title', 'Curve and the Fed'),
         bar('card-line', `10y − 2y: 0.00 pp (yields of ${day})`),
-        bar('card-line', `Last FOMC decision -00\u00a0bp on ${day}`),
+        bar('card-line', `Last FOMC decision: a cut of 00\u00a0bp on ${day}`),
       ),
     ),
   ];
@@ -452,10 +452,7 @@ function ratesCards(r: RatesAnswer, ctx: PageContext): HTMLElement[] {
           ? el(
               'span',
               { class: 'card-line' },
-              // A hold is said in words ("0 bp" reads like a missing figure).
-              r.lastDecision.decisionBp === 0
-                ? 'Last FOMC decision: rates held on '
-                : `Last FOMC decision ${r.lastDecision.decisionBp > 0 ? '+' : ''}${r.lastDecision.decisionBp}\u00a0bp on `,
+              fomcDecisionWords(r.lastDecision.decisionBp),
               dateSpan(r.lastDecision.date),
             )
           : null,

@@ -5,7 +5,7 @@
  * screenshot review took the three equal figures for a bug; the CSV says they are right).
  */
 import { expect, test } from 'vitest';
-import { curveDays, returnBasis } from './overview-figures.js';
+import { curveDays, fomcDecisionWords, returnBasis } from './overview-figures.js';
 
 const MAGS_CLOSE = 68.25;
 const MAGS_BASE = 65.959999;
@@ -43,4 +43,11 @@ test('the yield spread says which days its yields are of', () => {
   expect(curveDays('2026-07-27', '2026-07-27')).toBe('yields of 2026-07-27');
   expect(curveDays('2026-07-27', '2026-07-24')).toBe('DGS10 of 2026-07-27, DGS2 of 2026-07-24');
   expect(curveDays(null, '2026-07-24')).toBeNull();
+});
+
+test('the last FOMC decision reads the same way for a cut, a hike and a hold (the card had two phrasings)', () => {
+  // 2025-12-10: the Fed cut 25 bp (src/config/fomc-meetings.json); 2026-07-29: held; 2022-11-02: a 75 bp hike.
+  expect(fomcDecisionWords(-25)).toBe('Last FOMC decision: a cut of 25\u00a0bp on ');
+  expect(fomcDecisionWords(0)).toBe('Last FOMC decision: rates held on ');
+  expect(fomcDecisionWords(75)).toBe('Last FOMC decision: a hike of 75\u00a0bp on ');
 });

@@ -14,6 +14,17 @@ export function curveDays(tenDay: string | null, twoDay: string | null): string 
 }
 
 /**
+ * The Fed card's last decision, one phrasing for every kind (it read "Last FOMC decision -25 bp on" beside
+ * "Last FOMC decision: rates held on"); the day follows. A hold is said in words ("0 bp" reads like a
+ * missing figure), a move with its size and sign, the no-break space keeping "25" and "bp" together.
+ * @example fomcDecisionWords(-25) // 'Last FOMC decision: a cut of 25\u00a0bp on '
+ */
+export function fomcDecisionWords(decisionBp: number): string {
+  if (decisionBp === 0) return 'Last FOMC decision: rates held on ';
+  return `Last FOMC decision: a ${decisionBp < 0 ? 'cut' : 'hike'} of ${Math.abs(decisionBp)}\u00a0bp on `;
+}
+
+/**
  * What a period's return is measured from, for the tooltip of its cell: the end close and day, the base
  * close (close / (1 + return)) and the rule that picked it. Equal figures in a row then explain themselves:
  * on the first session of a month 1D and MTD share their base, and on the shared real data MAGS closed at
