@@ -42,10 +42,10 @@ const LEVEL_THEN_RECORD =
  * "its August record", "their October 2024 peak", "its 2021 high": a peak the writer dates. Held as the
  * distance from the record close, and only when that record close falls in the month (or year) named.
  */
-const NAMED_PEAK = `(?:${MONTH_WORD}(?:\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d))?(?:,?\\s+(\\d{4}))?|(\\d{4}))\\s+(?:record(?:\\s+(?:high|close|closing\\s+high))?|peak|high|top|all[- ]time\\s+high)\\b`;
+const NAMED_PEAK = `(?:${MONTH_WORD}(?:\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d))?(?:,?\\s+(\\d{4}))?|(\\d{4}))\\s+(?:record(?:\\s+(?:high|close|closing\\s+high))?|peak|high|top|all[- ]time\\s+high|ATH)\\b`;
 
 const BELOW_ATH = new RegExp(
-  `[-−–]?(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:below|under|beneath|off|from|short\\s+of|shy\\s+of|away\\s+from)\\s+(?:(?:its|their|the|an?)?\\s*${RECORD}\\s+${MARK}|(?:its|their|the)\\s+${NAMED_PEAK}|(?:its|their|the)\\s+(?:highs?|peak|record)\\b(?!\\s+(?:low|of\\s+(?:\\d|the\\b)))|(?:(?:its|their|the)\\s+)?(?:ATH|all[- ]time\\s+highs?)\\b|highs\\b(?!\\s+of\\s)|(?:its|their)\\s+(own)\\b(?!\\s+\\w))`,
+  `[-−–]?(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:below|under|beneath|off|from|short\\s+of|shy\\s+of|away\\s+from)\\s+(?:(?:its|their|the|an?)?\\s*${RECORD}\\s+${MARK}|(?:its|their|the)\\s+${NAMED_PEAK}|(?:its|their|the)\\s+(?:highs?|peak|record)\\b(?!\\s+(?:low|of\\s+(?:\\d|the\\b)))|(?:(?:its|their|the)\\s+)?(?:ATH|all[- ]time\\s+highs?)\\b|highs\\b(?!\\s+of\\s)|(?:its|their)\\s+(own)\\b(?!\\s+\\w)|(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|yesterday|last\\s+week|last\\s+month)['’]s\\s+)?record(?:\\s+close)?\\b(?!\\s+(?:low|of\\s+\\d)))`,
   'i',
 );
 

@@ -18,7 +18,7 @@ const PERIOD_BETWEEN =
   "(?:(?:over|in|during|for|on|since)\\s+(?:the\\s+)?[A-Za-z0-9.,' ]{1,30}?\\s+|(?:so\\s+far\\s+)?this\\s+(?:year|month|quarter|week)\\s+|year[- ]to[- ]date\\s+|(?:YTD|MTD|QTD|today)\\s+)";
 /** "the VIX fell 5.83% to 14.85", "Oracle slid 10.8% to $196.95": a move, then the level it closed at. */
 const MOVE_TO_LEVEL = new RegExp(
-  `\\b(?:rose|risen|fell|fallen|gained|lost|climbed|dropped|declined|slid|slipped|sank|tumbled|plunged|collapsed|collapsing|cratered|jumped|surged|soared|rallied|advanced|added|shed|eased|dipped|popped|retreated|spiked|slumped|skidded|rebounded|gave\\s+up|gave\\s+back|surrendered|pared|tacked\\s+on|firmed|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower)|(?:(?:was|is)\\s+)?(?:up|down))\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+(?:${PERIOD_BETWEEN})?to\\s+(?:(?:close|end|finish|settle)\\s+at\\s+)?\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`,
+  `\\b(?:rose|risen|fell|fallen|gained|lost|climbed|dropped|declined|slid|slipped|sank|tumbled|plunged|collapsed|collapsing|cratered|jumped|surged|soared|rallied|advanced|added|shed|eased|dipped|popped|retreated|spiked|slumped|skidded|rebounded|gave\\s+up|gave\\s+back|surrendered|pared|tacked\\s+on|firmed|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower)|(?:(?:was|is)\\s+)?(?:up|down))\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+(?:${PERIOD_BETWEEN})?(?:to\\s+(?:(?:close|end|finish|settle)\\s+at\\s+)?|at\\s+(?:an?\\s+(?:fresh\\s+|new\\s+)?(?:record|all[- ]time\\s+high)(?:\\s+(?:close|high))?(?:\\s+of)?\\s+)?(?=\\$?\\d[\\d,]*\\.\\d))\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`,
   'i',
 );
 /** A level with decimals (or thousands): "14.85", "2,590.61", "$255.87"; whole numbers are too often counts. */
@@ -69,7 +69,7 @@ const CLOSING_LIST = /\bclos(?:e|es|ed|ing)\b/i;
 const NAME_THEN_LEVEL = /^\s*:?\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s*(?:[,;]|\.(?!\d)|$|\s+and\b))/;
 /** "$VIX 14.85, vol sellers eating", "IWM 255.87 (record close)": a ticker, then a level with decimals standing alone. */
 const TICKER_THEN_LEVEL =
-  /^\s*:?\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s*(?:[,;]|\.(?!\d)|$|\((?:record|ATH|new)))/i;
+  /^\s*:?\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s*(?:[,;]|\.(?!\d)|$|\((?:record|ATH|new))|\s+(?:new\s+(?:closing\s+)?high|record(?:\s+close)?|ATH|all[- ]time\s+high)\b)/i;
 /** "VIX 14.85 (-5.83%)", "AMD 162.30 +0.9%": a level, then its signed move in parentheses or after a space. */
 const LEVEL_THEN_MOVE =
   /^[\s:]*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?:\s*\(\s*(?:[-+−–]\d+(?:\.\d+)?\s?%|(?:new\s+|fresh\s+)?(?:ATH|record(?:\s+(?:close|high))?|all[- ]time\s+high)\s*\))|\s+[-+−–]\d+(?:\.\d+)?\s?%)/i;

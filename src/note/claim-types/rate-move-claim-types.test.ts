@@ -246,6 +246,27 @@ describe('yields "N bp higher/lower" and the curve named by its two yields (grou
     ]);
   });
 
+  it('reads a second signed move after the first one\'s label, "flat at", and the curve "steeper/flatter by"', () => {
+    // By hand: DGS2 1d 3.52 - 3.54 = -2, wtd 3.52 - 3.56 = -4; curve wtd 62 - 58 = +4, 1d 62 - 59 = +3.
+    expect(check('2s 3.52% (-2bp d/d, -4bp WTD)').map((c) => c.slice(0, 4))).toEqual([
+      ['rate.level', 'DGS2', null, 3.52],
+      ['rate.change', 'DGS2', '1d', -2],
+      ['rate.change', 'DGS2', 'wtd', -4],
+    ]);
+    expect(check('2s flat at 3.52%')).toEqual([['rate.level', 'DGS2', null, 3.52, 'supported']]);
+    expect(check('2s10s at 62bp, steeper by 4bp WTD.')).toEqual([
+      ['rate.spread', 'DGS10', null, 62, 'supported'],
+      ['rate.spread.change', 'DGS10', 'wtd', 4, 'supported'],
+    ]);
+    expect(check('2s10s 62bp, flatter by 3bp d/d.').at(-1)).toEqual([
+      'rate.spread.change',
+      'DGS10',
+      '1d',
+      -3,
+      'contradicted',
+    ]);
+  });
+
   it('reads a week of a series with a value every calendar day as seven days back, not five rows', () => {
     // DFF has a row per calendar day: on Tue 2025-09-23 (4.09), five rows back is Thu Sep 18 (4.08), a week back
     // Tue Sep 16 (4.33): -24 bp. DGS10 has trading days only: five rows back stays the week's base.

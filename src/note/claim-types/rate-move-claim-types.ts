@@ -194,8 +194,16 @@ function movesOf(scope: SentenceScope, name: YieldName, clauseEnd: number): Move
   const out: MoveWords[] = [];
   for (const m of allMatches(MOVE, window)) {
     const at = name.end + m.index;
-    // A signed shorthand move belongs to the name only right after it or its level ("2s 3.52% (-2bp)").
-    if (m[3] && !/^\s*(?:yields?(?:\s+|$))?(?:at\s+)?(?:\d+(?:\.\d+)?%\s*)?[,:]?\s*$/i.test(window.slice(0, m.index)))
+    // A signed shorthand move belongs to the name only right after it or its level ("2s 3.52% (-2bp)"), or after
+    // its move before and that move's period label ("2s 3.92% (+8bp d/d, +45bp YTD)").
+    const prev = out.at(-1);
+    if (
+      m[3] &&
+      !/^\s*(?:yields?(?:\s+|$))?(?:at\s+)?(?:\d+(?:\.\d+)?%\s*)?[,:]?\s*$/i.test(window.slice(0, m.index)) &&
+      !(
+        prev && /^\s*(?:d\/d|w\/w|WTD|MTD|QTD|YTD|1D|5D|1W|1M|1Y)?\s*[,;]\s*$/i.test(scope.sentence.slice(prev.end, at))
+      )
+    )
       continue;
     if (hedged(scope.sentence, at)) continue;
     if (OTHER_READING.test(window.slice(m.index + m[0].length))) continue;
@@ -294,7 +302,7 @@ function rateMove(
 
 const CURVE_NAME = `(?:(?:10|ten)[- ]?(?:years?|yrs?|y)\\s*(?:[-–−/]|minus|less|over|vs\\.?)\\s*(?:2|two)[- ]?(?:years?|yrs?|y)|(?:2|two)[- ]?(?:years?|yrs?|y)\\s*(?:[-–−/]|to)\\s*(?:10|ten)[- ]?(?:years?|yrs?|y)|2s\\s*/?\\s*10s|10s\\s*/?\\s*2s|2-10|10-2)(?:\\s+(?:Treasury|Treasuries|yield))*(?:\\s+(?:spread|curve|gap|yield\\s+(?:spread|curve)))?|\\b(?:the\\s+(?:Treasury\\s+|yield\\s+)?|Treasury\\s+|yield\\s+)curve|${CURVE_BETWEEN}`;
 const CURVE_MOVE = new RegExp(
-  `(${CURVE_NAME})\\b[^.;%]{0,30}?\\b(steepened|steepens|steepening|widened|widens|widening|flattened|flattens|flattening|narrowed|narrows|narrowing|tightened|tightens|compressed)(?:\\s+(?:by|about|roughly|nearly|another|a\\s+further))*\\s+${NUMBER}\\s*${BP}`,
+  `(${CURVE_NAME})\\b[^.;%]{0,30}?\\b(steepened|steepens|steepening|steeper|widened|widens|widening|wider|flattened|flattens|flattening|flatter|narrowed|narrows|narrowing|narrower|tightened|tightens|tighter|compressed)(?:\\s+(?:by|about|roughly|nearly|another|a\\s+further))*\\s+${NUMBER}\\s*${BP}`,
   'gi',
 );
 
@@ -355,7 +363,7 @@ function extractCurveMoves(scope: SentenceScope): CurveMoveClaim[] {
     )
       continue;
     const end = m.index + m[0].length;
-    const negative = /^(?:flatten|narrow|tighten|compress)/i.test(m[2]!);
+    const negative = /^(?:flatte|narrow|tight|compress)/i.test(m[2]!);
     const claim = curveMove(scope, m.index, end, m.index + m[1]!.length, m[3]!, negative, false);
     if (claim) out.push(claim);
   }

@@ -65,6 +65,17 @@ describe('records and levels', () => {
       ],
     ],
     ['Apple closed 0.92% shy of its December 2024 record.', [['below_high', 'AAPL']]],
+    ['AAPL -1.69%, 12.58% below record.', [['below_high', 'AAPL']]],
+    ["SPY -1.32%, 0.50% below Monday's record.", [['below_high', 'SPY']]],
+    ['$NVDA +3.12% today, 12.99% below the May ATH', [['below_high', 'NVDA']]],
+    ['The VIX fell for a fifth day, down 1.63% at 16.32.', [['level', '^VIX', 16.32]]],
+    [
+      '$IWM 255.87 new closing high',
+      [
+        ['level', 'IWM', 255.87],
+        ['new_high', 'IWM'],
+      ],
+    ],
     ['$SPY only 0.79% off the high, relax', [['below_high', 'SPY']]],
     [
       'SPY is 1.96% below its February record, and QQQ sits 2.32% under its own.',

@@ -77,6 +77,13 @@ describe('spreads in points, basis points and as a noun', () => {
     expect(check('AAA outperformed BBB by 5 points this year.')).toEqual([['AAA', 'BBB', 0.05, 'supported']]);
   });
 
+  it('reads desk shorthand "A vs B MTD: +N pts" and "A over B, YTD: -N pts"', () => {
+    expect(check('AAA vs BBB YTD: +5.00 pts.')).toEqual([['AAA', 'BBB', 0.05, 'supported']]);
+    expect(check('BBB over AAA, YTD: -4.5 pts')).toEqual([['BBB', 'AAA', -0.045, 'supported']]);
+    // No period label: no period to hold it to, so no claim.
+    expect(check('AAA vs BBB: +5 pts')).toEqual([]);
+  });
+
   it('gives no claim when the second side is no series, or the sign is not said', () => {
     expect(check('AAA beat estimates by 5 points.')).toEqual([]);
     expect(check('AAA has a 5-point gap versus BBB this year.')).toEqual([]);

@@ -12,7 +12,7 @@ import { formatIsoDate } from '../../domain/trading-date.js';
 import type { SpreadClaim } from '../claims/claim.js';
 import { allMatches, COUNT_WORD, count, hedged } from '../claims/clause-words.js';
 import { resolveAnaphor } from '../claims/extraction-context.js';
-import { findPeriods } from '../claims/period-phrases.js';
+import { findPeriods, headerPeriods } from '../claims/period-phrases.js';
 import { otherPeriod } from '../claims/return-claims.js';
 import { sectorFund } from '../claims/sector-words.js';
 import { findSubject } from '../claims/subject-finder.js';
@@ -140,6 +140,44 @@ function namesBefore(sentence: string, mentions: SentenceScope['mentions'], at: 
   return out;
 }
 
+/**
+ * Desk shorthand: "IWM vs SPY MTD: +2.79 pts", "IJR over SPY, MTD: +2.95 pts", "XLE vs XLU 1M: +6.5 pts": two names
+ * joined by "vs"/"over", a period label, then the signed gap in points. Groups: the label, the sign, the digits.
+ */
+const VS_BETWEEN = /^\s+(?:vs\.?|versus|over)\s+$/i;
+const VS_GAP =
+  /^,?\s*\(?\s*((?:YTD|MTD|QTD|WTD|[1-9]\d?[DWMY])\b)?\s*\)?\s*:\s*([-+−–]?)(\d+(?:\.\d+)?)\s*(?:pts?|points?|pp|ppts?|percentage\s+points?)\b/i;
+
+function versusShorthand(scope: SentenceScope): SpreadClaim[] {
+  const { sentence, mentions, line } = scope;
+  const out: SpreadClaim[] = [];
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const a = mentions[i]!;
+    const b = mentions[i + 1]!;
+    if (!a.symbol || !b.symbol || a.symbol === b.symbol || !VS_BETWEEN.test(sentence.slice(a.end, b.start))) continue;
+    const m = VS_GAP.exec(sentence.slice(b.end));
+    if (!m || hedged(sentence, a.start)) continue;
+    const period = m[1] ? (headerPeriods(m[1])[0] ?? null) : null;
+    if (period === null) continue;
+    const decimals = m[3]!.includes('.') ? m[3]!.split('.')[1]!.length : 0;
+    const sign = m[2] !== '' && m[2] !== '+' ? -1 : 1;
+    const end = b.end + m.index + m[0].length;
+    out.push({
+      metric: 'spread',
+      text: sentence,
+      subject: a.text.replace(/^the\s+/i, ''),
+      symbol: a.symbol,
+      line,
+      span: { start: scope.offset + a.start, end: scope.offset + end },
+      versus: b.symbol,
+      period,
+      value: Number(((sign * Number(m[3])) / 100).toFixed(decimals + 2)),
+      decimals,
+    });
+  }
+  return out;
+}
+
 /** Gaps told without a figure: one claim per name of the subject list, signed by the verb. */
 function directionOnly(scope: SentenceScope, figured: readonly GapMatch[]): SpreadClaim[] {
   const { sentence, mentions, ctx, line } = scope;
@@ -256,7 +294,9 @@ function extract(scope: SentenceScope): SpreadClaim[] {
     if (!versus?.symbol || versus.symbol === subject.symbol) continue;
     out.push(subject.unresolved ? { ...claim, unresolved: subject.unresolved } : claim);
   }
-  return [...out, ...directionOnly(scope, gapMatches(sentence))].sort((a, b) => a.span.start - b.span.start);
+  return [...out, ...directionOnly(scope, gapMatches(sentence)), ...versusShorthand(scope)].sort(
+    (a, b) => a.span.start - b.span.start,
+  );
 }
 
 export const spreadClaimType: ClaimType<SpreadClaim> = {

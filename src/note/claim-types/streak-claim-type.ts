@@ -16,7 +16,7 @@ const STREAK = new RegExp(
 );
 const UP_VERBS = 'rose|risen|gained|climbed|advanced|rallied|fell|fallen|declined|dropped|lost|slid|slipped|retreated';
 const CONSECUTIVE = new RegExp(
-  `\\b(${UP_VERBS})\\s+(?:for\\s+)?(?:an?\\s+|the\\s+)?${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(?:sessions?|days?|trading\\s+days?)\\b|(?:\\b(?:its|their|a|the|together|posted|notched|logged|booked)|['’]s)\\s+${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(gain|advance|rise|up\\s+day|decline|loss|drop|fall|down\\s+day)s?\\b|\\b(${UP_VERBS}|up|down|higher|lower|green|red)\\s+(?:for\\s+)?${COUNT_WORD}\\s+(?:straight\\s+|consecutive\\s+)?(?:sessions|days|trading\\s+days)(?:\\s+in\\s+a\\s+row|\\s+straight|\\s+running)\\b`,
+  `\\b(${UP_VERBS})\\s+(?:for\\s+|in\\s+)?(?:an?\\s+|the\\s+)?${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(?:sessions?|days?|trading\\s+days?)\\b|(?:\\b(?:its|their|a|the|together|posted|notched|logged|booked)|['’]s)\\s+${COUNT_WORD}(?:st|nd|rd|th)?\\s+(?:straight|consecutive|successive)\\s+(gain|advance|rise|up\\s+day|decline|loss|drop|fall|down\\s+day)s?\\b|\\b(${UP_VERBS}|up|down|higher|lower|green|red)\\s+(?:for\\s+)?${COUNT_WORD}\\s+(?:straight\\s+|consecutive\\s+)?(?:sessions|days|trading\\s+days)(?:\\s+in\\s+a\\s+row|\\s+straight|\\s+running)\\b`,
   'i',
 );
 const DOWN =
@@ -40,7 +40,7 @@ const DAYS_OF_ENDED = new RegExp(
   'i',
 );
 const ENDED_AFTER =
-  /^\s+(?:(?:finally|officially|abruptly|now|has|had|have|just|was|is|got)\s+)*(?:ended|snapped|broke|broken|is\s+over|was\s+over|came\s+to\s+an\s+end|ends|snaps)\b|^\s+(?:over|done|snapped|broken)(?=\s*(?:[.,;!]|$))/i;
+  /^\s+(?:(?:finally|officially|abruptly|now|has|had|have|just|was|is|got)\s+)*(?:ended|snapped|broke|broken|is\s+over|was\s+over|came\s+to\s+an\s+end|ends|snaps)\b|^\s+(?:over|done|snapped|broken)(?=\s*(?:[.,;!)]|$))/i;
 
 function extract(scope: SentenceScope): StreakClaim[] {
   const { sentence, mentions, ctx } = scope;

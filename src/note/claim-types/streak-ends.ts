@@ -45,9 +45,9 @@ const UP_SINGLE =
 const DOWN_SINGLE =
   'loss|decline|drop|fall|down\\s+day|red\\s+day|down\\s+session|losing\\s+session|lower\\s+close|negative\\s+close';
 const MOVE_VERBS_UP =
-  'rose|risen|gained|climbed|advanced|rallied|added|jumped|rebounded|bounced|firmed|up|higher|green|(?:closed|ended|finished|settled|moved|turned)\\s+(?:higher|up|green)';
+  'rose|risen|rising|gaining|climbing|advancing|gained|climbed|advanced|rallied|added|jumped|rebounded|bounced|firmed|up|higher|green|(?:closed|ended|finished|settled|moved|turned)\\s+(?:higher|up|green)';
 const MOVE_VERBS_DOWN =
-  'fell|fallen|dropped|declined|slid|slipped|lost|eased|dipped|retreated|sank|tumbled|shed|down|lower|red|gave\\s+(?:up|back)|(?:closed|ended|finished|settled|moved|turned)\\s+(?:lower|down|red)';
+  'fell|fallen|falling|declining|dropping|sliding|slipping|losing|dropped|declined|slid|slipped|lost|eased|dipped|retreated|sank|tumbled|shed|down|lower|red|gave\\s+(?:up|back)|(?:closed|ended|finished|settled|moved|turned)\\s+(?:lower|down|red)';
 const isUp = (w: string) =>
   new RegExp(`^(?:${MOVE_VERBS_UP}|${UP_PLURAL}|${UP_SINGLE})$`, 'i').test(w.replace(/\s+/g, ' '));
 
@@ -87,8 +87,8 @@ const FIRST_IN = new RegExp(
  * run of gains, as markets use the word).
  */
 const RUN_NOUNS =
-  'rally|climb|advance|ascent|run|winning\\s+run|win\\s+streak|slide|skid|slump|sell-?off|decline|retreat|losing\\s+run|losing\\s+streak';
-const isDownRunNoun = (w: string) => /^(?:slide|skid|slump|sell-?off|decline|retreat|losing)/i.test(w);
+  'gain|loss|rally|climb|advance|ascent|run|winning\\s+run|win\\s+streak|slide|skid|slump|sell-?off|decline|retreat|losing\\s+run|losing\\s+streak';
+const isDownRunNoun = (w: string) => /^(?:loss|slide|skid|slump|sell-?off|decline|retreat|losing)/i.test(w);
 /** "the first red day after a 13 day run", "its first gain following a five-day slide": the close ended that run. */
 const FIRST_AFTER_NOUN_RUN = new RegExp(
   `\\b(?:(?:its|their|a|the)\\s+)?(?:first\\s+)?(gain|advance|rise|up\\s+day|green\\s+day|green|up|higher|rebound|bounce|decline|loss|drop|fall|down\\s+day|red\\s+day|red|down|lower)\\s+(?:again\\s+)?(?:after|following)\\s+(?:a|an|its|their)\\s+${COUNT_WORD}[- ](?:day|session)\\s+(?:(winning|losing|win|green|red)\\s+(?:streak|run)|(${RUN_NOUNS}))\\b`,
@@ -147,7 +147,7 @@ const SHORT_RUNS: readonly RegExp[] = [
 ];
 /** "(4th down day)", "NVDA -1.64% (5th straight loss)", "$SPY -0.4%, 3rd red day": an ordinal day standing as its own note. */
 const NTH_NOTE = new RegExp(
-  `(?:\\(\\s*|,\\s+)${ORDINAL}\\s+${IN_A_ROW}(${UP_SINGLE}|${DOWN_SINGLE})(?=\\s*(?:\\)|[,;.!]|$))`,
+  `(?:\\(\\s*|,\\s+)${ORDINAL}\\s+(?:${IN_A_ROW}(${UP_SINGLE}|${DOWN_SINGLE})|(?:straight|consecutive)\\s+(up|down|green|red|higher|lower))(?=\\s*(?:\\)|[,;.!]|$))`,
   'i',
 );
 /** "7 days in a row up", "4 sessions straight down": the count, then the run's words, then its direction. */
@@ -264,7 +264,7 @@ export function streakWordings(sentence: string): StreakWording[] {
   }
   for (const m of allMatches(NTH_NOTE, sentence)) {
     if ((count(m[1]) ?? 0) < 2) continue;
-    add({ m, direction: isUp(m[2]!) ? 'winning' : 'losing', phase: 'ongoing', length: count(m[1]) });
+    add({ m, direction: isUp((m[2] ?? m[3])!) ? 'winning' : 'losing', phase: 'ongoing', length: count(m[1]) });
   }
   for (const m of allMatches(ENDED_SHORT_RUN, sentence))
     add({ m, direction: isUp((m[2] ?? m[3])!) ? 'winning' : 'losing', phase: 'ending', length: count(m[1]) });

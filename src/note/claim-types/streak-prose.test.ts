@@ -47,6 +47,11 @@ describe('streaks in prose', () => {
     ['$MSFT record close again. 7 days in a row up', ['MSFT', 'winning', 'ongoing', 7]],
     ['$XLU -0.07%, snapped 6 up days', ['XLU', 'winning', 'ending', 6]],
     ['$AAPL +2.37% today, snapped 4 red days', ['AAPL', 'losing', 'ending', 4]],
+    ['XLP was rising for a third straight session.', ['XLP', 'winning', 'ongoing', 3]],
+    ['MAGS fell 0.74%, ending a two-session gain.', ['MAGS', 'winning', 'ending', 2]],
+    ['XLK -0.51% d/d (13-day win streak over), +5.00% QTD.', ['XLK', 'winning', 'ending', 13]],
+    ['XLU -1.34%; XLK +0.70%, 12th straight up.', ['XLK', 'winning', 'ongoing', 12]],
+    ['Oracle has fallen in five straight sessions.', ['ORCL', 'losing', 'ongoing', 5]],
     // One streak told twice in a sentence is one claim.
     [
       'Microsoft slipped for an eighth straight session, its longest losing run in years.',
