@@ -288,4 +288,13 @@ describeWithSharedData('the pages on the real data', () => {
       expect(browser.takeErrors()).toEqual([]);
     },
   );
+
+  test("the rotation table says what its Heading's degrees are (a bare 82° named no origin)", async () => {
+    const page = browser.page;
+    await open('#/rotation?asOf=2025-12-11', ['#rotation-table tbody tr']);
+    const caption = (await page.locator('.rrg-table .table-caption').textContent()) ?? '';
+    expect(caption).toContain('Heading: the direction of the latest step of the tail, 0° = right (RS-Ratio rising)');
+    expect(await page.locator('#rotation-table thead th[title]').textContent()).toBe('Heading');
+    expect(browser.takeErrors()).toEqual([]);
+  });
 });

@@ -258,6 +258,10 @@ function ratioView(
   return el('div', {}, summary, touches, ratioChart(r, ctx, view, onView));
 }
 
+/** What the table's Heading is (relative-rotation.ts headingDegrees): a bare "82°" said nothing of its origin. */
+const HEADING_WORDS =
+  'the direction of the latest step of the tail, 0° = right (RS-Ratio rising), 90° = up (RS-Momentum rising), 180° = left, 270° = down';
+
 function rotationTable(points: readonly RotationPoint[]): HTMLElement {
   const table = el(
     'table',
@@ -269,7 +273,7 @@ function rotationTable(points: readonly RotationPoint[]): HTMLElement {
         'tr',
         {},
         ['Symbol', 'Quadrant', 'RS-Ratio', 'RS-Momentum', 'Heading'].map((h, i) =>
-          el('th', { scope: 'col', class: i > 1 ? 'num' : '' }, h),
+          el('th', { scope: 'col', class: i > 1 ? 'num' : '', title: h === 'Heading' ? HEADING_WORDS : null }, h),
         ),
       ),
     ),
@@ -297,7 +301,11 @@ function rotationTable(points: readonly RotationPoint[]): HTMLElement {
   wrap.classList.add('rrg-table');
   // Said above the box, not as the table's caption: a caption is as wide as the table and scrolled away with it.
   wrap.prepend(
-    el('p', { class: 'table-caption muted' }, 'The rotation points as a table (hover a row to highlight its tail)'),
+    el(
+      'p',
+      { class: 'table-caption muted' },
+      `The rotation points as a table (hover a row to highlight its tail). Heading: ${HEADING_WORDS}.`,
+    ),
   );
   return wrap;
 }
