@@ -42,7 +42,9 @@ export const claimVerdictSchema = named(
     basis: z
       .enum(['price', 'total', 'same'])
       .nullable()
-      .describe('the close the verdict rests on: price, total (adjusted, with dividends), same (one close stored)'),
+      .describe(
+        'the close the verdict rests on: price, total (adjusted, with dividends), same (one close stored, what it measures unknown)',
+      ),
     matchesCloseOf: isoDate
       .nullable()
       .describe('when contradicted: the nearest close within five sessions that matches'),

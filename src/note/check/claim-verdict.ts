@@ -10,8 +10,9 @@ export type Verdict = 'supported' | 'contradicted' | 'unverifiable';
 
 /**
  * Which close the verdict rests on: `price` (the stored close), `total` (the adjusted close, with
- * dividends), `same` when the series holds one close (a file of adjusted closes only: price and
- * total return cannot be told apart), null when the claim was not held against data.
+ * dividends); a series holding one close is named by what it measures (a stock's adjusted closes:
+ * `total`; an index level: `price`), `same` when that is not known (price and total return cannot be
+ * told apart); null when the claim was not held against data.
  */
 export type Basis = 'price' | 'total' | 'same' | null;
 

@@ -32,6 +32,24 @@ const BASIS_NAME: Record<CloseField, string> = {
   adjClose: 'the total return (with dividends)',
 };
 
+/**
+ * Dividends a price return leaves out, at most, as a fraction a year: 2 points, the high end of the broad
+ * funds' yields (SPY and IWM about 1.2%, the energy and utility funds about 3%, most stocks less).
+ */
+export const DIVIDEND_GAP_PER_YEAR = 0.02;
+
+/**
+ * Whether a return claim that misses a total return (the store's one, adjusted close) may be the price
+ * return: the figure is below the total return by more than the tolerance and by at most
+ * DIVIDEND_GAP_PER_YEAR a year of the return's window (1.2 points for a YTD figure in early August).
+ */
+export function dividendGap(metric: string, claimed: unknown, e: Evaluation, tolerance: number): boolean {
+  if (metric !== 'return' || typeof claimed !== 'number' || typeof e.actual !== 'number' || e.years === undefined)
+    return false;
+  const gap = e.actual - claimed;
+  return gap > tolerance && gap <= DIVIDEND_GAP_PER_YEAR * e.years + tolerance;
+}
+
 /** "XLK is down 1.20% on the day" + "Dec 11" -> "XLK is down 1.20% on Dec 11". */
 function onDay(fact: string, day: string): string {
   return `${fact.replace(/ on the day$/, '')} on ${day}`;
@@ -80,21 +98,27 @@ export function verifyClaim(c: Claim, seriesFor: SeriesFor, options: VerifyOptio
       `${c.symbol}'s last close on or before ${formatIsoDate(o.asOf)} is ${formatIsoDate(s.dates[k]!)}: too old to check against`,
     );
   const oneClose = holdsOneClose(s, k);
+  // What the one stored close measures, when the store knows (adjusted closes: total return): named in the verdict.
+  const known = type.hasBasis && oneClose ? (found.oneCloseBasis ?? null) : null;
+  const named = known ? ` (${known} return)` : '';
   const fields: CloseField[] = type.hasBasis && !oneClose ? ['close', 'adjClose'] : ['close'];
   const at = (j: number, field: CloseField): Outcome =>
-    type.evaluate(c, { series: s, k: j, field, options: o, seriesFor });
+    type.evaluate(c, { series: s, k: j, field, options: o, seriesFor, oneCloseBasis: known ?? undefined });
   const primary = at(k, 'close');
   if ('unverifiable' in primary) return unverifiable(primary.unverifiable);
   const when = formatIsoDate(s.dates[k]!);
   const day = shortDate(s.dates[k]!, o.asOf);
-  const basisOf = (f: CloseField): Basis => (oneClose ? 'same' : FIELD_BASIS[f]);
-  const oneCloseNote =
-    type.hasBasis && oneClose
-      ? `; the store holds one close for ${c.symbol}, so its price and total return are the same here`
-      : '';
+  const basisOf = (f: CloseField): Basis => (oneClose ? (known ?? 'same') : FIELD_BASIS[f]);
+  const oneCloseNote = !(type.hasBasis && oneClose)
+    ? ''
+    : known === 'total'
+      ? `; the store holds ${c.symbol}'s adjusted closes only (a total return, dividends in), not its price return`
+      : known === 'price'
+        ? `; the store holds ${c.symbol}'s closes only (a price return, no dividends), not its total return`
+        : `; the store holds one close for ${c.symbol}, so its price and total return are the same here`;
   // A figure a little off may be the other basis, which a one-close series cannot show: say so.
   const cannotTell =
-    type.hasBasis && oneClose
+    type.hasBasis && oneClose && !known
       ? `; one close is stored for ${c.symbol}, so price and total return cannot be told apart`
       : '';
   const detail = (e: Evaluation) => (e.detail ? `${e.detail}; ` : '');
@@ -109,7 +133,7 @@ export function verifyClaim(c: Claim, seriesFor: SeriesFor, options: VerifyOptio
       ...base,
       actual: e.actual,
       verdict: 'supported',
-      sentence: `${onDay(e.fact, day)}: supported${matches}${other}`,
+      sentence: `${onDay(e.fact, day)}${named}: supported${matches}${other}`,
       reason: `${detail(e)}as of ${when}: consistent with ${type.claimedText(c)}${matches}${other}${oneCloseNote}${readAs}`,
       basis: basisOf(field),
       matchesCloseOf: null,
@@ -135,15 +159,20 @@ export function verifyClaim(c: Claim, seriesFor: SeriesFor, options: VerifyOptio
   const tail = matchesCloseOf
     ? matchNote
     : `no close within ${o.sessionsAround} sessions either side matches${type.hasBasis && !oneClose ? ', on the price or the total return' : ''}`;
+  // A figure a little below the store's total return, by what dividends could be: it may be the price return.
+  const dividends =
+    known === 'total' && matchesCloseOf === null && dividendGap(c.metric, base.claimed, primary, o.tolerance)
+      ? '; a price-return figure would be lower by the dividends paid, which this store cannot tell apart'
+      : '';
   let reason = `${detail(primary)}as of ${when}: ${primary.fact}, not ${type.claimedText(c)}`;
   if (typeof primary.actual === 'number' && typeof base.claimed === 'number' && type.hasBasis)
     reason += ` (off by ${((base.claimed - primary.actual) * 100).toFixed(2)} pp)`;
-  reason += `; ${tail}${oneCloseNote}${readAs}`;
+  reason += `; ${tail}${dividends}${oneCloseNote}${readAs}`;
   return {
     ...base,
     actual: primary.actual,
     verdict: 'contradicted',
-    sentence: `${onDay(primary.fact, day)}, not ${type.claimedText(c)}: contradicted; ${tail}${cannotTell}`,
+    sentence: `${onDay(primary.fact, day)}${named}, not ${type.claimedText(c)}: contradicted; ${tail}${dividends}${cannotTell}`,
     reason,
     basis: basisOf('close'),
     matchesCloseOf,

@@ -61,8 +61,17 @@ export interface VerifyOptions {
   readonly staleDays: number;
 }
 
+/**
+ * What the one close of a series that holds one (close equal to adjusted close) measures, when the store
+ * knows it: `total` for adjusted closes (Yahoo's adjclose, a CSV's Adj Close), `price` for index levels
+ * and unadjusted sources (Stooq).
+ */
+export type OneCloseBasis = 'price' | 'total';
+
 /** The series a claim needs, or why there is none ("no data for ^SP600 in the store"). */
-export type SeriesFor = (symbol: string) => { readonly series: PriceSeries } | { readonly missing: string };
+export type SeriesFor = (
+  symbol: string,
+) => { readonly series: PriceSeries; readonly oneCloseBasis?: OneCloseBasis } | { readonly missing: string };
 
 /** What the data says at one close. */
 export interface Evaluation {
@@ -73,6 +82,8 @@ export interface Evaluation {
   readonly fact: string;
   /** Details for the reason: "base close 2024-12-31". */
   readonly detail?: string;
+  /** A return's window in years (calendar days / 365.25): how much dividends could account for. */
+  readonly years?: number;
 }
 export type Outcome = Evaluation | { readonly unverifiable: string };
 
@@ -84,6 +95,8 @@ export interface EvaluationPoint {
   readonly options: VerifyOptions;
   /** Other series (a spread's second symbol), aligned by date by the type itself. */
   readonly seriesFor: SeriesFor;
+  /** What the series' one close measures, when it holds one and the store knows (see OneCloseBasis). */
+  readonly oneCloseBasis?: OneCloseBasis | undefined;
 }
 
 export interface ClaimType<C extends ClaimBase = ClaimBase> {

@@ -23,7 +23,7 @@ export const returnClaimType: ClaimType<ReturnClaim> = {
       ? `the period '${c.periodText}' is not one MarketDash computes (1d, 5d, WTD, MTD, QTD, YTD, 1Y, 3Y, 5Y, N sessions or since a day)`
       : 'the text gives no period for this figure';
   },
-  evaluate(c, { series: s, k, field, options }) {
+  evaluate(c, { series: s, k, field, options, oneCloseBasis }) {
     const values = s[field];
     let actual: number | null;
     let base: number;
@@ -50,7 +50,8 @@ export const returnClaimType: ClaimType<ReturnClaim> = {
       ok: Math.abs(actual - c.value) <= claimTolerance(c.decimals, options.tolerance),
       actual,
       fact: `${s.symbol} is ${upDown(actual)} ${words}`,
-      detail: `${c.period ? PERIOD_LABEL[c.period] : words} ${basisWords(field, oneClose)} ${pct(actual)}, base close ${formatIsoDate(s.dates[base]!)}`,
+      detail: `${c.period ? PERIOD_LABEL[c.period] : words} ${basisWords(field, oneClose, oneCloseBasis)} ${pct(actual)}, base close ${formatIsoDate(s.dates[base]!)}`,
+      years: (s.dates[k]! - s.dates[base]!) / 365.25,
     };
   },
   claimed: (c) => c.value,

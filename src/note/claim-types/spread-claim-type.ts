@@ -308,7 +308,7 @@ export const spreadClaimType: ClaimType<SpreadClaim> = {
     if (c.versus === null) return c.unresolved ?? 'the text does not name what the gap is measured against';
     return c.period === null && !c.sessions ? 'the text gives no period for this gap' : null;
   },
-  evaluate(c, { series: a, k, field, options: o, seriesFor }) {
+  evaluate(c, { series: a, k, field, options: o, seriesFor, oneCloseBasis }) {
     const other = seriesFor(c.versus!);
     if ('missing' in other) return { unverifiable: other.missing };
     const b = other.series;
@@ -351,7 +351,7 @@ export const spreadClaimType: ClaimType<SpreadClaim> = {
           ? `the ${a.symbol}/${b.symbol} ratio moved ${actual >= 0 ? '+' : '-'}${pct(Math.abs(actual))} ${words}`
           : `${a.symbol} ${verb} ${b.symbol} by ${points(Math.abs(actual))} ${words} (${how})`,
       // The basis in full: the unit, both series, which closes, and the window's two dates.
-      detail: `percentage points, ${how}: ${a.symbol} ${(ra * 100).toFixed(2)}% and ${b.symbol} ${(rb * 100).toFixed(2)}% on ${field === 'close' ? 'closes' : 'adjusted closes'} from ${formatIsoDate(a.dates[baseA]!)} to ${formatIsoDate(a.dates[k]!)}`,
+      detail: `percentage points, ${how}: ${a.symbol} ${(ra * 100).toFixed(2)}% and ${b.symbol} ${(rb * 100).toFixed(2)}% on ${oneCloseBasis ? `${oneCloseBasis === 'total' ? 'adjusted closes' : 'closes'} (${oneCloseBasis} returns)` : field === 'close' ? 'closes' : 'adjusted closes'} from ${formatIsoDate(a.dates[baseA]!)} to ${formatIsoDate(a.dates[k]!)}`,
     };
   },
   claimed: (c) => (c.direction === undefined ? c.value : c.direction > 0 ? 'ahead' : 'behind'),

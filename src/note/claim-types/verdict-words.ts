@@ -50,8 +50,12 @@ export function periodWords(period: string | null, sessions?: number): string {
   return sessions ? `over ${sessions} sessions` : 'over an unstated period';
 }
 
-/** What a close field measures, for the reason: "price return", "total return", or one stored close. */
-export function basisWords(field: CloseField, oneClose: boolean): string {
+/**
+ * What a close field measures, for the reason: "price return", "total return", or one stored close (named
+ * by what it measures when the store knows: adjusted closes are a total return).
+ */
+export function basisWords(field: CloseField, oneClose: boolean, oneCloseBasis?: 'price' | 'total'): string {
+  if (oneClose && oneCloseBasis) return oneCloseBasis === 'total' ? 'total return' : 'price return';
   if (oneClose) return 'return on the one stored close (price and total return are the same in this series)';
   return field === 'close' ? 'price return' : 'total return (with dividends)';
 }

@@ -21,7 +21,7 @@ import { noteDate } from '../../note/claims/note-date.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { asOfAfterData, marketEnd } from '../data-warnings.js';
 import { loadBreadthClaimSeries } from './breadth-claim-series.js';
-import { loadClaimSeries } from './claim-series.js';
+import { loadClaimSeries, oneCloseBases } from './claim-series.js';
 
 export interface CheckRequest {
   readonly text: string;
@@ -131,7 +131,7 @@ export async function checkNote(store: PriceStore, req: CheckRequest): Promise<C
     [...symbols].filter((s) => parseBreadthSymbol(s) === null),
     config,
     asOf,
-    facts.barless,
+    { barless: facts.barless, oneCloseBasis: oneCloseBases(await store.listSymbols()) },
   );
   const seriesFor: SeriesFor = (symbol) => breadth(symbol) ?? stored(symbol);
   const options = verifyOptions(asOf, { tolerance, nearAthPct: config.events?.nearAthPct ?? 0.02 });

@@ -13,8 +13,10 @@ import type { UniverseConfig } from '../../config/universe-config.js';
 import type { BasketDefinition } from '../../domain/basket.js';
 import { ensureDefined } from '../../domain/ensure.js';
 import type { PriceSeries } from '../../domain/price-series.js';
+import type { SymbolSummary } from '../../domain/symbol-info.js';
 import { type DayNumber, formatIsoDate } from '../../domain/trading-date.js';
 import type { SeriesFor } from '../../note/check/verify-claim.js';
+import type { OneCloseBasis } from '../../note/claim-types/claim-type.js';
 import type { PriceStore } from '../../store/price-store.js';
 
 /** The config's basket `ticker` as a definition (equal weight unless weights are given). */
@@ -36,22 +38,50 @@ function neededTickers(symbols: readonly string[], config: UniverseConfig): stri
   return [...out];
 }
 
+/** What the store lists beside the bars, for the reasons and verdicts of a check. */
+export interface StoreListing {
+  /** Members of stored groups that have no bars, with their groups: "no prices stored for X (a member of group 'g')". */
+  readonly barless?: ReadonlyMap<string, readonly string[]>;
+  /** What a stored symbol's close measures when it holds one close (see `oneCloseBases`). */
+  readonly oneCloseBasis?: ReadonlyMap<string, OneCloseBasis>;
+}
+
+/**
+ * What each stored symbol's close measures, should it hold one close (close equal to adjusted close): an
+ * index's level is a price (no dividends), Stooq's closes are not adjusted for dividends (price); a stock or
+ * fund from Yahoo (its adjclose) or a CSV is taken as adjusted closes, a total return (the shared data's
+ * `Date,Adj Close` files). The store does not record whether a one-close CSV held `Close` or `Adj Close`:
+ * a file of unadjusted closes alone is named a total return too (docs/note-and-check.md).
+ */
+export function oneCloseBases(symbols: readonly SymbolSummary[]): Map<string, OneCloseBasis> {
+  const out = new Map<string, OneCloseBasis>();
+  for (const s of symbols) {
+    if (s.kind === 'rate' || s.sources.length === 0) continue;
+    if (s.kind === 'index' || s.sources.every((x) => x === 'stooq')) out.set(s.ticker, 'price');
+    else if ((s.kind === 'stock' || s.kind === 'etf') && s.sources.every((x) => x === 'csv' || x === 'yahoo'))
+      out.set(s.ticker, 'total');
+  }
+  return out;
+}
+
 /** Reads everything the claims need, up to `lastDay` when given, and returns the lookup the verifier uses. */
 export async function loadClaimSeries(
   store: PriceStore,
   symbols: readonly string[],
   config: UniverseConfig,
   lastDay?: DayNumber,
-  /** Members of stored groups that have no bars, with their groups: "no prices stored for X (a member of group 'g')". */
-  barless: ReadonlyMap<string, readonly string[]> = new Map(),
+  listing: StoreListing = {},
 ): Promise<SeriesFor> {
+  const barless = listing.barless ?? new Map<string, readonly string[]>();
+  const basisOf = (ticker: string): OneCloseBasis | undefined => listing.oneCloseBasis?.get(ticker);
   const range = lastDay === undefined ? undefined : { to: formatIsoDate(lastDay) };
   const stored = await store.readMany(neededTickers(symbols, config), range);
   const cache = new Map<string, ReturnType<SeriesFor>>();
 
   const single = (ticker: string): ReturnType<SeriesFor> => {
     const s = stored.get(ticker);
-    if (s && s.dates.length > 0) return { series: s };
+    const basis = basisOf(ticker);
+    if (s && s.dates.length > 0) return basis ? { series: s, oneCloseBasis: basis } : { series: s };
     const def = configBasket(config, ticker);
     if (def) {
       const missing = def.members.filter((m) => !stored.has(m));
@@ -61,7 +91,10 @@ export async function loadClaimSeries(
         def,
         def.members.map((m) => ensureDefined(stored.get(m), `stored series of basket member ${m}`)),
       );
-      if (series.dates.length > 0) return { series };
+      // a basket of members whose one close is a total return is one too
+      const bases = new Set(def.members.map(basisOf));
+      const all = bases.size === 1 ? [...bases][0] : undefined;
+      if (series.dates.length > 0) return all ? { series, oneCloseBasis: all } : { series };
     }
     const name = config.symbols[ticker]?.name;
     const fund = config.trackingPairs.find((p) => p.index === ticker)?.fund;
