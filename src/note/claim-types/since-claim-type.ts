@@ -6,13 +6,18 @@ import { highestSince, lowestSince } from '../../analytics/returns/since.js';
 import { indexOnOrBefore } from '../../domain/price-series.js';
 import { civilFromDays, type DayNumber, daysFromCivil, daysInMonth, formatIsoDate } from '../../domain/trading-date.js';
 import type { SinceClaim } from '../claims/claim.js';
-import { MONTH_WORD, monthIndex } from '../claims/clause-words.js';
+import { COUNT_WORD, count, MONTH_WORD, monthIndex } from '../claims/clause-words.js';
 import { matchesWithSubjects } from '../claims/subject-finder.js';
 import { type ClaimType, matchedClaim, type SentenceScope } from './claim-type.js';
 import { pct, shortDate, shortMonth } from './verdict-words.js';
 
 const SINCE = new RegExp(
   `\\b(lowest|highest|weakest|strongest)\\s+(?:(?:daily\\s+)?(?:close|closing\\s+level|closing\\s+value|level|reading|finish|settle|mark|point|print)\\s+)?(?:in\\s+(?:more\\s+than\\s+)?\\w+\\s+\\w+,?\\s+)?since\\s+(?:(?:early|mid|late)[- ]?\\s*)?(?:${MONTH_WORD}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d))?(?:,?\\s+(\\d{4}))?|(\\d{4})-(\\d{2})-(\\d{2})|(\\d{4})\\b)`,
+  'i',
+);
+/** "its lowest close in three months", "the highest level in more than a year", "lowest in the past 12 weeks". */
+const WITHIN = new RegExp(
+  `\\b(lowest|highest|weakest|strongest)\\s+(?:(?:daily\\s+)?(?:close|closing\\s+level|closing\\s+value|level|reading|finish|settle|mark|point|print)\\s+)?(?:in|over)\\s+(?:(?:more\\s+than|over|almost|nearly)\\s+)?(?:(?:the\\s+(?:past|last)\\s+)?(?:(a|an)|${COUNT_WORD})|(the\\s+(?:past|last)))\\s*-?\\s*(trading\\s+days?|sessions?|days?|weeks?|months?|years?)\\b`,
   'i',
 );
 const APPROACHING =
@@ -39,11 +44,72 @@ function extract(scope: SentenceScope): SinceClaim[] {
     };
     out.push(subject.unresolved ? { ...claim, unresolved: subject.unresolved } : claim);
   }
+  // a window whose words a since-claim already read ("lowest close in two weeks since March") is that claim
+  const taken = out.map((c) => [c.span.start - scope.offset, c.span.end - scope.offset] as const);
+  for (const { m, subject } of matchesWithSubjects(WITHIN, sentence, mentions, ctx)) {
+    if (taken.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+    const unit = m[5]!.toLowerCase();
+    // "in a month", "over the past year" are one; "over the past months" names no window
+    const implicit = m[2] !== undefined || m[4] !== undefined;
+    const n = implicit ? (unit.endsWith('s') ? null : 1) : count(m[3]);
+    if (!subject || n === null || n < 1) continue;
+    const word = m[1]!.toLowerCase();
+    const claim: SinceClaim = {
+      metric: 'since',
+      ...matchedClaim(scope, subject, m),
+      direction: word === 'lowest' || word === 'weakest' ? 'lowest' : 'highest',
+      since: { year: null, month: 1, day: null },
+      within: {
+        count: n,
+        unit: /^(?:trading|session)/.test(unit)
+          ? 'session'
+          : (unit.replace(/s$/, '') as 'day' | 'week' | 'month' | 'year'),
+      },
+      approaching: APPROACHING.test(sentence.slice(0, m.index)),
+    };
+    out.push(subject.unresolved ? { ...claim, unresolved: subject.unresolved } : claim);
+  }
   return out;
 }
 
+/**
+ * The first day of a window back from `asOf` ("in three months": 2025-09-11 for 2025-12-11; a month
+ * without that day ends the month before: Nov 30 for May 31 less six months). Sessions are counted in
+ * `dates` (the closes up to `k`): "in 10 sessions" starts at the 10th close back, the as-of one counted.
+ */
+export function windowStart(
+  within: NonNullable<SinceClaim['within']>,
+  asOf: DayNumber,
+  dates?: Int32Array,
+  k?: number,
+): DayNumber {
+  const n = within.count;
+  if (within.unit === 'session') {
+    if (dates === undefined || k === undefined) return asOf - Math.ceil((n * 7) / 5);
+    return dates[Math.max(0, k - n + 1)]!;
+  }
+  if (within.unit === 'day') return asOf - n;
+  if (within.unit === 'week') return asOf - 7 * n;
+  const [y, mo, d] = civilFromDays(asOf);
+  const months = within.unit === 'year' ? 12 * n : n;
+  const total = y * 12 + (mo - 1) - months;
+  const ty = Math.floor(total / 12);
+  const tm = (total % 12) + 1;
+  return daysFromCivil(ty, tm, Math.min(d, daysInMonth(ty, tm)));
+}
+
 /** The first and last day of the month (or the day, or the year) a claim names, in the latest year that fits before `asOf`. */
-export function sinceWindow(c: SinceClaim, asOf: DayNumber): { first: DayNumber; last: DayNumber } {
+export function sinceWindow(
+  c: SinceClaim,
+  asOf: DayNumber,
+  dates?: Int32Array,
+  k?: number,
+): { first: DayNumber; last: DayNumber } {
+  if (c.within) {
+    // the window's first day: an earlier close past the mark may lie on it or before (the window is the rest)
+    const start = windowStart(c.within, asOf, dates, k);
+    return { first: start, last: start };
+  }
   const [ay, am, ad] = civilFromDays(asOf);
   if (c.since.wholeYear)
     return { first: daysFromCivil(c.since.year!, 1, 1), last: daysFromCivil(c.since.year!, 12, 31) };
@@ -60,6 +126,7 @@ export function sinceWindow(c: SinceClaim, asOf: DayNumber): { first: DayNumber;
 }
 
 function sinceText(c: SinceClaim): string {
+  if (c.within) return `in ${c.within.count} ${c.within.unit}${c.within.count === 1 ? '' : 's'}`;
   if (c.since.wholeYear) return String(c.since.year);
   const m = shortMonth(c.since.month);
   return c.since.day === null ? m : `${m} ${c.since.day}`;
@@ -70,7 +137,7 @@ export const sinceClaimType: ClaimType<SinceClaim> = {
   hasBasis: false,
   extract,
   evaluate(c, { series: s, k, field, options: o }) {
-    const { last } = sinceWindow(c, s.dates[k]!);
+    const { last } = sinceWindow(c, s.dates[k]!, s.dates, k);
     const values = s[field];
     const since = c.direction === 'lowest' ? lowestSince(s.dates, values, k) : highestSince(s.dates, values, k);
     const word = c.direction;
@@ -96,9 +163,11 @@ export const sinceClaimType: ClaimType<SinceClaim> = {
     };
   },
   claimed: (c, o) => formatIsoDate(sinceWindow(c, o.asOf).last),
-  claimedText: (c) => `${c.approaching ? 'approaching ' : ''}its ${c.direction} close since ${sinceText(c)}`,
+  claimedText: (c) =>
+    `${c.approaching ? 'approaching ' : ''}its ${c.direction} close ${c.within ? '' : 'since '}${sinceText(c)}`,
   period(c, o) {
     const w = sinceWindow(c, o.asOf);
+    if (c.within) return `since ${formatIsoDate(w.first)}`;
     return `since ${c.since.wholeYear ? String(c.since.year) : c.since.day === null ? formatIsoDate(w.first).slice(0, 7) : formatIsoDate(w.first)}`;
   },
 };

@@ -78,6 +78,11 @@ export interface SinceClaim extends ClaimBase {
     /** "since 2022": the whole year is the mark. */
     readonly wholeYear?: boolean;
   };
+  /**
+   * "its lowest close in three months": the mark is a window back from the as-of day (`since` is then not
+   * read): days, weeks, months and years are calendar ones, sessions are closes.
+   */
+  readonly within?: { readonly count: number; readonly unit: 'session' | 'day' | 'week' | 'month' | 'year' };
   /** "approaching its lowest close since": the close is near that mark rather than through it. */
   readonly approaching: boolean;
 }
