@@ -23,6 +23,12 @@ const symbolSchema = z
     name: z.string().min(1).describe('display name: Nvidia Corp.'),
     kind: z.enum(SYMBOL_KINDS),
     aliases: z.array(z.string().min(1)).default([]).describe('other names the market note and claim checker recognise'),
+    readAs: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        "words for a part of the market the claim checker reads as this symbol, saying so in the verdict ('small caps' read as IWM)",
+      ),
   })
   .strict();
 

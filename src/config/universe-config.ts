@@ -15,6 +15,8 @@ export interface SymbolConfig {
   readonly name: string;
   readonly kind: SymbolKind;
   readonly aliases: readonly string[];
+  /** Words for a part of the market the claim checker reads as this symbol, and says so ("small caps read as IWM"). */
+  readonly readAs?: readonly string[];
 }
 
 export interface UniverseConfig {

@@ -76,6 +76,7 @@ export function resolverFromConfig(
     name: s.name,
     kind: s.kind,
     aliases: s.aliases,
+    ...(s.readAs ? { readAs: s.readAs } : {}),
   }));
   // the equal-weighted index of the S&P 600 members, a series derived from their closes at check time
   symbols.push({

@@ -16,6 +16,8 @@ export interface NamedSymbol {
   readonly name: string;
   readonly kind: SymbolKind;
   readonly aliases: readonly string[];
+  /** Words for a part of the market read as this symbol, said so: "small caps" -> "small caps read as IWM (...)". */
+  readonly readAs?: readonly string[];
 }
 
 /** One place in a text that names something. */
@@ -39,6 +41,8 @@ interface Pattern {
   readonly symbol: string | null;
   readonly kind: SymbolKind | null;
   readonly unresolved?: string;
+  /** A reading of a part of the market as this symbol: the note the verdict carries. */
+  readonly readAs?: string;
 }
 
 const OBJECT_MARKER =
@@ -66,6 +70,9 @@ function namePattern(text: string, caseSensitive: boolean): RegExp {
 export class NameResolver {
   private readonly patterns: Pattern[] = [];
   private readonly byTicker = new Map<string, NamedSymbol>();
+
+  /** Words for a part of the market read as a symbol (config `readAs`: "small caps" -> IWM). */
+  private readonly readings: { readonly re: RegExp; readonly ticker: string; readonly note: string }[] = [];
 
   /** The bare names of companies with share classes that are read as one class ("Alphabet" -> GOOGL). */
   private readonly classDefaults: { readonly re: RegExp; readonly ticker: string; readonly note: string }[] = [];
@@ -96,6 +103,15 @@ export class NameResolver {
         // "Alphabet A" (a share class) is case-sensitive: "Alphabet a remarkable 78.75%" is the company.
         const shareClass = /\s[A-Z]$/.test(n.trim());
         this.patterns.push({ re: namePattern(n, oneWord || shareClass), symbol: s.ticker, kind: s.kind });
+      }
+      for (const w of s.readAs ?? []) {
+        const note = `${w} read as ${s.ticker} (${s.name})`;
+        this.patterns.push({ re: namePattern(w, false), symbol: s.ticker, kind: s.kind, readAs: note });
+        this.readings.push({
+          re: new RegExp(`^(?:the\\s+)?${escapeRegex(w).replace(/[\s-]+/g, '[\\s-]+')}$`, 'i'),
+          ticker: s.ticker,
+          note,
+        });
       }
     }
     // A company with several share classes (Alphabet Class A / Class C): the bare company name is ambiguous.
@@ -130,7 +146,7 @@ export class NameResolver {
 
   /** "Alphabet read as GOOGL (Class A)" when `subject` is a bare company name read as `symbol`, one of its classes. */
   readAs(subject: string, symbol: string | null): string | null {
-    const d = this.classDefault(subject.trim());
+    const d = this.classDefault(subject.trim()) ?? this.readings.find((r) => r.re.test(subject.trim())) ?? null;
     return d !== null && d.ticker === symbol ? d.note : null;
   }
 
@@ -219,7 +235,16 @@ export class NameResolver {
         kind,
         object: OBJECT_MARKER.test(before),
       };
-      out.push(unresolved ? { ...mention, unresolved } : readAs ? { ...mention, readAs: readAs.note } : mention);
+      const reading = symbol === c.p.symbol ? c.p.readAs : undefined;
+      out.push(
+        unresolved
+          ? { ...mention, unresolved }
+          : readAs
+            ? { ...mention, readAs: readAs.note }
+            : reading
+              ? { ...mention, readAs: reading }
+              : mention,
+      );
     }
     // A name the config does not know, with an unknown ticker in parentheses: widen the mention to the name.
     return fundsNamedByIndex(out, raw).map((m) => {

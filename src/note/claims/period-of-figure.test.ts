@@ -107,7 +107,12 @@ describe('a second figure of the same subject', () => {
       ['NVDA', 'qtd', 0.081],
     ]);
     // with a verb of its own the phrase has its own subject (an unknown one: no claim for it)
-    expect(read('SPY rose 1% after small caps fell and are up 3% this week.')).toEqual([['SPY', '1d', 0.01]]);
+    expect(read('SPY rose 1% after mid caps fell and are up 3% this week.')).toEqual([['SPY', '1d', 0.01]]);
+    // ... and a known one has its claim: "small caps" is read as IWM (the config's readAs)
+    expect(read('SPY rose 1% after small caps fell and are up 3% this week.')).toEqual([
+      ['SPY', '1d', 0.01],
+      ['IWM', 'wtd', 0.03],
+    ]);
   });
 });
 

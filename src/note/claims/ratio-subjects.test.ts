@@ -55,10 +55,10 @@ describe('a ratio named as the subject of a move', () => {
   });
 
   it("leaves a ratio whose first side names nothing unresolved, never the second side's move", () => {
-    const [c] = extractClaims('The ratio of small caps to BBB gained 4.8% this year.', resolver, { noteDate: NOTE });
+    const [c] = extractClaims('The ratio of mid caps to BBB gained 4.8% this year.', resolver, { noteDate: NOTE });
     expect(c).toMatchObject({
       symbol: null,
-      unresolved: "the ratio's first side 'small caps' names no configured symbol",
+      unresolved: "the ratio's first side 'mid caps' names no configured symbol",
     });
   });
 
