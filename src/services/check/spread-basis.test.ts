@@ -48,8 +48,9 @@ describeWithSharedData('spreads checked with their basis in the reason', () => {
   it('says which series, closes and dates a gap in percentage points is measured on', () => {
     const [c] = report.claims.filter((x) => x.metric === 'spread');
     expect(c).toMatchObject({ verdict: 'supported', symbol: 'SPSM', period: '5d' });
+    // the files hold adjusted closes only: the gap is one of total returns, and the reason says so
     expect(c!.reason).toMatch(
-      /percentage points, difference of returns: SPSM 2\.95% and MAGS -0\.95% on closes from 2025-12-04 to 2025-12-11/,
+      /percentage points, difference of returns: SPSM 2\.95% and MAGS -0\.95% on adjusted closes \(total returns\) from 2025-12-04 to 2025-12-11/,
     );
   });
 });
