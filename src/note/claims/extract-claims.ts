@@ -94,7 +94,7 @@ export function resolverFromConfig(
     known.add(t);
   }
   // A company's bare name ("Alphabet") is read as the one of its share classes the groups hold (GOOGL in mag7).
-  return new NameResolver(symbols, new Set(Object.values(config.groups).flat()));
+  return new NameResolver(symbols, new Set(Object.values(config.groups).flat()), Object.values(config.groups));
 }
 
 export interface ExtractOptions {
@@ -268,9 +268,15 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
       }
     }
   }
-  // "Alphabet rose 2%": the bare name read as GOOGL, and the claim says so.
+  // "Alphabet rose 2%": the bare name read as GOOGL, and the claim says so; "small caps" read as IWM (the
+  // config's readAs) says so too, unless the claim before it on its line names another of IWM's group (SPSM).
+  let previous: Claim | null = null;
   return out.map((c) => {
-    const readAs = c.symbol === null ? null : resolver.readAs(c.subject, c.symbol);
-    return readAs ? { ...c, readAs } : c;
+    const before = previous !== null && previous.line === c.line ? previous.symbol : null;
+    const reading = c.symbol === null ? null : resolver.reading(c.subject, c.symbol, before);
+    const readAs = reading ? reading.note : c.symbol === null ? null : resolver.readAs(c.subject, c.symbol);
+    const claim: Claim = reading && reading.symbol !== c.symbol ? { ...c, symbol: reading.symbol } : c;
+    previous = claim;
+    return readAs ? { ...claim, readAs } : claim;
   });
 }

@@ -81,7 +81,12 @@ export class NameResolver {
    * `grouped`: the tickers the config's groups hold; a company's bare name is read as the one class of it they
    * hold (the others are named by their class or ticker).
    */
-  constructor(symbols: readonly NamedSymbol[], grouped: ReadonlySet<string> = new Set()) {
+  constructor(
+    symbols: readonly NamedSymbol[],
+    grouped: ReadonlySet<string> = new Set(),
+    /** The config's groups: a reading ("small caps") right after a member of its symbol's group is that member. */
+    private readonly groups: readonly (readonly string[])[] = [],
+  ) {
     for (const s of symbols) {
       this.byTicker.set(s.ticker, s);
       const bare = s.ticker.replace(/^\^/, '');
@@ -146,8 +151,22 @@ export class NameResolver {
 
   /** "Alphabet read as GOOGL (Class A)" when `subject` is a bare company name read as `symbol`, one of its classes. */
   readAs(subject: string, symbol: string | null): string | null {
-    const d = this.classDefault(subject.trim()) ?? this.readings.find((r) => r.re.test(subject.trim())) ?? null;
+    const d = this.classDefault(subject.trim());
     return d !== null && d.ticker === symbol ? d.note : null;
+  }
+
+  /**
+   * The symbol a claim whose subject is a reading ("small caps", read as IWM) stands for, and the note, when
+   * the subject is one: `previous` (the symbol of the claim before it on the same line), when a config group
+   * holds both it and the reading's symbol, is what the writer means ("$SPSM new all time high. small caps
+   * quietly +16.46% YTD" is SPSM), with no note; else the reading's own symbol and its note.
+   */
+  reading(subject: string, symbol: string, previous: string | null): { symbol: string; note: string | null } | null {
+    const r = this.readings.find((x) => x.ticker === symbol && x.re.test(subject.trim()));
+    if (!r) return null;
+    if (previous !== null && previous !== symbol && this.groups.some((g) => g.includes(previous) && g.includes(symbol)))
+      return { symbol: previous, note: null };
+    return { symbol, note: r.note };
   }
 
   /** The configured symbol of a ticker, if any. */

@@ -3,7 +3,8 @@
  * the most quoted small-cap benchmark fund), and the reason says so. On the real data
  * (etfs-and-megacaps/IWM.csv, ../shared/data/README.md), by hand: 2025-12-10 252.905991, 2025-12-11
  * 255.873642, so the day's move is 255.873642 / 252.905991 - 1 = +1.1734%: "1.2%" holds (within half its
- * last digit, 0.05 points), "1.1%" does not.
+ * last digit, 0.05 points), "1.1%" does not. SPSM: 2024-12-31 43.847443, 2025-12-10
+ * 47.770531, 2025-12-11 48.313942: +10.186% YTD, +1.1375% on the day; IWM's YTD is +17.590% (2024-12-31 217.597321).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithSharedData, realFile } from '../../../test/support/shared-data.js';
@@ -18,7 +19,7 @@ describeWithSharedData('small caps read as IWM, on the real data', () => {
 
   beforeAll(async () => {
     store = await DuckDbStore.open(':memory:');
-    await importFiles(store, { files: [realFile('etfs-and-megacaps/IWM.csv')] });
+    await importFiles(store, { files: ['IWM', 'SPSM'].map((t) => realFile(`etfs-and-megacaps/${t}.csv`)) });
   }, 120_000);
 
   afterAll(async () => {
@@ -48,6 +49,20 @@ describeWithSharedData('small caps read as IWM, on the real data', () => {
     expect(r.claims[0]!.verdict).toBe('unverifiable');
     expect(r.claims[0]!.reason).toMatch(/^no data for MAG7 in the store, and its members AAPL, .* are missing too/);
     expect(r.claims[0]!.reason).toContain(`; ${READ_AS}`);
+  });
+
+  it('right after a claim on another fund of its config group (smallcaps: SPSM) "small caps" is that fund', async () => {
+    const r = await checkNote(store, {
+      text: 'SPSM rose 1.14% today, and small caps are up 10.19% this year.\n\nSmall caps are up 17.59% this year.',
+      asOf: '2025-12-11',
+    });
+    expect(r.claims.map((c) => [c.symbol, c.period, c.verdict])).toEqual([
+      ['SPSM', '1d', 'supported'],
+      ['SPSM', 'ytd', 'supported'],
+      ['IWM', 'ytd', 'supported'],
+    ]);
+    expect(r.claims[1]!.reason).not.toContain('read as');
+    expect(r.claims[2]!.reason).toContain(`; ${READ_AS}`);
   });
 
   it('a ticker in parentheses wins over the reading: "small caps (IJR)" is IJR, with no reading said', async () => {
