@@ -184,6 +184,12 @@ export function columnRowClaims(
   let figures = 0;
   cells.forEach((cell, i) => {
     const col = cols[i]!;
+    const words = wordCellClaim(cell, col, who, offset);
+    if (words) {
+      figures++;
+      out.push(words);
+      return;
+    }
     const f = cellFigure(cell, cell.text.replace(/^[*_]+|[*_]+$/g, ''), offset);
     if (!f) return;
     figures++;
@@ -227,6 +233,43 @@ export function columnRowClaims(
     }
   });
   return figures === 0 ? null : out;
+}
+
+/**
+ * A cell told in words: "2 up", "4 down", "3 days down" under a streak column; "record", "ATH", "new high" under a
+ * distance column (the close is the record). Null for any other cell.
+ */
+function wordCellClaim(
+  cell: Cell,
+  col: Column,
+  who: Pick<Claim, 'text' | 'subject' | 'symbol' | 'line'> & { unresolved?: string },
+  offset: number,
+): Claim | null {
+  const text = cell.text.replace(/^[*_]+|[*_]+$/g, '').trim();
+  const span = { start: offset + cell.at, end: offset + cell.at + cell.text.length };
+  if (col.kind === 'streak') {
+    const m = /^(\d+)\s+(?:days?\s+)?(up|down|green|red|higher|lower)$|^(up|down|green|red)\s+(\d+)$/i.exec(text);
+    const n = Number(m?.[1] ?? m?.[4]);
+    if (!m || !(n >= 1)) return null;
+    const way = (m[2] ?? m[3])!.toLowerCase();
+    const c: StreakClaim = {
+      metric: 'streak',
+      ...who,
+      span,
+      direction: /^(?:down|red|lower)$/.test(way) ? 'losing' : 'winning',
+      phase: 'ongoing',
+      length: n,
+    };
+    return c;
+  }
+  if (
+    col.kind === 'ath' &&
+    /^(?:(?:at\s+)?(?:a\s+)?(?:new\s+)?(?:record|ATH|all[- ]time\s+high|new\s+high)|at\s+high)$/i.test(text)
+  ) {
+    const c: AthClaim = { metric: 'ath', ...who, span, kind: 'new_high', distance: null };
+    return c;
+  }
+  return null;
 }
 
 /** The figure of a cell (its text cleaned as `text`): its span, digits, decimals and sign; null when none. */
