@@ -271,12 +271,28 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
   // "Alphabet rose 2%": the bare name read as GOOGL, and the claim says so; "small caps" read as IWM (the
   // config's readAs) says so too, unless the claim before it on its line names another of IWM's group (SPSM).
   let previous: Claim | null = null;
-  return out.map((c) => {
+  const read = out.map((c) => {
     const before = previous !== null && previous.line === c.line ? previous.symbol : null;
     const reading = c.symbol === null ? null : resolver.reading(c.subject, c.symbol, before);
     const readAs = reading ? reading.note : c.symbol === null ? null : resolver.readAs(c.subject, c.symbol);
     const claim: Claim = reading && reading.symbol !== c.symbol ? { ...c, symbol: reading.symbol } : c;
     previous = claim;
-    return readAs ? { ...claim, readAs } : claim;
+    return { claim: readAs ? { ...claim, readAs } : claim, reading: reading?.note != null };
   });
+  // "Small caps hit a record: IWM rose 0.31% to an all-time closing high": the fund the sentence names says
+  // the same as the reading, so the reading's claim of that kind is left out (one claim, the named fund's).
+  return read
+    .filter(
+      (r) =>
+        !r.reading ||
+        !read.some(
+          (o) =>
+            !o.reading &&
+            o.claim.line === r.claim.line &&
+            o.claim.metric === r.claim.metric &&
+            o.claim.symbol !== null &&
+            resolver.sameGroup(o.claim.symbol, r.claim.symbol!),
+        ),
+    )
+    .map((r) => r.claim);
 }

@@ -169,6 +169,11 @@ export class NameResolver {
     return { symbol, note: r.note };
   }
 
+  /** Whether a config group holds both tickers (or they are one). */
+  sameGroup(a: string, b: string): boolean {
+    return a === b || this.groups.some((g) => g.includes(a) && g.includes(b));
+  }
+
   /** The configured symbol of a ticker, if any. */
   symbol(ticker: string): NamedSymbol | undefined {
     return this.byTicker.get(ticker);

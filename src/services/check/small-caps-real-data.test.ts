@@ -65,6 +65,17 @@ describeWithSharedData('small caps read as IWM, on the real data', () => {
     expect(r.claims[2]!.reason).toContain(`; ${READ_AS}`);
   });
 
+  it('a claim of the same kind on a fund of the group in the same paragraph is the one kept', async () => {
+    const r = await checkNote(store, {
+      text: 'Small caps rallied 1.2% today: the iShares Russell 2000 ETF (IWM) rose 1.17%.',
+      asOf: '2025-12-11',
+    });
+    expect(r.claims.map((c) => [c.symbol, c.period, c.claimed, c.verdict])).toEqual([
+      ['IWM', '1d', 0.0117, 'supported'],
+    ]);
+    expect(r.claims[0]!.reason).not.toContain('read as');
+  });
+
   it('a ticker in parentheses wins over the reading: "small caps (IJR)" is IJR, with no reading said', async () => {
     const r = await checkNote(store, { text: 'Small caps (IJR) rose 1.2% today.', asOf: '2025-12-11' });
     expect(r.claims.map((c) => c.symbol)).toEqual(['IJR']);
