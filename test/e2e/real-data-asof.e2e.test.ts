@@ -63,8 +63,11 @@ describeWithSharedData('the real data as the README sets it up (member lists inc
     expect(await page.textContent('#check-as-of')).toBe(
       "Checked as of 2025-12-11: the header's day (the note states no date).",
     );
-    // SPY's YTD on 2025-12-11 (not on 2026-08-03, and not on DFF's 2026-08-07): contradicted, dated Dec 11
-    expect(await page.textContent('#claims-table tbody tr')).toMatch(/SPY is up [\d.]+% YTD on Dec 11, not 50\.00%/);
+    // SPY's YTD on 2025-12-11 (not on 2026-08-03, and not on DFF's 2026-08-07): contradicted, dated Dec 11,
+    // with the store's basis named (the real data holds adjusted closes: a total return)
+    expect(await page.textContent('#claims-table tbody tr')).toMatch(
+      /SPY is up [\d.]+% YTD on Dec 11 \(total return\), not 50\.00%/,
+    );
 
     await page.fill('#check-text', 'As of the close of December 10, 2025: SPY is up 50.00% year-to-date.');
     await page.click('#check-run');
