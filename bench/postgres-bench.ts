@@ -4,7 +4,7 @@
  * an incremental update takes), then one whole-universe read. Prints rows/s for each. Target: >= 300,000 rows/s.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type PriceSeries, seriesOfLength } from '../src/domain/price-series.js';
@@ -45,7 +45,6 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'marketdash-pgbench-'));
   const url = execFileSync('bash', [script, 'start', dir, '55433'], { encoding: 'utf8' }).trim();
   try {
-    shareSchedulingGroup(join(dir, 'data', 'postmaster.pid'));
     const store = await PostgresStore.open(url);
     const data = universe();
     const rows = SYMBOLS * DAYS;
@@ -80,24 +79,5 @@ export async function run(): Promise<void> {
     await store.close();
   } finally {
     execFileSync('bash', [script, 'stop', dir]);
-  }
-}
-
-/**
- * pg_ctl starts the server in a session of its own, so the kernel's autogroup scheduling gives it (and every
- * backend it forks) the weight of one ordinary session, whatever priority this bench runs at: on a shared
- * machine the bulk load then measured the other sessions' load (the same code 4.7 and 6.9 s in two runs a
- * minute apart). When this process's autogroup has a nice value (the bench lock's raised session, as root), the
- * server's gets the same; otherwise nothing changes.
- */
-function shareSchedulingGroup(pidFile: string): void {
-  try {
-    const nice = /nice (-?\d+)/.exec(readFileSync('/proc/self/autogroup', 'utf8'))?.[1];
-    const pid = readFileSync(pidFile, 'utf8').split('\n')[0]?.trim();
-    if (nice !== undefined && nice !== '0' && pid) writeFileSync(`/proc/${pid}/autogroup`, nice);
-    if (nice !== undefined && nice !== '0')
-      console.log(`  (the server's autogroup set to nice ${nice}, as this bench's)`);
-  } catch {
-    // not Linux, or not allowed: the server keeps its own group
   }
 }

@@ -7,7 +7,6 @@
  */
 import type { PriceSeries } from '../../domain/price-series.js';
 import type { BarBatch } from '../price-store.js';
-import type { SnapshotSegment } from '../series-snapshot.js';
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 /** PostgreSQL dates count days from 2000-01-01; ours from 1970-01-01. */
@@ -19,54 +18,6 @@ function header(): Buffer {
   const b = Buffer.alloc(SIGNATURE.length + 8);
   SIGNATURE.copy(b, 0);
   return b;
-}
-
-/** PostgreSQL's type id of `text` (the element type of a binary `text[]`). */
-const TEXT_OID = 25;
-
-/**
- * Encodes packed snapshot segments, each with the one source of all its bars, as one binary COPY stream for
- * `COPY close_snapshot (symbol, year, last_year, first_day, last_day, n_rows, days, closes, adj_closes,
- * sources)`: the blobs go as their raw bytes (a bytea[] parameter travels as hex text that the server
- * parses again).
- */
-export function encodeSegmentsBinary(segments: readonly (SnapshotSegment & { readonly source: string })[]): Buffer {
-  const parts: Buffer[] = [header()];
-  for (const g of segments) {
-    const sym = Buffer.from(g.symbol, 'utf8');
-    const src = Buffer.from(g.source, 'utf8');
-    // sources: a one-dimensional text[] of one element (ndim, has-nulls flag, element type, length, lower bound)
-    const sourcesBytes = 20 + 4 + src.length;
-    const head = Buffer.allocUnsafe(2 + (4 + sym.length) + 5 * (4 + 4) + 4 + 4 + 4 + 4 + sourcesBytes);
-    let o = head.writeInt16BE(10, 0);
-    o = head.writeInt32BE(sym.length, o);
-    o += sym.copy(head, o);
-    for (const v of [g.year, g.lastYear, g.firstDay - PG_EPOCH_OFFSET, g.lastDay - PG_EPOCH_OFFSET, g.rows]) {
-      o = head.writeInt32BE(4, o);
-      o = head.writeInt32BE(v, o);
-    }
-    o = head.writeInt32BE(g.days.byteLength, o);
-    parts.push(head.subarray(0, o), Buffer.from(g.days.buffer, g.days.byteOffset, g.days.byteLength));
-    const mid = Buffer.allocUnsafe(4);
-    mid.writeInt32BE(g.closes.byteLength, 0);
-    parts.push(mid, Buffer.from(g.closes.buffer, g.closes.byteOffset, g.closes.byteLength));
-    const tail = Buffer.allocUnsafe(4 + g.adjCloses.byteLength + 4 + sourcesBytes);
-    o = tail.writeInt32BE(g.adjCloses.byteLength, 0);
-    o += Buffer.from(g.adjCloses.buffer, g.adjCloses.byteOffset, g.adjCloses.byteLength).copy(tail, o);
-    o = tail.writeInt32BE(sourcesBytes, o);
-    o = tail.writeInt32BE(1, o);
-    o = tail.writeInt32BE(0, o);
-    o = tail.writeInt32BE(TEXT_OID, o);
-    o = tail.writeInt32BE(1, o);
-    o = tail.writeInt32BE(1, o);
-    o = tail.writeInt32BE(src.length, o);
-    o += src.copy(tail, o);
-    parts.push(tail.subarray(0, o));
-  }
-  const trailer = Buffer.alloc(2);
-  trailer.writeInt16BE(-1, 0);
-  parts.push(trailer);
-  return Buffer.concat(parts);
 }
 
 /** Encodes batches as a binary COPY stream for `COPY bars (symbol, date, open, high, low, close, adj_close, volume, source)`. */

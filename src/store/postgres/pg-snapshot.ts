@@ -6,10 +6,8 @@
  * (binary COPY), packed in JavaScript and replace the old segments, with each segment's bar sources.
  */
 
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { to as copyTo } from 'pg-copy-streams';
 import { ensureDefined } from '../../domain/ensure.js';
 import type { BarSelector } from '../../domain/lazy-values.js';
 import type { PriceSeries } from '../../domain/price-series.js';
@@ -22,7 +20,7 @@ import {
   unpackSegments,
   yearOfDay,
 } from '../series-snapshot.js';
-import { BarsBinaryDecoder, encodeSegmentsBinary } from './pg-binary-copy.js';
+import { BarsBinaryDecoder } from './pg-binary-copy.js';
 
 export const CREATE_PG_SNAPSHOT = `
   CREATE TABLE IF NOT EXISTS close_snapshot (
@@ -68,7 +66,7 @@ export async function refreshPgSnapshot(
      GROUP BY t.symbol`,
     [symbols, years],
   );
-  const fresh: (SnapshotSegment & { source: string })[] = [];
+  const fresh: SourcedSegment[] = [];
   const rest = r.rows.filter((x) => {
     const own = Number(x.segments) === 0 ? written?.get(x.symbol) : undefined;
     if (own === undefined) return true;
@@ -77,7 +75,8 @@ export async function refreshPgSnapshot(
       fresh.push({ ...segment, source: own.source });
     return false;
   });
-  await copySegments(client, fresh);
+  for (let from = 0; from < fresh.length; from += SEGMENTS_PER_INSERT)
+    await insertSegments(client, fresh.slice(from, from + SEGMENTS_PER_INSERT));
   await repack(
     client,
     rest.map((x) => x.symbol),
@@ -124,23 +123,6 @@ const SEGMENTS_PER_INSERT = 50;
 
 /** A packed segment, with the one source of all its bars when the caller knows it (else looked up in `bars`). */
 type SourcedSegment = SnapshotSegment & { readonly source?: string };
-
-/**
- * Segments whose source is known, in one binary COPY (their blobs as raw bytes). The INSERT of bytea arrays
- * sends each blob as hex text for the server to parse: for the 1,000 segments of a 500-symbol x 12-year
- * load it took 2.4 s of binding (load 12), the COPY ... (see docs/performance.md).
- */
-async function copySegments(client: pg.PoolClient, segments: readonly (SnapshotSegment & { source: string })[]) {
-  if (segments.length === 0) return;
-  await pipeline(
-    Readable.from([encodeSegmentsBinary(segments)]),
-    client.query(
-      copyFrom(
-        'COPY close_snapshot (symbol, year, last_year, first_day, last_day, n_rows, days, closes, adj_closes, sources) FROM STDIN (FORMAT binary)',
-      ),
-    ),
-  );
-}
 
 async function insertSegments(client: pg.PoolClient, segments: readonly SourcedSegment[]): Promise<void> {
   await client.query(

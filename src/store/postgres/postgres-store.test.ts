@@ -126,62 +126,6 @@ describe('PostgresStore', () => {
     await s.close();
   });
 
-  it('a first load into an empty store builds the primary key after the COPY; a reader holding bars keeps the usual path', async () => {
-    const own = await createTestDatabase();
-    const admin = new pg.Client({ connectionString: own.url });
-    try {
-      await admin.connect();
-      // the key's index and one per partition (91 year partitions and the two open ends) are there after each write
-      const keyIndexes = async () =>
-        Number(
-          (
-            await admin.query<{ n: string }>(
-              "SELECT count(*) AS n FROM pg_partition_tree('bars_pkey') t JOIN pg_index i ON i.indexrelid = t.relid WHERE i.indisprimary",
-            )
-          ).rows[0]!.n,
-        );
-      const s = await PostgresStore.open(own.url);
-      const before = await keyIndexes();
-      expect(before).toBe(1 + 93);
-      // two first loads at once: at most one drops the key, the other waits for its lock and then upserts or copies
-      await Promise.all([
-        s.writeBars([{ series: ramp('FIRST', 19000, 700), source: 'csv' }]),
-        s.writeBars([{ series: ramp('SECOND', 19000, 700), source: 'csv' }]),
-      ]);
-      expect(await keyIndexes()).toBe(before);
-      expect((await s.readSeries('FIRST'))!.dates.length).toBe(700);
-      expect((await s.readSeries('SECOND'))!.close[699]).toBe(100 + 699 * 0.25);
-      // the key is enforced again: the same bars once more change nothing (the upsert path)
-      expect(await s.writeBars([{ series: ramp('FIRST', 19000, 700), source: 'csv' }])).toEqual({
-        rowsChanged: 0,
-        rowsSeen: 700,
-      });
-      await expectSnapshotMatchesBars(s);
-      await s.close();
-
-      // an empty table read by an open transaction: the NOWAIT lock fails, the load copies into the indexed table
-      const other = await createTestDatabase();
-      const reader = new pg.Client({ connectionString: other.url });
-      try {
-        const t = await PostgresStore.open(other.url);
-        await reader.connect();
-        await reader.query('BEGIN');
-        await reader.query('SELECT count(*) FROM bars');
-        await t.writeBars([{ series: ramp('READ', 19000, 300), source: 'csv' }]);
-        await reader.query('COMMIT');
-        expect((await t.readSeries('READ'))!.dates.length).toBe(300);
-        await expectSnapshotMatchesBars(t);
-        await t.close();
-      } finally {
-        await reader.end();
-        await other.drop();
-      }
-    } finally {
-      await admin.end();
-      await own.drop();
-    }
-  });
-
   it('a write that fails midway leaves the store unchanged', async () => {
     const s = await PostgresStore.open(db.url);
     const good = ramp('ATOM', 19500, 10);

@@ -218,7 +218,6 @@ export class PostgresStore implements PriceStore {
         );
         await client.query('SAVEPOINT direct_copy');
         try {
-          const rebuildKey = await dropKeyOfEmptyBars(client);
           await pipeline(
             Readable.from(encodeBarsBinary(inKeyOrder)),
             client.query(
@@ -227,8 +226,6 @@ export class PostgresStore implements PriceStore {
               ),
             ),
           );
-          // a repeated (symbol, date) fails here as it would have in the COPY: a unique violation
-          if (rebuildKey) await client.query('ALTER TABLE bars ADD PRIMARY KEY (symbol, date)');
           await client.query('RELEASE SAVEPOINT direct_copy');
           changed = rowsSeen;
         } catch (e) {
@@ -503,37 +500,6 @@ export class PostgresStore implements PriceStore {
 }
 
 const UNIQUE_VIOLATION = '23505';
-const LOCK_NOT_AVAILABLE = '55P03';
-
-/**
- * A first load into an empty `bars` (a new store): the primary key is dropped, so the COPY only appends to
- * the heap, and built again after it from the loaded rows (a sort per partition), all in the write's
- * transaction: a failed load leaves the key as it was, and a repeated (symbol, date) fails the key's build
- * with the COPY's own unique violation. Inserting 1.5 M rows one by one into the key's index was most of
- * the COPY's time (docs/performance.md). Only when `bars` is empty and the table's lock is free at once
- * (NOWAIT): a reader or another writer busy with it keeps the usual path, and a non-empty table is never
- * re-indexed. Returns whether the key was dropped (inside the caller's savepoint: rolling back to it
- * restores the key).
- */
-async function dropKeyOfEmptyBars(client: pg.PoolClient): Promise<boolean> {
-  if ((await client.query('SELECT EXISTS (SELECT 1 FROM bars) AS stored')).rows[0]?.stored !== false) return false;
-  await client.query('SAVEPOINT empty_bars');
-  try {
-    await client.query('LOCK TABLE bars IN ACCESS EXCLUSIVE MODE NOWAIT');
-    // empty still, now that no one else can write: a writer may have committed between the two looks
-    if ((await client.query('SELECT EXISTS (SELECT 1 FROM bars) AS stored')).rows[0]?.stored !== false) {
-      await client.query('ROLLBACK TO SAVEPOINT empty_bars');
-      return false;
-    }
-    await client.query('ALTER TABLE bars DROP CONSTRAINT bars_pkey');
-    await client.query('RELEASE SAVEPOINT empty_bars');
-    return true;
-  } catch (e) {
-    if ((e as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw e;
-    await client.query('ROLLBACK TO SAVEPOINT empty_bars');
-    return false;
-  }
-}
 
 /**
  * Whether an error means the connection to the server went away (a reset, the server shut down or
