@@ -27,26 +27,7 @@ const FIRST_DAY = parseIsoDate('2019-12-16');
 
 type Op =
   | { kind: 'write'; symbol: string; start: number; gaps: number[]; prices: number[]; adjSame: boolean; source: string }
-  | {
-      kind: 'import';
-      symbol: string;
-      start: number;
-      gaps: number[];
-      prices: number[];
-      /** One row given twice (identical). */
-      repeat?: boolean;
-      /** --replace: a close-only file replaces stored days whose adjusted close differs from the close only so. */
-      replace?: boolean;
-    }
-  | {
-      kind: 'overlap';
-      via: 'write' | 'import';
-      symbol: string;
-      back: number;
-      gaps: number[];
-      prices: number[];
-      repeat: boolean;
-    }
+  | { kind: 'import'; symbol: string; start: number; gaps: number[]; prices: number[] }
   | { kind: 'append'; via: 'write' | 'import'; symbol: string; after: number; gaps: number[]; prices: number[] }
   | { kind: 'delete'; symbol: string }
   | { kind: 'failing'; symbol: string; start: number };
@@ -78,17 +59,6 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     after: fc.integer({ min: 1, max: 400 }),
     gaps: stretch.gaps,
     prices: stretch.prices,
-  }),
-  // new values over stored days (and maybe on past the last one): the stored rows must be replaced, never
-  // kept beside the new ones; an imported file may give one of its rows twice
-  fc.record({
-    kind: fc.constant('overlap' as const),
-    via: fc.constantFrom('write' as const, 'import' as const),
-    symbol: stretch.symbol,
-    back: fc.integer({ min: 0, max: 60 }),
-    gaps: stretch.gaps,
-    prices: stretch.prices,
-    repeat: fc.boolean(),
   }),
   fc.record({ kind: fc.constant('delete' as const), symbol: fc.constantFrom(...SYMBOLS) }),
   fc.record({
@@ -141,19 +111,6 @@ async function apply(store: PriceStore, o: Op, dir: string, k: number, model: So
     const write = { kind: 'write' as const, symbol, start, gaps, prices, adjSame: o.after % 2 === 0, source: 'demo' };
     return apply(store, o.via === 'write' ? write : { kind: 'import', symbol, start, gaps, prices }, dir, k, model);
   }
-  if (o.kind === 'overlap') {
-    const stored = [...(model.get(o.symbol)?.keys() ?? [])];
-    const start = Math.max(0, Math.max(FIRST_DAY, ...stored) - o.back - FIRST_DAY);
-    const { symbol, gaps, prices, repeat } = o;
-    const write = { kind: 'write' as const, symbol, start, gaps, prices, adjSame: o.back % 2 === 0, source: 'demo' };
-    return apply(
-      store,
-      o.via === 'write' ? write : { kind: 'import', symbol, start, gaps, prices, repeat, replace: true },
-      dir,
-      k,
-      model,
-    );
-  }
   if (o.kind === 'delete') {
     model.delete(o.symbol);
     return store.deleteSymbol(o.symbol);
@@ -180,41 +137,30 @@ async function apply(store: PriceStore, o: Op, dir: string, k: number, model: So
   }
   const path = join(dir, `snap-${k}.csv`);
   const lines = dates.map((day, i) => `${formatIsoDate(day)},${close[i]}`);
-  if (o.repeat === true) lines.push(lines[0]!);
   writeFileSync(path, `Date,Close\n${lines.join('\n')}\n`);
-  const r = await store.importCsv(
-    [
-      {
-        path,
-        gzip: false,
-        columns: ['Date', 'Close'],
-        roles: { date: 0, close: 1 },
-        skipLines: 1,
-        newline: '\n',
-        hasData: lines.length > 0,
-        symbol: o.symbol,
-        source: 'csv',
-      },
-    ],
-    { replace: o.replace === true },
-  );
+  const r = await store.importCsv([
+    {
+      path,
+      gzip: false,
+      columns: ['Date', 'Close'],
+      roles: { date: 0, close: 1 },
+      skipLines: 1,
+      newline: '\n',
+      hasData: lines.length > 0,
+      symbol: o.symbol,
+      source: 'csv',
+    },
+  ]);
   expect(r.problems).toEqual([]);
   record(model, o.symbol, dates, 'csv');
 }
 
 /**
- * No (symbol, date) is stored twice, and the snapshot is in step (the store's integrity check). The
- * snapshot-served read of closes and adjusted closes equals the bars, whole and over ranges; the
+ * The snapshot-served read of closes and adjusted closes equals the bars, whole and over ranges; the
  * per-symbol summaries (first and last date, row count, last dates) equal the bars read in full; and
  * with a model of what was written, the sources too.
  */
 export async function expectSnapshotMatchesBars(store: PriceStore, model?: SourceModel): Promise<void> {
-  // DuckDB's `bars` has no key index (its ART index made a bulk load about 2x slower, docs/performance.md):
-  // the write path alone keeps (symbol, date) unique, so every state a write leaves, or a killed write
-  // leaves behind, must have each key once (a full read of the bars would not show a second copy: it
-  // sorts the days into slots)
-  const integrity = await store.checkIntegrity({ fix: false, dateBounds: { min: '1900-01-01', max: '9999-12-31' } });
-  expect(integrity.findings.filter((f) => f.kind === 'duplicate-key' || f.kind === 'snapshot-out-of-step')).toEqual([]);
   const ranges: (DateRange | undefined)[] = [
     undefined,
     { to: '2020-12-31' },
