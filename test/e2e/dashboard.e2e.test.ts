@@ -301,6 +301,13 @@ describe('dashboard on the demo market', () => {
     const lastDay = (await page.locator('.readout-date').first().textContent()) ?? '';
     for (const m of all.filter((x) => x[0] === lastDay && x[2]))
       expect(await page.locator('.readout-main .readout-value').first().textContent()).toContain(m[2]!);
+    // The price axis groups thousands as the figures do: MAG7 trades above 1,000, and its axis read "1609.94"
+    // beside a readout of "1,609.94" (the library's default format); every tick is "1,234.56"-shaped.
+    await page.waitForSelector('#symbol-chart[data-axis-ticks]');
+    const ticks = JSON.parse((await page.getAttribute('#symbol-chart', 'data-axis-ticks')) ?? '[]') as string[];
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    for (const t of ticks) expect(t).toMatch(/^\d{1,3}(,\d{3})*\.\d{2}$/);
+    expect(ticks.some((t) => t.includes(','))).toBe(true);
     await screenshot(page, 'symbol-phone-dark');
     await page.click('#theme-toggle');
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -7,6 +7,7 @@ import { hslToRgb, parseHex, type Rgb } from './colour.js';
 
 export {
   fixed,
+  formatNumber,
   formatPercent,
   formatPrice,
   formatSignedPercent,

@@ -9,7 +9,7 @@ import { createSeriesMarkers, type IChartApi, LineSeries, type SeriesMarker, typ
 import type { RatioResponse } from '../api-client.js';
 import { defaultLog, type RangeKey, rangeStart } from '../chart-range.js';
 import { el } from '../element-builder.js';
-import { fixed } from '../number-format.js';
+import { fixed, formatNumber } from '../number-format.js';
 import type { PageContext } from '../page-context.js';
 import { chartColours, lineColour } from '../theme.js';
 import { chartReadout, indexAtOrBefore } from './chart-readout.js';
@@ -113,7 +113,7 @@ export function ratioChart(
   requestAnimationFrame(() => {
     if (ctx.disposed() || !r.series) return;
     chart = themedChart(box, ctx, { logScale: log, height: 400 });
-    const fmt = (v: number) => fixed(v, 2);
+    const fmt = (v: number) => formatNumber(v, 2);
     // The axis's tick labels would print half under the last value's label (45.00 behind 43.73): a
     // tick within a label's height of the last value is left blank, the last value's label says it.
     let lastValue: number | null = null;

@@ -229,6 +229,7 @@ export function priceAxis(
   attach(series: ISeriesApi<SeriesType>, chart: IChartApi): void;
 } {
   let series: ISeriesApi<SeriesType> | undefined;
+  let box: HTMLElement | null = null;
   const labelYs = (s: ISeriesApi<SeriesType>) =>
     [...(last === null ? [] : [last]), ...labelled()].map((v) => s.priceToCoordinate(v));
   const isLog = () => series?.priceScale().options().mode === PriceScaleMode.Logarithmic;
@@ -245,12 +246,19 @@ export function priceAxis(
         labelPx: AXIS_LABEL_PX,
       },
     );
-    return vs.map((v, i) => (keep[i] ? format(v) : ''));
+    const labels = vs.map((v, i) => (keep[i] ? format(v) : ''));
+    // The tick labels drawn on the price pane's axis, for tests (the axis itself is canvas).
+    if (box && s.getPane().paneIndex() === 0) {
+      const json = JSON.stringify(labels.filter((l) => l !== ''));
+      if (box.dataset.axisTicks !== json) box.dataset.axisTicks = json;
+    }
+    return labels;
   };
   return {
     priceFormat: { type: 'custom', minMove, formatter: format, tickmarksFormatter },
     attach(s, chart) {
       series = s;
+      box = chart.chartElement().parentElement;
       logTicks(chart, s, () => labelYs(s));
     },
   };

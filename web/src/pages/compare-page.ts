@@ -24,7 +24,7 @@ import {
 import { el, labelled, panel } from '../element-builder.js';
 import { updateParams } from '../hash-route.js';
 import { isoDateField } from '../iso-date-field.js';
-import { fixed, formatSignedPercent, signClass } from '../number-format.js';
+import { fixed, formatNumber, formatSignedPercent, signClass } from '../number-format.js';
 import { displayName, emptyBlock, fill, type PageContext, staleMark, storedTickers } from '../page-context.js';
 import { scrollTable } from '../table-scroll.js';
 import { chartColours, lineColour } from '../theme.js';
@@ -381,7 +381,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         );
         const axis = priceAxis(
           null,
-          (v) => fixed(v, 2),
+          (v) => formatNumber(v, 2),
           0.01,
           () => [...lastValues, 100],
         );
@@ -470,7 +470,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
                 series: head.r.symbol,
                 dates: head.r.dates,
                 bars: head.r.values.map((v) => ({ close: v })),
-                format: (v) => fixed(v, 2),
+                format: (v) => formatNumber(v, 2),
                 extra: payoutExtra(head.r),
               },
               drawn
@@ -482,7 +482,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
                   series: x.r.symbol,
                   dates: x.r.dates,
                   values: x.r.values,
-                  format: (v: number) => fixed(v, 2),
+                  format: (v: number) => formatNumber(v, 2),
                   extra: payoutExtra(x.r),
                 })),
             ),
@@ -562,7 +562,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
         const values = keep < 0 ? r.series.values : r.series.values.slice(keep);
         const digits = ratioFormat(r.last).precision;
         // The ratio's axis: tick labels clear of the pane's edges and of the last value's label.
-        const axis = priceAxis(r.last, (v) => fixed(v, digits), ratioFormat(r.last).minMove);
+        const axis = priceAxis(r.last, (v) => formatNumber(v, digits), ratioFormat(r.last).minMove);
         const ratioLine = chart.addSeries(LineSeries, {
           color: lineColour(chartColours(), 0),
           lineWidth: 2,
@@ -581,7 +581,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
               colour: lineColour(chartColours(), 0),
               dates,
               bars: values.map((v) => (v == null ? null : { close: v })),
-              format: (v) => fixed(v, digits),
+              format: (v) => formatNumber(v, digits),
               extra: (k) => {
                 const x = payoutOn.get(dates[k] ?? '');
                 return x ? ` · ${x.symbol} ex-dividend ${fixed(x.p.fraction * 100, 2)}%` : '';

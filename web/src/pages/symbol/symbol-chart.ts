@@ -42,7 +42,7 @@ import {
 } from '../../charts/themed-chart.js';
 import { append, el } from '../../element-builder.js';
 import { type HighWords, highWords } from '../../high-words.js';
-import { fixed, formatPrice } from '../../number-format.js';
+import { formatNumber, formatPrice } from '../../number-format.js';
 import type { PageContext } from '../../page-context.js';
 import { chartColours, lineColour } from '../../theme.js';
 import { eventBelow, eventLabel } from './symbol-events.js';
@@ -117,7 +117,8 @@ export function drawSymbolChart(
   });
   const times = s.dates as unknown as Time[];
   // A yield is a level in percent (3.52%) and moves in basis points, never in percent of itself.
-  const fmt = options.rate ? (v: number) => `${fixed(v, 2)}%` : (v: number) => fixed(v, 2);
+  // Axis, crosshair and readout group thousands as the page's figures do ("1,609.94", never "1609.94").
+  const fmt = options.rate ? (v: number) => `${formatNumber(v, 2)}%` : (v: number) => formatNumber(v, 2);
   // The ATH line's axis label (when shown) keeps the ticks off it as the last value's label does.
   let athLabel: number | null = null;
   const ticks = priceAxis(lastClose ?? null, fmt, 0.01, () => (athLabel === null ? [] : [athLabel]));
@@ -250,7 +251,7 @@ export function drawSymbolChart(
         paneIndex > 0
           ? priceAxis(
               lastValue,
-              (v) => fixed(v, 2),
+              (v) => formatNumber(v, 2),
               0.01,
               () => labelledLevels,
             )
@@ -293,7 +294,7 @@ export function drawSymbolChart(
         colour: seriesColour,
         dates: s.dates,
         values,
-        format: paneIndex > 0 ? (v) => fixed(v, 2) : fmt,
+        format: paneIndex > 0 ? (v) => formatNumber(v, 2) : fmt,
       });
       if (levels.length) {
         for (const level of levels)
