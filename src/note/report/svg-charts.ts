@@ -5,7 +5,7 @@
  * column; the dashboard redraws them at a phone's own width (`width`, one unit a CSS pixel, 11 px ticks),
  * since a 720-unit drawing shown at 350 px halves every label.
  */
-import { formatSignedPercent } from '../../domain/format/display-format.js';
+import { formatNumber, formatSignedPercent } from '../../domain/format/display-format.js';
 import type { BarChart, RatioChart } from './note-model.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -40,6 +40,23 @@ function titleText(title: string, x: number, width: number, fit: boolean): strin
   return `<text x="${x}" y="16" class="chart-title">${lines.map((l, i) => `<tspan x="${x}" dy="${i === 0 ? 0 : 16}">${esc(l)}</tspan>`).join('')}</text>`;
 }
 
+/**
+ * The value axis's labels with one number of decimals, as a price axis prints them: enough for three
+ * significant figures on the largest and two on the smallest, more while two labels would read the same.
+ * `toPrecision(3)` gave each its own ("0.0177", "0.00960", "0.00520": four and five decimals, a trailing zero).
+ * @example tickLabels([0.0052, 0.0096, 0.0177]) // ["0.0052", "0.0096", "0.0177"]
+ */
+export function tickLabels(values: readonly number[]): string[] {
+  const abs = values.map(Math.abs).filter((v) => v > 0 && Number.isFinite(v));
+  if (!abs.length) return values.map((v) => formatNumber(v, 0));
+  // The decimals that give `sig` significant figures on `v`: 0.0177 has its first figure at 10^-2, so 3 figures need 4.
+  const decimalsFor = (v: number, sig: number) => Math.max(0, sig - 1 - Math.floor(Math.log10(v)));
+  let digits = Math.min(8, Math.max(decimalsFor(Math.max(...abs), 3), decimalsFor(Math.min(...abs), 2)));
+  const at = (d: number) => values.map((v) => formatNumber(v, d));
+  while (digits < 8 && new Set(at(digits)).size < new Set(values).size) digits++;
+  return at(digits);
+}
+
 export function ratioChartSvg(c: RatioChart, options: SvgChartOptions = {}): string {
   const fit = options.width !== undefined;
   const W = options.width ?? 720;
@@ -56,7 +73,8 @@ export function ratioChartSvg(c: RatioChart, options: SvgChartOptions = {}): str
   const ticks = [0, 0.5, 1].map((frac) => Math.exp(lo + frac * span));
   // The left margin fits the longest value label (about 10 units a character at the phone's font size in the
   // 720-unit drawing, TICK_CHAR in a drawing at display size).
-  const chars = Math.max(...ticks.map((v) => v.toPrecision(3).length));
+  const labels = tickLabels(ticks);
+  const chars = Math.max(...labels.map((l) => l.length));
   const L = fit ? Math.ceil(10 + TICK_CHAR * chars) : Math.max(56, 12 + 10 * chars);
   const x = (i: number) => L + (i / Math.max(1, values.length - 1)) * (W - L - R);
   const y = (v: number) => T + (1 - (Math.log(v) - lo) / span) * (H - T - B);
@@ -71,9 +89,9 @@ export function ratioChartSvg(c: RatioChart, options: SvgChartOptions = {}): str
     `<line x1="${L}" y1="${H - B}" x2="${W - R}" y2="${H - B}" class="axis"/>`,
     `<polyline points="${pts}" class="series"/>`,
   ];
-  for (const v of ticks) {
-    parts.push(`<text x="${L - 6}" y="${n(y(v) + 4)}" class="tick" text-anchor="end">${v.toPrecision(3)}</text>`);
-  }
+  ticks.forEach((v, i) => {
+    parts.push(`<text x="${L - 6}" y="${n(y(v) + 4)}" class="tick" text-anchor="end">${labels[i]}</text>`);
+  });
   // The first and last dates align to the axis ends, so neither runs past the drawing's edge.
   const last = values.length - 1;
   for (const i of [0, Math.floor(last / 2), last]) {
