@@ -44,15 +44,84 @@ export function parameterOfIssue(issue: ValidationIssue): string | undefined {
   return name === undefined ? undefined : decodeURIComponent(name);
 }
 
+/** A zod issue as it sits inside an `invalid_union` issue (its path relative to the union's). */
+interface NestedZodIssue {
+  readonly code?: string;
+  readonly path?: readonly PropertyKey[];
+  readonly message?: string;
+  readonly [key: string]: unknown;
+}
+
+function depthOf(issue: ValidationIssue): number {
+  return (issue.instancePath ?? '').split('/').filter(Boolean).length;
+}
+
+function fromNested(nested: NestedZodIssue, parentPath: string): ValidationIssue {
+  const { code, path, message, ...params } = nested;
+  const segments = (path ?? []).map((s) => encodeURIComponent(String(s)));
+  return {
+    instancePath: [parentPath.replace(/\/$/, ''), ...segments].join('/'),
+    ...(message === undefined ? {} : { message }),
+    ...(code === undefined ? {} : { keyword: code }),
+    params,
+  };
+}
+
+/**
+ * The issue to report in place of zod's bare "Invalid input" for a union (the check body is a JSON object or
+ * text): the branch that got deepest into the value is the one the client meant (`{"text":5}` reached the
+ * object's `text`), so its first issue is reported; when no branch got past the value's own type, one
+ * invalid_type issue listing every type the union accepts.
+ */
+export function unwrapUnionIssue(issue: ValidationIssue): ValidationIssue {
+  const branches = issue.params?.errors;
+  if (issue.keyword !== 'invalid_union' || !Array.isArray(branches)) return issue;
+  const parentPath = issue.instancePath ?? '';
+  const candidates = branches
+    .filter((b): b is NestedZodIssue[] => Array.isArray(b) && b.length > 0)
+    .map((b) => fromNested(ensureDefined(b[0], 'a union branch issue'), parentPath));
+  if (candidates.length === 0) return issue;
+  const deepest = candidates.reduce((best, c) => (depthOf(c) > depthOf(best) ? c : best));
+  if (depthOf(deepest) > depthOf(issue)) return unwrapUnionIssue(deepest);
+  const expected = candidates.map((c) => c.params?.expected).filter((e): e is string => typeof e === 'string');
+  if (expected.length !== candidates.length) return issue;
+  return { ...ensureDefined(candidates[0], 'a union branch issue'), params: { expected: expected.join('|') } };
+}
+
+/** `/rules/0/kind` -> rules[0].kind: where in a JSON body a field is. */
+function fieldPath(instancePath: string | undefined): string | undefined {
+  const segments = (instancePath ?? '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (segments.length === 0) return undefined;
+  return segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+const JSON_TYPE_NAMES: Readonly<Record<string, string>> = { int: 'integer', record: 'object', map: 'object' };
+
+/** JSON's names for the types zod expects and meets: "a string", "an object", "a number". */
+function withArticle(type: string): string {
+  const name = JSON_TYPE_NAMES[type] ?? type;
+  return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
+}
+
+function describeType(issue: ValidationIssue, subject: string): string {
+  const received = /received (\w+)/.exec(issue.message ?? '')?.[1];
+  if (received === 'undefined') return `${subject}: required`;
+  const expected = issue.params?.expected;
+  if (typeof expected !== 'string') return `${subject}: ${issue.message ?? 'is invalid'}`;
+  const wanted = expected.split('|').map(withArticle).join(' or ');
+  const got =
+    received === undefined || received === 'NaN' ? '' : `, not ${received === 'null' ? 'null' : withArticle(received)}`;
+  return `${subject}: must be ${wanted}${got}`;
+}
+
 function describeIssue(issue: ValidationIssue, parameter: string | undefined, context: string | undefined): string {
   const p = issue.params ?? {};
-  const subject = parameter ?? context ?? 'request';
+  const subject = (context === 'body' ? fieldPath(issue.instancePath) : parameter) ?? parameter ?? context ?? 'request';
   switch (issue.keyword) {
     case 'unrecognized_keys':
-      return `${subject}: unknown ${context === 'body' ? 'field' : 'parameter'}`;
+      return `${parameter ?? subject}: unknown ${context === 'body' ? 'field' : 'parameter'}`;
     case 'invalid_type':
-      if (/received undefined/.test(issue.message ?? '')) return `${subject}: required`;
-      break;
+      return describeType(issue, subject);
     case 'invalid_value':
       if (Array.isArray(p.values)) return `${subject}: must be one of ${p.values.join(', ')}`;
       break;
@@ -84,7 +153,7 @@ export function errorResponse(error: unknown): ErrorBody {
     return { error: { status: 401, kind: 'unauthorized', message: error.message } };
   const fe = error as Partial<FastifyError> & { validation?: ValidationIssue[]; validationContext?: string };
   if (Array.isArray(fe.validation) && fe.validation.length > 0) {
-    const issue = ensureDefined(fe.validation[0], 'the first validation issue');
+    const issue = unwrapUnionIssue(ensureDefined(fe.validation[0], 'the first validation issue'));
     const parameter = parameterOfIssue(issue);
     return {
       error: {

@@ -332,6 +332,22 @@ describe('POST /api/check', () => {
     expect(errorOf((await post({ text: '  ' })).body)).toMatchObject({ status: 400, parameter: 'text' });
     expect((await post({ text: 'x', colour: 'red' })).statusCode).toBe(400);
   });
+  test.each([
+    [{ text: 5 }, 'text', 'text: must be a string, not a number'],
+    [{ text: 'x', asOf: 20241231 }, 'asOf', 'asOf: must be a string, not a number'],
+    [{ text: 'x', undatedAsOf: true }, 'undatedAsOf', 'undatedAsOf: must be a string, not a boolean'],
+    [{ text: 'x', tolerance: '0.01' }, 'tolerance', 'tolerance: must be a number, not a string'],
+    [{ text: 'x', tolerance: 2 }, 'tolerance', 'tolerance: must be at most 0.5'],
+    [{ text: 'x', asOf: '2024-1-1' }, 'asOf', 'asOf: must be a date YYYY-MM-DD'],
+    [{}, 'text', 'text: required'],
+    [[1], undefined, 'body: must be an object or a string, not an array'],
+    [null, undefined, 'body: must be an object or a string, not null'],
+  ])('400 for the body %j names the field and the type it must have', async (payload, parameter, message) => {
+    const res = await post(payload);
+    expect(res.statusCode).toBe(400);
+    const error = errorOf(res.body);
+    expect(error).toEqual({ status: 400, kind: 'usage', message, ...(parameter ? { parameter } : {}) });
+  });
   test('413 for a body over 256 KB', async () => {
     const res = await post({ text: 'a'.repeat(300 * 1024) });
     expect(res.statusCode).toBe(413);

@@ -183,6 +183,25 @@ describe('alert rules over the API', () => {
     expect(bad.statusCode).toBe(400);
     expect(errorOf(bad.body)).toMatchObject({ parameter: 'rules' });
     expect(errorOf(bad.body).message).toContain('alerts[0].months');
+    const notAList = await t.app.inject({
+      method: 'PUT',
+      url: '/api/alerts/rules',
+      headers: auth,
+      payload: { rules: { type: 'vix_lowest_since' } },
+    });
+    expect(errorOf(notAList.body)).toEqual({
+      status: 400,
+      kind: 'usage',
+      message: 'rules: must be an array, not an object',
+      parameter: 'rules',
+    });
+    const notARule = await t.app.inject({
+      method: 'PUT',
+      url: '/api/alerts/rules',
+      headers: auth,
+      payload: { rules: ['vix_lowest_since'] },
+    });
+    expect(errorOf(notARule.body)).toMatchObject({ message: 'rules[0]: must be an object, not a string' });
   });
 });
 
