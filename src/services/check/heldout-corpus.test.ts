@@ -37,6 +37,8 @@ export const blindBatch8 = corpusFile('heldout-sentences-8.txt');
 export const blindBatch9 = corpusFile('heldout-sentences-9.txt');
 /** The tenth batch, also written blind, on notes of thirteen other dates (2025-02 to 2026-07); reported only. */
 export const blindBatch10 = corpusFile('heldout-sentences-10.txt');
+/** The eleventh batch, also written blind, on notes of thirteen other dates (2025-03 to 2026-07); reported only. */
+export const blindBatch11 = corpusFile('heldout-sentences-11.txt');
 
 describeWithSharedData('the held-out claim corpus, checked against the real data as of 2025-12-11', () => {
   let store: DuckDbStore;
@@ -55,6 +57,7 @@ describeWithSharedData('the held-out claim corpus, checked against the real data
         ...blindBatch8,
         ...blindBatch9,
         ...blindBatch10,
+        ...blindBatch11,
       ],
       ['SPSM/MAG7'],
     ));
@@ -110,6 +113,7 @@ describeWithSharedData('the held-out claim corpus, checked against the real data
     ['blind batch 8', 'heldout-sentences-8', blindBatch8],
     ['blind batch 9', 'heldout-sentences-9', blindBatch9],
     ['blind batch 10', 'heldout-sentences-10', blindBatch10],
+    ['blind batch 11', 'heldout-sentences-11', blindBatch11],
   ] as const)('%s (%s) figures are reported', (label, _file, blindBatch) => {
     const { extraction, verdicts } = scoreCorpus(blindBatch, stored, seriesFor);
     const x = ratio(extraction);
