@@ -5,7 +5,7 @@
  * command is sent there instead of run here.
  */
 import { CommanderError } from 'commander';
-import { isMarketDashError } from '../domain/errors.js';
+import { cliErrorLine, isMarketDashError } from '../domain/errors.js';
 import { buildProgramFor } from './lazy-program.js';
 import { RunInServer, runInServer } from './shared-store/forward-command.js';
 
@@ -32,7 +32,7 @@ export function reportError(e: unknown): number {
     return e.exitCode === 0 ? 0 : 2;
   }
   if (isMarketDashError(e)) {
-    process.stderr.write(`marketdash: ${e.message}\n`);
+    process.stderr.write(`marketdash: ${cliErrorLine(e)}\n`);
     return e.kind === 'usage' ? 2 : 1;
   }
   process.stderr.write(`marketdash: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -5,12 +5,30 @@
 
 export type ErrorKind = 'usage' | 'data' | 'not_found' | 'provider' | 'internal';
 
+/**
+ * The messages are interface-neutral: they say what is wrong or missing in the product's terms, since the
+ * API and the web page show them as they are. What to type next in the CLI goes in `hint`, which only the
+ * CLI prints (`cliErrorLine`): "unknown symbol 'ZZZ'; run 'marketdash symbols' to see what is stored".
+ */
+export interface ErrorOptions {
+  readonly cause?: unknown;
+  /** The CLI's next step ("run 'marketdash symbols' to see what is stored"); the API leaves it out. */
+  readonly hint?: string | undefined;
+}
+
 export abstract class MarketDashError extends Error {
   abstract readonly kind: ErrorKind;
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly hint: string | undefined;
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
+    this.hint = options?.hint;
   }
+}
+
+/** The one line the CLI prints for a MarketDash error: the message, then the CLI's hint when there is one. */
+export function cliErrorLine(e: MarketDashError): string {
+  return e.hint === undefined ? e.message : `${e.message}; ${e.hint}`;
 }
 
 /** A bad parameter, option or command line: exit code 2, HTTP 400. */
@@ -18,7 +36,7 @@ export class UsageError extends MarketDashError {
   readonly kind = 'usage' as const;
   /** The parameter at fault, when there is one (`--as-of`, `symbols`). */
   readonly parameter: string | undefined;
-  constructor(message: string, options?: { cause?: unknown; parameter?: string }) {
+  constructor(message: string, options?: ErrorOptions & { parameter?: string }) {
     super(message, options);
     this.parameter = options?.parameter;
   }
@@ -29,7 +47,7 @@ export class DataError extends MarketDashError {
   readonly kind = 'data' as const;
   readonly file: string | undefined;
   readonly line: number | undefined;
-  constructor(message: string, options?: { cause?: unknown; file?: string; line?: number }) {
+  constructor(message: string, options?: ErrorOptions & { file?: string; line?: number }) {
     super(message, options);
     this.file = options?.file;
     this.line = options?.line;
@@ -40,8 +58,11 @@ export class DataError extends MarketDashError {
 export class NotFoundError extends MarketDashError {
   readonly kind = 'not_found' as const;
   readonly what: string;
-  constructor(what: string, message?: string) {
-    super(message ?? `unknown symbol '${what}' (run 'marketdash symbols' to see what is stored)`);
+  constructor(what: string, message?: string, options?: ErrorOptions) {
+    super(
+      message ?? `unknown symbol '${what}'`,
+      message === undefined ? { hint: "run 'marketdash symbols' to see what is stored", ...options } : options,
+    );
     this.what = what;
   }
 }

@@ -142,12 +142,25 @@ export function apiParameterName(name: string): string {
   return name.replace(/^--/, '').replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 }
 
+/**
+ * A service's message as the API words it: its CLI option names (`--as-of: no bars stored ...`) become the
+ * API's parameter names (`asOf: ...`). The CLI's own next step (the error's `hint`) is never sent.
+ */
+export function apiMessage(message: string): string {
+  return message.replace(
+    /(^|[\s('"])--([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\b/g,
+    (_m, before: string, name: string) => `${before}${apiParameterName(name)}`,
+  );
+}
+
 /** Maps any thrown value to a status and body. Exported for tests. */
 export function errorResponse(error: unknown): ErrorBody {
   if (isMarketDashError(error)) {
     const status = STATUS_BY_KIND[error.kind];
     const parameter = error instanceof UsageError && error.parameter ? apiParameterName(error.parameter) : undefined;
-    return { error: { status, kind: error.kind, message: error.message, ...(parameter ? { parameter } : {}) } };
+    return {
+      error: { status, kind: error.kind, message: apiMessage(error.message), ...(parameter ? { parameter } : {}) },
+    };
   }
   if (error instanceof UnauthorizedError)
     return { error: { status: 401, kind: 'unauthorized', message: error.message } };

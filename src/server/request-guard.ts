@@ -60,7 +60,7 @@ export function makeRequestGuard(options: GuardOptions) {
         reply,
         421,
         'usage',
-        `this server does not answer for host '${hostName(request.headers.host ?? '').slice(0, 100)}' (start it with --allowed-host NAME to add one)`,
+        `this server does not answer for host '${hostName(request.headers.host ?? '').slice(0, 100)}' (not one of its allowed hosts)`,
       );
     }
     // POST /api/check only reads (it checks a pasted note, text/plain included)

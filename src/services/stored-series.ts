@@ -21,9 +21,8 @@ export async function unknownSymbolError(
   const hint = didYouMean(symbol, known);
   return new NotFoundError(
     symbol,
-    hint === ''
-      ? `unknown symbol '${symbol}' (run 'marketdash symbols' to see what is stored)`
-      : `unknown symbol '${symbol}'${hint}`,
+    `unknown symbol '${symbol}'${hint}`,
+    hint === '' ? { hint: "run 'marketdash symbols' to see what is stored" } : {},
   );
 }
 

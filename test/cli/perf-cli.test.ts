@@ -161,11 +161,14 @@ print(json.dumps(out))`,
     const unknown = cli('perf', 'SPY', 'NOPE');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
-    expect(unknown.stderr).toContain("unknown symbol 'NOPE'");
+    // the CLI adds its own next step to the service's message (the API sends the message alone)
+    expect(unknown.stderr).toContain("unknown symbol 'NOPE'; run 'marketdash symbols' to see what is stored");
     expect(cli('perf').code).toBe(2);
     expect(cli('perf', 'SPY', '--format', 'xml').code).toBe(2);
     expect(cli('ratio', 'SPY', 'NOPE').code).toBe(1);
-    expect(cli('perf', '--group', 'nosuchgroup').stderr).toContain("unknown group 'nosuchgroup'");
+    expect(cli('perf', '--group', 'nosuchgroup').stderr).toMatch(
+      /unknown group 'nosuchgroup' \(groups: .*\); import one with 'marketdash group import FILE --name NAME'/,
+    );
     // before the first stored day: the message names --as-of and the day the data starts
     const early = cli('perf', 'SPY', '--as-of', '1900-01-01');
     expect([early.code, early.stderr]).toEqual([

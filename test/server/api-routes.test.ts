@@ -155,6 +155,23 @@ describe('GET /api/perf', () => {
   });
 });
 
+describe('error messages are in product terms (the web page shows them as they are)', () => {
+  test.each([
+    ['/api/perf?symbols=NOPE', 404, "unknown symbol 'NOPE'"],
+    ['/api/series/NOPE', 404, "unknown symbol 'NOPE'"],
+    ['/api/perf?group=nogroup', 404, "unknown group 'nogroup' (groups: "],
+    ['/api/events?asOf=1990-01-02', 422, 'asOf: no bars stored on or before 1990-01-02'],
+    ['/api/rates', 422, 'none of the rates DGS2, DGS10, DFF is stored'],
+    ['/api/report?asOf=1990-01-02', 422, 'no universe symbol has data on or before 1990-01-02'],
+  ])('%s: %i, no CLI option, command or store path', async (url, status, words) => {
+    const res = await get(url);
+    expect(res.statusCode).toBe(status);
+    const { message } = errorOf(res.body);
+    expect(message).toContain(words);
+    expect(message).not.toMatch(/--[a-z]|marketdash |\.duckdb|:memory:/);
+  });
+});
+
 describe('GET /api/series/:symbol', () => {
   test('200: columns of the stored bars, cut to the window', async () => {
     const res = await get('/api/series/msft?from=2024-12-23&to=2024-12-27');

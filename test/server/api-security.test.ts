@@ -246,7 +246,7 @@ describe('the server edges (issue 17 items 10, 12-14)', () => {
       error: {
         status: 421,
         kind: 'usage',
-        message: "this server does not answer for host 'evil.example' (start it with --allowed-host NAME to add one)",
+        message: "this server does not answer for host 'evil.example' (not one of its allowed hosts)",
       },
     });
     for (const host of ['localhost:4000', '127.0.0.1', '[::1]:4000'])

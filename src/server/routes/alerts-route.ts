@@ -55,7 +55,7 @@ export function registerAlertRoutes(
     },
     async (request) => {
       if (!ctx.alerts)
-        throw new UsageError('rules: this server runs without alerts (start it with --schedule)', {
+        throw new UsageError('rules: this server runs without alerts (its daily schedule is off)', {
           parameter: 'rules',
         });
       let rules: ReturnType<typeof parseAlertRules>;
@@ -82,7 +82,7 @@ export function registerAlertRoutes(
     async (_request, reply) => {
       if (!ctx.update)
         return reply.status(409).send({
-          error: { status: 409, kind: 'usage', message: 'this server has no update job (start it with --schedule)' },
+          error: { status: 409, kind: 'usage', message: 'this server has no update job (its daily schedule is off)' },
         });
       const outcome = await ctx.update();
       ctx.cache.invalidate();

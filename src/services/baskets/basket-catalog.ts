@@ -43,7 +43,8 @@ export async function showBasket(store: PriceStore, name: string): Promise<Baske
     );
     throw new NotFoundError(
       ticker,
-      `unknown basket '${ticker}'${hint || " (run 'marketdash basket list' to see the baskets)"}`,
+      `unknown basket '${ticker}'${hint}`,
+      hint ? {} : { hint: "run 'marketdash basket list' to see the baskets" },
     );
   }
   const series = await store.readSeries(ticker);

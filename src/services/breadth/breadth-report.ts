@@ -92,7 +92,8 @@ export async function loadBreadthHistory(store: PriceStore, req: BreadthRequest)
   if (!bench)
     throw new NotFoundError(
       benchmark,
-      `benchmark '${benchmark}' has no stored bars${range ? ` on or before ${range.to}` : ''} (choose one with --benchmark)`,
+      `benchmark '${benchmark}' has no stored bars${range ? ` on or before ${range.to}` : ''}`,
+      { hint: 'choose another with --benchmark' },
     );
   const members = loaded.found.filter((c) => c.symbol !== benchmark || group.members.includes(benchmark));
   const missing = loaded.missing.filter((m) => m !== benchmark);

@@ -69,7 +69,8 @@ export async function resolveGroup(name: string, lookup: GroupLookup): Promise<R
       const hint = didYouMean(name, all);
       throw new NotFoundError(
         name,
-        `unknown group '${name}'${hint}${hint ? '' : ` (groups: ${all.join(', ')}; import one with 'marketdash group import FILE --name NAME')`}`,
+        `unknown group '${name}'${hint || ` (groups: ${all.join(', ')})`}`,
+        hint ? {} : { hint: "import one with 'marketdash group import FILE --name NAME'" },
       );
     }
     throw e;

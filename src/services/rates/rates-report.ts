@@ -109,7 +109,10 @@ export async function ratesReport(store: PriceStore, req: RatesRequest = {}): Pr
   const rateSeries = RATE_SYMBOLS.map((r) => by.get(r)).filter((c) => c !== undefined);
   if (rateSeries.length === 0)
     throw new DataError(
-      `none of ${RATE_SYMBOLS.join(', ')} is stored${req.asOf === undefined ? '' : ` on or before ${req.asOf}`} in ${store.location}: import the FRED files (marketdash import DGS2.csv ...) or run 'marketdash update'`,
+      `none of the rates ${RATE_SYMBOLS.join(', ')} is stored${req.asOf === undefined ? '' : ` on or before ${req.asOf}`}`,
+      {
+        hint: `import FRED's files into ${store.location} (marketdash import DGS2.csv ...) or run 'marketdash update'`,
+      },
     );
   // The answer's day is the market's last close (marketEnd), as in every answer: a rate's own later row
   // (DFF has one every calendar day) is shown on its own card with its own date, never made the page's day.

@@ -151,14 +151,16 @@ export async function buildReport(store: PriceStore, req: ReportRequest = {}): P
   // the last market close (rates such as DFF run days past it: they appear as of their own last value)
   const end = await marketEnd(store);
   if (requested === null && end === null)
-    throw new DataError(
-      `the store at ${store.location} holds no data: run 'marketdash demo' or 'marketdash import' first`,
-    );
+    throw new DataError('the store holds no data', {
+      hint: `${store.location} is empty: run 'marketdash demo' or 'marketdash import' first`,
+    });
   const readTo = requested ?? ensureNotNull(end, 'the last market close');
   const tickers = Object.keys(config.symbols);
   const read = await store.readMany(tickers, { to: formatIsoDate(readTo) });
   if ([...read.values()].every((s) => s.dates.length === 0))
-    throw new DataError(`no universe symbol has data on or before ${formatIsoDate(readTo)} in ${store.location}`);
+    throw new DataError(`no universe symbol has data on or before ${formatIsoDate(readTo)}`, {
+      hint: `the store is ${store.location}`,
+    });
   const symbols = await store.listSymbols();
   const rates = new Set(symbols.filter((s) => s.kind === 'rate').map((s) => s.ticker));
   const asOfDay = marketDay(read, rates, readTo);
