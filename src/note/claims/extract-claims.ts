@@ -188,7 +188,8 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
     if (labelLine !== null && p.line !== labelLine.line + 1) labelLine = null;
     // A table with a column per figure (Markdown, tabs), each header cell read through its aliases; else
     // a table of returns whose header names the periods (also glued together, as a web page's copy gives it).
-    const columns = tableColumns(p.text, noteDate);
+    const above = paras[i - 1];
+    const columns = tableColumns(p.text, noteDate, above && above.line === p.line - 1 ? above.text : null);
     const header = columns ? null : tableHeader(p.text);
     const read: ((row: Paragraph) => Claim[] | null) | null = columns
       ? (row) => columnRowClaims(row.text, columns, resolver, row.line, row.offset)

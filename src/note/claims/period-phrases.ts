@@ -82,14 +82,30 @@ function listHead(unit: string): RegExp {
   );
 }
 
+/**
+ * FRAME_SENTENCE: a sentence that is nothing but a period with a word or two ("A wild week.", "What a month!", "The
+ * quarter in brief."): it frames the figures after it (the week, month, quarter or year so far); never "last week".
+ */
+function frameSentence(unit: string): RegExp {
+  return new RegExp(
+    `^\\s*(?:what\\s+|such\\s+)?(?:an?\\s+|the\\s+|this\\s+|that\\s+)?(?:(?!(?:previous|prior|last|past|next|coming)\\b)[\\w-]+\\s+){0,2}${unit}(?:\\s+in\\s+(?:brief|review|numbers|one\\s+line))?\\s*[.!]*\\s*$`,
+    'i',
+  );
+}
+
 /** Ordered: the first rule that matches at a position wins (longer phrases come first). */
 const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] = [
-  { period: 'wtd', re: LEADING_LABEL('week|WTD') },
-  { period: 'mtd', re: LEADING_LABEL('month|MTD') },
-  { period: 'qtd', re: LEADING_LABEL('quarter|QTD') },
+  { period: 'wtd', re: LEADING_LABEL('week|weekly|WTD') },
+  { period: 'mtd', re: LEADING_LABEL('month|monthly|MTD') },
+  { period: 'qtd', re: LEADING_LABEL('quarter|quarterly|QTD') },
   { period: 'ytd', re: LEADING_LABEL('year|YTD') },
-  { period: '1d', re: LEADING_LABEL('day|today') },
-  { period: 'other', re: LEADING_LABEL(`${MONTH_NAME}|Q[1-4]`) },
+  { period: '1d', re: LEADING_LABEL('day|daily|today') },
+  // "2025 total return: SPY +22.2%": a year read against the note's date (its own year is YTD).
+  { period: 'other', re: LEADING_LABEL(`${MONTH_NAME}|Q[1-4]|20\\d\\d`) },
+  { period: 'wtd', re: frameSentence('week') },
+  { period: 'mtd', re: frameSentence('month') },
+  { period: 'qtd', re: frameSentence('quarter') },
+  { period: 'ytd', re: frameSentence('year') },
   { period: 'other', re: INLINE_LABEL },
   // "+3.99% to close the quarter": the day's move on the period's last session (no figure follows in the clause).
   {
@@ -111,6 +127,13 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
     ),
   },
   { period: 'ytd', re: new RegExp(`\\b${CLOSED}\\s+the\\s+year\\b${CLOSED_FIGURE}`, 'i') },
+  // PERIOD_LAST_SESSION: "fell 0.74% on the year's final session", "on the last day of the quarter": the day's move.
+  {
+    period: '1d',
+    re: /\bon\s+(?:the\s+(?:week|month|quarter|year)['’]s\s+(?:final|last|closing)\s+(?:session|day|trading\s+day)|the\s+(?:final|last|closing)\s+(?:session|day|trading\s+day)\s+of\s+(?:the\s+)?(?:week|month|quarter|year|20\d\d))\b/i,
+  },
+  // "finished 2025 6.83% higher": a closed year, read against the note's date (its own year is YTD).
+  { period: 'other', re: new RegExp(`\\b${CLOSED}\\s+20\\d\\d\\b${CLOSED_FIGURE}`, 'i') },
   // "ended July up 7.26%", "its August gain", "a March loss": a month read against the note's date.
   { period: 'other', re: new RegExp(`\\b${CLOSED}\\s+${MONTH_NAME}(?!\\s*\\d)${CLOSED_FIGURE}`, 'i') },
   // Case-sensitive, so "may gain" is no month.
@@ -137,7 +160,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: '10y',
-    re: /\b(?:ten|10)[- ]years?\b(?![- ](?:high|low))|\b(?:over|in)\s+the\s+(?:past|last)\s+(?:ten|10)\s+years\b|\b(?:over|in)\s+the\s+(?:past|last)\s+decade\b/i,
+    re: /\b(?:ten|10)[- ]years?\b(?![- ](?:high|low)|\s+(?:Treasury|yields?|notes?|bonds?|rates?|breakevens?)\b)|\b(?:over|in)\s+the\s+(?:past|last)\s+(?:ten|10)\s+years\b|\b(?:over|in)\s+the\s+(?:past|last)\s+decade\b/i,
   },
   {
     period: '6m',
@@ -163,21 +186,21 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   {
     period: '3y',
     re: new RegExp(
-      `\\b3Y\\b|\\b${NUM.three}[- ]years?\\b(?![- ](?:high|low))|\\b(?:over|in)\\s+the\\s+(?:past|last)\\s+${NUM.three}\\s+years\\b|\\b36[- ]months?\\b`,
+      `\\b3Y\\b|\\b${NUM.three}[- ]years?\\b(?![- ](?:high|low)|\\s+(?:Treasury|yields?|notes?|bonds?|rates?|breakevens?)\\b)|\\b(?:over|in)\\s+the\\s+(?:past|last)\\s+${NUM.three}\\s+years\\b|\\b36[- ]months?\\b`,
       'i',
     ),
   },
   {
     period: '5y',
     re: new RegExp(
-      `\\b5Y\\b|\\b${NUM.five}[- ]years?\\b(?![- ](?:high|low))|\\b(?:over|in)\\s+the\\s+(?:past|last)\\s+${NUM.five}\\s+years\\b|\\b60[- ]months?\\b`,
+      `\\b5Y\\b|\\b${NUM.five}[- ]years?\\b(?![- ](?:high|low)|\\s+(?:Treasury|yields?|notes?|bonds?|rates?|breakevens?)\\b)|\\b(?:over|in)\\s+the\\s+(?:past|last)\\s+${NUM.five}\\s+years\\b|\\b60[- ]months?\\b`,
       'i',
     ),
   },
   {
     period: '1y',
     re: new RegExp(
-      `\\b${NUM.one}[- ]?year\\b(?![- ](?:high|low))|\\b1Y\\b|\\b(?:over|in|during)\\s+the\\s+(?:past|last|prior|trailing)\\s+(?:year|12\\s+months|twelve\\s+months)\\b|\\b(?:12|twelve)[- ]months?\\b|\\btrailing\\s+year\\b|\\byear[- ](?:over|on)[- ]year\\b`,
+      `\\b${NUM.one}[- ]?year\\b(?![- ](?:high|low)|\\s+(?:Treasury|yields?|notes?|bonds?|rates?|breakevens?)\\b)|\\b1Y\\b|\\b(?:over|in|during)\\s+the\\s+(?:past|last|prior|trailing)\\s+(?:year|12\\s+months|twelve\\s+months)\\b|\\b(?:12|twelve)[- ]months?\\b|\\btrailing\\s+year\\b|\\byear[- ](?:over|on)[- ]year\\b|\\b(?:over|in)\\s+a\\s+year\\b(?!['’])`,
       'i',
     ),
   },
@@ -197,7 +220,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   {
     // The week so far: from the last close of the previous calendar week (`wtd` in period-returns.ts).
     period: 'wtd',
-    re: /\bWTD\b|\bweek[- ]to[- ]date\b|\b(?:so\s+far\s+)?this\s+week\b|\b(?:for|on|over|during)\s+the\s+(?:holiday[- ]shortened\s+)?week\b(?!\s+(?:of|ended|ending|before|ahead)\b)|\b(?:finished|ended|closed|wrapped\s+up)\s+the\s+week\b(?=\s+(?:up|down|higher|lower|flat|with\s+an?\s|[-+−–]?\$?\d))|\bweekly(?=\s+(?:gain|gains|jump|rise|rally|advance|climb|surge|return|move|loss|losses|drop|decline|fall|slide|retreat|dip|pop)\b)/i,
+    re: /\bWTD\b|\bweek[- ]to[- ]date\b|\b(?:so\s+far\s+)?this\s+week\b|\b(?:for|on|over|during|in)\s+the\s+(?:holiday[- ]shortened\s+|shortened\s+|holiday\s+)?week\b(?!\s+(?:of|ended|ending|before|ahead)\b)|\b(?:finished|ended|closed|wrapped\s+up)\s+the\s+week\b(?=\s+(?:up|down|higher|lower|flat|with\s+an?\s|[-+−–]?\$?\d))|\bweekly(?=\s+(?:gain|gains|jump|rise|rally|advance|climb|surge|return|move|loss|losses|drop|decline|fall|slide|retreat|dip|pop)\b)/i,
   },
   {
     // The whole previous calendar week ("last week", "the prior week").
@@ -207,10 +230,11 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     // "since Sept. 30", "since Oct 15th", "since 9/30", "since the close of Sept. 2", "since the Oct. 29 close":
-    // a day the note names; read against the note's date.
+    // a day the note names; read against the note's date. SINCE_EVENT: "since the Fed's Dec. 10 cut", "measured
+    // from the April 2 tariff announcement": the close of the day the event is dated by.
     period: 'other',
     re: new RegExp(
-      `\\bsince\\s+(?:the\\s+(?:close|end|evening|morning|afternoon)\\s+(?:of|on)\\s+|the\\s+|its\\s+|their\\s+)?(?:${MONTH_DAY}(?:\\s+close\\b)?|\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?\\b)`,
+      `\\b(?:since|(?:measured|counted|calculated|taken)\\s+from)\\s+(?:the\\s+(?:close|end|evening|morning|afternoon)\\s+(?:of|on)\\s+|(?:the\\s+)?[A-Z][\\w.&-]*['’]s\\s+|the\\s+|its\\s+|their\\s+)?(?:${MONTH_DAY}(?:\\s+close\\b)?|\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?\\b)`,
       'i',
     ),
   },

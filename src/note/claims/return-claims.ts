@@ -139,6 +139,8 @@ interface Hit {
   readonly after?: boolean;
   /** A signed figure right after its name ("MAGS +1.64%"), a desk's or a post's shorthand. */
   readonly shorthand?: boolean;
+  /** Moved by "returned" ("XLK returned 24.61%"): a return over a period, never a day's move (RETURNED_CARRIES). */
+  readonly returned?: boolean;
 }
 
 // "over" and "in" stay after a period phrase is taken out of "24.56% over six months and 19.6% over the past year".
@@ -223,15 +225,20 @@ const MONTH_NAMES = [
 const MONTH_ABBR = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /**
- * The day a "since" phrase names, read against the note's date (without a year, the latest such day on
+ * The day a "since" phrase names (also "measured from", and an event dated by its day: "since the Fed's Dec. 10
+ * cut"), read against the note's date (without a year, the latest such day on
  * or before it); its close is the base of the return (the last close on or before it when it is not a
  * trading day). "since Sept. 30", "since Oct 15th, 2025", "since 9/30", "since the close of Sept. 2",
  * "since the Oct. 29 close"; a month's edge: "since the end of April" is April 30, "since the start
  * (beginning) of August" the day before August 1 (the last close of July, as "since the start of the
  * year" is the last close of the year before). Null for anything else.
  */
-export function sinceDayOf(text: string, noteDate: DayNumber | null): DayNumber | null {
+export function sinceDayOf(phrase: string, noteDate: DayNumber | null): DayNumber | null {
   if (noteDate === null) return null;
+  // SINCE_EVENT: "measured from the April 2 tariff announcement", "since the Fed's Dec. 10 cut": the dated day's close.
+  const text = phrase
+    .replace(/^(?:measured|counted|calculated|taken)\s+from\s+/i, 'since ')
+    .replace(/^[Ss]ince\s+(?:the\s+)?[A-Z][\w.&-]*['’]s\s+(?=[A-Z][a-z]*\.?\s+\d)/, 'since the ');
   const [y, mo] = civilFromDays(noteDate);
   let month = 0;
   let day = 0;
@@ -447,6 +454,7 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       ...(signedAfterName || (continued && m[1] !== '' && rightAfterName(sentence, mentions, m.index))
         ? { shorthand: true }
         : {}),
+      ...(/^(?:returned|returns|returning|a\s+return\s+of)$/i.test(word) ? { returned: true } : {}),
     });
   }
   if (hits.length === 0) return [];
@@ -522,23 +530,46 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       ((bareKey !== null && owned.has(p)) || (!h.continued && closed(p)) || (sawDay && h.shorthand && glued.has(p)))
         ? undefined
         : p;
+    // TRAILING_PERIOD: "GOOGL is up 65.99% for the year, while TSLA fell 1.04% for a sixth straight loss", "is up 25 bp
+    // in July, and the VIX slipped 0.67% to 16.52": a period right after another figure closes that figure's clause;
+    // a figure after a clause break, with a subject of its own and marked as the session's move (DAY_MARKED), does
+    // not take it ("SPY is up 0.85% for the month, while QQQ has gained 1.02%" still shares the month).
+    const trailsOtherClause = (p: PeriodMatch) =>
+      !h.continued &&
+      dayMarked(sentence, hits, i, mentions) &&
+      /\d\s*(?:%|bps?\b|basis\s+points?\b)[\s)]*$/i.test(sentence.slice(0, p.start)) &&
+      /[,;]/.test(sentence.slice(p.end, h.start)) &&
+      mentions.some((x) => x.start >= p.end && x.end <= h.start && !x.object);
     let runEnd = i;
     while (runEnd + 1 < hits.length && hits[runEnd + 1]!.continued) runEnd++;
     const afterRun = hits[runEnd + 1]?.start ?? sentence.length;
     const period =
       ownBefore.get(i) ??
       periods.find((p) => p.start >= h.start && p.end <= h.end) ??
-      periods.find((p) => p.start >= h.end && p.start < Math.min(nextStart, clauseEnd(h)) && !owned.has(p)) ??
+      periods.find(
+        (p) =>
+          p.start >= h.end &&
+          p.start < Math.min(nextStart, clauseEnd(h)) &&
+          !owned.has(p) &&
+          !labelsNextClause(sentence.slice(h.end, p.start), hits[i + 1]?.continued === false) &&
+          // "fell 1.04% ... but still finished 2025 6.83% higher": a closed period is the next figure's.
+          !(closed(p) && hits[i + 1] !== undefined),
+      ) ??
       ((runEnd > i || h.continued) && subjects.has(i)
         ? periods.find((p) => p.start >= hits[runEnd]!.end && p.start < afterRun)
         : undefined) ??
-      notGlued(periods.filter((p) => p.start >= prevEnd && p.end <= h.start).pop()) ??
+      notGlued(periods.filter((p) => p.start >= prevEnd && p.end <= h.start && !trailsOtherClause(p)).pop()) ??
       inherited(periods.filter((p) => p.end <= prevEnd).pop());
     let key: ReturnPeriod | null;
     let day: string | undefined;
     let windowSessions: number | undefined;
+    const afterTrailing = periods.some((p) => p.start >= prevEnd && p.end <= h.start && trailsOtherClause(p));
     if (!period) {
-      key = bareKey ?? (h.shorthand && ctx.lastPeriodGlued ? null : ctx.lastPeriod);
+      key = bareKey ?? (afterTrailing || (h.shorthand && ctx.lastPeriodGlued) ? null : ctx.lastPeriod);
+      // RETURNED_CARRIES: "SPY returned 17.7% this year. ... XLK returned 24.6%": "returned" with no period of its own
+      // is a return over the period the note last named (the paragraph before included), not the day's move.
+      if (key === null && h.returned && ctx.documentPeriod !== null && ctx.documentPeriod !== '1d')
+        key = ctx.documentPeriod;
       if (key === null && sessions) windowSessions = count(sessions[1]) ?? undefined;
       // A bare move in a dated note ("Oracle slid 4.5%.") is the day's move: the note's date makes it clear.
       else if (key === null && scope.noteDate !== null) key = '1d';
@@ -593,6 +624,35 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
     if (subject.mention) ctx.lastSubject = subject.mention;
   }
   return out;
+}
+
+/**
+ * DAY_MARKED: words after a figure that make it the session's move: "to a record", "to its own record", "for a sixth
+ * straight loss", "to 16.52" (the close it ended at), "to snap a streak"; or the same subject's next figure, with a
+ * verb of its own, right after it ("rose 0.87% and remains 12.18% lower this month").
+ */
+const DAY_MARKER =
+  /^[^,;]*?\b(?:to\s+(?:an?|its|their)\s+(?:own\s+)?(?:fresh\s+|new\s+)?(?:record|all[- ]time\s+high)|for\s+(?:an?|the|its)\s+(?:\w+\s+)?(?:straight|consecutive)|in\s+a\s+row|to\s+\$?\d[\d,]*(?:\.\d+)?(?!\s*%|\d)|to\s+(?:snap|end|break|extend)\b)/i;
+export function dayMarked(
+  sentence: string,
+  hits: readonly { start: number; end: number; continued: boolean }[],
+  i: number,
+  mentions: readonly Mention[],
+): boolean {
+  const h = hits[i]!;
+  const next = hits[i + 1];
+  if (DAY_MARKER.test(sentence.slice(h.end, next?.start ?? sentence.length))) return true;
+  return next !== undefined && !next.continued && !mentions.some((x) => x.start >= h.end && x.end <= next.start);
+}
+
+/**
+ * LABEL_AFTER_BREAK: a period after a semicolon that follows a figure ("IWM -2.03%; WTD SPY -1.60%") heads the
+ * clause after it: it is not the period of the figure before the break. So is a period that opens the next clause,
+ * right after a comma, when that clause's figure has a verb of its own (`nextHasVerb`): "up 55.36%, and over a year
+ * it is up 60.10%".
+ */
+export function labelsNextClause(between: string, nextHasVerb = false): boolean {
+  return /;/.test(between) || (nextHasVerb && /,\s*(?:and|but|while|though|yet)?\s*$/i.test(between));
 }
 
 /**

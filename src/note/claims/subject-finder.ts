@@ -102,8 +102,10 @@ export function withoutMoveAsides(clause: string): string {
   const last = new RegExp(`,\\s*(?:${ASIDE_VERB})\\b[^,;:]*$`, 'i');
   // "rebounded 2.25% after three straight losses and is up 8.10%": a phrase on the first move, then "and" and a verb
   // with no subject of its own.
+  // "slipped 0.44% for a second day but is still up 0.79%", "slipped 0.03% to snap a four-day winning streak but gained
+  // 2.32%": so with "but", and with the next move's own verb.
   const before =
-    /^\s*(?:after|following|despite|amid|on|in|for|to|from|with)\b[^,;:]*?(?=\s+and\s+(?:is|was|are|were|has|have|had|now|still|remains?|sits?|stands?)\b)/i;
+    /^\s*(?:after|following|despite|amid|on|in|for|to|from|with)\b[^,;:]*?(?=\s+(?:and|but)\s+(?:is|was|are|were|has|have|had|now|still|remains?|sits?|stands?|gained|rose|fell|lost|added|slipped|climbed|dropped|jumped|declined|advanced|rallied|eased|finished|ended|closed)\b|\s+(?:and|but)\s*$)/i;
   // ... unless the phrase has a verb of its own ("after small caps fell and are up 3%": small caps are).
   const verb =
     /\b(?:is|are|was|were|has|have|had|rose|fell|gained|lost|dropped|climbed|slid|rallied|jumped|declined|advanced|slipped|tumbled|surged|sank|added|eased)\b/i;

@@ -10,11 +10,12 @@
  */
 import { ensureDefined } from '../../domain/ensure.js';
 import type { ReturnPeriod } from '../../domain/period-keys.js';
-import type { DayNumber } from '../../domain/trading-date.js';
+import { civilFromDays, type DayNumber } from '../../domain/trading-date.js';
 import type { CurveClaim } from '../claim-types/curve-claim-type.js';
 import type { RateLevelClaim } from '../claim-types/rate-claim-types.js';
 import { type CurveMoveClaim, deskYield, type RateMoveClaim } from '../claim-types/rate-move-claim-types.js';
 import type { AthClaim, Claim, LevelClaim, ReturnClaim, StreakClaim } from './claim.js';
+import { MONTHS } from './clause-words.js';
 import type { NameResolver } from './name-resolver.js';
 import { fraction } from './percent-text.js';
 import { headerPeriods } from './period-phrases.js';
@@ -25,7 +26,8 @@ export type Column =
   | { readonly kind: 'level' }
   | { readonly kind: 'return'; readonly period: ReturnPeriod | null; readonly header: string }
   | { readonly kind: 'ath' }
-  | { readonly kind: 'streak' }
+  /** A streak's length; `direction` when a column of unsigned days takes it from the table's title ("winning streaks"). */
+  | { readonly kind: 'streak'; readonly direction?: 'winning' | 'losing' }
   /** A move in basis points ("1D (bp)", "Chg (bp)", "Week bp"): read on rows of yields only. */
   | { readonly kind: 'bp'; readonly period: ReturnPeriod | null }
   /** A yield's level ("Yield", "Rate", "Level (%)"): read on rows of yields only. */
@@ -68,6 +70,18 @@ const DAY = /^(?:%\s*)?(?:chg|change|chng|day|daily|today|1d|d\/d)(?:\s*%|\s*\(%
 const ATH =
   /^(?:%\s*)?(?:from|off|vs\.?|below|to|dist(?:ance)?\s+(?:from|to))\s+(?:the\s+)?(?:ath|all[- ]time\s+high|record(?:\s+high)?|high|highs|peak)(?:\s*%|\s*\(%\))?$|^(?:drawdown|dd)(?:\s*%)?$/i;
 const STREAK = /^(?:streak|run)(?:\s*\(days?\))?$/i;
+/** "Days", "Sessions", "# days": a count of days, a streak's length only under a title that names the streak's way. */
+const DAY_COUNT = /^(?:#\s*)?(?:days|sessions|length|(?:streak\s+)?(?:days|sessions))(?:\s*\(#\))?$/i;
+/**
+ * STREAK_TITLE: the way of the streaks a table lists, from its title line ("Active winning streaks (sessions)",
+ * "Longest losing streaks", "Up streaks"); null when the title names none.
+ */
+export function streakTitle(title: string | null): 'winning' | 'losing' | null {
+  if (title === null || !/\bstreaks?\b|\bin\s+a\s+row\b|\bstraight\b/i.test(title)) return null;
+  const up = /\b(?:winning|win|up|green|advancing|rising|gaining)\b/i.test(title);
+  const down = /\b(?:losing|lose|down|red|declining|falling)\b/i.test(title);
+  return up === down ? null : up ? 'winning' : 'losing';
+}
 const WEEK_TO_DATE = /^(?:%\s*)?(?:wtd|week[- ]to[- ]date)(?:\s*%)?$/i;
 /** "Wk %", "Week": a rolling five sessions on some pages, the calendar week on others; not guessed. */
 const WEEK = /^(?:%\s*)?(?:wk|week)(?:\s*%)?$/i;
@@ -93,9 +107,40 @@ function bpPeriod(rest: string): ReturnPeriod | null {
 const CALENDAR_COLUMN =
   /^(?:%\s*)?(Q[1-4](?:\s+20\d\d)?|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+20\d\d)?|20\d\d)(?:\s*%|\s*\(%\)|\s+(?:return|perf(?:ormance)?|chg|change)(?:\s*%)?)?$/i;
 
-/** What one header cell holds; `noteDate` reads a quarter or a month column ("Q1" in a March note is QTD). */
-export function columnOf(header: string, first: boolean, noteDate: DayNumber | null = null): Column {
+/**
+ * DATE_COLUMN: a column headed by a day ("Dec 31", "31-Dec", "12/31", "Dec. 31, 2025"): the closes of that day, a
+ * level column when it is the note's own day (a close of another day is not read).
+ */
+const DATE_COLUMN =
+  /^(?:(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})|(\d{1,2})[-\s](Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(\d{1,2})\/(\d{1,2}))(?:,?\s+(20\d\d))?(?:\s+(?:close|level|price))?$/i;
+
+/** The note's own day named by a date header, or false (another day, no date, or no note date). */
+function isNoteDay(header: string, noteDate: DayNumber | null): boolean {
+  const m = DATE_COLUMN.exec(header);
+  if (!m || noteDate === null) return false;
+  const [y, mo, d] = civilFromDays(noteDate);
+  const monthWord = m[1] ?? m[4];
+  const month = monthWord ? MONTHS.indexOf(monthWord.slice(0, 3).toLowerCase()) + 1 : Number(m[5]);
+  const day = Number(m[2] ?? m[3] ?? m[6]);
+  return month === mo && day === d && (m[7] === undefined || Number(m[7]) === y);
+}
+
+/**
+ * What one header cell holds; `noteDate` reads a quarter or a month column ("Q1" in a March note is QTD) and a
+ * column headed by the note's day (its closes); `title`, the line above the table, gives a column of days a streak's way.
+ */
+export function columnOf(
+  header: string,
+  first: boolean,
+  noteDate: DayNumber | null = null,
+  title: string | null = null,
+): Column {
   const h = header.replace(/^[*_`]+|[*_`]+$/g, '').trim();
+  if (!first && isNoteDay(h, noteDate)) return { kind: 'level' };
+  if (!first && DAY_COUNT.test(h)) {
+    const direction = streakTitle(title);
+    return direction ? { kind: 'streak', direction } : { kind: 'skip' };
+  }
   const calendar = first ? null : CALENDAR_COLUMN.exec(h);
   if (calendar) {
     const key = otherPeriod(calendar[1]!, noteDate);
@@ -130,12 +175,27 @@ export function columnOf(header: string, first: boolean, noteDate: DayNumber | n
   return first ? { kind: 'name' } : { kind: 'skip' };
 }
 
-/** The columns of a header line, or null when the line is not the header of a table of figures. */
-export function tableColumns(line: string, noteDate: DayNumber | null = null): Column[] | null {
+/**
+ * The columns of a header line, or null when the line is not the header of a table of figures. `title` is the line
+ * right above it (a streaks table's way). A cell that is a number makes the line a row, unless it is a year heading
+ * its returns ("| Fund | Dec | Q4 | 2025 |").
+ */
+export function tableColumns(
+  line: string,
+  noteDate: DayNumber | null = null,
+  title: string | null = null,
+): Column[] | null {
   const cells = splitCells(line);
   if (!cells || /\d\s?%/.test(line)) return null;
-  if (cells.some((c) => /^[-+]?\$?\d[\d,]*(?:\.\d+)?$/.test(c.text))) return null;
-  const cols = cells.map((c, i) => columnOf(c.text, i === 0, noteDate));
+  const cols = cells.map((c, i) => columnOf(c.text, i === 0, noteDate, title));
+  if (
+    cells.some(
+      (c, i) =>
+        /^[-+]?\$?\d[\d,]*(?:\.\d+)?$/.test(c.text) &&
+        !(/^20\d\d$/.test(c.text) && cols[i]!.kind === 'return' && cols[i]!.period !== null),
+    )
+  )
+    return null;
   const names = cols.filter((c) => c.kind === 'name').length;
   const figures = cols.filter((c) => c.kind !== 'name' && c.kind !== 'skip').length;
   return names === 1 && figures >= 1 ? cols : null;
@@ -154,7 +214,12 @@ export function columnRowClaims(
   line: number,
   offset: number,
 ): Claim[] | null {
-  const cells = splitCells(row);
+  const split = splitCells(row);
+  // SHORT_ROW: a tab or pipe row that stops early ("2s10s<TAB>36" under five columns) has its last cells empty.
+  const cells =
+    split && split.length < cols.length && /[\t|]/.test(row)
+      ? [...split, ...cols.slice(split.length).map(() => ({ text: '', at: row.length }))]
+      : split;
   if (!cells || cells.length !== cols.length) return null;
   const nameAt = cols.findIndex((c) => c.kind === 'name');
   const nameCell = cells[nameAt]!;
@@ -225,7 +290,7 @@ export function columnRowClaims(
         metric: 'streak',
         ...who,
         span,
-        direction: negative ? 'losing' : 'winning',
+        direction: negative ? 'losing' : m[1] === '' && col.direction ? col.direction : 'winning',
         phase: 'ongoing',
         length: Number(digits),
       };
@@ -307,7 +372,9 @@ function rateRowClaims(
   cells.forEach((cell, i) => {
     const col = cols[i]!;
     const raw = cell.text.replace(/^[*_]+|[*_]+$/g, '');
-    const inBp = /\d\s*bps?$/i.test(raw);
+    // BP_CELL: "+3bp"; or a whole signed number under a period column of a yield's row ("| 2-year | 3.45 | +2 |"):
+    // a yield's move in percentage points has decimals ("-0.04"), a whole number is in bp.
+    const inBp = /\d\s*bps?$/i.test(raw) || (col.kind === 'return' && /^[-+−–]\d+$/.test(raw));
     const text = raw.replace(/\s*bps?$/i, '');
     const f = cellFigure(cell, /^unch\.?$/i.test(text) ? '0' : text, offset);
     if (!f) return;
