@@ -90,3 +90,25 @@ export type LineDash = SeriesDash | 'dotted' | 'sparse';
 export function seriesDash(i: number): SeriesDash {
   return i % 2 === 0 ? 'solid' : 'dashed';
 }
+
+/** A claim's verdict on the Check tab: supported, contradicted or unverifiable. */
+export type Verdict = 'supported' | 'contradicted' | 'unverifiable';
+
+/**
+ * The verdicts' own encoding, independent of any move's direction: an icon, a word and a colour that is
+ * neither the up nor the down colour (a supported fall is not green, a contradicted rise not red). Teal-blue,
+ * amber and grey: at least 20 CIEDE2000 from up and down and 30 degrees of hue away, 4.5:1 on the page and
+ * the panel in each theme, and supported and contradicted far apart under each simulated colour-vision
+ * deficiency (palette.test.ts). styles.css sets the same values as `--verdict-<verdict>`.
+ */
+export const VERDICT_COLOURS: Readonly<Record<'light' | 'dark', Readonly<Record<Verdict, string>>>> = {
+  light: { supported: '#0b6e8e', contradicted: '#8f5400', unverifiable: '#5f6876' },
+  dark: { supported: '#5cc0e0', contradicted: '#e8a94a', unverifiable: '#9aa4b2' },
+};
+
+/** The icon and word of each verdict (the icon is decoration; the word carries the meaning). */
+export const VERDICT_LABELS: Readonly<Record<Verdict, { readonly icon: string; readonly word: string }>> = {
+  supported: { icon: '✓', word: 'Supported' },
+  contradicted: { icon: '✗', word: 'Contradicted' },
+  unverifiable: { icon: '?', word: 'Unverifiable' },
+};

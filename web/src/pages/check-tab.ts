@@ -11,6 +11,7 @@ import { el } from '../element-builder.js';
 import { formatHash } from '../hash-route.js';
 import { formatPercent, spreadWords } from '../number-format.js';
 import { emptyBlock, errorBlock, loadingBlock, type PageContext } from '../page-context.js';
+import { VERDICT_LABELS, type Verdict } from '../palette.js';
 import { scrollTable } from '../table-scroll.js';
 import { type Inline, parseMarkdown } from './check/markdown-prose.js';
 
@@ -174,6 +175,27 @@ export function highlightClaims(text: string, claims: readonly CheckClaim[]): HT
   return out;
 }
 
+/** The results table's columns: the verdict, then the claim's sentence with its reason (the main column), the figures compact. */
+const CLAIM_COLUMNS: readonly (readonly [string, string])[] = [
+  ['Verdict', 'verdict'],
+  ['Claim and why', 'claim-text'],
+  ['Symbol', 'symbol'],
+  ['Claimed', 'num'],
+  ['Actual', 'num'],
+  ['Basis', 'basis'],
+];
+
+/** A verdict as icon and word (its colour is the verdict's own, never the up/down pair: palette.ts). */
+export function verdictBadge(verdict: Verdict): HTMLElement {
+  const { icon, word } = VERDICT_LABELS[verdict];
+  return el(
+    'span',
+    { class: 'verdict-badge' },
+    el('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, icon),
+    ` ${word}`,
+  );
+}
+
 function keepAnchorsLocal(container: HTMLElement): void {
   container.addEventListener('click', (e) => {
     const a = (e.target as HTMLElement).closest('a');
@@ -258,14 +280,14 @@ function checkResult(res: CheckResponse, dating: CheckDating): HTMLElement {
           { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Claims and verdicts' },
           el(
             'table',
-            { class: 'perf provenance', id: 'claims-table' },
+            { class: 'perf provenance', id: 'claims-table', role: 'table' },
             el(
               'thead',
               {},
               el(
                 'tr',
-                {},
-                ['Verdict', 'Symbol', 'Claimed', 'Actual', 'Basis', 'Why'].map((h) => el('th', { scope: 'col' }, h)),
+                { role: 'row' },
+                CLAIM_COLUMNS.map(([h, cls]) => el('th', { scope: 'col', class: cls, role: 'columnheader' }, h)),
               ),
             ),
             el(
@@ -273,21 +295,30 @@ function checkResult(res: CheckResponse, dating: CheckDating): HTMLElement {
               {},
               res.claims.map((c, i) => {
                 const chart = claimChartHash(c, res.asOf);
+                // role="cell": the phone's stacked layout (styles.css) keeps the table's semantics.
+                const cell = (cls: string, label: string, kid: Node | string, metric?: string) =>
+                  el('td', { class: cls, role: 'cell', 'data-label': label, 'data-metric': metric }, kid);
                 return el(
                   'tr',
-                  { id: `claim-${i}`, 'data-verdict': c.verdict },
-                  el('td', { class: `claim-text verdict-${c.verdict}` }, c.sentence),
+                  { id: `claim-${i}`, 'data-verdict': c.verdict, role: 'row' },
+                  cell(`verdict verdict-${c.verdict}`, 'Verdict', verdictBadge(c.verdict)),
+                  // The verdict's sentence as the row's main text, the checker's reason under it.
                   el(
                     'td',
-                    {},
+                    { class: 'claim-text', role: 'cell' },
+                    el('span', { class: 'claim-sentence' }, c.sentence),
+                    el('span', { class: 'why' }, c.reason),
+                  ),
+                  cell(
+                    'symbol',
+                    'Symbol',
                     chart
                       ? el('a', { href: chart, title: `Chart of ${c.symbol} at ${c.asOf ?? res.asOf}` }, c.symbol ?? '')
                       : 'n/a',
                   ),
-                  el('td', { class: 'num', 'data-metric': 'claimed' }, claimValue(c, c.claimed)),
-                  el('td', { class: 'num', 'data-metric': 'actual' }, claimValue(c, c.actual)),
-                  el('td', {}, c.basis ?? ''),
-                  el('td', {}, c.reason),
+                  cell('num', 'Claimed', claimValue(c, c.claimed), 'claimed'),
+                  cell('num', 'Actual', claimValue(c, c.actual), 'actual'),
+                  cell('basis', 'Basis', c.basis ?? ''),
                 );
               }),
             ),
