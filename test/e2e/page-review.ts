@@ -105,3 +105,35 @@ const LABELS_APART = `(() => {
 export async function labelsApartFromFigures(page: Page): Promise<string[]> {
   return (await page.evaluate(LABELS_APART)) as string[];
 }
+
+/**
+ * The text pixels of a lightweight-charts time axis (the last row of the chart's table: stub, axis, stub; the
+ * axis' first canvas has the labels), below its top border: how many in all and how many in the first two
+ * pixel columns, where a label the library centred on a tick near the edge is cut ("ep" for Sep). Read after
+ * two frames: the chart draws its labels on the frame after its range is set.
+ */
+export async function timeAxisInk(page: Page, chart: string): Promise<{ edge: number; total: number } | null> {
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+  return (await page.evaluate(`(() => {
+    const rows = document.querySelectorAll(${JSON.stringify(`${chart} table tr`)});
+    const canvas = rows[rows.length - 1]?.querySelectorAll('td')[1]?.querySelector('canvas');
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return null;
+    const w = canvas.width;
+    const h = canvas.height;
+    const px = ctx.getImageData(0, 0, w, h).data;
+    // The background is the bottom-right pixel's colour; ink is anything clearly different from it.
+    const bg = px.slice((h * w - 1) * 4, (h * w - 1) * 4 + 3);
+    let edge = 0;
+    let total = 0;
+    for (let y = 3; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const i = (y * w + x) * 4;
+        if ([0, 1, 2].some((k) => Math.abs(px[i + k] - bg[k]) > 40)) {
+          total++;
+          if (x < 2) edge++;
+        }
+      }
+    return { edge, total };
+  })()`)) as { edge: number; total: number } | null;
+}

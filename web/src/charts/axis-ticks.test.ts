@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import {
+  cutAtPlotEdge,
   keepTickLabels,
   niceLinearTicks,
   niceLogTicks,
@@ -101,5 +102,23 @@ describe('timeTickLabel', () => {
     // The edge: 60 px a year names months, 59 does not.
     expect(timeTickLabel('2025-04-01', TICK_MONTH, 365.25, 60)).toBe('Apr');
     expect(timeTickLabel('2025-04-01', TICK_MONTH, 365.25, 59)).toBe('');
+  });
+});
+
+describe('cutAtPlotEdge', () => {
+  test("a label centred closer to an edge than half its width (9 px a character) is cut: 'Sep' at 4 px is", () => {
+    // 'Sep': 3 x 9 / 2 = 13.5 px either side of its tick.
+    expect(cutAtPlotEdge(4, 'Sep', 800)).toBe(true);
+    expect(cutAtPlotEdge(13, 'Sep', 800)).toBe(true);
+    expect(cutAtPlotEdge(14, 'Sep', 800)).toBe(false);
+    // '2023': 18 px either side; on an 800 px plot the right edge cuts from 782 px.
+    expect(cutAtPlotEdge(17.9, '2023', 800)).toBe(true);
+    expect(cutAtPlotEdge(18, '2023', 800)).toBe(false);
+    expect(cutAtPlotEdge(782, '2023', 800)).toBe(false);
+    expect(cutAtPlotEdge(782.1, '2023', 800)).toBe(true);
+  });
+  test('a blank label or a tick off the plot is never cut', () => {
+    expect(cutAtPlotEdge(2, '', 800)).toBe(false);
+    expect(cutAtPlotEdge(null, 'Sep', 800)).toBe(false);
   });
 });

@@ -82,6 +82,21 @@ export const TIME_LABEL_CHARS = 5;
 /** The least distance the library keeps between two time labels: (fontSize + 4) * 5 px per 8 characters. */
 export const TIME_LABEL_MIN_PX = ((12 + 4) * 5 * TIME_LABEL_CHARS) / 8;
 
+/** A little more than a time label character at the library's 12 px font (bold year digits are about 8.4 px wide). */
+export const TIME_LABEL_CHAR_PX = 9;
+
+/**
+ * Whether a time label centred on `x` (px from the plot's left edge, null when off the plot) would be cut at
+ * the plot's left or right edge on a plot `plotPx` wide. The library centres each label on its tick and clips
+ * it at the pane's edge ("ep" for a Sep tick 4 px in, "023" for 2023) unless the chart fixes its left edge,
+ * which the pages cannot (they leave room before the first bar); such a label is left blank instead.
+ */
+export function cutAtPlotEdge(x: number | null, label: string, plotPx: number): boolean {
+  if (x === null || label === '') return false;
+  const half = (label.length * TIME_LABEL_CHAR_PX) / 2;
+  return x < half || x > plotPx - half;
+}
+
 /**
  * The label of a time-axis tick at `isoDate` of the library's tick type, on a plot `plotPx` wide showing
  * `spanDays` calendar days. Over a range longer than about three months a day-of-month tick (the library's

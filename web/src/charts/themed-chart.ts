@@ -22,7 +22,7 @@ import {
 import type { Column } from '../api-client.js';
 import type { PageContext } from '../page-context.js';
 import { chartColours } from '../theme.js';
-import { keepTickLabels, niceLogTicks, TIME_LABEL_CHARS, timeTickLabel } from './axis-ticks.js';
+import { cutAtPlotEdge, keepTickLabels, niceLogTicks, TIME_LABEL_CHARS, timeTickLabel } from './axis-ticks.js';
 
 export { LineStyle };
 
@@ -33,6 +33,12 @@ export function themedChart(
 ): IChartApi {
   const c = chartColours();
   container.style.height = `${options.height ?? 380}px`;
+  // Time labels that would be cut at the plot's edge are left blank (cutAtPlotEdge). The library keeps each
+  // label by its time until the time scale's options change, so the labels checked are kept here, and when a
+  // scroll or resize moves one across an edge the labels are made again (applyOptions with no change).
+  const edgeChecked = new Map<string, { time: Time; label: string; cut: boolean }>();
+  const cutAtEdge = (time: Time, label: string) =>
+    cutAtPlotEdge(chart.timeScale().timeToCoordinate(time), label, chart.timeScale().width());
   const chart = createChart(container, {
     autoSize: true,
     layout: {
@@ -59,11 +65,31 @@ export function themedChart(
       tickMarkFormatter: (time: Time, type: TickMarkType) => {
         const range = chart.timeScale().getVisibleRange();
         const span = range ? (Date.parse(isoDay(range.to)) - Date.parse(isoDay(range.from))) / 86_400_000 : 0;
-        return timeTickLabel(isoDay(time), type, span, chart.timeScale().width());
+        const label = timeTickLabel(isoDay(time), type, span, chart.timeScale().width());
+        const cut = cutAtEdge(time, label);
+        edgeChecked.set(`${type}:${isoDay(time)}`, { time, label, cut });
+        return cut ? '' : label;
       },
     },
     crosshair: { mode: CrosshairMode.Normal },
   });
+  let edgeQueued = false;
+  const recheckEdges = () => {
+    if (edgeQueued) return;
+    edgeQueued = true;
+    requestAnimationFrame(() => {
+      edgeQueued = false;
+      if (removed.has(chart)) return;
+      for (const e of edgeChecked.values())
+        if (cutAtEdge(e.time, e.label) !== e.cut) {
+          edgeChecked.clear();
+          chart.timeScale().applyOptions({});
+          return;
+        }
+    });
+  };
+  chart.timeScale().subscribeVisibleLogicalRangeChange(recheckEdges);
+  chart.timeScale().subscribeSizeChange(recheckEdges);
   ctx.onDispose(() => removeChart(chart));
   return chart;
 }
