@@ -92,11 +92,34 @@ describe('return claims', () => {
 describe('event claims', () => {
   it('new high: Jan 8 (105) is a record; Jan 10 (103) is 1.90% below it', () => {
     const c: Claim = { ...base, metric: 'ath', kind: 'new_high', distance: null };
-    expect(verifyClaim(c, lookup, options('2025-01-08')).verdict).toBe('supported');
+    // A record claims no percentage: claimed is the words, actual the day of the record close.
+    expect(verifyClaim(c, lookup, options('2025-01-08'))).toMatchObject({
+      verdict: 'supported',
+      claimed: 'record close',
+      actual: '2025-01-08',
+    });
     const v = verifyClaim(c, lookup, options('2025-01-10'));
-    expect(v.verdict).toBe('contradicted');
-    expect(v.actual).toBeCloseTo(103 / 105 - 1, 12);
+    expect(v).toMatchObject({ verdict: 'contradicted', claimed: 'record close', actual: '2025-01-08' });
+    expect(v.sentence).toMatch(/ABC closed at 103\.00, 1\.90% below its record close of Jan 8/);
     expect(v.matchesCloseOf).toBe('2025-01-13');
+  });
+
+  it('near high: claimed is the bound in words, never a bare percentage beside 0.00% at a record', () => {
+    // "within 1.50% of its record" on Jan 8, the record day (105): claimed "within 1.50%", actual 0 (at the record).
+    const v = verifyClaim(
+      { ...base, metric: 'ath', kind: 'near_high', distance: -0.015 },
+      lookup,
+      options('2025-01-08'),
+    );
+    expect(v).toMatchObject({ verdict: 'supported', claimed: 'within 1.50%', actual: 0 });
+    // Without a figure, the configured "spitting distance" (2%) is the bound; Jan 10 is 103/105 - 1 = -1.90%.
+    const near = verifyClaim(
+      { ...base, metric: 'ath', kind: 'near_high', distance: null },
+      lookup,
+      options('2025-01-10'),
+    );
+    expect(near.claimed).toBe('within 2.00%');
+    expect(near.actual).toBeCloseTo(103 / 105 - 1, 12);
   });
 
   it('says how a bare company name was read ("Alphabet read as GOOGL (Class A)") in the reason', () => {

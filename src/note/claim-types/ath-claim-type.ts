@@ -22,7 +22,7 @@ const NEAR_ATH = new RegExp(
   'i',
 );
 const NEW_ATH = new RegExp(
-  `\\b(?:(?:at|to|hit|hits|hitting|set|sets|setting|reach\\w*|notch\\w*|touch\\w*|clos\\w+\\s+at|mark\\w*|post\\w*|print\\w*|log\\w*|scal\\w*|record\\w*|chalk\\w*\\s+up|trad\\w+\\s+at|finish\\w*\\s+at|end\\w*\\s+at|sits?\\s+at)\\s+(?:a\\s+|an\\s+|new\\s+|fresh\\s+|its\\s+|their\\s+|another\\s+|yet\\s+another\\s+)*${RECORD}(?:\\s+${MARK}|\\s+(?=\\d))|(?:new|fresh)\\s+(?:all[- ]time\\s+)?(?:closing\\s+)?(?:highs?|peaks?|records?)\\b(?![- ]week)|record\\s+territory|(?:highest|best)\\s+(?:close|closing\\s+level|level|finish|close)\\s+(?:ever|on\\s+record)|(?:highest|best)\\s+(?:close|level)\\s+in\\s+its\\s+history|${RECORD}\\s+closing\\s+high|,\\s+(?:a|another|a\\s+new|a\\s+fresh)\\s+record(?=\\s*[.;!]|\\s*$)|(?:to|at|hit|hits|notch\\w*|set|sets|reach\\w*|post\\w*|log\\w*)\\s+(?:(?:a|an|new|fresh|yet\\s+another|another|its|their|first|latest|\\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\\s+)*record(?:\\s+(?:close|closing\\s+high|finish))?(?=\\s*(?:[.,;:!]|$|\\s+(?:again|on|in|for|since|today|yesterday|this|after|as|while|and)\\b|\\s+of\\s+\\$?\\d[\\d,]*(?:\\.\\d+)?(?![\\d.,]*\\s?(?:%|percent|billion|million|trillion|bn|mn|[a-z]))))|(?:new|fresh|an?|another)\\s+ATHs?\\b|\\bat\\s+(?:an?\\s+|new\\s+)?ATHs?\\b|\\banother\\s+${RECORD}\\s+${MARK}|(?<=[A-Z0-9)%],?\\s{1,3}|[A-Z0-9)%]\\s*[(–—-]\\s*)(?:ATHs?|record\\s+(?:close|high|closing\\s+high))\\b(?!\\s*\\?))`,
+  `\\b(?:(?:at|to|hit|hits|hitting|set|sets|setting|reach\\w*|notch\\w*|touch\\w*|clos\\w+\\s+at|mark\\w*|post\\w*|print\\w*|log\\w*|scal\\w*|record\\w*|chalk\\w*\\s+up|trad\\w+\\s+at|finish\\w*\\s+at|end\\w*\\s+at|sits?\\s+at)\\s+(?:a\\s+|an\\s+|new\\s+|fresh\\s+|its\\s+|their\\s+|another\\s+|yet\\s+another\\s+)*${RECORD}(?:\\s+${MARK}|\\s+(?=\\d))|(?:new|fresh)\\s+(?:all[- ]time\\s+)?(?:closing\\s+)?(?:highs?|peaks?|records?)\\b(?![- ]week)|record\\s+territory|(?:highest|best)\\s+(?:close|closing\\s+level|level|finish|close)\\s+(?:ever|on\\s+record)|(?:highest|best)\\s+(?:close|level)\\s+in\\s+its\\s+history|${RECORD}\\s+closing\\s+high|,\\s+(?:a|another|a\\s+new|a\\s+fresh)\\s+record(?=\\s*[.;!]|\\s*$)|(?:to|at|hit|hits|notch\\w*|set|sets|reach\\w*|post\\w*|log\\w*)\\s+(?:(?:a|an|new|fresh|yet\\s+another|another|its|their|first|latest|\\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\\s+)*record(?:\\s+(?:close|closing\\s+high|finish))?(?=\\s*(?:[.,;:!]|$|\\s+(?:again|on|in|for|since|today|yesterday|this|after|as|while|and)\\b|\\s+of\\s+(?:its|their)\\s+own\\b|\\s+of\\s+\\$?\\d[\\d,]*(?:\\.\\d+)?(?![\\d.,]*\\s?(?:%|percent|billion|million|trillion|bn|mn|[a-z]))))|(?:new|fresh|an?|another)\\s+ATHs?\\b|\\bat\\s+(?:an?\\s+|new\\s+)?ATHs?\\b|\\banother\\s+${RECORD}\\s+${MARK}|(?<=[A-Z0-9)%],?\\s{1,3}|[A-Z0-9)%]\\s*[(–—-]\\s*)(?:ATHs?|record\\s+(?:close|high|closing\\s+high))\\b(?!\\s*\\?))`,
   'i',
 );
 /**
@@ -34,9 +34,12 @@ const POST_RECORD =
 /** "Records: IWM, XLF, XLI", "New ATHs: SPY and XLF": a label, then the list of names at a record. */
 const RECORD_LIST =
   /(?:^|[.;]\s*)(?:(?:new|fresh)\s+)?(?:records?|record\s+(?:closes|highs)|all[- ]time\s+highs|ATHs|highs)\s*:\s*(?=\S)/i;
-/** "RUT 2,590.61 (ATH)", "IWM 255.87 (record close)": a record mark in parentheses after a level. */
+/**
+ * "RUT 2,590.61 (ATH)", "IWM 255.87 (record close)", "QQQ +0.44% to 581.28 (record, 8 up days in a row)": a record
+ * mark in parentheses after a level, alone or first in the list the parentheses hold.
+ */
 const LEVEL_THEN_RECORD =
-  /(?<=\d\s{0,2})\(\s*(?:new\s+|fresh\s+)?(?:ATH|record(?:\s+(?:close|high))?|all[- ]time\s+high)\s*\)/i;
+  /(?<=\d\s{0,2})\(\s*(?:new\s+|fresh\s+)?(?:ATH|record(?:\s+(?:close|high))?|all[- ]time\s+high)\s*(?:\)|[,;](?=[^)]*\)))/i;
 
 /**
  * "its August record", "their October 2024 peak", "its 2021 high": a peak the writer dates. Held as the
@@ -45,7 +48,7 @@ const LEVEL_THEN_RECORD =
 const NAMED_PEAK = `(?:${MONTH_WORD}(?:\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d))?(?:,?\\s+(\\d{4}))?|(\\d{4}))\\s+(?:record(?:\\s+(?:high|close|closing\\s+high))?|peak|high|top|all[- ]time\\s+high|ATH)\\b`;
 
 const BELOW_ATH = new RegExp(
-  `[-−–]?(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:below|under|beneath|off|from|short\\s+of|shy\\s+of|away\\s+from)\\s+(?:(?:its|their|the|an?)?\\s*${RECORD}\\s+${MARK}|(?:its|their|the)\\s+${NAMED_PEAK}|(?:its|their|the)\\s+(?:highs?|peak|record)\\b(?!\\s+(?:low|of\\s+(?:\\d|the\\b)))|(?:(?:its|their|the)\\s+)?(?:ATH|all[- ]time\\s+highs?)\\b|highs\\b(?!\\s+of\\s)|(?:its|their)\\s+(own)\\b(?!\\s+\\w)|(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|yesterday|last\\s+week|last\\s+month)['’]s\\s+)?record(?:\\s+close)?\\b(?!\\s+(?:low|of\\s+\\d)))`,
+  `[-−–]?(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:below|under|beneath|off|from|short\\s+of|shy\\s+of|away\\s+from)\\s+(?:(?:its|their|the|an?)?\\s*${RECORD}\\s+${MARK}|(?:its|their|the)\\s+${NAMED_PEAK}|(?:its|their|the)\\s+(?:highs?|peak|record)\\b(?!\\s+(?:low|of\\s+(?:\\d|the\\b)))|(?:(?:its|their|the)\\s+)?(?:ATH|all[- ]time\\s+highs?)\\b|highs?\\b(?!\\s+of\\s)|(?:its|their)\\s+(own)\\b(?!\\s+\\w)|(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|yesterday|last\\s+week|last\\s+month)['’]s\\s+)?record(?:\\s+close)?\\b(?!\\s+(?:low|of\\s+\\d)))`,
   'i',
 );
 
@@ -54,6 +57,13 @@ const RECORD_BEFORE = /\b(?:record|all[- ]time|ATH|peak|highs?)\b/i;
 /** "ATH.", "New record close!": a post's sentence that is only the record word, about the subject before it. */
 const RECORD_ALONE =
   /^\s*(?:(?:new|fresh|another)\s+)?(?:ATH|all[- ]time\s+high|record(?:\s+(?:close|high))?)\s*[.!]*\s*$/i;
+
+/**
+ * A record named as the start of a period ("has slipped 0.70% since its Jan. 27 record close", "measured from the
+ * record close"): a reference point the figure before is measured from, not a claim that the close is a record.
+ */
+const REFERENCE_BEFORE =
+  /\b(?:since|from)\s+(?:(?:its|their|the)\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4}\s+)?)?$/i;
 
 /** "S&P 600 members", "the S&P 600's constituents": a group's members, not the index (breadth-claim-type.ts reads those). */
 const MEMBERS_AFTER = /^(?:'s)?\s+(?:index\s+)?(?:members|constituents|components|stocks)\b/i;
@@ -101,6 +111,7 @@ function extract(scope: SentenceScope): AthClaim[] {
   let prevEnd = 0;
   for (const { m, kind, distance, decimals, peak } of found) {
     if (hedged(sentence, m.index)) continue;
+    if (kind === 'new_high' && REFERENCE_BEFORE.test(sentence.slice(0, m.index))) continue;
     // "58 made new 52-week highs (net new highs: 58)" about a group's members is breadth, not a record.
     if (/\bhighs\b/i.test(m[0]) && aboutGroupMembers(sentence)) continue;
     const { start } = clauseBefore(sentence, m.index);
@@ -161,9 +172,12 @@ function recordList(scope: SentenceScope, mentions: readonly Mention[]): AthClai
   const label = RECORD_LIST.exec(sentence);
   if (!label || hedged(sentence, label.index)) return [];
   const from = label.index + label[0].length;
-  const names = mentions.filter((x) => x.start >= from && !x.object);
+  // The list ends at a semicolon: "Records: AAPL, GOOGL, XLK; MSFT 6 straight up sessions" names MSFT for its streak.
+  const semi = sentence.indexOf(';', from);
+  const stop = semi < 0 ? sentence.length : semi;
+  const names = mentions.filter((x) => x.start >= from && x.start < stop && !x.object);
   // Only a list: "Records: IWM and XLF, but not SPY" names one that is not at a record.
-  if (names.length === 0 || /\b(?:but|not|except|while|missed|short)\b/i.test(sentence.slice(from))) return [];
+  if (names.length === 0 || /\b(?:but|not|except|while|missed|short)\b/i.test(sentence.slice(from, stop))) return [];
   return names.map((x) => {
     const claim: AthClaim = {
       metric: 'ath',
@@ -209,6 +223,19 @@ function peakWords(peak: NonNullable<AthClaim['peak']>): string {
   return [peak.month === null ? '' : MONTH_NAMES[peak.month - 1], peak.year ?? ''].join(' ').trim();
 }
 
+/**
+ * What a record claim says, for the JSON and the tables, in the unit of its `actual`: a new record is the words
+ * "record close" (its actual is the date of the record close); "near its record" is the bound it claims,
+ * "within 1.50%" (its actual is the distance below the record, a fraction, 0 at a record); a distance below the
+ * record is that fraction, negative. Never a bare percentage beside a record, which read as a contradiction
+ * ("Claimed -1.50% / Actual 0.00%" for a fund at its record and claimed within 1.50% of it).
+ */
+export function athClaimed(c: AthClaim, nearAthPct: number): number | string | null {
+  if (c.kind === 'new_high') return 'record close';
+  if (c.kind === 'near_high') return `within ${pct(c.distance === null ? nearAthPct : -c.distance)}`;
+  return c.distance;
+}
+
 export const athClaimType: ClaimType<AthClaim> = {
   metric: 'ath',
   hasBasis: false,
@@ -230,9 +257,16 @@ export const athClaimType: ClaimType<AthClaim> = {
     if (c.kind === 'new_high') ok = d === 0;
     else if (c.kind === 'near_high') ok = d >= -(c.distance === null ? o.nearAthPct : -c.distance) - 1e-12;
     else ok = Math.abs(d - c.distance!) <= claimTolerance(c.decimals ?? 1, o.tolerance);
-    return { ok, actual: d, fact, detail: `record close ${formatIsoDate(ath.day)}` };
+    // A record claim holds no percentage: its actual is the day of the record close (the as-of day when it is
+    // one), so a table never sets a "0.00%" against a claimed distance (see `athClaimed`).
+    return {
+      ok,
+      actual: c.kind === 'new_high' ? formatIsoDate(ath.day) : d,
+      fact,
+      detail: `record close ${formatIsoDate(ath.day)}`,
+    };
   },
-  claimed: (c) => (c.kind === 'new_high' ? 0 : c.distance),
+  claimed: (c, o) => athClaimed(c, o.nearAthPct),
   claimedText: (c) =>
     c.kind === 'new_high'
       ? 'a new all-time high'

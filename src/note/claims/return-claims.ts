@@ -44,7 +44,7 @@ const DOWN = new RegExp(`^(?:${DOWN_WORDS})$`, 'i');
 const NOT_A_MOVE_AFTER =
   /^\s*(?:of\b|stake|weight|chance|probability|odds|likelihood|yield|dividend|interest|tariff|margin|market\s+share|owned|ownership)/i;
 const ATH_DISTANCE_AFTER =
-  /^\s*(?:below|under|beneath|off|from|short\s+of|away\s+from)\s+(?:(?:its|their|the|an?)?\s*(?:all[- ]time|record)\s+(?:high|peak|close)|(?:its|their|the)\s+(?:highs?|peak|record)\b|(?:its|their|the)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{4})\s+(?:record|peak|high|top)\b|(?:(?:its|their|the)\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?ATH\b|highs\b|record\b|(?:Monday|Tuesday|Wednesday|Thursday|Friday|yesterday|last\s+week)['’]s\s+(?:record|high|peak|all-time\s+high)\b)/i;
+  /^\s*(?:below|under|beneath|off|from|(?:just\s+)?(?:short|shy)\s+of|away\s+from)\s+(?:(?:its|their|the|an?)?\s*(?:all[- ]time|record)\s+(?:high|peak|close)|(?:its|their|the)\s+(?:highs?|peak|record)\b|(?:its|their|the)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{4})\s+(?:record|peak|high|top)\b|(?:(?:its|their|the)\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?ATH\b|highs?\b(?!\s+of\s)|record\b|(?:Monday|Tuesday|Wednesday|Thursday|Friday|yesterday|last\s+week)['’]s\s+(?:record|high|peak|all-time\s+high)\b)/i;
 /**
  * "extending its year-to-date advance to 38.1%", "for a weekly gain of 3.7%": a cumulative move given as a noun (with
  * its article and period adjective), then "to" or "of".

@@ -3,7 +3,7 @@
 // warning shown in the page names a command-line option.
 import { describe, expect, it, test } from 'vitest';
 import type { CheckResponse } from '../api-client.js';
-import { checkedAsOfReason, checkWarningText, spreadSides } from './check-tab.js';
+import { checkedAsOfReason, checkWarningText, claimValue, spreadSides } from './check-tab.js';
 
 const response = (source: CheckResponse['asOfSource']): CheckResponse => ({
   asOf: source.date,
@@ -74,5 +74,17 @@ describe('spreadSides', () => {
     const fall = 'percentage points, fall of the QQQ/TSLA ratio: TSLA -10.20% and QQQ 1.80% on closes from ...';
     expect(spreadSides({ symbol: 'TSLA', reason: fall })).toEqual(['TSLA', 'QQQ']);
     expect(spreadSides({ symbol: 'TSLA', reason: 'no data' })).toEqual(['TSLA', undefined]);
+  });
+});
+
+describe('the Check tab’s Claimed and Actual cells for a record claim (review: "Claimed -1.50% / Actual 0.00%")', () => {
+  const ath = { metric: 'ath', symbol: 'IWM', reason: '' } as const;
+  test('a new record: the words and the day of the record close, no percentage', () => {
+    expect([claimValue(ath, 'record close'), claimValue(ath, '2025-12-11')]).toEqual(['record close', '2025-12-11']);
+  });
+  test('near the record: the bound claimed against the distance in words (0 is at the record)', () => {
+    expect([claimValue(ath, 'within 1.50%'), claimValue(ath, 0)]).toEqual(['within 1.50%', 'at the record']);
+    // 2.12% below: -0.0212 on both sides
+    expect(claimValue(ath, -0.0212)).toBe('2.12% below the record');
   });
 });

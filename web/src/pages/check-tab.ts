@@ -27,11 +27,13 @@ export function spreadSides(c: Pick<CheckClaim, 'symbol' | 'reason'>): [string |
   return pair ? [pair[1], pair[2]] : [c.symbol ?? undefined, undefined];
 }
 
-function claimValue(c: CheckClaim, v: unknown): string {
+export function claimValue(c: Pick<CheckClaim, 'metric' | 'symbol' | 'reason'>, v: unknown): string {
   if (typeof v === 'number') {
     // A spread as the note says it: unsigned, with the side it favours ("5.60 pp in favour of SPSM").
     if (c.metric === 'spread') return spreadWords(v, ...spreadSides(c), 2);
-    return c.metric === 'return' || c.metric === 'ath' ? formatPercent(v) : String(v);
+    // A distance below the record (0 at it) in words, so "within 1.50%" never faces a bare "0.00%".
+    if (c.metric === 'ath') return v === 0 ? 'at the record' : `${formatPercent(-v)} below the record`;
+    return c.metric === 'return' ? formatPercent(v) : String(v);
   }
   return v === null || v === undefined ? 'n/a' : String(v);
 }
