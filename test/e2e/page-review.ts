@@ -1,5 +1,5 @@
 /** The review every e2e page check shares: accessibility (axe-core) and horizontal fit. */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
