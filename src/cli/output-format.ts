@@ -230,5 +230,10 @@ export function writeMissing(missing: readonly string[], asOf: string | null | u
 
 /** Each warning as one line on stderr (`marketdash: warning: data ends 2026-08-03; ...`). */
 export function writeWarnings(warnings: readonly DataWarning[] | undefined): void {
-  for (const w of warnings ?? []) process.stderr.write(`marketdash: warning: ${w.message}\n`);
+  writeWarningLines((warnings ?? []).map((w) => w.message));
+}
+
+/** Warnings given as text (the update's data checks) in the same one-line form as `writeWarnings`. */
+export function writeWarningLines(messages: readonly string[]): void {
+  for (const m of messages) process.stderr.write(`marketdash: warning: ${m}\n`);
 }

@@ -13,7 +13,7 @@ import { dayRuns, type SeriesCheck } from '../../services/data-checks/series-che
 import { holdsDemoBars } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
 import type { GlobalOptions } from '../global-options.js';
-import { type Column, renderCsv, renderResultJson, renderTable } from '../output-format.js';
+import { type Column, renderCsv, renderResultJson, renderTable, writeWarningLines } from '../output-format.js';
 
 export interface SymbolCheckOptions {
   readonly mode: 'check' | 'gaps';
@@ -92,7 +92,7 @@ export async function runSymbolChecks(global: GlobalOptions, options: SymbolChec
   else if (options.format === 'csv') process.stdout.write(renderCsv(checks, CHECK_COLUMNS));
   else {
     process.stdout.write(renderTable(checks, CHECK_COLUMNS));
-    for (const c of checks) for (const w of c.warnings) process.stderr.write(`marketdash: warning: ${w}\n`);
+    for (const c of checks) writeWarningLines(c.warnings);
   }
   return checks.some((c) => c.warnings.length > 0) ? 1 : 0;
 }

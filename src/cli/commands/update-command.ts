@@ -15,7 +15,7 @@ import { withStore } from '../../services/open-store.js';
 import type { SymbolOutcome, UpdateProgress } from '../../services/update/update-symbols.js';
 import { stderrIsTty } from '../command-io.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderJson, renderTable, writeWarningLines } from '../output-format.js';
 
 interface UpdateOpts {
   group?: string;
@@ -118,8 +118,9 @@ export function registerUpdateCommand(program: Command): void {
           `${counts('updated')} updated, ${counts('up to date')} up to date, ${report.failed} failed\n`,
         );
         for (const b of report.baskets) process.stdout.write(`${describeBasketRefresh(b)}\n`);
-        for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
       }
+      // on stderr in every format, as every command's warnings (the JSON carries them too)
+      writeWarningLines(report.warnings);
       if (report.failed > 0) process.exitCode = 1;
     });
 }
