@@ -166,7 +166,7 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     expect(await rut.locator('[data-metric="lastDate"]').textContent()).toBe('2026-02-23 stale: 2026-02-23');
     expect(await page.locator('#compare-table tr[data-symbol="IWM"] .stale').count()).toBe(0);
     expect(await page.locator('#compare-caption').textContent()).toContain(
-      '1 end before 2026-08-03 (marked stale, dotted, labelled with their last day)',
+      '1 series ends before 2026-08-03 (marked stale, dotted, labelled with its last day)',
     );
     expect(await page.locator('.readout').first().textContent()).toContain('^RUT (stale: 2026-02-23)');
     // 1Y: the base is the same date a year before the page's day (2025-08-03, a Sunday: the close of 2025-08-01).

@@ -1,7 +1,7 @@
 /** The markdown note never passes raw HTML from config names through (issue 17 item 13). */
 import { describe, expect, it } from 'vitest';
 import type { MarketNote } from './note-model.js';
-import { renderMarkdown } from './render-note.js';
+import { renderHtml, renderMarkdown } from './render-note.js';
 
 const note: MarketNote = {
   asOf: '2024-06-28',
@@ -42,5 +42,12 @@ describe('renderMarkdown', () => {
     expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt; took the lead.');
     expect(md).toContain('S&P 600 &lt;img src=x onerror=alert(1)&gt; rose.');
     expect(md).toContain('| Evil &lt;svg onload=alert(1)&gt; \\| Co | n/a | n/a |');
+  });
+  it('heads the scoreboard with one convention of period labels, 1M 3M 6M YTD 1Y, in Markdown and HTML', () => {
+    // The screenshot review: "One year" beside "1M 3M 6M YTD" wrapped the header of the note's table.
+    expect(renderMarkdown(note)).toContain('| Name | 1M | 3M | 6M | YTD | 1Y |');
+    expect(renderHtml(note)).toContain(
+      '<th>Name</th><th class="num">1M</th><th class="num">3M</th><th class="num">6M</th><th class="num">YTD</th><th class="num">1Y</th>',
+    );
   });
 });

@@ -38,13 +38,17 @@ function plain(p: NoteParagraph, figs: Map<string, Figure>): string {
     .trim();
 }
 
-/** The scoreboard's columns, in order: header and the row's figure id (period keys of domain/period-keys.ts). */
+/**
+ * The scoreboard's columns, in order: header and the row's figure id (period keys of domain/period-keys.ts).
+ * One convention for the headers, the dashboard's period labels: "1Y" beside "1M 3M 6M YTD" ("One year" stood
+ * out and wrapped the header to two lines).
+ */
 const TABLE_COLUMNS: readonly [string, (r: PerformanceRow) => string | null][] = [
   ['1M', (r) => r.oneMonth],
   ['3M', (r) => r.threeMonths],
   ['6M', (r) => r.sixMonths],
   ['YTD', (r) => r.ytd],
-  ['One year', (r) => r.oneYear],
+  ['1Y', (r) => r.oneYear],
 ];
 
 function rowCells(r: PerformanceRow, figs: Map<string, Figure>): string[] {

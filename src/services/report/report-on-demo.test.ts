@@ -226,10 +226,11 @@ describe('the note stays byte-identical through refactoring', () => {
   // of SPSM", the exact value in a tooltip; it printed 0.056134497283757856), the record close in the ATH
   // formula with two decimals, and the base rate's median said unsigned beside "in favour of" (it read
   // "-3.7 percentage points ..., in favour of the Magnificent 7"; issue 11's screenshot review).
+  // And for the scoreboard's last header, "1Y" beside "1M 3M 6M YTD" (it read "One year"; issue 11's review).
   // The demo store has no sp600 group, so no breadth section here (report-real-data.test.ts has one).
   it.each([
-    [AS_OF, 'b3dda4a2ae2d1bc9d03460c45004952d31dbe8105d726f002f2a7331688bc856'],
-    ['2021-03-12', '1f0a96a12547976176003322cb932f47afc5aadcdd1add8183b289289c3bcabb'],
+    [AS_OF, '62a4aeae622a1dfe504812588ceefd2ccf150c6f92863cdfcda356f818dfe738'],
+    ['2021-03-12', 'b28776af355f65af2bfabf7fd20022b971e2df65030877c8cd28088f761b8abf'],
   ])('the demo note as of %s', async (asOf, expected) => {
     const { note } = await buildReport(store, { asOf });
     const digest = createHash('sha256')

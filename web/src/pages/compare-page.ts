@@ -30,7 +30,14 @@ import { scrollTable } from '../table-scroll.js';
 import { chartColours, lineColour } from '../theme.js';
 import { PageParams } from '../url-params.js';
 import { type UrlSelectSpec, urlSelect } from '../url-select.js';
-import { defaultRatioPair, type LineDash, lineLook, type Payout, payoutDays } from './compare/compare-lines.js';
+import {
+  defaultRatioPair,
+  type LineDash,
+  lineLook,
+  type Payout,
+  payoutDays,
+  staleSeriesWords,
+} from './compare/compare-lines.js';
 
 export interface Rebased {
   readonly symbol: string;
@@ -349,7 +356,7 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       const caption = el(
         'p',
         { class: 'chart-caption', id: 'compare-caption' },
-        `${rebased.filter(({ r }) => r).length} series rebased to 100 at the last close on or before ${start}; the table below gives each one's last value and its line's key (tick a row to show or hide its line, point at it to highlight it)${staleCount ? `; ${staleCount} end before ${ctx.day} (marked stale, dotted, labelled with their last day)` : ''}.`,
+        `${rebased.filter(({ r }) => r).length} series rebased to 100 at the last close on or before ${start}; the table below gives each one's last value and its line's key (tick a row to show or hide its line, point at it to highlight it)${staleCount ? `; ${staleSeriesWords(staleCount, ctx.day)}` : ''}.`,
       );
       const payoutLine = payoutNote('compare-payouts', payouts, 'its price line');
       box.dataset.payouts = payouts

@@ -1,6 +1,6 @@
 /** Compare's line looks and default ratio pair (the screenshot review: MAG7 hidden under MAGS; a stale ^RUT ratio). */
 import { describe, expect, it } from 'vitest';
-import { defaultRatioPair, lineLook, payoutDays } from './compare-lines.js';
+import { defaultRatioPair, lineLook, payoutDays, staleSeriesWords } from './compare-lines.js';
 
 describe('lineLook', () => {
   it('alternates a wide solid and a narrower dashed line, so neighbours that coincide both show', () => {
@@ -70,5 +70,17 @@ describe('payoutDays', () => {
     // A missing close is skipped, the step measured across it; a 40% step is a data fault, not a payout.
     expect(payoutDays(['a', 'b', 'c'], [10, null, 10], [9.9, 5, 10], '').map((p) => p.date)).toEqual(['c']);
     expect(payoutDays(['a', 'b'], [10, 10], [6, 10], '')).toEqual([]);
+  });
+});
+
+describe('staleSeriesWords', () => {
+  it('agrees with the count: one series ends ... its last day; two series end ... their last days', () => {
+    // The review of the real data's Compare page: "1 end before 2026-08-03 (... labelled with their last day)".
+    expect(staleSeriesWords(1, '2026-08-03')).toBe(
+      '1 series ends before 2026-08-03 (marked stale, dotted, labelled with its last day)',
+    );
+    expect(staleSeriesWords(2, '2026-08-03')).toBe(
+      '2 series end before 2026-08-03 (marked stale, dotted, labelled with their last days)',
+    );
   });
 });

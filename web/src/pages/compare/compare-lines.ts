@@ -90,3 +90,14 @@ export function payoutDays(
   }
   return out;
 }
+
+/**
+ * The caption's words for the series that end before the page's day, the verb and pronoun agreeing with
+ * the count (the caption read "1 end before ... labelled with their last day").
+ * @example staleSeriesWords(1, '2026-08-03') // "1 series ends before 2026-08-03 (marked stale, dotted, labelled with its last day)"
+ */
+export function staleSeriesWords(count: number, day: string): string {
+  return count === 1
+    ? `1 series ends before ${day} (marked stale, dotted, labelled with its last day)`
+    : `${count} series end before ${day} (marked stale, dotted, labelled with their last days)`;
+}
