@@ -7,8 +7,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../../test/support/temp-folder.js';
+import { UsageError } from '../domain/errors.js';
 import { DuckDbStore } from '../store/duckdb/duckdb-store.js';
-import { openDuckDbEarly, openStore } from './open-store.js';
+import { checkStoreFolder, openDuckDbEarly, openStore } from './open-store.js';
 
 const { dir } = tempFolder('marketdash-open-store-');
 
@@ -49,5 +50,35 @@ describe('openDuckDbEarly', () => {
     writeFileSync(path, 'not a database');
     await openDuckDbEarly(path);
     await expect(openStore({ db: path })).rejects.toThrow(/cannot open store/);
+  });
+});
+
+describe('a store in a folder that does not exist', () => {
+  it('is refused naming the folder (where the path came from), and nothing is created', async () => {
+    const path = join(dir, 'no-such-folder', 'deeper', 'm.duckdb');
+    const refused = openStore({ db: path });
+    await expect(refused).rejects.toBeInstanceOf(UsageError);
+    await expect(openStore({ db: path })).rejects.toMatchObject({
+      message: `--db: the folder ${join(dir, 'no-such-folder', 'deeper')} does not exist`,
+      parameter: '--db',
+      hint: expect.stringContaining(`mkdir -p ${join(dir, 'no-such-folder', 'deeper')}`),
+    });
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+  });
+
+  it('names MARKETDASH_DB when the path came from it; a file where the folder should be is said so', () => {
+    expect(() => checkStoreFolder(join(dir, 'gone', 'm.duckdb'), 'MARKETDASH_DB')).toThrow(
+      /^MARKETDASH_DB: the folder .*gone does not exist/,
+    );
+    writeFileSync(join(dir, 'plain-file'), 'x');
+    expect(() => checkStoreFolder(join(dir, 'plain-file', 'm.duckdb'), '--db')).toThrow(
+      `--db: ${join(dir, 'plain-file')} is not a folder`,
+    );
+  });
+
+  it('an existing folder, an existing file and :memory: pass', () => {
+    expect(() => checkStoreFolder(join(dir, 'new.duckdb'), '--db')).not.toThrow();
+    expect(() => checkStoreFolder(join(dir, 'plain-file'), '--db')).not.toThrow();
+    expect(() => checkStoreFolder(':memory:', '--db')).not.toThrow();
   });
 });

@@ -7,8 +7,8 @@
  * give up waiting when a server appears on the file (it then runs its command there). Inside `serve`, the
  * server's own store is shared (`shareStoreInProcess`), so a command it runs for a CLI opens no second copy.
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { UsageError } from '../domain/errors.js';
 import type { PriceStore } from '../store/price-store.js';
 import { StoreBusyError } from '../store/store-busy-error.js';
@@ -36,6 +36,28 @@ export function resolveStoreTarget(
   const url = opts.databaseUrl ?? env.MARKETDASH_DATABASE_URL;
   if (url) return { backend: 'postgres', url };
   return { backend: 'duckdb', path: opts.db ?? env.MARKETDASH_DB ?? './marketdash.duckdb' };
+}
+
+/**
+ * A DuckDB file's folder must exist: the store file is created on first use, its folder is not (as sqlite
+ * does: a typo in a path makes no folders). `source` is where the path came from (`--db` or MARKETDASH_DB).
+ */
+export function checkStoreFolder(path: string, source: string): void {
+  if (path === ':memory:' || existsSync(path)) return;
+  const folder = dirname(resolve(path));
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    throw new UsageError(`${source}: the folder ${folder} does not exist`, {
+      parameter: source,
+      hint: `create it first (mkdir -p ${folder}): the store file is created on first use, its folder is not`,
+    });
+  }
+  if (!isFolder)
+    throw new UsageError(`${source}: ${folder} is not a folder (the store ${path} is to be in it)`, {
+      parameter: source,
+    });
 }
 
 /** `--wait` as seconds: a number from 0 up. */
@@ -121,6 +143,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<PriceStore> {
     const shared = sharedStores.get(storeFileKey(target.path));
     if (shared) return shared;
   }
+  checkStoreFolder(target.path, opts.db !== undefined ? '--db' : 'MARKETDASH_DB');
   const seconds = waitSeconds(opts.wait);
   const key = storeFileKey(target.path);
   const early = earlyOpens.get(key);

@@ -5,9 +5,9 @@
  * one stderr line naming the parameter, symbol or file at fault, exits 2 for usage and 1 for data or
  * not found, and never shows a stack trace; an empty store is refused; demo data is labelled.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandPath, HELP_EXAMPLES } from '../../src/cli/help-examples.js';
@@ -174,6 +174,19 @@ describeWithSharedData('user mistakes through the real CLI', () => {
       `marketdash: the store at ${emptyDb} holds no data: run 'marketdash demo' or 'marketdash import FILES' first (or pass the right --db)\n`,
     );
   });
+
+  it.each([[['demo']], [['perf', 'SPY']]])(
+    'a --db in a folder that does not exist is one line naming it: %j',
+    (args) => {
+      const folder = join(dirname(emptyDb), 'no-such-folder');
+      const r = cli(join(folder, 'm.duckdb'), args);
+      expect([r.code, r.stderr]).toEqual([
+        2,
+        `marketdash: --db: the folder ${folder} does not exist; create it first (mkdir -p ${folder}): the store file is created on first use, its folder is not\n`,
+      ]);
+      expect(existsSync(folder)).toBe(false);
+    },
+  );
 
   it('perf on demo data says so under the table, and its JSON envelope says demo', () => {
     const table = cli(demoDb, ['perf', 'SPY']);
