@@ -95,11 +95,11 @@ describe('event claims', () => {
     // A record claims no percentage: claimed is the words, actual the day of the record close.
     expect(verifyClaim(c, lookup, options('2025-01-08'))).toMatchObject({
       verdict: 'supported',
-      claimed: 'record close',
+      claimed: 'record',
       actual: '2025-01-08',
     });
     const v = verifyClaim(c, lookup, options('2025-01-10'));
-    expect(v).toMatchObject({ verdict: 'contradicted', claimed: 'record close', actual: '2025-01-08' });
+    expect(v).toMatchObject({ verdict: 'contradicted', claimed: 'record', actual: '2025-01-08' });
     expect(v.sentence).toMatch(/ABC closed at 103\.00, 1\.90% below its record close of Jan 8/);
     expect(v.matchesCloseOf).toBe('2025-01-13');
   });

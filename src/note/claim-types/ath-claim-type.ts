@@ -225,13 +225,13 @@ function peakWords(peak: NonNullable<AthClaim['peak']>): string {
 
 /**
  * What a record claim says, for the JSON and the tables, in the unit of its `actual`: a new record is the words
- * "record close" (its actual is the date of the record close); "near its record" is the bound it claims,
+ * "record" (its actual is the date of the record close); "near its record" is the bound it claims,
  * "within 1.50%" (its actual is the distance below the record, a fraction, 0 at a record); a distance below the
  * record is that fraction, negative. Never a bare percentage beside a record, which read as a contradiction
  * ("Claimed -1.50% / Actual 0.00%" for a fund at its record and claimed within 1.50% of it).
  */
 export function athClaimed(c: AthClaim, nearAthPct: number): number | string | null {
-  if (c.kind === 'new_high') return 'record close';
+  if (c.kind === 'new_high') return 'record';
   if (c.kind === 'near_high') return `within ${pct(c.distance === null ? nearAthPct : -c.distance)}`;
   return c.distance;
 }

@@ -27,8 +27,18 @@ const TWO = '(?:2|two)[- ]?(?:years?|yrs?|y)';
 /** The curve's names: "10y-2y", "2-year to 10-year" and "2-10" with a noun (spread, curve, gap); "2s10s" also without one. */
 const NAMED = `(?:${TEN}\\s*(?:[-–−/]|minus|less|over|vs\\.?)\\s*${TWO}|${TWO}\\s*(?:[-–−/]|to)\\s*${TEN}|2-10|10-2)(?:\\s+(?:Treasury|Treasuries|yield))*\\s+(?:spread|curve|gap|yield\\s+(?:spread|curve))`;
 const SHORT = `(?:2s\\s*/?\\s*10s|10s\\s*/?\\s*2s)(?:\\s+(?:Treasury|Treasuries|yield))*(?:\\s+(?:spread|curve|gap|yield\\s+(?:spread|curve)))?`;
-/** "the spread between the 10-year and 2-year yields", "the gap between two-year and 10-year Treasury yields". */
-export const CURVE_BETWEEN = `(?:the\\s+)?(?:spread|gap|difference)\\s+between\\s+(?:the\\s+)?(?:${TEN}|${TWO})(?:\\s+(?:U\\.?S\\.?\\s+)?(?:Treasury|note|yield))*\\s+and\\s+(?:the\\s+)?(?:${TEN}|${TWO})(?:\\s+(?:U\\.?S\\.?\\s+)?(?:Treasury|Treasuries|notes?|yields?))*`;
+/**
+ * "the spread between the 10-year and 2-year yields", "the gap between two-year and 10-year Treasury yields", and with
+ * the first noun left for the second to carry: "the gap between two- and 10-year yields".
+ */
+export const CURVE_BETWEEN = `(?:the\\s+)?(?:spread|gap|difference)\\s+between\\s+(?:the\\s+)?(?:${TEN}|${TWO}|(?:2|two|10|ten)-(?=\\s+and\\b))(?:\\s+(?:U\\.?S\\.?\\s+)?(?:Treasury|note|yield))*\\s+and\\s+(?:the\\s+)?(?:${TEN}|${TWO})(?:\\s+(?:U\\.?S\\.?\\s+)?(?:Treasury|Treasuries|notes?|yields?))*`;
+/**
+ * "the gap between them", "the spread between the two": the curve when the sentence has named the 2-year and the
+ * 10-year before it ("Two-year yields jumped 13 bp, the 10-year rose 3 bp, and the gap between them stood at 50 bp").
+ */
+const BETWEEN_THEM = '(?:the\\s+)?(?:spread|gap|difference)\\s+between\\s+(?:them|the\\s+two)';
+const TWO_BEFORE = new RegExp(`\\b${TWO}\\b`, 'i');
+const TEN_BEFORE = new RegExp(`\\b${TEN}\\b`, 'i');
 /** Without a noun, "10y-2y" and "10yr/2yr" name the curve only with a figure in basis points ("10y-2y at 62bp"). */
 export const CURVE_PLAIN = `${TEN}\\s*(?:[-–−/]|minus)\\s*${TWO}|${TWO}\\s*[-–−/]\\s*${TEN}`;
 /** A bare "the (Treasury) curve": the 2s10s only with a figure in basis points ("the curve steepened to 62 basis points"). */
@@ -42,7 +52,7 @@ const BARE_SHORT = '\\ba\\s+curve(?=\\s+of\\s+[-+−–]?\\d+\\s*(?:bps?|basis))
 const DESK_SHORT = '(?<![\\w-])curve(?=\\s*:?\\s*[-+−–]?\\d+(?:\\.\\d+)?\\s*(?:bps?\\b|basis\\s+points?\\b))';
 const IN_BP_ONLY = new RegExp(`^(?:${CURVE_PLAIN}|${BARE}|${BARE_SHORT}|curve)$`, 'i');
 const CURVE = new RegExp(
-  `\\b(${NAMED}|${CURVE_BETWEEN}|${SHORT}|${CURVE_PLAIN}|${BARE}|${BARE_SHORT}|${DESK_SHORT})(?:\\b[^.;]{0,40}?\\b(?:at|to|of|is|was|stands\\s+at|stood\\s+at|closed\\s+at|ended\\s+at|sits\\s+at)\\s+|\\s*:?\\s*(?=[-+−–]?\\d+\\s*(?:bps?\\b|basis\\s+points?\\b)))([-+−–]?\\d+(?:\\.\\d+)?)\\s*(bps?\\b|basis\\s+points?\\b|pts?\\b|points?\\b|percentage\\s+points?\\b|pp\\b|%)?`,
+  `\\b(${NAMED}|${CURVE_BETWEEN}|${BETWEEN_THEM}|${SHORT}|${CURVE_PLAIN}|${BARE}|${BARE_SHORT}|${DESK_SHORT})(?:\\b[^.;]{0,40}?\\b(?:at|to|of|is|was|stands\\s+at|stood\\s+at|closed\\s+at|ended\\s+at|sits\\s+at)\\s+|\\s*:?\\s*(?=[-+−–]?\\d+\\s*(?:bps?\\b|basis\\s+points?\\b)))([-+−–]?\\d+(?:\\.\\d+)?)\\s*(bps?\\b|basis\\s+points?\\b|pts?\\b|points?\\b|percentage\\s+points?\\b|pp\\b|%)?`,
   'i',
 );
 
@@ -66,6 +76,10 @@ function extract(scope: SentenceScope): CurveClaim[] {
     // only in basis points.
     if (IN_BP_ONLY.test(m[1]!) && !/^(?:bps?|basis)/.test(unit)) continue;
     if (/^curve$/i.test(m[1]!) && !LEVELS_BEFORE.test(scope.sentence.slice(0, m.index))) continue;
+    if (new RegExp(`^${BETWEEN_THEM}$`, 'i').test(m[1]!)) {
+      const before = scope.sentence.slice(0, m.index);
+      if (!TWO_BEFORE.test(before) || !TEN_BEFORE.test(before) || !/^(?:bps?|basis)/.test(unit)) continue;
+    }
     const digits = m[2]!.replace(/^[+]/, '').replace(/^[−–]/, '-');
     const value = Number(digits);
     // "10s 4.14%, 2s 3.52%, 2s10s +62bp": after yield levels, a signed figure of 25 bp or more is the curve's level

@@ -9,7 +9,7 @@ import { type findSubject, matchesWithSubjects } from '../claims/subject-finder.
 import type { ClaimType, SentenceScope } from './claim-type.js';
 
 const LEVEL =
-  /\b(?:(?:closed|ended|finished|settled|wrapped\s+up|closes|ends|finishes|settles|closing|finishing|settling|to\s+(?:close|end|finish|settle))\s+(?:the\s+(?:day|session|week)\s+|trading\s+|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|yesterday|today)(?:['’]s\s+session)?\s+)?(?:at|on)\s+(?:an?\s+|its\s+)?(?:(record|all[- ]time\s+high\s+of|record\s+high\s+of|new\s+high\s+of)\s+)?(?:of\s+)?|(?:to\s+)?an?\s+(record)\s+close\s+of\s+)\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d|[a-z%]|\s?(?:%|percent\b|per\s+cent\b|points?\b|pp\b|bps?\b|basis\b|billion\b|million\b|trillion\b|times\b|bn\b|mn\b|x\b))/i;
+  /\b(?:(?:closed|ended|finished|settled|wrapped\s+up|closes|ends|finishes|settles|closing|finishing|settling|to\s+(?:close|end|finish|settle))\s+(?:the\s+(?:day|session|week|month|quarter|year)\s+|trading\s+|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|yesterday|today)(?:['’]s\s+session)?\s+)?(?:at|on)\s+(?:an?\s+|its\s+)?(?:(record|all[- ]time\s+high\s+of|record\s+high\s+of|new\s+high\s+of)\s+)?(?:of\s+)?|(?:to\s+)?an?\s+(record)\s+close\s+of\s+)\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d|[a-z%]|\s?(?:%|percent\b|per\s+cent\b|points?\b|pp\b|bps?\b|basis\b|billion\b|million\b|trillion\b|times\b|bn\b|mn\b|x\b))/i;
 
 const NUMBER_END =
   '(?!\\d|[.,]\\d|[a-z%]|\\s?(?:%|percent\\b|per\\s+cent\\b|points?\\b|pp\\b|bps?\\b|basis\\b|billion\\b|million\\b|trillion\\b|times\\b|bn\\b|mn\\b|x\\b))';
@@ -18,11 +18,21 @@ const PERIOD_BETWEEN =
   "(?:(?:over|in|during|for|on|since)\\s+(?:the\\s+)?[A-Za-z0-9.,' ]{1,30}?\\s+|(?:so\\s+far\\s+)?this\\s+(?:year|month|quarter|week)\\s+|year[- ]to[- ]date\\s+|(?:YTD|MTD|QTD|today)\\s+)";
 /** "the VIX fell 5.83% to 14.85", "Oracle slid 10.8% to $196.95": a move, then the level it closed at. */
 const MOVE_TO_LEVEL = new RegExp(
-  `\\b(?:rose|risen|fell|fallen|gained|lost|climbed|dropped|declined|slid|slipped|sank|tumbled|plunged|collapsed|collapsing|cratered|jumped|surged|soared|rallied|advanced|added|shed|eased|dipped|popped|retreated|spiked|slumped|skidded|rebounded|gave\\s+up|gave\\s+back|surrendered|pared|tacked\\s+on|firmed|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower)|(?:(?:was|is)\\s+)?(?:up|down))\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+(?:${PERIOD_BETWEEN})?(?:to\\s+(?:(?:close|end|finish|settle)\\s+at\\s+)?|at\\s+(?:an?\\s+(?:fresh\\s+|new\\s+)?(?:record|all[- ]time\\s+high)(?:\\s+(?:close|high))?(?:\\s+of)?\\s+)?(?=\\$?\\d[\\d,]*\\.\\d))\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`,
+  `\\b(?:rose|risen|fell|fallen|gained|lost|climbed|dropped|declined|slid|slipped|sank|tumbled|plunged|collapsed|collapsing|cratered|jumped|surged|soared|rallied|advanced|added|shed|eased|dipped|popped|retreated|spiked|slumped|skidded|rebounded|gave\\s+up|gave\\s+back|surrendered|pared|tacked\\s+on|firmed|rising|falling|gaining|losing|climbing|dropping|declining|sliding|slipping|sinking|tumbling|plunging|jumping|surging|soaring|rallying|advancing|adding|easing|dipping|edged\\s+(?:up|down|higher|lower)|ticked\\s+(?:up|down|higher|lower)|(?:(?:was|is)\\s+)?(?:up|down))\\s+(?:by\\s+)?[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+(?:${PERIOD_BETWEEN})?(?:to\\s+(?:(?:close|end|finish|settle)\\s+at\\s+)?|at\\s+(?:an?\\s+(?:fresh\\s+|new\\s+)?(?:record|all[- ]time\\s+high)(?:\\s+(?:close|high))?(?:\\s+of)?\\s+)?(?=\\$?\\d[\\d,]*\\.\\d))\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`,
   'i',
 );
 /** A level with decimals (or thousands): "14.85", "2,590.61", "$255.87"; whole numbers are too often counts. */
 const PRICE = `\\$?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+)${NUMBER_END}`;
+/**
+ * "is 0.55% higher in October at 16.37", "stands 2.1% lower this week at 14.85": a move said by "higher" or "lower"
+ * and its period, then "at" the level it stands at.
+ */
+const HIGHER_AT_LEVEL = new RegExp(
+  `(?<![\\w.])[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+(?:higher|lower)\\s+(?:${PERIOD_BETWEEN})?at\\s+${PRICE}`,
+  'i',
+);
+/** "SPY -1.71% (600.11)", "$IWM +1.2% ($255.87)": a name, its signed move, then its level alone in parentheses. */
+const MOVE_THEN_PAREN_LEVEL = /^\s*:?\s*[-+−–]\d+(?:\.\d+)?\s?%\s*\(\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*\)/;
 /**
  * A level after its move without "by": "+1.17% to 255.87", "dropped to 14.85", "fell back to 14.85", "VIX back
  * (down) to 14.85", "fell a second day, to 14.85", "rose for a fifth day in a row to 16.65", "collapsing to 52.33",
@@ -67,9 +77,12 @@ const STREAK_COMMA_LEVEL =
 /** "Closing levels: AAPL 277.51, MSFT 481.33": names each followed by a level, in a sentence about closes. */
 const CLOSING_LIST = /\bclos(?:e|es|ed|ing)\b/i;
 const NAME_THEN_LEVEL = /^\s*:?\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s*(?:[,;]|\.(?!\d)|$|\s+and\b))/;
-/** "$VIX 14.85, vol sellers eating", "IWM 255.87 (record close)": a ticker, then a level with decimals standing alone. */
+/**
+ * "$VIX 14.85, vol sellers eating", "IWM 255.87 (record close)", "$VIX 15.66 👀 up 16.28% today": a ticker, then a level
+ * with decimals standing alone (or before an emoji, or before its move told "up x%").
+ */
 const TICKER_THEN_LEVEL =
-  /^\s*:?\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s*(?:[,;]|\.(?!\d)|$|\((?:record|ATH|new))|\s+(?:new\s+(?:closing\s+)?high|record(?:\s+close)?|ATH|all[- ]time\s+high)\b)/i;
+  /^\s*:?\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s*(?:[,;]|\.(?!\d)|$|\((?:record|ATH|new)|\p{Extended_Pictographic})|\s+(?:up|down)\s+\d+(?:\.\d+)?\s?%|\s+(?:new\s+(?:closing\s+)?high|record(?:\s+close)?|ATH|all[- ]time\s+high)\b)/iu;
 /** "VIX 14.85 (-5.83%)", "AMD 162.30 +0.9%": a level, then its signed move in parentheses or after a space. */
 const LEVEL_THEN_MOVE =
   /^[\s:]*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?:\s*\(\s*(?:[-+−–]\d+(?:\.\d+)?\s?%|(?:new\s+|fresh\s+)?(?:ATH|record(?:\s+(?:close|high))?|all[- ]time\s+high)\s*\))|\s+[-+−–]\d+(?:\.\d+)?\s?%)/i;
@@ -108,6 +121,7 @@ function extract(scope: SentenceScope): LevelClaim[] {
     const tail = sentence.slice(x.end);
     const m =
       LEVEL_THEN_MOVE.exec(tail) ??
+      MOVE_THEN_PAREN_LEVEL.exec(tail) ??
       (hedged(sentence, x.start) ? null : NAME_AT_LEVEL.exec(tail)) ??
       (CLOSING_LIST.test(sentence) ? NAME_THEN_LEVEL.exec(tail) : null) ??
       (hedged(sentence, x.start)
@@ -127,7 +141,7 @@ function extract(scope: SentenceScope): LevelClaim[] {
   }
   for (const { m, subject } of matchesWithSubjects(LEVEL, sentence, mentions, ctx))
     push(m.index, m.index + m[0].length, m[3]!, subject, m[1] !== undefined || m[2] !== undefined);
-  for (const re of [TO_LEVEL, RECORD_LEVEL, STILL_LEVEL])
+  for (const re of [TO_LEVEL, RECORD_LEVEL, STILL_LEVEL, HIGHER_AT_LEVEL])
     for (const { m, subject } of matchesWithSubjects(re, sentence, mentions, ctx)) {
       const at = m.index + m[0].lastIndexOf(m[1]!);
       push(at, at + m[1]!.length, m[1]!, subject, false);

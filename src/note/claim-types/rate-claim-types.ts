@@ -111,9 +111,9 @@ function bpMoveSince(s: PriceSeries, k: number, since: DayNumber, sinceText: str
  * ("rose 1 basis point to 4.14%", "has dropped 4 bp for the week, to 3.52%").
  */
 const LEVEL_NEXT =
-  /^\s*:?\s*(?:yield\s+)?(?:(?:closed|ended|finished|settled|stood|stands|sits|sat|was|is|back|held|remained|traded|holding|flat|unchanged)\s+)?(?:(?:now|currently|still|just)\s+)?(?:at\s+|near\s+|of\s+)?(\d{1,2}\.\d{2,3})(?:%|(?![\d.%]))/i;
+  /^\s*[:,]?\s*(?:yield\s+)?(?:(?:closed|ended|finished|settled|stood|stands|sits|sat|was|is|back|held|remained|traded|holding|flat|unchanged)\s+)?(?:(?:now|currently|still|just)\s+)?(?:at\s+|near\s+|of\s+)?(\d{1,2}\.\d{2,3})(?:%|(?![\d.%]))/i;
 const LEVEL_LATER =
-  /(?:\b(?:stands?|stood|closed|ended|finished|settled|sits|sat|held|ending|closing|finishing|settling|to\s+(?:end|close|finish|settle))\s+at|\b(?:yielded|yielding|yields)(?:\s+at)?|\b(?:unchanged|unch\.?|steady)(?:\s+(?:this|on|for|the|week|day|month|session|w\/w|d\/d)){0,3}\s+at|(?<![a-z])(?:bps?|basis[- ]points?)(?:\s+\w+){0,4}?,?\s+(?:to|at)|(?<![a-z])(?:bps?|basis[- ]points?)\s+(?:higher|lower)(?:\s+\w+){0,3}?,?\s+at|\b(?:rose|fell|climbed|dropped|slipped|eased|jumped|declined|rising|falling)\s+to)\s+(\d+(?:\.\d+)?)%/i;
+  /(?:\b(?:stands?|stood|closed|ended|finished|settled|sits|sat|held|ending|closing|finishing|settling|to\s+(?:end|close|finish|settle))(?:\s+(?:the\s+(?:day|session|week|month|quarter|year)|\d{4}))?\s+at|\b(?:yielded|yielding|yields)(?:\s+at)?|\b(?:unchanged|unch\.?|steady)(?:\s+(?:this|on|for|the|week|day|month|session|w\/w|d\/d)){0,3}\s+at|(?<![a-z])(?:bps?|basis[- ]points?)(?:\s+\w+){0,6}?,?\s+(?:to|at|now)|(?<![a-z])(?:bps?|basis[- ]points?)\s+(?:higher|lower)(?:\s+\w+){0,3}?,?\s+at|\b(?:rose|fell|climbed|dropped|slipped|eased|jumped|declined|rising|falling)\s+to)\s+(\d+(?:\.\d+)?)%/i;
 /**
  * "Ten-year yields rose a basis point; the note yielded 4.14%": the clause after a semicolon that names the yield
  * by "the note" (or "the yield", "it") continues its window.

@@ -224,6 +224,30 @@ function movesOf(scope: SentenceScope, name: YieldName, clauseEnd: number): Move
   return out.sort((a, b) => a.at - b.at);
 }
 
+/**
+ * "4 basis points above where it started the year", "12 bp below where it began the month": the move since the
+ * period's base close told by where the yield stood then (the year: YTD; the month: MTD; the quarter: QTD; the week:
+ * WTD).
+ */
+const SINCE_START = new RegExp(
+  `\\b${NUMBER}\\s*${BP}\\s+(above|below|higher\\s+than|lower\\s+than)\\s+where\\s+(?:it|they)\\s+(?:started|began|opened|entered|stood\\s+at\\s+the\\s+start\\s+of)\\s+the\\s+(week|month|quarter|year)\\b`,
+  'gi',
+);
+const START_PERIOD: Record<string, ReturnPeriod> = { week: 'wtd', month: 'mtd', quarter: 'qtd', year: 'ytd' };
+
+function sinceStartMoves(scope: SentenceScope, name: YieldName, clauseEnd: number): RateMoveClaim[] {
+  const window = scope.sentence.slice(name.end, clauseEnd);
+  return allMatches(SINCE_START, window)
+    .filter((m) => !hedged(scope.sentence, name.end + m.index))
+    .map((m) => {
+      const at = name.end + m.index;
+      const sign = /^(?:below|lower)/i.test(m[2]!) ? -1 : 1;
+      const decimals = m[1]!.includes('.') ? m[1]!.split('.')[1]!.length : 0;
+      const period = START_PERIOD[m[3]!.toLowerCase()]!;
+      return rateMove(scope, name, at, at + m[0].length, sign * bpFigure(m[1]!), decimals, { period });
+    });
+}
+
 /** Where the words of a move end and the next one's begin: the last comma or joining word between them. */
 const BETWEEN_MOVES = /,|\b(?:though|although|but|while|and|after|before|whereas)\b/gi;
 
@@ -245,6 +269,7 @@ function extractMoves(scope: SentenceScope): RateMoveClaim[] {
       const decimals = mv.digits.includes('.') ? mv.digits.split('.')[1]!.length : 0;
       out.push(rateMove(scope, name, mv.at, mv.end, (mv.negative ? -1 : 1) * bpFigure(mv.digits), decimals, period));
     });
+    out.push(...sinceStartMoves(scope, name, clauseEnd));
     const window = scope.sentence.slice(name.end, clauseEnd);
     const still = moves.length > 0 ? null : unchangedMove(scope, name, window, clauseEnd, names);
     if (still) out.push(still);

@@ -52,6 +52,46 @@ describe('yields and the curve', () => {
     ['2s10s +4bp', []],
     // With a period after it, a signed figure is a move over that period, not the level.
     ['2s10s +45bp YTD', [['rate.spread.change', 'DGS10', 45, 'ytd']]],
+    // Tenth blind batch's kinds (dev corpus dev-sentences-b10b.txt), in a note of 2026-03-13: the curve as "the gap
+    // between them" after both yields are named, and as "the gap between two- and 10-year yields"; a level "at x%"
+    // between commas, after "now", after "ended the year at"; a move told by where the yield started the period; a
+    // desk's move with the month's short name (March in a March note: MTD).
+    [
+      'Two-year yields jumped 13 basis points to 3.83%, the 10-year rose 3 bp, and the gap between them stood at 50 basis points.',
+      [
+        ['rate.change', 'DGS2', 13, '1d'],
+        ['rate.level', 'DGS2', 3.83, null],
+        ['rate.change', 'DGS10', 3, '1d'],
+        ['rate.spread', 'DGS10', 50, null],
+      ],
+    ],
+    ['The gap between two- and 10-year yields stood at 76 basis points.', [['rate.spread', 'DGS10', 76, null]]],
+    [
+      'The 10-year yield, at 4.31%, is up 20 basis points this month.',
+      [
+        ['rate.level', 'DGS10', 4.31, null],
+        ['rate.change', 'DGS10', 20, 'mtd'],
+      ],
+    ],
+    [
+      '2 year yield up 13 bp on payrolls, now 3.83%',
+      [
+        ['rate.change', 'DGS2', 13, '1d'],
+        ['rate.level', 'DGS2', 3.83, null],
+      ],
+    ],
+    ['The 10-year yield ended the year at 4.18%.', [['rate.level', 'DGS10', 4.18, null]]],
+    [
+      'The 10-year yield is at 4.22%, 4 basis points above where it started the year.',
+      [
+        ['rate.level', 'DGS10', 4.22, null],
+        ['rate.change', 'DGS10', 4, 'ytd'],
+      ],
+    ],
+    ['The two-year yield is 12 bp below where it began the month.', [['rate.change', 'DGS2', -12, 'mtd']]],
+    ['10Y +16bp in Mar.', [['rate.change', 'DGS10', 16, 'mtd']]],
+    // "them" is the curve only after the two yields: here it is stocks and bonds.
+    ['Stocks and bonds diverged, and the gap between them stood at 50 basis points.', []],
   ])('%s', (text, want) => {
     expect(read(text)).toEqual(want);
   });

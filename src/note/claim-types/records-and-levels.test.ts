@@ -125,6 +125,32 @@ describe('records and levels', () => {
         ['level', 'SPY', 683.51],
       ],
     ],
+    // Tenth blind batch's kinds (dev corpus dev-sentences-b10b.txt), in sentences of our own: a distance "off high"
+    // without an article, "a record of its own", a record first in a parenthesised list, a record list that ends at
+    // its semicolon, a record close named as the start of a period, levels after an "-ing" move, in parentheses
+    // after a signed move, after "closed the year at", after "x% higher in <Month> at", and before an emoji.
+    ['XLE -0.65%, XLK +0.12%; XLK 0.59% off high.', [['below_high', 'XLK']]],
+    ['Alphabet (GOOGL) jumped 0.55% to a record of its own.', [['new_high', 'GOOGL']]],
+    [
+      'QQQ +0.44% to 581.28 (record, 8 up days in a row); SPY -0.03%.',
+      [
+        ['level', 'QQQ', 581.28],
+        ['new_high', 'QQQ'],
+      ],
+    ],
+    [
+      'Records: AAPL, XLK; MSFT 6 straight up sessions.',
+      [
+        ['new_high', 'AAPL'],
+        ['new_high', 'XLK'],
+      ],
+    ],
+    ['SPY has slipped 0.70% since its Jan. 27 record close.', []],
+    ['Stocks fell, with the SPDR S&P 500 ETF (SPY) dropping 1.71% to 589.84.', [['level', 'SPY', 589.84]]],
+    ['SPY -1.71% (600.11), QQQ -2.81%.', [['level', 'SPY', 600.11]]],
+    ['The Russell 2000 closed the year at 2481.91.', [['level', '^RUT', 2481.91]]],
+    ['The VIX is 0.55% higher in October at 16.37.', [['level', '^VIX', 16.37]]],
+    ['$VIX 15.66 👀 up 16.28% today', [['level', '^VIX', 15.66]]],
   ])('%s', (text, want) => {
     expect(read(text)).toEqual(want);
   });

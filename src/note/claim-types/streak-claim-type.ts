@@ -42,7 +42,87 @@ const DAYS_OF_ENDED = new RegExp(
 const ENDED_AFTER =
   /^\s+(?:(?:finally|officially|abruptly|now|has|had|have|just|was|is|got)\s+)*(?:ended|snapped|broke|broken|is\s+over|was\s+over|came\s+to\s+an\s+end|ends|snaps)\b|^\s+(?:over|done|snapped|broken)(?=\s*(?:[.,;!)]|$))/i;
 
+/**
+ * A desk's streak list: "Streaks: SPY 4 up days, XLF 5, VIX 4 down days", "Win streaks: XLV 7, XLC 5". After the
+ * label, each name then a count, with its direction word or the one of the item (or label) before it.
+ */
+const STREAK_LIST_LABEL =
+  /(?:^|[.;]\s*)(?:(?:active|current|win(?:ning)?|losing)\s+)?streaks?(?:\s+watch)?(?:\s*\([^)]*\))?\s*:\s*(?=\S)/i;
+const LIST_ITEM =
+  /^\s*:?\s*(\d+)(?:\s+(?:straight\s+|consecutive\s+)?(up|down|green|red|winning|losing)?\s*(?:days|sessions|gains|losses|declines|advances)?)?(?:\s+(?:in\s+a\s+row|straight|running))?(?=\s*(?:[,;.]|and\b|$))/i;
+/** "XLRE +1.61%, 4 straight gains; XLC 5 straight": a count and "straight" alone, in the direction of the streak before. */
+const BARE_STRAIGHT =
+  /^\s*(?:([-+−–])\d+(?:\.\d+)?\s?%\s*,\s*)?(\d+)\s+(?:straight|in\s+a\s+row|running)(?=\s*(?:[,;.!]|$))/i;
+const directionOf = (word: string | undefined): 'winning' | 'losing' | null =>
+  word === undefined ? null : /^(?:down|red|losing|losses|declines|[-−–])$/i.test(word) ? 'losing' : 'winning';
+
+/** The claims of a streak list after its label (empty when the sentence has none). */
+function streakList(scope: SentenceScope): StreakClaim[] {
+  const { sentence, mentions } = scope;
+  const label = STREAK_LIST_LABEL.exec(sentence);
+  if (!label || hedged(sentence, label.index)) return [];
+  const from = label.index + label[0].length;
+  let direction = directionOf(/\b(win(?:ning)?|losing)\b/i.exec(label[0])?.[1]?.replace(/^win$/i, 'winning'));
+  const out: StreakClaim[] = [];
+  for (const x of mentions) {
+    if (x.start < from || x.object) continue;
+    const m = LIST_ITEM.exec(sentence.slice(x.end));
+    if (!m) continue;
+    direction = directionOf(m[2]) ?? direction;
+    if (direction === null) continue;
+    const start = scope.offset + x.start;
+    const claim: StreakClaim = {
+      metric: 'streak',
+      text: sentence,
+      subject: x.text,
+      symbol: x.symbol,
+      line: scope.line,
+      span: { start, end: scope.offset + x.end + m[0].length },
+      direction,
+      phase: 'ongoing',
+      length: Number(m[1]),
+    };
+    out.push(x.unresolved ? { ...claim, unresolved: x.unresolved } : claim);
+  }
+  return out;
+}
+
+/** "XLC 5 straight" after a streak told in full in the same sentence (or after a signed move of the name). */
+function bareStraights(scope: SentenceScope, before: readonly StreakClaim[]): StreakClaim[] {
+  const { sentence, mentions } = scope;
+  const out: StreakClaim[] = [];
+  for (const x of mentions) {
+    if (x.object || x.symbol === null) continue;
+    const m = BARE_STRAIGHT.exec(sentence.slice(x.end));
+    if (!m || hedged(sentence, x.start)) continue;
+    const prior = [...before, ...out].filter((c) => c.span.end <= scope.offset + x.start).pop();
+    const direction = directionOf(m[1]) ?? prior?.direction ?? null;
+    if (direction === null) continue;
+    const claim: StreakClaim = {
+      metric: 'streak',
+      text: sentence,
+      subject: x.text,
+      symbol: x.symbol,
+      line: scope.line,
+      span: { start: scope.offset + x.start, end: scope.offset + x.end + m[0].length },
+      direction,
+      phase: 'ongoing',
+      length: Number(m[2]),
+    };
+    out.push(claim);
+  }
+  return out;
+}
+
 function extract(scope: SentenceScope): StreakClaim[] {
+  const listed = streakList(scope);
+  if (listed.length > 0) return listed;
+  const found = extractWorded(scope);
+  const bare = bareStraights(scope, found);
+  return bare.length === 0 ? found : [...found, ...bare].sort((a, b) => a.span.start - b.span.start);
+}
+
+function extractWorded(scope: SentenceScope): StreakClaim[] {
   const { sentence, mentions, ctx } = scope;
   const out: StreakClaim[] = [];
   const hits: {

@@ -20,11 +20,19 @@ const DOWN_NOUNS =
   'declines|losses|drops|falls|down\\s+days|down\\s+sessions|red\\s+days|red\\s+sessions|losing\\s+sessions|lower\\s+closes|down\\s+closes';
 const IN_A_ROW = '(?:straight\\s+|consecutive\\s+|successive\\s+)?';
 
-/** "ending a run of 13 straight gains", "its run of five consecutive declines", "a two-day run of gains", "a streak of 13 gains". */
+/**
+ * "ending a run of 13 straight gains", "its run of five consecutive declines", "a two-day run of gains", "a streak of
+ * 13 gains", and in a post without an article, after the ticker or a comma: "$AAPL streak of 7 up days is over",
+ * "$AAPL -3.74%, streak of 8 up days is over".
+ */
 const RUN_OF = new RegExp(
-  `\\b(?:(end|ends|ending|ended|snap\\w*|break\\w*|broke|halt\\w*|stop\\w*|extend\\w*|continu\\w*)\\s+)?(?:a|an|its|their|the)\\s+(?:${COUNT_WORD}[- ](?:day|session)\\s+)?(?:winning\\s+|losing\\s+)?(?:run|streak|string|stretch)\\s+of\\s+(?:${COUNT_WORD}\\s+)?${IN_A_ROW}(${UP_NOUNS}|${DOWN_NOUNS})\\b`,
+  `\\b(?:(end|ends|ending|ended|snap\\w*|break\\w*|broke|halt\\w*|stop\\w*|extend\\w*|continu\\w*)\\s+)?(?:(?:a|an|its|their|the)\\s+|(?<=\\$[A-Z]{1,5}\\s+|\\b[A-Z]{2,5}\\s+|,\\s+))(?:${COUNT_WORD}[- ](?:day|session)\\s+)?(?:winning\\s+|losing\\s+)?(?:run|streak|string|stretch)\\s+of\\s+(?:${COUNT_WORD}\\s+)?${IN_A_ROW}(${UP_NOUNS}|${DOWN_NOUNS})\\b`,
   'i',
 );
+
+/** "... streak of 7 up days is over", "... came to an end": the run named before these words is over. */
+const RUN_OVER_AFTER =
+  /^\s+(?:(?:is|was|has\s+been)\s+over|(?:has\s+)?(?:ended|snapped|been\s+snapped|came\s+to\s+an\s+end))\b/i;
 
 /** "its first gain after three straight declines", "green after 3 red days", "higher following four losses". */
 const AFTER_RUN = new RegExp(
@@ -207,7 +215,10 @@ export function streakWordings(sentence: string): StreakWording[] {
     add({
       m,
       direction: isDownNoun(m[4]!) ? 'losing' : 'winning',
-      phase: /^(?:end|snap|break|broke|halt|stop)/i.test(verb) ? 'ending' : 'ongoing',
+      phase:
+        /^(?:end|snap|break|broke|halt|stop)/i.test(verb) || RUN_OVER_AFTER.test(sentence.slice(m.index + m[0].length))
+          ? 'ending'
+          : 'ongoing',
       length: count(m[2] ?? m[3]),
     });
   }

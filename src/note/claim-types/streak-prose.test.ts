@@ -76,8 +76,43 @@ describe('streaks in prose', () => {
     ['$XLK breaks 13-day winning streak', ['XLK', 'winning', 'ending', 13]],
     ['XLK fell, breaking what had been a 13-day winning streak.', ['XLK', 'winning', 'ending', 13]],
     ['$ORCL -10.8%, 7 day win streak over', ['ORCL', 'winning', 'ending', 7]],
+    // Tenth blind batch's kinds (dev corpus dev-sentences-b10b.txt): a run without an article, over after it.
+    ['$AAPL streak of 7 up days is over.', ['AAPL', 'winning', 'ending', 7]],
+    ['$AAPL -3.74% after the tariff comments, streak of 8 up days is over', ['AAPL', 'winning', 'ending', 8]],
+    ['$TSLA broke a 4 day losing streak today.', ['TSLA', 'losing', 'ending', 4]],
+    ['$NVDA red 3 days straight.', ['NVDA', 'losing', 'ongoing', 3]],
   ])('%s', (text, want) => {
     expect(streaks(text)).toEqual([want]);
+  });
+
+  it.each([
+    // A desk's streak list: each name's count, with its own direction word or the one of the item before it.
+    [
+      'Streaks: SPY 4 up days, XLF 5, VIX 4 down days.',
+      [
+        ['SPY', 'winning', 'ongoing', 4],
+        ['XLF', 'winning', 'ongoing', 5],
+        ['^VIX', 'losing', 'ongoing', 4],
+      ],
+    ],
+    [
+      'Losing streaks: XLC 5, AAPL 3.',
+      [
+        ['XLC', 'losing', 'ongoing', 5],
+        ['AAPL', 'losing', 'ongoing', 3],
+      ],
+    ],
+    // A bare "N straight" after a name takes the direction of the streak told before it, or of the name's move.
+    [
+      'XLRE +1.61%, 4 straight gains; XLC 5 straight.',
+      [
+        ['XLRE', 'winning', 'ongoing', 4],
+        ['XLC', 'winning', 'ongoing', 5],
+      ],
+    ],
+    ['XLV -0.40%, 3 straight.', [['XLV', 'losing', 'ongoing', 3]]],
+  ])('%s', (text, want) => {
+    expect(streaks(text)).toEqual(want);
   });
 
   it('reads no streak where none is told', () => {
@@ -96,5 +131,8 @@ describe('streaks in prose', () => {
     // A run the move extends is not ended ("rose after a three-day rally").
     expect(streaks('XLK rose 0.2% after a three-day rally.')).toEqual([]);
     expect(streaks('XLK: first up day after a 13-day run.')).toEqual([]);
+    // A list label needs counts after the names; "N straight" with no streak or move to take a direction from is not read.
+    expect(streaks('Streaks: none worth noting today.')).toEqual([]);
+    expect(streaks('XLC 5 straight.')).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ import { ExtractionContext } from './extraction-context.js';
 import { isForecast } from './forecast-wording.js';
 import { type Mention, type NamedSymbol, NameResolver } from './name-resolver.js';
 import { dayOfClaim, labelLineDay, lastLabelDay, namedDays } from './named-days.js';
+import { NamedReadings } from './named-readings.js';
 import { findPeriods } from './period-phrases.js';
 import { ratioReturnClaims } from './ratio-subjects.js';
 import { type Paragraph, paragraphs, sentences } from './sentences.js';
@@ -170,6 +171,8 @@ function labelled(claims: Claim[], day: DayNumber | null): Claim[] {
 
 export function extractClaims(text: string, resolver: NameResolver, options: ExtractOptions = {}): Claim[] {
   const ctx = new ExtractionContext();
+  // "small caps (IJR)": the note's own reading of a name read by default, kept for the names after it.
+  const readings = new NamedReadings();
   const out: Claim[] = [];
   const paras = paragraphs(text);
   const types = claimTypes();
@@ -208,6 +211,7 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
     // A heading or a rule starts a section: "it" and "the index" no longer point into the one before.
     if (HEADING.test(p.text)) {
       ctx.newSection();
+      readings.clear();
       labelLine = null;
       before = { claims: [], mentions: [] };
     }
@@ -223,7 +227,8 @@ export function extractClaims(text: string, resolver: NameResolver, options: Ext
     let carried = labelLine?.day ?? null;
     if (labelLine !== null) labelLine = { day: labelLine.day, line: last.line };
     for (const s of sentences(block)) {
-      const own = markAppositives(s.text, resolver.mentions(s.text));
+      const own = markAppositives(s.text, readings.apply(resolver.mentions(s.text)));
+      readings.learn(own, resolver);
       // "IWM and SPSM rose. Both are up 3%": the two names of the sentence before stand for "Both".
       const both = bothMentions(s.text, own, before.mentions);
       const scope: SentenceScope = {

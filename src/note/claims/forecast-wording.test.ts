@@ -24,6 +24,14 @@ describe('forecasts and conditionals make no claim', () => {
     expect(claims.map((c) => [c.symbol, c.metric, 'value' in c ? c.value : null])).toEqual([['IWM', 'return', 0.0117]]);
   });
 
+  it('reads a future time that dates an awaited event as the event\'s, not the figure\'s ("ahead of its results next week")', () => {
+    const claims = read('Nvidia (NVDA) gave back 4.05% ahead of its results next week.');
+    expect(claims.map((c) => [c.symbol, 'value' in c ? c.value : null])).toEqual([['NVDA', -0.0405]]);
+    // A forecast stays one, event or not.
+    expect(read('Nvidia is seen gaining 4% ahead of its results next week.')).toEqual([]);
+    expect(read('Nvidia could fall 5% next week.')).toEqual([]);
+  });
+
   it('reads a modal after the claim as about something else ("would" in the next clause)', () => {
     const s = 'XLF gained 1.82% today. told you banks would work';
     expect(isForecast(s, 4, 18, noteDate)).toBe(false);

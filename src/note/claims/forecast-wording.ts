@@ -24,11 +24,18 @@ const FUTURE_TIME = new RegExp(
   'i',
 );
 
+/**
+ * An awaited event and when it comes: "ahead of its results next week", "before the Fed meeting next month". The
+ * future time dates the event the market waits for, not the figure, and is not read as a forecast.
+ */
+const AWAITED_EVENT =
+  /\b(?:ahead\s+of|before|awaiting|into)\s+(?:[\w&'’-]+\s+){1,5}?(?:next\s+(?:week|month|quarter|session)|(?:later\s+)?this\s+(?:week|month))\b/gi;
+
 /** Modal and forecast wording, read before the claim's words (after them it may be about something else). */
 const FORECAST_BEFORE = new RegExp(
   [
     "\\b(?:will|won't|shall|could|would|might)\\b|\\w'll\\b|\\bgoing\\s+to\\b",
-    '\\b(?:is|are|was|were)\\s+(?:seen|expected|forecast|projected|predicted|tipped|likely|unlikely)\\s+to\\b',
+    '\\b(?:is|are|was|were)\\s+(?:seen|expected|forecast|projected|predicted|tipped|likely|unlikely)\\s+(?:to\\b|\\w+ing\\b)',
     "\\b(?:sees?|expects?|forecasts?|forecasting|projects?|predicts?|anticipates?|targets?|targeting|eyes|eyeing)\\s+(?:[\\w&$^.'’-]+\\s+){0,8}?(?:gaining|rising|climbing|rallying|adding|advancing|returning|falling|dropping|sliding|declining|losing|to\\s+(?:gain|rise|climb|rally|add|advance|return|fall|drop|slide|decline|lose|reach|hit|end|finish|close))\\b",
     '\\bcalls?\\s+for\\b',
   ].join('|'),
@@ -59,7 +66,8 @@ export function isForecast(sentence: string, start: number, end: number, noteDat
   // A modal counts only in the claim's own comma clause: "... is going to be difficult," especially with the
   // VIX approaching its low" is a forecast about something else.
   const before = clauseBefore(sentence, start);
-  if (FUTURE_TIME.test(clause) || FORECAST_BEFORE.test(sentence.slice(before.start, end))) return true;
+  if (FUTURE_TIME.test(clause.replace(AWAITED_EVENT, ' ')) || FORECAST_BEFORE.test(sentence.slice(before.start, end)))
+    return true;
   if (/^\s*(?:if|unless|should|whether)\b/i.test(clause)) return true;
   if (noteDate === null) return false;
   const [year] = civilFromDays(noteDate);

@@ -33,14 +33,24 @@ const UP_WORDS =
   'up|rocketed|rockets|skyrocketed|zoomed|vaulted|spiked|spikes|popped|pops|leapt|leaped|rebounded|rebounds|bounced|rose|risen|rises|rising|gained|gains|gaining|climbed|climbs|climbing|advanced|advances|added|adds|jumped|jumps|surged|surges|soared|soars|rallied|rallies|increased|returned|returning|returns|advancing|jumping|surging|soaring|rallying|climbed\\s+back|adding|rebounding|firmed|firms|firming|tacked\\s+on|tacks\\s+on|tacking\\s+on|put\\s+on|clawed\\s+back|recouped|recovered|edged\\s+(?:up|higher)|ticked\\s+(?:up|higher)|inched\\s+(?:up|higher)|a\\s+gain\\s+of|a\\s+rise\\s+of|a\\s+return\\s+of|an\\s+advance\\s+of|a\\s+rally\\s+of';
 const DOWN_WORDS =
   'down|off|dipped|dips|eased|eases|retreated|retreats|slumped|slumps|skidded|sagged|fell|fallen|falls|falling|dropped|drops|declined|declines|lost|loses|slid|slides|slipped|slips|sank|sinks|tumbled|tumbles|plunged|plunges|collapsed|collapses|collapsing|cratered|craters|decreased|shed|sheds|dropping|declining|losing|sliding|slipping|sinking|tumbling|plunging|gave\\s+back|gives\\s+back|giving\\s+back|gave\\s+up|gives\\s+up|giving\\s+up|surrendered|surrenders|surrendering|handed\\s+back|hands\\s+back|handing\\s+back|pared|pares|paring|erased|erases|erasing|lost\\s+ground|shedding|easing|dipping|retreating|sagging|slumping|skidding|shaved|ceded|edged\\s+(?:down|lower)|ticked\\s+(?:down|lower)|inched\\s+(?:down|lower)|a\\s+loss\\s+of|a\\s+decline\\s+of|a\\s+drop\\s+of|a\\s+fall\\s+of';
+/**
+ * A move told through what it did to the subject: "lifting the fund 2.88% for the week", "sending the stock up 4%",
+ * "dragging it 1.2% lower". The object is the subject the figure is about (the name before, or "the fund" for it).
+ */
+const MOVED_OBJECT = '(?:the\\s+(?:fund|stock|shares|index|ETF|basket|sector|group)|it|its\\s+shares)';
+const CAUSED_UP = `(?:lift\\w*|push\\w*|boost\\w*|send\\w*|sent|tak\\w+|took)\\s+${MOVED_OBJECT}(?:\\s+(?:up|higher))?`;
+const CAUSED_DOWN = `(?:dragg\\w*|drag|pull\\w*|knock\\w*|send\\w*|sent|push\\w*)\\s+${MOVED_OBJECT}\\s+(?:down|lower)|(?:dragg\\w*|drag|drags|pull\\w*|knock\\w*)\\s+${MOVED_OBJECT}`;
 const QUALIFIER =
   '(?:\\s+(?:by|about|roughly|nearly|almost|around|some|just|over|more\\s+than|a\\s+further|another|an?\\s+(?:hefty|whopping|solid|modest|healthy|robust|impressive|remarkable|stunning|staggering|mere|tidy|respectable|sharp|steep|painful|bruising|brutal)))*';
 /** "is up for the year by 28.6%": the period may stand between the verb and its figure. */
 const PERIOD_BETWEEN = '(?:\\s+(?:for|on|so\\s+far)\\s+(?:the|this)\\s+(?:year|quarter|month|week|day|session))?';
-const MOVE_BEFORE = new RegExp(`\\b(${UP_WORDS}|${DOWN_WORDS})${PERIOD_BETWEEN}${QUALIFIER}\\s*$`, 'i');
+const MOVE_BEFORE = new RegExp(
+  `\\b(${CAUSED_DOWN}|${CAUSED_UP}|${UP_WORDS}|${DOWN_WORDS})${PERIOD_BETWEEN}${QUALIFIER}\\s*$`,
+  'i',
+);
 const MOVE_AFTER =
   /^\s*(?:(?:weekly|daily|monthly|quarterly|one-day|single-day|week-to-date|year-to-date)\s+)?(higher|lower|up|down|gain|gains|rally|advance|rise|jump|increase|return|bounce|rebound|pop|surge|climb|decline|drop|loss|fall|slide|slump|retreat|dip|pullback|selloff|sell-off|plunge|tumble|giveback|slip|uptick|downtick|day|session)\b/i;
-const DOWN = new RegExp(`^(?:${DOWN_WORDS})$`, 'i');
+const DOWN = new RegExp(`^(?:${DOWN_WORDS}|${CAUSED_DOWN})$`, 'i');
 const NOT_A_MOVE_AFTER =
   /^\s*(?:of\b|stake|weight|chance|probability|odds|likelihood|yield|dividend|interest|tariff|margin|market\s+share|owned|ownership)/i;
 const ATH_DISTANCE_AFTER =

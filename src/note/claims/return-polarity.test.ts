@@ -60,4 +60,16 @@ describe('the sign of a move follows its verb', () => {
     expect(returns('Apple ended up 0.58%.')).toEqual([['AAPL', 0.0058, 'up 0.58%']]);
     expect(returns('Nvidia picked up 1.72%.')).toEqual([['NVDA', 0.0172, 'up 1.72%']]);
   });
+
+  it('reads a move told through what it did to its subject ("lifting the fund", "dragging the stock ... lower")', () => {
+    expect(returns('XLU had its best week since May, lifting the fund 2.88% for the week.')).toEqual([
+      ['XLU', 0.0288, 'lifting the fund 2.88%'],
+    ]);
+    expect(returns('A downgrade hit Tesla, pulling the stock 3.1% on the day.')).toEqual([
+      ['TSLA', -0.031, 'pulling the stock 3.1%'],
+    ]);
+    expect(returns('Apple jumped, sending its shares up 2.1% on the day.')).toEqual([
+      ['AAPL', 0.021, 'sending its shares up 2.1%'],
+    ]);
+  });
 });

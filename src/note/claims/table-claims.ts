@@ -14,9 +14,14 @@ import { looksLikeTicker } from './unknown-tickers.js';
 
 const CELL = /([-+−–]?)(\d+(?:\.\d+)?)\s?%/g;
 
-/** The periods of a table header line, or null when the line is not one (it has figures, or names no period). */
+/**
+ * The periods of a table header line, or null when the line is not one (it has figures, names no period, or is a
+ * post led by a cashtag).
+ */
 export function tableHeader(line: string): ReturnPeriod[] | null {
   if (/\d\s?%/.test(line)) return null;
+  // A line led by a cashtag is a post ("$AMZN red 5 days straight"), never the header of the lines after it.
+  if (/^\s*\$[A-Za-z]/.test(line)) return null;
   const periods = headerPeriods(line);
   // A header is short and names at least one period; prose that mentions "year-to-date" is not a header.
   const bare = line.trim().replace(/^[*_]+|[*_]+$/g, '');

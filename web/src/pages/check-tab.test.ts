@@ -80,10 +80,11 @@ describe('spreadSides', () => {
 describe('the Check tab’s Claimed and Actual cells for a record claim (review: "Claimed -1.50% / Actual 0.00%")', () => {
   const ath = { metric: 'ath', symbol: 'IWM', reason: '' } as const;
   test('a new record: the words and the day of the record close, no percentage', () => {
-    expect([claimValue(ath, 'record close'), claimValue(ath, '2025-12-11')]).toEqual(['record close', '2025-12-11']);
+    expect([claimValue(ath, 'record'), claimValue(ath, '2025-12-11')]).toEqual(['record', '2025-12-11']);
   });
   test('near the record: the bound claimed against the distance in words (0 is at the record)', () => {
-    expect([claimValue(ath, 'within 1.50%'), claimValue(ath, 0)]).toEqual(['within 1.50%', 'at the record']);
+    // (the bound's words kept on one line, as a figure is)
+    expect([claimValue(ath, 'within 1.50%'), claimValue(ath, 0)]).toEqual(['within\u00a01.50%', 'at the record']);
     // 2.12% below: -0.0212 on both sides
     expect(claimValue(ath, -0.0212)).toBe('2.12% below the record');
   });

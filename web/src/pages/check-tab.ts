@@ -35,6 +35,8 @@ export function claimValue(c: Pick<CheckClaim, 'metric' | 'symbol' | 'reason'>, 
     if (c.metric === 'ath') return v === 0 ? 'at the record' : `${formatPercent(-v)} below the record`;
     return c.metric === 'return' ? formatPercent(v) : String(v);
   }
+  // A record's words ("within 1.50%") on one line, as a figure is.
+  if (c.metric === 'ath' && typeof v === 'string') return v.replace(/ /g, '\u00a0');
   return v === null || v === undefined ? 'n/a' : String(v);
 }
 
