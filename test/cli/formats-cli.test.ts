@@ -113,6 +113,18 @@ describeWithSharedData('table, JSON and CSV formats', () => {
     }
   }, 120_000);
 
+  it('every list result prints the JSON envelope {rows, demo, warnings} (docs/store-and-cli.md)', () => {
+    for (const args of [['perf', 'SPY'], ['symbols'], ['group', 'list'], ['basket', 'list']]) {
+      const r = cli(...args, '--format', 'json');
+      expect(r.code, args.join(' ')).toBe(0);
+      const out = JSON.parse(r.stdout) as Record<string, unknown>;
+      expect(Object.keys(out), args.join(' ')).toEqual(['rows', 'demo', 'warnings']);
+      expect([Array.isArray(out.rows), out.demo, out.warnings], args.join(' ')).toEqual([true, false, []]);
+    }
+    const groups = JSON.parse(cli('group', 'list', '--format', 'json').stdout) as { rows: { name: string }[] };
+    expect(groups.rows.map((g) => g.name)).toContain('two');
+  }, 120_000);
+
   it('a table fits 120 columns and names what it left out; --wide shows every column', () => {
     const narrow = cli('perf', '--all');
     expect(narrow.code).toBe(0);

@@ -261,11 +261,15 @@ print(json.dumps(out))`,
       returns: Record<string, number | null>;
     }[];
     for (const k of RETURN_KEYS) expect(rows[0]!.returns[k]).toBeCloseTo(rows[1]!.returns[k]!, 12);
+    // the envelope of every list result: {rows, demo, warnings}
     const list = JSON.parse(cli('basket', 'list', '--format', 'json').stdout) as {
-      ticker: string;
-      rebalance: string;
-    }[];
-    expect(list.map((b) => [b.ticker, b.rebalance])).toEqual([
+      rows: { ticker: string; rebalance: string }[];
+      demo: boolean;
+      warnings: unknown[];
+    };
+    expect(Object.keys(list)).toEqual(['rows', 'demo', 'warnings']);
+    expect([list.demo, list.warnings]).toEqual([false, []]);
+    expect(list.rows.map((b) => [b.ticker, b.rebalance])).toEqual([
       ['ONE', 'none'],
       ['PAIR', 'monthly'],
     ]);

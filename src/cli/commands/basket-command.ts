@@ -12,9 +12,10 @@ import { formatIsoDate } from '../../domain/trading-date.js';
 import type { BasketSummary } from '../../services/baskets/basket-catalog.js';
 import { listBasketSummaries, showBasket } from '../../services/baskets/basket-catalog.js';
 import { type CreateBasketRequest, createBasket } from '../../services/baskets/create-basket.js';
+import { holdsDemoBars } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderJson, renderResultJson, renderTable } from '../output-format.js';
 
 interface CreateOptions {
   members?: string;
@@ -53,8 +54,12 @@ export function registerBasketCommand(program: Command): void {
     .option('--format <format>', 'table, json or csv', 'table')
     .action(async (opts: { format?: string }, cmd: Command) => {
       const format = parseFormat(opts.format);
-      const baskets = await withStore(globalOptions(cmd), (store) => listBasketSummaries(store));
-      if (format === 'json') process.stdout.write(renderJson(baskets.map(summaryJson)));
+      const { baskets, demo } = await withStore(globalOptions(cmd), async (store) => ({
+        baskets: await listBasketSummaries(store),
+        demo: await holdsDemoBars(store),
+      }));
+      // the JSON envelope of every list result: {rows, demo, warnings} (docs/store-and-cli.md)
+      if (format === 'json') process.stdout.write(renderResultJson(baskets.map(summaryJson), { demo }));
       else if (format === 'csv') process.stdout.write(renderCsv(baskets, LIST_CSV_COLUMNS));
       else
         process.stdout.write(

@@ -5,10 +5,11 @@
  * marketdash.groups.json is moved into the store on first use.
  */
 import type { Command } from 'commander';
+import { holdsDemoBars } from '../../services/demo-label.js';
 import { importGroup, listGroups, resolveGroup } from '../../services/groups/group-registry.js';
 import { withStore } from '../../services/open-store.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderCsv, renderJson, renderTable } from '../output-format.js';
+import { parseFormat, renderCsv, renderJson, renderResultJson, renderTable } from '../output-format.js';
 
 export function registerGroupCommand(program: Command): void {
   const group = program
@@ -36,10 +37,14 @@ export function registerGroupCommand(program: Command): void {
     .option('--format <format>', 'table, json or csv', 'table')
     .action(async (opts: { groupFile?: string; format: string }, cmd: Command) => {
       const format = parseFormat(opts.format);
-      const rows = await withStore(globalOptions(cmd), (store) => listGroups({ store, groupFile: opts.groupFile }));
+      const { rows, demo } = await withStore(globalOptions(cmd), async (store) => ({
+        rows: await listGroups({ store, groupFile: opts.groupFile }),
+        demo: await holdsDemoBars(store),
+      }));
       process.stdout.write(
+        // the JSON envelope of every list result: {rows, demo, warnings} (docs/store-and-cli.md)
         format === 'json'
-          ? renderJson(rows)
+          ? renderResultJson(rows, { demo })
           : (format === 'csv' ? renderCsv : renderTable)(rows, [
               { header: 'Group', value: (r) => r.name },
               { header: 'Members', value: (r) => r.members, align: 'right' },
