@@ -378,6 +378,26 @@ describe('dashboard on the demo market', () => {
     expectCleanConsole();
   });
 
+  test("Compare on a phone: each line's axis tag carries its name, and the lines end before the tags", async () => {
+    // The screenshot review: at 390 px the tags showed values only, so the lines were told apart by colour alone.
+    const page = browser.page;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open('#/compare?s=MAG7,MAGS,IWM&start=2025-06-30');
+    await page.waitForSelector('#compare-chart[data-ready] canvas');
+    await page.waitForSelector('#compare-chart[data-room-right]');
+    const box = page.locator('#compare-chart');
+    expect(((await box.getAttribute('data-axis-titles')) ?? '').split(',').sort()).toEqual(['IWM', 'MAG7', 'MAGS']);
+    // The room after the last bar holds the widest name's box (its text at the axis font, 5 px padding each side).
+    const widest = (await page.evaluate(`(() => {
+      const g = document.createElement('canvas').getContext('2d');
+      g.font = '12px -apple-system, BlinkMacSystemFont, "Trebuchet MS", Roboto, Ubuntu, sans-serif';
+      return Math.max(...['IWM', 'MAG7', 'MAGS'].map((t) => g.measureText(t).width));
+    })()`)) as number;
+    expect(Number(await box.getAttribute('data-room-right'))).toBeGreaterThanOrEqual(widest + 10);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expectCleanConsole();
+  });
+
   test('Compare: an unknown ticker in the link is named and left out; the known ones still draw', async () => {
     const page = browser.page;
     await open('#/compare?s=MAG7,NOSUCH&start=2025-06-30');

@@ -2,7 +2,7 @@
  * Room before the first bar, worked by hand: a text w px wide centred on bar i needs w / 2 + 4 - i * barPx px.
  */
 import { describe, expect, test } from 'vitest';
-import { leftRoom } from './edge-room.js';
+import { leftRoom, rightRoomForTitles } from './edge-room.js';
 
 describe('leftRoom', () => {
   test('a text on the last bar needs no room on the left (IWM 1Y: "new ATH · 4 days up" on bar 250)', () => {
@@ -21,5 +21,17 @@ describe('leftRoom', () => {
   test('no text: the minimum', () => {
     expect(leftRoom([], 3)).toBe(28);
     expect(leftRoom([], 3, 10)).toBe(10);
+  });
+});
+
+describe('rightRoomForTitles', () => {
+  test("the lines end before the widest name's box: its text, 5 px padding each side and 4 px to spare", () => {
+    // "^SP600" and "MAGS" at 12 px measure about 45 and 38 px: 45 + 14 = 59 px after the last bar.
+    expect(rightRoomForTitles([38, 45], 48)).toBe(59);
+    expect(rightRoomForTitles([44.2], 48)).toBe(59);
+  });
+  test('never less than the room a marker text needs, nor for no titles', () => {
+    expect(rightRoomForTitles([20], 48)).toBe(48);
+    expect(rightRoomForTitles([], 48)).toBe(48);
   });
 });

@@ -21,3 +21,14 @@ export function leftRoom(texts: readonly EdgeText[], barPx: number, min = 28): n
   for (const t of texts) room = Math.max(room, t.width / 2 + 4 - t.index * Math.max(0, barPx));
   return room;
 }
+
+/**
+ * The pixels to leave after the last bar when each line's axis tag carries its name: the library draws a
+ * series' title in a box left of its value on the axis, over the plot's right edge, so the lines must end
+ * before the widest of those boxes (the text's width, 5 px of padding each side, 4 px to spare); never less
+ * than `min`. On a phone Compare's tags showed values only, the lines told apart by colour alone.
+ * @example rightRoomForTitles([38, 45], 48) // 59
+ */
+export function rightRoomForTitles(titleWidths: readonly number[], min = 48): number {
+  return Math.max(min, ...titleWidths.map((w) => Math.ceil(w) + 14));
+}

@@ -9,13 +9,13 @@ import { ensureNotNull } from '../../../src/domain/ensure.js';
 import { api, type SeriesResponse } from '../api-client.js';
 import { defaultLog, RANGE_KEYS, RANGE_LABEL, type RangeKey, rangeStart } from '../chart-range.js';
 import { chartReadout } from '../charts/chart-readout.js';
+import { rightRoomForTitles } from '../charts/edge-room.js';
 import { attachPointLabel } from '../charts/point-label.js';
 import { rangeControls } from '../charts/range-controls.js';
 import {
   fitAll,
   LineStyle,
   linePoints,
-  plotWidth,
   priceAxis,
   ratioFormat,
   setLogScale,
@@ -112,6 +112,14 @@ const DASH: Record<LineDash, LineStyle> = {
   dotted: LineStyle.Dotted,
   sparse: LineStyle.SparseDotted,
 };
+
+/** A text's width in pixels in a canvas font (the chart's axis font: its tags' titles). */
+function textWidth(text: string, font: string): number {
+  const g = document.createElement('canvas').getContext('2d');
+  if (!g) return text.length * 8;
+  g.font = font;
+  return g.measureText(text).width;
+}
 
 function shiftDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -377,8 +385,11 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
       requestAnimationFrame(() => {
         if (ctx.disposed()) return;
         const chart = themedChart(box, ctx, { height: 380, logScale: log });
-        // On a narrow chart words on the plot would cover the lines: the readout and table carry them.
-        const wide = plotWidth(box) >= 600;
+        // Each current line's axis tag carries its name, on a phone too (values alone left the lines told
+        // apart by colour only); the lines end before the widest name's box (rightRoomForTitles).
+        const titled = rebased.filter(({ r }, i) => r && !looks[i]!.faded).map(({ r }) => r!.symbol);
+        const { fontSize, fontFamily } = chart.options().layout;
+        const roomRight = rightRoomForTitles(titled.map((t) => textWidth(t, `${fontSize}px ${fontFamily}`)));
         // Stale lines last: thin and dotted, they lie on top of the wide current ones instead of under them.
         const order = rebased.map((_, i) => i).sort((x, y) => Number(looks[x]!.faded) - Number(looks[y]!.faded));
         // One axis for all lines: its tick labels keep clear of the pane's top and bottom edges (a 140.00
@@ -406,9 +417,9 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
             color: shown,
             lineWidth: look.width,
             lineStyle: DASH[look.dash],
-            // The name beside the axis label only where there is room for it (the readout names every line);
-            // a stale line has no axis label (its value is of another day), so no name there either.
-            title: wide && !look.faded ? r.symbol : '',
+            // The name beside the axis label; a stale line has no axis label (its value is of another day),
+            // so no name there either (its name and last day are by its last point).
+            title: !look.faded ? r.symbol : '',
             priceLineVisible: false,
             lastValueVisible: !look.faded,
             priceFormat: axis.priceFormat,
@@ -495,7 +506,12 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
             ),
           );
         setLogScale(chart, log);
-        fitAll(chart, box, symbols.join(','));
+        // The names the axis tags carry, read back from the chart (the browser tests check them on a phone).
+        box.dataset.axisTitles = [...lines.values()]
+          .map((l) => l.line.options().title)
+          .filter((t) => t)
+          .join(',');
+        fitAll(chart, box, symbols.join(','), undefined, undefined, undefined, roomRight);
       });
       return wrap;
     });
