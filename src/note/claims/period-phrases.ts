@@ -215,7 +215,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: '1d',
-    re: /\b1D\b|\bd\/d\b|\bDoD\b|\bday[- ]over[- ]day\b|\b(?:finished|ended|closed)\s+the\s+(?:session|day)\b|\bon\s+the\s+day\b|\btoday\b|\bin\s+(?:the|today's|Thursday's|Wednesday's|Tuesday's|Monday's|Friday's)\s+session\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b|(?<!\bsince\s+)\byesterday\b|(?<!\bsince\s+)\b(?:last|this\s+past)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday)['’]s\s+(?:session|close|trading|trade)\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday)['’]s(?=\s+[-+−–]?\d|\s*$)/i,
+    re: /\b1D\b|\bd\/d\b|\bDoD\b|\bday[- ]over[- ]day\b|\b(?:finished|ended|closed)\s+the\s+(?:session|day)\b|\bon\s+the\s+day\b|\btoday\b(?!['’]s(?:\s+[-+−–]?\d|\s*$))|\bin\s+(?:the|today's|Thursday's|Wednesday's|Tuesday's|Monday's|Friday's)\s+session\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b|(?<!\bsince\s+)\byesterday\b|(?<!\bsince\s+)\b(?:last|this\s+past)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday)['’]s\s+(?:session|close|trading|trade)\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|today)['’]s(?=\s+[-+−–]?\d|\s*$)/i,
   },
   {
     // The week so far: from the last close of the previous calendar week (`wtd` in period-returns.ts).

@@ -30,7 +30,7 @@ import { findSubject, type Subject } from './subject-finder.js';
 
 const PERCENT = /([-+−–]?)(\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)/g;
 const UP_WORDS =
-  'up|rocketed|rockets|skyrocketed|zoomed|vaulted|spiked|spikes|popped|pops|leapt|leaped|rebounded|rebounds|bounced|rose|risen|rises|rising|gained|gains|gaining|climbed|climbs|climbing|advanced|advances|added|adds|jumped|jumps|surged|surges|soared|soars|rallied|rallies|increased|returned|returning|returns|advancing|jumping|surging|soaring|rallying|climbed\\s+back|adding|rebounding|firmed|firms|firming|tacked\\s+on|tacks\\s+on|tacking\\s+on|put\\s+on|clawed\\s+back|recouped|recovered|edged\\s+(?:up|higher)|ticked\\s+(?:up|higher)|inched\\s+(?:up|higher)|a\\s+gain\\s+of|a\\s+rise\\s+of|a\\s+return\\s+of|an\\s+advance\\s+of|a\\s+rally\\s+of';
+  'up|rocketed|rockets|skyrocketed|zoomed|vaulted|spiked|spikes|popped|pops|leapt|leaped|rebounded|rebounds|bounced|rose|risen|rises|rising|gained|gains|gaining|climbed|climbs|climbing|advanced|advances|added|adds|jumped|jumps|surged|surges|soared|soars|rallied|rallies|increased|returned|returning|returns|managed|eked\\s+out|advancing|jumping|surging|soaring|rallying|climbed\\s+back|adding|rebounding|firmed|firms|firming|tacked\\s+on|tacks\\s+on|tacking\\s+on|put\\s+on|clawed\\s+back|recouped|recovered|edged\\s+(?:up|higher)|ticked\\s+(?:up|higher)|inched\\s+(?:up|higher)|a\\s+gain\\s+of|a\\s+rise\\s+of|a\\s+return\\s+of|an\\s+advance\\s+of|a\\s+rally\\s+of';
 const DOWN_WORDS =
   'down|off|dipped|dips|eased|eases|retreated|retreats|slumped|slumps|skidded|sagged|fell|fallen|falls|falling|dropped|drops|declined|declines|lost|loses|slid|slides|slipped|slips|sank|sinks|tumbled|tumbles|plunged|plunges|collapsed|collapses|collapsing|cratered|craters|decreased|shed|sheds|dropping|declining|losing|sliding|slipping|sinking|tumbling|plunging|gave\\s+back|gives\\s+back|giving\\s+back|gave\\s+up|gives\\s+up|giving\\s+up|surrendered|surrenders|surrendering|handed\\s+back|hands\\s+back|handing\\s+back|pared|pares|paring|erased|erases|erasing|lost\\s+ground|shedding|easing|dipping|retreating|sagging|slumping|skidding|shaved|ceded|edged\\s+(?:down|lower)|ticked\\s+(?:down|lower)|inched\\s+(?:down|lower)|a\\s+loss\\s+of|a\\s+decline\\s+of|a\\s+drop\\s+of|a\\s+fall\\s+of';
 /**
@@ -464,7 +464,7 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       ...(signedAfterName || (continued && m[1] !== '' && rightAfterName(sentence, mentions, m.index))
         ? { shorthand: true }
         : {}),
-      ...(/^(?:returned|returns|returning|a\s+return\s+of)$/i.test(word) ? { returned: true } : {}),
+      ...(/^(?:returned|returns|returning|a\s+return\s+of|managed|eked\s+out)$/i.test(word) ? { returned: true } : {}),
     });
   }
   if (hits.length === 0) return [];

@@ -27,6 +27,9 @@ export function tableHeader(line: string): ReturnPeriod[] | null {
   const bare = line.trim().replace(/^[*_]+|[*_]+$/g, '');
   if (periods.length === 0 || line.length > 160 || /[.!?]\s*$/.test(bare) || /[a-z0-9][.!?]\s+[A-Z]/.test(bare))
     return null;
+  // NOT_A_HEADER: a post about a name ("$AMZN red 5 days straight") or a streak's count is prose, not the periods of
+  // the columns below it: the next line's figure is not a five-day return.
+  if (/\$[A-Za-z]/.test(line) || /\b(?:straight|in\s+a\s+row|streak|running)\b/i.test(line)) return null;
   return periods;
 }
 

@@ -228,3 +228,34 @@ describe('periods without the usual keywords and "since <event>" (sections 5 and
     ]);
   });
 });
+
+describe('extra claims the kinds above caused', () => {
+  it('reads no header of periods in a post about a streak, so the next post keeps its own period (NOT_A_HEADER)', () => {
+    expect(read('$AMZN red 5 days straight, not catching this knife\n$VIX up 16.28% today', '2025-02-21')).toEqual([
+      'streak AMZN losing 5',
+      'return ^VIX 1d 0.1628',
+    ]);
+  });
+
+  it('reads no record in "since its Jan. 27 record close" (REFERENCE_BEFORE)', () => {
+    expect(read('SPY has slipped 0.70% since its Jan. 27 record close.', '2026-02-06')).toEqual([
+      'return SPY -0.007 2026-01-27',
+    ]);
+  });
+
+  it('reads "today\'s -2.35%" after another period as the day\'s move', () => {
+    expect(returns("$TSLA still +7.76% on the week even after today's -2.35%", '2026-02-06')).toEqual([
+      ['TSLA', 'wtd', 0.0776],
+      ['TSLA', '1d', -0.0235],
+    ]);
+  });
+
+  it('reads "managed" like "returned" (RETURNED_CARRIES)', () => {
+    expect(
+      returns('SPY returned 17.72% this year.\nAmong sectors, real estate (XLRE) managed 3.42%.', '2025-12-31'),
+    ).toEqual([
+      ['SPY', 'ytd', 0.1772],
+      ['XLRE', 'ytd', 0.0342],
+    ]);
+  });
+});
