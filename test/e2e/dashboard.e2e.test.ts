@@ -378,6 +378,33 @@ describe('dashboard on the demo market', () => {
     expectCleanConsole();
   });
 
+  test('Rotation on a phone: the pair\'s "/" stays between its boxes; the break\'s arrow has its word in the legend, not on the bars', async () => {
+    // The screenshot review at 390 px: "/" dangled at a line's end, and "breaking" / "confirmed" lay on the last bars.
+    const page = browser.page;
+    const ratio = await api<{ breakout: { state: string } | null }>('/api/ratio?a=SPSM&b=MAG7&trend=1');
+    const state = ratio.breakout?.state ?? '';
+    expect(['breaking', 'confirmed']).toContain(state);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open('#/rotation');
+    await page.reload();
+    await page.waitForSelector('#ratio-chart[data-ready] canvas');
+    await page.waitForSelector('#ratio-chart[data-marker-texts]', { state: 'attached' });
+    const middles = (await page.evaluate(
+      `[...document.querySelectorAll('#pair-sides > *')].map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2))`,
+    )) as number[];
+    expect(middles).toHaveLength(3);
+    expect(Math.max(...middles) - Math.min(...middles), `middles ${middles}`).toBeLessThanOrEqual(3);
+    expect((await page.getAttribute('#ratio-chart', 'data-marker-texts')) ?? '').not.toContain(state);
+    expect(await page.locator('.chart-legend li:has(.legend-key.arrow-up)').first().textContent()).toContain(state);
+    // On a desktop the word is on the chart, by its arrow.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.reload();
+    await page.waitForSelector('#ratio-chart[data-ready] canvas');
+    await page.waitForSelector('#ratio-chart[data-marker-texts]', { state: 'attached' });
+    expect((await page.getAttribute('#ratio-chart', 'data-marker-texts')) ?? '').toContain(state);
+    expectCleanConsole();
+  });
+
   test("Compare on a phone: each line's axis tag carries its name, and the lines end before the tags", async () => {
     // The screenshot review: at 390 px the tags showed values only, so the lines were told apart by colour alone.
     const page = browser.page;

@@ -36,9 +36,10 @@ export interface ReadoutLine {
   /**
    * A key for marks rather than a line: 'vertical' a short upright dash (FOMC days across the pane),
    * 'square' and 'circle' the chart's marker shapes (a trendline's touches and anchors), 'fomc-cut',
-   * 'fomc-hike' and 'fomc-hold' the shapes of an FOMC decision's tag (▼, ▲, ○; fomc-lines.ts).
+   * 'fomc-hike' and 'fomc-hold' the shapes of an FOMC decision's tag (▼, ▲, ○; fomc-lines.ts), 'arrow-up' and
+   * 'arrow-down' a breakout's arrow on the ratio chart.
    */
-  readonly mark?: 'vertical' | 'square' | 'circle' | 'fomc-cut' | 'fomc-hike' | 'fomc-hold';
+  readonly mark?: 'vertical' | 'square' | 'circle' | 'fomc-cut' | 'fomc-hike' | 'fomc-hold' | 'arrow-up' | 'arrow-down';
   /** Dates (sorted ISO) and values of the line. */
   readonly dates: readonly string[];
   readonly values: readonly (number | null)[];
@@ -76,6 +77,9 @@ export function indexAtOrBefore(dates: readonly string[], date: string): number 
   return found;
 }
 
+/** Keys drawn as a filled shape in the line's colour. */
+const FILLED_KEYS = new Set(['square', 'circle', 'fomc-cut', 'fomc-hike', 'arrow-up', 'arrow-down']);
+
 export function chartReadout(chart: IChartApi, main: ReadoutMain, lines: readonly ReadoutLine[]): HTMLElement {
   const box = el('div', { class: 'readout', 'aria-live': 'off' });
   const date = el('span', { class: 'readout-date' });
@@ -90,7 +94,7 @@ export function chartReadout(chart: IChartApi, main: ReadoutMain, lines: readonl
         {},
         el('span', {
           class: `legend-key${l.dash ? ` line-${l.dash}` : l.dashed ? ' dashed' : ''}${l.mark ? ` ${l.mark}` : ''}`,
-          style: `border-color:${l.colour};--line-colour:${l.colour}${l.mark === 'square' || l.mark === 'circle' || l.mark === 'fomc-cut' || l.mark === 'fomc-hike' ? `;background:${l.colour}` : ''}`,
+          style: `border-color:${l.colour};--line-colour:${l.colour}${l.mark && FILLED_KEYS.has(l.mark) ? `;background:${l.colour}` : ''}`,
           ...(l.series ? { 'data-series': l.series } : {}),
         }),
         `${l.label} `,

@@ -122,9 +122,14 @@ export async function renderRotationPage(root: HTMLElement, params: URLSearchPar
             },
           },
           labelled('Pair', select(pairChoices, pair, setPair, { id: 'pair-select' })),
-          pairA,
-          el('span', { 'aria-hidden': 'true' }, '/'),
-          pairB,
+          // The two sides and their "/" wrap together: on a phone the "/" was left at a line's end.
+          el(
+            'span',
+            { class: 'pair-sides', id: 'pair-sides' },
+            pairA,
+            el('span', { 'aria-hidden': 'true' }, '/'),
+            pairB,
+          ),
           el(
             'datalist',
             { id: 'rot-symbols' },
