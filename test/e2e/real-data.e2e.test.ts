@@ -231,8 +231,9 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     await expect.poll(() => page.getAttribute('#compare-chart', 'data-highlight')).toBe('MAG7');
     await page.mouse.move(0, 0);
     await expect.poll(() => page.getAttribute('#compare-chart', 'data-highlight')).toBe('');
-    // The stale line is labelled on the chart with its own last day (in the caption for screen readers too).
-    expect(await page.locator('#compare-caption').textContent()).toContain('labelled with their last day');
+    // The stale line (^RUT, the only one) is labelled on the chart with its own last day (in the caption for screen
+    // readers too: "1 series ends ... labelled with its last day" since a573589).
+    expect(await page.locator('#compare-caption').textContent()).toContain('labelled with its last day');
     expect(browser.takeErrors()).toEqual([]);
     // Leaving the page with a row's box focused: the row's focusout comes after the chart is removed and must
     // not touch it ("Object is disposed" on the next page otherwise).
