@@ -76,6 +76,21 @@ describe('a store in a folder that does not exist', () => {
     );
   });
 
+  it('a folder given as the store is refused naming it, with a file in it as the hint', () => {
+    const refused = (() => {
+      try {
+        checkStoreFolder(dir, '--db');
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(refused).toMatchObject({
+      message: `--db: ${dir} is a folder, not a store file`,
+      hint: `name a file in it (${join(dir, 'marketdash.duckdb')})`,
+    });
+  });
+
   it('an existing folder, an existing file and :memory: pass', () => {
     expect(() => checkStoreFolder(join(dir, 'new.duckdb'), '--db')).not.toThrow();
     expect(() => checkStoreFolder(join(dir, 'plain-file'), '--db')).not.toThrow();

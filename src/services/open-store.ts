@@ -8,7 +8,7 @@
  * server's own store is shared (`shareStoreInProcess`), so a command it runs for a CLI opens no second copy.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../domain/errors.js';
 import type { PriceStore } from '../store/price-store.js';
 import { StoreBusyError } from '../store/store-busy-error.js';
@@ -40,10 +40,19 @@ export function resolveStoreTarget(
 
 /**
  * A DuckDB file's folder must exist: the store file is created on first use, its folder is not (as sqlite
- * does: a typo in a path makes no folders). `source` is where the path came from (`--db` or MARKETDASH_DB).
+ * does: a typo in a path makes no folders), and the path names a file, not a folder. `source` is where the
+ * path came from (`--db` or MARKETDASH_DB).
  */
 export function checkStoreFolder(path: string, source: string): void {
-  if (path === ':memory:' || existsSync(path)) return;
+  if (path === ':memory:') return;
+  if (existsSync(path)) {
+    if (statSync(path).isDirectory())
+      throw new UsageError(`${source}: ${path} is a folder, not a store file`, {
+        parameter: source,
+        hint: `name a file in it (${join(path, 'marketdash.duckdb')})`,
+      });
+    return;
+  }
   const folder = dirname(resolve(path));
   let isFolder: boolean;
   try {
