@@ -31,6 +31,14 @@ const HIGHER_AT_LEVEL = new RegExp(
   `(?<![\\w.])[-+−–]?\\d+(?:\\.\\d+)?\\s?%\\s+(?:higher|lower)\\s+(?:${PERIOD_BETWEEN})?at\\s+${PRICE}`,
   'i',
 );
+/**
+ * "closed above 50,000 for the first time, at 50,115.67": a round mark crossed, then the level it closed at (the
+ * mark itself is no claim).
+ */
+const PAST_MARK_AT = new RegExp(
+  `\\b(?:closed|ended|finished|settled)\\s+(?:above|below|over|under)\\s+\\$?[\\d,]+(?:\\.\\d+)?(?:\\s+for\\s+the\\s+first\\s+time(?:\\s+(?:ever|since\\s+\\w+(?:\\s+\\d{4})?))?)?,?\\s+at\\s+${PRICE}`,
+  'i',
+);
 /** "SPY -1.71% (600.11)", "$IWM +1.2% ($255.87)": a name, its signed move, then its level alone in parentheses. */
 const MOVE_THEN_PAREN_LEVEL = /^\s*:?\s*[-+−–]\d+(?:\.\d+)?\s?%\s*\(\s*\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*\)/;
 /**
@@ -141,7 +149,7 @@ function extract(scope: SentenceScope): LevelClaim[] {
   }
   for (const { m, subject } of matchesWithSubjects(LEVEL, sentence, mentions, ctx))
     push(m.index, m.index + m[0].length, m[3]!, subject, m[1] !== undefined || m[2] !== undefined);
-  for (const re of [TO_LEVEL, RECORD_LEVEL, STILL_LEVEL, HIGHER_AT_LEVEL])
+  for (const re of [TO_LEVEL, RECORD_LEVEL, STILL_LEVEL, HIGHER_AT_LEVEL, PAST_MARK_AT])
     for (const { m, subject } of matchesWithSubjects(re, sentence, mentions, ctx)) {
       const at = m.index + m[0].lastIndexOf(m[1]!);
       push(at, at + m[1]!.length, m[1]!, subject, false);

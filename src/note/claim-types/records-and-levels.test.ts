@@ -151,6 +151,7 @@ describe('records and levels', () => {
     ['The Russell 2000 closed the year at 2481.91.', [['level', '^RUT', 2481.91]]],
     ['The VIX is 0.55% higher in October at 16.37.', [['level', '^VIX', 16.37]]],
     ['$VIX 15.66 👀 up 16.28% today', [['level', '^VIX', 15.66]]],
+    ['The Russell 2000 closed above 2,500 for the first time, at 2,512.34.', [['level', '^RUT', 2512.34]]],
   ])('%s', (text, want) => {
     expect(read(text)).toEqual(want);
   });

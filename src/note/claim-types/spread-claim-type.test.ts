@@ -77,6 +77,13 @@ describe('spreads in points, basis points and as a noun', () => {
     expect(check('AAA outperformed BBB by 5 points this year.')).toEqual([['AAA', 'BBB', 0.05, 'supported']]);
   });
 
+  it('reads the gap of the name right before its own gap word, with the period said before it', () => {
+    // "lagged" is not the gap: its second side would hold "behind" (BBB behind AAA: 5 - 10 = -5.00 points YTD).
+    expect(check('Laggards lagged leaders this year, with BBB behind AAA by 5 points.')).toEqual([
+      ['BBB', 'AAA', -0.05, 'supported'],
+    ]);
+  });
+
   it('reads desk shorthand "A vs B MTD: +N pts" and "A over B, YTD: -N pts"', () => {
     expect(check('AAA vs BBB YTD: +5.00 pts.')).toEqual([['AAA', 'BBB', 0.05, 'supported']]);
     expect(check('BBB over AAA, YTD: -4.5 pts')).toEqual([['BBB', 'AAA', -0.045, 'supported']]);

@@ -23,9 +23,15 @@ import { claimTolerance, pct, periodWords, points } from './verdict-words.js';
 const FIGURE =
   '(?<digits>\\d+(?:\\.\\d+)?)(?:\\s*|-)(?:percentage[- ]points?|pct\\.?\\s+points?|points?|pts?|pp|ppts?|ppt|(?<bp>bps?|basis[- ]points?))';
 const ABOUT = '(?:about\\s+|roughly\\s+|nearly\\s+|some\\s+|almost\\s+|around\\s+)?';
-/** "outpaced the S&P 500 by 5.2 points", "lag SPY by 520 bp", "trailed XLK by a 3-point margin", "ahead of SPY by 5.14 points". */
+const GAP_VERB =
+  'outpac\\w*|outperform\\w*|outrun|outran|outstrip\\w*|beat|beats|beaten|beating|bested|topped|tops|led|leads|leading|lag|lagged|lags|lagging|trail|trailed|trails|trailing|underperform\\w*|ahead\\s+of|behind';
+/**
+ * "outpaced the S&P 500 by 5.2 points", "lag SPY by 520 bp", "trailed XLK by a 3-point margin", "ahead of SPY by 5.14
+ * points". The second side's words hold no gap word of their own: in "Small caps lagged big caps this year, with IWM
+ * behind SPY by 5.06 points" the gap is IWM's "behind SPY", and "this year" before it is its period.
+ */
 const SPREAD = new RegExp(
-  `\\b(outpac\\w*|outperform\\w*|outrun|outran|outstrip\\w*|beat|beats|beaten|beating|bested|topped|tops|led|leads|leading|lag|lagged|lags|lagging|trail|trailed|trails|trailing|underperform\\w*|ahead\\s+of|behind)\\s+(?:the\\s+)?(.{2,80}?)\\s+by\\s+(?:a\\s+(?:margin\\s+of\\s+)?)?${ABOUT}${FIGURE}(?:\\s+margin)?\\b`,
+  `\\b(${GAP_VERB})\\s+(?:the\\s+)?((?:(?!\\b(?:${GAP_VERB})\\b).){2,80}?)\\s+by\\s+(?:a\\s+(?:margin\\s+of\\s+)?)?${ABOUT}${FIGURE}(?:\\s+margin)?\\b`,
   'i',
 );
 /**

@@ -112,7 +112,11 @@ function causedMove(
 }
 
 /** Whether a period phrase ends `before` (a comma or a colon aside): "this month, -4.71%". */
+/** "even with today's +1.37%", "after today's -2.35%": the day's possessive labels the signed figure after it. */
+const DAY_POSSESSIVE = /\btoday['’]s\s*$/i;
+
 function periodRightBefore(before: string): boolean {
+  if (DAY_POSSESSIVE.test(before)) return true;
   const p = findPeriods(before).pop();
   return p !== undefined && p.period !== 'same' && /^[\s,:]*$/.test(before.slice(p.end));
 }

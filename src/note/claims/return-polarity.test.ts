@@ -61,6 +61,13 @@ describe('the sign of a move follows its verb', () => {
     expect(returns('Nvidia picked up 1.72%.')).toEqual([['NVDA', 0.0172, 'up 1.72%']]);
   });
 
+  it("reads a signed figure after \"today's\" as the day's move of the post's name", () => {
+    expect(returns("$NVDA still -10.98% this month even with today's +1.37%")).toEqual([
+      ['NVDA', -0.1098, '-10.98%'],
+      ['NVDA', 0.0137, '+1.37%'],
+    ]);
+  });
+
   it('reads a move told through what it did to its subject ("lifting the fund", "dragging the stock ... lower")', () => {
     expect(returns('XLU had its best week since May, lifting the fund 2.88% for the week.')).toEqual([
       ['XLU', 0.0288, 'lifting the fund 2.88%'],
