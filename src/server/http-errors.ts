@@ -114,6 +114,14 @@ function describeType(issue: ValidationIssue, subject: string): string {
   return `${subject}: must be ${wanted}${got}`;
 }
 
+/** What a size limit counts: a string's characters, an array's items; a number is its own unit. */
+function sizeUnit(origin: unknown, n: unknown): string {
+  const one = Number(n) === 1;
+  if (origin === 'string') return one ? ' character' : ' characters';
+  if (origin === 'array' || origin === 'set') return one ? ' item' : ' items';
+  return '';
+}
+
 function describeIssue(issue: ValidationIssue, parameter: string | undefined, context: string | undefined): string {
   const p = issue.params ?? {};
   const subject = (context === 'body' ? fieldPath(issue.instancePath) : parameter) ?? parameter ?? context ?? 'request';
@@ -127,11 +135,11 @@ function describeIssue(issue: ValidationIssue, parameter: string | undefined, co
       break;
     case 'too_small':
       if (typeof p.minimum === 'number' || typeof p.minimum === 'bigint')
-        return `${subject}: must be at least ${p.minimum}`;
+        return `${subject}: ${p.origin === 'string' && Number(p.minimum) === 1 ? 'must not be empty' : `must be at least ${p.minimum}${sizeUnit(p.origin, p.minimum)}`}`;
       break;
     case 'too_big':
       if (typeof p.maximum === 'number' || typeof p.maximum === 'bigint')
-        return `${subject}: must be at most ${p.maximum}`;
+        return `${subject}: must be at most ${p.maximum}${sizeUnit(p.origin, p.maximum)}`;
       break;
   }
   return `${subject}: ${issue.message ?? 'is invalid'}`;

@@ -138,6 +138,8 @@ describe('GET /api/perf', () => {
     ['/api/perf?symbols=AAPL&to=2024-06-30', 'to', 'needs its start'],
     ['/api/perf?symbols=AAPL&from=2024-07-01&to=2024-06-30', 'from', 'after the end of the window'],
     ['/api/perf?symbols=AAPL&from=2024-01-01&to=2024-06-30&asOf=2024-06-30', 'to', 'not both'],
+    // a size limit says what it counts (it said 'group: must be at least 1')
+    ['/api/events?group=', 'group', 'group: must not be empty'],
   ])('400 %s names %s', async (url, parameter, words) => {
     const res = await get(url);
     expect(res.statusCode).toBe(400);

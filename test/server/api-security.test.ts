@@ -202,6 +202,13 @@ describe('alert rules over the API', () => {
       payload: { rules: ['vix_lowest_since'] },
     });
     expect(errorOf(notARule.body)).toMatchObject({ message: 'rules[0]: must be an object, not a string' });
+    const tooMany = await t.app.inject({
+      method: 'PUT',
+      url: '/api/alerts/rules',
+      headers: auth,
+      payload: { rules: Array.from({ length: 201 }, () => ({ type: 'vix_lowest_since', months: 6 })) },
+    });
+    expect(errorOf(tooMany.body)).toMatchObject({ message: 'rules: must be at most 200 items', parameter: 'rules' });
   });
 });
 
