@@ -25,6 +25,14 @@ import {
 } from './colour.js';
 import { DARK, LIGHT, seriesDash } from './palette.js';
 
+/** The smallest arc of CIELAB hue, in degrees, that holds every one of `colours`. */
+function hueArc(colours: readonly string[]): number {
+  const hues = colours.map((c) => (labHueChroma(parseHex(c)).hue + 360) % 360).sort((a, b) => a - b);
+  let widestGap = 360 - hues[hues.length - 1]! + hues[0]!;
+  for (let i = 1; i < hues.length; i++) widestGap = Math.max(widestGap, hues[i]! - hues[i - 1]!);
+  return 360 - widestGap;
+}
+
 describe('colour maths against published values', () => {
   test('WCAG contrast: white on black is 21, #777777 on white is 4.48', () => {
     expect(contrast(parseHex('#ffffff'), parseHex('#000000'))).toBeCloseTo(21, 6);
@@ -121,6 +129,14 @@ describe.each([
           expect(deltaE2000(a, b), `${p.series[i]} vs ${p.series[j]}`).toBeGreaterThanOrEqual(20);
       }
   });
+  test('no three series lie within a 30-degree arc of hue: three near hues in one chart read as one colour', () => {
+    for (let i = 0; i < p.series.length; i++)
+      for (let j = i + 1; j < p.series.length; j++)
+        for (let k = j + 1; k < p.series.length; k++) {
+          const arc = hueArc([p.series[i]!, p.series[j]!, p.series[k]!]);
+          expect(arc, `${p.series[i]}, ${p.series[j]} and ${p.series[k]}`).toBeGreaterThanOrEqual(30);
+        }
+  });
   test('the two styles split the series evenly (6 solid, 6 dashed)', () => {
     const dashes = p.series.map((_, i) => seriesDash(i));
     expect(dashes.filter((d) => d === 'solid')).toHaveLength(6);
@@ -189,6 +205,17 @@ describe('one series colour in both themes', () => {
     expect(
       hueDistance(labHueChroma(parseHex(DARK.series[2]!)).hue, labHueChroma(parseHex(DARK.series[6]!)).hue),
     ).toBeGreaterThan(90);
+  });
+  test("the previous palette failed the three-hue rule: the dark rotation chart's XLB, XLE and XLU were three pinks", () => {
+    // Hot pink (XLB, dashed), magenta (XLE) and pale pink (XLU) of the session-7 review, within 20 degrees;
+    // a hand check of hueArc: hues 355, 341 and 0 degrees span 19.
+    const [xlb, xle, xlu] = ['#de3487', '#a64786', '#ce879c'];
+    expect(hueArc([xlb, xle, xlu])).toBeLessThan(30);
+    expect(hueArc([xlb, xle, xlu])).toBeGreaterThan(10);
+    // and the blue, steel blue and petrol of XLK, XLP and XLI, 15 CIEDE2000 at most apart, within 50 degrees
+    expect(hueArc(['#177de9', '#2891c6', '#007b9c'])).toBeLessThan(50);
+    // now: XLB plum, XLE magenta, XLU sky
+    expect(hueArc([DARK.series[7]!, DARK.series[2]!, DARK.series[8]!])).toBeGreaterThan(90);
   });
   test('the old palettes failed this rule: SMA 50 was purple (#a106ef) in light and yellow (#efef06) in dark', () => {
     expect(hueDistance(labHueChroma(parseHex('#a106ef')).hue, labHueChroma(parseHex('#efef06')).hue)).toBeGreaterThan(

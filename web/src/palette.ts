@@ -2,12 +2,14 @@
  * The dashboard's colours with rules: green and red only mean up and down; the accent (trendlines,
  * anchors, the ATH line) is distinct from both; 12 series colours for lines and sectors, each with a
  * line style as a second cue.
- * The series colours are a qualitative palette of distinct hue families (blue, violet, magenta, teal, deep
- * olive, steel blue, petrol, wine, dusty rose, olive, lavender, navy); green, red and orange hues are left to
- * up, down and the accent (every series hue at least 25 degrees from theirs). Two series of the same line
- * style are never one hue told apart by lightness alone: within 30 degrees of hue they are at least 20
- * CIEDE2000 apart in each theme (the wine and the rose of XLE and XLI were 16.5 apart, both solid, in the
- * dark theme); the close pairs (wine and magenta, blue and navy, olive and deep olive) differ in style.
+ * The series colours are six hue families of two each, a light and a deep one of different line style
+ * (blue and navy, violet and deep purple, magenta and plum, teal and deep teal, sky and deep azure, olive and
+ * deep olive), the families at least 33 degrees of CIELAB hue apart, so no 30-degree arc of hue holds three
+ * series: three near hues in one chart read as one colour (the dark rotation chart's XLB, XLE and XLU, hot
+ * pink, magenta and pale pink, lay within 20 degrees). Green, red and orange hues are left to up, down and
+ * the accent (every series hue at least 25 degrees from theirs). Two series of the same line style are never
+ * one hue told apart by lightness alone: within 30 degrees of hue they are at least 20 CIEDE2000 apart in
+ * each theme (the wine and the rose of XLE and XLI were 16.5 apart, both solid, in the dark theme).
  * Series colour i is the SAME colour in both themes (a sector keeps its colour when the theme changes):
  * the dark theme's is the light one's hue (CIELAB hue within 8 degrees), lifted by at most 20 L* for the
  * dark background.
@@ -36,18 +38,18 @@ export const LIGHT: ThemePalette = {
   down: '#c9372c',
   accent: '#b86e00',
   series: [
-    '#3e67ca', // blue
-    '#a13cfa', // violet
-    '#b70784', // magenta
-    '#1f9da0', // teal
-    '#4a4f00', // deep olive
-    '#4880a8', // steel blue
-    '#006683', // petrol
-    '#921152', // wine
-    '#bd778c', // dusty rose
-    '#95921d', // olive
-    '#9483b6', // lavender
-    '#213e85', // navy
+    '#0f71d6', // blue
+    '#9343ca', // violet
+    '#d43391', // magenta
+    '#009c9a', // teal
+    '#4b4f00', // deep olive
+    '#006686', // deep azure
+    '#006564', // deep teal
+    '#781c51', // plum
+    '#0594bf', // sky
+    '#92931f', // olive
+    '#623b7a', // deep purple
+    '#00468a', // navy
   ],
 };
 
@@ -57,18 +59,18 @@ export const DARK: ThemePalette = {
   down: '#f0645a',
   accent: '#f2b84b',
   series: [
-    '#177de9', // blue
-    '#d17cff', // violet
-    '#a64786', // magenta
-    '#04b4b2', // teal
-    '#747b26', // deep olive
-    '#2891c6', // steel blue
-    '#007b9c', // petrol
-    '#de3487', // wine
-    '#ce879c', // dusty rose
-    '#9faa2e', // olive
-    '#a593c7', // lavender
-    '#5668b6', // navy
+    '#4d8ff8', // blue
+    '#c279f1', // violet
+    '#ee69b0', // magenta
+    '#19b5b4', // teal
+    '#787b26', // deep olive
+    '#0f8bb4', // deep azure
+    '#128583', // deep teal
+    '#a7547e', // plum
+    '#59beeb', // sky
+    '#a0aa2e', // olive
+    '#8a5da5', // deep purple
+    '#2a65b7', // navy
   ],
 };
 
