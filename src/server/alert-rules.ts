@@ -77,8 +77,17 @@ function defaultId(rule: AlertRuleInput): string {
   return `vix_lowest_since:${rule.months}m`;
 }
 
-/** Validates the config's `alerts` array; a bad rule is a DataError naming its path (`alerts[1].months`). */
-export function parseAlertRules(raw: readonly unknown[] | undefined, file = 'config'): AlertRule[] {
+/**
+ * Validates the config's `alerts` array (or the API body's `rules`); a bad rule is a DataError naming its path
+ * (`alerts[1].months`; `rules[1].months` with listName 'rules' and no file).
+ */
+export function parseAlertRules(
+  raw: readonly unknown[] | undefined,
+  file = 'config',
+  /** The list's name where the rules were given: the config's `alerts`, the API body's `rules`. */
+  listName = 'alerts',
+): AlertRule[] {
+  const at = (i: number, rest: string) => `${file === '' ? '' : `${file}: `}${listName}[${i}]${rest}`;
   const list = raw ?? [];
   const rules: AlertRule[] = [];
   const seen = new Set<string>();
@@ -86,11 +95,10 @@ export function parseAlertRules(raw: readonly unknown[] | undefined, file = 'con
     const parsed = ruleSchema.safeParse(item);
     if (!parsed.success) {
       const issue = ensureDefined(parsed.error.issues[0], 'the first issue of a failed rule');
-      const path = [`alerts[${i}]`, ...issue.path.map(String)].join('.');
-      throw new DataError(`${file}: ${path}: ${issue.message}`, { file });
+      throw new DataError(at(i, `${issue.path.map((k) => `.${String(k)}`).join('')}: ${issue.message}`), { file });
     }
     const id = parsed.data.id ?? defaultId(parsed.data);
-    if (seen.has(id)) throw new DataError(`${file}: alerts[${i}].id: '${id}' is used by an earlier rule`, { file });
+    if (seen.has(id)) throw new DataError(at(i, `.id: '${id}' is used by an earlier rule`), { file });
     seen.add(id);
     rules.push({ ...parsed.data, id });
   });

@@ -60,7 +60,7 @@ export function registerAlertRoutes(
         });
       let rules: ReturnType<typeof parseAlertRules>;
       try {
-        rules = parseAlertRules(request.body.rules, 'request body');
+        rules = parseAlertRules(request.body.rules, '', 'rules');
       } catch (e) {
         throw new UsageError((e as Error).message, { parameter: 'rules' });
       }
