@@ -361,6 +361,17 @@ describeWithSharedData('the reference column on real data, in the browser', () =
       for (const key of ['FOMC cut', 'FOMC hold']) expect(symbolLegend).toContain(key);
       expect(await page.locator('.chart-legend .legend-key.fomc-cut').count()).toBe(1);
       expect(await page.locator('.chart-legend .legend-key.fomc-hold').count()).toBe(1);
+      // The high since 2009-07-01 (5.19%, 2023-10-17) lies above the year's scale (about 3.2% to 4.5%): its
+      // legend entry says so, rather than naming a line the reader cannot find.
+      await expect
+        .poll(async () => page.locator('.chart-legend li:has(.legend-key[data-series="ath"])').textContent())
+        .toContain('highest since 2009-07-01 5.19% (2023-10-17) (off the scale, above)');
+      // The 52w low's word is never crossed by an FOMC day's dashed line: at 390 px the 2025-10-29 line ran
+      // through it, so it is not drawn there (the arrow stays; the readout names it on its day).
+      const texts = JSON.parse((await page.getAttribute('#symbol-chart', 'data-marker-texts')) ?? '[]') as string[][];
+      const all = JSON.parse((await page.getAttribute('#symbol-chart', 'data-markers')) ?? '[]') as string[][];
+      expect(all.map((m) => m[2])).toContain('52w low');
+      expect(texts.map((m) => m[2]).includes('52w low'), `52w low drawn at ${width}`).toBe(width > 400);
       // The ratio chart: the moves tagged, the trendline's touches keep their own square, each in the legend.
       await open(`#/rotation?asOf=${AS_OF}`);
       await page.waitForSelector('#ratio-chart[data-ready="SPSM/MAG7"][data-fomc-labels] canvas');

@@ -222,6 +222,7 @@ export function drawSymbolChart(
       label: `${(options.high ?? DEFAULT_HIGH).phrase} ${options.rate ? fmt(row.ath.close) : formatPrice(row.ath.close)} (${row.ath.date})`,
       colour: c.accent,
       dashed: true,
+      series: 'ath',
       dates: [],
       values: [],
     });
@@ -422,6 +423,12 @@ export function drawSymbolChart(
           if (!b || b.x > at.x + half) break;
           near.push(b);
         }
+        // An FOMC day's dashed line runs the pane's height: a text across it is crossed out on either side
+        // (DGS2's "52w low" at 390 px), so it is dropped and the readout names it on its day.
+        for (const f of fomc) {
+          const x = chart.timeScale().timeToCoordinate(f.time as Time);
+          if (x !== null && Math.abs(x - at.x) <= half) near.push({ x, top: -1e6, bottom: 1e6 });
+        }
         return { at, near };
       },
       textWidth,
@@ -431,6 +438,26 @@ export function drawSymbolChart(
     if (box.dataset.markerTexts !== json) box.dataset.markerTexts = json;
   };
   chart.timeScale().subscribeVisibleLogicalRangeChange(() => requestAnimationFrame(placeTexts));
+
+  // A high line above the shown range is not drawn: its legend entry says so (DGS2's "highest since
+  // 2009-07-01 5.19%" was listed over a 1Y chart whose scale ended near 4.40%). Again whenever the scale moves.
+  if (row.ath) {
+    const ath = row.ath.close;
+    const markOffScale = () => {
+      if (chartRemoved(chart)) return;
+      const y = main.priceToCoordinate(ath);
+      const height = chart.paneSize(0).height;
+      const where = y === null || height <= 0 ? '' : y < 0 ? 'above' : y > height ? 'below' : '';
+      const key = readoutSlot.querySelector<HTMLElement>('.legend-key[data-series="ath"]');
+      const item = key?.parentElement;
+      if (!item || item.dataset.offScale === where) return;
+      item.dataset.offScale = where;
+      item.querySelector('.off-scale')?.remove();
+      if (where) item.append(el('span', { class: 'off-scale' }, `(off the scale, ${where})`));
+    };
+    chart.timeScale().subscribeVisibleLogicalRangeChange(() => requestAnimationFrame(markOffScale));
+    requestAnimationFrame(markOffScale);
+  }
 
   const fomcWords = fomcReadout(fomc);
   readoutSlot.replaceChildren(
