@@ -106,6 +106,11 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   { period: 'mtd', re: frameSentence('month') },
   { period: 'qtd', re: frameSentence('quarter') },
   { period: 'ytd', re: frameSentence('year') },
+  // PERIOD_LAST_SESSION: "fell 0.74% on the year's final session", "on the last day of the quarter": the day's move.
+  {
+    period: '1d',
+    re: /\bon\s+(?:the\s+(?:week|month|quarter|year)['’]s\s+(?:final|last|closing)\s+(?:session|day|trading\s+day)|the\s+(?:final|last|closing)\s+(?:session|day|trading\s+day)\s+of\s+(?:the\s+)?(?:week|month|quarter|year|20\d\d))\b/i,
+  },
   { period: 'other', re: INLINE_LABEL },
   // "+3.99% to close the quarter": the day's move on the period's last session (no figure follows in the clause).
   {
@@ -127,11 +132,6 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
     ),
   },
   { period: 'ytd', re: new RegExp(`\\b${CLOSED}\\s+the\\s+year\\b${CLOSED_FIGURE}`, 'i') },
-  // PERIOD_LAST_SESSION: "fell 0.74% on the year's final session", "on the last day of the quarter": the day's move.
-  {
-    period: '1d',
-    re: /\bon\s+(?:the\s+(?:week|month|quarter|year)['’]s\s+(?:final|last|closing)\s+(?:session|day|trading\s+day)|the\s+(?:final|last|closing)\s+(?:session|day|trading\s+day)\s+of\s+(?:the\s+)?(?:week|month|quarter|year|20\d\d))\b/i,
-  },
   // "finished 2025 6.83% higher": a closed year, read against the note's date (its own year is YTD).
   { period: 'other', re: new RegExp(`\\b${CLOSED}\\s+20\\d\\d\\b${CLOSED_FIGURE}`, 'i') },
   // "ended July up 7.26%", "its August gain", "a March loss": a month read against the note's date.
