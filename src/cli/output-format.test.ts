@@ -1,7 +1,15 @@
 /** The table renderer's width limit, wrapping and colour, and the flat CSV of panels (hand-written expectations). */
 import { afterEach, describe, expect, it } from 'vitest';
 import { runWithCommandIo } from './command-io.js';
-import { type Column, colourOn, renderFlatCsv, renderTable, setWideTables, TABLE_WIDTH } from './output-format.js';
+import {
+  type Column,
+  colourOn,
+  renderFlatCsv,
+  renderTable,
+  resultObject,
+  setWideTables,
+  TABLE_WIDTH,
+} from './output-format.js';
 
 type Row = { name: string; a: string; b: string; text: string };
 const rows: Row[] = [
@@ -97,5 +105,20 @@ describe('renderFlatCsv', () => {
     expect(
       renderFlatCsv({ a: 1.5, b: { c: 'x,y', d: null }, rows: [{ s: 'A' }, { s: 'B' }], none: [], ok: true }),
     ).toBe('field,value\na,1.5\nb.c,"x,y"\nb.d,\nrows[0].s,A\nrows[1].s,B\nnone,\nok,true\n');
+  });
+});
+
+describe('resultObject: the JSON envelope', () => {
+  it('a list goes under rows; demo and warnings come last, in that order', () => {
+    expect(Object.keys(resultObject([1, 2], { demo: true }))).toEqual(['rows', 'demo', 'warnings']);
+  });
+  it("a report's own warnings and demo move to the end (trend, breadth had warnings before demo); given ones win", () => {
+    const own = [{ code: 'stale-rows', message: 'm' }];
+    const report = { symbol: 'SPY', warnings: own, demo: false, last: 1 };
+    const out = resultObject(report, { demo: false });
+    expect(Object.keys(out)).toEqual(['symbol', 'last', 'demo', 'warnings']);
+    expect(out.warnings).toBe(own);
+    const given = [{ code: 'as-of-after-data', message: 'g' }] as const;
+    expect(resultObject(report, { demo: true, warnings: given })).toMatchObject({ demo: true, warnings: given });
   });
 });

@@ -197,7 +197,10 @@ export function renderResultJson(body: unknown, facts: ResultFacts): string {
 /** The object renderResultJson prints. */
 export function resultObject(body: unknown, facts: ResultFacts): Record<string, unknown> {
   const base = Array.isArray(body) ? { rows: body } : (body as Record<string, unknown>);
-  return { ...base, demo: facts.demo, warnings: facts.warnings ?? [] };
+  // the envelope's two fields come last, in this order, even when the report carries them itself (trend and
+  // breadth put `warnings` before `demo`); the report's own warnings stand when none are given here
+  const { demo: _demo, warnings: own, ...rest } = base;
+  return { ...rest, demo: facts.demo, warnings: facts.warnings ?? own ?? [] };
 }
 
 /**

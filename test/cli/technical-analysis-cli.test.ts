@@ -71,7 +71,7 @@ describe('trend, ratio --trend, events and baserate on generated series', () => 
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['symbol', 'asOf', 'last', 'trend', 'breakout', 'stale', 'warnings', 'demo']);
+    expect(Object.keys(out)).toEqual(['symbol', 'asOf', 'last', 'trend', 'breakout', 'stale', 'demo', 'warnings']);
     expect([out.demo, out.warnings]).toEqual([false, []]);
     expect(Object.keys(out.trend)).toEqual([
       'kind',
