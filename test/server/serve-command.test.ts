@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { dashboardUrl } from '../../src/cli/commands/serve-command.js';
 import { runCli } from '../support/run-cli.js';
 
 function serve(args: string[]): { status: number | null; stderr: string } {
@@ -33,4 +34,14 @@ test.each([
   const r = serve(args);
   expect(r.status).toBe(2);
   expect(r.stderr).toContain(words);
+});
+
+test.each([
+  ['http://127.0.0.1:8080', true, 'http://127.0.0.1:8080/'],
+  ['http://127.0.0.1:80', true, 'http://127.0.0.1/'],
+  ['http://[::]:3000', true, 'http://127.0.0.1:3000/'],
+  ['http://10.0.0.5:80', false, 'http://10.0.0.5/'],
+  ['http://[::1]:8080', false, 'http://[::1]:8080/'],
+])('the printed URL of %s (loopback %s) is %s, never an empty port', (address, loopback, shown) => {
+  expect(dashboardUrl(address, loopback)).toBe(shown);
 });

@@ -112,8 +112,7 @@ export function registerServeCommand(program: Command): void {
           startPerfWorker: true,
         });
         const address = await listen(app, port, opts.host);
-        const url = new URL(address);
-        const shown = `http://${isLoopbackHost(opts.host) && opts.host !== '::1' ? '127.0.0.1' : url.hostname}:${url.port}/`;
+        const shown = dashboardUrl(address, isLoopbackHost(opts.host) && opts.host !== '::1');
         if (sharedFile !== null) {
           // CLI commands on this file now run in this process (src/cli/shared-store/)
           const { runCli } = await import('../run-cli.js');
@@ -177,4 +176,13 @@ async function listen(app: FastifyInstance, port: number, host: string): Promise
       });
     throw e;
   }
+}
+
+/**
+ * The URL `serve` prints and leaves for CLI clients: 127.0.0.1 for a loopback server, else the address it
+ * listens on, with its port (none for 80, which a URL leaves out: it printed `http://127.0.0.1:/`).
+ */
+export function dashboardUrl(address: string, loopback: boolean): string {
+  const url = new URL(address);
+  return `http://${loopback ? '127.0.0.1' : url.hostname}${url.port === '' ? '' : `:${url.port}`}/`;
 }
