@@ -450,10 +450,12 @@ export function drawSymbolChart(
       const where = y === null || height <= 0 ? '' : y < 0 ? 'above' : y > height ? 'below' : '';
       const key = readoutSlot.querySelector<HTMLElement>('.legend-key[data-series="ath"]');
       const item = key?.parentElement;
-      if (!item || item.dataset.offScale === where) return;
+      // The words go inside the label's own box (the item is a flex row: a box of their own was a column).
+      const label = item ? [...item.children].find((n) => !n.matches('.legend-key, .readout-value')) : undefined;
+      if (!item || !label || item.dataset.offScale === where) return;
       item.dataset.offScale = where;
-      item.querySelector('.off-scale')?.remove();
-      if (where) item.append(el('span', { class: 'off-scale' }, `(off the scale, ${where})`));
+      label.querySelector('.off-scale')?.remove();
+      if (where) label.append(el('span', { class: 'off-scale' }, `(off the scale, ${where})`));
     };
     chart.timeScale().subscribeVisibleLogicalRangeChange(() => requestAnimationFrame(markOffScale));
     requestAnimationFrame(markOffScale);
