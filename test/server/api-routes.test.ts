@@ -131,7 +131,7 @@ describe('GET /api/perf', () => {
     ['/api/perf?symbols=AAPL&asOf=2024-02-30', 'asOf', 'not a valid date'],
     ['/api/perf?symbols=AAPL&asOf=yesterday', 'asOf', 'YYYY-MM-DD'],
     ['/api/perf', 'symbols', 'exactly one'],
-    ['/api/perf?symbols=AAPL&group=pair', 'group', 'exactly one'],
+    ['/api/perf?symbols=AAPL&group=pair', 'group', 'group: give either symbols=A,B or group=NAME (exactly one)'],
     ['/api/perf?symbols=AA%20PL', 'symbols', 'tickers'],
     ['/api/perf?symbols=AAPL&colour=red', 'colour', 'unknown parameter'],
     ['/api/perf?symbols=AAPL&from=2024-02-30', 'from', 'not a valid date'],

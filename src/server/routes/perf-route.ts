@@ -56,9 +56,9 @@ export function registerPerfRoute(app: FastifyInstance, ctx: ServerContext): voi
     async (request, reply) => {
       const q = request.query;
       if ((q.symbols === undefined) === (q.group === undefined)) {
-        throw new UsageError('symbols: give either symbols=A,B or group=NAME (exactly one)', {
-          parameter: q.symbols === undefined ? 'symbols' : 'group',
-        });
+        // the message starts with the parameter it names, as every 400 does
+        const parameter = q.symbols === undefined ? 'symbols' : 'group';
+        throw new UsageError(`${parameter}: give either symbols=A,B or group=NAME (exactly one)`, { parameter });
       }
       const asOf = isoDateParam(q.asOf, 'asOf');
       const explicit = q.symbols === undefined ? null : tickerListParam(q.symbols);
