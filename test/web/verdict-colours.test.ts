@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { contrast, deltaE2000, hueDistance, labHueChroma, parseHex, simulate, VISIONS } from '../../web/src/colour.js';
-import { VERDICT_COLOURS, VERDICT_LABELS, type Verdict } from '../../web/src/palette.js';
+import { DARK, LIGHT, VERDICT_COLOURS, VERDICT_LABELS, type Verdict } from '../../web/src/palette.js';
 
 const css = readFileSync(new URL('../../web/src/styles.css', import.meta.url), 'utf8');
 
@@ -66,5 +66,15 @@ describe("the Check tab's verdict colours: their own encoding, never the up/down
   test('each verdict has its own icon and word', () => {
     expect(new Set(verdicts.map((v) => VERDICT_LABELS[v].icon)).size).toBe(3);
     expect(verdicts.map((v) => VERDICT_LABELS[v].word)).toEqual(['Supported', 'Contradicted', 'Unverifiable']);
+  });
+});
+
+describe("the note's trendline: the charts' accent, never the down colour", () => {
+  test('styles.css draws .note .trendline in --chart-accent, the palette accent of each theme', () => {
+    // The note page's ratio chart drew its downtrend line in var(--down) (red), the dashboard's own in the accent.
+    const rule = /\.note \.trendline \{([^}]*)\}/.exec(css)?.[1] ?? '';
+    expect(rule).toContain('stroke: var(--chart-accent)');
+    expect(/:root \{[^}]*--chart-accent: (#[0-9a-f]{6})/.exec(css)?.[1]).toBe(LIGHT.accent);
+    expect(/:root\[data-theme="dark"\] \{[^}]*--chart-accent: (#[0-9a-f]{6})/.exec(css)?.[1]).toBe(DARK.accent);
   });
 });

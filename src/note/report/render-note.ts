@@ -138,7 +138,7 @@ a.fig{color:inherit;text-decoration:none;border-bottom:1px dotted #2a6fd6}a.fig:
 table{border-collapse:collapse;width:100%;font:.92em system-ui,sans-serif}th,td{padding:.3em .5em;border-bottom:1px solid #ddd}
 td.num,th.num{text-align:right}.chart{width:100%;height:auto;margin:1em 0}.chart-title{font:600 13px system-ui,sans-serif}
 .tick{font:11px system-ui,sans-serif;fill:#555}.axis{stroke:#999}.series{fill:none;stroke:#2a6fd6;stroke-width:1.5}
-.trendline{stroke:#d62a2a;stroke-width:1.5;stroke-dasharray:6 4}.bar-up{fill:#2a9d5c}.bar-down{fill:#d62a2a}
+.trendline{stroke:#b86e00;stroke-width:1.5;stroke-dasharray:6 4}.bar-up{fill:#2a9d5c}.bar-down{fill:#d62a2a}
 footer{margin-top:3em;font:.8em system-ui,sans-serif;color:#444}footer li{margin:.3em 0}footer li:target{background:#fff3cd}`;
 
 export function renderHtml(note: MarketNote): string {

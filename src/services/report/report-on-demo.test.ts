@@ -226,11 +226,12 @@ describe('the note stays byte-identical through refactoring', () => {
   // of SPSM", the exact value in a tooltip; it printed 0.056134497283757856), the record close in the ATH
   // formula with two decimals, and the base rate's median said unsigned beside "in favour of" (it read
   // "-3.7 percentage points ..., in favour of the Magnificent 7"; issue 11's screenshot review).
-  // And for the scoreboard's last header, "1Y" beside "1M 3M 6M YTD" (it read "One year"; issue 11's review).
+  // And for the scoreboard's last header, "1Y" beside "1M 3M 6M YTD" (it read "One year"; issue 11's review),
+  // and the HTML note's trendline in the charts' accent (#b86e00), not the down colour's red.
   // The demo store has no sp600 group, so no breadth section here (report-real-data.test.ts has one).
   it.each([
-    [AS_OF, '62a4aeae622a1dfe504812588ceefd2ccf150c6f92863cdfcda356f818dfe738'],
-    ['2021-03-12', 'b28776af355f65af2bfabf7fd20022b971e2df65030877c8cd28088f761b8abf'],
+    [AS_OF, '7e5c3121639f5de25e5323c3aef99fa03a5bb4f385c85cd0f3c35afe8d40afcb'],
+    ['2021-03-12', '3721c5903e7b2e5d9dc60dd9ea583a8e75cd7bb5dc01050f47f0c41d41752c9a'],
   ])('the demo note as of %s', async (asOf, expected) => {
     const { note } = await buildReport(store, { asOf });
     const digest = createHash('sha256')
