@@ -90,6 +90,14 @@ describe('yields and the curve', () => {
     ],
     ['The two-year yield is 12 bp below where it began the month.', [['rate.change', 'DGS2', -12, 'mtd']]],
     ['10Y +16bp in Mar.', [['rate.change', 'DGS10', 16, 'mtd']]],
+    // "over the year" is the year to date, as "for the year" is.
+    [
+      'The two-year fell 30 bp over the year to 3.47%.',
+      [
+        ['rate.change', 'DGS2', -30, 'ytd'],
+        ['rate.level', 'DGS2', 3.47, null],
+      ],
+    ],
     // "them" is the curve only after the two yields: here it is stocks and bonds.
     ['Stocks and bonds diverged, and the gap between them stood at 50 basis points.', []],
   ])('%s', (text, want) => {

@@ -148,7 +148,7 @@ const RULES: readonly { readonly period: PeriodPhrase; readonly re: RegExp }[] =
   },
   {
     period: 'ytd',
-    re: /\byear[- ]to[- ]date\b|\bYTD\b|\b(?:for|on)\s+the\s+year\b|\b(?:so\s+far\s+)?this\s+year\b(?![-\w])|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year\b|\bso\s+far\s+in\s+\d{4}\b|\bso\s+far\s+in\s+the\s+year\b|\bsince\s+(?:the\s+)?New\s+Year(?:['’]s(?:\s+Day)?)?\b|\b(?:since|than|from)\s+(?:at\s+)?the\s+(?:end|close)\s+of\s+(?:last|the\s+(?:previous|prior))\s+year\b|\b(?:in|over|during|across)\s+the\s+(?:first|opening)\s+(?:[\w-]+\s+)?(?:sessions|trading\s+days|days|weeks?)\s+of\s+(?:the\s+(?:new\s+)?year|20\d\d)\b/i,
+    re: /\byear[- ]to[- ]date\b|\bYTD\b|\b(?:for|on)\s+the\s+year\b|\bover\s+the\s+year\b(?![-\w]|\s+(?:ago|before|earlier))|\b(?:so\s+far\s+)?this\s+year\b(?![-\w])|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year\b|\bso\s+far\s+in\s+\d{4}\b|\bso\s+far\s+in\s+the\s+year\b|\bsince\s+(?:the\s+)?New\s+Year(?:['’]s(?:\s+Day)?)?\b|\b(?:since|than|from)\s+(?:at\s+)?the\s+(?:end|close)\s+of\s+(?:last|the\s+(?:previous|prior))\s+year\b|\b(?:in|over|during|across)\s+the\s+(?:first|opening)\s+(?:[\w-]+\s+)?(?:sessions|trading\s+days|days|weeks?)\s+of\s+(?:the\s+(?:new\s+)?year|20\d\d)\b/i,
   },
   {
     period: 'mtd',
