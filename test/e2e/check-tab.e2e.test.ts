@@ -20,6 +20,7 @@ import {
   startDemoServer,
   waitUntilSettled,
 } from './browser-session.js';
+import { expectAccessibleAndFitting } from './page-review.js';
 
 // A browser test waits for what it checks; on a loaded machine (the shared 2-core box at load 20) a page
 // takes several times longer than alone, so the time limit is generous rather than a source of random reds.
@@ -226,6 +227,8 @@ describe('the Check tab', () => {
     for (const theme of ['light', 'dark']) {
       await page.evaluate(`document.documentElement.dataset.theme = '${theme}'`);
       await page.locator('#claims-table').scrollIntoViewIfNeeded();
+      // The verdicts' colours and the marks' tints keep 4.5:1 in the page as drawn (axe-core's contrast rule).
+      await expectAccessibleAndFitting(page);
       await screenshot(page, `check-results-desktop-${theme}`);
     }
     // 390 px: each claim a block (verdict and symbol, the sentence, the labelled figures, the reason), no
