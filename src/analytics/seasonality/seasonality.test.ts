@@ -39,6 +39,11 @@ describe('windowSeasonality', () => {
   it('refuses a malformed window in one line', () => {
     expect(() => parseCalendarWindow('12-15-01-05')).toThrow(UsageError);
     expect(() => parseCalendarWindow('02-30..03-01')).toThrow(/no day 30 in month 2/);
+    // a month out of range is named as such (it said 'has no day 40 in month 13')
+    expect(() => parseCalendarWindow('13-40..01-05')).toThrow(
+      "--window: '13-40..01-05' has no month 13 (months are 01 to 12)",
+    );
+    expect(() => parseCalendarWindow('12-15..00-05')).toThrow('has no month 00');
   });
 });
 

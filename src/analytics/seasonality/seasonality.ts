@@ -62,7 +62,8 @@ export function parseCalendarWindow(text: string, parameter = '--window'): Calen
     [sm, sd],
     [em, ed],
   ] as const) {
-    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(2023, mo)) throw bad(`has no day ${d} in month ${mo}`);
+    if (mo < 1 || mo > 12) throw bad(`has no month ${String(mo).padStart(2, '0')} (months are 01 to 12)`);
+    if (d < 1 || d > daysInMonth(2023, mo)) throw bad(`has no day ${d} in month ${mo}`);
   }
   if (sm === em && sd === ed) throw bad('starts and ends on the same day');
   return { startMonth: sm, startDay: sd, endMonth: em, endDay: ed, text: text.trim() };
