@@ -2,7 +2,7 @@
  * Trendline states of a ratio: "the ratio of the S&P 600 versus the Magnificent 7 is attempting to
  * break a multi-year downtrend", "the SPSM vs. Mag7 ratio has confirmed its breakout". Every ratio a
  * sentence names is its own claim ("X has confirmed its breakout, and the ratio of IWM versus QQQ is
- * testing its downtrend line"). Checked with the trend analysis the `ratio --trend` command uses.
+ * testing its downtrend line"), each half of a compound read as it is alone. Checked with the trend analysis the `ratio --trend` command uses.
  */
 import { analyseTrend } from '../../analytics/trend/trend-analysis.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
@@ -51,18 +51,37 @@ interface NamedRatio {
 
 const named = (m: RegExpExecArray): NamedRatio => ({ index: m.index, length: m[0].length, num: m[1]!, den: m[2]! });
 
-/** The ratios a sentence names, in the first way it names them (the ratio of, a pair and "ratio", a slash, "versus"). */
-function namedRatios(sentence: string): NamedRatio[] {
+/** The ratios a clause names, in the first way it names them (the ratio of, a pair and "ratio", a slash, "versus"). */
+function clauseRatios(clause: string, offset: number): NamedRatio[] {
   for (const [re, all] of [
     [RATIO_OF, true],
     [PAIR_RATIO, false],
     [SLASH_RATIO, false],
     [VERSUS_PAIR, false],
   ] as const) {
-    const found = allMatches(re, sentence);
-    if (found.length > 0) return (all ? found : found.slice(0, 1)).map(named);
+    const found = allMatches(re, clause);
+    if (found.length > 0)
+      return (all ? found : found.slice(0, 1)).map((m) => ({ ...named(m), index: offset + m.index }));
   }
   return [];
+}
+
+/** Where a compound sentence's halves join: "..., and ...", "...; ...", "..., while ...". */
+const CLAUSE_JOIN = /\s*;\s*|,\s+(?:and|but|while|whereas)\s+/gi;
+
+/**
+ * The ratios a sentence names (COMPOUND_HALVES): each half of a compound sentence is read as it is alone ("SPSM versus
+ * MAG7 has confirmed its breakout, and the ratio of IWM versus QQQ is testing ..." names both ratios).
+ */
+function namedRatios(sentence: string): NamedRatio[] {
+  const out: NamedRatio[] = [];
+  let start = 0;
+  for (const j of [...sentence.matchAll(CLAUSE_JOIN), null]) {
+    const end = j ? j.index : sentence.length;
+    out.push(...clauseRatios(sentence.slice(start, end), start));
+    if (j) start = j.index + j[0].length;
+  }
+  return out;
 }
 
 function firstMention(resolver: NameResolver, text: string): Mention | null {

@@ -336,6 +336,26 @@ export function otherPeriod(text: string, noteDate: DayNumber | null): PeriodKey
   return null;
 }
 
+/** A relative clause between commas: ", which is up 10.66% this year,". */
+const RELATIVE_ASIDE = /,\s*(?:which|who)\b[^,;]*,/gi;
+/**
+ * A figure appositive right after a name (its ticker in parentheses aside): "Nvidia, up 34.8% this year, fell 1.2%",
+ * "TSLA, now down 3% on the week, ..."; not a list's next clause ("..., and AMD fell").
+ */
+const FIGURE_APPOSITIVE =
+  /^\s*(?:\([^()]{1,12}\))?\s*,\s*(?:(?:now|still|already)\s+)?(?:up|down|higher|lower|off)\s+[^,;]*?\d[^,;]*,(?!\s*(?:and|but|while|whereas|or)\b)/i;
+
+/** The spans of a sentence's figure asides (FIGURE_ASIDE): relative clauses and figure appositives between commas. */
+export function figureAsides(sentence: string, mentions: readonly Mention[]): { start: number; end: number }[] {
+  const out = [...sentence.matchAll(RELATIVE_ASIDE)].map((r) => ({ start: r.index, end: r.index + r[0].length }));
+  for (const x of mentions) {
+    if (x.object) continue;
+    const m = FIGURE_APPOSITIVE.exec(sentence.slice(x.end));
+    if (m && !out.some((r) => r.start <= x.end && x.end < r.end)) out.push({ start: x.end, end: x.end + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** The return claims of one sentence; `ctx.lastPeriod` carries the period to the next claim. */
 export function returnClaims(scope: SentenceScope): ReturnClaim[] {
   const { sentence, mentions, ctx, line } = scope;
@@ -509,13 +529,12 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
   // "over the same period" may point back past a paragraph break; then the whole sentence shares it.
   if (ctx.lastPeriod === null && periods.some((p) => p.period === 'same')) ctx.lastPeriod = ctx.documentPeriod;
   const subjects = listSubjects(hits, mentions, sentence);
-  // "The fund, which rose 0.88%, has now outpaced QQQ by 6.64 points this year": a figure in a relative clause takes
-  // no period from outside it.
-  const relatives = [...sentence.matchAll(/,\s*(?:which|who)\b[^,;]*,/gi)].map((r) => ({
-    start: r.index,
-    end: r.index + r[0].length,
-  }));
-  const clauseEnd = (h: Hit) => relatives.find((r) => r.start < h.start && h.end <= r.end)?.end ?? sentence.length;
+  // FIGURE_ASIDE: "The fund, which rose 0.88%, has now outpaced QQQ by 6.64 points this year": a figure in a relative
+  // clause or a figure appositive takes no period from outside it, and a period inside it ("Tesla, which is up 10.66%
+  // this year, slipped 1.01%") is that clause's only: the main clause's figure neither takes nor inherits it.
+  const asides = figureAsides(sentence, mentions);
+  const asideOf = (h: Hit) => asides.find((r) => r.start < h.start && h.end <= r.end);
+  const clauseEnd = (h: Hit) => asideOf(h)?.end ?? sentence.length;
   const out: ReturnClaim[] = [];
   let prevEnd = 0;
   let previous: Subject | null = null;
@@ -554,13 +573,16 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
       /\d\s*(?:%|bps?\b|basis\s+points?\b)[\s)]*$/i.test(sentence.slice(0, p.start)) &&
       /[,;]/.test(sentence.slice(p.end, h.start)) &&
       mentions.some((x) => x.start >= p.end && x.end <= h.start && !x.object);
+    const aside = asideOf(h);
+    // the periods this figure may take: none inside another figure's aside (FIGURE_ASIDE)
+    const seen = periods.filter((p) => !asides.some((a) => a !== aside && p.start >= a.start && p.end <= a.end));
     let runEnd = i;
     while (runEnd + 1 < hits.length && hits[runEnd + 1]!.continued) runEnd++;
     const afterRun = hits[runEnd + 1]?.start ?? sentence.length;
     const period =
       ownBefore.get(i) ??
-      periods.find((p) => p.start >= h.start && p.end <= h.end) ??
-      periods.find(
+      seen.find((p) => p.start >= h.start && p.end <= h.end) ??
+      seen.find(
         (p) =>
           p.start >= h.end &&
           p.start < Math.min(nextStart, clauseEnd(h)) &&
@@ -570,10 +592,10 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
           !(closed(p) && hits[i + 1] !== undefined),
       ) ??
       ((runEnd > i || h.continued) && subjects.has(i)
-        ? periods.find((p) => p.start >= hits[runEnd]!.end && p.start < afterRun)
+        ? seen.find((p) => p.start >= hits[runEnd]!.end && p.start < afterRun)
         : undefined) ??
-      notGlued(periods.filter((p) => p.start >= prevEnd && p.end <= h.start && !trailsOtherClause(p)).pop()) ??
-      inherited(periods.filter((p) => p.end <= prevEnd).pop());
+      notGlued(seen.filter((p) => p.start >= prevEnd && p.end <= h.start && !trailsOtherClause(p)).pop()) ??
+      inherited(seen.filter((p) => p.end <= prevEnd).pop());
     let key: ReturnPeriod | null;
     let day: string | undefined;
     let windowSessions: number | undefined;
@@ -606,7 +628,7 @@ export function returnClaims(scope: SentenceScope): ReturnClaim[] {
     if (!subject) continue;
     previous = subject;
     // A label glued to a figure after a bare one ("(WTD +3.1%)") does not become the period of what follows.
-    if (key && !(period && owned.has(period) && bareKey !== null) && !(period && closed(period))) {
+    if (key && !aside && !(period && owned.has(period) && bareKey !== null) && !(period && closed(period))) {
       ctx.lastPeriod = key;
       ctx.lastPeriodGlued = sawDay && period !== undefined && glued.has(period);
       ctx.documentPeriod = key;
