@@ -3,10 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blobValue, DuckDBInstance } from '@duckdb/node-api';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { PriceSeries } from '../../src/domain/price-series.js';
 import { formatIsoDate, parseIsoDate } from '../../src/domain/trading-date.js';
+import { CsvSnapshotPrepack } from '../../src/store/csv-snapshot-prepack.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
+import type { CsvFileSpec } from '../../src/store/price-store.js';
 import { withoutGroupIndex } from '../support/snapshot-format.js';
 import { expectSnapshotMatchesBars, runSnapshotContract } from './snapshot-contract.js';
 import { runStoreContract, sampleSeries } from './store-contract.js';
@@ -123,19 +125,7 @@ describe('DuckDbStore on a file', () => {
       // AAA by writeBars: five more days of 2021, then the first day of 2022 alone
       await again.writeBars([{ series: weekdays('AAA', '2021-09-09', 5, 20), source: 'demo' }]);
       await again.writeBars([{ series: weekdays('AAA', '2022-01-03', 1, 30), source: 'csv' }]);
-      const r = await again.importCsv([
-        {
-          path: csv,
-          gzip: false,
-          columns: ['Symbol', 'Date', 'Close'],
-          roles: { symbol: 0, date: 1, close: 2 },
-          skipLines: 1,
-          newline: '\n',
-          hasData: true,
-          symbol: null,
-          source: 'csv',
-        },
-      ]);
+      const r = await again.importCsv([symbolCloseFile(csv)]);
       expect(r.problems).toEqual([]);
       await expectSnapshotMatchesBars(again);
       expect((await again.listSymbols()).map((s) => [s.ticker, s.sources])).toEqual([
@@ -168,6 +158,52 @@ describe('DuckDbStore on a file', () => {
     expect((await tableRows(path, 'close_segments')).filter((r) => r[0] === 'AAA')).not.toEqual(
       base.filter((r) => r[0] === 'AAA'),
     );
+  });
+
+  it('an import of symbols new to the store writes their segments as packed from the file beside the load', async () => {
+    // the spies sit on the prototype, which every store in this worker shares (a property test that timed
+    // out keeps importing in the background): only the calls of the prepack that read this test's file count
+    const read = vi.spyOn(CsvSnapshotPrepack.prototype, 'read');
+    const take = vi.spyOn(CsvSnapshotPrepack.prototype, 'take');
+    const path = join(dir, 'prepacked.duckdb');
+    const store = await DuckDbStore.open(path);
+    try {
+      await store.writeBars([{ series: weekdays('OLD', '2024-01-01', 30, 10), source: 'demo' }]);
+      const csv = join(dir, 'prepacked.csv');
+      // NEW across a year end; OLD stored (read back, appended to its segment); DUP gives a day twice
+      const lines = [
+        ...[...weekdayList('2024-12-20', 12)].map((day, i) => `NEW,${day},${100 + i / 4}`),
+        'OLD,2024-02-12,11.5',
+        'DUP,2024-03-01,5',
+        'DUP,2024-03-01,5',
+      ];
+      writeFileSync(csv, `Symbol,Date,Close\n${lines.join('\n')}\n`);
+      const r = await store.importCsv([symbolCloseFile(csv)]);
+      expect(r.problems).toEqual([]);
+      // asked for the two symbols with no stored segment; NEW's taken, DUP's left to the read-back
+      const mine = new Set(read.mock.contexts.filter((_, i) => read.mock.calls[i]?.[0].path === csv));
+      expect(mine.size).toBe(1);
+      const asked = take.mock.calls.flatMap((call, i) =>
+        mine.has(take.mock.contexts[i]!) ? [[call[0], call[1], take.mock.results[i]?.value !== null]] : [],
+      );
+      expect(asked.sort()).toEqual([
+        ['DUP', 1, false],
+        ['NEW', 12, true],
+      ]);
+      await expectSnapshotMatchesBars(store);
+    } finally {
+      take.mockRestore();
+      read.mockRestore();
+      await store.close();
+    }
+    expect((await tableRows(path, 'close_recent')).map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
+      ['DUP', 2024, 2024, 1, 'csv'],
+      ['NEW', 2025, 2025, 4, 'csv'],
+      ['OLD', 2024, 2024, 31, 'csv,demo'],
+    ]);
+    expect((await tableRows(path, 'close_segments')).map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
+      ['NEW', 2024, 2024, 8, 'csv'],
+    ]);
   });
 
   it('upgrades a one-table snapshot: each last segment moves to close_recent, the data stays', async () => {
@@ -256,6 +292,21 @@ function weekdays(symbol: string, from: string, n: number, start: number): Price
   const close = Float64Array.from(dates, (_, i) => start + i / 4);
   const nan = new Float64Array(n).fill(Number.NaN);
   return { symbol, dates, open: nan, high: nan, low: nan, close, adjClose: close.map((x) => x * 0.99), volume: nan };
+}
+
+/** A `Symbol,Date,Close` CSV file with a header line, as the import service describes it. */
+function symbolCloseFile(path: string): CsvFileSpec {
+  return {
+    path,
+    gzip: false,
+    columns: ['Symbol', 'Date', 'Close'],
+    roles: { symbol: 0, date: 1, close: 2 },
+    skipLines: 1,
+    newline: '\n',
+    hasData: true,
+    symbol: null,
+    source: 'csv',
+  };
 }
 
 /** A snapshot table's rows in key order: symbol, year, last year, rows, sources, then the packed bytes as hex. */

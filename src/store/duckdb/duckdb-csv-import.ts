@@ -30,6 +30,7 @@ import {
 import { ensureDefined } from '../../domain/ensure.js';
 import { tickerProblem } from '../../domain/symbol-info.js';
 import { visible } from '../../domain/visible-text.js';
+import { CsvSnapshotPrepack } from '../csv-snapshot-prepack.js';
 import type {
   CsvFileOutcome,
   CsvFileSpec,
@@ -87,8 +88,16 @@ export interface CsvImportHooks {
   readonly writeSymbols: (c: DuckDBConnection, tickers: readonly string[]) => Promise<number>;
   readonly bumpVersion: (c: DuckDBConnection, by?: number) => Promise<void>;
   readonly currentVersion: (c: DuckDBConnection) => Promise<number>;
-  /** Re-packs the close snapshot for rows with load ids in [from, to] (same transaction). */
-  readonly refreshSnapshot: (c: DuckDBConnection, fromLoad: number, toLoad: number) => Promise<unknown>;
+  /**
+   * Re-packs the close snapshot for rows with load ids in [from, to] (same transaction), taking the
+   * segments packed from the files while they loaded where they hold (see CsvSnapshotPrepack).
+   */
+  readonly refreshSnapshot: (
+    c: DuckDBConnection,
+    fromLoad: number,
+    toLoad: number,
+    prepacked?: CsvSnapshotPrepack,
+  ) => Promise<unknown>;
   /** Told when the import deleted rows it had loaded or stored rows (repeats, overlaps with stored history). */
   readonly noteRemovals: () => void;
   readonly inTransaction: <T>(c: DuckDBConnection, fn: () => Promise<T>) => Promise<T>;
@@ -122,6 +131,8 @@ export async function importCsvFiles(
       // it makes the parallel CSV reader buffer and order its chunks
       // (reset here, or after the rollback when a load fails: an aborted transaction takes no RESET)
       await c.run('SET preserve_insertion_order = false');
+      // the snapshot of symbols new to the store is packed from the files' bytes beside the load
+      const prepack = CsvSnapshotPrepack.canRead(files) ? new CsvSnapshotPrepack(await storedSymbols(c)) : null;
       await loadFiles();
       await c.run('RESET preserve_insertion_order');
       async function loadFiles(): Promise<void> {
@@ -129,13 +140,23 @@ export async function importCsvFiles(
           const file = files[i]!;
           const literal = join(links, `file-${i}`);
           symlinkSync(resolve(file.path), literal);
-          const loaded = await loadChecked(c, i, file, options, () =>
-            withProgress(
-              c,
-              (fraction) => progress({ fileIndex: i, phase: 'read', fraction }),
-              () => c.run(loadSql(file, literal, base + i, bounds, maxLineBytes)),
-            ),
-          );
+          const stop = new AbortController();
+          const packing = prepack?.read(file, stop.signal) ?? Promise.resolve();
+          let loaded: number;
+          try {
+            loaded = await loadChecked(c, i, file, options, () =>
+              withProgress(
+                c,
+                (fraction) => progress({ fileIndex: i, phase: 'read', fraction }),
+                () => c.run(loadSql(file, literal, base + i, bounds, maxLineBytes)),
+              ),
+            );
+          } catch (e) {
+            stop.abort();
+            await packing;
+            throw e;
+          }
+          await packing;
           if (loaded === 0 && file.hasData) {
             throw new Rejected([
               {
@@ -192,6 +213,7 @@ export async function importCsvFiles(
       const repeated = [...new Set(stats.filter((s) => s.repeats).map((s) => s.symbol))];
       if (repeated.length > 0) {
         await resolveRepeats(c, base, repeated, exactDuplicates);
+        prepack?.leaveOut(repeated);
         hooks.noteRemovals();
       }
       progress({ fileIndex: last, phase: 'check', fraction: 1 });
@@ -203,7 +225,7 @@ export async function importCsvFiles(
       const symbolsChanged = await hooks.writeSymbols(c, tickers);
       const rowsSeen = stats.reduce((n, s) => n + s.rows, extraRows);
       const rowsChanged = await countNewRows(c, base);
-      if (rowsChanged > 0) await hooks.refreshSnapshot(c, base, base + files.length);
+      if (rowsChanged > 0) await hooks.refreshSnapshot(c, base, base + files.length, prepack ?? undefined);
       if (rowsChanged > 0 || symbolsChanged > 0) await hooks.bumpVersion(c, files.length + 1);
       progress({ fileIndex: last, phase: 'write', fraction: 1 });
       return { problems: [], files: fileOutcomes(files.length, stats, exactDuplicates), rowsChanged, rowsSeen };
@@ -215,6 +237,12 @@ export async function importCsvFiles(
     await c.run('RESET preserve_insertion_order').catch(() => undefined);
     rmSync(links, { recursive: true, force: true });
   }
+}
+
+/** The symbols the store holds bars of (each has segments in the close snapshot). */
+async function storedSymbols(c: DuckDBConnection): Promise<Set<string>> {
+  const rows = (await c.runAndReadAll('SELECT DISTINCT symbol FROM close_snapshot')).getRowsJS();
+  return new Set(rows.map((r) => String(r[0])));
 }
 
 /**

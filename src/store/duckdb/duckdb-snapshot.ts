@@ -12,6 +12,7 @@
  */
 import { Buffer } from 'node:buffer';
 import type {
+  DuckDBAppender,
   DuckDBBlobValue,
   DuckDBBlobVector,
   DuckDBConnection,
@@ -23,9 +24,16 @@ import type {
 } from '@duckdb/node-api';
 import type { BarSelector } from '../../domain/lazy-values.js';
 import type { PriceSeries } from '../../domain/price-series.js';
+import type { CsvSnapshotPrepack, PrepackedSymbol } from '../csv-snapshot-prepack.js';
 import { nextTurn, SLICE_MS } from '../event-loop-slice.js';
 import type { BarColumn, DateRange, SymbolPart } from '../price-store.js';
-import { lastYearNeeded, type PackedSegments, packSegments, unpackSegments } from '../series-snapshot.js';
+import {
+  lastYearNeeded,
+  type PackedSegments,
+  packSegments,
+  type SnapshotSegment,
+  unpackSegments,
+} from '../series-snapshot.js';
 import { decodeDaysInto, decodeValuesInto, packedDayCount } from '../series-snapshot-codec.js';
 import { duckdbApi } from './duckdb-api.js';
 import { sortByDay } from './duckdb-grouped-reader.js';
@@ -103,9 +111,16 @@ interface Touched {
 /**
  * Re-packs every (symbol, year) that rows with load ids in [fromLoad, toLoad] fall in, and every later
  * year of those symbols. Runs inside the caller's write transaction. Returns whether it deleted segment
- * rows (an append that only adds and updates rows of `close_recent` deletes none).
+ * rows (an append that only adds and updates rows of `close_recent` deletes none). `prepacked`: a CSV
+ * import's segments of symbols new to the store, packed from the files while they loaded; a symbol with
+ * no stored segment whose loaded rows they count exactly is written from them, with no read-back.
  */
-export async function refreshSnapshot(c: DuckDBConnection, fromLoad: number, toLoad: number): Promise<boolean> {
+export async function refreshSnapshot(
+  c: DuckDBConnection,
+  fromLoad: number,
+  toLoad: number,
+  prepacked?: CsvSnapshotPrepack,
+): Promise<boolean> {
   // per symbol: its new rows' first day and year, the segment holding that year (or everything, before
   // the first), its last segment (year, last year, last day), and about how many rows a re-pack handles
   const rows = (
@@ -122,7 +137,7 @@ export async function refreshSnapshot(c: DuckDBConnection, fromLoad: number, toL
          GROUP BY t.symbol, t.n, t.first_new, t.first_year)
        SELECT f.symbol, f.held, (f.n + coalesce(sum(s.n_rows), 0))::DOUBLE,
               f.last_day IS NULL OR f.first_new > f.last_day, f.first_year, f.last_seg, f.last_seg_end,
-              (f.n + coalesce(f.last_seg_rows, 0))::DOUBLE
+              (f.n + coalesce(f.last_seg_rows, 0))::DOUBLE, f.n::DOUBLE
        FROM f LEFT JOIN close_snapshot s ON s.symbol = f.symbol AND s.year >= f.held
        GROUP BY f.symbol, f.held, f.n, f.last_day, f.first_new, f.first_year, f.last_seg, f.last_seg_end, f.last_seg_rows
        ORDER BY f.symbol`,
@@ -130,11 +145,18 @@ export async function refreshSnapshot(c: DuckDBConnection, fromLoad: number, toL
   ).getRowsJS();
   const repacks: Touched[] = [];
   const appends: Touched[] = [];
+  const ready: PrepackedSymbol[] = [];
   for (const r of rows) {
     const symbol = String(r[0]);
     const firstYear = Number(r[4]);
     const lastSeg = r[5] === null ? null : Number(r[5]);
     const lastSegEnd = r[6] === null ? null : Number(r[6]);
+    // no stored segment, so no stored bar: the new rows are the whole series
+    const whole = lastSeg === null ? (prepacked?.take(symbol, Number(r[8])) ?? null) : null;
+    if (whole !== null) {
+      ready.push(whole);
+      continue;
+    }
     // a last segment spanning years (never written so) would need its sources per year: re-packed instead
     if (r[3] === true && lastSeg === lastSegEnd) {
       // new rows in the last segment's year join its rows; in later years they start segments of their own
@@ -149,7 +171,42 @@ export async function refreshSnapshot(c: DuckDBConnection, fromLoad: number, toL
     } else repacks.push({ symbol, fromYear: Number(r[1]), rows: Number(r[2]), appends: false, prior: null });
   }
   const repacked = await repack(c, repacks);
+  await writePrepacked(c, ready);
   return (await repack(c, appends, { fromLoad, toLoad })) || repacked;
+}
+
+/** Appends the segments packed while the import loaded: each symbol's last one to `close_recent`. */
+async function writePrepacked(c: DuckDBConnection, ready: readonly PrepackedSymbol[]): Promise<void> {
+  if (ready.length === 0) return;
+  const base = await c.createAppender(BASE);
+  const recent = await c.createAppender(RECENT);
+  try {
+    for (const p of ready) {
+      const last = p.segments.length - 1;
+      p.segments.forEach((seg, i) => {
+        appendSegment(i === last ? recent : base, seg, p.source);
+      });
+    }
+    base.flushSync();
+    recent.flushSync();
+  } finally {
+    base.closeSync();
+    recent.closeSync();
+  }
+}
+
+function appendSegment(appender: DuckDBAppender, seg: SnapshotSegment, sources: string): void {
+  appender.appendVarchar(seg.symbol);
+  appender.appendInteger(seg.year);
+  appender.appendInteger(seg.lastYear);
+  appender.appendDate(dateValue(seg.firstDay));
+  appender.appendDate(dateValue(seg.lastDay));
+  appender.appendInteger(seg.rows);
+  appender.appendBlob(seg.days);
+  appender.appendBlob(seg.closes);
+  appender.appendBlob(seg.adjCloses);
+  appender.appendVarchar(sources);
+  appender.endRow();
 }
 
 /** Re-packs every stored symbol from scratch (a store upgraded to the snapshot schema). */
@@ -267,17 +324,7 @@ async function writeSegments(c: DuckDBConnection, stretches: readonly Stretch[],
             : s.recentOnly === true || i === segments.length - 1
               ? recent
               : base;
-        appender.appendVarchar(seg.symbol);
-        appender.appendInteger(seg.year);
-        appender.appendInteger(seg.lastYear);
-        appender.appendDate(dateValue(seg.firstDay));
-        appender.appendDate(dateValue(seg.lastDay));
-        appender.appendInteger(seg.rows);
-        appender.appendBlob(seg.days);
-        appender.appendBlob(seg.closes);
-        appender.appendBlob(seg.adjCloses);
-        appender.appendVarchar(segmentSources(s.yearSources, seg.year, seg.lastYear));
-        appender.endRow();
+        appendSegment(appender, seg, segmentSources(s.yearSources, seg.year, seg.lastYear));
       });
     }
     base.flushSync();

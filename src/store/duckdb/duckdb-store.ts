@@ -275,8 +275,8 @@ export class DuckDbStore implements PriceStore {
           (await insertSymbols(tx, given, 'update')),
         bumpVersion,
         currentVersion,
-        refreshSnapshot: async (tx, fromLoad, toLoad) => {
-          if (await refreshSnapshot(tx, fromLoad, toLoad)) removed = true;
+        refreshSnapshot: async (tx, fromLoad, toLoad, prepacked) => {
+          if (await refreshSnapshot(tx, fromLoad, toLoad, prepacked)) removed = true;
         },
         noteRemovals: () => {
           removed = true;
