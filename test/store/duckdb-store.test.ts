@@ -206,6 +206,25 @@ describe('DuckDbStore on a file', () => {
     ]);
   });
 
+  it('an import whose extra (FRED) series gives a new symbol of the file again, on its days, keeps the extra closes in the snapshot', async () => {
+    const path = join(dir, 'prepacked-extra.duckdb');
+    const store = await DuckDbStore.open(path);
+    try {
+      const csv = join(dir, 'prepacked-extra.csv');
+      writeFileSync(csv, 'Symbol,Date,Close\nNEW,2024-01-02,10\nNEW,2024-01-03,11\n');
+      // the same two days with other closes: the extra series wins in the bars, with the row count unchanged
+      const extra = weekdays('NEW', '2024-01-02', 2, 20);
+      const r = await store.importCsv([symbolCloseFile(csv)], { extraBatches: [{ series: extra, source: 'csv' }] });
+      expect(r.problems).toEqual([]);
+      expect(Array.from((await store.readMany(['NEW'], undefined, { columns: ['close'] })).get('NEW')!.close)).toEqual([
+        20, 20.25,
+      ]);
+      await expectSnapshotMatchesBars(store);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('upgrades a one-table snapshot: each last segment moves to close_recent, the data stays', async () => {
     const path = join(dir, 'one-table.duckdb');
     const a = await DuckDbStore.open(path);

@@ -222,6 +222,8 @@ export async function importCsvFiles(
       if (await settleOverlaps(c, base, files, options.replace === true, 'snapshot')) hooks.noteRemovals();
       // series given beside the files (FRED files) go in the same transaction, under the next load id
       const extraRows = await hooks.writeExtra(c, base + files.length);
+      // an extra series wins over a file's rows on the days both give: the bars, not the files, hold its closes
+      prepack?.leaveOut((options.extraBatches ?? []).map((b) => b.series.symbol));
       const symbolsChanged = await hooks.writeSymbols(c, tickers);
       const rowsSeen = stats.reduce((n, s) => n + s.rows, extraRows);
       const rowsChanged = await countNewRows(c, base);
