@@ -261,7 +261,11 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
           ...cols.map((k) => head(k, periodLabel(k))),
           head('ath', 'From ATH'),
           el('th', { scope: 'col', class: 'num' }, 'Streak'),
-          el('th', { scope: 'col' }, '3 months'),
+          el(
+            'th',
+            { scope: 'col', title: 'The last 63 closes, coloured by their own first and last close' },
+            '63 sessions',
+          ),
         ),
       ),
       el(
