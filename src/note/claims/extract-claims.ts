@@ -95,7 +95,12 @@ export function resolverFromConfig(
     known.add(t);
   }
   // A company's bare name ("Alphabet") is read as the one of its share classes the groups hold (GOOGL in mag7).
-  return new NameResolver(symbols, new Set(Object.values(config.groups).flat()), Object.values(config.groups));
+  return new NameResolver(
+    symbols,
+    new Set(Object.values(config.groups).flat()),
+    Object.values(config.groups),
+    new Map(config.trackingPairs.map((p) => [p.index, p.fund])),
+  );
 }
 
 export interface ExtractOptions {

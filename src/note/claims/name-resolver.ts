@@ -64,8 +64,15 @@ function escapeRegex(text: string): string {
  */
 function namePattern(text: string, caseSensitive: boolean): RegExp {
   const body = escapeRegex(text).replace(/[\s-]+/g, '[\\s-]+');
-  return new RegExp(`(?<![\\w^])(?:[Tt]he\\s+)?${body}(?![\\w]|-\\d)`, caseSensitive ? 'g' : 'gi');
+  return new RegExp(`(?<![\\w^])(?:[Tt]he\\s+)?${body}(?![\\w]|-\\d)${MODIFIED_NOUN}`, caseSensitive ? 'g' : 'gi');
 }
+
+/**
+ * NAME_AS_MODIFIER: a name that is an ordinary word ("Energy", "Tech", "Health Care") before the noun it qualifies
+ * names no fund: "Energy prices rose 2%", "Tech giant Apple", "health care costs". Tickers are not held to this.
+ */
+const MODIFIED_NOUN =
+  '(?!\\s+(?:prices?|costs?|giants?|compan(?:y|ies)|firms?|bills?|producers?|demand|supply|policy|spending)\\b)';
 
 export class NameResolver {
   private readonly patterns: Pattern[] = [];
@@ -86,6 +93,8 @@ export class NameResolver {
     grouped: ReadonlySet<string> = new Set(),
     /** The config's groups: a reading ("small caps") right after a member of its symbol's group is that member. */
     private readonly groups: readonly (readonly string[])[] = [],
+    /** The config's tracking pairs, index -> fund: "the S&P 600 ETF" is the fund (SPSM), never the index. */
+    private readonly trackers: ReadonlyMap<string, string> = new Map(),
   ) {
     for (const s of symbols) {
       this.byTicker.set(s.ticker, s);
@@ -172,6 +181,22 @@ export class NameResolver {
   /** Whether a config group holds both tickers (or they are one). */
   sameGroup(a: string, b: string): boolean {
     return a === b || this.groups.some((g) => g.includes(a) && g.includes(b));
+  }
+
+  /**
+   * FUND_OF_INDEX: an index's name followed by "ETF" or "fund" ("The S&P 600 ETF rose 1%") names the fund the config
+   * pairs with the index (trackingPairs: SPSM), as "the S&P 500 ETF" is SPY; with no such fund it names none.
+   */
+  private fundOfIndex(m: Mention, raw: string): Mention {
+    if (m.kind !== 'index' || m.symbol === null) return m;
+    const word = FUND_WORD.exec(raw.slice(m.end));
+    if (!word) return m;
+    const end = m.end + word[0].length;
+    const named = { ...m, end, text: raw.slice(m.start, end), kind: 'etf' as const };
+    const fund = this.trackers.get(m.symbol);
+    if (fund !== undefined) return { ...named, symbol: fund };
+    const unresolved = `'${named.text.replace(/^the\s+/i, '')}' names a fund tracking ${m.symbol}, and the config pairs no fund with it (trackingPairs)`;
+    return { ...named, symbol: null, unresolved };
   }
 
   /** The configured symbol of a ticker, if any. */
@@ -271,16 +296,21 @@ export class NameResolver {
       );
     }
     // A name the config does not know, with an unknown ticker in parentheses: widen the mention to the name.
-    return fundsNamedByIndex(out, raw).map((m) => {
-      if (m.kind !== null || m.symbol === null) return m;
-      const head = /((?:[A-Z][\w&.'-]*\s+)*[A-Z][\w&.'-]*)\s*\($/.exec(text.slice(0, m.start));
-      if (!head) return m;
-      const start = m.start - head[0].length;
-      const end = text[m.end] === ')' ? m.end + 1 : m.end;
-      return { ...m, start, end, text: raw.slice(start, end) };
-    });
+    return fundsNamedByIndex(out, raw)
+      .map((m) => this.fundOfIndex(m, raw))
+      .map((m) => {
+        if (m.kind !== null || m.symbol === null) return m;
+        const head = /((?:[A-Z][\w&.'-]*\s+)*[A-Z][\w&.'-]*)\s*\($/.exec(text.slice(0, m.start));
+        if (!head) return m;
+        const start = m.start - head[0].length;
+        const end = text[m.end] === ')' ? m.end + 1 : m.end;
+        return { ...m, start, end, text: raw.slice(start, end) };
+      });
   }
 }
+
+/** "the S&P 600 ETF", "the S&P 600 index fund": an index's name, then a word that makes it a fund's. */
+const FUND_WORD = /^[ \t]+(?:index[ \t]+)?(?:ETF|fund|tracker)\b(?!-)/i;
 
 /** "the Nasdaq-100 tracking QQQ", "the S&P 500-tracking SPY": an index before "tracking" names the fund. */
 const TRACKING_BETWEEN = /^\s*-?\s*tracking\s+$/i;

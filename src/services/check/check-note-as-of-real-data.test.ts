@@ -3,7 +3,8 @@
  * end on Mon 2026-08-03, FRED's fed funds rate (rates/DFF.csv) has a row every calendar day up to
  * 2026-08-07. An undated note is checked as of the last market close (2026-08-03), never a DFF row; a
  * note dated (or asked for) a day past that close is checked as of it, with a warning; no warning names a
- * CLI option (the web page shows them). And a symbol listed without prices says where it is listed.
+ * CLI option (the web page shows them). And a symbol listed without prices says where it is listed (a stored group,
+ * the config, or an imported symbol list: constituents/sp500.csv names ZBH, Zimmer Biomet).
  * By hand from etfs-and-megacaps/SPY.csv: 2026-07-31 747.030029, 2026-08-03 755.645020, so the day's
  * move is 755.645020 / 747.030029 - 1 = +1.1532%.
  */
@@ -19,7 +20,8 @@ describeWithSharedData('the day a note is checked as of, on the real data (SPY a
   beforeAll(async () => {
     store = await DuckDbStore.open(':memory:');
     await importFiles(store, {
-      files: [realFile('etfs-and-megacaps/SPY.csv'), realFile('rates/DFF.csv')],
+      // constituents/sp500.csv is a symbol list: it names ZBH (Zimmer Biomet) in the store, with no bars
+      files: [realFile('etfs-and-megacaps/SPY.csv'), realFile('rates/DFF.csv'), realFile('constituents/sp500.csv')],
     });
     // an imported list with a member that has no prices (ZZA)
     await store.saveGroup({ name: 'watchlist', members: ['SPY', 'ZZA'], benchmark: null, source: null });
@@ -82,13 +84,24 @@ describeWithSharedData('the day a note is checked as of, on the real data (SPY a
 
   it('a symbol listed without prices says where it is listed: a stored group, or the config', async () => {
     const r = await checkNote(store, {
-      text: 'ZZA rose 2.1% today. Microsoft rose 1% today. Broadcom Inc. (AVGO) rose 2% today.',
+      text: 'ZZA rose 2.1% today. Microsoft rose 1% today. Arm Holdings (ARM) rose 2% today.',
       asOf: '2026-08-03',
     });
     expect(r.claims.map((c) => [c.symbol, c.verdict, c.reason])).toEqual([
       ['ZZA', 'unverifiable', "no prices stored for ZZA (a member of group 'watchlist')"],
       ['MSFT', 'unverifiable', 'no prices stored for MSFT (Microsoft Corp., a symbol in the config)'],
-      ['AVGO', 'unverifiable', 'no data for AVGO in the store'],
+      ['ARM', 'unverifiable', 'no data for ARM in the store'],
+    ]);
+  });
+
+  it('a ticker an imported symbol list named, with no bars, is read and called unpriced, not an unknown name', async () => {
+    const r = await checkNote(store, { text: 'ZBH rose 2% today.', asOf: '2026-08-03' });
+    expect(r.claims.map((c) => [c.symbol, c.verdict, c.reason])).toEqual([
+      [
+        'ZBH',
+        'unverifiable',
+        'no prices stored for ZBH (Zimmer Biomet, a symbol the store lists, from an imported symbol list)',
+      ],
     ]);
   });
 });

@@ -9,6 +9,7 @@
  */
 import { defaultConfig, type UniverseConfig } from '../../config/universe-config.js';
 import { DataError, UsageError } from '../../domain/errors.js';
+import type { SymbolSummary } from '../../domain/symbol-info.js';
 import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { AsOfSource, CheckReport } from '../../note/check/claim-verdict.js';
 import { type SeriesFor, verifyClaim } from '../../note/check/verify-claim.js';
@@ -44,6 +45,9 @@ interface StoreFacts {
   readonly tickers: string[];
   /** Members of stored groups that have no bars, with their groups' names. */
   readonly barless: ReadonlyMap<string, readonly string[]>;
+  /** Symbols the store lists with no bars (an imported symbol list's names: ZBH), with their stored names. */
+  readonly unpriced: ReadonlyMap<string, string | null>;
+  readonly symbols: readonly SymbolSummary[];
 }
 
 async function storeFacts(store: PriceStore): Promise<StoreFacts> {
@@ -56,7 +60,9 @@ async function storeFacts(store: PriceStore): Promise<StoreFacts> {
   const barless = new Map<string, string[]>();
   for (const g of await store.listGroups())
     for (const m of g.members) if (!last.has(m)) barless.set(m, [...(barless.get(m) ?? []), g.name]);
-  return { lastClose, tickers: [...last.keys()], barless };
+  const symbols = await store.listSymbols();
+  const unpriced = new Map(symbols.filter((s) => s.rows === 0 && !last.has(s.ticker)).map((s) => [s.ticker, s.name]));
+  return { lastClose, tickers: [...last.keys()], barless, unpriced, symbols };
 }
 
 /** The text the claims are read from: HTML read as text, typography normalised, control characters dropped. */
@@ -114,7 +120,7 @@ export async function checkNote(store: PriceStore, req: CheckRequest): Promise<C
     source = { ...source, date: lastClose, why: `${source.why}; prices end on ${lastClose}` };
     asOf = facts.lastClose;
   }
-  const resolver = resolverFromConfig(config, facts.tickers, [...facts.barless.keys()]);
+  const resolver = resolverFromConfig(config, facts.tickers, [...facts.barless.keys(), ...facts.unpriced.keys()]);
   // "on Tuesday" is read against the day the note states (or the day asked for), even past the data.
   const undated = req.undatedAsOf !== undefined ? parseIsoDate(req.undatedAsOf, 'undatedAsOf') : null;
   const dated = req.asOf !== undefined ? parseIsoDate(req.asOf, '--as-of') : (stated?.day ?? undated);
@@ -131,7 +137,7 @@ export async function checkNote(store: PriceStore, req: CheckRequest): Promise<C
     [...symbols].filter((s) => parseBreadthSymbol(s) === null),
     config,
     asOf,
-    { barless: facts.barless, oneCloseBasis: oneCloseBases(await store.listSymbols()) },
+    { barless: facts.barless, unpriced: facts.unpriced, oneCloseBasis: oneCloseBases(facts.symbols) },
   );
   const seriesFor: SeriesFor = (symbol) => breadth(symbol) ?? stored(symbol);
   const options = verifyOptions(asOf, { tolerance, nearAthPct: config.events?.nearAthPct ?? 0.02 });

@@ -42,6 +42,11 @@ function neededTickers(symbols: readonly string[], config: UniverseConfig): stri
 export interface StoreListing {
   /** Members of stored groups that have no bars, with their groups: "no prices stored for X (a member of group 'g')". */
   readonly barless?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Symbols the store lists with no bars (named by an imported symbol list), with their stored names: "no prices stored
+   * for ZBH (Zimmer Biomet, a symbol the store lists, from an imported symbol list)".
+   */
+  readonly unpriced?: ReadonlyMap<string, string | null>;
   /** What a stored symbol's close measures when it holds one close (see `oneCloseBases`). */
   readonly oneCloseBasis?: ReadonlyMap<string, OneCloseBasis>;
 }
@@ -102,11 +107,14 @@ export async function loadClaimSeries(
       fund && stored.has(fund) ? ` (its tracking fund ${fund} is stored: the text could be checked against it)` : '';
     // A symbol the config or a stored group lists, without bars: say which lists it.
     const groups = barless.get(ticker);
+    const storedName = listing.unpriced?.get(ticker);
     const listed = name
       ? ` (${name}, a symbol in the config)`
       : groups
         ? ` (a member of group${groups.length > 1 ? 's' : ''} ${groups.map((g) => `'${g}'`).join(', ')})`
-        : null;
+        : storedName !== undefined
+          ? ` (${storedName ? `${storedName}, ` : ''}a symbol the store lists, from an imported symbol list)`
+          : null;
     if (listed !== null) return { missing: `no prices stored for ${ticker}${listed}${hint}` };
     return { missing: `no data for ${ticker} in the store${hint}` };
   };
