@@ -56,6 +56,29 @@ const BARE_STRAIGHT =
 const directionOf = (word: string | undefined): 'winning' | 'losing' | null =>
   word === undefined ? null : /^(?:down|red|losing|losses|declines|[-−–])$/i.test(word) ? 'losing' : 'winning';
 
+/** An ongoing streak of `length` sessions told by mention `x` and the `tail` characters after it. */
+function ongoingStreak(
+  scope: SentenceScope,
+  x: SentenceScope['mentions'][number],
+  tail: number,
+  direction: 'winning' | 'losing',
+  length: number,
+  unresolved?: string,
+): StreakClaim {
+  const claim: StreakClaim = {
+    metric: 'streak',
+    text: scope.sentence,
+    subject: x.text,
+    symbol: x.symbol,
+    line: scope.line,
+    span: { start: scope.offset + x.start, end: scope.offset + x.end + tail },
+    direction,
+    phase: 'ongoing',
+    length,
+  };
+  return unresolved ? { ...claim, unresolved } : claim;
+}
+
 /** The claims of a streak list after its label (empty when the sentence has none). */
 function streakList(scope: SentenceScope): StreakClaim[] {
   const { sentence, mentions } = scope;
@@ -70,19 +93,7 @@ function streakList(scope: SentenceScope): StreakClaim[] {
     if (!m) continue;
     direction = directionOf(m[2]) ?? direction;
     if (direction === null) continue;
-    const start = scope.offset + x.start;
-    const claim: StreakClaim = {
-      metric: 'streak',
-      text: sentence,
-      subject: x.text,
-      symbol: x.symbol,
-      line: scope.line,
-      span: { start, end: scope.offset + x.end + m[0].length },
-      direction,
-      phase: 'ongoing',
-      length: Number(m[1]),
-    };
-    out.push(x.unresolved ? { ...claim, unresolved: x.unresolved } : claim);
+    out.push(ongoingStreak(scope, x, m[0].length, direction, Number(m[1]), x.unresolved));
   }
   return out;
 }
@@ -98,18 +109,7 @@ function bareStraights(scope: SentenceScope, before: readonly StreakClaim[]): St
     const prior = [...before, ...out].filter((c) => c.span.end <= scope.offset + x.start).pop();
     const direction = directionOf(m[1]) ?? prior?.direction ?? null;
     if (direction === null) continue;
-    const claim: StreakClaim = {
-      metric: 'streak',
-      text: sentence,
-      subject: x.text,
-      symbol: x.symbol,
-      line: scope.line,
-      span: { start: scope.offset + x.start, end: scope.offset + x.end + m[0].length },
-      direction,
-      phase: 'ongoing',
-      length: Number(m[2]),
-    };
-    out.push(claim);
+    out.push(ongoingStreak(scope, x, m[0].length, direction, Number(m[2])));
   }
   return out;
 }
