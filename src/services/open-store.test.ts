@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../../test/support/temp-folder.js';
-import { UsageError } from '../domain/errors.js';
+import { DataError, UsageError } from '../domain/errors.js';
 import { DuckDbStore } from '../store/duckdb/duckdb-store.js';
 import { checkStoreFolder, openDuckDbEarly, openStore } from './open-store.js';
 
@@ -49,7 +49,24 @@ describe('openDuckDbEarly', () => {
     const path = join(dir, 'broken.duckdb');
     writeFileSync(path, 'not a database');
     await openDuckDbEarly(path);
-    await expect(openStore({ db: path })).rejects.toThrow(/cannot open store/);
+    await expect(openStore({ db: path })).rejects.toThrow(
+      `${path} is not a MarketDash store (DuckDB could not open it: IO Error: The file "${path}" exists, but it is not a valid DuckDB database file!)`,
+    );
+  });
+
+  it('says a file that is not a database is not a store, in one line without an early open', async () => {
+    const path = join(dir, 'passwd');
+    writeFileSync(path, 'root:x:0:0:root:/root:/bin/bash\n');
+    const e = await openStore({ db: path }).then(
+      () => null,
+      (err: unknown) => err as Error,
+    );
+    expect(e).toBeInstanceOf(DataError);
+    expect(e!.message).toMatch(
+      new RegExp(
+        `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a MarketDash store \\(DuckDB could not open it: [^\\n]*\\)$`,
+      ),
+    );
   });
 });
 

@@ -123,6 +123,16 @@ describeWithSharedData('table, JSON and CSV formats', () => {
     }
     const groups = JSON.parse(cli('group', 'list', '--format', 'json').stdout) as { rows: { name: string }[] };
     expect(groups.rows.map((g) => g.name)).toContain('two');
+    // one group is one object that ends with the same two fields
+    const two = JSON.parse(cli('group', 'show', 'two', '--format', 'json').stdout) as Record<string, unknown>;
+    expect(two).toEqual({
+      name: 'two',
+      members: ['XLE', 'XLK'],
+      benchmark: null,
+      origin: 'store',
+      demo: false,
+      warnings: [],
+    });
   }, 120_000);
 
   it('a table fits 120 columns and names what it left out; --wide shows every column', () => {

@@ -275,6 +275,23 @@ print(json.dumps(out))`,
     ]);
     const show = cli('basket', 'show', 'pair');
     expect(show.stdout).toContain('SPY 60.00%, QQQ 40.00%');
+    // one object ending with the envelope's demo and warnings (as ratio and trend); the bar count is `bars`
+    const shown = JSON.parse(cli('basket', 'show', 'pair', '--format', 'json').stdout) as Record<string, unknown>;
+    expect(Object.keys(shown)).toEqual([
+      'ticker',
+      'members',
+      'weights',
+      'rebalance',
+      'baseValue',
+      'firstDate',
+      'lastDate',
+      'bars',
+      'lastLevel',
+      'lastTotalReturnLevel',
+      'demo',
+      'warnings',
+    ]);
+    expect([shown.ticker, shown.weights, shown.demo, shown.warnings]).toEqual(['PAIR', [0.6, 0.4], false, []]);
     expect(cli('basket', 'show', 'NOPE').code).toBe(1);
     expect(cli('basket', 'create', 'BAD', '--members', 'SPY,QQQ', '--weights', '0.5,0.6').code).toBe(2);
     expect(cli('basket', 'create', 'BAD', '--members', 'SPY,NOPE').code).toBe(1);

@@ -15,7 +15,7 @@ import { type CreateBasketRequest, createBasket } from '../../services/baskets/c
 import { holdsDemoBars } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderCsv, renderJson, renderResultJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderResultJson, renderTable } from '../output-format.js';
 
 interface CreateOptions {
   members?: string;
@@ -76,14 +76,24 @@ export function registerBasketCommand(program: Command): void {
     .option('--format <format>', 'table or json', 'table')
     .action(async (name: string, opts: { format?: string }, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
-      const detail = await withStore(globalOptions(cmd), (store) => showBasket(store, name));
+      const { detail, demo } = await withStore(globalOptions(cmd), async (store) => ({
+        detail: await showBasket(store, name),
+        demo: await holdsDemoBars(store),
+      }));
       if (format === 'json') {
+        // one object with the envelope's last two fields, as ratio and trend (docs/store-and-cli.md); the bar
+        // count is `bars` here: a top-level `rows` is the list of a list result
+        const { rows, ...summary } = summaryJson(detail);
         process.stdout.write(
-          renderJson({
-            ...summaryJson(detail),
-            lastLevel: detail.lastLevel,
-            lastTotalReturnLevel: detail.lastTotalReturnLevel,
-          }),
+          renderResultJson(
+            {
+              ...summary,
+              bars: rows,
+              lastLevel: detail.lastLevel,
+              lastTotalReturnLevel: detail.lastTotalReturnLevel,
+            },
+            { demo },
+          ),
         );
         return;
       }

@@ -9,7 +9,7 @@ import { holdsDemoBars } from '../../services/demo-label.js';
 import { importGroup, listGroups, resolveGroup } from '../../services/groups/group-registry.js';
 import { withStore } from '../../services/open-store.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderCsv, renderJson, renderResultJson, renderTable } from '../output-format.js';
+import { parseFormat, renderCsv, renderResultJson, renderTable } from '../output-format.js';
 
 export function registerGroupCommand(program: Command): void {
   const group = program
@@ -61,12 +61,14 @@ export function registerGroupCommand(program: Command): void {
     .option('--format <format>', 'table or json', 'table')
     .action(async (name: string, opts: { groupFile?: string; format: string }, cmd: Command) => {
       const format = parseFormat(opts.format, ['table', 'json']);
-      const g = await withStore(globalOptions(cmd), (store) =>
-        resolveGroup(name, { store, groupFile: opts.groupFile }),
-      );
+      const { g, demo } = await withStore(globalOptions(cmd), async (store) => ({
+        g: await resolveGroup(name, { store, groupFile: opts.groupFile }),
+        demo: await holdsDemoBars(store),
+      }));
       process.stdout.write(
+        // one object with the envelope's last two fields, as `group list` ends with them (docs/store-and-cli.md)
         format === 'json'
-          ? renderJson(g)
+          ? renderResultJson(g, { demo })
           : `${g.name} (${g.origin}, ${g.members.length} members${g.benchmark ? `, benchmark ${g.benchmark}` : ''}): ${g.members.join(' ')}\n`,
       );
     });

@@ -36,6 +36,19 @@ describe('detectCsvLayout', () => {
     expect(() => detectCsvLayout(['Date', 'Open'], 'f.csv')).toThrow(/no Close or Adj Close column/);
     expect(() => detectCsvLayout(['Date', 'Close', 'close'], 'f.csv')).toThrow(DataError);
   });
+
+  it("says a header separated by ';', a tab or '|' is not comma-separated, not 'no Date column'", () => {
+    expect(() => detectCsvLayout(['Date;Close;High;Low;Open;Volume'], 'x.csv')).toThrow(
+      "x.csv line 1: the columns are separated by ';' (header: Date;Close;High;Low;Open;Volume); MarketDash reads comma-separated files",
+    );
+    expect(() => detectCsvLayout(['Ticker;Company'], 'x.csv')).toThrow(/separated by ';'/);
+    expect(() => detectCsvLayout(['Date\tClose'], 'x.csv')).toThrow(
+      /x\.csv line 1: the columns are separated by '\\t'/,
+    );
+    expect(() => detectCsvLayout(['Date|Adj Close'], 'x.csv')).toThrow(/separated by '\|'/);
+    // one column with no other delimiter in it is still "no Date column"
+    expect(() => detectCsvLayout(['Close'], 'x.csv')).toThrow(/no Date column/);
+  });
 });
 
 describe('misspelt header columns (issue 12 item 5)', () => {

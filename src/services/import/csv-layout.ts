@@ -54,6 +54,12 @@ export function normaliseHeader(name: string): string {
  */
 export function detectCsvLayout(header: readonly string[], file: string): CsvLayout {
   const columns = header.map((h) => h.replace(/^\uFEFF/, '').trim());
+  const delimiter = otherDelimiter(columns);
+  if (delimiter !== null)
+    throw new DataError(
+      `${file} line 1: the columns are separated by '${delimiter === '\t' ? '\\t' : delimiter}' (header: ${visible(columns[0]!, 80)}); MarketDash reads comma-separated files: save it with ',' between columns and '.' as the decimal point`,
+      { file, line: 1 },
+    );
   const roles: Partial<Record<CsvRole, number>> = {};
   const ignored: string[] = [];
   const seen = new Map<string, number>();
@@ -106,6 +112,17 @@ export function detectCsvLayout(header: readonly string[], file: string): CsvLay
   }
   if (nameColumn !== null) ignored.push(columns[nameColumn]!);
   return { name: layoutName(roles), columns, roles, listColumns: null, ignored };
+}
+
+/**
+ * The delimiter of a header that is one cell when split at commas but several at ';', a tab or '|' (a
+ * spreadsheet's "CSV" in a locale with decimal commas: `Date;Close;High`), or null. Such files are refused,
+ * not read: their numbers often use a decimal comma too, which no delimiter detection can tell apart safely.
+ */
+function otherDelimiter(columns: readonly string[]): string | null {
+  if (columns.length !== 1) return null;
+  for (const d of [';', '\t', '|']) if (columns[0]!.split(d).length > 1) return d;
+  return null;
 }
 
 const DISPLAY: Record<string, string> = {

@@ -110,6 +110,17 @@ describeWithSharedData('import of ../shared/data/messy', () => {
     }
   });
 
+  it('stores the XLE file without --symbol as XLE, the ticker its junk line names, not its file name', async () => {
+    const store = await DuckDbStore.open(':memory:');
+    try {
+      const r = await importFiles(store, { files: [messyFile('XLE-junk-second-line.csv')] });
+      expect(r.files[0]!.symbols).toEqual(['XLE']);
+      expect((await store.listSymbols()).map((s) => s.ticker)).toEqual(['XLE']);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('imports the XLK file with its odd column order and warns of the 2:1 split on 2025-11-17, line 171', async () => {
     const store = await DuckDbStore.open(':memory:');
     try {

@@ -40,6 +40,19 @@ async function dataError(promise: Promise<unknown>): Promise<DataError> {
   return e as DataError;
 }
 
+describe('a file that is not comma-separated', () => {
+  it("refuses a ';' file naming the delimiter, the file and line 1; nothing is stored", async () => {
+    const path = file('XLK.csv', 'Date;Close;High;Low;Open;Volume\n2025-03-18;211,43;213,39;210,65;213,17;5743300\n');
+    const e = await dataError(importFiles(store, { files: [path] }));
+    expect(e.message).toMatch(
+      new RegExp(
+        `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} line 1: the columns are separated by ';'.*MarketDash reads comma-separated files`,
+      ),
+    );
+    await expectNothingStored();
+  });
+});
+
 describe('layouts', () => {
   it('reads the Yahoo layout, all seven columns', async () => {
     const path = file(
@@ -145,6 +158,37 @@ describe('layouts', () => {
     expect(report.files[0]!.rows).toBe(1);
     expect(report.files[0]!.warnings.map((w) => w.line)).toEqual([2]);
     expect(report.files[0]!.warnings[0]!.message).toContain("line 2 (',XLE,XLE,XLE,XLE,XLE')");
+  });
+
+  it('takes the ticker a junk line names over a file name that is a description, and says so', async () => {
+    const path = file(
+      'XLE-junk-second-line.csv',
+      'Date,Close,High,Low,Open,Volume\n,XLE,XLE,XLE,XLE,XLE\n1998-12-22,11.74,11.80,11.70,11.76,15200\n',
+    );
+    const report = await importFiles(store, { files: [path] });
+    expect(report.files[0]!.symbols).toEqual(['XLE']);
+    expect((await store.listSymbols()).map((s) => s.ticker)).toEqual(['XLE']);
+    expect(report.files[0]!.warnings[0]!.message).toContain(
+      'symbol XLE taken from it (not XLE-JUNK-SECOND-LINE from the file name; --symbol to choose)',
+    );
+  });
+
+  it('keeps --symbol over the ticker a junk line names, saying which', async () => {
+    const path = file('energy.csv', 'Date,Close\nTicker,XLE\n1998-12-22,11.74\n');
+    const report = await importFiles(store, { files: [path], symbol: 'ENRG' });
+    expect(report.files[0]!.symbols).toEqual(['ENRG']);
+    expect(report.files[0]!.warnings[0]!.message).toContain('it names XLE, stored as ENRG as --symbol says');
+  });
+
+  it('refuses a file name of three or more words as a ticker when no line names one', async () => {
+    const path = file('xle-daily-download.csv', 'Date,Close\n1998-12-22,11.74\n');
+    await expect(importFiles(store, { files: [path] })).rejects.toThrow(
+      `the name of ${path} does not look like a ticker ('XLE-DAILY-DOWNLOAD' is 3 words`,
+    );
+    await expectNothingStored();
+    // one or two words are tickers as they were: BRK-B, ^VIX
+    await importFiles(store, { files: [file('BRK-B.csv', 'Date,Close\n2024-01-02,360.5\n')] });
+    expect((await store.listSymbols()).map((s) => s.ticker)).toEqual(['BRK-B']);
   });
 
   it('imports a symbol list (Ticker,Company): names, kinds kept', async () => {

@@ -23,7 +23,7 @@ import type { CsvFileOutcome, CsvFileSpec, CsvProblem, PriceStore } from '../../
 import type { BasketRefresh } from '../baskets/basket-refresh-text.js';
 import { splitCsvLine } from './csv-fields.js';
 import { inflatedTooLarge, type LineEnding, lineTooLong, readHead, readLines } from './csv-file-reader.js';
-import { type CsvLayout, detectCsvLayout, type LayoutName } from './csv-layout.js';
+import { type CsvLayout, detectCsvLayout, type LayoutName, normaliseHeader } from './csv-layout.js';
 import { type FredFile, isFredHeader, readFredFile } from './fred-file.js';
 import {
   type DataFile,
@@ -231,6 +231,39 @@ export async function importFiles(store: PriceStore, request: ImportRequest): Pr
   return { files, rowsSeen, rowsChanged, namesSet: symbolInfos.length, baskets };
 }
 
+/** The one ticker a junk line repeats in every cell but the date's (`,XLE,XLE,XLE`), or null. */
+function junkLineTicker(fields: readonly string[], layout: CsvLayout): string | null {
+  const dateCol = layout.roles.date;
+  const dateCell = dateCol === undefined ? '' : (fields[dateCol] ?? '').trim();
+  if (dateCell !== '' && normaliseHeader(dateCell) !== 'ticker') return null;
+  const cells = new Set(fields.filter((_, i) => i !== dateCol).map((f) => normaliseTicker(f)));
+  if (cells.size !== 1) return null;
+  const [only] = cells;
+  return only !== undefined && tickerProblem(only) === null ? only : null;
+}
+
+/**
+ * The ticker of a single-symbol file from its name (`NVDA.csv`, `BRK-B.csv`, `^VIX.csv.gz`), refused when the
+ * name is no ticker or reads as a description (three or more words: `XLE-junk-second-line.csv`).
+ */
+function fileNameTicker(path: string): string {
+  const ticker = symbolFromPath(path);
+  if (ticker === '')
+    throw new UsageError(`cannot tell the symbol of ${path} from its name: use --symbol`, { parameter: '--symbol' });
+  const problem = tickerProblem(ticker);
+  if (problem !== null)
+    throw new UsageError(`the name of ${path} is no ticker: ${problem}; give one with --symbol`, {
+      parameter: '--symbol',
+    });
+  const words = ticker.replace(/^\^/, '').split(/[-_.]+/).length;
+  if (words > 2)
+    throw new UsageError(
+      `the name of ${path} does not look like a ticker ('${ticker}' is ${words} words; tickers are one or two, as NVDA or BRK-B) and no line of the file names one; give the ticker with --symbol`,
+      { parameter: '--symbol' },
+    );
+  return ticker;
+}
+
 function readLimits(given: Partial<ReadLimits> | undefined): ReadLimits {
   const limits = { ...DEFAULT_READ_LIMITS, ...given };
   for (const [name, value] of Object.entries(limits)) {
@@ -275,29 +308,35 @@ async function planFile(
       parameter: '--symbol',
     });
   }
-  const ticker = layout.roles.symbol !== undefined ? null : (symbol ?? symbolFromPath(path));
-  if (ticker === '')
-    throw new UsageError(`cannot tell the symbol of ${path} from its name: use --symbol`, { parameter: '--symbol' });
-  const problem = ticker === null ? null : tickerProblem(ticker);
-  if (problem !== null)
-    throw new UsageError(`the name of ${path} is no ticker: ${problem}; give one with --symbol`, {
-      parameter: '--symbol',
-    });
   // lines between the header and the first data row: blank ones, and junk left by download tools
   let skipLines = headerIndex + 1;
+  const junk: { line: number; text: string; ticker: string | null }[] = [];
   for (let i = headerIndex + 1; i < head.lines.length; i++) {
     const line = head.lines[i]!;
     if (line.trim() === '') {
       skipLines = i + 1;
       continue;
     }
-    if (!isJunkLine(splitCsvLine(line), layout)) break;
+    const fields = splitCsvLine(line);
+    if (!isJunkLine(fields, layout)) break;
+    junk.push({ line: i + 1, text: line.trim(), ticker: junkLineTicker(fields, layout) });
+    skipLines = i + 1;
+  }
+  // a download tool's ticker line (`,XLE,XLE,XLE,XLE,XLE`, yfinance) names the file's symbol: it is taken over
+  // the file name, which is often a description (`XLE-junk-second-line.csv`); --symbol still decides
+  const named = layout.roles.symbol === undefined ? (junk.find((j) => j.ticker !== null) ?? null) : null;
+  const ticker = layout.roles.symbol !== undefined ? null : (symbol ?? named?.ticker ?? fileNameTicker(path));
+  for (const j of junk) {
+    let said = '';
+    if (j === named && named.ticker !== ticker)
+      said = `; it names ${named.ticker}, stored as ${ticker} as --symbol says`;
+    else if (j === named && symbolFromPath(path) !== ticker)
+      said = `; symbol ${ticker} taken from it (not ${visible(symbolFromPath(path), 40)} from the file name; --symbol to choose)`;
     warnings.push({
       file: path,
-      line: i + 1,
-      message: `skipped line ${i + 1} ('${line.trim()}'): not data (left by a download tool)`,
+      line: j.line,
+      message: `skipped line ${j.line} ('${visible(j.text, 80)}'): not data (left by a download tool)${said}`,
     });
-    skipLines = i + 1;
   }
   // a file of more than 16 lines has data after the skipped ones even if the head did not show it
   const hasData = head.lines.length >= 16 || head.lines.slice(skipLines).some((l) => l.trim() !== '');

@@ -114,7 +114,7 @@ export class DuckDbStore implements PriceStore {
     } catch (e) {
       const holder = lockConflictPid(e);
       if (holder !== undefined) throw new StoreBusyError(path, holder, { cause: e });
-      throw new DataError(`cannot open store ${path}: ${(e as Error).message}`, { cause: e, file: path });
+      throw cannotOpen(path, e);
     }
     const connection = await instance.connect();
     const store = new DuckDbStore(path, instance, connection);
@@ -716,4 +716,16 @@ function rangeClause(range: DateRange | undefined): { clause: string; params: Re
 function checkDate(text: string, parameter: string): void {
   if (tryParseIsoDate(text) === null)
     throw new UsageError(`${parameter}: '${text}' is not a valid date (expected YYYY-MM-DD)`, { parameter });
+}
+
+/**
+ * Why a file cannot be a store, in one line: a file DuckDB does not recognise is "not a MarketDash store",
+ * anything else (permissions, a newer DuckDB's file) "cannot be opened"; DuckDB's own first line in parentheses.
+ */
+export function cannotOpen(path: string, e: unknown): DataError {
+  const said = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim();
+  const what = /not a valid DuckDB database file/i.test(said)
+    ? 'is not a MarketDash store'
+    : 'cannot be opened as a store';
+  return new DataError(`${path} ${what} (DuckDB could not open it: ${said})`, { cause: e, file: path });
 }
