@@ -223,6 +223,24 @@ describeWithSharedData('the reference column on real data, in the browser', () =
       ),
     );
     expect(legendStyles).toEqual(drawnStyles);
+    // Every line of the readout carries its own day change, the first one's and the others' alike (only the
+    // first had one): on 2026-08-03 IWM leads, SPSM and MAG7 follow with theirs, ^RUT (ended 2026-02-23) has
+    // no value that day and so no change, and each change is coloured by its sign as the first line's is.
+    const readoutItems = page.locator('.readout-slot:has(+ #compare-chart) .chart-legend > li');
+    const readoutTexts = await readoutItems.allTextContents();
+    const change = /[+-]\d+\.\d{2}%/;
+    for (const sym of ['IWM', 'SPSM', 'MAG7']) {
+      const item = readoutTexts.find((t) => t.includes(sym) && !t.includes('^RUT'));
+      expect(item, `readout of ${sym}: ${readoutTexts.join(' | ')}`).toMatch(change);
+    }
+    expect(readoutTexts.find((t) => t.includes('^RUT'))).not.toMatch(change);
+    expect(
+      await page
+        .locator(
+          '.readout-slot:has(+ #compare-chart) .readout-value.up, .readout-slot:has(+ #compare-chart) .readout-value.down',
+        )
+        .count(),
+    ).toBeGreaterThanOrEqual(3);
     await page.uncheck('[data-toggle="SPSM"]');
     await expect.poll(() => page.getAttribute('#compare-chart', 'data-hidden')).toBe('SPSM');
     await page.check('[data-toggle="SPSM"]');
@@ -372,6 +390,21 @@ describeWithSharedData('the reference column on real data, in the browser', () =
       const all = JSON.parse((await page.getAttribute('#symbol-chart', 'data-markers')) ?? '[]') as string[][];
       expect(all.map((m) => m[2])).toContain('52w low');
       expect(texts.map((m) => m[2]).includes('52w low'), `52w low drawn at ${width}`).toBe(width > 400);
+      // Every arrow drawn without its words has a key in the legend naming them, in its shape and colour (the
+      // phone's green and red 52-week arrows had none): the 52w low's red up-arrow at 390 px.
+      const bare = [
+        ...new Set(
+          all.filter((m) => m[2] !== 'figure' && !texts.some((t) => t[0] === m[0] && t[2] === m[2])).map((m) => m[2]!),
+        ),
+      ].sort();
+      const markKeys = page.locator('.readout-slot:has(+ #symbol-chart) .chart-legend li.mark-key');
+      await expect
+        .poll(async () => (await markKeys.allTextContents()).sort(), { message: `mark keys at ${width}` })
+        .toEqual(bare);
+      if (width < 400)
+        expect(await markKeys.filter({ has: page.locator('.legend-key.arrow-up') }).allTextContents()).toContain(
+          '52w low',
+        );
       // The ratio chart: the moves tagged, the trendline's touches keep their own square, each in the legend.
       await open(`#/rotation?asOf=${AS_OF}`);
       await page.waitForSelector('#ratio-chart[data-ready="SPSM/MAG7"][data-fomc-labels] canvas');

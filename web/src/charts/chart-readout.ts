@@ -46,6 +46,11 @@ export interface ReadoutLine {
   readonly format?: (v: number) => string;
   /** Extra words after the value (the raw ratio beside the rebased one). */
   readonly extra?: (index: number) => string;
+  /**
+   * Show the line's change from its own value before, as the main line does (Compare's lines: each line
+   * carries its own day change, not only the first).
+   */
+  readonly change?: boolean;
 }
 
 export interface ReadoutMain {
@@ -75,6 +80,25 @@ export function indexAtOrBefore(dates: readonly string[], date: string): number 
     } else hi = mid - 1;
   }
   return found;
+}
+
+/**
+ * The change of `values[k]` from the line's value before it (the last non-null one), or null when either is
+ * missing: the day change of a line whose days are its own (a stale series' last change is its last day's).
+ */
+export function changeFromBefore(values: readonly (number | null)[], k: number): number | null {
+  const now = values[k];
+  if (now === null || now === undefined) return null;
+  for (let j = k - 1; j >= 0; j--) {
+    const before = values[j];
+    if (before !== null && before !== undefined) return before === 0 ? null : now / before - 1;
+  }
+  return null;
+}
+
+/** The class of a value coloured by its change: up, down or flat. */
+function moveClass(change: number | null): string {
+  return `readout-value ${change === null || change === 0 ? 'flat' : change > 0 ? 'up' : 'down'}`;
 }
 
 /** Keys drawn as a filled shape in the line's colour. */
@@ -138,14 +162,18 @@ export function chartReadout(chart: IChartApi, main: ReadoutMain, lines: readonl
       const ohlc = ohlcText(bar, fmt);
       const changeText = !prev ? '' : main.change ? main.change(bar.close, prev.close) : formatSignedPercent(change);
       mainValue.textContent = `${ohlc}${changeText ? ` ${changeText}` : ''}${main.extra ? main.extra(i) : ''}`;
-      mainValue.className = `readout-value ${change === null || change === 0 ? 'flat' : change > 0 ? 'up' : 'down'}`;
+      mainValue.className = moveClass(change);
     }
     for (const it of items) {
       if (!it.line.dates.length) continue; // a level (the ATH line): its value is in its label
       const k = indexAtOrBefore(it.line.dates, day);
       const v = k >= 0 && it.line.dates[k] === day ? it.line.values[k] : null;
+      const change = it.line.change && v !== null && v !== undefined ? changeFromBefore(it.line.values, k) : null;
       it.value.textContent =
-        v === null || v === undefined ? '–' : `${(it.line.format ?? fmt)(v)}${it.line.extra ? it.line.extra(k) : ''}`;
+        v === null || v === undefined
+          ? '–'
+          : `${(it.line.format ?? fmt)(v)}${change === null ? '' : ` ${formatSignedPercent(change)}`}${it.line.extra ? it.line.extra(k) : ''}`;
+      if (it.line.change) it.value.className = moveClass(change);
     }
   };
   show(null);
@@ -153,4 +181,58 @@ export function chartReadout(chart: IChartApi, main: ReadoutMain, lines: readonl
     show(param.time === undefined ? null : String(param.time));
   });
   return box;
+}
+
+/** A key for an arrow drawn on the chart without its words: the arrow's shape and colour, and the words. */
+export interface MarkKey {
+  readonly label: string;
+  readonly colour: string;
+  readonly mark: 'arrow-up' | 'arrow-down';
+}
+
+/** A marker as the chart draws it (lightweight-charts' SeriesMarker, the fields read here). */
+export interface DrawnMarker {
+  readonly time: unknown;
+  readonly shape: string;
+  readonly color: string;
+  readonly text?: string | undefined;
+}
+
+/**
+ * The keys of the arrows drawn bare: a marker whose words were dropped (crowded, or over the bars on a phone)
+ * is keyed in the legend with them, as the Rotation chart keys its bare "breaking" arrow; one key per
+ * shape, colour and words. `words` gives each day's marker words before any was dropped.
+ */
+export function bareMarkKeys(drawn: readonly DrawnMarker[], words: ReadonlyMap<string, string>): MarkKey[] {
+  const out = new Map<string, MarkKey>();
+  for (const m of drawn) {
+    if (m.text || (m.shape !== 'arrowUp' && m.shape !== 'arrowDown')) continue;
+    const label = words.get(String(m.time));
+    if (!label) continue;
+    const mark = m.shape === 'arrowUp' ? ('arrow-up' as const) : ('arrow-down' as const);
+    out.set(`${mark}|${m.color}|${label}`, { label, colour: m.color, mark });
+  }
+  return [...out.values()];
+}
+
+/** Puts `keys` at the end of the readout's legend in `slot` (replacing the ones put there before). */
+export function showMarkKeys(slot: HTMLElement, keys: readonly MarkKey[]): void {
+  const legend = slot.querySelector<HTMLElement>('.chart-legend');
+  if (!legend) return;
+  const json = JSON.stringify(keys);
+  if (legend.dataset.markKeys === json) return;
+  legend.dataset.markKeys = json;
+  for (const old of legend.querySelectorAll('li.mark-key')) old.remove();
+  for (const k of keys)
+    legend.append(
+      el(
+        'li',
+        { class: 'mark-key' },
+        el('span', {
+          class: `legend-key ${k.mark}`,
+          style: `border-color:${k.colour};--line-colour:${k.colour};background:${k.colour}`,
+        }),
+        k.label,
+      ),
+    );
 }

@@ -502,6 +502,8 @@ export async function renderComparePage(root: HTMLElement, params: URLSearchPara
                   values: x.r.values,
                   format: (v: number) => formatNumber(v, 2),
                   extra: payoutExtra(x.r),
+                  // Each line its own day change, as the first line's (a rebased line's change is its price's).
+                  change: true,
                 })),
             ),
           );

@@ -15,7 +15,7 @@ import {
 } from 'lightweight-charts';
 import { ensureDefined } from '../../../../src/domain/ensure.js';
 import type { MarketEvent, PerfRow, SeriesResponse } from '../../api-client.js';
-import { chartReadout, type ReadoutLine } from '../../charts/chart-readout.js';
+import { bareMarkKeys, chartReadout, type ReadoutLine, showMarkKeys } from '../../charts/chart-readout.js';
 import { leftRoom } from '../../charts/edge-room.js';
 import { attachFomcLines, fomcLegend } from '../../charts/fomc-lines.js';
 import { fomcDays, fomcReadout } from '../../charts/fomc-marks.js';
@@ -434,6 +434,9 @@ export function drawSymbolChart(
       textWidth,
     );
     markerPlugin.setMarkers(drawn);
+    // An arrow left without its words gets a key in the legend (DGS2's green and red 52-week arrows on a phone
+    // had none).
+    showMarkKeys(readoutSlot, bareMarkKeys(drawn, markerWords));
     const json = JSON.stringify(drawn.filter((m) => m.text).map((m) => [String(m.time), m.position, m.text]));
     if (box.dataset.markerTexts !== json) box.dataset.markerTexts = json;
   };
