@@ -41,20 +41,54 @@ function titleText(title: string, x: number, width: number, fit: boolean): strin
 }
 
 /**
- * The value axis's labels with one number of decimals, as a price axis prints them: enough for three
- * significant figures on the largest and two on the smallest, more while two labels would read the same.
- * `toPrecision(3)` gave each its own ("0.0177", "0.00960", "0.00520": four and five decimals, a trailing zero).
- * @example tickLabels([0.0052, 0.0096, 0.0177]) // ["0.0052", "0.0096", "0.0177"]
+ * Round axis values between `lo` and `hi` (both included), on the finest 1-2-5 step (1, 2 or 5 times a power
+ * of ten) that gives at most `maxCount` of them, as a chart's price axis places its ticks.
+ * @example niceTicks(0.0052, 0.0177, 6) // [0.006, 0.008, 0.01, 0.012, 0.014, 0.016]
  */
-export function tickLabels(values: readonly number[]): string[] {
-  const abs = values.map(Math.abs).filter((v) => v > 0 && Number.isFinite(v));
-  if (!abs.length) return values.map((v) => formatNumber(v, 0));
-  // The decimals that give `sig` significant figures on `v`: 0.0177 has its first figure at 10^-2, so 3 figures need 4.
-  const decimalsFor = (v: number, sig: number) => Math.max(0, sig - 1 - Math.floor(Math.log10(v)));
-  let digits = Math.min(8, Math.max(decimalsFor(Math.max(...abs), 3), decimalsFor(Math.min(...abs), 2)));
-  const at = (d: number) => values.map((v) => formatNumber(v, d));
-  while (digits < 8 && new Set(at(digits)).size < new Set(values).size) digits++;
-  return at(digits);
+export function niceTicks(lo: number, hi: number, maxCount: number): number[] {
+  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return Number.isFinite(lo) ? [lo] : [];
+  const first = Math.floor(Math.log10(hi - lo)) - 3;
+  for (let e = first; e <= first + 6; e++) {
+    for (const m of [1, 2, 5]) {
+      const step = m * 10 ** e;
+      // A small tolerance, so 0.9 / 0.05 = 18.000000000000004 still counts 0.9 as a tick.
+      const k0 = Math.ceil(lo / step - 1e-9);
+      const k1 = Math.floor(hi / step + 1e-9);
+      if (k1 - k0 + 1 > maxCount) continue;
+      const out: number[] = [];
+      for (let k = k0; k <= k1; k++) out.push(Number((k * step).toPrecision(12)));
+      return out;
+    }
+  }
+  return [lo];
+}
+
+/**
+ * The value axis's ticks of a log-scale chart `height` units tall showing `lo` to `hi`: the most round values
+ * (niceTicks, up to 6) whose labels stay `minGap` units apart on the log scale (its top ticks crowd first).
+ */
+export function logAxisTicks(lo: number, hi: number, height: number, minGap: number): number[] {
+  const span = Math.log(hi) - Math.log(lo);
+  if (!(span > 0)) return niceTicks(lo, hi, 1);
+  let ticks: number[] = [];
+  for (let count = 6; count >= 2; count--) {
+    ticks = niceTicks(lo, hi, count);
+    let gap = Number.POSITIVE_INFINITY;
+    for (let i = 1; i < ticks.length; i++) gap = Math.min(gap, (Math.log(ticks[i]! / ticks[i - 1]!) / span) * height);
+    if (gap >= minGap) return ticks;
+  }
+  return ticks;
+}
+
+/**
+ * Labels of round ticks: the decimals of the finest tick (0.006 and 0.010 print "0.006" and "0.010"), at most 8.
+ * @example roundTickLabels([0.006, 0.01, 0.015]) // ["0.006", "0.010", "0.015"]
+ */
+export function roundTickLabels(values: readonly number[]): string[] {
+  let digits = 0;
+  for (const v of values)
+    while (digits < 8 && Math.abs(Number(v.toFixed(digits)) - v) > 1e-12 * Math.max(1, Math.abs(v))) digits++;
+  return values.map((v) => formatNumber(v, digits));
 }
 
 export function ratioChartSvg(c: RatioChart, options: SvgChartOptions = {}): string {
@@ -70,10 +104,12 @@ export function ratioChartSvg(c: RatioChart, options: SvgChartOptions = {}): str
   const lo = Math.log(Math.min(...all));
   const hi = Math.log(Math.max(...all));
   const span = hi - lo || 1;
-  const ticks = [0, 0.5, 1].map((frac) => Math.exp(lo + frac * span));
+  // Round values on the 1-2-5 steps a chart axis uses (the data's low, middle and high were labelled before:
+  // 0.0052 / 0.0096 / 0.0177), at least 16 units apart (11 px labels).
+  const ticks = logAxisTicks(Math.exp(lo), Math.exp(hi), H - T - B, 16);
   // The left margin fits the longest value label (about 10 units a character at the phone's font size in the
   // 720-unit drawing, TICK_CHAR in a drawing at display size).
-  const labels = tickLabels(ticks);
+  const labels = roundTickLabels(ticks);
   const chars = Math.max(...labels.map((l) => l.length));
   const L = fit ? Math.ceil(10 + TICK_CHAR * chars) : Math.max(56, 12 + 10 * chars);
   const x = (i: number) => L + (i / Math.max(1, values.length - 1)) * (W - L - R);
