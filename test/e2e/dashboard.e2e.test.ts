@@ -182,6 +182,54 @@ describe('dashboard on the demo market', () => {
       expect(await row.locator('[data-metric="rsRatio"]').textContent()).toBe(p.rsRatio.toFixed(2));
       expect(await row.locator('[data-metric="rsMomentum"]').textContent()).toBe(p.rsMomentum.toFixed(2));
     }
+    // Each row's quadrant: its word in the quadrant's own encoding (neutral text and an icon of its place on the
+    // chart), never the up/down colours (Leading was green, Lagging red: those mean moves), 4.5:1 in both themes.
+    for (const p of rotation) {
+      const cell = page.locator(`#rotation-table tr[data-symbol="${p.symbol}"] td.quadrant`);
+      expect(await cell.textContent()).toBe(p.quadrant);
+      expect(await cell.locator('.quad-icon').count()).toBe(1);
+    }
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate(`document.documentElement.dataset.theme = '${theme}'`);
+      const seen = (await page.locator('#rotation-table td.quadrant').evaluateAll((cells) => {
+        // The test project has no DOM lib: the browser's objects, typed by hand.
+        type Node = { style: { color: string }; remove(): void };
+        const g = globalThis as unknown as {
+          getComputedStyle(e: unknown): { color: string };
+          document: { body: { append(n: Node): void }; createElement(t: string): Node };
+        };
+        const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        // A theme colour as the browser resolves it (the built CSS may shorten #ffffff to #fff).
+        const resolve = (name: string) => {
+          const probe = g.document.createElement('span');
+          probe.style.color = `var(${name})`;
+          g.document.body.append(probe);
+          const out = rgb(g.getComputedStyle(probe).color);
+          probe.remove();
+          return out;
+        };
+        const lum = ([r, gr, b]: number[]) => {
+          const f = (v: number) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * f(r!) + 0.7152 * f(gr!) + 0.0722 * f(b!);
+        };
+        const moves = [resolve('--up'), resolve('--down')].map((c) => c.join(','));
+        const panel = resolve('--panel');
+        return cells.map((cell) => {
+          const colour = rgb(g.getComputedStyle(cell).color);
+          const [a, b] = [lum(colour), lum(panel)];
+          return {
+            moveColour: moves.includes(colour.join(',')),
+            contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+          };
+        });
+      })) as { moveColour: boolean; contrast: number }[];
+      expect(seen.length).toBeGreaterThan(0);
+      for (const q of seen) {
+        expect(q.moveColour, theme).toBe(false);
+        expect(q.contrast, theme).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+    await page.evaluate(`document.documentElement.dataset.theme = 'light'`);
     expect(await page.locator('canvas.rrg').count()).toBe(1);
     // Hovering a point names it, with its quadrant and figures.
     await page.waitForSelector('canvas.rrg[data-points]');

@@ -290,7 +290,14 @@ function rotationTable(points: readonly RotationPoint[]): HTMLElement {
           'tr',
           { 'data-symbol': p.symbol },
           el('th', { scope: 'row' }, el('a', { href: pageLink('symbol', { s: p.symbol }) }, p.symbol)),
-          el('td', { class: `quadrant q-${p.quadrant ?? 'none'}` }, p.quadrant ?? 'too little history'),
+          // The quadrant in neutral text with an icon of its place on the chart (up and down colours are for
+          // moves: Leading was green and Lagging red).
+          el(
+            'td',
+            { class: `quadrant q-${p.quadrant ?? 'none'}` },
+            p.quadrant ? el('span', { class: 'quad-icon', 'aria-hidden': 'true' }) : null,
+            p.quadrant ?? 'too little history',
+          ),
           el('td', { class: 'num', 'data-metric': 'rsRatio' }, p.rsRatio === null ? 'n/a' : fixed(p.rsRatio, 2)),
           el(
             'td',
