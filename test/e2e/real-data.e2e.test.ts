@@ -329,13 +329,15 @@ describeWithSharedData('the reference column on real data, in the browser', () =
 
   test('Chart marks at 1440 and 390 px: FOMC days tagged apart from touches, merged day events, RSI levels, labels inside the plot', async () => {
     const page = browser.page;
-    // [bar, kind, words shown, left, right, row, bar's x] (fomc-lines.ts): the words give way when crowded, the
-    // kind never.
-    type Tag = [string, 'cut' | 'hike' | 'hold', string, number, number, number, number];
+    // [bar, kind, the tag's words, left, right, row, bar's x, its own move as drawn] (fomc-lines.ts): a crowded
+    // tag goes up a row or tells a run of moves ("-50 -25 -25"); the kind and a move's size never give way.
+    type Tag = [string, 'cut' | 'hike' | 'hold', string, number, number, number, number, string];
     const tags = async (sel: string) => JSON.parse((await page.getAttribute(sel, 'data-fomc-labels')) ?? '[]') as Tag[];
     const apart = (t: Tag[]) => {
       for (const row of [0, 1]) {
-        const sorted = t.filter((x) => x[5] === row).sort((a, b) => a[3] - b[3]);
+        // One box per tag (a run's decisions share theirs).
+        const boxes = new Map(t.filter((x) => x[5] === row).map((x) => [`${x[3]}:${x[4]}`, x]));
+        const sorted = [...boxes.values()].sort((a, b) => a[3] - b[3]);
         for (let i = 1; i < sorted.length; i++)
           expect(sorted[i]![3] - sorted[i - 1]![4], `${sorted[i - 1]![0]} and ${sorted[i]![0]}`).toBeGreaterThanOrEqual(
             4,
@@ -368,6 +370,11 @@ describeWithSharedData('the reference column on real data, in the browser', () =
       const rate = await tags('#symbol-chart');
       for (const t of rate) expect(t[1], `${t[0]} at ${width}`).toBe(kindOf(decided.get(t[0])));
       expect(rate.find((t) => t[0] === '2025-12-10')?.slice(1, 3)).toEqual(['cut', '-25']);
+      // No move loses its size: each drawn with its own bp (crowded ones lost it: a bare ▲ for +75 on 2022-11-02).
+      const movesOf = (t: Tag[]) => t.filter((x) => x[1] !== 'hold').map((x) => [x[0], x[7]]);
+      const decidedMoves = (t: Tag[]) =>
+        t.filter((x) => x[1] !== 'hold').map((x) => [x[0], `${decided.get(x[0])! > 0 ? '+' : ''}${decided.get(x[0])}`]);
+      expect(movesOf(rate), `DGS2 moves at ${width}`).toEqual(decidedMoves(rate));
       if (width > 400) expect(rate.filter((t) => t[2] === 'hold')).toHaveLength(5);
       apart(rate);
       // The readout names the decision in full under the cursor, a shape-only tag's too.
@@ -408,9 +415,16 @@ describeWithSharedData('the reference column on real data, in the browser', () =
       // The ratio chart: the moves tagged, the trendline's touches keep their own square, each in the legend.
       await open(`#/rotation?asOf=${AS_OF}`);
       await page.waitForSelector('#ratio-chart[data-ready="SPSM/MAG7"][data-fomc-labels] canvas');
+      const marked = Number(await page.getAttribute('#ratio-chart', 'data-fomc'));
+      await expect
+        .poll(async () => (await tags('#ratio-chart')).length, { message: `ratio tags at ${width}` })
+        .toBe(marked);
       const moves = await tags('#ratio-chart');
-      expect(moves.at(-1)?.slice(0, 3)).toEqual(['2025-12-10', 'cut', '-25']);
+      expect([moves.at(-1)?.[0], moves.at(-1)?.[1], moves.at(-1)?.[7]]).toEqual(['2025-12-10', 'cut', '-25']);
       for (const t of moves) expect(t[1], `${t[0]} at ${width}`).toBe(kindOf(decided.get(t[0])));
+      // Every one of the 12 moves since 2022-10 keeps its size, at 390 px too (runs told in one tag there).
+      expect(movesOf(moves), `ratio moves at ${width}`).toEqual(decidedMoves(moves));
+      expect(marked).toBe(12);
       apart(moves);
       const legend = (await page.locator('.chart-legend').first().textContent()) ?? '';
       for (const key of ['anchor', 'touch', 'FOMC cut', 'FOMC hike']) expect(legend).toContain(key);

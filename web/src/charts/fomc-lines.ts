@@ -1,16 +1,17 @@
 /**
  * FOMC decision days drawn on a lightweight-charts pane (a series primitive): a thin vertical line on each
  * decision's bar, under the series, and at its foot a small tag over the series: the decision's shape (a
- * cut ▼, a hike ▲, a hold ○) and the move ("▼ -25", "○ hold"). Tags are thinned by fomc-marks.ts so they
- * never touch (the latest first): a crowded one keeps its shape and drops the words, so a cut and a hold
- * never look alike; the readout names the decision in full on its day. Moves are drawn in the text colour
- * on a dashed line, holds fainter on a dotted one. What is drawn is written to the chart box's
- * data-fomc-labels ([bar, kind, words shown, left, right, row, the bar's x]) for the browser tests. Where the foot's row
- * is full a shape goes on a second row just above it.
+ * cut ▼, a hike ▲, a hold ○) and the move ("▼ -25", "○ hold"). Tags never touch (fomc-marks.ts
+ * layoutFomcTags): a crowded one goes on a second row just above the foot; where the two rows are full, a
+ * run of crowded decisions of one kind is told by one tag with their moves in date order ("▲ +75 +50 +25"),
+ * so no move loses its size; a crowded hold may keep its shape alone. The readout names each decision in full
+ * on its day. Moves are drawn in the text colour on a dashed line, holds fainter on a dotted one. What is
+ * drawn is written to the chart box's data-fomc-labels ([bar, kind, the tag's words, left, right, row, the
+ * bar's x, its own move as drawn]) for the browser tests.
  */
 import type { IChartApi, ISeriesApi, ISeriesPrimitive, SeriesType, Time } from 'lightweight-charts';
 import type { ReadoutLine } from './chart-readout.js';
-import { type FomcDay, type FomcKind, fitFomcLabels, fomcKinds } from './fomc-marks.js';
+import { type FomcDay, type FomcKind, type FomcTag, fomcKinds, layoutFomcTags } from './fomc-marks.js';
 import type { MediaTarget } from './point-label.js';
 
 const FONT = '10px system-ui, sans-serif';
@@ -63,21 +64,23 @@ export function attachFomcLines(
     }
     return out;
   };
-  /** Where each decision is on the pane and how much of its tag fits (the same for both views of a frame). */
+  /** Where each decision is on the pane and which tag tells it (the same for both views of a frame). */
   const layout = (g: CanvasRenderingContext2D, width: number) => {
     g.font = FONT;
-    const short = GLYPH + 2 * PAD;
-    const shown = at()
-      .filter((p) => p.x >= 0 && p.x <= width)
-      .map((p) => ({ ...p, full: short + GLYPH_GAP + g.measureText(p.d.decision).width, short }));
-    const fit = fitFomcLabels(
+    const shown = at().filter((p) => p.x >= 0 && p.x <= width);
+    const tags = layoutFomcTags(
+      shown.map((p) => p.d),
       shown.map((p) => p.x),
-      shown.map((p) => p.full),
-      short,
-      GAP,
+      width,
+      (words) => g.measureText(words).width,
+      { shape: GLYPH + 2 * PAD, glyphGap: GLYPH_GAP, gap: GAP },
     );
-    return shown.map((p, i) => ({ ...p, fit: fit[i] ?? ('none' as const) }));
+    const tagOf = new Map<number, FomcTag>();
+    for (const t of tags) for (const i of t.days) tagOf.set(i, t);
+    return { shown, tags, tagOf };
   };
+  /** The top of a tag's row: the foot's row, or the one just above it. */
+  const rowTop = (height: number, row: number) => height - FOOT - TAG_H - row * ROW_STEP;
   const lines = {
     zOrder: () => 'bottom' as const,
     renderer: () => ({
@@ -86,16 +89,18 @@ export function attachFomcLines(
           g.save();
           g.lineWidth = 1;
           // A line with a tag reads firmer than one whose tag gave way (a phone-width chart keeps them quiet).
-          for (const { d, x, fit } of layout(g, mediaSize.width)) {
+          const { shown, tagOf } = layout(g, mediaSize.width);
+          shown.forEach(({ d, x }, i) => {
+            const tag = tagOf.get(i);
             g.setLineDash(d.kind === 'hold' ? [1, 3] : [3, 3]);
             g.strokeStyle = colourOf(d);
-            g.globalAlpha = (d.kind === 'hold' ? 0.55 : 0.6) * (fit === 'none' ? 0.5 : 1);
+            g.globalAlpha = (d.kind === 'hold' ? 0.55 : 0.6) * (tag?.drawn ? 1 : 0.5);
             const px = Math.round(x) + 0.5;
             g.beginPath();
             g.moveTo(px, 0);
-            g.lineTo(px, mediaSize.height - FOOT - TAG_H - (fit === 'raised' ? ROW_STEP : 0));
+            g.lineTo(px, rowTop(mediaSize.height, tag?.drawn ? tag.row : 0));
             g.stroke();
-          }
+          });
           g.restore();
         });
       },
@@ -107,40 +112,44 @@ export function attachFomcLines(
       draw(target: MediaTarget) {
         target.useMediaCoordinateSpace(({ context: g, mediaSize }) => {
           g.save();
-          const drawn: [string, FomcKind, string, number, number, number, number][] = [];
-          for (const { d, x, fit, full, short } of layout(g, mediaSize.width)) {
-            if (fit === 'none') continue;
-            const w = fit === 'full' ? full : short;
-            const left = Math.min(Math.max(0, x - w / 2), mediaSize.width - w);
-            const row = fit === 'raised' ? 1 : 0;
-            const top = mediaSize.height - FOOT - TAG_H - row * ROW_STEP;
-            const colour = colourOf(d);
+          const { shown, tags: laid } = layout(g, mediaSize.width);
+          // Per decision: [bar, kind, the tag's words, left, right, row, the bar's x, its own move as drawn].
+          const drawn: [string, FomcKind, string, number, number, number, number, string][] = [];
+          for (const t of laid) {
+            if (!t.drawn) continue;
+            const top = rowTop(mediaSize.height, t.row);
+            const colour = t.kind === 'hold' ? colours.muted : colours.text;
             g.globalAlpha = 1;
             g.fillStyle = colours.background;
             g.strokeStyle = colour;
             g.setLineDash([]);
             g.lineWidth = 1;
             g.beginPath();
-            g.rect(Math.round(left) + 0.5, Math.round(top) + 0.5, Math.round(w), TAG_H);
+            g.rect(Math.round(t.left) + 0.5, Math.round(top) + 0.5, Math.round(t.right - t.left), TAG_H);
             g.fill();
             g.stroke();
-            drawFomcGlyph(g, d.kind, left + PAD + GLYPH / 2 + 0.5, top + TAG_H / 2 + 0.5, colour);
-            if (fit === 'full') {
+            drawFomcGlyph(g, t.kind, t.left + PAD + GLYPH / 2 + 0.5, top + TAG_H / 2 + 0.5, colour);
+            if (t.words) {
               g.fillStyle = colour;
               g.textAlign = 'left';
               g.textBaseline = 'middle';
-              g.fillText(d.decision, left + PAD + GLYPH + GLYPH_GAP, top + TAG_H / 2 + 0.5);
+              g.fillText(t.words, t.left + PAD + GLYPH + GLYPH_GAP, top + TAG_H / 2 + 0.5);
             }
-            drawn.push([
-              d.time,
-              d.kind,
-              fit === 'full' ? d.decision : '',
-              Math.round(left),
-              Math.round(left + w),
-              row,
-              Math.round(x),
-            ]);
+            for (const i of t.days) {
+              const { d, x } = shown[i]!;
+              drawn.push([
+                d.time,
+                d.kind,
+                t.words,
+                Math.round(t.left),
+                Math.round(t.right),
+                t.row,
+                Math.round(x),
+                t.kind === 'hold' || !t.words ? '' : d.decision,
+              ]);
+            }
           }
+          drawn.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
           g.restore();
           const json = JSON.stringify(drawn);
           if (box.dataset.fomcLabels !== json) box.dataset.fomcLabels = json;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitFomcLabels, fomcDays, fomcKind, fomcKinds, fomcReadout } from './fomc-marks.js';
+import { fomcDays, fomcDecision, fomcKind, fomcKinds, fomcReadout, layoutFomcTags } from './fomc-marks.js';
 
 describe('fomcDays', () => {
   it('finds each decided meeting inside the dates, with its decision in bp or "hold" (FOMC_MEETINGS)', () => {
@@ -27,51 +27,86 @@ describe('fomcDays', () => {
   });
 });
 
-describe('fitFomcLabels', () => {
-  it('labels every decision when they are far apart', () => {
-    expect(fitFomcLabels([10, 100, 200], [30, 30, 30], 10, 4)).toEqual(['full', 'full', 'full']);
-  });
+describe('layoutFomcTags', () => {
+  // Words 6 px a character; a shape with its padding 14 px, 3 px to the words, 4 px between tags: a tag
+  // "▼ -25" is 14 + 3 + 18 = 35 px wide, "○ hold" 41 px.
+  const sizes = { shape: 14, glyphGap: 3, gap: 4 };
+  const measure = (w: string) => 6 * w.length;
+  const cut = (time: string, bp = -25) => ({ time, date: time, bp, decision: fomcDecision(bp), kind: fomcKind(bp) });
+  const hold = (time: string) => ({ time, date: time, bp: 0, decision: 'hold', kind: 'hold' as const });
+  const brief = (tags: ReturnType<typeof layoutFomcTags>) =>
+    tags.map((t) => [t.days, t.words, t.left, t.right, t.row, t.drawn]);
 
-  it('keeps the latest label whole, shortens crowded earlier ones to their shape, then raises them a row (a phone-width chart)', () => {
-    // Tags 30 px wide, shapes 10 px, 4 px apart at least on a row. The latest at x 200 spans 185..215. The one
-    // at x 180 (165..195) collides, its shape (175..185) is 0 px from 185: too close on the foot's row, so it
-    // goes up a row (175..185 there). The one at 160 (145..175) clears 185 - 4 = 181: whole. The one at 150:
-    // whole collides with 145..175, its shape (145..155) too; on the row above 155 + 4 <= 175: raised. The one
-    // at 120 (105..135) clears 145 - 4: whole.
-    expect(fitFomcLabels([120, 150, 160, 180, 200], [30, 30, 30, 30, 30], 10, 4)).toEqual([
-      'full',
-      'raised',
-      'full',
-      'raised',
-      'full',
+  it('tags every decision whole on the foot when they are far apart', () => {
+    const days = [cut('2025-09-17'), hold('2025-10-29'), cut('2025-12-10')];
+    expect(brief(layoutFomcTags(days, [50, 150, 250], 400, measure, sizes))).toEqual([
+      [[0], '-25', 32.5, 67.5, 0, true],
+      [[1], 'hold', 129.5, 170.5, 0, true],
+      [[2], '-25', 232.5, 267.5, 0, true],
     ]);
-    // A shape fits where the whole label does not: x 172 whole (157..187) hits 185..215; shape 167..177 clears.
-    expect(fitFomcLabels([172, 200], [30, 30], 10, 4)).toEqual(['short', 'full']);
-    // A tag that may not be whole (an infinite width) is its shape alone even when nothing is near.
-    expect(fitFomcLabels([60], [Number.POSITIVE_INFINITY], 10, 4)).toEqual(['short']);
-    // Both rows full: the line alone. Shapes at 100, 104, 108 (10 px wide): 108 on the foot, 104 raised,
-    // 100 collides on both rows.
-    expect(fitFomcLabels([100, 104, 108], [30, 30, 30], 10, 4)).toEqual(['none', 'raised', 'full']);
   });
 
-  it('never lets two drawn tags of a row come closer than the gap', () => {
+  it('puts a crowded tag whole on the row above, the latest keeping the foot (the ratio chart at 1440 px)', () => {
+    // The latest at 120 spans 102.5..137.5; the one at 100 (82.5..117.5) would come within 4 px of it on the
+    // foot, so it goes up a row, whole: no move drawn as a bare shape.
+    expect(brief(layoutFomcTags([cut('a'), cut('b')], [100, 120], 400, measure, sizes))).toEqual([
+      [[0], '-25', 82.5, 117.5, 1, true],
+      [[1], '-25', 102.5, 137.5, 0, true],
+    ]);
+    // A tag is slid inside the chart at its edges.
+    expect(brief(layoutFomcTags([cut('a')], [5], 400, measure, sizes))).toEqual([[[0], '-25', 0, 35, 0, true]]);
+  });
+
+  it('tells a run of crowded moves of one kind in one tag, their sizes in date order (the 2022-23 hikes on a phone)', () => {
+    // At 100, 110, 120: 120 on the foot, 110 up a row, 100 finds no room on either: the three are one run
+    // (each 10 px from the next, under (35 + 35) / 2 + 4), told by one tag "-50 -25 -25" (14 + 3 + 66 = 83 px)
+    // centred on the run's middle, 110: 68.5..151.5.
+    const days = [cut('a', -50), cut('b'), cut('c')];
+    expect(brief(layoutFomcTags(days, [100, 110, 120], 400, measure, sizes))).toEqual([
+      [[0, 1, 2], '-50 -25 -25', 68.5, 151.5, 0, true],
+    ]);
+    // A hike beside them is a run of its own, with its own shape.
+    const mixed = [cut('a', -50), cut('b'), cut('c'), cut('d', 75)];
+    const tags = layoutFomcTags(mixed, [100, 110, 120, 130], 400, measure, sizes);
+    expect(tags.map((t) => [t.days, t.kind, t.words, t.drawn])).toEqual([
+      [[0, 1, 2], 'cut', '-50 -25 -25', true],
+      [[3], 'hike', '+75', true],
+    ]);
+  });
+
+  it('tells a run wider than the chart in halves', () => {
+    // Width 90. Alone: 84 on the foot (slid in: 55..90), 76 up a row (55..90), 68 nowhere. As one run "-25 -25
+    // -25 -25" the tag is 14 + 3 + 90 = 107 px, wider than the chart: two runs "-25 -25" (59 px), at 64 and 80
+    // (both slid in to 31..90), the latest on the foot, the other up a row.
+    const days = [cut('a'), cut('b'), cut('c'), cut('d')];
+    expect(brief(layoutFomcTags(days, [60, 68, 76, 84], 90, measure, sizes))).toEqual([
+      [[0, 1], '-25 -25', 31, 90, 1, true],
+      [[2, 3], '-25 -25', 31, 90, 0, true],
+    ]);
+  });
+
+  it('lets a crowded hold keep its shape alone or its line alone: a hold has no size to lose', () => {
+    // 108 whole on the foot (87.5..128.5), 104 whole up a row, 100: no room whole or as a shape (93..107).
+    const tags = layoutFomcTags([hold('a'), hold('b'), hold('c')], [100, 104, 108], 400, measure, sizes);
+    expect(tags.map((t) => [t.days, t.words, t.row, t.drawn])).toEqual([
+      [[0], '', 0, false],
+      [[1], 'hold', 1, true],
+      [[2], 'hold', 0, true],
+    ]);
+  });
+
+  it("never lets two drawn tags of a row come closer than the gap, and keeps every move's size", () => {
+    // A year of decisions 9.5 px apart on a 400 px chart, a cut every third, holds between.
     const xs = Array.from({ length: 40 }, (_, i) => 5 + i * 9.5);
-    const widths = xs.map((_, i) => (i % 3 === 0 ? 38 : 30));
-    const fit = fitFomcLabels(xs, widths, 12, 4);
+    const days = xs.map((_, i) => (i % 3 === 0 ? cut(`d${i}`) : hold(`d${i}`)));
+    const tags = layoutFomcTags(days, xs, 400, measure, sizes);
     for (const row of [0, 1]) {
-      const boxes = xs
-        .map((x, i) => {
-          const f = fit[i];
-          if (row === 0 && f === 'full') return [x - widths[i]! / 2, x + widths[i]! / 2];
-          if ((row === 0 && f === 'short') || (row === 1 && f === 'raised')) return [x - 6, x + 6];
-          return null;
-        })
-        .filter((b): b is number[] => b !== null);
-      for (let i = 1; i < boxes.length; i++) expect(boxes[i]![0]! - boxes[i - 1]![1]!).toBeGreaterThanOrEqual(4);
+      const boxes = tags.filter((t) => t.drawn && t.row === row).sort((a, b) => a.left - b.left);
+      for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left - boxes[i - 1]!.right).toBeGreaterThanOrEqual(4);
     }
-    expect(fit.at(-1)).toBe('full');
-    // Two rows of 12 px shapes 4 px apart hold about two decisions every 16 px: few are left bare.
-    expect(fit.filter((f) => f === 'none').length).toBeLessThan(xs.length / 4);
+    expect(tags.flatMap((t) => t.days).sort((a, b) => a - b)).toEqual(xs.map((_, i) => i));
+    for (const t of tags)
+      if (t.kind !== 'hold') expect(t.drawn && t.words.split(' ').length === t.days.length).toBe(true);
   });
 });
 

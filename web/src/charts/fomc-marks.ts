@@ -3,8 +3,8 @@
  * meeting falls on, what was decided (a cut, a hike or a hold, with the move in bp) and which tags fit.
  * Drawn by fomc-lines.ts as a thin vertical line through the pane with a tag at its foot, as TradingView
  * marks events: each decision has its own shape (a cut a downward triangle, a hike an upward one, a hold
- * a hollow circle), kept when the tags crowd and the move's words give way, so a cut never looks like a
- * hold; never the squares of a trendline's touches nor the up or down colour (those mean the price's
+ * a hollow circle), kept when the tags crowd, so a cut never looks like a hold, and the move's size kept
+ * too (a second row, or one tag for a crowded run: "▲ +75 +50 +25"); never the squares of a trendline's touches nor the up or down colour (those mean the price's
  * moves). Pure: unit-tested without a browser.
  */
 import { FOMC_MEETINGS, type FomcMeeting } from '../../../src/config/fomc-meetings.js';
@@ -66,45 +66,117 @@ export function fomcDays(
   return out;
 }
 
-/**
- * How much of a decision's tag is drawn: the whole tag (its shape and the move, "▼ -25"), its shape
- * alone (still a cut, a hike or a hold), its shape alone on a second row just above the foot (where the
- * foot's row is full), or the line alone.
- */
-export type FomcLabelFit = 'full' | 'short' | 'raised' | 'none';
+/** A tag at the chart's foot: one decision's, or a run of crowded decisions of one kind told together. */
+export interface FomcTag {
+  /** Indices (into the days) of the decisions the tag tells, in date order. */
+  readonly days: readonly number[];
+  readonly kind: FomcKind;
+  /** The words after the shape: "-25", a run's moves in date order "-50 -25 -25", "hold", "3 holds"; '' for the shape alone. */
+  readonly words: string;
+  readonly left: number;
+  readonly right: number;
+  /** 0 on the foot's row, 1 on the row just above it. */
+  readonly row: 0 | 1;
+  /** False when no room was found: the decisions keep their lines alone. */
+  readonly drawn: boolean;
+}
+
+/** The tag's sizes: the width of the shape alone (with its padding), the space between shape and words, the gap kept between two tags. */
+export interface FomcTagSizes {
+  readonly shape: number;
+  readonly glyphGap: number;
+  readonly gap: number;
+}
 
 /**
- * Which tags fit along the foot of the chart without touching: the latest meeting first (it is the
- * one the reader asks about), then back in time; a tag is drawn whole when it clears every tag kept so
- * far on the foot's row by `gap` pixels, else as its shape alone when that fits there, else as its shape
- * alone on the row above (clear of that row's tags), else not at all (the line stays). Two rows keep the
- * kind of every decision of five years on a desktop chart, and of a year on a phone.
- * `xs` in ascending order, `fullWidths` and `shortWidth` in pixels (an infinite width: never whole).
+ * Which tags go along the foot of a chart `width` wide, so that no two on a row come closer than `gap` and no
+ * move loses its size. First each decision its own tag (its shape and the move, "▼ -25"), the moves before
+ * the holds and the latest first (the one the reader asks about), on the foot's row or the row above; a hold that fits neither keeps its
+ * shape alone, or its line alone. When a move still finds no room (a phone-width chart of the 2022-23 hikes),
+ * crowded decisions of one kind are told by one tag over their run, its moves in date order ("▲ +75 +50 +25"),
+ * so every size stays on the chart. `xs` ascending (the bars' x), `measure` the width of the words.
  */
-export function fitFomcLabels(
+export function layoutFomcTags(
+  days: readonly FomcDay[],
   xs: readonly number[],
-  fullWidths: readonly number[],
-  shortWidth: number,
-  gap: number,
-): FomcLabelFit[] {
-  const rows: { left: number; right: number }[][] = [[], []];
-  const clear = (row: number, left: number, right: number) =>
-    rows[row]!.every((k) => right + gap <= k.left || k.right + gap <= left);
-  const out: FomcLabelFit[] = xs.map(() => 'none');
-  for (let i = xs.length - 1; i >= 0; i--) {
-    const x = xs[i]!;
-    const full = fullWidths[i] ?? 0;
-    const half = shortWidth / 2;
-    if (Number.isFinite(full) && clear(0, x - full / 2, x + full / 2)) {
-      rows[0]!.push({ left: x - full / 2, right: x + full / 2 });
-      out[i] = 'full';
-    } else if (clear(0, x - half, x + half)) {
-      rows[0]!.push({ left: x - half, right: x + half });
-      out[i] = 'short';
-    } else if (clear(1, x - half, x + half)) {
-      rows[1]!.push({ left: x - half, right: x + half });
-      out[i] = 'raised';
+  width: number,
+  measure: (words: string) => number,
+  sizes: FomcTagSizes,
+): FomcTag[] {
+  const full = (words: string) => sizes.shape + sizes.glyphGap + measure(words);
+  const single = days.map((d, i) => ({ days: [i], kind: d.kind, words: d.decision, x: xs[i]! }));
+  const one = place(single, width, full, sizes);
+  if (one.every((t) => t.kind === 'hold' || t.drawn)) return one;
+  // Runs of crowded decisions of one kind: neighbours whose own whole tags would touch.
+  const runOf = (r: readonly number[]) => {
+    const kind = days[r[0]!]!.kind;
+    const words =
+      kind === 'hold' ? (r.length === 1 ? 'hold' : `${r.length} holds`) : r.map((i) => days[i]!.decision).join(' ');
+    return { days: r, kind, words, x: (xs[r[0]!]! + xs[r[r.length - 1]!]!) / 2 };
+  };
+  let runs: ReturnType<typeof runOf>[] = [];
+  let run: number[] = [];
+  days.forEach((d, i) => {
+    const prev = run[run.length - 1];
+    const crowded =
+      prev !== undefined &&
+      days[prev]!.kind === d.kind &&
+      xs[i]! - xs[prev]! < (full(days[prev]!.decision) + full(d.decision)) / 2 + sizes.gap;
+    if (!crowded && run.length) {
+      runs.push(runOf(run));
+      run = [];
     }
+    run.push(i);
+  });
+  if (run.length) runs.push(runOf(run));
+  // A run of moves that finds no room is told in two halves, and so on (a long run wider than the chart).
+  for (;;) {
+    const placed = place(runs, width, full, sizes);
+    const split = new Set(placed.filter((t) => !t.drawn && t.kind !== 'hold' && t.days.length > 1).map((t) => t.days));
+    if (!split.size) return placed;
+    runs = runs.flatMap((r) => {
+      if (!split.has(r.days)) return [r];
+      const half = Math.ceil(r.days.length / 2);
+      return [runOf(r.days.slice(0, half)), runOf(r.days.slice(half))];
+    });
+  }
+}
+
+/**
+ * Places tags whole on the foot's row, else whole on the row above, else (a hold) its shape alone: the moves
+ * first, then the holds, each the latest first.
+ */
+function place(
+  tags: readonly { days: readonly number[]; kind: FomcKind; words: string; x: number }[],
+  width: number,
+  full: (words: string) => number,
+  sizes: FomcTagSizes,
+): FomcTag[] {
+  const rows: { left: number; right: number }[][] = [[], []];
+  const span = (x: number, w: number) => {
+    const left = Math.min(Math.max(0, x - w / 2), Math.max(0, width - w));
+    return { left, right: left + w };
+  };
+  const clear = (row: 0 | 1, s: { left: number; right: number }) =>
+    s.right <= width + 0.5 && rows[row]!.every((k) => s.right + sizes.gap <= k.left || k.right + sizes.gap <= s.left);
+  const out: FomcTag[] = new Array(tags.length);
+  // The moves first (their sizes must stay), then the holds; each the latest first.
+  const order = tags.map((_, i) => i).reverse();
+  order.sort((a, b) => Number(tags[a]!.kind === 'hold') - Number(tags[b]!.kind === 'hold'));
+  for (const i of order) {
+    const t = tags[i]!;
+    const tries: [string, 0 | 1][] = [
+      [t.words, 0],
+      [t.words, 1],
+    ];
+    if (t.kind === 'hold') tries.push(['', 0], ['', 1]);
+    const at = tries.find(([words, row]) => clear(row, span(t.x, words ? full(words) : sizes.shape)));
+    if (at) {
+      const [words, row] = at;
+      const s = span(t.x, words ? full(words) : sizes.shape);
+      rows[row]!.push(s);
+      out[i] = { days: t.days, kind: t.kind, words, left: s.left, right: s.right, row, drawn: true };
+    } else out[i] = { days: t.days, kind: t.kind, words: '', left: 0, right: 0, row: 0, drawn: false };
   }
   return out;
 }
