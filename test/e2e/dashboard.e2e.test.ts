@@ -290,7 +290,9 @@ describe('dashboard on the demo market', () => {
     const text = legend.join(' | ');
     expect(text).toContain('SMA 50 ');
     expect(text).toContain('RSI 14 (pane below) ');
-    expect(text).toContain(`all-time high ${r!.ath.close.toFixed(2)} (${r!.ath.date})`);
+    // The highest close is called what it is, a record close (not an all-time high: the bar's high is above it).
+    expect(text).toContain(`record close ${r!.ath.close.toFixed(2)} (${r!.ath.date})`);
+    expect(text).not.toMatch(/all-time|ATH/);
     expect(text).not.toMatch(/_/);
     // Volume in a pane of its own under the price (never inside the price's scale band), then each oscillator.
     expect(await page.locator('#symbol-chart .pane-title').allTextContents()).toEqual([
@@ -300,7 +302,7 @@ describe('dashboard on the demo market', () => {
     // The symbol's events, in words.
     const events = (await api<{ type: string; symbol: string }[]>('/api/events')).filter((e) => e.symbol === 'IWM');
     if (events.some((e) => e.type === 'new_ath'))
-      expect(await page.locator('#symbol-events').textContent()).toContain('New all-time high');
+      expect(await page.locator('#symbol-events').textContent()).toContain('New record close');
     await screenshot(page, 'symbol');
     // Keyboard: toggle MACD with the space bar.
     await page.focus('input[data-ind="macd:12:26:9"]');

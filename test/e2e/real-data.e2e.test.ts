@@ -73,10 +73,12 @@ describeWithSharedData('the reference column on real data, in the browser', () =
     await page.waitForSelector('.card[data-symbol="^VIX"]');
     const rut = page.locator('.card[data-symbol="^RUT"]');
     expect(await rut.locator('[data-metric="asOf"]').textContent()).toBe(AS_OF);
-    expect(await rut.locator('[data-metric="ath"]').textContent()).toBe(`New all-time high on ${AS_OF}`);
+    // A record of closes is called a record close on the cards and the table's header (not an all-time high).
+    expect(await rut.locator('[data-metric="ath"]').textContent()).toBe(`New record close on ${AS_OF}`);
     expect(await page.locator('.card[data-symbol="IWM"] [data-metric="ath"]').textContent()).toBe(
-      `New all-time high on ${AS_OF}`,
+      `New record close on ${AS_OF}`,
     );
+    expect(await page.locator('#perf-table thead').textContent()).toContain('From record close');
     expect(await page.locator('#perf-table tr[data-symbol="IWM"] [data-metric="ath"]').textContent()).toBe('0.00%');
     expect(await page.locator('.card[data-symbol="^VIX"] [data-metric="lowestSince"]').textContent()).toBe(
       'Lowest close since 2025-09-12',
@@ -432,14 +434,14 @@ describeWithSharedData('the reference column on real data, in the browser', () =
       await open(`#/symbol?s=IWM&asOf=${AS_OF}&ind=sma:50,rsi:14`);
       await page.waitForSelector('#symbol-chart[data-ready][data-markers] canvas');
       const marks = JSON.parse((await page.getAttribute('#symbol-chart', 'data-markers')) ?? '[]') as string[][];
-      expect(marks.filter((m) => m[0] === AS_OF)).toEqual([[AS_OF, 'aboveBar', 'new ATH · 4 days up']]);
-      // Its words fit before the axis: at least half their width (19 characters at about 6.5 px) after the last
+      expect(marks.filter((m) => m[0] === AS_OF)).toEqual([[AS_OF, 'aboveBar', 'record close · 4 days up']]);
+      // Its words fit before the axis: at least half their width (24 characters, "record close · 4 days up" at about 6.5 px) after the last
       // bar, at 390 px too (53 px were left there and "4 days up" lost its last letters).
       await page.waitForSelector('#symbol-chart[data-room-right]');
       expect(
         Number(await page.getAttribute('#symbol-chart', 'data-room-right')),
         `room at ${width}`,
-      ).toBeGreaterThanOrEqual(8 + 3.25 * 19 - 1);
+      ).toBeGreaterThanOrEqual(8 + 3.25 * 24 - 1);
       // No text near the first bar: the plot starts 28 px in (the widest text, on the last bar, left 70 px empty).
       expect(Number(await page.getAttribute('#symbol-chart', 'data-room-left')), `left room at ${width}`).toBeLessThan(
         31,

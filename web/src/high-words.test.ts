@@ -13,7 +13,13 @@ test('a yield from a FRED file that starts 2009-07-01 has a high since then, not
   expect(Object.values(w).join(' ')).not.toMatch(/ATH|all-time/);
 });
 
-test('a price series keeps its ATH', () => {
-  expect(highWords(false, '1993-01-29').label).toBe('ATH');
-  expect(highWords(false, null).phrase).toBe('all-time high');
+test('a price series has a record close, said to be a close everywhere (its high is of closes, not intraday highs)', () => {
+  // IWM's record close 250.16 was labelled "all-time high" beside a bar whose high was 250.53 (review s8).
+  expect(highWords(false, '1993-01-29')).toEqual({
+    label: 'Record close',
+    fromLabel: 'From record close',
+    phrase: 'record close',
+    axis: 'Record close',
+  });
+  expect(Object.values(highWords(false, null)).join(' ')).not.toMatch(/ATH|all-time|high/i);
 });

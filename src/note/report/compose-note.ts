@@ -264,7 +264,7 @@ function smallCapsSection(ctx: NoteContext): { section: NoteSection | null; reco
       runs.push(
         `${subject} sits `,
         f(ath.id),
-        ' below its all-time high of ',
+        ' below its record close of ',
         f(book.recordDate(x.s, x.k)),
         ',',
         ...ytdRuns,

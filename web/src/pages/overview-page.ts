@@ -259,7 +259,7 @@ export async function renderOverviewPage(root: HTMLElement, params: URLSearchPar
           el('th', { scope: 'col', class: 'name' }, 'Name'),
           head('close', 'Close'),
           ...cols.map((k) => head(k, periodLabel(k))),
-          head('ath', 'From ATH'),
+          head('ath', 'From record close'),
           el('th', { scope: 'col', class: 'num' }, 'Streak'),
           el(
             'th',
@@ -530,11 +530,11 @@ function card(r: PerfRow, ctx: PageContext): HTMLElement {
           { class: 'card-line', 'data-metric': 'ath' },
           r.ath
             ? r.ath.distance === 0 && r.ath.date === r.asOf
-              ? ['New all-time high on ', dateSpan(r.asOf)]
+              ? ['New record close on ', dateSpan(r.asOf)]
               : r.ath.distance === 0
-                ? ['At its all-time high (', dateSpan(r.ath.date), ')']
-                : [`${formatPercent(r.ath.distance)} from the ATH of `, dateSpan(r.ath.date)]
-            : 'No ATH',
+                ? ['At its record close (', dateSpan(r.ath.date), ')']
+                : [`${formatPercent(r.ath.distance)} from the record close of `, dateSpan(r.ath.date)]
+            : 'No record close',
         ),
   );
 }

@@ -12,9 +12,9 @@ export function eventText(e: MarketEvent): string {
   const sessions = typeof e.length === 'number' ? `${e.length} sessions` : '';
   switch (e.type) {
     case 'new_ath':
-      return `${e.date} · New all-time high at ${money(e.close)}${fig(e.previousHigh, 'date') ? ` (previous high ${money(fig(e.previousHigh, 'close'))} on ${String(fig(e.previousHigh, 'date'))})` : ''}`;
+      return `${e.date} · New record close at ${money(e.close)}${fig(e.previousHigh, 'date') ? ` (previous record ${money(fig(e.previousHigh, 'close'))} on ${String(fig(e.previousHigh, 'date'))})` : ''}`;
     case 'near_ath':
-      return `${e.date} · ${formatPercent(typeof e.distance === 'number' ? e.distance : null)} from the all-time high of ${money(fig(e.ath, 'close'))} (${String(fig(e.ath, 'date') ?? 'n/a')})`;
+      return `${e.date} · ${formatPercent(typeof e.distance === 'number' ? e.distance : null)} from the record close of ${money(fig(e.ath, 'close'))} (${String(fig(e.ath, 'date') ?? 'n/a')})`;
     case 'highest_since':
       return `${e.date} · Highest close${since}`;
     case 'lowest_since':
@@ -28,15 +28,18 @@ export function eventText(e: MarketEvent): string {
   }
 }
 
-/** A short marker label for an event drawn on the chart ("new ATH", "4 days up", "13-day up streak ended"). */
+/**
+ * A short marker label for an event drawn on the chart ("record close", "4 days up", "13-day up streak ended"):
+ * a record is of closes, said so (high-words.ts).
+ */
 export function eventLabel(e: MarketEvent): string {
   const n = typeof e.length === 'number' ? e.length : null;
   const dir = e.direction === 'down' ? 'down' : 'up';
   if (e.type === 'streak' && n !== null) return `${n} days ${dir}`;
   if (e.type === 'streak_end' && n !== null) return `${n}-day ${dir} streak ended`;
   const words: Record<string, string> = {
-    new_ath: 'new ATH',
-    near_ath: 'near ATH',
+    new_ath: 'record close',
+    near_ath: 'near record close',
     highest_since: 'highest since',
     lowest_since: 'lowest since',
     streak: 'streak',
