@@ -351,6 +351,24 @@ describe('dashboard on the demo market', () => {
     const lastDay = (await page.locator('.readout-date').first().textContent()) ?? '';
     for (const m of all.filter((x) => x[0] === lastDay && x[2]))
       expect(await page.locator('.readout-main .readout-value').first().textContent()).toContain(m[2]!);
+    // Every arrow left without its words is keyed with them in the legend (the orange arrow on MAG7's last bar
+    // had no key at 390 px): the keys are exactly the words of the markers drawn bare.
+    const keysAndBare = async () => {
+      const markers = JSON.parse((await page.getAttribute('#symbol-chart', 'data-markers')) ?? '[]') as string[][];
+      const texts = JSON.parse((await page.getAttribute('#symbol-chart', 'data-marker-texts')) ?? '[]') as string[][];
+      const bare = markers
+        .filter((m) => m[2] && m[2] !== 'figure' && !texts.some((d) => d[0] === m[0] && d[2] === m[2]))
+        .map((m) => m[2]!);
+      const keys = await page.locator('.readout-slot:has(+ #symbol-chart) li.mark-key').allTextContents();
+      return { bare: [...new Set(bare)].sort().join('|'), keys: keys.sort().join('|') };
+    };
+    await expect
+      .poll(async () => {
+        const k = await keysAndBare();
+        return k.keys === k.bare ? 'same' : `keys ${k.keys} for bare arrows ${k.bare}`;
+      })
+      .toBe('same');
+    expect((await keysAndBare()).bare, 'MAG7 has an arrow without words at 390 px').not.toBe('');
     // The price axis groups thousands as the figures do: MAG7 trades above 1,000, and its axis read "1609.94"
     // beside a readout of "1,609.94" (the library's default format); every tick is "1,234.56"-shaped.
     await page.waitForSelector('#symbol-chart[data-axis-ticks]');

@@ -401,15 +401,25 @@ describeWithSharedData('the reference column on real data, in the browser', () =
       expect(texts.map((m) => m[2]).includes('52w low'), `52w low drawn at ${width}`).toBe(width > 400);
       // Every arrow drawn without its words has a key in the legend naming them, in its shape and colour (the
       // phone's green and red 52-week arrows had none): the 52w low's red up-arrow at 390 px.
-      const bare = [
-        ...new Set(
-          all.filter((m) => m[2] !== 'figure' && !texts.some((t) => t[0] === m[0] && t[2] === m[2])).map((m) => m[2]!),
-        ),
-      ].sort();
       const markKeys = page.locator('.readout-slot:has(+ #symbol-chart) .chart-legend li.mark-key');
+      const keysAndBare = async () => {
+        const markers = JSON.parse((await page.getAttribute('#symbol-chart', 'data-markers')) ?? '[]') as string[][];
+        const shown = JSON.parse((await page.getAttribute('#symbol-chart', 'data-marker-texts')) ?? '[]') as string[][];
+        const bare = markers
+          .filter((m) => m[2] && m[2] !== 'figure' && !shown.some((d) => d[0] === m[0] && d[2] === m[2]))
+          .map((m) => m[2]!);
+        const keys = await markKeys.allTextContents();
+        return { bare: [...new Set(bare)].sort().join('|'), keys: keys.sort().join('|') };
+      };
       await expect
-        .poll(async () => (await markKeys.allTextContents()).sort(), { message: `mark keys at ${width}` })
-        .toEqual(bare);
+        .poll(
+          async () => {
+            const k = await keysAndBare();
+            return k.keys === k.bare ? 'same' : `keys ${k.keys} for bare arrows ${k.bare}`;
+          },
+          { message: `mark keys at ${width}` },
+        )
+        .toBe('same');
       if (width < 400)
         expect(await markKeys.filter({ has: page.locator('.legend-key.arrow-up') }).allTextContents()).toContain(
           '52w low',
