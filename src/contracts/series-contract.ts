@@ -24,7 +24,9 @@ export const seriesResponseSchema = named(
     warnings: z
       .array(z.string())
       .optional()
-      .describe('one line each: `to` is past the last stored bar, so the columns end on that bar'),
+      .describe(
+        'one line each: `asOf` is past the last stored bar, so the columns end on that bar; or why the columns are empty (no bars stored, or none in the range)',
+      ),
   }),
 );
 export type SeriesResponse = z.output<typeof seriesResponseSchema>;

@@ -12,7 +12,12 @@ import { isTradingDay, NYSE_CALENDAR_LAST_YEAR } from '../domain/nyse-calendar.j
 import { type DayNumber, daysFromCivil, formatIsoDate, parseIsoDate, weekday } from '../domain/trading-date.js';
 import type { PriceStore } from '../store/price-store.js';
 
-export type DataWarningCode = 'as-of-after-data' | 'stale-rows' | 'not-computed';
+export type DataWarningCode =
+  | 'as-of-after-data'
+  | 'as-of-before-data'
+  | 'short-history'
+  | 'stale-rows'
+  | 'not-computed';
 
 export interface DataWarning {
   readonly code: DataWarningCode;
@@ -101,6 +106,60 @@ export function notComputed(items: readonly { readonly name: string; readonly re
     message: `not computed: ${items.map((i) => `${i.name} (${i.reason})`).join('; ')}`,
     symbols: items.map((i) => i.name),
   };
+}
+
+/**
+ * Symbols grouped by their first stored day: `SPSM, IWM (first stored day 2015-01-02); ^RUT (first stored day
+ * 1987-09-10)`.
+ */
+function byFirstDay(items: readonly { readonly symbol: string; readonly firstDate: string }[]): string {
+  const groups = new Map<string, string[]>();
+  for (const i of items) groups.set(i.firstDate, [...(groups.get(i.firstDate) ?? []), i.symbol]);
+  return [...groups].map(([first, symbols]) => `${firstFew(symbols)} (first stored day ${first})`).join('; ');
+}
+
+/**
+ * The warning for stored symbols that have no bar on or before the as-of day asked for (it is before their
+ * history), naming the first stored day; null when there are none.
+ * @example asOfBeforeData('2000-01-01', [{ symbol: '^VIX', firstDate: '2015-01-02' }])?.message
+ *   // 'no bars on or before 2000-01-01, before the stored history: ^VIX (first stored day 2015-01-02)'
+ */
+export function asOfBeforeData(
+  asOf: string,
+  items: readonly { readonly symbol: string; readonly firstDate: string }[],
+): DataWarning | null {
+  return historyWarning('as-of-before-data', `no bars on or before ${asOf}, before the stored history`, items);
+}
+
+/**
+ * The warning for figures left empty (n/a) because the history before the as-of day is too short for them;
+ * `what` names the figures. Null when there are none.
+ * @example shortHistory('2015-01-05', 'YTD and 1Y', [{ symbol: 'SPSM', firstDate: '2015-01-02' }])?.message
+ *   // 'too little history for YTD and 1Y as of 2015-01-05 (n/a): SPSM (first stored day 2015-01-02)'
+ */
+export function shortHistory(
+  asOf: string,
+  what: string,
+  items: readonly { readonly symbol: string; readonly firstDate: string }[],
+): DataWarning | null {
+  return historyWarning('short-history', `too little history for ${what} as of ${asOf} (n/a)`, items);
+}
+
+/** `<what>: <the symbols by first stored day>`, or null for no symbols. */
+function historyWarning(
+  code: DataWarningCode,
+  what: string,
+  items: readonly { readonly symbol: string; readonly firstDate: string }[],
+): DataWarning | null {
+  if (items.length === 0) return null;
+  return { code, message: `${what}: ${byFirstDay(items)}`, symbols: items.map((i) => i.symbol) };
+}
+
+/** Each stored symbol's first stored day (symbols without bars are left out). One cheap store call. */
+export async function firstStoredDays(store: Pick<PriceStore, 'listSymbols'>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const s of await store.listSymbols()) if (s.firstDate) out.set(s.ticker, s.firstDate);
+  return out;
 }
 
 /** The non-null warnings, in order. */

@@ -160,7 +160,10 @@ describeWithSharedData('user mistakes through the real CLI', () => {
   it('regime before the data says nothing is stored before that day, not that nothing is stored', () => {
     const r = cli(demoDb, ['regime', '--as-of', '1990-01-01']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('marketdash: nothing stored on or before 1990-01-01: ^VIX, DGS2, DGS10, DFF\n');
+    // one warning line naming the day and the first stored day (not "nothing stored" twice)
+    expect(r.stderr).toMatch(
+      /^marketdash: warning: no bars on or before 1990-01-01, before the stored history: \^VIX, DGS2, DGS10, DFF \(first stored day 20\d\d-\d\d-\d\d\)\n$/,
+    );
     expect(r.stdout).toBe('Regime: none of ^VIX, DGS2, DGS10, DFF is stored on or before 1990-01-01.\n');
     const since = cli(demoDb, ['regime', '--since', '2099-01-01']);
     expect(since.code).toBe(2);

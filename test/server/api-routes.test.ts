@@ -224,6 +224,33 @@ describe('GET /api/series/:symbol', () => {
     expect(errorOf(res.body)).toMatchObject({ parameter });
     expect(errorOf(res.body).message).toContain(words);
   });
+  test('empty columns say why in warnings: no bars in the range, with the stored span', async () => {
+    const stored = 'stored: 2021-01-04 to 2024-12-31';
+    for (const [url, why] of [
+      ['/api/series/MSFT?from=2025-03-03', `MSFT has no bars from 2025-03-03 to the end (${stored})`],
+      ['/api/series/MSFT?asOf=2020-06-01', `MSFT has no bars from the start to 2020-06-01 (${stored})`],
+      [
+        '/api/series/MSFT?from=2024-12-28&asOf=2024-12-29',
+        `MSFT has no bars from 2024-12-28 to 2024-12-29 (${stored})`,
+      ],
+    ] as const) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.json(), url).toMatchObject({ dates: [], close: [], warnings: [why] });
+    }
+  });
+  test('a symbol stored without bars: empty columns, "no prices stored" (series, and sparklines in the header)', async () => {
+    const other = await openTestApp();
+    try {
+      await other.store.upsertSymbols([{ ticker: 'ZBH', name: null, kind: 'stock', currency: 'USD' }]);
+      const series = await other.app.inject({ method: 'GET', url: '/api/series/ZBH' });
+      expect(series.json()).toMatchObject({ symbol: 'ZBH', dates: [], warnings: ['no prices stored for ZBH'] });
+      const spark = await other.app.inject({ method: 'GET', url: '/api/sparklines?symbols=ZBH,AAPL&days=3' });
+      expect(JSON.parse(String(spark.headers['x-marketdash-warnings']))).toEqual(['no prices stored for ZBH']);
+    } finally {
+      await other.close();
+    }
+  });
   test('404 for an unknown symbol', async () => {
     const res = await get('/api/series/ZZZZ');
     expect(res.statusCode).toBe(404);
@@ -245,6 +272,13 @@ describe('GET /api/sparklines', () => {
       parameter: 'days',
     });
     expect((await get('/api/sparklines?symbols=AAPL,NOPE')).statusCode).toBe(404);
+  });
+  test('a sparkline with no closes on or before asOf says why in the warnings header', async () => {
+    const res = await get('/api/sparklines?symbols=AAPL&days=3&asOf=2020-06-01');
+    expect(res.json()).toEqual([{ symbol: 'AAPL', dates: [], close: [] }]);
+    expect(JSON.parse(String(res.headers['x-marketdash-warnings']))).toEqual([
+      'AAPL has no bars from the start to 2020-06-01 (stored: 2021-01-04 to 2024-12-31)',
+    ]);
   });
 });
 

@@ -18,6 +18,7 @@ import {
   renderResultJson,
   renderTable,
   resultObject,
+  writeWarnings,
 } from '../output-format.js';
 
 interface BaseRateOptions {
@@ -61,6 +62,7 @@ export function registerBaserateCommand(program: Command): void {
             ? renderFlatCsv(resultObject(report, { demo }))
             : `${renderBaseRate(report)}${demo ? `Source: ${DEMO_DATA_LABEL}.\n` : ''}`,
       );
+      writeWarnings(report.warnings);
     });
 }
 

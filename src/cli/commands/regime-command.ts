@@ -16,6 +16,7 @@ import {
   renderTable,
   resultObject,
   writeMissing,
+  writeWarnings,
 } from '../output-format.js';
 
 interface RegimeOptions {
@@ -45,7 +46,13 @@ export function registerRegimeCommand(program: Command): void {
             ? renderFlatCsv(resultObject(report, { demo: report.demo }))
             : renderRegime(report),
       );
-      writeMissing(report.missing, report.requestedAsOf);
+      // a series stored only after the as-of day is said in its warning (with its first stored day), not again here
+      const warned = new Set(report.warnings.flatMap((w) => (w.code === 'as-of-before-data' ? (w.symbols ?? []) : [])));
+      writeMissing(
+        report.missing.filter((t) => !warned.has(t)),
+        report.requestedAsOf,
+      );
+      writeWarnings(report.warnings);
     });
 }
 

@@ -23,6 +23,7 @@ import {
   renderTable,
   resultObject,
   writeMissing,
+  writeWarnings,
 } from '../output-format.js';
 
 interface ScoreboardOptions {
@@ -68,6 +69,7 @@ export function registerScoreboardCommand(program: Command): void {
             : renderScoreboard(board),
       );
       writeMissing(board.missing, board.requestedAsOf);
+      writeWarnings(board.warnings);
     });
 }
 

@@ -53,6 +53,24 @@ async function readOrNotFound(ctx: ServerContext, symbol: string, to: string | u
   return series;
 }
 
+/**
+ * Why a known symbol's columns are empty, in the API's words (as `marketdash indicators` says it): no bars stored
+ * at all, or none from `from` to `to` beside the days that are stored.
+ * @example noBarsInRange(ctx, 'SPY', '2030-01-01', undefined)
+ *   // 'SPY has no bars from 2030-01-01 to the end (stored: 2015-01-02 to 2026-08-03)'
+ */
+async function noBarsInRange(
+  ctx: ServerContext,
+  symbol: string,
+  from: string | undefined,
+  to: string | undefined,
+): Promise<string> {
+  const all = await ctx.store.readSeries(symbol);
+  if (all === null || all.dates.length === 0) return `no prices stored for ${symbol}`;
+  const span = `${formatIsoDate(all.dates[0]!)} to ${formatIsoDate(all.dates[all.dates.length - 1]!)}`;
+  return `${symbol} has no bars from ${from ?? 'the start'} to ${to ?? 'the end'} (stored: ${span})`;
+}
+
 /** The day of `asOf`, or of its older name `to`; both given, they must be the same day. */
 function asOfOrTo(asOf: string | undefined, to: string | undefined): string | undefined {
   if (asOf !== undefined && to !== undefined && asOf !== to)
@@ -102,7 +120,9 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
           const s = await readOrNotFound(ctx, symbol, to);
           const name = info?.name ?? ctx.config.symbols[symbol]?.name ?? null;
           const indicatorSpecs = specs.map((spec) => ({ spec: spec.text, kind: spec.kind, columns: spec.columns }));
-          if (s === null)
+          const start = s === null || from === undefined ? 0 : indexOnOrAfter(s.dates, parseIsoDate(from, 'from'));
+          const end = s === null ? 0 : s.dates.length;
+          if (s === null || start >= end)
             return {
               symbol,
               name,
@@ -115,14 +135,15 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
               volume: [],
               indicatorSpecs,
               indicators: {},
+              warnings: [await noBarsInRange(ctx, symbol, from, to)],
             };
-          const start = from === undefined ? 0 : indexOnOrAfter(s.dates, parseIsoDate(from, 'from'));
-          const end = s.dates.length;
           // asOf past the market's last close, or the series ending before it: the answer says so
-          const fresh =
-            end > 0
-              ? await seriesFreshness(ctx.store, symbol, s.dates[end - 1]!, to === undefined ? null : parseIsoDate(to))
-              : null;
+          const fresh = await seriesFreshness(
+            ctx.store,
+            symbol,
+            s.dates[end - 1]!,
+            to === undefined ? null : parseIsoDate(to),
+          );
           const indicators: Record<string, (number | null)[]> = {};
           for (const col of computeIndicators(s, specs)) indicators[col.name] = nullableColumn(col.values, start, end);
           return {
@@ -137,7 +158,7 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
             volume: nullableColumn(s.volume, start, end),
             indicatorSpecs,
             indicators,
-            ...(fresh?.warnings.length ? { warnings: fresh.warnings.map((w) => w.message) } : {}),
+            ...(fresh.warnings.length ? { warnings: fresh.warnings.map((w) => w.message) } : {}),
           };
         },
       );
@@ -176,6 +197,8 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
           const last = s && s.dates.length > 0 ? s.dates[s.dates.length - 1]! : null;
           return last !== null && tradingDayBetween(last, day);
         });
+        const empty: string[] = [];
+        for (const t of symbols) if (!found.has(t)) empty.push(await noBarsInRange(ctx, t, undefined, asOf));
         const rows = symbols.map((symbol) => {
           const s = found.get(symbol);
           if (!s) return { symbol, dates: [], close: [] };
@@ -188,10 +211,13 @@ export function registerSeriesRoutes(app: FastifyInstance, ctx: ServerContext): 
         });
         return {
           rows,
-          warnings: warningList(
-            Number.isFinite(dataEnd) ? asOfAfterData(requested, dataEnd) : null,
-            staleRows(stale, day, 'series ending before {day} (marked stale)'),
-          ),
+          warnings: [
+            ...warningList(
+              Number.isFinite(dataEnd) ? asOfAfterData(requested, dataEnd) : null,
+              staleRows(stale, day, 'series ending before {day} (marked stale)'),
+            ),
+            ...empty.map((message) => ({ message })),
+          ],
         };
       });
     },

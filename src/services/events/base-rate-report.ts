@@ -19,6 +19,7 @@ import type { PriceSeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
+import { type DataWarning, shortHistory, warningList } from '../data-warnings.js';
 import { ratioReport } from '../perf/ratio-report.js';
 import { readSeriesAsOf } from '../stored-series.js';
 import { eventParams } from './event-params.js';
@@ -43,6 +44,8 @@ export interface BaseRateReport extends BaseRate {
   readonly asOf: string;
   /** Occurrences are at least this many trading days apart (breakouts: every fresh break counts). */
   readonly cooldownTradingDays: number | null;
+  /** Horizons no occurrence can fill: the history before the as-of day is shorter than they are. */
+  readonly warnings: DataWarning[];
 }
 
 export async function baseRateReport(store: PriceStore, req: BaseRateRequest): Promise<BaseRateReport> {
@@ -63,12 +66,24 @@ export async function baseRateReport(store: PriceStore, req: BaseRateRequest): P
     key === null
       ? breakoutBaseRate(series.dates, values, trendOptions(), asOfIndex)
       : eventBaseRate(series.dates, values, key, eventParams(req.config), asOfIndex, undefined, undefined, measure);
+  const asOf = formatIsoDate(series.dates[asOfIndex]!);
+  // an occurrence on day k has a complete forward window of h days only when k + h <= the as-of index
+  const unfilled = Object.entries(rate.horizons).filter(([, h]) => h.tradingDays > asOfIndex);
   return {
     event: key === null || key.variant === undefined ? event : `${event}:${key.variant}`,
     series: label,
-    asOf: formatIsoDate(series.dates[asOfIndex]!),
+    asOf,
     cooldownTradingDays: key === null ? null : DEFAULT_COOLDOWN_BARS,
     ...rate,
+    warnings: warningList(
+      unfilled.length === 0
+        ? null
+        : shortHistory(
+            asOf,
+            `the ${unfilled.map(([k]) => k).join(', ')} horizon${unfilled.length > 1 ? 's' : ''} (${unfilled.map(([, h]) => h.tradingDays).join('/')} trading days; ${asOfIndex} stored before the as-of day)`,
+            [{ symbol: label, firstDate: formatIsoDate(series.dates[0]!) }],
+          ),
+    ),
   };
 }
 

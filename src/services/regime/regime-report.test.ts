@@ -20,6 +20,7 @@ describe('regimeReport', () => {
         curve2s10s: null,
         missing: ['^VIX', 'DGS2', 'DGS10', 'DFF'],
         demo: false,
+        warnings: [],
       });
     } finally {
       await store.close();
@@ -49,6 +50,27 @@ describe('regimeReport', () => {
       ]);
       expect(r.curve2s10s).toBeNull();
       expect(r.missing).toEqual(['^VIX', 'DGS2', 'DFF']);
+      // before the stored history: one warning naming the day and the first stored day (not just "missing")
+      const before = await regimeReport(store, { asOf: '2024-06-01' });
+      expect(before.missing).toEqual(['^VIX', 'DGS2', 'DGS10', 'DFF']);
+      expect(before.warnings).toEqual([
+        {
+          code: 'as-of-before-data',
+          message: 'no bars on or before 2024-06-01, before the stored history: DGS10 (first stored day 2024-12-31)',
+          symbols: ['DGS10'],
+        },
+      ]);
+      // on the first stored day: a level, but every change needs a value before it
+      const first = await regimeReport(store, { asOf: '2024-12-31' });
+      expect(first.rates[0]).toMatchObject({
+        level: 4.58,
+        change: null,
+        changesBp: { '1m': null, '3m': null, ytd: null },
+      });
+      expect(first.warnings.map((w) => w.message)).toEqual([
+        'too little history for the change since 2023-12-31, 1M, 3M and YTD as of 2024-12-31 (n/a): DGS10 (first stored day 2024-12-31)',
+      ]);
+      expect(r.warnings).toEqual([]);
       await expect(regimeReport(store, { asOf: '2025-01-01', since: '2025-06-01' })).rejects.toThrow(
         /--since: 2025-06-01 is after --as-of/,
       );

@@ -18,6 +18,7 @@ import { ensureDefined } from '../../domain/ensure.js';
 import { UsageError } from '../../domain/errors.js';
 import { type DayNumber, formatIsoDate, parseIsoDate, previousYearEnd } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
+import { asOfBeforeData, type DataWarning, firstStoredDays, shortHistory, warningList } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { loadCloses } from '../groups/member-closes.js';
 
@@ -48,6 +49,11 @@ export interface RegimeReport {
   readonly missing: string[];
   /** True when the store holds synthetic demo bars (outputs must say so). */
   readonly demo: boolean;
+  /**
+   * An as-of day before a stored series' history (it is then in `missing` too); figures n/a for want of history
+   * (the VIX percentiles, the rate changes) (data-warnings.ts).
+   */
+  readonly warnings: DataWarning[];
 }
 
 export async function regimeReport(store: PriceStore, req: RegimeRequest = {}): Promise<RegimeReport> {
@@ -86,15 +92,58 @@ export async function regimeReport(store: PriceStore, req: RegimeRequest = {}): 
     const windows = rc ? rateChanges(curve.dates, curve.values, at(curve.dates)) : null;
     if (rc && windows) curve2s10s = { date: rc.date, level: rc.level, change: rc.change, ...windows };
   }
+  const requestedAsOf = asOfDay === null ? null : formatIsoDate(asOfDay);
+  const first = (t: string) => formatIsoDate(loaded.found.find((c) => c.symbol === t)!.dates[0]!);
+  const asOf = requestedAsOf ?? 'the last value';
+  // stored, but only after the as-of day: "before the stored history", not "not stored"
+  const firsts =
+    requestedAsOf !== null && missing.length > 0 ? await firstStoredDays(store) : new Map<string, string>();
+  const before = missing.filter((t) => firsts.has(t)).map((t) => ({ symbol: t, firstDate: firsts.get(t)! }));
+  const shortRates = new Map<string, { symbol: string; firstDate: string }[]>();
+  for (const r of rateRows) {
+    const what = [
+      r.change === null && sinceDay !== null ? `the change since ${formatIsoDate(sinceDay)}` : null,
+      ...RATE_WINDOWS.filter(([k]) => r.changesBp[k] === null).map(([, label]) => label),
+    ].filter((w) => w !== null);
+    if (what.length > 0) {
+      const key = listWords(what);
+      shortRates.set(key, [...(shortRates.get(key) ?? []), { symbol: r.symbol, firstDate: first(r.symbol) }]);
+    }
+  }
+  const pct = volatility
+    ? [volatility.percentile1y === null ? '1-year' : null, volatility.percentile5y === null ? '5-year' : null].filter(
+        (w) => w !== null,
+      )
+    : [];
   return {
-    requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay),
+    requestedAsOf,
     volatility: volatility && v ? { symbol: vix, ...volatility } : null,
     since: sinceDay === null ? null : formatIsoDate(sinceDay),
     rates: rateRows,
     curve2s10s,
     missing,
     demo: await holdsDemoBars(store),
+    warnings: warningList(
+      requestedAsOf === null ? null : asOfBeforeData(requestedAsOf, before),
+      pct.length === 0
+        ? null
+        : shortHistory(asOf, `the ${listWords(pct)} percentile${pct.length > 1 ? 's' : ''}`, [
+            { symbol: vix, firstDate: first(vix) },
+          ]),
+      ...[...shortRates].map(([what, items]) => shortHistory(asOf, what, items)),
+    ),
   };
+}
+
+const RATE_WINDOWS = [
+  ['1m', '1M'],
+  ['3m', '3M'],
+  ['ytd', 'YTD'],
+] as const;
+
+/** 'a', 'a and b', 'a, b and c'. */
+function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 /** The latest day any loaded series reaches, or null when nothing was loaded. */

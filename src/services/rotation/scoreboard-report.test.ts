@@ -29,6 +29,23 @@ describe('scoreboard', () => {
       expect(b.missing).toEqual(['^SP600', 'RSP', 'SPY', 'MAGS']);
       expect(b.spreads.find((s) => s.equal === 'MAG7')!.periods).toBeNull(); // MAGS not stored
       expect(b.demo).toBe(false);
+      // 1Y needs a close on or before 2024-12-11, before the first stored day
+      expect(b.warnings.map((w) => w.message)).toEqual([
+        'too little history for 1Y as of the last bar (n/a): IWM, MAG7 (first stored day 2024-12-31)',
+      ]);
+      // an as-of day before the history: the rows are empty, and the warning names the day and the first stored day
+      const early = await scoreboard(store, { symbols: ['IWM', '^SP600'], asOf: '2024-06-03' });
+      expect(early.rows.map((r) => [r.symbol, r.date, r.ytd, r['1y']])).toEqual([
+        ['IWM', null, null, null],
+        ['^SP600', null, null, null],
+      ]);
+      expect(early.warnings).toEqual([
+        {
+          code: 'as-of-before-data',
+          message: 'no bars on or before 2024-06-03, before the stored history: IWM (first stored day 2024-12-31)',
+          symbols: ['IWM'],
+        },
+      ]);
     } finally {
       await store.close();
     }

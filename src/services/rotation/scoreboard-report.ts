@@ -13,6 +13,7 @@ import { indexOnOrBefore } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
+import { asOfBeforeData, type DataWarning, shortHistory, warningList } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { loadClosesOrBaskets, type SymbolCloses } from '../groups/member-closes.js';
 
@@ -45,6 +46,8 @@ export interface Scoreboard {
   readonly missing: string[];
   /** True when the store holds synthetic demo bars (outputs must say so). */
   readonly demo: boolean;
+  /** An as-of day before a stored symbol's history; YTD or 1Y n/a for want of history (data-warnings.ts). */
+  readonly warnings: DataWarning[];
 }
 
 export interface ScoreboardRequest {
@@ -85,11 +88,56 @@ export async function scoreboard(store: PriceStore, req: ScoreboardRequest = {})
         : null;
     return { equal: p.equal, cap: p.cap, date: s ? formatIsoDate(s.day) : null, periods: s?.periods ?? null };
   });
+  const requestedAsOf = asOfDay === null ? null : formatIsoDate(asOfDay);
   return {
-    requestedAsOf: asOfDay === null ? null : formatIsoDate(asOfDay),
+    requestedAsOf,
     rows,
     spreads,
     missing,
     demo: await holdsDemoBars(store),
+    warnings: historyWarnings(requestedAsOf, rows, spreads, byTicker),
   };
+}
+
+/**
+ * Why figures are empty though their symbols are stored: the as-of day is before a symbol's first bar (rows and
+ * the spread pairs), or a row's history is too short for YTD or 1Y (the base close is before its first bar).
+ */
+function historyWarnings(
+  asOf: string | null,
+  rows: readonly ScoreboardRow[],
+  spreads: readonly SpreadRow[],
+  byTicker: ReadonlyMap<string, SymbolCloses>,
+): DataWarning[] {
+  const first = (t: string) => formatIsoDate(byTicker.get(t)!.dates[0]!);
+  const before = new Set<string>();
+  const short = new Map<string, { symbol: string; firstDate: string }[]>();
+  for (const r of rows) {
+    if (!byTicker.has(r.symbol)) continue;
+    if (r.date === null) {
+      before.add(r.symbol);
+      continue;
+    }
+    const what = [r.ytd === null ? 'YTD' : null, r['1y'] === null ? '1Y' : null]
+      .filter((w) => w !== null)
+      .join(' and ');
+    if (what !== '') short.set(what, [...(short.get(what) ?? []), { symbol: r.symbol, firstDate: first(r.symbol) }]);
+  }
+  if (asOf !== null)
+    // a pair with one side not stored is n/a for that reason (`missing`), whatever the day
+    for (const p of spreads)
+      if (p.date === null && byTicker.has(p.equal) && byTicker.has(p.cap))
+        for (const t of [p.equal, p.cap]) {
+          const c = byTicker.get(t);
+          if (c && indexOnOrBefore(c.dates, parseIsoDate(asOf)) < 0) before.add(t);
+        }
+  return warningList(
+    asOf === null
+      ? null
+      : asOfBeforeData(
+          asOf,
+          [...before].map((t) => ({ symbol: t, firstDate: first(t) })),
+        ),
+    ...[...short].map(([what, items]) => shortHistory(asOf ?? 'the last bar', what, items)),
+  );
 }
