@@ -406,6 +406,17 @@ describe('POST /api/check', () => {
     expect(res.statusCode).toBe(413);
     expect(errorOf(res.body).kind).toBe('too_large');
   });
+  test('an unverifiable breadth claim is said in product words: no command, no option, no cliHints field', async () => {
+    const res = await post({
+      text: 'On Dec 31, 2024, S&P 600 members: 62% closed above their 200-day moving average.',
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { claims: { verdict: string; reason: string }[] } & Record<string, unknown>;
+    expect(body.claims[0]).toMatchObject({ verdict: 'unverifiable' });
+    expect(body.claims[0]!.reason).toContain("(it needs the group's member list and the members' closes)");
+    expect(res.body).not.toMatch(/marketdash |--[a-z]/);
+    expect(Object.keys(body)).not.toContain('cliHints');
+  });
   test('404 for GET on the check route', async () => {
     expect((await get('/api/check')).statusCode).toBe(404);
   });

@@ -146,6 +146,9 @@ export function registerCheckCommand(program: Command): void {
         return out;
       });
       process.stdout.write(render(format, checked));
+      // what to run so that unverifiable claims can be checked: the CLI's own words, on stderr
+      for (const hint of new Set(checked.flatMap((c) => c.report.cliHints ?? [])))
+        process.stderr.write(`marketdash: ${hint}\n`);
       process.exitCode = checked.some((c) => countVerdicts(c.report).contradicted > 0) ? 1 : 0;
     });
 }

@@ -165,8 +165,17 @@ describe('report and check commands', () => {
     expect(cli(['check', '-', '--as-of', '2025-13-01'], 'x').code).toBe(2);
     const empty = cli(['check', '-'], 'Nvidia is up 5% this year.', join(dir, 'empty.duckdb'));
     expect(empty.code).toBe(1);
-    expect(empty.stderr).toMatch(/holds no data/);
+    expect(empty.stderr).toMatch(
+      /holds no data; import some into .* first \('marketdash import' or 'marketdash demo'\)/,
+    );
     expect(empty.stderr.trim().split('\n')).toHaveLength(1);
+    // a breadth claim on a group the demo store lacks: the verdict in product words, the CLI's step on stderr
+    const breadth = cli(['check', '-'], 'S&P 600 members: 62% closed above their 200-day moving average.');
+    expect(breadth.stdout).toContain("(it needs the group's member list and the members' closes)");
+    expect(breadth.stdout).not.toMatch(/marketdash |--[a-z]/);
+    expect(breadth.stderr).toContain(
+      "marketdash: to check the breadth of 'sp600': import the members' closes and 'marketdash group import constituents/sp600.csv --name sp600'\n",
+    );
     expect(cli(['report', '--format', 'pdf']).code).toBe(2);
   });
 

@@ -58,6 +58,8 @@ export interface CheckReport {
   readonly text: string;
   /** Warnings for the reader (no date in the note, input trimmed ...). */
   readonly warnings: readonly string[];
+  /** The CLI's next steps for claims left unverifiable (commands to run); the API never sends them. */
+  readonly cliHints?: readonly string[];
 }
 
 export function countVerdicts(report: Pick<CheckReport, 'claims'>): Record<Verdict, number> {

@@ -68,10 +68,15 @@ export interface VerifyOptions {
  */
 export type OneCloseBasis = 'price' | 'total';
 
-/** The series a claim needs, or why there is none ("no data for ^SP600 in the store"). */
+/**
+ * The series a claim needs, or why there is none ("no data for ^SP600 in the store"), in the product's words (the
+ * API and the web page show it); `cliHint` is the CLI's next step, which only the CLI prints.
+ */
 export type SeriesFor = (
   symbol: string,
-) => { readonly series: PriceSeries; readonly oneCloseBasis?: OneCloseBasis } | { readonly missing: string };
+) =>
+  | { readonly series: PriceSeries; readonly oneCloseBasis?: OneCloseBasis }
+  | { readonly missing: string; readonly cliHint?: string };
 
 /** What the data says at one close. */
 export interface Evaluation {

@@ -39,7 +39,14 @@ export function registerCheckRoute(app: FastifyInstance, ctx: ServerContext): vo
       const key = { digest, asOf, undatedAsOf, tolerance };
       return sendCachedJson(ctx, reply, 'check', key, checkResponseSchema, async () => {
         // an as-of day past the data: the claims are checked as of the last market close, and the warnings say so
-        return checkNote(ctx.store, { text: body.text, asOf, undatedAsOf, tolerance, config: ctx.config });
+        const { cliHints: _cliOnly, ...report } = await checkNote(ctx.store, {
+          text: body.text,
+          asOf,
+          undatedAsOf,
+          tolerance,
+          config: ctx.config,
+        });
+        return report;
       });
     },
   );

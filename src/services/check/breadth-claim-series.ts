@@ -77,8 +77,10 @@ export async function loadBreadthClaimSeries(
       }
     } catch (e) {
       if (!(e instanceof NotFoundError || e instanceof DataError)) throw e;
-      const missing = `breadth of '${group}' cannot be computed from the store: ${e.message} (import the members' closes and 'marketdash group import constituents/sp600.csv --name ${group}')`;
-      for (const m of BREADTH_MEASURES) out.set(breadthSymbol(group, m), { missing });
+      // the API and the web page show `missing`: no command in it; the CLI prints its hint
+      const missing = `breadth of '${group}' cannot be computed from the store: ${e.message} (it needs the group's member list and the members' closes)`;
+      const cliHint = `to check the breadth of '${group}': import the members' closes and 'marketdash group import constituents/sp600.csv --name ${group}'`;
+      for (const m of BREADTH_MEASURES) out.set(breadthSymbol(group, m), { missing, cliHint });
     }
   }
   return (symbol) => out.get(symbol);

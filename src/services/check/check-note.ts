@@ -54,9 +54,9 @@ async function storeFacts(store: PriceStore): Promise<StoreFacts> {
   const last = await store.lastDates();
   const lastClose = await marketEnd(store);
   if (lastClose === null)
-    throw new DataError(
-      `the store at ${store.location} holds no data: import some first ('marketdash import' or 'marketdash demo')`,
-    );
+    throw new DataError('the store holds no data', {
+      hint: `import some into ${store.location} first ('marketdash import' or 'marketdash demo')`,
+    });
   const barless = new Map<string, string[]>();
   for (const g of await store.listGroups())
     for (const m of g.members) if (!last.has(m)) barless.set(m, [...(barless.get(m) ?? []), g.name]);
@@ -141,11 +141,17 @@ export async function checkNote(store: PriceStore, req: CheckRequest): Promise<C
   );
   const seriesFor: SeriesFor = (symbol) => breadth(symbol) ?? stored(symbol);
   const options = verifyOptions(asOf, { tolerance, nearAthPct: config.events?.nearAthPct ?? 0.02 });
+  const cliHints = new Set<string>();
+  for (const s of symbols) {
+    const found = seriesFor(s);
+    if ('missing' in found && found.cliHint !== undefined) cliHints.add(found.cliHint);
+  }
   return {
     asOf: formatIsoDate(asOf),
     asOfSource: source,
     claims: claims.map((c) => verifyClaim(c, seriesFor, options)),
     text,
     warnings,
+    ...(cliHints.size > 0 ? { cliHints: [...cliHints] } : {}),
   };
 }
