@@ -413,6 +413,39 @@ export function runStoreContract(label: string, makeStore: () => Promise<PriceSt
       expect(Array.from((await store.readSeries('CSV'))!.close)).toEqual([10, 12, 14]);
     });
 
+    it('the same values from another source: the bars take the new source (a change), on every backend', async () => {
+      // The source is part of a bar (DuckDB's merge compares it with the values: the reference): bars first written
+      // by 'demo' and then read again, same values, from a CSV file are the CSV's; then 'yahoo''s. The same
+      // source again changes nothing.
+      await store.writeBars([batch(sampleSeries('AAA'), 'demo')]);
+      const header = 'Date,Open,High,Low,Close,Adj Close,Volume';
+      const roles = { date: 0, open: 1, high: 2, low: 3, close: 4, adjClose: 5, volume: 6 };
+      const jan3 = '2024-01-03,10.5,11,10.25,10.875,10.625,';
+      const spec = csvSpec(
+        `${header}\n2024-01-02,10,10.75,9.875,10.5,10.25,1000\n${jan3}\n2024-01-05,11.25,11.5,11,11.125,11.125,3000000000\n`,
+        roles,
+        { symbol: 'AAA' },
+      );
+      const sources = async () => (await store.listSymbols()).map((x) => [x.ticker, x.sources]);
+      expect(await store.importCsv([spec])).toMatchObject({ problems: [], rowsChanged: 3, rowsSeen: 3 });
+      expect(await sources()).toEqual([['AAA', ['csv']]]);
+      expectSameSeries(await store.readSeries('AAA'), sampleSeries('AAA'));
+      const v = await store.dataVersion();
+      expect(await store.importCsv([spec])).toMatchObject({ problems: [], rowsChanged: 0, rowsSeen: 3 });
+      expect(await store.dataVersion()).toBe(v);
+      expect(await store.writeBars([batch(sampleSeries('AAA'), 'yahoo')])).toEqual({ rowsChanged: 3, rowsSeen: 3 });
+      expect(await store.barSources()).toEqual(['yahoo']);
+      expect(await store.writeBars([batch(sampleSeries('AAA'), 'yahoo')])).toEqual({ rowsChanged: 0, rowsSeen: 3 });
+      // one bar of the CSV (same values) over the yahoo bars: that bar alone is the CSV's
+      const one = csvSpec(`${header}\n${jan3}\n`, roles, { symbol: 'AAA' });
+      expect(await store.importCsv([one])).toMatchObject({ problems: [], rowsChanged: 1 });
+      expect(await sources()).toEqual([['AAA', ['csv', 'yahoo']]]);
+      // the whole file again over bars of two sources: the CSV's own bar stays as it is, the yahoo ones change
+      expect(await store.importCsv([spec])).toMatchObject({ problems: [], rowsChanged: 2 });
+      expect(await sources()).toEqual([['AAA', ['csv']]]);
+      expectSameSeries(await store.readSeries('AAA'), sampleSeries('AAA'));
+    });
+
     it('importCsv sets symbol info in the same transaction', async () => {
       await store.importCsv([], { symbols: [{ ticker: 'mmm', name: '3M', kind: 'stock', currency: 'USD' }] });
       expect(await store.getSymbol('MMM')).toEqual({ ticker: 'MMM', name: '3M', kind: 'stock', currency: 'USD' });

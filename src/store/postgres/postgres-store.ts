@@ -28,6 +28,7 @@ import type {
   CsvFileSpec,
   CsvImportOptions,
   CsvImportOutcome,
+  CsvProblem,
   DateRange,
   PriceStore,
   ReadOptions,
@@ -285,12 +286,15 @@ export class PostgresStore implements PriceStore {
           to: lasts.sort().at(-1),
         });
         if (stored.size > 0) {
-          const source = files[0]?.source ?? 'csv';
-          const problems = await staging.settleImportAgainst(
-            [...stored.values()].map((s) => ({ series: s, source })),
-            files,
-            options.replace === true,
-          );
+          // each stored bar with its own source: the overlap rules compare it with the values, so the same
+          // values read again from another source become that source's bars, as on DuckDB (store contract)
+          // the staging store takes one batch per symbol at a time: a symbol whose stored bars come from several
+          // sources is settled in rounds, one source's days each (the days never overlap, so the order is free)
+          const problems: CsvProblem[] = [];
+          for (const round of oneBatchPerSymbol(await this.withStoredSources(stored, firsts[0]!, lasts.at(-1)!))) {
+            problems.push(...(await staging.settleImportAgainst(round, files, options.replace === true)));
+            if (problems.length > 0) break;
+          }
           if (problems.length > 0) return { ...outcome, problems, rowsChanged: 0, rowsSeen: 0 };
           series = await staging.readMany('all');
         }
@@ -315,6 +319,53 @@ export class PostgresStore implements PriceStore {
     } finally {
       await staging.close();
     }
+  }
+
+  /**
+   * Stored series (read for the days `from`..`to`) as batches labelled with their bars' source: one grouped
+   * query; the days of each source are read only for a symbol whose bars there come from several sources.
+   */
+  private async withStoredSources(
+    stored: ReadonlyMap<string, PriceSeries>,
+    from: string,
+    to: string,
+  ): Promise<BarBatch[]> {
+    const symbols = [...stored.keys()];
+    const range = 'symbol = ANY($1) AND date BETWEEN $2 AND $3';
+    const grouped = await this.pool.query<{ symbol: string; source: string }>(
+      `SELECT symbol, source FROM bars WHERE ${range} GROUP BY symbol, source ORDER BY symbol, source`,
+      [symbols, from, to],
+    );
+    const sources = new Map<string, string[]>();
+    for (const r of grouped.rows) sources.set(r.symbol, [...(sources.get(r.symbol) ?? []), r.source]);
+    const mixed = symbols.filter((t) => (sources.get(t)?.length ?? 0) > 1);
+    const sourceOn = new Map<string, Map<number, string>>();
+    if (mixed.length > 0) {
+      const days = await this.pool.query<{ symbol: string; day: number; source: string }>(
+        `SELECT symbol, date - DATE '1970-01-01' AS day, source FROM bars WHERE ${range}`,
+        [mixed, from, to],
+      );
+      for (const r of days.rows) {
+        const bySymbol = sourceOn.get(r.symbol) ?? new Map<number, string>();
+        bySymbol.set(r.day, r.source);
+        sourceOn.set(r.symbol, bySymbol);
+      }
+    }
+    const out: BarBatch[] = [];
+    for (const [ticker, series] of stored) {
+      const own = sources.get(ticker) ?? [];
+      if (own.length <= 1) {
+        out.push({ series, source: own[0] ?? 'csv' });
+        continue;
+      }
+      const on = ensureDefined(sourceOn.get(ticker), `the sources of ${ticker}'s stored bars`);
+      for (const source of own) {
+        const keep: number[] = [];
+        for (let i = 0; i < series.dates.length; i++) if (on.get(series.dates[i]!) === source) keep.push(i);
+        out.push({ series: pickRows(series, keep), source });
+      }
+    }
+    return out;
   }
 
   async deleteSymbol(given: string): Promise<void> {
@@ -568,4 +619,37 @@ export function redactUrl(url: string): string {
   } catch {
     return 'postgres (unparseable URL)';
   }
+}
+
+/** Batches in rounds that hold each symbol at most once (the k-th batch of every symbol in round k). */
+function oneBatchPerSymbol(batches: readonly BarBatch[]): BarBatch[][] {
+  const rounds: BarBatch[][] = [];
+  const seen = new Map<string, number>();
+  for (const b of batches) {
+    const k = seen.get(b.series.symbol) ?? 0;
+    seen.set(b.series.symbol, k + 1);
+    (rounds[k] ??= []).push(b);
+  }
+  return rounds;
+}
+
+/** The rows `rows` (ascending indexes) of a series, as a series. */
+function pickRows(s: PriceSeries, rows: readonly number[]): PriceSeries {
+  const pick = <T extends Int32Array | Float64Array>(col: T, out: T): T => {
+    rows.forEach((r, k) => {
+      out[k] = col[r]!;
+    });
+    return out;
+  };
+  const n = rows.length;
+  return {
+    symbol: s.symbol,
+    dates: pick(s.dates, new Int32Array(n)),
+    open: pick(s.open, new Float64Array(n)),
+    high: pick(s.high, new Float64Array(n)),
+    low: pick(s.low, new Float64Array(n)),
+    close: pick(s.close, new Float64Array(n)),
+    adjClose: pick(s.adjClose, new Float64Array(n)),
+    volume: pick(s.volume, new Float64Array(n)),
+  };
 }
