@@ -186,7 +186,8 @@ describe('dashboard on the demo market', () => {
     // chart), never the up/down colours (Leading was green, Lagging red: those mean moves), 4.5:1 in both themes.
     for (const p of rotation) {
       const cell = page.locator(`#rotation-table tr[data-symbol="${p.symbol}"] td.quadrant`);
-      expect(await cell.textContent()).toBe(p.quadrant);
+      // Named as the chart names it ("Leading"; the API says "leading").
+      expect(await cell.textContent()).toBe(`${p.quadrant.charAt(0).toUpperCase()}${p.quadrant.slice(1)}`);
       expect(await cell.locator('.quad-icon').count()).toBe(1);
     }
     for (const theme of ['light', 'dark']) {

@@ -19,7 +19,7 @@ test('a price series has a record close, said to be a close everywhere (its high
     label: 'Record close',
     fromLabel: 'From record close',
     phrase: 'record close',
-    axis: 'Record close',
+    axis: 'record close',
   });
   expect(Object.values(highWords(false, null)).join(' ')).not.toMatch(/ATH|all-time|high/i);
 });

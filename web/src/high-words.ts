@@ -14,13 +14,13 @@ export interface HighWords {
   readonly fromLabel: string;
   /** In a sentence: "record close" or "highest since 2009-07-01". */
   readonly phrase: string;
-  /** The axis label of the level line on the chart, and its day's marker: "Record close" or "High". */
+  /** The axis label of the level line on the chart, and its day's marker: "record close" or "High". */
   readonly axis: string;
 }
 
 export function highWords(isRate: boolean, firstStored: string | null): HighWords {
   if (!isRate)
-    return { label: 'Record close', fromLabel: 'From record close', phrase: 'record close', axis: 'Record close' };
+    return { label: 'Record close', fromLabel: 'From record close', phrase: 'record close', axis: 'record close' };
   const since = firstStored ? ` since ${firstStored}` : ' stored';
   return { label: `High${since}`, fromLabel: 'From high', phrase: `highest${since}`, axis: 'High' };
 }

@@ -296,7 +296,8 @@ function rotationTable(points: readonly RotationPoint[]): HTMLElement {
             'td',
             { class: `quadrant q-${p.quadrant ?? 'none'}` },
             p.quadrant ? el('span', { class: 'quad-icon', 'aria-hidden': 'true' }) : null,
-            p.quadrant ?? 'too little history',
+            // Named as on the chart ("Leading"; the API's word is lower case).
+            p.quadrant ? `${p.quadrant.charAt(0).toUpperCase()}${p.quadrant.slice(1)}` : 'too little history',
           ),
           el('td', { class: 'num', 'data-metric': 'rsRatio' }, p.rsRatio === null ? 'n/a' : fixed(p.rsRatio, 2)),
           el(
