@@ -215,7 +215,8 @@ export function ratioChart(
       chartReadout(
         chart,
         {
-          label: `${r.numerator}/${r.denominator} (100 = ${dates[baseIndex] ?? ''})`,
+          // "(100 = 2022-10-06)" kept on one line (a phone broke it after "100").
+          label: `${r.numerator}/${r.denominator} (100\u00a0=\u00a0${dates[baseIndex] ?? ''})`,
           colour: lineColour(c, 0),
           dates,
           bars: values.map((v) => (v == null ? null : { close: v })),
