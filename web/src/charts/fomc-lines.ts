@@ -2,9 +2,9 @@
  * FOMC decision days drawn on a lightweight-charts pane (a series primitive): a thin vertical line on each
  * decision's bar, under the series, and at its foot a small tag over the series: the decision's shape (a
  * cut ▼, a hike ▲, a hold ○) and the move ("▼ -25", "○ hold"). Tags never touch (fomc-marks.ts
- * layoutFomcTags): a crowded one goes on a second row just above the foot; where the two rows are full, a
- * run of crowded decisions of one kind is told by one tag with their moves in date order ("▲ +75 +50 +25"),
- * so no move loses its size; a crowded hold may keep its shape alone. The readout names each decision in full
+ * layoutFomcTags): a crowded one goes on a second row just above the foot; a move that still finds no room
+ * joins the nearest tag of its kind, told together with their moves in date order ("▲ +75 +50 +25"), so no
+ * move loses its size; a crowded hold may keep its shape alone. The readout names each decision in full
  * on its day. Moves are drawn in the text colour on a dashed line, holds fainter on a dotted one. What is
  * drawn is written to the chart box's data-fomc-labels ([bar, kind, the tag's words, left, right, row, the
  * bar's x, its own move as drawn]) for the browser tests.
@@ -65,9 +65,16 @@ export function attachFomcLines(
     return out;
   };
   /** Where each decision is on the pane and which tag tells it (the same for both views of a frame). */
+  // The last layout, kept while the width and the bars' places are the same (every crosshair move redraws).
+  let cached: { key: string; value: ReturnType<typeof compute> } | null = null;
   const layout = (g: CanvasRenderingContext2D, width: number) => {
-    g.font = FONT;
     const shown = at().filter((p) => p.x >= 0 && p.x <= width);
+    const key = `${width}|${shown.map((p) => p.x.toFixed(2)).join(',')}`;
+    if (cached?.key !== key) cached = { key, value: compute(g, width, shown) };
+    return cached.value;
+  };
+  const compute = (g: CanvasRenderingContext2D, width: number, shown: { d: FomcDay; x: number }[]) => {
+    g.font = FONT;
     const tags = layoutFomcTags(
       shown.map((p) => p.d),
       shown.map((p) => p.x),
@@ -113,6 +120,7 @@ export function attachFomcLines(
         target.useMediaCoordinateSpace(({ context: g, mediaSize }) => {
           g.save();
           const { shown, tags: laid } = layout(g, mediaSize.width);
+          g.font = FONT;
           // Per decision: [bar, kind, the tag's words, left, right, row, the bar's x, its own move as drawn].
           const drawn: [string, FomcKind, string, number, number, number, number, string][] = [];
           for (const t of laid) {

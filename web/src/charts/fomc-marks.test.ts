@@ -57,31 +57,38 @@ describe('layoutFomcTags', () => {
     expect(brief(layoutFomcTags([cut('a')], [5], 400, measure, sizes))).toEqual([[[0], '-25', 0, 35, 0, true]]);
   });
 
-  it('tells a run of crowded moves of one kind in one tag, their sizes in date order (the 2022-23 hikes on a phone)', () => {
-    // At 100, 110, 120: 120 on the foot, 110 up a row, 100 finds no room on either: the three are one run
-    // (each 10 px from the next, under (35 + 35) / 2 + 4), told by one tag "-50 -25 -25" (14 + 3 + 66 = 83 px)
-    // centred on the run's middle, 110: 68.5..151.5.
+  it('joins a move that finds no room to the nearest tag of its kind, their sizes in date order (the 2022-23 hikes on a phone)', () => {
+    // At 100, 110, 120: 120 on the foot (102.5..137.5), 110 up a row (92.5..127.5), 100 finds no room on either:
+    // it joins 110, the nearest cut, as one tag "-50 -25" (14 + 3 + 42 = 59 px) centred on the pair's middle, 105:
+    // 75.5..134.5, which fits up a row once 110 has left it.
     const days = [cut('a', -50), cut('b'), cut('c')];
     expect(brief(layoutFomcTags(days, [100, 110, 120], 400, measure, sizes))).toEqual([
-      [[0, 1, 2], '-50 -25 -25', 68.5, 151.5, 0, true],
+      [[0, 1], '-50 -25', 75.5, 134.5, 1, true],
+      [[2], '-25', 102.5, 137.5, 0, true],
     ]);
-    // A hike beside them is a run of its own, with its own shape.
+    // A hike beside them keeps its own tag and shape; the cuts join as far as they must: 130 on the foot
+    // (112.5..147.5), 120 up a row; 110 and 100 find no room, 100 joins 110 ("-50 -25", 75.5..134.5: no room on
+    // either row), then the pair joins 120: "-50 -25 -25" (83 px) at 110, 68.5..151.5, up a row.
     const mixed = [cut('a', -50), cut('b'), cut('c'), cut('d', 75)];
-    const tags = layoutFomcTags(mixed, [100, 110, 120, 130], 400, measure, sizes);
-    expect(tags.map((t) => [t.days, t.kind, t.words, t.drawn])).toEqual([
-      [[0, 1, 2], 'cut', '-50 -25 -25', true],
-      [[3], 'hike', '+75', true],
+    expect(brief(layoutFomcTags(mixed, [100, 110, 120, 130], 400, measure, sizes))).toEqual([
+      [[0, 1, 2], '-50 -25 -25', 68.5, 151.5, 1, true],
+      [[3], '+75', 112.5, 147.5, 0, true],
     ]);
+    // A hold between two crowded cuts is passed over: the cuts join each other, the hold keeps its shape or line.
+    const withHold = [cut('a'), hold('b'), cut('c'), cut('d')];
+    const tags = layoutFomcTags(withHold, [100, 105, 110, 120], 400, measure, sizes);
+    expect(tags.filter((t) => t.kind === 'cut').every((t) => t.drawn)).toBe(true);
+    expect(tags.flatMap((t) => t.days).sort()).toEqual([0, 1, 2, 3]);
   });
 
-  it('tells a run wider than the chart in halves', () => {
-    // Width 90. Alone: 84 on the foot (slid in: 55..90), 76 up a row (55..90), 68 nowhere. As one run "-25 -25
-    // -25 -25" the tag is 14 + 3 + 90 = 107 px, wider than the chart: two runs "-25 -25" (59 px), at 64 and 80
-    // (both slid in to 31..90), the latest on the foot, the other up a row.
+  it('keeps joining while a run is wider than there is room (a chart 90 px wide)', () => {
+    // Alone: 84 on the foot (slid in: 55..90), 76 up a row (55..90), 68 and 60 nowhere. 68, the later, joins 60
+    // (as near as 76; the earlier side is taken): "-25 -25" (59 px) at 64, slid in to 31..90, finds no room
+    // either, so it joins 76: "-25 -25 -25" (83 px) at 68, slid in to 7..90, up a row.
     const days = [cut('a'), cut('b'), cut('c'), cut('d')];
     expect(brief(layoutFomcTags(days, [60, 68, 76, 84], 90, measure, sizes))).toEqual([
-      [[0, 1], '-25 -25', 31, 90, 1, true],
-      [[2, 3], '-25 -25', 31, 90, 0, true],
+      [[0, 1, 2], '-25 -25 -25', 7, 90, 1, true],
+      [[3], '-25', 55, 90, 0, true],
     ]);
   });
 

@@ -90,11 +90,12 @@ export interface FomcTagSizes {
 
 /**
  * Which tags go along the foot of a chart `width` wide, so that no two on a row come closer than `gap` and no
- * move loses its size. First each decision its own tag (its shape and the move, "▼ -25"), the moves before
- * the holds and the latest first (the one the reader asks about), on the foot's row or the row above; a hold that fits neither keeps its
- * shape alone, or its line alone. When a move still finds no room (a phone-width chart of the 2022-23 hikes),
- * crowded decisions of one kind are told by one tag over their run, its moves in date order ("▲ +75 +50 +25"),
- * so every size stays on the chart. `xs` ascending (the bars' x), `measure` the width of the words.
+ * move loses its size. Each decision has its own tag (its shape and the move, "▼ -25"), placed the moves
+ * before the holds and the latest first (the one the reader asks about), on the foot's row or the row above;
+ * a hold that fits neither keeps its shape alone, or its line alone. A move that still finds no room joins
+ * the nearest tag of its kind, the two told as one run with their moves in date order ("▲ +25 +50"), and all
+ * are placed again, until every move is drawn or has no tag of its kind to join. `xs` ascending (the bars'
+ * x), `measure` the width of the words.
  */
 export function layoutFomcTags(
   days: readonly FomcDay[],
@@ -104,41 +105,35 @@ export function layoutFomcTags(
   sizes: FomcTagSizes,
 ): FomcTag[] {
   const full = (words: string) => sizes.shape + sizes.glyphGap + measure(words);
-  const single = days.map((d, i) => ({ days: [i], kind: d.kind, words: d.decision, x: xs[i]! }));
-  const one = place(single, width, full, sizes);
-  if (one.every((t) => t.kind === 'hold' || t.drawn)) return one;
-  // Runs of crowded decisions of one kind: neighbours whose own whole tags would touch.
-  const runOf = (r: readonly number[]) => {
-    const kind = days[r[0]!]!.kind;
-    const words =
-      kind === 'hold' ? (r.length === 1 ? 'hold' : `${r.length} holds`) : r.map((i) => days[i]!.decision).join(' ');
-    return { days: r, kind, words, x: (xs[r[0]!]! + xs[r[r.length - 1]!]!) / 2 };
-  };
-  let runs: ReturnType<typeof runOf>[] = [];
-  let run: number[] = [];
-  days.forEach((d, i) => {
-    const prev = run[run.length - 1];
-    const crowded =
-      prev !== undefined &&
-      days[prev]!.kind === d.kind &&
-      xs[i]! - xs[prev]! < (full(days[prev]!.decision) + full(d.decision)) / 2 + sizes.gap;
-    if (!crowded && run.length) {
-      runs.push(runOf(run));
-      run = [];
-    }
-    run.push(i);
+  const runOf = (r: readonly number[]) => ({
+    days: r,
+    kind: days[r[0]!]!.kind,
+    words: r.map((i) => days[i]!.decision).join(' '),
+    x: (xs[r[0]!]! + xs[r[r.length - 1]!]!) / 2,
   });
-  if (run.length) runs.push(runOf(run));
-  // A run of moves that finds no room is told in two halves, and so on (a long run wider than the chart).
+  let runs = days.map((_, i) => runOf([i]));
+  // A move that finds no room joins the nearest tag of its kind (holds between are passed over), and the
+  // whole is placed again: a run only where one is needed, each step one tag fewer.
   for (;;) {
     const placed = place(runs, width, full, sizes);
-    const split = new Set(placed.filter((t) => !t.drawn && t.kind !== 'hold' && t.days.length > 1).map((t) => t.days));
-    if (!split.size) return placed;
-    runs = runs.flatMap((r) => {
-      if (!split.has(r.days)) return [r];
-      const half = Math.ceil(r.days.length / 2);
-      return [runOf(r.days.slice(0, half)), runOf(r.days.slice(half))];
+    const merges = placed.flatMap((t, i) => {
+      if (t.drawn || t.kind === 'hold') return [];
+      const near = [-1, 1]
+        .map((step) => {
+          let j = i + step;
+          while (runs[j] && runs[j]!.kind === 'hold') j += step;
+          return runs[j]?.kind === t.kind ? j : -1;
+        })
+        .filter((j) => j >= 0)
+        .sort((p, q) => Math.abs(runs[p]!.x - runs[i]!.x) - Math.abs(runs[q]!.x - runs[i]!.x));
+      return near.length ? [[i, near[0]!] as const] : [];
     });
+    if (!merges.length) return placed;
+    // The latest failing move first (the one the reader asks about), one merge a round.
+    const [i, j] = merges[merges.length - 1]!;
+    const [lo, hi] = i < j ? [i, j] : [j, i];
+    const joined = runOf([...runs[lo]!.days, ...runs[hi]!.days]);
+    runs = [...runs.slice(0, lo), joined, ...runs.slice(lo + 1, hi), ...runs.slice(hi + 1)];
   }
 }
 
