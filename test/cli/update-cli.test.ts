@@ -51,4 +51,10 @@ describe('update warnings', () => {
     if (format === 'json')
       expect((JSON.parse(r.stdout) as { warnings: string[] }).warnings).toEqual([WARNING.slice(21)]);
   });
+
+  it('an unknown --provider is named (exit 2) before any look at the network, not "no network"', () => {
+    const r = cli('update', 'SPY', '--provider', 'bloomberg');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^marketdash: --provider: 'bloomberg' is not one of [a-z, ]*demo[a-z, ]*\n$/);
+  });
 });

@@ -92,6 +92,11 @@ export function registerUpdateCommand(program: Command): void {
             );
         },
       });
+      // a misspelt --provider is the mistake to name, before any look at the network
+      if (opts.provider !== undefined && !registry.names().includes(opts.provider))
+        throw new UsageError(`--provider: '${opts.provider}' is not one of ${registry.names().join(', ')}`, {
+          parameter: '--provider',
+        });
       // one look at the network first: offline, an update would spend minutes on retries to fail anyway
       if (opts.provider?.toLowerCase() !== 'demo') {
         const { anyReachable, hostNames, PROVIDER_HOSTS } = await import('../../providers/network-probe.js');

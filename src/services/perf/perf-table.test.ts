@@ -112,6 +112,19 @@ describe('perf table', () => {
     expect('window' in (await perfTable(store, { symbols: ['AAA'] })).rows[0]!).toBe(false);
   });
 
+  it('a --from after the table day (the last stored day, no --to given) says why the window is empty', async () => {
+    const t = await perfTable(store, { symbols: ['AAA'], from: '2030-01-01' });
+    expect(t.rows[0]!.window).toEqual({ from: null, to: '2025-01-03', return: null, cagr: null });
+    expect(t.warnings).toEqual([
+      {
+        code: 'not-computed',
+        message: "window from 2030-01-01: it starts after the table's day, 2025-01-03 (no window return)",
+        symbols: ['AAA'],
+      },
+    ]);
+    expect((await perfTable(store, { symbols: ['AAA'], from: '2025-01-02' })).warnings).toEqual([]);
+  });
+
   it('--from/--to mistakes are UsageErrors naming the parameter (the API names its own)', async () => {
     await expect(perfTable(store, { symbols: ['AAA'], to: '2025-01-02' })).rejects.toThrow(
       /^--to: a window needs its start/,

@@ -222,6 +222,15 @@ function finish(
 ): PerfTable {
   const end = latestDay(rows.map((r) => parseIsoDate(r.asOf)));
   const marked = rows.map((r) => (end !== null && r.asOf < formatIsoDate(end) ? { ...r, stale: true } : r));
+  // a window starting after the table's day (the data's last day when no end was given) has no return: said so
+  const late: DataWarning | null =
+    win !== null && end !== null && win.from > end
+      ? {
+          code: 'not-computed',
+          message: `window from ${formatIsoDate(win.from)}: it starts after the table's day, ${formatIsoDate(end)} (no window return)`,
+          symbols: marked.map((r) => r.symbol),
+        }
+      : null;
   const warnings = warningList(
     asOfAfterData(asOfDay, end),
     end === null
@@ -231,6 +240,7 @@ function finish(
           end,
         ),
     leftOut,
+    late,
   );
   return {
     rows: marked,
