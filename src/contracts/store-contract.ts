@@ -14,7 +14,9 @@ export const healthSchema = named(
       .optional()
       .describe('the database file or the connection target: only for a request carrying the server token'),
     dataVersion: z.string().describe('changes whenever the stored data changes (the cache key)'),
-    demo: z.boolean().describe('true when the store holds the synthetic demo market'),
+    demo: z
+      .boolean()
+      .describe('true when the store holds synthetic demo bars (the demo market, alone or beside imported data)'),
     symbols: z.number().int(),
     lastDate: isoDate.nullable(),
   }),

@@ -26,7 +26,7 @@ import { z } from 'zod';
 import type { UniverseConfig } from '../config/universe-config.js';
 import { contractRegistry } from '../contracts/contract-registry.js';
 import { ensureDefined } from '../domain/ensure.js';
-import { isDemoData } from '../services/demo-label.js';
+import { holdsDemoBars } from '../services/demo-label.js';
 import { resolveGroup } from '../services/groups/group-registry.js';
 import type { PriceStore } from '../store/price-store.js';
 import type { AlertCenter } from './alert-center.js';
@@ -190,7 +190,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     update: options.update ?? null,
     async isDemo() {
       const version = await cache.dataVersion();
-      if (demoFor?.version !== version) demoFor = { version, demo: isDemoData(options.store) };
+      if (demoFor?.version !== version) demoFor = { version, demo: holdsDemoBars(options.store) };
       return demoFor.demo;
     },
     async groupMembers(name) {

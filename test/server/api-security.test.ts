@@ -4,6 +4,8 @@
  * any error, the demo label, and a cache that serves repeats and notices new data.
  */
 import { afterEach, describe, expect, test } from 'vitest';
+import { closeOnlySeries } from '../../src/domain/price-series.js';
+import { parseIsoDate } from '../../src/domain/trading-date.js';
 import { buildApp } from '../../src/server/build-app.js';
 import type { PriceStore } from '../../src/store/price-store.js';
 import { errorOf, openTestApp, type TestApp } from './api-app.js';
@@ -129,6 +131,12 @@ describe('demo label and cache', () => {
     t = await openTestApp({}, 'demo');
     const res = await t.app.inject('/api/perf?symbols=AAPL');
     expect(res.headers['x-marketdash-source']).toBe('demo');
+    expect((await t.app.inject('/api/health')).json()).toMatchObject({ demo: true });
+  });
+  test('a demo store with some real bars imported is still labelled, as the CLI labels it (docs/store-and-cli.md)', async () => {
+    t = await openTestApp({}, 'demo');
+    await t.store.writeBars([{ series: closeOnlySeries('REAL', [parseIsoDate('2024-12-31')], [10]), source: 'csv' }]);
+    expect((await t.app.inject('/api/perf?symbols=AAPL')).headers['x-marketdash-source']).toBe('demo');
     expect((await t.app.inject('/api/health')).json()).toMatchObject({ demo: true });
   });
   test('real data carries no demo label', async () => {

@@ -11,7 +11,7 @@ import { loadConfig } from '../../config/universe-config.js';
 import { UsageError } from '../../domain/errors.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
 import type { DailySchedule } from '../../server/daily-schedule.js';
-import { DEMO_DATA_LABEL, isDemoData } from '../../services/demo-label.js';
+import { DEMO_DATA_LABEL, holdsDemoBars } from '../../services/demo-label.js';
 import { openStore, resolveStoreTarget, shareStoreInProcess } from '../../services/open-store.js';
 import { globalOptions } from '../global-options.js';
 
@@ -124,7 +124,7 @@ export function registerServeCommand(program: Command): void {
             afterCommand: () => cache.invalidate(),
           });
         }
-        const demo = (await isDemoData(store)) ? ` (${DEMO_DATA_LABEL})` : '';
+        const demo = (await holdsDemoBars(store)) ? ` (${DEMO_DATA_LABEL})` : '';
         process.stdout.write(
           `MarketDash dashboard: ${shown}${demo}\nAPI: ${shown}api/openapi.json   store: ${store.location}\n`,
         );

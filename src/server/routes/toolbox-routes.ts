@@ -55,7 +55,7 @@ export function registerToolboxRoutes(app: FastifyInstance, ctx: ServerContext):
           symbol: z.string().min(1).max(40).describe('a symbol or a ratio A/B, e.g. IWM/MAG7'),
           window: z
             .string()
-            .regex(/^\d{2}-\d{2}\.\.\d{2}-\d{2}$/)
+            .regex(/^\d{2}-\d{2}\.\.\d{2}-\d{2}$/, { error: 'must be MM-DD..MM-DD, e.g. 12-15..01-05' })
             .optional()
             .describe('MM-DD..MM-DD'),
           asOf: isoDateInput.optional(),
