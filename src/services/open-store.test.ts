@@ -5,6 +5,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../../test/support/temp-folder.js';
 import { DataError, UsageError } from '../domain/errors.js';
@@ -67,6 +68,26 @@ describe('openDuckDbEarly', () => {
         `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a MarketDash store \\(DuckDB could not open it: [^\\n]*\\)$`,
       ),
     );
+  });
+});
+
+describe('a DuckDB database that is not a store', () => {
+  it('is refused before any MarketDash table is written into it, naming its tables', async () => {
+    const path = join(dir, 'crm.duckdb');
+    const other = await DuckDBInstance.create(path);
+    const c = await other.connect();
+    await c.run('CREATE TABLE customers (id INTEGER, name VARCHAR)');
+    c.closeSync();
+    other.closeSync();
+    await expect(openStore({ db: path })).rejects.toThrow(
+      `${path} is not a MarketDash store (a DuckDB database with other tables: customers); nothing was changed in it`,
+    );
+    const again = await DuckDBInstance.create(path);
+    const check = await again.connect();
+    const tables = (await check.runAndReadAll('SELECT table_name FROM information_schema.tables')).getRowsJS();
+    expect(tables.map((r) => r[0])).toEqual(['customers']);
+    check.closeSync();
+    again.closeSync();
   });
 });
 

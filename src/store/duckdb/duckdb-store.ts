@@ -118,7 +118,13 @@ export class DuckDbStore implements PriceStore {
     }
     const connection = await instance.connect();
     const store = new DuckDbStore(path, instance, connection);
-    await store.migrate();
+    try {
+      await store.migrate();
+    } catch (e) {
+      // not a store after all (another application's database): let go of the file
+      await store.close().catch(() => undefined);
+      throw e;
+    }
     return store;
   }
 
@@ -146,7 +152,7 @@ export class DuckDbStore implements PriceStore {
   /** Applies pending schema migrations in one transaction; returns the versions applied. */
   async migrate(): Promise<number[]> {
     return this.exclusive(async (c) => {
-      const current = await storedSchemaVersion(c);
+      const current = await storedSchemaVersion(c, this.location);
       const pending = MIGRATIONS.filter((m) => m.version > current);
       if (pending.length === 0) return [];
       this.noteWrite(Number.POSITIVE_INFINITY, true);
@@ -636,14 +642,35 @@ const PARALLEL_READ_MIN_TICKERS = 64;
  * One query on every open: a `CREATE TABLE IF NOT EXISTS` first was another transaction, 2-12 ms of a
  * 0.2 s command.
  */
-async function storedSchemaVersion(c: DuckDBConnection): Promise<number> {
+async function storedSchemaVersion(c: DuckDBConnection, location: string): Promise<number> {
   try {
     return Number((await c.runAndReadAll('SELECT max(version) AS v FROM schema_version')).getRowsJS()[0]?.[0] ?? 0);
   } catch (e) {
     if (!/schema_version does not exist/.test((e as Error).message)) throw e;
+    await refuseForeignDatabase(c, location);
     await c.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
     return 0;
   }
+}
+
+/**
+ * A DuckDB database of another application (tables, none of them ours) is refused before any migration writes
+ * MarketDash's tables into it: `--db` pointed at the wrong file.
+ */
+async function refuseForeignDatabase(c: DuckDBConnection, location: string): Promise<void> {
+  const rows = (
+    await c.runAndReadAll(
+      'SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() ORDER BY table_name',
+    )
+  ).getRowsJS();
+  const tables = rows.map((r) => String(r[0]));
+  if (tables.length === 0 || tables.includes('bars') || tables.includes('symbols')) return;
+  const named =
+    tables.length <= 5 ? tables.join(', ') : `${tables.slice(0, 5).join(', ')} and ${tables.length - 5} more`;
+  throw new DataError(
+    `${location} is not a MarketDash store (a DuckDB database with other tables: ${named}); nothing was changed in it`,
+    { file: location },
+  );
 }
 
 /** Increments the data version inside the current write transaction (by `by` when a write used several load ids). */
