@@ -9,7 +9,7 @@ import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { type LeadersReport, leadersReport } from '../../services/rotation/leaders-report.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderCsv, renderResultJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderResultJson, renderTable, writeWarnings } from '../output-format.js';
 
 interface LeadersOptions {
   group: string;
@@ -46,6 +46,7 @@ export function registerLeadersCommand(program: Command): void {
       process.stdout.write(renderLeaders(report, format));
       if (report.missing.length > 0)
         process.stderr.write(`marketdash: no stored bars for ${report.missing.join(', ')} (left out)\n`);
+      writeWarnings(report.warnings);
     });
 }
 

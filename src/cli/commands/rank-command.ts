@@ -9,7 +9,7 @@ import { type RankReport, rankReport } from '../../services/breadth/rank-report.
 import { DEMO_DATA_LABEL } from '../../services/demo-label.js';
 import { withDataStore } from '../data-store.js';
 import { globalOptions } from '../global-options.js';
-import { type Column, parseFormat, renderCsv, renderResultJson, renderTable } from '../output-format.js';
+import { type Column, parseFormat, renderCsv, renderResultJson, renderTable, writeWarnings } from '../output-format.js';
 
 interface RankOptions {
   group: string;
@@ -49,6 +49,7 @@ export function registerRankCommand(program: Command): void {
         process.stderr.write(
           `marketdash: no stored bars for ${report.missing.length} member(s): ${report.missing.slice(0, 20).join(', ')}${report.missing.length > 20 ? ' ...' : ''}\n`,
         );
+      writeWarnings(report.warnings);
     });
 }
 

@@ -98,6 +98,17 @@ describe('GET /api/seasonality', () => {
     expect(r.warnings).toEqual(['data ends 2024-12-31; figures are as of that day (asked for 2025-02-03)']);
   });
 
+  it('with too little history for any complete window or month, a warning says why the tables are empty', async () => {
+    // the test store starts on Monday 2021-01-04: no close on or before 2020-12-15, no complete month by Jan 8
+    const res = await t.app.inject('/api/seasonality?symbol=XLK&asOf=2021-01-08');
+    expect(res.statusCode).toBe(200);
+    const r = JSON.parse(res.body) as SeasonalityReport & { warnings: string[] };
+    expect(r.window.years).toEqual([]);
+    expect(r.warnings).toEqual([
+      'too little history for a complete 12-15..01-05 window or a complete month as of 2021-01-08 (n/a): XLK (first stored day 2021-01-04)',
+    ]);
+  });
+
   it('a bad window is a 400 naming the parameter', async () => {
     const res = await t.app.inject('/api/seasonality?symbol=XLK&window=12-15');
     expect(res.statusCode).toBe(400);

@@ -7,6 +7,7 @@ import { type LeadershipRow, leadershipRanks } from '../../analytics/leadership/
 import { previousWindow, windowEnding } from '../../analytics/leadership/return-window.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
+import { type DataWarning, shortHistory, warningList } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { loadGroupCloses } from '../groups/group-closes.js';
 import { resolveGroup } from '../groups/group-registry.js';
@@ -32,6 +33,8 @@ export interface LeadersReport {
   readonly missing: string[];
   /** True when the store holds synthetic demo bars (outputs must say so). */
   readonly demo: boolean;
+  /** Returns n/a for want of history: the window (or the one before) starts before a member's first bar. */
+  readonly warnings: DataWarning[];
 }
 
 export async function leadersReport(store: PriceStore, req: LeadersRequest): Promise<LeadersReport> {
@@ -47,13 +50,28 @@ export async function leadersReport(store: PriceStore, req: LeadersRequest): Pro
     from: formatIsoDate(w.from),
     to: formatIsoDate(w.to),
   });
+  const rows = leadershipRanks(loaded.found, current, previous);
+  const first = new Map(loaded.found.map((c) => [c.symbol, formatIsoDate(c.dates[0]!)]));
+  const short = (rows: readonly LeadershipRow[]) =>
+    rows.map((r) => ({ symbol: r.symbol, firstDate: first.get(r.symbol)! }));
+  const asOf = formatIsoDate(day);
+  const win = iso(current);
+  const prior = iso(previous);
   return {
     group: group.name,
-    asOf: formatIsoDate(day),
-    window: iso(current),
-    previousWindow: iso(previous),
-    rows: leadershipRanks(loaded.found, current, previous),
+    asOf,
+    window: win,
+    previousWindow: prior,
+    rows,
     missing: loaded.missing,
     demo: await holdsDemoBars(store),
+    warnings: warningList(
+      shortHistory(asOf, `the ${win.label} return (from ${win.from})`, short(rows.filter((r) => r.return === null))),
+      shortHistory(
+        asOf,
+        `the ${prior.label} return (from ${prior.from})`,
+        short(rows.filter((r) => r.return !== null && r.previousReturn === null)),
+      ),
+    ),
   };
 }

@@ -19,7 +19,7 @@ import { closeOnlySeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
-import { type DataWarning, seriesFreshness } from '../data-warnings.js';
+import { type DataWarning, seriesFreshness, shortHistory, warningList } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { loadClosesOrBaskets } from '../groups/member-closes.js';
 import { missingSeriesError } from '../stored-series.js';
@@ -68,13 +68,26 @@ export async function seasonalityReport(store: PriceStore, req: SeasonalityReque
   const asOf = asOfDay === null ? dataEnd : Math.min(asOfDay, dataEnd);
   // "data ends" is the market's last close; a series ending before it is stale (data-warnings.ts)
   const freshness = await seriesFreshness(store, parts.join('/'), asOf, asOfDay);
+  const firstDate = formatIsoDate(ensureDefined(s.dates[0], `first day of ${parts.join('/')}`));
+  const window = windowSeasonality(s.dates, s.close, w, asOf);
+  const months = monthlySeasonality(s.dates, s.close, asOf);
+  // no complete year of the window, or no complete month, before the as-of day: say why the tables are empty
+  const empty = [
+    window.years.length === 0 ? `a complete ${window.window} window` : null,
+    months.every((m) => m.years === 0) ? 'a complete month' : null,
+  ].filter((x) => x !== null);
   return {
     subject: parts.join('/'),
     asOf: formatIsoDate(asOf),
-    firstDate: formatIsoDate(ensureDefined(s.dates[0], `first day of ${parts.join('/')}`)),
-    window: windowSeasonality(s.dates, s.close, w, asOf),
-    months: monthlySeasonality(s.dates, s.close, asOf),
+    firstDate,
+    window,
+    months,
     demo: await holdsDemoBars(store),
-    warnings: freshness.warnings,
+    warnings: warningList(
+      ...freshness.warnings,
+      empty.length === 0
+        ? null
+        : shortHistory(formatIsoDate(asOf), empty.join(' or '), [{ symbol: parts.join('/'), firstDate }]),
+    ),
   };
 }
