@@ -329,6 +329,20 @@ describe('GET /api/rotation', () => {
       expect(r.tail.length).toBeLessThanOrEqual(4);
     }
   });
+  test('members without an RS-Ratio for want of history: null figures and a warning saying why', async () => {
+    // the store starts on 2021-01-04: four weeks later the weekly smoothing has nothing to work on yet
+    const res = await get('/api/rotation?group=sectors&benchmark=SPY&asOf=2021-02-01');
+    expect(res.statusCode).toBe(200);
+    const rows = res.json() as { symbol: string; rsRatio: number | null }[];
+    expect(rows.map((r) => r.rsRatio)).toEqual([null, null]);
+    const warnings = JSON.parse(String(res.headers['x-marketdash-warnings'])) as string[];
+    expect(warnings).toContain(
+      'too little history for an RS-Ratio (weekly smoothing) as of 2021-02-01 (n/a): XLK, XLF (first stored day 2021-01-04)',
+    );
+    // none on the last day, with four years behind it
+    const late = await get('/api/rotation?group=sectors&benchmark=SPY');
+    expect(String(late.headers['x-marketdash-warnings'] ?? '')).not.toContain('too little history');
+  });
   test('400 for tail=0 and a missing benchmark', async () => {
     expect(errorOf((await get('/api/rotation?group=sectors&benchmark=SPY&tail=0')).body)).toMatchObject({
       status: 400,

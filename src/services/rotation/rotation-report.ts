@@ -20,13 +20,14 @@ import {
   type DataWarning,
   marketEnd,
   notComputed,
+  shortHistory,
   staleRows,
   tradingDayBetween,
   warningList,
 } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { resolveGroup } from '../groups/group-registry.js';
-import { loadClosesOrBaskets } from '../groups/member-closes.js';
+import { loadClosesOrBaskets, type SymbolCloses } from '../groups/member-closes.js';
 import type { GroupRequest } from '../service-request.js';
 
 export interface RotationRequest extends GroupRequest {
@@ -130,6 +131,21 @@ export async function rotationReport(store: PriceStore, req: RotationRequest): P
         day,
       ),
       notComputed(loaded.missing.map((m) => ({ name: m, reason: 'no stored bars' }))),
+      // a member with its bar on the day but no RS-Ratio: its history (or the benchmark's) is too short for the
+      // smoothing windows before that day
+      shortHistory(
+        formatIsoDate(day),
+        `an RS-Ratio (${interval} smoothing)`,
+        rows
+          .filter((r) => !r.stale && r.rsRatio === null)
+          .map((r) => ({ symbol: r.symbol, firstDate: firstDay(loaded.found, r.symbol, bench) })),
+      ),
     ),
   };
+}
+
+/** The later of a member's and the benchmark's first stored day: their common history starts there. */
+function firstDay(found: readonly SymbolCloses[], symbol: string, bench: SymbolCloses): string {
+  const own = found.find((c) => c.symbol === symbol)!.dates[0]!;
+  return formatIsoDate(Math.max(own, bench.dates[0]!));
 }
