@@ -116,6 +116,10 @@ describeWithSharedData('user mistakes through the real CLI', () => {
     [['ratio', 'SPY'], 2, /missing required argument 'B'/],
     [['ratio', 'SPY', 'NOPE'], 1, /unknown symbol 'NOPE'/],
     [['trend', 'SPY', '--lookback-years', 'abc'], 2, /--lookback-years: 'abc'/],
+    // a pair with a side missing is named as the argument given (it said 'denominator: missing symbol B')
+    [['trend', 'SPY/'], 2, /^marketdash: 'SPY\/' is not a symbol or a ratio A\/B \(e\.g\. SPSM\/MAG7\)$/],
+    [['trend', 'SPY/QQQ/IWM'], 2, /'SPY\/QQQ\/IWM' is not a symbol or a ratio A\/B/],
+    [['update', 'SPY', '--provider', 'bloomberg'], 2, /^marketdash: --provider: 'bloomberg' is not one of /],
     [['ratio', 'SPY', 'QQQ', '--trend', '--lookback-years', '9-3'], 2, /--lookback-years: '9-3'/],
     [['indicators', 'SPY', '--ind', 'sma:abc'], 2, /--ind: 'sma:abc'/],
     [['leaders', '--group', 'nogroup'], 1, /unknown group 'nogroup'/],

@@ -177,6 +177,13 @@ describe('report and check commands', () => {
       "marketdash: to check the breadth of 'sp600': import the members' closes and 'marketdash group import constituents/sp600.csv --name sp600'\n",
     );
     expect(cli(['report', '--format', 'pdf']).code).toBe(2);
+    // an --out in a folder that does not exist says so, not just "cannot write"
+    const out = join(dir, 'no-such-folder', 'note.html');
+    const unwritable = cli(['report', '--out', out]);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toBe(
+      `marketdash: --out: cannot write ${out}: the folder ${join(dir, 'no-such-folder')} does not exist\n`,
+    );
   });
 
   it('writes a snapshot that the import command reads back into the same note', () => {

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/universe-config.js';
 import { DataError } from '../../domain/errors.js';
 import { noteJson, renderHtml, renderMarkdown } from '../../note/report/render-note.js';
+import { writeProblem } from '../../services/check/note-input.js';
 import { withStore } from '../../services/open-store.js';
 import { buildReport } from '../../services/report/build-report.js';
 import { rebuildCommands, writeSnapshot } from '../../services/report/report-snapshot.js';
@@ -59,7 +60,10 @@ export function registerReportCommand(program: Command): void {
         try {
           writeFileSync(opts.out, text);
         } catch (e) {
-          throw new DataError(`--out: cannot write ${opts.out}`, { cause: e, file: opts.out });
+          throw new DataError(`--out: cannot write ${opts.out}: ${writeProblem(opts.out, e)}`, {
+            cause: e,
+            file: opts.out,
+          });
         }
       } else process.stdout.write(text);
     });

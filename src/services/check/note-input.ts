@@ -6,7 +6,7 @@
  * in messages show control characters escaped, so no input can drive the terminal.
  */
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { DataError, UsageError } from '../../domain/errors.js';
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
@@ -100,6 +100,13 @@ export function fileProblem(e: unknown): string {
     default:
       return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
   }
+}
+
+/** Why a file could not be written, in words: a missing folder is named (`the folder out/ does not exist`). */
+export function writeProblem(path: string, e: unknown): string {
+  return (e as NodeJS.ErrnoException).code === 'ENOENT'
+    ? `the folder ${dirname(resolve(path))} does not exist`
+    : fileProblem(e);
 }
 
 function readFile(path: string, maxBytes: number): NoteInput {

@@ -9,12 +9,14 @@
  *   member list as `<group>.group.csv` (`Ticker,Company`), which `marketdash group import` reads back (and
  *   `import DIR/*` takes as a symbol list: it sets the members' names, nothing else).
  */
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DataError } from '../../domain/errors.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import { formatIsoDate } from '../../domain/trading-date.js';
+import { writeProblem } from '../check/note-input.js';
 
 /** The breadth group a note quotes, as --snapshot writes it and `group import` reads it back. */
 export interface SnapshotGroup {
@@ -88,7 +90,7 @@ export function writeSnapshot(
     try {
       writeFileSync(path, body);
     } catch (e) {
-      throw new DataError(`--snapshot: cannot write ${path}`, { cause: e, file: path });
+      throw new DataError(`--snapshot: cannot write ${path}: ${writeProblem(path, e)}`, { cause: e, file: path });
     }
     paths.push(path);
   }

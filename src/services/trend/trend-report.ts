@@ -11,6 +11,7 @@ import { UsageError } from '../../domain/errors.js';
 import type { CloseField } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
 import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import { visible } from '../../domain/visible-text.js';
 import type { PriceStore } from '../../store/price-store.js';
 import { type DataWarning, seriesFreshness } from '../data-warnings.js';
 import { ratioReport } from '../perf/ratio-report.js';
@@ -123,6 +124,10 @@ export async function trendReport(store: PriceStore, req: TrendRequest): Promise
   const options = trendOptions(parseLookbackYears(req.lookbackYears));
   const field: CloseField = req.totalReturn ? 'adjClose' : 'close';
   const parts = req.series.split('/');
+  if (parts.length > 2 || (parts.length === 2 && parts.some((p) => p.trim() === '')))
+    throw new UsageError(`'${visible(req.series, 40)}' is not a symbol or a ratio A/B (e.g. SPSM/MAG7)`, {
+      parameter: 'symbol',
+    });
   if (parts.length === 2) {
     const [numerator = '', denominator = ''] = parts;
     const r = await ratioReport(store, {
