@@ -187,6 +187,15 @@ export function errorResponse(error: unknown): ErrorBody {
   }
   const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
   if (status === 413) return { error: { status, kind: 'too_large', message: 'request body is too large' } };
+  // Fastify's own 415 says only "Unsupported Media Type": say what the API reads
+  if (status === 415 && fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return {
+      error: {
+        status,
+        kind: 'usage',
+        message: 'unsupported Content-Type: the API reads application/json bodies (POST /api/check text/plain too)',
+      },
+    };
   if (status === 429) return { error: { status, kind: 'rate_limited', message: fe.message ?? 'too many requests' } };
   if (status >= 400 && status < 500) {
     // Fastify's own client errors (bad JSON, unsupported media type): their messages carry no internals.

@@ -395,6 +395,15 @@ describe('POST /api/check', () => {
     expect(wrong.statusCode).toBe(200);
     expect((wrong.json() as { claims: { verdict: string }[] }).claims[0]!.verdict).toBe('contradicted');
   });
+  test('415 for a body type the API does not read says which ones it does', async () => {
+    const res = await post('Date,Close\n', 'text/csv');
+    expect(res.statusCode).toBe(415);
+    expect(errorOf(res.body)).toEqual({
+      status: 415,
+      kind: 'usage',
+      message: 'unsupported Content-Type: the API reads application/json bodies (POST /api/check text/plain too)',
+    });
+  });
   test('400 for empty text and for an unknown field', async () => {
     expect(errorOf((await post({ text: '  ' })).body)).toMatchObject({ status: 400, parameter: 'text' });
     expect((await post({ text: 'x', colour: 'red' })).statusCode).toBe(400);
