@@ -31,6 +31,26 @@ function ramp(symbol: string, firstDay: number, n: number, start = 100) {
 }
 
 describe('PostgresStore', () => {
+  it("refuses another application's database before writing into it, naming its tables", async () => {
+    const other = await createTestDatabase();
+    try {
+      const c = new pg.Client({ connectionString: other.url });
+      await c.connect();
+      // a table named as ours, too: the migration used to fail half-way with '"bars" is not partitioned'
+      await c.query('CREATE TABLE customers (id int, name text); CREATE TABLE bars (id int, note text)');
+      await expect(PostgresStore.open(other.url)).rejects.toThrow(
+        `${redactUrl(other.url)} is not a MarketDash store (a PostgreSQL database with other tables: bars, customers); nothing was changed in it`,
+      );
+      const tables = await c.query<{ tablename: string }>(
+        'SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename',
+      );
+      expect(tables.rows.map((r) => r.tablename)).toEqual(['bars', 'customers']);
+      await c.end();
+    } finally {
+      await other.drop();
+    }
+  });
+
   it('migrates exactly once when several processes open the store together', async () => {
     const stores = await Promise.all([1, 2, 3, 4].map(() => PostgresStore.open(db.url)));
     for (const s of stores) expect(await s.schemaVersion()).toBe(LATEST_VERSION);

@@ -85,7 +85,14 @@ export class PostgresStore implements PriceStore {
       await pool.end();
       throw new DataError(`cannot connect to PostgreSQL at ${store.location}: ${(e as Error).message}`, { cause: e });
     }
-    if (options.migrate !== false) await store.migrate();
+    if (options.migrate !== false) {
+      try {
+        await store.migrate();
+      } catch (e) {
+        await pool.end();
+        throw e;
+      }
+    }
     return store;
   }
 
@@ -94,6 +101,7 @@ export class PostgresStore implements PriceStore {
     return inTransaction(this.pool, async (client) => {
       const applied: number[] = [];
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await refuseForeignDatabase(client, this.location);
       await client.query(
         'CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
       );
@@ -619,6 +627,25 @@ export function redactUrl(url: string): string {
   } catch {
     return 'postgres (unparseable URL)';
   }
+}
+
+/**
+ * A database of another application (tables, and no MarketDash migrations table) is refused before any
+ * migration writes MarketDash's tables into it, or fails half-way on a table of the same name (`bars`).
+ */
+async function refuseForeignDatabase(client: pg.PoolClient, location: string): Promise<void> {
+  const ours = await client.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t");
+  if (ours.rows[0]?.t) return;
+  const other = await client.query<{ tablename: string }>(
+    'SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename',
+  );
+  const tables = other.rows.map((r) => r.tablename);
+  if (tables.length === 0) return;
+  const named =
+    tables.length <= 5 ? tables.join(', ') : `${tables.slice(0, 5).join(', ')} and ${tables.length - 5} more`;
+  throw new DataError(
+    `${location} is not a MarketDash store (a PostgreSQL database with other tables: ${named}); nothing was changed in it`,
+  );
 }
 
 /** Batches in rounds that hold each symbol at most once (the k-th batch of every symbol in round k). */
