@@ -71,6 +71,15 @@ describe('openDuckDbEarly', () => {
   });
 });
 
+describe('a database URL that is not one', () => {
+  it('is refused naming where it came from, before any connection is tried', async () => {
+    await expect(openStore({ databaseUrl: 'notaurl' })).rejects.toMatchObject({
+      message: "--database-url: 'notaurl' is not a PostgreSQL URL (postgres://user@host:5432/database)",
+      parameter: '--database-url',
+    });
+  });
+});
+
 describe('a DuckDB database that is not a store', () => {
   it('is refused before any MarketDash table is written into it, naming its tables', async () => {
     const path = join(dir, 'crm.duckdb');

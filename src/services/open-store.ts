@@ -10,6 +10,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../domain/errors.js';
+import { visible } from '../domain/visible-text.js';
 import type { PriceStore } from '../store/price-store.js';
 import { StoreBusyError } from '../store/store-busy-error.js';
 import { noteStoreHolder, readStoreHolder } from './shared-store/store-side-files.js';
@@ -145,6 +146,14 @@ export function shareStoreInProcess(path: string, store: PriceStore): () => void
 export async function openStore(opts: StoreOptions = {}): Promise<PriceStore> {
   const target = resolveStoreTarget(opts);
   if (target.backend === 'postgres') {
+    // a URL (postgres://user@host:port/db) or pg's socket: form; anything else would be read as a host name
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(target.url) && !/^socket:/i.test(target.url)) {
+      const source = opts.databaseUrl !== undefined ? '--database-url' : 'MARKETDASH_DATABASE_URL';
+      throw new UsageError(
+        `${source}: '${visible(target.url, 40)}' is not a PostgreSQL URL (postgres://user@host:5432/database)`,
+        { parameter: source },
+      );
+    }
     const { PostgresStore } = await import('../store/postgres/postgres-store.js');
     return PostgresStore.open(target.url);
   }
