@@ -62,6 +62,17 @@ describe('GET /api/rates', () => {
     expect(r.warnings).toEqual(['data ends 2024-12-31; figures are as of that day (asked for 2025-01-10)']);
   });
 
+  it("changes whose base day is before a rate's first value are n/a, and a warning says why", async () => {
+    // DGS2 and DGS10 start on 2023-11-08 (the last 300 weekdays); DFF runs from 2021-01-04
+    const res = await t.app.inject('/api/rates?asOf=2023-12-05');
+    const r = JSON.parse(res.body) as RatesReport & { warnings: string[] };
+    expect(r.levels.find((l) => l.symbol === 'DGS2')!.changesBp).toEqual({ '1m': null, '3m': null, ytd: null });
+    expect(r.levels.find((l) => l.symbol === 'DFF')!.changesBp).toEqual({ '1m': 0, '3m': 0, ytd: 0 });
+    expect(r.warnings).toEqual([
+      'too little history for the 1M, 3M, YTD changes as of 2023-12-05 (n/a): DGS2, DGS10 (first stored day 2023-11-08)',
+    ]);
+  });
+
   it('refuses an unknown rate', async () => {
     const res = await t.app.inject('/api/rates?rate=DGS30');
     expect(res.statusCode).toBe(400);

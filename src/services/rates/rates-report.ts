@@ -18,7 +18,7 @@ import { DataError, UsageError } from '../../domain/errors.js';
 import { closeOnlySeries, indexOnOrBefore } from '../../domain/price-series.js';
 import { type DayNumber, formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
-import { asOfAfterData, type DataWarning, marketEnd } from '../data-warnings.js';
+import { asOfAfterData, type DataWarning, marketEnd, shortHistory, warningList } from '../data-warnings.js';
 import { holdsDemoBars } from '../demo-label.js';
 import { loadClosesOrBaskets, type SymbolCloses } from '../groups/member-closes.js';
 
@@ -214,6 +214,23 @@ export async function ratesReport(store: PriceStore, req: RatesRequest = {}): Pr
     afterCuts,
     missing: loaded.missing,
     demo: await holdsDemoBars(store),
-    warnings: pastData ? [pastData] : [],
+    warnings: warningList(pastData, ...shortChanges(levels, by, asOfIso)),
   };
+}
+
+/** Levels whose 1M, 3M or YTD change is n/a because the base day is before the rate's first stored value. */
+function shortChanges(
+  levels: readonly RateLevel[],
+  by: ReadonlyMap<string, { readonly dates: Int32Array }>,
+  asOf: string,
+): (DataWarning | null)[] {
+  const short = new Map<string, { symbol: string; firstDate: string }[]>();
+  for (const l of levels) {
+    const missing = (Object.keys(l.changesBp) as ChangeWindow[]).filter((k) => l.changesBp[k] === null);
+    const first = by.get(l.symbol)?.dates[0];
+    if (missing.length === 0 || first === undefined) continue;
+    const what = `the ${missing.map((k) => k.toUpperCase()).join(', ')} change${missing.length > 1 ? 's' : ''}`;
+    short.set(what, [...(short.get(what) ?? []), { symbol: l.symbol, firstDate: formatIsoDate(first) }]);
+  }
+  return [...short].map(([what, items]) => shortHistory(asOf, what, items));
 }
