@@ -74,7 +74,14 @@ describe('the latest day of every answer is the market’s last close, not the r
     // 2025-01-08 is a trading day after SPY's last bar; DFF has a row that day
     const message = 'data ends 2025-01-07; figures are as of that day (asked for 2025-01-08)';
     const rates = (await get('/api/rates?asOf=2025-01-08')).json() as { asOf: string; warnings: string[] };
-    expect(rates).toMatchObject({ asOf: '2025-01-07', warnings: [message] });
+    // DFF here starts on 2025-01-03: its 1M/3M/YTD changes are n/a, and say so after the data-end line
+    expect(rates).toMatchObject({
+      asOf: '2025-01-07',
+      warnings: [
+        message,
+        'too little history for the 1M, 3M, YTD changes as of 2025-01-07 (n/a): DFF (first stored day 2025-01-03)',
+      ],
+    });
     expect(headerWarnings(await get('/api/events?asOf=2025-01-08'))).toContain(message);
     expect(headerWarnings(await get('/api/perf?symbols=SPY&asOf=2025-01-08'))).toContain(message);
     expect(headerWarnings(await get('/api/sparklines?symbols=SPY&days=3&asOf=2025-01-08'))).toContain(message);
