@@ -90,4 +90,11 @@ describe('the events table', () => {
     expect(out.split('\n')[0]).toContain('Before (n, 3m median, 3m up)');
     expect(out).toContain('forward returns over 63 trading days');
   });
+
+  it('with no events and too little history, says so instead of a bare "No events."', () => {
+    const warning = { code: 'short-history' as const, message: 'too little history for ...', symbols: ['AAA'] };
+    const out = eventsTable({ asOf: '2025-01-07', events: [], stale: [], warnings: [warning] }, false);
+    expect(out.split('\n')[0]).toBe('No events found; too little history to look for some of them (see the warning).');
+    expect(eventsTable({ ...report, events: [] }, false).split('\n')[0]).toBe('No events.');
+  });
 });

@@ -73,7 +73,9 @@ export function eventsTable(report: EventsReport, demo: boolean, withBaseRates =
     report.stale.length > 0 ? `Left out (no data within 7 days of ${report.asOf}): ${report.stale.join(', ')}.\n` : '';
   const quiet = report.warnings.some((w) => w.code === 'as-of-after-data')
     ? `No events on ${report.asOf}, the last day of the data.\n`
-    : 'No events.\n';
+    : report.warnings.some((w) => w.code === 'short-history')
+      ? 'No events found; too little history to look for some of them (see the warning).\n'
+      : 'No events.\n';
   const table = report.events.length === 0 ? quiet : renderTable(report.events, columns);
   const days = [...new Set(report.events.map((e) => e.date))].sort();
   const used =

@@ -65,3 +65,52 @@ describe('events asked for a day before the data', () => {
     }
   });
 });
+
+describe('events as of one of the first stored days', () => {
+  // no configured pairs: their not-computed warning would stand beside the one under test
+  const noPairs = { ...defaultConfig(), pairs: [] };
+  it('says which events could not be looked for, for want of history (it printed only "No events.")', async () => {
+    // AAA: 5 weekdays from Monday 2025-01-06; as of Tuesday 2025-01-07 (bar 1) there is no year before it
+    // (all-time and 52-week highs), nothing a month back (highest/lowest since), fewer than 5 closes (a streak
+    // of 4) and fewer than 201 closes (SMA200 on the bar and the one before it). Defaults: DEFAULT_EVENT_PARAMS.
+    const dates = weekdays(5, '2025-01-06');
+    const store = await DuckDbStore.open(':memory:');
+    try {
+      await store.writeBars([{ series: closeOnlySeries('AAA', dates, [10, 11, 12, 13, 14]), source: 'csv' }]);
+      const report = await eventsReport(store, { asOf: '2025-01-07', config: noPairs, baseRates: false });
+      expect(report.events).toEqual([]);
+      expect(report.warnings).toEqual([
+        {
+          code: 'short-history',
+          message:
+            'too little history for all-time and 52-week highs and lows (a year of history), highest/lowest closes ' +
+            'since (1 month of history), streaks (5 closes), 50/200 crosses (201 closes) as of 2025-01-07 (n/a): ' +
+            'AAA (first stored day 2025-01-06)',
+          symbols: ['AAA'],
+        },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('says nothing of history when every event can be looked for', async () => {
+    // 300 weekdays from 2024-01-01 end on 2025-02-23's week: more than a year, 201 closes and a month back
+    const dates = weekdays(300, '2024-01-01');
+    const closes = Array.from({ length: 300 }, (_, k) => 100 + (k % 7));
+    const store = await DuckDbStore.open(':memory:');
+    try {
+      await store.writeBars([{ series: closeOnlySeries('AAA', dates, closes), source: 'csv' }]);
+      const report = await eventsReport(store, { config: noPairs, baseRates: false });
+      expect(report.warnings).toEqual([]);
+      // the day before the year is complete: only the year-long events are named
+      const early = await eventsReport(store, { asOf: '2024-12-31', config: noPairs, baseRates: false });
+      expect(early.warnings.map((w) => w.message)).toEqual([
+        'too little history for all-time and 52-week highs and lows (a year of history) as of 2024-12-31 (n/a): ' +
+          'AAA (first stored day 2024-01-01)',
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+});

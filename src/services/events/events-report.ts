@@ -10,18 +10,19 @@
 
 import { type BaseRate, breakoutBaseRate, eventBaseRate } from '../../analytics/base-rates/base-rate.js';
 import type { EventKey } from '../../analytics/base-rates/event-occurrences.js';
-import { EVENT_TYPES, type MarketEvent } from '../../analytics/events/market-event.js';
+import { EVENT_TYPES, type EventParams, type MarketEvent } from '../../analytics/events/market-event.js';
 import { detectSeriesEvents } from '../../analytics/events/series-events.js';
 import { detectTrendStateEvent } from '../../analytics/events/trend-state-event.js';
 import { ratioSeries } from '../../analytics/ratios-baskets/ratio-series.js';
 import { resolveAsOf } from '../../analytics/returns/as-of.js';
+import { fiftyTwoWeekStart } from '../../analytics/returns/highs-lows.js';
 import { type TrendOptions, trendOptions } from '../../analytics/trend/trend-options.js';
 import type { UniverseConfig } from '../../config/universe-config.js';
 import { ensureDefined } from '../../domain/ensure.js';
 import { DataError } from '../../domain/errors.js';
 import type { PriceSeries } from '../../domain/price-series.js';
 import { normaliseTicker } from '../../domain/symbol-info.js';
-import { formatIsoDate, parseIsoDate } from '../../domain/trading-date.js';
+import { formatIsoDate, parseIsoDate, sameDateMonthsEarlier } from '../../domain/trading-date.js';
 import type { PriceStore } from '../../store/price-store.js';
 import {
   asOfAfterData,
@@ -29,6 +30,7 @@ import {
   latestDay,
   marketEnd,
   notComputed,
+  shortHistory,
   staleRows,
   warningList,
 } from '../data-warnings.js';
@@ -116,6 +118,8 @@ export async function eventsReport(store: PriceStore, req: EventsRequest): Promi
 
   const events: EventWithBaseRate[] = [];
   const stale: string[] = [];
+  // events that could not be looked for, for want of history before the as-of bar: what -> the symbols
+  const short = new Map<string, { symbol: string; firstDate: string }[]>();
   const tickers = wanted === 'all' ? [...loaded.keys()].sort() : wanted.filter((t) => loaded.has(t));
   for (const ticker of tickers) {
     const s = ensureDefined(loaded.get(ticker), `series ${ticker}`);
@@ -124,6 +128,12 @@ export async function eventsReport(store: PriceStore, req: EventsRequest): Promi
       stale.push(ticker);
       continue;
     }
+    const unchecked = uncheckedEvents(s.dates, i, params);
+    if (unchecked !== null)
+      short.set(unchecked, [
+        ...(short.get(unchecked) ?? []),
+        { symbol: ticker, firstDate: formatIsoDate(s.dates[0]!) },
+      ]);
     const values = s.close;
     const rate = req.config.symbols[ticker]?.kind === 'rate';
     for (const e of detectSeriesEvents(ticker, s.dates, values, i, params)) {
@@ -173,9 +183,27 @@ export async function eventsReport(store: PriceStore, req: EventsRequest): Promi
     warnings: warningList(
       asOfAfterData(requested, dataEnd),
       staleRows(stale, asOfDay, `left out, data ending more than ${STALE_DAYS} days before {day}`),
+      ...[...short].map(([what, items]) => shortHistory(formatIsoDate(asOfDay), what, items)),
       notComputed(skippedPairs),
     ),
   };
+}
+
+/**
+ * The events that cannot be looked for at bar `i` for want of history (the conditions of detectSeriesEvents),
+ * as words for the short-history warning, or null when every one can:
+ * 'all-time and 52-week highs and lows (a year of history), 50/200 crosses (200 closes)'.
+ */
+export function uncheckedEvents(dates: Int32Array, i: number, params: EventParams): string | null {
+  const out: string[] = [];
+  if (fiftyTwoWeekStart(dates, i) < 0) out.push('all-time and 52-week highs and lows (a year of history)');
+  const months = params.sinceMinMonths;
+  if (dates[0]! > sameDateMonthsEarlier(dates[i]!, months))
+    out.push(`highest/lowest closes since (${months} month${months === 1 ? '' : 's'} of history)`);
+  if (i < params.minStreak) out.push(`streaks (${params.minStreak + 1} closes)`);
+  if (i < params.slowPeriod)
+    out.push(`${params.fastPeriod}/${params.slowPeriod} crosses (${params.slowPeriod + 1} closes)`);
+  return out.length === 0 ? null : out.join(', ');
 }
 
 /** The as-of bar of a series, or null when its data ends more than STALE_DAYS before the as-of day. */
