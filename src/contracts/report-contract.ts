@@ -36,41 +36,63 @@ const chartSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const noteJsonSchema = named(
+/**
+ * The note as src/note renders it (noteJson). The CLI and the API give it in the JSON envelope of every result:
+ * noteResultSchema.
+ */
+export const noteJsonSchema = z.object({
+  asOf: isoDate,
+  demo: z.boolean(),
+  fingerprint: z.string().describe('sha256 of the rows the note was made from'),
+  rows: z.number().int(),
+  story: z.enum(['into_small_caps', 'into_mega_caps', 'no_clear_rotation']),
+  headline: z.string(),
+  lede: paragraphSchema,
+  sections: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      paragraphs: z.array(paragraphSchema),
+      table: z
+        .array(
+          z.object({
+            symbol: z.string(),
+            label: z.string(),
+            group: z.string(),
+            oneMonth: z.string().nullable().describe('figure id (1m)'),
+            threeMonths: z.string().nullable().describe('figure id (3m)'),
+            sixMonths: z.string().nullable().describe('figure id (6m)'),
+            ytd: z.string().nullable().describe('figure id'),
+            oneYear: z.string().nullable().describe('figure id'),
+          }),
+        )
+        .optional(),
+      charts: z.array(z.string()).optional().describe('chart ids'),
+    }),
+  ),
+  charts: z.array(chartSchema),
+  figures: z.array(figureSchema),
+});
+
+/**
+ * `report --format json` and GET /api/report?format=json: the note in the envelope of every JSON result (an object
+ * ending with `demo` and `warnings`; a top-level `rows` is always a list, so the note's row count is `rowsUsed`).
+ */
+export const noteResultSchema = named(
   'MarketNote',
-  z.object({
-    asOf: isoDate,
-    demo: z.boolean(),
-    fingerprint: z.string().describe('sha256 of the rows the note was made from'),
-    rows: z.number().int(),
-    story: z.enum(['into_small_caps', 'into_mega_caps', 'no_clear_rotation']),
-    headline: z.string(),
-    lede: paragraphSchema,
-    sections: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        paragraphs: z.array(paragraphSchema),
-        table: z
-          .array(
-            z.object({
-              symbol: z.string(),
-              label: z.string(),
-              group: z.string(),
-              oneMonth: z.string().nullable().describe('figure id (1m)'),
-              threeMonths: z.string().nullable().describe('figure id (3m)'),
-              sixMonths: z.string().nullable().describe('figure id (6m)'),
-              ytd: z.string().nullable().describe('figure id'),
-              oneYear: z.string().nullable().describe('figure id'),
-            }),
-          )
-          .optional(),
-        charts: z.array(z.string()).optional().describe('chart ids'),
-      }),
-    ),
-    charts: z.array(chartSchema),
-    figures: z.array(figureSchema),
+  noteJsonSchema.omit({ rows: true, demo: true }).extend({
+    rowsUsed: z.number().int().describe('the stored rows the note was made from (the fingerprint covers them)'),
+    demo: z.boolean().describe('the store holds synthetic demo bars'),
+    warnings: z
+      .array(
+        z.object({
+          code: z.string().describe('as-of-after-data ... (src/services/data-warnings.ts)'),
+          message: z.string(),
+          symbols: z.array(z.string()).optional(),
+        }),
+      )
+      .describe("one each: the as-of day past the data (the note is as of the data's last day)"),
   }),
   'The market note as data: text with figure ids, and every figure with its provenance.',
 );
-export type NoteJson = z.output<typeof noteJsonSchema>;
+export type NoteJson = z.output<typeof noteResultSchema>;

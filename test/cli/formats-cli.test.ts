@@ -135,6 +135,25 @@ describeWithSharedData('table, JSON and CSV formats', () => {
     });
   }, 120_000);
 
+  it('db status and db migrate: one object ending with demo and warnings, as every result (docs/store-and-cli.md)', () => {
+    // the store of beforeAll: 13 imported (SPY, XLE, DFF, DGS10, the 7 MAG7 members, MAGS, XLK) and the MAG7 basket
+    const status = JSON.parse(cli('db', 'status', '--format', 'json').stdout) as Record<string, unknown>;
+    expect(Object.keys(status)).toEqual([
+      'backend',
+      'location',
+      'schemaVersion',
+      'dataVersion',
+      'symbols',
+      'bars',
+      'demo',
+      'warnings',
+    ]);
+    expect(status).toMatchObject({ backend: 'duckdb', location: db, symbols: 14, demo: false, warnings: [] });
+    const migrate = JSON.parse(cli('db', 'migrate', '--format', 'json').stdout) as Record<string, unknown>;
+    expect(Object.keys(migrate)).toEqual(['backend', 'location', 'applied', 'schemaVersion', 'demo', 'warnings']);
+    expect(migrate).toMatchObject({ applied: [], demo: false, warnings: [] });
+  }, 120_000);
+
   it('a table fits 120 columns and names what it left out; --wide shows every column', () => {
     const narrow = cli('perf', '--all');
     expect(narrow.code).toBe(0);

@@ -12,15 +12,15 @@ import { errorBodySchema } from '../../src/contracts/common-contract.js';
 import { eventsResponseSchema } from '../../src/contracts/events-contract.js';
 import { perfResponseSchema } from '../../src/contracts/perf-contract.js';
 import { ratioResponseSchema } from '../../src/contracts/ratio-contract.js';
-import { noteJsonSchema } from '../../src/contracts/report-contract.js';
+import { noteResultSchema } from '../../src/contracts/report-contract.js';
 import { rotationResponseSchema } from '../../src/contracts/rotation-contract.js';
 import { symbolSummarySchema } from '../../src/contracts/store-contract.js';
-import { noteJson } from '../../src/note/report/render-note.js';
 import { checkNote } from '../../src/services/check/check-note.js';
 import { eventsReport } from '../../src/services/events/events-report.js';
 import { perfTable } from '../../src/services/perf/perf-table.js';
 import { ratioJson, ratioReport } from '../../src/services/perf/ratio-report.js';
 import { buildReport } from '../../src/services/report/build-report.js';
+import { noteResult } from '../../src/services/report/note-result.js';
 import { rotationReport } from '../../src/services/rotation/rotation-report.js';
 import { seriesTrendFields } from '../../src/services/trend/trend-report.js';
 import { openTestApp, type TestApp } from './api-app.js';
@@ -73,8 +73,8 @@ describe('the services build exactly the contracts', () => {
     expectDescribedBy(checkResponseSchema, report);
   });
   test('the note as JSON', async () => {
-    const { note } = await buildReport(t.store, { asOf: '2024-12-31', config: testConfig() });
-    expectDescribedBy(noteJsonSchema, noteJson(note));
+    const { note, warnings } = await buildReport(t.store, { asOf: '2024-12-31', config: testConfig() });
+    expectDescribedBy(noteResultSchema, noteResult(note, warnings));
   });
   test('stored symbols', async () => {
     for (const s of await t.store.listSymbols()) expectDescribedBy(symbolSummarySchema, s);

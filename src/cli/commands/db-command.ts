@@ -6,10 +6,11 @@
 import type { Command } from 'commander';
 import { barDateBounds } from '../../domain/data-limits.js';
 import { checkBaskets } from '../../services/baskets/basket-check.js';
+import { holdsDemoBars } from '../../services/demo-label.js';
 import { withStore } from '../../services/open-store.js';
 import type { IntegrityReport } from '../../store/store-maintenance.js';
 import { globalOptions } from '../global-options.js';
-import { parseFormat, renderJson, renderResultJson } from '../output-format.js';
+import { parseFormat, renderResultJson } from '../output-format.js';
 
 export function registerDbCommand(program: Command): void {
   const db = program.command('db').description('The store itself: schema migrations and status');
@@ -25,11 +26,14 @@ export function registerDbCommand(program: Command): void {
           location: store.location,
           applied,
           schemaVersion: await store.schemaVersion(),
+          demo: await holdsDemoBars(store),
         };
       });
+      // JSON: the envelope of every result, an object ending with demo and warnings (docs/store-and-cli.md)
+      const { demo, ...body } = out;
       process.stdout.write(
         format === 'json'
-          ? renderJson(out)
+          ? renderResultJson(body, { demo, warnings: [] })
           : `${out.backend} store ${out.location}: schema version ${out.schemaVersion}${out.applied.length ? '' : ' (already current)'}\n`,
       );
     });
@@ -86,11 +90,13 @@ export function registerDbCommand(program: Command): void {
           dataVersion: await store.dataVersion(),
           symbols: symbols.length,
           bars: symbols.reduce((n, s) => n + s.rows, 0),
+          demo: await holdsDemoBars(store),
         };
       });
+      const { demo, ...body } = out;
       process.stdout.write(
         format === 'json'
-          ? renderJson(out)
+          ? renderResultJson(body, { demo, warnings: [] })
           : `${out.backend} store ${out.location}\nschema version ${out.schemaVersion}, data version ${out.dataVersion}\n${out.symbols} symbols, ${out.bars} bars\n`,
       );
     });

@@ -191,6 +191,14 @@ describe('report and check commands', () => {
     const first = cli(['report', '--format', 'json', '--snapshot', snap]);
     expect(first.code).toBe(0);
     const note = JSON.parse(first.stdout) as { asOf: string; fingerprint: string; figures: unknown[] };
+    // the envelope of every JSON result: ends with demo and warnings; the row count is not a top-level `rows`
+    const keys = Object.keys(note);
+    expect(keys.slice(-3)).toEqual(['rowsUsed', 'demo', 'warnings']);
+    expect(keys).not.toContain('rows');
+    expect(note).toMatchObject({ demo: true, warnings: [] });
+    expect(first.stderr).toContain(
+      `snapshot: ${readdirSync(snap).length} files, ${(note as unknown as { rowsUsed: number }).rowsUsed} rows in`,
+    );
     // no breadth group in the demo store: the import and the report rebuild it
     expect(first.stderr).toContain(
       `rebuild with: marketdash import ${join(snap, '*')} && marketdash report --as-of ${note.asOf}\n`,

@@ -7,10 +7,11 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/universe-config.js';
 import { DataError } from '../../domain/errors.js';
-import { noteJson, renderHtml, renderMarkdown } from '../../note/report/render-note.js';
+import { renderHtml, renderMarkdown } from '../../note/report/render-note.js';
 import { writeProblem } from '../../services/check/note-input.js';
 import { withStore } from '../../services/open-store.js';
 import { buildReport } from '../../services/report/build-report.js';
+import { noteResult } from '../../services/report/note-result.js';
 import { rebuildCommands, writeSnapshot } from '../../services/report/report-snapshot.js';
 import { globalOptions } from '../global-options.js';
 import { parseFormat, renderJson, writeWarnings } from '../output-format.js';
@@ -48,7 +49,7 @@ export function registerReportCommand(program: Command): void {
         format === 'html'
           ? renderHtml(built.note)
           : format === 'json'
-            ? renderJson(noteJson(built.note))
+            ? renderJson(noteResult(built.note, built.warnings))
             : renderMarkdown(built.note);
       if (opts.snapshot) {
         const paths = writeSnapshot(opts.snapshot, built.rowsUsed, built.breadthRows);

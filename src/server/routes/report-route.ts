@@ -7,9 +7,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, isoDateInput } from '../../contracts/common-contract.js';
-import { noteJsonSchema } from '../../contracts/report-contract.js';
-import { noteJson, renderHtml, renderMarkdown } from '../../note/report/render-note.js';
+import { noteResultSchema } from '../../contracts/report-contract.js';
+import { renderHtml, renderMarkdown } from '../../note/report/render-note.js';
 import { buildReport } from '../../services/report/build-report.js';
+import { noteResult } from '../../services/report/note-result.js';
 import { isoDateParam } from '../api-schemas.js';
 import { JSON_TYPE, type ServerContext, sendCached, storeEndWarnings, warningHeaders } from '../server-context.js';
 
@@ -34,7 +35,7 @@ export function registerReportRoute(app: FastifyInstance, ctx: ServerContext): v
           200: {
             description: 'the note: JSON with provenance (default), Markdown or self-contained HTML',
             content: {
-              'application/json': { schema: noteJsonSchema },
+              'application/json': { schema: noteResultSchema },
               'text/markdown': { schema: z.string() },
               'text/html': { schema: z.string() },
             },
@@ -47,10 +48,10 @@ export function registerReportRoute(app: FastifyInstance, ctx: ServerContext): v
       const asOf = isoDateParam(request.query.asOf, 'asOf');
       const format: NoteFormat = request.query.format;
       const cached = await ctx.cache.getOrCompute('report', { asOf, format }, async () => {
-        const { note } = await buildReport(ctx.store, { asOf, config: ctx.config });
+        const { note, warnings } = await buildReport(ctx.store, { asOf, config: ctx.config });
         const body =
           format === 'json'
-            ? JSON.stringify(noteJsonSchema.parse(noteJson(note)))
+            ? JSON.stringify(noteResultSchema.parse(noteResult(note, warnings)))
             : format === 'md'
               ? renderMarkdown(note)
               : renderHtml(note);
