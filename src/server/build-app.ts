@@ -36,6 +36,7 @@ import { PerfOffload } from './perf-offload.js';
 import { carriesToken, isLoopbackAddress, makeRequireToken } from './request-auth.js';
 import { DEFAULT_FEED_LIMITS, FeedAdmission, type FeedLimits, makeRequestGuard } from './request-guard.js';
 import { ResponseCache } from './response-cache.js';
+import { RouteMethods } from './route-methods.js';
 import { registerAlertRoutes } from './routes/alerts-route.js';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.js';
 import { registerCheckRoute } from './routes/check-route.js';
@@ -173,6 +174,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // the methods of every route, for the 405 of a method a path does not have (the /api not-found handler)
+  const routeMethods = new RouteMethods();
+  app.addHook('onRoute', (route) => routeMethods.add(route.method, route.url));
 
   const cache = options.cache ?? new ResponseCache(options.store, { versionTtlMs: options.versionTtlMs ?? 1000 });
   let demoFor: { version: string; demo: Promise<boolean> } | null = null;
@@ -258,15 +262,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerReportRoute(api, ctx);
       registerAlertRoutes(api, ctx, requireToken);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      api.setNotFoundHandler(async (request, reply) =>
-        reply.status(404).send({
-          error: {
-            status: 404,
-            kind: 'not_found',
-            message: `no API route ${request.method} ${request.url.split('?')[0]}`,
-          },
-        }),
-      );
+      api.setNotFoundHandler(async (request, reply) => {
+        const path = ensureDefined(request.url.split('?')[0], 'request path').slice(0, 200);
+        const allowed = routeMethods.allowed(path);
+        // a path that exists with other methods: 405 naming them (the Allow header too), not "no route"
+        if (allowed.length > 0)
+          return reply
+            .status(405)
+            .header('allow', allowed.join(', '))
+            .send({
+              error: {
+                status: 405,
+                kind: 'usage',
+                message: `method ${request.method} not allowed on ${path}: it answers ${allowed.join(', ')}`,
+              },
+            });
+        return reply.status(404).send({
+          error: { status: 404, kind: 'not_found', message: `no API route ${request.method} ${path}` },
+        });
+      });
     },
     { prefix: '/api' },
   );

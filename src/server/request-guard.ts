@@ -64,7 +64,9 @@ export function makeRequestGuard(options: GuardOptions) {
       );
     }
     // POST /api/check only reads (it checks a pasted note, text/plain included)
+    // a request no route answers (404, or 405 for a method the path does not have) changes nothing
     if (
+      !request.is404 &&
       STATE_CHANGING.has(request.method) &&
       request.url.startsWith('/api/') &&
       !request.url.startsWith('/api/check')

@@ -44,6 +44,29 @@ describe('GET /api/health', () => {
     expect(res.statusCode).toBe(404);
     expect(errorOf(res.body).message).toContain('/api/nothing-here');
   });
+  test('405 with an Allow header for a method a route does not have (DELETE /api/perf answered 415)', async () => {
+    for (const json of [false, true]) {
+      const res = await t.app.inject({
+        method: 'DELETE',
+        url: '/api/perf?symbols=AAPL',
+        ...(json ? { headers: { 'content-type': 'application/json' }, payload: '{}' } : {}),
+      });
+      expect(res.statusCode).toBe(405);
+      expect(res.headers.allow).toBe('GET, HEAD');
+      expect(errorOf(res.body)).toEqual({
+        status: 405,
+        kind: 'usage',
+        message: 'method DELETE not allowed on /api/perf: it answers GET, HEAD',
+      });
+    }
+    // a route with a parameter (GET /api/check, which answers POST: below)
+    const series = await t.app.inject({ method: 'POST', url: '/api/series/AAPL', payload: {} });
+    expect([series.statusCode, series.headers.allow]).toEqual([405, 'GET, HEAD']);
+    // no route at all stays a 404, whatever the method
+    const none = await t.app.inject({ method: 'DELETE', url: '/api/nothing-here' });
+    expect(none.statusCode).toBe(404);
+    expect(errorOf(none.body)).toMatchObject({ status: 404, kind: 'not_found' });
+  });
 });
 
 describe('GET /api/symbols', () => {
@@ -440,8 +463,9 @@ describe('POST /api/check', () => {
     expect(res.body).not.toMatch(/marketdash |--[a-z]/);
     expect(Object.keys(body)).not.toContain('cliHints');
   });
-  test('404 for GET on the check route', async () => {
-    expect((await get('/api/check')).statusCode).toBe(404);
+  test('405 for GET on the check route, which answers POST', async () => {
+    const res = await get('/api/check');
+    expect([res.statusCode, res.headers.allow]).toEqual([405, 'POST']);
   });
 });
 

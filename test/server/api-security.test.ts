@@ -309,16 +309,16 @@ describe('the server edges (issue 17 items 10, 12-14)', () => {
 
   test('unknown routes and methods, anywhere, answer in the one error shape', async () => {
     t = await openTestApp({});
-    for (const [method, url] of [
-      ['GET', '/no/such/page'],
-      ['DELETE', '/api/health'],
-      ['GET', '/api/nothing'],
-      ['PATCH', '/'],
+    for (const [method, url, status, kind] of [
+      ['GET', '/no/such/page', 404, 'not_found'],
+      ['DELETE', '/api/health', 405, 'usage'],
+      ['GET', '/api/nothing', 404, 'not_found'],
+      ['PATCH', '/', 404, 'not_found'],
     ] as const) {
       const res = await t.app.inject({ method, url, headers: { 'x-marketdash-client': 'test' } });
-      expect(res.statusCode, `${method} ${url}`).toBe(404);
+      expect(res.statusCode, `${method} ${url}`).toBe(status);
       const body = res.json();
-      expect(body.error).toMatchObject({ status: 404, kind: 'not_found' });
+      expect(body.error).toMatchObject({ status, kind });
       expect(typeof body.error.message).toBe('string');
     }
   });
