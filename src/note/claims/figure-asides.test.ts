@@ -2,19 +2,11 @@
 // (", up 34.8% this year,") is that clause's only; the main clause's figure takes its own period (none: the day's move
 // in a dated note). Expected periods and figures are the sentences' own words, worked by hand; no data needed.
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../config/universe-config.js';
-import { parseIsoDate } from '../../domain/trading-date.js';
-import { extractClaims, resolverFromConfig } from './extract-claims.js';
+import { readClaims, resolver } from '../../../test/support/read-claims.js';
 import { figureAsides } from './return-claims.js';
 
-const resolver = resolverFromConfig(defaultConfig());
 /** Read as a note dated Thursday 2025-12-11 ("As of the close of December 11, 2025."). */
-const read = (text: string) =>
-  extractClaims(text, resolver, { noteDate: parseIsoDate('2025-12-11') }).map((c) => [
-    c.symbol,
-    c.metric === 'return' ? c.period : c.metric,
-    c.metric === 'return' ? c.value : null,
-  ]);
+const read = readClaims;
 
 describe('a period inside an aside belongs to the aside only (FIGURE_ASIDE)', () => {
   it("reads the main clause's bare figure after a relative clause as the day's move", () => {

@@ -2,18 +2,13 @@
 // figure takes its own label, in either order, and a desk's tokens (1M, 3mo, 6M, 1W, y/y) are periods only
 // next to a figure. The figures are the claims' own words (no data needed).
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../config/universe-config.js';
+import { readClaims, resolver } from '../../../test/support/read-claims.js';
 import { parseIsoDate } from '../../domain/trading-date.js';
-import { extractClaims, resolverFromConfig } from './extract-claims.js';
+import { extractClaims } from './extract-claims.js';
 import { findPeriods } from './period-phrases.js';
 
-const resolver = resolverFromConfig(defaultConfig());
-const read = (text: string) =>
-  extractClaims(text, resolver, { noteDate: parseIsoDate('2025-12-11') }).map((c) => [
-    c.symbol,
-    c.metric === 'return' ? c.period : c.metric,
-    c.metric === 'return' ? c.value : null,
-  ]);
+/** Read as a note dated Thursday 2025-12-11 ("As of the close of December 11, 2025."). */
+const read = readClaims;
 
 describe('broker shorthand periods', () => {
   it('reads a label after its figure', () => {
